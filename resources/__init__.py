@@ -1,0 +1,1 @@
+"""Data files shipped with Rapport (catalogues, templates, icons, stylesheet)."""
