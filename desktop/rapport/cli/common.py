@@ -1,0 +1,84 @@
+"""What the commands share: opening the book, finding a client, printing, errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from rapport.core.records import Task, to_dict
+
+
+def open_book(args: argparse.Namespace) -> None:
+    from rapport.services.book import open_book as open_
+
+    open_(args.data_dir)
+
+
+def client_arg(text: str) -> Any:
+    """The client CLIENT names (id, name, prefix or close spelling); raises for none/several."""
+    from rapport.services.clients import resolve
+
+    return resolve(text)
+
+
+def print_json(value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def _default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "__dataclass_fields__"):
+        return to_dict(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def task_json(task: Task, today: Any) -> dict[str, Any]:
+    """A task as CLI.md promises it, plus a few extra fields."""
+    return {
+        "id": task.id,
+        "title": task.title,
+        "due": task.due.isoformat() if task.due else None,
+        "kind": task.kind,
+        "status": task.status_on(today),
+        "client": task.client,
+        "client_id": task.client_id,
+        "promised": task.promised,
+        "snoozed_until": task.snoozed_until.isoformat() if task.snoozed_until else None,
+        "done_at": task.done_at.isoformat(timespec="seconds") if task.done_at else None,
+    }
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def report_error(exc: BaseException) -> int | None:
+    """Print a one-line message for an error the user can act on; None for a bug."""
+    from rapport.paths import DataDirError
+    from rapport.services.errors import AmbiguousError, ServiceError
+    from rapport.store.errors import StoreError, translate
+
+    if isinstance(exc, AmbiguousError):
+        sys.stderr.write(f"rapport: {exc}; say which one:\n")
+        for cid, name in exc.candidates:
+            sys.stderr.write(f"  {cid:>6}  {name}\n")
+        return exc.exit_code
+    if isinstance(exc, ServiceError):
+        sys.stderr.write(f"rapport: {exc}\n")
+        return exc.exit_code
+    if isinstance(exc, DataDirError | StoreError):
+        sys.stderr.write(f"rapport: {exc}\n")
+        return 1
+    translated = translate(exc)
+    if translated is not None:
+        sys.stderr.write(f"rapport: {translated}\n")
+        return 1
+    if isinstance(exc, OSError) and exc.filename:
+        sys.stderr.write(f"rapport: {exc.strerror}: {exc.filename}\n")
+        return 1
+    return None

@@ -1,0 +1,74 @@
+"""Where Rapport keeps its data: the one module that knows.
+
+The default is the per-user data directory from appdirs; ``--data-dir`` or
+``RAPPORT_DATA_DIR`` override it. Everything is created private (0700 folders,
+0600 files) because the book is personal notes about other people.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+APP_NAME = "Rapport"
+DATABASE_NAME = "rapport.db"
+
+
+class DataDirError(Exception):
+    """The data directory cannot be used (a file, read-only, no permission)."""
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: the override, else RAPPORT_DATA_DIR, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("RAPPORT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import appdirs  # only when no override: keeps scripted runs lean
+
+    return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path(directory: Path) -> Path:
+    return directory / DATABASE_NAME
+
+
+def backups_dir(directory: Path) -> Path:
+    return directory / "backups"
+
+
+@contextmanager
+def private_umask() -> Iterator[None]:
+    """Files and folders created inside are readable by their owner only."""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) 0700, or check that the existing one is usable."""
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"{path} is a file, not a folder; choose another data directory")
+    try:
+        with private_umask():
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise DataDirError(f"cannot create the data directory {path}: {exc.strerror}") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise DataDirError(f"the data directory {path} is read-only")
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Pre-create ``path`` 0600 if missing, so SQLite's -wal/-shm files inherit it."""
+    with private_umask():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        os.close(fd)

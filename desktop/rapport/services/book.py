@@ -1,0 +1,51 @@
+"""Opening and closing the book (the user's database) for a session of work."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapport import paths
+from rapport.store.db import close_database, open_database
+from rapport.store.models import Client
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    data_dir: Path
+    database_path: Path
+
+    @property
+    def backups_dir(self) -> Path:
+        return paths.backups_dir(self.data_dir)
+
+
+_current: Book | None = None
+
+
+def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
+    """Open the database in ``data_dir`` (or the default one), creating it if needed.
+
+    Raises ``paths.DataDirError`` or ``store.errors.StoreError`` with a message for the user.
+    """
+    global _current
+    directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    path = paths.database_path(directory)
+    open_database(path, backup_dir=paths.backups_dir(directory))
+    _current = Book(directory, path)
+    return _current
+
+
+def current_book() -> Book | None:
+    return _current
+
+
+def close_book() -> None:
+    global _current
+    close_database()
+    _current = None
+
+
+def is_empty() -> bool:
+    return not Client.select(Client.id).limit(1).exists()

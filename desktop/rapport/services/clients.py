@@ -1,0 +1,279 @@
+"""Clients: list, find, create, edit, archive, delete (with undo), and the profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from peewee import fn
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.core.names import fold, match_name
+from rapport.services import convert, indexing
+from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
+from rapport.services.undo import Snapshot, unindex
+from rapport.services.validate import required_text
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+EDITABLE = (
+    "name",
+    "company",
+    "role",
+    "emails",
+    "phones",
+    "address",
+    "how_we_met",
+    "referred_by_id",
+    "cadence_days",
+    "notes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """One line of the client list: just what the list shows and sorts by."""
+
+    id: int
+    name: str
+    company: str
+    last_contact_at: datetime | None
+    open_tasks: int
+    archived: bool
+
+
+def list_clients(include_archived: bool = False) -> list[ClientRow]:
+    """Every client, by name, with counts of open tasks, in two queries."""
+    open_counts = dict(
+        m.Task.select(m.Task.client, fn.COUNT(m.Task.id))
+        .where(m.Task.status == "open", m.Task.client.is_null(False))
+        .group_by(m.Task.client)
+        .tuples()
+    )
+    query = m.Client.select(
+        m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at, m.Client.archived_at
+    ).order_by(m.Client.name_key)
+    if not include_archived:
+        query = query.where(m.Client.archived_at.is_null())
+    return [
+        ClientRow(cid, name, company, last, open_counts.get(cid, 0), archived is not None)
+        for cid, name, company, last, archived in query.tuples()
+    ]
+
+
+def count_clients() -> int:
+    return m.Client.select().where(m.Client.archived_at.is_null()).count()
+
+
+def _row(client_id: int) -> m.Client:
+    row = m.Client.get_or_none(m.Client.id == client_id)
+    if row is None:
+        raise NotFoundError(f"no client with id {client_id}")
+    return row
+
+
+def get_client(client_id: int) -> r.Client:
+    row = _row(client_id)
+    referrer = None
+    if row.referred_by_id:
+        ref = m.Client.get_or_none(m.Client.id == row.referred_by_id)
+        referrer = ref.name if ref else None
+    return convert.client(row, referrer)
+
+
+def resolve(text: str, include_archived: bool = True) -> r.Client:
+    """The client that ``text`` names: an id, a name, a unique prefix or a close spelling."""
+    query = (text or "").strip()
+    if not query:
+        raise NotFoundError("no client given")
+    if query.isdigit():
+        row = m.Client.get_or_none(m.Client.id == int(query))
+        if row is not None:
+            return get_client(row.id)
+    candidates = m.Client.select(m.Client.id, m.Client.name)
+    if not include_archived:
+        candidates = candidates.where(m.Client.archived_at.is_null())
+    matches = match_name(query, candidates.tuples())
+    if not matches:
+        raise NotFoundError(f"no client matches {query!r}")
+    if len(matches) > 1 and matches[0].how != "exact":
+        names = [(match.id, match.name) for match in matches[:10]]
+        raise AmbiguousError(f"{query!r} matches {len(matches)} clients", names)
+    if len(matches) > 1:
+        exact = [match for match in matches if match.how == "exact"]
+        if len(exact) > 1:
+            names = [(match.id, match.name) for match in exact]
+            raise AmbiguousError(f"{query!r} matches {len(exact)} clients", names)
+    return get_client(matches[0].id)
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"unknown client fields: {', '.join(sorted(unknown))}")
+    data = dict(fields)
+    if "name" in data:
+        data["name"] = required_text(data["name"], "A client's name")
+        data["name_key"] = fold(data["name"])
+    for key in ("emails", "phones"):
+        if key in data:
+            data[key] = [str(v).strip() for v in data[key] or () if str(v).strip()]
+    for key in ("company", "role", "address", "how_we_met", "notes"):
+        if key in data:
+            data[key] = (data[key] or "").strip()
+    if data.get("cadence_days") is not None:
+        try:
+            cadence = int(data["cadence_days"])
+        except (TypeError, ValueError):
+            raise ValidationError("the keep-in-touch cadence must be a number of days") from None
+        if cadence <= 0 or cadence > 3660:
+            raise ValidationError("the keep-in-touch cadence must be between 1 and 3660 days")
+        data["cadence_days"] = cadence
+    if "referred_by_id" in data:
+        ref = data.pop("referred_by_id")
+        if ref is not None and m.Client.get_or_none(m.Client.id == ref) is None:
+            raise ValidationError(f"no client with id {ref} to be the referrer")
+        data["referred_by"] = ref
+    return data
+
+
+def create_client(name: str, **fields: Any) -> r.Client:
+    data = _clean({"name": name, **fields})
+    with transaction():
+        stamp = clock.now()
+        row = m.Client.create(created_at=stamp, updated_at=stamp, **data)
+        indexing.client(row)
+    return get_client(row.id)
+
+
+def update_client(client_id: int, **fields: Any) -> r.Client:
+    data = _clean(fields)
+    with transaction():
+        row = _row(client_id)
+        if data.get("referred_by") == client_id:
+            raise ValidationError("a client cannot have referred themselves")
+        for key, value in data.items():
+            setattr(row, key, value)
+        row.updated_at = clock.now()
+        row.save()
+        indexing.client(row)
+    return get_client(client_id)
+
+
+def set_archived(client_id: int, archived: bool) -> r.Client:
+    with transaction():
+        row = _row(client_id)
+        row.archived_at = clock.now() if archived else None
+        row.save()
+    return get_client(client_id)
+
+
+def delete_client(client_id: int) -> Snapshot:
+    """Delete a client and everything about them; the snapshot undoes it."""
+    with transaction():
+        row = _row(client_id)
+        snap = Snapshot(label=f"client {row.name}")
+        snap.add([row])
+        snap.add(m.Person.select().where(m.Person.client == client_id))
+        snap.add(m.Interaction.select().where(m.Interaction.client == client_id))
+        snap.add(m.Fact.select().where(m.Fact.client == client_id))
+        intros = list(m.Introduction.select().where(m.Introduction.lead == client_id))
+        snap.add(intros)
+        snap.add(m.Inbound.select().where(m.Inbound.client == client_id))
+        intro_ids = [i.id for i in intros]
+        tasks = m.Task.select().where(
+            (m.Task.client == client_id) | (m.Task.introduction.in_(intro_ids or [0]))
+        )
+        snap.add(tasks)
+        snap.add(m.Gift.select().where(m.Gift.client == client_id))
+        snap.add(m.ImportantDate.select().where(m.ImportantDate.client == client_id))
+        snap.add(m.Card.select().where(m.Card.client == client_id))
+        for other in m.Client.select(m.Client.id).where(m.Client.referred_by == client_id):
+            snap.relinks.append((m.Client, other.id, "referred_by", client_id))
+        for intro in m.Introduction.select(m.Introduction.id).where(
+            (m.Introduction.referrer == client_id) & (m.Introduction.lead != client_id)
+        ):
+            snap.relinks.append((m.Introduction, intro.id, "referrer", client_id))
+        unindex(snap)
+        row.delete_instance()
+    return snap
+
+
+def profile(client_id: int) -> r.Profile:
+    """Everything about one client, a query per kind (no query per row)."""
+    client = get_client(client_id)
+    people = [
+        convert.person(p)
+        for p in m.Person.select().where(m.Person.client == client_id).order_by(m.Person.id)
+    ]
+    names = {p.id: p.label for p in people}
+    interactions_rows = list(
+        m.Interaction.select()
+        .where(m.Interaction.client == client_id)
+        .order_by(m.Interaction.happened_at.desc())
+    )
+    by_id = {i.id: i for i in interactions_rows}
+    facts = [
+        convert.fact(f, names.get(f.person_id), by_id.get(f.source_id))
+        for f in m.Fact.select().where(m.Fact.client == client_id).order_by(m.Fact.created_at.desc())
+    ]
+    tasks = [
+        convert.task(t, client.name)
+        for t in m.Task.select()
+        .where(m.Task.client == client_id)
+        .order_by(m.Task.status.desc(), m.Task.due.asc(nulls="LAST"), m.Task.id)
+    ]
+    inbound = [
+        convert.inbound(i, client.name)
+        for i in m.Inbound.select()
+        .where(m.Inbound.client == client_id)
+        .order_by(m.Inbound.received_at.desc())
+    ]
+    intro_rows = list(
+        m.Introduction.select()
+        .where((m.Introduction.lead == client_id) | (m.Introduction.referrer == client_id))
+        .order_by(m.Introduction.introduced_on.desc())
+    )
+    names_of = client_names({i.lead_id for i in intro_rows} | {i.referrer_id for i in intro_rows})
+    introductions = [
+        convert.introduction(intro, names_of[intro.lead_id], names_of.get(intro.referrer_id))
+        for intro in intro_rows
+    ]
+    gifts = [
+        convert.gift(g, names.get(g.person_id))
+        for g in m.Gift.select()
+        .where(m.Gift.client == client_id)
+        .order_by(m.Gift.given_on.desc(nulls="LAST"), m.Gift.id.desc())
+    ]
+    dates = [
+        convert.important_date(d, names.get(d.person_id))
+        for d in m.ImportantDate.select()
+        .where(m.ImportantDate.client == client_id)
+        .order_by(m.ImportantDate.month, m.ImportantDate.day)
+    ]
+    cards = [
+        convert.card(c)
+        for c in m.Card.select().where(m.Card.client == client_id).order_by(m.Card.id.desc())
+    ]
+    return r.Profile(
+        client=client,
+        people=people,
+        facts=facts,
+        interactions=[convert.interaction(i) for i in interactions_rows],
+        tasks=tasks,
+        inbound=inbound,
+        introductions=introductions,
+        gifts=gifts,
+        dates=dates,
+        cards=cards,
+    )
+
+
+def client_names(ids: set[int | None]) -> dict[int, str]:
+    """Names of the given client ids, in one query."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return dict(m.Client.select(m.Client.id, m.Client.name).where(m.Client.id.in_(wanted)).tuples())

@@ -1,0 +1,165 @@
+"""Rows to records: the one place that knows both the models and core/records."""
+
+from __future__ import annotations
+
+from rapport.core import records as r
+from rapport.store import models as m
+
+
+def client(row: m.Client, referred_by: str | None = None) -> r.Client:
+    return r.Client(
+        id=row.id,
+        name=row.name,
+        company=row.company,
+        role=row.role,
+        emails=list(row.emails),
+        phones=list(row.phones),
+        address=row.address,
+        how_we_met=row.how_we_met,
+        referred_by_id=row.referred_by_id,
+        referred_by=referred_by,
+        cadence_days=row.cadence_days,
+        notes=row.notes,
+        last_contact_at=row.last_contact_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        archived_at=row.archived_at,
+    )
+
+
+def person(row: m.Person) -> r.Person:
+    return r.Person(
+        id=row.id,
+        client_id=row.client_id,
+        name=row.name,
+        relation=row.relation,
+        birthday=row.birthday,
+        age=row.age,
+        age_as_of=row.age_as_of,
+        notes=row.notes,
+    )
+
+
+def fact(row: m.Fact, about: str | None = None, source: m.Interaction | None = None) -> r.Fact:
+    return r.Fact(
+        id=row.id,
+        client_id=row.client_id,
+        text=row.text,
+        category=row.category,
+        tags=list(row.tags),
+        person_id=row.person_id,
+        about=about,
+        source_interaction_id=row.source_id,
+        source_kind=source.kind if source else None,
+        source_at=source.happened_at if source else None,
+        created_at=row.created_at,
+        confirmed_at=row.confirmed_at,
+    )
+
+
+def interaction(row: m.Interaction) -> r.Interaction:
+    return r.Interaction(
+        id=row.id,
+        client_id=row.client_id,
+        kind=row.kind,
+        happened_at=row.happened_at,
+        title=row.title,
+        raw_text=row.raw_text,
+        key_points=list(row.key_points),
+        thanked_at=row.thanked_at,
+        created_at=row.created_at,
+    )
+
+
+def task(row: m.Task, client_name: str | None = None) -> r.Task:
+    return r.Task(
+        id=row.id,
+        title=row.title,
+        kind=row.kind,
+        due=row.due,
+        status=row.status,
+        client_id=row.client_id,
+        client=client_name,
+        person_id=row.person_id,
+        interaction_id=row.interaction_id,
+        introduction_id=row.introduction_id,
+        inbound_id=row.inbound_id,
+        promised=row.promised,
+        notes=row.notes,
+        done_at=row.done_at,
+        snoozed_until=row.snoozed_until,
+        late_notice_at=row.late_notice_at,
+        created_at=row.created_at,
+    )
+
+
+def inbound(row: m.Inbound, client_name: str | None = None) -> r.Inbound:
+    return r.Inbound(
+        id=row.id,
+        client_id=row.client_id,
+        channel=row.channel,
+        received_at=row.received_at,
+        client=client_name,
+        summary=row.summary,
+        answered_at=row.answered_at,
+        interaction_id=row.interaction_id,
+    )
+
+
+def introduction(row: m.Introduction, lead: str, referrer: str | None) -> r.Introduction:
+    return r.Introduction(
+        id=row.id,
+        lead_id=row.lead_id,
+        lead=lead,
+        referrer_id=row.referrer_id,
+        referrer=referrer or row.referrer_name or None,
+        note=row.note,
+        introduced_on=row.introduced_on,
+        thanked_at=row.thanked_at,
+        contacted_at=row.contacted_at,
+        lead_answered_at=row.lead_answered_at,
+        called_at=row.called_at,
+    )
+
+
+def gift(row: m.Gift, for_name: str | None = None) -> r.Gift:
+    return r.Gift(
+        id=row.id,
+        client_id=row.client_id,
+        title=row.title,
+        status=row.status,
+        person_id=row.person_id,
+        for_name=for_name,
+        occasion=row.occasion,
+        given_on=row.given_on,
+        cost_cents=row.cost_cents,
+        reaction=row.reaction,
+        notes=row.notes,
+        tags=list(row.tags),
+    )
+
+
+def important_date(row: m.ImportantDate, about: str | None = None) -> r.ImportantDate:
+    return r.ImportantDate(
+        id=row.id,
+        client_id=row.client_id,
+        label=row.label,
+        month=row.month,
+        day=row.day,
+        year=row.year,
+        person_id=row.person_id,
+        about=about,
+    )
+
+
+def card(row: m.Card) -> r.Card:
+    return r.Card(
+        id=row.id,
+        client_id=row.client_id,
+        occasion=row.occasion,
+        body=row.body,
+        card_size=row.card_size,
+        interaction_id=row.interaction_id,
+        created_at=row.created_at,
+        sent_at=row.sent_at,
+    )

@@ -1,0 +1,36 @@
+"""What a use case can refuse, in words a user reads.
+
+Services raise these for bad input; the command line prints the message on stderr
+(exit 1, or 2 for usage and client look-up), the window shows it in a dialog.
+Database trouble arrives as ``rapport.store.errors.StoreError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ServiceError(Exception):
+    """Base class: the message is meant for the user."""
+
+    exit_code = 1
+
+
+class ValidationError(ServiceError):
+    """Input that cannot be saved as given (an empty name, 2026-02-30...)."""
+
+
+class NotFoundError(ServiceError):
+    """An id or name that matches nothing."""
+
+    exit_code = 2
+
+
+class AmbiguousError(ServiceError):
+    """A name that matches several clients; ``candidates`` lists them."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, candidates: Sequence[tuple[int, str]]) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates)

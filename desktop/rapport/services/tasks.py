@@ -1,0 +1,173 @@
+"""Tasks and promises: create, edit, done, reopen, snooze, delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.services import convert, indexing
+from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.undo import Snapshot, unindex
+from rapport.services.validate import one_of, optional_date, required_text
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+
+def _row(task_id: int) -> m.Task:
+    row = m.Task.get_or_none(m.Task.id == task_id)
+    if row is None:
+        raise NotFoundError(f"no task with id {task_id}")
+    return row
+
+
+def _record(row: m.Task) -> r.Task:
+    name = None
+    if row.client_id:
+        client = m.Client.get_or_none(m.Client.id == row.client_id)
+        name = client.name if client else None
+    return convert.task(row, name)
+
+
+def get_task(task_id: int) -> r.Task:
+    return _record(_row(task_id))
+
+
+def add_task(
+    title: str,
+    client_id: int | None = None,
+    due: date | str | None = None,
+    kind: str = "todo",
+    promised: bool | None = None,
+    notes: str = "",
+    interaction_id: int | None = None,
+    introduction_id: int | None = None,
+    inbound_id: int | None = None,
+    person_id: int | None = None,
+    allow_past: bool = False,
+) -> r.Task:
+    title = required_text(title, "A task's title")
+    one_of(kind, r.TASK_KINDS, "A task's kind")
+    due_date = optional_date(due, "due date")
+    if due_date is not None and due_date < clock.today() and not allow_past:
+        raise ValidationError(f"the due date {due_date.isoformat()} is already past")
+    with transaction():
+        if client_id is not None and m.Client.get_or_none(m.Client.id == client_id) is None:
+            raise NotFoundError(f"no client with id {client_id}")
+        stamp = clock.now()
+        row = m.Task.create(
+            title=title,
+            client=client_id,
+            due=due_date,
+            kind=kind,
+            promised=kind == "promise" if promised is None else promised,
+            notes=(notes or "").strip(),
+            interaction=interaction_id,
+            introduction=introduction_id,
+            inbound=inbound_id,
+            person=person_id,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        indexing.task(row)
+    return _record(row)
+
+
+def update_task(task_id: int, **fields: Any) -> r.Task:
+    allowed = {"title", "due", "kind", "notes", "promised", "client_id"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"unknown task fields: {', '.join(sorted(unknown))}")
+    with transaction():
+        row = _row(task_id)
+        if "title" in fields:
+            row.title = required_text(fields["title"], "A task's title")
+        if "due" in fields:
+            row.due = optional_date(fields["due"], "due date")
+        if "kind" in fields:
+            row.kind = one_of(fields["kind"], r.TASK_KINDS, "A task's kind")
+        if "notes" in fields:
+            row.notes = (fields["notes"] or "").strip()
+        if "promised" in fields:
+            row.promised = bool(fields["promised"])
+        if "client_id" in fields:
+            row.client = fields["client_id"]
+        row.updated_at = clock.now()
+        row.save()
+        indexing.task(row)
+    return _record(row)
+
+
+def complete_task(task_id: int) -> r.Task:
+    with transaction():
+        row = _row(task_id)
+        if row.status == "done":
+            raise ValidationError(f"task {task_id} is already done")
+        row.status = "done"
+        row.done_at = clock.now()
+        row.snoozed_until = None
+        row.updated_at = row.done_at
+        row.save()
+    return _record(row)
+
+
+def reopen_task(task_id: int) -> r.Task:
+    with transaction():
+        row = _row(task_id)
+        if row.status != "done":
+            raise ValidationError(f"task {task_id} is not done")
+        row.status = "open"
+        row.done_at = None
+        row.updated_at = clock.now()
+        row.save()
+    return _record(row)
+
+
+def snooze_task(task_id: int, until: date | str) -> r.Task:
+    day = optional_date(until, "snooze date")
+    if day is None:
+        raise ValidationError("snooze needs a date")
+    if day <= clock.today():
+        raise ValidationError("snooze until a day after today")
+    with transaction():
+        row = _row(task_id)
+        if row.status == "done":
+            raise ValidationError(f"task {task_id} is done; reopen it before snoozing")
+        row.snoozed_until = day
+        row.updated_at = clock.now()
+        row.save()
+    return _record(row)
+
+
+def delete_task(task_id: int) -> Snapshot:
+    with transaction():
+        row = _row(task_id)
+        snap = Snapshot(label=f"task “{row.title[:40]}”")
+        snap.add([row])
+        unindex(snap)
+        row.delete_instance()
+    return snap
+
+
+def list_tasks(
+    client_id: int | None = None, include_done: bool = False, limit: int | None = None
+) -> list[r.Task]:
+    """Open tasks (and done ones with ``include_done``): soonest due first, undated last."""
+    query = m.Task.select(m.Task, m.Client.id, m.Client.name).left_outer_join(
+        m.Client, on=(m.Task.client == m.Client.id)
+    )
+    if client_id is not None:
+        query = query.where(m.Task.client == client_id)
+    if not include_done:
+        query = query.where(m.Task.status == "open")
+    query = query.order_by(
+        m.Task.status.desc(), m.Task.due.asc(nulls="LAST"), m.Task.created_at, m.Task.id
+    )
+    if limit:
+        query = query.limit(limit)
+    out = []
+    for row in query:
+        client = getattr(row, "client", None)
+        out.append(convert.task(row, client.name if client is not None else None))
+    return out

@@ -1,0 +1,69 @@
+"""Deleting with undo: a deletion returns a snapshot that puts everything back.
+
+The snapshot holds the deleted rows (with their ids, so links from elsewhere still
+point at them) and the links that the deletion cleared (``SET NULL`` foreign keys), and
+restoring it is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapport.services import indexing
+from rapport.store import models as m
+from rapport.store import search
+from rapport.store.db import transaction
+
+# Parents before children, so that restoring satisfies every foreign key.
+INSERT_ORDER: tuple[type[m.BaseModel], ...] = (
+    m.Client,
+    m.Person,
+    m.Interaction,
+    m.Fact,
+    m.Introduction,
+    m.Inbound,
+    m.Task,
+    m.Gift,
+    m.ImportantDate,
+    m.Card,
+)
+
+
+@dataclass
+class Snapshot:
+    """What a deletion removed; ``label`` says it to the user ("client Bob Smith")."""
+
+    label: str
+    rows: dict[type[m.BaseModel], list[dict[str, Any]]] = field(default_factory=dict)
+    relinks: list[tuple[type[m.BaseModel], int, str, int]] = field(default_factory=list)
+
+    def add(self, rows: Any) -> None:
+        for row in rows:
+            self.rows.setdefault(type(row), []).append(dict(row.__data__))
+
+    def ids(self, model: type[m.BaseModel]) -> list[int]:
+        return [row["id"] for row in self.rows.get(model, [])]
+
+
+def unindex(snapshot: Snapshot) -> None:
+    for model, kind in indexing.KIND_OF_MODEL.items():
+        ids = snapshot.ids(model)
+        if ids:
+            search.unindex(kind, ids)
+
+
+def restore(snapshot: Snapshot) -> None:
+    """Undo the deletion that produced ``snapshot``."""
+    with transaction():
+        for model in INSERT_ORDER:
+            rows = snapshot.rows.get(model, [])
+            for start in range(0, len(rows), 200):
+                model.insert_many(rows[start : start + 200]).execute()
+        for model, row_id, field_name, value in snapshot.relinks:
+            model.update({getattr(model, field_name): value}).where(model.id == row_id).execute()
+        for model in INSERT_ORDER:
+            ids = snapshot.ids(model)
+            if ids and model in indexing.KIND_OF_MODEL:
+                for row in model.select().where(model.id.in_(ids)):
+                    indexing.any_row(row)

@@ -1,0 +1,131 @@
+"""Opening the database: checks first, then pragmas, then migrations.
+
+The order matters. A file that is not a database, or one written by a newer Rapport,
+is refused before anything writes to it (switching to WAL would already change its
+header), so the user's data stays byte-identical. New files are created 0600 so that
+SQLite's -wal and -shm files inherit private permissions.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+
+from rapport.paths import create_private_file, ensure_private_dir, private_umask
+from rapport.store.errors import NewerDatabaseError, NotADatabaseError, StoreError, translate
+from rapport.store.models import db
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "cache_size": -64000,
+    "synchronous": "normal",
+}
+# Seconds a writer waits for another process (the window and the CLI share the file).
+BUSY_TIMEOUT = 15
+
+
+def read_user_version(path: Path) -> int:
+    """The schema version of an existing file, read without writing anything to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path} is not a Rapport database; it was left untouched")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+
+
+def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Database:
+    """Open (creating if needed) and migrate the database at ``path``; bind the models."""
+    from rapport.store import migrations
+
+    url = os.environ.get("RAPPORT_DATABASE_URL")
+    if url:
+        return _open_url(url)
+    ensure_private_dir(path.parent)
+    version = read_user_version(path)
+    if version > migrations.SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"this database was written by a newer version of Rapport (schema {version}, "
+            f"this version knows {migrations.SCHEMA_VERSION}); update Rapport to open it. "
+            "The file was left untouched."
+        )
+    create_private_file(path)
+    database = peewee.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
+    )
+    db.initialize(database)
+    try:
+        with private_umask():
+            database.connect(reuse_if_open=True)
+            if version and version < migrations.SCHEMA_VERSION and backup_dir is not None:
+                from rapport.store.backup import backup_before_migration
+
+                backup_before_migration(database, backup_dir, version)
+            migrations.migrate(database, version)
+    except peewee.DatabaseError as exc:
+        database.close()
+        raise translate(exc) or exc
+    _tighten_sidecars(path)
+    return database
+
+
+def _open_url(url: str) -> peewee.Database:
+    from playhouse.db_url import connect
+
+    from rapport.store import migrations
+
+    database = connect(url)
+    db.initialize(database)
+    database.connect(reuse_if_open=True)
+    migrations.migrate(database, migrations.stored_version(database))
+    return database
+
+
+def _tighten_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        sidecar = path.with_name(path.name + suffix)
+        if sidecar.exists() and sidecar.stat().st_mode & 0o077:
+            sidecar.chmod(0o600)
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.is_closed():
+        db.close()
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One user action, one transaction; environment failures become StoreError.
+
+    SQLite write transactions start IMMEDIATE (the database's lock_type) so that two
+    processes writing at once queue on the busy timeout instead of failing.
+    """
+    try:
+        with db.atomic():
+            yield
+    except StoreError:
+        raise
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        error = translate(exc)
+        if error is None:
+            raise
+        raise error from exc
+
+
+def is_sqlite() -> bool:
+    return isinstance(db.obj, peewee.SqliteDatabase)

@@ -1,0 +1,244 @@
+"""The peewee models of the book. Only store/ and services/ import this module.
+
+Dates a user thinks of as days (due dates, birthdays) are ``DateField``; moments
+(when a call happened, when a message arrived) are naive local ``DateTimeField``.
+Lists (emails, tags, key points) are JSON text so that the schema stays portable.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+db = DatabaseProxy()
+
+
+class JSONField(TextField):
+    """A JSON value stored as text (portable across SQLite and PostgreSQL)."""
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def python_value(self, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        return json.loads(value)
+
+
+class ListField(JSONField):
+    """A JSON list that reads back as ``[]`` rather than None."""
+
+    def db_value(self, value: Any) -> str:
+        return json.dumps(list(value or ()), ensure_ascii=False, separators=(",", ":"))
+
+    def python_value(self, value: Any) -> list[Any]:
+        return list(json.loads(value)) if value else []
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Client(BaseModel):
+    name = TextField()
+    # Case- and accent-folded name: what sorting, prefix lookup and matching use.
+    name_key = TextField(index=True)
+    company = TextField(default="")
+    role = TextField(default="")
+    emails = ListField(default=list)
+    phones = ListField(default=list)
+    address = TextField(default="")
+    how_we_met = TextField(default="")
+    referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
+    cadence_days = IntegerField(null=True)
+    notes = TextField(default="")
+    # Kept by the services whenever an interaction is written: the out-of-touch list
+    # and the client list read it without scanning 100,000 interactions.
+    last_contact_at = DateTimeField(null=True, index=True)
+    created_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=datetime.now)
+    archived_at = DateTimeField(null=True, index=True)
+
+
+class Person(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="people")
+    name = TextField(null=True)
+    relation = TextField(default="")
+    birthday = DateField(null=True)
+    # An age heard in conversation, and the day it was true: "12" becomes 13 a year on.
+    age = IntegerField(null=True)
+    age_as_of = DateField(null=True)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=datetime.now)
+
+
+class Interaction(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="interactions")
+    kind = TextField(default="note")
+    happened_at = DateTimeField()
+    title = TextField(default="")
+    raw_text = TextField(default="")
+    key_points = ListField(default=list)
+    # What quick capture understood from raw_text, as shown to the user when saved.
+    extracted = JSONField(null=True)
+    # When the thank-you for this meeting was sent (or dismissed); None while owed.
+    thanked_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        indexes = ((("client", "happened_at"), False), (("kind", "thanked_at"), False))
+
+
+class Fact(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="facts")
+    person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="facts")
+    text = TextField()
+    category = TextField(default="personal")
+    tags = ListField(default=list)
+    source = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="facts")
+    created_at = DateTimeField(default=datetime.now)
+    confirmed_at = DateTimeField(default=datetime.now)
+
+
+class Introduction(BaseModel):
+    lead = ForeignKeyField(Client, on_delete="CASCADE", backref="introduced_by")
+    referrer = ForeignKeyField(Client, null=True, on_delete="SET NULL", backref="introduced")
+    referrer_name = TextField(default="")
+    note = TextField(default="")
+    introduced_on = DateField()
+    thanked_at = DateTimeField(null=True)
+    contacted_at = DateTimeField(null=True)
+    lead_answered_at = DateTimeField(null=True)
+    called_at = DateTimeField(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=datetime.now)
+
+
+class Inbound(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="inbound")
+    channel = TextField()
+    received_at = DateTimeField()
+    summary = TextField(default="")
+    answered_at = DateTimeField(null=True, index=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+
+
+class Task(BaseModel):
+    client = ForeignKeyField(Client, null=True, on_delete="CASCADE", backref="tasks")
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="tasks")
+    introduction = ForeignKeyField(Introduction, null=True, on_delete="CASCADE", backref="tasks")
+    inbound = ForeignKeyField(Inbound, null=True, on_delete="SET NULL", backref="tasks")
+    title = TextField()
+    kind = TextField(default="todo")
+    due = DateField(null=True, index=True)
+    # open or done; "snoozed" is derived from snoozed_until so it wakes up by itself.
+    status = TextField(default="open", index=True)
+    promised = BooleanField(default=False)
+    notes = TextField(default="")
+    done_at = DateTimeField(null=True)
+    snoozed_until = DateField(null=True)
+    # When the user sent the "running late" message for this promise.
+    late_notice_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        indexes = ((("client", "status"), False), (("status", "due"), False))
+
+
+class Gift(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="gifts")
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    title = TextField()
+    # idea -> planned -> given
+    status = TextField(default="given")
+    occasion = TextField(default="")
+    given_on = DateField(null=True)
+    cost_cents = IntegerField(null=True)
+    reaction = TextField(default="")
+    notes = TextField(default="")
+    tags = ListField(default=list)
+    created_at = DateTimeField(default=datetime.now)
+
+
+class ImportantDate(BaseModel):
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="dates")
+    person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="dates")
+    label = TextField()
+    month = IntegerField()
+    day = IntegerField()
+    year = IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("month", "day"), False),)
+
+
+class Card(BaseModel):
+    """A note drafted for a client (thank-you, congratulations...) and when it was sent."""
+
+    client = ForeignKeyField(Client, on_delete="CASCADE", backref="cards")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    occasion = TextField(default="thank_you")
+    body = TextField(default="")
+    card_size = TextField(default="a2")
+    created_at = DateTimeField(default=datetime.now)
+    sent_at = DateTimeField(null=True)
+
+
+class Setting(BaseModel):
+    """User settings shared by the window and the command line (signature, cadence...)."""
+
+    key = TextField(primary_key=True)
+    value = JSONField(null=True)
+
+
+class Draft(BaseModel):
+    """Quick-capture text autosaved as it is typed, so a crash never loses a note."""
+
+    text = TextField(default="")
+    client_hint = TextField(default="")
+    updated_at = DateTimeField(default=datetime.now)
+
+
+class SchemaInfo(BaseModel):
+    """Schema version where the database has no PRAGMA user_version (PostgreSQL)."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "rapport_meta"
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    Client,
+    Person,
+    Interaction,
+    Fact,
+    Introduction,
+    Inbound,
+    Task,
+    Gift,
+    ImportantDate,
+    Card,
+    Setting,
+    Draft,
+)

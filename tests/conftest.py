@@ -1,0 +1,39 @@
+"""Shared fixtures: every test gets its own data directory and a fixed "today"."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TODAY = "2026-11-18"  # a Wednesday
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test may touch the user's real data directory or depend on the real date."""
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path_factory.mktemp("data-default")))
+    monkeypatch.setenv("RAPPORT_TODAY", TODAY)
+    monkeypatch.delenv("RAPPORT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def book(data_dir: Path) -> Iterator[Path]:
+    """An open, empty book in a fresh data directory."""
+    from rapport.services.book import close_book, open_book
+
+    open_book(data_dir)
+    try:
+        yield data_dir
+    finally:
+        close_book()
