@@ -10,6 +10,9 @@ import pytest
 
 TODAY = "2026-11-18"  # a Wednesday
 
+# Before pytest-qt creates the (session-wide) QApplication: no screen is needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(
@@ -19,7 +22,6 @@ def _isolated_environment(
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path_factory.mktemp("data-default")))
     monkeypatch.setenv("RAPPORT_TODAY", TODAY)
     monkeypatch.delenv("RAPPORT_DATABASE_URL", raising=False)
-    monkeypatch.setenv("QT_QPA_PLATFORM", os.environ.get("QT_QPA_PLATFORM", "offscreen"))
 
 
 @pytest.fixture

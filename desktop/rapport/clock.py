@@ -6,6 +6,10 @@ import os
 from datetime import date, datetime
 
 
+class ClockError(ValueError):
+    """RAPPORT_TODAY is set to something that is not a date."""
+
+
 def today() -> date:
     fixed = os.environ.get("RAPPORT_TODAY")
     if fixed:
@@ -19,7 +23,10 @@ def now() -> datetime:
     current = datetime.now().replace(microsecond=0)
     if fixed:
         if "T" in fixed or " " in fixed.strip():
-            return datetime.fromisoformat(fixed.strip())
+            try:
+                return datetime.fromisoformat(fixed.strip())
+            except ValueError:
+                raise ClockError(f"RAPPORT_TODAY={fixed!r} is not a date") from None
         return datetime.combine(_fixed_day(fixed), current.time())
     return current
 
@@ -28,4 +35,4 @@ def _fixed_day(text: str) -> date:
     try:
         return datetime.fromisoformat(text.strip()).date()
     except ValueError:
-        raise ValueError(f"RAPPORT_TODAY={text!r} is not a date like 2026-11-18") from None
+        raise ClockError(f"RAPPORT_TODAY={text!r} is not a date like 2026-11-18") from None

@@ -59,6 +59,7 @@ def say(text: str = "") -> None:
 
 def report_error(exc: BaseException) -> int | None:
     """Print a one-line message for an error the user can act on; None for a bug."""
+    from rapport.clock import ClockError
     from rapport.paths import DataDirError
     from rapport.services.errors import AmbiguousError, ServiceError
     from rapport.store.errors import StoreError, translate
@@ -71,7 +72,7 @@ def report_error(exc: BaseException) -> int | None:
     if isinstance(exc, ServiceError):
         sys.stderr.write(f"rapport: {exc}\n")
         return exc.exit_code
-    if isinstance(exc, DataDirError | StoreError):
+    if isinstance(exc, DataDirError | StoreError | ClockError):
         sys.stderr.write(f"rapport: {exc}\n")
         return 1
     translated = translate(exc)

@@ -58,7 +58,8 @@ FACT_CATEGORIES = (
 
 def to_dict(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record: dates become ISO strings."""
-    return _jsonable(asdict(record))
+    result: dict[str, Any] = _jsonable(asdict(record))
+    return result
 
 
 def _jsonable(value: Any) -> Any:

@@ -49,3 +49,12 @@ def close_book() -> None:
 
 def is_empty() -> bool:
     return not Client.select(Client.id).limit(1).exists()
+
+
+def release_thread() -> None:
+    """Close this thread's database connection (peewee keeps one per thread).
+
+    Background jobs call it when they finish, so a worker thread never holds a
+    connection (and its locks and file handles) after its work is done.
+    """
+    close_database()

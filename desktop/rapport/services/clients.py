@@ -20,6 +20,7 @@ from rapport.store.db import transaction
 
 EDITABLE = (
     "name",
+    "referred_by",
     "company",
     "role",
     "emails",
@@ -131,6 +132,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         if cadence <= 0 or cadence > 3660:
             raise ValidationError("the keep-in-touch cadence must be between 1 and 3660 days")
         data["cadence_days"] = cadence
+    if "referred_by" in data:
+        # A name typed by the user: it must name exactly one client.
+        text = (data.pop("referred_by") or "").strip()
+        data["referred_by_id"] = resolve(text).id if text else None
     if "referred_by_id" in data:
         ref = data.pop("referred_by_id")
         if ref is not None and m.Client.get_or_none(m.Client.id == ref) is None:
@@ -217,7 +222,9 @@ def profile(client_id: int) -> r.Profile:
     by_id = {i.id: i for i in interactions_rows}
     facts = [
         convert.fact(f, names.get(f.person_id), by_id.get(f.source_id))
-        for f in m.Fact.select().where(m.Fact.client == client_id).order_by(m.Fact.created_at.desc())
+        for f in m.Fact.select()
+        .where(m.Fact.client == client_id)
+        .order_by(m.Fact.created_at.desc())
     ]
     tasks = [
         convert.task(t, client.name)

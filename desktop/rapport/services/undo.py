@@ -67,3 +67,8 @@ def restore(snapshot: Snapshot) -> None:
             if ids and model in indexing.KIND_OF_MODEL:
                 for row in model.select().where(model.id.in_(ids)):
                     indexing.any_row(row)
+        # Derived columns follow the restored rows (the last contact of a client).
+        from rapport.services.interactions import refresh_last_contact
+
+        for client_id in {row["client"] for row in snapshot.rows.get(m.Interaction, [])}:
+            refresh_last_contact(client_id)

@@ -79,7 +79,13 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
             migrations.migrate(database, version)
     except peewee.DatabaseError as exc:
         database.close()
-        raise translate(exc) or exc
+        error = translate(exc)
+        if error is None:
+            raise
+        raise error from exc
+    except BaseException:
+        database.close()
+        raise
     _tighten_sidecars(path)
     return database
 

@@ -37,25 +37,48 @@ class DiskFullError(StoreError):
 
 
 _PATTERNS: tuple[tuple[str, type[StoreError], str], ...] = (
-    ("database is locked", DatabaseBusyError,
-     "the database is busy in another program; try again in a moment"),
-    ("database table is locked", DatabaseBusyError,
-     "the database is busy in another program; try again in a moment"),
-    ("readonly database", ReadOnlyError,
-     "the database is read-only; check the permissions of the data directory"),
-    ("read-only", ReadOnlyError,
-     "the database is read-only; check the permissions of the data directory"),
+    (
+        "database is locked",
+        DatabaseBusyError,
+        "the database is busy in another program; try again in a moment",
+    ),
+    (
+        "database table is locked",
+        DatabaseBusyError,
+        "the database is busy in another program; try again in a moment",
+    ),
+    (
+        "readonly database",
+        ReadOnlyError,
+        "the database is read-only; check the permissions of the data directory",
+    ),
+    (
+        "read-only",
+        ReadOnlyError,
+        "the database is read-only; check the permissions of the data directory",
+    ),
     ("disk is full", DiskFullError, "the disk is full; free some space and try again"),
-    ("database or disk is full", DiskFullError,
-     "the disk is full; free some space and try again"),
-    ("disk i/o error", ReadOnlyError,
-     "the disk could not be written (I/O error); check the data directory"),
-    ("malformed", NotADatabaseError,
-     "the database file is damaged; restore a backup (rapport restore)"),
-    ("file is not a database", NotADatabaseError,
-     "the file is not a Rapport database; restore a backup (rapport restore)"),
-    ("unable to open database", ReadOnlyError,
-     "the database cannot be opened; check the data directory"),
+    ("database or disk is full", DiskFullError, "the disk is full; free some space and try again"),
+    (
+        "disk i/o error",
+        ReadOnlyError,
+        "the disk could not be written (I/O error); check the data directory",
+    ),
+    (
+        "malformed",
+        NotADatabaseError,
+        "the database file is damaged; restore a backup (rapport restore)",
+    ),
+    (
+        "file is not a database",
+        NotADatabaseError,
+        "the file is not a Rapport database; restore a backup (rapport restore)",
+    ),
+    (
+        "unable to open database",
+        ReadOnlyError,
+        "the database cannot be opened; check the data directory",
+    ),
 )
 
 

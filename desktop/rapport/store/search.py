@@ -41,7 +41,10 @@ class SearchDoc(FTS5Model):
     class Meta:
         database = db
         table_name = "search_index"
-        options = {"tokenize": "porter unicode61 remove_diacritics 2", "prefix": "2 3"}
+        options = {  # noqa: RUF012 - peewee reads this Meta attribute once
+            "tokenize": "porter unicode61 remove_diacritics 2",
+            "prefix": "2 3",
+        }
 
 
 @dataclass(frozen=True, slots=True)

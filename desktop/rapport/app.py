@@ -1,0 +1,119 @@
+"""Starting the window: one instance per book, the database opened, errors as dialogs."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapport import STARTED as _STARTED
+
+
+def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from rapport import __version__, paths
+    from rapport.services.book import close_book, open_book
+    from rapport.ui.single_instance import SingleInstance, send
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Rapport")
+    app.setOrganizationName("Rapport")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("rapport")
+
+    try:
+        directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    except paths.DataDirError as exc:
+        return _fatal(str(exc), startup_check)
+
+    instance = SingleInstance(directory)
+    if not startup_check and not instance.acquire():
+        if send(directory, "raise"):
+            return 0
+        return _fatal(
+            "Rapport seems to be running already but does not answer. If it is not, "
+            f"remove {directory / 'rapport.lock'} and start again.",
+            startup_check,
+        )
+
+    try:
+        book = open_book(directory)
+    except Exception as exc:
+        from rapport.ui.messages import user_message
+
+        message = user_message(exc)
+        if message is None:
+            raise
+        instance.release()
+        return _fatal(message, startup_check)
+
+    from rapport.ui.main_window import MainWindow
+    from rapport.ui.worker import Worker
+
+    worker = Worker(app)
+    window = MainWindow(book, worker)
+    instance.messageReceived.connect(lambda message: handle_message(window, message))
+
+    if startup_check:
+        _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
+    window.show()
+    code = app.exec()
+    worker.wait(5000, cancel=True)
+    close_book()
+    instance.release()
+    return code
+
+
+def handle_message(window: object, message: str) -> None:
+    """What a second launch asked the running window to do."""
+    from rapport.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    command = message.split(" ", 1)[0]
+    handler = getattr(window, f"on_remote_{command}", None)
+    if callable(handler):
+        handler(message[len(command) :].strip())
+    else:
+        window.raise_window()
+
+
+def _report_when_painted(window: object, report: Callable[[int], None]) -> None:
+    """Quit right after the window's first paint and report the time since start."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+
+                def finish() -> None:
+                    report(round((time.perf_counter() - _STARTED) * 1000))
+                    QApplication.quit()
+
+                QTimer.singleShot(0, finish)
+            return False
+
+    watcher = PaintWatcher(window)  # type: ignore[arg-type]
+    window.installEventFilter(watcher)  # type: ignore[attr-defined]
+
+
+def _fatal(message: str, quiet: bool) -> int:
+    sys.stderr.write(f"rapport: {message}\n")
+    if not quiet:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Rapport", message)
+    return 1
+
+
+def main() -> int:
+    """Entry point of the ``rapport-window`` launcher (no console)."""
+    data_dir = None
+    if "--data-dir" in sys.argv:
+        position = sys.argv.index("--data-dir")
+        if position + 1 < len(sys.argv):
+            data_dir = str(Path(sys.argv[position + 1]))
+    return run_app(data_dir)

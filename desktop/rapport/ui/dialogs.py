@@ -1,0 +1,219 @@
+"""The hand-entry forms: client, person, fact, conversation, task."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from rapport.core import records as r
+from rapport.ui.form import FormDialog
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _text_edit(text: str = "", lines: int = 4) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
+class ClientDialog(FormDialog):
+    title = "Client"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        client: r.Client | None = None,
+        other_clients: Sequence[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit client" if client else "New client")
+        c = client
+        self.name = self.add_row("&Name:", QLineEdit(c.name if c else ""))
+        self.name.setPlaceholderText("First and last name")
+        self.company = self.add_row("&Company:", QLineEdit(c.company if c else ""))
+        self.role = self.add_row("&Role:", QLineEdit(c.role if c else ""))
+        self.emails = self.add_row("&Emails:", QLineEdit(", ".join(c.emails) if c else ""))
+        self.emails.setPlaceholderText("name@example.com, another@example.com")
+        self.phones = self.add_row("&Phones:", QLineEdit(", ".join(c.phones) if c else ""))
+        self.how_we_met = self.add_row("&How we met:", QLineEdit(c.how_we_met if c else ""))
+        self.referred_by = self.add_row(
+            "Referred &by:", QLineEdit(c.referred_by or "" if c else "")
+        )
+        self.referred_by.setPlaceholderText("Another client's name (optional)")
+        completer = QCompleter(list(other_clients), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.referred_by.setCompleter(completer)
+        self.cadence = self.add_row("&Keep in touch every:", QSpinBox())
+        self.cadence.setRange(0, 3660)
+        self.cadence.setSuffix(" days")
+        self.cadence.setSpecialValueText("default")
+        self.cadence.setValue(c.cadence_days or 0 if c else 0)
+        self.notes = self.add_row("N&otes:", _text_edit(c.notes if c else ""))
+        self.name.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "company": self.company.text(),
+            "role": self.role.text(),
+            "emails": _split(self.emails.text()),
+            "phones": _split(self.phones.text()),
+            "how_we_met": self.how_we_met.text(),
+            "referred_by": self.referred_by.text().strip(),
+            "cadence_days": self.cadence.value() or None,
+            "notes": self.notes.toPlainText(),
+        }
+
+
+class PersonDialog(FormDialog):
+    title = "Person"
+
+    def __init__(self, parent: QWidget | None = None, person: r.Person | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit person" if person else "Add a person")
+        p = person
+        self.name = self.add_row("&Name:", QLineEdit(p.name or "" if p else ""))
+        self.relation = self.add_row("&Relation:", QComboBox())
+        self.relation.setEditable(True)
+        self.relation.addItems(list(r.RELATIONS))
+        self.relation.setCurrentText(p.relation if p else "")
+        self.birthday = self.add_row(
+            "&Birthday:", QLineEdit(p.birthday.isoformat() if p and p.birthday else "")
+        )
+        self.birthday.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.age = self.add_row("&Age:", QSpinBox())
+        self.age.setRange(-1, 130)
+        self.age.setSpecialValueText("unknown")
+        self.age.setValue(p.age if p and p.age is not None else -1)
+        self.notes = self.add_row("N&otes:", _text_edit(p.notes if p else "", 3))
+        self.name.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        age = self.age.value()
+        return {
+            "name": self.name.text(),
+            "relation": self.relation.currentText(),
+            "birthday": self.birthday.text().strip() or None,
+            "age": None if age < 0 else age,
+            "notes": self.notes.toPlainText(),
+        }
+
+
+class FactDialog(FormDialog):
+    title = "Fact"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        fact: r.Fact | None = None,
+        people: Sequence[r.Person] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit fact" if fact else "Add a fact")
+        f = fact
+        self.text = self.add_row("&Fact:", QLineEdit(f.text if f else ""))
+        self.text.setPlaceholderText("e.g. Vegetarian; son Jake plays travel baseball")
+        self.about = self.add_row("&About:", QComboBox())
+        self.about.addItem("the client", None)
+        for person in people:
+            self.about.addItem(f"{person.label} ({person.relation})", person.id)
+        if f and f.person_id:
+            self.about.setCurrentIndex(max(self.about.findData(f.person_id), 0))
+        self.category = self.add_row("&Category:", QComboBox())
+        self.category.addItems(list(r.FACT_CATEGORIES))
+        self.category.setCurrentText(f.category if f else "personal")
+        self.tags = self.add_row("&Tags:", QLineEdit(", ".join(f.tags) if f else ""))
+        self.tags.setPlaceholderText("interests, comma-separated: baseball, wine")
+        self.text.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "text": self.text.text(),
+            "person_id": self.about.currentData(),
+            "category": self.category.currentText(),
+            "tags": _split(self.tags.text().lower()),
+        }
+
+
+class InteractionDialog(FormDialog):
+    title = "Conversation"
+
+    def __init__(
+        self, parent: QWidget | None = None, interaction: r.Interaction | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit conversation" if interaction else "Log a conversation")
+        i = interaction
+        self.kind = self.add_row("&Kind:", QComboBox())
+        self.kind.addItems(list(r.INTERACTION_KINDS))
+        self.kind.setCurrentText(i.kind if i else "meeting")
+        when = i.happened_at if i else datetime.now().replace(second=0, microsecond=0)
+        self.when = self.add_row("&When:", QDateTimeEdit(QDateTime(when)))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.title_edit = self.add_row("&Title:", QLineEdit(i.title if i else ""), "Title")
+        self.title_edit.setPlaceholderText("Lunch at Rosa's")
+        self.raw_text = self.add_row("&Notes:", _text_edit(i.raw_text if i else "", 6))
+        self.key_points = self.add_row(
+            "Key &points:", _text_edit("\n".join(i.key_points) if i else "", 3)
+        )
+        self.key_points.setPlaceholderText("One per line")
+        self.title_edit.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.currentText(),
+            "happened_at": self.when.dateTime().toPython(),
+            "title": self.title_edit.text(),
+            "raw_text": self.raw_text.toPlainText(),
+            "key_points": [
+                line.strip() for line in self.key_points.toPlainText().splitlines() if line.strip()
+            ],
+        }
+
+
+class TaskDialog(FormDialog):
+    title = "Task"
+
+    def __init__(self, parent: QWidget | None = None, task: r.Task | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit task" if task else "Add a task")
+        t = task
+        self.title_edit = self.add_row("&Task:", QLineEdit(t.title if t else ""), "Task")
+        self.title_edit.setPlaceholderText("Send the revised proposal")
+        self.due = self.add_row("&Due:", QLineEdit(t.due.isoformat() if t and t.due else ""))
+        self.due.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.kind = self.add_row("&Kind:", QComboBox())
+        self.kind.addItems(list(r.TASK_KINDS))
+        self.kind.setCurrentText(t.kind if t else "promise")
+        self.promised = self.add_row("", QCheckBox("I &promised this to the client"), "Promised")
+        self.promised.setChecked(t.promised if t else True)
+        self.notes = self.add_row("N&otes:", _text_edit(t.notes if t else "", 3))
+        self.title_edit.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title_edit.text(),
+            "due": self.due.text().strip() or None,
+            "kind": self.kind.currentText(),
+            "promised": self.promised.isChecked(),
+            "notes": self.notes.toPlainText(),
+        }

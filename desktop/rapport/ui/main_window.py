@@ -1,0 +1,425 @@
+"""The main window: pages (clients, and what later issues add), menus, shortcuts, undo."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport import __version__
+from rapport.services import clients
+from rapport.services.book import Book
+from rapport.services.undo import Snapshot, restore
+from rapport.ui import messages
+from rapport.ui.client_list import ClientList
+from rapport.ui.dialogs import ClientDialog
+from rapport.ui.profile import ProfilePane
+from rapport.ui.worker import JobContext, Worker
+
+
+class MainWindow(QMainWindow):
+    clientsChanged = Signal()
+
+    def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.worker = worker
+        self.undo_stack: list[Snapshot] = []
+        self.settings = QSettings(str(book.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.setWindowTitle("Rapport")
+        self.setObjectName("MainWindow")
+
+        self.client_list = ClientList()
+        self.profile = ProfilePane()
+        self.clients_page = QSplitter(Qt.Orientation.Horizontal)
+        self.clients_page.setObjectName("clientsSplitter")
+        self.clients_page.addWidget(self.client_list)
+        self.clients_page.addWidget(self.profile)
+        self.clients_page.setStretchFactor(0, 2)
+        self.clients_page.setStretchFactor(1, 5)
+        self.clients_page.setChildrenCollapsible(False)
+
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.page_actions = QActionGroup(self)
+        self.page_actions.setExclusive(True)
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._create_actions()
+        self._create_menus()
+        self.add_page("Clients", self.clients_page, "Ctrl+2")
+        self._connect_signals()
+        self._restore_geometry()
+        self.reload()
+
+    # -- structure -------------------------------------------------------------------------
+    def add_page(self, title: str, widget: QWidget, shortcut: str) -> QAction:
+        """A page of the window, switched from the toolbar and View menu."""
+        self.pages.addWidget(widget)
+        action = QAction(title, self, checkable=True)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{title} ({shortcut})")
+        action.triggered.connect(lambda: self.show_page(widget))
+        self.page_actions.addAction(action)
+        self.toolbar.insertAction(self._toolbar_end, action)
+        self.view_menu.insertAction(self._view_separator, action)
+        if self.pages.count() == 1:
+            action.setChecked(True)
+        widget.setProperty("pageAction", action)
+        return action
+
+    def show_page(self, widget: QWidget) -> None:
+        self.pages.setCurrentWidget(widget)
+        action = widget.property("pageAction")
+        if isinstance(action, QAction):
+            action.setChecked(True)
+
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_client_action = self._action(
+            "&New client…", self.new_client, "Ctrl+Shift+N", "Add a client by hand"
+        )
+        self.new_action = self._action(
+            "&New client…", self.new_client, QKeySequence.StandardKey.New
+        )
+        self.edit_client_action = self._action(
+            "&Edit client…", self.profile.edit_client, "Ctrl+E", "Edit the selected client"
+        )
+        self.archive_action = self._action("&Archive client", self.toggle_archive)
+        self.delete_client_action = self._action(
+            "&Delete client…", self.delete_client, "Ctrl+Shift+Delete"
+        )
+        self.add_person_action = self._action(
+            "Add &person…", self.profile.add_person, "Ctrl+Shift+P"
+        )
+        self.add_fact_action = self._action("Add &fact…", self.profile.add_fact, "Ctrl+Shift+F")
+        self.log_action = self._action("&Log conversation…", self.profile.add_interaction, "Ctrl+L")
+        self.add_task_action = self._action("Add &task…", self.profile.add_task, "Ctrl+T")
+        self.undo_action = self._action("&Undo delete", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.filter_action = self._action(
+            "&Filter clients", self.focus_filter, QKeySequence.StandardKey.Find
+        )
+        self.show_archived_action = QAction("Show &archived clients", self, checkable=True)
+        self.show_archived_action.toggled.connect(lambda _on: self.reload())
+        self.sample_action = self._action("Load the &sample book", self.load_sample)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self.about_action = self._action("&About Rapport", self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu_tools = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.sample_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.filter_action)
+
+        self.view_menu = bar.addMenu("&View")
+        self._view_separator = self.view_menu.addSeparator()
+        self.view_menu.addAction(self.show_archived_action)
+
+        self.client_menu = bar.addMenu("&Client")
+        for action in (
+            self.new_client_action,
+            self.edit_client_action,
+            None,
+            self.log_action,
+            self.add_task_action,
+            self.add_fact_action,
+            self.add_person_action,
+            None,
+            self.archive_action,
+            self.delete_client_action,
+        ):
+            if action is None:
+                self.client_menu.addSeparator()
+            else:
+                self.client_menu.addAction(action)
+        self.tools_menu = bar.addMenu("&Tools")
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+        self._toolbar_end = self.toolbar.addSeparator()
+        self.toolbar.addAction(self.new_client_action)
+        self.toolbar.addAction(self.log_action)
+
+    def _connect_signals(self) -> None:
+        self.client_list.clientSelected.connect(self._on_client_selected)
+        self.client_list.loadSampleRequested.connect(self.load_sample)
+        self.client_list.newClientRequested.connect(self.new_client)
+        self.profile.changed.connect(self.reload)
+        self.profile.deleted.connect(self.push_undo)
+
+    # -- data ------------------------------------------------------------------------------
+    @Slot()
+    def reload(self) -> None:
+        """Re-read the client list (and keep the current client selected)."""
+        try:
+            rows = clients.list_clients(include_archived=self.show_archived_action.isChecked())
+        except Exception as exc:
+            messages.show_error(self, exc, "read the book")
+            return
+        self.client_list.set_rows(rows)
+        self._update_counts(rows)
+        self._update_client_actions()
+        if self.client_list.current_client_id() is None:
+            self.profile.show_client(None)
+        self.clientsChanged.emit()
+
+    def _update_counts(self, rows: list[clients.ClientRow]) -> None:
+        open_tasks = sum(row.open_tasks for row in rows)
+        self.counts_label.setText(f"{len(rows)} clients · {open_tasks} open tasks")
+
+    def _update_client_actions(self) -> None:
+        has = self.profile.current is not None
+        for action in (
+            self.edit_client_action,
+            self.archive_action,
+            self.delete_client_action,
+            self.add_person_action,
+            self.add_fact_action,
+            self.log_action,
+            self.add_task_action,
+        ):
+            action.setEnabled(has)
+        if has and self.profile.current is not None:
+            archived = self.profile.current.client.archived
+            self.archive_action.setText("Un&archive client" if archived else "&Archive client")
+
+    @Slot(int)
+    def _on_client_selected(self, client_id: int) -> None:
+        if client_id != self.profile.client_id:
+            self.profile.show_client(client_id)
+        self._update_client_actions()
+
+    def open_client(self, client_id: int) -> None:
+        """Show the Clients page with this client selected (from Today, search...)."""
+        self.show_page(self.clients_page)
+        if not self.client_list.select_client(client_id):
+            self.show_archived_action.setChecked(True)
+            self.client_list.select_client(client_id)
+        self.profile.show_client(client_id)
+        self._update_client_actions()
+
+    # -- actions ---------------------------------------------------------------------------
+    def new_client(self) -> None:
+        names = [row.name for row in clients.list_clients(True)]
+        created = ClientDialog.ask(
+            self, lambda v: clients.create_client(v.pop("name"), **v), other_clients=names
+        )
+        if created is not None:
+            self.reload()
+            self.open_client(created.id)
+            self.statusBar().showMessage(f"Added {created.name}.", 5000)
+
+    def toggle_archive(self) -> None:
+        current = self.profile.current
+        if current is None:
+            return
+        client = current.client
+        try:
+            clients.set_archived(client.id, not client.archived)
+        except Exception as exc:
+            messages.show_error(self, exc, "archive the client")
+            return
+        verb = "Unarchived" if client.archived else "Archived"
+        self.statusBar().showMessage(f"{verb} {client.name}.", 5000)
+        self.reload()
+        self.profile.refresh()
+
+    def delete_client(self) -> None:
+        current = self.profile.current
+        if current is None:
+            return
+        name = current.client.name
+        if not messages.confirm(
+            self,
+            "Delete client",
+            f"Delete {name} and everything recorded about them?\n\n"
+            "You can undo this with Ctrl+Z until you quit.",
+        ):
+            return
+        try:
+            snapshot = clients.delete_client(current.client.id)
+        except Exception as exc:
+            messages.show_error(self, exc, "delete the client")
+            return
+        self.profile.show_client(None)
+        self.reload()
+        self.push_undo(snapshot)
+
+    @Slot(object)
+    def push_undo(self, snapshot: Snapshot) -> None:
+        self.undo_stack.append(snapshot)
+        self.undo_action.setEnabled(True)
+        self.undo_action.setText(f"&Undo delete {snapshot.label}")
+        self.statusBar().showMessage(f"Deleted {snapshot.label}. Ctrl+Z brings it back.", 10000)
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            return
+        snapshot = self.undo_stack.pop()
+        try:
+            restore(snapshot)
+        except Exception as exc:
+            self.undo_stack.append(snapshot)
+            messages.show_error(self, exc, "undo the deletion")
+            return
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        if self.undo_stack:
+            self.undo_action.setText(f"&Undo delete {self.undo_stack[-1].label}")
+        else:
+            self.undo_action.setText("&Undo delete")
+        self.statusBar().showMessage(f"Restored {snapshot.label}.", 5000)
+        self.reload()
+        self.profile.refresh()
+
+    def focus_filter(self) -> None:
+        self.show_page(self.clients_page)
+        self.client_list.filter.setFocus()
+        self.client_list.filter.selectAll()
+
+    def load_sample(self) -> None:
+        from rapport.services import book, demo
+
+        if not book.is_empty() and not messages.confirm(
+            self,
+            "Load the sample book",
+            "Your book already has clients. Add the sample clients next to them?",
+            "Add sample clients",
+        ):
+            return
+        progress = QProgressDialog("Loading the sample book…", "Cancel", 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def work(ctx: JobContext) -> Any:
+            return demo.load_demo(progress=ctx.progress, cancel=ctx.cancelled)
+
+        def done(summary: Any) -> None:
+            progress.close()
+            self.reload()
+            self.statusBar().showMessage(
+                f"Loaded {summary.clients} sample clients. Delete them any time.", 8000
+            )
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            messages.show_error(self, exc, "load the sample book")
+
+        job = self.worker.submit(
+            work,
+            name="sample book",
+            on_done=done,
+            on_error=failed,
+            on_progress=lambda d, t: progress.setValue(100 * d // max(t, 1)),
+            on_cancel=progress.close,
+        )
+        progress.canceled.connect(job.cancel)
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(0, 2, dialog)
+        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        seen = set()
+        for action in self.findChildren(QAction):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            text = action.text().replace("&", "").rstrip("…")
+            if not keys or (text, keys) in seen:
+                continue
+            seen.add((text, keys))
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(text))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.sortItems(0)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(420, 480)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        messages.info(
+            self,
+            "About Rapport",
+            f"Rapport {html.escape(__version__)}\n\nA personal client memory. Your notes stay on "
+            f"this computer, in {self.book.data_dir}.",
+        )
+
+    # -- window state ----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        splitter = self.settings.value("clientsSplitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.clients_page.restoreState(splitter)
+        else:
+            self.clients_page.setSizes([380, 820])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("clientsSplitter", self.clients_page.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def raise_window(self) -> None:
+        """Bring the window to the front (a second launch asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        QTimer.singleShot(0, lambda: QApplication.alert(self))

@@ -1,0 +1,90 @@
+"""One running Rapport per book: a second launch hands its request to the first.
+
+A ``QLockFile`` decides who is the server, so that two launches at the same moment
+cannot both listen; a lock left by a killed process is stale (its PID is gone) and is
+reclaimed. The server is a ``QLocalServer`` named after the book's folder; a client
+sends one line ("raise", "capture", ...) and the server emits ``messageReceived``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+TIMEOUT_MS = 1000
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:12]
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in some sandboxes: the folder alone still separates books
+        user = "user"
+    return f"rapport-{user}-{digest}"
+
+
+def send(data_dir: Path, message: str, timeout_ms: int = TIMEOUT_MS) -> bool:
+    """Deliver ``message`` to the running instance; False when none answers."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write((message.strip() + "\n").encode("utf-8"))
+    ok = socket.waitForBytesWritten(timeout_ms)
+    # Wait for the server's acknowledgement so the message is handled before we exit.
+    ok = ok and socket.waitForReadyRead(timeout_ms)
+    socket.disconnectFromServer()
+    return bool(ok)
+
+
+class SingleInstance(QObject):
+    messageReceived = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.name = server_name(data_dir)
+        self.lock = QLockFile(str(data_dir / "rapport.lock"))
+        # 0: never stale by age; a lock whose process is gone is still reclaimed.
+        self.lock.setStaleLockTime(0)
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Become the running instance; False when another one already is."""
+        if not self.lock.tryLock(100):
+            return False
+        QLocalServer.removeServer(self.name)  # a socket file left by a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            self.lock.unlock()
+            return False
+        server.newConnection.connect(self._on_connection)
+        self.server = server
+        return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+    @Slot()
+    def _on_connection(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
+            socket.write(b"ok\n")
+            socket.flush()
+            if line:
+                self.messageReceived.emit(line)

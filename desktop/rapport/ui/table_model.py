@@ -1,0 +1,113 @@
+"""One table model for every list of records: columns are declared, rows are plain lists.
+
+Lists in the window (clients, people, facts, conversations, tasks, gifts) all show
+service results. Rather than a model class per list, each declares its ``Column``s and
+hands rows to ``RecordTableModel.set_rows``; the model never queries anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+T = TypeVar("T")
+
+RecordRole = Qt.ItemDataRole.UserRole + 1  # the record shown on the row
+IdRole = Qt.ItemDataRole.UserRole + 2  # the record's id
+SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts right (dates, numbers)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    title: str
+    value: Callable[[T], Any]
+    sort: Callable[[T], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[T], str | None] | None = None
+    color: Callable[[T], QColor | None] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    # -- filling ---------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def replace_row(self, row: int, record: T) -> None:
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def record(self, row: int) -> T:
+        return self._rows[row]
+
+    def records(self) -> list[T]:
+        return list(self._rows)
+
+    def row_of(self, record_id: int) -> int | None:
+        for row, record in enumerate(self._rows):
+            if getattr(record, "id", None) == record_id:
+                return row
+        return None
+
+    # -- Qt's side -------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.value(record)
+            return "" if value is None else str(value)
+        if role == SortRole:
+            key = column.sort(record) if column.sort else column.value(record)
+            return _sortable(key)
+        if role == RecordRole:
+            return record
+        if role == IdRole:
+            return getattr(record, "id", None)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.color:
+            color = column.color(record)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+
+def _sortable(value: Any) -> Any:
+    """Qt sorts QVariants of one type; dates and None become strings that sort right."""
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

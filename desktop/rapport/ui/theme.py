@@ -1,0 +1,38 @@
+"""Colours and icons that follow the system palette (light or dark) and theme."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
+
+
+def is_dark() -> bool:
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_color() -> QColor:
+    """Overdue, late, waiting too long: readable on both light and dark windows."""
+    return QColor("#ff8a80") if is_dark() else QColor("#b3261e")
+
+
+def caution_color() -> QColor:
+    """Due soon, at risk."""
+    return QColor("#ffd180") if is_dark() else QColor("#9a6700")
+
+
+def good_color() -> QColor:
+    return QColor("#8fd19e") if is_dark() else QColor("#1e7b34")
+
+
+def muted_color() -> QColor:
+    return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+def icon(theme_name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    """The desktop theme's icon when there is one, else Qt's built-in one."""
+    themed = QIcon.fromTheme(theme_name)
+    if not themed.isNull():
+        return themed
+    style = QApplication.style()
+    return style.standardIcon(fallback) if style is not None else QIcon()

@@ -1,0 +1,154 @@
+"""Opening the database: permissions, pragmas, refusals that leave the file untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from rapport.paths import DataDirError
+from rapport.services.book import close_book, open_book
+from rapport.store import migrations
+from rapport.store.db import read_user_version
+from rapport.store.errors import NewerDatabaseError, NotADatabaseError
+from rapport.store.models import Client, Person, db
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
+    open_book(data_dir)
+    try:
+        Client.create(name="A", name_key="a")  # a write, so the -wal file exists
+        assert _mode(data_dir) == 0o700
+        database = data_dir / "rapport.db"
+        assert _mode(database) == 0o600
+        for sidecar in ("rapport.db-wal", "rapport.db-shm"):
+            path = data_dir / sidecar
+            assert path.exists()
+            assert _mode(path) == 0o600
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert read_user_version(database) == migrations.SCHEMA_VERSION
+    finally:
+        close_book()
+
+
+def test_foreign_keys_cascade(book: Path) -> None:
+    client = Client.create(name="Bob", name_key="bob")
+    Person.create(client=client, name="Jake", relation="son")
+    client.delete_instance()
+    assert Person.select().count() == 0
+
+
+def test_newer_database_is_refused_and_left_byte_identical(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "rapport.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NewerDatabaseError, match="newer version of Rapport"):
+        open_book(data_dir)
+    assert _digest(path) == before
+    assert not (data_dir / "rapport.db-wal").exists()
+
+
+def test_non_database_file_is_refused_and_untouched(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "rapport.db"
+    path.write_bytes(b"these are my notes, not a database\n" * 10)
+    before = _digest(path)
+    with pytest.raises(NotADatabaseError):
+        open_book(data_dir)
+    assert _digest(path) == before
+
+
+def test_data_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(DataDirError, match="is a file"):
+        open_book(target)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_data_dir_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "ro"
+    target.mkdir()
+    target.chmod(0o500)
+    try:
+        with pytest.raises(DataDirError, match="read-only"):
+            open_book(target)
+    finally:
+        target.chmod(0o700)
+
+
+def test_migration_ladder_runs_each_step_in_order(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_book(data_dir)
+    close_book()
+    ran: list[int] = []
+
+    def step(n: int):  # type: ignore[no-untyped-def]
+        def apply(database) -> None:  # type: ignore[no-untyped-def]
+            ran.append(n)
+            database.execute_sql(f"CREATE TABLE step_{n} (x)")
+
+        return apply
+
+    monkeypatch.setattr(migrations, "STEPS", [step(1), step(2)])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    open_book(data_dir)
+    try:
+        assert ran == [1, 2]
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        backups = list((data_dir / "backups").glob("*before-migration-v1*"))
+        assert len(backups) == 1, "a backup precedes the first migration step"
+        assert _mode(backups[0]) == 0o600
+    finally:
+        close_book()
+
+
+def test_failed_migration_step_leaves_the_previous_version(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_book(data_dir)
+    Client.create(name="Kept", name_key="kept")
+    close_book()
+
+    def broken(database) -> None:  # type: ignore[no-untyped-def]
+        database.execute_sql("CREATE TABLE half_done (x)")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(migrations, "STEPS", [broken])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        open_book(data_dir)
+    close_book()
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "half_done" not in tables
+        assert conn.execute("SELECT name FROM client").fetchall() == [("Kept",)]
+    finally:
+        conn.close()
+
+
+def test_data_dir_that_cannot_be_created_is_refused() -> None:
+    # /proc refuses new folders even to root, so this runs everywhere.
+    with pytest.raises(DataDirError, match="cannot create the data directory"):
+        open_book(Path("/proc/rapport-test/data"))
