@@ -353,3 +353,19 @@ def test_sources_ship_as_package_data() -> None:
     book_data = read_json("book.json")
     names = [c["name"] for c in book_data["clients"]]
     assert len(names) == len(set(names))
+
+
+def test_yearly_dates_are_real_dates_around_a_leap_day(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Kevin's birthday is "in 5 days" = 29 February 2028; born 47 years earlier, in 1981.
+    monkeypatch.setenv("RAPPORT_TODAY", "2028-02-24")
+    open_book(data_dir)
+    try:
+        load_demo()
+        load_demo(clients=300, notes=600, seed=5)
+        for row in m.ImportantDate.select():
+            date(row.year or 2000, row.month, row.day)  # raises for 29 February 1981
+        _check_invariants()
+    finally:
+        close_book()

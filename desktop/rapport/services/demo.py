@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from rapport import clock as app_clock
@@ -29,7 +29,7 @@ from rapport.core.names import fold
 from rapport.services import demo_sources
 from rapport.services.demo_history import History
 from rapport.services.demo_scale import ScaledBook
-from rapport.services.demo_sources import Clock, Sources, Who
+from rapport.services.demo_sources import Clock, Sources, Who, years_before
 from rapport.services.demo_write import BookWriter, Cancelled
 from rapport.store import models as m
 from rapport.store.db import transaction
@@ -112,13 +112,6 @@ def _flush(
         progress(done, total)
     if cancel is not None and cancel():
         raise Cancelled
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # born on 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 class CuratedBook:
@@ -229,14 +222,15 @@ class CuratedBook:
             )
         for when in spec["dates"]:
             day = clock.day(when["in_days"])
+            first = years_before(day, when["years"]) if "years" in when else None
             w.add(
                 m.ImportantDate,
                 client=client_id,
                 person=people.get(when.get("person", "")),
                 label=when["label"],
-                month=day.month,
-                day=day.day,
-                year=day.year - when["years"] if "years" in when else None,
+                month=(first or day).month,
+                day=(first or day).day,
+                year=first.year if first else None,
             )
 
     def people(self, client_id: int, specs: list[dict[str, Any]], created: Any) -> dict[str, int]:
@@ -244,7 +238,7 @@ class CuratedBook:
         for spec in specs:
             birthday = None
             if "birthday_in_days" in spec:
-                birthday = _years_before(self.clock.day(spec["birthday_in_days"]), spec["turns"])
+                birthday = years_before(self.clock.day(spec["birthday_in_days"]), spec["turns"])
             heard = spec.get("age_heard_days_ago")
             person_id = self.w.add(
                 m.Person,

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapport.core.names import fold
 from rapport.services.demo_history import History
-from rapport.services.demo_sources import Clock, Sources, Who, promise_title
+from rapport.services.demo_sources import Clock, Sources, Who, promise_title, years_before
 from rapport.services.demo_sources import slug as make_slug
 from rapport.services.demo_write import BookWriter
 from rapport.store import models as m
@@ -269,13 +269,14 @@ class ScaledBook:
             if rng.random() < chance:
                 day = clock.day(rng.randint(0, 364))
                 years = rng.randint(30, 65) if label == "birthday" else rng.randint(3, 35)
+                first = years_before(day, years)
                 w.add(
                     m.ImportantDate,
                     client=client_id,
                     label=label,
-                    month=day.month,
-                    day=day.day,
-                    year=day.year - years if rng.random() < 0.6 else None,
+                    month=first.month,
+                    day=first.day,
+                    year=first.year if rng.random() < 0.6 else None,
                 )
         if made and rng.random() < 0.25:
             when = made[0][1]

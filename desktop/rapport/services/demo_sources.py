@@ -126,6 +126,14 @@ class Clock:
         return self.at(days_ago, minutes // 60, minutes % 60)
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def slug(text: str) -> str:
     return _NOT_SLUG.sub("", fold(text))
 
