@@ -73,7 +73,7 @@ def load_demo(
     n_clients = clients if clients is not None else DEFAULT_CLIENTS
     n_notes = notes if notes is not None else n_clients * NOTES_PER_CLIENT
     book = None if scaled else demo_sources.read_book()
-    total = n_clients + n_notes if scaled else len(book["clients"])  # type: ignore[index]
+    total = n_clients + n_notes if book is None else len(book["clients"])
     rng_seed = DEFAULT_SEED if seed is None else seed
     try:
         with transaction():
@@ -117,12 +117,12 @@ def _flush(
 class CuratedBook:
     """Writes book.json: clients, their people and stories, then the introductions."""
 
-    def __init__(self, writer: BookWriter, src: Sources, clock: Clock, rng: random.Random):
+    def __init__(self, writer: BookWriter, src: Sources, clock: Clock, rng: random.Random) -> None:
         self.w, self.src, self.clock, self.rng = writer, src, clock, rng
         self.history = History(writer, src, rng, clock, open_work=False)
         self.ids: dict[str, int] = {}
         # Conversation keys are unique across the book: introductions point at them too.
-        self.talks: dict[str, tuple[int, Any]] = {}
+        self.talks: dict[str, tuple[int, datetime]] = {}
 
     def run(self, book: dict[str, Any], step: Callable[[int], None]) -> None:
         # Ids first, so a client can name a referrer who comes later in the file.
