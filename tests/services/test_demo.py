@@ -369,3 +369,14 @@ def test_yearly_dates_are_real_dates_around_a_leap_day(
         _check_invariants()
     finally:
         close_book()
+
+
+def test_a_seed_gives_the_same_book_on_any_day_and_hour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    books = []
+    for moment in ("2026-11-18T06:05:00", "2026-11-18T23:55:00", "2027-03-02T12:00:00"):
+        monkeypatch.setenv("RAPPORT_TODAY", moment)
+        names, counts, talks = _snapshot(tmp_path / moment.replace(":", ""))
+        books.append((names, counts, [(client, kind) for client, kind, *_ in talks]))
+    assert books[0] == books[1] == books[2]

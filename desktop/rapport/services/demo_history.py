@@ -1,5 +1,8 @@
 """A client's generated past: conversations and what they left behind.
 
+Every branch that draws from the random stream is decided by earlier draws only, never
+by today's date or the time, so a seed gives the same book on any day (shifted to it).
+
 Used by both sample books: the scaled one for every client, the curated one for the
 older background behind its hand-written stories. Each conversation may leave a
 thank-you card (meetings), an inbound message with its answer or a reply still owed
@@ -61,7 +64,7 @@ class History:
             interaction_id = self._conversation(who, client_id, talk, when, days_ago)
             made.append((interaction_id, when))
             if talk.inbound:
-                self._message(who, client_id, interaction_id, talk, when)
+                self._message(who, client_id, interaction_id, talk, when, days_ago)
             elif kind in ("meeting", "call") and self.rng.random() < PROMISE:
                 self._promise(who, client_id, interaction_id, when)
         return made
@@ -102,11 +105,18 @@ class History:
         return interaction_id
 
     def _message(
-        self, who: Who, client_id: int, interaction_id: int, talk: Talk, when: datetime
+        self,
+        who: Who,
+        client_id: int,
+        interaction_id: int,
+        talk: Talk,
+        when: datetime,
+        days_ago: int,
     ) -> None:
         rng, clock = self.rng, self.clock
-        recent = (clock.now - when).days <= 3
-        awaiting = self.open_work and recent and rng.random() < AWAITING_REPLY
+        # Decided from the drawn day, not from the clock: whether the random stream takes
+        # this branch must not depend on the time of day, or a seed would not fix the book.
+        awaiting = self.open_work and days_ago <= 3 and rng.random() < AWAITING_REPLY
         answered = None if awaiting else clock.cap(when + timedelta(hours=rng.randint(1, 30)))
         inbound_id = self.w.add(
             m.Inbound,
