@@ -40,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
 
     open_book(args)
     if not is_empty() and not args.force:
+        count = count_clients(include_archived=True)
         sys.stderr.write(
-            f"rapport: the book already has {count_clients()} clients; sample data was not "
-            "added (use --force to add it anyway)\n"
+            f"rapport: the book already has {count} clients; sample data was not added "
+            "(use --force to add it anyway)\n"
         )
         return 0
     interactive = sys.stderr.isatty()

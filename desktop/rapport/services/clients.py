@@ -64,8 +64,11 @@ def list_clients(include_archived: bool = False) -> list[ClientRow]:
     ]
 
 
-def count_clients() -> int:
-    return m.Client.select().where(m.Client.archived_at.is_null()).count()
+def count_clients(include_archived: bool = False) -> int:
+    query = m.Client.select()
+    if not include_archived:
+        query = query.where(m.Client.archived_at.is_null())
+    return query.count()
 
 
 def _row(client_id: int) -> m.Client:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from rapport.core.formats import full_date
 from rapport.store import models as m
 from rapport.store import search
 
@@ -47,9 +48,7 @@ def fact_doc(data: Data) -> Doc:
 
 
 def interaction_doc(data: Data) -> Doc:
-    when = data["happened_at"]
-    # Spelled out rather than "%-d": that strftime flag does not exist on Windows.
-    title = data.get("title") or f"{data['kind'].capitalize()} {when:%b} {when.day}, {when.year}"
+    title = data.get("title") or f"{data['kind'].capitalize()} {full_date(data['happened_at'])}"
     return title, "\n".join([data.get("raw_text") or "", *(data.get("key_points") or ())])
 
 
@@ -150,8 +149,7 @@ def rebuild() -> int:
     """Rebuild the whole index from the tables; returns the number of documents."""
     search.clear()
     count = 0
-    for model, indexer in _BY_MODEL.items():
-        for row in model.select().iterator():
-            indexer(row)  # type: ignore[operator]
-            count += 1
+    for model in DOC_OF_MODEL:
+        rows = (dict(row.__data__) for row in model.select().iterator())
+        count += index_rows(model, rows)
     return count

@@ -10,6 +10,7 @@ from peewee import fn
 
 from rapport import clock
 from rapport.core import records as r
+from rapport.core.formats import day_month
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
@@ -111,7 +112,7 @@ def mark_thanked(interaction_id: int, when: datetime | None = None) -> r.Interac
 def delete_interaction(interaction_id: int) -> Snapshot:
     with transaction():
         row = _row(interaction_id)
-        snap = Snapshot(label=f"{row.kind} of {row.happened_at:%b %-d}")
+        snap = Snapshot(label=f"{row.kind} of {day_month(row.happened_at)}")
         snap.add([row])
         for model, field in (
             (m.Fact, "source"),

@@ -32,6 +32,8 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             data[key] = optional_date(data[key], key.replace("_", " "))
     if data.get("birthday") and data["birthday"] > clock.today():
         raise ValidationError("a birthday cannot be in the future")
+    if data.get("age_as_of") and data["age_as_of"] > clock.today():
+        raise ValidationError("an age cannot be known as of a future day")
     if data.get("age") is not None:
         try:
             age = int(data["age"])

@@ -8,7 +8,6 @@ Lists (emails, tags, key points) are JSON text so that the schema stays portable
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from peewee import (
@@ -21,6 +20,8 @@ from peewee import (
     Model,
     TextField,
 )
+
+from rapport import clock
 
 db = DatabaseProxy()
 
@@ -71,8 +72,8 @@ class Client(BaseModel):
     # Kept by the services whenever an interaction is written: the out-of-touch list
     # and the client list read it without scanning 100,000 interactions.
     last_contact_at = DateTimeField(null=True, index=True)
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
     archived_at = DateTimeField(null=True, index=True)
 
 
@@ -85,8 +86,8 @@ class Person(BaseModel):
     age = IntegerField(null=True)
     age_as_of = DateField(null=True)
     notes = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
 
 class Interaction(BaseModel):
@@ -100,7 +101,7 @@ class Interaction(BaseModel):
     extracted = JSONField(null=True)
     # When the thank-you for this meeting was sent (or dismissed); None while owed.
     thanked_at = DateTimeField(null=True)
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         indexes = ((("client", "happened_at"), False), (("kind", "thanked_at"), False))
@@ -113,8 +114,8 @@ class Fact(BaseModel):
     category = TextField(default="personal")
     tags = ListField(default=list)
     source = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="facts")
-    created_at = DateTimeField(default=datetime.now)
-    confirmed_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    confirmed_at = DateTimeField(default=clock.now)
 
 
 class Introduction(BaseModel):
@@ -128,7 +129,7 @@ class Introduction(BaseModel):
     lead_answered_at = DateTimeField(null=True)
     called_at = DateTimeField(null=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
 
 class Inbound(BaseModel):
@@ -157,8 +158,8 @@ class Task(BaseModel):
     snoozed_until = DateField(null=True)
     # When the user sent the "running late" message for this promise.
     late_notice_at = DateTimeField(null=True)
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         indexes = ((("client", "status"), False), (("status", "due"), False))
@@ -176,7 +177,7 @@ class Gift(BaseModel):
     reaction = TextField(default="")
     notes = TextField(default="")
     tags = ListField(default=list)
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
 
 class ImportantDate(BaseModel):
@@ -199,7 +200,7 @@ class Card(BaseModel):
     occasion = TextField(default="thank_you")
     body = TextField(default="")
     card_size = TextField(default="a2")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
     sent_at = DateTimeField(null=True)
 
 
@@ -215,7 +216,7 @@ class Draft(BaseModel):
 
     text = TextField(default="")
     client_hint = TextField(default="")
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
 
 
 class SchemaInfo(BaseModel):

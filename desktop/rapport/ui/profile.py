@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
+from rapport.core.formats import day_month, full_date
 from rapport.services import clients, facts, interactions, people, tasks
 from rapport.services.undo import Snapshot
 from rapport.ui import messages, theme
@@ -57,7 +58,7 @@ PEOPLE_COLUMNS: list[Column[r.Person]] = [
     Column("Name", lambda p: p.name or "(name unknown)"),
     Column("Relation", lambda p: p.relation),
     Column("Age", _person_age, sort=lambda p: age_on(p, clock.today()) or -1, align_right=True),
-    Column("Birthday", lambda p: p.birthday.strftime("%b %-d") if p.birthday else ""),
+    Column("Birthday", lambda p: day_month(p.birthday) if p.birthday else ""),
     Column("Notes", lambda p: p.notes),
 ]
 FACT_COLUMNS: list[Column[r.Fact]] = [
@@ -284,7 +285,7 @@ class ProfilePane(QWidget):
 
     def delete_interaction(self, interaction: r.Interaction) -> None:
         self._delete(
-            f"Delete the {interaction.kind} of {interaction.happened_at:%b %-d, %Y}?",
+            f"Delete the {interaction.kind} of {full_date(interaction.happened_at)}?",
             lambda: interactions.delete_interaction(interaction.id),
         )
 
@@ -334,7 +335,7 @@ def header_html(client: r.Client) -> str:
     if client.referred_by:
         meta.append(f"Referred by {e(client.referred_by)}")
     if client.last_contact_at:
-        meta.append(f"Last contact {client.last_contact_at:%b %-d, %Y}")
+        meta.append(f"Last contact {full_date(client.last_contact_at)}")
     if client.cadence_days:
         meta.append(f"Keep in touch every {client.cadence_days} days")
     lines = [f"<span style='font-size:16pt; font-weight:600'>{title}</span>"]
@@ -366,7 +367,7 @@ def overview_html(profile: r.Profile) -> str:
     if open_tasks:
         items = []
         for task in open_tasks[:8]:
-            due = f" — due {task.due:%b %-d}" if task.due else ""
+            due = f" — due {day_month(task.due)}" if task.due else ""
             late = task.due is not None and task.due < today
             style = f" style='color:{theme.warning_color().name()}'" if late else ""
             items.append(f"<li{style}>{e(task.title)}{due}</li>")
@@ -377,7 +378,7 @@ def overview_html(profile: r.Profile) -> str:
             points = "".join(f"<li>{e(p)}</li>" for p in talk.key_points)
             title = e(talk.title or talk.kind.capitalize())
             items.append(
-                f"<li><b>{talk.happened_at:%b %-d, %Y}</b> · {title}"
+                f"<li><b>{full_date(talk.happened_at)}</b> · {title}"
                 + (f"<ul>{points}</ul>" if points else "")
                 + "</li>"
             )
