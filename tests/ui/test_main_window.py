@@ -147,3 +147,17 @@ def test_models_pass_the_model_tester(window: Any, qtmodeltester: Any) -> None:
     window.open_client(clients.resolve("Bob Smith").id)
     qtmodeltester.check(window.profile.tasks.model)
     qtmodeltester.check(window.profile.people.model)
+
+
+def test_reopens_the_last_client(window: Any, qtbot: Any) -> None:
+    from rapport.services.book import current_book
+    from rapport.ui.main_window import MainWindow
+    from rapport.ui.worker import Worker
+
+    assert window.profile.current is not None, "a client is shown at start, not a blank pane"
+    maria = clients.resolve("Maria Gonzalez").id
+    window.open_client(maria)
+    window.close()
+    again = MainWindow(current_book(), Worker())
+    qtbot.addWidget(again)
+    assert again.profile.client_id == maria

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_geometry()
         self.reload()
+        self._restore_last_client()
 
     # -- structure -------------------------------------------------------------------------
     def add_page(self, title: str, widget: QWidget, shortcut: str) -> QAction:
@@ -397,6 +398,19 @@ class MainWindow(QMainWindow):
         )
 
     # -- window state ----------------------------------------------------------------------
+    def _restore_last_client(self) -> None:
+        """Reopen the client the user was looking at, or the first one, never a blank pane."""
+        last = self.settings.value("lastClient")
+        try:
+            last_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            last_id = None
+        if last_id is not None and self.client_list.select_client(last_id):
+            return
+        proxy = self.client_list.proxy
+        if proxy.rowCount():
+            self.client_list.table.setCurrentIndex(proxy.index(0, 0))
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -412,6 +426,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("clientsSplitter", self.clients_page.saveState())
+        if self.profile.client_id is not None:
+            self.settings.setValue("lastClient", self.profile.client_id)
         self.settings.sync()
         super().closeEvent(event)
 
