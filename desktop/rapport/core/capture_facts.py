@@ -84,6 +84,7 @@ _BUSINESS = re.compile(
     r"push|late|delay\w*)\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\(([^()]{3,80})\)")
 _ADVICE = re.compile(r"^(?:be\s+(?:gentle|kind|patient)|keep\s+\w+\s+in|go\s+easy|take\s+it)", re.I)
 _MEETING_ONLY = re.compile(
     r"^(?:(?:quick|brief|great|good)\s+)?(?:lunch|dinner|coffee|breakfast|drinks|call|phone|"
@@ -100,6 +101,11 @@ def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
         pieces = split_spans(sentence, _UNIT_SPLIT)
         for piece in pieces:
             if any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken):
+                # "Send him a bottle of wine (he's into Barolo)": the aside is still a fact
+                units.extend(
+                    Span(piece.start + m.start(1), piece.start + m.end(1), m.group(1))
+                    for m in _ASIDE.finditer(piece.text)
+                )
                 continue
             if units and _ADVICE.match(piece.text) and units[-1].end >= sentence.start:
                 last = units[-1]  # "dad in the hospital - be gentle" stays one fact

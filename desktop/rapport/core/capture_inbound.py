@@ -39,18 +39,19 @@ _PATTERNS = (
     ),
     re.compile(
         rf"(?P<who>{_NAME}){_OFFICE}(?:\s+\w+)?\s+left\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
-        r"(?P<ch>voice\s*mail|voicemail|vm|message|msg)\b"
+        r"(?P<ch>(?i:voice\s*mail|voicemail|vm|message|msg))\b"
     ),
     re.compile(
-        rf"(?P<who>{_NAME}){_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>e-?mailed|texted|called|"
-        r"messaged|rang|pinged|dm'?d)\b(?!\s+(?:him|her|them|back)\b)"
+        rf"(?P<who>{_NAME}){_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|called|"
+        r"messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back)\b)"
     ),
     re.compile(
-        rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?(?P<ch>e-?mail|text|message)\b"
+        rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
+        r"(?P<ch>(?i:e-?mail|text|message))\b"
     ),
     re.compile(r"(?:^|[.;!\n]\s*)(?P<ch>texted|e-?mailed|called|messaged)\s+me\b", re.IGNORECASE),
     re.compile(rf"\b(?P<ch>voice\s*mail|voicemail|vm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
-    re.compile(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>lvm)\b(?!\s+(?:for|w/|with|to)\b)"),
+    re.compile(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>(?i:lvm))\b(?!\s+(?:for|w/|with|to)\b)"),
 )
 # Who did it: the user when the sentence starts with their own verb ("Called Susan, LVM").
 _USER_DID = re.compile(

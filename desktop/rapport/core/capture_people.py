@@ -186,7 +186,8 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
-    if prev in _NOT_THE_CLIENTS or prev in _BEFORE_STOP or prev.endswith("-"):
+    attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
+    if prev in _NOT_THE_CLIENTS or prev in _BEFORE_STOP or attached:
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*(?:of\s+(?:a|the|all|invention))", after

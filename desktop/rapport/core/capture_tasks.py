@@ -20,6 +20,7 @@ from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
+_MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
 _VERBS = words(
     "send email e-mail mail call text ring phone reply respond thank set setup schedule book "
     "follow check confirm get order buy pick draft prepare write introduce intro connect ping "
@@ -27,7 +28,7 @@ _VERBS = words(
     "update fix finalize submit pull put arrange reschedule research dm message drop deliver "
     "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
     "print post add create make build sort start finish chase nudge escalate figure verify "
-    "sync organize coordinate hand tell let fu f/u run double-check enviar"
+    "sync organize coordinate hand tell let fu f/u run double-check"
 )
 _BARE_OK = words("reply respond call text email follow fu f/u")
 _NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
@@ -71,7 +72,7 @@ _NEED_CUE = re.compile(
 )
 _HEADER = re.compile(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
-    r"great|good)\s+)?(?:call|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
+    r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
     r"touch[\s-]base|lunch|coffee|dinner|demo)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
@@ -84,7 +85,7 @@ _CONDITION = re.compile(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _TRAILING = re.compile(
     r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
-    r"|[\s,;:.!?]+$|\s+(?:by|on|before|until|till|for|at|in|due|the|and|&|\+|w/|with|re:?)$",
+    r"|[\s,;:.!?]+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
     re.IGNORECASE,
 )
 _OBJECT_PRONOUN = re.compile(
@@ -243,6 +244,9 @@ def _task_from(
     if verb is None:
         return None, ""
     title = _title(prefix, body, ctx)
+    parts = title.lower().split()
+    if len(parts) == 2 and parts[1] in _MEETING_NOUNS and not _dates_in(ctx, part.start, part.end):
+        return None, ""  # "Intro call", "Phone call": what the meeting was
     if not title or (len(title.split()) == 1 and verb not in _BARE_OK and cue != "follow"):
         return None, ""
     who = ctx.contact_before(part.start)

@@ -62,10 +62,9 @@ class Span:
     text: str
 
 
-_ABBREVIATIONS = words(
-    "dr mr mrs ms st jr sr prof vs approx etc e.g i.e no inc co corp ltd ave mt a.m p.m u.s "
-    "dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri"
-)
+_ABBREVIATIONS = words("dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s")
+# "Dec. 1" goes on; "timeline Jan. I owe her..." ends a sentence.
+_BEFORE_NUMBER = words("jan feb mar apr jun jul aug sep sept oct nov dec no fig")
 _BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
 _TRIM = " \t\n-*>•·,:.;!?\"'"
 
@@ -87,9 +86,11 @@ def sentences(text: str) -> list[Span]:
     for m in _BOUNDARY.finditer(text):
         if m.group().strip().startswith((".",)) or text[m.start() - 1 : m.start()] == ".":
             word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start()])
+            abbreviation = word.group(1).lower() if word else ""
             if word and (
-                word.group(1).lower() in _ABBREVIATIONS
-                or (len(word.group(1)) == 1 and word.group(1).isupper())
+                abbreviation in _ABBREVIATIONS
+                or (abbreviation in _BEFORE_NUMBER and text[m.end() : m.end() + 1].isdigit())
+                or (len(abbreviation) == 1 and word.group(1).isupper())
             ):
                 continue  # "Dr. Kim", "J. Smith": not the end of a sentence
         span = _trimmed(text, start, m.start())

@@ -231,7 +231,14 @@ class Catalogue:
             if not lower_note and not text[tokens[i][0]].isupper():
                 return False
             window = keys[max(0, i - 8) : i + n + 8]
-            return any(w in _SPORT_CONTEXT for w in window)
+            if any(w in _SPORT_CONTEXT for w in window):
+                return True
+            # "loves the Cubs": a capitalised nickname after "the" and an affinity word
+            return (
+                not lower_note
+                and before[-1:] == ["the"]
+                and any(w in _AFFINITY_BEFORE for w in before[:-1])
+            )
         return True
 
     def _team_for(self, phrase: _Phrase, keys: list[str], i: int, n: int) -> str:
