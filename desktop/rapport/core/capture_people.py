@@ -278,7 +278,7 @@ _N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
 _WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
 _FILLER = (
     r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
-    r"(?:[a-z]+\s+|[A-Z]{2,4}\s+){0,2}?"
+    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?"
 )
 _INTRO_PATTERNS = (
     re.compile(

@@ -48,6 +48,7 @@ _COORD = re.compile(
 )
 _SEPARATORS = re.compile(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
 _LIST_AND = re.compile(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
+_LIST_PLUS = re.compile(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
 _FOLLOW_CUE = re.compile(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|reminder|"
@@ -176,10 +177,11 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     cue = "follow" if carried else ""
     for part in parts:
         part, cue = _with_cue(part, cue)
-        if cue in ("promise", "will", "need") and len(_dates_in(ctx, part.start, part.end)) > 1:
-            subparts = split_spans(part, _LIST_AND)
-        else:
-            subparts = [part]
+        subparts = [part]
+        if cue in ("promise", "will", "need"):
+            # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
+            several = len(_dates_in(ctx, part.start, part.end)) > 1
+            subparts = split_spans(part, _LIST_AND if several else _LIST_PLUS)
         verb = ""
         for k, sub in enumerate(subparts):
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond))
