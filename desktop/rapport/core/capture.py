@@ -27,26 +27,26 @@ from rapport.core.capture_inbound import find_inbound
 from rapport.core.capture_names import FIRST_NAMES, NameMention, find_names
 from rapport.core.capture_people import FamilyMember, Introduction, find_family, find_introductions
 from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
-from rapport.core.capture_text import MAX_CHARS, Span, normalise, sentences
+from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sentences
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
 __all__ = ["MAX_CHARS", "KnownClient", "understand"]
 
-_REQUEST = re.compile(
+_REQUEST = LazyRegex(
     r"\b(?:asked\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
     r"interested\s+in)\s+(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
-_NP_STOP = re.compile(
+_NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
     r"that|which|who|since|until|till|at|if|when|lol|w/|with)\b.*$",
     re.IGNORECASE,
 )
-_COMPANY_AFTER = re.compile(
+_COMPANY_AFTER = LazyRegex(
     r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
 )
-_MEETING = re.compile(
+_MEETING = LazyRegex(
     r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|met|call|zoom|demo|visit|"
     r"golf|presentation|spoke|chat|convo|check-in|sat\s+down|ran\s+into|bumped\s+into|"
     r"stopped\s+by|caught\s+up)\b",
@@ -177,7 +177,7 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 
-def _plausible(mention: NameMention, body: str, fulls: set[str]) -> bool:
+def _plausible(mention: NameMention, fulls: set[str]) -> bool:
     """A lone capitalised word is a name if it is a known first name or someone's first name."""
     if mention.full:
         return True
@@ -206,7 +206,7 @@ def _choose_client(
     if chosen is None:
         chosen = next((n for n in pool if n.full), None)
     if chosen is None:
-        chosen = next((n for n in pool if _plausible(n, "", fulls)), None)
+        chosen = next((n for n in pool if _plausible(n, fulls)), None)
     if chosen is not None and not chosen.full:
         better = next((n for n in pool if n.full and n.first == chosen.first), None)
         chosen = better or chosen
@@ -221,7 +221,7 @@ def _contacts(
     return [
         (n.start, n.first)
         for n in names
-        if n.first.lower() not in family_names and _plausible(n, "", fulls)
+        if n.first.lower() not in family_names and _plausible(n, fulls)
     ]
 
 

@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from difflib import SequenceMatcher
 
 __all__ = ["ClientMatch", "KnownClient", "match_client"]
 
@@ -81,6 +80,8 @@ def match_client(
     """The known client best meant by the note's name ``mentions`` (most likely first)."""
     if not known:
         return ClientMatch(None, "new", ())
+    from difflib import SequenceMatcher  # only when there are clients to compare with
+
     folded = [(client, fold(client.name)) for client in known]
     for mention in mentions:
         key = fold(mention)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapport.core.capture_people import FamilyMember
-from rapport.core.capture_text import Span, clean_fragment, split_spans
+from rapport.core.capture_text import LazyRegex, Span, clean_fragment, split_spans
 from rapport.core.dates import DateMention
 from rapport.core.interests import InterestMatch
 
@@ -46,8 +46,8 @@ class _Unit:
     interests: list[InterestMatch] = field(default_factory=list)
 
 
-_UNIT_SPLIT = re.compile(r"\s+-+\s+(?!(?:be|keep|go|take)\b)|;\s*|\s*\+\s+(?=[A-Z])")
-_SENSITIVE = re.compile(
+_UNIT_SPLIT = LazyRegex(r"\s+-+\s+(?!(?:be|keep|go|take)\b)|;\s*|\s*\+\s+(?=[A-Z])")
+_SENSITIVE = LazyRegex(
     r"\b(?:hospital|hospice|surgery|passed(?:\s+away)?|died|death|funeral|cancer|chemo|sick|"
     r"illness|ill\b|diagnos\w*|divorc\w*|separated|laid\s+off|lost\s+(?:his|her)\s+(?:job|mom|dad)|"
     r"dementia|alzheimer'?s|stroke|heart\s+attack|rehab|miscarriage|be\s+gentle|be\s+kind|"
@@ -56,17 +56,17 @@ _SENSITIVE = re.compile(
     r"accident|tore|broke\s+(?:his|her)|surgery|sensitive|condolences)\b",
     re.IGNORECASE,
 )
-_DIETARY = re.compile(
+_DIETARY = LazyRegex(
     r"\b(?:allerg\w*|doesn't\s+eat|does\s+not\s+eat|won't\s+eat|can't\s+eat|no\s+(?:pork|beef|"
     r"meat|alcohol|gluten|dairy|shellfish)|raw\s+fish|diet)\b",
     re.IGNORECASE,
 )
-_PREFERENCE = re.compile(
+_PREFERENCE = LazyRegex(
     r"\b(?:prefers?|likes?|loves?|hates?|dislikes?|favou?rite|can't\s+stand|rather|enjoys?|"
     r"into|big\s+on|not\s+a\s+fan)\b",
     re.IGNORECASE,
 )
-_PERSONAL = re.compile(
+_PERSONAL = LazyRegex(
     r"\b(?:grew\s+up|lives?\s+in|moved|moving|hometown|born|retir\w*|birthday|bday|b-day|"
     r"anniversary|married|wedding|engaged|pregnant|expecting|baby|vacation|trip|college|"
     r"university|graduat\w*|veteran|vet\b|house|church|new\s+job|promot\w*|kids?|twins|"
@@ -74,7 +74,7 @@ _PERSONAL = re.compile(
     r"turns?|turned|adopted|bar\s+mitzvah|bat\s+mitzvah|hajj|ramadan|swedish|brazilian|"
     r"italian|irish|from\s+[A-Z])\b",
 )
-_BUSINESS = re.compile(
+_BUSINESS = LazyRegex(
     r"\b(?:needs?|wants?|budget|\$|pricing|price|prices|quote|quotes|quoting|timeline|deadline|"
     r"decision|decides|decision[\s-]maker|competitor|competition|vendor|contract|renew\w*|"
     r"delivery|volume|discount\w*|terms|units?|seats|trucks|proposal|order|demo|trial|pilot|"
@@ -84,9 +84,9 @@ _BUSINESS = re.compile(
     r"push|late|delay\w*)\b",
     re.IGNORECASE,
 )
-_ASIDE = re.compile(r"\(([^()]{3,80})\)")
-_ADVICE = re.compile(r"^(?:be\s+(?:gentle|kind|patient)|keep\s+\w+\s+in|go\s+easy|take\s+it)", re.I)
-_MEETING_ONLY = re.compile(
+_ASIDE = LazyRegex(r"\(([^()]{3,80})\)")
+_ADVICE = LazyRegex(r"^(?:be\s+(?:gentle|kind|patient)|keep\s+\w+\s+in|go\s+easy|take\s+it)", re.I)
+_MEETING_ONLY = LazyRegex(
     r"^(?:(?:quick|brief|great|good)\s+)?(?:lunch|dinner|coffee|breakfast|drinks|call|phone|"
     r"zoom|mtg|meeting|met|spoke|ran\s+into|bumped\s+into|sat\s+down|visit|chat|convo|"
     r"check[\s-]in)\b[^.]*$",
@@ -181,7 +181,7 @@ def _about(
     return None
 
 
-_LABEL = re.compile(
+_LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
     r"\bturns?\s+\d{1,3}\b",
     re.IGNORECASE,

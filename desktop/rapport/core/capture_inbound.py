@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapport.core.capture_text import LazyRegex
+
 __all__ = ["InboundFound", "find_inbound"]
 
 
@@ -32,29 +34,29 @@ _CHANNELS = {
 _NAME = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
 _OFFICE = r"(?:'s\s+(?:assistant|office|ea|admin|team|secretary|wife|husband|partner))?"
 _PATTERNS = (
-    re.compile(
+    LazyRegex(
         r"\b(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|e-?mail|text|txt|sms|"
         rf"message|msg|whatsapp|imessage|call)s?\s+(?:back\s+)?from\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
-    re.compile(
+    LazyRegex(
         rf"(?P<who>{_NAME}){_OFFICE}(?:\s+\w+)?\s+left\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
         r"(?P<ch>(?i:voice\s*mail|voicemail|vm|message|msg))\b"
     ),
-    re.compile(
+    LazyRegex(
         rf"(?P<who>{_NAME}){_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|called|"
         r"messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back)\b)"
     ),
-    re.compile(
+    LazyRegex(
         rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
         r"(?P<ch>(?i:e-?mail|text|message))\b"
     ),
-    re.compile(r"(?:^|[.;!\n]\s*)(?P<ch>texted|e-?mailed|called|messaged)\s+me\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<ch>voice\s*mail|voicemail|vm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
-    re.compile(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>(?i:lvm))\b(?!\s+(?:for|w/|with|to)\b)"),
+    LazyRegex(r"(?:^|[.;!\n]\s*)(?P<ch>texted|e-?mailed|called|messaged)\s+me\b", re.IGNORECASE),
+    LazyRegex(rf"\b(?P<ch>voice\s*mail|voicemail|vm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
+    LazyRegex(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>(?i:lvm))\b(?!\s+(?:for|w/|with|to)\b)"),
 )
 # Who did it: the user when the sentence starts with their own verb ("Called Susan, LVM").
-_USER_DID = re.compile(
+_USER_DID = LazyRegex(
     r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:called|rang|tried|texted|emailed|left)\b[^.;!\n]*$", re.I
 )
 _NOT_PEOPLE = frozenset(

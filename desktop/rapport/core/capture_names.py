@@ -9,11 +9,10 @@ school, "Georgia Lee" a person), but a name need not be on it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapport.core.capture_text import is_name_token, words
+from rapport.core.capture_text import LazyRegex, is_name_token, words
 
 __all__ = ["FIRST_NAMES", "NOT_NAMES", "NameMention", "find_names", "title_name"]
 
@@ -103,7 +102,7 @@ class NameMention:
     full: bool  # two words or more
 
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*|\.")
+_WORD = LazyRegex(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*|\.")
 
 
 def title_name(raw: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rapport.core.capture_names import FIRST_NAMES, NOT_NAMES, NameMention, title_name
-from rapport.core.capture_text import Span, words
+from rapport.core.capture_text import LazyRegex, Span, words
 
 __all__ = ["FamilyMember", "Introduction", "find_family", "find_introductions"]
 
@@ -69,7 +69,7 @@ _PLURALS = words(
 # Plural or generic words that need a possessive, a number or names to be family.
 _NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
 _NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie")
-_REL_RE = re.compile(
+_REL_RE = LazyRegex(
     r"\b(?:"
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REL_WORDS, key=len, reverse=True)
@@ -93,27 +93,27 @@ _BEFORE_STOP = words(
     "senior channel law no without zero founding general limited equity implementation "
     "strategic"
 )
-_BUSINESS = re.compile(
+_BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
     r"contract|vendor|account)\b",
     re.IGNORECASE,
 )
-_NAME_AT = re.compile(r"\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_AGE_AFTER = re.compile(
+_NAME_AT = LazyRegex(r"\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?")
+_NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
+_AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
     r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?(?=\s*(?:[,.;:)&+]|and\b|\-|$))",
     re.IGNORECASE,
 )
-_AGE_LATER = re.compile(
+_AGE_LATER = LazyRegex(
     r"^[^.;]{0,30}?\b(?:is|turns?|turned|just\s+turned|who\s+is|age|aged)\s+(\d{1,2})(?!['\"\d])",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
-_AGES_LIST = re.compile(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
-_ARE_AGES = re.compile(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
-_PAREN_NAME = re.compile(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
+_AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
+_AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
+_ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
+_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
@@ -281,19 +281,19 @@ _FILLER = (
     r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?"
 )
 _INTRO_PATTERNS = (
-    re.compile(
+    LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
         rf"\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
     ),
-    re.compile(
+    LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
         r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
     ),
-    re.compile(
+    LazyRegex(
         rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
         rf"[Ii]ntro(?:duced)?\s+by|[Ii]ntro(?:duction)?\s+from|via)\s+{_FILLER}(?P<ref>{_N})"
     ),
-    re.compile(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
+    LazyRegex(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
 )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapport.core.capture_text import Span, split_spans, words
+from rapport.core.capture_text import LazyRegex, Span, split_spans, words
 from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
@@ -41,60 +41,60 @@ _GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting"
             "introducing": "introduce", "reaching": "reach", "looping": "loop",
             "buying": "buy", "picking": "pick", "inviting": "invite"}  # fmt: skip
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in _VERBS), key=len, reverse=True))
-_COORD = re.compile(
+_COORD = LazyRegex(
     rf",\s+(?:and\s+|then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)"
     rf"|\s+(?:and|&|\+)\s+(?:then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
-_LIST_AND = re.compile(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
-_LIST_PLUS = re.compile(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
-_FOLLOW_CUE = re.compile(
+_SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
+_LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
+_LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
+_LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
+_FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|reminder|"
     r"remind\s+me\s+to|note\s+to\s+self|nts)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-_PROMISE_CUE = re.compile(
+_PROMISE_CUE = LazyRegex(
     r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
     r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
     r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
     re.IGNORECASE,
 )
-_WILL_CUE = re.compile(
+_WILL_CUE = LazyRegex(
     r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
     r"gonna|will|going\s+to|i\s+can|i\s+shall)\s+",
     re.IGNORECASE,
 )
-_NEED_CUE = re.compile(
+_NEED_CUE = LazyRegex(
     r"^(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|want\s+to|plan\s+to|"
     r"ought\s+to)\s+",
     re.IGNORECASE,
 )
-_HEADER = re.compile(
+_HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
     r"touch[\s-]base|lunch|coffee|dinner|demo)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(
+_NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
-_PAREN = re.compile(r"\s*\([^)]*\)")
-_TRAILING = re.compile(
+_CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
+_PAREN = LazyRegex(r"\s*\([^)]*\)")
+_TRAILING = LazyRegex(
     r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
     r"|[\s,;:.!?]+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
     re.IGNORECASE,
 )
-_OBJECT_PRONOUN = re.compile(
+_OBJECT_PRONOUN = LazyRegex(
     r"\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
     re.I,
 )
-_HAVE_IT = re.compile(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
-_THING_PRONOUN = re.compile(
+_HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
+_THING_PRONOUN = LazyRegex(
     r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that)\b(\s+up\b)?", re.I
 )
 

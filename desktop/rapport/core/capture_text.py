@@ -8,10 +8,13 @@ plain forms one for one), so offsets into the normalised text are offsets into t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "MAX_CHARS",
+    "LazyRegex",
     "Span",
     "clean_fragment",
     "is_name_token",
@@ -43,6 +46,42 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+class LazyRegex:
+    """A regex compiled on first use: importing capture must cost a few milliseconds, and
+    compiling every pattern of the grammar up front costs tens on a slow machine."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count)
+
+
 def words(text: str) -> frozenset[str]:
     """A word set from a space-separated literal (keeps long lists readable)."""
     return frozenset(text.split())
@@ -65,7 +104,7 @@ class Span:
 _ABBREVIATIONS = words("dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s")
 # "Dec. 1" goes on; "timeline Jan. I owe her..." ends a sentence.
 _BEFORE_NUMBER = words("jan feb mar apr jun jul aug sep sept oct nov dec no fig")
-_BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
+_BOUNDARY = LazyRegex(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
 _TRIM = " \t\n-*>•·,:.;!?\"'"
 
 
@@ -103,7 +142,7 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
-def split_spans(span: Span, pattern: re.Pattern[str]) -> list[Span]:
+def split_spans(span: Span, pattern: LazyRegex) -> list[Span]:
     """``span`` cut wherever ``pattern`` matches, pieces trimmed."""
     pieces: list[Span] = []
     start = 0
