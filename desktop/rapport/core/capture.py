@@ -34,7 +34,7 @@ from rapport.core.interests import InterestMatch, find_interests
 __all__ = ["MAX_CHARS", "KnownClient", "understand"]
 
 _REQUEST = LazyRegex(
-    r"\b(?:asked\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
     r"interested\s+in)\s+(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
@@ -45,6 +45,12 @@ _NP_STOP = LazyRegex(
 )
 _COMPANY_AFTER = LazyRegex(
     r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
+)
+# "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
+_ROLE_BEFORE = LazyRegex(
+    r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
+    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
+    re.IGNORECASE,
 )
 _MEETING = LazyRegex(
     r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|met|call|zoom|demo|visit|"
@@ -64,7 +70,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     family = find_family(body, limit, spans)
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
-    client = _choose_client(names, family, intros)
+    client = _choose_client(body, names, family, intros)
     client_first = client.first if client else None
     inbound = find_inbound(body, limit)
     contacts = _contacts(names, family, intros)
@@ -186,7 +192,7 @@ def _plausible(mention: NameMention, fulls: set[str]) -> bool:
 
 
 def _choose_client(
-    names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
+    body: str, names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
 ) -> NameMention | None:
     """Whom the note is about: the first full name that is not family, a lead or a referrer."""
     family_names = {p.name.lower() for p in family if p.name}
@@ -197,7 +203,9 @@ def _choose_client(
     fulls = {n.first.lower() for n in names if n.full}
     pool = [
         n for n in names
-        if n.name.lower() not in excluded and not (not n.full and n.first.lower() in family_names)
+        if n.name.lower() not in excluded
+        and not (not n.full and n.first.lower() in family_names)
+        and not _ROLE_BEFORE.search(body, max(0, n.start - 24), n.start)
     ]  # fmt: skip
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
     chosen: NameMention | None = None

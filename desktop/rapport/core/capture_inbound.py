@@ -51,7 +51,11 @@ _PATTERNS = (
         rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
         r"(?P<ch>(?i:e-?mail|text|message))\b"
     ),
-    LazyRegex(r"(?:^|[.;!\n]\s*)(?P<ch>texted|e-?mailed|called|messaged)\s+me\b", re.IGNORECASE),
+    LazyRegex(
+        r"(?:^|[.;!\n]\s*|\s-\s)(?P<ch>texted|e-?mailed|called|messaged)\s+"
+        r"(?:me\b|asking\b|wanting\b|to\s+ask\b)",
+        re.IGNORECASE,
+    ),
     LazyRegex(rf"\b(?P<ch>voice\s*mail|voicemail|vm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
     LazyRegex(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>(?i:lvm))\b(?!\s+(?:for|w/|with|to)\b)"),
 )

@@ -246,6 +246,9 @@ def _task_from(
     if verb is None:
         return None, ""
     title = _title(prefix, body, ctx)
+    thing = ctx.request_before(part.start)
+    if thing and title.lower() in ("send", "get", "schedule", "share", "forward"):
+        title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
     parts = title.lower().split()
     if len(parts) == 2 and parts[1] in _MEETING_NOUNS and not _dates_in(ctx, part.start, part.end):
         return None, ""  # "Intro call", "Phone call": what the meeting was
