@@ -1,0 +1,334 @@
+"""Quick capture: a messy meeting note in, the structured understanding out.
+
+``understand(text, today, known_clients)`` returns the object described in
+``shared/docs/capture-json.md`` (client, people, facts, dates, tasks, introductions, inbound,
+key_points, suggestions) plus, for the window, each item's ``span`` ([start, end] offsets in
+the note) and, when known clients are given, ``client.id``/``client.candidates``.
+
+Pure and fast: stdlib only, regexes compiled once, the interest catalogue loaded on first use.
+Only the first ``MAX_CHARS`` characters are analysed for entities (``truncated`` says so), so a
+pasted e-mail thread costs the same as a long note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from rapport.core.capture_clients import KnownClient, match_client
+from rapport.core.capture_facts import (
+    find_facts,
+    find_key_points,
+    find_yearly_dates,
+)
+from rapport.core.capture_inbound import find_inbound
+from rapport.core.capture_names import FIRST_NAMES, NameMention, find_names
+from rapport.core.capture_people import FamilyMember, Introduction, find_family, find_introductions
+from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
+from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sentences
+from rapport.core.dates import find_dates
+from rapport.core.interests import InterestMatch, find_interests
+
+__all__ = ["MAX_CHARS", "KnownClient", "understand"]
+
+_REQUEST = LazyRegex(
+    r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    r"interested\s+in)\s+(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
+    re.IGNORECASE,
+)
+_NP_STOP = LazyRegex(
+    r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
+    r"that|which|who|since|until|till|at|if|when|lol|w/|with)\b.*$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = LazyRegex(
+    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
+)
+# "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
+_ROLE_BEFORE = LazyRegex(
+    r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
+    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
+    re.IGNORECASE,
+)
+_MEETING = LazyRegex(
+    r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|met|call|zoom|demo|visit|"
+    r"golf|presentation|spoke|chat|convo|check-in|sat\s+down|ran\s+into|bumped\s+into|"
+    r"stopped\s+by|caught\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> dict[str, Any]:
+    """What a free-text meeting note says, as the capture JSON object."""
+    note = normalise(text if isinstance(text, str) else str(text))
+    limit = min(len(note), MAX_CHARS)
+    body = note[:limit]
+    spans = sentences(body)
+    dates = find_dates(body, today)
+    family = find_family(body, limit, spans)
+    names, interests = _names_and_interests(body, limit)
+    intros = find_introductions(body, limit, names)
+    client = _choose_client(body, names, family, intros)
+    client_first = client.first if client else None
+    inbound = find_inbound(body, limit)
+    contacts = _contacts(names, family, intros)
+
+    def contact_before(pos: int) -> str | None:
+        before = [first for start, first in contacts if start < pos]
+        return before[-1] if before else client_first
+
+    def request_before(pos: int) -> str | None:
+        last = None
+        for m in _REQUEST.finditer(body, 0, pos):
+            np = _NP_STOP.sub("", m.group("np")).strip()
+            if np and np.split()[0].lower() not in ("to", "us", "me", "it", "them", "more"):
+                last = np
+        return last
+
+    inbound_from = inbound.sender.split()[0] if inbound and inbound.sender else client_first
+    ctx = TaskContext(
+        today,
+        dates,
+        contact_before,
+        request_before,
+        referrers={i.referrer.split()[0].lower() for i in intros if i.referrer},
+        leads={i.name.split()[0].lower() for i in intros},
+        inbound_from=inbound_from if inbound else None,
+    )
+    tasks = find_tasks(spans, ctx)
+    other_names = {p.name.lower(): p.name for p in family if p.name}
+    other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
+    facts, rest = find_facts(
+        spans, [(t.start, t.end) for t in tasks], family, interests, client_first, other_names
+    )
+    fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
+    yearly = find_yearly_dates(fact_units, dates, family, client_first)
+    result: dict[str, Any] = {
+        "client": _client_json(client, body, names, known_clients),
+        "people": [
+            {"name": p.name, "relation": p.relation, "age": p.age, "span": [p.start, p.end]}
+            for p in family
+        ],
+        "facts": [
+            {
+                "text": f.text,
+                "category": f.category,
+                "about": f.about,
+                "tags": f.tags,
+                "span": [f.start, f.end],
+            }
+            for f in facts
+        ],
+        "dates": [
+            {
+                "label": d.label,
+                "about": d.about,
+                "month": d.month,
+                "day": d.day,
+                "span": [d.start, d.end],
+            }
+            for d in yearly
+        ],
+        "tasks": [_task_json(t) for t in tasks],
+        "introductions": [
+            {
+                "name": i.name,
+                "referrer": i.referrer or (client.name if client else None),
+                "span": [i.start, i.end],
+            }
+            for i in intros
+        ],
+        "inbound": None
+        if inbound is None
+        else {
+            "channel": inbound.channel,
+            "from": inbound.sender or (client.name if client else None),
+            "span": [inbound.start, inbound.end],
+        },
+        "key_points": find_key_points(rest),
+        "suggestions": [],
+        "truncated": len(note) > limit,
+    }
+    result["suggestions"] = _suggestions(result, body, today, client_first)
+    return result
+
+
+def _overlaps(start: int, end: int, spans: Sequence[InterestMatch | FamilyMember]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list[InterestMatch]]:
+    """Names and interests, settling words that could be both.
+
+    "Red Sox" is a team, not a person; "George Baker" is a person, not baking; a catalogue
+    entry that is a whole name ("Bruce Springsteen") stays an interest.
+    """
+    names = find_names(body, limit)
+    interests = find_interests(body)
+    kept_names: list[NameMention] = []
+    dropped: set[int] = set()
+    for name in names:
+        inside = [k for k, m in enumerate(interests) if m.start < name.end and name.start < m.end]
+        if not inside:
+            kept_names.append(name)
+            continue
+        person = name.full and name.first.lower() in FIRST_NAMES
+        if person and all(
+            (interests[k].start, interests[k].end) != (name.start, name.end) for k in inside
+        ):
+            kept_names.append(name)
+            dropped.update(inside)
+    return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
+
+
+def _plausible(mention: NameMention, fulls: set[str]) -> bool:
+    """A lone capitalised word is a name if it is a known first name or someone's first name."""
+    if mention.full:
+        return True
+    low = mention.first.lower()
+    return low in FIRST_NAMES or low in fulls
+
+
+def _choose_client(
+    body: str, names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
+) -> NameMention | None:
+    """Whom the note is about: the first full name that is not family, a lead or a referrer."""
+    family_names = {p.name.lower() for p in family if p.name}
+    excluded = set(family_names)
+    for intro in intros:
+        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
+    excluded = {e.lower() for e in excluded if e}
+    fulls = {n.first.lower() for n in names if n.full}
+    pool = [
+        n for n in names
+        if n.name.lower() not in excluded
+        and not (not n.full and n.first.lower() in family_names)
+        and not _ROLE_BEFORE.search(body, max(0, n.start - 24), n.start)
+    ]  # fmt: skip
+    referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
+    chosen: NameMention | None = None
+    if referrers:
+        chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
+    if chosen is None:
+        chosen = next((n for n in pool if n.full), None)
+    if chosen is None:
+        chosen = next((n for n in pool if _plausible(n, fulls)), None)
+    if chosen is not None and not chosen.full:
+        better = next((n for n in pool if n.full and n.first == chosen.first), None)
+        chosen = better or chosen
+    return chosen
+
+
+def _contacts(
+    names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
+) -> list[tuple[int, str]]:
+    family_names = {p.name.lower() for p in family if p.name}
+    fulls = {n.first.lower() for n in names if n.full}
+    return [
+        (n.start, n.first)
+        for n in names
+        if n.first.lower() not in family_names and _plausible(n, fulls)
+    ]
+
+
+def _company(body: str, client: NameMention, names: list[NameMention]) -> str:
+    for mention in [client] + [n for n in names if n.first == client.first and n is not client]:
+        m = _COMPANY_AFTER.match(body, mention.end)
+        if m is None:
+            continue
+        if m.group("inner"):
+            inner = m.group("inner").split(",")[-1].strip()
+            if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
+                return inner
+        elif m.group("co") and not m.group("co").endswith("'s"):
+            return m.group("co").strip()
+    return ""
+
+
+def _client_json(
+    client: NameMention | None,
+    body: str,
+    names: list[NameMention],
+    known: Sequence[KnownClient],
+) -> dict[str, Any] | None:
+    if client is None and not known:
+        return None
+    company = _company(body, client, names) if client else ""
+    if not known:
+        assert client is not None
+        return {
+            "name": client.name,
+            "company": company,
+            "id": None,
+            "span": [client.start, client.end],
+        }
+    mentions = [client.name] if client else []
+    mentions += [n.name for n in names if n.full and (client is None or n.name != client.name)]
+    matched = match_client(mentions, [company] if company else [], known)
+    if matched.client is None and client is None:
+        return None
+    out: dict[str, Any] = {
+        "name": matched.client.name if matched.client else client.name if client else None,
+        "company": (matched.client.company if matched.client else "") or company,
+        "id": matched.client.id if matched.client else None,
+        "match": matched.how,
+        "candidates": [
+            {"id": c.id, "name": c.name, "company": c.company, "score": round(score, 3)}
+            for c, score in matched.candidates
+        ],
+    }
+    if client is not None:
+        out["span"] = [client.start, client.end]
+    return out
+
+
+def _task_json(task: TaskFound) -> dict[str, Any]:
+    return {
+        "title": task.title,
+        "due": task.due.isoformat() if task.due else None,
+        "kind": task.kind,
+        "promised": task.promised,
+        "span": [task.start, task.end],
+    }
+
+
+def _suggestions(
+    result: dict[str, Any], body: str, today: date, client_first: str | None
+) -> list[dict[str, Any]]:
+    """What the app proposes on its own: thanks, gifts, check-ins. Never the same as a task."""
+    out: list[dict[str, Any]] = []
+    who = client_first or "them"
+    task_titles = " ".join(t["title"].lower() for t in result["tasks"])
+    first_line = body.split("\n", 1)[0][:200]
+    inbound = result["inbound"]
+
+    def add(title: str, kind: str, due: date | None, **extra: Any) -> None:
+        out.append({"title": title, "due": due.isoformat() if due else None, "kind": kind, **extra})
+
+    opened_by_message = inbound is not None and inbound["span"][0] < 5
+    thanked = "thank" in task_titles and who.lower() in task_titles
+    if _MEETING.search(first_line) and not opened_by_message and not thanked:
+        add(f"Write a thank-you note to {who}", "thank_you", today)
+    for intro in result["introductions"]:
+        referrer = (intro["referrer"] or "").split(" ")[0]
+        if referrer and not ("thank" in task_titles and referrer.lower() in task_titles):
+            add(
+                f"Thank {referrer} for the introduction to {intro['name']}", "thank_referrer", today
+            )
+        if intro["name"].split(" ")[0].lower() not in task_titles:
+            add(f"Reach out to {intro['name']}", "follow_up", today + timedelta(days=1))
+    if inbound and not any(t["kind"] == "reply" for t in result["tasks"]):
+        add(f"Reply to {inbound['from'] or who}", "reply", today)
+    if any(f["category"] == "sensitive" for f in result["facts"]):
+        add(f"Check in on {who}", "check_in", today + timedelta(days=5))
+    gifted: set[str] = set()
+    for fact in result["facts"]:
+        tags = [t for t in fact["tags"] if t not in gifted]
+        if tags and fact["category"] not in ("dietary", "sensitive") and len(gifted) < 4:
+            gifted.update(fact["tags"])
+            person = fact["about"] or who
+            add(f"Gift idea for {person}: something {tags[0]}", "gift", None, tags=tags,
+                **{"for": fact["about"]})  # fmt: skip
+    return out

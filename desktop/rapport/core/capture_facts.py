@@ -1,0 +1,255 @@
+"""Personal facts, yearly dates and business points of a note.
+
+A note's clauses that are not tasks are sorted into what to remember about the person (a
+*fact*: family, interests, dietary needs, sensitive news, personal details) and what was said
+about the business (a *key point*: needs, budget, timeline, competitors). Birthdays and
+anniversaries with a day become yearly dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapport.core.capture_people import FamilyMember
+from rapport.core.capture_text import LazyRegex, Span, clean_fragment, split_spans
+from rapport.core.dates import DateMention
+from rapport.core.interests import InterestMatch
+
+__all__ = ["FactFound", "YearlyDate", "find_facts", "find_key_points", "find_yearly_dates"]
+
+
+@dataclass(slots=True)
+class FactFound:
+    text: str
+    category: str
+    about: str | None
+    tags: list[str]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class YearlyDate:
+    label: str
+    about: str | None
+    month: int
+    day: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Unit:
+    span: Span
+    family: list[FamilyMember] = field(default_factory=list)
+    interests: list[InterestMatch] = field(default_factory=list)
+
+
+_UNIT_SPLIT = LazyRegex(r"\s+-+\s+(?!(?:be|keep|go|take)\b)|;\s*|\s*\+\s+(?=[A-Z])")
+_SENSITIVE = LazyRegex(
+    r"\b(?:hospital|hospice|surgery|passed(?:\s+away)?|died|death|funeral|cancer|chemo|sick|"
+    r"illness|ill\b|diagnos\w*|divorc\w*|separated|laid\s+off|lost\s+(?:his|her)\s+(?:job|mom|dad)|"
+    r"dementia|alzheimer'?s|stroke|heart\s+attack|rehab|miscarriage|be\s+gentle|be\s+kind|"
+    r"be\s+patient|tough\s+time|hard\s+(?:time|for\s+(?:him|her))|struggling|stressed|grieving|"
+    r"in\s+(?:our|my)\s+thoughts|keep\s+\w+\s+in\s+(?:my\s+|our\s+)?thoughts|recovering|injur\w*|"
+    r"accident|tore|broke\s+(?:his|her)|surgery|sensitive|condolences)\b",
+    re.IGNORECASE,
+)
+_DIETARY = LazyRegex(
+    r"\b(?:allerg\w*|doesn't\s+eat|does\s+not\s+eat|won't\s+eat|can't\s+eat|no\s+(?:pork|beef|"
+    r"meat|alcohol|gluten|dairy|shellfish)|raw\s+fish|diet)\b",
+    re.IGNORECASE,
+)
+_PREFERENCE = LazyRegex(
+    r"\b(?:prefers?|likes?|loves?|hates?|dislikes?|favou?rite|can't\s+stand|rather|enjoys?|"
+    r"into|big\s+on|not\s+a\s+fan)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = LazyRegex(
+    r"\b(?:grew\s+up|lives?\s+in|moved|moving|hometown|born|retir\w*|birthday|bday|b-day|"
+    r"anniversary|married|wedding|engaged|pregnant|expecting|baby|vacation|trip|college|"
+    r"university|graduat\w*|veteran|vet\b|house|church|new\s+job|promot\w*|kids?|twins|"
+    r"played|plays|collects|training|headed|got\s+back|just\s+(?:got|had|started|turned|ran)|"
+    r"turns?|turned|adopted|bar\s+mitzvah|bat\s+mitzvah|hajj|ramadan|swedish|brazilian|"
+    r"italian|irish|from\s+[A-Z])\b",
+)
+_BUSINESS = LazyRegex(
+    r"\b(?:needs?|wants?|budget|\$|pricing|price|prices|quote|quotes|quoting|timeline|deadline|"
+    r"decision|decides|decision[\s-]maker|competitor|competition|vendor|contract|renew\w*|"
+    r"delivery|volume|discount\w*|terms|units?|seats|trucks|proposal|order|demo|trial|pilot|"
+    r"install\w*|migration|approv\w*|legal|cfo|ceo|board|q[1-4]|interested|unhappy|concerned|"
+    r"happy\s+with|going\s+with|sign\w*|closed|invoice\w*|billing|billed|forecast|rfp|sow|msa|"
+    r"headcount|expan\w*|launch\w*|project|bid|references?|roi|lease|financing|reschedule|"
+    r"push|late|delay\w*)\b",
+    re.IGNORECASE,
+)
+_ASIDE = LazyRegex(r"\(([^()]{3,80})\)")
+_ADVICE = LazyRegex(r"^(?:be\s+(?:gentle|kind|patient)|keep\s+\w+\s+in|go\s+easy|take\s+it)", re.I)
+_MEETING_ONLY = LazyRegex(
+    r"^(?:(?:quick|brief|great|good)\s+)?(?:lunch|dinner|coffee|breakfast|drinks|call|phone|"
+    r"zoom|mtg|meeting|met|spoke|ran\s+into|bumped\s+into|sat\s+down|visit|chat|convo|"
+    r"check[\s-]in)\b[^.]*$",
+    re.IGNORECASE,
+)
+
+
+def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """Clauses worth sorting: sentences split on ';' and ' - ', minus task clauses."""
+    units: list[Span] = []
+    for sentence in sentences:
+        pieces = split_spans(sentence, _UNIT_SPLIT)
+        for piece in pieces:
+            if any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken):
+                # "Send him a bottle of wine (he's into Barolo)": the aside is still a fact
+                units.extend(
+                    Span(piece.start + m.start(1), piece.start + m.end(1), m.group(1))
+                    for m in _ASIDE.finditer(piece.text)
+                )
+                continue
+            if units and _ADVICE.match(piece.text) and units[-1].end >= sentence.start:
+                last = units[-1]  # "dad in the hospital - be gentle" stays one fact
+                units[-1] = Span(last.start, piece.end, f"{last.text} - {piece.text}")
+                continue
+            units.append(piece)
+    return units
+
+
+def find_facts(
+    sentences: list[Span],
+    taken: list[tuple[int, int]],
+    family: list[FamilyMember],
+    interests: list[InterestMatch],
+    client_first: str | None,
+    other_names: dict[str, str],
+) -> tuple[list[FactFound], list[Span]]:
+    """Facts about the client and their people; returns them and the clauses left over."""
+    facts: list[FactFound] = []
+    rest: list[Span] = []
+    for unit in _units(sentences, taken):
+        members = [p for p in family if unit.start <= p.start < unit.end]
+        tags: list[str] = []
+        for match in interests:
+            if unit.start <= match.start < unit.end:
+                tags.extend(t for t in match.tags if t not in tags)
+        text = unit.text
+        sensitive = bool(_SENSITIVE.search(text))
+        dietary = bool(_DIETARY.search(text)) or any(
+            m.category == "dietary" for m in interests if unit.start <= m.start < unit.end
+        )
+        personal = bool(_PERSONAL.search(text) or _PREFERENCE.search(text))
+        plain = not (members or tags or sensitive or dietary)
+        if plain and (not personal or _BUSINESS.search(text) or _MEETING_ONLY.match(text)):
+            rest.append(unit)
+            continue
+        if _MEETING_ONLY.match(text) and members and not (tags or sensitive or dietary):
+            continue  # "Lunch w/ Victor + his wife Monique": the person is enough
+        about = _about(unit, members, client_first, other_names)
+        if sensitive:
+            category = "sensitive"
+        elif dietary:
+            category = "dietary"
+        elif members and about is not None:
+            category = "family"
+        elif tags:
+            category = "interest"
+        elif _PREFERENCE.search(text):
+            category = "preference"
+        else:
+            category = "family" if members else "personal"
+        facts.append(FactFound(clean_fragment(text), category, about, tags, unit.start, unit.end))
+    return facts, rest
+
+
+def _about(
+    unit: Span, members: list[FamilyMember], client_first: str | None, names: dict[str, str]
+) -> str | None:
+    """Whom a clause is about: the family member it opens with, another person, or the client."""
+    head = unit.text[:40]
+    for member in members:
+        if member.start - unit.start <= 25:
+            return member.name or member.relation
+    first = re.match(r"([A-Z][\w'-]+)", unit.text)
+    if first:
+        word = first.group(1).removesuffix("'s")
+        if client_first and word.lower() == client_first.lower():
+            return None
+        if word.lower() in names:
+            return names[word.lower()]
+    if members and re.match(r"(?:his|her|their)\s", head, re.IGNORECASE):
+        return members[0].name or members[0].relation
+    return None
+
+
+_LABEL = LazyRegex(
+    r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
+    r"\bturns?\s+\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def find_yearly_dates(
+    units: list[Span],
+    dates: list[DateMention],
+    family: list[FamilyMember],
+    client_first: str | None,
+) -> list[YearlyDate]:
+    """Birthdays and anniversaries with a day ("Susan's bday 3/14", "turn 5 on Dec 3")."""
+    found: list[YearlyDate] = []
+    for unit in units:
+        for m in _LABEL.finditer(unit.text):
+            raw = (m.group("label") or "birthday").lower()
+            label = (
+                "work anniversary"
+                if raw.startswith("work")
+                else ("anniversary" if "anniv" in raw else "birthday")
+            )
+            pos = unit.start + m.start()
+            near = [
+                d for d in dates
+                if d.exact and unit.start <= d.start < unit.end
+                and -30 <= d.start - pos <= 45 and d.kind == "day"
+            ]  # fmt: skip
+            day = min(near, key=lambda d: abs(d.start - pos), default=None)
+            if day is None or day.value is None:
+                if "happy" in unit.text[: m.start()].lower()[-8:] and label == "birthday":
+                    day = next((d for d in dates if d.text.lower() == "today"), None)
+                if day is None or day.value is None:
+                    continue
+            for about in _whose(unit, pos, family, client_first):
+                if not any(f.label == label and f.about == about for f in found):
+                    found.append(
+                        YearlyDate(label, about, day.value.month, day.value.day, pos, day.end)
+                    )
+    return found
+
+
+def _whose(
+    unit: Span, pos: int, family: list[FamilyMember], client_first: str | None
+) -> list[str | None]:
+    before = [p for p in family if unit.start <= p.start < pos]
+    if before:
+        last = before[-1]
+        group = [p for p in before if p.start == last.start]
+        return [p.name or p.relation for p in group]
+    owner = re.search(r"([A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$", unit.text[: pos - unit.start])
+    if owner and (client_first is None or owner.group(1).lower() != client_first.lower()):
+        return [owner.group(1)]
+    return [None]
+
+
+def find_key_points(rest: list[Span], limit: int = 8) -> list[str]:
+    """Business points among the clauses that are neither facts nor tasks."""
+    points: list[str] = []
+    for unit in rest:
+        text = unit.text
+        if _MEETING_ONLY.match(text) or not _BUSINESS.search(text):
+            continue
+        point = clean_fragment(
+            re.sub(r"^(?:all\s+business|per\s+our\s+convo),?\s*", "", text, flags=re.I), 100
+        )
+        if point and point not in points:
+            points.append(point)
+        if len(points) >= limit:
+            break
+    return points

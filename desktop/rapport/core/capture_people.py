@@ -1,0 +1,326 @@
+"""The people in a note: the client's family and pets, and who introduced whom.
+
+Family words ("son", "wife", "twins", "2 kids", "golden retriever") are found first; the
+names and ages around them ("His son Jake, 12", "twins (Lucas & Mia)", "kids: Arjun 7,
+Maya 4", "Hiro is her husband") fill them in. Guards keep out what is not the client's family:
+"my wife", "mother-in-law", "business partner", "dog lover", "the lab equipment".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapport.core.capture_names import FIRST_NAMES, NOT_NAMES, NameMention, title_name
+from rapport.core.capture_text import LazyRegex, Span, words
+
+__all__ = ["FamilyMember", "Introduction", "find_family", "find_introductions"]
+
+
+@dataclass(slots=True)
+class FamilyMember:
+    relation: str
+    name: str | None
+    age: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    name: str  # the lead
+    referrer: str | None  # a name, or None for "he"/"she" (the client)
+    start: int
+    end: int
+    lead_is_subject: bool  # "Rachel (referred by Frank)": the note is about the lead
+
+
+_REL_WORDS: dict[str, str] = {
+    "son": "son", "sons": "son", "stepson": "son", "stepsons": "son", "step-son": "son",
+    "step-sons": "son", "boy": "son", "boys": "son", "daughter": "daughter",
+    "daughters": "daughter", "stepdaughter": "daughter", "stepdaughters": "daughter",
+    "step-daughter": "daughter", "step-daughters": "daughter", "girl": "daughter",
+    "girls": "daughter", "kid": "child", "kids": "child", "child": "child",
+    "children": "child", "stepkids": "child", "step-kids": "child", "twins": "child",
+    "twin boys": "son", "twin girls": "daughter", "baby girl": "daughter", "baby boy": "son",
+    "wife": "wife", "husband": "husband", "hubby": "husband", "spouse": "partner",
+    "partner": "partner", "fiance": "partner", "fiancé": "partner", "fiancee": "partner",
+    "fiancée": "partner", "girlfriend": "partner", "boyfriend": "partner", "mom": "mother",
+    "mother": "mother", "mum": "mother", "dad": "father", "father": "father",
+    "brother": "brother", "brothers": "brother", "sister": "sister", "sisters": "sister",
+    "grandson": "grandson", "grandsons": "grandson", "granddaughter": "granddaughter",
+    "granddaughters": "granddaughter", "grandkid": "grandchild", "grandkids": "grandchild",
+    "grandchild": "grandchild", "grandchildren": "grandchild", "grandbaby": "grandchild",
+    "dog": "dog", "dogs": "dog", "puppy": "dog", "pup": "dog", "cat": "cat", "cats": "cat",
+    "kitten": "cat", "pet": "pet", "pets": "pet", "horse": "pet", "pony": "pet",
+    "parrot": "pet", "rabbit": "pet", "bunny": "pet", "retriever": "dog",
+    "golden retriever": "dog", "labrador": "dog", "lab": "dog", "doodle": "dog",
+    "goldendoodle": "dog", "labradoodle": "dog", "poodle": "dog", "beagle": "dog",
+    "corgi": "dog", "husky": "dog", "dachshund": "dog", "bulldog": "dog",
+    "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
+    "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
+    "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
+}  # fmt: skip
+_PLURALS = words(
+    "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
+    "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
+    "grandkids grandchildren dogs cats pets"
+)
+# Plural or generic words that need a possessive, a number or names to be family.
+_NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
+_NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie")
+_REL_RE = LazyRegex(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REL_WORDS, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_NUMBER = {
+    "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "both": 2,
+    "twin": 2, "a": 1, "one": 1, "1": 1, "six": 6, "6": 6,
+}  # fmt: skip
+_OWNER = words("his her their its the a an our one two three four five both")
+_NOT_THE_CLIENTS = words("my our your")
+_AFTER_STOP = words(
+    "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
+    "company companies site brand store location firm ship equipment order results test "
+    "tests report reports coat"
+)
+_BEFORE_STOP = words(
+    "soccer hockey dog cat stay-at-home single working proud new ex ex- business managing "
+    "senior channel law no without zero founding general limited equity implementation "
+    "strategic"
+)
+_BUSINESS = LazyRegex(
+    r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
+    r"contract|vendor|account)\b",
+    re.IGNORECASE,
+)
+_NAME_AT = LazyRegex(r"\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?")
+_NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
+_AGE_AFTER = LazyRegex(
+    r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
+    r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?(?=\s*(?:[,.;:)&+]|and\b|\-|$))",
+    re.IGNORECASE,
+)
+_AGE_LATER = LazyRegex(
+    r"^[^.;]{0,30}?\b(?:is|turns?|turned|just\s+turned|who\s+is|age|aged)\s+(\d{1,2})(?!['\"\d])",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
+_AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
+_ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
+_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
+
+
+def _is_first_name(token: str, lower_ok: bool) -> bool:
+    bare = token[:-2] if token.lower().endswith("'s") else token
+    if bare.lower() in NOT_NAMES or bare.lower() in _REL_WORDS:
+        return False
+    if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
+        return True
+    return lower_ok and bare.lower() in FIRST_NAMES
+
+
+def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
+    """Names (with ages) right after a family word; returns them and where they end."""
+    found: list[tuple[str, int | None]] = []
+    m = _NAME_AT.match(text, pos)
+    cursor = m.end() if m else pos
+    first = True
+    while True:
+        w = _NAME_WORD.match(text, cursor)
+        if w is None or not _is_first_name(w.group(), lower_ok=True):
+            break
+        if not first and not plural:
+            break
+        name = w.group()
+        name = name[:-2] if name.lower().endswith("'s") else name
+        cursor = w.end()
+        age = None
+        a = _AGE_AFTER.match(text, cursor)
+        if a is not None:
+            age = int(a.group(1))
+            cursor = a.end()
+        found.append((title_name(name), age))
+        first = False
+        if not plural:
+            break
+        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)", text[cursor:])
+        if sep is None or not sep.group():
+            break
+        cursor += sep.end()
+    return found, cursor
+
+
+def _count_before(text: str, start: int) -> int | None:
+    prev = text[max(0, start - 14) : start].lower().split()
+    for word in reversed(prev[-2:]):
+        if word in _NUMBER:
+            return _NUMBER[word] if word not in ("a", "one", "1") else 1
+    return None
+
+
+def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMember]:
+    """The client's family members and pets mentioned in ``text[:limit]``."""
+    people: list[FamilyMember] = []
+    for m in _REL_RE.finditer(text, 0, limit):
+        for member in _members_at(text, m, sentences):
+            _merge(people, member)
+    return people
+
+
+def _sentence_of(sentences: list[Span], pos: int) -> Span:
+    for span in sentences:
+        if span.start <= pos < span.end + 1:
+            return span
+    return Span(pos, pos, "")
+
+
+def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
+    word = " ".join(m.group().lower().split())
+    relation = _REL_WORDS[word]
+    before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
+    prev = before_words[-1] if before_words else ""
+    after = text[m.end() : m.end() + 16].lower()
+    attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
+    if prev in _NOT_THE_CLIENTS or prev in _BEFORE_STOP or attached:
+        return []
+    if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
+        r"\s*(?:of\s+(?:a|the|all|invention))", after
+    ):
+        return []
+    nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""
+    if nxt in _AFTER_STOP:
+        return []
+    sentence = _sentence_of(sentences, m.start())
+    if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
+        return []
+    plural = word in _PLURALS
+    names, end = _names_after(text, m.end(), plural)
+    owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
+    count = _count_before(text, m.start())
+    if word in _NEEDS_OWNER and not (owner or names):
+        return []
+    if word in _NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
+        return []
+    if word.startswith("twin") and count is None:
+        count = 2
+    ages: list[int] = []
+    tail = text[end : end + 40]
+    listed = _AGES_LIST.match(tail) or _ARE_AGES.match(tail)
+    if listed:
+        ages = [int(a) for a in re.findall(r"\d{1,2}", listed.group(1))]
+    if not names:
+        paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
+        if paren is not None and "'s" in text[m.end() : m.end() + 3]:
+            names = [(paren.group(1), int(paren.group(2)))]
+        before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        if before is not None and not plural:
+            names = [(before.group(1), None)]
+    if not names and plural and count is None:
+        follow = text[m.end() : m.end() + 14]
+        if _REL_RE.search(follow):
+            return []  # "kids: twin boys" is said by the next word
+        count = 1
+    if names:
+        out = []
+        for k, (name, age) in enumerate(names):
+            if age is None and k < len(ages):
+                age = ages[k]
+            out.append(FamilyMember(relation, name, age, m.start(), m.end()))
+        if len(out) == 1 and out[0].age is None:
+            out[0].age = _age_later(text, end) or _age_before(text, m.start())
+        return out
+    total = count or 1
+    single_age = _age_before(text, m.start()) or (_age_later(text, m.end()) if total == 1 else None)
+    return [
+        FamilyMember(relation, None, ages[k] if k < len(ages) else single_age, m.start(), m.end())
+        for k in range(min(total, 6))
+    ]
+
+
+def _age_later(text: str, pos: int) -> int | None:
+    m = _AGE_LATER.match(text, pos)
+    return int(m.group(1)) if m else None
+
+
+def _age_before(text: str, pos: int) -> int | None:
+    m = _AGE_BEFORE.search(text[max(0, pos - 14) : pos])
+    return int(m.group(1)) if m else None
+
+
+def _covers(existing: str, new: str) -> bool:
+    children = ("son", "daughter", "child")
+    return existing == new or (existing in children and new in children)
+
+
+def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
+    """Add ``member`` unless the note already said who this is."""
+    for other in people:
+        if member.name and other.name and member.name.lower() == other.name.lower():
+            return
+        if other.start == member.start and other.name == member.name is None:
+            continue  # "two boys": the same words, several people
+        if member.name is None and _covers(other.relation, member.relation):
+            return
+        if member.name and other.name is None and other.relation == member.relation:
+            other.name, other.age = member.name, other.age or member.age
+            return
+    people.append(member)
+
+
+# ---- introductions ------------------------------------------------------------------------
+_N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+_WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
+_FILLER = (
+    r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
+    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?"
+)
+_INTRO_PATTERNS = (
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
+        rf"\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
+    ),
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
+        r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
+    ),
+    LazyRegex(
+        rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
+        rf"[Ii]ntro(?:duced)?\s+by|[Ii]ntro(?:duction)?\s+from|via)\s+{_FILLER}(?P<ref>{_N})"
+    ),
+    LazyRegex(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
+)
+
+
+def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[Introduction]:
+    """Introductions: 'X introduced me to Y', 'Y (referred by X)', 'X put me in touch with Y'."""
+    found: list[Introduction] = []
+    seen: set[str] = set()
+    known = {n.name.lower(): n.name for n in names}
+    for pattern in _INTRO_PATTERNS:
+        for m in pattern.finditer(text, 0, limit):
+            lead = _clean_name(m.group("lead"), known)
+            ref = _clean_name(m.group("ref"), known)
+            if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
+                continue
+            seen.add(lead.lower())
+            subject = pattern.pattern.startswith(("(?P<lead>", r"\b[Mm]et"))
+            found.append(Introduction(lead, ref, m.start(), m.end(), subject))
+    return found
+
+
+def _clean_name(raw: str, known: dict[str, str]) -> str | None:
+    parts = [p[:-2] if p.lower().endswith("'s") else p for p in raw.split()]
+    while parts and parts[0].lower() in NOT_NAMES:
+        parts.pop(0)
+    while parts and parts[-1].lower() in NOT_NAMES:
+        parts.pop()
+    if not parts or parts[0].lower() in ("he", "she", "they"):
+        return None
+    name = " ".join(parts)
+    return known.get(name.lower(), name)

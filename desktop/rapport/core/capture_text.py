@@ -1,0 +1,175 @@
+"""Text plumbing for quick capture: normalising, sentences and clauses, name-like words.
+
+Everything works on character offsets into the note so the window can highlight what each
+chip came from. Normalising keeps the text's length (curly quotes and dashes become their
+plain forms one for one), so offsets into the normalised text are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "MAX_CHARS",
+    "LazyRegex",
+    "Span",
+    "clean_fragment",
+    "is_name_token",
+    "normalise",
+    "sentences",
+    "split_spans",
+    "words",
+]
+
+# Entities are looked for in the first MAX_CHARS characters only: a pasted e-mail thread must
+# not make capture slow, and what matters in a note is near its top.
+MAX_CHARS = 12_000
+
+_SAME_LENGTH = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "\t": " ",
+        "→": ";",
+        "•": "\n",
+        "·": "\n",
+        "\r": "\n",
+    }
+)
+
+
+class LazyRegex:
+    """A regex compiled on first use: importing capture must cost a few milliseconds, and
+    compiling every pattern of the grammar up front costs tens on a slow machine."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set from a space-separated literal (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+def normalise(text: str) -> str:
+    """Plain quotes, dashes and spaces, same length as ``text``."""
+    return text.translate(_SAME_LENGTH)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the note: its offsets and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_ABBREVIATIONS = words("dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s")
+# "Dec. 1" goes on; "timeline Jan. I owe her..." ends a sentence.
+_BEFORE_NUMBER = words("jan feb mar apr jun jul aug sep sept oct nov dec no fig")
+_BOUNDARY = LazyRegex(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
+_TRIM = " \t\n-*>•·,:.;!?\"'"
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in " \t\n-*,:;":
+        end -= 1
+    if start >= end:
+        return None
+    return Span(start, end, text[start:end])
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences of a note: lines, bullets, '.', '!', '?', ';' and arrows end them."""
+    spans: list[Span] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().strip().startswith((".",)) or text[m.start() - 1 : m.start()] == ".":
+            word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start()])
+            abbreviation = word.group(1).lower() if word else ""
+            if word and (
+                abbreviation in _ABBREVIATIONS
+                or (abbreviation in _BEFORE_NUMBER and text[m.end() : m.end() + 1].isdigit())
+                or (len(abbreviation) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Kim", "J. Smith": not the end of a sentence
+        span = _trimmed(text, start, m.start())
+        if span is not None:
+            spans.append(span)
+        start = m.end()
+    span = _trimmed(text, start, len(text))
+    if span is not None:
+        spans.append(span)
+    return spans
+
+
+def split_spans(span: Span, pattern: LazyRegex) -> list[Span]:
+    """``span`` cut wherever ``pattern`` matches, pieces trimmed."""
+    pieces: list[Span] = []
+    start = 0
+    text = span.text
+    for m in pattern.finditer(text):
+        piece = _trimmed(text, start, m.start())
+        if piece is not None:
+            pieces.append(Span(span.start + piece.start, span.start + piece.end, piece.text))
+        start = m.end()
+    piece = _trimmed(text, start, len(text))
+    if piece is not None:
+        pieces.append(Span(span.start + piece.start, span.start + piece.end, piece.text))
+    return pieces
+
+
+def clean_fragment(text: str, limit: int = 160) -> str:
+    """A fragment of the note fit for a chip: spaces collapsed, first letter upper case."""
+    text = " ".join(text.split()).strip(" ,;:-")
+    text = re.sub(r"\s*!{2,}", "!", text)
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text[:1].upper() + text[1:] if text else text
+
+
+def is_name_token(token: str) -> bool:
+    """A word that looks like part of a name: 'Bob', "O'Neill", 'McDonald', 'Smith-Jones'."""
+    if len(token) < 2 or not token[0].isupper():
+        return False
+    letters = [ch for ch in token if ch.isalpha()]
+    return bool(letters) and any(ch.islower() for ch in letters)

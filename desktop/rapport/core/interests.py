@@ -1,0 +1,286 @@
+"""The interest catalogue: what people care about, found in free text.
+
+``resources/interests.json`` lists interests as stable lower-case tags (golf, fly fishing, wine,
+new york yankees...) with the phrases that mean them in a note. Quick capture tags facts with
+them and the gift catalogue hangs ideas off the same tags, so a tag never changes once shipped.
+
+Matching works on word tokens, not one giant regex: a dict from a phrase's first word to its
+phrases keeps a note's scan linear and the catalogue's load to a couple of milliseconds.
+- A text word may be the plural of a catalogue word ("golfs" finds golf), never the reverse,
+  so "Met Anna" does not find the Mets.
+- *weak* phrases ("running", "coffee", "books") count only next to an affinity word ("loves",
+  "into", "avid", "fan"...): "Coffee with Beth" is a meeting, "coffee nerd" an interest.
+- *context* phrases are team nicknames that are common words ("Heat", "Giants", "Eagles"):
+  they need sports words nearby ("fan", "tickets", "season", "game") and a capital letter
+  unless the whole note is lower case.
+- A negation just before ("not a golfer", "hates golf") cancels a match.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    tag: str
+    category: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InterestMatch:
+    """An interest found in a text: its tag, broader tags and where it was said."""
+
+    tag: str
+    tags: tuple[str, ...]  # the tag, then its parent, grandparent...
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+# (words, tag, mode) where mode is strong, weak or context; plain tuples keep loading cheap.
+_Phrase = tuple[tuple[str, ...], str, str]
+_SIMPLE = re.compile(r"[a-z0-9 ]+")
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+_NEGATIONS = _words(
+    "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
+    "hated isnt doesnt dont cant quit stopped"
+)
+_AFFINITY_BEFORE = _words(
+    "loves love loved lover into enjoys enjoy enjoyed likes like avid big huge passionate "
+    "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes ran runs "
+    "training trains learning collects collector addicted serious die-hard diehard fanatic "
+    "lifelong devoted keen competitive weekend weekends every amateur great good talented "
+    "went go going"
+)
+_AFFINITY_AFTER = _words(
+    "fan fans nut nuts addict buff guy gal lover lovers enthusiast junkie fanatic geek nerd "
+    "snob fiend aficionado person girl boy"
+)
+_SPORT_CONTEXT = _words(
+    "fan fans ticket tickets season game games die-hard diehard root roots rooting cheer "
+    "cheers cheering playoff playoffs jersey jerseys stadium arena tailgate tailgating "
+    "football baseball basketball hockey soccer nfl nba mlb nhl superbowl finals opener "
+    "seats suite seat"
+)
+_SPORT_WORDS = {
+    "football": "football",
+    "nfl": "football",
+    "baseball": "baseball",
+    "mlb": "baseball",
+    "basketball": "basketball",
+    "nba": "basketball",
+    "hockey": "hockey",
+    "nhl": "hockey",
+}
+
+
+def _key(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return word
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Catalogue words that ``word`` may be the plural of ("golfs" -> golf)."""
+    forms: list[str] = []
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+    return tuple(forms)
+
+
+class Catalogue:
+    """The interest catalogue, indexed for finding interests in text."""
+
+    def __init__(self, entries: list[dict[str, object]]) -> None:
+        self.interests: dict[str, Interest] = {}
+        self._index: dict[str, list[_Phrase]] = {}
+        self._block_before: dict[str, frozenset[str]] = {}
+        self._block_after: dict[str, frozenset[str]] = {}
+        self._teams_by_word: dict[str, list[str]] = {}
+        for entry in entries:
+            tag = str(entry["tag"])
+            parent = entry.get("parent")
+            self.interests[tag] = Interest(
+                tag, str(entry["category"]), str(parent) if parent else None
+            )
+            for mode, field in (
+                ("strong", "synonyms"),
+                ("weak", "weak"),
+                ("context", "context_synonyms"),
+            ):
+                for phrase in _strings(entry.get(field)):
+                    self._add(phrase, tag, mode)
+            if "block_before" in entry:
+                self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
+            if "block_after" in entry:
+                self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
+            if entry["category"] == "teams":
+                self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
+
+    def _add(self, phrase: str, tag: str, mode: str) -> None:
+        if _SIMPLE.fullmatch(phrase):
+            words = tuple(phrase.split())
+        else:
+            words = tuple(map(_key, _TOKEN.findall(phrase)))
+        if words:
+            self._index.setdefault(words[0], []).append((words, tag, mode))
+
+    def ancestors(self, tag: str) -> tuple[str, ...]:
+        """``tag`` followed by its parent, grandparent... (cycles cut)."""
+        chain = [tag]
+        interest = self.interests.get(tag)
+        while interest is not None and interest.parent and interest.parent not in chain:
+            chain.append(interest.parent)
+            interest = self.interests.get(interest.parent)
+        return tuple(chain)
+
+    def find(self, text: str) -> list[InterestMatch]:
+        """Interests mentioned in ``text``, left to right, longest phrase first."""
+        tokens = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        keys = [t[2] for t in tokens]
+        lower_note = not any(ch.isupper() for ch in text)
+        found: list[InterestMatch] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(text, tokens, keys, i, lower_note)
+            if hit is None:
+                i += 1
+                continue
+            tag, n = hit
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            interest = self.interests[tag]
+            found.append(
+                InterestMatch(
+                    tag, self.ancestors(tag), interest.category, start, end, text[start:end]
+                )
+            )
+            i += n
+        return found
+
+    def _match_at(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        i: int,
+        lower_note: bool,
+    ) -> tuple[str, int] | None:
+        word = keys[i]
+        candidates: list[_Phrase] = []
+        for form in (word, *_singulars(word)):
+            candidates.extend(self._index.get(form, ()))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda p: -len(p[0]))
+        for phrase in candidates:
+            n = len(phrase[0])
+            if i + n > len(keys) or not all(_same(keys[i + k], phrase[0][k]) for k in range(n)):
+                continue
+            if self._accept(text, tokens, keys, i, n, phrase, lower_note):
+                return self._team_for(phrase, keys, i, n), n
+        return None
+
+    def _accept(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        i: int,
+        n: int,
+        phrase: _Phrase,
+        lower_note: bool,
+    ) -> bool:
+        words, tag, mode = phrase
+        before = keys[max(0, i - 3) : i]
+        after = keys[i + n] if i + n < len(keys) else ""
+        if before and before[-1] in self._block_before.get(tag, _NOTHING):
+            return False
+        if after in self._block_after.get(tag, _NOTHING):
+            return False
+        if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
+            return False
+        if mode == "weak":
+            near = keys[max(0, i - 4) : i]
+            return any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER
+        if mode == "context":
+            if not lower_note and not text[tokens[i][0]].isupper():
+                return False
+            window = keys[max(0, i - 8) : i + n + 8]
+            if any(w in _SPORT_CONTEXT for w in window):
+                return True
+            # "loves the Cubs": a capitalised nickname after "the" and an affinity word
+            return (
+                not lower_note
+                and before[-1:] == ["the"]
+                and any(w in _AFFINITY_BEFORE for w in before[:-1])
+            )
+        return True
+
+    def _team_for(self, phrase: _Phrase, keys: list[str], i: int, n: int) -> str:
+        """A bare nickname shared by two teams ("Giants") follows the sport said nearby."""
+        words, tag, mode = phrase
+        if mode != "context":
+            return tag
+        sports = {_SPORT_WORDS[w] for w in keys[max(0, i - 8) : i + n + 8] if w in _SPORT_WORDS}
+        for team in self._teams_by_word.get(words[-1], ()) if sports else ():
+            if sports & set(self.ancestors(team)):
+                return team
+        return tag
+
+
+def _same(text_word: str, catalogue_word: str) -> bool:
+    return text_word == catalogue_word or catalogue_word in _singulars(text_word)
+
+
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The shipped catalogue, loaded on first use and kept."""
+    return Catalogue(list(json.loads(_read_resource("interests.json"))["interests"]))
+
+
+def _read_resource(name: str) -> str:
+    # A plain file next to the resources package is the common case (installed, editable or
+    # frozen) and avoids importing importlib.resources, which costs more than the whole load.
+    import rapport.resources as package
+
+    path = os.path.join(os.path.dirname(package.__file__ or ""), name)
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    from importlib import resources  # a zipped install
+
+    return resources.files(package).joinpath(name).read_text("utf-8")
+
+
+def find_interests(text: str) -> list[InterestMatch]:
+    """Interests mentioned in ``text`` (see the module docstring for the rules)."""
+    return catalogue().find(text)

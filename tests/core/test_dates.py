@@ -1,0 +1,117 @@
+"""The due-date grammar: relative phrases resolve against a fixed today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rapport.core.dates import find_dates, parse_due
+
+WED = date(2026, 11, 18)  # a Wednesday
+FRI = date(2027, 1, 8)  # a Friday
+SUN = date(2026, 12, 27)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("today", WED, "2026-11-18"),
+        ("tonight", WED, "2026-11-18"),
+        ("this afternoon", WED, "2026-11-18"),
+        ("EOD", WED, "2026-11-18"),
+        ("by end of day", WED, "2026-11-18"),
+        ("ASAP", WED, "2026-11-18"),
+        ("tomorrow", WED, "2026-11-19"),
+        ("tmrw", WED, "2026-11-19"),
+        ("first thing tomorrow", WED, "2026-11-19"),
+        ("by Friday", WED, "2026-11-20"),
+        ("Friday", FRI, "2027-01-15"),
+        ("this Friday", FRI, "2027-01-08"),
+        ("by Fri", WED, "2026-11-20"),
+        ("Monday", WED, "2026-11-23"),
+        ("first thing Monday", WED, "2026-11-23"),
+        ("next Tuesday", WED, "2026-11-24"),
+        ("next Wednesday", WED, "2026-11-25"),
+        ("next Friday", WED, "2026-11-27"),
+        ("next Tuesday", SUN, "2026-12-29"),
+        ("end of week", WED, "2026-11-20"),
+        ("this week", SUN, "2027-01-01"),
+        ("next week", WED, "2026-11-23"),
+        ("end of next week", FRI, "2027-01-15"),
+        ("end of month", WED, "2026-11-30"),
+        ("next month", WED, "2026-12-01"),
+        ("in two weeks", WED, "2026-12-02"),
+        ("in 3 days", WED, "2026-11-21"),
+        ("in a couple of days", WED, "2026-11-20"),
+        ("in a few days", WED, "2026-11-21"),
+        ("within 2 business days", FRI, "2027-01-12"),
+        ("by the 15th", WED, "2026-12-15"),
+        ("by the 20th", WED, "2026-11-20"),
+        ("by the 1st", WED, "2026-12-01"),
+        ("March 3", WED, "2027-03-03"),
+        ("Mar 3rd", WED, "2027-03-03"),
+        ("3/15", WED, "2027-03-15"),
+        ("12/1", WED, "2026-12-01"),
+        ("Dec 1", WED, "2026-12-01"),
+        ("Dec. 1, 2027", WED, "2027-12-01"),
+        ("the 4th of July", WED, "2027-07-04"),
+        ("2026-12-24", WED, "2026-12-24"),
+        ("Q1", WED, "2027-03-31"),
+        ("by Q4", WED, "2026-12-31"),
+        ("end of March", WED, "2027-03-31"),
+        ("in June", WED, "2027-06-01"),
+        ("mid-December", WED, "2026-12-15"),
+        ("by Christmas", WED, "2026-12-25"),
+        ("before Thanksgiving", WED, "2026-11-25"),
+        ("by 5pm", WED, "2026-11-18"),
+    ],
+)
+def test_phrase_resolves(phrase: str, today: date, want: str) -> None:
+    assert parse_due(phrase, today) == date.fromisoformat(want)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["before the holidays", "after the holidays", "soon", "sometime", "", "24/7"]
+)
+def test_no_honest_day_is_none(phrase: str) -> None:
+    assert parse_due(phrase, WED) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sat down with Rosa",
+        "the sun was out",
+        "we wed last year",
+        "Christmas cards for clients",
+        "the Q1 forecast",
+        "their 30th anniversary",
+        "she may call",
+    ],
+)
+def test_words_that_look_like_dates_are_not(text: str) -> None:
+    assert [m for m in find_dates(text, WED) if m.value is not None] == []
+
+
+def test_finder_reports_spans_with_their_preposition() -> None:
+    text = "I owe him a corrected invoice by end of day and a discount proposal in two weeks."
+    found = find_dates(text, WED)
+    assert [(m.text, m.value) for m in found] == [
+        ("by end of day", date(2026, 11, 18)),
+        ("in two weeks", date(2026, 12, 2)),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_exact_days_are_marked_for_yearly_dates() -> None:
+    by_text = {m.text: m for m in find_dates("next Tuesday, next week, Q1, in a few days", WED)}
+    assert by_text["next Tuesday"].exact
+    assert not by_text["next week"].exact
+    assert not by_text["Q1"].exact
+    assert not by_text["in a few days"].exact
+
+
+def test_short_weekdays_need_a_preposition() -> None:
+    assert parse_due("call back on wed", WED) == date(2026, 11, 25)
+    assert parse_due("wed", WED) is None
