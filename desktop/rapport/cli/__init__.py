@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_capture,
     cmd_clients,
     cmd_demo,
     cmd_tasks,
@@ -22,6 +23,7 @@ from rapport.cli import (
 
 # Commands in the order ``rapport --help`` lists them.
 COMMAND_MODULES = (
+    cmd_capture,
     cmd_clients,
     cmd_tasks,
     cmd_demo,

@@ -7,10 +7,11 @@ at the most recently contacted of several. Anything else is a new client (``id``
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+from rapport.core.names import fold
 
 __all__ = ["ClientMatch", "KnownClient", "match_client"]
 
@@ -52,13 +53,6 @@ _NICKNAMES = {
     "barb": "barbara", "fred": "frederick", "charlie": "charles", "chuck": "charles",
     "hank": "henry", "jack": "john", "johnny": "john", "ted": "edward", "stan": "stanley",
 }  # fmt: skip
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, spaces collapsed: 'José  Núñez' -> 'jose nunez'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
 
 
 def _first(name: str) -> str:

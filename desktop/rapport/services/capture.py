@@ -2,26 +2,30 @@
 
 ``understand_note`` runs the pure understanding of core/capture.py with the book's clients
 to match against, and never writes. ``save_capture`` writes everything the (possibly
-edited) understanding holds in one transaction: the conversation with its raw text, the
-client (new or matched), people merged by name or relation rather than duplicated, facts
-sourced to the conversation, yearly dates, tasks, the message awaiting reply and
-introductions.
+edited) understanding holds in ONE transaction: the conversation with its raw text, the
+client (matched, or new), people merged by name or relation rather than duplicated, facts
+sourced to the conversation, yearly dates, tasks, the message awaiting reply (with its
+reply task) and introductions (with their thank-the-referrer and reach-out tasks).
+Suggestions become tasks only when accepted; declining the thank-you suggestion of a
+meeting settles its thank-you.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from rapport import clock
+from rapport.core import records as r
 from rapport.core.capture import KnownClient, understand
-from rapport.services.errors import ValidationError
+from rapport.core.names import fold
+from rapport.services import indexing
+from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.validate import check_note
 from rapport.store import models as m
-
-# A note longer than this is refused rather than stored (a pasted mailbox, not a note).
-MAX_NOTE_CHARS = 200_000
+from rapport.store.db import transaction
 
 
 def known_clients() -> list[KnownClient]:
@@ -29,33 +33,29 @@ def known_clients() -> list[KnownClient]:
     query = m.Client.select(
         m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at
     ).where(m.Client.archived_at.is_null())
-    return [KnownClient(cid, name, company or "", last) for cid, name, company, last in query.tuples()]
+    return [
+        KnownClient(cid, name, company or "", last) for cid, name, company, last in query.tuples()
+    ]
 
 
-def check_text(text: str) -> str:
-    if not text or not text.strip():
-        raise ValidationError("there is nothing to capture: the note is empty")
-    if len(text) > MAX_NOTE_CHARS:
-        raise ValidationError(
-            f"the note is {len(text):,} characters long; quick capture takes up to "
-            f"{MAX_NOTE_CHARS:,}. Paste the important part."
-        )
-    return text
-
-
-def understand_note(text: str, client: Any = None) -> dict[str, Any]:
-    """What the note says, matched against the book. ``client`` (a record) overrides."""
-    check_text(text)
+def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]:
+    """What the note says, matched against the book; ``client`` overrides whom it is about."""
+    check_note(text)
     result = understand(text, clock.today(), known_clients())
     if client is not None:
-        result["client"] = {
-            "name": client.name,
-            "company": client.company,
-            "id": client.id,
-            "match": "given",
-            "candidates": [],
-        }
+        set_client(result, client)
     return result
+
+
+def set_client(understanding: dict[str, Any], client: r.Client) -> None:
+    """Point the understanding at a client the user chose."""
+    understanding["client"] = {
+        "name": client.name,
+        "company": client.company,
+        "id": client.id,
+        "match": "given",
+        "candidates": [],
+    }
 
 
 @dataclass
@@ -65,6 +65,7 @@ class SavedCapture:
     task_ids: list[int] = field(default_factory=list)
     person_ids: list[int] = field(default_factory=list)
     fact_ids: list[int] = field(default_factory=list)
+    date_ids: list[int] = field(default_factory=list)
     inbound_id: int | None = None
     introduction_ids: list[int] = field(default_factory=list)
     created_client: bool = False
@@ -76,21 +77,414 @@ class SavedCapture:
             "task_ids": self.task_ids,
             "person_ids": self.person_ids,
             "fact_ids": self.fact_ids,
+            "date_ids": self.date_ids,
             "inbound_id": self.inbound_id,
             "introduction_ids": self.introduction_ids,
             "created_client": self.created_client,
         }
 
 
-def _now() -> datetime:
-    return clock.now()
+def save_capture(
+    text: str,
+    understanding: dict[str, Any],
+    *,
+    accepted_suggestions: Iterable[int] = (),
+    happened_at: datetime | None = None,
+) -> SavedCapture:
+    """Write the note and what was understood from it, all or nothing.
+
+    ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``.
+    """
+    check_note(text)
+    u = understanding
+    accepted = {int(i) for i in accepted_suggestions}
+    suggestions = list(u.get("suggestions") or [])
+    when = happened_at or clock.now()
+    with transaction():
+        client_id, created = _client(u.get("client"))
+        saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
+        interaction = _interaction(client_id, text, u, when, suggestions, accepted)
+        saved.interaction_id = interaction.id
+        people = _people(client_id, u.get("people") or [], saved)
+        client_first = fold(m.Client.get_by_id(client_id).name).split()[0]
+        _facts(client_id, interaction.id, u.get("facts") or [], people, client_first, saved)
+        _dates(client_id, u.get("dates") or [], people, client_first, saved)
+        tasks = list(u.get("tasks") or [])
+        tasks = _inbound(text, client_id, interaction.id, u.get("inbound"), when, tasks, saved)
+        tasks = _introductions(
+            client_id, interaction.id, u.get("introductions") or [], tasks, saved
+        )
+        for task in tasks:
+            saved.task_ids.append(_task(client_id, interaction.id, task, people))
+        for index in sorted(accepted):
+            if 0 <= index < len(suggestions) and suggestions[index].get("kind") != "thank_you":
+                saved.task_ids.append(_task(client_id, interaction.id, suggestions[index], people))
+    return saved
 
 
-__all__ = [
-    "MAX_NOTE_CHARS",
-    "SavedCapture",
-    "Sequence",
-    "check_text",
-    "known_clients",
-    "understand_note",
-]
+# -- the parts, each inside save_capture's transaction ---------------------------------------
+def _client(found: dict[str, Any] | None) -> tuple[int, bool]:
+    found = found or {}
+    if found.get("id") is not None:
+        row = m.Client.get_or_none(m.Client.id == int(found["id"]))
+        if row is None:
+            raise NotFoundError(f"no client with id {found['id']}")
+        return row.id, False
+    name = " ".join(str(found.get("name") or "").split())
+    if not name:
+        raise ValidationError("the note names no client; choose who it is about")
+    stamp = clock.now()
+    row = m.Client.create(
+        name=name,
+        name_key=fold(name),
+        company=str(found.get("company") or "").strip(),
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    indexing.client(row)
+    return row.id, True
+
+
+def _interaction(
+    client_id: int,
+    text: str,
+    u: dict[str, Any],
+    when: datetime,
+    suggestions: Sequence[dict[str, Any]],
+    accepted: set[int],
+) -> m.Interaction:
+    from rapport.services.interactions import THANK_YOU_KINDS, refresh_last_contact
+
+    kind = u.get("kind") if u.get("kind") in r.INTERACTION_KINDS else "note"
+    thank_you = [i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"]
+    # A meeting leaves a thank-you owed unless the user declined the suggestion.
+    owed = kind in THANK_YOU_KINDS and (not thank_you or any(i in accepted for i in thank_you))
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    row = m.Interaction.create(
+        client=client_id,
+        kind=kind,
+        happened_at=when,
+        title=first_line[:80].rstrip(" .,;:"),
+        raw_text=text,
+        key_points=[str(p).strip() for p in u.get("key_points") or () if str(p).strip()],
+        extracted=_without_spans(u),
+        thanked_at=None if owed else when,
+        created_at=clock.now(),
+    )
+    indexing.interaction(row)
+    refresh_last_contact(client_id)
+    return row
+
+
+def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
+    """The understanding as kept with the conversation: the contract fields, no offsets."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in ("span", "candidates")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(u)
+
+
+def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
+    """Merge the note's people into the client's: same name, or same relation when unnamed."""
+    existing = list(m.Person.select().where(m.Person.client == client_id))
+    keys: dict[str, int] = {}
+    for person in existing:
+        if person.name:
+            keys[fold(person.name)] = person.id
+        keys.setdefault(person.relation, person.id)
+    today = clock.today()
+    for item in found:
+        name = " ".join(str(item.get("name") or "").split()) or None
+        relation = str(item.get("relation") or "").strip().lower()
+        age = item.get("age")
+        match = _match_person(existing, name, relation)
+        if match is None:
+            row = m.Person.create(
+                client=client_id,
+                name=name,
+                relation=relation,
+                age=age if isinstance(age, int) and 0 <= age <= 130 else None,
+                age_as_of=today if isinstance(age, int) else None,
+            )
+            existing.append(row)
+        else:
+            row = match
+            changed = False
+            if isinstance(age, int) and 0 <= age <= 130 and row.birthday is None:
+                row.age, row.age_as_of, changed = age, today, True
+            if relation and not row.relation:
+                row.relation, changed = relation, True
+            if name and not row.name:
+                row.name, changed = name, True
+            if changed:
+                row.updated_at = clock.now()
+                row.save()
+        indexing.person(row)
+        if row.id not in saved.person_ids:
+            saved.person_ids.append(row.id)
+        if row.name:
+            keys[fold(row.name)] = row.id
+        if relation:
+            keys.setdefault(relation, row.id)
+    return keys
+
+
+def _match_person(existing: list[m.Person], name: str | None, relation: str) -> m.Person | None:
+    if name:
+        key = fold(name)
+        for person in existing:
+            if person.name and fold(person.name) == key:
+                return person
+        # "Jake" named now, "son" heard before with no name: the same person.
+        unnamed = [p for p in existing if not p.name and p.relation == relation]
+        return unnamed[0] if len(unnamed) == 1 else None
+    same = [p for p in existing if p.relation == relation]
+    return same[0] if len(same) == 1 else None
+
+
+def _about(about: Any, people: dict[str, int], client_first: str) -> int | None:
+    if not about:
+        return None
+    key = fold(str(about))
+    if key == client_first:
+        return None
+    return people.get(key) or people.get(key.split()[0] if key else key)
+
+
+def _facts(
+    client_id: int,
+    interaction_id: int,
+    found: list[dict[str, Any]],
+    people: dict[str, int],
+    client_first: str,
+    saved: SavedCapture,
+) -> None:
+    known = {fold(f.text): f for f in m.Fact.select().where(m.Fact.client == client_id)}
+    stamp = clock.now()
+    for item in found:
+        text = " ".join(str(item.get("text") or "").split()).rstrip(".")
+        if not text:
+            continue
+        category = item.get("category") if item.get("category") in r.FACT_CATEGORIES else "personal"
+        tags = sorted({str(t).lower().strip() for t in item.get("tags") or () if str(t).strip()})
+        person_id = _about(item.get("about"), people, client_first)
+        same = known.get(fold(text))
+        if same is not None:
+            # Heard again: still true, and any new tags join the old ones.
+            same.confirmed_at = stamp
+            same.tags = sorted(set(same.tags) | set(tags))
+            same.save()
+            indexing.fact(same)
+            saved.fact_ids.append(same.id)
+            continue
+        row = m.Fact.create(
+            client=client_id,
+            person=person_id,
+            text=text,
+            category=category,
+            tags=tags,
+            source=interaction_id,
+            created_at=stamp,
+            confirmed_at=stamp,
+        )
+        indexing.fact(row)
+        known[fold(text)] = row
+        saved.fact_ids.append(row.id)
+
+
+def _dates(
+    client_id: int,
+    found: list[dict[str, Any]],
+    people: dict[str, int],
+    client_first: str,
+    saved: SavedCapture,
+) -> None:
+    for item in found:
+        try:
+            month, day = int(item["month"]), int(item["day"])
+            datetime(2000, month, day)
+        except (KeyError, TypeError, ValueError):
+            continue
+        label = str(item.get("label") or "date").strip().lower()
+        person_id = _about(item.get("about"), people, client_first)
+        existing = m.ImportantDate.get_or_none(
+            (m.ImportantDate.client == client_id)
+            & (m.ImportantDate.label == label)
+            & (
+                m.ImportantDate.person.is_null()
+                if person_id is None
+                else (m.ImportantDate.person == person_id)
+            )
+        )
+        if existing is not None:
+            existing.month, existing.day = month, day
+            existing.save()
+            saved.date_ids.append(existing.id)
+            continue
+        row = m.ImportantDate.create(
+            client=client_id, person=person_id, label=label, month=month, day=day
+        )
+        saved.date_ids.append(row.id)
+
+
+def _summary(text: str, found: dict[str, Any]) -> str:
+    """The words of the note that record the message ("Voicemail from Jim about...")."""
+    span = found.get("span")
+    if isinstance(span, list | tuple) and len(span) == 2:
+        return " ".join(text[int(span[0]) : int(span[1])].split())[:300]
+    return str(found.get("summary") or "")
+
+
+def _inbound(
+    text: str,
+    client_id: int,
+    interaction_id: int,
+    found: dict[str, Any] | None,
+    when: datetime,
+    tasks: list[dict[str, Any]],
+    saved: SavedCapture,
+) -> list[dict[str, Any]]:
+    """Record the message awaiting reply; the note's own reply task becomes its task."""
+    if not found or found.get("channel") not in r.INBOUND_CHANNELS:
+        return tasks
+    from rapport.services.inbound import record_inbound
+
+    message = record_inbound(
+        client_id,
+        found["channel"],
+        when,
+        summary=_summary(text, found),
+        interaction_id=interaction_id,
+    )
+    saved.inbound_id = message.id
+    replies = [t for t in tasks if t.get("kind") == "reply"]
+    if replies and message.task_id is not None:
+        first = replies[0]
+        row = m.Task.get_by_id(message.task_id)
+        row.title = str(first.get("title") or row.title)
+        if first.get("due"):
+            row.due = _day(first["due"]) or row.due
+        row.save()
+        indexing.task(row)
+        saved.task_ids.append(row.id)
+        tasks = [t for t in tasks if t is not first]
+    elif message.task_id is not None:
+        saved.task_ids.append(message.task_id)
+    return tasks
+
+
+def _introductions(
+    client_id: int,
+    interaction_id: int,
+    found: list[dict[str, Any]],
+    tasks: list[dict[str, Any]],
+    saved: SavedCapture,
+) -> list[dict[str, Any]]:
+    """Each lead becomes a client introduced by the referrer, with the follow-up chain.
+
+    The chain brings "thank the referrer" and "reach out to the lead"; the note's own
+    tasks saying the same thing set those tasks' wording and dates instead of doubling them.
+    """
+    from rapport.services.introductions import create_introduction
+
+    client = m.Client.get_by_id(client_id)
+    for item in found:
+        lead_name = " ".join(str(item.get("name") or "").split())
+        if not lead_name or fold(lead_name) == client.name_key:
+            continue
+        referrer_text = " ".join(str(item.get("referrer") or "").split())
+        lead_id = _client_named(lead_name)
+        referrer_id: int | None = None
+        if not referrer_text or fold(referrer_text) == client.name_key:
+            referrer_id = client_id if lead_id != client_id else None
+        elif lead_id == client_id:
+            # "Referred by Frank": the note's client is the lead.
+            referrer_id = _client_named(referrer_text, create=False)
+        intro = create_introduction(
+            lead_id,
+            referrer_id=referrer_id,
+            referrer_name=referrer_text if referrer_id is None else "",
+            interaction_id=interaction_id,
+        )
+        saved.introduction_ids.append(intro.id)
+        lead_first = fold(lead_name).split()[0]
+        referrer_first = fold(intro.referrer or "").split()[0] if intro.referrer else ""
+        chain = {row.kind: row for row in m.Task.select().where(m.Task.introduction == intro.id)}
+        remaining = []
+        for task in tasks:
+            title = fold(str(task.get("title") or ""))
+            kind = task.get("kind")
+            target = None
+            if "thank" in title and referrer_first and referrer_first in title.split():
+                target = chain.get("thank_referrer")
+            elif lead_first in title.split() and kind in (
+                "introduction",
+                "follow_up",
+                "todo",
+                "promise",
+            ):
+                target = chain.get("introduction")
+            elif lead_first in title.split() and kind == "call":
+                # "If she doesn't answer, call her": the chain adds the call when due.
+                continue
+            if target is None:
+                remaining.append(task)
+                continue
+            target.title = str(task.get("title") or target.title)
+            if task.get("due"):
+                target.due = _day(task["due"]) or target.due
+            target.save()
+            indexing.task(target)
+            saved.task_ids.append(target.id)
+        tasks = remaining
+        for row in chain.values():
+            if row.id not in saved.task_ids:
+                saved.task_ids.append(row.id)
+    return tasks
+
+
+def _client_named(name: str, create: bool = True) -> int | None:
+    """The client of that exact (folded) name, or a new one."""
+    key = fold(name)
+    row = m.Client.get_or_none(m.Client.name_key == key)
+    if row is not None:
+        return row.id
+    if not create:
+        return None
+    stamp = clock.now()
+    row = m.Client.create(name=name, name_key=key, created_at=stamp, updated_at=stamp)
+    indexing.client(row)
+    return row.id
+
+
+def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dict[str, int]) -> int:
+    title = " ".join(str(item.get("title") or "").split())
+    if not title:
+        raise ValidationError("a task from the note has no title")
+    kind = item.get("kind") if item.get("kind") in r.TASK_KINDS else "todo"
+    stamp = clock.now()
+    promised = bool(item.get("promised", kind == "promise"))
+    row = m.Task.create(
+        client=client_id,
+        interaction=interaction_id,
+        person=people.get(fold(str(item.get("for") or ""))) if item.get("for") else None,
+        title=title,
+        kind=kind,
+        due=_day(item.get("due")),
+        promised=promised,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    indexing.task(row)
+    return int(row.id)
+
+
+def _day(value: Any) -> Any:
+    from rapport.services.validate import optional_date
+
+    return optional_date(value, "due date") if value else None
