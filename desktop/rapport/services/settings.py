@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "backup_retention": {"daily": 7, "weekly": 4, "monthly": 12},
     "backup_dir": "",
     "intro_call_after_days": 3,
+    # A message (voicemail, email, text) not answered this long after it came is due.
+    "reply_within_hours": 24,
 }
 
 
