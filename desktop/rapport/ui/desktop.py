@@ -55,6 +55,7 @@ class DesktopIntegration(QObject):
         prefs = WindowPrefs.load(window.settings)
         self.theme = apply_theme(prefs.theme)
         window.setWindowIcon(app_icon())
+        install_icon_fallbacks()
         self.tray = TrayController(window)
 
         self.preferences_action = QAction("&Preferences…", window)
@@ -65,7 +66,6 @@ class DesktopIntegration(QObject):
         window.preferences_action = self.preferences_action
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.preferences_action)
-        install_icon_fallbacks()
         apply_action_icons(window)
         window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # Actions and pages that later set-up steps add get their icons once all is built.

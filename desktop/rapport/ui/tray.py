@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from rapport.core.reminders import Notice, TodayCounts
+from rapport.ui import theme
 from rapport.ui.appearance import app_icon
 from rapport.ui.reminder_timer import ReminderTimer
 from rapport.ui.window_prefs import WindowPrefs
@@ -57,6 +58,13 @@ class TrayController(QObject):
         self.open_action.triggered.connect(self.window.raise_window)
         self.quit_action = QAction("&Quit Rapport", self)
         self.quit_action.triggered.connect(self.window.quit_app)
+        self.today_action.setIcon(
+            theme.icon("view-calendar-day", QStyle.StandardPixmap.SP_FileDialogInfoView)
+        )
+        self.open_action.setIcon(app_icon())
+        self.quit_action.setIcon(
+            theme.icon("application-exit", QStyle.StandardPixmap.SP_DialogCloseButton)
+        )
         self.menu = QMenu("Rapport", window)
         self.menu.setObjectName("trayMenu")
         self.menu.aboutToShow.connect(self.rebuild_menu)
