@@ -82,3 +82,46 @@ def test_toolbar_and_menu_actions_have_icons(window: Any) -> None:
             assert not action.icon().isNull(), action.text()
     for name in ("undo_action", "filter_action", "quit_action", "preferences_action"):
         assert not getattr(window, name).icon().isNull(), name
+
+
+def _unnamed_controls(root: QWidget) -> list[str]:
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+            continue
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin or combo box
+        if widget.window() is not root.window():
+            continue  # a drop-down or completer popup, part of its combo box
+        if not widget.accessibleName():
+            found.append(f"{type(widget).__name__} {widget.objectName()}")
+    return found
+
+
+def test_controls_of_the_window_and_forms_have_accessible_names(window: Any, qtbot: Any) -> None:
+    from rapport.services import clients
+    from rapport.ui.dialogs import (
+        ClientDialog,
+        FactDialog,
+        InteractionDialog,
+        PersonDialog,
+        TaskDialog,
+    )
+
+    window.open_client(clients.resolve("Bob Smith").id)
+    assert _unnamed_controls(window) == []
+    for form in (ClientDialog, PersonDialog, FactDialog, InteractionDialog, TaskDialog):
+        dialog = form(window)
+        qtbot.addWidget(dialog)
+        assert _unnamed_controls(dialog) == [], form.__name__

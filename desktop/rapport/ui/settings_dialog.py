@@ -80,7 +80,8 @@ class SettingsDialog(FormDialog):
 
         self._section("You")
         self.user_name = self.add_row("Your &name:", QLineEdit(v["user_name"]))
-        self.user_name.setPlaceholderText("Signs your notes and briefs")
+        self.user_name.setPlaceholderText("Dana Whitfield")
+        self.user_name.setToolTip("Your name as it appears on notes and briefs")
         self.signature = self.add_row("S&ignature:", QPlainTextEdit(v["signature"]))
         self.signature.setTabChangesFocus(True)
         self.signature.setPlaceholderText("Warmly,\nDana")
