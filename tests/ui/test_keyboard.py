@@ -125,3 +125,11 @@ def test_controls_of_the_window_and_forms_have_accessible_names(window: Any, qtb
         dialog = form(window)
         qtbot.addWidget(dialog)
         assert _unnamed_controls(dialog) == [], form.__name__
+
+
+def test_profile_tab_letters_do_not_clash_with_the_menu_bar(window: Any) -> None:
+    menus = {mnemonic(top.text()) for top in window.menuBar().actions()}
+    tabs = window.profile.tabs
+    letters = [mnemonic(tabs.tabText(i)) for i in range(tabs.count())]
+    assert all(letters) and len(set(letters)) == len(letters)
+    assert menus.isdisjoint(letters)

@@ -33,14 +33,13 @@ OTHER_KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("Move from the filter into the list", "Down or Enter"),
             ("Clear the filter", "Esc"),
-            ("Sort by a column", "click its header"),
         ],
     ),
     (
         "Profile",
         [
             ("Next or previous tab", "Ctrl+Tab, Ctrl+Shift+Tab"),
-            ("Go to a tab", "Alt+underlined letter (Alt+O, Alt+P, Alt+F, Alt+H, Alt+T)"),
+            ("Go to a tab", "Alt+underlined letter of the tab"),
             ("Edit the selected row", "Enter"),
             ("Delete the selected row (asks first)", "Delete"),
         ],
@@ -142,7 +141,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        self.resize(640, 720)
         self.filter.setFocus()
 
     def rows(self) -> dict[str, str]:
