@@ -21,7 +21,11 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("rapport")
+    # The Linux .desktop entry's id (packaging/linux/): Wayland docks match windows by it.
+    app.setDesktopFileName("io.github.rapportapp.Rapport")
+    from rapport.ui.appearance import app_icon
+
+    app.setWindowIcon(app_icon())
 
     try:
         directory = paths.ensure_private_dir(paths.data_dir(data_dir))
@@ -58,7 +62,8 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
 
     if startup_check:
         _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
-    window.show()
+    if startup_check or not window.desktop.starts_hidden():
+        window.show()
     code = app.exec()
     worker.wait(5000, cancel=True)
     close_book()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from rapport.services.errors import ValidationError
+from rapport.services.validate import one_of
 from rapport.store import models as m
 from rapport.store.db import transaction
+
+GIFT_BUDGETS = ("low", "medium", "high")
+# The card sizes of CLI.md: A2 (4.25x5.5 in), A6, 4x6 postcard, 5x7, US Letter.
+CARD_SIZES = ("a2", "a6", "4x6", "5x7", "letter")
+RETENTION_KINDS = ("daily", "weekly", "monthly")
 
 DEFAULTS: dict[str, Any] = {
     "user_name": "",
@@ -17,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "backup_retention": {"daily": 7, "weekly": 4, "monthly": 12},
     "backup_dir": "",
     "intro_call_after_days": 3,
+    # A message (voicemail, email, text) not answered this long after it came is due.
+    "reply_within_hours": 24,
 }
 
 
@@ -43,3 +53,75 @@ def set_many(values: dict[str, Any]) -> None:
 
 def set_value(key: str, value: Any) -> None:
     set_many({key: value})
+
+
+def update(values: dict[str, Any]) -> dict[str, Any]:
+    """Check and save several settings at once (the Preferences dialog); returns them all.
+
+    Nothing is written when one value is refused: the message says which and why.
+    """
+    clean = {key: _clean(key, value) for key, value in values.items()}
+    set_many(clean)
+    return get_all()
+
+
+def _clean(key: str, value: Any) -> Any:
+    if key not in DEFAULTS:
+        raise ValidationError(f"there is no setting called {key!r}")
+    if key in ("user_name", "card_font"):
+        return str(value or "").strip()
+    if key == "signature":
+        return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+    if key == "default_cadence_days":
+        return _whole(value, 1, 3650, "The keep-in-touch cadence", "days")
+    if key == "reply_within_hours":
+        return _whole(value, 1, 24 * 30, "The time to reply", "hours")
+    if key == "intro_call_after_days":
+        return _whole(value, 1, 365, "The days before calling a lead", "days")
+    if key == "gift_budget":
+        return one_of(str(value), GIFT_BUDGETS, "The gift budget")
+    if key == "card_size":
+        return one_of(str(value), CARD_SIZES, "The card size")
+    if key == "backup_dir":
+        return _folder(value)
+    if key == "backup_retention":
+        return _retention(value)
+    return value
+
+
+def _whole(value: Any, low: int, high: int, what: str, unit: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what} must be a whole number") from None
+    if not low <= number <= high:
+        raise ValidationError(f"{what} must be between {low} and {high} {unit}".rstrip())
+    return number
+
+
+def _folder(value: Any) -> str:
+    text = str(value or "").strip()
+    if not text:
+        return ""  # the default: the backups folder inside the data folder
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        raise ValidationError(f"the backup folder must be a full path, not {text!r}")
+    if path.exists() and not path.is_dir():
+        raise ValidationError(f"the backup folder {path} is a file, not a folder")
+    return str(path)
+
+
+def _retention(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise ValidationError("backup retention needs daily, weekly and monthly counts")
+    unknown = set(value) - set(RETENTION_KINDS)
+    if unknown:
+        raise ValidationError(f"unknown backup retention: {', '.join(sorted(unknown))}")
+    default = DEFAULTS["backup_retention"]
+    counts = {
+        kind: _whole(value.get(kind, default[kind]), 0, 1000, f"The {kind} backups to keep", "")
+        for kind in RETENTION_KINDS
+    }
+    if not any(counts.values()):
+        raise ValidationError("keep at least one backup (daily, weekly or monthly)")
+    return counts

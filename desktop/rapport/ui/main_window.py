@@ -10,17 +10,12 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QMainWindow,
     QProgressDialog,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -77,6 +72,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.reload()
         self._restore_last_client()
+        self._install_desktop()
 
     # -- structure -------------------------------------------------------------------------
     def add_page(self, title: str, widget: QWidget, shortcut: str) -> QAction:
@@ -121,7 +117,7 @@ class MainWindow(QMainWindow):
         self.edit_client_action = self._action(
             "&Edit client…", self.profile.edit_client, "Ctrl+E", "Edit the selected client"
         )
-        self.archive_action = self._action("&Archive client", self.toggle_archive)
+        self.archive_action = self._action("&Archive client", self.toggle_archive, "Ctrl+Shift+A")
         self.delete_client_action = self._action(
             "&Delete client…", self.delete_client, "Ctrl+Shift+Delete"
         )
@@ -137,9 +133,10 @@ class MainWindow(QMainWindow):
             "&Filter clients", self.focus_filter, QKeySequence.StandardKey.Find
         )
         self.show_archived_action = QAction("Show &archived clients", self, checkable=True)
+        self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.show_archived_action.toggled.connect(lambda _on: self.reload())
         self.sample_action = self._action("Load the &sample book", self.load_sample)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About Rapport", self.show_about)
 
@@ -362,32 +359,11 @@ class MainWindow(QMainWindow):
         progress.canceled.connect(job.cancel)
 
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(0, 2, dialog)
-        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        seen = set()
-        for action in self.findChildren(QAction):
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            text = action.text().replace("&", "").rstrip("…")
-            if not keys or (text, keys) in seen:
-                continue
-            seen.add((text, keys))
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(text))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.sortItems(0)
-        table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(420, 480)
+        from rapport.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
         dialog.exec()
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         messages.info(
@@ -429,7 +405,30 @@ class MainWindow(QMainWindow):
         if self.profile.client_id is not None:
             self.settings.setValue("lastClient", self.profile.client_id)
         self.settings.sync()
+        if self.desktop.tray.close_hides(quitting=self._quitting):
+            event.ignore()
+            self.hide()
+            self.statusBar().clearMessage()
+            return
+        self.desktop.tray.stop()
         super().closeEvent(event)
+
+    # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
+    def _install_desktop(self) -> None:
+        from rapport.ui.desktop import DesktopIntegration
+
+        self._quitting = False
+        self.desktop = DesktopIntegration(self)
+
+    def quit_app(self) -> None:
+        """Quit for real, also when closing would only hide the window in the tray."""
+        from rapport.ui import tray
+
+        self._quitting = True
+        if self.close():
+            tray.quit_application()
+        else:
+            self._quitting = False
 
     def raise_window(self) -> None:
         """Bring the window to the front (a second launch asked for it)."""

@@ -141,9 +141,10 @@ class ProfilePane(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.people, "&People")
-        self.tabs.addTab(self.facts, "&Facts")
-        self.tabs.addTab(self.history, "&History")
-        self.tabs.addTab(self.tasks, "&Tasks")
+        # Letters the menu bar does not use (Alt+F, H and T open File, Help and Tools).
+        self.tabs.addTab(self.facts, "F&acts")
+        self.tabs.addTab(self.history, "H&istory")
+        self.tabs.addTab(self.tasks, "Ta&sks")
 
         self._wire(self.people, self.add_person, self.edit_person, self.delete_person)
         self._wire(self.facts, self.add_fact, self.edit_fact, self.delete_fact)

@@ -1,0 +1,105 @@
+"""The window on the desktop: icon, theme, tray and reminders, Preferences, action icons.
+
+``MainWindow`` calls ``DesktopIntegration(window)`` once at the end of its set-up; all
+of the desktop behaviour lives here and in the modules it uses (tray, reminder_timer,
+settings_dialog, appearance), so the window itself only asks two questions of it:
+should closing hide the window (``tray.close_hides``), and should it start hidden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from rapport.ui import theme
+from rapport.ui.appearance import app_icon, apply_theme, install_icon_fallbacks
+from rapport.ui.tray import TrayController
+from rapport.ui.window_prefs import WindowPrefs
+
+SP = QStyle.StandardPixmap
+# Window action attribute -> (freedesktop icon name, Qt's built-in fallback). Actions
+# that other parts of the window add later get their icon when they are present.
+ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
+    "quick_capture_action": ("document-new", SP.SP_FileIcon),
+    "new_action": ("contact-new", SP.SP_FileDialogNewFolder),
+    "new_client_action": ("contact-new", SP.SP_FileDialogNewFolder),
+    "edit_client_action": ("document-edit", SP.SP_FileDialogDetailedView),
+    "log_action": ("mail-message-new", SP.SP_FileDialogContentsView),
+    "add_task_action": ("appointment-new", SP.SP_FileDialogListView),
+    "archive_action": ("folder", SP.SP_DirClosedIcon),
+    "delete_client_action": ("edit-delete", SP.SP_TrashIcon),
+    "undo_action": ("edit-undo", SP.SP_ArrowBack),
+    "filter_action": ("edit-find", SP.SP_FileDialogContentsView),
+    "sample_action": ("document-open", SP.SP_DialogOpenButton),
+    "quit_action": ("application-exit", SP.SP_DialogCloseButton),
+    "preferences_action": ("preferences-system", SP.SP_ComputerIcon),
+    "shortcuts_action": ("help-keyboard-shortcuts", SP.SP_DialogHelpButton),
+    "about_action": ("help-about", SP.SP_MessageBoxInformation),
+}
+# Pages by their title (other parts of the window add theirs with add_page).
+PAGE_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
+    "Clients": ("system-users", SP.SP_DirHomeIcon),
+    "Today": ("view-calendar-day", SP.SP_FileDialogInfoView),
+}
+# The first look for reminders waits until the window has painted and settled.
+FIRST_LOOK_MS = 1500
+
+
+class DesktopIntegration(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        prefs = WindowPrefs.load(window.settings)
+        self.theme = apply_theme(prefs.theme)
+        window.setWindowIcon(app_icon())
+        install_icon_fallbacks()
+        self.tray = TrayController(window)
+
+        self.preferences_action = QAction("&Preferences…", window)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setStatusTip("Your name and signature, defaults, backups, theme")
+        self.preferences_action.triggered.connect(self.open_preferences)
+        window.preferences_action = self.preferences_action
+        window.edit_menu.addSeparator()
+        window.edit_menu.addAction(self.preferences_action)
+        apply_action_icons(window)
+        window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Actions and pages that later set-up steps add get their icons once all is built.
+        QTimer.singleShot(0, self, lambda: apply_action_icons(window))
+        self.first_look = QTimer(self)
+        self.first_look.setSingleShot(True)
+        self.first_look.timeout.connect(self.tray.start)
+        self.first_look.start(FIRST_LOOK_MS)
+
+    def open_preferences(self) -> bool:
+        from rapport.ui.settings_dialog import open_preferences
+
+        return open_preferences(self.window)
+
+    def apply(self, prefs: WindowPrefs) -> None:
+        """Take the Preferences dialog's window choices into effect at once."""
+        if prefs.theme != self.theme:
+            self.theme = apply_theme(prefs.theme)
+            self.window.reload()  # colours of overdue rows follow the palette
+        self.tray.apply(prefs)
+
+    def starts_hidden(self) -> bool:
+        return self.tray.starts_hidden()
+
+
+def apply_action_icons(window: Any) -> None:
+    """Icons for the window's known actions and pages that have none yet."""
+    targets: list[tuple[Any, tuple[str, QStyle.StandardPixmap]]] = [
+        (getattr(window, name, None), spec) for name, spec in ACTION_ICONS.items()
+    ]
+    for action in window.page_actions.actions():
+        spec = PAGE_ICONS.get(action.text().replace("&", "").strip())
+        if spec is not None:
+            targets.append((action, spec))
+    for action, (theme_name, fallback) in targets:
+        if isinstance(action, QAction) and action.icon().isNull():
+            action.setIcon(theme.icon(theme_name, fallback))

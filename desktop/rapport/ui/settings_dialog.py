@@ -1,0 +1,239 @@
+"""Edit → Preferences: who you are, defaults for notes and gifts, backups, the window.
+
+Book-wide values (name, signature, cadence, gift budget, card, backups) are saved
+through ``services.settings`` so the command line uses them too; the window's own
+behaviour (theme, tray, notifications) goes to window.ini through ``WindowPrefs``.
+A refused value (a relative backup folder...) is explained inside the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from rapport.services import settings as book_settings
+from rapport.ui.form import FormDialog
+from rapport.ui.window_prefs import WindowPrefs
+
+CARD_SIZE_LABELS = {
+    "a2": "A2 card (4.25 × 5.5 in)",
+    "a6": "A6 card (105 × 148 mm)",
+    "4x6": "Postcard (4 × 6 in)",
+    "5x7": "5 × 7 in card",
+    "letter": "Letter page (8.5 × 11 in)",
+}
+BUDGET_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+
+
+def choose_folder(parent: QWidget, start: str) -> str | None:
+    """Ask for a folder (tests replace this)."""
+    chosen = QFileDialog.getExistingDirectory(parent, "Backup folder", start)
+    return chosen or None
+
+
+def _combo(items: dict[str, str], current: str) -> QComboBox:
+    combo = QComboBox()
+    for key, label in items.items():
+        combo.addItem(label, key)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def _spin(value: int, low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class SettingsDialog(FormDialog):
+    title = "Preferences"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        values: dict[str, Any] | None = None,
+        prefs: WindowPrefs | None = None,
+        tray: bool = True,
+        default_backup_dir: str = "",
+    ) -> None:
+        super().__init__(parent)
+        v = dict(book_settings.DEFAULTS, **(values or {}))
+        prefs = prefs or WindowPrefs()
+        self.setObjectName("preferencesDialog")
+
+        self._section("You")
+        self.user_name = self.add_row("Your &name:", QLineEdit(v["user_name"]))
+        self.user_name.setPlaceholderText("Dana Whitfield")
+        self.user_name.setToolTip("Your name as it appears on notes and briefs")
+        self.signature = self.add_row("S&ignature:", QPlainTextEdit(v["signature"]))
+        self.signature.setTabChangesFocus(True)
+        self.signature.setPlaceholderText("Warmly,\nDana")
+        self.signature.setFixedHeight(self.signature.fontMetrics().lineSpacing() * 3 + 12)
+
+        self._section("Clients, notes and gifts")
+        self.cadence = self.add_row(
+            "&Keep in touch every:", _spin(v["default_cadence_days"], 1, 3650, " days")
+        )
+        self.reply_within = self.add_row(
+            "&Reply to messages within:", _spin(v["reply_within_hours"], 1, 720, " hours")
+        )
+        self.gift_budget = self.add_row("&Gift budget:", _combo(BUDGET_LABELS, v["gift_budget"]))
+        self.card_size = self.add_row(
+            "Card si&ze:", _combo(CARD_SIZE_LABELS, v["card_size"]), "Default card size"
+        )
+        self.card_font = self.add_row("Card &font:", QComboBox(), "Card font")
+        self.card_font.addItem("Default", "")
+        for family in QFontDatabase.families():
+            self.card_font.addItem(family, family)
+        if v["card_font"] and self.card_font.findData(v["card_font"]) < 0:
+            self.card_font.addItem(f"{v['card_font']} (not installed)", v["card_font"])
+        self.card_font.setCurrentIndex(max(self.card_font.findData(v["card_font"]), 0))
+
+        self._section("Backups")
+        self.backup_dir = QLineEdit(v["backup_dir"])
+        self.backup_dir.setPlaceholderText(default_backup_dir or "The backups folder of the book")
+        self.backup_dir.setAccessibleName("Backup folder")
+        self.browse_button = QPushButton("C&hoose…")
+        self.browse_button.setAccessibleName("Choose the backup folder")
+        self.browse_button.clicked.connect(self._browse)
+        folder_row = QWidget()
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.backup_dir, 1)
+        folder_layout.addWidget(self.browse_button)
+        self.form.addRow(self._buddy("&Backup folder:", self.backup_dir), folder_row)
+        retention = v["backup_retention"] or {}
+        keep = book_settings.DEFAULTS["backup_retention"]
+        self.keep_daily = _spin(int(retention.get("daily", keep["daily"])), 0, 1000, " daily")
+        self.keep_weekly = _spin(int(retention.get("weekly", keep["weekly"])), 0, 1000, " weekly")
+        self.keep_monthly = _spin(
+            int(retention.get("monthly", keep["monthly"])), 0, 1000, " monthly"
+        )
+        keep_row = QWidget()
+        keep_layout = QHBoxLayout(keep_row)
+        keep_layout.setContentsMargins(0, 0, 0, 0)
+        for spin, name in (
+            (self.keep_daily, "Daily backups to keep"),
+            (self.keep_weekly, "Weekly backups to keep"),
+            (self.keep_monthly, "Monthly backups to keep"),
+        ):
+            spin.setAccessibleName(name)
+            keep_layout.addWidget(spin)
+        keep_layout.addStretch(1)
+        self.form.addRow(self._buddy("Kee&p:", self.keep_daily), keep_row)
+
+        self._section("Window")
+        self.theme = self.add_row("&Theme:", _combo(THEME_LABELS, prefs.theme))
+        self.notifications = self.add_row(
+            "", QCheckBox("Show a notification when something comes &due"), "Notifications"
+        )
+        self.notifications.setChecked(prefs.notifications)
+        self.close_to_tray = self.add_row(
+            "", QCheckBox("Keep running in the tray when the window is c&losed"), "Close to tray"
+        )
+        self.close_to_tray.setChecked(prefs.close_to_tray)
+        self.start_in_tray = self.add_row(
+            "", QCheckBox("Start &minimised to the tray"), "Start minimised to tray"
+        )
+        self.start_in_tray.setChecked(prefs.start_in_tray)
+        if not tray:
+            for box in (self.close_to_tray, self.start_in_tray):
+                box.setEnabled(False)
+                box.setToolTip("This desktop has no system tray.")
+            note = QLabel("This desktop has no system tray: closing the window quits Rapport.")
+            note.setWordWrap(True)
+            note.setEnabled(False)
+            self.form.addRow("", note)
+        self.user_name.setFocus()
+
+    def _section(self, title: str) -> None:
+        label = QLabel(f"<b>{title}</b>")
+        label.setContentsMargins(0, 8 if self.form.rowCount() else 0, 0, 2)
+        self.form.addRow(label)
+
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _browse(self) -> None:
+        start = self.backup_dir.text().strip() or self.backup_dir.placeholderText()
+        chosen = choose_folder(
+            self, start if Path(start).expanduser().is_dir() else str(Path.home())
+        )
+        if chosen:
+            self.backup_dir.setText(chosen)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "book": {
+                "user_name": self.user_name.text(),
+                "signature": self.signature.toPlainText(),
+                "default_cadence_days": self.cadence.value(),
+                "reply_within_hours": self.reply_within.value(),
+                "gift_budget": self.gift_budget.currentData(),
+                "card_size": self.card_size.currentData(),
+                "card_font": self.card_font.currentData() or "",
+                "backup_dir": self.backup_dir.text(),
+                "backup_retention": {
+                    "daily": self.keep_daily.value(),
+                    "weekly": self.keep_weekly.value(),
+                    "monthly": self.keep_monthly.value(),
+                },
+            },
+            "window": WindowPrefs(
+                theme=self.theme.currentData(),
+                start_in_tray=self.start_in_tray.isChecked(),
+                close_to_tray=self.close_to_tray.isChecked(),
+                notifications=self.notifications.isChecked(),
+            ),
+        }
+
+
+def open_preferences(window: Any) -> bool:
+    """Show Preferences over ``window``; save and apply what the user chose."""
+    from rapport.ui import messages
+
+    try:
+        current = book_settings.get_all()
+    except Exception as exc:
+        messages.show_error(window, exc, "read the preferences")
+        return False
+    desktop = window.desktop
+
+    def save(values: dict[str, Any]) -> dict[str, Any]:
+        saved = book_settings.update(values["book"])
+        values["window"].save(window.settings)
+        return {"book": saved, "window": values["window"]}
+
+    result = SettingsDialog.ask(
+        window,
+        save,
+        values=current,
+        prefs=desktop.tray.prefs,
+        tray=desktop.tray.icon is not None,
+        default_backup_dir=str(window.book.backups_dir),
+    )
+    if result is None:
+        return False
+    desktop.apply(result["window"])
+    window.statusBar().showMessage("Preferences saved.", 4000)
+    return True

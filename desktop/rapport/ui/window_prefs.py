@@ -1,0 +1,66 @@
+"""Preferences of this window on this computer (theme, tray), kept in the book's window.ini.
+
+Book-wide settings that the command line also reads (name, signature, cadence...) live
+in the database through ``services.settings``; these only change how the window behaves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QSettings
+
+from rapport.ui.appearance import THEMES
+
+
+@dataclass(slots=True)
+class WindowPrefs:
+    theme: str = "system"
+    start_in_tray: bool = False
+    close_to_tray: bool = False
+    notifications: bool = True
+
+    @classmethod
+    def load(cls, settings: QSettings) -> WindowPrefs:
+        default = cls()
+        theme = str(settings.value("appearance/theme", default.theme))
+        return cls(
+            theme=theme if theme in THEMES else default.theme,
+            start_in_tray=_bool(settings.value("tray/start_in_tray", default.start_in_tray)),
+            close_to_tray=_bool(settings.value("tray/close_to_tray", default.close_to_tray)),
+            notifications=_bool(settings.value("notifications/enabled", default.notifications)),
+        )
+
+    def save(self, settings: QSettings) -> None:
+        settings.setValue("appearance/theme", self.theme)
+        settings.setValue("tray/start_in_tray", self.start_in_tray)
+        settings.setValue("tray/close_to_tray", self.close_to_tray)
+        settings.setValue("notifications/enabled", self.notifications)
+        settings.sync()
+
+
+def _bool(value: object) -> bool:
+    # An ini file gives back "true"/"false" strings.
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+LAST_SEEN_KEY = "reminders/last_seen"
+
+
+def last_seen(settings: QSettings) -> datetime | None:
+    """The moment the window last looked for reminders (None: never)."""
+    value = settings.value(LAST_SEEN_KEY)
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def set_last_seen(settings: QSettings, moment: datetime) -> None:
+    settings.setValue(LAST_SEEN_KEY, moment.isoformat(timespec="seconds"))
+    settings.sync()
