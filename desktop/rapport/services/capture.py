@@ -20,6 +20,7 @@ from typing import Any
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.capture import KnownClient, understand
+from rapport.core.capture_clients import ClientIndex
 from rapport.core.names import fold
 from rapport.services import indexing
 from rapport.services.errors import NotFoundError, ValidationError
@@ -36,6 +37,43 @@ def known_clients() -> list[KnownClient]:
     return [
         KnownClient(cid, name, company or "", last) for cid, name, company, last in query.tuples()
     ]
+
+
+def client_index() -> ClientIndex:
+    """The book's clients prepared for matching many notes: fetch once, understand often.
+
+    The capture window takes one when it opens and understands every pause in typing
+    against it with ``understand_with``; nothing is queried per keystroke.
+    """
+    return ClientIndex(known_clients())
+
+
+def understand_with(
+    text: str, known: Sequence[KnownClient], chosen: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What the note says, matched against clients fetched earlier (``client_index()``).
+
+    ``chosen`` is the client the user picked in the window (``{"id", "name", "company"}``,
+    id None for a new one): it replaces the one understood, and the suggestions name them.
+    Unlike ``understand_note`` an empty note is not refused: it is understood as nothing,
+    which is what a window shows before the user has typed.
+    """
+    from rapport.core.capture import suggest
+
+    today = clock.today()
+    result = understand(text, today, known)
+    if chosen is not None:
+        found = result.get("client") or {}
+        result["client"] = {
+            "name": chosen.get("name"),
+            "company": chosen.get("company") or "",
+            "id": chosen.get("id"),
+            "match": "chosen",
+            "candidates": found.get("candidates") or [],
+            **({"span": found["span"]} if "span" in found else {}),
+        }
+        result["suggestions"] = suggest(result, text, today)
+    return result
 
 
 def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]:
@@ -390,6 +428,8 @@ def _introductions(
     The chain brings "thank the referrer" and "reach out to the lead"; the note's own
     tasks saying the same thing set those tasks' wording and dates instead of doubling them.
     """
+    if not found:
+        return tasks  # (and the follow-through services are only loaded when needed)
     from rapport.services.introductions import create_introduction
 
     client = m.Client.get_by_id(client_id)
