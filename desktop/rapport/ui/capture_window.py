@@ -388,7 +388,7 @@ class CaptureWindow(QDialog):
             self.editor.setExtraSelections([])
             return
         text = self.understood_text
-        if text != self.editor.toPlainText():
+        if text != self.editor.toPlainText() or not 0 <= int(span[0]) <= int(span[1]) <= len(text):
             return  # the note changed since: the offsets are stale
         start, end = (_utf16(text, int(span[0])), _utf16(text, int(span[1])))
         selection = QTextEdit.ExtraSelection()
