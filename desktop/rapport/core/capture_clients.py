@@ -93,6 +93,7 @@ class ClientIndex(Sequence[KnownClient]):
             self._by_first.setdefault(_canonical_first(first), []).append(position)
         self._letters: list[Counter[str] | None] = [None] * len(self._clients)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
+        self._by_company: dict[str, list[int]] | None = None  # built the first time asked
 
     def __len__(self) -> int:
         return len(self._clients)
@@ -103,6 +104,10 @@ class ClientIndex(Sequence[KnownClient]):
     def __getitem__(self, index: slice) -> Sequence[KnownClient]: ...
     def __getitem__(self, index: int | slice) -> KnownClient | Sequence[KnownClient]:
         return self._clients[index]
+
+    def same_clients(self, known: Sequence[KnownClient]) -> bool:
+        """Whether ``known`` is exactly the clients indexed (so the index can be reused)."""
+        return len(known) == len(self._clients) and tuple(known) == self._clients
 
     def exact(self, key: str) -> list[KnownClient]:
         return [self._clients[i] for i in self._by_name.get(key, ())]
@@ -116,7 +121,12 @@ class ClientIndex(Sequence[KnownClient]):
         return found
 
     def by_company(self, key: str) -> list[KnownClient]:
-        return [c for c in self._clients if c.company and fold(c.company) == key]
+        if self._by_company is None:
+            self._by_company = {}
+            for position, client in enumerate(self._clients):
+                if client.company:
+                    self._by_company.setdefault(fold(client.company), []).append(position)
+        return [self._clients[i] for i in self._by_company.get(key, ())]
 
     def close(self, key: str) -> tuple[tuple[KnownClient, float], ...]:
         """Clients whose name is a close spelling of ``key``, best first (at most five)."""

@@ -118,12 +118,20 @@ class CaptureEntry(QObject):
 
     def warm(self) -> None:
         """Build the window and wake the understanding up while the user is reading."""
+        if self.capture_window is not None:
+            return  # the user was quicker: opened already, nothing left to warm
         from rapport import clock
         from rapport.core.capture import understand
+        from rapport.services import capture
+        from rapport.store.errors import StoreError
 
         self._window()
-        # The first understanding loads the interest catalogue and compiles the grammar.
-        understand(WARM_NOTE, clock.today())
+        # The first understanding loads the interest catalogue and compiles the grammar;
+        # the clients indexed now are reused by the first opening if nothing changed.
+        try:
+            understand(WARM_NOTE, clock.today(), capture.client_index())
+        except StoreError:  # warming is a nicety: the opening will say what went wrong
+            return
 
     def _window(self) -> Any:
         if self.capture_window is None:

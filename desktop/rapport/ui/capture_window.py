@@ -19,7 +19,14 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -99,6 +106,7 @@ class CaptureWindow(QDialog):
         self.notices: dict[str, tuple[str, str]] = {}  # slot -> (level, text)
         self._draft_failed = False
         self._loading = False
+        self._refresh_pending = False
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("captureText")
@@ -180,13 +188,27 @@ class CaptureWindow(QDialog):
             self._say("draft", "info", f"Your unsaved note from {when} is back.")
         if client_name:
             self.choose_client_named(client_name)
+        already_shown = self.isVisible()
         self.show()
         self.raise_()
         self.activateWindow()
         self.editor.setFocus()
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
-        # The clients are read once per opening, right after the window is up.
-        QTimer.singleShot(0, self.refresh_known)
+        # The clients are read once per opening, once the window is on screen (paintEvent),
+        # so that reading 5,000 of them never delays the window itself.
+        self._refresh_pending = True
+        if already_shown:
+            QTimer.singleShot(0, self._refresh_if_pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._refresh_pending:
+            QTimer.singleShot(0, self._refresh_if_pending)
+
+    def _refresh_if_pending(self) -> None:
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh_known()
 
     def refresh_known(self) -> None:
         from rapport.services import capture
