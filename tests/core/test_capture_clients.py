@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from rapport.core.capture_clients import ClientIndex, KnownClient, match_client
+from rapport.core.names import fold
 
 FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
 LASTS = ["Smith", "Smyth", "Gonzalez", "Gonzales", "Doe", "Stern", "Schmidt", "O'Neill"]
@@ -69,3 +74,10 @@ def test_index_is_a_sequence_of_the_clients() -> None:
     index = ClientIndex(known)
     assert len(index) == 5 and list(index) == known and index[0] == known[0]
     assert not ClientIndex([])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
+    slow = unicodedata.normalize("NFKD", text)
+    slow = "".join(ch for ch in slow if not unicodedata.combining(ch))
+    assert fold(text) == " ".join(slow.casefold().split())

@@ -100,6 +100,17 @@ def test_a_note_without_messages_or_introductions_needs_no_follow_through(book: 
     assert saved.introduction_ids == [] and saved.inbound_id is None
 
 
+def test_the_client_index_is_reused_until_the_clients_change(book: Path) -> None:
+    clients.create_client("Bob Smith")
+    first = capture.client_index()
+    assert capture.client_index() is first
+    clients.create_client("Maria Gonzalez")
+    second = capture.client_index()
+    assert second is not first and len(second) == 2
+    clients.update_client(clients.resolve("Bob Smith").id, company="Acme")
+    assert capture.client_index() is not second  # a changed company counts too
+
+
 @pytest.mark.skipif(
     importlib.util.find_spec("rapport.services.inbound") is None,
     reason="needs services.inbound (follow-through branch)",

@@ -320,9 +320,11 @@ def test_a_draft_that_cannot_be_written_is_said_once(
     monkeypatch.setattr(drafts, "save_draft", read_only)
     capture = open_capture(window, qtbot)
     said: list[str] = []
-    original = capture._say
+    original = capture.notice.say
     monkeypatch.setattr(
-        capture, "_say", lambda slot, level, text: (said.append(slot), original(slot, level, text))
+        capture.notice,
+        "say",
+        lambda slot, level, text: (said.append(slot), original(slot, level, text)),
     )
     type_note(capture, qtbot, "Call with Bob Smith.")
     qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
@@ -360,6 +362,13 @@ def test_keyboard_reaches_every_chip_and_delete_removes_it(window: Any, qtbot: A
     qtbot.waitUntil(lambda: not chips(capture, "facts"))
     # The focus moves on to the next chip rather than getting lost.
     assert chip_with(capture, "tasks", "pricing").hasFocus()
+
+
+def test_alt_a_goes_to_the_client(window: Any, qtbot: Any) -> None:
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Lunch w/ Bob Smith.")
+    qtbot.keyClick(capture.editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert capture.client_picker.button.hasFocus()
 
 
 def test_an_unparsable_due_date_is_marked_not_applied(window: Any, qtbot: Any) -> None:

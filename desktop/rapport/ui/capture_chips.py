@@ -102,9 +102,11 @@ class Chip(QFrame):
         self.label = QLabel(text)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setObjectName("chipText")
-        self.label.setWordWrap(len(text) > 48)
+        # Long text wraps, but on lines as wide as a chip may be, not a narrow column.
+        wide = self.label.fontMetrics().horizontalAdvance(text)
+        self.label.setWordWrap(wide > CHIP_MAX_WIDTH - 60)
         if self.label.wordWrap():
-            self.label.setMinimumWidth(220)
+            self.label.setMinimumWidth(CHIP_MAX_WIDTH - 60)
         self.row.addWidget(self.label, 1)
         self.remove_button: QToolButton | None = None
         if removable:

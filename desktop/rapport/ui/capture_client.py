@@ -231,8 +231,11 @@ class ClientPicker(QWidget):
         understood = self.current if self.current and self.current.get("id") is None else None
         self.new_name.setText(name.strip() or (str(understood["name"]) if understood else ""))
         self.new_company.setText(str(understood.get("company") or "") if understood else "")
-        self.new_name.setFocus()
-        self.new_name.selectAll()
+        if name.strip():  # the name was just typed in the picker: the company comes next
+            self.new_company.setFocus()
+        else:
+            self.new_name.setFocus()
+            self.new_name.selectAll()
 
     def focus(self) -> None:
         """The focus on whatever the row shows now: the chip, the picker or the new name."""

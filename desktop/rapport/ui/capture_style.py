@@ -66,6 +66,18 @@ def soft_text() -> str:
     return f"rgba({colour.red()},{colour.green()},{colour.blue()},0.68)"
 
 
+def soft_hex() -> str:
+    """The same secondary colour as a plain #rrggbb (rich text has no transparency)."""
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    mix = [
+        round(0.62 * t + 0.38 * b)
+        for t, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
+    ]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
 def notice_colour(level: str) -> str:
     if level == "error":
         return theme.warning_color().name()
