@@ -390,3 +390,24 @@ def test_an_unparsable_due_date_is_marked_not_applied(window: Any, qtbot: Any) -
 def test_client_completer_model(window: Any, qtbot: Any, qtmodeltester: Any) -> None:
     capture = open_capture(window, qtbot)
     qtmodeltester.check(capture.client_picker.model)
+
+
+def test_the_picker_stays_open_while_the_user_picks(window: Any, qtbot: Any) -> None:
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Lunch w/ Bob Smith.")
+    picker = capture.client_picker
+    next(a for a in picker.menu.actions() if "Another client" in a.text()).trigger()
+    assert picker.search.isVisible() and picker.search.hasFocus()
+    capture.understand_now()  # the note understood again meanwhile: still picking
+    assert picker.search.isVisible()
+    qtbot.keyClick(picker.search, Qt.Key.Key_Escape)  # back to the chip, window stays
+    assert capture.isVisible() and picker.button.isVisible() and picker.button.hasFocus()
+
+
+def test_opening_again_keeps_what_was_typed_since_the_last_draft(window: Any, qtbot: Any) -> None:
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Lunch w/ Bob Smith.")
+    capture.save_draft_now()
+    qtbot.keyClicks(capture.editor, " He wants pricing.")  # not yet in the draft
+    window.on_remote_capture("")  # `rapport capture` again meanwhile
+    assert capture.editor.toPlainText() == "Lunch w/ Bob Smith. He wants pricing."

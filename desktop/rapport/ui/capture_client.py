@@ -60,6 +60,9 @@ class ClientPicker(QWidget):
         self.candidates: list[dict[str, Any]] = []
         self.span: tuple[int, int] | None = None
         self.user_chose = False
+        # The user (or `rapport capture --client`) opened the picker or the new-client
+        # form: it stays open while the note is understood again, until a choice or Esc.
+        self.picking = False
 
         self.caption = QLabel("&About:")
         self.caption.setObjectName("clientCaption")
@@ -181,9 +184,9 @@ class ClientPicker(QWidget):
         match = "chosen" if user_chose else str(self.current.get("match") or "")
         self.how.setText("new client · added when you save" if is_new else HOW.get(match, ""))
         self._fill_menu()
-        if self.stack.currentIndex() != NEW or not self.new_name.hasFocus():
+        if not self.picking:
             self.stack.setCurrentIndex(CHIP)
-        self.caption.setBuddy(self.button)
+            self.caption.setBuddy(self.button)
         self.set_required(False)
 
     def _fill_menu(self) -> None:
@@ -199,13 +202,13 @@ class ClientPicker(QWidget):
         if self.menu.actions():
             self.menu.addSeparator()
         other = self.menu.addAction("&Another client…")
-        other.triggered.connect(self.start_pick)
+        other.triggered.connect(lambda: self.start_pick())
         new = self.menu.addAction("&New client…")
         new.triggered.connect(lambda: self.start_new(""))
         if self.user_chose:
             self.menu.addSeparator()
             back = self.menu.addAction("&Use the client the note names")
-            back.triggered.connect(lambda: self.chosen.emit(None))
+            back.triggered.connect(lambda: self._emit(None))
 
     # -- states ----------------------------------------------------------------------------
     def set_required(self, required: bool) -> None:
@@ -221,13 +224,17 @@ class ClientPicker(QWidget):
         target = self.new_name if self.stack.currentIndex() == NEW else self.search
         target.setFocus()
 
-    def start_pick(self) -> None:
+    def start_pick(self, name: str = "") -> None:
+        self.picking = True
         self.stack.setCurrentIndex(PICK)
-        self.search.clear()
+        self.caption.setBuddy(self.search)
+        self.search.setText(name)
         self.search.setFocus()
 
     def start_new(self, name: str = "") -> None:
+        self.picking = True
         self.stack.setCurrentIndex(NEW)
+        self.caption.setBuddy(self.new_name)
         understood = self.current if self.current and self.current.get("id") is None else None
         self.new_name.setText(name.strip() or (str(understood["name"]) if understood else ""))
         self.new_company.setText(str(understood.get("company") or "") if understood else "")
@@ -246,9 +253,13 @@ class ClientPicker(QWidget):
     def _choose(self, client: dict[str, Any] | KnownClient) -> None:
         if isinstance(client, KnownClient):
             client = {"id": client.id, "name": client.name, "company": client.company}
-        self.chosen.emit(
+        self._emit(
             {"id": client.get("id"), "name": client.get("name"), "company": client.get("company")}
         )
+
+    def _emit(self, client: dict[str, Any] | None) -> None:
+        self.picking = False
+        self.chosen.emit(client)
 
     def _completed(self, index: QModelIndex) -> None:
         client = self.by_id.get(index.data(IdRole))
@@ -278,19 +289,22 @@ class ClientPicker(QWidget):
         if not name:
             self.new_name.setFocus()
             return
-        self.chosen.emit({"id": None, "name": name, "company": self.new_company.text().strip()})
+        self._emit({"id": None, "name": name, "company": self.new_company.text().strip()})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape and watched is not self.button:
                 # Esc steps back (new client -> picker -> chip); from the first step the
                 # window closes as usual.
+                self.picking = False
                 if self.current is not None:
                     self.stack.setCurrentIndex(CHIP)
+                    self.caption.setBuddy(self.button)
                     self.button.setFocus()
                     return True
                 if watched is not self.search:
                     self.stack.setCurrentIndex(PICK)
+                    self.caption.setBuddy(self.search)
                     self.search.setFocus()
                     return True
             if watched is self.button and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
@@ -111,6 +111,11 @@ class CaptureWindow(QDialog):
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_MS)
         self._connect_signals()
+        # Quitting the app (or the session ending) with text typed in the last half second:
+        # the draft is written before the book closes.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._flush_draft)
         self._render()
 
     def _connect_signals(self) -> None:
@@ -132,12 +137,18 @@ class CaptureWindow(QDialog):
         """Show the window with the draft left last time; ``client_name`` presets the client."""
         from rapport.services import drafts
 
-        try:
-            draft = drafts.load_draft()
-        except Exception as exc:
-            draft = None
-            self.notice.say("draft", "warning", f"Your last draft could not be read: {_why(exc)}")
-        if draft is not None and draft.text != self.editor.toPlainText():
+        draft = None
+        # Text in the window is the newest there is (this window is the draft's only
+        # writer, and a draft that could not be written is only here): the book's draft
+        # fills an empty window, after a restart or a crash.
+        if self.editor.document().isEmpty():
+            try:
+                draft = drafts.load_draft()
+            except Exception as exc:
+                if messages.user_message(exc) is None:
+                    raise
+                self.notice.say("draft", "warning", f"The draft could not be read: {_why(exc)}")
+        if draft is not None and draft.text:
             self._load(draft.text, draft.client, understand=False)
             when = draft.updated_at.strftime("%H:%M") if draft.updated_at else ""
             self.notice.say("draft", "info", f"Your unsaved note from {when} is back.")
@@ -192,10 +203,12 @@ class CaptureWindow(QDialog):
 
     def reject(self) -> None:
         """Esc or Close: nothing is asked, the text stays as a draft."""
-        if self.draft_timer.isActive():
-            self.draft_timer.stop()
-            self.save_draft_now()
+        self._flush_draft()
         super().reject()
+
+    def _flush_draft(self) -> None:
+        if self.draft_timer.isActive():
+            self.save_draft_now()
 
     # -- understanding ---------------------------------------------------------------------
     def _on_text_changed(self) -> None:
@@ -292,8 +305,7 @@ class CaptureWindow(QDialog):
         except Exception as exc:
             if messages.user_message(exc) is None:
                 raise
-            self.client_picker.start_pick()
-            self.client_picker.search.setText(name)
+            self.client_picker.start_pick(name)
             self.notice.say("save", "warning", f"{_why(exc)} Choose whom the note is about above.")
             return False
         self.edits.choose_client({"id": client.id, "name": client.name, "company": client.company})
