@@ -38,6 +38,7 @@ def test_type_fix_chips_save_and_find_it_in_the_profile(window: Any, qtbot: Any)
 
     assert capture.client_picker.current["id"] == bob.id
     assert capture.windowTitle() == "Quick capture — Bob Smith"
+    assert capture.summary.text().startswith("A meeting · 2 people · 4 facts · 1 task")
     # A task's due date, typed the way people say it.
     task = chip_with(capture, "tasks", "revised proposal")
     assert task.due_edit.text() == "Fri Nov 20"

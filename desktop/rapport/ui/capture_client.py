@@ -105,7 +105,7 @@ class ClientPicker(QWidget):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(8)
         self.search.setCompleter(self.completer)
-        self.completer.activated[QModelIndex].connect(self._completed)
+        self.completer.activated[QModelIndex].connect(self._completed)  # type: ignore[index]
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
         self.new_button = QPushButton("New client…")

@@ -164,6 +164,10 @@ class CaptureEntry(QObject):
         if window.profile.client_id == result.saved.client_id:
             window.profile.refresh()
         self.toast.show_saved(result)
+        tray = getattr(getattr(window, "desktop", None), "tray", None)
+        if not window.isVisible() and tray is not None and tray.shown and tray.icon is not None:
+            # Captured from the tray with the window hidden: say it where the user looks.
+            tray.icon.showMessage("Rapport", saved_text(result))
 
 
 def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str | None) -> int:

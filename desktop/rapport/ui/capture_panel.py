@@ -145,7 +145,7 @@ class ChipsPanel(QScrollArea):
             )
         elif group == "suggestions":
             chip = SuggestionChip(value, self.edits.is_ticked(item))
-            chip.toggled.connect(lambda on, i=item: (self.edits.tick(i, on), self.rebuilt.emit()))
+            chip.toggled.connect(lambda on, i=item: self._tick(i, on))
             return chip
         else:
             text, rich, tip = describe(group, value)
@@ -155,6 +155,10 @@ class ChipsPanel(QScrollArea):
                 chip.label.setText(rich)
         chip.removeRequested.connect(lambda g=group, i=item, c=chip: self._remove(g, i, c))
         return chip
+
+    def _tick(self, suggestion: dict[str, Any], on: bool) -> None:
+        self.edits.tick(suggestion, on)
+        self.rebuilt.emit()  # the summary counts the ticks
 
     def _remove(self, group: str, item: Any, chip: Chip) -> None:
         focusable = [c for c in self.chips if c.focusPolicy() != Qt.FocusPolicy.NoFocus]

@@ -45,8 +45,8 @@ class NoteEdit(QPlainTextEdit):
         colour = QColor(self.palette().highlight().color())
         colour.setAlpha(90)
         fmt.setBackground(colour)
-        shade.cursor = cursor  # type: ignore[attr-defined]
-        shade.format = fmt  # type: ignore[attr-defined]
+        shade.cursor = cursor
+        shade.format = fmt
         self.setExtraSelections([shade])
 
     def clear_shade(self) -> None:

@@ -73,7 +73,11 @@ def soft_hex() -> str:
     back = palette.color(QPalette.ColorRole.Window)
     mix = [
         round(0.62 * t + 0.38 * b)
-        for t, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
+        for t, b in (
+            (text.red(), back.red()),
+            (text.green(), back.green()),
+            (text.blue(), back.blue()),
+        )
     ]
     return "#{:02x}{:02x}{:02x}".format(*mix)
 

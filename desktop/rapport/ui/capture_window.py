@@ -44,6 +44,14 @@ from rapport.ui.capture_panel import ChipsPanel, span_of
 from rapport.ui.capture_parts import NoteEdit, NoticeLine
 from rapport.ui.capture_style import stylesheet
 
+KIND_WORDS = {
+    "meeting": "A meeting",
+    "call": "A call",
+    "email": "An email",
+    "voicemail": "A voicemail",
+    "text": "A text",
+    "note": "A note",
+}
 UNDERSTAND_MS = 250
 DRAFT_MS = 500
 
@@ -331,6 +339,9 @@ class CaptureWindow(QDialog):
         ]
         ticked = len(accepted_suggestions(self.understanding, self.edits))
         parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+        if self.understood_text.strip():
+            # How the conversation will be filed (a meeting leaves a thank-you owed).
+            parts.insert(0, KIND_WORDS.get(str(shown.get("kind")), "A note"))
         if ticked:
             parts.append(f"{ticked} suggestion{'s' if ticked != 1 else ''} ticked")
         self.summary.setText(" · ".join(parts))
