@@ -31,7 +31,7 @@ from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sen
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
-__all__ = ["MAX_CHARS", "KnownClient", "understand"]
+__all__ = ["MAX_CHARS", "KnownClient", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
@@ -154,6 +154,17 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     }
     result["suggestions"] = _suggestions(result, body, today, client_first)
     return result
+
+
+def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, Any]]:
+    """The suggestions again, for an understanding whose client the user changed.
+
+    "Write a thank-you note to them" becomes "... to Maria" once the window's user says
+    the note is about Maria Gonzalez.
+    """
+    body = normalise(text if isinstance(text, str) else str(text))[:MAX_CHARS]
+    name = str((result.get("client") or {}).get("name") or "").split()
+    return _suggestions(result, body, today, name[0] if name else None)
 
 
 _MET = LazyRegex(

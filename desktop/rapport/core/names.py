@@ -16,6 +16,8 @@ CLOSE_ENOUGH = 0.82
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, spaces collapsed: 'José  Núñez' -> 'jose nunez'."""
+    if text.isascii():  # most names: the same result, without Unicode decomposition
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
