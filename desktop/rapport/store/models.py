@@ -229,7 +229,9 @@ class SchemaInfo(BaseModel):
         table_name = "rapport_meta"
 
 
-MODELS: tuple[type[BaseModel], ...] = (
+# The tables of the book, parents before children: inserting in this order satisfies
+# every foreign key (undo, bulk loads and imports rely on it).
+BOOK_MODELS: tuple[type[BaseModel], ...] = (
     Client,
     Person,
     Interaction,
@@ -240,6 +242,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     Gift,
     ImportantDate,
     Card,
-    Setting,
-    Draft,
 )
+MODELS: tuple[type[BaseModel], ...] = (*BOOK_MODELS, Setting, Draft)
