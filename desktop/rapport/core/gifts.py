@@ -206,14 +206,24 @@ def same_gift(a: str, b: str) -> bool:
     if not wa or not wb:
         return fold(a) == fold(b)
     sa, sb = set(wa), set(wb)
-    if sa == sb:
-        return True
     if SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio() >= 0.86:
         return True
-    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    if len(small) >= 2 and small <= large and len(small) / len(large) >= 0.5:
+    in_b = sum(1 for w in sa if any(_same_word(w, v) for v in sb))
+    in_a = sum(1 for w in sb if any(_same_word(w, v) for v in sa))
+    if in_b == len(sa) and in_a == len(sb):
         return True
-    return len(sa & sb) / len(sa | sb) >= 0.75
+    small, covered, large = (sa, in_b, sb) if len(sa) <= len(sb) else (sb, in_a, sa)
+    if len(small) >= 2 and covered == len(small) and len(small) / len(large) >= 0.4:
+        return True
+    common = min(in_a, in_b)
+    return common / (len(sa) + len(sb) - common) >= 0.75
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a spelling variant of a longer word (personalised / personalized)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 # -- who the ideas are for -------------------------------------------------------------------
@@ -295,11 +305,14 @@ def _recency(fact: Fact, today: date) -> float:
 def find_tags(text: str, taxonomy: Taxonomy) -> list[str]:
     """Interest tags a fact's text names, for facts typed without tags."""
     padded = f" {_norm(text)} "
-    return [
+    found = [
         tag
         for tag, phrases in taxonomy.synonyms.items()
         if any(f" {phrase} " in padded for phrase in phrases)
     ]
+    # "fly fishing" also says "fishing": keep the narrow tag, its parent follows from it.
+    implied = {parent for tag in found for parent in taxonomy.ancestors(tag)}
+    return [tag for tag in found if tag not in implied]
 
 
 def signals(
