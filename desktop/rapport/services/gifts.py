@@ -242,7 +242,8 @@ def mark_given(
 
 def plan_idea(client_id: int, idea: core.GiftIdea, occasion: str = "") -> r.Gift:
     """Put a proposed idea on the plan, for whom it was proposed."""
-    occasion = occasion or (idea.occasion if idea.occasion in GIFT_OCCASIONS else "")
+    if occasion not in GIFT_OCCASIONS:  # "any" or nothing: the occasion the idea suits
+        occasion = idea.occasion if idea.occasion in GIFT_OCCASIONS else ""
     return add_gift(
         client_id,
         idea.title,

@@ -29,7 +29,7 @@ def _gift_interaction(database: peewee.Database) -> None:
 
     migrator = SchemaMigrator.from_database(database)
     field = peewee.ForeignKeyField(
-        Interaction, null=True, on_delete="SET NULL", field=Interaction.id
+        Interaction, null=True, on_delete="SET NULL", field=Interaction._meta.fields["id"]
     )
     migrate(migrator.add_column(Gift._meta.table_name, "interaction_id", field))
 
