@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -185,7 +186,8 @@ def _wordset(text: str) -> frozenset[str]:
 _STOP = _wordset("a an the of for to with and or in on by from his her their my your our set")
 
 
-def _title_words(title: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[str, ...]:
     words = []
     for word in _WORD.findall(fold(title)):
         if word in _STOP:
@@ -193,7 +195,7 @@ def _title_words(title: str) -> list[str]:
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         words.append(word)
-    return words
+    return tuple(words)
 
 
 def same_gift(a: str, b: str) -> bool:
@@ -206,24 +208,29 @@ def same_gift(a: str, b: str) -> bool:
     if not wa or not wb:
         return fold(a) == fold(b)
     sa, sb = set(wa), set(wb)
-    if SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio() >= 0.86:
-        return True
-    in_b = sum(1 for w in sa if any(_same_word(w, v) for v in sb))
-    in_a = sum(1 for w in sb if any(_same_word(w, v) for v in sa))
+    in_b = sum(1 for w in sa if w in sb or any(_same_word(w, v) for v in sb))
+    if in_b == 0:
+        return False  # not one word in common: cheap and common, so decided first
+    in_a = sum(1 for w in sb if w in sa or any(_same_word(w, v) for v in sa))
     if in_b == len(sa) and in_a == len(sb):
         return True
     small, covered, large = (sa, in_b, sb) if len(sa) <= len(sb) else (sb, in_a, sa)
     if len(small) >= 2 and covered == len(small) and len(small) / len(large) >= 0.4:
         return True
     common = min(in_a, in_b)
-    return common / (len(sa) + len(sb) - common) >= 0.75
+    if common / (len(sa) + len(sb) - common) >= 0.75:
+        return True
+    return SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio() >= 0.86
 
 
+@lru_cache(maxsize=65536)
 def _same_word(a: str, b: str) -> bool:
     """Equal, or a spelling variant of a longer word (personalised / personalized)."""
     if a == b:
         return True
-    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2 or a[:2] != b[:2]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 # -- who the ideas are for -------------------------------------------------------------------
@@ -529,7 +536,7 @@ def _scored(
     if clash:
         skip(idea.title, f"excluded ({', '.join(sorted(clash))})")
         return None
-    if any(same_gift(idea.title, title) for title in logged):
+    if _already_logged(idea.title, tuple(logged)):
         skip(idea.title, "already in the gift log")
         return None
     budget_factor = _budget_factor(idea.price, budget)
@@ -540,6 +547,11 @@ def _scored(
     if audience is None:
         return None
     return budget_factor * audience
+
+
+@lru_cache(maxsize=8192)
+def _already_logged(title: str, logged: tuple[str, ...]) -> bool:
+    return any(same_gift(title, other) for other in logged)
 
 
 def _diverse(
