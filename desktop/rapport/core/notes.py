@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rapport.core.ages import age_on
-from rapport.core.gifts import Taxonomy
+from rapport.core.gift_catalogue import Taxonomy
 from rapport.core.records import Client, Fact, Interaction, Person
 
 OCCASIONS = ("after_meeting", "referral_thanks", "gift_thanks", "congratulations", "belated")
