@@ -17,6 +17,8 @@ from rapport import __version__
 from rapport.cli import (
     cmd_clients,
     cmd_demo,
+    cmd_gifts,
+    cmd_note,
     cmd_tasks,
 )
 
@@ -25,6 +27,8 @@ COMMAND_MODULES = (
     cmd_clients,
     cmd_tasks,
     cmd_demo,
+    cmd_gifts,
+    cmd_note,
 )
 
 

@@ -223,6 +223,7 @@ class Gift:
     reaction: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
+    interaction_id: int | None = None  # the history entry of a given gift
 
 
 @dataclass(slots=True)

@@ -136,6 +136,7 @@ def gift(row: m.Gift, for_name: str | None = None) -> r.Gift:
         reaction=row.reaction,
         notes=row.notes,
         tags=list(row.tags),
+        interaction_id=row.interaction_id,
     )
 
 

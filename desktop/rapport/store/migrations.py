@@ -20,9 +20,23 @@ from rapport.store.models import MODELS, SchemaInfo
 
 Step = Callable[[peewee.Database], None]
 
+
+def _gift_interaction(database: peewee.Database) -> None:
+    """Gifts given link to the "gift" conversation that shows them in the history."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from rapport.store.models import Gift, Interaction
+
+    migrator = SchemaMigrator.from_database(database)
+    field = peewee.ForeignKeyField(
+        Interaction, null=True, on_delete="SET NULL", field=Interaction._meta.fields["id"]
+    )
+    migrate(migrator.add_column(Gift._meta.table_name, "interaction_id", field))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = []
+STEPS: list[Step] = [_gift_interaction]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 

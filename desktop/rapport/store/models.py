@@ -177,6 +177,8 @@ class Gift(BaseModel):
     reaction = TextField(default="")
     notes = TextField(default="")
     tags = ListField(default=list)
+    # The "gift" conversation logged in the history when the gift was given.
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=clock.now)
 
 

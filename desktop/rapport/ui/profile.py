@@ -32,6 +32,7 @@ from rapport.ui.dialogs import (
     PersonDialog,
     TaskDialog,
 )
+from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 
@@ -145,6 +146,11 @@ class ProfilePane(QWidget):
         self.tabs.addTab(self.facts, "F&acts")
         self.tabs.addTab(self.history, "H&istory")
         self.tabs.addTab(self.tasks, "Ta&sks")
+        # Gifts: ideas and the gift log (ui/gifts_tab.py holds the substance).
+        self.gifts = GiftsTab()
+        self.tabs.addTab(self.gifts, "&Gifts")
+        self.gifts.changed.connect(self._after_change)
+        self.gifts.deleted.connect(self.deleted)
 
         self._wire(self.people, self.add_person, self.edit_person, self.delete_person)
         self._wire(self.facts, self.add_fact, self.edit_fact, self.delete_fact)
@@ -198,6 +204,7 @@ class ProfilePane(QWidget):
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
         self.tasks.set_rows(profile.tasks)
+        self.gifts.set_profile(profile)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
     def refresh(self) -> None:
