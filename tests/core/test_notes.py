@@ -213,3 +213,17 @@ def test_card_sizes_in_points() -> None:
         layout("letter", folded=True)
     with pytest.raises(CardSizeError, match="a2"):
         layout("b5")
+
+
+def test_meeting_text_leaves_out_who_and_what_from_the_title() -> None:
+    from datetime import datetime
+
+    from rapport.core.notes import meeting_text
+    from rapport.core.records import Interaction
+
+    def text(title: str) -> str:
+        return meeting_text(Interaction(1, 1, "meeting", datetime(2026, 11, 18), title=title))
+
+    assert text("Breakfast with Aisha about the gala") == "breakfast"
+    assert text("Lunch at Rosa's with Bob") == "lunch at Rosa's"
+    assert text("Coffee w/ Beth") == "coffee"

@@ -373,11 +373,17 @@ def when_text(happened: datetime | None, today: date, belated: bool = False) -> 
     return f"on {day:%B} {day.day}"
 
 
+_TITLE_TAIL = re.compile(r"\s+(?:with|w/|about|re:?|regarding|to\s+discuss|for)\s+|\s+[-–—:(]\s*", re.I)
+
+
 def meeting_text(interaction: Interaction | None) -> str:
     """What the meeting was, to thank for: "lunch at Rosa's", "the call", "our meeting"."""
     if interaction is None:
         return "our conversation"
     title = " ".join(interaction.title.split()).rstrip(".")
+    # "Breakfast with Aisha about the gala" thanks for "breakfast": who and what follow
+    # in the card's own words, and the client's name in their own card reads oddly.
+    title = _TITLE_TAIL.split(title, maxsplit=1)[0].strip()
     lowered = title.lower()
     if lowered.startswith(MEALS):
         return lowered[:1] + title[1:]
