@@ -373,7 +373,9 @@ def when_text(happened: datetime | None, today: date, belated: bool = False) -> 
     return f"on {day:%B} {day.day}"
 
 
-_TITLE_TAIL = re.compile(r"\s+(?:with|w/|about|re:?|regarding|to\s+discuss|for)\s+|\s+[-–—:(]\s*", re.I)
+_TITLE_TAIL = re.compile(
+    r"\s+(?:with|w/|about|re:?|regarding|to\s+discuss|for)\s+|\s+[-–—:(]\s*", re.IGNORECASE
+)
 
 
 def meeting_text(interaction: Interaction | None) -> str:
