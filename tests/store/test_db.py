@@ -26,6 +26,16 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def _pin_version(path: Path, version: int) -> None:
+    """Mark a closed book as written at ``version`` (whatever steps exist today)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
     open_book(data_dir)
     try:
@@ -100,6 +110,7 @@ def test_migration_ladder_runs_each_step_in_order(
 ) -> None:
     open_book(data_dir)
     close_book()
+    _pin_version(data_dir / "rapport.db", 1)
     ran: list[int] = []
 
     def step(n: int):  # type: ignore[no-untyped-def]
@@ -128,6 +139,7 @@ def test_failed_migration_step_leaves_the_previous_version(
     open_book(data_dir)
     Client.create(name="Kept", name_key="kept")
     close_book()
+    _pin_version(data_dir / "rapport.db", 1)
 
     def broken(database) -> None:  # type: ignore[no-untyped-def]
         database.execute_sql("CREATE TABLE half_done (x)")
