@@ -212,7 +212,9 @@ def compose(profile: Profile, today: date) -> Brief:
                 break
     talks = sorted(profile.interactions, key=lambda i: i.happened_at, reverse=True)
     facts = sorted(
-        profile.facts, key=lambda f: f.source_at or f.created_at or datetime.min, reverse=True
+        profile.facts,
+        key=lambda f: (f.source_at or f.created_at or datetime.min, f.id),
+        reverse=True,
     )
     open_tasks = [t for t in profile.tasks if t.status != "done"]
     open_tasks.sort(key=lambda t: (t.due is None, t.due or today, t.id))
