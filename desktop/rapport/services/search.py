@@ -73,12 +73,13 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def search(query: str, limit: int = 50) -> list[Result]:
-    """Everything matching ``query``, best first; never raises on odd input."""
+def search(query: str, limit: int = 50, per_kind: int | None = None) -> list[Result]:
+    """Everything matching ``query``, best first; never raises on odd input. With
+    ``per_kind``, no kind takes more than that many of the places (for grouped lists)."""
     if not fts.words_of(query):
         return []
     if fts.available():
-        hits = fts.search(query, limit)
+        hits = fts.search(query, limit, per_kind)
     else:
         hits = fts.like_search(_like_documents(query, limit), query, limit)
     ids = {hit.client_id for hit in hits if hit.client_id is not None}

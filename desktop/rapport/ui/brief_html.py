@@ -115,9 +115,13 @@ class _Html:
     def muted(self, text: str) -> str:
         return f"<span style='color:{self.c.muted}'>{text}</span>"
 
-    def link(self, href: str, text: str) -> str:
+    def link(self, href: str, text: str, quiet: bool = False) -> str:
+        """A link in the view (plain text on paper). A quiet link looks like the text
+        around it: the item itself, there to be followed, not to draw the eye."""
         if not self.links:
             return text
+        if quiet:
+            return f"<a href='{href}' style='color:{self.c.text}; text-decoration:none'>{text}</a>"
         return f"<a href='{href}' style='color:{self.c.link}'>{text}</a>"
 
     def more(self, total: int, shown: int, noun: str = "more") -> str:
@@ -184,7 +188,8 @@ class _Html:
             extra = f" ({self.e(', '.join(details))})" if details else ""
             cares = f" — {self.e(', '.join(line.cares_about))}" if line.cares_about else ""
             notes = f" {self.muted(self.e(p.notes))}" if p.notes else ""
-            lines.append(f"<li><b>{self.link(f'person:{p.id}', who)}</b>{extra}{cares}{notes}</li>")
+            name = self.link(f"person:{p.id}", who, quiet=True)
+            lines.append(f"<li><b>{name}</b>{extra}{cares}{notes}</li>")
         if not lines:
             return ""
         more = self.more(len(self.b.people), len(shown))
@@ -226,7 +231,7 @@ class _Html:
 
     def promise(self, line: PromiseLine) -> str:
         task = line.task
-        title = self.link(f"task:{task.id}", self.e(task.title))
+        title = self.link(f"task:{task.id}", self.e(task.title), quiet=True)
         due = f" — due {short_day(task.due)}" if task.due else ""
         if line.outcome == "kept":
             state = f"<span style='color:{self.c.good}'>kept</span>"
@@ -264,7 +269,7 @@ class _Html:
         return self.section("Open tasks", self.ul(items))
 
     def task(self, task: Task) -> str:
-        title = self.link(f"task:{task.id}", self.e(task.title))
+        title = self.link(f"task:{task.id}", self.e(task.title), quiet=True)
         if task.due is None:
             return f"<li>{title}</li>"
         due = f"due {short_day(task.due)}"
@@ -321,7 +326,7 @@ class _Html:
 
     def fact(self, line: FactLine) -> str:
         f = line.fact
-        text = self.link(f"fact:{f.id}", self.e(f.text))
+        text = self.link(f"fact:{f.id}", self.e(f.text), quiet=True)
         # "— Jake" only when the fact does not name Jake already
         named = f.about and f.about.lower() in f.text.lower()
         about = f" — {self.e(f.about)}" if f.about and not named else ""
@@ -352,7 +357,8 @@ def render(
     h = _Html(brief, links, colors, limits or Limits())
     first = [h.people(), h.conversations(), h.promises(), h.waiting(), h.tasks()]
     second = [h.dates(), h.gifts(), h.facts()]
-    top = h.header() if header else f"<div>{h.who()}</div>"
+    # On screen the profile's own header above the tabs says who they are.
+    top = h.header() if header else ""
     body_parts = [p for p in first + second if p]
     if not body_parts and not brief.ask_about:
         empty = h.muted(EMPTY)
@@ -373,5 +379,6 @@ def render(
         footer = f"<p>{h.muted(f'Brief of {h.e(brief.client.name)} — {day_text(brief.today)}')}</p>"
     return (
         f"<html><body style='{size}color:{colors.text}'>{top}"
-        f"<div style='margin-top:8px'>{h.ask_about()}</div>{body}{footer}</body></html>"
+        f"<div style='margin-top:{8 if header else 2}px'>{h.ask_about()}</div>"
+        f"{body}{footer}</body></html>"
     )
