@@ -166,6 +166,11 @@ def test_like_fallback_when_there_is_no_fts(bob: int, monkeypatch: pytest.Monkey
     assert "\x02baseball\x03" in results[0].title_marked + results[0].snippet_marked
     assert search.search("acme")[0].title == "Bob Smith"
     assert search.search('o"brien NEAR(') == []
+    # words found only in list columns (tags, emails) too
+    clients.update_client(bob, emails=["bob@acme.example"])
+    facts.add_fact(bob, "Likes the outdoors", "interest", ["kayaking"])
+    assert ("fact", "Likes the outdoors") in [(r.kind, r.title) for r in search.search("kayak")]
+    assert ("client", "Bob Smith") in [(r.kind, r.title) for r in search.search("acme.example")]
     assert search.check_index() == []
 
 

@@ -40,6 +40,7 @@ def test_type_and_enter_opens_the_fact(window: Any, qtbot: Any, bob: int) -> Non
     assert QApplication.focusWidget() is box
     qtbot.keyClicks(box, "monta")
     assert window.pages.currentWidget() is window.search.page  # shown at once, while typing
+    assert window.page_actions.checkedAction() is None
     _wait_results(window, qtbot)
     assert "<b>Montana</b>" in window.search.page.model.result_index(0).data(
         Qt.ItemDataRole.UserRole + 2
@@ -47,6 +48,7 @@ def test_type_and_enter_opens_the_fact(window: Any, qtbot: Any, bob: int) -> Non
     qtbot.keyClick(box, Qt.Key.Key_Return)
     profile = window.profile
     assert window.pages.currentWidget() is window.clients_page
+    assert window.page_actions.checkedAction().text() == "Clients"
     assert profile.current.client.id == bob
     assert profile.tabs.currentWidget() is profile.facts
     assert profile.facts.current().text == "Loves fly fishing in Montana"

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
+from peewee import OP, Expression, Value
+
 from rapport.services import indexing
 from rapport.store import models as m
 from rapport.store import search as fts
@@ -130,12 +132,20 @@ _LIKE_COLUMNS = {
 }
 
 
+def _contains(column: Any, word: str) -> Expression:
+    """column LIKE '%word%', case-insensitive; the pattern is passed as it is (a list
+    column's converter would otherwise JSON-encode it). Words hold no % or _."""
+    return Expression(column, OP.ILIKE, Value(f"%{word}%", converter=str))
+
+
 def _like_documents(query: str, limit: int) -> Iterator[indexing.Document]:
     """Rows having every word in one of their columns (LIKE is case-insensitive)."""
     words = fts.words_of(query)
     for model, names in _LIKE_COLUMNS.items():
         columns = [getattr(model, name) for name in names]
-        per_word = [reduce(operator.or_, [col.contains(word) for col in columns]) for word in words]
+        per_word = [
+            reduce(operator.or_, [_contains(col, word) for col in columns]) for word in words
+        ]
         condition = reduce(operator.and_, per_word)
         for row in model.select().where(condition).limit(limit * 4):
             yield indexing.document(row)

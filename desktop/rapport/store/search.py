@@ -27,14 +27,13 @@ How a query is read (``search``):
 5. When a word matches nothing at all, it is replaced by the closest indexed word
    sharing its first two letters ("basball" -> baseball), a cheap typo tolerance.
 
-Snippets and titles carry ``MARK_START``/``MARK_END`` around the matched words.
-``like_search`` ranks documents found with LIKE when the database is not SQLite.
+Snippets and titles carry ``MARK_START``/``MARK_END`` around the matched words
+(``store/search_text.py``, which also ranks what LIKE finds when the database is not
+SQLite).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -43,6 +42,10 @@ from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from rapport.store.models import db
+from rapport.store.search_text import MARK_END as MARK_END
+from rapport.store.search_text import MARK_START as MARK_START
+from rapport.store.search_text import WORD, mark, snippet
+from rapport.store.search_text import like_search as like_search
 
 KINDS = ("client", "person", "fact", "interaction", "task", "gift", "inbound", "card")
 # The high bits of a document's rowid: the higher, the earlier the kind comes in a
@@ -60,7 +63,6 @@ KIND_BITS: dict[str, int] = {
 BITS_KIND = {bits: kind for kind, bits in KIND_BITS.items()}
 ID_BITS = 40
 ID_MASK = (1 << ID_BITS) - 1
-MARK_START, MARK_END = "\x02", "\x03"
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
 TITLE_WEIGHT = 10.0
@@ -70,7 +72,6 @@ RANK_CAP = 1500
 ENOUGH = 20
 # How many clients the spread-over-documents fallback looks at, at most.
 SPREAD_CLIENTS = 20
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class SearchDoc(FTS5Model):
@@ -186,7 +187,7 @@ def integrity_problem() -> str | None:
 def words_of(text: str) -> list[str]:
     """The words of a query: letters and digits only, lower-cased, once each, at most 8."""
     seen: list[str] = []
-    for word in _WORD.findall(text or ""):
+    for word in WORD.findall(text or ""):
         word = word.lower()[:MAX_WORD_LENGTH]
         if word not in seen:
             seen.append(word)
@@ -427,93 +428,3 @@ def _closest_term(word: str) -> str | None:
         if ratio > best_ratio:
             best, best_ratio = candidate, ratio
     return best
-
-
-# -- marking matched words --------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Lower case without accents, as the index's tokenizer sees words."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def _pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """Document words that match query words: starting with one ("tourn"), or sharing a
-    stem-like beginning with a longer one ("tournaments" / "tournament")."""
-    stems = set()
-    for word in words:
-        word = fold(word)
-        stems.add(word if len(word) < 5 else word[: max(4, len(word) - 2)])
-    alternatives = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
-
-
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where the matching words are in ``text`` (accents ignored)."""
-    if text.isascii():
-        return [m.span() for m in pattern.finditer(text)]
-    # Folding can change lengths: match word by word on the folded form instead.
-    return [t.span() for t in _WORD.finditer(text) if pattern.fullmatch(fold(t.group(0)))]
-
-
-def _wrap(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> str:
-    out, last = [], 0
-    for start, end in spans:
-        start, end = start - offset, end - offset
-        if start < 0 or end > len(text):
-            continue
-        out += [text[last:start], MARK_START, text[start:end], MARK_END]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
-def mark(text: str, words: Sequence[str]) -> tuple[str, bool]:
-    """``text`` with every matching word wrapped in MARK_START/MARK_END; and whether any
-    word matched."""
-    if not text or not words:
-        return text, False
-    spans = _spans(text, _pattern(words))
-    return _wrap(text, spans), bool(spans)
-
-
-def snippet(text: str, words: Sequence[str], size: int = 14) -> tuple[str, bool]:
-    """About ``size`` words of ``text`` where most query words match, matches marked,
-    with "…" where it was cut; and whether any word matched."""
-    text = " ".join(text.split())
-    tokens = [t.span() for t in _WORD.finditer(text)]
-    if not tokens or not words:
-        return text, False
-    pattern = _pattern(words)
-    spans = _spans(text, pattern)
-    begin = 0
-    if spans:
-        starts = [i for i, (start, _) in enumerate(tokens) if any(s == start for s, _ in spans)]
-        best = -1
-        for first in starts:  # the window holding the most different matched words
-            window = range(max(0, first - 2), min(len(tokens), first - 2 + size))
-            found = {text[a:b].lower() for i in window for a, b in [tokens[i]] if (a, b) in spans}
-            if len(found) > best:
-                best, begin = len(found), max(0, min(first - 2, len(tokens) - size))
-    end = min(len(tokens), begin + size)
-    start_at = 0 if begin == 0 else tokens[begin][0]
-    stop_at = len(text) if end == len(tokens) else tokens[end - 1][1]
-    piece = _wrap(text[start_at:stop_at], [s for s in spans if s[0] >= start_at], start_at)
-    return ("…" if begin else "") + piece + ("…" if end < len(tokens) else ""), bool(spans)
-
-
-# -- without SQLite ---------------------------------------------------------------------------
-def like_search(
-    documents: Iterable[tuple[str, int, int | None, str, str]], text: str, limit: int = 50
-) -> list[Hit]:
-    """Rank documents that LIKE found (kind, ref_id, client_id, title, body) for a
-    database without FTS5: clients and people first, then matches in titles."""
-    words = words_of(text)
-    hits: list[Hit] = []
-    for kind, ref_id, client_id, title, body in documents:
-        title_marked, in_title = mark(title, words)
-        body_snippet, _ = snippet(body, words)
-        weight = {"client": 0.0, "person": 0.5}.get(kind, 1.0)
-        rank = weight + (0.0 if in_title else 2.0)
-        hits.append(Hit(kind, ref_id, client_id, title_marked, body_snippet, rank))
-    hits.sort(key=lambda h: (h.rank, h.kind, h.ref_id))
-    return hits[:limit]

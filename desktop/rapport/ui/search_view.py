@@ -15,7 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -169,6 +169,11 @@ class SearchPage(QWidget):
             return
         count = len(results)
         text = f"{count} result{'s' if count != 1 else ''} for “{query}”"
+        per_kind: dict[str, int] = {}
+        for result in results:
+            per_kind[result.kind] = per_kind.get(result.kind, 0) + 1
+        if max(per_kind.values()) >= PER_KIND:
+            text += f" (the best {PER_KIND} of each kind: add words to narrow)"
         if all(r.spread for r in results):
             text += " — no single note has every word; these clients have them across notes"
         self.status.setText(text)
@@ -272,6 +277,12 @@ class SearchController(QObject):
         if current is not self.page:
             self.previous_page = current
             self.window.pages.setCurrentWidget(self.page)
+            # No page button stays lit over the results (show_page lights one again).
+            group = self.window.page_actions
+            group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+            checked = group.checkedAction()
+            if checked is not None:
+                checked.setChecked(False)
 
     def go_back(self) -> None:
         self.timer.stop()
