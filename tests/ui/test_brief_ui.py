@@ -218,3 +218,15 @@ def test_history_model_passes_the_model_tester(window: Any, qtmodeltester: Any, 
     qtmodeltester.check(window.profile.history.model)
     qtmodeltester.check(window.profile.history.proxy)
     qtmodeltester.check(window.profile.facts.model)
+
+
+def test_still_true_is_reachable_with_tab_and_enter(window: Any, qtbot: Any, bob: int) -> None:
+    view = window.profile.overview
+    view.setFocus()
+    for _ in range(40):  # Tab walks the brief's links, in reading order
+        if view.textCursor().selectedText() == "Still true":
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.textCursor().selectedText() == "Still true"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "possibly stale" not in window.profile.overview.toPlainText()

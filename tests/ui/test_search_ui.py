@@ -27,7 +27,7 @@ def bob(window: Any) -> int:
 
 
 def _results(window: Any) -> int:
-    return int(window.search.page.model.result_count())
+    return int(window.search_controller.page.model.result_count())
 
 
 def _wait_results(window: Any, qtbot: Any) -> None:
@@ -36,13 +36,15 @@ def _wait_results(window: Any, qtbot: Any) -> None:
 
 def test_type_and_enter_opens_the_fact(window: Any, qtbot: Any, bob: int) -> None:
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    box = window.search.box
+    box = window.search_controller.box
     assert QApplication.focusWidget() is box
     qtbot.keyClicks(box, "monta")
-    assert window.pages.currentWidget() is window.search.page  # shown at once, while typing
+    assert (
+        window.pages.currentWidget() is window.search_controller.page
+    )  # shown at once, while typing
     assert window.page_actions.checkedAction() is None
     _wait_results(window, qtbot)
-    assert "<b>Montana</b>" in window.search.page.model.result_index(0).data(
+    assert "<b>Montana</b>" in window.search_controller.page.model.result_index(0).data(
         Qt.ItemDataRole.UserRole + 2
     )
     qtbot.keyClick(box, Qt.Key.Key_Return)
@@ -58,10 +60,10 @@ def test_jake_tourn_finds_bob_and_arrows_pick_the_conversation(
     window: Any, qtbot: Any, bob: int
 ) -> None:
     window.search_action.trigger()
-    box = window.search.box
+    box = window.search_controller.box
     qtbot.keyClicks(box, "jake tourn")
     _wait_results(window, qtbot)
-    found = window.search.page.model.results()
+    found = window.search_controller.page.model.results()
     assert {r.client for r in found} == {"Bob Smith"}
     kinds = [r.kind for r in found]
     assert "person" in kinds and "interaction" in kinds
@@ -70,7 +72,7 @@ def test_jake_tourn_finds_bob_and_arrows_pick_the_conversation(
     for _ in range(target):
         qtbot.keyClick(box, Qt.Key.Key_Down)
     assert box.hasFocus()
-    assert window.search.page.current_result().kind == "interaction"
+    assert window.search_controller.page.current_result().kind == "interaction"
     qtbot.keyClick(box, Qt.Key.Key_Enter)
     profile = window.profile
     assert profile.tabs.currentWidget() is profile.history
@@ -80,29 +82,31 @@ def test_jake_tourn_finds_bob_and_arrows_pick_the_conversation(
 
 def test_a_task_result_opens_the_tasks_tab(window: Any, qtbot: Any, bob: int) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search.box, "revised propo")
+    qtbot.keyClicks(window.search_controller.box, "revised propo")
     _wait_results(window, qtbot)
-    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search_controller.box, Qt.Key.Key_Return)
     assert window.profile.tabs.currentWidget() is window.profile.tasks
     assert window.profile.tasks.current().title == "Send the revised proposal"
 
 
 def test_operators_typed_into_the_box_are_text(window: Any, qtbot: Any, bob: int) -> None:
-    window.search.focus()
-    qtbot.keyClicks(window.search.box, 'vegetarian" OR NEAR(')
-    qtbot.waitUntil(lambda: "Nothing matches" in window.search.page.status.text(), timeout=5000)
-    window.search.box.clear()
-    qtbot.keyClicks(window.search.box, '"vegetar')
+    window.search_controller.focus()
+    qtbot.keyClicks(window.search_controller.box, 'vegetarian" OR NEAR(')
+    qtbot.waitUntil(
+        lambda: "Nothing matches" in window.search_controller.page.status.text(), timeout=5000
+    )
+    window.search_controller.box.clear()
+    qtbot.keyClicks(window.search_controller.box, '"vegetar')
     _wait_results(window, qtbot)
-    assert window.search.page.model.results()[0].title == "Vegetarian"
+    assert window.search_controller.page.model.results()[0].title == "Vegetarian"
 
 
 def test_escape_goes_back_and_the_filter_has_its_own_key(window: Any, qtbot: Any, bob: int) -> None:
-    window.search.focus()
-    qtbot.keyClicks(window.search.box, "acme")
+    window.search_controller.focus()
+    qtbot.keyClicks(window.search_controller.box, "acme")
     _wait_results(window, qtbot)
-    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
-    assert window.search.box.text() == ""
+    qtbot.keyClick(window.search_controller.box, Qt.Key.Key_Escape)
+    assert window.search_controller.box.text() == ""
     assert window.pages.currentWidget() is window.clients_page
     qtbot.keyClick(
         window,
@@ -116,14 +120,16 @@ def test_escape_goes_back_and_the_filter_has_its_own_key(window: Any, qtbot: Any
 
 
 def test_nothing_found_says_so(window: Any, qtbot: Any) -> None:
-    window.search.focus()
-    qtbot.keyClicks(window.search.box, "zebracorn")
-    qtbot.waitUntil(lambda: "Nothing matches" in window.search.page.status.text(), timeout=5000)
+    window.search_controller.focus()
+    qtbot.keyClicks(window.search_controller.box, "zebracorn")
+    qtbot.waitUntil(
+        lambda: "Nothing matches" in window.search_controller.page.status.text(), timeout=5000
+    )
     assert _results(window) == 0
 
 
 def test_stale_results_are_dropped(window: Any, qtbot: Any, bob: int) -> None:
-    controller = window.search
+    controller = window.search_controller
     controller.focus()
     qtbot.keyClicks(controller.box, "acme")
     _wait_results(window, qtbot)
@@ -134,7 +140,7 @@ def test_stale_results_are_dropped(window: Any, qtbot: Any, bob: int) -> None:
 
 
 def test_runner_answers_only_the_latest_request(window: Any, qtbot: Any, bob: int) -> None:
-    runner = window.search.runner
+    runner = window.search_controller.runner
     answers: list[int] = []
     runner.finished.connect(lambda generation, _results: answers.append(generation))
     for generation, query in enumerate(["a", "ac", "acm", "acme"], start=1000):
@@ -159,8 +165,8 @@ def test_search_model_passes_the_model_tester(
 
 def test_a_task_without_a_client_says_so(window: Any, qtbot: Any) -> None:
     tasks.add_task("Renew my own passport")
-    window.search.focus()
-    qtbot.keyClicks(window.search.box, "passport")
+    window.search_controller.focus()
+    qtbot.keyClicks(window.search_controller.box, "passport")
     _wait_results(window, qtbot)
-    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search_controller.box, Qt.Key.Key_Return)
     assert "no client" in window.statusBar().currentMessage()

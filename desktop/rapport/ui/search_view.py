@@ -354,5 +354,5 @@ def install_search(window: MainWindow) -> SearchController:
     action.triggered.connect(lambda _checked=False: controller.focus())
     window.edit_menu.insertAction(window.filter_action, action)
     window.search_action = action
-    window.search = controller
+    window.search_controller = controller
     return controller
