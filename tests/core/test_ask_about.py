@@ -123,6 +123,38 @@ def first_question(
         ("Daughter Megan had a baby girl", 8, "How is the new baby?"),
         ("Her daughter is expecting in March", 8, "How are the preparations for the baby going?"),
         ("His wife Elena runs a bakery", 8, "How is Elena's bakery doing?"),
+        ("Just bought a boat", 8, "How is the new boat?"),
+        ("Son Tyler is applying to colleges", 8, "How are Tyler's college applications going?"),
+        (
+            "Running the Boston Marathon in April",
+            8,
+            "Are you looking forward to the Boston Marathon?",
+        ),
+        ("Ran the Chicago Marathon last month", 8, "How did the Chicago Marathon go?"),
+        ("Building a new house in Park City", 8, "How is the new house coming along?"),
+        ("Had twins in August", 8, "How are the twins doing?"),
+        ("Has a big presentation to the board on Friday", 8, "How did the presentation go?"),
+        (
+            "Celebrating their 25th anniversary in Hawaii next month",
+            8,
+            "Any plans for your 25th anniversary?",
+        ),
+        ("Just became a grandfather", 8, "How is the new grandbaby?"),
+        ("Took up pickleball", 8, "How is the pickleball going?"),
+        (
+            "Daughter is studying abroad in Spain this semester",
+            8,
+            "How is your daughter liking Spain?",
+        ),
+        (
+            "Coaching his daughter's softball team",
+            8,
+            "How is your daughter's softball season going?",
+        ),
+        ("Tore his ACL playing pickup basketball", 8, "How is the recovery going?"),
+        ("Back from two weeks in Italy", 8, "How was Italy?"),
+        ("Moving his mother into assisted living", 8, "How is your mother's move coming along?"),
+        ("Got engaged over Thanksgiving", 8, "How are the wedding plans coming along?"),
     ],
 )
 def test_news_becomes_a_natural_question(text: str, days_ago: int, expected: str) -> None:
@@ -195,6 +227,9 @@ def test_a_deadline_that_passed_asks_whether_the_plan_held() -> None:
         "We are going to revise the quote",  # "going to" without a place is no trip
         "Wants to play golf with the team",  # a verb "play", not "the play"
         "Broke the sales record last quarter",  # "broke" but nobody is hurt
+        "Mother-in-law is visiting for the holidays",  # not "your mother", and no trip
+        "Wife Karen is a nurse",
+        "Her company was acquired by Oracle",
     ],
 )
 def test_no_awkward_questions(text: str) -> None:

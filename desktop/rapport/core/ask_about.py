@@ -108,7 +108,8 @@ RELATIONS = {
 }
 _RELATION_RE = re.compile(
     r"\b(?:(his|her|their|my|our)\s+)?(" + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")"
-    r"\b(?:,?\s+((?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)\b)?",
+    # "mother-in-law" is not "mother"
+    r"\b(?!-in-law)(?:,?\s+((?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)\b)?",
     re.I,
 )
 

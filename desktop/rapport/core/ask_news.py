@@ -76,14 +76,14 @@ _STRONG_EVENTS = word_list(
     "tournament|recital|marathon|half marathon|triathlon|ironman|tryouts|tryout|"
     "try-outs|championship|championships|playoffs|playoff game|audition|regatta|"
     "competition|exams|exam|interview|reunion|fundraiser|gala|concert|showcase|"
-    "graduation party",
+    "graduation party|presentation|pitch|race|5k|10k",
     "|",
 )
-_WEAK_EVENTS = ("game", "match", "meet", "race", "show", "play", "final", "finals")
+_WEAK_EVENTS = ("game", "match", "meet", "show", "play", "final", "finals")
 _EVENT_RE = re.compile(
-    r"\b((?:[A-Z][\w'-]*\s+){1,3}|[a-z-]+\s+)?("
+    r"\b((?:[A-Z][\w'-]*\s+){1,3}|[a-z-]+\s+)?((?i:"
     + "|".join(sorted(_STRONG_EVENTS + _WEAK_EVENTS, key=len, reverse=True))
-    + r")\b"
+    + r"))\b"
 )
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "my", "our", "your", "big"}
 _EVENT_MODIFIERS = set(
@@ -125,6 +125,8 @@ def event(c: Context) -> Candidate | None:
             proper = False
         before = " ".join(words)
     modifier = before.lower() if not proper and before.lower() in _EVENT_MODIFIERS else ""
+    if proper:
+        event = match.group(2)  # "the Boston Marathon", as written
     bare = " ".join(x for x in (before if proper else modifier, event) if x)
     the = f"the {bare}"
     owned = the if proper or c.s.client else f"{c.s.possessive} {bare}"
@@ -144,6 +146,11 @@ def event(c: Context) -> Candidate | None:
             "event",
             [f"How did {owned} go?", c.fill("How did {name} do at {the}?", the=the)],
             day=c.seen.day,
+        )
+    if c.seen.day is not None and (c.seen.day - c.today).days > 30:
+        # Months ahead, "ready?" is early: ask whether they look forward to it.
+        return Candidate(
+            "event", [c.fill("{be} {name} looking forward to {the}?", the=the)], day=c.seen.day
         )
     return Candidate(
         "event",
@@ -166,8 +173,8 @@ def travel(c: Context) -> Candidate | None:
     if not _TRIP.search(text):
         return None
     where_to = place(text, c.s)
-    if re.search(r"\bgoing to\b", text, re.I) and where_to is None:
-        return None  # "going to send pricing" is not a trip
+    if re.search(r"\b(?:going to|visiting)\b", text, re.I) and where_to is None:
+        return None  # "going to send pricing", "mother is visiting": no trip
     activity_match = _TRIP_ACTIVITY.search(text)
     activity = activity_match.group(1).lower() if activity_match else ""
     if re.search(r"\b(?:back from|got back|returned from|came back)\b", text, re.I):
@@ -208,12 +215,14 @@ def travel(c: Context) -> Candidate | None:
 
 
 _TURNS = re.compile(r"\bturn(?:s|ing|ed)\s+(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b")
+_ANNIVERSARY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:wedding\s+)?anniversary\b", re.I)
 _WEDDING = re.compile(r"\b(?:getting married|wedding|engaged|marrying)\b", re.I)
 _RETIRE = re.compile(r"\bretir(?:ed|ing|ement|es|e)\b", re.I)
 _GRADUATE = re.compile(r"\bgraduat(?:ed|ing|es|ion|e)\b", re.I)
 _BABY = re.compile(
     r"\b(?:expecting|pregnant|baby (?:boy|girl)|new baby|had a baby|was born|newborn|"
-    r"first grandchild|new grand(?:son|daughter|child|baby))\b",
+    r"first grandchild|new grand(?:son|daughter|child|baby)|(?:had|welcomed) twins|"
+    r"became a grand(?:father|mother|parent|pa|ma))\b",
     re.I,
 )
 
@@ -226,6 +235,13 @@ def milestone(c: Context) -> Candidate | None:
         if c.tense() == "past":
             return Candidate("milestone", [c.fill("How was {pos} {nth}?", nth=nth)], c.seen.day)
         return Candidate("milestone", [c.fill("Any plans for {pos} {nth}?", nth=nth)], c.seen.day)
+    anniversary = _ANNIVERSARY.search(text)
+    if anniversary:
+        nth = ordinal(int(anniversary.group(1)))
+        whose = "your" if c.s.client or c.s.plural else c.s.possessive
+        if c.tense() == "past":
+            return Candidate("milestone", [f"How was {whose} {nth} anniversary?"], c.seen.day)
+        return Candidate("milestone", [f"Any plans for {whose} {nth} anniversary?"], c.seen.day)
     if _WEDDING.search(text):
         past_wedding = c.seen.day is not None and c.seen.day < c.today
         if re.search(r"\b(?:got married|wedding was|married last)\b", text, re.I):
@@ -238,6 +254,8 @@ def milestone(c: Context) -> Candidate | None:
     if _BABY.search(text):
         if re.search(r"\b(?:expecting|pregnant)\b", text, re.I):
             return Candidate("milestone", ["How are the preparations for the baby going?"])
+        if re.search(r"\btwins\b", text, re.I):
+            return Candidate("milestone", ["How are the twins doing?"])
         grand = "grandbaby" if re.search(r"\bgrand", text, re.I) else "baby"
         return Candidate(
             "milestone",
@@ -276,7 +294,19 @@ _MOVE = re.compile(
     r"bought a (?:house|home|place)|house[- ]hunting|closing on)\b(?!\s+(?:forward|on|ahead))",
     re.I,
 )
-_RENOVATION = re.compile(r"\b(?:renovat\w+|remodel\w*|building a (?:house|home))\b", re.I)
+_RENOVATION = re.compile(r"\b(?:renovat\w+|remodel\w*)\b", re.I)
+_BUILDING = re.compile(r"\bbuilding (?:a |their |his |her )?(?:new )?(?:house|home)\b", re.I)
+_BOUGHT = re.compile(
+    r"\b(?:bought|got|picked up) (?:a|an|their|his|her) (?:new )?(boat|car|truck|motorcycle|rv|"
+    r"camper|cabin|lake house|beach house|vacation home|ski condo)\b",
+    re.I,
+)
+_ABROAD = re.compile(r"\bstudying abroad in ((?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))", re.I)
+_APPLYING = re.compile(
+    r"\bapplying (?:to|for) (colleges?|universities|grad school|law school|med school|"
+    r"medical school|business school|MBA programs?)\b",
+    re.I,
+)
 _NEW_PET = re.compile(
     r"\b(?:new|adopted (?:a|another)|got (?:a|another)) (?:rescue )?(puppy|dog|kitten|cat)\b",
     re.I,
@@ -331,6 +361,23 @@ def life(c: Context) -> Candidate | None:
                 c.fill("How {be} {name} settling into the new job?"),
             ],
         )
+    abroad = _ABROAD.search(text)
+    if abroad:
+        where = abroad.group(1)
+        return Candidate("life", [c.fill("How {be} {name} liking {where}?", where=where)])
+    applying = _APPLYING.search(text)
+    if applying:
+        what = applying.group(1).lower()
+        what = "college" if what.startswith(("college", "universit")) else what
+        owned = "your" if c.s.client else c.s.possessive
+        return Candidate("life", [f"How are {owned} {what} applications going?"])
+    if _BUILDING.search(text):
+        house = "the new house" if c.s.client else f"{c.s.possessive} new house"
+        return Candidate("life", [f"How is {house} coming along?"])
+    bought = _BOUGHT.search(text)
+    if bought:
+        thing = bought.group(1).lower()
+        return Candidate("life", [f"How is the new {'RV' if thing == 'rv' else thing}?"])
     pet = _NEW_PET.search(text)
     if pet:
         return Candidate("life", [f"How is the new {pet.group(1).lower()} settling in?"])
@@ -369,8 +416,20 @@ _LESSONS = re.compile(
 _LESSON_STOP = {"the", "a", "his", "her", "their", "my", "some", "new", "taking", "starting", "in"}
 
 
+_TOOK_UP = re.compile(
+    r"\b(?:took up|taking up|started playing|got into) ((?-i:[a-z]+(?: [a-z]+)?))\b", re.I
+)
+
+
 def learning(c: Context) -> Candidate | None:
     text = c.heard.text
+    took_up = _TOOK_UP.search(text)
+    if took_up:
+        hobby = took_up.group(1)
+        if hobby.split()[0] in ("a", "an", "the", "his", "her", "their", "my"):
+            return None
+        owned = "the" if c.s.client else c.s.possessive
+        return Candidate("learning", [f"How is {owned} {hobby} going?"])
     learning = _LEARNING.search(text)
     if learning:
         words = learning.group(1).split()
