@@ -1,7 +1,7 @@
 """Two or three things to ask about before a call, from what the client told us.
 
 "How did Jake's tournament go?", "How is your father recovering?", "How was Scotland?",
-"Did the March delivery plan hold?". Each rule (core/ask_news.py,
+"Did the March delivery plan hold?". Each rule (core/ask_news.py, ask_life.py,
 ask_business.py, ask_hobbies.py) recognises one kind of news in a
 fact or a conversation's key point (health, an event, a trip, a milestone, a life
 change, something being learnt, a business deadline or problem, a hobby) and words a
@@ -36,7 +36,8 @@ from rapport.core.ask_context import (
     possessive,
 )
 from rapport.core.ask_hobbies import interest
-from rapport.core.ask_news import event, health, learning, life, loss, milestone, travel
+from rapport.core.ask_life import learning, life
+from rapport.core.ask_news import event, health, loss, milestone, travel
 from rapport.core.records import Client, Fact, Interaction, Person
 
 LIMIT = 3
