@@ -90,6 +90,16 @@ def test_ctrl_y_without_a_selected_fact_explains(window: Any, qtbot: Any, bob: i
     assert "Facts tab" in window.statusBar().currentMessage()
 
 
+def test_an_ask_about_line_leads_to_its_fact(window: Any, bob: int) -> None:
+    profile = window.profile
+    question = profile.overview.brief.ask_about[0]
+    assert question.text == "How is your father recovering?"
+    assert f"fact:{question.fact_id}" in profile.overview.toHtml()
+    profile.overview.anchorClicked.emit(QUrl(f"fact:{question.fact_id}"))
+    assert profile.tabs.currentWidget() is profile.facts
+    assert profile.facts.current().text == "His father is recovering from knee surgery"
+
+
 def test_brief_links_open_the_right_tab(window: Any, bob: int) -> None:
     profile = window.profile
     talk = next(i for i in profile.current.interactions if i.title == "Coffee at Delia's")
@@ -135,6 +145,11 @@ def test_history_filters_by_kind_and_shows_what_was_understood(
     history.table.setFocus()
     qtbot.keyClick(history.table, Qt.Key.Key_Space)
     assert seen and "Quick call" in seen[0]
+    # The window shows what capture saved, as saved.
+    history.select(next(i.id for i in history.model.records() if i.title == "Coffee at Delia's"))
+    answer_modal(read)
+    qtbot.mouseClick(history.open_button, Qt.MouseButton.LeftButton)
+    assert '"relation": "son"' in seen[1]
 
 
 def test_hand_logged_conversation_says_nothing_was_extracted(window: Any, bob: int) -> None:

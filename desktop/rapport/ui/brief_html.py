@@ -13,6 +13,7 @@ import html
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from rapport.core.ask_about import Question
 from rapport.core.brief import Brief, FactLine, PromiseLine, Upcoming
 from rapport.core.records import Inbound, Interaction, Task
 
@@ -166,12 +167,21 @@ class _Html:
     def ask_about(self) -> str:
         if not self.b.ask_about:
             return ""
-        items = "".join(f"<li><b>{self.e(q.text)}</b></li>" for q in self.b.ask_about)
+        items = "".join(f"<li><b>{self.question(q)}</b></li>" for q in self.b.ask_about)
         return (
             f"<table width='100%' cellpadding='6' style='background:{self.c.accent_bg}'>"
             f"<tr><td><b>Ask about</b><ul style='margin-top:2px; margin-bottom:0'>{items}"
             "</ul></td></tr></table>"
         )
+
+    def question(self, question: Question) -> str:
+        """The question, leading (in the view) to what it came from."""
+        if question.fact_id is not None:
+            return self.link(f"fact:{question.fact_id}", self.e(question.text), quiet=True)
+        if question.interaction_id is not None:
+            href = f"interaction:{question.interaction_id}"
+            return self.link(href, self.e(question.text), quiet=True)
+        return self.e(question.text)
 
     def people(self) -> str:
         lines = []

@@ -9,6 +9,7 @@ from it (``Interaction.extracted``). Space or Open… shows the same in its own 
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -65,8 +66,9 @@ EXTRACTED_PARTS = (
 )
 
 
-def conversation_html(talk: r.Interaction) -> str:
-    """One conversation in full, for the viewer (read-only)."""
+def conversation_html(talk: r.Interaction, raw: bool = False) -> str:
+    """One conversation in full, for the viewer (read-only); ``raw`` adds what capture
+    saved, as it was saved."""
     e = html.escape
     title = e(talk.title or talk.kind.capitalize())
     when = f"{day_text(talk.happened_at)}, {talk.happened_at:%H:%M}"
@@ -80,6 +82,9 @@ def conversation_html(talk: r.Interaction) -> str:
         parts.append("<p><i>No notes were written for this conversation.</i></p>")
     parts.append("<h4>What capture understood</h4>")
     parts.append(extracted_html(talk.extracted))
+    if raw and talk.extracted:
+        saved = json.dumps(talk.extracted, ensure_ascii=False, indent=2)
+        parts.append(f"<h4>As saved</h4><pre style='font-size:small'>{e(saved)}</pre>")
     return "".join(parts)
 
 
@@ -142,7 +147,7 @@ class ConversationDialog(QDialog):
         )
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName("Conversation")
-        self.viewer.setHtml(conversation_html(talk))
+        self.viewer.setHtml(conversation_html(talk, raw=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
