@@ -133,7 +133,7 @@ def _describe(item: Any) -> str:
         extra = ", ".join(
             f"{k.replace('_', ' ')} {v}" for k, v in item.items() if k != "name" and v
         )
-        return item["name"] + (f" ({extra})" if extra else "")
+        return str(item["name"]) + (f" ({extra})" if extra else "")
     return ", ".join(f"{k}: {v}" for k, v in item.items() if v)
 
 

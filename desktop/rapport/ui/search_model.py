@@ -137,14 +137,14 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, text: str, selected: bool) -> QTextDocument:
         document = QTextDocument()
-        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        document.setDefaultFont(option.font)
         document.setDocumentMargin(2)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        color = option.palette.color(role).name()  # type: ignore[attr-defined]
+        color = option.palette.color(role).name()
         muted = color if selected else theme.secondary_color().name()
         document.setDefaultStyleSheet(f"body {{ color: {color}; }} small {{ color: {muted}; }}")
         document.setHtml(f"<body>{text}</body>")
-        document.setTextWidth(option.rect.width())  # type: ignore[attr-defined]
+        document.setTextWidth(option.rect.width())
         return document
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -153,14 +153,14 @@ class HighlightDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = option.widget.style() if option.widget else QApplication.style()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         document = self._document(option, text, selected)
         painter.save()
-        painter.translate(option.rect.topLeft())  # type: ignore[attr-defined]
-        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())  # type: ignore[attr-defined]
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
         document.drawContents(painter)
         painter.restore()
 
@@ -170,5 +170,5 @@ class HighlightDelegate(QStyledItemDelegate):
         if text is None:
             return base
         lines = 2 if "<br>" in text else 1
-        height = option.fontMetrics.lineSpacing() * lines + 8  # type: ignore[attr-defined]
+        height = option.fontMetrics.lineSpacing() * lines + 8
         return QSize(base.width(), max(base.height(), height))
