@@ -107,7 +107,7 @@ class Fitted:
 
 def fit(brief: Brief, device: QPagedPaintDevice) -> Fitted:
     """The brief laid out for ``device``'s page, as large as still fits on it."""
-    area = device.pageLayout().paintRectPixels(device.resolution())
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
 
     def attempt(size: float, limits: Limits) -> Fitted | None:
         document = _document(brief, device, size, limits, area.width())
@@ -179,14 +179,14 @@ def _document(
     font.setPointSizeF(size)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
-    document.setIndentWidth(font.pointSizeF() * device.resolution() / 72 * 1.1)
+    document.setIndentWidth(font.pointSizeF() * device.logicalDpiX() / 72 * 1.1)
     document.setHtml(render(brief, links=False, header=True, columns=2, limits=limits))
     document.setTextWidth(width)
     return document
 
 
 def paint(fitted: Fitted, device: QPagedPaintDevice) -> None:
-    area = device.pageLayout().paintRectPixels(device.resolution())
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     painter = QPainter(device)
     try:
         clip = QRectF(0, 0, area.width(), area.height())
