@@ -26,6 +26,16 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def _pin_version(path: Path, version: int) -> None:
+    """Mark a closed book as written at ``version`` (whatever steps exist today)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
     open_book(data_dir)
     try:
@@ -100,7 +110,7 @@ def test_migration_ladder_runs_each_step_in_order(
 ) -> None:
     open_book(data_dir)
     close_book()
-    _set_version(data_dir, 1)  # whatever the current schema, pretend it is the first
+    _pin_version(data_dir / "rapport.db", 1)  # whatever the current schema, pretend v1
     ran: list[int] = []
 
     def step(n: int):  # type: ignore[no-untyped-def]
@@ -129,7 +139,7 @@ def test_failed_migration_step_leaves_the_previous_version(
     open_book(data_dir)
     Client.create(name="Kept", name_key="kept")
     close_book()
-    _set_version(data_dir, 1)
+    _pin_version(data_dir / "rapport.db", 1)
 
     def broken(database) -> None:  # type: ignore[no-untyped-def]
         database.execute_sql("CREATE TABLE half_done (x)")
@@ -146,14 +156,6 @@ def test_failed_migration_step_leaves_the_previous_version(
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
         assert conn.execute("SELECT name FROM client").fetchall() == [("Kept",)]
-    finally:
-        conn.close()
-
-
-def _set_version(data_dir: Path, version: int) -> None:
-    conn = sqlite3.connect(data_dir / "rapport.db")
-    try:
-        conn.execute(f"PRAGMA user_version = {version}")
     finally:
         conn.close()
 

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_brief,
     cmd_clients,
     cmd_demo,
     cmd_gifts,
     cmd_note,
+    cmd_search,
     cmd_tasks,
 )
 
@@ -29,6 +31,8 @@ COMMAND_MODULES = (
     cmd_demo,
     cmd_gifts,
     cmd_note,
+    cmd_brief,
+    cmd_search,
 )
 
 

@@ -127,7 +127,7 @@ class GiftIdeasPanel(QWidget):
         self.plan_button.clicked.connect(lambda: self._emit(self.planRequested))
         self.give_button.clicked.connect(lambda: self._emit(self.giveRequested))
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
-        self.look_button.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.look_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self._update_buttons()
 
     # -- data ------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._install_gifts_notes()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
         self._connect_signals()
+        self._install_brief_and_search()
         self._restore_geometry()
         self.reload()
         self._restore_last_client()
@@ -130,9 +131,8 @@ class MainWindow(QMainWindow):
         self.add_task_action = self._action("Add &task…", self.profile.add_task, "Ctrl+T")
         self.undo_action = self._action("&Undo delete", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self.filter_action = self._action(
-            "&Filter clients", self.focus_filter, QKeySequence.StandardKey.Find
-        )
+        # Ctrl+F and Ctrl+K belong to the search box (ui/search_view.py).
+        self.filter_action = self._action("&Filter clients", self.focus_filter, "Ctrl+Shift+L")
         self.show_archived_action = QAction("Show &archived clients", self, checkable=True)
         self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.show_archived_action.toggled.connect(lambda _on: self.reload())
@@ -218,6 +218,12 @@ class MainWindow(QMainWindow):
         )
         self.client_menu.insertActions(self.add_task_action, [self.note_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
+    def _install_brief_and_search(self) -> None:
+        from rapport.ui.brief_view import install_brief_actions
+        from rapport.ui.search_view import install_search
+
+        install_brief_actions(self)
+        install_search(self)
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)
