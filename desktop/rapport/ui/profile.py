@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
-from rapport.core.formats import day_month, full_date
 from rapport.core.brief import is_stale
+from rapport.core.formats import day_month, full_date
 from rapport.services import clients, facts, interactions, people, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
