@@ -26,6 +26,16 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def _pin_version(path: Path, version: int) -> None:
+    """Mark a closed book as written at ``version`` (whatever steps exist today)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
     open_book(data_dir)
     try:
@@ -100,6 +110,7 @@ def test_migration_ladder_runs_each_step_in_order(
 ) -> None:
     open_book(data_dir)
     close_book()
+    _pin_version(data_dir / "rapport.db", 1)  # whatever the current schema, pretend v1
     ran: list[int] = []
 
     def step(n: int):  # type: ignore[no-untyped-def]
@@ -128,6 +139,7 @@ def test_failed_migration_step_leaves_the_previous_version(
     open_book(data_dir)
     Client.create(name="Kept", name_key="kept")
     close_book()
+    _pin_version(data_dir / "rapport.db", 1)
 
     def broken(database) -> None:  # type: ignore[no-untyped-def]
         database.execute_sql("CREATE TABLE half_done (x)")
@@ -146,6 +158,34 @@ def test_failed_migration_step_leaves_the_previous_version(
         assert conn.execute("SELECT name FROM client").fetchall() == [("Kept",)]
     finally:
         conn.close()
+
+
+def test_gift_interaction_step_adds_the_link(data_dir: Path) -> None:
+    """A book from before gifts linked to their history entry gains the column, data kept."""
+    open_book(data_dir)
+    Client.create(name="Kept", name_key="kept")
+    close_book()
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    try:
+        # SQLite cannot drop a foreign-key column: rebuild the table as version 1 had it.
+        conn.execute(
+            "CREATE TABLE gift_v1 AS SELECT id, client_id, person_id, title, status, occasion,"
+            " given_on, cost_cents, reaction, notes, tags, created_at FROM gift"
+        )
+        conn.execute("DROP TABLE gift")
+        conn.execute("ALTER TABLE gift_v1 RENAME TO gift")
+        conn.execute("PRAGMA user_version = 1")
+        conn.commit()
+    finally:
+        conn.close()
+    open_book(data_dir)
+    try:
+        columns = {c.name for c in db.get_columns("gift")}
+        assert "interaction_id" in columns
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+        assert [c.name for c in Client.select()] == ["Kept"]
+    finally:
+        close_book()
 
 
 def test_data_dir_that_cannot_be_created_is_refused() -> None:

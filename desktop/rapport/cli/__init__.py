@@ -15,9 +15,13 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_brief,
     cmd_capture,
     cmd_clients,
     cmd_demo,
+    cmd_gifts,
+    cmd_note,
+    cmd_search,
     cmd_tasks,
 )
 
@@ -27,6 +31,10 @@ COMMAND_MODULES = (
     cmd_clients,
     cmd_tasks,
     cmd_demo,
+    cmd_gifts,
+    cmd_note,
+    cmd_brief,
+    cmd_search,
 )
 
 

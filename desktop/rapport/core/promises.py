@@ -41,23 +41,34 @@ def is_promise(task: Task) -> bool:
     return task.promised or task.kind == "promise"
 
 
+def outcome(task: Task, today: date) -> str | None:
+    """kept (done by the due date), late (done after it, or open past it), open (not due
+    yet), or None for a task that is not a dated promise."""
+    if not is_promise(task) or task.due is None:
+        return None
+    if task.status == "done":
+        finished = task.done_at.date() if task.done_at else task.due
+        return "kept" if finished <= task.due else "late"
+    return "late" if task.due < today else "open"
+
+
 def score(tasks: Iterable[Task], today: date, window_days: int = WINDOW_DAYS) -> PromiseScore:
     since = today - timedelta(days=window_days)
     kept = late = still_open = 0
     for task in tasks:
-        if not is_promise(task) or task.due is None:
+        result = outcome(task, today)
+        if result is None or task.due is None:
             continue
         if task.status == "done":
             finished = task.done_at.date() if task.done_at else task.due
             if not since <= task.due <= today and not since <= finished <= today:
                 continue
-            if finished <= task.due:
-                kept += 1
-            else:
-                late += 1
-        elif task.due < today:
-            if task.due >= since:
-                late += 1
+        elif result == "late" and task.due < since:
+            continue
+        if result == "kept":
+            kept += 1
+        elif result == "late":
+            late += 1
         else:
             still_open += 1
     return PromiseScore(kept, late, still_open)

@@ -135,6 +135,7 @@ class Fact:
     source_at: datetime | None = None
     created_at: datetime | None = None
     confirmed_at: datetime | None = None
+    source_title: str = ""  # the source conversation's title, when it has one
 
 
 @dataclass(slots=True)
@@ -148,6 +149,8 @@ class Interaction:
     key_points: list[str] = field(default_factory=list)
     thanked_at: datetime | None = None
     created_at: datetime | None = None
+    # What quick capture understood from raw_text when it was saved (capture-json.md).
+    extracted: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -223,6 +226,7 @@ class Gift:
     reaction: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
+    interaction_id: int | None = None  # the history entry of a given gift
 
 
 @dataclass(slots=True)

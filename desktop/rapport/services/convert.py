@@ -54,6 +54,7 @@ def fact(row: m.Fact, about: str | None = None, source: m.Interaction | None = N
         source_at=source.happened_at if source else None,
         created_at=row.created_at,
         confirmed_at=row.confirmed_at,
+        source_title=source.title if source else "",
     )
 
 
@@ -68,6 +69,7 @@ def interaction(row: m.Interaction) -> r.Interaction:
         key_points=list(row.key_points),
         thanked_at=row.thanked_at,
         created_at=row.created_at,
+        extracted=row.extracted if isinstance(row.extracted, dict) else None,
     )
 
 
@@ -136,6 +138,7 @@ def gift(row: m.Gift, for_name: str | None = None) -> r.Gift:
         reaction=row.reaction,
         notes=row.notes,
         tags=list(row.tags),
+        interaction_id=row.interaction_id,
     )
 
 

@@ -24,18 +24,7 @@ from rapport.services.interactions import CONTACT_KINDS, refresh_last_contact
 from rapport.store import models as m
 
 # Parents before children, so every foreign key points at a row already written.
-ORDER: tuple[type[m.BaseModel], ...] = (
-    m.Client,
-    m.Person,
-    m.Interaction,
-    m.Fact,
-    m.Introduction,
-    m.Inbound,
-    m.Task,
-    m.Gift,
-    m.ImportantDate,
-    m.Card,
-)
+ORDER = m.BOOK_MODELS
 # Rows per executemany call: bounds the memory of one call, not a database limit.
 _ROWS_PER_CALL = 5_000
 

@@ -1,22 +1,24 @@
 """What each kind of row puts in the search index. Called inside the write's transaction.
 
 The ``*_doc`` functions are the one place that decides a document's title and body. They
-read a mapping of field name to value (a row's ``__data__`` or a dict about to be bulk
-inserted), so the row-at-a-time indexers below and ``index_rows`` (bulk loads such as the
-sample book) cannot drift apart.
+read a mapping of field name to value (a row's ``__data__``, or a dict about to be bulk
+inserted), so indexing one row, bulk loads (``index_rows``), rebuilding the whole index
+and the LIKE search of non-SQLite databases (``document``) never disagree about what is
+searchable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from rapport.core.formats import full_date
 from rapport.store import models as m
 from rapport.store import search
 
-Doc = tuple[str, str]
 Data = Mapping[str, Any]
+Doc = tuple[str, str]  # title, body
+Document = tuple[str, int, int | None, str, str]  # kind, ref_id, client_id, title, body
 
 
 def _join(sep: str, parts: Iterable[str | None]) -> str:
@@ -65,52 +67,7 @@ def inbound_doc(data: Data) -> Doc:
     return data["channel"].capitalize(), data.get("summary") or ""
 
 
-def client(row: m.Client) -> None:
-    search.index("client", row.id, row.id, *client_doc(row.__data__))
-
-
-def person(row: m.Person) -> None:
-    search.index("person", row.id, row.client_id, *person_doc(row.__data__))
-
-
-def fact(row: m.Fact) -> None:
-    search.index("fact", row.id, row.client_id, *fact_doc(row.__data__))
-
-
-def interaction(row: m.Interaction) -> None:
-    search.index("interaction", row.id, row.client_id, *interaction_doc(row.__data__))
-
-
-def task(row: m.Task) -> None:
-    search.index("task", row.id, row.client_id, *task_doc(row.__data__))
-
-
-def gift(row: m.Gift) -> None:
-    search.index("gift", row.id, row.client_id, *gift_doc(row.__data__))
-
-
-def inbound(row: m.Inbound) -> None:
-    search.index("inbound", row.id, row.client_id, *inbound_doc(row.__data__))
-
-
-def any_row(row: m.BaseModel) -> None:
-    """Index a row of any searchable model (used when restoring and rebuilding)."""
-    indexer = _BY_MODEL.get(type(row))
-    if indexer is not None:
-        indexer(row)  # type: ignore[operator]
-
-
-_BY_MODEL = {
-    m.Client: client,
-    m.Person: person,
-    m.Fact: fact,
-    m.Interaction: interaction,
-    m.Task: task,
-    m.Gift: gift,
-    m.Inbound: inbound,
-}
-
-KIND_OF_MODEL = {
+KIND_OF_MODEL: dict[type[m.BaseModel], str] = {
     m.Client: "client",
     m.Person: "person",
     m.Fact: "fact",
@@ -119,7 +76,7 @@ KIND_OF_MODEL = {
     m.Gift: "gift",
     m.Inbound: "inbound",
 }
-
+MODEL_OF_KIND = {kind: model for model, kind in KIND_OF_MODEL.items()}
 DOC_OF_MODEL: dict[type[m.BaseModel], Callable[[Data], Doc]] = {
     m.Client: client_doc,
     m.Person: person_doc,
@@ -131,25 +88,69 @@ DOC_OF_MODEL: dict[type[m.BaseModel], Callable[[Data], Doc]] = {
 }
 
 
+def _document(model: type[m.BaseModel], data: Data) -> Document:
+    client_id = data["id"] if model is m.Client else data.get("client")
+    return (KIND_OF_MODEL[model], data["id"], client_id, *DOC_OF_MODEL[model](data))
+
+
+def document(row: m.BaseModel) -> Document:
+    """The search document of one row: (kind, ref_id, client_id, title, body)."""
+    return _document(type(row), row.__data__)
+
+
+def any_row(row: m.BaseModel) -> None:
+    """Index a row of any searchable model (restoring an undo, for one)."""
+    if type(row) in DOC_OF_MODEL:
+        search.index(*document(row))
+
+
+def client(row: m.Client) -> None:
+    any_row(row)
+
+
+def person(row: m.Person) -> None:
+    any_row(row)
+
+
+def fact(row: m.Fact) -> None:
+    any_row(row)
+
+
+def interaction(row: m.Interaction) -> None:
+    any_row(row)
+
+
+def task(row: m.Task) -> None:
+    any_row(row)
+
+
+def gift(row: m.Gift) -> None:
+    any_row(row)
+
+
+def inbound(row: m.Inbound) -> None:
+    any_row(row)
+
+
 def index_rows(model: type[m.BaseModel], rows: Iterable[Data]) -> int:
     """Index many new rows of one model at once (dicts with ``id`` and field names).
 
     For bulk loads: the documents are the same as the row-at-a-time indexers write,
     inserted in batches. Returns how many documents were written.
     """
-    kind = KIND_OF_MODEL.get(model)
-    if kind is None:
+    if model not in DOC_OF_MODEL:
         return 0
-    make = DOC_OF_MODEL[model]
-    client_key = "id" if model is m.Client else "client"
-    return search.index_many((kind, row["id"], row.get(client_key), *make(row)) for row in rows)
+    return search.index_many(_document(model, row) for row in rows)
+
+
+def all_documents() -> Iterator[Document]:
+    """The document of every searchable row, table by table, streamed."""
+    for model in DOC_OF_MODEL:
+        for row in model.select().iterator():
+            yield _document(model, row.__data__)
 
 
 def rebuild() -> int:
-    """Rebuild the whole index from the tables; returns the number of documents."""
+    """Rebuild the whole index from the tables (inside a transaction); returns the count."""
     search.clear()
-    count = 0
-    for model in DOC_OF_MODEL:
-        rows = (dict(row.__data__) for row in model.select().iterator())
-        count += index_rows(model, rows)
-    return count
+    return search.index_many(all_documents())

@@ -120,6 +120,7 @@ def delete_interaction(interaction_id: int) -> Snapshot:
             (m.Inbound, "interaction"),
             (m.Introduction, "interaction"),
             (m.Card, "interaction"),
+            (m.Gift, "interaction"),
         ):
             column = getattr(model, field)
             for other in model.select(model.id).where(column == interaction_id):

@@ -16,18 +16,7 @@ from rapport.store import search
 from rapport.store.db import transaction
 
 # Parents before children, so that restoring satisfies every foreign key.
-INSERT_ORDER: tuple[type[m.BaseModel], ...] = (
-    m.Client,
-    m.Person,
-    m.Interaction,
-    m.Fact,
-    m.Introduction,
-    m.Inbound,
-    m.Task,
-    m.Gift,
-    m.ImportantDate,
-    m.Card,
-)
+INSERT_ORDER = m.BOOK_MODELS
 
 
 @dataclass

@@ -20,9 +20,45 @@ from rapport.store.models import MODELS, SchemaInfo
 
 Step = Callable[[peewee.Database], None]
 
+
+def _gift_interaction(database: peewee.Database) -> None:
+    """Gifts given link to the "gift" conversation that shows them in the history."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from rapport.store.models import Gift, Interaction
+
+    migrator = SchemaMigrator.from_database(database)
+    field = peewee.ForeignKeyField(
+        Interaction, null=True, on_delete="SET NULL", field=Interaction._meta.fields["id"]
+    )
+    migrate(migrator.add_column(Gift._meta.table_name, "interaction_id", field))
+def _search_rowids_by_kind(database: peewee.Database) -> None:
+    """Version 3: search documents keyed by kind in the high bits of their rowid (was
+    ``id * 16 + kind code``), so that the index ranks a common query by kind and
+    recency for free (store/search.py). Only the keys change; no text is re-read."""
+    if not isinstance(database, peewee.SqliteDatabase):
+        return
+    old_codes = {1: "client", 2: "person", 3: "fact", 4: "interaction", 5: "task"}
+    old_codes.update({6: "gift", 7: "inbound", 8: "card"})
+    case = " ".join(
+        f"WHEN {code} THEN {search.KIND_BITS[kind]}" for code, kind in old_codes.items()
+    )
+    database.execute_sql(
+        "CREATE TEMP TABLE search_old AS SELECT rowid AS r, title, body, client_id "
+        "FROM search_index"
+    )
+    database.execute_sql("DELETE FROM search_index")
+    database.execute_sql(
+        "INSERT INTO search_index(rowid, title, body, client_id) "
+        f"SELECT ((CASE r % 16 {case} END) << {search.ID_BITS}) | (r / 16), "
+        "title, body, client_id FROM temp.search_old WHERE r % 16 BETWEEN 1 AND 8"
+    )
+    database.execute_sql("DROP TABLE temp.search_old")
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = []
+STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 

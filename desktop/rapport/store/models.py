@@ -177,6 +177,8 @@ class Gift(BaseModel):
     reaction = TextField(default="")
     notes = TextField(default="")
     tags = ListField(default=list)
+    # The "gift" conversation logged in the history when the gift was given.
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=clock.now)
 
 
@@ -229,7 +231,9 @@ class SchemaInfo(BaseModel):
         table_name = "rapport_meta"
 
 
-MODELS: tuple[type[BaseModel], ...] = (
+# The tables of the book, parents before children: inserting in this order satisfies
+# every foreign key (undo, bulk loads and imports rely on it).
+BOOK_MODELS: tuple[type[BaseModel], ...] = (
     Client,
     Person,
     Interaction,
@@ -240,6 +244,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     Gift,
     ImportantDate,
     Card,
-    Setting,
-    Draft,
 )
+MODELS: tuple[type[BaseModel], ...] = (*BOOK_MODELS, Setting, Draft)

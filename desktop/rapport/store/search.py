@@ -1,35 +1,77 @@
-"""Full-text search over the whole book with SQLite FTS5.
+"""Full-text search over the whole book with SQLite FTS5 (and LIKE elsewhere).
 
 One FTS5 table holds a document per searchable row (client, person, fact, interaction,
-task, gift). A document's rowid encodes the row it indexes (``id * 16 + kind code``) so
-that keeping the index in sync is a keyed REPLACE or DELETE inside the same transaction
-as the write. User text never reaches MATCH as syntax: every word becomes a quoted
-prefix term, so quotes, ``*``, ``-``, ``NEAR`` and parentheses are just text.
+task, gift, inbound message). A document's rowid encodes the row it indexes: the kind
+in the high bits, ordered by how much a kind matters in results (clients highest,
+conversations lowest), and the row's id in the low 40 bits. Keeping the index in sync
+is a keyed REPLACE or DELETE inside the same transaction as the write, and "the
+matches in rowid order, highest first" is a free ranking by kind, then newest.
+
+How a query is read (``search``):
+
+1. User text never reaches MATCH as syntax. It is cut into words (letters and digits
+   only) and each becomes a quoted term, so quotes, ``*``, ``-``, ``NEAR``,
+   parentheses and a typed ``AND``/``OR`` are just text.
+2. Every word must appear in one document. Words first match whole (stemmed:
+   "tournament" finds "tournaments"), which costs next to nothing even for the
+   commonest word. When that gives few results, the word being typed (the last one,
+   unless the text ends with a space) is read as a prefix too ("basebal" finds
+   baseball); a prefix costs a merge of every matching word's postings, so it is only
+   paid when needed. If nothing matches, every word becomes a prefix ("tourn jake").
+3. Up to ``RANK_CAP`` matches are ranked by BM25 with the title weighing ten times the
+   body and clients and people ahead. A query so common that it matches more than that
+   is not worth ranking: its matches come by kind, newest first, which costs nothing.
+4. When no single document has every word, the words may be spread over one client's
+   documents ("jake tourn": Jake is Bob's son, the tournament is in a note about Bob):
+   the clients having every word somewhere come back with their matching documents.
+5. When a word matches nothing at all, it is replaced by the closest indexed word
+   sharing its first two letters ("basball" -> baseball), a cheap typo tolerance.
+
+Snippets and titles carry ``MARK_START``/``MARK_END`` around the matched words
+(``store/search_text.py``, which also ranks what LIKE finds when the database is not
+SQLite).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from rapport.store.models import db
+from rapport.store.search_text import MARK_END as MARK_END
+from rapport.store.search_text import MARK_START as MARK_START
+from rapport.store.search_text import WORD, mark, snippet
+from rapport.store.search_text import like_search as like_search
 
-KIND_CODES: dict[str, int] = {
-    "client": 1,
-    "person": 2,
-    "fact": 3,
-    "interaction": 4,
-    "task": 5,
-    "gift": 6,
-    "inbound": 7,
+KINDS = ("client", "person", "fact", "interaction", "task", "gift", "inbound", "card")
+# The high bits of a document's rowid: the higher, the earlier the kind comes in a
+# result list that is not ranked by relevance.
+KIND_BITS: dict[str, int] = {
+    "client": 15,
+    "person": 14,
+    "fact": 13,
+    "task": 12,
+    "gift": 11,
+    "inbound": 10,
+    "interaction": 9,
     "card": 8,
 }
-CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
-_WORD = re.compile(r"\w+", re.UNICODE)
+BITS_KIND = {bits: kind for kind, bits in KIND_BITS.items()}
+ID_BITS = 40
+ID_MASK = (1 << ID_BITS) - 1
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+TITLE_WEIGHT = 10.0
+# Above this many matches a query is not ranked by relevance (see the docstring).
+RANK_CAP = 1500
+# Whole-word matches enough not to look for the typed word as a prefix as well.
+ENOUGH = 20
+# How many clients the spread-over-documents fallback looks at, at most.
+SPREAD_CLIENTS = 20
 
 
 class SearchDoc(FTS5Model):
@@ -52,18 +94,24 @@ class Hit:
     kind: str
     ref_id: int
     client_id: int | None
-    title: str
-    snippet: str
-    rank: float
+    title: str  # with MARK_START/MARK_END around matched words
+    snippet: str  # likewise
+    rank: float  # lower is better
+    spread: bool = False  # found by words spread over the client's documents
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; other databases fall back to plain LIKE search in services."""
+    """FTS5 is SQLite's; other databases use ``like_search``."""
     return isinstance(db.obj, SqliteDatabase)
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
-    return ref_id * 16 + KIND_CODES[kind]
+    return (KIND_BITS[kind] << ID_BITS) | ref_id
+
+
+def doc_of(rowid: int) -> tuple[str, int]:
+    """The (kind, row id) a document's rowid stands for."""
+    return BITS_KIND.get(rowid >> ID_BITS, "other"), rowid & ID_MASK
 
 
 def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str = "") -> None:
@@ -111,46 +159,272 @@ def unindex(kind: str, ref_ids: Iterable[int]) -> None:
         SearchDoc.delete().where(SearchDoc.rowid.in_(rowids[start : start + 500])).execute()
 
 
-def match_expression(text: str) -> str | None:
-    """A safe FTS5 query: every word a quoted prefix term, all of them required."""
-    words = _WORD.findall(text)
+def clear() -> None:
+    if available():
+        SearchDoc.delete().execute()
+
+
+def indexed_rowids() -> set[int]:
+    """Every rowid in the index (for the consistency check)."""
+    if not available():
+        return set()
+    cursor = db.execute_sql("SELECT rowid FROM search_index")
+    return {row[0] for row in cursor}
+
+
+def integrity_problem() -> str | None:
+    """FTS5's own integrity check: None when the index structure is sound."""
+    if not available():
+        return None
+    try:
+        db.execute_sql("INSERT INTO search_index(search_index) VALUES('integrity-check')")
+    except Exception as exc:  # the check reports corruption as an error
+        return str(exc)
+    return None
+
+
+# -- reading user text ------------------------------------------------------------------------
+def words_of(text: str) -> list[str]:
+    """The words of a query: letters and digits only, lower-cased, once each, at most 8."""
+    seen: list[str] = []
+    for word in WORD.findall(text or ""):
+        word = word.lower()[:MAX_WORD_LENGTH]
+        if word not in seen:
+            seen.append(word)
+    return seen[:MAX_WORDS]
+
+
+def term(word: str, prefix: bool) -> str:
+    """One quoted FTS5 term; a prefix only from two letters up (one letter would expand
+    to a large part of the vocabulary)."""
+    return f'"{word}"*' if prefix and len(word) >= 2 else f'"{word}"'
+
+
+def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " ") -> str | None:
+    """A safe FTS5 query of quoted terms; ``prefix`` is "all", "last" or "none"."""
     if not words:
         return None
-    return " ".join(f'"{word}"*' for word in words[:12])
-
-
-def search(text: str, limit: int = 50) -> list[Hit]:
-    expression = match_expression(text)
-    if expression is None or not available():
-        return []
-    query = (
-        SearchDoc.select(
-            SearchDoc.rowid,
-            SearchDoc.title,
-            SearchDoc.client_id,
-            SearchDoc.body.snippet("[", "]", "…", 12).alias("snip"),
-            SearchDoc.bm25(4.0, 1.0).alias("score"),
-        )
-        .where(SearchDoc.match(expression))
-        .order_by(SearchDoc.bm25(4.0, 1.0))
-        .limit(limit)
+    last = len(words) - 1
+    return joiner.join(
+        term(word, prefix == "all" or (prefix == "last" and i == last))
+        for i, word in enumerate(words)
     )
+
+
+# -- searching --------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A match before its text is read: ranking only needs the key and the score."""
+
+    rowid: int
+    client_id: int | None
+    score: float = 0.0
+    spread: bool = False
+
+    @property
+    def kind(self) -> str:
+        return doc_of(self.rowid)[0]
+
+
+_RANKED = (
+    f"SELECT rowid, client_id, bm25(search_index, {TITLE_WEIGHT}, 1.0, 0.0) "
+    # bm25 is negative (lower is better): scaling it up moves clients and people ahead
+    f"* (CASE rowid >> {ID_BITS} WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END) AS score "
+    "FROM search_index WHERE search_index MATCH ?"
+)
+_UNRANKED = "SELECT rowid, client_id, 0.0 FROM search_index WHERE search_index MATCH ?"
+
+
+def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
+    """Documents matching ``text`` best first (see the module docstring for the rules).
+
+    With ``per_kind``, no kind takes more than that many places, so that a grouped list
+    shows some of every kind that matches.
+    """
+    words = words_of(text)
+    if not words or not available():
+        return []
+    typing = not (text or "").endswith((" ", "\t", "\n"))
+    found, used = _find(words, typing, limit, per_kind)
+    return _with_text(found, used)
+
+
+def _find(
+    words: list[str], typing: bool, limit: int, per_kind: int | None
+) -> tuple[list[_Found], list[str]]:
+    # Whole (stemmed) words first: cheap even for the commonest word.
+    found, count = _all_in_one(match_expression(words, "none"), limit, per_kind)
+    if typing and count < ENOUGH and len(words[-1]) >= 2:
+        # The word being typed may be unfinished: read it as a prefix too.
+        more, _ = _all_in_one(match_expression(words, "last"), limit, per_kind)
+        found = _merge(found, more, limit, per_kind)
+    if not found and len(words) > 1:
+        found, _ = _all_in_one(match_expression(words, "all"), limit, per_kind)
+    if not found and len(words) > 1:
+        found = _spread(words, limit, per_kind)
+    if found:
+        return found, words
+    corrected = _corrected(words)
+    if corrected == words:
+        return [], words
+    found, _ = _all_in_one(match_expression(corrected, "all"), limit, per_kind)
+    if not found and len(corrected) > 1:
+        found = _spread(corrected, limit, per_kind)
+    return found, corrected
+
+
+def _rows(sql: str, params: Sequence[object], spread: bool = False) -> list[_Found]:
+    return [
+        _Found(rowid, int(client_id) if client_id not in (None, "") else None, score, spread)
+        for rowid, client_id, score in db.execute_sql(sql, params)
+    ]
+
+
+def _count(expression: str, cap: int) -> int:
+    cursor = db.execute_sql(
+        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+        [expression, cap + 1],
+    )
+    return int(cursor.fetchone()[0])
+
+
+def _all_in_one(
+    expression: str | None, limit: int, per_kind: int | None
+) -> tuple[list[_Found], int]:
+    """Documents having every term, and how many there are (up to RANK_CAP + 1)."""
+    if expression is None:
+        return [], 0
+    count = _count(expression, RANK_CAP)
+    if count == 0:
+        return [], 0
+    # With a share per kind, read a few times more rows than shown, to fill the shares.
+    take = limit if per_kind is None else limit * 4
+    if count <= RANK_CAP:
+        found = _rows(_RANKED + " ORDER BY score LIMIT ?", [expression, take])
+        return _cap(found, limit, per_kind), count
+    # Too common to rank: by kind, newest first, straight off the index.
+    if per_kind is None or "*" in expression:
+        # (A prefix term costs a merge of its postings per statement: just one statement.)
+        found = _rows(_UNRANKED + " ORDER BY rowid DESC LIMIT ?", [expression, take])
+        return _cap(found, limit, per_kind), count
+    found = []
+    sql = _UNRANKED + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
+    for bits in sorted(BITS_KIND, reverse=True):
+        if len(found) >= limit:
+            break
+        low, high = bits << ID_BITS, (bits << ID_BITS) | ID_MASK
+        found += _rows(sql, [expression, low, high, min(per_kind, limit - len(found))])
+    return found, count
+
+
+def _merge(
+    first: Sequence[_Found], then: Sequence[_Found], limit: int, per_kind: int | None
+) -> list[_Found]:
+    seen = {found.rowid for found in first}
+    return _cap([*first, *(f for f in then if f.rowid not in seen)], limit, per_kind)
+
+
+def _cap(found: Sequence[_Found], limit: int, per_kind: int | None) -> list[_Found]:
+    if per_kind is None:
+        return list(found[:limit])
+    taken: dict[str, int] = {}
+    out = []
+    for item in found:
+        kind = item.kind
+        if taken.get(kind, 0) < per_kind:
+            taken[kind] = taken.get(kind, 0) + 1
+            out.append(item)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Found]:
+    """Clients having every word in some document, with those documents."""
+    clients: set[str] | None = None
+    for word in sorted(words, key=len, reverse=True):  # longer words match fewer rows
+        cursor = db.execute_sql(
+            "SELECT DISTINCT client_id FROM search_index WHERE search_index MATCH ?",
+            [term(word, True)],
+        )
+        found = {row[0] for row in cursor if row[0] not in (None, "")}
+        clients = found if clients is None else clients & found
+        if not clients:
+            return []
+    assert clients is not None
+    chosen = sorted(clients, key=int)[:SPREAD_CLIENTS]
+    marks = ", ".join("?" for _ in chosen)
+    any_word = match_expression(words, "all", " OR ")
+    sql = _UNRANKED + f" AND client_id IN ({marks}) ORDER BY rowid DESC LIMIT ?"
+    rows = _rows(sql, [any_word, *chosen, limit * 4], spread=True)
+    return _cap(rows, limit, per_kind)
+
+
+def _with_text(found: Sequence[_Found], words: Sequence[str]) -> list[Hit]:
+    """Hits with their titles and snippets, matched words marked: read for the chosen
+    documents only (by rowid, which costs a lookup each)."""
+    if not found:
+        return []
+    marks = ", ".join("?" for _ in found)
+    texts = {
+        rowid: (title or "", body or "")
+        for rowid, title, body in db.execute_sql(
+            f"SELECT rowid, title, body FROM search_index WHERE rowid IN ({marks})",
+            [f.rowid for f in found],
+        )
+    }
     hits = []
-    for row in query.namedtuples():
-        code = row.rowid % 16
+    for item in found:
+        title, body = texts.get(item.rowid, ("", ""))
+        kind, ref_id = doc_of(item.rowid)
         hits.append(
             Hit(
-                kind=CODE_KINDS.get(code, "other"),
-                ref_id=row.rowid // 16,
-                client_id=int(row.client_id) if row.client_id is not None else None,
-                title=row.title,
-                snippet=row.snip or "",
-                rank=row.score,
+                kind=kind,
+                ref_id=ref_id,
+                client_id=item.client_id,
+                title=mark(title, words)[0],
+                snippet=snippet(body, words)[0],
+                rank=item.score,
+                spread=item.spread,
             )
         )
     return hits
 
 
-def clear() -> None:
-    if available():
-        SearchDoc.delete().execute()
+def _corrected(words: Sequence[str]) -> list[str]:
+    """Each word that matches nothing replaced by the closest indexed word, if close."""
+    out = []
+    for word in words:
+        if len(word) < 4 or _matches_anything(word):
+            out.append(word)
+            continue
+        out.append(_closest_term(word) or word)
+    return out
+
+
+def _matches_anything(word: str) -> bool:
+    cursor = db.execute_sql(
+        "SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1", [term(word, True)]
+    )
+    return cursor.fetchone() is not None
+
+
+def _closest_term(word: str) -> str | None:
+    # The vocabulary of the index, per connection (a temp table costs nothing on disk).
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
+        "USING fts5vocab(main, search_index, 'row')"
+    )
+    start = word[:2]
+    end = start[:-1] + chr(ord(start[-1]) + 1)
+    cursor = db.execute_sql(
+        "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? "
+        "AND length(term) BETWEEN ? AND ?",
+        [start, end, len(word) - 2, len(word) + 2],
+    )
+    best, best_ratio = None, 0.8
+    for (candidate,) in cursor:
+        ratio = SequenceMatcher(None, word, candidate, autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = candidate, ratio
+    return best

@@ -114,7 +114,7 @@ class ClientList(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter clients  (Ctrl+F)")
+        self.filter.setPlaceholderText("Filter clients  (Ctrl+Shift+L)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter clients")
         self.filter.textChanged.connect(self._on_filter)

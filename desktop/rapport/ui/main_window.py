@@ -67,8 +67,10 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self._install_gifts_notes()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
         self._connect_signals()
+        self._install_brief_and_search()
         self._restore_geometry()
         self.reload()
         self._restore_last_client()
@@ -130,9 +132,8 @@ class MainWindow(QMainWindow):
         self.add_task_action = self._action("Add &task…", self.profile.add_task, "Ctrl+T")
         self.undo_action = self._action("&Undo delete", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self.filter_action = self._action(
-            "&Filter clients", self.focus_filter, QKeySequence.StandardKey.Find
-        )
+        # Ctrl+F and Ctrl+K belong to the search box (ui/search_view.py).
+        self.filter_action = self._action("&Filter clients", self.focus_filter, "Ctrl+Shift+L")
         self.show_archived_action = QAction("Show &archived clients", self, checkable=True)
         self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.show_archived_action.toggled.connect(lambda _on: self.reload())
@@ -184,6 +185,46 @@ class MainWindow(QMainWindow):
         self._toolbar_end = self.toolbar.addSeparator()
         self.toolbar.addAction(self.new_client_action)
         self.toolbar.addAction(self.log_action)
+
+    def _install_gifts_notes(self) -> None:
+        """Thank-you notes and gift ideas (ui/note_composer.py, ui/gifts_tab.py)."""
+        from rapport.ui.note_composer import compose_note
+
+        def note() -> None:
+            current = self.profile.current
+            if current is None:
+                self.statusBar().showMessage("Pick a client first, then write the note.", 5000)
+                return
+            talk = self.profile.history.current()
+            on_history = self.profile.tabs.currentWidget() is self.profile.history
+            chosen = talk.id if on_history and talk is not None and talk.kind != "card" else None
+            if compose_note(self, current.client.id, chosen) is not None:
+                self.statusBar().showMessage(f"Note to {current.client.name} marked sent.", 5000)
+            self.profile.refresh()
+            self.reload()
+
+        def ideas() -> None:
+            if self.profile.current is None:
+                self.statusBar().showMessage("Pick a client first to see gift ideas.", 5000)
+                return
+            self.show_page(self.clients_page)
+            self.profile.tabs.setCurrentWidget(self.profile.gifts)
+            self.profile.gifts.ideas.table.setFocus()
+
+        self.note_action = self._action(
+            "Thank-you &note…", note, "Ctrl+Shift+T", "Draft, print or send a thank-you note"
+        )
+        self.gift_ideas_action = self._action(
+            "&Gift ideas", ideas, "Ctrl+G", "Gift ideas for the client and their people"
+        )
+        self.client_menu.insertActions(self.add_task_action, [self.note_action])
+        self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
+    def _install_brief_and_search(self) -> None:
+        from rapport.ui.brief_view import install_brief_actions
+        from rapport.ui.search_view import install_search
+
+        install_brief_actions(self)
+        install_search(self)
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)

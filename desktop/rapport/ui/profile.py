@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
+from rapport.core.brief import is_stale
 from rapport.core.formats import day_month, full_date
 from rapport.services import clients, facts, interactions, people, tasks
+from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
 from rapport.ui import messages, theme
+from rapport.ui.brief_view import BriefView
 from rapport.ui.dialogs import (
     ClientDialog,
     FactDialog,
@@ -32,6 +35,8 @@ from rapport.ui.dialogs import (
     PersonDialog,
     TaskDialog,
 )
+from rapport.ui.gifts_tab import GiftsTab
+from rapport.ui.history_view import HistoryView
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 
@@ -61,20 +66,43 @@ PEOPLE_COLUMNS: list[Column[r.Person]] = [
     Column("Birthday", lambda p: day_month(p.birthday) if p.birthday else ""),
     Column("Notes", lambda p: p.notes),
 ]
+
+
+def _fact_source(fact: r.Fact) -> str:
+    if fact.source_at is None:
+        return "added by hand"
+    return (
+        f"{fact.source_title or (fact.source_kind or '').capitalize()}, {fact.source_at:%Y-%m-%d}"
+    )
+
+
+def _confirmed(fact: r.Fact) -> str:
+    stamp = fact.confirmed_at or fact.created_at
+    text = stamp.date().isoformat() if stamp else ""
+    return f"{text} (possibly stale)" if is_stale(fact, clock.today()) else text
+
+
+def _stale_color(fact: r.Fact) -> Any:
+    return theme.caution_color() if is_stale(fact, clock.today()) else None
+
+
 FACT_COLUMNS: list[Column[r.Fact]] = [
-    Column("Fact", lambda f: f.text),
+    Column("Fact", lambda f: f.text, color=_stale_color),
     Column("About", lambda f: f.about or "client"),
     Column("Category", lambda f: f.category),
     Column("Tags", lambda f: ", ".join(f.tags)),
-    Column("Since", lambda f: f.created_at.date().isoformat() if f.created_at else ""),
-]
-HISTORY_COLUMNS: list[Column[r.Interaction]] = [
+    Column("From", _fact_source, sort=lambda f: f.source_at or f.created_at),
     Column(
-        "When", lambda i: i.happened_at.strftime("%Y-%m-%d %H:%M"), sort=lambda i: i.happened_at
+        "Confirmed",
+        _confirmed,
+        sort=lambda f: f.confirmed_at or f.created_at,
+        color=_stale_color,
+        tooltip=lambda f: (
+            "Not confirmed for over a year: Ctrl+Y if it is still true"
+            if is_stale(f, clock.today())
+            else None
+        ),
     ),
-    Column("Kind", lambda i: i.kind),
-    Column("Title", lambda i: i.title or (i.raw_text.splitlines() or [""])[0][:80]),
-    Column("Key points", lambda i: "; ".join(i.key_points)),
 ]
 TASK_COLUMNS: list[Column[r.Task]] = [
     Column("Task", lambda t: t.title, color=_task_color),
@@ -112,9 +140,9 @@ class ProfilePane(QWidget):
         buttons.addStretch(1)
         top.addLayout(buttons)
 
-        self.overview = QTextBrowser()
-        self.overview.setOpenLinks(False)
-        self.overview.setAccessibleName("Overview")
+        self.overview = BriefView()
+        self.overview.confirmRequested.connect(self.confirm_fact)
+        self.overview.revealRequested.connect(self.reveal)
         self.people = RecordSection(
             "person",
             PEOPLE_COLUMNS,
@@ -123,12 +151,7 @@ class ProfilePane(QWidget):
         self.facts = RecordSection(
             "fact", FACT_COLUMNS, "No facts yet.\nAdd what they like, eat, play or care about."
         )
-        self.history = RecordSection(
-            "conversation",
-            HISTORY_COLUMNS,
-            "No conversations yet.\nLog a meeting, call or email to start the history.",
-            stretch_column=2,
-        )
+        self.history = HistoryView()
         self.tasks = RecordSection(
             "task", TASK_COLUMNS, "No tasks.\nAdd what you promised, with a due date."
         )
@@ -139,12 +162,17 @@ class ProfilePane(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.overview, "&Brief")
         self.tabs.addTab(self.people, "&People")
         # Letters the menu bar does not use (Alt+F, H and T open File, Help and Tools).
         self.tabs.addTab(self.facts, "F&acts")
         self.tabs.addTab(self.history, "H&istory")
         self.tabs.addTab(self.tasks, "Ta&sks")
+        # Gifts: ideas and the gift log (ui/gifts_tab.py holds the substance).
+        self.gifts = GiftsTab()
+        self.tabs.addTab(self.gifts, "&Gifts")
+        self.gifts.changed.connect(self._after_change)
+        self.gifts.deleted.connect(self.deleted)
 
         self._wire(self.people, self.add_person, self.edit_person, self.delete_person)
         self._wire(self.facts, self.add_fact, self.edit_fact, self.delete_fact)
@@ -161,7 +189,8 @@ class ProfilePane(QWidget):
 
         self.placeholder = QLabel(
             "<h3>No client selected</h3><p>Pick a client on the left (filter with "
-            "<b>Ctrl+F</b>),<br>or add one with <b>Ctrl+Shift+N</b>.</p>"
+            "<b>Ctrl+Shift+L</b>), search with <b>Ctrl+K</b>,<br>or add one with "
+            "<b>Ctrl+Shift+N</b>.</p>"
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -193,11 +222,12 @@ class ProfilePane(QWidget):
             return
         profile = self.current
         self.header.setText(header_html(profile.client))
-        self.overview.setHtml(overview_html(profile))
+        self.overview.show_brief(compose_profile(profile))
         self.people.set_rows(profile.people)
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
         self.tasks.set_rows(profile.tasks)
+        self.gifts.set_profile(profile)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
     def refresh(self) -> None:
@@ -206,6 +236,42 @@ class ProfilePane(QWidget):
     def _after_change(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    def reveal(self, kind: str, ref_id: int) -> None:
+        """Show the tab and row of one record (a search result, a link in the brief)."""
+        section = {
+            "person": self.people,
+            "fact": self.facts,
+            "interaction": self.history,
+            "task": self.tasks,
+        }.get(kind)
+        if section is None:  # the client, a gift, a message: the brief shows them
+            self.tabs.setCurrentWidget(self.overview)
+            self.overview.setFocus()
+            return
+        self.tabs.setCurrentWidget(section)
+        section.select(ref_id)
+        section.table.setFocus()
+
+    def confirm_fact(self, fact_id: int) -> None:
+        """The user says a fact is still true: it is no longer possibly stale."""
+        if self._save("confirm the fact", lambda: facts.confirm_fact(fact_id)) is not None:
+            self._after_change()
+            self._status("Marked as still true.")
+
+    def confirm_selected_fact(self) -> None:
+        fact = self.facts.current() if self.tabs.currentWidget() is self.facts else None
+        if fact is None:
+            self._status(
+                "Select a fact in the Facts tab (Alt+F) first, or follow “Still true” in the brief."
+            )
+            return
+        self.confirm_fact(fact.id)
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 6000)
 
     # -- actions ---------------------------------------------------------------------------
     def _save(self, doing: str, fn: Callable[[], Any]) -> Any:
@@ -342,51 +408,3 @@ def header_html(client: r.Client) -> str:
     lines = [f"<span style='font-size:16pt; font-weight:600'>{title}</span>"]
     lines += [line for line in (work, contact, " · ".join(meta)) if line]
     return "<br>".join(lines)
-
-
-def overview_html(profile: r.Profile) -> str:
-    """A one-screen summary: people, what they care about, open promises, last talks."""
-    e = html.escape
-    today = clock.today()
-    parts: list[str] = []
-    if profile.people:
-        items = []
-        for person in profile.people:
-            age = age_on(person, today)
-            age_text = f", {age}" if age is not None else ""
-            items.append(f"<li><b>{e(person.label)}</b> ({e(person.relation)}{age_text})</li>")
-        parts.append("<h4>People</h4><ul>" + "".join(items) + "</ul>")
-    if profile.facts:
-        items = [
-            f"<li>{e(f.text)}"
-            + (f" <span style='color:gray'>[{e(', '.join(f.tags))}]</span>" if f.tags else "")
-            + "</li>"
-            for f in profile.facts[:12]
-        ]
-        parts.append("<h4>Worth remembering</h4><ul>" + "".join(items) + "</ul>")
-    open_tasks = [t for t in profile.tasks if t.status == "open"]
-    if open_tasks:
-        items = []
-        for task in open_tasks[:8]:
-            due = f" — due {day_month(task.due)}" if task.due else ""
-            late = task.due is not None and task.due < today
-            style = f" style='color:{theme.warning_color().name()}'" if late else ""
-            items.append(f"<li{style}>{e(task.title)}{due}</li>")
-        parts.append("<h4>Open tasks and promises</h4><ul>" + "".join(items) + "</ul>")
-    if profile.interactions:
-        items = []
-        for talk in profile.interactions[:3]:
-            points = "".join(f"<li>{e(p)}</li>" for p in talk.key_points)
-            title = e(talk.title or talk.kind.capitalize())
-            items.append(
-                f"<li><b>{full_date(talk.happened_at)}</b> · {title}"
-                + (f"<ul>{points}</ul>" if points else "")
-                + "</li>"
-            )
-        parts.append("<h4>Last conversations</h4><ul>" + "".join(items) + "</ul>")
-    if not parts:
-        return (
-            "<p style='color:gray'>Nothing recorded yet. Log a conversation, or add people "
-            "and facts from the tabs above.</p>"
-        )
-    return "".join(parts)

@@ -52,6 +52,7 @@ class SingleInstance(QObject):
         # 0: never stale by age; a lock whose process is gone is still reclaimed.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
+        self._sockets: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
         """Become the running instance; False when another one already is."""
@@ -68,8 +69,16 @@ class SingleInstance(QObject):
         return True
 
     def release(self) -> None:
+        # Sockets and server are deleted through the event loop, their signals cut first:
+        # a socket destroyed with its server would otherwise emit "disconnected" from its
+        # own destructor into a slot that deletes it again.
+        for socket in list(self._sockets):
+            self._forget(socket)
+            socket.abort()
         if self.server is not None:
+            self.server.newConnection.disconnect(self._on_connection)
             self.server.close()
+            self.server.deleteLater()
             self.server = None
         self.lock.unlock()
 
@@ -78,13 +87,31 @@ class SingleInstance(QObject):
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            self._sockets.append(socket)
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         while socket.canReadLine():
             line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
             socket.write(b"ok\n")
             socket.flush()
             if line:
                 self.messageReceived.emit(line)
+
+    @Slot()
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._forget(socket)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        if socket in self._sockets:
+            self._sockets.remove(socket)
+        socket.readyRead.disconnect(self._on_ready_read)
+        socket.disconnected.disconnect(self._on_disconnected)
+        socket.deleteLater()

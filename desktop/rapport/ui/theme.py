@@ -25,6 +25,19 @@ def good_color() -> QColor:
     return QColor("#8fd19e") if is_dark() else QColor("#1e7b34")
 
 
+def secondary_color() -> QColor:
+    """Secondary text (a source, a date, a snippet): between text and background, so it
+    stays readable on light and dark windows where the disabled colour is too faint."""
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        (text.red() * 3 + base.red() * 2) // 5,
+        (text.green() * 3 + base.green() * 2) // 5,
+        (text.blue() * 3 + base.blue() * 2) // 5,
+    )
+
+
 def muted_color() -> QColor:
     return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 

@@ -1,0 +1,273 @@
+"""``rapport brief CLIENT [--json] [--pdf FILE]``: the pre-call brief of one client."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rapport.cli.common import client_arg, open_book, print_json, say, task_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "brief",
+        help="the pre-call brief of one client",
+        description="What to remember before a call: people, what they care about, the last "
+        "conversations, promises, what they wait on, gifts, dates and what to ask about.",
+    )
+    parser.add_argument("client", metavar="CLIENT", help="id, name, prefix or close spelling")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--pdf", metavar="FILE", help="write the brief as a one-page PDF")
+    parser.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        help="paper size for --pdf (default: from your locale)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rapport.services.brief import brief
+
+    open_book(args)
+    result = brief(client_arg(args.client).id)
+    if args.pdf:
+        written = _write_pdf(result, args.pdf, args.paper)
+        if not args.json:
+            say(f"Wrote the brief of {result.client.name} to {args.pdf} (one page, {written}).")
+    if args.json:
+        print_json(brief_json(result))
+    elif not args.pdf:
+        say(brief_text(result))
+    return 0
+
+
+def _write_pdf(result: Any, path: str, paper: str | None) -> str:
+    import errno
+    from pathlib import Path
+
+    folder = Path(path).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise OSError(errno.ENOENT, "no such folder", str(folder))
+    # Qt only on this path: the rest of the command starts without it.
+    from rapport.ui.brief_print import write_pdf
+
+    return write_pdf(result, Path(path).expanduser(), paper)
+
+
+def brief_json(result: Any) -> dict[str, Any]:
+    """The CLI.md brief object (with a few extra fields)."""
+    today = result.today
+    client = result.client
+    score = result.score
+    return {
+        "date": today.isoformat(),
+        "client": {
+            "id": client.id,
+            "name": client.name,
+            "company": client.company,
+            "role": client.role,
+            "emails": client.emails,
+            "phones": client.phones,
+            "how_we_met": client.how_we_met,
+            "referred_by": result.introduced_by,
+            "last_contact": _iso(client.last_contact_at),
+            "cadence_days": client.cadence_days,
+            "cares_about": result.interests,
+            "archived": client.archived,
+        },
+        "people": [
+            {
+                "id": line.person.id,
+                "name": line.person.name,
+                "relation": line.person.relation,
+                "age": line.age,
+                "birthday": _iso(line.person.birthday),
+                "cares_about": line.cares_about,
+                "notes": line.person.notes,
+            }
+            for line in result.people
+        ],
+        "facts": [
+            {
+                "id": line.fact.id,
+                "text": line.fact.text,
+                "category": line.fact.category,
+                "tags": line.fact.tags,
+                "about": line.fact.about,
+                "source": None
+                if line.fact.source_interaction_id is None
+                else {
+                    "interaction_id": line.fact.source_interaction_id,
+                    "kind": line.fact.source_kind,
+                    "title": line.fact.source_title,
+                    "date": _iso(line.fact.source_at),
+                },
+                "from": line.source,
+                "added": _iso(line.fact.created_at),
+                "confirmed": _iso(line.fact.confirmed_at),
+                "stale": line.stale,
+            }
+            for line in result.facts
+        ],
+        "interactions": [
+            {
+                "id": talk.id,
+                "kind": talk.kind,
+                "date": _iso(talk.happened_at),
+                "title": talk.title,
+                "key_points": talk.key_points,
+            }
+            for talk in result.interactions
+        ],
+        "open_tasks": [task_json(task, today) for task in result.open_tasks],
+        "promises_kept": score.kept,
+        "promises_late": score.late,
+        "follow_through": {
+            "kept": score.kept,
+            "late": score.late,
+            "open": score.open,
+            "ratio": score.ratio,
+            "label": score.label(),
+        },
+        "promises": [
+            {**task_json(line.task, today), "outcome": line.outcome} for line in result.promises
+        ],
+        "awaiting_reply": [
+            {
+                "id": item.id,
+                "client": client.name,
+                "channel": item.channel,
+                "since": _iso(item.received_at),
+                "age_days": (today - item.received_at.date()).days,
+                "summary": item.summary,
+                "task_id": item.task_id,
+            }
+            for item in result.awaiting_reply
+        ],
+        "gifts_given": [
+            {
+                "id": gift.id,
+                "title": gift.title,
+                "for": gift.for_name,
+                "given_on": _iso(gift.given_on),
+                "occasion": gift.occasion,
+                "reaction": gift.reaction,
+            }
+            for gift in result.gifts_given
+        ],
+        "upcoming_dates": [
+            {
+                "client": client.name,
+                "about": item.about,
+                "label": item.label,
+                "kind": item.kind,
+                "date": item.day.isoformat(),
+                "in_days": item.in_days,
+                "turning": item.turning,
+            }
+            for item in result.upcoming
+        ],
+        "ask_about": [question.text for question in result.ask_about],
+    }
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "hour"):
+        return str(value.isoformat(timespec="seconds"))
+    return str(value.isoformat())
+
+
+def brief_text(result: Any) -> str:
+    """The brief for a terminal: the same sections as the window, as plain lines."""
+    from rapport.ui.brief_html import ago, day_text, short_day, soon
+
+    client = result.client
+    lines = [
+        client.name
+        + (
+            f" — {' · '.join(x for x in (client.role, client.company) if x)}"
+            if client.role or client.company
+            else ""
+        )
+    ]
+    who = []
+    if client.how_we_met:
+        who.append(f"Met: {client.how_we_met}")
+    if result.introduced_by:
+        who.append(f"Referred by {result.introduced_by}")
+    if client.last_contact_at:
+        days = (result.today - client.last_contact_at.date()).days
+        who.append(f"Last contact {day_text(client.last_contact_at)} ({ago(days)})")
+    if who:
+        lines.append(" · ".join(who))
+
+    def section(title: str, items: list[str]) -> None:
+        # An item starting with "- " is a detail of the one above it.
+        if items:
+            lines.extend(["", title])
+            lines.extend(f"      {i}" if i.startswith("- ") else f"  • {i}" for i in items)
+
+    section("Ask about", [q.text for q in result.ask_about])
+    people = []
+    if result.interests:
+        people.append(f"{client.first_name} — {', '.join(result.interests)}")
+    for line in result.people:
+        p = line.person
+        details = ", ".join(x for x in (p.relation if p.name else "", _age(line.age)) if x)
+        cares = f" — {', '.join(line.cares_about)}" if line.cares_about else ""
+        people.append(f"{p.label}" + (f" ({details})" if details else "") + cares)
+    section("Their people", people)
+    talks = []
+    for talk in result.interactions:
+        talks.append(f"{day_text(talk.happened_at)} · {talk.title or talk.kind.capitalize()}")
+        talks.extend(f"- {point}" for point in talk.key_points)
+    section("Last conversations", talks)
+    if result.promises:
+        lines += ["", "What I promised", f"  Follow-through: {result.score.label()}"]
+        for line in result.promises:
+            due = f" — due {short_day(line.task.due)}" if line.task.due else ""
+            lines.append(f"  • {line.task.title}{due} · {line.outcome}")
+    section(
+        "Waiting on me",
+        [
+            f"{i.channel.capitalize()} {ago((result.today - i.received_at.date()).days)}"
+            + (f": {i.summary}" if i.summary else "")
+            for i in result.awaiting_reply
+        ],
+    )
+    others = [t for t in result.open_tasks if not (t.promised or t.kind == "promise")]
+    section(
+        "Open tasks",
+        [t.title + (f" — due {short_day(t.due)}" if t.due else "") for t in others],
+    )
+    section(
+        "Dates coming up",
+        [f"{u.label} — {short_day(u.day)} ({soon(u.in_days)})" for u in result.upcoming],
+    )
+    section(
+        "Gifts given",
+        [
+            g.title + (f" ({day_text(g.given_on)})" if g.given_on else "")
+            for g in result.gifts_given
+        ],
+    )
+    section(
+        "Worth remembering",
+        [
+            f"{f.fact.text}"
+            + (f" — {f.fact.about}" if f.fact.about else "")
+            + f" [{f.source}]"
+            + (" (possibly stale)" if f.stale else "")
+            for f in result.facts
+        ],
+    )
+    if len(lines) <= 2:
+        lines += ["", "Nothing recorded yet: log a conversation or add facts in the window."]
+    return "\n".join(lines)
+
+
+def _age(age: int | None) -> str:
+    return "" if age is None else str(age)

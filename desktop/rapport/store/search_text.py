@@ -1,0 +1,113 @@
+"""The text side of search: matched words marked in titles and snippets, and the
+ranking of what LIKE found on databases without FTS5.
+
+Matching here mirrors the index's tokenizer closely enough for display: a document word
+matches a query word when it starts with it or shares a stem-like beginning with it,
+accents and case ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rapport.store.search import Hit
+
+MARK_START, MARK_END = "\x02", "\x03"
+# Letters and digits: what FTS5's unicode61 tokenizer keeps (underscores split words).
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# -- marking matched words --------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Lower case without accents, as the index's tokenizer sees words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """Document words that match query words: starting with one ("tourn"), or sharing a
+    stem-like beginning with a longer one ("tournaments" / "tournament")."""
+    stems = set()
+    for word in words:
+        word = fold(word)
+        stems.add(word if len(word) < 5 else word[: max(4, len(word) - 2)])
+    alternatives = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+
+
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the matching words are in ``text`` (accents ignored)."""
+    if text.isascii():
+        return [m.span() for m in pattern.finditer(text)]
+    # Folding can change lengths: match word by word on the folded form instead.
+    return [t.span() for t in WORD.finditer(text) if pattern.fullmatch(fold(t.group(0)))]
+
+
+def _wrap(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        start, end = start - offset, end - offset
+        if start < 0 or end > len(text):
+            continue
+        out += [text[last:start], MARK_START, text[start:end], MARK_END]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def mark(text: str, words: Sequence[str]) -> tuple[str, bool]:
+    """``text`` with every matching word wrapped in MARK_START/MARK_END; and whether any
+    word matched."""
+    if not text or not words:
+        return text, False
+    spans = _spans(text, _pattern(words))
+    return _wrap(text, spans), bool(spans)
+
+
+def snippet(text: str, words: Sequence[str], size: int = 14) -> tuple[str, bool]:
+    """About ``size`` words of ``text`` where most query words match, matches marked,
+    with "…" where it was cut; and whether any word matched."""
+    text = " ".join(text.split())
+    tokens = [t.span() for t in WORD.finditer(text)]
+    if not tokens or not words:
+        return text, False
+    pattern = _pattern(words)
+    spans = _spans(text, pattern)
+    begin = 0
+    if spans:
+        starts = [i for i, (start, _) in enumerate(tokens) if any(s == start for s, _ in spans)]
+        best = -1
+        for first in starts:  # the window holding the most different matched words
+            window = range(max(0, first - 2), min(len(tokens), first - 2 + size))
+            found = {text[a:b].lower() for i in window for a, b in [tokens[i]] if (a, b) in spans}
+            if len(found) > best:
+                best, begin = len(found), max(0, min(first - 2, len(tokens) - size))
+    end = min(len(tokens), begin + size)
+    start_at = 0 if begin == 0 else tokens[begin][0]
+    stop_at = len(text) if end == len(tokens) else tokens[end - 1][1]
+    piece = _wrap(text[start_at:stop_at], [s for s in spans if s[0] >= start_at], start_at)
+    return ("…" if begin else "") + piece + ("…" if end < len(tokens) else ""), bool(spans)
+
+
+# -- without SQLite ---------------------------------------------------------------------------
+def like_search(
+    documents: Iterable[tuple[str, int, int | None, str, str]], text: str, limit: int = 50
+) -> list[Hit]:
+    """Rank documents that LIKE found (kind, ref_id, client_id, title, body) for a
+    database without FTS5: clients and people first, then matches in titles."""
+    from rapport.store.search import Hit, words_of
+
+    words = words_of(text)
+    hits: list[Hit] = []
+    for kind, ref_id, client_id, title, body in documents:
+        title_marked, in_title = mark(title, words)
+        body_snippet, _ = snippet(body, words)
+        weight = {"client": 0.0, "person": 0.5}.get(kind, 1.0)
+        rank = weight + (0.0 if in_title else 2.0)
+        hits.append(Hit(kind, ref_id, client_id, title_marked, body_snippet, rank))
+    hits.sort(key=lambda h: (h.rank, h.kind, h.ref_id))
+    return hits[:limit]

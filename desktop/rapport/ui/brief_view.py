@@ -1,0 +1,196 @@
+"""The profile's first tab: the pre-call brief, with its links, printing and export.
+
+``BriefView`` shows the brief composed from the profile the pane already holds (no
+extra query). Its links are keyboard reachable (Tab moves between them, Enter follows):
+a fact opens in the Facts tab, a conversation in History, and "Still true" confirms a
+possibly stale fact. ``install_brief_actions(window)`` adds File > Print brief… (Ctrl+P),
+File > Export brief as PDF… (Ctrl+Shift+E) and Client > Fact still true (Ctrl+Y).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
+
+from rapport.core.brief import Brief
+from rapport.ui import messages, theme
+from rapport.ui.brief_html import Colors, day_text, render
+
+if TYPE_CHECKING:
+    from rapport.ui.main_window import MainWindow
+
+
+def view_colors() -> Colors:
+    """Brief colours that follow the window's palette (light or dark)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    palette = QGuiApplication.palette()
+    accent = palette.color(QPalette.ColorRole.AlternateBase)
+    text = palette.color(QPalette.ColorRole.Text)
+    return Colors(
+        text=text.name(),
+        muted=theme.secondary_color().name(),
+        warning=theme.warning_color().name(),
+        caution=theme.caution_color().name(),
+        good=theme.good_color().name(),
+        accent_bg=accent.name(),
+        link=palette.color(QPalette.ColorRole.Link).name(),
+    )
+
+
+class BriefView(QTextBrowser):
+    """The brief of the client on show. Emits what a followed link asks for."""
+
+    confirmRequested = Signal(int)  # a fact id: "still true"
+    revealRequested = Signal(str, int)  # kind ("fact", "interaction", "task", "person"), id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName("Brief")
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.document().setIndentWidth(18)
+        self.anchorClicked.connect(self._follow)
+        self.brief: Brief | None = None
+
+    def show_brief(self, brief: Brief | None) -> None:
+        self.brief = brief
+        if brief is None:
+            self.clear()
+            return
+        position = self.verticalScrollBar().value()
+        self.setHtml(render(brief, links=True, colors=view_colors()))
+        self.verticalScrollBar().setValue(position)
+
+    def _follow(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if not value.isdigit():
+            return
+        if kind == "confirm":
+            self.confirmRequested.emit(int(value))
+        elif kind in ("fact", "interaction", "task", "person"):
+            self.revealRequested.emit(kind, int(value))
+
+
+# -- printing and export ----------------------------------------------------------------------
+def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
+    """Where to save the PDF (tests replace this)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export brief as PDF", suggested, "PDF documents (*.pdf)"
+    )
+    return path or None
+
+
+def ask_printer(parent: QWidget, printer: Any) -> bool:
+    """Let the user pick the printer and paper (tests replace this)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print brief")
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def suggested_pdf_path(brief: Brief) -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    safe = "".join(ch for ch in brief.client.name if ch.isalnum() or ch in " -_.'").strip()
+    return str(Path(folder or Path.home()) / f"Brief - {safe} - {brief.today.isoformat()}.pdf")
+
+
+def export_pdf(window: MainWindow) -> None:
+    brief = window.profile.overview.brief
+    if brief is None:
+        window.statusBar().showMessage("Pick a client first, then export their brief.", 5000)
+        return
+    path = ask_pdf_path(window, suggested_pdf_path(brief))
+    if not path:
+        return
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    from rapport.ui.brief_print import write_pdf
+
+    try:
+        paper = write_pdf(brief, path)
+    except Exception as exc:
+        messages.show_error(window, exc, "export the brief")
+        return
+    window.statusBar().showMessage(
+        f"Saved the brief of {brief.client.name} to {path} (one {paper_name(paper)} page).", 8000
+    )
+
+
+def paper_name(paper: str) -> str:
+    return "Letter" if paper == "letter" else "A4"
+
+
+def print_brief(window: MainWindow) -> None:
+    brief = window.profile.overview.brief
+    if brief is None:
+        window.statusBar().showMessage("Pick a client first, then print their brief.", 5000)
+        return
+    from PySide6.QtPrintSupport import QPrinter
+
+    from rapport.ui.brief_print import page_layout, paper_for_locale, print_to
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(paper_for_locale()))
+    printer.setDocName(f"Brief - {brief.client.name} - {day_text(brief.today)}")
+    if not ask_printer(window, printer):
+        return
+    try:
+        print_to(brief, printer)
+    except Exception as exc:
+        messages.show_error(window, exc, "print the brief")
+        return
+    window.statusBar().showMessage(f"Sent the brief of {brief.client.name} to the printer.", 5000)
+
+
+def install_brief_actions(window: MainWindow) -> None:
+    """File > Print brief… / Export brief as PDF…, Client > Fact still true."""
+    window.print_brief_action = _action(
+        window, "&Print brief…", "Ctrl+P", lambda: print_brief(window), "Print the one-page brief"
+    )
+    window.export_brief_action = _action(
+        window,
+        "&Export brief as PDF…",
+        "Ctrl+Shift+E",
+        lambda: export_pdf(window),
+        "Save the one-page brief as a PDF",
+    )
+    window.still_true_action = _action(
+        window,
+        "Fact still &true",
+        "Ctrl+Y",
+        window.profile.confirm_selected_fact,
+        "The selected fact (or the oldest unconfirmed one) is still true",
+    )
+    window.file_menu.insertAction(window.file_menu_tools, window.print_brief_action)
+    window.file_menu.insertAction(window.file_menu_tools, window.export_brief_action)
+    window.client_menu.addSeparator()
+    window.client_menu.addAction(window.still_true_action)
+
+    def update(_index: int = 0) -> None:
+        shown = window.profile.current is not None
+        for action in (
+            window.print_brief_action,
+            window.export_brief_action,
+            window.still_true_action,
+        ):
+            action.setEnabled(shown)
+
+    window.profile.stack.currentChanged.connect(update)
+    update()
+
+
+def _action(window: MainWindow, text: str, keys: str, slot: Any, tip: str) -> QAction:
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(keys))
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action

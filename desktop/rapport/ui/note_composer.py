@@ -1,0 +1,386 @@
+"""The thank-you note composer: a draft to edit freely, a live card preview, print and PDF.
+
+Open it with ``compose_note(parent, client_id, interaction_id=None)`` (the Client menu,
+Ctrl+Shift+T; the Today view's thank-you item). The draft comes from ``services.cards``;
+whatever the user types wins: changing the occasion or the conversation redrafts only
+while the text is untouched (Redraft asks first). Closing keeps an edited draft as an
+unsent card, so it is there next time. "Mark as sent" closes the thank-you it answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.core.cards import CARD_SIZES, layout
+from rapport.core.notes import OCCASIONS, NoteDraft
+from rapport.services import cards, clients, settings
+from rapport.ui import card_print, messages, theme
+
+DETAIL_HINTS = {
+    "referral_thanks": "Who they introduced you to",
+    "gift_thanks": "What they gave you, e.g. the bottle of olive oil",
+    "congratulations": "What to congratulate, e.g. your promotion",
+}
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save the PDF (tests replace this function)."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Export the card as PDF", suggested, "PDF files (*.pdf)"
+    )
+    return path or None
+
+
+def compose_note(
+    parent: QWidget | None, client_id: int, interaction_id: int | None = None
+) -> r.Card | None:
+    """Open the composer; the card marked sent, or None."""
+    dialog = NoteComposer(parent, client_id, interaction_id)
+    dialog.exec()
+    result = dialog.sent_card
+    dialog.deleteLater()
+    return result
+
+
+class NoteComposer(QDialog):
+    def __init__(
+        self, parent: QWidget | None, client_id: int, interaction_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.client = clients.get_client(client_id)
+        self.card_id: int | None = None
+        self.sent_card: r.Card | None = None
+        self.generated = ""  # the last draft produced, to know if the user edited it
+        self.draft: NoteDraft | None = None
+        self.setWindowTitle(f"Note to {self.client.name}")
+        self.setModal(True)
+
+        self.occasion = QComboBox()
+        for key in OCCASIONS:
+            self.occasion.addItem(cards.templates().label(key), key)
+        self.conversation = QComboBox()
+        self.conversation.addItem("(the latest)", None)
+        for talk in cards.conversations(client_id):
+            title = talk.title or talk.kind.capitalize()
+            self.conversation.addItem(f"{talk.happened_at:%b %-d} · {title}", talk.id)
+        if interaction_id is not None:
+            self.conversation.setCurrentIndex(max(self.conversation.findData(interaction_id), 0))
+        self.detail = QLineEdit()
+        self.size = QComboBox()
+        for key, size in CARD_SIZES.items():
+            self.size.addItem(size.label, key)
+        self.size.setCurrentIndex(max(self.size.findData(settings.get("card_size")), 0))
+        self.folded = QCheckBox("&Folded (note on the inside right)")
+        self.font = QComboBox()
+        for key, label in card_print.FONT_CHOICES.items():
+            if key == "handwriting" and card_print.handwriting_family() is None:
+                continue
+            self.font.addItem(label, key)
+        font = settings.get("card_font") or card_print.DEFAULT_FONT
+        self.font.setCurrentIndex(max(self.font.findData(font), 0))
+        self.signature = QLineEdit(cards.signature())
+        self.signature.setPlaceholderText("Your name, as you sign cards")
+
+        form = QFormLayout()
+        for label, widget, name in (
+            ("&Occasion:", self.occasion, "Occasion"),
+            ("&About:", self.conversation, "Conversation"),
+            ("&Detail:", self.detail, "Detail"),
+            ("Card &size:", self.size, "Card size"),
+            ("", self.folded, "Folded"),
+            ("F&ont:", self.font, "Font"),
+            ("Si&gnature:", self.signature, "Signature"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Note text")
+        self.text.setTabChangesFocus(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(f"color: {theme.caution_color().name()}")
+        self.redraft_button = QPushButton("&Redraft")
+        self.redraft_button.setToolTip("Write the draft again from what Rapport knows (Ctrl+R)")
+        self.redraft_button.setShortcut(QKeySequence("Ctrl+R"))
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.text, 1)
+        left.addWidget(self.notes)
+        left.addWidget(self.redraft_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.preview = QLabel()
+        self.preview.setAccessibleName("Card preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(300, 300)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.fit_label = QLabel()
+        self.fit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.fit_label)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        self.print_button = self._button("&Print…", "Ctrl+P", "Preview and print the card")
+        self.pdf_button = self._button("&Export PDF…", "Ctrl+Shift+E", "Save a card-sized PDF")
+        self.copy_button = self._button("&Copy", "Ctrl+Shift+C", "Copy the note's text")
+        self.save_button = self._button("Sa&ve draft", "Ctrl+S", "Keep this draft for later")
+        self.sent_button = self._button(
+            "&Mark as sent", "Ctrl+Return", "The card went out: close the thank-you"
+        )
+        self.close_button = QPushButton("Close")
+        self.close_button.setToolTip("Close (Esc); an edited draft is kept")
+        self.close_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.pdf_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.save_button, self.sent_button, self.close_button):
+            buttons.addWidget(button)
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.status)
+        outer.addLayout(buttons)
+        self.resize(980, 640)
+
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(120)
+        self._connect_signals()
+        self._load()
+
+    def _button(self, text: str, shortcut: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(f"{tip} ({shortcut})")
+        button.setAutoDefault(False)
+        return button
+
+    def _connect_signals(self) -> None:
+        self.occasion.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.conversation.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.detail.editingFinished.connect(self._options_changed)
+        self.signature.editingFinished.connect(self._signature_changed)
+        self.size.currentIndexChanged.connect(lambda _i: self._card_changed())
+        self.folded.toggled.connect(lambda _on: self._card_changed())
+        self.font.currentIndexChanged.connect(lambda _i: self._card_changed())
+        self.text.textChanged.connect(self.preview_timer.start)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self.redraft_button.clicked.connect(self.redraft)
+        self.print_button.clicked.connect(self.print_card)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.copy_button.clicked.connect(self.copy_text)
+        self.save_button.clicked.connect(self.save_draft)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.close_button.clicked.connect(self.reject)
+
+    # -- the draft -------------------------------------------------------------------------
+    def _load(self) -> None:
+        self._redraft(force=True)
+        talk = self.draft.interaction_id if self.draft else self.conversation.currentData()
+        saved = cards.unsent_card(self.client.id, talk)
+        if saved is not None:
+            self.card_id = saved.id
+            self.occasion.blockSignals(True)
+            self.occasion.setCurrentIndex(max(self.occasion.findData(saved.occasion), 0))
+            self.occasion.blockSignals(False)
+            self.size.setCurrentIndex(max(self.size.findData(saved.card_size), 0))
+            self.text.setPlainText(saved.body)
+            self.status.setText("Picked up your saved draft.")
+        self._card_changed()
+
+    def edited(self) -> bool:
+        return self.text.toPlainText().strip() != self.generated.strip()
+
+    def _options_changed(self) -> None:
+        occasion = self.occasion.currentData()
+        self.detail.setEnabled(occasion in DETAIL_HINTS)
+        self.detail.setPlaceholderText(DETAIL_HINTS.get(occasion, "Not needed for this note"))
+        if not self.edited():
+            self._redraft(force=True)
+
+    def _redraft(self, force: bool = False) -> None:
+        occasion = str(self.occasion.currentData())
+        detail = self.detail.text().strip() or None
+        try:
+            self.draft = cards.draft_note(
+                self.client.id,
+                occasion,
+                self.conversation.currentData(),
+                lead=detail if occasion == "referral_thanks" else None,
+                gift=detail if occasion == "gift_thanks" else None,
+                news=detail if occasion == "congratulations" else None,
+            )
+        except Exception as exc:
+            messages.show_error(self, exc, "draft the note")
+            return
+        self.generated = self.draft.text
+        self.text.setPlainText(self.draft.text)
+        self.notes.setText("\n".join(self.draft.notes))
+        self.notes.setVisible(bool(self.draft.notes))
+        self.detail.setEnabled(occasion in DETAIL_HINTS)
+        self.detail.setPlaceholderText(DETAIL_HINTS.get(occasion, "Not needed for this note"))
+
+    def redraft(self) -> None:
+        if self.edited() and not messages.confirm(
+            self, "Redraft", "Replace your edits with a fresh draft?", "Redraft"
+        ):
+            return
+        self._redraft(force=True)
+
+    def _signature_changed(self) -> None:
+        value = self.signature.text().strip()
+        if value == cards.signature():
+            return
+        try:
+            settings.set_value("signature", value)
+        except Exception as exc:
+            messages.show_error(self, exc, "save your signature")
+            return
+        if not self.edited():
+            self._redraft(force=True)
+
+    # -- the card --------------------------------------------------------------------------
+    def card_key(self) -> str:
+        return str(self.size.currentData())
+
+    def font_key(self) -> str:
+        return str(self.font.currentData())
+
+    def _card_changed(self) -> None:
+        foldable = CARD_SIZES[self.card_key()].foldable
+        self.folded.setEnabled(foldable)
+        if not foldable:
+            self.folded.setChecked(False)
+        self.update_preview()
+
+    def layout_now(self) -> Any:
+        return layout(self.card_key(), self.folded.isChecked())
+
+    def update_preview(self) -> None:
+        card = self.layout_now()
+        size = self.preview.size()
+        image = card_print.preview_image(
+            self.text.toPlainText(), card, self.font_key(), size.width() - 8, size.height() - 8
+        )
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        fitted = card_print.fit_text(self.text.toPlainText(), card, self.font_key(), image)
+        if fitted.overflow:
+            self.fit_label.setText("Too long for this card: shorten it or pick a larger card.")
+            self.fit_label.setStyleSheet(f"color: {theme.warning_color().name()}")
+        else:
+            fold = " folded" if card.folded else ""
+            self.fit_label.setText(f"{card.size.label}{fold} · text at {fitted.point_size:g} pt")
+            self.fit_label.setStyleSheet("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.preview_timer.start()
+
+    # -- actions ---------------------------------------------------------------------------
+    def make_print_preview(self) -> Any:
+        """The print preview dialog, set up for this card (not yet shown)."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        card = self.layout_now()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        card_print.prepare_printer(printer, card)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print the note to {self.client.name}")
+        text, font = self.text.toPlainText(), self.font_key()
+        dialog.paintRequested.connect(lambda p: card_print.print_card(p, text, card, font))
+        dialog.printer_ref = printer  # type: ignore[attr-defined]  # keep it alive
+        return dialog
+
+    def print_card(self) -> None:
+        dialog = self.make_print_preview()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_pdf(self) -> None:
+        suggested = f"Note to {self.client.name} {clock.today().isoformat()}.pdf"
+        path = ask_pdf_path(self, suggested)
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            fitted = card_print.export_pdf(
+                path,
+                self.text.toPlainText(),
+                self.card_key(),
+                self.folded.isChecked(),
+                self.font_key(),
+                title=f"Note to {self.client.name}",
+            )
+        except Exception as exc:
+            messages.show_error(self, exc, "export the PDF")
+            return
+        self.status.setText(f"Saved {path} (text at {fitted.point_size:g} pt).")
+
+    def copy_text(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.text.toPlainText())
+        self.status.setText("Copied the note's text.")
+
+    def save_draft(self) -> r.Card | None:
+        try:
+            card = cards.save_card(
+                self.client.id,
+                self.text.toPlainText(),
+                str(self.occasion.currentData()),
+                self.card_key(),
+                self.draft.interaction_id if self.draft else None,
+                self.card_id,
+            )
+        except Exception as exc:
+            messages.show_error(self, exc, "save the draft")
+            return None
+        self.card_id = card.id
+        settings.set_many({"card_size": self.card_key(), "card_font": self.font_key()})
+        self.generated = self.text.toPlainText()
+        self.status.setText("Draft saved.")
+        return card
+
+    def mark_sent(self) -> None:
+        card = self.save_draft()
+        if card is None:
+            return
+        try:
+            self.sent_card = cards.mark_sent(card.id)
+        except Exception as exc:
+            messages.show_error(self, exc, "mark the card sent")
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:
+        """Closing by any means (Close, Esc, the window's X) keeps an edited draft."""
+        if self.sent_card is None and self.edited() and self.text.toPlainText().strip():
+            self.save_draft()
+        super().done(result)

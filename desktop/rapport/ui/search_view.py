@@ -1,0 +1,358 @@
+"""Search as you type: the toolbar's search box, its results page and the search thread.
+
+Typing never waits for the database. Keystrokes restart a 120 ms timer; when it fires
+the query goes to ``SearchRunner``, a thread with its own database connection. A newer
+query replaces one still waiting, interrupts one still running (SQLite's interrupt),
+and results of anything but the latest query are dropped. Results show on a page of
+their own, grouped by kind, matched words in bold. Up and Down move through them from
+the box, Enter opens the client at the right place (a fact on the Facts tab, a
+conversation in History, a task on Tasks), Esc clears the box and goes back.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.services.search import Result
+from rapport.ui.search_model import (
+    COL_CLIENT,
+    COL_RESULT,
+    HighlightDelegate,
+    ResultRole,
+    SearchResultsModel,
+)
+
+if TYPE_CHECKING:
+    from rapport.ui.main_window import MainWindow
+
+DEBOUNCE_MS = 120
+LIMIT = 60
+PER_KIND = 8
+HINT = (
+    "<h3>Search everything</h3><p>Clients, people, facts, conversations, tasks and gifts.<br>"
+    "Words match by their beginning: <b>basebal</b> finds baseball; <b>jake tourn</b> finds "
+    "the client whose son Jake has a tournament.</p><p>↑ ↓ to pick a result, Enter to open "
+    "it, Esc to go back.</p>"
+)
+
+
+class SearchRunner(QObject):
+    """Runs one search at a time on a thread of its own; only the latest request counts."""
+
+    finished = Signal(int, object)  # generation, list[Result] or the exception
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._pending: tuple[int, str] | None = None
+        self._running: int | None = None
+        self._interrupt: Any = None
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    def request(self, generation: int, query: str) -> None:
+        with self._lock:
+            self._pending = (generation, query)
+            if self._running is not None and self._running < generation and self._interrupt:
+                self._interrupt()  # the query running now is stale: stop it
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="search", daemon=True)
+            self._thread.start()
+        self._wake.set()
+
+    def _loop(self) -> None:
+        from rapport.services import search
+        from rapport.services.book import release_thread
+
+        try:
+            self._interrupt = search.interrupter()
+            while True:
+                self._wake.wait()
+                with self._lock:
+                    self._wake.clear()
+                    if self._stopping:
+                        return
+                    job, self._pending = self._pending, None
+                    if job is None:
+                        continue
+                    self._running = job[0]
+                try:
+                    outcome: Any = search.search(job[1], LIMIT, PER_KIND)
+                except Exception as exc:  # delivered to the GUI thread, which decides
+                    outcome = exc
+                with self._lock:
+                    self._running = None
+                    stale = self._pending is not None
+                if not stale:
+                    self.finished.emit(job[0], outcome)
+        finally:
+            self._interrupt = None
+            release_thread()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopping = True
+            if self._running is not None and self._interrupt:
+                self._interrupt()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(5)
+            self._thread = None
+
+
+class SearchPage(QWidget):
+    """The results: a status line over the grouped list, or a hint when nothing is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SearchResultsModel(self)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Search status")
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Search results")
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegateForColumn(COL_RESULT, HighlightDelegate(self.tree))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_CLIENT, QHeaderView.ResizeMode.ResizeToContents)
+        self.model.modelReset.connect(self.tree.expandAll)
+
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.tree)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.stack, 1)
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        self.model.set_results([])
+        self.status.setText("")
+        self.stack.setCurrentWidget(self.hint)
+
+    def show_results(self, query: str, results: list[Result]) -> None:
+        self.model.set_results(results)
+        if not results:
+            self.status.setText(
+                f"Nothing matches “{query}”. Try fewer words, or the start of a word."
+            )
+            self.stack.setCurrentWidget(self.hint)
+            return
+        count = len(results)
+        text = f"{count} result{'s' if count != 1 else ''} for “{query}”"
+        per_kind: dict[str, int] = {}
+        for result in results:
+            per_kind[result.kind] = per_kind.get(result.kind, 0) + 1
+        if max(per_kind.values()) >= PER_KIND:
+            text += f" (the best {PER_KIND} of each kind: add words to narrow)"
+        if all(r.spread for r in results):
+            text += " — no single note has every word; these clients have them across notes"
+        self.status.setText(text)
+        self.stack.setCurrentWidget(self.tree)
+        self.select(0)
+
+    def show_error(self, message: str) -> None:
+        self.status.setText(f"Search failed: {message}")
+
+    # -- moving through results --------------------------------------------------------------
+    def current_position(self) -> int | None:
+        return self.model.position_of(self.tree.currentIndex())
+
+    def select(self, position: int) -> None:
+        index = self.model.result_index(position)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def move(self, step: int) -> None:
+        count = self.model.result_count()
+        if not count:
+            return
+        now = self.current_position()
+        target = 0 if now is None else min(max(now + step, 0), count - 1)
+        self.select(target)
+
+    def current_result(self) -> Result | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        result = index.siblingAtColumn(COL_RESULT).data(ResultRole)
+        return result if isinstance(result, Result) else None
+
+
+class SearchBox(QLineEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Search everything  (Ctrl+K)")
+        self.setClearButtonEnabled(True)
+        self.setAccessibleName("Search everything")
+        self.setMinimumWidth(260)
+        self.setMaximumWidth(360)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+
+class SearchController(QObject):
+    """Wires the box, the timer, the runner and the page into the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.box = SearchBox()
+        self.page = SearchPage()
+        self.runner = SearchRunner(self)
+        self.generation = 0
+        self.previous_page: QWidget | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._run)
+        self.box.textChanged.connect(self._typed)
+        self.box.installEventFilter(self)
+        self.runner.finished.connect(self._finished)
+        self.page.tree.activated.connect(lambda _index: self.open_current())
+        window.installEventFilter(self)
+
+    # -- typing ----------------------------------------------------------------------------
+    def focus(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+        if self.box.text().strip():
+            self._show_page()
+
+    def _typed(self, text: str) -> None:
+        if not text.strip():
+            self.timer.stop()
+            self.generation += 1  # whatever is running now no longer matters
+            self.page.show_hint()
+            return
+        self._show_page()
+        self.timer.start()
+
+    def _run(self) -> None:
+        self.generation += 1
+        self.runner.request(self.generation, self.box.text())
+
+    def _finished(self, generation: int, outcome: Any) -> None:
+        if generation != self.generation:
+            return  # a newer query is on its way
+        if isinstance(outcome, BaseException):
+            from rapport.ui.messages import user_message
+
+            self.page.show_error(user_message(outcome) or str(outcome))
+            return
+        self.page.show_results(self.box.text().strip(), outcome)
+
+    # -- pages -----------------------------------------------------------------------------
+    def _show_page(self) -> None:
+        current = self.window.pages.currentWidget()
+        if current is not self.page:
+            self.previous_page = current
+            self.window.pages.setCurrentWidget(self.page)
+            # No page button stays lit over the results (show_page lights one again).
+            group = self.window.page_actions
+            group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+            checked = group.checkedAction()
+            if checked is not None:
+                checked.setChecked(False)
+
+    def go_back(self) -> None:
+        self.timer.stop()
+        self.generation += 1
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.blockSignals(False)
+        self.page.show_hint()
+        target = self.previous_page or self.window.clients_page
+        if self.window.pages.currentWidget() is self.page:
+            self.window.show_page(target)
+
+    def open_current(self) -> None:
+        if self.timer.isActive():  # Enter right after typing: search now, then open
+            self.timer.stop()
+            self._run_now()
+        result = self.page.current_result()
+        if result is None:
+            return
+        if result.client_id is None:
+            self.window.statusBar().showMessage("That task belongs to no client.", 5000)
+            return
+        self.window.open_client(result.client_id)
+        self.window.profile.reveal(result.kind, result.ref_id)
+
+    def _run_now(self) -> None:
+        from rapport.services import search
+
+        self.generation += 1
+        try:
+            results = search.search(self.box.text(), LIMIT, PER_KIND)
+        except Exception as exc:
+            self._finished(self.generation, exc)
+            return
+        self._finished(self.generation, results)
+
+    # -- keys and closing ------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key, 5)
+                if key == Qt.Key.Key_PageUp:
+                    step = -5
+                self.page.move(step)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.go_back()
+                return True
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.runner.stop()
+        return super().eventFilter(watched, event)
+
+
+def install_search(window: MainWindow) -> SearchController:
+    """The search box at the toolbar's end, its page, and Ctrl+K / Ctrl+F to reach it."""
+    controller = SearchController(window)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    window.toolbar.addWidget(spacer)
+    window.toolbar.addWidget(controller.box)
+    window.pages.addWidget(controller.page)
+    action = QAction("&Search everything…", window)
+    action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+    action.setStatusTip("Search clients, people, facts, conversations, tasks and gifts")
+    action.triggered.connect(lambda _checked=False: controller.focus())
+    window.edit_menu.insertAction(window.filter_action, action)
+    window.search_action = action
+    window.search_controller = controller
+    return controller

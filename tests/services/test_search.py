@@ -1,0 +1,208 @@
+"""Search as users type it: prefixes, typos, odd characters, ranking, and index upkeep."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rapport.services import clients, facts, interactions, people, search, tasks
+from rapport.services.book import close_book, open_book
+from rapport.store import search as fts
+from rapport.store.models import db
+
+
+@pytest.fixture
+def bob(book: Path) -> int:
+    bob = clients.create_client("Bob Smith", company="Acme Supply", how_we_met="Expo 2024")
+    people.add_person(bob.id, "Jake", "son", age=12)
+    facts.add_fact(bob.id, "Son Jake, 12, plays travel baseball", "family", ["baseball"])
+    interactions.add_interaction(
+        bob.id,
+        "meeting",
+        "2026-11-10 12:30",
+        "Lunch at Rosa's",
+        raw_text="Talked shop for an hour. He has a big tournament in Augusta this weekend.",
+        key_points=["Needs delivery by March"],
+    )
+    tasks.add_task("Send the revised proposal", bob.id, "2026-11-20", "promise")
+    maria = clients.create_client("Maria Gonzalez", company="Peachtree Partners")
+    facts.add_fact(maria.id, "Training for the Chicago marathon", "interest", ["running"])
+    clients.create_client("José Núñez", company="Núñez Hermanos")
+    clients.create_client("Frank O'Brien", notes="Met him at the smith's shop")
+    return bob.id
+
+
+def _found(query: str) -> list[tuple[str, str | None, str]]:
+    return [(r.kind, r.client, r.title) for r in search.search(query)]
+
+
+def test_basebal_finds_bob_by_prefix(bob: int) -> None:
+    assert ("fact", "Bob Smith", "Son Jake, 12, plays travel baseball") in _found("basebal")
+
+
+def test_jake_tourn_finds_bob_across_his_documents(bob: int) -> None:
+    results = search.search("jake tourn")
+    assert results
+    assert {r.client for r in results} == {"Bob Smith"}
+    assert all(r.spread for r in results)  # Jake and the tournament are in two documents
+    assert {r.kind for r in results} >= {"person", "interaction"}
+
+
+def test_all_words_in_one_document_win(bob: int) -> None:
+    results = search.search("delivery march")
+    assert results[0].kind == "interaction"
+    assert not results[0].spread
+    assert "\x02delivery\x03" in results[0].snippet_marked.lower()
+    assert results[0].snippet == results[0].snippet_marked.replace("\x02", "").replace("\x03", "")
+
+
+def test_a_typo_is_forgiven_when_nothing_matches(bob: int) -> None:
+    assert ("fact", "Bob Smith", "Son Jake, 12, plays travel baseball") in _found("basball")
+    assert ("fact", "Maria Gonzalez", "Training for the Chicago marathon") in _found("maraton")
+
+
+def test_names_rank_before_other_mentions(bob: int) -> None:
+    results = search.search("smith")
+    assert results[0].kind == "client" and results[0].title == "Bob Smith"
+    assert ("client", "Frank O'Brien") in [(r.kind, r.client) for r in results]
+
+
+def test_accents_do_not_matter(bob: int) -> None:
+    assert _found("nunez")[0] == ("client", "José Núñez", "José Núñez")
+    assert _found("NÚÑEZ")[0][1] == "José Núñez"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"unbalanced',
+        "jake*",
+        "*",
+        "-",
+        "jake -baseball",
+        "NEAR(jake baseball)",
+        "NEAR",
+        "(((",
+        "jake AND",
+        "OR",
+        "AND OR NOT",
+        "o'brien",
+        "col:jake",
+        "{title}: jake",
+        "^jake",
+        "jake + baseball",
+        "\\",
+        "%_%",
+        "'; DROP TABLE client; --",
+        "",
+        "   ",
+        "j" * 300,
+        "a b c d e f g h i j k l m n o p",
+    ],
+)
+def test_fts_syntax_typed_by_users_never_raises(bob: int, query: str) -> None:
+    results = search.search(query)
+    assert isinstance(results, list)
+    assert clients.resolve("Bob Smith")  # and nothing was dropped
+
+
+def test_operators_are_plain_words(bob: int) -> None:
+    assert ("client", "Frank O'Brien", "Frank O'Brien") in _found("o'brien")
+    assert _found("jake*") == _found("jake")
+    # NEAR( is the word "near", not the operator
+    assert _found("NEAR(jake baseball)") == []
+    facts.add_fact(bob, "Lives near the lake")
+    assert ("fact", "Bob Smith", "Lives near the lake") in _found("NEAR(lake")
+    # "-baseball" is not "without baseball": it is the word baseball
+    assert ("fact", "Bob Smith", "Son Jake, 12, plays travel baseball") in _found("jake -baseball")
+
+
+def test_results_follow_edits_and_deletions(bob: int) -> None:
+    fact = facts.add_fact(bob, "Loves fly fishing on the Madison")
+    assert _found("madison")
+    facts.update_fact(fact.id, text="Loves fly fishing on the Yellowstone")
+    assert not _found("madison")
+    assert _found("yellowstone")
+    snapshot = clients.delete_client(bob)
+    assert not _found("yellowstone")
+    from rapport.services.undo import restore
+
+    restore(snapshot)
+    assert _found("yellowstone")
+    assert search.check_index() == []
+
+
+def test_per_kind_share(bob: int) -> None:
+    for i in range(12):
+        facts.add_fact(bob, f"Golf outing number {i}")
+    everything = fts.search("golf", limit=50)
+    shared = fts.search("golf", limit=50, per_kind=5)
+    assert len(everything) == 12
+    assert len(shared) == 5
+
+
+def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob: int) -> None:
+    assert search.check_index() == []
+    # Simulate drift: a row written behind the index's back, an entry for a deleted row.
+    db.execute_sql("DELETE FROM search_index WHERE rowid = ?", [fts.doc_rowid("person", 1)])
+    fts.index("task", 9999, bob, "A task that does not exist")
+    problems = search.check_index()
+    assert "1 person missing from the search index" in problems
+    assert any("1 search index entry points at rows that no longer exist" in p for p in problems)
+    assert search.rebuild_index() > 0
+    assert search.check_index() == []
+    assert ("person", "Bob Smith", "Jake") in _found("jake")
+
+
+def test_like_fallback_when_there_is_no_fts(bob: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fts, "available", lambda: False)
+    results = search.search("baseball")
+    assert ("fact", "Bob Smith", "Son Jake, 12, plays travel baseball") in [
+        (r.kind, r.client, r.title) for r in results
+    ]
+    assert "\x02baseball\x03" in results[0].title_marked + results[0].snippet_marked
+    assert search.search("acme")[0].title == "Bob Smith"
+    assert search.search('o"brien NEAR(') == []
+    # words found only in list columns (tags, emails) too
+    clients.update_client(bob, emails=["bob@acme.example"])
+    facts.add_fact(bob, "Likes the outdoors", "interest", ["kayaking"])
+    assert ("fact", "Likes the outdoors") in [(r.kind, r.title) for r in search.search("kayak")]
+    assert ("client", "Bob Smith") in [(r.kind, r.title) for r in search.search("acme.example")]
+    assert search.check_index() == []
+
+
+def test_old_rowid_scheme_is_migrated(data_dir: Path) -> None:
+    open_book(data_dir)
+    bob = clients.create_client("Bob Smith")
+    people.add_person(bob.id, "Jake", "son")
+    close_book()
+    # Rewrite the index as versions 1-2 stored it (id * 16 + kind code) and go back to v2.
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    codes = {15: 1, 14: 2}
+    rows = conn.execute("SELECT rowid, title, body, client_id FROM search_index").fetchall()
+    conn.execute("DELETE FROM search_index")
+    for rowid, title, body, client_id in rows:
+        old = (rowid & fts.ID_MASK) * 16 + codes[rowid >> fts.ID_BITS]
+        conn.execute(
+            "INSERT INTO search_index(rowid, title, body, client_id) VALUES (?, ?, ?, ?)",
+            (old, title, body, client_id),
+        )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    open_book(data_dir)
+    try:
+        assert [(r.kind, r.title) for r in search.search("jake")] == [("person", "Jake")]
+        assert search.check_index() == []
+    finally:
+        close_book()
+
+
+def test_group_orders_kinds(bob: int) -> None:
+    grouped = search.group(search.search("jake"))
+    kinds = [kind for kind, _ in grouped]
+    assert kinds == sorted(kinds, key=search.KINDS.index)
+    assert kinds[0] == "person"
