@@ -20,9 +20,22 @@ from rapport.store.models import MODELS, SchemaInfo
 
 Step = Callable[[peewee.Database], None]
 
+
+def _v2_follow_through(database: peewee.Database) -> None:
+    """Task.progress_at (the at-risk rule) and an index on Task.done_at (the score)."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as apply
+
+    migrator = SchemaMigrator.from_database(database)
+    apply(
+        migrator.add_column("task", "progress_at", peewee.DateTimeField(null=True)),
+        migrator.add_index("task", ("done_at",), False),
+    )
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = []
+STEPS: list[Step] = [_v2_follow_through]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 
