@@ -17,13 +17,17 @@ from rapport import __version__
 from rapport.cli import (
     cmd_clients,
     cmd_demo,
+    cmd_followup,
     cmd_tasks,
+    cmd_today,
 )
 
 # Commands in the order ``rapport --help`` lists them.
 COMMAND_MODULES = (
     cmd_clients,
+    cmd_today,
     cmd_tasks,
+    cmd_followup,
     cmd_demo,
 )
 
