@@ -31,6 +31,7 @@ from rapport.ui.dialogs import (
     PersonDialog,
     TaskDialog,
 )
+from rapport.ui.profile_followup import followup_html, score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 
@@ -190,8 +191,8 @@ class ProfilePane(QWidget):
             messages.show_error(self, exc, "open this client")
             return
         profile = self.current
-        self.header.setText(header_html(profile.client))
-        self.overview.setHtml(overview_html(profile))
+        self.header.setText(header_html(profile.client) + score_line(profile))
+        self.overview.setHtml(overview_html(profile) + followup_html(profile))
         self.people.set_rows(profile.people)
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
