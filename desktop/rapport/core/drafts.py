@@ -71,6 +71,8 @@ _EARLY = (
 def what_was_promised(title: str) -> str:
     """'Send the revised proposal' -> 'the revised proposal'; 'pricing' -> 'the pricing'."""
     words = title.strip().rstrip(".!").split()
+    if len(words) == 1 and words[0].lower() in _LEADING_VERBS:
+        return "what I promised you"  # "Send": nothing to name
     if len(words) > 1 and words[0].lower() in _LEADING_VERBS:
         words = words[1:]
         if words and words[0].lower() in ("over", "out", "up") and len(words) > 1:

@@ -159,7 +159,11 @@ def standing(task: Task, today: date, away: Away | None = None) -> Standing:
         return Standing(UNDATED, None, 0)
     late = max((today - due).days, 0)
     if away is not None and away.is_away(today):
-        return Standing(HELD, due, late)
+        # Held: what would fire now, or falls due while away; the rest stays upcoming.
+        usual = standing(task, today)
+        if usual.state in (OVERDUE, DUE_TODAY, AT_RISK) or away.covers(usual.due or due):
+            return Standing(HELD, due, late)
+        return Standing(UPCOMING, due, 0)
     if due < today:
         return Standing(OVERDUE, due, late)
     if due == today:
@@ -260,6 +264,10 @@ class OutOfTouch:
     @property
     def overdue_by(self) -> int:
         return self.days - self.cadence_days
+
+    @property
+    def client_id(self) -> int:
+        return self.id
 
 
 def out_of_touch(

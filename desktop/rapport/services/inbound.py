@@ -59,7 +59,7 @@ def record_inbound(
     interaction_id: int | None = None,
 ) -> r.Inbound:
     """A message from the client that waits for an answer, with its reply task."""
-    from rapport.services import introductions, tasks
+    from rapport.services import interactions, introductions, tasks
 
     one_of(channel, r.INBOUND_CHANNELS, "A message's channel")
     when = optional_datetime(received_at, "when it arrived") or clock.now()
@@ -69,6 +69,15 @@ def record_inbound(
         client = m.Client.get_or_none(m.Client.id == client_id)
         if client is None:
             raise NotFoundError(f"no client with id {client_id}")
+        if interaction_id is None:
+            # The message is also part of the history (and contact: it resets the cadence).
+            interaction_id = interactions.add_interaction(
+                client_id,
+                channel,
+                when,
+                title=(summary or "").strip()[:80] or f"{channel.capitalize()} from {client.name}",
+                raw_text=summary or "",
+            ).id
         row = m.Inbound.create(
             client=client_id,
             channel=channel,

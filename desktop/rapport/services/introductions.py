@@ -21,7 +21,7 @@ from rapport.core.followup import (
     email_lead_title,
     thank_referrer_title,
 )
-from rapport.services import convert, settings, tasks
+from rapport.services import chains, convert, settings, tasks
 from rapport.services.clients import client_names
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.when import parse_day
@@ -129,6 +129,7 @@ def _stamp(intro_id: int, field: str, kinds: tuple[str, ...], when: datetime | N
         setattr(row, field, stamp)
         row.save()
         _finish_tasks(intro_id, kinds, stamp)
+        chains.log_lead_contact(intro_id, field, stamp)
     return get_introduction(intro_id)
 
 

@@ -203,8 +203,21 @@ _TASK_COLUMNS = (
 
 
 def _task(values: tuple[Any, ...]) -> r.Task:
-    (tid, title, kind, due, cid, name, intro, inbound, promised, snoozed, late, created,
-     progress) = values  # fmt: skip
+    (
+        tid,
+        title,
+        kind,
+        due,
+        cid,
+        name,
+        intro,
+        inbound,
+        promised,
+        snoozed,
+        late,
+        created,
+        progress,
+    ) = values
     return r.Task(
         id=tid,
         title=title,
