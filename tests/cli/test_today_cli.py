@@ -197,3 +197,38 @@ def test_away(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:
     assert code == 0
     _, out, _ = run(capsys, "--data-dir", str(seeded), "today", "--json")
     assert json.loads(out)["overdue"]
+
+
+def test_record_inbound_intro_and_thanked(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:
+    book = str(seeded)
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        book,
+        "inbound",
+        "bob smi",
+        "text",
+        "--about",
+        "Call me",
+        "--at",
+        "yesterday",
+        "--json",
+    )
+    assert code == 0
+    message = json.loads(out)
+    assert (message["channel"], message["since"]) == ("text", "2026-11-17T12:00:00")
+    code, out, _ = run(
+        capsys, "--data-dir", book, "intro", "Bob Smith", "--by", "Jo Park", "--json"
+    )
+    assert code == 0 and json.loads(out)["referrer"] == "Jo Park"
+    _, out, _ = run(capsys, "--data-dir", book, "today", "--json")
+    data = json.loads(out)
+    assert "Thank Jo for introducing Bob Smith" in [t["title"] for t in data["due_today"]]
+    assert ("Bob Smith", "text") in [(a["client"], a["channel"]) for a in data["awaiting_reply"]]
+    (thanks,) = data["thank_yous"]
+    code, out, _ = run(capsys, "--data-dir", book, "thanked", str(thanks["interaction_id"]))
+    assert code == 0 and out.startswith("Thank-you noted")
+    code, _, err = run(capsys, "--data-dir", book, "inbound", "Zed", "email")
+    assert code == 2 and "no client matches" in err
+    code, _, err = run(capsys, "--data-dir", book, "inbound", "bob smi", "email", "--at", "someday")
+    assert code == 1 and "not a date I understand" in err

@@ -230,3 +230,21 @@ def test_a_version_1_book_gains_the_follow_through_columns(data_dir: Path) -> No
         assert "task_done_at" in indexes
     finally:
         conn.close()
+
+
+def test_archived_clients_stay_off_today(bob: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapport.services import people
+
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-06-01")
+    tasks.add_task("Send pricing", bob, "2026-06-02", "promise")
+    interactions.add_interaction(bob, "meeting", "2026-06-01 10:00", "Lunch")
+    inbound.record_inbound(bob, "voicemail", "2026-06-01 09:00")
+    people.add_date(bob, "birthday", 11, 20)
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18")
+    before = today_service.today()
+    assert before.overdue and before.awaiting_reply and before.thank_yous and before.dates
+    assert before.out_of_touch
+    clients.set_archived(bob, True)
+    after = today_service.today()
+    assert after.overdue == after.awaiting_reply == after.thank_yous == []
+    assert after.dates == after.out_of_touch == []

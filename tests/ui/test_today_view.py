@@ -251,3 +251,36 @@ def test_profile_shows_the_score_and_the_introduction(busy: Any) -> None:
 def test_section_models_pass_the_model_tester(busy: Any, qtmodeltester: Any) -> None:
     for section in busy.today_view.sections.values():
         qtmodeltester.check(section.model)
+
+
+def test_record_a_message_and_an_introduction_by_hand(
+    busy: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    from rapport.ui.followup_dialogs import InboundDialog, IntroductionDialog
+
+    busy.open_client(clients.resolve("Anna Schmidt").id)
+
+    def message(dialog: QWidget) -> None:
+        assert isinstance(dialog, InboundDialog)
+        dialog.channel.setCurrentText("email")
+        qtbot.keyClicks(dialog.summary, "Can we move the visit?")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(message)
+    qtbot.keyClick(
+        busy, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert "Can we move the visit?" in busy.profile.overview.toPlainText()
+    replies = [(a.client, a.channel) for a in _section(busy, "replies").model.records()]
+    assert ("Anna Schmidt", "email") in replies
+
+    def intro(dialog: QWidget) -> None:
+        assert isinstance(dialog, IntroductionDialog)
+        # setText: typing would open the completer popup (offscreen cannot grab the keyboard).
+        dialog.referrer.setText("Bob Smith")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(intro)
+    busy.record_intro_action.trigger()
+    assert "Bob Smith introduced Anna Schmidt" in busy.profile.overview.toPlainText()
+    assert "Thank Bob for introducing Anna Schmidt" in _titles(busy, "due_today")

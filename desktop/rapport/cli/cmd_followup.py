@@ -54,6 +54,44 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     answered.add_argument("--json", action="store_true", help="print JSON")
     answered.set_defaults(run=run_answered)
 
+    message = sub.add_parser(
+        "inbound",
+        help="record a message waiting for your reply",
+        description="Record a voicemail, email, text or missed call from a client. It shows "
+        "under 'Replies owed' with its age until `rapport answered`.",
+    )
+    message.add_argument("client", metavar="CLIENT")
+    message.add_argument("channel", metavar="KIND", choices=("voicemail", "email", "text", "call"))
+    message.add_argument("--about", default="", metavar="TEXT", help="what they want")
+    message.add_argument("--at", metavar="WHEN", help="when it came in (default now)")
+    message.add_argument("--json", action="store_true", help="print JSON")
+    message.set_defaults(run=run_inbound)
+
+    intro = sub.add_parser(
+        "intro",
+        help="record an introduction (thank the referrer, email the lead)",
+        description="Record that REFERRER introduced LEAD: adds 'thank the referrer' and "
+        "'email the lead' tasks for today; if the lead has not answered the email after "
+        "intro_call_after_days days, a call task appears on Today.",
+    )
+    intro.add_argument("lead", metavar="LEAD", help="the client who was introduced")
+    intro.add_argument("--by", required=True, metavar="REFERRER", help="a client or any name")
+    intro.add_argument("--note", default="", metavar="TEXT")
+    intro.add_argument("--on", metavar="WHEN", help="when (default today)")
+    intro.add_argument("--json", action="store_true", help="print JSON")
+    intro.set_defaults(run=run_intro)
+
+    thanked = sub.add_parser(
+        "thanked",
+        help="mark a meeting's thank-you note as sent",
+        description="Close a 'thank-you to write' item (thank_yous[].interaction_id in "
+        "`rapport today --json`).",
+    )
+    thanked.add_argument(
+        "interaction_id", metavar="CONVERSATION_ID", type=_positive_id("conversation")
+    )
+    thanked.set_defaults(run=run_thanked)
+
     late = sub.add_parser(
         "late",
         help="the 'running late' note for a promise",
@@ -223,4 +261,54 @@ def run_away(args: argparse.Namespace) -> int:
     say("")
     say("Voicemail greeting:")
     say(text.voicemail)
+    return 0
+
+
+def _moment(text: str | None) -> Any:
+    """A moment typed by the user: ISO date-time, or a day in words (then at noon)."""
+    from datetime import datetime, time
+
+    from rapport.services.when import required_day
+
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return datetime.combine(required_day(text, "when it came in"), time(12, 0))
+
+
+def run_inbound(args: argparse.Namespace) -> int:
+    from rapport.services import inbound
+
+    open_book(args)
+    client = client_arg(args.client)
+    item = inbound.record_inbound(client.id, args.channel, _moment(args.at), args.about)
+    if args.json:
+        print_json(_inbound_json(item))
+    else:
+        say(f"Recorded: {item.channel} from {item.client} (message {item.id}, task {item.task_id})")
+    return 0
+
+
+def run_intro(args: argparse.Namespace) -> int:
+    from rapport.core.records import to_dict
+    from rapport.services import introductions
+
+    open_book(args)
+    lead = client_arg(args.lead)
+    made = introductions.introduce(lead.id, args.by, args.note, args.on)
+    if args.json:
+        print_json(to_dict(made))
+    else:
+        say(f"Recorded: {made.referrer} introduced {made.lead}. Thank them, and email today.")
+    return 0
+
+
+def run_thanked(args: argparse.Namespace) -> int:
+    from rapport.services.interactions import mark_thanked
+
+    open_book(args)
+    talk = mark_thanked(args.interaction_id)
+    say(f"Thank-you noted for the {talk.kind} of {talk.happened_at:%b %-d}.")
     return 0

@@ -108,6 +108,25 @@ def create_introduction(
     return intro
 
 
+def introduce(
+    lead_id: int,
+    referrer: str,
+    note: str = "",
+    introduced_on: date | str | None = None,
+) -> r.Introduction:
+    """An introduction by ``referrer`` as typed: a client when it names one, else a name."""
+    from rapport.services.clients import resolve
+
+    text = (referrer or "").strip()
+    if not text:
+        raise ValidationError("say who made the introduction")
+    try:
+        found = resolve(text)
+    except NotFoundError:
+        return create_introduction(lead_id, None, text, note, introduced_on)
+    return create_introduction(lead_id, found.id, "", note, introduced_on)
+
+
 def list_introductions(client_id: int | None = None) -> list[r.Introduction]:
     """Introductions (of or by ``client_id``), newest first."""
     query = m.Introduction.select().order_by(

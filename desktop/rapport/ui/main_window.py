@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""
+        from rapport.ui import followup_dialogs
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
             else:
                 self.today_menu.addAction(action)
         self.tools_menu.addAction(view.away_action)
+        followup_dialogs.install(self)  # Client > Record a message / an introduction
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)
