@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapport.core.promises import is_promise
 from rapport.core.records import Introduction, Task
@@ -242,9 +243,8 @@ def reply_age(received_at: datetime, now: datetime, away: Away | None = None) ->
 
 
 # -- keeping in touch -------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Contactable:
-    """What the out-of-touch rule needs to know about a client."""
+class Contactable(NamedTuple):
+    """What the out-of-touch rule needs to know about a client (a tuple: thousands of them)."""
 
     id: int
     name: str
@@ -274,17 +274,19 @@ def out_of_touch(
     clients: Iterable[Contactable], today: date, default_cadence: int
 ) -> list[OutOfTouch]:
     """Clients past their keep-in-touch cadence, the most overdue first."""
-    found = []
-    for client in clients:
-        cadence = client.cadence_days or default_cadence
-        reference = client.last_contact or client.added
+    keyed = []
+    for cid, name, last, added, own in clients:
+        cadence = own or default_cadence
+        reference = last or added
         if reference is None or cadence <= 0:
             continue
         days = (today - reference).days
         if days > cadence:
-            found.append(OutOfTouch(client.id, client.name, client.last_contact, days, cadence))
-    found.sort(key=lambda item: (item.cadence_days - item.days, item.client.casefold(), item.id))
-    return found
+            keyed.append((cadence - days, name.casefold(), cid, name, last, days, cadence))
+    keyed.sort()
+    return [
+        OutOfTouch(cid, name, last, days, cadence) for *_k, cid, name, last, days, cadence in keyed
+    ]
 
 
 # -- introductions ----------------------------------------------------------------------------

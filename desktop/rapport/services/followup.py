@@ -17,7 +17,7 @@ from rapport.core.followup import proposed_new_date
 from rapport.core.promises import WINDOW_DAYS, PromiseScore, score
 from rapport.services import convert, settings
 from rapport.services.errors import NotFoundError, ValidationError
-from rapport.services.rows import day, fetch, moment
+from rapport.services.rows import fetch, parsers
 from rapport.services.tasks import get_task
 from rapport.services.when import parse_day
 from rapport.store import models as m
@@ -106,8 +106,17 @@ def promise_rows(client_id: int | None = None, today: date | None = None) -> lis
     rows = read(m.Task.due >= since) + read(
         m.Task.done_at >= datetime.combine(since, time.min), m.Task.due < since
     )
+    to_day, to_moment = parsers()
     return [
-        r.Task(id=i, title="", kind=k, promised=bool(p), due=day(d), status=s, done_at=moment(done))
+        r.Task(
+            i,
+            "",
+            k,
+            to_day(d) if d else None,
+            s,
+            promised=bool(p),
+            done_at=to_moment(done) if done else None,
+        )
         for i, k, p, d, s, done in rows
     ]
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rapport.store import models as m
+from rapport.store.db import is_sqlite
 
 
 def fetch(query: Any) -> list[tuple[Any, ...]]:
@@ -51,3 +52,14 @@ def month_day_text(value: Any) -> str | None:
     if isinstance(value, date):
         return f"{value.month:02d}-{value.day:02d}"
     return str(value)[5:10]
+
+
+def parsers() -> tuple[Any, Any]:
+    """(day, moment) converters for non-None values, the fastest this database allows.
+
+    SQLite gives ISO text, which the C-level ``fromisoformat`` parses directly (3x faster
+    than going through ``day``/``moment`` on thousands of rows); elsewhere, the generic ones.
+    """
+    if is_sqlite():
+        return date.fromisoformat, datetime.fromisoformat
+    return day, moment

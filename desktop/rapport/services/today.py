@@ -27,7 +27,7 @@ from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, u
 from rapport.services import away as away_service
 from rapport.services import followup, introductions, settings
 from rapport.services.rows import day as as_day
-from rapport.services.rows import fetch, moment, month_day_text
+from rapport.services.rows import fetch, moment, month_day_text, parsers
 from rapport.store import models as m
 from rapport.store.db import is_sqlite
 
@@ -202,38 +202,46 @@ _TASK_COLUMNS = (
 )
 
 
-def _task(values: tuple[Any, ...]) -> r.Task:
-    (
-        tid,
-        title,
-        kind,
-        due,
-        cid,
-        name,
-        intro,
-        inbound,
-        promised,
-        snoozed,
-        late,
-        created,
-        progress,
-    ) = values
-    return r.Task(
-        id=tid,
-        title=title,
-        kind=kind,
-        due=as_day(due),
-        status="open",
-        client_id=cid,
-        client=name,
-        introduction_id=intro,
-        inbound_id=inbound,
-        promised=bool(promised),
-        snoozed_until=as_day(snoozed),
-        late_notice_at=moment(late),
-        created_at=moment(created),
-        progress_at=moment(progress),
-    )
+def _tasks(rows: list[tuple[Any, ...]]) -> list[r.Task]:
+    """Light task records from the rows of ``_TASK_COLUMNS`` (positional: thousands of rows)."""
+    to_day, to_moment = parsers()
+    return [
+        r.Task(
+            tid,
+            title,
+            kind,
+            to_day(due) if due else None,
+            "open",
+            cid,
+            name,
+            None,
+            None,
+            intro,
+            inbound,
+            bool(promised),
+            "",
+            None,
+            to_day(snoozed) if snoozed else None,
+            to_moment(late) if late else None,
+            to_moment(created) if created else None,
+            to_moment(progress) if progress else None,
+        )
+        for (
+            tid,
+            title,
+            kind,
+            due,
+            cid,
+            name,
+            intro,
+            inbound,
+            promised,
+            snoozed,
+            late,
+            created,
+            progress,
+        ) in rows
+    ]
 
 
 def _candidate_tasks(day: date) -> list[r.Task]:
@@ -258,7 +266,7 @@ def _candidate_tasks(day: date) -> list[r.Task]:
 
     soon = fetch(open_tasks(m.Task.due <= horizon))
     later = fetch(open_tasks(m.Task.due > horizon, promise))
-    return [_task(values) for values in soon + later]
+    return _tasks(soon + later)
 
 
 def _awaiting(
@@ -446,11 +454,18 @@ def _out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
         m.Client.created_at,
         m.Client.cadence_days,
     ).where(m.Client.archived_at.is_null(), condition)
+    to_day = parsers()[0]
     return fu.out_of_touch(
-        (
-            fu.Contactable(cid, name, as_day(last), as_day(created), cadence)
-            for cid, name, last, created, cadence in fetch(query)
-        ),
+        [
+            fu.Contactable(
+                cid,
+                name,
+                to_day(last[:10] if isinstance(last, str) else last) if last else None,
+                to_day(added[:10] if isinstance(added, str) else added) if added else None,
+                cadence,
+            )
+            for cid, name, last, added, cadence in fetch(query)
+        ],
         day,
         default_cadence,
     )
