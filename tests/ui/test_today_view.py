@@ -203,7 +203,7 @@ def test_away_mode_from_the_dialog(busy: Any, qtbot: Any, answer_modal: Any) -> 
     busy.today_view.away_action.trigger()
     assert "back on Monday, Nov 30" in previews[0] and "Dana Lee" in previews[0]
     view = busy.today_view
-    assert view.banner.isVisible() and "You are away" in view.banner.text()
+    assert view.header.banner.isVisible() and "You are away" in view.header.banner.text()
     assert _titles(busy, "overdue") == [] and busy.windowTitle() == "Rapport — away until Nov 27"
     view.copy_action.trigger()
     assert "Dana Lee at dana@example.com" in QGuiApplication.clipboard().text()
@@ -213,8 +213,8 @@ def test_away_mode_from_the_dialog(busy: Any, qtbot: Any, answer_modal: Any) -> 
         qtbot.mouseClick(dialog.off_button, Qt.MouseButton.LeftButton)
 
     answer_modal(turn_off)
-    view.away_button.click()
-    assert not view.banner.isVisible() and _titles(busy, "overdue") == ["Email the deck"]
+    view.header.away_button.click()
+    assert not view.header.banner.isVisible() and _titles(busy, "overdue") == ["Email the deck"]
 
 
 def test_empty_book_welcome(qtbot: Any, data_dir: Path) -> None:
@@ -228,11 +228,11 @@ def test_empty_book_welcome(qtbot: Any, data_dir: Path) -> None:
         qtbot.addWidget(win)
         win.show()
         view = win.today_view
-        assert view.welcome.isVisible() and not view.sections["overdue"].isVisible()
+        assert view.header.welcome.isVisible() and not view.sections["overdue"].isVisible()
         assert win.windowTitle() == "Rapport"
         clients.create_client("Dana White")
         win.reload()
-        assert not view.welcome.isVisible()
+        assert not view.header.welcome.isVisible()
         assert view.sections["overdue"].empty.text() == "Nothing overdue. Nice."
     finally:
         close_book()

@@ -18,9 +18,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,10 +28,11 @@ from rapport.services import away, followup, inbound, interactions, tasks
 from rapport.services import today as today_service
 from rapport.services.book import is_empty
 from rapport.services.today import AwaitingReply, ThankYou, Today, TodayTask
-from rapport.ui import messages, theme
+from rapport.ui import messages
 from rapport.ui.away_dialog import AwayDialog
 from rapport.ui.dialogs import TaskDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
+from rapport.ui.today_header import TodayHeader
 from rapport.ui.today_sections import (
     CAME_IN_COLUMNS,
     DATE_COLUMNS,
@@ -44,12 +42,6 @@ from rapport.ui.today_sections import (
     TOUCH_COLUMNS,
     Section,
 )
-
-TASK_SECTIONS = ("overdue", "due_today", "at_risk")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class TodayView(QWidget):
@@ -66,47 +58,10 @@ class TodayView(QWidget):
         self._active: Section | None = None
         self._own_change = False
 
-        self.title = QLabel()
-        self.title.setObjectName("todayTitle")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.score = QLabel()
-        self.score.setAccessibleName("Follow-through score")
-        self.away_button = QPushButton("&Away mode…")
-        self.away_button.setAutoDefault(False)
-        self.away_button.clicked.connect(self.edit_away)
-        top = QHBoxLayout()
-        heading = QVBoxLayout()
-        heading.addWidget(self.title)
-        heading.addWidget(self.score)
-        top.addLayout(heading, 1)
-        top.addWidget(self.away_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.banner = QLabel()
-        self.banner.setObjectName("todayBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setContentsMargins(8, 6, 8, 6)
-        self.banner.hide()
-
-        self.welcome = QWidget()
-        welcome = QVBoxLayout(self.welcome)
-        text = QLabel(
-            "<h3>Your book is empty</h3><p>Add your first client, or load the sample book "
-            "to see Today alive: promises, replies owed, birthdays coming up.</p>"
-        )
-        text.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.new_client_button = QPushButton("&New client…")
-        self.sample_button = QPushButton("Load the &sample book")
-        self.new_client_button.clicked.connect(self.newClientRequested)
-        self.sample_button.clicked.connect(self.loadSampleRequested)
-        buttons.addWidget(self.new_client_button)
-        buttons.addWidget(self.sample_button)
-        buttons.addStretch(1)
-        welcome.addWidget(text)
-        welcome.addLayout(buttons)
-        self.welcome.hide()
+        self.header = TodayHeader()
+        self.header.awayRequested.connect(self.edit_away)
+        self.header.newClientRequested.connect(self.newClientRequested)
+        self.header.loadSampleRequested.connect(self.loadSampleRequested)
 
         task_hint = "D done · S snooze · C copy late note · Enter open client"
         self.sections: dict[str, Section] = {
@@ -167,9 +122,7 @@ class TodayView(QWidget):
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(14, 10, 14, 14)
-        body.addLayout(top)
-        body.addWidget(self.banner)
-        body.addWidget(self.welcome)
+        body.addWidget(self.header)
         for section in self._order:
             body.addWidget(section)
         body.addStretch(1)
@@ -288,17 +241,7 @@ class TodayView(QWidget):
             self.refresh()
 
     def _show(self, data: Today, empty: bool) -> None:
-        self.title.setText(
-            f"<span style='font-size:17pt; font-weight:600'>Today</span>"
-            f"&nbsp;&nbsp;<span style='font-size:12pt'>{data.date:%A, %B} {data.date.day}</span>"
-        )
-        score = data.score
-        self.score.setText(
-            f"Follow-through: {score.label()} over the last 90 days"
-            if score.ratio is not None
-            else "Follow-through: no promise came due in the last 90 days"
-        )
-        self.welcome.setVisible(empty)
+        self.header.show_data(data, empty)
         for section in self._order:
             section.setVisible(not empty)
         s = self.sections
@@ -312,39 +255,7 @@ class TodayView(QWidget):
         status = data.away
         s["came_in"].set_rows(status.came_in if status and status.back else [])
         s["came_in"].setVisible(bool(status and status.back and not empty))
-        self._show_banner(data)
         self._keep_cursor()
-
-    def _show_banner(self, data: Today) -> None:
-        status = data.away
-        if status is None:
-            self.banner.hide()
-            self.away_button.setText("&Away mode…")
-            return
-        period = status.away
-        span = f"{period.start:%a %b} {period.start.day} to {period.until:%a %b} {period.until.day}"
-        backup = f" {period.backup_name} covers." if period.backup_name else ""
-        if status.active:
-            text = (
-                f"<b>You are away</b> ({span}).{backup} Nothing fires as overdue until you are "
-                f"back on {period.return_day:%A %b} {period.return_day.day}"
-                + (f"; {_count(status.held, 'task')} waiting for you." if status.held else ".")
-                + " Press C to copy the auto-reply."
-            )
-            color = theme.caution_color()
-        elif status.back:
-            text = (
-                f"<b>Welcome back.</b> While you were away ({span}), "
-                f"{_count(len(status.came_in), 'message')} came in; they are listed below."
-            )
-            color = theme.good_color()
-        else:
-            text = f"<b>Away mode is set</b> for {span}.{backup} Press C to copy the auto-reply."
-            color = theme.muted_color()
-        self.banner.setStyleSheet(f"QLabel#todayBanner {{ border: 1px solid {color.name()}; }}")
-        self.banner.setText(text)
-        self.banner.show()
-        self.away_button.setText("&Away mode (on)…")
 
     def _check_day(self) -> None:
         if self.data is not None and clock.today() != self.data.date:
