@@ -35,8 +35,10 @@ def parse_day(
     if text[:4].isdigit() and text[4:5] == "-":
         # Looks like an ISO date but is not a real one (2026-02-30): say so, don't guess.
         raise ValidationError(f"{what} {text!r} is not a real date (use YYYY-MM-DD)")
-    from rapport.core.dates import parse_due
-
+    try:
+        from rapport.core.dates import parse_due
+    except ImportError:  # a build without quick capture's grammar: say so, never guess
+        raise ValidationError(f"{what} {text!r}: use a date like 2026-12-01") from None
     day = parse_due(text, today or clock.today())
     if day is None:
         raise ValidationError(f"{what} {text!r} is not a date I understand (try {EXAMPLES})")

@@ -156,7 +156,10 @@ class TodayView(QWidget):
 
     def _create_actions(self) -> None:
         self.done_action = self._action(
-            "Mark &done", ["D", "Ctrl+D"], self.mark_done, "Done (a reply: answered, a meeting: thanked)"
+            "Mark &done",
+            ["D", "Ctrl+D"],
+            self.mark_done,
+            "Done (a reply: answered, a meeting: thanked)",
         )
         self.snooze_action = self._action(
             "&Snooze…", ["S"], self.snooze, "Hide the task until a day you choose"
