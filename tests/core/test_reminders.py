@@ -64,23 +64,26 @@ def test_first_start_announces_nothing() -> None:
     assert came_due([_task(1, "2026-11-18")], [], None, NOW) == []
 
 
-def test_a_reply_comes_due_after_the_reply_window_unless_a_task_tracks_it() -> None:
+def test_a_reply_comes_due_the_next_business_day_unless_a_task_tracks_it() -> None:
     messages = [
-        _message(1, "2026-11-17T09:00", summary="pricing question"),
-        _message(2, "2026-11-17T10:00"),  # due at 10:00 today, after NOW
+        _message(1, "2026-11-17T09:00", summary="pricing question"),  # Tue: due Wed
+        _message(2, "2026-11-18T08:00"),  # Wed: due Thu, after NOW
         _message(3, "2026-11-17T08:00", task_id=9),  # a reply task speaks for it
         _message(4, "2026-11-16T08:00", answered_at=datetime(2026, 11, 16, 9, 0)),
+        _message(5, "2026-11-20T17:00"),  # Friday evening: due Monday
     ]
-    due = came_due([], messages, datetime(2026, 11, 18, 8, 0), NOW)
+    due = came_due([], messages, datetime(2026, 11, 17, 18, 0), NOW)
     assert [(r.kind, r.id, r.title) for r in due] == [
         ("reply", 1, "Answer the voicemail: pricing question")
     ]
-    later = came_due([], messages, NOW, datetime(2026, 11, 18, 10, 5))
-    assert [(r.id, r.title, r.label) for r in later] == [
+    thursday = came_due([], messages, NOW, datetime(2026, 11, 19, 8, 0))
+    assert [(r.id, r.title, r.label) for r in thursday] == [
         (2, "Answer the voicemail", "Answer the voicemail (Maria Gonzalez)")
     ]
-    shorter = came_due([], messages, datetime(2026, 11, 17, 11, 30), NOW, timedelta(hours=2))
-    assert [r.id for r in shorter] == [2]  # 1 came due at 11:00, before the last look
+    weekend = came_due([], messages, datetime(2026, 11, 20, 18), datetime(2026, 11, 22, 20))
+    assert weekend == []
+    monday = came_due([], messages, datetime(2026, 11, 22, 20), datetime(2026, 11, 23, 8))
+    assert [r.id for r in monday] == [5]
 
 
 def test_an_open_task_with_the_message_tracks_it_too() -> None:

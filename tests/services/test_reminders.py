@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from rapport.services import clients, reminders, settings, tasks
+from rapport.services import clients, reminders, tasks
 from rapport.store import models as m
 
 NOW = datetime(2026, 11, 18, 9, 30)
@@ -32,21 +32,23 @@ def test_check_reads_what_came_due_and_counts(book: Path) -> None:
 
     result = reminders.check(datetime(2026, 11, 17, 18, 0), NOW)
     assert [(r.kind, r.title, r.client) for r in result.due] == [
-        ("task", "Send the proposal", "Bob Smith"),
         ("reply", "Answer the email", "Maria Gonzalez"),
+        ("task", "Send the proposal", "Bob Smith"),
     ]
-    assert result.due[0].id == today.id and result.due[0].promised
+    assert result.due[1].id == today.id and result.due[1].promised
     counts = result.counts
     assert (counts.overdue, counts.due_today, counts.replies) == (1, 1, 1)
     assert ("task", late.id) not in [(r.kind, r.id) for r in result.due]
 
 
-def test_reply_window_is_a_book_setting(book: Path) -> None:
+def test_a_message_is_owed_by_the_next_business_day(book: Path) -> None:
+    """The same rule as Today's reply colours: a Friday voicemail is due Monday."""
     maria = clients.create_client("Maria Gonzalez")
-    m.Inbound.create(client=maria.id, channel="voicemail", received_at=datetime(2026, 11, 18, 6))
-    assert reminders.check(datetime(2026, 11, 18, 7), NOW).due == []
-    settings.set_value("reply_within_hours", 2)
-    assert [r.kind for r in reminders.check(datetime(2026, 11, 18, 7), NOW).due] == ["reply"]
+    m.Inbound.create(client=maria.id, channel="voicemail", received_at=datetime(2026, 11, 20, 16))
+    saturday = datetime(2026, 11, 21, 10)
+    monday = datetime(2026, 11, 23, 9)
+    assert reminders.check(datetime(2026, 11, 20, 17), saturday).due == []
+    assert [r.kind for r in reminders.check(saturday, monday).due] == ["reply"]
 
 
 def test_a_task_tracking_the_message_speaks_for_it(book: Path) -> None:

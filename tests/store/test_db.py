@@ -110,7 +110,6 @@ def test_migration_ladder_runs_each_step_in_order(
 ) -> None:
     open_book(data_dir)
     close_book()
-    _pin_version(data_dir / "rapport.db", 1)  # whatever the current schema, pretend v1
     ran: list[int] = []
 
     def step(n: int):  # type: ignore[no-untyped-def]
@@ -120,13 +119,15 @@ def test_migration_ladder_runs_each_step_in_order(
 
         return apply
 
-    monkeypatch.setattr(migrations, "STEPS", [step(1), step(2)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    # Two more rungs on top of the real ladder, whatever its height today.
+    base = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, step(1), step(2)])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", base + 2)
     open_book(data_dir)
     try:
         assert ran == [1, 2]
-        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 3
-        backups = list((data_dir / "backups").glob("*before-migration-v1*"))
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == base + 2
+        backups = list((data_dir / "backups").glob(f"*before-migration-v{base}*"))
         assert len(backups) == 1, "a backup precedes the first migration step"
         assert _mode(backups[0]) == 0o600
     finally:
@@ -145,14 +146,15 @@ def test_failed_migration_step_leaves_the_previous_version(
         database.execute_sql("CREATE TABLE half_done (x)")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(migrations, "STEPS", [broken])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    base = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", base + 1)
     with pytest.raises(RuntimeError):
         open_book(data_dir)
     close_book()
     conn = sqlite3.connect(data_dir / "rapport.db")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == base
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
         assert conn.execute("SELECT name FROM client").fetchall() == [("Kept",)]

@@ -38,7 +38,7 @@ def test_preferences_are_saved_and_read_back(
         qtbot.keyClicks(dialog.user_name, "Dana Whitfield")
         dialog.signature.setPlainText("Warmly,\nDana")
         dialog.cadence.setValue(45)
-        dialog.reply_within.setValue(8)
+        dialog.intro_call_after.setValue(8)
         _pick(dialog.gift_budget, "high")
         _pick(dialog.card_size, "5x7")
         qtbot.keyClicks(dialog.backup_dir, "relative/folder")
@@ -62,7 +62,7 @@ def test_preferences_are_saved_and_read_back(
     assert saved["user_name"] == "Dana Whitfield"
     assert saved["signature"] == "Warmly,\nDana"
     assert saved["default_cadence_days"] == 45
-    assert saved["reply_within_hours"] == 8
+    assert saved["intro_call_after_days"] == 8
     assert saved["gift_budget"] == "high"
     assert saved["card_size"] == "5x7"
     assert saved["backup_dir"] == str(backups)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from rapport.services import clients, tasks
 from rapport.ui import tray as tray_module
@@ -41,12 +41,11 @@ def test_today_entry_counts_and_opens_the_today_page(window: Any, qtbot: Any) ->
     tray.rebuild_menu()
     assert tray.menu_texts()[1] == "Today — 1 overdue · 1 due today"
 
-    today_page = QLabel("Today")
-    window.add_page("Today", today_page, "Ctrl+1")
+    window.show_page(window.clients_page)
     window.hide()
     tray.today_action.trigger()
     assert window.isVisible()
-    assert window.pages.currentWidget() is today_page
+    assert window.pages.currentWidget() is window.today_view
 
 
 def test_open_and_quit(window: Any, monkeypatch: Any) -> None:

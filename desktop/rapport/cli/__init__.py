@@ -19,17 +19,21 @@ from rapport.cli import (
     cmd_capture,
     cmd_clients,
     cmd_demo,
+    cmd_followup,
     cmd_gifts,
     cmd_note,
     cmd_search,
     cmd_tasks,
+    cmd_today,
 )
 
 # Commands in the order ``rapport --help`` lists them.
 COMMAND_MODULES = (
     cmd_capture,
     cmd_clients,
+    cmd_today,
     cmd_tasks,
+    cmd_followup,
     cmd_demo,
     cmd_gifts,
     cmd_note,

@@ -172,6 +172,8 @@ class Task:
     snoozed_until: date | None = None
     late_notice_at: datetime | None = None
     created_at: datetime | None = None
+    # When the user last recorded progress on it (core/followup: at-risk promises).
+    progress_at: datetime | None = None
 
     def status_on(self, today: date) -> str:
         """open, done or snoozed (an open task whose snooze has not run out)."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from rapport.core.followup import next_business_day
 from rapport.core.records import Inbound, Task
 
 # How many items a notification names before it says "and N more".
@@ -83,15 +84,14 @@ def task_due_at(task: Task) -> datetime | None:
     return datetime.combine(day, time.min)
 
 
-def reply_due_at(message: Inbound, reply_within: timedelta) -> datetime | None:
+def reply_due_at(message: Inbound) -> datetime | None:
+    """A message is owed an answer by the next business day (core/followup.py's rule)."""
     if message.answered_at is not None:
         return None
-    return message.received_at + reply_within
+    return datetime.combine(next_business_day(message.received_at.date()), time.min)
 
 
-def _reminders(
-    tasks: Iterable[Task], inbound: Iterable[Inbound], reply_within: timedelta
-) -> list[Reminder]:
+def _reminders(tasks: Iterable[Task], inbound: Iterable[Inbound]) -> list[Reminder]:
     tasks = list(tasks)
     tracked = {t.inbound_id for t in tasks if t.inbound_id is not None and t.status == "open"}
     found: list[Reminder] = []
@@ -104,7 +104,7 @@ def _reminders(
                 )
             )
     for message in inbound:
-        due = reply_due_at(message, reply_within)
+        due = reply_due_at(message)
         if due is None or message.id in tracked or message.task_id is not None:
             continue
         verb = "Return the call" if message.channel == "call" else f"Answer the {message.channel}"
@@ -119,7 +119,6 @@ def came_due(
     inbound: Iterable[Inbound],
     since: datetime | None,
     now: datetime,
-    reply_within: timedelta = timedelta(hours=24),
 ) -> list[Reminder]:
     """Everything that came due after ``since`` and at or before ``now``, oldest first.
 
@@ -128,7 +127,7 @@ def came_due(
     """
     if since is None or now <= since:
         return []
-    due = [r for r in _reminders(tasks, inbound, reply_within) if since < r.due_at <= now]
+    due = [r for r in _reminders(tasks, inbound) if since < r.due_at <= now]
     due.sort(key=lambda r: (r.due_at, r.kind, r.id))
     return due
 

@@ -92,6 +92,7 @@ def task(row: m.Task, client_name: str | None = None) -> r.Task:
         snoozed_until=row.snoozed_until,
         late_notice_at=row.late_notice_at,
         created_at=row.created_at,
+        progress_at=row.progress_at,
     )
 
 

@@ -8,14 +8,14 @@ unanswered messages) feed the pure rules in ``core.reminders``. The window calls
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from peewee import JOIN
 
 from rapport import clock
 from rapport.core import records as r
 from rapport.core import reminders as rules
-from rapport.services import convert, settings
+from rapport.services import convert
 from rapport.store import models as m
 
 
@@ -25,14 +25,6 @@ class Check:
 
     due: list[rules.Reminder]
     counts: rules.TodayCounts
-
-
-def reply_within() -> timedelta:
-    hours = settings.get("reply_within_hours")
-    try:
-        return timedelta(hours=max(int(hours), 1))
-    except (TypeError, ValueError):
-        return timedelta(hours=int(settings.DEFAULTS["reply_within_hours"]))
 
 
 def open_items(today: date) -> tuple[list[r.Task], list[r.Inbound]]:
@@ -72,6 +64,6 @@ def check(since: datetime | None, now: datetime | None = None) -> Check:
     now = now or clock.now()
     tasks, inbound = open_items(now.date())
     return Check(
-        rules.came_due(tasks, inbound, since, now, reply_within()),
+        rules.came_due(tasks, inbound, since, now),
         rules.today_counts(tasks, inbound, now.date()),
     )

@@ -26,7 +26,6 @@ DEFAULTS: dict[str, Any] = {
     "backup_dir": "",
     "intro_call_after_days": 3,
     # A message (voicemail, email, text) not answered this long after it came is due.
-    "reply_within_hours": 24,
 }
 
 
@@ -74,8 +73,6 @@ def _clean(key: str, value: Any) -> Any:
         return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
     if key == "default_cadence_days":
         return _whole(value, 1, 3650, "The keep-in-touch cadence", "days")
-    if key == "reply_within_hours":
-        return _whole(value, 1, 24 * 30, "The time to reply", "hours")
     if key == "intro_call_after_days":
         return _whole(value, 1, 365, "The days before calling a lead", "days")
     if key == "gift_budget":

@@ -7,10 +7,11 @@ from typing import Any
 
 from rapport import clock
 from rapport.core import records as r
-from rapport.services import convert, indexing
+from rapport.services import chains, convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import one_of, optional_date, required_text
+from rapport.services.validate import one_of, required_text
+from rapport.services.when import parse_day
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -49,7 +50,7 @@ def add_task(
 ) -> r.Task:
     title = required_text(title, "A task's title")
     one_of(kind, r.TASK_KINDS, "A task's kind")
-    due_date = optional_date(due, "due date")
+    due_date = parse_day(due, "due date")
     if due_date is not None and due_date < clock.today() and not allow_past:
         raise ValidationError(f"the due date {due_date.isoformat()} is already past")
     with transaction():
@@ -84,11 +85,15 @@ def update_task(task_id: int, **fields: Any) -> r.Task:
         if "title" in fields:
             row.title = required_text(fields["title"], "A task's title")
         if "due" in fields:
-            row.due = optional_date(fields["due"], "due date")
+            row.due = parse_day(fields["due"], "due date")
         if "kind" in fields:
             row.kind = one_of(fields["kind"], r.TASK_KINDS, "A task's kind")
         if "notes" in fields:
-            row.notes = (fields["notes"] or "").strip()
+            notes = (fields["notes"] or "").strip()
+            if notes != row.notes:
+                # Writing on the task is progress (core/followup: at-risk promises).
+                row.progress_at = clock.now()
+            row.notes = notes
         if "promised" in fields:
             row.promised = bool(fields["promised"])
         if "client_id" in fields:
@@ -109,6 +114,7 @@ def complete_task(task_id: int) -> r.Task:
         row.snoozed_until = None
         row.updated_at = row.done_at
         row.save()
+        chains.task_done(row)
     return _record(row)
 
 
@@ -121,19 +127,21 @@ def reopen_task(task_id: int) -> r.Task:
         row.done_at = None
         row.updated_at = clock.now()
         row.save()
+        chains.task_reopened(row)
     return _record(row)
 
 
 def snooze_task(task_id: int, until: date | str) -> r.Task:
-    day = optional_date(until, "snooze date")
-    if day is None:
-        raise ValidationError("snooze needs a date")
-    if day <= clock.today():
-        raise ValidationError("snooze until a day after today")
+    """Hide the task until ``until`` (a date, ISO text or "tomorrow", "next week"...)."""
     with transaction():
         row = _row(task_id)
         if row.status == "done":
             raise ValidationError(f"task {task_id} is done; reopen it before snoozing")
+        day = parse_day(until, "snooze date")
+        if day is None:
+            raise ValidationError("snooze needs a date")
+        if day <= clock.today():
+            raise ValidationError(f"snooze until a day after today (not {day.isoformat()})")
         row.snoozed_until = day
         row.updated_at = clock.now()
         row.save()

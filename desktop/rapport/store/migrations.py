@@ -6,7 +6,9 @@ crash between rungs leaves a database that the next start continues from. A back
 taken before the first rung (see store/db.py).
 
 To change the schema: change the models, then append a step to ``STEPS`` that brings a
-database of the previous version to the new one with ``playhouse.migrate`` operations.
+database of the previous version to the new one. Steps are idempotent (a column or index
+already there is left alone; data already converted is not converted twice), so a book
+that reached part of a later schema by another road still climbs cleanly.
 """
 
 from __future__ import annotations
@@ -21,22 +23,41 @@ from rapport.store.models import MODELS, SchemaInfo
 Step = Callable[[peewee.Database], None]
 
 
-def _gift_interaction(database: peewee.Database) -> None:
-    """Gifts given link to the "gift" conversation that shows them in the history."""
+def _add_column(database: peewee.Database, table: str, name: str, field: peewee.Field) -> None:
     from playhouse.migrate import SchemaMigrator, migrate
 
+    if name not in {column.name for column in database.get_columns(table)}:
+        migrate(SchemaMigrator.from_database(database).add_column(table, name, field))
+
+
+def _add_index(database: peewee.Database, table: str, columns: tuple[str, ...]) -> None:
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    existing = {tuple(index.columns) for index in database.get_indexes(table)}
+    if tuple(columns) not in existing:
+        migrate(SchemaMigrator.from_database(database).add_index(table, columns, False))
+
+
+def _gift_interaction(database: peewee.Database) -> None:
+    """Version 2: gifts given link to the "gift" conversation that shows them in the history."""
     from rapport.store.models import Gift, Interaction
 
-    migrator = SchemaMigrator.from_database(database)
     field = peewee.ForeignKeyField(
         Interaction, null=True, on_delete="SET NULL", field=Interaction._meta.fields["id"]
     )
-    migrate(migrator.add_column(Gift._meta.table_name, "interaction_id", field))
+    _add_column(database, Gift._meta.table_name, "interaction_id", field)
+
+
 def _search_rowids_by_kind(database: peewee.Database) -> None:
     """Version 3: search documents keyed by kind in the high bits of their rowid (was
     ``id * 16 + kind code``), so that the index ranks a common query by kind and
     recency for free (store/search.py). Only the keys change; no text is re-read."""
     if not isinstance(database, peewee.SqliteDatabase):
+        return
+    already = database.execute_sql(
+        f"SELECT 1 FROM search_index WHERE rowid >= {1 << search.ID_BITS} LIMIT 1"
+    ).fetchone()
+    if already:
         return
     old_codes = {1: "client", 2: "person", 3: "fact", 4: "interaction", 5: "task"}
     old_codes.update({6: "gift", 7: "inbound", 8: "card"})
@@ -56,9 +77,15 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
     database.execute_sql("DROP TABLE temp.search_old")
 
 
+def _follow_through(database: peewee.Database) -> None:
+    """Version 4: Task.progress_at (the at-risk rule) and an index on Task.done_at (the score)."""
+    _add_column(database, "task", "progress_at", peewee.DateTimeField(null=True))
+    _add_index(database, "task", ("done_at",))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind]
+STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 

@@ -154,10 +154,14 @@ class Task(BaseModel):
     status = TextField(default="open", index=True)
     promised = BooleanField(default=False)
     notes = TextField(default="")
-    done_at = DateTimeField(null=True)
+    # Indexed for the follow-through score: promises finished in the last 90 days.
+    done_at = DateTimeField(null=True, index=True)
     snoozed_until = DateField(null=True)
     # When the user sent the "running late" message for this promise.
     late_notice_at = DateTimeField(null=True)
+    # When the user last recorded progress on it: a promise without progress late in its
+    # window is "at risk" (core/followup.py).
+    progress_at = DateTimeField(null=True)
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 

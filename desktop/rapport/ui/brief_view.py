@@ -60,13 +60,14 @@ class BriefView(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.brief: Brief | None = None
 
-    def show_brief(self, brief: Brief | None) -> None:
+    def show_brief(self, brief: Brief | None, extra: str = "") -> None:
+        """Show ``brief``; ``extra`` is HTML appended after it (the introductions part)."""
         self.brief = brief
         if brief is None:
             self.clear()
             return
         position = self.verticalScrollBar().value()
-        self.setHtml(render(brief, links=True, colors=view_colors()))
+        self.setHtml(render(brief, links=True, colors=view_colors()) + extra)
         self.verticalScrollBar().setValue(position)
 
     def _follow(self, url: QUrl) -> None:

@@ -200,7 +200,7 @@ class TaskDialog(FormDialog):
         self.title_edit = self.add_row("&Task:", QLineEdit(t.title if t else ""), "Task")
         self.title_edit.setPlaceholderText("Send the revised proposal")
         self.due = self.add_row("&Due:", QLineEdit(t.due.isoformat() if t and t.due else ""))
-        self.due.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.due.setPlaceholderText("tomorrow, friday, in 3 days, 2026-12-01 (optional)")
         self.kind = self.add_row("&Kind:", QComboBox())
         self.kind.addItems(list(r.TASK_KINDS))
         self.kind.setCurrentText(t.kind if t else "promise")

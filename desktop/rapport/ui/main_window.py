@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._install_gifts_notes()
+        self._install_today()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
         self._connect_signals()
         self._install_brief_and_search()
@@ -219,12 +220,39 @@ class MainWindow(QMainWindow):
         )
         self.client_menu.insertActions(self.add_task_action, [self.note_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
+
     def _install_brief_and_search(self) -> None:
         from rapport.ui.brief_view import install_brief_actions
         from rapport.ui.search_view import install_search
 
         install_brief_actions(self)
         install_search(self)
+
+    def _install_today(self) -> None:
+        """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""
+        from rapport.ui import followup_dialogs
+        from rapport.ui.today_view import TodayView
+
+        view = self.today_view = TodayView()
+        self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
+        view.clientRequested.connect(self.open_client)
+        view.changed.connect(self.reload)
+        view.newClientRequested.connect(self.new_client)
+        view.loadSampleRequested.connect(self.load_sample)
+        view.summaryChanged.connect(
+            lambda text: self.setWindowTitle(f"Rapport — {text}" if text else "Rapport")
+        )
+        self.clientsChanged.connect(view.refresh_from_elsewhere)
+        self.today_menu = self.menuBar().addMenu("T&oday")
+        # Next to the other menus about the book, before Client.
+        self.menuBar().insertMenu(self.client_menu.menuAction(), self.today_menu)
+        for action in view.menu_actions:
+            if action is None:
+                self.today_menu.addSeparator()
+            else:
+                self.today_menu.addAction(action)
+        self.tools_menu.addAction(view.away_action)
+        followup_dialogs.install(self)  # Client > Record a message / an introduction
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)

@@ -91,8 +91,8 @@ class SettingsDialog(FormDialog):
         self.cadence = self.add_row(
             "&Keep in touch every:", _spin(v["default_cadence_days"], 1, 3650, " days")
         )
-        self.reply_within = self.add_row(
-            "&Reply to messages within:", _spin(v["reply_within_hours"], 1, 720, " hours")
+        self.intro_call_after = self.add_row(
+            "Call a &silent lead after:", _spin(v["intro_call_after_days"], 1, 365, " days")
         )
         self.gift_budget = self.add_row("&Gift budget:", _combo(BUDGET_LABELS, v["gift_budget"]))
         self.card_size = self.add_row(
@@ -188,7 +188,7 @@ class SettingsDialog(FormDialog):
                 "user_name": self.user_name.text(),
                 "signature": self.signature.toPlainText(),
                 "default_cadence_days": self.cadence.value(),
-                "reply_within_hours": self.reply_within.value(),
+                "intro_call_after_days": self.intro_call_after.value(),
                 "gift_budget": self.gift_budget.currentData(),
                 "card_size": self.card_size.currentData(),
                 "card_font": self.card_font.currentData() or "",

@@ -1,0 +1,127 @@
+"""Promise follow-through: the "running late" note, progress, and the follow-through score.
+
+The draft itself is core/drafts.py; here it gets the client's first name and the user's
+signature, and sending it is recorded: the promise moves to the new date the note gave
+(the client now expects it then), and its at-risk window restarts from today.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.core.drafts import late_note
+from rapport.core.followup import proposed_new_date
+from rapport.core.promises import WINDOW_DAYS, PromiseScore, score
+from rapport.services import convert, settings
+from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.rows import fetch, parsers
+from rapport.services.tasks import get_task
+from rapport.services.when import parse_day
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+
+def _row(task_id: int) -> m.Task:
+    row = m.Task.get_or_none(m.Task.id == task_id)
+    if row is None:
+        raise NotFoundError(f"no task with id {task_id}")
+    return row
+
+
+def draft_for(task: r.Task, today: date | None = None, sender: str | None = None) -> str:
+    """The running-late note for ``task`` (which names its client)."""
+    today = today or clock.today()
+    if sender is None:
+        sender = str(settings.get("user_name") or "")
+    first = (task.client or "").split()[0] if (task.client or "").split() else ""
+    return late_note(task, first, proposed_new_date(task, today), today, sender)
+
+
+def late_draft(task_id: int) -> tuple[str, date]:
+    """The note and the new date it offers, for one task."""
+    task = get_task(task_id)
+    today = clock.today()
+    return draft_for(task, today), proposed_new_date(task, today)
+
+
+def mark_late_notice_sent(task_id: int, new_due: date | str | None = None) -> r.Task:
+    """The client was told: record it and move the due date to the date promised anew."""
+    with transaction():
+        row = _row(task_id)
+        if row.status == "done":
+            raise ValidationError(f"task {task_id} is already done")
+        today = clock.today()
+        day = parse_day(new_due, "the new date") if new_due not in (None, "") else None
+        if day is None:
+            day = proposed_new_date(convert.task(row), today)
+        if day < today:
+            raise ValidationError(f"the new date {day.isoformat()} is already past")
+        stamp = clock.now()
+        row.late_notice_at = stamp
+        row.due = day
+        row.snoozed_until = None
+        row.updated_at = stamp
+        row.save()
+    return get_task(task_id)
+
+
+def record_progress(task_id: int, note: str = "") -> r.Task:
+    """Progress made on a promise (keeps it off "at risk"); a note is added to the task."""
+    with transaction():
+        row = _row(task_id)
+        if row.status == "done":
+            raise ValidationError(f"task {task_id} is already done")
+        stamp = clock.now()
+        text = (note or "").strip()
+        if text:
+            line = f"{stamp:%Y-%m-%d}: {text}"
+            row.notes = f"{row.notes}\n{line}".strip() if row.notes else line
+        row.progress_at = stamp
+        row.updated_at = stamp
+        row.save()
+    return get_task(task_id)
+
+
+def promise_rows(client_id: int | None = None, today: date | None = None) -> list[r.Task]:
+    """The promises that can count in the score window (light records).
+
+    Two index range reads: promises due in the window (task.due), and those due earlier
+    but finished inside it (task.done_at), rather than a scan of every task.
+    """
+    today = today or clock.today()
+    since = today - timedelta(days=WINDOW_DAYS)
+    promise = (m.Task.promised == True) | (m.Task.kind == "promise")  # noqa: E712
+
+    def read(*conditions: Any) -> list[tuple[Any, ...]]:
+        query = m.Task.select(
+            m.Task.id, m.Task.kind, m.Task.promised, m.Task.due, m.Task.status, m.Task.done_at
+        ).where(promise, *conditions)
+        if client_id is not None:
+            query = query.where(m.Task.client == client_id)
+        return fetch(query)
+
+    rows = read(m.Task.due >= since) + read(
+        m.Task.done_at >= datetime.combine(since, time.min), m.Task.due < since
+    )
+    to_day, to_moment = parsers()
+    return [
+        r.Task(
+            i,
+            "",
+            k,
+            to_day(d) if d else None,
+            s,
+            promised=bool(p),
+            done_at=to_moment(done) if done else None,
+        )
+        for i, k, p, d, s, done in rows
+    ]
+
+
+def follow_through(client_id: int | None = None) -> PromiseScore:
+    """Promises kept on time over the last 90 days, for one client or the whole book."""
+    today = clock.today()
+    return score(promise_rows(client_id, today), today)

@@ -1,0 +1,229 @@
+"""Introductions: thank the referrer, email the lead today, call when the lead stays silent.
+
+Creating an introduction creates its first two tasks. The call task cannot be created
+then (it depends on silence to come), and reminders never depend on a scheduler, so
+``ensure_call_tasks`` creates it when Today or the command line next looks, once: it
+checks inside the write transaction that no call task exists for the introduction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from peewee import fn
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.core.followup import (
+    call_due_on,
+    call_lead_title,
+    email_lead_title,
+    thank_referrer_title,
+)
+from rapport.services import chains, convert, settings, tasks
+from rapport.services.clients import client_names
+from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.when import parse_day
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+
+def _row(intro_id: int) -> m.Introduction:
+    row = m.Introduction.get_or_none(m.Introduction.id == intro_id)
+    if row is None:
+        raise NotFoundError(f"no introduction with id {intro_id}")
+    return row
+
+
+def _records(rows: list[m.Introduction]) -> list[r.Introduction]:
+    names = client_names({row.lead_id for row in rows} | {row.referrer_id for row in rows})
+    return [
+        convert.introduction(row, names.get(row.lead_id, "?"), names.get(row.referrer_id))
+        for row in rows
+    ]
+
+
+def get_introduction(intro_id: int) -> r.Introduction:
+    return _records([_row(intro_id)])[0]
+
+
+def create_introduction(
+    lead_id: int,
+    referrer_id: int | None = None,
+    referrer_name: str = "",
+    note: str = "",
+    introduced_on: date | str | None = None,
+    interaction_id: int | None = None,
+) -> r.Introduction:
+    """Record that someone introduced ``lead_id``; adds "thank the referrer" and "email"."""
+    today = clock.today()
+    day = parse_day(introduced_on, "the introduction's date") or today
+    if day > today:
+        raise ValidationError("an introduction cannot be dated in the future")
+    if referrer_id is not None and referrer_id == lead_id:
+        raise ValidationError("a client cannot introduce themselves")
+    with transaction():
+        lead = m.Client.get_or_none(m.Client.id == lead_id)
+        if lead is None:
+            raise NotFoundError(f"no client with id {lead_id}")
+        referrer = None
+        if referrer_id is not None:
+            referrer = m.Client.get_or_none(m.Client.id == referrer_id)
+            if referrer is None:
+                raise NotFoundError(f"no client with id {referrer_id} to be the referrer")
+        row = m.Introduction.create(
+            lead=lead_id,
+            referrer=referrer_id,
+            referrer_name=(referrer.name if referrer else referrer_name or "").strip(),
+            note=(note or "").strip(),
+            introduced_on=day,
+            interaction=interaction_id,
+            created_at=clock.now(),
+        )
+        if referrer is not None and lead.referred_by_id is None:
+            lead.referred_by = referrer_id
+            lead.save()
+        intro = get_introduction(row.id)
+        if intro.referrer:
+            tasks.add_task(
+                thank_referrer_title(intro),
+                referrer_id if referrer_id is not None else lead_id,
+                today,
+                "thank_referrer",
+                promised=False,
+                introduction_id=row.id,
+                interaction_id=interaction_id,
+            )
+        tasks.add_task(
+            email_lead_title(intro),
+            lead_id,
+            today,
+            "introduction",
+            promised=False,
+            notes=row.note,
+            introduction_id=row.id,
+            interaction_id=interaction_id,
+        )
+    return intro
+
+
+def introduce(
+    lead_id: int,
+    referrer: str,
+    note: str = "",
+    introduced_on: date | str | None = None,
+) -> r.Introduction:
+    """An introduction by ``referrer`` as typed: a client when it names one, else a name."""
+    from rapport.services.clients import resolve
+
+    text = (referrer or "").strip()
+    if not text:
+        raise ValidationError("say who made the introduction")
+    try:
+        found = resolve(text)
+    except NotFoundError:
+        return create_introduction(lead_id, None, text, note, introduced_on)
+    return create_introduction(lead_id, found.id, "", note, introduced_on)
+
+
+def list_introductions(client_id: int | None = None) -> list[r.Introduction]:
+    """Introductions (of or by ``client_id``), newest first."""
+    query = m.Introduction.select().order_by(
+        m.Introduction.introduced_on.desc(), m.Introduction.id.desc()
+    )
+    if client_id is not None:
+        query = query.where(
+            (m.Introduction.lead == client_id) | (m.Introduction.referrer == client_id)
+        )
+    return _records(list(query))
+
+
+def _stamp(intro_id: int, field: str, kinds: tuple[str, ...], when: datetime | None) -> Any:
+    with transaction():
+        row = _row(intro_id)
+        if getattr(row, field) is not None:
+            raise ValidationError(f"introduction {intro_id} already has that marked")
+        stamp = when or clock.now()
+        setattr(row, field, stamp)
+        row.save()
+        _finish_tasks(intro_id, kinds, stamp)
+        chains.log_lead_contact(intro_id, field, stamp)
+    return get_introduction(intro_id)
+
+
+def _finish_tasks(intro_id: int, kinds: tuple[str, ...], stamp: datetime) -> None:
+    m.Task.update(status="done", done_at=stamp, snoozed_until=None, updated_at=stamp).where(
+        m.Task.introduction == intro_id, m.Task.kind.in_(kinds), m.Task.status == "open"
+    ).execute()
+
+
+def mark_thanked(intro_id: int, when: datetime | None = None) -> r.Introduction:
+    return _stamp(intro_id, "thanked_at", ("thank_referrer",), when)  # type: ignore[no-any-return]
+
+
+def mark_contacted(intro_id: int, when: datetime | None = None) -> r.Introduction:
+    return _stamp(intro_id, "contacted_at", ("introduction",), when)  # type: ignore[no-any-return]
+
+
+def mark_called(intro_id: int, when: datetime | None = None) -> r.Introduction:
+    return _stamp(intro_id, "called_at", ("call",), when)  # type: ignore[no-any-return]
+
+
+def mark_lead_answered(intro_id: int, when: datetime | None = None) -> r.Introduction:
+    """The lead answered: no call is needed any more (an open call task is closed)."""
+    return _stamp(intro_id, "lead_answered_at", ("call",), when)  # type: ignore[no-any-return]
+
+
+def lead_heard_from(client_id: int, when: datetime) -> None:
+    """The client wrote or called: for their open introductions, the lead has answered."""
+    with transaction():
+        for row in m.Introduction.select().where(
+            m.Introduction.lead == client_id,
+            m.Introduction.lead_answered_at.is_null(),
+            m.Introduction.introduced_on <= when.date(),
+        ):
+            row.lead_answered_at = when
+            row.save()
+            _finish_tasks(row.id, ("call",), when)
+
+
+def _calls_missing(cutoff: date) -> Any:
+    """Introductions whose lead was emailed on or before ``cutoff``, silent, and no call task."""
+    has_call = m.Task.select(m.Task.id).where(
+        (m.Task.introduction == m.Introduction.id) & (m.Task.kind == "call")
+    )
+    return m.Introduction.select().where(
+        m.Introduction.contacted_at.is_null(False),
+        m.Introduction.contacted_at < datetime.combine(cutoff + timedelta(days=1), time.min),
+        m.Introduction.lead_answered_at.is_null(),
+        m.Introduction.called_at.is_null(),
+        ~fn.EXISTS(has_call),
+    )
+
+
+def ensure_call_tasks(today: date | None = None) -> list[r.Task]:
+    """Create the "call the lead" task of every introduction that now needs one (once)."""
+    today = today or clock.today()
+    after = int(settings.get("intro_call_after_days") or 0)
+    cutoff = today - timedelta(days=after)
+    if not _calls_missing(cutoff).exists():
+        return []  # the common case: a read, no write
+    created = []
+    with transaction():
+        rows = list(_calls_missing(cutoff))  # again, under the write lock: never twice
+        for intro in _records(rows):
+            due = call_due_on(intro, after) or today
+            created.append(
+                tasks.add_task(
+                    call_lead_title(intro),
+                    intro.lead_id,
+                    due,
+                    "call",
+                    promised=False,
+                    notes=f"Emailed on {intro.contacted_at:%b %-d}; no answer since.",
+                    introduction_id=intro.id,
+                    allow_past=True,
+                )
+            )
+    return created

@@ -1,0 +1,337 @@
+"""The queries behind Today: a fixed handful, indexed, whatever the size of the book.
+
+Rows are read as plain tuples (services/rows.py) and turned into light records here;
+the rules that sort them into lists live in core/followup.py and core/yearly.py.
+Plans were checked with EXPLAIN QUERY PLAN on a 5,000-client book: every list reads an
+index range (task status+due, inbound answered_at, interaction kind+thanked_at,
+important_date month+day, client archived_at, task done_at) except the scan of people
+with a birthday, which has no month/day column to index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from peewee import JOIN, fn
+
+from rapport.core import followup as fu
+from rapport.core import records as r
+from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
+from rapport.services.rows import day as as_day
+from rapport.services.rows import fetch, moment, month_day_text, parsers
+from rapport.store import models as m
+from rapport.store.db import is_sqlite
+
+DATES_WITHIN = 14
+
+
+@dataclass(frozen=True, slots=True)
+class AwaitingReply:
+    id: int  # the inbound message's id
+    client_id: int
+    client: str
+    channel: str
+    since: datetime
+    summary: str
+    age: fu.ReplyAge
+    task_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThankYou:
+    id: int  # the meeting's id
+    client_id: int
+    client: str
+    title: str
+    since: datetime
+    days: int
+
+
+# What Today shows and decides on; the notes and links stay in the database (an edit
+# reads the whole task), since every column costs on a book with thousands open.
+_TASK_COLUMNS = (
+    m.Task.id,
+    m.Task.title,
+    m.Task.kind,
+    m.Task.due,
+    m.Task.client,
+    m.Client.name,
+    m.Task.introduction,
+    m.Task.inbound,
+    m.Task.promised,
+    m.Task.snoozed_until,
+    m.Task.late_notice_at,
+    m.Task.created_at,
+    m.Task.progress_at,
+)
+
+
+def _tasks(rows: list[tuple[Any, ...]]) -> list[r.Task]:
+    """Light task records from the rows of ``_TASK_COLUMNS`` (positional: thousands of rows)."""
+    to_day, to_moment = parsers()
+    return [
+        r.Task(
+            tid,
+            title,
+            kind,
+            to_day(due) if due else None,
+            "open",
+            cid,
+            name,
+            None,
+            None,
+            intro,
+            inbound,
+            bool(promised),
+            "",
+            None,
+            to_day(snoozed) if snoozed else None,
+            to_moment(late) if late else None,
+            to_moment(created) if created else None,
+            to_moment(progress) if progress else None,
+        )
+        for (
+            tid,
+            title,
+            kind,
+            due,
+            cid,
+            name,
+            intro,
+            inbound,
+            promised,
+            snoozed,
+            late,
+            created,
+            progress,
+        ) in rows
+    ]
+
+
+def candidate_tasks(day: date) -> list[r.Task]:
+    """Open, dated, awake tasks that can be on Today: due by the next business day, plus
+    every open promise due later (the at-risk window rule can flag one weeks ahead).
+    Two range reads of the (status, due) index."""
+    horizon = fu.add_business_days(day, 1)
+    promise = (m.Task.promised == True) | (m.Task.kind == "promise")  # noqa: E712
+
+    def open_tasks(*conditions: Any) -> Any:
+        return (
+            m.Task.select(*_TASK_COLUMNS)
+            .join(m.Client, JOIN.LEFT_OUTER, on=(m.Task.client == m.Client.id))
+            .where(
+                m.Task.status == "open",
+                *conditions,
+                m.Task.snoozed_until.is_null() | (m.Task.snoozed_until <= day),
+                m.Client.archived_at.is_null(),
+                m.Task.inbound.is_null() | (m.Task.kind != "reply"),
+            )
+        )
+
+    soon = fetch(open_tasks(m.Task.due <= horizon))
+    later = fetch(open_tasks(m.Task.due > horizon, promise))
+    return _tasks(soon + later)
+
+
+def awaiting(
+    now: datetime,
+    away: fu.Away | None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    include_answered: bool = False,
+) -> list[AwaitingReply]:
+    # The reply task by a correlated look-up on task.inbound_id: a LEFT JOIN with a
+    # status condition made SQLite walk the status index instead (100 ms at 20,000 tasks).
+    Reply = m.Task.alias()
+    reply_task = (
+        Reply.select(Reply.id)
+        .where(Reply.inbound == m.Inbound.id)
+        .order_by(Reply.status.desc(), Reply.id.desc())
+        .limit(1)
+    )
+    query = (
+        m.Inbound.select(
+            m.Inbound.id,
+            m.Inbound.client,
+            m.Client.name,
+            m.Inbound.channel,
+            m.Inbound.received_at,
+            m.Inbound.summary,
+            reply_task,
+        )
+        .join(m.Client, on=(m.Inbound.client == m.Client.id))
+        .where(m.Client.archived_at.is_null())
+        .order_by(m.Inbound.received_at, m.Inbound.id)
+    )
+    if not include_answered:
+        query = query.where(m.Inbound.answered_at.is_null())
+    if since is not None and until is not None:
+        query = query.where(m.Inbound.received_at >= since, m.Inbound.received_at < until)
+    out = []
+    for iid, cid, name, channel, received_at, summary, task_id in fetch(query):
+        received = moment(received_at)
+        assert received is not None
+        age = fu.reply_age(received, now, away)
+        out.append(AwaitingReply(iid, cid, name, channel, received, summary, age, task_id))
+    return out
+
+
+def came_in(away: fu.Away, now: datetime) -> list[AwaitingReply]:
+    """Messages that arrived during the away period, answered or not."""
+    since = datetime.combine(away.start, time.min)
+    until = datetime.combine(away.until + timedelta(days=1), time.min)
+    return awaiting(now, away, since, until, include_answered=True)
+
+
+def thank_yous(day: date) -> list[ThankYou]:
+    query = (
+        m.Interaction.select(
+            m.Interaction.id,
+            m.Interaction.client,
+            m.Client.name,
+            m.Interaction.title,
+            m.Interaction.happened_at,
+        )
+        .join(m.Client, on=(m.Interaction.client == m.Client.id))
+        .where(
+            m.Interaction.kind == "meeting",
+            m.Interaction.thanked_at.is_null(),
+            m.Client.archived_at.is_null(),
+            m.Interaction.happened_at < datetime.combine(day + timedelta(days=1), time.min),
+        )
+        .order_by(m.Interaction.happened_at.desc())
+    )
+    out = []
+    for iid, cid, name, title, happened in fetch(query):
+        when = moment(happened)
+        assert when is not None
+        out.append(ThankYou(iid, cid, name, title, when, (day - when.date()).days))
+    return out
+
+
+_PERSON_COLUMNS = (
+    m.Person.id,
+    m.Person.client,
+    m.Person.name,
+    m.Person.relation,
+    m.Person.birthday,
+    m.Person.age,
+    m.Person.age_as_of,
+)
+
+
+def _person(values: tuple[Any, ...]) -> r.Person:
+    pid, cid, name, relation, birthday, age, as_of = values
+    return r.Person(pid, cid, name, relation, as_day(birthday), age, as_day(as_of))
+
+
+def upcoming_dates(day: date) -> list[Upcoming]:
+    """Yearly dates and people's birthdays in the next two weeks (two queries)."""
+    pairs = month_days_within(day, DATES_WITHIN)
+    by_month: dict[int, list[int]] = {}
+    for month, mday in pairs:
+        by_month.setdefault(month, []).append(mday)
+    in_window = None
+    for month, days in by_month.items():
+        clause = (m.ImportantDate.month == month) & (m.ImportantDate.day.in_(days))
+        in_window = clause if in_window is None else (in_window | clause)
+    names: dict[int, str] = {}
+    people: dict[int, r.Person] = {}
+    dated = []
+    query = (
+        m.ImportantDate.select(
+            m.ImportantDate.id,
+            m.ImportantDate.client,
+            m.Client.name,
+            m.ImportantDate.label,
+            m.ImportantDate.month,
+            m.ImportantDate.day,
+            m.ImportantDate.year,
+            *_PERSON_COLUMNS,
+        )
+        .join(m.Client, on=(m.ImportantDate.client == m.Client.id))
+        .switch(m.ImportantDate)
+        .join(m.Person, JOIN.LEFT_OUTER, on=(m.ImportantDate.person == m.Person.id))
+        .where(in_window, m.Client.archived_at.is_null())
+    )
+    for values in fetch(query):
+        did, cid, name, label, month, mday, year = values[:7]
+        names[cid] = name
+        pid = values[7]
+        if pid is not None:
+            people[pid] = _person(values[7:])
+        dated.append(r.ImportantDate(did, cid, label, month, mday, year, pid))
+    # Birthdays kept on people: no month/day column to index. SQLite compares the
+    # 'MM-DD' of the stored text; other databases read the dates and Python compares.
+    wanted = {f"{month:02d}-{mday:02d}" for month, mday in pairs}
+    # CROSS JOIN keeps people as the outer loop (SQLite otherwise walks every client).
+    query = (
+        m.Person.select(*_PERSON_COLUMNS, m.Client.name)
+        .join(m.Client, JOIN.CROSS)
+        .where(
+            m.Person.client == m.Client.id,
+            m.Person.birthday.is_null(False),
+            m.Client.archived_at.is_null(),
+        )
+    )
+    if is_sqlite():
+        query = query.where(fn.SUBSTR(m.Person.birthday, 6, 5).in_(sorted(wanted)))
+    born = []
+    for values in fetch(query):
+        if month_day_text(values[4]) in wanted:
+            person = _person(values[:7])
+            people[person.id] = person
+            names[person.client_id] = values[7]
+            born.append(person)
+    return upcoming(dated + person_birthdays(born), people, names, day, DATES_WITHIN)
+
+
+def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
+    # One condition per cadence in use (a handful of values), so that SQLite returns only
+    # the clients past theirs instead of every client for Python to sort out.
+    cadences = [
+        c
+        for (c,) in m.Client.select(m.Client.cadence_days)
+        .where(m.Client.cadence_days > 0)
+        .distinct()
+        .tuples()
+    ]
+
+    def before(days: int) -> datetime:
+        return datetime.combine(day - timedelta(days=days), time.min)
+
+    def past(days: int) -> Any:
+        cutoff = before(days)
+        return (m.Client.last_contact_at < cutoff) | (
+            m.Client.last_contact_at.is_null() & (m.Client.created_at < cutoff)
+        )
+
+    condition = (m.Client.cadence_days.is_null() | (m.Client.cadence_days <= 0)) & past(
+        default_cadence
+    )
+    for cadence in cadences:
+        condition = condition | ((m.Client.cadence_days == cadence) & past(cadence))
+    query = m.Client.select(
+        m.Client.id,
+        m.Client.name,
+        m.Client.last_contact_at,
+        m.Client.created_at,
+        m.Client.cadence_days,
+    ).where(m.Client.archived_at.is_null(), condition)
+    to_day = parsers()[0]
+    return fu.out_of_touch(
+        [
+            fu.Contactable(
+                cid,
+                name,
+                to_day(last[:10] if isinstance(last, str) else last) if last else None,
+                to_day(added[:10] if isinstance(added, str) else added) if added else None,
+                cadence,
+            )
+            for cid, name, last, added, cadence in fetch(query)
+        ],
+        day,
+        default_cadence,
+    )

@@ -1,0 +1,119 @@
+"""The top of the Today page: the date, the follow-through score, away mode, first steps.
+
+The banner says when away mode is on (nothing fires), set for later, or just over (what
+came in is listed below). An empty book gets a welcome with its two ways to start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rapport.services.today import Today
+from rapport.ui import theme
+
+
+def plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class TodayHeader(QWidget):
+    awayRequested = Signal()
+    newClientRequested = Signal()
+    loadSampleRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("todayTitle")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.score = QLabel()
+        self.score.setAccessibleName("Follow-through score")
+        self.away_button = QPushButton("&Away mode…")
+        self.away_button.setAutoDefault(False)
+        self.away_button.clicked.connect(self.awayRequested)
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.score)
+        top.addLayout(heading, 1)
+        top.addWidget(self.away_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("todayBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setContentsMargins(8, 6, 8, 6)
+        self.banner.hide()
+
+        self.welcome = QWidget()
+        welcome = QVBoxLayout(self.welcome)
+        welcome.setContentsMargins(0, 8, 0, 0)
+        text = QLabel(
+            "<h3>Your book is empty</h3><p>Add your first client, or load the sample book "
+            "to see Today alive: promises, replies owed, birthdays coming up.</p>"
+        )
+        text.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.new_client_button = QPushButton("&New client…")
+        self.sample_button = QPushButton("Load the &sample book")
+        self.new_client_button.clicked.connect(self.newClientRequested)
+        self.sample_button.clicked.connect(self.loadSampleRequested)
+        buttons.addWidget(self.new_client_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        welcome.addWidget(text)
+        welcome.addLayout(buttons)
+        self.welcome.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.welcome)
+
+    def show_data(self, data: Today, empty: bool) -> None:
+        self.title.setText(
+            f"<span style='font-size:17pt; font-weight:600'>Today</span>"
+            f"&nbsp;&nbsp;<span style='font-size:12pt'>{data.date:%A, %B} {data.date.day}</span>"
+        )
+        score = data.score
+        self.score.setText(
+            f"Follow-through: {score.label()} over the last 90 days"
+            if score.ratio is not None
+            else "Follow-through: no promise came due in the last 90 days"
+        )
+        self.welcome.setVisible(empty)
+        self._show_banner(data)
+
+    def _show_banner(self, data: Today) -> None:
+        status = data.away
+        if status is None:
+            self.banner.hide()
+            self.away_button.setText("&Away mode…")
+            return
+        period = status.away
+        span = f"{period.start:%a %b} {period.start.day} to {period.until:%a %b} {period.until.day}"
+        backup = f" {period.backup_name} covers." if period.backup_name else ""
+        back_on = f"{period.return_day:%A %b} {period.return_day.day}"
+        if status.active:
+            waiting = f"; {plural(status.held, 'task')} wait for you" if status.held else ""
+            text = (
+                f"<b>You are away</b> ({span}).{backup} Nothing fires as overdue until you are "
+                f"back on {back_on}{waiting}. Press C to copy the auto-reply."
+            )
+            color = theme.caution_color()
+        elif status.back:
+            text = (
+                f"<b>Welcome back.</b> While you were away ({span}), "
+                f"{plural(len(status.came_in), 'message')} came in; they are listed below."
+            )
+            color = theme.good_color()
+        else:
+            text = f"<b>Away mode is set</b> for {span}.{backup} Press C to copy the auto-reply."
+            color = theme.muted_color()
+        self.banner.setStyleSheet(f"QLabel#todayBanner {{ border: 1px solid {color.name()}; }}")
+        self.banner.setText(text)
+        self.banner.show()
+        self.away_button.setText("&Away mode (on)…")

@@ -1,0 +1,430 @@
+"""The Today page, the app's home: what needs doing now, each row actionable by key.
+
+Sections: overdue, due today, at risk, replies owed, thank-yous to write, dates this
+week, out of touch (and, back from away, what came in). Keys act on the selected row:
+D done (or answered / thank-you written), S snooze, Enter open the client, C copy the
+running-late note (or the away auto-reply), A answered, T thank-you written, L late note
+sent, E edit. Everything goes through the services; the page re-reads Today after each
+change and whenever the rest of the window changes something.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport import clock
+from rapport.services import away, followup, inbound, interactions, tasks
+from rapport.services import today as today_service
+from rapport.services.book import is_empty
+from rapport.services.today import AwaitingReply, ThankYou, Today, TodayTask
+from rapport.ui import messages
+from rapport.ui.away_dialog import AwayDialog
+from rapport.ui.dialogs import TaskDialog
+from rapport.ui.snooze_dialog import SnoozeDialog
+from rapport.ui.today_header import TodayHeader
+from rapport.ui.today_sections import (
+    CAME_IN_COLUMNS,
+    DATE_COLUMNS,
+    REPLY_COLUMNS,
+    TASK_COLUMNS,
+    THANKS_COLUMNS,
+    TOUCH_COLUMNS,
+    Section,
+)
+
+
+class TodayView(QWidget):
+    clientRequested = Signal(int)
+    changed = Signal()  # this page changed the book (the window refreshes its lists)
+    summaryChanged = Signal(str)  # "2 overdue · 3 due today", for the window title
+    newClientRequested = Signal()
+    loadSampleRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayView")
+        self.data: Today | None = None
+        self._active: Section | None = None
+        self._own_change = False
+
+        self.header = TodayHeader()
+        self.header.awayRequested.connect(self.edit_away)
+        self.header.newClientRequested.connect(self.newClientRequested)
+        self.header.loadSampleRequested.connect(self.loadSampleRequested)
+
+        task_hint = "D done · S snooze · C copy late note · Enter open client"
+        self.sections: dict[str, Section] = {
+            "came_in": Section(
+                "came_in",
+                "Came in while you were away",
+                CAME_IN_COLUMNS,
+                "Nothing came in while you were away.",
+                stretch=1,
+            ),
+            "overdue": Section(
+                "overdue", "Overdue", TASK_COLUMNS, "Nothing overdue. Nice.", task_hint
+            ),
+            "due_today": Section(
+                "due_today", "Due today", TASK_COLUMNS, "Nothing else due today.", task_hint
+            ),
+            "at_risk": Section(
+                "at_risk", "At risk", TASK_COLUMNS, "No promise at risk.", task_hint
+            ),
+            "replies": Section(
+                "replies",
+                "Replies owed",
+                REPLY_COLUMNS,
+                "Nobody is waiting on you. Messages you record show here until answered.",
+                "A answered · Enter open client",
+                stretch=1,
+            ),
+            "thank_yous": Section(
+                "thank_yous",
+                "Thank-yous to write",
+                THANKS_COLUMNS,
+                "Every meeting has had its thank-you.",
+                "T written · Enter open client",
+                stretch=1,
+            ),
+            "dates": Section(
+                "dates",
+                "Dates in the next two weeks",
+                DATE_COLUMNS,
+                "No birthdays or anniversaries in the next two weeks.",
+            ),
+            "out_of_touch": Section(
+                "out_of_touch",
+                "Out of touch",
+                TOUCH_COLUMNS,
+                "Everyone has heard from you within their cadence.",
+                "Enter open client",
+            ),
+        }
+        self.sections["came_in"].hide()
+        self._order = list(self.sections.values())
+        for section in self._order:
+            section.rowActivated.connect(lambda _r: self.open_client())
+            section.stepOut.connect(lambda step, s=section: self._step(s, step))
+            section.focused.connect(lambda s=section: self._activate(s))
+            section.table.selectionModel().currentRowChanged.connect(self._update_actions)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(14, 10, 14, 14)
+        body.addWidget(self.header)
+        for section in self._order:
+            body.addWidget(section)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        # Arrow keys belong to the lists, never to the page's scroll bars.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.page_scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._create_actions()
+        # Reminders are computed on read: if the window stays open past midnight, re-read.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _action(self, text: str, keys: list[Any], slot: Callable[[], None], tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.done_action = self._action(
+            "Mark &done",
+            ["D", "Ctrl+D"],
+            self.mark_done,
+            "Done (a reply: answered, a meeting: thanked)",
+        )
+        self.snooze_action = self._action(
+            "&Snooze…", ["S"], self.snooze, "Hide the task until a day you choose"
+        )
+        self.open_action = self._action(
+            "&Open client", [Qt.Key.Key_Return, Qt.Key.Key_Enter], self.open_client, ""
+        )
+        self.copy_action = self._action(
+            "&Copy running-late note",
+            ["C", QKeySequence.StandardKey.Copy],
+            self.copy_draft,
+            "Copy the note to the client (away: the auto-reply)",
+        )
+        self.answered_action = self._action(
+            "Mark &answered", ["A"], self.mark_answered, "The message has been answered"
+        )
+        self.thanked_action = self._action(
+            "&Thank-you written", ["T"], self.mark_thanked, "The thank-you note went out"
+        )
+        self.late_sent_action = self._action(
+            "&Late note sent", ["L"], self.late_note_sent, "The client was told; move the date"
+        )
+        self.edit_action = self._action("&Edit task…", ["E"], self.edit_task, "")
+        self.refresh_action = self._action("&Refresh", ["F5"], self.refresh, "Re-read Today")
+        self.away_action = QAction("&Away mode…", self)
+        self.away_action.triggered.connect(lambda _c=False: self.edit_away())
+        self.menu_actions = [
+            self.done_action,
+            self.snooze_action,
+            self.open_action,
+            self.copy_action,
+            self.answered_action,
+            self.thanked_action,
+            self.late_sent_action,
+            self.edit_action,
+            None,
+            self.refresh_action,
+        ]
+
+    def _update_actions(self, *_args: Any) -> None:
+        key, record = self.current()
+        is_task = isinstance(record, TodayTask)
+        away_on = self.data is not None and self.data.away is not None
+        self.done_action.setEnabled(isinstance(record, TodayTask | AwaitingReply | ThankYou))
+        self.snooze_action.setEnabled(is_task)
+        self.edit_action.setEnabled(is_task)
+        self.open_action.setEnabled(record is not None)
+        has_draft = is_task and record.new_due is not None
+        self.copy_action.setEnabled(has_draft or away_on)
+        self.late_sent_action.setEnabled(has_draft)
+        self.answered_action.setEnabled(isinstance(record, AwaitingReply) and key == "replies")
+        self.thanked_action.setEnabled(isinstance(record, ThankYou))
+
+    # -- data ------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        try:
+            data = today_service.today()
+            empty = is_empty()
+        except Exception as exc:
+            messages.show_error(self, exc, "read Today")
+            return
+        self.data = data
+        self._show(data, empty)
+        self.summaryChanged.emit(data.title_text())
+        self._update_actions()
+        if data.created:
+            # Reading Today created call tasks for silent leads: the window's counts moved.
+            self._announce_change()
+
+    def _announce_change(self) -> None:
+        self._own_change = True
+        try:
+            self.changed.emit()
+        finally:
+            self._own_change = False
+
+    @Slot()
+    def refresh_from_elsewhere(self) -> None:
+        """The window changed something; skipped when the change was ours (already fresh)."""
+        if not self._own_change:
+            self.refresh()
+
+    def _show(self, data: Today, empty: bool) -> None:
+        self.header.show_data(data, empty)
+        for section in self._order:
+            section.setVisible(not empty)
+        s = self.sections
+        s["overdue"].set_rows(data.overdue)
+        s["due_today"].set_rows(data.due_today)
+        s["at_risk"].set_rows(data.at_risk)
+        s["replies"].set_rows(data.awaiting_reply)
+        s["thank_yous"].set_rows(data.thank_yous)
+        s["dates"].set_rows(data.dates)
+        s["out_of_touch"].set_rows(data.out_of_touch)
+        status = data.away
+        s["came_in"].set_rows(status.came_in if status and status.back else [])
+        s["came_in"].setVisible(bool(status and status.back and not empty))
+        self._keep_cursor()
+
+    def _check_day(self) -> None:
+        if self.data is not None and clock.today() != self.data.date:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.data is None:
+            self.refresh()
+        if self._active is None:
+            self.focus_first()
+
+    # -- cursor ----------------------------------------------------------------------------
+    def _activate(self, section: Section) -> None:
+        if self._active is not None and self._active is not section:
+            self._active.clear_cursor()
+        self._active = section
+        self.page_scroll.ensureWidgetVisible(section.table, 0, 40)
+        self._update_actions()
+
+    def _listed(self) -> list[Section]:
+        return [s for s in self._order if s.isVisibleTo(self) and s.count()]
+
+    def _step(self, section: Section, step: int) -> None:
+        """From the edge of one section into the next (or previous) one that has rows."""
+        after = self._order.index(section)
+        candidates = self._order[after + 1 :] if step > 0 else self._order[:after][::-1]
+        for other in candidates:
+            if other in self._listed():
+                other.enter(from_below=step < 0)
+                return
+
+    def _keep_cursor(self) -> None:
+        """After a refresh: the active section emptied (its last row done) -> move on."""
+        active = self._active
+        if active is None or active.count():
+            return
+        self._active = None
+        for step in (1, -1):
+            self._step(active, step)
+            if self._active is not None:
+                return
+
+    def focus_first(self) -> None:
+        """Put the cursor on the first row of the first non-empty section."""
+        for section in self._order:
+            if section.isVisibleTo(self) and section.enter():
+                return
+
+    def current(self) -> tuple[str | None, Any]:
+        section = self._active
+        if section is None:
+            return None, None
+        return section.key, section.current()
+
+    # -- doing -----------------------------------------------------------------------------
+    def _do(self, doing: str, fn: Callable[[], Any], done: str = "") -> bool:
+        try:
+            fn()
+        except Exception as exc:
+            messages.show_error(self, exc, doing)
+            return False
+        self.refresh()
+        self._announce_change()
+        if done:
+            self._status(done)
+        return True
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 6000)
+
+    def mark_done(self) -> None:
+        _key, record = self.current()
+        if isinstance(record, TodayTask):
+            self._do(
+                "complete the task",
+                lambda: tasks.complete_task(record.id),
+                f"Done: {record.task.title}",
+            )
+        elif isinstance(record, AwaitingReply):
+            self.mark_answered()
+        elif isinstance(record, ThankYou):
+            self.mark_thanked()
+
+    def mark_answered(self) -> None:
+        key, record = self.current()
+        if isinstance(record, AwaitingReply) and key == "replies":
+            self._do(
+                "mark the message answered",
+                lambda: inbound.mark_answered(record.id),
+                f"Answered {record.client}'s {record.channel}.",
+            )
+
+    def mark_thanked(self) -> None:
+        _key, record = self.current()
+        if isinstance(record, ThankYou):
+            self._do(
+                "mark the thank-you written",
+                lambda: interactions.mark_thanked(record.id),
+                f"Thank-you to {record.client} noted.",
+            )
+
+    def snooze(self) -> None:
+        _key, record = self.current()
+        if not isinstance(record, TodayTask):
+            return
+        task = SnoozeDialog.ask(
+            self, lambda v: tasks.snooze_task(record.id, v["when"]), what=record.task.title
+        )
+        if task is not None and task.snoozed_until is not None:
+            until = task.snoozed_until
+            self._do("snooze", lambda: None, f"Snoozed until {until:%A %b} {until.day}.")
+
+    def edit_task(self) -> None:
+        _key, record = self.current()
+        if not isinstance(record, TodayTask):
+            return
+        try:
+            task = tasks.get_task(record.id)
+        except Exception as exc:
+            messages.show_error(self, exc, "open the task")
+            return
+        if TaskDialog.ask(self, lambda v: tasks.update_task(task.id, **v), task=task):
+            self._do("edit the task", lambda: None)
+
+    def copy_draft(self) -> None:
+        _key, record = self.current()
+        text = ""
+        what = ""
+        if isinstance(record, TodayTask) and record.draft:
+            text, what = record.draft, f"the running-late note to {record.task.client}"
+        elif self.data is not None and self.data.away is not None:
+            try:
+                text, what = away.reply_text(self.data.away.away).email, "the away auto-reply"
+            except Exception as exc:
+                messages.show_error(self, exc, "write the auto-reply")
+                return
+        clipboard = QGuiApplication.clipboard()
+        if text and clipboard is not None:
+            clipboard.setText(text)
+            self._status(f"Copied {what}. Paste it into your mail.")
+
+    def late_note_sent(self) -> None:
+        _key, record = self.current()
+        if not isinstance(record, TodayTask) or record.new_due is None:
+            return
+        new_due: date = record.new_due
+        self._do(
+            "record the late note",
+            lambda: followup.mark_late_notice_sent(record.id, new_due),
+            f"Noted: {record.task.client} was told. Now due {new_due:%A %b} {new_due.day}.",
+        )
+
+    def open_client(self) -> None:
+        _key, record = self.current()
+        client_id = None
+        if isinstance(record, TodayTask):
+            client_id = record.task.client_id
+        elif record is not None:
+            client_id = getattr(record, "client_id", None)
+        if client_id is not None:
+            self.clientRequested.emit(int(client_id))
+
+    def edit_away(self) -> None:
+        AwayDialog.edit(self)
+        self._do("change away mode", lambda: None)
