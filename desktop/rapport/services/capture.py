@@ -12,6 +12,7 @@ meeting settles its thank-you.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -149,17 +150,21 @@ def save_capture(
     text: str,
     understanding: dict[str, Any],
     *,
-    accepted_suggestions: Iterable[int] = (),
+    accepted_suggestions: Iterable[int] | None = None,
     happened_at: datetime | None = None,
 ) -> SavedCapture:
     """Write the note and what was understood from it, all or nothing.
 
-    ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``.
+    ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``; None means
+    the defaults the capture window starts with (the thank-you after a meeting, nothing else).
     """
     check_note(text)
     u = understanding
-    accepted = {int(i) for i in accepted_suggestions}
     suggestions = list(u.get("suggestions") or [])
+    if accepted_suggestions is None:
+        accepted = {i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"}
+    else:
+        accepted = {int(i) for i in accepted_suggestions}
     when = happened_at or clock.now()
     with transaction():
         client_id, created = _client(u.get("client"))
@@ -177,9 +182,16 @@ def save_capture(
         )
         for task in tasks:
             saved.task_ids.append(_task(client_id, interaction.id, task, people))
+        leads = [fold(str(i.get("name") or "")) for i in u.get("introductions") or ()]
         for index in sorted(accepted):
-            if 0 <= index < len(suggestions) and suggestions[index].get("kind") != "thank_you":
-                saved.task_ids.append(_task(client_id, interaction.id, suggestions[index], people))
+            if not 0 <= index < len(suggestions):
+                continue
+            suggestion = suggestions[index]
+            if suggestion.get("kind") == "thank_you" or _chain_covers(suggestion, leads, saved):
+                continue
+            task_id = _task(client_id, interaction.id, suggestion, people)
+            if task_id not in saved.task_ids:
+                saved.task_ids.append(task_id)
     return saved
 
 
@@ -220,12 +232,12 @@ def _interaction(
     thank_you = [i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"]
     # A meeting leaves a thank-you owed unless the user declined the suggestion.
     owed = kind in THANK_YOU_KINDS and (not thank_you or any(i in accepted for i in thank_you))
-    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    title = note_title(text)
     row = m.Interaction.create(
         client=client_id,
         kind=kind,
         happened_at=when,
-        title=first_line[:80].rstrip(" .,;:"),
+        title=title,
         raw_text=text,
         key_points=[str(p).strip() for p in u.get("key_points") or () if str(p).strip()],
         extracted=_without_spans(u),
@@ -235,6 +247,21 @@ def _interaction(
     indexing.interaction(row)
     refresh_last_contact(client_id)
     return row
+
+
+def note_title(text: str, limit: int = 70) -> str:
+    """The conversation's title: the note's first sentence, cut at a word if long.
+
+    "Lunch w/ Bob Smith (Acme Supply). His son Jake..." is titled "Lunch w/ Bob Smith
+    (Acme Supply)": lists of conversations and of thank-yous read by their titles.
+    """
+    stripped = text.strip()
+    first = stripped.splitlines()[0] if stripped else ""
+    first = re.split(r"(?<=[.!?;])\s+", first, maxsplit=1)[0].strip().rstrip(" .,;:!?")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
+    return cut + "…"
 
 
 def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
@@ -394,11 +421,16 @@ def _dates(
 
 
 def _summary(text: str, found: dict[str, Any]) -> str:
-    """The words of the note that record the message ("Voicemail from Jim about...")."""
+    """The sentence of the note that records the message ("Voicemail from Jim about...")."""
     span = found.get("span")
-    if isinstance(span, list | tuple) and len(span) == 2:
-        return " ".join(text[int(span[0]) : int(span[1])].split())[:300]
-    return str(found.get("summary") or "")
+    if not (isinstance(span, list | tuple) and len(span) == 2):
+        return str(found.get("summary") or "")
+    start, end = int(span[0]), int(span[1])
+    ends = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:start])]
+    start = ends[-1] if ends else 0
+    stop = re.search(r"[.!?\n]", text[end:])
+    end = end + stop.start() if stop else len(text)
+    return " ".join(text[start:end].split())[:300]
 
 
 def _inbound(
@@ -483,18 +515,14 @@ def _introductions(
             title = fold(str(task.get("title") or ""))
             kind = task.get("kind")
             target = None
-            if "thank" in title and referrer_first and referrer_first in title.split():
+            words = title.split()
+            if "thank" in title and referrer_first and referrer_first in words:
                 target = chain.get("thank_referrer")
-            elif lead_first in title.split() and kind in (
-                "introduction",
-                "follow_up",
-                "todo",
-                "promise",
-            ):
-                target = chain.get("introduction")
-            elif lead_first in title.split() and kind == "call":
-                # "If she doesn't answer, call her": the chain adds the call when due.
+            elif lead_first in words and ("call" in words or kind == "call"):
+                # "If she doesn't answer, call her": the chain adds the call when it is due.
                 continue
+            elif lead_first in words and kind in ("introduction", "follow_up", "todo", "promise"):
+                target = chain.get("introduction")
             if target is None:
                 remaining.append(task)
                 continue
@@ -509,6 +537,17 @@ def _introductions(
             if row.id not in saved.task_ids:
                 saved.task_ids.append(row.id)
     return tasks
+
+
+def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapture) -> bool:
+    """An introduction saved with the note already brings "thank the referrer" and "reach
+    out to the lead" (services/introductions.py); accepting those suggestions adds nothing."""
+    if not saved.introduction_ids:
+        return False
+    if suggestion.get("kind") == "thank_referrer":
+        return True
+    title = fold(str(suggestion.get("title") or ""))
+    return suggestion.get("kind") == "follow_up" and any(lead and lead in title for lead in leads)
 
 
 def _client_named(name: str, create: bool = True) -> int | None:
@@ -530,6 +569,19 @@ def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dic
     if not title:
         raise ValidationError("a task from the note has no title")
     kind = item.get("kind") if item.get("kind") in r.TASK_KINDS else "todo"
+    due = _day(item.get("due"))
+    # "Still owe him the proposal by Friday": the open task already there, not a second one.
+    key = fold(title)
+    for same in m.Task.select().where(
+        (m.Task.client == client_id) & (m.Task.status == "open") & (m.Task.title != "")
+    ):
+        if fold(same.title) == key:
+            if due is not None and same.due != due:
+                same.due = due
+                same.updated_at = clock.now()
+                same.save()
+                indexing.task(same)
+            return int(same.id)
     stamp = clock.now()
     promised = bool(item.get("promised", kind == "promise"))
     row = m.Task.create(
@@ -538,7 +590,7 @@ def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dic
         person=people.get(fold(str(item.get("for") or ""))) if item.get("for") else None,
         title=title,
         kind=kind,
-        due=_day(item.get("due")),
+        due=due,
         promised=promised,
         created_at=stamp,
         updated_at=stamp,
