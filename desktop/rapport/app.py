@@ -71,6 +71,63 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
     return code
 
 
+def run_capture_window(data_dir: str | None = None, client: str | None = None) -> int:
+    """``rapport capture`` with no text: the capture window of the running app, or alone.
+
+    When Rapport runs on this book, it is asked (single-instance socket) to open its
+    capture window and this process exits 0 at once. Otherwise a small window runs here:
+    the book and the capture window only, no main window; it exits when the note is saved
+    or the window closed. Holding the instance lock meanwhile makes a second
+    ``rapport capture`` raise this window rather than open a second one on the same draft.
+    """
+    import shlex
+
+    from PySide6.QtWidgets import QApplication
+
+    from rapport import paths
+    from rapport.services.book import close_book, open_book
+    from rapport.ui.single_instance import SingleInstance, send
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Rapport")
+    app.setOrganizationName("Rapport")
+    app.setDesktopFileName("io.github.rapportapp.Rapport")
+    try:
+        directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    except paths.DataDirError as exc:
+        return _fatal(str(exc), False)
+    message = "capture" + (f" --client {shlex.quote(client)}" if client else "")
+    instance = SingleInstance(directory)
+    if not instance.acquire():
+        if send(directory, message):
+            return 0
+        return _fatal(
+            "Rapport seems to be running already but does not answer. If it is not, "
+            f"remove {directory / 'rapport.lock'} and start again.",
+            False,
+        )
+    try:
+        open_book(directory)
+    except Exception as exc:
+        from rapport.ui.messages import user_message
+
+        instance.release()
+        text = user_message(exc)
+        if text is None:
+            raise
+        return _fatal(text, False)
+    from rapport.ui.appearance import app_icon
+    from rapport.ui.capture_entry import run_standalone
+
+    app.setWindowIcon(app_icon())
+    try:
+        return run_standalone(app, instance, directory, client)
+    finally:
+        close_book()
+        instance.release()
+
+
 def handle_message(window: object, message: str) -> None:
     """What a second launch asked the running window to do."""
     from rapport.ui.main_window import MainWindow

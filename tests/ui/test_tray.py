@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from rapport.services import clients, tasks
@@ -18,19 +17,19 @@ from rapport.ui.window_prefs import WindowPrefs, set_last_seen
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 
-def test_menu_without_quick_capture_until_the_window_has_it(window: Any) -> None:
+def test_menu_starts_with_the_windows_quick_capture(window: Any, qtbot: Any) -> None:
     tray = window.desktop.tray
-    assert tray.menu_texts() == ["Today — nothing due", "Open Rapport", "Quit Rapport"]
-    # The quick-capture part of the window adds its action later; the menu picks it up
-    # the next time it opens.
-    window.quick_capture_action = QAction("&Quick capture…", window)
-    window.quick_capture_action.setShortcut("Ctrl+N")
-    triggered: list[bool] = []
-    window.quick_capture_action.triggered.connect(lambda: triggered.append(True))
-    tray.menu.aboutToShow.emit()
-    assert tray.menu_texts()[0] == "Quick capture…"
+    assert tray.menu_texts() == [
+        "Quick capture…",
+        "Today — nothing due",
+        "Open Rapport",
+        "Quit Rapport",
+    ]
+    # The menu is built from the window's own action, so the tray opens the same window.
+    assert tray.menu.actions()[0] is window.quick_capture_action
     tray.menu.actions()[0].trigger()
-    assert triggered == [True]
+    qtbot.waitExposed(window.capture.capture_window)
+    window.capture.capture_window.reject()
 
 
 def test_today_entry_counts_and_opens_the_today_page(window: Any, qtbot: Any) -> None:
@@ -40,7 +39,7 @@ def test_today_entry_counts_and_opens_the_today_page(window: Any, qtbot: Any) ->
     tray = window.desktop.tray
     tray.timer.look()
     tray.rebuild_menu()
-    assert tray.menu_texts()[0] == "Today — 1 overdue · 1 due today"
+    assert tray.menu_texts()[1] == "Today — 1 overdue · 1 due today"
 
     window.show_page(window.clients_page)
     window.hide()

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from rapport import __version__
 from rapport.cli import (
     cmd_brief,
+    cmd_capture,
     cmd_clients,
     cmd_demo,
     cmd_followup,
@@ -28,6 +29,7 @@ from rapport.cli import (
 
 # Commands in the order ``rapport --help`` lists them.
 COMMAND_MODULES = (
+    cmd_capture,
     cmd_clients,
     cmd_today,
     cmd_tasks,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rapport.core.records import Task, to_dict
+if TYPE_CHECKING:
+    from rapport.core.records import Task
 
 
 def open_book(args: argparse.Namespace) -> None:
@@ -33,6 +34,8 @@ def _default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if hasattr(value, "__dataclass_fields__"):
+        from rapport.core.records import to_dict
+
         return to_dict(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 

@@ -31,7 +31,7 @@ from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sen
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
-__all__ = ["MAX_CHARS", "KnownClient", "understand"]
+__all__ = ["MAX_CHARS", "KnownClient", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
@@ -149,10 +149,55 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         },
         "key_points": find_key_points(rest),
         "suggestions": [],
+        "kind": _interaction_kind(body, inbound.channel if inbound else None, inbound),
         "truncated": len(note) > limit,
     }
     result["suggestions"] = _suggestions(result, body, today, client_first)
     return result
+
+
+def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, Any]]:
+    """The suggestions again, for an understanding whose client the user changed.
+
+    "Write a thank-you note to them" becomes "... to Maria" once the window's user says
+    the note is about Maria Gonzalez.
+    """
+    body = normalise(text if isinstance(text, str) else str(text))[:MAX_CHARS]
+    name = str((result.get("client") or {}).get("name") or "").split()
+    return _suggestions(result, body, today, name[0] if name else None)
+
+
+_MET = LazyRegex(
+    r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|met|visit(?:ed)?|demo|"
+    r"presentation|sat\s+down|ran\s+into|bumped\s+into|stopped\s+by|caught\s+up|"
+    r"(?:golf|round)\s+with|in\s+person|on\s+site|onsite|tour|check-?in)\b",
+    re.IGNORECASE,
+)
+_KINDS = (
+    ("call", LazyRegex(r"\b(?:call(?:ed)?|phone|dialed|rang|zoom|teams|video\s+chat)\b", re.I)),
+    ("email", LazyRegex(r"\b(?:e-?mail(?:ed)?|wrote\s+(?:to\s+)?(?:me|back))\b", re.I)),
+    ("text", LazyRegex(r"\b(?:text(?:ed)?|sms|whatsapp|imessage)\b", re.I)),
+)
+
+
+def _interaction_kind(body: str, channel: str | None, inbound: Any) -> str:
+    """What kind of conversation the note records, from how it opens.
+
+    A note that opens with a message awaiting reply is that message; a meal, a visit or
+    "met" is a meeting; then calls, emails and texts; anything else is a meeting when the
+    note reads like one and a plain note otherwise.
+    """
+    opening = body.split("\n", 1)[0][:160]
+    if inbound is not None and channel and inbound.start < 5:
+        return str(channel)
+    meeting = _MET.search(opening)
+    for kind, pattern in _KINDS:
+        found = pattern.search(opening)
+        if found and (meeting is None or found.start() < meeting.start()):
+            return kind
+    if meeting:
+        return "meeting"
+    return str(channel) if inbound is not None and channel else "note"
 
 
 def _overlaps(start: int, end: int, spans: Sequence[InterestMatch | FamilyMember]) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 # How close a misspelling must be to count as the same name (0..1).
 CLOSE_ENOUGH = 0.82
@@ -17,6 +16,8 @@ CLOSE_ENOUGH = 0.82
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, spaces collapsed: 'José  Núñez' -> 'jose nunez'."""
+    if text.isascii():  # most names: the same result, without Unicode decomposition
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
@@ -44,6 +45,8 @@ def match_name(query: str, candidates: Iterable[tuple[int, str]]) -> list[NameMa
     q = fold(query)
     if not q:
         return []
+    from difflib import SequenceMatcher  # only when names are compared: it is slow to import
+
     q_words = q.split()
     exact: list[NameMatch] = []
     prefix: list[NameMatch] = []

@@ -45,6 +45,22 @@ def optional_datetime(value: datetime | date | str | None, what: str = "time") -
         return datetime.combine(day, datetime.min.time()).replace(hour=12)
 
 
+# A note longer than this is refused rather than stored (a pasted mailbox, not a note).
+MAX_NOTE_CHARS = 200_000
+
+
+def check_note(text: str) -> str:
+    """A quick-capture note: not empty, not a pasted mailbox."""
+    if not text or not text.strip():
+        raise ValidationError("there is nothing to capture: the note is empty")
+    if len(text) > MAX_NOTE_CHARS:
+        raise ValidationError(
+            f"the note is {len(text):,} characters long; quick capture takes up to "
+            f"{MAX_NOTE_CHARS:,}. Paste the important part."
+        )
+    return text
+
+
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise ValidationError(f"{what} must be one of {', '.join(allowed)} (not {value!r})")

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.reload()
         self._restore_last_client()
+        self._install_capture()
         self._install_desktop()
 
     # -- structure -------------------------------------------------------------------------
@@ -114,9 +115,9 @@ class MainWindow(QMainWindow):
         self.new_client_action = self._action(
             "&New client…", self.new_client, "Ctrl+Shift+N", "Add a client by hand"
         )
-        self.new_action = self._action(
-            "&New client…", self.new_client, QKeySequence.StandardKey.New
-        )
+        # Ctrl+N is Quick capture (_install_capture); File's New client is the same action as
+        # the Client menu's, on Ctrl+Shift+N.
+        self.new_action = self.new_client_action
         self.edit_client_action = self._action(
             "&Edit client…", self.profile.edit_client, "Ctrl+E", "Edit the selected client"
         )
@@ -481,6 +482,18 @@ class MainWindow(QMainWindow):
             return
         self.desktop.tray.stop()
         super().closeEvent(event)
+
+    # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
+    def _install_capture(self) -> None:
+        """Quick capture: Ctrl+N, first in File and the toolbar, warmed at idle."""
+        from rapport.ui.capture_entry import CaptureEntry
+
+        self.capture = CaptureEntry(self)
+        self.quick_capture_action = self.capture.action
+
+    def on_remote_capture(self, rest: str) -> None:
+        """``rapport capture [--client NAME]`` with no text, sent by a second launch."""
+        self.capture.on_remote(rest)
 
     # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
     def _install_desktop(self) -> None:

@@ -52,6 +52,16 @@ OTHER_KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Close without saving", "Esc"),
         ],
     ),
+    (
+        "Quick capture",
+        [
+            ("Save the note", "Ctrl+Enter"),
+            ("Close, keeping the text as a draft", "Esc"),
+            ("From the note to the client and the chips", "Tab"),
+            ("Remove the chip that has the focus", "Delete or Backspace"),
+            ("Choose another client", "Enter on the client, or Alt+A"),
+        ],
+    ),
     ("Menus", [("Open a menu", "Alt+underlined letter, or F10 on some desktops")]),
 ]
 

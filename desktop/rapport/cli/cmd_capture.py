@@ -1,0 +1,137 @@
+"""``rapport capture``: quick capture from a hotkey, a script or the window.
+
+With TEXT (or ``-`` for standard input) the note is understood and, unless
+``--dry-run``, saved. Without TEXT the capture window opens: in the running app when
+there is one (through the single-instance socket), else on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rapport.cli.common import print_json, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "capture",
+        help="understand and save a meeting note (no TEXT: open the capture window)",
+        description="Understand a free-text note (people, interests, dates, promises, "
+        "messages awaiting reply, introductions) and save it.",
+    )
+    parser.add_argument("text", nargs="?", metavar="TEXT", help="the note; - reads stdin")
+    parser.add_argument("--client", metavar="NAME", help="whom the note is about")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what it understood; save nothing"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--accept",
+        metavar="KINDS",
+        default="",
+        help="suggestions to turn into tasks: 'all' or kinds like gift,check_in",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.text is None:
+        from rapport.app import run_capture_window
+
+        return run_capture_window(args.data_dir, args.client)
+    text = sys.stdin.read() if args.text == "-" else args.text
+    from rapport.services.validate import check_note
+
+    check_note(text)
+    if args.dry_run and not _book_exists(args):
+        # Nothing to match against, and a dry run must not create a book (nor load the
+        # database layer: this is the hotkey path, and it should start fast).
+        from rapport import clock
+        from rapport.core.capture import understand
+
+        result = understand(text, clock.today())
+        if args.client:
+            result["client"] = {"name": args.client, "company": "", "id": None}
+    else:
+        from rapport.services import capture
+        from rapport.services.book import open_book
+
+        open_book(args.data_dir)
+        client = None
+        if args.client:
+            from rapport.cli.common import client_arg
+
+            client = client_arg(args.client)
+        result = capture.understand_note(text, client)
+    if not args.dry_run:
+        if result.get("client") is None:
+            sys.stderr.write(
+                "rapport: the note names no client; say whom it is about with --client NAME\n"
+            )
+            return 2
+        from rapport.services import capture
+
+        saved = capture.save_capture(
+            text, result, accepted_suggestions=_accepted(result, args.accept)
+        )
+        result["saved"] = saved.as_json()
+    if args.json:
+        print_json(result)
+    else:
+        _print_human(result)
+    return 0
+
+
+def _book_exists(args: argparse.Namespace) -> bool:
+    from rapport import paths
+
+    return paths.database_path(paths.data_dir(args.data_dir)).exists()
+
+
+def _accepted(result: dict, spec: str) -> list[int]:  # type: ignore[type-arg]
+    kinds = {part.strip() for part in spec.split(",") if part.strip()}
+    accepted = []
+    for index, suggestion in enumerate(result.get("suggestions") or []):
+        # The thank-you after a meeting is owed unless declined: the CLI keeps it.
+        if (
+            suggestion.get("kind") == "thank_you"
+            or "all" in kinds
+            or suggestion.get("kind") in kinds
+        ):
+            accepted.append(index)
+    return accepted
+
+
+def _print_human(result: dict) -> None:  # type: ignore[type-arg]
+    client = result.get("client") or {}
+    name = client.get("name") or "(no client named)"
+    known = " (new client)" if client and client.get("id") is None else ""
+    say(f"About: {name}{known}" + (f", {client['company']}" if client.get("company") else ""))
+    for person in result.get("people") or []:
+        age = f", {person['age']}" if person.get("age") is not None else ""
+        say(f"  person: {person.get('name') or '?'} ({person['relation']}{age})")
+    for fact in result.get("facts") or []:
+        tags = f"  [{', '.join(fact['tags'])}]" if fact.get("tags") else ""
+        say(f"  fact: {fact['text']}{tags}")
+    for day in result.get("dates") or []:
+        say(
+            f"  date: {day['label']} {day['month']}/{day['day']}"
+            + (f" ({day['about']})" if day.get("about") else "")
+        )
+    for task in result.get("tasks") or []:
+        say(f"  task: {task['title']}" + (f" — due {task['due']}" if task.get("due") else ""))
+    if result.get("inbound"):
+        say(f"  awaiting reply: {result['inbound']['channel']}")
+    for intro in result.get("introductions") or []:
+        say(
+            f"  introduction: {intro['name']}"
+            + (f" (from {intro['referrer']})" if intro.get("referrer") else "")
+        )
+    for point in result.get("key_points") or []:
+        say(f"  key point: {point}")
+    for suggestion in result.get("suggestions") or []:
+        say(f"  suggestion: {suggestion['title']}")
+    if result.get("saved"):
+        saved = result["saved"]
+        say(f"Saved as conversation {saved['interaction_id']} with {len(saved['task_ids'])} tasks.")

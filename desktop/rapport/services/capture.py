@@ -1,0 +1,605 @@
+"""Quick capture: understand a note against the book, then save what the user accepted.
+
+``understand_note`` runs the pure understanding of core/capture.py with the book's clients
+to match against, and never writes. ``save_capture`` writes everything the (possibly
+edited) understanding holds in ONE transaction: the conversation with its raw text, the
+client (matched, or new), people merged by name or relation rather than duplicated, facts
+sourced to the conversation, yearly dates, tasks, the message awaiting reply (with its
+reply task) and introductions (with their thank-the-referrer and reach-out tasks).
+Suggestions become tasks only when accepted; declining the thank-you suggestion of a
+meeting settles its thank-you.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from rapport import clock
+from rapport.core import records as r
+from rapport.core.capture import KnownClient, understand
+from rapport.core.capture_clients import ClientIndex
+from rapport.core.names import fold
+from rapport.services import indexing
+from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.validate import check_note
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+
+def known_clients() -> list[KnownClient]:
+    """Every active client, as capture matches names against them (one query).
+
+    The rows are read raw and the last-contact times parsed with ``fromisoformat``: for
+    5,000 clients peewee's own conversion tripled the cost of opening the capture window.
+    """
+    query = m.Client.select(
+        m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at
+    ).where(m.Client.archived_at.is_null())
+    return [
+        KnownClient(cid, name, company or "", _moment(last))
+        for cid, name, company, last in m.db.execute(query).fetchall()
+    ]
+
+
+def _moment(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+_last_index: ClientIndex | None = None
+
+
+def client_index() -> ClientIndex:
+    """The book's clients prepared for matching many notes: fetch once, understand often.
+
+    The capture window takes one when it opens and understands every pause in typing
+    against it with ``understand_with``; nothing is queried per keystroke. The clients are
+    read again every time; when they are the same as last time, the last index (and the
+    spellings it already compared) is reused.
+    """
+    global _last_index
+    known = known_clients()
+    if _last_index is None or not _last_index.same_clients(known):
+        _last_index = ClientIndex(known)
+    return _last_index
+
+
+def understand_with(
+    text: str, known: Sequence[KnownClient], chosen: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What the note says, matched against clients fetched earlier (``client_index()``).
+
+    ``chosen`` is the client the user picked in the window (``{"id", "name", "company"}``,
+    id None for a new one): it replaces the one understood, and the suggestions name them.
+    Unlike ``understand_note`` an empty note is not refused: it is understood as nothing,
+    which is what a window shows before the user has typed.
+    """
+    from rapport.core.capture import suggest
+
+    today = clock.today()
+    result = understand(text, today, known)
+    if chosen is not None:
+        found = result.get("client") or {}
+        result["client"] = {
+            "name": chosen.get("name"),
+            "company": chosen.get("company") or "",
+            "id": chosen.get("id"),
+            "match": "chosen",
+            "candidates": found.get("candidates") or [],
+            **({"span": found["span"]} if "span" in found else {}),
+        }
+        result["suggestions"] = suggest(result, text, today)
+    return result
+
+
+def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]:
+    """What the note says, matched against the book; ``client`` overrides whom it is about."""
+    check_note(text)
+    result = understand(text, clock.today(), known_clients())
+    if client is not None:
+        set_client(result, client)
+    return result
+
+
+def set_client(understanding: dict[str, Any], client: r.Client) -> None:
+    """Point the understanding at a client the user chose."""
+    understanding["client"] = {
+        "name": client.name,
+        "company": client.company,
+        "id": client.id,
+        "match": "given",
+        "candidates": [],
+    }
+
+
+@dataclass
+class SavedCapture:
+    client_id: int
+    interaction_id: int
+    task_ids: list[int] = field(default_factory=list)
+    person_ids: list[int] = field(default_factory=list)
+    fact_ids: list[int] = field(default_factory=list)
+    date_ids: list[int] = field(default_factory=list)
+    inbound_id: int | None = None
+    introduction_ids: list[int] = field(default_factory=list)
+    created_client: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "client_id": self.client_id,
+            "interaction_id": self.interaction_id,
+            "task_ids": self.task_ids,
+            "person_ids": self.person_ids,
+            "fact_ids": self.fact_ids,
+            "date_ids": self.date_ids,
+            "inbound_id": self.inbound_id,
+            "introduction_ids": self.introduction_ids,
+            "created_client": self.created_client,
+        }
+
+
+def save_capture(
+    text: str,
+    understanding: dict[str, Any],
+    *,
+    accepted_suggestions: Iterable[int] | None = None,
+    happened_at: datetime | None = None,
+) -> SavedCapture:
+    """Write the note and what was understood from it, all or nothing.
+
+    ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``; None means
+    the defaults the capture window starts with (the thank-you after a meeting, nothing else).
+    """
+    check_note(text)
+    u = understanding
+    suggestions = list(u.get("suggestions") or [])
+    if accepted_suggestions is None:
+        accepted = {i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"}
+    else:
+        accepted = {int(i) for i in accepted_suggestions}
+    when = happened_at or clock.now()
+    with transaction():
+        client_id, created = _client(u.get("client"))
+        saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
+        interaction = _interaction(client_id, text, u, when, suggestions, accepted)
+        saved.interaction_id = interaction.id
+        people = _people(client_id, u.get("people") or [], saved)
+        client_first = fold(m.Client.get_by_id(client_id).name).split()[0]
+        _facts(client_id, interaction.id, u.get("facts") or [], people, client_first, saved)
+        _dates(client_id, u.get("dates") or [], people, client_first, saved)
+        tasks = list(u.get("tasks") or [])
+        tasks = _inbound(text, client_id, interaction.id, u.get("inbound"), when, tasks, saved)
+        tasks = _introductions(
+            client_id, interaction.id, u.get("introductions") or [], tasks, saved
+        )
+        for task in tasks:
+            saved.task_ids.append(_task(client_id, interaction.id, task, people))
+        leads = [fold(str(i.get("name") or "")) for i in u.get("introductions") or ()]
+        for index in sorted(accepted):
+            if not 0 <= index < len(suggestions):
+                continue
+            suggestion = suggestions[index]
+            if suggestion.get("kind") == "thank_you" or _chain_covers(suggestion, leads, saved):
+                continue
+            task_id = _task(client_id, interaction.id, suggestion, people)
+            if task_id not in saved.task_ids:
+                saved.task_ids.append(task_id)
+    return saved
+
+
+# -- the parts, each inside save_capture's transaction ---------------------------------------
+def _client(found: dict[str, Any] | None) -> tuple[int, bool]:
+    found = found or {}
+    if found.get("id") is not None:
+        row = m.Client.get_or_none(m.Client.id == int(found["id"]))
+        if row is None:
+            raise NotFoundError(f"no client with id {found['id']}")
+        return row.id, False
+    name = " ".join(str(found.get("name") or "").split())
+    if not name:
+        raise ValidationError("the note names no client; choose who it is about")
+    stamp = clock.now()
+    row = m.Client.create(
+        name=name,
+        name_key=fold(name),
+        company=str(found.get("company") or "").strip(),
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    indexing.client(row)
+    return row.id, True
+
+
+def _interaction(
+    client_id: int,
+    text: str,
+    u: dict[str, Any],
+    when: datetime,
+    suggestions: Sequence[dict[str, Any]],
+    accepted: set[int],
+) -> m.Interaction:
+    from rapport.services.interactions import THANK_YOU_KINDS, refresh_last_contact
+
+    kind = u.get("kind") if u.get("kind") in r.INTERACTION_KINDS else "note"
+    thank_you = [i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"]
+    # A meeting leaves a thank-you owed unless the user declined the suggestion.
+    owed = kind in THANK_YOU_KINDS and (not thank_you or any(i in accepted for i in thank_you))
+    title = note_title(text)
+    row = m.Interaction.create(
+        client=client_id,
+        kind=kind,
+        happened_at=when,
+        title=title,
+        raw_text=text,
+        key_points=[str(p).strip() for p in u.get("key_points") or () if str(p).strip()],
+        extracted=_without_spans(u),
+        thanked_at=None if owed else when,
+        created_at=clock.now(),
+    )
+    indexing.interaction(row)
+    refresh_last_contact(client_id)
+    return row
+
+
+def note_title(text: str, limit: int = 70) -> str:
+    """The conversation's title: the note's first sentence, cut at a word if long.
+
+    "Lunch w/ Bob Smith (Acme Supply). His son Jake..." is titled "Lunch w/ Bob Smith
+    (Acme Supply)": lists of conversations and of thank-yous read by their titles.
+    """
+    stripped = text.strip()
+    first = stripped.splitlines()[0] if stripped else ""
+    first = re.split(r"(?<=[.!?;])\s+", first, maxsplit=1)[0].strip().rstrip(" .,;:!?")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
+    return cut + "…"
+
+
+def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
+    """The understanding as kept with the conversation: the contract fields, no offsets."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in ("span", "candidates")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(u)
+
+
+def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
+    """Merge the note's people into the client's: same name, or same relation when unnamed."""
+    existing = list(m.Person.select().where(m.Person.client == client_id))
+    keys: dict[str, int] = {}
+    for person in existing:
+        if person.name:
+            keys[fold(person.name)] = person.id
+        keys.setdefault(person.relation, person.id)
+    today = clock.today()
+    for item in found:
+        name = " ".join(str(item.get("name") or "").split()) or None
+        relation = str(item.get("relation") or "").strip().lower()
+        age = item.get("age")
+        match = _match_person(existing, name, relation)
+        if match is None:
+            row = m.Person.create(
+                client=client_id,
+                name=name,
+                relation=relation,
+                age=age if isinstance(age, int) and 0 <= age <= 130 else None,
+                age_as_of=today if isinstance(age, int) else None,
+            )
+            existing.append(row)
+        else:
+            row = match
+            changed = False
+            if isinstance(age, int) and 0 <= age <= 130 and row.birthday is None:
+                row.age, row.age_as_of, changed = age, today, True
+            if relation and not row.relation:
+                row.relation, changed = relation, True
+            if name and not row.name:
+                row.name, changed = name, True
+            if changed:
+                row.updated_at = clock.now()
+                row.save()
+        indexing.person(row)
+        if row.id not in saved.person_ids:
+            saved.person_ids.append(row.id)
+        if row.name:
+            keys[fold(row.name)] = row.id
+        if relation:
+            keys.setdefault(relation, row.id)
+    return keys
+
+
+def _match_person(existing: list[m.Person], name: str | None, relation: str) -> m.Person | None:
+    if name:
+        key = fold(name)
+        for person in existing:
+            if person.name and fold(person.name) == key:
+                return person
+        # "Jake" named now, "son" heard before with no name: the same person.
+        unnamed = [p for p in existing if not p.name and p.relation == relation]
+        return unnamed[0] if len(unnamed) == 1 else None
+    same = [p for p in existing if p.relation == relation]
+    return same[0] if len(same) == 1 else None
+
+
+def _about(about: Any, people: dict[str, int], client_first: str) -> int | None:
+    if not about:
+        return None
+    key = fold(str(about))
+    if key == client_first:
+        return None
+    return people.get(key) or people.get(key.split()[0] if key else key)
+
+
+def _facts(
+    client_id: int,
+    interaction_id: int,
+    found: list[dict[str, Any]],
+    people: dict[str, int],
+    client_first: str,
+    saved: SavedCapture,
+) -> None:
+    known = {fold(f.text): f for f in m.Fact.select().where(m.Fact.client == client_id)}
+    stamp = clock.now()
+    for item in found:
+        text = " ".join(str(item.get("text") or "").split()).rstrip(".")
+        if not text:
+            continue
+        category = item.get("category") if item.get("category") in r.FACT_CATEGORIES else "personal"
+        tags = sorted({str(t).lower().strip() for t in item.get("tags") or () if str(t).strip()})
+        person_id = _about(item.get("about"), people, client_first)
+        same = known.get(fold(text))
+        if same is not None:
+            # Heard again: still true, and any new tags join the old ones.
+            same.confirmed_at = stamp
+            same.tags = sorted(set(same.tags) | set(tags))
+            same.save()
+            indexing.fact(same)
+            saved.fact_ids.append(same.id)
+            continue
+        row = m.Fact.create(
+            client=client_id,
+            person=person_id,
+            text=text,
+            category=category,
+            tags=tags,
+            source=interaction_id,
+            created_at=stamp,
+            confirmed_at=stamp,
+        )
+        indexing.fact(row)
+        known[fold(text)] = row
+        saved.fact_ids.append(row.id)
+
+
+def _dates(
+    client_id: int,
+    found: list[dict[str, Any]],
+    people: dict[str, int],
+    client_first: str,
+    saved: SavedCapture,
+) -> None:
+    for item in found:
+        try:
+            month, day = int(item["month"]), int(item["day"])
+            datetime(2000, month, day)
+        except (KeyError, TypeError, ValueError):
+            continue
+        label = str(item.get("label") or "date").strip().lower()
+        person_id = _about(item.get("about"), people, client_first)
+        existing = m.ImportantDate.get_or_none(
+            (m.ImportantDate.client == client_id)
+            & (m.ImportantDate.label == label)
+            & (
+                m.ImportantDate.person.is_null()
+                if person_id is None
+                else (m.ImportantDate.person == person_id)
+            )
+        )
+        if existing is not None:
+            existing.month, existing.day = month, day
+            existing.save()
+            saved.date_ids.append(existing.id)
+            continue
+        row = m.ImportantDate.create(
+            client=client_id, person=person_id, label=label, month=month, day=day
+        )
+        saved.date_ids.append(row.id)
+
+
+def _summary(text: str, found: dict[str, Any]) -> str:
+    """The sentence of the note that records the message ("Voicemail from Jim about...")."""
+    span = found.get("span")
+    if not (isinstance(span, list | tuple) and len(span) == 2):
+        return str(found.get("summary") or "")
+    start, end = int(span[0]), int(span[1])
+    ends = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:start])]
+    start = ends[-1] if ends else 0
+    stop = re.search(r"[.!?\n]", text[end:])
+    end = end + stop.start() if stop else len(text)
+    return " ".join(text[start:end].split())[:300]
+
+
+def _inbound(
+    text: str,
+    client_id: int,
+    interaction_id: int,
+    found: dict[str, Any] | None,
+    when: datetime,
+    tasks: list[dict[str, Any]],
+    saved: SavedCapture,
+) -> list[dict[str, Any]]:
+    """Record the message awaiting reply; the note's own reply task becomes its task."""
+    if not found or found.get("channel") not in r.INBOUND_CHANNELS:
+        return tasks
+    from rapport.services.inbound import record_inbound
+
+    message = record_inbound(
+        client_id,
+        found["channel"],
+        when,
+        summary=_summary(text, found),
+        interaction_id=interaction_id,
+    )
+    saved.inbound_id = message.id
+    replies = [t for t in tasks if t.get("kind") == "reply"]
+    if replies and message.task_id is not None:
+        first = replies[0]
+        row = m.Task.get_by_id(message.task_id)
+        row.title = str(first.get("title") or row.title)
+        if first.get("due"):
+            row.due = _day(first["due"]) or row.due
+        row.save()
+        indexing.task(row)
+        saved.task_ids.append(row.id)
+        tasks = [t for t in tasks if t is not first]
+    elif message.task_id is not None:
+        saved.task_ids.append(message.task_id)
+    return tasks
+
+
+def _introductions(
+    client_id: int,
+    interaction_id: int,
+    found: list[dict[str, Any]],
+    tasks: list[dict[str, Any]],
+    saved: SavedCapture,
+) -> list[dict[str, Any]]:
+    """Each lead becomes a client introduced by the referrer, with the follow-up chain.
+
+    The chain brings "thank the referrer" and "reach out to the lead"; the note's own
+    tasks saying the same thing set those tasks' wording and dates instead of doubling them.
+    """
+    if not found:
+        return tasks  # (and the follow-through services are only loaded when needed)
+    from rapport.services.introductions import create_introduction
+
+    client = m.Client.get_by_id(client_id)
+    for item in found:
+        lead_name = " ".join(str(item.get("name") or "").split())
+        if not lead_name or fold(lead_name) == client.name_key:
+            continue
+        referrer_text = " ".join(str(item.get("referrer") or "").split())
+        lead_id = _client_named(lead_name)
+        referrer_id: int | None = None
+        if not referrer_text or fold(referrer_text) == client.name_key:
+            referrer_id = client_id if lead_id != client_id else None
+        elif lead_id == client_id:
+            # "Referred by Frank": the note's client is the lead.
+            referrer_id = _client_named(referrer_text, create=False)
+        intro = create_introduction(
+            lead_id,
+            referrer_id=referrer_id,
+            referrer_name=referrer_text if referrer_id is None else "",
+            interaction_id=interaction_id,
+        )
+        saved.introduction_ids.append(intro.id)
+        lead_first = fold(lead_name).split()[0]
+        referrer_first = fold(intro.referrer or "").split()[0] if intro.referrer else ""
+        chain = {row.kind: row for row in m.Task.select().where(m.Task.introduction == intro.id)}
+        remaining = []
+        for task in tasks:
+            title = fold(str(task.get("title") or ""))
+            kind = task.get("kind")
+            target = None
+            words = title.split()
+            if "thank" in title and referrer_first and referrer_first in words:
+                target = chain.get("thank_referrer")
+            elif lead_first in words and ("call" in words or kind == "call"):
+                # "If she doesn't answer, call her": the chain adds the call when it is due.
+                continue
+            elif lead_first in words and kind in ("introduction", "follow_up", "todo", "promise"):
+                target = chain.get("introduction")
+            if target is None:
+                remaining.append(task)
+                continue
+            target.title = str(task.get("title") or target.title)
+            if task.get("due"):
+                target.due = _day(task["due"]) or target.due
+            target.save()
+            indexing.task(target)
+            saved.task_ids.append(target.id)
+        tasks = remaining
+        for row in chain.values():
+            if row.id not in saved.task_ids:
+                saved.task_ids.append(row.id)
+    return tasks
+
+
+def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapture) -> bool:
+    """An introduction saved with the note already brings "thank the referrer" and "reach
+    out to the lead" (services/introductions.py); accepting those suggestions adds nothing."""
+    if not saved.introduction_ids:
+        return False
+    if suggestion.get("kind") == "thank_referrer":
+        return True
+    title = fold(str(suggestion.get("title") or ""))
+    return suggestion.get("kind") == "follow_up" and any(lead and lead in title for lead in leads)
+
+
+def _client_named(name: str, create: bool = True) -> int | None:
+    """The client of that exact (folded) name, or a new one."""
+    key = fold(name)
+    row = m.Client.get_or_none(m.Client.name_key == key)
+    if row is not None:
+        return row.id
+    if not create:
+        return None
+    stamp = clock.now()
+    row = m.Client.create(name=name, name_key=key, created_at=stamp, updated_at=stamp)
+    indexing.client(row)
+    return row.id
+
+
+def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dict[str, int]) -> int:
+    title = " ".join(str(item.get("title") or "").split())
+    if not title:
+        raise ValidationError("a task from the note has no title")
+    kind = item.get("kind") if item.get("kind") in r.TASK_KINDS else "todo"
+    due = _day(item.get("due"))
+    # "Still owe him the proposal by Friday": the open task already there, not a second one.
+    key = fold(title)
+    for same in m.Task.select().where(
+        (m.Task.client == client_id) & (m.Task.status == "open") & (m.Task.title != "")
+    ):
+        if fold(same.title) == key:
+            if due is not None and same.due != due:
+                same.due = due
+                same.updated_at = clock.now()
+                same.save()
+                indexing.task(same)
+            return int(same.id)
+    stamp = clock.now()
+    promised = bool(item.get("promised", kind == "promise"))
+    row = m.Task.create(
+        client=client_id,
+        interaction=interaction_id,
+        person=people.get(fold(str(item.get("for") or ""))) if item.get("for") else None,
+        title=title,
+        kind=kind,
+        due=due,
+        promised=promised,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    indexing.task(row)
+    return int(row.id)
+
+
+def _day(value: Any) -> Any:
+    from rapport.services.validate import optional_date
+
+    return optional_date(value, "due date") if value else None

@@ -1,0 +1,83 @@
+"""Matching a note's names against known clients: the prepared index equals the plain scan."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from datetime import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rapport.core.capture_clients import ClientIndex, KnownClient, match_client
+from rapport.core.names import fold
+
+FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
+LASTS = ["Smith", "Smyth", "Gonzalez", "Gonzales", "Doe", "Stern", "Schmidt", "O'Neill"]
+
+
+def _book(seed: int = 3) -> list[KnownClient]:
+    rng = random.Random(seed)
+    return [
+        KnownClient(
+            i,
+            f"{rng.choice(FIRSTS)} {rng.choice(LASTS)}",
+            rng.choice(["", "Acme", "Jones Co"]),
+            datetime(2026, rng.randint(1, 11), rng.randint(1, 28)) if rng.random() < 0.8 else None,
+        )
+        for i in range(1, 300)
+    ]
+
+
+def _shape(match: object) -> tuple[object, ...]:
+    return (
+        match.client and match.client.id,  # type: ignore[attr-defined]
+        match.how,  # type: ignore[attr-defined]
+        tuple((c.id, round(s, 6)) for c, s in match.candidates),  # type: ignore[attr-defined]
+    )
+
+
+def test_index_matches_like_a_list_of_clients() -> None:
+    known = _book()
+    index = ClientIndex(known)
+    mentions = [[f"{f} {last}"] for f in FIRSTS for last in LASTS]
+    mentions += [[f] for f in FIRSTS] + [["Bob Smtih"], ["Mraia Gonzalez"], ["Zed Zulu"]]
+    for mention in mentions:
+        # A plain list is indexed for the one call; both must say the same.
+        assert _shape(match_client(mention, ["Acme"], index)) == _shape(
+            match_client(mention, ["Acme"], list(known))
+        ), mention
+
+
+def test_nicknames_and_close_spellings() -> None:
+    index = ClientIndex(
+        [
+            KnownClient(1, "Robert Smith", "Acme", datetime(2026, 11, 1)),
+            KnownClient(2, "Edward Stern", "", None),
+        ]
+    )
+    assert _shape(match_client(["Bob Smith"], [], index))[:2] == (1, "first_name")
+    assert _shape(match_client(["Ted"], [], index))[:2] == (2, "first_name")
+    assert _shape(match_client(["Robert Smtih"], [], index))[:2] == (1, "close")
+    assert _shape(match_client(["Dana White"], ["Acme"], index))[:2] == (1, "company")
+    assert _shape(match_client(["Dana White"], [], index))[:2] == (None, "new")
+
+
+def test_close_spellings_are_remembered() -> None:
+    index = ClientIndex(_book())
+    first = index.close("bob smtih")
+    assert index.close("bob smtih") is first  # the cached result, not a second scan
+
+
+def test_index_is_a_sequence_of_the_clients() -> None:
+    known = _book()[:5]
+    index = ClientIndex(known)
+    assert len(index) == 5 and list(index) == known and index[0] == known[0]
+    assert not ClientIndex([])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
+    slow = unicodedata.normalize("NFKD", text)
+    slow = "".join(ch for ch in slow if not unicodedata.combining(ch))
+    assert fold(text) == " ".join(slow.casefold().split())
