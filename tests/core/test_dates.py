@@ -115,3 +115,44 @@ def test_exact_days_are_marked_for_yearly_dates() -> None:
 def test_short_weekdays_need_a_preposition() -> None:
     assert parse_due("call back on wed", WED) == date(2026, 11, 25)
     assert parse_due("wed", WED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("call him back mon", FRI, "2027-01-11"),
+        ("reply Mon, then the rest", FRI, "2027-01-11"),
+        ("send a good luck text Sat.", WED, "2026-11-21"),
+        ("email Frank mon + thank Renee", WED, "2026-11-23"),
+        ("will try again wed", FRI, "2027-01-13"),
+    ],
+)
+def test_short_weekday_closing_a_clause_is_a_day(phrase: str, today: date, want: str) -> None:
+    assert parse_due(phrase, today) == date.fromisoformat(want)
+
+
+@pytest.mark.parametrize("text", ["we sat down after", "lay in the sun, read", "they wed in May"])
+def test_short_weekday_after_a_subject_or_article_is_a_word(text: str) -> None:
+    assert [m for m in find_dates(text, WED) if m.kind == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("nxt wk", WED, "2026-11-23"),
+        ("prep her nxt Thurs", WED, "2026-11-26"),
+        ("this wk", WED, "2026-11-20"),
+        ("end of the wk", WED, "2026-11-20"),
+        ("by w/e", WED, "2026-11-20"),
+        ("over the wknd", WED, "2026-11-21"),
+        ("call b4 fri", WED, "2026-11-20"),
+        ("b4 the 30th", WED, "2026-11-30"),
+        ("nxt month", WED, "2026-12-01"),
+        ("nxt yr", WED, "2027-01-01"),
+        ("first wk of Jan", date(2026, 12, 29), "2027-01-01"),
+        ("second week of March", WED, "2027-03-08"),
+        ("last week of June", WED, "2027-06-24"),
+    ],
+)
+def test_phone_shorthand_for_dates(phrase: str, today: date, want: str) -> None:
+    assert parse_due(phrase, today) == date.fromisoformat(want)

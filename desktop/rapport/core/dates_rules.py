@@ -79,8 +79,19 @@ _NUMBERS = {
     "several": 4,
 }
 # Short weekday forms that are also English words ("sat down", "the sun") count only after
-# a preposition or "this"/"next".
+# a preposition or "this"/"next", or at the end of a clause after a verb's object ("call him
+# back mon", "text Sat.") where the word cannot be the verb or the noun.
 _SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
+_CLAUSE_END = re.compile(
+    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob)\b|\s*\n)",
+    re.IGNORECASE,
+)
+_NOT_AFTER = frozenset(
+    {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
+    | {"had", "have", "then", "was"}
+)
+_NEXT = r"(?:next|nxt)"
+_WEEK = r"(?:week|wk)"
 
 _WD = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?|sday)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?|sday)?)?"
@@ -96,7 +107,7 @@ _NUM = (
 )
 _UNIT = r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|months?|mos?|hours?|hrs?)"
 PREP_BEFORE = re.compile(
-    r"\b(?:by|on|before|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
+    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
     re.IGNORECASE,
 )
 
@@ -115,15 +126,35 @@ def _weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("wd").lower()
     mod = " ".join((m.group("mod") or "").lower().split())
     after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep:
+    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
         return None
     target = _WEEKDAYS[raw[:3]]
-    if mod == "next":
+    if mod in ("next", "nxt"):
         return week_start(today) + timedelta(days=7 + target), "day"
     ahead = (target - today.weekday()) % 7
     if ahead == 0 and not mod.startswith("this"):
         ahead = 7
     return today + timedelta(days=ahead), "day"
+
+
+def _clause_final(m: re.Match[str]) -> bool:
+    """'call back mon', 'reply Mon,': a short weekday closing a clause, not a word in it."""
+    before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
+    if not before or before[-1] in _NOT_AFTER:
+        return False
+    return _CLAUSE_END.match(m.string, m.end()) is not None
+
+
+def _nth_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    """'first wk of Jan' -> Jan 1, 'second week of March' -> March 8, 'last week of June' -> the
+    24th: the week's first day, like "early March" is the 1st."""
+    month = _month_of(m)
+    year = today.year if month >= today.month else today.year + 1
+    which = m.group("nth").lower()
+    if which in ("last", "final"):
+        return max(today, end_of_month(year, month) - timedelta(days=6)), "week"
+    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}.get(which, 3)
+    return max(today, date(year, month, 1 + 7 * index)), "week"
 
 
 def _month_of(m: re.Match[str]) -> int:
@@ -190,7 +221,7 @@ def _this_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
     monday = week_start(today)
     if today.weekday() >= 5:  # on a weekend "this week" is already the next one
         monday += timedelta(days=7)
-    if "weekend" in text and "by" not in text:
+    if any(w in text for w in ("weekend", "wknd", "w/e")) and "by" not in text:
         return max(today, monday + timedelta(days=5)), "week"
     return monday + timedelta(days=4), "week"
 
@@ -198,7 +229,7 @@ def _this_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
 def _next_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
     pos = " ".join((m.group("pos") or "").lower().split())
     monday = week_start(today) + timedelta(days=7)
-    if m.group("wk").lower() == "weekend":
+    if m.group("wk").lower() in ("weekend", "wknd"):
         return monday + timedelta(days=5), "week"
     if pos in ("mid", "middle of"):
         return monday + timedelta(days=2), "week"
@@ -304,7 +335,7 @@ def _holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
     value = holiday_on(name, today.year)
     if value is not None and value < today:
         value = holiday_on(name, today.year + 1)
-    if value is not None and prep == "before":
+    if value is not None and prep in ("before", "b4"):
         value -= timedelta(days=1)
     return value, "day"
 
@@ -322,14 +353,14 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         _month_day,
     ),
     (
-        r"\b(?:(?:by|on|before|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
+        r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
         r"|(?<=by\s)(?P<day2>\d{1,2})(?:st|nd|rd|th))\b"
         r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
         r"|hole|inning|period|century|percentile|of\b))",
         _ordinal,
     ),
     (
-        r"\b(?:(?P<mod>this\s+coming|this|next|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
+        r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
         rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
         _weekday,
     ),
@@ -352,13 +383,14 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (r"\bin\s+the\s+morning\b", _tomorrow),
     (r"\byesterday\b", _yesterday),
     (
-        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow|e\.o\.w|(?:later\s+)?this\s+week"
-        r"|(?:by\s+)?the\s+weekend|this\s+weekend|over\s+the\s+weekend)\b",
+        rf"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?{_WEEK}|eow|e\.o\.w"
+        rf"|(?:later\s+)?this\s+{_WEEK}|(?:by\s+|over\s+)?the\s+(?:weekend|wknd|w/e)"
+        r"|this\s+(?:weekend|wknd|w/e)|by\s+(?:weekend|wknd|w/e))\b",
         _this_week,
     ),
     (
         r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of"
-        r"|sometime)[\s-]+)?next\s+(?P<wk>weekend|week)\b",
+        rf"|sometime)[\s-]+)?{_NEXT}\s+(?P<wk>weekend|wknd|week|wk)\b",
         _next_week,
     ),
     (r"\b(?:the\s+)?week\s+after\s+next\b", _week_after_next),
@@ -369,7 +401,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (
         r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of)"
-        r"[\s-]+)?next\s+month\b",
+        rf"[\s-]+)?{_NEXT}\s+(?:month|mo)\b",
         _next_month,
     ),
     (
@@ -393,7 +425,12 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"|end\s+of\s+(?P<y>\d{4}))\b",
         _year_end,
     ),
-    (r"\bnext\s+year\b", _next_year),
+    (rf"\b{_NEXT}\s+(?:year|yr)\b", _next_year),
+    (
+        rf"\b(?:(?:the|by|in|during)\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+        rf"\s+{_WEEK}\s+(?:of|in)\s+{_MON}\b",
+        _nth_week,
+    ),
     (
         rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{_NUM}\s+{_UNIT}\b"
         r"|\b(?:the\s+)?next\s+(?P<n2>few|couple(?:\s+of)?)\s+(?P<unit2>days|weeks)\b",
@@ -401,7 +438,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", _duration),
     (
-        r"\b(?P<prep>by|before|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
+        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
         r"(?P<h>christmas|xmas|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays|easter"
         r"|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th|4th\s+of\s+july)\b",
         _holiday,
