@@ -156,3 +156,9 @@ def test_short_weekday_after_a_subject_or_article_is_a_word(text: str) -> None:
 )
 def test_phone_shorthand_for_dates(phrase: str, today: date, want: str) -> None:
     assert parse_due(phrase, today) == date.fromisoformat(want)
+
+
+def test_close_of_business_on_todays_weekday_is_today() -> None:
+    assert parse_due("COB Wed", WED) == WED
+    assert parse_due("Wednesday EOD", WED) == WED
+    assert parse_due("by Wed", WED) == date(2026, 11, 25)

@@ -90,6 +90,7 @@ _NOT_AFTER = frozenset(
     {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
     | {"had", "have", "then", "was"}
 )
+_END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
 _NEXT = r"(?:next|nxt)"
 _WEEK = r"(?:week|wk)"
 
@@ -132,7 +133,9 @@ def _weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     if mod in ("next", "nxt"):
         return week_start(today) + timedelta(days=7 + target), "day"
     ahead = (target - today.weekday()) % 7
-    if ahead == 0 and not mod.startswith("this"):
+    # "COB Thu" said on a Thursday is today's close of business; a bare "Thu" is next week's.
+    same_day = mod.startswith("this") or _END_OF_DAY.search(m.group(0)) is not None
+    if ahead == 0 and not same_day:
         ahead = 7
     return today + timedelta(days=ahead), "day"
 
