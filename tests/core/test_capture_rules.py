@@ -33,3 +33,59 @@ def test_an_aside_in_brackets_stays_inside_its_sentence() -> None:
 
 def test_an_unclosed_bracket_does_not_swallow_the_note() -> None:
     assert len(sentences("Met Al (VP. Then lunch. Then golf.")) == 3
+
+
+def test_verbs_with_re_and_phone_spellings_start_tasks() -> None:
+    out = understand(
+        "Call w/ Ken Ross. need to rerun the numbers. thx Ken's EA + revisit terms Fri", WED
+    )
+    titles = [t for t, _ in _titles(out)]
+    assert "Rerun the numbers" in titles
+    assert any(t.startswith("Thank Ken") for t in titles)
+    assert ("Revisit terms", "2026-11-20") in _titles(out)
+
+
+def test_remind_myself_is_a_cue_not_a_task() -> None:
+    out = understand("remind myself: call Lou Diaz about the renewal on the 4th", WED)
+    assert _titles(out) == [("Call Lou Diaz about the renewal", "2026-12-04")]
+
+
+def test_an_interview_header_is_not_a_task() -> None:
+    out = understand("Phone screen w/ Omar Reyes (candidate). Send him prep notes Mon.", WED)
+    assert [t for t, _ in _titles(out)] == ["Send Omar prep notes"]
+
+
+def test_one_verb_with_two_dated_things_makes_two_tasks() -> None:
+    out = understand("Met Al Ng. Send spec sheets Monday, quote by 12/4.", WED)
+    assert _titles(out) == [("Send spec sheets", "2026-11-23"), ("Send quote", "2026-12-04")]
+
+
+def test_a_new_clause_after_a_comma_does_not_borrow_the_verb() -> None:
+    out = understand("Send Al Ng the deck Monday, he wants it before the board mtg Tuesday.", WED)
+    assert [t for t, _ in _titles(out)] == ["Send Al Ng the deck"]
+
+
+def test_id_have_it_means_sending_what_was_asked_for() -> None:
+    out = understand(
+        "Call w/ Tess Moy. asked for the benefits summary. said I'd have it by Friday", WED
+    )
+    assert _titles(out) == [("Send the benefits summary", "2026-11-20")]
+
+
+def test_a_bare_dated_deliverable_is_the_users_task_but_a_request_is_not() -> None:
+    assert _titles(understand("Showing w/ Ines Roy. CMA by Thurs.", WED)) == [
+        ("Send CMA", "2026-11-19")
+    ]
+    assert _titles(understand("Mtg w/ Ines Roy. Wants 3 quotes by Friday.", WED)) == []
+
+
+def test_an_intro_promise_is_titled_as_an_introduction() -> None:
+    out = understand("Lunch w/ Aaron Feld. Promised him an intro to Lisa Wong at Cobalt.", WED)
+    task = out["tasks"][0]
+    assert task["title"] == "Introduce Aaron to Lisa Wong at Cobalt"
+    assert task["kind"] == "introduction"
+
+
+def test_do_it_resolves_what_was_needed() -> None:
+    out = understand("VM from Tom Kale: he needs the invoice w/ the new PO #. do it today", WED)
+    assert ("Do the invoice", "2026-11-18") in _titles(out)

@@ -40,7 +40,7 @@ _REQUEST = LazyRegex(
 )
 _NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
-    r"that|which|who|since|until|till|at|if|when|lol|w/|with)\b.*$",
+    r"that|which|who|since|until|till|at|if|when|lol|with|w)\b.*$",
     re.IGNORECASE,
 )
 _COMPANY_AFTER = LazyRegex(

@@ -28,8 +28,12 @@ _VERBS = words(
     "update fix finalize submit pull put arrange reschedule research dm message drop deliver "
     "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
     "print post add create make build sort start finish chase nudge escalate figure verify "
-    "sync organize coordinate hand tell let fu f/u run double-check"
+    "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
+    "compile gather scan pay swing"
 )
+# Phone spellings of a verb: "thx Jen" is "Thank Jen".
+_ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text",
+            "fwd": "forward", "resched": "reschedule"}  # fmt: skip
 _BARE_OK = words("reply respond call text email follow fu f/u")
 _NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
 _PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
@@ -41,18 +45,41 @@ _GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting"
             "introducing": "introduce", "reaching": "reach", "looping": "loop",
             "buying": "buy", "picking": "pick", "inviting": "invite"}  # fmt: skip
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in _VERBS), key=len, reverse=True))
+_VERB_ALT += "|" + "|".join(_ALIASES)
 _COORD = LazyRegex(
-    rf",\s+(?:and\s+|then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)"
-    rf"|\s+(?:and|&|\+)\s+(?:then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)",
+    rf",\s+(?:and\s+|then\s+)?(?=(?:to\s+)?(?:re-?)?(?:{_VERB_ALT})\b)"
+    rf"|\s+(?:and|&|\+)\s+(?:then\s+)?(?=(?:to\s+)?(?:re-?)?(?:{_VERB_ALT})\b)",
     re.IGNORECASE,
 )
 _SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
 _LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
+# "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
+_LIST_SEVERAL = LazyRegex(
+    r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)|,\s+(?:and\s+)?(?=[\w$])", re.I
+)
+_SUBJECTS = words("i we he she they it you there that this who which")
+# "Wants 3 quotes by Friday" is the client asking (a key point), not a line of the user's.
+_NOT_OURS = _SUBJECTS | words(
+    "wants want needs need asked asks requested expects expecting awaiting waiting got has have "
+    "had received sent signed approved"
+)
+# What a bare "<thing> by <date>" line asks the user to deliver ("CMA by Thurs.").
+_DELIVERABLES = words(
+    "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
+    "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
+    "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
+    "illustrations application binder addendum"
+)
+_INTRO_TITLE = LazyRegex(
+    r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:e-?mail|quick)\s+)?(?:intro(?:duction)?\s+)?to\s+(?P<to>.+)$",
+    re.IGNORECASE,
+)
 _LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 _LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
 _FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|reminder|"
-    r"remind\s+me\s+to|note\s+to\s+self|nts)\b\s*[:\-]?\s*",
+    r"remind\s+(?:me|myself)(?:\s+to)?|note\s+to\s+self|nts|memo)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 _PROMISE_CUE = LazyRegex(
@@ -74,7 +101,7 @@ _NEED_CUE = LazyRegex(
 _HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
-    r"touch[\s-]base|lunch|coffee|dinner|demo)\s+(?:with|w/|w)\b",
+    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
 _NEGATED = LazyRegex(
@@ -95,7 +122,7 @@ _OBJECT_PRONOUN = LazyRegex(
 )
 _HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
 _THING_PRONOUN = LazyRegex(
-    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that)\b(\s+up\b)?", re.I
+    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
 )
 
 
@@ -123,9 +150,15 @@ class TaskContext:
 
 
 def base_verb(word: str) -> str | None:
-    """The task verb a clause starts with ('Sending' -> 'send'), or None."""
+    """The task verb a clause starts with ('Sending' -> 'send', 'thx' -> 'thank', 'rerun' ->
+    'rerun'), or None. A verb with "re" before it is a verb again: resend, rerun, revisit."""
     low = word.lower().rstrip(",.:;!")
     if low in _VERBS:
+        return low
+    if _ALIASES.get(low):
+        return _ALIASES[low]
+    again = low[3:] if low.startswith("re-") else low[2:] if low.startswith("re") else ""
+    if len(again) >= 3 and again in _VERBS:
         return low
     return _GERUNDS.get(low)
 
@@ -178,13 +211,17 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     for part in parts:
         part, cue = _with_cue(part, cue)
         subparts = [part]
+        several = len(_dates_in(ctx, part.start, part.end)) > 1
+        listed = False
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
-            several = len(_dates_in(ctx, part.start, part.end)) > 1
             subparts = split_spans(part, _LIST_AND if several else _LIST_PLUS)
+        elif several and base_verb(part.text.split(" ", 1)[0]):
+            subparts = split_spans(part, _LIST_SEVERAL)  # "Send specs Monday, quote by 4/30"
+            listed = len(subparts) > 1
         verb = ""
         for k, sub in enumerate(subparts):
-            task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond))
+            task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
             if task is not None:
                 if cond and task.due is None:
                     task.due = cond_due
@@ -221,7 +258,12 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
 
 
 def _task_from(
-    part: Span, cue: str, shared_verb: str, ctx: TaskContext, conditional: bool
+    part: Span,
+    cue: str,
+    shared_verb: str,
+    ctx: TaskContext,
+    conditional: bool,
+    listed: bool = False,
 ) -> tuple[TaskFound | None, str]:
     text = part.text
     first = text.split(" ", 1)[0] if text else ""
@@ -232,13 +274,15 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in _NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
-    if verb is None and shared_verb and cue:
+    if verb is None and shared_verb and (cue or (listed and _shares_verb(part, ctx))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
+    elif verb is None and cue in ("will", "need", "promise") and _HAVE_IT.match(text):
+        skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
+        verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
-    elif verb is None and cue in ("will", "need") and _HAVE_IT.match(text):
-        skip = len(first) + 1  # "I'll have it to him" means sending it
-        verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue == "" and _deliverable_due(part, ctx):
+        verb, prefix = "send", "send "  # "CMA by Thurs."
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow":
@@ -265,9 +309,34 @@ def _task_from(
         title = f"Call {who} back"
     elif low.startswith("try again") and who:
         title = f"Try {who} again"
+    intro = _INTRO_TITLE.match(title)
+    if intro and (verb == "intro" or "intro" in title.lower()):
+        # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
+        verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
     due = _due(_dates_in(ctx, part.start, part.end))
     kind = _kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+def _undated_words(part: Span, ctx: TaskContext) -> list[str]:
+    text = part.text
+    for d in sorted(_dates_in(ctx, part.start, part.end), key=lambda d: -d.start):
+        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
+    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
+
+
+def _shares_verb(part: Span, ctx: TaskContext) -> bool:
+    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
+    rest = _undated_words(part, ctx)
+    return 0 < len(rest) <= 6 and rest[0] not in _SUBJECTS
+
+
+def _deliverable_due(part: Span, ctx: TaskContext) -> bool:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
+    if not _dates_in(ctx, part.start, part.end):
+        return False
+    rest = _undated_words(part, ctx)
+    return 0 < len(rest) <= 4 and rest[-1] in _DELIVERABLES and rest[0] not in _NOT_OURS
 
 
 def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
@@ -287,7 +356,9 @@ def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
     verb = base_verb(words_[0])
     if verb in ("fu", "f/u"):
         words_[0:1] = ["follow", "up"]
-    elif verb is not None and words_[0].lower() in _GERUNDS:
+    elif verb is not None and words_[0].lower().rstrip(",.:;!") in (
+        _GERUNDS.keys() | _ALIASES.keys()
+    ):
         words_[0] = verb
     out = _resolve_things(" ".join(words_), ctx, body.start)
     who = ctx.contact_before(body.start)
