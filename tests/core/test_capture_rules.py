@@ -89,3 +89,36 @@ def test_an_intro_promise_is_titled_as_an_introduction() -> None:
 def test_do_it_resolves_what_was_needed() -> None:
     out = understand("VM from Tom Kale: he needs the invoice w/ the new PO #. do it today", WED)
     assert ("Do the invoice", "2026-11-18") in _titles(out)
+
+
+def _intros(text: str) -> list[tuple[str, str | None]]:
+    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
+
+
+def test_looped_in_and_cc_introduce_someone() -> None:
+    assert _intros("Hana Ito looped in her colleague Raj Suri on the RFP.") == [
+        ("Raj Suri", "Hana Ito")
+    ]
+    assert _intros("Lena Holt cc'd me on an email to her CPA, Omar Diaz - he needs a lender.") == [
+        ("Omar Diaz", "Lena Holt")
+    ]
+
+
+def test_a_referral_sent_over_names_the_lead() -> None:
+    assert _intros("Pat Lowe (old client) sent over a referral - her cousin Dee Marsh.") == [
+        ("Dee Marsh", "Pat Lowe")
+    ]
+
+
+def test_referred_by_alone_makes_the_client_the_lead() -> None:
+    out = understand(
+        "Dr. Ana Ruiz (Oak Clinic) - intro call. Referred by Dr. Sam Cole. Demo Fri.", WED
+    )
+    assert out["client"]["name"] == "Ana Ruiz"
+    assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [("Ana Ruiz", "Sam Cole")]
+
+
+def test_referred_by_then_the_lead_after_a_colon() -> None:
+    out = understand("Referred by Kim Lutz: Ray Oakes, owns 3 gyms. Call Ray Thurs.", WED)
+    assert out["client"]["name"] == "Ray Oakes"
+    assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [("Ray Oakes", "Kim Lutz")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -72,6 +73,12 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     intros = find_introductions(body, limit, names)
     client = _choose_client(body, names, family, intros)
     client_first = client.first if client else None
+    # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
+    intros = [
+        i if i.name else replace(i, name=client.name)
+        for i in intros
+        if i.name or (client is not None and client.name != i.referrer)
+    ]
     inbound = find_inbound(body, limit)
     contacts = _contacts(names, family, intros)
 

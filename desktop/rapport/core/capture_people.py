@@ -278,8 +278,13 @@ _N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
 _WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
 _FILLER = (
     r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
-    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?"
+    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
+# A name with a lower-case letter ("Frank Ortiz", not "GC"), and an aside after the referrer:
+# "Jen Walker (past client) sent over a referral".
+_NL = r"(?:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
+_ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"
+_REFERRED_BY = r"(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|[Ii]ntro(?:duced)?\s+by)"
 _INTRO_PATTERNS = (
     LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
@@ -294,7 +299,24 @@ _INTRO_PATTERNS = (
         rf"[Ii]ntro(?:duced)?\s+by|[Ii]ntro(?:duction)?\s+from|via)\s+{_FILLER}(?P<ref>{_N})"
     ),
     LazyRegex(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
+    # "Greta looped in her colleague Arjun Mehta", "Renee cc'd me on an email to her GC, Frank
+    # Ortiz", "Jen (past client) sent over a referral - her neighbor Marco Rossi"
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:looped|brought|pulled)\s+(?:me\s+|us\s+)?in\s+"
+        rf"(?:(?:with|w/|on)\s+)?{_FILLER}(?P<lead>{_NL})"
+    ),
+    LazyRegex(rf"(?P<ref>{_WHO}){_ASIDE}\s+cc'?e?d\s+(?:me|us)\b[^.;\n]{{0,50}}?(?P<lead>{_NL})"),
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:sent|passed|gave)\s+(?:me\s+|us\s+)?(?:over\s+|along\s+)?"
+        rf"(?:a|another|one)\s+(?:referral|lead)\b[^.;\n]{{0,40}}?(?P<lead>{_NL})"
+    ),
+    # "Referred by Kate Moreno: Tony Alvarez, owns 2 pizzerias": the note is about Tony
+    LazyRegex(rf"{_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})\s*[:-]\s*(?P<lead>{_NL})"),
+    # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
+    LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
+# Patterns whose lead is the person the note is about (the client), not someone new.
+_SUBJECT_PATTERNS = frozenset({2, 3, 7, 8})
 
 
 def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[Introduction]:
@@ -302,15 +324,19 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
     found: list[Introduction] = []
     seen: set[str] = set()
     known = {n.name.lower(): n.name for n in names}
-    for pattern in _INTRO_PATTERNS:
+    for index, pattern in enumerate(_INTRO_PATTERNS):
         for m in pattern.finditer(text, 0, limit):
-            lead = _clean_name(m.group("lead"), known)
             ref = _clean_name(m.group("ref"), known)
+            if index == len(_INTRO_PATTERNS) - 1:
+                # the lead is the client, named elsewhere: filled in once the client is known
+                if ref and not any(i.referrer == ref for i in found):
+                    found.append(Introduction("", ref, m.start("ref"), m.end(), True))
+                continue
+            lead = _clean_name(m.group("lead"), known)
             if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
                 continue
             seen.add(lead.lower())
-            subject = pattern.pattern.startswith(("(?P<lead>", r"\b[Mm]et"))
-            found.append(Introduction(lead, ref, m.start(), m.end(), subject))
+            found.append(Introduction(lead, ref, m.start(), m.end(), index in _SUBJECT_PATTERNS))
     return found
 
 
