@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from rapport.core.capture import understand
 from rapport.core.capture_text import sentences
 
@@ -122,3 +124,41 @@ def test_referred_by_then_the_lead_after_a_colon() -> None:
     out = understand("Referred by Kim Lutz: Ray Oakes, owns 3 gyms. Call Ray Thurs.", WED)
     assert out["client"]["name"] == "Ray Oakes"
     assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [("Ray Oakes", "Kim Lutz")]
+
+
+def _inbound(text: str) -> tuple[str, str | None] | None:
+    got = understand(text, WED)["inbound"]
+    return None if got is None else (got["channel"], got["from"])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("LVM: Dave Kim wants a quote. call back tmrw", ("voicemail", "Dave Kim")),
+        ("Dave Kim: LVM, wants a callback re: the quote", ("voicemail", "Dave Kim")),
+        ("New LVM - Dave Kim, wants pricing", ("voicemail", "Dave Kim")),
+        ("Email from Bob about pricing. Reply today.", ("email", "Bob")),
+        ("Got an LVM from Dave Kim about pricing", ("voicemail", "Dave Kim")),
+        ("Jason (Brightwave) texted me re: the redlines", ("text", "Jason")),
+        ("note: kyle brandt emailed sat asking for the floorplan", ("email", "Kyle Brandt")),
+        ("Missed call from Bob Fox. Call back.", ("call", "Bob Fox")),
+    ],
+)
+def test_messages_waiting_for_the_user(text: str, want: tuple[str, str]) -> None:
+    assert _inbound(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lvm Chris Paige re: the claim. no callback yet",
+        "LVM for Dave Kim re renewal",
+        "Called Dave Kim, LVM.",
+        "left him a vm - Dave Kim",
+        "I left a VM for Dave Kim",
+        "Call from Marcus Lee - talked 20 min about the Q4 order.",
+        "Farid Haddad called - we spoke about switching carriers.",
+    ],
+)
+def test_the_users_voicemails_and_calls_taken_are_not_waiting(text: str) -> None:
+    assert _inbound(text) is None
