@@ -162,3 +162,41 @@ def test_messages_waiting_for_the_user(text: str, want: tuple[str, str]) -> None
 )
 def test_the_users_voicemails_and_calls_taken_are_not_waiting(text: str) -> None:
     assert _inbound(text) is None
+
+
+def _client(text: str) -> str | None:
+    got = understand(text, WED)["client"]
+    return None if got is None else got["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mtg w/ ana de la cruz re: her 529 plan", "Ana de la Cruz"),
+        ("Lunch w/ Rosa de los Santos (Acme)", "Rosa de los Santos"),
+        ("Met Pieter van der Berg at the expo", "Pieter van der Berg"),
+        ("vm from dave kim re quote", "Dave Kim"),
+        ("coffee w/ tomasz nowak. tomasz wants a demo", "Tomasz Nowak"),
+        (
+            "dinner w/ oren & his wife. oren shapiro from Gold Imports. send oren the deck",
+            "Oren Shapiro",
+        ),
+        ("Novak, Irena - called in re: her truck", "Irena Novak"),
+        ("Patel Distribution - Vikram Patel. wants net 45", "Vikram Patel"),
+        ("Visited Sunrise Senior Living - mtg w/ Director Hannah Goldstein.", "Hannah Goldstein"),
+        ("Jess from Orbit Labs emailed asking about net 60", "Jess"),
+    ],
+)
+def test_whom_the_note_is_about(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+def test_a_lower_case_word_said_once_is_not_a_name() -> None:
+    assert (
+        _client("Quick call w/ Ben Ode. hiring mgr wants the deck. send hiring plan") == "Ben Ode"
+    )
+    assert _client("lunch w/ the ops team re: forecast") is None
+
+
+def test_a_colleague_named_by_role_is_not_the_client() -> None:
+    assert _client("Lunch w/ Kay Moss and her boss Jim Doe.") == "Kay Moss"

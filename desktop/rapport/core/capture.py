@@ -246,7 +246,7 @@ def _choose_client(
         n for n in names
         if n.name.lower() not in excluded
         and not (not n.full and n.first.lower() in family_names)
-        and not _ROLE_BEFORE.search(body, max(0, n.start - 24), n.start)
+        and not _colleague(body, n.start)
     ]  # fmt: skip
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
     chosen: NameMention | None = None
@@ -260,6 +260,22 @@ def _choose_client(
         better = next((n for n in pool if n.full and n.first == chosen.first), None)
         chosen = better or chosen
     return chosen
+
+
+_TITLE_AFTER = LazyRegex(
+    r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted)\s+$", re.I
+)
+
+
+def _colleague(body: str, start: int) -> bool:
+    """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
+    role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
+    if role is None:
+        return False
+    titled = body[role.start()].isupper() and _TITLE_AFTER.search(
+        body, max(0, role.start() - 12), role.start()
+    )
+    return not titled
 
 
 def _contacts(
@@ -284,7 +300,7 @@ def _company(body: str, client: NameMention, names: list[NameMention]) -> str:
             if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
                 return inner
         elif m.group("co") and not m.group("co").endswith("'s"):
-            return m.group("co").strip()
+            return m.group("co").strip().rstrip(".")
     return ""
 
 
