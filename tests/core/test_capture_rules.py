@@ -200,3 +200,52 @@ def test_a_lower_case_word_said_once_is_not_a_name() -> None:
 
 def test_a_colleague_named_by_role_is_not_the_client() -> None:
     assert _client("Lunch w/ Kay Moss and her boss Jim Doe.") == "Kay Moss"
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ty Moss. His SO Dana is a nurse.", [("partner", "Dana")]),
+        ("Call w/ Ty Moss. 3 kiddos, all under 10.", [("child", None)] * 3),
+        ("Mtg w/ Ty Moss. her DH Ken retired.", [("husband", "Ken")]),
+        ("Ty Moss is out, new baby boy (Liam)!", [("son", "Liam")]),
+        ("Met Ty Moss. They have a shiba inu named Kuma.", [("dog", "Kuma")]),
+        ("Ty Moss - his 10th anniv w/ Erin is Oct 20.", [("partner", "Erin")]),
+    ],
+)
+def test_family_said_the_way_notes_say_it(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _people(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lunch w/ Ty Moss. They're planning a father-son trip to Japan.",
+        "Renewal w/ Deb Klein of Klein & Sons Hardware.",
+        "Met Father Tom Reilly at the parish.",
+        "Mtg w/ Jo Park - she's a horse girl, owns 2 quarter horses.",
+        "Mtg w/ my SO about the budget.",
+        "Mtg w/ Dr. Sam Gupta's office mgr Rita. Rita has 3 kids.",
+    ],
+)
+def test_words_that_are_not_the_clients_family(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_a_later_count_adds_only_the_people_not_yet_counted() -> None:
+    text = "Review w/ Mae Ellis. She gifts each grandkid $18k (4 grandkids). Her 2 grandsons ski."
+    assert [r for r, _ in _people(text)] == ["grandchild"] * 4
+
+
+def test_a_child_first_said_generically_is_the_one_named_later() -> None:
+    assert _people("Saw Pete Shaw at his kid's game. His son Noah plays attack.") == [
+        ("son", "Noah")
+    ]
+
+
+def test_the_clients_family_is_kept_when_the_owner_is_a_nickname() -> None:
+    assert _people("Lunch w/ Robert Nguyen. Rob's wife Linh is a nurse.") == [("wife", "Linh")]

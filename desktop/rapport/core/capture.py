@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from rapport.core.capture_clients import KnownClient, match_client
+from rapport.core.capture_clients import KnownClient, match_client, same_first_name
 from rapport.core.capture_facts import (
     find_facts,
     find_key_points,
@@ -73,6 +73,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     intros = find_introductions(body, limit, names)
     client = _choose_client(body, names, family, intros)
     client_first = client.first if client else None
+    family = _clients_family(family, client)
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
     intros = [
         i if i.name else replace(i, name=client.name)
@@ -276,6 +277,21 @@ def _colleague(body: str, start: int) -> bool:
         body, max(0, role.start() - 12), role.start()
     )
     return not titled
+
+
+def _clients_family(family: list[FamilyMember], client: NameMention | None) -> list[FamilyMember]:
+    """Drop the family of someone else the note names: "Dr. Gupta's office mgr Rita. Rita has
+    3 kids" are not the doctor's children."""
+    if client is None:
+        return family
+    own = {w.lower() for w in client.name.split()}
+    first = client.first.lower()
+
+    def clients(owner: str) -> bool:
+        low = owner.lower()
+        return low in own or same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
+
+    return [p for p in family if p.owner is None or clients(p.owner)]
 
 
 def _contacts(

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from rapport.core.names import fold
 
-__all__ = ["ClientMatch", "KnownClient", "match_client"]
+__all__ = ["ClientMatch", "KnownClient", "match_client", "same_first_name"]
 
 CLOSE_ENOUGH = 0.84  # SequenceMatcher ratio for a misspelt full name ("Bob Smtih")
 
@@ -60,7 +60,8 @@ def _first(name: str) -> str:
     return parts[0] if parts else ""
 
 
-def _same_first(a: str, b: str) -> bool:
+def same_first_name(a: str, b: str) -> bool:
+    """'bob' and 'robert' are one first name (both folded, lower case)."""
     return a == b or _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
 
 
@@ -104,7 +105,7 @@ def match_client(
         last = key.split()[-1] if " " in key else None
         same = [
             c for c, name in folded
-            if _same_first(first, name.split()[0] if name else "")
+            if same_first_name(first, name.split()[0] if name else "")
             and (last is None or name.split()[-1] == last)
         ]  # fmt: skip
         if same:

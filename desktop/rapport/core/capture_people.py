@@ -24,6 +24,7 @@ class FamilyMember:
     age: int | None
     start: int
     end: int
+    owner: str | None = None  # "Rita" in "Rita has 3 kids": whose family, when a name says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,20 @@ _REL_WORDS: dict[str, str] = {
     "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
     "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
     "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
+    "kiddo": "child", "kiddos": "child", "kiddies": "child", "stepchild": "child",
+    "stepchildren": "child", "wifey": "wife", "shiba inu": "dog", "shiba": "dog",
+    "australian shepherd": "dog", "aussie": "dog", "bernese": "dog", "bernedoodle": "dog",
+    "cockapoo": "dog", "maltese": "dog", "yorkie": "dog", "shih tzu": "dog", "pit bull": "dog",
+    "pitbull": "dog", "greyhound": "dog", "dalmatian": "dog", "rottweiler": "dog",
+    "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
+    "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
+    "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
+    # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
+    "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
+_SHORTHAND = words("so dh dw ds dd")
 _PLURALS = words(
+    "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
     "grandkids grandchildren dogs cats pets"
@@ -72,9 +85,13 @@ _NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie"
 _REL_RE = LazyRegex(
     r"\b(?:"
     + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REL_WORDS, key=len, reverse=True)
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_REL_WORDS, key=len, reverse=True)
+        if w not in _SHORTHAND
     )
-    + r")\b",
+    + "|(?-i:"
+    + "|".join(w.upper() for w in sorted(_SHORTHAND))
+    + r"))\b",
     re.IGNORECASE,
 )
 _NUMBER = {
@@ -84,11 +101,13 @@ _NUMBER = {
 _OWNER = words("his her their its the a an our one two three four five both")
 _NOT_THE_CLIENTS = words("my our your")
 _AFTER_STOP = words(
+    "girl girls guy guys gal lady boy person "
     "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
     "company companies site brand store location firm ship equipment order results test "
     "tests report reports coat"
 )
 _BEFORE_STOP = words(
+    "horse each every any "
     "soccer hockey dog cat stay-at-home single working proud new ex ex- business managing "
     "senior channel law no without zero founding general limited equity implementation "
     "strategic"
@@ -113,6 +132,16 @@ _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$"
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
 _PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+# Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
+_OWNER_NAME = LazyRegex(
+    r"(?-i:([A-Z][\w'-]+))(?:'s|\s+(?:has|have|had))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+# "his 10th anniv w/ Erin", "she's married to Tom": the spouse, by name.
+_SPOUSE = LazyRegex(
+    r"\b(?:(?:his|her|their)\s+(?:\d+\w*\s+)?anniv(?:ersary)?\s+(?:w/|with)"
+    r"|(?:he|she)(?:'s|\s+is)\s+married\s+to)\s+(?-i:(?P<name>[A-Z][a-z]+))\b(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 
@@ -157,20 +186,39 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
 
 
 def _count_before(text: str, start: int) -> int | None:
-    prev = text[max(0, start - 14) : start].lower().split()
-    for word in reversed(prev[-2:]):
+    prev = text[max(0, start - 14) : start].lower().replace("(", " ").split()
+    for k, word in enumerate(reversed(prev[-2:])):
         if word in _NUMBER:
-            return _NUMBER[word] if word not in ("a", "one", "1") else 1
+            if word in ("a", "one", "1"):
+                return 1 if k == 0 else None  # "a horse girl" is not one girl
+            return _NUMBER[word]
     return None
 
 
 def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMember]:
-    """The client's family members and pets mentioned in ``text[:limit]``."""
+    """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
+    does ("Rita has 3 kids"), so the caller can keep only the client's."""
     people: list[FamilyMember] = []
     for m in _REL_RE.finditer(text, 0, limit):
-        for member in _members_at(text, m, sentences):
+        group = _members_at(text, m, sentences)
+        owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
+        whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
+        for member in group:
+            member.owner = whose
+        if len(group) > 1 and all(p.name is None for p in group):
+            _merge_count(people, group)  # "each grandkid ... (4 grandkids)": four of them
+            continue
+        for member in group:
             _merge(people, member)
+    for m in _SPOUSE.finditer(text, 0, limit):
+        _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
     return people
+
+
+def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
+    """Several unnamed people: only those the note has not already counted are new."""
+    known = sum(1 for p in people if _covers(p.relation, group[0].relation))
+    people.extend(group[known:])
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
@@ -187,7 +235,17 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
-    if prev in _NOT_THE_CLIENTS or prev in _BEFORE_STOP or attached:
+    if (
+        prev in _NOT_THE_CLIENTS
+        or attached
+        or (prev in _BEFORE_STOP and not word.startswith("baby"))
+    ):
+        return []
+    if re.match(r"-[a-z]", after) and not after.startswith("-in"):
+        return []  # "a father-son trip", "mother-daughter"
+    if _company_or_title(text, m, prev):
+        return []
+    if word in _SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*(?:of\s+(?:a|the|all|invention))", after
@@ -243,6 +301,19 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     ]
 
 
+def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
+    """'Klein & Sons Hardware' is a company, 'Father Tom Reilly' a priest: capitalised family
+    words after '&' or before a full name, with no owner before them."""
+    if not m.group()[:1].isupper():
+        return False
+    if prev in ("&", "and"):
+        return True
+    owned = prev in _OWNER or text[: m.start()].rstrip().endswith("'s")
+    return (
+        not owned and re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[m.end() : m.end() + 30]) is not None
+    )
+
+
 def _age_later(text: str, pos: int) -> int | None:
     m = _AGE_LATER.match(text, pos)
     return int(m.group(1)) if m else None
@@ -255,7 +326,12 @@ def _age_before(text: str, pos: int) -> int | None:
 
 def _covers(existing: str, new: str) -> bool:
     children = ("son", "daughter", "child")
-    return existing == new or (existing in children and new in children)
+    grandchildren = ("grandson", "granddaughter", "grandchild")
+    return (
+        existing == new
+        or (existing in children and new in children)
+        or (existing in grandchildren and new in grandchildren)
+    )
 
 
 def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
@@ -267,8 +343,13 @@ def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
             continue  # "two boys": the same words, several people
         if member.name is None and _covers(other.relation, member.relation):
             return
-        if member.name and other.name is None and other.relation == member.relation:
+        same = other.relation == member.relation or (
+            other.relation == "child" and member.relation in ("son", "daughter")
+        )
+        if member.name and other.name is None and same:
+            # "his kid's game ... His son Noah": the same child, now named
             other.name, other.age = member.name, other.age or member.age
+            other.relation = member.relation
             return
     people.append(member)
 
