@@ -75,10 +75,11 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     client_first = client.first if client else None
     family = _clients_family(family, client)
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
+    lead = client.name if client is not None else ""
     intros = [
-        i if i.name else replace(i, name=client.name)
+        i if i.name else replace(i, name=lead)
         for i in intros
-        if i.name or (client is not None and client.name != i.referrer)
+        if i.name or (lead and lead != i.referrer)
     ]
     inbound = find_inbound(body, limit)
     contacts = _contacts(names, family, intros)
