@@ -249,3 +249,38 @@ def test_a_child_first_said_generically_is_the_one_named_later() -> None:
 
 def test_the_clients_family_is_kept_when_the_owner_is_a_nickname() -> None:
     assert _people("Lunch w/ Robert Nguyen. Rob's wife Linh is a nurse.") == [("wife", "Linh")]
+
+
+def _tags(text: str) -> set[str]:
+    from rapport.core.interests import find_interests
+
+    return {m.tag for m in find_interests(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Walt's a Notre Dame guy", "notre dame"),
+        ("Die-hard Liverpool supporter", "liverpool fc"),
+        ("going to the Rose Bowl (Ohio State fan)", "ohio state buckeyes"),
+        ("plays in a bluegrass band on weekends", "bluegrass"),
+        ("Yumi does ikebana", "flower arranging"),
+        ("Ray restores old Mustangs", "cars"),
+        ("Into CrossFit and Whole30", "paleo"),
+    ],
+)
+def test_catalogue_phrasings(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("wants samples of the gluten-free line", "gluten-free"),
+        ("asked about vegan options for the event", "vegan"),
+        ("obsessed with his Peloton, does the 6am rides", "horseback riding"),
+        ("Into Whole30 these days", "keto"),
+    ],
+)
+def test_catalogue_non_matches(text: str, tag: str) -> None:
+    assert tag not in _tags(text)

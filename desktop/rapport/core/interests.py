@@ -67,17 +67,22 @@ _AFFINITY_BEFORE = _words(
     "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes ran runs "
     "training trains learning collects collector addicted serious die-hard diehard fanatic "
     "lifelong devoted keen competitive weekend weekends every amateur great good talented "
-    "went go going"
+    "went go going restores restoring restored rebuilds"
 )
 _AFFINITY_AFTER = _words(
     "fan fans nut nuts addict buff guy gal lover lovers enthusiast junkie fanatic geek nerd "
-    "snob fiend aficionado person girl boy"
+    "snob fiend aficionado person girl boy supporter supporters"
 )
 _SPORT_CONTEXT = _words(
     "fan fans ticket tickets season game games die-hard diehard root roots rooting cheer "
     "cheers cheering playoff playoffs jersey jerseys stadium arena tailgate tailgating "
     "football baseball basketball hockey soccer nfl nba mlb nhl superbowl finals opener "
-    "seats suite seat"
+    "seats suite seat supporter supporters"
+)
+# "the gluten-free line", "vegan options": a product, not the person's diet.
+_PRODUCT_AFTER = _words(
+    "line lines product products option options menu menus version versions range sku skus "
+    "offering offerings label formula formulation catering"
 )
 _SPORT_WORDS = {
     "football": "football",
@@ -222,6 +227,8 @@ class Catalogue:
             return False
         if after in self._block_after.get(tag, _NOTHING):
             return False
+        if after in _PRODUCT_AFTER and self.interests[tag].category == "dietary":
+            return False
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             return False
         if mode == "weak":
@@ -231,8 +238,8 @@ class Catalogue:
             if not lower_note and not text[tokens[i][0]].isupper():
                 return False
             window = keys[max(0, i - 8) : i + n + 8]
-            if any(w in _SPORT_CONTEXT for w in window):
-                return True
+            if any(w in _SPORT_CONTEXT for w in window) or after in _AFFINITY_AFTER:
+                return True  # "... tickets", "a Notre Dame guy", "Liverpool supporter"
             # "loves the Cubs": a capitalised nickname after "the" and an affinity word
             return (
                 not lower_note
