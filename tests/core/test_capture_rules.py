@@ -284,3 +284,15 @@ def test_catalogue_phrasings(text: str, tag: str) -> None:
 )
 def test_catalogue_non_matches(text: str, tag: str) -> None:
     assert tag not in _tags(text)
+
+
+def test_a_month_then_an_ordinal_day_is_one_yearly_date() -> None:
+    out = understand("Miguel Garcia's anniv is in june - 25 yrs on the 12th.", date(2026, 4, 17))
+    assert [(d["label"], d["about"], d["month"], d["day"]) for d in out["dates"]] == [
+        ("anniversary", None, 6, 12)
+    ]
+
+
+def test_a_yearly_date_of_someone_else_by_full_name() -> None:
+    out = understand("Lunch w/ Al Ng. Susan Park's bday 3/14.", WED)
+    assert [(d["about"], d["month"], d["day"]) for d in out["dates"]] == [("Susan", 3, 14)]
