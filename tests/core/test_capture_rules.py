@@ -296,3 +296,29 @@ def test_a_month_then_an_ordinal_day_is_one_yearly_date() -> None:
 def test_a_yearly_date_of_someone_else_by_full_name() -> None:
     out = understand("Lunch w/ Al Ng. Susan Park's bday 3/14.", WED)
     assert [(d["about"], d["month"], d["day"]) for d in out["dates"]] == [("Susan", 3, 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Helen's running the NYC half in March", "running"),
+        ("she runs every morning", "running"),
+        ("her son made the all-state band (trumpet!)", "brass"),
+        ("her son made the all-state band (trumpet!)", "band"),
+    ],
+)
+def test_race_words_and_instruments(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("big Falcons fan. his wife Keisha runs the books", "running"),
+        ("his wife Keisha runs the books", "reading"),
+        ("running the numbers for the board", "running"),
+        ("her son plays trumpet", "saxophone"),
+    ],
+)
+def test_affinity_stays_in_its_clause_and_runs_is_not_a_hobby(text: str, tag: str) -> None:
+    assert tag not in _tags(text)

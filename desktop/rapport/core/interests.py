@@ -58,13 +58,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+_BOUNDARY = re.compile(r"[.;!?\n]")
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
     "hated isnt doesnt dont cant quit stopped"
 )
 _AFFINITY_BEFORE = _words(
     "loves love loved lover into enjoys enjoy enjoyed likes like avid big huge passionate "
-    "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes ran runs "
+    "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes "
     "training trains learning collects collector addicted serious die-hard diehard fanatic "
     "lifelong devoted keen competitive weekend weekends every amateur great good talented "
     "went go going restores restoring restored rebuilds"
@@ -126,6 +127,7 @@ class Catalogue:
         self._index: dict[str, list[_Phrase]] = {}
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
+        self._near: dict[str, frozenset[str]] = {}
         self._teams_by_word: dict[str, list[str]] = {}
         for entry in entries:
             tag = str(entry["tag"])
@@ -142,6 +144,8 @@ class Catalogue:
                     self._add(phrase, tag, mode)
             if "block_before" in entry:
                 self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
+            if "near" in entry:
+                self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
             if "block_after" in entry:
                 self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
             if entry["category"] == "teams":
@@ -232,8 +236,17 @@ class Catalogue:
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             return False
         if mode == "weak":
-            near = keys[max(0, i - 4) : i]
-            return any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER
+            # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
+            # runs the books" is not running
+            first = max(0, i - 4)
+            while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+                first += 1
+            near = keys[first:i]
+            if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
+                return True
+            # "running the NYC half": a word that only this interest has, just after
+            ahead = keys[i + n : i + n + 4]
+            return bool(self._near.get(tag, _NOTHING) & set(ahead))
         if mode == "context":
             if not lower_note and not text[tokens[i][0]].isupper():
                 return False
