@@ -322,3 +322,25 @@ def test_race_words_and_instruments(text: str, tag: str) -> None:
 )
 def test_affinity_stays_in_its_clause_and_runs_is_not_a_hobby(text: str, tag: str) -> None:
     assert tag not in _tags(text)
+
+
+def test_a_plus_list_splits_only_after_a_dated_item() -> None:
+    out = understand("Call w/ Gwen Ames. send her 2 refs by mon + demo invite for next Thurs", WED)
+    assert _titles(out) == [("Send Gwen 2 refs", "2026-11-23"), ("Send demo invite", "2026-11-26")]
+    out = understand("Call w/ Gwen Ames. Send the SOC2 + SSO docs Mon, pricing by 12/4.", WED)
+    assert _titles(out) == [
+        ("Send the SOC2 and SSO docs", "2026-11-23"),
+        ("Send pricing", "2026-12-04"),
+    ]
+
+
+def test_a_bare_verb_takes_what_the_message_asked_for() -> None:
+    out = understand(
+        "txt from Ray Lund: 'can u resend the invoice?' resend + confirm receipt today", WED
+    )
+    assert ("Resend the invoice", "2026-11-18") in _titles(out)
+
+
+def test_a_kind_of_meeting_is_not_a_task() -> None:
+    out = understand("Ravi Iyer - intro mtg via Ellen Cho. Send deck Monday.", WED)
+    assert [t for t, _ in _titles(out)] == ["Send deck"]

@@ -36,7 +36,8 @@ __all__ = ["MAX_CHARS", "KnownClient", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
-    r"interested\s+in)\s+(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
+    r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
+    r"\s+(?:me\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
 _NP_STOP = LazyRegex(

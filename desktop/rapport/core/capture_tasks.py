@@ -21,6 +21,11 @@ from rapport.core.dates import DateMention
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
 _MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
+# Words that name a kind of meeting before a meeting noun: "intro mtg", "kickoff call".
+_MEETING_KINDS = words("intro follow check kickoff kick-off discovery touch sync")
+# Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
+# invoice?", "sending tmrw" after "asking for the deck".
+_TAKES_THING = words("send resend get schedule share forward fix update finalize sign review")
 _VERBS = words(
     "send email e-mail mail call text ring phone reply respond thank set setup schedule book "
     "follow check confirm get order buy pick draft prepare write introduce intro connect ping "
@@ -55,7 +60,9 @@ _SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\
 _LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 # "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
 _LIST_SEVERAL = LazyRegex(
-    r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)|,\s+(?:and\s+)?(?=[\w$])", re.I
+    r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)|,\s+(?:and\s+)?(?=[\w$])"
+    r"|\s+\+\s+(?=[\w$])",
+    re.I,
 )
 _SUBJECTS = words("i we he she they it you there that this who which")
 # "Wants 3 quotes by Friday" is the client asking (a key point), not a line of the user's.
@@ -217,7 +224,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
             subparts = split_spans(part, _LIST_AND if several else _LIST_PLUS)
         elif several and base_verb(part.text.split(" ", 1)[0]):
-            subparts = split_spans(part, _LIST_SEVERAL)  # "Send specs Monday, quote by 4/30"
+            subparts = _split_after_dates(part, ctx)  # "Send specs Monday, quote by 4/30"
             listed = len(subparts) > 1
         verb = ""
         for k, sub in enumerate(subparts):
@@ -291,11 +298,17 @@ def _task_from(
         return None, ""
     title = _title(prefix, body, ctx)
     thing = ctx.request_before(part.start)
-    if thing and title.lower() in ("send", "get", "schedule", "share", "forward"):
+    if thing and title.lower() in _TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
     parts = title.lower().split()
-    if len(parts) == 2 and parts[1] in _MEETING_NOUNS and not _dates_in(ctx, part.start, part.end):
-        return None, ""  # "Intro call", "Phone call": what the meeting was
+    undated = not _dates_in(ctx, part.start, part.end)
+    if (
+        len(parts) >= 2
+        and parts[1] in _MEETING_NOUNS
+        and undated
+        and (len(parts) == 2 or parts[0] in _MEETING_KINDS)
+    ):
+        return None, ""  # "Intro call", "Phone call", "Intro mtg via Ellen": the meeting held
     if not title or (len(title.split()) == 1 and verb not in _BARE_OK and cue != "follow"):
         return None, ""
     who = ctx.contact_before(part.start)
@@ -316,6 +329,27 @@ def _task_from(
     due = _due(_dates_in(ctx, part.start, part.end))
     kind = _kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+def _split_after_dates(part: Span, ctx: TaskContext) -> list[Span]:
+    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
+    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
+    ends = {d.end - part.start for d in _dates_in(ctx, part.start, part.end)}
+    pieces: list[Span] = []
+    start = 0
+    for m in _LIST_SEVERAL.finditer(part.text):
+        if m.start() not in ends and m.start() - 1 not in ends:
+            continue
+        piece = part.text[start : m.start()].strip()
+        if piece:
+            offset = part.start + part.text.index(piece, start)
+            pieces.append(Span(offset, offset + len(piece), piece))
+        start = m.end()
+    rest = part.text[start:].strip()
+    if rest:
+        offset = part.start + part.text.index(rest, start)
+        pieces.append(Span(offset, offset + len(rest), rest))
+    return pieces
 
 
 def _undated_words(part: Span, ctx: TaskContext) -> list[str]:
