@@ -344,3 +344,9 @@ def test_a_bare_verb_takes_what_the_message_asked_for() -> None:
 def test_a_kind_of_meeting_is_not_a_task() -> None:
     out = understand("Ravi Iyer - intro mtg via Ellen Cho. Send deck Monday.", WED)
     assert [t for t, _ in _titles(out)] == ["Send deck"]
+
+
+def test_a_name_after_someone_from_is_where_they_work() -> None:
+    out = understand("voicemail - Hank from Lakeshore Marina re: the slip lease.", WED)
+    assert out["client"]["name"] == "Hank"
+    assert out["client"]["company"] == "Lakeshore Marina"

@@ -175,6 +175,12 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue
         if prev in _PLACE_BEFORE and not (full and low in FIRST_NAMES):
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
+        if (
+            prev in ("from", "of")
+            and mentions
+            and _right_before(text, mentions[-1], tokens[run[0] - 1])
+        ):
+            continue  # "Hank from Lakeshore Marina", "Deb Klein of Klein Hardware": where they work
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
@@ -182,6 +188,10 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         name = title_name(raw)
         mentions.append(NameMention(start, end, name, name.split()[0], full))
     return mentions
+
+
+def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -> bool:
+    return text[mention.end : prep[0]].strip(" ,") == ""
 
 
 def _run(
