@@ -162,3 +162,33 @@ def test_close_of_business_on_todays_weekday_is_today() -> None:
     assert parse_due("COB Wed", WED) == WED
     assert parse_due("Wednesday EOD", WED) == WED
     assert parse_due("by Wed", WED) == date(2026, 11, 25)
+
+
+def test_trigger_words_never_hide_a_date() -> None:
+    """Skipping patterns whose trigger words are absent finds exactly what running all does."""
+    import json
+    from pathlib import Path
+
+    from rapport.core import dates, dates_rules
+
+    here = Path(__file__).parent
+    texts = [
+        json.loads(line)["text"]
+        for name in (
+            "capture_notes.jsonl",
+            "capture_notes_blind.jsonl",
+            "capture_notes_holdout.jsonl",
+        )
+        for line in (here / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += ["by 5pm", "in 3 hrs", "Q3 2027", "2026-12-24", "the 4th of July", "nxt mo", "EOY"]
+    with_triggers = [dates.find_dates(t, WED) for t in texts]
+    saved = dict(dates_rules.TRIGGERS)
+    try:
+        dates_rules.TRIGGERS.clear()
+        dates._rules.cache_clear()
+        assert [dates.find_dates(t, WED) for t in texts] == with_triggers
+    finally:
+        dates_rules.TRIGGERS.update(saved)
+        dates._rules.cache_clear()

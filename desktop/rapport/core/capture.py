@@ -18,15 +18,23 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from rapport.core.capture_clients import KnownClient, match_client, same_first_name
+from rapport.core.capture_clients import (
+    KnownClient,
+    choose_client,
+    clients_family,
+    company_of,
+    match_client,
+    plausible,
+)
 from rapport.core.capture_facts import (
     find_facts,
     find_key_points,
     find_yearly_dates,
 )
 from rapport.core.capture_inbound import find_inbound
-from rapport.core.capture_names import FIRST_NAMES, NameMention, find_names
-from rapport.core.capture_people import FamilyMember, Introduction, find_family, find_introductions
+from rapport.core.capture_intros import Introduction, find_introductions
+from rapport.core.capture_names import NameMention, find_names, first_names
+from rapport.core.capture_people import FamilyMember, find_family
 from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
 from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sentences
 from rapport.core.dates import find_dates
@@ -43,15 +51,6 @@ _REQUEST = LazyRegex(
 _NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
     r"that|which|who|since|until|till|at|if|when|lol|with|w)\b.*$",
-    re.IGNORECASE,
-)
-_COMPANY_AFTER = LazyRegex(
-    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
-)
-# "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
-_ROLE_BEFORE = LazyRegex(
-    r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
-    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
     re.IGNORECASE,
 )
 _MEETING = LazyRegex(
@@ -72,9 +71,9 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     family = find_family(body, limit, spans)
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
-    client = _choose_client(body, names, family, intros)
+    client = choose_client(body, names, family, intros)
     client_first = client.first if client else None
-    family = _clients_family(family, client)
+    family = clients_family(family, client)
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
     lead = client.name if client is not None else ""
     intros = [
@@ -218,82 +217,13 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
         if not inside:
             kept_names.append(name)
             continue
-        person = name.full and name.first.lower() in FIRST_NAMES
+        person = name.full and name.first.lower() in first_names()
         if person and all(
             (interests[k].start, interests[k].end) != (name.start, name.end) for k in inside
         ):
             kept_names.append(name)
             dropped.update(inside)
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
-
-
-def _plausible(mention: NameMention, fulls: set[str]) -> bool:
-    """A lone capitalised word is a name if it is a known first name or someone's first name."""
-    if mention.full:
-        return True
-    low = mention.first.lower()
-    return low in FIRST_NAMES or low in fulls
-
-
-def _choose_client(
-    body: str, names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
-) -> NameMention | None:
-    """Whom the note is about: the first full name that is not family, a lead or a referrer."""
-    family_names = {p.name.lower() for p in family if p.name}
-    excluded = set(family_names)
-    for intro in intros:
-        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
-    excluded = {e.lower() for e in excluded if e}
-    fulls = {n.first.lower() for n in names if n.full}
-    pool = [
-        n for n in names
-        if n.name.lower() not in excluded
-        and not (not n.full and n.first.lower() in family_names)
-        and not _colleague(body, n.start)
-    ]  # fmt: skip
-    referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
-    chosen: NameMention | None = None
-    if referrers:
-        chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
-    if chosen is None:
-        chosen = next((n for n in pool if n.full), None)
-    if chosen is None:
-        chosen = next((n for n in pool if _plausible(n, fulls)), None)
-    if chosen is not None and not chosen.full:
-        better = next((n for n in pool if n.full and n.first == chosen.first), None)
-        chosen = better or chosen
-    return chosen
-
-
-_TITLE_AFTER = LazyRegex(
-    r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted)\s+$", re.I
-)
-
-
-def _colleague(body: str, start: int) -> bool:
-    """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
-    role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
-    if role is None:
-        return False
-    titled = body[role.start()].isupper() and _TITLE_AFTER.search(
-        body, max(0, role.start() - 12), role.start()
-    )
-    return not titled
-
-
-def _clients_family(family: list[FamilyMember], client: NameMention | None) -> list[FamilyMember]:
-    """Drop the family of someone else the note names: "Dr. Gupta's office mgr Rita. Rita has
-    3 kids" are not the doctor's children."""
-    if client is None:
-        return family
-    own = {w.lower() for w in client.name.split()}
-    first = client.first.lower()
-
-    def clients(owner: str) -> bool:
-        low = owner.lower()
-        return low in own or same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
-
-    return [p for p in family if p.owner is None or clients(p.owner)]
 
 
 def _contacts(
@@ -304,22 +234,8 @@ def _contacts(
     return [
         (n.start, n.first)
         for n in names
-        if n.first.lower() not in family_names and _plausible(n, fulls)
+        if n.first.lower() not in family_names and plausible(n, fulls)
     ]
-
-
-def _company(body: str, client: NameMention, names: list[NameMention]) -> str:
-    for mention in [client] + [n for n in names if n.first == client.first and n is not client]:
-        m = _COMPANY_AFTER.match(body, mention.end)
-        if m is None:
-            continue
-        if m.group("inner"):
-            inner = m.group("inner").split(",")[-1].strip()
-            if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
-                return inner
-        elif m.group("co") and not m.group("co").endswith("'s"):
-            return m.group("co").strip().rstrip(".")
-    return ""
 
 
 def _client_json(
@@ -330,7 +246,7 @@ def _client_json(
 ) -> dict[str, Any] | None:
     if client is None and not known:
         return None
-    company = _company(body, client, names) if client else ""
+    company = company_of(body, client, names) if client else ""
     if not known:
         assert client is not None
         return {

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapport.core.capture_firstnames import FIRST_NAMES
 from rapport.core.capture_text import LazyRegex, is_name_token, words
 
-__all__ = ["FIRST_NAMES", "NOT_NAMES", "NameMention", "find_names", "title_name"]
+__all__ = ["NOT_NAMES", "NameMention", "find_names", "first_names", "title_name"]
 
 
 # Capitalised words that start sentences or name things other than people.
@@ -117,7 +116,15 @@ def _is_candidate(token: str, lower_ok: bool) -> bool:
         return False
     if is_name_token(bare):
         return True
-    return lower_ok and low in FIRST_NAMES
+    return lower_ok and low in first_names()
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """The first-name list, loaded on first use (importing capture stays cheap)."""
+    from rapport.core.capture_firstnames import FIRST_NAMES
+
+    return FIRST_NAMES
 
 
 @cache
@@ -157,7 +164,7 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         capital = token[:1].isupper()
         bare = _strip_possessive(token)
         low = bare.lower()
-        if not capital and low not in FIRST_NAMES:
+        if not capital and low not in first_names():
             if seen is None:
                 seen = _lower_counts(tokens)
             if not _new_lower_name(text, tokens, i, seen):
@@ -173,7 +180,7 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         full = len(named) > 1
         if not capital and not full and not lower_note:
             continue
-        if prev in _PLACE_BEFORE and not (full and low in FIRST_NAMES):
+        if prev in _PLACE_BEFORE and not (full and low in first_names()):
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
         if (
             prev in ("from", "of")
@@ -262,7 +269,7 @@ def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention
     if len(tokens) < 3 or text[tokens[0][1] : tokens[1][0]] != ", ":
         return None
     last, first = tokens[0][2], tokens[1][2]
-    if not (is_name_token(last) and is_name_token(first)) or last.lower() in FIRST_NAMES:
+    if not (is_name_token(last) and is_name_token(first)) or last.lower() in first_names():
         return None
     if last.lower() in NOT_NAMES or first.lower() in NOT_NAMES:
         return None

@@ -15,8 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
-from rapport.core.dates_rules import PREP_BEFORE, RULES_SRC, Handler
+from rapport.core.capture_text import LazyRegex
+
+if TYPE_CHECKING:
+    from rapport.core.dates_handlers import Handler
 
 __all__ = ["DateMention", "find_dates", "parse_due"]
 
@@ -38,14 +42,31 @@ class DateMention:
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], Handler], ...]:
-    return tuple((re.compile(src, re.IGNORECASE), handler) for src, handler in RULES_SRC)
+def _rules() -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
+    # The grammar is loaded on first use (importing capture, the hotkey path, stays cheap) and
+    # each pattern compiled the first time a note has one of its trigger words.
+    from rapport.core.dates_rules import RULES_SRC, TRIGGERS
+
+    return tuple(
+        (LazyRegex(src, re.IGNORECASE), handler, TRIGGERS.get(handler, ("",)))
+        for src, handler in RULES_SRC
+    )
+
+
+@cache
+def _prep_before() -> re.Pattern[str]:
+    from rapport.core.dates_handlers import PREP_BEFORE
+
+    return PREP_BEFORE
 
 
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Every date expression in ``text``, left to right, never overlapping (longest wins)."""
     found: list[tuple[int, int, date | None, str]] = []
-    for pattern, handler in _rules():
+    low = text.lower()
+    for pattern, handler, triggers in _rules():
+        if not any(t in low for t in triggers):
+            continue
         for m in pattern.finditer(text):
             result = handler(m, today)
             if result is not None:
@@ -56,7 +77,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     for start, end, value, kind in found:
         if start < last_end:
             continue
-        prep = PREP_BEFORE.search(text, max(0, start - 16), start)
+        prep = _prep_before().search(text, max(0, start - 16), start)
         if prep is not None and prep.end() == start and prep.start() >= last_end:
             start = prep.start()
         mentions.append(DateMention(start, end, text[start:end], value, kind))

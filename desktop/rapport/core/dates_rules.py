@@ -1,96 +1,39 @@
-"""The date grammar's rules: one regex and one handler per kind of expression.
+"""The date grammar's table: which regex finds which kind of date phrase.
 
-``dates.find_dates`` runs them; this module only says what each phrase means.
-
-Choices, written down because every team argues about them:
-- A bare weekday ("Friday", "by Fri", "on Monday") is the next such day *after* today: said on
-  a Friday, "Friday" means a week later. "this Friday" said on a Friday means today.
-- "next <weekday>" is that weekday in next calendar week (weeks start on Monday): on Wednesday
-  2026-11-18 "next Friday" is 2026-11-27 and "next Monday" 2026-11-23.
-- "this week" / "end of week" is this week's Friday (next week's when today is a weekend day);
-  "next week" is next week's Monday; "end of next week" its Friday; "weekend" its Saturday.
-- "in a couple of days" is +2, "in a few days" / "in the next few days" +3, "a few weeks" +21:
-  the app needs a concrete day to remind on, and the user can move it.
-- "end of month" is its last day, "next month" the 1st of next month, a month alone ("in March",
-  "by March") the 1st of that month, "end of March" its last day, "mid-March" the 15th.
-- Q1..Q4 mean the last day of that quarter (this year's unless already past).
-- Month and day without a year ("Dec 1", "3/15", US order) mean the next such day, today included.
-- "before the holidays", "after the holidays" are recognised but have no honest day: ``None``.
+Each row pairs a pattern with its handler in ``dates_handlers`` (where the choices about what
+a phrase means are written down). ``dates.find_dates`` compiles the table on first use.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from collections.abc import Callable
-from datetime import date, timedelta
-
-from rapport.core.dates_calendar import (
-    add_months,
-    end_of_month,
-    holiday_on,
-    next_occurrence,
-    quarter_end,
-    week_start,
+from rapport.core.dates_handlers import (
+    Handler,
+    on_duration,
+    on_holiday,
+    on_iso,
+    on_month_day,
+    on_month_only,
+    on_next_month,
+    on_next_week,
+    on_next_year,
+    on_nth_week,
+    on_numeric,
+    on_ordinal,
+    on_quarter,
+    on_this_month,
+    on_this_quarter,
+    on_this_week,
+    on_time_today,
+    on_today,
+    on_tomorrow,
+    on_week_after_next,
+    on_weekday,
+    on_year_end,
+    on_yesterday,
 )
 
-__all__ = ["PREP_BEFORE", "RULES_SRC", "Handler"]
+__all__ = ["RULES_SRC", "TRIGGERS"]
 
-_WEEKDAYS = {
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "couple": 2,
-    "few": 3,
-    "several": 4,
-}
-# Short weekday forms that are also English words ("sat down", "the sun") count only after
-# a preposition or "this"/"next", or at the end of a clause after a verb's object ("call him
-# back mon", "text Sat.") where the word cannot be the verb or the noun.
-_SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
-_CLAUSE_END = re.compile(
-    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob)\b|\s*\n)",
-    re.IGNORECASE,
-)
-_NOT_AFTER = frozenset(
-    {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
-    | {"had", "have", "then", "was"}
-)
-_END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
 _NEXT = r"(?:next|nxt)"
 _WEEK = r"(?:week|wk)"
 
@@ -107,343 +50,142 @@ _NUM = (
     r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
 )
 _UNIT = r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|months?|mos?|hours?|hrs?)"
-PREP_BEFORE = re.compile(
-    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
-    re.IGNORECASE,
-)
-
-Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
-
-
-def _count(raw: str) -> int:
-    words = raw.lower().split()
-    for word in words:
-        if word.isdigit() or (word in _NUMBERS and word not in ("a", "an")):
-            return int(word) if word.isdigit() else _NUMBERS[word]
-    return 1
-
-
-def _weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    raw = m.group("wd").lower()
-    mod = " ".join((m.group("mod") or "").lower().split())
-    after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
-        return None
-    target = _WEEKDAYS[raw[:3]]
-    if mod in ("next", "nxt"):
-        return week_start(today) + timedelta(days=7 + target), "day"
-    ahead = (target - today.weekday()) % 7
-    # "COB Thu" said on a Thursday is today's close of business; a bare "Thu" is next week's.
-    same_day = mod.startswith("this") or _END_OF_DAY.search(m.group(0)) is not None
-    if ahead == 0 and not same_day:
-        ahead = 7
-    return today + timedelta(days=ahead), "day"
-
-
-def _clause_final(m: re.Match[str]) -> bool:
-    """'call back mon', 'reply Mon,': a short weekday closing a clause, not a word in it."""
-    before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
-    if not before or before[-1] in _NOT_AFTER:
-        return False
-    return _CLAUSE_END.match(m.string, m.end()) is not None
-
-
-def _nth_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    """'first wk of Jan' -> Jan 1, 'second week of March' -> March 8, 'last week of June' -> the
-    24th: the week's first day, like "early March" is the 1st."""
-    month = _month_of(m)
-    year = today.year if month >= today.month else today.year + 1
-    which = m.group("nth").lower()
-    if which in ("last", "final"):
-        return max(today, end_of_month(year, month) - timedelta(days=6)), "week"
-    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}.get(which, 3)
-    return max(today, date(year, month, 1 + 7 * index)), "week"
-
-
-def _month_of(m: re.Match[str]) -> int:
-    return _MONTHS[m.group("mon").lower()[:3]]
-
-
-def _month_day(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    year = m.group("year")
-    value = next_occurrence(today, _month_of(m), int(m.group("day")), int(year) if year else None)
-    return (value, "day") if value else None
-
-
-def _numeric(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    month, day = int(m.group("m")), int(m.group("d"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    year = m.group("y")
-    value = next_occurrence(today, month, day, int(year) if year else None)
-    return (value, "day") if value else None
-
-
-def _iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
-    except ValueError:
-        return None
-
-
-def _ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    day = int(m.group("day") or m.group("day2"))
-    if not 1 <= day <= 31:
-        return None
-    month_start = today.replace(day=1)
-    for offset in range(3):  # this month if still ahead, else the next month that has the day
-        first = add_months(month_start, offset)
-        if day <= calendar.monthrange(first.year, first.month)[1]:
-            candidate = first.replace(day=day)
-            if candidate >= today:
-                return candidate, "day"
-    return None
-
-
-def _today(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today, "day"
-
-
-def _time_today(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today, "time"
-
-
-def _tomorrow(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    text = m.group(0).lower()
-    if "after" in text:
-        return today + timedelta(days=2), "day"
-    return today + timedelta(days=1), "day"
-
-
-def _yesterday(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today - timedelta(days=1), "day"
-
-
-def _this_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    text = m.group(0).lower()
-    monday = week_start(today)
-    if today.weekday() >= 5:  # on a weekend "this week" is already the next one
-        monday += timedelta(days=7)
-    if any(w in text for w in ("weekend", "wknd", "w/e")) and "by" not in text:
-        return max(today, monday + timedelta(days=5)), "week"
-    return monday + timedelta(days=4), "week"
-
-
-def _next_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    pos = " ".join((m.group("pos") or "").lower().split())
-    monday = week_start(today) + timedelta(days=7)
-    if m.group("wk").lower() in ("weekend", "wknd"):
-        return monday + timedelta(days=5), "week"
-    if pos in ("mid", "middle of"):
-        return monday + timedelta(days=2), "week"
-    if pos in ("late", "end of", "the end of"):
-        return monday + timedelta(days=4), "week"
-    return monday, "week"
-
-
-def _week_after_next(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return week_start(today) + timedelta(days=14), "week"
-
-
-def _this_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    if "mid" in m.group(0).lower():
-        return max(today, today.replace(day=15)), "month"
-    return end_of_month(today.year, today.month), "month"
-
-
-def _next_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    pos = " ".join((m.group("pos") or "").lower().split())
-    first = add_months(today.replace(day=1), 1)
-    if pos in ("mid", "middle of"):
-        return first.replace(day=15), "month"
-    if pos in ("late", "end of", "the end of"):
-        return end_of_month(first.year, first.month), "month"
-    return first, "month"
-
-
-def _month_only(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    raw = m.group("mon")
-    mod = " ".join((m.group("mod") or "").lower().split())
-    if raw.lower() == "may" and not raw[0].isupper() and mod in ("", "in", "by", "for"):
-        return None  # "she may", "by may be": too risky in lower case
-    month = _month_of(m)
-    year = today.year if month >= today.month else today.year + 1
-    if mod == "next" and month == today.month:
-        year += 1
-    if mod.endswith("end of") or mod == "late":
-        return end_of_month(year, month), "month"
-    if mod in ("mid", "middle of"):
-        return max(today, date(year, month, 15)), "month"
-    return max(today, date(year, month, 1)), "month"
-
-
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_QUARTER_WORDS |= {"fourth": 4, "4th": 4}
-
-
-def _quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    quarter = int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
-    raw_year = (m.group("y") or "").lstrip("'")
-    if raw_year:
-        year = int(raw_year)
-        return quarter_end(year + 2000 if year < 100 else year, quarter), "quarter"
-    end = quarter_end(today.year, quarter)
-    return (end if end >= today else quarter_end(today.year + 1, quarter)), "quarter"
-
-
-def _this_quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    quarter = (today.month - 1) // 3 + 1
-    if "next" in m.group(0).lower():
-        first = add_months(date(today.year, quarter * 3, 1), 1)
-        return first, "quarter"
-    return quarter_end(today.year, quarter), "quarter"
-
-
-def _year_end(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    year = m.group("y")
-    return date(int(year) if year else today.year, 12, 31), "year"
-
-
-def _next_year(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return date(today.year + 1, 1, 1), "year"
-
-
-def _duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    groups = m.groupdict()
-    number = groups.get("n") or groups.get("n2") or ""
-    count = _count(number)
-    unit = (groups.get("unit") or groups.get("unit2") or "").lower()
-    vague = any(w in number.lower() for w in ("few", "couple", "several"))
-    kind = "vague" if vague else "duration"
-    if unit.startswith(("h",)):
-        return today, "time"
-    if unit.startswith(("business", "biz", "working")):
-        day, left = today, count
-        while left:
-            day += timedelta(days=1)
-            left -= day.weekday() < 5
-        return day, kind
-    if unit.startswith("d"):
-        return today + timedelta(days=count), kind
-    if unit.startswith("w"):
-        return today + timedelta(weeks=count), kind
-    return add_months(today, count), kind
-
-
-def _holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    prep = m.group("prep").lower()
-    name = " ".join(m.group("h").lower().split())
-    if prep == "after" or holiday_on(name, today.year) is None:
-        return None, "vague"
-    value = holiday_on(name, today.year)
-    if value is not None and value < today:
-        value = holiday_on(name, today.year + 1)
-    if value is not None and prep in ("before", "b4"):
-        value -= timedelta(days=1)
-    return value, "day"
-
-
 RULES_SRC: tuple[tuple[str, Handler], ...] = (
-    (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
-    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", _numeric),
+    (r"\b(\d{4})-(\d{2})-(\d{2})\b", on_iso),
+    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
     (
         rf"\b{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|k\b|am\b|pm\b|:))"
         r"(?:,?\s+(?P<year>\d{4}))?",
-        _month_day,
+        on_month_day,
     ),
     (
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
-        _month_day,
+        on_month_day,
     ),
     (
         r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
         r"|(?<=by\s)(?P<day2>\d{1,2})(?:st|nd|rd|th))\b"
         r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
         r"|hole|inning|period|century|percentile|of\b))",
-        _ordinal,
+        on_ordinal,
     ),
     (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
         rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
-        _weekday,
+        on_weekday,
     ),
     (
         r"\b(?:today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today"
         r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
         r"|asap|a\.s\.a\.p|right\s+away|immediately)\b",
-        _today,
+        on_today,
     ),
     (
         r"\b(?:by|at|before|around)\s+(?:noon|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.))",
-        _time_today,
+        on_time_today,
     ),
     (
         r"\b(?:(?:first\s+thing|early|late)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
         r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro)\b"
         r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
-        _tomorrow,
+        on_tomorrow,
     ),
-    (r"\bin\s+the\s+morning\b", _tomorrow),
-    (r"\byesterday\b", _yesterday),
+    (r"\bin\s+the\s+morning\b", on_tomorrow),
+    (r"\byesterday\b", on_yesterday),
     (
         rf"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?{_WEEK}|eow|e\.o\.w"
         rf"|(?:later\s+)?this\s+{_WEEK}|(?:by\s+|over\s+)?the\s+(?:weekend|wknd|w/e)"
         r"|this\s+(?:weekend|wknd|w/e)|by\s+(?:weekend|wknd|w/e))\b",
-        _this_week,
+        on_this_week,
     ),
     (
         r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of"
         rf"|sometime)[\s-]+)?{_NEXT}\s+(?P<wk>weekend|wknd|week|wk)\b",
-        _next_week,
+        on_next_week,
     ),
-    (r"\b(?:the\s+)?week\s+after\s+next\b", _week_after_next),
+    (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
     (
         r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom|e\.o\.m|month[\s-]end"
         r"|(?:later\s+)?this\s+month|mid[\s-]month)\b",
-        _this_month,
+        on_this_month,
     ),
     (
         r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of)"
         rf"[\s-]+)?{_NEXT}\s+(?:month|mo)\b",
-        _next_month,
+        on_next_month,
     ),
     (
         r"\b(?P<mod>(?:by\s+)?(?:the\s+)?end\s+of|early|mid|middle\s+of|late|beginning\s+of|start\s+of"
         rf"|in|by|before|until|till|during|for|next)[\s-]+{_MON}\b(?!\.?\s*\d)",
-        _month_only,
+        on_month_only,
     ),
     (
         r"\b(?:(?:by|before|in|during|end\s+of|eo)\s*)?(?:the\s+)?(?:q(?P<q>[1-4])"
         r"|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+(?P<y>\d{4}|'?\d{2}))?\b"
         r"(?!\s+[a-z])",
-        _quarter,
+        on_quarter,
     ),
     (
         r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq|quarter[\s-]end"
         r"|next\s+quarter)\b",
-        _this_quarter,
+        on_this_quarter,
     ),
     (
         r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|year[\s-]end"
         r"|end\s+of\s+(?P<y>\d{4}))\b",
-        _year_end,
+        on_year_end,
     ),
-    (rf"\b{_NEXT}\s+(?:year|yr)\b", _next_year),
+    (rf"\b{_NEXT}\s+(?:year|yr)\b", on_next_year),
     (
         rf"\b(?:(?:the|by|in|during)\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
         rf"\s+{_WEEK}\s+(?:of|in)\s+{_MON}\b",
-        _nth_week,
+        on_nth_week,
     ),
     (
         rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{_NUM}\s+{_UNIT}\b"
         r"|\b(?:the\s+)?next\s+(?P<n2>few|couple(?:\s+of)?)\s+(?P<unit2>days|weeks)\b",
-        _duration,
+        on_duration,
     ),
-    (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", _duration),
+    (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
     (
         r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
         r"(?P<h>christmas|xmas|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays|easter"
         r"|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th|4th\s+of\s+july)\b",
-        _holiday,
+        on_holiday,
     ),
 )
+
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words without which a handler's patterns cannot match (lower case): a note that says none of
+# them skips compiling and running those patterns. Handlers not listed always run.
+TRIGGERS: dict[Handler, tuple[str, ...]] = {
+    on_iso: ("-",),
+    on_numeric: ("/",),
+    on_month_day: _MONTH_WORDS,
+    on_ordinal: _DIGITS,
+    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    on_today: (
+        "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
+        "close of", "asap", "a.s.a.p", "right away", "immediately",
+    ),
+    on_time_today: ("noon", "am", "pm", "a.m", "p.m"),
+    on_tomorrow: ("tom", "tmr", "tmw", "2mor", "morning"),
+    on_yesterday: ("yesterday",),
+    on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
+    on_next_week: ("week", "wk"),
+    on_week_after_next: ("week after",),
+    on_this_month: ("month", "eom", "e.o.m"),
+    on_next_month: ("month", "mo"),
+    on_month_only: _MONTH_WORDS,
+    on_quarter: ("q1", "q2", "q3", "q4", "quarter"),
+    on_this_quarter: ("quarter", "eoq"),
+    on_year_end: ("year", "eoy", "end of"),
+    on_next_year: ("year", "yr"),
+    on_nth_week: ("week", "wk"),
+    on_duration: ("day", "week", "wk", "month", "mo", "hour", "hr"),
+    on_holiday: (
+        "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
+        "valentine", "labor", "memorial", "july",
+    ),
+}  # fmt: skip
