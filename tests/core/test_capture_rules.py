@@ -350,3 +350,25 @@ def test_a_name_after_someone_from_is_where_they_work() -> None:
     out = understand("voicemail - Hank from Lakeshore Marina re: the slip lease.", WED)
     assert out["client"]["name"] == "Hank"
     assert out["client"]["company"] == "Lakeshore Marina"
+
+
+def test_introduction_trigger_words_never_hide_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from rapport.core import capture_intros
+
+    here = Path(__file__).parent
+    texts = [
+        json.loads(line)["text"]
+        for name in (
+            "capture_notes.jsonl",
+            "capture_notes_blind.jsonl",
+            "capture_notes_holdout.jsonl",
+        )
+        for line in (here / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    gated = [understand(t, WED)["introductions"] for t in texts]
+    monkeypatch.setattr(capture_intros, "_TRIGGERS", tuple(("",) for _ in capture_intros._TRIGGERS))
+    assert [understand(t, WED)["introductions"] for t in texts] == gated

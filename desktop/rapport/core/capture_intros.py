@@ -66,6 +66,19 @@ _INTRO_PATTERNS = (
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
 _SUBJECT_PATTERNS = frozenset({2, 3, 7, 8})
+# Words without which each pattern cannot match (lower case): most notes introduce no one, and
+# then no pattern is compiled or run.
+_TRIGGERS = (
+    ("introduc", "intro", "connected", "referred", "put"),
+    ("introduced", "referred", "sent", "passed"),
+    ("referred", "referral", "intro", "via"),
+    ("through",),
+    ("looped", "brought", "pulled"),
+    ("cc",),
+    ("referral", "lead"),
+    ("referred", "referral", "intro"),
+    ("referred", "referral", "intro"),
+)
 
 
 def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[Introduction]:
@@ -73,7 +86,10 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
     found: list[Introduction] = []
     seen: set[str] = set()
     known = {n.name.lower(): n.name for n in names}
+    low = text[:limit].lower()
     for index, pattern in enumerate(_INTRO_PATTERNS):
+        if not any(word in low for word in _TRIGGERS[index]):
+            continue
         for m in pattern.finditer(text, 0, limit):
             ref = _clean_name(m.group("ref"), known)
             if index == len(_INTRO_PATTERNS) - 1:

@@ -201,7 +201,8 @@ def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMemb
             continue
         for member in group:
             _merge(people, member)
-    for m in _SPOUSE.finditer(text, 0, limit):
+    low = text[:limit].lower()
+    for m in _SPOUSE.finditer(text, 0, limit) if "anniv" in low or "married" in low else ():
         _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
     return people
 

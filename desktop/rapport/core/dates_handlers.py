@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from rapport.core.dates_calendar import (
+from rapport.core.dates import (
     add_months,
     end_of_month,
     holiday_on,
