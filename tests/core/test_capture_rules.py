@@ -372,3 +372,43 @@ def test_introduction_trigger_words_never_hide_one(monkeypatch: pytest.MonkeyPat
     gated = [understand(t, WED)["introductions"] for t in texts]
     monkeypatch.setattr(capture_intros, "_TRIGGERS", tuple(("",) for _ in capture_intros._TRIGGERS))
     assert [understand(t, WED)["introductions"] for t in texts] == gated
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call log 10/5 - Ortiz, Daniel. Discussed his umbrella policy.", "Daniel Ortiz"),
+        ("Mtg w Coach Dave Whitman re: sponsoring the U12 team", "Dave Whitman"),
+        ("Demo for Lakeview Schools - Supt. Marcus Green + IT dir. Lena Ortiz.", "Marcus Green"),
+        ("spoke with jenn from AP at Norcross (jenn hailey) - resend invoice", "Jenn Hailey"),
+    ],
+)
+def test_titles_schools_and_crm_names(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+def test_a_call_log_heading_is_not_a_task_and_callback_is_a_call() -> None:
+    out = understand("Call log 10/5 - Ortiz, Daniel. He'll think it over. Callback Thurs.", WED)
+    assert _titles(out) == [("Call Daniel back", "2026-11-19")]
+
+
+def test_quoted_words_are_not_the_users_task_when_the_note_says_its_own() -> None:
+    out = understand(
+        "Text from Bea Ruiz - 'pls call me re the closing, urgent'. call her asap", WED
+    )
+    assert _titles(out) == [("Call Bea", "2026-11-18")]
+    out = understand("Text from Bea Ruiz: 'send me the W-9 by Fri'", WED)
+    assert _titles(out) == [("Send Bea the W-9", "2026-11-20")]
+
+
+def test_dated_deliverables_to_people_are_tasks() -> None:
+    out = understand("Demo w/ Marcus Green. pricing to Marcus by Thurs, SSO docs to Lena tmrw", WED)
+    assert _titles(out) == [
+        ("Send pricing to Marcus", "2026-11-19"),
+        ("Send SSO docs to Lena", "2026-11-19"),
+    ]
+
+
+def test_reminder_to_self_is_a_cue() -> None:
+    out = understand("Reminder to self: send Pam Sutton a farewell note", WED)
+    assert [t for t, _ in _titles(out)] == ["Send Pam Sutton a farewell note"]

@@ -36,7 +36,14 @@ from rapport.core.capture_intros import Introduction, find_introductions
 from rapport.core.capture_names import NameMention, find_names, first_names
 from rapport.core.capture_people import FamilyMember, find_family
 from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
-from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sentences
+from rapport.core.capture_text import (
+    MAX_CHARS,
+    LazyRegex,
+    Span,
+    normalise,
+    quote_ranges,
+    sentences,
+)
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
@@ -105,6 +112,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         referrers={i.referrer.split()[0].lower() for i in intros if i.referrer},
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
+        quoted=quote_ranges(body),
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}

@@ -62,7 +62,13 @@ NOT_NAMES |= words(
     "healthcare pharmacy surgical contractors builders properties ventures associates "
     "investments wealth mortgage lending credit union hoa mfg manufacturing apparel furniture "
     "flooring lumber concrete electrical mechanical engineering enterprises corporation "
-    "dentistry veterinary vet animal agency insurance logistics freight"
+    "dentistry veterinary vet animal agency insurance logistics freight schools district "
+    "clinics hospitals churches"
+)
+# Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
+NOT_NAMES |= words(
+    "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
+    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor"
 )
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
@@ -155,11 +161,15 @@ def find_names(text: str, limit: int) -> list[NameMention]:
     mentions: list[NameMention] = []
     i = 0
     flipped = _surname_first(text, tokens)
+    skip = set()
     if flipped is not None:
         mentions.append(flipped)
-        i = 2
+        skip = {k for k, t in enumerate(tokens) if flipped.start <= t[0] < flipped.end}
     seen: dict[str, int] | None = None
     while i < len(tokens):
+        if i in skip:
+            i += 1
+            continue
         start, _, token = tokens[i]
         capital = token[:1].isupper()
         bare = _strip_possessive(token)
@@ -261,20 +271,25 @@ def _new_lower_name(
         return False
     before = text[max(0, tokens[i][0] - 12) : tokens[i][0]].rstrip()
     prev = tokens[i - 1][2].lower() if i else ""
-    return not before or before[-1] in ".:;!?\n-" or prev in _CONTACT_BEFORE
+    return not before or before[-1] in ".:;!?\n-(" or prev in _CONTACT_BEFORE
 
 
 def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention | None:
-    """'Novak, Irena - called in re: ...': a CRM-style name opening the note."""
-    if len(tokens) < 3 or text[tokens[0][1] : tokens[1][0]] != ", ":
+    """'Novak, Irena - called in re: ...', 'Call log 10/5 - Ortiz, Daniel.': a CRM-style name
+    opening the note or its first line after a dash or colon."""
+    k = 0
+    head = re.match(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)", text)
+    if head is not None:
+        k = next((i for i, t in enumerate(tokens) if t[0] >= head.end()), len(tokens))
+    if len(tokens) < k + 3 or text[tokens[k][1] : tokens[k + 1][0]] != ", ":
         return None
-    last, first = tokens[0][2], tokens[1][2]
+    last, first = tokens[k][2], tokens[k + 1][2]
     if not (is_name_token(last) and is_name_token(first)) or last.lower() in first_names():
         return None
     if last.lower() in NOT_NAMES or first.lower() in NOT_NAMES:
         return None
-    after = text[tokens[1][1] : tokens[1][1] + 3]
-    if not re.match(r"\s*(?:[-:(\n]|$)", after):
+    after = text[tokens[k + 1][1] : tokens[k + 1][1] + 3]
+    if not re.match(r"\s*(?:[-:(.\n]|$)", after):
         return None
     name = f"{first} {last}"
-    return NameMention(0, tokens[1][1], name, first, True)
+    return NameMention(tokens[k][0], tokens[k + 1][1], name, first, True)

@@ -26,6 +26,7 @@ __all__ = [
     "LIST_AND",
     "LIST_PLUS",
     "LIST_SEVERAL",
+    "LOG_HEADER",
     "MEETING_KINDS",
     "MEETING_NOUNS",
     "NEED_CUE",
@@ -61,10 +62,10 @@ VERBS = words(
     "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
     "print post add create make build sort start finish chase nudge escalate figure verify "
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
-    "compile gather scan pay swing"
+    "compile gather scan pay swing countersign co-sign cosign"
 )
 # Phone spellings of a verb: "thx Jen" is "Thank Jen".
-ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text",
+ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
             "fwd": "forward", "resched": "reschedule"}  # fmt: skip
 BARE_OK = words("reply respond call text email follow fu f/u")
 NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
@@ -103,7 +104,7 @@ DELIVERABLES = words(
     "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
     "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
     "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum"
+    "illustrations application binder addendum order po"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -113,8 +114,9 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
 FOLLOW_CUE = LazyRegex(
-    r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|reminder|"
-    r"remind\s+(?:me|myself)(?:\s+to)?|note\s+to\s+self|nts|memo)\b\s*[:\-]?\s*",
+    r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
+    r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
+    r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
@@ -139,6 +141,10 @@ HEADER = LazyRegex(
     r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
+# "Call log 10/5", "Mtg notes": the note's own heading, dated or not.
+LOG_HEADER = LazyRegex(
+    r"^(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b", re.I
+)
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
@@ -148,7 +154,7 @@ CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$",
 PAREN = LazyRegex(r"\s*\([^)]*\)")
 TRAILING = LazyRegex(
     r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
-    r"|[\s,;:.!?]+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
+    r"|[\s,;:.!?\"']+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
     re.IGNORECASE,
 )
 OBJECT_PRONOUN = LazyRegex(

@@ -30,6 +30,7 @@ from rapport.core.capture_task_words import (
     LIST_AND,
     LIST_PLUS,
     LIST_SEVERAL,
+    LOG_HEADER,
     MEETING_KINDS,
     MEETING_NOUNS,
     NEED_CUE,
@@ -48,10 +49,13 @@ from rapport.core.capture_task_words import (
     WILL_CUE,
     base_verb,
 )
-from rapport.core.capture_text import Span, split_spans
+from rapport.core.capture_text import LazyRegex, Span, split_spans
 from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
+
+_ME = LazyRegex(r"\bme\b", re.IGNORECASE)
+_SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
 
 
 @dataclass(slots=True)
@@ -75,9 +79,34 @@ class TaskContext:
     referrers: set[str] = field(default_factory=set)  # lower-case first names
     leads: set[str] = field(default_factory=set)
     inbound_from: str | None = None
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
+    tasks = _all_tasks(sentences, ctx)
+    if not ctx.quoted:
+        return tasks
+    # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
+    # when the note does not say it in its own words ("call her asap").
+    inside = [t for t in tasks if _quoted(ctx, t.start)]
+    own_verbs = {t.title.split()[0].lower() for t in tasks if t not in inside and t.title}
+    keep: list[TaskFound] = []
+    for task in tasks:
+        if task in inside:
+            if not task.title or task.title.split()[0].lower() in own_verbs:
+                continue
+            who = ctx.inbound_from or ctx.contact_before(task.start)
+            if who:
+                task.title = _ME.sub(who, task.title, count=1)
+        keep.append(task)
+    return keep
+
+
+def _quoted(ctx: TaskContext, pos: int) -> bool:
+    return any(start < pos < end for start, end in ctx.quoted)
+
+
+def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     for sentence in sentences:
@@ -108,6 +137,9 @@ def _due(mentions: list[DateMention]) -> date | None:
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
     if NEGATED.search(piece.text):
         return []
+    symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
+    if symbols:
+        piece = Span(piece.start + symbols.end(), piece.end, piece.text[symbols.end() :])
     lead = LEAD_IN.match(piece.text)
     if lead:
         piece = Span(piece.start + lead.end(), piece.end, piece.text[lead.end() :])
@@ -117,7 +149,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         cond_due = _due(_dates_in(ctx, piece.start, piece.start + cond.end("cond")))
         offset = cond.start("rest")
         piece = Span(piece.start + offset, piece.end, piece.text[offset:])
-    if HEADER.match(piece.text) and not _dates_in(ctx, piece.start, piece.end):
+    if LOG_HEADER.match(piece.text) or (
+        HEADER.match(piece.text) and not _dates_in(ctx, piece.start, piece.end)
+    ):
         return []
     parts = split_spans(piece, COORD)
     found: list[TaskFound] = []
@@ -130,9 +164,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
             subparts = split_spans(part, LIST_AND if several else LIST_PLUS)
-        elif several and base_verb(part.text.split(" ", 1)[0]):
+        elif several:
             subparts = _split_after_dates(part, ctx)  # "Send specs Monday, quote by 4/30"
-            listed = len(subparts) > 1
+            listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
         verb = ""
         for k, sub in enumerate(subparts):
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
@@ -277,6 +311,8 @@ def _deliverable_due(part: Span, ctx: TaskContext) -> bool:
     if not _dates_in(ctx, part.start, part.end):
         return False
     rest = _undated_words(part, ctx)
+    if len(rest) >= 3 and rest[-2] == "to":
+        rest = rest[:-2]  # "pricing to Marcus by Thurs"
     return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS
 
 

@@ -19,6 +19,8 @@ __all__ = [
     "clean_fragment",
     "is_name_token",
     "normalise",
+    "paren_ranges",
+    "quote_ranges",
     "sentences",
     "split_spans",
     "words",
@@ -126,6 +128,17 @@ def paren_ranges(text: str, longest: int = 120) -> list[tuple[int, int]]:
     """Where short balanced asides are: "(they're into wine - esp. Barolo)". An unclosed '('
     (a typo) opens nothing, so one stray bracket cannot swallow the rest of a note."""
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text) if m.end() - m.start() <= longest]
+
+
+# Someone's words quoted in the note: "..." or '...' (an apostrophe inside a word is not a quote).
+_QUOTE = LazyRegex(r"\"[^\"\n]{2,300}\"|(?<![\w'])'(?:[^'\n]|'(?=\w)){2,300}?'(?!\w)")
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Where quoted speech is: "txt from Ray: 'can u resend the invoice?'"."""
+    if "'" not in text and '"' not in text:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
