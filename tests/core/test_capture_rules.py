@@ -412,3 +412,37 @@ def test_dated_deliverables_to_people_are_tasks() -> None:
 def test_reminder_to_self_is_a_cue() -> None:
     out = understand("Reminder to self: send Pam Sutton a farewell note", WED)
     assert [t for t, _ in _titles(out)] == ["Send Pam Sutton a farewell note"]
+
+
+def test_short_weekday_before_to_closes_the_clause() -> None:
+    out = understand(
+        "Phone: Leah Gold. Mail the claim forms Mon + call her Wed to walk thru them.", WED
+    )
+    assert ("Call Leah to walk thru them", "2026-11-25") in _titles(out)
+
+
+def test_referred_a_neighbour_without_to_me() -> None:
+    assert _intros("Brian Cho referred his neighbor, Dr. Ellen Marsh (dermatologist).") == [
+        ("Ellen Marsh", "Brian Cho")
+    ]
+
+
+def test_twins_of_the_clients_son_are_grandchildren() -> None:
+    assert _people("Review w/ Jim Peterson. Their son Eric just had twins.") == [
+        ("son", "Eric"),
+        ("grandchild", None),
+        ("grandchild", None),
+    ]
+
+
+def test_a_typed_message_is_a_text() -> None:
+    assert _inbound("Got a LinkedIn msg from Raj Malhotra asking about pricing.") == (
+        "text",
+        "Raj Malhotra",
+    )
+
+
+def test_business_travel_and_family_names_are_not_interests() -> None:
+    assert "travel" not in _tags("he's traveling until the 9th")
+    assert "travel" in _tags("loves to travel")
+    assert "baking" not in _tags("Walkthrough at the Bakers' new build")

@@ -86,6 +86,11 @@ _TALKED = LazyRegex(
     r"walked\s+(?:him|her|them)\s+through)\b",
     re.IGNORECASE,
 )
+_TYPED = LazyRegex(
+    r"\b(?:linkedin|slack|teams|facebook|fb|instagram|ig|whatsapp|signal|wechat|text|chat|"
+    r"dm|direct|portal|web|website|online)\s+(?:msg|message)?\s*$",
+    re.IGNORECASE,
+)
 _LOW_NOT_SENDERS = words(
     "i we also and then so just finally never already the client clients customer who which "
     "that this it everyone someone nobody"
@@ -127,6 +132,12 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
             if called and pronoun and not _asks(text, m.end()):
                 continue  # "he called" alone: a conversation, not a message
             channel = _CHANNELS.get(" ".join(m.group("ch").lower().split()), "voicemail")
+            if (
+                channel == "voicemail"
+                and kind in ("message", "msg")
+                and _TYPED.search(text, max(0, m.start() - 16), m.start())
+            ):
+                channel = "text"  # "a LinkedIn msg from Raj": typed, not spoken
             sender = None if not who or who.lower() in ("he", "she", "they") else who
             found = InboundFound(channel, sender, m.start(), m.end())
             if best is None or found.start < best.start:

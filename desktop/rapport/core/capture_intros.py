@@ -59,13 +59,18 @@ _INTRO_PATTERNS = (
         rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:sent|passed|gave)\s+(?:me\s+|us\s+)?(?:over\s+|along\s+)?"
         rf"(?:a|another|one)\s+(?:referral|lead)\b[^.;\n]{{0,40}}?(?P<lead>{_NL})"
     ),
+    # "Brian Cho referred his neighbor, Dr. Ellen Marsh (dermatologist)": no "to me" needed
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+referred\s+(?:his|her|their|a|an|the|my|our)\s+"
+        rf"(?:[a-z][a-z'-]*\s+){{0,2}}?[a-z][a-z'-]*,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<lead>{_NL})"
+    ),
     # "Referred by Kate Moreno: Tony Alvarez, owns 2 pizzerias": the note is about Tony
     LazyRegex(rf"{_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})\s*[:-]\s*(?P<lead>{_NL})"),
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
-_SUBJECT_PATTERNS = frozenset({2, 3, 7, 8})
+_SUBJECT_PATTERNS = frozenset({2, 3, 8, 9})
 # Words without which each pattern cannot match (lower case): most notes introduce no one, and
 # then no pattern is compiled or run.
 _TRIGGERS = (
@@ -76,6 +81,7 @@ _TRIGGERS = (
     ("looped", "brought", "pulled"),
     ("cc",),
     ("referral", "lead"),
+    ("referred",),
     ("referred", "referral", "intro"),
     ("referred", "referral", "intro"),
 )

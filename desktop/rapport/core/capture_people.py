@@ -133,6 +133,14 @@ _SPOUSE = LazyRegex(
     r"|(?:he|she)(?:'s|\s+is)\s+married\s+to)\s+(?-i:(?P<name>[A-Z][a-z]+))\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# A child of the client's child: "son Eric just had twins", "daughter's expecting a baby girl".
+_CHILD_HAD = LazyRegex(
+    r"\b(?:son|daughter|stepson|stepdaughter)(?:'s|\s+[A-Z][\w'-]*)?\s+(?:just\s+)?"
+    r"(?:had|has|welcomed|is\s+having|is\s+expecting|expecting)\s+(?:a\s+|another\s+|their\s+)?"
+    r"(?:new\s+|baby\s+)*$",
+    re.IGNORECASE,
+)
+_ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 
@@ -249,6 +257,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
+    if relation in _ONE_DOWN and _CHILD_HAD.search(
+        text, max(sentence.start, m.start() - 40), m.start()
+    ):
+        relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in _PLURALS
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))

@@ -84,7 +84,8 @@ _NUMBERS = {
 # back mon", "text Sat.") where the word cannot be the verb or the noun.
 _SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
 _CLAUSE_END = re.compile(
-    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob)\b|\s*\n)",
+    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n"
+    r"|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob|to|re|about|for|with|w/|at|@)(?!\w))",
     re.IGNORECASE,
 )
 _NOT_AFTER = frozenset(

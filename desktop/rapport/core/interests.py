@@ -176,6 +176,10 @@ class Catalogue:
         found: list[InterestMatch] = []
         i = 0
         while i < len(tokens):
+            start, end, _ = tokens[i]
+            if text[start].isupper() and text[end - 1 : end + 1] == "s'":
+                i += 1  # "the Bakers' new build": a family's name, not baking
+                continue
             hit = self._match_at(text, tokens, keys, i, lower_note)
             if hit is None:
                 i += 1
