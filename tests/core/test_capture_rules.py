@@ -446,3 +446,34 @@ def test_business_travel_and_family_names_are_not_interests() -> None:
     assert "travel" not in _tags("he's traveling until the 9th")
     assert "travel" in _tags("loves to travel")
     assert "baking" not in _tags("Walkthrough at the Bakers' new build")
+
+
+def test_a_word_before_from_is_not_a_person_with_a_company() -> None:
+    assert _client("Heard from Nick Papa - his mom passed Tuesday.") == "Nick Papa"
+
+
+def test_a_priest_and_a_parish_are_not_family_or_clients() -> None:
+    out = understand("VM: Father Michael from St. Anne's re: the parish hall. call back tmrw", WED)
+    assert out["client"]["name"] == "Michael"
+    assert out["people"] == []
+    assert _people("Lunch w/ Bob Fox. Father Tom is 90 and still golfs.") == [("father", "Tom")]
+
+
+def test_what_the_client_wants_is_not_the_users_task() -> None:
+    out = understand("lunch w/ Greg Hale. want to downsize, look at condos in the spring.", WED)
+    assert _titles(out) == []
+
+
+def test_it_takes_the_date_it_was_asked_for() -> None:
+    out = understand("Email from Ruth Abram's office - need the COI by 12/15. send it to Deb", WED)
+    assert _titles(out) == [("Send the COI to Deb", "2026-12-15")]
+
+
+def test_on_it_takes_on_the_request() -> None:
+    out = understand("Kofi Boa emailed: needs a revised quote by EOD tmrw. on it", WED)
+    assert _titles(out) == [("Send a revised quote", "2026-11-19")]
+
+
+def test_a_verbless_list_of_deliverables_to_someone() -> None:
+    out = understand("Mtg w/ Sam Hale. Proposal + timeline to Sam by next Wed.", WED)
+    assert [t for t, _ in _titles(out)] == ["Send Proposal and timeline to Sam"]

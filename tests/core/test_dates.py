@@ -192,3 +192,7 @@ def test_trigger_words_never_hide_a_date() -> None:
     finally:
         dates_rules.TRIGGERS.update(saved)
         dates._rules.cache_clear()
+
+
+def test_end_of_day_tomorrow_is_tomorrow() -> None:
+    assert parse_due("by EOD tmrw", WED) == date(2026, 11, 19)

@@ -103,6 +103,18 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
                 last = np
         return last
 
+    def request_due(pos: int) -> date | None:
+        last = None
+        for m in _REQUEST.finditer(body, 0, pos):
+            last = m
+        if last is None:
+            return None
+        end = next((s.end for s in spans if s.start <= last.start() < s.end + 1), pos)
+        return next(
+            (d.value for d in dates if last.start() <= d.start < min(end, pos) and d.value),
+            None,
+        )
+
     inbound_from = inbound.sender.split()[0] if inbound and inbound.sender else client_first
     ctx = TaskContext(
         today,
@@ -113,6 +125,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
+        request_due=request_due,
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}

@@ -72,6 +72,7 @@ NOT_NAMES |= words(
 )
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
+_SAINT = LazyRegex(r"\bSt\.?\s+$")
 # Surname particles: "Ana de la Cruz", "Pieter van der Berg".
 _PARTICLES = words(
     "de la del della der den van von da di du le dos das los las bin ibn al el ter ten"
@@ -192,6 +193,8 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue
         if prev in _PLACE_BEFORE and not (full and low in first_names()):
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
+        if _SAINT.search(text, max(0, start - 4), start):
+            continue  # "St. Anne's": a parish, a school, a hospital
         if (
             prev in ("from", "of")
             and mentions
@@ -208,7 +211,9 @@ def find_names(text: str, limit: int) -> list[NameMention]:
 
 
 def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -> bool:
-    return text[mention.end : prep[0]].strip(" ,") == ""
+    """A person's name just before "from"/"of" ("Hank from ..."), not a word ("Heard from")."""
+    person = mention.full or mention.first.lower() in first_names()
+    return person and text[mention.end : prep[0]].strip(" ,") == ""
 
 
 def _run(

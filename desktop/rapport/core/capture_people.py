@@ -305,6 +305,9 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     ]
 
 
+_BEFORE_TITLE = words("met meet with w/ w from to for call called vm emailed texted saw")
+
+
 def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
     """'Klein & Sons Hardware' is a company, 'Father Tom Reilly' a priest: capitalised family
     words after '&' or before a full name, with no owner before them."""
@@ -313,6 +316,10 @@ def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
     if prev in ("&", "and"):
         return True
     owned = prev in _OWNER or text[: m.start()].rstrip().endswith("'s")
+    religious = m.group().lower() in ("father", "sister", "brother", "mother")
+    titled = not owned and (prev in _BEFORE_TITLE or prev.endswith(":"))
+    if religious and titled and re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 4]):
+        return True  # "VM: Father Michael from St. Anne's", "met Sister Ruth"
     return (
         not owned and re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[m.end() : m.end() + 30]) is not None
     )

@@ -12,6 +12,7 @@ import re
 from rapport.core.capture_text import LazyRegex, words
 
 __all__ = [
+    "ACK",
     "ALIASES",
     "BARE_OK",
     "CONDITION",
@@ -40,6 +41,7 @@ __all__ = [
     "SEPARATORS",
     "SUBJECTS",
     "TAKES_THING",
+    "THEIRS",
     "THING_PRONOUN",
     "TRAILING",
     "VERBS",
@@ -104,7 +106,7 @@ DELIVERABLES = words(
     "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
     "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
     "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum order po"
+    "illustrations application binder addendum order po timeline"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -131,8 +133,8 @@ WILL_CUE = LazyRegex(
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(
-    r"^(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|want\s+to|plan\s+to|"
-    r"ought\s+to)\s+",
+    r"^(?:(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
+    r"|(?:i|we)\s+(?:want|plan)\s+to)\s+",
     re.IGNORECASE,
 )
 HEADER = LazyRegex(
@@ -141,6 +143,15 @@ HEADER = LazyRegex(
     r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
+# What the client wants, said without a subject: "want to downsize, look at condos in the
+# spring" is their plan, commas and all.
+THEIRS = LazyRegex(
+    r"^(?:they|he|she)?\s*(?:wants?|would\s+like|plans?\s+to|hopes?\s+to|(?:is|are)\s+looking\s+to|"
+    r"looking\s+to)\b",
+    re.IGNORECASE,
+)
+# "on it", "will do": the user taking on what was just asked.
+ACK = LazyRegex(r"(?:i'?m\s+)?on\s+it|will\s+do|can\s+do|consider\s+it\s+done", re.IGNORECASE)
 # "Call log 10/5", "Mtg notes": the note's own heading, dated or not.
 LOG_HEADER = LazyRegex(
     r"^(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b", re.I

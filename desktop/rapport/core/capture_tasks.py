@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapport.core.capture_task_words import (
+    ACK,
     ALIASES,
     BARE_OK,
     CONDITION,
@@ -44,6 +45,7 @@ from rapport.core.capture_task_words import (
     SEPARATORS,
     SUBJECTS,
     TAKES_THING,
+    THEIRS,
     THING_PRONOUN,
     TRAILING,
     WILL_CUE,
@@ -80,6 +82,7 @@ class TaskContext:
     leads: set[str] = field(default_factory=set)
     inbound_from: str | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
+    request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
@@ -143,6 +146,14 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     lead = LEAD_IN.match(piece.text)
     if lead:
         piece = Span(piece.start + lead.end(), piece.end, piece.text[lead.end() :])
+    if ACK.fullmatch(piece.text.strip(" .!")):
+        thing = ctx.request_before(piece.start)  # "needs a revised quote by EOD tmrw. on it"
+        due = ctx.request_due(piece.start)
+        return (
+            [TaskFound(f"Send {thing}", "promise", due, piece.start, piece.end, True)]
+            if thing
+            else []
+        )
     cond = CONDITION.match(piece.text)
     cond_due: date | None = None
     if cond:
@@ -156,7 +167,11 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     parts = split_spans(piece, COORD)
     found: list[TaskFound] = []
     cue = "follow" if carried else ""
+    theirs = False
     for part in parts:
+        if THEIRS.match(part.text) or theirs:
+            theirs = True  # "want to downsize, look at condos": the client's plan
+            continue
         part, cue = _with_cue(part, cue)
         subparts = [part]
         several = len(_dates_in(ctx, part.start, part.end)) > 1
@@ -268,6 +283,13 @@ def _task_from(
         # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
         verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
     due = _due(_dates_in(ctx, part.start, part.end))
+    if (
+        due is None
+        and thing
+        and thing.lower() in title.lower()
+        and thing.lower() not in text.lower()
+    ):
+        due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = _kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
@@ -311,6 +333,7 @@ def _deliverable_due(part: Span, ctx: TaskContext) -> bool:
     if not _dates_in(ctx, part.start, part.end):
         return False
     rest = _undated_words(part, ctx)
+    rest = [w for w in rest if w not in ("+", "&", "and")]
     if len(rest) >= 3 and rest[-2] == "to":
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
     return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS

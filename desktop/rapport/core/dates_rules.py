@@ -85,7 +85,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_time_today,
     ),
     (
-        r"\b(?:(?:first\s+thing|early|late)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
+        r"\b(?:(?:first\s+thing|early|late|eod|cob|end\s+of\s+day)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
         r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro)\b"
         r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
         on_tomorrow,
