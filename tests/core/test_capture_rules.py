@@ -477,3 +477,27 @@ def test_on_it_takes_on_the_request() -> None:
 def test_a_verbless_list_of_deliverables_to_someone() -> None:
     out = understand("Mtg w/ Sam Hale. Proposal + timeline to Sam by next Wed.", WED)
     assert [t for t, _ in _titles(out)] == ["Send Proposal and timeline to Sam"]
+
+
+def test_inbound_trigger_words_never_hide_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from rapport.core import capture_inbound
+
+    here = Path(__file__).parent
+    texts = [
+        json.loads(line)["text"]
+        for name in (
+            "capture_notes.jsonl",
+            "capture_notes_blind.jsonl",
+            "capture_notes_probe.jsonl",
+        )
+        for line in (here / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    gated = [understand(t, WED)["inbound"] for t in texts]
+    monkeypatch.setattr(
+        capture_inbound, "_TRIGGERS", tuple(("",) for _ in capture_inbound._TRIGGERS)
+    )
+    assert [understand(t, WED)["inbound"] for t in texts] == gated

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapport.core.capture_clients import (
     KnownClient,
@@ -32,10 +32,8 @@ from rapport.core.capture_facts import (
     find_yearly_dates,
 )
 from rapport.core.capture_inbound import find_inbound
-from rapport.core.capture_intros import Introduction, find_introductions
 from rapport.core.capture_names import NameMention, find_names, first_names
 from rapport.core.capture_people import FamilyMember, find_family
-from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
 from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
@@ -46,6 +44,10 @@ from rapport.core.capture_text import (
 )
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
+
+if TYPE_CHECKING:
+    from rapport.core.capture_intros import Introduction
+    from rapport.core.capture_tasks import TaskFound
 
 __all__ = ["MAX_CHARS", "KnownClient", "understand"]
 
@@ -70,6 +72,11 @@ _MEETING = LazyRegex(
 
 def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> dict[str, Any]:
     """What a free-text meeting note says, as the capture JSON object."""
+    # The task and introduction grammars load with the first note, not on import: opening the
+    # capture window (the hotkey path) only pays for what it shows before the user types.
+    from rapport.core.capture_intros import find_introductions
+    from rapport.core.capture_tasks import TaskContext, find_tasks
+
     note = normalise(text if isinstance(text, str) else str(text))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]

@@ -15,12 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from rapport.core.capture_intros import Introduction
 from rapport.core.capture_names import NameMention, first_names
 from rapport.core.capture_people import FamilyMember
 from rapport.core.capture_text import LazyRegex
 from rapport.core.names import fold
+
+if TYPE_CHECKING:
+    from rapport.core.capture_intros import Introduction
 
 __all__ = [
     "ClientMatch",

@@ -71,6 +71,19 @@ _PATTERNS = (
         r"(?:me\b|asking\b|about\b|re\b|to\s+ask\b|wanting\b)"
     ),
 )
+# Words without which each pattern cannot match (lower case): a note about a lunch compiles
+# and runs none of them.
+_TRIGGERS = (
+    ("from",),
+    ("left",),
+    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm"),
+    ("sent",),
+    ("texted", "mailed", "called", "messaged"),
+    ("vm", "voice"),
+    ("lvm",),
+    ("lvm",),
+    ("mailed", "texted", "called", "messaged"),
+)
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
 _LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)
 # Waiting on them after the user's voicemail: "no answer", "no callback yet", "try again Fri".
@@ -108,7 +121,10 @@ _NOT_PEOPLE = frozenset(
 def find_inbound(text: str, limit: int) -> InboundFound | None:
     """The first message in ``text[:limit]`` that waits for the user's answer, if any."""
     best: InboundFound | None = None
-    for pattern in _PATTERNS:
+    low_text = text[:limit].lower()
+    for pattern, triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
+        if not any(word in low_text for word in triggers):
+            continue
         for m in pattern.finditer(text, 0, limit):
             who = m.groupdict().get("who")
             low = m.groupdict().get("low")
