@@ -501,3 +501,16 @@ def test_inbound_trigger_words_never_hide_a_message(monkeypatch: pytest.MonkeyPa
         capture_inbound, "_TRIGGERS", tuple(("",) for _ in capture_inbound._TRIGGERS)
     )
     assert [understand(t, WED)["inbound"] for t in texts] == gated
+
+
+def test_requests_found_once_match_a_scan_up_to_each_position() -> None:
+    from rapport.core.capture import _REQUEST, _Requests
+
+    body = (
+        "She asked for a trial - set it up by Thursday. He needs the COI by 12/15, wants a "
+        "call w/ my manager this week and would like pricing on 40 trucks. send it"
+    )
+    requests = _Requests(body)
+    for pos in range(len(body) + 1):
+        want = [(m.start(), m.group()) for m in _REQUEST.finditer(body, 0, pos)]
+        assert [(m.start(), m.group()) for m in requests.before(pos)] == want

@@ -13,6 +13,7 @@ pasted e-mail thread costs the same as a long note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -102,18 +103,19 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         before = [first for start, first in contacts if start < pos]
         return before[-1] if before else client_first
 
+    requests = _Requests(body)
+
     def request_before(pos: int) -> str | None:
         last = None
-        for m in _REQUEST.finditer(body, 0, pos):
+        for m in requests.before(pos):
             np = _NP_STOP.sub("", m.group("np")).strip()
             if np and np.split()[0].lower() not in ("to", "us", "me", "it", "them", "more"):
                 last = np
         return last
 
     def request_due(pos: int) -> date | None:
-        last = None
-        for m in _REQUEST.finditer(body, 0, pos):
-            last = m
+        found = requests.before(pos)
+        last = found[-1] if found else None
         if last is None:
             return None
         end = next((s.end for s in spans if s.start <= last.start() < s.end + 1), pos)
@@ -191,6 +193,24 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     }
     result["suggestions"] = _suggestions(result, body, today, client_first)
     return result
+
+
+class _Requests:
+    """What the client asked for ("asked for a trial", "needs the COI by 8/15"), found once per
+    note: a long pasted thread must not be rescanned for every task in it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.found = list(_REQUEST.finditer(body))
+        self.starts = [m.start() for m in self.found]
+
+    def before(self, pos: int) -> list[re.Match[str]]:
+        """The requests in ``body[:pos]``, as ``finditer(body, 0, pos)`` would find them."""
+        found = self.found[: bisect_left(self.starts, pos)]
+        if found and found[-1].end() > pos:  # the one cut by ``pos`` matches what is before it
+            cut = _REQUEST.search(self.body, found[-1].start(), pos)
+            found = found[:-1] + ([cut] if cut else [])
+        return found
 
 
 _MET = LazyRegex(

@@ -11,6 +11,7 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,7 +129,18 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
 
 
 def _dates_in(ctx: TaskContext, start: int, end: int) -> list[DateMention]:
-    return [d for d in ctx.dates if start <= d.start and d.end <= end]
+    # the dates are in note order: start where the piece starts (a long thread has hundreds)
+    out = []
+    for d in ctx.dates[bisect_left(ctx.dates, start, key=_start) :]:
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
+
+
+def _start(d: DateMention) -> int:
+    return d.start
 
 
 def _due(mentions: list[DateMention]) -> date | None:
