@@ -1,6 +1,7 @@
 """The words of the user's to-dos: task verbs and their phone spellings, the cues that make a
 clause the user's own ("I'll", "promised", "Follow up:"), the headers that are not tasks
-("Call with Maria") and the separators that cut a sentence into clauses and lists.
+("Call with Maria"), the separators that cut a sentence into clauses and lists, and the small
+helpers that read a clause's own dates and lists ("Send specs Monday, quote by 4/30").
 
 Only ``capture_tasks`` uses them; they live apart so that module reads as the grammar.
 """
@@ -8,8 +9,11 @@ Only ``capture_tasks`` uses them; they live apart so that module reads as the gr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from datetime import date
 
-from rapport.core.capture_text import LazyRegex, words
+from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.dates import DateMention
 
 __all__ = [
     "ACK",
@@ -48,6 +52,12 @@ __all__ = [
     "VERB_ALT",
     "WILL_CUE",
     "base_verb",
+    "dates_in",
+    "deliverable_due",
+    "due_of",
+    "shares_verb",
+    "split_after_dates",
+    "undated_words",
 ]
 
 MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
@@ -190,3 +200,72 @@ def base_verb(word: str) -> str | None:
     if len(again) >= 3 and again in VERBS:
         return low
     return GERUNDS.get(low)
+
+
+# ---- a clause's dates and lists -------------------------------------------------------------
+
+
+def dates_in(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
+    # the dates are in note order: start where the piece starts (a long thread has hundreds)
+    out = []
+    for d in dates[bisect_left(dates, start, key=_start) :]:
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
+
+
+def _start(d: DateMention) -> int:
+    return d.start
+
+
+def due_of(mentions: list[DateMention]) -> date | None:
+    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
+    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
+    return days[0] if days else times[0] if times else None
+
+
+def split_after_dates(part: Span, dates: list[DateMention]) -> list[Span]:
+    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
+    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
+    ends = {d.end - part.start for d in dates_in(dates, part.start, part.end)}
+    pieces: list[Span] = []
+    start = 0
+    for m in LIST_SEVERAL.finditer(part.text):
+        if m.start() not in ends and m.start() - 1 not in ends:
+            continue
+        piece = part.text[start : m.start()].strip()
+        if piece:
+            offset = part.start + part.text.index(piece, start)
+            pieces.append(Span(offset, offset + len(piece), piece))
+        start = m.end()
+    rest = part.text[start:].strip()
+    if rest:
+        offset = part.start + part.text.index(rest, start)
+        pieces.append(Span(offset, offset + len(rest), rest))
+    return pieces
+
+
+def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
+    text = part.text
+    for d in sorted(dates_in(dates, part.start, part.end), key=lambda d: -d.start):
+        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
+    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
+
+
+def shares_verb(part: Span, dates: list[DateMention]) -> bool:
+    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
+    rest = undated_words(part, dates)
+    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
+
+
+def deliverable_due(part: Span, dates: list[DateMention]) -> bool:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
+    if not dates_in(dates, part.start, part.end):
+        return False
+    rest = undated_words(part, dates)
+    rest = [w for w in rest if w not in ("+", "&", "and")]
+    if len(rest) >= 3 and rest[-2] == "to":
+        rest = rest[:-2]  # "pricing to Marcus by Thurs"
+    return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS

@@ -11,7 +11,6 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +21,6 @@ from rapport.core.capture_task_words import (
     BARE_OK,
     CONDITION,
     COORD,
-    DELIVERABLES,
     FOLLOW_CUE,
     GERUNDS,
     HAVE_IT,
@@ -31,26 +29,28 @@ from rapport.core.capture_task_words import (
     LEAD_IN,
     LIST_AND,
     LIST_PLUS,
-    LIST_SEVERAL,
     LOG_HEADER,
     MEETING_KINDS,
     MEETING_NOUNS,
     NEED_CUE,
     NEGATED,
-    NOT_OURS,
     NOUN_NEXT,
     OBJECT_PRONOUN,
     PAREN,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
-    SUBJECTS,
     TAKES_THING,
     THEIRS,
     THING_PRONOUN,
     TRAILING,
     WILL_CUE,
     base_verb,
+    dates_in,
+    deliverable_due,
+    due_of,
+    shares_verb,
+    split_after_dates,
 )
 from rapport.core.capture_text import LazyRegex, Span, split_spans
 from rapport.core.dates import DateMention
@@ -128,27 +128,6 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return tasks
 
 
-def _dates_in(ctx: TaskContext, start: int, end: int) -> list[DateMention]:
-    # the dates are in note order: start where the piece starts (a long thread has hundreds)
-    out = []
-    for d in ctx.dates[bisect_left(ctx.dates, start, key=_start) :]:
-        if d.start >= end:
-            break
-        if d.end <= end:
-            out.append(d)
-    return out
-
-
-def _start(d: DateMention) -> int:
-    return d.start
-
-
-def _due(mentions: list[DateMention]) -> date | None:
-    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
-    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
-    return days[0] if days else times[0] if times else None
-
-
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
     if NEGATED.search(piece.text):
         return []
@@ -169,11 +148,11 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     cond = CONDITION.match(piece.text)
     cond_due: date | None = None
     if cond:
-        cond_due = _due(_dates_in(ctx, piece.start, piece.start + cond.end("cond")))
+        cond_due = due_of(dates_in(ctx.dates, piece.start, piece.start + cond.end("cond")))
         offset = cond.start("rest")
         piece = Span(piece.start + offset, piece.end, piece.text[offset:])
     if LOG_HEADER.match(piece.text) or (
-        HEADER.match(piece.text) and not _dates_in(ctx, piece.start, piece.end)
+        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
     ):
         return []
     parts = split_spans(piece, COORD)
@@ -186,13 +165,13 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             continue
         part, cue = _with_cue(part, cue)
         subparts = [part]
-        several = len(_dates_in(ctx, part.start, part.end)) > 1
+        several = len(dates_in(ctx.dates, part.start, part.end)) > 1
         listed = False
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
             subparts = split_spans(part, LIST_AND if several else LIST_PLUS)
         elif several:
-            subparts = _split_after_dates(part, ctx)  # "Send specs Monday, quote by 4/30"
+            subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
             listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
         verb = ""
         for k, sub in enumerate(subparts):
@@ -249,14 +228,14 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
-    if verb is None and shared_verb and (cue or (listed and _shares_verb(part, ctx))):
+    if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
         skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
-    elif verb is None and cue == "" and _deliverable_due(part, ctx):
+    elif verb is None and cue == "" and deliverable_due(part, ctx.dates):
         verb, prefix = "send", "send "  # "CMA by Thurs."
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
@@ -269,7 +248,7 @@ def _task_from(
     if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
     parts = title.lower().split()
-    undated = not _dates_in(ctx, part.start, part.end)
+    undated = not dates_in(ctx.dates, part.start, part.end)
     if (
         len(parts) >= 2
         and parts[1] in MEETING_NOUNS
@@ -294,7 +273,7 @@ def _task_from(
     if intro and (verb == "intro" or "intro" in title.lower()):
         # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
         verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
-    due = _due(_dates_in(ctx, part.start, part.end))
+    due = due_of(dates_in(ctx.dates, part.start, part.end))
     if (
         due is None
         and thing
@@ -306,55 +285,10 @@ def _task_from(
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
-def _split_after_dates(part: Span, ctx: TaskContext) -> list[Span]:
-    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
-    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
-    ends = {d.end - part.start for d in _dates_in(ctx, part.start, part.end)}
-    pieces: list[Span] = []
-    start = 0
-    for m in LIST_SEVERAL.finditer(part.text):
-        if m.start() not in ends and m.start() - 1 not in ends:
-            continue
-        piece = part.text[start : m.start()].strip()
-        if piece:
-            offset = part.start + part.text.index(piece, start)
-            pieces.append(Span(offset, offset + len(piece), piece))
-        start = m.end()
-    rest = part.text[start:].strip()
-    if rest:
-        offset = part.start + part.text.index(rest, start)
-        pieces.append(Span(offset, offset + len(rest), rest))
-    return pieces
-
-
-def _undated_words(part: Span, ctx: TaskContext) -> list[str]:
-    text = part.text
-    for d in sorted(_dates_in(ctx, part.start, part.end), key=lambda d: -d.start):
-        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
-    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
-
-
-def _shares_verb(part: Span, ctx: TaskContext) -> bool:
-    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
-    rest = _undated_words(part, ctx)
-    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
-
-
-def _deliverable_due(part: Span, ctx: TaskContext) -> bool:
-    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
-    if not _dates_in(ctx, part.start, part.end):
-        return False
-    rest = _undated_words(part, ctx)
-    rest = [w for w in rest if w not in ("+", "&", "and")]
-    if len(rest) >= 3 and rest[-2] == "to":
-        rest = rest[:-2]  # "pricing to Marcus by Thurs"
-    return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS
-
-
 def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
     """A short imperative: the clause without its date words, asides and filler."""
     out = body.text
-    for d in sorted(_dates_in(ctx, body.start, body.end), key=lambda d: -d.start):
+    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
