@@ -19,14 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from rapport.core.capture_clients import (
-    KnownClient,
-    choose_client,
-    clients_family,
-    company_of,
-    match_client,
-    plausible,
-)
+from rapport.core.capture_clients import KnownClient, match_client
 from rapport.core.capture_facts import (
     find_facts,
     find_key_points,
@@ -73,8 +66,9 @@ _MEETING = LazyRegex(
 
 def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> dict[str, Any]:
     """What a free-text meeting note says, as the capture JSON object."""
-    # The task and introduction grammars load with the first note, not on import: opening the
+    # The task, introduction and client-choice rules load with the first note, not on import: the
     # capture window (the hotkey path) only pays for what it shows before the user types.
+    from rapport.core.capture_choice import choose_client, clients_family
     from rapport.core.capture_intros import find_introductions
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
@@ -277,6 +271,8 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
 def _contacts(
     names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
 ) -> list[tuple[int, str]]:
+    from rapport.core.capture_choice import plausible
+
     family_names = {p.name.lower() for p in family if p.name}
     fulls = {n.first.lower() for n in names if n.full}
     return [
@@ -292,6 +288,8 @@ def _client_json(
     names: list[NameMention],
     known: Sequence[KnownClient],
 ) -> dict[str, Any] | None:
+    from rapport.core.capture_choice import company_of
+
     if client is None and not known:
         return None
     company = company_of(body, client, names) if client else ""
