@@ -39,10 +39,6 @@ from rapport.core.capture_text import (
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
-if TYPE_CHECKING:
-    from rapport.core.capture_intros import Introduction
-    from rapport.core.capture_tasks import TaskFound
-
 __all__ = ["MAX_CHARS", "KnownClient", "understand"]
 
 _REQUEST = LazyRegex(
@@ -189,24 +185,6 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     return result
 
 
-class _Requests:
-    """What the client asked for ("asked for a trial", "needs the COI by 8/15"), found once per
-    note: a long pasted thread must not be rescanned for every task in it."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.found = list(_REQUEST.finditer(body))
-        self.starts = [m.start() for m in self.found]
-
-    def before(self, pos: int) -> list[re.Match[str]]:
-        """The requests in ``body[:pos]``, as ``finditer(body, 0, pos)`` would find them."""
-        found = self.found[: bisect_left(self.starts, pos)]
-        if found and found[-1].end() > pos:  # the one cut by ``pos`` matches what is before it
-            cut = _REQUEST.search(self.body, found[-1].start(), pos)
-            found = found[:-1] + ([cut] if cut else [])
-        return found
-
-
 _MET = LazyRegex(
     r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|met|visit(?:ed)?|demo|"
     r"presentation|sat\s+down|ran\s+into|bumped\s+into|stopped\s+by|caught\s+up|"
@@ -319,6 +297,29 @@ def _client_json(
     if client is not None:
         out["span"] = [client.start, client.end]
     return out
+
+
+if TYPE_CHECKING:
+    from rapport.core.capture_intros import Introduction
+    from rapport.core.capture_tasks import TaskFound
+
+
+class _Requests:
+    """What the client asked for ("asked for a trial", "needs the COI by 8/15"), found once per
+    note: a long pasted thread must not be rescanned for every task in it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.found = list(_REQUEST.finditer(body))
+        self.starts = [m.start() for m in self.found]
+
+    def before(self, pos: int) -> list[re.Match[str]]:
+        """The requests in ``body[:pos]``, as ``finditer(body, 0, pos)`` would find them."""
+        found = self.found[: bisect_left(self.starts, pos)]
+        if found and found[-1].end() > pos:  # the one cut by ``pos`` matches what is before it
+            cut = _REQUEST.search(self.body, found[-1].start(), pos)
+            found = found[:-1] + ([cut] if cut else [])
+        return found
 
 
 def _task_json(task: TaskFound) -> dict[str, Any]:
