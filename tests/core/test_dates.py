@@ -115,3 +115,84 @@ def test_exact_days_are_marked_for_yearly_dates() -> None:
 def test_short_weekdays_need_a_preposition() -> None:
     assert parse_due("call back on wed", WED) == date(2026, 11, 25)
     assert parse_due("wed", WED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("call him back mon", FRI, "2027-01-11"),
+        ("reply Mon, then the rest", FRI, "2027-01-11"),
+        ("send a good luck text Sat.", WED, "2026-11-21"),
+        ("email Frank mon + thank Renee", WED, "2026-11-23"),
+        ("will try again wed", FRI, "2027-01-13"),
+    ],
+)
+def test_short_weekday_closing_a_clause_is_a_day(phrase: str, today: date, want: str) -> None:
+    assert parse_due(phrase, today) == date.fromisoformat(want)
+
+
+@pytest.mark.parametrize("text", ["we sat down after", "lay in the sun, read", "they wed in May"])
+def test_short_weekday_after_a_subject_or_article_is_a_word(text: str) -> None:
+    assert [m for m in find_dates(text, WED) if m.kind == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("nxt wk", WED, "2026-11-23"),
+        ("prep her nxt Thurs", WED, "2026-11-26"),
+        ("this wk", WED, "2026-11-20"),
+        ("end of the wk", WED, "2026-11-20"),
+        ("by w/e", WED, "2026-11-20"),
+        ("over the wknd", WED, "2026-11-21"),
+        ("call b4 fri", WED, "2026-11-20"),
+        ("b4 the 30th", WED, "2026-11-30"),
+        ("nxt month", WED, "2026-12-01"),
+        ("nxt yr", WED, "2027-01-01"),
+        ("first wk of Jan", date(2026, 12, 29), "2027-01-01"),
+        ("second week of March", WED, "2027-03-08"),
+        ("last week of June", WED, "2027-06-24"),
+    ],
+)
+def test_phone_shorthand_for_dates(phrase: str, today: date, want: str) -> None:
+    assert parse_due(phrase, today) == date.fromisoformat(want)
+
+
+def test_close_of_business_on_todays_weekday_is_today() -> None:
+    assert parse_due("COB Wed", WED) == WED
+    assert parse_due("Wednesday EOD", WED) == WED
+    assert parse_due("by Wed", WED) == date(2026, 11, 25)
+
+
+def test_trigger_words_never_hide_a_date() -> None:
+    """Skipping patterns whose trigger words are absent finds exactly what running all does."""
+    import json
+    from pathlib import Path
+
+    from rapport.core import dates, dates_rules
+
+    here = Path(__file__).parent
+    texts = [
+        json.loads(line)["text"]
+        for name in (
+            "capture_notes.jsonl",
+            "capture_notes_blind.jsonl",
+            "capture_notes_holdout.jsonl",
+        )
+        for line in (here / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += ["by 5pm", "in 3 hrs", "Q3 2027", "2026-12-24", "the 4th of July", "nxt mo", "EOY"]
+    with_triggers = [dates.find_dates(t, WED) for t in texts]
+    saved = dict(dates_rules.TRIGGERS)
+    try:
+        dates_rules.TRIGGERS.clear()
+        dates._rules.cache_clear()
+        assert [dates.find_dates(t, WED) for t in texts] == with_triggers
+    finally:
+        dates_rules.TRIGGERS.update(saved)
+        dates._rules.cache_clear()
+
+
+def test_end_of_day_tomorrow_is_tomorrow() -> None:
+    assert parse_due("by EOD tmrw", WED) == date(2026, 11, 19)

@@ -13,9 +13,11 @@ pasted e-mail thread costs the same as a long note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapport.core.capture_clients import KnownClient, match_client
 from rapport.core.capture_facts import (
@@ -24,10 +26,16 @@ from rapport.core.capture_facts import (
     find_yearly_dates,
 )
 from rapport.core.capture_inbound import find_inbound
-from rapport.core.capture_names import FIRST_NAMES, NameMention, find_names
-from rapport.core.capture_people import FamilyMember, Introduction, find_family, find_introductions
-from rapport.core.capture_tasks import TaskContext, TaskFound, find_tasks
-from rapport.core.capture_text import MAX_CHARS, LazyRegex, Span, normalise, sentences
+from rapport.core.capture_names import NameMention, find_names, first_names
+from rapport.core.capture_people import FamilyMember, find_family
+from rapport.core.capture_text import (
+    MAX_CHARS,
+    LazyRegex,
+    Span,
+    normalise,
+    quote_ranges,
+    sentences,
+)
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
 
@@ -35,21 +43,13 @@ __all__ = ["MAX_CHARS", "KnownClient", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
-    r"interested\s+in)\s+(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
+    r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
+    r"\s+(?:me\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
 _NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
-    r"that|which|who|since|until|till|at|if|when|lol|w/|with)\b.*$",
-    re.IGNORECASE,
-)
-_COMPANY_AFTER = LazyRegex(
-    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
-)
-# "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
-_ROLE_BEFORE = LazyRegex(
-    r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
-    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
+    r"that|which|who|since|until|till|at|if|when|lol|with|w)\b.*$",
     re.IGNORECASE,
 )
 _MEETING = LazyRegex(
@@ -62,6 +62,12 @@ _MEETING = LazyRegex(
 
 def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> dict[str, Any]:
     """What a free-text meeting note says, as the capture JSON object."""
+    # The task, introduction and client-choice rules load with the first note, not on import: the
+    # capture window (the hotkey path) only pays for what it shows before the user types.
+    from rapport.core.capture_choice import choose_client, clients_family
+    from rapport.core.capture_intros import find_introductions
+    from rapport.core.capture_tasks import TaskContext, find_tasks
+
     note = normalise(text if isinstance(text, str) else str(text))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
@@ -70,8 +76,16 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     family = find_family(body, limit, spans)
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
-    client = _choose_client(body, names, family, intros)
+    client = choose_client(body, names, family, intros)
     client_first = client.first if client else None
+    family = clients_family(family, client)
+    # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
+    lead = client.name if client is not None else ""
+    intros = [
+        i if i.name else replace(i, name=lead)
+        for i in intros
+        if i.name or (lead and lead != i.referrer)
+    ]
     inbound = find_inbound(body, limit)
     contacts = _contacts(names, family, intros)
 
@@ -79,13 +93,26 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         before = [first for start, first in contacts if start < pos]
         return before[-1] if before else client_first
 
+    requests = _Requests(body)
+
     def request_before(pos: int) -> str | None:
         last = None
-        for m in _REQUEST.finditer(body, 0, pos):
+        for m in requests.before(pos):
             np = _NP_STOP.sub("", m.group("np")).strip()
             if np and np.split()[0].lower() not in ("to", "us", "me", "it", "them", "more"):
                 last = np
         return last
+
+    def request_due(pos: int) -> date | None:
+        found = requests.before(pos)
+        last = found[-1] if found else None
+        if last is None:
+            return None
+        end = next((s.end for s in spans if s.start <= last.start() < s.end + 1), pos)
+        return next(
+            (d.value for d in dates if last.start() <= d.start < min(end, pos) and d.value),
+            None,
+        )
 
     inbound_from = inbound.sender.split()[0] if inbound and inbound.sender else client_first
     ctx = TaskContext(
@@ -96,6 +123,8 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         referrers={i.referrer.split()[0].lower() for i in intros if i.referrer},
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
+        quoted=quote_ranges(body),
+        request_due=request_due,
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}
@@ -219,7 +248,7 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
         if not inside:
             kept_names.append(name)
             continue
-        person = name.full and name.first.lower() in FIRST_NAMES
+        person = name.full and name.first.lower() in first_names()
         if person and all(
             (interests[k].start, interests[k].end) != (name.start, name.end) for k in inside
         ):
@@ -228,68 +257,18 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 
-def _plausible(mention: NameMention, fulls: set[str]) -> bool:
-    """A lone capitalised word is a name if it is a known first name or someone's first name."""
-    if mention.full:
-        return True
-    low = mention.first.lower()
-    return low in FIRST_NAMES or low in fulls
-
-
-def _choose_client(
-    body: str, names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
-) -> NameMention | None:
-    """Whom the note is about: the first full name that is not family, a lead or a referrer."""
-    family_names = {p.name.lower() for p in family if p.name}
-    excluded = set(family_names)
-    for intro in intros:
-        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
-    excluded = {e.lower() for e in excluded if e}
-    fulls = {n.first.lower() for n in names if n.full}
-    pool = [
-        n for n in names
-        if n.name.lower() not in excluded
-        and not (not n.full and n.first.lower() in family_names)
-        and not _ROLE_BEFORE.search(body, max(0, n.start - 24), n.start)
-    ]  # fmt: skip
-    referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
-    chosen: NameMention | None = None
-    if referrers:
-        chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
-    if chosen is None:
-        chosen = next((n for n in pool if n.full), None)
-    if chosen is None:
-        chosen = next((n for n in pool if _plausible(n, fulls)), None)
-    if chosen is not None and not chosen.full:
-        better = next((n for n in pool if n.full and n.first == chosen.first), None)
-        chosen = better or chosen
-    return chosen
-
-
 def _contacts(
     names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
 ) -> list[tuple[int, str]]:
+    from rapport.core.capture_choice import plausible
+
     family_names = {p.name.lower() for p in family if p.name}
     fulls = {n.first.lower() for n in names if n.full}
     return [
         (n.start, n.first)
         for n in names
-        if n.first.lower() not in family_names and _plausible(n, fulls)
+        if n.first.lower() not in family_names and plausible(n, fulls)
     ]
-
-
-def _company(body: str, client: NameMention, names: list[NameMention]) -> str:
-    for mention in [client] + [n for n in names if n.first == client.first and n is not client]:
-        m = _COMPANY_AFTER.match(body, mention.end)
-        if m is None:
-            continue
-        if m.group("inner"):
-            inner = m.group("inner").split(",")[-1].strip()
-            if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
-                return inner
-        elif m.group("co") and not m.group("co").endswith("'s"):
-            return m.group("co").strip()
-    return ""
 
 
 def _client_json(
@@ -298,9 +277,11 @@ def _client_json(
     names: list[NameMention],
     known: Sequence[KnownClient],
 ) -> dict[str, Any] | None:
+    from rapport.core.capture_choice import company_of
+
     if client is None and not known:
         return None
-    company = _company(body, client, names) if client else ""
+    company = company_of(body, client, names) if client else ""
     if not known:
         assert client is not None
         return {
@@ -327,6 +308,29 @@ def _client_json(
     if client is not None:
         out["span"] = [client.start, client.end]
     return out
+
+
+if TYPE_CHECKING:
+    from rapport.core.capture_intros import Introduction
+    from rapport.core.capture_tasks import TaskFound
+
+
+class _Requests:
+    """What the client asked for ("asked for a trial", "needs the COI by 8/15"), found once per
+    note: a long pasted thread must not be rescanned for every task in it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.found = list(_REQUEST.finditer(body))
+        self.starts = [m.start() for m in self.found]
+
+    def before(self, pos: int) -> list[re.Match[str]]:
+        """The requests in ``body[:pos]``, as ``finditer(body, 0, pos)`` would find them."""
+        found = self.found[: bisect_left(self.starts, pos)]
+        if found and found[-1].end() > pos:  # the one cut by ``pos`` matches what is before it
+            cut = _REQUEST.search(self.body, found[-1].start(), pos)
+            found = found[:-1] + ([cut] if cut else [])
+        return found
 
 
 def _task_json(task: TaskFound) -> dict[str, Any]:

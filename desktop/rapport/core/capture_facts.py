@@ -211,17 +211,46 @@ def find_yearly_dates(
                 and -30 <= d.start - pos <= 45 and d.kind == "day"
             ]  # fmt: skip
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
-            if day is None or day.value is None:
+            month_day = _month_then_ordinal(unit, pos, dates)
+            if month_day is not None:
+                month, day_of_month, end = month_day
+            elif day is not None and day.value is not None:
+                month, day_of_month, end = day.value.month, day.value.day, day.end
+            else:
                 if "happy" in unit.text[: m.start()].lower()[-8:] and label == "birthday":
                     day = next((d for d in dates if d.text.lower() == "today"), None)
                 if day is None or day.value is None:
                     continue
+                month, day_of_month, end = day.value.month, day.value.day, day.end
             for about in _whose(unit, pos, family, client_first):
                 if not any(f.label == label and f.about == about for f in found):
-                    found.append(
-                        YearlyDate(label, about, day.value.month, day.value.day, pos, day.end)
-                    )
+                    found.append(YearlyDate(label, about, month, day_of_month, pos, end))
     return found
+
+
+_ORDINAL = LazyRegex(r"(?:\w+\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _month_then_ordinal(
+    unit: Span, pos: int, dates: list[DateMention]
+) -> tuple[int, int, int] | None:
+    """'anniv is in june - 25 yrs on the 12th': the month said, then the day as an ordinal
+    (which alone would mean the next 12th of any month)."""
+    month = next(
+        (
+            d for d in dates
+            if d.kind == "month" and d.value is not None
+            and unit.start <= d.start < unit.end and 0 <= d.start - pos <= 45
+        ),
+        None,
+    )  # fmt: skip
+    if month is None or month.value is None:
+        return None
+    for d in dates:
+        ordinal = _ORDINAL.fullmatch(d.text)
+        if ordinal and d.kind == "day" and 0 <= d.start - month.end <= 30:
+            return month.value.month, int(ordinal.group(1)), d.end
+    return None
 
 
 def _whose(
@@ -232,9 +261,12 @@ def _whose(
         last = before[-1]
         group = [p for p in before if p.start == last.start]
         return [p.name or p.relation for p in group]
-    owner = re.search(r"([A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$", unit.text[: pos - unit.start])
-    if owner and (client_first is None or owner.group(1).lower() != client_first.lower()):
-        return [owner.group(1)]
+    owner = re.search(
+        r"((?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$", unit.text[: pos - unit.start]
+    )
+    first = owner.group(1).split()[0] if owner else ""
+    if owner and (client_first is None or first.lower() != client_first.lower()):
+        return [first]  # "Susan Park's bday": Susan's, not the client's
     return [None]
 
 

@@ -2,7 +2,9 @@
 
 Only messages *to* the user count. "I left him a VM", "LVM for Ann", "Called Susan, LVM",
 "Emailed Claire the proposal" and "Texted w/ Marcus" are the user's own doing. LVM ("left
-voicemail") is inbound only when someone left it: "LVM from Frank", "Frank LVM re: renewal".
+voicemail") is the user's only when the note says so: "LVM for Ann", "LVM w/ Pat", "Called
+Susan, LVM", or "no callback yet" after it; "Frank LVM re: renewal", "LVM: Dave wants a quote"
+are messages waiting. A call the user took ("Call from Marcus - talked 20 min") awaits nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_text import LazyRegex
+from rapport.core.capture_text import LazyRegex, words
 
 __all__ = ["InboundFound", "find_inbound"]
 
@@ -31,7 +33,10 @@ _CHANNELS = {
     "messaged": "text", "dm": "text", "dm'd": "text", "call": "call", "missed call": "call",
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
 }  # fmt: skip
-_NAME = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+# Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
+_NAME = r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+_ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"  # "Jason (Brightwave) texted me"
+_WHEN = r"(?:\s+(?:yesterday|today|last\s+night|this\s+morning|mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
 _OFFICE = r"(?:'s\s+(?:assistant|office|ea|admin|team|secretary|wife|husband|partner))?"
 _PATTERNS = (
     LazyRegex(
@@ -44,8 +49,8 @@ _PATTERNS = (
         r"(?P<ch>(?i:voice\s*mail|voicemail|vm|message|msg))\b"
     ),
     LazyRegex(
-        rf"(?P<who>{_NAME}){_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|called|"
-        r"messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back)\b)"
+        rf"(?P<who>{_NAME}){_ASIDE}{_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|"
+        r"called|messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back)\b)"
     ),
     LazyRegex(
         rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
@@ -56,8 +61,52 @@ _PATTERNS = (
         r"(?:me\b|asking\b|wanting\b|to\s+ask\b)",
         re.IGNORECASE,
     ),
-    LazyRegex(rf"\b(?P<ch>voice\s*mail|voicemail|vm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
-    LazyRegex(rf"(?P<who>{_NAME})\s*-?\s+(?P<ch>(?i:lvm))\b(?!\s+(?:for|w/|with|to)\b)"),
+    LazyRegex(rf"\b(?P<ch>voice\s*mail|voicemail|vm|lvm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
+    LazyRegex(rf"(?P<who>{_NAME})\s*[-:]?\s+(?P<ch>(?i:lvm))\b"),
+    LazyRegex(r"\b(?P<ch>lvm)\b", re.IGNORECASE),
+    # "kyle brandt emailed sat asking for the floorplan": a sender typed in lower case
+    LazyRegex(
+        r"(?:^|[.;!\n]\s*|\s-\s|:\s*)(?P<low>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+"
+        rf"(?P<ch>emailed|e-mailed|texted|called|messaged){_WHEN}\s+"
+        r"(?:me\b|asking\b|about\b|re\b|to\s+ask\b|wanting\b)"
+    ),
+)
+# Words without which each pattern cannot match (lower case): a note about a lunch compiles
+# and runs none of them.
+_TRIGGERS = (
+    ("from",),
+    ("left",),
+    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm"),
+    ("sent",),
+    ("texted", "mailed", "called", "messaged"),
+    ("vm", "voice"),
+    ("lvm",),
+    ("lvm",),
+    ("mailed", "texted", "called", "messaged"),
+)
+# "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
+_LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)
+# Waiting on them after the user's voicemail: "no answer", "no callback yet", "try again Fri".
+_NO_ANSWER = LazyRegex(
+    r"\bno\s+(?:answer|callback|call\s+back|reply|response|pick\s*up)|\btry\s+(?:again|him|her)"
+    r"|\bwill\s+try|\bdidn'?t\s+pick",
+    re.IGNORECASE,
+)
+_LEFT_THEM = LazyRegex(r"\bleft\s+(?:him|her|them|a|an)\b[^.;\n]{0,8}$", re.IGNORECASE)
+# A call the user took: "Call from Marcus - talked 20 min", "Farid called - we spoke".
+_TALKED = LazyRegex(
+    r"\b(?:talked|spoke|chatted|discussed|caught\s+up|went\s+(?:over|through|thru)|"
+    r"walked\s+(?:him|her|them)\s+through)\b",
+    re.IGNORECASE,
+)
+_TYPED = LazyRegex(
+    r"\b(?:linkedin|slack|teams|facebook|fb|instagram|ig|whatsapp|signal|wechat|text|chat|"
+    r"dm|direct|portal|web|website|online)\s+(?:msg|message)?\s*$",
+    re.IGNORECASE,
+)
+_LOW_NOT_SENDERS = words(
+    "i we also and then so just finally never already the client clients customer who which "
+    "that this it everyone someone nobody"
 )
 # Who did it: the user when the sentence starts with their own verb ("Called Susan, LVM").
 _USER_DID = LazyRegex(
@@ -65,30 +114,69 @@ _USER_DID = LazyRegex(
 )
 _NOT_PEOPLE = frozenset(
     {"i", "we", "you", "lunch", "call", "met", "coffee", "meeting", "mtg", "quick", "email", "text"}
+    | {"new", "got", "another", "a", "an", "the", "old", "urgent", "lvm", "vm", "re", "fyi"}
 )
 
 
 def find_inbound(text: str, limit: int) -> InboundFound | None:
     """The first message in ``text[:limit]`` that waits for the user's answer, if any."""
     best: InboundFound | None = None
-    for pattern in _PATTERNS:
+    low_text = text[:limit].lower()
+    for pattern, triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
+        if not any(word in low_text for word in triggers):
+            continue
         for m in pattern.finditer(text, 0, limit):
             who = m.groupdict().get("who")
+            low = m.groupdict().get("low")
+            if low is not None:
+                if low.split()[0] in _LOW_NOT_SENDERS:
+                    continue
+                who = None if low in ("he", "she", "they") else _title(low)
             if who and who.split()[0].lower() in _NOT_PEOPLE:
                 continue
-            if pattern is _PATTERNS[-1] and _USER_DID.search(text, 0, m.start()):
-                continue  # "Called Susan Park, LVM": the user left it
+            kind = " ".join(m.group("ch").lower().split())
+            if kind == "lvm" and "from" not in m.group().lower() and _users_voicemail(text, m):
+                continue  # "Called Susan Park, LVM", "LVM for Ann": the user left it
+            if kind in ("vm", "voicemail", "voice mail") and _LEFT_THEM.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                continue  # "left him a vm - Dave Kim"
+            if kind in ("call", "called", "phone call", "rang") and _talked_after(text, m.end()):
+                continue
             pronoun = (who or "").lower() in ("he", "she", "they")
             called = pattern is _PATTERNS[2] and m.group("ch").lower() == "called"
             if called and pronoun and not _asks(text, m.end()):
                 continue  # "he called" alone: a conversation, not a message
             channel = _CHANNELS.get(" ".join(m.group("ch").lower().split()), "voicemail")
+            if (
+                channel == "voicemail"
+                and kind in ("message", "msg")
+                and _TYPED.search(text, max(0, m.start() - 16), m.start())
+            ):
+                channel = "text"  # "a LinkedIn msg from Raj": typed, not spoken
             sender = None if not who or who.lower() in ("he", "she", "they") else who
             found = InboundFound(channel, sender, m.start(), m.end())
             if best is None or found.start < best.start:
                 best = found
             break
     return best
+
+
+def _users_voicemail(text: str, m: re.Match[str]) -> bool:
+    if _LVM_FOR.match(text, m.end()) or _USER_DID.search(text, 0, m.start()):
+        return True
+    return _NO_ANSWER.search(text, m.end(), m.end() + 80) is not None
+
+
+def _talked_after(text: str, pos: int) -> bool:
+    """A conversation follows the call on its line: the user took it."""
+    line_end = text.find("\n", pos)
+    end = min(pos + 100, line_end if line_end >= 0 else len(text))
+    return _TALKED.search(text, pos, end) is not None
+
+
+def _title(raw: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in raw.split())
 
 
 def _asks(text: str, pos: int) -> bool:

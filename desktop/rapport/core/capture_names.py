@@ -9,51 +9,14 @@ school, "Georgia Lee" a person), but a name need not be on it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from rapport.core.capture_text import LazyRegex, is_name_token, words
 
-__all__ = ["FIRST_NAMES", "NOT_NAMES", "NameMention", "find_names", "title_name"]
+__all__ = ["NOT_NAMES", "NameMention", "find_names", "first_names", "title_name"]
 
-FIRST_NAMES = words(
-    "aaron abby abdul abe abigail adam adrian ahmed aisha al alan alana albert alex alexa "
-    "alexander alexandra alexis ali alice alicia allison alyssa amanda amber amelia amir amira "
-    "amy ana andre andrea andrew andy angela angie anika anita ann anna anne annie anthony "
-    "antonio arjun arthur ashley audrey austin ava barb barbara barry beatriz becky ben "
-    "benjamin bernard beth betty beverly bill billy blake bob bobby brad bradley brandon "
-    "brenda brent brett brian brianna brittany brooke bruce bryan caleb calvin cameron carl "
-    "carla carlos carmen carol caroline carolyn carrie casey catherine chad charles charlie "
-    "charlotte chelsea cheryl chloe chris christian christina christine christopher chuck "
-    "cindy claire clara claudia cody colin connor craig cristina crystal curtis cynthia dale "
-    "dan dana daniel danielle danny darren dave david dean deb debbie deborah debra denise "
-    "dennis derek derrick devin diana diane diego dolores don donald donna doris dorothy doug "
-    "douglas drew dustin dylan ed eddie edward eileen elaine eleanor elena eli elijah "
-    "elizabeth ella ellen emily emma eric erica erik erin ethan eugene eva evan evelyn faith "
-    "fatima felix fernando frances francisco frank fred gabriel gabriella gary gavin gene "
-    "george georgia gerald gina giulia gloria grace greg gregory hana hannah harold harry "
-    "hassan hazel heather helen henry hiro holly howard hugo ian irene isaac isabel isabella "
-    "ivan jack jackie jackson jacob jacqueline jake james jamie jan jane janet janice jared "
-    "jason javier jay jean jeff jeffrey jen jenna jennifer jenny jeremy jerry jesse jessica "
-    "jill jim jimmy jo joan joanne joe joel john johnny jon jonathan jordan jorge jose joseph "
-    "josh joshua joy joyce juan judith judy julia julian julie justin kai karen karl kate "
-    "katherine kathleen kathy katie kayla keith kelly ken kenneth kevin kim kimberly kirk "
-    "kristen kyle larry laura lauren leah lee leila leo leon leslie liam lily linda lindsay "
-    "lisa liz logan lori louis lucas lucy luis luke lynn madison maggie mandy marc marco "
-    "marcus margaret maria marie marilyn mario mark marsha martha martin marty mary mason "
-    "mateo matt matthew maureen max maya megan mei melanie melissa mia michael michelle miguel "
-    "mike mila miles mitch mohammed molly monica monique morgan nadia nancy naomi natalie "
-    "nate nathan neil nick nicholas nicole nina noah noor nora norma olga oliver olivia omar "
-    "oscar owen pam pamela pat patricia patrick paul paula peggy penny pete peter phil philip "
-    "phyllis priya rachel raj ralph ramon randy ray raymond rebecca reggie rhonda ricardo "
-    "richard rick ricky rita rob robert roberto robin rodney roger ron ronald rosa rose ruby "
-    "russell ruth ryan sally sam samantha samuel sandra sandy sara sarah scott sean sergio "
-    "seth shannon sharon shawn sheila shirley sofia sophia sophie stacy stan stanley "
-    "stephanie stephen steve steven sue susan suzanne sydney tammy tanya tara ted teresa "
-    "terry theresa thomas tiffany tim timothy tina todd tom tommy tony tracy travis trevor "
-    "troy tyler val valerie vanessa victor victoria vince vincent virginia wade walter wanda "
-    "warren wayne wendy wes will william willie yuki yusuf zach zachary zoe"
-)
 
 # Capitalised words that start sentences or name things other than people.
 NOT_NAMES = words(
@@ -87,8 +50,35 @@ NOT_NAMES = words(
     "sow msa nda rfp roi coi w-9 q1 q2 q3 q4 dm pm am hr it ops us uk eu"
 )
 
+# Words that end company names ("Patel Distribution", "Tuscan Imports", "Sunrise Senior
+# Living"): never part of a person's name.
+NOT_NAMES |= words(
+    "distribution distributors distributing imports exports importers trading solar "
+    "electronics shipping transport transportation trucking hardware living senior paper "
+    "packaging plastics chemicals chemical pharmaceuticals therapeutics biotech bio pediatrics "
+    "ortho orthodontics orthopedics landscaping lawn pools cleaning staffing recruiting "
+    "marketing fitness salon spa auto autos equipment supplies tile hvac pizza pizzeria bakery "
+    "winery vineyards brewery printing software technologies networks analytics digital "
+    "healthcare pharmacy surgical contractors builders properties ventures associates "
+    "investments wealth mortgage lending credit union hoa mfg manufacturing apparel furniture "
+    "flooring lumber concrete electrical mechanical engineering enterprises corporation "
+    "dentistry veterinary vet animal agency insurance logistics freight schools district "
+    "clinics hospitals churches"
+)
+# Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
+NOT_NAMES |= words(
+    "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
+    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor"
+)
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
+_SAINT = LazyRegex(r"\bSt\.?\s+$")
+# Surname particles: "Ana de la Cruz", "Pieter van der Berg".
+_PARTICLES = words(
+    "de la del della der den van von da di du le dos das los las bin ibn al el ter ten"
+)
+# Words after which a lower-case word is likely someone's name: "w/ luca", "from kyle".
+_CONTACT_BEFORE = words("w with from met meet called emailed texted call cc thank thx and to for")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +96,11 @@ _WORD = LazyRegex(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*|\.")
 
 
 def title_name(raw: str) -> str:
-    """'jim o'brien' -> "Jim O'Brien"; already capitalised names are kept."""
-    parts = []
+    """'jim o'brien' -> "Jim O'Brien", 'ana de la cruz' -> 'Ana de la Cruz'; already capitalised
+    names are kept."""
+    parts: list[str] = []
     for word in raw.split():
-        if word[:1].isupper():
+        if word[:1].isupper() or (parts and word in _PARTICLES):
             parts.append(word)
             continue
         piece = "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
@@ -132,7 +123,15 @@ def _is_candidate(token: str, lower_ok: bool) -> bool:
         return False
     if is_name_token(bare):
         return True
-    return lower_ok and low in FIRST_NAMES
+    return lower_ok and low in first_names()
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """The first-name list, loaded on first use (importing capture stays cheap)."""
+    from rapport.core.capture_firstnames import FIRST_NAMES
+
+    return FIRST_NAMES
 
 
 @cache
@@ -151,49 +150,57 @@ def _surname_stop() -> frozenset[str]:
 def find_names(text: str, limit: int) -> list[NameMention]:
     """Person-name mentions in ``text[:limit]``, left to right.
 
-    A run of capitalised words (max 3, possessive 's dropped) is one mention. A common first
-    name typed in lower case starts one too when a surname-like word follows ("jim o'brien"),
-    or alone in a note typed all in lower case.
+    A run of capitalised words (max 3, possessive 's dropped) is one mention, particles
+    included ("Ana de la Cruz"). A word typed in lower case starts one when a surname-like word
+    follows and it is a common first name ("jim o'brien") or the note uses it again as a name
+    ("dinner w/ luca ... luca ferraro from Tuscan Imports ... send luca"); alone, it counts in a
+    note typed all in lower case. "Novak, Irena - ..." opening a note is Irena Novak.
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, limit)]
     capitals = sum(1 for _, _, t in tokens if t[:1].isupper())
     lower_note = capitals <= max(1, len(tokens) // 25)
     mentions: list[NameMention] = []
     i = 0
+    flipped = _surname_first(text, tokens)
+    skip = set()
+    if flipped is not None:
+        mentions.append(flipped)
+        skip = {k for k, t in enumerate(tokens) if flipped.start <= t[0] < flipped.end}
+    seen: dict[str, int] | None = None
     while i < len(tokens):
+        if i in skip:
+            i += 1
+            continue
         start, _, token = tokens[i]
         capital = token[:1].isupper()
         bare = _strip_possessive(token)
-        if not _is_candidate(token, lower_ok=True) or (
-            not capital and bare.lower() not in FIRST_NAMES
-        ):
+        low = bare.lower()
+        if not capital and low not in first_names():
+            if seen is None:
+                seen = _lower_counts(tokens)
+            if not _new_lower_name(text, tokens, i, seen):
+                i += 1
+                continue
+        elif not _is_candidate(token, lower_ok=True):
             i += 1
             continue
-        run = [i]
-        j = i + 1
-        while j < len(tokens) and len(run) < 3 and not tokens[run[-1]][2].lower().endswith("'s"):
-            nxt = tokens[j][2]
-            if text[tokens[j - 1][1] : tokens[j][0]] != " ":
-                break
-            if capital:
-                if not _is_candidate(nxt, lower_ok=False):
-                    break
-            elif not (
-                len(run) == 1
-                and nxt.replace("'", "").replace("-", "").isalpha()
-                and nxt.lower() not in _surname_stop()
-                and nxt.lower() not in FIRST_NAMES
-            ):
-                break
-            run.append(j)
-            j += 1
+        run, j = _run(text, tokens, i, capital)
         i = j
         prev = tokens[run[0] - 1][2].lower() if run[0] else ""
-        full = len(run) > 1
+        named = [k for k in run if tokens[k][2].lower() not in _PARTICLES or k == run[0]]
+        full = len(named) > 1
         if not capital and not full and not lower_note:
             continue
-        if prev in _PLACE_BEFORE and not (full and bare.lower() in FIRST_NAMES):
+        if prev in _PLACE_BEFORE and not (full and low in first_names()):
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
+        if _SAINT.search(text, max(0, start - 4), start):
+            continue  # "St. Anne's": a parish, a school, a hospital
+        if (
+            prev in ("from", "of")
+            and mentions
+            and _right_before(text, mentions[-1], tokens[run[0] - 1])
+        ):
+            continue  # "Hank from Lakeshore Marina", "Deb Klein of Klein Hardware": where they work
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
@@ -201,3 +208,93 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         name = title_name(raw)
         mentions.append(NameMention(start, end, name, name.split()[0], full))
     return mentions
+
+
+def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -> bool:
+    """A person's name just before "from"/"of" ("Hank from ..."), not a word ("Heard from")."""
+    person = mention.full or mention.first.lower() in first_names()
+    return person and text[mention.end : prep[0]].strip(" ,") == ""
+
+
+def _run(
+    text: str, tokens: list[tuple[int, int, str]], i: int, capital: bool
+) -> tuple[list[int], int]:
+    """The tokens of the name starting at ``i``, and where scanning goes on."""
+    run = [i]
+    j = i + 1
+    words_in = 1
+    while j < len(tokens) and words_in < 3 and not tokens[run[-1]][2].lower().endswith("'s"):
+        if text[tokens[j - 1][1] : tokens[j][0]] != " ":
+            break
+        k = j
+        while k < len(tokens) and k - j < 2 and tokens[k][2] in _PARTICLES:
+            k += 1  # "de la", "van der": only when a surname follows
+        if k >= len(tokens) or (k > j and text[tokens[k - 1][1] : tokens[k][0]] != " "):
+            break
+        nxt = tokens[k][2]
+        if capital:
+            if not _is_candidate(nxt, lower_ok=False):
+                break
+        elif not (
+            words_in == 1
+            and nxt.replace("'", "").replace("-", "").isalpha()
+            and nxt.lower() not in _surname_stop()
+        ):
+            break
+        run.extend(range(j, k + 1))
+        words_in += 1
+        j = k + 1
+    return run, j
+
+
+def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, _, token in tokens:
+        low = _strip_possessive(token).lower()
+        counts[low] = counts.get(low, 0) + 1
+    return counts
+
+
+def _new_lower_name(
+    text: str, tokens: list[tuple[int, int, str]], i: int, seen: dict[str, int]
+) -> bool:
+    """A lower-case word not on the first-name list that the note uses as a name: said again
+    elsewhere, after "w/", "from", "met"... or opening a sentence, with a surname after it."""
+    token = _strip_possessive(tokens[i][2])
+    low = token.lower()
+    if (
+        seen.get(low, 0) < 2
+        or len(low) < 3
+        or not low.isalpha()
+        or low in _surname_stop()
+        or low.endswith(("ing", "ed", "ly"))
+        or i + 1 >= len(tokens)
+    ):
+        return False
+    nxt = tokens[i + 1][2]
+    if not nxt.isalpha() or not nxt.islower() or nxt in _surname_stop() or nxt.endswith("ing"):
+        return False
+    before = text[max(0, tokens[i][0] - 12) : tokens[i][0]].rstrip()
+    prev = tokens[i - 1][2].lower() if i else ""
+    return not before or before[-1] in ".:;!?\n-(" or prev in _CONTACT_BEFORE
+
+
+def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention | None:
+    """'Novak, Irena - called in re: ...', 'Call log 10/5 - Ortiz, Daniel.': a CRM-style name
+    opening the note or its first line after a dash or colon."""
+    k = 0
+    head = re.match(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)", text)
+    if head is not None:
+        k = next((i for i, t in enumerate(tokens) if t[0] >= head.end()), len(tokens))
+    if len(tokens) < k + 3 or text[tokens[k][1] : tokens[k + 1][0]] != ", ":
+        return None
+    last, first = tokens[k][2], tokens[k + 1][2]
+    if not (is_name_token(last) and is_name_token(first)) or last.lower() in first_names():
+        return None
+    if last.lower() in NOT_NAMES or first.lower() in NOT_NAMES:
+        return None
+    after = text[tokens[k + 1][1] : tokens[k + 1][1] + 3]
+    if not re.match(r"\s*(?:[-:(.\n]|$)", after):
+        return None
+    name = f"{first} {last}"
+    return NameMention(tokens[k][0], tokens[k + 1][1], name, first, True)

@@ -1,4 +1,4 @@
-"""The people in a note: the client's family and pets, and who introduced whom.
+"""The people in a note: the client's family and pets.
 
 Family words ("son", "wife", "twins", "2 kids", "golden retriever") are found first; the
 names and ages around them ("His son Jake, 12", "twins (Lucas & Mia)", "kids: Arjun 7,
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_names import FIRST_NAMES, NOT_NAMES, NameMention, title_name
+from rapport.core.capture_names import NOT_NAMES, first_names, title_name
 from rapport.core.capture_text import LazyRegex, Span, words
 
-__all__ = ["FamilyMember", "Introduction", "find_family", "find_introductions"]
+__all__ = ["FamilyMember", "find_family"]
 
 
 @dataclass(slots=True)
@@ -24,15 +24,7 @@ class FamilyMember:
     age: int | None
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Introduction:
-    name: str  # the lead
-    referrer: str | None  # a name, or None for "he"/"she" (the client)
-    start: int
-    end: int
-    lead_is_subject: bool  # "Rachel (referred by Frank)": the note is about the lead
+    owner: str | None = None  # "Rita" in "Rita has 3 kids": whose family, when a name says it
 
 
 _REL_WORDS: dict[str, str] = {
@@ -60,8 +52,20 @@ _REL_WORDS: dict[str, str] = {
     "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
     "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
     "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
+    "kiddo": "child", "kiddos": "child", "kiddies": "child", "stepchild": "child",
+    "stepchildren": "child", "wifey": "wife", "shiba inu": "dog", "shiba": "dog",
+    "australian shepherd": "dog", "aussie": "dog", "bernese": "dog", "bernedoodle": "dog",
+    "cockapoo": "dog", "maltese": "dog", "yorkie": "dog", "shih tzu": "dog", "pit bull": "dog",
+    "pitbull": "dog", "greyhound": "dog", "dalmatian": "dog", "rottweiler": "dog",
+    "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
+    "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
+    "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
+    # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
+    "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
+_SHORTHAND = words("so dh dw ds dd")
 _PLURALS = words(
+    "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
     "grandkids grandchildren dogs cats pets"
@@ -72,9 +76,13 @@ _NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie"
 _REL_RE = LazyRegex(
     r"\b(?:"
     + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REL_WORDS, key=len, reverse=True)
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_REL_WORDS, key=len, reverse=True)
+        if w not in _SHORTHAND
     )
-    + r")\b",
+    + "|(?-i:"
+    + "|".join(w.upper() for w in sorted(_SHORTHAND))
+    + r"))\b",
     re.IGNORECASE,
 )
 _NUMBER = {
@@ -84,11 +92,13 @@ _NUMBER = {
 _OWNER = words("his her their its the a an our one two three four five both")
 _NOT_THE_CLIENTS = words("my our your")
 _AFTER_STOP = words(
+    "girl girls guy guys gal lady boy person "
     "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
     "company companies site brand store location firm ship equipment order results test "
     "tests report reports coat"
 )
 _BEFORE_STOP = words(
+    "horse each every any "
     "soccer hockey dog cat stay-at-home single working proud new ex ex- business managing "
     "senior channel law no without zero founding general limited equity implementation "
     "strategic"
@@ -113,6 +123,24 @@ _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$"
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
 _PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+# Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
+_OWNER_NAME = LazyRegex(
+    r"(?-i:([A-Z][\w'-]+))(?:'s|\s+(?:has|have|had))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+# "his 10th anniv w/ Erin", "she's married to Tom": the spouse, by name.
+_SPOUSE = LazyRegex(
+    r"\b(?:(?:his|her|their)\s+(?:\d+\w*\s+)?anniv(?:ersary)?\s+(?:w/|with)"
+    r"|(?:he|she)(?:'s|\s+is)\s+married\s+to)\s+(?-i:(?P<name>[A-Z][a-z]+))\b(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# A child of the client's child: "son Eric just had twins", "daughter's expecting a baby girl".
+_CHILD_HAD = LazyRegex(
+    r"\b(?:son|daughter|stepson|stepdaughter)(?:'s|\s+[A-Z][\w'-]*)?\s+(?:just\s+)?"
+    r"(?:had|has|welcomed|is\s+having|is\s+expecting|expecting)\s+(?:a\s+|another\s+|their\s+)?"
+    r"(?:new\s+|baby\s+)*$",
+    re.IGNORECASE,
+)
+_ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 
@@ -122,7 +150,7 @@ def _is_first_name(token: str, lower_ok: bool) -> bool:
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
         return True
-    return lower_ok and bare.lower() in FIRST_NAMES
+    return lower_ok and bare.lower() in first_names()
 
 
 def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
@@ -157,20 +185,40 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
 
 
 def _count_before(text: str, start: int) -> int | None:
-    prev = text[max(0, start - 14) : start].lower().split()
-    for word in reversed(prev[-2:]):
+    prev = text[max(0, start - 14) : start].lower().replace("(", " ").split()
+    for k, word in enumerate(reversed(prev[-2:])):
         if word in _NUMBER:
-            return _NUMBER[word] if word not in ("a", "one", "1") else 1
+            if word in ("a", "one", "1"):
+                return 1 if k == 0 else None  # "a horse girl" is not one girl
+            return _NUMBER[word]
     return None
 
 
 def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMember]:
-    """The client's family members and pets mentioned in ``text[:limit]``."""
+    """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
+    does ("Rita has 3 kids"), so the caller can keep only the client's."""
     people: list[FamilyMember] = []
     for m in _REL_RE.finditer(text, 0, limit):
-        for member in _members_at(text, m, sentences):
+        group = _members_at(text, m, sentences)
+        owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
+        whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
+        for member in group:
+            member.owner = whose
+        if len(group) > 1 and all(p.name is None for p in group):
+            _merge_count(people, group)  # "each grandkid ... (4 grandkids)": four of them
+            continue
+        for member in group:
             _merge(people, member)
+    low = text[:limit].lower()
+    for m in _SPOUSE.finditer(text, 0, limit) if "anniv" in low or "married" in low else ():
+        _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
     return people
+
+
+def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
+    """Several unnamed people: only those the note has not already counted are new."""
+    known = sum(1 for p in people if _covers(p.relation, group[0].relation))
+    people.extend(group[known:])
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
@@ -187,7 +235,17 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
-    if prev in _NOT_THE_CLIENTS or prev in _BEFORE_STOP or attached:
+    if (
+        prev in _NOT_THE_CLIENTS
+        or attached
+        or (prev in _BEFORE_STOP and not word.startswith("baby"))
+    ):
+        return []
+    if re.match(r"-[a-z]", after) and not after.startswith("-in"):
+        return []  # "a father-son trip", "mother-daughter"
+    if _company_or_title(text, m, prev):
+        return []
+    if word in _SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*(?:of\s+(?:a|the|all|invention))", after
@@ -199,6 +257,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
+    if relation in _ONE_DOWN and _CHILD_HAD.search(
+        text, max(sentence.start, m.start() - 40), m.start()
+    ):
+        relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in _PLURALS
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
@@ -243,6 +305,26 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     ]
 
 
+_BEFORE_TITLE = words("met meet with w/ w from to for call called vm emailed texted saw")
+
+
+def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
+    """'Klein & Sons Hardware' is a company, 'Father Tom Reilly' a priest: capitalised family
+    words after '&' or before a full name, with no owner before them."""
+    if not m.group()[:1].isupper():
+        return False
+    if prev in ("&", "and"):
+        return True
+    owned = prev in _OWNER or text[: m.start()].rstrip().endswith("'s")
+    religious = m.group().lower() in ("father", "sister", "brother", "mother")
+    titled = not owned and (prev in _BEFORE_TITLE or prev.endswith(":"))
+    if religious and titled and re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 4]):
+        return True  # "VM: Father Michael from St. Anne's", "met Sister Ruth"
+    return (
+        not owned and re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[m.end() : m.end() + 30]) is not None
+    )
+
+
 def _age_later(text: str, pos: int) -> int | None:
     m = _AGE_LATER.match(text, pos)
     return int(m.group(1)) if m else None
@@ -255,7 +337,12 @@ def _age_before(text: str, pos: int) -> int | None:
 
 def _covers(existing: str, new: str) -> bool:
     children = ("son", "daughter", "child")
-    return existing == new or (existing in children and new in children)
+    grandchildren = ("grandson", "granddaughter", "grandchild")
+    return (
+        existing == new
+        or (existing in children and new in children)
+        or (existing in grandchildren and new in grandchildren)
+    )
 
 
 def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
@@ -267,60 +354,12 @@ def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
             continue  # "two boys": the same words, several people
         if member.name is None and _covers(other.relation, member.relation):
             return
-        if member.name and other.name is None and other.relation == member.relation:
+        same = other.relation == member.relation or (
+            other.relation == "child" and member.relation in ("son", "daughter")
+        )
+        if member.name and other.name is None and same:
+            # "his kid's game ... His son Noah": the same child, now named
             other.name, other.age = member.name, other.age or member.age
+            other.relation = member.relation
             return
     people.append(member)
-
-
-# ---- introductions ------------------------------------------------------------------------
-_N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
-_WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
-_FILLER = (
-    r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
-    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?"
-)
-_INTRO_PATTERNS = (
-    LazyRegex(
-        rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
-        rf"\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
-    ),
-    LazyRegex(
-        rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
-        r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
-    ),
-    LazyRegex(
-        rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
-        rf"[Ii]ntro(?:duced)?\s+by|[Ii]ntro(?:duction)?\s+from|via)\s+{_FILLER}(?P<ref>{_N})"
-    ),
-    LazyRegex(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
-)
-
-
-def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[Introduction]:
-    """Introductions: 'X introduced me to Y', 'Y (referred by X)', 'X put me in touch with Y'."""
-    found: list[Introduction] = []
-    seen: set[str] = set()
-    known = {n.name.lower(): n.name for n in names}
-    for pattern in _INTRO_PATTERNS:
-        for m in pattern.finditer(text, 0, limit):
-            lead = _clean_name(m.group("lead"), known)
-            ref = _clean_name(m.group("ref"), known)
-            if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
-                continue
-            seen.add(lead.lower())
-            subject = pattern.pattern.startswith(("(?P<lead>", r"\b[Mm]et"))
-            found.append(Introduction(lead, ref, m.start(), m.end(), subject))
-    return found
-
-
-def _clean_name(raw: str, known: dict[str, str]) -> str | None:
-    parts = [p[:-2] if p.lower().endswith("'s") else p for p in raw.split()]
-    while parts and parts[0].lower() in NOT_NAMES:
-        parts.pop(0)
-    while parts and parts[-1].lower() in NOT_NAMES:
-        parts.pop()
-    if not parts or parts[0].lower() in ("he", "she", "they"):
-        return None
-    name = " ".join(parts)
-    return known.get(name.lower(), name)

@@ -15,88 +15,50 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapport.core.capture_text import LazyRegex, Span, split_spans, words
+from rapport.core.capture_task_words import (
+    ACK,
+    ALIASES,
+    BARE_OK,
+    CONDITION,
+    COORD,
+    FOLLOW_CUE,
+    GERUNDS,
+    HAVE_IT,
+    HEADER,
+    INTRO_TITLE,
+    LEAD_IN,
+    LIST_AND,
+    LIST_PLUS,
+    LOG_HEADER,
+    MEETING_KINDS,
+    MEETING_NOUNS,
+    NEED_CUE,
+    NEGATED,
+    NOUN_NEXT,
+    OBJECT_PRONOUN,
+    PAREN,
+    PAST_START,
+    PROMISE_CUE,
+    SEPARATORS,
+    TAKES_THING,
+    THEIRS,
+    THING_PRONOUN,
+    TRAILING,
+    WILL_CUE,
+    base_verb,
+    dates_in,
+    deliverable_due,
+    due_of,
+    shares_verb,
+    split_after_dates,
+)
+from rapport.core.capture_text import LazyRegex, Span, split_spans
 from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
-_MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
-_VERBS = words(
-    "send email e-mail mail call text ring phone reply respond thank set setup schedule book "
-    "follow check confirm get order buy pick draft prepare write introduce intro connect ping "
-    "remind share forward fwd invite loop reach look find ask try return circle touch review "
-    "update fix finalize submit pull put arrange reschedule research dm message drop deliver "
-    "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
-    "print post add create make build sort start finish chase nudge escalate figure verify "
-    "sync organize coordinate hand tell let fu f/u run double-check"
-)
-_BARE_OK = words("reply respond call text email follow fu f/u")
-_NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
-_PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
-_GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
-            "scheduling": "schedule", "setting": "set", "following": "follow",
-            "checking": "check", "getting": "get", "ordering": "order", "booking": "book",
-            "drafting": "draft", "preparing": "prepare", "writing": "write", "mailing": "mail",
-            "shipping": "ship", "dropping": "drop", "putting": "put", "pulling": "pull",
-            "introducing": "introduce", "reaching": "reach", "looping": "loop",
-            "buying": "buy", "picking": "pick", "inviting": "invite"}  # fmt: skip
-_VERB_ALT = "|".join(sorted((re.escape(v) for v in _VERBS), key=len, reverse=True))
-_COORD = LazyRegex(
-    rf",\s+(?:and\s+|then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)"
-    rf"|\s+(?:and|&|\+)\s+(?:then\s+)?(?=(?:to\s+)?(?:{_VERB_ALT})\b)",
-    re.IGNORECASE,
-)
-_SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
-_LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
-_LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
-_LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
-_FOLLOW_CUE = LazyRegex(
-    r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|reminder|"
-    r"remind\s+me\s+to|note\s+to\s+self|nts)\b\s*[:\-]?\s*",
-    re.IGNORECASE,
-)
-_PROMISE_CUE = LazyRegex(
-    r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
-    r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
-    r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
-    re.IGNORECASE,
-)
-_WILL_CUE = LazyRegex(
-    r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
-    r"gonna|will|going\s+to|i\s+can|i\s+shall)\s+",
-    re.IGNORECASE,
-)
-_NEED_CUE = LazyRegex(
-    r"^(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|want\s+to|plan\s+to|"
-    r"ought\s+to)\s+",
-    re.IGNORECASE,
-)
-_HEADER = LazyRegex(
-    r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
-    r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
-    r"touch[\s-]base|lunch|coffee|dinner|demo)\s+(?:with|w/|w)\b",
-    re.IGNORECASE,
-)
-_NEGATED = LazyRegex(
-    r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
-    r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
-    re.IGNORECASE,
-)
-_CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
-_PAREN = LazyRegex(r"\s*\([^)]*\)")
-_TRAILING = LazyRegex(
-    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
-    r"|[\s,;:.!?]+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
-    re.IGNORECASE,
-)
-_OBJECT_PRONOUN = LazyRegex(
-    r"\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
-    re.I,
-)
-_HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
-_THING_PRONOUN = LazyRegex(
-    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that)\b(\s+up\b)?", re.I
-)
+_ME = LazyRegex(r"\bme\b", re.IGNORECASE)
+_SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
 
 
 @dataclass(slots=True)
@@ -120,23 +82,41 @@ class TaskContext:
     referrers: set[str] = field(default_factory=set)  # lower-case first names
     leads: set[str] = field(default_factory=set)
     inbound_from: str | None = None
-
-
-def base_verb(word: str) -> str | None:
-    """The task verb a clause starts with ('Sending' -> 'send'), or None."""
-    low = word.lower().rstrip(",.:;!")
-    if low in _VERBS:
-        return low
-    return _GERUNDS.get(low)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
+    request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
+    tasks = _all_tasks(sentences, ctx)
+    if not ctx.quoted:
+        return tasks
+    # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
+    # when the note does not say it in its own words ("call her asap").
+    inside = [t for t in tasks if _quoted(ctx, t.start)]
+    own_verbs = {t.title.split()[0].lower() for t in tasks if t not in inside and t.title}
+    keep: list[TaskFound] = []
+    for task in tasks:
+        if task in inside:
+            if not task.title or task.title.split()[0].lower() in own_verbs:
+                continue
+            who = ctx.inbound_from or ctx.contact_before(task.start)
+            if who:
+                task.title = _ME.sub(who, task.title, count=1)
+        keep.append(task)
+    return keep
+
+
+def _quoted(ctx: TaskContext, pos: int) -> bool:
+    return any(start < pos < end for start, end in ctx.quoted)
+
+
+def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     for sentence in sentences:
         carried = ""
-        for piece in split_spans(sentence, _SEPARATORS):
-            cue = _FOLLOW_CUE.fullmatch(piece.text)
+        for piece in split_spans(sentence, SEPARATORS):
+            cue = FOLLOW_CUE.fullmatch(piece.text)
             if cue is not None:
                 carried = piece.text  # "Follow up: email her the case study" is one task
                 continue
@@ -148,43 +128,54 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return tasks
 
 
-def _dates_in(ctx: TaskContext, start: int, end: int) -> list[DateMention]:
-    return [d for d in ctx.dates if start <= d.start and d.end <= end]
-
-
-def _due(mentions: list[DateMention]) -> date | None:
-    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
-    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
-    return days[0] if days else times[0] if times else None
-
-
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
-    if _NEGATED.search(piece.text):
+    if NEGATED.search(piece.text):
         return []
-    lead = _LEAD_IN.match(piece.text)
+    symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
+    if symbols:
+        piece = Span(piece.start + symbols.end(), piece.end, piece.text[symbols.end() :])
+    lead = LEAD_IN.match(piece.text)
     if lead:
         piece = Span(piece.start + lead.end(), piece.end, piece.text[lead.end() :])
-    cond = _CONDITION.match(piece.text)
+    if ACK.fullmatch(piece.text.strip(" .!")):
+        thing = ctx.request_before(piece.start)  # "needs a revised quote by EOD tmrw. on it"
+        due = ctx.request_due(piece.start)
+        return (
+            [TaskFound(f"Send {thing}", "promise", due, piece.start, piece.end, True)]
+            if thing
+            else []
+        )
+    cond = CONDITION.match(piece.text)
     cond_due: date | None = None
     if cond:
-        cond_due = _due(_dates_in(ctx, piece.start, piece.start + cond.end("cond")))
+        cond_due = due_of(dates_in(ctx.dates, piece.start, piece.start + cond.end("cond")))
         offset = cond.start("rest")
         piece = Span(piece.start + offset, piece.end, piece.text[offset:])
-    if _HEADER.match(piece.text) and not _dates_in(ctx, piece.start, piece.end):
+    if LOG_HEADER.match(piece.text) or (
+        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
+    ):
         return []
-    parts = split_spans(piece, _COORD)
+    parts = split_spans(piece, COORD)
     found: list[TaskFound] = []
     cue = "follow" if carried else ""
+    theirs = False
     for part in parts:
+        if THEIRS.match(part.text) or theirs:
+            theirs = True  # "want to downsize, look at condos": the client's plan
+            continue
         part, cue = _with_cue(part, cue)
         subparts = [part]
+        several = len(dates_in(ctx.dates, part.start, part.end)) > 1
+        listed = False
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
-            several = len(_dates_in(ctx, part.start, part.end)) > 1
-            subparts = split_spans(part, _LIST_AND if several else _LIST_PLUS)
+            subparts = split_spans(part, LIST_AND if several else LIST_PLUS)
+        elif several:
+            subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
+            listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
         verb = ""
         for k, sub in enumerate(subparts):
-            task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond))
+            task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
             if task is not None:
                 if cond and task.due is None:
                     task.due = cond_due
@@ -202,10 +193,10 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     cue = ""
     for _ in range(2):  # "Reminder: you promised ..." has two
         for name, pattern in (
-            ("follow", _FOLLOW_CUE),
-            ("promise", _PROMISE_CUE),
-            ("will", _WILL_CUE),
-            ("need", _NEED_CUE),
+            ("follow", FOLLOW_CUE),
+            ("promise", PROMISE_CUE),
+            ("will", WILL_CUE),
+            ("need", NEED_CUE),
         ):
             m = pattern.match(text)
             if m:
@@ -221,24 +212,31 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
 
 
 def _task_from(
-    part: Span, cue: str, shared_verb: str, ctx: TaskContext, conditional: bool
+    part: Span,
+    cue: str,
+    shared_verb: str,
+    ctx: TaskContext,
+    conditional: bool,
+    listed: bool = False,
 ) -> tuple[TaskFound | None, str]:
     text = part.text
     first = text.split(" ", 1)[0] if text else ""
     verb = base_verb(first)
     rest_words = text.lower().split()
     prefix, body = "", part
-    if first.lower() in _PAST_START and cue == "":
+    if first.lower() in PAST_START and cue == "":
         return None, ""
-    if verb is not None and len(rest_words) > 1 and rest_words[1] in _NOUN_NEXT:
+    if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
-    if verb is None and shared_verb and cue:
+    if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
+    elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
+        skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
+        verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
-    elif verb is None and cue in ("will", "need") and _HAVE_IT.match(text):
-        skip = len(first) + 1  # "I'll have it to him" means sending it
-        verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue == "" and deliverable_due(part, ctx.dates):
+        verb, prefix = "send", "send "  # "CMA by Thurs."
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow":
@@ -247,12 +245,18 @@ def _task_from(
         return None, ""
     title = _title(prefix, body, ctx)
     thing = ctx.request_before(part.start)
-    if thing and title.lower() in ("send", "get", "schedule", "share", "forward"):
+    if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
     parts = title.lower().split()
-    if len(parts) == 2 and parts[1] in _MEETING_NOUNS and not _dates_in(ctx, part.start, part.end):
-        return None, ""  # "Intro call", "Phone call": what the meeting was
-    if not title or (len(title.split()) == 1 and verb not in _BARE_OK and cue != "follow"):
+    undated = not dates_in(ctx.dates, part.start, part.end)
+    if (
+        len(parts) >= 2
+        and parts[1] in MEETING_NOUNS
+        and undated
+        and (len(parts) == 2 or parts[0] in MEETING_KINDS)
+    ):
+        return None, ""  # "Intro call", "Phone call", "Intro mtg via Ellen": the meeting held
+    if not title or (len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"):
         return None, ""
     who = ctx.contact_before(part.start)
     low = title.lower()
@@ -265,7 +269,18 @@ def _task_from(
         title = f"Call {who} back"
     elif low.startswith("try again") and who:
         title = f"Try {who} again"
-    due = _due(_dates_in(ctx, part.start, part.end))
+    intro = INTRO_TITLE.match(title)
+    if intro and (verb == "intro" or "intro" in title.lower()):
+        # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
+        verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
+    due = due_of(dates_in(ctx.dates, part.start, part.end))
+    if (
+        due is None
+        and thing
+        and thing.lower() in title.lower()
+        and thing.lower() not in text.lower()
+    ):
+        due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = _kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
@@ -273,26 +288,28 @@ def _task_from(
 def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
     """A short imperative: the clause without its date words, asides and filler."""
     out = body.text
-    for d in sorted(_dates_in(ctx, body.start, body.end), key=lambda d: -d.start):
+    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
         out = out[:lo] + " " + out[hi:]
-    out = _PAREN.sub("", prefix + out)
+    out = PAREN.sub("", prefix + out)
     out = re.sub(r"\bw/\s*", "with ", out)
     out = re.sub(r"\s+\+\s+", " and ", out)
     for _ in range(3):
-        out = _TRAILING.sub("", out.strip())
+        out = TRAILING.sub("", out.strip())
     words_ = out.split()
     if not words_:
         return ""
     verb = base_verb(words_[0])
     if verb in ("fu", "f/u"):
         words_[0:1] = ["follow", "up"]
-    elif verb is not None and words_[0].lower() in _GERUNDS:
+    elif verb is not None and words_[0].lower().rstrip(",.:;!") in (
+        GERUNDS.keys() | ALIASES.keys()
+    ):
         words_[0] = verb
     out = _resolve_things(" ".join(words_), ctx, body.start)
     who = ctx.contact_before(body.start)
     if who:
-        out = _OBJECT_PRONOUN.sub(who, out, count=1)
+        out = OBJECT_PRONOUN.sub(who, out, count=1)
         out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
     out = " ".join(out.split())
     if len(out) > 90:
@@ -302,7 +319,7 @@ def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
 
 def _resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
     """'Set it up' after 'She asked for a trial' -> 'Set up a trial'."""
-    m = _THING_PRONOUN.match(title)
+    m = THING_PRONOUN.match(title)
     if m is None:
         return title
     thing = ctx.request_before(pos)

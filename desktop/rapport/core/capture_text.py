@@ -19,6 +19,8 @@ __all__ = [
     "clean_fragment",
     "is_name_token",
     "normalise",
+    "paren_ranges",
+    "quote_ranges",
     "sentences",
     "split_spans",
     "words",
@@ -101,7 +103,11 @@ class Span:
     text: str
 
 
-_ABBREVIATIONS = words("dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s")
+_ABBREVIATIONS = words(
+    "dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s esp incl dept appt "
+    "attn fr rev capt sgt lt col gov sen"
+)
+_ASIDE = LazyRegex(r"\([^()\n]*\)")
 # "Dec. 1" goes on; "timeline Jan. I owe her..." ends a sentence.
 _BEFORE_NUMBER = words("jan feb mar apr jun jul aug sep sept oct nov dec no fig")
 _BOUNDARY = LazyRegex(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
@@ -118,11 +124,36 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end])
 
 
+def paren_ranges(text: str, longest: int = 120) -> list[tuple[int, int]]:
+    """Where short balanced asides are: "(they're into wine - esp. Barolo)". An unclosed '('
+    (a typo) opens nothing, so one stray bracket cannot swallow the rest of a note."""
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text) if m.end() - m.start() <= longest]
+
+
+# Someone's words quoted in the note: "..." or '...' (an apostrophe inside a word is not a quote).
+_QUOTE = LazyRegex(r"\"[^\"\n]{2,300}\"|(?<![\w'])'(?:[^'\n]|'(?=\w)){2,300}?'(?!\w)")
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Where quoted speech is: "txt from Ray: 'can u resend the invoice?'"."""
+    if "'" not in text and '"' not in text:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(start < pos < end - 1 for start, end in ranges)
+
+
 def sentences(text: str) -> list[Span]:
-    """Sentences of a note: lines, bullets, '.', '!', '?', ';' and arrows end them."""
+    """Sentences of a note: lines, bullets, '.', '!', '?', ';' and arrows end them (but not
+    inside a short aside in brackets)."""
     spans: list[Span] = []
     start = 0
+    asides = paren_ranges(text) if "(" in text else []
     for m in _BOUNDARY.finditer(text):
+        if asides and "\n" not in m.group() and _inside(asides, m.end()):
+            continue
         if m.group().strip().startswith((".",)) or text[m.start() - 1 : m.start()] == ".":
             word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start()])
             abbreviation = word.group(1).lower() if word else ""
@@ -147,7 +178,10 @@ def split_spans(span: Span, pattern: LazyRegex) -> list[Span]:
     pieces: list[Span] = []
     start = 0
     text = span.text
+    asides = paren_ranges(text) if "(" in text else []
     for m in pattern.finditer(text):
+        if asides and _inside(asides, m.start()):
+            continue  # "Send a gift (they're into wine - esp. Barolo) this week" is one clause
         piece = _trimmed(text, start, m.start())
         if piece is not None:
             pieces.append(Span(span.start + piece.start, span.start + piece.end, piece.text))

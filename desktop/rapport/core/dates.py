@@ -5,32 +5,36 @@ into one calendar day relative to *today*, fast and predictably. ``find_dates`` 
 date expression in a text (with the preposition before it, so a task title can drop it);
 ``parse_due`` turns a phrase into a ``date``.
 
-Choices, written down because every team argues about them:
-- A bare weekday ("Friday", "by Fri", "on Monday") is the next such day *after* today: said on
-  a Friday, "Friday" means a week later. "this Friday" said on a Friday means today.
-- "next <weekday>" is that weekday in next calendar week (weeks start on Monday): on Wednesday
-  2026-11-18 "next Friday" is 2026-11-27 and "next Monday" 2026-11-23.
-- "this week" / "end of week" is this week's Friday (next week's when today is a weekend day);
-  "next week" is next week's Monday; "end of next week" its Friday; "weekend" its Saturday.
-- "in a couple of days" is +2, "in a few days" / "in the next few days" +3, "a few weeks" +21:
-  the app needs a concrete day to remind on, and the user can move it.
-- "end of month" is its last day, "next month" the 1st of next month, a month alone ("in March",
-  "by March") the 1st of that month, "end of March" its last day, "mid-March" the 15th.
-- Q1..Q4 mean the last day of that quarter (this year's unless already past).
-- Month and day without a year ("Dec 1", "3/15", US order) mean the next such day, today included.
-- "before the holidays", "after the holidays" are recognised but have no honest day: ``None``.
+The grammar is in two modules loaded on the first note: ``dates_rules`` (which regex finds
+which kind of phrase) and ``dates_handlers`` (what each phrase means, with the choices behind
+"next Friday" or "Q1" written down). This module keeps the calendar arithmetic they share.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
-__all__ = ["DateMention", "find_dates", "parse_due"]
+from rapport.core.capture_text import LazyRegex
+
+if TYPE_CHECKING:
+    from rapport.core.dates_handlers import Handler
+
+__all__ = [
+    "DateMention",
+    "add_months",
+    "end_of_month",
+    "find_dates",
+    "holiday_on",
+    "next_occurrence",
+    "parse_due",
+    "quarter_end",
+    "week_start",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,466 +53,32 @@ class DateMention:
         return self.value is not None and self.kind in ("day", "duration")
 
 
-_WEEKDAYS = {
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "couple": 2,
-    "few": 3,
-    "several": 4,
-}
-# Short weekday forms that are also English words ("sat down", "the sun") count only after
-# a preposition or "this"/"next".
-_SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
-
-_WD = (
-    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?|sday)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?|sday)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
-)
-_MON = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_NUM = (
-    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
-)
-_UNIT = r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|months?|mos?|hours?|hrs?)"
-_PREP_BEFORE = re.compile(
-    r"\b(?:by|on|before|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
-    re.IGNORECASE,
-)
-
-Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
-
-
-def _end_of_month(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _count(raw: str) -> int:
-    words = raw.lower().split()
-    for word in words:
-        if word.isdigit() or (word in _NUMBERS and word not in ("a", "an")):
-            return int(word) if word.isdigit() else _NUMBERS[word]
-    return 1
-
-
-def _weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    raw = m.group("wd").lower()
-    mod = " ".join((m.group("mod") or "").lower().split())
-    after_prep = _PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep:
-        return None
-    target = _WEEKDAYS[raw[:3]]
-    if mod == "next":
-        return _monday(today) + timedelta(days=7 + target), "day"
-    ahead = (target - today.weekday()) % 7
-    if ahead == 0 and not mod.startswith("this"):
-        ahead = 7
-    return today + timedelta(days=ahead), "day"
-
-
-def _month_of(m: re.Match[str]) -> int:
-    return _MONTHS[m.group("mon").lower()[:3]]
-
-
-def _next_occurrence(today: date, month: int, day: int, year: int | None) -> date | None:
-    if year is not None:
-        year = year + 2000 if year < 100 else year
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
-    for y in (today.year, today.year + 1, today.year + 2):
-        try:
-            candidate = date(y, month, day)
-        except ValueError:
-            continue  # Feb 29 outside a leap year
-        if candidate >= today:
-            return candidate
-    return None
-
-
-def _month_day(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    year = m.group("year")
-    value = _next_occurrence(today, _month_of(m), int(m.group("day")), int(year) if year else None)
-    return (value, "day") if value else None
-
-
-def _numeric(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    month, day = int(m.group("m")), int(m.group("d"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    year = m.group("y")
-    value = _next_occurrence(today, month, day, int(year) if year else None)
-    return (value, "day") if value else None
-
-
-def _iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
-    except ValueError:
-        return None
-
-
-def _ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    day = int(m.group("day") or m.group("day2"))
-    if not 1 <= day <= 31:
-        return None
-    month_start = today.replace(day=1)
-    for offset in range(3):  # this month if still ahead, else the next month that has the day
-        first = _add_months(month_start, offset)
-        if day <= calendar.monthrange(first.year, first.month)[1]:
-            candidate = first.replace(day=day)
-            if candidate >= today:
-                return candidate, "day"
-    return None
-
-
-def _today(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today, "day"
-
-
-def _time_today(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today, "time"
-
-
-def _tomorrow(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    text = m.group(0).lower()
-    if "after" in text:
-        return today + timedelta(days=2), "day"
-    return today + timedelta(days=1), "day"
-
-
-def _yesterday(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return today - timedelta(days=1), "day"
-
-
-def _this_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    text = m.group(0).lower()
-    monday = _monday(today)
-    if today.weekday() >= 5:  # on a weekend "this week" is already the next one
-        monday += timedelta(days=7)
-    if "weekend" in text and "by" not in text:
-        return max(today, monday + timedelta(days=5)), "week"
-    return monday + timedelta(days=4), "week"
-
-
-def _next_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    pos = " ".join((m.group("pos") or "").lower().split())
-    monday = _monday(today) + timedelta(days=7)
-    if m.group("wk").lower() == "weekend":
-        return monday + timedelta(days=5), "week"
-    if pos in ("mid", "middle of"):
-        return monday + timedelta(days=2), "week"
-    if pos in ("late", "end of", "the end of"):
-        return monday + timedelta(days=4), "week"
-    return monday, "week"
-
-
-def _week_after_next(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return _monday(today) + timedelta(days=14), "week"
-
-
-def _this_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    if "mid" in m.group(0).lower():
-        return max(today, today.replace(day=15)), "month"
-    return _end_of_month(today.year, today.month), "month"
-
-
-def _next_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    pos = " ".join((m.group("pos") or "").lower().split())
-    first = _add_months(today.replace(day=1), 1)
-    if pos in ("mid", "middle of"):
-        return first.replace(day=15), "month"
-    if pos in ("late", "end of", "the end of"):
-        return _end_of_month(first.year, first.month), "month"
-    return first, "month"
-
-
-def _month_only(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    raw = m.group("mon")
-    mod = " ".join((m.group("mod") or "").lower().split())
-    if raw.lower() == "may" and not raw[0].isupper() and mod in ("", "in", "by", "for"):
-        return None  # "she may", "by may be": too risky in lower case
-    month = _month_of(m)
-    year = today.year if month >= today.month else today.year + 1
-    if mod == "next" and month == today.month:
-        year += 1
-    if mod.endswith("end of") or mod == "late":
-        return _end_of_month(year, month), "month"
-    if mod in ("mid", "middle of"):
-        return max(today, date(year, month, 15)), "month"
-    return max(today, date(year, month, 1)), "month"
-
-
-def _quarter_end(year: int, quarter: int) -> date:
-    return _end_of_month(year, quarter * 3)
-
-
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_QUARTER_WORDS |= {"fourth": 4, "4th": 4}
-
-
-def _quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    quarter = int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
-    raw_year = (m.group("y") or "").lstrip("'")
-    if raw_year:
-        year = int(raw_year)
-        return _quarter_end(year + 2000 if year < 100 else year, quarter), "quarter"
-    end = _quarter_end(today.year, quarter)
-    return (end if end >= today else _quarter_end(today.year + 1, quarter)), "quarter"
-
-
-def _this_quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    quarter = (today.month - 1) // 3 + 1
-    if "next" in m.group(0).lower():
-        first = _add_months(date(today.year, quarter * 3, 1), 1)
-        return first, "quarter"
-    return _quarter_end(today.year, quarter), "quarter"
-
-
-def _year_end(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    year = m.group("y")
-    return date(int(year) if year else today.year, 12, 31), "year"
-
-
-def _next_year(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    return date(today.year + 1, 1, 1), "year"
-
-
-def _duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
-    groups = m.groupdict()
-    number = groups.get("n") or groups.get("n2") or ""
-    count = _count(number)
-    unit = (groups.get("unit") or groups.get("unit2") or "").lower()
-    vague = any(w in number.lower() for w in ("few", "couple", "several"))
-    kind = "vague" if vague else "duration"
-    if unit.startswith(("h",)):
-        return today, "time"
-    if unit.startswith(("business", "biz", "working")):
-        day, left = today, count
-        while left:
-            day += timedelta(days=1)
-            left -= day.weekday() < 5
-        return day, kind
-    if unit.startswith("d"):
-        return today + timedelta(days=count), kind
-    if unit.startswith("w"):
-        return today + timedelta(weeks=count), kind
-    return _add_months(today, count), kind
-
-
-def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-def _easter(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _holiday_on(name: str, year: int) -> date | None:
-    name = name.lower()
-    if name.startswith(("christmas", "xmas")):
-        return date(year, 12, 25)
-    if name.startswith("thanksgiving"):
-        return _thanksgiving(year)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("easter"):
-        return _easter(year)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("labor"):
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if name.startswith("memorial"):
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
-    if "july" in name:
-        return date(year, 7, 4)
-    return None  # "the holidays": no honest day
-
-
-def _holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
-    prep = m.group("prep").lower()
-    name = " ".join(m.group("h").lower().split())
-    if prep == "after" or _holiday_on(name, today.year) is None:
-        return None, "vague"
-    value = _holiday_on(name, today.year)
-    if value is not None and value < today:
-        value = _holiday_on(name, today.year + 1)
-    if value is not None and prep == "before":
-        value -= timedelta(days=1)
-    return value, "day"
-
-
-_RULES_SRC: tuple[tuple[str, Handler], ...] = (
-    (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
-    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", _numeric),
-    (
-        rf"\b{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|k\b|am\b|pm\b|:))"
-        r"(?:,?\s+(?P<year>\d{4}))?",
-        _month_day,
-    ),
-    (
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
-        _month_day,
-    ),
-    (
-        r"\b(?:(?:by|on|before|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
-        r"|(?<=by\s)(?P<day2>\d{1,2})(?:st|nd|rd|th))\b"
-        r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
-        r"|hole|inning|period|century|percentile|of\b))",
-        _ordinal,
-    ),
-    (
-        r"\b(?:(?P<mod>this\s+coming|this|next|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
-        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
-        _weekday,
-    ),
-    (
-        r"\b(?:today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today"
-        r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
-        r"|asap|a\.s\.a\.p|right\s+away|immediately)\b",
-        _today,
-    ),
-    (
-        r"\b(?:by|at|before|around)\s+(?:noon|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.))",
-        _time_today,
-    ),
-    (
-        r"\b(?:(?:first\s+thing|early|late)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
-        r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro)\b"
-        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
-        _tomorrow,
-    ),
-    (r"\bin\s+the\s+morning\b", _tomorrow),
-    (r"\byesterday\b", _yesterday),
-    (
-        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow|e\.o\.w|(?:later\s+)?this\s+week"
-        r"|(?:by\s+)?the\s+weekend|this\s+weekend|over\s+the\s+weekend)\b",
-        _this_week,
-    ),
-    (
-        r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of"
-        r"|sometime)[\s-]+)?next\s+(?P<wk>weekend|week)\b",
-        _next_week,
-    ),
-    (r"\b(?:the\s+)?week\s+after\s+next\b", _week_after_next),
-    (
-        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom|e\.o\.m|month[\s-]end"
-        r"|(?:later\s+)?this\s+month|mid[\s-]month)\b",
-        _this_month,
-    ),
-    (
-        r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of)"
-        r"[\s-]+)?next\s+month\b",
-        _next_month,
-    ),
-    (
-        r"\b(?P<mod>(?:by\s+)?(?:the\s+)?end\s+of|early|mid|middle\s+of|late|beginning\s+of|start\s+of"
-        rf"|in|by|before|until|till|during|for|next)[\s-]+{_MON}\b(?!\.?\s*\d)",
-        _month_only,
-    ),
-    (
-        r"\b(?:(?:by|before|in|during|end\s+of|eo)\s*)?(?:the\s+)?(?:q(?P<q>[1-4])"
-        r"|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+(?P<y>\d{4}|'?\d{2}))?\b"
-        r"(?!\s+[a-z])",
-        _quarter,
-    ),
-    (
-        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq|quarter[\s-]end"
-        r"|next\s+quarter)\b",
-        _this_quarter,
-    ),
-    (
-        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|year[\s-]end"
-        r"|end\s+of\s+(?P<y>\d{4}))\b",
-        _year_end,
-    ),
-    (r"\bnext\s+year\b", _next_year),
-    (
-        rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{_NUM}\s+{_UNIT}\b"
-        r"|\b(?:the\s+)?next\s+(?P<n2>few|couple(?:\s+of)?)\s+(?P<unit2>days|weeks)\b",
-        _duration,
-    ),
-    (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", _duration),
-    (
-        r"\b(?P<prep>by|before|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
-        r"(?P<h>christmas|xmas|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays|easter"
-        r"|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th|4th\s+of\s+july)\b",
-        _holiday,
-    ),
-)
+@cache
+def _rules() -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
+    # The grammar is loaded on first use (importing capture, the hotkey path, stays cheap) and
+    # each pattern compiled the first time a note has one of its trigger words.
+    from rapport.core.dates_rules import RULES_SRC, TRIGGERS
+
+    return tuple(
+        (LazyRegex(src, re.IGNORECASE), handler, TRIGGERS.get(handler, ("",)))
+        for src, handler in RULES_SRC
+    )
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], Handler], ...]:
-    return tuple((re.compile(src, re.IGNORECASE), handler) for src, handler in _RULES_SRC)
+def _prep_before() -> re.Pattern[str]:
+    from rapport.core.dates_handlers import PREP_BEFORE
+
+    return PREP_BEFORE
 
 
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Every date expression in ``text``, left to right, never overlapping (longest wins)."""
     found: list[tuple[int, int, date | None, str]] = []
-    for pattern, handler in _rules():
+    low = text.lower()
+    for pattern, handler, triggers in _rules():
+        if not any(t in low for t in triggers):
+            continue
         for m in pattern.finditer(text):
             result = handler(m, today)
             if result is not None:
@@ -519,7 +89,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     for start, end, value, kind in found:
         if start < last_end:
             continue
-        prep = _PREP_BEFORE.search(text, max(0, start - 16), start)
+        prep = _prep_before().search(text, max(0, start - 16), start)
         if prep is not None and prep.end() == start and prep.start() >= last_end:
             start = prep.start()
         mentions.append(DateMention(start, end, text[start:end], value, kind))
@@ -537,3 +107,82 @@ def parse_due(phrase: str, today: date) -> date | None:
         if mention.value is not None:
             return mention.value
     return None
+
+
+# ---- calendar arithmetic the grammar's handlers use ------------------------------------------
+def end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def next_occurrence(today: date, month: int, day: int, year: int | None) -> date | None:
+    if year is not None:
+        year = year + 2000 if year < 100 else year
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for y in (today.year, today.year + 1, today.year + 2):
+        try:
+            candidate = date(y, month, day)
+        except ValueError:
+            continue  # Feb 29 outside a leap year
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    return end_of_month(year, quarter * 3)
+
+
+def thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def easter(year: int) -> date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_on(name: str, year: int) -> date | None:
+    name = name.lower()
+    if name.startswith(("christmas", "xmas")):
+        return date(year, 12, 25)
+    if name.startswith("thanksgiving"):
+        return thanksgiving(year)
+    if name.startswith("new year"):
+        return date(year, 1, 1)
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("halloween"):
+        return date(year, 10, 31)
+    if name.startswith("valentine"):
+        return date(year, 2, 14)
+    if name.startswith("labor"):
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name.startswith("memorial"):
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if "july" in name:
+        return date(year, 7, 4)
+    return None  # "the holidays": no honest day

@@ -58,26 +58,32 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+_BOUNDARY = re.compile(r"[.;!?\n]")
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
     "hated isnt doesnt dont cant quit stopped"
 )
 _AFFINITY_BEFORE = _words(
     "loves love loved lover into enjoys enjoy enjoyed likes like avid big huge passionate "
-    "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes ran runs "
+    "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes "
     "training trains learning collects collector addicted serious die-hard diehard fanatic "
     "lifelong devoted keen competitive weekend weekends every amateur great good talented "
-    "went go going"
+    "went go going restores restoring restored rebuilds"
 )
 _AFFINITY_AFTER = _words(
     "fan fans nut nuts addict buff guy gal lover lovers enthusiast junkie fanatic geek nerd "
-    "snob fiend aficionado person girl boy"
+    "snob fiend aficionado person girl boy supporter supporters"
 )
 _SPORT_CONTEXT = _words(
     "fan fans ticket tickets season game games die-hard diehard root roots rooting cheer "
     "cheers cheering playoff playoffs jersey jerseys stadium arena tailgate tailgating "
     "football baseball basketball hockey soccer nfl nba mlb nhl superbowl finals opener "
-    "seats suite seat"
+    "seats suite seat supporter supporters"
+)
+# "the gluten-free line", "vegan options": a product, not the person's diet.
+_PRODUCT_AFTER = _words(
+    "line lines product products option options menu menus version versions range sku skus "
+    "offering offerings label formula formulation catering"
 )
 _SPORT_WORDS = {
     "football": "football",
@@ -121,6 +127,7 @@ class Catalogue:
         self._index: dict[str, list[_Phrase]] = {}
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
+        self._near: dict[str, frozenset[str]] = {}
         self._teams_by_word: dict[str, list[str]] = {}
         for entry in entries:
             tag = str(entry["tag"])
@@ -137,6 +144,8 @@ class Catalogue:
                     self._add(phrase, tag, mode)
             if "block_before" in entry:
                 self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
+            if "near" in entry:
+                self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
             if "block_after" in entry:
                 self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
             if entry["category"] == "teams":
@@ -167,6 +176,10 @@ class Catalogue:
         found: list[InterestMatch] = []
         i = 0
         while i < len(tokens):
+            start, end, _ = tokens[i]
+            if text[start].isupper() and text[end - 1 : end + 1] == "s'":
+                i += 1  # "the Bakers' new build": a family's name, not baking
+                continue
             hit = self._match_at(text, tokens, keys, i, lower_note)
             if hit is None:
                 i += 1
@@ -222,17 +235,28 @@ class Catalogue:
             return False
         if after in self._block_after.get(tag, _NOTHING):
             return False
+        if after in _PRODUCT_AFTER and self.interests[tag].category == "dietary":
+            return False
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             return False
         if mode == "weak":
-            near = keys[max(0, i - 4) : i]
-            return any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER
+            # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
+            # runs the books" is not running
+            first = max(0, i - 4)
+            while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+                first += 1
+            near = keys[first:i]
+            if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
+                return True
+            # "running the NYC half": a word that only this interest has, just after
+            ahead = keys[i + n : i + n + 4]
+            return bool(self._near.get(tag, _NOTHING) & set(ahead))
         if mode == "context":
             if not lower_note and not text[tokens[i][0]].isupper():
                 return False
             window = keys[max(0, i - 8) : i + n + 8]
-            if any(w in _SPORT_CONTEXT for w in window):
-                return True
+            if any(w in _SPORT_CONTEXT for w in window) or after in _AFFINITY_AFTER:
+                return True  # "... tickets", "a Notre Dame guy", "Liverpool supporter"
             # "loves the Cubs": a capitalised nickname after "the" and an affinity word
             return (
                 not lower_note

@@ -1,0 +1,122 @@
+"""Whom a note is about: the client chosen among the names it says, with the company said next
+to it and the family that is theirs.
+
+The first full name that is not family, a lead, a referrer or a colleague ("her boss Jim Doe")
+is the client; "w/ Director Hannah Goldstein" is a title, not a colleague. Family another named
+person owns ("Rita has 3 kids") is not the client's. Matching the chosen name to a known client
+is ``capture_clients``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapport.core.capture_clients import _NICKNAMES  # shared with known-client matching
+from rapport.core.capture_names import NameMention, first_names
+from rapport.core.capture_people import FamilyMember
+from rapport.core.capture_text import LazyRegex
+
+if TYPE_CHECKING:
+    from rapport.core.capture_intros import Introduction
+
+__all__ = ["choose_client", "clients_family", "company_of", "plausible"]
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """'bob' and 'robert' are one first name (both lower case)."""
+    return a == b or _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
+
+
+_COMPANY_AFTER = LazyRegex(
+    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
+)
+# "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
+_ROLE_BEFORE = LazyRegex(
+    r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
+    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
+    re.IGNORECASE,
+)
+
+
+def plausible(mention: NameMention, fulls: set[str]) -> bool:
+    """A lone capitalised word is a name if it is a known first name or someone's first name."""
+    if mention.full:
+        return True
+    low = mention.first.lower()
+    return low in first_names() or low in fulls
+
+
+def choose_client(
+    body: str, names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
+) -> NameMention | None:
+    """Whom the note is about: the first full name that is not family, a lead or a referrer."""
+    family_names = {p.name.lower() for p in family if p.name}
+    excluded = set(family_names)
+    for intro in intros:
+        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
+    excluded = {e.lower() for e in excluded if e}
+    fulls = {n.first.lower() for n in names if n.full}
+    pool = [
+        n for n in names
+        if n.name.lower() not in excluded
+        and not (not n.full and n.first.lower() in family_names)
+        and not _colleague(body, n.start)
+    ]  # fmt: skip
+    referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
+    chosen: NameMention | None = None
+    if referrers:
+        chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
+    if chosen is None:
+        chosen = next((n for n in pool if n.full), None)
+    if chosen is None:
+        chosen = next((n for n in pool if plausible(n, fulls)), None)
+    if chosen is not None and not chosen.full:
+        better = next((n for n in pool if n.full and n.first == chosen.first), None)
+        chosen = better or chosen
+    return chosen
+
+
+_TITLE_AFTER = LazyRegex(
+    r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted)\s+$", re.I
+)
+
+
+def _colleague(body: str, start: int) -> bool:
+    """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
+    role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
+    if role is None:
+        return False
+    titled = body[role.start()].isupper() and _TITLE_AFTER.search(
+        body, max(0, role.start() - 12), role.start()
+    )
+    return not titled
+
+
+def clients_family(family: list[FamilyMember], client: NameMention | None) -> list[FamilyMember]:
+    """Drop the family of someone else the note names: "Dr. Gupta's office mgr Rita. Rita has
+    3 kids" are not the doctor's children."""
+    if client is None:
+        return family
+    own = {w.lower() for w in client.name.split()}
+    first = client.first.lower()
+
+    def clients(owner: str) -> bool:
+        low = owner.lower()
+        return low in own or _same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
+
+    return [p for p in family if p.owner is None or clients(p.owner)]
+
+
+def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:
+    for mention in [client] + [n for n in names if n.first == client.first and n is not client]:
+        m = _COMPANY_AFTER.match(body, mention.end)
+        if m is None:
+            continue
+        if m.group("inner"):
+            inner = m.group("inner").split(",")[-1].strip()
+            if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
+                return inner
+        elif m.group("co") and not m.group("co").endswith("'s"):
+            return m.group("co").strip().rstrip(".")
+    return ""

@@ -1,0 +1,123 @@
+"""Introductions in a note: who introduced the user to whom, and who referred the client.
+
+"Mike introduced me to Dana", "Rachel (referred by Frank)", "Greta looped in Arjun", "Renee
+cc'd me on an email to her GC, Frank", "Referred by Dr. Paul Lin." (the lead is the client).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapport.core.capture_names import NOT_NAMES, NameMention
+from rapport.core.capture_text import LazyRegex
+
+__all__ = ["Introduction", "find_introductions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    name: str  # the lead
+    referrer: str | None  # a name, or None for "he"/"she" (the client)
+    start: int
+    end: int
+    lead_is_subject: bool  # "Rachel (referred by Frank)": the note is about the lead
+
+
+_N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+_WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
+_FILLER = (
+    r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
+    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+)
+# A name with a lower-case letter ("Frank Ortiz", not "GC"), and an aside after the referrer:
+# "Jen Walker (past client) sent over a referral".
+_NL = r"(?:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
+_ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"
+_REFERRED_BY = r"(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|[Ii]ntro(?:duced)?\s+by)"
+_INTRO_PATTERNS = (
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
+        rf"\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
+    ),
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
+        r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
+    ),
+    LazyRegex(
+        rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
+        rf"[Ii]ntro(?:duced)?\s+by|[Ii]ntro(?:duction)?\s+from|via)\s+{_FILLER}(?P<ref>{_N})"
+    ),
+    LazyRegex(rf"\b[Mm]et\s+(?P<lead>{_N})\s+through\s+{_FILLER}(?P<ref>{_N})"),
+    # "Greta looped in her colleague Arjun Mehta", "Renee cc'd me on an email to her GC, Frank
+    # Ortiz", "Jen (past client) sent over a referral - her neighbor Marco Rossi"
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:looped|brought|pulled)\s+(?:me\s+|us\s+)?in\s+"
+        rf"(?:(?:with|w/|on)\s+)?{_FILLER}(?P<lead>{_NL})"
+    ),
+    LazyRegex(rf"(?P<ref>{_WHO}){_ASIDE}\s+cc'?e?d\s+(?:me|us)\b[^.;\n]{{0,50}}?(?P<lead>{_NL})"),
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:sent|passed|gave)\s+(?:me\s+|us\s+)?(?:over\s+|along\s+)?"
+        rf"(?:a|another|one)\s+(?:referral|lead)\b[^.;\n]{{0,40}}?(?P<lead>{_NL})"
+    ),
+    # "Brian Cho referred his neighbor, Dr. Ellen Marsh (dermatologist)": no "to me" needed
+    LazyRegex(
+        rf"(?P<ref>{_WHO})\s+referred\s+(?:his|her|their|a|an|the|my|our)\s+"
+        rf"(?:[a-z][a-z'-]*\s+){{0,2}}?[a-z][a-z'-]*,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<lead>{_NL})"
+    ),
+    # "Referred by Kate Moreno: Tony Alvarez, owns 2 pizzerias": the note is about Tony
+    LazyRegex(rf"{_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})\s*[:-]\s*(?P<lead>{_NL})"),
+    # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
+    LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
+)
+# Patterns whose lead is the person the note is about (the client), not someone new.
+_SUBJECT_PATTERNS = frozenset({2, 3, 8, 9})
+# Words without which each pattern cannot match (lower case): most notes introduce no one, and
+# then no pattern is compiled or run.
+_TRIGGERS = (
+    ("introduc", "intro", "connected", "referred", "put"),
+    ("introduced", "referred", "sent", "passed"),
+    ("referred", "referral", "intro", "via"),
+    ("through",),
+    ("looped", "brought", "pulled"),
+    ("cc",),
+    ("referral", "lead"),
+    ("referred",),
+    ("referred", "referral", "intro"),
+    ("referred", "referral", "intro"),
+)
+
+
+def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[Introduction]:
+    """Introductions: 'X introduced me to Y', 'Y (referred by X)', 'X put me in touch with Y'."""
+    found: list[Introduction] = []
+    seen: set[str] = set()
+    known = {n.name.lower(): n.name for n in names}
+    low = text[:limit].lower()
+    for index, pattern in enumerate(_INTRO_PATTERNS):
+        if not any(word in low for word in _TRIGGERS[index]):
+            continue
+        for m in pattern.finditer(text, 0, limit):
+            ref = _clean_name(m.group("ref"), known)
+            if index == len(_INTRO_PATTERNS) - 1:
+                # the lead is the client, named elsewhere: filled in once the client is known
+                if ref and not any(i.referrer == ref for i in found):
+                    found.append(Introduction("", ref, m.start("ref"), m.end(), True))
+                continue
+            lead = _clean_name(m.group("lead"), known)
+            if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
+                continue
+            seen.add(lead.lower())
+            found.append(Introduction(lead, ref, m.start(), m.end(), index in _SUBJECT_PATTERNS))
+    return found
+
+
+def _clean_name(raw: str, known: dict[str, str]) -> str | None:
+    parts = [p[:-2] if p.lower().endswith("'s") else p for p in raw.split()]
+    while parts and parts[0].lower() in NOT_NAMES:
+        parts.pop(0)
+    while parts and parts[-1].lower() in NOT_NAMES:
+        parts.pop()
+    if not parts or parts[0].lower() in ("he", "she", "they"):
+        return None
+    name = " ".join(parts)
+    return known.get(name.lower(), name)

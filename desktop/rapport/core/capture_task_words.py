@@ -1,0 +1,271 @@
+"""The words of the user's to-dos: task verbs and their phone spellings, the cues that make a
+clause the user's own ("I'll", "promised", "Follow up:"), the headers that are not tasks
+("Call with Maria"), the separators that cut a sentence into clauses and lists, and the small
+helpers that read a clause's own dates and lists ("Send specs Monday, quote by 4/30").
+
+Only ``capture_tasks`` uses them; they live apart so that module reads as the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.dates import DateMention
+
+__all__ = [
+    "ACK",
+    "ALIASES",
+    "BARE_OK",
+    "CONDITION",
+    "COORD",
+    "DELIVERABLES",
+    "FOLLOW_CUE",
+    "GERUNDS",
+    "HAVE_IT",
+    "HEADER",
+    "INTRO_TITLE",
+    "LEAD_IN",
+    "LIST_AND",
+    "LIST_PLUS",
+    "LIST_SEVERAL",
+    "LOG_HEADER",
+    "MEETING_KINDS",
+    "MEETING_NOUNS",
+    "NEED_CUE",
+    "NEGATED",
+    "NOT_OURS",
+    "NOUN_NEXT",
+    "OBJECT_PRONOUN",
+    "PAREN",
+    "PAST_START",
+    "PROMISE_CUE",
+    "SEPARATORS",
+    "SUBJECTS",
+    "TAKES_THING",
+    "THEIRS",
+    "THING_PRONOUN",
+    "TRAILING",
+    "VERBS",
+    "VERB_ALT",
+    "WILL_CUE",
+    "base_verb",
+    "dates_in",
+    "deliverable_due",
+    "due_of",
+    "shares_verb",
+    "split_after_dates",
+    "undated_words",
+]
+
+MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
+# Words that name a kind of meeting before a meeting noun: "intro mtg", "kickoff call".
+MEETING_KINDS = words("intro follow check kickoff kick-off discovery touch sync")
+# Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
+# invoice?", "sending tmrw" after "asking for the deck".
+TAKES_THING = words("send resend get schedule share forward fix update finalize sign review")
+VERBS = words(
+    "send email e-mail mail call text ring phone reply respond thank set setup schedule book "
+    "follow check confirm get order buy pick draft prepare write introduce intro connect ping "
+    "remind share forward fwd invite loop reach look find ask try return circle touch review "
+    "update fix finalize submit pull put arrange reschedule research dm message drop deliver "
+    "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
+    "print post add create make build sort start finish chase nudge escalate figure verify "
+    "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
+    "compile gather scan pay swing countersign co-sign cosign"
+)
+# Phone spellings of a verb: "thx Jen" is "Thank Jen".
+ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
+            "fwd": "forward", "resched": "reschedule"}  # fmt: skip
+BARE_OK = words("reply respond call text email follow fu f/u")
+NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
+PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
+GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
+            "scheduling": "schedule", "setting": "set", "following": "follow",
+            "checking": "check", "getting": "get", "ordering": "order", "booking": "book",
+            "drafting": "draft", "preparing": "prepare", "writing": "write", "mailing": "mail",
+            "shipping": "ship", "dropping": "drop", "putting": "put", "pulling": "pull",
+            "introducing": "introduce", "reaching": "reach", "looping": "loop",
+            "buying": "buy", "picking": "pick", "inviting": "invite"}  # fmt: skip
+VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
+VERB_ALT += "|" + "|".join(ALIASES)
+# One verb alternation for both separators: the pattern is compiled on a note's first task.
+COORD = LazyRegex(
+    r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
+    rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b)",
+    re.IGNORECASE,
+)
+SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
+LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
+# "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
+LIST_SEVERAL = LazyRegex(
+    r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)|,\s+(?:and\s+)?(?=[\w$])"
+    r"|\s+\+\s+(?=[\w$])",
+    re.I,
+)
+SUBJECTS = words("i we he she they it you there that this who which")
+# "Wants 3 quotes by Friday" is the client asking (a key point), not a line of the user's.
+NOT_OURS = SUBJECTS | words(
+    "wants want needs need asked asks requested expects expecting awaiting waiting got has have "
+    "had received sent signed approved"
+)
+# What a bare "<thing> by <date>" line asks the user to deliver ("CMA by Thurs.").
+DELIVERABLES = words(
+    "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
+    "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
+    "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
+    "illustrations application binder addendum order po timeline"
+)
+INTRO_TITLE = LazyRegex(
+    r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:e-?mail|quick)\s+)?(?:intro(?:duction)?\s+)?to\s+(?P<to>.+)$",
+    re.IGNORECASE,
+)
+LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
+LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
+FOLLOW_CUE = LazyRegex(
+    r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
+    r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
+    r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+PROMISE_CUE = LazyRegex(
+    r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
+    r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
+    r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
+    re.IGNORECASE,
+)
+WILL_CUE = LazyRegex(
+    r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
+    r"gonna|will|going\s+to|i\s+can|i\s+shall)\s+",
+    re.IGNORECASE,
+)
+NEED_CUE = LazyRegex(
+    r"^(?:(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
+    r"|(?:i|we)\s+(?:want|plan)\s+to)\s+",
+    re.IGNORECASE,
+)
+HEADER = LazyRegex(
+    r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
+    r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
+    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
+    re.IGNORECASE,
+)
+# What the client wants, said without a subject: "want to downsize, look at condos in the
+# spring" is their plan, commas and all.
+THEIRS = LazyRegex(
+    r"^(?:they|he|she)?\s*(?:wants?|would\s+like|plans?\s+to|hopes?\s+to|(?:is|are)\s+looking\s+to|"
+    r"looking\s+to)\b",
+    re.IGNORECASE,
+)
+# "on it", "will do": the user taking on what was just asked.
+ACK = LazyRegex(r"(?:i'?m\s+)?on\s+it|will\s+do|can\s+do|consider\s+it\s+done", re.IGNORECASE)
+# "Call log 10/5", "Mtg notes": the note's own heading, dated or not.
+LOG_HEADER = LazyRegex(
+    r"^(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b", re.I
+)
+NEGATED = LazyRegex(
+    r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
+    r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
+    re.IGNORECASE,
+)
+CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
+PAREN = LazyRegex(r"\s*\([^)]*\)")
+TRAILING = LazyRegex(
+    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
+    r"|[\s,;:.!?\"']+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
+    re.IGNORECASE,
+)
+OBJECT_PRONOUN = LazyRegex(
+    r"\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
+    re.I,
+)
+HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
+THING_PRONOUN = LazyRegex(
+    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
+)
+
+
+def base_verb(word: str) -> str | None:
+    """The task verb a clause starts with ('Sending' -> 'send', 'thx' -> 'thank', 'rerun' ->
+    'rerun'), or None. A verb with "re" before it is a verb again: resend, rerun, revisit."""
+    low = word.lower().rstrip(",.:;!")
+    if low in VERBS:
+        return low
+    if ALIASES.get(low):
+        return ALIASES[low]
+    again = low[3:] if low.startswith("re-") else low[2:] if low.startswith("re") else ""
+    if len(again) >= 3 and again in VERBS:
+        return low
+    return GERUNDS.get(low)
+
+
+# ---- a clause's dates and lists -------------------------------------------------------------
+
+
+def dates_in(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
+    # the dates are in note order: start where the piece starts (a long thread has hundreds)
+    out = []
+    for d in dates[bisect_left(dates, start, key=_start) :]:
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
+
+
+def _start(d: DateMention) -> int:
+    return d.start
+
+
+def due_of(mentions: list[DateMention]) -> date | None:
+    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
+    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
+    return days[0] if days else times[0] if times else None
+
+
+def split_after_dates(part: Span, dates: list[DateMention]) -> list[Span]:
+    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
+    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
+    ends = {d.end - part.start for d in dates_in(dates, part.start, part.end)}
+    pieces: list[Span] = []
+    start = 0
+    for m in LIST_SEVERAL.finditer(part.text):
+        if m.start() not in ends and m.start() - 1 not in ends:
+            continue
+        piece = part.text[start : m.start()].strip()
+        if piece:
+            offset = part.start + part.text.index(piece, start)
+            pieces.append(Span(offset, offset + len(piece), piece))
+        start = m.end()
+    rest = part.text[start:].strip()
+    if rest:
+        offset = part.start + part.text.index(rest, start)
+        pieces.append(Span(offset, offset + len(rest), rest))
+    return pieces
+
+
+def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
+    text = part.text
+    for d in sorted(dates_in(dates, part.start, part.end), key=lambda d: -d.start):
+        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
+    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
+
+
+def shares_verb(part: Span, dates: list[DateMention]) -> bool:
+    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
+    rest = undated_words(part, dates)
+    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
+
+
+def deliverable_due(part: Span, dates: list[DateMention]) -> bool:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
+    if not dates_in(dates, part.start, part.end):
+        return False
+    rest = undated_words(part, dates)
+    rest = [w for w in rest if w not in ("+", "&", "and")]
+    if len(rest) >= 3 and rest[-2] == "to":
+        rest = rest[:-2]  # "pricing to Marcus by Thurs"
+    return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS

@@ -1,0 +1,329 @@
+"""What each date phrase means: one handler per kind of expression, from a regex match and
+*today* to a day.
+
+``dates_rules`` pairs each handler with its regex; ``dates.find_dates`` runs them.
+
+Choices, written down because every team argues about them:
+- A bare weekday ("Friday", "by Fri", "on Monday") is the next such day *after* today: said on
+  a Friday, "Friday" means a week later. "this Friday" said on a Friday means today.
+- "next <weekday>" is that weekday in next calendar week (weeks start on Monday): on Wednesday
+  2026-11-18 "next Friday" is 2026-11-27 and "next Monday" 2026-11-23.
+- "this week" / "end of week" is this week's Friday (next week's when today is a weekend day);
+  "next week" is next week's Monday; "end of next week" its Friday; "weekend" its Saturday.
+- "in a couple of days" is +2, "in a few days" / "in the next few days" +3, "a few weeks" +21:
+  the app needs a concrete day to remind on, and the user can move it.
+- "end of month" is its last day, "next month" the 1st of next month, a month alone ("in March",
+  "by March") the 1st of that month, "end of March" its last day, "mid-March" the 15th.
+- Q1..Q4 mean the last day of that quarter (this year's unless already past).
+- Month and day without a year ("Dec 1", "3/15", US order) mean the next such day, today included.
+- "before the holidays", "after the holidays" are recognised but have no honest day: ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from rapport.core.dates import (
+    add_months,
+    end_of_month,
+    holiday_on,
+    next_occurrence,
+    quarter_end,
+    week_start,
+)
+
+__all__ = ["PREP_BEFORE", "Handler"]  # and the on_* handlers
+
+_WEEKDAYS = {
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "couple": 2,
+    "few": 3,
+    "several": 4,
+}
+# Short weekday forms that are also English words ("sat down", "the sun") count only after
+# a preposition or "this"/"next", or at the end of a clause after a verb's object ("call him
+# back mon", "text Sat.") where the word cannot be the verb or the noun.
+_SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
+_CLAUSE_END = re.compile(
+    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n"
+    r"|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob|to|re|about|for|with|w/|at|@)(?!\w))",
+    re.IGNORECASE,
+)
+_NOT_AFTER = frozenset(
+    {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
+    | {"had", "have", "then", "was"}
+)
+_END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
+PREP_BEFORE = re.compile(
+    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
+    re.IGNORECASE,
+)
+
+Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
+
+
+def _count(raw: str) -> int:
+    words = raw.lower().split()
+    for word in words:
+        if word.isdigit() or (word in _NUMBERS and word not in ("a", "an")):
+            return int(word) if word.isdigit() else _NUMBERS[word]
+    return 1
+
+
+def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    raw = m.group("wd").lower()
+    mod = " ".join((m.group("mod") or "").lower().split())
+    after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
+        return None
+    target = _WEEKDAYS[raw[:3]]
+    if mod in ("next", "nxt"):
+        return week_start(today) + timedelta(days=7 + target), "day"
+    ahead = (target - today.weekday()) % 7
+    # "COB Thu" said on a Thursday is today's close of business; a bare "Thu" is next week's.
+    same_day = mod.startswith("this") or _END_OF_DAY.search(m.group(0)) is not None
+    if ahead == 0 and not same_day:
+        ahead = 7
+    return today + timedelta(days=ahead), "day"
+
+
+def _clause_final(m: re.Match[str]) -> bool:
+    """'call back mon', 'reply Mon,': a short weekday closing a clause, not a word in it."""
+    before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
+    if not before or before[-1] in _NOT_AFTER:
+        return False
+    return _CLAUSE_END.match(m.string, m.end()) is not None
+
+
+def on_nth_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    """'first wk of Jan' -> Jan 1, 'second week of March' -> March 8, 'last week of June' -> the
+    24th: the week's first day, like "early March" is the 1st."""
+    month = _month_of(m)
+    year = today.year if month >= today.month else today.year + 1
+    which = m.group("nth").lower()
+    if which in ("last", "final"):
+        return max(today, end_of_month(year, month) - timedelta(days=6)), "week"
+    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}.get(which, 3)
+    return max(today, date(year, month, 1 + 7 * index)), "week"
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return _MONTHS[m.group("mon").lower()[:3]]
+
+
+def on_month_day(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    year = m.group("year")
+    value = next_occurrence(today, _month_of(m), int(m.group("day")), int(year) if year else None)
+    return (value, "day") if value else None
+
+
+def on_numeric(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    month, day = int(m.group("m")), int(m.group("d"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = m.group("y")
+    value = next_occurrence(today, month, day, int(year) if year else None)
+    return (value, "day") if value else None
+
+
+def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+    except ValueError:
+        return None
+
+
+def on_ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    day = int(m.group("day") or m.group("day2"))
+    if not 1 <= day <= 31:
+        return None
+    month_start = today.replace(day=1)
+    for offset in range(3):  # this month if still ahead, else the next month that has the day
+        first = add_months(month_start, offset)
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            candidate = first.replace(day=day)
+            if candidate >= today:
+                return candidate, "day"
+    return None
+
+
+def on_today(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    return today, "day"
+
+
+def on_time_today(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    return today, "time"
+
+
+def on_tomorrow(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    text = m.group(0).lower()
+    if "after" in text:
+        return today + timedelta(days=2), "day"
+    return today + timedelta(days=1), "day"
+
+
+def on_yesterday(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    return today - timedelta(days=1), "day"
+
+
+def on_this_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    text = m.group(0).lower()
+    monday = week_start(today)
+    if today.weekday() >= 5:  # on a weekend "this week" is already the next one
+        monday += timedelta(days=7)
+    if any(w in text for w in ("weekend", "wknd", "w/e")) and "by" not in text:
+        return max(today, monday + timedelta(days=5)), "week"
+    return monday + timedelta(days=4), "week"
+
+
+def on_next_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    pos = " ".join((m.group("pos") or "").lower().split())
+    monday = week_start(today) + timedelta(days=7)
+    if m.group("wk").lower() in ("weekend", "wknd"):
+        return monday + timedelta(days=5), "week"
+    if pos in ("mid", "middle of"):
+        return monday + timedelta(days=2), "week"
+    if pos in ("late", "end of", "the end of"):
+        return monday + timedelta(days=4), "week"
+    return monday, "week"
+
+
+def on_week_after_next(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    return week_start(today) + timedelta(days=14), "week"
+
+
+def on_this_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    if "mid" in m.group(0).lower():
+        return max(today, today.replace(day=15)), "month"
+    return end_of_month(today.year, today.month), "month"
+
+
+def on_next_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    pos = " ".join((m.group("pos") or "").lower().split())
+    first = add_months(today.replace(day=1), 1)
+    if pos in ("mid", "middle of"):
+        return first.replace(day=15), "month"
+    if pos in ("late", "end of", "the end of"):
+        return end_of_month(first.year, first.month), "month"
+    return first, "month"
+
+
+def on_month_only(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    raw = m.group("mon")
+    mod = " ".join((m.group("mod") or "").lower().split())
+    if raw.lower() == "may" and not raw[0].isupper() and mod in ("", "in", "by", "for"):
+        return None  # "she may", "by may be": too risky in lower case
+    month = _month_of(m)
+    year = today.year if month >= today.month else today.year + 1
+    if mod == "next" and month == today.month:
+        year += 1
+    if mod.endswith("end of") or mod == "late":
+        return end_of_month(year, month), "month"
+    if mod in ("mid", "middle of"):
+        return max(today, date(year, month, 15)), "month"
+    return max(today, date(year, month, 1)), "month"
+
+
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_QUARTER_WORDS |= {"fourth": 4, "4th": 4}
+
+
+def on_quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    quarter = int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
+    raw_year = (m.group("y") or "").lstrip("'")
+    if raw_year:
+        year = int(raw_year)
+        return quarter_end(year + 2000 if year < 100 else year, quarter), "quarter"
+    end = quarter_end(today.year, quarter)
+    return (end if end >= today else quarter_end(today.year + 1, quarter)), "quarter"
+
+
+def on_this_quarter(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    quarter = (today.month - 1) // 3 + 1
+    if "next" in m.group(0).lower():
+        first = add_months(date(today.year, quarter * 3, 1), 1)
+        return first, "quarter"
+    return quarter_end(today.year, quarter), "quarter"
+
+
+def on_year_end(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    year = m.group("y")
+    return date(int(year) if year else today.year, 12, 31), "year"
+
+
+def on_next_year(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    return date(today.year + 1, 1, 1), "year"
+
+
+def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    groups = m.groupdict()
+    number = groups.get("n") or groups.get("n2") or ""
+    count = _count(number)
+    unit = (groups.get("unit") or groups.get("unit2") or "").lower()
+    vague = any(w in number.lower() for w in ("few", "couple", "several"))
+    kind = "vague" if vague else "duration"
+    if unit.startswith(("h",)):
+        return today, "time"
+    if unit.startswith(("business", "biz", "working")):
+        day, left = today, count
+        while left:
+            day += timedelta(days=1)
+            left -= day.weekday() < 5
+        return day, kind
+    if unit.startswith("d"):
+        return today + timedelta(days=count), kind
+    if unit.startswith("w"):
+        return today + timedelta(weeks=count), kind
+    return add_months(today, count), kind
+
+
+def on_holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    prep = m.group("prep").lower()
+    name = " ".join(m.group("h").lower().split())
+    if prep == "after" or holiday_on(name, today.year) is None:
+        return None, "vague"
+    value = holiday_on(name, today.year)
+    if value is not None and value < today:
+        value = holiday_on(name, today.year + 1)
+    if value is not None and prep in ("before", "b4"):
+        value -= timedelta(days=1)
+    return value, "day"

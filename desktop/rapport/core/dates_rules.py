@@ -1,0 +1,191 @@
+"""The date grammar's table: which regex finds which kind of date phrase.
+
+Each row pairs a pattern with its handler in ``dates_handlers`` (where the choices about what
+a phrase means are written down). ``dates.find_dates`` compiles the table on first use.
+"""
+
+from __future__ import annotations
+
+from rapport.core.dates_handlers import (
+    Handler,
+    on_duration,
+    on_holiday,
+    on_iso,
+    on_month_day,
+    on_month_only,
+    on_next_month,
+    on_next_week,
+    on_next_year,
+    on_nth_week,
+    on_numeric,
+    on_ordinal,
+    on_quarter,
+    on_this_month,
+    on_this_quarter,
+    on_this_week,
+    on_time_today,
+    on_today,
+    on_tomorrow,
+    on_week_after_next,
+    on_weekday,
+    on_year_end,
+    on_yesterday,
+)
+
+__all__ = ["RULES_SRC", "TRIGGERS"]
+
+_NEXT = r"(?:next|nxt)"
+_WEEK = r"(?:week|wk)"
+
+_WD = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?|sday)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?|sday)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUM = (
+    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
+)
+_UNIT = r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|months?|mos?|hours?|hrs?)"
+RULES_SRC: tuple[tuple[str, Handler], ...] = (
+    (r"\b(\d{4})-(\d{2})-(\d{2})\b", on_iso),
+    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
+    (
+        rf"\b{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|k\b|am\b|pm\b|:))"
+        r"(?:,?\s+(?P<year>\d{4}))?",
+        on_month_day,
+    ),
+    (
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
+        on_month_day,
+    ),
+    (
+        r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
+        r"|(?<=by\s)(?P<day2>\d{1,2})(?:st|nd|rd|th))\b"
+        r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
+        r"|hole|inning|period|century|percentile|of\b))",
+        on_ordinal,
+    ),
+    (
+        r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
+        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
+        on_weekday,
+    ),
+    (
+        r"\b(?:today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today"
+        r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
+        r"|asap|a\.s\.a\.p|right\s+away|immediately)\b",
+        on_today,
+    ),
+    (
+        r"\b(?:by|at|before|around)\s+(?:noon|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.))",
+        on_time_today,
+    ),
+    (
+        r"\b(?:(?:first\s+thing|early|late|eod|cob|end\s+of\s+day)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
+        r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro)\b"
+        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
+        on_tomorrow,
+    ),
+    (r"\bin\s+the\s+morning\b", on_tomorrow),
+    (r"\byesterday\b", on_yesterday),
+    (
+        rf"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?{_WEEK}|eow|e\.o\.w"
+        rf"|(?:later\s+)?this\s+{_WEEK}|(?:by\s+|over\s+)?the\s+(?:weekend|wknd|w/e)"
+        r"|this\s+(?:weekend|wknd|w/e)|by\s+(?:weekend|wknd|w/e))\b",
+        on_this_week,
+    ),
+    (
+        r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of"
+        rf"|sometime)[\s-]+)?{_NEXT}\s+(?P<wk>weekend|wknd|week|wk)\b",
+        on_next_week,
+    ),
+    (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
+    (
+        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom|e\.o\.m|month[\s-]end"
+        r"|(?:later\s+)?this\s+month|mid[\s-]month)\b",
+        on_this_month,
+    ),
+    (
+        r"\b(?:(?P<pos>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|the\s+end\s+of)"
+        rf"[\s-]+)?{_NEXT}\s+(?:month|mo)\b",
+        on_next_month,
+    ),
+    (
+        r"\b(?P<mod>(?:by\s+)?(?:the\s+)?end\s+of|early|mid|middle\s+of|late|beginning\s+of|start\s+of"
+        rf"|in|by|before|until|till|during|for|next)[\s-]+{_MON}\b(?!\.?\s*\d)",
+        on_month_only,
+    ),
+    (
+        r"\b(?:(?:by|before|in|during|end\s+of|eo)\s*)?(?:the\s+)?(?:q(?P<q>[1-4])"
+        r"|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+(?P<y>\d{4}|'?\d{2}))?\b"
+        r"(?!\s+[a-z])",
+        on_quarter,
+    ),
+    (
+        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter|eoq|quarter[\s-]end"
+        r"|next\s+quarter)\b",
+        on_this_quarter,
+    ),
+    (
+        r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|year[\s-]end"
+        r"|end\s+of\s+(?P<y>\d{4}))\b",
+        on_year_end,
+    ),
+    (rf"\b{_NEXT}\s+(?:year|yr)\b", on_next_year),
+    (
+        rf"\b(?:(?:the|by|in|during)\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+        rf"\s+{_WEEK}\s+(?:of|in)\s+{_MON}\b",
+        on_nth_week,
+    ),
+    (
+        rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{_NUM}\s+{_UNIT}\b"
+        r"|\b(?:the\s+)?next\s+(?P<n2>few|couple(?:\s+of)?)\s+(?P<unit2>days|weeks)\b",
+        on_duration,
+    ),
+    (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
+    (
+        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
+        r"(?P<h>christmas|xmas|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays|easter"
+        r"|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th|4th\s+of\s+july)\b",
+        on_holiday,
+    ),
+)
+
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words without which a handler's patterns cannot match (lower case): a note that says none of
+# them skips compiling and running those patterns. Handlers not listed always run.
+TRIGGERS: dict[Handler, tuple[str, ...]] = {
+    on_iso: ("-",),
+    on_numeric: ("/",),
+    on_month_day: _MONTH_WORDS,
+    on_ordinal: _DIGITS,
+    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    on_today: (
+        "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
+        "close of", "asap", "a.s.a.p", "right away", "immediately",
+    ),
+    on_time_today: ("noon", "am", "pm", "a.m", "p.m"),
+    on_tomorrow: ("tom", "tmr", "tmw", "2mor", "morning"),
+    on_yesterday: ("yesterday",),
+    on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
+    on_next_week: ("week", "wk"),
+    on_week_after_next: ("week after",),
+    on_this_month: ("month", "eom", "e.o.m"),
+    on_next_month: ("month", "mo"),
+    on_month_only: _MONTH_WORDS,
+    on_quarter: ("q1", "q2", "q3", "q4", "quarter"),
+    on_this_quarter: ("quarter", "eoq"),
+    on_year_end: ("year", "eoy", "end of"),
+    on_next_year: ("year", "yr"),
+    on_nth_week: ("week", "wk"),
+    on_duration: ("day", "week", "wk", "month", "mo", "hour", "hr"),
+    on_holiday: (
+        "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
+        "valentine", "labor", "memorial", "july",
+    ),
+}  # fmt: skip
