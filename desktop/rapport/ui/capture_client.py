@@ -140,6 +140,9 @@ class ClientPicker(QWidget):
         for page in (chip_page, pick_page, new_page):
             self.stack.addWidget(page)
         self.caption.setBuddy(self.button)
+        # Alt+A moves to the client; a label's mnemonic would also *click* a button buddy,
+        # and whether that pops the menu up differs between Qt releases.
+        self.caption.installEventFilter(self)
         self.set_required(False)
         self.show_client(None, [], None, False)
 
@@ -292,6 +295,11 @@ class ClientPicker(QWidget):
         self._emit({"id": None, "name": name, "company": self.new_company.text().strip()})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.caption and event.type() == QEvent.Type.Shortcut:
+            buddy = self.caption.buddy()
+            if buddy is not None:
+                buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape and watched is not self.button:
                 # Esc steps back (new client -> picker -> chip); from the first step the

@@ -154,6 +154,11 @@ class CaptureEntry(QObject):
         """``rapport capture [--client NAME]`` with no text, from a second launch."""
         self.open(client_from_args(rest))
 
+    def shutdown(self) -> None:
+        """The main window is closing for good: keep the draft, close, stop every timer."""
+        if self.capture_window is not None:
+            self.capture_window.shutdown()
+
     def _remember_geometry(self) -> None:
         if self.capture_window is not None:
             self.window.settings.setValue(GEOMETRY_KEY, self.capture_window.saveGeometry())

@@ -218,6 +218,16 @@ class CaptureWindow(QDialog):
         if self.draft_timer.isActive():
             self.save_draft_now()
 
+    def shutdown(self) -> None:
+        """Write a pending draft, then stop the timers and close (the app is closing)."""
+        self._flush_draft()
+        self.understand_timer.stop()
+        self.draft_timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.disconnect(self._flush_draft)
+        self.hide()
+
     # -- understanding ---------------------------------------------------------------------
     def _on_text_changed(self) -> None:
         self.save_button.setEnabled(not self.editor.document().isEmpty())

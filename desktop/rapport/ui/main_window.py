@@ -481,6 +481,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             return
         self.desktop.tray.stop()
+        # The window closes for good: the capture window writes its draft and stops its
+        # timers now, while the book it belongs to is still the one open.
+        self.capture.shutdown()
         super().closeEvent(event)
 
     # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
