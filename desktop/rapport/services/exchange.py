@@ -1,0 +1,464 @@
+"""Import and export: read a file, show what it would do, then write it in one transaction.
+
+``preview_import`` parses and validates the whole file and plans every contact: *new*,
+*already known* (matched by email or name, see services/matching.py) or *skipped* with
+the reason. Nothing is written. ``apply_import`` writes the plan in ONE transaction: if
+anything fails or the user cancels, the book is exactly as before.
+
+The merge rule for a contact the book already knows: fields that are empty in the book
+(company, role, emails, phones, address, how we met, notes) are filled from the file;
+people and yearly dates the client does not have yet are added; nothing that is already
+in the book is changed or removed. Two cards for one person in the same file become one
+client the same way.
+
+A full JSON export imported into an empty book restores it exactly (same ids, same
+rows). Into a book that has data, its new clients come in with everything recorded about
+them (under new ids), and clients the book already knows get their empty fields filled.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapport import clock
+from rapport.core.names import fold
+from rapport.exchange import csv_io, json_io, vcard
+from rapport.exchange.common import (
+    MAX_CONTACTS_FILE_BYTES,
+    MAX_JSON_FILE_BYTES,
+    ContactIn,
+    ExchangeError,
+    decode,
+    read_bytes,
+)
+from rapport.services import dump, indexing
+from rapport.services.errors import ServiceError, ValidationError
+from rapport.services.matching import ClientMatcher, Match
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+IMPORT_FORMATS = ("vcard", "csv", "json")
+EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
+CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
+NAME_TARGETS = ("name", "first_name", "last_name")
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class ImportFailed(ServiceError):
+    """A file that cannot be imported; nothing was written."""
+
+
+class EncodingQuestion(ImportFailed):
+    """The file is not UTF-8: ask the user before reading it as Windows-1252."""
+
+    suggestion = "cp1252"
+
+
+class ImportCancelled(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was written")
+
+
+@dataclass(slots=True)
+class PlanItem:
+    action: str  # new, known, skipped
+    name: str
+    detail: str = ""
+    where: str = ""
+    contact: ContactIn | None = None
+    match_id: int | None = None
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    format: str
+    flavour: str
+    encoding: str
+    items: list[PlanItem] = field(default_factory=list)
+    # A CSV's columns, a few sample rows and the column -> field mapping in use.
+    columns: list[str] = field(default_factory=list)
+    samples: list[list[str]] = field(default_factory=list)
+    mapping: dict[str, str] | None = None
+    document: json_io.Document | None = None
+    # What a JSON import brings besides clients: rows per table.
+    extra: dict[str, int] = field(default_factory=dict)
+    # Why nothing can be planned yet (a CSV whose mapping names no name column).
+    problem: str = ""
+
+    def count(self, action: str) -> int:
+        return sum(1 for item in self.items if item.action == action)
+
+    @property
+    def needs_mapping(self) -> bool:
+        return self.format == "csv" and self.flavour in ("generic", "rapport")
+
+    @property
+    def writes_anything(self) -> bool:
+        return any(item.action != "skipped" for item in self.items) or any(self.extra.values())
+
+    def summary(self) -> str:
+        text = (
+            f"{self.count('new')} new, {self.count('known')} already known, "
+            f"{self.count('skipped')} skipped"
+        )
+        extra = {k: v for k, v in self.extra.items() if v and k != "client"}
+        if extra:
+            text += " (with " + ", ".join(f"{v} {k} rows" for k, v in extra.items()) + ")"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+    skipped: int
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def detect_format(path: Path, head: bytes = b"") -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".vcf", ".vcard"):
+        return "vcard"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    if suffix == ".json":
+        return "json"
+    text = head[:4096].decode("utf-8", "ignore").lstrip("\ufeff \r\n\t")
+    if text.upper().startswith("BEGIN:VCARD"):
+        return "vcard"
+    if text.startswith("{"):
+        return "json"
+    return "csv"
+
+
+def preview_import(
+    path: str | Path,
+    format: str | None = None,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Read, validate and plan ``path``; writes nothing. Raises ImportFailed for bad files."""
+    path = Path(path)
+    if format is not None and format not in IMPORT_FORMATS:
+        raise ValidationError(f"unknown import format {format!r} (use vcard, csv or json)")
+    try:
+        format = format or detect_format(path, _head(path))
+        limit = MAX_JSON_FILE_BYTES if format == "json" else MAX_CONTACTS_FILE_BYTES
+        data = read_bytes(path, limit)
+        text, used = decode(data, encoding)
+        del data
+        if format == "json":
+            return _plan_json(path, text, used, progress)
+        plan = ImportPlan(path, format, "", used, mapping=mapping)
+        if format == "vcard":
+            result = vcard.parse(text, progress)
+        else:
+            header, rows = csv_io.read_table(text)
+            plan.columns = header
+            plan.samples = [row[: len(header)] for row in rows[:3]]
+            if csv_io.detect(header) in ("generic", "rapport"):
+                plan.mapping = mapping or csv_io.guess_mapping(header)
+                if not any(t in NAME_TARGETS for t in plan.mapping.values()):
+                    plan.flavour = "generic"
+                    plan.problem = "no column holds a name: map one to a name field"
+                    return plan
+            elif mapping is not None:
+                raise ExchangeError(
+                    "this is a Google or Outlook export: its columns are known, "
+                    "no mapping is needed"
+                )
+            result = csv_io.parse(text, plan.mapping, progress)
+    except ExchangeError as exc:
+        error = EncodingQuestion if getattr(exc, "suggestion", None) else ImportFailed
+        raise error(str(exc)) from None
+    plan.flavour = result.flavour
+    plan.items = _plan_contacts(result.contacts)
+    plan.items += [
+        PlanItem("skipped", s.name or "(no name)", s.reason, s.where) for s in result.skipped
+    ]
+    return plan
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4096)
+    except OSError:
+        return b""  # read_bytes() reports the problem in words
+
+
+def _book_matcher() -> ClientMatcher:
+    rows = m.Client.select(m.Client.id, m.Client.name, m.Client.emails).tuples()
+    return ClientMatcher.from_rows(rows)
+
+
+def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -> str:
+    how = {"email": "same email", "name": "same name", "similar": "similar name"}[match.how]
+    fills = [f.replace("_", " ") for f in _fills(target or {}, contact)] if target else []
+    text = f"matches {match.name} ({how})"
+    return text + (f"; fills {', '.join(fills)}" if fills else "; nothing new")
+
+
+def _fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
+    return [f for f in CONTACT_FIELDS if not existing.get(f) and getattr(contact, f)]
+
+
+def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
+    matcher = _book_matcher()
+    fields = [getattr(m.Client, f) for f in CONTACT_FIELDS]
+    existing = {row["id"]: row for row in m.Client.select(m.Client.id, *fields).dicts()}
+    planned: dict[int, dict[str, Any]] = {}
+    items: list[PlanItem] = []
+    for number, contact in enumerate(contacts, start=1):
+        match = matcher.match(contact.name, contact.emails)
+        if match.how == "ambiguous":
+            items.append(
+                PlanItem(
+                    "skipped",
+                    contact.name,
+                    "could be " + " or ".join(match.candidates) + "; add it by hand",
+                    contact.where,
+                    contact,
+                )
+            )
+        elif match.client_id is None:
+            temp = -number  # a client this import will create
+            matcher.add(temp, contact.name, contact.emails)
+            planned[temp] = {f: getattr(contact, f) for f in CONTACT_FIELDS}
+            items.append(
+                PlanItem("new", contact.name, _new_detail(contact), contact.where, contact)
+            )
+        else:
+            target = planned.get(match.client_id) or existing.get(match.client_id)
+            detail = _describe(match, contact, target)
+            if match.client_id < 0:
+                detail = detail.replace("matches", "same person as another entry of this file:")
+                if target is not None:
+                    for f in _fills(target, contact):
+                        target[f] = getattr(contact, f)
+            matcher.add_emails(match.client_id, contact.emails)
+            items.append(
+                PlanItem("known", contact.name, detail, contact.where, contact, match.client_id)
+            )
+    return items
+
+
+def _new_detail(contact: ContactIn) -> str:
+    parts = [p for p in (contact.company, contact.emails[0] if contact.emails else "") if p]
+    if contact.people:
+        parts.append(
+            ", ".join(
+                f"{p.name} ({p.relation})" if p.relation else p.name for p in contact.people[:3]
+            )
+        )
+    return " · ".join(parts)
+
+
+def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) -> ImportPlan:
+    document = json_io.load(text, dump.schema())
+    plan = ImportPlan(path, "json", "Rapport export", encoding, document=document)
+    plan.extra = {table: len(rows) for table, rows in document.tables.items()}
+    people = Counter(row["client_id"] for row in document.tables.get("person", []))
+    talks = Counter(row["client_id"] for row in document.tables.get("interaction", []))
+    empty = not m.Client.select(m.Client.id).limit(1).exists()
+    matcher = None if empty else _book_matcher()
+    for row in document.tables.get("client", []):
+        counts = [f"{people[row['id']]} people", f"{talks[row['id']]} conversations"]
+        where = f"client id {row['id']}"
+        contact = _contact_of_row(row)
+        match = matcher.match(row["name"], row.get("emails") or []) if matcher else Match("none")
+        if match.how == "ambiguous":
+            plan.items.append(
+                PlanItem(
+                    "skipped",
+                    row["name"],
+                    "could be " + " or ".join(match.candidates),
+                    where,
+                    contact,
+                )
+            )
+        elif match.client_id is None:
+            plan.items.append(PlanItem("new", row["name"], " · ".join(counts), where, contact))
+        else:
+            detail = _describe(match, contact, None) + "; their history in the file stays out"
+            plan.items.append(
+                PlanItem("known", row["name"], detail, where, contact, match.client_id)
+            )
+    if not empty:
+        # Settings and drafts of the book win; a merge brings only new clients' rows.
+        plan.extra = {"client": plan.count("new")}
+    return plan
+
+
+def _contact_of_row(row: dict[str, Any]) -> ContactIn:
+    return ContactIn(
+        name=row["name"],
+        **{f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS},
+    )
+
+
+def apply_import(
+    plan: ImportPlan, progress: Progress | None = None, cancel: Cancel | None = None
+) -> ImportResult:
+    """Write ``plan`` in one transaction; ImportCancelled (nothing written) if cancelled."""
+    total = max(1, sum(plan.extra.values()) if plan.format == "json" else len(plan.items))
+    done = 0
+
+    def tick(step: int = 1) -> None:
+        nonlocal done
+        done += step
+        if done % 100 == 0:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(min(done, total), total)
+
+    with transaction():
+        apply = _apply_json if plan.format == "json" else _apply_contacts
+        result = apply(plan, tick)
+        if cancel is not None and cancel():
+            raise ImportCancelled()
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
+    matcher = _book_matcher()  # again, inside the transaction: the book may have changed
+    added = updated = skipped = 0
+    now = clock.now()
+    for item in plan.items:
+        tick(1)
+        contact = item.contact
+        if item.action == "skipped" or contact is None:
+            skipped += 1
+            continue
+        match = matcher.match(contact.name, contact.emails)
+        if match.how == "ambiguous":
+            skipped += 1
+        elif match.client_id is None:
+            row = m.Client.create(
+                name=contact.name,
+                name_key=fold(contact.name),
+                created_at=now,
+                updated_at=now,
+                **{f: getattr(contact, f) for f in CONTACT_FIELDS},
+            )
+            indexing.client(row)
+            _add_people_and_dates(row.id, contact)
+            matcher.add(row.id, row.name, row.emails)
+            added += 1
+        else:
+            if _fill(match.client_id, contact, now):
+                updated += 1
+            matcher.add_emails(match.client_id, contact.emails)
+    return ImportResult(added, updated, skipped)
+
+
+def _fill(client_id: int, contact: ContactIn, now: Any) -> bool:
+    row = m.Client.get_by_id(client_id)
+    existing = {f: getattr(row, f) for f in CONTACT_FIELDS}
+    changed = False
+    for name in _fills(existing, contact):
+        setattr(row, name, getattr(contact, name))
+        changed = True
+    if changed:
+        row.updated_at = now
+        row.save()
+        indexing.client(row)
+    return _add_people_and_dates(client_id, contact) or changed
+
+
+def _add_people_and_dates(client_id: int, contact: ContactIn) -> bool:
+    known_people = {
+        fold(name or "")
+        for (name,) in m.Person.select(m.Person.name).where(m.Person.client == client_id).tuples()
+    }
+    known_dates = set(
+        m.ImportantDate.select(m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day)
+        .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
+        .tuples()
+    )
+    added = False
+    today = clock.today()
+    for person in contact.people:
+        if not person.name or fold(person.name) in known_people:
+            continue
+        birthday = person.birthday if person.birthday and person.birthday <= today else None
+        row = m.Person.create(
+            client=client_id, name=person.name, relation=person.relation.lower(), birthday=birthday
+        )
+        indexing.person(row)
+        known_people.add(fold(person.name))
+        added = True
+    for day in contact.dates:
+        label = (day.label or "date").lower()
+        if (label, day.month, day.day) in known_dates:
+            continue
+        m.ImportantDate.create(
+            client=client_id, label=label, month=day.month, day=day.day, year=day.year
+        )
+        known_dates.add((label, day.month, day.day))
+        added = True
+    return added
+
+
+def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
+    assert plan.document is not None
+    empty = not m.Client.select(m.Client.id).limit(1).exists()
+    if empty:
+        rows = dump.insert_document(plan.document, keep_ids=True, tick=tick)
+        indexing.rebuild()
+        return ImportResult(rows.get("client", 0), 0, 0, rows)
+    matcher = _book_matcher()
+    matched: dict[int, int | None] = {}
+    skipped = updated = 0
+    now = clock.now()
+    for row in plan.document.tables.get("client", []):
+        match = matcher.match(row["name"], row.get("emails") or [])
+        if match.how == "ambiguous":
+            skipped += 1
+            matched[row["id"]] = None  # neither new nor merged: its rows stay out
+        elif match.client_id is not None:
+            matched[row["id"]] = match.client_id
+            if _fill(match.client_id, _contact_of_row(row), now):
+                updated += 1
+    before = {model: _max_id(model) for model in dump.TABLES if model not in (m.Setting,)}
+    rows = dump.insert_document(
+        plan.document,
+        keep_ids=False,
+        skip_clients=matched,
+        tick=tick,
+    )
+    # Index what was added: every row with an id above the book's previous highest.
+    for model in indexing.KIND_OF_MODEL:
+        for row in model.select().where(model.id > before[model]).iterator():
+            indexing.any_row(row)
+    return ImportResult(rows.get("client", 0), updated, skipped, rows)
+
+
+def _max_id(model: type[m.BaseModel]) -> int:
+    from peewee import fn
+
+    return int(model.select(fn.MAX(model.id)).scalar() or 0)
+
+
+def export(
+    path: str | Path, format: str | None = None, progress: Progress | None = None
+) -> list[Path]:
+    """Write the book to ``path`` as json, csv, vcard or ics; returns the files written."""
+    from rapport.services import export as exporter
+
+    path = Path(path)
+    format = format or exporter.format_of(path)
+    if format not in EXPORT_FORMATS:
+        raise ValidationError(f"unknown export format {format!r} (use json, csv, vcard or ics)")
+    return exporter.EXPORTERS[format](path, progress)
