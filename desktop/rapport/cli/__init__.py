@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_backup,
     cmd_clients,
     cmd_demo,
+    cmd_exchange,
     cmd_tasks,
 )
 
@@ -25,6 +27,8 @@ COMMAND_MODULES = (
     cmd_clients,
     cmd_tasks,
     cmd_demo,
+    cmd_exchange,
+    cmd_backup,
 )
 
 
