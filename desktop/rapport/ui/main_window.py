@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
+        self._install_data_menus()
         self._connect_signals()
         self._restore_geometry()
         self.reload()
@@ -185,6 +186,12 @@ class MainWindow(QMainWindow):
         self._toolbar_end = self.toolbar.addSeparator()
         self.toolbar.addAction(self.new_client_action)
         self.toolbar.addAction(self.log_action)
+
+    def _install_data_menus(self) -> None:
+        """File ▸ Import/Export and Tools ▸ Back up / Restore / Check (ui/data_actions.py)."""
+        from rapport.ui.data_actions import DataActions
+
+        self.data_actions = DataActions(self)
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)
