@@ -95,7 +95,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_plan_json(plan, result, args.dry_run))
         return 0
-    say(f"{plan.path.name}: {plan.flavour}, {plan.encoding}: {plan.summary()}")
+    say(f"{plan.path.name}: {plan.description}: {plan.summary()}")
     for item in plan.items:
         if item.action == "skipped":
             say(f"  skipped {item.where}: {item.name or '(no name)'}: {item.detail}")

@@ -45,6 +45,19 @@ IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
 CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
 NAME_TARGETS = ("name", "first_name", "last_name")
+FLAVOUR_NAMES = {
+    "google": "Google Contacts CSV",
+    "google-legacy": "Google CSV (older format)",
+    "outlook": "Outlook CSV",
+    "rapport": "Rapport clients CSV",
+    "generic": "CSV with columns to map",
+}
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+    "iso8859-1": "Latin-1",
+}
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -102,6 +115,12 @@ class ImportPlan:
     @property
     def writes_anything(self) -> bool:
         return any(item.action != "skipped" for item in self.items) or any(self.extra.values())
+
+    @property
+    def description(self) -> str:
+        """'Google Contacts CSV (UTF-8)': what the file was read as."""
+        kind = FLAVOUR_NAMES.get(self.flavour, self.flavour or self.format)
+        return f"{kind} ({ENCODING_NAMES.get(self.encoding, self.encoding)})"
 
     def summary(self) -> str:
         text = (
@@ -231,7 +250,7 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
             )
         elif match.client_id is None:
             temp = -number  # a client this import will create
-            matcher.add(temp, contact.name, contact.emails)
+            matcher.add(temp, contact.name, contact.emails, fuzzy=False)
             planned[temp] = {f: getattr(contact, f) for f in CONTACT_FIELDS}
             items.append(
                 PlanItem("new", contact.name, _new_detail(contact), contact.where, contact)
@@ -353,8 +372,8 @@ def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResu
                 **{f: getattr(contact, f) for f in CONTACT_FIELDS},
             )
             indexing.client(row)
-            _add_people_and_dates(row.id, contact)
-            matcher.add(row.id, row.name, row.emails)
+            _add_people_and_dates(row.id, contact, new=True)
+            matcher.add(row.id, row.name, row.emails, fuzzy=False)
             added += 1
         else:
             if _fill(match.client_id, contact, now):
@@ -377,16 +396,26 @@ def _fill(client_id: int, contact: ContactIn, now: Any) -> bool:
     return _add_people_and_dates(client_id, contact) or changed
 
 
-def _add_people_and_dates(client_id: int, contact: ContactIn) -> bool:
-    known_people = {
-        fold(name or "")
-        for (name,) in m.Person.select(m.Person.name).where(m.Person.client == client_id).tuples()
-    }
-    known_dates = set(
-        m.ImportantDate.select(m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day)
-        .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
-        .tuples()
-    )
+def _add_people_and_dates(client_id: int, contact: ContactIn, new: bool = False) -> bool:
+    """Add the people and yearly dates the client does not have yet (``new``: has none)."""
+    if not contact.people and not contact.dates:
+        return False
+    known_people: set[str] = set()
+    known_dates: set[tuple[str, int, int]] = set()
+    if not new:
+        known_people = {
+            fold(name or "")
+            for (name,) in m.Person.select(m.Person.name)
+            .where(m.Person.client == client_id)
+            .tuples()
+        }
+        known_dates = set(
+            m.ImportantDate.select(
+                m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day
+            )
+            .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
+            .tuples()
+        )
     added = False
     today = clock.today()
     for person in contact.people:

@@ -77,6 +77,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda _index: self.accept())
         self.empty_label = QLabel("No backups yet. Tools ▸ Back up now makes one.")
         layout.addWidget(self.table if usable else self.empty_label, 1)

@@ -160,7 +160,7 @@ class DataActions(QObject):
             self.window,
             "Restore from backup",
             f"Replace your book with the backup {path.name}?\n\nYour book as it is now is "
-            "kept as a backup first.",
+            "kept as a backup first, so this can be undone by restoring that one.",
             "Restore",
         ):
             return

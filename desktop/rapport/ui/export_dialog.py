@@ -59,6 +59,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.setModal(True)
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Export your book as:"))
         self.group = QButtonGroup(self)

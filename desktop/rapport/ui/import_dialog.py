@@ -246,9 +246,7 @@ class ImportDialog(QDialog):
 
     def _previewed(self, plan: exchange.ImportPlan) -> None:
         self.plan = plan
-        self.source_label.setText(
-            f"<b>{self.path.name}</b>: {plan.flavour or plan.format} ({plan.encoding})"
-        )
+        self.source_label.setText(f"<b>{_escape(self.path.name)}</b>: {plan.description}")
         if plan.problem or (plan.needs_mapping and not self.mapping_combos):
             self._show_mapping(plan.problem)
             return
@@ -282,7 +280,9 @@ class ImportDialog(QDialog):
                     combo.addItem(text, key)
                 target = (plan.mapping or {}).get(column, "ignore")
                 combo.setCurrentIndex(max(0, combo.findData(target)))
-                sample = next((row[index] for row in plan.samples if index < len(row)), "")
+                sample = next(
+                    (row[index] for row in plan.samples if index < len(row) and row[index]), ""
+                )
                 caption = QLabel(f"{_escape(column)}<br><small>{_escape(sample[:60])}</small>")
                 caption.setBuddy(combo)
                 combo.setAccessibleName(f"Field of column {column}")
@@ -318,7 +318,6 @@ class ImportDialog(QDialog):
                 "Known clients only get the fields that are empty in your book filled; "
                 "nothing you recorded is changed. The import is all or nothing."
             )
-        self.import_button.setText(f"&Import {plan.count('new')} new")
         self._set_page(self.PAGE_PREVIEW)
         self.table.setFocus()
 
