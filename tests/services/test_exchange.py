@@ -209,7 +209,7 @@ def test_vcard_import_plans_then_writes_new_known_and_skipped(tmp_path: Path, bo
         ("known", "Dana White"),
         ("new", "Dana Whyte"),
         ("skipped", "John Smith"),
-        ("skipped", "(no name)"),
+        ("skipped", ""),
     ]
     assert "same email" in plan.items[0].detail and "fills role, phones" in plan.items[0].detail
     assert "Maria Gonzalez (similar name); fills emails, notes" in plan.items[1].detail

@@ -85,7 +85,7 @@ _GUESSES: tuple[tuple[str, str], ...] = (
     ("cell", "phone"),
     ("tel", "phone"),
     ("company", "company"),
-    ("organi", "company"),
+    ("org", "company"),
     ("employer", "company"),
     ("société", "company"),
     ("societe", "company"),

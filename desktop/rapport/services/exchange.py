@@ -201,7 +201,7 @@ def preview_import(
     plan.flavour = result.flavour
     plan.items = _plan_contacts(result.contacts)
     plan.items += [
-        PlanItem("skipped", s.name or "(no name)", s.reason, s.where) for s in result.skipped
+        PlanItem("skipped", s.name, s.reason, s.where) for s in result.skipped
     ]
     return plan
 

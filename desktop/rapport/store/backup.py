@@ -12,8 +12,10 @@ integrity_check``, a schema version this Rapport knows and the tables a book has
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,9 +44,11 @@ class BackupFile:
 def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Write a consistent copy of ``database`` to ``target`` (created 0600)."""
     ensure_private_dir(target.parent)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)
+    # A partial file of its own (mkstemp: unique, 0600): two programs backing up in the
+    # same second must not write into, or delete, each other's half-written file.
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(fd)
+    partial = Path(name)
     try:
         with private_umask():
             dest = sqlite3.connect(str(partial))

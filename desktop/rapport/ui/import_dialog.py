@@ -50,7 +50,7 @@ COLUMNS: list[Column[exchange.PlanItem]] = [
             else None
         ),
     ),
-    Column("Name", lambda i: i.name),
+    Column("Name", lambda i: i.name or "(no name)"),
     Column("Details", lambda i: i.detail, tooltip=lambda i: i.detail),
     Column("Where", lambda i: i.where),
 ]
