@@ -200,9 +200,7 @@ def preview_import(
         raise error(str(exc)) from None
     plan.flavour = result.flavour
     plan.items = _plan_contacts(result.contacts)
-    plan.items += [
-        PlanItem("skipped", s.name, s.reason, s.where) for s in result.skipped
-    ]
+    plan.items += [PlanItem("skipped", s.name, s.reason, s.where) for s in result.skipped]
     return plan
 
 

@@ -9,7 +9,9 @@ pressed Import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -233,16 +235,20 @@ class ImportDialog(QDialog):
 
             return exchange.preview_import(path, None, mapping, encoding, progress)
 
+        # The job's own signals say it is over: a fast job can finish before a
+        # connection made after submit() would see its ``finished``.
         self.job = self.worker.submit(
             work,
             name="import preview",
-            on_done=self._previewed,
-            on_error=self._preview_failed,
+            on_done=lambda plan: self._over(self._previewed, plan),
+            on_error=lambda exc: self._over(self._preview_failed, exc),
+            on_cancel=lambda: self._over(None),
         )
-        self.job.finished.connect(self._job_finished)
 
-    def _job_finished(self) -> None:
+    def _over(self, then: Callable[..., None] | None, *args: Any) -> None:
         self.job = None
+        if then is not None:
+            then(*args)
 
     def _previewed(self, plan: exchange.ImportPlan) -> None:
         self.plan = plan
@@ -335,12 +341,11 @@ class ImportDialog(QDialog):
         self.job = self.worker.submit(
             work,
             name="import",
-            on_done=self._applied,
-            on_error=self._apply_failed,
+            on_done=lambda result: self._over(self._applied, result),
+            on_error=lambda exc: self._over(self._apply_failed, exc),
             on_progress=lambda d, t: self.progress_bar.setValue(100 * d // max(t, 1)),
-            on_cancel=self._apply_cancelled,
+            on_cancel=lambda: self._over(self._apply_cancelled),
         )
-        self.job.finished.connect(self._job_finished)
 
     def _applied(self, result: exchange.ImportResult) -> None:
         self.result_value = result
