@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import random
 import shutil
 import sqlite3
 import stat
@@ -35,7 +35,7 @@ def corrupt_middle_page(path: Path) -> None:
     middle = (size // page // 2) * page
     with path.open("r+b") as fh:
         fh.seek(middle + 100)
-        fh.write(os.urandom(2000))
+        fh.write(random.Random(size).randbytes(2000))
 
 
 def test_backup_now_is_private_and_complete(book: Path) -> None:

@@ -159,11 +159,11 @@ def auto_backup_if_due(now: datetime | None = None) -> AutoBackup:
         return AutoBackup(None, why_not="recent")
     from rapport.services.book import is_empty
 
-    if is_empty():
-        return AutoBackup(None, why_not="empty")
     problems = store_backup.quick_check(db)
     if problems:
         return AutoBackup(None, problems=problems, why_not="damaged")
+    if is_empty():
+        return AutoBackup(None, why_not="empty")
     folder = backup_folder()
     path = store_backup.backup_to(db.obj, store_backup.unique_target(folder, AUTO, now))
     _remember_folder(folder)

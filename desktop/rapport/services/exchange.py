@@ -5,11 +5,10 @@
 the reason. Nothing is written. ``apply_import`` writes the plan in ONE transaction: if
 anything fails or the user cancels, the book is exactly as before.
 
-The merge rule for a contact the book already knows: fields that are empty in the book
-(company, role, emails, phones, address, how we met, notes) are filled from the file;
-people and yearly dates the client does not have yet are added; nothing that is already
-in the book is changed or removed. Two cards for one person in the same file become one
-client the same way.
+The merge rule for a contact the book already knows (services/merge.py): fields that are
+empty in the book are filled from the file, people and yearly dates the client does not
+have yet are added, and nothing already in the book is changed or removed. Two entries of
+the same file with the same email or name become one client the same way.
 
 A full JSON export imported into an empty book restores it exactly (same ids, same
 rows). Into a book that has data, its new clients come in with everything recorded about
@@ -25,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from rapport import clock
-from rapport.core.names import fold
 from rapport.exchange import csv_io, json_io, vcard
 from rapport.exchange.common import (
     MAX_CONTACTS_FILE_BYTES,
@@ -35,15 +33,14 @@ from rapport.exchange.common import (
     decode,
     read_bytes,
 )
-from rapport.services import dump, indexing
+from rapport.services import dump, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
-from rapport.services.matching import ClientMatcher, Match
+from rapport.services.matching import Match
 from rapport.store import models as m
 from rapport.store.db import transaction
 
 IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
-CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
 NAME_TARGETS = ("name", "first_name", "last_name")
 FLAVOUR_NAMES = {
     "google": "Google Contacts CSV",
@@ -212,25 +209,16 @@ def _head(path: Path) -> bytes:
         return b""  # read_bytes() reports the problem in words
 
 
-def _book_matcher() -> ClientMatcher:
-    rows = m.Client.select(m.Client.id, m.Client.name, m.Client.emails).tuples()
-    return ClientMatcher.from_rows(rows)
-
-
 def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -> str:
     how = {"email": "same email", "name": "same name", "similar": "similar name"}[match.how]
-    fills = [f.replace("_", " ") for f in _fills(target or {}, contact)] if target else []
+    fills = [f.replace("_", " ") for f in merge.fills(target or {}, contact)] if target else []
     text = f"matches {match.name} ({how})"
     return text + (f"; fills {', '.join(fills)}" if fills else "; nothing new")
 
 
-def _fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
-    return [f for f in CONTACT_FIELDS if not existing.get(f) and getattr(contact, f)]
-
-
 def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
-    matcher = _book_matcher()
-    fields = [getattr(m.Client, f) for f in CONTACT_FIELDS]
+    matcher = merge.book_matcher()
+    fields = [getattr(m.Client, f) for f in merge.CONTACT_FIELDS]
     existing = {row["id"]: row for row in m.Client.select(m.Client.id, *fields).dicts()}
     planned: dict[int, dict[str, Any]] = {}
     items: list[PlanItem] = []
@@ -249,7 +237,7 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
         elif match.client_id is None:
             temp = -number  # a client this import will create
             matcher.add(temp, contact.name, contact.emails, fuzzy=False)
-            planned[temp] = {f: getattr(contact, f) for f in CONTACT_FIELDS}
+            planned[temp] = {f: getattr(contact, f) for f in merge.CONTACT_FIELDS}
             items.append(
                 PlanItem("new", contact.name, _new_detail(contact), contact.where, contact)
             )
@@ -259,7 +247,7 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
             if match.client_id < 0:
                 detail = detail.replace("matches", "same person as another entry of this file:")
                 if target is not None:
-                    for f in _fills(target, contact):
+                    for f in merge.fills(target, contact):
                         target[f] = getattr(contact, f)
             matcher.add_emails(match.client_id, contact.emails)
             items.append(
@@ -286,11 +274,11 @@ def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) 
     people = Counter(row["client_id"] for row in document.tables.get("person", []))
     talks = Counter(row["client_id"] for row in document.tables.get("interaction", []))
     empty = not m.Client.select(m.Client.id).limit(1).exists()
-    matcher = None if empty else _book_matcher()
+    matcher = None if empty else merge.book_matcher()
     for row in document.tables.get("client", []):
         counts = [f"{people[row['id']]} people", f"{talks[row['id']]} conversations"]
         where = f"client id {row['id']}"
-        contact = _contact_of_row(row)
+        contact = merge.contact_of_row(row)
         match = matcher.match(row["name"], row.get("emails") or []) if matcher else Match("none")
         if match.how == "ambiguous":
             plan.items.append(
@@ -313,13 +301,6 @@ def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) 
         # Settings and drafts of the book win; a merge brings only new clients' rows.
         plan.extra = {"client": plan.count("new")}
     return plan
-
-
-def _contact_of_row(row: dict[str, Any]) -> ContactIn:
-    return ContactIn(
-        name=row["name"],
-        **{f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS},
-    )
 
 
 def apply_import(
@@ -349,7 +330,7 @@ def apply_import(
 
 
 def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
-    matcher = _book_matcher()  # again, inside the transaction: the book may have changed
+    matcher = merge.book_matcher()  # again, inside the transaction: the book may have changed
     added = updated = skipped = 0
     now = clock.now()
     for item in plan.items:
@@ -362,80 +343,14 @@ def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResu
         if match.how == "ambiguous":
             skipped += 1
         elif match.client_id is None:
-            row = m.Client.create(
-                name=contact.name,
-                name_key=fold(contact.name),
-                created_at=now,
-                updated_at=now,
-                **{f: getattr(contact, f) for f in CONTACT_FIELDS},
-            )
-            indexing.client(row)
-            _add_people_and_dates(row.id, contact, new=True)
+            row = merge.create(contact, now)
             matcher.add(row.id, row.name, row.emails, fuzzy=False)
             added += 1
         else:
-            if _fill(match.client_id, contact, now):
+            if merge.fill(match.client_id, contact, now):
                 updated += 1
             matcher.add_emails(match.client_id, contact.emails)
     return ImportResult(added, updated, skipped)
-
-
-def _fill(client_id: int, contact: ContactIn, now: Any) -> bool:
-    row = m.Client.get_by_id(client_id)
-    existing = {f: getattr(row, f) for f in CONTACT_FIELDS}
-    changed = False
-    for name in _fills(existing, contact):
-        setattr(row, name, getattr(contact, name))
-        changed = True
-    if changed:
-        row.updated_at = now
-        row.save()
-        indexing.client(row)
-    return _add_people_and_dates(client_id, contact) or changed
-
-
-def _add_people_and_dates(client_id: int, contact: ContactIn, new: bool = False) -> bool:
-    """Add the people and yearly dates the client does not have yet (``new``: has none)."""
-    if not contact.people and not contact.dates:
-        return False
-    known_people: set[str] = set()
-    known_dates: set[tuple[str, int, int]] = set()
-    if not new:
-        known_people = {
-            fold(name or "")
-            for (name,) in m.Person.select(m.Person.name)
-            .where(m.Person.client == client_id)
-            .tuples()
-        }
-        known_dates = set(
-            m.ImportantDate.select(
-                m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day
-            )
-            .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
-            .tuples()
-        )
-    added = False
-    today = clock.today()
-    for person in contact.people:
-        if not person.name or fold(person.name) in known_people:
-            continue
-        birthday = person.birthday if person.birthday and person.birthday <= today else None
-        row = m.Person.create(
-            client=client_id, name=person.name, relation=person.relation.lower(), birthday=birthday
-        )
-        indexing.person(row)
-        known_people.add(fold(person.name))
-        added = True
-    for day in contact.dates:
-        label = (day.label or "date").lower()
-        if (label, day.month, day.day) in known_dates:
-            continue
-        m.ImportantDate.create(
-            client=client_id, label=label, month=day.month, day=day.day, year=day.year
-        )
-        known_dates.add((label, day.month, day.day))
-        added = True
-    return added
 
 
 def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
@@ -445,7 +360,7 @@ def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
         rows = dump.insert_document(plan.document, keep_ids=True, tick=tick)
         indexing.rebuild()
         return ImportResult(rows.get("client", 0), 0, 0, rows)
-    matcher = _book_matcher()
+    matcher = merge.book_matcher()
     matched: dict[int, int | None] = {}
     skipped = updated = 0
     now = clock.now()
@@ -456,7 +371,7 @@ def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
             matched[row["id"]] = None  # neither new nor merged: its rows stay out
         elif match.client_id is not None:
             matched[row["id"]] = match.client_id
-            if _fill(match.client_id, _contact_of_row(row), now):
+            if merge.fill(match.client_id, merge.contact_of_row(row), now):
                 updated += 1
     before = {model: _max_id(model) for model in dump.TABLES if model not in (m.Setting,)}
     rows = dump.insert_document(

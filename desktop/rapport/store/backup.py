@@ -178,5 +178,8 @@ def restore_to_file(source: Path, target: Path) -> None:
 
 def quick_check(database: peewee.Database) -> list[str]:
     """SQLite's quick_check on the live database: [] when healthy."""
-    rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(20)").fetchall()]
+    try:
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(20)").fetchall()]
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        return [str(exc)]  # damage bad enough to stop the check itself
     return [] if rows == ["ok"] else rows
