@@ -46,12 +46,20 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         book = open_book(directory)
     except Exception as exc:
         from rapport.ui.messages import user_message
+        from rapport.ui.recovery import recover
 
-        message = user_message(exc)
-        if message is None:
-            raise
-        instance.release()
-        return _fatal(message, startup_check)
+        # A damaged book: offer to restore a backup (ui/recovery.py) instead of failing.
+        recovered = None if startup_check else recover(directory, exc)
+        if isinstance(recovered, str):  # the user chose Quit
+            instance.release()
+            return 1
+        if recovered is None:
+            message = user_message(exc)
+            if message is None:
+                raise
+            instance.release()
+            return _fatal(message, startup_check)
+        book = recovered
 
     from rapport.ui.main_window import MainWindow
     from rapport.ui.worker import Worker
@@ -64,6 +72,8 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
     if startup_check or not window.desktop.starts_hidden():
         window.show()
+    if not startup_check:
+        window.data_actions.start_auto_backup()  # off the GUI thread, when a day old
     code = app.exec()
     worker.wait(5000, cancel=True)
     close_book()

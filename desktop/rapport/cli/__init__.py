@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_backup,
     cmd_brief,
     cmd_capture,
     cmd_clients,
     cmd_demo,
+    cmd_exchange,
     cmd_followup,
     cmd_gifts,
     cmd_note,
@@ -39,6 +41,8 @@ COMMAND_MODULES = (
     cmd_note,
     cmd_brief,
     cmd_search,
+    cmd_exchange,
+    cmd_backup,
 )
 
 

@@ -76,13 +76,32 @@ def report_error(exc: BaseException) -> int | None:
         sys.stderr.write(f"rapport: {exc}\n")
         return exc.exit_code
     if isinstance(exc, DataDirError | StoreError | ClockError):
-        sys.stderr.write(f"rapport: {exc}\n")
+        sys.stderr.write(f"rapport: {_with_restore_advice(exc)}\n")
         return 1
     translated = translate(exc)
     if translated is not None:
-        sys.stderr.write(f"rapport: {translated}\n")
+        sys.stderr.write(f"rapport: {_with_restore_advice(translated)}\n")
         return 1
     if isinstance(exc, OSError) and exc.filename:
         sys.stderr.write(f"rapport: {exc.strerror}: {exc.filename}\n")
         return 1
     return None
+
+
+def _with_restore_advice(exc: BaseException) -> str:
+    """A damaged book found in the middle of a command: name the backup that restores it."""
+    from rapport.store.errors import NotADatabaseError
+
+    if not isinstance(exc, NotADatabaseError) or hasattr(exc, "newest_backup"):
+        return str(exc)
+    from rapport.services.backup import restore_advice
+    from rapport.services.book import current_book
+
+    book = current_book()
+    if book is None:
+        return str(exc)
+    try:
+        advice = restore_advice(book.data_dir)[0]
+    except Exception:  # advice is a courtesy; the error itself must still be shown
+        return str(exc)
+    return f"{str(exc).split(';')[0]}; {advice}"

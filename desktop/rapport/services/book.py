@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rapport import paths
 from rapport.store.db import close_database, open_database
+from rapport.store.errors import NotADatabaseError
 from rapport.store.models import Client
 
 
@@ -32,7 +33,13 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     global _current
     directory = paths.ensure_private_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
-    open_database(path, backup_dir=paths.backups_dir(directory))
+    try:
+        open_database(path, backup_dir=paths.backups_dir(directory))
+    except NotADatabaseError as exc:
+        # Say which backup would bring the book back (services/backup.py).
+        from rapport.services.backup import damaged_book_error
+
+        raise damaged_book_error(directory, path, exc) from exc
     _current = Book(directory, path)
     return _current
 

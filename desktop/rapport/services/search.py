@@ -154,32 +154,10 @@ def _like_documents(query: str, limit: int) -> Iterator[indexing.Document]:
 # -- keeping the index honest ---------------------------------------------------------------
 def check_index() -> list[str]:
     """Problems with the search index, in words; empty when every searchable row is indexed
-    once and nothing else is. Not SQLite: there is no index, so no problem."""
-    if not fts.available():
-        return []
-    problems = []
-    damaged = fts.integrity_problem()
-    if damaged:
-        problems.append(f"the search index is damaged ({damaged})")
-    expected: set[int] = set()
-    missing: dict[str, int] = {}
-    indexed = fts.indexed_rowids()
-    for model, kind in indexing.KIND_OF_MODEL.items():
-        for (row_id,) in model.select(model.id).tuples().iterator():
-            rowid = fts.doc_rowid(kind, row_id)
-            expected.add(rowid)
-            if rowid not in indexed:
-                missing[kind] = missing.get(kind, 0) + 1
-    for kind, count in missing.items():
-        noun = KIND_LABELS[kind].lower() if count != 1 else kind
-        problems.append(f"{count} {noun} missing from the search index")
-    orphans = len(indexed - expected)
-    if orphans:
-        problems.append(
-            f"{orphans} search index entr{'y points' if orphans == 1 else 'ies point'} "
-            "at rows that no longer exist"
-        )
-    return problems
+    once, under its current title, and nothing else is (services/dbcheck.py checks)."""
+    from rapport.services.dbcheck import index_problems
+
+    return index_problems().problems()
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:

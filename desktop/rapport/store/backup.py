@@ -1,35 +1,67 @@
 """Backups through SQLite's online backup API, never a copy of the live file.
 
 A file copy of a WAL database can miss committed pages still in the -wal file; the
-backup API reads a consistent snapshot while other connections keep working.
+backup API reads a consistent snapshot while other connections keep working. Restoring
+runs the same API the other way, from the backup file into the live database's own
+connection, so that every other connection (the window, a command line) sees the
+restored book at its next read instead of a file swapped under its feet.
+
+A file offered for restore is checked first, read-only: SQLite's header, ``PRAGMA
+integrity_check``, a schema version this Rapport knows and the tables a book has.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
+import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
 from rapport.paths import create_private_file, ensure_private_dir, private_umask
+from rapport.store.errors import StoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
+
+
+class InvalidBackupError(StoreError):
+    """A file that cannot be restored; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    when: datetime
+    reason: str  # auto, manual, before-restore, before-migration-v1, damaged
+    size: int
 
 
 def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Write a consistent copy of ``database`` to ``target`` (created 0600)."""
     ensure_private_dir(target.parent)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)
-    with private_umask():
-        dest = sqlite3.connect(str(partial))
-        try:
-            database.connection().backup(dest)
-            # A backup is one self-contained file: no -wal beside it.
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-    partial.replace(target)
+    # A partial file of its own (mkstemp: unique, 0600): two programs backing up in the
+    # same second must not write into, or delete, each other's half-written file.
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(fd)
+    partial = Path(name)
+    try:
+        with private_umask():
+            dest = sqlite3.connect(str(partial))
+            try:
+                database.connection().backup(dest)
+                # A backup is one self-contained file: no -wal beside it.
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -38,7 +70,116 @@ def backup_name(reason: str, when: datetime | None = None) -> str:
     return f"rapport-{stamp}-{reason}.db"
 
 
+def unique_target(folder: Path, reason: str, when: datetime) -> Path:
+    """A new file name in ``folder``: two backups in one second do not overwrite."""
+    target = folder / backup_name(reason, when)
+    number = 2
+    while target.exists():
+        target = folder / f"rapport-{when:%Y%m%d-%H%M%S}-{number}-{reason}.db"
+        number += 1
+    return target
+
+
 def backup_before_migration(
     database: peewee.SqliteDatabase, backup_dir: Path, version: int
 ) -> Path:
-    return backup_to(database, backup_dir / backup_name(f"before-migration-v{version}"))
+    return backup_to(
+        database, unique_target(backup_dir, f"before-migration-v{version}", datetime.now())
+    )
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Rapport's backups in ``folder``, newest first (other files are ignored)."""
+    found: list[BackupFile] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupFile(path, when, match.group(3), size))
+    found.sort(key=lambda b: (b.when, b.path.name), reverse=True)
+    return found
+
+
+def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
+    """The schema version of a restorable file; InvalidBackupError with the reason if not."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise InvalidBackupError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidBackupError(f"{path} is a folder, not a backup file") from None
+    except OSError as exc:
+        raise InvalidBackupError(f"cannot read {path}: {exc.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise InvalidBackupError(f"{path.name} is not a database file, so not a Rapport backup")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise InvalidBackupError(f"{path.name} cannot be opened: {exc}") from None
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
+        if problems != ["ok"]:
+            raise InvalidBackupError(
+                f"{path.name} is damaged ({problems[0]}); choose another backup"
+            )
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise InvalidBackupError(f"{path.name} is damaged ({exc}); choose another backup") from None
+    finally:
+        conn.close()
+    if version > schema_version:
+        raise InvalidBackupError(
+            f"{path.name} was made by a newer version of Rapport (schema {version}); "
+            "update Rapport to restore it"
+        )
+    missing = sorted(tables - present)
+    if version < 1 or missing:
+        what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
+        raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
+    return version
+
+
+def restore_into(source: Path, database: peewee.SqliteDatabase) -> None:
+    """Replace the live database's content with ``source`` through the backup API."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        src.backup(database.connection())
+    finally:
+        src.close()
+    database.execute_sql("PRAGMA journal_mode=wal")
+
+
+def restore_to_file(source: Path, target: Path) -> None:
+    """Create the database file ``target`` (0600, WAL) from ``source``."""
+    create_private_file(target)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        with private_umask():
+            dest = sqlite3.connect(str(target))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=wal")
+            finally:
+                dest.close()
+    finally:
+        src.close()
+
+
+def quick_check(database: peewee.Database) -> list[str]:
+    """SQLite's quick_check on the live database: [] when healthy."""
+    try:
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(20)").fetchall()]
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        return [str(exc)]  # damage bad enough to stop the check itself
+    return [] if rows == ["ok"] else rows

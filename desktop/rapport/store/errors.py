@@ -89,6 +89,10 @@ def translate(exc: BaseException) -> StoreError | None:
     if not isinstance(exc, peewee.DatabaseError | sqlite3.DatabaseError):
         return None
     text = str(exc).lower()
+    if "no transaction is active" in text and exc.__context__ is not None:
+        # SQLite rolled back by itself (disk full, I/O error), so the rollback that
+        # followed failed: the error that caused it is the one to report.
+        return translate(exc.__context__)
     for needle, kind, message in _PATTERNS:
         if needle in text:
             return kind(message)

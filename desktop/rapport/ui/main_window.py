@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._install_gifts_notes()
         self._install_today()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
+        self._install_data_menus()
         self._connect_signals()
         self._install_brief_and_search()
         self._restore_geometry()
@@ -253,6 +254,12 @@ class MainWindow(QMainWindow):
                 self.today_menu.addAction(action)
         self.tools_menu.addAction(view.away_action)
         followup_dialogs.install(self)  # Client > Record a message / an introduction
+
+    def _install_data_menus(self) -> None:
+        """File ▸ Import/Export and Tools ▸ Back up / Restore / Check (ui/data_actions.py)."""
+        from rapport.ui.data_actions import DataActions
+
+        self.data_actions = DataActions(self)
 
     def _connect_signals(self) -> None:
         self.client_list.clientSelected.connect(self._on_client_selected)

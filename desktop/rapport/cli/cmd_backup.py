@@ -1,0 +1,120 @@
+"""``rapport backup``, ``rapport restore`` and ``rapport check``: the book's safety net.
+
+``restore`` works even when the book itself cannot be opened any more: the damaged file
+is moved into the backup folder (never deleted) and the backup takes its place. When the
+book opens, it is kept as a ``before-restore`` backup first.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rapport.cli.common import open_book, print_json, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = sub.add_parser("backup", help="back up the book now")
+    backup.add_argument(
+        "file", metavar="FILE", nargs="?", help="where (default: a new file in the backup folder)"
+    )
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    backup.add_argument("--json", action="store_true", help="print JSON")
+    backup.set_defaults(run=run_backup)
+
+    restore = sub.add_parser("restore", help="replace the book with a backup")
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.set_defaults(run=run_restore)
+
+    check = sub.add_parser("check", help="check the database and the search index")
+    check.add_argument("--repair", action="store_true", help="rebuild the search index")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.set_defaults(run=run_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from rapport.services import backup
+
+    open_book(args)
+    if args.list:
+        items = backup.list_backups()
+        if args.json:
+            print_json(
+                [
+                    {"path": str(b.path), "when": b.when, "reason": b.reason, "size": b.size}
+                    for b in items
+                ]
+            )
+        elif not items:
+            say(f"No backups yet in {backup.backup_folder()}. `rapport backup` makes one.")
+        for b in [] if args.json else items:
+            say(f"{b.when:%Y-%m-%d %H:%M}  {b.reason:<22} {b.size // 1024:>8} KB  {b.path}")
+        return 0
+    path = backup.backup_now(args.file)
+    if args.json:
+        print_json({"path": str(path)})
+    else:
+        say(f"Backed up to {path}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from rapport import paths
+    from rapport.services import backup
+    from rapport.store.errors import NotADatabaseError
+
+    source = Path(args.file).expanduser()
+    backup.check_backup(source)  # a bad file is refused before the book is touched
+    try:
+        open_book(args)
+    except NotADatabaseError:
+        data_dir = paths.data_dir(args.data_dir)
+        restored = backup.recover_damaged(data_dir, source)
+        say(f"Restored {source}.")
+        if restored.kept:
+            say(f"The damaged book was moved to {restored.kept}.")
+        return 0
+    restored = backup.restore(source)
+    backup.reopen_book()
+    say(f"Restored {source}.")
+    if restored.kept:
+        say(f"The book as it was is kept in {restored.kept}.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from rapport.services import dbcheck
+
+    open_book(args)
+    report = dbcheck.check_database()
+    repaired = None
+    if args.repair and not report.index.ok and not report.integrity:
+        repaired = dbcheck.repair()
+        report = dbcheck.check_database()
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "integrity": report.integrity,
+                "foreign_keys": report.foreign_keys,
+                "index": {
+                    "missing": report.index.missing,
+                    "stale": report.index.stale,
+                    "errors": report.index.errors,
+                },
+                "repaired_documents": repaired,
+            }
+        )
+    else:
+        for line in report.lines():
+            say(line)
+        if repaired is not None:
+            say(f"Rebuilt the search index ({repaired} entries).")
+        if report.integrity:
+            from rapport.services.backup import restore_advice
+            from rapport.services.book import current_book
+
+            book = current_book()
+            if book is not None:
+                say(restore_advice(book.data_dir)[0].capitalize() + ".")
+    return 0 if report.ok else 1

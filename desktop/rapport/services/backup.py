@@ -1,0 +1,284 @@
+"""Backups of the book: now, automatically once a day, pruned, and restored.
+
+When they happen:
+- when the window starts and the newest backup is more than a day old (in the background),
+  and before ``rapport import`` writes (same rule); scripts can run ``rapport backup``;
+- before every schema migration (store/db.py);
+- before every restore: the book being replaced is kept as a ``before-restore`` backup.
+
+Where: the ``backup_dir`` setting, or ``backups/`` in the data directory. Files are named
+``rapport-YYYYMMDD-HHMMSS-REASON.db``, are 0600 in a 0700 folder, and are complete SQLite
+databases (open one with any SQLite tool).
+
+Retention (setting ``backup_retention``, default 7 daily, 4 weekly, 12 monthly) prunes
+only automatic backups; backups the user made and those taken before a migration or a
+restore are never deleted by Rapport.
+
+An automatic backup is made only of a healthy book: ``PRAGMA quick_check`` runs first, so
+a damaged database never pushes good backups out of the retention window.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from rapport import clock, paths
+from rapport.core.retention import parse_retention, to_keep
+from rapport.services import settings
+from rapport.services.book import close_book, current_book, open_book
+from rapport.services.errors import ServiceError
+from rapport.store import backup as store_backup
+from rapport.store import migrations
+from rapport.store.db import is_sqlite
+from rapport.store.errors import NotADatabaseError, StoreError, translate
+from rapport.store.models import MODELS, db
+
+BackupFile = store_backup.BackupFile  # what the window lists
+AUTO = "auto"
+MANUAL = "manual"
+AUTO_EVERY = timedelta(days=1)
+# A pointer left in the data directory when backups go elsewhere, so that a book too
+# damaged to read its settings still finds them.
+POINTER = "backup-folder.txt"
+SEARCH_TABLE = "search_index"
+
+
+class DamagedBookError(NotADatabaseError):
+    """The book cannot be opened; ``newest_backup`` is what restoring would bring back."""
+
+    def __init__(self, message: str, path: Path, newest_backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+@dataclass(frozen=True, slots=True)
+class AutoBackup:
+    path: Path | None
+    pruned: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    why_not: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    source: Path
+    kept: Path | None  # the book as it was before, kept as a backup
+
+
+def _require_sqlite() -> None:
+    if not is_sqlite():
+        raise ServiceError("backups cover the local book; back up a server database with its tools")
+
+
+def _book_dir() -> Path:
+    book = current_book()
+    if book is None:
+        raise ServiceError("no book is open")
+    return book.data_dir
+
+
+def backup_folder() -> Path:
+    custom = settings.get("backup_dir")
+    if isinstance(custom, str) and custom.strip():
+        return Path(custom).expanduser()
+    return paths.backups_dir(_book_dir())
+
+
+def folders_of(data_dir: Path) -> list[Path]:
+    """Where backups of the book in ``data_dir`` may be, without reading the book."""
+    folders = [paths.backups_dir(data_dir)]
+    try:
+        pointer = (data_dir / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        pointer = ""
+    if pointer and Path(pointer) not in folders:
+        folders.append(Path(pointer))
+    return folders
+
+
+def list_backups(data_dir: Path | None = None) -> list[store_backup.BackupFile]:
+    """Backups of the book, newest first, from every folder they may be in."""
+    if data_dir is None:
+        folders = [backup_folder(), *folders_of(_book_dir())]
+    else:
+        folders = folders_of(data_dir)
+    found: dict[Path, store_backup.BackupFile] = {}
+    for folder in folders:
+        for item in store_backup.list_backups(folder):
+            found.setdefault(item.path.resolve(), item)
+    return sorted(found.values(), key=lambda b: (b.when, b.path.name), reverse=True)
+
+
+def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
+    """A backup of the open book to ``target``, or a new file in the backup folder."""
+    _require_sqlite()
+    if target is not None:
+        destination = Path(target).expanduser()
+        if destination.is_dir():
+            destination = store_backup.unique_target(destination, reason, clock.now())
+    else:
+        folder = backup_folder()
+        destination = store_backup.unique_target(folder, reason, clock.now())
+        _remember_folder(folder)
+    try:
+        return store_backup.backup_to(db.obj, destination)
+    except paths.DataDirError as exc:
+        raise ServiceError(str(exc).replace("data directory", "backup folder")) from None
+    except Exception as exc:
+        error = translate(exc)
+        if error is None:
+            raise
+        raise error from exc
+
+
+def _remember_folder(folder: Path) -> None:
+    data_dir = _book_dir()
+    pointer = data_dir / POINTER
+    if folder == paths.backups_dir(data_dir):
+        pointer.unlink(missing_ok=True)
+        return
+    try:
+        with paths.private_umask():
+            pointer.write_text(str(folder.resolve()) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # only a convenience for finding backups of a damaged book
+
+
+def auto_backup_if_due(now: datetime | None = None) -> AutoBackup:
+    """Back up when the newest backup is over a day old and the book is healthy; prune."""
+    if not is_sqlite():
+        return AutoBackup(None, why_not="not a local book")
+    now = now or clock.now()
+    newest = next((b for b in list_backups() if b.reason != "damaged"), None)
+    if newest is not None and now - newest.when < AUTO_EVERY:
+        return AutoBackup(None, why_not="recent")
+    from rapport.services.book import is_empty
+
+    problems = store_backup.quick_check(db)
+    if problems:
+        return AutoBackup(None, problems=problems, why_not="damaged")
+    if is_empty():
+        return AutoBackup(None, why_not="empty")
+    folder = backup_folder()
+    path = store_backup.backup_to(db.obj, store_backup.unique_target(folder, AUTO, now))
+    _remember_folder(folder)
+    return AutoBackup(path, prune(folder))
+
+
+def prune(folder: Path | None = None) -> list[Path]:
+    """Delete the automatic backups that the retention setting no longer keeps."""
+    folder = folder or backup_folder()
+    autos = [b for b in store_backup.list_backups(folder) if b.reason == AUTO]
+    daily, weekly, monthly = parse_retention(settings.get("backup_retention"))
+    keep = to_keep([b.when for b in autos], daily, weekly, monthly)
+    removed = []
+    for index, item in enumerate(autos):
+        if index not in keep:
+            item.path.unlink(missing_ok=True)
+            removed.append(item.path)
+    return removed
+
+
+def check_backup(path: str | Path) -> int:
+    """The schema version of a restorable file; InvalidBackupError says why not."""
+    tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
+    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables)
+
+
+def restore(path: str | Path) -> Restored:
+    """Replace the open book with the backup at ``path``; the current book is kept first.
+
+    Call ``reopen_book()`` afterwards on the thread that owns the book (it migrates a
+    backup from an older Rapport).
+    """
+    _require_sqlite()
+    source = Path(path).expanduser()
+    check_backup(source)
+    live = paths.database_path(_book_dir())
+    if source.resolve() == live.resolve():
+        raise ServiceError("that is the book itself, not a backup of it")
+    try:
+        kept: Path | None = backup_now(reason="before-restore")
+    except StoreError:
+        kept = _keep_damaged(live, backup_folder())
+    try:
+        store_backup.restore_into(source, db.obj)
+    except Exception as exc:
+        error = translate(exc)
+        if error is None:
+            raise
+        raise error from exc
+    return Restored(source, kept)
+
+
+def reopen_book() -> None:
+    data_dir = _book_dir()
+    close_book()
+    open_book(data_dir)
+
+
+def recover_damaged(data_dir: Path, source: str | Path) -> Restored:
+    """The book in ``data_dir`` cannot be opened: move it aside, restore ``source``, open.
+
+    The damaged file is never deleted: it goes to the backup folder as
+    ``rapport-...-damaged.db`` (with its -wal), where a specialist tool may still read it.
+    """
+    source = Path(source).expanduser()
+    check_backup(source)
+    live = paths.database_path(data_dir)
+    kept = _keep_damaged(live, paths.backups_dir(data_dir), move=True)
+    store_backup.restore_to_file(source, live)
+    open_book(data_dir)
+    return Restored(source, kept)
+
+
+def _keep_damaged(live: Path, folder: Path, move: bool = False) -> Path | None:
+    """Keep the unreadable book's files as they are (a raw copy: the API cannot read it)."""
+    if not live.exists():
+        return None
+    paths.ensure_private_dir(folder)
+    target = store_backup.unique_target(folder, "damaged", clock.now())
+    for suffix in ("", "-wal", "-shm"):
+        part = live.with_name(live.name + suffix)
+        if not part.exists():
+            continue
+        destination = target.with_name(target.name + suffix)
+        if move:
+            shutil.move(str(part), destination)
+        else:
+            shutil.copy2(part, destination)
+        os.chmod(destination, 0o600)
+    return target
+
+
+def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
+    """The newest backup that passes the restore checks (without opening the book)."""
+    for item in [b for b in list_backups(data_dir) if b.reason != "damaged"][:tries]:
+        try:
+            check_backup(item.path)
+        except StoreError:
+            continue
+        return item.path
+    return None
+
+
+def restore_advice(data_dir: Path) -> tuple[str, Path | None]:
+    """What to tell a user whose book is damaged, and the backup it names."""
+    newest = newest_good_backup(data_dir)
+    if newest is not None:
+        return f"restore the newest backup with: rapport restore {newest}", newest
+    return f"no backup was found in {paths.backups_dir(data_dir)}", None
+
+
+def damaged_book_error(data_dir: Path, path: Path, cause: Exception) -> DamagedBookError:
+    advice, newest = restore_advice(data_dir)
+    message = (
+        f"{path} cannot be opened: it is damaged or not a Rapport database "
+        f"(it was left untouched); {advice}"
+    )
+    return DamagedBookError(message, path, newest)

@@ -1,0 +1,139 @@
+"""Checking the book: SQLite's own checks, broken links, and the search index.
+
+``check_database`` runs ``PRAGMA integrity_check`` (every page and index of the file),
+``PRAGMA foreign_key_check`` (rows pointing at rows that are gone) and the search index
+check. ``repair`` rebuilds the search index, the one part that can be rebuilt from the
+rest; damage to the tables themselves is a case for ``rapport restore``.
+
+``index_problems`` is the one check of the search index (``services.search.check_index``
+says its findings in words); ``repair`` is ``services.search.rebuild_index``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import peewee
+
+from rapport.services import indexing
+from rapport.store import models as m
+from rapport.store import search
+from rapport.store.db import is_sqlite
+from rapport.store.errors import translate
+
+# Title a document must carry for the rows whose title is a column (a cheap content check).
+_TITLE_COLUMN = {m.Client: "name", m.Task: "title", m.Fact: "text"}
+
+
+@dataclass
+class IndexReport:
+    missing_by_kind: dict[str, int] = field(default_factory=dict)  # rows with no document
+    orphans: int = 0  # documents of rows that are gone
+    outdated: int = 0  # documents whose title no longer matches the row
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return sum(self.missing_by_kind.values())
+
+    @property
+    def stale(self) -> int:
+        return self.orphans + self.outdated
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.errors)
+
+    def problems(self) -> list[str]:
+        """The problems in words (empty when the index is right)."""
+        from rapport.services.search import KIND_LABELS
+
+        out = list(self.errors)
+        for kind, count in self.missing_by_kind.items():
+            noun = KIND_LABELS[kind].lower() if count != 1 else kind
+            out.append(f"{count} {noun} missing from the search index")
+        if self.orphans:
+            out.append(
+                f"{self.orphans} search index entr"
+                f"{'y points' if self.orphans == 1 else 'ies point'} at rows that no longer exist"
+            )
+        if self.outdated:
+            out.append(f"{self.outdated} search index entries are out of date")
+        return out
+
+
+@dataclass
+class CheckReport:
+    integrity: list[str] = field(default_factory=list)
+    foreign_keys: list[str] = field(default_factory=list)
+    index: IndexReport = field(default_factory=IndexReport)
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity and not self.foreign_keys and self.index.ok
+
+    def lines(self) -> list[str]:
+        out = [
+            "database file: ok"
+            if not self.integrity
+            else f"database file: DAMAGED ({len(self.integrity)} problems): {self.integrity[0]}",
+            "links between records: ok"
+            if not self.foreign_keys
+            else f"links between records: {len(self.foreign_keys)} broken, "
+            f"for example {self.foreign_keys[0]}",
+        ]
+        if self.index.ok:
+            out.append("search index: ok")
+        else:
+            problems = "; ".join(self.index.problems())
+            out.append(f"search index: {problems} (rapport check --repair fixes it)")
+        return out
+
+
+def index_problems() -> IndexReport:
+    """How far the FTS index is from the tables it indexes (nothing to say off SQLite)."""
+    report = IndexReport()
+    if not search.available():
+        return report
+    damaged = search.integrity_problem()
+    if damaged:
+        report.errors.append(f"the search index is damaged ({damaged})")
+    actual = dict(search.SearchDoc.select(search.SearchDoc.rowid, search.SearchDoc.title).tuples())
+    expected: set[int] = set()
+    for model, kind in indexing.KIND_OF_MODEL.items():
+        column = _TITLE_COLUMN.get(model)
+        fields = [model.id] + ([getattr(model, column)] if column else [])
+        for row in model.select(*fields).tuples().iterator():
+            rowid = search.doc_rowid(kind, row[0])
+            expected.add(rowid)
+            if rowid not in actual:
+                report.missing_by_kind[kind] = report.missing_by_kind.get(kind, 0) + 1
+            elif column and actual[rowid] != row[1]:
+                report.outdated += 1
+    report.orphans = len(set(actual) - expected)
+    return report
+
+
+def check_database() -> CheckReport:
+    report = CheckReport()
+    try:
+        if is_sqlite():
+            rows = m.db.execute_sql("PRAGMA integrity_check(50)").fetchall()
+            report.integrity = [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
+            for table, rowid, parent, _fk in m.db.execute_sql("PRAGMA foreign_key_check"):
+                report.foreign_keys.append(f"{table} {rowid} points at a missing {parent}")
+        if not report.integrity:
+            report.index = index_problems()
+    except peewee.DatabaseError as exc:
+        error = translate(exc)
+        if error is None:
+            raise
+        report.integrity.append(str(error))
+    return report
+
+
+def repair() -> int:
+    """Rebuild the search index in one transaction; returns the number of documents."""
+    from rapport.services.search import rebuild_index
+
+    return rebuild_index()

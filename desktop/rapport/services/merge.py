@@ -1,0 +1,113 @@
+"""Writing one imported contact into the book: a new client, or the empty fields of one.
+
+The merge rule, shared by every import format: fields that are empty in the book
+(company, role, emails, phones, address, how we met, notes) are filled from the file;
+people and yearly dates the client does not have yet are added (people compared by
+name, dates by label and day); nothing already in the book is changed or removed.
+Call these inside the import's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rapport import clock
+from rapport.core.names import fold
+from rapport.exchange.common import ContactIn
+from rapport.services import indexing
+from rapport.services.matching import ClientMatcher
+from rapport.store import models as m
+
+CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
+
+
+def book_matcher() -> ClientMatcher:
+    """Every client of the book, indexed for matching (one query)."""
+    rows = m.Client.select(m.Client.id, m.Client.name, m.Client.emails).tuples()
+    return ClientMatcher.from_rows(rows)
+
+
+def fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
+    """The fields the merge rule would fill: empty in the book, given in the file."""
+    return [f for f in CONTACT_FIELDS if not existing.get(f) and getattr(contact, f)]
+
+
+def contact_of_row(row: dict[str, Any]) -> ContactIn:
+    """A client row of a JSON export, as an imported contact (for matching and filling)."""
+    return ContactIn(
+        name=row["name"],
+        **{f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS},
+    )
+
+
+def create(contact: ContactIn, now: datetime) -> m.Client:
+    row = m.Client.create(
+        name=contact.name,
+        name_key=fold(contact.name),
+        created_at=now,
+        updated_at=now,
+        **{f: getattr(contact, f) for f in CONTACT_FIELDS},
+    )
+    indexing.client(row)
+    add_people_and_dates(row.id, contact, new=True)
+    return row
+
+
+def fill(client_id: int, contact: ContactIn, now: datetime) -> bool:
+    """Apply the merge rule to a client of the book; True when anything changed."""
+    row = m.Client.get_by_id(client_id)
+    existing = {f: getattr(row, f) for f in CONTACT_FIELDS}
+    changed = False
+    for name in fills(existing, contact):
+        setattr(row, name, getattr(contact, name))
+        changed = True
+    if changed:
+        row.updated_at = now
+        row.save()
+        indexing.client(row)
+    return add_people_and_dates(client_id, contact) or changed
+
+
+def add_people_and_dates(client_id: int, contact: ContactIn, new: bool = False) -> bool:
+    """Add the people and yearly dates the client does not have yet (``new``: has none)."""
+    if not contact.people and not contact.dates:
+        return False
+    known_people: set[str] = set()
+    known_dates: set[tuple[str, int, int]] = set()
+    if not new:
+        known_people = {
+            fold(name or "")
+            for (name,) in m.Person.select(m.Person.name)
+            .where(m.Person.client == client_id)
+            .tuples()
+        }
+        known_dates = set(
+            m.ImportantDate.select(
+                m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day
+            )
+            .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
+            .tuples()
+        )
+    added = False
+    today = clock.today()
+    for person in contact.people:
+        if not person.name or fold(person.name) in known_people:
+            continue
+        birthday = person.birthday if person.birthday and person.birthday <= today else None
+        row = m.Person.create(
+            client=client_id, name=person.name, relation=person.relation.lower(), birthday=birthday
+        )
+        indexing.person(row)
+        known_people.add(fold(person.name))
+        added = True
+    for day in contact.dates:
+        label = (day.label or "date").lower()
+        if (label, day.month, day.day) in known_dates:
+            continue
+        m.ImportantDate.create(
+            client=client_id, label=label, month=day.month, day=day.day, year=day.year
+        )
+        known_dates.add((label, day.month, day.day))
+        added = True
+    return added

@@ -1,0 +1,50 @@
+"""rapport check: the file, the links between records and the search index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rapport.services import clients, dbcheck, tasks
+from rapport.store import models as m
+from rapport.store import search
+
+
+def test_a_healthy_book_checks_ok(book: Path) -> None:
+    bob = clients.create_client("Bob Smith")
+    tasks.add_task("Call Bob", bob.id, "2026-11-20")
+    report = dbcheck.check_database()
+    assert report.ok
+    assert report.lines() == ["database file: ok", "links between records: ok", "search index: ok"]
+
+
+def test_missing_and_stale_index_entries_are_found_and_repaired(book: Path) -> None:
+    bob = clients.create_client("Bob Smith")
+    ann = clients.create_client("Ann Lee")
+    tasks.add_task("Call Bob", bob.id)
+    # Behind the services' back: a row without its document, a renamed row, a ghost document.
+    search.SearchDoc.delete().where(
+        search.SearchDoc.rowid == search.doc_rowid("client", ann.id)
+    ).execute()
+    m.Client.update(name="Robert Smith").where(m.Client.id == bob.id).execute()
+    search.index("fact", 999, bob.id, "a fact that was deleted")
+    report = dbcheck.check_database()
+    assert not report.ok
+    assert (report.index.missing, report.index.stale) == (1, 2)
+    assert "rapport check --repair" in report.lines()[2]
+    assert dbcheck.repair() == 3
+    assert dbcheck.check_database().ok
+    titles = [h.title for h in search.search("robert")]
+    plain = [t.replace(search.MARK_START, "").replace(search.MARK_END, "") for t in titles]
+    assert plain == ["Robert Smith"]
+
+
+def test_broken_links_are_reported(book: Path) -> None:
+    bob = clients.create_client("Bob Smith")
+    m.db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        m.Person.insert(client=bob.id + 50, name="Orphan", relation="son").execute()
+    finally:
+        m.db.execute_sql("PRAGMA foreign_keys = ON")
+    report = dbcheck.check_database()
+    assert not report.ok
+    assert report.foreign_keys == ["person 1 points at a missing client"]
