@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from rapport import __version__
 from rapport.cli import (
+    cmd_bench,
     cmd_brief,
     cmd_capture,
     cmd_clients,
@@ -39,6 +40,7 @@ COMMAND_MODULES = (
     cmd_note,
     cmd_brief,
     cmd_search,
+    cmd_bench,
 )
 
 

@@ -135,3 +135,22 @@ def transaction() -> Iterator[None]:
 
 def is_sqlite() -> bool:
     return isinstance(db.obj, peewee.SqliteDatabase)
+
+
+class _RollBack(Exception):
+    """Raised at the end of a ``rolled_back`` block to undo it."""
+
+
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """A transaction that is always undone: for measuring writes without keeping them.
+
+    Inside it, ``transaction()`` blocks become savepoints, so a service's writes run as
+    they always do, and everything is rolled back at the end, error or not.
+    """
+    try:
+        with db.atomic():
+            yield
+            raise _RollBack
+    except _RollBack:
+        pass

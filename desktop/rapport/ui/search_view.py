@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.services.search import Result
+from rapport.services.search import AS_YOU_TYPE_LIMIT, AS_YOU_TYPE_PER_KIND, Result
 from rapport.ui.search_model import (
     COL_CLIENT,
     COL_RESULT,
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from rapport.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 120
-LIMIT = 60
-PER_KIND = 8
+LIMIT = AS_YOU_TYPE_LIMIT
+PER_KIND = AS_YOU_TYPE_PER_KIND
 HINT = (
     "<h3>Search everything</h3><p>Clients, people, facts, conversations, tasks and gifts.<br>"
     "Words match by their beginning: <b>basebal</b> finds baseball; <b>jake tourn</b> finds "
