@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from rapport.cli.common import client_arg, open_book, print_json, say
-from rapport.core.cards import CARD_SIZES, CardSizeError, card_size, size_list
-from rapport.core.notes import OCCASIONS
+from rapport.core.cards import CARD_SIZES, OCCASIONS, CardSizeError, card_size, size_list
 
 FONTS = ("handwriting", "serif", "sans")
 

@@ -64,6 +64,14 @@ def list_clients(include_archived: bool = False) -> list[ClientRow]:
     ]
 
 
+def all_names(except_id: int | None = None) -> list[str]:
+    """Every client's name (archived too), for the forms' "already a client" warning."""
+    query = m.Client.select(m.Client.name)
+    if except_id is not None:
+        query = query.where(m.Client.id != except_id)
+    return [name for (name,) in m.db.execute(query)]
+
+
 def count_clients(include_archived: bool = False) -> int:
     query = m.Client.select()
     if not include_archived:

@@ -90,7 +90,7 @@ def record_message(parent: QWidget, client: r.Client) -> bool:
 def record_introduction(parent: QWidget, client: r.Client) -> bool:
     from rapport.services import clients, introductions
 
-    others = [row.name for row in clients.list_clients(True) if row.id != client.id]
+    others = clients.all_names(except_id=client.id)
     return (
         IntroductionDialog.ask(
             parent,

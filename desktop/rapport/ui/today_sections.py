@@ -29,6 +29,9 @@ from rapport.ui import theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
 MAX_VISIBLE = 8
+# Rows the table is given at a time (more as it scrolls): a neglected book can have a
+# thousand clients out of touch, and laying them all out would stall the page.
+BATCH = 50
 
 
 def day_text(day: date | None, today: date) -> str:
@@ -187,7 +190,7 @@ class Section(QWidget):
         self.key = key
         self.title = title
         self.setObjectName(f"today_{key}")
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self, batch=BATCH)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.hint = hint
@@ -206,8 +209,8 @@ class Section(QWidget):
         self.table.setFrameShape(QFrame.Shape.StyledPanel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        # Measuring a few rows is enough; thousands of overdue rows would stall the window.
-        header.setResizeContentsPrecision(40)
+        # Measuring the rows on show is enough: each measure asks every cell for its size.
+        header.setResizeContentsPrecision(MAX_VISIBLE)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         rows = self.table.verticalHeader()
@@ -250,28 +253,29 @@ class Section(QWidget):
             self.select_row(row if row is not None else min(position, count - 1))
 
     def _fit_height(self) -> None:
-        rows = min(self.model.rowCount(), MAX_VISIBLE)
+        rows = min(self.model.total(), MAX_VISIBLE)
         row_height = self.table.verticalHeader().defaultSectionSize()
         frame = self.table.frameWidth() * 2
         height = self.table.horizontalHeader().sizeHint().height() + rows * row_height + frame
         self.table.setFixedHeight(height)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self.model.rowCount() > MAX_VISIBLE
+            if self.model.total() > MAX_VISIBLE
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.table.setVerticalScrollBarPolicy(policy)
 
     def count(self) -> int:
-        return self.model.rowCount()
+        return self.model.total()
 
     def current(self) -> Any:
         index = self.table.currentIndex()
         return index.data(RecordRole) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
+        if not 0 <= row < self.model.total():
             return
+        self.model.show_up_to(row)
         index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
@@ -306,6 +310,8 @@ class Section(QWidget):
                 row = self.table.currentIndex().row()
                 modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
                 if modifiers == Qt.KeyboardModifier.NoModifier:
+                    if event.key() == Qt.Key.Key_Down and row == self.model.rowCount() - 1:
+                        self.model.show_up_to(row + 1)  # the next batch, if there is one
                     if event.key() == Qt.Key.Key_Down and row == self.count() - 1:
                         self.stepOut.emit(1)
                         return True

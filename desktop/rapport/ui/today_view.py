@@ -57,6 +57,9 @@ class TodayView(QWidget):
         self.data: Today | None = None
         self._active: Section | None = None
         self._own_change = False
+        # The window sets this so that the first read waits until it has painted
+        # (``first_read``): the frame shows at once, the rows a moment later.
+        self.defer_first_read = False
 
         self.header = TodayHeader()
         self.header.awayRequested.connect(self.edit_away)
@@ -111,8 +114,10 @@ class TodayView(QWidget):
                 "Enter open client",
             ),
         }
-        self.sections["came_in"].hide()
         self._order = list(self.sections.values())
+        for section in self._order:  # until the first read says what is there
+            section.hide()
+        self.header.show_reading(clock.today())
         for section in self._order:
             section.rowActivated.connect(lambda _r: self.open_client())
             section.stepOut.connect(lambda step, s=section: self._step(s, step))
@@ -264,9 +269,17 @@ class TodayView(QWidget):
         if self.data is not None and clock.today() != self.data.date:
             self.refresh()
 
+    def first_read(self) -> None:
+        """The window has painted: read Today now (once)."""
+        self.defer_first_read = False
+        if self.data is None:
+            self.refresh()
+            if self.isVisible() and self._active is None:
+                self.focus_first()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.data is None:
+        if self.data is None and not self.defer_first_read:
             self.refresh()
         if self._active is None:
             self.focus_first()
