@@ -1,0 +1,168 @@
+"""What the benchmarks share: the big book, child processes timed from outside, the report.
+
+``tests/bench`` is not part of the default run. Run it with
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/bench -s
+
+(or with ``DISPLAY=:N QT_QPA_PLATFORM=xcb`` to time a real X server). The big book
+(5,000 clients, 100,000 conversations, seed 1) is built once per run in a temporary
+folder, unless ``RAPPORT_BENCH_BOOK`` names a data directory that already holds one.
+Every comparison runs both sides in the same run, alternately, and keeps medians. The
+figures go to ``bench-report.json`` at the top of the repository (git-ignored).
+Nothing here asserts a time: a benchmark reports, it does not fail on a slow machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORT = ROOT / "bench-report.json"
+HERE = Path(__file__).resolve().parent
+CLIENTS, NOTES, SEED = 5000, 100_000, 1
+
+
+@dataclass
+class Run:
+    """One child process, timed by its parent."""
+
+    lines: list[str]
+    wall_ms: float  # start to exit
+    marks_ms: dict[str, float] = field(default_factory=dict)  # start to "<mark> in" lines
+    max_rss_kb: int = 0  # the child's peak resident memory (wait4)
+
+    def reported(self, mark: str) -> float | None:
+        """The N of the child's own "<mark> in N ms" line."""
+        for line in self.lines:
+            if line.startswith(f"{mark} in ") and line.endswith(" ms"):
+                return float(line.split()[2])
+        return None
+
+
+def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    """Run ``command``; note when each "<mark> in N ms" line arrives and the peak memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(command), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+    )
+    lines: list[str] = []
+    marks: dict[str, float] = {}
+    assert proc.stdout is not None
+    with proc.stdout:
+        for raw in proc.stdout:
+            now = time.perf_counter()
+            line = raw.decode("utf-8", "replace").strip()
+            lines.append(line)
+            if " in " in line and line.endswith(" ms"):
+                marks.setdefault(line.split(" in ", 1)[0], (now - start) * 1000)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, f"{command} exited {proc.returncode}: {lines}"
+    return Run(lines, wall, marks, int(usage.ru_maxrss))
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    """Median and spread of a list of milliseconds (or kilobytes)."""
+    ordered = sorted(values)
+    quartiles = statistics.quantiles(ordered, n=4) if len(ordered) > 1 else [ordered[0]] * 3
+    return {
+        "median": round(statistics.median(ordered), 1),
+        "min": round(ordered[0], 1),
+        "max": round(ordered[-1], 1),
+        "q1": round(quartiles[0], 1),
+        "q3": round(quartiles[2], 1),
+        "runs": len(ordered),
+    }
+
+
+def python() -> str:
+    return sys.executable
+
+
+def rapport_command() -> list[str]:
+    """The ``rapport`` console script next to this Python (what a user runs)."""
+    script = Path(sys.executable).with_name("rapport")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "rapport"]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("RAPPORT_TODAY", None)  # the book is generated around the real date
+    return env
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    from PySide6 import QtCore
+
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "qt": QtCore.qVersion(),
+        "pyside6": QtCore.__version__ if hasattr(QtCore, "__version__") else "",
+        "qt_platform": child_env()["QT_QPA_PLATFORM"],
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+@pytest.fixture(scope="session")
+def report() -> Iterator[dict[str, Any]]:
+    data: dict[str, Any] = {"machine": machine()}
+    yield data
+    data["machine"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    REPORT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"\nbenchmark report written to {REPORT}")
+
+
+@pytest.fixture(scope="session")
+def big_book(tmp_path_factory: pytest.TempPathFactory, report: dict[str, Any]) -> Path:
+    """A data directory holding the 5,000-client, 100,000-conversation book."""
+    given = os.environ.get("RAPPORT_BENCH_BOOK")
+    if given:
+        report["book"] = {"path": given, "built_s": None}
+        return Path(given)
+    folder = tmp_path_factory.mktemp("big-book")
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            *rapport_command(),
+            "--data-dir",
+            str(folder),
+            "demo",
+            "--clients",
+            str(CLIENTS),
+            "--notes",
+            str(NOTES),
+            "--seed",
+            str(SEED),
+        ],
+        check=True,
+        env=child_env(),
+        capture_output=True,
+    )
+    report["book"] = {"path": str(folder), "built_s": round(time.perf_counter() - start, 1)}
+    print(f"\nbuilt the big book in {report['book']['built_s']} s")
+    return folder
