@@ -20,6 +20,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -98,10 +99,21 @@ def rapport_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "rapport"]
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "rapport-bench-pycache"
+
+
 def child_env() -> dict[str, str]:
+    """The environment of every measured process (Rapport's and the yardsticks').
+
+    Compiled bytecode is kept, as in any installed Python: with PYTHONDONTWRITEBYTECODE
+    (set in some sandboxes) every start would compile Rapport's sources again, which no
+    user's does. It goes to a folder of its own, not next to the sources.
+    """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("RAPPORT_TODAY", None)  # the book is generated around the real date
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 

@@ -20,11 +20,22 @@ from typing import Any
 from peewee import fn
 
 from rapport.core.names import fold
-from rapport.services.clients import ClientRow
 from rapport.store import models as m
 from rapport.store.db import contains, folded
 
 SORTS = ("name", "company", "last_contact", "open_tasks")
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """One line of the client list: just what the list shows and sorts by."""
+
+    id: int
+    name: str
+    company: str
+    last_contact_at: datetime | None
+    open_tasks: int
+    archived: bool
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from peewee import fn
@@ -12,6 +10,7 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.names import fold, match_name
 from rapport.services import convert, indexing
+from rapport.services.client_list import ClientRow
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import required_text
@@ -31,18 +30,6 @@ EDITABLE = (
     "cadence_days",
     "notes",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ClientRow:
-    """One line of the client list: just what the list shows and sorts by."""
-
-    id: int
-    name: str
-    company: str
-    last_contact_at: datetime | None
-    open_tasks: int
-    archived: bool
 
 
 def list_clients(include_archived: bool = False) -> list[ClientRow]:

@@ -17,9 +17,8 @@ from collections.abc import Callable
 
 import peewee
 
-from rapport.store import search
-from rapport.store.models import MODELS, SchemaInfo
-
+# Opening an up-to-date book only reads SCHEMA_VERSION: the search index's module (and
+# playhouse's FTS5 support behind it) is imported by the steps that need it.
 Step = Callable[[peewee.Database], None]
 
 
@@ -52,6 +51,8 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
     """Version 3: search documents keyed by kind in the high bits of their rowid (was
     ``id * 16 + kind code``), so that the index ranks a common query by kind and
     recency for free (store/search.py). Only the keys change; no text is re-read."""
+    from rapport.store import search
+
     if not isinstance(database, peewee.SqliteDatabase):
         return
     already = database.execute_sql(
@@ -90,6 +91,9 @@ SCHEMA_VERSION = 1 + len(STEPS)
 
 
 def create_schema(database: peewee.Database) -> None:
+    from rapport.store import search
+    from rapport.store.models import MODELS, SchemaInfo
+
     database.create_tables(MODELS)
     if isinstance(database, peewee.SqliteDatabase):
         database.create_tables([search.SearchDoc])
@@ -100,6 +104,8 @@ def create_schema(database: peewee.Database) -> None:
 def stored_version(database: peewee.Database) -> int:
     if isinstance(database, peewee.SqliteDatabase):
         return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    from rapport.store.models import SchemaInfo
+
     if not database.table_exists(SchemaInfo._meta.table_name):
         return 0
     row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
@@ -110,6 +116,8 @@ def _record_version(database: peewee.Database, version: int) -> None:
     if isinstance(database, peewee.SqliteDatabase):
         database.execute_sql(f"PRAGMA user_version = {int(version)}")
     else:
+        from rapport.store.models import SchemaInfo
+
         SchemaInfo.replace(key="schema_version", value=str(version)).execute()
 
 

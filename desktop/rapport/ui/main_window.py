@@ -8,7 +8,6 @@ or at once when something needs it (``client_list``, ``profile``, ``show_page``)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -255,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""
-        from rapport.ui import followup_dialogs
+        from rapport.ui import followup_actions
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
@@ -279,7 +278,7 @@ class MainWindow(QMainWindow):
             else:
                 self.today_menu.addAction(action)
         self.tools_menu.addAction(view.away_action)
-        followup_dialogs.install(self)  # Client > Record a message / an introduction
+        followup_actions.install(self)  # Client > Record a message / an introduction
 
     # -- the Clients page, built when first needed ------------------------------------------
     @property
@@ -332,20 +331,29 @@ class MainWindow(QMainWindow):
     def _watch_first_paint(self) -> None:
         """Emit ``painted`` once, right after the first paint; then the work that waited."""
         window = self
+        self._deferred_cancelled = False
 
         class FirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if watched is window and event.type() == QEvent.Type.Paint:
                     window.removeEventFilter(self)
-                    QTimer.singleShot(0, window, window.painted.emit)
+                    QTimer.singleShot(0, window, window._after_first_paint)
                 return False
 
         self._first_paint = FirstPaint(self)
         self.installEventFilter(self._first_paint)
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
 
+    def _after_first_paint(self) -> None:
+        if not self._deferred_cancelled:
+            self.painted.emit()
+
+    def cancel_deferred_work(self) -> None:
+        """The app is quitting: skip the work that waits for the first paint."""
+        self._deferred_cancelled = True
+
     def _idle(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self._deferred_cancelled:
             self._build_clients_page()
 
     # -- data ------------------------------------------------------------------------------
@@ -536,6 +544,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_about(self) -> None:
+        import html
+
         messages.info(
             self,
             "About Rapport",
@@ -571,12 +581,12 @@ class MainWindow(QMainWindow):
             if self._profile.client_id is not None:
                 self.settings.setValue("lastClient", self._profile.client_id)
         self.settings.sync()
-        if self.desktop.tray.close_hides(quitting=self._quitting):
+        if self.desktop.close_hides(quitting=self._quitting):
             event.ignore()
             self.hide()
             self.statusBar().clearMessage()
             return
-        self.desktop.tray.stop()
+        self.desktop.stop()
         super().closeEvent(event)
 
     # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
@@ -603,6 +613,7 @@ class MainWindow(QMainWindow):
         from rapport.ui import tray
 
         self._quitting = True
+        self.cancel_deferred_work()
         if self.close():
             tray.quit_application()
         else:

@@ -7,12 +7,15 @@ came in is listed below). An empty book gets a welcome with its two ways to star
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rapport.services.today import Today
 from rapport.ui import theme
+
+if TYPE_CHECKING:
+    from rapport.services.today import Today
 
 
 def plural(number: int, noun: str) -> str:

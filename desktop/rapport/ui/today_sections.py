@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.core import followup as fu
 from rapport.ui import theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
@@ -63,6 +62,8 @@ def _task_due(item: Any) -> str:
 
 
 def _task_color(item: Any) -> QColor | None:
+    from rapport.core import followup as fu  # (imported once Today has rows to show)
+
     if item.state == fu.OVERDUE:
         return theme.warning_color()
     if item.state == fu.AT_RISK:
@@ -95,6 +96,8 @@ TASK_COLUMNS: list[Column[Any]] = [
 
 # -- replies ----------------------------------------------------------------------------------
 def _reply_color(item: Any) -> QColor | None:
+    from rapport.core import followup as fu
+
     if item.age.level == fu.WARNING:
         return theme.warning_color()
     if item.age.level == fu.CAUTION:
@@ -103,6 +106,8 @@ def _reply_color(item: Any) -> QColor | None:
 
 
 def _reply_waiting(item: Any) -> str:
+    from rapport.core import followup as fu
+
     text = item.age.label
     if item.age.level == fu.WARNING:
         return f"{text} · past one business day"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
@@ -24,14 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import clock
-from rapport.services import away, followup, inbound, interactions, tasks
-from rapport.services import today as today_service
-from rapport.services.book import is_empty
-from rapport.services.today import AwaitingReply, ThankYou, Today, TodayTask
 from rapport.ui import messages
-from rapport.ui.away_dialog import AwayDialog
-from rapport.ui.dialogs import TaskDialog
-from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.today_header import TodayHeader
 from rapport.ui.today_sections import (
     CAME_IN_COLUMNS,
@@ -42,6 +35,19 @@ from rapport.ui.today_sections import (
     TOUCH_COLUMNS,
     Section,
 )
+
+if TYPE_CHECKING:
+    from rapport.services.today import Today
+
+# The services behind the page, and its dialogs, are imported when first used: the page
+# paints before anything is read (the window calls ``first_read`` right after).
+
+
+def _kinds() -> tuple[type, type, type]:
+    """The kinds of Today rows: (TodayTask, AwaitingReply, ThankYou)."""
+    from rapport.services.today import AwaitingReply, ThankYou, TodayTask
+
+    return TodayTask, AwaitingReply, ThankYou
 
 
 class TodayView(QWidget):
@@ -206,21 +212,29 @@ class TodayView(QWidget):
 
     def _update_actions(self, *_args: Any) -> None:
         key, record = self.current()
-        is_task = isinstance(record, TodayTask)
+        TodayTask, AwaitingReply, ThankYou = _kinds() if record is not None else (None,) * 3
+        is_task = record is not None and isinstance(record, TodayTask)
         away_on = self.data is not None and self.data.away is not None
-        self.done_action.setEnabled(isinstance(record, TodayTask | AwaitingReply | ThankYou))
+        self.done_action.setEnabled(
+            record is not None and isinstance(record, (TodayTask, AwaitingReply, ThankYou))
+        )
         self.snooze_action.setEnabled(is_task)
         self.edit_action.setEnabled(is_task)
         self.open_action.setEnabled(record is not None)
         has_draft = is_task and record.new_due is not None
         self.copy_action.setEnabled(has_draft or away_on)
         self.late_sent_action.setEnabled(has_draft)
-        self.answered_action.setEnabled(isinstance(record, AwaitingReply) and key == "replies")
-        self.thanked_action.setEnabled(isinstance(record, ThankYou))
+        self.answered_action.setEnabled(
+            record is not None and isinstance(record, AwaitingReply) and key == "replies"
+        )
+        self.thanked_action.setEnabled(record is not None and isinstance(record, ThankYou))
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
+        from rapport.services import today as today_service
+        from rapport.services.book import is_empty
+
         try:
             data = today_service.today()
             empty = is_empty()
@@ -347,6 +361,9 @@ class TodayView(QWidget):
             bar().showMessage(text, 6000)
 
     def mark_done(self) -> None:
+        from rapport.services import tasks
+
+        TodayTask, AwaitingReply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, TodayTask):
             self._do(
@@ -360,6 +377,9 @@ class TodayView(QWidget):
             self.mark_thanked()
 
     def mark_answered(self) -> None:
+        from rapport.services import inbound
+
+        _task, AwaitingReply, _thanks = _kinds()
         key, record = self.current()
         if isinstance(record, AwaitingReply) and key == "replies":
             self._do(
@@ -369,6 +389,9 @@ class TodayView(QWidget):
             )
 
     def mark_thanked(self) -> None:
+        from rapport.services import interactions
+
+        _task, _reply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, ThankYou):
             self._do(
@@ -378,6 +401,10 @@ class TodayView(QWidget):
             )
 
     def snooze(self) -> None:
+        from rapport.services import tasks
+        from rapport.ui.snooze_dialog import SnoozeDialog
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask):
             return
@@ -389,6 +416,10 @@ class TodayView(QWidget):
             self._do("snooze", lambda: None, f"Snoozed until {until:%A %b} {until.day}.")
 
     def edit_task(self) -> None:
+        from rapport.services import tasks
+        from rapport.ui.dialogs import TaskDialog
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask):
             return
@@ -401,6 +432,9 @@ class TodayView(QWidget):
             self._do("edit the task", lambda: None)
 
     def copy_draft(self) -> None:
+        from rapport.services import away
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         text = ""
         what = ""
@@ -418,6 +452,9 @@ class TodayView(QWidget):
             self._status(f"Copied {what}. Paste it into your mail.")
 
     def late_note_sent(self) -> None:
+        from rapport.services import followup
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask) or record.new_due is None:
             return
@@ -429,6 +466,7 @@ class TodayView(QWidget):
         )
 
     def open_client(self) -> None:
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         client_id = None
         if isinstance(record, TodayTask):
@@ -439,5 +477,7 @@ class TodayView(QWidget):
             self.clientRequested.emit(int(client_id))
 
     def edit_away(self) -> None:
+        from rapport.ui.away_dialog import AwayDialog
+
         AwayDialog.edit(self)
         self._do("change away mode", lambda: None)
