@@ -26,18 +26,10 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.ui import messages
 from rapport.ui.today_header import TodayHeader
-from rapport.ui.today_sections import (
-    CAME_IN_COLUMNS,
-    DATE_COLUMNS,
-    REPLY_COLUMNS,
-    TASK_COLUMNS,
-    THANKS_COLUMNS,
-    TOUCH_COLUMNS,
-    Section,
-)
 
 if TYPE_CHECKING:
     from rapport.services.today import Today
+    from rapport.ui.today_sections import Section
 
 # The services behind the page, and its dialogs, are imported when first used: the page
 # paints before anything is read (the window calls ``first_read`` right after).
@@ -72,8 +64,50 @@ class TodayView(QWidget):
         self.header.newClientRequested.connect(self.newClientRequested)
         self.header.loadSampleRequested.connect(self.loadSampleRequested)
 
+        # The lists are made with the first read (they show nothing before it).
+        self.sections: dict[str, Section] = {}
+        self._order: list[Section] = []
+        self.header.show_reading(clock.today())
+
+        content = QWidget()
+        self._body = body = QVBoxLayout(content)
+        body.setContentsMargins(14, 10, 14, 14)
+        body.addWidget(self.header)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        # Arrow keys belong to the lists, never to the page's scroll bars.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.page_scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._create_actions()
+        # Reminders are computed on read: if the window stays open past midnight, re-read.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+
+    def _make_sections(self) -> None:
+        """The lists of the page, made once, just before the first rows are shown."""
+        if self.sections:
+            return
+        from rapport.ui.today_sections import (
+            CAME_IN_COLUMNS,
+            DATE_COLUMNS,
+            REPLY_COLUMNS,
+            TASK_COLUMNS,
+            THANKS_COLUMNS,
+            TOUCH_COLUMNS,
+            Section,
+        )
+
         task_hint = "D done · S snooze · C copy late note · Enter open client"
-        self.sections: dict[str, Section] = {
+        self.sections = {
             "came_in": Section(
                 "came_in",
                 "Came in while you were away",
@@ -121,39 +155,13 @@ class TodayView(QWidget):
             ),
         }
         self._order = list(self.sections.values())
-        for section in self._order:  # until the first read says what is there
-            section.hide()
-        self.header.show_reading(clock.today())
-        for section in self._order:
+        for position, section in enumerate(self._order, start=1):
+            section.hide()  # until _show says what is there
+            self._body.insertWidget(position, section)
             section.rowActivated.connect(lambda _r: self.open_client())
             section.stepOut.connect(lambda step, s=section: self._step(s, step))
             section.focused.connect(lambda s=section: self._activate(s))
             section.table.selectionModel().currentRowChanged.connect(self._update_actions)
-
-        content = QWidget()
-        body = QVBoxLayout(content)
-        body.setContentsMargins(14, 10, 14, 14)
-        body.addWidget(self.header)
-        for section in self._order:
-            body.addWidget(section)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        # Arrow keys belong to the lists, never to the page's scroll bars.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.page_scroll = scroll
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        self._create_actions()
-        # Reminders are computed on read: if the window stays open past midnight, re-read.
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(60_000)
-        self._day_timer.timeout.connect(self._check_day)
-        self._day_timer.start()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, keys: list[Any], slot: Callable[[], None], tip: str) -> QAction:
@@ -263,6 +271,7 @@ class TodayView(QWidget):
             self.refresh()
 
     def _show(self, data: Today, empty: bool) -> None:
+        self._make_sections()
         self.header.show_data(data, empty)
         for section in self._order:
             section.setVisible(not empty)
