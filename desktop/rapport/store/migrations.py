@@ -84,9 +84,20 @@ def _follow_through(database: peewee.Database) -> None:
     _add_index(database, "task", ("done_at",))
 
 
+def _read_indexes(database: peewee.Database) -> None:
+    """Version 5: indexes for reading a big book in pages and Today without scans: the
+    client list by name and by last contact, cadences in use, birthdays, introductions
+    waiting for a call."""
+    _add_index(database, "client", ("archived_at", "name_key"))
+    _add_index(database, "client", ("archived_at", "last_contact_at"))
+    _add_index(database, "client", ("cadence_days",))
+    _add_index(database, "person", ("birthday",))
+    _add_index(database, "introduction", ("called_at", "lead_answered_at", "contacted_at"))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through]
+STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through, _read_indexes]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 
