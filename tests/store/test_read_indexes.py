@@ -32,7 +32,7 @@ def _indexes(path: Path) -> set[tuple[str, tuple[str, ...]]]:
 
 
 def test_a_new_book_has_them(book: Path) -> None:
-    assert NEW_INDEXES <= _indexes(book / "rapport.db")
+    assert _indexes(book / "rapport.db") >= NEW_INDEXES
 
 
 def test_a_version_4_book_gains_them_and_keeps_its_clients(data_dir: Path) -> None:
@@ -54,7 +54,7 @@ def test_a_version_4_book_gains_them_and_keeps_its_clients(data_dir: Path) -> No
         ]
     finally:
         close_book()
-    assert NEW_INDEXES <= _indexes(path)
+    assert _indexes(path) >= NEW_INDEXES
 
 
 def test_the_first_page_of_the_list_needs_no_sort(book: Path) -> None:
