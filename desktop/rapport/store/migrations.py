@@ -14,12 +14,15 @@ that reached part of a later schema by another road still climbs cleanly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import peewee
+if TYPE_CHECKING:
+    import peewee
 
-# Opening an up-to-date book only reads SCHEMA_VERSION: the search index's module (and
-# playhouse's FTS5 support behind it) is imported by the steps that need it.
-Step = Callable[[peewee.Database], None]
+# Reading SCHEMA_VERSION loads nothing else: peewee, the models and the search index's
+# module (with playhouse's FTS5 support) are imported by the code that uses them, so the
+# command line can compare a book's version without the database layer.
+Step = Callable[["peewee.Database"], None]
 
 
 def _add_column(database: peewee.Database, table: str, name: str, field: peewee.Field) -> None:
@@ -39,6 +42,8 @@ def _add_index(database: peewee.Database, table: str, columns: tuple[str, ...]) 
 
 def _gift_interaction(database: peewee.Database) -> None:
     """Version 2: gifts given link to the "gift" conversation that shows them in the history."""
+    import peewee
+
     from rapport.store.models import Gift, Interaction
 
     field = peewee.ForeignKeyField(
@@ -51,6 +56,8 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
     """Version 3: search documents keyed by kind in the high bits of their rowid (was
     ``id * 16 + kind code``), so that the index ranks a common query by kind and
     recency for free (store/search.py). Only the keys change; no text is re-read."""
+    import peewee
+
     from rapport.store import search
 
     if not isinstance(database, peewee.SqliteDatabase):
@@ -80,6 +87,8 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
 
 def _follow_through(database: peewee.Database) -> None:
     """Version 4: Task.progress_at (the at-risk rule) and an index on Task.done_at (the score)."""
+    import peewee
+
     _add_column(database, "task", "progress_at", peewee.DateTimeField(null=True))
     _add_index(database, "task", ("done_at",))
 
@@ -102,6 +111,8 @@ SCHEMA_VERSION = 1 + len(STEPS)
 
 
 def create_schema(database: peewee.Database) -> None:
+    import peewee
+
     from rapport.store import search
     from rapport.store.models import MODELS, SchemaInfo
 
@@ -113,6 +124,8 @@ def create_schema(database: peewee.Database) -> None:
 
 
 def stored_version(database: peewee.Database) -> int:
+    import peewee
+
     if isinstance(database, peewee.SqliteDatabase):
         return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
     from rapport.store.models import SchemaInfo
@@ -124,6 +137,8 @@ def stored_version(database: peewee.Database) -> int:
 
 
 def _record_version(database: peewee.Database, version: int) -> None:
+    import peewee
+
     if isinstance(database, peewee.SqliteDatabase):
         database.execute_sql(f"PRAGMA user_version = {int(version)}")
     else:
