@@ -214,10 +214,13 @@ class Section(QWidget):
         self.table.setFrameShape(QFrame.Shape.StyledPanel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        # Measuring the rows on show is enough: each measure asks every cell for its size.
+        # Columns fit their rows once per set_rows (_fit_columns) rather than at every
+        # layout, as ResizeToContents would: each measure asks every cell a dozen questions.
+        # Measuring the rows on show is enough.
         header.setResizeContentsPrecision(MAX_VISIBLE)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._stretch = stretch
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -250,12 +253,20 @@ class Section(QWidget):
         )
         self.table.setVisible(bool(count))
         self.empty.setVisible(not count)
+        self._fit_columns()
         self._fit_height()
         if count and current is not None:
             row = self.model.row_of(getattr(current, "id", -1))
             # The row acted on is gone (done, snoozed): keep the cursor where it was, so
             # D, D, D walks down the list.
             self.select_row(row if row is not None else min(position, count - 1))
+
+    def _fit_columns(self) -> None:
+        if not self.model.rowCount():
+            return
+        for column in range(self.model.columnCount()):
+            if column != self._stretch:
+                self.table.resizeColumnToContents(column)
 
     def _fit_height(self) -> None:
         rows = min(self.model.total(), MAX_VISIBLE)
