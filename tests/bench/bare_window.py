@@ -3,7 +3,8 @@
 A ``QMainWindow`` with a label, the size Rapport's window opens at, run by the same
 Python as ``rapport --startup-check``. Like it, it prints ``shown in N ms`` (measured
 from this script's first line, as Rapport measures from its package's first line) right
-after the window's first paint, then quits.
+after the window's first paint, then its peak resident memory (``peak N kB``, read from
+/proc as window_probe.py does) and quits.
 """
 
 import time
@@ -26,8 +27,21 @@ class FirstPaint(QObject):
         return False
 
 
+def peak_kb() -> int:
+    """This process's peak resident memory since it started (VmHWM; 0 if unknown)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def finish() -> None:
     print(f"shown in {round((time.perf_counter() - STARTED) * 1000)} ms", flush=True)
+    print(f"peak {peak_kb()} kB", flush=True)
     QApplication.quit()
 
 

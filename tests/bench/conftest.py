@@ -7,6 +7,9 @@
 (or with ``DISPLAY=:N QT_QPA_PLATFORM=xcb`` to time a real X server). The big book
 (5,000 clients, 100,000 conversations, seed 1) is built once per run in a temporary
 folder, unless ``RAPPORT_BENCH_BOOK`` names a data directory that already holds one.
+``RAPPORT_BENCH_PYTHON`` runs every measured process with another environment's Python
+(another build of Rapport installed there: how the README's before/after table was made)
+and ``RAPPORT_BENCH_REPORT`` names another report file.
 Every comparison runs both sides in the same run, alternately, and keeps medians. The
 figures go to ``bench-report.json`` at the top of the repository (git-ignored).
 Nothing here asserts a time: a benchmark reports, it does not fail on a slow machine.
@@ -30,7 +33,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "bench-report.json"
+REPORT = Path(os.environ.get("RAPPORT_BENCH_REPORT") or ROOT / "bench-report.json")
 HERE = Path(__file__).resolve().parent
 CLIENTS, NOTES, SEED = 5000, 100_000, 1
 
@@ -42,7 +45,6 @@ class Run:
     lines: list[str]
     wall_ms: float  # start to exit
     marks_ms: dict[str, float] = field(default_factory=dict)  # start to "<mark> in" lines
-    max_rss_kb: int = 0  # the child's peak resident memory (wait4)
 
     def reported(self, mark: str) -> float | None:
         """The N of the child's own "<mark> in N ms" line."""
@@ -51,9 +53,19 @@ class Run:
                 return float(line.split()[2])
         return None
 
+    def peak_kb(self, after: str) -> int:
+        """The "peak N kB" the child printed after its "<after> in" line (0 if none)."""
+        seen = False
+        for line in self.lines:
+            if line.startswith(f"{after} in "):
+                seen = True
+            elif seen and line.startswith("peak ") and line.endswith(" kB"):
+                return int(line.split()[1])
+        return 0
+
 
 def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
-    """Run ``command``; note when each "<mark> in N ms" line arrives and the peak memory."""
+    """Run ``command``; note when each "<mark> in N ms" line arrives."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(command), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
@@ -68,11 +80,10 @@ def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
             lines.append(line)
             if " in " in line and line.endswith(" ms"):
                 marks.setdefault(line.split(" in ", 1)[0], (now - start) * 1000)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.wait()
     wall = (time.perf_counter() - start) * 1000
-    proc.returncode = os.waitstatus_to_exitcode(status)
     assert proc.returncode == 0, f"{command} exited {proc.returncode}: {lines}"
-    return Run(lines, wall, marks, int(usage.ru_maxrss))
+    return Run(lines, wall, marks)
 
 
 def summary(values: Sequence[float]) -> dict[str, float]:
@@ -90,13 +101,14 @@ def summary(values: Sequence[float]) -> dict[str, float]:
 
 
 def python() -> str:
-    return sys.executable
+    """The Python that runs the measured processes (this one, or RAPPORT_BENCH_PYTHON)."""
+    return os.environ.get("RAPPORT_BENCH_PYTHON") or sys.executable
 
 
 def rapport_command() -> list[str]:
-    """The ``rapport`` console script next to this Python (what a user runs)."""
-    script = Path(sys.executable).with_name("rapport")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "rapport"]
+    """The ``rapport`` console script next to that Python (what a user runs)."""
+    script = Path(python()).with_name("rapport")
+    return [str(script)] if script.exists() else [python(), "-m", "rapport"]
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "rapport-bench-pycache"

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from rapport import __version__
 from rapport.cli import (
@@ -44,8 +45,11 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(
+    commands: bool = True, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """The parser; without ``commands``, only the global options (the window's start)."""
+    parser = parser_class(
         prog="rapport",
         description="Rapport, a personal client memory. With no command, opens the window.",
     )
@@ -60,14 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until it has painted, print 'shown in N ms' and exit",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the arguments may name a command (or ask for help): anything but the global
+    options. Opening the window needs no command parsers, which take ~10 ms to build."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("--") or word in ("--help", "--"):
+            return True
+    return False
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The global options alone; on a mistake, the full parser says it (with COMMAND)."""
+
+    words: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        build_parser().parse_args(self.words)
+        super().error(message)  # (the full parser has exited already)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    if _names_a_command(words):
+        args = build_parser().parse_args(words)
+    else:
+        parser = build_parser(commands=False, parser_class=_WindowParser)
+        parser.words = words  # type: ignore[attr-defined]
+        args = parser.parse_args(words)
     if args.data_dir:
         # Child processes (a capture window started from here) see the same book.
         os.environ["RAPPORT_DATA_DIR"] = args.data_dir
