@@ -353,8 +353,14 @@ class MainWindow(QMainWindow):
         self._deferred_cancelled = True
 
     def _idle(self) -> None:
-        if self.isVisible() and not self._deferred_cancelled:
-            self._build_clients_page()
+        """Build the Clients page while the user reads Today, in two short steps (the
+        modules, then the widgets), so that neither holds the window for long."""
+        if not self.isVisible() or self._deferred_cancelled or self._client_list is not None:
+            return
+        import rapport.ui.client_list
+        import rapport.ui.profile  # noqa: F401
+
+        QTimer.singleShot(0, self, self._build_clients_page)
 
     # -- data ------------------------------------------------------------------------------
     @Slot()

@@ -293,8 +293,15 @@ class TodayView(QWidget):
             self.refresh()
 
     def first_read(self) -> None:
-        """The window has painted: read Today now (once)."""
+        """The window has painted: read Today now (once), in two steps that each keep the
+        window busy briefly: the modules behind the page, then the read itself."""
         self.defer_first_read = False
+        if self.data is None:
+            import rapport.services.today  # noqa: F401
+
+            QTimer.singleShot(0, self, self._first_refresh)
+
+    def _first_refresh(self) -> None:
         if self.data is None:
             self.refresh()
             if self.isVisible() and self._active is None:
