@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -514,6 +513,8 @@ class MainWindow(QMainWindow):
             "Add sample clients",
         ):
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog("Loading the sample book…", "Cancel", 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
