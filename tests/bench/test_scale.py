@@ -4,7 +4,8 @@
   (tests/bench/bare_window.py), both started by the same Python, alternately;
   the time to the first paint as the parent sees it (process start to the "shown in"
   line) and the whole process, medians; plus when Today's rows are on screen
-  (tests/bench/window_probe.py);
+  (tests/bench/window_probe.py), and the same check on an empty book (what the size of
+  the book adds to the start);
 - memory: the peak resident memory (VmHWM) of Rapport's window with the big book, at its
   first paint and once settled (Today read, Clients page and capture window built),
   against the bare window's;
@@ -47,18 +48,22 @@ def _ratio(a: float, b: float) -> float:
     return round(a / b, 2) if b else 0.0
 
 
-def test_startup_against_a_bare_window(big_book: Path, report: dict[str, Any]) -> None:
+def test_startup_against_a_bare_window(
+    big_book: Path, report: dict[str, Any], tmp_path: Path
+) -> None:
     env = child_env()
     rapport = [*rapport_command(), "--data-dir", str(big_book), "--startup-check"]
+    empty = [*rapport_command(), "--data-dir", str(tmp_path / "empty"), "--startup-check"]
     bare = [python(), str(HERE / "bare_window.py")]
     probe = [python(), str(HERE / "window_probe.py"), str(big_book)]
-    for command in (rapport, bare):  # warm the file cache: every measured run is "warm"
+    for command in (rapport, bare, empty):  # warm the file cache: every run is "warm"
         run_child(command, env)
-    runs: dict[str, list[Any]] = {"rapport": [], "bare": [], "probe": []}
+    runs: dict[str, list[Any]] = {"rapport": [], "bare": [], "probe": [], "empty": []}
     for _ in range(STARTUP_RUNS):
         runs["rapport"].append(run_child(rapport, env))
         runs["bare"].append(run_child(bare, env))
         runs["probe"].append(run_child(probe, env))
+        runs["empty"].append(run_child(empty, env))
     out: dict[str, Any] = {}
     for side in ("rapport", "bare"):
         out[side] = {
@@ -74,6 +79,8 @@ def test_startup_against_a_bare_window(big_book: Path, report: dict[str, Any]) -
     out["ratio_to_paint"] = _ratio(*paint)
     out["ratio_process"] = _ratio(*whole)
     out["ratio_today_ready"] = _ratio(out["rapport"]["today_ready_ms"]["median"], paint[1])
+    out["empty_book_to_paint_ms"] = summary([run.marks_ms["shown"] for run in runs["empty"]])
+    out["ratio_empty_book_to_paint"] = _ratio(out["empty_book_to_paint_ms"]["median"], paint[1])
     report["startup"] = out
     memory = {
         "rapport_first_paint_kb": summary([run.peak_kb("shown") for run in probes]),
@@ -90,6 +97,7 @@ def test_startup_against_a_bare_window(big_book: Path, report: dict[str, Any]) -
         f"\nstartup, medians of {STARTUP_RUNS} (ms from process start, as the parent sees it)\n"
         f"  main window, big book: painted {paint[0]:7.0f}   process {whole[0]:7.0f}"
         f"   Today's rows {out['rapport']['today_ready_ms']['median']:7.0f}\n"
+        f"  main window, empty:    painted {out['empty_book_to_paint_ms']['median']:7.0f}\n"
         f"  bare PySide6 window:   painted {paint[1]:7.0f}   process {whole[1]:7.0f}\n"
         f"  ratio painted {out['ratio_to_paint']}×, process {out['ratio_process']}×\n"
         f"memory (peak RSS): bare {bare_kb / 1024:.1f} MB, Rapport +"
