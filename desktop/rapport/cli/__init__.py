@@ -46,9 +46,15 @@ COMMAND_MODULES = (
 
 
 def build_parser(
-    commands: bool = True, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
+    commands: bool = True,
+    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+    wanted: str | None = None,
 ) -> argparse.ArgumentParser:
-    """The parser; without ``commands``, only the global options (the window's start)."""
+    """The parser; without ``commands``, only the global options (the window's start).
+
+    With ``wanted`` (the command the arguments name), command parsers are registered in
+    order until that one is: the hotkey's ``rapport capture`` builds one, not twelve.
+    """
     parser = parser_class(
         prog="rapport",
         description="Rapport, a personal client memory. With no command, opens the window.",
@@ -70,6 +76,8 @@ def build_parser(
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+        if wanted is not None and wanted in sub.choices:
+            break
     return parser
 
 
@@ -85,6 +93,19 @@ def _names_a_command(argv: Sequence[str]) -> bool:
     return False
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command the arguments name, when they plainly do (else None: build them all)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif word.startswith("--data-dir=") or word == "--startup-check":
+            continue
+        else:
+            return None if word.startswith("-") else word
+    return None
+
+
 class _WindowParser(argparse.ArgumentParser):
     """The global options alone; on a mistake, the full parser says it (with COMMAND)."""
 
@@ -98,7 +119,7 @@ class _WindowParser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     if _names_a_command(words):
-        args = build_parser().parse_args(words)
+        args = build_parser(wanted=_command_word(words)).parse_args(words)
     else:
         parser = build_parser(commands=False, parser_class=_WindowParser)
         parser.words = words  # type: ignore[attr-defined]
