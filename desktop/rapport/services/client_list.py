@@ -20,6 +20,7 @@ from typing import Any
 from peewee import fn
 
 from rapport.core.names import fold
+from rapport.services.rows import moment
 from rapport.store import models as m
 from rapport.store.db import contains, folded
 
@@ -89,15 +90,6 @@ def _ordered(select: Any, query: ClientQuery, open_tasks: Any) -> Any:
     return select.order_by(*keys)
 
 
-def _moment(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 def page(query: ClientQuery, offset: int, limit: int) -> list[ClientRow]:
     """Rows ``offset`` to ``offset + limit`` of the list, in two queries.
 
@@ -123,7 +115,7 @@ def page(query: ClientQuery, offset: int, limit: int) -> list[ClientRow]:
     for cid in ids:
         _id, name, company, last, archived, tasks = rows[cid]
         out.append(
-            ClientRow(cid, name, company or "", _moment(last), int(tasks), archived is not None)
+            ClientRow(cid, name, company or "", moment(last), int(tasks), archived is not None)
         )
     return out
 

@@ -172,7 +172,7 @@ class ClientList(QWidget):
         keep = self.current_client_id()
         self.model.set_query(text=text)
         self._update_state()
-        row = self.model._positions.get(keep) if keep is not None else None
+        row = self.model.loaded_row(keep) if keep is not None else None
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
         elif self.model.rowCount():

@@ -56,6 +56,10 @@ class ClientListModel(QAbstractTableModel):
         """The rows loaded so far."""
         return list(self._rows)
 
+    def loaded_row(self, client_id: int) -> int | None:
+        """The row of a client among those loaded so far (never reads more)."""
+        return self._positions.get(client_id)
+
     def row_of(self, client_id: int) -> int | None:
         """The row of a client, loading the pages up to it; None when not listed."""
         row = self._positions.get(client_id)
