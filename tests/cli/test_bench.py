@@ -72,7 +72,13 @@ def test_bench_json_reports_every_field_and_keeps_nothing(
         assert isinstance(report[field], int | float) and report[field] >= 0, field
     assert report["clients"] == 30 and report["notes"] == 200
     assert report["runs"] >= 50
-    for extra in ("brief_p95_ms", "list_clients_ms", "profile_largest_ms", "save_p50_ms"):
+    for extra in (
+        "brief_p95_ms",
+        "list_clients_ms",
+        "client_list_page_ms",
+        "profile_largest_ms",
+        "save_p50_ms",
+    ):
         assert report[extra] >= 0
     assert report["save_mode"] == "rolled back transaction"
     close_book()

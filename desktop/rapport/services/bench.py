@@ -13,7 +13,8 @@ flatter the figures. What is timed is what the window and the command line call:
   prepared once, as the capture window re-reads a note at each pause in typing;
 - save: ``capture.save_capture`` of such a note with what it understood;
 - today: ``today.today``, everything the Today page shows;
-- list clients: ``clients.list_clients``.
+- list clients: ``clients.list_clients`` (``rapport clients``), and the window's list,
+  which reads a count and its first page of 200 (``client_list.count`` and ``page``).
 
 **Nothing is kept.** Saving and Today (which may create due call tasks) run inside a
 transaction that is rolled back (``store.db.rolled_back``): the book is exactly as it
@@ -98,6 +99,7 @@ class BenchReport:
                 "capture_parse_p50_ms": ms(t["capture_parse"].p50),
                 "today_p95_ms": ms(t["today"].p95),
                 "list_clients_ms": ms(t["list_clients"].p50),
+                "client_list_page_ms": ms(t["client_list_page"].p50),
                 "search_max_ms": ms(t["search"].max),
                 "profile_largest_ms": ms(self.largest.get("profile", 0.0)),
                 "brief_largest_ms": ms(self.largest.get("brief", 0.0)),
@@ -130,7 +132,7 @@ def _once(fn: Callable[[], Any]) -> float:
 
 def run_bench(runs: int = MIN_RUNS, seed: int = 1) -> BenchReport:
     """Time every operation on the open book; see the module docstring."""
-    from rapport.services import brief, capture, clients, search, today
+    from rapport.services import brief, capture, client_list, clients, search, today
     from rapport.store import models as m
     from rapport.store.db import rolled_back
 
@@ -170,6 +172,13 @@ def run_bench(runs: int = MIN_RUNS, seed: int = 1) -> BenchReport:
 
     timed("today", read_today, range(runs + 1))
     timed("list_clients", lambda _: clients.list_clients(), range(runs + 1))
+
+    def first_page(_: object) -> None:
+        query = client_list.ClientQuery()
+        client_list.count(query)
+        client_list.page(query, 0, 200)
+
+    timed("client_list_page", first_page, range(runs + 1))
     if inputs.largest_client is not None:
         largest = inputs.largest_client
         report.largest["profile"] = _once(lambda: clients.profile(largest))
