@@ -52,7 +52,7 @@ def _open_once(window: Any) -> float:
     return elapsed
 
 
-def _measure(window: Any, qtbot: Any, label: str) -> None:
+def _measure(window: Any, qtbot: Any, label: str) -> dict[str, float]:
     from rapport.services import drafts
 
     qtbot.waitUntil(lambda: window.capture.capture_window is not None, timeout=10000)
@@ -95,10 +95,16 @@ def _measure(window: Any, qtbot: Any, label: str) -> None:
         f"  ready  p50 {statistics.median(readies):6.1f} ms  p95 {_p(readies, 0.95):6.1f} ms\n"
         f"  understand: new names {first:5.1f} ms, again p50 {statistics.median(again):5.1f} ms"
     )
+    return {
+        "open_p50_ms": round(statistics.median(opens), 1),
+        "open_p95_ms": round(_p(opens, 0.95), 1),
+        "ready_p50_ms": round(statistics.median(readies), 1),
+        "understand_new_names_ms": round(first, 1),
+    }
 
 
 @pytest.mark.parametrize("clients", [25, 5000])
-def test_open_time(qtbot: Any, data_dir: Path, clients: int) -> None:
+def test_open_time(qtbot: Any, data_dir: Path, clients: int, report: dict[str, Any]) -> None:
     from rapport.services import demo
     from rapport.services.book import close_book, current_book, open_book
     from rapport.ui.main_window import MainWindow
@@ -112,8 +118,10 @@ def test_open_time(qtbot: Any, data_dir: Path, clients: int) -> None:
         win.show()
         qtbot.waitExposed(win)
         cold = _open_once(win) if win.capture.capture_window is None else None
-        _measure(win, qtbot, f"{clients:,} clients")
+        figures = _measure(win, qtbot, f"{clients:,} clients")
         if cold is not None:
             print(f"  cold (first opening, before the idle warm-up): {cold:6.1f} ms")
+            figures["cold_open_ms"] = round(cold, 1)
+        report.setdefault("capture_window", {})[f"{clients}_clients"] = figures
     finally:
         close_book()

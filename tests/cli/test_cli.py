@@ -156,3 +156,27 @@ def test_module_entry_point_and_no_traceback(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.startswith("rapport: ")
+
+
+def test_parsers_are_built_for_what_the_arguments_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Starting fast: the window builds no command parser, a command builds up to its own;
+    # help and mistakes still see every command.
+    from rapport.cli import _command_word, _names_a_command, build_parser
+
+    assert not _names_a_command(["--data-dir", "d", "--startup-check"])
+    assert _names_a_command(["--data-dir", "d", "capture", "x"]) and _names_a_command(["-h"])
+    assert _command_word(["--data-dir=d", "capture", "--dry-run", "x"]) == "capture"
+    assert _command_word(["--help"]) is None
+    sub = next(a for a in build_parser(wanted="capture")._actions if a.dest == "command")
+    assert list(sub.choices) == ["capture"]
+    everything = next(a for a in build_parser()._actions if a.dest == "command")
+    assert {"capture", "today", "bench", "search"} <= set(everything.choices)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["nonsense"])
+    assert exit_info.value.code == 2
+    assert "choose from" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--bogus"])
+    assert "COMMAND" in capsys.readouterr().err  # the full usage, as before

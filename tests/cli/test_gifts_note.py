@@ -211,3 +211,12 @@ def test_note_pdf_in_a_fresh_process_makes_its_own_offscreen_app(
     assert done.returncode == 0, done.stderr
     box = pypdf.PdfReader(pdf).pages[0].mediabox
     assert (float(box.width), float(box.height)) == (288, 432)
+
+
+def test_note_parser_lists_the_card_module_sizes_and_occasions() -> None:
+    # cmd_note keeps its own copies so that building the parser stays cheap.
+    from rapport.cli import cmd_note
+    from rapport.core import cards
+
+    assert tuple(cards.CARD_SIZES) == cmd_note.CARD_KEYS
+    assert cmd_note.OCCASIONS == cards.OCCASIONS

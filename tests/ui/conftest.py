@@ -43,6 +43,7 @@ def window(qtbot: Any, sample_book: Path) -> Iterator[Any]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.today_view.data is not None)  # read after the first paint
     yield win
     worker.wait(5000)
 

@@ -41,6 +41,7 @@ def busy(qtbot: Any, sample_book: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.today_view.data is not None)  # read after the first paint
     yield win
     worker.wait(5000)
 
@@ -229,6 +230,7 @@ def test_empty_book_welcome(qtbot: Any, data_dir: Path) -> None:
         qtbot.addWidget(win)
         win.show()
         view = win.today_view
+        qtbot.waitUntil(lambda: view.data is not None)  # read after the first paint
         assert view.header.welcome.isVisible() and not view.sections["overdue"].isVisible()
         assert win.windowTitle() == "Rapport"
         clients.create_client("Dana White")

@@ -12,10 +12,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from rapport import __version__
 from rapport.cli import (
     cmd_backup,
+    cmd_bench,
     cmd_brief,
     cmd_capture,
     cmd_clients,
@@ -43,11 +45,21 @@ COMMAND_MODULES = (
     cmd_search,
     cmd_exchange,
     cmd_backup,
+    cmd_bench,
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(
+    commands: bool = True,
+    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+    wanted: str | None = None,
+) -> argparse.ArgumentParser:
+    """The parser; without ``commands``, only the global options (the window's start).
+
+    With ``wanted`` (the command the arguments name), command parsers are registered in
+    order until that one is: the hotkey's ``rapport capture`` builds one, not twelve.
+    """
+    parser = parser_class(
         prog="rapport",
         description="Rapport, a personal client memory. With no command, opens the window.",
     )
@@ -62,14 +74,60 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until it has painted, print 'shown in N ms' and exit",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+        if wanted is not None and wanted in sub.choices:
+            break
     return parser
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the arguments may name a command (or ask for help): anything but the global
+    options. Opening the window needs no command parsers, which take ~10 ms to build."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("--") or word in ("--help", "--"):
+            return True
+    return False
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command the arguments name, when they plainly do (else None: build them all)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif word.startswith("--data-dir=") or word == "--startup-check":
+            continue
+        else:
+            return None if word.startswith("-") else word
+    return None
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The global options alone; on a mistake, the full parser says it (with COMMAND)."""
+
+    words: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        build_parser().parse_args(self.words)
+        super().error(message)  # (the full parser has exited already)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    if _names_a_command(words):
+        args = build_parser(wanted=_command_word(words)).parse_args(words)
+    else:
+        parser = build_parser(commands=False, parser_class=_WindowParser)
+        parser.words = words  # type: ignore[attr-defined]
+        args = parser.parse_args(words)
     if args.data_dir:
         # Child processes (a capture window started from here) see the same book.
         os.environ["RAPPORT_DATA_DIR"] = args.data_dir

@@ -44,26 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from rapport.services.validate import check_note
 
     check_note(text)
-    if args.dry_run and not _book_exists(args):
-        # Nothing to match against, and a dry run must not create a book (nor load the
-        # database layer: this is the hotkey path, and it should start fast).
-        from rapport import clock
-        from rapport.core.capture import understand
-
-        result = understand(text, clock.today())
-        if args.client:
-            result["client"] = {"name": args.client, "company": "", "id": None}
-    else:
-        from rapport.services import capture
-        from rapport.services.book import open_book
-
-        open_book(args.data_dir)
-        client = None
-        if args.client:
-            from rapport.cli.common import client_arg
-
-            client = client_arg(args.client)
-        result = capture.understand_note(text, client)
+    result = _understand(args, text)
     if not args.dry_run:
         if result.get("client") is None:
             sys.stderr.write(
@@ -81,6 +62,36 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_human(result)
     return 0
+
+
+def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[type-arg]
+    if args.dry_run and not args.client:
+        # The hotkey's path: the clients are read with sqlite3 alone when the book allows
+        # it, without loading the database layer (same result as opening the book).
+        from rapport.services.capture_dry import understand_dry_run
+
+        result = understand_dry_run(text, args.data_dir)
+        if result is not None:
+            return result
+    if args.dry_run and not _book_exists(args):
+        # Nothing to match against, and a dry run must not create a book.
+        from rapport import clock
+        from rapport.core.capture import understand
+
+        result = understand(text, clock.today())
+        if args.client:
+            result["client"] = {"name": args.client, "company": "", "id": None}
+        return result
+    from rapport.services import capture
+    from rapport.services.book import open_book
+
+    open_book(args.data_dir)
+    client = None
+    if args.client:
+        from rapport.cli.common import client_arg
+
+        client = client_arg(args.client)
+    return capture.understand_note(text, client)
 
 
 def _book_exists(args: argparse.Namespace) -> bool:

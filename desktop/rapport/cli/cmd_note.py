@@ -11,10 +11,13 @@ import sys
 from pathlib import Path
 
 from rapport.cli.common import client_arg, open_book, print_json, say
-from rapport.core.cards import CARD_SIZES, CardSizeError, card_size, size_list
-from rapport.core.notes import OCCASIONS
 
 FONTS = ("handwriting", "serif", "sans")
+# core/cards.py's card sizes and occasions, for the parser: every command's parser is
+# built at each start (the window's too), so it does not load the card module for them.
+# tests/cli/test_gifts_note.py checks that they match.
+CARD_KEYS = ("a2", "a6", "4x6", "5x7", "letter")
+OCCASIONS = ("after_meeting", "referral_thanks", "gift_thanks", "congratulations", "belated")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="SIZE",
         type=_size,
         default=None,
-        help=f"card size: {', '.join(CARD_SIZES)} (default: the card size setting)",
+        help=f"card size: {', '.join(CARD_KEYS)} (default: the card size setting)",
     )
     parser.add_argument(
         "--occasion", choices=OCCASIONS, default="after_meeting", help="default after_meeting"
@@ -45,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _size(text: str) -> str:
+    from rapport.core.cards import CardSizeError, card_size, size_list
+
     try:
         return card_size(text).key
     except CardSizeError:
@@ -54,6 +59,7 @@ def _size(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rapport.core.cards import CARD_SIZES, card_size
     from rapport.services import cards, settings
     from rapport.services.errors import ValidationError
 

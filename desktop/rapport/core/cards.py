@@ -53,6 +53,9 @@ CARD_SIZES: dict[str, CardSize] = {
     )
 }
 DEFAULT_SIZE = "a2"
+# What a note is written for (core/notes.py has a template for each); here, with the card
+# sizes, so that the command line can list both without loading the note composer.
+OCCASIONS = ("after_meeting", "referral_thanks", "gift_thanks", "congratulations", "belated")
 
 
 class CardSizeError(ValueError):

@@ -21,10 +21,10 @@ from datetime import date, datetime
 from typing import Any
 
 from rapport.core.ages import age_on
+from rapport.core.cards import OCCASIONS
 from rapport.core.gift_catalogue import Taxonomy
 from rapport.core.records import Client, Fact, Interaction, Person
 
-OCCASIONS = ("after_meeting", "referral_thanks", "gift_thanks", "congratulations", "belated")
 MAX_POINTS = 3
 RECENT_DAYS = 14  # an event heard about this recently is still ahead ("Good luck...")
 TOUCH_CATEGORIES = ("interest", "preference", "personal", "family", "other")

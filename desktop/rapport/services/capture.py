@@ -36,9 +36,11 @@ def known_clients() -> list[KnownClient]:
     The rows are read raw and the last-contact times parsed with ``fromisoformat``: for
     5,000 clients peewee's own conversion tripled the cost of opening the capture window.
     """
-    query = m.Client.select(
-        m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at
-    ).where(m.Client.archived_at.is_null())
+    query = (
+        m.Client.select(m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at)
+        .where(m.Client.archived_at.is_null())
+        .order_by(m.Client.id)  # as store/readonly.py reads them for a dry run
+    )
     return [
         KnownClient(cid, name, company or "", _moment(last))
         for cid, name, company, last in m.db.execute(query).fetchall()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from peewee import fn
@@ -12,6 +10,7 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.names import fold, match_name
 from rapport.services import convert, indexing
+from rapport.services.client_list import ClientRow
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import required_text
@@ -33,18 +32,6 @@ EDITABLE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ClientRow:
-    """One line of the client list: just what the list shows and sorts by."""
-
-    id: int
-    name: str
-    company: str
-    last_contact_at: datetime | None
-    open_tasks: int
-    archived: bool
-
-
 def list_clients(include_archived: bool = False) -> list[ClientRow]:
     """Every client, by name, with counts of open tasks, in two queries."""
     open_counts = dict(
@@ -62,6 +49,14 @@ def list_clients(include_archived: bool = False) -> list[ClientRow]:
         ClientRow(cid, name, company, last, open_counts.get(cid, 0), archived is not None)
         for cid, name, company, last, archived in query.tuples()
     ]
+
+
+def all_names(except_id: int | None = None) -> list[str]:
+    """Every client's name (archived too), for the forms' "already a client" warning."""
+    query = m.Client.select(m.Client.name)
+    if except_id is not None:
+        query = query.where(m.Client.id != except_id)
+    return [name for (name,) in m.db.execute(query)]
 
 
 def count_clients(include_archived: bool = False) -> int:

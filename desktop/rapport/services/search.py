@@ -28,6 +28,10 @@ from rapport.store import search as fts
 from rapport.store.db import transaction
 
 MARK_START, MARK_END = fts.MARK_START, fts.MARK_END
+# What the window's search box asks for as the user types (ui/search_view.py; the bench
+# times the same).
+AS_YOU_TYPE_LIMIT = 60
+AS_YOU_TYPE_PER_KIND = 8
 KINDS = ("client", "person", "fact", "interaction", "task", "gift", "inbound")
 # What a user calls each kind, for group headers and the command line.
 KIND_LABELS = {

@@ -14,13 +14,15 @@ that reached part of a later schema by another road still climbs cleanly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import peewee
+if TYPE_CHECKING:
+    import peewee
 
-from rapport.store import search
-from rapport.store.models import MODELS, SchemaInfo
-
-Step = Callable[[peewee.Database], None]
+# Reading SCHEMA_VERSION loads nothing else: peewee, the models and the search index's
+# module (with playhouse's FTS5 support) are imported by the code that uses them, so the
+# command line can compare a book's version without the database layer.
+Step = Callable[["peewee.Database"], None]
 
 
 def _add_column(database: peewee.Database, table: str, name: str, field: peewee.Field) -> None:
@@ -40,6 +42,8 @@ def _add_index(database: peewee.Database, table: str, columns: tuple[str, ...]) 
 
 def _gift_interaction(database: peewee.Database) -> None:
     """Version 2: gifts given link to the "gift" conversation that shows them in the history."""
+    import peewee
+
     from rapport.store.models import Gift, Interaction
 
     field = peewee.ForeignKeyField(
@@ -52,6 +56,10 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
     """Version 3: search documents keyed by kind in the high bits of their rowid (was
     ``id * 16 + kind code``), so that the index ranks a common query by kind and
     recency for free (store/search.py). Only the keys change; no text is re-read."""
+    import peewee
+
+    from rapport.store import search
+
     if not isinstance(database, peewee.SqliteDatabase):
         return
     already = database.execute_sql(
@@ -79,17 +87,35 @@ def _search_rowids_by_kind(database: peewee.Database) -> None:
 
 def _follow_through(database: peewee.Database) -> None:
     """Version 4: Task.progress_at (the at-risk rule) and an index on Task.done_at (the score)."""
+    import peewee
+
     _add_column(database, "task", "progress_at", peewee.DateTimeField(null=True))
     _add_index(database, "task", ("done_at",))
 
 
+def _read_indexes(database: peewee.Database) -> None:
+    """Version 5: indexes for reading a big book in pages and Today without scans: the
+    client list by name and by last contact, cadences in use, birthdays, introductions
+    waiting for a call."""
+    _add_index(database, "client", ("archived_at", "name_key"))
+    _add_index(database, "client", ("archived_at", "last_contact_at"))
+    _add_index(database, "client", ("cadence_days",))
+    _add_index(database, "person", ("birthday",))
+    _add_index(database, "introduction", ("called_at", "lead_answered_at", "contacted_at"))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through]
+STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through, _read_indexes]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 
 def create_schema(database: peewee.Database) -> None:
+    import peewee
+
+    from rapport.store import search
+    from rapport.store.models import MODELS, SchemaInfo
+
     database.create_tables(MODELS)
     if isinstance(database, peewee.SqliteDatabase):
         database.create_tables([search.SearchDoc])
@@ -98,8 +124,12 @@ def create_schema(database: peewee.Database) -> None:
 
 
 def stored_version(database: peewee.Database) -> int:
+    import peewee
+
     if isinstance(database, peewee.SqliteDatabase):
         return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    from rapport.store.models import SchemaInfo
+
     if not database.table_exists(SchemaInfo._meta.table_name):
         return 0
     row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
@@ -107,9 +137,13 @@ def stored_version(database: peewee.Database) -> int:
 
 
 def _record_version(database: peewee.Database, version: int) -> None:
+    import peewee
+
     if isinstance(database, peewee.SqliteDatabase):
         database.execute_sql(f"PRAGMA user_version = {int(version)}")
     else:
+        from rapport.store.models import SchemaInfo
+
         SchemaInfo.replace(key="schema_version", value=str(version)).execute()
 
 

@@ -67,7 +67,8 @@ class Client(BaseModel):
     address = TextField(default="")
     how_we_met = TextField(default="")
     referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
-    cadence_days = IntegerField(null=True)
+    # Indexed: Today asks which cadences are in use before finding who is out of touch.
+    cadence_days = IntegerField(null=True, index=True)
     notes = TextField(default="")
     # Kept by the services whenever an interaction is written: the out-of-touch list
     # and the client list read it without scanning 100,000 interactions.
@@ -76,12 +77,21 @@ class Client(BaseModel):
     updated_at = DateTimeField(default=clock.now)
     archived_at = DateTimeField(null=True, index=True)
 
+    class Meta:
+        # The client list, a page at a time (services/client_list.py): active clients by
+        # name or by last contact, read in index order with no sort.
+        indexes = (
+            (("archived_at", "name_key"), False),
+            (("archived_at", "last_contact_at"), False),
+        )
+
 
 class Person(BaseModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="people")
     name = TextField(null=True)
     relation = TextField(default="")
-    birthday = DateField(null=True)
+    # Indexed: Today's birthdays read only the people who have one.
+    birthday = DateField(null=True, index=True)
     # An age heard in conversation, and the day it was true: "12" becomes 13 a year on.
     age = IntegerField(null=True)
     age_as_of = DateField(null=True)
@@ -130,6 +140,10 @@ class Introduction(BaseModel):
     called_at = DateTimeField(null=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=clock.now)
+
+    class Meta:
+        # Today's "call the lead" check: introductions contacted, not answered, not called.
+        indexes = ((("called_at", "lead_answered_at", "contacted_at"), False),)
 
 
 class Inbound(BaseModel):

@@ -226,13 +226,15 @@ class _Found:
         return doc_of(self.rowid)[0]
 
 
+# Ranking reads the index alone: selecting client_id here would read the stored row of
+# every match (thousands for a common word); it is read with the text of the few chosen.
 _RANKED = (
-    f"SELECT rowid, client_id, bm25(search_index, {TITLE_WEIGHT}, 1.0, 0.0) "
+    f"SELECT rowid, NULL, bm25(search_index, {TITLE_WEIGHT}, 1.0, 0.0) "
     # bm25 is negative (lower is better): scaling it up moves clients and people ahead
     f"* (CASE rowid >> {ID_BITS} WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END) AS score "
     "FROM search_index WHERE search_index MATCH ?"
 )
-_UNRANKED = "SELECT rowid, client_id, 0.0 FROM search_index WHERE search_index MATCH ?"
+_UNRANKED = "SELECT rowid, NULL, 0.0 FROM search_index WHERE search_index MATCH ?"
 
 
 def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
@@ -340,23 +342,31 @@ def _cap(found: Sequence[_Found], limit: int, per_kind: int | None) -> list[_Fou
 
 
 def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Found]:
-    """Clients having every word in some document, with those documents."""
-    clients: set[str] | None = None
+    """Clients having every word in some document, with those documents.
+
+    Each word's matches are read once with their client, and the documents shown are
+    taken from those: the stored row of a match (where client_id is kept) is read once.
+    """
+    clients: set[int] | None = None
+    matches: dict[int, int] = {}  # rowid -> client id, for every word's matches
     for word in sorted(words, key=len, reverse=True):  # longer words match fewer rows
         cursor = db.execute_sql(
-            "SELECT DISTINCT client_id FROM search_index WHERE search_index MATCH ?",
+            "SELECT rowid, client_id FROM search_index WHERE search_index MATCH ?",
             [term(word, True)],
         )
-        found = {row[0] for row in cursor if row[0] not in (None, "")}
+        found: set[int] = set()
+        for rowid, client_id in cursor:
+            if client_id in (None, ""):
+                continue
+            matches[rowid] = int(client_id)
+            found.add(int(client_id))
         clients = found if clients is None else clients & found
         if not clients:
             return []
     assert clients is not None
-    chosen = sorted(clients, key=int)[:SPREAD_CLIENTS]
-    marks = ", ".join("?" for _ in chosen)
-    any_word = match_expression(words, "all", " OR ")
-    sql = _UNRANKED + f" AND client_id IN ({marks}) ORDER BY rowid DESC LIMIT ?"
-    rows = _rows(sql, [any_word, *chosen, limit * 4], spread=True)
+    chosen = set(sorted(clients)[:SPREAD_CLIENTS])
+    rowids = sorted((r for r, c in matches.items() if c in chosen), reverse=True)
+    rows = [_Found(rowid, matches[rowid], 0.0, True) for rowid in rowids[: limit * 4]]
     return _cap(rows, limit, per_kind)
 
 
@@ -367,21 +377,21 @@ def _with_text(found: Sequence[_Found], words: Sequence[str]) -> list[Hit]:
         return []
     marks = ", ".join("?" for _ in found)
     texts = {
-        rowid: (title or "", body or "")
-        for rowid, title, body in db.execute_sql(
-            f"SELECT rowid, title, body FROM search_index WHERE rowid IN ({marks})",
+        rowid: (title or "", body or "", client_id)
+        for rowid, title, body, client_id in db.execute_sql(
+            f"SELECT rowid, title, body, client_id FROM search_index WHERE rowid IN ({marks})",
             [f.rowid for f in found],
         )
     }
     hits = []
     for item in found:
-        title, body = texts.get(item.rowid, ("", ""))
+        title, body, client_id = texts.get(item.rowid, ("", "", None))
         kind, ref_id = doc_of(item.rowid)
         hits.append(
             Hit(
                 kind=kind,
                 ref_id=ref_id,
-                client_id=item.client_id,
+                client_id=int(client_id) if client_id not in (None, "") else None,
                 title=mark(title, words)[0],
                 snippet=snippet(body, words)[0],
                 rank=item.score,

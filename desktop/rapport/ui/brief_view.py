@@ -4,7 +4,8 @@
 extra query). Its links are keyboard reachable (Tab moves between them, Enter follows):
 a fact opens in the Facts tab, a conversation in History, and "Still true" confirms a
 possibly stale fact. ``install_brief_actions(window)`` adds File > Print brief… (Ctrl+P),
-File > Export brief as PDF… (Ctrl+Shift+E) and Client > Fact still true (Ctrl+Y).
+File > Export brief as PDF… (Ctrl+Shift+E) and Client > Fact still true (Ctrl+Y); they
+live in ui/brief_actions.py, which the window loads at start without this module.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 
-from rapport.core.brief import Brief
 from rapport.ui import messages, theme
 from rapport.ui.brief_html import Colors, day_text, render
 
 if TYPE_CHECKING:
+    from rapport.core.brief import Brief
     from rapport.ui.main_window import MainWindow
 
 
@@ -150,48 +150,3 @@ def print_brief(window: MainWindow) -> None:
         messages.show_error(window, exc, "print the brief")
         return
     window.statusBar().showMessage(f"Sent the brief of {brief.client.name} to the printer.", 5000)
-
-
-def install_brief_actions(window: MainWindow) -> None:
-    """File > Print brief… / Export brief as PDF…, Client > Fact still true."""
-    window.print_brief_action = _action(
-        window, "&Print brief…", "Ctrl+P", lambda: print_brief(window), "Print the one-page brief"
-    )
-    window.export_brief_action = _action(
-        window,
-        "&Export brief as PDF…",
-        "Ctrl+Shift+E",
-        lambda: export_pdf(window),
-        "Save the one-page brief as a PDF",
-    )
-    window.still_true_action = _action(
-        window,
-        "Fact still &true",
-        "Ctrl+Y",
-        window.profile.confirm_selected_fact,
-        "The selected fact (or the oldest unconfirmed one) is still true",
-    )
-    window.file_menu.insertAction(window.file_menu_tools, window.print_brief_action)
-    window.file_menu.insertAction(window.file_menu_tools, window.export_brief_action)
-    window.client_menu.addSeparator()
-    window.client_menu.addAction(window.still_true_action)
-
-    def update(_index: int = 0) -> None:
-        shown = window.profile.current is not None
-        for action in (
-            window.print_brief_action,
-            window.export_brief_action,
-            window.still_true_action,
-        ):
-            action.setEnabled(shown)
-
-    window.profile.stack.currentChanged.connect(update)
-    update()
-
-
-def _action(window: MainWindow, text: str, keys: str, slot: Any, tip: str) -> QAction:
-    action = QAction(text, window)
-    action.setShortcut(QKeySequence(keys))
-    action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action

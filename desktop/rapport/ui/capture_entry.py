@@ -13,7 +13,7 @@ from __future__ import annotations
 import shlex
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
@@ -108,13 +108,7 @@ class CaptureEntry(QObject):
         window.toolbar.insertAction(toolbar_first, self.action)
         window.toolbar.insertSeparator(toolbar_first)
         self.toast = SavedToast(window)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Paint:
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(WARM_MS, self, self.warm)
-        return False
+        window.painted.connect(lambda: QTimer.singleShot(WARM_MS, self, self.warm))
 
     def warm(self) -> None:
         """Build the window and wake the understanding up while the user is reading."""

@@ -1,19 +1,14 @@
-"""The client list: filter as you type, sortable, keyboard first, with an empty state."""
+"""The client list: filter as you type, sortable, keyboard first, with an empty state.
+
+Rows come a page at a time from ``ClientListModel`` (ui/client_list_model.py), which
+filters and sorts in the database: the list of a 5,000-client book reads 200 rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from rapport.core.names import fold
 from rapport.services.clients import ClientRow
-from rapport.ui.table_model import Column, IdRole, RecordTableModel, SortRole
+from rapport.ui.client_list_model import ClientListModel
+from rapport.ui.table_model import Column, IdRole
 
 
 def _last_contact(row: ClientRow) -> str:
@@ -59,47 +55,6 @@ COLUMNS: list[Column[ClientRow]] = [
 ]
 
 
-class ClientFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose name or company contains every typed word (accents ignored)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._keys: list[str] = []
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(False)
-
-    def setSourceModel(self, model: RecordTableModel[ClientRow]) -> None:  # type: ignore[override]
-        super().setSourceModel(model)
-        model.modelReset.connect(self._rebuild_keys)
-        self._rebuild_keys()
-
-    def _rebuild_keys(self) -> None:
-        model = self.sourceModel()
-        self._keys = [
-            fold(f"{row.name} {row.company}")
-            for row in (model.records() if model is not None else [])
-        ]
-
-    def set_text(self, text: str) -> None:
-        # Qt 6.10 replaced invalidateFilter() with a begin/end pair.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self._words = fold(text).split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._words = fold(text).split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._words:
-            return True
-        key = self._keys[source_row] if source_row < len(self._keys) else ""
-        return all(word in key for word in self._words)
-
-
 class ClientList(QWidget):
     """Emits ``clientSelected`` as the current row changes and ``loadSampleRequested``."""
 
@@ -109,9 +64,7 @@ class ClientList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model: RecordTableModel[ClientRow] = RecordTableModel(COLUMNS, self)
-        self.proxy = ClientFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ClientListModel(COLUMNS, self)
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter clients  (Ctrl+Shift+L)")
@@ -123,11 +76,12 @@ class ClientList(QWidget):
 
         self.table = QTableView()
         self.table.setAccessibleName("Clients")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The model sorts in SQL; the header only says by what (and asks it to).
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -180,10 +134,15 @@ class ClientList(QWidget):
         return panel
 
     # -- data ------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ClientRow], keep_id: int | None = None) -> None:
+    @property
+    def proxy(self) -> ClientListModel:
+        """What the table shows (the model itself: it filters and sorts in SQL)."""
+        return self.model
+
+    def refresh(self, include_archived: bool = False, keep_id: int | None = None) -> None:
+        """Read the list again (the book changed), keeping the current client selected."""
         keep = keep_id if keep_id is not None else self.current_client_id()
-        self.model.set_rows(rows)
-        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        self.model.set_query(include_archived=include_archived)
         self._update_state()
         if keep is not None:
             self.select_client(keep)
@@ -194,30 +153,35 @@ class ClientList(QWidget):
 
     def select_client(self, client_id: int) -> bool:
         row = self.model.row_of(client_id)
+        if row is None and self.model.query.text:
+            self.filter.clear()  # the filter hides them: show everyone again
+            row = self.model.row_of(client_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.filter.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
 
     def visible_count(self) -> int:
-        return self.proxy.rowCount()
+        """How many clients the list shows (scrolling loads the rest)."""
+        return self.model.total
 
     # -- slots -----------------------------------------------------------------------------
     def _on_filter(self, text: str) -> None:
-        self.proxy.set_text(text)
+        keep = self.current_client_id()
+        self.model.set_query(text=text)
         self._update_state()
-        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        row = self.model.loaded_row(keep) if keep is not None else None
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        elif self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _focus_first(self) -> None:
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.proxy.index(0, 0))
+                self.table.setCurrentIndex(self.model.index(0, 0))
             self.table.setFocus()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -225,12 +189,12 @@ class ClientList(QWidget):
             self.clientSelected.emit(current.data(IdRole))
 
     def _update_state(self) -> None:
-        if self.model.rowCount() == 0:
-            self.stack.setCurrentWidget(self.empty)
-        elif self.proxy.rowCount() == 0:
+        if self.model.total:
+            self.stack.setCurrentWidget(self.table)
+        elif self.model.query.words:
             self.stack.setCurrentWidget(self.no_match)
         else:
-            self.stack.setCurrentWidget(self.table)
+            self.stack.setCurrentWidget(self.empty)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the filter walks into the list, as in a mail client's search box.

@@ -2,7 +2,7 @@
 
 A voicemail or email waiting for an answer (its reply task is made with it), and an
 introduction (with "thank the referrer" and "email the lead" tasks). Both work on the
-client shown in the profile.
+client shown in the profile; their menu items are in ui/followup_actions.py.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def record_message(parent: QWidget, client: r.Client) -> bool:
 def record_introduction(parent: QWidget, client: r.Client) -> bool:
     from rapport.services import clients, introductions
 
-    others = [row.name for row in clients.list_clients(True) if row.id != client.id]
+    others = clients.all_names(except_id=client.id)
     return (
         IntroductionDialog.ask(
             parent,
@@ -101,32 +101,4 @@ def record_introduction(parent: QWidget, client: r.Client) -> bool:
             other_clients=others,
         )
         is not None
-    )
-
-
-def install(window: Any) -> None:
-    """Add "Record a message…" and "Record an introduction…" to the window's Client menu."""
-    from PySide6.QtGui import QAction, QKeySequence
-
-    def run(record: Any) -> None:
-        current = window.profile.current
-        if current is None:
-            window.statusBar().showMessage("Select a client first (Ctrl+2).", 5000)
-            return
-        if record(window, current.client):
-            window.reload()
-            window.profile.refresh()
-
-    def action(text: str, keys: str, record: Any) -> QAction:
-        made = QAction(text, window)
-        made.setShortcut(QKeySequence(keys))
-        made.setStatusTip("For the client shown in the profile")
-        made.triggered.connect(lambda _checked=False: run(record))
-        window.client_menu.addAction(made)
-        return made
-
-    window.client_menu.addSeparator()
-    window.record_message_action = action("Record a &message…", "Ctrl+Shift+M", record_message)
-    window.record_intro_action = action(
-        "Record an &introduction…", "Ctrl+Shift+I", record_introduction
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +57,10 @@ class GiftIdeasPanel(QWidget):
         super().__init__(parent)
         self.client_id: int | None = None
         self.result: GiftSuggestions | None = None
+        # Ranking ideas reads the gift catalogue and every fact: it waits until the Gifts
+        # tab is on screen, rather than costing a third of each client's opening.
+        self._stale = False
+        self._budget_stale = True
 
         self.occasion = QComboBox()
         self.occasion.setAccessibleName("Occasion")
@@ -133,13 +137,20 @@ class GiftIdeasPanel(QWidget):
     # -- data ------------------------------------------------------------------------------
     def set_client(self, client_id: int | None) -> None:
         self.client_id = client_id
-        self._sync_budget()
+        self._budget_stale = True
         self.refresh()
 
     def current_occasion(self) -> str:
         return str(self.occasion.currentData())
 
     def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # ranked when shown (showEvent)
+            return
+        self._stale = False
+        if self._budget_stale:
+            self._budget_stale = False
+            self._sync_budget()
         if self.client_id is None:
             self.model.set_rows([])
             return
@@ -165,6 +176,11 @@ class GiftIdeasPanel(QWidget):
         self.note.setText(" ".join(self.result.notes))
         self.note.setVisible(bool(self.result.notes))
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def current(self) -> GiftIdea | None:
         index = self.table.currentIndex()

@@ -1,18 +1,22 @@
-"""The main window: pages (clients, and what later issues add), menus, shortcuts, undo."""
+"""The main window: pages (clients, and what later issues add), menus, shortcuts, undo.
+
+Built to paint fast with any size of book: at start only the frame, menus, toolbar and
+the Today page exist. Today reads its data right after the first paint; the Clients page
+(the list and the profile pane, and the modules behind them) is built at idle soon after,
+or at once when something needs it (``client_list``, ``profile``, ``show_page``).
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -20,18 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import __version__
-from rapport.services import clients
+from rapport.services import client_list as client_list_service
 from rapport.services.book import Book
-from rapport.services.undo import Snapshot, restore
 from rapport.ui import messages
-from rapport.ui.client_list import ClientList
-from rapport.ui.dialogs import ClientDialog
-from rapport.ui.profile import ProfilePane
 from rapport.ui.worker import JobContext, Worker
+
+if TYPE_CHECKING:
+    from rapport.services.undo import Snapshot
+    from rapport.ui.client_list import ClientList
+    from rapport.ui.profile import ProfilePane
+
+# After the first paint, how long the window waits before building the Clients page.
+CLIENTS_PAGE_IDLE_MS = 250
 
 
 class MainWindow(QMainWindow):
     clientsChanged = Signal()
+    painted = Signal()  # once, just after the window first painted
+    profileCreated = Signal()  # once, when the Clients page and its profile pane exist
 
     def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,18 +52,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Rapport")
         self.setObjectName("MainWindow")
 
-        self.client_list = ClientList()
-        self.profile = ProfilePane()
+        # The Clients page: an empty splitter until _build_clients_page fills it.
+        self._client_list: ClientList | None = None
+        self._profile: ProfilePane | None = None
         self.clients_page = QSplitter(Qt.Orientation.Horizontal)
         self.clients_page.setObjectName("clientsSplitter")
-        self.clients_page.addWidget(self.client_list)
-        self.clients_page.addWidget(self.profile)
-        self.clients_page.setStretchFactor(0, 2)
-        self.clients_page.setStretchFactor(1, 5)
         self.clients_page.setChildrenCollapsible(False)
 
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
+        # However the Clients page comes up (its button, a search result), it is built first.
+        self.pages.currentChanged.connect(
+            lambda _index: (
+                self.pages.currentWidget() is self.clients_page and self._build_clients_page()
+            )
+        )
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
         self.toolbar = QToolBar("Main")
@@ -71,13 +84,13 @@ class MainWindow(QMainWindow):
         self._install_today()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
         self._install_data_menus()
-        self._connect_signals()
         self._install_brief_and_search()
         self._restore_geometry()
-        self.reload()
-        self._restore_last_client()
+        self._update_counts()
+        self._update_client_actions()
         self._install_capture()
         self._install_desktop()
+        self._watch_first_paint()
 
     # -- structure -------------------------------------------------------------------------
     def add_page(self, title: str, widget: QWidget, shortcut: str) -> QAction:
@@ -96,6 +109,8 @@ class MainWindow(QMainWindow):
         return action
 
     def show_page(self, widget: QWidget) -> None:
+        if widget is self.clients_page:
+            self._build_clients_page()
         self.pages.setCurrentWidget(widget)
         action = widget.property("pageAction")
         if isinstance(action, QAction):
@@ -120,18 +135,25 @@ class MainWindow(QMainWindow):
         # the Client menu's, on Ctrl+Shift+N.
         self.new_action = self.new_client_action
         self.edit_client_action = self._action(
-            "&Edit client…", self.profile.edit_client, "Ctrl+E", "Edit the selected client"
+            "&Edit client…",
+            lambda: self.profile.edit_client(),
+            "Ctrl+E",
+            "Edit the selected client",
         )
         self.archive_action = self._action("&Archive client", self.toggle_archive, "Ctrl+Shift+A")
         self.delete_client_action = self._action(
             "&Delete client…", self.delete_client, "Ctrl+Shift+Delete"
         )
         self.add_person_action = self._action(
-            "Add &person…", self.profile.add_person, "Ctrl+Shift+P"
+            "Add &person…", lambda: self.profile.add_person(), "Ctrl+Shift+P"
         )
-        self.add_fact_action = self._action("Add &fact…", self.profile.add_fact, "Ctrl+Shift+F")
-        self.log_action = self._action("&Log conversation…", self.profile.add_interaction, "Ctrl+L")
-        self.add_task_action = self._action("Add &task…", self.profile.add_task, "Ctrl+T")
+        self.add_fact_action = self._action(
+            "Add &fact…", lambda: self.profile.add_fact(), "Ctrl+Shift+F"
+        )
+        self.log_action = self._action(
+            "&Log conversation…", lambda: self.profile.add_interaction(), "Ctrl+L"
+        )
+        self.add_task_action = self._action("Add &task…", lambda: self.profile.add_task(), "Ctrl+T")
         self.undo_action = self._action("&Undo delete", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         # Ctrl+F and Ctrl+K belong to the search box (ui/search_view.py).
@@ -190,9 +212,10 @@ class MainWindow(QMainWindow):
 
     def _install_gifts_notes(self) -> None:
         """Thank-you notes and gift ideas (ui/note_composer.py, ui/gifts_tab.py)."""
-        from rapport.ui.note_composer import compose_note
 
         def note() -> None:
+            from rapport.ui.note_composer import compose_note
+
             current = self.profile.current
             if current is None:
                 self.statusBar().showMessage("Pick a client first, then write the note.", 5000)
@@ -223,7 +246,7 @@ class MainWindow(QMainWindow):
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
 
     def _install_brief_and_search(self) -> None:
-        from rapport.ui.brief_view import install_brief_actions
+        from rapport.ui.brief_actions import install_brief_actions
         from rapport.ui.search_view import install_search
 
         install_brief_actions(self)
@@ -231,10 +254,12 @@ class MainWindow(QMainWindow):
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""
-        from rapport.ui import followup_dialogs
+        from rapport.ui import followup_actions
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
+        view.defer_first_read = True  # read right after the window first paints
+        self.painted.connect(view.first_read)
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
         view.clientRequested.connect(self.open_client)
         view.changed.connect(self.reload)
@@ -253,7 +278,7 @@ class MainWindow(QMainWindow):
             else:
                 self.today_menu.addAction(action)
         self.tools_menu.addAction(view.away_action)
-        followup_dialogs.install(self)  # Client > Record a message / an introduction
+        followup_actions.install(self)  # Client > Record a message / an introduction
 
     def _install_data_menus(self) -> None:
         """File ▸ Import/Export and Tools ▸ Back up / Restore / Check (ui/data_actions.py)."""
@@ -261,35 +286,114 @@ class MainWindow(QMainWindow):
 
         self.data_actions = DataActions(self)
 
-    def _connect_signals(self) -> None:
-        self.client_list.clientSelected.connect(self._on_client_selected)
-        self.client_list.loadSampleRequested.connect(self.load_sample)
-        self.client_list.newClientRequested.connect(self.new_client)
-        self.profile.changed.connect(self.reload)
-        self.profile.deleted.connect(self.push_undo)
+    # -- the Clients page, built when first needed ------------------------------------------
+    @property
+    def client_list(self) -> ClientList:
+        self._build_clients_page()
+        assert self._client_list is not None
+        return self._client_list
+
+    @property
+    def profile(self) -> ProfilePane:
+        self._build_clients_page()
+        assert self._profile is not None
+        return self._profile
+
+    def built_profile(self) -> ProfilePane | None:
+        """The profile pane if it exists yet (asking never builds it)."""
+        return self._profile
+
+    def _build_clients_page(self) -> None:
+        """The client list and the profile pane, with the client the user last looked at."""
+        if self._client_list is not None:
+            return
+        from rapport.ui.client_list import ClientList
+        from rapport.ui.profile import ProfilePane
+
+        self._client_list = ClientList()
+        self._profile = ProfilePane()
+        self.clients_page.addWidget(self._client_list)
+        self.clients_page.addWidget(self._profile)
+        self.clients_page.setStretchFactor(0, 2)
+        self.clients_page.setStretchFactor(1, 5)
+        splitter = self.settings.value("clientsSplitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.clients_page.restoreState(splitter)
+        else:
+            self.clients_page.setSizes([380, 820])
+        self._client_list.clientSelected.connect(self._on_client_selected)
+        self._client_list.loadSampleRequested.connect(self.load_sample)
+        self._client_list.newClientRequested.connect(self.new_client)
+        self._profile.changed.connect(self.reload)
+        self._profile.deleted.connect(self.push_undo)
+        try:
+            self._client_list.refresh(self.show_archived_action.isChecked())
+        except Exception as exc:
+            messages.show_error(self, exc, "read the book")
+        self._restore_last_client()
+        self._update_client_actions()
+        self.profileCreated.emit()
+
+    def _watch_first_paint(self) -> None:
+        """Emit ``painted`` once, right after the first paint; then the work that waited."""
+        window = self
+        self._deferred_cancelled = False
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if watched is window and event.type() == QEvent.Type.Paint:
+                    window.removeEventFilter(self)
+                    QTimer.singleShot(0, window, window._after_first_paint)
+                return False
+
+        self._first_paint = FirstPaint(self)
+        self.installEventFilter(self._first_paint)
+        self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
+
+    def _after_first_paint(self) -> None:
+        if not self._deferred_cancelled:
+            self.painted.emit()
+
+    def cancel_deferred_work(self) -> None:
+        """The app is quitting: skip the work that waits for the first paint."""
+        self._deferred_cancelled = True
+
+    def _idle(self) -> None:
+        """Build the Clients page while the user reads Today, in two short steps (the
+        modules, then the widgets), so that neither holds the window for long."""
+        if not self.isVisible() or self._deferred_cancelled or self._client_list is not None:
+            return
+        import rapport.ui.client_list
+        import rapport.ui.profile  # noqa: F401
+
+        QTimer.singleShot(0, self, self._build_clients_page)
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
     def reload(self) -> None:
         """Re-read the client list (and keep the current client selected)."""
-        try:
-            rows = clients.list_clients(include_archived=self.show_archived_action.isChecked())
-        except Exception as exc:
-            messages.show_error(self, exc, "read the book")
-            return
-        self.client_list.set_rows(rows)
-        self._update_counts(rows)
+        if self._client_list is not None:
+            try:
+                self._client_list.refresh(self.show_archived_action.isChecked())
+            except Exception as exc:
+                messages.show_error(self, exc, "read the book")
+                return
+            if self._client_list.current_client_id() is None and self._profile is not None:
+                self._profile.show_client(None)
+        self._update_counts()
         self._update_client_actions()
-        if self.client_list.current_client_id() is None:
-            self.profile.show_client(None)
         self.clientsChanged.emit()
 
-    def _update_counts(self, rows: list[clients.ClientRow]) -> None:
-        open_tasks = sum(row.open_tasks for row in rows)
-        self.counts_label.setText(f"{len(rows)} clients · {open_tasks} open tasks")
+    def _update_counts(self) -> None:
+        try:
+            count, open_tasks = client_list_service.totals(self.show_archived_action.isChecked())
+        except Exception:  # the status line is a nicety: reading the book reports errors
+            return
+        self.counts_label.setText(f"{count} clients · {open_tasks} open tasks")
 
     def _update_client_actions(self) -> None:
-        has = self.profile.current is not None
+        profile = self._profile
+        has = profile is not None and profile.current is not None
         for action in (
             self.edit_client_action,
             self.archive_action,
@@ -300,8 +404,8 @@ class MainWindow(QMainWindow):
             self.add_task_action,
         ):
             action.setEnabled(has)
-        if has and self.profile.current is not None:
-            archived = self.profile.current.client.archived
+        if has and profile is not None and profile.current is not None:
+            archived = profile.current.client.archived
             self.archive_action.setText("Un&archive client" if archived else "&Archive client")
 
     @Slot(int)
@@ -321,7 +425,10 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def new_client(self) -> None:
-        names = [row.name for row in clients.list_clients(True)]
+        from rapport.services import clients
+        from rapport.ui.dialogs import ClientDialog
+
+        names = clients.all_names()
         created = ClientDialog.ask(
             self, lambda v: clients.create_client(v.pop("name"), **v), other_clients=names
         )
@@ -335,6 +442,8 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         client = current.client
+        from rapport.services import clients
+
         try:
             clients.set_archived(client.id, not client.archived)
         except Exception as exc:
@@ -357,6 +466,8 @@ class MainWindow(QMainWindow):
             "You can undo this with Ctrl+Z until you quit.",
         ):
             return
+        from rapport.services import clients
+
         try:
             snapshot = clients.delete_client(current.client.id)
         except Exception as exc:
@@ -377,6 +488,8 @@ class MainWindow(QMainWindow):
         if not self.undo_stack:
             return
         snapshot = self.undo_stack.pop()
+        from rapport.services.undo import restore
+
         try:
             restore(snapshot)
         except Exception as exc:
@@ -407,6 +520,8 @@ class MainWindow(QMainWindow):
             "Add sample clients",
         ):
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog("Loading the sample book…", "Cancel", 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -443,6 +558,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_about(self) -> None:
+        import html
+
         messages.info(
             self,
             "About Rapport",
@@ -470,24 +587,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        splitter = self.settings.value("clientsSplitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.clients_page.restoreState(splitter)
-        else:
-            self.clients_page.setSizes([380, 820])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("clientsSplitter", self.clients_page.saveState())
-        if self.profile.client_id is not None:
-            self.settings.setValue("lastClient", self.profile.client_id)
+        if self._profile is not None:  # never built: what was saved last time still holds
+            self.settings.setValue("clientsSplitter", self.clients_page.saveState())
+            if self._profile.client_id is not None:
+                self.settings.setValue("lastClient", self._profile.client_id)
         self.settings.sync()
-        if self.desktop.tray.close_hides(quitting=self._quitting):
+        if self.desktop.close_hides(quitting=self._quitting):
             event.ignore()
             self.hide()
             self.statusBar().clearMessage()
             return
-        self.desktop.tray.stop()
+        self.desktop.stop()
         # The window closes for good: the capture window writes its draft and stops its
         # timers now, while the book it belongs to is still the one open.
         self.capture.shutdown()
@@ -517,6 +630,7 @@ class MainWindow(QMainWindow):
         from rapport.ui import tray
 
         self._quitting = True
+        self.cancel_deferred_work()
         if self.close():
             tray.quit_application()
         else:

@@ -286,7 +286,7 @@ class ProfilePane(QWidget):
         if self.current is None:
             return
         client_id = self.current.client.id
-        names = [row.name for row in clients.list_clients(True) if row.id != client_id]
+        names = clients.all_names(except_id=client_id)
         if ClientDialog.ask(
             self,
             lambda v: clients.update_client(client_id, **v),

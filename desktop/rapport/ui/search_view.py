@@ -6,7 +6,8 @@ query replaces one still waiting, interrupts one still running (SQLite's interru
 and results of anything but the latest query are dropped. Results show on a page of
 their own, grouped by kind, matched words in bold. Up and Down move through them from
 the box, Enter opens the client at the right place (a fact on the Facts tab, a
-conversation in History, a task on Tasks), Esc clears the box and goes back.
+conversation in History, a task on Tasks), Esc clears the box and goes back. The page
+(ui/search_page.py) and the search modules are loaded the first time the user searches.
 """
 
 from __future__ import annotations
@@ -16,39 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QStackedWidget,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
-
-from rapport.services.search import Result
-from rapport.ui.search_model import (
-    COL_CLIENT,
-    COL_RESULT,
-    HighlightDelegate,
-    ResultRole,
-    SearchResultsModel,
-)
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     from rapport.ui.main_window import MainWindow
+    from rapport.ui.search_page import SearchPage
 
 DEBOUNCE_MS = 120
-LIMIT = 60
-PER_KIND = 8
-HINT = (
-    "<h3>Search everything</h3><p>Clients, people, facts, conversations, tasks and gifts.<br>"
-    "Words match by their beginning: <b>basebal</b> finds baseball; <b>jake tourn</b> finds "
-    "the client whose son Jake has a tournament.</p><p>↑ ↓ to pick a result, Enter to open "
-    "it, Esc to go back.</p>"
-)
 
 
 class SearchRunner(QObject):
@@ -93,7 +68,9 @@ class SearchRunner(QObject):
                         continue
                     self._running = job[0]
                 try:
-                    outcome: Any = search.search(job[1], LIMIT, PER_KIND)
+                    outcome: Any = search.search(
+                        job[1], search.AS_YOU_TYPE_LIMIT, search.AS_YOU_TYPE_PER_KIND
+                    )
                 except Exception as exc:  # delivered to the GUI thread, which decides
                     outcome = exc
                 with self._lock:
@@ -116,99 +93,6 @@ class SearchRunner(QObject):
             self._thread = None
 
 
-class SearchPage(QWidget):
-    """The results: a status line over the grouped list, or a hint when nothing is typed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = SearchResultsModel(self)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Search status")
-        self.tree = QTreeView()
-        self.tree.setAccessibleName("Search results")
-        self.tree.setModel(self.model)
-        self.tree.setItemDelegateForColumn(COL_RESULT, HighlightDelegate(self.tree))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setAllColumnsShowFocus(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_CLIENT, QHeaderView.ResizeMode.ResizeToContents)
-        self.model.modelReset.connect(self.tree.expandAll)
-
-        self.hint = QLabel(HINT)
-        self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.hint)
-        self.stack.addWidget(self.tree)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.status)
-        layout.addWidget(self.stack, 1)
-        self.show_hint()
-
-    def show_hint(self) -> None:
-        self.model.set_results([])
-        self.status.setText("")
-        self.stack.setCurrentWidget(self.hint)
-
-    def show_results(self, query: str, results: list[Result]) -> None:
-        self.model.set_results(results)
-        if not results:
-            self.status.setText(
-                f"Nothing matches “{query}”. Try fewer words, or the start of a word."
-            )
-            self.stack.setCurrentWidget(self.hint)
-            return
-        count = len(results)
-        text = f"{count} result{'s' if count != 1 else ''} for “{query}”"
-        per_kind: dict[str, int] = {}
-        for result in results:
-            per_kind[result.kind] = per_kind.get(result.kind, 0) + 1
-        if max(per_kind.values()) >= PER_KIND:
-            text += f" (the best {PER_KIND} of each kind: add words to narrow)"
-        if all(r.spread for r in results):
-            text += " — no single note has every word; these clients have them across notes"
-        self.status.setText(text)
-        self.stack.setCurrentWidget(self.tree)
-        self.select(0)
-
-    def show_error(self, message: str) -> None:
-        self.status.setText(f"Search failed: {message}")
-
-    # -- moving through results --------------------------------------------------------------
-    def current_position(self) -> int | None:
-        return self.model.position_of(self.tree.currentIndex())
-
-    def select(self, position: int) -> None:
-        index = self.model.result_index(position)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
-
-    def move(self, step: int) -> None:
-        count = self.model.result_count()
-        if not count:
-            return
-        now = self.current_position()
-        target = 0 if now is None else min(max(now + step, 0), count - 1)
-        self.select(target)
-
-    def current_result(self) -> Result | None:
-        index = self.tree.currentIndex()
-        if not index.isValid():
-            return None
-        result = index.siblingAtColumn(COL_RESULT).data(ResultRole)
-        return result if isinstance(result, Result) else None
-
-
 class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,7 +111,7 @@ class SearchController(QObject):
         super().__init__(window)
         self.window = window
         self.box = SearchBox()
-        self.page = SearchPage()
+        self._page: SearchPage | None = None  # built when the user first searches
         self.runner = SearchRunner(self)
         self.generation = 0
         self.previous_page: QWidget | None = None
@@ -238,8 +122,18 @@ class SearchController(QObject):
         self.box.textChanged.connect(self._typed)
         self.box.installEventFilter(self)
         self.runner.finished.connect(self._finished)
-        self.page.tree.activated.connect(lambda _index: self.open_current())
         window.installEventFilter(self)
+
+    @property
+    def page(self) -> SearchPage:
+        """The results page, a page of the window (built on first use)."""
+        if self._page is None:
+            from rapport.ui.search_page import SearchPage
+
+            self._page = SearchPage()
+            self._page.tree.activated.connect(lambda _index: self.open_current())
+            self.window.pages.addWidget(self._page)
+        return self._page
 
     # -- typing ----------------------------------------------------------------------------
     def focus(self) -> None:
@@ -252,7 +146,8 @@ class SearchController(QObject):
         if not text.strip():
             self.timer.stop()
             self.generation += 1  # whatever is running now no longer matters
-            self.page.show_hint()
+            if self._page is not None:
+                self._page.show_hint()
             return
         self._show_page()
         self.timer.start()
@@ -290,9 +185,11 @@ class SearchController(QObject):
         self.box.blockSignals(True)
         self.box.clear()
         self.box.blockSignals(False)
-        self.page.show_hint()
+        if self._page is None:
+            return
+        self._page.show_hint()
         target = self.previous_page or self.window.clients_page
-        if self.window.pages.currentWidget() is self.page:
+        if self.window.pages.currentWidget() is self._page:
             self.window.show_page(target)
 
     def open_current(self) -> None:
@@ -313,7 +210,9 @@ class SearchController(QObject):
 
         self.generation += 1
         try:
-            results = search.search(self.box.text(), LIMIT, PER_KIND)
+            results = search.search(
+                self.box.text(), search.AS_YOU_TYPE_LIMIT, search.AS_YOU_TYPE_PER_KIND
+            )
         except Exception as exc:
             self._finished(self.generation, exc)
             return
@@ -347,7 +246,6 @@ def install_search(window: MainWindow) -> SearchController:
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     window.toolbar.addWidget(spacer)
     window.toolbar.addWidget(controller.box)
-    window.pages.addWidget(controller.page)
     action = QAction("&Search everything…", window)
     action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
     action.setStatusTip("Search clients, people, facts, conversations, tasks and gifts")

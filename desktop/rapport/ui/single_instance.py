@@ -11,9 +11,15 @@ from __future__ import annotations
 import getpass
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# QtNetwork is imported where a socket is used: ``--startup-check``, which never takes
+# the instance lock, starts without it.
 
 TIMEOUT_MS = 1000
 
@@ -29,6 +35,8 @@ def server_name(data_dir: Path) -> str:
 
 def send(data_dir: Path, message: str, timeout_ms: int = TIMEOUT_MS) -> bool:
     """Deliver ``message`` to the running instance; False when none answers."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):
@@ -58,6 +66,8 @@ class SingleInstance(QObject):
         """Become the running instance; False when another one already is."""
         if not self.lock.tryLock(100):
             return False
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket file left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -93,6 +103,8 @@ class SingleInstance(QObject):
 
     @Slot()
     def _on_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if not isinstance(socket, QLocalSocket):
             return
@@ -105,6 +117,8 @@ class SingleInstance(QObject):
 
     @Slot()
     def _on_disconnected(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._forget(socket)

@@ -3,6 +3,11 @@
 Lists in the window (clients, people, facts, conversations, tasks, gifts) all show
 service results. Rather than a model class per list, each declares its ``Column``s and
 hands rows to ``RecordTableModel.set_rows``; the model never queries anything.
+
+A list that can be long (a neglected book has a thousand clients out of touch) gives the
+model a ``batch``: the view is then shown that many rows and asks for the next batch
+(``canFetchMore``/``fetchMore``) as it scrolls, so the view never lays out rows nobody
+looks at. ``records()`` and ``row_of`` still cover every row.
 """
 
 from __future__ import annotations
@@ -21,6 +26,21 @@ IdRole = Qt.ItemDataRole.UserRole + 2  # the record's id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts right (dates, numbers)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# The roles data() answers. A view asks for a dozen roles per cell (font, decoration,
+# check state...) each time it measures a column; the others are turned away first thing.
+ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        RecordRole,
+        IdRole,
+        SortRole,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -34,19 +54,33 @@ class Column(Generic[T]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None, batch: int = 0) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._batch = batch
+        self._shown = 0  # rows the view has been given (all of them without a batch)
 
     # -- filling ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._shown = min(len(self._rows), self._batch) if self._batch else len(self._rows)
         self.endResetModel()
+
+    def total(self) -> int:
+        """Every row, shown to the view yet or not."""
+        return len(self._rows)
+
+    def show_up_to(self, row: int) -> None:
+        """Give the view every row up to ``row`` (for moving the cursor there)."""
+        while self._shown <= row and self.canFetchMore():
+            self.fetchMore()
 
     def replace_row(self, row: int, record: T) -> None:
         self._rows[row] = record
+        if row >= self._shown:
+            return
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def record(self, row: int) -> T:
@@ -58,22 +92,37 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def row_of(self, record_id: int) -> int | None:
         for row, record in enumerate(self._rows):
             if getattr(record, "id", None) == record_id:
+                self.show_up_to(row)
                 return row
         return None
 
     # -- Qt's side -------------------------------------------------------------------------
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        last = min(len(self._rows), self._shown + self._batch) - 1
+        self.beginInsertRows(QModelIndex(), self._shown, last)
+        self._shown = last + 1
+        self.endInsertRows()
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in ROLES or not index.isValid():
             return None
-        record = self._rows[index.row()]
+        row = index.row()
+        if not 0 <= row < self._shown:
+            return None
+        record = self._rows[row]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             value = column.value(record)
             return "" if value is None else str(value)
         if role == SortRole:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 
 def is_dark() -> bool:
@@ -42,10 +47,20 @@ def muted_color() -> QColor:
     return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
-def icon(theme_name: str, fallback: QStyle.StandardPixmap) -> QIcon:
-    """The desktop theme's icon when there is one, else Qt's built-in one."""
+def icon(theme_name: str, fallback: QStyle.StandardPixmap | str) -> QIcon:
+    """The desktop theme's icon when there is one, else Qt's built-in one.
+
+    ``fallback`` is a ``QStyle.StandardPixmap`` or its name ("SP_FileIcon"): by name,
+    QStyle (slow to import, a class of many enums) is only loaded when a fallback is used.
+    """
     themed = QIcon.fromTheme(theme_name)
     if not themed.isNull():
         return themed
     style = QApplication.style()
-    return style.standardIcon(fallback) if style is not None else QIcon()
+    if style is None:
+        return QIcon()
+    if isinstance(fallback, str):
+        from PySide6.QtWidgets import QStyle
+
+        fallback = getattr(QStyle.StandardPixmap, fallback)
+    return style.standardIcon(fallback)

@@ -6,11 +6,16 @@ came in is listed below). An empty book gets a welcome with its two ways to star
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rapport.services.today import Today
 from rapport.ui import theme
+
+if TYPE_CHECKING:
+    from rapport.services.today import Today
 
 
 def plural(number: int, noun: str) -> str:
@@ -73,11 +78,19 @@ class TodayHeader(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.welcome)
 
-    def show_data(self, data: Today, empty: bool) -> None:
+    def _set_title(self, day: date) -> None:
         self.title.setText(
             f"<span style='font-size:17pt; font-weight:600'>Today</span>"
-            f"&nbsp;&nbsp;<span style='font-size:12pt'>{data.date:%A, %B} {data.date.day}</span>"
+            f"&nbsp;&nbsp;<span style='font-size:12pt'>{day:%A, %B} {day.day}</span>"
         )
+
+    def show_reading(self, day: date) -> None:
+        """Before the first read: the date, and that the book is being read."""
+        self._set_title(day)
+        self.score.setText("Reading your book…")
+
+    def show_data(self, data: Today, empty: bool) -> None:
+        self._set_title(data.date)
         score = data.score
         self.score.setText(
             f"Follow-through: {score.label()} over the last 90 days"

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.core import followup as fu
 from rapport.ui import theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
 MAX_VISIBLE = 8
+# Rows the table is given at a time (more as it scrolls): a neglected book can have a
+# thousand clients out of touch, and laying them all out would stall the page.
+BATCH = 50
 
 
 def day_text(day: date | None, today: date) -> str:
@@ -60,6 +62,8 @@ def _task_due(item: Any) -> str:
 
 
 def _task_color(item: Any) -> QColor | None:
+    from rapport.core import followup as fu  # (imported once Today has rows to show)
+
     if item.state == fu.OVERDUE:
         return theme.warning_color()
     if item.state == fu.AT_RISK:
@@ -92,6 +96,8 @@ TASK_COLUMNS: list[Column[Any]] = [
 
 # -- replies ----------------------------------------------------------------------------------
 def _reply_color(item: Any) -> QColor | None:
+    from rapport.core import followup as fu
+
     if item.age.level == fu.WARNING:
         return theme.warning_color()
     if item.age.level == fu.CAUTION:
@@ -100,6 +106,8 @@ def _reply_color(item: Any) -> QColor | None:
 
 
 def _reply_waiting(item: Any) -> str:
+    from rapport.core import followup as fu
+
     text = item.age.label
     if item.age.level == fu.WARNING:
         return f"{text} · past one business day"
@@ -187,7 +195,7 @@ class Section(QWidget):
         self.key = key
         self.title = title
         self.setObjectName(f"today_{key}")
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self, batch=BATCH)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.hint = hint
@@ -206,10 +214,13 @@ class Section(QWidget):
         self.table.setFrameShape(QFrame.Shape.StyledPanel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        # Measuring a few rows is enough; thousands of overdue rows would stall the window.
-        header.setResizeContentsPrecision(40)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit their rows once per set_rows (_fit_columns) rather than at every
+        # layout, as ResizeToContents would: each measure asks every cell a dozen questions.
+        # Measuring the rows on show is enough.
+        header.setResizeContentsPrecision(MAX_VISIBLE)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._stretch = stretch
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -242,6 +253,7 @@ class Section(QWidget):
         )
         self.table.setVisible(bool(count))
         self.empty.setVisible(not count)
+        self._fit_columns()
         self._fit_height()
         if count and current is not None:
             row = self.model.row_of(getattr(current, "id", -1))
@@ -249,29 +261,37 @@ class Section(QWidget):
             # D, D, D walks down the list.
             self.select_row(row if row is not None else min(position, count - 1))
 
+    def _fit_columns(self) -> None:
+        if not self.model.rowCount():
+            return
+        for column in range(self.model.columnCount()):
+            if column != self._stretch:
+                self.table.resizeColumnToContents(column)
+
     def _fit_height(self) -> None:
-        rows = min(self.model.rowCount(), MAX_VISIBLE)
+        rows = min(self.model.total(), MAX_VISIBLE)
         row_height = self.table.verticalHeader().defaultSectionSize()
         frame = self.table.frameWidth() * 2
         height = self.table.horizontalHeader().sizeHint().height() + rows * row_height + frame
         self.table.setFixedHeight(height)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self.model.rowCount() > MAX_VISIBLE
+            if self.model.total() > MAX_VISIBLE
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.table.setVerticalScrollBarPolicy(policy)
 
     def count(self) -> int:
-        return self.model.rowCount()
+        return self.model.total()
 
     def current(self) -> Any:
         index = self.table.currentIndex()
         return index.data(RecordRole) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
+        if not 0 <= row < self.model.total():
             return
+        self.model.show_up_to(row)
         index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
@@ -306,6 +326,8 @@ class Section(QWidget):
                 row = self.table.currentIndex().row()
                 modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
                 if modifiers == Qt.KeyboardModifier.NoModifier:
+                    if event.key() == Qt.Key.Key_Down and row == self.model.rowCount() - 1:
+                        self.model.show_up_to(row + 1)  # the next batch, if there is one
                     if event.key() == Qt.Key.Key_Down and row == self.count() - 1:
                         self.stepOut.emit(1)
                         return True

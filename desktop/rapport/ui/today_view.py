@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
@@ -24,24 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import clock
-from rapport.services import away, followup, inbound, interactions, tasks
-from rapport.services import today as today_service
-from rapport.services.book import is_empty
-from rapport.services.today import AwaitingReply, ThankYou, Today, TodayTask
 from rapport.ui import messages
-from rapport.ui.away_dialog import AwayDialog
-from rapport.ui.dialogs import TaskDialog
-from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.today_header import TodayHeader
-from rapport.ui.today_sections import (
-    CAME_IN_COLUMNS,
-    DATE_COLUMNS,
-    REPLY_COLUMNS,
-    TASK_COLUMNS,
-    THANKS_COLUMNS,
-    TOUCH_COLUMNS,
-    Section,
-)
+
+if TYPE_CHECKING:
+    from rapport.services.today import Today
+    from rapport.ui.today_sections import Section
+
+# The services behind the page, and its dialogs, are imported when first used: the page
+# paints before anything is read (the window calls ``first_read`` right after).
+
+
+def _kinds() -> tuple[type, type, type]:
+    """The kinds of Today rows: (TodayTask, AwaitingReply, ThankYou)."""
+    from rapport.services.today import AwaitingReply, ThankYou, TodayTask
+
+    return TodayTask, AwaitingReply, ThankYou
 
 
 class TodayView(QWidget):
@@ -57,14 +55,59 @@ class TodayView(QWidget):
         self.data: Today | None = None
         self._active: Section | None = None
         self._own_change = False
+        # The window sets this so that the first read waits until it has painted
+        # (``first_read``): the frame shows at once, the rows a moment later.
+        self.defer_first_read = False
 
         self.header = TodayHeader()
         self.header.awayRequested.connect(self.edit_away)
         self.header.newClientRequested.connect(self.newClientRequested)
         self.header.loadSampleRequested.connect(self.loadSampleRequested)
 
+        # The lists are made with the first read (they show nothing before it).
+        self.sections: dict[str, Section] = {}
+        self._order: list[Section] = []
+        self.header.show_reading(clock.today())
+
+        content = QWidget()
+        self._body = body = QVBoxLayout(content)
+        body.setContentsMargins(14, 10, 14, 14)
+        body.addWidget(self.header)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        # Arrow keys belong to the lists, never to the page's scroll bars.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.page_scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._create_actions()
+        # Reminders are computed on read: if the window stays open past midnight, re-read.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+
+    def _make_sections(self) -> None:
+        """The lists of the page, made once, just before the first rows are shown."""
+        if self.sections:
+            return
+        from rapport.ui.today_sections import (
+            CAME_IN_COLUMNS,
+            DATE_COLUMNS,
+            REPLY_COLUMNS,
+            TASK_COLUMNS,
+            THANKS_COLUMNS,
+            TOUCH_COLUMNS,
+            Section,
+        )
+
         task_hint = "D done · S snooze · C copy late note · Enter open client"
-        self.sections: dict[str, Section] = {
+        self.sections = {
             "came_in": Section(
                 "came_in",
                 "Came in while you were away",
@@ -111,38 +154,14 @@ class TodayView(QWidget):
                 "Enter open client",
             ),
         }
-        self.sections["came_in"].hide()
         self._order = list(self.sections.values())
-        for section in self._order:
+        for position, section in enumerate(self._order, start=1):
+            section.hide()  # until _show says what is there
+            self._body.insertWidget(position, section)
             section.rowActivated.connect(lambda _r: self.open_client())
             section.stepOut.connect(lambda step, s=section: self._step(s, step))
             section.focused.connect(lambda s=section: self._activate(s))
             section.table.selectionModel().currentRowChanged.connect(self._update_actions)
-
-        content = QWidget()
-        body = QVBoxLayout(content)
-        body.setContentsMargins(14, 10, 14, 14)
-        body.addWidget(self.header)
-        for section in self._order:
-            body.addWidget(section)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        # Arrow keys belong to the lists, never to the page's scroll bars.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.page_scroll = scroll
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        self._create_actions()
-        # Reminders are computed on read: if the window stays open past midnight, re-read.
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(60_000)
-        self._day_timer.timeout.connect(self._check_day)
-        self._day_timer.start()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, keys: list[Any], slot: Callable[[], None], tip: str) -> QAction:
@@ -201,21 +220,29 @@ class TodayView(QWidget):
 
     def _update_actions(self, *_args: Any) -> None:
         key, record = self.current()
-        is_task = isinstance(record, TodayTask)
+        TodayTask, AwaitingReply, ThankYou = _kinds() if record is not None else (None,) * 3
+        is_task = record is not None and isinstance(record, TodayTask)
         away_on = self.data is not None and self.data.away is not None
-        self.done_action.setEnabled(isinstance(record, TodayTask | AwaitingReply | ThankYou))
+        self.done_action.setEnabled(
+            record is not None and isinstance(record, (TodayTask, AwaitingReply, ThankYou))
+        )
         self.snooze_action.setEnabled(is_task)
         self.edit_action.setEnabled(is_task)
         self.open_action.setEnabled(record is not None)
         has_draft = is_task and record.new_due is not None
         self.copy_action.setEnabled(has_draft or away_on)
         self.late_sent_action.setEnabled(has_draft)
-        self.answered_action.setEnabled(isinstance(record, AwaitingReply) and key == "replies")
-        self.thanked_action.setEnabled(isinstance(record, ThankYou))
+        self.answered_action.setEnabled(
+            record is not None and isinstance(record, AwaitingReply) and key == "replies"
+        )
+        self.thanked_action.setEnabled(record is not None and isinstance(record, ThankYou))
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
+        from rapport.services import today as today_service
+        from rapport.services.book import is_empty
+
         try:
             data = today_service.today()
             empty = is_empty()
@@ -244,6 +271,7 @@ class TodayView(QWidget):
             self.refresh()
 
     def _show(self, data: Today, empty: bool) -> None:
+        self._make_sections()
         self.header.show_data(data, empty)
         for section in self._order:
             section.setVisible(not empty)
@@ -264,9 +292,24 @@ class TodayView(QWidget):
         if self.data is not None and clock.today() != self.data.date:
             self.refresh()
 
+    def first_read(self) -> None:
+        """The window has painted: read Today now (once), in two steps that each keep the
+        window busy briefly: the modules behind the page, then the read itself."""
+        self.defer_first_read = False
+        if self.data is None:
+            import rapport.services.today  # noqa: F401
+
+            QTimer.singleShot(0, self, self._first_refresh)
+
+    def _first_refresh(self) -> None:
+        if self.data is None:
+            self.refresh()
+            if self.isVisible() and self._active is None:
+                self.focus_first()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.data is None:
+        if self.data is None and not self.defer_first_read:
             self.refresh()
         if self._active is None:
             self.focus_first()
@@ -334,6 +377,9 @@ class TodayView(QWidget):
             bar().showMessage(text, 6000)
 
     def mark_done(self) -> None:
+        from rapport.services import tasks
+
+        TodayTask, AwaitingReply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, TodayTask):
             self._do(
@@ -347,6 +393,9 @@ class TodayView(QWidget):
             self.mark_thanked()
 
     def mark_answered(self) -> None:
+        from rapport.services import inbound
+
+        _task, AwaitingReply, _thanks = _kinds()
         key, record = self.current()
         if isinstance(record, AwaitingReply) and key == "replies":
             self._do(
@@ -356,6 +405,9 @@ class TodayView(QWidget):
             )
 
     def mark_thanked(self) -> None:
+        from rapport.services import interactions
+
+        _task, _reply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, ThankYou):
             self._do(
@@ -365,6 +417,10 @@ class TodayView(QWidget):
             )
 
     def snooze(self) -> None:
+        from rapport.services import tasks
+        from rapport.ui.snooze_dialog import SnoozeDialog
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask):
             return
@@ -376,6 +432,10 @@ class TodayView(QWidget):
             self._do("snooze", lambda: None, f"Snoozed until {until:%A %b} {until.day}.")
 
     def edit_task(self) -> None:
+        from rapport.services import tasks
+        from rapport.ui.dialogs import TaskDialog
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask):
             return
@@ -388,6 +448,9 @@ class TodayView(QWidget):
             self._do("edit the task", lambda: None)
 
     def copy_draft(self) -> None:
+        from rapport.services import away
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         text = ""
         what = ""
@@ -405,6 +468,9 @@ class TodayView(QWidget):
             self._status(f"Copied {what}. Paste it into your mail.")
 
     def late_note_sent(self) -> None:
+        from rapport.services import followup
+
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask) or record.new_due is None:
             return
@@ -416,6 +482,7 @@ class TodayView(QWidget):
         )
 
     def open_client(self) -> None:
+        TodayTask = _kinds()[0]
         _key, record = self.current()
         client_id = None
         if isinstance(record, TodayTask):
@@ -426,5 +493,7 @@ class TodayView(QWidget):
             self.clientRequested.emit(int(client_id))
 
     def edit_away(self) -> None:
+        from rapport.ui.away_dialog import AwayDialog
+
         AwayDialog.edit(self)
         self._do("change away mode", lambda: None)

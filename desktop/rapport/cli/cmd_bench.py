@@ -1,0 +1,81 @@
+"""``rapport bench``: time the app's own operations on the book in the data directory."""
+
+from __future__ import annotations
+
+import argparse
+
+from rapport.cli.common import open_book, print_json, say
+
+HELP = """\
+Times, in this process, what the window and the command line do with the book in the
+data directory: search as you type, opening a profile, the brief, understanding a note
+(capture parse), saving a capture, the Today view and the client list. Each operation
+runs once to warm up, then RUNS times (at least 50) on varied inputs drawn from the book
+(names, prefixes, interests, two-word queries; random clients; notes written about real
+clients). Saves and Today run inside a transaction that is rolled back, so the book is
+left exactly as it was (the figures exclude only the final commit). For the scale test:
+
+  rapport --data-dir /tmp/big demo --clients 5000 --notes 100000 --seed 1
+  rapport --data-dir /tmp/big bench --json
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "bench",
+        help="time the app's operations on the current book",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON (see CLI.md)")
+    parser.add_argument(
+        "--runs", type=_runs, default=50, metavar="N", help="repetitions per operation (≥ 50)"
+    )
+    parser.add_argument("--seed", type=int, default=1, metavar="S", help="which inputs to draw")
+    parser.set_defaults(run=run)
+
+
+def _runs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 50:
+        raise argparse.ArgumentTypeError("at least 50 repetitions")
+    return value
+
+
+# Row label, JSON key of the median, JSON key of the p95 (None: not reported), the goal.
+ROWS = (
+    ("search", "search_p50_ms", "search_p95_ms", "p95 ≤ 10"),
+    ("open a profile", "profile_p50_ms", "profile_p95_ms", ""),
+    ("brief", "brief_p50_ms", "brief_p95_ms", "p95 ≤ 30"),
+    ("capture parse", "capture_parse_p50_ms", "capture_parse_p95_ms", "p95 ≤ 20"),
+    ("save a capture", "save_p50_ms", "save_p95_ms", "p95 ≤ 10"),
+    ("Today", "today_ms", "today_p95_ms", "≤ 50"),
+    ("all clients", "list_clients_ms", None, ""),
+    ("list, 1st page", "client_list_page_ms", None, ""),
+)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rapport.services.bench import run_bench
+
+    open_book(args)
+    report = run_bench(args.runs, args.seed).as_json()
+    if args.json:
+        print_json(report)
+        return 0
+    say(
+        f"{report['clients']:,} clients, {report['notes']:,} conversations; "
+        f"{report['runs']} runs each after a warm-up (milliseconds)"
+    )
+    say(f"{'operation':<16}{'median':>9}{'p95':>9}   goal")
+    for label, p50, p95, goal in ROWS:
+        p95_text = f"{report[p95]:9.2f}" if p95 else f"{'':>9}"
+        say(f"{label:<16}{report[p50]:9.2f}{p95_text}   {goal}".rstrip())
+    say(
+        f"largest client: profile {report['profile_largest_ms']:.2f}, "
+        f"brief {report['brief_largest_ms']:.2f}"
+    )
+    return 0

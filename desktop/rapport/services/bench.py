@@ -1,0 +1,186 @@
+"""``rapport bench``: how long the app's own operations take on the open book.
+
+Every operation is timed in this process with ``time.perf_counter``: one warm-up, then
+``runs`` repetitions (at least 50), each on a different input drawn from the book
+(services/bench_inputs.py), so that a cache answering the same question twice does not
+flatter the figures. What is timed is what the window and the command line call:
+
+- search: ``search.search`` as the search box runs it (names, prefixes, interests,
+  companies, two-word queries);
+- profile: ``clients.profile`` of a random client, what opening a client reads;
+- brief: ``brief.brief`` of a random client (``rapport brief``);
+- capture parse: ``capture.understand_with`` of a varied note against the book's clients
+  prepared once, as the capture window re-reads a note at each pause in typing;
+- save: ``capture.save_capture`` of such a note with what it understood;
+- today: ``today.today``, everything the Today page shows;
+- list clients: ``clients.list_clients`` (``rapport clients``), and the window's list,
+  which reads a count and its first page of 200 (``client_list.count`` and ``page``).
+
+**Nothing is kept.** Saving and Today (which may create due call tasks) run inside a
+transaction that is rolled back (``store.db.rolled_back``): the book is exactly as it
+was, and the figures cover all of a save's work except the final COMMIT, which in WAL
+mode with ``synchronous=normal`` appends the new pages to the log without an fsync.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from rapport.services.bench_inputs import BenchInputs, make_inputs
+
+MIN_RUNS = 50
+T = TypeVar("T")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank percentile (``q`` in 0..100) of ``values``; 0 when there are none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil(n * q / 100), at least 1
+    return ordered[int(rank) - 1]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Milliseconds of each repetition of one operation."""
+
+    name: str
+    samples: list[float]
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.samples) if self.samples else 0.0
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.samples, 95)
+
+    @property
+    def max(self) -> float:
+        return max(self.samples, default=0.0)
+
+
+@dataclass
+class BenchReport:
+    clients: int
+    notes: int
+    runs: int
+    timings: dict[str, Timing] = field(default_factory=dict)
+    largest: dict[str, float] = field(default_factory=dict)  # profile/brief of the biggest
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI.md bench object, then extras (every figure in milliseconds)."""
+        t = self.timings
+
+        def ms(value: float) -> float:
+            return round(value, 3)
+
+        out: dict[str, Any] = {
+            "clients": self.clients,
+            "notes": self.notes,
+            "search_p50_ms": ms(t["search"].p50),
+            "search_p95_ms": ms(t["search"].p95),
+            "profile_p95_ms": ms(t["profile"].p95),
+            "save_p95_ms": ms(t["save"].p95),
+            "capture_parse_p95_ms": ms(t["capture_parse"].p95),
+            "today_ms": ms(t["today"].p50),
+        }
+        out.update(
+            {
+                "brief_p50_ms": ms(t["brief"].p50),
+                "brief_p95_ms": ms(t["brief"].p95),
+                "profile_p50_ms": ms(t["profile"].p50),
+                "save_p50_ms": ms(t["save"].p50),
+                "capture_parse_p50_ms": ms(t["capture_parse"].p50),
+                "today_p95_ms": ms(t["today"].p95),
+                "list_clients_ms": ms(t["list_clients"].p50),
+                "client_list_page_ms": ms(t["client_list_page"].p50),
+                "search_max_ms": ms(t["search"].max),
+                "profile_largest_ms": ms(self.largest.get("profile", 0.0)),
+                "brief_largest_ms": ms(self.largest.get("brief", 0.0)),
+                "runs": self.runs,
+                "save_mode": "rolled back transaction",
+            }
+        )
+        return out
+
+
+def _time(fn: Callable[[T], Any], inputs: Sequence[T], runs: int) -> list[float]:
+    """One warm-up on the first input, then ``runs`` timed calls on varied inputs."""
+    if not inputs:
+        return []
+    fn(inputs[0])
+    samples = []
+    for index in range(runs):
+        value = inputs[(index + 1) % len(inputs)]
+        start = time.perf_counter()
+        fn(value)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _once(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def run_bench(runs: int = MIN_RUNS, seed: int = 1) -> BenchReport:
+    """Time every operation on the open book; see the module docstring."""
+    from rapport.services import brief, capture, client_list, clients, search, today
+    from rapport.store import models as m
+    from rapport.store.db import rolled_back
+
+    runs = max(runs, MIN_RUNS)
+    report = BenchReport(
+        clients=m.Client.select().count(), notes=m.Interaction.select().count(), runs=runs
+    )
+    inputs: BenchInputs = make_inputs(runs + 1, seed)
+    timings = report.timings
+
+    def timed(name: str, fn: Callable[[Any], Any], values: Sequence[Any]) -> None:
+        timings[name] = Timing(name, _time(fn, values, runs))
+
+    timed(
+        "search",
+        lambda q: search.search(q, search.AS_YOU_TYPE_LIMIT, search.AS_YOU_TYPE_PER_KIND),
+        inputs.queries,
+    )
+    timed("profile", clients.profile, inputs.client_ids)
+    timed("brief", brief.brief, inputs.client_ids)
+    index = capture.client_index()
+    timed("capture_parse", lambda note: capture.understand_with(note, index), inputs.notes)
+    understood = {note: capture.understand_with(note, index) for note in inputs.notes}
+    for note, found in understood.items():
+        if not (found.get("client") or {}).get("name"):  # as the user would pick one
+            capture.set_client(found, clients.get_client(inputs.note_clients[note]))
+
+    def save(note: str) -> None:
+        with rolled_back():
+            capture.save_capture(note, understood[note])
+
+    timed("save", save, inputs.notes)
+
+    def read_today(_: object) -> None:
+        with rolled_back():
+            today.today()
+
+    timed("today", read_today, range(runs + 1))
+    timed("list_clients", lambda _: clients.list_clients(), range(runs + 1))
+
+    def first_page(_: object) -> None:
+        query = client_list.ClientQuery()
+        client_list.count(query)
+        client_list.page(query, 0, 200)
+
+    timed("client_list_page", first_page, range(runs + 1))
+    if inputs.largest_client is not None:
+        largest = inputs.largest_client
+        report.largest["profile"] = _once(lambda: clients.profile(largest))
+        report.largest["brief"] = _once(lambda: brief.brief(largest))
+    return report

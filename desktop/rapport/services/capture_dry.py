@@ -1,0 +1,41 @@
+"""Quick capture's dry run for the command line, without the database layer.
+
+``understand_dry_run(text, data_dir)`` returns exactly what ``capture.understand_note``
+would (the same clients to match, read in the same order, the same understanding) but
+reads the clients through ``store/readonly.py``, so that ``rapport capture --dry-run``
+starts about as fast as Python and the understanding itself allow. It returns None when
+the book cannot be read that way; the caller then opens the book as usual.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+
+def _moment(value: Any) -> datetime | None:
+    # As services.capture reads last contacts (text from SQLite).
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None:
+    """What the note says, matched against the book's clients; None: open the book."""
+    from rapport import clock, paths
+    from rapport.store import readonly
+
+    rows = readonly.known_clients(paths.database_path(paths.data_dir(data_dir)))
+    if rows is None:
+        return None
+    from rapport.core.capture import KnownClient, understand
+    from rapport.services.validate import check_note
+
+    check_note(text)
+    known = [
+        KnownClient(cid, name, company or "", _moment(last)) for cid, name, company, last in rows
+    ]
+    return understand(text, clock.today(), known)

@@ -1,0 +1,135 @@
+"""The client list's model: rows fetched a page at a time as the list scrolls.
+
+A book of 5,000 clients is never read whole. The model knows how many clients match
+(``total``) and holds the first pages; Qt's ``canFetchMore``/``fetchMore`` ask for the
+next page when the view scrolls near the end. Filtering and sorting happen in SQL
+(services/client_list.py): typing a word or clicking a column header reads the first
+page again, in the new order. Going to a client that is not loaded yet (reopening the
+last client, a search result) loads the pages up to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from rapport.services import client_list
+from rapport.services.clients import ClientRow
+from rapport.ui.table_model import Column, IdRole, RecordRole, SortRole, _sortable
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PAGE = 200
+# Column number -> how services/client_list.py sorts it.
+SORT_KEYS = ("name", "company", "last_contact", "open_tasks")
+
+
+class ClientListModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column[ClientRow]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[ClientRow] = []
+        self._positions: dict[int, int] = {}
+        self.query = client_list.ClientQuery()
+        self.total = 0  # clients matching the query, loaded or not
+        self.loaded = False  # read at least once (an empty book reads as 0)
+
+    # -- what is shown ---------------------------------------------------------------------
+    def set_query(self, **changes: Any) -> None:
+        """Change the filter text, sort or archived flag and read the first page again."""
+        self.query = client_list.ClientQuery(**{**self.query.__dict__, **changes})
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = client_list.count(self.query)
+        self._rows = client_list.page(self.query, 0, PAGE) if self.total else []
+        self._positions = {row.id: index for index, row in enumerate(self._rows)}
+        self.loaded = True
+        self.endResetModel()
+
+    def record(self, row: int) -> ClientRow:
+        return self._rows[row]
+
+    def records(self) -> list[ClientRow]:
+        """The rows loaded so far."""
+        return list(self._rows)
+
+    def loaded_row(self, client_id: int) -> int | None:
+        """The row of a client among those loaded so far (never reads more)."""
+        return self._positions.get(client_id)
+
+    def row_of(self, client_id: int) -> int | None:
+        """The row of a client, loading the pages up to it; None when not listed."""
+        row = self._positions.get(client_id)
+        if row is not None or len(self._rows) >= self.total:
+            return row
+        position = client_list.position(self.query, client_id)
+        if position is None:
+            return None
+        while len(self._rows) <= position and self.canFetchMore():
+            self.fetchMore()
+        return self._positions.get(client_id)
+
+    # -- Qt's side -------------------------------------------------------------------------
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = client_list.page(self.query, len(self._rows), PAGE)
+        # A client added or removed since the count: trust what the page says.
+        more = [row for row in more if row.id not in self._positions]
+        if not more:
+            self.total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        for offset, row in enumerate(more):
+            self._positions[row.id] = first + offset
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (SORT_KEYS[column], descending) != (self.query.sort, self.query.descending):
+            self.set_query(sort=SORT_KEYS[column], descending=descending)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.value(record)
+            return "" if value is None else str(value)
+        if role == IdRole:
+            return record.id
+        if role == RecordRole:
+            return record
+        if role == SortRole:
+            return _sortable(column.sort(record) if column.sort else column.value(record))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None

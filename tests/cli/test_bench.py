@@ -1,0 +1,106 @@
+"""``rapport bench`` at a small scale: it runs, reports every field, and keeps nothing.
+
+The same command times the 5,000-client book in tests/bench; here only its correctness
+is checked (every CLI.md field present, numbers, the book unchanged), never a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rapport.cli import main
+from rapport.services.book import close_book
+
+CLI_FIELDS = (
+    "clients",
+    "notes",
+    "search_p50_ms",
+    "search_p95_ms",
+    "profile_p95_ms",
+    "save_p95_ms",
+    "capture_parse_p95_ms",
+    "today_ms",
+)
+
+
+@pytest.fixture(autouse=True)
+def _close_book() -> Iterator[None]:
+    yield
+    close_book()
+
+
+@pytest.fixture
+def small_book(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    args = ["--data-dir", str(data_dir), "demo", "--clients", "30", "--notes", "200"]
+    assert main([*args, "--seed", "7"]) == 0
+    close_book()
+    capsys.readouterr()
+    return data_dir
+
+
+def _contents(data_dir: Path) -> dict[str, str]:
+    """A digest of every table's rows (the book, not the file's pages)."""
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    try:
+        tables = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {
+            table: hashlib.sha256(
+                repr(conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()).encode()
+            ).hexdigest()
+            for table in tables
+            if not table.startswith("sqlite_")
+        }
+    finally:
+        conn.close()
+
+
+def test_bench_json_reports_every_field_and_keeps_nothing(
+    small_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _contents(small_book)
+    assert main(["--data-dir", str(small_book), "bench", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for field in CLI_FIELDS:
+        assert isinstance(report[field], int | float) and report[field] >= 0, field
+    assert report["clients"] == 30 and report["notes"] == 200
+    assert report["runs"] >= 50
+    for extra in (
+        "brief_p95_ms",
+        "list_clients_ms",
+        "client_list_page_ms",
+        "profile_largest_ms",
+        "save_p50_ms",
+    ):
+        assert report[extra] >= 0
+    assert report["save_mode"] == "rolled back transaction"
+    close_book()
+    assert _contents(small_book) == before  # saves and Today were rolled back
+
+
+def test_bench_table_and_its_refusals(small_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(small_book), "bench"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("30 clients, 200 conversations; 50 runs each")
+    for label in ("search", "open a profile", "brief", "capture parse", "save a capture"):
+        assert label in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--data-dir", str(small_book), "bench", "--runs", "10"])
+    assert exit_info.value.code == 2
+    assert "at least 50" in capsys.readouterr().err
+
+
+def test_bench_on_an_empty_book_still_reports(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "bench", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["clients"] == 0
+    assert all(report[field] >= 0 for field in CLI_FIELDS)

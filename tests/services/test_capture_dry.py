@@ -1,0 +1,88 @@
+"""The command line's dry run reads the clients with sqlite3 alone, with the same result."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rapport.services import capture, clients, demo
+from rapport.services.book import close_book, open_book
+from rapport.services.capture_dry import understand_dry_run
+from rapport.store import migrations, readonly
+
+NOTES = [
+    "Lunch w/ Bob Smith (Acme). Son Jake, 12, plays travel baseball. Promised pricing by Fri.",
+    "Call with Dana: wants the renewal quote next Tuesday. Her daughter starts college.",
+    "Voicemail from Maria Gonzalez asking about the contract, call back tomorrow.",
+    "Coffee with someone new from Initech, loves fly fishing. Send the deck this week.",
+]
+
+
+@pytest.fixture
+def sample(data_dir: Path) -> Path:
+    open_book(data_dir)
+    try:
+        demo.load_demo(clients=30, notes=200, seed=4)
+        clients.create_client("Bob Smith", company="Acme Supply")
+        clients.create_client("Maria Gonzalez", company="Peachtree Partners")
+        archived = clients.create_client("Dana Whitmore")
+        clients.set_archived(archived.id, True)
+    finally:
+        close_book()
+    return data_dir
+
+
+def test_same_clients_and_same_understanding_as_opening_the_book(sample: Path) -> None:
+    open_book(sample)
+    try:
+        expected_rows = [(k.id, k.name, k.company, k.last_contact) for k in capture.known_clients()]
+        assert len(expected_rows) > 30
+        rows = readonly.known_clients(sample / "rapport.db")
+        assert rows is not None
+        assert [(i, n, c or "", capture._moment(t)) for i, n, c, t in rows] == expected_rows
+        for note in NOTES:
+            assert understand_dry_run(note, str(sample)) == capture.understand_note(note)
+    finally:
+        close_book()
+
+
+def test_anything_unusual_goes_the_usual_way(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert understand_dry_run(NOTES[0], str(tmp_path / "no-book")) is None
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "postgresql://nowhere/book")
+    assert understand_dry_run(NOTES[0], str(sample)) is None
+    monkeypatch.delenv("RAPPORT_DATABASE_URL")
+    conn = sqlite3.connect(sample / "rapport.db")
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION - 1}")  # needs a step
+    conn.commit()
+    conn.close()
+    assert understand_dry_run(NOTES[0], str(sample)) is None
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "rapport.db").write_bytes(b"not a database at all" * 10)
+    assert understand_dry_run(NOTES[0], str(junk)) is None
+
+
+def test_the_hotkey_dry_run_never_loads_the_database_layer(sample: Path) -> None:
+    code = (
+        "import sys\n"
+        "from rapport.cli import main\n"
+        f"code = main(['--data-dir', {str(sample)!r}, 'capture', '--dry-run', '--json', "
+        f"{NOTES[0]!r}])\n"
+        "assert 'peewee' not in sys.modules, 'peewee was imported'\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "RAPPORT_DATABASE_URL"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["client"]["name"] == "Bob Smith" and result["client"]["id"] is not None

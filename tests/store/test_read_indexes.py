@@ -1,0 +1,70 @@
+"""The indexes that let a big book be read a page at a time, and Today without scans."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from rapport.services import client_list, clients
+from rapport.services.book import close_book, open_book
+from rapport.store.models import db
+
+NEW_INDEXES = {
+    ("client", ("archived_at", "name_key")),
+    ("client", ("archived_at", "last_contact_at")),
+    ("client", ("cadence_days",)),
+    ("person", ("birthday",)),
+    ("introduction", ("called_at", "lead_answered_at", "contacted_at")),
+}
+
+
+def _indexes(path: Path) -> set[tuple[str, tuple[str, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        found = set()
+        for table in ("client", "person", "introduction"):
+            for _seq, name, *_rest in conn.execute(f"PRAGMA index_list({table})"):
+                columns = tuple(row[2] for row in conn.execute(f"PRAGMA index_info({name})"))
+                found.add((table, columns))
+        return found
+    finally:
+        conn.close()
+
+
+def test_a_new_book_has_them(book: Path) -> None:
+    assert _indexes(book / "rapport.db") >= NEW_INDEXES
+
+
+def test_a_version_4_book_gains_them_and_keeps_its_clients(data_dir: Path) -> None:
+    open_book(data_dir)
+    clients.create_client("Bob Smith", company="Acme")
+    close_book()
+    path = data_dir / "rapport.db"
+    conn = sqlite3.connect(path)
+    for table, columns in NEW_INDEXES:
+        conn.execute(f"DROP INDEX {table}_{'_'.join(columns)}")
+    conn.execute("PRAGMA user_version = 4")  # the schema just before step 5
+    conn.commit()
+    conn.close()
+    assert not NEW_INDEXES & _indexes(path)
+    open_book(data_dir)
+    try:
+        assert [row.name for row in client_list.page(client_list.ClientQuery(), 0, 10)] == [
+            "Bob Smith"
+        ]
+    finally:
+        close_book()
+    assert _indexes(path) >= NEW_INDEXES
+
+
+def test_the_first_page_of_the_list_needs_no_sort(book: Path) -> None:
+    for name in ("Bob Smith", "Ann Lee", "Zoe Park"):
+        clients.create_client(name)
+    query = client_list._ordered(
+        client_list._filtered(client_list.ClientQuery(), client_list.m.Client.id),
+        client_list.ClientQuery(),
+        client_list._open_tasks(),
+    ).limit(200)
+    sql, params = query.sql()
+    plan = " / ".join(row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+    assert "TEMP B-TREE" not in plan, plan
