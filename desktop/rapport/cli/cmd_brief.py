@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import client_arg, open_book, print_json, say, task_json
+from rapport.cli.common import client_arg, iso, open_book, print_json, say, task_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,7 +71,7 @@ def brief_json(result: Any) -> dict[str, Any]:
             "phones": client.phones,
             "how_we_met": client.how_we_met,
             "referred_by": result.introduced_by,
-            "last_contact": _iso(client.last_contact_at),
+            "last_contact": iso(client.last_contact_at),
             "cadence_days": client.cadence_days,
             "cares_about": result.interests,
             "archived": client.archived,
@@ -82,7 +82,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "name": line.person.name,
                 "relation": line.person.relation,
                 "age": line.age,
-                "birthday": _iso(line.person.birthday),
+                "birthday": iso(line.person.birthday),
                 "cares_about": line.cares_about,
                 "notes": line.person.notes,
             }
@@ -101,11 +101,11 @@ def brief_json(result: Any) -> dict[str, Any]:
                     "interaction_id": line.fact.source_interaction_id,
                     "kind": line.fact.source_kind,
                     "title": line.fact.source_title,
-                    "date": _iso(line.fact.source_at),
+                    "date": iso(line.fact.source_at),
                 },
                 "from": line.source,
-                "added": _iso(line.fact.created_at),
-                "confirmed": _iso(line.fact.confirmed_at),
+                "added": iso(line.fact.created_at),
+                "confirmed": iso(line.fact.confirmed_at),
                 "stale": line.stale,
             }
             for line in result.facts
@@ -114,7 +114,7 @@ def brief_json(result: Any) -> dict[str, Any]:
             {
                 "id": talk.id,
                 "kind": talk.kind,
-                "date": _iso(talk.happened_at),
+                "date": iso(talk.happened_at),
                 "title": talk.title,
                 "key_points": talk.key_points,
             }
@@ -138,7 +138,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "id": item.id,
                 "client": client.name,
                 "channel": item.channel,
-                "since": _iso(item.received_at),
+                "since": iso(item.received_at),
                 "age_days": (today - item.received_at.date()).days,
                 "summary": item.summary,
                 "task_id": item.task_id,
@@ -150,7 +150,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "id": gift.id,
                 "title": gift.title,
                 "for": gift.for_name,
-                "given_on": _iso(gift.given_on),
+                "given_on": iso(gift.given_on),
                 "occasion": gift.occasion,
                 "reaction": gift.reaction,
             }
@@ -172,17 +172,10 @@ def brief_json(result: Any) -> dict[str, Any]:
     }
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    if hasattr(value, "hour"):
-        return str(value.isoformat(timespec="seconds"))
-    return str(value.isoformat())
-
-
 def brief_text(result: Any) -> str:
     """The brief for a terminal: the same sections as the window, as plain lines."""
-    from rapport.ui.brief_html import ago, day_text, short_day, soon
+    from rapport.core.formats import ago, short_day, soon
+    from rapport.core.formats import full_date as day_text
 
     client = result.client
     lines = [

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import open_book, print_json, say, task_json
+from rapport.cli.common import iso, open_book, print_json, say, task_json
+from rapport.core.formats import day_month
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,9 +45,9 @@ def as_json(data: Any) -> dict[str, Any]:
             state=item.state,
             effective_due=item.due.isoformat(),
             days_late=item.days_late,
-            late_notice_at=_iso(item.task.late_notice_at),
+            late_notice_at=iso(item.task.late_notice_at),
             draft=item.draft,
-            new_due=_iso(item.new_due),
+            new_due=iso(item.new_due),
         )
         return out
 
@@ -56,7 +57,7 @@ def as_json(data: Any) -> dict[str, Any]:
             "client": item.client,
             "client_id": item.client_id,
             "channel": item.channel,
-            "since": _iso(item.since),
+            "since": iso(item.since),
             "age_days": item.age.days,
             "age_hours": item.age.hours,
             "reply_by": item.age.reply_by.isoformat(),
@@ -92,7 +93,7 @@ def as_json(data: Any) -> dict[str, Any]:
                 "client_id": item.client_id,
                 "interaction_id": item.id,
                 "title": item.title,
-                "since": _iso(item.since),
+                "since": iso(item.since),
                 "days": item.days,
             }
             for item in data.thank_yous
@@ -114,7 +115,7 @@ def as_json(data: Any) -> dict[str, Any]:
             {
                 "client": item.client,
                 "client_id": item.id,
-                "last_contact": _iso(item.last_contact),
+                "last_contact": iso(item.last_contact),
                 "days": item.days,
                 "cadence_days": item.cadence_days,
                 "overdue_by": item.overdue_by,
@@ -134,28 +135,16 @@ def as_json(data: Any) -> dict[str, Any]:
     }
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    if hasattr(value, "hour"):
-        return str(value.isoformat(timespec="seconds"))
-    return str(value.isoformat())
-
-
-def _day(value: Any) -> str:
-    return f"{value:%b} {value.day}"
-
-
 def human(data: Any) -> list[str]:
     """The readable view: a headline of counts, then each section (or why it is empty)."""
     counts = data.counts
-    lines = [f"Today, {data.date:%A} {_day(data.date)}, {data.date.year}"]
+    lines = [f"Today, {data.date:%A} {day_month(data.date)}, {data.date.year}"]
     summary = data.title_text()
     lines.append(summary or "All clear.")
     lines.append(f"Follow-through: {data.score.label()} over the last 90 days")
     if data.away is not None:
         away = data.away.away
-        span = f"{_day(away.start)} to {_day(away.until)}"
+        span = f"{day_month(away.start)} to {day_month(away.until)}"
         if data.away.active:
             lines.append(f"Away {span}: nothing fires as overdue ({data.away.held} held).")
         elif data.away.back:
@@ -177,7 +166,7 @@ def human(data: Any) -> list[str]:
         if item.days_late:
             when = f"{item.days_late} day{'s' if item.days_late > 1 else ''} late"
         else:
-            when = f"due {_day(item.due)}"
+            when = f"due {day_month(item.due)}"
         tag = "  [promise]" if item.new_due is not None else ""
         return f"  {item.id:>6}  {item.task.title}{who} — {when}{tag}"
 
@@ -202,7 +191,7 @@ def human(data: Any) -> list[str]:
     section(
         "Thank-yous to write",
         [
-            f"  {i.id:>6}  {i.client}: {i.title or 'meeting'} on {_day(i.since)}"
+            f"  {i.id:>6}  {i.client}: {i.title or 'meeting'} on {day_month(i.since)}"
             for i in data.thank_yous
         ],
         "Every meeting has had its thank-you.",

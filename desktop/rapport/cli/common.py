@@ -56,6 +56,15 @@ def task_json(task: Task, today: Any) -> dict[str, Any]:
     }
 
 
+def iso(value: Any) -> str | None:
+    """A date or moment as ISO text for JSON (moments to the second), None as None."""
+    if value is None:
+        return None
+    if hasattr(value, "hour"):
+        return str(value.isoformat(timespec="seconds"))
+    return str(value.isoformat())
+
+
 def say(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 

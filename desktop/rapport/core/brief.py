@@ -16,6 +16,7 @@ from datetime import date, datetime
 from rapport.core import ask_about, promises, when
 from rapport.core.ages import age_on
 from rapport.core.ask_about import Question
+from rapport.core.formats import full_date
 from rapport.core.promises import PromiseScore
 from rapport.core.records import (
     Client,
@@ -113,14 +114,10 @@ def fact_source(fact: Fact) -> str:
     if fact.source_interaction_id is not None and fact.source_at is not None:
         what = fact.source_title or (fact.source_kind or "conversation").capitalize()
         kind = f" ({fact.source_kind})" if fact.source_title and fact.source_kind else ""
-        return f"{what}{kind}, {_day(fact.source_at)}"
+        return f"{what}{kind}, {full_date(fact.source_at)}"
     if fact.created_at is not None:
-        return f"added {_day(fact.created_at)}"
+        return f"added {full_date(fact.created_at)}"
     return "added by hand"
-
-
-def _day(stamp: datetime | date) -> str:
-    return f"{stamp:%b} {stamp.day}, {stamp.year}"
 
 
 def cares_about(facts: Sequence[Fact], person: Person | None) -> list[str]:

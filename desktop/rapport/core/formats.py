@@ -1,7 +1,7 @@
-"""Dates as people read them ("Nov 3", "Nov 3, 2026"), portable across platforms.
+"""Dates as people read them ("Nov 3", "Nov 3, 2026", "3 days ago"), on every platform.
 
 strftime's "%-d" (day without a leading zero) does not exist on Windows, so the day is
-spelled out by hand here and everywhere else calls these.
+spelled out by hand here, and every screen, card and command says dates through these.
 """
 
 from __future__ import annotations
@@ -17,3 +17,30 @@ def day_month(day: date) -> str:
 def full_date(day: date) -> str:
     """'Nov 3, 2026'."""
     return f"{day:%b} {day.day}, {day.year}"
+
+
+def short_day(day: date) -> str:
+    """'Tue Nov 3'."""
+    return f"{day:%a} {day:%b} {day.day}"
+
+
+def ago(days: int) -> str:
+    """'today', 'yesterday', '12 days ago', '3 months ago', '2 years ago'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"{round(days / 30.4)} months ago"
+    return f"{days // 365} years ago"
+
+
+def soon(days: int) -> str:
+    """'today', 'tomorrow', 'in 5 days'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 
 from rapport.core.ask_about import Question
 from rapport.core.brief import Brief, FactLine, PromiseLine, Upcoming
+from rapport.core.formats import ago, short_day, soon
+from rapport.core.formats import full_date as day_text
 from rapport.core.records import Inbound, Interaction, Task
 
 
@@ -68,35 +69,6 @@ EMPTY = (
     "Nothing recorded yet. Log a conversation (Ctrl+L), or add people (Ctrl+Shift+P) and "
     "facts (Ctrl+Shift+F); the brief fills in as you do."
 )
-
-
-def day_text(day: date | datetime) -> str:
-    """ "Nov 10, 2026" (strftime's %-d is not portable)."""
-    return f"{day:%b} {day.day}, {day.year}"
-
-
-def short_day(day: date | datetime) -> str:
-    return f"{day:%a} {day:%b} {day.day}"
-
-
-def ago(days: int) -> str:
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    if days < 730:
-        return f"{round(days / 30.4)} months ago"
-    return f"{days // 365} years ago"
-
-
-def soon(days: int) -> str:
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
 
 
 class _Html:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 
+from rapport.core.formats import full_date as day_text
 from rapport.ui import messages, theme
-from rapport.ui.brief_html import Colors, day_text, render
+from rapport.ui.brief_html import Colors, render
 
 if TYPE_CHECKING:
     from rapport.core.brief import Brief

@@ -6,8 +6,6 @@ filters and sorts in the database: the list of a 5,000-client book reads 200 row
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,22 +26,12 @@ from rapport.ui.table_model import Column, IdRole
 
 
 def _last_contact(row: ClientRow) -> str:
+    from rapport import clock
+    from rapport.core.formats import ago
+
     if row.last_contact_at is None:
         return "never"
-    return _days_ago(row.last_contact_at)
-
-
-def _days_ago(when: datetime) -> str:
-    from rapport import clock
-
-    days = (clock.today() - when.date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    return when.strftime("%b %Y")
+    return ago((clock.today() - row.last_contact_at.date()).days)
 
 
 COL_NAME, COL_COMPANY, COL_LAST, COL_OPEN = range(4)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.core import records as r
-from rapport.ui.brief_html import day_text
+from rapport.core.formats import full_date as day_text
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 

@@ -1,0 +1,26 @@
+"""Dates as people read them, the same on every platform."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rapport.core.formats import ago, day_month, full_date, short_day, soon
+
+
+def test_days_without_leading_zeros() -> None:
+    day = date(2026, 11, 3)
+    assert day_month(day) == "Nov 3"
+    assert full_date(day) == "Nov 3, 2026"
+    assert short_day(day) == "Tue Nov 3"
+    assert full_date(datetime(2026, 11, 3, 14, 5)) == "Nov 3, 2026"
+
+
+def test_ago_and_soon() -> None:
+    assert [ago(d) for d in (0, 1, 12, 90, 800)] == [
+        "today",
+        "yesterday",
+        "12 days ago",
+        "3 months ago",
+        "2 years ago",
+    ]
+    assert [soon(d) for d in (0, 1, 5)] == ["today", "tomorrow", "in 5 days"]
