@@ -227,3 +227,35 @@ def test_meeting_text_leaves_out_who_and_what_from_the_title() -> None:
     assert text("Breakfast with Aisha about the gala") == "breakfast"
     assert text("Lunch at Rosa's with Bob") == "lunch at Rosa's"
     assert text("Coffee w/ Beth") == "coffee"
+
+
+def test_points_worth_restating_leave_out_reminders_and_trailing_clauses() -> None:
+    from rapport.core.notes import pick_points
+
+    points = pick_points(
+        [
+            "All 40 trucks live by March, Tacoma depot first",
+            "Revised pricing due today, training schedule next week",
+            "Driver training over the holidays is the main worry",
+            "May introduce Linda Park at Cascade Foods",
+        ]
+    )
+    assert points == [
+        "All 40 trucks live by March",
+        "Driver training over the holidays is the main worry",
+    ], "the user's own 'due today' is not for the card; long points make it two, not three"
+    assert pick_points(["Needs delivery by March", "Budget approved", "Q1 start"]) == [
+        "Needs delivery by March",
+        "Budget approved",
+        "Q1 start",
+    ]
+
+
+def test_a_signature_with_its_own_sign_off_is_not_signed_off_twice(
+    templates: n.NoteTemplates, taxonomy: Taxonomy
+) -> None:
+    own = draft(templates, taxonomy, signature="Warmly,\nSam")
+    assert own.closing == "Warmly,\nSam"
+    plain = draft(templates, taxonomy, signature="Sam Rivera")
+    assert plain.closing.endswith("\nSam Rivera")
+    assert plain.closing.count(",") == 1

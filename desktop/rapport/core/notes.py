@@ -180,14 +180,15 @@ def restate(
 
 _FINITE = _wordset(
     "is are was were has have had will can could should would does did goes went gets got "
-    "says said wants needs likes loves thinks plans hopes starts started"
+    "says said wants needs likes loves thinks plans hopes starts started meets opens closes "
+    "begins ends launches requires expects moves ships renews signs"
 )
 
 
 def _is_clause(phrase: str) -> bool:
     """'your daughter starts college': a sentence, read as 'how your daughter starts...'."""
     words = phrase.lower().split()
-    if any(w in _FINITE for w in words[1:4]):
+    if any(w in _FINITE for w in words[1:8]):
         return True
     return (
         len(words) > 2
@@ -213,9 +214,26 @@ def join_words(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])}, and {items[-1]}"
 
 
+# Points that are the user's own to-do list, not something to write to the client.
+_INTERNAL = re.compile(r"\b(?:due|overdue|owe|owed|remind|to-?do|f/u)\b", re.IGNORECASE)
+# A point longer than this makes a card read like minutes: two points then, not three.
+_LONG_POINT_WORDS = 7
+
+
 def pick_points(key_points: Sequence[str]) -> list[str]:
-    """Two or three points: the first ones noted, which are usually the main ones."""
-    return [p.strip() for p in key_points if p.strip()][:MAX_POINTS]
+    """Two or three points worth restating: the first ones noted (usually the main ones),
+    each cut to its first clause, leaving out the user's own reminders ("pricing due
+    today")."""
+    points = []
+    for point in key_points:
+        text = point.strip().rstrip(".!;")
+        if not text or _INTERNAL.search(text):
+            continue
+        points.append(re.split(r"\s*[;,]\s+|\s+[-–—]\s+", text, maxsplit=1)[0])
+    chosen = points[:MAX_POINTS]
+    if any(len(p.split()) > _LONG_POINT_WORDS for p in chosen):
+        chosen = chosen[:2]
+    return chosen
 
 
 # -- choosing deterministically --------------------------------------------------------------
@@ -487,7 +505,12 @@ def compose(
     signature = signature.strip()
     if not signature:
         notes.append("Set your name or signature in the note window so the card is signed.")
-    closing = f"{signoff}\n{signature}" if signature else signoff
+    # A signature that brings its own sign-off ("Warmly,\nSam") replaces the template's.
+    first_line = signature.splitlines()[0].strip() if signature else ""
+    if first_line.endswith(",") and len(first_line.split()) <= 4:
+        closing = signature
+    else:
+        closing = f"{signoff}\n{signature}" if signature else signoff
     return NoteDraft(
         client=client.name,
         occasion=occasion,
