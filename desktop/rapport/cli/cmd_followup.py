@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import client_arg, open_book, print_json, say, task_json
+from rapport.cli.common import client_arg, open_book, print_json, report_task, say
 
 WHEN_HELP = "tomorrow, next week, friday, in 3 days, 2026-12-01…"
 
@@ -122,30 +122,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_snooze(args: argparse.Namespace) -> int:
-    from rapport import clock
     from rapport.services.tasks import snooze_task
 
     open_book(args)
     task = snooze_task(args.task_id, " ".join(args.when))
-    if args.json:
-        print_json(task_json(task, clock.today()))
-    else:
-        assert task.snoozed_until is not None
-        say(f"Snoozed until {task.snoozed_until:%A} {task.snoozed_until.isoformat()}: {task.title}")
-    return 0
+    until = task.snoozed_until
+    assert until is not None
+    return report_task(args, task, f"Snoozed until {until:%A} {until.isoformat()}: {task.title}")
 
 
 def run_reopen(args: argparse.Namespace) -> int:
-    from rapport import clock
     from rapport.services.tasks import reopen_task
 
     open_book(args)
     task = reopen_task(args.task_id)
-    if args.json:
-        print_json(task_json(task, clock.today()))
-    else:
-        say(f"Reopened: {task.title}")
-    return 0
+    return report_task(args, task, f"Reopened: {task.title}")
 
 
 def _inbound_json(item: Any) -> dict[str, Any]:
@@ -193,7 +184,6 @@ def run_answered(args: argparse.Namespace) -> int:
 
 
 def run_late(args: argparse.Namespace) -> int:
-    from rapport import clock
     from rapport.services import followup
     from rapport.services.errors import ValidationError
 
@@ -202,12 +192,11 @@ def run_late(args: argparse.Namespace) -> int:
         raise ValidationError("--new-date goes with --sent")
     if args.sent:
         task = followup.mark_late_notice_sent(args.task_id, args.new_date)
-        if args.json:
-            print_json(task_json(task, clock.today()))
-        else:
-            assert task.due is not None
-            say(f"Noted. {task.title} is now due {task.due:%A} {task.due.isoformat()}.")
-        return 0
+        due = task.due
+        assert due is not None
+        return report_task(
+            args, task, f"Noted. {task.title} is now due {due:%A} {due.isoformat()}."
+        )
     note, new_date = followup.late_draft(args.task_id)
     if args.json:
         print_json({"task_id": args.task_id, "new_due": new_date.isoformat(), "draft": note})

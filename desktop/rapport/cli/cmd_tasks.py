@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rapport.cli.common import client_arg, open_book, print_json, say, task_json
+from rapport.cli.common import client_arg, open_book, print_json, report_task, say, task_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,13 +55,8 @@ def run_tasks(args: argparse.Namespace) -> int:
 
 
 def run_done(args: argparse.Namespace) -> int:
-    from rapport import clock
     from rapport.services.tasks import complete_task
 
     open_book(args)
     task = complete_task(args.task_id)
-    if args.json:
-        print_json(task_json(task, clock.today()))
-    else:
-        say(f"Done: {task.title}")
-    return 0
+    return report_task(args, task, f"Done: {task.title}")

@@ -56,6 +56,17 @@ def task_json(task: Task, today: Any) -> dict[str, Any]:
     }
 
 
+def report_task(args: argparse.Namespace, task: Task, line: str) -> int:
+    """A command's answer about one task: its JSON with --json, else ``line``."""
+    from rapport import clock
+
+    if getattr(args, "json", False):
+        print_json(task_json(task, clock.today()))
+    else:
+        say(line)
+    return 0
+
+
 def iso(value: Any) -> str | None:
     """A date or moment as ISO text for JSON (moments to the second), None as None."""
     if value is None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from rapport.services import client_list
 from rapport.services.clients import ClientRow
-from rapport.ui.table_model import Column, IdRole, RecordRole, SortRole, _sortable
+from rapport.ui.table_model import Column, cell, header
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -108,28 +108,9 @@ class ClientListModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(record)
-            return "" if value is None else str(value)
-        if role == IdRole:
-            return record.id
-        if role == RecordRole:
-            return record
-        if role == SortRole:
-            return _sortable(column.sort(record) if column.sort else column.value(record))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return cell(self._columns[index.column()], self._rows[index.row()], role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return header(self._columns, section, orientation, role)

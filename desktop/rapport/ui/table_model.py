@@ -120,37 +120,45 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         row = index.row()
         if not 0 <= row < self._shown:
             return None
-        record = self._rows[row]
-        column = self._columns[index.column()]
-        if role == _DISPLAY:
-            value = column.value(record)
-            return "" if value is None else str(value)
-        if role == SortRole:
-            key = column.sort(record) if column.sort else column.value(record)
-            return _sortable(key)
-        if role == RecordRole:
-            return record
-        if role == IdRole:
-            return getattr(record, "id", None)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(record)
-        if role == Qt.ItemDataRole.ForegroundRole and column.color:
-            color = column.color(record)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return cell(self._columns[index.column()], self._rows[row], role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return header(self._columns, section, orientation, role)
+
+
+def cell(column: Column[Any], record: Any, role: int) -> Any:
+    """What a model shows for ``record`` in ``column`` in ``role`` (shared by every model)."""
+    if role == _DISPLAY:
+        value = column.value(record)
+        return "" if value is None else str(value)
+    if role == SortRole:
+        return _sortable(column.sort(record) if column.sort else column.value(record))
+    if role == RecordRole:
+        return record
+    if role == IdRole:
+        return getattr(record, "id", None)
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        return column.tooltip(record)
+    if role == Qt.ItemDataRole.ForegroundRole and column.color:
+        color = column.color(record)
+        return QBrush(color) if color is not None else None
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
+
+
+def header(
+    columns: Sequence[Column[Any]], section: int, orientation: Qt.Orientation, role: int
+) -> Any:
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(columns)
+    ):
+        return columns[section].title
+    return None
 
 
 def _sortable(value: Any) -> Any:
