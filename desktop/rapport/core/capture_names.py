@@ -63,12 +63,15 @@ NOT_NAMES |= words(
     "investments wealth mortgage lending credit union hoa mfg manufacturing apparel furniture "
     "flooring lumber concrete electrical mechanical engineering enterprises corporation "
     "dentistry veterinary vet animal agency insurance logistics freight schools district "
-    "clinics hospitals churches"
+    "clinics hospitals churches retail fdn foundation fund society association assn council "
+    "coalition alliance ministries charities orchard orchards ranch dairy nursery greenhouses "
+    "vineyard"
 )
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
-    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor"
+    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
+    "dean professor nurse maj cpl"
 )
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
@@ -90,6 +93,7 @@ class NameMention:
     name: str  # as written, possessive dropped, title-cased when typed in lower case
     first: str
     full: bool  # two words or more
+    titled: bool = False  # "Mr. Okafor", "Dr Greenbaum": a surname said with an honorific
 
 
 _WORD = LazyRegex(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*|\.")
@@ -201,13 +205,25 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             and _right_before(text, mentions[-1], tokens[run[0] - 1])
         ):
             continue  # "Hank from Lakeshore Marina", "Deb Klein of Klein Hardware": where they work
+        while len(run) > 1 and tokens[run[-1]][2].lower() == tokens[run[-2]][2].lower():
+            run.pop()  # dictated "Arlene Voss Voss Orchards": the family name, then the farm's
+            full = len(run) > 1
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
             end -= 2
         name = title_name(raw)
-        mentions.append(NameMention(start, end, name, name.split()[0], full))
+        titled = capital and not full and _HONORIFIC.search(text, max(0, start - 6), start)
+        if titled:
+            given = _GIVEN_AFTER.match(text, end)
+            if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
+                name, full = f"{given.group(1)} {name}", True
+        mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
     return mentions
+
+
+_HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)
+_GIVEN_AFTER = LazyRegex(r"(?:'s)?\s*\(([A-Z][a-z]+)\)")
 
 
 def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -> bool:
@@ -255,6 +271,11 @@ def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
     return counts
 
 
+# Endings of common nouns, adverbs and verb forms that a name typed in lower case rarely has:
+# "detention charges dispute ... $2,400 in detention" is not a person.
+_NOT_NAME_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ment", "ness", "ity", "ship", "ges")
+
+
 def _new_lower_name(
     text: str, tokens: list[tuple[int, int, str]], i: int, seen: dict[str, int]
 ) -> bool:
@@ -267,12 +288,17 @@ def _new_lower_name(
         or len(low) < 3
         or not low.isalpha()
         or low in _surname_stop()
-        or low.endswith(("ing", "ed", "ly"))
+        or low.endswith(_NOT_NAME_ENDINGS)
         or i + 1 >= len(tokens)
     ):
         return False
     nxt = tokens[i + 1][2]
-    if not nxt.isalpha() or not nxt.islower() or nxt in _surname_stop() or nxt.endswith("ing"):
+    if (
+        not nxt.isalpha()
+        or not nxt.islower()
+        or nxt in _surname_stop()
+        or nxt.endswith(_NOT_NAME_ENDINGS)
+    ):
         return False
     before = text[max(0, tokens[i][0] - 12) : tokens[i][0]].rstrip()
     prev = tokens[i - 1][2].lower() if i else ""
