@@ -101,3 +101,60 @@ def test_more_ways_a_message_arrives(text: str, want: tuple[str, str | None]) ->
 )
 def test_calls_the_user_makes_and_calling_out_sick_are_not_messages(text: str) -> None:
     assert _inbound(text) is None
+
+
+# ---- the client's family ---------------------------------------------------------------------
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Al Reyes. his oldest just got into Purdue", [("child", None)]),
+        ("Mtg w/ Al Reyes. their youngest (Nico) graduates in May", [("child", "Nico")]),
+        ("Mtg w/ Al Reyes. his oldest son Sam is at Navy", [("son", "Sam")]),
+        ("Call w/ Bo Li. she has a new grandbaby (Mia, born 12/2)", [("grandchild", "Mia")]),
+        ("Call w/ Bo Li. his new grandson Eli is 2 weeks old", [("grandson", "Eli")]),
+        ("Call w/ Bo Li. her kids are Sam 8 and Ivy 5", [("child", "Sam"), ("child", "Ivy")]),
+        ("Call w/ Bo Li. his bride Ingrid is from Oslo", [("wife", "Ingrid")]),
+        ("Call w/ Bo Li. they have 2 rescue greyhounds", [("dog", None), ("dog", None)]),
+        ("Call w/ Bo Li. breeds Corgis, Pip and Tot", [("dog", "Pip"), ("dog", "Tot")]),
+        ("Call w/ Bo Li. a rescue pit mix named Tank", [("dog", "Tank")]),
+        (
+            "Call w/ Bo Li, her granddaughter's tuition (Cassidy, at Rice)",
+            [("granddaughter", "Cassidy")],
+        ),
+        ("Call w/ Bo Li. single mom of 2, her son Max is 9", [("son", "Max"), ("child", None)]),
+        ("Call w/ Bo Li. their boys are both in the Navy", [("son", None), ("son", None)]),
+        ("Call w/ Bo Li. loves her grandkids, 3 of them", [("grandchild", None)] * 3),
+        ("Call w/ Bo Li. his wife just had their 4th baby", [("wife", None), ("child", None)]),
+        ("Call w/ Bo Li. * wife Hoa runs a salon", [("wife", "Hoa")]),
+        (
+            "Call w/ Bo Li. Bo's wife Mai had a baby boy Sat, named him Minh",
+            [("wife", "Mai"), ("son", "Minh")],
+        ),
+    ],
+)
+def test_family_in_more_of_the_ways_notes_say_it(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call w/ Bo Li. our TPA partner Kyle Ng will join",
+        "Call w/ Bo Li. she and her husband are expecting twins in March",
+        "Call w/ Bo Li. they foster rescue greyhounds",
+        "Call w/ Bo Li. his oldest friend runs the bank",
+        "Call w/ Bo Li. the bride wants peonies, planning a baby shower too",
+        "Call w/ Bo Li. she's a new mom, back from leave",
+    ],
+)
+def test_words_that_are_still_not_the_clients_family(text: str) -> None:
+    people = _people(text)
+    assert people == [] or people == [("husband", None)]

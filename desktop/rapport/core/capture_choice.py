@@ -112,7 +112,14 @@ def clients_family(family: list[FamilyMember], client: NameMention | None) -> li
         low = owner.lower()
         return low in own or _same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
 
-    return [p for p in family if p.owner is None or clients(p.owner)]
+    # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's
+    spouses = {
+        p.name.lower()
+        for p in family
+        if p.name and p.relation in ("wife", "husband", "partner")
+        and (p.owner is None or clients(p.owner))
+    }  # fmt: skip
+    return [p for p in family if p.owner is None or clients(p.owner) or p.owner.lower() in spouses]
 
 
 def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:

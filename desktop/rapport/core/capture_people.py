@@ -60,19 +60,54 @@ _REL_WORDS: dict[str, str] = {
     "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
     "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
     "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
+    "bride": "wife", "groom": "husband", "oldest": "child", "youngest": "child",
+    "eldest": "child", "grandchildrens": "grandchild", "childrens": "child", "baby": "child",
+    "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
+    "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
     # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
+_BREEDS = [w for w, r in _REL_WORDS.items() if r in ("dog", "cat") and w.isalpha() and len(w) > 3]
+_BREEDS = [w for w in _BREEDS if w not in ("dogs", "cats", "puppy", "kitten", "pets")]
+_REL_WORDS.update({w + "s": _REL_WORDS[w] for w in _BREEDS if not w.endswith("s")})
 _SHORTHAND = words("so dh dw ds dd")
 _PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets"
-)
+    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
+) | {w + "s" for w in _BREEDS if not w.endswith("s")}
 # Plural or generic words that need a possessive, a number or names to be family.
 _NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
-_NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie")
+_NEEDS_OWNER = words(
+    "horse pony lab rabbit bunny parrot husky boxer pug collie labs huskies boxers pugs collies "
+    "bride groom oldest youngest eldest aussies"
+)
+# "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
+_OLDEST = words("oldest youngest eldest")
+_OLDEST_NOT = words(
+    "friend friends client clients customer customers account accounts buddy pal store "
+    "building location employee employees rep one ones memory memories and or of"
+)
+# "had their 4th baby", "welcomed a baby": a child born; "expecting a baby" is not yet
+_BABY_BEFORE = LazyRegex(
+    r"\b(?:had|has|welcomed|delivered|adopted|new)\s+(?:(?:a|their|her|his)\s+)?"
+    r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|new|healthy)\s+)*$",
+    re.IGNORECASE,
+)
+# "expecting twins in March" are not born yet; "they foster rescue greyhounds" are not theirs
+_UNBORN_BEFORE = LazyRegex(
+    r"\b(?:expecting|pregnant\s+with|foster(?:s|ing)?)\s+(?:(?:a|their|rescue)\s+)?$", re.I
+)
+# "a baby boy Sat, named him Mateo": the name said after the child
+_NAMED_LATER = LazyRegex(r"[^.;!\n]{0,25}?\b(?:named|called)\s+(?:him|her|them|it)\s+([A-Z][a-z]+)")
+# "single mom of 3", "dad to two girls": the children counted
+_PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?:%|k\b))", re.I)
+# "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
+_BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
+_N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
+# Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
+_ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
 _REL_RE = LazyRegex(
     r"\b(?:"
     + "|".join(
@@ -95,11 +130,12 @@ _AFTER_STOP = words(
     "girl girls guy guys gal lady boy person "
     "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
     "company companies site brand store location firm ship equipment order results test "
-    "tests report reports coat"
+    "tests report reports coat shower showers monitor monitors formula gear clothes products "
+    "steps boom"
 )
 _BEFORE_STOP = words(
     "horse each every any "
-    "soccer hockey dog cat stay-at-home single working proud new ex ex- business managing "
+    "soccer hockey dog cat stay-at-home single working proud ex ex- business managing "
     "senior channel law no without zero founding general limited equity implementation "
     "strategic"
 )
@@ -122,7 +158,7 @@ _AGE_LATER = LazyRegex(
 _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
-_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+)(?:,?\s*(?:age\s*)?(\d{1,2})\)|\)|,)")
 # Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
 _OWNER_NAME = LazyRegex(
     r"(?-i:([A-Z][\w'-]+))(?:'s|\s+(?:has|have|had))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -146,7 +182,9 @@ _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
     bare = token[:-2] if token.lower().endswith("'s") else token
-    if bare.lower() in NOT_NAMES or bare.lower() in _REL_WORDS:
+    low = bare.lower()
+    acronym_as_name = low in _ACRONYMS and bare[1:].islower()
+    if (low in NOT_NAMES and not acronym_as_name) or low in _REL_WORDS:
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
         return True
@@ -177,7 +215,7 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
         first = False
         if not plural:
             break
-        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)", text[cursor:])
+        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)", text[cursor:])
         if sep is None or not sep.group():
             break
         cursor += sep.end()
@@ -235,12 +273,30 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
+    if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
+        kids = _PARENT_OF.match(text, m.end())
+        if kids is not None:  # "single mom of 3": her children, counted
+            n = _NUMBER.get(kids.group(1).lower(), 2)
+            return [FamilyMember("child", None, None, m.start(), m.end()) for _ in range(n)]
     if (
         prev in _NOT_THE_CLIENTS
         or attached
         or (prev in _BEFORE_STOP and not word.startswith("baby"))
+        or (prev == "new" and relation in ("partner", "mother", "father"))  # "a new mom"
+        or (word in ("bride", "groom") and prev not in ("his", "her", "their", "'s"))
+        or (relation != "dog" and any(w in _NOT_THE_CLIENTS for w in before_words[-3:-1]))
     ):
+        return []  # "our TPA partner Kyle", "my new business partner"
+    if _UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return []  # "expecting twins in March": not born yet
+    if word == "baby" and not _BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
+    if word in _OLDEST:
+        following = text[m.end() : m.end() + 20].lower().split()
+        nxt_word = following[0].strip(",.;:!?()") if following else ""
+        if nxt_word in _OLDEST_NOT or nxt_word in _REL_WORDS:
+            return []  # "his oldest son" is said by the next word
+
     if re.match(r"-[a-z]", after) and not after.startswith("-in"):
         return []  # "a father-son trip", "mother-daughter"
     if _company_or_title(text, m, prev):
@@ -279,10 +335,22 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
         if paren is not None and "'s" in text[m.end() : m.end() + 3]:
-            names = [(paren.group(1), int(paren.group(2)))]
+            age_said = paren.group(2)
+            names = [(paren.group(1), int(age_said) if age_said else None)]
+        if not names and not plural:
+            later = _NAMED_LATER.match(text, m.end())
+            if later is not None and later.group(1).lower() not in NOT_NAMES:
+                names = [(later.group(1), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-        if before is not None and not plural:
+        possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
+        if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+    if not names and plural and count is None:
+        counted = _N_OF_THEM.match(text, m.end())
+        if counted is not None:
+            count = _NUMBER.get(counted.group(1).lower(), 2)
+        elif _BOTH_AFTER.match(text, m.end()):
+            count = 2
     if not names and plural and count is None:
         follow = text[m.end() : m.end() + 14]
         if _REL_RE.search(follow):
