@@ -158,3 +158,38 @@ def test_family_in_more_of_the_ways_notes_say_it(
 def test_words_that_are_still_not_the_clients_family(text: str) -> None:
     people = _people(text)
     assert people == [] or people == [("husband", None)]
+
+
+# ---- the user's tasks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Ada Kim. tour 2 sites next Tues", ("Tour 2 sites", "2026-11-24")),
+        (
+            "Mtg w/ Ada Kim. discuss pricing w/ my VP Mon",
+            ("Discuss pricing with my VP", "2026-11-23"),
+        ),
+        ("Mtg w/ Ada Kim. measure the deck Fri", ("Measure the deck", "2026-11-20")),
+        ("Mtg w/ Ada Kim. need to convert the apps by 12/2", ("Convert the apps", "2026-12-02")),
+        ("Mtg w/ Ada Kim. I send her the LE on Monday", ("Send Ada the LE", "2026-11-23")),
+    ],
+)
+def test_more_task_verbs_and_a_present_tense_promise(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_a_first_person_cue_inside_a_run_on_sentence_starts_a_task() -> None:
+    text = (
+        "talked to Lee Park for an hour she said I can loop her CPA in, her kids are 8 and 5, "
+        "anyway I need to send the statements by Friday"
+    )
+    assert ("Send the statements", "2026-11-20") in _titles(understand(text, WED))
+
+
+def test_an_unknown_verb_after_need_to_needs_its_own_date() -> None:
+    titles = [
+        t for t, _ in _titles(understand("VM from Al Roy. need to dig those up & send by Mon", WED))
+    ]
+    assert not any(t.startswith("Dig") for t in titles)

@@ -74,7 +74,9 @@ VERBS = words(
     "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
     "print post add create make build sort start finish chase nudge escalate figure verify "
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
-    "compile gather scan pay swing countersign co-sign cosign"
+    "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
+    "measure deposit cut answer approve convert complete extend collect notify inform "
+    "congratulate lock install train present pitch"
 )
 # Phone spellings of a verb: "thx Jen" is "Thank Jen".
 ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
@@ -97,7 +99,12 @@ COORD = LazyRegex(
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b)",
     re.IGNORECASE,
 )
-SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
+SEPARATORS = LazyRegex(
+    r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    # "..., anyway I need to send Dana the statements": the user speaking starts a clause
+    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
+    r"will|must|should|gotta|owe|promised|can)\b))"
+)
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 # "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
 LIST_SEVERAL = LazyRegex(
@@ -124,7 +131,11 @@ INTRO_TITLE = LazyRegex(
     re.IGNORECASE,
 )
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
-LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
+LEAD_IN = LazyRegex(
+    r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
+    r"actually)[,\s]\s*)+",
+    re.I,
+)
 FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
     r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
@@ -139,7 +150,10 @@ PROMISE_CUE = LazyRegex(
 )
 WILL_CUE = LazyRegex(
     r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
-    r"gonna|will|going\s+to|i\s+can|i\s+shall)\s+",
+    r"gonna|will|going\s+to|i\s+can|i\s+shall"
+    # "I send her our LE on Monday", "I call him back tmrw": written without "will"
+    r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
+    r"deliver|bring|visit|meet|confirm|reply|review|update)\b))\s+",
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(

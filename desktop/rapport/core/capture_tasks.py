@@ -52,7 +52,7 @@ from rapport.core.capture_task_words import (
     shares_verb,
     split_after_dates,
 )
-from rapport.core.capture_text import LazyRegex, Span, split_spans
+from rapport.core.capture_text import LazyRegex, Span, split_spans, words
 from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
@@ -241,6 +241,13 @@ def _task_from(
         verb = "have"
     elif verb is None and cue == "follow":
         verb, prefix = "follow", "follow up "
+    elif (
+        verb is None
+        and cue in ("need", "will")
+        and _plain_verb(first)
+        and dates_in(ctx.dates, part.start, part.end)
+    ):
+        verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
     title = _title(prefix, body, ctx)
@@ -283,6 +290,17 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = _kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# After "need to"/"I'll" the next word is a verb; these say nothing the user will do.
+_NOT_DOING = words(
+    "be been have know think see wait hear talk figure make keep do go stay say tell let"
+)
+
+
+def _plain_verb(word: str) -> bool:
+    low = word.lower()
+    return low.isalpha() and len(low) > 2 and low not in _NOT_DOING
 
 
 def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
