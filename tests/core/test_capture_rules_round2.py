@@ -193,3 +193,24 @@ def test_an_unknown_verb_after_need_to_needs_its_own_date() -> None:
         t for t, _ in _titles(understand("VM from Al Roy. need to dig those up & send by Mon", WED))
     ]
     assert not any(t.startswith("Dig") for t in titles)
+
+
+def test_me_and_i_owe_headings_make_what_follows_the_users_promises() -> None:
+    out = understand("Review w/ Gus Hall. Me: fee proposal to Gus by 11/20, cc his CFO.", WED)
+    assert _titles(out) == [("Send fee proposal to Gus, cc his CFO", "2026-11-20")]
+    out = understand("Kickoff w/ Mo Diaz. I owe her: training plan (Tue), test logins (today)", WED)
+    assert _titles(out) == [
+        ("Send training plan", "2026-11-24"),
+        ("Send test logins", "2026-11-18"),
+    ]
+
+
+def test_lines_under_a_next_steps_heading_are_tasks_until_a_blank_line() -> None:
+    text = (
+        "Review w/ Ida Cole.\nNext steps:\n- fund comparison\n- Ida to sign the form\n"
+        "- call her CPA Fri\n\nShe is a big Bruins fan"
+    )
+    assert _titles(understand(text, WED)) == [
+        ("Fund comparison", None),
+        ("Call her CPA", "2026-11-20"),
+    ]

@@ -125,6 +125,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
         request_due=request_due,
+        body=body,
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}

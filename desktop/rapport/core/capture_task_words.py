@@ -39,6 +39,7 @@ __all__ = [
     "NOT_OURS",
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
+    "OWN_CUE",
     "PAREN",
     "PAST_START",
     "PROMISE_CUE",
@@ -142,6 +143,12 @@ FOLLOW_CUE = LazyRegex(
     r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+# A heading that says the user owes what follows: "Me: fee proposal by 9/18", "I owe her: ..."
+OWN_CUE = LazyRegex(
+    r"(?:me|us|mine|on\s+me|my\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)"
+    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|[A-Z][\w'-]+))?)",
+    re.IGNORECASE,
+)
 PROMISE_CUE = LazyRegex(
     r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
     r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
@@ -164,7 +171,8 @@ NEED_CUE = LazyRegex(
 HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
-    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
+    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview|review|kick-?off|consult|"
+    r"debrief|walk-?through|tasting|showing|appt|intake|qbr)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
 # What the client wants, said without a subject: "want to downsize, look at condos in the

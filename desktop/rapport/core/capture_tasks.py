@@ -36,10 +36,12 @@ from rapport.core.capture_task_words import (
     NEGATED,
     NOUN_NEXT,
     OBJECT_PRONOUN,
+    OWN_CUE,
     PAREN,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
+    SUBJECTS,
     TAKES_THING,
     THEIRS,
     THING_PRONOUN,
@@ -84,6 +86,7 @@ class TaskContext:
     inbound_from: str | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
     request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
+    body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
@@ -113,12 +116,19 @@ def _quoted(ctx: TaskContext, pos: int) -> bool:
 def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
+    block = False  # inside the lines under a "Next steps:" heading
     for sentence in sentences:
-        carried = ""
+        if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
+            block = True  # "Next steps:" alone on its line: the lines under it are to-dos
+            continue
+        block = block and _next_line(ctx.body, sentence.start)
+        carried = "list" if block else ""
         for piece in split_spans(sentence, SEPARATORS):
-            cue = FOLLOW_CUE.fullmatch(piece.text)
-            if cue is not None:
-                carried = piece.text  # "Follow up: email her the case study" is one task
+            if FOLLOW_CUE.fullmatch(piece.text) is not None:
+                carried = "follow"  # "Follow up: email her the case study" is one task
+                continue
+            if OWN_CUE.fullmatch(piece.text) is not None:
+                carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
                 continue
             for task in _tasks_in_piece(piece, ctx, carried):
                 key = task.title.lower()
@@ -126,6 +136,12 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                     seen.add(key)
                     tasks.append(task)
     return tasks
+
+
+def _next_line(body: str, start: int) -> bool:
+    """A sentence that opens the next line of a list (no blank line before it)."""
+    before = body[max(0, start - 12) : start].rstrip(" \t-*>•·0123456789.)")
+    return before.endswith("\n") and not before.endswith("\n\n")
 
 
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
@@ -157,7 +173,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         return []
     parts = split_spans(piece, COORD)
     found: list[TaskFound] = []
-    cue = "follow" if carried else ""
+    cue = carried
     theirs = False
     for part in parts:
         if THEIRS.match(part.text) or theirs:
@@ -168,8 +184,14 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         several = len(dates_in(ctx.dates, part.start, part.end)) > 1
         listed = False
         if cue in ("promise", "will", "need"):
-            # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
-            subparts = split_spans(part, LIST_AND if several else LIST_PLUS)
+            # "a corrected invoice by EOD and a discount proposal in two weeks": two promises;
+            # "I owe her: training calendar (Tue), admin accounts (today)": three
+            listed_items = split_after_dates(part, ctx.dates) if several else [part]
+            subparts = [
+                sub
+                for item in listed_items
+                for sub in split_spans(item, LIST_AND if several else LIST_PLUS)
+            ]
         elif several:
             subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
             listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
@@ -211,6 +233,16 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+def _someone_elses(text: str) -> bool:
+    """'Sarah to send the PO', 'they'll sign Friday': an item for someone else."""
+    head = text.split()[:2]
+    if not head:
+        return False
+    if head[0].lower() in SUBJECTS:
+        return True
+    return len(head) == 2 and head[0][:1].isupper() and head[1].lower() in ("to", "will")
+
+
 def _task_from(
     part: Span,
     cue: str,
@@ -241,6 +273,8 @@ def _task_from(
         verb = "have"
     elif verb is None and cue == "follow":
         verb, prefix = "follow", "follow up "
+    elif verb is None and cue == "list" and not _someone_elses(text):
+        verb = "do"  # "- 529 distribution schedule" under "Next steps:"
     elif (
         verb is None
         and cue in ("need", "will")
@@ -329,7 +363,7 @@ def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
     if who:
         out = OBJECT_PRONOUN.sub(who, out, count=1)
         out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
-    out = " ".join(out.split())
+    out = re.sub(r"\s+([,;])", r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
     if len(out) > 90:
         out = out[:89].rsplit(" ", 1)[0] + "…"
     return out[:1].upper() + out[1:]
