@@ -214,3 +214,17 @@ def test_lines_under_a_next_steps_heading_are_tasks_until_a_blank_line() -> None
         ("Fund comparison", None),
         ("Call her CPA", "2026-11-20"),
     ]
+
+
+def test_a_bare_dated_verb_dates_the_task_before_it_or_stands_alone() -> None:
+    out = understand("Mtg w/ Bo Tan. I must prepare the payment plan and send until Friday.", WED)
+    assert _titles(out) == [("Prepare the payment plan", "2026-11-20")]
+    out = understand("Mtg w/ Bo Tan. pull the data Mon, draft by 12/1", WED)
+    assert _titles(out) == [("Pull the data", "2026-11-23"), ("Draft", "2026-12-01")]
+    out = understand("Mtg w/ Bo Tan. approve art today, print today", WED)
+    assert _titles(out) == [("Approve art", "2026-11-18"), ("Print", "2026-11-18")]
+
+
+def test_a_thank_you_call_is_a_task_and_its_date_covers_the_item_before() -> None:
+    out = understand("Gift from Ann Orr came in. Send receipt + thank-you call this week", WED)
+    assert _titles(out) == [("Send receipt", "2026-11-20"), ("Thank-you call", "2026-11-20")]

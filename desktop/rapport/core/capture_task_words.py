@@ -216,6 +216,8 @@ def base_verb(word: str) -> str | None:
     low = word.lower().rstrip(",.:;!")
     if low in VERBS:
         return low
+    if low in ("thank-you", "thankyou"):
+        return "thank"  # "thank-you call from the ED this week"
     if ALIASES.get(low):
         return ALIASES[low]
     again = low[3:] if low.startswith("re-") else low[2:] if low.startswith("re") else ""

@@ -202,11 +202,24 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
                 if cond and task.due is None:
                     task.due = cond_due
                 found.append(task)
+    undated = {id(t) for t in found if t.due is None}
     # "Fix + reply today": a trailing date covers the undated verbs before it.
     for k in range(len(found) - 2, -1, -1):
         if found[k].due is None and found[k + 1].due is not None and not cond:
             found[k].due = found[k + 1].due
-    return found
+    # "prepare the schedule and send until Friday": a bare dated verb after an undated task is
+    # that task's date, not a task of its own ("pull data Mon, draft by 8/10" keeps both)
+    kept: list[TaskFound] = []
+    for task in found:
+        bare = " " not in task.title and not _bare_ok(task)
+        if bare and kept and id(kept[-1]) in undated and kept[-1].due == task.due:
+            continue
+        kept.append(task)
+    return kept
+
+
+def _bare_ok(task: TaskFound) -> bool:
+    return task.title.lower() in BARE_OK
 
 
 def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
@@ -297,8 +310,9 @@ def _task_from(
         and (len(parts) == 2 or parts[0] in MEETING_KINDS)
     ):
         return None, ""  # "Intro call", "Phone call", "Intro mtg via Ellen": the meeting held
-    if not title or (len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"):
-        return None, ""
+    bare = len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"
+    if not title or (bare and undated):
+        return None, ""  # "Send" alone says nothing; "draft by 8/10" or "print tmrw" does
     who = ctx.contact_before(part.start)
     low = title.lower()
     if verb == "follow" and low in ("follow up", "follow"):
