@@ -228,3 +228,44 @@ def test_a_bare_dated_verb_dates_the_task_before_it_or_stands_alone() -> None:
 def test_a_thank_you_call_is_a_task_and_its_date_covers_the_item_before() -> None:
     out = understand("Gift from Ann Orr came in. Send receipt + thank-you call this week", WED)
     assert _titles(out) == [("Send receipt", "2026-11-20"), ("Thank-you call", "2026-11-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Hal Dunn. revised bid due 12/3 at noon", ("Send revised bid", "2026-12-03")),
+        ("Mtg w/ Hal Dunn. bid package due the 4th of Dec", ("Send bid package", "2026-12-04")),
+        ("Mtg w/ Hal Dunn. proof by Fri, delivery every Thurs", ("Send proof", "2026-11-20")),
+        ("Mtg w/ Hal Dunn. addendum from legal by 12/1", ("Get addendum from legal", "2026-12-01")),
+    ],
+)
+def test_more_dated_deliverables(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ed Moy. he wants our pricing by Mon.", [("Send pricing", "2026-11-23")]),
+        (
+            "Call w/ Ed Moy. Need life quotes for both by 12/4",
+            [("Send life quotes for both", "2026-12-04")],
+        ),
+        ("Call w/ Ed Moy. wants the W-9 by Fri. send it Thurs", [("Send the W-9", "2026-11-19")]),
+        (
+            "Call w/ Ed Moy. wants a new temp by Mon. find one today",
+            [("Find a new temp", "2026-11-18")],
+        ),
+        (
+            "Call w/ Ed Moy. wants a replacement by Mon. find replacement",
+            [("Find replacement", "2026-11-23")],
+        ),
+        ("Call w/ Ed Moy. needs delivery by March", []),
+        ("Call w/ Ed Moy. needs 200 seats by Q2", []),
+        ("Call w/ Ed Moy. wants 3 quotes by Friday", []),
+    ],
+)
+def test_a_dated_request_for_a_deliverable_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

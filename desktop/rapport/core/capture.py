@@ -49,7 +49,7 @@ _REQUEST = LazyRegex(
 )
 _NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
-    r"that|which|who|since|until|till|at|if|when|lol|with|w)\b.*$",
+    r"that|which|who|since|until|till|at|if|when|lol|with|w(?=[/\s]|$))\b.*$",
     re.IGNORECASE,
 )
 _MEETING = LazyRegex(

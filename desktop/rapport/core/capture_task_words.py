@@ -124,7 +124,11 @@ DELIVERABLES = words(
     "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
     "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
     "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum order po timeline"
+    "illustrations application binder addendum order po timeline bid bids proof proofs art "
+    "artwork packet package logs records statements checklist scorecard letter letters memo "
+    "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
+    "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
+    "renderings drawings takeoff submittal submittals certificate certificates"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -284,12 +288,17 @@ def shares_verb(part: Span, dates: list[DateMention]) -> bool:
     return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
 
 
-def deliverable_due(part: Span, dates: list[DateMention]) -> bool:
-    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
+def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver; the
+    verb it implies: send it, or get it ("GDPR addendum from legal by 1/15")."""
     if not dates_in(dates, part.start, part.end):
-        return False
+        return None
     rest = undated_words(part, dates)
     rest = [w for w in rest if w not in ("+", "&", "and")]
-    if len(rest) >= 3 and rest[-2] == "to":
+    verb = "send"
+    if len(rest) >= 3 and rest[-2] in ("to", "from"):
+        verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
-    return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS
+    if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
+        return verb
+    return None

@@ -90,7 +90,11 @@ class TaskContext:
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
+    from rapport.core.capture_requests import requested_tasks
+
     tasks = _all_tasks(sentences, ctx)
+    tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
+    tasks.sort(key=lambda t: t.start)
     if not ctx.quoted:
         return tasks
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -280,8 +284,8 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
-    elif verb is None and cue == "" and deliverable_due(part, ctx.dates):
-        verb, prefix = "send", "send "  # "CMA by Thurs."
+    elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
+        verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow":

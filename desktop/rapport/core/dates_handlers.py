@@ -94,7 +94,8 @@ _NOT_AFTER = frozenset(
 )
 _END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
 PREP_BEFORE = re.compile(
-    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
+    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
