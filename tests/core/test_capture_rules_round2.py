@@ -269,3 +269,39 @@ def test_a_dated_request_for_a_deliverable_is_a_task(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("VM from Al Roy. call dispatch now + update Al", ("Call dispatch", "2026-11-18")),
+        ("Email from Al Roy. reply within the hour", ("Reply within the hour", None)),
+        ("Mtg w/ Al Roy. call Al back tomorow am", ("Call Al back", "2026-11-19")),
+        ("Mtg w/ Al Roy. call Fri 2pm her time", ("Call Fri 2pm her time", "2026-11-20")),
+        ("Mtg w/ Al Roy. call back after Thanksgiving", ("Call Al back", "2026-11-27")),
+    ],
+)
+def test_more_due_phrases(text: str, want: tuple[str, str | None]) -> None:
+    titles = _titles(understand(text, WED))
+    if want[1] is None:
+        assert any(due == "2026-11-18" for _, due in titles)
+    else:
+        assert any(due == want[1] for _, due in titles), titles
+
+
+def test_for_now_and_by_now_are_not_dates() -> None:
+    for text in ("Mtg w/ Al Roy. hold off on the quote for now.", "Mtg w/ Al Roy. send it by now,"):
+        assert all(due is None for _, due in _titles(understand(text, WED)))
+
+
+def _dates(text: str, today: date = WED) -> list[tuple[str, int, int]]:
+    return [(d["label"], d["month"], d["day"]) for d in understand(text, today)["dates"]]
+
+
+def test_born_and_just_turned_on_an_ordinal_give_a_birthday() -> None:
+    assert _dates("Lunch w/ Ana Ito. new grandbaby (Mia, born 11/2)!") == [("birthday", 11, 2)]
+    assert _dates("Lunch w/ Ana Ito. her girl turned 1 on the 15th") == [("birthday", 11, 15)]
+    assert _dates("Lunch w/ Ana Ito. baby born Sat, named him Leo") == []

@@ -183,9 +183,11 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\bturns?\s+\d{1,3}\b",
+    r"\b(?:turns?|turned)\s+\d{1,3}\b|\b(?P<born>born)\b",
     re.IGNORECASE,
 )
+# A day said after a past event: "just turned 1 on the 25th" (said on the 30th) is this month's
+_PAST = LazyRegex(r"\b(?:turned|born|was|had|passed|married)\b", re.IGNORECASE)
 
 
 def find_yearly_dates(
@@ -210,12 +212,19 @@ def find_yearly_dates(
                 if d.exact and unit.start <= d.start < unit.end
                 and -30 <= d.start - pos <= 45 and d.kind == "day"
             ]  # fmt: skip
+            if m.group("born"):
+                # "born 12/22": a calendar date said, not "born Sat" (a weekday to come)
+                near = [d for d in near if d.start > pos and any(c.isdigit() for c in d.text)]
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
             month_day = _month_then_ordinal(unit, pos, dates)
             if month_day is not None:
                 month, day_of_month, end = month_day
             elif day is not None and day.value is not None:
                 month, day_of_month, end = day.value.month, day.value.day, day.end
+                if _ORDINAL.fullmatch(day.text) and _PAST.search(
+                    unit.text, 0, day.start - unit.start
+                ):
+                    month = _month_before(month, day_of_month)  # the next 25th is next month's
             else:
                 if "happy" in unit.text[: m.start()].lower()[-8:] and label == "birthday":
                     day = next((d for d in dates if d.text.lower() == "today"), None)
@@ -226,6 +235,14 @@ def find_yearly_dates(
                 if not any(f.label == label and f.about == about for f in found):
                     found.append(YearlyDate(label, about, month, day_of_month, pos, end))
     return found
+
+
+def _month_before(month: int, day: int) -> int:
+    """The month before ``month`` when it has a ``day`` (a leap year's February allowed)."""
+    before = month - 1 or 12
+    return (
+        before if day <= (29 if before == 2 else 30 if before in (4, 6, 9, 11) else 31) else month
+    )
 
 
 _ORDINAL = LazyRegex(r"(?:\w+\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
