@@ -305,3 +305,27 @@ def test_born_and_just_turned_on_an_ordinal_give_a_birthday() -> None:
     assert _dates("Lunch w/ Ana Ito. new grandbaby (Mia, born 11/2)!") == [("birthday", 11, 2)]
     assert _dates("Lunch w/ Ana Ito. her girl turned 1 on the 15th") == [("birthday", 11, 15)]
     assert _dates("Lunch w/ Ana Ito. baby born Sat, named him Leo") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lunch w/ Jo Orr. Mail her the forms + a sympathy card today",
+            [("Mail Jo the forms", "2026-11-18"), ("Mail a sympathy card", "2026-11-18")],
+        ),
+        ("Lunch w/ Jo Orr. congrats card to Tyler", [("Send congrats card to Tyler", None)]),
+        ("Lunch w/ Jo Orr. Take it slow, she's grieving", []),
+        ("Lunch w/ Jo Orr. start 6/29, benefits after 90 days", []),
+        ("Order for Hale & Sons - 1,200 cards. approve art today", [("Approve art", "2026-11-18")]),
+        (
+            "Lead: Jo Orr. email: jo@orr.com, cell 555-0101. call Mon",
+            [("Call Jo back", "2026-11-23")],
+        ),
+        ("email frm Jo Orr re the invoice. reply today", [("Reply to Jo", "2026-11-18")]),
+    ],
+)
+def test_what_is_and_is_not_a_task_in_short_lines(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

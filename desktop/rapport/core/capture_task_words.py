@@ -17,13 +17,16 @@ from rapport.core.dates import DateMention
 
 __all__ = [
     "ACK",
+    "ADVICE",
     "ALIASES",
+    "BARE_DATED",
     "BARE_OK",
     "CONDITION",
     "COORD",
     "DELIVERABLES",
     "FOLLOW_CUE",
     "GERUNDS",
+    "GIFT_TO",
     "HAVE_IT",
     "HEADER",
     "INTRO_TITLE",
@@ -37,6 +40,7 @@ __all__ = [
     "NEED_CUE",
     "NEGATED",
     "NOT_OURS",
+    "NOUN_BEFORE_FOR",
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
     "OWN_CUE",
@@ -83,7 +87,15 @@ VERBS = words(
 ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
             "fwd": "forward", "resched": "reschedule"}  # fmt: skip
 BARE_OK = words("reply respond call text email follow fu f/u")
-NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
+NOUN_NEXT = words("is was has had are were went looks seems came will would 's from frm fr")
+# Verbs that are also nouns naming a thing, not a to-do, before "for": "Order for Whitman & Sons"
+NOUN_BEFORE_FOR = words("order email call text request quote invoice note")
+# A verb alone with a date is a task when it makes something ("draft by 8/10", "print tmrw");
+# "start 6/29", "close 12/18" say when something happens
+BARE_DATED = words(
+    "draft print ship file submit review sign order confirm book mail deliver finalize approve "
+    "process pay post prep prepare send schedule update revise invoice proof"
+)
 PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
 GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
             "scheduling": "schedule", "setting": "set", "following": "follow",
@@ -195,6 +207,14 @@ LOG_HEADER = LazyRegex(
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
+    re.IGNORECASE,
+)
+# How to treat the client, not a to-do: "Take it slow", "go easy on him"
+ADVICE = LazyRegex(r"^(?:take\s+it\s+(?:slow|easy)|go\s+easy|tread\s+lightly)\b", re.IGNORECASE)
+# "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
+GIFT_TO = LazyRegex(
+    r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:card|gift|flowers|note|basket|bottle|present)\s+"
+    r"(?:to|for)\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)

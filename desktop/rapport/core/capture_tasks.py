@@ -17,12 +17,15 @@ from datetime import date
 
 from rapport.core.capture_task_words import (
     ACK,
+    ADVICE,
     ALIASES,
+    BARE_DATED,
     BARE_OK,
     CONDITION,
     COORD,
     FOLLOW_CUE,
     GERUNDS,
+    GIFT_TO,
     HAVE_IT,
     HEADER,
     INTRO_TITLE,
@@ -34,6 +37,7 @@ from rapport.core.capture_task_words import (
     MEETING_NOUNS,
     NEED_CUE,
     NEGATED,
+    NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_PRONOUN,
     OWN_CUE,
@@ -149,7 +153,7 @@ def _next_line(body: str, start: int) -> bool:
 
 
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
-    if NEGATED.search(piece.text):
+    if NEGATED.search(piece.text) or ADVICE.match(piece.text):
         return []
     symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
     if symbols:
@@ -199,6 +203,10 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         elif several:
             subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
             listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
+        elif base_verb(part.text.split(" ", 1)[0]) is not None:
+            # "Mail her the claim forms + a sympathy card today": two things, one verb
+            subparts = split_spans(part, LIST_PLUS)
+            listed = len(subparts) > 1
         verb = ""
         for k, sub in enumerate(subparts):
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
@@ -277,6 +285,10 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
+    if verb in NOUN_BEFORE_FOR and len(rest_words) > 2 and rest_words[1] == "for":
+        verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
+    if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":
+        verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
@@ -286,6 +298,8 @@ def _task_from(
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
+    elif verb is None and cue == "" and GIFT_TO.match(text):
+        verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow":
@@ -315,7 +329,7 @@ def _task_from(
     ):
         return None, ""  # "Intro call", "Phone call", "Intro mtg via Ellen": the meeting held
     bare = len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"
-    if not title or (bare and undated):
+    if not title or (bare and (undated or verb not in BARE_DATED)):
         return None, ""  # "Send" alone says nothing; "draft by 8/10" or "print tmrw" does
     who = ctx.contact_before(part.start)
     low = title.lower()
