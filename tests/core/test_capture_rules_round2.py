@@ -329,3 +329,29 @@ def test_what_is_and_is_not_a_task_in_short_lines(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+# ---- introductions ---------------------------------------------------------------------------
+
+
+def _intros(text: str) -> list[tuple[str, str | None]]:
+    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lead: Hal Ortiz, 58, referred by Ann Cole. wants LTC", [("Hal Ortiz", "Ann Cole")]),
+        ("Ed Fry (Fry HVAC) connected me w/ Dee Wolfe at the city", [("Dee Wolfe", "Ed Fry")]),
+        (
+            "Gala w/ Mo Ng. she'll give again + intro'd me to her friend Ty Ross",
+            [("Ty Ross", "Mo Ng")],
+        ),
+        (
+            "referral from Judge (ret.) Ida Park - her nephew Lou Park, DUI. call Lou",
+            [("Lou Park", "Ida Park")],
+        ),
+    ],
+)
+def test_introductions_in_more_phrasings(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _intros(text) == want
