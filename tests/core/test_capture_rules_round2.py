@@ -355,3 +355,53 @@ def _intros(text: str) -> list[tuple[str, str | None]]:
 )
 def test_introductions_in_more_phrasings(text: str, want: list[tuple[str, str | None]]) -> None:
     assert _intros(text) == want
+
+
+# ---- interests -------------------------------------------------------------------------------
+
+
+def _tags(text: str) -> set[str]:
+    return {t for f in understand(text, WED)["facts"] for t in f["tags"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. he fish every weekend with his son", "fishing"),
+        ("Call w/ Bo Lutz. Bo sails, keeps a boat in Mystic", "sailing"),
+        ("Call w/ Bo Lutz. his partner Jo is a potter", "pottery"),
+        ("Call w/ Bo Lutz. she does Muay Thai", "martial arts"),
+        ("Call w/ Bo Lutz. just ran Boston!! PR 3:21", "marathon"),
+        ("Call w/ Bo Lutz. she runs ultras", "marathon"),
+        ("Call w/ Bo Lutz. big cross-country skier", "skiing"),
+        ("Call w/ Bo Lutz. allergic to latex + peanuts", "nut allergy"),
+        ("Call w/ Bo Lutz. Juventus fanatic", "soccer"),
+        ("Call w/ Bo Lutz. plays futsal on Tuesdays", "soccer"),
+        ("Call w/ Bo Lutz. devoted birdwatcher", "birds"),
+        ("Call w/ Bo Lutz. restores antique clocks", "antiques"),
+        ("Call w/ Bo Lutz. team roping on weekends", "horseback riding"),
+        ("Call w/ Bo Lutz. grows her own tomatoes", "gardening"),
+        ("Call w/ Bo Lutz. plays bass in a cover band", "music"),
+        ("Call w/ Bo Lutz. she's a beekeeper on the side", "beekeeping"),
+        ("Call w/ Bo Lutz. thank Bo, he's a bourbon guy", "bourbon"),
+        ("Call w/ Bo Lutz. He's a huge Real Madrid fan, send a jersey?", "real madrid"),
+    ],
+)
+def test_interests_as_the_round_2_notes_say_them(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. his wife does the books", "reading"),
+        ("Call w/ Bo Lutz. NYE gala menu changes", "charity"),
+        ("Volunteer coordinator Bo Lutz - 25 volunteers for the 5K", "volunteering"),
+        ("Call w/ Bo Lutz. wants drone scouting on 2,000 acres", "scouting"),
+        ("Call w/ Bo Lutz. his daughter is doing the spelling bee", "crosswords"),
+        ("Call w/ Bo Lutz. peanuts at the ballgame", "nut allergy"),
+        ("Call w/ Bo Lutz. big Harry Potter fan", "pottery"),
+    ],
+)
+def test_words_that_are_not_those_interests(text: str, tag: str) -> None:
+    assert tag not in _tags(text)

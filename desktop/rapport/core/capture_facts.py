@@ -94,17 +94,31 @@ _MEETING_ONLY = LazyRegex(
 )
 
 
+_CLAUSE_SPLIT = LazyRegex(r",\s+|\s+(?:and|but)\s+(?=(?:he|she|they|his|her)\b)", re.IGNORECASE)
+
+
+def _overlaps(piece: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken)
+
+
 def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """Clauses worth sorting: sentences split on ';' and ' - ', minus task clauses."""
     units: list[Span] = []
     for sentence in sentences:
         pieces = split_spans(sentence, _UNIT_SPLIT)
         for piece in pieces:
-            if any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken):
+            if _overlaps(piece, taken):
                 # "Send him a bottle of wine (he's into Barolo)": the aside is still a fact
                 units.extend(
                     Span(piece.start + m.start(1), piece.start + m.end(1), m.group(1))
                     for m in _ASIDE.finditer(piece.text)
+                )
+                # "He's a huge Real Madrid fan, send a jersey?": the clause beside the task too
+                units.extend(
+                    clause
+                    for clause in split_spans(piece, _CLAUSE_SPLIT)
+                    if clause.end - clause.start < piece.end - piece.start
+                    and not _overlaps(clause, taken)
                 )
                 continue
             if units and _ADVICE.match(piece.text) and units[-1].end >= sentence.start:

@@ -117,6 +117,8 @@ SEPARATORS = LazyRegex(
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
+    # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
+    r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
 )
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 # "Send spec sheets Monday, quote by 4/30": one verb, two dated things.

@@ -14,6 +14,8 @@ phrases keeps a note's scan linear and the catalogue's load to a couple of milli
   they need sports words nearby ("fan", "tickets", "season", "game") and a capital letter
   unless the whole note is lower case.
 - A negation just before ("not a golfer", "hates golf") cancels a match.
+- *cue_before* words accept a weak phrase said a few words after them in the same clause:
+  "allergic to latex + peanuts" is a nut allergy, "peanuts at the game" is not.
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ class Catalogue:
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
         self._near: dict[str, frozenset[str]] = {}
+        self._cue_before: dict[str, frozenset[str]] = {}
         self._teams_by_word: dict[str, list[str]] = {}
         for entry in entries:
             tag = str(entry["tag"])
@@ -146,6 +149,8 @@ class Catalogue:
                 self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
             if "near" in entry:
                 self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
+            if "cue_before" in entry:
+                self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
             if "block_after" in entry:
                 self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
             if entry["category"] == "teams":
@@ -248,6 +253,13 @@ class Catalogue:
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
+            cues = self._cue_before.get(tag)
+            if cues:  # "allergic to latex + peanuts": the cue a few words back, same clause
+                first = max(0, i - 6)
+                while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+                    first += 1
+                if cues & set(keys[first:i]):
+                    return True
             # "running the NYC half": a word that only this interest has, just after
             ahead = keys[i + n : i + n + 4]
             return bool(self._near.get(tag, _NOTHING) & set(ahead))
