@@ -405,3 +405,16 @@ def test_interests_as_the_round_2_notes_say_them(text: str, tag: str) -> None:
 )
 def test_words_that_are_not_those_interests(text: str, tag: str) -> None:
     assert tag not in _tags(text)
+
+
+def test_probed_phrasings_sox_talking_about_sending_it_now_and_a_callback() -> None:
+    assert "baseball" in _tags("Lunch w/ Kara Diaz. hates the Yankees, die-hard Sox fan")
+    assert "boating" in _tags("Lunch w/ Kara Diaz. can't stop talking about his new boat")
+    out = understand("Jen Ruiz texted asking for the W-9, sending it now", WED)
+    assert _titles(out) == [("Send the W-9", "2026-11-18")]
+    out = understand("Got a VM from Dana Cole, she wants a callback re: the claim", WED)
+    assert _titles(out) == [("Call back", None)]
+    out = understand("VM from Dana Cole, wants a call back tmrw. call her back tmrw", WED)
+    assert _titles(out) == [("Call Dana back", "2026-11-19")]
+    out = understand("Mtg w/ Derrick Jones. Son DJ is a junior, getting recruited.", WED)
+    assert _titles(out) == []

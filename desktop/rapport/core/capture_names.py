@@ -147,7 +147,8 @@ def _surname_stop() -> frozenset[str]:
         "likes loves made make may more much my need needs on only or out over plays played "
         "re said says see she should so some than that the then there they this to too up "
         "us was we were what when where which who why will with would w w/ yet asked wants "
-        "works runs lives called texted emailed mentioned thinks knows"
+        "works runs lives called texted emailed mentioned thinks knows back down off later soon "
+        "now again tmrw tomorrow today tonight asap"
     )
 
 

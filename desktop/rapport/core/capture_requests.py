@@ -29,6 +29,11 @@ _REQUESTED = LazyRegex(
     r"would\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
     re.IGNORECASE,
 )
+_CALLBACK = LazyRegex(
+    r"\b(?:wants|needs|asked\s+for|requested|would\s+like|asking\s+for)\s+(?:a\s+)?"
+    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
+    re.IGNORECASE,
+)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
 _PREPOSITIONS = words("of for on with from about re in at before to by")
 _COUNTS = words("two three four five six seven eight nine ten several few multiple couple")
@@ -46,7 +51,15 @@ def requested_tasks(
 ) -> list[TaskFound]:
     """Tasks for dated requests the note's own tasks do not cover (see the module docstring)."""
     added: list[TaskFound] = []
+    calls = any("call" in t.title.lower() for t in tasks)
     for sentence in sentences:
+        back = None if calls else _CALLBACK.search(sentence.text)
+        if back is not None:  # "she wants a callback re: the claim": the user owes a call
+            start, end = sentence.start + back.start(), sentence.end
+            said = dates_in(dates, start, end)
+            day = next((d.value for d in said if d.value is not None), None)
+            added.append(make("Call back", "reply", day, start, end))
+            calls = True
         if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
             continue
         for m in _REQUESTED.finditer(sentence.text):

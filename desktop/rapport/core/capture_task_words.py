@@ -109,7 +109,9 @@ VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
     r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
-    rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b)",
+    rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
+    # "..., sending it now" (not "a junior, getting recruited")
+    rf"|(?:{'|'.join(GERUNDS)})\s+(?:it|them|him|her|the|a|an|over|out|back|up)\b)",
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(

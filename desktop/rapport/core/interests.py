@@ -82,6 +82,12 @@ _SPORT_CONTEXT = _words(
     "football baseball basketball hockey soccer nfl nba mlb nhl superbowl finals opener "
     "seats suite seat supporter supporters"
 )
+# Said of what someone cares about: "can't stop talking about", "always talks about".
+_TALKS_ABOUT = re.compile(
+    r"\b(?:stop\s+talking|always\s+talking|always\s+talks|talks\s+nonstop|raves?|raving)\s+about\b"
+    r"[^.;!?\n]{0,30}$",
+    re.IGNORECASE,
+)
 # "the gluten-free line", "vegan options": a product, not the person's diet.
 _PRODUCT_AFTER = _words(
     "line lines product products option options menu menus version versions range sku skus "
@@ -253,6 +259,8 @@ class Catalogue:
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
+            if _TALKS_ABOUT.search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
+                return True  # "can't stop talking about his new boat"
             cues = self._cue_before.get(tag)
             if cues:  # "allergic to latex + peanuts": the cue a few words back, same clause
                 first = max(0, i - 6)
