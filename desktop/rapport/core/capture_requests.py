@@ -57,8 +57,8 @@ def requested_tasks(
         if back is not None:  # "she wants a callback re: the claim": the user owes a call
             start, end = sentence.start + back.start(), sentence.end
             said = dates_in(dates, start, end)
-            day = next((d.value for d in said if d.value is not None), None)
-            added.append(make("Call back", "reply", day, start, end))
+            when = next((d.value for d in said if d.value is not None), None)
+            added.append(make("Call back", "reply", when, start, end))
             calls = True
         if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
             continue
