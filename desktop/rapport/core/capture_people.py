@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rapport.core.capture_names import NOT_NAMES, first_names, title_name
 from rapport.core.capture_text import LazyRegex, Span, words
@@ -27,7 +28,7 @@ class FamilyMember:
     owner: str | None = None  # "Rita" in "Rita has 3 kids": whose family, when a name says it
 
 
-_REL_WORDS: dict[str, str] = {
+_SAID: dict[str, str] = {
     "son": "son", "sons": "son", "stepson": "son", "stepsons": "son", "step-son": "son",
     "step-sons": "son", "boy": "son", "boys": "son", "daughter": "daughter",
     "daughters": "daughter", "stepdaughter": "daughter", "stepdaughters": "daughter",
@@ -67,16 +68,52 @@ _REL_WORDS: dict[str, str] = {
     # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
-_BREEDS = [w for w, r in _REL_WORDS.items() if r in ("dog", "cat") and w.isalpha() and len(w) > 3]
-_BREEDS = [w for w in _BREEDS if w not in ("dogs", "cats", "puppy", "kitten", "pets")]
-_REL_WORDS.update({w + "s": _REL_WORDS[w] for w in _BREEDS if not w.endswith("s")})
 _SHORTHAND = words("so dh dw ds dd")
-_PLURALS = words(
+_SAID_PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
     "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
-) | {w + "s" for w in _BREEDS if not w.endswith("s")}
+)
+
+
+@cache
+def _breed_plurals() -> dict[str, str]:
+    """'greyhounds', 'corgis': every one-word breed said in the plural (built on first use, so
+    importing capture stays cheap)."""
+    return {
+        w + "s": r
+        for w, r in _SAID.items()
+        if r in ("dog", "cat") and w.isalpha() and len(w) > 3 and not w.endswith("s")
+        and w not in ("puppy", "kitten")
+    }  # fmt: skip
+
+
+@cache
+def _rel_words() -> dict[str, str]:
+    """Every family word, singular and plural, with its relation."""
+    return {**_breed_plurals(), **_SAID}
+
+
+@cache
+def _plurals() -> frozenset[str]:
+    return _SAID_PLURALS | _breed_plurals().keys()
+
+
+def _rel_pattern() -> str:
+    return (
+        r"\b(?:"
+        + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(_rel_words(), key=len, reverse=True)
+            if w not in _SHORTHAND
+        )
+        + "|(?-i:"
+        + "|".join(w.upper() for w in sorted(_SHORTHAND))
+        + r"))\b"
+    )
+
+
 # Plural or generic words that need a possessive, a number or names to be family.
 _NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
 _NEEDS_OWNER = words(
@@ -108,18 +145,7 @@ _BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
 _N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
 _ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
-_REL_RE = LazyRegex(
-    r"\b(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(_REL_WORDS, key=len, reverse=True)
-        if w not in _SHORTHAND
-    )
-    + "|(?-i:"
-    + "|".join(w.upper() for w in sorted(_SHORTHAND))
-    + r"))\b",
-    re.IGNORECASE,
-)
+_REL_RE = LazyRegex(_rel_pattern, re.IGNORECASE)
 _NUMBER = {
     "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "both": 2,
     "twin": 2, "a": 1, "one": 1, "1": 1, "six": 6, "6": 6,
@@ -184,7 +210,7 @@ def _is_first_name(token: str, lower_ok: bool) -> bool:
     bare = token[:-2] if token.lower().endswith("'s") else token
     low = bare.lower()
     acronym_as_name = low in _ACRONYMS and bare[1:].islower()
-    if (low in NOT_NAMES and not acronym_as_name) or low in _REL_WORDS:
+    if (low in NOT_NAMES and not acronym_as_name) or low in _rel_words():
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
         return True
@@ -268,7 +294,7 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
 
 def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
-    relation = _REL_WORDS[word]
+    relation = _rel_words()[word]
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
@@ -294,7 +320,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if word in _OLDEST:
         following = text[m.end() : m.end() + 20].lower().split()
         nxt_word = following[0].strip(",.;:!?()") if following else ""
-        if nxt_word in _OLDEST_NOT or nxt_word in _REL_WORDS:
+        if nxt_word in _OLDEST_NOT or nxt_word in _rel_words():
             return []  # "his oldest son" is said by the next word
 
     if re.match(r"-[a-z]", after) and not after.startswith("-in"):
@@ -317,7 +343,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         text, max(sentence.start, m.start() - 40), m.start()
     ):
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
-    plural = word in _PLURALS
+    plural = word in _plurals()
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
     count = _count_before(text, m.start())

@@ -51,7 +51,7 @@ class InterestMatch:
 
 # (words, tag, mode) where mode is strong, weak or context; plain tuples keep loading cheap.
 _Phrase = tuple[tuple[str, ...], str, str]
-_SIMPLE = re.compile(r"[a-z0-9 ]+")
+_SIMPLE = r"[a-z0-9 ]+"
 _NOTHING: frozenset[str] = frozenset()
 
 
@@ -59,8 +59,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
-_BOUNDARY = re.compile(r"[.;!?\n]")
+_TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
+_BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
     "hated isnt doesnt dont cant quit stopped"
@@ -83,11 +83,18 @@ _SPORT_CONTEXT = _words(
     "seats suite seat supporter supporters"
 )
 # Said of what someone cares about: "can't stop talking about", "always talks about".
-_TALKS_ABOUT = re.compile(
-    r"\b(?:stop\s+talking|always\s+talking|always\s+talks|talks\s+nonstop|raves?|raving)\s+about\b"
-    r"[^.;!?\n]{0,30}$",
-    re.IGNORECASE,
+_TALKS_ABOUT = (
+    r"(?i)\b(?:stop\s+talking|always\s+talking|always\s+talks|talks\s+nonstop|raves?|raving)"
+    r"\s+about\b[^.;!?\n]{0,30}$"
 )
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    """The module's patterns, compiled on first use (importing capture stays cheap)."""
+    return re.compile(pattern)
+
+
 # "the gluten-free line", "vegan options": a product, not the person's diet.
 _PRODUCT_AFTER = _words(
     "line lines product products option options menu menus version versions range sku skus "
@@ -163,10 +170,10 @@ class Catalogue:
                 self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
 
     def _add(self, phrase: str, tag: str, mode: str) -> None:
-        if _SIMPLE.fullmatch(phrase):
+        if _rx(_SIMPLE).fullmatch(phrase):
             words = tuple(phrase.split())
         else:
-            words = tuple(map(_key, _TOKEN.findall(phrase)))
+            words = tuple(map(_key, _rx(_TOKEN).findall(phrase)))
         if words:
             self._index.setdefault(words[0], []).append((words, tag, mode))
 
@@ -181,7 +188,7 @@ class Catalogue:
 
     def find(self, text: str) -> list[InterestMatch]:
         """Interests mentioned in ``text``, left to right, longest phrase first."""
-        tokens = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), _key(m.group())) for m in _rx(_TOKEN).finditer(text)]
         keys = [t[2] for t in tokens]
         lower_note = not any(ch.isupper() for ch in text)
         found: list[InterestMatch] = []
@@ -254,17 +261,17 @@ class Catalogue:
             # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
             # runs the books" is not running
             first = max(0, i - 4)
-            while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+            while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
                 first += 1
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
-            if _TALKS_ABOUT.search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
+            if _rx(_TALKS_ABOUT).search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
                 return True  # "can't stop talking about his new boat"
             cues = self._cue_before.get(tag)
             if cues:  # "allergic to latex + peanuts": the cue a few words back, same clause
                 first = max(0, i - 6)
-                while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+                while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
                     first += 1
                 if cues & set(keys[first:i]):
                     return True
