@@ -418,3 +418,26 @@ def test_probed_phrasings_sox_talking_about_sending_it_now_and_a_callback() -> N
     assert _titles(out) == [("Call Dana back", "2026-11-19")]
     out = understand("Mtg w/ Derrick Jones. Son DJ is a junior, getting recruited.", WED)
     assert _titles(out) == []
+
+
+# ---- after holdout 2 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Biz: Maple Ridge apartments - framing done. Owner Sal Ortiz wants updates", "Sal Ortiz"),
+        ("Labor Day wknd booking - Ana Ruiz called about early check-in", "Ana Ruiz"),
+        ("QBR - Helix Labs (CEO Ada Moss). NPS 60. Ada is into scuba", "Ada Moss"),
+        ("txt from Nurse Mgr Lee Park @ Mercy: pump alarming", "Lee Park"),
+    ],
+)
+def test_places_holidays_and_titles_around_the_clients_name(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+def test_a_mom_named_in_full_is_the_client_and_the_brothers_are_the_clients() -> None:
+    out = understand("Tour - mom Ada Ruiz, daughter Eva turns 15 on 10/8", WED)
+    assert out["client"]["name"] == "Ada Ruiz"
+    assert [(p["relation"], p["name"]) for p in out["people"]] == [("daughter", "Eva")]
+    assert _people("Seed order w/ the Van Wyk brothers (Piet & Jan) - 900 acres") == []

@@ -96,6 +96,8 @@ def _colleague(body: str, start: int) -> bool:
     role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
     if role is None:
         return False
+    if body[max(0, role.start() - 1) : role.start()] == "(":
+        return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
 

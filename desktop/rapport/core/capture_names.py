@@ -42,7 +42,8 @@ NOT_NAMES = words(
     "clinic studio studios grille grill cafe restaurant bar club hotel inn market brewing "
     "electric financial advisors law legal street st ave avenue road rd city county "
     "lake river beach bay north south east west new york san los las santa fort "
-    "christmas thanksgiving easter halloween ramadan hanukkah passover "
+    "christmas thanksgiving easter halloween ramadan hanukkah passover labor memorial "
+    "independence presidents columbus juneteenth "
     "whole trade expo open house closed gave stopped reunion reunión muy enviar check "
     "check-in catch up happy bday birthday anniversary congrats congratulations great good "
     "call-back asked says said mentioned told wants went going got get has had have is was "
@@ -71,11 +72,17 @@ NOT_NAMES |= words(
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
     "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
-    "dean professor nurse maj cpl"
+    "dean professor nurse maj cpl mgr supervisor"
 )
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
 _SAINT = LazyRegex(r"\bSt\.?\s+$")
+# Lower-case nouns after a capitalised run that make it a place, a job or a thing.
+_PLACE_AFTER = LazyRegex(
+    r"\s+(?:apartments?|project|site|job|jobsite|building|property|development|subdivision|"
+    r"complex|campus|plant|facility|warehouse|tower|towers|estates|condos?|community|account|"
+    r"wknd|weekend|sale|sales|event|gala|tournament|classic|expo|conference|festival)\b"
+)
 # Surname particles: "Ana de la Cruz", "Pieter van der Berg".
 _PARTICLES = words(
     "de la del della der den van von da di du le dos das los las bin ibn al el ter ten"
@@ -200,6 +207,9 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
         if _SAINT.search(text, max(0, start - 4), start):
             continue  # "St. Anne's": a parish, a school, a hospital
+        after = _PLACE_AFTER.match(text, tokens[run[-1]][1])
+        if after is not None and not tokens[run[-1]][2].lower().endswith("'s"):
+            continue  # "Hollis Creek apartments", "Maple Ridge project": a place or a job
         if (
             prev in ("from", "of")
             and mentions

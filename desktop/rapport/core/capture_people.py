@@ -327,6 +327,17 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         return []  # "a father-son trip", "mother-daughter"
     if _company_or_title(text, m, prev):
         return []
+    if (
+        relation in ("mother", "father")
+        and prev not in _OWNER
+        and not text[: m.start()].rstrip().endswith("'s")
+        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]", text[m.end() : m.end() + 40])
+    ):
+        return []  # "- mom Adriana Castillo, daughter Valentina": the client's own role
+    if word in ("brothers", "sisters") and re.search(
+        r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
+    ):
+        return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
     if word in _SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
