@@ -441,3 +441,26 @@ def test_a_mom_named_in_full_is_the_client_and_the_brothers_are_the_clients() ->
     assert out["client"]["name"] == "Ada Ruiz"
     assert [(p["relation"], p["name"]) for p in out["people"]] == [("daughter", "Eva")]
     assert _people("Seed order w/ the Van Wyk brothers (Piet & Jan) - 900 acres") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Ida Roy. her late husband's IRA (Bob passed in March)", [("husband", "Bob")]),
+        (
+            "Call w/ Ida Roy. He have two daughter in college, Emi and Yuki.",
+            [("daughter", "Emi"), ("daughter", "Yuki")],
+        ),
+        ("Call w/ Ida Roy. a golden named Cooper. golden anniversary in May", [("dog", "Cooper")]),
+        ("Call w/ Ida Roy. going to Lagos for her moms 70th", [("mother", None)]),
+        ("Call w/ Ida Roy. her cat Mr. Whiskers is 19", [("cat", "Mr. Whiskers")]),
+        ("Call w/ Ida Roy. Ida is a huge Twins fan", []),
+    ],
+)
+def test_family_after_holdout_2(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_the_twins_fan_is_a_team_and_his_twins_are_children() -> None:
+    assert "minnesota twins" in _tags("Call w/ Ida Roy. Ida is a huge Twins fan")
+    assert "minnesota twins" not in _tags("call w/ ida roy. his twins play hockey, big fans")

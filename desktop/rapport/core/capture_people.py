@@ -65,6 +65,7 @@ _SAID: dict[str, str] = {
     "eldest": "child", "grandchildrens": "grandchild", "childrens": "child", "baby": "child",
     "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
     "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
+    "golden": "dog", "moms": "mother", "dads": "father",
     # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
@@ -118,7 +119,7 @@ def _rel_pattern() -> str:
 _NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
 _NEEDS_OWNER = words(
     "horse pony lab rabbit bunny parrot husky boxer pug collie labs huskies boxers pugs collies "
-    "bride groom oldest youngest eldest aussies"
+    "bride groom oldest youngest eldest aussies moms dads"
 )
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
 _OLDEST = words("oldest youngest eldest")
@@ -157,7 +158,7 @@ _AFTER_STOP = words(
     "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
     "company companies site brand store location firm ship equipment order results test "
     "tests report reports coat shower showers monitor monitors formula gear clothes products "
-    "steps boom"
+    "steps boom fan fans game games ticket tickets jersey"  # "a huge Twins fan"
 )
 _BEFORE_STOP = words(
     "horse each every any "
@@ -184,7 +185,19 @@ _AGE_LATER = LazyRegex(
 _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
-_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+)(?:,?\s*(?:age\s*)?(\d{1,2})\)|\)|,)")
+_PAREN_NAME = LazyRegex(
+    r"\(([A-Z][a-z]+)(?:,?\s*(?:age\s*)?(\d{1,2})\)|\)|,"
+    r"|\s+(?=(?:is|was|passed|died|turns|turned|just|who|has|had)\b))"  # "(Gunnar passed in March)"
+)
+# "two daughter in college, Emi and Yuki": the names said after the counted group
+_LISTED_NAMES = LazyRegex(
+    r"[^.;:!?\n]{0,30}?[,:(-]\s*([A-Z][a-z]+(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)"
+    r"[A-Z][a-z]+)+)"
+)
+# A pet named with a title: "her cat Mr. Whiskers", "Sir Barksalot"
+_PET_TITLE = LazyRegex(
+    r"\s+(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
+)
 # Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
 _OWNER_NAME = LazyRegex(
     r"(?-i:([A-Z][\w'-]+))(?:'s|\s+(?:has|have|had))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -382,6 +395,18 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+    if not names and relation in ("dog", "cat", "pet"):
+        titled = _PET_TITLE.match(text, m.end())
+        if titled is not None:
+            names = [(titled.group(1), None)]
+    if word == "golden" and not names:
+        return []  # "a golden named Cooper" is a dog; "golden anniversary" is not
+    if not names and (count or 0) >= 2:
+        listed_names = _LISTED_NAMES.match(text, m.end(), sentence.end + 1)
+        if listed_names is not None:
+            said = re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&|\+)\s*", listed_names.group(1))
+            if len(said) == count and all(n.lower() not in NOT_NAMES for n in said):
+                names = [(n, None) for n in said]
     if not names and plural and count is None:
         counted = _N_OF_THEM.match(text, m.end())
         if counted is not None:
