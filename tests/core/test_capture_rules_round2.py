@@ -464,3 +464,85 @@ def test_family_after_holdout_2(text: str, want: list[tuple[str, str | None]]) -
 def test_the_twins_fan_is_a_team_and_his_twins_are_children() -> None:
     assert "minnesota twins" in _tags("Call w/ Ida Roy. Ida is a huge Twins fan")
     assert "minnesota twins" not in _tags("call w/ ida roy. his twins play hockey, big fans")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Renewal w/ Al Ng. quote both ways by Fri", [("Quote both ways", "2026-11-20")]),
+        ("Renewal w/ Al Ng. Quote by 12/4", [("Send Quote", "2026-12-04")]),
+        (
+            "Renewal w/ Al Ng. price it out by Fri and send to owner",
+            [("Price it out", "2026-11-20"), ("Send to owner", "2026-11-20")],
+        ),
+        (
+            "Renewal w/ Al Ng. comp the oil change + call him Mon",
+            [("Comp the oil change", "2026-11-23"), ("Call Al", "2026-11-23")],
+        ),
+        ("Renewal w/ Al Ng. offer a training session", [("Offer a training session", None)]),
+        (
+            "Renewal w/ Al Ng. go onsite Mon am, bring a loaner",
+            [("Go onsite", "2026-11-23"), ("Bring a loaner", "2026-11-23")],
+        ),
+        (
+            "Renewal w/ Al Ng. reply today + find a temp",
+            [("Reply to Al", "2026-11-18"), ("Find a temp", None)],
+        ),
+        ("Renewal w/ Al Ng. go live Aug 1. Go blue lol. go easy on him", []),
+        ("Renewal w/ Al Ng. pay $32/hr, 2nd shift", []),
+        ("Renewal w/ Al Ng. closing gift: they're big into camping", [("Send closing gift", None)]),
+        (
+            "Renewal w/ Al Ng. send the order + invoice by 12/15, baby gift for Anja",
+            [
+                ("Send the order and invoice", "2026-12-15"),
+                ("Send baby gift for Anja", "2026-12-15"),
+            ],
+        ),
+        ("Renewal w/ Al Ng. ship by 12/20, reunion is 12/27 in Macon", [("Ship", "2026-12-20")]),
+        (
+            "Visit w/ Al Ng. quote by EOM, Lois asked for financing too",
+            [("Send quote", "2026-11-30")],
+        ),
+        (
+            "Visit w/ Al Ng. Action items: - pricing for the module by 12/2 - call his CFO",
+            [("Pricing for the module", "2026-12-02"), ("Call his CFO", None)],
+        ),
+        (
+            "TODO: weekly update email every Fri starting this Fri",
+            [("Weekly update email every starting", "2026-11-20")],
+        ),
+        (
+            "Reminder: Al Ng's 80th bday party Sat (Al Ng). bring the photo",
+            [("Bring the photo", None)],
+        ),
+    ],
+)
+def test_tasks_after_holdout_2(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_an_undated_ask_for_a_document_is_a_task_unless_the_note_answers_it() -> None:
+    out = understand("Call w/ Al Ng. He asked for the W-9 too.", WED)
+    assert _titles(out) == [("Send the W-9", None)]
+    out = understand("Email from Al Ng asking for a W-9 and COI. Send both today.", WED)
+    assert _titles(out) == [("Send both", "2026-11-18")]
+    out = understand("Catering for Al Ng. She asked for vegetarian + gluten free options.", WED)
+    assert _titles(out) == []
+
+
+def test_a_dictated_note_is_cut_where_a_task_starts() -> None:
+    text = (
+        "spoke with Gary Lin at Northway Foods about the peak season they need 12 extra trailers "
+        "Gary is a huge Twins fan and goes fishing up north every weekend send him the capacity "
+        "plan by Thursday and loop in our ops manager Tina"
+    )
+    out = understand(text, WED)
+    assert ("Send Gary the capacity plan", "2026-11-19") in _titles(out)
+    assert {"minnesota twins", "fishing"} <= {t for f in out["facts"] for t in f["tags"]}
+
+
+def test_diet_words_before_a_product_and_more_clubs() -> None:
+    assert "vegetarian" not in _tags("Catering for Al Ng. vegetarian + gluten free options")
+    assert "vegetarian" in _tags("Lunch w/ Al Ng. she's vegetarian and gluten free.")
+    assert "soccer" in _tags("Lunch w/ Al Ng. big Olympiacos fan")
+    assert "antiques" in _tags("Lunch w/ Al Ng. obsessed w/ mid-century modern furniture")

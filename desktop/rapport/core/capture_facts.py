@@ -94,7 +94,9 @@ _MEETING_ONLY = LazyRegex(
 )
 
 
-_CLAUSE_SPLIT = LazyRegex(r",\s+|\s+(?:and|but)\s+(?=(?:he|she|they|his|her)\b)", re.IGNORECASE)
+_CLAUSE_SPLIT = LazyRegex(
+    r",\s+|:\s+|\s+(?:and|but)\s+(?=(?:he|she|they|his|her)\b)", re.IGNORECASE
+)
 
 
 def _overlaps(piece: Span, taken: list[tuple[int, int]]) -> bool:
@@ -103,8 +105,10 @@ def _overlaps(piece: Span, taken: list[tuple[int, int]]) -> bool:
 
 def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """Clauses worth sorting: sentences split on ';' and ' - ', minus task clauses."""
+    from rapport.core.capture_task_words import runon_pieces  # loaded with the first note
+
     units: list[Span] = []
-    for sentence in sentences:
+    for sentence in [piece for s in sentences for piece in runon_pieces(s)]:
         pieces = split_spans(sentence, _UNIT_SPLIT)
         for piece in pieces:
             if _overlaps(piece, taken):

@@ -34,7 +34,18 @@ _CALLBACK = LazyRegex(
     r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
     re.IGNORECASE,
 )
+_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
+_VAGUE = words("option order data plan list number schedule calendar rate sample photo file")
+_ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
+
+
+def _answers(title: str) -> bool:
+    """A task in the user's own words that answers a request: "Send both", "Reply to Kenji"."""
+    return title.lower().startswith(_ANSWERING)
+
+
+_FILLER = words("too also asap pls please lol again")
 _PREPOSITIONS = words("of for on with from about re in at before to by")
 _COUNTS = words("two three four five six seven eight nine ten several few multiple couple")
 
@@ -68,25 +79,34 @@ def requested_tasks(
             start = sentence.start + m.start("thing")
             said = dates_in(dates, start, sentence.start + end)
             day = next((d for d in said if d.value is not None and d.kind != "time"), None)
-            if day is None:
-                continue
-            obj = sentence.text[m.start("thing") : day.start - sentence.start].split()
+            asked = _ASKED.match(m.group())
+            if day is None and asked is None:
+                continue  # "needs delivery" said without a date is their business need
+            if day is None and any(_answers(t.title) for t in tasks):
+                continue  # "asking for the SDS sheets. reply by EOD", "... Send both today"
+            stop = day.start - sentence.start if day else end
+            obj = sentence.text[m.start("thing") : stop].rstrip(" .!?").split()
+            while obj and obj[-1].lower() in _FILLER:
+                obj.pop()  # "financing options too"
             head = _head(obj)
             if not head:
                 continue
             covering = [t for t in tasks + added if head in map(_stem, _words(t.title))]
             if covering:
                 for task in covering:  # "find replacement" after "wants a replacement by Mon"
-                    task.due = task.due or day.value
+                    task.due = task.due or (day.value if day else None)
                 continue
             if head not in DELIVERABLES and head + "s" not in DELIVERABLES:
                 continue
+            if day is None and head in _VAGUE:
+                continue  # "asked for vegetarian options": undated, only a document is surely ours
             first = obj[0].lower()
             if (first.isdigit() and int(first) > 1) or first in _COUNTS:
                 continue  # "wants 3 quotes by Friday": quotes to compare, not one to send
             thing = " ".join(w for w in obj if w.lower() != "our").replace(" + ", " and ")
             end_pos = sentence.start + end
-            added.append(make(f"Send {thing}", "todo", day.value, start, end_pos))
+            # "Lois asked for financing options too": asked of the user, a task even undated
+            added.append(make(f"Send {thing}", "todo", day.value if day else None, start, end_pos))
     return added
 
 

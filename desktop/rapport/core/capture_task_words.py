@@ -37,12 +37,14 @@ __all__ = [
     "LOG_HEADER",
     "MEETING_KINDS",
     "MEETING_NOUNS",
+    "NEEDS_OBJECT",
     "NEED_CUE",
     "NEGATED",
     "NOT_OURS",
     "NOUN_BEFORE_FOR",
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
+    "OBJECT_STARTS",
     "OWN_CUE",
     "PAREN",
     "PAST_START",
@@ -60,6 +62,7 @@ __all__ = [
     "dates_in",
     "deliverable_due",
     "due_of",
+    "runon_pieces",
     "shares_verb",
     "split_after_dates",
     "undated_words",
@@ -81,7 +84,13 @@ VERBS = words(
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
-    "congratulate lock install train present pitch"
+    "congratulate lock install train present pitch offer go refund waive comp price quote"
+)
+# Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
+# out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
+NEEDS_OBJECT = words("quote price comp offer")
+OBJECT_STARTS = words(
+    "it them this that these those the a an both all out up him her our his their my some each"
 )
 # Phone spellings of a verb: "thx Jen" is "Thank Jen".
 ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
@@ -121,6 +130,8 @@ SEPARATORS = LazyRegex(
     r"will|must|should|gotta|owe|promised|can)\b))"
     # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
     r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
+    # "quote by EOM, Lois asked for financing options too": someone else's clause
+    r"|,\s+(?=[A-Z][a-z]+\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was|thinks)\b)"
 )
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 # "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
@@ -140,7 +151,7 @@ DELIVERABLES = words(
     "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
     "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
     "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum order po timeline bid bids proof proofs art "
+    "illustrations application binder addendum order po timeline bid bids proof proofs art options "
     "artwork packet package logs records statements checklist scorecard letter letters memo "
     "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
     "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
@@ -217,8 +228,8 @@ NEGATED = LazyRegex(
 ADVICE = LazyRegex(r"^(?:take\s+it\s+(?:slow|easy)|go\s+easy|tread\s+lightly)\b", re.IGNORECASE)
 # "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
 GIFT_TO = LazyRegex(
-    r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:card|gift|flowers|note|basket|bottle|present)\s+"
-    r"(?:to|for)\s+(?-i:[A-Z])",
+    r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:(?:card|gift|flowers|note|basket|bottle|present)"
+    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$)",  # "closing gift"
     re.IGNORECASE,
 )
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
@@ -236,6 +247,38 @@ HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
 THING_PRONOUN = LazyRegex(
     r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
 )
+
+
+# Dictated notes run on without punctuation: "... goes fishing every weekend send him the
+# capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
+# not a subject, a modal or "to", starts a new clause there.
+_RUNON_VERB = LazyRegex(
+    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
+    r"up|back|out|over)\b)",
+    re.IGNORECASE,
+)
+_RUNON_KEEP = words(
+    "to will i we you he she they it who which that and or can could would should must please "
+    "pls then also just gonna need needs i'll we'll don't didn't not never let"
+)
+_PUNCTUATED = LazyRegex(r"[,;:.!?()]")
+
+
+def runon_pieces(span: Span) -> list[Span]:
+    """A long sentence typed without punctuation, cut where a new task clause starts."""
+    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text):
+        return [span]
+    pieces: list[Span] = []
+    start = 0
+    for m in _RUNON_VERB.finditer(span.text):
+        before = span.text[start : m.start()].split()
+        if not before or before[-1].lower() in _RUNON_KEEP:
+            continue
+        text = span.text[start : m.start()]
+        pieces.append(Span(span.start + start, span.start + m.start(), text))
+        start = m.end()
+    pieces.append(Span(span.start + start, span.end, span.text[start:]))
+    return pieces
 
 
 def base_verb(word: str) -> str | None:
@@ -306,10 +349,14 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
     return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
 
 
+_FINITE = words("is are was were has have had will 's")
+
+
 def shares_verb(part: Span, dates: list[DateMention]) -> bool:
-    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
+    """A listed piece takes the verb before it when it is a short thing, not a new clause
+    ("reunion is 6/27 in Savannah" is a clause)."""
     rest = undated_words(part, dates)
-    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
+    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS and not _FINITE & set(rest)
 
 
 def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:

@@ -36,10 +36,12 @@ from rapport.core.capture_task_words import (
     MEETING_KINDS,
     MEETING_NOUNS,
     NEED_CUE,
+    NEEDS_OBJECT,
     NEGATED,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_PRONOUN,
+    OBJECT_STARTS,
     OWN_CUE,
     PAREN,
     PAST_START,
@@ -55,6 +57,7 @@ from rapport.core.capture_task_words import (
     dates_in,
     deliverable_due,
     due_of,
+    runon_pieces,
     shares_verb,
     split_after_dates,
 )
@@ -96,6 +99,7 @@ class TaskContext:
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     from rapport.core.capture_requests import requested_tasks
 
+    sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
@@ -132,8 +136,11 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         block = block and _next_line(ctx.body, sentence.start)
         carried = "list" if block else ""
         for piece in split_spans(sentence, SEPARATORS):
-            if FOLLOW_CUE.fullmatch(piece.text) is not None:
-                carried = "follow"  # "Follow up: email her the case study" is one task
+            heading = FOLLOW_CUE.fullmatch(piece.text)
+            if heading is not None:
+                # "Follow up: email her the case study" is one task; "TODO: weekly update email
+                # every Fri", "Action items: - pricing for the module" are to-dos without a verb
+                carried = "list" if _TODO_HEADING.match(piece.text) else "follow"
                 continue
             if OWN_CUE.fullmatch(piece.text) is not None:
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
@@ -200,13 +207,19 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
                 for item in listed_items
                 for sub in split_spans(item, LIST_AND if several else LIST_PLUS)
             ]
-        elif several:
-            subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
-            listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
-        elif base_verb(part.text.split(" ", 1)[0]) is not None:
-            # "Mail her the claim forms + a sympathy card today": two things, one verb
-            subparts = split_spans(part, LIST_PLUS)
-            listed = len(subparts) > 1
+        else:
+            # "Send specs Monday, quote by 4/30": an item ends with its date; "Mail her the claim
+            # forms + a sympathy card today": two things, one verb
+            items = (
+                split_after_dates(part, ctx.dates)
+                if dates_in(ctx.dates, part.start, part.end)
+                else [part]
+            )
+            verb_first = base_verb(part.text.split(" ", 1)[0]) is not None
+            subparts = (
+                [s for i in items for s in split_spans(i, LIST_PLUS)] if verb_first else items
+            )
+            listed = len(subparts) > 1 and verb_first
         verb = ""
         for k, sub in enumerate(subparts):
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
@@ -227,7 +240,22 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if bare and kept and id(kept[-1]) in undated and kept[-1].due == task.due:
             continue
         kept.append(task)
+    # "go onsite Mon am, bring a loaner": what follows a dated to-do after a comma is then too
+    for k in range(1, len(kept)):
+        comma = ctx.body[kept[k - 1].end : kept[k].start].strip() in (",", "and", ", and")
+        if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
+            kept[k].due = kept[k - 1].due
     return kept
+
+
+# Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
+_TODO_HEADING = LazyRegex(r"(?:to[\s-]?dos?|tasks?|action\s+items?|next\s+steps?)\b", re.IGNORECASE)
+_GO_WHERE = words("onsite on-site over see visit to pick check meet by out back through thru")
+_RATE = LazyRegex(r"pay\s+\$?[\d,.]+k?\s*(?:/|per\b|an?\s|a\s)", re.IGNORECASE)
+
+
+def _object_start(word: str) -> bool:
+    return word in OBJECT_STARTS or word[:1].isdigit()
 
 
 def _bare_ok(task: TaskFound) -> bool:
@@ -285,6 +313,14 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
+    if verb in NEEDS_OBJECT and not (len(rest_words) > 1 and _object_start(rest_words[1])):
+        verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if verb == "go" and not (len(rest_words) > 1 and rest_words[1] in _GO_WHERE):
+        verb = None  # "go onsite Mon", "go over the contract"; not "go live", "go blue"
+    if ADVICE.match(text):
+        return None, ""  # "..., go easy": how to treat them, not a to-do
+    if verb == "pay" and _RATE.match(text):
+        verb = None  # "pay $32/hr": a rate, not a payment to make
     if verb in NOUN_BEFORE_FOR and len(rest_words) > 2 and rest_words[1] == "for":
         verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
     if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":

@@ -253,7 +253,7 @@ class Catalogue:
             return False
         if after in self._block_after.get(tag, _NOTHING):
             return False
-        if after in _PRODUCT_AFTER and self.interests[tag].category == "dietary":
+        if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             return False
@@ -302,6 +302,23 @@ class Catalogue:
             if sports & set(self.ancestors(team)):
                 return team
         return tag
+
+
+# Diet words that may stand between a diet and the product it describes: "vegetarian + gluten
+# free options", "vegan and nut-free menu".
+_DIET_LIST = _words(
+    "and or plus gluten free dairy nut nuts vegan vegetarian kosher halal keto low carb sugar"
+)
+
+
+def _for_a_product(keys: list[str], j: int) -> bool:
+    """A diet word that describes a product or a menu, not the person ("gluten-free line")."""
+    for key in keys[j : j + 5]:
+        if key in _PRODUCT_AFTER:
+            return True
+        if key not in _DIET_LIST:
+            return False
+    return False
 
 
 def _same(text_word: str, catalogue_word: str) -> bool:
