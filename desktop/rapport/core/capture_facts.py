@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rapport.core.capture_people import FamilyMember
 from rapport.core.capture_text import LazyRegex, Span, clean_fragment, split_spans
 from rapport.core.dates import DateMention
 from rapport.core.interests import InterestMatch
+
+if TYPE_CHECKING:
+    from rapport.core.capture_people import FamilyMember
 
 __all__ = ["FactFound", "YearlyDate", "find_facts", "find_key_points", "find_yearly_dates"]
 

@@ -10,8 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from rapport.core.capture_family_words import (
+    ACRONYMS,
+    BABY_BEFORE,
+    BOTH_AFTER,
+    N_OF_THEM,
+    NAMED_LATER,
+    NEEDS_CONTEXT,
+    NEEDS_OWNER,
+    OLDEST,
+    OLDEST_NOT,
+    PARENT_OF,
+    REL_RE,
+    SHORTHAND,
+    UNBORN_BEFORE,
+    plurals,
+    rel_words,
+)
 from rapport.core.capture_names import NOT_NAMES, first_names, title_name
 from rapport.core.capture_text import LazyRegex, Span, words
 
@@ -28,125 +44,6 @@ class FamilyMember:
     owner: str | None = None  # "Rita" in "Rita has 3 kids": whose family, when a name says it
 
 
-_SAID: dict[str, str] = {
-    "son": "son", "sons": "son", "stepson": "son", "stepsons": "son", "step-son": "son",
-    "step-sons": "son", "boy": "son", "boys": "son", "daughter": "daughter",
-    "daughters": "daughter", "stepdaughter": "daughter", "stepdaughters": "daughter",
-    "step-daughter": "daughter", "step-daughters": "daughter", "girl": "daughter",
-    "girls": "daughter", "kid": "child", "kids": "child", "child": "child",
-    "children": "child", "stepkids": "child", "step-kids": "child", "twins": "child",
-    "twin boys": "son", "twin girls": "daughter", "baby girl": "daughter", "baby boy": "son",
-    "wife": "wife", "husband": "husband", "hubby": "husband", "spouse": "partner",
-    "partner": "partner", "fiance": "partner", "fiancé": "partner", "fiancee": "partner",
-    "fiancée": "partner", "girlfriend": "partner", "boyfriend": "partner", "mom": "mother",
-    "mother": "mother", "mum": "mother", "dad": "father", "father": "father",
-    "brother": "brother", "brothers": "brother", "sister": "sister", "sisters": "sister",
-    "grandson": "grandson", "grandsons": "grandson", "granddaughter": "granddaughter",
-    "granddaughters": "granddaughter", "grandkid": "grandchild", "grandkids": "grandchild",
-    "grandchild": "grandchild", "grandchildren": "grandchild", "grandbaby": "grandchild",
-    "dog": "dog", "dogs": "dog", "puppy": "dog", "pup": "dog", "cat": "cat", "cats": "cat",
-    "kitten": "cat", "pet": "pet", "pets": "pet", "horse": "pet", "pony": "pet",
-    "parrot": "pet", "rabbit": "pet", "bunny": "pet", "retriever": "dog",
-    "golden retriever": "dog", "labrador": "dog", "lab": "dog", "doodle": "dog",
-    "goldendoodle": "dog", "labradoodle": "dog", "poodle": "dog", "beagle": "dog",
-    "corgi": "dog", "husky": "dog", "dachshund": "dog", "bulldog": "dog",
-    "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
-    "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
-    "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
-    "kiddo": "child", "kiddos": "child", "kiddies": "child", "stepchild": "child",
-    "stepchildren": "child", "wifey": "wife", "shiba inu": "dog", "shiba": "dog",
-    "australian shepherd": "dog", "aussie": "dog", "bernese": "dog", "bernedoodle": "dog",
-    "cockapoo": "dog", "maltese": "dog", "yorkie": "dog", "shih tzu": "dog", "pit bull": "dog",
-    "pitbull": "dog", "greyhound": "dog", "dalmatian": "dog", "rottweiler": "dog",
-    "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
-    "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
-    "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
-    "bride": "wife", "groom": "husband", "oldest": "child", "youngest": "child",
-    "eldest": "child", "grandchildrens": "grandchild", "childrens": "child", "baby": "child",
-    "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
-    "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
-    "golden": "dog", "moms": "mother", "dads": "father",
-    # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
-    "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
-}  # fmt: skip
-_SHORTHAND = words("so dh dw ds dd")
-_SAID_PLURALS = words(
-    "kiddos kiddies stepchildren "
-    "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
-    "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
-)
-
-
-@cache
-def _breed_plurals() -> dict[str, str]:
-    """'greyhounds', 'corgis': every one-word breed said in the plural (built on first use, so
-    importing capture stays cheap)."""
-    return {
-        w + "s": r
-        for w, r in _SAID.items()
-        if r in ("dog", "cat") and w.isalpha() and len(w) > 3 and not w.endswith("s")
-        and w not in ("puppy", "kitten")
-    }  # fmt: skip
-
-
-@cache
-def _rel_words() -> dict[str, str]:
-    """Every family word, singular and plural, with its relation."""
-    return {**_breed_plurals(), **_SAID}
-
-
-@cache
-def _plurals() -> frozenset[str]:
-    return _SAID_PLURALS | _breed_plurals().keys()
-
-
-def _rel_pattern() -> str:
-    return (
-        r"\b(?:"
-        + "|".join(
-            re.escape(w).replace(r"\ ", r"\s+")
-            for w in sorted(_rel_words(), key=len, reverse=True)
-            if w not in _SHORTHAND
-        )
-        + "|(?-i:"
-        + "|".join(w.upper() for w in sorted(_SHORTHAND))
-        + r"))\b"
-    )
-
-
-# Plural or generic words that need a possessive, a number or names to be family.
-_NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
-_NEEDS_OWNER = words(
-    "horse pony lab rabbit bunny parrot husky boxer pug collie labs huskies boxers pugs collies "
-    "bride groom oldest youngest eldest aussies moms dads"
-)
-# "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
-_OLDEST = words("oldest youngest eldest")
-_OLDEST_NOT = words(
-    "friend friends client clients customer customers account accounts buddy pal store "
-    "building location employee employees rep one ones memory memories and or of"
-)
-# "had their 4th baby", "welcomed a baby": a child born; "expecting a baby" is not yet
-_BABY_BEFORE = LazyRegex(
-    r"\b(?:had|has|welcomed|delivered|adopted|new)\s+(?:(?:a|their|her|his)\s+)?"
-    r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|new|healthy)\s+)*$",
-    re.IGNORECASE,
-)
-# "expecting twins in March" are not born yet; "they foster rescue greyhounds" are not theirs
-_UNBORN_BEFORE = LazyRegex(
-    r"\b(?:expecting|pregnant\s+with|foster(?:s|ing)?)\s+(?:(?:a|their|rescue)\s+)?$", re.I
-)
-# "a baby boy Sat, named him Mateo": the name said after the child
-_NAMED_LATER = LazyRegex(r"[^.;!\n]{0,25}?\b(?:named|called)\s+(?:him|her|them|it)\s+([A-Z][a-z]+)")
-# "single mom of 3", "dad to two girls": the children counted
-_PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?:%|k\b))", re.I)
-# "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
-_BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
-_N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
-# Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
-_ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
-_REL_RE = LazyRegex(_rel_pattern, re.IGNORECASE)
 _NUMBER = {
     "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "both": 2,
     "twin": 2, "a": 1, "one": 1, "1": 1, "six": 6, "6": 6,
@@ -222,8 +119,8 @@ _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 def _is_first_name(token: str, lower_ok: bool) -> bool:
     bare = token[:-2] if token.lower().endswith("'s") else token
     low = bare.lower()
-    acronym_as_name = low in _ACRONYMS and bare[1:].islower()
-    if (low in NOT_NAMES and not acronym_as_name) or low in _rel_words():
+    acronym_as_name = low in ACRONYMS and bare[1:].islower()
+    if (low in NOT_NAMES and not acronym_as_name) or low in rel_words():
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
         return True
@@ -275,7 +172,7 @@ def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMemb
     """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
     does ("Rita has 3 kids"), so the caller can keep only the client's."""
     people: list[FamilyMember] = []
-    for m in _REL_RE.finditer(text, 0, limit):
+    for m in REL_RE.finditer(text, 0, limit):
         group = _members_at(text, m, sentences)
         owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
         whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
@@ -307,13 +204,13 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
 
 def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
-    relation = _rel_words()[word]
+    relation = rel_words()[word]
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
     if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
-        kids = _PARENT_OF.match(text, m.end())
+        kids = PARENT_OF.match(text, m.end())
         if kids is not None:  # "single mom of 3": her children, counted
             n = _NUMBER.get(kids.group(1).lower(), 2)
             return [FamilyMember("child", None, None, m.start(), m.end()) for _ in range(n)]
@@ -326,14 +223,14 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         or (relation != "dog" and any(w in _NOT_THE_CLIENTS for w in before_words[-3:-1]))
     ):
         return []  # "our TPA partner Kyle", "my new business partner"
-    if _UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+    if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return []  # "expecting twins in March": not born yet
-    if word == "baby" and not _BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
-    if word in _OLDEST:
+    if word in OLDEST:
         following = text[m.end() : m.end() + 20].lower().split()
         nxt_word = following[0].strip(",.;:!?()") if following else ""
-        if nxt_word in _OLDEST_NOT or nxt_word in _rel_words():
+        if nxt_word in OLDEST_NOT or nxt_word in rel_words():
             return []  # "his oldest son" is said by the next word
 
     if re.match(r"-[a-z]", after) and not after.startswith("-in"):
@@ -351,7 +248,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
-    if word in _SHORTHAND and not (prev in _OWNER or prev == "'s"):
+    if word in SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*(?:of\s+(?:a|the|all|invention))", after
@@ -367,13 +264,13 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         text, max(sentence.start, m.start() - 40), m.start()
     ):
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
-    plural = word in _plurals()
+    plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
     count = _count_before(text, m.start())
-    if word in _NEEDS_OWNER and not (owner or names):
+    if word in NEEDS_OWNER and not (owner or names):
         return []
-    if word in _NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
+    if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
         return []
     if word.startswith("twin") and count is None:
         count = 2
@@ -388,7 +285,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
             age_said = paren.group(2)
             names = [(paren.group(1), int(age_said) if age_said else None)]
         if not names and not plural:
-            later = _NAMED_LATER.match(text, m.end())
+            later = NAMED_LATER.match(text, m.end())
             if later is not None and later.group(1).lower() not in NOT_NAMES:
                 names = [(later.group(1), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
@@ -408,14 +305,14 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
             if len(said) == count and all(n.lower() not in NOT_NAMES for n in said):
                 names = [(n, None) for n in said]
     if not names and plural and count is None:
-        counted = _N_OF_THEM.match(text, m.end())
+        counted = N_OF_THEM.match(text, m.end())
         if counted is not None:
             count = _NUMBER.get(counted.group(1).lower(), 2)
-        elif _BOTH_AFTER.match(text, m.end()):
+        elif BOTH_AFTER.match(text, m.end()):
             count = 2
     if not names and plural and count is None:
         follow = text[m.end() : m.end() + 14]
-        if _REL_RE.search(follow):
+        if REL_RE.search(follow):
             return []  # "kids: twin boys" is said by the next word
         count = 1
     if names:

@@ -15,16 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapport.core.capture_task_titles import task_kind, task_title
 from rapport.core.capture_task_words import (
     ACK,
     ADVICE,
-    ALIASES,
     BARE_DATED,
     BARE_OK,
     CONDITION,
     COORD,
     FOLLOW_CUE,
-    GERUNDS,
     GIFT_TO,
     HAVE_IT,
     HEADER,
@@ -40,18 +39,14 @@ from rapport.core.capture_task_words import (
     NEGATED,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
-    OBJECT_PRONOUN,
     OBJECT_STARTS,
     OWN_CUE,
-    PAREN,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
     SUBJECTS,
     TAKES_THING,
     THEIRS,
-    THING_PRONOUN,
-    TRAILING,
     WILL_CUE,
     base_verb,
     dates_in,
@@ -351,7 +346,7 @@ def _task_from(
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
-    title = _title(prefix, body, ctx)
+    title = task_title(prefix, body, ctx)
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
@@ -390,7 +385,7 @@ def _task_from(
         and thing.lower() not in text.lower()
     ):
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
-    kind = _kind(verb, title, cue, ctx, conditional)
+    kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
@@ -403,93 +398,3 @@ _NOT_DOING = words(
 def _plain_verb(word: str) -> bool:
     low = word.lower()
     return low.isalpha() and len(low) > 2 and low not in _NOT_DOING
-
-
-def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
-    """A short imperative: the clause without its date words, asides and filler."""
-    out = body.text
-    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
-        lo, hi = d.start - body.start, d.end - body.start
-        out = out[:lo] + " " + out[hi:]
-    out = PAREN.sub("", prefix + out)
-    out = re.sub(r"\bw/\s*", "with ", out)
-    out = re.sub(r"\s+\+\s+", " and ", out)
-    for _ in range(3):
-        out = TRAILING.sub("", out.strip())
-    words_ = out.split()
-    if not words_:
-        return ""
-    verb = base_verb(words_[0])
-    if verb in ("fu", "f/u"):
-        words_[0:1] = ["follow", "up"]
-    elif verb is not None and words_[0].lower().rstrip(",.:;!") in (
-        GERUNDS.keys() | ALIASES.keys()
-    ):
-        words_[0] = verb
-    out = _resolve_things(" ".join(words_), ctx, body.start)
-    who = ctx.contact_before(body.start)
-    if who:
-        out = OBJECT_PRONOUN.sub(who, out, count=1)
-        out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
-    out = re.sub(r"\s+([,;])", r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
-    if len(out) > 90:
-        out = out[:89].rsplit(" ", 1)[0] + "…"
-    return out[:1].upper() + out[1:]
-
-
-def _resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
-    """'Set it up' after 'She asked for a trial' -> 'Set up a trial'."""
-    m = THING_PRONOUN.match(title)
-    if m is None:
-        return title
-    thing = ctx.request_before(pos)
-    if not thing:
-        return title
-    verb = m.group(1) + (" up" if m.group(3) else "")
-    return f"{verb} {thing}{title[m.end() :]}"
-
-
-def _kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bool) -> str:
-    low = title.lower()
-    names = set(re.findall(r"[a-z][a-z'-]+", low))
-    if verb == "thank" or "thank you" in low or "thank-you" in low:
-        if names & ctx.referrers or "referral" in low or "intro" in low:
-            return "thank_referrer"
-        return "thank_you"
-    if (
-        verb in ("reply", "respond")
-        or "get back to" in low
-        or re.search(r"\bcall\b.*\bback\b", low)
-    ):
-        return "reply"
-    if verb == "return" and "call" in low:
-        return "reply"
-    if ctx.inbound_from and verb in ("call", "email", "text") and ctx.inbound_from.lower() in names:
-        return "reply"
-    if verb in ("introduce", "intro", "connect") or "in touch" in low:
-        return "introduction"
-    if conditional or verb in (
-        "follow",
-        "fu",
-        "f/u",
-        "circle",
-        "touch",
-        "reach",
-        "nudge",
-        "chase",
-        "ping",
-    ):
-        return "follow_up"
-    if cue in ("promise", "will"):
-        return "promise"
-    if re.search(r"\b(?:flowers|gift|bottle|basket|present|card)\b", low) and verb in (
-        "send", "get", "buy", "order", "pick", "mail", "drop",
-    ):  # fmt: skip
-        return "gift"
-    if verb == "check" and re.match(r"check\s+(?:in|on|back)", low):
-        return "check_in" if "back" not in low else "follow_up"
-    if names & ctx.leads and verb in ("email", "call", "text", "contact"):
-        return "follow_up"
-    if verb in ("call", "try", "phone", "ring"):
-        return "call"
-    return "todo"
