@@ -546,3 +546,15 @@ def test_diet_words_before_a_product_and_more_clubs() -> None:
     assert "vegetarian" in _tags("Lunch w/ Al Ng. she's vegetarian and gluten free.")
     assert "soccer" in _tags("Lunch w/ Al Ng. big Olympiacos fan")
     assert "antiques" in _tags("Lunch w/ Al Ng. obsessed w/ mid-century modern furniture")
+
+
+def test_a_dictated_note_keeps_nouns_after_a_determiner_and_cuts_before_i_need() -> None:
+    text = (
+        "met with Cara Bell the owner of Bell Dental about the build out of her new office she "
+        "wants to open by June 1 and she runs marathons I need to get her a budget estimate by "
+        "Friday and set up a site walk with the architect"
+    )
+    out = understand(text, WED)
+    assert _titles(out)[0] == ("Get Cara a budget estimate", "2026-11-20")
+    assert not any(t.startswith("Build") for t, _ in _titles(out))
+    assert "running" in {t for f in out["facts"] for t in f["tags"]}

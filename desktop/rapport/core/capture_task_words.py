@@ -254,12 +254,14 @@ THING_PRONOUN = LazyRegex(
 # not a subject, a modal or "to", starts a new clause there.
 _RUNON_VERB = LazyRegex(
     rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
-    r"up|back|out|over)\b)",
+    r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
+    r"|(?-i:I)'ll\b)",  # "... she runs marathons I need to get her a budget"
     re.IGNORECASE,
 )
 _RUNON_KEEP = words(
     "to will i we you he she they it who which that and or can could would should must please "
-    "pls then also just gonna need needs i'll we'll don't didn't not never let"
+    "pls then also just gonna need needs i'll we'll don't didn't not never let "
+    "the a an this our my his her their its"  # "about the build out of her office": a noun
 )
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
@@ -272,7 +274,8 @@ def runon_pieces(span: Span) -> list[Span]:
     start = 0
     for m in _RUNON_VERB.finditer(span.text):
         before = span.text[start : m.start()].split()
-        if not before or before[-1].lower() in _RUNON_KEEP:
+        first_person = span.text[m.end() : m.end() + 1] == "I"
+        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person):
             continue
         text = span.text[start : m.start()]
         pieces.append(Span(span.start + start, span.start + m.start(), text))
