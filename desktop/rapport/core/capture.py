@@ -27,7 +27,6 @@ from rapport.core.capture_facts import (
 )
 from rapport.core.capture_inbound import find_inbound
 from rapport.core.capture_names import NameMention, find_names, first_names
-from rapport.core.capture_people import FamilyMember, find_family
 from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
@@ -49,7 +48,7 @@ _REQUEST = LazyRegex(
 )
 _NP_STOP = LazyRegex(
     r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
-    r"that|which|who|since|until|till|at|if|when|lol|with|w)\b.*$",
+    r"that|which|who|since|until|till|at|if|when|lol|with|w(?=[/\s]|$))\b.*$",
     re.IGNORECASE,
 )
 _MEETING = LazyRegex(
@@ -66,6 +65,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.capture_choice import choose_client, clients_family
     from rapport.core.capture_intros import find_introductions
+    from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
     note = normalise(text if isinstance(text, str) else str(text))
@@ -125,6 +125,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
         request_due=request_due,
+        body=body,
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}
@@ -312,6 +313,7 @@ def _client_json(
 
 if TYPE_CHECKING:
     from rapport.core.capture_intros import Introduction
+    from rapport.core.capture_people import FamilyMember
     from rapport.core.capture_tasks import TaskFound
 
 

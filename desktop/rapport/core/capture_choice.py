@@ -34,14 +34,14 @@ _COMPANY_AFTER = LazyRegex(
 # "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
 _ROLE_BEFORE = LazyRegex(
     r"\b(?:boss|cfo|ceo|coo|cto|vp|assistant|ea|colleague|coworker|manager|director|"
-    r"lead|partner|buddy|friend|neighbou?r|replacement)\s+$",
+    r"lead|partner|buddy|friend|neighbou?r|replacement|mgr|supervisor|super|foreman|rep)\s+$",
     re.IGNORECASE,
 )
 
 
 def plausible(mention: NameMention, fulls: set[str]) -> bool:
     """A lone capitalised word is a name if it is a known first name or someone's first name."""
-    if mention.full:
+    if mention.full or mention.titled:
         return True
     low = mention.first.lower()
     return low in first_names() or low in fulls
@@ -68,17 +68,26 @@ def choose_client(
     if referrers:
         chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
     if chosen is None:
-        chosen = next((n for n in pool if n.full), None)
+        # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
+        chosen = next((n for n in pool if n.full or n.titled), None)
     if chosen is None:
         chosen = next((n for n in pool if plausible(n, fulls)), None)
-    if chosen is not None and not chosen.full:
+    if chosen is not None and not chosen.full and not chosen.titled:
         better = next((n for n in pool if n.full and n.first == chosen.first), None)
+        chosen = better or chosen
+    elif chosen is not None and chosen.titled and not chosen.full:
+        # "Dr. Patel's clinic (Anjali Patel, cardiology)": the full name, once it is said
+        surname = chosen.name.lower()
+        better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
         chosen = better or chosen
     return chosen
 
 
+# "mtg w/ Director Hannah Goldstein", "spoke w/ managing partner Rosa Alvarez": a title
 _TITLE_AFTER = LazyRegex(
-    r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted)\s+$", re.I
+    r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted|spoke\s+to|talked\s+to)"
+    r"\s+(?:(?!(?:his|her|their|my|our|the|a)\s)[a-z]+\s+)?$",
+    re.I,
 )
 
 
@@ -87,9 +96,9 @@ def _colleague(body: str, start: int) -> bool:
     role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
     if role is None:
         return False
-    titled = body[role.start()].isupper() and _TITLE_AFTER.search(
-        body, max(0, role.start() - 12), role.start()
-    )
+    if body[max(0, role.start() - 1) : role.start()] == "(":
+        return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
+    titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
 
 
@@ -105,7 +114,14 @@ def clients_family(family: list[FamilyMember], client: NameMention | None) -> li
         low = owner.lower()
         return low in own or _same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
 
-    return [p for p in family if p.owner is None or clients(p.owner)]
+    # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's
+    spouses = {
+        p.name.lower()
+        for p in family
+        if p.name and p.relation in ("wife", "husband", "partner")
+        and (p.owner is None or clients(p.owner))
+    }  # fmt: skip
+    return [p for p in family if p.owner is None or clients(p.owner) or p.owner.lower() in spouses]
 
 
 def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:

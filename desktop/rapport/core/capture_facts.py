@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rapport.core.capture_people import FamilyMember
 from rapport.core.capture_text import LazyRegex, Span, clean_fragment, split_spans
 from rapport.core.dates import DateMention
 from rapport.core.interests import InterestMatch
+
+if TYPE_CHECKING:
+    from rapport.core.capture_people import FamilyMember
 
 __all__ = ["FactFound", "YearlyDate", "find_facts", "find_key_points", "find_yearly_dates"]
 
@@ -94,17 +97,35 @@ _MEETING_ONLY = LazyRegex(
 )
 
 
+_CLAUSE_SPLIT = LazyRegex(
+    r",\s+|:\s+|\s+(?:and|but)\s+(?=(?:he|she|they|his|her)\b)", re.IGNORECASE
+)
+
+
+def _overlaps(piece: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken)
+
+
 def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """Clauses worth sorting: sentences split on ';' and ' - ', minus task clauses."""
+    from rapport.core.capture_task_words import runon_pieces  # loaded with the first note
+
     units: list[Span] = []
-    for sentence in sentences:
+    for sentence in [piece for s in sentences for piece in runon_pieces(s)]:
         pieces = split_spans(sentence, _UNIT_SPLIT)
         for piece in pieces:
-            if any(s <= piece.start < e or piece.start <= s < piece.end for s, e in taken):
+            if _overlaps(piece, taken):
                 # "Send him a bottle of wine (he's into Barolo)": the aside is still a fact
                 units.extend(
                     Span(piece.start + m.start(1), piece.start + m.end(1), m.group(1))
                     for m in _ASIDE.finditer(piece.text)
+                )
+                # "He's a huge Real Madrid fan, send a jersey?": the clause beside the task too
+                units.extend(
+                    clause
+                    for clause in split_spans(piece, _CLAUSE_SPLIT)
+                    if clause.end - clause.start < piece.end - piece.start
+                    and not _overlaps(clause, taken)
                 )
                 continue
             if units and _ADVICE.match(piece.text) and units[-1].end >= sentence.start:
@@ -183,9 +204,11 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\bturns?\s+\d{1,3}\b",
+    r"\b(?:turns?|turned)\s+\d{1,3}\b|\b(?P<born>born)\b",
     re.IGNORECASE,
 )
+# A day said after a past event: "just turned 1 on the 25th" (said on the 30th) is this month's
+_PAST = LazyRegex(r"\b(?:turned|born|was|had|passed|married)\b", re.IGNORECASE)
 
 
 def find_yearly_dates(
@@ -210,12 +233,19 @@ def find_yearly_dates(
                 if d.exact and unit.start <= d.start < unit.end
                 and -30 <= d.start - pos <= 45 and d.kind == "day"
             ]  # fmt: skip
+            if m.group("born"):
+                # "born 12/22": a calendar date said, not "born Sat" (a weekday to come)
+                near = [d for d in near if d.start > pos and any(c.isdigit() for c in d.text)]
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
             month_day = _month_then_ordinal(unit, pos, dates)
             if month_day is not None:
                 month, day_of_month, end = month_day
             elif day is not None and day.value is not None:
                 month, day_of_month, end = day.value.month, day.value.day, day.end
+                if _ORDINAL.fullmatch(day.text) and _PAST.search(
+                    unit.text, 0, day.start - unit.start
+                ):
+                    month = _month_before(month, day_of_month)  # the next 25th is next month's
             else:
                 if "happy" in unit.text[: m.start()].lower()[-8:] and label == "birthday":
                     day = next((d for d in dates if d.text.lower() == "today"), None)
@@ -226,6 +256,14 @@ def find_yearly_dates(
                 if not any(f.label == label and f.about == about for f in found):
                     found.append(YearlyDate(label, about, month, day_of_month, pos, end))
     return found
+
+
+def _month_before(month: int, day: int) -> int:
+    """The month before ``month`` when it has a ``day`` (a leap year's February allowed)."""
+    before = month - 1 or 12
+    return (
+        before if day <= (29 if before == 2 else 30 if before in (4, 6, 9, 11) else 31) else month
+    )
 
 
 _ORDINAL = LazyRegex(r"(?:\w+\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)

@@ -37,11 +37,19 @@ _CHANNELS = {
 _NAME = r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"  # "Jason (Brightwave) texted me"
 _WHEN = r"(?:\s+(?:yesterday|today|last\s+night|this\s+morning|mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
-_OFFICE = r"(?:'s\s+(?:assistant|office|ea|admin|team|secretary|wife|husband|partner))?"
+_OFFICE = (
+    r"(?:'s\s+(?:office\s+|practice\s+)?(?:assistant|office|ea|admin|team|secretary|wife|husband|"
+    r"partner|manager|mgr|nurse|paralegal|coordinator))?"
+)
+# "Voicemail frm Lupe", "email fr Dana": phone spellings of "from"
+_FROM = r"(?:from|frm|fr)"
+# A call or note the user makes is not a message: "thank-you call from the ED", "intro email"
+_NOT_A_MESSAGE = r"(?<!thank-you\s)(?<!thank\syou\s)(?<!follow-up\s)(?<!intro\s)(?<!sales\s)"
 _PATTERNS = (
     LazyRegex(
-        r"\b(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|e-?mail|text|txt|sms|"
-        rf"message|msg|whatsapp|imessage|call)s?\s+(?:back\s+)?from\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
+        rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|e-?mail|"
+        r"text|txt|sms|message|msg|whatsapp|imessage|call)s?\s+(?:back\s+)?"
+        rf"{_FROM}\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
     LazyRegex(
@@ -49,8 +57,9 @@ _PATTERNS = (
         r"(?P<ch>(?i:voice\s*mail|voicemail|vm|message|msg))\b"
     ),
     LazyRegex(
-        rf"(?P<who>{_NAME}){_ASIDE}{_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|"
-        r"called|messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back)\b)"
+        rf"(?:(?P<who>{_NAME}){_ASIDE}|\((?P<who2>{_NAME})\)|(?P<who3>{_NAME}),[^,.;\n]{{3,60}},)"
+        rf"{_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|"
+        r"called|messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back|out|in\s+sick|off)\b)"
     ),
     LazyRegex(
         rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
@@ -64,6 +73,14 @@ _PATTERNS = (
     LazyRegex(rf"\b(?P<ch>voice\s*mail|voicemail|vm|lvm)\s*[-:]\s*(?P<who>{_NAME})", re.IGNORECASE),
     LazyRegex(rf"(?P<who>{_NAME})\s*[-:]?\s+(?P<ch>(?i:lvm))\b"),
     LazyRegex(r"\b(?P<ch>lvm)\b", re.IGNORECASE),
+    # "Carlos Mejia txt: truck broke down", "Dana email: can we push?": the message, quoted
+    LazyRegex(rf"(?P<who>{_NAME})\s+(?P<ch>(?i:txt|text|sms|e-?mail|vm|voicemail))\s*:\s"),
+    # "quote request via email: Trevor Buckley", "inquiry came in by text"
+    LazyRegex(
+        r"\b(?:request|inquiry|enquiry|lead|question|rfq|order)\s+(?:came\s+in\s+)?"
+        r"(?:via|by|over|through|thru)\s+(?P<ch>e-?mail|text|txt|voicemail|vm)\b",
+        re.IGNORECASE,
+    ),
     # "kyle brandt emailed sat asking for the floorplan": a sender typed in lower case
     LazyRegex(
         r"(?:^|[.;!\n]\s*|\s-\s|:\s*)(?P<low>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+"
@@ -74,7 +91,7 @@ _PATTERNS = (
 # Words without which each pattern cannot match (lower case): a note about a lunch compiles
 # and runs none of them.
 _TRIGGERS = (
-    ("from",),
+    ("from", "frm", "fr "),
     ("left",),
     ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm"),
     ("sent",),
@@ -82,6 +99,8 @@ _TRIGGERS = (
     ("vm", "voice"),
     ("lvm",),
     ("lvm",),
+    ("txt", "text", "sms", "mail", "vm", "voicemail"),
+    ("via", "by", "over", "through", "thru"),
     ("mailed", "texted", "called", "messaged"),
 )
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
@@ -126,8 +145,9 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
         if not any(word in low_text for word in triggers):
             continue
         for m in pattern.finditer(text, 0, limit):
-            who = m.groupdict().get("who")
-            low = m.groupdict().get("low")
+            groups = m.groupdict()
+            who = groups.get("who") or groups.get("who2") or groups.get("who3")
+            low = groups.get("low")
             if low is not None:
                 if low.split()[0] in _LOW_NOT_SENDERS:
                     continue

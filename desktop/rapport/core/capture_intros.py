@@ -34,10 +34,12 @@ _FILLER = (
 _NL = r"(?:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"
 _REFERRED_BY = r"(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|[Ii]ntro(?:duced)?\s+by)"
+# "Judge (ret.) Patricia Keane": a title and an aside before the referrer's name
+_TITLED = r"(?:[A-Z][\w.'-]+\s*\([^)\n]{1,12}\)\s*)?"
 _INTRO_PATTERNS = (
     LazyRegex(
-        rf"(?P<ref>{_WHO})\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+(?:me|us)"
-        rf"\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+"
+        rf"(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
     ),
     LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
@@ -65,12 +67,19 @@ _INTRO_PATTERNS = (
         rf"(?:[a-z][a-z'-]*\s+){{0,2}}?[a-z][a-z'-]*,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<lead>{_NL})"
     ),
     # "Referred by Kate Moreno: Tony Alvarez, owns 2 pizzerias": the note is about Tony
-    LazyRegex(rf"{_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})\s*[:-]\s*(?P<lead>{_NL})"),
+    LazyRegex(
+        rf"{_REFERRED_BY}\s+{_FILLER}{_TITLED}(?P<ref>{_N})\s*[:-]\s*{_FILLER}(?P<lead>{_NL})"
+    ),
+    # "wants to sponsor again + intro'd me to her friend Carla Diaz": the client introduced
+    LazyRegex(
+        r"(?:^|[.;!\n,+&]\s*|\s(?:and|also)\s+)(?P<ref>)(?:also\s+)?(?:introduced|intro'?d|"
+        rf"connected|put)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_NL})"
+    ),
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
-_SUBJECT_PATTERNS = frozenset({2, 3, 8, 9})
+_SUBJECT_PATTERNS = frozenset({2, 3, 8, 10})
 # Words without which each pattern cannot match (lower case): most notes introduce no one, and
 # then no pattern is compiled or run.
 _TRIGGERS = (
@@ -83,6 +92,7 @@ _TRIGGERS = (
     ("referral", "lead"),
     ("referred",),
     ("referred", "referral", "intro"),
+    ("introduc", "intro", "connected", "put"),
     ("referred", "referral", "intro"),
 )
 
@@ -97,13 +107,17 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         if not any(word in low for word in _TRIGGERS[index]):
             continue
         for m in pattern.finditer(text, 0, limit):
-            ref = _clean_name(m.group("ref"), known)
+            ref = _clean_name(m.group("ref"), known) if m.group("ref") else None
             if index == len(_INTRO_PATTERNS) - 1:
                 # the lead is the client, named elsewhere: filled in once the client is known
                 if ref and not any(i.referrer == ref for i in found):
                     found.append(Introduction("", ref, m.start("ref"), m.end(), True))
                 continue
             lead = _clean_name(m.group("lead"), known)
+            if index == 2:
+                # "Prospect: Harold Beaumont, 67, referred by Nina": the name nearest the referral
+                said = [n for n in names if n.full and m.start("lead") <= n.start < m.start("ref")]
+                lead = said[-1].name if said else lead
             if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
                 continue
             seen.add(lead.lower())

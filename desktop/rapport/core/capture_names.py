@@ -42,7 +42,8 @@ NOT_NAMES = words(
     "clinic studio studios grille grill cafe restaurant bar club hotel inn market brewing "
     "electric financial advisors law legal street st ave avenue road rd city county "
     "lake river beach bay north south east west new york san los las santa fort "
-    "christmas thanksgiving easter halloween ramadan hanukkah passover "
+    "christmas thanksgiving easter halloween ramadan hanukkah passover labor memorial "
+    "independence presidents columbus juneteenth "
     "whole trade expo open house closed gave stopped reunion reunión muy enviar check "
     "check-in catch up happy bday birthday anniversary congrats congratulations great good "
     "call-back asked says said mentioned told wants went going got get has had have is was "
@@ -63,16 +64,25 @@ NOT_NAMES |= words(
     "investments wealth mortgage lending credit union hoa mfg manufacturing apparel furniture "
     "flooring lumber concrete electrical mechanical engineering enterprises corporation "
     "dentistry veterinary vet animal agency insurance logistics freight schools district "
-    "clinics hospitals churches"
+    "clinics hospitals churches retail fdn foundation fund society association assn council "
+    "coalition alliance ministries charities orchard orchards ranch dairy nursery greenhouses "
+    "vineyard"
 )
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
-    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor"
+    "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
+    "dean professor nurse maj cpl mgr supervisor"
 )
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
 _SAINT = LazyRegex(r"\bSt\.?\s+$")
+# Lower-case nouns after a capitalised run that make it a place, a job or a thing.
+_PLACE_AFTER = LazyRegex(
+    r"\s+(?:apartments?|project|site|job|jobsite|building|property|development|subdivision|"
+    r"complex|campus|plant|facility|warehouse|tower|towers|estates|condos?|community|account|"
+    r"wknd|weekend|sale|sales|event|gala|tournament|classic|expo|conference|festival)\b"
+)
 # Surname particles: "Ana de la Cruz", "Pieter van der Berg".
 _PARTICLES = words(
     "de la del della der den van von da di du le dos das los las bin ibn al el ter ten"
@@ -90,6 +100,7 @@ class NameMention:
     name: str  # as written, possessive dropped, title-cased when typed in lower case
     first: str
     full: bool  # two words or more
+    titled: bool = False  # "Mr. Okafor", "Dr Greenbaum": a surname said with an honorific
 
 
 _WORD = LazyRegex(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*|\.")
@@ -143,7 +154,8 @@ def _surname_stop() -> frozenset[str]:
         "likes loves made make may more much my need needs on only or out over plays played "
         "re said says see she should so some than that the then there they this to too up "
         "us was we were what when where which who why will with would w w/ yet asked wants "
-        "works runs lives called texted emailed mentioned thinks knows"
+        "works runs lives called texted emailed mentioned thinks knows back down off later soon "
+        "now again tmrw tomorrow today tonight asap"
     )
 
 
@@ -195,19 +207,34 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue  # "at Georgia Tech", "in Austin", "at Rosa's"
         if _SAINT.search(text, max(0, start - 4), start):
             continue  # "St. Anne's": a parish, a school, a hospital
+        after = _PLACE_AFTER.match(text, tokens[run[-1]][1])
+        if after is not None and not tokens[run[-1]][2].lower().endswith("'s"):
+            continue  # "Hollis Creek apartments", "Maple Ridge project": a place or a job
         if (
             prev in ("from", "of")
             and mentions
             and _right_before(text, mentions[-1], tokens[run[0] - 1])
         ):
             continue  # "Hank from Lakeshore Marina", "Deb Klein of Klein Hardware": where they work
+        while len(run) > 1 and tokens[run[-1]][2].lower() == tokens[run[-2]][2].lower():
+            run.pop()  # dictated "Arlene Voss Voss Orchards": the family name, then the farm's
+            full = len(run) > 1
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
             end -= 2
         name = title_name(raw)
-        mentions.append(NameMention(start, end, name, name.split()[0], full))
+        titled = capital and not full and _HONORIFIC.search(text, max(0, start - 6), start)
+        if titled:
+            given = _GIVEN_AFTER.match(text, end)
+            if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
+                name, full = f"{given.group(1)} {name}", True
+        mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
     return mentions
+
+
+_HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)
+_GIVEN_AFTER = LazyRegex(r"(?:'s)?\s*\(([A-Z][a-z]+)\)")
 
 
 def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -> bool:
@@ -255,6 +282,11 @@ def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
     return counts
 
 
+# Endings of common nouns, adverbs and verb forms that a name typed in lower case rarely has:
+# "detention charges dispute ... $2,400 in detention" is not a person.
+_NOT_NAME_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ment", "ness", "ity", "ship", "ges")
+
+
 def _new_lower_name(
     text: str, tokens: list[tuple[int, int, str]], i: int, seen: dict[str, int]
 ) -> bool:
@@ -267,12 +299,17 @@ def _new_lower_name(
         or len(low) < 3
         or not low.isalpha()
         or low in _surname_stop()
-        or low.endswith(("ing", "ed", "ly"))
+        or low.endswith(_NOT_NAME_ENDINGS)
         or i + 1 >= len(tokens)
     ):
         return False
     nxt = tokens[i + 1][2]
-    if not nxt.isalpha() or not nxt.islower() or nxt in _surname_stop() or nxt.endswith("ing"):
+    if (
+        not nxt.isalpha()
+        or not nxt.islower()
+        or nxt in _surname_stop()
+        or nxt.endswith(_NOT_NAME_ENDINGS)
+    ):
         return False
     before = text[max(0, tokens[i][0] - 12) : tokens[i][0]].rstrip()
     prev = tokens[i - 1][2].lower() if i else ""

@@ -11,6 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapport.core.capture_family_words import (
+    ACRONYMS,
+    BABY_BEFORE,
+    BOTH_AFTER,
+    N_OF_THEM,
+    NAMED_LATER,
+    NEEDS_CONTEXT,
+    NEEDS_OWNER,
+    OLDEST,
+    OLDEST_NOT,
+    PARENT_OF,
+    REL_RE,
+    SHORTHAND,
+    UNBORN_BEFORE,
+    plurals,
+    rel_words,
+)
 from rapport.core.capture_names import NOT_NAMES, first_names, title_name
 from rapport.core.capture_text import LazyRegex, Span, words
 
@@ -27,64 +44,6 @@ class FamilyMember:
     owner: str | None = None  # "Rita" in "Rita has 3 kids": whose family, when a name says it
 
 
-_REL_WORDS: dict[str, str] = {
-    "son": "son", "sons": "son", "stepson": "son", "stepsons": "son", "step-son": "son",
-    "step-sons": "son", "boy": "son", "boys": "son", "daughter": "daughter",
-    "daughters": "daughter", "stepdaughter": "daughter", "stepdaughters": "daughter",
-    "step-daughter": "daughter", "step-daughters": "daughter", "girl": "daughter",
-    "girls": "daughter", "kid": "child", "kids": "child", "child": "child",
-    "children": "child", "stepkids": "child", "step-kids": "child", "twins": "child",
-    "twin boys": "son", "twin girls": "daughter", "baby girl": "daughter", "baby boy": "son",
-    "wife": "wife", "husband": "husband", "hubby": "husband", "spouse": "partner",
-    "partner": "partner", "fiance": "partner", "fiancé": "partner", "fiancee": "partner",
-    "fiancée": "partner", "girlfriend": "partner", "boyfriend": "partner", "mom": "mother",
-    "mother": "mother", "mum": "mother", "dad": "father", "father": "father",
-    "brother": "brother", "brothers": "brother", "sister": "sister", "sisters": "sister",
-    "grandson": "grandson", "grandsons": "grandson", "granddaughter": "granddaughter",
-    "granddaughters": "granddaughter", "grandkid": "grandchild", "grandkids": "grandchild",
-    "grandchild": "grandchild", "grandchildren": "grandchild", "grandbaby": "grandchild",
-    "dog": "dog", "dogs": "dog", "puppy": "dog", "pup": "dog", "cat": "cat", "cats": "cat",
-    "kitten": "cat", "pet": "pet", "pets": "pet", "horse": "pet", "pony": "pet",
-    "parrot": "pet", "rabbit": "pet", "bunny": "pet", "retriever": "dog",
-    "golden retriever": "dog", "labrador": "dog", "lab": "dog", "doodle": "dog",
-    "goldendoodle": "dog", "labradoodle": "dog", "poodle": "dog", "beagle": "dog",
-    "corgi": "dog", "husky": "dog", "dachshund": "dog", "bulldog": "dog",
-    "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
-    "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
-    "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
-    "kiddo": "child", "kiddos": "child", "kiddies": "child", "stepchild": "child",
-    "stepchildren": "child", "wifey": "wife", "shiba inu": "dog", "shiba": "dog",
-    "australian shepherd": "dog", "aussie": "dog", "bernese": "dog", "bernedoodle": "dog",
-    "cockapoo": "dog", "maltese": "dog", "yorkie": "dog", "shih tzu": "dog", "pit bull": "dog",
-    "pitbull": "dog", "greyhound": "dog", "dalmatian": "dog", "rottweiler": "dog",
-    "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
-    "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
-    "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
-    # typed upper case only (see _SHORTHAND): "his SO Renee", "DH", "DW"
-    "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
-}  # fmt: skip
-_SHORTHAND = words("so dh dw ds dd")
-_PLURALS = words(
-    "kiddos kiddies stepchildren "
-    "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
-    "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets"
-)
-# Plural or generic words that need a possessive, a number or names to be family.
-_NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
-_NEEDS_OWNER = words("horse pony lab rabbit bunny parrot husky boxer pug collie")
-_REL_RE = LazyRegex(
-    r"\b(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(_REL_WORDS, key=len, reverse=True)
-        if w not in _SHORTHAND
-    )
-    + "|(?-i:"
-    + "|".join(w.upper() for w in sorted(_SHORTHAND))
-    + r"))\b",
-    re.IGNORECASE,
-)
 _NUMBER = {
     "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "both": 2,
     "twin": 2, "a": 1, "one": 1, "1": 1, "six": 6, "6": 6,
@@ -95,11 +54,12 @@ _AFTER_STOP = words(
     "girl girls guy guys gal lady boy person "
     "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
     "company companies site brand store location firm ship equipment order results test "
-    "tests report reports coat"
+    "tests report reports coat shower showers monitor monitors formula gear clothes products "
+    "steps boom fan fans game games ticket tickets jersey"  # "a huge Twins fan"
 )
 _BEFORE_STOP = words(
     "horse each every any "
-    "soccer hockey dog cat stay-at-home single working proud new ex ex- business managing "
+    "soccer hockey dog cat stay-at-home single working proud ex ex- business managing "
     "senior channel law no without zero founding general limited equity implementation "
     "strategic"
 )
@@ -122,7 +82,19 @@ _AGE_LATER = LazyRegex(
 _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
-_PAREN_NAME = LazyRegex(r"\(([A-Z][a-z]+),?\s*(?:age\s*)?(\d{1,2})\)")
+_PAREN_NAME = LazyRegex(
+    r"\(([A-Z][a-z]+)(?:,?\s*(?:age\s*)?(\d{1,2})\)|\)|,"
+    r"|\s+(?=(?:is|was|passed|died|turns|turned|just|who|has|had)\b))"  # "(Gunnar passed in March)"
+)
+# "two daughter in college, Emi and Yuki": the names said after the counted group
+_LISTED_NAMES = LazyRegex(
+    r"[^.;:!?\n]{0,30}?[,:(-]\s*([A-Z][a-z]+(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)"
+    r"[A-Z][a-z]+)+)"
+)
+# A pet named with a title: "her cat Mr. Whiskers", "Sir Barksalot"
+_PET_TITLE = LazyRegex(
+    r"\s+(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
+)
 # Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
 _OWNER_NAME = LazyRegex(
     r"(?-i:([A-Z][\w'-]+))(?:'s|\s+(?:has|have|had))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -146,7 +118,9 @@ _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
     bare = token[:-2] if token.lower().endswith("'s") else token
-    if bare.lower() in NOT_NAMES or bare.lower() in _REL_WORDS:
+    low = bare.lower()
+    acronym_as_name = low in ACRONYMS and bare[1:].islower()
+    if (low in NOT_NAMES and not acronym_as_name) or low in rel_words():
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
         return True
@@ -177,7 +151,7 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
         first = False
         if not plural:
             break
-        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)", text[cursor:])
+        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)", text[cursor:])
         if sep is None or not sep.group():
             break
         cursor += sep.end()
@@ -198,7 +172,7 @@ def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMemb
     """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
     does ("Rita has 3 kids"), so the caller can keep only the client's."""
     people: list[FamilyMember] = []
-    for m in _REL_RE.finditer(text, 0, limit):
+    for m in REL_RE.finditer(text, 0, limit):
         group = _members_at(text, m, sentences)
         owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
         whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
@@ -230,22 +204,51 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
 
 def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
-    relation = _REL_WORDS[word]
+    relation = rel_words()[word]
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
+    if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
+        kids = PARENT_OF.match(text, m.end())
+        if kids is not None:  # "single mom of 3": her children, counted
+            n = _NUMBER.get(kids.group(1).lower(), 2)
+            return [FamilyMember("child", None, None, m.start(), m.end()) for _ in range(n)]
     if (
         prev in _NOT_THE_CLIENTS
         or attached
         or (prev in _BEFORE_STOP and not word.startswith("baby"))
+        or (prev == "new" and relation in ("partner", "mother", "father"))  # "a new mom"
+        or (word in ("bride", "groom") and prev not in ("his", "her", "their", "'s"))
+        or (relation != "dog" and any(w in _NOT_THE_CLIENTS for w in before_words[-3:-1]))
     ):
+        return []  # "our TPA partner Kyle", "my new business partner"
+    if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return []  # "expecting twins in March": not born yet
+    if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
+    if word in OLDEST:
+        following = text[m.end() : m.end() + 20].lower().split()
+        nxt_word = following[0].strip(",.;:!?()") if following else ""
+        if nxt_word in OLDEST_NOT or nxt_word in rel_words():
+            return []  # "his oldest son" is said by the next word
+
     if re.match(r"-[a-z]", after) and not after.startswith("-in"):
         return []  # "a father-son trip", "mother-daughter"
     if _company_or_title(text, m, prev):
         return []
-    if word in _SHORTHAND and not (prev in _OWNER or prev == "'s"):
+    if (
+        relation in ("mother", "father")
+        and prev not in _OWNER
+        and not text[: m.start()].rstrip().endswith("'s")
+        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]", text[m.end() : m.end() + 40])
+    ):
+        return []  # "- mom Adriana Castillo, daughter Valentina": the client's own role
+    if word in ("brothers", "sisters") and re.search(
+        r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
+    ):
+        return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
+    if word in SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*(?:of\s+(?:a|the|all|invention))", after
@@ -261,13 +264,13 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         text, max(sentence.start, m.start() - 40), m.start()
     ):
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
-    plural = word in _PLURALS
+    plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
     count = _count_before(text, m.start())
-    if word in _NEEDS_OWNER and not (owner or names):
+    if word in NEEDS_OWNER and not (owner or names):
         return []
-    if word in _NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
+    if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
         return []
     if word.startswith("twin") and count is None:
         count = 2
@@ -279,13 +282,37 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
         if paren is not None and "'s" in text[m.end() : m.end() + 3]:
-            names = [(paren.group(1), int(paren.group(2)))]
+            age_said = paren.group(2)
+            names = [(paren.group(1), int(age_said) if age_said else None)]
+        if not names and not plural:
+            later = NAMED_LATER.match(text, m.end())
+            if later is not None and later.group(1).lower() not in NOT_NAMES:
+                names = [(later.group(1), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-        if before is not None and not plural:
+        possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
+        if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+    if not names and relation in ("dog", "cat", "pet"):
+        titled = _PET_TITLE.match(text, m.end())
+        if titled is not None:
+            names = [(titled.group(1), None)]
+    if word == "golden" and not names:
+        return []  # "a golden named Cooper" is a dog; "golden anniversary" is not
+    if not names and (count or 0) >= 2:
+        listed_names = _LISTED_NAMES.match(text, m.end(), sentence.end + 1)
+        if listed_names is not None:
+            said = re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&|\+)\s*", listed_names.group(1))
+            if len(said) == count and all(n.lower() not in NOT_NAMES for n in said):
+                names = [(n, None) for n in said]
+    if not names and plural and count is None:
+        counted = N_OF_THEM.match(text, m.end())
+        if counted is not None:
+            count = _NUMBER.get(counted.group(1).lower(), 2)
+        elif BOTH_AFTER.match(text, m.end()):
+            count = 2
     if not names and plural and count is None:
         follow = text[m.end() : m.end() + 14]
-        if _REL_RE.search(follow):
+        if REL_RE.search(follow):
             return []  # "kids: twin boys" is said by the next word
         count = 1
     if names:

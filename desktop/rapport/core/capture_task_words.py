@@ -17,13 +17,16 @@ from rapport.core.dates import DateMention
 
 __all__ = [
     "ACK",
+    "ADVICE",
     "ALIASES",
+    "BARE_DATED",
     "BARE_OK",
     "CONDITION",
     "COORD",
     "DELIVERABLES",
     "FOLLOW_CUE",
     "GERUNDS",
+    "GIFT_TO",
     "HAVE_IT",
     "HEADER",
     "INTRO_TITLE",
@@ -34,11 +37,15 @@ __all__ = [
     "LOG_HEADER",
     "MEETING_KINDS",
     "MEETING_NOUNS",
+    "NEEDS_OBJECT",
     "NEED_CUE",
     "NEGATED",
     "NOT_OURS",
+    "NOUN_BEFORE_FOR",
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
+    "OBJECT_STARTS",
+    "OWN_CUE",
     "PAREN",
     "PAST_START",
     "PROMISE_CUE",
@@ -55,6 +62,7 @@ __all__ = [
     "dates_in",
     "deliverable_due",
     "due_of",
+    "runon_pieces",
     "shares_verb",
     "split_after_dates",
     "undated_words",
@@ -74,13 +82,29 @@ VERBS = words(
     "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
     "print post add create make build sort start finish chase nudge escalate figure verify "
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
-    "compile gather scan pay swing countersign co-sign cosign"
+    "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
+    "measure deposit cut answer approve convert complete extend collect notify inform "
+    "congratulate lock install train present pitch offer go refund waive comp price quote"
+)
+# Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
+# out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
+NEEDS_OBJECT = words("quote price comp offer")
+OBJECT_STARTS = words(
+    "it them this that these those the a an both all out up him her our his their my some each"
 )
 # Phone spellings of a verb: "thx Jen" is "Thank Jen".
 ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
             "fwd": "forward", "resched": "reschedule"}  # fmt: skip
 BARE_OK = words("reply respond call text email follow fu f/u")
-NOUN_NEXT = words("is was has had are were went looks seems came will would 's from")
+NOUN_NEXT = words("is was has had are were went looks seems came will would 's from frm fr")
+# Verbs that are also nouns naming a thing, not a to-do, before "for": "Order for Whitman & Sons"
+NOUN_BEFORE_FOR = words("order email call text request quote invoice note")
+# A verb alone with a date is a task when it makes something ("draft by 8/10", "print tmrw");
+# "start 6/29", "close 12/18" say when something happens
+BARE_DATED = words(
+    "draft print ship file submit review sign order confirm book mail deliver finalize approve "
+    "process pay post prep prepare send schedule update revise invoice proof"
+)
 PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
 GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
             "scheduling": "schedule", "setting": "set", "following": "follow",
@@ -94,10 +118,21 @@ VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
     r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
-    rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b)",
+    rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
+    # "..., sending it now" (not "a junior, getting recruited")
+    rf"|(?:{'|'.join(GERUNDS)})\s+(?:it|them|him|her|the|a|an|over|out|back|up)\b)",
     re.IGNORECASE,
 )
-SEPARATORS = LazyRegex(r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)")
+SEPARATORS = LazyRegex(
+    r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    # "..., anyway I need to send Dana the statements": the user speaking starts a clause
+    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
+    r"will|must|should|gotta|owe|promised|can)\b))"
+    # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
+    r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
+    # "quote by EOM, Lois asked for financing options too": someone else's clause
+    r"|,\s+(?=[A-Z][a-z]+\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was|thinks)\b)"
+)
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 # "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
 LIST_SEVERAL = LazyRegex(
@@ -116,7 +151,11 @@ DELIVERABLES = words(
     "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
     "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
     "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum order po timeline"
+    "illustrations application binder addendum order po timeline bid bids proof proofs art options "
+    "artwork packet package logs records statements checklist scorecard letter letters memo "
+    "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
+    "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
+    "renderings drawings takeoff submittal submittals certificate certificates"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -124,11 +163,21 @@ INTRO_TITLE = LazyRegex(
     re.IGNORECASE,
 )
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
-LEAD_IN = LazyRegex(r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.)\s+)+", re.I)
+LEAD_IN = LazyRegex(
+    r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
+    r"actually)[,\s]\s*)+",
+    re.I,
+)
 FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
     r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
     r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+# A heading that says the user owes what follows: "Me: fee proposal by 9/18", "I owe her: ..."
+OWN_CUE = LazyRegex(
+    r"(?:me|us|mine|on\s+me|my\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)"
+    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|[A-Z][\w'-]+))?)",
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
@@ -139,7 +188,10 @@ PROMISE_CUE = LazyRegex(
 )
 WILL_CUE = LazyRegex(
     r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
-    r"gonna|will|going\s+to|i\s+can|i\s+shall)\s+",
+    r"gonna|will|going\s+to|i\s+can|i\s+shall"
+    # "I send her our LE on Monday", "I call him back tmrw": written without "will"
+    r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
+    r"deliver|bring|visit|meet|confirm|reply|review|update)\b))\s+",
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(
@@ -150,7 +202,8 @@ NEED_CUE = LazyRegex(
 HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
-    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview)\s+(?:with|w/|w)\b",
+    r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview|review|kick-?off|consult|"
+    r"debrief|walk-?through|tasting|showing|appt|intake|qbr)\s+(?:with|w/|w)\b",
     re.IGNORECASE,
 )
 # What the client wants, said without a subject: "want to downsize, look at condos in the
@@ -171,6 +224,14 @@ NEGATED = LazyRegex(
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
     re.IGNORECASE,
 )
+# How to treat the client, not a to-do: "Take it slow", "go easy on him"
+ADVICE = LazyRegex(r"^(?:take\s+it\s+(?:slow|easy)|go\s+easy|tread\s+lightly)\b", re.IGNORECASE)
+# "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
+GIFT_TO = LazyRegex(
+    r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:(?:card|gift|flowers|note|basket|bottle|present)"
+    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$)",  # "closing gift"
+    re.IGNORECASE,
+)
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
 PAREN = LazyRegex(r"\s*\([^)]*\)")
 TRAILING = LazyRegex(
@@ -188,12 +249,49 @@ THING_PRONOUN = LazyRegex(
 )
 
 
+# Dictated notes run on without punctuation: "... goes fishing every weekend send him the
+# capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
+# not a subject, a modal or "to", starts a new clause there.
+_RUNON_VERB = LazyRegex(
+    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
+    r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
+    r"|(?-i:I)'ll\b)",  # "... she runs marathons I need to get her a budget"
+    re.IGNORECASE,
+)
+_RUNON_KEEP = words(
+    "to will i we you he she they it who which that and or can could would should must please "
+    "pls then also just gonna need needs i'll we'll don't didn't not never let "
+    "the a an this our my his her their its"  # "about the build out of her office": a noun
+)
+_PUNCTUATED = LazyRegex(r"[,;:.!?()]")
+
+
+def runon_pieces(span: Span) -> list[Span]:
+    """A long sentence typed without punctuation, cut where a new task clause starts."""
+    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text):
+        return [span]
+    pieces: list[Span] = []
+    start = 0
+    for m in _RUNON_VERB.finditer(span.text):
+        before = span.text[start : m.start()].split()
+        first_person = span.text[m.end() : m.end() + 1] == "I"
+        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person):
+            continue
+        text = span.text[start : m.start()]
+        pieces.append(Span(span.start + start, span.start + m.start(), text))
+        start = m.end()
+    pieces.append(Span(span.start + start, span.end, span.text[start:]))
+    return pieces
+
+
 def base_verb(word: str) -> str | None:
     """The task verb a clause starts with ('Sending' -> 'send', 'thx' -> 'thank', 'rerun' ->
     'rerun'), or None. A verb with "re" before it is a verb again: resend, rerun, revisit."""
     low = word.lower().rstrip(",.:;!")
     if low in VERBS:
         return low
+    if low in ("thank-you", "thankyou"):
+        return "thank"  # "thank-you call from the ED this week"
     if ALIASES.get(low):
         return ALIASES[low]
     again = low[3:] if low.startswith("re-") else low[2:] if low.startswith("re") else ""
@@ -254,18 +352,27 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
     return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
 
 
+_FINITE = words("is are was were has have had will 's")
+
+
 def shares_verb(part: Span, dates: list[DateMention]) -> bool:
-    """A listed piece takes the verb before it when it is a short thing, not a new clause."""
+    """A listed piece takes the verb before it when it is a short thing, not a new clause
+    ("reunion is 6/27 in Savannah" is a clause)."""
     rest = undated_words(part, dates)
-    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS
+    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS and not _FINITE & set(rest)
 
 
-def deliverable_due(part: Span, dates: list[DateMention]) -> bool:
-    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver."""
+def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver; the
+    verb it implies: send it, or get it ("GDPR addendum from legal by 1/15")."""
     if not dates_in(dates, part.start, part.end):
-        return False
+        return None
     rest = undated_words(part, dates)
     rest = [w for w in rest if w not in ("+", "&", "and")]
-    if len(rest) >= 3 and rest[-2] == "to":
+    verb = "send"
+    if len(rest) >= 3 and rest[-2] in ("to", "from"):
+        verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
-    return 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS
+    if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
+        return verb
+    return None

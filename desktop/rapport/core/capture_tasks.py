@@ -15,14 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapport.core.capture_task_titles import task_kind, task_title
 from rapport.core.capture_task_words import (
     ACK,
-    ALIASES,
+    ADVICE,
+    BARE_DATED,
     BARE_OK,
     CONDITION,
     COORD,
     FOLLOW_CUE,
-    GERUNDS,
+    GIFT_TO,
     HAVE_IT,
     HEADER,
     INTRO_TITLE,
@@ -33,26 +35,28 @@ from rapport.core.capture_task_words import (
     MEETING_KINDS,
     MEETING_NOUNS,
     NEED_CUE,
+    NEEDS_OBJECT,
     NEGATED,
+    NOUN_BEFORE_FOR,
     NOUN_NEXT,
-    OBJECT_PRONOUN,
-    PAREN,
+    OBJECT_STARTS,
+    OWN_CUE,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
+    SUBJECTS,
     TAKES_THING,
     THEIRS,
-    THING_PRONOUN,
-    TRAILING,
     WILL_CUE,
     base_verb,
     dates_in,
     deliverable_due,
     due_of,
+    runon_pieces,
     shares_verb,
     split_after_dates,
 )
-from rapport.core.capture_text import LazyRegex, Span, split_spans
+from rapport.core.capture_text import LazyRegex, Span, split_spans, words
 from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
@@ -84,10 +88,16 @@ class TaskContext:
     inbound_from: str | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
     request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
+    body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
+    from rapport.core.capture_requests import requested_tasks
+
+    sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
     tasks = _all_tasks(sentences, ctx)
+    tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
+    tasks.sort(key=lambda t: t.start)
     if not ctx.quoted:
         return tasks
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -113,12 +123,22 @@ def _quoted(ctx: TaskContext, pos: int) -> bool:
 def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
+    block = False  # inside the lines under a "Next steps:" heading
     for sentence in sentences:
-        carried = ""
+        if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
+            block = True  # "Next steps:" alone on its line: the lines under it are to-dos
+            continue
+        block = block and _next_line(ctx.body, sentence.start)
+        carried = "list" if block else ""
         for piece in split_spans(sentence, SEPARATORS):
-            cue = FOLLOW_CUE.fullmatch(piece.text)
-            if cue is not None:
-                carried = piece.text  # "Follow up: email her the case study" is one task
+            heading = FOLLOW_CUE.fullmatch(piece.text)
+            if heading is not None:
+                # "Follow up: email her the case study" is one task; "TODO: weekly update email
+                # every Fri", "Action items: - pricing for the module" are to-dos without a verb
+                carried = "list" if _TODO_HEADING.match(piece.text) else "follow"
+                continue
+            if OWN_CUE.fullmatch(piece.text) is not None:
+                carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
                 continue
             for task in _tasks_in_piece(piece, ctx, carried):
                 key = task.title.lower()
@@ -128,8 +148,14 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return tasks
 
 
+def _next_line(body: str, start: int) -> bool:
+    """A sentence that opens the next line of a list (no blank line before it)."""
+    before = body[max(0, start - 12) : start].rstrip(" \t-*>•·0123456789.)")
+    return before.endswith("\n") and not before.endswith("\n\n")
+
+
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
-    if NEGATED.search(piece.text):
+    if NEGATED.search(piece.text) or ADVICE.match(piece.text):
         return []
     symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
     if symbols:
@@ -157,7 +183,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         return []
     parts = split_spans(piece, COORD)
     found: list[TaskFound] = []
-    cue = "follow" if carried else ""
+    cue = carried
     theirs = False
     for part in parts:
         if THEIRS.match(part.text) or theirs:
@@ -168,11 +194,27 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         several = len(dates_in(ctx.dates, part.start, part.end)) > 1
         listed = False
         if cue in ("promise", "will", "need"):
-            # "a corrected invoice by EOD and a discount proposal in two weeks": two promises
-            subparts = split_spans(part, LIST_AND if several else LIST_PLUS)
-        elif several:
-            subparts = split_after_dates(part, ctx.dates)  # "Send specs Monday, quote by 4/30"
-            listed = len(subparts) > 1 and base_verb(part.text.split(" ", 1)[0]) is not None
+            # "a corrected invoice by EOD and a discount proposal in two weeks": two promises;
+            # "I owe her: training calendar (Tue), admin accounts (today)": three
+            listed_items = split_after_dates(part, ctx.dates) if several else [part]
+            subparts = [
+                sub
+                for item in listed_items
+                for sub in split_spans(item, LIST_AND if several else LIST_PLUS)
+            ]
+        else:
+            # "Send specs Monday, quote by 4/30": an item ends with its date; "Mail her the claim
+            # forms + a sympathy card today": two things, one verb
+            items = (
+                split_after_dates(part, ctx.dates)
+                if dates_in(ctx.dates, part.start, part.end)
+                else [part]
+            )
+            verb_first = base_verb(part.text.split(" ", 1)[0]) is not None
+            subparts = (
+                [s for i in items for s in split_spans(i, LIST_PLUS)] if verb_first else items
+            )
+            listed = len(subparts) > 1 and verb_first
         verb = ""
         for k, sub in enumerate(subparts):
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
@@ -180,11 +222,39 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
                 if cond and task.due is None:
                     task.due = cond_due
                 found.append(task)
+    undated = {id(t) for t in found if t.due is None}
     # "Fix + reply today": a trailing date covers the undated verbs before it.
     for k in range(len(found) - 2, -1, -1):
         if found[k].due is None and found[k + 1].due is not None and not cond:
             found[k].due = found[k + 1].due
-    return found
+    # "prepare the schedule and send until Friday": a bare dated verb after an undated task is
+    # that task's date, not a task of its own ("pull data Mon, draft by 8/10" keeps both)
+    kept: list[TaskFound] = []
+    for task in found:
+        bare = " " not in task.title and not _bare_ok(task)
+        if bare and kept and id(kept[-1]) in undated and kept[-1].due == task.due:
+            continue
+        kept.append(task)
+    # "go onsite Mon am, bring a loaner": what follows a dated to-do after a comma is then too
+    for k in range(1, len(kept)):
+        comma = ctx.body[kept[k - 1].end : kept[k].start].strip() in (",", "and", ", and")
+        if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
+            kept[k].due = kept[k - 1].due
+    return kept
+
+
+# Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
+_TODO_HEADING = LazyRegex(r"(?:to[\s-]?dos?|tasks?|action\s+items?|next\s+steps?)\b", re.IGNORECASE)
+_GO_WHERE = words("onsite on-site over see visit to pick check meet by out back through thru")
+_RATE = LazyRegex(r"pay\s+\$?[\d,.]+k?\s*(?:/|per\b|an?\s|a\s)", re.IGNORECASE)
+
+
+def _object_start(word: str) -> bool:
+    return word in OBJECT_STARTS or word[:1].isdigit()
+
+
+def _bare_ok(task: TaskFound) -> bool:
+    return task.title.lower() in BARE_OK
 
 
 def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
@@ -211,6 +281,16 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+def _someone_elses(text: str) -> bool:
+    """'Sarah to send the PO', 'they'll sign Friday': an item for someone else."""
+    head = text.split()[:2]
+    if not head:
+        return False
+    if head[0].lower() in SUBJECTS:
+        return True
+    return len(head) == 2 and head[0][:1].isupper() and head[1].lower() in ("to", "will")
+
+
 def _task_from(
     part: Span,
     cue: str,
@@ -228,6 +308,18 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
+    if verb in NEEDS_OBJECT and not (len(rest_words) > 1 and _object_start(rest_words[1])):
+        verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if verb == "go" and not (len(rest_words) > 1 and rest_words[1] in _GO_WHERE):
+        verb = None  # "go onsite Mon", "go over the contract"; not "go live", "go blue"
+    if ADVICE.match(text):
+        return None, ""  # "..., go easy": how to treat them, not a to-do
+    if verb == "pay" and _RATE.match(text):
+        verb = None  # "pay $32/hr": a rate, not a payment to make
+    if verb in NOUN_BEFORE_FOR and len(rest_words) > 2 and rest_words[1] == "for":
+        verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
+    if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":
+        verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
@@ -235,15 +327,26 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
-    elif verb is None and cue == "" and deliverable_due(part, ctx.dates):
-        verb, prefix = "send", "send "  # "CMA by Thurs."
+    elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
+        verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
+    elif verb is None and cue == "" and GIFT_TO.match(text):
+        verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow":
         verb, prefix = "follow", "follow up "
+    elif verb is None and cue == "list" and not _someone_elses(text):
+        verb = "do"  # "- 529 distribution schedule" under "Next steps:"
+    elif (
+        verb is None
+        and cue in ("need", "will")
+        and _plain_verb(first)
+        and dates_in(ctx.dates, part.start, part.end)
+    ):
+        verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
-    title = _title(prefix, body, ctx)
+    title = task_title(prefix, body, ctx)
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
@@ -256,8 +359,9 @@ def _task_from(
         and (len(parts) == 2 or parts[0] in MEETING_KINDS)
     ):
         return None, ""  # "Intro call", "Phone call", "Intro mtg via Ellen": the meeting held
-    if not title or (len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"):
-        return None, ""
+    bare = len(title.split()) == 1 and verb not in BARE_OK and cue != "follow"
+    if not title or (bare and (undated or verb not in BARE_DATED)):
+        return None, ""  # "Send" alone says nothing; "draft by 8/10" or "print tmrw" does
     who = ctx.contact_before(part.start)
     low = title.lower()
     if verb == "follow" and low in ("follow up", "follow"):
@@ -281,95 +385,16 @@ def _task_from(
         and thing.lower() not in text.lower()
     ):
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
-    kind = _kind(verb, title, cue, ctx, conditional)
+    kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
-def _title(prefix: str, body: Span, ctx: TaskContext) -> str:
-    """A short imperative: the clause without its date words, asides and filler."""
-    out = body.text
-    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
-        lo, hi = d.start - body.start, d.end - body.start
-        out = out[:lo] + " " + out[hi:]
-    out = PAREN.sub("", prefix + out)
-    out = re.sub(r"\bw/\s*", "with ", out)
-    out = re.sub(r"\s+\+\s+", " and ", out)
-    for _ in range(3):
-        out = TRAILING.sub("", out.strip())
-    words_ = out.split()
-    if not words_:
-        return ""
-    verb = base_verb(words_[0])
-    if verb in ("fu", "f/u"):
-        words_[0:1] = ["follow", "up"]
-    elif verb is not None and words_[0].lower().rstrip(",.:;!") in (
-        GERUNDS.keys() | ALIASES.keys()
-    ):
-        words_[0] = verb
-    out = _resolve_things(" ".join(words_), ctx, body.start)
-    who = ctx.contact_before(body.start)
-    if who:
-        out = OBJECT_PRONOUN.sub(who, out, count=1)
-        out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
-    out = " ".join(out.split())
-    if len(out) > 90:
-        out = out[:89].rsplit(" ", 1)[0] + "…"
-    return out[:1].upper() + out[1:]
+# After "need to"/"I'll" the next word is a verb; these say nothing the user will do.
+_NOT_DOING = words(
+    "be been have know think see wait hear talk figure make keep do go stay say tell let"
+)
 
 
-def _resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
-    """'Set it up' after 'She asked for a trial' -> 'Set up a trial'."""
-    m = THING_PRONOUN.match(title)
-    if m is None:
-        return title
-    thing = ctx.request_before(pos)
-    if not thing:
-        return title
-    verb = m.group(1) + (" up" if m.group(3) else "")
-    return f"{verb} {thing}{title[m.end() :]}"
-
-
-def _kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bool) -> str:
-    low = title.lower()
-    names = set(re.findall(r"[a-z][a-z'-]+", low))
-    if verb == "thank" or "thank you" in low or "thank-you" in low:
-        if names & ctx.referrers or "referral" in low or "intro" in low:
-            return "thank_referrer"
-        return "thank_you"
-    if (
-        verb in ("reply", "respond")
-        or "get back to" in low
-        or re.search(r"\bcall\b.*\bback\b", low)
-    ):
-        return "reply"
-    if verb == "return" and "call" in low:
-        return "reply"
-    if ctx.inbound_from and verb in ("call", "email", "text") and ctx.inbound_from.lower() in names:
-        return "reply"
-    if verb in ("introduce", "intro", "connect") or "in touch" in low:
-        return "introduction"
-    if conditional or verb in (
-        "follow",
-        "fu",
-        "f/u",
-        "circle",
-        "touch",
-        "reach",
-        "nudge",
-        "chase",
-        "ping",
-    ):
-        return "follow_up"
-    if cue in ("promise", "will"):
-        return "promise"
-    if re.search(r"\b(?:flowers|gift|bottle|basket|present|card)\b", low) and verb in (
-        "send", "get", "buy", "order", "pick", "mail", "drop",
-    ):  # fmt: skip
-        return "gift"
-    if verb == "check" and re.match(r"check\s+(?:in|on|back)", low):
-        return "check_in" if "back" not in low else "follow_up"
-    if names & ctx.leads and verb in ("email", "call", "text", "contact"):
-        return "follow_up"
-    if verb in ("call", "try", "phone", "ring"):
-        return "call"
-    return "todo"
+def _plain_verb(word: str) -> bool:
+    low = word.lower()
+    return low.isalpha() and len(low) > 2 and low not in _NOT_DOING

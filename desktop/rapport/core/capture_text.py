@@ -50,11 +50,12 @@ _SAME_LENGTH = str.maketrans(
 
 class LazyRegex:
     """A regex compiled on first use: importing capture must cost a few milliseconds, and
-    compiling every pattern of the grammar up front costs tens on a slow machine."""
+    compiling every pattern of the grammar up front costs tens on a slow machine. The pattern
+    may be a function that builds it (a long word list joined on first use, not on import)."""
 
     __slots__ = ("_compiled", "_flags", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
@@ -62,7 +63,8 @@ class LazyRegex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            source = self.pattern if isinstance(self.pattern, str) else self.pattern()
+            self._compiled = re.compile(source, self._flags)
         return self._compiled
 
     def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:

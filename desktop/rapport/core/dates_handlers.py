@@ -16,7 +16,8 @@ Choices, written down because every team argues about them:
   "by March") the 1st of that month, "end of March" its last day, "mid-March" the 15th.
 - Q1..Q4 mean the last day of that quarter (this year's unless already past).
 - Month and day without a year ("Dec 1", "3/15", US order) mean the next such day, today included.
-- "before the holidays", "after the holidays" are recognised but have no honest day: ``None``.
+- "before the holidays", "after the holidays" are recognised but have no honest day: ``None``;
+  "after Labor Day" is the next working day after it.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ _NUMBERS = {
 # back mon", "text Sat.") where the word cannot be the verb or the noun.
 _SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
 _CLAUSE_END = re.compile(
-    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n"
+    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n|\s+@?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)\b"
     r"|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob|to|re|about|for|with|w/|at|@)(?!\w))",
     re.IGNORECASE,
 )
@@ -94,7 +95,8 @@ _NOT_AFTER = frozenset(
 )
 _END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
 PREP_BEFORE = re.compile(
-    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+$",
+    r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -319,11 +321,16 @@ def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None
 def on_holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
     prep = m.group("prep").lower()
     name = " ".join(m.group("h").lower().split())
-    if prep == "after" or holiday_on(name, today.year) is None:
-        return None, "vague"
+    if holiday_on(name, today.year) is None:
+        return None, "vague"  # "after the holidays": no honest day
     value = holiday_on(name, today.year)
     if value is not None and value < today:
         value = holiday_on(name, today.year + 1)
     if value is not None and prep in ("before", "b4"):
         value -= timedelta(days=1)
+    elif value is not None and prep == "after":
+        # "call back after Labor Day": the next working day after it
+        value += timedelta(days=1)
+        while value.weekday() >= 5:
+            value += timedelta(days=1)
     return value, "day"

@@ -77,7 +77,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (
         r"\b(?:today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today"
         r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
-        r"|asap|a\.s\.a\.p|right\s+away|immediately)\b",
+        r"|asap|a\.s\.a\.p|right\s+away|immediately|within\s+the\s+hour|in\s+the\s+next\s+hour"
+        r"|in\s+an\s+hour|(?:right\s+)?(?<!for\s)(?<!until\s)(?<!till\s)(?<!by\s)(?<!of\s)"
+        r"(?<!from\s)now(?=\s*(?:[.,;:!)+&]|->|\n|$|\s+(?:and|then|\+)\s)))\b",
         on_today,
     ),
     (
@@ -86,7 +88,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (
         r"\b(?:(?:first\s+thing|early|late|eod|cob|end\s+of\s+day)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
-        r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro)\b"
+        r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro|tomorow|tommorow|tommorrow|tomorro|tmrrw)\b"
         r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
         on_tomorrow,
     ),
@@ -167,10 +169,10 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
     on_today: (
         "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
-        "close of", "asap", "a.s.a.p", "right away", "immediately",
+        "close of", "asap", "a.s.a.p", "right away", "immediately", "hour", "now",
     ),
     on_time_today: ("noon", "am", "pm", "a.m", "p.m"),
-    on_tomorrow: ("tom", "tmr", "tmw", "2mor", "morning"),
+    on_tomorrow: ("tom", "tmr", "tmw", "2mor", "morning"),  # "tom" covers tomorow, tommorow
     on_yesterday: ("yesterday",),
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),

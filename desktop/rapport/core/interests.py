@@ -14,6 +14,8 @@ phrases keeps a note's scan linear and the catalogue's load to a couple of milli
   they need sports words nearby ("fan", "tickets", "season", "game") and a capital letter
   unless the whole note is lower case.
 - A negation just before ("not a golfer", "hates golf") cancels a match.
+- *cue_before* words accept a weak phrase said a few words after them in the same clause:
+  "allergic to latex + peanuts" is a nut allergy, "peanuts at the game" is not.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class InterestMatch:
 
 # (words, tag, mode) where mode is strong, weak or context; plain tuples keep loading cheap.
 _Phrase = tuple[tuple[str, ...], str, str]
-_SIMPLE = re.compile(r"[a-z0-9 ]+")
+_SIMPLE = r"[a-z0-9 ]+"
 _NOTHING: frozenset[str] = frozenset()
 
 
@@ -57,8 +59,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
-_BOUNDARY = re.compile(r"[.;!?\n]")
+_TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
+_BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
     "hated isnt doesnt dont cant quit stopped"
@@ -80,6 +82,19 @@ _SPORT_CONTEXT = _words(
     "football baseball basketball hockey soccer nfl nba mlb nhl superbowl finals opener "
     "seats suite seat supporter supporters"
 )
+# Said of what someone cares about: "can't stop talking about", "always talks about".
+_TALKS_ABOUT = (
+    r"(?i)\b(?:stop\s+talking|always\s+talking|always\s+talks|talks\s+nonstop|raves?|raving)"
+    r"\s+about\b[^.;!?\n]{0,30}$"
+)
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    """The module's patterns, compiled on first use (importing capture stays cheap)."""
+    return re.compile(pattern)
+
+
 # "the gluten-free line", "vegan options": a product, not the person's diet.
 _PRODUCT_AFTER = _words(
     "line lines product products option options menu menus version versions range sku skus "
@@ -128,6 +143,7 @@ class Catalogue:
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
         self._near: dict[str, frozenset[str]] = {}
+        self._cue_before: dict[str, frozenset[str]] = {}
         self._teams_by_word: dict[str, list[str]] = {}
         for entry in entries:
             tag = str(entry["tag"])
@@ -146,16 +162,18 @@ class Catalogue:
                 self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
             if "near" in entry:
                 self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
+            if "cue_before" in entry:
+                self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
             if "block_after" in entry:
                 self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
             if entry["category"] == "teams":
                 self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
 
     def _add(self, phrase: str, tag: str, mode: str) -> None:
-        if _SIMPLE.fullmatch(phrase):
+        if _rx(_SIMPLE).fullmatch(phrase):
             words = tuple(phrase.split())
         else:
-            words = tuple(map(_key, _TOKEN.findall(phrase)))
+            words = tuple(map(_key, _rx(_TOKEN).findall(phrase)))
         if words:
             self._index.setdefault(words[0], []).append((words, tag, mode))
 
@@ -170,7 +188,7 @@ class Catalogue:
 
     def find(self, text: str) -> list[InterestMatch]:
         """Interests mentioned in ``text``, left to right, longest phrase first."""
-        tokens = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), _key(m.group())) for m in _rx(_TOKEN).finditer(text)]
         keys = [t[2] for t in tokens]
         lower_note = not any(ch.isupper() for ch in text)
         found: list[InterestMatch] = []
@@ -235,7 +253,7 @@ class Catalogue:
             return False
         if after in self._block_after.get(tag, _NOTHING):
             return False
-        if after in _PRODUCT_AFTER and self.interests[tag].category == "dietary":
+        if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             return False
@@ -243,11 +261,20 @@ class Catalogue:
             # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
             # runs the books" is not running
             first = max(0, i - 4)
-            while first < i and _BOUNDARY.search(text, tokens[first][1], tokens[i][0]):
+            while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
                 first += 1
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
+            if _rx(_TALKS_ABOUT).search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
+                return True  # "can't stop talking about his new boat"
+            cues = self._cue_before.get(tag)
+            if cues:  # "allergic to latex + peanuts": the cue a few words back, same clause
+                first = max(0, i - 6)
+                while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
+                    first += 1
+                if cues & set(keys[first:i]):
+                    return True
             # "running the NYC half": a word that only this interest has, just after
             ahead = keys[i + n : i + n + 4]
             return bool(self._near.get(tag, _NOTHING) & set(ahead))
@@ -275,6 +302,23 @@ class Catalogue:
             if sports & set(self.ancestors(team)):
                 return team
         return tag
+
+
+# Diet words that may stand between a diet and the product it describes: "vegetarian + gluten
+# free options", "vegan and nut-free menu".
+_DIET_LIST = _words(
+    "and or plus gluten free dairy nut nuts vegan vegetarian kosher halal keto low carb sugar"
+)
+
+
+def _for_a_product(keys: list[str], j: int) -> bool:
+    """A diet word that describes a product or a menu, not the person ("gluten-free line")."""
+    for key in keys[j : j + 5]:
+        if key in _PRODUCT_AFTER:
+            return True
+        if key not in _DIET_LIST:
+            return False
+    return False
 
 
 def _same(text_word: str, catalogue_word: str) -> bool:

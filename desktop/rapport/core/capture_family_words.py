@@ -1,0 +1,155 @@
+"""The words of family and pets in a note, for ``capture_people``: each family word with its
+relation ("hubby" is a husband, "greyhounds" are dogs), the plural words, and the small
+patterns around them (an unborn baby, a pet with a title, a count said after the word).
+
+Only ``capture_people`` uses them; they live apart so that module reads as the finder.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapport.core.capture_text import LazyRegex, words
+
+__all__ = [
+    "ACRONYMS",
+    "BABY_BEFORE",
+    "BOTH_AFTER",
+    "NAMED_LATER",
+    "NEEDS_CONTEXT",
+    "NEEDS_OWNER",
+    "N_OF_THEM",
+    "OLDEST",
+    "OLDEST_NOT",
+    "PARENT_OF",
+    "REL_RE",
+    "SAID",
+    "SAID_PLURALS",
+    "SHORTHAND",
+    "UNBORN_BEFORE",
+    "breed_plurals",
+    "plurals",
+    "rel_pattern",
+    "rel_words",
+]
+
+SAID: dict[str, str] = {
+    "son": "son", "sons": "son", "stepson": "son", "stepsons": "son", "step-son": "son",
+    "step-sons": "son", "boy": "son", "boys": "son", "daughter": "daughter",
+    "daughters": "daughter", "stepdaughter": "daughter", "stepdaughters": "daughter",
+    "step-daughter": "daughter", "step-daughters": "daughter", "girl": "daughter",
+    "girls": "daughter", "kid": "child", "kids": "child", "child": "child",
+    "children": "child", "stepkids": "child", "step-kids": "child", "twins": "child",
+    "twin boys": "son", "twin girls": "daughter", "baby girl": "daughter", "baby boy": "son",
+    "wife": "wife", "husband": "husband", "hubby": "husband", "spouse": "partner",
+    "partner": "partner", "fiance": "partner", "fiancé": "partner", "fiancee": "partner",
+    "fiancée": "partner", "girlfriend": "partner", "boyfriend": "partner", "mom": "mother",
+    "mother": "mother", "mum": "mother", "dad": "father", "father": "father",
+    "brother": "brother", "brothers": "brother", "sister": "sister", "sisters": "sister",
+    "grandson": "grandson", "grandsons": "grandson", "granddaughter": "granddaughter",
+    "granddaughters": "granddaughter", "grandkid": "grandchild", "grandkids": "grandchild",
+    "grandchild": "grandchild", "grandchildren": "grandchild", "grandbaby": "grandchild",
+    "dog": "dog", "dogs": "dog", "puppy": "dog", "pup": "dog", "cat": "cat", "cats": "cat",
+    "kitten": "cat", "pet": "pet", "pets": "pet", "horse": "pet", "pony": "pet",
+    "parrot": "pet", "rabbit": "pet", "bunny": "pet", "retriever": "dog",
+    "golden retriever": "dog", "labrador": "dog", "lab": "dog", "doodle": "dog",
+    "goldendoodle": "dog", "labradoodle": "dog", "poodle": "dog", "beagle": "dog",
+    "corgi": "dog", "husky": "dog", "dachshund": "dog", "bulldog": "dog",
+    "french bulldog": "dog", "frenchie": "dog", "pug": "dog", "german shepherd": "dog",
+    "terrier": "dog", "collie": "dog", "spaniel": "dog", "schnauzer": "dog",
+    "chihuahua": "dog", "maine coon": "cat", "siamese": "cat", "ragdoll": "cat",
+    "kiddo": "child", "kiddos": "child", "kiddies": "child", "stepchild": "child",
+    "stepchildren": "child", "wifey": "wife", "shiba inu": "dog", "shiba": "dog",
+    "australian shepherd": "dog", "aussie": "dog", "bernese": "dog", "bernedoodle": "dog",
+    "cockapoo": "dog", "maltese": "dog", "yorkie": "dog", "shih tzu": "dog", "pit bull": "dog",
+    "pitbull": "dog", "greyhound": "dog", "dalmatian": "dog", "rottweiler": "dog",
+    "great dane": "dog", "mastiff": "dog", "sheepdog": "dog", "border collie": "dog",
+    "havanese": "dog", "pomeranian": "dog", "weimaraner": "dog", "vizsla": "dog",
+    "sheltie": "dog", "mutt": "dog", "tabby": "cat", "bengal cat": "cat", "sphynx": "cat",
+    "bride": "wife", "groom": "husband", "oldest": "child", "youngest": "child",
+    "eldest": "child", "grandchildrens": "grandchild", "childrens": "child", "baby": "child",
+    "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
+    "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
+    "golden": "dog", "moms": "mother", "dads": "father",
+    # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
+    "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
+}  # fmt: skip
+SHORTHAND = words("so dh dw ds dd")
+SAID_PLURALS = words(
+    "kiddos kiddies stepchildren "
+    "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
+    "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
+    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
+)
+
+
+@cache
+def breed_plurals() -> dict[str, str]:
+    """'greyhounds', 'corgis': every one-word breed said in the plural (built on first use, so
+    importing capture stays cheap)."""
+    return {
+        w + "s": r
+        for w, r in SAID.items()
+        if r in ("dog", "cat") and w.isalpha() and len(w) > 3 and not w.endswith("s")
+        and w not in ("puppy", "kitten")
+    }  # fmt: skip
+
+
+@cache
+def rel_words() -> dict[str, str]:
+    """Every family word, singular and plural, with its relation."""
+    return {**breed_plurals(), **SAID}
+
+
+@cache
+def plurals() -> frozenset[str]:
+    return SAID_PLURALS | breed_plurals().keys()
+
+
+def rel_pattern() -> str:
+    return (
+        r"\b(?:"
+        + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(rel_words(), key=len, reverse=True)
+            if w not in SHORTHAND
+        )
+        + "|(?-i:"
+        + "|".join(w.upper() for w in sorted(SHORTHAND))
+        + r"))\b"
+    )
+
+
+# Plural or generic words that need a possessive, a number or names to be family.
+NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
+NEEDS_OWNER = words(
+    "horse pony lab rabbit bunny parrot husky boxer pug collie labs huskies boxers pugs collies "
+    "bride groom oldest youngest eldest aussies moms dads"
+)
+# "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
+OLDEST = words("oldest youngest eldest")
+OLDEST_NOT = words(
+    "friend friends client clients customer customers account accounts buddy pal store "
+    "building location employee employees rep one ones memory memories and or of"
+)
+# "had their 4th baby", "welcomed a baby": a child born; "expecting a baby" is not yet
+BABY_BEFORE = LazyRegex(
+    r"\b(?:had|has|welcomed|delivered|adopted|new)\s+(?:(?:a|their|her|his)\s+)?"
+    r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|new|healthy)\s+)*$",
+    re.IGNORECASE,
+)
+# "expecting twins in March" are not born yet; "they foster rescue greyhounds" are not theirs
+UNBORN_BEFORE = LazyRegex(
+    r"\b(?:expecting|pregnant\s+with|foster(?:s|ing)?)\s+(?:(?:a|their|rescue)\s+)?$", re.I
+)
+# "a baby boy Sat, named him Mateo": the name said after the child
+NAMED_LATER = LazyRegex(r"[^.;!\n]{0,25}?\b(?:named|called)\s+(?:him|her|them|it)\s+([A-Z][a-z]+)")
+# "single mom of 3", "dad to two girls": the children counted
+PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?:%|k\b))", re.I)
+# "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
+BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
+N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
+# Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
+ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
+REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)

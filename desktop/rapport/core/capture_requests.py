@@ -1,0 +1,126 @@
+"""What the client asked the user for, with a date: "wants our pricing by Mon", "need life
+quotes for both by Wed 10/21".
+
+A dated request for a deliverable (pricing, a quote, records, a proposal...) is a task for the
+user unless the note already says the user's own words about it ("send it Mon"). A request
+for something that is not a document ("needs delivery by March", "needs 200 seats by Q2") is
+the client's business need, a key point; so is a count of quotes to compare ("wants 3 quotes").
+When the note has an undated task for the requested thing ("find replacement" after "wants a
+replacement by Mon"), that task takes the date the client asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rapport.core.capture_task_words import DELIVERABLES, dates_in
+from rapport.core.capture_text import LazyRegex, Span, words
+
+if TYPE_CHECKING:
+    from rapport.core.capture_tasks import TaskFound
+    from rapport.core.dates import DateMention
+
+__all__ = ["requested_tasks"]
+
+_REQUESTED = LazyRegex(
+    r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
+    r"would\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
+    re.IGNORECASE,
+)
+_CALLBACK = LazyRegex(
+    r"\b(?:wants|needs|asked\s+for|requested|would\s+like|asking\s+for)\s+(?:a\s+)?"
+    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
+    re.IGNORECASE,
+)
+_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
+_CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
+_VAGUE = words("option order data plan list number schedule calendar rate sample photo file")
+_ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
+
+
+def _answers(title: str) -> bool:
+    """A task in the user's own words that answers a request: "Send both", "Reply to Kenji"."""
+    return title.lower().startswith(_ANSWERING)
+
+
+_FILLER = words("too also asap pls please lol again")
+_PREPOSITIONS = words("of for on with from about re in at before to by")
+_COUNTS = words("two three four five six seven eight nine ten several few multiple couple")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def requested_tasks(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """Tasks for dated requests the note's own tasks do not cover (see the module docstring)."""
+    added: list[TaskFound] = []
+    calls = any("call" in t.title.lower() for t in tasks)
+    for sentence in sentences:
+        back = None if calls else _CALLBACK.search(sentence.text)
+        if back is not None:  # "she wants a callback re: the claim": the user owes a call
+            start, end = sentence.start + back.start(), sentence.end
+            said = dates_in(dates, start, end)
+            when = next((d.value for d in said if d.value is not None), None)
+            added.append(make("Call back", "reply", when, start, end))
+            calls = True
+        if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
+            continue
+        for m in _REQUESTED.finditer(sentence.text):
+            cut = _CUT.search(m.group("thing"))
+            end = m.start("thing") + cut.start() if cut else len(sentence.text)
+            start = sentence.start + m.start("thing")
+            said = dates_in(dates, start, sentence.start + end)
+            day = next((d for d in said if d.value is not None and d.kind != "time"), None)
+            asked = _ASKED.match(m.group())
+            if day is None and asked is None:
+                continue  # "needs delivery" said without a date is their business need
+            if day is None and any(_answers(t.title) for t in tasks):
+                continue  # "asking for the SDS sheets. reply by EOD", "... Send both today"
+            stop = day.start - sentence.start if day else end
+            obj = sentence.text[m.start("thing") : stop].rstrip(" .!?").split()
+            while obj and obj[-1].lower() in _FILLER:
+                obj.pop()  # "financing options too"
+            head = _head(obj)
+            if not head:
+                continue
+            covering = [t for t in tasks + added if head in map(_stem, _words(t.title))]
+            if covering:
+                for task in covering:  # "find replacement" after "wants a replacement by Mon"
+                    task.due = task.due or (day.value if day else None)
+                continue
+            if head not in DELIVERABLES and head + "s" not in DELIVERABLES:
+                continue
+            if day is None and head in _VAGUE:
+                continue  # "asked for vegetarian options": undated, only a document is surely ours
+            first = obj[0].lower()
+            if (first.isdigit() and int(first) > 1) or first in _COUNTS:
+                continue  # "wants 3 quotes by Friday": quotes to compare, not one to send
+            thing = " ".join(w for w in obj if w.lower() != "our").replace(" + ", " and ")
+            end_pos = sentence.start + end
+            # "Lois asked for financing options too": asked of the user, a task even undated
+            added.append(make(f"Send {thing}", "todo", day.value if day else None, start, end_pos))
+    return added
+
+
+def _words(title: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9-]*", title.lower())
+
+
+def _head(obj: list[str]) -> str:
+    """The thing asked for: the last word before a preposition ("samples of the line")."""
+    kept: list[str] = []
+    for word in obj:
+        low = word.lower().strip(",:()")
+        if low in _PREPOSITIONS and kept:
+            break
+        kept.append(low)
+    content = [w for w in kept if w not in ("+", "&", "and")]
+    return _stem(content[-1]) if content else ""

@@ -1,0 +1,117 @@
+"""A task's title and kind, from the clause that says it: "Send her the brochure Monday" is
+"Send Anna the brochure" (dates, asides and filler out, pronouns resolved), a promise.
+
+``capture_tasks`` finds the clauses; this module words them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapport.core.capture_task_words import (
+    ALIASES,
+    GERUNDS,
+    OBJECT_PRONOUN,
+    PAREN,
+    THING_PRONOUN,
+    TRAILING,
+    base_verb,
+    dates_in,
+)
+from rapport.core.capture_text import Span
+
+if TYPE_CHECKING:
+    from rapport.core.capture_tasks import TaskContext
+
+__all__ = ["resolve_things", "task_kind", "task_title"]
+
+
+def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
+    """A short imperative: the clause without its date words, asides and filler."""
+    out = body.text
+    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
+        lo, hi = d.start - body.start, d.end - body.start
+        out = out[:lo] + " " + out[hi:]
+    out = PAREN.sub("", prefix + out)
+    out = re.sub(r"\bw/\s*", "with ", out)
+    out = re.sub(r"\s+\+\s+", " and ", out)
+    for _ in range(3):
+        out = TRAILING.sub("", out.strip())
+    words_ = out.split()
+    if not words_:
+        return ""
+    verb = base_verb(words_[0])
+    if verb in ("fu", "f/u"):
+        words_[0:1] = ["follow", "up"]
+    elif verb is not None and words_[0].lower().rstrip(",.:;!") in (
+        GERUNDS.keys() | ALIASES.keys()
+    ):
+        words_[0] = verb
+    out = resolve_things(" ".join(words_), ctx, body.start)
+    who = ctx.contact_before(body.start)
+    if who:
+        out = OBJECT_PRONOUN.sub(who, out, count=1)
+        out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
+    out = re.sub(r"\s+([,;])", r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
+    if len(out) > 90:
+        out = out[:89].rsplit(" ", 1)[0] + "…"
+    return out[:1].upper() + out[1:]
+
+
+def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
+    """'Set it up' after 'She asked for a trial' -> 'Set up a trial'."""
+    m = THING_PRONOUN.match(title)
+    if m is None:
+        return title
+    thing = ctx.request_before(pos)
+    if not thing:
+        return title
+    verb = m.group(1) + (" up" if m.group(3) else "")
+    return f"{verb} {thing}{title[m.end() :]}"
+
+
+def task_kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bool) -> str:
+    low = title.lower()
+    names = set(re.findall(r"[a-z][a-z'-]+", low))
+    if verb == "thank" or "thank you" in low or "thank-you" in low:
+        if names & ctx.referrers or "referral" in low or "intro" in low:
+            return "thank_referrer"
+        return "thank_you"
+    if (
+        verb in ("reply", "respond")
+        or "get back to" in low
+        or re.search(r"\bcall\b.*\bback\b", low)
+    ):
+        return "reply"
+    if verb == "return" and "call" in low:
+        return "reply"
+    if ctx.inbound_from and verb in ("call", "email", "text") and ctx.inbound_from.lower() in names:
+        return "reply"
+    if verb in ("introduce", "intro", "connect") or "in touch" in low:
+        return "introduction"
+    if conditional or verb in (
+        "follow",
+        "fu",
+        "f/u",
+        "circle",
+        "touch",
+        "reach",
+        "nudge",
+        "chase",
+        "ping",
+    ):
+        return "follow_up"
+    if cue in ("promise", "will"):
+        return "promise"
+    if re.search(r"\b(?:flowers|gift|bottle|basket|present|card)\b", low) and verb in (
+        "send", "get", "buy", "order", "pick", "mail", "drop",
+    ):  # fmt: skip
+        return "gift"
+    if verb == "check" and re.match(r"check\s+(?:in|on|back)", low):
+        return "check_in" if "back" not in low else "follow_up"
+    if names & ctx.leads and verb in ("email", "call", "text", "contact"):
+        return "follow_up"
+    if verb in ("call", "try", "phone", "ring"):
+        return "call"
+    return "todo"
