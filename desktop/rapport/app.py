@@ -11,10 +11,14 @@ from rapport import STARTED as _STARTED
 
 
 def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication
-
+    # The book's modules (peewee, sqlite3, the store) come before Qt: once PySide6.QtCore is
+    # loaded, its import hook reads the source of every module imported after it, looking
+    # for "from __feature__ import" (shibokensupport/feature.py), ~15 ms of the start.
     from rapport import __version__, paths
     from rapport.services.book import close_book, open_book
+
+    from PySide6.QtWidgets import QApplication  # isort: skip
+
     from rapport.ui.single_instance import SingleInstance, send
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -9,44 +9,39 @@ starts about as fast as Python and peewee allow.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from rapport import __version__
-from rapport.cli import (
-    cmd_backup,
-    cmd_bench,
-    cmd_brief,
-    cmd_capture,
-    cmd_clients,
-    cmd_demo,
-    cmd_exchange,
-    cmd_followup,
-    cmd_gifts,
-    cmd_note,
-    cmd_search,
-    cmd_tasks,
-    cmd_today,
+
+# Commands in the order ``rapport --help`` lists them: each is the module
+# ``rapport.cli.cmd_NAME``, imported only when a parser is built (opening the window
+# builds none, and ``rapport capture`` builds one).
+COMMANDS = (
+    "capture",
+    "clients",
+    "today",
+    "tasks",
+    "followup",
+    "demo",
+    "gifts",
+    "note",
+    "brief",
+    "search",
+    "exchange",
+    "backup",
+    "bench",
 )
 
-# Commands in the order ``rapport --help`` lists them.
-COMMAND_MODULES = (
-    cmd_capture,
-    cmd_clients,
-    cmd_today,
-    cmd_tasks,
-    cmd_followup,
-    cmd_demo,
-    cmd_gifts,
-    cmd_note,
-    cmd_brief,
-    cmd_search,
-    cmd_exchange,
-    cmd_backup,
-    cmd_bench,
-)
+
+def command_modules() -> Iterator[ModuleType]:
+    """The command modules, imported one by one in COMMANDS order."""
+    for name in COMMANDS:
+        yield importlib.import_module(f"rapport.cli.cmd_{name}")
 
 
 def build_parser(
@@ -78,7 +73,7 @@ def build_parser(
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
         if wanted is not None and wanted in sub.choices:
             break
