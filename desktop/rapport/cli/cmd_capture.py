@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     check_note(text)
     result = _understand(args, text)
+    _complete_client(result)
     if not args.dry_run:
         if result.get("client") is None:
             sys.stderr.write(
@@ -75,13 +76,15 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
             return result
     if args.dry_run and not _book_exists(args):
         # Nothing to match against, and a dry run must not create a book.
+        if args.client:
+            # Same answer as on an empty book: --client names a client the book has.
+            from rapport.services.errors import NotFoundError
+
+            raise NotFoundError(f"no client matches {args.client.strip()!r}")
         from rapport import clock
         from rapport.core.capture import understand
 
-        result = understand(text, clock.today())
-        if args.client:
-            result["client"] = {"name": args.client, "company": "", "id": None}
-        return result
+        return understand(text, clock.today())
     from rapport.services import capture
     from rapport.services.book import open_book
 
@@ -92,6 +95,19 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
 
         client = client_arg(args.client)
     return capture.understand_note(text, client)
+
+
+def _complete_client(result: dict) -> None:  # type: ignore[type-arg]
+    """The client object has the same fields whether or not the book has clients yet.
+
+    Understanding against an empty (or missing) book leaves out ``match`` and
+    ``candidates``; a script reading ``client["match"]`` must not depend on the book.
+    """
+    client = result.get("client")
+    if isinstance(client, dict):
+        client.setdefault("id", None)
+        client.setdefault("match", "new" if client["id"] is None else "given")
+        client.setdefault("candidates", [])
 
 
 def _book_exists(args: argparse.Namespace) -> bool:
