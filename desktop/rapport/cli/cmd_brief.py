@@ -156,15 +156,19 @@ def brief_json(result: Any) -> dict[str, Any]:
             }
             for gift in result.gifts_given
         ],
+        # The same item as ``rapport today``'s dates: ``label`` is the date's own label
+        # ("birthday"), ``about`` whom it is about (the client's name for their own),
+        # ``text`` the phrase the brief shows ("Emma's birthday").
         "upcoming_dates": [
             {
                 "client": client.name,
-                "about": item.about,
-                "label": item.label,
-                "kind": item.kind,
+                "about": item.about or client.name,
+                "label": item.kind,
                 "date": item.day.isoformat(),
                 "in_days": item.in_days,
+                "kind": item.kind,
                 "turning": item.turning,
+                "text": item.label,
             }
             for item in result.upcoming
         ],
