@@ -76,6 +76,18 @@ def iso(value: Any) -> str | None:
     return str(value.isoformat())
 
 
+def tolerant_output() -> None:
+    """A terminal or pipe that cannot show a name (PYTHONIOENCODING=ascii, a Latin-1
+    console) gets '?' for what it cannot encode, not a traceback. JSON is always UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot change: leave it
+                pass
+
+
 def say(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
