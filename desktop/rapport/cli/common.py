@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -82,10 +83,8 @@ def tolerant_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream that cannot change: leave it
-                pass
 
 
 def say(text: str = "") -> None:
