@@ -271,3 +271,23 @@ def test_help_explains_each_option(
     text = " ".join(capsys.readouterr().out.split())
     for word in words:
         assert word in text, (command, word)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tasks", "--client", ""],
+        ["tasks", "--client", "  ", "--json"],
+        ["answered", "--client", ""],
+        ["capture", "--client", "", "--dry-run", "Call with Bob Smith"],
+    ],
+)
+def test_an_empty_client_option_is_bad_usage_not_every_client(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, command: list[str]
+) -> None:
+    run(capsys, "--data-dir", str(data_dir), "capture", "Lunch with Bob Smith, promised a quote")
+    with pytest.raises(SystemExit) as done:
+        main(["--data-dir", str(data_dir), *command])
+    out, err = capsys.readouterr()
+    assert (done.value.code, out) == (2, "")
+    assert "give a client's id or name" in err

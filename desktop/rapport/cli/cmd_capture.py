@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rapport.cli.common import print_json, say
+from rapport.cli.common import client_option, print_json, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "messages awaiting reply, introductions) and save it.",
     )
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the note; - reads stdin")
-    parser.add_argument("--client", metavar="NAME", help="whom the note is about")
+    parser.add_argument(
+        "--client",
+        metavar="NAME",
+        type=client_option,
+        help="whom the note is about: a client's id or name (a prefix or close spelling "
+        "works); exit 2 when it matches no client or several",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what it understood; save nothing"
     )

@@ -18,6 +18,14 @@ def open_book(args: argparse.Namespace) -> None:
     open_(args.data_dir)
 
 
+def client_option(text: str) -> str:
+    """argparse type for ``--client``: an empty value is bad usage, never "every client"
+    (``--client "$NAME"`` with NAME unset must not act on the whole book)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a client's id or name")
+    return text
+
+
 def client_arg(text: str) -> Any:
     """The client CLIENT names (id, name, prefix or close spelling); raises for none/several."""
     from rapport.services.clients import resolve
