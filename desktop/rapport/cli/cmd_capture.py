@@ -167,4 +167,8 @@ def _print_human(result: dict) -> None:  # type: ignore[type-arg]
         say(f"  suggestion: {suggestion['title']}")
     if result.get("saved"):
         saved = result["saved"]
-        say(f"Saved as conversation {saved['interaction_id']} with {len(saved['task_ids'])} tasks.")
+        count = len(saved["task_ids"])
+        say(
+            f"Saved as conversation {saved['interaction_id']} with {count} "
+            f"task{'' if count == 1 else 's'}."
+        )
