@@ -291,3 +291,19 @@ def test_an_empty_client_option_is_bad_usage_not_every_client(
     out, err = capsys.readouterr()
     assert (done.value.code, out) == (2, "")
     assert "give a client's id or name" in err
+
+
+def test_data_dir_after_the_command_picks_the_same_book(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(capsys, "--data-dir", str(data_dir), "capture", "Lunch with Bob Smith, promised a quote")
+    other = tmp_path / "other"
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(other))
+    listed = run_json(capsys, "clients", "--json", "--data-dir", str(data_dir))
+    assert isinstance(listed, list) and [c["name"] for c in listed] == ["Bob Smith"]
+    assert not other.exists(), "the option, not the environment, picks the book"
+    code, _, err = run(capsys, "tasks", "--data-dir", "")
+    assert code == 2 and "--data-dir" in err

@@ -82,6 +82,10 @@ def build_parser(
         module.register(sub)
         if wanted is not None and wanted in sub.choices:
             break
+    for command in sub.choices.values():
+        # CLI.md puts --data-dir before the command; scripts that put it after get the
+        # same book rather than a usage error (not listed in each command's help).
+        command.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
