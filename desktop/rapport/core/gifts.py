@@ -365,11 +365,11 @@ def rank_ideas(
     if len(result.ideas) < limit:
         general = _general(catalogue, client, excluded, budget, logged, occasion, skip)
         floor = result.ideas[-1].score if result.ideas else None
-        for idea in general[: limit - len(result.ideas)]:
+        for extra in general[: limit - len(result.ideas)]:
             if floor is not None:
                 # General ideas come after every idea about this client's own people.
-                idea.score = min(idea.score, floor)
-            result.ideas.append(idea)
+                extra.score = min(extra.score, floor)
+            result.ideas.append(extra)
     if result.general:
         result.notes.append(
             f"Nothing is known yet about what {client.first_name} or their people enjoy; "
