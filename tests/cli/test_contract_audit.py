@@ -307,3 +307,20 @@ def test_data_dir_after_the_command_picks_the_same_book(
     assert not other.exists(), "the option, not the environment, picks the book"
     code, _, err = run(capsys, "tasks", "--data-dir", "")
     assert code == 2 and "--data-dir" in err
+
+
+def test_last_contact_is_the_same_day_in_clients_brief_and_today(
+    capsys: pytest.CaptureFixture[str], demo_book: Path
+) -> None:
+    base = ("--data-dir", str(demo_book))
+    listed = run_json(capsys, *base, "clients", "--json")
+    assert isinstance(listed, list)
+    days = {c["id"]: c["last_contact"] for c in listed}
+    for client_id in list(days)[:8]:
+        brief = run_json(capsys, *base, "brief", str(client_id), "--json")
+        assert isinstance(brief, dict)
+        assert brief["client"]["last_contact"] == days[client_id]
+    today = run_json(capsys, *base, "today", "--json")
+    assert isinstance(today, dict) and today["out_of_touch"]
+    for item in today["out_of_touch"]:
+        assert item["last_contact"] == days[item["client_id"]]

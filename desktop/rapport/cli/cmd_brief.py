@@ -71,7 +71,8 @@ def brief_json(result: Any) -> dict[str, Any]:
             "phones": client.phones,
             "how_we_met": client.how_we_met,
             "referred_by": result.introduced_by,
-            "last_contact": iso(client.last_contact_at),
+            # A day, as in `clients --json` and today's out_of_touch (same name, same format).
+            "last_contact": iso(client.last_contact_at.date()) if client.last_contact_at else None,
             "cadence_days": client.cadence_days,
             "cares_about": result.interests,
             "archived": client.archived,
