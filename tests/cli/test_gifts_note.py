@@ -79,9 +79,11 @@ def test_gifts_for_a_client_without_facts_says_so(
     assert code == 0
     data = json.loads(out)
     assert data["general"] is True and data["ideas"]
-    assert "general ideas" in err
-    code, out, _ = run(capsys, "--data-dir", str(seeded), "gifts", "Maria")
+    # With --json the note is in the object and stderr stays empty (it is for errors).
+    assert any("general ideas" in n for n in data["notes"]) and err == ""
+    code, out, err = run(capsys, "--data-dir", str(seeded), "gifts", "Maria")
     assert code == 0 and "Gift ideas for Maria Gonzalez" in out
+    assert "general ideas" in err
 
 
 def test_gifts_unknown_client(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:
@@ -113,6 +115,9 @@ def test_note_for_a_client_without_facts_is_plain_and_says_so(
     data = json.loads(out)
     assert data["personal_touch"] is None
     assert any("plain note" in n for n in data["notes"])
+    assert err == ""
+    code, out, err = run(capsys, "--data-dir", str(seeded), "note", "maria")
+    assert code == 0 and "Maria" in out
     assert "plain note" in err
 
 

@@ -96,6 +96,18 @@ def test_what_was_promised() -> None:
     assert drafts.what_was_promised("pricing for 2027") == "the pricing for 2027"
     assert drafts.what_was_promised("Get him the ROI model") == "the ROI model"
     assert drafts.what_was_promised("Send") == "what I promised you"
+    # The person the task names is whom the note is written to, not part of what is owed.
+    assert (
+        drafts.what_was_promised("Send Michael the claims dashboard mock-up")
+        == "the claims dashboard mock-up"
+    )
+    assert (
+        drafts.what_was_promised("Send Dana revised pricing for the Q1 rollout")
+        == "the revised pricing for the Q1 rollout"
+    )
+    assert drafts.what_was_promised("Send Mary Ann two references") == "the two references"
+    assert drafts.what_was_promised("Send Q1 numbers") == "the Q1 numbers"
+    assert drafts.what_was_promised("Get Bob the ROI model") == "the ROI model"
 
 
 def test_auto_reply_has_dates_return_and_backup() -> None:

@@ -77,6 +77,10 @@ def build_parser(
         module.register(sub)
         if wanted is not None and wanted in sub.choices:
             break
+    for command in sub.choices.values():
+        # CLI.md puts --data-dir before the command; scripts that put it after get the
+        # same book rather than a usage error (not listed in each command's help).
+        command.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -123,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(commands=False, parser_class=_WindowParser)
         parser.words = words  # type: ignore[attr-defined]
         args = parser.parse_args(words)
+    if args.data_dir is not None and not args.data_dir.strip():
+        # An empty --data-dir "$DIR" must not fall back to the user's real book.
+        sys.stderr.write("rapport: --data-dir needs a folder (it was empty)\n")
+        return 2
     if args.data_dir:
         # Child processes (a capture window started from here) see the same book.
         os.environ["RAPPORT_DATA_DIR"] = args.data_dir
@@ -131,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rapport.app import run_app
 
             return run_app(args.data_dir, startup_check=args.startup_check)
+        from rapport.cli.common import tolerant_output
+
+        tolerant_output()
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130

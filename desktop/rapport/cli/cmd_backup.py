@@ -14,20 +14,53 @@ from rapport.cli.common import open_book, print_json, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = sub.add_parser("backup", help="back up the book now")
-    backup.add_argument(
-        "file", metavar="FILE", nargs="?", help="where (default: a new file in the backup folder)"
+    backup = sub.add_parser(
+        "backup",
+        help="back up the book now",
+        description="Copy the book, consistently even while the window is open, to FILE or "
+        "to a new dated file in the backup folder (the data folder's backups/, or the folder "
+        "chosen in Preferences). FILE may be an existing folder; a missing folder is refused.",
     )
-    backup.add_argument("--list", action="store_true", help="list the backups instead")
-    backup.add_argument("--json", action="store_true", help="print JSON")
+    backup.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="where (default: a new file in the backup folder)",
+    )
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help="list the backups in the backup folder (newest first) instead of making one",
+    )
+    backup.add_argument(
+        "--json",
+        action="store_true",
+        help='print JSON: {"path"}; with --list, [{"path", "when", "reason", "size"}]',
+    )
     backup.set_defaults(run=run_backup)
 
-    restore = sub.add_parser("restore", help="replace the book with a backup")
+    restore = sub.add_parser(
+        "restore",
+        help="replace the book with a backup",
+        description="Replace the book with the backup FILE. The book as it was is kept as a "
+        "'before-restore' backup (a damaged one is moved into the backup folder); nothing "
+        "is deleted. A file that is not a Rapport backup is refused before anything changes.",
+    )
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.set_defaults(run=run_restore)
 
-    check = sub.add_parser("check", help="check the database and the search index")
-    check.add_argument("--repair", action="store_true", help="rebuild the search index")
+    check = sub.add_parser(
+        "check",
+        help="check the database and the search index",
+        description="Check the database file, the links between records and the search "
+        "index. Exit 0 when all is well, 1 when a problem is found.",
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="when only the search index is wrong, rebuild it (a damaged file is not touched: "
+        "restore a backup)",
+    )
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(run=run_check)
 
@@ -50,12 +83,25 @@ def run_backup(args: argparse.Namespace) -> int:
         for b in [] if args.json else items:
             say(f"{b.when:%Y-%m-%d %H:%M}  {b.reason:<22} {b.size // 1024:>8} KB  {b.path}")
         return 0
+    if args.file:
+        _require_folder(Path(args.file).expanduser())
     path = backup.backup_now(args.file)
     if args.json:
         print_json({"path": str(path)})
     else:
         say(f"Backed up to {path}")
     return 0
+
+
+def _require_folder(target: Path) -> None:
+    """Refuse a backup into a folder that does not exist, as export and --pdf do: a typo
+    in the path must not quietly create a new folder somewhere."""
+    from rapport.services.errors import ValidationError
+
+    if not target.is_dir() and not target.parent.is_dir():
+        raise ValidationError(
+            f"cannot back up to {target}: the folder {target.parent} does not exist"
+        )
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -71,7 +71,8 @@ def brief_json(result: Any) -> dict[str, Any]:
             "phones": client.phones,
             "how_we_met": client.how_we_met,
             "referred_by": result.introduced_by,
-            "last_contact": iso(client.last_contact_at),
+            # A day, as in `clients --json` and today's out_of_touch (same name, same format).
+            "last_contact": iso(client.last_contact_at.date()) if client.last_contact_at else None,
             "cadence_days": client.cadence_days,
             "cares_about": result.interests,
             "archived": client.archived,
@@ -156,15 +157,19 @@ def brief_json(result: Any) -> dict[str, Any]:
             }
             for gift in result.gifts_given
         ],
+        # The same item as ``rapport today``'s dates: ``label`` is the date's own label
+        # ("birthday"), ``about`` whom it is about (the client's name for their own),
+        # ``text`` the phrase the brief shows ("Emma's birthday").
         "upcoming_dates": [
             {
                 "client": client.name,
-                "about": item.about,
-                "label": item.label,
-                "kind": item.kind,
+                "about": item.about or client.name,
+                "label": item.kind,
                 "date": item.day.isoformat(),
                 "in_days": item.in_days,
+                "kind": item.kind,
                 "turning": item.turning,
+                "text": item.label,
             }
             for item in result.upcoming
         ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rapport.cli.common import print_json, say
+from rapport.cli.common import client_option, print_json, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "messages awaiting reply, introductions) and save it.",
     )
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the note; - reads stdin")
-    parser.add_argument("--client", metavar="NAME", help="whom the note is about")
+    parser.add_argument(
+        "--client",
+        metavar="NAME",
+        type=client_option,
+        help="whom the note is about: a client's id or name (a prefix or close spelling "
+        "works); exit 2 when it matches no client or several",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what it understood; save nothing"
     )
@@ -45,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     check_note(text)
     result = _understand(args, text)
+    _complete_client(result)
     if not args.dry_run:
         if result.get("client") is None:
             sys.stderr.write(
@@ -75,13 +82,15 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
             return result
     if args.dry_run and not _book_exists(args):
         # Nothing to match against, and a dry run must not create a book.
+        if args.client:
+            # Same answer as on an empty book: --client names a client the book has.
+            from rapport.services.errors import NotFoundError
+
+            raise NotFoundError(f"no client matches {args.client.strip()!r}")
         from rapport import clock
         from rapport.core.capture import understand
 
-        result = understand(text, clock.today())
-        if args.client:
-            result["client"] = {"name": args.client, "company": "", "id": None}
-        return result
+        return understand(text, clock.today())
     from rapport.services import capture
     from rapport.services.book import open_book
 
@@ -92,6 +101,19 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
 
         client = client_arg(args.client)
     return capture.understand_note(text, client)
+
+
+def _complete_client(result: dict) -> None:  # type: ignore[type-arg]
+    """The client object has the same fields whether or not the book has clients yet.
+
+    Understanding against an empty (or missing) book leaves out ``match`` and
+    ``candidates``; a script reading ``client["match"]`` must not depend on the book.
+    """
+    client = result.get("client")
+    if isinstance(client, dict):
+        client.setdefault("id", None)
+        client.setdefault("match", "new" if client["id"] is None else "given")
+        client.setdefault("candidates", [])
 
 
 def _book_exists(args: argparse.Namespace) -> bool:
@@ -145,4 +167,8 @@ def _print_human(result: dict) -> None:  # type: ignore[type-arg]
         say(f"  suggestion: {suggestion['title']}")
     if result.get("saved"):
         saved = result["saved"]
-        say(f"Saved as conversation {saved['interaction_id']} with {len(saved['task_ids'])} tasks.")
+        count = len(saved["task_ids"])
+        say(
+            f"Saved as conversation {saved['interaction_id']} with {count} "
+            f"task{'' if count == 1 else 's'}."
+        )

@@ -20,9 +20,24 @@ from rapport.cli.common import open_book, print_json, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    imp = sub.add_parser("import", help="import contacts (vCard, CSV) or a full JSON export")
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--format", choices=("vcard", "csv", "json"), help="default: from the file")
+    imp = sub.add_parser(
+        "import",
+        help="import contacts (vCard, CSV) or a full JSON export",
+        description="Read FILE completely, show what it holds (new clients, clients already "
+        "in the book, rows skipped and why), then write it in one transaction: a file that "
+        "fails part-way changes nothing. Clients already in the book (same email, or same "
+        "name) are not added twice. A CSV that is not a Google or Outlook export is mapped "
+        "column by column: the proposed mapping is printed, and --map changes it.",
+        epilog="examples: rapport import contacts.vcf --dry-run · rapport import people.csv "
+        '--map "Full name=name" --map "Employer=company" · rapport import old.csv '
+        "--encoding cp1252",
+    )
+    imp.add_argument("file", metavar="FILE", help="a .vcf, .csv or Rapport .json export")
+    imp.add_argument(
+        "--format",
+        choices=("vcard", "csv", "json"),
+        help="the file's format (default: from its name and content)",
+    )
     imp.add_argument(
         "--encoding",
         metavar="E",
@@ -37,13 +52,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "name, first_name, middle_name, last_name, company, role, email, phone, address, "
         "birthday, how_we_met, notes, ignore)",
     )
-    imp.add_argument("--dry-run", action="store_true", help="show what would be imported")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
     imp.add_argument("--json", action="store_true", help="print the outcome as JSON")
     imp.set_defaults(run=run_import)
 
-    exp = sub.add_parser("export", help="export everything (json, csv, vcard, ics)")
-    exp.add_argument("file", metavar="FILE")
-    exp.add_argument("--format", choices=("json", "csv", "vcard", "ics"))
+    exp = sub.add_parser(
+        "export",
+        help="export everything (json, csv, vcard, ics)",
+        description="Write the whole book to FILE. json: everything (rapport import reads "
+        "it back); csv: two files, FILE-clients.csv and FILE-tasks.csv (or clients.csv and "
+        "tasks.csv inside an existing folder); vcard: one card per client; ics: open tasks "
+        "as to-dos and yearly dates (birthdays, anniversaries). The folder must exist.",
+    )
+    exp.add_argument("file", metavar="FILE", help="where to write (.json, .csv, .vcf, .ics)")
+    exp.add_argument(
+        "--format",
+        choices=("json", "csv", "vcard", "ics"),
+        help="the format (default: from FILE's extension)",
+    )
     exp.add_argument("--json", action="store_true", help="print the files written as JSON")
     exp.set_defaults(run=run_export)
 

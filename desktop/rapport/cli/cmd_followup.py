@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import client_arg, open_book, print_json, report_task, say
+from rapport.cli.common import client_arg, client_option, open_book, print_json, report_task, say
 
 WHEN_HELP = "tomorrow, next week, friday, in 3 days, 2026-12-01…"
 
@@ -50,7 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     answered.add_argument(
         "inbound_id", metavar="MESSAGE_ID", nargs="?", type=_positive_id("message")
     )
-    answered.add_argument("--client", metavar="CLIENT", help="every message from this client")
+    answered.add_argument(
+        "--client", metavar="CLIENT", type=client_option, help="every message from this client"
+    )
     answered.add_argument("--json", action="store_true", help="print JSON")
     answered.set_defaults(run=run_answered)
 

@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     open_book(args)
     client = client_arg(args.client)
     result = gift_ideas(client.id, args.occasion, limit=args.limit)
-    for note in result.notes[:1] if result.general else []:
+    # With --json the notes are in the object; stderr stays for errors.
+    for note in result.notes[:1] if result.general and not args.json else []:
         sys.stderr.write(f"rapport: {note}\n")
     if args.json:
         print_json(

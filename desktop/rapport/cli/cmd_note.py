@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if pdf is not None and not pdf.parent.is_dir():
         raise ValidationError(f"cannot write {pdf}: the folder {pdf.parent} does not exist")
     draft = cards.draft_note(client.id, args.occasion, interaction_id=args.interaction)
-    for note in draft.notes:
+    # With --json the notes are in the object; stderr stays for errors.
+    for note in [] if args.json else draft.notes:
         sys.stderr.write(f"rapport: {note}\n")
     written = None
     if pdf is not None:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import argparse
 
-from rapport.cli.common import client_arg, open_book, print_json, report_task, say, task_json
+from rapport.cli.common import (
+    client_arg,
+    client_option,
+    open_book,
+    print_json,
+    report_task,
+    say,
+    task_json,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tasks = sub.add_parser("tasks", help="list open tasks")
-    tasks.add_argument("--client", metavar="CLIENT", help="only this client's tasks")
+    tasks.add_argument(
+        "--client", metavar="CLIENT", type=client_option, help="only this client's tasks"
+    )
     tasks.add_argument("--all", action="store_true", help="include done tasks")
     tasks.add_argument("--json", action="store_true", help="print JSON")
     tasks.set_defaults(run=run_tasks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,14 @@ def open_book(args: argparse.Namespace) -> None:
     from rapport.services.book import open_book as open_
 
     open_(args.data_dir)
+
+
+def client_option(text: str) -> str:
+    """argparse type for ``--client``: an empty value is bad usage, never "every client"
+    (``--client "$NAME"`` with NAME unset must not act on the whole book)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a client's id or name")
+    return text
 
 
 def client_arg(text: str) -> Any:
@@ -74,6 +83,16 @@ def iso(value: Any) -> str | None:
     if hasattr(value, "hour"):
         return str(value.isoformat(timespec="seconds"))
     return str(value.isoformat())
+
+
+def tolerant_output() -> None:
+    """A terminal or pipe that cannot show a name (PYTHONIOENCODING=ascii, a Latin-1
+    console) gets '?' for what it cannot encode, not a traceback. JSON is always UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+                reconfigure(errors="replace")
 
 
 def say(text: str = "") -> None:

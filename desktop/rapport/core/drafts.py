@@ -79,6 +79,7 @@ def what_was_promised(title: str) -> str:
             words = words[1:]
         if words and words[0].lower() in ("you", "him", "her", "them") and len(words) > 1:
             words = words[1:]
+        words = _without_addressee(words)
     if not words:
         return "what I promised you"
     text = " ".join(words)
@@ -86,6 +87,25 @@ def what_was_promised(title: str) -> str:
     if first in ("the", "a", "an", "my", "our", "your", "his", "her", "their", "that", "those"):
         return text[0].lower() + text[1:] if not words[0].isupper() else text
     return f"the {text[0].lower() + text[1:] if not words[0].isupper() else text}"
+
+
+_DETERMINERS = ("the", "a", "an", "my", "our", "your", "his", "her", "their", "that", "those")
+
+
+def _without_addressee(words: list[str]) -> list[str]:
+    """'Michael the claims mock-up' -> 'the claims mock-up': the note is written to the
+    person the task names after its verb, so their name is not part of what is owed."""
+    names = 0
+    while names < len(words) and words[names][:1].isupper() and not words[names].isupper():
+        names += 1
+    if names == 0 or names > 3 or names == len(words):
+        return words
+    rest = words[names]
+    if rest.lower() in _DETERMINERS or (
+        rest[:1].islower() and rest not in ("to", "about", "on", "for", "with", "and", "at")
+    ):
+        return words[names:]
+    return words
 
 
 def day_text(day: date) -> str:

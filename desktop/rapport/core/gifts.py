@@ -363,9 +363,13 @@ def rank_ideas(
             )
     result.ideas = _diverse(list(candidates.values()), limit)
     if len(result.ideas) < limit:
-        result.ideas += _general(catalogue, client, excluded, budget, logged, occasion, skip)[
-            : limit - len(result.ideas)
-        ]
+        general = _general(catalogue, client, excluded, budget, logged, occasion, skip)
+        floor = result.ideas[-1].score if result.ideas else None
+        for extra in general[: limit - len(result.ideas)]:
+            if floor is not None:
+                # General ideas come after every idea about this client's own people.
+                extra.score = min(extra.score, floor)
+            result.ideas.append(extra)
     if result.general:
         result.notes.append(
             f"Nothing is known yet about what {client.first_name} or their people enjoy; "
@@ -412,7 +416,11 @@ def _diverse(
     scored: list[tuple[float, GiftIdea, tuple[int | None, str]]], limit: int
 ) -> list[GiftIdea]:
     """Best first, but each further idea on the same person and interest counts less,
-    so ten baseball ideas do not crowd out the wine the client mentioned."""
+    so ten baseball ideas do not crowd out the wine the client mentioned.
+
+    Each picked idea's ``score`` becomes the discounted score it was picked with, so the
+    scores a script reads never rise down the list (the order is the ranking).
+    """
     remaining = sorted(scored, key=lambda s: (-s[0], s[1].title))
     picked: list[GiftIdea] = []
     used: dict[tuple[int | None, str], int] = {}
@@ -421,7 +429,12 @@ def _diverse(
             range(len(remaining)),
             key=lambda i: (remaining[i][0] * 0.55 ** used.get(remaining[i][2], 0), -i),
         )
-        _score, idea, group = remaining.pop(best_i)
+        score, idea, group = remaining.pop(best_i)
+        if picked:
+            # Rounding can lift a discounted score a hair above the one before it.
+            idea.score = min(round(score * 0.55 ** used.get(group, 0), 3), picked[-1].score)
+        else:
+            idea.score = round(score, 3)
         used[group] = used.get(group, 0) + 1
         picked.append(idea)
     return picked
