@@ -13,7 +13,7 @@ from rapport.services import convert, indexing
 from rapport.services.client_list import ClientRow
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import required_text
+from rapport.services.validate import known_fields, required_text
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -109,9 +109,7 @@ def resolve(text: str, include_archived: bool = True) -> r.Client:
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise ValidationError(f"unknown client fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, EDITABLE, "client")
     data = dict(fields)
     if "name" in data:
         data["name"] = required_text(data["name"], "A client's name")

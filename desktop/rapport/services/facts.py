@@ -10,7 +10,7 @@ from rapport.core import records as r
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import one_of, required_text
+from rapport.services.validate import known_fields, one_of, required_text
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -71,9 +71,7 @@ def add_fact(
 
 def update_fact(fact_id: int, **fields: Any) -> r.Fact:
     allowed = {"text", "category", "tags", "person_id"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"unknown fact fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, allowed, "fact")
     with transaction():
         row = _row(fact_id)
         if "text" in fields:

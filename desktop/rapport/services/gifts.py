@@ -23,7 +23,7 @@ from rapport.services import convert, indexing, settings
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.interactions import refresh_last_contact
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import one_of, optional_date, required_text
+from rapport.services.validate import known_fields, one_of, optional_date, required_text
 from rapport.store import models as m
 from rapport.store import search
 from rapport.store.db import transaction
@@ -111,9 +111,7 @@ def parse_cost(value: Any) -> int | None:
 
 
 def _clean(client_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise ValidationError(f"unknown gift fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, EDITABLE, "gift")
     data: dict[str, Any] = {}
     if "title" in fields:
         data["title"] = required_text(fields["title"], "What the gift is")

@@ -14,7 +14,7 @@ from rapport.core.formats import day_month
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import one_of, optional_datetime
+from rapport.services.validate import known_fields, one_of, optional_datetime
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -79,9 +79,7 @@ def add_interaction(
 
 def update_interaction(interaction_id: int, **fields: Any) -> r.Interaction:
     allowed = {"kind", "happened_at", "title", "raw_text", "key_points"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"unknown conversation fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, allowed, "conversation")
     with transaction():
         row = _row(interaction_id)
         if "kind" in fields:

@@ -9,7 +9,7 @@ from rapport.core import records as r
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import month_day, optional_date, required_text
+from rapport.services.validate import known_fields, month_day, optional_date, required_text
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -17,9 +17,7 @@ EDITABLE = ("name", "relation", "birthday", "age", "age_as_of", "notes")
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise ValidationError(f"unknown person fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, EDITABLE, "person")
     data = dict(fields)
     if "name" in data:
         data["name"] = (data["name"] or "").strip() or None

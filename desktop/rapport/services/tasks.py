@@ -10,7 +10,7 @@ from rapport.core import records as r
 from rapport.services import chains, convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import one_of, required_text
+from rapport.services.validate import known_fields, one_of, required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
 from rapport.store.db import transaction
@@ -77,9 +77,7 @@ def add_task(
 
 def update_task(task_id: int, **fields: Any) -> r.Task:
     allowed = {"title", "due", "kind", "notes", "promised", "client_id"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"unknown task fields: {', '.join(sorted(unknown))}")
+    known_fields(fields, allowed, "task")
     with transaction():
         row = _row(task_id)
         if "title" in fields:

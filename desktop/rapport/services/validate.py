@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from rapport.services.errors import ValidationError
@@ -59,6 +60,13 @@ def check_note(text: str) -> str:
             f"{MAX_NOTE_CHARS:,}. Paste the important part."
         )
     return text
+
+
+def known_fields(fields: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    """Refuse an edit that names fields the record does not have ("unknown task fields: x")."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError(f"unknown {what} fields: {', '.join(sorted(unknown))}")
 
 
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
