@@ -354,6 +354,23 @@ def test_no_more_than_two_about_one_person() -> None:
     assert all("Jake" in line for line in lines)
 
 
+def test_news_heard_in_a_call_and_kept_as_a_fact_is_asked_once() -> None:
+    father = Person(10, 1, "Luis", "father")
+    facts = [_fact(1, "Father in the hospital after a fall - be gentle", 5, "family", 10)]
+    talks = [
+        Interaction(
+            1,
+            1,
+            "call",
+            datetime(2026, 11, 13, 9, 0),
+            key_points=["Dad in the hospital; be gentle", "Pilot with 25 users"],
+        )
+    ]
+    lines = ask(BOB, [father], facts, talks, TODAY)
+    assert [line for line in lines if "Luis" in line] == ["How is Luis recovering?"]
+    assert "How is the pilot going?" in lines
+
+
 def test_empty_book_gives_nothing() -> None:
     assert ask(BOB, [], [], [], TODAY) == []
     assert ask(BOB, [], [_fact(1, "Vegetarian", 3, "dietary")], [], TODAY) == []

@@ -237,13 +237,15 @@ def _score(found: Candidate, heard: Heard, today: date) -> float | None:
 
 def choose(options: Sequence[Sequence[Question]], limit: int = LIMIT) -> list[Question]:
     """The best ``limit`` questions, one per thing heard (each with its phrasings): varied
-    openings, not three about one person, at most one about business and one about a
-    hobby (and that one only to make up two)."""
+    openings, not three about one person nor two on one topic about them (the fall told
+    in a call and kept as a fact is one piece of news), at most one about business and
+    one about a hobby (and that one only to make up two)."""
     groups = sorted((g for g in options if g), key=lambda g: -g[0].score)
     chosen: list[Question] = []
     openings: set[str] = set()
     per_subject: dict[str, int] = {}
     topics: dict[str, int] = {}
+    asked: set[tuple[str, str]] = set()
     for group in groups:
         if len(chosen) >= limit:
             break
@@ -254,6 +256,8 @@ def choose(options: Sequence[Sequence[Question]], limit: int = LIMIT) -> list[Qu
             continue
         if per_subject.get(first.subject, 0) >= 2:
             continue
+        if (first.subject, first.topic) in asked:
+            continue  # the same news heard twice (a fact and the talk it came from)
         texts = {q.text for q in chosen}
         fresh = [q for q in group if q.text not in texts]
         if not fresh:
@@ -263,6 +267,7 @@ def choose(options: Sequence[Sequence[Question]], limit: int = LIMIT) -> list[Qu
         openings.add(_opening(pick.text))
         per_subject[first.subject] = per_subject.get(first.subject, 0) + 1
         topics[first.topic] = topics.get(first.topic, 0) + 1
+        asked.add((first.subject, first.topic))
     return chosen
 
 
