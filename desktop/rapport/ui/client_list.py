@@ -83,6 +83,8 @@ class ClientList(QWidget):
         header.setHighlightSections(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self._shown_width: dict[int, int] = {}
+        self.table.viewport().installEventFilter(self)
 
         self.empty = self._empty_state()
         self.no_match = QLabel("No client matches this filter.\nPress Esc to clear it.")
@@ -184,7 +186,41 @@ class ClientList(QWidget):
         else:
             self.stack.setCurrentWidget(self.empty)
 
+    def _fit_columns(self) -> None:
+        """A narrow list drops columns rather than squeeze the names to "...".
+
+        The name always keeps room for a full name; the company goes first (it is on the
+        profile next to the list), then the open count, then the last contact.
+        """
+        header = self.table.horizontalHeader()
+
+        def content(column: int) -> int:
+            # A hidden column measures narrower than it shows: remember its shown width, or
+            # the list would flip it on and off as the splitter moves.
+            if not self.table.isColumnHidden(column):
+                self._shown_width[column] = max(
+                    header.sectionSizeHint(column), self.table.sizeHintForColumn(column)
+                )
+            return self._shown_width.get(column, header.sectionSizeHint(column))
+
+        name_width = self.fontMetrics().horizontalAdvance("Michael Brennan") + 12
+        room = self.table.viewport().width()
+        fixed = content(COL_LAST) + content(COL_OPEN)
+        hide_company = room - fixed < 2 * name_width
+        hide_open = room - fixed < name_width
+        hide_last = room - content(COL_LAST) < name_width
+        for column, hidden in (
+            (COL_COMPANY, hide_company),
+            (COL_OPEN, hide_open),
+            (COL_LAST, hide_open and hide_last),
+        ):
+            if self.table.isColumnHidden(column) != hidden:
+                self.table.setColumnHidden(column, hidden)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         # Down from the filter walks into the list, as in a mail client's search box.
         if (
             watched is self.filter
