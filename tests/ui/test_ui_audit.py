@@ -1,0 +1,72 @@
+"""What a day of use turned up: a narrow client list, the "how we met" line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from rapport.services import clients
+from rapport.ui import brief_view
+from rapport.ui.dialogs import ClientDialog
+
+COL_NAME, COL_COMPANY = 0, 1
+
+
+def test_a_narrow_client_list_keeps_the_names_readable(window: Any, qtbot: Any) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    window.resize(1200, 760)
+    splitter = window.clients_page
+    table = window.client_list.table
+    splitter.setSizes([230, 970])
+    qtbot.waitUntil(lambda: table.isColumnHidden(COL_COMPANY))
+    names = table.fontMetrics().horizontalAdvance("Maria Gonzalez")
+    assert table.columnWidth(COL_NAME) >= names
+    assert not table.isColumnHidden(2), "the last contact stays while it fits"
+    # Widened again, the company comes back.
+    splitter.setSizes([700, 500])
+    qtbot.waitUntil(lambda: not table.isColumnHidden(COL_COMPANY))
+    assert not any(table.isColumnHidden(column) for column in range(4))
+    assert table.columnWidth(COL_NAME) >= names
+
+
+def test_how_we_met_typed_as_a_sentence_is_not_said_twice(
+    window: Any,
+    qtbot: Any,
+    answer_modal: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bob = clients.resolve("Bob Smith").id
+    window.open_client(bob)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ClientDialog)
+        dialog.how_we_met.clear()
+        qtbot.keyClicks(dialog.how_we_met, "Met at the Denver expo")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(fill)
+    window.edit_client_action.trigger()
+    header = window.profile.header.text()
+    assert "Met at the Denver expo" in header and "Met: Met" not in header
+    # The printed brief says it once too.
+    monkeypatch.setattr(brief_view, "ask_pdf_path", lambda _p, _s: str(tmp_path / "b.pdf"))
+    window.export_brief_action.trigger()  # File > Export brief as PDF…
+    qtbot.waitUntil(lambda: "Saved the brief" in window.statusBar().currentMessage())
+    printed = " ".join(PdfReader(str(tmp_path / "b.pdf")).pages[0].extract_text().split())
+    assert "Met at the Denver expo" in printed and "Met: Met" not in printed
+
+    def short(dialog: QWidget) -> None:
+        assert isinstance(dialog, ClientDialog)
+        dialog.how_we_met.clear()
+        qtbot.keyClicks(dialog.how_we_met, "the Denver expo")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(short)
+    window.edit_client_action.trigger()
+    assert "Met: the Denver expo" in window.profile.header.text()
