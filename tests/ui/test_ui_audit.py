@@ -22,6 +22,9 @@ def test_a_narrow_client_list_keeps_the_names_readable(window: Any, qtbot: Any) 
     window.resize(1200, 760)
     splitter = window.clients_page
     table = window.client_list.table
+    splitter.setSizes([360, 840])  # the usual split: every column shows
+    qtbot.waitUntil(lambda: table.viewport().width() > 300)
+    assert not any(table.isColumnHidden(column) for column in range(4))
     splitter.setSizes([230, 970])
     qtbot.waitUntil(lambda: table.isColumnHidden(COL_COMPANY))
     names = table.fontMetrics().horizontalAdvance("Maria Gonzalez")

@@ -189,8 +189,8 @@ class ClientList(QWidget):
     def _fit_columns(self) -> None:
         """A narrow list drops columns rather than squeeze the names to "...".
 
-        The name always keeps room for a full name; the company goes first (it is on the
-        profile next to the list), then the open count, then the last contact.
+        The name keeps room for a full name; the company goes first (it is on the profile
+        next to the list), then the open count, then the last contact.
         """
         header = self.table.horizontalHeader()
 
@@ -203,10 +203,13 @@ class ClientList(QWidget):
                 )
             return self._shown_width.get(column, header.sectionSizeHint(column))
 
-        name_width = self.fontMetrics().horizontalAdvance("Michael Brennan") + 12
+        metrics = self.fontMetrics()
+        name_width = metrics.horizontalAdvance("Michael Brennan") + 12
+        # Name and company share the room equally; below a short name each, the company goes.
+        shared_width = metrics.horizontalAdvance("Michael Bre") + 12
         room = self.table.viewport().width()
         fixed = content(COL_LAST) + content(COL_OPEN)
-        hide_company = room - fixed < 2 * name_width
+        hide_company = room - fixed < 2 * shared_width
         hide_open = room - fixed < name_width
         hide_last = room - content(COL_LAST) < name_width
         for column, hidden in (
