@@ -73,3 +73,31 @@ def test_how_we_met_typed_as_a_sentence_is_not_said_twice(
     answer_modal(short)
     window.edit_client_action.trigger()
     assert "Met: the Denver expo" in window.profile.header.text()
+
+
+def test_preferences_card_font_is_the_note_windows_font(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    from rapport.services import settings
+    from rapport.ui.note_composer import NoteComposer
+    from rapport.ui.settings_dialog import SettingsDialog
+
+    offered: list[list[str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        combo = dialog.card_font
+        offered.append([combo.itemData(i) for i in range(combo.count())])
+        assert combo.currentData() == "handwriting"  # what the note window starts with
+        assert "(not installed)" not in combo.currentText()
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # Handwriting -> Serif
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(fill)
+    window.preferences_action.trigger()
+    assert offered == [["handwriting", "serif", "sans"]]
+    assert settings.get("card_font") == "serif"
+    composer = NoteComposer(window, clients.resolve("Bob Smith").id)
+    qtbot.addWidget(composer)
+    assert composer.font_key() == "serif"
