@@ -101,3 +101,32 @@ def test_preferences_card_font_is_the_note_windows_font(
     composer = NoteComposer(window, clients.resolve("Bob Smith").id)
     qtbot.addWidget(composer)
     assert composer.font_key() == "serif"
+
+
+def test_a_sent_card_does_not_push_conversations_out_of_the_brief(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    from rapport.services import interactions
+    from rapport.ui.note_composer import NoteComposer
+
+    bob = clients.resolve("Bob Smith").id
+    interactions.add_interaction(bob, "call", "2026-11-16 10:00", "Call about the renewal")
+    interactions.add_interaction(bob, "meeting", "2026-11-17 15:00", "Site visit at the plant")
+    talks = [i.title for i in interactions.history(bob) if i.kind != "card"]
+    assert len(talks) >= 3
+    window.open_client(bob)
+    before = window.profile.overview.toPlainText()
+    last_three = [t for t in talks[:3] if t]
+    assert all(title in before for title in last_three)
+
+    def send(dialog: QWidget) -> None:
+        assert isinstance(dialog, NoteComposer)
+        qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(send)
+    window.note_action.trigger()
+    assert any(i.kind == "card" for i in interactions.history(bob))
+    after = window.profile.overview.toPlainText()
+    section = after[after.index("Last conversations") : after.index("What I promised")]
+    assert "Card sent" not in section
+    assert all(title in section for title in last_three)
