@@ -130,3 +130,28 @@ def test_a_sent_card_does_not_push_conversations_out_of_the_brief(
     section = after[after.index("Last conversations") : after.index("What I promised")]
     assert "Card sent" not in section
     assert all(title in section for title in last_three)
+
+
+def test_delete_key_in_the_client_list_deletes_and_moves_to_the_next(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.ui import messages
+
+    questions: list[str] = []
+    monkeypatch.setattr(
+        messages, "confirm", lambda _p, _t, text, *_a: questions.append(text) or True
+    )
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    listing = window.client_list
+    names = [listing.model.index(row, 0).data() for row in range(listing.model.rowCount())]
+    assert len(names) >= 2
+    listing.select_client(clients.resolve(names[0]).id)
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Delete)
+    assert questions and names[0] in questions[0]
+    assert listing.model.index(0, 0).data() == names[1]
+    # The cursor is on the next client, and the profile shows them.
+    assert listing.current_client_id() == clients.resolve(names[1]).id
+    assert window.profile.current.client.name == names[1]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert listing.model.index(0, 0).data() == names[0]

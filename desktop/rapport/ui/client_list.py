@@ -7,6 +7,7 @@ filters and sorts in the database: the list of a 5,000-client book reads 200 row
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -49,6 +50,7 @@ class ClientList(QWidget):
     clientSelected = Signal(int)
     loadSampleRequested = Signal()
     newClientRequested = Signal()
+    deleteRequested = Signal()  # Delete on a row: the window asks, deletes, offers undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,11 @@ class ClientList(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self._shown_width: dict[int, int] = {}
+        delete = QAction("Delete client…", self.table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._request_delete)
+        self.table.addAction(delete)
         self.table.viewport().installEventFilter(self)
 
         self.empty = self._empty_state()
@@ -132,10 +139,15 @@ class ClientList(QWidget):
     def refresh(self, include_archived: bool = False, keep_id: int | None = None) -> None:
         """Read the list again (the book changed), keeping the current client selected."""
         keep = keep_id if keep_id is not None else self.current_client_id()
+        row = self.table.currentIndex().row()
         self.model.set_query(include_archived=include_archived)
         self._update_state()
-        if keep is not None:
-            self.select_client(keep)
+        if keep is not None and not self.select_client(keep) and row >= 0:
+            # The client is gone (deleted, archived): the cursor stays at its place, on the
+            # next one, so that Delete, Delete works down a list as in a file manager.
+            count = self.model.rowCount()
+            if count:
+                self.table.setCurrentIndex(self.model.index(min(row, count - 1), 0))
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -167,6 +179,10 @@ class ClientList(QWidget):
             self.table.setCurrentIndex(self.model.index(row, 0))
         elif self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _request_delete(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.deleteRequested.emit()
 
     def _focus_first(self) -> None:
         if self.model.rowCount():
