@@ -207,7 +207,13 @@ def compose(profile: Profile, today: date) -> Brief:
             if intro.lead_id == client.id and intro.referrer:
                 introduced_by = intro.referrer
                 break
-    talks = sorted(profile.interactions, key=lambda i: i.happened_at, reverse=True)
+    # A card the user sent is in the history, but it is not a conversation with the client:
+    # it would push out the last thing they actually said.
+    talks = sorted(
+        (i for i in profile.interactions if i.kind != "card"),
+        key=lambda i: i.happened_at,
+        reverse=True,
+    )
     facts = sorted(
         profile.facts,
         key=lambda f: (f.source_at or f.created_at or datetime.min, f.id),

@@ -190,6 +190,11 @@ def mark_sent(card_id: int, when: datetime | None = None) -> r.Card:
             if intro is not None:
                 intro.thanked_at = stamp
                 intro.save()
+                # The card is the thank-you: its "Thank X for the introduction" task is done
+                # too, or Today keeps asking for a note that already went out.
+                from rapport.services.introductions import finish_tasks
+
+                finish_tasks(intro.id, ("thank_referrer",), stamp)
         label = templates().label(row.occasion)
         logged = m.Interaction.create(
             client=row.client_id,

@@ -147,12 +147,13 @@ def _stamp(intro_id: int, field: str, kinds: tuple[str, ...], when: datetime | N
         stamp = when or clock.now()
         setattr(row, field, stamp)
         row.save()
-        _finish_tasks(intro_id, kinds, stamp)
+        finish_tasks(intro_id, kinds, stamp)
         chains.log_lead_contact(intro_id, field, stamp)
     return get_introduction(intro_id)
 
 
-def _finish_tasks(intro_id: int, kinds: tuple[str, ...], stamp: datetime) -> None:
+def finish_tasks(intro_id: int, kinds: tuple[str, ...], stamp: datetime) -> None:
+    """Close the introduction's open tasks of ``kinds`` (inside the caller's transaction)."""
     m.Task.update(status="done", done_at=stamp, snoozed_until=None, updated_at=stamp).where(
         m.Task.introduction == intro_id, m.Task.kind.in_(kinds), m.Task.status == "open"
     ).execute()
@@ -185,7 +186,7 @@ def lead_heard_from(client_id: int, when: datetime) -> None:
         ):
             row.lead_answered_at = when
             row.save()
-            _finish_tasks(row.id, ("call",), when)
+            finish_tasks(row.id, ("call",), when)
 
 
 def _calls_missing(cutoff: date) -> Any:

@@ -11,6 +11,7 @@ from rapport.store import models as m
 from rapport.store.db import transaction
 
 GIFT_BUDGETS = ("low", "medium", "high")
+CARD_FONTS = ("", "handwriting", "serif", "sans")
 # The card sizes of CLI.md: A2 (4.25x5.5 in), A6, 4x6 postcard, 5x7, US Letter.
 CARD_SIZES = ("a2", "a6", "4x6", "5x7", "letter")
 RETENTION_KINDS = ("daily", "weekly", "monthly")
@@ -67,8 +68,11 @@ def update(values: dict[str, Any]) -> dict[str, Any]:
 def _clean(key: str, value: Any) -> Any:
     if key not in DEFAULTS:
         raise ValidationError(f"there is no setting called {key!r}")
-    if key in ("user_name", "card_font"):
+    if key == "user_name":
         return str(value or "").strip()
+    if key == "card_font":
+        # The note window's font choices (ui/card_print.FONT_CHOICES); "" is the default.
+        return one_of(str(value or "").strip(), CARD_FONTS, "The card font")
     if key == "signature":
         return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
     if key == "default_cadence_days":

@@ -19,6 +19,15 @@ from rapport.core.formats import full_date as day_text
 from rapport.core.records import Inbound, Interaction, Task
 
 
+def met_text(how_we_met: str) -> str:
+    """'Met: at the expo', but 'Met at the expo' as typed (not 'Met: Met at the expo')."""
+    text = " ".join(how_we_met.split())
+    first = text.split(" ", 1)[0].rstrip(":,").casefold()
+    if first in ("met", "meet", "introduced", "referred"):
+        return text
+    return f"Met: {text}"
+
+
 @dataclass(frozen=True)
 class Limits:
     """How much of each list to show; the rest is counted ("and 3 more")."""
@@ -126,7 +135,7 @@ class _Html:
         client = self.b.client
         parts = []
         if client.how_we_met:
-            parts.append(f"Met: {self.e(client.how_we_met)}")
+            parts.append(self.e(met_text(client.how_we_met)))
         if self.b.introduced_by:
             parts.append(f"Referred by {self.e(self.b.introduced_by)}")
         if client.last_contact_at:

@@ -4,7 +4,8 @@
 facts, dates, tasks, the message awaiting reply, introductions, key points, suggestions),
 each a flow of chips. What the user does on a chip goes straight into the window's
 ``CaptureEdits``; removing a chip rebuilds the panel and moves the focus to the next
-chip, so Delete, Delete, Delete clears a row from the keyboard.
+chip, so Delete, Delete, Delete clears a row from the keyboard; Ctrl+Z in the panel brings
+back the chips removed, last first (a slip of the × costs nothing).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from rapport.core.capture_edits import GROUPS, CaptureEdits, item_key
@@ -45,6 +47,7 @@ TAGS_SHOWN = 3
 class ChipsPanel(QScrollArea):
     highlightRequested = Signal(object)  # a (start, end) span of the note, or None
     rebuilt = Signal()  # the chips changed (the window updates its summary and tab order)
+    removedChanged = Signal(str)  # what the last removal took ("" once nothing is left to undo)
 
     def __init__(self, edits: CaptureEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,11 @@ class ChipsPanel(QScrollArea):
         self.understanding: dict[str, Any] = {}
         self.text = ""
         self.chips: list[Chip] = []
+        # Removed chips, last on top: (group, item key, position, what it said).
+        self._removed: list[tuple[str, Any, int, str]] = []
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_remove)
 
     def show_understanding(self, understanding: dict[str, Any], text: str) -> None:
         self.understanding = understanding
@@ -164,9 +172,28 @@ class ChipsPanel(QScrollArea):
         focusable = [c for c in self.chips if c.focusPolicy() != Qt.FocusPolicy.NoFocus]
         position = focusable.index(chip) if chip in focusable else 0
         self.edits.remove(group, item)
+        self._removed.append((group, item_key(group, item), position, chip.accessibleName()))
+        self.removedChanged.emit(chip.accessibleName())
         self.highlightRequested.emit(None)
         # Later, not now: the chip asking is one of the widgets the rebuild deletes.
         QTimer.singleShot(0, lambda: self._build(focus_at=position))
+
+    def undo_remove(self) -> bool:
+        """Bring back the chip removed last (Ctrl+Z); False when there is none."""
+        while self._removed:
+            group, key, position, _said = self._removed.pop()
+            if (group, key) in self.edits.removed:
+                self.edits.removed.discard((group, key))
+                self.removedChanged.emit(self._removed[-1][3] if self._removed else "")
+                self._build(focus_at=position)
+                return True
+        self.removedChanged.emit("")
+        return False
+
+    def forget_removed(self) -> None:
+        """A new note (or a saved one): nothing of the last one to bring back."""
+        self._removed.clear()
+        self.removedChanged.emit("")
 
     def _find(self, words: str) -> tuple[int, int] | None:
         words = words.strip()

@@ -134,11 +134,18 @@ class CaptureWindow(QDialog):
         self.client_picker.highlightRequested.connect(self.highlight)
         self.chips_area.highlightRequested.connect(self.highlight)
         self.chips_area.rebuilt.connect(self._after_rebuild)
+        self.chips_area.removedChanged.connect(self._on_chip_removed)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.save)
+
+    def _on_chip_removed(self, said: str) -> None:
+        if said:
+            self.notice.say("removed", "info", f"Removed {said}. Ctrl+Z brings it back.")
+        else:
+            self.notice.drop("removed")
 
     # -- opening and closing ---------------------------------------------------------------
     def open_capture(self, client_name: str | None = None) -> None:
@@ -201,6 +208,7 @@ class CaptureWindow(QDialog):
         self._loading = True
         try:
             self.edits.clear()
+            self.chips_area.forget_removed()
             if client:
                 self.edits.choose_client(client)
             self.editor.setPlainText(text)

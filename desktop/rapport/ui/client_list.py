@@ -7,6 +7,7 @@ filters and sorts in the database: the list of a 5,000-client book reads 200 row
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -49,6 +50,7 @@ class ClientList(QWidget):
     clientSelected = Signal(int)
     loadSampleRequested = Signal()
     newClientRequested = Signal()
+    deleteRequested = Signal()  # Delete on a row: the window asks, deletes, offers undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,13 @@ class ClientList(QWidget):
         header.setHighlightSections(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self._shown_width: dict[int, int] = {}
+        delete = QAction("Delete client…", self.table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._request_delete)
+        self.table.addAction(delete)
+        self.table.viewport().installEventFilter(self)
 
         self.empty = self._empty_state()
         self.no_match = QLabel("No client matches this filter.\nPress Esc to clear it.")
@@ -130,10 +139,15 @@ class ClientList(QWidget):
     def refresh(self, include_archived: bool = False, keep_id: int | None = None) -> None:
         """Read the list again (the book changed), keeping the current client selected."""
         keep = keep_id if keep_id is not None else self.current_client_id()
+        row = self.table.currentIndex().row()
         self.model.set_query(include_archived=include_archived)
         self._update_state()
-        if keep is not None:
-            self.select_client(keep)
+        if keep is not None and not self.select_client(keep) and row >= 0:
+            # The client is gone (deleted, archived): the cursor stays at its place, on the
+            # next one, so that Delete, Delete works down a list as in a file manager.
+            count = self.model.rowCount()
+            if count:
+                self.table.setCurrentIndex(self.model.index(min(row, count - 1), 0))
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -166,6 +180,10 @@ class ClientList(QWidget):
         elif self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
+    def _request_delete(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.deleteRequested.emit()
+
     def _focus_first(self) -> None:
         if self.model.rowCount():
             if not self.table.currentIndex().isValid():
@@ -184,7 +202,44 @@ class ClientList(QWidget):
         else:
             self.stack.setCurrentWidget(self.empty)
 
+    def _fit_columns(self) -> None:
+        """A narrow list drops columns rather than squeeze the names to "...".
+
+        The name keeps room for a full name; the company goes first (it is on the profile
+        next to the list), then the open count, then the last contact.
+        """
+        header = self.table.horizontalHeader()
+
+        def content(column: int) -> int:
+            # A hidden column measures narrower than it shows: remember its shown width, or
+            # the list would flip it on and off as the splitter moves.
+            if not self.table.isColumnHidden(column):
+                self._shown_width[column] = max(
+                    header.sectionSizeHint(column), self.table.sizeHintForColumn(column)
+                )
+            return self._shown_width.get(column, header.sectionSizeHint(column))
+
+        metrics = self.fontMetrics()
+        name_width = metrics.horizontalAdvance("Michael Brennan") + 12
+        # Name and company share the room equally; below a short name each, the company goes.
+        shared_width = metrics.horizontalAdvance("Michael Bre") + 12
+        room = self.table.viewport().width()
+        fixed = content(COL_LAST) + content(COL_OPEN)
+        hide_company = room - fixed < 2 * shared_width
+        hide_open = room - fixed < name_width
+        hide_last = room - content(COL_LAST) < name_width
+        for column, hidden in (
+            (COL_COMPANY, hide_company),
+            (COL_OPEN, hide_open),
+            (COL_LAST, hide_open and hide_last),
+        ):
+            if self.table.isColumnHidden(column) != hidden:
+                self.table.setColumnHidden(column, hidden)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         # Down from the filter walks into the list, as in a mail client's search box.
         if (
             watched is self.filter

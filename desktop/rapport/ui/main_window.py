@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         self._client_list.clientSelected.connect(self._on_client_selected)
         self._client_list.loadSampleRequested.connect(self.load_sample)
         self._client_list.newClientRequested.connect(self.new_client)
+        self._client_list.deleteRequested.connect(self.delete_client)
         self._profile.changed.connect(self.reload)
         self._profile.deleted.connect(self.push_undo)
         try:

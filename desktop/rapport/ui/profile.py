@@ -399,7 +399,9 @@ def header_html(client: r.Client) -> str:
     contact = " · ".join(e(x) for x in [*client.emails[:2], *client.phones[:2]])
     meta = []
     if client.how_we_met:
-        meta.append(f"Met: {e(client.how_we_met)}")
+        from rapport.ui.brief_html import met_text
+
+        meta.append(e(met_text(client.how_we_met)))
     if client.referred_by:
         meta.append(f"Referred by {e(client.referred_by)}")
     if client.last_contact_at:

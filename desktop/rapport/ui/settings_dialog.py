@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,7 +79,7 @@ class SettingsDialog(FormDialog):
 
         self._section("You")
         self.user_name = self.add_row("Your &name:", QLineEdit(v["user_name"]))
-        self.user_name.setPlaceholderText("Dana Whitfield")
+        self.user_name.setPlaceholderText("As your clients know you, e.g. Sam Carter")
         self.user_name.setToolTip("Your name as it appears on notes and briefs")
         self.signature = self.add_row("S&ignature:", QPlainTextEdit(v["signature"]))
         self.signature.setTabChangesFocus(True)
@@ -98,13 +97,17 @@ class SettingsDialog(FormDialog):
         self.card_size = self.add_row(
             "Card si&ze:", _combo(CARD_SIZE_LABELS, v["card_size"]), "Default card size"
         )
+        # The same choices as the note window and `rapport note --font`: the setting is the
+        # note window's starting font, not a system family (which neither would understand).
+        from rapport.ui import card_print
+
         self.card_font = self.add_row("Card &font:", QComboBox(), "Card font")
-        self.card_font.addItem("Default", "")
-        for family in QFontDatabase.families():
-            self.card_font.addItem(family, family)
-        if v["card_font"] and self.card_font.findData(v["card_font"]) < 0:
-            self.card_font.addItem(f"{v['card_font']} (not installed)", v["card_font"])
-        self.card_font.setCurrentIndex(max(self.card_font.findData(v["card_font"]), 0))
+        for key, label in card_print.FONT_CHOICES.items():
+            if key == "handwriting" and card_print.handwriting_family() is None:
+                continue
+            self.card_font.addItem(label, key)
+        font = v["card_font"] or card_print.DEFAULT_FONT
+        self.card_font.setCurrentIndex(max(self.card_font.findData(font), 0))
 
         self._section("Backups")
         self.backup_dir = QLineEdit(v["backup_dir"])

@@ -137,7 +137,7 @@ class TodayView(QWidget):
                 "Thank-yous to write",
                 THANKS_COLUMNS,
                 "Every meeting has had its thank-you.",
-                "T written · Enter open client",
+                "W write the note · T written · Enter open client",
                 stretch=1,
             ),
             "dates": Section(
@@ -202,6 +202,9 @@ class TodayView(QWidget):
             "&Late note sent", ["L"], self.late_note_sent, "The client was told; move the date"
         )
         self.edit_action = self._action("&Edit task…", ["E"], self.edit_task, "")
+        self.write_action = self._action(
+            "&Write the thank-you…", ["W"], self.write_note, "Draft and print the note"
+        )
         self.refresh_action = self._action("&Refresh", ["F5"], self.refresh, "Re-read Today")
         self.away_action = QAction("&Away mode…", self)
         self.away_action.triggered.connect(lambda _c=False: self.edit_away())
@@ -213,6 +216,7 @@ class TodayView(QWidget):
             self.answered_action,
             self.thanked_action,
             self.late_sent_action,
+            self.write_action,
             self.edit_action,
             None,
             self.refresh_action,
@@ -236,6 +240,9 @@ class TodayView(QWidget):
             record is not None and isinstance(record, AwaitingReply) and key == "replies"
         )
         self.thanked_action.setEnabled(record is not None and isinstance(record, ThankYou))
+        from rapport.ui.today_notes import note_target
+
+        self.write_action.setEnabled(record is not None and note_target(record) is not None)
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
@@ -480,6 +487,16 @@ class TodayView(QWidget):
             lambda: followup.mark_late_notice_sent(record.id, new_due),
             f"Noted: {record.task.client} was told. Now due {new_due:%A %b} {new_due.day}.",
         )
+
+    def write_note(self) -> None:
+        """W: the note this row asks for, in the note window (sent closes the row)."""
+        from rapport.ui.today_notes import write_note
+
+        _key, record = self.current()
+        sent: list[Any] = []
+        self._do("write the note", lambda: sent.append(write_note(self, record)))
+        if sent and sent[0] is not None:
+            self._status("Note marked sent: the thank-you is closed and in the history.")
 
     def open_client(self) -> None:
         TodayTask = _kinds()[0]
