@@ -99,6 +99,7 @@ def test_brief_text(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:
     code, out, _ = run(capsys, "--data-dir", str(seeded), "brief", "Bob Smtih")
     assert code == 0
     assert out.startswith("Bob Smith — Buyer · Acme Supply")
+    assert "Met: Expo · Referred by Frank O'Neill" in out
     assert "Ask about\n  • How did Jake's tournament go?" in out
     assert "(possibly stale)" in out
 

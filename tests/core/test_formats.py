@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from rapport.core.formats import ago, day_month, full_date, short_day, soon
+from rapport.core.formats import ago, day_month, full_date, met_text, short_day, soon
 
 
 def test_days_without_leading_zeros() -> None:
@@ -24,3 +24,9 @@ def test_ago_and_soon() -> None:
         "2 years ago",
     ]
     assert [soon(d) for d in (0, 1, 5)] == ["today", "tomorrow", "in 5 days"]
+
+
+def test_how_we_met_is_introduced_once() -> None:
+    assert met_text("the Denver expo") == "Met: the Denver expo"
+    assert met_text("Met at the Denver  expo") == "Met at the Denver expo"
+    assert met_text("Referred by Ana") == "Referred by Ana"

@@ -179,7 +179,7 @@ def brief_json(result: Any) -> dict[str, Any]:
 
 def brief_text(result: Any) -> str:
     """The brief for a terminal: the same sections as the window, as plain lines."""
-    from rapport.core.formats import ago, short_day, soon
+    from rapport.core.formats import ago, met_text, short_day, soon
     from rapport.core.formats import full_date as day_text
 
     client = result.client
@@ -193,7 +193,7 @@ def brief_text(result: Any) -> str:
     ]
     who = []
     if client.how_we_met:
-        who.append(f"Met: {client.how_we_met}")
+        who.append(met_text(client.how_we_met))
     if result.introduced_by:
         who.append(f"Referred by {result.introduced_by}")
     if client.last_contact_at:

@@ -44,3 +44,12 @@ def soon(days: int) -> str:
     if days == 1:
         return "tomorrow"
     return f"in {days} days"
+
+
+def met_text(how_we_met: str) -> str:
+    """'Met: at the expo', but 'Met at the expo' as typed (not 'Met: Met at the expo')."""
+    text = " ".join(how_we_met.split())
+    first = text.split(" ", 1)[0].rstrip(":,").casefold()
+    if first in ("met", "meet", "introduced", "referred"):
+        return text
+    return f"Met: {text}"

@@ -14,18 +14,9 @@ from dataclasses import dataclass, replace
 
 from rapport.core.ask_about import Question
 from rapport.core.brief import Brief, FactLine, PromiseLine, Upcoming
-from rapport.core.formats import ago, short_day, soon
+from rapport.core.formats import ago, met_text, short_day, soon
 from rapport.core.formats import full_date as day_text
 from rapport.core.records import Inbound, Interaction, Task
-
-
-def met_text(how_we_met: str) -> str:
-    """'Met: at the expo', but 'Met at the expo' as typed (not 'Met: Met at the expo')."""
-    text = " ".join(how_we_met.split())
-    first = text.split(" ", 1)[0].rstrip(":,").casefold()
-    if first in ("met", "meet", "introduced", "referred"):
-        return text
-    return f"Met: {text}"
 
 
 @dataclass(frozen=True)

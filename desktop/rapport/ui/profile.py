@@ -399,7 +399,7 @@ def header_html(client: r.Client) -> str:
     contact = " · ".join(e(x) for x in [*client.emails[:2], *client.phones[:2]])
     meta = []
     if client.how_we_met:
-        from rapport.ui.brief_html import met_text
+        from rapport.core.formats import met_text
 
         meta.append(e(met_text(client.how_we_met)))
     if client.referred_by:
