@@ -118,6 +118,12 @@ def test_the_draft_restates_points_greets_and_signs(
             "topic",
         ),
         ("Expanding to Denver next year", "expanding to Denver next year", "topic"),
+        (
+            "She is thinking about moving the warehouse to Denver",
+            "how you are thinking about moving the warehouse to Denver",
+            "topic",
+        ),
+        ("He's moving to Denver in May", "how you are moving to Denver in May", "topic"),
     ],
 )
 def test_restating(templates: n.NoteTemplates, point: str, phrase: str, kind: str) -> None:
@@ -138,6 +144,30 @@ def test_different_clients_get_different_templates(
     assert draft(templates, taxonomy).text == one.text
     # ...and the next day, another one.
     assert draft(templates, taxonomy, today=date(2026, 11, 19)).template != one.template
+
+
+def test_a_meeting_heard_as_facts_only_restates_them(
+    templates: n.NoteTemplates, taxonomy: Taxonomy
+) -> None:
+    coffee = Interaction(
+        id=6,
+        client_id=1,
+        kind="meeting",
+        happened_at=datetime(2026, 11, 18, 9, 0),
+        title="Coffee with Bob",
+        raw_text="Coffee with Bob. He is thinking about moving the warehouse to Ogden.",
+    )
+    heard = Fact(
+        id=8,
+        client_id=1,
+        text="He is thinking about moving the warehouse to Ogden.",
+        category="business",
+        source_interaction_id=6,
+    )
+    note = draft(templates, taxonomy, interaction=coffee, facts=[TOURNAMENT, heard])
+    assert note.points == ["how you are thinking about moving the warehouse to Ogden"]
+    assert "thinking about moving the warehouse to Ogden" in note.body
+    assert not any("no key points" in line for line in note.notes)
 
 
 def test_every_occasion_has_its_own_opening(templates: n.NoteTemplates, taxonomy: Taxonomy) -> None:

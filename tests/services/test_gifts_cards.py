@@ -120,6 +120,19 @@ def test_note_marked_sent_closes_the_thank_you(bob: int) -> None:
         cards.save_card(bob, "x", card_id=card.id)
 
 
+def test_the_note_thanks_for_the_last_meeting_even_without_key_points(bob: int) -> None:
+    older = interactions.add_interaction(
+        bob, "meeting", "2026-11-17 12:30", "Lunch", "", ["Needs delivery by March"]
+    )
+    coffee = interactions.add_interaction(
+        bob, "meeting", "2026-11-18 09:00", "Coffee", "Coffee with Bob. Talked about Ogden.", []
+    )
+    assert cards.draft_note(bob).interaction_id == coffee.id
+    # A bare log with nothing said leaves the note to the meeting that has points.
+    interactions.add_interaction(bob, "call", "2026-11-18 16:00", "Call", "", [])
+    assert cards.draft_note(bob).interaction_id == older.id
+
+
 def test_referral_thanks_names_the_lead(bob: int) -> None:
     from rapport.store import models as m
 

@@ -148,6 +148,13 @@ def _lower_first(text: str, proper: set[str]) -> str:
     return text[:1].lower() + text[1:]
 
 
+_PRONOUN_BE = re.compile(
+    r"^(?:he|she|they)(?:\s+|(?=['’]))(is|was|has|are|were|have|['’]s)\b", re.IGNORECASE
+)
+_YOU_FORM = {"is": "are", "was": "were", "has": "have", "are": "are", "were": "were",
+             "have": "have", "'s": "are", "’s": "are"}  # fmt: skip
+
+
 def restate(
     point: str, templates: NoteTemplates, client: Client, proper: set[str] | None = None
 ) -> tuple[str, str]:
@@ -159,6 +166,8 @@ def restate(
     names = {client.first_name, client.name, *client.name.split()[:1]}
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(rf"^{re.escape(name)}\s+(?=[a-z])", "", text)
+    # "She is thinking about moving" is said back as "you are thinking about moving".
+    text = _PRONOUN_BE.sub(lambda m: "you " + _YOU_FORM[m.group(1).lower()], text)
     text = re.sub(r"^(?:he|she|they)\s+", "", text, flags=re.IGNORECASE)
     for rule in templates.rules:
         match = rule.pattern.match(text)
@@ -447,6 +456,17 @@ def compose(
     notes: list[str] = []
 
     key_points = pick_points(interaction.key_points) if interaction else []
+    if interaction is not None and not key_points:
+        # A note that was heard as facts only ("she is thinking about moving the warehouse"):
+        # what the client said at this meeting is in the facts it left.
+        key_points = pick_points(
+            [
+                f.text
+                for f in facts
+                if f.source_interaction_id == interaction.id
+                and f.category not in ("sensitive", "dietary")
+            ]
+        )
     proper = _proper_words(client, people, interaction.raw_text if interaction else "")
     if occasion == "congratulations" and not news:
         news, used = find_news(

@@ -53,7 +53,10 @@ def _interaction(client_id: int, interaction_id: int | None) -> m.Interaction | 
         .order_by(m.Interaction.happened_at.desc())
         .limit(5)
     )
-    # The last conversation, unless a slightly older one is the one with the key points.
+    # The last conversation; only when it says nothing at all (a bare logged call) does a
+    # slightly older one with key points give the note something to restate.
+    if recent and (recent[0].key_points or recent[0].raw_text.strip()):
+        return recent[0]
     with_points = [row for row in recent[:3] if row.key_points]
     return with_points[0] if with_points else (recent[0] if recent else None)
 
