@@ -31,6 +31,7 @@ from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
     Span,
+    lower_shouting,
     normalise,
     quote_ranges,
     sentences,
@@ -68,7 +69,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = normalise(text if isinstance(text, str) else str(text))
+    note = lower_shouting(normalise(text if isinstance(text, str) else str(text)))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)
@@ -192,7 +193,7 @@ def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, An
     "Write a thank-you note to them" becomes "... to Maria" once the window's user says
     the note is about Maria Gonzalez.
     """
-    body = normalise(text if isinstance(text, str) else str(text))[:MAX_CHARS]
+    body = lower_shouting(normalise(text if isinstance(text, str) else str(text)))[:MAX_CHARS]
     name = str((result.get("client") or {}).get("name") or "").split()
     return _suggestions(result, body, today, name[0] if name else None)
 
