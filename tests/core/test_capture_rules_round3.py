@@ -80,3 +80,58 @@ def test_capitalised_words_before_an_organisation_word_are_not_a_person(
     text: str, want: str
 ) -> None:
     assert _client(text) == want
+
+
+# ---- interests -------------------------------------------------------------------------------
+
+
+def _tags(text: str) -> set[str]:
+    return {tag for fact in understand(text, WED)["facts"] for tag in fact["tags"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Lunch w/ Dale Fontenot. big LSU fan, never misses a home game", "lsu tigers"),
+        ("Call w/ Nora Pike. she's an avid polo player, rides in Wellington", "polo"),
+        ("Mtg w/ Ken Ito. his daughter plays water polo at Stanford", "water polo"),
+        ("Visit w/ Gus Lam. Gus breeds koi, has a pond out back", "koi"),
+        ("Coffee w/ Ida Berg. huge ski jumping fan, watches every World Cup", "skiing"),
+        ("Lunch w/ Mae Ruiz. she's a collector of Japanese art", "art"),
+        ("Call w/ Lou Park. he grows heirloom tomatoes every summer", "gardening"),
+    ],
+)
+def test_interest_vocabulary(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Tour w/ Ana Cruz. she wants the ballroom and the tea ceremony room for 200", "dance"),
+        ("Tour w/ Ana Cruz. she wants the ballroom and the tea ceremony room for 200", "tea"),
+        ("Mtg w/ Rob Lyle. his son runs the winery now, Rob handles the books", "wine"),
+        ("Polo shirts for the staff: Ray Tan wants 40 with the logo", "polo"),
+    ],
+)
+def test_venue_and_business_words_are_not_interests(text: str, tag: str) -> None:
+    assert tag not in _tags(text)
+
+
+def test_ballroom_dancing_and_wine_lovers_still_count() -> None:
+    assert "dance" in _tags("Call w/ Ana Cruz. she and her husband love ballroom dancing")
+    assert "wine" in _tags("Call w/ Ana Cruz. she loves visiting wineries in Napa")
+
+
+# ---- dictated run-ons ------------------------------------------------------------------------
+
+
+def test_a_new_subject_and_verb_start_a_clause_in_a_run_on() -> None:
+    out = understand(
+        "walked the site with Paula Grant and her husband Lee they want to raise the roof and "
+        "add a second bath Lee is really into woodworking he has a shop out back I need to send "
+        "the revised plans by Friday",
+        WED,
+    )
+    assert _titles(out) == [("Send the revised plans", "2026-11-20")]
+    assert "woodworking" in {tag for fact in out["facts"] for tag in fact["tags"]}

@@ -249,13 +249,22 @@ THING_PRONOUN = LazyRegex(
 )
 
 
+_SUBJECT_VERBS = (
+    r"is|are|was|were|has|have|had|wants|want|needs|loves|likes|plays|runs|does|grows|lives|"
+    r"works|just|also|really|said|says|mentioned|asked|thinks|told|got|collects|coaches|"
+    r"breeds|rides|restores|teaches|hates|already"
+)
 # Dictated notes run on without punctuation: "... goes fishing every weekend send him the
 # capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
 # not a subject, a modal or "to", starts a new clause there.
 _RUNON_VERB = LazyRegex(
     rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
     r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
-    r"|(?-i:I)'ll\b)",  # "... she runs marathons I need to get her a budget"
+    r"|(?-i:I)'ll\b"  # "... she runs marathons I need to get her a budget"
+    # a new subject and its verb: "... add a porch Andrew is really into woodworking he has a
+    # shop in the garage", "... twelve feet they want to push the rear wall out"
+    rf"|(?:he|she|they)(?:'s|'re)?\s+(?:{_SUBJECT_VERBS})\b"
+    rf"|(?-i:[A-Z][a-z]+)(?:'s)?\s+(?-i:{_SUBJECT_VERBS})\b)",
     re.IGNORECASE,
 )
 _RUNON_KEEP = words(
