@@ -135,3 +135,106 @@ def test_a_new_subject_and_verb_start_a_clause_in_a_run_on() -> None:
     )
     assert _titles(out) == [("Send the revised plans", "2026-11-20")]
     assert "woodworking" in {tag for fact in out["facts"] for tag in fact["tags"]}
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Lunch w/ Ian Moss. send the site plan Friday week", "2026-11-27"),
+        ("Lunch w/ Ian Moss. call him back Monday wk", "2026-11-30"),
+        ("Lunch w/ Ian Moss. call him back Monday", "2026-11-23"),
+    ],
+)
+def test_a_weekday_then_week_is_a_week_after_that_day(text: str, due: str) -> None:
+    assert [t["due"] for t in understand(text, WED)["tasks"]] == [due]
+
+
+# ---- the user's to-dos -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Al Vance. quote on 40 pallets by Fri",
+            [("Send quote on 40 pallets", "2026-11-20")],
+        ),
+        (
+            "Mtg w/ Al Vance. proposal due to him Dec 4.",
+            [("Send proposal due to Al", "2026-12-04")],
+        ),
+        (
+            "Mtg w/ Al Vance. revised drawings to Al by Monday",
+            [("Send revised drawings to Al", "2026-11-23")],
+        ),
+        ("Mtg w/ Al Vance. parts on back order til 12/2", []),
+        ("Call w/ Al Vance. rates for the Q1 lanes due 12/1", []),
+    ],
+)
+def test_a_dated_thing_to_deliver_said_without_a_verb(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_a_list_goes_on_after_an_items_date_without_a_determiner() -> None:
+    out = understand(
+        "Call w/ Al Vance. send him the NDA EOD and first batch of resumes by Fri", WED
+    )
+    assert _titles(out) == [
+        ("Send Al the NDA", "2026-11-18"),
+        ("Send first batch of resumes", "2026-11-20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("VM - Jo Hart. dispatch a tech today", [("Dispatch a tech", "2026-11-18")]),
+        (
+            "Jo Hart. debrief with the plant manager Fri",
+            [("Debrief with the plant manager", "2026-11-20")],
+        ),
+        ("Debrief after the site visit: Jo Hart liked it", []),
+        (
+            "Jo Hart. hold the 3pm slot for her until Fri",
+            [("Hold the 3pm slot for Jo", "2026-11-20")],
+        ),
+        (
+            "Jo Hart. have purchasing reissue the PO by Friday",
+            [("Have purchasing reissue the PO", "2026-11-20")],
+        ),
+        ("Jo Hart. credit her the delivery fee", [("Credit Jo the delivery fee", None)]),
+        ("Phone screens. Jo Hart - strong, wants remote", []),
+        ("Tour w/ Jo Hart for her daughter's wedding", []),
+    ],
+)
+def test_task_verbs_and_headings(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_a_note_heading_for_someone_is_not_a_card_to_send() -> None:
+    assert _titles(understand("Note for Dave: Jo Hart came by re the print", WED)) == []
+    assert _titles(understand("Jo Hart closed! closing gift: she loves wine", WED)) != []
+
+
+def test_an_unsaid_subject_after_a_comma_is_the_users_clause() -> None:
+    out = understand("Jo Hart is on the board, need to get her the bylaws by Friday", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-20"]
+
+
+def test_a_new_subject_after_a_listed_to_do_is_not_another_item() -> None:
+    out = understand(
+        "Jo Hart. need to book the room and let her know by tomorrow, also she said her son "
+        "starts school next week",
+        WED,
+    )
+    assert [t["title"].split()[0] for t in out["tasks"]] == ["Book", "Let"]
+
+
+def test_a_want_after_a_message_heading_stays_theirs() -> None:
+    out = understand("email from Jo Hart (bride): wants a later start + add a dessert bar", WED)
+    assert _titles(out) == []

@@ -68,7 +68,9 @@ __all__ = [
     "undated_words",
 ]
 
-MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
+MEETING_NOUNS = words(
+    "call meeting mtg chat session convo lunch coffee screen screens interview interviews"
+)
 # Words that name a kind of meeting before a meeting noun: "intro mtg", "kickoff call".
 MEETING_KINDS = words("intro follow check kickoff kick-off discovery touch sync")
 # Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
@@ -84,11 +86,12 @@ VERBS = words(
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
-    "congratulate lock install train present pitch offer go refund waive comp price quote"
+    "congratulate lock install train present pitch offer go refund waive comp price quote "
+    "debrief dispatch hold expedite credit issue"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer")
+NEEDS_OBJECT = words("quote price comp offer credit issue")
 OBJECT_STARTS = words(
     "it them this that these those the a an both all out up him her our his their my some each"
 )
@@ -119,12 +122,14 @@ VERB_ALT += "|" + "|".join(ALIASES)
 COORD = LazyRegex(
     r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
+    # "..., need to get her a lane sheet": the user's own clause, no subject said
+    r"|(?:need|have|got)\s+to\s|gotta\s"
     # "..., sending it now" (not "a junior, getting recruited")
     rf"|(?:{'|'.join(GERUNDS)})\s+(?:it|them|him|her|the|a|an|over|out|back|up)\b)",
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
@@ -155,7 +160,9 @@ DELIVERABLES = words(
     "artwork packet package logs records statements checklist scorecard letter letters memo "
     "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
     "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
-    "renderings drawings takeoff submittal submittals certificate certificates"
+    "renderings drawings takeoff submittal submittals certificate certificates grid grids "
+    "elevations schematics plans guide guides matrix spreadsheet playbook study template "
+    "templates questionnaire breakdown chart charts brief terms kit kits materials outline"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -203,7 +210,8 @@ HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
     r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview|review|kick-?off|consult|"
-    r"debrief|walk-?through|tasting|showing|appt|intake|qbr)\s+(?:with|w/|w)\b",
+    r"debrief|walk-?through|tasting|showing|appt|intake|qbr|tour|site\s+walk|walk)\s+"
+    r"(?:with|w/|w)\b",
     re.IGNORECASE,
 )
 # What the client wants, said without a subject: "want to downsize, look at condos in the
@@ -333,13 +341,18 @@ def due_of(mentions: list[DateMention]) -> date | None:
     return days[0] if days else times[0] if times else None
 
 
+# Where a list goes on right after an item's date: "the fee agreement EOD and first slate of
+# candidates by next fri" (no determiner needed once a date has closed the item).
+_AFTER_DATE = LazyRegex(r"\s+and\s+(?=[\w$])|,\s+(?:and\s+)?(?=[\w$])|\s+[+&]\s+(?=[\w$])", re.I)
+
+
 def split_after_dates(part: Span, dates: list[DateMention]) -> list[Span]:
     """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
     invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
     ends = {d.end - part.start for d in dates_in(dates, part.start, part.end)}
     pieces: list[Span] = []
     start = 0
-    for m in LIST_SEVERAL.finditer(part.text):
+    for m in _AFTER_DATE.finditer(part.text):
         if m.start() not in ends and m.start() - 1 not in ends:
             continue
         piece = part.text[start : m.start()].strip()
@@ -377,11 +390,20 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     if not dates_in(dates, part.start, part.end):
         return None
     rest = undated_words(part, dates)
-    rest = [w for w in rest if w not in ("+", "&", "and")]
+    # "rates for 2027 lanes due 1/8": a deadline said, maybe theirs
+    said_due = re.search(r"\bdue\b", part.text, re.IGNORECASE) is not None
+    rest = [w for w in rest if w not in ("+", "&", "and", "due", "is", "are")]
+    said = " ".join(rest)
+    if said.startswith(("back ", "on ")) or re.search(r"\b(?:back|on)[\s-]?order", said):
+        return None  # "back order til 4/6", "parts on order": a status, not a thing to deliver
     verb = "send"
     if len(rest) >= 3 and rest[-2] in ("to", "from"):
         verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
     if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
+        return verb
+    # "quote on 12 cases by EOW", "proposal for the west wing by the 9th": the thing, then what
+    # it is for
+    if 2 < len(rest) <= 6 and not said_due and rest[0] in DELIVERABLES and rest[1] in ("on", "for"):
         return verb
     return None

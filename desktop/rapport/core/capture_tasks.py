@@ -310,6 +310,12 @@ def _task_from(
         verb = None  # "Order is late", "Email from Lisa"
     if verb in NEEDS_OBJECT and not (len(rest_words) > 1 and _object_start(rest_words[1])):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if verb == "debrief" and not (
+        len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
+    ):
+        verb = None  # "debrief with the hiring manager"; not "Debrief after the panel:"
+    if verb is None and first.lower() == "have" and _delegated(rest_words):
+        verb = "have"  # "have accounting reissue the check", "have Luis swap the filter"
     if verb == "go" and not (len(rest_words) > 1 and rest_words[1] in _GO_WHERE):
         verb = None  # "go onsite Mon", "go over the contract"; not "go live", "go blue"
     if ADVICE.match(text):
@@ -320,6 +326,8 @@ def _task_from(
         verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
     if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":
         verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
+    if verb is None and _new_subject(rest_words):
+        return None, ""  # "..., also she mentioned her daughter starts kindergarten"
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
@@ -329,7 +337,7 @@ def _task_from(
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
-    elif verb is None and cue == "" and GIFT_TO.match(text):
+    elif verb is None and cue == "" and GIFT_TO.match(text) and not _labels(part, ctx):
         verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
@@ -387,6 +395,30 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+def _delegated(words_: list[str]) -> bool:
+    """'have accounting reissue the check': someone (one word) told to do something."""
+    return (
+        len(words_) > 3
+        and words_[1] not in OBJECT_STARTS
+        and words_[1] not in SUBJECTS
+        and base_verb(words_[2]) is not None
+        and words_[2] not in NOUN_NEXT
+    )
+
+
+def _labels(part: Span, ctx: TaskContext) -> bool:
+    """'Assistant's note for Sara:': a heading over what follows, not a card to send ("closing
+    gift: they're into camping" still is a gift to send)."""
+    said = part.text.lower().split()
+    return ctx.body[part.end : part.end + 1] == ":" and ("note" in said or "notes" in said)
+
+
+def _new_subject(words_: list[str]) -> bool:
+    """'also she mentioned her daughter ...' after a listed to-do: a clause of its own."""
+    head = [w for w in words_[:3] if w not in ("also", "and", "then", "so", "but", "plus")]
+    return bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's")
 
 
 # After "need to"/"I'll" the next word is a verb; these say nothing the user will do.

@@ -118,6 +118,10 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
         return None
     target = _WEEKDAYS[raw[:3]]
+    if m.group("plus") and not mod:
+        # "Thursday week" (British): a week after the coming Thursday
+        ahead = (target - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead + 7), "day"
     if mod in ("next", "nxt"):
         return week_start(today) + timedelta(days=7 + target), "day"
     ahead = (target - today.weekday()) % 7

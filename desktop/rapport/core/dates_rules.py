@@ -71,7 +71,8 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
-        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
+        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?"
+        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?",  # "Thursday week"
         on_weekday,
     ),
     (
