@@ -238,3 +238,40 @@ def test_a_new_subject_after_a_listed_to_do_is_not_another_item() -> None:
 def test_a_want_after_a_message_heading_stays_theirs() -> None:
     out = understand("email from Jo Hart (bride): wants a later start + add a dessert bar", WED)
     assert _titles(out) == []
+
+
+# ---- family ----------------------------------------------------------------------------------
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ana Ruiz. her new grandaughter Lily is staying all summer",
+            [("granddaughter", "Lily")],
+        ),
+        ("Call w/ Ana Ruiz. they have a 6 month old (Jordan)", [("child", "Jordan")]),
+        ("Call w/ Ana Ruiz. they have a 4-month-old and a dog", [("child", None), ("dog", None)]),
+        ("Call w/ Ana Ruiz. the 6 month old lease is up in May", []),
+        ("Call w/ Ana Ruiz. her toddler Max started daycare", [("child", "Max")]),
+        ("Call w/ Ana Ruiz; her husband's name is Tomas, a pilot", [("husband", "Tomas")]),
+        ("Text from Ana Ruiz (Leo = her son, 9)", [("son", "Leo")]),
+    ],
+)
+def test_family_words_and_names(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _people(text) == want
+
+
+# ---- messages --------------------------------------------------------------------------------
+
+
+def test_a_senders_title_is_not_their_first_name() -> None:
+    out = understand("Email from Dr. Lena Ortiz re: the trial. reply today", WED)
+    assert out["inbound"]["from"] == "Lena Ortiz"
+    assert _titles(out) == [("Reply to Lena", "2026-11-18")]
+    out = understand("VM from Mrs Hale re the roof. reply asap", WED)
+    assert _titles(out) == [("Reply to Mrs Hale", "2026-11-18")]

@@ -115,7 +115,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
             None,
         )
 
-    inbound_from = inbound.sender.split()[0] if inbound and inbound.sender else client_first
+    inbound_from = _first_name(inbound.sender) if inbound and inbound.sender else client_first
     ctx = TaskContext(
         today,
         dates,
@@ -185,6 +185,13 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     }
     result["suggestions"] = _suggestions(result, body, today, client_first)
     return result
+
+
+def _first_name(sender: str) -> str:
+    """How a task names the sender: 'Priya Raman' -> 'Priya'; 'Mrs Hale' stays 'Mrs Hale'."""
+    words_ = sender.split()
+    titled = words_[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof")
+    return sender if titled else words_[0]
 
 
 def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, Any]]:

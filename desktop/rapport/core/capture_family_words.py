@@ -72,6 +72,11 @@ SAID: dict[str, str] = {
     "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
     "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
     "golden": "dog", "moms": "mother", "dads": "father",
+    # common misspellings, and a baby said by its age ("they have a 6 month old (Jordan)")
+    "grandaughter": "granddaughter", "grandaughters": "granddaughter",
+    "grand-daughter": "granddaughter", "grand-son": "grandson", "grand-kids": "grandchild",
+    "daugther": "daughter", "daugthers": "daughter", "newborn": "child", "infant": "child",
+    "toddler": "child", "month old": "child", "month-old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
@@ -80,7 +85,8 @@ SAID_PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
+    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens "
+    "grandaughters daugthers grand-kids"
 )
 
 

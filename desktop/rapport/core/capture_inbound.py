@@ -34,7 +34,11 @@ _CHANNELS = {
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
 }  # fmt: skip
 # Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
-_NAME = r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+# "Dr. Brian Castellano": the title is not the sender's name
+_NAME = (
+    r"(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
+    r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+)
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"  # "Jason (Brightwave) texted me"
 _WHEN = r"(?:\s+(?:yesterday|today|last\s+night|this\s+morning|mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
 _OFFICE = (
@@ -174,6 +178,9 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 and _TYPED.search(text, max(0, m.start() - 16), m.start())
             ):
                 channel = "text"  # "a LinkedIn msg from Raj": typed, not spoken
+            title = re.match(r"(?i:dr|mr|mrs|ms|prof)(\.?)\s+", who or "")
+            if title and who and (title.group(1) or " " in who[title.end() :]):
+                who = who[title.end() :]  # "Dr. Brian Castellano", "Dr. Lim"; "Mrs Hale" stays
             sender = None if not who or who.lower() in ("he", "she", "they") else who
             found = InboundFound(channel, sender, m.start(), m.end())
             if best is None or found.start < best.start:

@@ -68,7 +68,9 @@ _BUSINESS = LazyRegex(
     r"contract|vendor|account)\b",
     re.IGNORECASE,
 )
-_NAME_AT = LazyRegex(r"\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?")
+_NAME_AT = LazyRegex(
+    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?)"
+)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
 _NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
 _AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
@@ -113,7 +115,7 @@ _CHILD_HAD = LazyRegex(
     re.IGNORECASE,
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
-_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,|\s*=)\s+(?:his|her|their)\s+$")
 
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
@@ -195,6 +197,27 @@ def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
     people.extend(group[known:])
 
 
+_AGED_BABY = LazyRegex(r"\b(?:a|an|their|his|her|new)\s+\d{1,2}[\s-]*$", re.IGNORECASE)
+_AFTER_BABY = words(
+    "and or but so who that is was has named called baby boy girl son daughter at in with "
+    "twins at home"
+)
+_BABY_NAME = LazyRegex(r"\s*(?:\(\s*|,\s*|\s+named\s+|\s+called\s+)([A-Z][a-z]+)\b")
+
+
+def _baby_by_age(text: str, m: re.Match[str]) -> list[FamilyMember]:
+    """'they have a 6 month old (Jordan)': one baby, named when the name follows; not 'the 6
+    month old lease'."""
+    if not _AGED_BABY.search(text, max(0, m.start() - 12), m.start()):
+        return []
+    after = text[m.end() : m.end() + 12].lower().split()
+    if after and after[0].isalpha() and after[0] not in _AFTER_BABY:
+        return []  # "a 6 month old contract"
+    named = _BABY_NAME.match(text, m.end())
+    name = named.group(1) if named and named.group(1).lower() not in NOT_NAMES else None
+    return [FamilyMember("child", name, 0, m.start(), named.end() if named else m.end())]
+
+
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
     for span in sentences:
         if span.start <= pos < span.end + 1:
@@ -208,6 +231,8 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
+    if word.startswith("month"):
+        return _baby_by_age(text, m)
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
     if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
         kids = PARENT_OF.match(text, m.end())
