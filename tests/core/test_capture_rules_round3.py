@@ -275,3 +275,26 @@ def test_a_senders_title_is_not_their_first_name() -> None:
     assert _titles(out) == [("Reply to Lena", "2026-11-18")]
     out = understand("VM from Mrs Hale re the roof. reply asap", WED)
     assert _titles(out) == [("Reply to Mrs Hale", "2026-11-18")]
+
+
+# ---- introductions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planner Rosa Vidal brought in a new couple, Sam Ortiz and Lee Chan. call Lee Fri",
+        "Rosa Vidal referred a new couple - Sam Ortiz & Lee Chan. thank Rosa",
+        "Rosa Vidal sent over two new clients: Sam Ortiz + Lee Chan",
+    ],
+)
+def test_a_referrer_bringing_a_couple_introduces_both(text: str) -> None:
+    out = understand(text, WED)
+    assert [i["name"] for i in out["introductions"]] == ["Sam Ortiz", "Lee Chan"]
+    assert out["client"]["name"] == "Rosa Vidal"
+
+
+def test_a_voicemail_of_someone_is_from_them() -> None:
+    out = understand("Voicemail of Tomas Novak, the boiler is leaking. call back today", WED)
+    assert (out["inbound"]["channel"], out["inbound"]["from"]) == ("voicemail", "Tomas Novak")
+    assert understand("a copy of the email of last week for Tomas Novak", WED)["inbound"] is None

@@ -91,6 +91,11 @@ _PATTERNS = (
         rf"(?P<ch>emailed|e-mailed|texted|called|messaged){_WHEN}\s+"
         r"(?:me\b|asking\b|about\b|re\b|to\s+ask\b|wanting\b)"
     ),
+    # "Voicemail of Rogelio Fuentes", "message of Mrs. Kowalska": "of" for "from" (non-native)
+    LazyRegex(
+        rf"\b(?P<ch>voice\s*mail|voicemail|vm|(?:text\s+)?message|msg|e-?mail)\s+of\s+(?P<who>{_NAME})",
+        re.IGNORECASE,
+    ),
 )
 # Words without which each pattern cannot match (lower case): a note about a lunch compiles
 # and runs none of them.
@@ -106,6 +111,7 @@ _TRIGGERS = (
     ("txt", "text", "sms", "mail", "vm", "voicemail"),
     ("via", "by", "over", "through", "thru"),
     ("mailed", "texted", "called", "messaged"),
+    (" of ",),
 )
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
 _LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)
