@@ -298,3 +298,17 @@ def test_a_voicemail_of_someone_is_from_them() -> None:
     out = understand("Voicemail of Tomas Novak, the boiler is leaking. call back today", WED)
     assert (out["inbound"]["channel"], out["inbound"]["from"]) == ("voicemail", "Tomas Novak")
     assert understand("a copy of the email of last week for Tomas Novak", WED)["inbound"] is None
+
+
+def test_a_headings_project_name_gives_way_to_the_person_the_note_is_about() -> None:
+    text = (
+        "Kickoff - Maple Commons\nAttendees: Vera Lindholm (chair), Sam Ito\n"
+        "- Vera wants a roof garden\n- Vera's husband Olaf is an engineer\n- send minutes Fri"
+    )
+    out = understand(text, WED)
+    assert out["client"]["name"] == "Vera Lindholm"
+    assert [(p["relation"], p["name"]) for p in out["people"]] == [("husband", "Olaf")]
+    # a name said once at the top is still the client when nobody else is talked about more
+    assert (
+        _client("Review - Elaine Foster\n- portfolio up 6%\n- send letters Fri") == "Elaine Foster"
+    )
