@@ -312,3 +312,27 @@ def test_a_headings_project_name_gives_way_to_the_person_the_note_is_about() -> 
     assert (
         _client("Review - Elaine Foster\n- portfolio up 6%\n- send letters Fri") == "Elaine Foster"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ana Ruiz. 3 grandkids. grandson Owen turns 16 in June",
+            [("grandson", "Owen"), ("grandchild", None), ("grandchild", None)],
+        ),
+        (
+            "Call w/ Ana Ruiz. her son Adam plays violin and she took her daughter to the show",
+            [("son", "Adam"), ("daughter", None)],
+        ),
+        (
+            "Call w/ Ana Ruiz. son Adam, two daughters",
+            [("son", "Adam"), ("daughter", None), ("daughter", None)],
+        ),
+        ("Call w/ Ana Ruiz. 2 kids. her son Adam plays violin", [("son", "Adam"), ("child", None)]),
+    ],
+)
+def test_a_son_is_not_a_daughter_but_a_named_grandson_is_one_of_the_grandkids(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)

@@ -390,10 +390,16 @@ def _age_before(text: str, pos: int) -> int | None:
 def _covers(existing: str, new: str) -> bool:
     children = ("son", "daughter", "child")
     grandchildren = ("grandson", "granddaughter", "grandchild")
+    # a son is not a daughter: "son Adam ... with her daughter" are two children
+    generic = ("child", "grandchild")
     return (
         existing == new
-        or (existing in children and new in children)
-        or (existing in grandchildren and new in grandchildren)
+        or (existing in children and new in children and (existing in generic or new in generic))
+        or (
+            existing in grandchildren
+            and new in grandchildren
+            and (existing in generic or new in generic)
+        )
     )
 
 
@@ -406,9 +412,11 @@ def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
             continue  # "two boys": the same words, several people
         if member.name is None and _covers(other.relation, member.relation):
             return
-        same = other.relation == member.relation or (
-            other.relation == "child" and member.relation in ("son", "daughter")
-        )
+        same = (
+            other.relation == member.relation
+            or (other.relation == "child" and member.relation in ("son", "daughter"))
+            or (other.relation == "grandchild" and member.relation in ("grandson", "granddaughter"))
+        )  # "3 grandkids ... grandson Owen turns 16": Owen is one of the three
         if member.name and other.name is None and same:
             # "his kid's game ... His son Noah": the same child, now named
             other.name, other.age = member.name, other.age or member.age
