@@ -336,3 +336,11 @@ def test_a_son_is_not_a_daughter_but_a_named_grandson_is_one_of_the_grandkids(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_one_sentence_about_two_relatives_gives_each_their_own_fact() -> None:
+    out = understand("Call w/ Ben Cole. his wife Tessa rides dressage, their son does rodeo", WED)
+    facts = [(f["about"], f["tags"]) for f in out["facts"] if f["tags"]]
+    assert facts == [("Tessa", ["horseback riding"]), ("son", ["horseback riding"])]
+    out = understand("Call w/ Ben Cole. son Jake, 12, and daughter Mia, 9, both ski", WED)
+    assert [f["tags"] for f in out["facts"] if f["tags"]] == [["skiing"]]
