@@ -344,3 +344,42 @@ def test_one_sentence_about_two_relatives_gives_each_their_own_fact() -> None:
     assert facts == [("Tessa", ["horseback riding"]), ("son", ["horseback riding"])]
     out = understand("Call w/ Ben Cole. son Jake, 12, and daughter Mia, 9, both ski", WED)
     assert [f["tags"] for f in out["facts"] if f["tags"]] == [["skiing"]]
+
+
+# ---- from the older sets' remaining misses -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Kim Lee. single mom with a 6 yo named Jaden", [("child", "Jaden")]),
+        ("Call w/ Kim Lee. she has a 3-year-old, Mia", [("child", "Mia")]),
+        ("Call w/ Kim Lee. their youngest (Brody) graduates in May", [("child", "Brody")]),
+        ("Call w/ Kim Lee. a 40 year old roof needs work", []),
+        (
+            "Call w/ Kim Lee. Kim's grandkids (3 of them) were there",
+            [("grandchild", None), ("grandchild", None), ("grandchild", None)],
+        ),
+    ],
+)
+def test_children_said_by_age_and_counts_in_brackets(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+def test_a_possessive_before_a_role_is_a_title_not_a_colleague() -> None:
+    assert _client("Punch list walk w/ owner's rep Dale Fitch. assign crews today") == "Dale Fitch"
+    out = understand("Punch list walk w/ owner's rep Dale Fitch. assign crews today", WED)
+    assert _titles(out) == [("Assign crews", "2026-11-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Rita Moss. Rita has 2 boys, both in scouts", "scouting"),
+        ("Call w/ Rita Moss. she's a huge K-pop fan", "music"),
+    ],
+)
+def test_more_interest_vocabulary(text: str, tag: str) -> None:
+    assert tag in _tags(text)

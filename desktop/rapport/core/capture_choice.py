@@ -103,7 +103,7 @@ def _said_again(body: str, mention: NameMention, times: int = 1) -> bool:
 # "mtg w/ Director Hannah Goldstein", "spoke w/ managing partner Rosa Alvarez": a title
 _TITLE_AFTER = LazyRegex(
     r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted|spoke\s+to|talked\s+to)"
-    r"\s+(?:(?!(?:his|her|their|my|our|the|a)\s)[a-z]+\s+)?$",
+    r"\s+(?:(?!(?:his|her|their|my|our|the|a)\s)[a-z]+(?:'s)?\s+)?$",
     re.I,
 )
 

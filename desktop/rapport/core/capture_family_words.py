@@ -76,7 +76,8 @@ SAID: dict[str, str] = {
     "grandaughter": "granddaughter", "grandaughters": "granddaughter",
     "grand-daughter": "granddaughter", "grand-son": "grandson", "grand-kids": "grandchild",
     "daugther": "daughter", "daugthers": "daughter", "newborn": "child", "infant": "child",
-    "toddler": "child", "month old": "child", "month-old": "child",
+    "toddler": "child", "month old": "child", "month-old": "child", "yo": "child",
+    "year old": "child", "year-old": "child", "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
@@ -155,7 +156,9 @@ NAMED_LATER = LazyRegex(r"[^.;!\n]{0,25}?\b(?:named|called)\s+(?:him|her|them|it
 PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?:%|k\b))", re.I)
 # "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
 BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
-N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
+N_OF_THEM = LazyRegex(
+    r"(?:,\s*|\s*\(\s*|\s+)(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE
+)  # "her grandkids, 5 of them", "Erik's grandkids (3 of them)"
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
 ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
 REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)

@@ -215,7 +215,14 @@ def _baby_by_age(text: str, m: re.Match[str]) -> list[FamilyMember]:
         return []  # "a 6 month old contract"
     named = _BABY_NAME.match(text, m.end())
     name = named.group(1) if named and named.group(1).lower() not in NOT_NAMES else None
-    return [FamilyMember("child", name, 0, m.start(), named.end() if named else m.end())]
+    months = m.group().lower().startswith("month")
+    age = 0 if months else _leading_number(text, m.start())
+    return [FamilyMember("child", name, age, m.start(), named.end() if named else m.end())]
+
+
+def _leading_number(text: str, pos: int) -> int | None:
+    found = re.search(r"(\d{1,2})[\s-]*$", text[max(0, pos - 6) : pos])
+    return int(found.group(1)) if found else None
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
@@ -231,8 +238,8 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
-    if word.startswith("month"):
-        return _baby_by_age(text, m)
+    if word == "yo" or word.startswith(("month", "year", "yr ")):
+        return _baby_by_age(text, m)  # "a 6 month old (Jordan)", "a 6 yo named Jaden"
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
     if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
         kids = PARENT_OF.match(text, m.end())
