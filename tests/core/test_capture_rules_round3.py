@@ -383,3 +383,19 @@ def test_a_possessive_before_a_role_is_a_title_not_a_colleague() -> None:
 )
 def test_more_interest_vocabulary(text: str, tag: str) -> None:
     assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Wes Hale. Quote by Monday noon.", [("Send Quote", "2026-11-23")]),
+        ("Wes Hale. call him Fri at 3pm re the lease", [("Call Wes re the lease", "2026-11-20")]),
+        ("Wes Hale. call Mon 2pm her time", [("Call", "2026-11-23")]),
+        ("Wes Hale. i'll swing by thursday to measure", [("Swing by to measure", "2026-11-19")]),
+        ("Wes Hale. stop by tmrw w/ samples", [("Stop by with samples", "2026-11-19")]),
+    ],
+)
+def test_a_time_after_the_day_and_visiting_by(text: str, want: list[tuple[str, str]]) -> None:
+    tasks = understand(text, WED)["tasks"]
+    assert len(tasks) == 1 and tasks[0]["due"] == want[0][1]
+    assert tasks[0]["title"].startswith(want[0][0])

@@ -115,7 +115,8 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("wd").lower()
     mod = " ".join((m.group("mod") or "").lower().split())
     after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
+    clocked = m.group("clock") is not None  # "call Mon 2pm her time": surely a day
+    if raw in _SHORT_NEEDS_PREP and not (mod or after_prep or clocked or _clause_final(m)):
         return None
     target = _WEEKDAYS[raw[:3]]
     if m.group("plus") and not mod:

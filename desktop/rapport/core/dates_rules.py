@@ -45,6 +45,11 @@ _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# A time of day said after the day: "Monday noon", "Fri 3pm", "tmrw at 10:30am"
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+|by\s+|before\s+)?(?:noon|midday|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*"
+    r"(?:a\.m\.|p\.m\.|am|pm))(?!\w))"
+)
 _NUM = (
     r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
@@ -72,6 +77,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
         rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?"
+        rf"(?P<clock>{_CLOCK})?"
         r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?",  # "Thursday week"
         on_weekday,
     ),
@@ -90,7 +96,8 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (
         r"\b(?:(?:first\s+thing|early|late|eod|cob|end\s+of\s+day)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
         r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro|tomorow|tommorow|tommorrow|tomorro|tmrrw)\b"
-        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
+        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?"
+        rf"(?:{_CLOCK})?",
         on_tomorrow,
     ),
     (r"\bin\s+the\s+morning\b", on_tomorrow),
