@@ -399,3 +399,14 @@ def test_a_time_after_the_day_and_visiting_by(text: str, want: list[tuple[str, s
     tasks = understand(text, WED)["tasks"]
     assert len(tasks) == 1 and tasks[0]["due"] == want[0][1]
     assert tasks[0]["title"].startswith(want[0][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Visit @ Sunny Acres Farm. owner Cindy Baker wants an estimate", "Cindy Baker"),
+        ("Stopped at Blue Heron Gallery: Mia Stone wants the print framed", "Mia Stone"),
+    ],
+)
+def test_a_farm_gallery_or_shop_name_is_not_a_person(text: str, want: str) -> None:
+    assert _client(text) == want

@@ -69,7 +69,8 @@ _ORG_ENDINGS = words(
     "vineyard group inc llc corp ltd capital bank supply freight steel foods health dental "
     "roofing plumbing services solutions systems labs industries farms motors realty "
     "construction consulting holdings media energy airlines pharma medical clinic studios "
-    "brewing electric financial advisors law legal hospital institute academy"
+    "brewing electric financial advisors law legal hospital institute academy farm lab firm "
+    "shop store gallery galleries marina garage kennel kennels stables outfitters"
 )
 NOT_NAMES |= _ORG_ENDINGS
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
