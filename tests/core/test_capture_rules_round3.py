@@ -410,3 +410,16 @@ def test_a_time_after_the_day_and_visiting_by(text: str, want: list[tuple[str, s
 )
 def test_a_farm_gallery_or_shop_name_is_not_a_person(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+def test_a_bakery_owned_is_a_business_a_baker_at_home_is_an_interest() -> None:
+    assert "baking" not in _tags("Met Pawel Nowak, he is owner of a bakery chain, wants ovens")
+    assert "baking" in _tags("Call w/ Ida Berg. she bakes sourdough every weekend")
+    assert "baking" in _tags("Call w/ Ida Berg. she's an avid baker")
+    assert "baking" in _tags("Call w/ Ida Berg. she loves pastries")
+
+
+def test_yesterday_opening_a_sentence_is_not_someone_a_fact_is_about() -> None:
+    out = understand("Yesterday I met Pawel Nowak. His son Kacper plays volleyball", WED)
+    assert out["client"]["name"] == "Pawel Nowak"
+    assert all(f["about"] != "Yesterday" for f in out["facts"])

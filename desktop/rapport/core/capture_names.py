@@ -32,7 +32,7 @@ NOT_NAMES = words(
     "budget decision site holiday hallway conference golf per re fyi asap eod eow "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
     "sat sun january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight yesterday "
     "dr mr mrs ms prof sir mom's dad's ceo cfo coo cto vp svp evp gm director manager owner "
     "team company office client clients customer vendor board university college school "
     "high state tech institute academy hospital church temple center centre group inc llc "
