@@ -423,3 +423,43 @@ def test_yesterday_opening_a_sentence_is_not_someone_a_fact_is_about() -> None:
     out = understand("Yesterday I met Pawel Nowak. His son Kacper plays volleyball", WED)
     assert out["client"]["name"] == "Pawel Nowak"
     assert all(f["about"] != "Yesterday" for f in out["facts"])
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (
+            "Lunch w/ Raj Iyer. He doesn't drink. Loves cricket and Bollywood.",
+            {"cricket", "movies"},
+        ),
+        ("Lunch w/ Raj Iyer. hates golf, loves tennis", {"tennis"}),
+        ("Lunch w/ Raj Iyer. not into golf but likes tennis", {"tennis"}),
+        ("Lunch w/ Raj Iyer. doesn't like golf", set()),
+        ("Lunch w/ Raj Iyer. his wife is into Bollywood dance", {"dance"}),
+    ],
+)
+def test_a_negation_ends_with_its_sentence_or_a_liking_clause(text: str, tags: set[str]) -> None:
+    found = _tags(text) - {"sober"}
+    assert found & {"cricket", "movies", "tennis", "golf", "dance"} == tags
+
+
+def test_a_month_in_brackets_is_not_a_relatives_name() -> None:
+    out = understand("Call w/ Ada Obi. she's flying home for her father's 80th bday (Dec 3)", WED)
+    assert [(p["relation"], p["name"]) for p in out["people"]] == [("father", None)]
+    assert [(d["label"], d["month"], d["day"]) for d in out["dates"]] == [("birthday", 12, 3)]
+
+
+def test_a_message_that_needs_no_reply_is_not_awaiting_one() -> None:
+    assert (
+        understand("email from Chloe Ames: can't make Tues. no reply needed", WED)["inbound"]
+        is None
+    )
+    assert (
+        understand("email from Chloe Ames: can't make Tues. reply today", WED)["inbound"]
+        is not None
+    )
+
+
+def test_a_design_with_a_date_is_a_deliverable() -> None:
+    out = understand("Site survey w/ Sam Green. Final design Thurs week.", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-26"]

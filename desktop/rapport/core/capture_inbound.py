@@ -113,6 +113,10 @@ _TRIGGERS = (
     ("mailed", "texted", "called", "messaged"),
     (" of ",),
 )
+_NO_REPLY = LazyRegex(
+    r"\bno\s+(?:reply|response|answer|need\s+to\s+(?:reply|respond|answer|call\s+back))"
+    r"\s*(?:needed|necessary|required)?\b|\bfyi\s+only\b|\bdoesn'?t\s+need\s+a\s+(?:reply|response)"
+)
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
 _LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)
 # Waiting on them after the user's voicemail: "no answer", "no callback yet", "try again Fri".
@@ -151,6 +155,8 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
     """The first message in ``text[:limit]`` that waits for the user's answer, if any."""
     best: InboundFound | None = None
     low_text = text[:limit].lower()
+    if _NO_REPLY.search(low_text):
+        return None  # "got an email from Chloe ... no reply needed": nothing awaits an answer
     for pattern, triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
         if not any(word in low_text for word in triggers):
             continue

@@ -313,7 +313,11 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         ages = [int(a) for a in re.findall(r"\d{1,2}", listed.group(1))]
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
-        if paren is not None and "'s" in text[m.end() : m.end() + 3]:
+        if (
+            paren is not None
+            and "'s" in text[m.end() : m.end() + 3]
+            and paren.group(1).lower() not in NOT_NAMES  # "her father's 80th bday (Dec 3)"
+        ):
             age_said = paren.group(2)
             names = [(paren.group(1), int(age_said) if age_said else None)]
         if not names and not plural:

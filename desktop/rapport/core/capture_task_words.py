@@ -162,7 +162,8 @@ DELIVERABLES = words(
     "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
     "renderings drawings takeoff submittal submittals certificate certificates grid grids "
     "elevations schematics plans guide guides matrix spreadsheet playbook study template "
-    "templates questionnaire breakdown chart charts brief terms kit kits materials outline"
+    "templates questionnaire breakdown chart charts brief terms kit kits materials outline "
+    "design designs"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
