@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapport.core.capture_names import NOT_NAMES
 from rapport.core.capture_text import LazyRegex, words
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "SAID_PLURALS",
     "SHORTHAND",
     "UNBORN_BEFORE",
+    "baby_by_age",
     "breed_plurals",
     "plurals",
     "rel_pattern",
@@ -162,3 +164,31 @@ N_OF_THEM = LazyRegex(
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
 ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
 REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)
+
+
+_AGED_BABY = LazyRegex(r"\b(?:a|an|their|his|her|new)\s+\d{1,2}[\s-]*$", re.IGNORECASE)
+_AFTER_BABY = words(
+    "and or but so who that is was has named called baby boy girl son daughter at in with "
+    "twins at home"
+)
+_BABY_NAME = LazyRegex(r"\s*(?:\(\s*|,\s*|\s+named\s+|\s+called\s+)([A-Z][a-z]+)\b")
+
+
+def baby_by_age(text: str, m: re.Match[str]) -> tuple[str | None, int | None, int, int] | None:
+    """'they have a 6 month old (Jordan)': one baby, named when the name follows; not 'the 6
+    month old lease'. Returns the name, the age, and where the mention starts and ends."""
+    if not _AGED_BABY.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    after = text[m.end() : m.end() + 12].lower().split()
+    if after and after[0].isalpha() and after[0] not in _AFTER_BABY:
+        return None  # "a 6 month old contract"
+    named = _BABY_NAME.match(text, m.end())
+    name = named.group(1) if named and named.group(1).lower() not in NOT_NAMES else None
+    months = m.group().lower().startswith("month")
+    age = 0 if months else _leading_number(text, m.start())
+    return name, age, m.start(), named.end() if named else m.end()
+
+
+def _leading_number(text: str, pos: int) -> int | None:
+    found = re.search(r"(\d{1,2})[\s-]*$", text[max(0, pos - 6) : pos])
+    return int(found.group(1)) if found else None

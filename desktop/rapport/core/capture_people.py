@@ -25,6 +25,7 @@ from rapport.core.capture_family_words import (
     REL_RE,
     SHORTHAND,
     UNBORN_BEFORE,
+    baby_by_age,
     plurals,
     rel_words,
 )
@@ -197,34 +198,6 @@ def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
     people.extend(group[known:])
 
 
-_AGED_BABY = LazyRegex(r"\b(?:a|an|their|his|her|new)\s+\d{1,2}[\s-]*$", re.IGNORECASE)
-_AFTER_BABY = words(
-    "and or but so who that is was has named called baby boy girl son daughter at in with "
-    "twins at home"
-)
-_BABY_NAME = LazyRegex(r"\s*(?:\(\s*|,\s*|\s+named\s+|\s+called\s+)([A-Z][a-z]+)\b")
-
-
-def _baby_by_age(text: str, m: re.Match[str]) -> list[FamilyMember]:
-    """'they have a 6 month old (Jordan)': one baby, named when the name follows; not 'the 6
-    month old lease'."""
-    if not _AGED_BABY.search(text, max(0, m.start() - 12), m.start()):
-        return []
-    after = text[m.end() : m.end() + 12].lower().split()
-    if after and after[0].isalpha() and after[0] not in _AFTER_BABY:
-        return []  # "a 6 month old contract"
-    named = _BABY_NAME.match(text, m.end())
-    name = named.group(1) if named and named.group(1).lower() not in NOT_NAMES else None
-    months = m.group().lower().startswith("month")
-    age = 0 if months else _leading_number(text, m.start())
-    return [FamilyMember("child", name, age, m.start(), named.end() if named else m.end())]
-
-
-def _leading_number(text: str, pos: int) -> int | None:
-    found = re.search(r"(\d{1,2})[\s-]*$", text[max(0, pos - 6) : pos])
-    return int(found.group(1)) if found else None
-
-
 def _sentence_of(sentences: list[Span], pos: int) -> Span:
     for span in sentences:
         if span.start <= pos < span.end + 1:
@@ -239,7 +212,8 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     if word == "yo" or word.startswith(("month", "year", "yr ")):
-        return _baby_by_age(text, m)  # "a 6 month old (Jordan)", "a 6 yo named Jaden"
+        baby = baby_by_age(text, m)  # "a 6 month old (Jordan)", "a 6 yo named Jaden"
+        return [FamilyMember("child", *baby)] if baby else []
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
     if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
         kids = PARENT_OF.match(text, m.end())

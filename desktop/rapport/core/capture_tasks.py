@@ -15,6 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapport.core.capture_task_dates import (
+    dates_in,
+    deliverable_due,
+    due_of,
+    shares_verb,
+    split_after_dates,
+)
 from rapport.core.capture_task_titles import task_kind, task_title
 from rapport.core.capture_task_words import (
     ACK,
@@ -49,12 +56,9 @@ from rapport.core.capture_task_words import (
     THEIRS,
     WILL_CUE,
     base_verb,
-    dates_in,
-    deliverable_due,
-    due_of,
+    delegated,
+    new_subject,
     runon_pieces,
-    shares_verb,
-    split_after_dates,
 )
 from rapport.core.capture_text import LazyRegex, Span, split_spans, words
 from rapport.core.dates import DateMention
@@ -314,7 +318,7 @@ def _task_from(
         len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
     ):
         verb = None  # "debrief with the hiring manager"; not "Debrief after the panel:"
-    if verb is None and first.lower() == "have" and _delegated(rest_words):
+    if verb is None and first.lower() == "have" and delegated(rest_words):
         verb = "have"  # "have accounting reissue the check", "have Luis swap the filter"
     if verb == "go" and not (len(rest_words) > 1 and rest_words[1] in _GO_WHERE):
         verb = None  # "go onsite Mon", "go over the contract"; not "go live", "go blue"
@@ -326,7 +330,7 @@ def _task_from(
         verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
     if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":
         verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
-    if verb is None and _new_subject(rest_words):
+    if verb is None and new_subject(rest_words):
         return None, ""  # "..., also she mentioned her daughter starts kindergarten"
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
@@ -397,28 +401,11 @@ def _task_from(
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
-def _delegated(words_: list[str]) -> bool:
-    """'have accounting reissue the check': someone (one word) told to do something."""
-    return (
-        len(words_) > 3
-        and words_[1] not in OBJECT_STARTS
-        and words_[1] not in SUBJECTS
-        and base_verb(words_[2]) is not None
-        and words_[2] not in NOUN_NEXT
-    )
-
-
 def _labels(part: Span, ctx: TaskContext) -> bool:
     """'Assistant's note for Sara:': a heading over what follows, not a card to send ("closing
     gift: they're into camping" still is a gift to send)."""
     said = part.text.lower().split()
     return ctx.body[part.end : part.end + 1] == ":" and ("note" in said or "notes" in said)
-
-
-def _new_subject(words_: list[str]) -> bool:
-    """'also she mentioned her daughter ...' after a listed to-do: a clause of its own."""
-    head = [w for w in words_[:3] if w not in ("also", "and", "then", "so", "but", "plus")]
-    return bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's")
 
 
 # After "need to"/"I'll" the next word is a verb; these say nothing the user will do.
