@@ -463,3 +463,56 @@ def test_a_message_that_needs_no_reply_is_not_awaiting_one() -> None:
 def test_a_design_with_a_date_is_a_deliverable() -> None:
     out = understand("Site survey w/ Sam Green. Final design Thurs week.", WED)
     assert [t["due"] for t in out["tasks"]] == ["2026-11-26"]
+
+
+# ---- after holdout 4 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Call w/ Bo Linn. send the menu a week from Friday", "2026-11-27"),
+        ("Call w/ Bo Linn. send the menu two weeks from tomorrow", "2026-12-03"),
+        ("Call w/ Bo Linn. proofs by next wendsday", "2026-11-25"),
+        ("Call w/ Bo Linn. call him thrusday", "2026-11-19"),
+    ],
+)
+def test_a_week_from_a_day_and_misspelt_weekdays(text: str, due: str) -> None:
+    assert [t["due"] for t in understand(text, WED)["tasks"]] == [due]
+
+
+def test_turning_an_age_on_a_date_is_a_birthday() -> None:
+    out = understand("Lunch w/ Cat Hale. She's turning 60 on 3/15 - party in Palm Beach", WED)
+    assert [(d["label"], d["month"], d["day"]) for d in out["dates"]] == [("birthday", 3, 15)]
+
+
+def test_a_firm_partner_named_in_full_is_not_a_life_partner() -> None:
+    out = understand("Onsite @ Lee & Park CPAs. partner Nina Lee wants a quote by 12/1", WED)
+    assert out["client"]["name"] == "Nina Lee"
+    assert out["people"] == []
+    assert _people("Call w/ Laura Wendt. her partner Jess breeds shepherds") == [
+        ("partner", "Jess")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Giovanni Russo. he watch football (Juventus!) every week", "football"),
+        ("Visit w/ Mike Dahl. wants 2 more tap handles for our IPA", "beer"),
+        ("Gym day: Carlos Reyes (IronWorks) and Jenna Pike, Pike Pilates", "pilates"),
+        ("Tony Moretti wants new menu boards + window vinyl", "vinyl"),
+    ],
+)
+def test_words_that_name_a_product_a_business_or_the_other_football(text: str, absent: str) -> None:
+    assert absent not in _tags(text)
+
+
+def test_a_verb_that_is_also_a_noun_stays_with_the_thing_before_it() -> None:
+    out = understand("Mr Russo. I will send the care plan and price until Thursday.", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-19"]
+
+
+def test_overnight_something_is_a_task() -> None:
+    out = understand("Parts call - Larry Olsen. overnight the pump, call him tmrw", WED)
+    assert [t["title"].split()[0] for t in out["tasks"]] == ["Overnight", "Call"]

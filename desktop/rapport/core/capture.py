@@ -263,6 +263,13 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
         ):
             kept_names.append(name)
             dropped.update(inside)
+    # "Jenna Pike, Pike Pilates", "Ray Dunn (Dunn Fitness)": a surname then the interest word,
+    # capitalised, names a business
+    surnames = {n.name.split()[-1] for n in names if n.full}
+    for k, m in enumerate(interests):
+        before = body[max(0, m.start - 24) : m.start].split()
+        if m.text[:1].isupper() and before and before[-1] in surnames:
+            dropped.add(k)
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 

@@ -115,6 +115,9 @@ def _colleague(body: str, start: int) -> bool:
         return False
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
+    before = body[max(0, role.start() - 3) : role.start()].strip()
+    if not before or before[-1] in ".;:!?\n-":
+        return False  # "... overheating again. partner Nisha Patel wants a quote": a title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
 

@@ -226,7 +226,7 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\b(?:turns?|turned)\s+\d{1,3}\b|\b(?P<born>born)\b",
+    r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b",
     re.IGNORECASE,
 )
 # A day said after a past event: "just turned 1 on the 25th" (said on the 30th) is this month's

@@ -77,9 +77,9 @@ SAID: dict[str, str] = {
     # common misspellings, and a baby said by its age ("they have a 6 month old (Jordan)")
     "grandaughter": "granddaughter", "grandaughters": "granddaughter",
     "grand-daughter": "granddaughter", "grand-son": "grandson", "grand-kids": "grandchild",
-    "daugther": "daughter", "daugthers": "daughter", "newborn": "child", "infant": "child",
-    "toddler": "child", "month old": "child", "month-old": "child", "yo": "child",
-    "year old": "child", "year-old": "child", "yr old": "child",
+    "daugther": "daughter", "daugthers": "daughter", "toddler": "child", "month old": "child",
+    "month-old": "child", "yo": "child", "year old": "child", "year-old": "child",
+    "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip

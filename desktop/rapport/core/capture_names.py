@@ -44,7 +44,7 @@ NOT_NAMES = words(
     "lake river beach bay north south east west new york san los las santa fort "
     "christmas thanksgiving easter halloween ramadan hanukkah passover labor memorial "
     "independence presidents columbus juneteenth "
-    "whole trade expo open house closed gave stopped reunion reunión muy enviar check "
+    "whole trade expo open house closed gave stopped stoped reunion reunión muy enviar check "
     "check-in catch up happy bday birthday anniversary congrats congratulations great good "
     "call-back asked says said mentioned told wants went going got get has had have is was "
     "are were be been pricing proposal quote invoice contract renewal order delivery "
@@ -70,7 +70,8 @@ _ORG_ENDINGS = words(
     "roofing plumbing services solutions systems labs industries farms motors realty "
     "construction consulting holdings media energy airlines pharma medical clinic studios "
     "brewing electric financial advisors law legal hospital institute academy farm lab firm "
-    "shop store gallery galleries marina garage kennel kennels stables outfitters"
+    "shop store gallery galleries marina garage kennel kennels stables outfitters cpas cpa "
+    "accountants attorneys architects engineers dentists"
 )
 NOT_NAMES |= _ORG_ENDINGS
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".

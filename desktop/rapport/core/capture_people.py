@@ -266,6 +266,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
+    if (
+        word == "partner"
+        and prev not in ("his", "her", "their", "'s", "life", "domestic")
+        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end() : m.end() + 40])
+    ):
+        return []  # "partner Nisha Patel wants a quote": a partner of the firm, full name said
     if relation in _ONE_DOWN and _CHILD_HAD.search(
         text, max(sentence.start, m.start() - 40), m.start()
     ):

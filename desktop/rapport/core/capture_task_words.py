@@ -79,11 +79,11 @@ VERBS = words(
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
     "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing"
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer credit issue")
+NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex")
 OBJECT_STARTS = words(
     "it them this that these those the a an both all out up him her our his their my some each"
 )

@@ -185,7 +185,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
     ):
         return []
-    parts = split_spans(piece, COORD)
+    parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)
     found: list[TaskFound] = []
     cue = carried
     theirs = False
@@ -251,6 +251,21 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
 _TODO_HEADING = LazyRegex(r"(?:to[\s-]?dos?|tasks?|action\s+items?|next\s+steps?)\b", re.IGNORECASE)
 _GO_WHERE = words("onsite on-site over see visit to pick check meet by out back through thru")
 _RATE = LazyRegex(r"pay\s+\$?[\d,.]+k?\s*(?:/|per\b|an?\s|a\s)", re.IGNORECASE)
+
+
+def _noun_rejoined(parts: list[Span], body: str) -> list[Span]:
+    """'the care plan and price until Thursday': "price" there is a noun (no object follows), so
+    the piece stays with the thing before it."""
+    out: list[Span] = []
+    for part in parts:
+        said = part.text.lower().split()
+        noun = said and said[0] in NEEDS_OBJECT and not (len(said) > 1 and _object_start(said[1]))
+        if out and noun:
+            last = out[-1]
+            out[-1] = Span(last.start, part.end, body[last.start : part.end])
+        else:
+            out.append(part)
+    return out
 
 
 def _object_start(word: str) -> bool:

@@ -27,6 +27,7 @@ from rapport.core.dates_handlers import (
     on_today,
     on_tomorrow,
     on_week_after_next,
+    on_week_from,
     on_weekday,
     on_year_end,
     on_yesterday,
@@ -39,7 +40,9 @@ _WEEK = r"(?:week|wk)"
 
 _WD = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?|sday)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?|sday)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|wendsday|wensday|wednsday|wedensday|wedesday|thrusday|thurday|tusday|teusday|firday"
+    r"|munday)"
 )
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -115,6 +118,11 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
     (
+        r"\b(?P<k>a|one|1|two|2|three|3)\s+weeks?\s+from\s+"
+        rf"(?P<base>today|now|tomorrow|tmrw|{_WD})\b",
+        on_week_from,
+    ),
+    (
         r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom|e\.o\.m|month[\s-]end"
         r"|(?:later\s+)?this\s+month|mid[\s-]month)\b",
         on_this_month,
@@ -174,7 +182,8 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_numeric: ("/",),
     on_month_day: _MONTH_WORDS,
     on_ordinal: _DIGITS,
-    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "wen", "thr", "tus", "teu", "fir",
+                 "mun"),
     on_today: (
         "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
         "close of", "asap", "a.s.a.p", "right away", "immediately", "hour", "now",
@@ -185,6 +194,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
     on_week_after_next: ("week after",),
+    on_week_from: ("from",),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),
     on_month_only: _MONTH_WORDS,

@@ -265,6 +265,8 @@ class Catalogue:
         after = keys[i + n] if i + n < len(keys) else ""
         if before and before[-1] in self._block_before.get(tag, _NOTHING):
             return False
+        if before and before[-1] == "our" and mode != "context":
+            return False  # "tap handles for our IPA", "our golf outing": the user's, not theirs
         if after in self._block_after.get(tag, _NOTHING):
             return False
         if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
@@ -371,4 +373,22 @@ def _read_resource(name: str) -> str:
 
 def find_interests(text: str) -> list[InterestMatch]:
     """Interests mentioned in ``text`` (see the module docstring for the rules)."""
-    return catalogue().find(text)
+    found = catalogue().find(text)
+    soccer = [m for m in found if "soccer" in m.tags]
+    if not soccer:
+        return found
+    # "he watch football (Juventus!)": said next to a soccer club, football is soccer
+    return [
+        m
+        for m in found
+        if not (
+            m.tag == "football"
+            and m.text.lower() == "football"
+            and any(_same_sentence(text, m, s) for s in soccer)
+        )
+    ]
+
+
+def _same_sentence(text: str, a: InterestMatch, b: InterestMatch) -> bool:
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    return end - start < 60 and not re.search(_BOUNDARY, text[start:end])
