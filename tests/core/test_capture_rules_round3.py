@@ -516,3 +516,16 @@ def test_a_verb_that_is_also_a_noun_stays_with_the_thing_before_it() -> None:
 def test_overnight_something_is_a_task() -> None:
     out = understand("Parts call - Larry Olsen. overnight the pump, call him tmrw", WED)
     assert [t["title"].split()[0] for t in out["tasks"]] == ["Overnight", "Call"]
+
+
+def test_what_i_owe_someone_named_in_full_is_a_list_of_promises() -> None:
+    out = understand("I owe Darnell Price: revised SOW (Fri), references (Mon)", WED)
+    assert _titles(out) == [("Send revised SOW", "2026-11-20"), ("Send references", "2026-11-23")]
+
+
+def test_a_bare_count_in_brackets_after_a_plural_family_word() -> None:
+    assert _people("Call w/ Jo Whit. off to Hawaii w/ the grandkids (3)") == [
+        ("grandchild", None),
+        ("grandchild", None),
+        ("grandchild", None),
+    ]

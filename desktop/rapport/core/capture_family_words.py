@@ -159,8 +159,10 @@ PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?
 # "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
 BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
 N_OF_THEM = LazyRegex(
-    r"(?:,\s*|\s*\(\s*|\s+)(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE
-)  # "her grandkids, 5 of them", "Erik's grandkids (3 of them)"
+    r"(?:,\s*|\s*\(\s*|\s+)(two|three|four|five|six|[2-6])\s+of\s+them\b"
+    r"|\s*\(\s*([2-6])\s*\)",
+    re.IGNORECASE,
+)  # "her grandkids, 5 of them", "Erik's grandkids (3 of them)", "the grandkids (4)"
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
 ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
 REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)

@@ -323,7 +323,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if not names and plural and count is None:
         counted = N_OF_THEM.match(text, m.end())
         if counted is not None:
-            count = _NUMBER.get(counted.group(1).lower(), 2)
+            count = _NUMBER.get((counted.group(1) or counted.group(2)).lower(), 2)
         elif BOTH_AFTER.match(text, m.end()):
             count = 2
     if not names and plural and count is None:

@@ -171,7 +171,7 @@ FOLLOW_CUE = LazyRegex(
 # A heading that says the user owes what follows: "Me: fee proposal by 9/18", "I owe her: ..."
 OWN_CUE = LazyRegex(
     r"(?:me|us|mine|on\s+me|my\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)"
-    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|[A-Z][\w'-]+))?)",
+    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)))?)",
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
