@@ -31,6 +31,7 @@ from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
     Span,
+    lower_shouting,
     normalise,
     quote_ranges,
     sentences,
@@ -68,7 +69,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = normalise(text if isinstance(text, str) else str(text))
+    note = lower_shouting(normalise(text if isinstance(text, str) else str(text)))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)
@@ -114,7 +115,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
             None,
         )
 
-    inbound_from = inbound.sender.split()[0] if inbound and inbound.sender else client_first
+    inbound_from = _first_name(inbound.sender) if inbound and inbound.sender else client_first
     ctx = TaskContext(
         today,
         dates,
@@ -186,13 +187,20 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     return result
 
 
+def _first_name(sender: str) -> str:
+    """How a task names the sender: 'Priya Raman' -> 'Priya'; 'Mrs Hale' stays 'Mrs Hale'."""
+    words_ = sender.split()
+    titled = words_[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof")
+    return sender if titled else words_[0]
+
+
 def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, Any]]:
     """The suggestions again, for an understanding whose client the user changed.
 
     "Write a thank-you note to them" becomes "... to Maria" once the window's user says
     the note is about Maria Gonzalez.
     """
-    body = normalise(text if isinstance(text, str) else str(text))[:MAX_CHARS]
+    body = lower_shouting(normalise(text if isinstance(text, str) else str(text)))[:MAX_CHARS]
     name = str((result.get("client") or {}).get("name") or "").split()
     return _suggestions(result, body, today, name[0] if name else None)
 
@@ -255,6 +263,13 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
         ):
             kept_names.append(name)
             dropped.update(inside)
+    # "Jenna Pike, Pike Pilates", "Ray Dunn (Dunn Fitness)": a surname then the interest word,
+    # capitalised, names a business
+    surnames = {n.name.split()[-1] for n in names if n.full}
+    for k, m in enumerate(interests):
+        before = body[max(0, m.start - 24) : m.start].split()
+        if m.text[:1].isupper() and before and before[-1] in surnames:
+            dropped.add(k)
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 

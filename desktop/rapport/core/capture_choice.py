@@ -70,6 +70,8 @@ def choose_client(
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
         chosen = next((n for n in pool if n.full or n.titled), None)
+        if chosen is not None and chosen.full:
+            chosen = _salient(body, chosen, pool)
     if chosen is None:
         chosen = next((n for n in pool if plausible(n, fulls)), None)
     if chosen is not None and not chosen.full and not chosen.titled:
@@ -83,10 +85,25 @@ def choose_client(
     return chosen
 
 
+def _salient(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention:
+    """A heading's project ("Kickoff - Greenleaf Co-housing") is never said again; the person
+    the note goes on about ("Ruth pushing for ...", "Ruth's husband Dan") is."""
+    if _said_again(body, chosen) or body[chosen.end : chosen.end + 1] != "\n":
+        return chosen
+    later = (n for n in pool if n.full and n.start > chosen.start)
+    return next((n for n in later if _said_again(body, n, 2)), chosen)
+
+
+def _said_again(body: str, mention: NameMention, times: int = 1) -> bool:
+    first = re.escape(mention.first)
+    found = re.findall(rf"\b{first}\b", body[mention.end :])
+    return len(found) >= times
+
+
 # "mtg w/ Director Hannah Goldstein", "spoke w/ managing partner Rosa Alvarez": a title
 _TITLE_AFTER = LazyRegex(
     r"\b(?:w/|with|met|meet|meeting|mtg|from|call|called|emailed|texted|spoke\s+to|talked\s+to)"
-    r"\s+(?:(?!(?:his|her|their|my|our|the|a)\s)[a-z]+\s+)?$",
+    r"\s+(?:(?!(?:his|her|their|my|our|the|a)\s)[a-z]+(?:'s)?\s+)?$",
     re.I,
 )
 
@@ -98,6 +115,9 @@ def _colleague(body: str, start: int) -> bool:
         return False
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
+    before = body[max(0, role.start() - 3) : role.start()].strip()
+    if not before or before[-1] in ".;:!?\n-":
+        return False  # "... overheating again. partner Nisha Patel wants a quote": a title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
 

@@ -136,6 +136,27 @@ def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     return units
 
 
+def _by_person(
+    unit: Span, family: list[FamilyMember], interests: list[InterestMatch]
+) -> list[Span]:
+    """'wife Tessa rides dressage, their daughter does barrel racing': one fact each, when every
+    clause with an interest names its own person (not "son Jake and daughter Mia, both ski")."""
+    inside = [p for p in family if unit.start <= p.start < unit.end]
+    if len(inside) < 2:
+        return [unit]
+    clauses = split_spans(unit, _CLAUSE_SPLIT)
+    if len(clauses) < 2:
+        return [unit]
+    for clause in clauses:
+        tagged = any(clause.start <= m.start < clause.end for m in interests)
+        named = any(clause.start <= p.start < clause.end for p in inside)
+        if tagged and not named:
+            return [unit]
+    if sum(1 for c in clauses if any(c.start <= p.start < c.end for p in inside)) < 2:
+        return [unit]
+    return clauses
+
+
 def find_facts(
     sentences: list[Span],
     taken: list[tuple[int, int]],
@@ -147,7 +168,8 @@ def find_facts(
     """Facts about the client and their people; returns them and the clauses left over."""
     facts: list[FactFound] = []
     rest: list[Span] = []
-    for unit in _units(sentences, taken):
+    units = [u for unit in _units(sentences, taken) for u in _by_person(unit, family, interests)]
+    for unit in units:
         members = [p for p in family if unit.start <= p.start < unit.end]
         tags: list[str] = []
         for match in interests:
@@ -204,7 +226,7 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\b(?:turns?|turned)\s+\d{1,3}\b|\b(?P<born>born)\b",
+    r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b",
     re.IGNORECASE,
 )
 # A day said after a past event: "just turned 1 on the 25th" (said on the 30th) is this month's

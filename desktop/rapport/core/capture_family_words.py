@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapport.core.capture_names import NOT_NAMES
 from rapport.core.capture_text import LazyRegex, words
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "SAID_PLURALS",
     "SHORTHAND",
     "UNBORN_BEFORE",
+    "baby_by_age",
     "breed_plurals",
     "plurals",
     "rel_pattern",
@@ -72,6 +74,12 @@ SAID: dict[str, str] = {
     "grandbabies": "grandchild", "pit mix": "dog", "lab mix": "dog", "shepherd mix": "dog",
     "terrier mix": "dog", "hound mix": "dog", "pittie": "dog", "rescue mutt": "dog",
     "golden": "dog", "moms": "mother", "dads": "father",
+    # common misspellings, and a baby said by its age ("they have a 6 month old (Jordan)")
+    "grandaughter": "granddaughter", "grandaughters": "granddaughter",
+    "grand-daughter": "granddaughter", "grand-son": "grandson", "grand-kids": "grandchild",
+    "daugther": "daughter", "daugthers": "daughter", "toddler": "child", "month old": "child",
+    "month-old": "child", "yo": "child", "year old": "child", "year-old": "child",
+    "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
 }  # fmt: skip
@@ -80,7 +88,8 @@ SAID_PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens"
+    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens "
+    "grandaughters daugthers grand-kids"
 )
 
 
@@ -149,7 +158,39 @@ NAMED_LATER = LazyRegex(r"[^.;!\n]{0,25}?\b(?:named|called)\s+(?:him|her|them|it
 PARENT_OF = LazyRegex(r"\s+(?:of|to)\s+(two|three|four|five|six|[2-6])\b(?!\s*(?:%|k\b))", re.I)
 # "their boys are both in the Army", "her grandkids, 5 of them": a count after the word
 BOTH_AFTER = LazyRegex(r"\s+(?:are\s+|were\s+)?both\b", re.IGNORECASE)
-N_OF_THEM = LazyRegex(r",?\s+(two|three|four|five|six|[2-6])\s+of\s+them\b", re.IGNORECASE)
+N_OF_THEM = LazyRegex(
+    r"(?:,\s*|\s*\(\s*|\s+)(two|three|four|five|six|[2-6])\s+of\s+them\b"
+    r"|\s*\(\s*([2-6])\s*\)",
+    re.IGNORECASE,
+)  # "her grandkids, 5 of them", "Erik's grandkids (3 of them)", "the grandkids (4)"
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
 ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
 REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)
+
+
+_AGED_BABY = LazyRegex(r"\b(?:a|an|their|his|her|new)\s+\d{1,2}[\s-]*$", re.IGNORECASE)
+_AFTER_BABY = words(
+    "and or but so who that is was has named called baby boy girl son daughter at in with "
+    "twins at home"
+)
+_BABY_NAME = LazyRegex(r"\s*(?:\(\s*|,\s*|\s+named\s+|\s+called\s+)([A-Z][a-z]+)\b")
+
+
+def baby_by_age(text: str, m: re.Match[str]) -> tuple[str | None, int | None, int, int] | None:
+    """'they have a 6 month old (Jordan)': one baby, named when the name follows; not 'the 6
+    month old lease'. Returns the name, the age, and where the mention starts and ends."""
+    if not _AGED_BABY.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    after = text[m.end() : m.end() + 12].lower().split()
+    if after and after[0].isalpha() and after[0] not in _AFTER_BABY:
+        return None  # "a 6 month old contract"
+    named = _BABY_NAME.match(text, m.end())
+    name = named.group(1) if named and named.group(1).lower() not in NOT_NAMES else None
+    months = m.group().lower().startswith("month")
+    age = 0 if months else _leading_number(text, m.start())
+    return name, age, m.start(), named.end() if named else m.end()
+
+
+def _leading_number(text: str, pos: int) -> int | None:
+    found = re.search(r"(\d{1,2})[\s-]*$", text[max(0, pos - 6) : pos])
+    return int(found.group(1)) if found else None

@@ -34,7 +34,11 @@ _CHANNELS = {
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
 }  # fmt: skip
 # Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
-_NAME = r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+# "Dr. Brian Castellano": the title is not the sender's name
+_NAME = (
+    r"(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
+    r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+)
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"  # "Jason (Brightwave) texted me"
 _WHEN = r"(?:\s+(?:yesterday|today|last\s+night|this\s+morning|mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
 _OFFICE = (
@@ -87,6 +91,11 @@ _PATTERNS = (
         rf"(?P<ch>emailed|e-mailed|texted|called|messaged){_WHEN}\s+"
         r"(?:me\b|asking\b|about\b|re\b|to\s+ask\b|wanting\b)"
     ),
+    # "Voicemail of Rogelio Fuentes", "message of Mrs. Kowalska": "of" for "from" (non-native)
+    LazyRegex(
+        rf"\b(?P<ch>voice\s*mail|voicemail|vm|(?:text\s+)?message|msg|e-?mail)\s+of\s+(?P<who>{_NAME})",
+        re.IGNORECASE,
+    ),
 )
 # Words without which each pattern cannot match (lower case): a note about a lunch compiles
 # and runs none of them.
@@ -102,6 +111,11 @@ _TRIGGERS = (
     ("txt", "text", "sms", "mail", "vm", "voicemail"),
     ("via", "by", "over", "through", "thru"),
     ("mailed", "texted", "called", "messaged"),
+    (" of ",),
+)
+_NO_REPLY = LazyRegex(
+    r"\bno\s+(?:reply|response|answer|need\s+to\s+(?:reply|respond|answer|call\s+back))"
+    r"\s*(?:needed|necessary|required)?\b|\bfyi\s+only\b|\bdoesn'?t\s+need\s+a\s+(?:reply|response)"
 )
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
 _LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)
@@ -141,6 +155,8 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
     """The first message in ``text[:limit]`` that waits for the user's answer, if any."""
     best: InboundFound | None = None
     low_text = text[:limit].lower()
+    if _NO_REPLY.search(low_text):
+        return None  # "got an email from Chloe ... no reply needed": nothing awaits an answer
     for pattern, triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
         if not any(word in low_text for word in triggers):
             continue
@@ -174,6 +190,9 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 and _TYPED.search(text, max(0, m.start() - 16), m.start())
             ):
                 channel = "text"  # "a LinkedIn msg from Raj": typed, not spoken
+            title = re.match(r"(?i:dr|mr|mrs|ms|prof)(\.?)\s+", who or "")
+            if title and who and (title.group(1) or " " in who[title.end() :]):
+                who = who[title.end() :]  # "Dr. Brian Castellano", "Dr. Lim"; "Mrs Hale" stays
             sender = None if not who or who.lower() in ("he", "she", "they") else who
             found = InboundFound(channel, sender, m.start(), m.end())
             if best is None or found.start < best.start:

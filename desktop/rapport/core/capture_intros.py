@@ -75,11 +75,19 @@ _INTRO_PATTERNS = (
         r"(?:^|[.;!\n,+&]\s*|\s(?:and|also)\s+)(?P<ref>)(?:also\s+)?(?:introduced|intro'?d|"
         rf"connected|put)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_NL})"
     ),
+    # "Brooke Adams referred a new couple - Tyler Grant & Maya Singh", "Gabriela Stone brought
+    # in a new client, Ethan Brooks": the people brought, one or two
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:referred|brought\s+(?:in|over|by)|sent\s+(?:over|us|me))"
+        r"\s+(?:me\s+|us\s+)?(?:a|an|another|the|one|two)\s+(?:new\s+|young\s+|great\s+)?"
+        r"(?:couple|client|family|lead|prospect|buyer|customer|referral|patient)s?\b"
+        rf"[^.;\n]{{0,30}}?[,:(-]\s*(?P<lead>{_NL})(?:\s*(?:and|&|\+)\s*(?P<lead2>{_NL}))?"
+    ),
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
-_SUBJECT_PATTERNS = frozenset({2, 3, 8, 10})
+_SUBJECT_PATTERNS = frozenset({2, 3, 8, 11})
 # Words without which each pattern cannot match (lower case): most notes introduce no one, and
 # then no pattern is compiled or run.
 _TRIGGERS = (
@@ -93,6 +101,7 @@ _TRIGGERS = (
     ("referred",),
     ("referred", "referral", "intro"),
     ("introduc", "intro", "connected", "put"),
+    ("referred", "brought", "sent"),
     ("referred", "referral", "intro"),
 )
 
@@ -122,6 +131,11 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                 continue
             seen.add(lead.lower())
             found.append(Introduction(lead, ref, m.start(), m.end(), index in _SUBJECT_PATTERNS))
+            second = m.groupdict().get("lead2")
+            other = _clean_name(second, known) if second else None
+            if other and other.lower() not in seen:
+                seen.add(other.lower())
+                found.append(Introduction(other, ref, m.start(), m.end(), False))
     return found
 
 

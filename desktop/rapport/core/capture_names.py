@@ -32,7 +32,7 @@ NOT_NAMES = words(
     "budget decision site holiday hallway conference golf per re fyi asap eod eow "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
     "sat sun january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight yesterday "
     "dr mr mrs ms prof sir mom's dad's ceo cfo coo cto vp svp evp gm director manager owner "
     "team company office client clients customer vendor board university college school "
     "high state tech institute academy hospital church temple center centre group inc llc "
@@ -44,7 +44,7 @@ NOT_NAMES = words(
     "lake river beach bay north south east west new york san los las santa fort "
     "christmas thanksgiving easter halloween ramadan hanukkah passover labor memorial "
     "independence presidents columbus juneteenth "
-    "whole trade expo open house closed gave stopped reunion reunión muy enviar check "
+    "whole trade expo open house closed gave stopped stoped reunion reunión muy enviar check "
     "check-in catch up happy bday birthday anniversary congrats congratulations great good "
     "call-back asked says said mentioned told wants went going got get has had have is was "
     "are were be been pricing proposal quote invoice contract renewal order delivery "
@@ -53,7 +53,7 @@ NOT_NAMES = words(
 
 # Words that end company names ("Patel Distribution", "Tuscan Imports", "Sunrise Senior
 # Living"): never part of a person's name.
-NOT_NAMES |= words(
+_ORG_ENDINGS = words(
     "distribution distributors distributing imports exports importers trading solar "
     "electronics shipping transport transportation trucking hardware living senior paper "
     "packaging plastics chemicals chemical pharmaceuticals therapeutics biotech bio pediatrics "
@@ -66,14 +66,39 @@ NOT_NAMES |= words(
     "dentistry veterinary vet animal agency insurance logistics freight schools district "
     "clinics hospitals churches retail fdn foundation fund society association assn council "
     "coalition alliance ministries charities orchard orchards ranch dairy nursery greenhouses "
-    "vineyard"
+    "vineyard group inc llc corp ltd capital bank supply freight steel foods health dental "
+    "roofing plumbing services solutions systems labs industries farms motors realty "
+    "construction consulting holdings media energy airlines pharma medical clinic studios "
+    "brewing electric financial advisors law legal hospital institute academy farm lab firm "
+    "shop store gallery galleries marina garage kennel kennels stables outfitters cpas cpa "
+    "accountants attorneys architects engineers dentists"
 )
+NOT_NAMES |= _ORG_ENDINGS
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
     "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
     "dean professor nurse maj cpl mgr supervisor"
 )
+# Roles said like a title before a full name: "Planner Gabriela Stone", "Councilmember Rosa
+# Delgado", "Candidate Daniel Osei", "Architect Lena Ruiz".
+NOT_NAMES |= words(
+    "councilmember councilor councillor commissioner alderman alderwoman trustee treasurer "
+    "secretary chairman chairwoman chairperson chair planner candidate applicant architect "
+    "designer broker realtor agent attorney counsel lawyer paralegal recruiter adjuster "
+    "inspector appraiser underwriter controller buyer purchaser estimator dispatcher "
+    "admin administrator coordinator specialist consultant advisor adviser banker "
+    "physician surgeon dentist pharmacist therapist veterinarian technician tech "
+    "donor prospect referral"
+)
+# Medical specialties and practice words that end a practice's name ("Lakeview Cardiology").
+_ORG_ENDINGS |= words(
+    "cardiology dermatology oncology neurology radiology urology endocrinology gastroenterology "
+    "ophthalmology optometry podiatry chiropractic periodontics audiology anesthesiology "
+    "imaging diagnostics surgery rheumatology nephrology pulmonology obgyn ob-gyn wellness "
+    "rehab physicians partners"
+)
+NOT_NAMES |= _ORG_ENDINGS
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = words("at @ in near")
 _SAINT = LazyRegex(r"\bSt\.?\s+$")
@@ -219,6 +244,8 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         while len(run) > 1 and tokens[run[-1]][2].lower() == tokens[run[-2]][2].lower():
             run.pop()  # dictated "Arlene Voss Voss Orchards": the family name, then the farm's
             full = len(run) > 1
+        if full and _org_after(text, tokens, run[-1]):
+            continue  # "Hit Lakeview Cardiology", "Gulf Coast Packaging": an organisation
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
@@ -231,6 +258,15 @@ def find_names(text: str, limit: int) -> list[NameMention]:
                 name, full = f"{given.group(1)} {name}", True
         mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
     return mentions
+
+
+def _org_after(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
+    """The capitalised word right after a run ends an organisation's name."""
+    if last + 1 >= len(tokens) or tokens[last][2].lower().endswith("'s"):
+        return False
+    nxt = tokens[last + 1][2]
+    gap = text[tokens[last][1] : tokens[last + 1][0]]
+    return gap == " " and nxt[:1].isupper() and nxt.lower() in _ORG_ENDINGS
 
 
 _HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)

@@ -25,6 +25,7 @@ from rapport.core.capture_family_words import (
     REL_RE,
     SHORTHAND,
     UNBORN_BEFORE,
+    baby_by_age,
     plurals,
     rel_words,
 )
@@ -68,7 +69,9 @@ _BUSINESS = LazyRegex(
     r"contract|vendor|account)\b",
     re.IGNORECASE,
 )
-_NAME_AT = LazyRegex(r"\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?")
+_NAME_AT = LazyRegex(
+    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?)"
+)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
 _NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
 _AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
@@ -113,7 +116,7 @@ _CHILD_HAD = LazyRegex(
     re.IGNORECASE,
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
-_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,)\s+(?:his|her|their)\s+$")
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,|\s*=)\s+(?:his|her|their)\s+$")
 
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
@@ -208,6 +211,9 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
+    if word == "yo" or word.startswith(("month", "year", "yr ")):
+        baby = baby_by_age(text, m)  # "a 6 month old (Jordan)", "a 6 yo named Jaden"
+        return [FamilyMember("child", *baby)] if baby else []
     attached = text[m.start() - 1 : m.start()] == "-"  # "step-son" is said, "ex-wife" is not
     if relation in ("mother", "father") and prev not in _NOT_THE_CLIENTS:
         kids = PARENT_OF.match(text, m.end())
@@ -260,6 +266,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
+    if (
+        word == "partner"
+        and prev not in ("his", "her", "their", "'s", "life", "domestic")
+        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end() : m.end() + 40])
+    ):
+        return []  # "partner Nisha Patel wants a quote": a partner of the firm, full name said
     if relation in _ONE_DOWN and _CHILD_HAD.search(
         text, max(sentence.start, m.start() - 40), m.start()
     ):
@@ -281,7 +293,11 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         ages = [int(a) for a in re.findall(r"\d{1,2}", listed.group(1))]
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
-        if paren is not None and "'s" in text[m.end() : m.end() + 3]:
+        if (
+            paren is not None
+            and "'s" in text[m.end() : m.end() + 3]
+            and paren.group(1).lower() not in NOT_NAMES  # "her father's 80th bday (Dec 3)"
+        ):
             age_said = paren.group(2)
             names = [(paren.group(1), int(age_said) if age_said else None)]
         if not names and not plural:
@@ -307,7 +323,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if not names and plural and count is None:
         counted = N_OF_THEM.match(text, m.end())
         if counted is not None:
-            count = _NUMBER.get(counted.group(1).lower(), 2)
+            count = _NUMBER.get((counted.group(1) or counted.group(2)).lower(), 2)
         elif BOTH_AFTER.match(text, m.end()):
             count = 2
     if not names and plural and count is None:
@@ -365,10 +381,16 @@ def _age_before(text: str, pos: int) -> int | None:
 def _covers(existing: str, new: str) -> bool:
     children = ("son", "daughter", "child")
     grandchildren = ("grandson", "granddaughter", "grandchild")
+    # a son is not a daughter: "son Adam ... with her daughter" are two children
+    generic = ("child", "grandchild")
     return (
         existing == new
-        or (existing in children and new in children)
-        or (existing in grandchildren and new in grandchildren)
+        or (existing in children and new in children and (existing in generic or new in generic))
+        or (
+            existing in grandchildren
+            and new in grandchildren
+            and (existing in generic or new in generic)
+        )
     )
 
 
@@ -381,9 +403,11 @@ def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
             continue  # "two boys": the same words, several people
         if member.name is None and _covers(other.relation, member.relation):
             return
-        same = other.relation == member.relation or (
-            other.relation == "child" and member.relation in ("son", "daughter")
-        )
+        same = (
+            other.relation == member.relation
+            or (other.relation == "child" and member.relation in ("son", "daughter"))
+            or (other.relation == "grandchild" and member.relation in ("grandson", "granddaughter"))
+        )  # "3 grandkids ... grandson Owen turns 16": Owen is one of the three
         if member.name and other.name is None and same:
             # "his kid's game ... His son Noah": the same child, now named
             other.name, other.age = member.name, other.age or member.age

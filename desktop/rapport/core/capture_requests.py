@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rapport.core.capture_task_words import DELIVERABLES, dates_in
+from rapport.core.capture_task_dates import dates_in
+from rapport.core.capture_task_words import DELIVERABLES
 from rapport.core.capture_text import LazyRegex, Span, words
 
 if TYPE_CHECKING:

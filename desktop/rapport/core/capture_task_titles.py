@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rapport.core.capture_task_dates import (
+    dates_in,
+)
 from rapport.core.capture_task_words import (
     ALIASES,
     GERUNDS,
@@ -17,7 +20,6 @@ from rapport.core.capture_task_words import (
     THING_PRONOUN,
     TRAILING,
     base_verb,
-    dates_in,
 )
 from rapport.core.capture_text import Span
 

@@ -9,11 +9,8 @@ Only ``capture_tasks`` uses them; they live apart so that module reads as the gr
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from datetime import date
 
 from rapport.core.capture_text import LazyRegex, Span, words
-from rapport.core.dates import DateMention
 
 __all__ = [
     "ACK",
@@ -33,7 +30,6 @@ __all__ = [
     "LEAD_IN",
     "LIST_AND",
     "LIST_PLUS",
-    "LIST_SEVERAL",
     "LOG_HEADER",
     "MEETING_KINDS",
     "MEETING_NOUNS",
@@ -59,16 +55,14 @@ __all__ = [
     "VERB_ALT",
     "WILL_CUE",
     "base_verb",
-    "dates_in",
-    "deliverable_due",
-    "due_of",
+    "delegated",
+    "new_subject",
     "runon_pieces",
-    "shares_verb",
-    "split_after_dates",
-    "undated_words",
 ]
 
-MEETING_NOUNS = words("call meeting mtg chat session convo lunch coffee")
+MEETING_NOUNS = words(
+    "call meeting mtg chat session convo lunch coffee screen screens interview interviews"
+)
 # Words that name a kind of meeting before a meeting noun: "intro mtg", "kickoff call".
 MEETING_KINDS = words("intro follow check kickoff kick-off discovery touch sync")
 # Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
@@ -84,11 +78,12 @@ VERBS = words(
     "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
-    "congratulate lock install train present pitch offer go refund waive comp price quote"
+    "congratulate lock install train present pitch offer go refund waive comp price quote "
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer")
+NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex")
 OBJECT_STARTS = words(
     "it them this that these those the a an both all out up him her our his their my some each"
 )
@@ -119,12 +114,14 @@ VERB_ALT += "|" + "|".join(ALIASES)
 COORD = LazyRegex(
     r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
+    # "..., need to get her a lane sheet": the user's own clause, no subject said
+    r"|(?:need|have|got)\s+to\s|gotta\s"
     # "..., sending it now" (not "a junior, getting recruited")
     rf"|(?:{'|'.join(GERUNDS)})\s+(?:it|them|him|her|the|a|an|over|out|back|up)\b)",
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|(?<=\w):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
@@ -134,12 +131,6 @@ SEPARATORS = LazyRegex(
     r"|,\s+(?=[A-Z][a-z]+\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was|thinks)\b)"
 )
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
-# "Send spec sheets Monday, quote by 4/30": one verb, two dated things.
-LIST_SEVERAL = LazyRegex(
-    r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)|,\s+(?:and\s+)?(?=[\w$])"
-    r"|\s+\+\s+(?=[\w$])",
-    re.I,
-)
 SUBJECTS = words("i we he she they it you there that this who which")
 # "Wants 3 quotes by Friday" is the client asking (a key point), not a line of the user's.
 NOT_OURS = SUBJECTS | words(
@@ -155,7 +146,10 @@ DELIVERABLES = words(
     "artwork packet package logs records statements checklist scorecard letter letters memo "
     "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
     "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
-    "renderings drawings takeoff submittal submittals certificate certificates"
+    "renderings drawings takeoff submittal submittals certificate certificates grid grids "
+    "elevations schematics plans guide guides matrix spreadsheet playbook study template "
+    "templates questionnaire breakdown chart charts brief terms kit kits materials outline "
+    "design designs"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
@@ -177,7 +171,7 @@ FOLLOW_CUE = LazyRegex(
 # A heading that says the user owes what follows: "Me: fee proposal by 9/18", "I owe her: ..."
 OWN_CUE = LazyRegex(
     r"(?:me|us|mine|on\s+me|my\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)"
-    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|[A-Z][\w'-]+))?)",
+    r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)))?)",
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
@@ -203,7 +197,8 @@ HEADER = LazyRegex(
     r"^(?:(?:quick|brief|phone|zoom|intro|first|follow[\s-]?up|quarterly|weekly|monthly|"
     r"great|good)\s+)?(?:call|phone|meeting|mtg|visit|check[\s-]in|catch[\s-]up|chat|convo|"
     r"touch[\s-]base|lunch|coffee|dinner|demo|screen(?:ing)?|interview|review|kick-?off|consult|"
-    r"debrief|walk-?through|tasting|showing|appt|intake|qbr)\s+(?:with|w/|w)\b",
+    r"debrief|walk-?through|tasting|showing|appt|intake|qbr|tour|site\s+walk|walk)\s+"
+    r"(?:with|w/|w)\b",
     re.IGNORECASE,
 )
 # What the client wants, said without a subject: "want to downsize, look at condos in the
@@ -249,13 +244,22 @@ THING_PRONOUN = LazyRegex(
 )
 
 
+_SUBJECT_VERBS = (
+    r"is|are|was|were|has|have|had|wants|want|needs|loves|likes|plays|runs|does|grows|lives|"
+    r"works|just|also|really|said|says|mentioned|asked|thinks|told|got|collects|coaches|"
+    r"breeds|rides|restores|teaches|hates|already"
+)
 # Dictated notes run on without punctuation: "... goes fishing every weekend send him the
 # capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
 # not a subject, a modal or "to", starts a new clause there.
 _RUNON_VERB = LazyRegex(
     rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
     r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
-    r"|(?-i:I)'ll\b)",  # "... she runs marathons I need to get her a budget"
+    r"|(?-i:I)'ll\b"  # "... she runs marathons I need to get her a budget"
+    # a new subject and its verb: "... add a porch Andrew is really into woodworking he has a
+    # shop in the garage", "... twelve feet they want to push the rear wall out"
+    rf"|(?:he|she|they)(?:'s|'re)?\s+(?:{_SUBJECT_VERBS})\b"
+    rf"|(?-i:[A-Z][a-z]+)(?:'s)?\s+(?-i:{_SUBJECT_VERBS})\b)",
     re.IGNORECASE,
 )
 _RUNON_KEEP = words(
@@ -300,79 +304,18 @@ def base_verb(word: str) -> str | None:
     return GERUNDS.get(low)
 
 
-# ---- a clause's dates and lists -------------------------------------------------------------
+def delegated(words_: list[str]) -> bool:
+    """'have accounting reissue the check': someone (one word) told to do something."""
+    return (
+        len(words_) > 3
+        and words_[1] not in OBJECT_STARTS
+        and words_[1] not in SUBJECTS
+        and base_verb(words_[2]) is not None
+        and words_[2] not in NOUN_NEXT
+    )
 
 
-def dates_in(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
-    # the dates are in note order: start where the piece starts (a long thread has hundreds)
-    out = []
-    for d in dates[bisect_left(dates, start, key=_start) :]:
-        if d.start >= end:
-            break
-        if d.end <= end:
-            out.append(d)
-    return out
-
-
-def _start(d: DateMention) -> int:
-    return d.start
-
-
-def due_of(mentions: list[DateMention]) -> date | None:
-    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
-    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
-    return days[0] if days else times[0] if times else None
-
-
-def split_after_dates(part: Span, dates: list[DateMention]) -> list[Span]:
-    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
-    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
-    ends = {d.end - part.start for d in dates_in(dates, part.start, part.end)}
-    pieces: list[Span] = []
-    start = 0
-    for m in LIST_SEVERAL.finditer(part.text):
-        if m.start() not in ends and m.start() - 1 not in ends:
-            continue
-        piece = part.text[start : m.start()].strip()
-        if piece:
-            offset = part.start + part.text.index(piece, start)
-            pieces.append(Span(offset, offset + len(piece), piece))
-        start = m.end()
-    rest = part.text[start:].strip()
-    if rest:
-        offset = part.start + part.text.index(rest, start)
-        pieces.append(Span(offset, offset + len(rest), rest))
-    return pieces
-
-
-def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
-    text = part.text
-    for d in sorted(dates_in(dates, part.start, part.end), key=lambda d: -d.start):
-        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
-    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
-
-
-_FINITE = words("is are was were has have had will 's")
-
-
-def shares_verb(part: Span, dates: list[DateMention]) -> bool:
-    """A listed piece takes the verb before it when it is a short thing, not a new clause
-    ("reunion is 6/27 in Savannah" is a clause)."""
-    rest = undated_words(part, dates)
-    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS and not _FINITE & set(rest)
-
-
-def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
-    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver; the
-    verb it implies: send it, or get it ("GDPR addendum from legal by 1/15")."""
-    if not dates_in(dates, part.start, part.end):
-        return None
-    rest = undated_words(part, dates)
-    rest = [w for w in rest if w not in ("+", "&", "and")]
-    verb = "send"
-    if len(rest) >= 3 and rest[-2] in ("to", "from"):
-        verb = "get" if rest[-2] == "from" else verb
-        rest = rest[:-2]  # "pricing to Marcus by Thurs"
-    if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
-        return verb
-    return None
+def new_subject(words_: list[str]) -> bool:
+    """'also she mentioned her daughter ...' after a listed to-do: a clause of its own."""
+    head = [w for w in words_[:3] if w not in ("also", "and", "then", "so", "but", "plus")]
+    return bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's")

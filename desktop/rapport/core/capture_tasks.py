@@ -15,6 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapport.core.capture_task_dates import (
+    dates_in,
+    deliverable_due,
+    due_of,
+    shares_verb,
+    split_after_dates,
+)
 from rapport.core.capture_task_titles import task_kind, task_title
 from rapport.core.capture_task_words import (
     ACK,
@@ -49,12 +56,9 @@ from rapport.core.capture_task_words import (
     THEIRS,
     WILL_CUE,
     base_verb,
-    dates_in,
-    deliverable_due,
-    due_of,
+    delegated,
+    new_subject,
     runon_pieces,
-    shares_verb,
-    split_after_dates,
 )
 from rapport.core.capture_text import LazyRegex, Span, split_spans, words
 from rapport.core.dates import DateMention
@@ -181,7 +185,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
     ):
         return []
-    parts = split_spans(piece, COORD)
+    parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)
     found: list[TaskFound] = []
     cue = carried
     theirs = False
@@ -249,6 +253,21 @@ _GO_WHERE = words("onsite on-site over see visit to pick check meet by out back 
 _RATE = LazyRegex(r"pay\s+\$?[\d,.]+k?\s*(?:/|per\b|an?\s|a\s)", re.IGNORECASE)
 
 
+def _noun_rejoined(parts: list[Span], body: str) -> list[Span]:
+    """'the care plan and price until Thursday': "price" there is a noun (no object follows), so
+    the piece stays with the thing before it."""
+    out: list[Span] = []
+    for part in parts:
+        said = part.text.lower().split()
+        noun = said and said[0] in NEEDS_OBJECT and not (len(said) > 1 and _object_start(said[1]))
+        if out and noun:
+            last = out[-1]
+            out[-1] = Span(last.start, part.end, body[last.start : part.end])
+        else:
+            out.append(part)
+    return out
+
+
 def _object_start(word: str) -> bool:
     return word in OBJECT_STARTS or word[:1].isdigit()
 
@@ -310,6 +329,12 @@ def _task_from(
         verb = None  # "Order is late", "Email from Lisa"
     if verb in NEEDS_OBJECT and not (len(rest_words) > 1 and _object_start(rest_words[1])):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if verb == "debrief" and not (
+        len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
+    ):
+        verb = None  # "debrief with the hiring manager"; not "Debrief after the panel:"
+    if verb is None and first.lower() == "have" and delegated(rest_words):
+        verb = "have"  # "have accounting reissue the check", "have Luis swap the filter"
     if verb == "go" and not (len(rest_words) > 1 and rest_words[1] in _GO_WHERE):
         verb = None  # "go onsite Mon", "go over the contract"; not "go live", "go blue"
     if ADVICE.match(text):
@@ -320,6 +345,8 @@ def _task_from(
         verb = None if rest_words[2][:1].isalpha() and text.split()[2][:1].isupper() else verb
     if verb is not None and len(rest_words) == 1 and ctx.body[part.end : part.end + 1] == ":":
         verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
+    if verb is None and new_subject(rest_words):
+        return None, ""  # "..., also she mentioned her daughter starts kindergarten"
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
@@ -329,7 +356,7 @@ def _task_from(
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
-    elif verb is None and cue == "" and GIFT_TO.match(text):
+    elif verb is None and cue == "" and GIFT_TO.match(text) and not _labels(part, ctx):
         verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
@@ -387,6 +414,13 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+def _labels(part: Span, ctx: TaskContext) -> bool:
+    """'Assistant's note for Sara:': a heading over what follows, not a card to send ("closing
+    gift: they're into camping" still is a gift to send)."""
+    said = part.text.lower().split()
+    return ctx.body[part.end : part.end + 1] == ":" and ("note" in said or "notes" in said)
 
 
 # After "need to"/"I'll" the next word is a verb; these say nothing the user will do.

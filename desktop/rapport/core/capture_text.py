@@ -18,6 +18,7 @@ __all__ = [
     "Span",
     "clean_fragment",
     "is_name_token",
+    "lower_shouting",
     "normalise",
     "paren_ranges",
     "quote_ranges",
@@ -94,6 +95,27 @@ def words(text: str) -> frozenset[str]:
 def normalise(text: str) -> str:
     """Plain quotes, dashes and spaces, same length as ``text``."""
     return text.translate(_SAME_LENGTH)
+
+
+# A run of three or more words typed in capitals ("CALL W/ RENEE BOUCHARD - GULF COAST
+# PACKAGING"): words, digits and punctuation between them, no lower-case letter.
+_SHOUTED = LazyRegex(r"[A-Z][A-Z'-]+(?:[^a-z\n]*?[A-Z][A-Z'-]+){2,}")
+
+
+def lower_shouting(text: str) -> str:
+    """Lower-case the stretches typed in capitals (caps lock, phone shorthand), same length.
+
+    Capitals are how names, places and sentence starts are told apart; a shouted line makes
+    every word look like a name ("RENEE BOUCHARD - GULF COAST PACKAGING"). Lower case, it reads
+    like any note typed without capitals, which the name rules already handle (first names,
+    a surname after them). Short acronyms on their own (ETA, PM, AC) are left alone.
+    """
+
+    def lower(m: re.Match[str]) -> str:
+        low = m.group().lower()
+        return low if len(low) == len(m.group()) else m.group()
+
+    return _SHOUTED.sub(lower, text)
 
 
 @dataclass(frozen=True, slots=True)

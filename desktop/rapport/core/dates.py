@@ -72,6 +72,13 @@ def _prep_before() -> re.Pattern[str]:
     return PREP_BEFORE
 
 
+# "swing by Thursday", "stop by tmrw": the "by" is the verb's ("visit"), not "no later than"
+_VISIT_BY = LazyRegex(
+    r"\b(?:swing|swinging|stop|stopping|drop|dropping|come|coming|pop|popping|run|running)\s+by$",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Every date expression in ``text``, left to right, never overlapping (longest wins)."""
     found: list[tuple[int, int, date | None, str]] = []
@@ -90,7 +97,12 @@ def find_dates(text: str, today: date) -> list[DateMention]:
         if start < last_end:
             continue
         prep = _prep_before().search(text, max(0, start - 16), start)
-        if prep is not None and prep.end() == start and prep.start() >= last_end:
+        if (
+            prep is not None
+            and prep.end() == start
+            and prep.start() >= last_end
+            and not _VISIT_BY.search(text, max(0, prep.start() - 12), prep.start() + 2)
+        ):
             start = prep.start()
         mentions.append(DateMention(start, end, text[start:end], value, kind))
         last_end = end

@@ -46,6 +46,13 @@ _WEEKDAYS = {
     "fri": 4,
     "sat": 5,
     "sun": 6,
+    # common misspellings: "wendsday", "thrusday", "tusday", "firday", "munday"
+    "wen": 2,
+    "thr": 3,
+    "tus": 1,
+    "teu": 1,
+    "fir": 4,
+    "mun": 0,
 }
 _MONTHS = {
     "jan": 1,
@@ -115,9 +122,14 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("wd").lower()
     mod = " ".join((m.group("mod") or "").lower().split())
     after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
-    if raw in _SHORT_NEEDS_PREP and not mod and not after_prep and not _clause_final(m):
+    clocked = m.group("clock") is not None  # "call Mon 2pm her time": surely a day
+    if raw in _SHORT_NEEDS_PREP and not (mod or after_prep or clocked or _clause_final(m)):
         return None
     target = _WEEKDAYS[raw[:3]]
+    if m.group("plus") and not mod:
+        # "Thursday week" (British): a week after the coming Thursday
+        ahead = (target - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead + 7), "day"
     if mod in ("next", "nxt"):
         return week_start(today) + timedelta(days=7 + target), "day"
     ahead = (target - today.weekday()) % 7
@@ -126,6 +138,19 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     if ahead == 0 and not same_day:
         ahead = 7
     return today + timedelta(days=ahead), "day"
+
+
+def on_week_from(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    """'a week from Friday' (the coming Friday, then a week), 'two weeks from tomorrow'."""
+    weeks = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}[m.group("k").lower()]
+    raw = (m.group("wd") or "").lower()
+    base = m.group("base").lower()
+    if raw:
+        ahead = (_WEEKDAYS[raw[:3]] - today.weekday()) % 7 or 7
+        start = today + timedelta(days=ahead)
+    else:
+        start = today + timedelta(days=0 if base in ("today", "now") else 1)
+    return start + timedelta(days=7 * weeks), "day"
 
 
 def _clause_final(m: re.Match[str]) -> bool:

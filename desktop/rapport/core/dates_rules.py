@@ -27,6 +27,7 @@ from rapport.core.dates_handlers import (
     on_today,
     on_tomorrow,
     on_week_after_next,
+    on_week_from,
     on_weekday,
     on_year_end,
     on_yesterday,
@@ -39,11 +40,18 @@ _WEEK = r"(?:week|wk)"
 
 _WD = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?|sday)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?|sday)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|wendsday|wensday|wednsday|wedensday|wedesday|thrusday|thurday|tusday|teusday|firday"
+    r"|munday)"
 )
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A time of day said after the day: "Monday noon", "Fri 3pm", "tmrw at 10:30am"
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+|by\s+|before\s+)?(?:noon|midday|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*"
+    r"(?:a\.m\.|p\.m\.|am|pm))(?!\w))"
 )
 _NUM = (
     r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -71,7 +79,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
-        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?",
+        rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?"
+        rf"(?P<clock>{_CLOCK})?"
+        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?",  # "Thursday week"
         on_weekday,
     ),
     (
@@ -89,7 +99,8 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (
         r"\b(?:(?:first\s+thing|early|late|eod|cob|end\s+of\s+day)\s+)?(?:(?:the\s+)?day\s+after\s+)?"
         r"(?:tomorrow|tmrw|tmrow|tmw|tmr|2morrow|2moro|tomorow|tommorow|tommorrow|tomorro|tmrrw)\b"
-        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?",
+        r"(?:\s+(?:morning|afternoon|evening|night|am|pm|a\.m\.|p\.m\.|eod)\b)?"
+        rf"(?:{_CLOCK})?",
         on_tomorrow,
     ),
     (r"\bin\s+the\s+morning\b", on_tomorrow),
@@ -106,6 +117,11 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_next_week,
     ),
     (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
+    (
+        r"\b(?P<k>a|one|1|two|2|three|3)\s+weeks?\s+from\s+"
+        rf"(?P<base>today|now|tomorrow|tmrw|{_WD})\b",
+        on_week_from,
+    ),
     (
         r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom|e\.o\.m|month[\s-]end"
         r"|(?:later\s+)?this\s+month|mid[\s-]month)\b",
@@ -166,7 +182,8 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_numeric: ("/",),
     on_month_day: _MONTH_WORDS,
     on_ordinal: _DIGITS,
-    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "wen", "thr", "tus", "teu", "fir",
+                 "mun"),
     on_today: (
         "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
         "close of", "asap", "a.s.a.p", "right away", "immediately", "hour", "now",
@@ -177,6 +194,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
     on_week_after_next: ("week after",),
+    on_week_from: ("from",),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),
     on_month_only: _MONTH_WORDS,

@@ -65,6 +65,7 @@ _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
     "hated isnt doesnt dont cant quit stopped"
 )
+_LIKING = _words("loves love loved likes like enjoys enjoy adores prefers")
 _AFFINITY_BEFORE = _words(
     "loves love loved lover into enjoys enjoy enjoyed likes like avid big huge passionate "
     "obsessed hobby hobbies favorite favourite fan crazy plays play played does goes "
@@ -236,6 +237,19 @@ class Catalogue:
                 return self._team_for(phrase, keys, i, n), n
         return None
 
+    @staticmethod
+    def _turned(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], neg: int, i: int
+    ) -> bool:
+        """'hates golf, loves tennis': a new clause that likes something ends the negation
+        ('doesn't like golf' does not)."""
+        for k in range(neg + 1, i):
+            if keys[k] in _LIKING and re.search(
+                r",|;|\bbut\b", text[tokens[neg][1] : tokens[k][0]]
+            ):
+                return True
+        return False
+
     def _accept(
         self,
         text: str,
@@ -251,12 +265,20 @@ class Catalogue:
         after = keys[i + n] if i + n < len(keys) else ""
         if before and before[-1] in self._block_before.get(tag, _NOTHING):
             return False
+        if before and before[-1] == "our" and mode != "context":
+            return False  # "tap handles for our IPA", "our golf outing": the user's, not theirs
         if after in self._block_after.get(tag, _NOTHING):
             return False
         if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
-            return False
+            # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
+            start = max(0, i - 3)
+            while start < i and _rx(_BOUNDARY).search(text, tokens[start][1], tokens[i][0]):
+                start += 1
+            negated = [k for k in range(start, i) if keys[k] in _NEGATIONS]
+            if negated and not self._turned(text, tokens, keys, negated[-1], i):
+                return False
         if mode == "weak":
             # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
             # runs the books" is not running
@@ -351,4 +373,22 @@ def _read_resource(name: str) -> str:
 
 def find_interests(text: str) -> list[InterestMatch]:
     """Interests mentioned in ``text`` (see the module docstring for the rules)."""
-    return catalogue().find(text)
+    found = catalogue().find(text)
+    soccer = [m for m in found if "soccer" in m.tags]
+    if not soccer:
+        return found
+    # "he watch football (Juventus!)": said next to a soccer club, football is soccer
+    return [
+        m
+        for m in found
+        if not (
+            m.tag == "football"
+            and m.text.lower() == "football"
+            and any(_same_sentence(text, m, s) for s in soccer)
+        )
+    ]
+
+
+def _same_sentence(text: str, a: InterestMatch, b: InterestMatch) -> bool:
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    return end - start < 60 and not re.search(_BOUNDARY, text[start:end])

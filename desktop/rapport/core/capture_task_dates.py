@@ -1,0 +1,115 @@
+"""A to-do clause's own dates and lists, for the task finder: which dates a clause says, its
+due date, where a list of dated things splits ("Send specs Monday, quote by 4/30"), and the
+verb a bare dated line implies ("CMA by Thurs." is a thing to send).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from rapport.core.capture_task_words import DELIVERABLES, NOT_OURS, SUBJECTS
+from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.dates import DateMention
+
+__all__ = [
+    "dates_in",
+    "deliverable_due",
+    "due_of",
+    "shares_verb",
+    "split_after_dates",
+    "undated_words",
+]
+
+
+# ---- a clause's dates and lists -------------------------------------------------------------
+
+
+def dates_in(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
+    # the dates are in note order: start where the piece starts (a long thread has hundreds)
+    out = []
+    for d in dates[bisect_left(dates, start, key=_start) :]:
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
+
+
+def _start(d: DateMention) -> int:
+    return d.start
+
+
+def due_of(mentions: list[DateMention]) -> date | None:
+    days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
+    times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
+    return days[0] if days else times[0] if times else None
+
+
+# Where a list goes on right after an item's date: "the fee agreement EOD and first slate of
+# candidates by next fri" (no determiner needed once a date has closed the item).
+_AFTER_DATE = LazyRegex(r"\s+and\s+(?=[\w$])|,\s+(?:and\s+)?(?=[\w$])|\s+[+&]\s+(?=[\w$])", re.I)
+
+
+def split_after_dates(part: Span, dates: list[DateMention]) -> list[Span]:
+    """Cut a list only where an item has just ended with its date: "Send refs by mon + demo
+    invite for next Thurs" is two things, "Send the SOC2 + SSO docs Mon" is one."""
+    ends = {d.end - part.start for d in dates_in(dates, part.start, part.end)}
+    pieces: list[Span] = []
+    start = 0
+    for m in _AFTER_DATE.finditer(part.text):
+        if m.start() not in ends and m.start() - 1 not in ends:
+            continue
+        piece = part.text[start : m.start()].strip()
+        if piece:
+            offset = part.start + part.text.index(piece, start)
+            pieces.append(Span(offset, offset + len(piece), piece))
+        start = m.end()
+    rest = part.text[start:].strip()
+    if rest:
+        offset = part.start + part.text.index(rest, start)
+        pieces.append(Span(offset, offset + len(rest), rest))
+    return pieces
+
+
+def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
+    text = part.text
+    for d in sorted(dates_in(dates, part.start, part.end), key=lambda d: -d.start):
+        text = text[: d.start - part.start] + " " + text[d.end - part.start :]
+    return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
+
+
+_FINITE = words("is are was were has have had will 's")
+
+
+def shares_verb(part: Span, dates: list[DateMention]) -> bool:
+    """A listed piece takes the verb before it when it is a short thing, not a new clause
+    ("reunion is 6/27 in Savannah" is a clause)."""
+    rest = undated_words(part, dates)
+    return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS and not _FINITE & set(rest)
+
+
+def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
+    """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver; the
+    verb it implies: send it, or get it ("GDPR addendum from legal by 1/15")."""
+    if not dates_in(dates, part.start, part.end):
+        return None
+    rest = undated_words(part, dates)
+    # "rates for 2027 lanes due 1/8": a deadline said, maybe theirs
+    said_due = re.search(r"\bdue\b", part.text, re.IGNORECASE) is not None
+    rest = [w for w in rest if w not in ("+", "&", "and", "due", "is", "are")]
+    said = " ".join(rest)
+    if said.startswith(("back ", "on ")) or re.search(r"\b(?:back|on)[\s-]?order", said):
+        return None  # "back order til 4/6", "parts on order": a status, not a thing to deliver
+    verb = "send"
+    if len(rest) >= 3 and rest[-2] in ("to", "from"):
+        verb = "get" if rest[-2] == "from" else verb
+        rest = rest[:-2]  # "pricing to Marcus by Thurs"
+    if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
+        return verb
+    # "quote on 12 cases by EOW", "proposal for the west wing by the 9th": the thing, then what
+    # it is for
+    if 2 < len(rest) <= 6 and not said_due and rest[0] in DELIVERABLES and rest[1] in ("on", "for"):
+        return verb
+    return None
