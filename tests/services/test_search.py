@@ -50,6 +50,15 @@ def test_jake_tourn_finds_bob_across_his_documents(bob: int) -> None:
     assert {r.kind for r in results} >= {"person", "interaction"}
 
 
+def test_snippets_keep_a_records_fields_apart(book: Path) -> None:
+    ana = clients.create_client("Ana Ruiz", company="Ruiz Farms", phones=["555-0100", "555-0101"])
+    people.add_person(ana.id, "Leo", "son", notes="Plays travel baseball.")
+    person = next(r for r in search.search("leo") if r.kind == "person")
+    assert person.snippet == "son · Plays travel baseball."
+    found = next(r for r in search.search("ruiz farms") if r.kind == "client")
+    assert found.snippet == "Ruiz Farms · 555-0100, 555-0101"
+
+
 def test_all_words_in_one_document_win(bob: int) -> None:
     results = search.search("delivery march")
     assert results[0].kind == "interaction"

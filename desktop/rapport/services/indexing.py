@@ -22,17 +22,19 @@ Document = tuple[str, int, int | None, str, str]  # kind, ref_id, client_id, tit
 
 
 def _join(sep: str, parts: Iterable[str | None]) -> str:
+    """The parts that are there; a body's separate fields are joined with " · " so that a
+    snippet reads "son · Plays travel baseball", not "son Plays travel baseball"."""
     return sep.join(part for part in parts if part)
 
 
 def client_doc(data: Data) -> Doc:
     body = _join(
-        " ",
+        " · ",
         (
             data.get("company"),
             data.get("role"),
-            " ".join(data.get("emails") or ()),
-            " ".join(data.get("phones") or ()),
+            ", ".join(data.get("emails") or ()),
+            ", ".join(data.get("phones") or ()),
             data.get("how_we_met"),
             data.get("notes"),
         ),
@@ -42,7 +44,7 @@ def client_doc(data: Data) -> Doc:
 
 def person_doc(data: Data) -> Doc:
     title = data.get("name") or data.get("relation") or ""
-    return title, _join(" ", (data.get("relation"), data.get("notes")))
+    return title, _join(" · ", (data.get("relation"), data.get("notes")))
 
 
 def fact_doc(data: Data) -> Doc:
@@ -59,7 +61,7 @@ def task_doc(data: Data) -> Doc:
 
 
 def gift_doc(data: Data) -> Doc:
-    body = _join(" ", (data.get("occasion"), data.get("reaction"), data.get("notes")))
+    body = _join(" · ", (data.get("occasion"), data.get("reaction"), data.get("notes")))
     return data["title"], body
 
 
