@@ -125,7 +125,7 @@ def test_composer_edit_and_export_pdf(
     draft = dialog.text.toPlainText()
     assert draft.startswith(("Dear Bob,", "Hi Bob,", "Bob,"))
     assert "making sure delivery lands by march" in draft.lower()
-    dialog.text.setFocus()
+    assert dialog.focusWidget() is dialog.text  # the draft is ready to edit
     dialog.text.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.text, "PS: see you at the plant in March")

@@ -123,6 +123,7 @@ class NoteComposer(QDialog):
         self.redraft_button = QPushButton("&Redraft")
         self.redraft_button.setToolTip("Write the draft again from what Rapport knows (Ctrl+R)")
         self.redraft_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.redraft_button.setAutoDefault(False)
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self.text, 1)
@@ -173,6 +174,7 @@ class NoteComposer(QDialog):
         self.preview_timer.setInterval(120)
         self._connect_signals()
         self._load()
+        self.text.setFocus()  # the draft is what the user reads and edits first
 
     def _button(self, text: str, shortcut: str, tip: str) -> QPushButton:
         button = QPushButton(text)
