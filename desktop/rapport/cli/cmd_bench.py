@@ -72,10 +72,20 @@ def run(args: argparse.Namespace) -> int:
     )
     say(f"{'operation':<16}{'median':>9}{'p95':>9}   goal")
     for label, p50, p95, goal in ROWS:
-        p95_text = f"{report[p95]:9.2f}" if p95 else f"{'':>9}"
-        say(f"{label:<16}{report[p50]:9.2f}{p95_text}   {goal}".rstrip())
-    say(
-        f"largest client: profile {report['profile_largest_ms']:.2f}, "
-        f"brief {report['brief_largest_ms']:.2f}"
-    )
+        p95_text = _ms(report[p95]) if p95 else f"{'':>9}"
+        say(f"{label:<16}{_ms(report[p50])}{p95_text}   {goal}".rstrip())
+    if report["profile_largest_ms"] is not None:
+        say(
+            f"largest client: profile {report['profile_largest_ms']:.2f}, "
+            f"brief {report['brief_largest_ms']:.2f}"
+        )
+    if not report["clients"]:
+        say(
+            "The book is empty, so there is nothing to search, open or capture about (—). "
+            "Fill it first, e.g. rapport demo --clients 5000 --notes 100000 --seed 1."
+        )
     return 0
+
+
+def _ms(value: float | None) -> str:
+    return f"{'—':>9}" if value is None else f"{value:9.2f}"

@@ -36,10 +36,10 @@ MIN_RUNS = 50
 T = TypeVar("T")
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """The nearest-rank percentile (``q`` in 0..100) of ``values``; 0 when there are none."""
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The nearest-rank percentile (``q`` in 0..100) of ``values``; None when there are none."""
     if not values:
-        return 0.0
+        return None
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * q // 100))  # ceil(n * q / 100), at least 1
     return ordered[int(rank) - 1]
@@ -52,17 +52,18 @@ class Timing:
     name: str
     samples: list[float]
 
+    # None when nothing could be timed (an empty book has no client to open).
     @property
-    def p50(self) -> float:
-        return statistics.median(self.samples) if self.samples else 0.0
+    def p50(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
 
     @property
-    def p95(self) -> float:
+    def p95(self) -> float | None:
         return percentile(self.samples, 95)
 
     @property
-    def max(self) -> float:
-        return max(self.samples, default=0.0)
+    def max(self) -> float | None:
+        return max(self.samples, default=None)
 
 
 @dataclass
@@ -74,11 +75,12 @@ class BenchReport:
     largest: dict[str, float] = field(default_factory=dict)  # profile/brief of the biggest
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI.md bench object, then extras (every figure in milliseconds)."""
+        """The CLI.md bench object, then extras (every figure in milliseconds; null for what
+        the book gave nothing to time, as an empty book gives no client to open)."""
         t = self.timings
 
-        def ms(value: float) -> float:
-            return round(value, 3)
+        def ms(value: float | None) -> float | None:
+            return None if value is None else round(value, 3)
 
         out: dict[str, Any] = {
             "clients": self.clients,
@@ -101,8 +103,8 @@ class BenchReport:
                 "list_clients_ms": ms(t["list_clients"].p50),
                 "client_list_page_ms": ms(t["client_list_page"].p50),
                 "search_max_ms": ms(t["search"].max),
-                "profile_largest_ms": ms(self.largest.get("profile", 0.0)),
-                "brief_largest_ms": ms(self.largest.get("brief", 0.0)),
+                "profile_largest_ms": ms(self.largest.get("profile")),
+                "brief_largest_ms": ms(self.largest.get("brief")),
                 "runs": self.runs,
                 "save_mode": "rolled back transaction",
             }
