@@ -107,3 +107,18 @@ def test_someone_elses_item_stays_theirs() -> None:
     text = "Per Karen: Tom Reyes called. Karen to send him the catalog. I'll call Tom Friday."
     titles = [t for t, _ in _titles(understand(text, WED))]
     assert not any("catalog" in t.lower() for t in titles)
+
+
+# ---- names and interests ---------------------------------------------------------------------
+
+
+def test_customer_abbreviation_is_not_part_of_the_name() -> None:
+    out = understand("Cust Earl Whitaker in for an oil change. Call him Fri.", WED)
+    assert out["client"]["name"] == "Earl Whitaker"
+
+
+def test_a_casino_theme_is_not_a_poker_habit() -> None:
+    out = understand("Call w/ Nina Park re: holiday party, wants a casino theme.", WED)
+    assert not any("poker" in f["tags"] for f in out["facts"])
+    out = understand("Nina Park loves casinos, goes to Vegas every spring.", WED)
+    assert any("poker" in f["tags"] for f in out["facts"])
