@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from rapport.core.capture_author import author_alias
 from rapport.core.capture_clients import KnownClient, match_client
 from rapport.core.capture_facts import (
     find_facts,
@@ -127,6 +128,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         quoted=quote_ranges(body),
         request_due=request_due,
         body=body,
+        author=author_alias(body),
     )
     tasks = find_tasks(spans, ctx)
     other_names = {p.name.lower(): p.name for p in family if p.name}

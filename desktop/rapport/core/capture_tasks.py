@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapport.core.capture_author import strip_author
 from rapport.core.capture_task_dates import (
     dates_in,
     deliverable_due,
@@ -93,6 +94,7 @@ class TaskContext:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
     request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
     body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
+    author: str | None = None  # the name the user calls themself by ("Jordan to send ...")
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
@@ -193,6 +195,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
+        own = strip_author(part.text, ctx.author)
+        if own:  # "Jordan to send the answers by EOW", written by Jordan: "I'll send ..."
+            part, cue = Span(part.start + own, part.end, part.text[own:]), "will"
         part, cue = _with_cue(part, cue)
         subparts = [part]
         several = len(dates_in(ctx.dates, part.start, part.end)) > 1

@@ -68,6 +68,10 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# Misspelt month names the grammar accepts, by their own spelling (the rest go by the first
+# three letters: "octobr" is "oct")
+MISSPELT_MONTHS = {"mrch": 3, "marh": 3, "apirl": 4, "aprl": 4, "agust": 8, "augst": 8}
+MISSPELT_MONTHS |= {"setpember": 9}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -140,6 +144,37 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     return today + timedelta(days=ahead), "day"
 
 
+def on_weekday_date(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'Fri the 13th', 'Thurs 6/10', 'Tue Dec 1': the date decides; the weekday, when the date
+    gives only a day of the month, picks the month whose such day falls on that weekday."""
+    raw = m.group("wd").lower()
+    after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if raw in _SHORT_NEEDS_PREP and not after_prep and not m.group("day") and not m.group("day2"):
+        return None  # "photos Mon 1/4": like a bare "Mon", the word stays a word; 1/4 is the date
+    if m.group("m"):
+        return on_numeric(m, today)
+    if m.group("mon"):
+        value = next_occurrence(today, _month_of(m), int(m.group("mday")), None)
+        return (value, "day") if value else None
+    day = int(m.group("day") or m.group("day2"))
+    if not 1 <= day <= 31:
+        return None
+    target = _WEEKDAYS[m.group("wd").lower()[:3]]
+    first_fit = None
+    month_start = today.replace(day=1)
+    for offset in range(12):
+        first = add_months(month_start, offset)
+        if day > calendar.monthrange(first.year, first.month)[1]:
+            continue
+        candidate = first.replace(day=day)
+        if candidate < today:
+            continue
+        if candidate.weekday() == target:
+            return candidate, "day"
+        first_fit = first_fit or candidate
+    return (first_fit, "day") if first_fit else None
+
+
 def on_week_from(m: re.Match[str], today: date) -> tuple[date | None, str]:
     """'a week from Friday' (the coming Friday, then a week), 'two weeks from tomorrow'."""
     weeks = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}[m.group("k").lower()]
@@ -174,7 +209,8 @@ def on_nth_week(m: re.Match[str], today: date) -> tuple[date | None, str]:
 
 
 def _month_of(m: re.Match[str]) -> int:
-    return _MONTHS[m.group("mon").lower()[:3]]
+    raw = m.group("mon").lower()
+    return MISSPELT_MONTHS.get(raw) or _MONTHS[raw[:3]]
 
 
 def on_month_day(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
@@ -271,6 +307,9 @@ def on_next_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
         return first.replace(day=15), "month"
     if pos in ("late", "end of", "the end of"):
         return end_of_month(first.year, first.month), "month"
+    if pos:  # "early next month": its first working day, not a Sunday the 1st
+        while first.weekday() >= 5:
+            first += timedelta(days=1)
     return first, "month"
 
 
@@ -340,6 +379,8 @@ def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None
         return today + timedelta(days=count), kind
     if unit.startswith("w"):
         return today + timedelta(weeks=count), kind
+    if unit.startswith("f"):  # "in a fortnight"
+        return today + timedelta(weeks=2 * count), kind
     return add_months(today, count), kind
 
 

@@ -29,6 +29,7 @@ from rapport.core.dates_handlers import (
     on_week_after_next,
     on_week_from,
     on_weekday,
+    on_weekday_date,
     on_year_end,
     on_yesterday,
 )
@@ -46,7 +47,10 @@ _WD = (
 )
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # misspelt in haste or by dictation ("Apirl 24", "Octobr 2", "in Mrch"): see MISSPELT_MONTHS
+    r"|janurary|januray|febuary|feburary|febrary|mrch|marh|apirl|aprl|agust|augst|septmber"
+    r"|setpember|octobr|octber|novmber|novemeber|decmber|decemeber)"
 )
 # A time of day said after the day: "Monday noon", "Fri 3pm", "tmrw at 10:30am"
 _CLOCK = (
@@ -57,7 +61,10 @@ _NUM = (
     r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
 )
-_UNIT = r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|months?|mos?|hours?|hrs?)"
+_UNIT = (
+    r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|fortnights?|months?|mos?"
+    r"|hours?|hrs?)"
+)
 RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (r"\b(\d{4})-(\d{2})-(\d{2})\b", on_iso),
     (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
@@ -76,6 +83,13 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
         r"|hole|inning|period|century|percentile|of\b))",
         on_ordinal,
+    ),
+    (
+        # "Fri the 13th", "Sat, the 12th", "Thurs 6/10", "Tue Dec 1": the date says which week
+        rf"\b{_WD}\.?,?\s+(?:(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b|the\s+(?P<day2>\d{{1,2}})\b"
+        r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])"
+        rf"|{_MON}\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?\b){_CLOCK}?",
+        on_weekday_date,
     ),
     (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
@@ -174,7 +188,19 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
 )
 
 _DIGITS = tuple("0123456789")
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORDS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep")
+_MONTH_WORDS += (
+    "oct",
+    "nov",
+    "dec",
+    "mrch",
+    "marh",
+    "apirl",
+    "aprl",
+    "agust",
+    "augst",
+    "setpember",
+)
 # Words without which a handler's patterns cannot match (lower case): a note that says none of
 # them skips compiling and running those patterns. Handlers not listed always run.
 TRIGGERS: dict[Handler, tuple[str, ...]] = {
@@ -184,6 +210,8 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_ordinal: _DIGITS,
     on_weekday: ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "wen", "thr", "tus", "teu", "fir",
                  "mun"),
+    on_weekday_date: ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "wen", "thr", "tus", "teu",
+                      "fir", "mun"),
     on_today: (
         "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
         "close of", "asap", "a.s.a.p", "right away", "immediately", "hour", "now",
@@ -203,7 +231,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_year_end: ("year", "eoy", "end of"),
     on_next_year: ("year", "yr"),
     on_nth_week: ("week", "wk"),
-    on_duration: ("day", "week", "wk", "month", "mo", "hour", "hr"),
+    on_duration: ("day", "week", "wk", "fortnight", "month", "mo", "hour", "hr"),
     on_holiday: (
         "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
         "valentine", "labor", "memorial", "july",
