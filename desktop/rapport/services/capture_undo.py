@@ -55,6 +55,10 @@ class CaptureUndo:
     def done(self) -> str:
         return f"Undid the save of {self.label}."
 
+    @property
+    def removed_client_ids(self) -> list[int]:
+        return self.created.ids(m.Client)
+
     def undo(self) -> None:
         undo_capture(self)
 

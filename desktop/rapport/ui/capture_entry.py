@@ -4,8 +4,10 @@
 File menu and the toolbar; the tray menu picks it up), answers ``rapport capture`` sent
 by a second launch, builds the capture window at idle after the main window has painted
 (so opening it later costs only a show) and, after a save, refreshes the window and says
-what was saved with a way to open the client. ``run_standalone`` is the small window
-``rapport capture`` starts when Rapport is not running: the capture window alone.
+what was saved with a way to open the client and to undo the save (which also goes on
+the main window's undo stack: Edit ▸ Undo save of the note about Bob Smith, Ctrl+Z).
+``run_standalone`` is the small window ``rapport capture`` starts when Rapport is not
+running: the capture window alone, which closes on save, so there is nothing to undo.
 """
 
 from __future__ import annotations
@@ -54,21 +56,28 @@ def saved_text(result: Any) -> str:
 
 
 class SavedToast(QFrame):
-    """A line in the status bar after a save: what was saved, and Open client."""
+    """A line in the status bar after a save: what was saved, Open client and Undo."""
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("captureToast")
         self.client_id: int | None = None
+        self.undoable: Any = None  # the save's capture_undo.CaptureUndo
         self.label = QLabel()
         self.label.setObjectName("captureToastText")
         self.open_button = QPushButton("Open client")
         self.open_button.setAccessibleName("Open the client of the saved note")
         self.open_button.clicked.connect(self._open)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo the save of the note")
+        self.undo_button.setToolTip("Take the whole save back (Ctrl+Z)")
+        self.undo_button.clicked.connect(self._undo)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         row.addWidget(self.open_button)
+        row.addWidget(self.undo_button)
+        window.undone.connect(self._undone)
         self.window_ = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -78,6 +87,8 @@ class SavedToast(QFrame):
 
     def show_saved(self, result: Any) -> None:
         self.client_id = result.saved.client_id
+        self.undoable = result.saved.undo
+        self.undo_button.setVisible(self.undoable is not None)
         text = saved_text(result)
         self.label.setText(text)
         self.label.setToolTip(text)
@@ -90,6 +101,18 @@ class SavedToast(QFrame):
             self.window_.raise_window()
             self.window_.open_client(self.client_id)
         self.hide()
+
+    def _undo(self) -> None:
+        if self.undoable is not None:
+            self.window_.undo(self.undoable)  # says what was undone, or why it cannot be
+        if not any(step is self.undoable for step in self.window_.undo_stack):
+            self.undo_button.hide()  # undone, or refused for good: nothing left to click
+
+    def _undone(self, step: Any) -> None:
+        if step is self.undoable:  # by this button or by Ctrl+Z: the line is out of date
+            self.undoable = None
+            self.timer.stop()
+            self.hide()
 
 
 class CaptureEntry(QObject):
@@ -162,6 +185,8 @@ class CaptureEntry(QObject):
         window.reload()
         if window.profile.client_id == result.saved.client_id:
             window.profile.refresh()
+        if result.saved.undo is not None:
+            window.remember_undo(result.saved.undo)
         self.toast.show_saved(result)
         tray = getattr(getattr(window, "desktop", None), "tray", None)
         if not window.isVisible() and tray is not None and tray.shown and tray.icon is not None:
