@@ -202,7 +202,7 @@ def save_capture(
             if task_id not in saved.task_ids:
                 saved.task_ids.append(task_id)
         name = m.Client.get_by_id(client_id).name
-        saved.undo = recorder.finish(f"the note about {name}")
+        saved.undo = recorder.finish(f"the note about {name}", text)
     return saved
 
 

@@ -43,6 +43,7 @@ class CaptureUndo:
     """What one save did: rows created (their images), rows changed (before, after)."""
 
     label: str  # "the note about Bob Smith"
+    note_text: str  # what was typed: the window offers it again as the draft
     created: undo_service.Snapshot
     changed: dict[type[m.BaseModel], dict[int, tuple[Image, Image]]] = field(default_factory=dict)
 
@@ -105,12 +106,12 @@ class Recorder:
             ),
         ]
 
-    def finish(self, label: str) -> CaptureUndo:
+    def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
         for model, mark in self.marks.items():
             created.add(model.select().where(model.id > mark).order_by(model.id))
-        record = CaptureUndo(label, created)
+        record = CaptureUndo(label, text, created)
         for model, before in self.before.items():
             if not before:
                 continue

@@ -131,6 +131,7 @@ class CaptureEntry(QObject):
         window.toolbar.insertAction(toolbar_first, self.action)
         window.toolbar.insertSeparator(toolbar_first)
         self.toast = SavedToast(window)
+        window.undone.connect(self._undone)
         window.painted.connect(lambda: QTimer.singleShot(WARM_MS, self, self.warm))
 
     def warm(self) -> None:
@@ -192,6 +193,25 @@ class CaptureEntry(QObject):
         if not window.isVisible() and tray is not None and tray.shown and tray.icon is not None:
             # Captured from the tray with the window hidden: say it where the user looks.
             tray.icon.showMessage("Rapport", saved_text(result))
+
+    def _undone(self, step: Any) -> None:
+        """A save was undone: its text becomes the draft again, to fix and save anew (the
+        wrong client, a misheard date). A note being typed meanwhile is never replaced."""
+        text = getattr(step, "note_text", "")
+        capture = self.capture_window
+        if not text or (capture is not None and not capture.editor.document().isEmpty()):
+            return
+        from rapport.services import drafts
+
+        try:
+            if drafts.load_draft() is not None:
+                return
+            drafts.save_draft(text)
+        except Exception:  # the undo is done; offering the text again is a nicety
+            return
+        self.window.statusBar().showMessage(
+            f"{step.done} Quick capture (Ctrl+N) has the note again to fix and save.", 10000
+        )
 
 
 def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str | None) -> int:
