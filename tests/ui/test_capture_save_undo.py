@@ -143,3 +143,26 @@ def test_undo_is_refused_when_later_work_depends_on_the_save(
     assert "Carol Diaz" in _names(window), "nothing was taken back"
     assert not toast.undo_button.isVisible()
     assert not window.undo_action.isEnabled(), "a refused save leaves the stack"
+
+
+def test_a_refused_ctrl_z_lets_the_next_one_reach_an_older_deletion(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, exc, _d="": shown.append(str(exc)))
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    window.open_client(clients.resolve("Maria Gonzalez").id)
+    window.delete_client_action.trigger()
+    _save_note(window, qtbot, NEW_CLIENT_NOTE)
+    carol = clients.resolve("Carol Diaz")
+    tasks.complete_task(next(t.id for t in clients.profile(carol.id).tasks))
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1 and "Carol Diaz" in shown[0] and "completed since" in shown[0]
+    assert window.undo_action.text() == "&Undo delete client Maria Gonzalez"
+    qtbot.mouseClick(window.capture.toast.undo_button, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "That save can no longer be undone."
+    assert len(shown) == 1
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Maria Gonzalez" in _names(window) and "Carol Diaz" in _names(window)

@@ -103,9 +103,12 @@ class SavedToast(QFrame):
         self.hide()
 
     def _undo(self) -> None:
-        if self.undoable is not None:
+        stack = self.window_.undo_stack
+        if any(step is self.undoable for step in stack):
             self.window_.undo(self.undoable)  # says what was undone, or why it cannot be
-        if not any(step is self.undoable for step in self.window_.undo_stack):
+        else:  # Ctrl+Z was refused for it already, or a restored backup forgot it
+            self.window_.statusBar().showMessage("That save can no longer be undone.", 8000)
+        if not any(step is self.undoable for step in stack):
             self.undo_button.hide()  # undone, or refused for good: nothing left to click
 
     def _undone(self, step: Any) -> None:
