@@ -178,3 +178,23 @@ def test_every_kind_of_note_about_the_sample_book_undoes_exactly(
         _undo(saved)
         assert _state() == before, note
     assert {"Client", "Person", "Inbound", "Introduction", "Task", "ImportantDate"} <= kinds
+
+
+def test_a_card_written_for_the_conversation_blocks_the_undo(book: Path) -> None:
+    from rapport.services import cards
+
+    saved = _save(LUNCH)
+    cards.save_card(
+        saved.client_id, "Dear Bob, thank you for lunch.", interaction_id=saved.interaction_id
+    )
+    with pytest.raises(ValidationError, match=r"conversation “Lunch w/ Bob Smith.*” has a card"):
+        _undo(saved)
+
+
+def test_a_thank_you_written_since_blocks_the_undo(book: Path) -> None:
+    from rapport.services import interactions
+
+    saved = _save(LUNCH)
+    interactions.mark_thanked(saved.interaction_id)
+    with pytest.raises(ValidationError, match="had its thank-you written since"):
+        _undo(saved)

@@ -191,7 +191,8 @@ def _links_into(created: undo_service.Snapshot) -> list[tuple[type[m.BaseModel],
         for fk in model._meta.sorted_fields:
             if isinstance(fk, ForeignKeyField) and created.ids(fk.rel_model):
                 links.append((model, fk))
-    return links
+    # Name the nearest thing built on: "the conversation ... has a card", not "the client".
+    return sorted(links, key=lambda link: link[1].rel_model is m.Client)
 
 
 def _fields_changed(before: Image, after: Image) -> list[str]:
@@ -225,12 +226,12 @@ def _what_changed(model: type[m.BaseModel], before: Image, now: Image) -> str:
     if model is m.Task and before.get("status") != now.get("status"):
         return "was completed since" if now.get("status") == "done" else "was reopened since"
     if model is m.Interaction and before.get("thanked_at") is None and now.get("thanked_at"):
-        return "was thanked for since"
+        return "had its thank-you written since"
     return "was edited since"
 
 
 def describe(model: type[m.BaseModel], data: Image, indefinite: bool = False) -> str:
-    """A row in words: 'the task “Send pricing”', or 'a task “Send pricing”'."""
+    """A row in words: 'the task “Send pricing”', 'a card', 'the voicemail'."""
     article = "a" if indefinite else "the"
     if model is m.Client:
         return f"{article} client {data['name']}"
@@ -241,7 +242,7 @@ def describe(model: type[m.BaseModel], data: Image, indefinite: bool = False) ->
         m.Task: ("task", data.get("title")),
         m.Gift: ("gift", data.get("title")),
         m.ImportantDate: ("date", data.get("label")),
-        m.Inbound: ("message", data.get("channel")),
+        m.Inbound: (str(data.get("channel") or "message"), None),
         m.Introduction: ("introduction", None),
         m.Card: ("card", None),
     }.get(model, (str(model._meta.table_name), None))
