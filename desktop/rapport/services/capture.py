@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapport import clock
 from rapport.core import records as r
@@ -28,6 +28,9 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
 from rapport.store.db import transaction
+
+if TYPE_CHECKING:
+    from rapport.services.capture_undo import CaptureUndo
 
 
 def known_clients() -> list[KnownClient]:
@@ -133,6 +136,9 @@ class SavedCapture:
     inbound_id: int | None = None
     introduction_ids: list[int] = field(default_factory=list)
     created_client: bool = False
+    # What ``capture_undo.undo_capture`` needs to take this save back exactly (rows it
+    # created, rows it changed with their values before); not part of the JSON contract.
+    undo: CaptureUndo | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -169,6 +175,7 @@ def save_capture(
         accepted = {int(i) for i in accepted_suggestions}
     when = happened_at or clock.now()
     with transaction():
+        recorder = _recorder(u)
         client_id, created = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
         interaction = _interaction(client_id, text, u, when, suggestions, accepted)
@@ -194,7 +201,25 @@ def save_capture(
             task_id = _task(client_id, interaction.id, suggestion, people)
             if task_id not in saved.task_ids:
                 saved.task_ids.append(task_id)
+        name = m.Client.get_by_id(client_id).name
+        saved.undo = recorder.finish(f"the note about {name}", text)
     return saved
+
+
+def _recorder(u: dict[str, Any]) -> Any:
+    """Before the first write: the marks and images an exact undo of this save needs.
+
+    The existing clients the save may change are the one it is about (when matched) and
+    the clients its introductions name (leads, referrers: see ``_client_named``).
+    """
+    from rapport.services.capture_undo import Recorder
+
+    found = u.get("client") or {}
+    client_id = int(found["id"]) if found.get("id") is not None else None
+    names = [str(found.get("name") or "")]
+    for item in u.get("introductions") or ():
+        names += [str(item.get("name") or ""), str(item.get("referrer") or "")]
+    return Recorder(client_id, [" ".join(n.split()) for n in names])
 
 
 # -- the parts, each inside save_capture's transaction ---------------------------------------

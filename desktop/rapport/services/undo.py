@@ -8,7 +8,7 @@ restoring it is one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rapport.services import indexing
 from rapport.store import models as m
@@ -17,6 +17,27 @@ from rapport.store.db import transaction
 
 # Parents before children, so that restoring satisfies every foreign key.
 INSERT_ORDER = m.BOOK_MODELS
+
+
+class Undoable(Protocol):
+    """One step on the window's undo stack: a deletion (Snapshot), a saved capture..."""
+
+    @property
+    def action(self) -> str:
+        """What Edit ▸ Undo names: 'delete client Bob Smith'."""
+        ...
+
+    @property
+    def done(self) -> str:
+        """What the status bar says once undone: 'Restored client Bob Smith.'"""
+        ...
+
+    @property
+    def removed_client_ids(self) -> list[int]:
+        """Clients that undoing removes (a profile showing one closes)."""
+        ...
+
+    def undo(self) -> None: ...
 
 
 @dataclass
@@ -33,6 +54,21 @@ class Snapshot:
 
     def ids(self, model: type[m.BaseModel]) -> list[int]:
         return [row["id"] for row in self.rows.get(model, [])]
+
+    @property
+    def action(self) -> str:
+        return f"delete {self.label}"
+
+    @property
+    def done(self) -> str:
+        return f"Restored {self.label}."
+
+    @property
+    def removed_client_ids(self) -> list[int]:
+        return []
+
+    def undo(self) -> None:
+        restore(self)
 
 
 def unindex(snapshot: Snapshot) -> None:

@@ -4,8 +4,10 @@
 File menu and the toolbar; the tray menu picks it up), answers ``rapport capture`` sent
 by a second launch, builds the capture window at idle after the main window has painted
 (so opening it later costs only a show) and, after a save, refreshes the window and says
-what was saved with a way to open the client. ``run_standalone`` is the small window
-``rapport capture`` starts when Rapport is not running: the capture window alone.
+what was saved with a way to open the client and to undo the save (which also goes on
+the main window's undo stack: Edit ▸ Undo save of the note about Bob Smith, Ctrl+Z).
+``run_standalone`` is the small window ``rapport capture`` starts when Rapport is not
+running: the capture window alone, which closes on save, so there is nothing to undo.
 """
 
 from __future__ import annotations
@@ -54,21 +56,28 @@ def saved_text(result: Any) -> str:
 
 
 class SavedToast(QFrame):
-    """A line in the status bar after a save: what was saved, and Open client."""
+    """A line in the status bar after a save: what was saved, Open client and Undo."""
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("captureToast")
         self.client_id: int | None = None
+        self.undoable: Any = None  # the save's capture_undo.CaptureUndo
         self.label = QLabel()
         self.label.setObjectName("captureToastText")
         self.open_button = QPushButton("Open client")
         self.open_button.setAccessibleName("Open the client of the saved note")
         self.open_button.clicked.connect(self._open)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo the save of the note")
+        self.undo_button.setToolTip("Take the whole save back (Ctrl+Z)")
+        self.undo_button.clicked.connect(self._undo)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         row.addWidget(self.open_button)
+        row.addWidget(self.undo_button)
+        window.undone.connect(self._undone)
         self.window_ = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -78,6 +87,8 @@ class SavedToast(QFrame):
 
     def show_saved(self, result: Any) -> None:
         self.client_id = result.saved.client_id
+        self.undoable = result.saved.undo
+        self.undo_button.setVisible(self.undoable is not None)
         text = saved_text(result)
         self.label.setText(text)
         self.label.setToolTip(text)
@@ -90,6 +101,21 @@ class SavedToast(QFrame):
             self.window_.raise_window()
             self.window_.open_client(self.client_id)
         self.hide()
+
+    def _undo(self) -> None:
+        stack = self.window_.undo_stack
+        if any(step is self.undoable for step in stack):
+            self.window_.undo(self.undoable)  # says what was undone, or why it cannot be
+        else:  # Ctrl+Z was refused for it already, or a restored backup forgot it
+            self.window_.statusBar().showMessage("That save can no longer be undone.", 8000)
+        if not any(step is self.undoable for step in stack):
+            self.undo_button.hide()  # undone, or refused for good: nothing left to click
+
+    def _undone(self, step: Any) -> None:
+        if step is self.undoable:  # by this button or by Ctrl+Z: the line is out of date
+            self.undoable = None
+            self.timer.stop()
+            self.hide()
 
 
 class CaptureEntry(QObject):
@@ -108,6 +134,7 @@ class CaptureEntry(QObject):
         window.toolbar.insertAction(toolbar_first, self.action)
         window.toolbar.insertSeparator(toolbar_first)
         self.toast = SavedToast(window)
+        window.undone.connect(self._undone)
         window.painted.connect(lambda: QTimer.singleShot(WARM_MS, self, self.warm))
 
     def warm(self) -> None:
@@ -162,11 +189,32 @@ class CaptureEntry(QObject):
         window.reload()
         if window.profile.client_id == result.saved.client_id:
             window.profile.refresh()
+        if result.saved.undo is not None:
+            window.remember_undo(result.saved.undo)
         self.toast.show_saved(result)
         tray = getattr(getattr(window, "desktop", None), "tray", None)
         if not window.isVisible() and tray is not None and tray.shown and tray.icon is not None:
             # Captured from the tray with the window hidden: say it where the user looks.
             tray.icon.showMessage("Rapport", saved_text(result))
+
+    def _undone(self, step: Any) -> None:
+        """A save was undone: its text becomes the draft again, to fix and save anew (the
+        wrong client, a misheard date). A note being typed meanwhile is never replaced."""
+        text = getattr(step, "note_text", "")
+        capture = self.capture_window
+        if not text or (capture is not None and not capture.editor.document().isEmpty()):
+            return
+        from rapport.services import drafts
+
+        try:
+            if drafts.load_draft() is not None:
+                return
+            drafts.save_draft(text)
+        except Exception:  # the undo is done; offering the text again is a nicety
+            return
+        self.window.statusBar().showMessage(
+            f"{step.done} Quick capture (Ctrl+N) has the note again to fix and save.", 10000
+        )
 
 
 def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str | None) -> int:

@@ -30,7 +30,7 @@ from rapport.ui import messages
 from rapport.ui.worker import JobContext, Worker
 
 if TYPE_CHECKING:
-    from rapport.services.undo import Snapshot
+    from rapport.services.undo import Snapshot, Undoable
     from rapport.ui.client_list import ClientList
     from rapport.ui.profile import ProfilePane
 
@@ -42,12 +42,13 @@ class MainWindow(QMainWindow):
     clientsChanged = Signal()
     painted = Signal()  # once, just after the window first painted
     profileCreated = Signal()  # once, when the Clients page and its profile pane exist
+    undone = Signal(object)  # an Undoable taken back (the capture toast hides its Undo)
 
     def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.worker = worker
-        self.undo_stack: list[Snapshot] = []
+        self.undo_stack: list[Undoable] = []  # deletions and saved captures, latest last
         self.settings = QSettings(str(book.data_dir / "window.ini"), QSettings.Format.IniFormat)
         self.setWindowTitle("Rapport")
         self.setObjectName("MainWindow")
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             "&Log conversation…", lambda: self.profile.add_interaction(), "Ctrl+L"
         )
         self.add_task_action = self._action("Add &task…", lambda: self.profile.add_task(), "Ctrl+T")
-        self.undo_action = self._action("&Undo delete", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         # Ctrl+F and Ctrl+K belong to the search box (ui/search_view.py).
         self.filter_action = self._action("&Filter clients", self.focus_filter, "Ctrl+Shift+L")
@@ -480,31 +481,46 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def push_undo(self, snapshot: Snapshot) -> None:
-        self.undo_stack.append(snapshot)
-        self.undo_action.setEnabled(True)
-        self.undo_action.setText(f"&Undo delete {snapshot.label}")
+        self.remember_undo(snapshot)
         self.statusBar().showMessage(f"Deleted {snapshot.label}. Ctrl+Z brings it back.", 10000)
 
-    def undo(self) -> None:
+    def remember_undo(self, item: Undoable) -> None:
+        """Put a step on the one undo stack (deletions and saved captures, latest first)."""
+        self.undo_stack.append(item)
+        self._show_undo()
+
+    def _show_undo(self) -> None:
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        top = f" {self.undo_stack[-1].action}" if self.undo_stack else ""
+        self.undo_action.setText(f"&Undo{top}")
+
+    def undo(self, item: Undoable | None = None) -> None:
+        """Undo the latest step, or ``item`` (the saved-note toast's Undo) wherever it is."""
         if not self.undo_stack:
             return
-        snapshot = self.undo_stack.pop()
-        from rapport.services.undo import restore
-
+        position = next((i for i, s in enumerate(self.undo_stack) if s is item), -1)
+        step = self.undo_stack[position]
+        if item is not None and step is not item:
+            return  # already undone, or forgotten when a backup was restored
         try:
-            restore(snapshot)
+            step.undo()
         except Exception as exc:
-            self.undo_stack.append(snapshot)
-            messages.show_error(self, exc, "undo the deletion")
+            from rapport.services.errors import ServiceError
+
+            if isinstance(exc, ServiceError):
+                # Refused (later work built on it): it never will be, let Ctrl+Z go on.
+                del self.undo_stack[position]
+                self._show_undo()
+            messages.show_error(self, exc, f"undo the {step.action}")
             return
-        self.undo_action.setEnabled(bool(self.undo_stack))
-        if self.undo_stack:
-            self.undo_action.setText(f"&Undo delete {self.undo_stack[-1].label}")
-        else:
-            self.undo_action.setText("&Undo delete")
-        self.statusBar().showMessage(f"Restored {snapshot.label}.", 5000)
+        del self.undo_stack[position]
+        self._show_undo()
+        self.statusBar().showMessage(step.done, 8000)
+        if self._profile is not None and self._profile.client_id in step.removed_client_ids:
+            self._profile.show_client(None)
         self.reload()
         self.profile.refresh()
+        self.undone.emit(step)
 
     def focus_filter(self) -> None:
         self.show_page(self.clients_page)

@@ -1,0 +1,255 @@
+"""Taking a saved quick capture back in one step: what the save did, recorded as it did it.
+
+``Recorder`` is opened by ``save_capture`` inside its transaction, before anything is
+written. It notes the highest id of every book table (whatever the save inserts lies
+above it, also the rows other services insert for it: the reply task, the introduction
+chain, a lead's new client) and the images of the existing rows the save may change (the
+matched client, the clients named as leads or referrers, their people, facts, dates,
+open tasks, messages and introductions, and the tasks of those introductions). When the
+save is done, ``finish`` compares: the rows above the marks are what the save created
+(kept as an ``undo.Snapshot`` of their images), and every watched row that differs is a
+change, kept with its image before and after.
+
+``undo_capture`` deletes the created rows and puts the changed fields back, in one
+transaction, with the search index following. It refuses (ValidationError) when the user
+built on the save since: a row it created was edited, completed or deleted, something
+else now points at one (a card for the conversation, a gift for the new person), or a
+field it changed was changed again. An undo never destroys later work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+from peewee import ForeignKeyField
+
+from rapport.core.names import fold
+from rapport.services import indexing
+from rapport.services import undo as undo_service
+from rapport.services.errors import ValidationError
+from rapport.store import models as m
+from rapport.store.db import transaction
+
+Image = dict[str, Any]
+# Kept by the services, not by the user: put back only when nothing moved them since.
+DERIVED = {(m.Client, "last_contact_at"), (m.Client, "updated_at"), (m.Person, "updated_at")}
+DERIVED |= {(m.Task, "updated_at")}
+
+
+@dataclass
+class CaptureUndo:
+    """What one save did: rows created (their images), rows changed (before, after)."""
+
+    label: str  # "the note about Bob Smith"
+    note_text: str  # what was typed: the window offers it again as the draft
+    created: undo_service.Snapshot
+    changed: dict[type[m.BaseModel], dict[int, tuple[Image, Image]]] = field(default_factory=dict)
+
+    @property
+    def action(self) -> str:
+        """What Edit ▸ Undo says it will undo: 'save of the note about Bob Smith'."""
+        return f"save of {self.label}"
+
+    @property
+    def done(self) -> str:
+        return f"Undid the save of {self.label}."
+
+    @property
+    def removed_client_ids(self) -> list[int]:
+        return self.created.ids(m.Client)
+
+    def undo(self) -> None:
+        undo_capture(self)
+
+
+class Recorder:
+    """Opened before a save writes anything, inside its transaction; see the module doc."""
+
+    def __init__(self, client_id: int | None, names: Iterable[str]) -> None:
+        self.marks = _highest_ids()
+        keys = sorted({fold(n) for n in names if fold(n)})
+        ids = {client_id} if client_id is not None else set()
+        if keys:
+            ids |= {c.id for c in m.Client.select(m.Client.id).where(m.Client.name_key.in_(keys))}
+        self.before: dict[type[m.BaseModel], dict[int, Image]] = {}
+        for model, query in self._scope(sorted(ids)):
+            self.before.setdefault(model, {}).update({r.id: dict(r.__data__) for r in query})
+
+    @staticmethod
+    def _scope(ids: list[int]) -> list[tuple[type[m.BaseModel], Any]]:
+        """The rows a save about these clients may change. Each query is a plain indexed
+        look-up (an OR across two columns made SQLite scan whole tables: 9 ms a save)."""
+        if not ids:
+            return []
+        intro = m.Introduction
+        intros = [
+            *intro.select().where(intro.lead.in_(ids)),
+            *intro.select().where(intro.referrer.in_(ids)),
+        ]
+        intro_ids = sorted({i.id for i in intros})
+        return [
+            (m.Client, m.Client.select().where(m.Client.id.in_(ids))),
+            (m.Person, m.Person.select().where(m.Person.client.in_(ids))),
+            (m.Fact, m.Fact.select().where(m.Fact.client.in_(ids))),
+            (m.ImportantDate, m.ImportantDate.select().where(m.ImportantDate.client.in_(ids))),
+            (m.Inbound, m.Inbound.select().where(m.Inbound.client.in_(ids))),
+            (intro, intros),
+            (m.Task, m.Task.select().where(m.Task.client.in_(ids), m.Task.status == "open")),
+            (m.Task, m.Task.select().where(m.Task.introduction.in_(intro_ids or [0]))),
+        ]
+
+    def finish(self, label: str, text: str) -> CaptureUndo:
+        """Still inside the save's transaction: what it created and what it changed."""
+        created = undo_service.Snapshot(label)
+        for model, highest in _highest_ids().items():
+            if highest > self.marks[model]:  # only the tables the save wrote to are read
+                created.add(model.select().where(model.id > self.marks[model]).order_by(model.id))
+        record = CaptureUndo(label, text, created)
+        for model, before in self.before.items():
+            if not before:
+                continue
+            now = {
+                row.id: dict(row.__data__)
+                for row in model.select().where(model.id.in_(list(before)))
+            }
+            for row_id, image in before.items():
+                after = now.get(row_id)
+                if after is not None and after != image:
+                    record.changed.setdefault(model, {})[row_id] = (image, after)
+        return record
+
+
+def _highest_ids() -> dict[type[m.BaseModel], int]:
+    """The highest id of every book table, in one query (a save is timed: keep it cheap)."""
+    parts = ", ".join(
+        f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in m.BOOK_MODELS
+    )
+    row = m.db.execute_sql(f"SELECT {parts}").fetchone()
+    return {model: int(value or 0) for model, value in zip(m.BOOK_MODELS, row, strict=True)}
+
+
+def undo_capture(record: CaptureUndo) -> None:
+    """Take the save back: its rows go, the rows it changed are as they were, or refuse."""
+    with transaction():
+        current = _check(record)
+        created = record.created
+        undo_service.unindex(created)
+        for model in reversed(undo_service.INSERT_ORDER):
+            ids = created.ids(model)
+            if ids:
+                model.delete().where(model.id.in_(ids)).execute()
+        for model, rows in record.changed.items():
+            for row_id, (before, after) in rows.items():
+                _put_back(model, row_id, before, after, current[model][row_id])
+
+
+def _check(record: CaptureUndo) -> dict[type[m.BaseModel], dict[int, Image]]:
+    """Refuse when the user built on the save; returns the changed rows as they are now."""
+    created = record.created
+    for model in undo_service.INSERT_ORDER:
+        images = {row["id"]: row for row in created.rows.get(model, [])}
+        if not images:
+            continue
+        now = {r.id: dict(r.__data__) for r in model.select().where(model.id.in_(list(images)))}
+        for row_id, image in images.items():
+            if row_id not in now:
+                _refuse(record, f"{describe(model, image)} was deleted since")
+            if now[row_id] != image:
+                _refuse(
+                    record, f"{describe(model, image)} {_what_changed(model, image, now[row_id])}"
+                )
+    for model, fk in _links_into(created):
+        target = fk.rel_model
+        ids = created.ids(target)
+        own = created.ids(model)
+        query = model.select().where(fk.in_(ids) & model.id.not_in(own or [0])).limit(1)
+        for row in query:
+            parent = next(i for i in created.rows[target] if i["id"] == row.__data__[fk.name])
+            _refuse(
+                record,
+                f"{describe(target, parent)} has {describe(model, row.__data__, True)} added since",
+            )
+    current: dict[type[m.BaseModel], dict[int, Image]] = {}
+    for model, rows in record.changed.items():
+        now = {r.id: dict(r.__data__) for r in model.select().where(model.id.in_(list(rows)))}
+        current[model] = now
+        for row_id, (before, after) in rows.items():
+            if row_id not in now:
+                _refuse(record, f"{describe(model, after)} was deleted since")
+            for name in _fields_changed(before, after):
+                if (model, name) not in DERIVED and now[row_id].get(name) != after.get(name):
+                    _refuse(record, f"{describe(model, after)} was changed again since")
+    return current
+
+
+def _links_into(created: undo_service.Snapshot) -> list[tuple[type[m.BaseModel], Any]]:
+    """Every foreign key, of any book table, that points at a table the save added rows to."""
+    links = []
+    for model in m.BOOK_MODELS:
+        for fk in model._meta.sorted_fields:
+            if isinstance(fk, ForeignKeyField) and created.ids(fk.rel_model):
+                links.append((model, fk))
+    # Name the nearest thing built on: "the conversation ... has a card", not "the client".
+    return sorted(links, key=lambda link: link[1].rel_model is m.Client)
+
+
+def _fields_changed(before: Image, after: Image) -> list[str]:
+    return [name for name in after if before.get(name) != after.get(name)]
+
+
+def _put_back(
+    model: type[m.BaseModel], row_id: int, before: Image, after: Image, now: Image
+) -> None:
+    values: dict[Any, Any] = {}
+    refresh_contact = False
+    for name in _fields_changed(before, after):
+        if now.get(name) == after.get(name):
+            values[getattr(model, name)] = before.get(name)
+        elif (model, name) == (m.Client, "last_contact_at"):
+            refresh_contact = True  # a conversation since: recompute rather than restore
+        # else a derived stamp moved since (updated_at): the later value stands.
+    if values:
+        model.update(values).where(model.id == row_id).execute()
+    if refresh_contact:
+        from rapport.services.interactions import refresh_last_contact
+
+        refresh_last_contact(row_id)
+    if model in indexing.KIND_OF_MODEL:
+        row = model.get_or_none(model.id == row_id)
+        if row is not None:
+            indexing.any_row(row)
+
+
+def _what_changed(model: type[m.BaseModel], before: Image, now: Image) -> str:
+    if model is m.Task and before.get("status") != now.get("status"):
+        return "was completed since" if now.get("status") == "done" else "was reopened since"
+    if model is m.Interaction and before.get("thanked_at") is None and now.get("thanked_at"):
+        return "had its thank-you written since"
+    return "was edited since"
+
+
+def describe(model: type[m.BaseModel], data: Image, indefinite: bool = False) -> str:
+    """A row in words: 'the task “Send pricing”', 'a card', 'the voicemail'."""
+    article = "a" if indefinite else "the"
+    if model is m.Client:
+        return f"{article} client {data['name']}"
+    noun, title = {
+        m.Person: ("person", data.get("name") or data.get("relation")),
+        m.Interaction: ("conversation", data.get("title")),
+        m.Fact: ("fact", data.get("text")),
+        m.Task: ("task", data.get("title")),
+        m.Gift: ("gift", data.get("title")),
+        m.ImportantDate: ("date", data.get("label")),
+        m.Inbound: (str(data.get("channel") or "message"), None),
+        m.Introduction: ("introduction", None),
+        m.Card: ("card", None),
+    }.get(model, (str(model._meta.table_name), None))
+    if indefinite and noun[0] in "aeiou":
+        article = "an"
+    return f"{article} {noun} “{title}”" if title else f"{article} {noun}"
+
+
+def _refuse(record: CaptureUndo, why: str) -> NoReturn:
+    raise ValidationError(f"Can't undo the save of {record.label}: {why}.")

@@ -1,0 +1,200 @@
+"""Undoing a saved capture: the book is exactly as before, or the undo is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rapport.services import capture, clients, facts, people, tasks
+from rapport.services.capture_undo import undo_capture
+from rapport.services.dump import dump_tables
+from rapport.services.errors import ValidationError
+from rapport.store import models as m
+from rapport.store import search
+
+LUNCH = (
+    "Lunch w/ Bob Smith (Acme Supply). His son Jake, 12, plays travel baseball; Bob played "
+    "in college. Needs delivery by March. I promised to send the revised proposal by Friday."
+)
+CALL = (
+    "Call with Bob Smith. His son Jake, 13, is now pitching. Bob played in college. "
+    "I'll send the revised proposal by Monday."
+)
+
+
+def _save(text: str, accept: tuple[int, ...] | None = None) -> capture.SavedCapture:
+    return capture.save_capture(text, capture.understand_note(text), accepted_suggestions=accept)
+
+
+def _undo(saved: capture.SavedCapture) -> None:
+    assert saved.undo is not None
+    undo_capture(saved.undo)
+
+
+def _state() -> dict[str, Any]:
+    """Every table, and every search document with its text."""
+    docs = m.db.execute_sql("SELECT rowid, title, body, client_id FROM search_index").fetchall()
+    return {**dump_tables(), "search_index": sorted(docs)}
+
+
+def test_undo_of_a_new_client_leaves_the_book_as_it_was(book: Path) -> None:
+    before = _state()
+    saved = _save(LUNCH)
+    assert saved.created_client and saved.task_ids and saved.fact_ids and saved.person_ids
+    _undo(saved)
+    assert _state() == before
+    assert search.search("travel baseball") == []
+
+
+def test_undo_of_a_note_about_a_known_client_puts_every_change_back(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T09:00")
+    first = _save(LUNCH)
+    jake = m.Person.get(m.Person.name == "Jake")
+    people.update_person(jake.id, notes="Shortstop")  # a later, unrelated edit stays
+    before = _state()
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T15:30")  # later: new contact, confirmed
+    second = _save(CALL)
+    assert second.client_id == first.client_id and not second.created_client
+    assert second.undo is not None
+    changed = {model.__name__ for model in second.undo.changed}
+    assert {"Client", "Person", "Task", "Fact"} <= changed, changed
+    assert m.Person.get_by_id(jake.id).age == 13
+    _undo(second)
+    assert _state() == before
+    assert m.Person.get_by_id(jake.id).age == 12
+
+
+def test_undo_of_a_voicemail_from_an_introduced_lead(book: Path) -> None:
+    intro = _save(
+        "Mike Sullivan introduced me to Dana White at Coastal Freight. Email Dana by Friday."
+    )
+    assert intro.introduction_ids
+    before = _state()
+    voicemail = _save("Voicemail from Dana White about the rates. Call her back today.")
+    assert voicemail.inbound_id is not None
+    row = m.Introduction.get_by_id(intro.introduction_ids[0])
+    assert row.lead_answered_at is not None, "the lead answered: the save changed the intro"
+    _undo(voicemail)
+    assert _state() == before
+
+
+def test_undo_of_an_introduction_removes_the_new_lead_and_the_chain(book: Path) -> None:
+    _save(LUNCH)
+    before = _state()
+    saved = _save("Bob Smith introduced me to Carol Diaz. Thank Bob and email Carol by Friday.")
+    assert saved.introduction_ids
+    assert clients.resolve("Carol Diaz")
+    _undo(saved)
+    assert _state() == before
+
+
+def test_a_completed_task_blocks_the_undo_and_nothing_changes(book: Path) -> None:
+    saved = _save(LUNCH)
+    task = m.Task.get(m.Task.title == "Send the revised proposal")
+    tasks.complete_task(task.id)
+    before = _state()
+    with pytest.raises(ValidationError, match="completed since"):
+        _undo(saved)
+    assert _state() == before
+
+
+def test_something_added_to_a_created_row_blocks_the_undo(book: Path) -> None:
+    saved = _save(LUNCH)
+    facts.add_fact(saved.client_id, "Allergic to shellfish", "dietary")
+    before = _state()
+    with pytest.raises(ValidationError, match="client Bob Smith has a fact"):
+        _undo(saved)
+    assert _state() == before
+
+
+def test_a_field_the_save_changed_and_the_user_changed_again_blocks_the_undo(book: Path) -> None:
+    _save(LUNCH)
+    second = _save(CALL)
+    jake = m.Person.get(m.Person.name == "Jake")
+    people.update_person(jake.id, age=14)
+    with pytest.raises(ValidationError, match="person “Jake” was changed again"):
+        _undo(second)
+    assert m.Person.get_by_id(jake.id).age == 14
+
+
+def test_a_conversation_logged_since_keeps_its_last_contact(book: Path) -> None:
+    _save(LUNCH)
+    second = _save(CALL)
+    third = _save("Met Bob Smith for coffee, talked about his move.")
+    last = m.Client.get_by_id(third.client_id).last_contact_at
+    _undo(second)
+    assert m.Client.get_by_id(third.client_id).last_contact_at == last
+    assert m.Interaction.select().count() == 2
+
+
+def test_an_undo_is_all_or_nothing(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = _save(LUNCH)
+    after = _state()
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr("rapport.services.indexing.any_row", broken)
+    monkeypatch.setattr("rapport.store.search.unindex", broken)
+    with pytest.raises(RuntimeError):
+        _undo(saved)
+    assert _state() == after
+
+
+def test_the_record_names_the_note_for_edit_undo(book: Path) -> None:
+    saved = _save(LUNCH)
+    assert saved.undo is not None
+    assert saved.undo.action == "save of the note about Bob Smith"
+    assert "undo" not in saved.as_json(), "the CLI contract is unchanged"
+
+
+def test_every_kind_of_note_about_the_sample_book_undoes_exactly(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bench's notes (promises, voicemails, emails, introductions, birthdays, kids'
+    ages...) about the clients of the sample book: each save undone leaves every table and
+    the search index as they were, so no change the save makes escapes the record."""
+    from rapport.services import demo
+    from rapport.services.bench_inputs import make_inputs
+
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T08:00")
+    demo.load_demo()
+    inputs = make_inputs(18, seed=3)
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T17:45")
+    kinds: set[str] = set()
+    for note in inputs.notes:
+        understanding = capture.understand_note(note)
+        if not (understanding.get("client") or {}).get("name"):
+            capture.set_client(understanding, clients.get_client(inputs.note_clients[note]))
+        before = _state()
+        saved = capture.save_capture(note, understanding)
+        assert saved.undo is not None
+        kinds |= {model.__name__ for model in saved.undo.changed}
+        kinds |= {model.__name__ for model in saved.undo.created.rows}
+        _undo(saved)
+        assert _state() == before, note
+    assert {"Client", "Person", "Inbound", "Introduction", "Task", "ImportantDate"} <= kinds
+
+
+def test_a_card_written_for_the_conversation_blocks_the_undo(book: Path) -> None:
+    from rapport.services import cards
+
+    saved = _save(LUNCH)
+    cards.save_card(
+        saved.client_id, "Dear Bob, thank you for lunch.", interaction_id=saved.interaction_id
+    )
+    with pytest.raises(ValidationError, match=r"conversation “Lunch w/ Bob Smith.*” has a card"):
+        _undo(saved)
+
+
+def test_a_thank_you_written_since_blocks_the_undo(book: Path) -> None:
+    from rapport.services import interactions
+
+    saved = _save(LUNCH)
+    interactions.mark_thanked(saved.interaction_id)
+    with pytest.raises(ValidationError, match="had its thank-you written since"):
+        _undo(saved)
