@@ -65,60 +65,96 @@ class CaptureUndo:
 
 
 class Recorder:
-    """Opened before a save writes anything, inside its transaction; see the module doc."""
+    """Opened before a save writes anything, inside its transaction; see the module doc.
+
+    A save is timed (p95 ≤ 10 ms), so the recorder reads plain rows with SQL written once
+    (building peewee queries cost more than running them) and turns into images only the
+    rows that changed.
+    """
 
     def __init__(self, client_id: int | None, names: Iterable[str]) -> None:
         self.marks = _highest_ids()
         keys = sorted({fold(n) for n in names if fold(n)})
         ids = {client_id} if client_id is not None else set()
         if keys:
-            ids |= {c.id for c in m.Client.select(m.Client.id).where(m.Client.name_key.in_(keys))}
-        self.before: dict[type[m.BaseModel], dict[int, Image]] = {}
-        for model, query in self._scope(sorted(ids)):
-            self.before.setdefault(model, {}).update({r.id: dict(r.__data__) for r in query})
-
-    @staticmethod
-    def _scope(ids: list[int]) -> list[tuple[type[m.BaseModel], Any]]:
-        """The rows a save about these clients may change. Each query is a plain indexed
-        look-up (an OR across two columns made SQLite scan whole tables: 9 ms a save)."""
-        if not ids:
-            return []
-        intro = m.Introduction
-        intros = [
-            *intro.select().where(intro.lead.in_(ids)),
-            *intro.select().where(intro.referrer.in_(ids)),
-        ]
-        intro_ids = sorted({i.id for i in intros})
-        return [
-            (m.Client, m.Client.select().where(m.Client.id.in_(ids))),
-            (m.Person, m.Person.select().where(m.Person.client.in_(ids))),
-            (m.Fact, m.Fact.select().where(m.Fact.client.in_(ids))),
-            (m.ImportantDate, m.ImportantDate.select().where(m.ImportantDate.client.in_(ids))),
-            (m.Inbound, m.Inbound.select().where(m.Inbound.client.in_(ids))),
-            (intro, intros),
-            (m.Task, m.Task.select().where(m.Task.client.in_(ids), m.Task.status == "open")),
-            (m.Task, m.Task.select().where(m.Task.introduction.in_(intro_ids or [0]))),
-        ]
+            ids |= {row[0] for row in _select("id", m.Client, "name_key", keys)}
+        self.ids = sorted(ids)
+        self.before = _watched(self.ids)
 
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
         for model, highest in _highest_ids().items():
             if highest > self.marks[model]:  # only the tables the save wrote to are read
-                created.add(model.select().where(model.id > self.marks[model]).order_by(model.id))
+                table = model._meta.table_name
+                sql = f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"'
+                rows = m.db.execute_sql(sql, (self.marks[model],))
+                created.rows[model] = [_image(model, raw) for raw in rows]
         record = CaptureUndo(label, text, created)
-        for model, before in self.before.items():
-            if not before:
-                continue
-            now = {
-                row.id: dict(row.__data__)
-                for row in model.select().where(model.id.in_(list(before)))
-            }
-            for row_id, image in before.items():
-                after = now.get(row_id)
-                if after is not None and after != image:
-                    record.changed.setdefault(model, {})[row_id] = (image, after)
+        after = _watched(self.ids)
+        for model, rows in self.before.items():
+            now = after.get(model, {})
+            for row_id, raw in rows.items():
+                if row_id in now and now[row_id] != raw:
+                    change = (_image(model, raw), _image(model, now[row_id]))
+                    record.changed.setdefault(model, {})[row_id] = change
         return record
+
+
+Raw = tuple[Any, ...]  # a row as SQLite gives it, columns in the model's order
+
+
+def _select(what: str, model: type[m.BaseModel], column: str, values: list[Any]) -> list[Raw]:
+    if not values:
+        return []
+    marks = ", ".join("?" * len(values))
+    table = model._meta.table_name
+    sql = f'SELECT {what} FROM "{table}" WHERE "{column}" IN ({marks})'
+    return list(m.db.execute_sql(sql, values))
+
+
+def _watched(ids: list[int]) -> dict[type[m.BaseModel], dict[int, Raw]]:
+    """The rows a save about these clients may change: the clients, their people, facts,
+    dates, messages and open tasks, the introductions they are in and those tasks."""
+    rows: dict[type[m.BaseModel], dict[int, Raw]] = {}
+    if not ids:
+        return rows
+
+    def add(model: type[m.BaseModel], found: list[Raw]) -> None:
+        rows.setdefault(model, {}).update((row[0], row) for row in found)
+
+    add(m.Client, _select(_all(m.Client), m.Client, "id", ids))
+    for model in (m.Person, m.Fact, m.ImportantDate, m.Inbound):
+        add(model, _select(_all(model), model, "client_id", ids))
+    # Two plain indexed look-ups: an OR across the columns made SQLite scan the table.
+    intro = _all(m.Introduction)
+    add(m.Introduction, _select(intro, m.Introduction, "lead_id", ids))
+    add(m.Introduction, _select(intro, m.Introduction, "referrer_id", ids))
+    task, status = _all(m.Task), _column_index(m.Task, "status")
+    add(m.Task, [t for t in _select(task, m.Task, "client_id", ids) if t[status] == "open"])
+    add(m.Task, _select(task, m.Task, "introduction_id", sorted(rows[m.Introduction])))
+    return rows
+
+
+def _columns(model: type[m.BaseModel]) -> list[str]:
+    """The model's columns, id first: what ``_select(_all(model), ...)`` returns, in order."""
+    return [field_.column_name for field_ in model._meta.sorted_fields]
+
+
+def _all(model: type[m.BaseModel]) -> str:
+    return ", ".join(f'"{column}"' for column in _columns(model))
+
+
+def _column_index(model: type[m.BaseModel], column: str) -> int:
+    return _columns(model).index(column)
+
+
+def _image(model: type[m.BaseModel], raw: Raw) -> Image:
+    """A raw row as ``dict(row.__data__)`` would have it: field names, Python values."""
+    image: Image = {}
+    for field_, value in zip(model._meta.sorted_fields, raw, strict=True):
+        image[field_.name] = None if value is None else field_.python_value(value)
+    return image
 
 
 def _highest_ids() -> dict[type[m.BaseModel], int]:
