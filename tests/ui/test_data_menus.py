@@ -236,6 +236,7 @@ def test_back_up_then_restore_from_the_menu(
     assert _names(window) == ["Anna Schmidt", "Bob Smith", "Maria Gonzalez"]
     assert "kept as a backup first" in questions[0]
     assert not window.undo_action.isEnabled() and window.undo_stack == []
+    assert window.undo_action.text() == "&Undo"
     assert "before-restore" in window.statusBar().currentMessage()
 
 

@@ -181,9 +181,7 @@ class DataActions(QObject):
             messages.show_error(self.window, exc, "open the restored book")
             return
         window = self.window
-        window.undo_stack.clear()
-        window.undo_action.setEnabled(False)
-        window.undo_action.setText("&Undo delete")
+        window.forget_undo()
         window.profile.show_client(None)
         window.reload()
         kept = f" The book as it was is kept in {restored.kept.name}." if restored.kept else ""

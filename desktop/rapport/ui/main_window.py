@@ -489,6 +489,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.append(item)
         self._show_undo()
 
+    def forget_undo(self) -> None:
+        """Nothing to undo any more (another book was put in place: its rows are not ours)."""
+        self.undo_stack.clear()
+        self._show_undo()
+
     def _show_undo(self) -> None:
         self.undo_action.setEnabled(bool(self.undo_stack))
         top = f" {self.undo_stack[-1].action}" if self.undo_stack else ""
