@@ -450,6 +450,21 @@ def test_a_word_before_from_is_not_a_person_with_a_company() -> None:
     assert _client("Heard from Nick Papa - his mom passed Tuesday.") == "Nick Papa"
 
 
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Lunch w/ Carol Diaz at Coastal Freight. Her daughter Mia starts college.",
+            "Coastal Freight",
+        ),
+        ("Call with Bob Smith of Acme Co. Supply about pricing.", "Acme Co. Supply"),
+        ("Met Dan Ortiz from J. Crew Outlet today.", "J. Crew Outlet"),
+    ],
+)
+def test_a_company_ends_with_its_sentence(text: str, company: str) -> None:
+    assert understand(text, WED)["client"]["company"] == company
+
+
 def test_a_priest_and_a_parish_are_not_family_or_clients() -> None:
     out = understand("VM: Father Michael from St. Anne's re: the parish hall. call back tmrw", WED)
     assert out["client"]["name"] == "Michael"

@@ -154,5 +154,21 @@ def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:
             if inner[:1].isupper() and not any(ch.isdigit() for ch in inner):
                 return inner
         elif m.group("co") and not m.group("co").endswith("'s"):
-            return m.group("co").strip().rstrip(".")
+            return _company_words(m.group("co"))
     return ""
+
+
+# Words that end in a dot inside a company's name ("Acme Co. Supply", "J. Crew").
+_NAME_ABBREVIATIONS = {"co", "corp", "inc", "ltd", "bros", "mfg", "intl", "assoc", "st", "mt"}
+
+
+def _company_words(text: str) -> str:
+    """'Coastal Freight. Her' is 'Coastal Freight': a sentence ends at a dot unless the
+    word is an abbreviation or an initial."""
+    kept: list[str] = []
+    for word in text.split():
+        kept.append(word)
+        stem = word.rstrip(".")
+        if word.endswith(".") and stem.lower() not in _NAME_ABBREVIATIONS and len(stem) > 1:
+            break
+    return " ".join(kept).rstrip(".")
