@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from rapport import clock
 from rapport.services import clients, interactions
 from rapport.ui import messages
-from rapport.ui.dialogs import ClientDialog, InteractionDialog
+from rapport.ui.away_dialog import AwayDialog
+from rapport.ui.dialogs import ClientDialog, FactDialog, InteractionDialog, PersonDialog, TaskDialog
+from rapport.ui.export_dialog import ExportDialog
+from rapport.ui.followup_dialogs import InboundDialog, IntroductionDialog
+from rapport.ui.settings_dialog import SettingsDialog
+from rapport.ui.snooze_dialog import SnoozeDialog
 
 
 def _guarded(answer_modal: Any, fill: Any) -> None:
@@ -93,3 +99,32 @@ def test_a_new_conversation_starts_on_the_books_today(qtbot: Any, sample_book: P
     dialog = InteractionDialog(None)
     qtbot.addWidget(dialog)
     assert dialog.when.dateTime().toPython().date() == clock.today()
+
+
+def _mnemonics(dialog: QWidget) -> dict[str, list[str]]:
+    letters: dict[str, list[str]] = {}
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    for text in texts:
+        for found in re.finditer(r"&([^&])", text.replace("&&", "")):
+            letters.setdefault(found.group(1).lower(), []).append(text)
+    return letters
+
+
+def test_no_two_controls_share_an_alt_key_in_a_dialog(qtbot: Any, sample_book: Path) -> None:
+    bob = clients.resolve("Bob Smith")
+    for dialog in (
+        ClientDialog(None, bob),
+        PersonDialog(None),
+        FactDialog(None),
+        InteractionDialog(None),
+        TaskDialog(None),
+        InboundDialog(None, client="Bob Smith"),
+        IntroductionDialog(None, lead="Bob Smith"),
+        SnoozeDialog(None, what="Send the proposal"),
+        AwayDialog(None),
+        SettingsDialog(None),
+        ExportDialog(None),
+    ):
+        qtbot.addWidget(dialog)
+        clashes = {k: v for k, v in _mnemonics(dialog).items() if len(v) > 1}
+        assert clashes == {}, type(dialog).__name__
