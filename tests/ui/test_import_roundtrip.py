@@ -55,6 +55,8 @@ def test_a_rapport_csv_export_imports_again_without_a_column_mapping(
     assert "1 new, 2 already known, 0 skipped" in seen["summary"]
     qtbot.waitUntil(lambda: "Maria Gonzalez" in _names(window))
     assert clients.resolve("Maria Gonzalez").company == "Peachtree Partners"
+    message = window.statusBar().currentMessage()
+    assert message == "Imported 1 new client; 0 known clients updated."
 
 
 def test_the_tasks_table_of_a_csv_export_is_refused_with_the_reason(
