@@ -128,3 +128,30 @@ def test_no_two_controls_share_an_alt_key_in_a_dialog(qtbot: Any, sample_book: P
         qtbot.addWidget(dialog)
         clashes = {k: v for k, v in _mnemonics(dialog).items() if len(v) > 1}
         assert clashes == {}, type(dialog).__name__
+
+
+def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    window.open_client(clients.resolve("Bob Smith").id)
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, TaskDialog)
+        qtbot.keyClicks(dialog.title_edit, "Send the proposal")
+        qtbot.keyClicks(dialog.due, "blursday")
+        qtbot.keyClick(dialog.due, Qt.Key.Key_Return)  # Enter saves; the service refuses
+        qtbot.waitUntil(dialog.error_label.isVisible)
+        seen["error"] = dialog.error_label.text()
+        seen["open"] = dialog.isVisible()
+        seen["gap"] = dialog.error_label.geometry().top() - dialog.notes.geometry().bottom()
+        seen["fits"] = dialog.error_label.height() >= dialog.error_label.heightForWidth(
+            dialog.error_label.width()
+        )
+        dialog.reject()
+
+    _guarded(answer_modal, fill)
+    window.add_task_action.trigger()
+    assert "blursday" in seen["error"] and seen["open"]
+    assert seen["gap"] > 0, "the error is drawn over the notes field"
+    assert seen["fits"], "the error is cut off"

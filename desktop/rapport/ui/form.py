@@ -150,6 +150,16 @@ class FormDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message[:1].upper() + message[1:])
         self.error_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped error in full: a minimum size ignores wrapped text, so
+        without this the message is drawn over the notes field above it."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _try_save(self) -> None:
         if self._save is None:
