@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rapport.services import clients, exchange
 from rapport.ui.import_dialog import ImportDialog
@@ -79,3 +79,55 @@ def test_the_tasks_table_of_a_csv_export_is_refused_with_the_reason(
     assert "Nothing was written" in seen["error"]
     assert "Reading" not in seen["source"] and "book-tasks.csv" in seen["source"]
     assert book_content(data_dir) == before
+
+
+def test_a_french_sheet_keeps_first_and_family_name(
+    window: Any, qtbot: Any, answer_modal: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Nom;Prénom;Société\nMüller;Jürgen;Café Größe\n", encoding="utf-8")
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING)
+        seen["nom"] = dialog.mapping_combos["Nom"].currentData()
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW)
+        seen["names"] = [item.name for item in dialog.model.records()]
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+
+    _guarded(answer_modal, fill)
+    window.data_actions.import_file(str(path))
+    assert seen == {"nom": "last_name", "names": ["Jürgen Müller"]}
+
+
+def test_the_encoding_question_gives_no_command_line_advice(
+    window: Any, qtbot: Any, answer_modal: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "outlook.csv"
+    path.write_bytes("Name,Company\nJürgen Müller,Café Größe\n".encode("cp1252"))
+    seen: dict[str, Any] = {}
+
+    def answer_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer_box)
+            return
+        seen["question"] = box.informativeText()
+        qtbot.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING)
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW)
+        seen["names"] = [item.name for item in dialog.model.records()]
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer_box)
+    _guarded(answer_modal, fill)
+    window.data_actions.import_file(str(path))
+    assert "Windows-1252" in seen["question"] and "byte 14" in seen["question"]
+    assert "--encoding" not in seen["question"]
+    assert seen["names"] == ["Jürgen Müller"]

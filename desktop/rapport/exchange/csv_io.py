@@ -208,6 +208,13 @@ def guess_mapping(header: Sequence[str]) -> dict[str, str]:
     for column in header:
         key = column.lower()
         mapping[column] = next((target for word, target in _GUESSES if word in key), "ignore")
+    targets = set(mapping.values())
+    if "first_name" in targets and "last_name" not in targets:
+        # "Nom" beside "Prénom" (French), "Name" beside "First name": the family name.
+        # Read as a full name it would win over the first name, which would be lost.
+        for column, target in mapping.items():
+            if target == "name" and "full" not in column.lower():
+                mapping[column] = "last_name"
     return mapping
 
 

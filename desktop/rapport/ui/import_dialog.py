@@ -74,7 +74,7 @@ def ask_encoding(parent: QWidget | None, message: str) -> bool:
     box.setInformativeText(
         "Files saved by Outlook or Excel on Windows are often in the Windows-1252 "
         "(Western European) encoding. Read it that way? Check the preview: accented "
-        f"letters should look right.\n\n({message})"
+        f"letters should look right.\n\n({_without_cli_advice(message)})"
     )
     read = box.addButton("Read as Windows-1252", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -393,6 +393,12 @@ class ImportDialog(QDialog):
         result = dialog.result_value
         dialog.deleteLater()
         return result
+
+
+def _without_cli_advice(message: str) -> str:
+    """The service's message minus the sentences written for the command line (--encoding)."""
+    sentences = [part for part in message.split(". ") if " --" not in part]
+    return ". ".join(sentences).rstrip(".")
 
 
 def _escape(text: str) -> str:
