@@ -107,7 +107,7 @@ def test_import_a_csv_through_mapping_and_preview(
     assert "Dana White" in _names(window)
     bob = clients.resolve("Bob Smith")
     assert (bob.company, bob.emails) == ("Acme Supply", ["bob@acme.com"])
-    assert "Imported 1 new clients; 1 known clients updated." in window.statusBar().currentMessage()
+    assert "Imported 1 new client; 1 known client updated." in window.statusBar().currentMessage()
 
 
 def test_a_file_that_cannot_be_imported_explains_why(

@@ -125,6 +125,27 @@ RAPPORT_CLIENT_HEADER = (
     "created",
     "archived",
 )
+# The tasks table written beside the clients table: not contacts, so never imported as
+# such (a user re-importing both files would otherwise be asked to map task columns).
+RAPPORT_TASK_HEADER = (
+    "id",
+    "title",
+    "client",
+    "client_id",
+    "kind",
+    "status",
+    "due",
+    "promised",
+    "snoozed_until",
+    "done_at",
+    "notes",
+    "created",
+)
+TASKS_TABLE_MESSAGE = (
+    "this is the tasks table of a Rapport CSV export, not contacts. Import the clients "
+    "table beside it (…-clients.csv) for the contacts, or a Rapport JSON export to bring "
+    "back everything, tasks included"
+)
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MULTI = re.compile(r"\s*:::\s*")
 OUTLOOK_PHONES = (
@@ -173,6 +194,8 @@ def detect(header: Sequence[str]) -> str:
         return "outlook"
     if tuple(header[: len(RAPPORT_CLIENT_HEADER)]) == RAPPORT_CLIENT_HEADER:
         return "rapport"
+    if tuple(header[: len(RAPPORT_TASK_HEADER)]) == RAPPORT_TASK_HEADER:
+        return "rapport-tasks"
     return "generic"
 
 
@@ -185,6 +208,13 @@ def guess_mapping(header: Sequence[str]) -> dict[str, str]:
     for column in header:
         key = column.lower()
         mapping[column] = next((target for word, target in _GUESSES if word in key), "ignore")
+    targets = set(mapping.values())
+    if "first_name" in targets and "last_name" not in targets:
+        # "Nom" beside "Prénom" (French), "Name" beside "First name": the family name.
+        # Read as a full name it would win over the first name, which would be lost.
+        for column, target in mapping.items():
+            if target == "name" and "full" not in column.lower():
+                mapping[column] = "last_name"
     return mapping
 
 
@@ -195,6 +225,8 @@ def parse(
 ) -> ParseResult:
     header, rows = read_table(text)
     flavour = detect(header)
+    if flavour == "rapport-tasks":
+        raise ExchangeError(TASKS_TABLE_MESSAGE)
     if mapping is not None:
         unknown = {target for target in mapping.values() if target not in FIELDS}
         if unknown:

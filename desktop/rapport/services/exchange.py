@@ -180,6 +180,8 @@ def preview_import(
             header, rows = csv_io.read_table(text)
             plan.columns = header
             plan.samples = [row[: len(header)] for row in rows[:3]]
+            if csv_io.detect(header) == "rapport-tasks":
+                raise ExchangeError(csv_io.TASKS_TABLE_MESSAGE)
             if csv_io.detect(header) in ("generic", "rapport"):
                 plan.mapping = mapping or csv_io.guess_mapping(header)
                 if not any(t in NAME_TARGETS for t in plan.mapping.values()):

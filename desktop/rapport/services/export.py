@@ -148,26 +148,14 @@ def export_csv(path: Path, progress: Progress | None = None) -> list[Path]:
                     t.created_at,
                 ]
             )
-    task_header = [
-        "id",
-        "title",
-        "client",
-        "client_id",
-        "kind",
-        "status",
-        "due",
-        "promised",
-        "snoozed_until",
-        "done_at",
-        "notes",
-        "created",
-    ]
     return [
         write_private(
             clients_path,
             csv_io.write_table(csv_io.RAPPORT_CLIENT_HEADER, client_rows).encode("utf-8"),
         ),
-        write_private(tasks_path, csv_io.write_table(task_header, task_rows).encode("utf-8")),
+        write_private(
+            tasks_path, csv_io.write_table(csv_io.RAPPORT_TASK_HEADER, task_rows).encode("utf-8")
+        ),
     ]
 
 

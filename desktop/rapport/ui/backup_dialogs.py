@@ -61,6 +61,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.setModal(True)
         self.resize(640, 380)
+        self.setMinimumSize(420, 240)  # the wrapped intro stays readable when shrunk
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Choose the backup to bring back. Your book as it is now is kept as a backup "

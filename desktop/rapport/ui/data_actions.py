@@ -74,9 +74,9 @@ class DataActions(QObject):
             return
         self.window.reload()
         self.window.profile.refresh()
-        self._status(
-            f"Imported {result.added} new clients; {result.updated} known clients updated."
-        )
+        added = f"{result.added} new client{'s' if result.added != 1 else ''}"
+        known = f"{result.updated} known client{'s' if result.updated != 1 else ''}"
+        self._status(f"Imported {added}; {known} updated.")
 
     def export_book(self) -> None:
         from rapport.services import exchange

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport import clock
 from rapport.core import records as r
 from rapport.ui.form import FormDialog
 
@@ -165,7 +165,8 @@ class InteractionDialog(FormDialog):
         self.kind = self.add_row("&Kind:", QComboBox())
         self.kind.addItems(list(r.INTERACTION_KINDS))
         self.kind.setCurrentText(i.kind if i else "meeting")
-        when = i.happened_at if i else datetime.now().replace(second=0, microsecond=0)
+        # clock.now() honours RAPPORT_TODAY, like every other date the window shows.
+        when = i.happened_at if i else clock.now().replace(second=0, microsecond=0)
         self.when = self.add_row("&When:", QDateTimeEdit(QDateTime(when)))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

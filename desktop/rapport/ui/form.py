@@ -4,6 +4,11 @@ Each form subclass lays out its fields and returns their values; ``ask()`` runs 
 with a ``save`` callback (a service call). When the service refuses (an empty name,
 2026-02-30) the message shows inside the dialog, the field keeps its text and the user
 fixes it; nothing is written until the service accepts.
+
+Escape, Cancel and the window's close button ask before throwing away typed work that
+would hurt to lose (a changed multi-line field, or a sentence's worth of typing across
+fields); a quick form with a word or two in it just closes. ``reject()`` itself never
+asks: code that closes a form means it.
 """
 
 from __future__ import annotations
@@ -12,22 +17,33 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from rapport.ui import messages
 from rapport.ui.messages import show_error, user_message
+
+# Typed characters (across single-line fields) worth a question before they are dropped.
+DISCARD_ASK_CHARS = 20
 
 R = TypeVar("R")
 
 
 class FormDialog(QDialog):
     title = "Edit"
+    # Forms whose whole content is a word or a choice (snooze) set this to False.
+    ask_before_discarding = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +68,10 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         outer.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        self._initial_text: dict[QWidget, str] | None = None
 
     # Subclasses fill these two.
     def values(self) -> dict[str, Any]:
@@ -62,6 +79,9 @@ class FormDialog(QDialog):
 
     def add_row(self, label: str, widget: QWidget, accessible: str | None = None) -> QWidget:
         widget.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
+        if isinstance(widget, QLineEdit):
+            # A long "how we met" opened for editing shows its start, not its last words.
+            widget.setCursorPosition(0)
         self.form.addRow(label, widget)
         return widget
 
@@ -69,9 +89,77 @@ class FormDialog(QDialog):
     def save_button(self) -> Any:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
+    # -- cancelling without losing work ----------------------------------------------------
+    def _text_fields(self) -> dict[QWidget, str]:
+        fields: dict[QWidget, str] = {}
+        for edit in self.findChildren(QLineEdit):
+            # A spin box's or combo box's own line edit holds a value, not typed work.
+            if edit.isReadOnly() or isinstance(edit.parent(), QAbstractSpinBox | QComboBox):
+                continue
+            fields[edit] = edit.text()
+        for text in self.findChildren(QPlainTextEdit):
+            if not text.isReadOnly():
+                fields[text] = text.toPlainText()
+        return fields
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._initial_text is None:  # what the form held when the user first saw it
+            self._initial_text = self._text_fields()
+        super().showEvent(event)
+
+    def has_typed_work(self) -> bool:
+        """Would closing now lose something the user would rather keep?"""
+        if not self.ask_before_discarding or self._initial_text is None:
+            return False
+        typed = 0
+        for widget, now in self._text_fields().items():
+            before = self._initial_text.get(widget, "")
+            if now == before or not now.strip():
+                continue
+            if isinstance(widget, QPlainTextEdit):
+                return True
+            typed += abs(len(now) - len(before)) or len(now)
+        return typed >= DISCARD_ASK_CHARS
+
+    def cancel(self) -> bool:
+        """Close without saving, after asking when typed work would be lost."""
+        if self.has_typed_work() and not messages.confirm(
+            self,
+            "Discard changes?",
+            f"Close “{self.windowTitle()}” without saving? What you typed will be lost.",
+            "Discard",
+        ):
+            return False
+        self.reject()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only the window's own close button asks; close() from code means it.
+        asks = event.spontaneous() and self.isVisible() and self.has_typed_work()
+        if asks and not self.cancel():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     def show_error(self, message: str) -> None:
         self.error_label.setText(message[:1].upper() + message[1:])
         self.error_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped error in full: a minimum size ignores wrapped text, so
+        without this the message is drawn over the notes field above it."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _try_save(self) -> None:
         if self._save is None:

@@ -74,7 +74,7 @@ def ask_encoding(parent: QWidget | None, message: str) -> bool:
     box.setInformativeText(
         "Files saved by Outlook or Excel on Windows are often in the Windows-1252 "
         "(Western European) encoding. Read it that way? Check the preview: accented "
-        f"letters should look right.\n\n({message})"
+        f"letters should look right.\n\n({_without_cli_advice(message)})"
     )
     read = box.addButton("Read as Windows-1252", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -253,7 +253,10 @@ class ImportDialog(QDialog):
     def _previewed(self, plan: exchange.ImportPlan) -> None:
         self.plan = plan
         self.source_label.setText(f"<b>{_escape(self.path.name)}</b>: {plan.description}")
-        if plan.problem or (plan.needs_mapping and not self.mapping_combos):
+        # A Rapport clients CSV maps itself: re-importing our own export goes straight
+        # to the preview (Back still shows the mapping for a user who wants to change it).
+        first_look = plan.flavour == "generic" and not self.mapping_combos
+        if plan.problem or first_look:
             self._show_mapping(plan.problem)
             return
         self._show_preview(plan)
@@ -268,6 +271,11 @@ class ImportDialog(QDialog):
 
     def _show_error(self, exc: BaseException) -> None:
         message = user_message(exc) or f"an unexpected error ({type(exc).__name__}: {exc})"
+        message = _escape(message.rstrip())
+        if not message.endswith((".", "!", "?", ")")):
+            message += "."
+        # The line above the page said "Reading NAME…": it is over, say which file failed.
+        self.source_label.setText(f"<b>{_escape(self.path.name)}</b>")
         self.error_label.setText(
             f"<b>This file cannot be imported.</b><br>{message[:1].upper()}{message[1:]}"
             "<br><br>Nothing was written to your book."
@@ -385,6 +393,12 @@ class ImportDialog(QDialog):
         result = dialog.result_value
         dialog.deleteLater()
         return result
+
+
+def _without_cli_advice(message: str) -> str:
+    """The service's message minus the sentences written for the command line (--encoding)."""
+    sentences = [part for part in message.split(". ") if " --" not in part]
+    return ". ".join(sentences).rstrip(".")
 
 
 def _escape(text: str) -> str:

@@ -20,6 +20,7 @@ from rapport.ui.form import FormDialog
 
 class SnoozeDialog(FormDialog):
     title = "Snooze"
+    ask_before_discarding = False  # a phrase or a date: nothing worth a question
 
     def __init__(self, parent: QWidget | None = None, what: str = "") -> None:
         super().__init__(parent)

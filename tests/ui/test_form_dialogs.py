@@ -1,0 +1,157 @@
+"""The hand-entry forms as a user meets them: Escape, long fields, the day they start on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from rapport import clock
+from rapport.services import clients, interactions
+from rapport.ui import messages
+from rapport.ui.away_dialog import AwayDialog
+from rapport.ui.dialogs import ClientDialog, FactDialog, InteractionDialog, PersonDialog, TaskDialog
+from rapport.ui.export_dialog import ExportDialog
+from rapport.ui.followup_dialogs import InboundDialog, IntroductionDialog
+from rapport.ui.settings_dialog import SettingsDialog
+from rapport.ui.snooze_dialog import SnoozeDialog
+
+
+def _guarded(answer_modal: Any, fill: Any) -> None:
+    """Queue ``fill``; if it fails, close the dialog so the test fails instead of hanging."""
+
+    def run(dialog: QWidget) -> None:
+        try:
+            fill(dialog)
+        except BaseException:
+            dialog.close()
+            raise
+
+    answer_modal(run)
+
+
+def test_escape_on_a_conversation_with_notes_asks_before_discarding(
+    window: Any, qtbot: Any, answer_modal: Any, monkeypatch: Any
+) -> None:
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    before = len(interactions.history(bob.id))
+    answers = [False, True]
+    questions: list[str] = []
+
+    def confirm(_parent: Any, title: str, text: str, action: str = "") -> bool:
+        questions.append(f"{title}|{action}")
+        return answers.pop(0)
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    seen: list[bool] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, InteractionDialog)
+        qtbot.keyClicks(dialog.title_edit, "Call about renewal")
+        dialog.raw_text.setFocus()
+        qtbot.keyClicks(dialog.raw_text, "He wants the 3-year price")
+        qtbot.keyClick(dialog.raw_text, Qt.Key.Key_Escape)
+        seen.append(dialog.isVisible())  # "keep editing": still open, text intact
+        assert dialog.raw_text.toPlainText() == "He wants the 3-year price"
+        qtbot.keyClick(dialog.raw_text, Qt.Key.Key_Escape)
+
+    _guarded(answer_modal, fill)
+    window.log_action.trigger()
+    assert seen == [True]
+    assert questions == ["Discard changes?|Discard", "Discard changes?|Discard"]
+    assert len(interactions.history(bob.id)) == before
+
+
+def test_escape_on_a_form_with_a_word_in_it_just_closes(
+    window: Any, qtbot: Any, answer_modal: Any, monkeypatch: Any
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda *a: asked.append(a[1]) or False)
+    window.open_client(clients.resolve("Bob Smith").id)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, InteractionDialog)
+        qtbot.keyClicks(dialog.title_edit, "Call")
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+
+    _guarded(answer_modal, fill)
+    window.log_action.trigger()
+    assert asked == []
+
+
+def test_a_long_field_opens_at_its_start_for_editing(qtbot: Any, sample_book: Path) -> None:
+    met = "Met at the Charlotte logistics expo; he was running the freight panel."
+    bob = clients.update_client(clients.resolve("Bob Smith").id, how_we_met=met)
+    dialog = ClientDialog(None, bob)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.how_we_met.text() == met
+    assert dialog.how_we_met.cursorPosition() == 0
+    assert dialog.focusWidget() is dialog.name
+
+
+def test_a_new_conversation_starts_on_the_books_today(qtbot: Any, sample_book: Path) -> None:
+    dialog = InteractionDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.when.dateTime().toPython().date() == clock.today()
+
+
+def _mnemonics(dialog: QWidget) -> dict[str, list[str]]:
+    letters: dict[str, list[str]] = {}
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    for text in texts:
+        for found in re.finditer(r"&([^&])", text.replace("&&", "")):
+            letters.setdefault(found.group(1).lower(), []).append(text)
+    return letters
+
+
+def test_no_two_controls_share_an_alt_key_in_a_dialog(qtbot: Any, sample_book: Path) -> None:
+    bob = clients.resolve("Bob Smith")
+    for dialog in (
+        ClientDialog(None, bob),
+        PersonDialog(None),
+        FactDialog(None),
+        InteractionDialog(None),
+        TaskDialog(None),
+        InboundDialog(None, client="Bob Smith"),
+        IntroductionDialog(None, lead="Bob Smith"),
+        SnoozeDialog(None, what="Send the proposal"),
+        AwayDialog(None),
+        SettingsDialog(None),
+        ExportDialog(None),
+    ):
+        qtbot.addWidget(dialog)
+        clashes = {k: v for k, v in _mnemonics(dialog).items() if len(v) > 1}
+        assert clashes == {}, type(dialog).__name__
+
+
+def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    window.open_client(clients.resolve("Bob Smith").id)
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, TaskDialog)
+        qtbot.keyClicks(dialog.title_edit, "Send the proposal")
+        qtbot.keyClicks(dialog.due, "blursday")
+        qtbot.keyClick(dialog.due, Qt.Key.Key_Return)  # Enter saves; the service refuses
+        qtbot.waitUntil(dialog.error_label.isVisible)
+        seen["error"] = dialog.error_label.text()
+        seen["open"] = dialog.isVisible()
+        seen["gap"] = dialog.error_label.geometry().top() - dialog.notes.geometry().bottom()
+        seen["fits"] = dialog.error_label.height() >= dialog.error_label.heightForWidth(
+            dialog.error_label.width()
+        )
+        dialog.reject()
+
+    _guarded(answer_modal, fill)
+    window.add_task_action.trigger()
+    assert "blursday" in seen["error"] and seen["open"]
+    assert seen["gap"] > 0, "the error is drawn over the notes field"
+    assert seen["fits"], "the error is cut off"
