@@ -34,6 +34,7 @@ from rapport.core.capture_text import (
     Span,
     lower_shouting,
     normalise,
+    quiet_fillers,
     quote_ranges,
     sentences,
 )
@@ -70,7 +71,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = lower_shouting(normalise(text if isinstance(text, str) else str(text)))
+    note = quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)

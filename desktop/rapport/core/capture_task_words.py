@@ -159,7 +159,7 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually)[,\s]\s*)+",
+    r"actually|maybe)[,\s]\s*)+",
     re.I,
 )
 FOLLOW_CUE = LazyRegex(
@@ -272,7 +272,8 @@ _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
 def runon_pieces(span: Span) -> list[Span]:
     """A long sentence typed without punctuation, cut where a new task clause starts."""
-    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text):
+    # a full stop at its end does not make a run-on punctuated ("... next week. he just had")
+    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text.rstrip(".!? ")):
         return [span]
     pieces: list[Span] = []
     start = 0
