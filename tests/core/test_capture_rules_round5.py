@@ -97,3 +97,47 @@ def test_lower_case_name_marked_by_what_the_person_did_or_is_called(text: str, w
 def test_two_lower_case_words_before_a_contact_verb_need_to_look_like_names() -> None:
     # "the roof" / "my boss" are words, not a person, whatever follows them
     assert _client("the roofer called back about the leak") is None
+
+
+# ---- family said plainly ----------------------------------------------------------------------
+
+
+def _people(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(p["relation"], p["name"], p["age"]) for p in understand(text, WED)["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Tom Reyes. His wife June teaches piano.", ("wife", "June", None)),
+        ("Call w/ Rita Fox. Her daughter April starts college.", ("daughter", "April", None)),
+        ("Lunch w/ Raj Das. they just had a baby girl named ivy", ("daughter", "Ivy", None)),
+        ("Met Omar Haddad. His son is named kobe.", ("son", "Kobe", None)),
+    ],
+)
+def test_relative_named_plainly_even_with_a_month_or_unlisted_name(
+    text: str, want: tuple[str, str | None, int | None]
+) -> None:
+    assert want in _people(text)
+
+
+def test_month_after_family_word_with_a_day_is_a_date_not_a_name() -> None:
+    assert ("daughter", "June", None) not in _people("Met Ann Lee. Her daughter June 3 recital.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ken Obi about the van. Kids: 3 (ages 2, 5, 9). Wants a third row.",
+        "Met Ken Obi about the van. kids - 3, ages 2, 5 and 9.",
+    ],
+)
+def test_form_like_child_count_after_the_word(text: str) -> None:
+    assert _people(text) == [("child", None, 2), ("child", None, 5), ("child", None, 9)]
+
+
+def test_name_and_age_in_brackets_later_in_the_sentence() -> None:
+    people = _people("Met Omar Haddad. His son just started kindergarten (Sami, 5).")
+    assert people == [("son", "Sami", 5)]
+    people = _people("Visit w/ Rosa Lind. a grandson is staying over the summer (Theo, 4mo).")
+    assert [(r, n) for r, n, _ in people] == [("grandson", "Theo")]
