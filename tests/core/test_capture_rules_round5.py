@@ -141,3 +141,46 @@ def test_name_and_age_in_brackets_later_in_the_sentence() -> None:
     assert people == [("son", "Sami", 5)]
     people = _people("Visit w/ Rosa Lind. a grandson is staying over the summer (Theo, 4mo).")
     assert [(r, n) for r, n, _ in people] == [("grandson", "Theo")]
+
+
+# ---- tasks whose verb a deliverable or an appointment implies ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "due"),
+    [
+        ("Met Lou Pratt re: the escrow. Wire by 11/30.", "wire", "2026-11-30"),
+        ("Buyer consult w/ Ida Moss. Tour Sat the 28th at 10am.", "tour", "2026-11-28"),
+        ("Listing appt w/ Cy Bell. photographer walk-thru Dec 2.", "walk-thru", "2026-12-02"),
+        ("Bridal appt w/ Nell Ames. Fitting Fri 3pm.", "fitting", "2026-11-20"),
+        ("Lunch w/ Bo Kent. Samples of the new rosés Tues.", "samples", "2026-11-24"),
+    ],
+)
+def test_dated_deliverable_or_appointment_is_a_task(text: str, keyword: str, due: str) -> None:
+    titles = _titles(understand(text, WED))
+    assert any(keyword in t.lower() and d == due for t, d in titles), titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ann Kerr. Closing 12/18.",
+        "Met Ann Kerr. Her wedding in June.",
+        "Met Ann Kerr. Board mtg 3/4.",
+        "Met Ann Kerr. Her tour of Japan Dec 2.",
+    ],
+)
+def test_the_clients_own_dated_event_is_not_a_task(text: str) -> None:
+    assert understand(text, WED)["tasks"] == []
+
+
+def test_have_a_thing_to_someone_is_sending_it() -> None:
+    out = understand("Met Gus Lund. told him we'd have a bid to him in a fortnight", WED)
+    assert ("Send a bid to Gus", "2026-12-02") in _titles(out) or any(
+        "bid" in t and d == "2026-12-02" for t, d in _titles(out)
+    )
+
+
+def test_a_verb_that_needs_an_object_may_name_whom_first() -> None:
+    out = understand("Review w/ Al and Bea Cho. Quote Bea a 10-yr term by 11/25.", WED)
+    assert ("Quote Bea a 10-yr term", "2026-11-25") in _titles(out)

@@ -24,6 +24,7 @@ __all__ = [
     "FOLLOW_CUE",
     "GERUNDS",
     "GIFT_TO",
+    "HAVE_A_TO",
     "HAVE_IT",
     "HEADER",
     "INTRO_TITLE",
@@ -79,7 +80,7 @@ VERBS = words(
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
     "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex"
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
@@ -98,7 +99,7 @@ NOUN_BEFORE_FOR = words("order email call text request quote invoice note")
 # "start 6/29", "close 12/18" say when something happens
 BARE_DATED = words(
     "draft print ship file submit review sign order confirm book mail deliver finalize approve "
-    "process pay post prep prepare send schedule update revise invoice proof"
+    "process pay post prep prepare send schedule update revise invoice proof wire tour attend"
 )
 PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
 GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
@@ -239,6 +240,12 @@ OBJECT_PRONOUN = LazyRegex(
     re.I,
 )
 HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
+# "we'd have a bid to him in a fortnight": a thing to deliver, then who gets it
+HAVE_A_TO = LazyRegex(
+    r"have\s+(?:a|an|our|my|some)\s+(?:[\w-]+\s+){0,3}?(?:to|over\s+to)\s+"
+    r"(?:him|her|them|you|[A-Z][a-z]+)\b",
+    re.IGNORECASE,
+)
 THING_PRONOUN = LazyRegex(
     r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
 )
