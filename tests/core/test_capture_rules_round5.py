@@ -184,3 +184,30 @@ def test_have_a_thing_to_someone_is_sending_it() -> None:
 def test_a_verb_that_needs_an_object_may_name_whom_first() -> None:
     out = understand("Review w/ Al and Bea Cho. Quote Bea a 10-yr term by 11/25.", WED)
     assert ("Quote Bea a 10-yr term", "2026-11-25") in _titles(out)
+
+
+# ---- who introduced whom; the sender is the client --------------------------------------------
+
+
+def _intros(text: str) -> list[tuple[str, str | None]]:
+    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email from Noor Haddad (Haddad Tile): intro'd me to Ben Osei at Ridge Homes. Thank Noor.",
+        "VM from Noor Haddad - she's connecting me with Ben Osei, he needs tile.",
+        "Noor Haddad emailed to intro Ben Osei, GC at Ridge Homes. Reply to set a call.",
+        "text from Noor Haddad, she introduced me to her old friend Ben Osei",
+    ],
+)
+def test_the_sender_is_the_client_and_the_person_introduced_the_lead(text: str) -> None:
+    assert _client(text) == "Noor Haddad"
+    assert _intros(text) == [("Ben Osei", "Noor Haddad")]
+
+
+def test_lower_case_lead_in_a_dictated_note() -> None:
+    text = "coffee with noor haddad and she introduced me to her old colleague ben osei at ridge"
+    assert _client(text) == "Noor Haddad"
+    assert _intros(text) == [("Ben Osei", "Noor Haddad")]
