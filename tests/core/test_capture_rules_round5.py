@@ -211,3 +211,35 @@ def test_lower_case_lead_in_a_dictated_note() -> None:
     text = "coffee with noor haddad and she introduced me to her old colleague ben osei at ridge"
     assert _client(text) == "Noor Haddad"
     assert _intros(text) == [("Ben Osei", "Noor Haddad")]
+
+
+# ---- what a seller sells is not the buyer's interest ------------------------------------------
+
+
+def _tags(text: str) -> set[str]:
+    return {t for f in understand(text, WED)["facts"] for t in f["tags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acct: Gio Russo @ Trattoria Sole. Wants 6 cs of the Chianti for the holiday menu.",
+        "Stopped in at Gio Russo's bar, samples of the new mezcals Tues.",
+        "Annual review w/ Gio Russo. He wants to drop the boat policy.",
+        "Gio Russo is moving to an all-natural wine list.",
+        "Met Gio Russo, his shop stocks the craft beer we distribute.",
+    ],
+)
+def test_products_and_business_lines_are_not_interests(text: str) -> None:
+    assert not _tags(text) & {"wine", "boating", "beer", "craft beer", "spirits", "mezcal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Order a gift for Gio Russo (he's a wine guy)", "wine"),
+        ("Gio Russo ordered lunch. He loves sailing on weekends.", "sailing"),
+    ],
+)
+def test_a_trade_word_in_another_clause_does_not_block(text: str, tag: str) -> None:
+    assert tag in _tags(text)
