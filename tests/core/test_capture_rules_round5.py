@@ -243,3 +243,28 @@ def test_products_and_business_lines_are_not_interests(text: str) -> None:
 )
 def test_a_trade_word_in_another_clause_does_not_block(text: str, tag: str) -> None:
     assert tag in _tags(text)
+
+
+# ---- the pronoun in a task names the person of that gender ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Met Sarah Kim and her husband Dave about the renewal. Need to loop him in by Friday.",
+            "Loop Dave in",
+        ),
+        ("Met Tom Wu and his wife Ana. Send her the brochure Monday.", "Send Ana the brochure"),
+        ("Met Tom Wu and his wife Ana. Call him Friday.", "Call Tom"),
+        ("Lunch w/ Mrs. Ito and Ken Ono, he wants a quote. Email her the menu.", "Email Ito"),
+    ],
+)
+def test_him_or_her_names_the_man_or_the_woman_of_the_note(text: str, want: str) -> None:
+    titles = [t for t, _ in _titles(understand(text, WED))]
+    assert any(t.startswith(want) for t in titles), titles
+
+
+def test_a_pronoun_with_no_gendered_person_keeps_the_last_contact() -> None:
+    titles = [t for t, _ in _titles(understand("Call w/ Jo Park. Send him the deck Monday.", WED))]
+    assert titles == ["Send Jo the deck"]

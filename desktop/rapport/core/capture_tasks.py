@@ -88,7 +88,8 @@ class TaskContext:
 
     today: date
     dates: list[DateMention]
-    contact_before: Callable[[int], str | None]  # first name of who "him"/"her" means
+    # first name of who "him"/"her" means at a position (the pronoun, when said, picks the gender)
+    contact_before: Callable[..., str | None]
     request_before: Callable[[int], str | None]  # what "it" means: "a trial"
     referrers: set[str] = field(default_factory=set)  # lower-case first names
     leads: set[str] = field(default_factory=set)
