@@ -315,9 +315,9 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
     count = _count_before(text, m.start())
     if plural and not names and count is None:
-        said = _COUNT_AFTER.match(text, end)
-        if said is not None:  # "Kids: 3 (ages 2, 5, 9)": a form-like count after the word
-            count, end = int(said.group(1)), said.end()
+        form = _COUNT_AFTER.match(text, end)
+        if form is not None:  # "Kids: 3 (ages 2, 5, 9)": a form-like count after the word
+            count, end = int(form.group(1)), form.end()
     if word in NEEDS_OWNER and not (owner or names):
         return []
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
