@@ -268,3 +268,36 @@ def test_him_or_her_names_the_man_or_the_woman_of_the_note(text: str, want: str)
 def test_a_pronoun_with_no_gendered_person_keeps_the_last_contact() -> None:
     titles = [t for t, _ in _titles(understand("Call w/ Jo Park. Send him the deck Monday.", WED))]
     assert titles == ["Send Jo the deck"]
+
+
+# ---- dictated run-ons and promises to be present ----------------------------------------------
+
+
+def test_so_i_promised_starts_the_users_clause_without_a_comma() -> None:
+    text = "Lia Park is nervous so I promised I'd be there and I'll call her tonight"
+    out = understand(text, WED)
+    assert _titles(out) == [("Be there", None), ("Call Lia", "2026-11-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Al Roy. I'll be at the closing Friday.", "Be at the closing"),
+        ("Met Al Roy. promised I'd be on site for the pour", "Be on site for the pour"),
+    ],
+)
+def test_being_there_is_the_promise(text: str, want: str) -> None:
+    assert [t for t, _ in _titles(understand(text, WED))] == [want]
+
+
+def test_before_then_ends_a_run_on_clause() -> None:
+    out = understand(
+        "vm from gil ames wants to sell his condo so call him back thursday and pull comps "
+        "before then he mentioned his wife is a nurse and they're going to peru in june",
+        WED,
+    )
+    assert "Pull comps before then" in [t for t, _ in _titles(out)]
+
+
+def test_what_a_client_sold_is_no_longer_an_interest() -> None:
+    assert "boating" not in _tags("Review w/ Al Roy, wants to drop coverage (sold the boat).")

@@ -126,6 +126,9 @@ SEPARATORS = LazyRegex(
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
+    # "Stan is upset so I promised I'd be there": no comma, but "so"/"and" and the user's "I"
+    r"|\s+(?i:so|and|but)\s+(?=I(?:'ll|\s+(?:need|have\s+to|will|must|should|gotta|owe|"
+    r"promised)\b))"
     # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
     r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
     # "quote by EOM, Lois asked for financing options too": someone else's clause
@@ -287,7 +290,9 @@ def runon_pieces(span: Span) -> list[Span]:
     for m in _RUNON_VERB.finditer(span.text):
         before = span.text[start : m.start()].split()
         first_person = span.text[m.end() : m.end() + 1] == "I"
-        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person):
+        # "and then he" goes on; "pull comps before then he mentioned" ends at "then"
+        ends_then = len(before) > 1 and before[-2].lower() in ("before", "by", "until", "till")
+        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person and not ends_then):
             continue
         text = span.text[start : m.start()]
         pieces.append(Span(span.start + start, span.start + m.start(), text))

@@ -276,6 +276,8 @@ def _noun_rejoined(parts: list[Span], body: str) -> list[Span]:
     return out
 
 
+# Being present is the promise: "I'd be there too", "I'll be at the closing", "be on site"
+_BE_THERE = LazyRegex(r"be\s+(?:there|at|on[\s-]?site|onsite|present|in\s+attendance)\b", re.I)
 # "Quote Donna a 20-yr term": the verb, whom it is for, then the thing
 _TO_SOMEONE = LazyRegex(r"\S+\s+(?-i:[A-Z][a-z]+)\s+(?:a|an|the|our|her|his|their|\d)\b", re.I)
 
@@ -370,6 +372,8 @@ def _task_from(
     ):
         skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue in ("promise", "will") and _BE_THERE.match(text):
+        verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):

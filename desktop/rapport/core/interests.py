@@ -107,7 +107,7 @@ _PRODUCT_AFTER = _words(
 _TRADE_BEFORE = _words(
     "cs cases case kegs keg pallet pallets sku skus samples sample allocation order ordered "
     "orders reorder reordered stock stocks stocking carry carries carrying sell sells selling "
-    "pours pour distributes distribute wholesale"
+    "pours pour distributes distribute wholesale sold"
 )
 _TRADE_AFTER = _words(
     "policy policies insurance coverage loan loans storage business businesses inventory "
