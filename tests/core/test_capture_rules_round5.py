@@ -301,3 +301,14 @@ def test_before_then_ends_a_run_on_clause() -> None:
 
 def test_what_a_client_sold_is_no_longer_an_interest() -> None:
     assert "boating" not in _tags("Review w/ Al Roy, wants to drop coverage (sold the boat).")
+
+
+def test_deliverable_to_someones_place_and_a_lunch_and_learn() -> None:
+    out = understand(
+        "Rep visit: Dr. Ada Kim at Elm Peds. Samples to her office Thurs, lunch-n-learn Dec 4.",
+        WED,
+    )
+    assert _titles(out) == [
+        ("Send Samples to her office", "2026-11-19"),
+        ("Lunch-n-learn", "2026-12-04"),
+    ]

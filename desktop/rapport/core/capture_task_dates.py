@@ -81,6 +81,7 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
     return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
 
 
+_WHOSE = words("his her their the our my its")
 _FINITE = words("is are was were has have had will 's")
 
 
@@ -107,6 +108,9 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     if len(rest) >= 3 and rest[-2] in ("to", "from"):
         verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
+    elif len(rest) >= 4 and rest[-3] in ("to", "from") and rest[-2] in _WHOSE:
+        verb = "get" if rest[-3] == "from" else verb
+        rest = rest[:-3]  # "samples to her office Thurs", "specs from the GC by 1/15"
     if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
         return verb
     # "quote on 12 cases by EOW", "proposal for the west wing by the 9th": the thing, then what
@@ -126,7 +130,8 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
 # "wedding in June", "board mtg 3/4") are not on the list: they are facts, not the user's to-do.
 _APPOINTMENTS = words(
     "tour tours showing showings walk-thru walkthru walkthrough walk-through tasting "
-    "fitting consult consultation appt appointment site-visit"
+    "fitting consult consultation appt appointment site-visit lunch-n-learn lunch-and-learn "
+    "in-service inservice"
 )
 _NOT_MINE = words("his her their its client's")
 
