@@ -44,6 +44,9 @@ HOLDOUT4_NOTES = HERE / "capture_notes_holdout4.jsonl"
 # weekday + date, misspelt months), scored once before any change (0.864), then kept as a
 # regression set for the round-4 fixes.
 ROUND4_NOTES = HERE / "capture_notes_round4.jsonl"
+# Written after the round-5 fixes (30 notes, ten trades new to the sets), committed before
+# the engine saw them and scored once: holdout 5, 0.903. Not tuned on since.
+HOLDOUT5_NOTES = HERE / "capture_notes_holdout5.jsonl"
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
 SHARED_SCORER = Path(__file__).parents[2] / ".." / "shared" / "tools" / "score_capture.py"
@@ -98,6 +101,7 @@ def test_own_labelled_notes_score_at_least_0_9() -> None:
         (ROUND3_NOTES, 60),
         (HOLDOUT4_NOTES, 30),
         (ROUND4_NOTES, 50),
+        (HOLDOUT5_NOTES, 30),
     ],
 )
 def test_notes_unseen_by_the_engine_score_at_least_0_9(path: Path, count: int) -> None:

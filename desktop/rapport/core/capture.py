@@ -34,6 +34,7 @@ from rapport.core.capture_text import (
     Span,
     lower_shouting,
     normalise,
+    quiet_fillers,
     quote_ranges,
     sentences,
 )
@@ -70,7 +71,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = lower_shouting(normalise(text if isinstance(text, str) else str(text)))
+    note = quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)
@@ -91,9 +92,18 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     inbound = find_inbound(body, limit)
     contacts = _contacts(names, family, intros)
 
-    def contact_before(pos: int) -> str | None:
+    genders = _genders(body, names, family)
+    everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
+
+    def contact_before(pos: int, pronoun: str | None = None) -> str | None:
         before = [first for start, first in contacts if start < pos]
-        return before[-1] if before else client_first
+        default = before[-1] if before else client_first
+        want = _PRONOUN_GENDER.get((pronoun or "").lower())
+        if want is None or default is None or genders.get(default) in (None, want):
+            return default
+        # "Met Sarah and her husband Dave ... loop him in": him is the man the note named
+        fits = [who for start, who in everyone if start < pos and genders.get(who) == want]
+        return fits[-1] if fits else default
 
     requests = _Requests(body)
 
@@ -273,6 +283,37 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
         if m.text[:1].isupper() and before and before[-1] in surnames:
             dropped.add(k)
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
+
+
+_PRONOUN_GENDER = {"him": "m", "his": "m", "he": "m", "her": "f", "hers": "f", "she": "f"}
+_MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
+_FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
+_PRONOUN_AFTER = LazyRegex(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+
+
+def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) -> dict[str, str]:
+    """Whom the note says is a man ("m") or a woman ("f"), by first name: the family word
+    ("husband Dave"), an honorific ("Mrs. Ito"), or the pronoun that next follows the name in
+    its sentence before anyone else is named ("Sarah Kim and her husband")."""
+    found: dict[str, str] = {}
+    for p in family:
+        if p.name and (p.relation in _MALE or p.relation in _FEMALE):
+            found[p.name] = "m" if p.relation in _MALE else "f"
+    starts = sorted([n.start for n in names] + [p.start for p in family])
+    for n in names:
+        if n.first in found:
+            continue
+        title = _HONORIFIC_BEFORE.search(body, max(0, n.start - 6), n.start)
+        if title is not None:
+            found[n.first] = "m" if title.group(1).lower() == "mr" else "f"
+            continue
+        stop = min([s for s in starts if s > n.start] + [n.end + 80, len(body)])
+        end = next((k for k in range(n.end, stop) if body[k] in ".;!?\n"), stop)
+        said = _PRONOUN_AFTER.search(body, n.end, end)
+        if said is not None:
+            found[n.first] = _PRONOUN_GENDER[said.group(1).lower()]
+    return found
 
 
 def _contacts(

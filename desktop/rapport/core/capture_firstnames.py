@@ -123,5 +123,6 @@ FIRST_NAMES = words(
     "wayne wei wendell wendy wes wesley whitney wilbur will william willie wilma winston wojciech "
     "wolfgang wyatt xavier xiaoming ximena xin yan yash yasmin yaw yelena yoko yolanda yong yoshi "
     "yousef youssef yui yuki yuko yuna yuri yusuf yuto yvette yvonne zach zachary zain zainab "
-    "zane zara zelda zeynep zoe zofia zuri"
+    "zane zara zelda zeynep zoe zofia zuri "
+    "marissa clarissa larissa breanna tonya tamika earlene brandi roscoe donnie hollis"
 )

@@ -6,6 +6,7 @@ cc'd me on an email to her GC, Frank", "Referred by Dr. Paul Lin." (the lead is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapport.core.capture_names import NOT_NAMES, NameMention
@@ -38,7 +39,8 @@ _REFERRED_BY = r"(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|[Ii]ntro(?:d
 _TITLED = r"(?:[A-Z][\w.'-]+\s*\([^)\n]{1,12}\)\s*)?"
 _INTRO_PATTERNS = (
     LazyRegex(
-        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)\s+"
+        rf"(?P<ref>{_WHO}){_ASIDE}(?:\s+(?:introduced|intro'?d|intro-ed|connected|referred|put)|"
+        r"(?:'s|\s+is|\s+was)\s+(?:connecting|introducing|putting))\s+"
         rf"(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_N})"
     ),
     LazyRegex(
@@ -72,7 +74,7 @@ _INTRO_PATTERNS = (
     ),
     # "wants to sponsor again + intro'd me to her friend Carla Diaz": the client introduced
     LazyRegex(
-        r"(?:^|[.;!\n,+&]\s*|\s(?:and|also)\s+)(?P<ref>)(?:also\s+)?(?:introduced|intro'?d|"
+        r"(?:^|[.;!\n,+&:]\s*|\s(?:and|also)\s+|\s-\s+)(?P<ref>)(?:also\s+)?(?:introduced|intro'?d|"
         rf"connected|put)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)\s+{_FILLER}(?P<lead>{_NL})"
     ),
     # "Brooke Adams referred a new couple - Tyler Grant & Maya Singh", "Gabriela Stone brought
@@ -83,15 +85,21 @@ _INTRO_PATTERNS = (
         r"(?:couple|client|family|lead|prospect|buyer|customer|referral|patient)s?\b"
         rf"[^.;\n]{{0,30}}?[,:(-]\s*(?P<lead>{_NL})(?:\s*(?:and|&|\+)\s*(?P<lead2>{_NL}))?"
     ),
+    # "Craig Mbeki emailed to intro Dana Whitfield", "Jo texted to connect me with Al Roy"
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:emailed|texted|wrote|called|messaged|reached\s+out)\s+"
+        r"to\s+(?:intro(?:duce)?|connect)\s+(?:(?:me|us)\s+(?:to|with|w/)\s+)?"
+        rf"{_FILLER}(?P<lead>{_NL})"
+    ),
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
-_SUBJECT_PATTERNS = frozenset({2, 3, 8, 11})
+_SUBJECT_PATTERNS = frozenset({2, 3, 8, len(_INTRO_PATTERNS) - 1})
 # Words without which each pattern cannot match (lower case): most notes introduce no one, and
 # then no pattern is compiled or run.
 _TRIGGERS = (
-    ("introduc", "intro", "connected", "referred", "put"),
+    ("introduc", "intro", "connect", "referred", "put"),
     ("introduced", "referred", "sent", "passed"),
     ("referred", "referral", "intro", "via"),
     ("through",),
@@ -102,6 +110,7 @@ _TRIGGERS = (
     ("referred", "referral", "intro"),
     ("introduc", "intro", "connected", "put"),
     ("referred", "brought", "sent"),
+    ("intro", "connect"),
     ("referred", "referral", "intro"),
 )
 
@@ -136,7 +145,41 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
             if other and other.lower() not in seen:
                 seen.add(other.lower())
                 found.append(Introduction(other, ref, m.start(), m.end(), False))
+    if "intro" in low or "connect" in low:
+        _lower_case_leads(text, limit, names, found, seen)
     return found
+
+
+# A dictated note types the lead in lower case: "she introduced me to her old colleague marcus
+# fenn"; the name rules found the name, the introduction only needs to point at it.
+_INTRO_VERB = LazyRegex(
+    r"\b(?P<ref>he|she|they|[A-Za-z]+)\s+(?:introduced|intro'?d|connected)\s+(?:me|us)\s+"
+    r"(?:to|with|w/)\s+",
+    re.IGNORECASE,
+)
+
+
+def _lower_case_leads(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    for m in _INTRO_VERB.finditer(text, 0, limit):
+        lead = next(
+            (
+                n
+                for n in names
+                if n.full and m.end() <= n.start <= m.end() + 40 and n.name.lower() not in seen
+            ),
+            None,
+        )
+        if lead is None or re.search(r"[.;!?\n]", text[m.end() : lead.start]):
+            continue
+        ref = m.group("ref")
+        referrer = None if ref.lower() in ("he", "she", "they") else ref
+        if referrer is not None:
+            said = [n for n in names if n.end <= m.start("ref") + len(ref) and n.first == ref]
+            referrer = said[-1].name if said else referrer
+        seen.add(lead.name.lower())
+        found.append(Introduction(lead.name, referrer, m.start(), lead.end, False))
 
 
 def _clean_name(raw: str, known: dict[str, str]) -> str | None:

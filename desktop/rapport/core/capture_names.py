@@ -216,7 +216,7 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         if not capital and low not in first_names():
             if seen is None:
                 seen = _lower_counts(tokens)
-            if not _new_lower_name(text, tokens, i, seen):
+            if not _new_lower_name(text, tokens, i, seen) and not _cued_lower_name(text, tokens, i):
                 i += 1
                 continue
         elif not _is_candidate(token, lower_ok=True):
@@ -351,6 +351,37 @@ def _new_lower_name(
     before = text[max(0, tokens[i][0] - 12) : tokens[i][0]].rstrip()
     prev = tokens[i - 1][2].lower() if i else ""
     return not before or before[-1] in ".:;!?\n-(" or prev in _CONTACT_BEFORE
+
+
+# A dictated note introduces a stranger's name: "his name is ray dominguez", "a guy named
+# lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
+_NAME_CUE_BEFORE = LazyRegex(r"(?:\bname\s+is|\bname's|\bnamed|\bcalled)\s+$", re.IGNORECASE)
+_CONTACT_AFTER = LazyRegex(
+    r"\s+(?:called|texted|emailed|e-mailed|phoned|rang|wrote|messaged|dm'd|left\s+(?:a|me)|"
+    r"came\s+(?:in|by|back)|stopped\s+(?:in|by)|dropped\s+(?:in|by)|reached\s+out|replied|"
+    r"got\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Two lower-case words that the sentence around them marks as a person's full name."""
+    if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " ":
+        return False
+    first, last = tokens[i][2], _strip_possessive(tokens[i + 1][2])
+    for word in (first, last):
+        low = word.lower()
+        if (
+            len(low) < 2
+            or not low.isalpha()
+            or not word.islower()
+            or low in _surname_stop()
+            or low.endswith(_NOT_NAME_ENDINGS)
+        ):
+            return False
+    if _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 12), tokens[i][0]):
+        return True
+    return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
 
 def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention | None:

@@ -70,7 +70,7 @@ _BUSINESS = LazyRegex(
     re.IGNORECASE,
 )
 _NAME_AT = LazyRegex(
-    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:named|called|is|are|=)\s+)?)"
+    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
 )  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
 _NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
 _AGE_AFTER = LazyRegex(
@@ -130,15 +130,49 @@ def _is_first_name(token: str, lower_ok: bool) -> bool:
     return lower_ok and bare.lower() in first_names()
 
 
+_COUNT_AFTER = LazyRegex(
+    r"\s*(?:(?::|-|=|x|\()\s*)?([1-9])\)?(?=\s*(?:[.;\n]|\(|,?\s*(?:ages?|aged)\b|$))",
+    re.IGNORECASE,
+)
+# "(Lily, 4mo)", "(Theo, 6)" later in the sentence: the relative's name and age in brackets
+_NAME_AND_AGE = LazyRegex(
+    r"\(([A-Z][a-z]+),?\s*(\d{1,2})\s*(?:mo|mos|months?|yo|y/o|yrs?|years?(?:\s+old)?)?\s*\)",
+    re.IGNORECASE,
+)
+_SAID_NAMED = LazyRegex(r"named|called|name\s+is", re.IGNORECASE)
+# Months and seasons that are also first names: "his wife June", "daughter April".
+_MONTH_NAMES = words("april may june august summer autumn")
+
+
+def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
+    """A name the first-name test refuses but the phrase makes plain: any word after "named"
+    ("a baby girl named ivy"), a month name after the family word that no day follows ("his
+    wife June", not "daughter due June 3")."""
+    word = w.group()
+    low = word.lower()
+    if not word.isalpha() or len(low) < 2 or low in rel_words():
+        return False
+    if explicit:
+        return low not in NOT_NAMES or low in _MONTH_NAMES
+    return (
+        word[:1].isupper()
+        and low in _MONTH_NAMES
+        and re.match(r"\s*(?:\d|the\b|of\b)", text[w.end() :], re.IGNORECASE) is None
+    )
+
+
 def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
     """Names (with ages) right after a family word; returns them and where they end."""
     found: list[tuple[str, int | None]] = []
     m = _NAME_AT.match(text, pos)
     cursor = m.end() if m else pos
+    explicit = m is not None and _SAID_NAMED.search(m.group()) is not None
     first = True
     while True:
         w = _NAME_WORD.match(text, cursor)
-        if w is None or not _is_first_name(w.group(), lower_ok=True):
+        if w is None or not (
+            _is_first_name(w.group(), lower_ok=True) or (first and _plain_name(text, w, explicit))
+        ):
             break
         if not first and not plural:
             break
@@ -280,6 +314,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     names, end = _names_after(text, m.end(), plural)
     owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
     count = _count_before(text, m.start())
+    if plural and not names and count is None:
+        form = _COUNT_AFTER.match(text, end)
+        if form is not None:  # "Kids: 3 (ages 2, 5, 9)": a form-like count after the word
+            count, end = int(form.group(1)), form.end()
     if word in NEEDS_OWNER and not (owner or names):
         return []
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
@@ -295,7 +333,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
         if (
             paren is not None
-            and "'s" in text[m.end() : m.end() + 3]
+            and (
+                "'s" in text[m.end() : m.end() + 3]
+                or _NAME_AND_AGE.match(text, paren.start()) is not None
+            )
             and paren.group(1).lower() not in NOT_NAMES  # "her father's 80th bday (Dec 3)"
         ):
             age_said = paren.group(2)

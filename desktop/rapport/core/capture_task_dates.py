@@ -14,6 +14,7 @@ from rapport.core.capture_text import LazyRegex, Span, words
 from rapport.core.dates import DateMention
 
 __all__ = [
+    "appointment_due",
     "dates_in",
     "deliverable_due",
     "due_of",
@@ -80,6 +81,7 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
     return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
 
 
+_WHOSE = words("his her their the our my its")
 _FINITE = words("is are was were has have had will 's")
 
 
@@ -106,10 +108,42 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     if len(rest) >= 3 and rest[-2] in ("to", "from"):
         verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"
+    elif len(rest) >= 4 and rest[-3] in ("to", "from") and rest[-2] in _WHOSE:
+        verb = "get" if rest[-3] == "from" else verb
+        rest = rest[:-3]  # "samples to her office Thurs", "specs from the GC by 1/15"
     if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
         return verb
     # "quote on 12 cases by EOW", "proposal for the west wing by the 9th": the thing, then what
     # it is for
-    if 2 < len(rest) <= 6 and not said_due and rest[0] in DELIVERABLES and rest[1] in ("on", "for"):
-        return verb
+    if (
+        2 < len(rest) <= 6
+        and not said_due
+        and rest[0] in DELIVERABLES
+        and rest[1] in ("on", "for", "of")
+    ):
+        return verb  # ... or what it holds: "samples of the orange wines Tues"
     return None
+
+
+# Appointments the user keeps with the client, named by a noun and a date: "Tour Sat the 12th",
+# "stager walk-thru Apr 14", "fitting Tues 2pm". The client's own events ("closing 12/18",
+# "wedding in June", "board mtg 3/4") are not on the list: they are facts, not the user's to-do.
+_APPOINTMENTS = words(
+    "tour tours showing showings walk-thru walkthru walkthrough walk-through tasting "
+    "fitting consult consultation appt appointment site-visit lunch-n-learn lunch-and-learn "
+    "in-service inservice"
+)
+_NOT_MINE = words("his her their its client's")
+
+
+def appointment_due(part: Span, dates: list[DateMention]) -> bool:
+    """A short dated line that names an appointment the user keeps: a task as it stands."""
+    if not dates_in(dates, part.start, part.end):
+        return False
+    rest = [w for w in undated_words(part, dates) if w not in ("at", "@", "on", "for", "w/")]
+    if not 0 < len(rest) <= 4 or re.search(r"\bdue\b", part.text, re.IGNORECASE):
+        return False
+    if rest[0] in NOT_OURS or rest[0] in _NOT_MINE:
+        return False
+    said = " ".join(rest).replace("site visit", "site-visit")
+    return any(w in _APPOINTMENTS for w in said.split())

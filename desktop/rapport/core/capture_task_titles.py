@@ -51,7 +51,8 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     ):
         words_[0] = verb
     out = resolve_things(" ".join(words_), ctx, body.start)
-    who = ctx.contact_before(body.start)
+    said = OBJECT_PRONOUN.search(out)
+    who = ctx.contact_before(body.start, said.group().lower() if said else None)
     if who:
         out = OBJECT_PRONOUN.sub(who, out, count=1)
         out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)

@@ -24,6 +24,7 @@ __all__ = [
     "FOLLOW_CUE",
     "GERUNDS",
     "GIFT_TO",
+    "HAVE_A_TO",
     "HAVE_IT",
     "HEADER",
     "INTRO_TITLE",
@@ -79,7 +80,7 @@ VERBS = words(
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
     "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex"
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
@@ -98,7 +99,7 @@ NOUN_BEFORE_FOR = words("order email call text request quote invoice note")
 # "start 6/29", "close 12/18" say when something happens
 BARE_DATED = words(
     "draft print ship file submit review sign order confirm book mail deliver finalize approve "
-    "process pay post prep prepare send schedule update revise invoice proof"
+    "process pay post prep prepare send schedule update revise invoice proof wire tour attend"
 )
 PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
 GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
@@ -125,6 +126,9 @@ SEPARATORS = LazyRegex(
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
+    # "Stan is upset so I promised I'd be there": no comma, but "so"/"and" and the user's "I"
+    r"|\s+(?i:so|and|but)\s+(?=I(?:'ll|\s+(?:need|have\s+to|will|must|should|gotta|owe|"
+    r"promised)\b))"
     # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
     r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
     # "quote by EOM, Lois asked for financing options too": someone else's clause
@@ -159,7 +163,7 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually)[,\s]\s*)+",
+    r"actually|maybe)[,\s]\s*)+",
     re.I,
 )
 FOLLOW_CUE = LazyRegex(
@@ -239,6 +243,12 @@ OBJECT_PRONOUN = LazyRegex(
     re.I,
 )
 HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
+# "we'd have a bid to him in a fortnight": a thing to deliver, then who gets it
+HAVE_A_TO = LazyRegex(
+    r"have\s+(?:a|an|our|my|some)\s+(?:[\w-]+\s+){0,3}?(?:to|over\s+to)\s+"
+    r"(?:him|her|them|you|[A-Z][a-z]+)\b",
+    re.IGNORECASE,
+)
 THING_PRONOUN = LazyRegex(
     r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
 )
@@ -272,14 +282,17 @@ _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
 def runon_pieces(span: Span) -> list[Span]:
     """A long sentence typed without punctuation, cut where a new task clause starts."""
-    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text):
+    # a full stop at its end does not make a run-on punctuated ("... next week. he just had")
+    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text.rstrip(".!? ")):
         return [span]
     pieces: list[Span] = []
     start = 0
     for m in _RUNON_VERB.finditer(span.text):
         before = span.text[start : m.start()].split()
         first_person = span.text[m.end() : m.end() + 1] == "I"
-        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person):
+        # "and then he" goes on; "pull comps before then he mentioned" ends at "then"
+        ends_then = len(before) > 1 and before[-2].lower() in ("before", "by", "until", "till")
+        if not before or (before[-1].lower() in _RUNON_KEEP and not first_person and not ends_then):
             continue
         text = span.text[start : m.start()]
         pieces.append(Span(span.start + start, span.start + m.start(), text))

@@ -17,6 +17,7 @@ from datetime import date
 
 from rapport.core.capture_author import strip_author
 from rapport.core.capture_task_dates import (
+    appointment_due,
     dates_in,
     deliverable_due,
     due_of,
@@ -33,6 +34,7 @@ from rapport.core.capture_task_words import (
     COORD,
     FOLLOW_CUE,
     GIFT_TO,
+    HAVE_A_TO,
     HAVE_IT,
     HEADER,
     INTRO_TITLE,
@@ -86,7 +88,8 @@ class TaskContext:
 
     today: date
     dates: list[DateMention]
-    contact_before: Callable[[int], str | None]  # first name of who "him"/"her" means
+    # first name of who "him"/"her" means at a position (the pronoun, when said, picks the gender)
+    contact_before: Callable[..., str | None]
     request_before: Callable[[int], str | None]  # what "it" means: "a trial"
     referrers: set[str] = field(default_factory=set)  # lower-case first names
     leads: set[str] = field(default_factory=set)
@@ -273,6 +276,12 @@ def _noun_rejoined(parts: list[Span], body: str) -> list[Span]:
     return out
 
 
+# Being present is the promise: "I'd be there too", "I'll be at the closing", "be on site"
+_BE_THERE = LazyRegex(r"be\s+(?:there|at|on[\s-]?site|onsite|present|in\s+attendance)\b", re.I)
+# "Quote Donna a 20-yr term": the verb, whom it is for, then the thing
+_TO_SOMEONE = LazyRegex(r"\S+\s+(?-i:[A-Z][a-z]+)\s+(?:a|an|the|our|her|his|their|\d)\b", re.I)
+
+
 def _object_start(word: str) -> bool:
     return word in OBJECT_STARTS or word[:1].isdigit()
 
@@ -332,7 +341,9 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
-    if verb in NEEDS_OBJECT and not (len(rest_words) > 1 and _object_start(rest_words[1])):
+    if verb in NEEDS_OBJECT and not (
+        (len(rest_words) > 1 and _object_start(rest_words[1])) or _TO_SOMEONE.match(text)
+    ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
     if verb == "debrief" and not (
         len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
@@ -354,13 +365,21 @@ def _task_from(
         return None, ""  # "..., also she mentioned her daughter starts kindergarten"
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
-    elif verb is None and cue in ("will", "need", "promise") and HAVE_IT.match(text):
+    elif (
+        verb is None
+        and cue in ("will", "need", "promise")
+        and (HAVE_IT.match(text) or HAVE_A_TO.match(text))
+    ):
         skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue in ("promise", "will") and _BE_THERE.match(text):
+        verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
+    elif verb is None and cue == "" and appointment_due(part, ctx.dates):
+        verb = "attend"  # "stager walk-thru Apr 14": the appointment is the task, as said
     elif verb is None and cue == "" and GIFT_TO.match(text) and not _labels(part, ctx):
         verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":

@@ -21,6 +21,7 @@ __all__ = [
     "lower_shouting",
     "normalise",
     "paren_ranges",
+    "quiet_fillers",
     "quote_ranges",
     "sentences",
     "split_spans",
@@ -116,6 +117,29 @@ def lower_shouting(text: str) -> str:
         return low if len(low) == len(m.group()) else m.group()
 
     return _SHOUTED.sub(lower, text)
+
+
+# Spoken hesitations in dictated notes ("um", "uh", "you know"): they carry nothing, and left in
+# they end up inside names and task titles ("Email um"). "let you know" is a promise, kept.
+_FILLER = LazyRegex(
+    r"(?<![\w'-])(?:u+m+|u+h+|e+r+m+|hmm+|"
+    r"(?<!let )(?<!let him )(?<!let her )(?<!let them )you know)"
+    r"(?![\w'-])[,.]?",
+    re.IGNORECASE,
+)
+# Discourse markers that close a thought in dictation ("so yeah", "so anyway", "oh and"): a
+# sentence ends there, as a full stop would end it in a typed note.
+_TURN = LazyRegex(
+    r"(?<=\w)\s+(?:so\s+yeah|yeah\s+so|so\s+anyway|anyway\s+so|anyways|anyway|oh\s+and|"
+    r"oh\s+also|okay\s+so|ok\s+so)(?![\w'-]),?",
+    re.IGNORECASE,
+)
+
+
+def quiet_fillers(text: str) -> str:
+    """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
+    text = _FILLER.sub(lambda m: " " * len(m.group()), text)
+    return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,19 @@ _PRODUCT_AFTER = _words(
     "line lines product products option options menu menus version versions range sku skus "
     "offering offerings label formula formulation catering"
 )
+# What a seller sells or insures is not what the buyer loves: "5 cs of the Barolo", "samples
+# of the orange wines", "stocks the IPA" (before); "boat policy", "wine list", "golf
+# inventory" (after).
+_TRADE_BEFORE = _words(
+    "cs cases case kegs keg pallet pallets sku skus samples sample allocation order ordered "
+    "orders reorder reordered stock stocks stocking carry carries carrying sell sells selling "
+    "pours pour distributes distribute wholesale sold"
+)
+_TRADE_AFTER = _words(
+    "policy policies insurance coverage loan loans storage business businesses inventory "
+    "list lists program programs license dealership dealer distributor rental rentals "
+    "allocation allocations sales account accounts endorsement rider premium"
+)
 _SPORT_WORDS = {
     "football": "football",
     "nfl": "football",
@@ -271,6 +284,8 @@ class Catalogue:
             return False
         if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
+        if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
+            return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
             start = max(0, i - 3)
@@ -313,6 +328,14 @@ class Catalogue:
                 and any(w in _AFFINITY_BEFORE for w in before[:-1])
             )
         return True
+
+    @staticmethod
+    def _traded(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:
+        """A trade word a few words back in the same clause ("Ordered 5 cs of the Barolo")."""
+        first = max(0, i - 8)
+        while first < i and _rx(r"[.;!?\n(),]").search(text, tokens[first][1], tokens[i][0]):
+            first += 1
+        return bool(_TRADE_BEFORE & set(keys[first:i]))
 
     def _team_for(self, phrase: _Phrase, keys: list[str], i: int, n: int) -> str:
         """A bare nickname shared by two teams ("Giants") follows the sport said nearby."""
