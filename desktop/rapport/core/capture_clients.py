@@ -137,12 +137,22 @@ class ClientIndex(Sequence[KnownClient]):
 
         size = len(key)
         letters = Counter(key)
+        key_set = set(key)
         found: list[tuple[KnownClient, float]] = []
         for i, name in enumerate(self._folded):
             # The bounds SequenceMatcher's real_quick_ratio and quick_ratio compute, without
             # building a matcher for the thousands of names that cannot be close.
             total = size + len(name)
             if not total or 2.0 * min(size, len(name)) / total < CLOSE_ENOUGH:
+                continue
+            # A cheaper bound first: letters of one name missing from the other cannot be
+            # matched (a set is built far faster than a Counter, for 5,000 names).
+            name_set = set(name)
+            shared = min(
+                size - sum(ch not in name_set for ch in key),
+                len(name) - sum(ch not in key_set for ch in name),
+            )
+            if 2.0 * shared / total < CLOSE_ENOUGH:
                 continue
             theirs = self._letters[i]
             if theirs is None:
