@@ -7,18 +7,17 @@ labelled set, so a rule is checked for what it says rather than for one note.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
 from rapport.core.capture import understand
 from rapport.core.capture_text import sentences
-
-WED = date(2026, 11, 18)
-
-
-def _titles(out: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(t["title"], t["due"]) for t in out["tasks"]]
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import inbound as _inbound
+from tests.core.capture_probe import intros as _intros
+from tests.core.capture_probe import people as _people
+from tests.core.capture_probe import titles as _titles
 
 
 def test_an_aside_in_brackets_stays_inside_its_sentence() -> None:
@@ -93,10 +92,6 @@ def test_do_it_resolves_what_was_needed() -> None:
     assert ("Do the invoice", "2026-11-18") in _titles(out)
 
 
-def _intros(text: str) -> list[tuple[str, str | None]]:
-    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
-
-
 def test_looped_in_and_cc_introduce_someone() -> None:
     assert _intros("Hana Ito looped in her colleague Raj Suri on the RFP.") == [
         ("Raj Suri", "Hana Ito")
@@ -124,11 +119,6 @@ def test_referred_by_then_the_lead_after_a_colon() -> None:
     out = understand("Referred by Kim Lutz: Ray Oakes, owns 3 gyms. Call Ray Thurs.", WED)
     assert out["client"]["name"] == "Ray Oakes"
     assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [("Ray Oakes", "Kim Lutz")]
-
-
-def _inbound(text: str) -> tuple[str, str | None] | None:
-    got = understand(text, WED)["inbound"]
-    return None if got is None else (got["channel"], got["from"])
 
 
 @pytest.mark.parametrize(
@@ -164,11 +154,6 @@ def test_the_users_voicemails_and_calls_taken_are_not_waiting(text: str) -> None
     assert _inbound(text) is None
 
 
-def _client(text: str) -> str | None:
-    got = understand(text, WED)["client"]
-    return None if got is None else got["name"]
-
-
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -200,10 +185,6 @@ def test_a_lower_case_word_said_once_is_not_a_name() -> None:
 
 def test_a_colleague_named_by_role_is_not_the_client() -> None:
     assert _client("Lunch w/ Kay Moss and her boss Jim Doe.") == "Kay Moss"
-
-
-def _people(text: str) -> list[tuple[str, str | None]]:
-    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
 
 
 @pytest.mark.parametrize(

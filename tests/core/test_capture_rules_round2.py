@@ -7,28 +7,17 @@ set, so each rule is checked for what it says rather than for one note.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
 from rapport.core.capture import understand
-
-WED = date(2026, 11, 18)
-
-
-def _client(text: str) -> str | None:
-    client = understand(text, WED)["client"]
-    return client["name"] if client else None
-
-
-def _inbound(text: str) -> tuple[str, str | None] | None:
-    found = understand(text, WED)["inbound"]
-    return (found["channel"], found["from"]) if found else None
-
-
-def _titles(out: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(t["title"], t["due"]) for t in out["tasks"]]
-
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import fact_tags as _tags
+from tests.core.capture_probe import inbound as _inbound
+from tests.core.capture_probe import intros as _intros
+from tests.core.capture_probe import people as _people
+from tests.core.capture_probe import titles as _titles
 
 # ---- whom the note is about ------------------------------------------------------------------
 
@@ -104,10 +93,6 @@ def test_calls_the_user_makes_and_calling_out_sick_are_not_messages(text: str) -
 
 
 # ---- the client's family ---------------------------------------------------------------------
-
-
-def _people(text: str) -> list[tuple[str, str | None]]:
-    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
 
 
 @pytest.mark.parametrize(
@@ -334,10 +319,6 @@ def test_what_is_and_is_not_a_task_in_short_lines(
 # ---- introductions ---------------------------------------------------------------------------
 
 
-def _intros(text: str) -> list[tuple[str, str | None]]:
-    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
-
-
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -358,10 +339,6 @@ def test_introductions_in_more_phrasings(text: str, want: list[tuple[str, str | 
 
 
 # ---- interests -------------------------------------------------------------------------------
-
-
-def _tags(text: str) -> set[str]:
-    return {t for f in understand(text, WED)["facts"] for t in f["tags"]}
 
 
 @pytest.mark.parametrize(

@@ -6,25 +6,15 @@ set, so each rule is checked for what it says rather than for one note.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
 
 from rapport.core.capture import understand
 from rapport.core.capture_text import lower_shouting
-
-WED = date(2026, 11, 18)
-
-
-def _client(text: str) -> str | None:
-    client = understand(text, WED)["client"]
-    return client["name"] if client else None
-
-
-def _titles(out: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(t["title"], t["due"]) for t in out["tasks"]]
-
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import fact_tags as _tags
+from tests.core.capture_probe import people as _people
+from tests.core.capture_probe import titles as _titles
 
 # ---- notes typed in capitals -----------------------------------------------------------------
 
@@ -83,10 +73,6 @@ def test_capitalised_words_before_an_organisation_word_are_not_a_person(
 
 
 # ---- interests -------------------------------------------------------------------------------
-
-
-def _tags(text: str) -> set[str]:
-    return {tag for fact in understand(text, WED)["facts"] for tag in fact["tags"]}
 
 
 @pytest.mark.parametrize(
@@ -241,10 +227,6 @@ def test_a_want_after_a_message_heading_stays_theirs() -> None:
 
 
 # ---- family ----------------------------------------------------------------------------------
-
-
-def _people(text: str) -> list[tuple[str, str | None]]:
-    return [(p["relation"], p["name"]) for p in understand(text, WED)["people"]]
 
 
 @pytest.mark.parametrize(

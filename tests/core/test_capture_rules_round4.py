@@ -7,24 +7,19 @@ set, so each rule is checked for what it says rather than for one note.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
 from rapport.core.capture import understand
 from rapport.core.capture_author import author_alias
 from rapport.core.dates import find_dates
-
-WED = date(2026, 11, 18)
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import titles as _titles
 
 
 def _due(text: str, today: date = WED) -> str | None:
     found = [m for m in find_dates(text, today) if m.value is not None]
     return found[0].value.isoformat() if found and found[0].value else None
-
-
-def _titles(out: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(t["title"], t["due"]) for t in out["tasks"]]
 
 
 # ---- dates -----------------------------------------------------------------------------------

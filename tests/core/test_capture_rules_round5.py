@@ -6,25 +6,15 @@ rule is about a kind of phrase), so a test says what the rule is, not what one n
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
 
 from rapport.core.capture import understand
 from rapport.core.capture_text import quiet_fillers
-
-WED = date(2026, 11, 18)
-
-
-def _titles(out: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(t["title"], t["due"]) for t in out["tasks"]]
-
-
-def _client(text: str) -> str | None:
-    client = understand(text, WED)["client"]
-    return client["name"] if client else None
-
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import fact_tags as _tags
+from tests.core.capture_probe import intros as _intros
+from tests.core.capture_probe import titles as _titles
 
 # ---- dictation: fillers and spoken turns ------------------------------------------------------
 
@@ -189,10 +179,6 @@ def test_a_verb_that_needs_an_object_may_name_whom_first() -> None:
 # ---- who introduced whom; the sender is the client --------------------------------------------
 
 
-def _intros(text: str) -> list[tuple[str, str | None]]:
-    return [(i["name"], i["referrer"]) for i in understand(text, WED)["introductions"]]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -214,10 +200,6 @@ def test_lower_case_lead_in_a_dictated_note() -> None:
 
 
 # ---- what a seller sells is not the buyer's interest ------------------------------------------
-
-
-def _tags(text: str) -> set[str]:
-    return {t for f in understand(text, WED)["facts"] for t in f["tags"]}
 
 
 @pytest.mark.parametrize(
