@@ -181,7 +181,9 @@ def save_capture(
         interaction = _interaction(client_id, text, u, when, suggestions, accepted)
         saved.interaction_id = interaction.id
         people = _people(client_id, u.get("people") or [], saved)
-        client_first = fold(m.Client.get_by_id(client_id).name).split()[0]
+        # Read once: the facts and dates are about the client's first name, the undo says it.
+        name = m.Client.select(m.Client.name).where(m.Client.id == client_id).scalar()
+        client_first = fold(name).split()[0]
         _facts(client_id, interaction.id, u.get("facts") or [], people, client_first, saved)
         _dates(client_id, u.get("dates") or [], people, client_first, saved)
         tasks = list(u.get("tasks") or [])
@@ -201,7 +203,6 @@ def save_capture(
             task_id = _task(client_id, interaction.id, suggestion, people)
             if task_id not in saved.task_ids:
                 saved.task_ids.append(task_id)
-        name = m.Client.get_by_id(client_id).name
         saved.undo = recorder.finish(f"the note about {name}", text)
     return saved
 

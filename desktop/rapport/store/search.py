@@ -118,12 +118,14 @@ def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str =
     """Add or replace the document of one row. Call inside the write's transaction."""
     if not available():
         return
-    SearchDoc.replace(
-        rowid=doc_rowid(kind, ref_id),
-        title=title or "",
-        body=body or "",
-        client_id=client_id,
-    ).execute()
+    # The SQL written once, not built by peewee for every row: a capture indexes several
+    # rows, and building the statement cost more than running it.
+    db.execute_sql(_replace_sql(), (doc_rowid(kind, ref_id), title or "", body or "", client_id))
+
+
+def _replace_sql() -> str:
+    table = SearchDoc._meta.table_name
+    return f'REPLACE INTO "{table}" (rowid, title, body, client_id) VALUES (?, ?, ?, ?)'
 
 
 def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int = 5000) -> int:
@@ -134,8 +136,7 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
     """
     if not available():
         return 0
-    table = SearchDoc._meta.table_name
-    sql = f'REPLACE INTO "{table}" (rowid, title, body, client_id) VALUES (?, ?, ?, ?)'
+    sql = _replace_sql()
     cursor = db.cursor()
     count = 0
     rows: list[tuple[int, str, str, int | None]] = []
