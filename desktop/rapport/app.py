@@ -21,6 +21,7 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
 
     from rapport.ui.single_instance import SingleInstance, send
 
+    paths.private_process()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
@@ -102,6 +103,7 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     from rapport.services.book import close_book, open_book
     from rapport.ui.single_instance import SingleInstance, send
 
+    paths.private_process()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Rapport")

@@ -50,6 +50,16 @@ def private_umask() -> Iterator[None]:
         os.umask(old)
 
 
+def private_process() -> None:
+    """From now on, every file this process creates is its owner's alone (umask 077).
+
+    For the window's process: besides the book (created private by the store), Qt writes
+    window.ini and the single-instance lock file, and the user's exports and PDFs hold
+    clients' details too; with the usual umask they would be readable by every account.
+    """
+    os.umask(0o077)
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) 0700, or check that the existing one is usable."""
     if path.exists() and not path.is_dir():
