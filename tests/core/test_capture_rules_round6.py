@@ -1,0 +1,80 @@
+"""General rules added in capture round 6, for weaknesses the fifth fresh set found.
+
+Each rule is checked on made-up text that is in no labelled set (several phrasings where the
+rule is about a kind of phrase), so a test says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import people as _people
+
+# ---- whom the note is about -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Service planning for Ida Marsh (passed 3/2). Spoke w/ her son Paul Marsh-Lee. "
+            "Paul wants a closed casket. send Paul the quote tomorrow",
+            "Paul Marsh-Lee",
+        ),
+        (
+            "Obituary for Lenore Pratt drafted. Her nephew Sam Ortiz is handling it, "
+            "Sam prefers email. email Sam the proof friday",
+            "Sam Ortiz",
+        ),
+        (
+            "Ben Adler, who passed away Sunday. Met his wife Joan Adler today; "
+            "Joan wants cremation. call Joan monday",
+            "Joan Adler",
+        ),
+    ],
+)
+def test_next_of_kin_is_the_client_when_the_first_name_said_died(text: str, who: str) -> None:
+    assert _client(text) == who
+
+
+def test_a_client_who_died_stays_the_client_when_no_one_else_is_named_in_full() -> None:
+    assert _client("Ray Olson passed away last week. send a card to his wife Edna") == "Ray Olson"
+
+
+def test_next_of_kin_is_not_their_own_relative_nor_are_their_siblings_the_clients() -> None:
+    text = (
+        "Arrangements for Otto Brand (passed 5/1). Met w/ his daughter Lisa Brand-Cole and son Tim."
+    )
+    assert _client(text) == "Lisa Brand-Cole"
+    assert _people(text) == []
+
+
+def test_a_relatives_full_name_is_family_when_the_note_is_about_someone_alive() -> None:
+    text = "Lunch with Frank Doyle. His daughter Carol Greeley-Hunt is a nurse. send Frank the deck"
+    assert _client(text) == "Frank Doyle"
+    assert ("daughter", "Carol") in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Placed candidate Nora Vance at Bell Dental as office manager. Hiring mgr Ed Crane "
+            "is thrilled; Ed coaches hockey. send Ed the invoice friday",
+            "Ed Crane",
+        ),
+        (
+            "submitted Kurt Moss to Tally Freight, hiring manager Ana Pruitt. Ana wants "
+            "two more resumes; check w/ Kurt next week",
+            "Ana Pruitt",
+        ),
+        (
+            "Placed Dana Kim at Ortho Partners, hiring mgr Rick Salas. Dana's husband Omar "
+            "just had surgery. Dana starts Monday, check in with Dana in 2 weeks",
+            "Dana Kim",
+        ),
+    ],
+)
+def test_a_placement_note_is_about_whom_it_goes_on_about(text: str, who: str) -> None:
+    assert _client(text) == who
