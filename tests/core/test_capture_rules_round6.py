@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from rapport.core.capture import understand
+from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import people as _people
 
@@ -78,3 +80,73 @@ def test_a_relatives_full_name_is_family_when_the_note_is_about_someone_alive() 
 )
 def test_a_placement_note_is_about_whom_it_goes_on_about(text: str, who: str) -> None:
     assert _client(text) == who
+
+
+# ---- family names the first-name list lacks ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("coffee w/ Lia Moss. her husband tomás coaches soccer", ("husband", "Tomás")),
+        ("coffee w/ Lia Moss. son jalen plays travel ball", ("son", "Jalen")),
+        ("coffee w/ Lia Moss. her wife zoë runs marathons", ("wife", "Zoë")),
+        ("coffee w/ Lia Moss. daughter renée is 14", ("daughter", "Renée")),
+        ("coffee w/ Lia Moss. her son dashiell turns 9 in May", ("son", "Dashiell")),
+    ],
+)
+def test_a_lower_case_or_accented_name_after_a_family_word(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coffee w/ Lia Moss. her son plays soccer",
+        "coffee w/ Lia Moss. her son really loves soccer",
+        "coffee w/ Lia Moss. her husband just retired",
+        "coffee w/ Lia Moss. kids: twin boys age 10",
+    ],
+)
+def test_an_everyday_word_after_a_family_word_is_not_a_name(text: str) -> None:
+    assert all(name is None for _, name in _people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ida Strom. Ida's dad Per is paying for the trip", ("father", "Per")),
+        ("Lunch w/ Ida Strom, husband Per.", ("husband", "Per")),
+        ("Lunch w/ Ida Strom. her son Will is 9", ("son", "Will")),
+        ("Lunch w/ Ida Strom. Ida's dad Bo turns 80 in May", ("father", "Bo")),
+        ("Lunch w/ Ida Strom. her husband Al loves golf", ("husband", "Al")),
+        ("Lunch w/ Ida Strom. son Ty, 8, plays hockey", ("son", "Ty")),
+    ],
+)
+def test_short_or_word_like_first_names_after_a_family_word(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _people(text)
+
+
+def test_per_as_a_word_stays_a_word() -> None:
+    assert all(name != "Per" for _, name in _people("Lunch w/ Ida Strom. her son, per Ida, is 9"))
+
+
+# ---- children counted by their ages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Met Tom Hale. Kids: 7, 10.", [7, 10]),
+        ("Met Tom Hale. his kids 4 and 9 love lego", [4, 9]),
+        ("Met Tom Hale. Kids - 12 & 14", [12, 14]),
+        ("Met Tom Hale. kids: 3, 6, 11\n- golf nut", [3, 6, 11]),
+    ],
+)
+def test_ages_with_no_count_give_one_child_each(text: str, ages: list[int]) -> None:
+    out = understand(text, WED)
+    assert [(p["relation"], p["age"]) for p in out["people"]] == [("child", a) for a in ages]
