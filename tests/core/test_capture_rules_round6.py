@@ -11,6 +11,7 @@ import pytest
 from rapport.core.capture import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import intros as _intros
 from tests.core.capture_probe import people as _people
 
 # ---- whom the note is about -------------------------------------------------------------------
@@ -150,3 +151,24 @@ def test_per_as_a_word_stays_a_word() -> None:
 def test_ages_with_no_count_give_one_child_each(text: str, ages: list[int]) -> None:
     out = understand(text, WED)
     assert [(p["relation"], p["age"]) for p in out["people"]] == [("child", a) for a in ages]
+
+
+# ---- introductions with a comma between the role and the name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Sara Vick. She put me in touch with her CFO, Victor Osei.",
+        "Met Sara Vick; she connected me with her accountant, Victor Osei",
+        "lunch w/ Sara Vick - put me in touch w/ their GC, Victor Osei",
+        "Sara Vick introduced me to her old boss, Victor Osei",
+    ],
+)
+def test_role_comma_name_is_the_one_introduced(text: str) -> None:
+    assert _intros(text) == [("Victor Osei", "Sara Vick")]
+
+
+def test_a_couple_after_a_comma_are_both_introduced() -> None:
+    text = "Agent Lou Park brought in a new couple, Ned Ames and Rae Bloom, for a tour"
+    assert {name for name, _ in _intros(text)} == {"Ned Ames", "Rae Bloom"}
