@@ -13,6 +13,7 @@ from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import intros as _intros
 from tests.core.capture_probe import people as _people
+from tests.core.capture_probe import titles as _titles
 
 # ---- whom the note is about -------------------------------------------------------------------
 
@@ -172,3 +173,69 @@ def test_role_comma_name_is_the_one_introduced(text: str) -> None:
 def test_a_couple_after_a_comma_are_both_introduced() -> None:
     text = "Agent Lou Park brought in a new couple, Ned Ames and Rae Bloom, for a tour"
     assert {name for name, _ in _intros(text)} == {"Ned Ames", "Rae Bloom"}
+
+
+# ---- task titles: a kind of thing before a deliverable, headings, topics to raise -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Met Rui Costa. Trade appraisal to Rui by 12/2.",
+            ("Send Trade appraisal to Rui", "2026-12-02"),
+        ),
+        ("Met Rui Costa. Order forms to Rui by Friday", ("Send Order forms to Rui", "2026-11-20")),
+        (
+            "Met Rui Costa. Change order to Rui by Friday",
+            ("Send Change order to Rui", "2026-11-20"),
+        ),
+        (
+            "Met Rui Costa. Lease options from Ally Auto Finance by Friday",
+            ("Get Lease options from Ally Auto Finance", "2026-11-20"),
+        ),
+    ],
+)
+def test_a_noun_before_a_deliverable_is_not_the_verb(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]
+
+
+def test_a_verb_before_a_deliverable_stays_the_verb() -> None:
+    assert _titles(understand("Met Rui Costa. Ship samples by Friday", WED)) == [
+        ("Ship samples", "2026-11-20")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone order - Nell Avery for her dad's party. 2 trays of ziti.",
+        "Web inquiry: Nell Avery wants 2 trays of ziti",
+        "Catering order\nNell Avery, 2 trays of ziti",
+        "Walk-in request (Nell Avery) - 2 trays of ziti",
+    ],
+)
+def test_a_heading_that_says_how_the_business_came_in_is_not_a_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_a_heading_does_not_hide_the_tasks_after_it() -> None:
+    out = understand("Phone order - Nell Avery. Charge the card on file today.", WED)
+    assert _titles(out) == [("Charge the card on file", "2026-11-18")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ken Ueda. Ken's a Packers fan, bring up the game.",
+        "Met Ken Ueda. bring up the merger next time",
+        "Met Ken Ueda. Bring up his daughter's wedding.",
+    ],
+)
+def test_a_topic_to_bring_up_is_not_a_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_bringing_something_up_on_a_day_is_still_a_task() -> None:
+    titles = _titles(understand("Met Ken Ueda. bring up the samples friday", WED))
+    assert titles == [("Bring up the samples", "2026-11-20")]
