@@ -239,3 +239,10 @@ def test_a_topic_to_bring_up_is_not_a_task(text: str) -> None:
 def test_bringing_something_up_on_a_day_is_still_a_task() -> None:
     titles = _titles(understand("Met Ken Ueda. bring up the samples friday", WED))
     assert titles == [("Bring up the samples", "2026-11-20")]
+
+
+def test_the_clients_company_ends_at_the_end_of_its_line() -> None:
+    found = understand(
+        "Call notes:\nMarco Diaz at Diaz Autos\nTrade appraisal to Marco by 12/2", WED
+    )
+    assert found["client"]["company"] == "Diaz Autos"

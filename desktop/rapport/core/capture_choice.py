@@ -29,7 +29,8 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 _COMPANY_AFTER = LazyRegex(
-    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
+    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+"
+    r"(?P<co>[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}))"
 )
 # "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
 _ROLE_BEFORE = LazyRegex(
