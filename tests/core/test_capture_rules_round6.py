@@ -64,6 +64,38 @@ def test_a_relatives_full_name_is_family_when_the_note_is_about_someone_alive() 
     ("text", "who"),
     [
         (
+            "Met w/ Ed Voss's daughter Lena Voss-Reid about his estate. Lena wants to sell the "
+            "house; Lena is the contact. send Lena the listing agreement friday",
+            "Lena Voss-Reid",
+        ),
+        (
+            "Estate of Hal Pike - met his son Dan Pike re: the house. Dan wants to list in "
+            "spring. email Dan comps by friday",
+            "Dan Pike",
+        ),
+        (
+            "Service for Ruth Obi Sat. Her sister Grace Obi-Eze is handling it; Grace wants "
+            "white lilies. call Grace today",
+            "Grace Obi-Eze",
+        ),
+    ],
+)
+def test_a_relative_named_in_full_is_the_client_when_the_note_is_about_them(
+    text: str, who: str
+) -> None:
+    assert _client(text) == who
+    assert _people(text) == []
+
+
+def test_the_first_person_stays_the_client_when_the_note_comes_back_to_them() -> None:
+    text = "Ed Voss's daughter Lena Voss-Reid is a nurse. Ed loves golf. send Ed the proposal"
+    assert _client(text) == "Ed Voss"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
             "Placed candidate Nora Vance at Bell Dental as office manager. Hiring mgr Ed Crane "
             "is thrilled; Ed coaches hockey. send Ed the invoice friday",
             "Ed Crane",

@@ -78,6 +78,7 @@ def choose_client(
         if chosen is not None and chosen.full:
             chosen = _salient(body, chosen, pool)
             chosen = _placement(body, chosen, pool)
+            chosen = _relative_about(body, chosen, names, family)
     if chosen is None:
         chosen = next((n for n in pool if plausible(n, fulls)), None)
     if chosen is not None and not chosen.full and not chosen.titled:
@@ -88,6 +89,27 @@ def choose_client(
         surname = chosen.name.lower()
         better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
         chosen = better or chosen
+    return chosen
+
+
+def _relative_about(
+    body: str, chosen: NameMention, names: list[NameMention], family: list[FamilyMember]
+) -> NameMention:
+    """ "Met w/ Walter Greeley's daughter Carol Greeley-Hunt about his estate. Carol wants ...
+    Carol is the contact": a relative named in full is whom the note is about when the note
+    goes on about them and never names the first person again."""
+    if _times_said(body, chosen):
+        return chosen
+    for mention in names:
+        if not mention.full or mention.start <= chosen.start:
+            continue
+        kin = any(
+            p.name and p.name.lower() in (mention.name.lower(), mention.first.lower())
+            and p.start < mention.start <= p.end + 2
+            for p in family
+        )  # fmt: skip
+        if kin and _times_said(body, mention) >= 2:
+            return mention
     return chosen
 
 
@@ -123,7 +145,7 @@ def _times_said(body: str, mention: NameMention) -> int:
 # "the late Walter Greeley", "obituary for Ann Ruiz", "Walter Greeley (passed 8/24)",
 # "Ann Ruiz, who passed away Sunday": the one who died
 _DECEASED_BEFORE = LazyRegex(
-    r"\b(?:the\s+late|in\s+memory\s+of|memorial\s+for|obituary\s+for|obit\s+for|"
+    r"\b(?:the\s+late|in\s+memory\s+of|estate\s+of|memorial\s+for|obituary\s+for|obit\s+for|"
     r"funeral\s+for|remembrance\s+of|deceased:?)\s+$",
     re.I,
 )
