@@ -350,10 +350,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
             count, end = int(form.group(1)), form.end()
     bare_ages: list[int] = []
     if plural and not names and count is None:
-        said = _BARE_AGES.match(text, end)
-        if said is not None:  # "Kids: 7, 10", "kids 4 and 9": their ages, one child each
-            bare_ages = [int(a) for a in re.findall(r"\d{1,2}", said.group(1))]
-            count, end = len(bare_ages), said.end()
+        by_age = _BARE_AGES.match(text, end)
+        if by_age is not None:  # "Kids: 7, 10", "kids 4 and 9": their ages, one child each
+            bare_ages = [int(a) for a in re.findall(r"\d{1,2}", by_age.group(1))]
+            count, end = len(bare_ages), by_age.end()
     if word in NEEDS_OWNER and not (owner or names):
         return []
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
