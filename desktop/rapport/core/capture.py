@@ -81,7 +81,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     intros = find_introductions(body, limit, names)
     client = choose_client(body, names, family, intros)
     client_first = client.first if client else None
-    family = clients_family(family, client)
+    family = clients_family(family, client, body)
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
     lead = client.name if client is not None else ""
     intros = [

@@ -29,7 +29,8 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 _COMPANY_AFTER = LazyRegex(
-    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+(?P<co>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3}))"
+    r"\s*(?:\((?P<inner>[^)]{2,60})\)|(?:,\s*)?(?:@|at|from|of)\s+"
+    r"(?P<co>[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}))"
 )
 # "her boss Jim Doe", "their CFO Mark Stevens": colleagues, not whom the note is about.
 _ROLE_BEFORE = LazyRegex(
@@ -57,12 +58,16 @@ def choose_client(
         excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
     excluded = {e.lower() for e in excluded if e}
     fulls = {n.first.lower() for n in names if n.full}
-    pool = [
-        n for n in names
-        if n.name.lower() not in excluded
-        and not (not n.full and n.first.lower() in family_names)
-        and not _colleague(body, n.start)
-    ]  # fmt: skip
+    # "Arrangements for Walter Greeley (passed 8/24) ... his daughter Carol Greeley-Hunt": the
+    # one who died is not whom the note is for; the next of kin named in full is, family or not
+    # ("Harold Jenkins passed away. Send his wife Marjorie a card": with no one else named in
+    # full, the client who died is still whom the note is about)
+    pool = _candidates(body, names, excluded, family_names)
+    deceased = {n.name.lower() for n in names if n.full and _deceased(body, n)}
+    if deceased:
+        family_full = {n.name.lower() for n in names if n.full and n.name.lower() not in deceased}
+        kin = _candidates(body, names, (excluded - family_full) | deceased, family_names)
+        pool = kin if any(n.full for n in kin) else pool
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
     chosen: NameMention | None = None
     if referrers:
@@ -72,6 +77,8 @@ def choose_client(
         chosen = next((n for n in pool if n.full or n.titled), None)
         if chosen is not None and chosen.full:
             chosen = _salient(body, chosen, pool)
+            chosen = _placement(body, chosen, pool)
+            chosen = _relative_about(body, chosen, names, family)
     if chosen is None:
         chosen = next((n for n in pool if plausible(n, fulls)), None)
     if chosen is not None and not chosen.full and not chosen.titled:
@@ -85,6 +92,38 @@ def choose_client(
     return chosen
 
 
+def _relative_about(
+    body: str, chosen: NameMention, names: list[NameMention], family: list[FamilyMember]
+) -> NameMention:
+    """ "Met w/ Walter Greeley's daughter Carol Greeley-Hunt about his estate. Carol wants ...
+    Carol is the contact": a relative named in full is whom the note is about when the note
+    goes on about them and never names the first person again."""
+    if _times_said(body, chosen):
+        return chosen
+    for mention in names:
+        if not mention.full or mention.start <= chosen.start:
+            continue
+        kin = any(
+            p.name and p.name.lower() in (mention.name.lower(), mention.first.lower())
+            and p.start < mention.start <= p.end + 2
+            for p in family
+        )  # fmt: skip
+        if kin and _times_said(body, mention) >= 2:
+            return mention
+    return chosen
+
+
+def _candidates(
+    body: str, names: list[NameMention], excluded: set[str], family_names: set[str]
+) -> list[NameMention]:
+    return [
+        n for n in names
+        if n.name.lower() not in excluded
+        and not (not n.full and n.first.lower() in family_names)
+        and (_hiring(body, n.start) or not _colleague(body, n.start))
+    ]  # fmt: skip
+
+
 def _salient(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention:
     """A heading's project ("Kickoff - Greenleaf Co-housing") is never said again; the person
     the note goes on about ("Ruth pushing for ...", "Ruth's husband Dan") is."""
@@ -95,9 +134,54 @@ def _salient(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMen
 
 
 def _said_again(body: str, mention: NameMention, times: int = 1) -> bool:
+    return _times_said(body, mention) >= times
+
+
+def _times_said(body: str, mention: NameMention) -> int:
     first = re.escape(mention.first)
-    found = re.findall(rf"\b{first}\b", body[mention.end :])
-    return len(found) >= times
+    return len(re.findall(rf"\b{first}\b", body[mention.end :]))
+
+
+# "the late Walter Greeley", "obituary for Ann Ruiz", "Walter Greeley (passed 8/24)",
+# "Ann Ruiz, who passed away Sunday": the one who died
+_DECEASED_BEFORE = LazyRegex(
+    r"\b(?:the\s+late|in\s+memory\s+of|estate\s+of|memorial\s+for|obituary\s+for|obit\s+for|"
+    r"funeral\s+for|remembrance\s+of|deceased:?)\s+$",
+    re.I,
+)
+_DECEASED_AFTER = LazyRegex(
+    r"(?:'s)?\s*(?:\(\s*(?:passed|died|d\.|deceased|dec'd|rip)\b|[,-]?\s*(?:who\s+)?"
+    r"(?:passed\s+away|passed\s+on|passed\s+(?:last|this|on|yesterday|\d)|died|is\s+deceased)\b)",
+    re.I,
+)
+
+
+def _deceased(body: str, mention: NameMention) -> bool:
+    if _DECEASED_BEFORE.search(body, max(0, mention.start - 24), mention.start):
+        return True
+    return _DECEASED_AFTER.match(body, mention.end) is not None
+
+
+# A recruiter's note: the candidate placed or put forward, and the hiring manager (the client)
+_CANDIDATE_BEFORE = LazyRegex(
+    r"\b(?:placed|placing|submitted|submitting|presented|candidate)\s+(?:candidate\s+)?$", re.I
+)
+_HIRING_BEFORE = LazyRegex(r"\bhiring\s+(?:mgr|manager|lead|contact)\.?:?,?\s+(?:is\s+)?$", re.I)
+
+
+def _hiring(body: str, start: int) -> bool:
+    return _HIRING_BEFORE.search(body, max(0, start - 24), start) is not None
+
+
+def _placement(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention:
+    """ "placed Aaron Blake at Summit CU, hiring mgr Dolores Finch": the note is about whichever
+    of the two it goes on to talk about; the hiring manager, who pays, when it is as much."""
+    if not _CANDIDATE_BEFORE.search(body, max(0, chosen.start - 24), chosen.start):
+        return chosen
+    manager = next((n for n in pool if n.full and _hiring(body, n.start)), None)
+    if manager is None or _times_said(body, chosen) > _times_said(body, manager):
+        return chosen
+    return manager
 
 
 # "mtg w/ Director Hannah Goldstein", "spoke w/ managing partner Rosa Alvarez": a title
@@ -122,11 +206,14 @@ def _colleague(body: str, start: int) -> bool:
     return not titled
 
 
-def clients_family(family: list[FamilyMember], client: NameMention | None) -> list[FamilyMember]:
+def clients_family(
+    family: list[FamilyMember], client: NameMention | None, body: str = ""
+) -> list[FamilyMember]:
     """Drop the family of someone else the note names: "Dr. Gupta's office mgr Rita. Rita has
     3 kids" are not the doctor's children."""
     if client is None:
         return family
+    family = _not_kin_of_the_dead(family, client, body)
     own = {w.lower() for w in client.name.split()}
     first = client.first.lower()
 
@@ -172,3 +259,18 @@ def _company_words(text: str) -> str:
         if word.endswith(".") and stem.lower() not in _NAME_ABBREVIATIONS and len(stem) > 1:
             break
     return " ".join(kept).rstrip(".")
+
+
+def _not_kin_of_the_dead(
+    family: list[FamilyMember], client: NameMention, body: str
+) -> list[FamilyMember]:
+    """ "Met w/ his daughter Carol Greeley-Hunt and son Mike" when Carol, next of kin, is the
+    client: she is not her own daughter, and the family said with her is the deceased's."""
+    own = next((p for p in family if p.start <= client.start < p.end + 40 and p.name
+                and p.name.lower() == client.first.lower()), None)  # fmt: skip
+    if own is None or not body:
+        return family
+    start = max(body.rfind(stop, 0, own.start) for stop in ".;\n")
+    ends = [i for i in (body.find(stop, client.end) for stop in ".;\n") if i != -1]
+    end = min(ends) if ends else len(body)
+    return [p for p in family if not (p.owner is None and start < p.start < end)]

@@ -26,9 +26,10 @@ class Introduction:
 
 _N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
 _WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
+# "her CFO, Victor Osei", "his old friend, Dr. Lee": the role, a comma, then the name
 _FILLER = (
     r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
-    r"(?:[a-z][a-z'-]*\s+|[A-Z]{2,4}\s+){0,2}?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?:[a-z][a-z'-]*,?\s+|[A-Z]{2,4},?\s+){0,2}?(?![A-Z]{2,4},\s)(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
 # A name with a lower-case letter ("Frank Ortiz", not "GC"), and an aside after the referrer:
 # "Jen Walker (past client) sent over a referral".
@@ -136,10 +137,12 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                 # "Prospect: Harold Beaumont, 67, referred by Nina": the name nearest the referral
                 said = [n for n in names if n.full and m.start("lead") <= n.start < m.start("ref")]
                 lead = said[-1].name if said else lead
-            if not lead or lead.lower() in seen or (ref and ref.lower() == lead.lower()):
+            if not lead or (ref and ref.lower() == lead.lower()):
                 continue
-            seen.add(lead.lower())
-            found.append(Introduction(lead, ref, m.start(), m.end(), index in _SUBJECT_PATTERNS))
+            if lead.lower() not in seen:
+                seen.add(lead.lower())
+                subject = index in _SUBJECT_PATTERNS
+                found.append(Introduction(lead, ref, m.start(), m.end(), subject))
             second = m.groupdict().get("lead2")
             other = _clean_name(second, known) if second else None
             if other and other.lower() not in seen:

@@ -49,7 +49,8 @@ NOT_NAMES = words(
     "check-in catch up happy bday birthday anniversary congrats congratulations great good "
     "call-back asked says said mentioned told wants went going got get has had have is was "
     "are were be been pricing proposal quote invoice contract renewal order delivery "
-    "sow msa nda rfp roi coi w-9 q1 q2 q3 q4 dm pm am hr it ops us uk eu"
+    "sow msa nda rfp roi coi w-9 q1 q2 q3 q4 dm pm am hr it ops us uk eu "
+    "placed placing submitted presented hired interviewed arrangements arrangement"
 )
 
 # Words that end company names ("Patel Distribution", "Tuscan Imports", "Sunrise Senior

@@ -29,7 +29,7 @@ from rapport.core.capture_family_words import (
     plurals,
     rel_words,
 )
-from rapport.core.capture_names import NOT_NAMES, first_names, title_name
+from rapport.core.capture_names import NOT_NAMES, _surname_stop, first_names, title_name
 from rapport.core.capture_text import LazyRegex, Span, words
 
 __all__ = ["FamilyMember", "find_family"]
@@ -84,6 +84,11 @@ _AGE_LATER = LazyRegex(
 )
 _AGE_BEFORE = LazyRegex(r"(\d{1,2})[\s-]*(?:yo|y/o|year[\s-]old|yr[\s-]old)\s+$", re.IGNORECASE)
 _AGES_LIST = LazyRegex(r"^\s*[,(]?\s*(?:ages?|aged)\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.I)
+_BARE_AGES = LazyRegex(
+    r"\s*(?:[:=-]\s*)?(\d{1,2}(?:\s*(?:,|&|\+|/|and)\s*\d{1,2}){1,5})"
+    r"(?=\s*(?:[.;)\n]|$|,?\s*(?:and\s+)?[a-z]+\s|yo\b|y/o\b|yrs\b))",
+    re.IGNORECASE,
+)
 _ARE_AGES = LazyRegex(r"^\s+are\s+((?:\d{1,2}\s*(?:,|and|&)?\s*){2,6})", re.IGNORECASE)
 _PAREN_NAME = LazyRegex(
     r"\(([A-Z][a-z]+)(?:,?\s*(?:age\s*)?(\d{1,2})\)|\)|,"
@@ -154,11 +159,36 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
         return False
     if explicit:
         return low not in NOT_NAMES or low in _MONTH_NAMES
-    return (
-        word[:1].isupper()
-        and low in _MONTH_NAMES
-        and re.match(r"\s*(?:\d|the\b|of\b)", text[w.end() :], re.IGNORECASE) is None
-    )
+    rest = text[w.end() :]
+    if word[:1].isupper():
+        if low in _MONTH_NAMES:
+            return re.match(r"\s*(?:\d|the\b|of\b)", rest, re.IGNORECASE) is None
+        # "Hannah's dad Per is paying", "son Will, 9": a name that is also a word
+        return low in _NAMES_TOO and _NAME_ENDS.match(rest) is not None
+    # "husband tomás", "son jalen plays": a lower-case name the list lacks, when it is not an
+    # everyday word and the person is said to do or be something right after it
+    if low in _surname_stop() or low in first_names() or low in _AGE_WORDS:
+        return False
+    accented = any(ord(ch) > 127 for ch in word)
+    if not accented and (len(low) < 3 or low.endswith(_WORD_ENDINGS)):
+        return False
+    return _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None)
+
+
+# Words NOT_NAMES refuses that are first names too, once a family word comes before them.
+_NAMES_TOO = words("per will dean jan marina sue pat art rob bill hope joy grace faith rich")
+# What ends a name after a family word: "dad Per is paying", "son Will, 9", "wife Sue."
+_NAME_ENDS = LazyRegex(
+    r"\s*(?:[,.;:)(\n&+]|$|\d|(?:is|was|who|has|had|just|and|turns?|turned|loves?|plays?)\b)",
+    re.IGNORECASE,
+)
+_DOES_AFTER = LazyRegex(
+    r"\s*(?:,\s*)?(?:\d|(?:is|was|who|has|had|turns?|turned|loves?|likes?|plays?|coaches|"
+    r"runs|works|started|starts|goes|got|just|will|wants|'s)\b)",
+    re.IGNORECASE,
+)
+_AGE_WORDS = words("age aged ages about around almost nearly yo yrs old")
+_WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
 def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
@@ -318,6 +348,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         form = _COUNT_AFTER.match(text, end)
         if form is not None:  # "Kids: 3 (ages 2, 5, 9)": a form-like count after the word
             count, end = int(form.group(1)), form.end()
+    bare_ages: list[int] = []
+    if plural and not names and count is None:
+        by_age = _BARE_AGES.match(text, end)
+        if by_age is not None:  # "Kids: 7, 10", "kids 4 and 9": their ages, one child each
+            bare_ages = [int(a) for a in re.findall(r"\d{1,2}", by_age.group(1))]
+            count, end = len(bare_ages), by_age.end()
     if word in NEEDS_OWNER and not (owner or names):
         return []
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
@@ -329,6 +365,7 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     listed = _AGES_LIST.match(tail) or _ARE_AGES.match(tail)
     if listed:
         ages = [int(a) for a in re.findall(r"\d{1,2}", listed.group(1))]
+    ages = ages or bare_ages
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
         if (

@@ -82,6 +82,22 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
 
 
 _WHOSE = words("his her their the our my its")
+
+
+def _named_party(text: str, rest: list[str]) -> int | None:
+    """Where "to"/"from" starts a capitalised party of two or three words ("from John Deere
+    Financial", "to Bayside Realty"): the index of "to"/"from" in ``rest``, else None."""
+    for k in (len(rest) - 3, len(rest) - 4):
+        if k < 1 or rest[k] not in ("to", "from"):
+            continue
+        said = re.search(
+            rf"\b{rest[k]}\s+((?:[A-Z][\w&'.-]*\s*){{{len(rest) - k - 1}}})", text, re.IGNORECASE
+        )
+        if said is not None and all(w[:1].isupper() for w in said.group(1).split()):
+            return k
+    return None
+
+
 _FINITE = words("is are was were has have had will 's")
 
 
@@ -111,6 +127,9 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     elif len(rest) >= 4 and rest[-3] in ("to", "from") and rest[-2] in _WHOSE:
         verb = "get" if rest[-3] == "from" else verb
         rest = rest[:-3]  # "samples to her office Thurs", "specs from the GC by 1/15"
+    elif len(rest) >= 4 and not said_due and (named := _named_party(part.text, rest)) is not None:
+        verb = "get" if rest[named] == "from" else verb
+        rest = rest[:named]  # "financing options from John Deere Financial by next Fri"
     if 0 < len(rest) <= 4 and rest[-1] in DELIVERABLES and rest[0] not in NOT_OURS:
         return verb
     # "quote on 12 cases by EOW", "proposal for the west wing by the 9th": the thing, then what

@@ -80,11 +80,11 @@ VERBS = words(
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
     "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire"
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire charge"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex")
+NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex charge")
 OBJECT_STARTS = words(
     "it them this that these those the a an both all out up him her our his their my some each"
 )
@@ -153,7 +153,8 @@ DELIVERABLES = words(
     "renderings drawings takeoff submittal submittals certificate certificates grid grids "
     "elevations schematics plans guide guides matrix spreadsheet playbook study template "
     "templates questionnaire breakdown chart charts brief terms kit kits materials outline "
-    "design designs"
+    "design designs appraisal appraisals valuation valuations payoff invoices receipts "
+    "quotation quotations"
 )
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"

@@ -32,6 +32,7 @@ from rapport.core.capture_task_words import (
     BARE_OK,
     CONDITION,
     COORD,
+    DELIVERABLES,
     FOLLOW_CUE,
     GIFT_TO,
     HAVE_A_TO,
@@ -341,10 +342,26 @@ def _task_from(
         return None, ""
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"
+    if (
+        verb in _NOUN_VERBS
+        and len(rest_words) > 3
+        and rest_words[1] in DELIVERABLES
+        and rest_words[2] in ("to", "from")
+    ):
+        verb = None  # "Order forms to Luis by 9/2": a thing to send, the first word its kind
+    if (
+        verb == "bring"
+        and rest_words[1:2] == ["up"]
+        and not cue
+        and not dates_in(ctx.dates, part.start, part.end)
+    ):
+        return None, ""  # "bring up the game": a topic to raise when they talk, not a to-do
     if verb in NEEDS_OBJECT and not (
         (len(rest_words) > 1 and _object_start(rest_words[1])) or _TO_SOMEONE.match(text)
     ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if _heading(part, rest_words, ctx):
+        return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
     if verb == "debrief" and not (
         len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
     ):
@@ -438,6 +455,29 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# A note's heading: how the business came in, then what it is ("Phone order -", "Web inquiry:")
+_HEADING_KIND = words(
+    "phone online web email e-mail walk-in walkin rush catering special new repeat bulk custom "
+    "wholesale call site store counter fax text"
+)
+_HEADING_WHAT = words("order orders inquiry enquiry request notes note intake log recap visit call")
+
+
+def _heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
+    if not 2 <= len(rest_words) <= 3 or rest_words[0] not in _HEADING_KIND:
+        return False
+    if rest_words[-1].strip(":") not in _HEADING_WHAT:
+        return False
+    line_start = ctx.body.rfind("\n", 0, part.start) + 1
+    if ctx.body[line_start : part.start].strip(" -*•"):
+        return False
+    return re.match(r"\s*(?:[-–—:(]|\n|$)", ctx.body[part.end :]) is not None
+
+
+# Verbs that also name a kind of thing before a noun: "order forms", "change order", "test results"
+_NOUN_VERBS = words("order change service repair test print proof design sample price file")
 
 
 def _labels(part: Span, ctx: TaskContext) -> bool:
