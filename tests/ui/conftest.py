@@ -50,7 +50,8 @@ def window(qtbot: Any, sample_book: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def answer_modal(qtbot: Any) -> Callable[[Callable[[QWidget], None]], None]:
-    """Queue a function that fills in the next modal dialog once it is open."""
+    """Queue a function that fills in the next modal dialog once it is open. If it fails,
+    the dialog is closed, so that the test fails instead of hanging in the dialog's loop."""
 
     def queue(fill: Callable[[QWidget], None]) -> None:
         def act() -> None:
@@ -58,7 +59,11 @@ def answer_modal(qtbot: Any) -> Callable[[Callable[[QWidget], None]], None]:
             if dialog is None:
                 QTimer.singleShot(10, act)
                 return
-            fill(dialog)
+            try:
+                fill(dialog)
+            except BaseException:
+                dialog.close()
+                raise
 
         QTimer.singleShot(0, act)
 

@@ -24,19 +24,6 @@ def _names(win: Any) -> list[str]:
     return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
 
 
-def _safely(answer_modal: Any, fill: Any) -> None:
-    """Queue ``fill``; if it fails, close the dialog so the test fails instead of hanging."""
-
-    def guarded(dialog: QWidget) -> None:
-        try:
-            fill(dialog)
-        except BaseException:
-            dialog.close()
-            raise
-
-    answer_modal(guarded)
-
-
 def _idle(qtbot: Any, win: Any) -> None:
     qtbot.waitUntil(lambda: not win.worker.busy(), timeout=30000)
 
@@ -94,7 +81,7 @@ def test_import_a_csv_through_mapping_and_preview(
         assert dialog.back_button.isVisible() and dialog.import_button.isEnabled()
         qtbot.mouseClick(dialog.import_button, LEFT)
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_action.trigger()
     assert seen["problem"] == "No column holds a name: map one to a name field"
     assert seen["unchanged"], "nothing is written before Import"
@@ -125,7 +112,7 @@ def test_a_file_that_cannot_be_imported_explains_why(
         assert dialog.cancel_button.text() == "Close" and not dialog.import_button.isVisible()
         qtbot.mouseClick(dialog.cancel_button, LEFT)
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(path))
     assert "cut short" in seen[0] and "Nothing was written" in seen[0]
     assert book_content(data_dir) == before
@@ -150,7 +137,7 @@ def test_a_windows_file_is_read_as_cp1252_after_asking(
         assert dialog.model.records()[0].name == "Zoë Müller"
         qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(path))
     assert questions and "--encoding cp1252" in questions[0]
     assert clients.resolve("Zoë Müller").company == "Café Größe"
@@ -178,7 +165,7 @@ def test_cancel_while_importing_writes_nothing(
         notes.append(dialog.note_label.text())
         qtbot.mouseClick(dialog.cancel_button, LEFT)
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(path))
     assert notes == ["The import was cancelled: nothing was written."]
     assert book_content(data_dir) == before
@@ -196,7 +183,7 @@ def test_export_through_the_dialog(
         dialog.buttons_by_format["vcard"].click()
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.export_action.trigger()
     _idle(qtbot, window)
     assert "FN:Bob Smith" in target.read_text()
@@ -226,7 +213,7 @@ def test_back_up_then_restore_from_the_menu(
         dialog.table.selectRow(0)
         qtbot.mouseClick(dialog.restore_button, LEFT)
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     monkeypatch.setattr(
         messages, "confirm", lambda _p, _t, text, *_a: questions.append(text) or True
     )
@@ -289,7 +276,7 @@ def test_disk_full_keeps_the_form_open_with_what_was_typed(
         dialog.reject()  # type: ignore[attr-defined]
 
     try:
-        _safely(answer_modal, fill)
+        answer_modal(fill)
         window.new_client_action.trigger()
     finally:
         db.execute_sql("PRAGMA max_page_count = 1073741823")
@@ -322,7 +309,7 @@ def test_a_damaged_book_at_start_offers_the_newest_backup(
         clicked.append(box.restore_button.text())  # type: ignore[union-attr]
         box.restore_button.click()  # type: ignore[union-attr]
 
-    _safely(answer_modal, fill)
+    answer_modal(fill)
     try:
         book = recovery.recover(data_dir, error)
         assert clicked == ["&Restore newest backup"]

@@ -20,19 +20,6 @@ from rapport.ui.settings_dialog import SettingsDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
 
 
-def _guarded(answer_modal: Any, fill: Any) -> None:
-    """Queue ``fill``; if it fails, close the dialog so the test fails instead of hanging."""
-
-    def run(dialog: QWidget) -> None:
-        try:
-            fill(dialog)
-        except BaseException:
-            dialog.close()
-            raise
-
-    answer_modal(run)
-
-
 def test_escape_on_a_conversation_with_notes_asks_before_discarding(
     window: Any, qtbot: Any, answer_modal: Any, monkeypatch: Any
 ) -> None:
@@ -59,7 +46,7 @@ def test_escape_on_a_conversation_with_notes_asks_before_discarding(
         assert dialog.raw_text.toPlainText() == "He wants the 3-year price"
         qtbot.keyClick(dialog.raw_text, Qt.Key.Key_Escape)
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.log_action.trigger()
     assert seen == [True]
     assert questions == ["Discard changes?|Discard", "Discard changes?|Discard"]
@@ -78,7 +65,7 @@ def test_escape_on_a_form_with_a_word_in_it_just_closes(
         qtbot.keyClicks(dialog.title_edit, "Call")
         qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.log_action.trigger()
     assert asked == []
 
@@ -150,7 +137,7 @@ def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
         )
         dialog.reject()
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.add_task_action.trigger()
     assert "blursday" in seen["error"] and seen["open"]
     assert seen["gap"] > 0, "the error is drawn over the notes field"

@@ -18,19 +18,6 @@ def _names(win: Any) -> list[str]:
     return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
 
 
-def _guarded(answer_modal: Any, fill: Any) -> None:
-    """Queue ``fill``; if it fails, close the dialog so the test fails instead of hanging."""
-
-    def run(dialog: QWidget) -> None:
-        try:
-            fill(dialog)
-        except BaseException:
-            dialog.close()
-            raise
-
-    answer_modal(run)
-
-
 def test_a_rapport_csv_export_imports_again_without_a_column_mapping(
     window: Any, qtbot: Any, answer_modal: Any, tmp_path: Path
 ) -> None:
@@ -49,7 +36,7 @@ def test_a_rapport_csv_export_imports_again_without_a_column_mapping(
         # Enter on the preview list imports (Import is the default button).
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(tmp_path / "book-clients.csv"))
     assert seen["page"] == ImportDialog.PAGE_PREVIEW
     assert "1 new, 2 already known, 0 skipped" in seen["summary"]
@@ -73,7 +60,7 @@ def test_the_tasks_table_of_a_csv_export_is_refused_with_the_reason(
         seen["source"] = dialog.source_label.text()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(tmp_path / "book-tasks.csv"))
     assert "tasks table of a Rapport CSV export" in seen["error"]
     assert "Nothing was written" in seen["error"]
@@ -97,7 +84,7 @@ def test_a_french_sheet_keeps_first_and_family_name(
         seen["names"] = [item.name for item in dialog.model.records()]
         qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
 
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(path))
     assert seen == {"nom": "last_name", "names": ["Jürgen Müller"]}
 
@@ -126,7 +113,7 @@ def test_the_encoding_question_gives_no_command_line_advice(
         qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, answer_box)
-    _guarded(answer_modal, fill)
+    answer_modal(fill)
     window.data_actions.import_file(str(path))
     assert "Windows-1252" in seen["question"] and "byte 14" in seen["question"]
     assert "--encoding" not in seen["question"]
