@@ -114,6 +114,12 @@ _TRADE_AFTER = _words(
     "list lists program programs license dealership dealer distributor rental rentals "
     "allocation allocations sales account accounts endorsement rider premium"
 )
+# "3 new tractors coming", "60-70' motor yachts": a count of things is stock or a purchase,
+# not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
+_COUNTED_CATEGORIES = frozenset({"collecting", "outdoors"})
+_COUNTS = _words("two three four five six seven eight nine ten dozen dozens hundreds several")
+# "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
+_PLACE_BEFORE = _words("mt mount")
 _SPORT_WORDS = {
     "football": "football",
     "nfl": "football",
@@ -284,6 +290,10 @@ class Catalogue:
             return False
         if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
+        if before and before[-1].rstrip(".") in _PLACE_BEFORE and text[tokens[i][0]].isupper():
+            return False  # "Pastor Banks from Mt. Zion": a church's name, not a trip
+        if self._counted(text, tokens, keys, i, tag):
+            return False
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
@@ -328,6 +338,20 @@ class Catalogue:
                 and any(w in _AFFINITY_BEFORE for w in before[:-1])
             )
         return True
+
+    def _counted(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
+    ) -> bool:
+        """A number of things just before in the same clause ("3 new tractors", "30' motor
+        yachts") with no liking word before it."""
+        if self.interests[tag].category not in _COUNTED_CATEGORIES or not keys[i].endswith("s"):
+            return False
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if _rx(r"[.,;:!?\n()]").search(text, tokens[k][1], tokens[i][0]):
+                return False
+            if keys[k].isdigit() or keys[k] in _COUNTS:
+                return not any(w in _AFFINITY_BEFORE for w in keys[max(0, k - 3) : k])
+        return False
 
     @staticmethod
     def _traded(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:

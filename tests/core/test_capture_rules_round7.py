@@ -1,0 +1,45 @@
+"""Round 7 capture rules: context is not a liking, stock is not a pet, a sale is not a date,
+headings are not tasks, redo/rush are task verbs, Jan can be a first name."""
+
+from __future__ import annotations
+
+from rapport.core.interests import find_interests
+
+from .capture_probe import fact_tags
+
+
+def _tags(text: str) -> set[str]:
+    return {m.tag for m in find_interests(text)}
+
+
+def test_a_count_of_things_is_stock_not_a_collection() -> None:
+    assert "tractors" not in _tags("Hauler called: 3 new tractors arrive in March.")
+    assert "boating" not in _tags("Buyer looking at 50-60' motor yachts, cash deal.")
+    assert "tractors" in _tags("He collects 12 antique tractors.")
+    assert "tractors" in _tags("Gary restores tractors on weekends.")
+
+
+def test_a_count_never_reaches_across_a_sentence() -> None:
+    assert "surfing" in _tags("Married, 3 kids. Surfs every weekend.")
+
+
+def test_a_mount_names_a_place_not_a_park() -> None:
+    assert "national parks" not in fact_tags("Coffee with Rev. Dale Ames of Mt. Zion Baptist.")
+    assert "national parks" in _tags("They hiked Zion in May.")
+
+
+def test_a_swimming_pool_or_swim_platform_is_a_place() -> None:
+    assert "swimming" not in _tags("The club's swimming pool reopens in June.")
+    assert "swimming" not in _tags("Wants a swim platform on the new boat.")
+    assert "swimming" in _tags("Her son is on the swim team.")
+
+
+def test_breeding_or_showing_animals_is_a_liking() -> None:
+    assert "dogs" in _tags("Mona breeds Labradors out of her barn.")
+    assert "horses" in _tags("Kit is showing her Thoroughbred at the spring show.")
+    assert "dogs" not in _tags("Labradors were everywhere at the park.")
+
+
+def test_tinkering_with_clocks_is_a_hobby() -> None:
+    assert "clocks" in _tags("Retired, he tinkers with clocks in the garage.")
+    assert "clocks" not in _tags("Clocks go back on Sunday.")
