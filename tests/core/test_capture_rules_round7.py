@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rapport.core.interests import find_interests
 
-from .capture_probe import fact_tags
+from .capture_probe import fact_tags, people
 
 
 def _tags(text: str) -> set[str]:
@@ -43,3 +43,13 @@ def test_breeding_or_showing_animals_is_a_liking() -> None:
 def test_tinkering_with_clocks_is_a_hobby() -> None:
     assert "clocks" in _tags("Retired, he tinkers with clocks in the garage.")
     assert "clocks" not in _tags("Clocks go back on Sunday.")
+
+
+def test_animals_kept_as_stock_or_patients_are_not_pets() -> None:
+    assert not [
+        p for p in people("Met Joe Hart at his ranch; 40 cats in the barn.") if p[0] == "cat"
+    ]
+    assert not [p for p in people("Call with Ida Moss. Runs a kennel of beagles.") if p[0] == "dog"]
+    assert not [p for p in people("Lunch with Al Ruiz. He breeds Labradors.") if p[0] == "dog"]
+    assert ("dog", "Rex") in people("Lunch with Al Ruiz. His dog Rex is 9.")
+    assert [p for p in people("Lunch with Al Ruiz. He has 2 cats.") if p[0] == "cat"]
