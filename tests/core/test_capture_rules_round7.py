@@ -3,9 +3,10 @@ headings are not tasks, redo/rush are task verbs, Jan can be a first name."""
 
 from __future__ import annotations
 
+from rapport.core.capture import understand
 from rapport.core.interests import find_interests
 
-from .capture_probe import fact_tags, people
+from .capture_probe import WED, fact_tags, people
 
 
 def _tags(text: str) -> set[str]:
@@ -53,3 +54,13 @@ def test_animals_kept_as_stock_or_patients_are_not_pets() -> None:
     assert not [p for p in people("Lunch with Al Ruiz. He breeds Labradors.") if p[0] == "dog"]
     assert ("dog", "Rex") in people("Lunch with Al Ruiz. His dog Rex is 9.")
     assert [p for p in people("Lunch with Al Ruiz. He has 2 cats.") if p[0] == "cat"]
+
+
+def _dates(text: str) -> list[tuple[str, int, int]]:
+    return [(d["label"], d["month"], d["day"]) for d in understand(text, WED)["dates"]]
+
+
+def test_a_shops_anniversary_sale_or_birthday_promo_is_not_a_yearly_date() -> None:
+    assert _dates("Met Ed Voss (Voss Tire). Mailers for the May 9 anniversary sale.") == []
+    assert _dates("Call with Pia Lund. Birthday promo on Aug 2 for members.") == []
+    assert _dates("Call with Pia Lund. Her anniversary is Aug 2.") == [("anniversary", 8, 2)]
