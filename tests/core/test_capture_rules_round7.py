@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapport.core.capture import understand
 from rapport.core.interests import find_interests
 
-from .capture_probe import WED, fact_tags, people
+from .capture_probe import WED, fact_tags, people, titles
 
 
 def _tags(text: str) -> set[str]:
@@ -64,3 +64,16 @@ def test_a_shops_anniversary_sale_or_birthday_promo_is_not_a_yearly_date() -> No
     assert _dates("Met Ed Voss (Voss Tire). Mailers for the May 9 anniversary sale.") == []
     assert _dates("Call with Pia Lund. Birthday promo on Aug 2 for members.") == []
     assert _dates("Call with Pia Lund. Her anniversary is Aug 2.") == [("anniversary", 8, 2)]
+
+
+def test_a_heading_naming_todays_appointment_is_not_a_task() -> None:
+    out = understand("Showing today: Nora Pike and her husband. Send comps by Friday.", WED)
+    assert titles(out) == [("Send comps", "2026-11-20")]
+    kept = understand("Met Nora Pike. Showing tomorrow at 4.", WED)
+    assert [due for _, due in titles(kept)] == ["2026-11-19"]
+
+
+def test_a_verb_before_a_day_or_date_noun_is_a_noun_compound() -> None:
+    out = understand("Call with Amy Wu.\nInstall date TBD.\nSend the quote.", WED)
+    assert titles(out) == [("Send the quote", None)]
+    assert titles(understand("Met Amy Wu. Retake day TBD.", WED)) == []
