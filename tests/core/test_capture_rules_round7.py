@@ -77,3 +77,12 @@ def test_a_verb_before_a_day_or_date_noun_is_a_noun_compound() -> None:
     out = understand("Call with Amy Wu.\nInstall date TBD.\nSend the quote.", WED)
     assert titles(out) == [("Send the quote", None)]
     assert titles(understand("Met Amy Wu. Retake day TBD.", WED)) == []
+
+
+def test_redo_and_rush_are_task_verbs() -> None:
+    out = understand("Met Ann Ruiz. Approve the mockup today, redo the banners by Friday.", WED)
+    assert ("Redo the banners", "2026-11-20") in titles(out)
+    rush = understand("Met Dr. Lee Park.\n- rush on 3 veneers for Thursday", WED)
+    assert [due for title, due in titles(rush) if "veneers" in title] == ["2026-11-19"]
+    assert titles(understand("Met Ann Ruiz. Rush order came in for 40 mugs.", WED)) == []
+    assert titles(understand("Met Ann Ruiz. Rush fee is 20%.", WED)) == []

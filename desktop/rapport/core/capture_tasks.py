@@ -357,7 +357,13 @@ def _task_from(
     ):
         return None, ""  # "bring up the game": a topic to raise when they talk, not a to-do
     if verb in NEEDS_OBJECT and not (
-        (len(rest_words) > 1 and _object_start(rest_words[1])) or _TO_SOMEONE.match(text)
+        (len(rest_words) > 1 and _object_start(rest_words[1]))
+        or _TO_SOMEONE.match(text)
+        or (
+            verb == "rush"
+            and rest_words[1:2] == ["on"]
+            and dates_in(ctx.dates, part.start, part.end)
+        )
     ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
     if _heading(part, rest_words, ctx):
