@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapport.core.capture import understand
 from rapport.core.interests import find_interests
 
-from .capture_probe import WED, fact_tags, people, titles
+from .capture_probe import WED, client, fact_tags, people, titles
 
 
 def _tags(text: str) -> set[str]:
@@ -86,3 +86,10 @@ def test_redo_and_rush_are_task_verbs() -> None:
     assert [due for title, due in titles(rush) if "veneers" in title] == ["2026-11-19"]
     assert titles(understand("Met Ann Ruiz. Rush order came in for 40 mugs.", WED)) == []
     assert titles(understand("Met Ann Ruiz. Rush fee is 20%.", WED)) == []
+
+
+def test_a_month_word_before_a_surname_is_a_first_name() -> None:
+    assert client("Jan Kowalski called about the renewal. Call him back Monday.") == "Jan Kowalski"
+    assert client("April Dunn (Dunn Realty) wants the listing photos.") == "April Dunn"
+    assert client("Meeting Jan 5 with Bob Smith.") == "Bob Smith"
+    assert client("Jan Friday: lunch w/ Bob Smith.") == "Bob Smith"
