@@ -93,3 +93,9 @@ def test_a_month_word_before_a_surname_is_a_first_name() -> None:
     assert client("April Dunn (Dunn Realty) wants the listing photos.") == "April Dunn"
     assert client("Meeting Jan 5 with Bob Smith.") == "Bob Smith"
     assert client("Jan Friday: lunch w/ Bob Smith.") == "Bob Smith"
+
+
+def test_a_household_owning_a_few_things_still_likes_them() -> None:
+    assert "kayaking" in _tags("They own 2 kayaks.")
+    assert "kayaking" in _tags("He has two kayaks at the lake.")
+    assert "tractors" not in _tags("He has 40 tractors on the farm.")

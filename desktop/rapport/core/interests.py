@@ -118,6 +118,9 @@ _TRADE_AFTER = _words(
 # not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
 _COUNTED_CATEGORIES = frozenset({"collecting", "outdoors"})
 _COUNTS = _words("two three four five six seven eight nine ten dozen dozens hundreds several")
+_OWNS = _words("has have owns own bought got")
+_STOCK_COUNT = 5
+_FEW = _words("two three four")
 # "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
 _PLACE_BEFORE = _words("mt mount")
 _SPORT_WORDS = {
@@ -350,7 +353,12 @@ class Catalogue:
             if _rx(r"[.,;:!?\n()]").search(text, tokens[k][1], tokens[i][0]):
                 return False
             if keys[k].isdigit() or keys[k] in _COUNTS:
-                return not any(w in _AFFINITY_BEFORE for w in keys[max(0, k - 3) : k])
+                said = keys[max(0, k - 3) : k]
+                if any(w in _AFFINITY_BEFORE for w in said):
+                    return False
+                # "owns 2 kayaks": a household's few things are its hobby; "has 40 tractors" not
+                few = keys[k] in _FEW or (keys[k].isdigit() and int(keys[k]) < _STOCK_COUNT)
+                return not (few and any(w in _OWNS for w in said))
         return False
 
     @staticmethod
