@@ -99,3 +99,7 @@ def test_a_household_owning_a_few_things_still_likes_them() -> None:
     assert "kayaking" in _tags("They own 2 kayaks.")
     assert "kayaking" in _tags("He has two kayaks at the lake.")
     assert "tractors" not in _tags("He has 40 tractors on the farm.")
+
+
+def test_a_household_with_several_cats_keeps_them_as_pets() -> None:
+    assert [p for p in people("Lunch with Al Ruiz. He has 6 cats.") if p[0] == "cat"]

@@ -438,7 +438,7 @@ _STOCK_BEFORE = LazyRegex(
     r"kennels|litters?|herd|shelter|rescue\s+of|patients|clinic)\b(?:\s+(?:of|a|the|their|"
     r"some|more|new|purebred|show))*\s*$"
 )
-_STOCK_COUNT = 5  # more animals than a household keeps as named pets
+_STOCK_COUNT = 10  # more animals than a household keeps as pets
 
 
 def _animals_as_stock(text: str, m: re.Match[str], count: int | None) -> bool:
