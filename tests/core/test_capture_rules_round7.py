@@ -103,3 +103,9 @@ def test_a_household_owning_a_few_things_still_likes_them() -> None:
 
 def test_a_household_with_several_cats_keeps_them_as_pets() -> None:
     assert [p for p in people("Lunch with Al Ruiz. He has 6 cats.") if p[0] == "cat"]
+
+
+def test_a_business_object_named_after_a_hobby_is_not_the_hobby() -> None:
+    assert "boating" not in _tags("Approved the yacht financing for Dale.")
+    assert "golf" not in _tags("Sent the golf cart lease to the club.")
+    assert "boating" in _tags("Dale just bought a yacht and loves it.")

@@ -112,7 +112,9 @@ _TRADE_BEFORE = _words(
 _TRADE_AFTER = _words(
     "policy policies insurance coverage loan loans storage business businesses inventory "
     "list lists program programs license dealership dealer distributor rental rentals "
-    "allocation allocations sales account accounts endorsement rider premium"
+    "allocation allocations sales account accounts endorsement rider premium "
+    "listing listings claim claims permit permits lease leases financing warranty warranties "
+    "contract contracts invoice invoices"
 )
 # "3 new tractors coming", "60-70' motor yachts": a count of things is stock or a purchase,
 # not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
