@@ -229,6 +229,12 @@ _LABEL = LazyRegex(
     r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b",
     re.IGNORECASE,
 )
+# "the Oct 3 anniversary sale", "birthday promo for members": a shop's event, not a person's day
+_BUSINESS_EVENT_AFTER = LazyRegex(
+    r"\s*(?:-\s*)?(?:sales?|promos?|promotions?|specials?|discounts?|deals?|campaigns?|mailers?|"
+    r"coupons?|clearance|blowout|event|events|markdowns?|offers?|menu|club|rewards?)\b",
+    re.IGNORECASE,
+)
 # A day said after a past event: "just turned 1 on the 25th" (said on the 30th) is this month's
 _PAST = LazyRegex(r"\b(?:turned|born|was|had|passed|married)\b", re.IGNORECASE)
 
@@ -243,6 +249,8 @@ def find_yearly_dates(
     found: list[YearlyDate] = []
     for unit in units:
         for m in _LABEL.finditer(unit.text):
+            if m.group("label") and _BUSINESS_EVENT_AFTER.match(unit.text, m.end()):
+                continue
             raw = (m.group("label") or "birthday").lower()
             label = (
                 "work anniversary"

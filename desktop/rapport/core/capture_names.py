@@ -186,6 +186,22 @@ def _surname_stop() -> frozenset[str]:
     )
 
 
+# Month words that are first names too: "Jan Kowalski called", "April Dunn", "June Park".
+_MONTH_NAMES = words("jan april may june")
+
+
+def _month_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """A capitalised month word right before a capitalised surname (not a day number, not a
+    word that never names a person) is a first name: "Jan Kowalski", not "Jan 5"."""
+    token = tokens[i][2]
+    if token.lower() not in _MONTH_NAMES or not token[:1].isupper() or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1][2]
+    if text[tokens[i][1] : tokens[i + 1][0]] != " " or not is_name_token(nxt):
+        return False
+    return nxt.lower() not in NOT_NAMES and nxt.lower() not in first_names()
+
+
 def find_names(text: str, limit: int) -> list[NameMention]:
     """Person-name mentions in ``text[:limit]``, left to right.
 
@@ -220,7 +236,7 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             if not _new_lower_name(text, tokens, i, seen) and not _cued_lower_name(text, tokens, i):
                 i += 1
                 continue
-        elif not _is_candidate(token, lower_ok=True):
+        elif not (_is_candidate(token, lower_ok=True) or _month_first_name(text, tokens, i)):
             i += 1
             continue
         run, j = _run(text, tokens, i, capital)

@@ -354,6 +354,8 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         if by_age is not None:  # "Kids: 7, 10", "kids 4 and 9": their ages, one child each
             bare_ages = [int(a) for a in re.findall(r"\d{1,2}", by_age.group(1))]
             count, end = len(bare_ages), by_age.end()
+    if relation in ("dog", "cat", "pet") and not names and _animals_as_stock(text, m, count):
+        return []
     if word in NEEDS_OWNER and not (owner or names):
         return []
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
@@ -427,6 +429,23 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
 
 
 _BEFORE_TITLE = words("met meet with w/ w from to for call called vm emailed texted saw")
+
+
+# Animals kept as stock or seen as patients: "breeds Labradors", "a kennel of Labradors",
+# "boards dogs", "30 cats on it" (a herd, a practice's patients), not the client's pets.
+_STOCK_BEFORE = LazyRegex(
+    r"(?i)\b(?:breeds?|breeding|breeder|raises|raising|sells|selling|boards|boarding|kennel|"
+    r"kennels|litters?|herd|shelter|rescue\s+of|patients|clinic)\b(?:\s+(?:of|a|the|their|"
+    r"some|more|new|purebred|show))*\s*$"
+)
+_STOCK_COUNT = 10  # more animals than a household keeps as pets
+
+
+def _animals_as_stock(text: str, m: re.Match[str], count: int | None) -> bool:
+    digits = re.search(r"\b(\d+)\s+(?:[a-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()])
+    if (count or 0) >= _STOCK_COUNT or (digits and int(digits.group(1)) >= _STOCK_COUNT):
+        return True
+    return _STOCK_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) is not None
 
 
 def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:

@@ -80,11 +80,12 @@ VERBS = words(
     "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
     "measure deposit cut answer approve convert complete extend collect notify inform "
     "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire charge"
+    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire charge "
+    "rush"
 )
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex charge")
+NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex charge rush")
 OBJECT_STARTS = words(
     "it them this that these those the a an both all out up him her our his their my some each"
 )
@@ -313,7 +314,7 @@ def base_verb(word: str) -> str | None:
     if ALIASES.get(low):
         return ALIASES[low]
     again = low[3:] if low.startswith("re-") else low[2:] if low.startswith("re") else ""
-    if len(again) >= 3 and again in VERBS:
+    if len(again) >= 2 and again in VERBS:  # "redo" too
         return low
     return GERUNDS.get(low)
 

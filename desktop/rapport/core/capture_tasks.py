@@ -357,11 +357,26 @@ def _task_from(
     ):
         return None, ""  # "bring up the game": a topic to raise when they talk, not a to-do
     if verb in NEEDS_OBJECT and not (
-        (len(rest_words) > 1 and _object_start(rest_words[1])) or _TO_SOMEONE.match(text)
+        (len(rest_words) > 1 and _object_start(rest_words[1]))
+        or _TO_SOMEONE.match(text)
+        or (
+            verb == "rush"
+            and rest_words[1:2] == ["on"]
+            and dates_in(ctx.dates, part.start, part.end)
+        )
     ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
     if _heading(part, rest_words, ctx):
         return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
+    if (
+        verb is not None
+        and len(rest_words) > 1
+        and rest_words[1].strip(".:") in _WHEN_NOUNS
+        and not dates_in(ctx.dates, part.start, part.end)
+    ):
+        verb = None  # "Retake day TBD", "Install date pending": a noun compound, not an order
+    if cue == "" and appointment_due(part, ctx.dates) and _held_today(part, ctx):
+        return None, ""  # "Tour today:" over the note: the appointment it records
     if verb == "debrief" and not (
         len(rest_words) > 1 and (_object_start(rest_words[1]) or rest_words[1] in ("with", "w/"))
     ):
@@ -474,6 +489,21 @@ def _heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
     if ctx.body[line_start : part.start].strip(" -*•"):
         return False
     return re.match(r"\s*(?:[-–—:(]|\n|$)", ctx.body[part.end :]) is not None
+
+
+_WHEN_NOUNS = words("day days date dates time times window slot slots")
+
+
+def _held_today(part: Span, ctx: TaskContext) -> bool:
+    """A heading line ("Tour today:", "Showing today - the Lees") naming an appointment dated
+    today or before: the meeting the note records, not one to keep."""
+    found = dates_in(ctx.dates, part.start, part.end)
+    if not found or any(d.value is None or d.value > ctx.today for d in found):
+        return False
+    line_start = ctx.body.rfind("\n", 0, part.start) + 1
+    if ctx.body[line_start : part.start].strip(" -*•#"):
+        return False
+    return re.match(r"\s*(?:[-–—:]|\n|$)", ctx.body[part.end :]) is not None
 
 
 # Verbs that also name a kind of thing before a noun: "order forms", "change order", "test results"

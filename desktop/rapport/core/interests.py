@@ -112,8 +112,19 @@ _TRADE_BEFORE = _words(
 _TRADE_AFTER = _words(
     "policy policies insurance coverage loan loans storage business businesses inventory "
     "list lists program programs license dealership dealer distributor rental rentals "
-    "allocation allocations sales account accounts endorsement rider premium"
+    "allocation allocations sales account accounts endorsement rider premium "
+    "listing listings claim claims permit permits lease leases financing warranty warranties "
+    "contract contracts invoice invoices"
 )
+# "3 new tractors coming", "60-70' motor yachts": a count of things is stock or a purchase,
+# not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
+_COUNTED_CATEGORIES = frozenset({"collecting", "outdoors"})
+_COUNTS = _words("two three four five six seven eight nine ten dozen dozens hundreds several")
+_OWNS = _words("has have owns own bought got")
+_STOCK_COUNT = 5
+_FEW = _words("two three four")
+# "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
+_PLACE_BEFORE = _words("mt mount")
 _SPORT_WORDS = {
     "football": "football",
     "nfl": "football",
@@ -284,6 +295,10 @@ class Catalogue:
             return False
         if self.interests[tag].category == "dietary" and _for_a_product(keys, i + n):
             return False
+        if before and before[-1].rstrip(".") in _PLACE_BEFORE and text[tokens[i][0]].isupper():
+            return False  # "Pastor Banks from Mt. Zion": a church's name, not a trip
+        if self._counted(text, tokens, keys, i, tag):
+            return False
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
@@ -328,6 +343,25 @@ class Catalogue:
                 and any(w in _AFFINITY_BEFORE for w in before[:-1])
             )
         return True
+
+    def _counted(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
+    ) -> bool:
+        """A number of things just before in the same clause ("3 new tractors", "30' motor
+        yachts") with no liking word before it."""
+        if self.interests[tag].category not in _COUNTED_CATEGORIES or not keys[i].endswith("s"):
+            return False
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if _rx(r"[.,;:!?\n()]").search(text, tokens[k][1], tokens[i][0]):
+                return False
+            if keys[k].isdigit() or keys[k] in _COUNTS:
+                said = keys[max(0, k - 3) : k]
+                if any(w in _AFFINITY_BEFORE for w in said):
+                    return False
+                # "owns 2 kayaks": a household's few things are its hobby; "has 40 tractors" not
+                few = keys[k] in _FEW or (keys[k].isdigit() and int(keys[k]) < _STOCK_COUNT)
+                return not (few and any(w in _OWNS for w in said))
+        return False
 
     @staticmethod
     def _traded(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:
