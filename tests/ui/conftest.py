@@ -30,8 +30,9 @@ def sample_book(data_dir: Path) -> Iterator[Path]:
         close_book()
 
 
-@pytest.fixture
-def window(qtbot: Any, sample_book: Path) -> Iterator[Any]:
+def shown_window(qtbot: Any, active: bool = False) -> Iterator[Any]:
+    """A real MainWindow over the open book, shown (and activated when ``active``), once
+    Today has been read after the first paint; the worker is drained afterwards."""
     from rapport.services.book import current_book
     from rapport.ui.main_window import MainWindow
     from rapport.ui.worker import Worker
@@ -42,10 +43,17 @@ def window(qtbot: Any, sample_book: Path) -> Iterator[Any]:
     win = MainWindow(book, worker)
     qtbot.addWidget(win)
     win.show()
+    if active:
+        win.activateWindow()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: win.today_view.data is not None)  # read after the first paint
     yield win
     worker.wait(5000)
+
+
+@pytest.fixture
+def window(qtbot: Any, sample_book: Path) -> Iterator[Any]:
+    yield from shown_window(qtbot)
 
 
 @pytest.fixture

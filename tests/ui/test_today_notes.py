@@ -12,28 +12,15 @@ from PySide6.QtWidgets import QWidget
 
 from rapport.services import clients, interactions, introductions, tasks
 from rapport.ui.note_composer import NoteComposer
+from tests.ui.conftest import shown_window
 
 
 @pytest.fixture
 def today(qtbot: Any, sample_book: Path) -> Iterator[Any]:
-    from rapport.services.book import current_book
-    from rapport.ui.main_window import MainWindow
-    from rapport.ui.worker import Worker
-
     maria = clients.resolve("Maria Gonzalez").id
     tom = clients.create_client("Tom Lee").id
     introductions.create_introduction(tom, referrer_id=maria)
-    book = current_book()
-    assert book is not None
-    worker = Worker()
-    win = MainWindow(book, worker)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.today_view.data is not None)
-    yield win
-    worker.wait(5000)
+    yield from shown_window(qtbot, active=True)
 
 
 def _sign_and_send(qtbot: Any, seen: dict[str, Any]) -> Any:

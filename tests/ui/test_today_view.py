@@ -14,15 +14,12 @@ from PySide6.QtWidgets import QWidget
 from rapport.services import clients, inbound, interactions, introductions, tasks
 from rapport.ui.away_dialog import AwayDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
+from tests.ui.conftest import shown_window
 
 
 @pytest.fixture
 def busy(qtbot: Any, sample_book: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The sample book two days after a busy Monday, in a shown, active window."""
-    from rapport.services.book import current_book
-    from rapport.ui.main_window import MainWindow
-    from rapport.ui.worker import Worker
-
     monkeypatch.setenv("RAPPORT_TODAY", "2026-11-16")
     bob = clients.resolve("Bob Smith").id
     maria = clients.resolve("Maria Gonzalez").id
@@ -33,17 +30,7 @@ def busy(qtbot: Any, sample_book: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18")
     tom = clients.create_client("Tom Lee").id
     introductions.create_introduction(tom, referrer_id=maria)
-    book = current_book()
-    assert book is not None
-    worker = Worker()
-    win = MainWindow(book, worker)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.today_view.data is not None)  # read after the first paint
-    yield win
-    worker.wait(5000)
+    yield from shown_window(qtbot, active=True)
 
 
 def _section(win: Any, key: str) -> Any:
