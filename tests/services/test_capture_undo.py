@@ -121,9 +121,16 @@ def test_a_field_the_save_changed_and_the_user_changed_again_blocks_the_undo(boo
     assert m.Person.get_by_id(jake.id).age == 14
 
 
-def test_a_conversation_logged_since_keeps_its_last_contact(book: Path) -> None:
+@pytest.mark.parametrize("later", ["2026-11-18T10:00", "2026-11-18T09:00"])
+def test_a_conversation_logged_since_keeps_its_last_contact(
+    book: Path, monkeypatch: pytest.MonkeyPatch, later: str
+) -> None:
+    """Also when it is logged in the same second as the undone save (once a flaky CI)."""
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T08:00")
     _save(LUNCH)
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T09:00")
     second = _save(CALL)
+    monkeypatch.setenv("RAPPORT_TODAY", later)
     third = _save("Met Bob Smith for coffee, talked about his move.")
     last = m.Client.get_by_id(third.client_id).last_contact_at
     _undo(second)

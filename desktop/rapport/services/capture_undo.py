@@ -241,10 +241,12 @@ def _put_back(
     values: dict[Any, Any] = {}
     refresh_contact = False
     for name in _fields_changed(before, after):
-        if now.get(name) == after.get(name):
+        if (model, name) == (m.Client, "last_contact_at"):
+            # Always recomputed from the conversations left: a conversation logged since, in
+            # the same second as the save, leaves the stamp equal and restoring would lose it.
+            refresh_contact = True
+        elif now.get(name) == after.get(name):
             values[getattr(model, name)] = before.get(name)
-        elif (model, name) == (m.Client, "last_contact_at"):
-            refresh_contact = True  # a conversation since: recompute rather than restore
         # else a derived stamp moved since (updated_at): the later value stands.
     if values:
         model.update(values).where(model.id == row_id).execute()
