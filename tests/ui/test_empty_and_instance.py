@@ -23,10 +23,10 @@ def test_empty_book_offers_the_sample_and_a_new_client(qtbot: Any, data_dir: Pat
         win = MainWindow(current_book(), Worker())
         qtbot.addWidget(win)
         win.show()
+        qtbot.waitUntil(lambda: "0 clients" in win.counts_label.text())  # after the paint
         assert win.client_list.stack.currentWidget() is win.client_list.empty
         assert win.profile.stack.currentWidget() is win.profile.placeholder
         assert not win.edit_client_action.isEnabled()
-        assert "0 clients" in win.counts_label.text()
     finally:
         close_book()
 

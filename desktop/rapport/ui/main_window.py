@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import __version__
-from rapport.services import client_list as client_list_service
 from rapport.services.book import Book
 from rapport.ui import messages
 from rapport.ui.worker import JobContext, Worker
@@ -87,7 +86,6 @@ class MainWindow(QMainWindow):
         self._install_data_menus()
         self._install_brief_and_search()
         self._restore_geometry()
-        self._update_counts()
         self._update_client_actions()
         self._install_capture()
         self._install_desktop()
@@ -350,6 +348,9 @@ class MainWindow(QMainWindow):
 
         self._first_paint = FirstPaint(self)
         self.installEventFilter(self._first_paint)
+        # The status line's counts are the first read of the book: after the paint, with
+        # Today's rows, not before it.
+        self.painted.connect(self._update_counts)
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
 
     def _after_first_paint(self) -> None:
@@ -387,6 +388,8 @@ class MainWindow(QMainWindow):
         self.clientsChanged.emit()
 
     def _update_counts(self) -> None:
+        from rapport.services import client_list as client_list_service
+
         try:
             count, open_tasks = client_list_service.totals(self.show_archived_action.isChecked())
         except Exception:  # the status line is a nicety: reading the book reports errors
