@@ -142,3 +142,41 @@ def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
     assert "blursday" in seen["error"] and seen["open"]
     assert seen["gap"] > 0, "the error is drawn over the notes field"
     assert seen["fits"], "the error is cut off"
+
+
+def test_a_refusal_puts_the_cursor_in_the_field_it_names(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    window.open_client(clients.resolve("Bob Smith").id)
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, TaskDialog)
+        qtbot.keyClicks(dialog.title_edit, "Send the proposal")
+        qtbot.keyClicks(dialog.due, "blursday")
+        dialog.notes.setFocus()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.error_label.isVisible)
+        seen["due focused"] = dialog.focusWidget() is dialog.due
+        seen["due selected"] = dialog.due.selectedText()
+        # Fixing the date and emptying the title moves the cursor to the title.
+        qtbot.keyClicks(dialog.due, "friday")  # types over the selection
+        dialog.title_edit.clear()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "title" in dialog.error_label.text())
+        seen["title focused"] = dialog.focusWidget() is dialog.title_edit
+        seen["due now"] = dialog.due.text()
+        dialog.reject()
+
+    answer_modal(fill)
+    window.add_task_action.trigger()
+    assert seen["due focused"] and seen["due selected"] == "blursday"
+    assert seen["title focused"] and seen["due now"] == "friday"
+
+
+def test_an_error_naming_no_field_leaves_the_focus_alone(qtbot: Any, sample_book: Path) -> None:
+    dialog = ClientDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.field_named_in("The book is locked by another program") is None
+    assert dialog.field_named_in("A client's name cannot be empty") is dialog.name
+    assert dialog.field_named_in("how we met is too long; name it shorter") is dialog.how_we_met

@@ -2,8 +2,8 @@
 
 Each form subclass lays out its fields and returns their values; ``ask()`` runs it
 with a ``save`` callback (a service call). When the service refuses (an empty name,
-2026-02-30) the message shows inside the dialog, the field keeps its text and the user
-fixes it; nothing is written until the service accepts.
+2026-02-30) the message shows inside the dialog, the field it names gets the focus with
+its text selected, and the user fixes it; nothing is written until the service accepts.
 
 Escape, Cancel and the window's close button ask before throwing away typed work that
 would hurt to lose (a changed multi-line field, or a sentence's worth of typing across
@@ -13,6 +13,7 @@ asks: code that closes a form means it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -151,6 +152,29 @@ class FormDialog(QDialog):
         self.error_label.setText(message[:1].upper() + message[1:])
         self.error_label.show()
         self._fit_height()
+        field = self.field_named_in(message)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(field, QLineEdit):
+                field.selectAll()
+
+    def field_named_in(self, message: str) -> QWidget | None:
+        """The field a refusal is about: the one whose label the message names first
+        ("A task's title cannot be empty" names Task; "due date ..." names Due)."""
+        best: tuple[int, QWidget] | None = None
+        for row in range(self.form.rowCount()):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or not isinstance(label.widget(), QLabel):
+                continue
+            words = label.widget().text().replace("&", "").strip().rstrip(":").strip()
+            widget = field.widget()
+            if not words or widget is None or not widget.isEnabled():
+                continue
+            found = re.search(rf"\b{re.escape(words)}\b", message, re.IGNORECASE)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), widget)
+        return best[1] if best else None
 
     def _fit_height(self) -> None:
         """Grow to show a wrapped error in full: a minimum size ignores wrapped text, so
