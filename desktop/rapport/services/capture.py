@@ -247,7 +247,7 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     """The note's client (id, whether new, name, folded name), created when new."""
     found = found or {}
     if found.get("id") is not None:
-        row = m.db.execute_sql(_CLIENT_NAME, (int(found["id"]),)).fetchone()
+        row = m.db.execute_sql(prepared.sql(_CLIENT_NAME), (int(found["id"]),)).fetchone()
         if row is None:
             raise NotFoundError(f"no client with id {found['id']}")
         return row[0], False, row[1], row[2]
@@ -333,7 +333,7 @@ def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
 
 def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
     """Merge the note's people into the client's: same name, or same relation when unnamed."""
-    existing = list(m.Person.raw(_PEOPLE, client_id))
+    existing = list(m.Person.raw(prepared.sql(_PEOPLE), client_id))
     keys: dict[str, int] = {}
     for person in existing:
         if person.name:
@@ -407,7 +407,7 @@ def _facts(
     client_first: str,
     saved: SavedCapture,
 ) -> None:
-    known = {fold(f.text): f for f in m.Fact.raw(_FACTS, client_id)}
+    known = {fold(f.text): f for f in m.Fact.raw(prepared.sql(_FACTS), client_id)}
     stamp = clock.now()
     for item in found:
         text = " ".join(str(item.get("text") or "").split()).rstrip(".")
@@ -457,9 +457,11 @@ def _dates(
         label = str(item.get("label") or "date").strip().lower()
         person_id = _about(item.get("about"), people, client_first)
         if person_id is None:
-            query = m.ImportantDate.raw(_DATE.format("IS NULL"), client_id, label)
+            query = m.ImportantDate.raw(prepared.sql(_DATE.format("IS NULL")), client_id, label)
         else:
-            query = m.ImportantDate.raw(_DATE.format("= ?"), client_id, label, person_id)
+            query = m.ImportantDate.raw(
+                prepared.sql(_DATE.format("= ?")), client_id, label, person_id
+            )
         existing = next(iter(query), None)
         if existing is not None:
             existing.month, existing.day = month, day
@@ -606,7 +608,7 @@ def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapt
 def _client_named(name: str, create: bool = True) -> int | None:
     """The client of that exact (folded) name, or a new one."""
     key = fold(name)
-    row = m.db.execute_sql(_CLIENT_OF_KEY, (key,)).fetchone()
+    row = m.db.execute_sql(prepared.sql(_CLIENT_OF_KEY), (key,)).fetchone()
     if row is not None:
         return int(row[0])
     if not create:
@@ -634,7 +636,7 @@ class _OpenTasks:
     def find(self, key: str) -> list[Any] | None:
         if self.rows is None:
             due = m.Task.due.python_value
-            found = m.db.execute_sql(_OPEN_TASKS, (self.client_id,))
+            found = m.db.execute_sql(prepared.sql(_OPEN_TASKS), (self.client_id,))
             self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
         return next((row for row in self.rows if row[1] == key), None)
 

@@ -91,7 +91,9 @@ def write_introduction(
     found = {
         row[0]: row[1:]
         for row in m.db.execute_sql(
-            f'SELECT "id", "name", "referred_by_id" FROM "client" WHERE "id" IN ({marks})',
+            prepared.sql(
+                f'SELECT "id", "name", "referred_by_id" FROM "client" WHERE "id" IN ({marks})'
+            ),
             wanted,
         )
     }
@@ -233,7 +235,7 @@ _OPEN_OF_LEAD = (
 def leads_answered(client_id: int, when: datetime) -> None:
     """``lead_heard_from`` inside the caller's transaction."""
     day = m.Introduction.introduced_on.db_value(when.date())
-    for row in m.Introduction.raw(_OPEN_OF_LEAD, client_id, day):
+    for row in m.Introduction.raw(prepared.sql(_OPEN_OF_LEAD), client_id, day):
         row.lead_answered_at = when
         row.save()
         finish_tasks(row.id, ("call",), when)

@@ -9,7 +9,8 @@ row's data as the created instance's ``__data__`` would hold it. ``update`` sets
 columns of one row the same way.
 
 Only SQLite gets the written-once SQL (``?`` parameters, ``lastrowid``); any other
-database (``RAPPORT_DATABASE_URL``) goes through peewee as before.
+database (``RAPPORT_DATABASE_URL``) goes through peewee as before. ``sql`` adapts a
+constant read written with ``?`` to the database's parameter style.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _update_sql: dict[tuple[type[m.BaseModel], tuple[str, ...]], str] = {}
 
 def _column(model: type[m.BaseModel], name: str) -> str:
     return f'"{model._meta.fields[name].column_name}"'
+
+
+def sql(text: str) -> str:
+    """A statement written with ``?`` parameters, in the open database's style."""
+    return text if is_sqlite() else text.replace("?", m.db.param)
 
 
 def insert(model: type[m.BaseModel], values: Data) -> Data:
