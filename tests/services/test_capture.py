@@ -165,3 +165,49 @@ def test_empty_and_huge_notes_are_refused(book: Path) -> None:
         capture.understand_note("   ")
     with pytest.raises(ValidationError, match="characters long"):
         capture.understand_note("a" * 300_000)
+
+
+def _with_tasks(text: str, titles: list[tuple[str, str | None]]) -> dict[str, object]:
+    understanding = capture.understand_note(text)
+    understanding["tasks"] = [{"title": title, "due": due} for title, due in titles]
+    understanding["suggestions"] = []
+    return understanding
+
+
+def test_the_same_task_twice_in_a_note_and_after_it_is_one_task(book: Path) -> None:
+    """The open tasks are read once per save: each task still finds the ones before it."""
+    first = _save(LUNCH)
+    note = "Call with Bob Smith about the renewal."
+    understanding = _with_tasks(
+        note,
+        [
+            ("Send the deck", "2026-11-20"),
+            ("send  the DECK", "2026-11-25"),  # same folded title: moves the due date
+            ("Send the revised proposal", "2026-11-27"),  # open since the first note
+            ("Book the venue", None),
+        ],
+    )
+    saved = capture.save_capture(note, understanding)
+    assert saved.client_id == first.client_id
+    rows = list(m.Task.select().where(m.Task.client == first.client_id).order_by(m.Task.id))
+    assert [(t.title, t.due) for t in rows] == [
+        ("Send the revised proposal", date(2026, 11, 27)),
+        ("Send the deck", date(2026, 11, 25)),
+        ("Book the venue", None),
+    ]
+    assert saved.task_ids == [rows[1].id, rows[1].id, rows[0].id, rows[2].id]
+    assert [hit.ref_id for hit in search.search("deck") if hit.kind == "task"] == [rows[1].id]
+
+
+def test_a_save_reads_the_same_statements_however_many_tasks(book: Path) -> None:
+    from tests.querycount import counted
+
+    _save(LUNCH)
+    counts = []
+    for titles in (["Send the deck"], ["Send the quote", "Book the venue", "Call Jake", "Fax"]):
+        note = "Call with Bob Smith about the renewal."
+        understanding = _with_tasks(note, [(title, None) for title in titles])
+        with counted() as statements:
+            capture.save_capture(note, understanding)
+        counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
+    assert counts[0] == counts[1]

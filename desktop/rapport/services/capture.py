@@ -27,6 +27,7 @@ from rapport.services import indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
+from rapport.store import prepared
 from rapport.store.db import transaction
 
 if TYPE_CHECKING:
@@ -176,23 +177,25 @@ def save_capture(
     when = happened_at or clock.now()
     with transaction():
         recorder = _recorder(u)
-        client_id, created = _client(u.get("client"))
+        client_id, created, name, name_key = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
-        interaction = _interaction(client_id, text, u, when, suggestions, accepted)
-        saved.interaction_id = interaction.id
+        interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
+        saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
-        # Read once: the facts and dates are about the client's first name, the undo says it.
-        name = m.Client.select(m.Client.name).where(m.Client.id == client_id).scalar()
+        # The facts and dates are about the client's first name, the undo says it.
         client_first = fold(name).split()[0]
-        _facts(client_id, interaction.id, u.get("facts") or [], people, client_first, saved)
+        _facts(client_id, interaction_id, u.get("facts") or [], people, client_first, saved)
         _dates(client_id, u.get("dates") or [], people, client_first, saved)
         tasks = list(u.get("tasks") or [])
-        tasks = _inbound(text, client_id, interaction.id, u.get("inbound"), when, tasks, saved)
-        tasks = _introductions(
-            client_id, interaction.id, u.get("introductions") or [], tasks, saved
+        tasks = _inbound(
+            text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved
         )
+        tasks = _introductions(
+            client_id, name_key, interaction_id, u.get("introductions") or [], tasks, saved
+        )
+        open_tasks = _OpenTasks(client_id)
         for task in tasks:
-            saved.task_ids.append(_task(client_id, interaction.id, task, people))
+            saved.task_ids.append(_task(client_id, interaction_id, task, people, open_tasks))
         leads = [fold(str(i.get("name") or "")) for i in u.get("introductions") or ()]
         for index in sorted(accepted):
             if not 0 <= index < len(suggestions):
@@ -200,7 +203,7 @@ def save_capture(
             suggestion = suggestions[index]
             if suggestion.get("kind") == "thank_you" or _chain_covers(suggestion, leads, saved):
                 continue
-            task_id = _task(client_id, interaction.id, suggestion, people)
+            task_id = _task(client_id, interaction_id, suggestion, people, open_tasks)
             if task_id not in saved.task_ids:
                 saved.task_ids.append(task_id)
         saved.undo = recorder.finish(f"the note about {name}", text)
@@ -224,26 +227,46 @@ def _recorder(u: dict[str, Any]) -> Any:
 
 
 # -- the parts, each inside save_capture's transaction ---------------------------------------
-def _client(found: dict[str, Any] | None) -> tuple[int, bool]:
+# The statements a save runs every time, written once (see store/prepared.py): building
+# them with peewee cost more than SQLite takes to run them.
+_CLIENT_NAME = 'SELECT "id", "name", "name_key" FROM "client" WHERE "id" = ?'
+_CLIENT_OF_KEY = 'SELECT "id" FROM "client" WHERE "name_key" = ? LIMIT 1'
+_PEOPLE = 'SELECT * FROM "person" WHERE "client_id" = ?'
+_FACTS = 'SELECT * FROM "fact" WHERE "client_id" = ?'
+_DATE = (
+    'SELECT * FROM "important_date" WHERE "client_id" = ? AND "label" = ? '
+    'AND "person_id" {} LIMIT 1'
+)
+_OPEN_TASKS = (
+    'SELECT "id", "title", "due" FROM "task" '
+    'WHERE "client_id" = ? AND "status" = \'open\' AND "title" != \'\''
+)
+
+
+def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
+    """The note's client (id, whether new, name, folded name), created when new."""
     found = found or {}
     if found.get("id") is not None:
-        row = m.Client.get_or_none(m.Client.id == int(found["id"]))
+        row = m.db.execute_sql(prepared.sql(_CLIENT_NAME), (int(found["id"]),)).fetchone()
         if row is None:
             raise NotFoundError(f"no client with id {found['id']}")
-        return row.id, False
+        return row[0], False, row[1], row[2]
     name = " ".join(str(found.get("name") or "").split())
     if not name:
         raise ValidationError("the note names no client; choose who it is about")
     stamp = clock.now()
-    row = m.Client.create(
-        name=name,
-        name_key=fold(name),
-        company=str(found.get("company") or "").strip(),
-        created_at=stamp,
-        updated_at=stamp,
+    data = prepared.insert(
+        m.Client,
+        {
+            "name": name,
+            "name_key": fold(name),
+            "company": str(found.get("company") or "").strip(),
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
     )
-    indexing.client(row)
-    return row.id, True
+    indexing.data(m.Client, data)
+    return data["id"], True, name, data["name_key"]
 
 
 def _interaction(
@@ -253,7 +276,7 @@ def _interaction(
     when: datetime,
     suggestions: Sequence[dict[str, Any]],
     accepted: set[int],
-) -> m.Interaction:
+) -> int:
     from rapport.services.interactions import THANK_YOU_KINDS, refresh_last_contact
 
     kind = u.get("kind") if u.get("kind") in r.INTERACTION_KINDS else "note"
@@ -261,20 +284,23 @@ def _interaction(
     # A meeting leaves a thank-you owed unless the user declined the suggestion.
     owed = kind in THANK_YOU_KINDS and (not thank_you or any(i in accepted for i in thank_you))
     title = note_title(text)
-    row = m.Interaction.create(
-        client=client_id,
-        kind=kind,
-        happened_at=when,
-        title=title,
-        raw_text=text,
-        key_points=[str(p).strip() for p in u.get("key_points") or () if str(p).strip()],
-        extracted=_without_spans(u),
-        thanked_at=None if owed else when,
-        created_at=clock.now(),
+    data = prepared.insert(
+        m.Interaction,
+        {
+            "client": client_id,
+            "kind": kind,
+            "happened_at": when,
+            "title": title,
+            "raw_text": text,
+            "key_points": [str(p).strip() for p in u.get("key_points") or () if str(p).strip()],
+            "extracted": _without_spans(u),
+            "thanked_at": None if owed else when,
+            "created_at": clock.now(),
+        },
     )
-    indexing.interaction(row)
+    indexing.data(m.Interaction, data)
     refresh_last_contact(client_id)
-    return row
+    return int(data["id"])
 
 
 def note_title(text: str, limit: int = 70) -> str:
@@ -307,7 +333,7 @@ def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
 
 def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
     """Merge the note's people into the client's: same name, or same relation when unnamed."""
-    existing = list(m.Person.select().where(m.Person.client == client_id))
+    existing = list(m.Person.raw(prepared.sql(_PEOPLE), client_id))
     keys: dict[str, int] = {}
     for person in existing:
         if person.name:
@@ -320,13 +346,14 @@ def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) ->
         age = item.get("age")
         match = _match_person(existing, name, relation)
         if match is None:
-            row = m.Person.create(
-                client=client_id,
-                name=name,
-                relation=relation,
-                age=age if isinstance(age, int) and 0 <= age <= 130 else None,
-                age_as_of=today if isinstance(age, int) else None,
-            )
+            values = {
+                "client": client_id,
+                "name": name,
+                "relation": relation,
+                "age": age if isinstance(age, int) and 0 <= age <= 130 else None,
+                "age_as_of": today if isinstance(age, int) else None,
+            }
+            row = m.Person(**prepared.insert(m.Person, values))
             existing.append(row)
         else:
             row = match
@@ -380,7 +407,7 @@ def _facts(
     client_first: str,
     saved: SavedCapture,
 ) -> None:
-    known = {fold(f.text): f for f in m.Fact.select().where(m.Fact.client == client_id)}
+    known = {fold(f.text): f for f in m.Fact.raw(prepared.sql(_FACTS), client_id)}
     stamp = clock.now()
     for item in found:
         text = " ".join(str(item.get("text") or "").split()).rstrip(".")
@@ -398,16 +425,17 @@ def _facts(
             indexing.fact(same)
             saved.fact_ids.append(same.id)
             continue
-        row = m.Fact.create(
-            client=client_id,
-            person=person_id,
-            text=text,
-            category=category,
-            tags=tags,
-            source=interaction_id,
-            created_at=stamp,
-            confirmed_at=stamp,
-        )
+        values = {
+            "client": client_id,
+            "person": person_id,
+            "text": text,
+            "category": category,
+            "tags": tags,
+            "source": interaction_id,
+            "created_at": stamp,
+            "confirmed_at": stamp,
+        }
+        row = m.Fact(**prepared.insert(m.Fact, values))
         indexing.fact(row)
         known[fold(text)] = row
         saved.fact_ids.append(row.id)
@@ -428,24 +456,21 @@ def _dates(
             continue
         label = str(item.get("label") or "date").strip().lower()
         person_id = _about(item.get("about"), people, client_first)
-        existing = m.ImportantDate.get_or_none(
-            (m.ImportantDate.client == client_id)
-            & (m.ImportantDate.label == label)
-            & (
-                m.ImportantDate.person.is_null()
-                if person_id is None
-                else (m.ImportantDate.person == person_id)
+        if person_id is None:
+            query = m.ImportantDate.raw(prepared.sql(_DATE.format("IS NULL")), client_id, label)
+        else:
+            query = m.ImportantDate.raw(
+                prepared.sql(_DATE.format("= ?")), client_id, label, person_id
             )
-        )
+        existing = next(iter(query), None)
         if existing is not None:
             existing.month, existing.day = month, day
             existing.save()
             saved.date_ids.append(existing.id)
             continue
-        row = m.ImportantDate.create(
-            client=client_id, person=person_id, label=label, month=month, day=day
-        )
-        saved.date_ids.append(row.id)
+        values = {"client": client_id, "person": person_id, "label": label, "month": month}
+        row = prepared.insert(m.ImportantDate, {**values, "day": day})
+        saved.date_ids.append(row["id"])
 
 
 def _summary(text: str, found: dict[str, Any]) -> str:
@@ -464,6 +489,7 @@ def _summary(text: str, found: dict[str, Any]) -> str:
 def _inbound(
     text: str,
     client_id: int,
+    client_name: str,
     interaction_id: int,
     found: dict[str, Any] | None,
     when: datetime,
@@ -473,34 +499,31 @@ def _inbound(
     """Record the message awaiting reply; the note's own reply task becomes its task."""
     if not found or found.get("channel") not in r.INBOUND_CHANNELS:
         return tasks
-    from rapport.services.inbound import record_inbound
+    from rapport.services.inbound import write_inbound
 
-    message = record_inbound(
+    if when.date() > clock.today():  # as record_inbound refuses it
+        raise ValidationError("a message cannot arrive in the future")
+    replies = [t for t in tasks if t.get("kind") == "reply"]
+    first = replies[0] if replies else {}
+    # The note's reply task words the message's: written so at once, not rewritten after.
+    message, task_id = write_inbound(
         client_id,
+        client_name,
         found["channel"],
         when,
-        summary=_summary(text, found),
-        interaction_id=interaction_id,
+        _summary(text, found),
+        interaction_id,
+        reply_title=str(first.get("title") or "") or None,
+        reply_due=_day(first["due"]) if first.get("due") else None,
     )
-    saved.inbound_id = message.id
-    replies = [t for t in tasks if t.get("kind") == "reply"]
-    if replies and message.task_id is not None:
-        first = replies[0]
-        row = m.Task.get_by_id(message.task_id)
-        row.title = str(first.get("title") or row.title)
-        if first.get("due"):
-            row.due = _day(first["due"]) or row.due
-        row.save()
-        indexing.task(row)
-        saved.task_ids.append(row.id)
-        tasks = [t for t in tasks if t is not first]
-    elif message.task_id is not None:
-        saved.task_ids.append(message.task_id)
-    return tasks
+    saved.inbound_id = message["id"]
+    saved.task_ids.append(task_id)
+    return [t for t in tasks if t is not first] if replies else tasks
 
 
 def _introductions(
     client_id: int,
+    client_key: str,
     interaction_id: int,
     found: list[dict[str, Any]],
     tasks: list[dict[str, Any]],
@@ -513,31 +536,35 @@ def _introductions(
     """
     if not found:
         return tasks  # (and the follow-through services are only loaded when needed)
-    from rapport.services.introductions import create_introduction
+    from rapport.services.introductions import write_introduction
 
-    client = m.Client.get_by_id(client_id)
     for item in found:
         lead_name = " ".join(str(item.get("name") or "").split())
-        if not lead_name or fold(lead_name) == client.name_key:
+        if not lead_name or fold(lead_name) == client_key:
             continue
         referrer_text = " ".join(str(item.get("referrer") or "").split())
         lead_id = _client_named(lead_name)
         referrer_id: int | None = None
-        if not referrer_text or fold(referrer_text) == client.name_key:
+        if not referrer_text or fold(referrer_text) == client_key:
             referrer_id = client_id if lead_id != client_id else None
         elif lead_id == client_id:
             # "Referred by Frank": the note's client is the lead.
             referrer_id = _client_named(referrer_text, create=False)
-        intro = create_introduction(
+        if referrer_id is not None and referrer_id == lead_id:  # as create_introduction
+            raise ValidationError("a client cannot introduce themselves")
+        intro, chain_rows = write_introduction(
             lead_id,
-            referrer_id=referrer_id,
-            referrer_name=referrer_text if referrer_id is None else "",
-            interaction_id=interaction_id,
+            referrer_id,
+            referrer_text if referrer_id is None else "",
+            "",
+            clock.today(),
+            interaction_id,
         )
         saved.introduction_ids.append(intro.id)
         lead_first = fold(lead_name).split()[0]
         referrer_first = fold(intro.referrer or "").split()[0] if intro.referrer else ""
-        chain = {row.kind: row for row in m.Task.select().where(m.Task.introduction == intro.id)}
+        # The tasks the introduction brought, as just written (no reading them back).
+        chain = {row["kind"]: row for row in chain_rows}
         remaining = []
         for task in tasks:
             title = fold(str(task.get("title") or ""))
@@ -554,16 +581,16 @@ def _introductions(
             if target is None:
                 remaining.append(task)
                 continue
-            target.title = str(task.get("title") or target.title)
+            target["title"] = str(task.get("title") or target["title"])
             if task.get("due"):
-                target.due = _day(task["due"]) or target.due
-            target.save()
-            indexing.task(target)
-            saved.task_ids.append(target.id)
+                target["due"] = _day(task["due"]) or target["due"]
+            prepared.update(m.Task, target["id"], {"title": target["title"], "due": target["due"]})
+            indexing.data(m.Task, target)
+            saved.task_ids.append(target["id"])
         tasks = remaining
         for row in chain.values():
-            if row.id not in saved.task_ids:
-                saved.task_ids.append(row.id)
+            if row["id"] not in saved.task_ids:
+                saved.task_ids.append(row["id"])
     return tasks
 
 
@@ -581,18 +608,50 @@ def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapt
 def _client_named(name: str, create: bool = True) -> int | None:
     """The client of that exact (folded) name, or a new one."""
     key = fold(name)
-    row = m.Client.get_or_none(m.Client.name_key == key)
+    row = m.db.execute_sql(prepared.sql(_CLIENT_OF_KEY), (key,)).fetchone()
     if row is not None:
-        return row.id
+        return int(row[0])
     if not create:
         return None
     stamp = clock.now()
-    row = m.Client.create(name=name, name_key=key, created_at=stamp, updated_at=stamp)
-    indexing.client(row)
-    return row.id
+    values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
+    data = prepared.insert(m.Client, values)
+    indexing.data(m.Client, data)
+    return int(data["id"])
 
 
-def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dict[str, int]) -> int:
+class _OpenTasks:
+    """The client's open tasks (id, folded title, due), read once per save.
+
+    Every task of the note is checked against them ("still owe him the proposal": the
+    open task already there, not a second one). They are read when the first is checked,
+    after the message and introduction tasks were written, and ``_task`` keeps them up to
+    date with what it writes itself: reading them again for every task found the same.
+    """
+
+    def __init__(self, client_id: int) -> None:
+        self.client_id = client_id
+        self.rows: list[list[Any]] | None = None
+
+    def find(self, key: str) -> list[Any] | None:
+        if self.rows is None:
+            due = m.Task.due.python_value
+            found = m.db.execute_sql(prepared.sql(_OPEN_TASKS), (self.client_id,))
+            self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
+        return next((row for row in self.rows if row[1] == key), None)
+
+    def add(self, task_id: int, key: str, due: Any) -> None:
+        assert self.rows is not None  # find() comes first
+        self.rows.append([task_id, key, due])
+
+
+def _task(
+    client_id: int,
+    interaction_id: int,
+    item: dict[str, Any],
+    people: dict[str, int],
+    open_tasks: _OpenTasks,
+) -> int:
     title = " ".join(str(item.get("title") or "").split())
     if not title:
         raise ValidationError("a task from the note has no title")
@@ -600,31 +659,33 @@ def _task(client_id: int, interaction_id: int, item: dict[str, Any], people: dic
     due = _day(item.get("due"))
     # "Still owe him the proposal by Friday": the open task already there, not a second one.
     key = fold(title)
-    for same in m.Task.select().where(
-        (m.Task.client == client_id) & (m.Task.status == "open") & (m.Task.title != "")
-    ):
-        if fold(same.title) == key:
-            if due is not None and same.due != due:
-                same.due = due
-                same.updated_at = clock.now()
-                same.save()
-                indexing.task(same)
-            return int(same.id)
+    same = open_tasks.find(key)
+    if same is not None:
+        if due is not None and same[2] != due:
+            row = m.Task.get_by_id(same[0])
+            row.due = due
+            row.updated_at = clock.now()
+            row.save()
+            indexing.task(row)
+            same[2] = due
+        return int(same[0])
     stamp = clock.now()
     promised = bool(item.get("promised", kind == "promise"))
-    row = m.Task.create(
-        client=client_id,
-        interaction=interaction_id,
-        person=people.get(fold(str(item.get("for") or ""))) if item.get("for") else None,
-        title=title,
-        kind=kind,
-        due=due,
-        promised=promised,
-        created_at=stamp,
-        updated_at=stamp,
-    )
-    indexing.task(row)
-    return int(row.id)
+    values = {
+        "client": client_id,
+        "interaction": interaction_id,
+        "person": people.get(fold(str(item.get("for") or ""))) if item.get("for") else None,
+        "title": title,
+        "kind": kind,
+        "due": due,
+        "promised": promised,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    data = prepared.insert(m.Task, values)
+    indexing.data(m.Task, data)
+    open_tasks.add(data["id"], key, due)
+    return int(data["id"])
 
 
 def _day(value: Any) -> Any:

@@ -7,7 +7,7 @@ transaction; answering it closes the task, and finishing the task answers it
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rapport import clock
@@ -15,8 +15,9 @@ from rapport.core import records as r
 from rapport.core.followup import next_business_day
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
-from rapport.services.validate import one_of, optional_datetime
+from rapport.services.validate import one_of, optional_datetime, required_text
 from rapport.store import models as m
+from rapport.store import prepared
 from rapport.store.db import transaction
 
 REPLY_TITLES = {
@@ -59,7 +60,7 @@ def record_inbound(
     interaction_id: int | None = None,
 ) -> r.Inbound:
     """A message from the client that waits for an answer, with its reply task."""
-    from rapport.services import interactions, introductions, tasks
+    from rapport.services import interactions
 
     one_of(channel, r.INBOUND_CHANNELS, "A message's channel")
     when = optional_datetime(received_at, "when it arrived") or clock.now()
@@ -78,28 +79,56 @@ def record_inbound(
                 title=(summary or "").strip()[:80] or f"{channel.capitalize()} from {client.name}",
                 raw_text=summary or "",
             ).id
-        row = m.Inbound.create(
-            client=client_id,
-            channel=channel,
-            received_at=when,
-            summary=(summary or "").strip(),
-            interaction=interaction_id,
+        data, task_id = write_inbound(
+            client_id, client.name, channel, when, summary, interaction_id
         )
-        indexing.inbound(row)
-        tasks.add_task(
-            REPLY_TITLES[channel].format(name=client.name),
-            client_id,
-            next_business_day(when.date()),
-            "reply",
-            promised=False,
-            notes=row.summary,
-            inbound_id=row.id,
-            interaction_id=interaction_id,
-            allow_past=True,
-        )
-        # A lead who writes or calls has answered the introduction.
-        introductions.lead_heard_from(client_id, when)
-    return _record(row)
+    record = convert.inbound(m.Inbound(**data), client.name)
+    record.task_id = task_id  # the reply task just written is the message's only task
+    return record
+
+
+def write_inbound(
+    client_id: int,
+    client_name: str,
+    channel: str,
+    when: datetime,
+    summary: str,
+    interaction_id: int | None,
+    reply_title: str | None = None,
+    reply_due: date | None = None,
+) -> tuple[dict[str, Any], int]:
+    """The message and its reply task, inside the caller's transaction (client checked).
+
+    ``reply_title``/``reply_due`` replace the standard wording and the next business day
+    (quick capture: the note's own reply task). Returns the message's data and the reply
+    task's id.
+    """
+    from rapport.services import introductions, tasks
+
+    data = prepared.insert(
+        m.Inbound,
+        {
+            "client": client_id,
+            "channel": channel,
+            "received_at": when,
+            "summary": (summary or "").strip(),
+            "interaction": interaction_id,
+        },
+    )
+    indexing.data(m.Inbound, data)
+    task = tasks.insert_task(
+        reply_title or required_text(REPLY_TITLES[channel].format(name=client_name), "title"),
+        client_id,
+        reply_due or next_business_day(when.date()),
+        "reply",
+        False,
+        notes=data["summary"],
+        inbound_id=data["id"],
+        interaction_id=interaction_id,
+    )
+    # A lead who writes or calls has answered the introduction.
+    introductions.leads_answered(client_id, when)
+    return data, int(task["id"])
 
 
 def mark_answered(inbound_id: int, when: datetime | None = None) -> r.Inbound:

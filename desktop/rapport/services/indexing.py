@@ -106,6 +106,11 @@ def any_row(row: m.BaseModel) -> None:
         search.index(*document(row))
 
 
+def data(model: type[m.BaseModel], values: Data) -> None:
+    """Index a row given as its data (field names, with id), as ``store.prepared`` returns it."""
+    search.index(*_document(model, values))
+
+
 def client(row: m.Client) -> None:
     any_row(row)
 

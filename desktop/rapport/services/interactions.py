@@ -16,7 +16,8 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, optional_datetime
 from rapport.store import models as m
-from rapport.store.db import transaction
+from rapport.store import prepared
+from rapport.store.db import is_sqlite, transaction
 
 # Kinds that are contact with the client: they reset the keep-in-touch clock.
 # A private note is not contact.
@@ -34,14 +35,25 @@ def _row(interaction_id: int) -> m.Interaction:
 
 def refresh_last_contact(client_id: int) -> None:
     """Recompute the client's last contact from their conversations (inside a write)."""
-    last = (
-        m.Interaction.select(fn.MAX(m.Interaction.happened_at))
-        .where(m.Interaction.client == client_id, m.Interaction.kind.in_(CONTACT_KINDS))
-        .scalar()
-    )
+    if is_sqlite():
+        # Every save of a conversation asks this: the SQL is written once, not rebuilt.
+        last = m.db.execute_sql(_LAST_CONTACT, (client_id, *CONTACT_KINDS)).fetchone()[0]
+        last = m.Interaction.happened_at.python_value(last)
+    else:
+        last = (
+            m.Interaction.select(fn.MAX(m.Interaction.happened_at))
+            .where(m.Interaction.client == client_id, m.Interaction.kind.in_(CONTACT_KINDS))
+            .scalar()
+        )
     if isinstance(last, str):
         last = datetime.fromisoformat(last)
-    m.Client.update(last_contact_at=last).where(m.Client.id == client_id).execute()
+    prepared.update(m.Client, client_id, {"last_contact_at": last})
+
+
+_LAST_CONTACT = (
+    'SELECT MAX("happened_at") FROM "interaction" WHERE "client_id" = ? '
+    f'AND "kind" IN ({", ".join("?" * len(CONTACT_KINDS))})'
+)
 
 
 def add_interaction(

@@ -24,8 +24,10 @@ from rapport.core.followup import (
 from rapport.services import chains, convert, settings, tasks
 from rapport.services.clients import client_names
 from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.validate import required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
+from rapport.store import prepared
 from rapport.store.db import transaction
 
 
@@ -64,48 +66,89 @@ def create_introduction(
     if referrer_id is not None and referrer_id == lead_id:
         raise ValidationError("a client cannot introduce themselves")
     with transaction():
-        lead = m.Client.get_or_none(m.Client.id == lead_id)
-        if lead is None:
-            raise NotFoundError(f"no client with id {lead_id}")
-        referrer = None
-        if referrer_id is not None:
-            referrer = m.Client.get_or_none(m.Client.id == referrer_id)
-            if referrer is None:
-                raise NotFoundError(f"no client with id {referrer_id} to be the referrer")
-        row = m.Introduction.create(
-            lead=lead_id,
-            referrer=referrer_id,
-            referrer_name=(referrer.name if referrer else referrer_name or "").strip(),
-            note=(note or "").strip(),
-            introduced_on=day,
-            interaction=interaction_id,
-            created_at=clock.now(),
+        intro, _task_rows = write_introduction(
+            lead_id, referrer_id, referrer_name, note, day, interaction_id
         )
-        if referrer is not None and lead.referred_by_id is None:
-            lead.referred_by = referrer_id
-            lead.save()
-        intro = get_introduction(row.id)
-        if intro.referrer:
-            tasks.add_task(
-                thank_referrer_title(intro),
+    return intro
+
+
+def write_introduction(
+    lead_id: int,
+    referrer_id: int | None,
+    referrer_name: str,
+    note: str,
+    day: date,
+    interaction_id: int | None,
+) -> tuple[r.Introduction, list[dict[str, Any]]]:
+    """The introduction and its first tasks, written inside the caller's transaction.
+
+    Returns the introduction and the data of the tasks it created ("thank the referrer"
+    when there is one, then "email the lead"), so that quick capture can reword them
+    without reading them back. ``day`` is checked by the caller.
+    """
+    wanted = [lead_id] if referrer_id is None else [lead_id, referrer_id]
+    marks = ", ".join("?" * len(wanted))
+    found = {
+        row[0]: row[1:]
+        for row in m.db.execute_sql(
+            prepared.sql(
+                f'SELECT "id", "name", "referred_by_id" FROM "client" WHERE "id" IN ({marks})'
+            ),
+            wanted,
+        )
+    }
+    if lead_id not in found:
+        raise NotFoundError(f"no client with id {lead_id}")
+    lead_name, lead_referred_by = found[lead_id]
+    referrer_client = None
+    if referrer_id is not None:
+        if referrer_id not in found:
+            raise NotFoundError(f"no client with id {referrer_id} to be the referrer")
+        referrer_client = found[referrer_id][0]
+    data = prepared.insert(
+        m.Introduction,
+        {
+            "lead": lead_id,
+            "referrer": referrer_id,
+            "referrer_name": (referrer_client or referrer_name or "").strip(),
+            "note": (note or "").strip(),
+            "introduced_on": day,
+            "interaction": interaction_id,
+            "created_at": clock.now(),
+        },
+    )
+    if referrer_id is not None and lead_referred_by is None:
+        lead = m.Client.get_by_id(lead_id)  # the whole row, saved as it always was
+        lead.referred_by = referrer_id
+        lead.save()
+    intro = convert.introduction(m.Introduction(**data), lead_name, referrer_client)
+    today = clock.today()
+    created = []
+    if intro.referrer:
+        created.append(
+            tasks.insert_task(
+                required_text(thank_referrer_title(intro), "A task's title"),
                 referrer_id if referrer_id is not None else lead_id,
                 today,
                 "thank_referrer",
-                promised=False,
-                introduction_id=row.id,
+                False,
+                introduction_id=intro.id,
                 interaction_id=interaction_id,
             )
-        tasks.add_task(
-            email_lead_title(intro),
+        )
+    created.append(
+        tasks.insert_task(
+            required_text(email_lead_title(intro), "A task's title"),
             lead_id,
             today,
             "introduction",
-            promised=False,
-            notes=row.note,
-            introduction_id=row.id,
+            False,
+            notes=intro.note,
+            introduction_id=intro.id,
             interaction_id=interaction_id,
         )
-    return intro
+    )
+    return intro, created
 
 
 def introduce(
@@ -179,14 +222,23 @@ def mark_lead_answered(intro_id: int, when: datetime | None = None) -> r.Introdu
 def lead_heard_from(client_id: int, when: datetime) -> None:
     """The client wrote or called: for their open introductions, the lead has answered."""
     with transaction():
-        for row in m.Introduction.select().where(
-            m.Introduction.lead == client_id,
-            m.Introduction.lead_answered_at.is_null(),
-            m.Introduction.introduced_on <= when.date(),
-        ):
-            row.lead_answered_at = when
-            row.save()
-            finish_tasks(row.id, ("call",), when)
+        leads_answered(client_id, when)
+
+
+# Written once: a message recorded with every quick capture of one asks this.
+_OPEN_OF_LEAD = (
+    'SELECT * FROM "introduction" WHERE "lead_id" = ? AND "lead_answered_at" IS NULL '
+    'AND "introduced_on" <= ?'
+)
+
+
+def leads_answered(client_id: int, when: datetime) -> None:
+    """``lead_heard_from`` inside the caller's transaction."""
+    day = m.Introduction.introduced_on.db_value(when.date())
+    for row in m.Introduction.raw(prepared.sql(_OPEN_OF_LEAD), client_id, day):
+        row.lead_answered_at = when
+        row.save()
+        finish_tasks(row.id, ("call",), when)
 
 
 def _calls_missing(cutoff: date) -> Any:

@@ -13,6 +13,7 @@ from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
+from rapport.store import prepared
 from rapport.store.db import transaction
 
 
@@ -56,23 +57,60 @@ def add_task(
     with transaction():
         if client_id is not None and m.Client.get_or_none(m.Client.id == client_id) is None:
             raise NotFoundError(f"no client with id {client_id}")
-        stamp = clock.now()
-        row = m.Task.create(
-            title=title,
-            client=client_id,
-            due=due_date,
-            kind=kind,
-            promised=kind == "promise" if promised is None else promised,
-            notes=(notes or "").strip(),
-            interaction=interaction_id,
-            introduction=introduction_id,
-            inbound=inbound_id,
-            person=person_id,
-            created_at=stamp,
-            updated_at=stamp,
+        data = insert_task(
+            title,
+            client_id,
+            due_date,
+            kind,
+            kind == "promise" if promised is None else promised,
+            notes=notes,
+            interaction_id=interaction_id,
+            introduction_id=introduction_id,
+            inbound_id=inbound_id,
+            person_id=person_id,
         )
-        indexing.task(row)
-    return _record(row)
+    return _record(m.Task(**data))
+
+
+def insert_task(
+    title: str,
+    client_id: int | None,
+    due: date | None,
+    kind: str,
+    promised: bool,
+    *,
+    notes: str = "",
+    interaction_id: int | None = None,
+    introduction_id: int | None = None,
+    inbound_id: int | None = None,
+    person_id: int | None = None,
+) -> dict[str, Any]:
+    """Write and index one checked task inside the caller's transaction; its row data.
+
+    What ``add_task`` writes once it has checked its input, for services that create
+    tasks as part of a larger write (a message's reply task, an introduction's chain)
+    and have checked the client already: no second look-up, no savepoint of its own.
+    """
+    stamp = clock.now()
+    data = prepared.insert(
+        m.Task,
+        {
+            "title": title,
+            "client": client_id,
+            "due": due,
+            "kind": kind,
+            "promised": promised,
+            "notes": (notes or "").strip(),
+            "interaction": interaction_id,
+            "introduction": introduction_id,
+            "inbound": inbound_id,
+            "person": person_id,
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
+    )
+    indexing.data(m.Task, data)
+    return data
 
 
 def update_task(task_id: int, **fields: Any) -> r.Task:

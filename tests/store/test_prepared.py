@@ -1,0 +1,61 @@
+"""store/prepared.py writes exactly the rows peewee's ``create`` and ``update`` write."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from rapport.store import models as m
+from rapport.store import prepared
+
+
+def _raw(model: type[m.BaseModel], row_id: int) -> tuple[Any, ...]:
+    """The row as stored (no field conversion), without its id."""
+    table = model._meta.table_name
+    row = m.db.execute_sql(f'SELECT * FROM "{table}" WHERE "id" = ?', (row_id,)).fetchone()
+    return tuple(row[1:])
+
+
+def test_insert_writes_what_create_writes(book: Path) -> None:
+    client = m.Client.create(name="Bob Smith", name_key="bob smith")
+    stamp = datetime(2026, 11, 18, 9, 30, 15)
+    task = {
+        "title": "Send the deck",
+        "client": client.id,
+        "due": date(2026, 11, 20),
+        "kind": "promise",
+        "promised": True,
+        "notes": "",
+        "interaction": None,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    by_peewee = m.Task.create(**task)
+    data = prepared.insert(m.Task, task)
+    assert data["id"] == by_peewee.id + 1
+    assert _raw(m.Task, data["id"]) == _raw(m.Task, by_peewee.id)
+    assert {**data, "id": None} == {**by_peewee.__data__, "id": None}
+    # JSON lists and defaults (emails=[], company="") are converted as peewee does.
+    values = {"name": "Ana Müller", "name_key": "ana muller", "created_at": stamp}
+    assert _raw(m.Client, prepared.insert(m.Client, values)["id"]) == _raw(
+        m.Client, m.Client.create(**values).id
+    )
+    fact = {"client": client.id, "text": "Loves jazz", "tags": ["jazz", "música"]}
+    fact_data = prepared.insert(m.Fact, {**fact, "created_at": stamp, "confirmed_at": stamp})
+    same = m.Fact.create(**fact, created_at=stamp, confirmed_at=stamp)
+    assert _raw(m.Fact, fact_data["id"]) == _raw(m.Fact, same.id)
+    assert m.Fact.get_by_id(fact_data["id"]).tags == ["jazz", "música"]
+
+
+def test_update_sets_only_the_given_columns_as_peewee_does(book: Path) -> None:
+    client = m.Client.create(name="Bob Smith", name_key="bob smith")
+    first = m.Task.create(title="Call Bob", client=client.id)
+    second = m.Task.create(title="Call Bob", client=client.id)
+    new = {"title": "Call Bob back", "due": date(2026, 11, 23)}
+    prepared.update(m.Task, first.id, new)
+    m.Task.update(**new).where(m.Task.id == second.id).execute()
+    assert _raw(m.Task, first.id) == _raw(m.Task, second.id)
+    assert m.Task.get_by_id(first.id).due == date(2026, 11, 23)
+    prepared.update(m.Client, client.id, {"last_contact_at": None})
+    assert m.Client.get_by_id(client.id).last_contact_at is None
