@@ -176,8 +176,6 @@ class ClientIndex(Sequence[KnownClient]):
         cached = self._close.get(key)
         if cached is not None:
             return cached
-        from difflib import SequenceMatcher  # only when there are clients to compare with
-
         size = len(key)
         letters = Counter(key)
         key_set = set(key)
@@ -210,6 +208,9 @@ class ClientIndex(Sequence[KnownClient]):
                 theirs = self._letters[i] = Counter(name)
             if 2.0 * (letters & theirs).total() / total < CLOSE_ENOUGH:
                 continue
+            # Imported only when a name gets this far (most notes' names never do).
+            from difflib import SequenceMatcher
+
             ratio = SequenceMatcher(None, key, name).ratio()
             if ratio >= CLOSE_ENOUGH:
                 found.append((self._client(i), ratio))
