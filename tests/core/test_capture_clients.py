@@ -49,6 +49,32 @@ def test_index_matches_like_a_list_of_clients() -> None:
         ), mention
 
 
+def test_lazy_index_matches_like_a_list_and_makes_only_what_it_returns() -> None:
+    known = _book()
+    made: list[int] = []
+
+    def client(i: int) -> KnownClient:
+        made.append(i)
+        return known[i]
+
+    names = [c.name for c in known]
+    companies = [c.company for c in known]
+    mentions = [[f"{f} {last}"] for f in FIRSTS for last in LASTS]
+    mentions += [[f] for f in FIRSTS] + [["Bob Smtih"], ["Mraia Gonzalez"], ["Zed Zulu"]]
+    for mention in mentions:
+        for company in (["Acme"], ["Nobody Inc"]):
+            lazy = ClientIndex.lazy(names, companies, client)
+            made.clear()
+            matched = match_client(mention, company, lazy)
+            assert _shape(matched) == _shape(match_client(mention, company, list(known)))
+            returned = {c.id for c, _ in matched.candidates}
+            assert {known[i].id for i in made} >= returned
+            assert len(set(made)) <= len(known) // 2, mention  # not every record
+    lazy = ClientIndex.lazy(names, companies, client)
+    assert len(lazy) == len(known) and list(lazy) == known and lazy[-1] == known[-1]
+    assert lazy.same_clients(known) and lazy[1:3] == tuple(known[1:3])
+
+
 def test_nicknames_and_close_spellings() -> None:
     index = ClientIndex(
         [

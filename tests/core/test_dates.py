@@ -196,3 +196,15 @@ def test_trigger_words_never_hide_a_date() -> None:
 
 def test_end_of_day_tomorrow_is_tomorrow() -> None:
     assert parse_due("by EOD tmrw", WED) == date(2026, 11, 19)
+
+
+def test_days_in_month_agrees_with_the_calendar_module() -> None:
+    import calendar
+
+    from rapport.core.dates import days_in_month
+
+    for year in (1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    with pytest.raises(ValueError):
+        days_in_month(2026, 13)

@@ -153,6 +153,7 @@ _DECEASED_AFTER = LazyRegex(
     r"(?:'s)?\s*(?:\(\s*(?:passed|died|d\.|deceased|dec'd|rip)\b|[,-]?\s*(?:who\s+)?"
     r"(?:passed\s+away|passed\s+on|passed\s+(?:last|this|on|yesterday|\d)|died|is\s+deceased)\b)",
     re.I,
+    needs="passed died d. deceased dec'd rip",
 )
 
 

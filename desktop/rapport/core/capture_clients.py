@@ -8,7 +8,7 @@ at the most recently contacted of several. Anything else is a new client (``id``
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import overload
@@ -74,83 +74,132 @@ def _recent(client: KnownClient) -> float:
 class ClientIndex(Sequence[KnownClient]):
     """Known clients prepared for matching many notes (the capture window, as the user types).
 
-    Folded names, exact-name and first-name look-ups are built once, and close spellings
-    already computed for a name are remembered, so understanding the same note again while
-    the user types costs microseconds rather than a scan of every client. A plain list of
-    clients matches the same way; it is only indexed for that one call.
+    Folded names, exact-name and first-name look-ups are built once (each the first time it
+    is asked for), and close spellings already computed for a name are remembered, so
+    understanding the same note again while the user types costs microseconds rather than a
+    scan of every client. A plain list of clients matches the same way; it is only indexed
+    for that one call. ``ClientIndex.lazy`` indexes names without the records, which are
+    made only for the clients a note matches (one note against 5,000 clients on the command
+    line need not build 5,000 records).
     """
 
     CACHE = 512  # close-spelling results kept (each distinct name typed costs one scan)
 
     def __init__(self, known: Sequence[KnownClient]) -> None:
-        self._clients = tuple(known)
-        self._folded = [fold(client.name) for client in self._clients]
-        self._by_name: dict[str, list[int]] = {}
-        self._by_first: dict[str, list[int]] = {}
-        for position, name in enumerate(self._folded):
-            self._by_name.setdefault(name, []).append(position)
-            first = name.split()[0] if name else ""
-            self._by_first.setdefault(_canonical_first(first), []).append(position)
-        self._letters: list[Counter[str] | None] = [None] * len(self._clients)
+        clients = tuple(known)
+        self._setup(
+            [client.name for client in clients],
+            [client.company for client in clients],
+            clients.__getitem__,
+        )
+        self._made: list[KnownClient | None] = list(clients)
+
+    @classmethod
+    def lazy(
+        cls, names: Sequence[str], companies: Sequence[str], client: Callable[[int], KnownClient]
+    ) -> ClientIndex:
+        """Clients ``client(i)`` for i in range(len(names)), made when first needed; the
+        i-th has name ``names[i]`` and company ``companies[i]``."""
+        index = cls.__new__(cls)
+        index._setup(names, companies, client)
+        index._made = [None] * len(names)
+        return index
+
+    def _setup(
+        self, names: Sequence[str], companies: Sequence[str], client: Callable[[int], KnownClient]
+    ) -> None:
+        self._make = client
+        self._companies = companies
+        self._folded = [fold(name) for name in names]
+        self._lengths = [len(name) for name in self._folded]
+        # Folded names hold no newline: one string to filter every name at C speed (close).
+        self._joined = "\n".join(self._folded)
+        self._by_name: dict[str, list[int]] | None = None  # each built the first time asked
+        self._by_first: dict[str, list[int]] | None = None
+        self._by_company: dict[str, list[int]] | None = None
+        self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
-        self._by_company: dict[str, list[int]] | None = None  # built the first time asked
+
+    def _client(self, position: int) -> KnownClient:
+        client = self._made[position]
+        if client is None:
+            client = self._made[position] = self._make(position)
+        return client
 
     def __len__(self) -> int:
-        return len(self._clients)
+        return len(self._folded)
 
     @overload
     def __getitem__(self, index: int) -> KnownClient: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[KnownClient]: ...
     def __getitem__(self, index: int | slice) -> KnownClient | Sequence[KnownClient]:
-        return self._clients[index]
+        if isinstance(index, slice):
+            return tuple(self._client(i) for i in range(len(self))[index])
+        return self._client(range(len(self))[index])
 
     def same_clients(self, known: Sequence[KnownClient]) -> bool:
         """Whether ``known`` is exactly the clients indexed (so the index can be reused)."""
-        return len(known) == len(self._clients) and tuple(known) == self._clients
+        return len(known) == len(self) and tuple(known) == tuple(self)
 
     def exact(self, key: str) -> list[KnownClient]:
-        return [self._clients[i] for i in self._by_name.get(key, ())]
+        if self._by_name is None:
+            self._by_name = {}
+            for position, name in enumerate(self._folded):
+                self._by_name.setdefault(name, []).append(position)
+        return [self._client(i) for i in self._by_name.get(key, ())]
 
     def same_first(self, first: str, last: str | None) -> list[KnownClient]:
         """Clients whose first name is ``first`` (or the name it is a nickname of)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for position, name in enumerate(self._folded):
+                # Folded: single spaces, none leading, so the first word is before the first.
+                first_word = name.partition(" ")[0]
+                self._by_first.setdefault(_canonical_first(first_word), []).append(position)
         found = []
         for i in self._by_first.get(_canonical_first(first), ()):
             if last is None or self._folded[i].split()[-1] == last:
-                found.append(self._clients[i])
+                found.append(self._client(i))
         return found
 
     def by_company(self, key: str) -> list[KnownClient]:
         if self._by_company is None:
             self._by_company = {}
-            for position, client in enumerate(self._clients):
-                if client.company:
-                    self._by_company.setdefault(fold(client.company), []).append(position)
-        return [self._clients[i] for i in self._by_company.get(key, ())]
+            for position, company in enumerate(self._companies):
+                if company:
+                    self._by_company.setdefault(fold(company), []).append(position)
+        return [self._client(i) for i in self._by_company.get(key, ())]
 
     def close(self, key: str) -> tuple[tuple[KnownClient, float], ...]:
         """Clients whose name is a close spelling of ``key``, best first (at most five)."""
         cached = self._close.get(key)
         if cached is not None:
             return cached
-        from difflib import SequenceMatcher  # only when there are clients to compare with
-
         size = len(key)
         letters = Counter(key)
         key_set = set(key)
+        # Each name without the key's letters, all names at once: what is left cannot be
+        # matched, a bound computed in C for every name before any Python-level work.
+        drop = dict.fromkeys(map(ord, key_set))
+        drop.pop(ord("\n"), None)  # the names' separator stays
+        rest = self._joined.translate(drop).split("\n")
         found: list[tuple[KnownClient, float]] = []
-        for i, name in enumerate(self._folded):
+        for i, length in enumerate(self._lengths):
             # The bounds SequenceMatcher's real_quick_ratio and quick_ratio compute, without
             # building a matcher for the thousands of names that cannot be close.
-            total = size + len(name)
-            if not total or 2.0 * min(size, len(name)) / total < CLOSE_ENOUGH:
+            total = size + length
+            if not total or 2.0 * min(size, length) / total < CLOSE_ENOUGH:
                 continue
-            # A cheaper bound first: letters of one name missing from the other cannot be
-            # matched (a set is built far faster than a Counter, for 5,000 names).
+            if 2.0 * (length - len(rest[i])) / total < CLOSE_ENOUGH:
+                continue
+            name = self._folded[i]
+            # Letters of either name missing from the other cannot be matched (a set is
+            # built far faster than a Counter).
             name_set = set(name)
             shared = min(
                 size - sum(ch not in name_set for ch in key),
-                len(name) - sum(ch not in key_set for ch in name),
+                length - sum(ch not in key_set for ch in name),
             )
             if 2.0 * shared / total < CLOSE_ENOUGH:
                 continue
@@ -159,9 +208,12 @@ class ClientIndex(Sequence[KnownClient]):
                 theirs = self._letters[i] = Counter(name)
             if 2.0 * (letters & theirs).total() / total < CLOSE_ENOUGH:
                 continue
+            # Imported only when a name gets this far (most notes' names never do).
+            from difflib import SequenceMatcher
+
             ratio = SequenceMatcher(None, key, name).ratio()
             if ratio >= CLOSE_ENOUGH:
-                found.append((self._clients[i], ratio))
+                found.append((self._client(i), ratio))
         found.sort(key=lambda cr: (cr[1], _recent(cr[0])), reverse=True)
         result = tuple(found[:5])
         if len(self._close) >= self.CACHE:

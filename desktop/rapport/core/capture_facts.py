@@ -58,6 +58,12 @@ _SENSITIVE = LazyRegex(
     r"in\s+(?:our|my)\s+thoughts|keep\s+\w+\s+in\s+(?:my\s+|our\s+)?thoughts|recovering|injur\w*|"
     r"accident|tore|broke\s+(?:his|her)|surgery|sensitive|condolences)\b",
     re.IGNORECASE,
+    needs=(
+        "hospi surgery passed died death funeral cancer chemo sick ill diagnos divorc "
+        "separated laid lost dementia alzheimer stroke heart rehab miscarriage gentle "
+        "kind patient tough hard struggling stressed grieving thoughts recovering injur "
+        "accident tore broke sensitive condolences"
+    ),
 )
 _DIETARY = LazyRegex(
     r"\b(?:allerg\w*|doesn't\s+eat|does\s+not\s+eat|won't\s+eat|can't\s+eat|no\s+(?:pork|beef|"

@@ -84,6 +84,7 @@ _PATTERNS = (
         r"\b(?:request|inquiry|enquiry|lead|question|rfq|order)\s+(?:came\s+in\s+)?"
         r"(?:via|by|over|through|thru)\s+(?P<ch>e-?mail|text|txt|voicemail|vm)\b",
         re.IGNORECASE,
+        needs="mail text txt vm",
     ),
     # "kyle brandt emailed sat asking for the floorplan": a sender typed in lower case
     LazyRegex(
@@ -115,7 +116,8 @@ _TRIGGERS = (
 )
 _NO_REPLY = LazyRegex(
     r"\bno\s+(?:reply|response|answer|need\s+to\s+(?:reply|respond|answer|call\s+back))"
-    r"\s*(?:needed|necessary|required)?\b|\bfyi\s+only\b|\bdoesn'?t\s+need\s+a\s+(?:reply|response)"
+    r"\s*(?:needed|necessary|required)?\b|\bfyi\s+only\b|\bdoesn'?t\s+need\s+a\s+(?:reply|response)",
+    needs="no fyi doesn",
 )
 # "LVM for Ann", "LVM w/ Pat", "LVM him": the user left it.
 _LVM_FOR = LazyRegex(r"\s*(?:for|w/|with|to|him|her|them|on\s+(?:his|her))\b", re.IGNORECASE)

@@ -108,7 +108,12 @@ _SAINT = LazyRegex(r"\bSt\.?\s+$")
 _PLACE_AFTER = LazyRegex(
     r"\s+(?:apartments?|project|site|job|jobsite|building|property|development|subdivision|"
     r"complex|campus|plant|facility|warehouse|tower|towers|estates|condos?|community|account|"
-    r"wknd|weekend|sale|sales|event|gala|tournament|classic|expo|conference|festival)\b"
+    r"wknd|weekend|sale|sales|event|gala|tournament|classic|expo|conference|festival)\b",
+    needs=(
+        "apartment project site job building property development subdivision complex "
+        "campus plant facility warehouse tower estates condo community account wknd "
+        "weekend sale event gala tournament classic expo conference festival"
+    ),
 )
 # Surname particles: "Ana de la Cruz", "Pieter van der Berg".
 _PARTICLES = words(
@@ -378,6 +383,10 @@ _CONTACT_AFTER = LazyRegex(
     r"came\s+(?:in|by|back)|stopped\s+(?:in|by)|dropped\s+(?:in|by)|reached\s+out|replied|"
     r"got\s+back)\b",
     re.IGNORECASE,
+    needs=(
+        "called texted emailed e-mailed phoned rang wrote messaged dm'd left came stopped "
+        "dropped reached replied got"
+    ),
 )
 
 

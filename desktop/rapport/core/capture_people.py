@@ -119,6 +119,7 @@ _CHILD_HAD = LazyRegex(
     r"(?:had|has|welcomed|is\s+having|is\s+expecting|expecting)\s+(?:a\s+|another\s+|their\s+)?"
     r"(?:new\s+|baby\s+)*$",
     re.IGNORECASE,
+    needs="son daughter",
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,|\s*=)\s+(?:his|her|their)\s+$")

@@ -34,6 +34,7 @@ _CALLBACK = LazyRegex(
     r"\b(?:wants|needs|asked\s+for|requested|would\s+like|asking\s+for)\s+(?:a\s+)?"
     r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
     re.IGNORECASE,
+    needs="call",
 )
 _ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)

@@ -173,6 +173,7 @@ FOLLOW_CUE = LazyRegex(
     r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
     r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
     re.IGNORECASE,
+    needs="follow f/u fu next action do task remind note nts memo",
 )
 # A heading that says the user owes what follows: "Me: fee proposal by 9/18", "I owe her: ..."
 OWN_CUE = LazyRegex(
@@ -250,6 +251,7 @@ HAVE_A_TO = LazyRegex(
     r"have\s+(?:a|an|our|my|some)\s+(?:[\w-]+\s+){0,3}?(?:to|over\s+to)\s+"
     r"(?:him|her|them|you|[A-Z][a-z]+)\b",
     re.IGNORECASE,
+    needs="have",
 )
 THING_PRONOUN = LazyRegex(
     r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I

@@ -50,16 +50,29 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+# Characters that re's IGNORECASE matching takes for an ASCII letter but str.lower() does not
+# turn into it (simple case mapping and re/_casefix.py): İ, ı, ſ and the Kelvin sign.
+_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 class LazyRegex:
     """A regex compiled on first use: importing capture must cost a few milliseconds, and
     compiling every pattern of the grammar up front costs tens on a slow machine. The pattern
-    may be a function that builds it (a long word list joined on first use, not on import)."""
+    may be a function that builds it (a long word list joined on first use, not on import).
 
-    __slots__ = ("_compiled", "_flags", "pattern")
+    ``needs``: words, space-separated, of which every match contains at least one (lower
+    case; the text is compared lower-cased when the pattern ignores case). Until the pattern
+    is compiled, a text holding none of them is answered "no match" without compiling: a
+    note that never mentions, say, an illness does not pay for the illness pattern (Python
+    compiles regexes in Python, a few tenths of a millisecond each).
+    """
 
-    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+    __slots__ = ("_compiled", "_flags", "needs", "pattern")
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0, needs: str = "") -> None:
         self.pattern = pattern
         self._flags = flags
+        self.needs = tuple(needs.split())
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -69,22 +82,45 @@ class LazyRegex:
             self._compiled = re.compile(source, self._flags)
         return self._compiled
 
+    def can_match(self, text: str) -> bool:
+        """False only when no match can be in ``text`` (it holds none of ``needs``)."""
+        if not self.needs:
+            return True
+        if self._flags & re.IGNORECASE:
+            text = text.lower() if text.isascii() else text.translate(_AS_ASCII).lower()
+        return any(word in text for word in self.needs)
+
+    def _skip(self, text: str) -> bool:
+        return self._compiled is None and not self.can_match(text)
+
     def match(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        if self._skip(text):
+            return None
         return self.compiled.match(text, pos, endpos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._skip(text):
+            return None
         return self.compiled.fullmatch(text)
 
     def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        if self._skip(text):
+            return None
         return self.compiled.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator[re.Match[str]]:
+        if self._skip(text):
+            return iter(())
         return self.compiled.finditer(text, pos, endpos)
 
     def findall(self, text: str) -> list[Any]:
+        if self._skip(text):
+            return []
         return self.compiled.findall(text)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        if self._skip(text):
+            return text
         return self.compiled.sub(repl, text, count)
 
 

@@ -12,7 +12,6 @@ which kind of phrase) and ``dates_handlers`` (what each phrase means, with the c
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -122,14 +121,26 @@ def parse_due(phrase: str, today: date) -> date | None:
 
 
 # ---- calendar arithmetic the grammar's handlers use ------------------------------------------
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days in ``month`` (what the calendar module's monthrange gives),
+    without importing calendar (and locale) on the capture path."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if leap else _MONTH_DAYS[month - 1]
+
+
 def end_of_month(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
 
 
 def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def week_start(day: date) -> date:

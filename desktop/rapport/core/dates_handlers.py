@@ -22,13 +22,13 @@ Choices, written down because every team argues about them:
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from rapport.core.dates import (
     add_months,
+    days_in_month,
     end_of_month,
     holiday_on,
     next_occurrence,
@@ -164,7 +164,7 @@ def on_weekday_date(m: re.Match[str], today: date) -> tuple[date | None, str] | 
     month_start = today.replace(day=1)
     for offset in range(12):
         first = add_months(month_start, offset)
-        if day > calendar.monthrange(first.year, first.month)[1]:
+        if day > days_in_month(first.year, first.month):
             continue
         candidate = first.replace(day=day)
         if candidate < today:
@@ -242,7 +242,7 @@ def on_ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     month_start = today.replace(day=1)
     for offset in range(3):  # this month if still ahead, else the next month that has the day
         first = add_months(month_start, offset)
-        if day <= calendar.monthrange(first.year, first.month)[1]:
+        if day <= days_in_month(first.year, first.month):
             candidate = first.replace(day=day)
             if candidate >= today:
                 return candidate, "day"

@@ -170,6 +170,9 @@ class Catalogue:
         self._near: dict[str, frozenset[str]] = {}
         self._cue_before: dict[str, frozenset[str]] = {}
         self._teams_by_word: dict[str, list[str]] = {}
+        # Looked up once, not through re's cache for each of the ~2,000 phrases.
+        self._simple = _rx(_SIMPLE).fullmatch
+        self._tokens = _rx(_TOKEN).findall
         for entry in entries:
             tag = str(entry["tag"])
             parent = entry.get("parent")
@@ -195,10 +198,10 @@ class Catalogue:
                 self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
 
     def _add(self, phrase: str, tag: str, mode: str) -> None:
-        if _rx(_SIMPLE).fullmatch(phrase):
+        if self._simple(phrase):
             words = tuple(phrase.split())
         else:
-            words = tuple(map(_key, _rx(_TOKEN).findall(phrase)))
+            words = tuple(map(_key, self._tokens(phrase)))
         if words:
             self._index.setdefault(words[0], []).append((words, tag, mode))
 

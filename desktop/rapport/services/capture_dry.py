@@ -32,10 +32,15 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     if rows is None:
         return None
     from rapport.core.capture import KnownClient, understand
+    from rapport.core.capture_clients import ClientIndex
     from rapport.services.validate import check_note
 
     check_note(text)
-    known = [
-        KnownClient(cid, name, company or "", _moment(last)) for cid, name, company, last in rows
-    ]
+
+    def client(i: int) -> KnownClient:
+        cid, name, company, last = rows[i]
+        return KnownClient(cid, name, company or "", _moment(last))
+
+    # One note looks at a handful of clients: the records are made for those only.
+    known = ClientIndex.lazy([row[1] for row in rows], [row[2] or "" for row in rows], client)
     return understand(text, clock.today(), known)

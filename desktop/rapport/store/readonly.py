@@ -43,7 +43,7 @@ def known_clients(path: Path) -> list[Row] | None:
         try:
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 return None
-            return [tuple(row) for row in conn.execute(KNOWN_CLIENTS_SQL)]
+            return conn.execute(KNOWN_CLIENTS_SQL).fetchall()  # rows are tuples
         finally:
             conn.close()
     except (OSError, sqlite3.Error):
