@@ -10,6 +10,7 @@ import pytest
 from rapport.services import clients, facts, interactions, people, tasks
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import restore
+from rapport.store import models as m
 
 
 @pytest.fixture
@@ -104,3 +105,35 @@ def test_person_age_and_birthday_rules(bob: int) -> None:
     assert jake.age_as_of == date(2026, 11, 18)
     with pytest.raises(ValidationError, match="name or a relation"):
         people.add_person(bob, None, "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("2014-03-03", date(2014, 3, 3)),
+        ("March 3, 2014", date(2014, 3, 3)),
+        ("3 Mar 2014", date(2014, 3, 3)),
+        ("Oct 14th, 1980", date(1980, 10, 14)),
+        ("3/14/2014", date(2014, 3, 14)),
+        ("", None),
+    ],
+)
+def test_a_birthday_is_typed_as_people_write_it(bob: int, typed: str, day: date | None) -> None:
+    assert people.add_person(bob, "Jake", "son", birthday=typed).birthday == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("March 3", "needs its year"),  # a yearly date, not a birthday
+        ("blursday", "not a date I understand"),
+        ("May 2014", "not a date I understand"),  # no day
+        ("March 3, 2014 at noon, roughly", "not a date I understand"),
+        ("2014-02-30", "not a real date"),
+        ("March 3, 2030", "cannot be in the future"),
+    ],
+)
+def test_a_birthday_that_names_no_past_day_is_refused(bob: int, typed: str, says: str) -> None:
+    with pytest.raises(ValidationError, match=says):
+        people.add_person(bob, "Jake", "son", birthday=typed)
+    assert m.Person.select().count() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from rapport import clock
-from rapport.services import clients, interactions
+from rapport.services import clients, interactions, people
 from rapport.ui import messages
 from rapport.ui.away_dialog import AwayDialog
 from rapport.ui.dialogs import ClientDialog, FactDialog, InteractionDialog, PersonDialog, TaskDialog
@@ -180,3 +181,26 @@ def test_an_error_naming_no_field_leaves_the_focus_alone(qtbot: Any, sample_book
     assert dialog.field_named_in("The book is locked by another program") is None
     assert dialog.field_named_in("A client's name cannot be empty") is dialog.name
     assert dialog.field_named_in("how we met is too long; name it shorter") is dialog.how_we_met
+
+
+def test_a_birthday_typed_in_words_is_saved(
+    qtbot: Any, sample_book: Path, answer_modal: Any
+) -> None:
+    bob = clients.resolve("Bob Smith").id
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, PersonDialog)
+        qtbot.keyClicks(dialog.name, "Mia")
+        qtbot.keyClicks(dialog.birthday, "March 3")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        refused = dialog.error_label.text(), dialog.birthday.selectedText()
+        # The refusal selected the birthday: typing replaces it.
+        qtbot.keyClicks(dialog.birthday, "March 3, 2014")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        if dialog.isVisible():  # still refused: close, so that the test fails, not hangs
+            dialog.reject()
+        assert "needs its year" in refused[0] and refused[1] == "March 3"
+
+    answer_modal(fill)
+    person = PersonDialog.ask(None, save=lambda values: people.add_person(bob, **values))
+    assert person is not None and person.birthday == date(2014, 3, 3)

@@ -10,6 +10,7 @@ from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, month_day, optional_date, required_text
+from rapport.services.when import parse_past_day
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -25,9 +26,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         data["relation"] = (data["relation"] or "").strip().lower()
     if "notes" in data:
         data["notes"] = (data["notes"] or "").strip()
-    for key in ("birthday", "age_as_of"):
-        if key in data:
-            data[key] = optional_date(data[key], key.replace("_", " "))
+    if "birthday" in data:
+        data["birthday"] = parse_past_day(data["birthday"], "birthday")
+    if "age_as_of" in data:
+        data["age_as_of"] = optional_date(data["age_as_of"], "age as of")
     if data.get("birthday") and data["birthday"] > clock.today():
         raise ValidationError("a birthday cannot be in the future")
     if data.get("age_as_of") and data["age_as_of"] > clock.today():

@@ -7,6 +7,7 @@ and refuse the same nonsense with the same message.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from rapport import clock
@@ -50,3 +51,33 @@ def required_day(value: date | str | None, what: str = "date") -> date:
     if day is None:
         raise ValidationError(f"{what} is missing (try {EXAMPLES})")
     return day
+
+
+def parse_past_day(value: date | str | None, what: str = "date") -> date | None:
+    """A day that has happened, typed as a person would write a birthday: 2014-03-03,
+    March 3, 2014, 3 Mar 2014, 3/14/2014. The year is required: "March 3" alone is a
+    yearly date, not a birthday, and is refused with a message saying so."""
+    if value is None or isinstance(value, date):
+        return parse_day(value, what)
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    if text[:4].isdigit() and text[4:5] == "-":
+        raise ValidationError(f"{what} {text!r} is not a real date (use YYYY-MM-DD)")
+    try:
+        from rapport.core.dates import find_dates
+    except ImportError:  # a build without quick capture's grammar
+        raise ValidationError(f"{what} {text!r}: use a date like 2014-03-03") from None
+    mentions = find_dates(text, clock.today())
+    whole = len(mentions) == 1 and mentions[0].text.strip(" ,.") == text.strip(" ,.")
+    if not whole or not mentions[0].exact or mentions[0].value is None:
+        raise ValidationError(
+            f"{what} {text!r} is not a date I understand (try March 3, 2014 or 2014-03-03)"
+        )
+    if not any(len(word) == 4 and word.isdigit() for word in re.split(r"\W+", text)):
+        raise ValidationError(f"{what} {text!r} needs its year (like March 3, 2014)")
+    return mentions[0].value

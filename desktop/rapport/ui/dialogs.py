@@ -98,7 +98,7 @@ class PersonDialog(FormDialog):
         self.birthday = self.add_row(
             "&Birthday:", QLineEdit(p.birthday.isoformat() if p and p.birthday else "")
         )
-        self.birthday.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.birthday.setPlaceholderText("March 3, 2014 or 2014-03-03 (optional)")
         self.age = self.add_row("&Age:", QSpinBox())
         self.age.setRange(-1, 130)
         self.age.setSpecialValueText("unknown")
