@@ -16,10 +16,9 @@ from rapport.services.errors import ValidationError
 EXAMPLES = "tomorrow, friday, next week, in 3 days or 2026-12-01"
 
 
-def parse_day(
-    value: date | str | None, what: str = "date", today: date | None = None
-) -> date | None:
-    """The day ``value`` names, None when empty; a phrase that names no day is refused."""
+def _words(value: date | str | None, what: str = "date") -> date | str | None:
+    """A day given as such or as an ISO date, None when empty, else the typed words to read
+    (spaces tidied); an ISO-looking date that is not real (2026-02-30) is refused."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -34,8 +33,18 @@ def parse_day(
     except ValueError:
         pass
     if text[:4].isdigit() and text[4:5] == "-":
-        # Looks like an ISO date but is not a real one (2026-02-30): say so, don't guess.
+        # Looks like an ISO date but is not a real one: say so, don't guess.
         raise ValidationError(f"{what} {text!r} is not a real date (use YYYY-MM-DD)")
+    return text
+
+
+def parse_day(
+    value: date | str | None, what: str = "date", today: date | None = None
+) -> date | None:
+    """The day ``value`` names, None when empty; a phrase that names no day is refused."""
+    text = _words(value, what)
+    if not isinstance(text, str):
+        return text
     try:
         from rapport.core.dates import parse_due
     except ImportError:  # a build without quick capture's grammar: say so, never guess
@@ -57,17 +66,9 @@ def parse_past_day(value: date | str | None, what: str = "date") -> date | None:
     """A day that has happened, typed as a person would write a birthday: 2014-03-03,
     March 3, 2014, 3 Mar 2014, 3/14/2014. The year is required: "March 3" alone is a
     yearly date, not a birthday, and is refused with a message saying so."""
-    if value is None or isinstance(value, date):
-        return parse_day(value, what)
-    text = " ".join(str(value).split())
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    if text[:4].isdigit() and text[4:5] == "-":
-        raise ValidationError(f"{what} {text!r} is not a real date (use YYYY-MM-DD)")
+    text = _words(value, what)
+    if not isinstance(text, str):
+        return text
     try:
         from rapport.core.dates import find_dates
     except ImportError:  # a build without quick capture's grammar
