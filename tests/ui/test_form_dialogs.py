@@ -118,16 +118,26 @@ def test_no_two_controls_share_an_alt_key_in_a_dialog(qtbot: Any, sample_book: P
         assert clashes == {}, type(dialog).__name__
 
 
-def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
-    window: Any, qtbot: Any, answer_modal: Any
-) -> None:
+def _bad_task(window: Any, qtbot: Any, answer_modal: Any, then: Any) -> None:
+    """Add a task for Bob Smith due "blursday"; ``then(dialog)`` saves and looks."""
     window.open_client(clients.resolve("Bob Smith").id)
-    seen: dict[str, Any] = {}
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, TaskDialog)
         qtbot.keyClicks(dialog.title_edit, "Send the proposal")
         qtbot.keyClicks(dialog.due, "blursday")
+        then(dialog)
+
+    answer_modal(fill)
+    window.add_task_action.trigger()
+
+
+def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: TaskDialog) -> None:
         qtbot.keyClick(dialog.due, Qt.Key.Key_Return)  # Enter saves; the service refuses
         qtbot.waitUntil(dialog.error_label.isVisible)
         seen["error"] = dialog.error_label.text()
@@ -138,8 +148,7 @@ def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
         )
         dialog.reject()
 
-    answer_modal(fill)
-    window.add_task_action.trigger()
+    _bad_task(window, qtbot, answer_modal, fill)
     assert "blursday" in seen["error"] and seen["open"]
     assert seen["gap"] > 0, "the error is drawn over the notes field"
     assert seen["fits"], "the error is cut off"
@@ -148,13 +157,9 @@ def test_a_wrapped_error_is_shown_below_the_fields_not_over_them(
 def test_a_refusal_puts_the_cursor_in_the_field_it_names(
     window: Any, qtbot: Any, answer_modal: Any
 ) -> None:
-    window.open_client(clients.resolve("Bob Smith").id)
     seen: dict[str, Any] = {}
 
-    def fill(dialog: QWidget) -> None:
-        assert isinstance(dialog, TaskDialog)
-        qtbot.keyClicks(dialog.title_edit, "Send the proposal")
-        qtbot.keyClicks(dialog.due, "blursday")
+    def fill(dialog: TaskDialog) -> None:
         dialog.notes.setFocus()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(dialog.error_label.isVisible)
@@ -169,8 +174,7 @@ def test_a_refusal_puts_the_cursor_in_the_field_it_names(
         seen["due now"] = dialog.due.text()
         dialog.reject()
 
-    answer_modal(fill)
-    window.add_task_action.trigger()
+    _bad_task(window, qtbot, answer_modal, fill)
     assert seen["due focused"] and seen["due selected"] == "blursday"
     assert seen["title focused"] and seen["due now"] == "friday"
 
