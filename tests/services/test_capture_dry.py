@@ -13,7 +13,7 @@ import pytest
 
 from rapport.services import capture, clients, demo
 from rapport.services.book import close_book, open_book
-from rapport.services.capture_dry import understand_dry_run
+from rapport.services.capture_dry import read_moment, understand_dry_run
 from rapport.store import migrations, readonly
 
 NOTES = [
@@ -45,7 +45,7 @@ def test_same_clients_and_same_understanding_as_opening_the_book(sample: Path) -
         assert len(expected_rows) > 30
         rows = readonly.known_clients(sample / "rapport.db")
         assert rows is not None
-        assert [(i, n, c or "", capture._moment(t)) for i, n, c, t in rows] == expected_rows
+        assert [(i, n, c or "", read_moment(t)) for i, n, c, t in rows] == expected_rows
         for note in NOTES:
             assert understand_dry_run(note, str(sample)) == capture.understand_note(note)
     finally:

@@ -24,6 +24,7 @@ from rapport.core.capture import KnownClient, understand
 from rapport.core.capture_clients import ClientIndex
 from rapport.core.names import fold
 from rapport.services import indexing
+from rapport.services.capture_dry import read_moment
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
@@ -46,18 +47,9 @@ def known_clients() -> list[KnownClient]:
         .order_by(m.Client.id)  # as store/readonly.py reads them for a dry run
     )
     return [
-        KnownClient(cid, name, company or "", _moment(last))
+        KnownClient(cid, name, company or "", read_moment(last))
         for cid, name, company, last in m.db.execute(query).fetchall()
     ]
-
-
-def _moment(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 _last_index: ClientIndex | None = None

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 
-def _moment(value: Any) -> datetime | None:
-    # As services.capture reads last contacts (text from SQLite).
+def read_moment(value: Any) -> datetime | None:
+    """A last contact as SQLite hands it back (text), None when unreadable; shared with
+    services.capture, which reads the same column through the database layer."""
     if value is None or isinstance(value, datetime):
         return value
     try:
@@ -39,7 +40,7 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
 
     def client(i: int) -> KnownClient:
         cid, name, company, last = rows[i]
-        return KnownClient(cid, name, company or "", _moment(last))
+        return KnownClient(cid, name, company or "", read_moment(last))
 
     # One note looks at a handful of clients: the records are made for those only.
     known = ClientIndex.lazy([row[1] for row in rows], [row[2] or "" for row in rows], client)
