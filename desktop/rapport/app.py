@@ -11,11 +11,12 @@ from rapport import STARTED as _STARTED
 
 
 def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
-    # The book's modules (peewee, sqlite3, the store) come before Qt: once PySide6.QtCore is
-    # loaded, its import hook reads the source of every module imported after it, looking
-    # for "from __feature__ import" (shibokensupport/feature.py), ~15 ms of the start.
+    # The book's check (sqlite3, the store's version) comes before Qt: once PySide6.QtCore
+    # is loaded, its import hook reads the source of every module imported after it,
+    # looking for "from __feature__ import" (shibokensupport/feature.py). The database
+    # layer itself (peewee, the models) loads after the first paint (ui/main_window.py).
     from rapport import __version__, paths
-    from rapport.services.book import close_book, open_book
+    from rapport.services.book import check_book, close_book
 
     from PySide6.QtWidgets import QApplication  # isort: skip
 
@@ -48,7 +49,8 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         )
 
     try:
-        book = open_book(directory)
+        # Refused now if it cannot be opened; opened just after the window's first paint.
+        book = check_book(directory)
     except Exception as exc:
         from rapport.ui.messages import user_message
         from rapport.ui.recovery import recover
@@ -77,6 +79,9 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
     if startup_check or not window.desktop.starts_hidden():
         window.show()
+    elif not window.ensure_book_open():  # no paint to wait for: the tray's reminders read it
+        instance.release()
+        return 1
     if not startup_check:
         window.data_actions.start_auto_backup()  # off the GUI thread, when a day old
     code = app.exec()
@@ -149,6 +154,8 @@ def handle_message(window: object, message: str) -> None:
     from rapport.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
+    if not window.ensure_book_open():  # a message that came before the first paint
+        return
     command = message.split(" ", 1)[0]
     handler = getattr(window, f"on_remote_{command}", None)
     if callable(handler):
@@ -170,15 +177,29 @@ def _report_when_painted(window: object, report: Callable[[int], None]) -> None:
                 def finish() -> None:
                     report(round((time.perf_counter() - _STARTED) * 1000))
                     # What waits for the first paint (Today's rows, the Clients page)
-                    # is not needed: the check ends here.
+                    # is not needed, but the book must open as the window would open it.
                     window.cancel_deferred_work()  # type: ignore[attr-defined]
-                    QApplication.quit()
+                    QApplication.exit(_open_quietly(window.book.data_dir))  # type: ignore[attr-defined]
 
                 QTimer.singleShot(0, finish)
             return False
 
     watcher = PaintWatcher(window)  # type: ignore[arg-type]
     window.installEventFilter(watcher)  # type: ignore[attr-defined]
+
+
+def _open_quietly(data_dir: Path) -> int:
+    """Open the checked book for ``--startup-check``: 0, or 1 with the reason on stderr."""
+    from rapport.services.book import current_book, open_book
+    from rapport.ui.messages import user_message
+
+    if current_book() is not None:
+        return 0
+    try:
+        open_book(data_dir)
+    except Exception as exc:
+        return _fatal(user_message(exc) or f"the book cannot be opened: {exc!r}", True)
+    return 0
 
 
 def _fatal(message: str, quiet: bool) -> int:

@@ -13,9 +13,9 @@ import pytest
 from rapport.paths import DataDirError
 from rapport.services.book import close_book, open_book
 from rapport.store import migrations
-from rapport.store.db import read_user_version
 from rapport.store.errors import NewerDatabaseError, NotADatabaseError
 from rapport.store.models import Client, Person, db
+from rapport.store.readonly import read_user_version
 
 
 def _digest(path: Path) -> str:

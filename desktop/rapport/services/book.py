@@ -1,15 +1,21 @@
-"""Opening and closing the book (the user's database) for a session of work."""
+"""Opening and closing the book (the user's database) for a session of work.
+
+The window checks its book before its first paint (``check_book``: the standard library
+reads the file's version, and a newer or damaged book is refused there, before any window
+shows) and opens it just after (``open_book``). So the database layer (peewee, the models)
+loads while the user already sees the window instead of before it. This module loads it
+only when a function needs it.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import paths
-from rapport.store.db import close_database, open_database
 from rapport.store.errors import NotADatabaseError
-from rapport.store.models import Client
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +36,49 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
 
     Raises ``paths.DataDirError`` or ``store.errors.StoreError`` with a message for the user.
     """
+    from rapport.store.db import open_database
+
     global _current
     directory = paths.ensure_private_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
     try:
         open_database(path, backup_dir=paths.backups_dir(directory))
     except NotADatabaseError as exc:
-        # Say which backup would bring the book back (services/backup.py).
-        from rapport.services.backup import damaged_book_error
-
-        raise damaged_book_error(directory, path, exc) from exc
+        raise _damaged(directory, path, exc) from exc
     _current = Book(directory, path)
     return _current
+
+
+def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
+    """The book in ``data_dir``, refused now if ``open_book`` would refuse it, opened later.
+
+    It raises what ``open_book`` raises for a missing folder, a damaged file or one
+    written by a newer Rapport, reading only the file's header. A book that opening would
+    change (a new one, an older schema to migrate) or one elsewhere than in a file
+    (RAPPORT_DATABASE_URL) is opened now, so whatever opening can refuse is refused here.
+    The caller opens the returned book with ``open_book(book.data_dir)`` before reading it.
+    """
+    from rapport.store.migrations import SCHEMA_VERSION
+    from rapport.store.readonly import checked_version
+
+    directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    path = paths.database_path(directory)
+    if os.environ.get("RAPPORT_DATABASE_URL"):
+        return open_book(directory)
+    try:
+        version = checked_version(path)
+    except NotADatabaseError as exc:
+        raise _damaged(directory, path, exc) from exc
+    if version != SCHEMA_VERSION:
+        return open_book(directory)
+    return Book(directory, path)
+
+
+def _damaged(directory: Path, path: Path, cause: NotADatabaseError) -> NotADatabaseError:
+    """The error to show for a damaged book: it says which backup would bring it back."""
+    from rapport.services.backup import damaged_book_error
+
+    return damaged_book_error(directory, path, cause)
 
 
 def current_book() -> Book | None:
@@ -50,11 +87,16 @@ def current_book() -> Book | None:
 
 def close_book() -> None:
     global _current
-    close_database()
     _current = None
+    if "rapport.store.db" in sys.modules:  # else no book was ever opened in this process
+        from rapport.store.db import close_database
+
+        close_database()
 
 
 def is_empty() -> bool:
+    from rapport.store.models import Client
+
     return not Client.select(Client.id).limit(1).exists()
 
 
@@ -64,4 +106,6 @@ def release_thread() -> None:
     Background jobs call it when they finish, so a worker thread never holds a
     connection (and its locks and file handles) after its work is done.
     """
+    from rapport.store.db import close_database
+
     close_database()

@@ -24,8 +24,8 @@ import peewee
 
 from rapport.paths import create_private_file, ensure_private_dir, private_umask
 from rapport.store.errors import StoreError
+from rapport.store.readonly import SQLITE_HEADER
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 

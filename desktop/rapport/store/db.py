@@ -19,10 +19,10 @@ import peewee
 
 from rapport.core.names import fold
 from rapport.paths import create_private_file, ensure_private_dir, private_umask
-from rapport.store.errors import NewerDatabaseError, NotADatabaseError, StoreError, translate
+from rapport.store.errors import StoreError, translate
 from rapport.store.models import db
+from rapport.store.readonly import checked_version
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -35,24 +35,6 @@ FOLD_FUNCTION = "rapport_fold"
 BUSY_TIMEOUT = 15
 
 
-def read_user_version(path: Path) -> int:
-    """The schema version of an existing file, read without writing anything to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return 0
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not a Rapport database; it was left untouched")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return int(conn.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
-
-
 def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Database:
     """Open (creating if needed) and migrate the database at ``path``; bind the models."""
     from rapport.store import migrations
@@ -61,13 +43,7 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     if url:
         return _open_url(url)
     ensure_private_dir(path.parent)
-    version = read_user_version(path)
-    if version > migrations.SCHEMA_VERSION:
-        raise NewerDatabaseError(
-            f"this database was written by a newer version of Rapport (schema {version}, "
-            f"this version knows {migrations.SCHEMA_VERSION}); update Rapport to open it. "
-            "The file was left untouched."
-        )
+    version = checked_version(path)  # a newer or damaged file is refused before any write
     create_private_file(path)
     database = peewee.SqliteDatabase(
         str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import peewee
-
 
 class StoreError(Exception):
     """A database problem the user can understand and act on."""
@@ -86,6 +84,8 @@ def translate(exc: BaseException) -> StoreError | None:
     """The environment error behind a database exception, or None when it is a bug."""
     if isinstance(exc, StoreError):
         return exc
+    import peewee  # here, so that checking a book before the window paints needs no peewee
+
     if not isinstance(exc, peewee.DatabaseError | sqlite3.DatabaseError):
         return None
     text = str(exc).lower()

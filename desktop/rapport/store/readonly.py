@@ -1,4 +1,8 @@
-"""Reading the book with the standard library alone, for the command line's dry runs.
+"""Reading the book with the standard library alone: its version, and the dry runs' names.
+
+Opening the book (store/db.py) first reads its schema version here, before anything
+writes to the file; the window does the same before its first paint and loads the
+database layer only after it (services/book.py ``check_book``).
 
 ``rapport capture --dry-run TEXT`` is what a desktop hotkey runs: it matches the note's
 names against the book's clients and writes nothing. Loading the database layer (peewee,
@@ -16,7 +20,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from rapport.store.errors import NewerDatabaseError, NotADatabaseError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # services.capture.known_clients reads the same rows through peewee (a test checks it).
@@ -26,9 +34,58 @@ KNOWN_CLIENTS_SQL = (
 Row = tuple[int, str, str, str | None]
 
 
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``path``, closed after the block.
+
+    Reading a WAL book creates its -wal and -shm files when they are missing (at the
+    first statement, not at connect), so the whole block runs under a private umask.
+    """
+    from rapport.paths import private_umask
+
+    with private_umask():
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+def read_user_version(path: Path) -> int:
+    """The schema version of an existing file (0 for none), read without writing to it.
+
+    A file that is not an SQLite database, or whose header or schema cannot be read, is
+    refused with NotADatabaseError.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path} is not a Rapport database; it was left untouched")
+    try:
+        with _reading(path) as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+
+
+def checked_version(path: Path) -> int:
+    """``read_user_version``, with a book written by a newer Rapport refused too."""
+    from rapport.store.migrations import SCHEMA_VERSION
+
+    version = read_user_version(path)
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"this database was written by a newer version of Rapport (schema {version}, "
+            f"this version knows {SCHEMA_VERSION}); update Rapport to open it. "
+            "The file was left untouched."
+        )
+    return version
+
+
 def known_clients(path: Path) -> list[Row] | None:
     """(id, name, company, last contact as stored) of every active client, or None."""
-    from rapport.paths import private_umask
     from rapport.store.migrations import SCHEMA_VERSION
 
     if os.environ.get("RAPPORT_DATABASE_URL") or not path.is_file():
@@ -37,14 +94,9 @@ def known_clients(path: Path) -> list[Row] | None:
         with path.open("rb") as fh:
             if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
-        # SQLite may create the -shm file of a WAL book: private, like every book file.
-        with private_umask():
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
+        with _reading(path) as conn:
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 return None
             return conn.execute(KNOWN_CLIENTS_SQL).fetchall()  # rows are tuples
-        finally:
-            conn.close()
     except (OSError, sqlite3.Error):
         return None

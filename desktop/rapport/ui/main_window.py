@@ -1,7 +1,9 @@
 """The main window: pages (clients, and what later issues add), menus, shortcuts, undo.
 
 Built to paint fast with any size of book: at start only the frame, menus, toolbar and
-the Today page exist. Today reads its data right after the first paint; the Clients page
+the Today page exist, and the book has only been checked (services/book.py
+``check_book``). Right after the first paint the book is opened and Today reads its
+data; the Clients page
 (the list and the profile pane, and the modules behind them) is built at idle soon after,
 or at once when something needs it (``client_list``, ``profile``, ``show_page``).
 """
@@ -354,8 +356,30 @@ class MainWindow(QMainWindow):
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
 
     def _after_first_paint(self) -> None:
-        if not self._deferred_cancelled:
+        if not self._deferred_cancelled and self.ensure_book_open():
             self.painted.emit()
+
+    def ensure_book_open(self) -> bool:
+        """Open the book checked before the first paint, once; False if it cannot be.
+
+        Opening loads the database layer, which is why it waits for the paint. When it
+        fails now (the file became busy or read-only since the check), the user is told
+        why and Rapport quits, as it would have before showing the window.
+        """
+        from rapport.services import book
+
+        if book.current_book() is not None:
+            return True
+        try:
+            book.open_book(self.book.data_dir)
+        except Exception as exc:
+            self.cancel_deferred_work()
+            messages.show_error(self, exc, "open the book")
+            self._quitting = True
+            self.close()
+            QApplication.exit(1)
+            return False
+        return True
 
     def cancel_deferred_work(self) -> None:
         """The app is quitting: skip the work that waits for the first paint."""
