@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Any
 
 import pytest
 
+from rapport import resources
 from rapport.core import gifts as g
 from rapport.core.records import Client, Fact, Gift, Person
 
@@ -16,9 +16,7 @@ TODAY = date(2026, 11, 18)
 
 
 def _json(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        resources.files("rapport.resources").joinpath(name).read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads(resources.path(name).read_text(encoding="utf-8"))
     return data
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from importlib import resources
 from typing import Any
 
 import pytest
 
+from rapport import resources
 from rapport.core import notes as n
 from rapport.core.cards import CARD_SIZES, CardSizeError, layout
 from rapport.core.gifts import Taxonomy, parse_taxonomy
@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 18)
 
 
 def _json(name: str) -> dict[str, Any]:
-    text = resources.files("rapport.resources").joinpath(name).read_text(encoding="utf-8")
+    text = resources.path(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

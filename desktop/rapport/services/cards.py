@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import cache
-from importlib import resources
 
-from rapport import clock
+from rapport import clock, resources
 from rapport.core import cards as card_sizes
 from rapport.core import notes as core
 from rapport.core import records as r
@@ -32,7 +31,7 @@ CONVERSATION_KINDS = ("meeting", "call", "email", "voicemail", "text", "note")
 
 @cache
 def templates() -> core.NoteTemplates:
-    text = resources.files("rapport.resources").joinpath("note_templates.json").read_text("utf-8")
+    text = resources.path("note_templates.json").read_text("utf-8")
     return core.parse_templates(json.loads(text))
 
 

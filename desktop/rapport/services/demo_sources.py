@@ -15,9 +15,9 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from importlib.resources import files
 from typing import Any
 
+from rapport import resources
 from rapport.core.names import fold
 
 MONTHS = (
@@ -29,7 +29,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def read_json(name: str) -> Any:
     """One file of resources/demo, parsed."""
-    text = (files("rapport.resources") / "demo" / name).read_text(encoding="utf-8")
+    text = resources.path("demo", name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

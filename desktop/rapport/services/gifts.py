@@ -13,10 +13,9 @@ import json
 import re
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from rapport import clock
+from rapport import clock, resources
 from rapport.core import gifts as core
 from rapport.core import records as r
 from rapport.services import convert, indexing, settings
@@ -34,7 +33,7 @@ EDITABLE = ("title", "status", "person_id", "occasion", "given_on", "cost", "rea
 
 # -- the catalogues --------------------------------------------------------------------------
 def _resource_json(name: str) -> dict[str, Any] | None:
-    path = resources.files("rapport.resources").joinpath(name)
+    path = resources.path(name)
     if not path.is_file():
         return None
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from rapport import resources
 
 THEMES = ("system", "light", "dark")
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -18,7 +18,7 @@ def app_icon() -> QIcon:
     """Rapport's icon with every rendered size, so each place picks a crisp one."""
     global _icon
     if _icon is None:
-        folder = resources.files("rapport.resources").joinpath("icons")
+        folder = resources.path("icons")
         icon = QIcon()
         for size in ICON_SIZES:
             icon.addFile(str(folder.joinpath(f"rapport-{size}.png")))
@@ -102,7 +102,7 @@ def install_icon_fallbacks() -> None:
     Windows, macOS and bare Linux sessions have no freedesktop icon theme; these SVGs
     (vector, so crisp at any scale) stand in, and a real theme's icons still win.
     """
-    folder = resources.files("rapport.resources").joinpath("icons", "actions")
+    folder = resources.path("icons", "actions")
     path = str(folder)
     if path not in QIcon.fallbackSearchPaths():
         QIcon.setFallbackSearchPaths([*QIcon.fallbackSearchPaths(), path])

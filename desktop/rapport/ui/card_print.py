@@ -21,7 +21,6 @@ import os
 import sys
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -40,6 +39,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from rapport import resources
 from rapport.core.cards import CardLayout, layout
 
 FONT_CHOICES = {
@@ -67,7 +67,7 @@ def ensure_gui_app() -> QGuiApplication:
 @cache
 def handwriting_family() -> str | None:
     """Load the shipped handwriting font once; None if it is missing or unreadable."""
-    font_file = resources.files("rapport.resources").joinpath("fonts", HANDWRITING_FILE)
+    font_file = resources.path("fonts", HANDWRITING_FILE)
     if not font_file.is_file():
         return None
     font_id = QFontDatabase.addApplicationFontFromData(font_file.read_bytes())
