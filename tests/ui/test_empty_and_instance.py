@@ -84,3 +84,13 @@ def test_startup_check_prints_shown_in(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("shown in ") and out.stdout.strip().endswith(" ms")
     close_book()
+
+
+def test_each_book_folder_has_its_own_socket_name(tmp_path: Path) -> None:
+    from rapport.ui.single_instance import server_name
+
+    (tmp_path / "a").mkdir()
+    name = server_name(tmp_path / "a")
+    assert server_name(tmp_path / "a" / ".." / "a") == name  # the same folder, spelled twice
+    assert server_name(tmp_path / "b") != name
+    assert name.replace("-", "").isalnum() and len(name) < 60  # a valid, short socket name

@@ -8,8 +8,8 @@ sends one line ("raise", "capture", ...) and the server emits ``messageReceived`
 
 from __future__ import annotations
 
-import getpass
-import hashlib
+import os
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,12 +25,14 @@ TIMEOUT_MS = 1000
 
 
 def server_name(data_dir: Path) -> str:
-    digest = hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:12]
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in some sandboxes: the folder alone still separates books
-        user = "user"
-    return f"rapport-{user}-{digest}"
+    """The book's socket: one per user and folder (two books may be open at once).
+
+    The folder is told apart by two checksums (64 bits), which is all a name needs: zlib
+    is loaded with Qt already, where hashlib and getpass cost ~5 ms of the window's start.
+    """
+    folder = str(data_dir.resolve()).encode("utf-8")
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return f"rapport-{user}-{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
 
 
 def send(data_dir: Path, message: str, timeout_ms: int = TIMEOUT_MS) -> bool:
