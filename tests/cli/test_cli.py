@@ -161,12 +161,15 @@ def test_module_entry_point_and_no_traceback(tmp_path: Path) -> None:
 def test_parsers_are_built_for_what_the_arguments_name(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Starting fast: the window builds no command parser, a command builds up to its own;
-    # help and mistakes still see every command.
-    from rapport.cli import _command_word, _names_a_command, build_parser
+    # Starting fast: the window builds no parser, a command builds up to its own; help,
+    # abbreviations and mistakes still see every command.
+    from rapport.cli import _command_word, _window_options, build_parser
 
-    assert not _names_a_command(["--data-dir", "d", "--startup-check"])
-    assert _names_a_command(["--data-dir", "d", "capture", "x"]) and _names_a_command(["-h"])
+    assert _window_options(["--data-dir", "d", "--startup-check"]) == ("d", True)
+    assert _window_options(["--data-dir=d"]) == ("d", False)
+    assert _window_options([]) == (None, False)
+    for words in (["--data-dir", "d", "capture", "x"], ["-h"], ["--data-dir"], ["--startup"]):
+        assert _window_options(words) is None, words
     assert _command_word(["--data-dir=d", "capture", "--dry-run", "x"]) == "capture"
     assert _command_word(["--help"]) is None
     sub = next(a for a in build_parser(wanted="capture")._actions if a.dest == "command")

@@ -8,15 +8,17 @@ starts about as fast as Python and peewee allow.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import TYPE_CHECKING
 
 from rapport import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # Commands in the order ``rapport --help`` lists them: each is the module
 # ``rapport.cli.cmd_NAME``, imported only when a parser is built (opening the window
@@ -44,17 +46,15 @@ def command_modules() -> Iterator[ModuleType]:
         yield importlib.import_module(f"rapport.cli.cmd_{name}")
 
 
-def build_parser(
-    commands: bool = True,
-    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
-    wanted: str | None = None,
-) -> argparse.ArgumentParser:
-    """The parser; without ``commands``, only the global options (the window's start).
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the global options and the commands.
 
     With ``wanted`` (the command the arguments name), command parsers are registered in
     order until that one is: the hotkey's ``rapport capture`` builds one, not twelve.
     """
-    parser = parser_class(
+    import argparse
+
+    parser = argparse.ArgumentParser(
         prog="rapport",
         description="Rapport, a personal client memory. With no command, opens the window.",
     )
@@ -69,9 +69,6 @@ def build_parser(
         action="store_true",
         help="open the window, wait until it has painted, print 'shown in N ms' and exit",
     )
-    if not commands:
-        parser.set_defaults(command=None)
-        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(sub)
@@ -84,16 +81,30 @@ def build_parser(
     return parser
 
 
-def _names_a_command(argv: Sequence[str]) -> bool:
-    """Whether the arguments may name a command (or ask for help): anything but the global
-    options. Opening the window needs no command parsers, which take ~10 ms to build."""
+def _window_options(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(--data-dir, --startup-check) when the arguments are only those, spelled out.
+
+    Opening the window is most launches, and building a parser for it (with gettext and
+    locale for its messages) cost ~2 ms of the window's start, so these two options are
+    read here. Anything else (a command, --help, --version, an abbreviation, a mistake)
+    gives None and goes to the full parser, which reports mistakes with every command.
+    """
+    data_dir: str | None = None
+    startup_check = False
     words = iter(argv)
     for word in words:
-        if word == "--data-dir":
-            next(words, None)
-        elif not word.startswith("--") or word in ("--help", "--"):
-            return True
-    return False
+        if word == "--startup-check":
+            startup_check = True
+        elif word == "--data-dir":
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None  # the parser says what is missing
+            data_dir = value
+        elif word.startswith("--data-dir="):
+            data_dir = word.partition("=")[2]
+        else:
+            return None
+    return data_dir, startup_check
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
@@ -109,36 +120,28 @@ def _command_word(argv: Sequence[str]) -> str | None:
     return None
 
 
-class _WindowParser(argparse.ArgumentParser):
-    """The global options alone; on a mistake, the full parser says it (with COMMAND)."""
-
-    words: Sequence[str] = ()
-
-    def error(self, message: str) -> NoReturn:
-        build_parser().parse_args(self.words)
-        super().error(message)  # (the full parser has exited already)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    if _names_a_command(words):
+    window = _window_options(words)
+    args = None
+    if window is None:
         args = build_parser(wanted=_command_word(words)).parse_args(words)
-    else:
-        parser = build_parser(commands=False, parser_class=_WindowParser)
-        parser.words = words  # type: ignore[attr-defined]
-        args = parser.parse_args(words)
-    if args.data_dir is not None and not args.data_dir.strip():
+        window = (args.data_dir, args.startup_check)
+        if args.command is None:
+            args = None
+    data_dir, startup_check = window
+    if data_dir is not None and not data_dir.strip():
         # An empty --data-dir "$DIR" must not fall back to the user's real book.
         sys.stderr.write("rapport: --data-dir needs a folder (it was empty)\n")
         return 2
-    if args.data_dir:
+    if data_dir:
         # Child processes (a capture window started from here) see the same book.
-        os.environ["RAPPORT_DATA_DIR"] = args.data_dir
+        os.environ["RAPPORT_DATA_DIR"] = data_dir
     try:
-        if args.command is None:
+        if args is None:
             from rapport.app import run_app
 
-            return run_app(args.data_dir, startup_check=args.startup_check)
+            return run_app(data_dir, startup_check=startup_check)
         from rapport.cli.common import tolerant_output
 
         tolerant_output()
