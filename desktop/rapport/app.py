@@ -20,6 +20,7 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
 
     from PySide6.QtWidgets import QApplication  # isort: skip
 
+    _spare_the_feature_scan()
     from rapport.ui.single_instance import SingleInstance, send
 
     paths.private_process()
@@ -102,10 +103,12 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     """
     import shlex
 
-    from PySide6.QtWidgets import QApplication
-
     from rapport import paths
     from rapport.services.book import close_book, open_book
+
+    from PySide6.QtWidgets import QApplication  # isort: skip
+
+    _spare_the_feature_scan()
     from rapport.ui.single_instance import SingleInstance, send
 
     paths.private_process()
@@ -147,6 +150,25 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     finally:
         close_book()
         instance.release()
+
+
+def _spare_the_feature_scan() -> None:
+    """Tell PySide's import hook that the modules loaded so far do not use ``__feature__``.
+
+    Once PySide6.QtCore is loaded, every ``import`` statement goes through its hook, which
+    reads the source of each module it has not seen yet (``_mod_uses_pyside`` in
+    shibokensupport/feature.py calls inspect.getsource) to learn whether it writes
+    ``from __feature__ import``. The modules loaded before Qt (the standard library, the
+    book's check) do not, and rescanning each one that a later module imports again costs
+    a file read: several ms before the first paint, more before Today shows. They are
+    recorded as the scan records such a module (-1, "ignore this module"). The table is
+    PySide's private one: if a version drops it, nothing is skipped and nothing breaks.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    seen = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(seen, dict):
+        for name in list(sys.modules):
+            seen.setdefault(name, -1)
 
 
 def handle_message(window: object, message: str) -> None:

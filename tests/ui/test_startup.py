@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -123,3 +124,26 @@ def test_the_startup_check_refuses_a_newer_book_before_any_window(sample_book: P
     assert out.returncode == 1
     assert "newer version of Rapport" in out.stderr
     assert "shown in" not in out.stdout
+
+
+def test_modules_loaded_before_qt_are_not_read_again_by_pysides_import_hook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    read: list[str] = []
+    monkeypatch.setattr(feature, "_mod_uses_pyside", lambda module: read.append(module.__name__))
+    before, after = (
+        types.ModuleType("rapport_probe_before"),
+        types.ModuleType("rapport_probe_after"),
+    )
+    monkeypatch.setitem(sys.modules, before.__name__, before)
+    try:
+        app._spare_the_feature_scan()
+        monkeypatch.setitem(sys.modules, after.__name__, after)
+        import rapport_probe_after  # noqa: F401
+        import rapport_probe_before  # noqa: F401
+    finally:
+        for name in (before.__name__, after.__name__):
+            feature.pyside_feature_dict.pop(name, None)
+
+    assert read == ["rapport_probe_after"]  # the hook still reads what came after
