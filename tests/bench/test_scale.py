@@ -36,7 +36,7 @@ from tests.bench.conftest import (
 )
 
 pytestmark = [pytest.mark.bench, pytest.mark.timeout(1800)]
-STARTUP_RUNS = 11
+STARTUP_RUNS = 21  # medians of 21: this machine class is noisy (shared 2-CPU VMs)
 CLI_RUNS = 21
 NOTE = (
     "Lunch w/ Bob Smith (Acme). Son Jake, 12, plays travel baseball; Bob played in college. "
