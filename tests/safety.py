@@ -32,3 +32,13 @@ def vcard(name: str, email: str = "", extra: str = "") -> str:
         lines.extend(extra.strip("\n").split("\n"))
     lines.append("END:VCARD")
     return "\r\n".join(lines) + "\r\n"
+
+
+def pin_version(path: Path, version: int) -> None:
+    """Mark a closed book as written at schema ``version`` (whatever steps exist today)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    finally:
+        conn.close()

@@ -15,6 +15,7 @@ from rapport.services.backup import DamagedBookError
 from rapport.services.book import check_book, close_book, current_book, open_book
 from rapport.store import migrations
 from rapport.store.errors import NewerDatabaseError
+from tests.safety import pin_version
 
 
 def _digest(path: Path) -> str:
@@ -27,12 +28,7 @@ def _closed_book(data_dir: Path, version: int | None = None) -> Path:
     close_book()
     path = data_dir / "rapport.db"
     if version is not None:
-        conn = sqlite3.connect(path)
-        try:
-            conn.execute(f"PRAGMA user_version = {version}")
-            conn.commit()
-        finally:
-            conn.close()
+        pin_version(path, version)
     return path
 
 

@@ -16,6 +16,7 @@ from rapport.store import migrations
 from rapport.store.errors import NewerDatabaseError, NotADatabaseError
 from rapport.store.models import Client, Person, db
 from rapport.store.readonly import read_user_version
+from tests.safety import pin_version
 
 
 def _digest(path: Path) -> str:
@@ -24,16 +25,6 @@ def _digest(path: Path) -> str:
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def _pin_version(path: Path, version: int) -> None:
-    """Mark a closed book as written at ``version`` (whatever steps exist today)."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
@@ -140,7 +131,7 @@ def test_failed_migration_step_leaves_the_previous_version(
     open_book(data_dir)
     Client.create(name="Kept", name_key="kept")
     close_book()
-    _pin_version(data_dir / "rapport.db", 1)
+    pin_version(data_dir / "rapport.db", 1)
 
     def broken(database) -> None:  # type: ignore[no-untyped-def]
         database.execute_sql("CREATE TABLE half_done (x)")

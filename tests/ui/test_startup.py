@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import types
@@ -21,6 +20,7 @@ from rapport.store import migrations
 from rapport.store.errors import DatabaseBusyError
 from rapport.ui.main_window import MainWindow
 from rapport.ui.worker import Worker
+from tests.safety import pin_version
 
 
 @pytest.fixture
@@ -113,11 +113,7 @@ def test_the_startup_check_opens_the_book_after_the_paint(sample_book: Path) -> 
 
 def test_the_startup_check_refuses_a_newer_book_before_any_window(sample_book: Path) -> None:
     close_book()
-    path = sample_book / "rapport.db"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+    pin_version(sample_book / "rapport.db", migrations.SCHEMA_VERSION + 1)
 
     out = _startup_check(sample_book)
 
