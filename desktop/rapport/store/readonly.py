@@ -54,8 +54,8 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection]:
 def read_user_version(path: Path) -> int:
     """The schema version of an existing file (0 for none), read without writing to it.
 
-    A file that is not an SQLite database, or whose header or schema cannot be read, is
-    refused with NotADatabaseError.
+    A file that is not an SQLite database, or whose header SQLite cannot read, is refused
+    with NotADatabaseError.
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
