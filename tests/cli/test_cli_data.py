@@ -61,6 +61,25 @@ def test_import_generic_csv_with_a_column_mapping(
     assert code == 1 and "no column named 'Nope'" in err
 
 
+def test_a_csv_column_can_hold_the_cadence_and_the_help_names_every_field(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    from rapport.exchange.csv_io import FIELDS
+
+    path = tmp_path / "people.csv"
+    path.write_text("Who,Every\nDana White,45\n")
+    d = str(data_dir)
+    maps = ("--map", "Who=name", "--map", "Every=cadence_days")
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(path), *maps)
+    assert code == 0 and "1 new" in out
+    _, out, _ = run(capsys, "--data-dir", d, "brief", "Dana White", "--json")
+    assert json.loads(out)["client"]["cadence_days"] == 45
+    with pytest.raises(SystemExit):
+        run(capsys, "import", "--help")
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert all(field in help_text for field in FIELDS)
+
+
 def test_import_needs_an_encoding_for_windows_files(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from datetime import datetime
 
 import pytest
 
@@ -268,3 +269,28 @@ def test_rapport_clients_csv_reads_back_without_the_apostrophes() -> None:
     assert (bob.name, bob.company, bob.notes) == ("=Bob", "@Acme", "-x")
     assert bob.emails == ["a@b.c", "d@e.f"]
     assert bob.phones == ["+1 555"]
+
+
+def test_rapport_clients_csv_reads_its_cadence_referrer_and_archive_date() -> None:
+    header = ",".join(csv_io.RAPPORT_CLIENT_HEADER)
+    text = (
+        f"{header}\n"
+        "1,Ann Lee,,,,,,,Bob Smith,60,,,,2026-10-01 09:00\n"
+        "2,Bob Smith,,,,,,,,,,,,\n"
+        "3,Cy Bad,,,,,,,,weekly,,,,\n"
+        "4,Di Bad,,,,,,,,0,,,,\n"
+        "5,Ed Bad,,,,,,,,,,,,last year\n"
+    )
+    result = csv_io.parse(text)
+    ann, bob = result.contacts
+    assert (ann.referred_by, ann.cadence_days, ann.archived_at) == (
+        "Bob Smith",
+        60,
+        datetime(2026, 10, 1, 9, 0),
+    )
+    assert (bob.referred_by, bob.cadence_days, bob.archived_at) == ("", None, None)
+    assert [(s.where, s.reason) for s in result.skipped] == [
+        ("row 4", "the cadence 'weekly' is not a number of days from 1 to 3660"),
+        ("row 5", "the cadence '0' is not a number of days from 1 to 3660"),
+        ("row 6", "the archived date 'last year' is not a date and time"),
+    ]

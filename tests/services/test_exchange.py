@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rapport.exchange import csv_io
 from rapport.services import clients, exchange, facts, interactions, people, settings, tasks
 from rapport.services.book import close_book, open_book
 from rapport.store import models as m
@@ -416,3 +417,57 @@ def test_calendar_export_keeps_its_uids_so_calendars_update(tmp_path: Path, book
     assert "Jake's birthday (Bob Smith's son)" in summaries
     assert "Bob Smith's anniversary" in summaries
     assert len(calendar.walk("VTODO")) == 4, "open tasks only, dated or not"
+
+
+def _client_state(name: str) -> tuple[int | None, str | None, bool]:
+    row = m.Client.get(m.Client.name == name)
+    referrer = m.Client.get_by_id(row.referred_by_id).name if row.referred_by_id else None
+    return row.cadence_days, referrer, row.archived_at is not None
+
+
+def test_csv_round_trip_keeps_cadence_referrer_and_archive(tmp_path: Path) -> None:
+    open_book(tmp_path / "a")
+    try:
+        rich_book()  # Ann Lee was referred by Bob Smith, who comes after her; Bob's cadence 30
+        carl = clients.create_client("Carl Old", cadence_days=90)
+        clients.set_archived(carl.id, True)
+        exchange.export(tmp_path / "book.csv")
+    finally:
+        close_book()
+    open_book(tmp_path / "b")
+    try:
+        plan = exchange.preview_import(tmp_path / "book-clients.csv")
+        assert plan.flavour == "rapport" and plan.count("new") == 3
+        exchange.apply_import(plan)
+        assert _client_state("Ann Lee") == (None, "Bob Smith", False)
+        assert _client_state("Bob Smith") == (30, None, False)
+        assert _client_state("Carl Old") == (90, None, True)
+    finally:
+        close_book()
+
+
+def test_csv_into_a_book_fills_cadence_and_referrer_but_keeps_its_clients_active(
+    tmp_path: Path, book: Path
+) -> None:
+    clients.create_client("Ann Lee")
+    clients.create_client("Bob Smith", cadence_days=14)
+    header = ",".join(csv_io.RAPPORT_CLIENT_HEADER)
+    _write(
+        tmp_path / "clients.csv",
+        f"{header}\n"
+        "1,Ann Lee,,,,,,,Bob Smith,60,,,,2026-10-01 09:00\n"
+        "2,Bob Smith,,,,,,,,30,,,,\n"
+        "3,Dee New,,,,,,,Nobody Known,,,,,\n",
+    )
+
+    plan = exchange.preview_import(tmp_path / "clients.csv")
+    details = {item.name: item.detail for item in plan.items}
+    assert "fills cadence days" in details["Ann Lee"]
+    assert "nothing new" in details["Bob Smith"]  # the book's cadence wins
+    assert "referrer 'Nobody Known' not found, left out" in details["Dee New"]
+    result = exchange.apply_import(plan)
+
+    assert (result.added, result.updated) == (1, 1)
+    assert _client_state("Ann Lee") == (60, "Bob Smith", False)  # archived in the file only
+    assert _client_state("Bob Smith") == (14, None, False)
+    assert _client_state("Dee New") == (None, None, False)

@@ -243,6 +243,10 @@ def reply_age(received_at: datetime, now: datetime, away: Away | None = None) ->
 
 
 # -- keeping in touch -------------------------------------------------------------------------
+# The longest keep-in-touch cadence a client can have (ten years), wherever it is typed.
+MAX_CADENCE_DAYS = 3660
+
+
 class Contactable(NamedTuple):
     """What the out-of-touch rule needs to know about a client (a tuple: thousands of them)."""
 

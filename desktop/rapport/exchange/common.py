@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 # Contacts files (vCard, CSV). A full JSON export of a large book is bigger by nature.
@@ -71,6 +71,11 @@ class ContactIn:
     how_we_met: str = ""
     people: list[PersonIn] = field(default_factory=list)
     dates: list[DateIn] = field(default_factory=list)
+    # Only Rapport's own CSV export has these: the referrer's name (linked to the client
+    # of that name, in the book or the file), the keep-in-touch cadence, when archived.
+    referred_by: str = ""
+    cadence_days: int | None = None
+    archived_at: datetime | None = None
     # Where it came from, for messages: "card 12 (line 140)", "row 7".
     where: str = ""
     # A stable identifier when exporting (vCard UID); ignored on import.

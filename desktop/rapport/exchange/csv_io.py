@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.exchange.common import (
     ContactIn,
     ExchangeError,
@@ -61,6 +62,9 @@ FIELDS: dict[str, str] = {
     "birthday": "Birthday",
     "how_we_met": "How we met",
     "notes": "Notes",
+    "referred_by": "Referred by (a client's name)",
+    "cadence_days": "Keep-in-touch cadence (days)",
+    "archived": "Archived on",
 }
 # Header words that suggest a target, checked in order (first match wins).
 _GUESSES: tuple[tuple[str, str], ...] = (
@@ -259,6 +263,8 @@ def parse(
         contact = convert(cells) if convert else _generic(cells, mapping or {})
         contact.where = where
         problem = check_contact(contact)
+        if problem is None and convert is None:
+            problem = _client_columns(cells, mapping or {}, contact)
         if problem is not None:
             result.skipped.append(Skipped(where, contact.name[:80], problem))
             continue
@@ -438,6 +444,31 @@ def _generic(cells: dict[str, str], mapping: dict[str, str]) -> ContactIn:
             day.label = "birthday"
             contact.dates.append(day)
     return contact
+
+
+def _client_columns(
+    cells: dict[str, str], mapping: dict[str, str], contact: ContactIn
+) -> str | None:
+    """The columns mapped to what Rapport keeps beside the contact (Rapport's own export
+    writes them): referrer, cadence, archive date. Why the row cannot be imported, or None.
+    """
+    value = {target: "" for target in ("referred_by", "cadence_days", "archived")}
+    for column, target in mapping.items():
+        if target in value and not value[target]:
+            value[target] = cells.get(column, "")
+    contact.referred_by = one_line(value["referred_by"])
+    cadence = value["cadence_days"]
+    if cadence:
+        if not cadence.isdigit() or not 1 <= int(cadence) <= MAX_CADENCE_DAYS:
+            return f"the cadence {cadence!r} is not a number of days from 1 to {MAX_CADENCE_DAYS}"
+        contact.cadence_days = int(cadence)
+    archived = value["archived"]
+    if archived:
+        try:
+            contact.archived_at = datetime.fromisoformat(archived)
+        except ValueError:
+            return f"the archived date {archived!r} is not a date and time"
+    return None
 
 
 # -- writing -------------------------------------------------------------------------------

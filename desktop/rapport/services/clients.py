@@ -8,6 +8,7 @@ from peewee import fn
 
 from rapport import clock
 from rapport.core import records as r
+from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
 from rapport.services import convert, indexing
 from rapport.services.client_list import ClientRow
@@ -125,8 +126,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             cadence = int(data["cadence_days"])
         except (TypeError, ValueError):
             raise ValidationError("the keep-in-touch cadence must be a number of days") from None
-        if cadence <= 0 or cadence > 3660:
-            raise ValidationError("the keep-in-touch cadence must be between 1 and 3660 days")
+        if not 1 <= cadence <= MAX_CADENCE_DAYS:
+            raise ValidationError(
+                f"the keep-in-touch cadence must be between 1 and {MAX_CADENCE_DAYS} days"
+            )
         data["cadence_days"] = cadence
     if "referred_by" in data:
         # A name typed by the user: it must name exactly one client.

@@ -220,7 +220,7 @@ def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -
 
 def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
     matcher = merge.book_matcher()
-    fields = [getattr(m.Client, f) for f in merge.CONTACT_FIELDS]
+    fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
     existing = {row["id"]: row for row in m.Client.select(m.Client.id, *fields).dicts()}
     planned: dict[int, dict[str, Any]] = {}
     items: list[PlanItem] = []
@@ -239,7 +239,7 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
         elif match.client_id is None:
             temp = -number  # a client this import will create
             matcher.add(temp, contact.name, contact.emails, fuzzy=False)
-            planned[temp] = {f: getattr(contact, f) for f in merge.CONTACT_FIELDS}
+            planned[temp] = {f: getattr(contact, f) for f in merge.FILLED_FIELDS}
             items.append(
                 PlanItem("new", contact.name, _new_detail(contact), contact.where, contact)
             )
@@ -254,6 +254,12 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
             matcher.add_emails(match.client_id, contact.emails)
             items.append(
                 PlanItem("known", contact.name, detail, contact.where, contact, match.client_id)
+            )
+    for item in items:  # once the whole file is known: a referrer may come later in it
+        referrer = item.contact.referred_by if item.contact is not None else ""
+        if referrer and item.action != "skipped" and matcher.named(referrer) is None:
+            item.detail += (
+                f"{' · ' if item.detail else ''}referrer {referrer!r} not found, left out"
             )
     return items
 
@@ -333,7 +339,10 @@ def apply_import(
 
 def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
     matcher = merge.book_matcher()  # again, inside the transaction: the book may have changed
-    added = updated = skipped = 0
+    added = skipped = 0
+    updated: set[int] = set()
+    created: set[int] = set()
+    linked: list[tuple[int, str]] = []  # (client, referrer's name), linked once all are in
     now = clock.now()
     for item in plan.items:
         tick(1)
@@ -344,15 +353,21 @@ def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResu
         match = matcher.match(contact.name, contact.emails)
         if match.how == "ambiguous":
             skipped += 1
-        elif match.client_id is None:
+            continue
+        if match.client_id is None:
             row = merge.create(contact, now)
             matcher.add(row.id, row.name, row.emails, fuzzy=False)
             added += 1
+            created.add(client_id := row.id)
         else:
-            if merge.fill(match.client_id, contact, now):
-                updated += 1
-            matcher.add_emails(match.client_id, contact.emails)
-    return ImportResult(added, updated, skipped)
+            client_id = match.client_id
+            if merge.fill(client_id, contact, now):
+                updated.add(client_id)
+            matcher.add_emails(client_id, contact.emails)
+        if contact.referred_by:
+            linked.append((client_id, contact.referred_by))
+    updated |= merge.link_referrers(linked, matcher) - created
+    return ImportResult(added, len(updated), skipped)
 
 
 def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:

@@ -70,6 +70,11 @@ class ClientMatcher:
                 self.by_email.setdefault(clean, client_id)
                 known.add(clean)
 
+    def named(self, name: str) -> int | None:
+        """The one client with exactly this name (case and accents aside), else None."""
+        exact = self.by_key.get(fold(name), [])
+        return exact[0][0] if len(exact) == 1 else None
+
     def match(self, name: str, emails: Iterable[str]) -> Match:
         for email in emails:
             found = self.by_email.get(email.strip().casefold())

@@ -1,10 +1,11 @@
 """Writing one imported contact into the book: a new client, or the empty fields of one.
 
 The merge rule, shared by every import format: fields that are empty in the book
-(company, role, emails, phones, address, how we met, notes) are filled from the file;
-people and yearly dates the client does not have yet are added (people compared by
-name, dates by label and day); nothing already in the book is changed or removed.
-Call these inside the import's transaction.
+(company, role, emails, phones, address, how we met, notes, and from Rapport's own CSV
+the cadence and the referrer) are filled from the file; people and yearly dates the
+client does not have yet are added (people compared by name, dates by label and day);
+nothing already in the book is changed or removed (a client archived in the file but
+not in the book stays active). Call these inside the import's transaction.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from rapport.services.matching import ClientMatcher
 from rapport.store import models as m
 
 CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
+# What the merge rule fills: the contact fields, and the cadence of Rapport's own CSV.
+FILLED_FIELDS = (*CONTACT_FIELDS, "cadence_days")
 
 
 def book_matcher() -> ClientMatcher:
@@ -30,7 +33,7 @@ def book_matcher() -> ClientMatcher:
 
 def fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
     """The fields the merge rule would fill: empty in the book, given in the file."""
-    return [f for f in CONTACT_FIELDS if not existing.get(f) and getattr(contact, f)]
+    return [f for f in FILLED_FIELDS if not existing.get(f) and getattr(contact, f)]
 
 
 def contact_of_row(row: dict[str, Any]) -> ContactIn:
@@ -47,7 +50,8 @@ def create(contact: ContactIn, now: datetime) -> m.Client:
         name_key=fold(contact.name),
         created_at=now,
         updated_at=now,
-        **{f: getattr(contact, f) for f in CONTACT_FIELDS},
+        archived_at=contact.archived_at,
+        **{f: getattr(contact, f) for f in FILLED_FIELDS},
     )
     indexing.client(row)
     add_people_and_dates(row.id, contact, new=True)
@@ -57,7 +61,7 @@ def create(contact: ContactIn, now: datetime) -> m.Client:
 def fill(client_id: int, contact: ContactIn, now: datetime) -> bool:
     """Apply the merge rule to a client of the book; True when anything changed."""
     row = m.Client.get_by_id(client_id)
-    existing = {f: getattr(row, f) for f in CONTACT_FIELDS}
+    existing = {f: getattr(row, f) for f in FILLED_FIELDS}
     changed = False
     for name in fills(existing, contact):
         setattr(row, name, getattr(contact, name))
@@ -111,3 +115,20 @@ def add_people_and_dates(client_id: int, contact: ContactIn, new: bool = False) 
         known_dates.add((label, day.month, day.day))
         added = True
     return added
+
+
+def link_referrers(linked: list[tuple[int, str]], matcher: ClientMatcher) -> set[int]:
+    """Point each (client, referrer's name) at the client of that name, where the client
+    has no referrer yet; the ids of the clients that got one. A name that fits no client,
+    or several, links nothing."""
+    changed: set[int] = set()
+    for client_id, referrer_name in linked:
+        referrer = matcher.named(referrer_name)
+        if referrer is None or referrer == client_id:
+            continue
+        query = m.Client.update(referred_by=referrer).where(
+            (m.Client.id == client_id) & m.Client.referred_by.is_null()
+        )
+        if query.execute():
+            changed.add(client_id)
+    return changed
