@@ -118,6 +118,25 @@ def test_restore_brings_the_backup_back_and_keeps_the_current_book(book: Path) -
     assert (book / "rapport.db").stat().st_mode & 0o777 == 0o600
 
 
+def test_a_restore_reports_the_pages_it_copies(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapport.store import backup as store_backup
+
+    monkeypatch.setattr(store_backup, "STEP_PAGES", 4)  # several steps for a small book
+    for number in range(60):
+        clients.create_client(f"Client {number}", notes="x" * 2000)
+    saved = backup.backup_now()
+    clients.create_client("After")
+    steps: list[tuple[int, int]] = []
+
+    backup.restore(saved, lambda done, total: steps.append((done, total)))
+    backup.reopen_book()
+
+    assert len(steps) > 3
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+    assert steps[-1][0] == steps[-1][1] > 0  # every page, then done
+    assert "After" not in {c.name for c in clients.list_clients()}
+
+
 def _make(path: Path, version: int, tables: tuple[str, ...] = ()) -> Path:
     conn = sqlite3.connect(path)
     for table in tables:

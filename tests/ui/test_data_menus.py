@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from rapport.services import backup, clients
 from rapport.ui import export_dialog, import_dialog, messages
@@ -218,8 +218,13 @@ def test_back_up_then_restore_from_the_menu(
         messages, "confirm", lambda _p, _t, text, *_a: questions.append(text) or True
     )
     window.data_actions.restore_action.trigger()
+    # The window waits for the book to come back: modal, and nothing to cancel.
+    (progress,) = window.findChildren(QProgressDialog)
+    assert progress.windowModality() == Qt.WindowModality.WindowModal
+    assert progress.findChildren(QPushButton) == []
     _idle(qtbot, window)
     qtbot.waitUntil(lambda: "Added Later" not in _names(window))
+    assert not progress.isVisible()
     assert _names(window) == ["Anna Schmidt", "Bob Smith", "Maria Gonzalez"]
     assert "kept as a backup first" in questions[0]
     assert not window.undo_action.isEnabled() and window.undo_stack == []

@@ -190,11 +190,12 @@ def check_backup(path: str | Path) -> int:
     return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables)
 
 
-def restore(path: str | Path) -> Restored:
+def restore(path: str | Path, progress: store_backup.Progress | None = None) -> Restored:
     """Replace the open book with the backup at ``path``; the current book is kept first.
 
-    Call ``reopen_book()`` afterwards on the thread that owns the book (it migrates a
-    backup from an older Rapport).
+    ``progress(done, total)`` follows the copy of the backup's pages (after the current
+    book was kept). Call ``reopen_book()`` afterwards on the thread that owns the book (it
+    migrates a backup from an older Rapport).
     """
     _require_sqlite()
     source = Path(path).expanduser()
@@ -207,7 +208,7 @@ def restore(path: str | Path) -> Restored:
     except StoreError:
         kept = _keep_damaged(live, backup_folder())
     try:
-        store_backup.restore_into(source, db.obj)
+        store_backup.restore_into(source, db.obj, progress)
     except Exception as exc:
         error = translate(exc)
         if error is None:

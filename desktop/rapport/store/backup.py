@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,9 @@ from rapport.paths import create_private_file, ensure_private_dir, private_umask
 from rapport.store.errors import StoreError
 from rapport.store.readonly import SQLITE_HEADER
 
+# Pages copied per step when a restore reports its progress (4 MB with 4 KB pages).
+STEP_PAGES = 1024
+Progress = Callable[[int, int], None]
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 
@@ -150,11 +154,24 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
     return version
 
 
-def restore_into(source: Path, database: peewee.SqliteDatabase) -> None:
-    """Replace the live database's content with ``source`` through the backup API."""
+def restore_into(
+    source: Path, database: peewee.SqliteDatabase, progress: Progress | None = None
+) -> None:
+    """Replace the live database's content with ``source`` through the backup API.
+
+    With ``progress``, the pages are copied a step at a time and ``progress(done, total)``
+    told after each; the live book takes the new content only when all are copied.
+    """
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        src.backup(database.connection())
+        if progress is None:
+            src.backup(database.connection())
+        else:
+            src.backup(
+                database.connection(),
+                pages=STEP_PAGES,
+                progress=lambda _status, remaining, total: progress(total - remaining, total),
+            )
     finally:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")

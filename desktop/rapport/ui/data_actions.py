@@ -164,12 +164,36 @@ class DataActions(QObject):
             "Restore",
         ):
             return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
         self._status("Restoring…", 0)
+        # Modal until the book is back: what the user typed meanwhile would go into the
+        # book being replaced. No Cancel: the copy swaps the book in one step at its end.
+        progress = QProgressDialog(f"Restoring {path.name}…", None, 0, 0, self.window)
+        progress.setWindowTitle("Restore from backup")
+        progress.setMinimumWidth(460)  # the backup's whole name, not elided
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def copied(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def finished(restored: Any) -> None:
+            progress.close()
+            self._restored(restored)
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self._failed(exc, "restore the backup")
+
         self.window.worker.submit(
-            lambda _ctx: backup.restore(path),
+            lambda ctx: backup.restore(path, ctx.progress),
             name="restore",
-            on_done=self._restored,
-            on_error=lambda exc: self._failed(exc, "restore the backup"),
+            on_done=finished,
+            on_error=failed,
+            on_progress=copied,
         )
 
     def _restored(self, restored: Any) -> None:
