@@ -109,3 +109,25 @@ def test_a_business_object_named_after_a_hobby_is_not_the_hobby() -> None:
     assert "boating" not in _tags("Approved the yacht financing for Dale.")
     assert "golf" not in _tags("Sent the golf cart lease to the club.")
     assert "boating" in _tags("Dale just bought a yacht and loves it.")
+
+
+def test_years_married_or_celebrated_on_a_day_is_the_couples_anniversary() -> None:
+    def whose(text: str) -> list[tuple[str, str | None, int, int]]:
+        found = understand(text, WED)["dates"]
+        return [(d["label"], d["about"], d["month"], d["day"]) for d in found]
+
+    assert whose(
+        "Coffee with Linda Park. She and her husband Tom are celebrating 20 yrs on June 3."
+    ) == [("anniversary", None, 6, 3)]
+    assert whose("Lunch w/ Ken Ito. Ken and Amy married 15 years on Oct 14.") == [
+        ("anniversary", None, 10, 14)
+    ]
+    assert whose("Call with Ann Cole. Her parents celebrate 50 years on Dec 12.") == [
+        ("anniversary", "parents", 12, 12)
+    ]
+    assert whose("Call with Ann Cole. Her parents' anniversary is Dec 12.") == [
+        ("anniversary", "parents", 12, 12)
+    ]
+    assert (
+        whose("Met Rob Lane (Lane HVAC). They're celebrating 20 years in business on May 1.") == []
+    )

@@ -211,3 +211,16 @@ def test_a_save_reads_the_same_statements_however_many_tasks(book: Path) -> None
             capture.save_capture(note, understanding)
         counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
     assert counts[0] == counts[1]
+
+
+def test_another_couples_anniversary_never_overwrites_the_clients_own(book: Path) -> None:
+    first = _save(
+        "Coffee with Linda Park. She and her husband Tom are celebrating 20 yrs on June 3."
+    )
+    _save("Call with Linda Park. Her parents' anniversary is Dec 12.")
+
+    rows = m.ImportantDate.select().where(m.ImportantDate.client == first.client_id)
+    assert sorted((d.label, d.person_id, d.month, d.day) for d in rows) == [
+        ("anniversary", None, 6, 3),  # Linda and Tom's
+        ("parents' anniversary", None, 12, 12),
+    ]

@@ -232,9 +232,15 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b",
+    r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b|"
+    # "celebrating 20 yrs on June 3", "married 15 years Oct 14": a wedding anniversary (not
+    # "celebrating 20 years in business")
+    r"\b(?P<years>(?:married|celebrat(?:e|es|ed|ing))\s+(?:for\s+)?\d{1,2}\s*(?:yrs?|years?)\b)"
+    r"(?!\s+(?:in|at|with|of)\s+(?:business|the\s+(?:company|firm|business)|service)\b)",
     re.IGNORECASE,
 )
+# Whose a couple's anniversary is when the note names the spouse first: the client's.
+_SPOUSES = frozenset({"wife", "husband", "partner", "spouse", "fiance", "fiancee"})
 # "the Oct 3 anniversary sale", "birthday promo for members": a shop's event, not a person's day
 _BUSINESS_EVENT_AFTER = LazyRegex(
     r"\s*(?:-\s*)?(?:sales?|promos?|promotions?|specials?|discounts?|deals?|campaigns?|mailers?|"
@@ -257,7 +263,7 @@ def find_yearly_dates(
         for m in _LABEL.finditer(unit.text):
             if m.group("label") and _BUSINESS_EVENT_AFTER.match(unit.text, m.end()):
                 continue
-            raw = (m.group("label") or "birthday").lower()
+            raw = (m.group("label") or ("anniversary" if m.group("years") else "birthday")).lower()
             label = (
                 "work anniversary"
                 if raw.startswith("work")
@@ -288,7 +294,11 @@ def find_yearly_dates(
                 if day is None or day.value is None:
                     continue
                 month, day_of_month, end = day.value.month, day.value.day, day.end
-            for about in _whose(unit, pos, family, client_first):
+            whose = _whose(unit, pos, family, client_first)
+            if m.group("years"):
+                spouses = {p.name or p.relation for p in family if p.relation in _SPOUSES}
+                whose = [None if about in spouses else about for about in whose]
+            for about in whose:
                 if not any(f.label == label and f.about == about for f in found):
                     found.append(YearlyDate(label, about, month, day_of_month, pos, end))
     return found
@@ -327,6 +337,13 @@ def _month_then_ordinal(
     return None
 
 
+# Another couple's day ("her parents' anniversary", "his in-laws celebrate 40 years").
+_COUPLE = LazyRegex(
+    r"\b(?:his|her|their|my|the)\s+(parents|in-laws|grandparents|folks)\b(?:'s?)?[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _whose(
     unit: Span, pos: int, family: list[FamilyMember], client_first: str | None
 ) -> list[str | None]:
@@ -335,6 +352,9 @@ def _whose(
         last = before[-1]
         group = [p for p in before if p.start == last.start]
         return [p.name or p.relation for p in group]
+    couple = _COUPLE.search(unit.text, 0, pos - unit.start)
+    if couple:
+        return [couple.group(1).lower()]  # "her parents' anniversary": theirs, not hers
     owner = re.search(
         r"((?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$", unit.text[: pos - unit.start]
     )

@@ -447,7 +447,12 @@ def _dates(
         except (KeyError, TypeError, ValueError):
             continue
         label = str(item.get("label") or "date").strip().lower()
-        person_id = _about(item.get("about"), people, client_first)
+        about = str(item.get("about") or "").strip()
+        person_id = _about(about, people, client_first)
+        if person_id is None and about and fold(about) != client_first:
+            # Someone the book has no person for ("her parents' anniversary"): their day
+            # stays theirs, beside the client's own anniversary, never over it.
+            label = f"{about}' {label}" if about.endswith("s") else f"{about}'s {label}"
         if person_id is None:
             query = m.ImportantDate.raw(prepared.sql(_DATE.format("IS NULL")), client_id, label)
         else:
