@@ -131,3 +131,13 @@ def test_years_married_or_celebrated_on_a_day_is_the_couples_anniversary() -> No
     assert (
         whose("Met Rob Lane (Lane HVAC). They're celebrating 20 years in business on May 1.") == []
     )
+
+
+def test_a_surname_that_is_also_a_word_or_title_stays_with_its_first_name() -> None:
+    assert client("Site visit at Westfield Mfg w/ Carla Dean. Loves gardening.") == "Carla Dean"
+    assert client("Roy Judge called about the invoice. Call him back Friday.") == "Roy Judge"
+    assert client("Lunch with Dean Smith.") == "Dean Smith"
+    assert client("Met Dean Laura Ames at the college fair.") == "Laura Ames"  # the dean
+    assert client("Lunch with Carla Lake Tahoe trip planned.") == "Carla"  # a place follows
+    intros = understand("Lunch w/ Bob Smith. Bob introduced me to Carla Dean. Thank Bob.", WED)
+    assert [(i["name"], i["referrer"]) for i in intros["introductions"]] == [("Carla Dean", "Bob")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_names import NOT_NAMES, NameMention
+from rapport.core.capture_names import NOT_NAMES, NameMention, is_word_surname
 from rapport.core.capture_text import LazyRegex
 
 __all__ = ["Introduction", "find_introductions"]
@@ -190,6 +190,8 @@ def _clean_name(raw: str, known: dict[str, str]) -> str | None:
     while parts and parts[0].lower() in NOT_NAMES:
         parts.pop(0)
     while parts and parts[-1].lower() in NOT_NAMES:
+        if len(parts) == 2 and is_word_surname(*parts):
+            break  # "Carla Dean"
         parts.pop()
     if not parts or parts[0].lower() in ("he", "she", "they"):
         return None

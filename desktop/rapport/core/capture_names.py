@@ -15,7 +15,15 @@ from functools import cache
 
 from rapport.core.capture_text import LazyRegex, is_name_token, words
 
-__all__ = ["NOT_NAMES", "NameMention", "find_names", "first_names", "title_name"]
+__all__ = [
+    "NOT_NAMES",
+    "WORD_SURNAMES",
+    "NameMention",
+    "find_names",
+    "first_names",
+    "is_word_surname",
+    "title_name",
+]
 
 
 # Capitalised words that start sentences or name things other than people.
@@ -191,15 +199,17 @@ def _surname_stop() -> frozenset[str]:
     )
 
 
-# Month words that are first names too: "Jan Kowalski called", "April Dunn", "June Park".
-_MONTH_NAMES = words("jan april may june")
+# Months and titles that are first names too: "Jan Kowalski called", "April Dunn", "June
+# Park", "Dean Smith" (but "Dean Laura Ames" is the dean).
+_WORD_FIRST_NAMES = words("jan april may june dean")
 
 
-def _month_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """A capitalised month word right before a capitalised surname (not a day number, not a
-    word that never names a person) is a first name: "Jan Kowalski", not "Jan 5"."""
+def _word_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """A capitalised month or title word right before a capitalised surname (not a day
+    number, not a first name, not a word that never names a person) is a first name:
+    "Jan Kowalski", not "Jan 5"."""
     token = tokens[i][2]
-    if token.lower() not in _MONTH_NAMES or not token[:1].isupper() or i + 1 >= len(tokens):
+    if token.lower() not in _WORD_FIRST_NAMES or not token[:1].isupper() or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1][2]
     if text[tokens[i][1] : tokens[i + 1][0]] != " " or not is_name_token(nxt):
@@ -241,7 +251,7 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             if not _new_lower_name(text, tokens, i, seen) and not _cued_lower_name(text, tokens, i):
                 i += 1
                 continue
-        elif not (_is_candidate(token, lower_ok=True) or _month_first_name(text, tokens, i)):
+        elif not (_is_candidate(token, lower_ok=True) or _word_first_name(text, tokens, i)):
             i += 1
             continue
         run, j = _run(text, tokens, i, capital)
@@ -302,6 +312,25 @@ def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -
     return person and text[mention.end : prep[0]].strip(" ,") == ""
 
 
+# Words refused as names that are common surnames too: right after a known first name, and
+# ending the name, they are one ("Lunch with Carla Dean", "Roy Judge called").
+WORD_SURNAMES = words("dean judge church love law holiday beach lake street deacon")
+
+
+def is_word_surname(first: str, last: str) -> bool:
+    """'Carla' 'Dean': a known first name, then a word that is a common surname too."""
+    return last.lower() in WORD_SURNAMES and first.lower() in first_names()
+
+
+def _word_surname(text: str, tokens: list[tuple[int, int, str]], run: list[int], k: int) -> bool:
+    nxt = _strip_possessive(tokens[k][2])
+    if len(run) != 1 or not nxt[:1].isupper() or not is_word_surname(tokens[run[0]][2], nxt):
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    # "Carla Lake Tahoe", "Tom Church Street": the word starts a place's name instead.
+    return after is None or text[tokens[k][1] : after[0]] != " " or not after[2][:1].isupper()
+
+
 def _run(
     text: str, tokens: list[tuple[int, int, str]], i: int, capital: bool
 ) -> tuple[list[int], int]:
@@ -319,7 +348,7 @@ def _run(
             break
         nxt = tokens[k][2]
         if capital:
-            if not _is_candidate(nxt, lower_ok=False):
+            if not _is_candidate(nxt, lower_ok=False) and not _word_surname(text, tokens, run, k):
                 break
         elif not (
             words_in == 1
