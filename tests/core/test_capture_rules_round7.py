@@ -141,3 +141,26 @@ def test_a_surname_that_is_also_a_word_or_title_stays_with_its_first_name() -> N
     assert client("Lunch with Carla Lake Tahoe trip planned.") == "Carla"  # a place follows
     intros = understand("Lunch w/ Bob Smith. Bob introduced me to Carla Dean. Thank Bob.", WED)
     assert [(i["name"], i["referrer"]) for i in intros["introductions"]] == [("Carla Dean", "Bob")]
+
+
+def test_how_to_treat_the_client_is_remembered_not_a_task() -> None:
+    def kept(text: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        out = understand(text, WED)
+        facts = [(f["text"], f["category"]) for f in out["facts"]]
+        return [t["title"] for t in out["tasks"]], facts, out["key_points"]
+
+    assert kept("Call with Rachel Green. Hold off on the renewal talk.") == (
+        [],
+        [],
+        ["Hold off on the renewal talk."],
+    )
+    assert kept("Lunch with Bob Smith. Avoid talking politics.") == (
+        [],
+        [("Avoid talking politics.", "preference")],
+        [],
+    )
+    assert kept("Lunch with Bob Smith. Never call before 9.")[1] == [
+        ("Never call before 9.", "preference")
+    ]
+    assert kept("Lunch with Bob Smith. Avoid dairy.")[1] == [("Avoid dairy.", "dietary")]
+    assert kept("Lunch with Bob Smith. Hold the order until Jan 5.")[0] == ["Hold the order"]

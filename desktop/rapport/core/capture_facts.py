@@ -66,13 +66,18 @@ _SENSITIVE = LazyRegex(
     ),
 )
 _DIETARY = LazyRegex(
-    r"\b(?:allerg\w*|doesn't\s+eat|does\s+not\s+eat|won't\s+eat|can't\s+eat|no\s+(?:pork|beef|"
-    r"meat|alcohol|gluten|dairy|shellfish)|raw\s+fish|diet)\b",
+    r"\b(?:allerg\w*|doesn't\s+eat|does\s+not\s+eat|won't\s+eat|can't\s+eat|"
+    r"(?:no|avoids?|avoiding)\s+(?:pork|beef|meat|alcohol|gluten|dairy|shellfish|nuts|peanuts|"
+    r"sugar|carbs)|raw\s+fish|diet)\b",
     re.IGNORECASE,
 )
 _PREFERENCE = LazyRegex(
     r"\b(?:prefers?|likes?|loves?|hates?|dislikes?|favou?rite|can't\s+stand|rather|enjoys?|"
-    r"into|big\s+on|not\s+a\s+fan)\b",
+    r"into|big\s+on|not\s+a\s+fan|"
+    # how to treat them: "Avoid talking politics", "take it slow with him", "never call
+    # before 9"
+    r"avoid|steer\s+clear|tread\s+lightly|take\s+it\s+(?:slow|easy)|go\s+easy|"
+    r"(?:don'?t|never)\s+(?:mention|bring\s+up|talk\s+about|call\s+(?:before|after)))\b",
     re.IGNORECASE,
 )
 _PERSONAL = LazyRegex(

@@ -226,8 +226,13 @@ NEGATED = LazyRegex(
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
     re.IGNORECASE,
 )
-# How to treat the client, not a to-do: "Take it slow", "go easy on him"
-ADVICE = LazyRegex(r"^(?:take\s+it\s+(?:slow|easy)|go\s+easy|tread\s+lightly)\b", re.IGNORECASE)
+# How to treat the client, not a to-do: "Take it slow", "go easy on him", "Hold off on the
+# renewal talk", "Avoid politics"
+ADVICE = LazyRegex(
+    r"^(?:take\s+it\s+(?:slow|easy)|go\s+easy|tread\s+lightly|hold\s+off|avoid|steer\s+clear"
+    r"|stay\s+away\s+from)\b",
+    re.IGNORECASE,
+)
 # "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
 GIFT_TO = LazyRegex(
     r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:(?:card|gift|flowers|note|basket|bottle|present)"
