@@ -164,3 +164,9 @@ def test_how_to_treat_the_client_is_remembered_not_a_task() -> None:
     ]
     assert kept("Lunch with Bob Smith. Avoid dairy.")[1] == [("Avoid dairy.", "dietary")]
     assert kept("Lunch with Bob Smith. Hold the order until Jan 5.")[0] == ["Hold the order"]
+
+
+def test_a_relation_of_someone_else_is_not_the_clients_family() -> None:
+    assert people("mtg w/ jen alvarez @ pinnacle - wife of CEO. kids in soccer.") == []
+    assert people("Lunch with Bob Smith - son of our founder.") == []
+    assert people("Lunch with Bob Smith. His wife of 30 years loves roses.") == [("wife", None)]

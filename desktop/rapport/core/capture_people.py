@@ -322,9 +322,9 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     if word in SHORTHAND and not (prev in _OWNER or prev == "'s"):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
-        r"\s*(?:of\s+(?:a|the|all|invention))", after
+        r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)", text[m.end() : m.end() + 30].lower()
     ):
-        return []
+        return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
     nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""
     if nxt in _AFTER_STOP:
         return []
