@@ -84,7 +84,7 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         instance.release()
         return 1
     if not startup_check:
-        window.data_actions.start_auto_backup()  # off the GUI thread, when a day old
+        start_daily_backup(window)
     code = app.exec()
     worker.wait(5000, cancel=True)
     close_book()
@@ -150,6 +150,20 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     finally:
         close_book()
         instance.release()
+
+
+def start_daily_backup(window: object) -> None:
+    """The daily backup (off the GUI thread, when the last is a day old), once the book is
+    open: right after the window's first paint, or now when it is open already (a window
+    that starts hidden in the tray). Before that, there is no book to back up."""
+    from rapport.services.book import current_book
+    from rapport.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if current_book() is None:
+        window.painted.connect(window.data_actions.start_auto_backup)
+    else:
+        window.data_actions.start_auto_backup()
 
 
 def _spare_the_feature_scan() -> None:

@@ -143,3 +143,31 @@ def test_modules_loaded_before_qt_are_not_read_again_by_pysides_import_hook(
             feature.pyside_feature_dict.pop(name, None)
 
     assert read == ["rapport_probe_after"]  # the hook still reads what came after
+
+
+def test_the_daily_backup_waits_for_the_book_to_open(qtbot: Any, checked: Any) -> None:
+    from rapport.services import backup
+
+    win = MainWindow(checked, Worker())
+    qtbot.addWidget(win)
+    app.start_daily_backup(win)  # as run_app does, before the window shows
+    assert current_book() is None
+
+    win.show()
+    qtbot.waitUntil(lambda: win.today_view.data is not None)
+    win.worker.wait(5000)
+
+    # Before the fix the job ran first, found no book open and quietly backed up nothing.
+    assert [b.reason for b in backup.list_backups()] == ["auto"]
+
+
+def test_the_reminders_first_look_waits_for_the_book_to_open(qtbot: Any, checked: Any) -> None:
+    win = MainWindow(checked, Worker())
+    qtbot.addWidget(win)
+
+    win.desktop.first_look.timeout.emit()  # due before the book opened (a slow start)
+    assert win.desktop._tray is None and win.desktop.first_look.isActive()
+
+    assert win.ensure_book_open()
+    qtbot.waitUntil(lambda: win.desktop._tray is not None, timeout=3000)
+    assert win.desktop.tray.timer.every.isActive()

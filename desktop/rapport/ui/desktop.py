@@ -77,11 +77,21 @@ class DesktopIntegration(QObject):
         QTimer.singleShot(0, self, lambda: apply_action_icons(window))
         self.first_look = QTimer(self)
         self.first_look.setSingleShot(True)
-        self.first_look.timeout.connect(lambda: self.tray.start())
+        self.first_look.timeout.connect(self._first_look)
         self.first_look.start(FIRST_LOOK_MS)
         painted = getattr(window, "painted", None)
         if painted is not None:
             painted.connect(lambda: self.tray)
+
+    def _first_look(self) -> None:
+        """The reminders' first look, once the book is open (just after the first paint,
+        which a slow start may bring later than FIRST_LOOK_MS)."""
+        from rapport.services.book import current_book
+
+        if current_book() is None:
+            self.first_look.start(FIRST_LOOK_MS // 5)
+            return
+        self.tray.start()
 
     @property
     def tray(self) -> TrayController:
