@@ -17,7 +17,6 @@ from rapport.core.capture_text import LazyRegex, is_name_token, words
 
 __all__ = [
     "NOT_NAMES",
-    "WORD_SURNAMES",
     "NameMention",
     "find_names",
     "first_names",
@@ -314,12 +313,12 @@ def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -
 
 # Words refused as names that are common surnames too: right after a known first name, and
 # ending the name, they are one ("Lunch with Carla Dean", "Roy Judge called").
-WORD_SURNAMES = words("dean judge church love law holiday beach lake street deacon")
+_WORD_SURNAMES = words("dean judge church love law holiday beach lake street deacon")
 
 
 def is_word_surname(first: str, last: str) -> bool:
     """'Carla' 'Dean': a known first name, then a word that is a common surname too."""
-    return last.lower() in WORD_SURNAMES and first.lower() in first_names()
+    return last.lower() in _WORD_SURNAMES and first.lower() in first_names()
 
 
 def _word_surname(text: str, tokens: list[tuple[int, int, str]], run: list[int], k: int) -> bool:
