@@ -143,13 +143,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(data_dir, startup_check=startup_check)
         from rapport.cli.common import tolerant_output
+        from rapport.cli.terminal import escaped_output
 
         tolerant_output()
-        return int(args.run(args) or 0)
+        # What the book holds (an imported name with ESC ]0;...) is shown, never obeyed by
+        # the terminal: all a command prints, its error included, passes through here.
+        with escaped_output():
+            return _run_command(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    try:
+        return int(args.run(args) or 0)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
     except Exception as exc:  # environment errors become one line; bugs keep tracebacks
         from rapport.cli.common import report_error
 

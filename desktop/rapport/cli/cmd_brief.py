@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(brief_json(result))
     elif not args.pdf:
-        say(brief_text(result))
+        for line in brief_lines(result):
+            say(line)
     return 0
 
 
@@ -179,6 +180,11 @@ def brief_json(result: Any) -> dict[str, Any]:
 
 def brief_text(result: Any) -> str:
     """The brief for a terminal: the same sections as the window, as plain lines."""
+    return "\n".join(brief_lines(result))
+
+
+def brief_lines(result: Any) -> list[str]:
+    """The brief's lines; each is one line on the terminal whatever its fields hold."""
     from rapport.core.formats import ago, met_text, short_day, soon
     from rapport.core.formats import full_date as day_text
 
@@ -264,7 +270,7 @@ def brief_text(result: Any) -> str:
     )
     if len(lines) <= 2:
         lines += ["", "Nothing recorded yet: log a conversation or add facts in the window."]
-    return "\n".join(lines)
+    return lines
 
 
 def _age(age: int | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rapport.cli.common import open_book, print_json, say
+from rapport.cli.terminal import one_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,9 +40,12 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         say("No clients yet. Add one in the window, or try `rapport demo` for a sample book.")
         return 0
-    width = max(len(row.name) for row in rows)
-    for row in rows:
+    # Names as shown (a control character is four characters wide as an escape), so the
+    # columns stay aligned.
+    names = [one_line(row.name) for row in rows]
+    width = max(len(name) for name in names)
+    for row, name in zip(rows, names, strict=True):
         last = row.last_contact_at.date().isoformat() if row.last_contact_at else "never"
         company = f"  {row.company}" if row.company else ""
-        say(f"{row.id:>6}  {row.name:<{width}}  last contact {last:<10}{company}")
+        say(f"{row.id:>6}  {name:<{width}}  last contact {last:<10}{company}")
     return 0

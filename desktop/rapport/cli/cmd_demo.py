@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rapport.cli.common import open_book, say
+from rapport.cli.common import open_book, progress_line, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,17 +41,16 @@ def run(args: argparse.Namespace) -> int:
     open_book(args)
     if not is_empty() and not args.force:
         count = count_clients(include_archived=True)
-        sys.stderr.write(
-            f"rapport: the book already has {count} clients; sample data was not added "
-            "(use --force to add it anyway)\n"
+        warn(
+            f"the book already has {count} clients; sample data was not added "
+            "(use --force to add it anyway)"
         )
         return 0
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if interactive:
-            sys.stderr.write(f"\rLoading sample data… {100 * done // max(total, 1)}%")
-            sys.stderr.flush()
+            progress_line(f"Loading sample data… {100 * done // max(total, 1)}%")
 
     summary = demo.load_demo(
         clients=args.clients, notes=args.notes, seed=args.seed, progress=progress

@@ -16,7 +16,7 @@ import argparse
 import sys
 from typing import Any
 
-from rapport.cli.common import open_book, print_json, say
+from rapport.cli.common import open_book, print_json, progress_line, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -143,10 +143,7 @@ def _progress() -> Any:
         return None
 
     def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\rImporting… {100 * done // max(total, 1)}%")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+        progress_line(f"Importing… {100 * done // max(total, 1)}%", done=done >= total)
 
     return show
 

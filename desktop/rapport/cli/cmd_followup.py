@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import client_arg, client_option, open_book, print_json, report_task, say
+from rapport.cli.common import (
+    client_arg,
+    client_option,
+    open_book,
+    print_json,
+    report_task,
+    say,
+    say_text,
+)
 
 WHEN_HELP = "tomorrow, next week, friday, in 3 days, 2026-12-01…"
 
@@ -203,7 +211,7 @@ def run_late(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"task_id": args.task_id, "new_due": new_date.isoformat(), "draft": note})
     else:
-        say(note)
+        say_text(note)
     return 0
 
 
@@ -248,10 +256,10 @@ def run_away(args: argparse.Namespace) -> int:
     say(f"Away {period.start:%a %b %-d} to {period.until:%a %b %-d}, back {back:%a %b %-d}.")
     say("")
     say("Email auto-reply:")
-    say(text.email)
+    say_text(text.email)
     say("")
     say("Voicemail greeting:")
-    say(text.voicemail)
+    say_text(text.voicemail)
     return 0
 
 

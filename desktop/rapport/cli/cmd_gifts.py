@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from rapport.cli.common import client_arg, open_book, print_json, say
+from rapport.cli.common import client_arg, open_book, print_json, say, warn
 
 OCCASIONS = ("thank_you", "birthday", "holiday", "congratulations", "get_well", "any")
 
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     result = gift_ideas(client.id, args.occasion, limit=args.limit)
     # With --json the notes are in the object; stderr stays for errors.
     for note in result.notes[:1] if result.general and not args.json else []:
-        sys.stderr.write(f"rapport: {note}\n")
+        warn(note)
     if args.json:
         print_json(
             {

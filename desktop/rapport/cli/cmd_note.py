@@ -7,10 +7,9 @@ created offscreen, and Qt is imported only on that path so the text draft stays 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from rapport.cli.common import client_arg, open_book, print_json, say
+from rapport.cli.common import client_arg, open_book, print_json, say, say_text, warn
 
 FONTS = ("handwriting", "serif", "sans")
 # core/cards.py's card sizes and occasions, for the parser: every command's parser is
@@ -74,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     draft = cards.draft_note(client.id, args.occasion, interaction_id=args.interaction)
     # With --json the notes are in the object; stderr stays for errors.
     for note in [] if args.json else draft.notes:
-        sys.stderr.write(f"rapport: {note}\n")
+        warn(note)
     written = None
     if pdf is not None:
         from rapport.ui.card_print import export_pdf
@@ -107,10 +106,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if written is None:
-        say(draft.text)
+        say_text(draft.text)
         return 0
     fold = " folded" if args.folded else ""
     say(f"Wrote {pdf} ({CARD_SIZES[size].label}{fold}, text at {written['font_pt']:g} pt).")
     if written["overflow"]:
-        sys.stderr.write("rapport: the note is too long for this card even at the smallest size\n")
+        warn("the note is too long for this card even at the smallest size")
     return 0

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from rapport.cli.common import open_book, print_json, say
+from rapport.cli.common import open_book, print_json, say, say_marked, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     if not query.strip():
-        sys.stderr.write("rapport: nothing to search for; give some words\n")
+        warn("nothing to search for; give some words")
         return 2
     open_book(args)
     results = search(query, args.limit)
@@ -48,20 +47,14 @@ def run(args: argparse.Namespace) -> int:
     if not results:
         say(f"Nothing matches {query!r}. Try fewer words, or the start of a word.")
         return 0
-    bold = sys.stdout.isatty()
+    from rapport.services.search import MARK_END, MARK_START
+
     for kind, items in group(results):
         say(KIND_LABELS[kind])
         for item in items:
             who = f"  ({item.client})" if item.client and item.kind != "client" else ""
-            say(f"  {_show(item.title_marked, bold)}{who}")
+            # Matches are bold on a terminal; the text itself is shown, never obeyed.
+            say_marked(f"  {item.title_marked}{who}", MARK_START, MARK_END)
             if item.snippet and item.snippet != item.title:
-                say(f"      {_show(item.snippet_marked, bold)}")
+                say_marked(f"      {item.snippet_marked}", MARK_START, MARK_END)
     return 0
-
-
-def _show(text: str, bold: bool) -> str:
-    from rapport.services.search import MARK_END, MARK_START
-
-    if bold:
-        return text.replace(MARK_START, "\033[1m").replace(MARK_END, "\033[0m")
-    return text.replace(MARK_START, "").replace(MARK_END, "")

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from rapport.cli.terminal import BIDI_CONTROLS, lines_of, one_line, write_control
+
 if TYPE_CHECKING:
     from rapport.core.records import Task
 
@@ -33,9 +35,19 @@ def client_arg(text: str) -> Any:
     return resolve(text)
 
 
+# What JSON leaves as it is (it escapes only C0) but a terminal would obey or a line
+# reader split on: DEL, C1 controls, bidi controls, the Unicode line separators. Inside a
+# JSON string \uXXXX means the same character, so the data is unchanged.
+_JSON_ESCAPES = {
+    code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), *BIDI_CONTROLS, 0x2028, 0x2029)
+}
+
+
 def print_json(value: Any) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    text = text.translate(_JSON_ESCAPES)
+    sys.stdout.flush()  # text printed before (a CSV's columns) comes first
+    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace") + b"\n")
     sys.stdout.buffer.flush()
 
 
@@ -95,8 +107,40 @@ def tolerant_output() -> None:
                 reconfigure(errors="replace")
 
 
-def say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+def say(line: str = "") -> None:
+    """Print one line: what it holds from the book (a name with a newline, an escape
+    code) cannot break it into several or reach the terminal as a control."""
+    sys.stdout.write(one_line(line) + "\n")
+
+
+def say_text(text: str) -> None:
+    """Print a block of several lines (a draft note, an auto-reply) with its line breaks."""
+    sys.stdout.write(lines_of(text) + "\n")
+
+
+def say_marked(line: str, start: str, end: str) -> None:
+    """Print one line whose parts between ``start`` and ``end`` are bold on a terminal
+    (search matches); elsewhere the marks are dropped."""
+    bold = sys.stdout.isatty()
+    for number, part in enumerate(line.replace(end, start).split(start)):
+        if bold and number:
+            write_control(sys.stdout, "\033[1m" if number % 2 else "\033[0m")
+        sys.stdout.write(one_line(part))
+    if bold and line.count(start) > line.count(end):
+        write_control(sys.stdout, "\033[0m")
+    sys.stdout.write("\n")
+
+
+def warn(message: str) -> None:
+    """``rapport: message`` on stderr, as one line."""
+    sys.stderr.write(f"rapport: {one_line(message)}\n")
+
+
+def progress_line(text: str, done: bool = False) -> None:
+    """Rewrite the progress line on stderr (only for a terminal: callers check)."""
+    write_control(sys.stderr, "\r")
+    sys.stderr.write(one_line(text) + ("\n" if done else ""))
+    sys.stderr.flush()
 
 
 def report_error(exc: BaseException) -> int | None:
@@ -107,24 +151,55 @@ def report_error(exc: BaseException) -> int | None:
     from rapport.store.errors import StoreError, translate
 
     if isinstance(exc, AmbiguousError):
-        sys.stderr.write(f"rapport: {exc}; say which one:\n")
+        warn(f"{exc}; say which one:")
         for cid, name in exc.candidates:
-            sys.stderr.write(f"  {cid:>6}  {name}\n")
+            sys.stderr.write(f"  {cid:>6}  {one_line(name)}\n")
         return exc.exit_code
     if isinstance(exc, ServiceError):
-        sys.stderr.write(f"rapport: {exc}\n")
+        warn(str(exc))
         return exc.exit_code
     if isinstance(exc, DataDirError | StoreError | ClockError):
-        sys.stderr.write(f"rapport: {_with_restore_advice(exc)}\n")
+        warn(_with_restore_advice(exc))
         return 1
     translated = translate(exc)
     if translated is not None:
-        sys.stderr.write(f"rapport: {_with_restore_advice(translated)}\n")
+        warn(_with_restore_advice(translated))
         return 1
     if isinstance(exc, OSError) and exc.filename:
-        sys.stderr.write(f"rapport: {exc.strerror}: {exc.filename}\n")
+        warn(f"{exc.strerror}: {exc.filename}")
+        return 1
+    if isinstance(exc, UnicodeEncodeError) and _not_utf8(exc):
+        # An argument with bytes that are not UTF-8 (Python keeps them as surrogates)
+        # reached a place that needs text: say which, not a traceback.
+        warn(f'"{_bytes_shown(exc.object)}" is not valid UTF-8 text; give it as UTF-8')
         return 1
     return None
+
+
+def _not_utf8(exc: UnicodeEncodeError) -> bool:
+    return isinstance(exc.object, str) and any(
+        "\udc80" <= char <= "\udcff" for char in exc.object[exc.start : exc.end]
+    )
+
+
+def _bytes_shown(text: str) -> str:
+    """``text`` with its surrogate-escaped bytes shown as ``\\xff``, cut to a length."""
+    shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def checked_text(text: str, what: str) -> str:
+    """``text`` from the command line, refused when it holds bytes that are not UTF-8
+    (Python passes them on as surrogates, which no later step can store)."""
+    from rapport.services.errors import ValidationError
+
+    for index, char in enumerate(text):
+        if "\udc80" <= char <= "\udcff":
+            raise ValidationError(
+                f"{what} is not valid UTF-8 (byte 0x{ord(char) - 0xDC00:02x} at position "
+                f"{len(text[:index].encode('utf-8', 'surrogateescape'))}); give it as UTF-8"
+            )
+    return text
 
 
 def _with_restore_advice(exc: BaseException) -> str:
