@@ -78,7 +78,25 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         # CLI.md puts --data-dir before the command; scripts that put it after get the
         # same book rather than a usage error (not listed in each command's help).
         command.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.set_defaults(text_arguments=_text_arguments(command))
     return parser
+
+
+# Arguments that name a file or folder: any bytes make a valid name there. Every other
+# argument is text, which must be UTF-8 to be stored or matched (see common.checked_text).
+PATH_METAVARS = ("FILE", "DIR")
+TEXT_LABELS = {"text": "the note", "query": "the search"}
+
+
+def _text_arguments(command: argparse.ArgumentParser) -> dict[str, str]:
+    """{dest: how a message names it} for the command's text arguments."""
+    labels = {}
+    for action in command._actions:
+        if action.nargs == 0 or action.metavar in PATH_METAVARS or action.dest == "data_dir":
+            continue  # flags, and names of files
+        name = action.option_strings[-1] if action.option_strings else action.metavar
+        labels[action.dest] = TEXT_LABELS.get(action.dest) or str(name or action.dest)
+    return labels
 
 
 def _window_options(argv: Sequence[str]) -> tuple[str | None, bool] | None:
@@ -158,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     try:
+        from rapport.cli.common import check_text_arguments
+
+        check_text_arguments(args)
         return int(args.run(args) or 0)
     except (KeyboardInterrupt, BrokenPipeError):
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rapport.cli.common import client_option, print_json, say
+from rapport.cli.common import checked_text, client_option, print_json, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         from rapport.app import run_capture_window
 
         return run_capture_window(args.data_dir, args.client)
-    text = sys.stdin.read() if args.text == "-" else args.text
+    # The argument was checked to be UTF-8 with the others (cli.common.check_text_arguments).
+    text = _read_stdin() if args.text == "-" else args.text
     from rapport.services.validate import check_note
 
     check_note(text)
@@ -54,9 +55,7 @@ def run(args: argparse.Namespace) -> int:
     _complete_client(result)
     if not args.dry_run:
         if result.get("client") is None:
-            sys.stderr.write(
-                "rapport: the note names no client; say whom it is about with --client NAME\n"
-            )
+            warn("the note names no client; say whom it is about with --client NAME")
             return 2
         from rapport.services import capture
 
@@ -69,6 +68,26 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_human(result)
     return 0
+
+
+def _read_stdin() -> str:
+    """The note piped in, decoded strictly: bytes that are not text are refused in a
+    sentence, not replaced by guesses nor turned into a traceback later."""
+    from rapport.services.errors import ValidationError
+
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a text-only stream (an embedding program's): already text
+        return checked_text(sys.stdin.read(), "the note")
+    data: bytes = raw.read()
+    encoding = sys.stdin.encoding or "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        raise ValidationError(
+            f"the note is not valid {name} (byte 0x{data[exc.start]:02x} at position "
+            f"{exc.start}); save it as {name} and try again"
+        ) from None
 
 
 def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[type-arg]

@@ -188,6 +188,15 @@ def _bytes_shown(text: str) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+def check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse a text argument (not a file name) holding bytes that are not UTF-8."""
+    for dest, label in getattr(args, "text_arguments", {}).items():
+        value = getattr(args, dest, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                checked_text(item, label)
+
+
 def checked_text(text: str, what: str) -> str:
     """``text`` from the command line, refused when it holds bytes that are not UTF-8
     (Python passes them on as surrogates, which no later step can store)."""
