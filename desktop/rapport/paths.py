@@ -8,6 +8,8 @@ The default is the per-user data directory from appdirs; ``--data-dir`` or
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,6 +74,52 @@ def ensure_private_dir(path: Path) -> Path:
     if not os.access(path, os.W_OK | os.X_OK):
         raise DataDirError(f"the data directory {path} is read-only")
     return path
+
+
+def ensure_data_dir(path: Path) -> Path:
+    """The data directory, created 0700, or made private if it was not.
+
+    A folder made by an older Rapport, another program or a copy (0755, a 0644 book) is
+    tightened to what a new one gets: the folder and its backups/ 0700, the book 0600
+    (SQLite's -wal and -shm are tightened when the book opens). It is said once on stderr,
+    since a permission changing by itself would be a surprise.
+    """
+    ensure_private_dir(path)
+    if path.resolve() != Path.home().resolve():  # --data-dir ~ does not close the home
+        tighten(path)
+    backups = backups_dir(path)
+    if backups.is_dir():
+        tighten(backups)
+    book = database_path(path)
+    if book.is_file():
+        tighten(book)
+    return path
+
+
+def tighten(path: Path) -> bool:
+    """Take every permission of other accounts off ``path``; True if it had some.
+
+    The owner's own are kept (a book made read-only stays read-only: 0444 becomes 0400).
+    Only where permissions mean that (not on Windows); a file system that keeps none (a
+    FAT stick) or a path owned by another account is left as it is, without a word.
+    """
+    if os.name != "posix":
+        return False
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if not current & 0o077:
+            return False
+        mode = current & 0o700
+        path.chmod(mode)
+        if stat.S_IMODE(path.stat().st_mode) & 0o077:
+            return False
+    except OSError:
+        return False
+    sys.stderr.write(
+        f"rapport: tightened permissions of {path} to {mode:04o} "
+        f"(it was {current:04o}: other accounts could read it)\n"
+    )
+    return True
 
 
 def create_private_file(path: Path) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rapport.cli.common import client_arg, iso, open_book, print_json, say, task_json
+from rapport.cli.common import (
+    client_arg,
+    iso,
+    open_book,
+    print_json,
+    say,
+    task_json,
+    write_private_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,7 +61,9 @@ def _write_pdf(result: Any, path: str, paper: str | None) -> str:
     # Qt only on this path: the rest of the command starts without it.
     from rapport.ui.brief_print import write_pdf
 
-    return write_pdf(result, Path(path).expanduser(), paper)
+    return write_private_file(
+        Path(path).expanduser(), lambda scratch: write_pdf(result, scratch, paper)
+    )
 
 
 def brief_json(result: Any) -> dict[str, Any]:

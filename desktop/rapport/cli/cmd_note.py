@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rapport.cli.common import client_arg, open_book, print_json, say, say_text, warn
+from rapport.cli.common import (
+    client_arg,
+    open_book,
+    print_json,
+    say,
+    say_text,
+    warn,
+    write_private_file,
+)
 
 FONTS = ("handwriting", "serif", "sans")
 # core/cards.py's card sizes and occasions, for the parser: every command's parser is
@@ -79,8 +87,11 @@ def run(args: argparse.Namespace) -> int:
         from rapport.ui.card_print import export_pdf
 
         font = args.font or str(settings.get("card_font") or "handwriting")
-        fitted = export_pdf(
-            pdf, draft.text, size, args.folded, font, title=f"Note to {client.name}"
+        fitted = write_private_file(
+            pdf,
+            lambda scratch: export_pdf(
+                scratch, draft.text, size, args.folded, font, title=f"Note to {client.name}"
+            ),
         )
         written = {"path": str(pdf), "font_pt": fitted.point_size, "overflow": fitted.overflow}
     if args.json:

@@ -39,7 +39,7 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     from rapport.store.db import open_database
 
     global _current
-    directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
     try:
         open_database(path, backup_dir=paths.backups_dir(directory))
@@ -61,7 +61,7 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     from rapport.store.migrations import SCHEMA_VERSION
     from rapport.store.readonly import checked_version
 
-    directory = paths.ensure_private_dir(paths.data_dir(data_dir))
+    directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
     if os.environ.get("RAPPORT_DATABASE_URL"):
         return open_book(directory)
