@@ -268,3 +268,32 @@ def test_no_network_connection_during_a_full_session(
     assert code == 0, err
     assert attempts == []
     assert book_content(data_dir)
+
+
+@pytest.mark.slow
+def test_import_lists_what_it_left_out_and_vobject_prints_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """A real `rapport import`: vobject's own "ERROR Skipped line" log line never reaches
+    stderr, and the unreadable line and birthday are listed with the card (issue 15)."""
+    cards = tmp_path / "c.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nBDAY:1990-13-45\r\ngarbage here\r\n"
+        "END:VCARD\r\n",
+        newline="",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "rapport", "--data-dir", str(data_dir), "import", str(cards)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "c.vcf: vCard 3.0 (UTF-8): 1 new, 0 already known, 2 skipped",
+        "  skipped card 1 (line 1): Ann Lee: a line could not be read: 'garbage here' "
+        "(left out; the rest is imported)",
+        "  skipped card 1 (line 1): Ann Lee: birthday '1990-13-45' is not a date "
+        "(left out; the rest is imported)",
+        "Imported: 1 clients added, 0 updated.",
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from rapport.exchange import vcard
@@ -120,6 +123,65 @@ def test_a_broken_card_is_skipped_with_its_line_and_the_rest_read() -> None:
     (skipped,) = result.skipped
     assert skipped.where == "card 2 (line 5)"
     assert skipped.reason == "no name"
+
+
+UNREADABLE = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.com\r\n"
+    "BDAY:1990-13-45\r\n"
+    "ANNIVERSARY:--0230\r\n"
+    "item1.X-ABDATE:2004-06-12\r\nitem1.X-ABLabel:_$!<Anniversary>!$_\r\n"
+    "item2.X-ABDATE:someday\r\nitem2.X-ABLabel:graduation\r\n"
+    "this line is not a property\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Smith\r\nBDAY:1975-03-02\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Young\r\nBDAY:0/0/00\r\nBDAY:\r\nEND:VCARD\r\n"
+)
+
+
+def test_unreadable_dates_and_lines_are_listed_and_the_rest_imported() -> None:
+    result = vcard.parse(UNREADABLE)
+    ann, bob, cy = result.contacts
+    assert ann.emails == ["ann@example.com"]
+    assert [(d.label, d.month, d.day, d.year) for d in ann.dates] == [("anniversary", 6, 12, 2004)]
+    assert [(d.label, d.month, d.day) for d in bob.dates] == [("birthday", 3, 2)]
+    assert cy.dates == []  # written as "no date": nothing to report
+    assert [(s.where, s.name, s.reason) for s in result.skipped] == [
+        (
+            "card 1 (line 1)",
+            "Ann Lee",
+            "a line could not be read: 'this line is not a property' "
+            "(left out; the rest is imported)",
+        ),
+        (
+            "card 1 (line 1)",
+            "Ann Lee",
+            "birthday '1990-13-45' is not a date (left out; the rest is imported)",
+        ),
+        (
+            "card 1 (line 1)",
+            "Ann Lee",
+            "anniversary '--0230' is not a date (left out; the rest is imported)",
+        ),
+        (
+            "card 1 (line 1)",
+            "Ann Lee",
+            "graduation 'someday' is not a date (left out; the rest is imported)",
+        ),
+    ]
+
+
+def test_vobject_writes_nothing_on_stderr() -> None:
+    """vobject logs "ERROR Skipped line" on a handler of its own; a real process reading a
+    card with such a line prints nothing on stderr."""
+    code = (
+        "import sys; from rapport.exchange import vcard; "
+        "result = vcard.parse(sys.stdin.read()); "
+        "print(len(result.contacts), len(result.skipped))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=UNREADABLE, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "3 4\n", "")
 
 
 def test_a_file_cut_in_the_middle_of_a_card_is_refused() -> None:

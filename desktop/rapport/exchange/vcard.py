@@ -13,11 +13,18 @@ Family is written the vCard 4.0 way (RFC 6350 ``RELATED``):
 ``X-RAPPORT-RELATION`` keeps Rapport's own word (son, wife, dog) for a lossless round trip.
 Reading also understands Apple's ``X-ABRELATEDNAMES`` with its ``X-ABLabel``, Android's
 ``X-ANDROID-CUSTOM`` relation rows and Evolution's ``X-SPOUSE``.
+
+What is left out of a card that is read is listed, never dropped silently nor printed by
+vobject on stderr: a line vobject cannot read (its log record is taken from its logger)
+and a birthday or anniversary that is not a date are each a skipped item with the reason,
+while the rest of the card is imported.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -82,6 +89,55 @@ ANDROID_RELATIONS = {
 }
 
 
+# vobject logs "Skipped line 7, message: ..." on its own stderr handler for every line it
+# cannot read. Its logger is given one handler of ours, which hands each record to the
+# card being read on this thread (an import preview runs on a worker thread).
+VOBJECT_LOGGER = "vobject.base"
+_reading = threading.local()
+
+
+class _LeftOut(logging.Handler):
+    """Collects vobject's messages for the card being read; nothing reaches stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        notes = getattr(_reading, "notes", None)
+        if notes is not None:
+            notes.append(record.getMessage())
+
+
+def _take_vobject_log() -> None:
+    """vobject's log records come to ``_LeftOut`` alone (once per process)."""
+    logger = logging.getLogger(VOBJECT_LOGGER)
+    if any(isinstance(handler, _LeftOut) for handler in logger.handlers):
+        return
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(_LeftOut())
+    logger.propagate = False
+
+
+def _read_card(vobject: Any, text: str) -> tuple[Any, list[str]]:
+    """One card read by vobject, and the lines it skipped (its messages, cleaned)."""
+    _reading.notes = []
+    try:
+        card = vobject.readOne(text, ignoreUnreadable=True)
+        notes: list[str] = _reading.notes
+    finally:
+        _reading.notes = None
+    return card, [_skipped_line(note) for note in notes]
+
+
+def _skipped_line(message: str) -> str:
+    """ "Skipped line 7, message: At line 7: Failed to parse line: x" -> a reason."""
+    text = one_line(message)
+    match = re.search(r"Failed to parse line: (.*)$", text)
+    if match:
+        return (
+            f"a line could not be read: {match.group(1)[:120]!r} (left out; the rest is imported)"
+        )
+    return f"a line could not be read ({text[:160]}); left out, the rest is imported"
+
+
 def looks_like_vcard(text: str) -> bool:
     return "BEGIN:VCARD" in text[:4096].upper()
 
@@ -93,6 +149,7 @@ def parse(text: str, progress: Callable[[int, int], None] | None = None) -> Pars
         raise ExchangeError("no contacts found: the file has no BEGIN:VCARD ... END:VCARD card")
     import vobject  # heavy: only when a vCard is actually read
 
+    _take_vobject_log()
     result = ParseResult(flavour="vCard")
     versions: set[str] = set()
     for number, (line, lines) in enumerate(chunks, start=1):
@@ -104,9 +161,10 @@ def parse(text: str, progress: Callable[[int, int], None] | None = None) -> Pars
         if problem is not None:
             result.skipped.append(Skipped(where, name_hint, problem))
             continue
+        left_out: list[str] = []
         try:
-            card = vobject.readOne("\r\n".join(kept) + "\r\n", ignoreUnreadable=True)
-            contact = _contact(card)
+            card, left_out = _read_card(vobject, "\r\n".join(kept) + "\r\n")
+            contact = _contact(card, left_out)
         except Exception as exc:  # vobject raises many kinds on bad input; it is the file's fault
             reason = one_line(str(exc))[:160] or type(exc).__name__
             result.skipped.append(Skipped(where, name_hint, f"could not be read: {reason}"))
@@ -118,6 +176,8 @@ def parse(text: str, progress: Callable[[int, int], None] | None = None) -> Pars
             result.skipped.append(Skipped(where, contact.name or name_hint, problem))
             continue
         result.contacts.append(contact)
+        # The contact is imported; what of it could not be is listed with it.
+        result.skipped += [Skipped(where, contact.name, reason) for reason in left_out]
     if versions:
         result.flavour = "vCard " + "/".join(sorted(versions))
     return result
@@ -192,7 +252,8 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _contact(card: Any) -> ContactIn:
+def _contact(card: Any, left_out: list[str]) -> ContactIn:
+    """The card as a contact; what of it cannot be read is added to ``left_out``."""
     contents = card.contents
     name = one_line(_value(card, "fn"))
     if not name and "n" in contents:
@@ -223,13 +284,28 @@ def _contact(card: Any) -> ContactIn:
     )
     for key, label in (("bday", "birthday"), ("anniversary", "anniversary")):
         for prop in contents.get(key, []):
-            day = parse_day(_text(prop.value))
+            day = _day(_text(prop.value), label, left_out)
             if day is not None:
-                day.label = label
                 contact.dates.append(day)
     contact.people.extend(_people(card))
-    contact.dates.extend(_apple_dates(card))
+    contact.dates.extend(_apple_dates(card, left_out))
     return contact
+
+
+# What exporters write for "no date" (Outlook's CSV, some phones): nothing to report.
+NO_DATE = ("", "0/0/00", "0/0/0000", "--0000", "00000000", "0000-00-00")
+
+
+def _day(value: str, label: str, left_out: list[str]) -> DateIn | None:
+    """The yearly date ``value`` as ``label``; one that is not a date is listed, not lost."""
+    day = parse_day(value)
+    if day is not None:
+        day.label = label
+    elif value.strip() not in NO_DATE:
+        left_out.append(
+            f"{label} {one_line(value)[:40]!r} is not a date (left out; the rest is imported)"
+        )
+    return day
 
 
 def _strip_scheme(value: str, scheme: str) -> str:
@@ -290,19 +366,17 @@ def _people(card: Any) -> list[PersonIn]:
     return people
 
 
-def _apple_dates(card: Any) -> list[DateIn]:
+def _apple_dates(card: Any, left_out: list[str]) -> list[DateIn]:
     labels = {
         prop.group: _text(prop.value) for prop in card.contents.get("x-ablabel", []) if prop.group
     }
     found: list[DateIn] = []
     for key in ("x-abdate", "x-anniversary", "x-evolution-anniversary"):
         for prop in card.contents.get(key, []):
-            day = parse_day(_text(prop.value))
-            if day is None:
-                continue
             label = labels.get(prop.group, "") if key == "x-abdate" else "anniversary"
-            day.label = relation_word(label) or "anniversary"
-            found.append(day)
+            day = _day(_text(prop.value), relation_word(label) or "anniversary", left_out)
+            if day is not None:
+                found.append(day)
     return found
 
 
