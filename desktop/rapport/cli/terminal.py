@@ -15,43 +15,43 @@ progress line) are written with ``write_control``. JSON is escaped by its own ru
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-# C0 controls but tab and newline, DEL, C1 controls (0x9b is CSI on 8-bit terminals).
-_CONTROLS = [*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]
 # Bidi embeddings, overrides and isolates: they reorder the text that follows them.
 BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# What is escaped: C0 controls but tab and newline, DEL, C1 controls (0x9b is CSI on
+# 8-bit terminals), the bidi controls, and lone surrogates, which cannot be written as
+# UTF-8 (those that stand for bytes that were not UTF-8, an argument decoded with
+# surrogateescape, U+DC80-U+DCFF, show as the byte).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Within one line (a table row, a list item) line breaks are shown too, and a tab is a
+# space, so one record stays one line and its columns stay aligned.
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\t": " ", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
-ESCAPES: dict[int, str] = {code: f"\\x{code:02x}" for code in _CONTROLS}
-ESCAPES[0x0D] = "\\r"
-ESCAPES.update({code: f"\\u{code:04x}" for code in BIDI_CONTROLS})
-# Lone surrogates cannot be written as UTF-8; those that stand for bytes that were not
-# UTF-8 (an argument decoded with surrogateescape) show as the byte itself.
-ESCAPES.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)})
-ESCAPES.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
 
-# Within one line (a table row, a list item): line breaks show as escapes too, and a tab
-# is a space, so one record stays one line and its columns stay aligned.
-LINE_ESCAPES: dict[int, str] = {
-    **ESCAPES,
-    0x0A: "\\n",
-    0x09: " ",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x0D:
+        return "\\r"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
 
 
 def printable(text: str) -> str:
     """``text`` with every terminal control shown as an escape; newlines and tabs kept."""
-    return text.translate(ESCAPES)
+    return _CONTROL.sub(_escape, text)
 
 
 def one_line(text: str) -> str:
     """``text`` as one line of output: controls and line breaks shown as escapes."""
-    return text.translate(LINE_ESCAPES)
+    return printable(text).translate(_LINE_BREAKS)
 
 
 def lines_of(text: str) -> str:
