@@ -94,6 +94,7 @@ ANDROID_RELATIONS = {
 # card being read on this thread (an import preview runs on a worker thread).
 VOBJECT_LOGGER = "vobject.base"
 _reading = threading.local()
+_taking = threading.Lock()
 
 
 class _LeftOut(logging.Handler):
@@ -108,12 +109,13 @@ class _LeftOut(logging.Handler):
 def _take_vobject_log() -> None:
     """vobject's log records come to ``_LeftOut`` alone (once per process)."""
     logger = logging.getLogger(VOBJECT_LOGGER)
-    if any(isinstance(handler, _LeftOut) for handler in logger.handlers):
-        return
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-    logger.addHandler(_LeftOut())
-    logger.propagate = False
+    with _taking:  # two imports starting at once must not add it twice
+        if any(isinstance(handler, _LeftOut) for handler in logger.handlers):
+            return
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.addHandler(_LeftOut())
+        logger.propagate = False
 
 
 def _read_card(vobject: Any, text: str) -> tuple[Any, list[str]]:
