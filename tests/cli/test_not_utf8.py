@@ -102,3 +102,18 @@ def test_every_text_argument_is_checked_and_file_names_may_be_any_bytes(
     assert done.returncode == 0, done.stderr
     assert os.path.exists(target)
     assert b"backup-\\xff.db" in done.stdout  # shown as an escape, not a raw byte
+
+
+def test_such_bytes_met_deeper_down_are_one_line_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """The last net: text from elsewhere (an environment variable, a setting) that fails
+    to encode where it is stored is named in one line, the bad byte shown as \\xff."""
+    from rapport.cli.common import report_error
+
+    text = b"Bob \xff".decode("utf-8", "surrogateescape")
+    with pytest.raises(UnicodeEncodeError) as failed:
+        text.encode("utf-8")
+    assert report_error(failed.value) == 1
+    err = capsys.readouterr().err
+    assert err == 'rapport: "Bob \\xff" is not valid UTF-8 text; give it as UTF-8\n'
+    # A plain bug keeps its traceback.
+    assert report_error(UnicodeEncodeError("ascii", "é", 0, 1, "ordinal not in range")) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -192,21 +193,19 @@ def report_error(exc: BaseException) -> int | None:
     if isinstance(exc, UnicodeEncodeError) and _not_utf8(exc):
         # An argument with bytes that are not UTF-8 (Python keeps them as surrogates)
         # reached a place that needs text: say which, not a traceback.
-        warn(f'"{_bytes_shown(exc.object)}" is not valid UTF-8 text; give it as UTF-8')
+        # (warn shows each such byte as \xff.)
+        text = exc.object if len(exc.object) <= 60 else exc.object[:57] + "..."
+        warn(f'"{text}" is not valid UTF-8 text; give it as UTF-8')
         return 1
     return None
 
 
+# How Python keeps an argument's bytes that are not UTF-8 (surrogateescape).
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
 def _not_utf8(exc: UnicodeEncodeError) -> bool:
-    return isinstance(exc.object, str) and any(
-        "\udc80" <= char <= "\udcff" for char in exc.object[exc.start : exc.end]
-    )
-
-
-def _bytes_shown(text: str) -> str:
-    """``text`` with its surrogate-escaped bytes shown as ``\\xff``, cut to a length."""
-    shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return shown if len(shown) <= 60 else shown[:57] + "..."
+    return isinstance(exc.object, str) and bool(_NOT_UTF8.search(exc.object, exc.start, exc.end))
 
 
 def check_text_arguments(args: argparse.Namespace) -> None:
@@ -221,15 +220,16 @@ def check_text_arguments(args: argparse.Namespace) -> None:
 def checked_text(text: str, what: str) -> str:
     """``text`` from the command line, refused when it holds bytes that are not UTF-8
     (Python passes them on as surrogates, which no later step can store)."""
+    found = _NOT_UTF8.search(text)
+    if found is None:
+        return text
     from rapport.services.errors import ValidationError
 
-    for index, char in enumerate(text):
-        if "\udc80" <= char <= "\udcff":
-            raise ValidationError(
-                f"{what} is not valid UTF-8 (byte 0x{ord(char) - 0xDC00:02x} at position "
-                f"{len(text[:index].encode('utf-8', 'surrogateescape'))}); give it as UTF-8"
-            )
-    return text
+    byte = ord(found.group()) - 0xDC00
+    position = len(text[: found.start()].encode("utf-8", "surrogatepass"))
+    raise ValidationError(
+        f"{what} is not valid UTF-8 (byte 0x{byte:02x} at position {position}); give it as UTF-8"
+    )
 
 
 def _with_restore_advice(exc: BaseException) -> str:
