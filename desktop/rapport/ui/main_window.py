@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from rapport import __version__
 from rapport.services.book import Book
-from rapport.ui import messages
+from rapport.ui import messages, theme
 from rapport.ui.worker import JobContext, Worker
 
 if TYPE_CHECKING:
@@ -270,6 +270,9 @@ class MainWindow(QMainWindow):
             lambda text: self.setWindowTitle(f"Rapport — {text}" if text else "Rapport")
         )
         self.clientsChanged.connect(view.refresh_from_elsewhere)
+        # Its section titles and banner carry colours built from the palette: a new palette
+        # (light, dark) draws them again, from a fresh read (Today's reads are cheap).
+        theme.follow_palette(view, lambda: view.refresh() if view.data is not None else None)
         self.today_menu = self.menuBar().addMenu("T&oday")
         # Next to the other menus about the book, before Client.
         self.menuBar().insertMenu(self.client_menu.menuAction(), self.today_menu)
