@@ -93,3 +93,26 @@ def test_switching_theme_in_preferences_recolours_the_brief_capture_and_today(
     assert dark.text not in brief.toHtml()
     assert capture.styleSheet() == light_sheet
     assert _lightness(capture.chips_area.viewport()) > 128
+
+
+def test_the_desktop_switching_to_dark_recolours_an_open_note_composer(
+    qtbot: Any, sample_book: Any
+) -> None:
+    """The "system" theme follows the desktop, whose switch may come with a dialog open."""
+    from rapport.services import clients
+    from rapport.ui.note_composer import NoteComposer
+
+    dialog = NoteComposer(None, clients.resolve("Bob Smith").id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText("word " * 4000)  # too long: the fit line turns red
+    dialog.update_preview()
+    light_warning, light_caution = theme.warning_color().name(), theme.caution_color().name()
+    assert light_warning in dialog.fit_label.styleSheet()
+
+    apply_theme("dark")  # what the platform does when the desktop turns dark
+
+    qtbot.waitUntil(lambda: theme.caution_color().name() in dialog.notes.styleSheet())
+    assert light_caution not in dialog.notes.styleSheet()
+    assert theme.warning_color().name() != light_warning
+    assert theme.warning_color().name() in dialog.fit_label.styleSheet()

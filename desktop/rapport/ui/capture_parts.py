@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
-from rapport.ui import theme
 from rapport.ui.capture_style import notice_colour
 
 PLACEHOLDER = (
@@ -69,7 +68,6 @@ class NoticeLine(QLabel):
         self.setAccessibleName("Messages")
         self.notices: dict[str, tuple[str, str]] = {}  # slot -> (level, text)
         self.hide()
-        theme.follow_palette(self, self._show)  # its colours are in the rich text
 
     def say(self, slot: str, level: str, text: str) -> None:
         self.notices[slot] = (level, text)

@@ -304,6 +304,8 @@ class CaptureWindow(QDialog):
         text are built from it, so build them again. A chip whose editor is in use is left
         as it is (rebuilding would drop what is being typed); the style sheet recolours it."""
         self.setStyleSheet(stylesheet())
+        for slot, (level, text) in list(self.notice.notices.items()):
+            self.notice.say(slot, level, text)  # its colours are in its rich text
         focus = QApplication.focusWidget()
         if focus is None or not self.chips_area.isAncestorOf(focus):
             self.chips_area.show_understanding(self.understanding, self.understood_text)

@@ -114,5 +114,7 @@ def follow_palette(widget: QWidget, restyle: Callable[[], None]) -> None:
     sheet when it was built. Qt sends windows ApplicationPaletteChange and their children
     PaletteChange; either one, with the palette's colours really changed, runs ``restyle``
     once (a style sheet's own palette changes do not: the colours compared are the app's).
+    ``widget`` is a window, or a widget whose colours no style sheet sets: Qt sends no
+    PaletteChange to a widget whose style sheet fixes its colours, so follow its window.
     """
     _PaletteFollower(widget, restyle)
