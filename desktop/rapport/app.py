@@ -21,10 +21,11 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
     from PySide6.QtWidgets import QApplication  # isort: skip
 
     _spare_the_feature_scan()
+    from rapport.ui.platform_check import create_application
     from rapport.ui.single_instance import SingleInstance, send
 
     paths.private_process()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or create_application(QApplication, sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
@@ -109,10 +110,11 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     from PySide6.QtWidgets import QApplication  # isort: skip
 
     _spare_the_feature_scan()
+    from rapport.ui.platform_check import create_application
     from rapport.ui.single_instance import SingleInstance, send
 
     paths.private_process()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or create_application(QApplication, sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")

@@ -60,10 +60,12 @@ class BriefView(QTextBrowser):
         self.document().setIndentWidth(18)
         self.anchorClicked.connect(self._follow)
         self.brief: Brief | None = None
+        self.extra = ""
+        theme.follow_palette(self, lambda: self.show_brief(self.brief, self.extra))
 
     def show_brief(self, brief: Brief | None, extra: str = "") -> None:
         """Show ``brief``; ``extra`` is HTML appended after it (the introductions part)."""
-        self.brief = brief
+        self.brief, self.extra = brief, extra
         if brief is None:
             self.clear()
             return

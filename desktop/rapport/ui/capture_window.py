@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from rapport.core.capture_clients import ClientIndex
 from rapport.core.capture_edits import GROUPS, CaptureEdits, accepted_suggestions, apply_edits
 from rapport.core.capture_text import MAX_CHARS
-from rapport.ui import messages
+from rapport.ui import messages, theme
 from rapport.ui.capture_chips import Chip
 from rapport.ui.capture_client import ClientPicker
 from rapport.ui.capture_panel import ChipsPanel, span_of
@@ -110,6 +111,7 @@ class CaptureWindow(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.setStyleSheet(stylesheet())
+        theme.follow_palette(self, self._restyle)
         self.resize(720, 680)
 
         self.understand_timer = QTimer(self)
@@ -296,6 +298,17 @@ class CaptureWindow(QDialog):
         )
         self._update_title(shown_client)
         self.chips_area.show_understanding(u, self.understood_text)
+
+    def _restyle(self) -> None:
+        """The palette changed (light, dark): the style sheet's colours and the chips' rich
+        text are built from it, so build them again. A chip whose editor is in use is left
+        as it is (rebuilding would drop what is being typed); the style sheet recolours it."""
+        self.setStyleSheet(stylesheet())
+        for slot, (level, text) in list(self.notice.notices.items()):
+            self.notice.say(slot, level, text)  # its colours are in its rich text
+        focus = QApplication.focusWidget()
+        if focus is None or not self.chips_area.isAncestorOf(focus):
+            self.chips_area.show_understanding(self.understanding, self.understood_text)
 
     def _after_rebuild(self) -> None:
         self._update_summary(apply_edits(self.understanding, self.edits))

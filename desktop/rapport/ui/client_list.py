@@ -149,6 +149,25 @@ class ClientList(QWidget):
             if count:
                 self.table.setCurrentIndex(self.model.index(min(row, count - 1), 0))
 
+    def reread(self) -> None:
+        """Read the list again in place (another program wrote to the book): the filter,
+        the sort, the selected client and the scroll position stay as they were."""
+        table, model, root = self.table, self.model, QModelIndex()
+        keep = self.current_client_id()
+        row = table.currentIndex().row()
+        position = table.verticalScrollBar().value()
+        loaded = model.rowCount()
+        model.reload()
+        while model.rowCount() < loaded and model.canFetchMore(root):
+            model.fetchMore(root)
+        self._update_state()
+        found = model.row_of(keep) if keep is not None else None
+        if found is None and row >= 0 and model.rowCount():
+            found = min(row, model.rowCount() - 1)  # gone: the cursor stays at its place
+        if found is not None:
+            table.setCurrentIndex(model.index(found, 0))
+        table.verticalScrollBar().setValue(position)
+
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(IdRole) if index.isValid() else None

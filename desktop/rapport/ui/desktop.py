@@ -119,8 +119,7 @@ class DesktopIntegration(QObject):
         """Take the Preferences dialog's window choices into effect at once."""
         self.prefs = prefs
         if prefs.theme != self.theme:
-            self.theme = apply_theme(prefs.theme)
-            self.window.reload()  # colours of overdue rows follow the palette
+            self.theme = apply_theme(prefs.theme)  # each page follows it (theme.follow_palette)
         self.tray.apply(prefs)
 
     def starts_hidden(self) -> bool:

@@ -154,6 +154,10 @@ class ImportDialog(QDialog):
         layout.addWidget(intro)
         self.mapping_error = QLabel()
         self.mapping_error.setStyleSheet(f"color: {theme.warning_color().name()}")
+        theme.follow_palette(
+            self,
+            lambda: self.mapping_error.setStyleSheet(f"color: {theme.warning_color().name()}"),
+        )
         self.mapping_error.hide()
         layout.addWidget(self.mapping_error)
         holder = QWidget()

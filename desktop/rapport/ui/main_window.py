@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from rapport import __version__
 from rapport.services.book import Book
-from rapport.ui import messages
+from rapport.ui import messages, theme
 from rapport.ui.worker import JobContext, Worker
 
 if TYPE_CHECKING:
     from rapport.services.undo import Snapshot, Undoable
+    from rapport.ui.book_watch import BookWatch
     from rapport.ui.client_list import ClientList
     from rapport.ui.profile import ProfilePane
 
@@ -270,6 +271,9 @@ class MainWindow(QMainWindow):
             lambda text: self.setWindowTitle(f"Rapport — {text}" if text else "Rapport")
         )
         self.clientsChanged.connect(view.refresh_from_elsewhere)
+        # Its section titles and banner carry colours built from the palette: a new palette
+        # (light, dark) draws them again, from a fresh read (Today's reads are cheap).
+        theme.follow_palette(view, lambda: view.refresh() if view.data is not None else None)
         self.today_menu = self.menuBar().addMenu("T&oday")
         # Next to the other menus about the book, before Client.
         self.menuBar().insertMenu(self.client_menu.menuAction(), self.today_menu)
@@ -354,6 +358,8 @@ class MainWindow(QMainWindow):
         # Today's rows, not before it.
         self.painted.connect(self._update_counts)
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
+        self.book_watch: BookWatch | None = None
+        self.painted.connect(self._watch_book)
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -410,6 +416,36 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_client_actions()
         self.clientsChanged.emit()
+
+    def _watch_book(self) -> None:
+        """What other programs write to the book shows here too, once it is open (the
+        watch reads the book: it loads with the database layer, after the paint)."""
+        from rapport.ui.book_watch import BookWatch
+
+        if self.book_watch is None:
+            self.book_watch = BookWatch(self)
+            self.book_watch.changed.connect(self.refresh_from_book)
+            self.book_watch.start()
+
+    def refresh_from_book(self) -> None:
+        """Another program wrote to the book (ui/book_watch.py): read again what is shown,
+        in place. The client list keeps its filter, selection and scroll position, the
+        open profile its tab, Today its cursor; nothing is rebuilt."""
+        try:
+            if self._client_list is not None:
+                self._client_list.reread()
+                profile = self._profile
+                current = self._client_list.current_client_id()
+                if profile is not None and current is not None and profile.client_id == current:
+                    profile.refresh()
+        except Exception as exc:  # a look in the background: said in the status line
+            text = messages.user_message(exc) or str(exc)
+            self.statusBar().showMessage(f"Could not read the book again: {text}", 8000)
+            return
+        if self.today_view.data is not None:
+            self.today_view.refresh()
+        self._update_counts()
+        self._update_client_actions()
 
     def _update_counts(self) -> None:
         from rapport.services import client_list as client_list_service
@@ -650,6 +686,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             return
         self.desktop.stop()
+        if self.book_watch is not None:
+            self.book_watch.stop()
         # The window closes for good: the capture window writes its draft and stops its
         # timers now, while the book it belongs to is still the one open.
         self.capture.shutdown()

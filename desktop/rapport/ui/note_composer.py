@@ -120,6 +120,7 @@ class NoteComposer(QDialog):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(f"color: {theme.caution_color().name()}")
+        theme.follow_palette(self, self._recolour)
         self.redraft_button = QPushButton("&Redraft")
         self.redraft_button.setToolTip("Write the draft again from what Rapport knows (Ctrl+R)")
         self.redraft_button.setShortcut(QKeySequence("Ctrl+R"))
@@ -283,6 +284,11 @@ class NoteComposer(QDialog):
 
     def layout_now(self) -> Any:
         return layout(self.card_key(), self.folded.isChecked())
+
+    def _recolour(self) -> None:
+        """The palette changed while the composer is open: its colours follow."""
+        self.notes.setStyleSheet(f"color: {theme.caution_color().name()}")
+        self.update_preview()
 
     def update_preview(self) -> None:
         card = self.layout_now()

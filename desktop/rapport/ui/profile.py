@@ -129,6 +129,7 @@ class ProfilePane(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setAccessibleName("Client summary")
+        theme.follow_palette(self, self._recolour)
         self.edit_client_button = QPushButton("Edit client…")
         self.edit_client_button.clicked.connect(self.edit_client)
         self.log_button = QPushButton("Log conversation…")
@@ -233,6 +234,12 @@ class ProfilePane(QWidget):
 
     def refresh(self) -> None:
         self.show_client(self.client_id)
+
+    def _recolour(self) -> None:
+        """The palette changed: the header's colours are in its HTML (the brief follows by
+        itself, the tables paint with the new colours)."""
+        if self.current is not None:
+            self.header.setText(header_html(self.current.client) + score_line(self.current))
 
     def _after_change(self) -> None:
         self.refresh()

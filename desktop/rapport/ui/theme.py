@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyle
+    from PySide6.QtWidgets import QStyle, QWidget
 
 
 def is_dark() -> bool:
@@ -64,3 +66,55 @@ def icon(theme_name: str, fallback: QStyle.StandardPixmap | str) -> QIcon:
 
         fallback = getattr(QStyle.StandardPixmap, fallback)
     return style.standardIcon(fallback)
+
+
+def palette_key() -> tuple[int, ...]:
+    """The application palette's colours that explicit colours are derived from."""
+    palette = QGuiApplication.palette()
+    roles = QPalette.ColorRole
+    key = [palette.color(role).rgba() for role in (roles.Window, roles.WindowText, roles.Base)]
+    key += [palette.color(role).rgba() for role in (roles.Text, roles.Link)]
+    key.append(palette.color(QPalette.ColorGroup.Disabled, roles.Text).rgba())
+    return tuple(key)
+
+
+class _PaletteFollower(QObject):
+    """Calls ``restyle`` once after the application palette changed (see follow_palette)."""
+
+    def __init__(self, widget: QWidget, restyle: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.restyle = restyle
+        self.key = palette_key()
+        self.pending = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+            and not self.pending
+            and palette_key() != self.key
+        ):
+            # After the change has reached every widget, and once for a burst of events.
+            self.pending = True
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        self.pending = False
+        key = palette_key()
+        if key != self.key:
+            self.key = key
+            self.restyle()
+
+
+def follow_palette(widget: QWidget, restyle: Callable[[], None]) -> None:
+    """Call ``restyle`` whenever the application palette changes (light, dark, system).
+
+    For what a palette cannot recolour by itself: colours written into HTML or a style
+    sheet when it was built. Qt sends windows ApplicationPaletteChange and their children
+    PaletteChange; either one, with the palette's colours really changed, runs ``restyle``
+    once (a style sheet's own palette changes do not: the colours compared are the app's).
+    ``widget`` is a window, or a widget whose colours no style sheet sets: Qt sends no
+    PaletteChange to a widget whose style sheet fixes its colours, so follow its window.
+    """
+    _PaletteFollower(widget, restyle)
