@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
             self._client_list.refresh(self.show_archived_action.isChecked())
         except Exception as exc:
             messages.show_error(self, exc, "read the book")
+        if not isinstance(splitter, QByteArray) or splitter.isEmpty():
+            wide = min(max(self._client_list.preferred_width(), 380), 560)  # companies whole
+            self.clients_page.setSizes([wide, 1200 - wide])
         self._restore_last_client()
         self._update_client_actions()
         self.profileCreated.emit()

@@ -22,7 +22,7 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
-from rapport.core.formats import day_month, full_date
+from rapport.core.formats import day_label, day_month, full_date, kind_text
 from rapport.services import clients, facts, interactions, people, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
@@ -43,7 +43,13 @@ from rapport.ui.table_model import Column
 
 
 def _due_text(task: r.Task) -> str:
-    return task.due.isoformat() if task.due else "—"
+    return day_label(task.due, clock.today()) if task.due else "—"
+
+
+def _task_order(task: r.Task) -> str:
+    """Open tasks first, soonest due first, undated last; then the done ones."""
+    due = task.due.isoformat() if task.due else "9999-12-31"
+    return f"{int(task.status == 'done')} {due} {task.title.casefold()}"
 
 
 def _task_color(task: r.Task) -> Any:
@@ -62,7 +68,11 @@ def _person_age(person: r.Person) -> str:
 
 PEOPLE_COLUMNS: list[Column[r.Person]] = [
     Column("Name", lambda p: p.name or "(name unknown)"),
-    Column("Relation", lambda p: p.relation),
+    Column(
+        "Relation",
+        lambda p: p.relation,
+        sort=lambda p: f"{p.relation.casefold()}\x00{(p.name or '').casefold()}",
+    ),
     Column("Age", _person_age, sort=lambda p: age_on(p, clock.today()) or -1, align_right=True),
     Column("Birthday", lambda p: day_month(p.birthday) if p.birthday else ""),
     Column("Notes", lambda p: p.notes),
@@ -72,14 +82,13 @@ PEOPLE_COLUMNS: list[Column[r.Person]] = [
 def _fact_source(fact: r.Fact) -> str:
     if fact.source_at is None:
         return "added by hand"
-    return (
-        f"{fact.source_title or (fact.source_kind or '').capitalize()}, {fact.source_at:%Y-%m-%d}"
-    )
+    what = fact.source_title or (fact.source_kind or "").capitalize()
+    return f"{what}, {day_label(fact.source_at, clock.today())}"
 
 
 def _confirmed(fact: r.Fact) -> str:
     stamp = fact.confirmed_at or fact.created_at
-    text = stamp.date().isoformat() if stamp else ""
+    text = day_label(stamp, clock.today()) if stamp else ""
     return f"{text} (possibly stale)" if is_stale(fact, clock.today()) else text
 
 
@@ -107,10 +116,14 @@ FACT_COLUMNS: list[Column[r.Fact]] = [
 ]
 TASK_COLUMNS: list[Column[r.Task]] = [
     Column("Task", lambda t: t.title, color=_task_color),
-    Column("Due", _due_text, sort=lambda t: t.due, color=_task_color),
-    Column("Kind", lambda t: t.kind),
+    Column("Due", _due_text, sort=_task_order, color=_task_color),
+    Column("Kind", lambda t: kind_text(t.kind)),
     Column("Status", lambda t: t.status_on(clock.today()), color=_task_color),
 ]
+
+# The order each list opens in: people by relation (then name), facts newest first (by
+# where they came from, or when they were added), tasks by due date.
+PEOPLE_SORT, FACT_SORT, TASK_SORT = 1, 4, 1
 
 
 class ProfilePane(QWidget):
@@ -148,13 +161,21 @@ class ProfilePane(QWidget):
             "person",
             PEOPLE_COLUMNS,
             "No family or pets recorded yet.\nAdd a person to remember names, ages and birthdays.",
+            sort_column=PEOPLE_SORT,
         )
         self.facts = RecordSection(
-            "fact", FACT_COLUMNS, "No facts yet.\nAdd what they like, eat, play or care about."
+            "fact",
+            FACT_COLUMNS,
+            "No facts yet.\nAdd what they like, eat, play or care about.",
+            sort_column=FACT_SORT,
+            sort_order=Qt.SortOrder.DescendingOrder,
         )
         self.history = HistoryView()
         self.tasks = RecordSection(
-            "task", TASK_COLUMNS, "No tasks.\nAdd what you promised, with a due date."
+            "task",
+            TASK_COLUMNS,
+            "No tasks.\nAdd what you promised, with a due date.",
+            sort_column=TASK_SORT,
         )
         self.done_button = QPushButton("Mark done")
         self.done_button.setAccessibleName("Mark task done")

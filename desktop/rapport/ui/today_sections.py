@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui import theme
+from rapport import clock
+from rapport.core.formats import day_label, kind_text, stamp_label
+from rapport.ui import table_fit, theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
 MAX_VISIBLE = 8
@@ -34,19 +36,7 @@ BATCH = 50
 
 
 def day_text(day: date | None, today: date) -> str:
-    if day is None:
-        return ""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    if 1 < delta < 7:
-        return f"{day:%A}"
-    same_year = day.year == today.year
-    return f"{day:%b} {day.day}" + ("" if same_year else f", {day.year}")
+    return "" if day is None else day_label(day, today)
 
 
 def _plural(count: int, word: str) -> str:
@@ -80,9 +70,9 @@ def _task_tip(item: Any) -> str | None:
 
 def _task_kind(item: Any) -> str:
     task = item.task
-    kind = "promise" if task.kind == "promise" or task.promised else task.kind.replace("_", " ")
+    kind = "promise" if task.kind == "promise" or task.promised else kind_text(task.kind)
     if task.late_notice_at:
-        return f"{kind} · client told {task.late_notice_at:%b} {task.late_notice_at.day}"
+        return f"{kind} · client told {day_label(task.late_notice_at, item.today)}"
     return kind
 
 
@@ -117,7 +107,7 @@ def _reply_waiting(item: Any) -> str:
 
 
 def _received(item: Any) -> str:
-    return f"{item.since:%a %b} {item.since.day}, {item.since:%H:%M}"
+    return stamp_label(item.since, clock.today())
 
 
 REPLY_COLUMNS: list[Column[Any]] = [
@@ -141,7 +131,7 @@ CAME_IN_COLUMNS: list[Column[Any]] = [
 THANKS_COLUMNS: list[Column[Any]] = [
     Column("Client", lambda t: t.client),
     Column("Meeting", lambda t: t.title or "Meeting"),
-    Column("When", lambda t: f"{t.since:%a %b} {t.since.day}", sort=lambda t: t.since),
+    Column("When", lambda t: day_label(t.since, clock.today()), sort=lambda t: t.since),
     Column(
         "Waiting",
         lambda t: "today" if t.days == 0 else _plural(t.days, "day"),
@@ -157,11 +147,8 @@ TOUCH_COLUMNS: list[Column[Any]] = [
     Column("Client", lambda o: o.client),
     Column(
         "Last contact",
-        lambda o: (
-            f"{o.last_contact:%b} {o.last_contact.day}, {o.last_contact.year}"
-            if o.last_contact
-            else "never"
-        ),
+        lambda o: day_label(o.last_contact, clock.today()) if o.last_contact else "never",
+        sort=lambda o: o.last_contact,
     ),
     Column("Since", lambda o: _plural(o.days, "day"), sort=lambda o: o.days),
     Column("Cadence", lambda o: f"every {o.cadence_days} days"),
@@ -194,6 +181,10 @@ class Section(QWidget):
         super().__init__(parent)
         self.key = key
         self.title = title
+        self.columns = columns
+        # Widths the page asks for at least: sections with the same columns share them,
+        # so Client, Due and Kind line up from one section to the next.
+        self.wants: dict[int, int] = {}
         self.setObjectName(f"today_{key}")
         self.model: RecordTableModel[Any] = RecordTableModel(columns, self, batch=BATCH)
         self.header = QLabel()
@@ -226,6 +217,8 @@ class Section(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _i: self._emit_activated())
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+        table_fit.install(self.table)
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("todayEmpty")
         self.empty.setWordWrap(True)
@@ -261,12 +254,18 @@ class Section(QWidget):
             # D, D, D walks down the list.
             self.select_row(row if row is not None else min(position, count - 1))
 
+    def content_widths(self) -> dict[int, int]:
+        """What each column needs for this section's rows (nothing when empty)."""
+        return table_fit.content_widths(self.table) if self.model.rowCount() else {}
+
+    def share_widths(self, wants: dict[int, int]) -> None:
+        self.wants = dict(wants)
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         if not self.model.rowCount():
             return
-        for column in range(self.model.columnCount()):
-            if column != self._stretch:
-                self.table.resizeColumnToContents(column)
+        table_fit.fit_columns(self.table, self._stretch, self.wants)
 
     def _fit_height(self) -> None:
         rows = min(self.model.total(), MAX_VISIBLE)
@@ -317,7 +316,9 @@ class Section(QWidget):
 
     # -- keys ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.table:
             if event.type() == QEvent.Type.FocusIn:
                 if not self.table.currentIndex().isValid():
                     self.select_row(0)

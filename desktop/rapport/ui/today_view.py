@@ -293,7 +293,24 @@ class TodayView(QWidget):
         status = data.away
         s["came_in"].set_rows(status.came_in if status and status.back else [])
         s["came_in"].setVisible(bool(status and status.back and not empty))
+        self._share_columns()
         self._keep_cursor()
+
+    def _share_columns(self) -> None:
+        """Sections with the same columns (overdue, due today, at risk) give each column
+        the widest any of them needs, so the columns line up down the page."""
+        groups: dict[int, list[Section]] = {}
+        for section in self._order:
+            groups.setdefault(id(section.columns), []).append(section)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            wants: dict[int, int] = {}
+            for section in group:
+                for column, width in section.content_widths().items():
+                    wants[column] = max(wants.get(column, 0), width)
+            for section in group:
+                section.share_widths(wants)
 
     def _check_day(self) -> None:
         if self.data is not None and clock.today() != self.data.date:
