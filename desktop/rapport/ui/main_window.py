@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
         view.clientRequested.connect(self.open_client)
         view.changed.connect(self.reload)
+        view.undoable.connect(self.remember_undo)
         view.newClientRequested.connect(self.new_client)
         view.loadSampleRequested.connect(self.load_sample)
         view.summaryChanged.connect(
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
         self._client_list.deleteRequested.connect(self.delete_client)
         self._profile.changed.connect(self.reload)
         self._profile.deleted.connect(self.push_undo)
+        self._profile.undoable.connect(self.remember_undo)
         try:
             self._client_list.refresh(self.show_archived_action.isChecked())
         except Exception as exc:

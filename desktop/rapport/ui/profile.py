@@ -6,11 +6,12 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -23,7 +24,7 @@ from rapport.core import records as r
 from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
 from rapport.core.formats import day_label, day_month, full_date, kind_text
-from rapport.services import clients, facts, interactions, people, tasks
+from rapport.services import clients, facts, interactions, people, steps, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
 from rapport.ui import messages, theme
@@ -39,6 +40,7 @@ from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
 from rapport.ui.profile_followup import introductions_html, score_line
 from rapport.ui.record_section import RecordSection
+from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
 
 
@@ -131,6 +133,7 @@ class ProfilePane(QWidget):
 
     changed = Signal()  # something about the client changed (the list refreshes counts)
     deleted = Signal(object)  # a Snapshot, for undo
+    undoable = Signal(object)  # a services.steps.Step (done, reopen, snooze), for undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +184,14 @@ class ProfilePane(QWidget):
         self.done_button.setAccessibleName("Mark task done")
         self.done_button.clicked.connect(self.toggle_done)
         self.tasks.layout().itemAt(0).layout().insertWidget(1, self.done_button)  # type: ignore[union-attr]
+        self.snooze_button = QPushButton("Snooze…")
+        self.snooze_button.setAccessibleName("Snooze task")
+        self.snooze_button.clicked.connect(self.snooze_task)
+        self.tasks.layout().itemAt(0).layout().insertWidget(2, self.snooze_button)  # type: ignore[union-attr]
+        self.tasks.table.selectionModel().currentRowChanged.connect(self._update_task_buttons)
+        self.tasks.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tasks.table.customContextMenuRequested.connect(self._show_task_menu)
+        self._update_task_buttons()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -249,6 +260,7 @@ class ProfilePane(QWidget):
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
         self.tasks.set_rows(profile.tasks)
+        self._update_task_buttons()
         self.gifts.set_profile(profile)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
@@ -391,16 +403,71 @@ class ProfilePane(QWidget):
     def delete_task(self, task: r.Task) -> None:
         self._delete(f"Delete the task “{task.title}”?", lambda: tasks.delete_task(task.id))
 
+    def _update_task_buttons(self, *_args: Any) -> None:
+        """The done button says what it does to the selected task: Mark done or Reopen."""
+        task = self.tasks.current()
+        done = task is not None and task.status == "done"
+        self.done_button.setText("Reopen" if done else "Mark done")
+        self.done_button.setAccessibleName("Reopen task" if done else "Mark task done")
+        self.done_button.setEnabled(task is not None)
+        self.snooze_button.setEnabled(task is not None and not done)
+
+    def task_menu(self, pos: QPoint) -> QMenu | None:
+        """The right-click menu of the task under ``pos`` (which becomes the selected one)."""
+        index = self.tasks.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.tasks.table.setCurrentIndex(index)
+        task = self.tasks.current()
+        menu = QMenu(self)
+        menu.setObjectName("taskMenu")
+        done = task is not None and task.status == "done"
+        menu.addAction("Reopen" if done else "Mark done", self.toggle_done)
+        if not done:
+            menu.addAction("Snooze…", self.snooze_task)
+        menu.addSeparator()
+        menu.addAction("Edit…", lambda: self._emit_task(self.edit_task))
+        menu.addAction("Delete", lambda: self._emit_task(self.delete_task))
+        return menu
+
+    def _emit_task(self, slot: Callable[[r.Task], None]) -> None:
+        task = self.tasks.current()
+        if task is not None:
+            slot(task)
+
+    def _show_task_menu(self, pos: QPoint) -> None:
+        menu = self.task_menu(pos)
+        if menu is not None:
+            menu.exec(self.tasks.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
     def toggle_done(self) -> None:
+        """Done, or Reopen for a done task: an undoable step either way (Ctrl+Z)."""
         task = self.tasks.current()
         if task is None:
             return
         if task.status == "done":
-            done = self._save("reopen the task", lambda: tasks.reopen_task(task.id))
+            step = self._save("reopen the task", lambda: steps.reopen_task(task.id))
         else:
-            done = self._save("complete the task", lambda: tasks.complete_task(task.id))
-        if done is not None:
+            step = self._save("complete the task", lambda: steps.complete_task(task.id))
+        if step is not None:
             self._after_change()
+            self.undoable.emit(step)
+            self._status(f"{'Reopened' if task.status == 'done' else 'Done'}: {task.title}.")
+
+    def snooze_task(self) -> None:
+        task = self.tasks.current()
+        if task is None or task.status == "done":
+            return
+        made: list[Any] = []
+
+        def save(values: dict[str, Any]) -> Any:
+            made.append(steps.snooze_task(task.id, values["when"]))
+            return made[-1].result
+
+        if SnoozeDialog.ask(self, save, what=task.title) is not None and made:
+            self._after_change()
+            self.undoable.emit(made[-1])
 
     def _delete(self, question: str, fn: Callable[[], Snapshot]) -> None:
         if not messages.confirm(self, "Delete", question + "\n\nYou can undo this with Ctrl+Z."):

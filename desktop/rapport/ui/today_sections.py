@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +30,22 @@ from rapport.ui import table_fit, theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
 MAX_VISIBLE = 8
+
+
+def hint_color() -> QColor:
+    """The key hints' colour: quieter than the text, yet readable on the window's own
+    background, light or dark (the disabled grey was pale grey on grey)."""
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    mix = 0.7  # of the text colour: over 7:1 against the background, light or dark
+    return QColor(
+        round(text.red() * mix + back.red() * (1 - mix)),
+        round(text.green() * mix + back.green() * (1 - mix)),
+        round(text.blue() * mix + back.blue() * (1 - mix)),
+    )
+
+
 # Rows the table is given at a time (more as it scrolls): a neglected book can have a
 # thousand clients out of touch, and laying them all out would stall the page.
 BATCH = 50
@@ -238,7 +254,7 @@ class Section(QWidget):
         position = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
         count = len(rows)
-        hint = f" <span style='color:{theme.muted_color().name()}'>{self.hint}</span>"
+        hint = f" <span style='color:{hint_color().name()}'>{self.hint}</span>"
         self.header.setText(
             f"<b>{self.title}</b>"
             + (f" ({count})" if count else "")
