@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -254,6 +255,8 @@ class TodayView(QWidget):
         layout.setContentsMargins(14, 6, 14, 0)
         self.row_label = QLabel()
         self.row_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long title must not widen the window: the label gives way (whole on hover).
+        self.row_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.row_label, 1)
         self.row_buttons: dict[QAction, QToolButton] = {}
         for action in self.row_actions:
@@ -320,6 +323,7 @@ class TodayView(QWidget):
             self.row_label.setText("Select a row to act on it (or right-click it).")
         else:
             self.row_label.setText(_row_name(record))
+        self.row_label.setToolTip(self.row_label.text())
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
