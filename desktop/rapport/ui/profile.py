@@ -126,6 +126,7 @@ TASK_COLUMNS: list[Column[r.Task]] = [
 # The order each list opens in: people by relation (then name), facts newest first (by
 # where they came from, or when they were added), tasks by due date.
 PEOPLE_SORT, FACT_SORT, TASK_SORT = 1, 4, 1
+PEOPLE_NOTES = 4
 
 
 class ProfilePane(QWidget):
@@ -164,6 +165,7 @@ class ProfilePane(QWidget):
             "person",
             PEOPLE_COLUMNS,
             "No family or pets recorded yet.\nAdd a person to remember names, ages and birthdays.",
+            stretch_column=PEOPLE_NOTES,  # names fit their content; the notes take the rest
             sort_column=PEOPLE_SORT,
         )
         self.facts = RecordSection(

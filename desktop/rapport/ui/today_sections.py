@@ -254,12 +254,7 @@ class Section(QWidget):
         position = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
         count = len(rows)
-        hint = f" <span style='color:{hint_color().name()}'>{self.hint}</span>"
-        self.header.setText(
-            f"<b>{self.title}</b>"
-            + (f" ({count})" if count else "")
-            + (hint if count and self.hint else "")
-        )
+        self._show_header()
         self.table.setVisible(bool(count))
         self.empty.setVisible(not count)
         self._fit_columns()
@@ -269,6 +264,20 @@ class Section(QWidget):
             # The row acted on is gone (done, snoozed): keep the cursor where it was, so
             # D, D, D walks down the list.
             self.select_row(row if row is not None else min(position, count - 1))
+
+    def _show_header(self) -> None:
+        count = self.model.total()
+        hint = f" <span style='color:{hint_color().name()}'>{self.hint}</span>"
+        self.header.setText(
+            f"<b>{self.title}</b>"
+            + (f" ({count})" if count else "")
+            + (hint if count and self.hint else "")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_header()  # the hints' colour follows light and dark at once
 
     def content_widths(self) -> dict[int, int]:
         """What each column needs for this section's rows (nothing when empty)."""
