@@ -32,7 +32,13 @@ def bob(qtbot: Any, sample_book: Path) -> Iterator[Any]:
     bob = clients.resolve("Bob Smith").id
     people.add_person(bob, "Zoe", "daughter")
     people.add_person(bob, "Anna", "wife")
-    early = interactions.add_interaction(bob, "call", "2026-11-02 09:00", "Early call")
+    early = interactions.add_interaction(
+        bob,
+        "call",
+        "2026-11-02 09:00",
+        "Early call about the renewal of the service contract",
+        key_points=[LONG_FACT, LONG_TITLE, "Wants the pricing in writing by Friday"],
+    )
     late = interactions.add_interaction(bob, "meeting", "2026-11-17 15:00", LONG_TITLE)
     facts.add_fact(bob, "Plays golf", "interest", source_id=early.id)
     facts.add_fact(bob, LONG_FACT, "interest", source_id=late.id)
@@ -117,7 +123,10 @@ def test_dates_read_one_way_and_kinds_in_words(bob: Any, qtbot: Any) -> None:
     tasks_table = _show(bob, profile.tasks, qtbot)
     assert _column(tasks_table, 1)[:3] == ["Fri Nov 20", "Wed Nov 25", "Wed Jan 6, 2027"]
     facts_table = _show(bob, profile.facts, qtbot)
-    assert _column(facts_table, 4)[2] == "Early call, Mon Nov 2"
+    assert (
+        _column(facts_table, 4)[2]
+        == "Early call about the renewal of the service contract, Mon Nov 2"
+    )
     assert _column(facts_table, 5)[0] == "today"
     history = _show(bob, profile.history, qtbot)
     assert "Tue Nov 10 12:30" in _column(history, 0)
@@ -156,11 +165,11 @@ def test_the_fact_keeps_its_room_and_a_cut_cell_shows_in_full(bob: Any, qtbot: A
 def test_history_title_is_not_cut_when_there_is_room(bob: Any, qtbot: Any) -> None:
     table = _show(bob, bob.profile.history, qtbot)
     titles = _column(table, 2)
-    row = titles.index("Early call")
+    row = titles.index("Early call about the renewal of the service contract")
     index = table.model().index(row, 2)
     assert table_fit.tooltip_at(table, index) == ""
     title_width = table.columnWidth(2)
-    assert title_width >= min(table.sizeHintForColumn(2), 0.45 * table.viewport().width())
+    assert title_width >= min(table.sizeHintForColumn(2), int(0.45 * table.viewport().width()))
 
 
 def test_todays_task_sections_line_up(qtbot: Any, sample_book: Path, monkeypatch: Any) -> None:
