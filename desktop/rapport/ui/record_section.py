@@ -88,6 +88,7 @@ class RecordSection(QWidget):
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.stretch_column = stretch_column
+        self._content: dict[int, int] | None = None  # measured once per set of rows
         table_fit.install(self.table)
         self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self._emit_current(self.editRequested))
@@ -119,6 +120,7 @@ class RecordSection(QWidget):
         current = self.current()
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self._content = None
         self.fit_columns()
         if current is not None:
             self.select(getattr(current, "id", None))
@@ -126,7 +128,9 @@ class RecordSection(QWidget):
 
     def fit_columns(self) -> None:
         """Columns to their content, the text column taking the rest (ui/table_fit.py)."""
-        table_fit.fit_columns(self.table, self.stretch_column)
+        if self._content is None:
+            self._content = table_fit.content_widths(self.table)
+        table_fit.fit_columns(self.table, self.stretch_column, content=self._content)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

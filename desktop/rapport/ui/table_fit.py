@@ -42,15 +42,19 @@ def content_widths(table: QTableView) -> dict[int, int]:
 
 
 def fit_columns(
-    table: QTableView, stretch: int, wants: Mapping[int, int] | None = None
+    table: QTableView,
+    stretch: int,
+    wants: Mapping[int, int] | None = None,
+    content: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Size the columns of ``table`` to their content, ``stretch`` taking the rest.
 
     ``wants`` are widths the caller asks for at least (Today's sections share theirs so
-    their columns line up). Returns the widths set, the text column's included.
+    their columns line up); ``content`` is ``content_widths`` measured already (a resize
+    need not ask every cell again). Returns the widths set, the text column's included.
     """
     header = table.horizontalHeader()
-    widths = content_widths(table)
+    widths = dict(content) if content is not None else content_widths(table)
     for column, width in (wants or {}).items():
         if column in widths:
             widths[column] = max(widths[column], width)

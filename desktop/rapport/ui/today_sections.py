@@ -201,6 +201,7 @@ class Section(QWidget):
         # Widths the page asks for at least: sections with the same columns share them,
         # so Client, Due and Kind line up from one section to the next.
         self.wants: dict[int, int] = {}
+        self._content: dict[int, int] | None = None  # measured once per set of rows
         self.setObjectName(f"today_{key}")
         self.model: RecordTableModel[Any] = RecordTableModel(columns, self, batch=BATCH)
         self.header = QLabel()
@@ -253,6 +254,7 @@ class Section(QWidget):
         current = self.current()
         position = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
+        self._content = None
         count = len(rows)
         self._show_header()
         self.table.setVisible(bool(count))
@@ -281,7 +283,11 @@ class Section(QWidget):
 
     def content_widths(self) -> dict[int, int]:
         """What each column needs for this section's rows (nothing when empty)."""
-        return table_fit.content_widths(self.table) if self.model.rowCount() else {}
+        if not self.model.rowCount():
+            return {}
+        if self._content is None:
+            self._content = table_fit.content_widths(self.table)
+        return self._content
 
     def share_widths(self, wants: dict[int, int]) -> None:
         self.wants = dict(wants)
@@ -290,7 +296,7 @@ class Section(QWidget):
     def _fit_columns(self) -> None:
         if not self.model.rowCount():
             return
-        table_fit.fit_columns(self.table, self._stretch, self.wants)
+        table_fit.fit_columns(self.table, self._stretch, self.wants, self.content_widths())
 
     def _fit_height(self) -> None:
         rows = min(self.model.total(), MAX_VISIBLE)
