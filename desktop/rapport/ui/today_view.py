@@ -279,12 +279,19 @@ class TodayView(QWidget):
         self._activate(section)
         menu = QMenu(self)
         menu.setObjectName("todayRowMenu")
-        for action in self.row_actions:
-            if action.isEnabled():
-                menu.addAction(action)
+        for action in self._row_offers():
+            menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.edit_action if self.edit_action.isEnabled() else self.refresh_action)
         return menu
+
+    def _row_offers(self) -> list[QAction]:
+        """The row actions that apply to the selected row: a reply offers Answered and a
+        meeting Thank-you written, rather than a Done that means the same."""
+        offers = [a for a in self.row_actions if a.isEnabled()]
+        if self.answered_action.isEnabled() or self.thanked_action.isEnabled():
+            offers.remove(self.done_action)
+        return offers
 
     def _show_row_menu(self, section: Section, pos: QPoint) -> None:
         menu = self.row_menu(section, pos)
@@ -297,8 +304,10 @@ class TodayView(QWidget):
         TodayTask, AwaitingReply, ThankYou = _kinds() if record is not None else (None,) * 3
         is_task = record is not None and isinstance(record, TodayTask)
         away_on = self.data is not None and self.data.away is not None
+        # What came in while away is listed, not answered from there (it is under Replies).
+        answerable = isinstance(record, AwaitingReply) and key == "replies"
         self.done_action.setEnabled(
-            record is not None and isinstance(record, (TodayTask, AwaitingReply, ThankYou))
+            record is not None and (isinstance(record, (TodayTask, ThankYou)) or answerable)
         )
         self.snooze_action.setEnabled(is_task)
         self.edit_action.setEnabled(is_task)
@@ -316,9 +325,9 @@ class TodayView(QWidget):
         self._update_row_bar(record)
 
     def _update_row_bar(self, record: Any) -> None:
+        offers = self._row_offers() if record is not None else []
         for action, button in self.row_buttons.items():
-            # Copy stays on for the away auto-reply; on the bar it follows the row.
-            button.setVisible(record is not None and action.isEnabled())
+            button.setVisible(action in offers)
         if record is None:
             self.row_label.setText("Select a row to act on it (or right-click it).")
         else:
