@@ -305,7 +305,7 @@ class TodayView(QWidget):
         is_task = record is not None and isinstance(record, TodayTask)
         away_on = self.data is not None and self.data.away is not None
         # What came in while away is listed, not answered from there (it is under Replies).
-        answerable = isinstance(record, AwaitingReply) and key == "replies"
+        answerable = record is not None and isinstance(record, AwaitingReply) and key == "replies"
         self.done_action.setEnabled(
             record is not None and (isinstance(record, (TodayTask, ThankYou)) or answerable)
         )
