@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from rapport.core.formats import ago, day_month, full_date, met_text, short_day, soon
+from rapport.core.formats import (
+    ago,
+    day_label,
+    day_month,
+    full_date,
+    kind_text,
+    met_text,
+    short_day,
+    soon,
+    stamp_label,
+)
 
 
 def test_days_without_leading_zeros() -> None:
@@ -30,3 +40,16 @@ def test_how_we_met_is_introduced_once() -> None:
     assert met_text("the Denver expo") == "Met: the Denver expo"
     assert met_text("Met at the Denver  expo") == "Met at the Denver expo"
     assert met_text("Referred by Ana") == "Referred by Ana"
+
+
+def test_day_label_is_how_every_table_says_a_day() -> None:
+    today = date(2026, 12, 7)  # a Monday
+    assert day_label(today, today) == "today"
+    assert day_label(date(2026, 12, 8), today) == "tomorrow"
+    assert day_label(date(2026, 12, 6), today) == "yesterday"
+    assert day_label(date(2026, 12, 11), today) == "Fri Dec 11"
+    assert day_label(datetime(2026, 3, 2, 9, 30), today) == "Mon Mar 2"
+    assert day_label(date(2025, 12, 7), today) == "Sun Dec 7, 2025"
+    assert day_label(date(2027, 1, 4), today) == "Mon Jan 4, 2027"
+    assert stamp_label(datetime(2026, 11, 10, 12, 30), today) == "Tue Nov 10 12:30"
+    assert kind_text("thank_referrer") == "thank referrer"

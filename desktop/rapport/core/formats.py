@@ -6,7 +6,7 @@ spelled out by hand here, and every screen, card and command says dates through 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 
 def day_month(day: date) -> str:
@@ -22,6 +22,32 @@ def full_date(day: date) -> str:
 def short_day(day: date) -> str:
     """'Tue Nov 3'."""
     return f"{day:%a} {day:%b} {day.day}"
+
+
+def day_label(day: date | datetime, today: date) -> str:
+    """How every table and tab says a day: 'today', 'tomorrow', 'yesterday', otherwise
+    'Mon Dec 7', with the year when it is not this year ('Sun Dec 7, 2025')."""
+    if isinstance(day, datetime):
+        day = day.date()
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    text = short_day(day)
+    return text if day.year == today.year else f"{text}, {day.year}"
+
+
+def stamp_label(when: datetime, today: date) -> str:
+    """A moment in a table: the day as ``day_label`` says it, then the time ('today 14:05')."""
+    return f"{day_label(when, today)} {when:%H:%M}"
+
+
+def kind_text(kind: str) -> str:
+    """A kind as words: 'thank referrer', not 'thank_referrer'."""
+    return kind.replace("_", " ")
 
 
 def ago(days: int) -> str:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport import clock
+from rapport.core.formats import stamp_label
 from rapport.services.backup import BackupFile
 from rapport.ui.table_model import Column, RecordTableModel
 
@@ -28,7 +30,7 @@ KINDS = {
     "damaged": "Damaged book (kept)",
 }
 COLUMNS: list[Column[BackupFile]] = [
-    Column("When", lambda b: f"{b.when:%Y-%m-%d %H:%M}", sort=lambda b: b.when),
+    Column("When", lambda b: stamp_label(b.when, clock.today()), sort=lambda b: b.when),
     Column(
         "Kind",
         lambda b: (

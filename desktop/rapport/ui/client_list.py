@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rapport.core.names import fold
 from rapport.services.clients import ClientRow
+from rapport.ui import table_fit
 from rapport.ui.client_list_model import ClientListModel
 from rapport.ui.table_model import Column, IdRole
 
@@ -79,7 +80,7 @@ class ClientList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_LAST, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_OPEN, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
@@ -92,6 +93,7 @@ class ClientList(QWidget):
         delete.triggered.connect(self._request_delete)
         self.table.addAction(delete)
         self.table.viewport().installEventFilter(self)
+        table_fit.install(self.table)  # a name or company cut short shows in full on hover
 
         self.empty = self._empty_state()
         self.no_match = QLabel("No client matches this filter.\nPress Esc to clear it.")
@@ -142,6 +144,7 @@ class ClientList(QWidget):
         row = self.table.currentIndex().row()
         self.model.set_query(include_archived=include_archived)
         self._update_state()
+        self._fit_columns()
         if keep is not None and not self.select_client(keep) and row >= 0:
             # The client is gone (deleted, archived): the cursor stays at its place, on the
             # next one, so that Delete, Delete works down a list as in a file manager.
@@ -254,6 +257,23 @@ class ClientList(QWidget):
         ):
             if self.table.isColumnHidden(column) != hidden:
                 self.table.setColumnHidden(column, hidden)
+        if not hide_company:
+            # The company takes what it needs, as long as the names keep half the room
+            # (or all they need): short names leave long company names whole.
+            left = room - fixed
+            names = min(content(COL_NAME), left // 2)
+            header.resizeSection(COL_COMPANY, max(min(content(COL_COMPANY), left - names), 0))
+
+    def preferred_width(self) -> int:
+        """The width that shows every column whole (capped): the window's first split."""
+        self._fit_columns()
+        header = self.table.horizontalHeader()
+        need = sum(
+            max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+            for c in range(self.model.columnCount())
+        )
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        return need + scroll + 2 * self.table.frameWidth() + 8
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

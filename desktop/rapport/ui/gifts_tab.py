@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rapport import clock
 from rapport.core import records as r
+from rapport.core.formats import day_label
 from rapport.core.gifts import GiftIdea
 from rapport.services import gifts
 from rapport.services.undo import Snapshot
@@ -39,11 +40,15 @@ GIFT_COLUMNS: list[Column[r.Gift]] = [
     Column("Status", lambda g: g.status),
     Column("Occasion", lambda g: OCCASION_LABELS.get(g.occasion, g.occasion)),
     Column(
-        "Given", lambda g: g.given_on.isoformat() if g.given_on else "", sort=lambda g: g.given_on
+        "Given",
+        lambda g: day_label(g.given_on, clock.today()) if g.given_on else "",
+        sort=lambda g: g.given_on,
     ),
     Column("Cost", _cost, sort=lambda g: g.cost_cents or 0, align_right=True),
     Column("Reaction", lambda g: g.reaction),
 ]
+
+GIVEN_COLUMN = 4
 
 
 class GiftDialog(FormDialog):
@@ -122,6 +127,8 @@ class GiftsTab(QWidget):
             GIFT_COLUMNS,
             "No gifts logged yet.\nPlan one of the ideas above, or log a gift you gave.",
             extra_buttons=[self.mark_given_button],
+            sort_column=GIVEN_COLUMN,
+            sort_order=Qt.SortOrder.DescendingOrder,  # the latest gift first
         )
         ideas_box = QGroupBox("Ideas")
         QVBoxLayout(ideas_box).addWidget(self.ideas)

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport import clock
 from rapport.core import records as r
 from rapport.core.formats import full_date as day_text
+from rapport.core.formats import kind_text, stamp_label
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 
@@ -46,9 +48,9 @@ PLURALS = {
 }
 HISTORY_COLUMNS: list[Column[r.Interaction]] = [
     Column(
-        "When", lambda i: i.happened_at.strftime("%Y-%m-%d %H:%M"), sort=lambda i: i.happened_at
+        "When", lambda i: stamp_label(i.happened_at, clock.today()), sort=lambda i: i.happened_at
     ),
-    Column("Kind", lambda i: i.kind),
+    Column("Kind", lambda i: kind_text(i.kind)),
     Column("Title", lambda i: i.title or (i.raw_text.splitlines() or [""])[0][:80]),
     Column("Key points", lambda i: "; ".join(i.key_points)),
 ]
@@ -166,6 +168,8 @@ class HistoryView(RecordSection):
             "No conversations yet.\nLog a meeting, call or email to start the history.",
             parent,
             stretch_column=2,
+            sort_column=0,
+            sort_order=Qt.SortOrder.DescendingOrder,  # a timeline: newest first
         )
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show conversations of kind")
@@ -181,7 +185,6 @@ class HistoryView(RecordSection):
         self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.open_button.clicked.connect(self.open_current)
         self.proxy.setFilterKeyColumn(KIND_COLUMN)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # a timeline: newest first
 
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName("Selected conversation")

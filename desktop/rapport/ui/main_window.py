@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
         view.clientRequested.connect(self.open_client)
         view.changed.connect(self.reload)
+        view.undoable.connect(self.remember_undo)
         view.newClientRequested.connect(self.new_client)
         view.loadSampleRequested.connect(self.load_sample)
         view.summaryChanged.connect(
@@ -332,10 +333,14 @@ class MainWindow(QMainWindow):
         self._client_list.deleteRequested.connect(self.delete_client)
         self._profile.changed.connect(self.reload)
         self._profile.deleted.connect(self.push_undo)
+        self._profile.undoable.connect(self.remember_undo)
         try:
             self._client_list.refresh(self.show_archived_action.isChecked())
         except Exception as exc:
             messages.show_error(self, exc, "read the book")
+        if not isinstance(splitter, QByteArray) or splitter.isEmpty():
+            wide = min(max(self._client_list.preferred_width(), 380), 560)  # companies whole
+            self.clients_page.setSizes([wide, 1200 - wide])
         self._restore_last_client()
         self._update_client_actions()
         self.profileCreated.emit()

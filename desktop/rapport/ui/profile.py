@@ -6,11 +6,12 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -22,8 +23,8 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
-from rapport.core.formats import day_month, full_date
-from rapport.services import clients, facts, interactions, people, tasks
+from rapport.core.formats import day_label, day_month, full_date, kind_text
+from rapport.services import clients, facts, interactions, people, steps, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
 from rapport.ui import messages, theme
@@ -39,11 +40,18 @@ from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
 from rapport.ui.profile_followup import introductions_html, score_line
 from rapport.ui.record_section import RecordSection
+from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
 
 
 def _due_text(task: r.Task) -> str:
-    return task.due.isoformat() if task.due else "—"
+    return day_label(task.due, clock.today()) if task.due else "—"
+
+
+def _task_order(task: r.Task) -> str:
+    """Open tasks first, soonest due first, undated last; then the done ones."""
+    due = task.due.isoformat() if task.due else "9999-12-31"
+    return f"{int(task.status == 'done')} {due} {task.title.casefold()}"
 
 
 def _task_color(task: r.Task) -> Any:
@@ -62,7 +70,11 @@ def _person_age(person: r.Person) -> str:
 
 PEOPLE_COLUMNS: list[Column[r.Person]] = [
     Column("Name", lambda p: p.name or "(name unknown)"),
-    Column("Relation", lambda p: p.relation),
+    Column(
+        "Relation",
+        lambda p: p.relation,
+        sort=lambda p: f"{p.relation.casefold()}\x00{(p.name or '').casefold()}",
+    ),
     Column("Age", _person_age, sort=lambda p: age_on(p, clock.today()) or -1, align_right=True),
     Column("Birthday", lambda p: day_month(p.birthday) if p.birthday else ""),
     Column("Notes", lambda p: p.notes),
@@ -72,14 +84,13 @@ PEOPLE_COLUMNS: list[Column[r.Person]] = [
 def _fact_source(fact: r.Fact) -> str:
     if fact.source_at is None:
         return "added by hand"
-    return (
-        f"{fact.source_title or (fact.source_kind or '').capitalize()}, {fact.source_at:%Y-%m-%d}"
-    )
+    what = fact.source_title or (fact.source_kind or "").capitalize()
+    return f"{what}, {day_label(fact.source_at, clock.today())}"
 
 
 def _confirmed(fact: r.Fact) -> str:
     stamp = fact.confirmed_at or fact.created_at
-    text = stamp.date().isoformat() if stamp else ""
+    text = day_label(stamp, clock.today()) if stamp else ""
     return f"{text} (possibly stale)" if is_stale(fact, clock.today()) else text
 
 
@@ -107,10 +118,15 @@ FACT_COLUMNS: list[Column[r.Fact]] = [
 ]
 TASK_COLUMNS: list[Column[r.Task]] = [
     Column("Task", lambda t: t.title, color=_task_color),
-    Column("Due", _due_text, sort=lambda t: t.due, color=_task_color),
-    Column("Kind", lambda t: t.kind),
+    Column("Due", _due_text, sort=_task_order, color=_task_color),
+    Column("Kind", lambda t: kind_text(t.kind)),
     Column("Status", lambda t: t.status_on(clock.today()), color=_task_color),
 ]
+
+# The order each list opens in: people by relation (then name), facts newest first (by
+# where they came from, or when they were added), tasks by due date.
+PEOPLE_SORT, FACT_SORT, TASK_SORT = 1, 4, 1
+PEOPLE_NOTES = 4
 
 
 class ProfilePane(QWidget):
@@ -118,6 +134,7 @@ class ProfilePane(QWidget):
 
     changed = Signal()  # something about the client changed (the list refreshes counts)
     deleted = Signal(object)  # a Snapshot, for undo
+    undoable = Signal(object)  # a services.steps.Step (done, reopen, snooze), for undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,18 +166,35 @@ class ProfilePane(QWidget):
             "person",
             PEOPLE_COLUMNS,
             "No family or pets recorded yet.\nAdd a person to remember names, ages and birthdays.",
+            stretch_column=PEOPLE_NOTES,  # names fit their content; the notes take the rest
+            sort_column=PEOPLE_SORT,
         )
         self.facts = RecordSection(
-            "fact", FACT_COLUMNS, "No facts yet.\nAdd what they like, eat, play or care about."
+            "fact",
+            FACT_COLUMNS,
+            "No facts yet.\nAdd what they like, eat, play or care about.",
+            sort_column=FACT_SORT,
+            sort_order=Qt.SortOrder.DescendingOrder,
         )
         self.history = HistoryView()
         self.tasks = RecordSection(
-            "task", TASK_COLUMNS, "No tasks.\nAdd what you promised, with a due date."
+            "task",
+            TASK_COLUMNS,
+            "No tasks.\nAdd what you promised, with a due date.",
+            sort_column=TASK_SORT,
         )
         self.done_button = QPushButton("Mark done")
         self.done_button.setAccessibleName("Mark task done")
         self.done_button.clicked.connect(self.toggle_done)
         self.tasks.layout().itemAt(0).layout().insertWidget(1, self.done_button)  # type: ignore[union-attr]
+        self.snooze_button = QPushButton("Snooze…")
+        self.snooze_button.setAccessibleName("Snooze task")
+        self.snooze_button.clicked.connect(self.snooze_task)
+        self.tasks.layout().itemAt(0).layout().insertWidget(2, self.snooze_button)  # type: ignore[union-attr]
+        self.tasks.table.selectionModel().currentRowChanged.connect(self._update_task_buttons)
+        self.tasks.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tasks.table.customContextMenuRequested.connect(self._show_task_menu)
+        self._update_task_buttons()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -229,6 +263,7 @@ class ProfilePane(QWidget):
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
         self.tasks.set_rows(profile.tasks)
+        self._update_task_buttons()
         self.gifts.set_profile(profile)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
@@ -377,16 +412,71 @@ class ProfilePane(QWidget):
     def delete_task(self, task: r.Task) -> None:
         self._delete(f"Delete the task “{task.title}”?", lambda: tasks.delete_task(task.id))
 
+    def _update_task_buttons(self, *_args: Any) -> None:
+        """The done button says what it does to the selected task: Mark done or Reopen."""
+        task = self.tasks.current()
+        done = task is not None and task.status == "done"
+        self.done_button.setText("Reopen" if done else "Mark done")
+        self.done_button.setAccessibleName("Reopen task" if done else "Mark task done")
+        self.done_button.setEnabled(task is not None)
+        self.snooze_button.setEnabled(task is not None and not done)
+
+    def task_menu(self, pos: QPoint) -> QMenu | None:
+        """The right-click menu of the task under ``pos`` (which becomes the selected one)."""
+        index = self.tasks.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.tasks.table.setCurrentIndex(index)
+        task = self.tasks.current()
+        menu = QMenu(self)
+        menu.setObjectName("taskMenu")
+        done = task is not None and task.status == "done"
+        menu.addAction("Reopen" if done else "Mark done", self.toggle_done)
+        if not done:
+            menu.addAction("Snooze…", self.snooze_task)
+        menu.addSeparator()
+        menu.addAction("Edit…", lambda: self._emit_task(self.edit_task))
+        menu.addAction("Delete", lambda: self._emit_task(self.delete_task))
+        return menu
+
+    def _emit_task(self, slot: Callable[[r.Task], None]) -> None:
+        task = self.tasks.current()
+        if task is not None:
+            slot(task)
+
+    def _show_task_menu(self, pos: QPoint) -> None:
+        menu = self.task_menu(pos)
+        if menu is not None:
+            menu.exec(self.tasks.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
     def toggle_done(self) -> None:
+        """Done, or Reopen for a done task: an undoable step either way (Ctrl+Z)."""
         task = self.tasks.current()
         if task is None:
             return
         if task.status == "done":
-            done = self._save("reopen the task", lambda: tasks.reopen_task(task.id))
+            step = self._save("reopen the task", lambda: steps.reopen_task(task.id))
         else:
-            done = self._save("complete the task", lambda: tasks.complete_task(task.id))
-        if done is not None:
+            step = self._save("complete the task", lambda: steps.complete_task(task.id))
+        if step is not None:
             self._after_change()
+            self.undoable.emit(step)
+            self._status(f"{'Reopened' if task.status == 'done' else 'Done'}: {task.title}.")
+
+    def snooze_task(self) -> None:
+        task = self.tasks.current()
+        if task is None or task.status == "done":
+            return
+        made: list[Any] = []
+
+        def save(values: dict[str, Any]) -> Any:
+            made.append(steps.snooze_task(task.id, values["when"]))
+            return made[-1].result
+
+        if SnoozeDialog.ask(self, save, what=task.title) is not None and made:
+            self._after_change()
+            self.undoable.emit(made[-1])
 
     def _delete(self, question: str, fn: Callable[[], Snapshot]) -> None:
         if not messages.confirm(self, "Delete", question + "\n\nYou can undo this with Ctrl+Z."):

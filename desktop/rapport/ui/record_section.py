@@ -1,11 +1,16 @@
-"""A list of records with Add / Edit / Delete: one widget for each tab of the profile."""
+"""A list of records with Add / Edit / Delete: one widget for each tab of the profile.
+
+Each list opens in the order its records are read in (``sort_column``/``sort_order``:
+tasks by due date, facts newest first), its columns fit their content with the text
+column taking the rest (ui/table_fit.py), and a cut cell shows its whole text on hover.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.ui import table_fit
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel, SortRole
 
 
@@ -36,6 +42,8 @@ class RecordSection(QWidget):
         parent: QWidget | None = None,
         stretch_column: int = 0,
         extra_buttons: Sequence[QPushButton] = (),
+        sort_column: int = 0,
+        sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
     ) -> None:
         super().__init__(parent)
         self.noun = noun
@@ -67,15 +75,22 @@ class RecordSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The header shows the order the rows open in (sorting without choosing a column
+        # would sort the first one Z to A).
+        self.table.horizontalHeader().setSortIndicator(sort_column, sort_order)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        self.stretch_column = stretch_column
+        self._content: dict[int, int] | None = None  # measured once per set of rows
+        table_fit.install(self.table)
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self._emit_current(self.editRequested))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         for key, signal in (
@@ -105,9 +120,22 @@ class RecordSection(QWidget):
         current = self.current()
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self._content = None
+        self.fit_columns()
         if current is not None:
             self.select(getattr(current, "id", None))
         self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """Columns to their content, the text column taking the rest (ui/table_fit.py)."""
+        if self._content is None:
+            self._content = table_fit.content_widths(self.table)
+        table_fit.fit_columns(self.table, self.stretch_column, content=self._content)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def current(self) -> Any:
         index = self.table.currentIndex()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,29 +24,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui import theme
+from rapport import clock
+from rapport.core.formats import day_label, kind_text, stamp_label
+from rapport.ui import table_fit, theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
 
 MAX_VISIBLE = 8
+
+
+def hint_color() -> QColor:
+    """The key hints' colour: quieter than the text, yet readable on the window's own
+    background, light or dark (the disabled grey was pale grey on grey)."""
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    mix = 0.7  # of the text colour: over 7:1 against the background, light or dark
+    return QColor(
+        round(text.red() * mix + back.red() * (1 - mix)),
+        round(text.green() * mix + back.green() * (1 - mix)),
+        round(text.blue() * mix + back.blue() * (1 - mix)),
+    )
+
+
 # Rows the table is given at a time (more as it scrolls): a neglected book can have a
 # thousand clients out of touch, and laying them all out would stall the page.
 BATCH = 50
 
 
 def day_text(day: date | None, today: date) -> str:
-    if day is None:
-        return ""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    if 1 < delta < 7:
-        return f"{day:%A}"
-    same_year = day.year == today.year
-    return f"{day:%b} {day.day}" + ("" if same_year else f", {day.year}")
+    return "" if day is None else day_label(day, today)
 
 
 def _plural(count: int, word: str) -> str:
@@ -80,9 +86,9 @@ def _task_tip(item: Any) -> str | None:
 
 def _task_kind(item: Any) -> str:
     task = item.task
-    kind = "promise" if task.kind == "promise" or task.promised else task.kind.replace("_", " ")
+    kind = "promise" if task.kind == "promise" or task.promised else kind_text(task.kind)
     if task.late_notice_at:
-        return f"{kind} · client told {task.late_notice_at:%b} {task.late_notice_at.day}"
+        return f"{kind} · client told {day_label(task.late_notice_at, item.today)}"
     return kind
 
 
@@ -117,7 +123,7 @@ def _reply_waiting(item: Any) -> str:
 
 
 def _received(item: Any) -> str:
-    return f"{item.since:%a %b} {item.since.day}, {item.since:%H:%M}"
+    return stamp_label(item.since, clock.today())
 
 
 REPLY_COLUMNS: list[Column[Any]] = [
@@ -141,7 +147,7 @@ CAME_IN_COLUMNS: list[Column[Any]] = [
 THANKS_COLUMNS: list[Column[Any]] = [
     Column("Client", lambda t: t.client),
     Column("Meeting", lambda t: t.title or "Meeting"),
-    Column("When", lambda t: f"{t.since:%a %b} {t.since.day}", sort=lambda t: t.since),
+    Column("When", lambda t: day_label(t.since, clock.today()), sort=lambda t: t.since),
     Column(
         "Waiting",
         lambda t: "today" if t.days == 0 else _plural(t.days, "day"),
@@ -157,11 +163,8 @@ TOUCH_COLUMNS: list[Column[Any]] = [
     Column("Client", lambda o: o.client),
     Column(
         "Last contact",
-        lambda o: (
-            f"{o.last_contact:%b} {o.last_contact.day}, {o.last_contact.year}"
-            if o.last_contact
-            else "never"
-        ),
+        lambda o: day_label(o.last_contact, clock.today()) if o.last_contact else "never",
+        sort=lambda o: o.last_contact,
     ),
     Column("Since", lambda o: _plural(o.days, "day"), sort=lambda o: o.days),
     Column("Cadence", lambda o: f"every {o.cadence_days} days"),
@@ -194,6 +197,11 @@ class Section(QWidget):
         super().__init__(parent)
         self.key = key
         self.title = title
+        self.columns = columns
+        # Widths the page asks for at least: sections with the same columns share them,
+        # so Client, Due and Kind line up from one section to the next.
+        self.wants: dict[int, int] = {}
+        self._content: dict[int, int] | None = None  # measured once per set of rows
         self.setObjectName(f"today_{key}")
         self.model: RecordTableModel[Any] = RecordTableModel(columns, self, batch=BATCH)
         self.header = QLabel()
@@ -226,6 +234,8 @@ class Section(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _i: self._emit_activated())
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+        table_fit.install(self.table)
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("todayEmpty")
         self.empty.setWordWrap(True)
@@ -244,13 +254,9 @@ class Section(QWidget):
         current = self.current()
         position = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
+        self._content = None
         count = len(rows)
-        hint = f" <span style='color:{theme.muted_color().name()}'>{self.hint}</span>"
-        self.header.setText(
-            f"<b>{self.title}</b>"
-            + (f" ({count})" if count else "")
-            + (hint if count and self.hint else "")
-        )
+        self._show_header()
         self.table.setVisible(bool(count))
         self.empty.setVisible(not count)
         self._fit_columns()
@@ -261,12 +267,36 @@ class Section(QWidget):
             # D, D, D walks down the list.
             self.select_row(row if row is not None else min(position, count - 1))
 
+    def _show_header(self) -> None:
+        count = self.model.total()
+        hint = f" <span style='color:{hint_color().name()}'>{self.hint}</span>"
+        self.header.setText(
+            f"<b>{self.title}</b>"
+            + (f" ({count})" if count else "")
+            + (hint if count and self.hint else "")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_header()  # the hints' colour follows light and dark at once
+
+    def content_widths(self) -> dict[int, int]:
+        """What each column needs for this section's rows (nothing when empty)."""
+        if not self.model.rowCount():
+            return {}
+        if self._content is None:
+            self._content = table_fit.content_widths(self.table)
+        return self._content
+
+    def share_widths(self, wants: dict[int, int]) -> None:
+        self.wants = dict(wants)
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         if not self.model.rowCount():
             return
-        for column in range(self.model.columnCount()):
-            if column != self._stretch:
-                self.table.resizeColumnToContents(column)
+        table_fit.fit_columns(self.table, self._stretch, self.wants, self.content_widths())
 
     def _fit_height(self) -> None:
         rows = min(self.model.total(), MAX_VISIBLE)
@@ -317,7 +347,9 @@ class Section(QWidget):
 
     # -- keys ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.table:
             if event.type() == QEvent.Type.FocusIn:
                 if not self.table.currentIndex().isValid():
                     self.select_row(0)

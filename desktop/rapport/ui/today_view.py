@@ -4,8 +4,12 @@ Sections: overdue, due today, at risk, replies owed, thank-yous to write, dates 
 week, out of touch (and, back from away, what came in). Keys act on the selected row:
 D done (or answered / thank-you written), S snooze, Enter open the client, C copy the
 running-late note (or the away auto-reply), A answered, T thank-you written, L late note
-sent, E edit. Everything goes through the services; the page re-reads Today after each
-change and whenever the rest of the window changes something.
+sent, E edit. The mouse has the same: a right click on a row opens a menu of what applies
+to it, and the bar above the lists holds buttons for the selected row. Done, snooze,
+answered, thank-you written and late note sent are steps the window's Edit ▸ Undo takes
+back (services/steps.py; ``undoable`` hands each to the window's undo stack).
+Everything goes through the services; the page re-reads Today after each change and
+whenever the rest of the window changes something.
 """
 
 from __future__ import annotations
@@ -14,11 +18,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
     QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +57,7 @@ class TodayView(QWidget):
     summaryChanged = Signal(str)  # "2 overdue · 3 due today", for the window title
     newClientRequested = Signal()
     loadSampleRequested = Signal()
+    undoable = Signal(object)  # a services.steps.Step the window's Edit ▸ Undo can take back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,9 +93,9 @@ class TodayView(QWidget):
         self.page_scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
         self._create_actions()
+        outer.addWidget(self._make_row_bar())
+        outer.addWidget(scroll)
         # Reminders are computed on read: if the window stays open past midnight, re-read.
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(60_000)
@@ -162,6 +172,10 @@ class TodayView(QWidget):
             section.stepOut.connect(lambda step, s=section: self._step(s, step))
             section.focused.connect(lambda s=section: self._activate(s))
             section.table.selectionModel().currentRowChanged.connect(self._update_actions)
+            section.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            section.table.customContextMenuRequested.connect(
+                lambda pos, s=section: self._show_row_menu(s, pos)
+            )
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, keys: list[Any], slot: Callable[[], None], tip: str) -> QAction:
@@ -208,6 +222,17 @@ class TodayView(QWidget):
         self.refresh_action = self._action("&Refresh", ["F5"], self.refresh, "Re-read Today")
         self.away_action = QAction("&Away mode…", self)
         self.away_action.triggered.connect(lambda _c=False: self.edit_away())
+        # What a row offers the mouse (the bar's buttons, the right-click menu), in order.
+        self.row_actions = [
+            self.done_action,
+            self.answered_action,
+            self.thanked_action,
+            self.write_action,
+            self.snooze_action,
+            self.copy_action,
+            self.late_sent_action,
+            self.open_action,
+        ]
         self.menu_actions = [
             self.done_action,
             self.snooze_action,
@@ -222,13 +247,67 @@ class TodayView(QWidget):
             self.refresh_action,
         ]
 
+    def _make_row_bar(self) -> QWidget:
+        """Buttons for the selected row, the keys' actions that apply to it."""
+        bar = QWidget()
+        bar.setObjectName("todayRowBar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(14, 6, 14, 0)
+        self.row_label = QLabel()
+        self.row_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long title must not widen the window: the label gives way (whole on hover).
+        self.row_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.row_label, 1)
+        self.row_buttons: dict[QAction, QToolButton] = {}
+        for action in self.row_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setVisible(False)
+            layout.addWidget(button)
+            self.row_buttons[action] = button
+        return bar
+
+    def row_menu(self, section: Section, pos: QPoint) -> QMenu | None:
+        """The menu of the row under ``pos`` (the row becomes the selected one)."""
+        index = section.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        section.table.setFocus(Qt.FocusReason.MouseFocusReason)
+        section.select_row(index.row())
+        self._activate(section)
+        menu = QMenu(self)
+        menu.setObjectName("todayRowMenu")
+        for action in self._row_offers():
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.edit_action if self.edit_action.isEnabled() else self.refresh_action)
+        return menu
+
+    def _row_offers(self) -> list[QAction]:
+        """The row actions that apply to the selected row: a reply offers Answered and a
+        meeting Thank-you written, rather than a Done that means the same."""
+        offers = [a for a in self.row_actions if a.isEnabled()]
+        if self.answered_action.isEnabled() or self.thanked_action.isEnabled():
+            offers.remove(self.done_action)
+        return offers
+
+    def _show_row_menu(self, section: Section, pos: QPoint) -> None:
+        menu = self.row_menu(section, pos)
+        if menu is not None:
+            menu.exec(section.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
     def _update_actions(self, *_args: Any) -> None:
         key, record = self.current()
         TodayTask, AwaitingReply, ThankYou = _kinds() if record is not None else (None,) * 3
         is_task = record is not None and isinstance(record, TodayTask)
         away_on = self.data is not None and self.data.away is not None
+        # What came in while away is listed, not answered from there (it is under Replies).
+        answerable = record is not None and isinstance(record, AwaitingReply) and key == "replies"
         self.done_action.setEnabled(
-            record is not None and isinstance(record, (TodayTask, AwaitingReply, ThankYou))
+            record is not None and (isinstance(record, (TodayTask, ThankYou)) or answerable)
         )
         self.snooze_action.setEnabled(is_task)
         self.edit_action.setEnabled(is_task)
@@ -243,6 +322,17 @@ class TodayView(QWidget):
         from rapport.ui.today_notes import note_target
 
         self.write_action.setEnabled(record is not None and note_target(record) is not None)
+        self._update_row_bar(record)
+
+    def _update_row_bar(self, record: Any) -> None:
+        offers = self._row_offers() if record is not None else []
+        for action, button in self.row_buttons.items():
+            button.setVisible(action in offers)
+        if record is None:
+            self.row_label.setText("Select a row to act on it (or right-click it).")
+        else:
+            self.row_label.setText(_row_name(record))
+        self.row_label.setToolTip(self.row_label.text())
 
     # -- data ------------------------------------------------------------------------------
     @Slot()
@@ -293,7 +383,24 @@ class TodayView(QWidget):
         status = data.away
         s["came_in"].set_rows(status.came_in if status and status.back else [])
         s["came_in"].setVisible(bool(status and status.back and not empty))
+        self._share_columns()
         self._keep_cursor()
+
+    def _share_columns(self) -> None:
+        """Sections with the same columns (overdue, due today, at risk) give each column
+        the widest any of them needs, so the columns line up down the page."""
+        groups: dict[int, list[Section]] = {}
+        for section in self._order:
+            groups.setdefault(id(section.columns), []).append(section)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            wants: dict[int, int] = {}
+            for section in group:
+                for column, width in section.content_widths().items():
+                    wants[column] = max(wants.get(column, 0), width)
+            for section in group:
+                section.share_widths(wants)
 
     def _check_day(self) -> None:
         if self.data is not None and clock.today() != self.data.date:
@@ -377,6 +484,14 @@ class TodayView(QWidget):
             self._status(done)
         return True
 
+    def _do_step(self, doing: str, fn: Callable[[], Any], done: str) -> Any:
+        """Do an undoable step (services/steps.py) and hand it to the window's undo."""
+        made: list[Any] = []
+        if self._do(doing, lambda: made.append(fn()), done):
+            self.undoable.emit(made[0])
+            return made[0]
+        return None
+
     def _status(self, text: str) -> None:
         window = self.window()
         bar = getattr(window, "statusBar", None)
@@ -384,15 +499,15 @@ class TodayView(QWidget):
             bar().showMessage(text, 6000)
 
     def mark_done(self) -> None:
-        from rapport.services import tasks
+        from rapport.services import steps
 
         TodayTask, AwaitingReply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, TodayTask):
-            self._do(
+            self._do_step(
                 "complete the task",
-                lambda: tasks.complete_task(record.id),
-                f"Done: {record.task.title}",
+                lambda: steps.complete_task(record.id),
+                f"Done: {record.task.title}. Ctrl+Z takes it back.",
             )
         elif isinstance(record, AwaitingReply):
             self.mark_answered()
@@ -400,43 +515,48 @@ class TodayView(QWidget):
             self.mark_thanked()
 
     def mark_answered(self) -> None:
-        from rapport.services import inbound
+        from rapport.services import steps
 
         _task, AwaitingReply, _thanks = _kinds()
         key, record = self.current()
         if isinstance(record, AwaitingReply) and key == "replies":
-            self._do(
+            self._do_step(
                 "mark the message answered",
-                lambda: inbound.mark_answered(record.id),
+                lambda: steps.mark_answered(record.id),
                 f"Answered {record.client}'s {record.channel}.",
             )
 
     def mark_thanked(self) -> None:
-        from rapport.services import interactions
+        from rapport.services import steps
 
         _task, _reply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, ThankYou):
-            self._do(
+            self._do_step(
                 "mark the thank-you written",
-                lambda: interactions.mark_thanked(record.id),
+                lambda: steps.mark_thanked(record.id),
                 f"Thank-you to {record.client} noted.",
             )
 
     def snooze(self) -> None:
-        from rapport.services import tasks
+        from rapport.services import steps
         from rapport.ui.snooze_dialog import SnoozeDialog
 
         TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask):
             return
-        task = SnoozeDialog.ask(
-            self, lambda v: tasks.snooze_task(record.id, v["when"]), what=record.task.title
-        )
-        if task is not None and task.snoozed_until is not None:
+        made: list[Any] = []
+
+        def save(values: dict[str, Any]) -> Any:
+            made.append(steps.snooze_task(record.id, values["when"]))
+            return made[-1].result
+
+        task = SnoozeDialog.ask(self, save, what=record.task.title)
+        if task is not None and task.snoozed_until is not None and made:
             until = task.snoozed_until
             self._do("snooze", lambda: None, f"Snoozed until {until:%A %b} {until.day}.")
+            self.undoable.emit(made[-1])
 
     def edit_task(self) -> None:
         from rapport.services import tasks
@@ -475,16 +595,16 @@ class TodayView(QWidget):
             self._status(f"Copied {what}. Paste it into your mail.")
 
     def late_note_sent(self) -> None:
-        from rapport.services import followup
+        from rapport.services import steps
 
         TodayTask = _kinds()[0]
         _key, record = self.current()
         if not isinstance(record, TodayTask) or record.new_due is None:
             return
         new_due: date = record.new_due
-        self._do(
+        self._do_step(
             "record the late note",
-            lambda: followup.mark_late_notice_sent(record.id, new_due),
+            lambda: steps.late_note_sent(record.id, new_due),
             f"Noted: {record.task.client} was told. Now due {new_due:%A %b} {new_due.day}.",
         )
 
@@ -514,3 +634,13 @@ class TodayView(QWidget):
 
         AwayDialog.edit(self)
         self._do("change away mode", lambda: None)
+
+
+def _row_name(record: Any) -> str:
+    """The selected row in words, before the bar's buttons."""
+    task = getattr(record, "task", None)
+    if task is not None:
+        return f"{task.title} — {task.client or 'no client'}"
+    title = getattr(record, "title", "") or getattr(record, "summary", "") or ""
+    client = getattr(record, "client", "") or ""
+    return " — ".join(part for part in (str(title), str(client)) if part)
