@@ -15,6 +15,7 @@ from rapport.ui import capture_style, theme
 from rapport.ui.appearance import apply_theme
 from rapport.ui.brief_view import view_colors
 from rapport.ui.settings_dialog import SettingsDialog
+from rapport.ui.today_sections import hint_color
 from tests.ui.capture_helpers import chip_with, open_capture, type_note
 
 
@@ -67,7 +68,7 @@ def test_switching_theme_in_preferences_recolours_the_brief_capture_and_today(
     light_tags = capture_style.soft_hex()
     assert light.text in brief.toHtml()
     assert _lightness(capture.chips_area.viewport()) > 128
-    assert _hint_colours(window) == {theme.muted_color().name()}
+    assert _hint_colours(window) == {hint_color().name()}
 
     _choose_theme(window, qtbot, answer_modal, "dark")
 
@@ -85,7 +86,7 @@ def test_switching_theme_in_preferences_recolours_the_brief_capture_and_today(
     assert capture_style.soft_hex() in tags and light_tags not in tags
     assert _lightness(capture.chips_area.viewport()) < 128
     # Today's section titles carry the muted colour of the new palette.
-    qtbot.waitUntil(lambda: _hint_colours(window) == {theme.muted_color().name()})
+    qtbot.waitUntil(lambda: _hint_colours(window) == {hint_color().name()})
 
     _choose_theme(window, qtbot, answer_modal, "light")
 
