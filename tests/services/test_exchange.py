@@ -471,3 +471,121 @@ def test_csv_into_a_book_fills_cadence_and_referrer_but_keeps_its_clients_active
     assert _client_state("Ann Lee") == (60, "Bob Smith", False)  # archived in the file only
     assert _client_state("Bob Smith") == (14, None, False)
     assert _client_state("Dee New") == (None, None, False)
+
+
+def _exported(tmp_path: Path) -> dict[str, object]:
+    bob = clients.create_client("Bob Smith", emails=["bob@acme.com"], cadence_days=30)
+    people.add_date(bob.id, "anniversary", 6, 12, 2004)
+    tasks.add_task("Call Bob", bob.id, None)
+    path = tmp_path / "good.json"
+    exchange.export(path)
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_impossible_values_in_a_json_export_are_listed_and_nothing_is_written(
+    tmp_path: Path, book: Path
+) -> None:
+    data = _exported(tmp_path)
+    tables = data["tables"]
+    assert isinstance(tables, dict)
+    tables["important_date"] += [
+        {**tables["important_date"][0], "id": 2, "month": 13},
+        {**tables["important_date"][0], "id": 3, "month": 2, "day": 30, "year": None},
+        {**tables["important_date"][0], "id": 4, "year": 99999},
+    ]
+    tables["task"][0]["status"] = "later"
+    tables["client"][0]["cadence_days"] = -5
+    tables["client"][0]["phones"] = [["555"]]
+    path = _write(tmp_path / "bad.json", json.dumps(data))
+    before = book_content(book)
+    with pytest.raises(exchange.ImportFailed) as caught:
+        exchange.preview_import(path)
+    message = str(caught.value)
+    for where in (
+        "table 'client', row 1, column 'cadence_days': -5 is out of range (1 to 3660)",
+        "table 'client', row 1, column 'phones' must be a list of texts",
+        "table 'task', row 1, column 'status': 'later' is not one of open, done",
+        "table 'important_date', row 2, column 'month': 13 is out of range (1 to 12)",
+        "table 'important_date', row 3: 2/30 is not a real date",
+        "table 'important_date', row 4, column 'year': 99999 is out of range (1800 to 2200)",
+    ):
+        assert where in message
+    for text, why in (
+        (path.read_text().replace('"schema_version": ', '"schema_version": 999'), "newer"),
+        (path.read_text().replace('"id": 1,', '"id": ' + "1" * 4301 + ",", 1), "cannot be read"),
+    ):
+        _write(path, text)
+        with pytest.raises(exchange.ImportFailed, match=why):
+            exchange.preview_import(path)
+    assert book_content(book) == before
+
+
+def test_a_book_holding_impossible_dates_still_exports_and_briefs(
+    tmp_path: Path, book: Path
+) -> None:
+    """Old imports let month 13, 30 February and year 99999 in: reading never fails."""
+    from rapport.services import brief
+
+    bob = clients.create_client("Bob Smith")
+    jake = people.add_person(bob.id, "Jake", "son")
+    people.add_date(bob.id, "birthday", 2, 29, 1980)
+    with m.db.atomic():
+        for month, day, year in ((13, 1, None), (2, 30, None), (3, 3, 99999), (0, 0, -5)):
+            m.ImportantDate.create(
+                client=bob.id, person=jake.id, label="birthday", month=month, day=day, year=year
+            )
+        m.ImportantDate.create(client=bob.id, label="anniversary", month=2, day=29, year=1981)
+    exchange.export(tmp_path / "book.ics")
+    assert "SUMMARY:Bob Smith's anniversary" in (tmp_path / "book.ics").read_text()
+    exchange.export(tmp_path / "book.vcf")
+    shown = brief.brief(bob.id)
+    assert [u.kind for u in shown.upcoming] in ([], ["birthday"], ["anniversary"])
+    assert {(d.month, d.day) for d in clients.profile(bob.id).dates} == {(2, 29)}
+    # The JSON export keeps every row as it is: it is the whole book.
+    exchange.export(tmp_path / "book.json")
+    assert '"month": 13' in (tmp_path / "book.json").read_text()
+
+
+def test_control_characters_are_removed_at_every_entry_point(tmp_path: Path, book: Path) -> None:
+    from rapport.services import capture
+
+    bob = clients.create_client("Bob\x1b]0;PWNED\x07 Smith", notes="line\r\nnext\x00\tend")
+    assert (bob.name, bob.notes) == ("Bob]0;PWNED Smith", "line\nnext\tend")
+    assert clients.update_client(bob.id, emails=["b\x00@x.org"]).emails == ["b@x.org"]
+    assert people.add_person(bob.id, "Ja\x1bke", "son").name == "Jake"
+    task = tasks.add_task("Call\x07 back", bob.id, None, notes="a\x00b")
+    assert (task.title, task.notes) == ("Call back", "ab")
+    assert tasks.update_task(task.id, title="Ring\x1b[2J").title == "Ring[2J"
+    text = "Met Bob Smith\x00 about Jake's \x1b[31mtournament"
+    saved = capture.save_capture(text, capture.understand_note(text))
+    note = m.Interaction.get_by_id(saved.interaction_id).raw_text
+    assert note == "Met Bob Smith about Jake's [31mtournament"
+    cards = vcard("Ann\x1b[2J Lee", "ann@lee.com", "NOTE:a\x07\\nb")
+    plan = exchange.preview_import(_write(tmp_path / "c.vcf", cards))
+    contact = plan.items[0].contact
+    assert contact is not None and (contact.name, contact.notes) == ("Ann[2J Lee", "a\nb")
+    rows = 'Name,Notes,Phone\r\n"Cy\x1b]0;x\x07 Ray","n\x7fo","5\x085"\r\n'
+    plan = exchange.preview_import(_write(tmp_path / "c.csv", rows))
+    contact = plan.items[0].contact
+    assert contact is not None and (contact.name, contact.notes) == ("Cy]0;x Ray", "no")
+
+
+def test_a_nul_byte_captured_survives_export_then_import_identically(tmp_path: Path) -> None:
+    from rapport.services import capture
+
+    open_book(tmp_path / "a")
+    try:
+        text = "Lunch with Bob Smith\x00: Jake's tournament\x1b[2J on Saturday"
+        capture.save_capture(text, capture.understand_note(text))
+        first = _export_json(tmp_path / "a.json")
+    finally:
+        close_book()
+    assert "\\u0000" not in first and "\\u001b" not in first
+    open_book(tmp_path / "b")
+    try:
+        exchange.apply_import(exchange.preview_import(tmp_path / "a.json"))
+        second = _export_json(tmp_path / "b.json")
+    finally:
+        close_book()
+    assert second == first

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from rapport.core.yearly import occurrence
+
 
 @dataclass(frozen=True, slots=True)
 class TodoOut:
@@ -75,7 +77,7 @@ def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime
         event.add("uid", day.uid)
         event.add("dtstamp", utc_stamp)
         event.add("summary", day.summary)
-        start = date(day.year or 2000, day.month, day.day)
+        start = occurrence(day.month, day.day, day.year or 2000)  # 29 Feb of 1981: the 28th
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(days=1))
         if (day.month, day.day) == (2, 29):

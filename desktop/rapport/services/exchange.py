@@ -24,12 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.exchange import csv_io, json_io, vcard
 from rapport.exchange.common import (
     MAX_CONTACTS_FILE_BYTES,
     MAX_JSON_FILE_BYTES,
     ContactIn,
     ExchangeError,
+    Skipped,
     decode,
     read_bytes,
 )
@@ -38,6 +40,7 @@ from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
 from rapport.store import models as m
 from rapport.store.db import transaction
+from rapport.store.migrations import SCHEMA_VERSION
 
 IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
@@ -198,9 +201,29 @@ def preview_import(
         error = EncodingQuestion if getattr(exc, "suggestion", None) else ImportFailed
         raise error(str(exc)) from None
     plan.flavour = result.flavour
-    plan.items = _plan_contacts(result.contacts)
+    contacts: list[ContactIn] = []
+    for contact in result.contacts:
+        _clean_contact(contact)
+        if contact.name.strip():
+            contacts.append(contact)
+        else:
+            result.skipped.append(Skipped(contact.where, "", "no name"))
+    plan.items = _plan_contacts(contacts)
     plan.items += [PlanItem("skipped", s.name, s.reason, s.where) for s in result.skipped]
     return plan
+
+
+def _clean_contact(contact: ContactIn) -> None:
+    """The one rule for control characters (core/control_chars.py), on every text."""
+    for name in ("name", "company", "role", "address", "notes", "how_we_met", "referred_by"):
+        setattr(contact, name, control_chars.clean(getattr(contact, name)))
+    contact.emails = [e for e in control_chars.clean_list(contact.emails) if e]
+    contact.phones = [p for p in control_chars.clean_list(contact.phones) if p]
+    for person in contact.people:
+        person.name = control_chars.clean(person.name)
+        person.relation = control_chars.clean(person.relation)
+    for day in contact.dates:
+        day.label = control_chars.clean(day.label)
 
 
 def _head(path: Path) -> bytes:
@@ -276,7 +299,7 @@ def _new_detail(contact: ContactIn) -> str:
 
 
 def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) -> ImportPlan:
-    document = json_io.load(text, dump.schema())
+    document = json_io.load(text, dump.schema(), SCHEMA_VERSION, dump.ROW_CHECKS)
     plan = ImportPlan(path, "json", "Rapport export", encoding, document=document)
     plan.extra = {table: len(rows) for table, rows in document.tables.items()}
     people = Counter(row["client_id"] for row in document.tables.get("person", []))
