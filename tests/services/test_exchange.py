@@ -589,3 +589,55 @@ def test_a_nul_byte_captured_survives_export_then_import_identically(tmp_path: P
     finally:
         close_book()
     assert second == first
+
+
+def test_a_known_client_gets_the_new_email_and_phone_added_never_replaced(
+    tmp_path: Path, book: Path
+) -> None:
+    bob = clients.create_client("Bob Smith", emails=["bob@acme.com"], phones=["+1 555-0100"])
+    ann = clients.create_client("Ann Lee", emails=["ann@lee.com"])
+    _write(
+        tmp_path / "c.csv",
+        "Name,Email,Phone\n"
+        "Bob Smith,bob@home.org,(555) 0199\n"
+        "Ann Lee,ANN@lee.com,\n"
+        "Robert Smith,BOB@acme.com,+1 555 0100\n",
+    )
+    plan = exchange.preview_import(tmp_path / "c.csv")
+    details = [item.detail for item in plan.items]
+    assert details[0] == "matches Bob Smith (same name); adds email bob@home.org, phone (555) 0199"
+    assert details[1] == "matches Ann Lee (same email); nothing new"  # the same email, any case
+    assert details[2].endswith("nothing new")  # the same phone, written another way
+    result = exchange.apply_import(plan)
+    assert (result.added, result.updated) == (0, 1)
+    after = clients.get_client(bob.id)
+    assert after.emails == ["bob@acme.com", "bob@home.org"]
+    assert after.phones == ["+1 555-0100", "(555) 0199"]
+    assert clients.get_client(ann.id).emails == ["ann@lee.com"]
+    # Found by the new email next time.
+    plan = exchange.preview_import(_write(tmp_path / "d.vcf", vcard("B. Smith", "bob@home.org")))
+    assert plan.items[0].match_id == bob.id
+
+
+def test_imported_notes_reach_the_brief_in_every_form(tmp_path: Path, book: Path) -> None:
+    from rapport.cli.cmd_brief import brief_json, brief_text
+    from rapport.services import brief
+    from rapport.ui.brief_html import render
+
+    clients.create_client("Bob Smith", emails=["bob@acme.com"])
+    _write(
+        tmp_path / "c.csv",
+        'Name,Email,Notes\nBob Smith,bob@acme.com,"Met at the Rotary gala\nLoves sailing"\n'
+        "Ann Lee,ann@lee.com,Prefers email to calls\n",
+    )
+    exchange.apply_import(exchange.preview_import(tmp_path / "c.csv"))
+    for name, notes in (
+        ("Bob Smith", ["Met at the Rotary gala", "Loves sailing"]),
+        ("Ann Lee", ["Prefers email to calls"]),
+    ):
+        shown = brief.brief(clients.resolve(name).id)
+        text = brief_text(shown)
+        assert all(f"  • {line}" in text.splitlines() for line in notes), text
+        assert brief_json(shown)["client"]["notes"] == "\n".join(notes)
+        page = render(shown)
+        assert "Notes</h3>" in page and all(line in page for line in notes)

@@ -236,9 +236,9 @@ def _head(path: Path) -> bytes:
 
 def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -> str:
     how = {"email": "same email", "name": "same name", "similar": "similar name"}[match.how]
-    fills = [f.replace("_", " ") for f in merge.fills(target or {}, contact)] if target else []
+    changes = merge.describe_fills(target, contact) if target else []
     text = f"matches {match.name} ({how})"
-    return text + (f"; fills {', '.join(fills)}" if fills else "; nothing new")
+    return text + ("; " + "; ".join(changes) if changes else "; nothing new")
 
 
 def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
@@ -271,9 +271,8 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
             detail = _describe(match, contact, target)
             if match.client_id < 0:
                 detail = detail.replace("matches", "same person as another entry of this file:")
-                if target is not None:
-                    for f in merge.fills(target, contact):
-                        target[f] = getattr(contact, f)
+            if target is not None:  # what a later entry of the file finds there
+                target.update(merge.merged(target, contact))
             matcher.add_emails(match.client_id, contact.emails)
             items.append(
                 PlanItem("known", contact.name, detail, contact.where, contact, match.client_id)
@@ -285,6 +284,12 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
                 f"{' · ' if item.detail else ''}referrer {referrer!r} not found, left out"
             )
     return items
+
+
+def _client_fields(client_id: int) -> dict[str, Any] | None:
+    """What the merge rule reads of one client of the book."""
+    fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
+    return m.Client.select(*fields).where(m.Client.id == client_id).dicts().first()
 
 
 def _new_detail(contact: ContactIn) -> str:
@@ -324,7 +329,8 @@ def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) 
         elif match.client_id is None:
             plan.items.append(PlanItem("new", row["name"], " · ".join(counts), where, contact))
         else:
-            detail = _describe(match, contact, None) + "; their history in the file stays out"
+            target = _client_fields(match.client_id)
+            detail = _describe(match, contact, target) + "; their history in the file stays out"
             plan.items.append(
                 PlanItem("known", row["name"], detail, where, contact, match.client_id)
             )
