@@ -3,7 +3,9 @@
 ``preview_import`` parses and validates the whole file and plans every contact: *new*,
 *already known* (matched by email or name, see services/matching.py) or *skipped* with
 the reason. Nothing is written. ``apply_import`` writes the plan in ONE transaction: if
-anything fails or the user cancels, the book is exactly as before.
+anything fails or the user cancels, the book is exactly as before. A contacts file is
+matched and its rows built before that transaction begins (services/import_write.py),
+so the transaction is short and other programs' writes do not time out meanwhile.
 
 The merge rule for a contact the book already knows (services/merge.py): fields that are
 empty in the book are filled from the file, people and yearly dates the client does not
@@ -35,7 +37,7 @@ from rapport.exchange.common import (
     decode,
     read_bytes,
 )
-from rapport.services import dump, indexing, merge
+from rapport.services import dump, import_write, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
 from rapport.store import models as m
@@ -356,47 +358,29 @@ def apply_import(
             if progress is not None:
                 progress(min(done, total), total)
 
-    with transaction():
-        apply = _apply_json if plan.format == "json" else _apply_contacts
-        result = apply(plan, tick)
-        if cancel is not None and cancel():
-            raise ImportCancelled()
+    if plan.format == "json":
+        with transaction():
+            result = _apply_json(plan, tick)
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+    else:
+        # Matched, merged and built without the write lock, then written in one short
+        # transaction (services/import_write.py): captures made meanwhile do not fail.
+        prepared = import_write.prepare(plan.items, tick)
+        try:
+            import_write.stage(prepared)
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            with transaction():
+                added, updated = import_write.write(prepared)
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+        finally:
+            import_write.drop_stage()
+        result = ImportResult(added, updated, prepared.skipped)
     if progress is not None:
         progress(total, total)
     return result
-
-
-def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
-    matcher = merge.book_matcher()  # again, inside the transaction: the book may have changed
-    added = skipped = 0
-    updated: set[int] = set()
-    created: set[int] = set()
-    linked: list[tuple[int, str]] = []  # (client, referrer's name), linked once all are in
-    now = clock.now()
-    for item in plan.items:
-        tick(1)
-        contact = item.contact
-        if item.action == "skipped" or contact is None:
-            skipped += 1
-            continue
-        match = matcher.match(contact.name, contact.emails)
-        if match.how == "ambiguous":
-            skipped += 1
-            continue
-        if match.client_id is None:
-            row = merge.create(contact, now)
-            matcher.add(row.id, row.name, row.emails, fuzzy=False)
-            added += 1
-            created.add(client_id := row.id)
-        else:
-            client_id = match.client_id
-            if merge.fill(client_id, contact, now):
-                updated.add(client_id)
-            matcher.add_emails(client_id, contact.emails)
-        if contact.referred_by:
-            linked.append((client_id, contact.referred_by))
-    updated |= merge.link_referrers(linked, matcher) - created
-    return ImportResult(added, len(updated), skipped)
 
 
 def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
