@@ -642,3 +642,27 @@ def test_imported_notes_reach_the_brief_in_every_form(tmp_path: Path, book: Path
         assert brief_json(shown)["client"]["notes"] == "\n".join(notes)
         page = render(shown)
         assert "Notes</h3>" in page and all(line in page for line in notes)
+
+
+def test_a_client_written_by_another_program_during_the_import_is_merged_not_doubled(
+    tmp_path: Path, book: Path
+) -> None:
+    from rapport.services import import_write
+    from rapport.store.db import transaction
+
+    cards = vcard("Dana White", "dana@coastal.com") + vcard("Eve Stone", "eve@stone.org", "TEL:5")
+    plan = exchange.preview_import(_write(tmp_path / "c.vcf", cards))
+    prepared = import_write.prepare(plan.items, lambda step: None)
+    import_write.stage(prepared)
+    try:
+        # Quick capture, in the time between the preparation and the write.
+        eve = clients.create_client("Eve Stone")
+        with transaction():
+            assert import_write.write(prepared) == (1, 1)
+    finally:
+        import_write.drop_stage()
+    assert sorted(c.name for c in clients.list_clients()) == ["Dana White", "Eve Stone"]
+    assert clients.get_client(eve.id).phones == ["5"]
+    from rapport.store import search
+
+    assert [h.title for h in search.search("coastal")] == ["Dana White"]
