@@ -560,6 +560,13 @@ def test_control_characters_are_removed_at_every_entry_point(tmp_path: Path, boo
     task = tasks.add_task("Call\x07 back", bob.id, None, notes="a\x00b")
     assert (task.title, task.notes) == ("Call back", "ab")
     assert tasks.update_task(task.id, title="Ring\x1b[2J").title == "Ring[2J"
+    talk = interactions.add_interaction(bob.id, "call", None, "Ca\x00ll", "n\x1bote", ["p\x07"])
+    assert (talk.title, talk.raw_text, talk.key_points) == ("Call", "note", ["p"])
+    fact = facts.add_fact(bob.id, "Likes\x00 sailing", "interest", ["sail\x1b"])
+    assert (fact.text, fact.tags) == ("Likes sailing", ["sail"])
+    from rapport.services import gifts
+
+    assert gifts.add_gift(bob.id, "Glo\x00ve", notes="w\x1bool").title == "Glove"
     text = "Met Bob Smith\x00 about Jake's \x1b[31mtournament"
     saved = capture.save_capture(text, capture.understand_note(text))
     note = m.Interaction.get_by_id(saved.interaction_id).raw_text
