@@ -294,3 +294,22 @@ def test_rapport_clients_csv_reads_its_cadence_referrer_and_archive_date() -> No
         ("row 5", "the cadence '0' is not a number of days from 1 to 3660"),
         ("row 6", "the archived date 'last year' is not a date and time"),
     ]
+
+
+def test_a_row_past_the_column_limit_is_refused_with_a_message() -> None:
+    wide = "c0\r\n" + ",".join(f"v{n}" for n in range(1_000_000)) + "\r\n"
+    with pytest.raises(ExchangeError, match="line 2 of the CSV has 1,000,000 columns"):
+        csv_io.parse(wide, {"c0": "name"})
+    header = ",".join(f"c{n}" for n in range(csv_io.MAX_COLUMNS + 1))
+    with pytest.raises(ExchangeError, match="up to 1,000 columns"):
+        csv_io.read_table(header + "\r\n" + header + "\r\n")
+
+
+def test_a_thousand_columns_all_mapped_import() -> None:
+    """The widest file accepted, with every column named in the mapping (as the command
+    line's --map merges its columns with the proposed ones)."""
+    columns = [f"c{n}" for n in range(csv_io.MAX_COLUMNS)]
+    text = ",".join(columns) + "\r\n" + ",".join(["Ann Lee", *["x"] * 999]) + "\r\n"
+    mapping = {column: "ignore" for column in columns} | {"c0": "name", "c999": "notes"}
+    result = csv_io.parse(text, mapping)
+    assert [(c.name, c.notes) for c in result.contacts] == [("Ann Lee", "x")]

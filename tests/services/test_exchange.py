@@ -218,7 +218,8 @@ def test_vcard_import_plans_then_writes_new_known_and_skipped(tmp_path: Path, bo
     assert "could be John Smith or John Smith" in plan.items[5].detail
     assert plan.items[6].detail == "no name" and plan.items[6].where == "card 7 (line 39)"
     result = exchange.apply_import(plan)
-    assert (result.added, result.updated, result.skipped) == (2, 3, 2)
+    # Dana's second entry goes into the new Dana: added, not also counted as updated.
+    assert (result.added, result.updated, result.skipped) == (2, 2, 2)
     updated = clients.profile(bob.id)
     assert updated.client.company == "Acme", "filled fields only: the company was not empty"
     assert (updated.client.role, updated.client.phones) == ("Buyer", ["555"])
@@ -245,19 +246,19 @@ def test_a_failure_part_way_changes_nothing(
     tmp_path: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clients.create_client("Already Here")
-    path = _write(tmp_path / "c.vcf", "".join(vcard(f"Person {n}") for n in range(300)))
+    son = "item1.X-ABRELATEDNAMES:Jake\nitem1.X-ABLabel:_$!<Child>!$_"
+    cards = "".join(vcard(f"Person {n}", "", son) for n in range(300))
+    path = _write(tmp_path / "c.vcf", cards + vcard("Already Here", "here@x.org"))
     plan = exchange.preview_import(path)
     before = book_content(book)
-    calls = {"n": 0}
-    real = exchange.indexing.client
+    from rapport.services import import_write
 
-    def flaky(row: m.Client) -> None:
-        calls["n"] += 1
-        if calls["n"] == 250:
-            raise OSError(28, "No space left on device")
-        real(row)
+    def failing(client_id: int, contact: object, now: object) -> bool:
+        # Every new client, person and search document is in by then.
+        assert m.Client.select().count() == 301 and m.Person.select().count() == 300
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exchange.indexing, "client", flaky)
+    monkeypatch.setattr(import_write.merge, "fill", failing)
     with pytest.raises(OSError):
         exchange.apply_import(plan)
     assert book_content(book) == before
@@ -471,3 +472,206 @@ def test_csv_into_a_book_fills_cadence_and_referrer_but_keeps_its_clients_active
     assert _client_state("Ann Lee") == (60, "Bob Smith", False)  # archived in the file only
     assert _client_state("Bob Smith") == (14, None, False)
     assert _client_state("Dee New") == (None, None, False)
+
+
+def _exported(tmp_path: Path) -> dict[str, object]:
+    bob = clients.create_client("Bob Smith", emails=["bob@acme.com"], cadence_days=30)
+    people.add_date(bob.id, "anniversary", 6, 12, 2004)
+    tasks.add_task("Call Bob", bob.id, None)
+    path = tmp_path / "good.json"
+    exchange.export(path)
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_impossible_values_in_a_json_export_are_listed_and_nothing_is_written(
+    tmp_path: Path, book: Path
+) -> None:
+    data = _exported(tmp_path)
+    tables = data["tables"]
+    assert isinstance(tables, dict)
+    tables["important_date"] += [
+        {**tables["important_date"][0], "id": 2, "month": 13},
+        {**tables["important_date"][0], "id": 3, "month": 2, "day": 30, "year": None},
+        {**tables["important_date"][0], "id": 4, "year": 99999},
+    ]
+    tables["task"][0]["status"] = "later"
+    tables["client"][0]["cadence_days"] = -5
+    tables["client"][0]["phones"] = [["555"]]
+    path = _write(tmp_path / "bad.json", json.dumps(data))
+    before = book_content(book)
+    with pytest.raises(exchange.ImportFailed) as caught:
+        exchange.preview_import(path)
+    message = str(caught.value)
+    for where in (
+        "table 'client', row 1, column 'cadence_days': -5 is out of range (1 to 3660)",
+        "table 'client', row 1, column 'phones' must be a list of texts",
+        "table 'task', row 1, column 'status': 'later' is not one of open, done",
+        "table 'important_date', row 2, column 'month': 13 is out of range (1 to 12)",
+        "table 'important_date', row 3: 2/30 is not a real date",
+        "table 'important_date', row 4, column 'year': 99999 is out of range (1800 to 2200)",
+    ):
+        assert where in message
+    for text, why in (
+        (path.read_text().replace('"schema_version": ', '"schema_version": 999'), "newer"),
+        (path.read_text().replace('"id": 1,', '"id": ' + "1" * 4301 + ",", 1), "cannot be read"),
+    ):
+        _write(path, text)
+        with pytest.raises(exchange.ImportFailed, match=why):
+            exchange.preview_import(path)
+    assert book_content(book) == before
+
+
+def test_a_book_holding_impossible_dates_still_exports_and_briefs(
+    tmp_path: Path, book: Path
+) -> None:
+    """Old imports let month 13, 30 February and year 99999 in: reading never fails."""
+    from rapport.services import brief
+
+    bob = clients.create_client("Bob Smith")
+    jake = people.add_person(bob.id, "Jake", "son")
+    people.add_date(bob.id, "birthday", 2, 29, 1980)
+    with m.db.atomic():
+        for month, day, year in ((13, 1, None), (2, 30, None), (3, 3, 99999), (0, 0, -5)):
+            m.ImportantDate.create(
+                client=bob.id, person=jake.id, label="birthday", month=month, day=day, year=year
+            )
+        m.ImportantDate.create(client=bob.id, label="anniversary", month=2, day=29, year=1981)
+        m.Person.update(birthday=date(9999, 12, 31)).where(m.Person.id == jake.id).execute()
+        m.ImportantDate.create(client=bob.id, label="wedding", month=12, day=31, year=9999)
+    exchange.export(tmp_path / "book.ics")
+    assert "SUMMARY:Bob Smith's anniversary" in (tmp_path / "book.ics").read_text()
+    exchange.export(tmp_path / "book.vcf")
+    shown = brief.brief(bob.id)
+    assert {u.kind for u in shown.upcoming} <= {"birthday", "anniversary", "wedding"}
+    assert {(d.month, d.day) for d in clients.profile(bob.id).dates} == {(2, 29), (12, 31)}
+    # The JSON export keeps every row as it is: it is the whole book.
+    exchange.export(tmp_path / "book.json")
+    assert '"month": 13' in (tmp_path / "book.json").read_text()
+
+
+def test_control_characters_are_removed_at_every_entry_point(tmp_path: Path, book: Path) -> None:
+    from rapport.services import capture
+
+    bob = clients.create_client("Bob\x1b]0;PWNED\x07 Smith", notes="line\r\nnext\x00\tend")
+    assert (bob.name, bob.notes) == ("Bob]0;PWNED Smith", "line\nnext\tend")
+    assert clients.update_client(bob.id, emails=["b\x00@x.org"]).emails == ["b@x.org"]
+    assert people.add_person(bob.id, "Ja\x1bke", "son").name == "Jake"
+    task = tasks.add_task("Call\x07 back", bob.id, None, notes="a\x00b")
+    assert (task.title, task.notes) == ("Call back", "ab")
+    assert tasks.update_task(task.id, title="Ring\x1b[2J").title == "Ring[2J"
+    talk = interactions.add_interaction(bob.id, "call", None, "Ca\x00ll", "n\x1bote", ["p\x07"])
+    assert (talk.title, talk.raw_text, talk.key_points) == ("Call", "note", ["p"])
+    fact = facts.add_fact(bob.id, "Likes\x00 sailing", "interest", ["sail\x1b"])
+    assert (fact.text, fact.tags) == ("Likes sailing", ["sail"])
+    from rapport.services import gifts
+
+    assert gifts.add_gift(bob.id, "Glo\x00ve", notes="w\x1bool").title == "Glove"
+    text = "Met Bob Smith\x00 about Jake's \x1b[31mtournament"
+    saved = capture.save_capture(text, capture.understand_note(text))
+    note = m.Interaction.get_by_id(saved.interaction_id).raw_text
+    assert note == "Met Bob Smith about Jake's [31mtournament"
+    cards = vcard("Ann\x1b[2J Lee", "ann@lee.com", "NOTE:a\x07\\nb")
+    plan = exchange.preview_import(_write(tmp_path / "c.vcf", cards))
+    contact = plan.items[0].contact
+    assert contact is not None and (contact.name, contact.notes) == ("Ann[2J Lee", "a\nb")
+    rows = 'Name,Notes,Phone\r\n"Cy\x1b]0;x\x07 Ray","n\x7fo","5\x085"\r\n'
+    plan = exchange.preview_import(_write(tmp_path / "c.csv", rows))
+    contact = plan.items[0].contact
+    assert contact is not None and (contact.name, contact.notes) == ("Cy]0;x Ray", "no")
+
+
+def test_a_nul_byte_captured_survives_export_then_import_identically(tmp_path: Path) -> None:
+    from rapport.services import capture
+
+    open_book(tmp_path / "a")
+    try:
+        text = "Lunch with Bob Smith\x00: Jake's tournament\x1b[2J on Saturday"
+        capture.save_capture(text, capture.understand_note(text))
+        first = _export_json(tmp_path / "a.json")
+    finally:
+        close_book()
+    assert "\\u0000" not in first and "\\u001b" not in first
+    open_book(tmp_path / "b")
+    try:
+        exchange.apply_import(exchange.preview_import(tmp_path / "a.json"))
+        second = _export_json(tmp_path / "b.json")
+    finally:
+        close_book()
+    assert second == first
+
+
+def test_a_known_client_gets_the_new_email_and_phone_added_never_replaced(
+    tmp_path: Path, book: Path
+) -> None:
+    bob = clients.create_client("Bob Smith", emails=["bob@acme.com"], phones=["+1 555-0100"])
+    ann = clients.create_client("Ann Lee", emails=["ann@lee.com"])
+    _write(
+        tmp_path / "c.csv",
+        "Name,Email,Phone\n"
+        "Bob Smith,bob@home.org,(555) 0199\n"
+        "Ann Lee,ANN@lee.com,\n"
+        "Robert Smith,BOB@acme.com,+1 555 0100\n",
+    )
+    plan = exchange.preview_import(tmp_path / "c.csv")
+    details = [item.detail for item in plan.items]
+    assert details[0] == "matches Bob Smith (same name); adds email bob@home.org, phone (555) 0199"
+    assert details[1] == "matches Ann Lee (same email); nothing new"  # the same email, any case
+    assert details[2].endswith("nothing new")  # the same phone, written another way
+    result = exchange.apply_import(plan)
+    assert (result.added, result.updated) == (0, 1)
+    after = clients.get_client(bob.id)
+    assert after.emails == ["bob@acme.com", "bob@home.org"]
+    assert after.phones == ["+1 555-0100", "(555) 0199"]
+    assert clients.get_client(ann.id).emails == ["ann@lee.com"]
+    # Found by the new email next time.
+    plan = exchange.preview_import(_write(tmp_path / "d.vcf", vcard("B. Smith", "bob@home.org")))
+    assert plan.items[0].match_id == bob.id
+
+
+def test_imported_notes_reach_the_brief_in_every_form(tmp_path: Path, book: Path) -> None:
+    from rapport.cli.cmd_brief import brief_json, brief_text
+    from rapport.services import brief
+    from rapport.ui.brief_html import render
+
+    clients.create_client("Bob Smith", emails=["bob@acme.com"])
+    _write(
+        tmp_path / "c.csv",
+        'Name,Email,Notes\nBob Smith,bob@acme.com,"Met at the Rotary gala\nLoves sailing"\n'
+        "Ann Lee,ann@lee.com,Prefers email to calls\n",
+    )
+    exchange.apply_import(exchange.preview_import(tmp_path / "c.csv"))
+    for name, notes in (
+        ("Bob Smith", ["Met at the Rotary gala", "Loves sailing"]),
+        ("Ann Lee", ["Prefers email to calls"]),
+    ):
+        shown = brief.brief(clients.resolve(name).id)
+        text = brief_text(shown)
+        assert all(f"  • {line}" in text.splitlines() for line in notes), text
+        assert brief_json(shown)["client"]["notes"] == "\n".join(notes)
+        page = render(shown)
+        assert "Notes</h3>" in page and all(line in page for line in notes)
+
+
+def test_a_client_written_by_another_program_during_the_import_is_merged_not_doubled(
+    tmp_path: Path, book: Path
+) -> None:
+    from rapport.services import import_write
+    from rapport.store.db import transaction
+
+    cards = vcard("Dana White", "dana@coastal.com") + vcard("Eve Stone", "eve@stone.org", "TEL:5")
+    plan = exchange.preview_import(_write(tmp_path / "c.vcf", cards))
+    prepared = import_write.prepare(plan.items, lambda step: None)
+    import_write.stage(prepared)
+    try:
+        # Quick capture, in the time between the preparation and the write.
+        eve = clients.create_client("Eve Stone")
+        with transaction():
+            assert import_write.write(prepared) == (1, 1)
+    finally:
+        import_write.drop_stage()
+    assert sorted(c.name for c in clients.list_clients()) == ["Dana White", "Eve Stone"]
+    assert clients.get_client(eve.id).phones == ["5"]
+    from rapport.store import search
+
+    assert [h.title for h in search.search("coastal")] == ["Dana White"]

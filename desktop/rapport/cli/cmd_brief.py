@@ -86,6 +86,7 @@ def brief_json(result: Any) -> dict[str, Any]:
             "last_contact": iso(client.last_contact_at.date()) if client.last_contact_at else None,
             "cadence_days": client.cadence_days,
             "cares_about": result.interests,
+            "notes": client.notes,
             "archived": client.archived,
         },
         "people": [
@@ -278,6 +279,7 @@ def brief_lines(result: Any) -> list[str]:
             for f in result.facts
         ],
     )
+    section("Notes", [line for line in client.notes.strip().splitlines() if line.strip()])
     if len(lines) <= 2:
         lines += ["", "Nothing recorded yet: log a conversation or add facts in the window."]
     return lines

@@ -151,6 +151,9 @@ TASKS_TABLE_MESSAGE = (
     "back everything, tasks included"
 )
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Contacts exports have a few dozen columns (Outlook about 90, Google about 60 with
+# several emails and phones); past this a file is not an address book.
+MAX_COLUMNS = 1000
 _MULTI = re.compile(r"\s*:::\s*")
 OUTLOOK_PHONES = (
     "Mobile Phone",
@@ -173,6 +176,12 @@ def read_table(text: str) -> tuple[list[str], list[list[str]]]:
     rows: list[list[str]] = []
     try:
         for row in reader:
+            if len(row) > MAX_COLUMNS:
+                raise ExchangeError(
+                    f"line {reader.line_num} of the CSV has {len(row):,} columns; Rapport reads "
+                    f"contacts files of up to {MAX_COLUMNS:,} columns. Keep the columns you "
+                    "need (names, emails, phones...) and import that file"
+                )
             if any(cell.strip() for cell in row):
                 rows.append(row)
     except csv.Error as exc:
@@ -235,7 +244,8 @@ def parse(
         unknown = {target for target in mapping.values() if target not in FIELDS}
         if unknown:
             raise ExchangeError(f"unknown field(s) in the column mapping: {', '.join(unknown)}")
-        missing = [column for column in mapping if column not in header]
+        columns = set(header)
+        missing = [column for column in mapping if column not in columns]
         if missing:
             raise ExchangeError(f"the file has no column named {missing[0]!r}")
         flavour = "rapport" if flavour == "rapport" else "generic"

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from rapport.core.yearly import occurrence
+
 
 @dataclass(frozen=True, slots=True)
 class TodoOut:
@@ -75,7 +77,10 @@ def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime
         event.add("uid", day.uid)
         event.add("dtstamp", utc_stamp)
         event.add("summary", day.summary)
-        start = date(day.year or 2000, day.month, day.day)
+        # The first year is the year of birth when it is a real one (29 Feb of 1981:
+        # the 28th); a year no calendar can hold (0001, 9999 from an old import) is not.
+        first = day.year if day.year and 1800 <= day.year <= 2200 else 2000
+        start = occurrence(day.month, day.day, first)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(days=1))
         if (day.month, day.day) == (2, 29):

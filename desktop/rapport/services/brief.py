@@ -97,7 +97,7 @@ def brief_profile(client_id: int) -> r.Profile:
     dates = [
         convert.important_date(d, names.get(d.person_id))
         for d in m.ImportantDate.select()
-        .where(m.ImportantDate.client == client_id)
+        .where(m.ImportantDate.client == client_id, convert.real_dates())
         .order_by(m.ImportantDate.month, m.ImportantDate.day)
     ]
     return r.Profile(

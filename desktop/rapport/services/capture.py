@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.capture import KnownClient, understand
 from rapport.core.capture_clients import ClientIndex
@@ -82,6 +83,7 @@ def understand_with(
     """
     from rapport.core.capture import suggest
 
+    text = control_chars.clean(text)
     today = clock.today()
     result = understand(text, today, known)
     if chosen is not None:
@@ -100,6 +102,7 @@ def understand_with(
 
 def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]:
     """What the note says, matched against the book; ``client`` overrides whom it is about."""
+    text = control_chars.clean(text)
     check_note(text)
     result = understand(text, clock.today(), known_clients())
     if client is not None:
@@ -158,7 +161,10 @@ def save_capture(
 
     ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``; None means
     the defaults the capture window starts with (the thank-you after a meeting, nothing else).
+    Control characters are removed from ``text`` first (core/control_chars.py), as the
+    understanding did.
     """
+    text = control_chars.clean(text)
     check_note(text)
     u = understanding
     suggestions = list(u.get("suggestions") or [])

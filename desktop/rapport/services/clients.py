@@ -7,6 +7,7 @@ from typing import Any
 from peewee import fn
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
@@ -111,7 +112,7 @@ def resolve(text: str, include_archived: bool = True) -> r.Client:
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     known_fields(fields, EDITABLE, "client")
-    data = dict(fields)
+    data = {key: control_chars.clean_value(value) for key, value in fields.items()}
     if "name" in data:
         data["name"] = required_text(data["name"], "A client's name")
         data["name_key"] = fold(data["name"])
@@ -256,7 +257,7 @@ def profile(client_id: int) -> r.Profile:
     dates = [
         convert.important_date(d, names.get(d.person_id))
         for d in m.ImportantDate.select()
-        .where(m.ImportantDate.client == client_id)
+        .where(m.ImportantDate.client == client_id, convert.real_dates())
         .order_by(m.ImportantDate.month, m.ImportantDate.day)
     ]
     cards = [

@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from peewee import Case
+
 from rapport.core import records as r
 from rapport.store import models as m
+
+
+def real_dates() -> Any:
+    """The yearly dates whose month, day and year make a day of the calendar.
+
+    Imports check this (services/dump.py); a book written by an older import may still
+    hold month 13, 30 February or year 99999. Those rows stay in the book (the JSON
+    export keeps them) but are left out of what is shown and computed (the profile, the
+    brief, the calendar and vCard exports), which would otherwise fail on them.
+    """
+    d = m.ImportantDate
+    last_day = Case(d.month, [(2, 29), (4, 30), (6, 30), (9, 30), (11, 30)], 31)
+    return (
+        d.month.between(1, 12)
+        & (d.day >= 1)
+        & (d.day <= last_day)
+        & (d.year.is_null() | d.year.between(1, 9999))
+    )
 
 
 def client(row: m.Client, referred_by: str | None = None) -> r.Client:

@@ -10,12 +10,23 @@ or into a book that has data, with new ids and every reference translated.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import peewee
 
+from rapport.core import records as r
+from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold
-from rapport.exchange.json_io import ColumnSpec, Document, Schema, encode_value
+from rapport.exchange.json_io import (
+    MAX_YEAR,
+    MIN_YEAR,
+    ColumnSpec,
+    Document,
+    RowCheck,
+    Schema,
+    encode_value,
+)
 from rapport.store import models as m
 from rapport.store.models import JSONField, ListField
 
@@ -38,6 +49,35 @@ TABLES: tuple[type[m.BaseModel], ...] = (
 DERIVED = {("client", "name_key")}
 # What owns a row: rows of a client that matched one already in the book stay out.
 OWNER_COLUMN = {"introduction": "lead_id"}
+# What an imported value may be, beyond its type (the forms' own rules): a whole
+# number's bounds, or the words a text column holds.
+BOUNDS: dict[tuple[str, str], tuple[int, int]] = {
+    ("client", "cadence_days"): (1, MAX_CADENCE_DAYS),
+    ("person", "age"): (0, 130),
+    ("important_date", "month"): (1, 12),
+    ("important_date", "day"): (1, 31),
+    ("important_date", "year"): (MIN_YEAR, MAX_YEAR),
+    ("gift", "cost_cents"): (0, 10**12),
+}
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("task", "status"): ("open", "done"),
+    ("task", "kind"): r.TASK_KINDS,
+    ("interaction", "kind"): r.INTERACTION_KINDS,
+    ("inbound", "channel"): r.INBOUND_CHANNELS,
+    ("gift", "status"): r.GIFT_STATUSES,
+}
+
+
+def _real_yearly_date(row: dict[str, Any]) -> str | None:
+    """A yearly date must be a day of the calendar (29 February is, in a leap year)."""
+    try:
+        date(row["year"] or 2000, row["month"], row["day"])
+    except ValueError:
+        return f"{row['month']}/{row['day']} is not a real date"
+    return None
+
+
+ROW_CHECKS: dict[str, RowCheck] = {"important_date": _real_yearly_date}
 
 
 def table_name(model: type[m.BaseModel]) -> str:
@@ -84,6 +124,9 @@ def schema() -> Schema:
                 and (table, field.column_name) not in DERIVED
                 and not isinstance(field, peewee.AutoField),
                 references=references,
+                low=BOUNDS.get((table, field.column_name), (None, None))[0],
+                high=BOUNDS.get((table, field.column_name), (None, None))[1],
+                choices=CHOICES.get((table, field.column_name)),
             )
         result[table] = spec
     return result

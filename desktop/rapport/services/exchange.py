@@ -3,7 +3,9 @@
 ``preview_import`` parses and validates the whole file and plans every contact: *new*,
 *already known* (matched by email or name, see services/matching.py) or *skipped* with
 the reason. Nothing is written. ``apply_import`` writes the plan in ONE transaction: if
-anything fails or the user cancels, the book is exactly as before.
+anything fails or the user cancels, the book is exactly as before. A contacts file is
+matched and its rows built before that transaction begins (services/import_write.py),
+so the transaction is short and other programs' writes do not time out meanwhile.
 
 The merge rule for a contact the book already knows (services/merge.py): fields that are
 empty in the book are filled from the file, people and yearly dates the client does not
@@ -24,20 +26,23 @@ from pathlib import Path
 from typing import Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.exchange import csv_io, json_io, vcard
 from rapport.exchange.common import (
     MAX_CONTACTS_FILE_BYTES,
     MAX_JSON_FILE_BYTES,
     ContactIn,
     ExchangeError,
+    Skipped,
     decode,
     read_bytes,
 )
-from rapport.services import dump, indexing, merge
+from rapport.services import dump, import_write, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
 from rapport.store import models as m
 from rapport.store.db import transaction
+from rapport.store.migrations import SCHEMA_VERSION
 
 IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
@@ -198,9 +203,29 @@ def preview_import(
         error = EncodingQuestion if getattr(exc, "suggestion", None) else ImportFailed
         raise error(str(exc)) from None
     plan.flavour = result.flavour
-    plan.items = _plan_contacts(result.contacts)
+    contacts: list[ContactIn] = []
+    for contact in result.contacts:
+        _clean_contact(contact)
+        if contact.name.strip():
+            contacts.append(contact)
+        else:
+            result.skipped.append(Skipped(contact.where, "", "no name"))
+    plan.items = _plan_contacts(contacts)
     plan.items += [PlanItem("skipped", s.name, s.reason, s.where) for s in result.skipped]
     return plan
+
+
+def _clean_contact(contact: ContactIn) -> None:
+    """The one rule for control characters (core/control_chars.py), on every text."""
+    for name in ("name", "company", "role", "address", "notes", "how_we_met", "referred_by"):
+        setattr(contact, name, control_chars.clean(getattr(contact, name)))
+    contact.emails = [e for e in control_chars.clean_list(contact.emails) if e]
+    contact.phones = [p for p in control_chars.clean_list(contact.phones) if p]
+    for person in contact.people:
+        person.name = control_chars.clean(person.name)
+        person.relation = control_chars.clean(person.relation)
+    for day in contact.dates:
+        day.label = control_chars.clean(day.label)
 
 
 def _head(path: Path) -> bytes:
@@ -213,9 +238,9 @@ def _head(path: Path) -> bytes:
 
 def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -> str:
     how = {"email": "same email", "name": "same name", "similar": "similar name"}[match.how]
-    fills = [f.replace("_", " ") for f in merge.fills(target or {}, contact)] if target else []
+    changes = merge.describe_fills(target, contact) if target else []
     text = f"matches {match.name} ({how})"
-    return text + (f"; fills {', '.join(fills)}" if fills else "; nothing new")
+    return text + ("; " + "; ".join(changes) if changes else "; nothing new")
 
 
 def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
@@ -248,9 +273,8 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
             detail = _describe(match, contact, target)
             if match.client_id < 0:
                 detail = detail.replace("matches", "same person as another entry of this file:")
-                if target is not None:
-                    for f in merge.fills(target, contact):
-                        target[f] = getattr(contact, f)
+            if target is not None:  # what a later entry of the file finds there
+                target.update(merge.merged(target, contact))
             matcher.add_emails(match.client_id, contact.emails)
             items.append(
                 PlanItem("known", contact.name, detail, contact.where, contact, match.client_id)
@@ -262,6 +286,12 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
                 f"{' · ' if item.detail else ''}referrer {referrer!r} not found, left out"
             )
     return items
+
+
+def _client_fields(client_id: int) -> dict[str, Any] | None:
+    """What the merge rule reads of one client of the book."""
+    fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
+    return m.Client.select(*fields).where(m.Client.id == client_id).dicts().first()
 
 
 def _new_detail(contact: ContactIn) -> str:
@@ -276,7 +306,7 @@ def _new_detail(contact: ContactIn) -> str:
 
 
 def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) -> ImportPlan:
-    document = json_io.load(text, dump.schema())
+    document = json_io.load(text, dump.schema(), SCHEMA_VERSION, dump.ROW_CHECKS)
     plan = ImportPlan(path, "json", "Rapport export", encoding, document=document)
     plan.extra = {table: len(rows) for table, rows in document.tables.items()}
     people = Counter(row["client_id"] for row in document.tables.get("person", []))
@@ -301,7 +331,8 @@ def _plan_json(path: Path, text: str, encoding: str, progress: Progress | None) 
         elif match.client_id is None:
             plan.items.append(PlanItem("new", row["name"], " · ".join(counts), where, contact))
         else:
-            detail = _describe(match, contact, None) + "; their history in the file stays out"
+            target = _client_fields(match.client_id)
+            detail = _describe(match, contact, target) + "; their history in the file stays out"
             plan.items.append(
                 PlanItem("known", row["name"], detail, where, contact, match.client_id)
             )
@@ -327,47 +358,29 @@ def apply_import(
             if progress is not None:
                 progress(min(done, total), total)
 
-    with transaction():
-        apply = _apply_json if plan.format == "json" else _apply_contacts
-        result = apply(plan, tick)
-        if cancel is not None and cancel():
-            raise ImportCancelled()
+    if plan.format == "json":
+        with transaction():
+            result = _apply_json(plan, tick)
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+    else:
+        # Matched, merged and built without the write lock, then written in one short
+        # transaction (services/import_write.py): captures made meanwhile do not fail.
+        prepared = import_write.prepare(plan.items, tick)
+        try:
+            import_write.stage(prepared)
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            with transaction():
+                added, updated = import_write.write(prepared)
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+        finally:
+            import_write.drop_stage()
+        result = ImportResult(added, updated, prepared.skipped)
     if progress is not None:
         progress(total, total)
     return result
-
-
-def _apply_contacts(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
-    matcher = merge.book_matcher()  # again, inside the transaction: the book may have changed
-    added = skipped = 0
-    updated: set[int] = set()
-    created: set[int] = set()
-    linked: list[tuple[int, str]] = []  # (client, referrer's name), linked once all are in
-    now = clock.now()
-    for item in plan.items:
-        tick(1)
-        contact = item.contact
-        if item.action == "skipped" or contact is None:
-            skipped += 1
-            continue
-        match = matcher.match(contact.name, contact.emails)
-        if match.how == "ambiguous":
-            skipped += 1
-            continue
-        if match.client_id is None:
-            row = merge.create(contact, now)
-            matcher.add(row.id, row.name, row.emails, fuzzy=False)
-            added += 1
-            created.add(client_id := row.id)
-        else:
-            client_id = match.client_id
-            if merge.fill(client_id, contact, now):
-                updated.add(client_id)
-            matcher.add_emails(client_id, contact.emails)
-        if contact.referred_by:
-            linked.append((client_id, contact.referred_by))
-    updated |= merge.link_referrers(linked, matcher) - created
-    return ImportResult(added, len(updated), skipped)
 
 
 def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:

@@ -21,7 +21,7 @@ from rapport import __version__, clock
 from rapport.exchange import csv_io, ics, json_io, vcard
 from rapport.exchange.common import ContactIn, DateIn, PersonIn
 from rapport.paths import private_umask
-from rapport.services import dump, settings
+from rapport.services import convert, dump, settings
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
 from rapport.store.db import is_sqlite, transaction
@@ -167,7 +167,9 @@ def export_vcard(path: Path, progress: Progress | None = None) -> list[Path]:
             if p.name:
                 people.setdefault(p.client_id, []).append(PersonIn(p.name, p.relation))
         dates: dict[int, list[DateIn]] = {}
-        for d in m.ImportantDate.select().where(m.ImportantDate.person.is_null()):
+        for d in m.ImportantDate.select().where(
+            m.ImportantDate.person.is_null(), convert.real_dates()
+        ):
             dates.setdefault(d.client_id, []).append(DateIn(d.label, d.month, d.day, d.year))
         contacts = [
             ContactIn(
@@ -206,7 +208,7 @@ def export_ics(path: Path, progress: Progress | None = None) -> list[Path]:
         persons = {p.id: p for p in m.Person.select()}
         yearly: list[ics.YearlyOut] = []
         has_birthday_date: set[int] = set()
-        for d in m.ImportantDate.select().order_by(m.ImportantDate.id):
+        for d in m.ImportantDate.select().where(convert.real_dates()).order_by(m.ImportantDate.id):
             client = clients.get(d.client_id)
             person = persons.get(d.person_id) if d.person_id else None
             if person is not None and d.label == "birthday":

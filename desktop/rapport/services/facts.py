@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
@@ -48,7 +49,8 @@ def add_fact(
     person_id: int | None = None,
     source_id: int | None = None,
 ) -> r.Fact:
-    text = required_text(text, "A fact")
+    text = required_text(control_chars.clean(text or ""), "A fact")
+    tags = control_chars.clean_list(tags or ())
     one_of(category, r.FACT_CATEGORIES, "A fact's category")
     with transaction():
         if m.Client.get_or_none(m.Client.id == client_id) is None:
@@ -72,6 +74,7 @@ def add_fact(
 def update_fact(fact_id: int, **fields: Any) -> r.Fact:
     allowed = {"text", "category", "tags", "person_id"}
     known_fields(fields, allowed, "fact")
+    fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     with transaction():
         row = _row(fact_id)
         if "text" in fields:

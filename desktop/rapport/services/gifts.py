@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from rapport import clock, resources
+from rapport.core import control_chars
 from rapport.core import gifts as core
 from rapport.core import records as r
 from rapport.services import convert, indexing, settings
@@ -111,6 +112,7 @@ def parse_cost(value: Any) -> int | None:
 
 def _clean(client_id: int, fields: dict[str, Any]) -> dict[str, Any]:
     known_fields(fields, EDITABLE, "gift")
+    fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     data: dict[str, Any] = {}
     if "title" in fields:
         data["title"] = required_text(fields["title"], "What the gift is")

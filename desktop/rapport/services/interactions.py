@@ -9,6 +9,7 @@ from typing import Any
 from peewee import fn
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.formats import day_month
 from rapport.services import convert, indexing
@@ -66,6 +67,8 @@ def add_interaction(
     extracted: dict[str, Any] | None = None,
 ) -> r.Interaction:
     one_of(kind, r.INTERACTION_KINDS, "A conversation's kind")
+    title, raw_text = control_chars.clean(title or ""), control_chars.clean(raw_text or "")
+    key_points = control_chars.clean_list(key_points)
     when = optional_datetime(happened_at, "when it happened") or clock.now()
     if not (title or "").strip() and not (raw_text or "").strip():
         raise ValidationError("a conversation needs a title or some notes")
@@ -92,6 +95,7 @@ def add_interaction(
 def update_interaction(interaction_id: int, **fields: Any) -> r.Interaction:
     allowed = {"kind", "happened_at", "title", "raw_text", "key_points"}
     known_fields(fields, allowed, "conversation")
+    fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     with transaction():
         row = _row(interaction_id)
         if "kind" in fields:

@@ -1,8 +1,9 @@
 """Writing one imported contact into the book: a new client, or the empty fields of one.
 
 The merge rule, shared by every import format: fields that are empty in the book
-(company, role, emails, phones, address, how we met, notes, and from Rapport's own CSV
-the cadence and the referrer) are filled from the file; people and yearly dates the
+(company, role, address, how we met, notes, and from Rapport's own CSV the cadence and
+the referrer) are filled from the file; emails and phones the client does not have yet
+are added to their lists (after the book's own); people and yearly dates the
 client does not have yet are added (people compared by name, dates by label and day);
 nothing already in the book is changed or removed (a client archived in the file but
 not in the book stays active). Call these inside the import's transaction.
@@ -23,6 +24,8 @@ from rapport.store import models as m
 CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
 # What the merge rule fills: the contact fields, and the cadence of Rapport's own CSV.
 FILLED_FIELDS = (*CONTACT_FIELDS, "cadence_days")
+# Lists the merge adds to: a known client's new email or phone joins the ones they have.
+LIST_FIELDS = ("emails", "phones")
 
 
 def book_matcher() -> ClientMatcher:
@@ -31,9 +34,65 @@ def book_matcher() -> ClientMatcher:
     return ClientMatcher.from_rows(rows)
 
 
+def _key(name: str, value: str) -> str:
+    """What makes two emails (case) or two phones (punctuation, spaces) the same."""
+    if name == "emails":
+        return value.strip().casefold()
+    return "".join(ch for ch in value if ch.isdigit() or ch == "+") or value.strip()
+
+
+def new_items(name: str, have: list[str], given: list[str]) -> list[str]:
+    """The emails or phones of ``given`` that ``have`` does not hold yet, in order."""
+    seen = {_key(name, value) for value in have}
+    found: list[str] = []
+    for value in given:
+        key = _key(name, value)
+        if key and key not in seen:
+            seen.add(key)
+            found.append(value)
+    return found
+
+
 def fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
-    """The fields the merge rule would fill: empty in the book, given in the file."""
-    return [f for f in FILLED_FIELDS if not existing.get(f) and getattr(contact, f)]
+    """The fields the merge rule would change: empty in the book and given in the file,
+    or (emails, phones) holding a value the book's list does not have yet."""
+    changed = []
+    for name in FILLED_FIELDS:
+        given = getattr(contact, name)
+        if name in LIST_FIELDS:
+            if new_items(name, existing.get(name) or [], given):
+                changed.append(name)
+        elif not existing.get(name) and given:
+            changed.append(name)
+    return changed
+
+
+def merged(existing: dict[str, Any], contact: ContactIn) -> dict[str, Any]:
+    """The new values of the fields ``fills`` names: lists keep the book's items first."""
+    values: dict[str, Any] = {}
+    for name in fills(existing, contact):
+        given = getattr(contact, name)
+        if name in LIST_FIELDS:
+            have = list(existing.get(name) or [])
+            values[name] = have + new_items(name, have, given)
+        else:
+            values[name] = given
+    return values
+
+
+def describe_fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
+    """What the merge would do, in words: "fills company", "adds email bo@x.org"."""
+    filled: list[str] = []
+    added: list[str] = []
+    for name in fills(existing, contact):
+        have = existing.get(name) or []
+        if name in LIST_FIELDS and have:
+            for value in new_items(name, have, getattr(contact, name)):
+                added.append(f"{name[:-1]} {value}")
+        else:
+            filled.append(name.replace("_", " "))
+    parts = [f"fills {', '.join(filled)}"] if filled else []
+    return parts + ([f"adds {', '.join(added)}"] if added else [])
 
 
 def contact_of_row(row: dict[str, Any]) -> ContactIn:
@@ -63,8 +122,8 @@ def fill(client_id: int, contact: ContactIn, now: datetime) -> bool:
     row = m.Client.get_by_id(client_id)
     existing = {f: getattr(row, f) for f in FILLED_FIELDS}
     changed = False
-    for name in fills(existing, contact):
-        setattr(row, name, getattr(contact, name))
+    for name, value in merged(existing, contact).items():
+        setattr(row, name, value)
         changed = True
     if changed:
         row.updated_at = now

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
@@ -19,7 +20,7 @@ EDITABLE = ("name", "relation", "birthday", "age", "age_as_of", "notes")
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     known_fields(fields, EDITABLE, "person")
-    data = dict(fields)
+    data = {key: control_chars.clean_value(value) for key, value in fields.items()}
     if "name" in data:
         data["name"] = (data["name"] or "").strip() or None
     if "relation" in data:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from rapport import clock
+from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.services import chains, convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
@@ -49,7 +50,8 @@ def add_task(
     person_id: int | None = None,
     allow_past: bool = False,
 ) -> r.Task:
-    title = required_text(title, "A task's title")
+    title = required_text(control_chars.clean(title or ""), "A task's title")
+    notes = control_chars.clean(notes or "")
     one_of(kind, r.TASK_KINDS, "A task's kind")
     due_date = parse_day(due, "due date")
     if due_date is not None and due_date < clock.today() and not allow_past:
@@ -95,12 +97,12 @@ def insert_task(
     data = prepared.insert(
         m.Task,
         {
-            "title": title,
+            "title": control_chars.clean(title),
             "client": client_id,
             "due": due,
             "kind": kind,
             "promised": promised,
-            "notes": (notes or "").strip(),
+            "notes": control_chars.clean(notes or "").strip(),
             "interaction": interaction_id,
             "introduction": introduction_id,
             "inbound": inbound_id,
@@ -116,6 +118,7 @@ def insert_task(
 def update_task(task_id: int, **fields: Any) -> r.Task:
     allowed = {"title", "due", "kind", "notes", "promised", "client_id"}
     known_fields(fields, allowed, "task")
+    fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     with transaction():
         row = _row(task_id)
         if "title" in fields:

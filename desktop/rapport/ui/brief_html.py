@@ -65,6 +65,8 @@ class Colors:
 
 
 PRINT_COLORS = Colors()
+# The client's notes in the brief: the start of them (a pasted letter would fill the page).
+NOTES_CHARS = 600
 EMPTY = (
     "Nothing recorded yet. Log a conversation (Ctrl+L), or add people (Ctrl+Shift+P) and "
     "facts (Ctrl+Shift+F); the brief fills in as you do."
@@ -306,6 +308,16 @@ class _Html:
             )
         return self.section(f"Worth remembering{note}", self.ul(items))
 
+    def notes(self) -> str:
+        """The client's own notes (typed in the profile, or brought by an import)."""
+        text = self.b.client.notes.strip()
+        if not text:
+            return ""
+        if len(text) > NOTES_CHARS:
+            text = text[:NOTES_CHARS].rstrip() + " …"
+        body = "<br>".join(self.e(line) for line in text.splitlines())
+        return self.section("Notes", f"<p style='margin-top:0; margin-bottom:0'>{body}</p>")
+
     def fact(self, line: FactLine) -> str:
         f = line.fact
         text = self.link(f"fact:{f.id}", self.e(f.text), quiet=True)
@@ -338,7 +350,7 @@ def render(
     """The brief as HTML for QTextDocument."""
     h = _Html(brief, links, colors, limits or Limits())
     first = [h.people(), h.conversations(), h.promises(), h.waiting(), h.tasks()]
-    second = [h.dates(), h.gifts(), h.facts()]
+    second = [h.dates(), h.gifts(), h.facts(), h.notes()]
     # On screen the profile's own header above the tabs says who they are.
     top = h.header() if header else ""
     body_parts = [p for p in first + second if p]
