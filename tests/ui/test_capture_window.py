@@ -191,6 +191,21 @@ def test_suggestions_ticked_become_tasks(window: Any, qtbot: Any) -> None:
     assert talk.thanked_at is not None  # declined: no thank-you owed
 
 
+def test_a_call_with_the_thank_you_ticked_is_owed_on_today(window: Any, qtbot: Any) -> None:
+    """Issue 15: the thank-you the window offers for a call, ticked, is on Today."""
+    maria = clients.resolve("Maria Gonzalez")
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Call with Maria Gonzalez. She asked for the renewal quote.")
+    thank_you = chip_with(capture, "suggestions", "thank-you")
+    assert thank_you.check.text() == "Write a thank-you note to Maria · today"
+    assert thank_you.check.isChecked()
+    save_with_keys(capture, qtbot)
+    qtbot.waitUntil(lambda: not capture.isVisible())
+    [talk] = clients.profile(maria.id).interactions
+    assert talk.kind == "call" and talk.thanked_at is None
+    qtbot.waitUntil(lambda: talk.id in [t.id for t in window.today_view.data.thank_yous])
+
+
 def test_edits_survive_typing_but_not_rewording(window: Any, qtbot: Any) -> None:
     capture = open_capture(window, qtbot)
     type_note(capture, qtbot, "Lunch w/ Bob Smith. Bob loves golf. Send pricing by Friday.")

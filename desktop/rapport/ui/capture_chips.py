@@ -282,8 +282,8 @@ class SuggestionChip(Chip):
         self.check.setChecked(ticked)
         self.check.setAccessibleName(f"Suggestion: {title}")
         self.check.setToolTip(
-            "Ticked: saved as a task. The thank-you note after a meeting stays on your "
-            "Today list until written; untick it if you already thanked them."
+            "Ticked: the thank-you note stays on your Today list until written; "
+            "untick it if you already thanked them."
             if item.get("kind") == "thank_you"
             else "Ticked: saved as a task when you save the note."
         )
