@@ -37,7 +37,7 @@ from rapport.ui.dialogs import (
 )
 from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
-from rapport.ui.profile_followup import introductions_html, score_line
+from rapport.ui.profile_followup import score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.table_model import Column
 
@@ -223,7 +223,7 @@ class ProfilePane(QWidget):
             return
         profile = self.current
         self.header.setText(header_html(profile.client) + score_line(profile))
-        self.overview.show_brief(compose_profile(profile), extra=introductions_html(profile))
+        self.overview.show_brief(compose_profile(profile))
         self.people.set_rows(profile.people)
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
