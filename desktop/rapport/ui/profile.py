@@ -295,15 +295,26 @@ class ProfilePane(QWidget):
         ):
             self._after_change()
 
+    def _name(self) -> str:
+        """Whose profile this is, for the forms to say so."""
+        return self.current.client.name if self.current else ""
+
     def add_person(self) -> None:
         cid = self.client_id
         if cid is not None and PersonDialog.ask(
-            self, lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v)
+            self,
+            lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
+            client=self._name(),
         ):
             self._after_change()
 
     def edit_person(self, person: r.Person) -> None:
-        if PersonDialog.ask(self, lambda v: people.update_person(person.id, **v), person=person):
+        if PersonDialog.ask(
+            self,
+            lambda v: people.update_person(person.id, **v),
+            person=person,
+            client=self._name(),
+        ):
             self._after_change()
 
     def delete_person(self, person: r.Person) -> None:
@@ -319,6 +330,7 @@ class ProfilePane(QWidget):
                 cid, v["text"], v["category"], v["tags"], person_id=v["person_id"]
             ),
             people=self.current.people,
+            client=self._name(),
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.facts)
@@ -329,6 +341,7 @@ class ProfilePane(QWidget):
             lambda v: facts.update_fact(fact.id, **v),
             fact=fact,
             people=self.current.people,
+            client=self._name(),
         ):
             self._after_change()
 
@@ -338,7 +351,7 @@ class ProfilePane(QWidget):
     def add_interaction(self) -> None:
         cid = self.client_id
         if cid is not None and InteractionDialog.ask(
-            self, lambda v: interactions.add_interaction(cid, **v)
+            self, lambda v: interactions.add_interaction(cid, **v), client=self._name()
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.history)
@@ -348,6 +361,7 @@ class ProfilePane(QWidget):
             self,
             lambda v: interactions.update_interaction(interaction.id, **v),
             interaction=interaction,
+            client=self._name(),
         ):
             self._after_change()
 
@@ -359,12 +373,16 @@ class ProfilePane(QWidget):
 
     def add_task(self) -> None:
         cid = self.client_id
-        if cid is not None and TaskDialog.ask(self, lambda v: tasks.add_task(client_id=cid, **v)):
+        if cid is not None and TaskDialog.ask(
+            self, lambda v: tasks.add_task(client_id=cid, **v), client=self._name()
+        ):
             self._after_change()
             self.tabs.setCurrentWidget(self.tasks)
 
     def edit_task(self, task: r.Task) -> None:
-        if TaskDialog.ask(self, lambda v: tasks.update_task(task.id, **v), task=task):
+        if TaskDialog.ask(
+            self, lambda v: tasks.update_task(task.id, **v), task=task, client=self._name()
+        ):
             self._after_change()
 
     def delete_task(self, task: r.Task) -> None:
