@@ -48,6 +48,7 @@ class TodayView(QWidget):
     summaryChanged = Signal(str)  # "2 overdue · 3 due today", for the window title
     newClientRequested = Signal()
     loadSampleRequested = Signal()
+    importRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,7 @@ class TodayView(QWidget):
         self.header.awayRequested.connect(self.edit_away)
         self.header.newClientRequested.connect(self.newClientRequested)
         self.header.loadSampleRequested.connect(self.loadSampleRequested)
+        self.header.importRequested.connect(self.importRequested)
 
         # The lists are made with the first read (they show nothing before it).
         self.sections: dict[str, Section] = {}
