@@ -258,9 +258,7 @@ def intro_lines(
 
 
 # -- the whole brief --------------------------------------------------------------------------
-def compose(
-    profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFTER_DAYS
-) -> Brief:
+def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFTER_DAYS) -> Brief:
     """The brief of one client from their profile records (``call_after_days``: the
     setting that says when an introduction's silent lead is to be called)."""
     client = profile.client
