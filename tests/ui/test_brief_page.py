@@ -114,3 +114,13 @@ def test_the_pdf_keeps_introductions_narrow_indents_and_a_footer_at_the_bottom(
     # The brief is short, the footer still sits on the bottom margin.
     assert footer_y < MARGIN_MM * MM + 12
     assert all(y > footer_y for text, _x, y in placed if not text.startswith("Brief of"))
+
+
+def test_how_they_met_and_the_referrer_are_not_said_twice(dana: dict[str, int]) -> None:
+    clients.update_client(dana["linda"], how_we_met="Introduced by Dana Whitfield.")
+    page = render(brief(dana["linda"]), links=False, header=True)
+    assert page.count("Dana Whitfield") == 2  # how they met, and the introduction itself
+    assert "Referred by" not in page
+    clients.update_client(dana["linda"], how_we_met="Met at the trade show")
+    page = render(brief(dana["linda"]), links=False, header=True)
+    assert "Referred by Dana Whitfield" in page
