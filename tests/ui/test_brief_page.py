@@ -124,3 +124,16 @@ def test_how_they_met_and_the_referrer_are_not_said_twice(dana: dict[str, int]) 
     clients.update_client(dana["linda"], how_we_met="Met at the trade show")
     page = render(brief(dana["linda"]), links=False, header=True)
     assert "Referred by Dana Whitfield" in page
+
+
+def test_the_terminal_brief_has_the_same_sections(dana: dict[str, int]) -> None:
+    from rapport.cli.cmd_brief import brief_text
+
+    text = brief_text(brief(dana["dana"]))
+    people = text.split("Their people\n", 1)[1].split("\n\n", 1)[0]
+    assert "Dana" not in people and "Jake" in people
+    assert "Interests\n  running" in text
+    intros = text.split("Introductions\n", 1)[1].split("\n\n", 1)[0]
+    assert "Dana Whitfield introduced Linda Park" in intros
+    assert text.count("Thank Dana for introducing Linda Park") == 1
+    assert "☐" not in text
