@@ -251,3 +251,52 @@ def test_bad_catalogue_entries_are_refused() -> None:
         g.parse_catalogue({"interests": {"golf": [{"title": "X", "price": "cheap"}]}})
     with pytest.raises(ValueError, match="occasions"):
         g.parse_catalogue({"interests": {"golf": [{"title": "X", "occasions": ["xmas"]}]}})
+
+
+# -- issue 15: an instrument proposes its own gifts; the reasons read well --------------------
+MIA = Person(id=12, client_id=1, name="Mia", relation="daughter", age=9, age_as_of=TODAY)
+INSTRUMENTS = ("violin", "guitar", "piano", "drums", "saxophone", "singing")
+
+
+@pytest.mark.parametrize("instrument", INSTRUMENTS)
+@pytest.mark.parametrize("occasion", ["any", "birthday", "holiday", "thank_you"])
+def test_an_instrument_proposes_gifts_for_that_instrument_first(
+    catalogue: g.GiftCatalogue, taxonomy: g.Taxonomy, instrument: str, occasion: str
+) -> None:
+    """Capture tags "Mia (9) just started violin" violin and music: the broad music tag
+    must not outrank the violin, nor bring another specialty (a karaoke microphone)."""
+    text = f"Her daughter Mia (9) just started {instrument}"
+    heard = [fact(1, text, [instrument, "music"], "family", MIA)]
+    result = rank(catalogue, taxonomy, heard, people=[MIA], occasion=occasion)
+    mine = [i for i in result.ideas if i.for_name == "Mia"]
+    assert mine and instrument in mine[0].tags, [i.title for i in mine]
+    others = set(INSTRUMENTS) - {instrument}
+    for idea in mine:
+        named = set(g.find_tags(idea.title, taxonomy))
+        assert not named & others, (idea.title, named)
+        # The fact says her age already: the reason does not say it twice.
+        assert idea.because == text
+
+
+def test_an_interest_in_music_itself_keeps_every_music_idea(
+    catalogue: g.GiftCatalogue, taxonomy: g.Taxonomy
+) -> None:
+    heard = [fact(1, "Mia loves music", ["music"], "family", MIA)]
+    result = rank(catalogue, taxonomy, heard, people=[MIA], occasion="birthday")
+    assert "Kids karaoke microphone" in [i.title for i in result.ideas]
+    assert result.ideas[0].because == "Mia, 9, loves music"
+
+
+def test_a_restriction_says_what_is_not_proposed(
+    catalogue: g.GiftCatalogue, taxonomy: g.Taxonomy
+) -> None:
+    heard = [
+        fact(1, "Vegetarian.", ["vegetarian"], "dietary"),
+        fact(2, "Jake is allergic to peanuts", [], "dietary", JAKE),
+        fact(3, "Vegetarian since college", ["vegetarian"], "dietary"),
+    ]
+    notes = rank(catalogue, taxonomy, heard).notes
+    assert notes == [
+        "Not proposed: gifts with meat, fish or shellfish (vegetarian).",
+        "Not proposed: gifts with nuts (Jake: nut allergy).",
+    ]

@@ -191,6 +191,63 @@ def test_suggestions_ticked_become_tasks(window: Any, qtbot: Any) -> None:
     assert talk.thanked_at is not None  # declined: no thank-you owed
 
 
+def test_a_call_with_the_thank_you_ticked_is_owed_on_today(window: Any, qtbot: Any) -> None:
+    """Issue 15: the thank-you the window offers for a call, ticked, is on Today."""
+    maria = clients.resolve("Maria Gonzalez")
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Call with Maria Gonzalez. She asked for the renewal quote.")
+    thank_you = chip_with(capture, "suggestions", "thank-you")
+    assert thank_you.check.text() == "Write a thank-you note to Maria · today"
+    assert thank_you.check.isChecked()
+    save_with_keys(capture, qtbot)
+    qtbot.waitUntil(lambda: not capture.isVisible())
+    [talk] = clients.profile(maria.id).interactions
+    assert talk.kind == "call" and talk.thanked_at is None
+    qtbot.waitUntil(lambda: talk.id in [t.id for t in window.today_view.data.thank_yous])
+
+
+def test_a_chips_words_are_edited_in_place_and_saved_as_typed(window: Any, qtbot: Any) -> None:
+    """Issue 15: a task's title and a fact's text can be rewritten on their chips."""
+    bob = clients.resolve("Bob Smith")
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Lunch w/ Bob Smith. Bob loves golf. Send pricing by Friday.")
+    task = chip_with(capture, "tasks", "pricing")
+    qtbot.mouseDClick(task.label, Qt.MouseButton.LeftButton)
+    assert task.words_edit is not None and capture.focusWidget() is task.words_edit
+    task.words_edit.selectAll()
+    qtbot.keyClicks(task.words_edit, "Send the volume pricing")
+    qtbot.keyClick(task.words_edit, Qt.Key.Key_Return)
+    assert capture.isVisible()  # Enter kept the words; it did not press a button
+    qtbot.waitUntil(
+        lambda: bool(chips(capture, "tasks")) and chips(capture, "tasks")[0] is not task
+    )
+    task = chip_with(capture, "tasks", "volume pricing")
+    assert task.due_edit.text() == "Fri Nov 20"  # the date stays with the task
+    fact = chip_with(capture, "facts", "golf")
+    fact.setFocus()
+    qtbot.keyClick(fact, Qt.Key.Key_F2)
+    assert fact.words_edit is not None
+    qtbot.keyClicks(fact.words_edit, "x")
+    qtbot.keyClick(fact.words_edit, Qt.Key.Key_Escape)  # back to the old words
+    assert capture.isVisible() and fact.words_edit is None
+    assert fact.label.isVisible() and "golf" in fact.text
+    qtbot.keyClick(fact, Qt.Key.Key_F2)
+    fact.words_edit.selectAll()
+    qtbot.keyClicks(fact.words_edit, "Bob plays golf on Saturdays")
+    qtbot.keyClick(fact.words_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any("Saturdays" in c.text for c in chips(capture, "facts")))
+    # Typing on keeps the rewritten words.
+    capture.editor.moveCursor(capture.editor.textCursor().MoveOperation.End)
+    type_note(capture, qtbot, " Great lunch.")
+    assert any("Saturdays" in c.text for c in chips(capture, "facts"))
+    save_with_keys(capture, qtbot)
+    qtbot.waitUntil(lambda: not capture.isVisible())
+    profile = clients.profile(bob.id)
+    assert "Send the volume pricing" in [t.title for t in profile.tasks]
+    assert "Send pricing" not in [t.title for t in profile.tasks]
+    assert "Bob plays golf on Saturdays" in [f.text for f in profile.facts]
+
+
 def test_edits_survive_typing_but_not_rewording(window: Any, qtbot: Any) -> None:
     capture = open_capture(window, qtbot)
     type_note(capture, qtbot, "Lunch w/ Bob Smith. Bob loves golf. Send pricing by Friday.")

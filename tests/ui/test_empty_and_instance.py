@@ -31,6 +31,53 @@ def test_empty_book_offers_the_sample_and_a_new_client(qtbot: Any, data_dir: Pat
         close_book()
 
 
+def test_empty_book_offers_import_on_today_and_the_client_list(
+    qtbot: Any, data_dir: Path, tmp_path: Path, monkeypatch: Any, answer_modal: Any
+) -> None:
+    """Issue 15: both empty states open the same import as File > Import."""
+    from PySide6.QtCore import Qt
+
+    from rapport.services import clients
+    from rapport.ui import import_dialog
+    from rapport.ui.main_window import MainWindow
+    from rapport.ui.worker import Worker
+
+    card = tmp_path / "dana.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Dana Whitfield\nEND:VCARD\n")
+    monkeypatch.setattr(import_dialog, "choose_import_file", lambda _parent: str(card))
+    opened: list[str] = []
+
+    def import_it(dialog: Any) -> None:
+        assert isinstance(dialog, import_dialog.ImportDialog)
+        opened.append(dialog.windowTitle())
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    def cancel(dialog: Any) -> None:
+        assert isinstance(dialog, import_dialog.ImportDialog)
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    open_book(data_dir)
+    try:
+        win = MainWindow(current_book(), Worker())
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: "0 clients" in win.counts_label.text())
+        header = win.today_view.header
+        qtbot.waitUntil(lambda: header.welcome.isVisible())
+        assert win.client_list.stack.currentWidget() is win.client_list.empty
+        assert win.client_list.import_button.text() == "Import contacts…"
+        answer_modal(cancel)
+        qtbot.mouseClick(win.client_list.import_button, Qt.MouseButton.LeftButton)
+        answer_modal(import_it)
+        qtbot.mouseClick(header.import_button, Qt.MouseButton.LeftButton)
+        assert len(opened) == 2
+        assert [c.name for c in clients.list_clients()] == ["Dana Whitfield"]
+    finally:
+        close_book()
+
+
 def test_second_instance_hands_over(qtbot: Any, tmp_path: Path) -> None:
     first = SingleInstance(tmp_path)
     assert first.acquire()

@@ -208,3 +208,41 @@ def test_a_birthday_typed_in_words_is_saved(
     answer_modal(fill)
     person = PersonDialog.ask(None, save=lambda values: people.add_person(bob, **values))
     assert person is not None and person.birthday == date(2014, 3, 3)
+
+
+def test_the_profile_forms_say_whose_record_they_change(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    """Issue 15: Log conversation (Ctrl+L) said nothing of whom it was with."""
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    seen: dict[str, str] = {}
+
+    def look(dialog: QWidget) -> None:
+        said = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+        seen[type(dialog).__name__] = " ".join(re.sub(r"<[^>]+>", "", t) for t in said)
+        seen[type(dialog).__name__ + ".title"] = dialog.windowTitle()
+        dialog.reject()
+
+    profile = window.profile
+    for act in (profile.add_interaction, profile.add_person, profile.add_fact, profile.add_task):
+        answer_modal(look)
+        act()
+    assert "With Bob Smith" in seen["InteractionDialog"]
+    assert seen["InteractionDialog.title"] == "Log a conversation"
+    assert "Someone in the life of Bob Smith" in seen["PersonDialog"]
+    assert "About Bob Smith" in seen["FactDialog"]
+    assert "For Bob Smith" in seen["TaskDialog"]
+
+
+def test_the_snooze_title_is_short_and_the_task_is_said_whole(
+    qtbot: Any, sample_book: Path
+) -> None:
+    what = "Send the revised proposal with the new delivery schedule and the volume discount"
+    dialog = SnoozeDialog(None, what=what)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Snooze a task"
+    assert what in dialog.what.text()
+    assert dialog.what.wordWrap() and dialog.what.width() <= dialog.width()

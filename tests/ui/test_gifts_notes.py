@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QTextCursor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rapport.services import cards, clients, facts, gifts, interactions, people
 from rapport.ui import card_print, messages, note_composer
@@ -109,7 +109,7 @@ def test_plan_then_mark_given_then_delete_and_undo(
 
 
 def test_composer_edit_and_export_pdf(
-    qtbot: Any, bob: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, bob: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_modal: Any
 ) -> None:
     target = tmp_path / "card.pdf"
     asked: list[str] = []
@@ -140,9 +140,14 @@ def test_composer_edit_and_export_pdf(
     assert "PS: see you at the plant in March" in text
     assert "Bob" in text
     assert "Saved" in dialog.status.text()
+    answer_modal(_click_in_box(qtbot, "Discard"))  # the edits were for the PDF only
+    dialog.close()
+    assert not dialog.isVisible()
 
 
-def test_composer_card_options_and_preview(qtbot: Any, bob: int, tmp_path: Path) -> None:
+def test_composer_card_options_and_preview(
+    qtbot: Any, bob: int, tmp_path: Path, answer_modal: Any
+) -> None:
     dialog = NoteComposer(None, bob)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -157,6 +162,9 @@ def test_composer_card_options_and_preview(qtbot: Any, bob: int, tmp_path: Path)
     dialog.text.setPlainText("word " * 4000)
     dialog.update_preview()
     assert "Too long" in dialog.fit_label.text()
+    answer_modal(_click_in_box(qtbot, "Discard"))
+    dialog.close()
+    assert not dialog.isVisible()
 
 
 def test_print_preview_paints_the_card(qtbot: Any, bob: int, tmp_path: Path) -> None:
@@ -200,17 +208,79 @@ def test_mark_sent_from_the_window_closes_the_thank_you(
     assert any(i.kind == "card" for i in window.profile.history.model.records())
 
 
-def test_closing_keeps_an_edited_draft(qtbot: Any, bob: int) -> None:
+def _click_in_box(qtbot: Any, label: str) -> Any:
+    """Answer the question box that closing asks with the button named ``label``."""
+
+    def fill(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        assert box.text() == "Save your edits to this note as a draft?"
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == label]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    return fill
+
+
+def test_closing_with_edits_asks_and_save_draft_keeps_them(
+    qtbot: Any, bob: int, answer_modal: Any
+) -> None:
     dialog = NoteComposer(None, bob)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.text.setPlainText("Bob, thanks! A short one.")
+    answer_modal(_click_in_box(qtbot, "Save draft"))
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     saved = cards.unsent_card(bob, dialog.draft.interaction_id if dialog.draft else None)
     assert saved is not None and saved.body == "Bob, thanks! A short one."
     again = NoteComposer(None, bob)
     qtbot.addWidget(again)
+    again.show()
     assert again.text.toPlainText() == "Bob, thanks! A short one."
+    qtbot.keyClick(again, Qt.Key.Key_Escape)  # picked up as saved: nothing to ask
+    assert not again.isVisible()
+
+
+def test_closing_with_edits_can_discard_them_or_stay(
+    qtbot: Any, bob: int, answer_modal: Any
+) -> None:
+    dialog = NoteComposer(None, bob)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.text, " See you soon.")
+    answer_modal(_click_in_box(qtbot, "Cancel"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.text.toPlainText().endswith("See you soon.")
+    answer_modal(_click_in_box(qtbot, "Discard"))
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert cards.unsent_card(bob, dialog.draft.interaction_id if dialog.draft else None) is None
+
+
+def test_the_signature_applies_as_typed_and_the_hint_fits_the_window(
+    qtbot: Any, bob: int, answer_modal: Any
+) -> None:
+    dialog = NoteComposer(None, bob)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "in the note window" not in dialog.notes.text()
+    assert "Signature above" in dialog.notes.text()
+    qtbot.keyClicks(dialog.signature, "Sam Carter")  # no Tab, no Enter
+    assert dialog.text.toPlainText().rstrip().endswith("\nSam Carter")
+    assert "Signature" not in dialog.notes.text()
+    # Edited text keeps the user's words; the signature at its end follows the field.
+    dialog.text.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(dialog.text, "PS first. ")
+    qtbot.keyClick(dialog.signature, Qt.Key.Key_Backspace)
+    qtbot.keyClick(dialog.signature, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.signature, "ey")
+    text = dialog.text.toPlainText()
+    assert text.startswith("PS first. ") and text.rstrip().endswith("\nSam Cartey")
+    assert "Sam Carter" not in text
+    answer_modal(_click_in_box(qtbot, "Discard"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert cards.signature() == "Sam Cartey"  # kept for the next notes
 
 
 def test_client_without_facts_gets_a_plain_note_said_so(qtbot: Any, sample_book: Path) -> None:

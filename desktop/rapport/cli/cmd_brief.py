@@ -211,8 +211,9 @@ def brief_lines(result: Any) -> list[str]:
     who = []
     if client.how_we_met:
         who.append(met_text(client.how_we_met))
-    if result.introduced_by:
-        who.append(f"Referred by {result.introduced_by}")
+    referrer = result.introduced_by
+    if referrer and referrer.casefold() not in (client.how_we_met or "").casefold():
+        who.append(f"Referred by {referrer}")
     if client.last_contact_at:
         days = (result.today - client.last_contact_at.date()).days
         who.append(f"Last contact {day_text(client.last_contact_at)} ({ago(days)})")
@@ -226,9 +227,9 @@ def brief_lines(result: Any) -> list[str]:
             lines.extend(f"      {i}" if i.startswith("- ") else f"  • {i}" for i in items)
 
     section("Ask about", [q.text for q in result.ask_about])
+    if result.interests:  # the client's own, not the first of their people
+        lines.extend(["", "Interests", f"  {', '.join(result.interests)}"])
     people = []
-    if result.interests:
-        people.append(f"{client.first_name} — {', '.join(result.interests)}")
     for line in result.people:
         p = line.person
         details = ", ".join(x for x in (p.relation if p.name else "", _age(line.age)) if x)
@@ -259,6 +260,10 @@ def brief_lines(result: Any) -> list[str]:
         [t.title + (f" — due {short_day(t.due)}" if t.due else "") for t in others],
     )
     section(
+        "Introductions",
+        [text for line in result.introductions for text in _intro(line, result.today)],
+    )
+    section(
         "Dates coming up",
         [f"{u.label} — {short_day(u.day)} ({soon(u.in_days)})" for u in result.upcoming],
     )
@@ -283,6 +288,27 @@ def brief_lines(result: Any) -> list[str]:
     if len(lines) <= 2:
         lines += ["", "Nothing recorded yet: log a conversation or add facts in the window."]
     return lines
+
+
+def _intro(line: Any, today: Any) -> list[str]:
+    """An introduction and where its chain stands, as the window's brief says it."""
+    from rapport.core.formats import short_day
+
+    intro = line.intro
+    when = f" · {short_day(intro.introduced_on)}" if intro.introduced_on else ""
+    out = [f"{intro.referrer or 'Someone'} introduced {intro.lead}{when}"]
+    for step in line.steps:
+        day = short_day(step.day) if step.day else ""
+        if step.state == "done":
+            out.append(f"- ✓ {step.title}" + (f" · {day}" if day else ""))
+        elif step.state == "due":
+            late = step.day is not None and step.day < today
+            out.append(f"- {step.title} · " + (f"due since {day}" if late else "due today"))
+        else:
+            out.append(f"- {step.title}" + (f" · from {day}" if day else ""))
+    if line.in_tasks:
+        out.append("- the next step is under Open tasks")
+    return out
 
 
 def _age(age: int | None) -> str:

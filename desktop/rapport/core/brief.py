@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rapport.core import ask_about, promises, when
+from rapport.core import followup as fu
 from rapport.core.ages import age_on
 from rapport.core.ask_about import Question
 from rapport.core.formats import full_date
@@ -25,6 +26,7 @@ from rapport.core.records import (
     ImportantDate,
     Inbound,
     Interaction,
+    Introduction,
     Person,
     Profile,
     Task,
@@ -68,6 +70,32 @@ class Upcoming:
     turning: int | None = None  # the age they turn, or the anniversary's years
 
 
+# Which open task of an introduction stands for which step of its chain.
+STEP_TASK_KINDS = {
+    "thank_referrer": "thank_referrer",
+    "email_lead": "introduction",
+    "call_lead": "call",
+}
+INTRO_CALL_AFTER_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IntroStepLine:
+    title: str
+    state: str  # done, due (today or before), later
+    day: date | None  # when done, or from when it is due
+
+
+@dataclass(frozen=True, slots=True)
+class IntroLine:
+    """One introduction the client is part of, and the steps of its chain not already
+    listed as open tasks of the brief (those are said once, under "Open tasks")."""
+
+    intro: Introduction
+    steps: list[IntroStepLine] = field(default_factory=list)
+    in_tasks: int = 0  # open steps left out because the brief's open tasks show them
+
+
 @dataclass
 class Brief:
     client: Client
@@ -84,6 +112,7 @@ class Brief:
     gifts_given: list[Gift] = field(default_factory=list)
     upcoming: list[Upcoming] = field(default_factory=list)
     ask_about: list[Question] = field(default_factory=list)
+    introductions: list[IntroLine] = field(default_factory=list)
 
     @property
     def stale_count(self) -> int:
@@ -197,9 +226,41 @@ def promise_lines(tasks: Sequence[Task], today: date) -> list[PromiseLine]:
     return sorted(lines, key=lambda p: (order[p.outcome], p.task.due or today, p.task.id))
 
 
+def intro_lines(
+    introductions: Sequence[Introduction],
+    open_tasks: Sequence[Task],
+    today: date,
+    call_after_days: int = INTRO_CALL_AFTER_DAYS,
+) -> list[IntroLine]:
+    """Each introduction with where its chain stands: done steps, steps due, steps to come.
+
+    A step whose task is among ``open_tasks`` is left out: the brief lists that task
+    already, and the same thing in other words twice reads as two things to do.
+    """
+    listed = {(t.introduction_id, t.kind) for t in open_tasks if t.introduction_id is not None}
+    lines = []
+    for intro in introductions:
+        steps = []
+        in_tasks = 0
+        for step in fu.intro_steps(intro, today, call_after_days):
+            if step.done_at is not None:
+                steps.append(IntroStepLine(step.title, "done", step.done_at.date()))
+            elif (intro.id, STEP_TASK_KINDS.get(step.key)) in listed:
+                in_tasks += 1
+            elif step.due is not None:
+                state = "due" if step.due <= today else "later"
+                steps.append(IntroStepLine(step.title, state, step.due))
+        if intro.lead_answered_at is not None:
+            answered = intro.lead_answered_at.date()
+            steps.append(IntroStepLine(f"{intro.lead} answered", "done", answered))
+        lines.append(IntroLine(intro, steps, in_tasks))
+    return lines
+
+
 # -- the whole brief --------------------------------------------------------------------------
-def compose(profile: Profile, today: date) -> Brief:
-    """The brief of one client from their profile records."""
+def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFTER_DAYS) -> Brief:
+    """The brief of one client from their profile records (``call_after_days``: the
+    setting that says when an introduction's silent lead is to be called)."""
     client = profile.client
     introduced_by = client.referred_by
     if not introduced_by:
@@ -246,4 +307,5 @@ def compose(profile: Profile, today: date) -> Brief:
         ask_about=ask_about.questions(
             client, profile.people, profile.facts, talks[: ask_about.RECENT_INTERACTIONS], today
         ),
+        introductions=intro_lines(profile.introductions, open_tasks, today, call_after_days),
     )

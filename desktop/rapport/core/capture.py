@@ -420,16 +420,9 @@ def _suggestions(
     thanked = "thank" in task_titles and who.lower() in task_titles
     if _MEETING.search(first_line) and not opened_by_message and not thanked:
         add(f"Write a thank-you note to {who}", "thank_you", today)
-    for intro in result["introductions"]:
-        referrer = (intro["referrer"] or "").split(" ")[0]
-        if referrer and not ("thank" in task_titles and referrer.lower() in task_titles):
-            add(
-                f"Thank {referrer} for the introduction to {intro['name']}", "thank_referrer", today
-            )
-        if intro["name"].split(" ")[0].lower() not in task_titles:
-            add(f"Reach out to {intro['name']}", "follow_up", today + timedelta(days=1))
-    if inbound and not any(t["kind"] == "reply" for t in result["tasks"]):
-        add(f"Reply to {inbound['from'] or who}", "reply", today)
+    # An introduction brings its own "thank the referrer" and "reach out" tasks, and a
+    # message awaiting reply its reply task (their chips say so): offered again as
+    # suggestions, an unticked one would be saved all the same and a ticked one twice.
     if any(f["category"] == "sensitive" for f in result["facts"]):
         add(f"Check in on {who}", "check_in", today + timedelta(days=5))
     gifted: set[str] = set()

@@ -103,6 +103,10 @@ class Signal:
     fact: Fact | None
     because: str
     strength: float
+    # Reached only through these narrower tags ("music" through "violin"): the broad
+    # tag's ideas that belong to another of its specialties (a karaoke microphone is
+    # singing) do not fit. Empty: the broad tag was heard itself.
+    through: frozenset[str] = frozenset()
 
 
 def recipients(
@@ -133,10 +137,13 @@ _CONTINUES = _wordset(
 
 
 def because_text(fact: Fact, person: Person | None, age: int | None) -> str:
-    """The fact as the reason: "Jake, 12, plays travel baseball"."""
+    """The fact as the reason: "Jake, 12, plays travel baseball" (the age only when the
+    fact does not say it already: "Mia (9) just started violin")."""
     text = fact.text.strip().rstrip(".")
     if person is None:
         return text
+    if age is not None and re.search(rf"(?<![\d.]){age}(?![\d.])", text):
+        age = None
     label = person.label
     if person.name:
         match = re.search(rf"\b{re.escape(person.name)}\b", text, re.IGNORECASE)
@@ -186,10 +193,18 @@ def signals(
     """Who cares about what, strongest fact first, one signal per (recipient, tag)."""
     who = recipients(client, people, today)
     person_by_id = {p.id: p for p in people}
-    collected: dict[tuple[int | None, str], list[tuple[float, Fact | None, str]]] = {}
+    Entry = tuple[float, Fact | None, str, str | None]  # weight, fact, because, through
+    collected: dict[tuple[int | None, str], list[Entry]] = {}
 
-    def add(pid: int | None, tag: str, weight: float, fact: Fact | None, because: str) -> None:
-        collected.setdefault((pid, tag), []).append((weight, fact, because))
+    def add(
+        pid: int | None,
+        tag: str,
+        weight: float,
+        fact: Fact | None,
+        because: str,
+        through: str | None = None,
+    ) -> None:
+        collected.setdefault((pid, tag), []).append((weight, fact, because, through))
 
     for fact in facts:
         weight = CATEGORY_WEIGHT.get(fact.category, 0.6) * _recency(fact, today)
@@ -202,10 +217,12 @@ def signals(
             pid = None  # "Max loves the beach": a gift for the client that Max can share
         because = because_text(fact, person, age)
         tags = list(fact.tags) or find_tags(fact.text, taxonomy)
-        for tag in tags:
+        # "violin, music": music is what violin implies, a parent, not a second interest.
+        implied = {parent for tag in tags for parent in taxonomy.ancestors(tag)}
+        for tag in (t for t in tags if t not in implied):
             add(pid, tag, weight, fact, because)
             for depth, parent in enumerate(taxonomy.ancestors(tag), start=1):
-                add(pid, parent, weight * PARENT_WEIGHT**depth, fact, because)
+                add(pid, parent, weight * PARENT_WEIGHT**depth, fact, because, tag)
     for person in people:
         pet_tag = PET_RELATIONS.get(person.relation)
         if pet_tag:
@@ -215,9 +232,11 @@ def signals(
     out = []
     for (pid, tag), heard in collected.items():
         heard.sort(key=lambda h: -h[0])
-        best, source, because = heard[0]
+        best, source, because, _via = heard[0]
         strength = min(best * 2, best + REPEAT_BONUS * sum(h[0] for h in heard[1:]))
-        out.append(Signal(tag, who[pid], source, because, strength))
+        vias = {h[3] for h in heard}
+        through = frozenset() if None in vias else frozenset(v for v in vias if v)
+        out.append(Signal(tag, who[pid], source, because, strength, through))
     out.sort(key=lambda s: (-s.strength, s.tag))
     return out
 
@@ -231,7 +250,8 @@ def restrictions_for(
     """What each recipient must not get (``alcohol``, ``nuts``...), and why, in words."""
     excluded: dict[int | None, set[str]] = {}
     household: set[str] = set()
-    reasons = []
+    names = {p.id: p.label for p in people}
+    reasons: list[str] = []
     for fact in facts:
         padded = f" {_norm(fact.text)} "
         for tag, rule in catalogue.restrictions.items():
@@ -241,10 +261,35 @@ def restrictions_for(
             excluded.setdefault(fact.person_id, set()).update(rule.excludes)
             if rule.household:
                 household.update(rule.excludes)
-            reasons.append(f"{tag}: {fact.text}")
+            reasons.append(_ruled_out(tag, rule.excludes, names.get(fact.person_id)))
     for pid in [None, *(p.id for p in people)]:
         excluded.setdefault(pid, set()).update(household)
-    return excluded, reasons
+    return excluded, list(dict.fromkeys(reasons))
+
+
+def _ruled_out(tag: str, excludes: Sequence[str], who: str | None) -> str:
+    """ "Not proposed: gifts with meat, fish or shellfish (vegetarian)."."""
+    things = list(excludes)
+    listed = things[0] if len(things) == 1 else f"{', '.join(things[:-1])} or {things[-1]}"
+    whose = f"{who}: {tag}" if who else tag
+    return f"Not proposed: gifts with {listed} ({whose})."
+
+
+def _specialty_of_another(
+    idea: Idea, signal: Signal, taxonomy: Taxonomy, tags_of: dict[str, frozenset[str]]
+) -> bool:
+    """A broad tag's idea that names another of its specialties than the one heard: a
+    karaoke microphone (singing) for a child who just started violin."""
+    if not signal.through:
+        return False
+    named = tags_of.get(idea.title)
+    if named is None:
+        named = frozenset(find_tags(f"{idea.title} {idea.search}", taxonomy))
+        tags_of[idea.title] = named
+    fitting = set(signal.through) | {signal.tag}
+    for tag in signal.through:
+        fitting.update(taxonomy.ancestors(tag))
+    return bool(named - fitting)
 
 
 # -- ranking ---------------------------------------------------------------------------------
@@ -326,6 +371,7 @@ def rank_ideas(
     result = GiftSuggestions(client.name, occasion, budget, [], general=not found)
     candidates: dict[str, tuple[float, GiftIdea, tuple[int | None, str]]] = {}
     seen_skips: set[str] = set()
+    tags_of: dict[str, frozenset[str]] = {}
 
     def skip(title: str, why: str) -> None:
         if title not in seen_skips:
@@ -335,6 +381,8 @@ def rank_ideas(
     for signal in found:
         who = signal.recipient
         for idea in catalogue.by_tag.get(signal.tag, ()):
+            if _specialty_of_another(idea, signal, taxonomy, tags_of):
+                continue
             factor = _scored(idea, who, excluded, budget, logged, skip)
             if factor is None:
                 continue
@@ -375,7 +423,7 @@ def rank_ideas(
             f"Nothing is known yet about what {client.first_name} or their people enjoy; "
             "these are general ideas. Add facts (interests, family) for better ones."
         )
-    result.notes += [f"Ruled out by {reason}" for reason in reasons]
+    result.notes += reasons
     return result
 
 

@@ -30,6 +30,9 @@ RECENT_DAYS = 14  # an event heard about this recently is still ahead ("Good luc
 TOUCH_CATEGORIES = ("interest", "preference", "personal", "family", "other")
 MEALS = ("lunch", "dinner", "breakfast", "coffee", "drinks", "brunch", "golf", "a round")
 
+# Said when the user has no signature yet (the note window has the field to set it).
+UNSIGNED = "Set your name or signature in the note window so the card is signed."
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -524,7 +527,7 @@ def compose(
     signoff = say("signoff")
     signature = signature.strip()
     if not signature:
-        notes.append("Set your name or signature in the note window so the card is signed.")
+        notes.append(UNSIGNED)
     # A signature that brings its own sign-off ("Warmly,\nSam") replaces the template's.
     first_line = signature.splitlines()[0].strip() if signature else ""
     if first_line.endswith(",") and len(first_line.split()) <= 4:

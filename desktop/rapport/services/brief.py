@@ -14,20 +14,28 @@ from peewee import JOIN
 from rapport import clock
 from rapport.core import ask_about
 from rapport.core import records as r
-from rapport.core.brief import Brief, compose
-from rapport.services import convert
+from rapport.core.brief import INTRO_CALL_AFTER_DAYS, Brief, compose
+from rapport.services import convert, settings
 from rapport.services.errors import NotFoundError
 from rapport.store import models as m
 
 
 def brief(client_id: int) -> Brief:
     """The brief of ``client_id`` as of today (``RAPPORT_TODAY`` honoured)."""
-    return compose(brief_profile(client_id), clock.today())
+    profile = brief_profile(client_id)
+    return compose(profile, clock.today(), _call_after_days(profile))
 
 
 def compose_profile(profile: r.Profile) -> Brief:
     """The brief from a full profile the caller already holds (no query)."""
-    return compose(profile, clock.today())
+    return compose(profile, clock.today(), _call_after_days(profile))
+
+
+def _call_after_days(profile: r.Profile) -> int:
+    """The setting the introductions' call steps need (read only when there are some)."""
+    if not profile.introductions:
+        return INTRO_CALL_AFTER_DAYS
+    return int(settings.get("intro_call_after_days") or INTRO_CALL_AFTER_DAYS)
 
 
 def brief_profile(client_id: int) -> r.Profile:
@@ -79,13 +87,21 @@ def brief_profile(client_id: int) -> r.Profile:
         .where(m.Inbound.client == client_id, m.Inbound.answered_at.is_null())
         .order_by(m.Inbound.received_at)
     ]
-    intro_referrer = m.Client.alias()
+    # The introductions the client is part of, as the lead or as the referrer (as the
+    # window's profile has them), with both names.
+    intro_referrer, intro_lead = m.Client.alias(), m.Client.alias()
     introductions = [
-        convert.introduction(i, client.name, i.referrer_client)
-        for i in m.Introduction.select(m.Introduction, intro_referrer.name.alias("referrer_client"))
+        convert.introduction(i, i.lead_name, i.referrer_client)
+        for i in m.Introduction.select(
+            m.Introduction,
+            intro_lead.name.alias("lead_name"),
+            intro_referrer.name.alias("referrer_client"),
+        )
+        .join(intro_lead, on=(m.Introduction.lead == intro_lead.id))
+        .switch(m.Introduction)
         .join(intro_referrer, JOIN.LEFT_OUTER, on=(m.Introduction.referrer == intro_referrer.id))
-        .where(m.Introduction.lead == client_id)
-        .order_by(m.Introduction.introduced_on.desc())
+        .where((m.Introduction.lead == client_id) | (m.Introduction.referrer == client_id))
+        .order_by(m.Introduction.introduced_on.desc(), m.Introduction.id.desc())
         .objects()
     ]
     gifts = [

@@ -6,8 +6,9 @@ edited) understanding holds in ONE transaction: the conversation with its raw te
 client (matched, or new), people merged by name or relation rather than duplicated, facts
 sourced to the conversation, yearly dates, tasks, the message awaiting reply (with its
 reply task) and introductions (with their thank-the-referrer and reach-out tasks).
-Suggestions become tasks only when accepted; declining the thank-you suggestion of a
-meeting settles its thank-you.
+Suggestions become what they say only when accepted: a ticked thank-you leaves the
+conversation's thank-you owed (on Today) whatever its kind, an unticked one settles it;
+the others become tasks.
 """
 
 from __future__ import annotations
@@ -279,8 +280,9 @@ def _interaction(
 
     kind = u.get("kind") if u.get("kind") in r.INTERACTION_KINDS else "note"
     thank_you = [i for i, s in enumerate(suggestions) if s.get("kind") == "thank_you"]
-    # A meeting leaves a thank-you owed unless the user declined the suggestion.
-    owed = kind in THANK_YOU_KINDS and (not thank_you or any(i in accepted for i in thank_you))
+    # The thank-you offered is owed when ticked and settled when not, whatever the
+    # conversation's kind (a call too); with none offered, as a conversation logged by hand.
+    owed = any(i in accepted for i in thank_you) if thank_you else kind in THANK_YOU_KINDS
     title = note_title(text)
     data = prepared.insert(
         m.Interaction,

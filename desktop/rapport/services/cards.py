@@ -92,8 +92,10 @@ def draft_note(
     lead: str | None = None,
     gift: str | None = None,
     news: str | None = None,
+    signed: str | None = None,
 ) -> core.NoteDraft:
-    """The draft for a client: the last conversation (or the one given), their facts."""
+    """The draft for a client: the last conversation (or the one given), their facts;
+    signed with ``signed`` (the note window's field as typed) or the saved signature."""
     one_of(occasion, core.OCCASIONS, "The note's occasion")
     client_row = m.Client.get_or_none(m.Client.id == client_id)
     if client_row is None:
@@ -112,7 +114,7 @@ def draft_note(
         interaction=convert.interaction(interaction) if interaction else None,
         facts=facts,
         people=people,
-        signature=signature(),
+        signature=signature() if signed is None else signed,
         lead=lead,
         gift=gift,
         news=news,

@@ -23,7 +23,9 @@ from rapport.store.db import is_sqlite, transaction
 # Kinds that are contact with the client: they reset the keep-in-touch clock.
 # A private note is not contact.
 CONTACT_KINDS = tuple(kind for kind in r.INTERACTION_KINDS if kind != "note")
-# Kinds after which a thank-you note is owed the same day.
+# Kinds after which a thank-you note is owed by default (a conversation logged by hand).
+# Quick capture owes one after any kind when its thank-you suggestion is ticked: Today
+# lists every conversation whose thank-you is owed, whatever its kind.
 THANK_YOU_KINDS = ("meeting",)
 
 

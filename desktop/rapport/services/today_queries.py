@@ -196,7 +196,9 @@ def thank_yous(day: date) -> list[ThankYou]:
         )
         .join(m.Client, on=(m.Interaction.client == m.Client.id))
         .where(
-            m.Interaction.kind == "meeting",
+            # Every kind (a call whose thank-you was ticked in capture too); the IN keeps
+            # the (kind, thanked_at) index in use.
+            m.Interaction.kind.in_(r.INTERACTION_KINDS),
             m.Interaction.thanked_at.is_null(),
             m.Client.archived_at.is_null(),
             m.Interaction.happened_at < datetime.combine(day + timedelta(days=1), time.min),

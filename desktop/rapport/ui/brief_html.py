@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass, replace
 
 from rapport.core.ask_about import Question
-from rapport.core.brief import Brief, FactLine, PromiseLine, Upcoming
+from rapport.core.brief import Brief, FactLine, IntroLine, PromiseLine, Upcoming
 from rapport.core.formats import ago, met_text, short_day, soon
 from rapport.core.formats import full_date as day_text
 from rapport.core.records import Inbound, Interaction, Task
@@ -32,6 +32,7 @@ class Limits:
     waiting: int = 8
     dates: int = 8
     gifts: int = 8
+    introductions: int = 6
     chars: int = 400  # longest text of one item before it is cut with "…"
 
     def tighter(self, factor: float) -> Limits:
@@ -49,6 +50,7 @@ class Limits:
             waiting=cut(self.waiting),
             dates=cut(self.dates),
             gifts=cut(self.gifts),
+            introductions=cut(self.introductions),
             chars=cut(self.chars, 60),
         )
 
@@ -129,8 +131,10 @@ class _Html:
         parts = []
         if client.how_we_met:
             parts.append(self.e(met_text(client.how_we_met)))
-        if self.b.introduced_by:
-            parts.append(f"Referred by {self.e(self.b.introduced_by)}")
+        referrer = self.b.introduced_by
+        # "Introduced by Dana Whitfield." as how they met says it already.
+        if referrer and referrer.casefold() not in (client.how_we_met or "").casefold():
+            parts.append(f"Referred by {self.e(referrer)}")
         if client.last_contact_at:
             days = (self.b.today - client.last_contact_at.date()).days
             parts.append(f"Last contact {day_text(client.last_contact_at)} ({ago(days)})")
@@ -157,11 +161,15 @@ class _Html:
             return self.link(href, self.e(question.text), quiet=True)
         return self.e(question.text)
 
+    def interests(self) -> str:
+        """What the client cares about: their own line, not the first of their people."""
+        if not self.b.interests:
+            return ""
+        cares = ", ".join(self.e(t) for t in self.b.interests)
+        return self.section("Interests", f"<div>{cares}</div>")
+
     def people(self) -> str:
         lines = []
-        if self.b.interests:
-            cares = ", ".join(self.e(t) for t in self.b.interests)
-            lines.append(f"<li><b>{self.e(self.b.client.first_name)}</b> — {cares}</li>")
         shown = self.b.people[: self.lim.people]
         for line in shown:
             p = line.person
@@ -277,6 +285,39 @@ class _Html:
         when = f"{short_day(item.day)} ({soon(item.in_days)})"
         return f"<li><b>{self.e(item.label)}</b> — {when}{turning}</li>"
 
+    def introductions(self) -> str:
+        shown = self.b.introductions[: self.lim.introductions]
+        if not shown:
+            return ""
+        items = "".join(self.introduction(line) for line in shown)
+        items += self.more(len(self.b.introductions), len(shown))
+        return self.section("Introductions", self.ul(items))
+
+    def introduction(self, line: IntroLine) -> str:
+        """Who introduced whom, then where the chain stands, as plain lines (the steps
+        are done from their tasks, not here; a step the open tasks show is not repeated)."""
+        intro = line.intro
+        who = f"<b>{self.e(intro.referrer or 'Someone')}</b> introduced <b>{self.e(intro.lead)}</b>"
+        if intro.introduced_on:
+            who += f" · {short_day(intro.introduced_on)}"
+        lines = []
+        for step in line.steps:
+            title = self.e(step.title)
+            if step.state == "done":
+                when = f" · {short_day(step.day)}" if step.day else ""
+                lines.append(self.muted(f"✓ {title}{when}"))
+            elif step.state == "due":
+                late = step.day is not None and step.day < self.b.today
+                when = f"due since {short_day(step.day)}" if late and step.day else "due today"
+                lines.append(f"– {title} · {when}")
+            else:
+                when = f" · from {short_day(step.day)}" if step.day else ""
+                lines.append(f"– {title}{self.muted(when)}")
+        if line.in_tasks:
+            noun = "step is" if line.in_tasks == 1 else f"{line.in_tasks} steps are"
+            lines.append(self.muted(f"– the next {noun} under Open tasks"))
+        return f"<li>{who}" + "".join(f"<br>{text}" for text in lines) + "</li>"
+
     def gifts(self) -> str:
         shown = self.b.gifts_given[: self.lim.gifts]
         if not shown:
@@ -346,10 +387,20 @@ def render(
     header: bool = False,
     columns: int = 1,
     base_pt: float | None = None,
+    footer: bool = True,
 ) -> str:
-    """The brief as HTML for QTextDocument."""
+    """The brief as HTML for QTextDocument (``footer``: with the page's "Brief of ..." line
+    after the text; the printed page draws it at its bottom instead)."""
     h = _Html(brief, links, colors, limits or Limits())
-    first = [h.people(), h.conversations(), h.promises(), h.waiting(), h.tasks()]
+    first = [
+        h.interests(),
+        h.people(),
+        h.conversations(),
+        h.promises(),
+        h.waiting(),
+        h.tasks(),
+        h.introductions(),
+    ]
     second = [h.dates(), h.gifts(), h.facts(), h.notes()]
     # On screen the profile's own header above the tabs says who they are.
     top = h.header() if header else ""
@@ -368,11 +419,15 @@ def render(
     else:
         body = "".join(body_parts)
     size = f"font-size:{base_pt}pt; " if base_pt else ""
-    footer = ""
-    if header:
-        footer = f"<p>{h.muted(f'Brief of {h.e(brief.client.name)} — {day_text(brief.today)}')}</p>"
+    end = ""
+    if header and footer:
+        end = f"<p>{h.muted(h.e(footer_text(brief)))}</p>"
     return (
         f"<html><body style='{size}color:{colors.text}'>{top}"
         f"<div style='margin-top:{8 if header else 2}px'>{h.ask_about()}</div>"
-        f"{body}{footer}</body></html>"
+        f"{body}{end}</body></html>"
     )
+
+
+def footer_text(brief: Brief) -> str:
+    return f"Brief of {brief.client.name} — {day_text(brief.today)}"

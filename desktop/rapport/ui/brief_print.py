@@ -9,7 +9,8 @@ page, the font shrinks to 8.5 pt, then the longest list is shortened ("and 40 mo
 again and again, so that a client with eighty facts loses facts before anyone loses
 their people or last conversation; then 7.5 pt. Only a brief that still does not fit
 (one enormous note) is cut at the page's end. Everything is drawn on a single page, so
-a PDF never has a second one.
+a PDF never has a second one. The footer ("Brief of ... — date") sits at the page's bottom,
+whatever the length of the brief; the text is fitted in the room above it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QPagedPaintDevice,
@@ -27,11 +29,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 
 from rapport.core.brief import Brief
-from rapport.ui.brief_html import Limits, render
+from rapport.ui.brief_html import PRINT_COLORS, Limits, footer_text, render
 
 # Where paper is Letter rather than A4 (the Americas that follow US sizes, and the
 # Philippines); Qt's measurement system alone says "metric" for Canada and Mexico.
@@ -67,7 +71,12 @@ TRIMMABLE = {
     "waiting": 1.0,
     "dates": 1.0,
     "gifts": 1.0,
+    "introductions": 2.0,
 }
+# A list's indent (bullet and its gap), in ems of the page's font: Qt's default of 40
+# pixels per level, scaled to the printer, took a fifth of a column.
+LIST_INDENT_EM = 1.25
+FOOTER_GAP_MM = 3.0
 
 _app: QGuiApplication | None = None
 
@@ -103,16 +112,20 @@ class Fitted:
     point_size: float
     limits: Limits
     cut: bool  # True only when even the smallest step did not fit
+    footer: QTextDocument | None = None  # drawn at the page's bottom
 
 
 def fit(brief: Brief, device: QPagedPaintDevice) -> Fitted:
     """The brief laid out for ``device``'s page, as large as still fits on it."""
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    footer = _footer(brief, device, area.width())
+    gap = FOOTER_GAP_MM / 25.4 * device.logicalDpiY()
+    room = area.height() - footer.size().height() - gap
 
     def attempt(size: float, limits: Limits) -> Fitted | None:
         document = _document(brief, device, size, limits, area.width())
-        if document.size().height() <= area.height():
-            return Fitted(document, size, limits, cut=False)
+        if document.size().height() <= room:
+            return Fitted(document, size, limits, cut=False, footer=footer)
         return None
 
     limits = _whole(brief)
@@ -127,7 +140,11 @@ def fit(brief: Brief, device: QPagedPaintDevice) -> Fitted:
         return found
     limits = replace(limits, chars=80)
     return attempt(LAST_SIZE, limits) or Fitted(
-        _document(brief, device, LAST_SIZE, limits, area.width()), LAST_SIZE, limits, cut=True
+        _document(brief, device, LAST_SIZE, limits, area.width()),
+        LAST_SIZE,
+        limits,
+        cut=True,
+        footer=footer,
     )
 
 
@@ -142,6 +159,7 @@ def _lengths(brief: Brief) -> dict[str, int]:
         "waiting": len(brief.awaiting_reply),
         "dates": len(brief.upcoming),
         "gifts": len(brief.gifts_given),
+        "introductions": len(brief.introductions),
     }
 
 
@@ -179,8 +197,25 @@ def _document(
     font.setPointSizeF(size)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
-    document.setIndentWidth(font.pointSizeF() * device.logicalDpiX() / 72 * 1.1)
-    document.setHtml(render(brief, links=False, header=True, columns=2, limits=limits))
+    # Qt scales the indent width by the device's dots per 96: it is given in screen pixels.
+    document.setIndentWidth(font.pointSizeF() * 96 / 72 * LIST_INDENT_EM)
+    document.setHtml(
+        render(brief, links=False, header=True, columns=2, limits=limits, footer=False)
+    )
+    document.setTextWidth(width)
+    return document
+
+
+def _footer(brief: Brief, device: QPagedPaintDevice, width: float) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(LAST_SIZE)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    grey = QTextCharFormat()
+    grey.setForeground(QColor(PRINT_COLORS.muted))
+    QTextCursor(document).insertText(footer_text(brief), grey)
     document.setTextWidth(width)
     return document
 
@@ -189,8 +224,15 @@ def paint(fitted: Fitted, device: QPagedPaintDevice) -> None:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     painter = QPainter(device)
     try:
-        clip = QRectF(0, 0, area.width(), area.height())
-        fitted.document.drawContents(painter, clip)
+        footer = fitted.footer
+        bottom = area.height() - (footer.size().height() if footer else 0)
+        if footer is not None:
+            painter.save()
+            painter.translate(0, bottom)
+            footer.drawContents(painter, QRectF(0, 0, area.width(), footer.size().height()))
+            painter.restore()
+            bottom -= FOOTER_GAP_MM / 25.4 * device.logicalDpiY()
+        fitted.document.drawContents(painter, QRectF(0, 0, area.width(), bottom))
     finally:
         painter.end()
 

@@ -3,7 +3,9 @@
 A chip is a real widget: Tab reaches it, Delete or Backspace removes it, and while it has
 the focus or the mouse it asks the window to highlight the words it came from. Chips
 that matter carry an editor: a task's due date (natural language or ISO), a person's
-relation; a suggestion is a tick box. The client gets its own picker (capture_client.py).
+relation; a suggestion is a tick box. A task's title and a fact's text are edited in
+place: double-click or F2, Enter keeps the new words, Esc puts the old ones back. The
+client gets its own picker (capture_client.py).
 Chips only report what the user did; the window keeps the edits (core/capture_edits.py).
 """
 
@@ -13,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QEnterEvent, QFocusEvent, QKeyEvent
+from PySide6.QtGui import QEnterEvent, QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,6 +74,7 @@ class Chip(QFrame):
 
     removeRequested = Signal()
     highlightRequested = Signal(object)  # the (start, end) span, or None to clear
+    wordsEdited = Signal(str)  # the chip's words as the user rewrote them (editable chips)
 
     def __init__(
         self,
@@ -82,18 +85,24 @@ class Chip(QFrame):
         removable: bool = True,
         tooltip: str = "",
         accessible: str = "",
+        words: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.group = group
         self.text = text
         self.span = span
+        # The words the user may rewrite (a task's title, a fact's text); None: not editable.
+        self.words = words
+        self.words_edit: QLineEdit | None = None
         self.setObjectName("chip")
         self.setProperty("group", group)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if removable else Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(accessible or text)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setMaximumWidth(CHIP_MAX_WIDTH)
+        if words is not None:
+            tooltip = (tooltip + "\n" if tooltip else "") + "Double-click or F2 to edit the words"
         if tooltip:
             self.setToolTip(tooltip)
         self.row = QHBoxLayout(self)
@@ -126,9 +135,52 @@ class Chip(QFrame):
         self.row.insertWidget(self.row.count() - (1 if self.remove_button else 0), widget)
         widget.installEventFilter(self)
 
+    # -- editing the words -------------------------------------------------------------------
+    def start_editing(self) -> None:
+        """Put a line editor with the chip's words in place of its text."""
+        if self.words is None or self.words_edit is not None:
+            return
+        edit = QLineEdit(self.words)
+        edit.setObjectName("chipWordsEdit")
+        edit.setAccessibleName(f"Edit {self.accessibleName()}")
+        edit.setMinimumWidth(
+            min(CHIP_MAX_WIDTH - 80, edit.fontMetrics().horizontalAdvance(self.words) + 24)
+        )
+        edit.installEventFilter(self)
+        edit.editingFinished.connect(self._finish_editing)
+        self.words_edit = edit
+        self.label.hide()
+        self.row.insertWidget(self.row.indexOf(self.label), edit, 1)
+        edit.show()  # now, not when the layout gets to it: a hidden widget takes no focus
+        edit.selectAll()
+        edit.setFocus()
+
+    def _finish_editing(self, keep: bool = True) -> None:
+        edit = self.words_edit
+        if edit is None:
+            return
+        self.words_edit = None  # once: Enter and the focus leaving both finish an edit
+        words = " ".join(edit.text().split())
+        edit.removeEventFilter(self)
+        edit.hide()
+        edit.deleteLater()
+        self.label.show()
+        self.setFocus()
+        if keep and words and words != self.words:
+            self.wordsEdited.emit(words)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.words is not None:
+            self.start_editing()
+            return
+        super().mouseDoubleClickEvent(event)
+
     # -- keyboard and highlighting ----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_F2 and self.words is not None:
+            self.start_editing()
+            return
         if self.remove_button is not None and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.removeRequested.emit()
             return
@@ -157,6 +209,14 @@ class Chip(QFrame):
         self.highlightRequested.emit(None)
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.words_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._finish_editing()  # not the window's default button
+                return True
+            if key == Qt.Key.Key_Escape:
+                self._finish_editing(keep=False)  # not closing the window
+                return True
         # An editor of the chip getting the focus shows where the chip came from too.
         if event.type() == QEvent.Type.FocusIn:
             self.highlightRequested.emit(self.span)
@@ -222,7 +282,12 @@ class TaskChip(Chip):
         kind = str(item.get("kind") or "")
         label = title + (" (promised)" if item.get("promised") and kind != "promise" else "")
         super().__init__(
-            "tasks", label, span=span, accessible=f"Task: {title}", tooltip=_kind_tip(kind)
+            "tasks",
+            label,
+            span=span,
+            accessible=f"Task: {title}",
+            tooltip=_kind_tip(kind),
+            words=title,
         )
         due = _iso(item.get("due"))
         self.due_edit = DueEdit(due, title)
@@ -282,8 +347,8 @@ class SuggestionChip(Chip):
         self.check.setChecked(ticked)
         self.check.setAccessibleName(f"Suggestion: {title}")
         self.check.setToolTip(
-            "Ticked: saved as a task. The thank-you note after a meeting stays on your "
-            "Today list until written; untick it if you already thanked them."
+            "Ticked: the thank-you note stays on your Today list until written; "
+            "untick it if you already thanked them."
             if item.get("kind") == "thank_you"
             else "Ticked: saved as a task when you save the note."
         )

@@ -146,6 +146,9 @@ class ChipsPanel(QScrollArea):
                     "tasks", i, due=day.isoformat() if day else None
                 )
             )
+            chip.wordsEdited.connect(
+                lambda words, i=item, c=chip: self._reword("tasks", i, c, title=words)
+            )
         elif group == "people":
             chip = PersonChip(value, span)
             chip.relationChanged.connect(
@@ -157,12 +160,32 @@ class ChipsPanel(QScrollArea):
             return chip
         else:
             text, rich, tip = describe(group, value)
-            chip = Chip(group, text, span=span, tooltip=tip, accessible=f"{TITLES[group]}: {text}")
+            words = str(value.get("text") or "") if group == "facts" else None
+            chip = Chip(
+                group,
+                text,
+                span=span,
+                tooltip=tip,
+                accessible=f"{TITLES[group]}: {text}",
+                words=words,
+            )
             if rich != html.escape(text):
                 chip.label.setTextFormat(Qt.TextFormat.RichText)
                 chip.label.setText(rich)
+            if words is not None:
+                chip.wordsEdited.connect(
+                    lambda new, i=item, c=chip: self._reword("facts", i, c, text=new)
+                )
         chip.removeRequested.connect(lambda g=group, i=item, c=chip: self._remove(g, i, c))
         return chip
+
+    def _reword(self, group: str, item: Any, chip: Chip, **fields: str) -> None:
+        """The user rewrote a chip's words: kept as an edit of that item, saved as typed."""
+        self.edits.change(group, item, **fields)
+        focusable = [c for c in self.chips if c.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        position = focusable.index(chip) if chip in focusable else 0
+        # Later, not now: the chip asking is one of the widgets the rebuild deletes.
+        QTimer.singleShot(0, lambda: self._build(focus_at=position))
 
     def _tick(self, suggestion: dict[str, Any], on: bool) -> None:
         self.edits.tick(suggestion, on)

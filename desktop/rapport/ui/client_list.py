@@ -51,6 +51,7 @@ class ClientList(QWidget):
     clientSelected = Signal(int)
     loadSampleRequested = Signal()
     newClientRequested = Signal()
+    importRequested = Signal()  # the same import as File › Import…
     deleteRequested = Signal()  # Delete on a row: the window asks, deletes, offers undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -116,8 +117,8 @@ class ClientList(QWidget):
         layout.addStretch(1)
         text = QLabel(
             "<h3>Your book is empty</h3>"
-            "<p>Add your first client with <b>Ctrl+Shift+N</b>,<br>"
-            "or look around a sample book first.</p>"
+            "<p>Add your first client with <b>Ctrl+Shift+N</b>, import your contacts with "
+            "<b>Ctrl+I</b>, or look around a sample book first.</p>"
         )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
@@ -127,8 +128,12 @@ class ClientList(QWidget):
         sample.clicked.connect(self.loadSampleRequested)
         new = QPushButton("New client…")
         new.clicked.connect(self.newClientRequested)
+        self.import_button = QPushButton("Import contacts…")
+        self.import_button.setAccessibleName("Import contacts")
+        self.import_button.clicked.connect(self.importRequested)
         layout.addWidget(sample, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(new, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return panel
 

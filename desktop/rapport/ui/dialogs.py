@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -24,6 +26,18 @@ from rapport.ui.form import FormDialog
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def for_whom(dialog: FormDialog, words: str, client: str) -> None:
+    """The form's first line: whose record it changes ("With Dana Whitfield"). In the body,
+    not the title: a title bar cuts a long one."""
+    if not client:
+        return
+    label = QLabel(f"{words} <b>{html.escape(client)}</b>")
+    label.setObjectName("formFor")
+    label.setWordWrap(True)
+    label.setAccessibleName(f"{words} {client}")
+    dialog.form.addRow(label)
 
 
 def _text_edit(text: str = "", lines: int = 4) -> QPlainTextEdit:
@@ -86,9 +100,12 @@ class ClientDialog(FormDialog):
 class PersonDialog(FormDialog):
     title = "Person"
 
-    def __init__(self, parent: QWidget | None = None, person: r.Person | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, person: r.Person | None = None, client: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit person" if person else "Add a person")
+        for_whom(self, "Someone in the life of", client)
         p = person
         self.name = self.add_row("&Name:", QLineEdit(p.name or "" if p else ""))
         self.relation = self.add_row("&Relation:", QComboBox())
@@ -125,9 +142,11 @@ class FactDialog(FormDialog):
         parent: QWidget | None = None,
         fact: r.Fact | None = None,
         people: Sequence[r.Person] = (),
+        client: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit fact" if fact else "Add a fact")
+        for_whom(self, "About", client)
         f = fact
         self.text = self.add_row("&Fact:", QLineEdit(f.text if f else ""))
         self.text.setPlaceholderText("e.g. Vegetarian; son Jake plays travel baseball")
@@ -157,10 +176,14 @@ class InteractionDialog(FormDialog):
     title = "Conversation"
 
     def __init__(
-        self, parent: QWidget | None = None, interaction: r.Interaction | None = None
+        self,
+        parent: QWidget | None = None,
+        interaction: r.Interaction | None = None,
+        client: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit conversation" if interaction else "Log a conversation")
+        for_whom(self, "With", client)
         i = interaction
         self.kind = self.add_row("&Kind:", QComboBox())
         self.kind.addItems(list(r.INTERACTION_KINDS))
@@ -194,9 +217,12 @@ class InteractionDialog(FormDialog):
 class TaskDialog(FormDialog):
     title = "Task"
 
-    def __init__(self, parent: QWidget | None = None, task: r.Task | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, task: r.Task | None = None, client: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit task" if task else "Add a task")
+        for_whom(self, "For", client or (task.client if task else ""))
         t = task
         self.title_edit = self.add_row("&Task:", QLineEdit(t.title if t else ""), "Task")
         self.title_edit.setPlaceholderText("Send the revised proposal")

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         view.undoable.connect(self.remember_undo)
         view.newClientRequested.connect(self.new_client)
         view.loadSampleRequested.connect(self.load_sample)
+        view.importRequested.connect(lambda: self.data_actions.import_file())
         view.summaryChanged.connect(
             lambda text: self.setWindowTitle(f"Rapport — {text}" if text else "Rapport")
         )
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
         self._client_list.clientSelected.connect(self._on_client_selected)
         self._client_list.loadSampleRequested.connect(self.load_sample)
         self._client_list.newClientRequested.connect(self.new_client)
+        self._client_list.importRequested.connect(lambda: self.data_actions.import_file())
         self._client_list.deleteRequested.connect(self.delete_client)
         self._profile.changed.connect(self.reload)
         self._profile.deleted.connect(self.push_undo)

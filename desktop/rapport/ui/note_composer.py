@@ -3,8 +3,9 @@
 Open it with ``compose_note(parent, client_id, interaction_id=None)`` (the Client menu,
 Ctrl+Shift+T; the Today view's thank-you item). The draft comes from ``services.cards``;
 whatever the user types wins: changing the occasion or the conversation redrafts only
-while the text is untouched (Redraft asks first). Closing keeps an edited draft as an
-unsent card, so it is there next time. "Mark as sent" closes the thank-you it answers.
+while the text is untouched (Redraft asks first). The signature applies as it is typed.
+Closing with edits not saved asks: save the draft (an unsent card, there next time),
+discard them, or stay. "Mark as sent" closes the thank-you it answers.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.cards import CARD_SIZES, layout
-from rapport.core.notes import OCCASIONS, NoteDraft
+from rapport.core.notes import OCCASIONS, UNSIGNED, NoteDraft
 from rapport.services import cards, clients, settings
 from rapport.ui import card_print, messages, theme
 
@@ -41,6 +43,26 @@ DETAIL_HINTS = {
     "gift_thanks": "What they gave you, e.g. the bottle of olive oil",
     "congratulations": "What to congratulate, e.g. your promotion",
 }
+
+
+# The draft's note about a missing signature, as it reads in this window (the field is here).
+SIGN_HERE = "Type your name in Signature above to sign the card."
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """Closing with unsaved edits: "save", "discard" or "cancel" (staying in the window)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved note")
+    box.setText("Save your edits to this note as a draft?")
+    box.setInformativeText("A saved draft opens again the next time you write to them.")
+    save = box.addButton("&Save draft", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
@@ -71,6 +93,8 @@ class NoteComposer(QDialog):
         self.card_id: int | None = None
         self.sent_card: r.Card | None = None
         self.generated = ""  # the last draft produced, to know if the user edited it
+        self.saved_text: str | None = None  # the text as last saved (or picked up) as a draft
+        self.signed_as = ""  # the signature the note's text ends with, as last applied
         self.draft: NoteDraft | None = None
         self.setWindowTitle(f"Note to {self.client.name}")
         self.setModal(True)
@@ -153,7 +177,7 @@ class NoteComposer(QDialog):
             "&Mark as sent", "Ctrl+Return", "The card went out: close the thank-you"
         )
         self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close (Esc); an edited draft is kept")
+        self.close_button.setToolTip("Close (Esc); asks first when there are unsaved edits")
         self.close_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         for button in (self.print_button, self.pdf_button, self.copy_button):
@@ -188,7 +212,8 @@ class NoteComposer(QDialog):
         self.occasion.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.conversation.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.detail.editingFinished.connect(self._options_changed)
-        self.signature.editingFinished.connect(self._signature_changed)
+        self.signature.textChanged.connect(self._signature_typed)
+        self.signature.editingFinished.connect(self._save_signature)
         self.size.currentIndexChanged.connect(lambda _i: self._card_changed())
         self.folded.toggled.connect(lambda _on: self._card_changed())
         self.font.currentIndexChanged.connect(lambda _i: self._card_changed())
@@ -214,11 +239,19 @@ class NoteComposer(QDialog):
             self.occasion.blockSignals(False)
             self.size.setCurrentIndex(max(self.size.findData(saved.card_size), 0))
             self.text.setPlainText(saved.body)
+            self.saved_text = saved.body
             self.status.setText("Picked up your saved draft.")
         self._card_changed()
 
     def edited(self) -> bool:
         return self.text.toPlainText().strip() != self.generated.strip()
+
+    def unsaved(self) -> bool:
+        """Edits that closing would lose: the text is neither the draft nor as saved."""
+        text = self.text.toPlainText().strip()
+        if not text or not self.edited():
+            return False
+        return self.saved_text is None or text != self.saved_text.strip()
 
     def _options_changed(self) -> None:
         occasion = self.occasion.currentData()
@@ -238,13 +271,16 @@ class NoteComposer(QDialog):
                 lead=detail if occasion == "referral_thanks" else None,
                 gift=detail if occasion == "gift_thanks" else None,
                 news=detail if occasion == "congratulations" else None,
+                signed=self.signature.text().strip(),
             )
         except Exception as exc:
             messages.show_error(self, exc, "draft the note")
             return
         self.generated = self.draft.text
+        self.signed_as = self.signature.text().strip()
         self.text.setPlainText(self.draft.text)
-        self.notes.setText("\n".join(self.draft.notes))
+        notes = [SIGN_HERE if note == UNSIGNED else note for note in self.draft.notes]
+        self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(self.draft.notes))
         self.detail.setEnabled(occasion in DETAIL_HINTS)
         self.detail.setPlaceholderText(DETAIL_HINTS.get(occasion, "Not needed for this note"))
@@ -256,17 +292,35 @@ class NoteComposer(QDialog):
             return
         self._redraft(force=True)
 
-    def _signature_changed(self) -> None:
+    def _signature_typed(self) -> None:
+        """The signature applies as it is typed: the untouched draft is signed again; an
+        edited text that ends with the old signature gets the new one in its place."""
+        value = self.signature.text().strip()
+        if value == self.signed_as:
+            return
+        if not self.edited():
+            self._redraft(force=True)
+            return
+        text = self.text.toPlainText().rstrip()
+        closing = self.draft.closing.strip() if self.draft else ""
+        if self.signed_as and text.endswith(self.signed_as):
+            text = text[: len(text) - len(self.signed_as)].rstrip("\n")
+        elif self.signed_as or not (closing and text.endswith(closing)):
+            return  # the user rewrote the end: their text is left as it is
+        self.text.setPlainText(text + (f"\n{value}" if value else ""))
+        self.signed_as = value
+
+    def _save_signature(self) -> bool:
+        """Keep the signature for the next notes (on leaving the field, and on closing)."""
         value = self.signature.text().strip()
         if value == cards.signature():
-            return
+            return True
         try:
             settings.set_value("signature", value)
         except Exception as exc:
             messages.show_error(self, exc, "save your signature")
-            return
-        if not self.edited():
-            self._redraft(force=True)
+            return False
+        return True
 
     # -- the card --------------------------------------------------------------------------
     def card_key(self) -> str:
@@ -372,7 +426,7 @@ class NoteComposer(QDialog):
             return None
         self.card_id = card.id
         settings.set_many({"card_size": self.card_key(), "card_font": self.font_key()})
-        self.generated = self.text.toPlainText()
+        self.saved_text = self.text.toPlainText()
         self.status.setText("Draft saved.")
         return card
 
@@ -388,7 +442,13 @@ class NoteComposer(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        """Closing by any means (Close, Esc, the window's X) keeps an edited draft."""
-        if self.sent_card is None and self.edited() and self.text.toPlainText().strip():
-            self.save_draft()
+        """Closing by any means (Close, Esc, the window's X) with unsaved edits asks first:
+        save them as a draft, discard them, or cancel and stay."""
+        if self.sent_card is None and self.unsaved():
+            answer = ask_unsaved(self)
+            if answer == "cancel":
+                return
+            if answer == "save" and self.save_draft() is None:
+                return  # the save failed (and said why): nothing is lost by staying
+        self._save_signature()
         super().done(result)

@@ -38,7 +38,7 @@ from rapport.ui.dialogs import (
 )
 from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
-from rapport.ui.profile_followup import introductions_html, score_line
+from rapport.ui.profile_followup import score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
@@ -258,7 +258,7 @@ class ProfilePane(QWidget):
             return
         profile = self.current
         self.header.setText(header_html(profile.client) + score_line(profile))
-        self.overview.show_brief(compose_profile(profile), extra=introductions_html(profile))
+        self.overview.show_brief(compose_profile(profile))
         self.people.set_rows(profile.people)
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)
@@ -337,15 +337,26 @@ class ProfilePane(QWidget):
         ):
             self._after_change()
 
+    def _name(self) -> str:
+        """Whose profile this is, for the forms to say so."""
+        return self.current.client.name if self.current else ""
+
     def add_person(self) -> None:
         cid = self.client_id
         if cid is not None and PersonDialog.ask(
-            self, lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v)
+            self,
+            lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
+            client=self._name(),
         ):
             self._after_change()
 
     def edit_person(self, person: r.Person) -> None:
-        if PersonDialog.ask(self, lambda v: people.update_person(person.id, **v), person=person):
+        if PersonDialog.ask(
+            self,
+            lambda v: people.update_person(person.id, **v),
+            person=person,
+            client=self._name(),
+        ):
             self._after_change()
 
     def delete_person(self, person: r.Person) -> None:
@@ -361,6 +372,7 @@ class ProfilePane(QWidget):
                 cid, v["text"], v["category"], v["tags"], person_id=v["person_id"]
             ),
             people=self.current.people,
+            client=self._name(),
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.facts)
@@ -371,6 +383,7 @@ class ProfilePane(QWidget):
             lambda v: facts.update_fact(fact.id, **v),
             fact=fact,
             people=self.current.people,
+            client=self._name(),
         ):
             self._after_change()
 
@@ -380,7 +393,7 @@ class ProfilePane(QWidget):
     def add_interaction(self) -> None:
         cid = self.client_id
         if cid is not None and InteractionDialog.ask(
-            self, lambda v: interactions.add_interaction(cid, **v)
+            self, lambda v: interactions.add_interaction(cid, **v), client=self._name()
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.history)
@@ -390,6 +403,7 @@ class ProfilePane(QWidget):
             self,
             lambda v: interactions.update_interaction(interaction.id, **v),
             interaction=interaction,
+            client=self._name(),
         ):
             self._after_change()
 
@@ -401,12 +415,16 @@ class ProfilePane(QWidget):
 
     def add_task(self) -> None:
         cid = self.client_id
-        if cid is not None and TaskDialog.ask(self, lambda v: tasks.add_task(client_id=cid, **v)):
+        if cid is not None and TaskDialog.ask(
+            self, lambda v: tasks.add_task(client_id=cid, **v), client=self._name()
+        ):
             self._after_change()
             self.tabs.setCurrentWidget(self.tasks)
 
     def edit_task(self, task: r.Task) -> None:
-        if TaskDialog.ask(self, lambda v: tasks.update_task(task.id, **v), task=task):
+        if TaskDialog.ask(
+            self, lambda v: tasks.update_task(task.id, **v), task=task, client=self._name()
+        ):
             self._after_change()
 
     def delete_task(self, task: r.Task) -> None:

@@ -24,7 +24,13 @@ class SnoozeDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None, what: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Snooze “{what[:50]}”" if what else "Snooze")
+        # The title stays short (a title bar cuts a long one); the task is said in the body.
+        self.setWindowTitle("Snooze a task")
+        if what:
+            self.what = QLabel(f"Hide “{what}” from Today until:")
+            self.what.setWordWrap(True)
+            self.what.setAccessibleName(f"Snooze {what}")
+            self.form.addRow(self.what)
         today = clock.today()
         quick = QWidget()
         row = QHBoxLayout(quick)

@@ -26,6 +26,7 @@ class TodayHeader(QWidget):
     awayRequested = Signal()
     newClientRequested = Signal()
     loadSampleRequested = Signal()
+    importRequested = Signal()  # the same import as File › Import…
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,16 +57,21 @@ class TodayHeader(QWidget):
         welcome = QVBoxLayout(self.welcome)
         welcome.setContentsMargins(0, 8, 0, 0)
         text = QLabel(
-            "<h3>Your book is empty</h3><p>Add your first client, or load the sample book "
+            "<h3>Your book is empty</h3><p>Add your first client, import your contacts "
+            "(vCard, Google or Outlook CSV, a Rapport export), or load the sample book "
             "to see Today alive: promises, replies owed, birthdays coming up.</p>"
         )
         text.setWordWrap(True)
         buttons = QHBoxLayout()
         self.new_client_button = QPushButton("&New client…")
         self.sample_button = QPushButton("Load the &sample book")
+        self.import_button = QPushButton("&Import…")
+        self.import_button.setToolTip("Import contacts or a Rapport export (Ctrl+I)")
+        self.import_button.clicked.connect(self.importRequested)
         self.new_client_button.clicked.connect(self.newClientRequested)
         self.sample_button.clicked.connect(self.loadSampleRequested)
         buttons.addWidget(self.new_client_button)
+        buttons.addWidget(self.import_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
         welcome.addWidget(text)

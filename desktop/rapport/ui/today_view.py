@@ -58,6 +58,7 @@ class TodayView(QWidget):
     newClientRequested = Signal()
     loadSampleRequested = Signal()
     undoable = Signal(object)  # a services.steps.Step the window's Edit ▸ Undo can take back
+    importRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class TodayView(QWidget):
         self.header.awayRequested.connect(self.edit_away)
         self.header.newClientRequested.connect(self.newClientRequested)
         self.header.loadSampleRequested.connect(self.loadSampleRequested)
+        self.header.importRequested.connect(self.importRequested)
 
         # The lists are made with the first read (they show nothing before it).
         self.sections: dict[str, Section] = {}
