@@ -12,23 +12,26 @@ integrity_check``, a schema version this Rapport knows and the tables a book has
 
 from __future__ import annotations
 
-import os
 import re
+import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
-from rapport.paths import create_private_file, ensure_private_dir, private_umask
-from rapport.store.errors import StoreError
+from rapport.paths import ensure_private_dir, private_umask
+from rapport.store.errors import DiskFullError, StoreError
+from rapport.store.files import partial_beside, remove_stale_partials, replace_with
 from rapport.store.readonly import SQLITE_HEADER
 
 # Pages copied per step when a restore reports its progress (4 MB with 4 KB pages).
 STEP_PAGES = 1024
+# Free space kept beyond what a backup or a restore writes (SQLite's journals, the system).
+SPACE_MARGIN = 2 << 20
 Progress = Callable[[int, int], None]
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
@@ -48,12 +51,11 @@ class BackupFile:
 def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Write a consistent copy of ``database`` to ``target`` (created 0600)."""
     ensure_private_dir(target.parent)
-    # A partial file of its own (mkstemp: unique, 0600): two programs backing up in the
-    # same second must not write into, or delete, each other's half-written file.
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    os.close(fd)
-    partial = Path(name)
-    try:
+    remove_stale_partials(target.parent)  # a backup program killed there before
+    # A partial file of its own (unique, 0600, locked while written): two programs
+    # backing up in the same second must not write into, or delete, each other's
+    # half-written file, and one killed halfway leaves only a partial file, removed later.
+    with partial_beside(target) as partial:
         with private_umask():
             dest = sqlite3.connect(str(partial))
             try:
@@ -62,10 +64,7 @@ def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
                 dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        replace_with(partial, target)
     return target
 
 
@@ -160,37 +159,107 @@ def restore_into(
     """Replace the live database's content with ``source`` through the backup API.
 
     With ``progress``, the pages are copied a step at a time and ``progress(done, total)``
-    told after each; the live book takes the new content only when all are copied.
+    told after each; the live book takes the new content only when all are copied. A
+    backup with pages of another size than the live book's is first copied at the live
+    book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
+    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if progress is None:
-            src.backup(database.connection())
+        if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
+            _copy_pages(src, database.connection(), progress)
         else:
-            src.backup(
-                database.connection(),
-                pages=STEP_PAGES,
-                progress=lambda _status, remaining, total: progress(total - remaining, total),
-            )
+            with partial_beside(Path(database.database)) as scratch:
+                with private_umask():
+                    resized = sqlite3.connect(str(scratch))
+                try:
+                    src.backup(resized)
+                    resized.execute(f"PRAGMA page_size = {live_page_size}")
+                    resized.execute("VACUUM")
+                    _copy_pages(resized, database.connection(), progress)
+                finally:
+                    resized.close()
     finally:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")
 
 
-def restore_to_file(source: Path, target: Path) -> None:
-    """Create the database file ``target`` (0600, WAL) from ``source``."""
-    create_private_file(target)
+def _copy_pages(
+    src: sqlite3.Connection, dest: sqlite3.Connection, progress: Progress | None
+) -> None:
+    if progress is None:
+        src.backup(dest)
+        return
+    src.backup(
+        dest,
+        pages=STEP_PAGES,
+        progress=lambda _status, remaining, total: progress(total - remaining, total),
+    )
+
+
+def restore_to_file(source: Path, target: Path, before_swap: Callable[[], None]) -> None:
+    """Put a copy of ``source`` (0600, WAL) at ``target`` in one step.
+
+    The copy is written beside ``target`` and synced; ``before_swap()`` runs then (it
+    keeps the file being replaced), and the copy takes ``target``'s name by a rename.
+    Until that rename ``target`` is left as it was: a restore that fails or is killed
+    leaves the old file in place and at most a partial file, removed later.
+    """
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        with private_umask():
-            dest = sqlite3.connect(str(target))
+        with partial_beside(target) as partial:
+            with private_umask():
+                dest = sqlite3.connect(str(partial))
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode=wal")
             finally:
-                dest.close()
+                dest.close()  # the last connection: its -wal is checkpointed and removed
+            before_swap()
+            replace_with(partial, target)
     finally:
         src.close()
+
+
+def require_space(needs: list[tuple[Path, int]]) -> None:
+    """DiskFullError unless each folder's disk has room for the bytes it will receive.
+
+    Folders on one disk add up. The message says how much is needed and where; it is
+    checked before anything is written, so a refusal changes nothing.
+    """
+    by_disk: dict[int, tuple[Path, int]] = {}
+    for folder, size in needs:
+        try:
+            device = folder.stat().st_dev
+        except OSError:
+            continue  # not there yet: created on the disk of its parent, checked there
+        known = by_disk.get(device)
+        by_disk[device] = (known[0] if known else folder, (known[1] if known else 0) + size)
+    for folder, size in by_disk.values():
+        wanted = size + max(size // 10, SPACE_MARGIN)
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        if free < wanted:
+            raise DiskFullError(
+                f"the disk is full: this needs about {_megabytes(wanted)} free in {folder}, "
+                f"only {_megabytes(free)} is; free some space and try again (nothing was "
+                "changed)"
+            )
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(size, 1 << 20) / (1 << 20):.0f} MB"
+
+
+def file_size(path: Path) -> int:
+    """The bytes of a database file and of its -wal, as far as they can be read."""
+    total = 0
+    for suffix in ("", "-wal"):
+        with suppress(OSError):
+            total += path.with_name(path.name + suffix).stat().st_size
+    return total
 
 
 def quick_check(database: peewee.Database) -> list[str]:
