@@ -24,7 +24,8 @@ from pathlib import Path
 import peewee
 
 from rapport.paths import ensure_private_dir, private_umask
-from rapport.store.errors import DiskFullError, StoreError
+from rapport.store import migrations, schema
+from rapport.store.errors import DiskFullError, NotADatabaseError, StoreError, reading_error
 from rapport.store.files import partial_beside, remove_stale_partials, replace_with
 from rapport.store.readonly import SQLITE_HEADER
 
@@ -137,20 +138,52 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
             )
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if version > schema_version:
+            raise InvalidBackupError(
+                f"{path.name} was made by a newer version of Rapport (schema {version}); "
+                "update Rapport to restore it"
+            )
+        missing = sorted(tables - present)
+        if version < 1 or missing:
+            what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
+            raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
+        differences = schema.differences(_migrated_shape(conn, path, version))
     except sqlite3.DatabaseError as exc:
+        error = reading_error(exc, path)
+        if not isinstance(error, NotADatabaseError):
+            raise error from exc  # the disk, not the backup: say so
         raise InvalidBackupError(f"{path.name} is damaged ({exc}); choose another backup") from None
     finally:
         conn.close()
-    if version > schema_version:
+    if differences:
+        more = f" (and {len(differences) - 2} more)" if len(differences) > 2 else ""
         raise InvalidBackupError(
-            f"{path.name} was made by a newer version of Rapport (schema {version}); "
-            "update Rapport to restore it"
+            f"{path.name} does not have the schema Rapport makes: "
+            f"{'; '.join(differences[:2])}{more}; it was not restored"
         )
-    missing = sorted(tables - present)
-    if version < 1 or missing:
-        what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
-        raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
     return version
+
+
+def _migrated_shape(conn: sqlite3.Connection, path: Path, version: int) -> schema.Shape:
+    """The schema of the file behind ``conn`` once the migrations brought it up to date.
+
+    A backup at the current version is read as it is; an older one is copied into
+    memory and migrated there (the file is not touched), as reopening it would.
+    """
+    if version == migrations.SCHEMA_VERSION:
+        return schema.read_shape(conn)
+    memory = peewee.SqliteDatabase(":memory:")
+    try:
+        conn.backup(memory.connection())
+        try:
+            migrations.migrate(memory, version)
+        except peewee.DatabaseError as exc:
+            raise InvalidBackupError(
+                f"{path.name} cannot be brought up to this version of Rapport ({exc})"
+            ) from None
+        return schema.read_shape(memory.connection())
+    finally:
+        memory.close()
 
 
 def restore_into(

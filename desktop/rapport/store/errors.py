@@ -127,6 +127,16 @@ def translate(exc: BaseException, path: Path | None = None) -> StoreError | None
     return None
 
 
+def is_read_only(exc: BaseException) -> bool:
+    """SQLite refused to write because the book (or its folder) is read-only."""
+    # peewee raises its own exception during the handling of SQLite's.
+    for cause in (exc, exc.__cause__, exc.__context__):
+        code = getattr(cause, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF == _SQLITE_READONLY
+    return False
+
+
 def disk_nearly_full(path: Path) -> bool:
     """Less than a megabyte free on the disk that holds ``path`` (a file or a folder)."""
     folder = path if path.is_dir() else path.parent
