@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import random
 import sqlite3
 import subprocess
@@ -160,6 +161,19 @@ def test_a_full_disk_is_named_and_the_book_left_untouched(small_disk: Path) -> N
     for attempt in (open_book, check_book):
         with pytest.raises(DiskFullError, match="the disk is full"):
             attempt(data_dir)
+    # Every command, and the window's check before its first paint, say so in one line.
+    for command in (["clients"], ["check"], ["--startup-check"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "rapport", "--data-dir", str(data_dir), *command],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            check=False,
+        )
+        assert done.returncode == 1, command
+        assert done.stderr.count("\n") == 1 and "the disk is full" in done.stderr, command
+        assert "damaged" not in done.stderr and "restore" not in done.stderr, command
     # Following the old advice (restore) must not cost the book either.
     with pytest.raises(DiskFullError, match="the disk is full"):
         backup.recover_damaged(data_dir, saved)
