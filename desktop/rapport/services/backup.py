@@ -267,7 +267,11 @@ def _set_aside(live: Path, folder: Path) -> Path | None:
     try:
         os.link(live, target)
     except OSError:  # another disk, or a file system without hard links
-        shutil.copy2(live, target)
+        try:
+            shutil.copy2(live, target)
+        except BaseException:
+            target.unlink(missing_ok=True)  # no half copy posing as a backup
+            raise
     os.chmod(target, 0o600)
     for suffix in ("-wal", "-journal", "-shm"):
         part = live.with_name(live.name + suffix)

@@ -154,10 +154,17 @@ def transaction() -> Iterator[None]:
     except StoreError:
         raise
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        error = translate(exc)
+        error = translate(exc, _book_path())
         if error is None:
             raise
         raise error from exc
+
+
+def _book_path() -> Path | None:
+    """The open book's file, for telling a full disk from an I/O error."""
+    if isinstance(db.obj, peewee.SqliteDatabase) and db.obj.database != ":memory:":
+        return Path(db.obj.database)
+    return None
 
 
 def is_sqlite() -> bool:
