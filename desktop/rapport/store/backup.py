@@ -7,7 +7,9 @@ connection, so that every other connection (the window, a command line) sees the
 restored book at its next read instead of a file swapped under its feet.
 
 A file offered for restore is checked first, read-only: SQLite's header, ``PRAGMA
-integrity_check``, a schema version this Rapport knows and the tables a book has.
+integrity_check``, a schema version this Rapport knows and the whole schema the
+migrations make (``store/schema.py``). Restoring over a book that cannot be opened
+writes a new file beside it and renames it into place (``store/files.py``).
 """
 
 from __future__ import annotations
