@@ -23,6 +23,7 @@ import pytest
 from rapport.services import backup, clients, search
 from rapport.services.book import check_book, close_book, open_book
 from rapport.store import files, readonly
+from rapport.store.backup import InvalidBackupError
 from rapport.store.errors import (
     DatabaseBusyError,
     DiskFullError,
@@ -278,3 +279,43 @@ def test_stale_partial_files_go_and_one_being_written_stays(
         assert sorted(p.name for p in removed) == left
         assert being_written.exists(), "a partial file someone holds is not touched"
     assert list(folder.iterdir()) == []
+
+
+def test_damaged_bytes_in_the_schema_read_as_a_damaged_book(data_dir: Path) -> None:
+    """SQLite's message about a damaged schema quotes its bytes, which may not be text:
+    Python then fails to decode the message itself (UnicodeDecodeError, a traceback)."""
+    open_book(data_dir)
+    clients.create_client("Bob Smith")
+    saved = backup.backup_now()
+    close_book()
+    path = data_dir / "rapport.db"
+    data = path.read_bytes()
+    sql = b'CREATE INDEX "task_status"'
+    at = data.index(sql)
+    path.write_bytes(data[:at] + b'CREATE IND\xee\xff "task_status"' + data[at + len(sql) :])
+    with pytest.raises(backup.DamagedBookError) as caught:
+        open_book(data_dir)
+    assert caught.value.newest_backup == saved
+    with pytest.raises(InvalidBackupError, match="damaged"):
+        backup.check_backup(path)
+
+
+def test_a_text_that_is_not_utf8_is_damage_found_by_check(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bytes overwritten inside a row's text pass SQLite's integrity check; reading the
+    row (an export) fails. The failure is one line naming damage, and check finds it."""
+    from rapport.cli import main
+    from rapport.services import dbcheck
+    from rapport.store.models import db
+
+    clients.create_client("Bob Smith", notes="likes jazz")
+    db.execute_sql("UPDATE client SET notes = CAST(X'6C696B6573EEFF' AS TEXT)")
+    report = dbcheck.check_database()
+    assert report.integrity == ["a text in client.notes is not valid UTF-8"]
+    assert not report.ok
+    close_book()
+    code = main(["--data-dir", str(book), "export", "--format", "json", str(tmp_path / "x.json")])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert "damaged (a text in it is not valid UTF-8)" in err

@@ -14,6 +14,8 @@ says its findings in words); ``repair`` is ``services.search.rebuild_index``.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from dataclasses import dataclass, field
 
 import peewee
@@ -22,8 +24,10 @@ from rapport.services import indexing
 from rapport.store import models as m
 from rapport.store import schema, search
 from rapport.store.db import is_sqlite
-from rapport.store.errors import translate
+from rapport.store.errors import NotADatabaseError, translate
 
+# Python's sqlite3 when a text column holds bytes that are not UTF-8.
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
 # Title a document must carry for the rows whose title is a column (a cheap content check).
 _TITLE_COLUMN = {m.Client: "name", m.Task: "title", m.Fact: "text"}
 
@@ -136,11 +140,14 @@ def index_problems() -> IndexReport:
 
 
 def check_database() -> CheckReport:
+    """Every check; a failure of the environment (busy, a full disk) is raised as such."""
     report = CheckReport()
     try:
         if is_sqlite():
             rows = m.db.execute_sql("PRAGMA integrity_check(50)").fetchall()
             report.integrity = [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
+            if not report.integrity:
+                report.integrity = unreadable_text()
             if not report.integrity:
                 report.schema = schema.differences(schema.read_shape(m.db.connection()))
             for table, rowid, parent, _fk in m.db.execute_sql("PRAGMA foreign_key_check"):
@@ -148,12 +155,35 @@ def check_database() -> CheckReport:
         if not report.integrity and not report.schema:
             # The index is read through the models: only a book of Rapport's schema.
             report.index = index_problems()
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         error = translate(exc)
         if error is None:
             raise
+        if not isinstance(error, NotADatabaseError):
+            raise error from exc
         report.integrity.append(str(error))
     return report
+
+
+def unreadable_text() -> list[str]:
+    """The tables with a text that is not UTF-8 (bytes overwritten inside a row).
+
+    SQLite's integrity check passes such a row; reading it (an export, a brief) fails.
+    Every row of every table is read once, as the export would.
+    """
+    found: list[str] = []
+    conn = m.db.connection()
+    tables = [model._meta.table_name for model in m.MODELS]
+    for table in [*tables, search.SearchDoc._meta.table_name]:
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.OperationalError as exc:
+            column = _UNDECODABLE.search(str(exc))
+            if column is None:
+                raise
+            found.append(f"a text in {table}.{column.group(1)} is not valid UTF-8")
+    return found
 
 
 def repair() -> int:

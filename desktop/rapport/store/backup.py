@@ -155,6 +155,10 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
         if not isinstance(error, NotADatabaseError):
             raise error from exc  # the disk, not the backup: say so
         raise InvalidBackupError(f"{path.name} is damaged ({exc}); choose another backup") from None
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes of the schema
+        raise InvalidBackupError(
+            f"{path.name} is damaged (its schema cannot be read); choose another backup"
+        ) from None
     finally:
         conn.close()
     if differences:

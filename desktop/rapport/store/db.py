@@ -19,7 +19,7 @@ import peewee
 
 from rapport.core.names import fold
 from rapport.paths import ensure_private_dir, private_umask
-from rapport.store.errors import StoreError, translate
+from rapport.store.errors import NotADatabaseError, StoreError, translate
 from rapport.store.files import partial_beside, remove_stale_partials, sync
 from rapport.store.models import db
 from rapport.store.readonly import checked_version
@@ -66,6 +66,11 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
         if error is None:
             raise
         raise error from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's error about the file quotes bytes of its damaged schema, and they
+        # are not even text: the file is damaged, not Rapport.
+        database.close()
+        raise NotADatabaseError(f"{path} is damaged (its schema cannot be read)") from exc
     except BaseException:
         database.close()
         raise

@@ -84,6 +84,13 @@ _PATTERNS: tuple[tuple[str, type[StoreError], str], ...] = (
         "the database file is damaged; restore a backup (rapport restore)",
     ),
     (
+        # Bytes overwritten inside a row's text: what SQLite returns is not UTF-8.
+        "could not decode to utf-8",
+        NotADatabaseError,
+        "the database file is damaged (a text in it is not valid UTF-8); "
+        "restore a backup (rapport restore)",
+    ),
+    (
         # A virtual table (the search index) whose own pages are unreadable.
         "vtable constructor failed",
         NotADatabaseError,
