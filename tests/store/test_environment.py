@@ -319,3 +319,39 @@ def test_a_text_that_is_not_utf8_is_damage_found_by_check(
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1
     assert "damaged (a text in it is not valid UTF-8)" in err
+
+
+def test_a_damaged_row_failing_far_from_the_database_is_named_damage(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Damaged pages can give a row back with a NULL name, which then fails in the name
+    matching (AttributeError), far from SQLite. When the book fails its quick check, the
+    command says it is damaged, in one line naming the backup; a bug stays a bug."""
+    from rapport.cli import main
+
+    open_book(data_dir)
+    clients.create_client("Dana Whitfield")
+    saved = backup.backup_now()
+    close_book()
+    path = data_dir / "rapport.db"
+    # A NULL where the schema says NOT NULL, as a damaged record can read.
+    for step in ("drop", "write", "restore"):
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA writable_schema = ON")
+        if step == "write":
+            conn.execute("UPDATE client SET name = NULL")
+        else:
+            old, new = ('"name" TEXT NOT NULL', '"name" TEXT')[:: 1 if step == "drop" else -1]
+            conn.execute(
+                "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = 'client'",
+                (f"{old},", f"{new},"),
+            )
+        conn.commit()
+        conn.close()
+    for command in (["brief", "Dana"], ["capture", "--dry-run", "met Dana"], ["clients"]):
+        code = main(["--data-dir", str(data_dir), *command])
+        err = capsys.readouterr().err
+        assert code == 1 and err.count("\n") == 1, command
+        assert "damaged (NULL value in client.name)" in err
+        assert f"rapport restore {saved}" in err
+    close_book()

@@ -124,6 +124,12 @@ def report_error(exc: BaseException) -> int | None:
     if isinstance(exc, OSError) and exc.filename:
         sys.stderr.write(f"rapport: {exc.strerror}: {exc.filename}\n")
         return 1
+    from rapport.services.backup import damage_behind
+
+    damaged = damage_behind(exc)  # damaged rows failing far from the database
+    if damaged is not None:
+        sys.stderr.write(f"rapport: {_with_restore_advice(damaged)}\n")
+        return 1
     return None
 
 

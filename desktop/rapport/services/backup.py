@@ -322,6 +322,27 @@ def restore_advice(data_dir: Path) -> tuple[str, Path | None]:
     return f"no backup was found in {paths.backups_dir(data_dir)}", None
 
 
+def damage_behind(exc: BaseException) -> NotADatabaseError | None:
+    """The damaged book behind an unexpected failure, found by SQLite's quick check.
+
+    Damaged pages can give rows back with the wrong types (a name read as NULL) that
+    fail deep in the code, far from the database. When the open book fails its quick
+    check, that is the error to show, with the backup that restores it, not a
+    traceback; with a healthy book a bug stays a bug.
+    """
+    if current_book() is None or not is_sqlite() or isinstance(exc, StoreError):
+        return None
+    try:
+        problems = [p for p in store_backup.quick_check(db) if not p.startswith("***")]
+    except Exception:  # only a diagnosis: the original error is shown if it fails
+        return None
+    if not problems:
+        return None
+    return NotADatabaseError(
+        f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"
+    )
+
+
 def damaged_book_error(data_dir: Path, path: Path, cause: Exception) -> DamagedBookError:
     advice, newest = restore_advice(data_dir)
     message = (
