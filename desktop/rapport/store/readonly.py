@@ -76,6 +76,8 @@ def read_user_version(path: Path) -> int:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as exc:
         raise reading_error(exc, path) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quotes damaged schema bytes
+        raise NotADatabaseError(f"{path} is damaged (its schema cannot be read)") from exc
 
 
 def checked_version(path: Path) -> int:
@@ -106,5 +108,5 @@ def known_clients(path: Path) -> list[Row] | None:
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 return None
             return conn.execute(KNOWN_CLIENTS_SQL).fetchall()  # rows are tuples
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, UnicodeDecodeError):  # damaged: opening explains
         return None
