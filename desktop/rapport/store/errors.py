@@ -198,17 +198,16 @@ def _access_error(path: Path, detail: str) -> StoreError:
 
 def _os_error(exc: OSError, path: Path) -> StoreError:
     name = exc.filename or path
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return DiskFullError(f"{name}: {DISK_FULL}")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return ReadOnlyError(f"{name} cannot be read: permission denied; check its permissions")
+        return ReadOnlyError(f"{name}: permission denied; check its permissions")
     if exc.errno == errno.EROFS:
         return ReadOnlyError(f"{name} is on a read-only disk")
     if exc.errno in (errno.EBUSY, errno.EAGAIN, errno.ETXTBSY):
         return DatabaseBusyError(f"{name} is busy in another program; try again in a moment")
     if exc.errno == errno.EIO:
         return DiskIOError(
-            f"{name} cannot be read: the disk reported an I/O error; check the disk "
-            "(the file itself may be fine)"
+            f"{name}: the disk reported an I/O error; check the disk (the file itself may be fine)"
         )
-    return StoreError(f"{name} cannot be read: {exc.strerror or exc}")
+    return StoreError(f"{name}: {exc.strerror or exc}")
