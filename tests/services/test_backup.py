@@ -420,3 +420,17 @@ def test_a_whole_book_kept_as_damaged_is_offered_for_restore(book: Path) -> None
         open_book(book)
     assert caught.value.newest_backup == whole
     assert f"rapport restore {whole}" in str(caught.value)
+
+
+def test_a_backup_with_a_text_that_is_not_utf8_is_refused(book: Path, tmp_path: Path) -> None:
+    """Random bytes inside a row's text pass SQLite's integrity check, and the restored
+    book would fail its first export; the restore reads every row first and refuses."""
+    clients.create_client("Bob Smith", notes="likes jazz")
+    good = backup.backup_now()
+    bad = _tampered(
+        good, tmp_path, "text.db", "UPDATE client SET notes = CAST(X'6C696B6573EEFF' AS TEXT)"
+    )
+    before = book_content(book)
+    with pytest.raises(InvalidBackupError, match=r"damaged \(a text in client.notes is not valid"):
+        backup.restore(bad)
+    assert book_content(book) == before

@@ -44,7 +44,7 @@ AUTO_EVERY = timedelta(days=1)
 # A pointer left in the data directory when backups go elsewhere, so that a book too
 # damaged to read its settings still finds them.
 POINTER = "backup-folder.txt"
-SEARCH_TABLE = "search_index"
+SEARCH_TABLE = store_backup.SEARCH_TABLE
 
 
 class DamagedBookError(NotADatabaseError):

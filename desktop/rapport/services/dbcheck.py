@@ -14,20 +14,18 @@ says its findings in words); ``repair`` is ``services.search.rebuild_index``.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass, field
 
 import peewee
 
 from rapport.services import indexing
+from rapport.store import backup as store_backup
 from rapport.store import models as m
 from rapport.store import schema, search
 from rapport.store.db import is_sqlite
 from rapport.store.errors import NotADatabaseError, translate
 
-# Python's sqlite3 when a text column holds bytes that are not UTF-8.
-_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
 # Title a document must carry for the rows whose title is a column (a cheap content check).
 _TITLE_COLUMN = {m.Client: "name", m.Task: "title", m.Fact: "text"}
 
@@ -147,7 +145,7 @@ def check_database() -> CheckReport:
             rows = m.db.execute_sql("PRAGMA integrity_check(50)").fetchall()
             report.integrity = [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
             if not report.integrity:
-                report.integrity = unreadable_text()
+                report.integrity = store_backup.undecodable_text(m.db.connection())
             if not report.integrity:
                 report.schema = schema.differences(schema.read_shape(m.db.connection()))
             for table, rowid, parent, _fk in m.db.execute_sql("PRAGMA foreign_key_check"):
@@ -163,27 +161,6 @@ def check_database() -> CheckReport:
             raise error from exc
         report.integrity.append(str(error))
     return report
-
-
-def unreadable_text() -> list[str]:
-    """The tables with a text that is not UTF-8 (bytes overwritten inside a row).
-
-    SQLite's integrity check passes such a row; reading it (an export, a brief) fails.
-    Every row of every table is read once, as the export would.
-    """
-    found: list[str] = []
-    conn = m.db.connection()
-    tables = [model._meta.table_name for model in m.MODELS]
-    for table in [*tables, search.SearchDoc._meta.table_name]:
-        try:
-            for _row in conn.execute(f'SELECT * FROM "{table}"'):
-                pass
-        except sqlite3.OperationalError as exc:
-            column = _UNDECODABLE.search(str(exc))
-            if column is None:
-                raise
-            found.append(f"a text in {table}.{column.group(1)} is not valid UTF-8")
-    return found
 
 
 def repair() -> int:

@@ -36,6 +36,9 @@ STEP_PAGES = 1024
 # Free space kept beyond what a backup or a restore writes (SQLite's journals, the system).
 SPACE_MARGIN = 2 << 20
 Progress = Callable[[int, int], None]
+# Python's sqlite3 when a text column holds bytes that are not UTF-8.
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
+SEARCH_TABLE = "search_index"
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 
@@ -150,6 +153,11 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
             what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
             raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
         differences = schema.differences(_migrated_shape(conn, path, version))
+        unreadable = [] if differences else undecodable_text(conn)
+        if unreadable:
+            raise InvalidBackupError(
+                f"{path.name} is damaged ({unreadable[0]}); choose another backup"
+            )
     except sqlite3.DatabaseError as exc:
         error = reading_error(exc, path)
         if not isinstance(error, NotADatabaseError):
@@ -190,6 +198,28 @@ def _migrated_shape(conn: sqlite3.Connection, path: Path, version: int) -> schem
         return schema.read_shape(memory.connection())
     finally:
         memory.close()
+
+
+def undecodable_text(conn: sqlite3.Connection) -> list[str]:
+    """Where a text of the book is not UTF-8 (bytes overwritten inside a row).
+
+    SQLite's integrity check passes such a row; reading it (an export, a brief) fails.
+    Every row of every table of the book is read once, as an export would; the search
+    index's shadow tables are read through the index itself.
+    """
+    found: list[str] = []
+    for table, _shape in schema.reference().tables:
+        if table.startswith(f"{SEARCH_TABLE}_"):
+            continue
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.OperationalError as exc:
+            column = _UNDECODABLE.search(str(exc))
+            if column is None:
+                raise
+            found.append(f"a text in {table}.{column.group(1)} is not valid UTF-8")
+    return found
 
 
 def restore_into(
