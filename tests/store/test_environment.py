@@ -357,3 +357,29 @@ def test_a_damaged_row_failing_far_from_the_database_is_named_damage(
         assert "damaged (NULL value in client.name)" in err
         assert f"rapport restore {saved}" in err
     close_book()
+
+
+def test_a_view_in_a_tables_place_fails_a_command_in_one_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A book changed with an SQLite tool (a view where the task table was) gave
+    tracebacks in tasks and today; the failure now names the schema difference."""
+    from rapport.cli import main
+
+    open_book(data_dir)
+    clients.create_client("Dana Whitfield")
+    saved = backup.backup_now()
+    close_book()
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DROP TABLE task")
+    conn.execute("CREATE VIEW task AS SELECT * FROM client")
+    conn.commit()
+    conn.close()
+    for command in (["tasks"], ["today"]):
+        code = main(["--data-dir", str(data_dir), *command])
+        err = capsys.readouterr().err
+        assert code == 1 and err.count("\n") == 1, command
+        assert "schema is not the one Rapport makes ('task' is a view, not a table)" in err
+        assert f"rapport restore {saved}" in err
+    close_book()

@@ -32,7 +32,7 @@ from rapport.services import settings
 from rapport.services.book import close_book, current_book, open_book
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import migrations
+from rapport.store import migrations, schema
 from rapport.store.db import is_sqlite
 from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
 from rapport.store.models import MODELS, db
@@ -323,23 +323,30 @@ def restore_advice(data_dir: Path) -> tuple[str, Path | None]:
 
 
 def damage_behind(exc: BaseException) -> NotADatabaseError | None:
-    """The damaged book behind an unexpected failure, found by SQLite's quick check.
+    """The damaged book behind an unexpected failure: SQLite's quick check, the schema.
 
-    Damaged pages can give rows back with the wrong types (a name read as NULL) that
-    fail deep in the code, far from the database. When the open book fails its quick
-    check, that is the error to show, with the backup that restores it, not a
-    traceback; with a healthy book a bug stays a bug.
+    Damaged pages can give rows back with the wrong types (a name read as NULL), and a
+    book changed with an SQLite tool can hold a view where a table should be; both fail
+    deep in the code, far from the database. When the open book fails its quick check
+    or its schema is not the one the migrations make, that is the error to show, with
+    the backup that restores it, not a traceback; with a healthy book a bug stays a bug.
     """
     if current_book() is None or not is_sqlite() or isinstance(exc, StoreError):
         return None
     try:
         problems = [p for p in store_backup.quick_check(db) if not p.startswith("***")]
+        if problems:
+            return NotADatabaseError(
+                f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"
+            )
+        differences = schema.differences(schema.read_shape(db.connection()))
     except Exception:  # only a diagnosis: the original error is shown if it fails
         return None
-    if not problems:
+    if not differences:
         return None
     return NotADatabaseError(
-        f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"
+        f"the book's schema is not the one Rapport makes ({differences[0]}); restore a "
+        "backup (rapport restore)"
     )
 
 
