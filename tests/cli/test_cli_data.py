@@ -139,6 +139,7 @@ def test_backup_restore_and_check(
     code, out, _ = run(capsys, "--data-dir", d, "check")
     assert code == 0 and out.splitlines() == [
         "database file: ok",
+        "schema: ok",
         "links between records: ok",
         "search index: ok",
     ]

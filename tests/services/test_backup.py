@@ -16,7 +16,7 @@ from rapport.services import backup, clients, settings
 from rapport.services.book import close_book, current_book, open_book
 from rapport.store import migrations
 from rapport.store.backup import InvalidBackupError, list_backups
-from rapport.store.errors import NotADatabaseError
+from rapport.store.errors import DiskFullError, NotADatabaseError
 from tests.safety import book_content, integrity
 
 
@@ -186,8 +186,8 @@ def test_restoring_an_older_backup_migrates_it(book: Path, monkeypatch: pytest.M
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", base + 1)
     close_book()
     open_book(book)  # the book climbs one version
+    backup.restore(old)  # its check migrates a copy in memory, to compare the schema
     ran.clear()
-    backup.restore(old)
     backup.reopen_book()
     assert ran == [1], "the older backup was migrated when reopened"
     assert [c.name for c in clients.list_clients()] == ["Old Times"]
@@ -240,3 +240,197 @@ def test_newest_good_backup_skips_damaged_ones(book: Path) -> None:
     corrupt_middle_page(newer)
     newer.write_bytes(b"garbage")
     assert backup.newest_good_backup(book) == older
+
+
+def _tampered(good: Path, tmp_path: Path, name: str, *sql: str) -> Path:
+    path = tmp_path / name
+    shutil.copy(good, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_backup_whose_schema_differs_is_refused_whole(book: Path, tmp_path: Path) -> None:
+    """Only the schema the migrations make is restored: a trigger that would delete every
+    client at the next capture, a view in a table's place, a column or an index more or
+    less are each refused by name, before anything changes."""
+    clients.create_client("Bob Smith")
+    good = backup.backup_now()
+    cases = {
+        _tampered(
+            good,
+            tmp_path,
+            "trigger.db",
+            "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM client; END",
+        ): "trigger 'wipe' on interaction",
+        _tampered(
+            good, tmp_path, "view.db", "DROP TABLE task", "CREATE VIEW task AS SELECT * FROM client"
+        ): "'task' is a view, not a table",
+        _tampered(
+            good, tmp_path, "column.db", "ALTER TABLE client ADD COLUMN secret TEXT"
+        ): "client has a column 'secret'",
+        _tampered(good, tmp_path, "index.db", "DROP INDEX task_due"): "task lacks its index on",
+        _tampered(
+            good, tmp_path, "unique.db", "CREATE UNIQUE INDEX one_name ON client(name)"
+        ): r"client has an index on \(name\) UNIQUE",
+    }
+    before = book_content(book)
+    for path, message in cases.items():
+        with pytest.raises(InvalidBackupError, match=message):
+            backup.restore(path)
+    assert book_content(book) == before
+    assert not list((book / "backups").glob("*before-restore*"))
+
+
+def test_an_old_backup_is_compared_once_migrated_and_restored(book: Path) -> None:
+    """A backup from before the read indexes (schema 4) lacks them, as it should: the
+    comparison is made after the migrations a reopening would run (on a copy)."""
+    clients.create_client("Bob Smith", company="Acme")
+    old = backup.backup_now()
+    conn = sqlite3.connect(old)
+    for index in ("client_archived_at_name_key", "person_birthday", "client_cadence_days"):
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    digest = _digest(old)
+    assert backup.check_backup(old) == 4
+    assert _digest(old) == digest, "checking migrates a copy, never the file"
+    backup.restore(old)
+    backup.reopen_book()
+    assert [c.name for c in clients.list_clients()] == ["Bob Smith"]
+
+
+def test_a_backup_with_another_page_size_is_restored(book: Path, tmp_path: Path) -> None:
+    """SQLite cannot copy pages of another size into a book in WAL mode ('readonly');
+    such a backup, whole and healthy, is restored all the same."""
+    clients.create_client("Bob Smith")
+    saved = backup.backup_now()
+    other = tmp_path / "big-pages.db"
+    shutil.copy(saved, other)
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    clients.create_client("After")
+    backup.restore(other)
+    backup.reopen_book()
+    assert [c.name for c in clients.list_clients()] == ["Bob Smith"]
+    assert integrity(book / "rapport.db") == "ok"
+    assert not [p for p in book.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_restore_without_room_is_refused_before_anything_changes(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.store import backup as store_backup
+
+    clients.create_client("Bob Smith")
+    saved = backup.backup_now()
+    clients.create_client("After")
+    before = book_content(book)
+
+    class Usage:
+        free = 1 << 20  # a megabyte: less than the kept book, the copy and the margin
+
+    monkeypatch.setattr(store_backup.shutil, "disk_usage", lambda _folder: Usage())
+    with pytest.raises(DiskFullError, match=r"the disk is full.*nothing was changed"):
+        backup.restore(saved)
+    assert book_content(book) == before
+    assert not list((book / "backups").glob("*before-restore*"))
+    close_book()
+    (book / "rapport.db").write_bytes(b"damaged")
+    for sidecar in ("rapport.db-wal", "rapport.db-shm"):
+        (book / sidecar).unlink(missing_ok=True)
+    with pytest.raises(DiskFullError):
+        backup.recover_damaged(book, saved)
+    assert (book / "rapport.db").read_bytes() == b"damaged", "not moved aside"
+    assert not list((book / "backups").glob("*-damaged.db"))
+
+
+_KILLED_RESTORE = """
+import os, signal, sys
+from pathlib import Path
+from rapport.services import backup
+from rapport.store import backup as store_backup
+
+def killed(partial, target):
+    os.kill(os.getpid(), signal.SIGKILL)  # the moment before the swap
+
+store_backup.replace_with = killed
+backup.recover_damaged(Path(sys.argv[1]), sys.argv[2])
+"""
+
+
+def test_a_restore_killed_over_a_damaged_book_leaves_it_to_restore_again(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real SIGKILL halfway through a restore over a damaged book: the book file is
+    the damaged one as it was (no half-written file, no journal beside it), the next
+    command names the backup again, and the partial file goes once stale."""
+    import subprocess
+    import sys
+
+    from rapport.store import files
+
+    clients.create_client("Bob Smith")
+    saved = backup.backup_now()
+    close_book()
+    live = book / "rapport.db"
+    for sidecar in ("rapport.db-wal", "rapport.db-shm"):
+        (book / sidecar).unlink(missing_ok=True)
+    live.write_bytes(b"\x00" * 5000)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_RESTORE, str(book), str(saved)], check=False
+    )
+    assert killed.returncode == -9
+    assert live.read_bytes() == b"\x00" * 5000
+    assert not (book / "rapport.db-journal").exists()
+    assert [p for p in book.iterdir() if p.name.endswith(".partial")], "left by the kill"
+    with pytest.raises(backup.DamagedBookError) as caught:
+        open_book(book)
+    assert caught.value.newest_backup == saved
+    monkeypatch.setattr(files, "STALE_AFTER", 0.0)
+    backup.recover_damaged(book, saved)
+    try:
+        assert [c.name for c in clients.list_clients()] == ["Bob Smith"]
+        assert not [p for p in book.iterdir() if p.name.endswith(".partial")]
+    finally:
+        close_book()
+    open_book(book)
+
+
+def test_a_whole_book_kept_as_damaged_is_offered_for_restore(book: Path) -> None:
+    """A book set aside as '-damaged' by an older Rapport after a full disk (or a stopped
+    restore) may be whole: the damaged-book advice finds it when it passes the checks."""
+    clients.create_client("Bob Smith")
+    kept = backup.backup_now()
+    whole = kept.with_name(kept.name.replace("-manual.db", "-damaged.db"))
+    kept.rename(whole)
+    close_book()
+    for sidecar in ("rapport.db-wal", "rapport.db-shm"):
+        (book / sidecar).unlink(missing_ok=True)
+    (book / "rapport.db").write_bytes(b"")  # what the failed restore left
+    with pytest.raises(backup.DamagedBookError) as caught:
+        open_book(book)
+    assert caught.value.newest_backup == whole
+    assert f"rapport restore {whole}" in str(caught.value)
+
+
+def test_a_backup_with_a_text_that_is_not_utf8_is_refused(book: Path, tmp_path: Path) -> None:
+    """Random bytes inside a row's text pass SQLite's integrity check, and the restored
+    book would fail its first export; the restore reads every row first and refuses."""
+    clients.create_client("Bob Smith", notes="likes jazz")
+    good = backup.backup_now()
+    bad = _tampered(
+        good, tmp_path, "text.db", "UPDATE client SET notes = CAST(X'6C696B6573EEFF' AS TEXT)"
+    )
+    before = book_content(book)
+    with pytest.raises(InvalidBackupError, match=r"damaged \(a text in client.notes is not valid"):
+        backup.restore(bad)
+    assert book_content(book) == before

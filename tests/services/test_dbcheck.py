@@ -14,7 +14,12 @@ def test_a_healthy_book_checks_ok(book: Path) -> None:
     tasks.add_task("Call Bob", bob.id, "2026-11-20")
     report = dbcheck.check_database()
     assert report.ok
-    assert report.lines() == ["database file: ok", "links between records: ok", "search index: ok"]
+    assert report.lines() == [
+        "database file: ok",
+        "schema: ok",
+        "links between records: ok",
+        "search index: ok",
+    ]
 
 
 def test_missing_and_stale_index_entries_are_found_and_repaired(book: Path) -> None:
@@ -30,7 +35,7 @@ def test_missing_and_stale_index_entries_are_found_and_repaired(book: Path) -> N
     report = dbcheck.check_database()
     assert not report.ok
     assert (report.index.missing, report.index.stale) == (1, 2)
-    assert "rapport check --repair" in report.lines()[2]
+    assert "rapport check --repair" in report.lines()[-1]
     assert dbcheck.repair() == 3
     assert dbcheck.check_database().ok
     titles = [h.title for h in search.search("robert")]
@@ -48,3 +53,37 @@ def test_broken_links_are_reported(book: Path) -> None:
     report = dbcheck.check_database()
     assert not report.ok
     assert report.foreign_keys == ["person 1 points at a missing client"]
+
+
+def test_a_schema_rapport_does_not_make_is_reported(book: Path) -> None:
+    """A trigger (that would delete every client at the next capture) or a view in a
+    table's place passes SQLite's integrity check; check compares the whole schema."""
+    clients.create_client("Bob Smith")
+    m.db.execute_sql(
+        "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM client; END"
+    )
+    report = dbcheck.check_database()
+    assert not report.ok and not report.integrity
+    assert report.schema == ["it has a trigger 'wipe' on interaction that Rapport does not make"]
+    assert "schema: differs from what Rapport makes: it has a trigger 'wipe'" in report.lines()[1]
+    m.db.execute_sql("DROP TRIGGER wipe")
+    m.db.execute_sql("PRAGMA foreign_keys = OFF")
+    m.db.execute_sql("DROP TABLE task")
+    m.db.execute_sql("CREATE VIEW task AS SELECT * FROM client")
+    report = dbcheck.check_database()  # no traceback: the index is not read through a view
+    assert report.schema == ["'task' is a view, not a table"]
+    assert report.lines()[-1] == "search index: not checked"
+
+
+def test_a_read_only_book_is_checked_and_said_to_be_read_only(book: Path) -> None:
+    """FTS5's index check is a write: on a book that cannot be written it ran into
+    'attempt to write a readonly database' and reported a damaged index."""
+    clients.create_client("Bob Smith")
+    m.db.execute_sql("PRAGMA query_only = 1")
+    try:
+        report = dbcheck.check_database()
+    finally:
+        m.db.execute_sql("PRAGMA query_only = 0")
+    assert report.ok and report.read_only
+    assert report.lines()[0] == "database file: ok (read-only: Rapport can read it, not change it)"
+    assert report.lines()[-1] == "search index: ok"

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
@@ -249,6 +250,25 @@ def test_check_database_and_repair_the_index(window: Any, qtbot: Any, monkeypatc
     assert "missing from the search index" in asked[0]
     qtbot.waitUntil(lambda: "Search index rebuilt" in window.statusBar().currentMessage())
     assert [h.title for h in search.search("acme")] == ["Bob Smith"]
+
+
+def test_check_names_a_schema_rapport_does_not_make(
+    window: Any, qtbot: Any, monkeypatch: Any, data_dir: Path
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(data_dir / "rapport.db")
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM client; END")
+    conn.commit()
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(messages, "confirm", lambda *_a: pytest.fail("nothing to repair"))
+    window.data_actions.check_action.trigger()
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "trigger 'wipe' on interaction" in shown[0]
+    assert "Restoring a backup" in shown[0]
 
 
 def test_daily_backup_when_the_window_starts(window: Any, qtbot: Any, data_dir: Path) -> None:

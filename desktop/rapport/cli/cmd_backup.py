@@ -142,6 +142,8 @@ def run_check(args: argparse.Namespace) -> int:
             {
                 "ok": report.ok,
                 "integrity": report.integrity,
+                "schema": report.schema,
+                "read_only": report.read_only,
                 "foreign_keys": report.foreign_keys,
                 "index": {
                     "missing": report.index.missing,
@@ -156,7 +158,7 @@ def run_check(args: argparse.Namespace) -> int:
             say(line)
         if repaired is not None:
             say(f"Rebuilt the search index ({repaired} entries).")
-        if report.integrity:
+        if report.integrity or report.schema:
             from rapport.services.backup import restore_advice
             from rapport.services.book import current_book
 

@@ -197,6 +197,12 @@ def report_error(exc: BaseException) -> int | None:
         text = exc.object if len(exc.object) <= 60 else exc.object[:57] + "..."
         warn(f'"{text}" is not valid UTF-8 text; give it as UTF-8')
         return 1
+    from rapport.services.backup import damage_behind
+
+    damaged = damage_behind(exc)  # damaged rows failing far from the database
+    if damaged is not None:
+        sys.stderr.write(f"rapport: {_with_restore_advice(damaged)}\n")
+        return 1
     return None
 
 

@@ -32,9 +32,9 @@ from rapport.services import settings
 from rapport.services.book import close_book, current_book, open_book
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import migrations
+from rapport.store import migrations, schema
 from rapport.store.db import is_sqlite
-from rapport.store.errors import NotADatabaseError, StoreError, translate
+from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
 from rapport.store.models import MODELS, db
 
 BackupFile = store_backup.BackupFile  # what the window lists
@@ -44,7 +44,7 @@ AUTO_EVERY = timedelta(days=1)
 # A pointer left in the data directory when backups go elsewhere, so that a book too
 # damaged to read its settings still finds them.
 POINTER = "backup-folder.txt"
-SEARCH_TABLE = "search_index"
+SEARCH_TABLE = store_backup.SEARCH_TABLE
 
 
 class DamagedBookError(NotADatabaseError):
@@ -195,7 +195,8 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
 
     ``progress(done, total)`` follows the copy of the backup's pages (after the current
     book was kept). Call ``reopen_book()`` afterwards on the thread that owns the book (it
-    migrates a backup from an older Rapport).
+    migrates a backup from an older Rapport). Room for the kept book and the restored
+    one is checked first: a disk too full for both refuses before anything is written.
     """
     _require_sqlite()
     source = Path(path).expanduser()
@@ -203,14 +204,19 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
     live = paths.database_path(_book_dir())
     if source.resolve() == live.resolve():
         raise ServiceError("that is the book itself, not a backup of it")
+    folder = backup_folder()
+    # The kept book goes to the backup folder; the backup's pages pass through the -wal
+    # and then into the book's file.
+    size = store_backup.file_size(source)
+    store_backup.require_space([(folder, store_backup.file_size(live)), (live.parent, 2 * size)])
     try:
         kept: Path | None = backup_now(reason="before-restore")
-    except StoreError:
-        kept = _keep_damaged(live, backup_folder())
+    except NotADatabaseError:
+        kept = _keep_damaged(live, folder)  # too damaged for the backup API: a raw copy
     try:
         store_backup.restore_into(source, db.obj, progress)
     except Exception as exc:
-        error = translate(exc)
+        error = translate(exc, live)
         if error is None:
             raise
         raise error from exc
@@ -224,21 +230,59 @@ def reopen_book() -> None:
 
 
 def recover_damaged(data_dir: Path, source: str | Path) -> Restored:
-    """The book in ``data_dir`` cannot be opened: move it aside, restore ``source``, open.
+    """The book in ``data_dir`` cannot be opened: restore ``source`` in its place, open.
 
-    The damaged file is never deleted: it goes to the backup folder as
+    The restored book is written beside the damaged one and takes its name in one
+    rename, so the damaged file stays where it is until the new book is complete: a
+    restore that fails (a full disk) or is killed leaves the book as it was. The
+    damaged file is never deleted: it is kept in the backup folder as
     ``rapport-...-damaged.db`` (with its -wal), where a specialist tool may still read it.
     """
     source = Path(source).expanduser()
     check_backup(source)
     live = paths.database_path(data_dir)
-    kept = _keep_damaged(live, paths.backups_dir(data_dir), move=True)
-    store_backup.restore_to_file(source, live)
+    folder = paths.ensure_private_dir(paths.backups_dir(data_dir))
+    store_backup.require_space([(data_dir, store_backup.file_size(source))])
+    kept: list[Path | None] = []
+    try:
+        store_backup.restore_to_file(
+            source, live, before_swap=lambda: kept.append(_set_aside(live, folder))
+        )
+    except OSError as exc:
+        raise reading_error(exc, live) from exc
     open_book(data_dir)
-    return Restored(source, kept)
+    return Restored(source, kept[0] if kept else None)
 
 
-def _keep_damaged(live: Path, folder: Path, move: bool = False) -> Path | None:
+def _set_aside(live: Path, folder: Path) -> Path | None:
+    """Keep the damaged book as a ``-damaged`` backup while it still has its name.
+
+    The file is linked (no copy, no space needed) and its -wal, -journal and -shm are
+    moved with it, so the restored book that takes its name never meets a journal that
+    belongs to the damaged one.
+    """
+    if not live.exists():
+        return None
+    target = store_backup.unique_target(folder, "damaged", clock.now())
+    try:
+        os.link(live, target)
+    except OSError:  # another disk, or a file system without hard links
+        try:
+            shutil.copy2(live, target)
+        except BaseException:
+            target.unlink(missing_ok=True)  # no half copy posing as a backup
+            raise
+    os.chmod(target, 0o600)
+    for suffix in ("-wal", "-journal", "-shm"):
+        part = live.with_name(live.name + suffix)
+        if part.exists():
+            destination = target.with_name(target.name + suffix)
+            shutil.move(str(part), destination)
+            os.chmod(destination, 0o600)
+    return target
+
+
+def _keep_damaged(live: Path, folder: Path) -> Path | None:
     """Keep the unreadable book's files as they are (a raw copy: the API cannot read it)."""
     if not live.exists():
         return None
@@ -249,17 +293,19 @@ def _keep_damaged(live: Path, folder: Path, move: bool = False) -> Path | None:
         if not part.exists():
             continue
         destination = target.with_name(target.name + suffix)
-        if move:
-            shutil.move(str(part), destination)
-        else:
-            shutil.copy2(part, destination)
+        shutil.copy2(part, destination)
         os.chmod(destination, 0o600)
     return target
 
 
 def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
-    """The newest backup that passes the restore checks (without opening the book)."""
-    for item in [b for b in list_backups(data_dir) if b.reason != "damaged"][:tries]:
+    """The newest backup that passes the restore checks (without opening the book).
+
+    Files kept as ``-damaged`` are candidates too: a book set aside by an older Rapport
+    (after a full disk read as damage, or a restore that was stopped) may be whole, and
+    the checks tell.
+    """
+    for item in list_backups(data_dir)[:tries]:
         try:
             check_backup(item.path)
         except StoreError:
@@ -274,6 +320,34 @@ def restore_advice(data_dir: Path) -> tuple[str, Path | None]:
     if newest is not None:
         return f"restore the newest backup with: rapport restore {newest}", newest
     return f"no backup was found in {paths.backups_dir(data_dir)}", None
+
+
+def damage_behind(exc: BaseException) -> NotADatabaseError | None:
+    """The damaged book behind an unexpected failure: SQLite's quick check, the schema.
+
+    Damaged pages can give rows back with the wrong types (a name read as NULL), and a
+    book changed with an SQLite tool can hold a view where a table should be; both fail
+    deep in the code, far from the database. When the open book fails its quick check
+    or its schema is not the one the migrations make, that is the error to show, with
+    the backup that restores it, not a traceback; with a healthy book a bug stays a bug.
+    """
+    if current_book() is None or not is_sqlite() or isinstance(exc, StoreError):
+        return None
+    try:
+        problems = [p for p in store_backup.quick_check(db) if not p.startswith("***")]
+        if problems:
+            return NotADatabaseError(
+                f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"
+            )
+        differences = schema.differences(schema.read_shape(db.connection()))
+    except Exception:  # only a diagnosis: the original error is shown if it fails
+        return None
+    if not differences:
+        return None
+    return NotADatabaseError(
+        f"the book's schema is not the one Rapport makes ({differences[0]}); restore a "
+        "backup (rapport restore)"
+    )
 
 
 def damaged_book_error(data_dir: Path, path: Path, cause: Exception) -> DamagedBookError:

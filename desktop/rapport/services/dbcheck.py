@@ -1,8 +1,11 @@
-"""Checking the book: SQLite's own checks, broken links, and the search index.
+"""Checking the book: SQLite's own checks, the schema, broken links, and the search index.
 
 ``check_database`` runs ``PRAGMA integrity_check`` (every page and index of the file),
-``PRAGMA foreign_key_check`` (rows pointing at rows that are gone) and the search index
-check. ``repair`` rebuilds the search index, the one part that can be rebuilt from the
+compares the schema with the one the migrations make (``store/schema.py``: a trigger
+or a view that Rapport does not make is a difference), ``PRAGMA foreign_key_check``
+(rows pointing at rows that are gone) and the search index check. A read-only book is
+checked all the same (the index's own check runs on a copy in memory) and said to be
+read-only. ``repair`` rebuilds the search index, the one part that can be rebuilt from the
 rest; damage to the tables themselves is a case for ``rapport restore``.
 
 ``index_problems`` is the one check of the search index (``services.search.check_index``
@@ -11,15 +14,17 @@ says its findings in words); ``repair`` is ``services.search.rebuild_index``.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 import peewee
 
 from rapport.services import indexing
+from rapport.store import backup as store_backup
 from rapport.store import models as m
-from rapport.store import search
+from rapport.store import schema, search
 from rapport.store.db import is_sqlite
-from rapport.store.errors import translate
+from rapport.store.errors import NotADatabaseError, translate
 
 # Title a document must carry for the rows whose title is a column (a cheap content check).
 _TITLE_COLUMN = {m.Client: "name", m.Task: "title", m.Fact: "text"}
@@ -31,6 +36,7 @@ class IndexReport:
     orphans: int = 0  # documents of rows that are gone
     outdated: int = 0  # documents whose title no longer matches the row
     errors: list[str] = field(default_factory=list)
+    read_only: bool = False  # the book cannot be written (its structure checked on a copy)
 
     @property
     def missing(self) -> int:
@@ -67,22 +73,38 @@ class CheckReport:
     integrity: list[str] = field(default_factory=list)
     foreign_keys: list[str] = field(default_factory=list)
     index: IndexReport = field(default_factory=IndexReport)
+    schema: list[str] = field(default_factory=list)  # differences from Rapport's schema
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.foreign_keys and self.index.ok
+        return not self.integrity and not self.schema and not self.foreign_keys and self.index.ok
+
+    @property
+    def read_only(self) -> bool:
+        return self.index.read_only
 
     def lines(self) -> list[str]:
+        read_only = " (read-only: Rapport can read it, not change it)" if self.read_only else ""
         out = [
-            "database file: ok"
+            f"database file: ok{read_only}"
             if not self.integrity
             else f"database file: DAMAGED ({len(self.integrity)} problems): {self.integrity[0]}",
+        ]
+        if self.schema:
+            more = f" (and {len(self.schema) - 3} more)" if len(self.schema) > 3 else ""
+            listed = "; ".join(self.schema[:3])
+            out.append(f"schema: differs from what Rapport makes: {listed}{more}")
+        elif not self.integrity:
+            out.append("schema: ok")
+        out += [
             "links between records: ok"
             if not self.foreign_keys
             else f"links between records: {len(self.foreign_keys)} broken, "
             f"for example {self.foreign_keys[0]}",
         ]
-        if self.index.ok:
+        if self.schema or self.integrity:
+            out.append("search index: not checked")
+        elif self.index.ok:
             out.append("search index: ok")
         else:
             problems = "; ".join(self.index.problems())
@@ -95,9 +117,10 @@ def index_problems() -> IndexReport:
     report = IndexReport()
     if not search.available():
         return report
-    damaged = search.integrity_problem()
-    if damaged:
-        report.errors.append(f"the search index is damaged ({damaged})")
+    integrity = search.integrity()
+    report.read_only = integrity.read_only
+    if integrity.problem:
+        report.errors.append(f"the search index is damaged ({integrity.problem})")
     actual = dict(search.SearchDoc.select(search.SearchDoc.rowid, search.SearchDoc.title).tuples())
     expected: set[int] = set()
     for model, kind in indexing.KIND_OF_MODEL.items():
@@ -115,19 +138,27 @@ def index_problems() -> IndexReport:
 
 
 def check_database() -> CheckReport:
+    """Every check; a failure of the environment (busy, a full disk) is raised as such."""
     report = CheckReport()
     try:
         if is_sqlite():
             rows = m.db.execute_sql("PRAGMA integrity_check(50)").fetchall()
             report.integrity = [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
+            if not report.integrity:
+                report.integrity = store_backup.undecodable_text(m.db.connection())
+            if not report.integrity:
+                report.schema = schema.differences(schema.read_shape(m.db.connection()))
             for table, rowid, parent, _fk in m.db.execute_sql("PRAGMA foreign_key_check"):
                 report.foreign_keys.append(f"{table} {rowid} points at a missing {parent}")
-        if not report.integrity:
+        if not report.integrity and not report.schema:
+            # The index is read through the models: only a book of Rapport's schema.
             report.index = index_problems()
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         error = translate(exc)
         if error is None:
             raise
+        if not isinstance(error, NotADatabaseError):
+            raise error from exc
         report.integrity.append(str(error))
     return report
 

@@ -7,29 +7,38 @@ connection, so that every other connection (the window, a command line) sees the
 restored book at its next read instead of a file swapped under its feet.
 
 A file offered for restore is checked first, read-only: SQLite's header, ``PRAGMA
-integrity_check``, a schema version this Rapport knows and the tables a book has.
+integrity_check``, a schema version this Rapport knows and the whole schema the
+migrations make (``store/schema.py``). Restoring over a book that cannot be opened
+writes a new file beside it and renames it into place (``store/files.py``).
 """
 
 from __future__ import annotations
 
-import os
 import re
+import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
-from rapport.paths import create_private_file, ensure_private_dir, private_umask
-from rapport.store.errors import StoreError
+from rapport.paths import ensure_private_dir, private_umask
+from rapport.store import migrations, schema
+from rapport.store.errors import DiskFullError, NotADatabaseError, StoreError, reading_error
+from rapport.store.files import partial_beside, remove_stale_partials, replace_with
 from rapport.store.readonly import SQLITE_HEADER
 
 # Pages copied per step when a restore reports its progress (4 MB with 4 KB pages).
 STEP_PAGES = 1024
+# Free space kept beyond what a backup or a restore writes (SQLite's journals, the system).
+SPACE_MARGIN = 2 << 20
 Progress = Callable[[int, int], None]
+# Python's sqlite3 when a text column holds bytes that are not UTF-8.
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
+SEARCH_TABLE = "search_index"
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 
@@ -48,12 +57,11 @@ class BackupFile:
 def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Write a consistent copy of ``database`` to ``target`` (created 0600)."""
     ensure_private_dir(target.parent)
-    # A partial file of its own (mkstemp: unique, 0600): two programs backing up in the
-    # same second must not write into, or delete, each other's half-written file.
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    os.close(fd)
-    partial = Path(name)
-    try:
+    remove_stale_partials(target.parent)  # a backup program killed there before
+    # A partial file of its own (unique, 0600, locked while written): two programs
+    # backing up in the same second must not write into, or delete, each other's
+    # half-written file, and one killed halfway leaves only a partial file, removed later.
+    with partial_beside(target) as partial:
         with private_umask():
             dest = sqlite3.connect(str(partial))
             try:
@@ -62,10 +70,7 @@ def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
                 dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        replace_with(partial, target)
     return target
 
 
@@ -138,20 +143,83 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
             )
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if version > schema_version:
+            raise InvalidBackupError(
+                f"{path.name} was made by a newer version of Rapport (schema {version}); "
+                "update Rapport to restore it"
+            )
+        missing = sorted(tables - present)
+        if version < 1 or missing:
+            what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
+            raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
+        differences = schema.differences(_migrated_shape(conn, path, version))
+        unreadable = [] if differences else undecodable_text(conn)
+        if unreadable:
+            raise InvalidBackupError(
+                f"{path.name} is damaged ({unreadable[0]}); choose another backup"
+            )
     except sqlite3.DatabaseError as exc:
+        error = reading_error(exc, path)
+        if not isinstance(error, NotADatabaseError):
+            raise error from exc  # the disk, not the backup: say so
         raise InvalidBackupError(f"{path.name} is damaged ({exc}); choose another backup") from None
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes of the schema
+        raise InvalidBackupError(
+            f"{path.name} is damaged (its schema cannot be read); choose another backup"
+        ) from None
     finally:
         conn.close()
-    if version > schema_version:
+    if differences:
+        more = f" (and {len(differences) - 2} more)" if len(differences) > 2 else ""
         raise InvalidBackupError(
-            f"{path.name} was made by a newer version of Rapport (schema {version}); "
-            "update Rapport to restore it"
+            f"{path.name} does not have the schema Rapport makes: "
+            f"{'; '.join(differences[:2])}{more}; it was not restored"
         )
-    missing = sorted(tables - present)
-    if version < 1 or missing:
-        what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
-        raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
     return version
+
+
+def _migrated_shape(conn: sqlite3.Connection, path: Path, version: int) -> schema.Shape:
+    """The schema of the file behind ``conn`` once the migrations brought it up to date.
+
+    A backup at the current version is read as it is; an older one is copied into
+    memory and migrated there (the file is not touched), as reopening it would.
+    """
+    if version == migrations.SCHEMA_VERSION:
+        return schema.read_shape(conn)
+    memory = peewee.SqliteDatabase(":memory:")
+    try:
+        conn.backup(memory.connection())
+        try:
+            migrations.migrate(memory, version)
+        except peewee.DatabaseError as exc:
+            raise InvalidBackupError(
+                f"{path.name} cannot be brought up to this version of Rapport ({exc})"
+            ) from None
+        return schema.read_shape(memory.connection())
+    finally:
+        memory.close()
+
+
+def undecodable_text(conn: sqlite3.Connection) -> list[str]:
+    """Where a text of the book is not UTF-8 (bytes overwritten inside a row).
+
+    SQLite's integrity check passes such a row; reading it (an export, a brief) fails.
+    Every row of every table of the book is read once, as an export would; the search
+    index's shadow tables are read through the index itself.
+    """
+    found: list[str] = []
+    for table, _shape in schema.reference().tables:
+        if table.startswith(f"{SEARCH_TABLE}_"):
+            continue
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.OperationalError as exc:
+            column = _UNDECODABLE.search(str(exc))
+            if column is None:
+                raise
+            found.append(f"a text in {table}.{column.group(1)} is not valid UTF-8")
+    return found
 
 
 def restore_into(
@@ -160,37 +228,107 @@ def restore_into(
     """Replace the live database's content with ``source`` through the backup API.
 
     With ``progress``, the pages are copied a step at a time and ``progress(done, total)``
-    told after each; the live book takes the new content only when all are copied.
+    told after each; the live book takes the new content only when all are copied. A
+    backup with pages of another size than the live book's is first copied at the live
+    book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
+    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if progress is None:
-            src.backup(database.connection())
+        if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
+            _copy_pages(src, database.connection(), progress)
         else:
-            src.backup(
-                database.connection(),
-                pages=STEP_PAGES,
-                progress=lambda _status, remaining, total: progress(total - remaining, total),
-            )
+            with partial_beside(Path(database.database)) as scratch:
+                with private_umask():
+                    resized = sqlite3.connect(str(scratch))
+                try:
+                    src.backup(resized)
+                    resized.execute(f"PRAGMA page_size = {live_page_size}")
+                    resized.execute("VACUUM")
+                    _copy_pages(resized, database.connection(), progress)
+                finally:
+                    resized.close()
     finally:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")
 
 
-def restore_to_file(source: Path, target: Path) -> None:
-    """Create the database file ``target`` (0600, WAL) from ``source``."""
-    create_private_file(target)
+def _copy_pages(
+    src: sqlite3.Connection, dest: sqlite3.Connection, progress: Progress | None
+) -> None:
+    if progress is None:
+        src.backup(dest)
+        return
+    src.backup(
+        dest,
+        pages=STEP_PAGES,
+        progress=lambda _status, remaining, total: progress(total - remaining, total),
+    )
+
+
+def restore_to_file(source: Path, target: Path, before_swap: Callable[[], None]) -> None:
+    """Put a copy of ``source`` (0600, WAL) at ``target`` in one step.
+
+    The copy is written beside ``target`` and synced; ``before_swap()`` runs then (it
+    keeps the file being replaced), and the copy takes ``target``'s name by a rename.
+    Until that rename ``target`` is left as it was: a restore that fails or is killed
+    leaves the old file in place and at most a partial file, removed later.
+    """
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        with private_umask():
-            dest = sqlite3.connect(str(target))
+        with partial_beside(target) as partial:
+            with private_umask():
+                dest = sqlite3.connect(str(partial))
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode=wal")
             finally:
-                dest.close()
+                dest.close()  # the last connection: its -wal is checkpointed and removed
+            before_swap()
+            replace_with(partial, target)
     finally:
         src.close()
+
+
+def require_space(needs: list[tuple[Path, int]]) -> None:
+    """DiskFullError unless each folder's disk has room for the bytes it will receive.
+
+    Folders on one disk add up. The message says how much is needed and where; it is
+    checked before anything is written, so a refusal changes nothing.
+    """
+    by_disk: dict[int, tuple[Path, int]] = {}
+    for folder, size in needs:
+        try:
+            device = folder.stat().st_dev
+        except OSError:
+            continue  # not there yet: created on the disk of its parent, checked there
+        known = by_disk.get(device)
+        by_disk[device] = (known[0] if known else folder, (known[1] if known else 0) + size)
+    for folder, size in by_disk.values():
+        wanted = size + max(size // 10, SPACE_MARGIN)
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        if free < wanted:
+            raise DiskFullError(
+                f"the disk is full: this needs about {_megabytes(wanted)} free in {folder}, "
+                f"only {_megabytes(free)} is; free some space and try again (nothing was "
+                "changed)"
+            )
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(size, 1 << 20) / (1 << 20):.0f} MB"
+
+
+def file_size(path: Path) -> int:
+    """The bytes of a database file and of its -wal, as far as they can be read."""
+    total = 0
+    for suffix in ("", "-wal"):
+        with suppress(OSError):
+            total += path.with_name(path.name + suffix).stat().st_size
+    return total
 
 
 def quick_check(database: peewee.Database) -> list[str]:

@@ -18,8 +18,9 @@ from typing import Any
 import peewee
 
 from rapport.core.names import fold
-from rapport.paths import create_private_file, ensure_private_dir, private_umask
-from rapport.store.errors import StoreError, translate
+from rapport.paths import ensure_private_dir, private_umask
+from rapport.store.errors import NotADatabaseError, StoreError, translate
+from rapport.store.files import partial_beside, remove_stale_partials, sync
 from rapport.store.models import db
 from rapport.store.readonly import checked_version
 
@@ -44,13 +45,13 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
         return _open_url(url)
     ensure_private_dir(path.parent)
     version = checked_version(path)  # a newer or damaged file is refused before any write
-    create_private_file(path)
-    database = peewee.SqliteDatabase(
-        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
-    )
-    # Every connection (each thread has its own) gets the name folding of core/names.py.
-    database.register_function(fold, FOLD_FUNCTION, 1, True)
-    db.initialize(database)
+    for folder in (path.parent, backup_dir):
+        if folder is not None:
+            remove_stale_partials(folder)
+    if version == 0:
+        _create_book(path)
+        version = migrations.SCHEMA_VERSION
+    database = _connect(path)
     try:
         with private_umask():
             database.connect(reuse_if_open=True)
@@ -61,15 +62,64 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
             migrations.migrate(database, version)
     except peewee.DatabaseError as exc:
         database.close()
-        error = translate(exc)
+        error = translate(exc, path)
         if error is None:
             raise
         raise error from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's error about the file quotes bytes of its damaged schema, and they
+        # are not even text: the file is damaged, not Rapport.
+        database.close()
+        raise NotADatabaseError(f"{path} is damaged (its schema cannot be read)") from exc
     except BaseException:
         database.close()
         raise
     _tighten_sidecars(path)
     return database
+
+
+def _connect(path: Path) -> peewee.SqliteDatabase:
+    """The book at ``path``, bound to the models (not yet connected)."""
+    database = peewee.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
+    )
+    # Every connection (each thread has its own) gets the name folding of core/names.py.
+    database.register_function(fold, FOLD_FUNCTION, 1, True)
+    db.initialize(database)
+    return database
+
+
+def _create_book(path: Path) -> None:
+    """A new book at ``path``, whole: its schema is made in a partial file, then linked.
+
+    So a book file exists only complete: a first start that is killed or runs out of
+    space leaves no empty ``rapport.db`` (which would read as a damaged book). When
+    another program created the book meanwhile, theirs is kept and this one dropped.
+    """
+    from rapport.store import migrations
+
+    with partial_beside(path) as partial:
+        database = _connect(partial)
+        try:
+            with private_umask():
+                database.connect()
+                migrations.migrate(database, 0)
+        except peewee.DatabaseError as exc:
+            error = translate(exc, path)
+            if error is None:
+                raise
+            raise error from exc
+        finally:
+            database.close()  # the last connection: its -wal is checkpointed and removed
+        sync(partial)
+        try:
+            os.link(partial, path)  # never over a book another program just created
+        except FileExistsError:
+            return
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(partial, path)
+        sync(path.parent)
 
 
 def _open_url(url: str) -> peewee.Database:
@@ -109,10 +159,17 @@ def transaction() -> Iterator[None]:
     except StoreError:
         raise
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        error = translate(exc)
+        error = translate(exc, _book_path())
         if error is None:
             raise
         raise error from exc
+
+
+def _book_path() -> Path | None:
+    """The open book's file, for telling a full disk from an I/O error."""
+    if isinstance(db.obj, peewee.SqliteDatabase) and db.obj.database != ":memory:":
+        return Path(db.obj.database)
+    return None
 
 
 def is_sqlite() -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rapport.store.errors import NewerDatabaseError, NotADatabaseError
+from rapport.store.errors import NewerDatabaseError, NotADatabaseError, reading_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # services.capture.known_clients reads the same rows through peewee (a test checks it).
@@ -54,20 +54,30 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection]:
 def read_user_version(path: Path) -> int:
     """The schema version of an existing file (0 for none), read without writing to it.
 
-    A file that is not an SQLite database, or whose header SQLite cannot read, is refused
-    with NotADatabaseError.
+    Only a missing file is a new book (0). An empty file, one that is not an SQLite
+    database, or one SQLite finds corrupt, is refused with NotADatabaseError (a damaged
+    book); any other failure to read it (a full disk, no permission, a read-only folder,
+    a busy or failing disk) is refused with the StoreError that names it, so that a
+    healthy book is never called damaged.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
         return 0
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise reading_error(exc, path) from exc
+    if not header:
+        raise NotADatabaseError(f"{path} is empty (0 bytes): the book it held is gone")
     if header != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a Rapport database; it was left untouched")
     try:
         with _reading(path) as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise reading_error(exc, path) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quotes damaged schema bytes
+        raise NotADatabaseError(f"{path} is damaged (its schema cannot be read)") from exc
 
 
 def checked_version(path: Path) -> int:
@@ -98,5 +108,5 @@ def known_clients(path: Path) -> list[Row] | None:
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 return None
             return conn.execute(KNOWN_CLIENTS_SQL).fetchall()  # rows are tuples
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, UnicodeDecodeError):  # damaged: opening explains
         return None

@@ -34,6 +34,7 @@ SQLite).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -41,6 +42,7 @@ from difflib import SequenceMatcher
 from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
 from rapport.store.search_text import MARK_START as MARK_START
@@ -173,15 +175,52 @@ def indexed_rowids() -> set[int]:
     return {row[0] for row in cursor}
 
 
+_INTEGRITY_CHECK = "INSERT INTO search_index(search_index) VALUES('integrity-check')"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexIntegrity:
+    problem: str | None  # None when the index structure is sound
+    read_only: bool = False  # the book could not be written, so a copy was checked
+
+
+def integrity() -> IndexIntegrity:
+    """FTS5's own integrity check of the index structure.
+
+    FTS5 runs it as a write (an INSERT of a command). A book that cannot be written is
+    checked through a copy in memory instead, so a read-only book is checked, not
+    reported damaged. Other failures of the environment (busy, a full or failing disk)
+    are raised as such: they say nothing about the index.
+    """
+    if not available():
+        return IndexIntegrity(None)
+    try:
+        db.execute_sql(_INTEGRITY_CHECK)
+    except Exception as exc:  # the check reports corruption as an error
+        if is_read_only(exc):
+            return IndexIntegrity(_integrity_of_a_copy(), read_only=True)
+        error = translate(exc)
+        if error is not None and not isinstance(error, NotADatabaseError):
+            raise error from exc
+        return IndexIntegrity(str(exc))
+    return IndexIntegrity(None)
+
+
+def _integrity_of_a_copy() -> str | None:
+    copy = sqlite3.connect(":memory:")
+    try:
+        db.connection().backup(copy)
+        copy.execute(_INTEGRITY_CHECK)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        copy.close()
+    return None
+
+
 def integrity_problem() -> str | None:
     """FTS5's own integrity check: None when the index structure is sound."""
-    if not available():
-        return None
-    try:
-        db.execute_sql("INSERT INTO search_index(search_index) VALUES('integrity-check')")
-    except Exception as exc:  # the check reports corruption as an error
-        return str(exc)
-    return None
+    return integrity().problem
 
 
 # -- reading user text ------------------------------------------------------------------------

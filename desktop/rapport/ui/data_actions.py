@@ -231,6 +231,10 @@ class DataActions(QObject):
         if report.integrity:
             self._offer_restore_after_damage(report.integrity)
             return
+        if report.schema:  # a trigger or a view Rapport does not make: not for repairing
+            box_text = text + "\n\nRestoring a backup from before the change fixes it."
+            messages.info(self.window, "Check database", box_text)
+            return
         if not report.index.ok and messages.confirm(
             self.window,
             "Check database",
