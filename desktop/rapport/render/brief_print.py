@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 
 from rapport.core.brief import Brief
-from rapport.ui.brief_html import Limits, render
+from rapport.render.brief_html import Limits, render
 
 # Where paper is Letter rather than A4 (the Americas that follow US sizes, and the
 # Philippines); Qt's measurement system alone says "metric" for Canada and Mexico.
