@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from rapport import paths
 
 if TYPE_CHECKING:
     import argparse
@@ -25,10 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = window_options(words)
         if window is not None:
-            from rapport.cli import use_data_dir
-
+            # Most launches: rapport.cli is not even imported.
             data_dir, startup_check = window
-            return use_data_dir(data_dir) or _main_window(data_dir, startup_check)
+            refused = paths.use_data_dir_option(data_dir)
+            if refused is not None:
+                sys.stderr.write(f"rapport: {refused}\n")
+                return 2
+            return _main_window(data_dir, startup_check)
         from rapport import cli
 
         args = cli.parse(words)
@@ -50,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def window() -> int:
     """Entry point of the ``rapport-window`` launcher (no console)."""
+    from pathlib import Path
+
     data_dir = None
     if "--data-dir" in sys.argv:
         position = sys.argv.index("--data-dir")

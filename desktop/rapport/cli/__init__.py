@@ -9,7 +9,6 @@ starts about as fast as Python and peewee allow.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
@@ -155,13 +154,12 @@ def window_wanted(args: argparse.Namespace) -> str | None:
 
 def use_data_dir(data_dir: str | None) -> int:
     """2 (with the reason on stderr) for an empty --data-dir; else 0, the folder noted."""
-    if data_dir is not None and not data_dir.strip():
-        # An empty --data-dir "$DIR" must not fall back to the user's real book.
-        sys.stderr.write("rapport: --data-dir needs a folder (it was empty)\n")
+    from rapport.paths import use_data_dir_option
+
+    refused = use_data_dir_option(data_dir)
+    if refused is not None:
+        sys.stderr.write(f"rapport: {refused}\n")
         return 2
-    if data_dir:
-        # Child processes (a capture window started from here) see the same book.
-        os.environ["RAPPORT_DATA_DIR"] = data_dir
     return 0
 
 
