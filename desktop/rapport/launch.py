@@ -36,9 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rapport import cli
 
         args = cli.parse(words)
-        refused = cli.use_data_dir(args.data_dir)
-        if refused:
-            return refused
+        code = cli.use_data_dir(args.data_dir)
+        if code:
+            return code
         wanted = cli.window_wanted(args)
         if wanted == "main":
             return _main_window(args.data_dir, args.startup_check)

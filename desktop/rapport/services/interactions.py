@@ -11,8 +11,8 @@ from rapport.core import records as r
 from rapport.core.formats import day_month
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
-from rapport.services.last_contact import CONTACT_KINDS as CONTACT_KINDS  # re-exported
-from rapport.services.last_contact import refresh_last_contact
+from rapport.services.last_contact import CONTACT_KINDS as CONTACT_KINDS
+from rapport.services.last_contact import refresh_last_contact as refresh_last_contact
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, optional_datetime
 from rapport.store import models as m
