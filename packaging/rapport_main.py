@@ -1,5 +1,5 @@
 """The frozen app's entry point: the same ``rapport`` command line, window by default."""
 
-from rapport.cli import main
+from rapport.launch import main
 
 raise SystemExit(main())

@@ -1,5 +1,5 @@
-"""`python -m rapport` runs the command line (and, with no command, the window)."""
+"""`python -m rapport` runs the ``rapport`` command (a command, or with none the window)."""
 
-from rapport.cli import main
+from rapport.launch import main
 
 raise SystemExit(main())

@@ -247,13 +247,3 @@ def _fatal(message: str, quiet: bool) -> int:
 
         QMessageBox.critical(None, "Rapport", message)
     return 1
-
-
-def main() -> int:
-    """Entry point of the ``rapport-window`` launcher (no console)."""
-    data_dir = None
-    if "--data-dir" in sys.argv:
-        position = sys.argv.index("--data-dir")
-        if position + 1 < len(sys.argv):
-            data_dir = str(Path(sys.argv[position + 1]))
-    return run_app(data_dir)

@@ -34,6 +34,17 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def use_data_dir_option(value: str | None) -> str | None:
+    """Why a ``--data-dir`` is refused (it is empty), else None and it is noted for the
+    processes started from here (a capture window) in RAPPORT_DATA_DIR."""
+    if value is not None and not value.strip():
+        # An empty --data-dir "$DIR" must not fall back to the user's real book.
+        return "--data-dir needs a folder (it was empty)"
+    if value:
+        os.environ["RAPPORT_DATA_DIR"] = value
+    return None
+
+
 def database_path(directory: Path) -> Path:
     return directory / DATABASE_NAME
 

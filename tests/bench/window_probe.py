@@ -19,7 +19,7 @@ Times are from the ``rapport`` package's first line, as ``--startup-check`` meas
 import sys
 import time
 
-from rapport import STARTED, app, cli
+from rapport import STARTED, app, launch
 
 
 def _ms() -> int:
@@ -74,4 +74,4 @@ def _watch(window: object, report: object) -> None:
 
 
 app._report_when_painted = _watch  # type: ignore[assignment]
-sys.exit(cli.main(["--data-dir", sys.argv[1], "--startup-check"]))
+sys.exit(launch.main(["--data-dir", sys.argv[1], "--startup-check"]))

@@ -112,7 +112,7 @@ def test_emoji_and_other_languages_do_not_break_it(
 
 def test_dry_run_never_loads_qt(tmp_path: Path) -> None:
     code = (
-        "import sys; from rapport.cli import main; "
+        "import sys; from rapport.launch import main; "
         f"main(['--data-dir', {str(tmp_path / 'b')!r}, 'capture', '--dry-run', '--json', "
         f"{NOTE!r}]); "
         "bad = [m for m in sys.modules if m.startswith('PySide6')]; "

@@ -163,13 +163,14 @@ def test_parsers_are_built_for_what_the_arguments_name(
 ) -> None:
     # Starting fast: the window builds no parser, a command builds up to its own; help,
     # abbreviations and mistakes still see every command.
-    from rapport.cli import _command_word, _window_options, build_parser
+    from rapport.cli import _command_word, build_parser
+    from rapport.launch import window_options
 
-    assert _window_options(["--data-dir", "d", "--startup-check"]) == ("d", True)
-    assert _window_options(["--data-dir=d"]) == ("d", False)
-    assert _window_options([]) == (None, False)
+    assert window_options(["--data-dir", "d", "--startup-check"]) == ("d", True)
+    assert window_options(["--data-dir=d"]) == ("d", False)
+    assert window_options([]) == (None, False)
     for words in (["--data-dir", "d", "capture", "x"], ["-h"], ["--data-dir"], ["--startup"]):
-        assert _window_options(words) is None, words
+        assert window_options(words) is None, words
     assert _command_word(["--data-dir=d", "capture", "--dry-run", "x"]) == "capture"
     assert _command_word(["--help"]) is None
     sub = next(a for a in build_parser(wanted="capture")._actions if a.dest == "command")

@@ -73,7 +73,7 @@ def test_anything_unusual_goes_the_usual_way(
 def test_the_hotkey_dry_run_never_loads_the_database_layer(sample: Path) -> None:
     code = (
         "import sys\n"
-        "from rapport.cli import main\n"
+        "from rapport.launch import main\n"
         f"code = main(['--data-dir', {str(sample)!r}, 'capture', '--dry-run', '--json', "
         f"{NOTES[0]!r}])\n"
         "assert 'peewee' not in sys.modules, 'peewee was imported'\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.services import clients, facts, interactions, people, search, tasks
+from rapport.services import clients, dbcheck, facts, interactions, people, search, tasks
 from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
 from rapport.store.models import db
@@ -141,7 +141,7 @@ def test_results_follow_edits_and_deletions(bob: int) -> None:
 
     restore(snapshot)
     assert _found("yellowstone")
-    assert search.check_index() == []
+    assert dbcheck.check_index() == []
 
 
 def test_per_kind_share(bob: int) -> None:
@@ -154,15 +154,15 @@ def test_per_kind_share(bob: int) -> None:
 
 
 def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob: int) -> None:
-    assert search.check_index() == []
+    assert dbcheck.check_index() == []
     # Simulate drift: a row written behind the index's back, an entry for a deleted row.
     db.execute_sql("DELETE FROM search_index WHERE rowid = ?", [fts.doc_rowid("person", 1)])
     fts.index("task", 9999, bob, "A task that does not exist")
-    problems = search.check_index()
+    problems = dbcheck.check_index()
     assert "1 person missing from the search index" in problems
     assert any("1 search index entry points at rows that no longer exist" in p for p in problems)
     assert search.rebuild_index() > 0
-    assert search.check_index() == []
+    assert dbcheck.check_index() == []
     assert ("person", "Bob Smith", "Jake") in _found("jake")
 
 
@@ -180,7 +180,7 @@ def test_like_fallback_when_there_is_no_fts(bob: int, monkeypatch: pytest.Monkey
     facts.add_fact(bob, "Likes the outdoors", "interest", ["kayaking"])
     assert ("fact", "Likes the outdoors") in [(r.kind, r.title) for r in search.search("kayak")]
     assert ("client", "Bob Smith") in [(r.kind, r.title) for r in search.search("acme.example")]
-    assert search.check_index() == []
+    assert dbcheck.check_index() == []
 
 
 def test_old_rowid_scheme_is_migrated(data_dir: Path) -> None:
@@ -205,7 +205,7 @@ def test_old_rowid_scheme_is_migrated(data_dir: Path) -> None:
     open_book(data_dir)
     try:
         assert [(r.kind, r.title) for r in search.search("jake")] == [("person", "Jake")]
-        assert search.check_index() == []
+        assert dbcheck.check_index() == []
     finally:
         close_book()
 

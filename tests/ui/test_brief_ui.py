@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
+from rapport.render.brief_print import paper_for_locale
 from rapport.services import clients, facts, interactions
 from rapport.store import models as m
 from rapport.ui import brief_view
-from rapport.ui.brief_print import paper_for_locale
 from rapport.ui.history_view import ConversationDialog
 
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rapport.render import card_print
 from rapport.services import cards, clients, facts, gifts, interactions, people
-from rapport.ui import card_print, messages, note_composer
+from rapport.ui import messages, note_composer
 from rapport.ui.gifts_tab import GiftDialog
 from rapport.ui.note_composer import NoteComposer
 

@@ -9,9 +9,8 @@ starts about as fast as Python and peewee allow.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -99,32 +98,6 @@ def _text_arguments(command: argparse.ArgumentParser) -> dict[str, str]:
     return labels
 
 
-def _window_options(argv: Sequence[str]) -> tuple[str | None, bool] | None:
-    """(--data-dir, --startup-check) when the arguments are only those, spelled out.
-
-    Opening the window is most launches, and building a parser for it (with gettext and
-    locale for its messages) cost ~2 ms of the window's start, so these two options are
-    read here. Anything else (a command, --help, --version, an abbreviation, a mistake)
-    gives None and goes to the full parser, which reports mistakes with every command.
-    """
-    data_dir: str | None = None
-    startup_check = False
-    words = iter(argv)
-    for word in words:
-        if word == "--startup-check":
-            startup_check = True
-        elif word == "--data-dir":
-            value = next(words, None)
-            if value is None or value.startswith("-"):
-                return None  # the parser says what is missing
-            data_dir = value
-        elif word.startswith("--data-dir="):
-            data_dir = word.partition("=")[2]
-        else:
-            return None
-    return data_dir, startup_check
-
-
 def _command_word(argv: Sequence[str]) -> str | None:
     """The command the arguments name, when they plainly do (else None: build them all)."""
     words = iter(argv)
@@ -139,47 +112,78 @@ def _command_word(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command in this process, as ``rapport COMMAND`` does (scripts and tests).
+
+    The ``rapport`` command itself starts in ``rapport.launch``, which opens the windows
+    (no command, or ``capture`` without TEXT); the command line never imports them, so
+    arguments that ask for a window are refused here with exit 2.
+    """
     words = sys.argv[1:] if argv is None else list(argv)
-    window = _window_options(words)
-    args = None
-    if window is None:
-        args = build_parser(wanted=_command_word(words)).parse_args(words)
-        window = (args.data_dir, args.startup_check)
-        if args.command is None:
-            args = None
-    data_dir, startup_check = window
-    if data_dir is not None and not data_dir.strip():
-        # An empty --data-dir "$DIR" must not fall back to the user's real book.
-        sys.stderr.write("rapport: --data-dir needs a folder (it was empty)\n")
-        return 2
-    if data_dir:
-        # Child processes (a capture window started from here) see the same book.
-        os.environ["RAPPORT_DATA_DIR"] = data_dir
     try:
-        if args is None:
-            from rapport.app import run_app
-
-            return run_app(data_dir, startup_check=startup_check)
-        from rapport.cli.common import tolerant_output
-        from rapport.cli.terminal import escaped_output
-
-        tolerant_output()
-        # What the book holds (an imported name with ESC ]0;...) is shown, never obeyed by
-        # the terminal: all a command prints, its error included, passes through here.
-        with escaped_output():
-            return _run_command(args)
+        args = parse(words)
+        refused = use_data_dir(args.data_dir)
+        if refused:
+            return refused
+        if window_wanted(args) is not None:
+            sys.stderr.write("rapport: that opens a window; run it as the rapport command\n")
+            return 2
+        return run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def parse(words: Sequence[str]) -> argparse.Namespace:
+    """The arguments of a command line that is not only window options.
+
+    Mistakes, ``--help`` and ``--version`` end the process (argparse's SystemExit).
+    """
+    return build_parser(wanted=_command_word(words)).parse_args(words)
+
+
+def window_wanted(args: argparse.Namespace) -> str | None:
+    """The window the arguments ask for: "main" with no command, "capture" for
+    ``rapport capture`` without TEXT; None when a command runs here."""
+    if args.command is None:
+        return "main"
+    if args.command == "capture" and args.text is None:
+        return "capture"
+    return None
+
+
+def use_data_dir(data_dir: str | None) -> int:
+    """2 (with the reason on stderr) for an empty --data-dir; else 0, the folder noted."""
+    from rapport.paths import use_data_dir_option
+
+    refused = use_data_dir_option(data_dir)
+    if refused is not None:
+        sys.stderr.write(f"rapport: {refused}\n")
+        return 2
+    return 0
+
+
+def run(
+    args: argparse.Namespace, handler: Callable[[argparse.Namespace], int] | None = None
+) -> int:
+    """Run the command the arguments name (or ``handler`` in its place: the capture
+    window that ``rapport.launch`` opens goes through the same checks and messages)."""
+    from rapport.cli.common import tolerant_output
+    from rapport.cli.terminal import escaped_output
+
+    tolerant_output()
+    # What the book holds (an imported name with ESC ]0;...) is shown, never obeyed by
+    # the terminal: all a command prints, its error included, passes through here.
+    with escaped_output():
+        return _run_command(args, handler or args.run)
+
+
+def _run_command(args: argparse.Namespace, handler: Callable[[argparse.Namespace], int]) -> int:
     try:
         from rapport.cli.common import check_text_arguments
 
         check_text_arguments(args)
-        return int(args.run(args) or 0)
+        return int(handler(args) or 0)
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:  # environment errors become one line; bugs keep tracebacks
@@ -189,7 +193,3 @@ def _run_command(args: argparse.Namespace) -> int:
         if code is None:
             raise
         return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

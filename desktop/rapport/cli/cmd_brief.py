@@ -59,7 +59,7 @@ def _write_pdf(result: Any, path: str, paper: str | None) -> str:
     if not folder.is_dir():
         raise OSError(errno.ENOENT, "no such folder", str(folder))
     # Qt only on this path: the rest of the command starts without it.
-    from rapport.ui.brief_print import write_pdf
+    from rapport.render.brief_print import write_pdf
 
     return write_private_file(
         Path(path).expanduser(), lambda scratch: write_pdf(result, scratch, paper)

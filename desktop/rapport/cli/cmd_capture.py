@@ -2,7 +2,8 @@
 
 With TEXT (or ``-`` for standard input) the note is understood and, unless
 ``--dry-run``, saved. Without TEXT the capture window opens: in the running app when
-there is one (through the single-instance socket), else on its own.
+there is one (through the single-instance socket), else on its own; ``rapport.launch``
+opens it (``cli.window_wanted``), the command line never imports a window.
 """
 
 from __future__ import annotations
@@ -42,10 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.text is None:
-        from rapport.app import run_capture_window
-
-        return run_capture_window(args.data_dir, args.client)
+    # Without TEXT, rapport.launch opened the capture window instead (cli.window_wanted).
     # The argument was checked to be UTF-8 with the others (cli.common.check_text_arguments).
     text = _read_stdin() if args.text == "-" else args.text
     from rapport.services.validate import check_note

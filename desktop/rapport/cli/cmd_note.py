@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         warn(note)
     written = None
     if pdf is not None:
-        from rapport.ui.card_print import export_pdf
+        from rapport.render.card_print import export_pdf
 
         font = args.font or str(settings.get("card_font") or "handwriting")
         fitted = write_private_file(

@@ -30,30 +30,23 @@ from rapport import clock, paths
 from rapport.core.retention import parse_retention, to_keep
 from rapport.services import settings
 from rapport.services.book import close_book, current_book, open_book
+from rapport.services.damaged import POINTER, backups_in, folders_of
+from rapport.services.damaged import DamagedBookError as DamagedBookError
+from rapport.services.damaged import check_backup as check_backup
+from rapport.services.damaged import damaged_book_error as damaged_book_error
+from rapport.services.damaged import newest_good_backup as newest_good_backup
+from rapport.services.damaged import restore_advice as restore_advice
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import migrations, schema
+from rapport.store import schema
 from rapport.store.db import is_sqlite
 from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
-from rapport.store.models import MODELS, db
+from rapport.store.models import db
 
 BackupFile = store_backup.BackupFile  # what the window lists
 AUTO = "auto"
 MANUAL = "manual"
 AUTO_EVERY = timedelta(days=1)
-# A pointer left in the data directory when backups go elsewhere, so that a book too
-# damaged to read its settings still finds them.
-POINTER = "backup-folder.txt"
-SEARCH_TABLE = store_backup.SEARCH_TABLE
-
-
-class DamagedBookError(NotADatabaseError):
-    """The book cannot be opened; ``newest_backup`` is what restoring would bring back."""
-
-    def __init__(self, message: str, path: Path, newest_backup: Path | None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.newest_backup = newest_backup
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,29 +82,13 @@ def backup_folder() -> Path:
     return paths.backups_dir(_book_dir())
 
 
-def folders_of(data_dir: Path) -> list[Path]:
-    """Where backups of the book in ``data_dir`` may be, without reading the book."""
-    folders = [paths.backups_dir(data_dir)]
-    try:
-        pointer = (data_dir / POINTER).read_text(encoding="utf-8").strip()
-    except OSError:
-        pointer = ""
-    if pointer and Path(pointer) not in folders:
-        folders.append(Path(pointer))
-    return folders
-
-
 def list_backups(data_dir: Path | None = None) -> list[store_backup.BackupFile]:
     """Backups of the book, newest first, from every folder they may be in."""
     if data_dir is None:
         folders = [backup_folder(), *folders_of(_book_dir())]
     else:
         folders = folders_of(data_dir)
-    found: dict[Path, store_backup.BackupFile] = {}
-    for folder in folders:
-        for item in store_backup.list_backups(folder):
-            found.setdefault(item.path.resolve(), item)
-    return sorted(found.values(), key=lambda b: (b.when, b.path.name), reverse=True)
+    return backups_in(folders)
 
 
 def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
@@ -182,12 +159,6 @@ def prune(folder: Path | None = None) -> list[Path]:
             item.path.unlink(missing_ok=True)
             removed.append(item.path)
     return removed
-
-
-def check_backup(path: str | Path) -> int:
-    """The schema version of a restorable file; InvalidBackupError says why not."""
-    tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
-    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables)
 
 
 def restore(path: str | Path, progress: store_backup.Progress | None = None) -> Restored:
@@ -298,30 +269,6 @@ def _keep_damaged(live: Path, folder: Path) -> Path | None:
     return target
 
 
-def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
-    """The newest backup that passes the restore checks (without opening the book).
-
-    Files kept as ``-damaged`` are candidates too: a book set aside by an older Rapport
-    (after a full disk read as damage, or a restore that was stopped) may be whole, and
-    the checks tell.
-    """
-    for item in list_backups(data_dir)[:tries]:
-        try:
-            check_backup(item.path)
-        except StoreError:
-            continue
-        return item.path
-    return None
-
-
-def restore_advice(data_dir: Path) -> tuple[str, Path | None]:
-    """What to tell a user whose book is damaged, and the backup it names."""
-    newest = newest_good_backup(data_dir)
-    if newest is not None:
-        return f"restore the newest backup with: rapport restore {newest}", newest
-    return f"no backup was found in {paths.backups_dir(data_dir)}", None
-
-
 def damage_behind(exc: BaseException) -> NotADatabaseError | None:
     """The damaged book behind an unexpected failure: SQLite's quick check, the schema.
 
@@ -350,10 +297,3 @@ def damage_behind(exc: BaseException) -> NotADatabaseError | None:
     )
 
 
-def damaged_book_error(data_dir: Path, path: Path, cause: Exception) -> DamagedBookError:
-    advice, newest = restore_advice(data_dir)
-    message = (
-        f"{path} cannot be opened: it is damaged or not a Rapport database "
-        f"(it was left untouched); {advice}"
-    )
-    return DamagedBookError(message, path, newest)

@@ -76,7 +76,7 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
 
 def _damaged(directory: Path, path: Path, cause: NotADatabaseError) -> NotADatabaseError:
     """The error to show for a damaged book: it says which backup would bring it back."""
-    from rapport.services.backup import damaged_book_error
+    from rapport.services.damaged import damaged_book_error  # peewee's models: not at startup
 
     return damaged_book_error(directory, path, cause)
 

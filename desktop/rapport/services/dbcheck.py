@@ -8,8 +8,8 @@ checked all the same (the index's own check runs on a copy in memory) and said t
 read-only. ``repair`` rebuilds the search index, the one part that can be rebuilt from the
 rest; damage to the tables themselves is a case for ``rapport restore``.
 
-``index_problems`` is the one check of the search index (``services.search.check_index``
-says its findings in words); ``repair`` is ``services.search.rebuild_index``.
+``index_problems`` is the one check of the search index (``check_index`` says its
+findings in words); ``repair`` is ``services.search.rebuild_index``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from rapport.services import indexing
+from rapport.services.search import KIND_LABELS, rebuild_index
 from rapport.store import backup as store_backup
 from rapport.store import models as m
 from rapport.store import schema, search
@@ -52,8 +53,6 @@ class IndexReport:
 
     def problems(self) -> list[str]:
         """The problems in words (empty when the index is right)."""
-        from rapport.services.search import KIND_LABELS
-
         out = list(self.errors)
         for kind, count in self.missing_by_kind.items():
             noun = KIND_LABELS[kind].lower() if count != 1 else kind
@@ -137,6 +136,12 @@ def index_problems() -> IndexReport:
     return report
 
 
+def check_index() -> list[str]:
+    """Problems with the search index, in words; empty when every searchable row is indexed
+    once, under its current title, and nothing else is."""
+    return index_problems().problems()
+
+
 def check_database() -> CheckReport:
     """Every check; a failure of the environment (busy, a full disk) is raised as such."""
     report = CheckReport()
@@ -165,6 +170,4 @@ def check_database() -> CheckReport:
 
 def repair() -> int:
     """Rebuild the search index in one transaction; returns the number of documents."""
-    from rapport.services.search import rebuild_index
-
     return rebuild_index()

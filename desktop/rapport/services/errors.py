@@ -2,12 +2,25 @@
 
 Services raise these for bad input; the command line prints the message on stderr
 (exit 1, or 2 for usage and client look-up), the window shows it in a dialog.
-Database trouble arrives as ``rapport.store.errors.StoreError``.
+Database trouble arrives as ``rapport.store.errors.StoreError``; it and ``translate`` (the
+environment error behind a database exception) are named here too, so that the window
+reaches them through services and ui/ never imports store/ (import-linter checks it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from rapport.store.errors import StoreError, translate
+
+__all__ = [
+    "AmbiguousError",
+    "NotFoundError",
+    "ServiceError",
+    "StoreError",
+    "ValidationError",
+    "translate",
+]
 
 
 class ServiceError(Exception):

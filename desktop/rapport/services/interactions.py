@@ -6,23 +6,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from peewee import fn
-
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.formats import day_month
 from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
+from rapport.services.last_contact import CONTACT_KINDS as CONTACT_KINDS
+from rapport.services.last_contact import refresh_last_contact as refresh_last_contact
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, optional_datetime
 from rapport.store import models as m
-from rapport.store import prepared
-from rapport.store.db import is_sqlite, transaction
+from rapport.store.db import transaction
 
-# Kinds that are contact with the client: they reset the keep-in-touch clock.
-# A private note is not contact.
-CONTACT_KINDS = tuple(kind for kind in r.INTERACTION_KINDS if kind != "note")
 # Kinds after which a thank-you note is owed by default (a conversation logged by hand).
 # Quick capture owes one after any kind when its thank-you suggestion is ticked: Today
 # lists every conversation whose thank-you is owed, whatever its kind.
@@ -34,29 +30,6 @@ def _row(interaction_id: int) -> m.Interaction:
     if row is None:
         raise NotFoundError(f"no conversation with id {interaction_id}")
     return row
-
-
-def refresh_last_contact(client_id: int) -> None:
-    """Recompute the client's last contact from their conversations (inside a write)."""
-    if is_sqlite():
-        # Every save of a conversation asks this: the SQL is written once, not rebuilt.
-        last = m.db.execute_sql(_LAST_CONTACT, (client_id, *CONTACT_KINDS)).fetchone()[0]
-        last = m.Interaction.happened_at.python_value(last)
-    else:
-        last = (
-            m.Interaction.select(fn.MAX(m.Interaction.happened_at))
-            .where(m.Interaction.client == client_id, m.Interaction.kind.in_(CONTACT_KINDS))
-            .scalar()
-        )
-    if isinstance(last, str):
-        last = datetime.fromisoformat(last)
-    prepared.update(m.Client, client_id, {"last_contact_at": last})
-
-
-_LAST_CONTACT = (
-    'SELECT MAX("happened_at") FROM "interaction" WHERE "client_id" = ? '
-    f'AND "kind" IN ({", ".join("?" * len(CONTACT_KINDS))})'
-)
 
 
 def add_interaction(

@@ -7,7 +7,7 @@ query), a plain title and snippet for scripts, and marked ones (``MARK_START`` /
 index (see ``store/search.py`` for how queries are understood); on another database
 (``RAPPORT_DATABASE_URL``) it falls back to LIKE over the same documents.
 
-``rebuild_index()`` and ``check_index()`` are for ``rapport check``: the check lists
+``rebuild_index()`` is for ``rapport check``: the check (``services/dbcheck.py``) lists
 problems (rows missing from the index, entries pointing at deleted rows, a damaged
 index) and the rebuild fixes all of them in one transaction.
 """
@@ -156,14 +156,6 @@ def _like_documents(query: str, limit: int) -> Iterator[indexing.Document]:
 
 
 # -- keeping the index honest ---------------------------------------------------------------
-def check_index() -> list[str]:
-    """Problems with the search index, in words; empty when every searchable row is indexed
-    once, under its current title, and nothing else is (services/dbcheck.py checks)."""
-    from rapport.services.dbcheck import index_problems
-
-    return index_problems().problems()
-
-
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the search index from the tables in one transaction; returns the number of
     documents indexed."""

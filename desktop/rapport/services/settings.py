@@ -71,7 +71,7 @@ def _clean(key: str, value: Any) -> Any:
     if key == "user_name":
         return str(value or "").strip()
     if key == "card_font":
-        # The note window's font choices (ui/card_print.FONT_CHOICES); "" is the default.
+        # The note window's font choices (render/card_print.FONT_CHOICES); "" is the default.
         return one_of(str(value or "").strip(), CARD_FONTS, "The card font")
     if key == "signature":
         return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rapport.services import indexing
+from rapport.services.last_contact import refresh_last_contact
 from rapport.store import models as m
 from rapport.store import search
 from rapport.store.db import transaction
@@ -93,7 +94,5 @@ def restore(snapshot: Snapshot) -> None:
                 for row in model.select().where(model.id.in_(ids)):
                     indexing.any_row(row)
         # Derived columns follow the restored rows (the last contact of a client).
-        from rapport.services.interactions import refresh_last_contact
-
         for client_id in {row["client"] for row in snapshot.rows.get(m.Interaction, [])}:
             refresh_last_contact(client_id)

@@ -1,7 +1,7 @@
 """File > Print brief… / Export brief as PDF… and Client > Fact still true, installed at start.
 
 The actions exist from the first paint (their shortcuts work and the menus list them),
-but the brief's view, printing and PDF code (ui/brief_view.py, ui/brief_print.py) are
+but the brief's view, printing and PDF code (ui/brief_view.py, render/brief_print.py) are
 imported when one is used. They are enabled while the profile shows a client; the
 profile pane itself is built after the window first paints (``window.profileCreated``).
 """

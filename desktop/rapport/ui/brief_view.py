@@ -17,8 +17,8 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 
 from rapport.core.formats import full_date as day_text
+from rapport.render.brief_html import Colors, render
 from rapport.ui import messages, theme
-from rapport.ui.brief_html import Colors, render
 
 if TYPE_CHECKING:
     from rapport.core.brief import Brief
@@ -117,7 +117,7 @@ def export_pdf(window: MainWindow) -> None:
         return
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    from rapport.ui.brief_print import write_pdf
+    from rapport.render.brief_print import write_pdf
 
     try:
         paper = write_pdf(brief, path)
@@ -140,7 +140,7 @@ def print_brief(window: MainWindow) -> None:
         return
     from PySide6.QtPrintSupport import QPrinter
 
-    from rapport.ui.brief_print import page_layout, paper_for_locale, print_to
+    from rapport.render.brief_print import page_layout, paper_for_locale, print_to
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(paper_for_locale()))

@@ -144,7 +144,7 @@ class CaptureEntry(QObject):
         from rapport import clock
         from rapport.core.capture import understand
         from rapport.services import capture
-        from rapport.store.errors import StoreError
+        from rapport.services.errors import StoreError
 
         self._window()
         # The first understanding loads the interest catalogue and compiles the grammar;

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 def user_message(exc: BaseException) -> str | None:
     """The message for an error of the environment or of input; None for a bug."""
     from rapport.paths import DataDirError
-    from rapport.services.errors import ServiceError
-    from rapport.store.errors import StoreError, translate
+    from rapport.services.errors import ServiceError, StoreError, translate
 
     if isinstance(exc, ServiceError | StoreError | DataDirError):
         return str(exc)

@@ -35,8 +35,9 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.cards import CARD_SIZES, layout
 from rapport.core.notes import OCCASIONS, UNSIGNED, NoteDraft
+from rapport.render import card_print
 from rapport.services import cards, clients, settings
-from rapport.ui import card_print, messages, theme
+from rapport.ui import messages, theme
 
 DETAIL_HINTS = {
     "referral_thanks": "Who they introduced you to",

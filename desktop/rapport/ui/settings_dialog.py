@@ -99,7 +99,7 @@ class SettingsDialog(FormDialog):
         )
         # The same choices as the note window and `rapport note --font`: the setting is the
         # note window's starting font, not a system family (which neither would understand).
-        from rapport.ui import card_print
+        from rapport.render import card_print
 
         self.card_font = self.add_row("Card &font:", QComboBox(), "Card font")
         for key, label in card_print.FONT_CHOICES.items():

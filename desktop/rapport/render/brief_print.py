@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 
 from rapport.core.brief import Brief
-from rapport.ui.brief_html import PRINT_COLORS, Limits, footer_text, render
+from rapport.render.brief_html import PRINT_COLORS, Limits, footer_text, render
 
 # Where paper is Letter rather than A4 (the Americas that follow US sizes, and the
 # Philippines); Qt's measurement system alone says "metric" for Canada and Mexico.
