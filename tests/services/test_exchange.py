@@ -631,8 +631,8 @@ def test_a_known_client_gets_the_new_email_and_phone_added_never_replaced(
 
 def test_imported_notes_reach_the_brief_in_every_form(tmp_path: Path, book: Path) -> None:
     from rapport.cli.cmd_brief import brief_json, brief_text
-    from rapport.services import brief
     from rapport.render.brief_html import render
+    from rapport.services import brief
 
     clients.create_client("Bob Smith", emails=["bob@acme.com"])
     _write(

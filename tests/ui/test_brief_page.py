@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from rapport.render.brief_html import render
+from rapport.render.brief_print import MARGIN_MM, write_pdf
 from rapport.services import clients, facts, introductions, people
 from rapport.services.book import close_book, open_book
 from rapport.services.brief import brief
-from rapport.render.brief_html import render
-from rapport.render.brief_print import MARGIN_MM, write_pdf
 
 MM = 72 / 25.4  # PDF points in a millimetre
 

@@ -97,10 +97,11 @@ def test_switching_theme_in_preferences_recolours_the_brief_capture_and_today(
 
 
 def test_the_desktop_switching_to_dark_recolours_an_open_note_composer(
-    qtbot: Any, sample_book: Any
+    qtbot: Any, sample_book: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The "system" theme follows the desktop, whose switch may come with a dialog open."""
     from rapport.services import clients
+    from rapport.ui import note_composer
     from rapport.ui.note_composer import NoteComposer
 
     dialog = NoteComposer(None, clients.resolve("Bob Smith").id)
@@ -117,3 +118,6 @@ def test_the_desktop_switching_to_dark_recolours_an_open_note_composer(
     assert light_caution not in dialog.notes.styleSheet()
     assert theme.warning_color().name() != light_warning
     assert theme.warning_color().name() in dialog.fit_label.styleSheet()
+    monkeypatch.setattr(note_composer, "ask_unsaved", lambda parent: "discard")
+    dialog.close()  # the long text was a test's, not a note to keep
+    assert not dialog.isVisible()

@@ -295,5 +295,3 @@ def damage_behind(exc: BaseException) -> NotADatabaseError | None:
         f"the book's schema is not the one Rapport makes ({differences[0]}); restore a "
         "backup (rapport restore)"
     )
-
-
