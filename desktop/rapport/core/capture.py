@@ -34,9 +34,11 @@ from rapport.core.capture_text import (
     Span,
     lower_shouting,
     normalise,
+    pronoun_i,
     quiet_fillers,
     quote_ranges,
     sentences,
+    split_dictation,
 )
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
@@ -71,7 +73,10 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     from rapport.core.capture_people import find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+    note = pronoun_i(
+        quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+    )
+    note = split_dictation(note, first_names())
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)

@@ -216,6 +216,9 @@ def _word_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     return nxt.lower() not in NOT_NAMES and nxt.lower() not in first_names()
 
 
+_PRONOUN_FORMS = frozenset({"I", "I'll", "I'd", "I've", "I'm"})
+
+
 def find_names(text: str, limit: int) -> list[NameMention]:
     """Person-name mentions in ``text[:limit]``, left to right.
 
@@ -226,7 +229,8 @@ def find_names(text: str, limit: int) -> list[NameMention]:
     note typed all in lower case. "Novak, Irena - ..." opening a note is Irena Novak.
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, limit)]
-    capitals = sum(1 for _, _, t in tokens if t[:1].isupper())
+    # the pronoun I is no capital: a dictated note says "I" and is still typed in lower case
+    capitals = sum(1 for _, _, t in tokens if t[:1].isupper() and t not in _PRONOUN_FORMS)
     lower_note = capitals <= max(1, len(tokens) // 25)
     mentions: list[NameMention] = []
     i = 0

@@ -17,13 +17,16 @@ __all__ = [
     "LazyRegex",
     "Span",
     "clean_fragment",
+    "is_lower_note",
     "is_name_token",
     "lower_shouting",
     "normalise",
     "paren_ranges",
+    "pronoun_i",
     "quiet_fillers",
     "quote_ranges",
     "sentences",
+    "split_dictation",
     "split_spans",
     "words",
 ]
@@ -134,6 +137,24 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+# The pronoun typed or dictated in lower case ("i need to send", "i'll call", "i'd have"): the
+# user's own voice, which the task rules read from "I". Not "i.e." nor a letter in a list.
+_LOWER_I = LazyRegex(r"(?<![\w'.-])i(?=(?:'(?:ll|d|ve|m))?(?![\w.-]|\.\w))")
+_PRONOUN_I = LazyRegex(r"(?<![\w'-])I(?=(?:'(?:ll|d|ve|m))?(?![\w-]))")
+
+
+def pronoun_i(text: str) -> str:
+    """The pronoun "i" written as "I", same length: a dictated note speaks in the first person
+    in lower case, and "i" read as a word would hide every promise the user made."""
+    return _LOWER_I.sub("I", text)
+
+
+def is_lower_note(text: str) -> bool:
+    """True when ``text`` has no capital letter but the pronoun "I": a note typed or dictated
+    without capitals, where names and sentences are not told by capitals."""
+    return not any(ch.isupper() for ch in _PRONOUN_I.sub("i", text))
+
+
 # A run of three or more words typed in capitals ("CALL W/ RENEE BOUCHARD - GULF COAST
 # PACKAGING"): words, digits and punctuation between them, no lower-case letter.
 _SHOUTED = LazyRegex(r"[A-Z][A-Z'-]+(?:[^a-z\n]*?[A-Z][A-Z'-]+){2,}")
@@ -176,6 +197,76 @@ def quiet_fillers(text: str) -> str:
     """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
     text = _FILLER.sub(lambda m: " " * len(m.group()), text)
     return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
+
+
+# Run-on dictation ("...in the main hall dan said the board votes on the twenty ninth so i have to
+# get the proposal to him by the twenty seventh pastor dan is a ham radio guy..."): a new clause
+# starts where a subject starts one, and a dictated note has no full stop to show it.
+# The subjects: the pronoun I and he/she/they/we, a possessive and a family or date word
+# ("his wife", "lorraine's birthday"), and a first name followed by a verb ("dan said").
+_FAMILY_HEADS = (
+    r"wife|husband|hubby|son|daughter|kids?|boys?|girls?|twins?|dad|mom|mother|father|partner|"
+    r"fianc[eé]e?|grand(?:son|daughter|kids?|children)|dogs?|cats?|brother|sister|boss|assistant|"
+    r"birthday|anniversary|oldest|youngest"
+)
+_CLAUSE_VERBS = (
+    r"said|says|wants|needs|is|was|has|had|does|did|plays|runs|loves|likes|mentioned|asked|told|"
+    r"will|can|should|used|works|lives|coaches|handles|signs|makes|builds|sails|knits|gardens|"
+    r"grows|goes|just|also|still|really|got|gets|thinks|hates|collects|rides|fishes|hunts|bakes|"
+    r"cooks|paints|sings|swims|golfs|skis|surfs|owns|travels|wanted|agreed|promised|"
+    r"'s\s+(?:a|an|into|big|huge|also|really|got|been|getting|going|gonna|always|the|all|not|"
+    r"still|just|from|taking|retiring|moving|expecting|turning|doing|starting|coming|training)"
+)
+_GLUE = words(
+    "and or but so that because cause cuz if when then which who whom as than what where whether "
+    "until till before after said says told tell think thinks thought hope guess mean know knows "
+    "with to for from about at of in on by like see saw met call email text ask asked"
+    " thank thanks remind let w and/or oh plus also named called one whenever wherever while since"
+    " though although unless once how why mentioned noted figured heard felt feels sure glad afraid"
+    " hoping explained admitted"
+)
+_CLAUSE_START = LazyRegex(
+    r"(?<=[a-z0-9'%)]) (?=(?:(?:and|so|but|then|also|plus|oh)\s+){0,2}(?:"
+    r"I(?=[\s']|$)"
+    r"|(?:he|she|they|we)(?:'(?:s|ll|d|ve|re))?\s+(?!and\b|or\b)[a-z]"
+    r"|(?:his|her|their|[a-z]+'s)\s+(?:" + _FAMILY_HEADS + r")\b"
+    r"|(?P<first>[a-z]+)(?:\s+|(?='s\s))(?:" + _CLAUSE_VERBS + r")\b"
+    r"))"
+)
+_WORD_BEFORE = LazyRegex(r"([a-z'/]+)\W*$")
+_FAMILY_HEAD = LazyRegex(_FAMILY_HEADS)
+_TITLES = words(
+    "pastor doctor dr coach principal nurse mr mrs ms miss judge officer captain father reverend"
+)
+
+
+def split_dictation(text: str, first_names: frozenset[str]) -> str:
+    """A lower-case note's run-on clauses ended with ';', same length: each space where a new
+    subject starts a clause becomes the boundary a full stop would have been. Notes typed with
+    capitals and punctuation are left as they are."""
+    if not is_lower_note(text):
+        return text
+    cuts = []
+    for m in _CLAUSE_START.finditer(text):
+        first = m.group("first")
+        if first is not None and first not in first_names:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and (
+            before.group(1) in _GLUE or _FAMILY_HEAD.fullmatch(before.group(1))
+        ):
+            continue  # "told him that she", "with his wife", "his wife connie": the clause goes on
+        if before is not None and before.group(1) in _TITLES and before.start() > 0:
+            cuts.append(before.start() - 1)  # "...twenty seventh pastor dan is": before the title
+            continue
+        cuts.append(m.start())
+    if not cuts:
+        return text
+    chars = list(text)
+    for pos in cuts:
+        if chars[pos] == " ":
+            chars[pos] = ";"
+    return "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)

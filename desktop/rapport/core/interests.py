@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.capture_text import is_lower_note
+
 __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
 
 
@@ -218,7 +220,7 @@ class Catalogue:
         """Interests mentioned in ``text``, left to right, longest phrase first."""
         tokens = [(m.start(), m.end(), _key(m.group())) for m in _rx(_TOKEN).finditer(text)]
         keys = [t[2] for t in tokens]
-        lower_note = not any(ch.isupper() for ch in text)
+        lower_note = is_lower_note(text)
         found: list[InterestMatch] = []
         i = 0
         while i < len(tokens):
