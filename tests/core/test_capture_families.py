@@ -9,7 +9,13 @@ import pytest
 
 from rapport.core.capture import understand
 from rapport.core.capture_names import first_names
-from rapport.core.capture_text import is_lower_note, pronoun_i, sentences, split_dictation
+from rapport.core.capture_text import (
+    chat_turns,
+    is_lower_note,
+    pronoun_i,
+    sentences,
+    split_dictation,
+)
 from rapport.core.dates import find_dates
 
 TUE = date(2026, 10, 6)
@@ -190,3 +196,125 @@ def test_spelled_out_yearly_dates(note: str, label: str, month: int, day: int) -
     assert any(d["label"] == label and d["month"] == month and d["day"] == day for d in dates), (
         dates
     )
+
+
+# ---- tasks: pasted text threads ("Name: message", "Me: ...") -------------------------------------
+@pytest.mark.parametrize(
+    ("thread", "want", "not_wanted"),
+    [
+        (
+            "Texts w/ Pat Lowe:\nPat: the gate sensor is beeping again\n"
+            "Me: ugh, I'll send someone out tomorrow\nPat: ok. I'll leave the side door open\n"
+            "Me: haha perfect. good luck at the bake sale sat",
+            [("send someone", "2026-10-07")],
+            ["ugh", "haha", "bake sale", "side door"],
+        ),
+        (
+            "Chat with Omar Haddad\nOmar Haddad: loved the demo\n"
+            "Omar Haddad: can you send the pricing sheet by friday?\n"
+            "Me: of course! sounds good\nOmar Haddad: I'll share it with my team tonight",
+            [("pricing sheet", "2026-10-09")],
+            ["of course", "share it", "sounds good"],
+        ),
+    ],
+)
+def test_thread_turns_who_says_what(
+    thread: str, want: list[tuple[str, str]], not_wanted: list[str]
+) -> None:
+    found = _titles(thread)
+    for keyword, due in want:
+        assert any(keyword in t.lower() and d == due for t, d in found), found
+    for words_ in not_wanted:
+        assert not any(words_ in t.lower() for t, _ in found), found
+
+
+def test_a_note_with_one_label_line_is_no_thread() -> None:
+    text = "Client: Rosa Diaz\nNeeds: new roof\nMe: quote by Friday"
+    assert chat_turns(text) == (text, [], [])
+
+
+# ---- tasks: action items with owners, a date after a dash --------------------------------------
+@pytest.mark.parametrize(
+    ("note", "want", "not_wanted"),
+    [
+        (
+            "Review with Dana Kerr\nAction items:\n"
+            "ME: renewal deck - Fri; pricing sheet - by 10/14\n"
+            "Them: Dana to send the usage data; legal to review the MSA",
+            [("renewal deck", "2026-10-09"), ("pricing sheet", "2026-10-14")],
+            ["usage data", "msa"],
+        ),
+        (
+            "Kickoff w/ Lee Park\nNext steps:\n- me: send the SOW - Thurs\n"
+            "- Lee: sign the NDA by 10/9\n"
+            "- Jeff: loop in procurement",
+            [("sow", "2026-10-08")],
+            ["nda", "procurement"],
+        ),
+        (
+            "Demo for Ana Cruz\nNext steps:\n1. trial agreement to Ana - 10/12\n"
+            "2. Dr. Ruiz to check with his accountant\n3. follow up call next week",
+            [("trial agreement", "2026-10-12")],
+            ["accountant"],
+        ),
+    ],
+)
+def test_action_items_with_owners(
+    note: str, want: list[tuple[str, str]], not_wanted: list[str]
+) -> None:
+    found = _titles(note)
+    for keyword, due in want:
+        assert any(keyword in t.lower() and d == due for t, d in found), found
+    for words_ in not_wanted:
+        assert not any(words_ in t.lower() for t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Wants a bulk quote on the units - send by Friday.",
+        "Need to send the renewal paperwork Friday.",
+        "Promised to send the ROI deck Friday.",
+    ],
+)
+def test_dashes_and_capitalised_verbs_keep_the_users_task(note: str) -> None:
+    assert any(d == "2026-10-09" for _, d in _titles(note)), _titles(note)
+
+
+# ---- tasks: a request put to "you" in an e-mail --------------------------------------------------
+@pytest.mark.parametrize(
+    ("email", "keyword", "due"),
+    [
+        (
+            "Hi Sam,\nCan you send the signed lease to our attorney by Friday?\nThanks,\nRia Shah",
+            "signed lease",
+            "2026-10-09",
+        ),
+        ("Hello,\nCould you also quote the extended warranty?\nBest,\nTom Hale", "warranty", None),
+        (
+            "Hi,\nOur dock closes at 3 so please confirm a delivery slot by tomorrow.\nJo Park",
+            "delivery slot",
+            "2026-10-07",
+        ),
+        (
+            "Writing for Mr. Lane - he asked if you could call him Friday about the renewal.",
+            "call him",
+            "2026-10-09",
+        ),
+    ],
+)
+def test_requests_made_to_you_are_tasks(email: str, keyword: str, due: str | None) -> None:
+    found = _titles(email)
+    assert any(keyword in t.lower() and d == due for t, d in found), found
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "Hi Sam,\nPlease copy my paralegal on everything.\nThanks,\nRia",
+        "Text from Jo: can u get it there by Sun night?",
+        "Peter asked if we could look at his policy.",
+    ],
+)
+def test_courtesies_and_unresolved_requests_are_not_tasks(email: str) -> None:
+    assert _titles(email) == []

@@ -32,6 +32,7 @@ from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
     Span,
+    chat_turns,
     lower_shouting,
     normalise,
     pronoun_i,
@@ -77,6 +78,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
     )
     note = split_dictation(note, first_names())
+    note, their_turns, my_turns = chat_turns(note)
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)
@@ -141,6 +143,8 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
+        turns=their_turns,
+        mine=lambda pos: any(a < pos < b for a, b in my_turns),
         request_due=request_due,
         body=body,
         author=author_alias(body),

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.capture_task_dates import dates_in
-from rapport.core.capture_task_words import DELIVERABLES
+from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT
 from rapport.core.capture_text import LazyRegex, Span, words
 
 if TYPE_CHECKING:
     from rapport.core.capture_tasks import TaskFound
     from rapport.core.dates import DateMention
 
-__all__ = ["requested_tasks"]
+__all__ = ["asked_of_you", "requested_tasks"]
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
@@ -126,3 +126,54 @@ def _head(obj: list[str]) -> str:
         kept.append(low)
     content = [w for w in kept if w not in ("+", "&", "and")]
     return _stem(content[-1]) if content else ""
+
+
+# A request put to the user in the second person, as e-mails and texts make it: "Can you send
+# the title commitment to Derek by Friday?", "could you also quote a limited Phase II",
+# "please confirm an appointment time by tomorrow", "he asked if you could call him Friday".
+_ASKED_OF_YOU = LazyRegex(
+    lambda: (
+        r"(?:\b(?:can|could|would|will)\s+(?:you|u)|\basked\s+if\s+(?:you|u)\s+could"
+        r"|(?:^|(?<=[.!?,;:]\s)|(?<=\bso\s)|(?<=\band\s))(?:please|pls|kindly))"
+        r"\s+(?:(?:please|pls|also|kindly|just|quickly)\s+)*"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^?.!;\n]*)"
+    ),
+    re.IGNORECASE,
+    needs="you could please pls kindly can will would",
+)
+# Requests that are standing instructions or courtesies, not a to-do: "please copy my paralegal",
+# "please let me know", "please find attached"
+_NOT_A_TODO = words("let find see note copy cc keep feel do take")
+_YOUR = LazyRegex(r"\byour\b", re.IGNORECASE)
+_PRONOUN_OBJECT = LazyRegex(r"\s*(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+
+
+def asked_of_you(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+    mine: Callable[[int], bool],
+) -> list[TaskFound]:
+    """Tasks for what the note asks of "you" (the user) that its own tasks do not say already.
+    ``mine(pos)`` is True inside the user's own words (a reply the user wrote), where "can
+    you ..." is the user asking the other side."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _ASKED_OF_YOU.finditer(sentence.text):
+            verb = m.group("verb").lower()
+            start = sentence.start + m.start("verb")
+            if verb in _NOT_A_TODO or mine(start) or _PRONOUN_OBJECT.match(m.group("rest")):
+                continue  # "can u get it there by Sun": what "it" is, the note says elsewhere
+            end = sentence.start + m.end("rest")
+            said = dates_in(dates, start, end)
+            when = next((d.value for d in said if d.value is not None), None)
+            text = sentence.text[m.start("verb") : m.end("rest")]
+            for d in reversed(said):  # the date is the due, not the title
+                a = d.start - sentence.start - m.start("verb")
+                text = text[:a] + text[a + d.end - d.start :]
+            text = _YOUR.sub("our", " ".join(text.split()).rstrip(" ,"))
+            if any(t.start <= start < t.end or start <= t.start < end for t in tasks + added):
+                continue  # the note's own task for it
+            added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
+    return added

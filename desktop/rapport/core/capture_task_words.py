@@ -42,6 +42,7 @@ __all__ = [
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
     "OBJECT_STARTS",
+    "OTHERS_ACTION",
     "OWN_CUE",
     "PAREN",
     "PAST_START",
@@ -50,6 +51,7 @@ __all__ = [
     "SUBJECTS",
     "TAKES_THING",
     "THEIRS",
+    "THEIR_CUE",
     "THING_PRONOUN",
     "TRAILING",
     "VERBS",
@@ -179,6 +181,19 @@ FOLLOW_CUE = LazyRegex(
 OWN_CUE = LazyRegex(
     r"(?:me|us|mine|on\s+me|my\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)"
     r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)))?)",
+    re.IGNORECASE,
+)
+# A heading that gives the other side what follows: "Them: send drawings; confirm financing"
+THEIR_CUE = LazyRegex(
+    r"(?:them|they|their\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)|client|customer)",
+    re.IGNORECASE,
+)
+# Someone named, then "to" and a verb: "Dr. Brenner to check with his accountant", "Alan to
+# take it to the board": that person's next step (the author's own is read by strip_author)
+OTHERS_ACTION = LazyRegex(
+    r"^(?:\d+[.)]\s*)?(?P<title>(?:dr|mr|mrs|ms)\.?\s+)?(?P<name>(?-i:[A-Z][\w'-]+))"
+    r"(?:\s+(?-i:[A-Z][\w'-]+))?"
+    r"\s+to\s+(?!me\b|us\b|you\b)[a-z]+",
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapport.core.capture_author import strip_author
+from rapport.core.capture_names import first_names
 from rapport.core.capture_task_dates import (
     appointment_due,
     dates_in,
@@ -51,12 +52,14 @@ from rapport.core.capture_task_words import (
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
+    OTHERS_ACTION,
     OWN_CUE,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
     SUBJECTS,
     TAKES_THING,
+    THEIR_CUE,
     THEIRS,
     WILL_CUE,
     base_verb,
@@ -99,15 +102,26 @@ class TaskContext:
     request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
     body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
     author: str | None = None  # the name the user calls themself by ("Jordan to send ...")
+    # the other side's messages in a pasted thread ("Tony: I'll send the logo tonight")
+    turns: list[tuple[int, int]] = field(default_factory=list)
+    mine: Callable[[int], bool] = lambda pos: False  # inside the user's own lines of a thread
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
-    from rapport.core.capture_requests import requested_tasks
+    from rapport.core.capture_requests import asked_of_you, requested_tasks
 
     sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
+    tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks.sort(key=lambda t: t.start)
+    if ctx.turns:
+        # in a thread, what the other side says it will do is its promise, not the user's; what
+        # it asks for ("can you send the invoice by fri") stays the user's task
+        tasks = [
+            t for t in tasks
+            if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
+        ]  # fmt: skip
     if not ctx.quoted:
         return tasks
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -134,13 +148,19 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     block = False  # inside the lines under a "Next steps:" heading
+    owners = _OWNER_HEADING.search(ctx.body) is not None
+    line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
         block = block and _next_line(ctx.body, sentence.start)
         carried = "list" if block else ""
-        for piece in split_spans(sentence, SEPARATORS):
+        if sentence.start < line_end and line_cue:
+            carried = line_cue
+        for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
+            if carried == "theirs":
+                break
             heading = FOLLOW_CUE.fullmatch(piece.text)
             if heading is not None:
                 # "Follow up: email her the case study" is one task; "TODO: weekly update email
@@ -149,13 +169,73 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 continue
             if OWN_CUE.fullmatch(piece.text) is not None:
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
+                line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
+            if _heading_colon(ctx.body, piece) and (
+                THEIR_CUE.fullmatch(piece.text)
+                or (owners and _PERSON_HEADING.fullmatch(piece.text))
+            ):
+                # "Them: Marco to send drawings", "- Jeff: PO by 10/16" in a note that gives each
+                # side its actions: the other side's to-dos, not the user's
+                carried = "theirs"
+                line_cue, line_end = carried, _line_end(ctx.body, piece.start)
+                break
+            other = OTHERS_ACTION.match(piece.text)
+            if (
+                other is not None
+                and (other.group("title") or other.group("name").lower() in first_names())
+                and strip_author(piece.text, ctx.author) == 0
+            ):
+                continue  # "Dr. Brenner to check with his accountant": someone else's step
             for task in _tasks_in_piece(piece, ctx, carried):
                 key = task.title.lower()
                 if key not in seen:
                     seen.add(key)
                     tasks.append(task)
     return tasks
+
+
+# A note that gives each side its action items: "ME: ...", "Them: ...", "- me: send ..."
+_OWNER_HEADING = LazyRegex(r"(?im)^[\s\-*\d.)]*(?:me|us|them|they|my\s+side)\s*:")
+# A person's name as a heading ("Jeff:", "Dr. K:", "Priya Shah:")
+_PERSON_HEADING = LazyRegex(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?")
+
+
+def _heading_colon(body: str, piece: Span) -> bool:
+    return body[piece.end : piece.end + 1] == ":"
+
+
+def _line_end(body: str, pos: int) -> int:
+    end = body.find("\n", pos)
+    return len(body) if end < 0 else end
+
+
+# What may stand around a date that is a list item's deadline: "- by 2/19", "- Fri noon", "- EOD"
+_DEADLINE_REST = LazyRegex(
+    r"(?:by|due|before|at|noon|eod|eow|cob|am|pm|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|[\s,.;])*"
+)
+
+
+def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
+    """A date after a dash belongs to the item before it: "revised quote - Fri noon",
+    "fume hood quote - Thurs", "trial agreement to Nicole - 12/18" are one dated item each."""
+    out: list[Span] = []
+    for piece in pieces:
+        if out and "-" in ctx.body[out[-1].end : piece.start]:
+            found = dates_in(ctx.dates, piece.start, piece.end)
+            rest = piece.text
+            for d in reversed(found):
+                rest = (
+                    rest[: d.start - piece.start]
+                    + " " * (d.end - d.start)
+                    + rest[d.end - piece.start :]
+                )
+            if found and _DEADLINE_REST.fullmatch(rest.lower()):
+                prev = out.pop()
+                out.append(Span(prev.start, piece.end, ctx.body[prev.start : piece.end]))
+                continue
+        out.append(piece)
+    return out
 
 
 def _next_line(body: str, start: int) -> bool:

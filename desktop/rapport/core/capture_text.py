@@ -16,6 +16,7 @@ __all__ = [
     "MAX_CHARS",
     "LazyRegex",
     "Span",
+    "chat_turns",
     "clean_fragment",
     "is_lower_note",
     "is_name_token",
@@ -267,6 +268,66 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
         if chars[pos] == " ":
             chars[pos] = ";"
     return "".join(chars)
+
+
+# A pasted text or chat thread: one message a line, "Name: message", "[7/27 9:14 PM] Name: ...",
+# the user's own lines "Me: ...". Field labels of e-mails, forms and meeting notes are no speakers.
+_TURN_LINE = LazyRegex(
+    r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?P<who>[A-Za-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})"
+    r"[ \t]*:[ \t]+(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = words(
+    "from to cc bcc subject sent date re fwd fw attendees present who what when where why notes "
+    "note client company contact contacts kids family interests birthday needs todo to-do outcome "
+    "personal discussed name partner guests message them us they action items next steps tasks "
+    "follow up reminder memo nts agenda summary recap status budget timeline decision decisions "
+    "phone email address website event location time cell mobile tel fax title role"
+)
+# How a reply in a thread opens before it says anything: "no problem,", "haha anytime.", "love
+# that!!", "ugh,", "of course!": nothing the user has to do.
+_REPLY_OPENER = LazyRegex(
+    r"(?:(?:no\s+problem|no\s+worries|of\s+course|you\s+got\s+it|sounds\s+good|love\s+(?:that|it)|"
+    r"will\s+do|so\s+sorry|sorry|congrats|congratulations|thanks|thank\s+you|thx|haha|lol|ugh|"
+    r"yes|yep|yeah|sure|ok(?:ay)?|great|perfect|awesome|anytime|absolutely|not\s+yet|hi+|hey|"
+    r"oh\s+no|wow|omg|break\s+a\s+leg\b[^.!?\n]*"
+    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b[\s,.!?]*)+",
+    re.IGNORECASE,
+)
+
+
+Ranges = list[tuple[int, int]]
+
+
+def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
+    """A pasted thread's turns: the text with the openers of the user's own replies blanked
+    (same length), where the other side's messages are (their words, like a quote) and where
+    the user's are. A text without two speakers, one of them the user, is returned as it is."""
+    turns = []
+    for m in _TURN_LINE.finditer(text):
+        who = " ".join(m.group("who").lower().split())
+        if who in _NOT_SPEAKERS or who.split()[0] in _NOT_SPEAKERS:
+            continue
+        turns.append((who in ("me", "i"), m))
+    mine = [m for own, m in turns if own]
+    theirs = [m for own, m in turns if not own]
+    if not mine or not theirs or len(turns) < 3:
+        return text, [], []
+    chars: list[str] | None = None
+    for m in mine:
+        if m.start("who") > m.start():  # "[7/28 8:02 AM] Me:": the time stamp says nothing
+            chars = chars if chars is not None else list(text)
+            chars[m.start() : m.start("who")] = " " * (m.start("who") - m.start())
+        opener = _REPLY_OPENER.match(text, m.start("msg"))
+        if opener is not None and opener.end() > opener.start():
+            chars = chars if chars is not None else list(text)
+            chars[opener.start() : opener.end()] = " " * (opener.end() - opener.start())
+    out = "".join(chars) if chars is not None else text
+    return (
+        out,
+        [(m.start("msg") - 1, m.end("msg") + 1) for m in theirs],
+        [(m.start("msg") - 1, m.end("msg") + 1) for m in mine],
+    )
 
 
 @dataclass(frozen=True, slots=True)
