@@ -318,3 +318,49 @@ def test_requests_made_to_you_are_tasks(email: str, keyword: str, due: str | Non
 )
 def test_courtesies_and_unresolved_requests_are_not_tasks(email: str) -> None:
     assert _titles(email) == []
+
+
+# ---- people: phone shorthand for family ("DD Hannah (8)", "DGS Cody") ------------------------
+@pytest.mark.parametrize(
+    ("note", "want"),
+    [
+        ("Mtg w/ Ann Roy. DD Hannah (8), DS Ben (5).", [("Hannah", "daughter"), ("Ben", "son")]),
+        ("Call w/ Bo Lind. DD Greta getting married in June.", [("Greta", "daughter")]),
+        ("Trip for Pat Dunn - DGD Mia (6) is the flower girl.", [("Mia", "granddaughter")]),
+        ("Visit w/ Wes Carr. DGS Cody wants to learn drones.", [("Cody", "grandson")]),
+        ("Call w/ Jo Kerr. DW Trish expecting in April.", [("Trish", "wife")]),
+    ],
+)
+def test_family_shorthand_with_a_name(note: str, want: list[tuple[str, str]]) -> None:
+    people = [(p["name"], p["relation"]) for p in understand(note, TUE)["people"]]
+    for person in want:
+        assert person in people, people
+
+
+@pytest.mark.parametrize(
+    "note", ["Call w/ Bo Lind. DD on the deal by Friday.", "Ann Roy - DS call re: DD findings"]
+)
+def test_shorthand_without_a_name_is_not_family(note: str) -> None:
+    assert understand(note, TUE)["people"] == []
+
+
+# ---- client: a couple named together, a title before the name --------------------------------
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [
+        ("Showroom visit: Greg + Carla Novak. looking at a 6-seater.", "Greg Novak"),
+        ("Est. for Jim & Barb Kowal - 300 ft cedar fence.", "Jim Kowal"),
+        ("had lunch with bill and donna kowalski about the shop", "Bill Kowalski"),
+        ("Site visit - the Parkers (Tim + Joy), roof array.", "Tim Parker"),
+        ("Linen svc - Mr. & Mrs. Patel (Ravi + Sunita), two motels.", "Ravi Patel"),
+        ("Atty Rachel Goldberg (Goldberg & Finch) - 3 depos next wk", "Rachel Goldberg"),
+        ("New lead: Fr. Tom Kiernan (St. Agnes), 3 windows.", "Tom Kiernan"),
+    ],
+)
+def test_client_of_a_couple_or_after_a_title(note: str, client: str) -> None:
+    assert understand(note, TUE)["client"]["name"] == client
+
+
+def test_mr_and_mrs_says_the_spouse_is_a_wife() -> None:
+    people = understand("Linen svc - Mr. & Mrs. Patel (Ravi + Sunita), two motels.", TUE)["people"]
+    assert ("Sunita", "wife") in [(p["name"], p["relation"]) for p in people]

@@ -27,7 +27,7 @@ from rapport.core.capture_facts import (
     find_yearly_dates,
 )
 from rapport.core.capture_inbound import find_inbound
-from rapport.core.capture_names import NameMention, find_names, first_names
+from rapport.core.capture_names import NameMention, find_names, first_names, title_name
 from rapport.core.capture_text import (
     MAX_CHARS,
     LazyRegex,
@@ -71,7 +71,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.capture_choice import choose_client, clients_family
     from rapport.core.capture_intros import find_introductions
-    from rapport.core.capture_people import find_family
+    from rapport.core.capture_people import FamilyMember, find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
     note = pronoun_i(
@@ -87,8 +87,11 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
     client = choose_client(body, names, family, intros)
+    client, spouse = _couple(body, client, names, family)
     client_first = client.first if client else None
     family = clients_family(family, client, body)
+    if spouse is not None and not any(p.name == spouse[0] for p in family):
+        family.append(FamilyMember("partner", *spouse))
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
     lead = client.name if client is not None else ""
     intros = [
@@ -100,6 +103,14 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     contacts = _contacts(names, family, intros)
 
     genders = _genders(body, names, family)
+    if spouse is not None:
+        # "Mr. & Mrs. Patel (Ravi + Sunita)": a wife; "Greg + Carla Novak": a spouse whose being
+        # a wife or a husband the note does not say (a pronoun after a name may be the other's)
+        said = "wife" if _MR_AND_MRS.search(body, 0, spouse[2]) else ""
+        for person in family:
+            if person.name == spouse[0] and person.relation == "partner":
+                person.relation = said
+        family = [p for p in family if p.relation]
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
 
     def contact_before(pos: int, pronoun: str | None = None) -> str | None:
@@ -299,6 +310,41 @@ _MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
 _FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
 _PRONOUN_AFTER = LazyRegex(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+
+
+# A couple named together: "Greg + Carla Novak", "jim & barb kowal", "Hal and Edna Brewer", "the
+# Parkers (Tim + Joy)", "Mr. & Mrs. Patel (Ravi + Sunita)". The first named is whom the note is
+# about and the other their spouse (a note names the one it deals with first).
+_MR_AND_MRS = LazyRegex(r"\bmr\.?\s*(?:&|and|\+)\s*mrs\b", re.IGNORECASE)
+_COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
+_FAMILY_COUPLE = LazyRegex(
+    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
+    r"(?P<b>[A-Z][a-z'-]+)\s*\)"
+)
+
+
+def _couple(
+    body: str, client: NameMention | None, names: list[NameMention], family: list[FamilyMember]
+) -> tuple[NameMention | None, tuple[str, None, int, int] | None]:
+    """The client and their spouse (name, age, start, end) when the note names a couple."""
+    m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
+    if m is not None and m.group("a").lower() in first_names():
+        surname = m.group("fam")
+        if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
+            first = m.group("a")
+            chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
+            return chosen, (m.group("b"), None, m.start("b"), m.end("b"))
+    if client is None or not client.full or len(client.name.split()) != 2:
+        return client, None
+    before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
+    if before is None or before.group("first").lower() not in first_names():
+        return client, None
+    if any(p.start <= before.start() < p.end + 2 for p in family):
+        return client, None  # "his wife and Carla Novak": not a couple said together
+    first = title_name(before.group("first"))
+    surname = client.name.split()[-1]
+    chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
+    return chosen, (client.first, None, client.start, client.start + len(client.first))
 
 
 def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) -> dict[str, str]:

@@ -87,7 +87,7 @@ NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
     "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
-    "dean professor nurse maj cpl mgr supervisor"
+    "dean professor nurse maj cpl mgr supervisor atty attorney fr father sr sister bro brother"
 )
 # Roles said like a title before a full name: "Planner Gabriela Stone", "Councilmember Rosa
 # Delgado", "Candidate Daniel Osei", "Architect Lena Ruiz".

@@ -319,7 +319,9 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
-    if word in SHORTHAND and not (prev in _OWNER or prev == "'s"):
+    if word in SHORTHAND and not (
+        prev in _OWNER or prev == "'s" or _named_after(text[m.end() : m.end() + 30])
+    ):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)", text[m.end() : m.end() + 30].lower()
@@ -447,6 +449,19 @@ def _animals_as_stock(text: str, m: re.Match[str], count: int | None) -> bool:
     if (count or 0) >= _STOCK_COUNT or (digits and int(digits.group(1)) >= _STOCK_COUNT):
         return True
     return _STOCK_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+
+
+# A phone shorthand with its person's name after it: "DD Hannah (8)", "DH = judge Mike", "DGS
+# Cody": family even without "her" before it ("DD" alone may be due diligence)
+_SHORTHAND_NAME = LazyRegex(r"\s*(?:=\s*)?(?:[a-z]+\s+)?(?P<name>[A-Z][a-z'-]+)\b")
+
+
+def _named_after(after: str) -> bool:
+    m = _SHORTHAND_NAME.match(after)
+    if m is None:
+        return False
+    low = m.group("name").lower()
+    return low in first_names() or (low not in NOT_NAMES and low not in _surname_stop())
 
 
 def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
