@@ -364,3 +364,55 @@ def test_client_of_a_couple_or_after_a_title(note: str, client: str) -> None:
 def test_mr_and_mrs_says_the_spouse_is_a_wife() -> None:
     people = understand("Linen svc - Mr. & Mrs. Patel (Ravi + Sunita), two motels.", TUE)["people"]
     assert ("Sunita", "wife") in [(p["name"], p["relation"]) for p in people]
+
+
+# ---- pasted e-mails: who wrote it, whom it is about, whose family ------------------------------
+_USERS_RECAP = (
+    "Hi Nora,\n\nGreat seeing you today! Hope your son Eli's recital goes well.\n"
+    "As promised, I'll send the revised quote by Friday.\n\nBest,\nSam Ortiz\nOrtiz Supply"
+)
+_CLIENTS_ASK = (
+    "Hi Sam,\n\nCan you send the signed lease by Friday? My husband Raj wants to read it first.\n"
+    "\nThanks,\nNora Vance\nOffice Manager, Vance Dental"
+)
+_FROM_HEADER = (
+    "From: Lena Cho <lena@cho.com>\nSubject: next steps\n\nHello,\n"
+    "Please confirm the install date by tomorrow. Our daughter Mia starts college in the fall!\n"
+)
+_ON_BEHALF = (
+    "Hi there,\nWriting on behalf of Mr. Dale Rusk - he asked if you could call him Friday.\n"
+    "\nThank you,\nJo Pike\nOffice Manager"
+)
+
+
+@pytest.mark.parametrize(
+    ("email", "client", "inbound", "person"),
+    [
+        (_USERS_RECAP, "Nora", None, ("Eli", "son")),
+        (_CLIENTS_ASK, "Nora Vance", "email", ("Raj", "husband")),
+        (_FROM_HEADER, "Lena Cho", "email", ("Mia", "daughter")),
+        (_ON_BEHALF, "Dale Rusk", "email", None),
+    ],
+)
+def test_pasted_email_author_client_and_family(
+    email: str, client: str, inbound: str | None, person: tuple[str, str] | None
+) -> None:
+    out = understand(email, TUE)
+    assert out["client"]["name"] == client
+    assert (out["inbound"] or {}).get("channel") == inbound
+    if person is not None:
+        assert person in [(p["name"], p["relation"]) for p in out["people"]]
+
+
+def test_the_users_own_family_stays_out_of_a_typed_note() -> None:
+    out = understand("Lunch w/ Nora Vance. My son Eli has a recital too.", TUE)
+    assert "Eli" not in [p["name"] for p in out["people"]]
+
+
+def test_a_thread_turn_speaks_for_its_sender() -> None:
+    thread = (
+        "Texts w/ Tony Russo:\nTony: the walk-in is warm again\n"
+        "Me: I'll send a tech tomorrow\nTony: thanks. my wife Angela says hi"
+    )
+    people = understand(thread, TUE)["people"]
+    assert ("Angela", "wife") in [(p["name"], p["relation"]) for p in people]

@@ -26,10 +26,11 @@ from rapport.core.capture_facts import (
     find_key_points,
     find_yearly_dates,
 )
-from rapport.core.capture_inbound import find_inbound
+from rapport.core.capture_inbound import InboundFound, find_inbound
 from rapport.core.capture_names import NameMention, find_names, first_names, title_name
 from rapport.core.capture_text import (
     MAX_CHARS,
+    Email,
     LazyRegex,
     Span,
     chat_turns,
@@ -38,6 +39,7 @@ from rapport.core.capture_text import (
     pronoun_i,
     quiet_fillers,
     quote_ranges,
+    read_email,
     sentences,
     split_dictation,
 )
@@ -83,10 +85,18 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     body = note[:limit]
     spans = sentences(body)
     dates = find_dates(body, today)
-    family = find_family(body, limit, spans)
+    email = read_email(body)
+    voices = _voices(email, their_turns, my_turns)
+    family = find_family(
+        body,
+        limit,
+        spans,
+        lambda pos: next((words_ for a, b, words_ in voices if a <= pos < b), frozenset()),
+    )
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
     client = choose_client(body, names, family, intros)
+    client = _email_client(body, email, names, client) if email is not None else client
     client, spouse = _couple(body, client, names, family)
     client_first = client.first if client else None
     family = clients_family(family, client, body)
@@ -100,6 +110,9 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         if i.name or (lead and lead != i.referrer)
     ]
     inbound = find_inbound(body, limit)
+    if inbound is None and email is not None and not email.by_user and email.signer:
+        # a pasted e-mail the client wrote waits for the user's answer
+        inbound = InboundFound("email", body[slice(*email.signer)], *email.signer)
     contacts = _contacts(names, family, intros)
 
     genders = _genders(body, names, family)
@@ -310,6 +323,59 @@ _MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
 _FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
 _PRONOUN_AFTER = LazyRegex(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+
+
+_CLIENT_SPEAKS = frozenset({"my", "our"})
+_CLIENT_SPOKEN_TO = frozenset({"your"})
+
+
+def _voices(
+    email: Email | None, theirs: list[tuple[int, int]], mine: list[tuple[int, int]]
+) -> list[tuple[int, int, frozenset[str]]]:
+    """Where the client speaks ("my son Andres" in their e-mail or their turn of a thread) and
+    where the user speaks to the client ("your husband Dave" in the user's recap or reply)."""
+    out = [(a, b, _CLIENT_SPEAKS) for a, b in theirs] + [(a, b, _CLIENT_SPOKEN_TO) for a, b in mine]
+    if email is not None:
+        words_ = _CLIENT_SPOKEN_TO if email.by_user else _CLIENT_SPEAKS
+        out.append((email.voice[0], email.voice[1], words_))
+    return out
+
+
+# "Writing on behalf of Mr. Dwight Lassiter": the assistant signs, the client is whom it is for
+_ON_BEHALF = LazyRegex(
+    r"\bon\s+behalf\s+of\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+)
+_INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
+_TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
+
+
+def _email_client(
+    body: str, email: Email, names: list[NameMention], chosen: NameMention | None
+) -> NameMention | None:
+    """Whom a pasted e-mail is about: whom the user's own e-mail greets ("Hi Walt,"), or who
+    wrote the client's ("Thanks, Denise Harmon", "From: Rosa Delgado", "Pastor Mike Odom
+    wrote:"), or whom an assistant writes for. An e-mail introducing people keeps the choice."""
+    if _INTRO_EMAIL.search(body, 0, 400):
+        return chosen
+    behalf = _ON_BEHALF.search(body)
+    if behalf is not None:
+        where: tuple[int, int] | None = behalf.span("name")
+    else:
+        where = email.greeted if email.by_user else email.signer
+    if where is None:
+        return chosen
+    start, end = where
+    title = _TITLE.match(body, start, end)
+    start = title.end() if title is not None else start
+    said = next((n for n in names if start <= n.start < end), None)
+    if said is not None and (said.full or said.titled or said.first.lower() in first_names()):
+        better = next((n for n in names if n.full and n.first == said.first and not n.titled), None)
+        return better if said.titled and better is not None else said
+    words_ = body[start:end].split()
+    if not words_ or (title is None and words_[0].lower() not in first_names() and len(words_) < 2):
+        return chosen
+    name = " ".join(words_)
+    return NameMention(start, end, name, words_[0], len(words_) > 1, titled=title is not None)
 
 
 # A couple named together: "Greg + Carla Novak", "jim & barb kowal", "Hal and Edna Brewer", "the

@@ -9,6 +9,7 @@ Maya 4", "Hiro is her husband") fill them in. Guards keep out what is not the cl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapport.core.capture_family_words import (
@@ -236,12 +237,19 @@ def _count_before(text: str, start: int) -> int | None:
     return None
 
 
-def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMember]:
+def find_family(
+    text: str,
+    limit: int,
+    sentences: list[Span],
+    voice: Callable[[int], frozenset[str]] = lambda pos: frozenset(),
+) -> list[FamilyMember]:
     """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
-    does ("Rita has 3 kids"), so the caller can keep only the client's."""
+    does ("Rita has 3 kids"), so the caller can keep only the client's. ``voice(pos)`` names the
+    words that say "the client's" where the client speaks ("my", "our" in their e-mail) or is
+    spoken to ("your" in the user's recap); elsewhere "my son" is the user's own."""
     people: list[FamilyMember] = []
     for m in REL_RE.finditer(text, 0, limit):
-        group = _members_at(text, m, sentences)
+        group = _members_at(text, m, sentences, voice(m.start()))
         owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
         whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
         for member in group:
@@ -270,7 +278,9 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
     return Span(pos, pos, "")
 
 
-def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
+def _members_at(
+    text: str, m: re.Match[str], sentences: list[Span], theirs: frozenset[str] = frozenset()
+) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
     relation = rel_words()[word]
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
@@ -286,12 +296,15 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
             n = _NUMBER.get(kids.group(1).lower(), 2)
             return [FamilyMember("child", None, None, m.start(), m.end()) for _ in range(n)]
     if (
-        prev in _NOT_THE_CLIENTS
+        (prev in _NOT_THE_CLIENTS and prev not in theirs)
         or attached
         or (prev in _BEFORE_STOP and not word.startswith("baby"))
         or (prev == "new" and relation in ("partner", "mother", "father"))  # "a new mom"
         or (word in ("bride", "groom") and prev not in ("his", "her", "their", "'s"))
-        or (relation != "dog" and any(w in _NOT_THE_CLIENTS for w in before_words[-3:-1]))
+        or (
+            relation != "dog"
+            and any(w in _NOT_THE_CLIENTS and w not in theirs for w in before_words[-3:-1])
+        )
     ):
         return []  # "our TPA partner Kyle", "my new business partner"
     if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -320,7 +333,10 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
     if word in SHORTHAND and not (
-        prev in _OWNER or prev == "'s" or _named_after(text[m.end() : m.end() + 30])
+        prev in _OWNER
+        or prev in theirs
+        or prev == "'s"
+        or _named_after(text[m.end() : m.end() + 30])
     ):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
@@ -345,7 +361,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
-    owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
+    owner = (
+        prev in _OWNER
+        or prev in theirs
+        or prev == "'s"
+        or bool(re.search(r"\w's\s*$", text[: m.start()]))
+    )
     count = _count_before(text, m.start())
     if plural and not names and count is None:
         form = _COUNT_AFTER.match(text, end)

@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "MAX_CHARS",
+    "Email",
     "LazyRegex",
     "Span",
     "chat_turns",
@@ -26,6 +27,7 @@ __all__ = [
     "pronoun_i",
     "quiet_fillers",
     "quote_ranges",
+    "read_email",
     "sentences",
     "split_dictation",
     "split_spans",
@@ -328,6 +330,88 @@ def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
         [(m.start("msg") - 1, m.end("msg") + 1) for m in theirs],
         [(m.start("msg") - 1, m.end("msg") + 1) for m in mine],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """A pasted e-mail: who wrote it and to whom, as far as its greeting, sign-off and headers say.
+
+    ``by_user`` is True when the user wrote it (a recap sent to the client: "Hi Walt, ... I'll
+    get you the numbers by Friday. Best, Chris"): the client is whom it greets and "your son" is
+    the client's. Otherwise the client wrote it ("Can you send ... Thanks, Denise Harmon"): the
+    client is who signs it or the "From:" header, "my son" is theirs, and it awaits an answer.
+    """
+
+    by_user: bool
+    greeted: tuple[int, int] | None  # the name after "Hi"/"Dear"
+    signer: tuple[int, int] | None  # the name under the sign-off, or in "From:"
+    voice: tuple[int, int]  # where the author's own words are (their "my", or the user's "your")
+
+
+_GREETING = LazyRegex(
+    r"^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[ \t]*"
+    r"(?P<name>(?:(?:mr|mrs|ms|dr|pastor)\.?[ \t]+)?(?-i:[A-Z][\w'-]+)"
+    r"(?:[ \t]+(?-i:[A-Z][\w'-]+))?)?"
+    r"(?:there|all|both|team|everyone|folks|guys)?[ \t]*[,!:]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_SIGN_OFF = LazyRegex(
+    r"^[ \t]*(?:best(?:\s+regards)?|thanks(?:\s+so\s+much)?|thank\s+you|many\s+thanks|cheers|"
+    r"regards|warm\s+regards|kind\s+regards|sincerely|with\s+sympathy|best\s+wishes|"
+    r"take\s+care|talk\s+soon|all\s+the\s+best)[ \t]*[,!.]*[ \t]*\n[ \t]*"
+    r"(?P<name>(?-i:[A-Z][\w'-]+)(?:[ \t]+(?-i:[A-Z][\w'-]+)){0,2})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FROM = LazyRegex(
+    r"^[ \t>]*(?:from:[ \t]*(?P<name>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))[^\n]*$"
+    r"|[ \t>]*on\b[^\n]{0,40}?,?[ \t]+(?P<wrote>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))"
+    r"[ \t]+wrote:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+# The user's own words in a recap ("As promised, I'll get you ...", "I've attached") against the
+# client's asks ("Can you send ...", "please confirm", "we'd like a quote").
+_USER_SAYS = LazyRegex(
+    r"\b(?:I'll|I\s+will|as\s+promised|as\s+we\s+discussed|I've\s+attached|attached\s+(?:is|are)"
+    r"|great\s+(?:seeing|catching\s+up|meeting)|thanks\s+for\s+(?:having|meeting|your\s+time))\b",
+    re.IGNORECASE,
+)
+_CLIENT_ASKS = LazyRegex(
+    r"\b(?:can\s+you|could\s+you|would\s+you|please|we'd\s+like|we\s+need|I\s+need|"
+    r"let\s+me\s+know|writing\s+on\s+behalf)\b",
+    re.IGNORECASE,
+)
+
+
+def read_email(text: str) -> Email | None:
+    """The shape of a pasted e-mail in ``text``, or None when it is no e-mail."""
+    head = text[:3000]
+    greeting = _GREETING.search(head)
+    sign = _SIGN_OFF.search(head)
+    sent = next(
+        (m for m in _FROM.finditer(head) if (m.group("name") or m.group("wrote") or "").lower()
+         not in ("me", "you")),
+        None,
+    )  # fmt: skip
+    if greeting is None and sent is None:
+        return None
+    if sign is None and sent is None:
+        return None
+    if sent is not None:
+        group = "name" if sent.group("name") else "wrote"
+        signer = (sent.start(group), sent.end(group))
+        end = next((m.start() for m in _FROM.finditer(head, sent.end())), len(text))
+        return Email(False, _span(greeting), signer, (sent.end(), end))
+    assert sign is not None
+    start = greeting.end() if greeting is not None else 0
+    body = text[start : sign.start()]
+    by_user = len(_USER_SAYS.findall(body)) > len(_CLIENT_ASKS.findall(body))
+    return Email(by_user, _span(greeting), _span(sign), (start, sign.start()))
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    if m is None or not m.group("name"):
+        return None
+    return (m.start("name"), m.end("name"))
 
 
 @dataclass(frozen=True, slots=True)
