@@ -416,3 +416,34 @@ def test_a_thread_turn_speaks_for_its_sender() -> None:
     )
     people = understand(thread, TUE)["people"]
     assert ("Angela", "wife") in [(p["name"], p["relation"]) for p in people]
+
+
+# ---- tasks: a phone note's verbless to-do ("quote pls by Thurs", "demo link to Tim tmrw") -------
+@pytest.mark.parametrize(
+    ("note", "keyword", "due"),
+    [
+        ("Mtg w/ Ana Ruiz. quote pls by Thurs.", "quote", "2026-10-08"),
+        ("Mtg w/ Ana Ruiz. lease draft by Fri pls.", "lease draft", "2026-10-09"),
+        ("Mtg w/ Ana Ruiz. rate sheet + avails pls by Thurs", "rate sheet", "2026-10-08"),
+        (
+            "Site visit w/ Ana Ruiz. HOA packet to Joy by Fri, demo link to Ana tmrw",
+            "demo link",
+            "2026-10-07",
+        ),
+    ],
+)
+def test_verbless_phone_todos(note: str, keyword: str, due: str) -> None:
+    found = _titles(note)
+    assert any(keyword in t.lower() and d == due for t, d in found), found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Call w/ Ana Ruiz. Huge Packers fan, going to Lambeau next month.",
+        "Call w/ Ana Ruiz. Their 3PL contract ends 8/31.",
+        "Call w/ Ana Ruiz. List date 1/8, photos done.",
+    ],
+)
+def test_dated_facts_are_not_phone_todos(note: str) -> None:
+    assert _titles(note) == []

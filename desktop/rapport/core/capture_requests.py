@@ -15,15 +15,16 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rapport.core.capture_names import first_names
 from rapport.core.capture_task_dates import dates_in
-from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT
+from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT, base_verb
 from rapport.core.capture_text import LazyRegex, Span, words
 
 if TYPE_CHECKING:
     from rapport.core.capture_tasks import TaskFound
     from rapport.core.dates import DateMention
 
-__all__ = ["asked_of_you", "requested_tasks"]
+__all__ = ["asked_of_you", "requested_tasks", "terse_items"]
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
@@ -176,4 +177,58 @@ def asked_of_you(
             if any(t.start <= start < t.end or start <= t.start < end for t in tasks + added):
                 continue  # the note's own task for it
             added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
+    return added
+
+
+# A phone note's to-do without a verb: a thing, maybe who it goes to, a "pls" and a date ("quote
+# pls by Thurs", "lease draft by Fri pls", "demo link to Tim tmrw", "ratecard + avails pls by
+# Thurs"). The thing goes to someone named, or is asked with "pls".
+_TERSE_PIECE = LazyRegex(r"[^,;.!?\n]+")
+_TERSE_THING = LazyRegex(
+    r"^\s*(?P<thing>(?:[\w'/&+#-]+\s+){0,5}?[\w'/&+#-]+?)\s+(?P<pls>(?:pls|please|plz)\s+)?"
+    r"(?:(?:by|due|before|on|for)\s+)?$",
+    re.IGNORECASE,
+)
+_PLS_AFTER = LazyRegex(r"^\s*(?:pls|please|plz)\b", re.IGNORECASE)
+_TO_SOMEONE = LazyRegex(r"\bto\s+(?P<name>[A-Z][a-z]+)(?:\s*\+\s*[A-Z][a-z]+)?\s*$")
+_NOT_A_THING = words(
+    "he she they we i it his her their our my you who which that this there here what when "
+    "is was are were has had have will would can could should did does do not no"
+)
+
+
+def terse_items(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """Tasks for verbless dated to-dos the note's own tasks do not cover."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for piece in _TERSE_PIECE.finditer(sentence.text):
+            start, end = sentence.start + piece.start(), sentence.start + piece.end()
+            said = [d for d in dates if start <= d.start < end and d.value is not None]
+            if not said or any(t.start < end and start < t.end for t in tasks + added):
+                continue
+            day = said[-1]
+            head = sentence.text[piece.start() : day.start - sentence.start]
+            tail = sentence.text[min(day.end - sentence.start, piece.end()) : piece.end()]
+            if tail.strip() and not _PLS_AFTER.match(tail):
+                continue  # "a big sale Fri for the staff": the date is inside a sentence
+            m = _TERSE_THING.match(head)
+            if m is None:
+                continue
+            thing = m.group("thing")
+            pieces = thing.lower().split()
+            if pieces[0] in _NOT_A_THING or pieces[0].isdigit():
+                continue
+            asked = bool(m.group("pls")) or bool(_PLS_AFTER.match(tail))
+            to = _TO_SOMEONE.search(thing)
+            named = to is not None and to.group("name").lower() in first_names()
+            if not (asked or named):
+                continue  # "3PL contract ends 8/31", "list date 1/8": a fact with a date
+            verb = base_verb(pieces[0])
+            title = thing if verb is not None else f"Send {thing}"
+            added.append(make(title[:1].upper() + title[1:], "todo", day.value, start, end))
     return added

@@ -108,12 +108,13 @@ class TaskContext:
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
-    from rapport.core.capture_requests import asked_of_you, requested_tasks
+    from rapport.core.capture_requests import asked_of_you, requested_tasks, terse_items
 
     sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
+    tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread, what the other side says it will do is its promise, not the user's; what
