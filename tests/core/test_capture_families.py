@@ -447,3 +447,28 @@ def test_verbless_phone_todos(note: str, keyword: str, due: str) -> None:
 )
 def test_dated_facts_are_not_phone_todos(note: str) -> None:
     assert _titles(note) == []
+
+
+# ---- client: a company or a place named before the person -------------------------------------
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [
+        ("Stopped by Black Lotus Tattoo, saw Vinnie Caruso. needs 2 machines.", "Vinnie Caruso"),
+        ("Tour @ Willow Creek Barn - Kayla Brooks + fiance Marcus, Sat 9/11.", "Kayla Brooks"),
+        (
+            "Walkthru @ Jefferson Elem w/ facilities dir Ron Baptiste. tile in 2 wings",
+            "Ron Baptiste",
+        ),
+        (
+            "Kickoff - Greenfield Cold Storage rooftop solar\n"
+            "Attendees: Marco Reyes (ops director), Priya Shah (CFO), me\n- 400 kW array",
+            "Marco Reyes",
+        ),
+        (
+            "Best leads were Earl Whitcomb (compact tractor) and Becky Sorensen (dairy)",
+            "Earl Whitcomb",
+        ),
+    ],
+)
+def test_the_person_not_the_place_is_the_client(note: str, client: str) -> None:
+    assert understand(note, TUE)["client"]["name"] == client

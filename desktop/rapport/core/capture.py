@@ -343,7 +343,7 @@ def _voices(
 
 # "Writing on behalf of Mr. Dwight Lassiter": the assistant signs, the client is whom it is for
 _ON_BEHALF = LazyRegex(
-    r"\bon\s+behalf\s+of\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"\bon\s+behalf\s+of\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
 _INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
 _TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
@@ -372,8 +372,8 @@ def _email_client(
         better = next((n for n in names if n.full and n.first == said.first and not n.titled), None)
         return better if said.titled and better is not None else said
     words_ = body[start:end].split()
-    if not words_ or (title is None and words_[0].lower() not in first_names() and len(words_) < 2):
-        return chosen
+    if not words_:
+        return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
     name = " ".join(words_)
     return NameMention(start, end, name, words_[0], len(words_) > 1, titled=title is not None)
 
