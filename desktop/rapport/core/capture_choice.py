@@ -117,10 +117,7 @@ def _person_over_place(
         return next((n for n in pool if n.start > attendees.end() and (n.full or n.titled)), chosen)
     if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
-    person = next(
-        (n for n in pool if n.full and n.start > chosen.start and n.first.lower() in first_names()),
-        None,
-    )
+    person = next((n for n in pool if n.full and n.start > chosen.start), None)
     return person or chosen
 
 
