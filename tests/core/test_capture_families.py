@@ -472,3 +472,41 @@ def test_dated_facts_are_not_phone_todos(note: str) -> None:
 )
 def test_the_person_not_the_place_is_the_client(note: str, client: str) -> None:
     assert understand(note, TUE)["client"]["name"] == client
+
+
+# ---- introductions: who sent the client to the user ---------------------------------------------
+@pytest.mark.parametrize(
+    ("note", "client", "referrer"),
+    [
+        (
+            "nina cole called she got my name from jim okafor she runs a dairy",
+            "Nina Cole",
+            "Jim Okafor",
+        ),
+        (
+            "lisa brandt from the parks dept sent me her way so this is about rosa vidal who runs "
+            "the hoa",
+            "Rosa Vidal",
+            "Lisa Brandt",
+        ),
+        (
+            "Discovery call - Tamika Ross. Greg Hall (our franchisee) sent her my way.",
+            "Tamika Ross",
+            "Greg Hall",
+        ),
+        (
+            "New lead: Ann Ortiz. We got your name from our friends Kate Marsh.",
+            "Ann Ortiz",
+            "Kate Marsh",
+        ),
+    ],
+)
+def test_the_client_was_sent_by_someone(note: str, client: str, referrer: str) -> None:
+    out = understand(note, TUE)
+    assert out["client"]["name"] == client
+    assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [(client, referrer)]
+
+
+def test_a_dictated_introduction_to_someone_named_once() -> None:
+    out = understand("coffee with dmitri volkov he intro'd me to his cousin anya downtown", TUE)
+    assert [i["name"] for i in out["introductions"]] == ["Anya"]

@@ -195,6 +195,11 @@ def _surname_stop() -> frozenset[str]:
         "us was we were what when where which who why will with would w w/ yet asked wants "
         "works runs lives called texted emailed mentioned thinks knows back down off later soon "
         "now again tmrw tomorrow today tonight asap"
+        # where and when, and what a person does, said after a name in dictation ("his cousin
+        # anya downtown", "kristen signs", "pieter does the buying")
+        " downtown uptown nearby yesterday everyday handles signs coaches sails knits gardens"
+        " grows builds rides fishes hunts bakes cooks paints sings swims golfs skis surfs owns"
+        " travels collects hates decides wanted agreed promised used"
     )
 
 
