@@ -361,6 +361,19 @@ def test_client_of_a_couple_or_after_a_title(note: str, client: str) -> None:
     assert understand(note, TUE)["client"]["name"] == client
 
 
+@pytest.mark.parametrize(
+    ("note", "spouse"),
+    [
+        ("Showroom visit: Greg + Carla Novak. looking at a 6-seater.", ("Carla", "wife")),
+        ("Group chat w/ Shannon and Mark Delaney about the panels", ("Mark", "husband")),
+        ("Met Jordan & Casey Lee at the expo", None),
+    ],
+)
+def test_a_couples_spouse_when_the_names_say_it(note: str, spouse: tuple[str, str] | None) -> None:
+    people = [(p["name"], p["relation"]) for p in understand(note, TUE)["people"]]
+    assert (spouse in people) if spouse else people == []
+
+
 def test_mr_and_mrs_says_the_spouse_is_a_wife() -> None:
     people = understand("Linen svc - Mr. & Mrs. Patel (Ravi + Sunita), two motels.", TUE)["people"]
     assert ("Sunita", "wife") in [(p["name"], p["relation"]) for p in people]

@@ -27,7 +27,13 @@ from rapport.core.capture_facts import (
     find_yearly_dates,
 )
 from rapport.core.capture_inbound import InboundFound, find_inbound
-from rapport.core.capture_names import NameMention, find_names, first_names, title_name
+from rapport.core.capture_names import (
+    NameMention,
+    find_names,
+    first_names,
+    title_name,
+    women_and_men,
+)
 from rapport.core.capture_text import (
     MAX_CHARS,
     Email,
@@ -117,9 +123,13 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
 
     genders = _genders(body, names, family)
     if spouse is not None:
-        # "Mr. & Mrs. Patel (Ravi + Sunita)": a wife; "Greg + Carla Novak": a spouse whose being
-        # a wife or a husband the note does not say (a pronoun after a name may be the other's)
-        said = "wife" if _MR_AND_MRS.search(body, 0, spouse[2]) else ""
+        # "Mr. & Mrs. Patel (Ravi + Sunita)", "Greg + Carla Novak": a wife or a husband when the
+        # title or the first names say which (never from a pronoun, which may be the other's)
+        said = (
+            "wife"
+            if _MR_AND_MRS.search(body, 0, spouse[2])
+            else _spouse_word(spouse[0], client_first or "")
+        )
         for person in family:
             if person.name == spouse[0] and person.relation == "partner":
                 person.relation = said
@@ -387,6 +397,17 @@ _FAMILY_COUPLE = LazyRegex(
     r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
     r"(?P<b>[A-Z][a-z'-]+)\s*\)"
 )
+
+
+def _spouse_word(spouse: str, client: str) -> str:
+    """'wife' or 'husband' when both first names say it (Carla after Greg), else ''."""
+    women, men = women_and_men()
+    a, b = spouse.lower(), client.lower()
+    if a in women and b not in women:
+        return "wife"
+    if a in men and b not in men:
+        return "husband"
+    return ""
 
 
 def _couple(

@@ -185,6 +185,14 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def women_and_men() -> tuple[frozenset[str], frozenset[str]]:
+    """First names that nearly always name a woman, and a man (loaded on first use)."""
+    from rapport.core.capture_firstnames import MEN, WOMEN
+
+    return WOMEN, MEN
+
+
+@cache
 def _surname_stop() -> frozenset[str]:
     # Lower-case words that never follow a first name as a surname in a lower-case note.
     return NOT_NAMES | words(
