@@ -523,3 +523,25 @@ def test_the_client_was_sent_by_someone(note: str, client: str, referrer: str) -
 def test_a_dictated_introduction_to_someone_named_once() -> None:
     out = understand("coffee with dmitri volkov he intro'd me to his cousin anya downtown", TUE)
     assert [i["name"] for i in out["introductions"]] == ["Anya"]
+
+
+# ---- people: a dictated name the first-name list lacks, after a family word --------------------
+@pytest.mark.parametrize(
+    ("note", "person"),
+    [
+        ("voicemail from earl dobbs his wife mae's in the hospital", ("Mae", "wife")),
+        ("met the brothers pieter's wife ilse makes amazing cookies", ("Ilse", "wife")),
+        (
+            "talked to ruth ellis her granddaughter kaylee rides every day",
+            ("Kaylee", "granddaughter"),
+        ),
+    ],
+)
+def test_dictated_family_name_said_to_do_something(note: str, person: tuple[str, str]) -> None:
+    people = [(p["name"], p["relation"]) for p in understand(note, TUE)["people"]]
+    assert person in people, people
+
+
+def test_an_everyday_word_after_a_family_word_is_no_name() -> None:
+    people = understand("talked to ruth ellis her son really likes the new truck", TUE)["people"]
+    assert [(p["name"], p["relation"]) for p in people] == [(None, "son")]

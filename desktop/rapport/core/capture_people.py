@@ -156,12 +156,15 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     ("a baby girl named ivy"), a month name after the family word that no day follows ("his
     wife June", not "daughter due June 3")."""
     word = w.group()
+    rest = text[w.end() :]
+    if word.lower().endswith("'s") and not word[:1].isupper():
+        # "his wife mae's in the hospital": the name, then "is"
+        word, rest = word[:-2], "'s" + rest
     low = word.lower()
     if not word.isalpha() or len(low) < 2 or low in rel_words():
         return False
     if explicit:
         return low not in NOT_NAMES or low in _MONTH_NAMES
-    rest = text[w.end() :]
     if word[:1].isupper():
         if low in _MONTH_NAMES:
             return re.match(r"\s*(?:\d|the\b|of\b)", rest, re.IGNORECASE) is None
@@ -186,7 +189,10 @@ _NAME_ENDS = LazyRegex(
 )
 _DOES_AFTER = LazyRegex(
     r"\s*(?:,\s*)?(?:\d|(?:is|was|who|has|had|turns?|turned|loves?|likes?|plays?|coaches|"
-    r"runs|works|started|starts|goes|got|just|will|wants|'s)\b)",
+    r"runs|works|started|starts|goes|got|just|will|wants|'s|makes|does|rides|sails|knits|"
+    r"gardens|grows|bakes|cooks|paints|sings|leads|handles|builds|teaches|studies|owns|helps|"
+    r"drives|travels|collects|shows|breeds|swims|dances|hunts|fishes|golfs|skis|surfs|reads|"
+    r"writes|still|also|really)\b)",
     re.IGNORECASE,
 )
 _AGE_WORDS = words("age aged ages about around almost nearly yo yrs old")
