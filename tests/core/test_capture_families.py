@@ -545,3 +545,61 @@ def test_dictated_family_name_said_to_do_something(note: str, person: tuple[str,
 def test_an_everyday_word_after_a_family_word_is_no_name() -> None:
     people = understand("talked to ruth ellis her son really likes the new truck", TUE)["people"]
     assert [(p["name"], p["relation"]) for p in people] == [(None, "son")]
+
+
+# ---- tasks: what is said to someone is no to-do ------------------------------------------------
+@pytest.mark.parametrize(
+    ("note", "not_wanted"),
+    [
+        (
+            "Hi Ana,\nThank you for meeting with me today. I'll send the quote by Friday.\n"
+            "Best,\nSam Ortiz",
+            "thank you",
+        ),
+        (
+            "Hi there,\nWriting on behalf of Mr. Dale Rusk - please call him Friday.\n"
+            "Thank you,\nJo Pike",
+            "thank you",
+        ),
+        (
+            "Fwd: intro\nHi both,\nAna, meet Sam Ortiz - Sam's team did our roof.\n"
+            "I'll let you two take it from here!\nMark",
+            "meet",
+        ),
+        (
+            "Fwd: intro\nFrom: Mark Lee\nHi both,\nAna, meet Sam Ortiz - Sam's team did our roof.\n"
+            "I'll let you two take it from here!\nMark",
+            "take it from here",
+        ),
+        ("Text thread w/ Ana Ruiz:\nAna: ok\nMe: I'll call you tomorrow\nAna: thanks", "thread"),
+    ],
+)
+def test_words_said_to_someone_are_not_tasks(note: str, not_wanted: str) -> None:
+    assert not any(not_wanted in t.lower() for t, _ in _titles(note)), _titles(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "keyword", "due"),
+    [
+        (
+            "Me: let me check with our events manager and get back to you tomorrow",
+            "events manager",
+            "2026-10-07",
+        ),
+        (
+            "Mtg w/ Ana Ruiz. I'll call the utility tomorrow and update you.",
+            "utility",
+            "2026-10-07",
+        ),
+    ],
+)
+def test_getting_back_closes_the_task_before(note: str, keyword: str, due: str) -> None:
+    found = _titles(note)
+    assert len(found) == 1 and keyword in found[0][0].lower() and found[0][1] == due, found
+
+
+def test_a_thank_you_card_is_still_a_task() -> None:
+    assert any(
+        "thank you card" in t.lower()
+        for t, _ in _titles("Met Ana Ruiz. Send her a thank you card.")
+    )

@@ -177,7 +177,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
-        turns=their_turns,
+        turns=their_turns + _client_wrote(email),
         mine=lambda pos: any(a < pos < b for a, b in my_turns),
         request_due=request_due,
         body=body,
@@ -337,6 +337,11 @@ _HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
 
 _CLIENT_SPEAKS = frozenset({"my", "our"})
 _CLIENT_SPOKEN_TO = frozenset({"your"})
+
+
+def _client_wrote(email: Email | None) -> list[tuple[int, int]]:
+    """Where a pasted e-mail the client wrote speaks: its "I'll" is the client's promise."""
+    return [] if email is None or email.by_user else [email.voice]
 
 
 def _voices(

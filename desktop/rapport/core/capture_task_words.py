@@ -234,7 +234,12 @@ THEIRS = LazyRegex(
 ACK = LazyRegex(r"(?:i'?m\s+)?on\s+it|will\s+do|can\s+do|consider\s+it\s+done", re.IGNORECASE)
 # "Call log 10/5", "Mtg notes": the note's own heading, dated or not.
 LOG_HEADER = LazyRegex(
-    r"^(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b", re.I
+    r"^(?:(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b"
+    # "Text thread w/ Brianna Cole:", "DMs w/ Jade", "Group text - the Delaneys": a pasted
+    # thread's heading
+    r"|(?:group\s+)?(?:texts?|sms|chat|dms?|imessages?|whatsapp|e-?mails?)(?:\s+(?:thread|chain|"
+    r"exchange|convo|conversation))?\s+(?:w/|with|-)\s)",
+    re.I,
 )
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"

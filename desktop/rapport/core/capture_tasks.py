@@ -117,12 +117,14 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
-        # in a thread, what the other side says it will do is its promise, not the user's; what
-        # it asks for ("can you send the invoice by fri") stays the user's task
+        # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
+        # not the user's; what it asks for ("can you send the invoice by fri") stays the user's
         tasks = [
             t for t in tasks
             if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
         ]  # fmt: skip
+    tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
+    tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
         return tasks
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -139,6 +141,38 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
     return keep
+
+
+# Words said to someone, not a to-do: "Thank you for meeting with me", "Thank you," over a
+# signature, "Writing on behalf of Mr. Lassiter", "Sabrina, meet Pat Quinlan" (an introducer
+# speaking to both)
+_SPEECH = LazyRegex(
+    r"(?:thank\s+you\b(?!\s+(?:note|card|letter|gift|basket|email|e-mail|call)s?\b)"
+    r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
+    r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# "check with our events manager and get back to you tomorrow", "call the utility tomorrow and
+# update you": the answer that closes the task before it, not a task of its own
+_CLOSES = LazyRegex(
+    r"(?:get\s+back\s+to|update|circle\s+back\s+(?:to|with)|report\s+back\s+to)\s+"
+    r"(?:you|him|her|them)\b",
+    re.IGNORECASE,
+)
+
+
+def _follow_through_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    kept: list[TaskFound] = []
+    for task in tasks:
+        before = kept[-1] if kept else None
+        joined = before is not None and re.fullmatch(
+            r"[\s,]*(?:and|&|\+|then)?\s*", body[before.end : task.start]
+        )
+        if before is not None and joined and _CLOSES.match(task.title):
+            before.due = before.due or task.due
+            continue
+        kept.append(task)
+    return kept
 
 
 def _quoted(ctx: TaskContext, pos: int) -> bool:
