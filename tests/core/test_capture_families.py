@@ -17,6 +17,7 @@ from rapport.core.capture_text import (
     split_dictation,
 )
 from rapport.core.dates import find_dates
+from rapport.core.interests import find_interests
 
 TUE = date(2026, 10, 6)
 
@@ -603,3 +604,32 @@ def test_a_thank_you_card_is_still_a_task() -> None:
         "thank you card" in t.lower()
         for t, _ in _titles("Met Ana Ruiz. Send her a thank you card.")
     )
+
+
+# ---- interests: a business's or a job's name is no hobby; everyday phrasings -------------------
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Pro desk - Marisol Vega (Vega Painting LLC). 200 gal exterior.",
+        "dropped by the wine and cheese shop on main to see bea lamont",
+        "Sprinkler redesign - Golf course supt Ray Nakamura, 18 holes.",
+    ],
+)
+def test_a_trade_name_is_no_interest(note: str) -> None:
+    assert [t for f in understand(note, TUE)["facts"] for t in f["tags"]] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tag"),
+    [
+        ("DD Hannah (8) horse crazy", "horses"),
+        ("Junior drag races a '69 Camaro", "motorsports"),
+        ("Ron is a gumbo cook-off champ", "cooking"),
+        ("Fr. Tom plays bagpipes", "music"),
+        ("her granddaughter barrel races", "horseback riding"),
+        ("he does agility trials with them", "dogs"),
+        ("doing the Tour du Mont Blanc in July", "hiking"),
+    ],
+)
+def test_everyday_hobby_phrasings(phrase: str, tag: str) -> None:
+    assert tag in [m.tag for m in find_interests(phrase)]
