@@ -124,7 +124,9 @@ FIRST_NAMES = words(
     "wolfgang wyatt xavier xiaoming ximena xin yan yash yasmin yaw yelena yoko yolanda yong yoshi "
     "yousef youssef yui yuki yuko yuna yuri yusuf yuto yvette yvonne zach zachary zain zainab "
     "zane zara zelda zeynep zoe zofia zuri "
-    "marissa clarissa larissa breanna tonya tamika earlene brandi roscoe donnie hollis"
+    "marissa clarissa larissa breanna tonya tamika earlene brandi roscoe donnie hollis "
+    # common names the woman/man lists below have and this one lacked (none an everyday word)
+    "ada allen burt earl francis josephine margie miranda morris roland sid stella trish hal sal"
 )
 
 # First names that nearly always name a woman or a man, for a couple said together ("Greg +
