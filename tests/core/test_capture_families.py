@@ -633,3 +633,52 @@ def test_a_trade_name_is_no_interest(note: str) -> None:
 )
 def test_everyday_hobby_phrasings(phrase: str, tag: str) -> None:
     assert tag in [m.tag for m in find_interests(phrase)]
+
+
+# ---- tasks: a request put to the user by the note; a time said before the user speaks ----------
+@pytest.mark.parametrize(
+    ("note", "keyword", "due"),
+    [
+        ("Met Gina Rossi. She asked me to set up a call with our CTO.", "call with our cto", None),
+        (
+            "Met Gina Rossi. Gina asked me to send the price list by Friday.",
+            "price list",
+            "2026-10-09",
+        ),
+        (
+            "Met Gina Rossi. She wants me to put together a price for the scaffolding and said "
+            "she'd send the drawings tonight.",
+            "scaffolding",
+            None,
+        ),
+        (
+            "Met Gina Rossi. First thing tomorrow I need to check with dispatch.",
+            "dispatch",
+            "2026-10-07",
+        ),
+        ("Met Gina Rossi. Tomorrow I'll call the lab about the samples.", "lab", "2026-10-07"),
+    ],
+)
+def test_asked_of_the_user_and_fronted_dates(note: str, keyword: str, due: str | None) -> None:
+    found = _titles(note)
+    assert any(keyword in t.lower() and d == due for t, d in found), found
+    assert not any("drawings" in t.lower() for t, _ in found), found
+
+
+def test_a_request_the_note_restates_is_one_task() -> None:
+    note = (
+        "Check-in w/ Laura Benson. Asked me to intro her to a good CPA -> intro her to Mark Feld."
+    )
+    assert len(_titles(note)) == 1, _titles(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Met Gina Rossi. She'll send the drawings tonight.",
+        "Met Gina Rossi. she said she'd send over the drawings tonight",
+        "Met Gina Rossi. He said they'll email the floor plan by Friday.",
+    ],
+)
+def test_the_clients_own_promise_is_not_a_task(note: str) -> None:
+    assert _titles(note) == []

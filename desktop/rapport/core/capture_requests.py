@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rapport.core.capture_tasks import TaskFound
     from rapport.core.dates import DateMention
 
-__all__ = ["asked_of_you", "requested_tasks", "terse_items"]
+__all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "terse_items"]
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
@@ -232,3 +232,62 @@ def terse_items(
             title = thing if verb is not None else f"Send {thing}"
             added.append(make(title[:1].upper() + title[1:], "todo", day.value, start, end))
     return added
+
+
+# A request put to the user, said by the note: "she asked me to set up a call with our CTO",
+# "wants me to send the specs by Fri", "told us to hold the date". What the client then says
+# they will do ("and said she'd send the drawings") is theirs.
+_ASKED_ME_TO = LazyRegex(
+    lambda: (
+        r"\b(?:asked|asks|wants|wanted|needs|needed|told|begged|reminded|would\s+like)\s+"
+        rf"(?:me|us)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+    ),
+    re.IGNORECASE,
+    needs="me us",
+)
+_THEIR_CLAUSE = LazyRegex(
+    r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
+    r"said|says|can|could))\b.*$",
+    re.IGNORECASE,
+)
+
+
+def asked_me_to(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """Tasks for what someone asked the user to do that the note's own tasks do not say."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _ASKED_ME_TO.finditer(sentence.text):
+            rest = _THEIR_CLAUSE.sub("", m.group("rest"))
+            start = sentence.start + m.start("verb")
+            end = sentence.start + m.start("rest") + len(rest)
+            if any(t.start < end and start < t.end for t in tasks + added):
+                continue
+            if _said_again(m.group("verb"), rest, tasks):
+                continue  # "asked me to intro her to a CPA -> intro her to Mark this week"
+            said = [d for d in dates if start <= d.start < end]
+            when = next((d.value for d in said if d.value is not None), None)
+            text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
+            for d in reversed(said):
+                a = d.start - sentence.start - m.start("verb")
+                text = text[:a] + text[a + min(d.end, end) - d.start :]
+            text = " ".join(text.split()).rstrip(" ,")
+            added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
+    return added
+
+
+_PLAIN = words("with about that this them their there from into over back some more have will")
+
+
+def _said_again(verb: str, rest: str, tasks: list[TaskFound]) -> bool:
+    """The note's own task says the same thing: the same verb, or a word of what was asked."""
+    asked = {w for w in _words(rest) if len(w) > 3 and w not in _PLAIN}
+    for task in tasks:
+        said = _words(task.title)
+        if said and (said[0][:5] == verb.lower()[:5] or asked & set(said)):  # intro/introduce
+            return True
+    return False

@@ -304,6 +304,8 @@ _RUNON_VERB = LazyRegex(
 _RUNON_KEEP = words(
     "to will i we you he she they it who which that and or can could would should must please "
     "pls then also just gonna need needs i'll we'll don't didn't not never let "
+    # "said she'd send the drawings": the verb is hers, its clause goes on
+    "she'd he'd they'd you'd she'll he'll they'll you'll it'll "
     "the a an this our my his her their its"  # "about the build out of her office": a noun
 )
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")

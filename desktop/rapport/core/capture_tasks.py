@@ -108,13 +108,19 @@ class TaskContext:
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
-    from rapport.core.capture_requests import asked_of_you, requested_tasks, terse_items
+    from rapport.core.capture_requests import (
+        asked_me_to,
+        asked_of_you,
+        requested_tasks,
+        terse_items,
+    )
 
     sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
+    tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
@@ -288,6 +294,15 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     lead = LEAD_IN.match(piece.text)
     if lead:
         piece = Span(piece.start + lead.end(), piece.end, piece.text[lead.end() :])
+    fronted = _fronted_date(piece, ctx)
+    if fronted is not None:
+        # "first thing tomorrow I need to check with dispatch": the time said before the user's
+        # own words is the task's due
+        rest, due = fronted
+        found = _tasks_in_piece(rest, ctx, carried)
+        for task in found:
+            task.due = task.due or due
+        return found
     if ACK.fullmatch(piece.text.strip(" .!")):
         thing = ctx.request_before(piece.start)  # "needs a revised quote by EOD tmrw. on it"
         due = ctx.request_due(piece.start)
@@ -406,6 +421,25 @@ def _bare_ok(task: TaskFound) -> bool:
     return task.title.lower() in BARE_OK
 
 
+_FRONT_LEAD = LazyRegex(r"(?:so\s+|and\s+|then\s+)?(?:first\s+thing\s+)?", re.IGNORECASE)
+_USER_AFTER = LazyRegex(r"[\s,]*(?=(?:I|we)(?:'ll|'d|\s))")
+
+
+def _fronted_date(piece: Span, ctx: TaskContext) -> tuple[Span, date] | None:
+    """A piece that opens with a day and then the user speaking: the rest, and the day."""
+    said = next(iter(dates_in(ctx.dates, piece.start, piece.end)), None)
+    if said is None or said.value is None:
+        return None
+    lead = _FRONT_LEAD.compiled.fullmatch(ctx.body, piece.start, said.start)
+    if lead is None:
+        return None
+    after = _USER_AFTER.match(ctx.body, said.end, piece.end)
+    if after is None:
+        return None
+    start = after.end()
+    return Span(start, piece.end, ctx.body[start : piece.end]), said.value
+
+
 def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     """Strip a cue ("I'll", "Promised", "Follow up:") and say which kind it was."""
     text = part.text
@@ -430,6 +464,9 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+_THEIR_CONTRACTION = LazyRegex(r"(?:he|she|they|you|it)'(?:d|ll|s|re|ve)", re.IGNORECASE)
+
+
 def _someone_elses(text: str) -> bool:
     """'Sarah to send the PO', 'they'll sign Friday': an item for someone else."""
     head = text.split()[:2]
@@ -437,6 +474,8 @@ def _someone_elses(text: str) -> bool:
         return False
     if head[0].lower() in SUBJECTS:
         return True
+    if _THEIR_CONTRACTION.fullmatch(head[0]):
+        return True  # "she'd send the drawings tonight", "they'll sign Friday"
     return len(head) == 2 and head[0][:1].isupper() and head[1].lower() in ("to", "will")
 
 
@@ -523,6 +562,8 @@ def _task_from(
         verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
+    elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
+        return None, ""  # "she'll send the drawings tonight": their promise, not the user's
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
     elif verb is None and cue == "" and appointment_due(part, ctx.dates):
