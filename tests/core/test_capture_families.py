@@ -682,3 +682,12 @@ def test_a_request_the_note_restates_is_one_task() -> None:
 )
 def test_the_clients_own_promise_is_not_a_task(note: str) -> None:
     assert _titles(note) == []
+
+
+def test_a_dictated_time_before_the_user_speaks_dates_the_clause_after_it() -> None:
+    note = (
+        "got a call from rick sosa he wanted the rate sheet but i told him not until i confirm "
+        "with dispatch so first thing tomorrow i need to check with dispatch on availability"
+    )
+    found = _titles(note)
+    assert ("Check with dispatch on availability", "2026-10-07") in found, found

@@ -115,7 +115,9 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         terse_items,
     )
 
-    sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
+    sentences = _time_rejoined(
+        [piece for sentence in sentences for piece in runon_pieces(sentence)], ctx
+    )
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
@@ -423,6 +425,26 @@ def _bare_ok(task: TaskFound) -> bool:
 
 _FRONT_LEAD = LazyRegex(r"(?:so\s+|and\s+|then\s+)?(?:first\s+thing\s+)?", re.IGNORECASE)
 _USER_AFTER = LazyRegex(r"[\s,]*(?=(?:I|we)(?:'ll|'d|\s))")
+
+
+def _time_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
+    """A piece that is only a time ("so first thing tomorrow") joins the user's words after it."""
+    out: list[Span] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and piece.start - prev.end <= 2 and _only_a_time(prev, ctx):
+            out[-1] = Span(prev.start, piece.end, ctx.body[prev.start : piece.end])
+            continue
+        out.append(piece)
+    return out
+
+
+def _only_a_time(piece: Span, ctx: TaskContext) -> bool:
+    said = dates_in(ctx.dates, piece.start, piece.end + 1)
+    if len(said) != 1 or said[0].value is None:
+        return False
+    lead = _FRONT_LEAD.compiled.fullmatch(ctx.body, piece.start, said[0].start)
+    return lead is not None and not ctx.body[said[0].end : piece.end].strip(" ,.")
 
 
 def _fronted_date(piece: Span, ctx: TaskContext) -> tuple[Span, date] | None:

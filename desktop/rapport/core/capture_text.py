@@ -238,6 +238,11 @@ _CLAUSE_START = LazyRegex(
 )
 _WORD_BEFORE = LazyRegex(r"([a-z'/]+)\W*$")
 _FAMILY_HEAD = LazyRegex(_FAMILY_HEADS)
+# A time said just before the user speaks belongs to what the user says next
+_FRONTED_TIME = LazyRegex(
+    r" (?:(?:so|and|then) )?(?:first thing )?(?:tomorrow|today|tonight|this (?:morning|afternoon|"
+    r"evening|week)|next week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: morning)?$"
+)
 _TITLES = words(
     "pastor doctor dr coach principal nurse mr mrs ms miss judge officer captain father reverend"
 )
@@ -259,6 +264,10 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
             before.group(1) in _GLUE or _FAMILY_HEAD.fullmatch(before.group(1))
         ):
             continue  # "told him that she", "with his wife", "his wife connie": the clause goes on
+        fronted = _FRONTED_TIME.search(text, max(0, m.start() - 40), m.start())
+        if fronted is not None and text[m.end() : m.end() + 1] == "I":
+            cuts.append(fronted.start())  # "...with dispatch so first thing tomorrow i need to"
+            continue
         if before is not None and before.group(1) in _TITLES and before.start() > 0:
             cuts.append(before.start() - 1)  # "...twenty seventh pastor dan is": before the title
             continue
