@@ -691,3 +691,41 @@ def test_a_dictated_time_before_the_user_speaks_dates_the_clause_after_it() -> N
     )
     found = _titles(note)
     assert ("Check with dispatch on availability", "2026-10-07") in found, found
+
+
+def test_a_thread_ending_on_the_other_sides_question_awaits_an_answer() -> None:
+    thread = (
+        "WhatsApp - Deepak Rao\n[7/27 9:14 PM] Deepak Rao: the new sign looks great\n"
+        "[7/28 8:02 AM] Me: revised proof - Wed 3pm\n"
+        "[7/28 8:06 AM] Deepak Rao: can you do the menu boards too? quote?"
+    )
+    out = understand(thread, TUE)
+    assert (out["inbound"] or {}).get("channel") == "text"
+    assert ("Send revised proof", "2026-10-07") in _titles(thread)
+
+
+def test_a_thread_the_user_answered_last_awaits_nothing() -> None:
+    thread = "Texts w/ Tony Russo:\nTony: can you come by?\nMe: I'll send a tech tomorrow\nTony: ok"
+    assert understand(thread, TUE)["inbound"] is None
+
+
+@pytest.mark.parametrize(
+    ("note", "keyword", "due"),
+    [
+        (
+            "Client: Howard Tsai\nTODO: energy audit booking - next week; rebate paperwork - 10/16",
+            "rebate",
+            "2026-10-16",
+        ),
+        (
+            "Action items: ME: trial agreement by Fri, certificates to all 7 - 10/14 / Them: Dana "
+            "to send staff emails",
+            "certificates",
+            "2026-10-14",
+        ),
+    ],
+)
+def test_a_todo_line_holds_its_items(note: str, keyword: str, due: str) -> None:
+    found = _titles(note)
+    assert any(keyword in t.lower() and d == due for t, d in found), found
+    assert not any("dana" in t.lower() or t.startswith("Send /") for t, _ in found), found

@@ -116,6 +116,9 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         if i.name or (lead and lead != i.referrer)
     ]
     inbound = find_inbound(body, limit)
+    if inbound is None and their_turns and _asks_last(body, their_turns, my_turns):
+        # a pasted thread whose last message is the other side asking: it waits for an answer
+        inbound = InboundFound("text", None, *their_turns[-1])
     if inbound is None and email is not None and not email.by_user and email.signer:
         # a pasted e-mail the client wrote waits for the user's answer
         inbound = InboundFound("email", body[slice(*email.signer)], *email.signer)
@@ -337,6 +340,11 @@ _HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
 
 _CLIENT_SPEAKS = frozenset({"my", "our"})
 _CLIENT_SPOKEN_TO = frozenset({"your"})
+
+
+def _asks_last(body: str, theirs: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    last = theirs[-1]
+    return (not mine or mine[-1][0] < last[0]) and "?" in body[last[0] : last[1]]
 
 
 def _client_wrote(email: Email | None) -> list[tuple[int, int]]:

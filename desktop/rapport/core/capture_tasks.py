@@ -209,6 +209,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 # "Follow up: email her the case study" is one task; "TODO: weekly update email
                 # every Fri", "Action items: - pricing for the module" are to-dos without a verb
                 carried = "list" if _TODO_HEADING.match(piece.text) else "follow"
+                if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
+                    line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
             if OWN_CUE.fullmatch(piece.text) is not None:
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
@@ -607,7 +609,7 @@ def _task_from(
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
-    title = task_title(prefix, body, ctx)
+    title = task_title(prefix, body, ctx).rstrip(" -:;,")  # "revised proof - Wed": no dash left
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"
