@@ -729,3 +729,20 @@ def test_a_todo_line_holds_its_items(note: str, keyword: str, due: str) -> None:
     found = _titles(note)
     assert any(keyword in t.lower() and d == due for t, d in found), found
     assert not any("dana" in t.lower() or t.startswith("Send /") for t, _ in found), found
+
+
+# ---- people: lists of children with slashes or "baby" -------------------------------------------
+@pytest.mark.parametrize(
+    ("note", "names"),
+    [
+        ("Showroom visit: Greg Novak. kids twins Jo/Max (7).", ["Jo", "Max"]),
+        (
+            "Remodel - Nina Alvarez. quartz b/c of kids: Sofi (6), Mateo (4), baby Luz.",
+            ["Sofi", "Mateo", "Luz"],
+        ),
+        ("Site visit - Farah Haddad. her twins Omar / Layla (10) do robotics", ["Omar", "Layla"]),
+    ],
+)
+def test_every_child_of_a_list(note: str, names: list[str]) -> None:
+    people = understand(note, TUE)["people"]
+    assert [p["name"] for p in people if p["relation"] == "child"] == names

@@ -226,7 +226,11 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
         first = False
         if not plural:
             break
-        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)", text[cursor:])
+        # "Owen, Lily and Ava", "twins Jo/Max", "Sofi (6), Mateo (4), baby Luz"
+        sep = re.match(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?",
+            text[cursor:],
+        )
         if sep is None or not sep.group():
             break
         cursor += sep.end()
