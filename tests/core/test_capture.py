@@ -50,6 +50,11 @@ HOLDOUT5_NOTES = HERE / "capture_notes_holdout5.jsonl"
 # Written after the round-6 fixes (25 notes, ten more trades), committed before the engine saw
 # them and scored once: holdout 6, 0.917. Not tuned on since.
 HOLDOUT6_NOTES = HERE / "capture_notes_holdout6.jsonl"
+# Issue 16's first-contact sets (30 notes each, trades new to the sets), committed before the
+# engine saw them and scored once: dictated 0.591, terse phone 0.689, pasted e-mail/thread/
+# structured 0.540. After the fixes by family only the third reaches 0.9 and is checked here;
+# fc1 (0.859) and fc2 (0.886) stay out of this list until they do (README, capture table).
+FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
 SHARED_SCORER = Path(__file__).parents[2] / ".." / "shared" / "tools" / "score_capture.py"
@@ -106,6 +111,7 @@ def test_own_labelled_notes_score_at_least_0_9() -> None:
         (ROUND4_NOTES, 50),
         (HOLDOUT5_NOTES, 30),
         (HOLDOUT6_NOTES, 25),
+        (FC3_NOTES, 30),
     ],
 )
 def test_notes_unseen_by_the_engine_score_at_least_0_9(path: Path, count: int) -> None:

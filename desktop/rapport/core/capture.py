@@ -26,17 +26,28 @@ from rapport.core.capture_facts import (
     find_key_points,
     find_yearly_dates,
 )
-from rapport.core.capture_inbound import find_inbound
-from rapport.core.capture_names import NameMention, find_names, first_names
+from rapport.core.capture_inbound import InboundFound, find_inbound
+from rapport.core.capture_names import (
+    NameMention,
+    find_names,
+    first_names,
+    title_name,
+    women_and_men,
+)
 from rapport.core.capture_text import (
     MAX_CHARS,
+    Email,
     LazyRegex,
     Span,
+    chat_turns,
     lower_shouting,
     normalise,
+    pronoun_i,
     quiet_fillers,
     quote_ranges,
+    read_email,
     sentences,
+    split_dictation,
 )
 from rapport.core.dates import find_dates
 from rapport.core.interests import InterestMatch, find_interests
@@ -68,20 +79,35 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.capture_choice import choose_client, clients_family
     from rapport.core.capture_intros import find_introductions
-    from rapport.core.capture_people import find_family
+    from rapport.core.capture_people import FamilyMember, find_family
     from rapport.core.capture_tasks import TaskContext, find_tasks
 
-    note = quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+    note = pronoun_i(
+        quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+    )
+    note = split_dictation(note, first_names())
+    note, their_turns, my_turns = chat_turns(note)
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     spans = sentences(body)
     dates = find_dates(body, today)
-    family = find_family(body, limit, spans)
+    email = read_email(body)
+    voices = _voices(email, their_turns, my_turns)
+    family = find_family(
+        body,
+        limit,
+        spans,
+        lambda pos: next((words_ for a, b, words_ in voices if a <= pos < b), frozenset()),
+    )
     names, interests = _names_and_interests(body, limit)
     intros = find_introductions(body, limit, names)
     client = choose_client(body, names, family, intros)
+    client = _email_client(body, email, names, client) if email is not None else client
+    client, spouse = _couple(body, client, names, family)
     client_first = client.first if client else None
     family = clients_family(family, client, body)
+    if spouse is not None and not any(p.name == spouse[0] for p in family):
+        family.append(FamilyMember("partner", *spouse))
     # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
     lead = client.name if client is not None else ""
     intros = [
@@ -90,9 +116,27 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         if i.name or (lead and lead != i.referrer)
     ]
     inbound = find_inbound(body, limit)
+    if inbound is None and their_turns and _asks_last(body, their_turns, my_turns):
+        # a pasted thread whose last message is the other side asking: it waits for an answer
+        inbound = InboundFound("text", None, *their_turns[-1])
+    if inbound is None and email is not None and not email.by_user and email.signer:
+        # a pasted e-mail the client wrote waits for the user's answer
+        inbound = InboundFound("email", body[slice(*email.signer)], *email.signer)
     contacts = _contacts(names, family, intros)
 
     genders = _genders(body, names, family)
+    if spouse is not None:
+        # "Mr. & Mrs. Patel (Ravi + Sunita)", "Greg + Carla Novak": a wife or a husband when the
+        # title or the first names say which (never from a pronoun, which may be the other's)
+        said = (
+            "wife"
+            if _MR_AND_MRS.search(body, 0, spouse[2])
+            else _spouse_word(spouse[0], client_first or "")
+        )
+        for person in family:
+            if person.name == spouse[0] and person.relation == "partner":
+                person.relation = said
+        family = [p for p in family if p.relation]
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
 
     def contact_before(pos: int, pronoun: str | None = None) -> str | None:
@@ -136,6 +180,8 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
+        turns=their_turns + _client_wrote(email),
+        mine=lambda pos: any(a < pos < b for a, b in my_turns),
         request_due=request_due,
         body=body,
         author=author_alias(body),
@@ -290,6 +336,115 @@ _MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
 _FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
 _PRONOUN_AFTER = LazyRegex(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+
+
+_CLIENT_SPEAKS = frozenset({"my", "our"})
+_CLIENT_SPOKEN_TO = frozenset({"your"})
+
+
+def _asks_last(body: str, theirs: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    last = theirs[-1]
+    return (not mine or mine[-1][0] < last[0]) and "?" in body[last[0] : last[1]]
+
+
+def _client_wrote(email: Email | None) -> list[tuple[int, int]]:
+    """Where a pasted e-mail the client wrote speaks: its "I'll" is the client's promise."""
+    return [] if email is None or email.by_user else [email.voice]
+
+
+def _voices(
+    email: Email | None, theirs: list[tuple[int, int]], mine: list[tuple[int, int]]
+) -> list[tuple[int, int, frozenset[str]]]:
+    """Where the client speaks ("my son Andres" in their e-mail or their turn of a thread) and
+    where the user speaks to the client ("your husband Dave" in the user's recap or reply)."""
+    out = [(a, b, _CLIENT_SPEAKS) for a, b in theirs] + [(a, b, _CLIENT_SPOKEN_TO) for a, b in mine]
+    if email is not None:
+        words_ = _CLIENT_SPOKEN_TO if email.by_user else _CLIENT_SPEAKS
+        out.append((email.voice[0], email.voice[1], words_))
+    return out
+
+
+# "Writing on behalf of Mr. Dwight Lassiter": the assistant signs, the client is whom it is for
+_ON_BEHALF = LazyRegex(
+    r"\bon\s+behalf\s+of\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+)
+_INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
+_TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
+
+
+def _email_client(
+    body: str, email: Email, names: list[NameMention], chosen: NameMention | None
+) -> NameMention | None:
+    """Whom a pasted e-mail is about: whom the user's own e-mail greets ("Hi Walt,"), or who
+    wrote the client's ("Thanks, Denise Harmon", "From: Rosa Delgado", "Pastor Mike Odom
+    wrote:"), or whom an assistant writes for. An e-mail introducing people keeps the choice."""
+    if _INTRO_EMAIL.search(body, 0, 400):
+        return chosen
+    behalf = _ON_BEHALF.search(body)
+    if behalf is not None:
+        where: tuple[int, int] | None = behalf.span("name")
+    else:
+        where = email.greeted if email.by_user else email.signer
+    if where is None:
+        return chosen
+    start, end = where
+    title = _TITLE.match(body, start, end)
+    start = title.end() if title is not None else start
+    said = next((n for n in names if start <= n.start < end), None)
+    if said is not None and (said.full or said.titled or said.first.lower() in first_names()):
+        better = next((n for n in names if n.full and n.first == said.first and not n.titled), None)
+        return better if said.titled and better is not None else said
+    words_ = body[start:end].split()
+    if not words_:
+        return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
+    name = " ".join(words_)
+    return NameMention(start, end, name, words_[0], len(words_) > 1, titled=title is not None)
+
+
+# A couple named together: "Greg + Carla Novak", "jim & barb kowal", "Hal and Edna Brewer", "the
+# Parkers (Tim + Joy)", "Mr. & Mrs. Patel (Ravi + Sunita)". The first named is whom the note is
+# about and the other their spouse (a note names the one it deals with first).
+_MR_AND_MRS = LazyRegex(r"\bmr\.?\s*(?:&|and|\+)\s*mrs\b", re.IGNORECASE)
+_COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
+_FAMILY_COUPLE = LazyRegex(
+    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
+    r"(?P<b>[A-Z][a-z'-]+)\s*\)"
+)
+
+
+def _spouse_word(spouse: str, client: str) -> str:
+    """'wife' or 'husband' when both first names say it (Carla after Greg), else ''."""
+    women, men = women_and_men()
+    a, b = spouse.lower(), client.lower()
+    if a in women and b not in women:
+        return "wife"
+    if a in men and b not in men:
+        return "husband"
+    return ""
+
+
+def _couple(
+    body: str, client: NameMention | None, names: list[NameMention], family: list[FamilyMember]
+) -> tuple[NameMention | None, tuple[str, None, int, int] | None]:
+    """The client and their spouse (name, age, start, end) when the note names a couple."""
+    m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
+    if m is not None and m.group("a").lower() in first_names():
+        surname = m.group("fam")
+        if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
+            first = m.group("a")
+            chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
+            return chosen, (m.group("b"), None, m.start("b"), m.end("b"))
+    if client is None or not client.full or len(client.name.split()) != 2:
+        return client, None
+    before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
+    if before is None or before.group("first").lower() not in first_names():
+        return client, None
+    if any(p.start <= before.start() < p.end + 2 for p in family):
+        return client, None  # "his wife and Carla Novak": not a couple said together
+    first = title_name(before.group("first"))
+    surname = client.name.split()[-1]
+    chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
+    return chosen, (client.first, None, client.start, client.start + len(client.first))
 
 
 def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) -> dict[str, str]:

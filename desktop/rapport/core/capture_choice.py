@@ -75,6 +75,7 @@ def choose_client(
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
         chosen = next((n for n in pool if n.full or n.titled), None)
+        chosen = _person_over_place(body, chosen, pool)
         if chosen is not None and chosen.full:
             chosen = _salient(body, chosen, pool)
             chosen = _placement(body, chosen, pool)
@@ -90,6 +91,34 @@ def choose_client(
         better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
         chosen = better or chosen
     return chosen
+
+
+_ATTENDEES = LazyRegex(
+    r"^[ \t]*(?:attendees|who|present|participants|in\s+the\s+room)[ \t]*:", re.I | re.M
+)
+_PLACE_CUE = LazyRegex(
+    r"(?:@|\b(?:at|by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _person_over_place(
+    body: str, chosen: NameMention | None, pool: list[NameMention]
+) -> NameMention | None:
+    """ "Stopped by Black Lotus Tattoo, saw Vinnie Caruso", "Tour @ Willow Creek Barn - Kayla
+    Brooks", "Walkthru @ Jefferson Elem w/ Ron Baptiste": a capitalised name no first name
+    starts is a company or a place when a person's full name follows; the person is the client."""
+    if chosen is None or not chosen.full or chosen.first.lower() in first_names():
+        return chosen
+    attendees = _ATTENDEES.search(body, chosen.end)
+    if attendees is not None and "\n" not in body[: chosen.start]:
+        # "Kickoff - Greenfield Cold Storage\nAttendees: Marco Reyes (ops director), ...": the
+        # heading names the company, the first one attending is whom the note is about
+        return next((n for n in pool if n.start > attendees.end() and (n.full or n.titled)), chosen)
+    if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
+        return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
+    person = next((n for n in pool if n.full and n.start > chosen.start), None)
+    return person or chosen
 
 
 def _relative_about(

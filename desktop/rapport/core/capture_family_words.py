@@ -82,8 +82,9 @@ SAID: dict[str, str] = {
     "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
+    "dgd": "granddaughter", "dgs": "grandson",
 }  # fmt: skip
-SHORTHAND = words("so dh dw ds dd")
+SHORTHAND = words("so dh dw ds dd dgd dgs")
 SAID_PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "

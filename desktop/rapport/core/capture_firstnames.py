@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rapport.core.capture_text import words
 
-__all__ = ["FIRST_NAMES"]
+__all__ = ["FIRST_NAMES", "MEN", "WOMEN"]
 
 FIRST_NAMES = words(
     "aaliyah aarav aaron abby abdul abdullah abe abel abena abhishek abigail abraham adaeze adam "
@@ -124,5 +124,60 @@ FIRST_NAMES = words(
     "wolfgang wyatt xavier xiaoming ximena xin yan yash yasmin yaw yelena yoko yolanda yong yoshi "
     "yousef youssef yui yuki yuko yuna yuri yusuf yuto yvette yvonne zach zachary zain zainab "
     "zane zara zelda zeynep zoe zofia zuri "
-    "marissa clarissa larissa breanna tonya tamika earlene brandi roscoe donnie hollis"
+    "marissa clarissa larissa breanna tonya tamika earlene brandi roscoe donnie hollis "
+    # common names the woman/man lists below have and this one lacked (none an everyday word)
+    "ada allen burt earl francis josephine margie miranda morris roland sid stella trish hal sal"
+)
+
+# First names that nearly always name a woman or a man, for a couple said together ("Greg +
+# Carla Novak", "Shannon and Mark Delaney"): the spouse is a wife or a husband only when the
+# name says which. Names used for both (Jordan, Sam, Alex, Pat, Casey...) are on neither list.
+WOMEN = words(
+    "abby abigail ada adriana agnes aileen aisha alice alicia alison allison alma amanda amber "
+    "amelia amy ana andrea angela angelica angie anita ann anna anne annette annie april "
+    "arlene ashley audrey barb barbara beatrice becky belinda beth betsy betty beverly bianca "
+    "bonnie brenda brianna bridget brittany brooke camila candace carla carmen carol carolina "
+    "caroline carolyn carrie cassandra catherine cecilia celia charlene charlotte chelsea cheryl "
+    "chloe christina christine cindy claire clara claudia colleen connie cora courtney crystal "
+    "cynthia daisy dana danielle daphne darlene dawn deanna debbie deborah debra denise diana "
+    "diane dolores donna doreen doris dorothy edith edna eileen elaine eleanor elena elisa "
+    "elizabeth ella ellen eloise elsa elsie emily emma erica erika erin esther ethel eva evelyn "
+    "faith fatima faye felicia fiona flora frances francesca gail gemma georgia gina gladys "
+    "gloria grace gretchen gwen hannah harriet heather heidi helen helena holly ida irene iris "
+    "isabel isabella ivy jackie jacqueline jane janet janice jasmine jean jeanette jeanne jen "
+    "jenna jennifer jenny jessica jill joan joann joanna joanne jocelyn josephine joy joyce "
+    "judith judy julia julie june karen karla kate katherine kathleen kathryn kathy katie "
+    "kayla kelly kim kimberly kristen kristin kristina laura lauren leah lena leslie lila lily "
+    "linda lindsay lisa liz lois lorena lorraine louise lucia lucy lydia lynn mabel madeline "
+    "mae maggie mandy margaret margie maria marian marie marilyn marion marjorie marla marlene "
+    "martha mary maureen maxine megan melanie melissa meredith mia michelle mildred millie "
+    "miranda molly monica monique nadia nancy naomi natalie natasha nicole nina nora norma "
+    "olga olivia paige pamela patricia patty paula pauline peggy penny phyllis priscilla "
+    "rachel raquel rebecca regina renee rita roberta rosa rose rosemary ruby ruth sabrina "
+    "sally samantha sandra sandy sara sarah sharon sheila shelby shirley sofia sonia sophia "
+    "stacy stella stephanie sue sunita susan suzanne sylvia tamara tammy tanya tara teresa "
+    "theresa tiffany tina tracy trish trisha valerie vanessa vera veronica vicki victoria "
+    "viola virginia vivian wanda wendy whitney wilma yolanda yvonne zoe"
+)
+MEN = words(
+    "aaron adam adrian al alan albert alex alfred allen andre andrew andy angelo anthony "
+    "antonio arnold arthur barry ben benjamin bernard bill billy bob bobby brad bradley brandon "
+    "brent brett brian bruce bryan bud burt calvin carl carlos chad charles charlie chris "
+    "christopher chuck clarence clark clifford clint clyde colin craig curtis dale dan daniel "
+    "danny darren dave david dean dennis derek diego dominic don donald doug douglas duane "
+    "dustin dwayne dwight earl ed eddie edgar eduardo edward edwin eli elijah elmer emmett eric "
+    "ernest ethan eugene evan felix fernando floyd francis frank frankie fred freddie frederick "
+    "gabriel gary gene george gerald gilbert glen glenn gordon greg gregory gus hal hank harold "
+    "harry harvey hector henry herbert herman howard hugh ian isaac ivan jack jacob jake james "
+    "jason javier jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon "
+    "jonathan jorge jose joseph josh joshua juan julian justin keith ken kenneth kevin kurt kyle "
+    "lance larry lawrence lee leo leon leonard leroy lester lewis lloyd lou louis luis luke "
+    "lyle malcolm manuel marc marcus mario mark martin marvin matt matthew maurice max melvin "
+    "michael miguel mike milton mitchell morris nathan neil nelson nicholas nick noah norman "
+    "oliver omar oscar otis owen pablo patrick paul pedro perry pete peter phil philip ralph "
+    "ramon randall randy ray raymond reggie richard rick ricky rob robert roberto rod rodney "
+    "roger roland ron ronald ross roy ruben russell ryan sal salvador scott sean seth shane "
+    "shawn sid stan stanley stephen steve steven stuart ted terry theodore thomas tim timothy "
+    "todd tom tommy tony travis trevor troy tyler vernon victor vince vincent wade walt walter "
+    "warren wayne wes wesley will william willie zach zachary"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_names import NOT_NAMES, NameMention, is_word_surname
+from rapport.core.capture_names import NOT_NAMES, NameMention, first_names, is_word_surname
 from rapport.core.capture_text import LazyRegex
 
 __all__ = ["Introduction", "find_introductions"]
@@ -150,7 +150,52 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                 found.append(Introduction(other, ref, m.start(), m.end(), False))
     if "intro" in low or "connect" in low:
         _lower_case_leads(text, limit, names, found, seen)
+    if "name" in low or "way" in low or "number" in low:
+        _who_referred_the_client(text, limit, known, found)
     return found
+
+
+# Who sent the client to the user, said from the client's side: "she got my name from jim okafor",
+# "got my name from Sister Mary Claire", "We got your name from our friends Kate and Ben Marsh",
+# "lisa brandt from the parks department sent me her way", "Greg Hall sent her my way". The lead
+# is the client, whom the note is about (filled in once the client is known).
+_NAME_ANY = r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2}"
+_GOT_NAME_FROM = LazyRegex(
+    r"\b(?:got|gets|had|found)\s+(?:my|our|your)\s+(?:name|number|info|card|details)\s+"
+    r"(?:from|through|via)\s+(?:(?:his|her|their|my|our|a|an|the)\s+)?(?:(?:friends?|neighbou?rs?|"
+    r"cousin|colleague|boss|client|customer|buddy|pastor|sister|brother|dr\.?|mr\.?|mrs\.?|ms\.?)"
+    rf"\s+)*(?P<ref>{_NAME_ANY})",
+    re.IGNORECASE,
+)
+_SENT_MY_WAY = LazyRegex(
+    rf"(?P<ref>{_NAME_ANY})(?:\s*\([^)\n]{{1,40}}\))?(?:\s+(?:from|at|@)\s+[^.;\n]{{1,40}}?)?"
+    r"\s+sent\s+(?:me\s+(?:his|her|their)\s+way|(?:him|her|them)\s+(?:my|our)\s+way)",
+    re.IGNORECASE,
+)
+
+
+def _who_referred_the_client(
+    text: str, limit: int, known: dict[str, str], found: list[Introduction]
+) -> None:
+    for pattern in (_GOT_NAME_FROM, _SENT_MY_WAY):
+        for m in pattern.finditer(text, 0, limit):
+            ref = _known_prefix(m.group("ref"), known)
+            if ref and not any(i.referrer == ref for i in found):
+                found.append(Introduction("", ref, m.start(), m.end(), True))
+
+
+def _known_prefix(raw: str, known: dict[str, str]) -> str | None:
+    """The name a captured run of words starts with: the longest prefix the note names as a
+    person, else a capitalised one- or two-word name ("jim okafor she runs" -> Jim Okafor)."""
+    words_ = raw.split()
+    for n in range(len(words_), 0, -1):
+        said = known.get(" ".join(words_[:n]).lower())
+        if said:
+            return said
+    if words_ and words_[0][:1].isupper() and words_[0].lower() not in NOT_NAMES:
+        two = words_[:2] if len(words_) > 1 and words_[1][:1].isupper() else words_[:1]
+        return " ".join(two)
+    return None
 
 
 # A dictated note types the lead in lower case: "she introduced me to her old colleague marcus
@@ -170,7 +215,9 @@ def _lower_case_leads(
             (
                 n
                 for n in names
-                if n.full and m.end() <= n.start <= m.end() + 40 and n.name.lower() not in seen
+                if (n.full or n.first.lower() in first_names())
+                and m.end() <= n.start <= m.end() + 40
+                and n.name.lower() not in seen
             ),
             None,
         )

@@ -87,7 +87,7 @@ NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= words(
     "coach pastor rabbi imam judge supt superintendent officer sheriff principal senator rep "
     "deacon reverend rev capt sgt lt col gen councilman councilwoman mayor chef chief captain "
-    "dean professor nurse maj cpl mgr supervisor"
+    "dean professor nurse maj cpl mgr supervisor atty attorney fr father sr sister bro brother"
 )
 # Roles said like a title before a full name: "Planner Gabriela Stone", "Councilmember Rosa
 # Delgado", "Candidate Daniel Osei", "Architect Lena Ruiz".
@@ -185,6 +185,14 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def women_and_men() -> tuple[frozenset[str], frozenset[str]]:
+    """First names that nearly always name a woman, and a man (loaded on first use)."""
+    from rapport.core.capture_firstnames import MEN, WOMEN
+
+    return WOMEN, MEN
+
+
+@cache
 def _surname_stop() -> frozenset[str]:
     # Lower-case words that never follow a first name as a surname in a lower-case note.
     return NOT_NAMES | words(
@@ -195,6 +203,11 @@ def _surname_stop() -> frozenset[str]:
         "us was we were what when where which who why will with would w w/ yet asked wants "
         "works runs lives called texted emailed mentioned thinks knows back down off later soon "
         "now again tmrw tomorrow today tonight asap"
+        # where and when, and what a person does, said after a name in dictation ("his cousin
+        # anya downtown", "kristen signs", "pieter does the buying")
+        " downtown uptown nearby yesterday everyday handles signs coaches sails knits gardens"
+        " grows builds rides fishes hunts bakes cooks paints sings swims golfs skis surfs owns"
+        " travels collects hates decides wanted agreed promised used"
     )
 
 
@@ -216,6 +229,9 @@ def _word_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     return nxt.lower() not in NOT_NAMES and nxt.lower() not in first_names()
 
 
+_PRONOUN_FORMS = frozenset({"I", "I'll", "I'd", "I've", "I'm"})
+
+
 def find_names(text: str, limit: int) -> list[NameMention]:
     """Person-name mentions in ``text[:limit]``, left to right.
 
@@ -226,7 +242,8 @@ def find_names(text: str, limit: int) -> list[NameMention]:
     note typed all in lower case. "Novak, Irena - ..." opening a note is Irena Novak.
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, limit)]
-    capitals = sum(1 for _, _, t in tokens if t[:1].isupper())
+    # the pronoun I is no capital: a dictated note says "I" and is still typed in lower case
+    capitals = sum(1 for _, _, t in tokens if t[:1].isupper() and t not in _PRONOUN_FORMS)
     lower_note = capitals <= max(1, len(tokens) // 25)
     mentions: list[NameMention] = []
     i = 0

@@ -9,6 +9,7 @@ Maya 4", "Hiro is her husband") fill them in. Guards keep out what is not the cl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapport.core.capture_family_words import (
@@ -155,12 +156,15 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     ("a baby girl named ivy"), a month name after the family word that no day follows ("his
     wife June", not "daughter due June 3")."""
     word = w.group()
+    rest = text[w.end() :]
+    if word.lower().endswith("'s") and not word[:1].isupper():
+        # "his wife mae's in the hospital": the name, then "is"
+        word, rest = word[:-2], "'s" + rest
     low = word.lower()
     if not word.isalpha() or len(low) < 2 or low in rel_words():
         return False
     if explicit:
         return low not in NOT_NAMES or low in _MONTH_NAMES
-    rest = text[w.end() :]
     if word[:1].isupper():
         if low in _MONTH_NAMES:
             return re.match(r"\s*(?:\d|the\b|of\b)", rest, re.IGNORECASE) is None
@@ -185,7 +189,10 @@ _NAME_ENDS = LazyRegex(
 )
 _DOES_AFTER = LazyRegex(
     r"\s*(?:,\s*)?(?:\d|(?:is|was|who|has|had|turns?|turned|loves?|likes?|plays?|coaches|"
-    r"runs|works|started|starts|goes|got|just|will|wants|'s)\b)",
+    r"runs|works|started|starts|goes|got|just|will|wants|'s|makes|does|rides|sails|knits|"
+    r"gardens|grows|bakes|cooks|paints|sings|leads|handles|builds|teaches|studies|owns|helps|"
+    r"drives|travels|collects|shows|breeds|swims|dances|hunts|fishes|golfs|skis|surfs|reads|"
+    r"writes|still|also|really)\b)",
     re.IGNORECASE,
 )
 _AGE_WORDS = words("age aged ages about around almost nearly yo yrs old")
@@ -219,7 +226,11 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
         first = False
         if not plural:
             break
-        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)", text[cursor:])
+        # "Owen, Lily and Ava", "twins Jo/Max", "Sofi (6), Mateo (4), baby Luz"
+        sep = re.match(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?",
+            text[cursor:],
+        )
         if sep is None or not sep.group():
             break
         cursor += sep.end()
@@ -236,12 +247,19 @@ def _count_before(text: str, start: int) -> int | None:
     return None
 
 
-def find_family(text: str, limit: int, sentences: list[Span]) -> list[FamilyMember]:
+def find_family(
+    text: str,
+    limit: int,
+    sentences: list[Span],
+    voice: Callable[[int], frozenset[str]] = lambda pos: frozenset(),
+) -> list[FamilyMember]:
     """Family members and pets mentioned in ``text[:limit]``; ``owner`` says whose when a name
-    does ("Rita has 3 kids"), so the caller can keep only the client's."""
+    does ("Rita has 3 kids"), so the caller can keep only the client's. ``voice(pos)`` names the
+    words that say "the client's" where the client speaks ("my", "our" in their e-mail) or is
+    spoken to ("your" in the user's recap); elsewhere "my son" is the user's own."""
     people: list[FamilyMember] = []
     for m in REL_RE.finditer(text, 0, limit):
-        group = _members_at(text, m, sentences)
+        group = _members_at(text, m, sentences, voice(m.start()))
         owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
         whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
         for member in group:
@@ -270,7 +288,9 @@ def _sentence_of(sentences: list[Span], pos: int) -> Span:
     return Span(pos, pos, "")
 
 
-def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[FamilyMember]:
+def _members_at(
+    text: str, m: re.Match[str], sentences: list[Span], theirs: frozenset[str] = frozenset()
+) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
     relation = rel_words()[word]
     before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
@@ -286,12 +306,15 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
             n = _NUMBER.get(kids.group(1).lower(), 2)
             return [FamilyMember("child", None, None, m.start(), m.end()) for _ in range(n)]
     if (
-        prev in _NOT_THE_CLIENTS
+        (prev in _NOT_THE_CLIENTS and prev not in theirs)
         or attached
         or (prev in _BEFORE_STOP and not word.startswith("baby"))
         or (prev == "new" and relation in ("partner", "mother", "father"))  # "a new mom"
         or (word in ("bride", "groom") and prev not in ("his", "her", "their", "'s"))
-        or (relation != "dog" and any(w in _NOT_THE_CLIENTS for w in before_words[-3:-1]))
+        or (
+            relation != "dog"
+            and any(w in _NOT_THE_CLIENTS and w not in theirs for w in before_words[-3:-1])
+        )
     ):
         return []  # "our TPA partner Kyle", "my new business partner"
     if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -319,7 +342,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
-    if word in SHORTHAND and not (prev in _OWNER or prev == "'s"):
+    if word in SHORTHAND and not (
+        prev in _OWNER
+        or prev in theirs
+        or prev == "'s"
+        or _named_after(text[m.end() : m.end() + 30])
+    ):
         return []
     if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
         r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)", text[m.end() : m.end() + 30].lower()
@@ -343,7 +371,12 @@ def _members_at(text: str, m: re.Match[str], sentences: list[Span]) -> list[Fami
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
-    owner = prev in _OWNER or prev == "'s" or bool(re.search(r"\w's\s*$", text[: m.start()]))
+    owner = (
+        prev in _OWNER
+        or prev in theirs
+        or prev == "'s"
+        or bool(re.search(r"\w's\s*$", text[: m.start()]))
+    )
     count = _count_before(text, m.start())
     if plural and not names and count is None:
         form = _COUNT_AFTER.match(text, end)
@@ -447,6 +480,19 @@ def _animals_as_stock(text: str, m: re.Match[str], count: int | None) -> bool:
     if (count or 0) >= _STOCK_COUNT or (digits and int(digits.group(1)) >= _STOCK_COUNT):
         return True
     return _STOCK_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+
+
+# A phone shorthand with its person's name after it: "DD Hannah (8)", "DH = judge Mike", "DGS
+# Cody": family even without "her" before it ("DD" alone may be due diligence)
+_SHORTHAND_NAME = LazyRegex(r"\s*(?:=\s*)?(?:[a-z]+\s+)?(?P<name>[A-Z][a-z'-]+)\b")
+
+
+def _named_after(after: str) -> bool:
+    m = _SHORTHAND_NAME.match(after)
+    if m is None:
+        return False
+    low = m.group("name").lower()
+    return low in first_names() or (low not in NOT_NAMES and low not in _surname_stop())
 
 
 def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:

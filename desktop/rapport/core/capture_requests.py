@@ -15,15 +15,16 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rapport.core.capture_names import first_names
 from rapport.core.capture_task_dates import dates_in
-from rapport.core.capture_task_words import DELIVERABLES
+from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT, base_verb
 from rapport.core.capture_text import LazyRegex, Span, words
 
 if TYPE_CHECKING:
     from rapport.core.capture_tasks import TaskFound
     from rapport.core.dates import DateMention
 
-__all__ = ["requested_tasks"]
+__all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "terse_items"]
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
@@ -126,3 +127,167 @@ def _head(obj: list[str]) -> str:
         kept.append(low)
     content = [w for w in kept if w not in ("+", "&", "and")]
     return _stem(content[-1]) if content else ""
+
+
+# A request put to the user in the second person, as e-mails and texts make it: "Can you send
+# the title commitment to Derek by Friday?", "could you also quote a limited Phase II",
+# "please confirm an appointment time by tomorrow", "he asked if you could call him Friday".
+_ASKED_OF_YOU = LazyRegex(
+    lambda: (
+        r"(?:\b(?:can|could|would|will)\s+(?:you|u)|\basked\s+if\s+(?:you|u)\s+could"
+        r"|(?:^|(?<=[.!?,;:]\s)|(?<=\bso\s)|(?<=\band\s))(?:please|pls|kindly))"
+        r"\s+(?:(?:please|pls|also|kindly|just|quickly)\s+)*"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^?.!;\n]*)"
+    ),
+    re.IGNORECASE,
+    needs="you could please pls kindly can will would",
+)
+# Requests that are standing instructions or courtesies, not a to-do: "please copy my paralegal",
+# "please let me know", "please find attached"
+_NOT_A_TODO = words("let find see note copy cc keep feel do take")
+_YOUR = LazyRegex(r"\byour\b", re.IGNORECASE)
+_PRONOUN_OBJECT = LazyRegex(r"\s*(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+
+
+def asked_of_you(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+    mine: Callable[[int], bool],
+) -> list[TaskFound]:
+    """Tasks for what the note asks of "you" (the user) that its own tasks do not say already.
+    ``mine(pos)`` is True inside the user's own words (a reply the user wrote), where "can
+    you ..." is the user asking the other side."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _ASKED_OF_YOU.finditer(sentence.text):
+            verb = m.group("verb").lower()
+            start = sentence.start + m.start("verb")
+            if verb in _NOT_A_TODO or mine(start) or _PRONOUN_OBJECT.match(m.group("rest")):
+                continue  # "can u get it there by Sun": what "it" is, the note says elsewhere
+            end = sentence.start + m.end("rest")
+            said = dates_in(dates, start, end)
+            when = next((d.value for d in said if d.value is not None), None)
+            text = sentence.text[m.start("verb") : m.end("rest")]
+            for d in reversed(said):  # the date is the due, not the title
+                a = d.start - sentence.start - m.start("verb")
+                text = text[:a] + text[a + d.end - d.start :]
+            text = _YOUR.sub("our", " ".join(text.split()).rstrip(" ,"))
+            if any(t.start <= start < t.end or start <= t.start < end for t in tasks + added):
+                continue  # the note's own task for it
+            added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
+    return added
+
+
+# A phone note's to-do without a verb: a thing, maybe who it goes to, a "pls" and a date ("quote
+# pls by Thurs", "lease draft by Fri pls", "demo link to Tim tmrw", "ratecard + avails pls by
+# Thurs"). The thing goes to someone named, or is asked with "pls".
+_TERSE_PIECE = LazyRegex(r"[^,;.!?\n]+")
+_TERSE_THING = LazyRegex(
+    r"^\s*(?P<thing>(?:[\w'/&+#-]+\s+){0,5}?[\w'/&+#-]+?)\s+(?P<pls>(?:pls|please|plz)\s+)?"
+    r"(?:(?:by|due|before|on|for)\s+)?$",
+    re.IGNORECASE,
+)
+_PLS_AFTER = LazyRegex(r"^\s*(?:pls|please|plz)\b", re.IGNORECASE)
+_TO_SOMEONE = LazyRegex(r"\bto\s+(?P<name>[A-Z][a-z]+)(?:\s*\+\s*[A-Z][a-z]+)?\s*$")
+_NOT_A_THING = words(
+    "he she they we i it his her their our my you who which that this there here what when "
+    "is was are were has had have will would can could should did does do not no"
+)
+
+
+def terse_items(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """Tasks for verbless dated to-dos the note's own tasks do not cover."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for piece in _TERSE_PIECE.finditer(sentence.text):
+            start, end = sentence.start + piece.start(), sentence.start + piece.end()
+            said = [d for d in dates if start <= d.start < end and d.value is not None]
+            if not said or any(t.start < end and start < t.end for t in tasks + added):
+                continue
+            day = said[-1]
+            head = sentence.text[piece.start() : day.start - sentence.start]
+            tail = sentence.text[min(day.end - sentence.start, piece.end()) : piece.end()]
+            if tail.strip() and not _PLS_AFTER.match(tail):
+                continue  # "a big sale Fri for the staff": the date is inside a sentence
+            m = _TERSE_THING.match(head)
+            if m is None:
+                continue
+            thing = m.group("thing")
+            pieces = thing.lower().split()
+            if pieces[0] in _NOT_A_THING or pieces[0].isdigit():
+                continue
+            asked = bool(m.group("pls")) or bool(_PLS_AFTER.match(tail))
+            to = _TO_SOMEONE.search(thing)
+            named = to is not None and to.group("name").lower() in first_names()
+            if not (asked or named):
+                continue  # "3PL contract ends 8/31", "list date 1/8": a fact with a date
+            verb = base_verb(pieces[0])
+            title = thing if verb is not None else f"Send {thing}"
+            added.append(make(title[:1].upper() + title[1:], "todo", day.value, start, end))
+    return added
+
+
+# A request put to the user, said by the note: "she asked me to set up a call with our CTO",
+# "wants me to send the specs by Fri", "told us to hold the date". What the client then says
+# they will do ("and said she'd send the drawings") is theirs.
+_ASKED_ME_TO = LazyRegex(
+    lambda: (
+        r"\b(?:asked|asks|wants|wanted|needs|needed|told|begged|reminded|would\s+like)\s+"
+        rf"(?:me|us)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+    ),
+    re.IGNORECASE,
+    needs="me us",
+)
+_THEIR_CLAUSE = LazyRegex(
+    r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
+    r"said|says|can|could))\b.*$",
+    re.IGNORECASE,
+)
+
+
+def asked_me_to(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """Tasks for what someone asked the user to do that the note's own tasks do not say."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _ASKED_ME_TO.finditer(sentence.text):
+            rest = _THEIR_CLAUSE.sub("", m.group("rest"))
+            start = sentence.start + m.start("verb")
+            end = sentence.start + m.start("rest") + len(rest)
+            if any(t.start < end and start < t.end for t in tasks + added):
+                continue
+            if _said_again(m.group("verb"), rest, tasks):
+                continue  # "asked me to intro her to a CPA -> intro her to Mark this week"
+            said = [d for d in dates if start <= d.start < end]
+            when = next((d.value for d in said if d.value is not None), None)
+            text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
+            for d in reversed(said):
+                a = d.start - sentence.start - m.start("verb")
+                text = text[:a] + text[a + min(d.end, end) - d.start :]
+            text = " ".join(text.split()).rstrip(" ,")
+            added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
+    return added
+
+
+_PLAIN = words("with about that this them their there from into over back some more have will")
+
+
+def _said_again(verb: str, rest: str, tasks: list[TaskFound]) -> bool:
+    """The note's own task says the same thing: the same verb, or a word of what was asked."""
+    asked = {w for w in _words(rest) if len(w) > 3 and w not in _PLAIN}
+    for task in tasks:
+        said = _words(task.title)
+        if said and (said[0][:5] == verb.lower()[:5] or asked & set(said)):  # intro/introduce
+            return True
+    return False

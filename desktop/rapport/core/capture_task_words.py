@@ -42,6 +42,7 @@ __all__ = [
     "NOUN_NEXT",
     "OBJECT_PRONOUN",
     "OBJECT_STARTS",
+    "OTHERS_ACTION",
     "OWN_CUE",
     "PAREN",
     "PAST_START",
@@ -50,6 +51,7 @@ __all__ = [
     "SUBJECTS",
     "TAKES_THING",
     "THEIRS",
+    "THEIR_CUE",
     "THING_PRONOUN",
     "TRAILING",
     "VERBS",
@@ -123,7 +125,7 @@ COORD = LazyRegex(
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
@@ -181,6 +183,19 @@ OWN_CUE = LazyRegex(
     r"|(?:i|we)\s+owe(?:\s+(?:him|her|them|you|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)))?)",
     re.IGNORECASE,
 )
+# A heading that gives the other side what follows: "Them: send drawings; confirm financing"
+THEIR_CUE = LazyRegex(
+    r"(?:them|they|their\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)|client|customer)",
+    re.IGNORECASE,
+)
+# Someone named, then "to" and a verb: "Dr. Brenner to check with his accountant", "Alan to
+# take it to the board": that person's next step (the author's own is read by strip_author)
+OTHERS_ACTION = LazyRegex(
+    r"^(?:\d+[.)]\s*)?(?P<title>(?:dr|mr|mrs|ms)\.?\s+)?(?P<name>(?-i:[A-Z][\w'-]+))"
+    r"(?:\s+(?-i:[A-Z][\w'-]+))?"
+    r"\s+to\s+(?!me\b|us\b|you\b)[a-z]+",
+    re.IGNORECASE,
+)
 PROMISE_CUE = LazyRegex(
     r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
     r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
@@ -219,7 +234,12 @@ THEIRS = LazyRegex(
 ACK = LazyRegex(r"(?:i'?m\s+)?on\s+it|will\s+do|can\s+do|consider\s+it\s+done", re.IGNORECASE)
 # "Call log 10/5", "Mtg notes": the note's own heading, dated or not.
 LOG_HEADER = LazyRegex(
-    r"^(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b", re.I
+    r"^(?:(?:call|phone|meeting|mtg|visit|zoom)\s+(?:log|notes?|recap|summary|debrief)\b"
+    # "Text thread w/ Brianna Cole:", "DMs w/ Jade", "Group text - the Delaneys": a pasted
+    # thread's heading
+    r"|(?:group\s+)?(?:texts?|sms|chat|dms?|imessages?|whatsapp|e-?mails?)(?:\s+(?:thread|chain|"
+    r"exchange|convo|conversation))?\s+(?:w/|with|-)\s)",
+    re.I,
 )
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
@@ -284,6 +304,8 @@ _RUNON_VERB = LazyRegex(
 _RUNON_KEEP = words(
     "to will i we you he she they it who which that and or can could would should must please "
     "pls then also just gonna need needs i'll we'll don't didn't not never let "
+    # "said she'd send the drawings": the verb is hers, its clause goes on
+    "she'd he'd they'd you'd she'll he'll they'll you'll it'll "
     "the a an this our my his her their its"  # "about the build out of her office": a noun
 )
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapport.core.capture_author import strip_author
+from rapport.core.capture_names import first_names
 from rapport.core.capture_task_dates import (
     appointment_due,
     dates_in,
@@ -51,12 +52,14 @@ from rapport.core.capture_task_words import (
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
+    OTHERS_ACTION,
     OWN_CUE,
     PAST_START,
     PROMISE_CUE,
     SEPARATORS,
     SUBJECTS,
     TAKES_THING,
+    THEIR_CUE,
     THEIRS,
     WILL_CUE,
     base_verb,
@@ -99,15 +102,37 @@ class TaskContext:
     request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
     body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
     author: str | None = None  # the name the user calls themself by ("Jordan to send ...")
+    # the other side's messages in a pasted thread ("Tony: I'll send the logo tonight")
+    turns: list[tuple[int, int]] = field(default_factory=list)
+    mine: Callable[[int], bool] = lambda pos: False  # inside the user's own lines of a thread
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
-    from rapport.core.capture_requests import requested_tasks
+    from rapport.core.capture_requests import (
+        asked_me_to,
+        asked_of_you,
+        requested_tasks,
+        terse_items,
+    )
 
-    sentences = [piece for sentence in sentences for piece in runon_pieces(sentence)]
+    sentences = _time_rejoined(
+        [piece for sentence in sentences for piece in runon_pieces(sentence)], ctx
+    )
     tasks = _all_tasks(sentences, ctx)
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
+    tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
+    tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
+    tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
+    if ctx.turns:
+        # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
+        # not the user's; what it asks for ("can you send the invoice by fri") stays the user's
+        tasks = [
+            t for t in tasks
+            if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
+        ]  # fmt: skip
+    tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
+    tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
         return tasks
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -126,6 +151,38 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return keep
 
 
+# Words said to someone, not a to-do: "Thank you for meeting with me", "Thank you," over a
+# signature, "Writing on behalf of Mr. Lassiter", "Sabrina, meet Pat Quinlan" (an introducer
+# speaking to both)
+_SPEECH = LazyRegex(
+    r"(?:thank\s+you\b(?!\s+(?:note|card|letter|gift|basket|email|e-mail|call)s?\b)"
+    r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
+    r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# "check with our events manager and get back to you tomorrow", "call the utility tomorrow and
+# update you": the answer that closes the task before it, not a task of its own
+_CLOSES = LazyRegex(
+    r"(?:get\s+back\s+to|update|circle\s+back\s+(?:to|with)|report\s+back\s+to)\s+"
+    r"(?:you|him|her|them)\b",
+    re.IGNORECASE,
+)
+
+
+def _follow_through_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    kept: list[TaskFound] = []
+    for task in tasks:
+        before = kept[-1] if kept else None
+        joined = before is not None and re.fullmatch(
+            r"[\s,]*(?:and|&|\+|then)?\s*", body[before.end : task.start]
+        )
+        if before is not None and joined and _CLOSES.match(task.title):
+            before.due = before.due or task.due
+            continue
+        kept.append(task)
+    return kept
+
+
 def _quoted(ctx: TaskContext, pos: int) -> bool:
     return any(start < pos < end for start, end in ctx.quoted)
 
@@ -134,28 +191,96 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     block = False  # inside the lines under a "Next steps:" heading
+    owners = _OWNER_HEADING.search(ctx.body) is not None
+    line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
         block = block and _next_line(ctx.body, sentence.start)
         carried = "list" if block else ""
-        for piece in split_spans(sentence, SEPARATORS):
+        if sentence.start < line_end and line_cue:
+            carried = line_cue
+        for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
+            if carried == "theirs":
+                break
             heading = FOLLOW_CUE.fullmatch(piece.text)
             if heading is not None:
                 # "Follow up: email her the case study" is one task; "TODO: weekly update email
                 # every Fri", "Action items: - pricing for the module" are to-dos without a verb
                 carried = "list" if _TODO_HEADING.match(piece.text) else "follow"
+                if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
+                    line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
             if OWN_CUE.fullmatch(piece.text) is not None:
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
+                line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
+            if _heading_colon(ctx.body, piece) and (
+                THEIR_CUE.fullmatch(piece.text)
+                or (owners and _PERSON_HEADING.fullmatch(piece.text))
+            ):
+                # "Them: Marco to send drawings", "- Jeff: PO by 10/16" in a note that gives each
+                # side its actions: the other side's to-dos, not the user's
+                carried = "theirs"
+                line_cue, line_end = carried, _line_end(ctx.body, piece.start)
+                break
+            other = OTHERS_ACTION.match(piece.text)
+            if (
+                other is not None
+                and (other.group("title") or other.group("name").lower() in first_names())
+                and strip_author(piece.text, ctx.author) == 0
+            ):
+                continue  # "Dr. Brenner to check with his accountant": someone else's step
             for task in _tasks_in_piece(piece, ctx, carried):
                 key = task.title.lower()
                 if key not in seen:
                     seen.add(key)
                     tasks.append(task)
     return tasks
+
+
+# A note that gives each side its action items: "ME: ...", "Them: ...", "- me: send ..."
+_OWNER_HEADING = LazyRegex(r"(?im)^[\s\-*\d.)]*(?:me|us|them|they|my\s+side)\s*:")
+# A person's name as a heading ("Jeff:", "Dr. K:", "Priya Shah:")
+_PERSON_HEADING = LazyRegex(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?")
+
+
+def _heading_colon(body: str, piece: Span) -> bool:
+    return body[piece.end : piece.end + 1] == ":"
+
+
+def _line_end(body: str, pos: int) -> int:
+    end = body.find("\n", pos)
+    return len(body) if end < 0 else end
+
+
+# What may stand around a date that is a list item's deadline: "- by 2/19", "- Fri noon", "- EOD"
+_DEADLINE_REST = LazyRegex(
+    r"(?:by|due|before|at|noon|eod|eow|cob|am|pm|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|[\s,.;])*"
+)
+
+
+def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
+    """A date after a dash belongs to the item before it: "revised quote - Fri noon",
+    "fume hood quote - Thurs", "trial agreement to Nicole - 12/18" are one dated item each."""
+    out: list[Span] = []
+    for piece in pieces:
+        if out and "-" in ctx.body[out[-1].end : piece.start]:
+            found = dates_in(ctx.dates, piece.start, piece.end)
+            rest = piece.text
+            for d in reversed(found):
+                rest = (
+                    rest[: d.start - piece.start]
+                    + " " * (d.end - d.start)
+                    + rest[d.end - piece.start :]
+                )
+            if found and _DEADLINE_REST.fullmatch(rest.lower()):
+                prev = out.pop()
+                out.append(Span(prev.start, piece.end, ctx.body[prev.start : piece.end]))
+                continue
+        out.append(piece)
+    return out
 
 
 def _next_line(body: str, start: int) -> bool:
@@ -173,6 +298,15 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     lead = LEAD_IN.match(piece.text)
     if lead:
         piece = Span(piece.start + lead.end(), piece.end, piece.text[lead.end() :])
+    fronted = _fronted_date(piece, ctx)
+    if fronted is not None:
+        # "first thing tomorrow I need to check with dispatch": the time said before the user's
+        # own words is the task's due
+        rest, due = fronted
+        found = _tasks_in_piece(rest, ctx, carried)
+        for task in found:
+            task.due = task.due or due
+        return found
     if ACK.fullmatch(piece.text.strip(" .!")):
         thing = ctx.request_before(piece.start)  # "needs a revised quote by EOD tmrw. on it"
         due = ctx.request_due(piece.start)
@@ -291,6 +425,45 @@ def _bare_ok(task: TaskFound) -> bool:
     return task.title.lower() in BARE_OK
 
 
+_FRONT_LEAD = LazyRegex(r"(?:so\s+|and\s+|then\s+)?(?:first\s+thing\s+)?", re.IGNORECASE)
+_USER_AFTER = LazyRegex(r"[\s,]*(?=(?:I|we)(?:'ll|'d|\s))")
+
+
+def _time_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
+    """A piece that is only a time ("so first thing tomorrow") joins the user's words after it."""
+    out: list[Span] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and piece.start - prev.end <= 2 and _only_a_time(prev, ctx):
+            out[-1] = Span(prev.start, piece.end, ctx.body[prev.start : piece.end])
+            continue
+        out.append(piece)
+    return out
+
+
+def _only_a_time(piece: Span, ctx: TaskContext) -> bool:
+    said = dates_in(ctx.dates, piece.start, piece.end + 1)
+    if len(said) != 1 or said[0].value is None:
+        return False
+    lead = _FRONT_LEAD.compiled.fullmatch(ctx.body, piece.start, said[0].start)
+    return lead is not None and not ctx.body[said[0].end : piece.end].strip(" ,.")
+
+
+def _fronted_date(piece: Span, ctx: TaskContext) -> tuple[Span, date] | None:
+    """A piece that opens with a day and then the user speaking: the rest, and the day."""
+    said = next(iter(dates_in(ctx.dates, piece.start, piece.end)), None)
+    if said is None or said.value is None:
+        return None
+    lead = _FRONT_LEAD.compiled.fullmatch(ctx.body, piece.start, said.start)
+    if lead is None:
+        return None
+    after = _USER_AFTER.match(ctx.body, said.end, piece.end)
+    if after is None:
+        return None
+    start = after.end()
+    return Span(start, piece.end, ctx.body[start : piece.end]), said.value
+
+
 def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     """Strip a cue ("I'll", "Promised", "Follow up:") and say which kind it was."""
     text = part.text
@@ -315,6 +488,9 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+_THEIR_CONTRACTION = LazyRegex(r"(?:he|she|they|you|it)'(?:d|ll|s|re|ve)", re.IGNORECASE)
+
+
 def _someone_elses(text: str) -> bool:
     """'Sarah to send the PO', 'they'll sign Friday': an item for someone else."""
     head = text.split()[:2]
@@ -322,6 +498,8 @@ def _someone_elses(text: str) -> bool:
         return False
     if head[0].lower() in SUBJECTS:
         return True
+    if _THEIR_CONTRACTION.fullmatch(head[0]):
+        return True  # "she'd send the drawings tonight", "they'll sign Friday"
     return len(head) == 2 and head[0][:1].isupper() and head[1].lower() in ("to", "will")
 
 
@@ -408,6 +586,8 @@ def _task_from(
         verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
+    elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
+        return None, ""  # "she'll send the drawings tonight": their promise, not the user's
     elif verb is None and cue == "" and (implied := deliverable_due(part, ctx.dates)):
         verb, prefix = implied, implied + " "  # "CMA by Thurs.", "addendum from legal by 1/15"
     elif verb is None and cue == "" and appointment_due(part, ctx.dates):
@@ -429,7 +609,7 @@ def _task_from(
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
-    title = task_title(prefix, body, ctx)
+    title = task_title(prefix, body, ctx).rstrip(" -:;,")  # "revised proof - Wed": no dash left
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
         title = f"{title} {thing}"  # "sending tmrw" after "asking for the deck"

@@ -14,16 +14,22 @@ from typing import Any
 
 __all__ = [
     "MAX_CHARS",
+    "Email",
     "LazyRegex",
     "Span",
+    "chat_turns",
     "clean_fragment",
+    "is_lower_note",
     "is_name_token",
     "lower_shouting",
     "normalise",
     "paren_ranges",
+    "pronoun_i",
     "quiet_fillers",
     "quote_ranges",
+    "read_email",
     "sentences",
+    "split_dictation",
     "split_spans",
     "words",
 ]
@@ -134,6 +140,24 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+# The pronoun typed or dictated in lower case ("i need to send", "i'll call", "i'd have"): the
+# user's own voice, which the task rules read from "I". Not "i.e." nor a letter in a list.
+_LOWER_I = LazyRegex(r"(?<![\w'.-])i(?=(?:'(?:ll|d|ve|m))?(?![\w.-]|\.\w))")
+_PRONOUN_I = LazyRegex(r"(?<![\w'-])I(?=(?:'(?:ll|d|ve|m))?(?![\w-]))")
+
+
+def pronoun_i(text: str) -> str:
+    """The pronoun "i" written as "I", same length: a dictated note speaks in the first person
+    in lower case, and "i" read as a word would hide every promise the user made."""
+    return _LOWER_I.sub("I", text)
+
+
+def is_lower_note(text: str) -> bool:
+    """True when ``text`` has no capital letter but the pronoun "I": a note typed or dictated
+    without capitals, where names and sentences are not told by capitals."""
+    return not any(ch.isupper() for ch in _PRONOUN_I.sub("i", text))
+
+
 # A run of three or more words typed in capitals ("CALL W/ RENEE BOUCHARD - GULF COAST
 # PACKAGING"): words, digits and punctuation between them, no lower-case letter.
 _SHOUTED = LazyRegex(r"[A-Z][A-Z'-]+(?:[^a-z\n]*?[A-Z][A-Z'-]+){2,}")
@@ -176,6 +200,227 @@ def quiet_fillers(text: str) -> str:
     """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
     text = _FILLER.sub(lambda m: " " * len(m.group()), text)
     return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
+
+
+# Run-on dictation ("...in the main hall dan said the board votes on the twenty ninth so i have to
+# get the proposal to him by the twenty seventh pastor dan is a ham radio guy..."): a new clause
+# starts where a subject starts one, and a dictated note has no full stop to show it.
+# The subjects: the pronoun I and he/she/they/we, a possessive and a family or date word
+# ("his wife", "lorraine's birthday"), and a first name followed by a verb ("dan said").
+_FAMILY_HEADS = (
+    r"wife|husband|hubby|son|daughter|kids?|boys?|girls?|twins?|dad|mom|mother|father|partner|"
+    r"fianc[eé]e?|grand(?:son|daughter|kids?|children)|dogs?|cats?|brother|sister|boss|assistant|"
+    r"birthday|anniversary|oldest|youngest"
+)
+_CLAUSE_VERBS = (
+    r"said|says|wants|needs|is|was|has|had|does|did|plays|runs|loves|likes|mentioned|asked|told|"
+    r"will|can|should|used|works|lives|coaches|handles|signs|makes|builds|sails|knits|gardens|"
+    r"grows|goes|just|also|still|really|got|gets|thinks|hates|collects|rides|fishes|hunts|bakes|"
+    r"cooks|paints|sings|swims|golfs|skis|surfs|owns|travels|wanted|agreed|promised|"
+    r"'s\s+(?:a|an|into|big|huge|also|really|got|been|getting|going|gonna|always|the|all|not|"
+    r"still|just|from|taking|retiring|moving|expecting|turning|doing|starting|coming|training)"
+)
+_GLUE = words(
+    "and or but so that because cause cuz if when then which who whom as than what where whether "
+    "until till before after said says told tell think thinks thought hope guess mean know knows "
+    "with to for from about at of in on by like see saw met call email text ask asked"
+    " thank thanks remind let w and/or oh plus also named called one whenever wherever while since"
+    " though although unless once how why mentioned noted figured heard felt feels sure glad afraid"
+    " hoping explained admitted"
+)
+_CLAUSE_START = LazyRegex(
+    r"(?<=[a-z0-9'%)]) (?=(?:(?:and|so|but|then|also|plus|oh)\s+){0,2}(?:"
+    r"I(?=[\s']|$)"
+    r"|(?:he|she|they|we)(?:'(?:s|ll|d|ve|re))?\s+(?!and\b|or\b)[a-z]"
+    r"|(?:his|her|their|[a-z]+'s)\s+(?:" + _FAMILY_HEADS + r")\b"
+    r"|(?P<first>[a-z]+)(?:\s+|(?='s\s))(?:" + _CLAUSE_VERBS + r")\b"
+    r"))"
+)
+_WORD_BEFORE = LazyRegex(r"([a-z'/]+)\W*$")
+_FAMILY_HEAD = LazyRegex(_FAMILY_HEADS)
+# A time said just before the user speaks belongs to what the user says next
+_FRONTED_TIME = LazyRegex(
+    r" (?:(?:so|and|then) )?(?:first thing )?(?:tomorrow|today|tonight|this (?:morning|afternoon|"
+    r"evening|week)|next week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: morning)?$"
+)
+_TITLES = words(
+    "pastor doctor dr coach principal nurse mr mrs ms miss judge officer captain father reverend"
+)
+
+
+def split_dictation(text: str, first_names: frozenset[str]) -> str:
+    """A lower-case note's run-on clauses ended with ';', same length: each space where a new
+    subject starts a clause becomes the boundary a full stop would have been. Notes typed with
+    capitals and punctuation are left as they are."""
+    if not is_lower_note(text):
+        return text
+    cuts = []
+    for m in _CLAUSE_START.finditer(text):
+        first = m.group("first")
+        if first is not None and first not in first_names:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and (
+            before.group(1) in _GLUE or _FAMILY_HEAD.fullmatch(before.group(1))
+        ):
+            continue  # "told him that she", "with his wife", "his wife connie": the clause goes on
+        fronted = _FRONTED_TIME.search(text, max(0, m.start() - 40), m.start())
+        if fronted is not None and text[m.end() : m.end() + 1] == "I":
+            cuts.append(fronted.start())  # "...with dispatch so first thing tomorrow i need to"
+            continue
+        if before is not None and before.group(1) in _TITLES and before.start() > 0:
+            cuts.append(before.start() - 1)  # "...twenty seventh pastor dan is": before the title
+            continue
+        cuts.append(m.start())
+    if not cuts:
+        return text
+    chars = list(text)
+    for pos in cuts:
+        if chars[pos] == " ":
+            chars[pos] = ";"
+    return "".join(chars)
+
+
+# A pasted text or chat thread: one message a line, "Name: message", "[7/27 9:14 PM] Name: ...",
+# the user's own lines "Me: ...". Field labels of e-mails, forms and meeting notes are no speakers.
+_TURN_LINE = LazyRegex(
+    r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?P<who>[A-Za-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})"
+    r"[ \t]*:[ \t]+(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = words(
+    "from to cc bcc subject sent date re fwd fw attendees present who what when where why notes "
+    "note client company contact contacts kids family interests birthday needs todo to-do outcome "
+    "personal discussed name partner guests message them us they action items next steps tasks "
+    "follow up reminder memo nts agenda summary recap status budget timeline decision decisions "
+    "phone email address website event location time cell mobile tel fax title role"
+)
+# How a reply in a thread opens before it says anything: "no problem,", "haha anytime.", "love
+# that!!", "ugh,", "of course!": nothing the user has to do.
+_REPLY_OPENER = LazyRegex(
+    r"(?:(?:no\s+problem|no\s+worries|of\s+course|you\s+got\s+it|sounds\s+good|love\s+(?:that|it)|"
+    r"will\s+do|so\s+sorry|sorry|congrats|congratulations|thanks|thank\s+you|thx|haha|lol|ugh|"
+    r"yes|yep|yeah|sure|ok(?:ay)?|great|perfect|awesome|anytime|absolutely|not\s+yet|hi+|hey|"
+    r"oh\s+no|wow|omg|break\s+a\s+leg\b[^.!?\n]*"
+    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b[\s,.!?]*)+",
+    re.IGNORECASE,
+)
+
+
+Ranges = list[tuple[int, int]]
+
+
+def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
+    """A pasted thread's turns: the text with the openers of the user's own replies blanked
+    (same length), where the other side's messages are (their words, like a quote) and where
+    the user's are. A text without two speakers, one of them the user, is returned as it is."""
+    turns = []
+    for m in _TURN_LINE.finditer(text):
+        who = " ".join(m.group("who").lower().split())
+        if who in _NOT_SPEAKERS or who.split()[0] in _NOT_SPEAKERS:
+            continue
+        turns.append((who in ("me", "i"), m))
+    mine = [m for own, m in turns if own]
+    theirs = [m for own, m in turns if not own]
+    if not mine or not theirs or len(turns) < 3:
+        return text, [], []
+    chars: list[str] | None = None
+    for m in mine:
+        if m.start("who") > m.start():  # "[7/28 8:02 AM] Me:": the time stamp says nothing
+            chars = chars if chars is not None else list(text)
+            chars[m.start() : m.start("who")] = " " * (m.start("who") - m.start())
+        opener = _REPLY_OPENER.match(text, m.start("msg"))
+        if opener is not None and opener.end() > opener.start():
+            chars = chars if chars is not None else list(text)
+            chars[opener.start() : opener.end()] = " " * (opener.end() - opener.start())
+    out = "".join(chars) if chars is not None else text
+    return (
+        out,
+        [(m.start("msg") - 1, m.end("msg") + 1) for m in theirs],
+        [(m.start("msg") - 1, m.end("msg") + 1) for m in mine],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """A pasted e-mail: who wrote it and to whom, as far as its greeting, sign-off and headers say.
+
+    ``by_user`` is True when the user wrote it (a recap sent to the client: "Hi Walt, ... I'll
+    get you the numbers by Friday. Best, Chris"): the client is whom it greets and "your son" is
+    the client's. Otherwise the client wrote it ("Can you send ... Thanks, Denise Harmon"): the
+    client is who signs it or the "From:" header, "my son" is theirs, and it awaits an answer.
+    """
+
+    by_user: bool
+    greeted: tuple[int, int] | None  # the name after "Hi"/"Dear"
+    signer: tuple[int, int] | None  # the name under the sign-off, or in "From:"
+    voice: tuple[int, int]  # where the author's own words are (their "my", or the user's "your")
+
+
+_GREETING = LazyRegex(
+    r"^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[ \t]*"
+    r"(?P<name>(?:(?:mr|mrs|ms|dr|pastor)\.?[ \t]+)?(?-i:[A-Z][\w'-]+)"
+    r"(?:[ \t]+(?-i:[A-Z][\w'-]+))?)?"
+    r"(?:there|all|both|team|everyone|folks|guys)?[ \t]*[,!:]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_SIGN_OFF = LazyRegex(
+    r"^[ \t]*(?:best(?:\s+regards)?|thanks(?:\s+so\s+much)?|thank\s+you|many\s+thanks|cheers|"
+    r"regards|warm\s+regards|kind\s+regards|sincerely|with\s+sympathy|best\s+wishes|"
+    r"take\s+care|talk\s+soon|all\s+the\s+best)[ \t]*[,!.]*[ \t]*\n[ \t]*"
+    r"(?P<name>(?-i:[A-Z][\w'-]+)(?:[ \t]+(?-i:[A-Z][\w'-]+)){0,2})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FROM = LazyRegex(
+    r"^[ \t>]*(?:from:[ \t]*(?P<name>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))[^\n]*$"
+    r"|[ \t>]*on\b[^\n]{0,40}?,?[ \t]+(?P<wrote>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))"
+    r"[ \t]+wrote:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+# The user's own words in a recap ("As promised, I'll get you ...", "I've attached") against the
+# client's asks ("Can you send ...", "please confirm", "we'd like a quote").
+_USER_SAYS = LazyRegex(
+    r"\b(?:I'll|I\s+will|as\s+promised|as\s+we\s+discussed|I've\s+attached|attached\s+(?:is|are)"
+    r"|great\s+(?:seeing|catching\s+up|meeting)|thanks\s+for\s+(?:having|meeting|your\s+time))\b",
+    re.IGNORECASE,
+)
+_CLIENT_ASKS = LazyRegex(
+    r"\b(?:can\s+you|could\s+you|would\s+you|please|we'd\s+like|we\s+need|I\s+need|"
+    r"let\s+me\s+know|writing\s+on\s+behalf)\b",
+    re.IGNORECASE,
+)
+
+
+def read_email(text: str) -> Email | None:
+    """The shape of a pasted e-mail in ``text``, or None when it is no e-mail."""
+    head = text[:3000]
+    greeting = _GREETING.search(head)
+    sign = _SIGN_OFF.search(head)
+    sent = next(
+        (m for m in _FROM.finditer(head) if (m.group("name") or m.group("wrote") or "").lower()
+         not in ("me", "you")),
+        None,
+    )  # fmt: skip
+    if greeting is None and sent is None:
+        return None
+    if sign is None and sent is None:
+        return None
+    if sent is not None:
+        group = "name" if sent.group("name") else "wrote"
+        signer = (sent.start(group), sent.end(group))
+        end = next((m.start() for m in _FROM.finditer(head, sent.end())), len(text))
+        return Email(False, _span(greeting), signer, (sent.end(), end))
+    assert sign is not None
+    start = greeting.end() if greeting is not None else 0
+    body = text[start : sign.start()]
+    by_user = len(_USER_SAYS.findall(body)) > len(_CLIENT_ASKS.findall(body))
+    return Email(by_user, _span(greeting), _span(sign), (start, sign.start()))
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    if m is None or not m.group("name"):
+        return None
+    return (m.start("name"), m.end("name"))
 
 
 @dataclass(frozen=True, slots=True)

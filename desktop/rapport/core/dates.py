@@ -78,17 +78,68 @@ _VISIT_BY = LazyRegex(
 )
 
 
+# Days of the month said in words, as dictation writes them ("june ninth", "by the twenty
+# seventh", "wednesday the eighteenth", "december first"): read as "9th", "27th"... where a
+# month, a weekday or "the" before them makes them a date, never "the first thing" or "a
+# second look".
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORDINAL_ALT = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_SPELLED_DAY = LazyRegex(
+    r"\b(?P<before>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:the\s+)?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+the\s+"
+    r"|(?:by|on|before|after|until|till|for|from|of|around|due)\s+the\s+)"
+    r"(?P<day>(?:(?P<tens>twenty|thirty)[\s-]+)?(?P<unit>" + _ORDINAL_ALT + r"))\b"
+    r"(?!\s+(?:thing|time|week|quarter|half|round|step|floor|grade|place|line|one|of\s+(?!"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",
+    re.IGNORECASE,
+    needs="first second third th",
+)
+
+
+def _spelled_days(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with days said in words written in digits, same length (padded after the digits),
+    and where each such day is, so that a match ending in the padding ends with the words."""
+    regions: list[tuple[int, int]] = []
+    chars: list[str] | None = None
+    for m in _SPELLED_DAY.finditer(text):
+        day = _ORDINAL_WORDS[m.group("unit").lower()]
+        if m.group("tens"):
+            if day > 9:
+                continue
+            day += 20 if m.group("tens").lower() == "twenty" else 30
+        if day > 31:
+            continue
+        start, end = m.start("day"), m.end("day")
+        suffix = "th" if 10 <= day <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        digits = f"{day}{suffix}"
+        if chars is None:
+            chars = list(text)
+        chars[start:end] = list(digits.ljust(end - start))
+        regions.append((start, end))
+    return ("".join(chars) if chars is not None else text), regions
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Every date expression in ``text``, left to right, never overlapping (longest wins)."""
     found: list[tuple[int, int, date | None, str]] = []
-    low = text.lower()
+    scan, spelled = _spelled_days(text)
+    low = scan.lower()
     for pattern, handler, triggers in _rules():
         if not any(t in low for t in triggers):
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scan):
             result = handler(m, today)
             if result is not None:
-                found.append((m.start(), m.end(), result[0], result[1]))
+                end = m.end()
+                # "the twenty seventh" read as "the 27th": the date ends with the words
+                end = next((e for s, e in spelled if s < end < e), end)
+                found.append((m.start(), end, result[0], result[1]))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[DateMention] = []
     last_end = -1
@@ -188,6 +239,11 @@ def easter(year: int) -> date:
 
 def holiday_on(name: str, year: int) -> date | None:
     name = name.lower()
+    if name.endswith(" eve") and not name.startswith("new year"):
+        day = holiday_on(name[:-4], year)  # "christmas eve": the day before the holiday
+        return day - timedelta(days=1) if day is not None else None
+    if name.startswith("new year") and name.endswith("eve"):
+        return date(year, 12, 31)
     if name.startswith(("christmas", "xmas")):
         return date(year, 12, 25)
     if name.startswith("thanksgiving"):

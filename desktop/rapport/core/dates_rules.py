@@ -181,8 +181,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
     (
         r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
-        r"(?P<h>christmas|xmas|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays|easter"
-        r"|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th|4th\s+of\s+july)\b",
+        r"(?P<h>(?:christmas|xmas)(?:\s+eve)?|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays"
+        r"|easter|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th"
+        r"|(?:4th|fourth)\s+of\s+july)\b",
         on_holiday,
     ),
 )

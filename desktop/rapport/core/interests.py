@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.capture_text import is_lower_note
+
 __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
 
 
@@ -108,6 +110,12 @@ _TRADE_BEFORE = _words(
     "cs cases case kegs keg pallet pallets sku skus samples sample allocation order ordered "
     "orders reorder reordered stock stocks stocking carry carries carrying sell sells selling "
     "pours pour distributes distribute wholesale sold"
+)
+# What makes the words before it a business's or a job's name: "Vega Painting LLC", "wine and
+# cheese shop", "golf course supt" (not the person's hobby)
+_BUSINESS_AFTER = _words(
+    "llc inc co corp shop shops store stores supply supplies company studio salon services "
+    "boutique outlet distributors wholesale supt superintendent"
 )
 _TRADE_AFTER = _words(
     "policy policies insurance coverage loan loans storage business businesses inventory "
@@ -218,7 +226,7 @@ class Catalogue:
         """Interests mentioned in ``text``, left to right, longest phrase first."""
         tokens = [(m.start(), m.end(), _key(m.group())) for m in _rx(_TOKEN).finditer(text)]
         keys = [t[2] for t in tokens]
-        lower_note = not any(ch.isupper() for ch in text)
+        lower_note = is_lower_note(text)
         found: list[InterestMatch] = []
         i = 0
         while i < len(tokens):
@@ -304,6 +312,8 @@ class Catalogue:
             return False
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
+        if self._in_a_trade_name(text, tokens, keys, i + n):
+            return False  # "Vega Painting LLC", "the wine and cheese shop", "golf course supt"
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
             start = max(0, i - 3)
@@ -364,6 +374,18 @@ class Catalogue:
                 # "owns 2 kayaks": a household's few things are its hobby; "has 40 tractors" not
                 few = keys[k] in _FEW or (keys[k].isdigit() and int(keys[k]) < _STOCK_COUNT)
                 return not (few and any(w in _OWNS for w in said))
+        return False
+
+    @staticmethod
+    def _in_a_trade_name(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], j: int
+    ) -> bool:
+        """A business or a job the word names, said within the next three words of the clause."""
+        for k in range(j, min(j + 3, len(keys))):
+            if _rx(r"[.;!?\n(),]").search(text, tokens[k - 1][1], tokens[k][0]):
+                return False
+            if keys[k] in _BUSINESS_AFTER:
+                return True
         return False
 
     @staticmethod
