@@ -108,10 +108,10 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
         from rapport.core.capture import understand
 
         return understand(text, clock.today())
+    from rapport.cli.common import open_book
     from rapport.services import capture
-    from rapport.services.book import open_book
 
-    open_book(args.data_dir)
+    open_book(args)
     client = None
     if args.client:
         from rapport.cli.common import client_arg

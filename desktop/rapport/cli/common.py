@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 
 def open_book(args: argparse.Namespace) -> None:
+    from rapport.services.book import on_busy_wait
     from rapport.services.book import open_book as open_
 
     open_(args.data_dir)
+    on_busy_wait("cli", warn)  # a write held up by another program's import says it waits
 
 
 def client_option(text: str) -> str:

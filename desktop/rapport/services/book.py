@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import paths
+from rapport.store import long_write
 from rapport.store.errors import NotADatabaseError
 
 
@@ -109,3 +111,13 @@ def release_thread() -> None:
     from rapport.store.db import close_database
 
     close_database()
+
+
+def on_busy_wait(role: str, listener: Callable[[str], None]) -> None:
+    """Tell ``listener`` (one per ``role``: "cli", "window") when a write waits for
+    another program's long write (an import).
+
+    The message says what it waits for ("the book is busy: waiting for the import to
+    finish"); the write goes ahead once that ends instead of failing on the busy timeout.
+    """
+    long_write.on_wait(role, listener)

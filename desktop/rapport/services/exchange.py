@@ -41,7 +41,7 @@ from rapport.services import dump, import_write, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
 from rapport.store import models as m
-from rapport.store.db import transaction
+from rapport.store.db import long_transaction
 from rapport.store.migrations import SCHEMA_VERSION
 
 IMPORT_FORMATS = ("vcard", "csv", "json")
@@ -359,7 +359,7 @@ def apply_import(
                 progress(min(done, total), total)
 
     if plan.format == "json":
-        with transaction():
+        with long_transaction("the import"):
             result = _apply_json(plan, tick)
             if cancel is not None and cancel():
                 raise ImportCancelled()
@@ -371,7 +371,7 @@ def apply_import(
             import_write.stage(prepared)
             if cancel is not None and cancel():
                 raise ImportCancelled()
-            with transaction():
+            with long_transaction("the import"):
                 added, updated = import_write.write(prepared)
                 if cancel is not None and cancel():
                     raise ImportCancelled()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,8 @@ import peewee
 
 from rapport.core.names import fold
 from rapport.paths import ensure_private_dir, private_umask
-from rapport.store.errors import NotADatabaseError, StoreError, translate
+from rapport.store import long_write
+from rapport.store.errors import DatabaseBusyError, NotADatabaseError, StoreError, translate
 from rapport.store.files import partial_beside, remove_stale_partials, sync
 from rapport.store.models import db
 from rapport.store.readonly import checked_version
@@ -154,7 +155,8 @@ def transaction() -> Iterator[None]:
     processes writing at once queue on the busy timeout instead of failing.
     """
     try:
-        with db.atomic():
+        with ExitStack() as stack:
+            _begin(stack)
             yield
     except StoreError:
         raise
@@ -163,6 +165,31 @@ def transaction() -> Iterator[None]:
         if error is None:
             raise
         raise error from exc
+
+
+def _begin(stack: ExitStack) -> None:
+    """BEGIN (IMMEDIATE at the outermost level); once more after waiting out a long write.
+
+    A writer that times out while another program's long write (an import) holds the
+    book waits for it to end instead of failing (``store/long_write.py``).
+    """
+    try:
+        stack.enter_context(db.atomic())
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        book = _book_path()
+        if not isinstance(translate(exc, book), DatabaseBusyError) or not long_write.wait_for(book):
+            raise
+        stack.enter_context(db.atomic())
+
+
+@contextmanager
+def long_transaction(what: str) -> Iterator[None]:
+    """``transaction()`` for a write that may outlast the busy timeout (``what``: "the import").
+
+    Other programs' writes wait for it, saying so, instead of failing.
+    """
+    with long_write.announced(_book_path(), what), transaction():
+        yield
 
 
 def _book_path() -> Path | None:

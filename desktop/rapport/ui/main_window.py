@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
     painted = Signal()  # once, just after the window first painted
     profileCreated = Signal()  # once, when the Clients page and its profile pane exist
     undone = Signal(object)  # an Undoable taken back (the capture toast hides its Undo)
+    # A save waiting for another program's long write (an import), from any thread.
+    busyWaiting = Signal(str)
 
     def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -372,6 +374,9 @@ class MainWindow(QMainWindow):
         if not self._deferred_cancelled and self.ensure_book_open():
             self.painted.emit()
 
+    def _show_busy_wait(self, message: str) -> None:
+        self.statusBar().showMessage(message[:1].upper() + message[1:] + "…", 15000)
+
     def ensure_book_open(self) -> bool:
         """Open the book checked before the first paint, once; False if it cannot be.
 
@@ -385,6 +390,8 @@ class MainWindow(QMainWindow):
             return True
         try:
             book.open_book(self.book.data_dir)
+            self.busyWaiting.connect(self._show_busy_wait)
+            book.on_busy_wait("window", self.busyWaiting.emit)
         except Exception as exc:
             self.cancel_deferred_work()
             messages.show_error(self, exc, "open the book")
