@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import paths
-from rapport.store import long_write
 from rapport.store.errors import NotADatabaseError
 
 
@@ -120,4 +119,6 @@ def on_busy_wait(role: str, listener: Callable[[str], None]) -> None:
     The message says what it waits for ("the book is busy: waiting for the import to
     finish"); the write goes ahead once that ends instead of failing on the busy timeout.
     """
+    from rapport.store import long_write  # with the book, not before the first paint
+
     long_write.on_wait(role, listener)
