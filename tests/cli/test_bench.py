@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +26,6 @@ CLI_FIELDS = (
     "capture_parse_p95_ms",
     "today_ms",
 )
-
-
-@pytest.fixture(autouse=True)
-def _close_book() -> Iterator[None]:
-    yield
-    close_book()
 
 
 @pytest.fixture

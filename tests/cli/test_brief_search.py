@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from rapport.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import run
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.cli import main
+from tests.cli.conftest import run
 
 NOTE = (
     "Lunch w/ Bob Smith (Acme Supply). His son Jake, 12, plays travel baseball. "
@@ -28,12 +28,6 @@ CONTRACT = {
     "key_points",
     "suggestions",
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_dry_run_prints_the_contract_and_creates_no_book(

@@ -12,12 +12,7 @@ import pytest
 
 from rapport import __version__
 from rapport.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import run
 
 
 @pytest.fixture

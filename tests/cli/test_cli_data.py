@@ -11,14 +11,8 @@ from typing import Any
 
 import pytest
 
-from rapport.cli import main
+from tests.cli.conftest import run
 from tests.safety import book_content, vcard
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_import_dry_run_then_import(

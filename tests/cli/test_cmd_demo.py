@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from rapport.cli import main
-from rapport.services.book import close_book
-
-
-@pytest.fixture(autouse=True)
-def _close_book() -> Iterator[None]:
-    # main() leaves the book open, as a one-shot process may; tests must not share it.
-    yield
-    close_book()
 
 
 def test_demo_prints_the_summary(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

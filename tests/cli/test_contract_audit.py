@@ -19,19 +19,8 @@ from pathlib import Path
 import pytest
 
 from rapport.cli import main
+from tests.cli.conftest import run, run_json
 from tests.conftest import TODAY
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
-    code, out, err = run(capsys, *args)
-    assert code == 0, err
-    return json.loads(out)
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 
 from rapport.cli import main
+from tests.cli.conftest import run
 
 CARD_POINTS = {
     "a2": (306, 396),
@@ -17,12 +18,6 @@ CARD_POINTS = {
     "5x7": (360, 504),
     "letter": (612, 792),
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

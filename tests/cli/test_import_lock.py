@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import book_with_one_client
+
 # Captures in a loop until the stop file appears: "ok" per saved note, "FAIL ..." per
 # error the user would have seen.
 CAPTURE_LOOP = """
@@ -43,12 +45,7 @@ ROWS = 30_000
 
 @pytest.mark.slow
 def test_captures_never_fail_while_a_large_csv_imports(data_dir: Path, tmp_path: Path) -> None:
-    from rapport.services import clients
-    from rapport.services.book import close_book, open_book
-
-    open_book(data_dir)
-    clients.create_client("First Client")
-    close_book()
+    book_with_one_client(data_dir)
     big = tmp_path / "big.csv"
     lines = ["Name,Email,Notes"]
     lines += [f"Person{n} Surname{n % 977},p{n}@example.org,note {n}" for n in range(ROWS)]

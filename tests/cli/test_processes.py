@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import book_with_one_client
 from tests.safety import integrity, vcard
 
 # A loop of writes through the real services, as quick capture does them: each line
@@ -42,18 +43,9 @@ print("done", flush=True)
 """
 
 
-def _book(data_dir: Path) -> None:
-    from rapport.services import clients
-    from rapport.services.book import close_book, open_book
-
-    open_book(data_dir)
-    clients.create_client("First Client")
-    close_book()
-
-
 @pytest.mark.slow
 def test_kill_9_in_the_middle_of_writes_loses_nothing_reported(data_dir: Path) -> None:
-    _book(data_dir)
+    book_with_one_client(data_dir)
     rng = random.Random(8)
     reported: list[tuple[int, int]] = []
     for round_number in range(20):
@@ -107,7 +99,7 @@ def test_kill_9_in_the_middle_of_writes_loses_nothing_reported(data_dir: Path) -
 
 @pytest.mark.slow
 def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
-    _book(data_dir)
+    book_with_one_client(data_dir)
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER_BATCH, str(data_dir), name, "150"],
@@ -132,7 +124,7 @@ def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_two_command_lines_importing_in_a_loop(data_dir: Path, tmp_path: Path) -> None:
-    _book(data_dir)
+    book_with_one_client(data_dir)
     for who in ("a", "b"):
         for n in range(4):
             cards = "".join(vcard(f"{who}{n} Person{k}", f"{who}{n}.{k}@x.org") for k in range(40))

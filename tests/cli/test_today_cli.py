@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from rapport.cli import main
+from tests.cli.conftest import run
 
 TASK_KEYS = {"id", "title", "due", "kind", "status", "client", "client_id"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
