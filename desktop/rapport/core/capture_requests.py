@@ -21,7 +21,7 @@ from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT, base_verb
 from rapport.core.capture_text import LazyRegex, Span, words
 
 if TYPE_CHECKING:
-    from rapport.core.capture_tasks import TaskFound
+    from rapport.core.capture_task_types import TaskFound
     from rapport.core.dates import DateMention
 
 __all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "terse_items"]

@@ -24,7 +24,7 @@ from rapport.core.capture_task_words import (
 from rapport.core.capture_text import Span
 
 if TYPE_CHECKING:
-    from rapport.core.capture_tasks import TaskContext
+    from rapport.core.capture_task_types import TaskContext
 
 __all__ = ["resolve_things", "task_kind", "task_title"]
 

@@ -11,12 +11,11 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from rapport.core.capture_author import strip_author
 from rapport.core.capture_names import first_names
+from rapport.core.capture_requests import asked_me_to, asked_of_you, requested_tasks, terse_items
 from rapport.core.capture_task_dates import (
     appointment_due,
     dates_in,
@@ -26,6 +25,7 @@ from rapport.core.capture_task_dates import (
     split_after_dates,
 )
 from rapport.core.capture_task_titles import task_kind, task_title
+from rapport.core.capture_task_types import TaskContext, TaskFound
 from rapport.core.capture_task_words import (
     ACK,
     ADVICE,
@@ -68,7 +68,6 @@ from rapport.core.capture_task_words import (
     runon_pieces,
 )
 from rapport.core.capture_text import LazyRegex, Span, split_spans, words
-from rapport.core.dates import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
@@ -76,45 +75,7 @@ _ME = LazyRegex(r"\bme\b", re.IGNORECASE)
 _SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
 
 
-@dataclass(slots=True)
-class TaskFound:
-    title: str
-    kind: str
-    due: date | None
-    start: int
-    end: int
-    promised: bool = False
-
-
-@dataclass(slots=True)
-class TaskContext:
-    """What the task finder needs to know about the rest of the note."""
-
-    today: date
-    dates: list[DateMention]
-    # first name of who "him"/"her" means at a position (the pronoun, when said, picks the gender)
-    contact_before: Callable[..., str | None]
-    request_before: Callable[[int], str | None]  # what "it" means: "a trial"
-    referrers: set[str] = field(default_factory=set)  # lower-case first names
-    leads: set[str] = field(default_factory=set)
-    inbound_from: str | None = None
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # someone else's words
-    request_due: Callable[[int], date | None] = lambda pos: None  # when "it" was asked for
-    body: str = ""  # the note, for the layout around a sentence (list lines under a heading)
-    author: str | None = None  # the name the user calls themself by ("Jordan to send ...")
-    # the other side's messages in a pasted thread ("Tony: I'll send the logo tonight")
-    turns: list[tuple[int, int]] = field(default_factory=list)
-    mine: Callable[[int], bool] = lambda pos: False  # inside the user's own lines of a thread
-
-
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
-    from rapport.core.capture_requests import (
-        asked_me_to,
-        asked_of_you,
-        requested_tasks,
-        terse_items,
-    )
-
     sentences = _time_rejoined(
         [piece for sentence in sentences for piece in runon_pieces(sentence)], ctx
     )

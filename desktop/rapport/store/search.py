@@ -46,8 +46,10 @@ from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
 from rapport.store.search_text import MARK_START as MARK_START
-from rapport.store.search_text import WORD, mark, snippet
+from rapport.store.search_text import Hit as Hit
 from rapport.store.search_text import like_search as like_search
+from rapport.store.search_text import mark, snippet
+from rapport.store.search_text import words_of as words_of
 
 KINDS = ("client", "person", "fact", "interaction", "task", "gift", "inbound", "card")
 # The high bits of a document's rowid: the higher, the earlier the kind comes in a
@@ -65,8 +67,6 @@ KIND_BITS: dict[str, int] = {
 BITS_KIND = {bits: kind for kind, bits in KIND_BITS.items()}
 ID_BITS = 40
 ID_MASK = (1 << ID_BITS) - 1
-MAX_WORDS = 8
-MAX_WORD_LENGTH = 40
 TITLE_WEIGHT = 10.0
 # Above this many matches a query is not ranked by relevance (see the docstring).
 RANK_CAP = 1500
@@ -89,17 +89,6 @@ class SearchDoc(FTS5Model):
             "tokenize": "porter unicode61 remove_diacritics 2",
             "prefix": "2 3",
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str
-    ref_id: int
-    client_id: int | None
-    title: str  # with MARK_START/MARK_END around matched words
-    snippet: str  # likewise
-    rank: float  # lower is better
-    spread: bool = False  # found by words spread over the client's documents
 
 
 def available() -> bool:
@@ -224,16 +213,6 @@ def integrity_problem() -> str | None:
 
 
 # -- reading user text ------------------------------------------------------------------------
-def words_of(text: str) -> list[str]:
-    """The words of a query: letters and digits only, lower-cased, once each, at most 8."""
-    seen: list[str] = []
-    for word in WORD.findall(text or ""):
-        word = word.lower()[:MAX_WORD_LENGTH]
-        if word not in seen:
-            seen.append(word)
-    return seen[:MAX_WORDS]
-
-
 def term(word: str, prefix: bool) -> str:
     """One quoted FTS5 term; a prefix only from two letters up (one letter would expand
     to a large part of the vocabulary)."""

@@ -1,5 +1,6 @@
-"""The text side of search: matched words marked in titles and snippets, and the
-ranking of what LIKE found on databases without FTS5.
+"""The text side of search: a hit, the words of a query, matched words marked in titles
+and snippets, and the ranking of what LIKE found on databases without FTS5. Nothing here
+reads the database (store/search.py does), so both sides can use it.
 
 Matching here mirrors the index's tokenizer closely enough for display: a document word
 matches a query word when it starts with it or shares a stem-like beginning with it,
@@ -11,14 +12,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from rapport.store.search import Hit
+from dataclasses import dataclass
 
 MARK_START, MARK_END = "\x02", "\x03"
 # Letters and digits: what FTS5's unicode61 tokenizer keeps (underscores split words).
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    ref_id: int
+    client_id: int | None
+    title: str  # with MARK_START/MARK_END around matched words
+    snippet: str  # likewise
+    rank: float  # lower is better
+    spread: bool = False  # found by words spread over the client's documents
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a query: letters and digits only, lower-cased, once each, at most 8."""
+    seen: list[str] = []
+    for word in WORD.findall(text or ""):
+        word = word.lower()[:MAX_WORD_LENGTH]
+        if word not in seen:
+            seen.append(word)
+    return seen[:MAX_WORDS]
 
 
 # -- marking matched words --------------------------------------------------------------------
@@ -99,8 +120,6 @@ def like_search(
 ) -> list[Hit]:
     """Rank documents that LIKE found (kind, ref_id, client_id, title, body) for a
     database without FTS5: clients and people first, then matches in titles."""
-    from rapport.store.search import Hit, words_of
-
     words = words_of(text)
     hits: list[Hit] = []
     for kind, ref_id, client_id, title, body in documents:

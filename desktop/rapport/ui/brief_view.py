@@ -22,7 +22,7 @@ from rapport.ui import messages, theme
 
 if TYPE_CHECKING:
     from rapport.core.brief import Brief
-    from rapport.ui.main_window import MainWindow
+    from rapport.ui.window_parts import BriefWindow
 
 
 def view_colors() -> Colors:
@@ -107,12 +107,12 @@ def suggested_pdf_path(brief: Brief) -> str:
     return str(Path(folder or Path.home()) / f"Brief - {safe} - {brief.today.isoformat()}.pdf")
 
 
-def export_pdf(window: MainWindow) -> None:
+def export_pdf(window: BriefWindow) -> None:
     brief = window.profile.overview.brief
     if brief is None:
         window.statusBar().showMessage("Pick a client first, then export their brief.", 5000)
         return
-    path = ask_pdf_path(window, suggested_pdf_path(brief))
+    path = ask_pdf_path(window.window(), suggested_pdf_path(brief))
     if not path:
         return
     if not path.lower().endswith(".pdf"):
@@ -122,7 +122,7 @@ def export_pdf(window: MainWindow) -> None:
     try:
         paper = write_pdf(brief, path)
     except Exception as exc:
-        messages.show_error(window, exc, "export the brief")
+        messages.show_error(window.window(), exc, "export the brief")
         return
     window.statusBar().showMessage(
         f"Saved the brief of {brief.client.name} to {path} (one {paper_name(paper)} page).", 8000
@@ -133,7 +133,7 @@ def paper_name(paper: str) -> str:
     return "Letter" if paper == "letter" else "A4"
 
 
-def print_brief(window: MainWindow) -> None:
+def print_brief(window: BriefWindow) -> None:
     brief = window.profile.overview.brief
     if brief is None:
         window.statusBar().showMessage("Pick a client first, then print their brief.", 5000)
@@ -145,11 +145,11 @@ def print_brief(window: MainWindow) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(paper_for_locale()))
     printer.setDocName(f"Brief - {brief.client.name} - {day_text(brief.today)}")
-    if not ask_printer(window, printer):
+    if not ask_printer(window.window(), printer):
         return
     try:
         print_to(brief, printer)
     except Exception as exc:
-        messages.show_error(window, exc, "print the brief")
+        messages.show_error(window.window(), exc, "print the brief")
         return
     window.statusBar().showMessage(f"Sent the brief of {brief.client.name} to the printer.", 5000)

@@ -17,13 +17,14 @@ from PySide6.QtCore import QObject
 from rapport.ui import messages
 
 if TYPE_CHECKING:
-    from rapport.ui.main_window import MainWindow
+    from rapport.ui.window_parts import DataWindow
 
 
 class DataActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DataWindow) -> None:
+        super().__init__(window.window())
         self.window = window
+        self.parent_widget = window.window()  # dialogs' parent: the main window
         act = window._action
         self.import_action = act(
             "&Import…",
@@ -66,10 +67,10 @@ class DataActions(QObject):
     def import_file(self, path: str | None = None) -> None:
         from rapport.ui.import_dialog import ImportDialog, choose_import_file
 
-        chosen = path or choose_import_file(self.window)
+        chosen = path or choose_import_file(self.parent_widget)
         if not chosen:
             return
-        result = ImportDialog.ask(self.window, Path(chosen), self.window.worker)
+        result = ImportDialog.ask(self.parent_widget, Path(chosen), self.window.worker)
         if result is None:
             return
         self.window.reload()
@@ -82,10 +83,10 @@ class DataActions(QObject):
         from rapport.services import exchange
         from rapport.ui.export_dialog import ExportDialog, choose_export_path
 
-        format = ExportDialog.ask(self.window, self.last_export_format)
+        format = ExportDialog.ask(self.parent_widget, self.last_export_format)
         if format is None:
             return
-        path = choose_export_path(self.window, format)
+        path = choose_export_path(self.parent_widget, format)
         if not path:
             return
         self.last_export_format = format
@@ -101,7 +102,7 @@ class DataActions(QObject):
 
     def _failed(self, exc: BaseException, doing: str) -> None:
         self.window.statusBar().clearMessage()
-        messages.show_error(self.window, exc, doing)
+        messages.show_error(self.parent_widget, exc, doing)
 
     # -- backups ---------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -134,7 +135,7 @@ class DataActions(QObject):
 
     def _offer_restore_after_damage(self, problems: list[str]) -> None:
         if messages.confirm(
-            self.window,
+            self.parent_widget,
             "Your book is damaged",
             "Rapport found damage in the database file, so no new backup was made "
             f"(SQLite says: {problems[0]}).\n\nRestore a backup now? The damaged book is "
@@ -151,13 +152,13 @@ class DataActions(QObject):
             items = backup.list_backups()
             folder = backup.backup_folder()
         except Exception as exc:
-            messages.show_error(self.window, exc, "list the backups")
+            messages.show_error(self.parent_widget, exc, "list the backups")
             return
-        path = RestoreDialog.ask(self.window, items, folder)
+        path = RestoreDialog.ask(self.parent_widget, items, folder)
         if path is None:
             return
         if not messages.confirm(
-            self.window,
+            self.parent_widget,
             "Restore from backup",
             f"Replace your book with the backup {path.name}?\n\nYour book as it is now is "
             "kept as a backup first, so this can be undone by restoring that one.",
@@ -170,7 +171,7 @@ class DataActions(QObject):
         self._status("Restoring…", 0)
         # Modal until the book is back: what the user typed meanwhile would go into the
         # book being replaced. No Cancel: the copy swaps the book in one step at its end.
-        progress = QProgressDialog(f"Restoring {path.name}…", None, 0, 0, self.window)
+        progress = QProgressDialog(f"Restoring {path.name}…", None, 0, 0, self.parent_widget)
         progress.setWindowTitle("Restore from backup")
         progress.setMinimumWidth(460)  # the backup's whole name, not elided
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -202,7 +203,7 @@ class DataActions(QObject):
         try:
             backup.reopen_book()
         except Exception as exc:
-            messages.show_error(self.window, exc, "open the restored book")
+            messages.show_error(self.parent_widget, exc, "open the restored book")
             return
         window = self.window
         window.forget_undo()
@@ -226,17 +227,19 @@ class DataActions(QObject):
         self.window.statusBar().clearMessage()
         text = "\n".join(report.lines())
         if report.ok:
-            messages.info(self.window, "Check database", "Everything is in order.\n\n" + text)
+            messages.info(
+                self.parent_widget, "Check database", "Everything is in order.\n\n" + text
+            )
             return
         if report.integrity:
             self._offer_restore_after_damage(report.integrity)
             return
         if report.schema:  # a trigger or a view Rapport does not make: not for repairing
             box_text = text + "\n\nRestoring a backup from before the change fixes it."
-            messages.info(self.window, "Check database", box_text)
+            messages.info(self.parent_widget, "Check database", box_text)
             return
         if not report.index.ok and messages.confirm(
-            self.window,
+            self.parent_widget,
             "Check database",
             text + "\n\nRebuild the search index now?",
             "Rebuild index",
@@ -245,7 +248,7 @@ class DataActions(QObject):
             return
         if report.foreign_keys:
             box_text = text + "\n\nRestoring a backup from before the problem fixes it."
-            messages.info(self.window, "Check database", box_text)
+            messages.info(self.parent_widget, "Check database", box_text)
 
     def repair(self) -> None:
         from rapport.services import dbcheck

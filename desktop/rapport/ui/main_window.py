@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
         from rapport.ui.search_view import install_search
 
         install_brief_actions(self)
-        install_search(self)
+        self.search_controller = install_search(self)
+        self.search_action = self.search_controller.action
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""

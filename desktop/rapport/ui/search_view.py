@@ -20,8 +20,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
-    from rapport.ui.main_window import MainWindow
     from rapport.ui.search_page import SearchPage
+    from rapport.ui.window_parts import SearchWindow
 
 DEBOUNCE_MS = 120
 
@@ -107,10 +107,16 @@ class SearchBox(QLineEdit):
 class SearchController(QObject):
     """Wires the box, the timer, the runner and the page into the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: SearchWindow) -> None:
+        super().__init__(window.window())
         self.window = window
+        self.top = window.window()  # the main window as a widget: its Close is watched
         self.box = SearchBox()
+        # Edit > Search everything… (Ctrl+K, Ctrl+F), put in the menu by install_search.
+        self.action = QAction("&Search everything…", window.window())
+        self.action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.action.setStatusTip("Search clients, people, facts, conversations, tasks and gifts")
+        self.action.triggered.connect(lambda _checked=False: self.focus())
         self._page: SearchPage | None = None  # built when the user first searches
         self.runner = SearchRunner(self)
         self.generation = 0
@@ -234,23 +240,17 @@ class SearchController(QObject):
             if key == Qt.Key.Key_Escape:
                 self.go_back()
                 return True
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.top and event.type() == QEvent.Type.Close:
             self.runner.stop()
         return super().eventFilter(watched, event)
 
 
-def install_search(window: MainWindow) -> SearchController:
+def install_search(window: SearchWindow) -> SearchController:
     """The search box at the toolbar's end, its page, and Ctrl+K / Ctrl+F to reach it."""
     controller = SearchController(window)
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     window.toolbar.addWidget(spacer)
     window.toolbar.addWidget(controller.box)
-    action = QAction("&Search everything…", window)
-    action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
-    action.setStatusTip("Search clients, people, facts, conversations, tasks and gifts")
-    action.triggered.connect(lambda _checked=False: controller.focus())
-    window.edit_menu.insertAction(window.filter_action, action)
-    window.search_action = action
-    window.search_controller = controller
+    window.edit_menu.insertAction(window.filter_action, controller.action)
     return controller
