@@ -3,18 +3,26 @@
 #
 #   packaging/build.sh            -> dist/rapport/rapport (and "shown in N ms")
 #
-# Needs the packaging extra: .venv/bin/pip install -e '.[package]'.
+# The bundle is built from the pinned, hashed versions of requirements/build.lock, in a
+# virtual environment of its own (BUILD_VENV, by default build/venv), made with PYTHON
+# (by default python3; the lock is for CPython 3.11 on Linux). README.md, "Building an
+# installable app", says how to refresh the lock.
 # DISTPATH and WORKPATH move the output (the test suite builds in a temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-.venv/bin/python}"
+PYTHON="${PYTHON:-python3}"
 DISTPATH="${DISTPATH:-dist}"
 WORKPATH="${WORKPATH:-build/pyinstaller}"
+BUILD_VENV="${BUILD_VENV:-build/venv}"
 
-if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
-  echo "build.sh: PyInstaller is missing; run: $PYTHON -m pip install -e '.[package]'" >&2
-  exit 1
+if [ ! -x "$BUILD_VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$BUILD_VENV"
 fi
+# Every package at the locked version with its hash checked, then Rapport itself (its
+# build backend, setuptools, comes from the lock too: no unhashed download).
+"$BUILD_VENV/bin/python" -m pip install -q --require-hashes --no-deps -r requirements/build.lock
+"$BUILD_VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
+PYTHON="$BUILD_VENV/bin/python"
 
 start=$(date +%s)
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -9,15 +9,19 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).parents[1]
 ICONS = ROOT / "resources" / "icons"
 LINUX = ROOT / "packaging" / "linux"
+LOCK = ROOT / "requirements" / "build.lock"
 APP_ID = "io.github.rapportapp.Rapport"
 
 
@@ -86,6 +90,44 @@ def test_appstream_metainfo_parses_and_names_the_desktop_entry() -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _locked() -> dict[str, tuple[str, int]]:
+    """requirements/build.lock: each package's pinned version and how many hashes it has."""
+    pins: dict[str, tuple[str, int]] = {}
+    name = ""
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        text = line.split("#", 1)[0].strip().rstrip("\\").strip()
+        if not text:
+            continue
+        if text.startswith("--hash=sha256:"):
+            version, count = pins[name]
+            pins[name] = (version, count + 1)
+            continue
+        requirement = Requirement(text)
+        (spec,) = requirement.specifier
+        assert spec.operator == "==", f"{text}: every package of the lock is pinned"
+        name = canonicalize_name(requirement.name)
+        pins[name] = (spec.version, 0)
+    return pins
+
+
+def test_the_build_lock_pins_and_hashes_what_pyproject_asks_for() -> None:
+    """The lock that packaging/build.sh installs from is complete and not stale: every
+    package pinned with a hash, and the app's dependencies and the packaging extra in it
+    at versions that pyproject.toml allows (refresh it as README.md says when not)."""
+    pins = _locked()
+    assert all(count > 0 for _, count in pins.values()), pins
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["package"]]
+    for text in wanted:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is missing from requirements/build.lock"
+        assert requirement.specifier.contains(pins[name][0], prereleases=True), (
+            f"{name} {pins[name][0]} in the lock is outside pyproject's {requirement.specifier}"
+        )
+    assert "--require-hashes" in (ROOT / "packaging" / "build.sh").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 @pytest.mark.skipif(
@@ -97,6 +139,7 @@ def test_pyinstaller_bundle_builds_and_starts(tmp_path: Path) -> None:
         os.environ,
         DISTPATH=str(tmp_path / "dist"),
         WORKPATH=str(tmp_path / "build"),
+        BUILD_VENV=str(tmp_path / "venv"),
         PYTHON=sys.executable,
         QT_QPA_PLATFORM="offscreen",
     )
