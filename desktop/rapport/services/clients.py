@@ -11,7 +11,7 @@ from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
-from rapport.services import convert, indexing
+from rapport.services import addresses, convert, indexing
 from rapport.services.client_list import ClientRow
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
@@ -119,7 +119,9 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     for key in ("emails", "phones"):
         if key in data:
             data[key] = [str(v).strip() for v in data[key] or () if str(v).strip()]
-    for key in ("company", "role", "address", "how_we_met", "notes"):
+    if "address" in data:
+        data.update(addresses.row_values(addresses.as_address(data.pop("address"))))
+    for key in ("company", "role", "how_we_met", "notes"):
         if key in data:
             data[key] = (data[key] or "").strip()
     if data.get("cadence_days") is not None:
