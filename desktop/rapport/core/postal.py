@@ -104,12 +104,12 @@ def problem(addr: PostalAddress) -> str | None:
     """Why an address cannot be stored (a part too long, too many lines), or None."""
     if len(addr.lines) > MAX_LINES:
         return f"an address has at most {MAX_LINES} street lines"
-    for name in ("city", "region", "postcode", "country"):
-        if len(getattr(addr, name)) > MAX_PART:
-            return f"the address {name} is longer than {MAX_PART} characters"
     for line in addr.lines:
         if len(line) > MAX_PART:
-            return f"an address line is longer than {MAX_PART} characters"
+            return f"a street line of the address is longer than {MAX_PART} characters"
+    for name in ("city", "region", "postcode", "country"):
+        if len(getattr(addr, name)) > MAX_PART:
+            return f"the {name} is longer than {MAX_PART} characters"
     return None
 
 

@@ -35,6 +35,7 @@ from rapport.ui.dialogs import (
     InteractionDialog,
     PersonDialog,
     TaskDialog,
+    home_country,
 )
 from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
@@ -324,18 +325,29 @@ class ProfilePane(QWidget):
             messages.show_error(self, exc, doing)
             return None
 
-    def edit_client(self) -> None:
+    def edit_client(self, focus: str = "") -> bool:
+        """The client form; ``focus="address"`` opens it on the address (a letter needs
+        it). True when saved."""
         if self.current is None:
-            return
+            return False
         client_id = self.current.client.id
         names = clients.all_names(except_id=client_id)
+        birthday = next(
+            (d for d in self.current.dates if d.label == "birthday" and d.person_id is None),
+            None,
+        )
         if ClientDialog.ask(
             self,
             lambda v: clients.update_client(client_id, **v),
             client=self.current.client,
             other_clients=names,
+            birthday=birthday,
+            home_country=home_country(),
+            focus=focus,
         ):
             self._after_change()
+            return True
+        return False
 
     def _name(self) -> str:
         """Whose profile this is, for the forms to say so."""
@@ -347,6 +359,7 @@ class ProfilePane(QWidget):
             self,
             lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
             client=self._name(),
+            home_country=home_country(),
         ):
             self._after_change()
 
@@ -356,6 +369,7 @@ class ProfilePane(QWidget):
             lambda v: people.update_person(person.id, **v),
             person=person,
             client=self._name(),
+            home_country=home_country(),
         ):
             self._after_change()
 
