@@ -24,6 +24,7 @@ from rapport.core import records as r
 from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
 from rapport.core.formats import day_label, day_month, full_date, kind_text
+from rapport.core.postal import one_line
 from rapport.services import clients, facts, interactions, people, steps, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
@@ -526,6 +527,7 @@ def header_html(client: r.Client) -> str:
         title += " <small>(archived)</small>"
     work = " · ".join(e(x) for x in (client.role, client.company) if x)
     contact = " · ".join(e(x) for x in [*client.emails[:2], *client.phones[:2]])
+    address = e(one_line(client.address))
     meta = []
     if client.how_we_met:
         from rapport.core.formats import met_text
@@ -538,5 +540,5 @@ def header_html(client: r.Client) -> str:
     if client.cadence_days:
         meta.append(f"Keep in touch every {client.cadence_days} days")
     lines = [f"<span style='font-size:16pt; font-weight:600'>{title}</span>"]
-    lines += [line for line in (work, contact, " · ".join(meta)) if line]
+    lines += [line for line in (work, contact, address, " · ".join(meta)) if line]
     return "<br>".join(lines)
