@@ -52,27 +52,33 @@ def _text_edit(text: str = "", lines: int = 4) -> QPlainTextEdit:
 
 class AddressFields:
     """The postal address in parts, as rows of a form: street lines (one per line), city,
-    state or region, postcode, country. ``value()`` is the PostalAddress typed."""
+    state or region, postcode, country (left out when ``labels`` gives it no label: the
+    form has its own). ``value()`` is the PostalAddress typed."""
+
+    LABELS = ("&Address:", "Ci&ty:", "State / re&gion:", "&ZIP / postcode:", "Co&untry:")
 
     def __init__(
         self,
         dialog: FormDialog,
         address: PostalAddress | None,
         home_country: str = "",
-        label: str = "&Address:",
+        labels: Sequence[str] = LABELS,
     ) -> None:
         a = address or PostalAddress()
+        lines, city, region, postcode, country = labels
         self.lines = dialog.add_row(
-            label, _text_edit("\n".join(a.lines), 3), "Address street lines"
+            lines, _text_edit("\n".join(a.lines), 3), "Address street lines"
         )
         self.lines.setPlaceholderText("Street and number, apartment (one per line)")
-        self.city = dialog.add_row("Ci&ty:", QLineEdit(a.city))
-        self.region = dialog.add_row("State / re&gion:", QLineEdit(a.region))
+        self.city = dialog.add_row(city, QLineEdit(a.city), "City")
+        self.region = dialog.add_row(region, QLineEdit(a.region), "State or region")
         self.region.setPlaceholderText("State, province or county")
-        self.postcode = dialog.add_row("&ZIP / postcode:", QLineEdit(a.postcode))
-        self.country = dialog.add_row("Co&untry:", QLineEdit(a.country))
-        if home_country:
-            self.country.setPlaceholderText(f"{home_country} (leave empty for your country)")
+        self.postcode = dialog.add_row(postcode, QLineEdit(a.postcode), "ZIP or postcode")
+        self.country: QLineEdit | None = None
+        if country:
+            self.country = dialog.add_row(country, QLineEdit(a.country), "Country")
+            if home_country:
+                self.country.setPlaceholderText(f"{home_country} (leave empty for your country)")
 
     def value(self) -> PostalAddress:
         return from_parts(
@@ -80,19 +86,21 @@ class AddressFields:
             self.city.text(),
             self.region.text(),
             self.postcode.text(),
-            self.country.text(),
+            self.country.text() if self.country is not None else "",
         )
 
 
-def home_country() -> str:
-    """The user's country: Preferences' home country, else the system locale's."""
-    chosen = addresses.home_country()
-    if chosen:
-        return chosen
+def locale_country() -> str:
+    """The system locale's country ("United States"), "" when it names none (C locale)."""
     territory = QLocale.system().territory()
     if territory == QLocale.Country.AnyTerritory:
         return ""
     return QLocale.territoryToString(territory)
+
+
+def home_country() -> str:
+    """The user's country: Preferences' home country, else the system locale's."""
+    return addresses.home_country() or locale_country()
 
 
 def birthday_text(day: r.ImportantDate | None) -> str:
@@ -195,7 +203,8 @@ class PersonDialog(FormDialog):
         self.age.setSpecialValueText("unknown")
         self.age.setValue(p.age if p and p.age is not None else -1)
         self.notes = self.add_row("N&otes:", _text_edit(p.notes if p else "", 3))
-        self.address = AddressFields(self, p.address if p else None, home_country, "A&ddress:")
+        labels = ("A&ddress:", *AddressFields.LABELS[1:])
+        self.address = AddressFields(self, p.address if p else None, home_country, labels)
         self.address.lines.setPlaceholderText(
             "Their own home, for a card to them (empty: they live with the client)"
         )
