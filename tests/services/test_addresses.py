@@ -179,3 +179,18 @@ def test_the_clients_own_birthday_is_edited_with_or_without_its_year(book: Path)
     people.add_date(dana.id, "anniversary", 6, 12, 2004)
     clients.update_client(dana.id, birthday="July 4")
     assert sorted(_birthdays(dana.id)) == [(6, 12, 2004), (7, 4, None)]
+
+
+def test_the_demo_book_has_addresses_to_print(book: Path) -> None:
+    from rapport.services.demo import load_demo
+
+    load_demo()
+    dana = addresses.mailing_target(clients.resolve("Dana Whitfield").id)
+    assert dana.household == "Dana & Mark Whitfield"
+    assert dana.address == PostalAddress(
+        ("Harbor Logistics", "1200 Alaskan Way, Suite 400"), "Seattle", "WA", "98101"
+    )
+    olivia = addresses.client_address(clients.resolve("Olivia Grant").id)
+    assert (olivia.postcode, olivia.country) == ("W1T 4JE", "United Kingdom")
+    with pytest.raises(addresses.NoAddressError, match="add Priya's address first"):
+        addresses.mailing_target(clients.resolve("Priya Raman").id)
