@@ -214,3 +214,26 @@ def test_a_json_address_part_must_be_text(tmp_path: Path) -> None:
         assert clients.list_clients() == []
     finally:
         close_book()
+
+
+def test_an_address_part_past_its_bound_is_refused_in_every_format(
+    tmp_path: Path, book: Path
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "Name,Street,City\r\nDana Whitfield,12 Main St,"
+        + "x" * 201
+        + "\r\nAnn Lee,1 Elm St,Salem\r\n",
+        encoding="utf-8",
+    )
+    plan = exchange.preview_import(path)
+    assert [(item.name, item.detail) for item in plan.items if item.action == "skipped"] == [
+        ("Dana Whitfield", "the city is longer than 200 characters")
+    ]
+    clients.create_client("Kept", address=HOME)
+    exchange.export(tmp_path / "book.json")
+    document = json.loads((tmp_path / "book.json").read_text(encoding="utf-8"))
+    document["tables"]["client"][0]["region"] = "y" * 201
+    (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(exchange.ImportFailed, match="the region is longer than 200 characters"):
+        exchange.preview_import(tmp_path / "bad.json")

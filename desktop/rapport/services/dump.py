@@ -18,7 +18,7 @@ import peewee
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold
-from rapport.core.postal import parse_address
+from rapport.core.postal import from_parts, parse_address, problem
 from rapport.exchange.json_io import (
     MAX_YEAR,
     MIN_YEAR,
@@ -79,7 +79,16 @@ def _real_yearly_date(row: dict[str, Any]) -> str | None:
     return None
 
 
-ROW_CHECKS: dict[str, RowCheck] = {"important_date": _real_yearly_date}
+def _postal_parts(row: dict[str, Any]) -> str | None:
+    """A postal address's parts held to the forms' bounds (core/postal.problem)."""
+    return problem(from_parts(*(row.get(name) or "" for name in ADDRESS_PARTS)))
+
+
+ROW_CHECKS: dict[str, RowCheck] = {
+    "important_date": _real_yearly_date,
+    "client": _postal_parts,
+    "person": _postal_parts,
+}
 
 
 def table_name(model: type[m.BaseModel]) -> str:
