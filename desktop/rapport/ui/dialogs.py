@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -63,17 +64,40 @@ class AddressFields:
         address: PostalAddress | None,
         home_country: str = "",
         labels: Sequence[str] = LABELS,
+        compact: bool = False,
     ) -> None:
+        """``compact``: city, region and postcode side by side on one row (the label of
+        the city's), for a form that is tall already."""
         a = address or PostalAddress()
         lines, city, region, postcode, country = labels
         self.lines = dialog.add_row(
             lines, _text_edit("\n".join(a.lines), 3), "Address street lines"
         )
         self.lines.setPlaceholderText("Street and number, apartment (one per line)")
-        self.city = dialog.add_row(city, QLineEdit(a.city), "City")
-        self.region = dialog.add_row(region, QLineEdit(a.region), "State or region")
-        self.region.setPlaceholderText("State, province or county")
-        self.postcode = dialog.add_row(postcode, QLineEdit(a.postcode), "ZIP or postcode")
+        self.city = QLineEdit(a.city)
+        self.region = QLineEdit(a.region)
+        self.postcode = QLineEdit(a.postcode)
+        self.city.setAccessibleName("City")
+        self.region.setAccessibleName("State or region")
+        self.postcode.setAccessibleName("ZIP or postcode")
+        if compact:
+            row = QWidget()
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(0, 0, 0, 0)
+            for edit, stretch, hint in (
+                (self.city, 3, "City"),
+                (self.region, 2, "State / region"),
+                (self.postcode, 2, "ZIP / postcode"),
+            ):
+                edit.setPlaceholderText(hint)
+                layout.addWidget(edit, stretch)
+            row.setFocusProxy(self.city)
+            dialog.add_row(city, row, "City, state and postcode")
+        else:
+            dialog.add_row(city, self.city, "City")
+            dialog.add_row(region, self.region, "State or region")
+            self.region.setPlaceholderText("State, province or county")
+            dialog.add_row(postcode, self.postcode, "ZIP or postcode")
         self.country: QLineEdit | None = None
         if country:
             self.country = dialog.add_row(country, QLineEdit(a.country), "Country")

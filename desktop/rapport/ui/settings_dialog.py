@@ -98,7 +98,8 @@ class SettingsDialog(FormDialog):
         self.return_address = AddressFields(
             self,
             postal.from_mapping(v["return_address"] or {}),
-            labels=("Return add&ress:", "Cit&y:", "Stat&e / region:", "ZIP / post&code:", ""),
+            labels=("Return add&ress:", "Cit&y, state, ZIP:", "", "", ""),
+            compact=True,
         )
         self.home_country = self.add_row(
             "Your c&ountry:", QLineEdit(v["home_country"] or locale_country()), "Your country"
