@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.ui.brief_html import render
-
 from rapport.core.postal import PostalAddress
+from rapport.render.brief_html import render
 from rapport.services import addresses, brief, clients
 
 TOKYO = PostalAddress(("東京都千代田区丸の内1-1-1",), country="日本")
