@@ -233,6 +233,12 @@ def print_card_and_envelope(
     return laid
 
 
+def check_fits(envelope: core.Envelope, size_key: str) -> core.EnvelopeLayout:
+    """The envelope laid out as it will print (EnvelopeSizeError, EnvelopeFitError), to
+    refuse a job before a print dialog opens."""
+    return layout_on(_reference_device(), envelope, core.envelope_size(size_key))
+
+
 def preview_image(
     envelope: core.Envelope, size_key: str, width_px: int, height_px: int
 ) -> tuple[QImage, core.EnvelopeLayout]:

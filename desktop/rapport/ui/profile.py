@@ -151,11 +151,14 @@ class ProfilePane(QWidget):
         self.edit_client_button.clicked.connect(self.edit_client)
         self.log_button = QPushButton("Log conversation…")
         self.log_button.clicked.connect(self.add_interaction)
+        self.envelope_button = QPushButton("Envelope…")  # the window connects it
+        self.envelope_button.setToolTip("Print the client's envelope (Ctrl+Shift+V)")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_client_button)
         buttons.addWidget(self.log_button)
+        buttons.addWidget(self.envelope_button)
         buttons.addStretch(1)
         top.addLayout(buttons)
 
