@@ -189,8 +189,9 @@ def export_pdf(
     target = Path(path)
     if not target.parent.is_dir():
         raise PdfFolderError(f"the folder {target.parent} does not exist")
-    core.envelope_size(size_key)  # an unknown size says so before a file is started
     ensure_gui_app()
+    for envelope in envelopes:  # an unknown size or an address that cannot fit: no file
+        check_fits(envelope, size_key)
     writer = QPdfWriter(str(target))
     writer.setResolution(PDF_DPI)
     writer.setTitle(title)
