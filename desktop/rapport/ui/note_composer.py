@@ -5,7 +5,8 @@ Ctrl+Shift+T; the Today view's thank-you item). The draft comes from ``services.
 whatever the user types wins: changing the occasion or the conversation redrafts only
 while the text is untouched (Redraft asks first). The signature applies as it is typed.
 Closing with edits not saved asks: save the draft (an unsent card, there next time),
-discard them, or stay. "Mark as sent" closes the thank-you it answers.
+discard them, or stay. "Mark as sent" closes the thank-you it answers. "Print card &
+envelope" prints the card and then its envelope (ui/envelope_print.py) in one job.
 """
 
 from __future__ import annotations
