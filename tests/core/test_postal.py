@@ -115,6 +115,15 @@ def test_parse_never_loses_a_character_of_any_text(text: str) -> None:
             PostalAddress(("100 Queen St W",), "Toronto", "ON", "M5H 2N2", "Canada"),
         ),
         (
+            # A state without its ZIP code (the demo book's old free text had one).
+            "1200 Alaskan Way, Seattle, WA",
+            PostalAddress(("1200 Alaskan Way",), "Seattle", "WA"),
+        ),
+        (
+            "10115 Berlin, Germany",
+            PostalAddress((), "Berlin", "", "10115", "Germany"),
+        ),
+        (
             "1234 Rue Sainte-Catherine\nMontréal, QC H3G 1P1\nCanada",
             PostalAddress(("1234 Rue Sainte-Catherine",), "Montréal", "QC", "H3G 1P1", "Canada"),
         ),

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from rapport.core.postal import PostalAddress
 from rapport.exchange import csv_io
 from rapport.exchange.common import ExchangeError, decode
 
@@ -101,7 +102,7 @@ def test_google_contacts_export() -> None:
     assert (bob.company, bob.role) == ("Acme Supply", "Buyer")
     assert bob.emails == ["bob@acme.com", "bob.smith@acme.com", "bob@home.net"]
     assert bob.phones == ["+1 555 0100"]
-    assert bob.address == "12 Main St Springfield, IL 62701"
+    assert bob.address == PostalAddress(("12 Main St",), "Springfield", "IL", "62701")
     assert [(p.name, p.relation) for p in bob.people] == [("Jake", "child"), ("Ellen", "spouse")]
     assert {(d.label, d.month, d.day, d.year) for d in bob.dates} == {
         ("birthday", 3, 2, None),
@@ -176,7 +177,7 @@ def test_outlook_export_with_family_and_us_dates() -> None:
     assert anna.name == "Anna Schmidt"
     assert anna.emails == ["anna@schmidt.de"], "the X.500 path of an Exchange account is no email"
     assert anna.phones == ["+49 170 123", "+49 30 999"]
-    assert anna.address == "Hauptstr. 5, Berlin, 10115, Germany"
+    assert anna.address == PostalAddress(("Hauptstr. 5",), "Berlin", "", "10115", "Germany")
     assert anna.how_we_met == "Referred by Bob Smith"
     assert [(d.label, d.month, d.day, d.year) for d in anna.dates] == [("birthday", 7, 4, 1970)]
     assert [(p.name, p.relation) for p in anna.people] == [

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from rapport.core.postal import PostalAddress
 from rapport.exchange import vcard
 from rapport.exchange.common import ContactIn, DateIn, ExchangeError, PersonIn, decode
 
@@ -42,7 +43,7 @@ def test_apple_card_with_family_dates_and_a_photo() -> None:
     assert (bob.company, bob.role) == ("Acme Supply", "Buyer")
     assert bob.emails == ["bob@acme.com"]
     assert bob.phones == ["+1 555 0100"]
-    assert bob.address == "12 Main St, Springfield, IL, 62701, USA"
+    assert bob.address == PostalAddress(("12 Main St",), "Springfield", "IL", "62701", "USA")
     assert [(p.name, p.relation) for p in bob.people] == [("Jake", "child")]
     labels = {(d.label, d.month, d.day, d.year) for d in bob.dates}
     assert labels == {("birthday", 3, 2, 1975), ("anniversary", 6, 12, 2004)}
@@ -93,7 +94,10 @@ def test_written_cards_read_back_the_same() -> None:
         role="CEO",
         emails=["jose@nunez.es", "j@example.com"],
         phones=["+34 600 000 000"],
-        address="Calle Mayor 1, Madrid",
+        address_lines="Calle Mayor 1\nPlanta 2, puerta B; interior",
+        city="Madrid",
+        postcode="28013",
+        country="España",
         notes="Two lines:\nsecond, with; punctuation\\ and a long tail " + "x" * 200,
         people=[PersonIn("Lucía", "wife"), PersonIn("Rex", "dog"), PersonIn("Pablo", "son")],
         dates=[DateIn("birthday", 2, 29, None), DateIn("anniversary", 6, 1, 2001)],

@@ -146,3 +146,51 @@ def test_the_old_free_text_address_is_migrated_into_parts(data_dir: Path) -> Non
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     conn.close()
+
+
+def _birthdays(client_id: int) -> list[tuple[int, int, int | None]]:
+    return [
+        (row.month, row.day, row.year)
+        for row in m.ImportantDate.select().where(
+            m.ImportantDate.client == client_id, m.ImportantDate.person.is_null()
+        )
+    ]
+
+
+def test_the_clients_own_birthday_is_edited_with_or_without_its_year(book: Path) -> None:
+    dana = clients.create_client("Dana Whitfield", birthday="July 4, 1970")
+    assert _birthdays(dana.id) == [(7, 4, 1970)]
+    clients.update_client(dana.id, birthday="March 3")
+    assert _birthdays(dana.id) == [(3, 3, None)]
+    clients.update_client(dana.id, birthday="--02-29")
+    assert _birthdays(dana.id) == [(2, 29, None)]
+    clients.update_client(dana.id, birthday="1980-05-17")
+    assert _birthdays(dana.id) == [(5, 17, 1980)]
+    with pytest.raises(ValidationError, match="birthday"):
+        clients.update_client(dana.id, birthday="someday soon")
+    with pytest.raises(ValidationError, match="not a real date"):
+        clients.update_client(dana.id, birthday="02-30")
+    with pytest.raises(ValidationError, match="future"):
+        clients.update_client(dana.id, birthday="2999-01-01")
+    assert _birthdays(dana.id) == [(5, 17, 1980)]
+    clients.update_client(dana.id, birthday="")
+    assert _birthdays(dana.id) == []
+    # Other yearly dates of the client are not touched.
+    people.add_date(dana.id, "anniversary", 6, 12, 2004)
+    clients.update_client(dana.id, birthday="July 4")
+    assert sorted(_birthdays(dana.id)) == [(6, 12, 2004), (7, 4, None)]
+
+
+def test_the_demo_book_has_addresses_to_print(book: Path) -> None:
+    from rapport.services.demo import load_demo
+
+    load_demo()
+    dana = addresses.mailing_target(clients.resolve("Dana Whitfield").id)
+    assert dana.household == "Dana & Mark Whitfield"
+    assert dana.address == PostalAddress(
+        ("Harbor Logistics", "1200 Alaskan Way, Suite 400"), "Seattle", "WA", "98101"
+    )
+    olivia = addresses.client_address(clients.resolve("Olivia Grant").id)
+    assert (olivia.postcode, olivia.country) == ("W1T 4JE", "United Kingdom")
+    with pytest.raises(addresses.NoAddressError, match="add Priya's address first"):
+        addresses.mailing_target(clients.resolve("Priya Raman").id)

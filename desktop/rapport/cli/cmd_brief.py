@@ -14,6 +14,7 @@ from rapport.cli.common import (
     task_json,
     write_private_file,
 )
+from rapport.core.postal import one_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -80,6 +81,7 @@ def brief_json(result: Any) -> dict[str, Any]:
             "role": client.role,
             "emails": client.emails,
             "phones": client.phones,
+            "address": client.address.as_dict(),
             "how_we_met": client.how_we_met,
             "referred_by": result.introduced_by,
             # A day, as in `clients --json` and today's out_of_touch (same name, same format).
@@ -96,6 +98,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "relation": line.person.relation,
                 "age": line.age,
                 "birthday": iso(line.person.birthday),
+                "address": line.person.address.as_dict(),
                 "cares_about": line.cares_about,
                 "notes": line.person.notes,
             }
@@ -208,6 +211,9 @@ def brief_lines(result: Any) -> list[str]:
             else ""
         )
     ]
+    address = one_line(client.address)
+    if address:
+        lines.append(address)
     who = []
     if client.how_we_met:
         who.append(met_text(client.how_we_met))

@@ -50,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="COLUMN=FIELD",
         help="for a generic CSV: which field a column holds (fields: "
         "name, first_name, middle_name, last_name, company, role, email, phone, address, "
-        "birthday, how_we_met, notes, referred_by, cadence_days, archived, ignore)",
+        "street, city, region, postcode, country, birthday, how_we_met, notes, referred_by, "
+        "cadence_days, archived, ignore)",
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"

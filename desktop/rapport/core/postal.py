@@ -104,12 +104,12 @@ def problem(addr: PostalAddress) -> str | None:
     """Why an address cannot be stored (a part too long, too many lines), or None."""
     if len(addr.lines) > MAX_LINES:
         return f"an address has at most {MAX_LINES} street lines"
-    for name in ("city", "region", "postcode", "country"):
-        if len(getattr(addr, name)) > MAX_PART:
-            return f"the address {name} is longer than {MAX_PART} characters"
     for line in addr.lines:
         if len(line) > MAX_PART:
-            return f"an address line is longer than {MAX_PART} characters"
+            return f"a street line of the address is longer than {MAX_PART} characters"
+    for name in ("city", "region", "postcode", "country"):
+        if len(getattr(addr, name)) > MAX_PART:
+            return f"the {name} is longer than {MAX_PART} characters"
     return None
 
 
@@ -221,7 +221,7 @@ _UK_CITY = re.compile(rf"^(?P<city>[^\d,]*[^\d\s,])\s*,?\s+(?P<postcode>{_UK_POS
 # "114 55 Stockholm".
 _POSTCODE_CITY = re.compile(
     r"^(?P<postcode>(?:[A-Za-z]{1,2}-)?\d{4,5}(?: [A-Z]{2}(?= ))?|\d{2}-\d{3}|\d{3} \d{2})"
-    r"\s+(?P<city>\D.*)$"
+    r"\s+(?P<city>[^\d,][^,]*)$"
 )
 
 
@@ -278,11 +278,13 @@ def _parse_segments(segments: list[str]) -> PostalAddress | None:
     elif (match := _UK_CITY.match(last)) and country_code(country) in ("", "GB", "IE"):
         rest.pop()
         city, postcode = match["city"], match["postcode"]
-    elif (match := _POSTCODE_CITY.match(last)) and not _STREET_WORDS & set(
-        _fold(match["city"]).split()
-    ):
+    elif (match := _POSTCODE_CITY.match(last)) and not _STREET_WORDS & _word_set(match["city"]):
         rest.pop()
         postcode, city = match["postcode"], match["city"]
+    elif last.upper() in _US_STATES | _CA_PROVINCES and len(rest) > 2:
+        # "12 Main St, Springfield, IL": a state without its ZIP code.
+        region = rest.pop()
+        city = rest.pop()
     elif country:
         # "Tokyo" before "Japan": the lines stay as written, the country is known.
         pass
@@ -303,8 +305,12 @@ def _region_name(region: str, postcode: str) -> bool:
     words that are not a street ("Illinois", "British Columbia", not "Suite")."""
     if len(region) == 2:
         return _north_american(region, postcode)
-    words = _fold(region).split()
-    return len(words) <= 3 and not _STREET_WORDS & set(words)
+    words = _word_set(region)
+    return len(words) <= 3 and not _STREET_WORDS & words
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.split(r"[^\w]+", _fold(text))) - {""}
 
 
 def _looks_like_county(line: str, before: str) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from rapport.core.postal import PostalAddress
+
 INTERACTION_KINDS = ("meeting", "call", "email", "voicemail", "text", "note", "gift", "card")
 TASK_KINDS = (
     "promise",
@@ -82,7 +84,7 @@ class Client:
     role: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
-    address: str = ""
+    address: PostalAddress = field(default_factory=PostalAddress)
     how_we_met: str = ""
     referred_by_id: int | None = None
     referred_by: str | None = None
@@ -114,6 +116,7 @@ class Person:
     age: int | None = None
     age_as_of: date | None = None
     notes: str = ""
+    address: PostalAddress = field(default_factory=PostalAddress)
 
     @property
     def label(self) -> str:

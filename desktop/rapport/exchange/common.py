@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from rapport.core.postal import PostalAddress, from_parts, problem
+
 # Contacts files (vCard, CSV). A full JSON export of a large book is bigger by nature.
 MAX_CONTACTS_FILE_BYTES = 20 * 1024 * 1024
 MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
@@ -66,7 +68,13 @@ class ContactIn:
     role: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
-    address: str = ""
+    # The postal address in parts, named as the client's columns (``address`` reads and
+    # writes them as one PostalAddress).
+    address_lines: str = ""
+    city: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
     notes: str = ""
     how_we_met: str = ""
     people: list[PersonIn] = field(default_factory=list)
@@ -80,6 +88,15 @@ class ContactIn:
     where: str = ""
     # A stable identifier when exporting (vCard UID); ignored on import.
     uid: str = ""
+
+    @property
+    def address(self) -> PostalAddress:
+        return from_parts(self.address_lines, self.city, self.region, self.postcode, self.country)
+
+    def set_address(self, address: PostalAddress) -> None:
+        self.address_lines = "\n".join(address.lines)
+        self.city, self.region = address.city, address.region
+        self.postcode, self.country = address.postcode, address.country
 
 
 @dataclass(slots=True)
@@ -208,7 +225,7 @@ def check_contact(contact: ContactIn) -> str | None:
     for label, value in (
         ("company", contact.company),
         ("role", contact.role),
-        ("address", contact.address),
+        ("address", contact.address_lines),
         ("notes", contact.notes),
         ("how we met", contact.how_we_met),
     ):
@@ -217,6 +234,9 @@ def check_contact(contact: ContactIn) -> str | None:
                 f"the {label} is {size_text(len(value))} long "
                 f"(the limit is {size_text(MAX_FIELD_CHARS)})"
             )
+    why = problem(contact.address)
+    if why:
+        return why
     for value in (*contact.emails, *contact.phones):
         if len(value) > 320:
             return f"an email or phone is {size_text(len(value))} long"

@@ -35,6 +35,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rapport.core.followup import MAX_CADENCE_DAYS
+from rapport.core.postal import PostalAddress, from_parts, parse_address
 from rapport.exchange.common import (
     ContactIn,
     ExchangeError,
@@ -59,6 +60,11 @@ FIELDS: dict[str, str] = {
     "email": "Email",
     "phone": "Phone",
     "address": "Address",
+    "street": "Address: street",
+    "city": "Address: city",
+    "region": "Address: state / region",
+    "postcode": "Address: postcode / ZIP",
+    "country": "Address: country",
     "birthday": "Birthday",
     "how_we_met": "How we met",
     "notes": "Notes",
@@ -99,10 +105,28 @@ _GUESSES: tuple[tuple[str, str], ...] = (
     ("role", "role"),
     ("position", "role"),
     ("job", "role"),
+    ("formatted", "address"),
+    ("street", "street"),
+    ("straße", "street"),
+    ("strasse", "street"),
+    ("country", "country"),
+    ("pays", "country"),
+    ("city", "city"),
+    ("town", "city"),
+    ("ville", "city"),
+    ("stadt", "city"),
+    ("state", "region"),
+    ("province", "region"),
+    ("region", "region"),
+    ("county", "region"),
+    ("zip", "postcode"),
+    ("postal", "postcode"),
+    ("postcode", "postcode"),
+    ("plz", "postcode"),
+    ("code postal", "postcode"),
     ("address", "address"),
     ("adresse", "address"),
     ("direcci", "address"),
-    ("street", "address"),
     ("birth", "birthday"),
     ("geburt", "birthday"),
     ("naissance", "birthday"),
@@ -128,7 +152,16 @@ RAPPORT_CLIENT_HEADER = (
     "last_contact",
     "created",
     "archived",
+    # Since addresses have parts (the "address" column above is their one-line form,
+    # the only one in older exports).
+    "street",
+    "city",
+    "region",
+    "postcode",
+    "country",
 )
+# The header of Rapport's own CSV before addresses had parts: still recognised.
+RAPPORT_CLIENT_HEADER_V1 = RAPPORT_CLIENT_HEADER[:14]
 # The tasks table written beside the clients table: not contacts, so never imported as
 # such (a user re-importing both files would otherwise be asked to map task columns).
 RAPPORT_TASK_HEADER = (
@@ -205,7 +238,7 @@ def detect(header: Sequence[str]) -> str:
         return "google"
     if "E-mail Address" in names and "First Name" in names and "Last Name" in names:
         return "outlook"
-    if tuple(header[: len(RAPPORT_CLIENT_HEADER)]) == RAPPORT_CLIENT_HEADER:
+    if tuple(header[: len(RAPPORT_CLIENT_HEADER_V1)]) == RAPPORT_CLIENT_HEADER_V1:
         return "rapport"
     if tuple(header[: len(RAPPORT_TASK_HEADER)]) == RAPPORT_TASK_HEADER:
         return "rapport-tasks"
@@ -214,7 +247,7 @@ def detect(header: Sequence[str]) -> str:
 
 def guess_mapping(header: Sequence[str]) -> dict[str, str]:
     """A proposed target for each column (``ignore`` when nothing fits)."""
-    if tuple(header[: len(RAPPORT_CLIENT_HEADER)]) == RAPPORT_CLIENT_HEADER:
+    if tuple(header[: len(RAPPORT_CLIENT_HEADER_V1)]) == RAPPORT_CLIENT_HEADER_V1:
         own = {"emails": "email", "phones": "phone"}
         return {col: own.get(col, col if col in FIELDS else "ignore") for col in header}
     mapping: dict[str, str] = {}
@@ -337,12 +370,7 @@ def _google(cells: dict[str, str]) -> ContactIn:
         cells, "Phone", ("Type", "Value")
     ):
         _add_unique(contact.phones, _split(value))
-    address = get("Address 1 - Formatted") or ", ".join(
-        get(f"Address 1 - {part}") or ""
-        for part in ("Street", "City", "Region", "Postal Code", "Country")
-        if get(f"Address 1 - {part}")
-    )
-    contact.address = one_line(address)
+    contact.set_address(_google_address(cells))
     notes = [get("Notes") or ""]
     for _label, value in _numbered(cells, "Website", ("Label", "Value")) + _numbered(
         cells, "Website", ("Type", "Value")
@@ -392,15 +420,21 @@ def _outlook(cells: dict[str, str]) -> ContactIn:
         # Exchange accounts write X.500 paths here ("/o=ExchangeLabs/..."): not addresses.
         _add_unique(contact.emails, _emails(get(key) or ""))
     _add_unique(contact.phones, [one_line(get(key) or "") for key in OUTLOOK_PHONES])
-    for kind in ("Business", "Home", "Other"):
-        parts = [
-            get(f"{kind} {part}") or ""
-            for part in ("Street", "Street 2", "Street 3", "City", "State", "Postal Code")
-        ]
-        parts.append(get(f"{kind} Country/Region") or get(f"{kind} Country") or "")
-        address = ", ".join(one_line(part) for part in parts if part.strip())
-        if address:
-            contact.address = address
+    # The home first: a card goes to the home (Outlook lists Business first).
+    for kind in ("Home", "Business", "Other"):
+        address = from_parts(
+            [
+                line
+                for part in ("Street", "Street 2", "Street 3")
+                for line in (get(f"{kind} {part}") or "").splitlines()
+            ],
+            one_line(get(f"{kind} City") or ""),
+            one_line(get(f"{kind} State") or ""),
+            one_line(get(f"{kind} Postal Code") or ""),
+            one_line(get(f"{kind} Country/Region") or get(f"{kind} Country") or ""),
+        )
+        if not address.is_empty():
+            contact.set_address(address)
             break
     notes = [get("Notes") or ""]
     if get("Web Page"):
@@ -440,10 +474,10 @@ def _generic(cells: dict[str, str], mapping: dict[str, str]) -> ContactIn:
         name=name,
         company=one_line(text("company")),
         role=one_line(text("role")),
-        address=one_line(text("address", ", ")),
         how_we_met=text("how_we_met", "\n").strip(),
         notes=text("notes", "\n").strip(),
     )
+    contact.set_address(_generic_address(by_target, set(mapping.values())))
     for value in by_target.get("email", []):
         _add_unique(contact.emails, _emails(value))
     for value in by_target.get("phone", []):
@@ -454,6 +488,46 @@ def _generic(cells: dict[str, str], mapping: dict[str, str]) -> ContactIn:
             day.label = "birthday"
             contact.dates.append(day)
     return contact
+
+
+def _google_address(cells: dict[str, str]) -> PostalAddress:
+    """Google's first address: its parts when the file has them, else its one
+    "Formatted" text read into parts (Google writes the parts and the formatted text)."""
+    get = cells.get
+    parts = from_parts(
+        (get("Address 1 - Street") or "").splitlines()
+        + (get("Address 1 - Extended Address") or "").splitlines()
+        + (get("Address 1 - PO Box") or "").splitlines(),
+        one_line(get("Address 1 - City") or ""),
+        one_line(get("Address 1 - Region") or ""),
+        one_line(get("Address 1 - Postal Code") or ""),
+        one_line(get("Address 1 - Country") or ""),
+    )
+    if not parts.is_empty():
+        return parts
+    return parse_address(get("Address 1 - Formatted") or "")
+
+
+_ADDRESS_PARTS = ("street", "city", "region", "postcode", "country")
+
+
+def _generic_address(by_target: dict[str, list[str]], targets: set[str]) -> PostalAddress:
+    """An address from mapped columns. Without part columns, the address column is read
+    into parts; with a street column, the parts are the columns (Rapport's own export
+    writes both: its "address" column is the one-line form); with other part columns
+    only, the address column holds the street lines."""
+    whole = "\n".join(by_target.get("address", []))
+    if not targets & set(_ADDRESS_PARTS):
+        return parse_address(whole)
+    if "street" in targets:
+        streets = [line for value in by_target.get("street", []) for line in value.splitlines()]
+    else:
+        streets = whole.splitlines()
+
+    def part(name: str) -> str:
+        return one_line(" ".join(by_target.get(name, [])))
+
+    return from_parts(streets, part("city"), part("region"), part("postcode"), part("country"))
 
 
 def _client_columns(

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from rapport.core.postal import PostalAddress, from_parts, parse_address
 from rapport.exchange.common import (
     MAX_FIELD_CHARS,
     ContactIn,
@@ -271,7 +272,7 @@ def _contact(card: Any, left_out: list[str]) -> ContactIn:
     role = one_line(_value(card, "title") or _value(card, "role"))
     emails = _unique(_strip_scheme(_text(e.value), "mailto:") for e in contents.get("email", []))
     phones = _unique(_strip_scheme(_text(t.value), "tel:") for t in contents.get("tel", []))
-    addresses = [_address(a.value) for a in contents.get("adr", [])]
+    addresses = [_address(a.value) for a in _home_first(contents.get("adr", []))]
     notes = [_text(n.value) for n in contents.get("note", []) if _text(n.value)]
     # Links stay text in the notes: Rapport never opens what a file points at.
     notes += [f"Website: {_text(u.value)}" for u in contents.get("url", []) if _text(u.value)]
@@ -281,9 +282,9 @@ def _contact(card: Any, left_out: list[str]) -> ContactIn:
         role=role,
         emails=emails,
         phones=phones,
-        address=next((a for a in addresses if a), ""),
         notes="\n\n".join(notes),
     )
+    contact.set_address(next((a for a in addresses if not a.is_empty()), PostalAddress()))
     for key, label in (("bday", "birthday"), ("anniversary", "anniversary")):
         for prop in contents.get(key, []):
             day = _day(_text(prop.value), label, left_out)
@@ -323,14 +324,33 @@ def _unique(values: Iterable[str]) -> list[str]:
     return seen
 
 
-def _address(value: Any) -> str:
-    parts = [
-        getattr(value, key, "") for key in ("box", "extended", "street", "city", "region", "code")
-    ]
-    parts.append(getattr(value, "country", ""))
-    if not any(parts):
-        return one_line(_text(value))
-    return ", ".join(one_line(_text(part)) for part in parts if _text(part))
+def _home_first(props: list[Any]) -> list[Any]:
+    """The ADR properties with a home address first (a card goes to the home)."""
+    return sorted(props, key=lambda prop: "HOME" not in _param(prop, "TYPE").upper())
+
+
+def _lines(part: Any) -> list[str]:
+    """A structured ADR component's lines: a list's items, a text's lines."""
+    if part is None:
+        return []
+    if isinstance(part, list | tuple):
+        return [line for item in part for line in _lines(item)]
+    return [line.strip() for line in str(part).splitlines() if line.strip()]
+
+
+def _address(value: Any) -> PostalAddress:
+    """ADR's parts: post office box, extended address and street are the lines; then
+    locality, region, postal code and country. Text without parts is read into them."""
+    if not hasattr(value, "street"):
+        return parse_address(_text(value))
+    lines = _lines(value.box) + _lines(value.extended) + _lines(value.street)
+    return from_parts(
+        lines,
+        one_line(_text(value.city)),
+        one_line(_text(value.region)),
+        one_line(_text(value.code)),
+        one_line(_text(value.country)),
+    )
 
 
 def _param(prop: Any, key: str) -> str:
@@ -407,8 +427,17 @@ def write(contacts: Iterable[ContactIn]) -> str:
             card.add("email").value = email
         for phone in contact.phones:
             card.add("tel").value = phone
-        if contact.address:
-            card.add("adr").value = vobject.vcard.Address(street=one_line(contact.address))
+        address = contact.address
+        if not address.is_empty():
+            adr = card.add("adr")
+            adr.value = vobject.vcard.Address(
+                street="\n".join(address.lines),
+                city=address.city,
+                region=address.region,
+                code=address.postcode,
+                country=address.country,
+            )
+            adr.type_param = "HOME"
         if contact.notes:
             card.add("note").value = contact.notes
         for day in contact.dates:

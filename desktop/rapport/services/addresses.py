@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapport import clock
 from rapport.core.names import first_name
-from rapport.core.postal import PostalAddress, from_mapping, from_parts, problem, tidy
-from rapport.services import indexing, settings
+from rapport.core.postal import PostalAddress, from_mapping, parse_address, problem, tidy
+from rapport.services import convert, indexing, settings
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.store import models as m
 from rapport.store.db import transaction
@@ -37,9 +37,7 @@ class MailingTarget:
     address: PostalAddress
 
 
-def of_row(row: m.Client | m.Person) -> PostalAddress:
-    """The address stored on a Client or Person row."""
-    return from_parts(row.address_lines, row.city, row.region, row.postcode, row.country)
+of_row = convert.postal_address
 
 
 def row_values(address: PostalAddress) -> dict[str, str]:
@@ -52,6 +50,20 @@ def row_values(address: PostalAddress) -> dict[str, str]:
         "postcode": clean.postcode,
         "country": clean.country,
     }
+
+
+def as_address(value: object) -> PostalAddress:
+    """An address given to a service: a PostalAddress, its parts as a mapping, or free
+    text (parsed); None is no address."""
+    if isinstance(value, PostalAddress):
+        return value
+    if value is None:
+        return PostalAddress()
+    if isinstance(value, dict):
+        return from_mapping(value)
+    if isinstance(value, str):
+        return parse_address(value)
+    raise ValidationError("an address is its parts (lines, city, region, postcode, country)")
 
 
 def clean_address(address: PostalAddress) -> PostalAddress:

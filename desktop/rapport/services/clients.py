@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from peewee import fn
@@ -11,11 +13,12 @@ from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
-from rapport.services import convert, indexing
+from rapport.services import addresses, convert, indexing
 from rapport.services.client_list import ClientRow
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
-from rapport.services.validate import known_fields, required_text
+from rapport.services.validate import known_fields, month_day, required_text
+from rapport.services.when import parse_past_day
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -31,7 +34,12 @@ EDITABLE = (
     "referred_by_id",
     "cadence_days",
     "notes",
+    "birthday",
 )
+# The client's own birthday is a yearly date of theirs (no person) with this label, as
+# imports have always stored it; the client form edits it.
+BIRTHDAY = "birthday"
+_MONTH_DAY = re.compile(r"(?:--)?(\d{1,2})-(\d{1,2})")
 
 
 def list_clients(include_archived: bool = False) -> list[ClientRow]:
@@ -110,16 +118,70 @@ def resolve(text: str, include_archived: bool = True) -> r.Client:
     return get_client(matches[0].id)
 
 
+def parse_birthday(value: Any) -> tuple[int, int, int | None] | None:
+    """A client's birthday as typed: with its year (1970-07-04, July 4, 1970) or without
+    (July 4, 07-04, --07-04); (month, day, year), None when empty."""
+    if isinstance(value, date):
+        return value.month, value.day, value.year
+    text = " ".join(str(value or "").split())
+    if not text:
+        return None
+    numeric = _MONTH_DAY.fullmatch(text)
+    if numeric:
+        return month_day(int(numeric[1]), int(numeric[2]), None)
+    try:
+        day = parse_past_day(text, "birthday")
+    except ValidationError as exc:
+        if "needs its year" not in str(exc):
+            raise
+        # "July 4": read in a leap year (29 February is someone's birthday), kept without.
+        leap = parse_past_day(f"{text.rstrip(' ,.')}, 2000", "birthday")
+        return (leap.month, leap.day, None) if leap else None
+    if day is None:
+        return None
+    if day > clock.today():
+        raise ValidationError("a birthday cannot be in the future")
+    return day.month, day.day, day.year
+
+
+def _set_birthday(client_id: int, birthday: tuple[int, int, int | None] | None) -> None:
+    """The client's own birthday row made to match (created, changed or removed)."""
+    rows = list(
+        m.ImportantDate.select()
+        .where(
+            m.ImportantDate.client == client_id,
+            m.ImportantDate.person.is_null(),
+            m.ImportantDate.label == BIRTHDAY,
+        )
+        .order_by(m.ImportantDate.id)
+    )
+    if birthday is None:
+        for row in rows:
+            row.delete_instance()
+        return
+    month, day, year = birthday
+    if not rows:
+        m.ImportantDate.create(client=client_id, label=BIRTHDAY, month=month, day=day, year=year)
+        return
+    row = rows[0]
+    row.month, row.day, row.year = month, day, year
+    row.save()
+
+
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     known_fields(fields, EDITABLE, "client")
     data = {key: control_chars.clean_value(value) for key, value in fields.items()}
+    if "birthday" in data:
+        data["birthday"] = parse_birthday(data["birthday"])
     if "name" in data:
         data["name"] = required_text(data["name"], "A client's name")
         data["name_key"] = fold(data["name"])
     for key in ("emails", "phones"):
         if key in data:
             data[key] = [str(v).strip() for v in data[key] or () if str(v).strip()]
-    for key in ("company", "role", "address", "how_we_met", "notes"):
+    if "address" in data:
+        data.update(addresses.row_values(addresses.as_address(data.pop("address"))))
+    for key in ("company", "role", "how_we_met", "notes"):
         if key in data:
             data[key] = (data[key] or "").strip()
     if data.get("cadence_days") is not None:
@@ -146,10 +208,13 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
 
 def create_client(name: str, **fields: Any) -> r.Client:
     data = _clean({"name": name, **fields})
+    birthday = data.pop("birthday", None)
     with transaction():
         stamp = clock.now()
         row = m.Client.create(created_at=stamp, updated_at=stamp, **data)
         indexing.client(row)
+        if birthday is not None:
+            _set_birthday(row.id, birthday)
     return get_client(row.id)
 
 
@@ -159,6 +224,8 @@ def update_client(client_id: int, **fields: Any) -> r.Client:
         row = _row(client_id)
         if data.get("referred_by") == client_id:
             raise ValidationError("a client cannot have referred themselves")
+        if "birthday" in data:
+            _set_birthday(client_id, data.pop("birthday"))
         for key, value in data.items():
             setattr(row, key, value)
         row.updated_at = clock.now()

@@ -7,6 +7,7 @@ from typing import Any
 from peewee import Case
 
 from rapport.core import records as r
+from rapport.core.postal import PostalAddress, from_parts
 from rapport.store import models as m
 
 
@@ -28,6 +29,11 @@ def real_dates() -> Any:
     )
 
 
+def postal_address(row: m.Client | m.Person) -> PostalAddress:
+    """The address parts stored on a Client or Person row."""
+    return from_parts(row.address_lines, row.city, row.region, row.postcode, row.country)
+
+
 def client(row: m.Client, referred_by: str | None = None) -> r.Client:
     return r.Client(
         id=row.id,
@@ -36,7 +42,7 @@ def client(row: m.Client, referred_by: str | None = None) -> r.Client:
         role=row.role,
         emails=list(row.emails),
         phones=list(row.phones),
-        address=row.address,
+        address=postal_address(row),
         how_we_met=row.how_we_met,
         referred_by_id=row.referred_by_id,
         referred_by=referred_by,
@@ -59,6 +65,7 @@ def person(row: m.Person) -> r.Person:
         age=row.age,
         age_as_of=row.age_as_of,
         notes=row.notes,
+        address=postal_address(row),
     )
 
 

@@ -26,7 +26,8 @@ from typing import Any
 
 from rapport import clock as app_clock
 from rapport.core.names import fold
-from rapport.services import demo_sources
+from rapport.core.postal import parse_address
+from rapport.services import addresses, demo_sources
 from rapport.services.demo_history import History
 from rapport.services.demo_scale import ScaledBook
 from rapport.services.demo_sources import Clock, Sources, Who, years_before
@@ -148,7 +149,7 @@ class CuratedBook:
             role=spec["role"],
             emails=spec["emails"],
             phones=spec["phones"],
-            address=spec.get("address", ""),
+            **addresses.row_values(parse_address(spec.get("address", ""))),
             how_we_met=spec["how_we_met"],
             referred_by=self.ids[spec["referred_by"]] if spec.get("referred_by") else None,
             cadence_days=spec.get("cadence_days"),

@@ -18,6 +18,7 @@ import peewee
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold
+from rapport.core.postal import parse_address
 from rapport.exchange.json_io import (
     MAX_YEAR,
     MIN_YEAR,
@@ -28,6 +29,7 @@ from rapport.exchange.json_io import (
     encode_value,
 )
 from rapport.store import models as m
+from rapport.store.migrations import ADDRESS_PARTS
 from rapport.store.models import JSONField, ListField
 
 # Parents before children, so every reference points at a row already written.
@@ -152,6 +154,23 @@ def _field_by_column(model: type[m.BaseModel]) -> dict[str, peewee.Field]:
     return {f.column_name: f for f in model._meta.sorted_fields}
 
 
+def _address_in_parts(values: dict[str, Any]) -> None:
+    """A client row of an export from before addresses had parts (schema 5 and older):
+    its free-text address read into the parts, as the migration does."""
+    text = values.get("address") or ""
+    if not text:
+        return
+    values["address"] = ""
+    parts = [values.get(name) or "" for name in ADDRESS_PARTS]
+    if any(parts):
+        values["address_lines"] = "\n".join(line for line in (parts[0], text.strip()) if line)
+        return
+    parsed = parse_address(text)
+    values["address_lines"] = "\n".join(parsed.lines)
+    values["city"], values["region"] = parsed.city, parsed.region
+    values["postcode"], values["country"] = parsed.postcode, parsed.country
+
+
 def insert_document(
     document: Document,
     keep_ids: bool,
@@ -187,6 +206,7 @@ def insert_document(
             values = dict(row)
             if table == "client":
                 values["name_key"] = fold(values["name"])
+                _address_in_parts(values)
             if not keep_ids and not _belongs_to_new_client(table, values, skip_clients):
                 continue
             later: list[tuple[str, Any]] = []

@@ -27,6 +27,7 @@ from typing import Any
 
 from rapport import clock
 from rapport.core import control_chars
+from rapport.core.postal import tidy
 from rapport.exchange import csv_io, json_io, vcard
 from rapport.exchange.common import (
     MAX_CONTACTS_FILE_BYTES,
@@ -217,8 +218,9 @@ def preview_import(
 
 def _clean_contact(contact: ContactIn) -> None:
     """The one rule for control characters (core/control_chars.py), on every text."""
-    for name in ("name", "company", "role", "address", "notes", "how_we_met", "referred_by"):
+    for name in ("name", "company", "role", "notes", "how_we_met", "referred_by"):
         setattr(contact, name, control_chars.clean(getattr(contact, name)))
+    contact.set_address(tidy(contact.address))
     contact.emails = [e for e in control_chars.clean_list(contact.emails) if e]
     contact.phones = [p for p in control_chars.clean_list(contact.phones) if p]
     for person in contact.people:

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rapport import __version__, clock
+from rapport.core import postal
 from rapport.exchange import csv_io, ics, json_io, vcard
 from rapport.exchange.common import ContactIn, DateIn, PersonIn
 from rapport.paths import private_umask
@@ -116,7 +117,7 @@ def export_csv(path: Path, progress: Progress | None = None) -> list[Path]:
                 c.role,
                 c.emails,
                 c.phones,
-                c.address,
+                postal.one_line(convert.postal_address(c)),
                 c.how_we_met,
                 names.get(c.referred_by_id, ""),
                 c.cadence_days,
@@ -124,6 +125,11 @@ def export_csv(path: Path, progress: Progress | None = None) -> list[Path]:
                 c.last_contact_at,
                 c.created_at,
                 c.archived_at,
+                c.address_lines,
+                c.city,
+                c.region,
+                c.postcode,
+                c.country,
             ]
             for c in m.Client.select().order_by(m.Client.name_key, m.Client.id)
         ]
@@ -178,7 +184,11 @@ def export_vcard(path: Path, progress: Progress | None = None) -> list[Path]:
                 role=c.role,
                 emails=list(c.emails),
                 phones=list(c.phones),
-                address=c.address,
+                address_lines=c.address_lines,
+                city=c.city,
+                region=c.region,
+                postcode=c.postcode,
+                country=c.country,
                 notes=c.notes,
                 people=people.get(c.id, []),
                 dates=dates.get(c.id, []),

@@ -16,12 +16,16 @@ from typing import Any
 
 from rapport import clock
 from rapport.core.names import fold
+from rapport.core.postal import parse_address
 from rapport.exchange.common import ContactIn
 from rapport.services import indexing
 from rapport.services.matching import ClientMatcher
 from rapport.store import models as m
 
-CONTACT_FIELDS = ("company", "role", "emails", "phones", "address", "how_we_met", "notes")
+# The postal address's columns: filled together, only when the book has none of them
+# (two halves of different addresses never make one).
+ADDRESS_FIELDS = ("address_lines", "city", "region", "postcode", "country")
+CONTACT_FIELDS = ("company", "role", "emails", "phones", *ADDRESS_FIELDS, "how_we_met", "notes")
 # What the merge rule fills: the contact fields, and the cadence of Rapport's own CSV.
 FILLED_FIELDS = (*CONTACT_FIELDS, "cadence_days")
 # Lists the merge adds to: a known client's new email or phone joins the ones they have.
@@ -57,8 +61,11 @@ def fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
     """The fields the merge rule would change: empty in the book and given in the file,
     or (emails, phones) holding a value the book's list does not have yet."""
     changed = []
+    book_has_address = any(existing.get(name) for name in ADDRESS_FIELDS)
     for name in FILLED_FIELDS:
         given = getattr(contact, name)
+        if name in ADDRESS_FIELDS and book_has_address:
+            continue
         if name in LIST_FIELDS:
             if new_items(name, existing.get(name) or [], given):
                 changed.append(name)
@@ -89,6 +96,9 @@ def describe_fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
         if name in LIST_FIELDS and have:
             for value in new_items(name, have, getattr(contact, name)):
                 added.append(f"{name[:-1]} {value}")
+        elif name in ADDRESS_FIELDS:
+            if "address" not in filled:
+                filled.append("address")
         else:
             filled.append(name.replace("_", " "))
     parts = [f"fills {', '.join(filled)}"] if filled else []
@@ -97,10 +107,14 @@ def describe_fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
 
 def contact_of_row(row: dict[str, Any]) -> ContactIn:
     """A client row of a JSON export, as an imported contact (for matching and filling)."""
-    return ContactIn(
+    contact = ContactIn(
         name=row["name"],
         **{f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS},
     )
+    if row.get("address") and contact.address.is_empty():
+        # An export from before addresses had parts: its free text, parsed.
+        contact.set_address(parse_address(row["address"]))
+    return contact
 
 
 def create(contact: ContactIn, now: datetime) -> m.Client:

@@ -7,7 +7,7 @@ from typing import Any
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
-from rapport.services import convert, indexing
+from rapport.services import addresses, convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, month_day, optional_date, required_text
@@ -15,12 +15,14 @@ from rapport.services.when import parse_past_day
 from rapport.store import models as m
 from rapport.store.db import transaction
 
-EDITABLE = ("name", "relation", "birthday", "age", "age_as_of", "notes")
+EDITABLE = ("name", "relation", "birthday", "age", "age_as_of", "notes", "address")
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     known_fields(fields, EDITABLE, "person")
     data = {key: control_chars.clean_value(value) for key, value in fields.items()}
+    if "address" in data:
+        data.update(addresses.row_values(addresses.as_address(data.pop("address"))))
     if "name" in data:
         data["name"] = (data["name"] or "").strip() or None
     if "relation" in data:

@@ -16,6 +16,7 @@ from rapport.core.ask_about import Question
 from rapport.core.brief import Brief, FactLine, IntroLine, PromiseLine, Upcoming
 from rapport.core.formats import ago, met_text, short_day, soon
 from rapport.core.formats import full_date as day_text
+from rapport.core.postal import one_line
 from rapport.core.records import Inbound, Interaction, Task
 
 
@@ -124,6 +125,9 @@ class _Html:
         contact = " · ".join(self.e(x) for x in [*client.emails[:2], *client.phones[:2]])
         if contact:
             lines.append(f"<div>{self.muted(contact)}</div>")
+        address = one_line(client.address)
+        if address:
+            lines.append(f"<div>{self.muted(self.e(address))}</div>")
         return "".join(lines)
 
     def who(self) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from rapport import clock
 from rapport.core import records as r
+from rapport.core.postal import PostalAddress, from_parts
+from rapport.services import addresses
 from rapport.ui.form import FormDialog
 
 
@@ -47,6 +50,68 @@ def _text_edit(text: str = "", lines: int = 4) -> QPlainTextEdit:
     return edit
 
 
+class AddressFields:
+    """The postal address in parts, as rows of a form: street lines (one per line), city,
+    state or region, postcode, country (left out when ``labels`` gives it no label: the
+    form has its own). ``value()`` is the PostalAddress typed."""
+
+    LABELS = ("&Address:", "Ci&ty:", "State / re&gion:", "&ZIP / postcode:", "Co&untry:")
+
+    def __init__(
+        self,
+        dialog: FormDialog,
+        address: PostalAddress | None,
+        home_country: str = "",
+        labels: Sequence[str] = LABELS,
+    ) -> None:
+        a = address or PostalAddress()
+        lines, city, region, postcode, country = labels
+        self.lines = dialog.add_row(
+            lines, _text_edit("\n".join(a.lines), 3), "Address street lines"
+        )
+        self.lines.setPlaceholderText("Street and number, apartment (one per line)")
+        self.city = dialog.add_row(city, QLineEdit(a.city), "City")
+        self.region = dialog.add_row(region, QLineEdit(a.region), "State or region")
+        self.region.setPlaceholderText("State, province or county")
+        self.postcode = dialog.add_row(postcode, QLineEdit(a.postcode), "ZIP or postcode")
+        self.country: QLineEdit | None = None
+        if country:
+            self.country = dialog.add_row(country, QLineEdit(a.country), "Country")
+            if home_country:
+                self.country.setPlaceholderText(f"{home_country} (leave empty for your country)")
+
+    def value(self) -> PostalAddress:
+        return from_parts(
+            self.lines.toPlainText(),
+            self.city.text(),
+            self.region.text(),
+            self.postcode.text(),
+            self.country.text() if self.country is not None else "",
+        )
+
+
+def locale_country() -> str:
+    """The system locale's country ("United States"), "" when it names none (C locale)."""
+    territory = QLocale.system().territory()
+    if territory == QLocale.Country.AnyTerritory:
+        return ""
+    return QLocale.territoryToString(territory)
+
+
+def home_country() -> str:
+    """The user's country: Preferences' home country, else the system locale's."""
+    return addresses.home_country() or locale_country()
+
+
+def birthday_text(day: r.ImportantDate | None) -> str:
+    """A yearly date as the birthday field shows it: 1970-07-04, or "July 4" without a year."""
+    if day is None:
+        return ""
+    if day.year:
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    return f"{calendar.month_name[day.month]} {day.day}"
+
+
 class ClientDialog(FormDialog):
     title = "Client"
 
@@ -55,6 +120,9 @@ class ClientDialog(FormDialog):
         parent: QWidget | None = None,
         client: r.Client | None = None,
         other_clients: Sequence[str] = (),
+        birthday: r.ImportantDate | None = None,
+        home_country: str = "",
+        focus: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit client" if client else "New client")
@@ -66,6 +134,10 @@ class ClientDialog(FormDialog):
         self.emails = self.add_row("&Emails:", QLineEdit(", ".join(c.emails) if c else ""))
         self.emails.setPlaceholderText("name@example.com, another@example.com")
         self.phones = self.add_row("&Phones:", QLineEdit(", ".join(c.phones) if c else ""))
+        self._birthday_text = birthday_text(birthday)
+        self.birthday = self.add_row("Birth&day:", QLineEdit(self._birthday_text))
+        self.birthday.setPlaceholderText("July 4, 1970 or July 4 (optional)")
+        self.address = AddressFields(self, c.address if c else None, home_country)
         self.how_we_met = self.add_row("&How we met:", QLineEdit(c.how_we_met if c else ""))
         self.referred_by = self.add_row(
             "Referred &by:", QLineEdit(c.referred_by or "" if c else "")
@@ -81,10 +153,16 @@ class ClientDialog(FormDialog):
         self.cadence.setSpecialValueText("default")
         self.cadence.setValue(c.cadence_days or 0 if c else 0)
         self.notes = self.add_row("N&otes:", _text_edit(c.notes if c else ""))
-        self.name.setFocus()
+        # "address": opened to add the address a letter needs (the envelope asks for it).
+        (self.address.lines if focus == "address" else self.name).setFocus()
 
     def values(self) -> dict[str, Any]:
-        return {
+        values: dict[str, Any] = {}
+        if self.birthday.text().strip() != self._birthday_text:
+            # Sent only when changed: a date the field cannot show is never erased unseen.
+            values["birthday"] = self.birthday.text().strip()
+        return values | {
+            "address": self.address.value(),
             "name": self.name.text(),
             "company": self.company.text(),
             "role": self.role.text(),
@@ -101,7 +179,11 @@ class PersonDialog(FormDialog):
     title = "Person"
 
     def __init__(
-        self, parent: QWidget | None = None, person: r.Person | None = None, client: str = ""
+        self,
+        parent: QWidget | None = None,
+        person: r.Person | None = None,
+        client: str = "",
+        home_country: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit person" if person else "Add a person")
@@ -121,11 +203,17 @@ class PersonDialog(FormDialog):
         self.age.setSpecialValueText("unknown")
         self.age.setValue(p.age if p and p.age is not None else -1)
         self.notes = self.add_row("N&otes:", _text_edit(p.notes if p else "", 3))
+        labels = ("A&ddress:", *AddressFields.LABELS[1:])
+        self.address = AddressFields(self, p.address if p else None, home_country, labels)
+        self.address.lines.setPlaceholderText(
+            "Their own home, for a card to them (empty: they live with the client)"
+        )
         self.name.setFocus()
 
     def values(self) -> dict[str, Any]:
         age = self.age.value()
         return {
+            "address": self.address.value(),
             "name": self.name.text(),
             "relation": self.relation.currentText(),
             "birthday": self.birthday.text().strip() or None,

@@ -514,11 +514,14 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------------------------
     def new_client(self) -> None:
         from rapport.services import clients
-        from rapport.ui.dialogs import ClientDialog
+        from rapport.ui.dialogs import ClientDialog, home_country
 
         names = clients.all_names()
         created = ClientDialog.ask(
-            self, lambda v: clients.create_client(v.pop("name"), **v), other_clients=names
+            self,
+            lambda v: clients.create_client(v.pop("name"), **v),
+            other_clients=names,
+            home_country=home_country(),
         )
         if created is not None:
             self.reload()

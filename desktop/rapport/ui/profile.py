@@ -24,6 +24,7 @@ from rapport.core import records as r
 from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
 from rapport.core.formats import day_label, day_month, full_date, kind_text
+from rapport.core.postal import one_line
 from rapport.services import clients, facts, interactions, people, steps, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
@@ -35,6 +36,7 @@ from rapport.ui.dialogs import (
     InteractionDialog,
     PersonDialog,
     TaskDialog,
+    home_country,
 )
 from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
@@ -327,18 +329,29 @@ class ProfilePane(QWidget):
             messages.show_error(self, exc, doing)
             return None
 
-    def edit_client(self) -> None:
+    def edit_client(self, focus: str = "") -> bool:
+        """The client form; ``focus="address"`` opens it on the address (a letter needs
+        it). True when saved."""
         if self.current is None:
-            return
+            return False
         client_id = self.current.client.id
         names = clients.all_names(except_id=client_id)
+        birthday = next(
+            (d for d in self.current.dates if d.label == "birthday" and d.person_id is None),
+            None,
+        )
         if ClientDialog.ask(
             self,
             lambda v: clients.update_client(client_id, **v),
             client=self.current.client,
             other_clients=names,
+            birthday=birthday,
+            home_country=home_country(),
+            focus=focus,
         ):
             self._after_change()
+            return True
+        return False
 
     def _name(self) -> str:
         """Whose profile this is, for the forms to say so."""
@@ -350,6 +363,7 @@ class ProfilePane(QWidget):
             self,
             lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
             client=self._name(),
+            home_country=home_country(),
         ):
             self._after_change()
 
@@ -359,6 +373,7 @@ class ProfilePane(QWidget):
             lambda v: people.update_person(person.id, **v),
             person=person,
             client=self._name(),
+            home_country=home_country(),
         ):
             self._after_change()
 
@@ -515,6 +530,7 @@ def header_html(client: r.Client) -> str:
         title += " <small>(archived)</small>"
     work = " · ".join(e(x) for x in (client.role, client.company) if x)
     contact = " · ".join(e(x) for x in [*client.emails[:2], *client.phones[:2]])
+    address = e(one_line(client.address))
     meta = []
     if client.how_we_met:
         from rapport.core.formats import met_text
@@ -527,5 +543,5 @@ def header_html(client: r.Client) -> str:
     if client.cadence_days:
         meta.append(f"Keep in touch every {client.cadence_days} days")
     lines = [f"<span style='font-size:16pt; font-weight:600'>{title}</span>"]
-    lines += [line for line in (work, contact, " · ".join(meta)) if line]
+    lines += [line for line in (work, contact, address, " · ".join(meta)) if line]
     return "<br>".join(lines)

@@ -8,6 +8,7 @@ A refused value (a relative backup folder...) is explained inside the dialog.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.core import postal
 from rapport.services import settings as book_settings
+from rapport.ui.dialogs import AddressFields, locale_country
 from rapport.ui.form import FormDialog
 from rapport.ui.window_prefs import WindowPrefs
 
@@ -85,6 +88,22 @@ class SettingsDialog(FormDialog):
         self.signature.setTabChangesFocus(True)
         self.signature.setPlaceholderText("Warmly,\nDana")
         self.signature.setFixedHeight(self.signature.fontMetrics().lineSpacing() * 3 + 12)
+
+        self._section("Your return address (envelopes)")
+        self.return_name = self.add_row(
+            "N&ame on envelopes:", QLineEdit(v["return_name"]), "Name on envelopes"
+        )
+        self.return_name.setPlaceholderText("Your name above (or yours and your firm's)")
+        # The return address's country is the home country: one field says both.
+        self.return_address = AddressFields(
+            self,
+            postal.from_mapping(v["return_address"] or {}),
+            labels=("Return add&ress:", "Cit&y:", "Stat&e / region:", "ZIP / post&code:", ""),
+        )
+        self.home_country = self.add_row(
+            "Your c&ountry:", QLineEdit(v["home_country"] or locale_country()), "Your country"
+        )
+        self.home_country.setPlaceholderText("Letters within it need no country line")
 
         self._section("Clients, notes and gifts")
         self.cadence = self.add_row(
@@ -190,6 +209,11 @@ class SettingsDialog(FormDialog):
             "book": {
                 "user_name": self.user_name.text(),
                 "signature": self.signature.toPlainText(),
+                "return_name": self.return_name.text(),
+                "return_address": replace(
+                    self.return_address.value(), country=self.home_country.text().strip()
+                ),
+                "home_country": self.home_country.text(),
                 "default_cadence_days": self.cadence.value(),
                 "intro_call_after_days": self.intro_call_after.value(),
                 "gift_budget": self.gift_budget.currentData(),
