@@ -97,6 +97,7 @@ def test_a_client_without_an_address_gets_the_form_not_an_envelope(
     def fill(dialog: QWidget) -> None:
         opened.append(type(dialog).__name__)
         assert isinstance(dialog, ClientDialog)
+        assert dialog.focusWidget() is dialog.address.lines, "the form opens on the address"
         assert "Add Maria's address first" in window.statusBar().currentMessage()
         dialog.reject()
 
@@ -151,20 +152,43 @@ def test_card_and_envelope_in_one_job_then_mark_sent_logs_it_today(
     assert [i.happened_at.date() for i in logged] == [clock.today()]
 
 
-def test_composer_without_an_address_opens_the_form_on_it(
-    qtbot: Any, sample_book: Path, answer_modal: Any
+def test_composer_without_an_address_opens_the_form_on_it_then_prints(
+    qtbot: Any, sample_book: Path, answer_modal: Any, tmp_path: Path
 ) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
     maria = clients.resolve("Maria Gonzalez")
     dialog = NoteComposer(None, maria.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    seen: list[bool] = []
+    seen: list[str] = []
 
-    def fill(form: QWidget) -> None:
-        seen.append(isinstance(form, ClientDialog))
+    def cancel(form: QWidget) -> None:
+        assert isinstance(form, ClientDialog)
+        seen.append(dialog.status.text())
+        assert form.focusWidget() is form.address.lines, "the form opens on the address"
         form.reject()
 
-    answer_modal(fill)
+    answer_modal(cancel)
     qtbot.mouseClick(dialog.both_button, Qt.MouseButton.LeftButton)
-    assert seen == [True]
-    assert dialog.status.text() == "Add Maria's address first: it goes on the envelope."
+    assert seen == ["Add Maria's address first: it goes on the envelope."]
+
+    def fill(form: QWidget) -> None:
+        assert isinstance(form, ClientDialog)
+        qtbot.keyClicks(form.address.lines, "Calle Mayor 5")
+        qtbot.keyClicks(form.address.city, "Madrid")
+        qtbot.keyClicks(form.address.postcode, "28013")
+        assert form.address.country is not None
+        qtbot.keyClicks(form.address.country, "Spain")
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(fill)
+    preview = dialog.make_card_and_envelope_preview()  # the form, then on to the job
+    assert preview is not None and dialog.status.text() == "Address saved."
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "maria.pdf"))
+    preview.paintRequested.emit(printer)
+    envelope_text = _texts(tmp_path / "maria.pdf")[1]
+    assert "Maria Gonzalez Calle Mayor 5 28013 Madrid SPAIN" in envelope_text
+    preview.deleteLater()

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,7 +33,7 @@ from rapport import clock
 from rapport.core import envelopes as core
 from rapport.services import addresses, clients, envelopes
 from rapport.ui import envelope_print, messages, theme
-from rapport.ui.dialogs import ClientDialog
+from rapport.ui.profile import edit_client_form
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
@@ -45,56 +44,37 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     return path or None
 
 
-def _focus_address_when_open() -> None:
-    """Once the client form is up, put the cursor in its address (the form's hook)."""
-
-    def focus() -> None:
-        dialog = QApplication.activeModalWidget()
-        hook = getattr(dialog, "focus_address", None)
-        if callable(hook):
-            hook()
-
-    QTimer.singleShot(0, focus)
-
-
 def open_address_form(parent: QWidget | None, client_id: int) -> bool:
     """The client form, opened on the address; True when it was saved."""
-    client = clients.get_client(client_id)
-    _focus_address_when_open()
-    saved = ClientDialog.ask(
-        parent,
-        lambda v: clients.update_client(client_id, **v),
-        client=client,
-        other_clients=clients.all_names(except_id=client_id),
-    )
-    return saved is not None
+    return edit_client_form(parent, clients.profile(client_id), focus="address")
 
 
 def mailing_envelope(
     parent: QWidget | None,
     client_id: int,
+    said: Callable[[str], None],
     household: bool = False,
-    said: Callable[[str], None] | None = None,
 ) -> core.Envelope | None:
-    """The client's envelope; None after saying "add Dana's address first" and opening
-    the form on the address (when ``said`` is given it shows the message; else a box)."""
+    """The client's envelope. Without an address: ``said`` shows "Add Dana's address
+    first", the client form opens on the address, and once it is saved with one the
+    envelope is returned after all; None when the form is cancelled or left empty."""
     try:
         return envelopes.envelope_for(client_id, household=household)
     except addresses.NoAddressError as exc:
-        text = f"{str(exc)[:1].upper()}{str(exc)[1:]}: it goes on the envelope."
-        if said is not None:
-            said(text)
-        else:
-            messages.info(parent, "Envelope", text)
-        open_address_form(parent, client_id)
+        said(f"{str(exc)[:1].upper()}{str(exc)[1:]}: it goes on the envelope.")
+    if not open_address_form(parent, client_id):
         return None
+    try:
+        envelope = envelopes.envelope_for(client_id, household=household)
+    except addresses.NoAddressError:
+        return None  # saved without one: the message stands
+    said("Address saved.")
+    return envelope
 
 
-def print_envelope(
-    parent: QWidget | None, client_id: int, said: Callable[[str], None] | None = None
-) -> None:
-    """The envelope window for a client, or the address form when they have none."""
-    if mailing_envelope(parent, client_id, said=said) is None:
+def print_envelope(parent: QWidget | None, client_id: int, said: Callable[[str], None]) -> None:
+    """The envelope window for a client, after the address form when they have none."""
+    if mailing_envelope(parent, client_id, said) is None:
         return
     dialog = EnvelopeDialog(parent, client_id)
     dialog.exec()

@@ -401,7 +401,7 @@ class NoteComposer(QDialog):
         with the client form opened on the address) when there is no envelope to print."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        envelope = envelope_dialog.mailing_envelope(self, self.client.id, said=self.status.setText)
+        envelope = envelope_dialog.mailing_envelope(self, self.client.id, self.status.setText)
         if envelope is None:
             return None
         size = self.envelope_key()
