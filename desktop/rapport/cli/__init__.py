@@ -31,6 +31,7 @@ COMMANDS = (
     "demo",
     "gifts",
     "note",
+    "envelope",
     "brief",
     "search",
     "exchange",

@@ -247,7 +247,22 @@ class MainWindow(QMainWindow):
             "&Gift ideas", ideas, "Ctrl+G", "Gift ideas for the client and their people"
         )
         self.client_menu.insertActions(self.add_task_action, [self.note_action])
+        self.envelope_action = self._action(
+            "Print en&velope…", self.print_envelope, "Ctrl+Shift+V", "Print the client's envelope"
+        )
+        self.client_menu.insertActions(self.add_task_action, [self.envelope_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
+
+    def print_envelope(self) -> None:
+        """Client › Print envelope… (ui/envelope_dialog.py)."""
+        from rapport.ui.envelope_dialog import print_envelope
+
+        current = self.profile.current
+        if current is None:
+            self.statusBar().showMessage("Pick a client first, then print the envelope.", 5000)
+            return
+        print_envelope(self, current.client.id, lambda text: self.statusBar().showMessage(text))
+        self.profile.refresh()  # an address added on the way shows in the header
 
     def _install_brief_and_search(self) -> None:
         from rapport.ui.brief_actions import install_brief_actions
@@ -337,6 +352,7 @@ class MainWindow(QMainWindow):
         self._client_list.importRequested.connect(lambda: self.data_actions.import_file())
         self._client_list.deleteRequested.connect(self.delete_client)
         self._profile.changed.connect(self.reload)
+        self._profile.envelope_button.clicked.connect(lambda _c=False: self.print_envelope())
         self._profile.deleted.connect(self.push_undo)
         self._profile.undoable.connect(self.remember_undo)
         try:

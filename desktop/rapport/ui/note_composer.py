@@ -5,7 +5,8 @@ Ctrl+Shift+T; the Today view's thank-you item). The draft comes from ``services.
 whatever the user types wins: changing the occasion or the conversation redrafts only
 while the text is untouched (Redraft asks first). The signature applies as it is typed.
 Closing with edits not saved asks: save the draft (an unsent card, there next time),
-discard them, or stay. "Mark as sent" closes the thank-you it answers.
+discard them, or stay. "Mark as sent" closes the thank-you it answers. "Print card &
+envelope" prints the card and then its envelope (ui/envelope_print.py) in one job.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.cards import CARD_SIZES, layout
+from rapport.core.envelopes import EnvelopeFitError, envelope_for_card
 from rapport.core.notes import OCCASIONS, UNSIGNED, NoteDraft
-from rapport.render import card_print
+from rapport.render import card_print, envelope_print
 from rapport.services import cards, clients, settings
-from rapport.ui import messages, theme
+from rapport.ui import envelope_dialog, messages, theme
 
 DETAIL_HINTS = {
     "referral_thanks": "Who they introduced you to",
@@ -171,6 +173,11 @@ class NoteComposer(QDialog):
         columns.addLayout(right, 2)
 
         self.print_button = self._button("&Print…", "Ctrl+P", "Preview and print the card")
+        self.both_button = self._button(
+            "Print card && en&velope…",
+            "Ctrl+Shift+P",
+            "Preview and print the card, then its envelope, in one job",
+        )
         self.pdf_button = self._button("&Export PDF…", "Ctrl+Shift+E", "Save a card-sized PDF")
         self.copy_button = self._button("&Copy", "Ctrl+Shift+C", "Copy the note's text")
         self.save_button = self._button("Sa&ve draft", "Ctrl+S", "Keep this draft for later")
@@ -181,7 +188,7 @@ class NoteComposer(QDialog):
         self.close_button.setToolTip("Close (Esc); asks first when there are unsaved edits")
         self.close_button.setAutoDefault(False)
         buttons = QHBoxLayout()
-        for button in (self.print_button, self.pdf_button, self.copy_button):
+        for button in (self.print_button, self.both_button, self.pdf_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.save_button, self.sent_button, self.close_button):
@@ -222,6 +229,7 @@ class NoteComposer(QDialog):
         self.preview_timer.timeout.connect(self.update_preview)
         self.redraft_button.clicked.connect(self.redraft)
         self.print_button.clicked.connect(self.print_card)
+        self.both_button.clicked.connect(self.print_card_and_envelope)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button.clicked.connect(self.save_draft)
@@ -384,6 +392,45 @@ class NoteComposer(QDialog):
         dialog = self.make_print_preview()
         dialog.exec()
         dialog.deleteLater()
+
+    def envelope_key(self) -> str:
+        """The envelope the card goes in."""
+        return envelope_for_card(self.card_key())
+
+    def make_card_and_envelope_preview(self) -> Any:
+        """The print preview of one job, the card then its envelope; None (and said why,
+        with the client form opened on the address) when there is no envelope to print."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        envelope = envelope_dialog.mailing_envelope(self, self.client.id, self.status.setText)
+        if envelope is None:
+            return None
+        size = self.envelope_key()
+        try:
+            envelope_print.check_fits(envelope, size)
+        except EnvelopeFitError as exc:
+            self.status.setText(f"No envelope: {exc}.")
+            return None
+        card = self.layout_now()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        card_print.prepare_printer(printer, card)
+        printer.setDocName("Rapport note and envelope")
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print the note and envelope to {self.client.name}")
+        text, font = self.text.toPlainText(), self.font_key()
+        dialog.paintRequested.connect(
+            lambda p: envelope_print.print_card_and_envelope(p, text, card, font, envelope, size)
+        )
+        dialog.printer_ref = printer  # type: ignore[attr-defined]  # keep it alive
+        return dialog
+
+    def print_card_and_envelope(self) -> None:
+        dialog = self.make_card_and_envelope_preview()
+        if dialog is None:
+            return
+        dialog.exec()
+        dialog.deleteLater()
+        self.status.setText("Mark as sent (Ctrl+Return) logs the card as sent today.")
 
     def export_pdf(self) -> None:
         suggested = f"Note to {self.client.name} {clock.today().isoformat()}.pdf"

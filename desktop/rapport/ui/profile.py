@@ -153,11 +153,14 @@ class ProfilePane(QWidget):
         self.edit_client_button.clicked.connect(self.edit_client)
         self.log_button = QPushButton("Log conversation…")
         self.log_button.clicked.connect(self.add_interaction)
+        self.envelope_button = QPushButton("Envelope…")  # the window connects it
+        self.envelope_button.setToolTip("Print the client's envelope (Ctrl+Shift+V)")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_client_button)
         buttons.addWidget(self.log_button)
+        buttons.addWidget(self.envelope_button)
         buttons.addStretch(1)
         top.addLayout(buttons)
 
@@ -331,21 +334,7 @@ class ProfilePane(QWidget):
         it). True when saved."""
         if self.current is None:
             return False
-        client_id = self.current.client.id
-        names = clients.all_names(except_id=client_id)
-        birthday = next(
-            (d for d in self.current.dates if d.label == "birthday" and d.person_id is None),
-            None,
-        )
-        if ClientDialog.ask(
-            self,
-            lambda v: clients.update_client(client_id, **v),
-            client=self.current.client,
-            other_clients=names,
-            birthday=birthday,
-            home_country=home_country(),
-            focus=focus,
-        ):
+        if edit_client_form(self, self.current, focus):
             self._after_change()
             return True
         return False
@@ -518,6 +507,26 @@ class ProfilePane(QWidget):
         if snapshot is not None:
             self._after_change()
             self.deleted.emit(snapshot)
+
+
+def edit_client_form(parent: QWidget | None, profile: r.Profile, focus: str = "") -> bool:
+    """The client form over ``profile``, saved through the service; True when saved. The
+    profile pane's Edit client, and the envelope's "add Dana's address first" (focus
+    "address") from wherever a letter is printed."""
+    client_id = profile.client.id
+    birthday = next(
+        (d for d in profile.dates if d.label == "birthday" and d.person_id is None), None
+    )
+    saved = ClientDialog.ask(
+        parent,
+        lambda v: clients.update_client(client_id, **v),
+        client=profile.client,
+        other_clients=clients.all_names(except_id=client_id),
+        birthday=birthday,
+        home_country=home_country(),
+        focus=focus,
+    )
+    return bool(saved)
 
 
 def header_html(client: r.Client) -> str:
