@@ -164,10 +164,11 @@ def done_message(task_id: int) -> DoneMessage | None:
     )
 
 
-def record_told(task_id: int, channel: str) -> r.Interaction:
+def record_told(task_id: int, channel: str, body: str | None = None) -> r.Interaction:
     """The client was told the promise is kept: a conversation in their history, an
     ``email`` when it went through the mail program, a ``note`` when the message was
-    copied (sent by whatever means the user chose, so last contact is not guessed)."""
+    copied (sent by whatever means the user chose, so last contact is not guessed).
+    ``body`` is the message as the user edited it, else the draft."""
     if channel not in TOLD_CHANNELS:
         raise ValidationError(f"unknown way to tell the client {channel!r}")
     message = done_message(task_id)
@@ -178,5 +179,5 @@ def record_told(task_id: int, channel: str) -> r.Interaction:
         message.client_id,
         "email" if channel == "email" else "note",
         title=f"Told {first} it's done: {message.subject}",
-        raw_text=message.body,
+        raw_text=(body or "").strip() or message.body,
     )
