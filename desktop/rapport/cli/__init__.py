@@ -32,6 +32,7 @@ COMMANDS = (
     "demo",
     "gifts",
     "note",
+    "envelope",
     "brief",
     "search",
     "exchange",

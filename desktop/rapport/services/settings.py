@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rapport.core import control_chars, postal
 from rapport.services.errors import ValidationError
 from rapport.services.validate import one_of
 from rapport.store import models as m
@@ -26,6 +27,11 @@ DEFAULTS: dict[str, Any] = {
     "backup_retention": {"daily": 7, "weekly": 4, "monthly": 12},
     "backup_dir": "",
     "intro_call_after_days": 3,
+    # The sender on envelopes (services/addresses.py): a name ("" = user_name), the
+    # address parts as JSON, and the country whose letters need no country line.
+    "return_name": "",
+    "return_address": {},
+    "home_country": "",
     # A message (voicemail, email, text) not answered this long after it came is due.
 }
 
@@ -68,8 +74,15 @@ def update(values: dict[str, Any]) -> dict[str, Any]:
 def _clean(key: str, value: Any) -> Any:
     if key not in DEFAULTS:
         raise ValidationError(f"there is no setting called {key!r}")
-    if key == "user_name":
-        return str(value or "").strip()
+    if key in ("user_name", "return_name", "home_country"):
+        text = " ".join(control_chars.clean(str(value or "")).split())
+        if len(text) > postal.MAX_PART:
+            raise ValidationError(
+                f"{key.replace('_', ' ')} is longer than {postal.MAX_PART} characters"
+            )
+        return text
+    if key == "return_address":
+        return _address(value)
     if key == "card_font":
         # The note window's font choices (ui/card_print.FONT_CHOICES); "" is the default.
         return one_of(str(value or "").strip(), CARD_FONTS, "The card font")
@@ -88,6 +101,24 @@ def _clean(key: str, value: Any) -> Any:
     if key == "backup_retention":
         return _retention(value)
     return value
+
+
+def _address(value: Any) -> dict[str, Any]:
+    if isinstance(value, postal.PostalAddress):
+        address = value
+    elif isinstance(value, dict):
+        address = postal.from_mapping(value)
+    elif isinstance(value, str):
+        address = postal.parse_address(value)
+    elif value is None:
+        address = postal.PostalAddress()
+    else:
+        raise ValidationError("the return address must be its parts (lines, city, ...)")
+    address = postal.tidy(address)
+    why = postal.problem(address)
+    if why:
+        raise ValidationError(f"the return address: {why}")
+    return address.as_dict()
 
 
 def _whole(value: Any, low: int, high: int, what: str, unit: str) -> int:

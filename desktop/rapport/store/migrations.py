@@ -104,9 +104,50 @@ def _read_indexes(database: peewee.Database) -> None:
     _add_index(database, "introduction", ("called_at", "lead_answered_at", "contacted_at"))
 
 
+ADDRESS_PARTS = ("address_lines", "city", "region", "postcode", "country")
+
+
+def _postal_addresses(database: peewee.Database) -> None:
+    """Version 6: clients and people have a postal address in parts; a client's old
+    free-text address is parsed into them (core/postal.py keeps every character it does
+    not understand in the street lines) and emptied."""
+    import peewee
+
+    from rapport.core.postal import parse_address
+
+    for table in ("client", "person"):
+        for name in ADDRESS_PARTS:
+            _add_column(database, table, name, peewee.TextField(default=""))
+    rows = database.execute_sql(
+        "SELECT id, address, address_lines, city, region, postcode, country FROM client "
+        "WHERE address <> ''"
+    ).fetchall()
+    for client_id, text, *parts in rows:
+        parsed = parse_address(text)
+        if any(parts):
+            # Parts already there (a book that reached them by another road): the old
+            # text joins the street lines rather than overwrite anything.
+            lines = "\n".join(line for line in (parts[0], text.strip()) if line)
+            values = [lines, *parts[1:]]
+        else:
+            values = ["\n".join(parsed.lines), parsed.city, parsed.region, parsed.postcode]
+            values.append(parsed.country)
+        database.execute_sql(
+            "UPDATE client SET address = '', address_lines = ?, city = ?, region = ?, "
+            "postcode = ?, country = ? WHERE id = ?".replace("?", database.param),
+            (*values, client_id),
+        )
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
-STEPS: list[Step] = [_gift_interaction, _search_rowids_by_kind, _follow_through, _read_indexes]
+STEPS: list[Step] = [
+    _gift_interaction,
+    _search_rowids_by_kind,
+    _follow_through,
+    _read_indexes,
+    _postal_addresses,
+]
 SCHEMA_VERSION = 1 + len(STEPS)
 
 

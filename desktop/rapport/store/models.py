@@ -64,7 +64,15 @@ class Client(BaseModel):
     role = TextField(default="")
     emails = ListField(default=list)
     phones = ListField(default=list)
+    # The free-text address of books before version 6, emptied by the migration that
+    # parsed it into the parts below (kept: older databases have the column NOT NULL).
     address = TextField(default="")
+    # The postal address in parts (core/postal.py): street lines newline-separated.
+    address_lines = TextField(default="")
+    city = TextField(default="")
+    region = TextField(default="")
+    postcode = TextField(default="")
+    country = TextField(default="")
     how_we_met = TextField(default="")
     referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
     # Indexed: Today asks which cadences are in use before finding who is out of touch.
@@ -96,6 +104,12 @@ class Person(BaseModel):
     age = IntegerField(null=True)
     age_as_of = DateField(null=True)
     notes = TextField(default="")
+    # A home of their own (a grown child, a parent), for a card sent to them.
+    address_lines = TextField(default="")
+    city = TextField(default="")
+    region = TextField(default="")
+    postcode = TextField(default="")
+    country = TextField(default="")
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
 
