@@ -33,6 +33,7 @@ COMMANDS = (
     "gifts",
     "note",
     "envelope",
+    "cards",
     "brief",
     "search",
     "exchange",
