@@ -102,3 +102,29 @@ def export_pdf(
     writer.setTitle(title)
     writer.setCreator("Rapport")
     return render_batch(writer, pages, card_size, folded, font, envelope_size)
+
+
+def export_private_pdf(
+    path: str | os.PathLike[str],
+    pages: Sequence[BatchPage],
+    card_size: str,
+    folded: bool = False,
+    font: str = DEFAULT_FONT,
+    envelope_size: str = "",
+    title: str = "Cards",
+) -> BatchResult:
+    """``export_pdf`` written as exports are: readable by the owner only, and atomically
+    (rendered aside first, so a failure leaves no half file at ``path``)."""
+    import tempfile
+
+    from rapport.paths import private_umask
+    from rapport.services.export import write_private
+
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise PdfFolderError(f"the folder {target.parent} does not exist")
+    with private_umask(), tempfile.TemporaryDirectory(prefix="rapport-") as folder:
+        scratch = Path(folder) / target.name
+        result = export_pdf(scratch, pages, card_size, folded, font, envelope_size, title)
+        write_private(target, scratch.read_bytes())
+    return result

@@ -245,6 +245,16 @@ class MainWindow(QMainWindow):
             "&Gift ideas", ideas, "Ctrl+G", "Gift ideas for the client and their people"
         )
         self.client_menu.insertActions(self.add_task_action, [self.note_action])
+
+        def many() -> None:
+            from rapport.ui.season_cards_window import open_season_cards
+
+            open_season_cards(self)
+
+        self.season_cards_action = self._action(
+            "Cards for &many…", many, None, "A season's cards: holiday, new year, birthday, thanks"
+        )
+        self.client_menu.insertActions(self.add_task_action, [self.season_cards_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
 
     def _install_brief_and_search(self) -> None:
