@@ -134,13 +134,14 @@ def subjects(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[core.CardSubject]:
-    """What each card can use, in the order of ``client_ids`` (unknown ids skipped)."""
+    """What each card can use, in the order of ``client_ids`` (unknown ids skipped);
+    CancelledError as soon as ``cancelled`` says so."""
     occasion = core.check_season(occasion)
     ids = list(dict.fromkeys(int(i) for i in client_ids))
     out: dict[int, core.CardSubject] = {}
     for start in range(0, len(ids), _CHUNK):
         if cancelled is not None and cancelled():
-            break
+            raise CancelledError
         part = ids[start : start + _CHUNK]
         rows = {
             row.id: convert.client(row) for row in m.Client.select().where(m.Client.id.in_(part))
