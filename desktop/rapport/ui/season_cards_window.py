@@ -89,6 +89,11 @@ class SeasonCardsWindow(QDialog):
         self.resize(560, 520)
         self._fill_clients()
 
+    def done(self, result: int) -> None:
+        """Closing the window stops a drafting still running (it writes nothing)."""
+        self.cancel_drafting()
+        super().done(result)
+
     # -- step 1: who and what for --------------------------------------------------------
     def _choose_page(self) -> QWidget:
         page = QWidget()
