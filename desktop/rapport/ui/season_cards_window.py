@@ -367,14 +367,14 @@ class SeasonCardsWindow(QDialog):
             self.card_size.addItem(size.label, key)
         saved = settings.get("card_size") or "a2"
         self.card_size.setCurrentIndex(max(self.card_size.findData(saved), 0))
-        self.font = QComboBox()
+        self.font_choice = QComboBox()
         for key, label in card_print.FONT_CHOICES.items():
-            self.font.addItem(label, key)
+            self.font_choice.addItem(label, key)
         font = settings.get("card_font") or card_print.DEFAULT_FONT
-        self.font.setCurrentIndex(max(self.font.findData(font), 0))
+        self.font_choice.setCurrentIndex(max(self.font_choice.findData(font), 0))
         self.with_envelopes = QCheckBox("Each card followed by its &envelope")
         form.addRow("Card &size:", self.card_size)
-        form.addRow("&Font:", self.font)
+        form.addRow("&Font:", self.font_choice)
         form.addRow("", self.with_envelopes)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -443,7 +443,7 @@ class SeasonCardsWindow(QDialog):
         return str(self.card_size.currentData())
 
     def font_key(self) -> str:
-        return str(self.font.currentData())
+        return str(self.font_choice.currentData())
 
     def save_pdf(self) -> None:
         pages = self.pages()
