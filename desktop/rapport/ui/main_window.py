@@ -252,7 +252,10 @@ class MainWindow(QMainWindow):
             open_season_cards(self)
 
         self.season_cards_action = self._action(
-            "Cards for &many…", many, None, "A season's cards: holiday, new year, birthday, thanks"
+            "Cards for &many…",
+            many,
+            "Ctrl+Shift+D",
+            "A season's cards: holiday, new year, birthday, thanks",
         )
         self.client_menu.insertActions(self.add_task_action, [self.season_cards_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
