@@ -32,6 +32,7 @@ COMMANDS = (
     "gifts",
     "note",
     "envelope",
+    "cards",
     "brief",
     "search",
     "exchange",

@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     done = sub.add_parser("done", help="mark a task done")
     done.add_argument("task_id", metavar="TASK_ID", type=_task_id)
+    done.add_argument(
+        "--note",
+        action="store_true",
+        help="also print the short message that tells the client it is done, as promised",
+    )
     done.add_argument("--json", action="store_true", help="print the task as JSON")
     done.set_defaults(run=run_done)
 
@@ -65,8 +70,26 @@ def run_tasks(args: argparse.Namespace) -> int:
 
 
 def run_done(args: argparse.Namespace) -> int:
+    from rapport import clock
+    from rapport.services.followup import done_message
     from rapport.services.tasks import complete_task
 
     open_book(args)
     task = complete_task(args.task_id)
-    return report_task(args, task, f"Done: {task.title}")
+    if not args.note:
+        return report_task(args, task, f"Done: {task.title}")
+    message = done_message(task.id)
+    if args.json:
+        data = task_json(task, clock.today())
+        data["note"] = None
+        if message is not None:
+            data["note"] = {"to": message.email, "subject": message.subject, "body": message.body}
+        print_json(data)
+        return 0
+    say(f"Done: {task.title}")
+    if message is None:
+        say("(Not a promise to a client: there is nobody to tell.)")
+    else:
+        say("")
+        say(message.body)
+    return 0

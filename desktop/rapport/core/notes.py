@@ -117,6 +117,8 @@ def _to_second_person(text: str) -> str:
 def gerund(verb: str) -> str:
     """call -> calling, set -> setting, prepare -> preparing, tie -> tying."""
     v = verb.lower()
+    if v.endswith("ing") and len(v) > 5:
+        return v  # already a gerund: a "sailing" tag is "get out sailing", not "sailinging"
     if v.endswith("ie"):
         return v[:-2] + "ying"
     if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):

@@ -7,15 +7,17 @@ signature, and sending it is recorded: the promise moves to the new date the not
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from rapport import clock
 from rapport.core import records as r
-from rapport.core.drafts import late_note
+from rapport.core.drafts import done_note, late_note, mailto_url
 from rapport.core.followup import proposed_new_date
-from rapport.core.promises import WINDOW_DAYS, PromiseScore, score
-from rapport.services import convert, settings
+from rapport.core.names import first_name
+from rapport.core.promises import WINDOW_DAYS, PromiseScore, is_promise, score
+from rapport.services import convert, interactions, settings
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.rows import fetch, parsers
 from rapport.services.tasks import get_task
@@ -125,3 +127,57 @@ def follow_through(client_id: int | None = None) -> PromiseScore:
     """Promises kept on time over the last 90 days, for one client or the whole book."""
     today = clock.today()
     return score(promise_rows(client_id, today), today)
+
+
+# -- closing the loop -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DoneMessage:
+    """The message that tells a client their promise is kept, ready to copy or email."""
+
+    task_id: int
+    client_id: int
+    client: str
+    email: str  # the client's first address, "" when the book has none
+    subject: str
+    body: str
+
+    @property
+    def mailto(self) -> str:
+        return mailto_url(self.email, self.subject, self.body)
+
+
+TOLD_CHANNELS = ("copy", "email")
+
+
+def done_message(task_id: int) -> DoneMessage | None:
+    """The "done, as promised" message for a task, or None when the task is not a
+    promise to a client (nobody is waiting to hear)."""
+    row = _row(task_id)
+    task = convert.task(row)
+    if not is_promise(task) or row.client_id is None:
+        return None
+    client = m.Client.get_by_id(row.client_id)
+    note = done_note(task, first_name(client.name))
+    emails = [str(e).strip() for e in (client.emails or []) if str(e).strip()]
+    return DoneMessage(
+        task.id, client.id, client.name, emails[0] if emails else "", note.subject, note.body
+    )
+
+
+def record_told(task_id: int, channel: str, body: str | None = None) -> r.Interaction:
+    """The client was told the promise is kept: a conversation in their history, an
+    ``email`` when it went through the mail program, a ``note`` when the message was
+    copied (sent by whatever means the user chose, so last contact is not guessed).
+    ``body`` is the message as the user edited it, else the draft."""
+    if channel not in TOLD_CHANNELS:
+        raise ValidationError(f"unknown way to tell the client {channel!r}")
+    message = done_message(task_id)
+    if message is None:
+        raise ValidationError(f"task {task_id} is not a promise to a client")
+    first = first_name(message.client) or message.client
+    return interactions.add_interaction(
+        message.client_id,
+        "email" if channel == "email" else "note",
+        title=f"Told {first} it's done: {message.subject}",
+        raw_text=(body or "").strip() or message.body,
+    )

@@ -251,6 +251,19 @@ class MainWindow(QMainWindow):
             "Print en&velope…", self.print_envelope, "Ctrl+Shift+V", "Print the client's envelope"
         )
         self.client_menu.insertActions(self.add_task_action, [self.envelope_action])
+
+        def many() -> None:
+            from rapport.ui.season_cards_window import open_season_cards
+
+            open_season_cards(self)
+
+        self.season_cards_action = self._action(
+            "Cards for &many…",
+            many,
+            "Ctrl+Shift+D",
+            "A season's cards: holiday, new year, birthday, thanks",
+        )
+        self.client_menu.insertActions(self.add_task_action, [self.season_cards_action])
         self.client_menu.insertActions(self.add_task_action, [self.gift_ideas_action])
 
     def print_envelope(self) -> None:

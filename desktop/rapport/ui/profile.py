@@ -38,6 +38,7 @@ from rapport.ui.dialogs import (
     TaskDialog,
     home_country,
 )
+from rapport.ui.done_note_panel import offer_done_note
 from rapport.ui.gifts_tab import GiftsTab
 from rapport.ui.history_view import HistoryView
 from rapport.ui.profile_followup import score_line
@@ -485,6 +486,8 @@ class ProfilePane(QWidget):
             self._after_change()
             self.undoable.emit(step)
             self._status(f"{'Reopened' if task.status == 'done' else 'Done'}: {task.title}.")
+            if task.status != "done":
+                offer_done_note(self, task.id, self._after_change)
 
     def snooze_task(self) -> None:
         task = self.tasks.current()

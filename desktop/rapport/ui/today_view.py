@@ -502,15 +502,20 @@ class TodayView(QWidget):
 
     def mark_done(self) -> None:
         from rapport.services import steps
+        from rapport.ui.done_note_panel import offer_done_note
 
         TodayTask, AwaitingReply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, TodayTask):
-            self._do_step(
+            step = self._do_step(
                 "complete the task",
                 lambda: steps.complete_task(record.id),
                 f"Done: {record.task.title}. Ctrl+Z takes it back.",
             )
+            if step is not None:
+                # A promise kept: offer the message that tells the client (non-modal, the
+                # keyboard stays on the list so D walks on).
+                offer_done_note(self, record.id, self._announce_change)
         elif isinstance(record, AwaitingReply):
             self.mark_answered()
         elif isinstance(record, ThankYou):

@@ -1,0 +1,48 @@
+"""``rapport done ID --note``: finishing a promise prints the message that tells the client."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rapport.cli import main
+
+
+@pytest.fixture
+def book(data_dir: Path) -> tuple[Path, int, int]:
+    from rapport.services import clients, tasks
+    from rapport.services.book import close_book, open_book
+
+    open_book(data_dir)
+    dana = clients.create_client("Dana Whitfield", emails=["dana@example.com"])
+    promise = tasks.add_task(
+        "Send the revised pricing for the Q1 rollout", dana.id, None, "promise"
+    )
+    chore = tasks.add_task("Book the venue", dana.id, None, "todo")
+    close_book()
+    return data_dir, promise.id, chore.id
+
+
+def test_done_note_prints_the_message(capsys: pytest.CaptureFixture[str], book: Any) -> None:
+    folder, promise, chore = book
+    assert main(["--data-dir", str(folder), "done", str(promise), "--note"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Done: Send the revised pricing for the Q1 rollout\n")
+    body = out.strip().splitlines()[-1]
+    assert body.startswith(("Dana, ", "Hi Dana, "))
+    assert "the revised pricing for the Q1 rollout is" in body and "in your inbox" in body
+    assert main(["--data-dir", str(folder), "done", str(chore), "--note", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "done" and data["note"] is None  # a chore: nobody to tell
+
+
+def test_done_note_json(capsys: pytest.CaptureFixture[str], book: Any) -> None:
+    folder, promise, _ = book
+    assert main(["--data-dir", str(folder), "done", str(promise), "--note", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["note"]["to"] == "dana@example.com"
+    assert data["note"]["subject"] == "Revised pricing for the Q1 rollout"
+    assert "in your inbox" in data["note"]["body"]
