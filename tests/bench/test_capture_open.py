@@ -105,7 +105,7 @@ def _measure(window: Any, qtbot: Any, label: str) -> dict[str, float]:
 
 @pytest.mark.parametrize("clients", [25, 5000])
 def test_open_time(qtbot: Any, data_dir: Path, clients: int, report: dict[str, Any]) -> None:
-    from rapport.services import demo
+    from rapport.sample import demo
     from rapport.services.book import close_book, current_book, open_book
     from rapport.ui.main_window import MainWindow
     from rapport.ui.worker import Worker

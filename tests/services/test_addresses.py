@@ -182,7 +182,7 @@ def test_the_clients_own_birthday_is_edited_with_or_without_its_year(book: Path)
 
 
 def test_the_demo_book_has_addresses_to_print(book: Path) -> None:
-    from rapport.services.demo import load_demo
+    from rapport.sample.demo import load_demo
 
     load_demo()
     dana = addresses.mailing_target(clients.resolve("Dana Whitfield").id)

@@ -99,7 +99,8 @@ def test_checking_a_book_loads_no_database_layer(data_dir: Path) -> None:
     code = (
         "import sys; from rapport.services.book import check_book; "
         f"check_book({str(data_dir)!r}); "
-        "print(sorted(m for m in sys.modules if m == 'peewee' or m.startswith('rapport.store.')))"
+        "print(sorted(m for m in sys.modules if m == 'peewee' "
+        "or m.startswith(('rapport.store.', 'rapport.sample', 'rapport.bench'))))"
     )
     env = {k: v for k, v in os.environ.items() if k != "RAPPORT_DATABASE_URL"}
     out = subprocess.run(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rapport.services import capture, clients, demo
+from rapport.sample import demo
+from rapport.services import capture, clients
 from rapport.services.book import close_book, open_book
 from rapport.services.capture_dry import read_moment, understand_dry_run
 from rapport.store import migrations, readonly

@@ -165,8 +165,8 @@ def test_every_kind_of_note_about_the_sample_book_undoes_exactly(
     """The bench's notes (promises, voicemails, emails, introductions, birthdays, kids'
     ages...) about the clients of the sample book: each save undone leaves every table and
     the search index as they were, so no change the save makes escapes the record."""
-    from rapport.services import demo
-    from rapport.services.bench_inputs import make_inputs
+    from rapport.bench.inputs import make_inputs
+    from rapport.sample import demo
 
     monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T08:00")
     demo.load_demo()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from rapport.sample import demo
 from rapport.services import (
     brief,
     client_list,
     clients,
-    demo,
     facts,
     gifts,
     inbound,

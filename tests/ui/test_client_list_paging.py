@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from rapport.services import client_list, clients, demo
+from rapport.sample import demo
+from rapport.services import client_list, clients
 from rapport.ui.client_list import COL_NAME, COL_OPEN, ClientList
 from rapport.ui.client_list_model import PAGE
 from rapport.ui.table_model import IdRole

@@ -59,7 +59,7 @@ ROWS = (
 
 
 def run(args: argparse.Namespace) -> int:
-    from rapport.services.bench import run_bench
+    from rapport.bench.run import run_bench
 
     open_book(args)
     report = run_bench(args.runs, args.seed).as_json()

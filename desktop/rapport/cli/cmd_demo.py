@@ -34,7 +34,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rapport.services import demo
+    from rapport.sample import demo
     from rapport.services.book import is_empty
     from rapport.services.clients import count_clients
 

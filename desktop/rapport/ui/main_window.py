@@ -643,7 +643,8 @@ class MainWindow(QMainWindow):
         self.client_list.filter.selectAll()
 
     def load_sample(self) -> None:
-        from rapport.services import book, demo
+        from rapport.sample import demo
+        from rapport.services import book
 
         if not book.is_empty() and not messages.confirm(
             self,

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from rapport import clock
-from rapport.services import demo, indexing, settings
+from rapport.sample import demo
+from rapport.sample.demo import DemoSummary, load_demo
+from rapport.sample.sources import read_json
+from rapport.services import indexing, settings
 from rapport.services.book import close_book, open_book
-from rapport.services.demo import DemoSummary, load_demo
-from rapport.services.demo_sources import read_json
 from rapport.services.interactions import CONTACT_KINDS
 from rapport.services.undo import INSERT_ORDER
 from rapport.store import models as m

@@ -1,7 +1,7 @@
 """The sample book's raw material: the JSON files in resources/demo and text made from them.
 
-Both the hand-curated book (services/demo.py) and the scaled generator
-(services/demo_scale.py) draw names, companies, interests and conversation templates
+Both the hand-curated book (sample/demo.py) and the scaled generator
+(sample/scale.py) draw names, companies, interests and conversation templates
 from here, so a new template or interest shows up in both. Every choice goes through the
 caller's ``random.Random`` so a seed always gives the same text.
 """

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from rapport.core.names import fold
-from rapport.services.demo_history import History
-from rapport.services.demo_sources import Clock, Sources, Who, promise_title, years_before
-from rapport.services.demo_sources import slug as make_slug
-from rapport.services.demo_write import BookWriter
+from rapport.sample.history import History
+from rapport.sample.sources import Clock, Sources, Who, promise_title, years_before
+from rapport.sample.sources import slug as make_slug
+from rapport.sample.write import BookWriter
 from rapport.store import models as m
 
 # Share of conversations a key account gets compared with an ordinary client.

@@ -2,7 +2,7 @@
 
 Every operation is timed in this process with ``time.perf_counter``: one warm-up, then
 ``runs`` repetitions (at least 50), each on a different input drawn from the book
-(services/bench_inputs.py), so that a cache answering the same question twice does not
+(bench/inputs.py), so that a cache answering the same question twice does not
 flatter the figures. What is timed is what the window and the command line call:
 
 - search: ``search.search`` as the search box runs it (names, prefixes, interests,
@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from rapport.services.bench_inputs import BenchInputs, make_inputs
+from rapport.bench.inputs import BenchInputs, make_inputs
 
 MIN_RUNS = 50
 T = TypeVar("T")

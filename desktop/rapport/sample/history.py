@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from rapport.services.demo_sources import (
+from rapport.sample.sources import (
     Clock,
     Sources,
     Talk,
@@ -24,7 +24,7 @@ from rapport.services.demo_sources import (
     kind_picker,
     promise_title,
 )
-from rapport.services.demo_write import BookWriter
+from rapport.sample.write import BookWriter
 from rapport.store import models as m
 
 # How much of the recent past is left open in a scaled book (a live book has some).
