@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from rapport.services import clients, drafts
+from rapport.services import clients, drafts, tasks
 from rapport.store import db, long_write
 from tests.ui.capture_helpers import open_capture, type_note
 
@@ -50,6 +50,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample book's folder; the book opens with a short busy timeout."""
     monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.3)
     monkeypatch.setattr(long_write, "_listeners", {})
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-20")  # Bob's proposal is due today
     return tmp_path / "data"
 
 
@@ -129,4 +130,38 @@ def test_a_capture_saved_while_another_program_imports_waits_without_freezing(
     assert "Send pricing" in " ".join(t.title for t in clients.profile(bob.id).tasks)
     assert clients.resolve("Imported Client") is not None  # the GUI thread sees both writes
     assert drafts.load_draft() is None
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_d_on_today_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str]
+) -> None:
+    """Today's D marks the task done on the worker: "Saving…", then the busy message in the
+    status bar, the event loop running throughout (same generous bound as above), and the
+    task done, its undo offered, once the import has finished."""
+    view = window.today_view
+    section = view.sections["due_today"]
+    section.enter()
+    section.select_row(0)
+    task_id = section.current().id
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+
+    meter = StallMeter()
+    meter.start()
+    qtbot.keyClick(section.table, Qt.Key.Key_D)
+    assert view.saving
+    assert window.statusBar().currentMessage() == "Saving…"
+    assert not view.row_buttons[view.done_action].isEnabled()
+    qtbot.waitUntil(lambda: WAITING in window.statusBar().currentMessage(), timeout=10000)
+    qtbot.keyClick(section.table, Qt.Key.Key_D)  # again while it waits: not done twice
+    assert tasks.get_task(task_id).status == "open"
+    qtbot.waitUntil(lambda: not view.saving, timeout=30000)
+    longest = meter.stop()
+
+    assert importing.stdout.readline() == "done\n"
+    assert tasks.get_task(task_id).status == "done"
+    assert window.statusBar().currentMessage().startswith("Done: Send the revised proposal")
+    assert window.undo_action.text().replace("&", "") == "Undo done: Send the revised proposal"
+    assert view.row_buttons[view.done_action].isEnabled()
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"

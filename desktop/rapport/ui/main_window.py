@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
+        view.worker = self.worker  # Today's keys write on it: the window never waits
         view.defer_first_read = True  # read right after the window first paints
         self.painted.connect(view.first_read)
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
