@@ -47,4 +47,6 @@ def _text(chip: Any) -> str:
 
 
 def save_with_keys(capture: Any, qtbot: Any) -> None:
+    """Ctrl+Enter, then wait for the save on the worker to come back (saved or refused)."""
     qtbot.keyClick(capture.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not capture.saving)

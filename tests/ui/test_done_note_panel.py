@@ -48,6 +48,7 @@ def test_d_on_a_promise_offers_the_message_and_copy_records_it(promises: Any, qt
     table = _focus_due_today(win, "Send the revised pricing for the Q1 rollout")
     task_id = win.today_view.sections["due_today"].current().id
     qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not win.today_view.saving)  # saved on the worker
     assert tasks.get_task(task_id).status == "done"
     panel = _panel(win)
     assert panel.isVisible() and not panel.isModal()
@@ -69,6 +70,7 @@ def test_d_on_a_promise_offers_the_message_and_copy_records_it(promises: Any, qt
     # follows with that promise's message.
     following = win.today_view.sections["due_today"].current()
     qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not win.today_view.saving)  # saved on the worker
     assert tasks.get_task(following.id).status == "done"
     assert panel.text.toPlainText() != body and panel.status.text() == ""
     # Done stays undoable, also the one whose client was told.
@@ -92,6 +94,7 @@ def test_email_it_opens_a_mailto_with_the_edited_text(promises: Any, qtbot: Any)
     win = promises
     table = _focus_due_today(win, "Introduce Dana to Mark Chen")
     qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not win.today_view.saving)  # saved on the worker
     panel = _panel(win)
     assert "I've set up the introduction to Mark Chen" in panel.text.toPlainText()
     panel.text.selectAll()
@@ -115,6 +118,7 @@ def test_a_chore_offers_nothing(promises: Any, qtbot: Any) -> None:
     win = promises
     table = _focus_due_today(win, "Water the plants")
     qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not win.today_view.saving)  # saved on the worker
     assert getattr(win, "_done_note_panel", None) is None
 
 

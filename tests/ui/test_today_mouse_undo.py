@@ -58,8 +58,9 @@ def _right_click(qtbot: Any, table: Any, row: int, choose: str | None) -> list[s
     QApplication.sendEvent(viewport, event)
     qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=pos)
     qtbot.waitUntil(lambda: bool(seen))
-    # The offscreen platform leaves the closed menu active: the window takes it back.
     window = table.window()
+    qtbot.waitUntil(lambda: not window.today_view.saving)  # a chosen step saves on the worker
+    # The offscreen platform leaves the closed menu active: the window takes it back.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return seen
@@ -115,6 +116,7 @@ def test_the_row_bar_acts_on_the_selected_row(busy: Any, qtbot: Any) -> None:
     assert not view.row_buttons[view.answered_action].isVisible()
     assert "Book the venue" in view.row_label.text()
     qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     venue = next(t for t in tasks.list_tasks(include_done=True) if t.title == "Book the venue")
     assert venue.status == "done"
     assert _undo_text(busy) == "Undo done: Book the venue"
@@ -131,6 +133,7 @@ def test_thank_you_written_is_undone(busy: Any, qtbot: Any) -> None:
     table = section.table
     section.enter()
     qtbot.keyClick(table, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     assert interactions.history(meeting.client_id)[0].thanked_at is not None
     assert _undo_text(busy).startswith("Undo thank-you written: ")
     busy.undo_action.trigger()

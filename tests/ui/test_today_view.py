@@ -68,12 +68,14 @@ def test_d_marks_done_and_the_cursor_walks_down(busy: Any, qtbot: Any) -> None:
     table = _focus(busy, "due_today")
     first = _section(busy, "due_today").current()
     qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     assert tasks.get_task(first.id).status == "done"
     assert first.task.title not in _titles(busy, "due_today")
     # The cursor stays in the list, on the next row, so D again finishes that one.
     following = _section(busy, "due_today").current()
     assert following is not None
     qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     assert tasks.get_task(following.id).status == "done"
     assert "2 due today" in busy.windowTitle()
     assert "1 open tasks" not in busy.counts_label.text()  # the window's counts moved too
@@ -138,6 +140,7 @@ def test_l_records_the_late_note_and_moves_the_promise(busy: Any, qtbot: Any) ->
     table = _focus(busy, "overdue")
     task_id = _section(busy, "overdue").current().id
     qtbot.keyClick(table, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     task = tasks.get_task(task_id)
     assert str(task.due) == "2026-11-20" and task.late_notice_at is not None
     assert _titles(busy, "overdue") == []
@@ -146,11 +149,13 @@ def test_l_records_the_late_note_and_moves_the_promise(busy: Any, qtbot: Any) ->
 def test_a_and_t_close_replies_and_thank_yous(busy: Any, qtbot: Any) -> None:
     table = _focus(busy, "replies")
     qtbot.keyClick(table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     assert inbound.list_awaiting() == []
     assert _section(busy, "replies").empty.isVisibleTo(busy)
     table = _focus(busy, "thank_yous")
     meeting = _section(busy, "thank_yous").current()
     qtbot.keyClick(table, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: not busy.today_view.saving)  # saved on the worker
     assert interactions.history(meeting.client_id)[0].thanked_at is not None
     assert _section(busy, "thank_yous").count() == 0
 

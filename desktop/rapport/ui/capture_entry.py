@@ -158,7 +158,7 @@ class CaptureEntry(QObject):
         if self.capture_window is None:
             from rapport.ui.capture_window import CaptureWindow
 
-            self.capture_window = CaptureWindow(self.window)
+            self.capture_window = CaptureWindow(self.window, self.window.worker)
             self.capture_window.saved.connect(self._saved)
             self.capture_window.finished.connect(lambda _code: self._remember_geometry())
             geometry = self.window.settings.value(GEOMETRY_KEY)

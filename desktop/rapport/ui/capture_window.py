@@ -44,6 +44,7 @@ from rapport.ui.capture_client import ClientPicker
 from rapport.ui.capture_panel import ChipsPanel, span_of
 from rapport.ui.capture_parts import NoteEdit, NoticeLine
 from rapport.ui.capture_style import stylesheet
+from rapport.ui.worker import Worker
 
 KIND_WORDS = {
     "meeting": "A meeting",
@@ -69,9 +70,12 @@ def empty_understanding() -> dict[str, Any]:
 
 class CaptureWindow(QDialog):
     saved = Signal(object)  # services.drafts.SavedNote
+    busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, worker: Worker | None = None) -> None:
         super().__init__(parent)
+        self._worker = worker  # saves run on it, so a busy book never freezes the window
+        self.saving = False
         self.setObjectName("CaptureWindow")
         self.setWindowTitle("Quick capture")
         self.setModal(False)
@@ -129,6 +133,7 @@ class CaptureWindow(QDialog):
         self._render()
 
     def _connect_signals(self) -> None:
+        self.busyWaiting.connect(self._show_busy_wait)
         self.editor.textChanged.connect(self._on_text_changed)
         self.understand_timer.timeout.connect(self.understand_now)
         self.draft_timer.timeout.connect(self.save_draft_now)
@@ -240,7 +245,7 @@ class CaptureWindow(QDialog):
 
     # -- understanding ---------------------------------------------------------------------
     def _on_text_changed(self) -> None:
-        self.save_button.setEnabled(not self.editor.document().isEmpty())
+        self.save_button.setEnabled(not self.saving and not self.editor.document().isEmpty())
         if self._loading:
             return
         self.notice.drop("save")
@@ -255,7 +260,7 @@ class CaptureWindow(QDialog):
         self.understand_timer.stop()
         text = self.editor.toPlainText()
         self.understood_text = text
-        self.save_button.setEnabled(bool(text.strip()))
+        self.save_button.setEnabled(bool(text.strip()) and not self.saving)
         if not text.strip():
             self.understanding = empty_understanding()
         else:
@@ -379,8 +384,14 @@ class CaptureWindow(QDialog):
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
-        from rapport.services import drafts
+        """Save on the worker: the window keeps painting (and says so) while the book is busy.
 
+        The result comes back on this thread: ``saved`` is emitted and the window closes.
+        """
+        from rapport.services import book, drafts
+
+        if self.saving:
+            return  # Ctrl+Enter again while the first save is under way
         text = self.editor.toPlainText()
         if not text.strip():
             self.notice.say("save", "error", "There is nothing to save yet: type the note first.")
@@ -398,18 +409,52 @@ class CaptureWindow(QDialog):
             self.client_picker.require()
             return
         accepted = accepted_suggestions(self.understanding, self.edits)
-        try:
-            result = drafts.save_note(text, shown, accepted)
-        except Exception as exc:
-            if messages.user_message(exc) is None:
-                messages.show_error(self, exc, "save the note")
-                return
-            self.notice.say("save", "error", f"Not saved: {_why(exc)} Your note is still here.")
-            self.save_draft_now()
-            return
+        # A save that waits behind another program's import says so here (the listener is
+        # called on the worker's thread; the signal brings the message to this one).
+        book.on_busy_wait("capture", self.busyWaiting.emit)
+        self._set_saving(True)
+        self.worker.submit(
+            lambda _context: drafts.save_note(text, shown, accepted),
+            name="save the note",
+            on_done=self._save_done,
+            on_error=self._save_failed,
+        )
+
+    @property
+    def worker(self) -> Worker:
+        if self._worker is None:  # on its own (``rapport capture``): a worker of its own
+            self._worker = Worker(self)
+        return self._worker
+
+    def _set_saving(self, saving: bool) -> None:
+        """The note is on its way to the book: say so, and take no edits or saves meanwhile."""
+        self.saving = saving
+        self.draft_timer.stop()
+        self.editor.setReadOnly(saving)
+        self.save_button.setEnabled(not saving and not self.editor.document().isEmpty())
+        self.save_button.setText("Saving…" if saving else "Save")
+        if saving:
+            self.notice.say("save", "info", "Saving…")
+        else:
+            self.notice.drop("save")
+
+    def _show_busy_wait(self, message: str) -> None:
+        if self.saving:
+            self.notice.say("save", "info", message[:1].upper() + message[1:] + "…")
+
+    def _save_done(self, result: Any) -> None:
+        self._set_saving(False)
         self.reset()
         self.saved.emit(result)
         self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if messages.user_message(exc) is None:
+            messages.show_error(self, exc, "save the note")
+            return
+        self.notice.say("save", "error", f"Not saved: {_why(exc)} Your note is still here.")
+        self.save_draft_now()
 
     def reset(self) -> None:
         """Empty the window for the next note (after a save)."""

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.worker = worker
+        self._listening_for_busy_waits = False
         self.undo_stack: list[Undoable] = []  # deletions and saved captures, latest last
         self.settings = QSettings(str(book.data_dir / "window.ini"), QSettings.Format.IniFormat)
         self.setWindowTitle("Rapport")
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
+        view.worker = self.worker  # Today's keys write on it: the window never waits
         view.defer_first_read = True  # read right after the window first paints
         self.painted.connect(view.first_read)
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
@@ -416,19 +418,22 @@ class MainWindow(QMainWindow):
         """
         from rapport.services import book
 
-        if book.current_book() is not None:
-            return True
-        try:
-            book.open_book(self.book.data_dir)
+        if book.current_book() is None:
+            try:
+                book.open_book(self.book.data_dir)
+            except Exception as exc:
+                self.cancel_deferred_work()
+                messages.show_error(self, exc, "open the book")
+                self._quitting = True
+                self.close()
+                QApplication.exit(1)
+                return False
+        if not self._listening_for_busy_waits:
+            # Also when the book was opened before the window (a new book, a migration):
+            # a write that waits behind another program's import says so in the status bar.
+            self._listening_for_busy_waits = True
             self.busyWaiting.connect(self._show_busy_wait)
             book.on_busy_wait("window", self.busyWaiting.emit)
-        except Exception as exc:
-            self.cancel_deferred_work()
-            messages.show_error(self, exc, "open the book")
-            self._quitting = True
-            self.close()
-            QApplication.exit(1)
-            return False
         return True
 
     def cancel_deferred_work(self) -> None:

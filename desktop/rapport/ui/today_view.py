@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.ui import messages
 from rapport.ui.today_header import TodayHeader
+from rapport.ui.worker import Worker
 
 if TYPE_CHECKING:
     from rapport.services.today import Today
@@ -69,6 +71,11 @@ class TodayView(QWidget):
         # The window sets this so that the first read waits until it has painted
         # (``first_read``): the frame shows at once, the rows a moment later.
         self.defer_first_read = False
+        # The window's worker: Today's keys (done, answered, thanked, told late) write on
+        # it, so that a busy book never freezes the page. None (the page alone): in place.
+        self.worker: Worker | None = None
+        self.saving = False
+        self._pending: tuple[str, str, Callable[[Any], None] | None] | None = None
 
         self.header = TodayHeader()
         self.header.awayRequested.connect(self.edit_away)
@@ -486,13 +493,59 @@ class TodayView(QWidget):
             self._status(done)
         return True
 
-    def _do_step(self, doing: str, fn: Callable[[], Any], done: str) -> Any:
-        """Do an undoable step (services/steps.py) and hand it to the window's undo."""
-        made: list[Any] = []
-        if self._do(doing, lambda: made.append(fn()), done):
-            self.undoable.emit(made[0])
-            return made[0]
-        return None
+    def _do_step(
+        self,
+        doing: str,
+        fn: Callable[[], Any],
+        done: str,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Do an undoable step (services/steps.py) on the worker and hand it to the window's
+        undo; ``then(step)`` after it is done. While it saves, the page says so and takes no
+        other step (the selected row has not moved on yet: a second D would do it again)."""
+        if self.saving:
+            self._status("Saving…")
+            return
+        if self.worker is None:
+            made: list[Any] = []
+            if self._do(doing, lambda: made.append(fn()), done):
+                self._step_finished(made[0], then)
+            return
+        self._pending = (doing, done, then)
+        self._set_saving(True)
+        self.worker.submit(
+            lambda _context: fn(), name=doing, on_done=self._step_done, on_error=self._step_failed
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        for button in self.row_buttons.values():
+            button.setEnabled(not saving)
+        if saving:
+            self._status("Saving…")
+
+    def _step_done(self, step: Any) -> None:
+        self._set_saving(False)
+        pending, self._pending = self._pending, None
+        assert pending is not None
+        _doing, done, then = pending
+        self.refresh()
+        self._announce_change()
+        if done:
+            self._status(done)
+        self._step_finished(step, then)
+
+    def _step_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        pending, self._pending = self._pending, None
+        doing = pending[0] if pending is not None else "save"
+        self._status("")
+        messages.show_error(self, exc, doing)
+
+    def _step_finished(self, step: Any, then: Callable[[Any], None] | None) -> None:
+        self.undoable.emit(step)
+        if then is not None:
+            then(step)
 
     def _status(self, text: str) -> None:
         window = self.window()
@@ -502,24 +555,40 @@ class TodayView(QWidget):
 
     def mark_done(self) -> None:
         from rapport.services import steps
-        from rapport.ui.done_note_panel import offer_done_note
 
         TodayTask, AwaitingReply, ThankYou = _kinds()
         _key, record = self.current()
         if isinstance(record, TodayTask):
-            step = self._do_step(
+            # A promise kept: then offer the message that tells the client (non-modal, the
+            # keyboard stays on the list so D walks on).
+            self._do_step(
                 "complete the task",
                 lambda: steps.complete_task(record.id),
                 f"Done: {record.task.title}. Ctrl+Z takes it back.",
+                lambda _step: self._offer_done_note(record.id),
             )
-            if step is not None:
-                # A promise kept: offer the message that tells the client (non-modal, the
-                # keyboard stays on the list so D walks on).
-                offer_done_note(self, record.id, self._announce_change)
         elif isinstance(record, AwaitingReply):
             self.mark_answered()
         elif isinstance(record, ThankYou):
             self.mark_thanked()
+
+    def _offer_done_note(self, task_id: int) -> None:
+        from rapport.ui.done_note_panel import offer_done_note
+
+        focus = QApplication.focusWidget()
+        panel = offer_done_note(self, task_id, self._announce_change)
+        if panel is None or focus is None:
+            return
+
+        def keep_keyboard() -> None:
+            if QApplication.activeWindow() is panel:
+                focus.window().activateWindow()
+                focus.setFocus()
+
+        # Shown after the save came back, not during the key press: where the platform
+        # activates it anyway (it asks not to be), the keyboard goes back to the list so D
+        # walks on. The activation arrives as an event, so this looks once it has.
+        QTimer.singleShot(0, self, keep_keyboard)
 
     def mark_answered(self) -> None:
         from rapport.services import steps
