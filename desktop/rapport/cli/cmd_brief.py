@@ -12,7 +12,6 @@ from rapport.cli.common import (
     print_json,
     say,
     task_json,
-    write_private_file,
 )
 from rapport.core.postal import one_line
 
@@ -61,8 +60,9 @@ def _write_pdf(result: Any, path: str, paper: str | None) -> str:
         raise OSError(errno.ENOENT, "no such folder", str(folder))
     # Qt only on this path: the rest of the command starts without it.
     from rapport.render.brief_print import write_pdf
+    from rapport.services.export import write_private_rendered
 
-    return write_private_file(
+    return write_private_rendered(
         Path(path).expanduser(), lambda scratch: write_pdf(result, scratch, paper)
     )
 

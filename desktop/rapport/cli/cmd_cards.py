@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rapport.cli.common import open_book, print_json, say, warn, write_private_file
+from rapport.cli.common import open_book, print_json, say, warn
 
 # core/season_cards.py's occasions, for the parser (checked by tests/cli/test_cards_cli.py).
 OCCASION_KEYS = ("holiday", "new-year", "birthday", "thank-you")
@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from rapport.services import envelopes, season_cards, settings
     from rapport.services.addresses import NoAddressError
     from rapport.services.errors import ValidationError
+    from rapport.services.export import write_private_rendered
 
     open_book(args)
     pdf = Path(args.pdf).expanduser()
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     size = args.card or str(settings.get("card_size") or "a2")
     label = season_cards.wording().label(args.occasion)
     try:
-        result = write_private_file(
+        result = write_private_rendered(
             pdf, lambda scratch: export_pdf(scratch, pages, size, title=f"{label} cards")
         )
     except EnvelopeFitError as exc:

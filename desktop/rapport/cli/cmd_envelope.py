@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rapport.cli.common import client_arg, open_book, say, say_text, warn, write_private_file
+from rapport.cli.common import client_arg, open_book, say, say_text, warn
 
 # core/envelopes.py's keys, for the parser (which is built at every start and so does
 # not load the envelope module); tests/cli/test_envelope_cli.py checks that they match.
@@ -74,9 +74,10 @@ def run(args: argparse.Namespace) -> int:
         say_text("\n".join(envelope.recipient))
         return 0
     from rapport.render.envelope_print import export_pdf
+    from rapport.services.export import write_private_rendered
 
     try:
-        layouts = write_private_file(
+        layouts = write_private_rendered(
             pdf, lambda scratch: export_pdf(scratch, [envelope], size, f"Envelope to {client.name}")
         )
     except EnvelopeFitError as exc:

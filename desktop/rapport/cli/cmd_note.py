@@ -16,7 +16,6 @@ from rapport.cli.common import (
     say,
     say_text,
     warn,
-    write_private_file,
 )
 
 FONTS = ("handwriting", "serif", "sans")
@@ -85,9 +84,10 @@ def run(args: argparse.Namespace) -> int:
     written = None
     if pdf is not None:
         from rapport.render.card_print import export_pdf
+        from rapport.services.export import write_private_rendered
 
         font = args.font or str(settings.get("card_font") or "handwriting")
-        fitted = write_private_file(
+        fitted = write_private_rendered(
             pdf,
             lambda scratch: export_pdf(
                 scratch, draft.text, size, args.folded, font, title=f"Note to {client.name}"

@@ -7,9 +7,7 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from rapport.cli.terminal import BIDI_CONTROLS, lines_of, one_line, write_control
 
@@ -91,25 +89,6 @@ def report_task(args: argparse.Namespace, task: Task, line: str) -> int:
     else:
         say(line)
     return 0
-
-
-T = TypeVar("T")
-
-
-def write_private_file(path: Path, render: Callable[[Path], T]) -> T:
-    """Have ``render`` write a file (a PDF through Qt), then put it at ``path`` as exports
-    are written: 0600 whatever the umask, and atomically, so a failure leaves no half file
-    and an existing file at ``path`` is replaced whole (its old permissions with it)."""
-    import tempfile
-
-    from rapport.paths import private_umask
-    from rapport.services.export import write_private
-
-    with private_umask(), tempfile.TemporaryDirectory(prefix="rapport-") as folder:
-        scratch = Path(folder) / path.name
-        result = render(scratch)
-        write_private(path, scratch.read_bytes())
-    return result
 
 
 def iso(value: Any) -> str | None:

@@ -12,10 +12,12 @@ CSV is two tables. ``rapport export book.csv`` writes ``book-clients.csv`` and
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from rapport import __version__, clock
 from rapport.core import postal
@@ -27,6 +29,8 @@ from rapport.services.errors import ValidationError
 from rapport.store import models as m
 from rapport.store.db import is_sqlite, transaction
 from rapport.store.migrations import SCHEMA_VERSION
+
+T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 SUFFIXES = {".json": "json", ".csv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".ics": "ics"}
@@ -60,6 +64,17 @@ def write_private(path: Path, data: bytes) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return path
+
+
+def write_private_rendered(path: Path, render: Callable[[Path], T]) -> T:
+    """Have ``render`` write a file (a PDF through Qt), then put it at ``path`` as exports
+    are written: 0600 whatever the umask, and atomically, so a failure leaves no half file
+    and an existing file at ``path`` is replaced whole (its old permissions with it)."""
+    with private_umask(), tempfile.TemporaryDirectory(prefix="rapport-") as folder:
+        scratch = Path(folder) / path.name
+        result = render(scratch)
+        write_private(path, scratch.read_bytes())
+    return result
 
 
 @contextmanager

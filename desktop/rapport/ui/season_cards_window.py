@@ -17,9 +17,7 @@ Three steps in one window:
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +45,10 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core.cards import CARD_SIZES
 from rapport.core.season_cards import SEASONS, SeasonCard
-from rapport.paths import private_umask
 from rapport.render import batch_print, card_print
 from rapport.services import envelopes, season_cards, settings
 from rapport.services.addresses import NoAddressError
-from rapport.services.export import write_private
+from rapport.services.export import write_private_rendered
 from rapport.ui import messages
 from rapport.ui.worker import Cancelled, JobContext, Worker
 
@@ -462,8 +459,12 @@ class SeasonCardsWindow(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            result = _export_private_pdf(
-                Path(path), pages, self.card_key(), font=self.font_key(), title=f"{label} cards"
+            card, font, title = self.card_key(), self.font_key(), f"{label} cards"
+            result = write_private_rendered(
+                Path(path),
+                lambda scratch: batch_print.export_pdf(
+                    scratch, pages, card, font=font, title=title
+                ),
             )
         except Exception as exc:
             messages.show_error(self, exc, "save the cards as PDF")
@@ -515,26 +516,3 @@ def open_season_cards(window: Any) -> SeasonCardsWindow:
     dialog.finished.connect(lambda _result: window.reload())
     dialog.show()
     return dialog
-
-
-def _export_private_pdf(
-    path: str | os.PathLike[str],
-    pages: Sequence[batch_print.BatchPage],
-    card_size: str,
-    folded: bool = False,
-    font: str = batch_print.DEFAULT_FONT,
-    envelope_size: str = "",
-    title: str = "Cards",
-) -> batch_print.BatchResult:
-    """``export_pdf`` written as exports are: readable by the owner only, and atomically
-    (rendered aside first, so a failure leaves no half file at ``path``)."""
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise card_print.PdfFolderError(f"the folder {target.parent} does not exist")
-    with private_umask(), tempfile.TemporaryDirectory(prefix="rapport-") as folder:
-        scratch = Path(folder) / target.name
-        result = batch_print.export_pdf(
-            scratch, pages, card_size, folded, font, envelope_size, title
-        )
-        write_private(target, scratch.read_bytes())
-    return result
