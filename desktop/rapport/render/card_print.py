@@ -228,24 +228,36 @@ def preview_image(
     text: str, card: CardLayout, choice: str, width_px: int, height_px: int
 ) -> QImage:
     """The card drawn to fit in ``width_px``×``height_px`` (for the on-screen preview)."""
-    scale = max(0.2, min(width_px / card.page_width, height_px / card.page_height))
+    image = preview_canvas(card.page_width, card.page_height, width_px, height_px)
+    painter = preview_painter(image)
+    try:
+        paint_card(painter, text, card, choice, preview=True)
+    finally:
+        painter.end()
+    return image
+
+
+def preview_canvas(width_pt: float, height_pt: float, width_px: int, height_px: int) -> QImage:
+    """A transparent image of a ``width_pt``×``height_pt`` page scaled to fit the pixels
+    given, whose resolution says the scale (so points paint at their place)."""
+    scale = max(0.2, min(width_px / width_pt, height_px / height_pt))
     image = QImage(
-        max(1, int(card.page_width * scale)),
-        max(1, int(card.page_height * scale)),
+        max(1, int(width_pt * scale)),
+        max(1, int(height_pt * scale)),
         QImage.Format.Format_ARGB32_Premultiplied,
     )
     dots_per_meter = round(72 * scale / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
     image.setDotsPerMeterY(dots_per_meter)
     image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def preview_painter(image: QImage) -> QPainter:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    try:
-        paint_card(painter, text, card, choice, preview=True)
-    finally:
-        painter.end()
-    return image
+    return painter
 
 
 def print_card(printer: QPaintDevice, text: str, card: CardLayout, choice: str) -> Fitted:

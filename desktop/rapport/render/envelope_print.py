@@ -39,7 +39,14 @@ from PySide6.QtGui import (
 
 from rapport.core import envelopes as core
 from rapport.core.cards import CardLayout
-from rapport.render.card_print import PDF_DPI, PdfFolderError, ensure_gui_app, paint_card
+from rapport.render.card_print import (
+    PDF_DPI,
+    PdfFolderError,
+    ensure_gui_app,
+    paint_card,
+    preview_canvas,
+    preview_painter,
+)
 from rapport.render.card_print import page_layout as card_page
 
 INK = "#1a1a1a"
@@ -245,21 +252,10 @@ def preview_image(
 ) -> tuple[QImage, core.EnvelopeLayout]:
     """The envelope drawn to fit in ``width_px``×``height_px`` (the on-screen preview)."""
     size = core.envelope_size(size_key)
-    scale = max(0.2, min(width_px / size.width, height_px / size.height))
-    image = QImage(
-        max(1, int(size.width * scale)),
-        max(1, int(size.height * scale)),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
-    dots_per_meter = round(72 * scale / 0.0254)
-    image.setDotsPerMeterX(dots_per_meter)
-    image.setDotsPerMeterY(dots_per_meter)
-    image.fill(Qt.GlobalColor.transparent)
+    image = preview_canvas(size.width, size.height, width_px, height_px)
     # Laid out at print resolution so the preview shows the size the PDF will have.
     laid = layout_on(_reference_device(), envelope, size)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter = preview_painter(image)
     try:
         paint_envelope(painter, laid, preview=True)
     finally:
