@@ -9,7 +9,9 @@ the command line): ``return_name``, ``return_address`` (the parts as JSON) and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapport import clock
 from rapport.core.names import first_name
@@ -95,14 +97,7 @@ def client_address(client_id: int) -> PostalAddress:
 
 
 def set_client_address(client_id: int, address: PostalAddress) -> None:
-    values = row_values(address)
-    with transaction():
-        row = _client(client_id)
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = clock.now()
-        row.save()
-        indexing.client(row)
+    _set_address(lambda: _client(client_id), address, indexing.client)
 
 
 def person_address(person_id: int) -> PostalAddress:
@@ -110,14 +105,24 @@ def person_address(person_id: int) -> PostalAddress:
 
 
 def set_person_address(person_id: int, address: PostalAddress) -> None:
+    _set_address(lambda: _person(person_id), address, indexing.person)
+
+
+Row = TypeVar("Row", m.Client, m.Person)
+
+
+def _set_address(
+    load: Callable[[], Row], address: PostalAddress, index: Callable[[Row], None]
+) -> None:
+    """Write ``address`` on the row ``load`` reads, in one transaction, and index it again."""
     values = row_values(address)
     with transaction():
-        row = _person(person_id)
+        row = load()
         for key, value in values.items():
             setattr(row, key, value)
         row.updated_at = clock.now()
         row.save()
-        indexing.person(row)
+        index(row)
 
 
 def household_name(client_name: str, partner_name: str) -> str:
