@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from rapport.core.understand.dates.find import parse_due
 from rapport.core.understand.dates.when import next_month_day, read
+from rapport.core.understand.dates.words import COUNTS
 
 HEARD = date(2026, 11, 10)  # a Tuesday
 
@@ -50,3 +52,13 @@ def test_next_month_day_handles_leap_days() -> None:
     assert next_month_day(date(2026, 3, 1), 2, 29) == date(2027, 2, 28)
     assert next_month_day(date(2027, 3, 1), 2, 29) == date(2028, 2, 29)
     assert next_month_day(date(2026, 11, 18), 11, 18) == date(2026, 11, 18)
+
+
+@pytest.mark.parametrize("count", ["a", "an", "one", "two", "three", "four", "five", "six"])
+def test_counts_read_like_the_capture_grammar(count: str) -> None:
+    """when.py and the due-date grammar read a count from the same number-word table:
+    "in <count> weeks" is the same day in a brief's question and in a task."""
+    unit = "week" if count in ("a", "an", "one") else "weeks"
+    phrase = f"in {count} {unit}"
+    assert read(f"back {phrase}", HEARD).day == parse_due(phrase, HEARD)
+    assert parse_due(phrase, HEARD) == HEARD + timedelta(weeks=COUNTS[count])

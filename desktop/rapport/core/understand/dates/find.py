@@ -27,6 +27,7 @@ from rapport.core.understand.dates.days import (
     quarter_end,
     week_start,
 )
+from rapport.core.understand.dates.words import ORDINALS
 from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
@@ -91,13 +92,7 @@ _VISIT_BY = LazyRegex(
 # seventh", "wednesday the eighteenth", "december first"): read as "9th", "27th"... where a
 # month, a weekday or "the" before them makes them a date, never "the first thing" or "a
 # second look".
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
-_ORDINAL_ALT = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_ORDINAL_ALT = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _SPELLED_DAY = LazyRegex(
     r"\b(?P<before>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:the\s+)?"
@@ -117,7 +112,7 @@ def _spelled_days(text: str) -> tuple[str, list[tuple[int, int]]]:
     regions: list[tuple[int, int]] = []
     chars: list[str] | None = None
     for m in _SPELLED_DAY.finditer(text):
-        day = _ORDINAL_WORDS[m.group("unit").lower()]
+        day = ORDINALS[m.group("unit").lower()]
         if m.group("tens"):
             if day > 9:
                 continue

@@ -35,6 +35,7 @@ from rapport.core.understand.dates.days import (
     quarter_end,
     week_start,
 )
+from rapport.core.understand.dates.words import count_of
 
 __all__ = ["PREP_BEFORE", "Handler"]  # and the on_* handlers
 
@@ -72,25 +73,6 @@ _MONTHS = {
 # three letters: "octobr" is "oct")
 MISSPELT_MONTHS = {"mrch": 3, "marh": 3, "apirl": 4, "aprl": 4, "agust": 8, "augst": 8}
 MISSPELT_MONTHS |= {"setpember": 9}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "couple": 2,
-    "few": 3,
-    "several": 4,
-}
 # Short weekday forms that are also English words ("sat down", "the sun") count only after
 # a preposition or "this"/"next", or at the end of a clause after a verb's object ("call him
 # back mon", "text Sat.") where the word cannot be the verb or the noun.
@@ -112,14 +94,6 @@ PREP_BEFORE = re.compile(
 )
 
 Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
-
-
-def _count(raw: str) -> int:
-    words = raw.lower().split()
-    for word in words:
-        if word.isdigit() or (word in _NUMBERS and word not in ("a", "an")):
-            return int(word) if word.isdigit() else _NUMBERS[word]
-    return 1
 
 
 def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
@@ -177,7 +151,7 @@ def on_weekday_date(m: re.Match[str], today: date) -> tuple[date | None, str] | 
 
 def on_week_from(m: re.Match[str], today: date) -> tuple[date | None, str]:
     """'a week from Friday' (the coming Friday, then a week), 'two weeks from tomorrow'."""
-    weeks = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}[m.group("k").lower()]
+    weeks = count_of(m.group("k"))
     raw = (m.group("wd") or "").lower()
     base = m.group("base").lower()
     if raw:
@@ -363,7 +337,7 @@ def on_next_year(m: re.Match[str], today: date) -> tuple[date | None, str]:
 def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     groups = m.groupdict()
     number = groups.get("n") or groups.get("n2") or ""
-    count = _count(number)
+    count = count_of(number)
     unit = (groups.get("unit") or groups.get("unit2") or "").lower()
     vague = any(w in number.lower() for w in ("few", "couple", "several"))
     kind = "vague" if vague else "duration"

@@ -33,6 +33,7 @@ from rapport.core.understand.dates.handlers import (
     on_year_end,
     on_yesterday,
 )
+from rapport.core.understand.dates.words import COUNT_WORDS
 
 __all__ = ["RULES_SRC", "TRIGGERS"]
 
@@ -57,10 +58,7 @@ _CLOCK = (
     r"(?:,?\s+(?:at\s+|by\s+|before\s+)?(?:noon|midday|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*"
     r"(?:a\.m\.|p\.m\.|am|pm))(?!\w))"
 )
-_NUM = (
-    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
-)
+_NUM = r"(?P<n>\d{1,3}|" + COUNT_WORDS + r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
 _UNIT = (
     r"(?P<unit>(?:business\s+|biz\s+|working\s+)?days?|weeks?|wks?|fortnights?|months?|mos?"
     r"|hours?|hrs?)"

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rapport.core.understand.dates import words
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_ABBR = {
     "jan": 1,
@@ -33,20 +35,6 @@ MONTH_ABBR = {
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # Middle of each season in the northern hemisphere, as (month, day).
 SEASONS = {"spring": (4, 15), "summer": (7, 15), "fall": (10, 15), "autumn": (10, 15)}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "a couple of": 2,
-    "a few": 3,
-    "couple of": 2,
-    "few": 3,
-}
 
 # "May" and "March" are words too ("we may", "march on"): they count as months only
 # when capitalised; other month names count in any case.
@@ -138,7 +126,7 @@ def _day(text: str, lower: str, heard: date, past: bool) -> date | None:
     relative = _RELATIVE_RE.search(lower)
     if relative:
         count_text, unit = relative.group(1), relative.group(2)
-        count = int(count_text) if count_text.isdigit() else NUMBER_WORDS.get(count_text, 1)
+        count = words.count_of(count_text)
         days = {"day": 1, "week": 7, "month": 30}[unit] * count
         return heard + timedelta(days=days)
     abbr = _ABBR_DAY_RE.search(text)
