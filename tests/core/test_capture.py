@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rapport.core.records import FACT_CATEGORIES, RELATIONS, TASK_KINDS
-from rapport.core.understand.pipeline import KnownClient, understand
+from rapport.core.understand.pipeline import KnownClient
+from tests.core.understood import understand
 
 HERE = Path(__file__).parent
 OWN_NOTES = HERE / "capture_notes.jsonl"

@@ -10,7 +10,7 @@ from rapport.core.understand.edits import (
     apply_edits,
     item_key,
 )
-from rapport.core.understand.pipeline import understand
+from tests.core.understood import understand
 
 WED = date(2026, 11, 18)
 NOTE = (

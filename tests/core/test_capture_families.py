@@ -10,7 +10,6 @@ import pytest
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.interests import find_interests
 from rapport.core.understand.mentions import first_names
-from rapport.core.understand.pipeline import understand
 from rapport.core.understand.text import (
     chat_turns,
     is_lower_note,
@@ -18,6 +17,7 @@ from rapport.core.understand.text import (
     sentences,
     split_dictation,
 )
+from tests.core.understood import understand
 
 TUE = date(2026, 10, 6)
 

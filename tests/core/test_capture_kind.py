@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rapport.core.understand.pipeline import understand
+from tests.core.understood import understand
 
 TODAY = date(2026, 11, 18)
 

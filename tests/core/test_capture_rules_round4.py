@@ -12,9 +12,9 @@ import pytest
 
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.dates.find import find_dates
-from rapport.core.understand.pipeline import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
 
 
 def _due(text: str, today: date = WED) -> str | None:

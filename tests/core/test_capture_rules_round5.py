@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.core.understand.pipeline import understand
 from rapport.core.understand.text import quiet_fillers
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import fact_tags as _tags
 from tests.core.capture_probe import intros as _intros
 from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
 
 # ---- dictation: fillers and spoken turns ------------------------------------------------------
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.core.understand.pipeline import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import intros as _intros
 from tests.core.capture_probe import people as _people
 from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
 
 # ---- whom the note is about -------------------------------------------------------------------
 

@@ -106,8 +106,9 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
             raise NotFoundError(f"no client matches {args.client.strip()!r}")
         from rapport import clock
         from rapport.core.understand.pipeline import understand
+        from rapport.services.capture_json import capture_json
 
-        return understand(text, clock.today())
+        return capture_json(understand(text, clock.today()))
     from rapport.cli.common import open_book
     from rapport.services import capture
 

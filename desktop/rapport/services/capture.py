@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from rapport.core.understand.clients import ClientIndex
 from rapport.core.understand.pipeline import KnownClient, understand
 from rapport.services import indexing
 from rapport.services.capture_dry import read_moment
+from rapport.services.capture_json import capture_json
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
@@ -86,7 +87,11 @@ def understand_with(
 
     text = control_chars.clean(text)
     today = clock.today()
-    result = understand(text, today, known)
+    understood = understand(text, today, known)
+    if chosen is not None:
+        suggestions = suggest(understood, text, today, chosen.get("name"))
+        understood = replace(understood, suggestions=suggestions)
+    result = capture_json(understood)
     if chosen is not None:
         found = result.get("client") or {}
         result["client"] = {
@@ -97,7 +102,6 @@ def understand_with(
             "candidates": found.get("candidates") or [],
             **({"span": found["span"]} if "span" in found else {}),
         }
-        result["suggestions"] = suggest(result, text, today)
     return result
 
 
@@ -105,7 +109,7 @@ def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]
     """What the note says, matched against the book; ``client`` overrides whom it is about."""
     text = control_chars.clean(text)
     check_note(text)
-    result = understand(text, clock.today(), known_clients())
+    result = capture_json(understand(text, clock.today(), known_clients()))
     if client is not None:
         set_client(result, client)
     return result

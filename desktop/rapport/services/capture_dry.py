@@ -34,6 +34,7 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
         return None
     from rapport.core.understand.clients import ClientIndex
     from rapport.core.understand.pipeline import KnownClient, understand
+    from rapport.services.capture_json import capture_json
     from rapport.services.validate import check_note
 
     check_note(text)
@@ -44,4 +45,4 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
 
     # One note looks at a handful of clients: the records are made for those only.
     known = ClientIndex.lazy([row[1] for row in rows], [row[2] or "" for row in rows], client)
-    return understand(text, clock.today(), known)
+    return capture_json(understand(text, clock.today(), known))

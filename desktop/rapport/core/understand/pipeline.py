@@ -1,9 +1,10 @@
 """Quick capture: a messy meeting note in, the structured understanding out.
 
-``understand(text, today, known_clients)`` returns the object described in
-``shared/docs/capture-json.md`` (client, people, facts, dates, tasks, introductions, inbound,
-key_points, suggestions) plus, for the window, each item's ``span`` ([start, end] offsets in
-the note) and, when known clients are given, ``client.id``/``client.candidates``.
+``understand(text, today, known_clients)`` returns an ``Understanding`` (``result.py``): the
+client, people, facts, dates, tasks, introductions, inbound, key points and suggestions, each
+item with its ``span`` (start, end offsets in the note) and, when known clients are given, the
+client's book id and candidates. Read it top to bottom: each numbered stage is one call.
+Services and the CLI write it as the JSON of ``shared/docs/capture-json.md``.
 
 Pure and fast: stdlib only, regexes compiled once, the interest catalogue loaded on first use.
 Only the first ``MAX_CHARS`` characters are analysed for entities (``truncated`` says so), so a
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,18 @@ from rapport.core.understand.mentions import (
     title_name,
     women_and_men,
 )
+from rapport.core.understand.result import (
+    Candidate,
+    ClientFound,
+    Fact,
+    Inbound,
+    Introduction,
+    Person,
+    Suggestion,
+    Task,
+    Understanding,
+    YearlyDay,
+)
 from rapport.core.understand.text import (
     MAX_CHARS,
     Email,
@@ -52,7 +65,7 @@ from rapport.core.understand.text import (
     split_dictation,
 )
 
-__all__ = ["MAX_CHARS", "KnownClient", "suggest", "understand"]
+__all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
@@ -73,15 +86,104 @@ _MEETING = LazyRegex(
 )
 
 
-def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> dict[str, Any]:
-    """What a free-text meeting note says, as the capture JSON object."""
+def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> Understanding:
+    """What a free-text meeting note says, stage by stage.
+
+    The stages run in the order their results are needed: the client is chosen from the
+    people and introductions the note names, a task's person and deadline need the client,
+    the dates and any message awaiting reply, and a fact is what a clause says that is not a
+    task. Each stage reads the note's text and the earlier stages' results, never later ones.
+    """
     # The task, introduction and client-choice rules load with the first note, not on import: the
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.understand.client_choice import choose_client, clients_family
     from rapport.core.understand.intros import find_introductions
     from rapport.core.understand.people import FamilyMember, find_family
-    from rapport.core.understand.tasks.find import TaskContext, find_tasks
 
+    # 1. normalise: shouting, fillers, run-on dictation, pasted e-mails and chat turns
+    note = _normalise(text)
+    body, limit = note.body, note.limit
+    # 2. mentions: the names said, and the interests (a team is not a person)
+    names, interests = _names_and_interests(body, limit)
+    # 3. the client, chosen among the names with what the people and introductions say
+    family = find_family(body, limit, note.spans, note.voice_at)
+    intros = find_introductions(body, limit, names)
+    client = choose_client(body, names, family, intros)
+    client = _email_client(body, note.email, names, client) if note.email is not None else client
+    client, spouse = _couple(body, client, names, family)
+    client_first = client.first if client else None
+    # 4. people and relations: the client's family, the other half of a couple
+    family = clients_family(family, client, body)
+    if spouse is not None and not any(p.name == spouse[0] for p in family):
+        family.append(FamilyMember("partner", *spouse))
+    # work contacts: the others named (a spouse not yet told wife or husband is not one)
+    contacts = _contacts(names, family, intros)
+    genders = _genders(body, names, family)
+    family = _spouse_said(body, spouse, client_first, family)
+    # 5. introductions: "Referred by Dr. Paul Lin." alone: the lead is the client
+    intros = _leads(intros, client.name if client is not None else "")
+    # 6. inbound: a message that waits for the user's answer
+    inbound = _inbound(note)
+    # 7. dates, then 8. the user's tasks (whose promise, which deadline)
+    dates = find_dates(body, today)
+    tasks = _tasks(note, today, dates, contacts, family, intros, inbound, client_first, genders)
+    # 9. facts and interests, in the clauses that are not tasks; days to remember yearly
+    other_names = {p.name.lower(): p.name for p in family if p.name}
+    other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
+    facts, rest = find_facts(
+        note.spans, [(t.start, t.end) for t in tasks], family, interests, client_first, other_names
+    )
+    fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
+    yearly = find_yearly_dates(fact_units, dates, family, client_first)
+    found_client = _client(client, body, names, known_clients)
+    understood = Understanding(
+        client=found_client,
+        people=tuple(Person(p.name, p.relation, p.age, (p.start, p.end)) for p in family),
+        facts=tuple(
+            Fact(f.text, f.category, f.about, tuple(f.tags), (f.start, f.end)) for f in facts
+        ),
+        dates=tuple(YearlyDay(d.label, d.about, d.month, d.day, (d.start, d.end)) for d in yearly),
+        tasks=tuple(Task(t.title, t.due, t.kind, t.promised, (t.start, t.end)) for t in tasks),
+        introductions=tuple(
+            Introduction(i.name, i.referrer or (client.name if client else None), (i.start, i.end))
+            for i in intros
+        ),
+        inbound=None
+        if inbound is None
+        else Inbound(
+            inbound.channel,
+            inbound.sender or (client.name if client else None),
+            (inbound.start, inbound.end),
+        ),
+        key_points=tuple(find_key_points(rest)),
+        suggestions=(),
+        kind=_interaction_kind(body, inbound.channel if inbound else None, inbound),
+        truncated=len(note.text) > limit,
+    )
+    # 10. suggestions: thanks, gifts, check-ins the app proposes on its own
+    return replace(understood, suggestions=_suggestions(understood, body, today, client_first))
+
+
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """The note as the rules read it: ``body`` is its first ``limit`` characters."""
+
+    text: str
+    body: str
+    limit: int
+    spans: list[Span]  # the sentences and clauses of the body
+    email: Email | None  # a pasted e-mail, who wrote it and to whom
+    their_turns: list[tuple[int, int]]  # the client's turns of a pasted text thread
+    my_turns: list[tuple[int, int]]  # the user's turns
+    voices: list[tuple[int, int, frozenset[str]]]  # where "my" or "your" is the client's
+
+    def voice_at(self, pos: int) -> frozenset[str]:
+        return next((words_ for a, b, words_ in self.voices if a <= pos < b), frozenset())
+
+
+def _normalise(text: str) -> _Note:
+    """Stage 1: shouting lowered, fillers quieted, "i" capitalised, run-on dictation split into
+    clauses, a pasted thread's turns told apart; only ``MAX_CHARS`` are read for entities."""
     note = pronoun_i(
         quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
     )
@@ -89,54 +191,69 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     note, their_turns, my_turns = chat_turns(note)
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
-    spans = sentences(body)
-    dates = find_dates(body, today)
     email = read_email(body)
     voices = _voices(email, their_turns, my_turns)
-    family = find_family(
-        body,
-        limit,
-        spans,
-        lambda pos: next((words_ for a, b, words_ in voices if a <= pos < b), frozenset()),
+    return _Note(note, body, limit, sentences(body), email, their_turns, my_turns, voices)
+
+
+def _spouse_said(
+    body: str,
+    spouse: tuple[str, None, int, int] | None,
+    client_first: str | None,
+    family: list[FamilyMember],
+) -> list[FamilyMember]:
+    """ "Mr. & Mrs. Patel (Ravi + Sunita)", "Greg + Carla Novak": a wife or a husband when the
+    title or the first names say which (never from a pronoun, which may be the other's)."""
+    if spouse is None:
+        return family
+    said = (
+        "wife"
+        if _MR_AND_MRS.search(body, 0, spouse[2])
+        else _spouse_word(spouse[0], client_first or "")
     )
-    names, interests = _names_and_interests(body, limit)
-    intros = find_introductions(body, limit, names)
-    client = choose_client(body, names, family, intros)
-    client = _email_client(body, email, names, client) if email is not None else client
-    client, spouse = _couple(body, client, names, family)
-    client_first = client.first if client else None
-    family = clients_family(family, client, body)
-    if spouse is not None and not any(p.name == spouse[0] for p in family):
-        family.append(FamilyMember("partner", *spouse))
-    # "Referred by Dr. Paul Lin." alone: the lead is the client the note is about
-    lead = client.name if client is not None else ""
-    intros = [
+    for person in family:
+        if person.name == spouse[0] and person.relation == "partner":
+            person.relation = said
+    return [p for p in family if p.relation]
+
+
+def _leads(intros: list[IntroFound], lead: str) -> list[IntroFound]:
+    """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client."""
+    return [
         i if i.name else replace(i, name=lead)
         for i in intros
         if i.name or (lead and lead != i.referrer)
     ]
-    inbound = find_inbound(body, limit)
-    if inbound is None and their_turns and _asks_last(body, their_turns, my_turns):
+
+
+def _inbound(note: _Note) -> InboundFound | None:
+    """Stage 6: the message the note records that waits for the user's answer."""
+    body, their_turns, email = note.body, note.their_turns, note.email
+    inbound = find_inbound(body, note.limit)
+    if inbound is None and their_turns and _asks_last(body, their_turns, note.my_turns):
         # a pasted thread whose last message is the other side asking: it waits for an answer
         inbound = InboundFound("text", None, *their_turns[-1])
     if inbound is None and email is not None and not email.by_user and email.signer:
         # a pasted e-mail the client wrote waits for the user's answer
         inbound = InboundFound("email", body[slice(*email.signer)], *email.signer)
-    contacts = _contacts(names, family, intros)
+    return inbound
 
-    genders = _genders(body, names, family)
-    if spouse is not None:
-        # "Mr. & Mrs. Patel (Ravi + Sunita)", "Greg + Carla Novak": a wife or a husband when the
-        # title or the first names say which (never from a pronoun, which may be the other's)
-        said = (
-            "wife"
-            if _MR_AND_MRS.search(body, 0, spouse[2])
-            else _spouse_word(spouse[0], client_first or "")
-        )
-        for person in family:
-            if person.name == spouse[0] and person.relation == "partner":
-                person.relation = said
-        family = [p for p in family if p.relation]
+
+def _tasks(
+    note: _Note,
+    today: date,
+    dates: list[DateMention],
+    contacts: list[tuple[int, str]],
+    family: list[FamilyMember],
+    intros: list[IntroFound],
+    inbound: InboundFound | None,
+    client_first: str | None,
+    genders: dict[str, str],
+) -> list[TaskFound]:
+    """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
+    from rapport.core.understand.tasks.find import TaskContext, find_tasks
+
+    body, spans = note.body, note.spans
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
 
     def contact_before(pos: int, pronoun: str | None = None) -> str | None:
@@ -180,69 +297,13 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
-        turns=their_turns + _client_wrote(email),
-        mine=lambda pos: any(a < pos < b for a, b in my_turns),
+        turns=note.their_turns + _client_wrote(note.email),
+        mine=lambda pos: any(a < pos < b for a, b in note.my_turns),
         request_due=request_due,
         body=body,
         author=author_alias(body),
     )
-    tasks = find_tasks(spans, ctx)
-    other_names = {p.name.lower(): p.name for p in family if p.name}
-    other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
-    facts, rest = find_facts(
-        spans, [(t.start, t.end) for t in tasks], family, interests, client_first, other_names
-    )
-    fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
-    yearly = find_yearly_dates(fact_units, dates, family, client_first)
-    result: dict[str, Any] = {
-        "client": _client_json(client, body, names, known_clients),
-        "people": [
-            {"name": p.name, "relation": p.relation, "age": p.age, "span": [p.start, p.end]}
-            for p in family
-        ],
-        "facts": [
-            {
-                "text": f.text,
-                "category": f.category,
-                "about": f.about,
-                "tags": f.tags,
-                "span": [f.start, f.end],
-            }
-            for f in facts
-        ],
-        "dates": [
-            {
-                "label": d.label,
-                "about": d.about,
-                "month": d.month,
-                "day": d.day,
-                "span": [d.start, d.end],
-            }
-            for d in yearly
-        ],
-        "tasks": [_task_json(t) for t in tasks],
-        "introductions": [
-            {
-                "name": i.name,
-                "referrer": i.referrer or (client.name if client else None),
-                "span": [i.start, i.end],
-            }
-            for i in intros
-        ],
-        "inbound": None
-        if inbound is None
-        else {
-            "channel": inbound.channel,
-            "from": inbound.sender or (client.name if client else None),
-            "span": [inbound.start, inbound.end],
-        },
-        "key_points": find_key_points(rest),
-        "suggestions": [],
-        "kind": _interaction_kind(body, inbound.channel if inbound else None, inbound),
-        "truncated": len(note) > limit,
-    }
-    result["suggestions"] = _suggestions(result, body, today, client_first)
-    return result
+    return find_tasks(spans, ctx)
 
 
 def _first_name(sender: str) -> str:
@@ -252,15 +313,17 @@ def _first_name(sender: str) -> str:
     return sender if titled else words_[0]
 
 
-def suggest(result: dict[str, Any], text: str, today: date) -> list[dict[str, Any]]:
+def suggest(
+    understood: Understanding, text: str, today: date, client_name: str | None
+) -> tuple[Suggestion, ...]:
     """The suggestions again, for an understanding whose client the user changed.
 
     "Write a thank-you note to them" becomes "... to Maria" once the window's user says
     the note is about Maria Gonzalez.
     """
     body = lower_shouting(normalise(text if isinstance(text, str) else str(text)))[:MAX_CHARS]
-    name = str((result.get("client") or {}).get("name") or "").split()
-    return _suggestions(result, body, today, name[0] if name else None)
+    name = str(client_name or "").split()
+    return _suggestions(understood, body, today, name[0] if name else None)
 
 
 _MET = LazyRegex(
@@ -472,7 +535,7 @@ def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) ->
 
 
 def _contacts(
-    names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
+    names: list[NameMention], family: list[FamilyMember], intros: list[IntroFound]
 ) -> list[tuple[int, str]]:
     from rapport.core.understand.client_choice import plausible
 
@@ -485,47 +548,42 @@ def _contacts(
     ]
 
 
-def _client_json(
+def _client(
     client: NameMention | None,
     body: str,
     names: list[NameMention],
     known: Sequence[KnownClient],
-) -> dict[str, Any] | None:
+) -> ClientFound | None:
+    """Whom the note is about, matched against the book's clients when there are any."""
     from rapport.core.understand.client_choice import company_of
 
     if client is None and not known:
         return None
     company = company_of(body, client, names) if client else ""
+    span = (client.start, client.end) if client is not None else None
     if not known:
         assert client is not None
-        return {
-            "name": client.name,
-            "company": company,
-            "id": None,
-            "span": [client.start, client.end],
-        }
+        return ClientFound(client.name, company, None, span)
     mentions = [client.name] if client else []
     mentions += [n.name for n in names if n.full and (client is None or n.name != client.name)]
     matched = match_client(mentions, [company] if company else [], known)
     if matched.client is None and client is None:
         return None
-    out: dict[str, Any] = {
-        "name": matched.client.name if matched.client else client.name if client else None,
-        "company": (matched.client.company if matched.client else "") or company,
-        "id": matched.client.id if matched.client else None,
-        "match": matched.how,
-        "candidates": [
-            {"id": c.id, "name": c.name, "company": c.company, "score": round(score, 3)}
-            for c, score in matched.candidates
-        ],
-    }
-    if client is not None:
-        out["span"] = [client.start, client.end]
-    return out
+    return ClientFound(
+        name=matched.client.name if matched.client else client.name if client else None,
+        company=(matched.client.company if matched.client else "") or company,
+        id=matched.client.id if matched.client else None,
+        span=span,
+        match=matched.how,
+        candidates=tuple(
+            Candidate(c.id, c.name, c.company, round(score, 3)) for c, score in matched.candidates
+        ),
+    )
 
 
 if TYPE_CHECKING:
-    from rapport.core.understand.intros import Introduction
+    from rapport.core.understand.dates.find import DateMention
+    from rapport.core.understand.intros import Introduction as IntroFound
     from rapport.core.understand.people import FamilyMember
     from rapport.core.understand.tasks.find import TaskFound
 
@@ -548,44 +606,31 @@ class _Requests:
         return found
 
 
-def _task_json(task: TaskFound) -> dict[str, Any]:
-    return {
-        "title": task.title,
-        "due": task.due.isoformat() if task.due else None,
-        "kind": task.kind,
-        "promised": task.promised,
-        "span": [task.start, task.end],
-    }
-
-
 def _suggestions(
-    result: dict[str, Any], body: str, today: date, client_first: str | None
-) -> list[dict[str, Any]]:
+    understood: Understanding, body: str, today: date, client_first: str | None
+) -> tuple[Suggestion, ...]:
     """What the app proposes on its own: thanks, gifts, check-ins. Never the same as a task."""
-    out: list[dict[str, Any]] = []
+    out: list[Suggestion] = []
     who = client_first or "them"
-    task_titles = " ".join(t["title"].lower() for t in result["tasks"])
+    task_titles = " ".join(t.title.lower() for t in understood.tasks)
     first_line = body.split("\n", 1)[0][:200]
-    inbound = result["inbound"]
+    inbound = understood.inbound
 
-    def add(title: str, kind: str, due: date | None, **extra: Any) -> None:
-        out.append({"title": title, "due": due.isoformat() if due else None, "kind": kind, **extra})
-
-    opened_by_message = inbound is not None and inbound["span"][0] < 5
+    opened_by_message = inbound is not None and inbound.span[0] < 5
     thanked = "thank" in task_titles and who.lower() in task_titles
     if _MEETING.search(first_line) and not opened_by_message and not thanked:
-        add(f"Write a thank-you note to {who}", "thank_you", today)
+        out.append(Suggestion(f"Write a thank-you note to {who}", today, "thank_you"))
     # An introduction brings its own "thank the referrer" and "reach out" tasks, and a
     # message awaiting reply its reply task (their chips say so): offered again as
     # suggestions, an unticked one would be saved all the same and a ticked one twice.
-    if any(f["category"] == "sensitive" for f in result["facts"]):
-        add(f"Check in on {who}", "check_in", today + timedelta(days=5))
+    if any(f.category == "sensitive" for f in understood.facts):
+        out.append(Suggestion(f"Check in on {who}", today + timedelta(days=5), "check_in"))
     gifted: set[str] = set()
-    for fact in result["facts"]:
-        tags = [t for t in fact["tags"] if t not in gifted]
-        if tags and fact["category"] not in ("dietary", "sensitive") and len(gifted) < 4:
-            gifted.update(fact["tags"])
-            person = fact["about"] or who
-            add(f"Gift idea for {person}: something {tags[0]}", "gift", None, tags=tags,
-                **{"for": fact["about"]})  # fmt: skip
-    return out
+    for fact in understood.facts:
+        tags = tuple(t for t in fact.tags if t not in gifted)
+        if tags and fact.category not in ("dietary", "sensitive") and len(gifted) < 4:
+            gifted.update(fact.tags)
+            person = fact.about or who
+            title = f"Gift idea for {person}: something {tags[0]}"
+            out.append(Suggestion(title, None, "gift", tags=tags, gift_for=fact.about))
+    return tuple(out)
