@@ -11,7 +11,8 @@ import re
 from functools import cache
 
 from rapport.core.understand.mentions import NOT_NAMES
-from rapport.core.understand.text import LazyRegex, words
+from rapport.core.understand.text import LazyRegex
+from rapport.core.understand.wordlists import word_list
 
 __all__ = [
     "ACRONYMS",
@@ -84,14 +85,8 @@ SAID: dict[str, str] = {
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
     "dgd": "granddaughter", "dgs": "grandson",
 }  # fmt: skip
-SHORTHAND = words("so dh dw ds dd dgd dgs")
-SAID_PLURALS = words(
-    "kiddos kiddies stepchildren "
-    "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
-    "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
-    "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens "
-    "grandaughters daugthers grand-kids"
-)
+SHORTHAND = word_list("family_words.SHORTHAND")
+SAID_PLURALS = word_list("family_words.SAID_PLURALS")
 
 
 @cache
@@ -132,17 +127,11 @@ def rel_pattern() -> str:
 
 
 # Plural or generic words that need a possessive, a number or names to be family.
-NEEDS_CONTEXT = words("boy boys girl girls kid kids child children pets pet horse pony")
-NEEDS_OWNER = words(
-    "horse pony lab rabbit bunny parrot husky boxer pug collie labs huskies boxers pugs collies "
-    "bride groom oldest youngest eldest aussies moms dads"
-)
+NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
+NEEDS_OWNER = word_list("family_words.NEEDS_OWNER")
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
-OLDEST = words("oldest youngest eldest")
-OLDEST_NOT = words(
-    "friend friends client clients customer customers account accounts buddy pal store "
-    "building location employee employees rep one ones memory memories and or of"
-)
+OLDEST = word_list("family_words.OLDEST")
+OLDEST_NOT = word_list("family_words.OLDEST_NOT")
 # "had their 4th baby", "welcomed a baby": a child born; "expecting a baby" is not yet
 BABY_BEFORE = LazyRegex(
     r"\b(?:had|has|welcomed|delivered|adopted|new)\s+(?:(?:a|their|her|his)\s+)?"
@@ -165,15 +154,12 @@ N_OF_THEM = LazyRegex(
     re.IGNORECASE,
 )  # "her grandkids, 5 of them", "Erik's grandkids (3 of them)", "the grandkids (4)"
 # Acronyms among the not-names words, typed as a name after a family word: "wife Hoa"
-ACRONYMS = words("hoa llc inc ceo cfo coo cto vp gm hr ops")
+ACRONYMS = word_list("family_words.ACRONYMS")
 REL_RE = LazyRegex(rel_pattern, re.IGNORECASE)
 
 
 _AGED_BABY = LazyRegex(r"\b(?:a|an|their|his|her|new)\s+\d{1,2}[\s-]*$", re.IGNORECASE)
-_AFTER_BABY = words(
-    "and or but so who that is was has named called baby boy girl son daughter at in with "
-    "twins at home"
-)
+_AFTER_BABY = word_list("family_words._AFTER_BABY")
 _BABY_NAME = LazyRegex(r"\s*(?:\(\s*|,\s*|\s+named\s+|\s+called\s+)([A-Z][a-z]+)\b")
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.understand.text import LazyRegex, words
+from rapport.core.understand.text import LazyRegex
+from rapport.core.understand.wordlists import word_list
 
 __all__ = ["InboundFound", "find_inbound"]
 
@@ -139,10 +140,7 @@ _TYPED = LazyRegex(
     r"dm|direct|portal|web|website|online)\s+(?:msg|message)?\s*$",
     re.IGNORECASE,
 )
-_LOW_NOT_SENDERS = words(
-    "i we also and then so just finally never already the client clients customer who which "
-    "that this it everyone someone nobody"
-)
+_LOW_NOT_SENDERS = word_list("inbound._LOW_NOT_SENDERS")
 # Who did it: the user when the sentence starts with their own verb ("Called Susan, LVM").
 _USER_DID = LazyRegex(
     r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:called|rang|tried|texted|emailed|left)\b[^.;!\n]*$", re.I

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapport.core.understand.text import LazyRegex, is_name_token, words
+from rapport.core.understand.wordlists import word_list
 
 __all__ = [
     "NOT_NAMES",
@@ -26,62 +27,11 @@ __all__ = [
 
 
 # Capitalised words that start sentences or name things other than people.
-NOT_NAMES = words(
-    "i i'm i'll i've i'd me my we our us you your he she they his her their him them it its "
-    "the a an and or but so if then also just still no not nothing yes ok okay hi hey thanks "
-    "lunch dinner breakfast brunch coffee drinks drink call called calls phone zoom teams "
-    "meeting mtg met meet spoke spoke talked chat chatted convo visit visited saw ran bumped "
-    "texted text emailed email e-mail voicemail vm lvm missed quick brief demo quarterly "
-    "weekly monthly annual follow follow-up fu todo to-do next note notes reminder remind "
-    "send sent sending thank thanks reply replied need needs wants want promised promise owe "
-    "will would should must big huge loves love likes daughter son wife husband mom dad "
-    "mother father brother sister kids kid twins grandson granddaughter dog cat new old "
-    "budget decision site holiday hallway conference golf per re fyi asap eod eow "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
-    "sat sun january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight yesterday "
-    "dr mr mrs ms prof sir mom's dad's ceo cfo coo cto vp svp evp gm director manager owner "
-    "team company office client clients customer cust acct prospect vendor board "
-    "university college school "
-    "high state tech institute academy hospital church temple center centre group inc llc "
-    "corp co ltd partners capital bank supply freight steel foods health dental logistics "
-    "roofing plumbing security services solutions systems labs industries farms motors "
-    "insurance realty construction consulting holdings media energy airlines pharma medical "
-    "clinic studio studios grille grill cafe restaurant bar club hotel inn market brewing "
-    "electric financial advisors law legal street st ave avenue road rd city county "
-    "lake river beach bay north south east west new york san los las santa fort "
-    "christmas thanksgiving easter halloween ramadan hanukkah passover labor memorial "
-    "independence presidents columbus juneteenth "
-    "whole trade expo open house closed gave stopped stoped reunion reunión muy enviar check "
-    "check-in catch up happy bday birthday anniversary congrats congratulations great good "
-    "call-back asked says said mentioned told wants went going got get has had have is was "
-    "are were be been pricing proposal quote invoice contract renewal order delivery "
-    "sow msa nda rfp roi coi w-9 q1 q2 q3 q4 dm pm am hr it ops us uk eu "
-    "placed placing submitted presented hired interviewed arrangements arrangement"
-)
+NOT_NAMES = word_list("mentions.NOT_NAMES")
 
 # Words that end company names ("Patel Distribution", "Tuscan Imports", "Sunrise Senior
 # Living"): never part of a person's name.
-_ORG_ENDINGS = words(
-    "distribution distributors distributing imports exports importers trading solar "
-    "electronics shipping transport transportation trucking hardware living senior paper "
-    "packaging plastics chemicals chemical pharmaceuticals therapeutics biotech bio pediatrics "
-    "ortho orthodontics orthopedics landscaping lawn pools cleaning staffing recruiting "
-    "marketing fitness salon spa auto autos equipment supplies tile hvac pizza pizzeria bakery "
-    "winery vineyards brewery printing software technologies networks analytics digital "
-    "healthcare pharmacy surgical contractors builders properties ventures associates "
-    "investments wealth mortgage lending credit union hoa mfg manufacturing apparel furniture "
-    "flooring lumber concrete electrical mechanical engineering enterprises corporation "
-    "dentistry veterinary vet animal agency insurance logistics freight schools district "
-    "clinics hospitals churches retail fdn foundation fund society association assn council "
-    "coalition alliance ministries charities orchard orchards ranch dairy nursery greenhouses "
-    "vineyard group inc llc corp ltd capital bank supply freight steel foods health dental "
-    "roofing plumbing services solutions systems labs industries farms motors realty "
-    "construction consulting holdings media energy airlines pharma medical clinic studios "
-    "brewing electric financial advisors law legal hospital institute academy farm lab firm "
-    "shop store gallery galleries marina garage kennel kennels stables outfitters cpas cpa "
-    "accountants attorneys architects engineers dentists"
-)
+_ORG_ENDINGS = word_list("mentions._ORG_ENDINGS")
 NOT_NAMES |= _ORG_ENDINGS
 # Titles before a name: "Coach Dave Whitman", "Supt. Marcus Green", "Pastor Ray".
 NOT_NAMES |= words(
@@ -109,7 +59,7 @@ _ORG_ENDINGS |= words(
 )
 NOT_NAMES |= _ORG_ENDINGS
 # Words after which a capitalised word names a place or an organisation, not a person.
-_PLACE_BEFORE = words("at @ in near")
+_PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
 _SAINT = LazyRegex(r"\bSt\.?\s+$")
 # Lower-case nouns after a capitalised run that make it a place, a job or a thing.
 _PLACE_AFTER = LazyRegex(
@@ -123,11 +73,9 @@ _PLACE_AFTER = LazyRegex(
     ),
 )
 # Surname particles: "Ana de la Cruz", "Pieter van der Berg".
-_PARTICLES = words(
-    "de la del della der den van von da di du le dos das los las bin ibn al el ter ten"
-)
+_PARTICLES = word_list("mentions._PARTICLES")
 # Words after which a lower-case word is likely someone's name: "w/ luca", "from kyle".
-_CONTACT_BEFORE = words("w with from met meet called emailed texted call cc thank thx and to for")
+_CONTACT_BEFORE = word_list("mentions._CONTACT_BEFORE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +161,7 @@ def _surname_stop() -> frozenset[str]:
 
 # Months and titles that are first names too: "Jan Kowalski called", "April Dunn", "June
 # Park", "Dean Smith" (but "Dean Laura Ames" is the dean).
-_WORD_FIRST_NAMES = words("jan april may june dean")
+_WORD_FIRST_NAMES = word_list("mentions._WORD_FIRST_NAMES")
 
 
 def _word_first_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -330,7 +278,7 @@ def _right_before(text: str, mention: NameMention, prep: tuple[int, int, str]) -
 
 # Words refused as names that are common surnames too: right after a known first name, and
 # ending the name, they are one ("Lunch with Carla Dean", "Roy Judge called").
-_WORD_SURNAMES = words("dean judge church love law holiday beach lake street deacon")
+_WORD_SURNAMES = word_list("mentions._WORD_SURNAMES")
 
 
 def is_word_surname(first: str, last: str) -> bool:

@@ -31,7 +31,8 @@ from rapport.core.understand.family_words import (
     rel_words,
 )
 from rapport.core.understand.mentions import NOT_NAMES, _surname_stop, first_names, title_name
-from rapport.core.understand.text import LazyRegex, Span, words
+from rapport.core.understand.text import LazyRegex, Span
+from rapport.core.understand.wordlists import word_list
 
 __all__ = ["FamilyMember", "find_family"]
 
@@ -50,21 +51,10 @@ _NUMBER = {
     "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "both": 2,
     "twin": 2, "a": 1, "one": 1, "1": 1, "six": 6, "6": 6,
 }  # fmt: skip
-_OWNER = words("his her their its the a an our one two three four five both")
-_NOT_THE_CLIENTS = words("my our your")
-_AFTER_STOP = words(
-    "girl girls guy guys gal lady boy person "
-    "lover lovers person people friendly food park show shows walker sitter bed toys mom dad "
-    "company companies site brand store location firm ship equipment order results test "
-    "tests report reports coat shower showers monitor monitors formula gear clothes products "
-    "steps boom fan fans game games ticket tickets jersey"  # "a huge Twins fan"
-)
-_BEFORE_STOP = words(
-    "horse each every any "
-    "soccer hockey dog cat stay-at-home single working proud ex ex- business managing "
-    "senior channel law no without zero founding general limited equity implementation "
-    "strategic"
-)
+_OWNER = word_list("people._OWNER")
+_NOT_THE_CLIENTS = word_list("people._NOT_THE_CLIENTS")
+_AFTER_STOP = word_list("people._AFTER_STOP")
+_BEFORE_STOP = word_list("people._BEFORE_STOP")
 _BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
     r"contract|vendor|account)\b",
@@ -148,7 +138,7 @@ _NAME_AND_AGE = LazyRegex(
 )
 _SAID_NAMED = LazyRegex(r"named|called|name\s+is", re.IGNORECASE)
 # Months and seasons that are also first names: "his wife June", "daughter April".
-_MONTH_NAMES = words("april may june august summer autumn")
+_MONTH_NAMES = word_list("people._MONTH_NAMES")
 
 
 def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
@@ -181,7 +171,7 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
 
 
 # Words NOT_NAMES refuses that are first names too, once a family word comes before them.
-_NAMES_TOO = words("per will dean jan marina sue pat art rob bill hope joy grace faith rich")
+_NAMES_TOO = word_list("people._NAMES_TOO")
 # What ends a name after a family word: "dad Per is paying", "son Will, 9", "wife Sue."
 _NAME_ENDS = LazyRegex(
     r"\s*(?:[,.;:)(\n&+]|$|\d|(?:is|was|who|has|had|just|and|turns?|turned|loves?|plays?)\b)",
@@ -195,7 +185,7 @@ _DOES_AFTER = LazyRegex(
     r"writes|still|also|really)\b)",
     re.IGNORECASE,
 )
-_AGE_WORDS = words("age aged ages about around almost nearly yo yrs old")
+_AGE_WORDS = word_list("people._AGE_WORDS")
 _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
@@ -462,7 +452,7 @@ def _members_at(
     ]
 
 
-_BEFORE_TITLE = words("met meet with w/ w from to for call called vm emailed texted saw")
+_BEFORE_TITLE = word_list("people._BEFORE_TITLE")
 
 
 # Animals kept as stock or seen as patients: "breeds Labradors", "a kennel of Labradors",

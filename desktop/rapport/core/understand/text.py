@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rapport.core.understand.wordlists import word_list
+
 __all__ = [
     "MAX_CHARS",
     "Email",
@@ -220,14 +222,7 @@ _CLAUSE_VERBS = (
     r"'s\s+(?:a|an|into|big|huge|also|really|got|been|getting|going|gonna|always|the|all|not|"
     r"still|just|from|taking|retiring|moving|expecting|turning|doing|starting|coming|training)"
 )
-_GLUE = words(
-    "and or but so that because cause cuz if when then which who whom as than what where whether "
-    "until till before after said says told tell think thinks thought hope guess mean know knows "
-    "with to for from about at of in on by like see saw met call email text ask asked"
-    " thank thanks remind let w and/or oh plus also named called one whenever wherever while since"
-    " though although unless once how why mentioned noted figured heard felt feels sure glad afraid"
-    " hoping explained admitted"
-)
+_GLUE = word_list("text._GLUE")
 _CLAUSE_START = LazyRegex(
     r"(?<=[a-z0-9'%)]) (?=(?:(?:and|so|but|then|also|plus|oh)\s+){0,2}(?:"
     r"I(?=[\s']|$)"
@@ -243,9 +238,7 @@ _FRONTED_TIME = LazyRegex(
     r" (?:(?:so|and|then) )?(?:first thing )?(?:tomorrow|today|tonight|this (?:morning|afternoon|"
     r"evening|week)|next week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: morning)?$"
 )
-_TITLES = words(
-    "pastor doctor dr coach principal nurse mr mrs ms miss judge officer captain father reverend"
-)
+_TITLES = word_list("text._TITLES")
 
 
 def split_dictation(text: str, first_names: frozenset[str]) -> str:
@@ -288,13 +281,7 @@ _TURN_LINE = LazyRegex(
     r"[ \t]*:[ \t]+(?P<msg>\S[^\n]*)$",
     re.MULTILINE,
 )
-_NOT_SPEAKERS = words(
-    "from to cc bcc subject sent date re fwd fw attendees present who what when where why notes "
-    "note client company contact contacts kids family interests birthday needs todo to-do outcome "
-    "personal discussed name partner guests message them us they action items next steps tasks "
-    "follow up reminder memo nts agenda summary recap status budget timeline decision decisions "
-    "phone email address website event location time cell mobile tel fax title role"
-)
+_NOT_SPEAKERS = word_list("text._NOT_SPEAKERS")
 # How a reply in a thread opens before it says anything: "no problem,", "haha anytime.", "love
 # that!!", "ugh,", "of course!": nothing the user has to do.
 _REPLY_OPENER = LazyRegex(
@@ -432,13 +419,10 @@ class Span:
     text: str
 
 
-_ABBREVIATIONS = words(
-    "dr mr mrs ms st jr sr prof vs approx e.g i.e inc co corp ltd ave mt u.s esp incl dept appt "
-    "attn fr rev capt sgt lt col gov sen"
-)
+_ABBREVIATIONS = word_list("text._ABBREVIATIONS")
 _ASIDE = LazyRegex(r"\([^()\n]*\)")
 # "Dec. 1" goes on; "timeline Jan. I owe her..." ends a sentence.
-_BEFORE_NUMBER = words("jan feb mar apr jun jul aug sep sept oct nov dec no fig")
+_BEFORE_NUMBER = word_list("text._BEFORE_NUMBER")
 _BOUNDARY = LazyRegex(r"\n+|(?<=[.!?])[\"')]*\s+|;\s*|\s*->\s*|\s*=>\s*|\s\|\s")
 _TRIM = " \t\n-*>•·,:.;!?\"'"
 

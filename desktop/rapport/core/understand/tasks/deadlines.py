@@ -11,7 +11,8 @@ from datetime import date
 
 from rapport.core.understand.dates.find import DateMention
 from rapport.core.understand.tasks.words import DELIVERABLES, NOT_OURS, SUBJECTS
-from rapport.core.understand.text import LazyRegex, Span, words
+from rapport.core.understand.text import LazyRegex, Span
+from rapport.core.understand.wordlists import word_list
 
 __all__ = [
     "appointment_due",
@@ -81,7 +82,7 @@ def undated_words(part: Span, dates: list[DateMention]) -> list[str]:
     return [w.strip(".,;:!?()").lower() for w in text.split() if w.strip(".,;:!?()")]
 
 
-_WHOSE = words("his her their the our my its")
+_WHOSE = word_list("tasks.deadlines._WHOSE")
 
 
 def _named_party(text: str, rest: list[str]) -> int | None:
@@ -98,7 +99,7 @@ def _named_party(text: str, rest: list[str]) -> int | None:
     return None
 
 
-_FINITE = words("is are was were has have had will 's")
+_FINITE = word_list("tasks.deadlines._FINITE")
 
 
 def shares_verb(part: Span, dates: list[DateMention]) -> bool:
@@ -147,12 +148,8 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
 # Appointments the user keeps with the client, named by a noun and a date: "Tour Sat the 12th",
 # "stager walk-thru Apr 14", "fitting Tues 2pm". The client's own events ("closing 12/18",
 # "wedding in June", "board mtg 3/4") are not on the list: they are facts, not the user's to-do.
-_APPOINTMENTS = words(
-    "tour tours showing showings walk-thru walkthru walkthrough walk-through tasting "
-    "fitting consult consultation appt appointment site-visit lunch-n-learn lunch-and-learn "
-    "in-service inservice"
-)
-_NOT_MINE = words("his her their its client's")
+_APPOINTMENTS = word_list("tasks.deadlines._APPOINTMENTS")
+_NOT_MINE = word_list("tasks.deadlines._NOT_MINE")
 
 
 def appointment_due(part: Span, dates: list[DateMention]) -> bool:

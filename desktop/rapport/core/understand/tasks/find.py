@@ -72,7 +72,8 @@ from rapport.core.understand.tasks.words import (
     new_subject,
     runon_pieces,
 )
-from rapport.core.understand.text import LazyRegex, Span, split_spans, words
+from rapport.core.understand.text import LazyRegex, Span, split_spans
+from rapport.core.understand.wordlists import word_list
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
@@ -358,7 +359,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
 
 # Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
 _TODO_HEADING = LazyRegex(r"(?:to[\s-]?dos?|tasks?|action\s+items?|next\s+steps?)\b", re.IGNORECASE)
-_GO_WHERE = words("onsite on-site over see visit to pick check meet by out back through thru")
+_GO_WHERE = word_list("tasks.find._GO_WHERE")
 _RATE = LazyRegex(r"pay\s+\$?[\d,.]+k?\s*(?:/|per\b|an?\s|a\s)", re.IGNORECASE)
 
 
@@ -619,11 +620,8 @@ def _task_from(
 
 
 # A note's heading: how the business came in, then what it is ("Phone order -", "Web inquiry:")
-_HEADING_KIND = words(
-    "phone online web email e-mail walk-in walkin rush catering special new repeat bulk custom "
-    "wholesale call site store counter fax text"
-)
-_HEADING_WHAT = words("order orders inquiry enquiry request notes note intake log recap visit call")
+_HEADING_KIND = word_list("tasks.find._HEADING_KIND")
+_HEADING_WHAT = word_list("tasks.find._HEADING_WHAT")
 
 
 def _heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
@@ -637,7 +635,7 @@ def _heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
     return re.match(r"\s*(?:[-–—:(]|\n|$)", ctx.body[part.end :]) is not None
 
 
-_WHEN_NOUNS = words("day days date dates time times window slot slots")
+_WHEN_NOUNS = word_list("tasks.find._WHEN_NOUNS")
 
 
 def _held_today(part: Span, ctx: TaskContext) -> bool:
@@ -653,7 +651,7 @@ def _held_today(part: Span, ctx: TaskContext) -> bool:
 
 
 # Verbs that also name a kind of thing before a noun: "order forms", "change order", "test results"
-_NOUN_VERBS = words("order change service repair test print proof design sample price file")
+_NOUN_VERBS = word_list("tasks.find._NOUN_VERBS")
 
 
 def _labels(part: Span, ctx: TaskContext) -> bool:
@@ -664,9 +662,7 @@ def _labels(part: Span, ctx: TaskContext) -> bool:
 
 
 # After "need to"/"I'll" the next word is a verb; these say nothing the user will do.
-_NOT_DOING = words(
-    "be been have know think see wait hear talk figure make keep do go stay say tell let"
-)
+_NOT_DOING = word_list("tasks.find._NOT_DOING")
 
 
 def _plain_verb(word: str) -> bool:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import dates_in
 from rapport.core.understand.tasks.words import DELIVERABLES, VERB_ALT, base_verb
-from rapport.core.understand.text import LazyRegex, Span, words
+from rapport.core.understand.text import LazyRegex, Span
+from rapport.core.understand.wordlists import word_list
 
 if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
@@ -39,7 +40,7 @@ _CALLBACK = LazyRegex(
 )
 _ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
-_VAGUE = words("option order data plan list number schedule calendar rate sample photo file")
+_VAGUE = word_list("tasks.requests._VAGUE")
 _ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
 
 
@@ -48,9 +49,9 @@ def _answers(title: str) -> bool:
     return title.lower().startswith(_ANSWERING)
 
 
-_FILLER = words("too also asap pls please lol again")
-_PREPOSITIONS = words("of for on with from about re in at before to by")
-_COUNTS = words("two three four five six seven eight nine ten several few multiple couple")
+_FILLER = word_list("tasks.requests._FILLER")
+_PREPOSITIONS = word_list("tasks.requests._PREPOSITIONS")
+_COUNTS = word_list("tasks.requests._COUNTS")
 
 
 def _stem(word: str) -> str:
@@ -144,7 +145,7 @@ _ASKED_OF_YOU = LazyRegex(
 )
 # Requests that are standing instructions or courtesies, not a to-do: "please copy my paralegal",
 # "please let me know", "please find attached"
-_NOT_A_TODO = words("let find see note copy cc keep feel do take")
+_NOT_A_TODO = word_list("tasks.requests._NOT_A_TODO")
 _YOUR = LazyRegex(r"\byour\b", re.IGNORECASE)
 _PRONOUN_OBJECT = LazyRegex(r"\s*(?:it|that|this|them|those|these)\b", re.IGNORECASE)
 
@@ -191,10 +192,7 @@ _TERSE_THING = LazyRegex(
 )
 _PLS_AFTER = LazyRegex(r"^\s*(?:pls|please|plz)\b", re.IGNORECASE)
 _TO_SOMEONE = LazyRegex(r"\bto\s+(?P<name>[A-Z][a-z]+)(?:\s*\+\s*[A-Z][a-z]+)?\s*$")
-_NOT_A_THING = words(
-    "he she they we i it his her their our my you who which that this there here what when "
-    "is was are were has had have will would can could should did does do not no"
-)
+_NOT_A_THING = word_list("tasks.requests._NOT_A_THING")
 
 
 def terse_items(
@@ -280,7 +278,7 @@ def asked_me_to(
     return added
 
 
-_PLAIN = words("with about that this them their there from into over back some more have will")
+_PLAIN = word_list("tasks.requests._PLAIN")
 
 
 def _said_again(verb: str, rest: str, tasks: list[TaskFound]) -> bool:

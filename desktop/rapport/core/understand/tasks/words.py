@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rapport.core.understand.text import LazyRegex, Span, words
+from rapport.core.understand.wordlists import word_list
 
 __all__ = [
     "ACK",
@@ -63,48 +64,28 @@ __all__ = [
     "runon_pieces",
 ]
 
-MEETING_NOUNS = words(
-    "call meeting mtg chat session convo lunch coffee screen screens interview interviews"
-)
+MEETING_NOUNS = word_list("tasks.words.MEETING_NOUNS")
 # Words that name a kind of meeting before a meeting noun: "intro mtg", "kickoff call".
-MEETING_KINDS = words("intro follow check kickoff kick-off discovery touch sync")
+MEETING_KINDS = word_list("tasks.words.MEETING_KINDS")
 # Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
 # invoice?", "sending tmrw" after "asking for the deck".
-TAKES_THING = words("send resend get schedule share forward fix update finalize sign review")
-VERBS = words(
-    "send email e-mail mail call text ring phone reply respond thank set setup schedule book "
-    "follow check confirm get order buy pick draft prepare write introduce intro connect ping "
-    "remind share forward fwd invite loop reach look find ask try return circle touch review "
-    "update fix finalize submit pull put arrange reschedule research dm message drop deliver "
-    "ship give pass talk meet visit contact sign file renew bring grab plan push move cancel "
-    "print post add create make build sort start finish chase nudge escalate figure verify "
-    "sync organize coordinate hand tell let fu f/u run double-check prep do take revise "
-    "compile gather scan pay swing countersign co-sign cosign process request tour discuss "
-    "measure deposit cut answer approve convert complete extend collect notify inform "
-    "congratulate lock install train present pitch offer go refund waive comp price quote "
-    "debrief dispatch hold expedite credit issue assign stop swing overnight fedex wire charge "
-    "rush"
-)
+TAKES_THING = word_list("tasks.words.TAKES_THING")
+VERBS = word_list("tasks.words.VERBS")
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
-NEEDS_OBJECT = words("quote price comp offer credit issue overnight fedex charge rush")
-OBJECT_STARTS = words(
-    "it them this that these those the a an both all out up him her our his their my some each"
-)
+NEEDS_OBJECT = word_list("tasks.words.NEEDS_OBJECT")
+OBJECT_STARTS = word_list("tasks.words.OBJECT_STARTS")
 # Phone spellings of a verb: "thx Jen" is "Thank Jen".
 ALIASES = {"thx": "thank", "thnx": "thank", "ty": "thank", "txt": "text", "callback": "call",
             "fwd": "forward", "resched": "reschedule"}  # fmt: skip
-BARE_OK = words("reply respond call text email follow fu f/u")
-NOUN_NEXT = words("is was has had are were went looks seems came will would 's from frm fr")
+BARE_OK = word_list("tasks.words.BARE_OK")
+NOUN_NEXT = word_list("tasks.words.NOUN_NEXT")
 # Verbs that are also nouns naming a thing, not a to-do, before "for": "Order for Whitman & Sons"
-NOUN_BEFORE_FOR = words("order email call text request quote invoice note")
+NOUN_BEFORE_FOR = word_list("tasks.words.NOUN_BEFORE_FOR")
 # A verb alone with a date is a task when it makes something ("draft by 8/10", "print tmrw");
 # "start 6/29", "close 12/18" say when something happens
-BARE_DATED = words(
-    "draft print ship file submit review sign order confirm book mail deliver finalize approve "
-    "process pay post prep prepare send schedule update revise invoice proof wire tour attend"
-)
-PAST_START = words("called emailed texted sent left met spoke talked replied gave closed")
+BARE_DATED = word_list("tasks.words.BARE_DATED")
+PAST_START = word_list("tasks.words.PAST_START")
 GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting": "text",
             "scheduling": "schedule", "setting": "set", "following": "follow",
             "checking": "check", "getting": "get", "ordering": "order", "booking": "book",
@@ -138,27 +119,14 @@ SEPARATORS = LazyRegex(
     r"|,\s+(?=[A-Z][a-z]+\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was|thinks)\b)"
 )
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
-SUBJECTS = words("i we he she they it you there that this who which")
+SUBJECTS = word_list("tasks.words.SUBJECTS")
 # "Wants 3 quotes by Friday" is the client asking (a key point), not a line of the user's.
 NOT_OURS = SUBJECTS | words(
     "wants want needs need asked asks requested expects expecting awaiting waiting got has have "
     "had received sent signed approved"
 )
 # What a bare "<thing> by <date>" line asks the user to deliver ("CMA by Thurs.").
-DELIVERABLES = words(
-    "cma quote quotes proposal proposals deck contract pricing report sow estimate agreement "
-    "samples invoice docs paperwork forms list sheet sheets plan summary draft specs brochure "
-    "catalog comps listings redlines agenda recap numbers analysis comparison illustration "
-    "illustrations application binder addendum order po timeline bid bids proof proofs art options "
-    "artwork packet package logs records statements checklist scorecard letter letters memo "
-    "motion codicil calendar schedule roadmap data menu beo le loi cd co sla eval baa coi w-9 "
-    "w9 candidates resumes profiles rates forecast mockup mockups layout layouts files photos "
-    "renderings drawings takeoff submittal submittals certificate certificates grid grids "
-    "elevations schematics plans guide guides matrix spreadsheet playbook study template "
-    "templates questionnaire breakdown chart charts brief terms kit kits materials outline "
-    "design designs appraisal appraisals valuation valuations payoff invoices receipts "
-    "quotation quotations"
-)
+DELIVERABLES = word_list("tasks.words.DELIVERABLES")
 INTRO_TITLE = LazyRegex(
     r"^(?:send|give|make|do|intro)\s+(?P<who>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+"
     r"(?:(?:an?|the)\s+)?(?:(?:e-?mail|quick)\s+)?(?:intro(?:duction)?\s+)?to\s+(?P<to>.+)$",
@@ -301,13 +269,7 @@ _RUNON_VERB = LazyRegex(
     rf"|(?-i:[A-Z][a-z]+)(?:'s)?\s+(?-i:{_SUBJECT_VERBS})\b)",
     re.IGNORECASE,
 )
-_RUNON_KEEP = words(
-    "to will i we you he she they it who which that and or can could would should must please "
-    "pls then also just gonna need needs i'll we'll don't didn't not never let "
-    # "said she'd send the drawings": the verb is hers, its clause goes on
-    "she'd he'd they'd you'd she'll he'll they'll you'll it'll "
-    "the a an this our my his her their its"  # "about the build out of her office": a noun
-)
+_RUNON_KEEP = word_list("tasks.words._RUNON_KEEP")
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
 
