@@ -1,0 +1,232 @@
+"""Stage 3, the client: whom a note is about, among the names it says.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Review w/ Mr. Adeyemi (Adeyemi Foods). his oldest got into Clemson.", "Adeyemi"),
+        ("Dr Whitcombe called about the recall, call him back Mon", "Whitcombe"),
+        ("Ms. Lindqvist (Greta) wants the forms by Fri", "Greta Lindqvist"),
+        ("Dr. Osei's kids are going as Power Rangers lol. PO next week", "Osei"),
+        ("Mrs. & Mr. Sato signed today. Hiro Sato is a golf nut", "Hiro Sato"),
+    ],
+)
+def test_an_honorific_and_a_surname_name_the_client(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Chef Luca Moretti (Osteria) wants pricing by Mon", "Luca Moretti"),
+        ("Fleet deal - contact Chief Dana Wolfe at the PD", "Dana Wolfe"),
+        ("Spoke w/ managing partner Ines Duarte about the lease", "Ines Duarte"),
+        ("QBR w/ Bluewater Retail (Omar Faruk, dir. ops). on-time 97%", "Omar Faruk"),
+        ("Report due to Gates Fdn 8/15. program officer Lena Park wants data", "Lena Park"),
+        ("cook out. floor mgr Tony Ruiz covering. Owner Ana Bell wants a call", "Ana Bell"),
+        ("harvest call Ruth Amsel Amsel Vineyards frost damage", "Ruth Amsel"),
+    ],
+)
+def test_titles_companies_and_staff_around_the_clients_name(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Biz: Maple Ridge apartments - framing done. Owner Sal Ortiz wants updates", "Sal Ortiz"),
+        ("Labor Day wknd booking - Ana Ruiz called about early check-in", "Ana Ruiz"),
+        ("QBR - Helix Labs (CEO Ada Moss). NPS 60. Ada is into scuba", "Ada Moss"),
+        ("txt from Nurse Mgr Lee Park @ Mercy: pump alarming", "Lee Park"),
+    ],
+)
+def test_places_holidays_and_titles_around_the_clients_name(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("LUNCH WITH MARCUS WEBB - WEBB FREIGHT. SEND LANE RATES FRIDAY", "Marcus Webb"),
+        ("TXT FROM ANGELA PRICE (OFFICE MGR): NEEDS 3 TECHS. call her back", "Angela Price"),
+    ],
+)
+def test_a_client_named_in_capitals_is_found(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Planner Olivia Brandt brought us a June wedding. thank her", "Olivia Brandt"),
+        ("Councilmember Derek Haas wants the revised site plan", "Derek Haas"),
+        ("Candidate Mia Lorenz interviewed well at Acme", "Mia Lorenz"),
+        ("Broker Sam Whitley called re: the Elm St listing", "Sam Whitley"),
+    ],
+)
+def test_a_role_said_like_a_title_is_not_part_of_the_name(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hit Northside Dermatology: Dr. Carla Voss wants samples", "Carla Voss"),
+        ("Stopped at Bright Path Imaging - Tom Reyes, office mgr", "Tom Reyes"),
+        ("Arlene Voss Voss Orchards - 40 acres of apples", "Arlene Voss"),
+    ],
+)
+def test_capitalised_words_before_an_organisation_word_are_not_a_person(
+    text: str, want: str
+) -> None:
+    assert _client(text) == want
+
+
+def test_a_possessive_before_a_role_is_a_title_not_a_colleague() -> None:
+    assert _client("Punch list walk w/ owner's rep Dale Fitch. assign crews today") == "Dale Fitch"
+    out = understand("Punch list walk w/ owner's rep Dale Fitch. assign crews today", WED)
+    assert _titles(out) == [("Assign crews", "2026-11-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Visit @ Sunny Acres Farm. owner Cindy Baker wants an estimate", "Cindy Baker"),
+        ("Stopped at Blue Heron Gallery: Mia Stone wants the print framed", "Mia Stone"),
+    ],
+)
+def test_a_farm_gallery_or_shop_name_is_not_a_person(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+def test_third_person_author_items_are_tasks() -> None:
+    text = (
+        "Priya had coffee with Tom Reyes (Reyes Plumbing). Priya to send the service plan by Fri "
+        "and to book a site visit next Tues."
+    )
+    titles = _titles(understand(text, WED))
+    assert ("Send the service plan", "2026-11-20") in titles
+    assert understand(text, WED)["client"]["name"] == "Tom Reyes"
+
+
+def test_customer_abbreviation_is_not_part_of_the_name() -> None:
+    out = understand("Cust Earl Whitaker in for an oil change. Call him Fri.", WED)
+    assert out["client"]["name"] == "Earl Whitaker"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the lady from yesterday vesna horvat called back, she wants the packet", "Vesna Horvat"),
+        ("so the guy from the lot his name is teo barros and he wants a quote", "Teo Barros"),
+        ("a man named idris okeke came by the booth and wants a demo", "Idris Okeke"),
+        ("that couple from the open house, anouk brandt texted about the offer", "Anouk Brandt"),
+    ],
+)
+def test_lower_case_name_marked_by_what_the_person_did_or_is_called(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Service planning for Ida Marsh (passed 3/2). Spoke w/ her son Paul Marsh-Lee. "
+            "Paul wants a closed casket. send Paul the quote tomorrow",
+            "Paul Marsh-Lee",
+        ),
+        (
+            "Obituary for Lenore Pratt drafted. Her nephew Sam Ortiz is handling it, "
+            "Sam prefers email. email Sam the proof friday",
+            "Sam Ortiz",
+        ),
+        (
+            "Ben Adler, who passed away Sunday. Met his wife Joan Adler today; "
+            "Joan wants cremation. call Joan monday",
+            "Joan Adler",
+        ),
+    ],
+)
+def test_next_of_kin_is_the_client_when_the_first_name_said_died(text: str, who: str) -> None:
+    assert _client(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Placed candidate Nora Vance at Bell Dental as office manager. Hiring mgr Ed Crane "
+            "is thrilled; Ed coaches hockey. send Ed the invoice friday",
+            "Ed Crane",
+        ),
+        (
+            "submitted Kurt Moss to Tally Freight, hiring manager Ana Pruitt. Ana wants "
+            "two more resumes; check w/ Kurt next week",
+            "Ana Pruitt",
+        ),
+        (
+            "Placed Dana Kim at Ortho Partners, hiring mgr Rick Salas. Dana's husband Omar "
+            "just had surgery. Dana starts Monday, check in with Dana in 2 weeks",
+            "Dana Kim",
+        ),
+    ],
+)
+def test_a_placement_note_is_about_whom_it_goes_on_about(text: str, who: str) -> None:
+    assert _client(text) == who
+
+
+def test_the_clients_company_ends_at_the_end_of_its_line() -> None:
+    found = understand(
+        "Call notes:\nMarco Diaz at Diaz Autos\nTrade appraisal to Marco by 12/2", WED
+    )
+    assert found["client"]["company"] == "Diaz Autos"
+
+
+def test_a_month_word_before_a_surname_is_a_first_name() -> None:
+    assert _client("Jan Kowalski called about the renewal. Call him back Monday.") == "Jan Kowalski"
+    assert _client("April Dunn (Dunn Realty) wants the listing photos.") == "April Dunn"
+    assert _client("Meeting Jan 5 with Bob Smith.") == "Bob Smith"
+    assert _client("Jan Friday: lunch w/ Bob Smith.") == "Bob Smith"
+
+
+CLIENTS = [
+    pytest.param(
+        "retention bonus dispute - Gail Ortiz says the retention terms changed. call her Mon",
+        "Gail Ortiz",
+        id="a_lower_case_noun_said_twice_is_not_a_name",
+    ),
+    pytest.param(
+        "the roofer called back about the leak",
+        None,
+        id="two_lower_case_words_before_a_contact_verb_need_to_look_like_names",
+    ),
+    pytest.param(
+        "Ray Olson passed away last week. send a card to his wife Edna",
+        "Ray Olson",
+        id="a_client_who_died_stays_the_client_when_no_one_else_is_named_in_full",
+    ),
+    pytest.param(
+        "Ed Voss's daughter Lena Voss-Reid is a nurse. Ed loves golf. send Ed the proposal",
+        "Ed Voss",
+        id="the_first_person_stays_the_client_when_the_note_comes_back_to_them",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLIENTS)
+def test_the_client(text: str, want: str | None) -> None:
+    """Whom the note is about (None: it names no client)."""
+    assert _client(text) == want

@@ -1,0 +1,346 @@
+"""Stage 5, facts and interests: what is worth remembering, tagged from the catalogue.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rapport.core.understand.interests import find_interests
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import fact_tags as _tags
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+def _catalogue_tags(text: str) -> set[str]:
+    return {m.tag for m in find_interests(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. he fish every weekend with his son", "fishing"),
+        ("Call w/ Bo Lutz. Bo sails, keeps a boat in Mystic", "sailing"),
+        ("Call w/ Bo Lutz. his partner Jo is a potter", "pottery"),
+        ("Call w/ Bo Lutz. she does Muay Thai", "martial arts"),
+        ("Call w/ Bo Lutz. just ran Boston!! PR 3:21", "marathon"),
+        ("Call w/ Bo Lutz. she runs ultras", "marathon"),
+        ("Call w/ Bo Lutz. big cross-country skier", "skiing"),
+        ("Call w/ Bo Lutz. allergic to latex + peanuts", "nut allergy"),
+        ("Call w/ Bo Lutz. Juventus fanatic", "soccer"),
+        ("Call w/ Bo Lutz. plays futsal on Tuesdays", "soccer"),
+        ("Call w/ Bo Lutz. devoted birdwatcher", "birds"),
+        ("Call w/ Bo Lutz. restores antique clocks", "antiques"),
+        ("Call w/ Bo Lutz. team roping on weekends", "horseback riding"),
+        ("Call w/ Bo Lutz. grows her own tomatoes", "gardening"),
+        ("Call w/ Bo Lutz. plays bass in a cover band", "music"),
+        ("Call w/ Bo Lutz. she's a beekeeper on the side", "beekeeping"),
+        ("Call w/ Bo Lutz. thank Bo, he's a bourbon guy", "bourbon"),
+        ("Call w/ Bo Lutz. He's a huge Real Madrid fan, send a jersey?", "real madrid"),
+    ],
+)
+def test_interests_as_the_round_2_notes_say_them(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. his wife does the books", "reading"),
+        ("Call w/ Bo Lutz. NYE gala menu changes", "charity"),
+        ("Volunteer coordinator Bo Lutz - 25 volunteers for the 5K", "volunteering"),
+        ("Call w/ Bo Lutz. wants drone scouting on 2,000 acres", "scouting"),
+        ("Call w/ Bo Lutz. his daughter is doing the spelling bee", "crosswords"),
+        ("Call w/ Bo Lutz. peanuts at the ballgame", "nut allergy"),
+        ("Call w/ Bo Lutz. big Harry Potter fan", "pottery"),
+    ],
+)
+def test_words_that_are_not_those_interests(text: str, tag: str) -> None:
+    assert tag not in _tags(text)
+
+
+def test_probed_phrasings_sox_talking_about_sending_it_now_and_a_callback() -> None:
+    assert "baseball" in _tags("Lunch w/ Kara Diaz. hates the Yankees, die-hard Sox fan")
+    assert "boating" in _tags("Lunch w/ Kara Diaz. can't stop talking about his new boat")
+    out = understand("Jen Ruiz texted asking for the W-9, sending it now", WED)
+    assert _titles(out) == [("Send the W-9", "2026-11-18")]
+    out = understand("Got a VM from Dana Cole, she wants a callback re: the claim", WED)
+    assert _titles(out) == [("Call back", None)]
+    out = understand("VM from Dana Cole, wants a call back tmrw. call her back tmrw", WED)
+    assert _titles(out) == [("Call Dana back", "2026-11-19")]
+    out = understand("Mtg w/ Derrick Jones. Son DJ is a junior, getting recruited.", WED)
+    assert _titles(out) == []
+
+
+def test_the_twins_fan_is_a_team_and_his_twins_are_children() -> None:
+    assert "minnesota twins" in _tags("Call w/ Ida Roy. Ida is a huge Twins fan")
+    assert "minnesota twins" not in _tags("call w/ ida roy. his twins play hockey, big fans")
+
+
+def test_a_dictated_note_is_cut_where_a_task_starts() -> None:
+    text = (
+        "spoke with Gary Lin at Northway Foods about the peak season they need 12 extra trailers "
+        "Gary is a huge Twins fan and goes fishing up north every weekend send him the capacity "
+        "plan by Thursday and loop in our ops manager Tina"
+    )
+    out = understand(text, WED)
+    assert ("Send Gary the capacity plan", "2026-11-19") in _titles(out)
+    assert {"minnesota twins", "fishing"} <= {t for f in out["facts"] for t in f["tags"]}
+
+
+def test_diet_words_before_a_product_and_more_clubs() -> None:
+    assert "vegetarian" not in _tags("Catering for Al Ng. vegetarian + gluten free options")
+    assert "vegetarian" in _tags("Lunch w/ Al Ng. she's vegetarian and gluten free.")
+    assert "soccer" in _tags("Lunch w/ Al Ng. big Olympiacos fan")
+    assert "antiques" in _tags("Lunch w/ Al Ng. obsessed w/ mid-century modern furniture")
+
+
+def test_a_dictated_note_keeps_nouns_after_a_determiner_and_cuts_before_i_need() -> None:
+    text = (
+        "met with Cara Bell the owner of Bell Dental about the build out of her new office she "
+        "wants to open by June 1 and she runs marathons I need to get her a budget estimate by "
+        "Friday and set up a site walk with the architect"
+    )
+    out = understand(text, WED)
+    assert _titles(out)[0] == ("Get Cara a budget estimate", "2026-11-20")
+    assert not any(t.startswith("Build") for t, _ in _titles(out))
+    assert "running" in {t for f in out["facts"] for t in f["tags"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Lunch w/ Dale Fontenot. big LSU fan, never misses a home game", "lsu tigers"),
+        ("Call w/ Nora Pike. she's an avid polo player, rides in Wellington", "polo"),
+        ("Mtg w/ Ken Ito. his daughter plays water polo at Stanford", "water polo"),
+        ("Visit w/ Gus Lam. Gus breeds koi, has a pond out back", "koi"),
+        ("Coffee w/ Ida Berg. huge ski jumping fan, watches every World Cup", "skiing"),
+        ("Lunch w/ Mae Ruiz. she's a collector of Japanese art", "art"),
+        ("Call w/ Lou Park. he grows heirloom tomatoes every summer", "gardening"),
+    ],
+)
+def test_interest_vocabulary(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Tour w/ Ana Cruz. she wants the ballroom and the tea ceremony room for 200", "dance"),
+        ("Tour w/ Ana Cruz. she wants the ballroom and the tea ceremony room for 200", "tea"),
+        ("Mtg w/ Rob Lyle. his son runs the winery now, Rob handles the books", "wine"),
+        ("Polo shirts for the staff: Ray Tan wants 40 with the logo", "polo"),
+    ],
+)
+def test_venue_and_business_words_are_not_interests(text: str, tag: str) -> None:
+    assert tag not in _tags(text)
+
+
+def test_ballroom_dancing_and_wine_lovers_still_count() -> None:
+    assert "dance" in _tags("Call w/ Ana Cruz. she and her husband love ballroom dancing")
+    assert "wine" in _tags("Call w/ Ana Cruz. she loves visiting wineries in Napa")
+
+
+def test_a_new_subject_and_verb_start_a_clause_in_a_run_on() -> None:
+    out = understand(
+        "walked the site with Paula Grant and her husband Lee they want to raise the roof and "
+        "add a second bath Lee is really into woodworking he has a shop out back I need to send "
+        "the revised plans by Friday",
+        WED,
+    )
+    assert _titles(out) == [("Send the revised plans", "2026-11-20")]
+    assert "woodworking" in {tag for fact in out["facts"] for tag in fact["tags"]}
+
+
+def test_one_sentence_about_two_relatives_gives_each_their_own_fact() -> None:
+    out = understand("Call w/ Ben Cole. his wife Tessa rides dressage, their son does rodeo", WED)
+    facts = [(f["about"], f["tags"]) for f in out["facts"] if f["tags"]]
+    assert facts == [("Tessa", ["horseback riding"]), ("son", ["horseback riding"])]
+    out = understand("Call w/ Ben Cole. son Jake, 12, and daughter Mia, 9, both ski", WED)
+    assert [f["tags"] for f in out["facts"] if f["tags"]] == [["skiing"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Rita Moss. Rita has 2 boys, both in scouts", "scouting"),
+        ("Call w/ Rita Moss. she's a huge K-pop fan", "music"),
+    ],
+)
+def test_more_interest_vocabulary(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+def test_a_bakery_owned_is_a_business_a_baker_at_home_is_an_interest() -> None:
+    assert "baking" not in _tags("Met Pawel Nowak, he is owner of a bakery chain, wants ovens")
+    assert "baking" in _tags("Call w/ Ida Berg. she bakes sourdough every weekend")
+    assert "baking" in _tags("Call w/ Ida Berg. she's an avid baker")
+    assert "baking" in _tags("Call w/ Ida Berg. she loves pastries")
+
+
+def test_yesterday_opening_a_sentence_is_not_someone_a_fact_is_about() -> None:
+    out = understand("Yesterday I met Pawel Nowak. His son Kacper plays volleyball", WED)
+    assert out["client"]["name"] == "Pawel Nowak"
+    assert all(f["about"] != "Yesterday" for f in out["facts"])
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (
+            "Lunch w/ Raj Iyer. He doesn't drink. Loves cricket and Bollywood.",
+            {"cricket", "movies"},
+        ),
+        ("Lunch w/ Raj Iyer. hates golf, loves tennis", {"tennis"}),
+        ("Lunch w/ Raj Iyer. not into golf but likes tennis", {"tennis"}),
+        ("Lunch w/ Raj Iyer. doesn't like golf", set()),
+        ("Lunch w/ Raj Iyer. his wife is into Bollywood dance", {"dance"}),
+    ],
+)
+def test_a_negation_ends_with_its_sentence_or_a_liking_clause(text: str, tags: set[str]) -> None:
+    found = _tags(text) - {"sober"}
+    assert found & {"cricket", "movies", "tennis", "golf", "dance"} == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Giovanni Russo. he watch football (Juventus!) every week", "football"),
+        ("Visit w/ Mike Dahl. wants 2 more tap handles for our IPA", "beer"),
+        ("Gym day: Carlos Reyes (IronWorks) and Jenna Pike, Pike Pilates", "pilates"),
+        ("Tony Moretti wants new menu boards + window vinyl", "vinyl"),
+    ],
+)
+def test_words_that_name_a_product_a_business_or_the_other_football(text: str, absent: str) -> None:
+    assert absent not in _tags(text)
+
+
+def test_a_casino_theme_is_not_a_poker_habit() -> None:
+    out = understand("Call w/ Nina Park re: holiday party, wants a casino theme.", WED)
+    assert not any("poker" in f["tags"] for f in out["facts"])
+    out = understand("Nina Park loves casinos, goes to Vegas every spring.", WED)
+    assert any("poker" in f["tags"] for f in out["facts"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acct: Gio Russo @ Trattoria Sole. Wants 6 cs of the Chianti for the holiday menu.",
+        "Stopped in at Gio Russo's bar, samples of the new mezcals Tues.",
+        "Annual review w/ Gio Russo. He wants to drop the boat policy.",
+        "Gio Russo is moving to an all-natural wine list.",
+        "Met Gio Russo, his shop stocks the craft beer we distribute.",
+    ],
+)
+def test_products_and_business_lines_are_not_interests(text: str) -> None:
+    assert not _tags(text) & {"wine", "boating", "beer", "craft beer", "spirits", "mezcal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Order a gift for Gio Russo (he's a wine guy)", "wine"),
+        ("Gio Russo ordered lunch. He loves sailing on weekends.", "sailing"),
+    ],
+)
+def test_a_trade_word_in_another_clause_does_not_block(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+def test_a_count_of_things_is_stock_not_a_collection() -> None:
+    assert "tractors" not in _catalogue_tags("Hauler called: 3 new tractors arrive in March.")
+    assert "boating" not in _catalogue_tags("Buyer looking at 50-60' motor yachts, cash deal.")
+    assert "tractors" in _catalogue_tags("He collects 12 antique tractors.")
+    assert "tractors" in _catalogue_tags("Gary restores tractors on weekends.")
+
+
+def test_a_mount_names_a_place_not_a_park() -> None:
+    assert "national parks" not in _tags("Coffee with Rev. Dale Ames of Mt. Zion Baptist.")
+    assert "national parks" in _catalogue_tags("They hiked Zion in May.")
+
+
+def test_a_swimming_pool_or_swim_platform_is_a_place() -> None:
+    assert "swimming" not in _catalogue_tags("The club's swimming pool reopens in June.")
+    assert "swimming" not in _catalogue_tags("Wants a swim platform on the new boat.")
+    assert "swimming" in _catalogue_tags("Her son is on the swim team.")
+
+
+def test_breeding_or_showing_animals_is_a_liking() -> None:
+    assert "dogs" in _catalogue_tags("Mona breeds Labradors out of her barn.")
+    assert "horses" in _catalogue_tags("Kit is showing her Thoroughbred at the spring show.")
+    assert "dogs" not in _catalogue_tags("Labradors were everywhere at the park.")
+
+
+def test_tinkering_with_clocks_is_a_hobby() -> None:
+    assert "clocks" in _catalogue_tags("Retired, he tinkers with clocks in the garage.")
+    assert "clocks" not in _catalogue_tags("Clocks go back on Sunday.")
+
+
+def test_a_household_owning_a_few_things_still_likes_them() -> None:
+    assert "kayaking" in _catalogue_tags("They own 2 kayaks.")
+    assert "kayaking" in _catalogue_tags("He has two kayaks at the lake.")
+    assert "tractors" not in _catalogue_tags("He has 40 tractors on the farm.")
+
+
+def test_a_business_object_named_after_a_hobby_is_not_the_hobby() -> None:
+    assert "boating" not in _catalogue_tags("Approved the yacht financing for Dale.")
+    assert "golf" not in _catalogue_tags("Sent the golf cart lease to the club.")
+    assert "boating" in _catalogue_tags("Dale just bought a yacht and loves it.")
+
+
+def test_how_to_treat_the_client_is_remembered_not_a_task() -> None:
+    def kept(text: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        out = understand(text, WED)
+        facts = [(f["text"], f["category"]) for f in out["facts"]]
+        return [t["title"] for t in out["tasks"]], facts, out["key_points"]
+
+    assert kept("Call with Rachel Green. Hold off on the renewal talk.") == (
+        [],
+        [],
+        ["Hold off on the renewal talk."],
+    )
+    assert kept("Lunch with Bob Smith. Avoid talking politics.") == (
+        [],
+        [("Avoid talking politics.", "preference")],
+        [],
+    )
+    assert kept("Lunch with Bob Smith. Never call before 9.")[1] == [
+        ("Never call before 9.", "preference")
+    ]
+    assert kept("Lunch with Bob Smith. Avoid dairy.")[1] == [("Avoid dairy.", "dietary")]
+    assert kept("Lunch with Bob Smith. Hold the order until Jan 5.")[0] == ["Hold the order"]
+
+
+TAGS = [
+    pytest.param(
+        "Review w/ Al Roy, wants to drop coverage (sold the boat).",
+        "boating",
+        False,
+        id="what_a_client_sold_is_no_longer_an_interest",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tag", "found"), TAGS)
+def test_interest_tags(text: str, tag: str, found: bool) -> None:
+    """An interest tag of the note's facts is there, or is not."""
+    assert (tag in _tags(text)) is found
+
+
+CATALOGUE_TAGS = [
+    pytest.param(
+        "Married, 3 kids. Surfs every weekend.",
+        "surfing",
+        True,
+        id="a_count_never_reaches_across_a_sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tag", "found"), CATALOGUE_TAGS)
+def test_catalogue_tags(text: str, tag: str, found: bool) -> None:
+    """The interest catalogue finds a tag in a text, or does not."""
+    assert (tag in _catalogue_tags(text)) is found

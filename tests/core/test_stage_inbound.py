@@ -1,0 +1,71 @@
+"""Stage 8, inbound: a message that waits for the user's answer.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import inbound as _inbound
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("VM frm Nadia Kerr re the lease. call back tmrw", ("voicemail", "Nadia Kerr")),
+        ("email fr Tom Hale - wants the deck", ("email", "Tom Hale")),
+        ("Rosa Diaz txt: running late, can we push to 3?", ("text", "Rosa Diaz")),
+        ("Dr. Lim's office manager emailed, they need the COI", ("email", "Lim")),
+        ("Counsel for the seller (Burke) emailed re dates", ("email", "Burke")),
+        ("Jon Wu, the buyer from Ohio, texted asking for photos", ("text", "Jon Wu")),
+        ("quote request via email: Ken Ito (Ito Farms), 40 pallets", ("email", None)),
+    ],
+)
+def test_more_ways_a_message_arrives(text: str, want: tuple[str, str | None]) -> None:
+    got = _inbound(text)
+    assert got is not None
+    assert got[0] == want[0]
+    if want[1] is not None:
+        assert got[1] == want[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lunch w/ Ada Moss. her line cook called out sick again, staffing is tight",
+        "Send receipt + thank-you call from the ED this week - Ann Hu",
+        "Mtg w/ Ray Coe. intro email from me to his CFO tomorrow",
+    ],
+)
+def test_calls_the_user_makes_and_calling_out_sick_are_not_messages(text: str) -> None:
+    assert _inbound(text) is None
+
+
+def test_a_senders_title_is_not_their_first_name() -> None:
+    out = understand("Email from Dr. Lena Ortiz re: the trial. reply today", WED)
+    assert out["inbound"]["from"] == "Lena Ortiz"
+    assert _titles(out) == [("Reply to Lena", "2026-11-18")]
+    out = understand("VM from Mrs Hale re the roof. reply asap", WED)
+    assert _titles(out) == [("Reply to Mrs Hale", "2026-11-18")]
+
+
+def test_a_voicemail_of_someone_is_from_them() -> None:
+    out = understand("Voicemail of Tomas Novak, the boiler is leaking. call back today", WED)
+    assert (out["inbound"]["channel"], out["inbound"]["from"]) == ("voicemail", "Tomas Novak")
+    assert understand("a copy of the email of last week for Tomas Novak", WED)["inbound"] is None
+
+
+def test_a_message_that_needs_no_reply_is_not_awaiting_one() -> None:
+    assert (
+        understand("email from Chloe Ames: can't make Tues. no reply needed", WED)["inbound"]
+        is None
+    )
+    assert (
+        understand("email from Chloe Ames: can't make Tues. reply today", WED)["inbound"]
+        is not None
+    )

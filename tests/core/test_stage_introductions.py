@@ -1,0 +1,95 @@
+"""Stage 9, introductions: who referred or introduced whom.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import intros as _intros
+from tests.core.understood import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lead: Hal Ortiz, 58, referred by Ann Cole. wants LTC", [("Hal Ortiz", "Ann Cole")]),
+        ("Ed Fry (Fry HVAC) connected me w/ Dee Wolfe at the city", [("Dee Wolfe", "Ed Fry")]),
+        (
+            "Gala w/ Mo Ng. she'll give again + intro'd me to her friend Ty Ross",
+            [("Ty Ross", "Mo Ng")],
+        ),
+        (
+            "referral from Judge (ret.) Ida Park - her nephew Lou Park, DUI. call Lou",
+            [("Lou Park", "Ida Park")],
+        ),
+    ],
+)
+def test_introductions_in_more_phrasings(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _intros(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planner Rosa Vidal brought in a new couple, Sam Ortiz and Lee Chan. call Lee Fri",
+        "Rosa Vidal referred a new couple - Sam Ortiz & Lee Chan. thank Rosa",
+        "Rosa Vidal sent over two new clients: Sam Ortiz + Lee Chan",
+    ],
+)
+def test_a_referrer_bringing_a_couple_introduces_both(text: str) -> None:
+    out = understand(text, WED)
+    assert [i["name"] for i in out["introductions"]] == ["Sam Ortiz", "Lee Chan"]
+    assert out["client"]["name"] == "Rosa Vidal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email from Noor Haddad (Haddad Tile): intro'd me to Ben Osei at Ridge Homes. Thank Noor.",
+        "VM from Noor Haddad - she's connecting me with Ben Osei, he needs tile.",
+        "Noor Haddad emailed to intro Ben Osei, GC at Ridge Homes. Reply to set a call.",
+        "text from Noor Haddad, she introduced me to her old friend Ben Osei",
+    ],
+)
+def test_the_sender_is_the_client_and_the_person_introduced_the_lead(text: str) -> None:
+    assert _client(text) == "Noor Haddad"
+    assert _intros(text) == [("Ben Osei", "Noor Haddad")]
+
+
+def test_lower_case_lead_in_a_dictated_note() -> None:
+    text = "coffee with noor haddad and she introduced me to her old colleague ben osei at ridge"
+    assert _client(text) == "Noor Haddad"
+    assert _intros(text) == [("Ben Osei", "Noor Haddad")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Sara Vick. She put me in touch with her CFO, Victor Osei.",
+        "Met Sara Vick; she connected me with her accountant, Victor Osei",
+        "lunch w/ Sara Vick - put me in touch w/ their GC, Victor Osei",
+        "Sara Vick introduced me to her old boss, Victor Osei",
+    ],
+)
+def test_role_comma_name_is_the_one_introduced(text: str) -> None:
+    assert _intros(text) == [("Victor Osei", "Sara Vick")]
+
+
+def test_a_couple_after_a_comma_are_both_introduced() -> None:
+    text = "Agent Lou Park brought in a new couple, Ned Ames and Rae Bloom, for a tour"
+    assert {name for name, _ in _intros(text)} == {"Ned Ames", "Rae Bloom"}
+
+
+def test_a_surname_that_is_also_a_word_or_title_stays_with_its_first_name() -> None:
+    assert _client("Site visit at Westfield Mfg w/ Carla Dean. Loves gardening.") == "Carla Dean"
+    assert _client("Roy Judge called about the invoice. Call him back Friday.") == "Roy Judge"
+    assert _client("Lunch with Dean Smith.") == "Dean Smith"
+    assert _client("Met Dean Laura Ames at the college fair.") == "Laura Ames"  # the dean
+    assert _client("Lunch with Carla Lake Tahoe trip planned.") == "Carla"  # a place follows
+    intros = understand("Lunch w/ Bob Smith. Bob introduced me to Carla Dean. Thank Bob.", WED)
+    assert [(i["name"], i["referrer"]) for i in intros["introductions"]] == [("Carla Dean", "Bob")]

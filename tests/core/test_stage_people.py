@@ -1,0 +1,352 @@
+"""Stage 4, people and relations: the client's family, pets, couples and lists.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import client as _client
+from tests.core.capture_probe import people as _people
+from tests.core.understood import understand
+
+
+def _people_ages(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(p["relation"], p["name"], p["age"]) for p in understand(text, WED)["people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Al Reyes. his oldest just got into Purdue", [("child", None)]),
+        ("Mtg w/ Al Reyes. their youngest (Nico) graduates in May", [("child", "Nico")]),
+        ("Mtg w/ Al Reyes. his oldest son Sam is at Navy", [("son", "Sam")]),
+        ("Call w/ Bo Li. she has a new grandbaby (Mia, born 12/2)", [("grandchild", "Mia")]),
+        ("Call w/ Bo Li. his new grandson Eli is 2 weeks old", [("grandson", "Eli")]),
+        ("Call w/ Bo Li. her kids are Sam 8 and Ivy 5", [("child", "Sam"), ("child", "Ivy")]),
+        ("Call w/ Bo Li. his bride Ingrid is from Oslo", [("wife", "Ingrid")]),
+        ("Call w/ Bo Li. they have 2 rescue greyhounds", [("dog", None), ("dog", None)]),
+        ("Call w/ Bo Li. breeds Corgis, Pip and Tot", [("dog", "Pip"), ("dog", "Tot")]),
+        ("Call w/ Bo Li. a rescue pit mix named Tank", [("dog", "Tank")]),
+        (
+            "Call w/ Bo Li, her granddaughter's tuition (Cassidy, at Rice)",
+            [("granddaughter", "Cassidy")],
+        ),
+        ("Call w/ Bo Li. single mom of 2, her son Max is 9", [("son", "Max"), ("child", None)]),
+        ("Call w/ Bo Li. their boys are both in the Navy", [("son", None), ("son", None)]),
+        ("Call w/ Bo Li. loves her grandkids, 3 of them", [("grandchild", None)] * 3),
+        ("Call w/ Bo Li. his wife just had their 4th baby", [("wife", None), ("child", None)]),
+        ("Call w/ Bo Li. * wife Hoa runs a salon", [("wife", "Hoa")]),
+        (
+            "Call w/ Bo Li. Bo's wife Mai had a baby boy Sat, named him Minh",
+            [("wife", "Mai"), ("son", "Minh")],
+        ),
+    ],
+)
+def test_family_in_more_of_the_ways_notes_say_it(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call w/ Bo Li. our TPA partner Kyle Ng will join",
+        "Call w/ Bo Li. she and her husband are expecting twins in March",
+        "Call w/ Bo Li. they foster rescue greyhounds",
+        "Call w/ Bo Li. his oldest friend runs the bank",
+        "Call w/ Bo Li. the bride wants peonies, planning a baby shower too",
+        "Call w/ Bo Li. she's a new mom, back from leave",
+    ],
+)
+def test_words_that_are_still_not_the_clients_family(text: str) -> None:
+    people = _people(text)
+    assert people == [] or people == [("husband", None)]
+
+
+def test_a_mom_named_in_full_is_the_client_and_the_brothers_are_the_clients() -> None:
+    out = understand("Tour - mom Ada Ruiz, daughter Eva turns 15 on 10/8", WED)
+    assert out["client"]["name"] == "Ada Ruiz"
+    assert [(p["relation"], p["name"]) for p in out["people"]] == [("daughter", "Eva")]
+    assert _people("Seed order w/ the Van Wyk brothers (Piet & Jan) - 900 acres") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Ida Roy. her late husband's IRA (Bob passed in March)", [("husband", "Bob")]),
+        (
+            "Call w/ Ida Roy. He have two daughter in college, Emi and Yuki.",
+            [("daughter", "Emi"), ("daughter", "Yuki")],
+        ),
+        ("Call w/ Ida Roy. a golden named Cooper. golden anniversary in May", [("dog", "Cooper")]),
+        ("Call w/ Ida Roy. going to Lagos for her moms 70th", [("mother", None)]),
+        ("Call w/ Ida Roy. her cat Mr. Whiskers is 19", [("cat", "Mr. Whiskers")]),
+        ("Call w/ Ida Roy. Ida is a huge Twins fan", []),
+    ],
+)
+def test_family_after_holdout_2(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ana Ruiz. her new grandaughter Lily is staying all summer",
+            [("granddaughter", "Lily")],
+        ),
+        ("Call w/ Ana Ruiz. they have a 6 month old (Jordan)", [("child", "Jordan")]),
+        ("Call w/ Ana Ruiz. they have a 4-month-old and a dog", [("child", None), ("dog", None)]),
+        ("Call w/ Ana Ruiz. the 6 month old lease is up in May", []),
+        ("Call w/ Ana Ruiz. her toddler Max started daycare", [("child", "Max")]),
+        ("Call w/ Ana Ruiz; her husband's name is Tomas, a pilot", [("husband", "Tomas")]),
+        ("Text from Ana Ruiz (Leo = her son, 9)", [("son", "Leo")]),
+    ],
+)
+def test_family_words_and_names(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _people(text) == want
+
+
+def test_a_headings_project_name_gives_way_to_the_person_the_note_is_about() -> None:
+    text = (
+        "Kickoff - Maple Commons\nAttendees: Vera Lindholm (chair), Sam Ito\n"
+        "- Vera wants a roof garden\n- Vera's husband Olaf is an engineer\n- send minutes Fri"
+    )
+    out = understand(text, WED)
+    assert out["client"]["name"] == "Vera Lindholm"
+    assert [(p["relation"], p["name"]) for p in out["people"]] == [("husband", "Olaf")]
+    # a name said once at the top is still the client when nobody else is talked about more
+    assert (
+        _client("Review - Elaine Foster\n- portfolio up 6%\n- send letters Fri") == "Elaine Foster"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ana Ruiz. 3 grandkids. grandson Owen turns 16 in June",
+            [("grandson", "Owen"), ("grandchild", None), ("grandchild", None)],
+        ),
+        (
+            "Call w/ Ana Ruiz. her son Adam plays violin and she took her daughter to the show",
+            [("son", "Adam"), ("daughter", None)],
+        ),
+        (
+            "Call w/ Ana Ruiz. son Adam, two daughters",
+            [("son", "Adam"), ("daughter", None), ("daughter", None)],
+        ),
+        ("Call w/ Ana Ruiz. 2 kids. her son Adam plays violin", [("son", "Adam"), ("child", None)]),
+    ],
+)
+def test_a_son_is_not_a_daughter_but_a_named_grandson_is_one_of_the_grandkids(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Kim Lee. single mom with a 6 yo named Jaden", [("child", "Jaden")]),
+        ("Call w/ Kim Lee. she has a 3-year-old, Mia", [("child", "Mia")]),
+        ("Call w/ Kim Lee. their youngest (Brody) graduates in May", [("child", "Brody")]),
+        ("Call w/ Kim Lee. a 40 year old roof needs work", []),
+        (
+            "Call w/ Kim Lee. Kim's grandkids (3 of them) were there",
+            [("grandchild", None), ("grandchild", None), ("grandchild", None)],
+        ),
+    ],
+)
+def test_children_said_by_age_and_counts_in_brackets(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+def test_a_firm_partner_named_in_full_is_not_a_life_partner() -> None:
+    out = understand("Onsite @ Lee & Park CPAs. partner Nina Lee wants a quote by 12/1", WED)
+    assert out["client"]["name"] == "Nina Lee"
+    assert out["people"] == []
+    assert _people("Call w/ Laura Wendt. her partner Jess breeds shepherds") == [
+        ("partner", "Jess")
+    ]
+
+
+def test_a_bare_count_in_brackets_after_a_plural_family_word() -> None:
+    assert _people("Call w/ Jo Whit. off to Hawaii w/ the grandkids (3)") == [
+        ("grandchild", None),
+        ("grandchild", None),
+        ("grandchild", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Tom Reyes. His wife June teaches piano.", ("wife", "June", None)),
+        ("Call w/ Rita Fox. Her daughter April starts college.", ("daughter", "April", None)),
+        ("Lunch w/ Raj Das. they just had a baby girl named ivy", ("daughter", "Ivy", None)),
+        ("Met Omar Haddad. His son is named kobe.", ("son", "Kobe", None)),
+    ],
+)
+def test_relative_named_plainly_even_with_a_month_or_unlisted_name(
+    text: str, want: tuple[str, str | None, int | None]
+) -> None:
+    assert want in _people_ages(text)
+
+
+def test_month_after_family_word_with_a_day_is_a_date_not_a_name() -> None:
+    assert ("daughter", "June", None) not in _people_ages(
+        "Met Ann Lee. Her daughter June 3 recital."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ken Obi about the van. Kids: 3 (ages 2, 5, 9). Wants a third row.",
+        "Met Ken Obi about the van. kids - 3, ages 2, 5 and 9.",
+    ],
+)
+def test_form_like_child_count_after_the_word(text: str) -> None:
+    assert _people_ages(text) == [("child", None, 2), ("child", None, 5), ("child", None, 9)]
+
+
+def test_name_and_age_in_brackets_later_in_the_sentence() -> None:
+    people = _people_ages("Met Omar Haddad. His son just started kindergarten (Sami, 5).")
+    assert people == [("son", "Sami", 5)]
+    people = _people_ages("Visit w/ Rosa Lind. a grandson is staying over the summer (Theo, 4mo).")
+    assert [(r, n) for r, n, _ in people] == [("grandson", "Theo")]
+
+
+def test_next_of_kin_is_not_their_own_relative_nor_are_their_siblings_the_clients() -> None:
+    text = (
+        "Arrangements for Otto Brand (passed 5/1). Met w/ his daughter Lisa Brand-Cole and son Tim."
+    )
+    assert _client(text) == "Lisa Brand-Cole"
+    assert _people(text) == []
+
+
+def test_a_relatives_full_name_is_family_when_the_note_is_about_someone_alive() -> None:
+    text = "Lunch with Frank Doyle. His daughter Carol Greeley-Hunt is a nurse. send Frank the deck"
+    assert _client(text) == "Frank Doyle"
+    assert ("daughter", "Carol") in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Met w/ Ed Voss's daughter Lena Voss-Reid about his estate. Lena wants to sell the "
+            "house; Lena is the contact. send Lena the listing agreement friday",
+            "Lena Voss-Reid",
+        ),
+        (
+            "Estate of Hal Pike - met his son Dan Pike re: the house. Dan wants to list in "
+            "spring. email Dan comps by friday",
+            "Dan Pike",
+        ),
+        (
+            "Service for Ruth Obi Sat. Her sister Grace Obi-Eze is handling it; Grace wants "
+            "white lilies. call Grace today",
+            "Grace Obi-Eze",
+        ),
+    ],
+)
+def test_a_relative_named_in_full_is_the_client_when_the_note_is_about_them(
+    text: str, who: str
+) -> None:
+    assert _client(text) == who
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("coffee w/ Lia Moss. her husband tomás coaches soccer", ("husband", "Tomás")),
+        ("coffee w/ Lia Moss. son jalen plays travel ball", ("son", "Jalen")),
+        ("coffee w/ Lia Moss. her wife zoë runs marathons", ("wife", "Zoë")),
+        ("coffee w/ Lia Moss. daughter renée is 14", ("daughter", "Renée")),
+        ("coffee w/ Lia Moss. her son dashiell turns 9 in May", ("son", "Dashiell")),
+    ],
+)
+def test_a_lower_case_or_accented_name_after_a_family_word(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coffee w/ Lia Moss. her son plays soccer",
+        "coffee w/ Lia Moss. her son really loves soccer",
+        "coffee w/ Lia Moss. her husband just retired",
+        "coffee w/ Lia Moss. kids: twin boys age 10",
+    ],
+)
+def test_an_everyday_word_after_a_family_word_is_not_a_name(text: str) -> None:
+    assert all(name is None for _, name in _people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ida Strom. Ida's dad Per is paying for the trip", ("father", "Per")),
+        ("Lunch w/ Ida Strom, husband Per.", ("husband", "Per")),
+        ("Lunch w/ Ida Strom. her son Will is 9", ("son", "Will")),
+        ("Lunch w/ Ida Strom. Ida's dad Bo turns 80 in May", ("father", "Bo")),
+        ("Lunch w/ Ida Strom. her husband Al loves golf", ("husband", "Al")),
+        ("Lunch w/ Ida Strom. son Ty, 8, plays hockey", ("son", "Ty")),
+    ],
+)
+def test_short_or_word_like_first_names_after_a_family_word(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _people(text)
+
+
+def test_per_as_a_word_stays_a_word() -> None:
+    assert all(name != "Per" for _, name in _people("Lunch w/ Ida Strom. her son, per Ida, is 9"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Met Tom Hale. Kids: 7, 10.", [7, 10]),
+        ("Met Tom Hale. his kids 4 and 9 love lego", [4, 9]),
+        ("Met Tom Hale. Kids - 12 & 14", [12, 14]),
+        ("Met Tom Hale. kids: 3, 6, 11\n- golf nut", [3, 6, 11]),
+    ],
+)
+def test_ages_with_no_count_give_one_child_each(text: str, ages: list[int]) -> None:
+    out = understand(text, WED)
+    assert [(p["relation"], p["age"]) for p in out["people"]] == [("child", a) for a in ages]
+
+
+def test_animals_kept_as_stock_or_patients_are_not_pets() -> None:
+    assert not [
+        p for p in _people("Met Joe Hart at his ranch; 40 cats in the barn.") if p[0] == "cat"
+    ]
+    assert not [
+        p for p in _people("Call with Ida Moss. Runs a kennel of beagles.") if p[0] == "dog"
+    ]
+    assert not [p for p in _people("Lunch with Al Ruiz. He breeds Labradors.") if p[0] == "dog"]
+    assert ("dog", "Rex") in _people("Lunch with Al Ruiz. His dog Rex is 9.")
+    assert [p for p in _people("Lunch with Al Ruiz. He has 2 cats.") if p[0] == "cat"]
+
+
+def test_a_household_with_several_cats_keeps_them_as_pets() -> None:
+    assert [p for p in _people("Lunch with Al Ruiz. He has 6 cats.") if p[0] == "cat"]
+
+
+def test_a_relation_of_someone_else_is_not_the_clients_family() -> None:
+    assert _people("mtg w/ jen alvarez @ pinnacle - wife of CEO. kids in soccer.") == []
+    assert _people("Lunch with Bob Smith - son of our founder.") == []
+    assert _people("Lunch with Bob Smith. His wife of 30 years loves roses.") == [("wife", None)]

@@ -1,0 +1,606 @@
+"""Stage 7, tasks: the user's own to-dos, their owner, negation, title and deadline.
+
+The rules' cases, each on made-up text in no labelled set (several phrasings where a
+rule is about a kind of phrase), so a case says what the rule is, not what one note needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Ada Kim. tour 2 sites next Tues", ("Tour 2 sites", "2026-11-24")),
+        (
+            "Mtg w/ Ada Kim. discuss pricing w/ my VP Mon",
+            ("Discuss pricing with my VP", "2026-11-23"),
+        ),
+        ("Mtg w/ Ada Kim. measure the deck Fri", ("Measure the deck", "2026-11-20")),
+        ("Mtg w/ Ada Kim. need to convert the apps by 12/2", ("Convert the apps", "2026-12-02")),
+        ("Mtg w/ Ada Kim. I send her the LE on Monday", ("Send Ada the LE", "2026-11-23")),
+    ],
+)
+def test_more_task_verbs_and_a_present_tense_promise(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_an_unknown_verb_after_need_to_needs_its_own_date() -> None:
+    titles = [
+        t for t, _ in _titles(understand("VM from Al Roy. need to dig those up & send by Mon", WED))
+    ]
+    assert not any(t.startswith("Dig") for t in titles)
+
+
+def test_me_and_i_owe_headings_make_what_follows_the_users_promises() -> None:
+    out = understand("Review w/ Gus Hall. Me: fee proposal to Gus by 11/20, cc his CFO.", WED)
+    assert _titles(out) == [("Send fee proposal to Gus, cc his CFO", "2026-11-20")]
+    out = understand("Kickoff w/ Mo Diaz. I owe her: training plan (Tue), test logins (today)", WED)
+    assert _titles(out) == [
+        ("Send training plan", "2026-11-24"),
+        ("Send test logins", "2026-11-18"),
+    ]
+
+
+def test_a_bare_dated_verb_dates_the_task_before_it_or_stands_alone() -> None:
+    out = understand("Mtg w/ Bo Tan. I must prepare the payment plan and send until Friday.", WED)
+    assert _titles(out) == [("Prepare the payment plan", "2026-11-20")]
+    out = understand("Mtg w/ Bo Tan. pull the data Mon, draft by 12/1", WED)
+    assert _titles(out) == [("Pull the data", "2026-11-23"), ("Draft", "2026-12-01")]
+    out = understand("Mtg w/ Bo Tan. approve art today, print today", WED)
+    assert _titles(out) == [("Approve art", "2026-11-18"), ("Print", "2026-11-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mtg w/ Hal Dunn. revised bid due 12/3 at noon", ("Send revised bid", "2026-12-03")),
+        ("Mtg w/ Hal Dunn. bid package due the 4th of Dec", ("Send bid package", "2026-12-04")),
+        ("Mtg w/ Hal Dunn. proof by Fri, delivery every Thurs", ("Send proof", "2026-11-20")),
+        ("Mtg w/ Hal Dunn. addendum from legal by 12/1", ("Get addendum from legal", "2026-12-01")),
+    ],
+)
+def test_more_dated_deliverables(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ed Moy. he wants our pricing by Mon.", [("Send pricing", "2026-11-23")]),
+        (
+            "Call w/ Ed Moy. Need life quotes for both by 12/4",
+            [("Send life quotes for both", "2026-12-04")],
+        ),
+        ("Call w/ Ed Moy. wants the W-9 by Fri. send it Thurs", [("Send the W-9", "2026-11-19")]),
+        (
+            "Call w/ Ed Moy. wants a new temp by Mon. find one today",
+            [("Find a new temp", "2026-11-18")],
+        ),
+        (
+            "Call w/ Ed Moy. wants a replacement by Mon. find replacement",
+            [("Find replacement", "2026-11-23")],
+        ),
+        ("Call w/ Ed Moy. needs delivery by March", []),
+        ("Call w/ Ed Moy. needs 200 seats by Q2", []),
+        ("Call w/ Ed Moy. wants 3 quotes by Friday", []),
+    ],
+)
+def test_a_dated_request_for_a_deliverable_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("VM from Al Roy. call dispatch now + update Al", ("Call dispatch", "2026-11-18")),
+        ("Email from Al Roy. reply within the hour", ("Reply within the hour", None)),
+        ("Mtg w/ Al Roy. call Al back tomorow am", ("Call Al back", "2026-11-19")),
+        ("Mtg w/ Al Roy. call Fri 2pm her time", ("Call Fri 2pm her time", "2026-11-20")),
+        ("Mtg w/ Al Roy. call back after Thanksgiving", ("Call Al back", "2026-11-27")),
+    ],
+)
+def test_more_due_phrases(text: str, want: tuple[str, str | None]) -> None:
+    titles = _titles(understand(text, WED))
+    if want[1] is None:
+        assert any(due == "2026-11-18" for _, due in titles)
+    else:
+        assert any(due == want[1] for _, due in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lunch w/ Jo Orr. Mail her the forms + a sympathy card today",
+            [("Mail Jo the forms", "2026-11-18"), ("Mail a sympathy card", "2026-11-18")],
+        ),
+        ("Lunch w/ Jo Orr. congrats card to Tyler", [("Send congrats card to Tyler", None)]),
+        ("Lunch w/ Jo Orr. Take it slow, she's grieving", []),
+        ("Lunch w/ Jo Orr. start 6/29, benefits after 90 days", []),
+        ("Order for Hale & Sons - 1,200 cards. approve art today", [("Approve art", "2026-11-18")]),
+        (
+            "Lead: Jo Orr. email: jo@orr.com, cell 555-0101. call Mon",
+            [("Call Jo back", "2026-11-23")],
+        ),
+        ("email frm Jo Orr re the invoice. reply today", [("Reply to Jo", "2026-11-18")]),
+    ],
+)
+def test_what_is_and_is_not_a_task_in_short_lines(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Renewal w/ Al Ng. quote both ways by Fri", [("Quote both ways", "2026-11-20")]),
+        ("Renewal w/ Al Ng. Quote by 12/4", [("Send Quote", "2026-12-04")]),
+        (
+            "Renewal w/ Al Ng. price it out by Fri and send to owner",
+            [("Price it out", "2026-11-20"), ("Send to owner", "2026-11-20")],
+        ),
+        (
+            "Renewal w/ Al Ng. comp the oil change + call him Mon",
+            [("Comp the oil change", "2026-11-23"), ("Call Al", "2026-11-23")],
+        ),
+        ("Renewal w/ Al Ng. offer a training session", [("Offer a training session", None)]),
+        (
+            "Renewal w/ Al Ng. go onsite Mon am, bring a loaner",
+            [("Go onsite", "2026-11-23"), ("Bring a loaner", "2026-11-23")],
+        ),
+        (
+            "Renewal w/ Al Ng. reply today + find a temp",
+            [("Reply to Al", "2026-11-18"), ("Find a temp", None)],
+        ),
+        ("Renewal w/ Al Ng. go live Aug 1. Go blue lol. go easy on him", []),
+        ("Renewal w/ Al Ng. pay $32/hr, 2nd shift", []),
+        ("Renewal w/ Al Ng. closing gift: they're big into camping", [("Send closing gift", None)]),
+        (
+            "Renewal w/ Al Ng. send the order + invoice by 12/15, baby gift for Anja",
+            [
+                ("Send the order and invoice", "2026-12-15"),
+                ("Send baby gift for Anja", "2026-12-15"),
+            ],
+        ),
+        ("Renewal w/ Al Ng. ship by 12/20, reunion is 12/27 in Macon", [("Ship", "2026-12-20")]),
+        (
+            "Visit w/ Al Ng. quote by EOM, Lois asked for financing too",
+            [("Send quote", "2026-11-30")],
+        ),
+        (
+            "Visit w/ Al Ng. Action items: - pricing for the module by 12/2 - call his CFO",
+            [("Pricing for the module", "2026-12-02"), ("Call his CFO", None)],
+        ),
+        (
+            "TODO: weekly update email every Fri starting this Fri",
+            [("Weekly update email every starting", "2026-11-20")],
+        ),
+        (
+            "Reminder: Al Ng's 80th bday party Sat (Al Ng). bring the photo",
+            [("Bring the photo", None)],
+        ),
+    ],
+)
+def test_tasks_after_holdout_2(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_an_undated_ask_for_a_document_is_a_task_unless_the_note_answers_it() -> None:
+    out = understand("Call w/ Al Ng. He asked for the W-9 too.", WED)
+    assert _titles(out) == [("Send the W-9", None)]
+    out = understand("Email from Al Ng asking for a W-9 and COI. Send both today.", WED)
+    assert _titles(out) == [("Send both", "2026-11-18")]
+    out = understand("Catering for Al Ng. She asked for vegetarian + gluten free options.", WED)
+    assert _titles(out) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Lunch w/ Ian Moss. send the site plan Friday week", "2026-11-27"),
+        ("Lunch w/ Ian Moss. call him back Monday wk", "2026-11-30"),
+        ("Lunch w/ Ian Moss. call him back Monday", "2026-11-23"),
+    ],
+)
+def test_a_weekday_then_week_is_a_week_after_that_day(text: str, due: str) -> None:
+    assert [t["due"] for t in understand(text, WED)["tasks"]] == [due]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Al Vance. quote on 40 pallets by Fri",
+            [("Send quote on 40 pallets", "2026-11-20")],
+        ),
+        (
+            "Mtg w/ Al Vance. proposal due to him Dec 4.",
+            [("Send proposal due to Al", "2026-12-04")],
+        ),
+        (
+            "Mtg w/ Al Vance. revised drawings to Al by Monday",
+            [("Send revised drawings to Al", "2026-11-23")],
+        ),
+        ("Mtg w/ Al Vance. parts on back order til 12/2", []),
+        ("Call w/ Al Vance. rates for the Q1 lanes due 12/1", []),
+    ],
+)
+def test_a_dated_thing_to_deliver_said_without_a_verb(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("VM - Jo Hart. dispatch a tech today", [("Dispatch a tech", "2026-11-18")]),
+        (
+            "Jo Hart. debrief with the plant manager Fri",
+            [("Debrief with the plant manager", "2026-11-20")],
+        ),
+        ("Debrief after the site visit: Jo Hart liked it", []),
+        (
+            "Jo Hart. hold the 3pm slot for her until Fri",
+            [("Hold the 3pm slot for Jo", "2026-11-20")],
+        ),
+        (
+            "Jo Hart. have purchasing reissue the PO by Friday",
+            [("Have purchasing reissue the PO", "2026-11-20")],
+        ),
+        ("Jo Hart. credit her the delivery fee", [("Credit Jo the delivery fee", None)]),
+        ("Phone screens. Jo Hart - strong, wants remote", []),
+        ("Tour w/ Jo Hart for her daughter's wedding", []),
+    ],
+)
+def test_task_verbs_and_headings(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_a_note_heading_for_someone_is_not_a_card_to_send() -> None:
+    assert _titles(understand("Note for Dave: Jo Hart came by re the print", WED)) == []
+    assert _titles(understand("Jo Hart closed! closing gift: she loves wine", WED)) != []
+
+
+def test_an_unsaid_subject_after_a_comma_is_the_users_clause() -> None:
+    out = understand("Jo Hart is on the board, need to get her the bylaws by Friday", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-20"]
+
+
+def test_a_new_subject_after_a_listed_to_do_is_not_another_item() -> None:
+    out = understand(
+        "Jo Hart. need to book the room and let her know by tomorrow, also she said her son "
+        "starts school next week",
+        WED,
+    )
+    assert [t["title"].split()[0] for t in out["tasks"]] == ["Book", "Let"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Wes Hale. Quote by Monday noon.", [("Send Quote", "2026-11-23")]),
+        ("Wes Hale. call him Fri at 3pm re the lease", [("Call Wes re the lease", "2026-11-20")]),
+        ("Wes Hale. call Mon 2pm her time", [("Call", "2026-11-23")]),
+        ("Wes Hale. i'll swing by thursday to measure", [("Swing by to measure", "2026-11-19")]),
+        ("Wes Hale. stop by tmrw w/ samples", [("Stop by with samples", "2026-11-19")]),
+    ],
+)
+def test_a_time_after_the_day_and_visiting_by(text: str, want: list[tuple[str, str]]) -> None:
+    tasks = understand(text, WED)["tasks"]
+    assert len(tasks) == 1 and tasks[0]["due"] == want[0][1]
+    assert tasks[0]["title"].startswith(want[0][0])
+
+
+def test_a_design_with_a_date_is_a_deliverable() -> None:
+    out = understand("Site survey w/ Sam Green. Final design Thurs week.", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-26"]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Call w/ Bo Linn. send the menu a week from Friday", "2026-11-27"),
+        ("Call w/ Bo Linn. send the menu two weeks from tomorrow", "2026-12-03"),
+        ("Call w/ Bo Linn. proofs by next wendsday", "2026-11-25"),
+        ("Call w/ Bo Linn. call him thrusday", "2026-11-19"),
+    ],
+)
+def test_a_week_from_a_day_and_misspelt_weekdays(text: str, due: str) -> None:
+    assert [t["due"] for t in understand(text, WED)["tasks"]] == [due]
+
+
+def test_a_verb_that_is_also_a_noun_stays_with_the_thing_before_it() -> None:
+    out = understand("Mr Russo. I will send the care plan and price until Thursday.", WED)
+    assert [t["due"] for t in out["tasks"]] == ["2026-11-19"]
+
+
+def test_overnight_something_is_a_task() -> None:
+    out = understand("Parts call - Larry Olsen. overnight the pump, call him tmrw", WED)
+    assert [t["title"].split()[0] for t in out["tasks"]] == ["Overnight", "Call"]
+
+
+def test_someone_elses_item_stays_theirs() -> None:
+    text = "Per Karen: Tom Reyes called. Karen to send him the catalog. I'll call Tom Friday."
+    titles = [t for t, _ in _titles(understand(text, WED))]
+    assert not any("catalog" in t.lower() for t in titles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coffee w/ Dora Pike and um I need to email um the contract to her tomorrow",
+        "coffee w/ Dora Pike. uh need to email uh the contract to her tomorrow",
+    ],
+)
+def test_filler_never_ends_up_in_a_task_title(text: str) -> None:
+    titles = _titles(understand(text, WED))
+    assert titles == [("Email the contract to Dora", "2026-11-19")]
+
+
+def test_spoken_turn_ends_a_thought_so_the_next_task_stands_alone() -> None:
+    out = understand(
+        "chat with Lena Ortiz about her roof so yeah thank Lena and call her insurer friday",
+        WED,
+    )
+    titles = [t for t, _ in _titles(out)]
+    assert any(t.lower().startswith("thank lena") for t in titles)
+    assert ("Call her insurer", "2026-11-20") in _titles(out) or any("insurer" in t for t in titles)
+
+
+def test_maybe_before_an_imperative_is_still_a_task() -> None:
+    out = understand("Met Tess Grant. She just got promoted. Maybe send a plant as congrats", WED)
+    assert any("plant" in t for t, _ in _titles(out))
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "due"),
+    [
+        ("Met Lou Pratt re: the escrow. Wire by 11/30.", "wire", "2026-11-30"),
+        ("Buyer consult w/ Ida Moss. Tour Sat the 28th at 10am.", "tour", "2026-11-28"),
+        ("Listing appt w/ Cy Bell. photographer walk-thru Dec 2.", "walk-thru", "2026-12-02"),
+        ("Bridal appt w/ Nell Ames. Fitting Fri 3pm.", "fitting", "2026-11-20"),
+        ("Lunch w/ Bo Kent. Samples of the new rosés Tues.", "samples", "2026-11-24"),
+    ],
+)
+def test_dated_deliverable_or_appointment_is_a_task(text: str, keyword: str, due: str) -> None:
+    titles = _titles(understand(text, WED))
+    assert any(keyword in t.lower() and d == due for t, d in titles), titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ann Kerr. Closing 12/18.",
+        "Met Ann Kerr. Her wedding in June.",
+        "Met Ann Kerr. Board mtg 3/4.",
+        "Met Ann Kerr. Her tour of Japan Dec 2.",
+    ],
+)
+def test_the_clients_own_dated_event_is_not_a_task(text: str) -> None:
+    assert understand(text, WED)["tasks"] == []
+
+
+def test_have_a_thing_to_someone_is_sending_it() -> None:
+    out = understand("Met Gus Lund. told him we'd have a bid to him in a fortnight", WED)
+    assert ("Send a bid to Gus", "2026-12-02") in _titles(out) or any(
+        "bid" in t and d == "2026-12-02" for t, d in _titles(out)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Met Sarah Kim and her husband Dave about the renewal. Need to loop him in by Friday.",
+            "Loop Dave in",
+        ),
+        ("Met Tom Wu and his wife Ana. Send her the brochure Monday.", "Send Ana the brochure"),
+        ("Met Tom Wu and his wife Ana. Call him Friday.", "Call Tom"),
+        ("Lunch w/ Mrs. Ito and Ken Ono, he wants a quote. Email her the menu.", "Email Ito"),
+    ],
+)
+def test_him_or_her_names_the_man_or_the_woman_of_the_note(text: str, want: str) -> None:
+    titles = [t for t, _ in _titles(understand(text, WED))]
+    assert any(t.startswith(want) for t in titles), titles
+
+
+def test_a_pronoun_with_no_gendered_person_keeps_the_last_contact() -> None:
+    titles = [t for t, _ in _titles(understand("Call w/ Jo Park. Send him the deck Monday.", WED))]
+    assert titles == ["Send Jo the deck"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Al Roy. I'll be at the closing Friday.", "Be at the closing"),
+        ("Met Al Roy. promised I'd be on site for the pour", "Be on site for the pour"),
+    ],
+)
+def test_being_there_is_the_promise(text: str, want: str) -> None:
+    assert [t for t, _ in _titles(understand(text, WED))] == [want]
+
+
+def test_before_then_ends_a_run_on_clause() -> None:
+    out = understand(
+        "vm from gil ames wants to sell his condo so call him back thursday and pull comps "
+        "before then he mentioned his wife is a nurse and they're going to peru in june",
+        WED,
+    )
+    assert "Pull comps before then" in [t for t, _ in _titles(out)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Met Rui Costa. Trade appraisal to Rui by 12/2.",
+            ("Send Trade appraisal to Rui", "2026-12-02"),
+        ),
+        ("Met Rui Costa. Order forms to Rui by Friday", ("Send Order forms to Rui", "2026-11-20")),
+        (
+            "Met Rui Costa. Change order to Rui by Friday",
+            ("Send Change order to Rui", "2026-11-20"),
+        ),
+        (
+            "Met Rui Costa. Lease options from Ally Auto Finance by Friday",
+            ("Get Lease options from Ally Auto Finance", "2026-11-20"),
+        ),
+    ],
+)
+def test_a_noun_before_a_deliverable_is_not_the_verb(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone order - Nell Avery for her dad's party. 2 trays of ziti.",
+        "Web inquiry: Nell Avery wants 2 trays of ziti",
+        "Catering order\nNell Avery, 2 trays of ziti",
+        "Walk-in request (Nell Avery) - 2 trays of ziti",
+    ],
+)
+def test_a_heading_that_says_how_the_business_came_in_is_not_a_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ken Ueda. Ken's a Packers fan, bring up the game.",
+        "Met Ken Ueda. bring up the merger next time",
+        "Met Ken Ueda. Bring up his daughter's wedding.",
+    ],
+)
+def test_a_topic_to_bring_up_is_not_a_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_bringing_something_up_on_a_day_is_still_a_task() -> None:
+    titles = _titles(understand("Met Ken Ueda. bring up the samples friday", WED))
+    assert titles == [("Bring up the samples", "2026-11-20")]
+
+
+def test_a_heading_naming_todays_appointment_is_not_a_task() -> None:
+    out = understand("Showing today: Nora Pike and her husband. Send comps by Friday.", WED)
+    assert _titles(out) == [("Send comps", "2026-11-20")]
+    kept = understand("Met Nora Pike. Showing tomorrow at 4.", WED)
+    assert [due for _, due in _titles(kept)] == ["2026-11-19"]
+
+
+def test_a_verb_before_a_day_or_date_noun_is_a_noun_compound() -> None:
+    out = understand("Call with Amy Wu.\nInstall date TBD.\nSend the quote.", WED)
+    assert _titles(out) == [("Send the quote", None)]
+    assert _titles(understand("Met Amy Wu. Retake day TBD.", WED)) == []
+
+
+def test_redo_and_rush_are_task_verbs() -> None:
+    out = understand("Met Ann Ruiz. Approve the mockup today, redo the banners by Friday.", WED)
+    assert ("Redo the banners", "2026-11-20") in _titles(out)
+    rush = understand("Met Dr. Lee Park.\n- rush on 3 veneers for Thursday", WED)
+    assert [due for title, due in _titles(rush) if "veneers" in title] == ["2026-11-19"]
+    assert _titles(understand("Met Ann Ruiz. Rush order came in for 40 mugs.", WED)) == []
+    assert _titles(understand("Met Ann Ruiz. Rush fee is 20%.", WED)) == []
+
+
+A_TASK_AMONG = [
+    pytest.param(
+        (
+            "talked to Lee Park for an hour she said I can loop her CPA in, her "
+            "kids are 8 and 5, anyway I need to send the statements by Friday"
+        ),
+        ("Send the statements", "2026-11-20"),
+        True,
+        id="a_first_person_cue_inside_a_run_on_sentence_starts_a_task",
+    ),
+    pytest.param(
+        (
+            "he wants a price list and two case studies from retail so I'll send "
+            "the price list by friday and line up the case studies next week. his "
+            "dog is a husky"
+        ),
+        ("Send the price list", "2026-11-20"),
+        True,
+        id="a_full_stop_does_not_stop_a_run_on_sentence_being_cut",
+    ),
+    pytest.param(
+        "Review w/ Al and Bea Cho. Quote Bea a 10-yr term by 11/25.",
+        ("Quote Bea a 10-yr term", "2026-11-25"),
+        True,
+        id="a_verb_that_needs_an_object_may_name_whom_first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "task", "found"), A_TASK_AMONG)
+def test_a_task_among_the_notes_tasks(text: str, task: tuple[str, str | None], found: bool) -> None:
+    """One task (title, due) is among the note's tasks, or is not."""
+    assert (task in _titles(understand(text, WED))) is found
+
+
+TASK_TITLES = [
+    pytest.param(
+        (
+            "Review w/ Ida Cole.\nNext steps:\n- fund comparison\n- Ida to sign the "
+            "form\n- call her CPA Fri\n\nShe is a big Bruins fan"
+        ),
+        [("Fund comparison", None), ("Call her CPA", "2026-11-20")],
+        id="lines_under_a_next_steps_heading_are_tasks_until_a_blank_line",
+    ),
+    pytest.param(
+        "Gift from Ann Orr came in. Send receipt + thank-you call this week",
+        [("Send receipt", "2026-11-20"), ("Thank-you call", "2026-11-20")],
+        id="a_thank_you_call_is_a_task_and_its_date_covers_the_item_before",
+    ),
+    pytest.param(
+        "Call w/ Al Vance. send him the NDA EOD and first batch of resumes by Fri",
+        [("Send Al the NDA", "2026-11-18"), ("Send first batch of resumes", "2026-11-20")],
+        id="a_list_goes_on_after_an_items_date_without_a_determiner",
+    ),
+    pytest.param(
+        "email from Jo Hart (bride): wants a later start + add a dessert bar",
+        [],
+        id="a_want_after_a_message_heading_stays_theirs",
+    ),
+    pytest.param(
+        "I owe Darnell Price: revised SOW (Fri), references (Mon)",
+        [("Send revised SOW", "2026-11-20"), ("Send references", "2026-11-23")],
+        id="what_i_owe_someone_named_in_full_is_a_list_of_promises",
+    ),
+    pytest.param(
+        "Lia Park is nervous so I promised I'd be there and I'll call her tonight",
+        [("Be there", None), ("Call Lia", "2026-11-18")],
+        id="so_i_promised_starts_the_users_clause_without_a_comma",
+    ),
+    pytest.param(
+        "Rep visit: Dr. Ada Kim at Elm Peds. Samples to her office Thurs, lunch-n-learn Dec 4.",
+        [("Send Samples to her office", "2026-11-19"), ("Lunch-n-learn", "2026-12-04")],
+        id="deliverable_to_someones_place_and_a_lunch_and_learn",
+    ),
+    pytest.param(
+        "Met Rui Costa. Ship samples by Friday",
+        [("Ship samples", "2026-11-20")],
+        id="a_verb_before_a_deliverable_stays_the_verb",
+    ),
+    pytest.param(
+        "Phone order - Nell Avery. Charge the card on file today.",
+        [("Charge the card on file", "2026-11-18")],
+        id="a_heading_does_not_hide_the_tasks_after_it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), TASK_TITLES)
+def test_task_titles(text: str, want: list[tuple[str, str | None]]) -> None:
+    """The tasks a note gives, with their due days, and no others."""
+    assert _titles(understand(text, WED)) == want
