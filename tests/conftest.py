@@ -18,9 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test may touch the user's real data directory or depend on the real date."""
+    """No test may touch the user's real data directory or depend on the real date, nor on
+    the locale's date order (the labelled notes write 3/15 month first)."""
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path_factory.mktemp("data-default")))
     monkeypatch.setenv("RAPPORT_TODAY", TODAY)
+    monkeypatch.setenv("RAPPORT_DATE_ORDER", "mdy")
     monkeypatch.delenv("RAPPORT_DATABASE_URL", raising=False)
 
 

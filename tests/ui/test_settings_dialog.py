@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from rapport.services import settings
 from rapport.ui import settings_dialog, theme
 from rapport.ui.appearance import apply_theme
+from rapport.ui.capture_chips import parse_due_text
 from rapport.ui.settings_dialog import SettingsDialog
 from rapport.ui.window_prefs import WindowPrefs
 
@@ -152,3 +154,45 @@ def test_every_control_has_an_accessible_name(qtbot: Any, book: Path) -> None:
     assert len(controls) >= 14
     unnamed = [type(w).__name__ for w in controls if not w.accessibleName()]
     assert unnamed == []
+
+
+def test_the_date_order_is_chosen_in_preferences_and_read_back(
+    window: Any, qtbot: Any, answer_modal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16 item 6: "Dates like 3/4" says what the system gives and saves the choice."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    seen: dict[str, Any] = {}
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        combo = dialog.date_order
+        seen["labels"] = [combo.itemText(i) for i in range(combo.count())]
+        seen["first"] = combo.currentData()
+        _pick(combo, "mdy")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(choose)
+    window.preferences_action.trigger()
+    assert seen["first"] == ""
+    assert seen["labels"][0] == "Same as the system (day first: 3/4 is 3 April)"
+    assert settings.get("date_order") == "mdy"
+
+    def read_back(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        seen["again"] = dialog.date_order.currentData()
+        dialog.reject()
+
+    answer_modal(read_back)
+    window.preferences_action.trigger()
+    assert seen["again"] == "mdy"
+
+
+def test_a_capture_chips_due_date_reads_the_books_order(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RAPPORT_DATE_ORDER", raising=False)
+    today = date(2026, 11, 18)
+    settings.update({"date_order": "mdy"})
+    assert parse_due_text("3/4", today) == (True, date(2027, 3, 4))
+    settings.update({"date_order": "dmy"})
+    assert parse_due_text("3/4", today) == (True, date(2027, 4, 3))

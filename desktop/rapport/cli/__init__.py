@@ -9,6 +9,7 @@ starts about as fast as Python and peewee allow.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
@@ -66,6 +67,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         help="where the book lives (default: RAPPORT_DATA_DIR or the per-user data folder)",
     )
     parser.add_argument(
+        "--date-order",
+        choices=("mdy", "dmy"),
+        help="read 3/4 as March 4 (mdy) or 3 April (dmy) for this run (default: the "
+        "Preferences setting, else the locale; also RAPPORT_DATE_ORDER)",
+    )
+    parser.add_argument(
         "--startup-check",
         action="store_true",
         help="open the window, wait until it has painted, print 'shown in N ms' and exit",
@@ -104,9 +111,9 @@ def _command_word(argv: Sequence[str]) -> str | None:
     """The command the arguments name, when they plainly do (else None: build them all)."""
     words = iter(argv)
     for word in words:
-        if word == "--data-dir":
+        if word in ("--data-dir", "--date-order"):
             next(words, None)
-        elif word.startswith("--data-dir=") or word == "--startup-check":
+        elif word.startswith(("--data-dir=", "--date-order=")) or word == "--startup-check":
             continue
         else:
             return None if word.startswith("-") else word
@@ -141,7 +148,11 @@ def parse(words: Sequence[str]) -> argparse.Namespace:
 
     Mistakes, ``--help`` and ``--version`` end the process (argparse's SystemExit).
     """
-    return build_parser(wanted=_command_word(words)).parse_args(words)
+    args = build_parser(wanted=_command_word(words)).parse_args(words)
+    if args.date_order:
+        # one run's order wins over the book's setting (services/when.py date_order)
+        os.environ["RAPPORT_DATE_ORDER"] = args.date_order
+    return args
 
 
 def window_wanted(args: argparse.Namespace) -> str | None:

@@ -107,8 +107,9 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
         from rapport import clock
         from rapport.core.understand.pipeline import understand
         from rapport.services.capture_json import capture_json
+        from rapport.services.when import day_first
 
-        return capture_json(understand(text, clock.today()))
+        return capture_json(understand(text, clock.today(), (), day_first(setting="")))
     from rapport.cli.common import open_book
     from rapport.services import capture
 

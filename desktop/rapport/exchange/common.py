@@ -288,8 +288,9 @@ def relation_word(label: str) -> str:
     return RELATION_WORDS.get(key, key[:40])
 
 
-def parse_day(text: str) -> DateIn | None:
-    """A birthday as files write it: 1980-05-17, 19800517, --05-17, --0517, 5/17/1980."""
+def parse_day(text: str, day_first: bool = False) -> DateIn | None:
+    """A birthday as files write it: 1980-05-17, 19800517, --05-17, --0517, 5/17/1980
+    (17/5/1980 with ``day_first``: the user's date order, services/when.py)."""
     value = text.strip()
     if not value or value in ("0/0/00", "0/0/0000"):
         return None
@@ -302,11 +303,14 @@ def parse_day(text: str) -> DateIn | None:
                 return None
             year, month, day = None, int(digits[:2]), int(digits[2:])
         elif "/" in value:
-            # Outlook writes month/day/year in its US-English CSV export.
+            # Outlook writes its CSV export's dates in the user's order: month/day/year in
+            # US English, day/month/year in most other places.
             parts = value.split("/")
             if len(parts) != 3:
                 return None
             month, day, year = int(parts[0]), int(parts[1]), int(parts[2])
+            if day_first:
+                month, day = day, month
             if year < 100:
                 return None
         else:

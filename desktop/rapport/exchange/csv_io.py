@@ -268,7 +268,9 @@ def parse(
     text: str,
     mapping: dict[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    day_first: bool = False,
 ) -> ParseResult:
+    """The contacts of a CSV file; ``day_first`` reads 3/4/1980 as 3 April (the user's order)."""
     header, rows = read_table(text)
     flavour = detect(header)
     if flavour == "rapport-tasks":
@@ -303,7 +305,9 @@ def parse(
         where = f"row {number}"
         if flavour == "rapport":
             cells = {key: _unneutralise(value) for key, value in cells.items()}
-        contact = convert(cells) if convert else _generic(cells, mapping or {})
+        contact = (
+            convert(cells, day_first) if convert else _generic(cells, mapping or {}, day_first)
+        )
         contact.where = where
         problem = check_contact(contact)
         if problem is None and convert is None:
@@ -344,7 +348,7 @@ def _numbered(cells: dict[str, str], prefix: str, suffixes: Sequence[str]) -> li
     return found
 
 
-def _google(cells: dict[str, str]) -> ContactIn:
+def _google(cells: dict[str, str], day_first: bool = False) -> ContactIn:
     get = cells.get
     name = (
         one_line(get("Name") or "")
@@ -380,7 +384,7 @@ def _google(cells: dict[str, str]) -> ContactIn:
         if value:
             notes.append(f"{label or 'Note'}: {value}")
     contact.notes = "\n".join(note for note in notes if note).strip()
-    birthday = parse_day(get("Birthday") or "")
+    birthday = parse_day(get("Birthday") or "", day_first)
     if birthday is not None:
         birthday.label = "birthday"
         contact.dates.append(birthday)
@@ -394,7 +398,7 @@ def _google(cells: dict[str, str]) -> ContactIn:
         cells, "Event", ("Type", "Value")
     )
     for label, value in events:
-        day = parse_day(value)
+        day = parse_day(value, day_first)
         if day is not None:
             day.label = relation_word(label.lstrip("* ")) or "date"
             contact.dates.append(day)
@@ -403,7 +407,7 @@ def _google(cells: dict[str, str]) -> ContactIn:
     return contact
 
 
-def _outlook(cells: dict[str, str]) -> ContactIn:
+def _outlook(cells: dict[str, str], day_first: bool = False) -> ContactIn:
     get = cells.get
     name = _join_name(
         get("First Name") or "",
@@ -443,7 +447,7 @@ def _outlook(cells: dict[str, str]) -> ContactIn:
     if get("Referred By"):
         contact.how_we_met = f"Referred by {one_line(get('Referred By') or '')}"
     for key, label in (("Birthday", "birthday"), ("Anniversary", "anniversary")):
-        day = parse_day(get(key) or "")
+        day = parse_day(get(key) or "", day_first)
         if day is not None:
             day.label = label
             contact.dates.append(day)
@@ -457,7 +461,7 @@ def _outlook(cells: dict[str, str]) -> ContactIn:
     return contact
 
 
-def _generic(cells: dict[str, str], mapping: dict[str, str]) -> ContactIn:
+def _generic(cells: dict[str, str], mapping: dict[str, str], day_first: bool = False) -> ContactIn:
     by_target: dict[str, list[str]] = {}
     for column, target in mapping.items():
         value = cells.get(column, "")
@@ -483,7 +487,7 @@ def _generic(cells: dict[str, str], mapping: dict[str, str]) -> ContactIn:
     for value in by_target.get("phone", []):
         _add_unique(contact.phones, _split(value))
     for value in by_target.get("birthday", []):
-        day = parse_day(value)
+        day = parse_day(value, day_first)
         if day is not None:
             day.label = "birthday"
             contact.dates.append(day)

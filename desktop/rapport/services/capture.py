@@ -30,6 +30,7 @@ from rapport.services.capture_dry import read_moment
 from rapport.services.capture_json import capture_json
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
+from rapport.services.when import day_first
 from rapport.store import models as m
 from rapport.store import prepared
 from rapport.store.db import transaction
@@ -87,7 +88,7 @@ def understand_with(
 
     text = control_chars.clean(text)
     today = clock.today()
-    understood = understand(text, today, known)
+    understood = understand(text, today, known, day_first())
     if chosen is not None:
         suggestions = suggest(understood, text, today, chosen.get("name"))
         understood = replace(understood, suggestions=suggestions)
@@ -109,7 +110,7 @@ def understand_note(text: str, client: r.Client | None = None) -> dict[str, Any]
     """What the note says, matched against the book; ``client`` overrides whom it is about."""
     text = control_chars.clean(text)
     check_note(text)
-    result = capture_json(understand(text, clock.today(), known_clients()))
+    result = capture_json(understand(text, clock.today(), known_clients(), day_first()))
     if client is not None:
         set_client(result, client)
     return result

@@ -9,6 +9,7 @@ the book cannot be read that way; the caller then opens the book as usual.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Any
 
@@ -29,10 +30,12 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     from rapport import clock, paths
     from rapport.store import readonly
 
-    rows = readonly.known_clients(paths.database_path(paths.data_dir(data_dir)))
+    path = paths.database_path(paths.data_dir(data_dir))
+    rows = readonly.known_clients(path)
     if rows is None:
         return None
     from rapport.core.understand.clients import ClientIndex
+    from rapport.core.understand.dates.order import date_order
     from rapport.core.understand.pipeline import KnownClient, understand
     from rapport.services.capture_json import capture_json
     from rapport.services.validate import check_note
@@ -45,4 +48,7 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
 
     # One note looks at a handful of clients: the records are made for those only.
     known = ClientIndex.lazy([row[1] for row in rows], [row[2] or "" for row in rows], client)
-    return capture_json(understand(text, clock.today(), known))
+    # the order "3/4" is read in, as services.when.date_order gives it with the book open
+    chosen = os.environ.get("RAPPORT_DATE_ORDER")
+    order = date_order(chosen, readonly.text_setting(path, "date_order"), os.environ)
+    return capture_json(understand(text, clock.today(), known, order == "dmy"))

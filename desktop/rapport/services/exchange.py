@@ -41,6 +41,7 @@ from rapport.exchange.common import (
 from rapport.services import dump, import_write, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
+from rapport.services.when import day_first
 from rapport.store import models as m
 from rapport.store.db import long_transaction
 from rapport.store.migrations import SCHEMA_VERSION
@@ -199,7 +200,7 @@ def preview_import(
                     "this is a Google or Outlook export: its columns are known, "
                     "no mapping is needed"
                 )
-            result = csv_io.parse(text, plan.mapping, progress)
+            result = csv_io.parse(text, plan.mapping, progress, day_first())
     except ExchangeError as exc:
         error = EncodingQuestion if getattr(exc, "suggestion", None) else ImportFailed
         raise error(str(exc)) from None

@@ -16,6 +16,7 @@ CARD_FONTS = ("", "handwriting", "serif", "sans")
 # The card sizes of CLI.md: A2 (4.25x5.5 in), A6, 4x6 postcard, 5x7, US Letter.
 CARD_SIZES = ("a2", "a6", "4x6", "5x7", "letter")
 RETENTION_KINDS = ("daily", "weekly", "monthly")
+DATE_ORDERS = ("", "mdy", "dmy")
 
 DEFAULTS: dict[str, Any] = {
     "user_name": "",
@@ -32,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     "return_name": "",
     "return_address": {},
     "home_country": "",
+    # How "3/4" is read (capture, date fields, a contacts file's birthdays): "mdy" (March 4),
+    # "dmy" (3 April), "" from the locale (services/when.py date_order).
+    "date_order": "",
     # A message (voicemail, email, text) not answered this long after it came is due.
 }
 
@@ -92,6 +96,8 @@ def _clean(key: str, value: Any) -> Any:
         return _whole(value, 1, 3650, "The keep-in-touch cadence", "days")
     if key == "intro_call_after_days":
         return _whole(value, 1, 365, "The days before calling a lead", "days")
+    if key == "date_order":
+        return one_of(str(value or "").strip().lower(), DATE_ORDERS, "The date order")
     if key == "gift_budget":
         return one_of(str(value), GIFT_BUDGETS, "The gift budget")
     if key == "card_size":

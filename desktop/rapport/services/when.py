@@ -7,13 +7,40 @@ the same words and refuse the same nonsense with the same message.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 
 from rapport import clock
+from rapport.core.understand.dates.order import date_order as _order_of
 from rapport.services.errors import ValidationError
 
 EXAMPLES = "tomorrow, friday, next week, in 3 days or 2026-12-01"
+# For one run: `rapport --date-order dmy ...` sets it; it wins over the book's setting.
+ORDER_VARIABLE = "RAPPORT_DATE_ORDER"
+
+
+def date_order(setting: str | None = None) -> str:
+    """How numeric dates are read, "mdy" (3/4 is March 4) or "dmy" (3 April): the run's
+    RAPPORT_DATE_ORDER, else the book's ``date_order`` setting (``setting`` when the caller
+    read it already), else the locale (core/understand/dates/order.py)."""
+    if setting is None:
+        setting = _book_setting()
+    return _order_of(os.environ.get(ORDER_VARIABLE), setting, os.environ)
+
+
+def day_first(setting: str | None = None) -> bool:
+    return date_order(setting) == "dmy"
+
+
+def _book_setting() -> str | None:
+    from rapport.store.models import db
+
+    if db.obj is None or db.is_closed():
+        return None  # no book open (a dry run without one): the run's choice or the locale
+    from rapport.services import settings
+
+    return str(settings.get("date_order") or "") or None
 
 
 def _words(value: date | str | None, what: str = "date") -> date | str | None:
@@ -49,7 +76,7 @@ def parse_day(
         from rapport.core.understand.dates.find import parse_due
     except ImportError:  # a build without quick capture's grammar: say so, never guess
         raise ValidationError(f"{what} {text!r}: use a date like 2026-12-01") from None
-    day = parse_due(text, today or clock.today())
+    day = parse_due(text, today or clock.today(), day_first())
     if day is None:
         raise ValidationError(f"{what} {text!r} is not a date I understand (try {EXAMPLES})")
     return day
@@ -73,7 +100,7 @@ def parse_past_day(value: date | str | None, what: str = "date") -> date | None:
         from rapport.core.understand.dates.find import find_dates
     except ImportError:  # a build without quick capture's grammar
         raise ValidationError(f"{what} {text!r}: use a date like 2014-03-03") from None
-    mentions = find_dates(text, clock.today())
+    mentions = find_dates(text, clock.today(), day_first())
     whole = len(mentions) == 1 and mentions[0].text.strip(" ,.") == text.strip(" ,.")
     if not whole or not mentions[0].exact or mentions[0].value is None:
         raise ValidationError(

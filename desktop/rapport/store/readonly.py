@@ -110,3 +110,22 @@ def known_clients(path: Path) -> list[Row] | None:
             return conn.execute(KNOWN_CLIENTS_SQL).fetchall()  # rows are tuples
     except (OSError, sqlite3.Error, UnicodeDecodeError):  # damaged: opening explains
         return None
+
+
+def text_setting(path: Path, key: str) -> str | None:
+    """A text setting of the book (``services.settings``), or None when unset or unreadable
+    this way (the caller then falls back as it would with no book)."""
+    import json
+
+    if os.environ.get("RAPPORT_DATABASE_URL") or not path.is_file():
+        return None
+    try:
+        with _reading(path) as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    except (OSError, sqlite3.Error, UnicodeDecodeError):
+        return None
+    try:
+        value = json.loads(row[0]) if row and row[0] is not None else None
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None

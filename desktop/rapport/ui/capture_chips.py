@@ -34,6 +34,7 @@ from rapport import clock
 from rapport.core.formats import day_month
 from rapport.core.records import RELATIONS
 from rapport.core.understand.dates.find import parse_due
+from rapport.services.when import day_first
 
 CHIP_MAX_WIDTH = 460  # a long fact wraps rather than pushing the window wider
 DUE_TIP = (
@@ -65,7 +66,7 @@ def parse_due_text(text: str, today: date) -> tuple[bool, date | None]:
         return True, date.fromisoformat(text)
     except ValueError:
         pass
-    found = parse_due(text, today)
+    found = parse_due(text, today, day_first())
     return (found is not None), found
 
 

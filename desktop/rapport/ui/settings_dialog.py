@@ -8,6 +8,7 @@ A refused value (a relative backup folder...) is explained inside the dialog.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.core import postal
+from rapport.core.understand.dates.order import locale_order
 from rapport.services import settings as book_settings
 from rapport.ui.dialogs import AddressFields, locale_country
 from rapport.ui.form import FormDialog
@@ -40,6 +42,17 @@ CARD_SIZE_LABELS = {
 }
 BUDGET_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+ORDER_EXAMPLES = {"mdy": "month first: 3/4 is March 4", "dmy": "day first: 3/4 is 3 April"}
+
+
+def date_order_labels() -> dict[str, str]:
+    """The date order choices; the default says what the system's locale gives."""
+    system = locale_order(os.environ)
+    return {
+        "": f"Same as the system ({ORDER_EXAMPLES[system]})",
+        "mdy": ORDER_EXAMPLES["mdy"].capitalize(),
+        "dmy": ORDER_EXAMPLES["dmy"].capitalize(),
+    }
 
 
 def choose_folder(parent: QWidget, start: str) -> str | None:
@@ -128,6 +141,10 @@ class SettingsDialog(FormDialog):
             self.card_font.addItem(label, key)
         font = v["card_font"] or card_print.DEFAULT_FONT
         self.card_font.setCurrentIndex(max(self.card_font.findData(font), 0))
+        # How "3/4" is read in notes, date fields and imported birthdays.
+        self.date_order = self.add_row(
+            "Dat&es like 3/4:", _combo(date_order_labels(), v["date_order"] or ""), "Date order"
+        )
 
         self._section("Backups")
         self.backup_dir = QLineEdit(v["backup_dir"])
@@ -220,6 +237,7 @@ class SettingsDialog(FormDialog):
                 "gift_budget": self.gift_budget.currentData(),
                 "card_size": self.card_size.currentData(),
                 "card_font": self.card_font.currentData() or "",
+                "date_order": self.date_order.currentData() or "",
                 "backup_dir": self.backup_dir.text(),
                 "backup_retention": {
                     "daily": self.keep_daily.value(),

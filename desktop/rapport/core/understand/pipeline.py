@@ -86,8 +86,10 @@ _MEETING = LazyRegex(
 )
 
 
-def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()) -> Understanding:
-    """What a free-text meeting note says, stage by stage.
+def understand(
+    text: str, today: date, known_clients: Sequence[KnownClient] = (), day_first: bool = False
+) -> Understanding:
+    """What a free-text meeting note says, stage by stage (``day_first``: "3/4" is 3 April).
 
     The stages run in the order their results are needed: the client is chosen from the
     people and introductions the note names, a task's person and deadline need the client,
@@ -125,7 +127,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     # 6. inbound: a message that waits for the user's answer
     inbound = _inbound(note)
     # 7. dates, then 8. the user's tasks (whose promise, which deadline)
-    dates = find_dates(body, today)
+    dates = find_dates(body, today, day_first)
     tasks = _tasks(note, today, dates, contacts, family, intros, inbound, client_first, genders)
     # 9. facts and interests, in the clauses that are not tasks; days to remember yearly
     other_names = {p.name.lower(): p.name for p in family if p.name}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.dates.days import (
@@ -63,13 +63,19 @@ class DateMention:
 
 
 @cache
-def _rules() -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
+def _rules(day_first: bool = False) -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
     # The grammar is loaded on first use (importing capture, the hotkey path, stays cheap) and
     # each pattern compiled the first time a note has one of its trigger words.
-    from rapport.core.understand.dates.rules import RULES_SRC, TRIGGERS
+    from rapport.core.understand.dates.rules import DAY_FIRST_AWARE, RULES_SRC, TRIGGERS
 
     return tuple(
-        (LazyRegex(src, re.IGNORECASE), handler, TRIGGERS.get(handler, ("",)))
+        (
+            LazyRegex(src, re.IGNORECASE),
+            partial(handler, day_first=True)
+            if day_first and handler in DAY_FIRST_AWARE
+            else handler,
+            TRIGGERS.get(handler, ("",)),
+        )
         for src, handler in RULES_SRC
     )
 
@@ -129,12 +135,13 @@ def _spelled_days(text: str) -> tuple[str, list[tuple[int, int]]]:
     return ("".join(chars) if chars is not None else text), regions
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
-    """Every date expression in ``text``, left to right, never overlapping (longest wins)."""
+def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, left to right, never overlapping (longest wins).
+    ``day_first``: "3/4" is 3 April, not March 4 (the user's order, ``order.py``)."""
     found: list[tuple[int, int, date | None, str]] = []
     scan, spelled = _spelled_days(text)
     low = scan.lower()
-    for pattern, handler, triggers in _rules():
+    for pattern, handler, triggers in _rules(day_first):
         if not any(t in low for t in triggers):
             continue
         for m in pattern.finditer(scan):
@@ -163,13 +170,13 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     return mentions
 
 
-def parse_due(phrase: str, today: date) -> date | None:
+def parse_due(phrase: str, today: date, day_first: bool = False) -> date | None:
     """The day that ``phrase`` (or the first date expression in it) names, or None.
 
     >>> parse_due("by Friday", date(2026, 11, 18))
     datetime.date(2026, 11, 20)
     """
-    for mention in find_dates(phrase, today):
+    for mention in find_dates(phrase, today, day_first):
         if mention.value is not None:
             return mention.value
     return None

@@ -118,7 +118,9 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     return today + timedelta(days=ahead), "day"
 
 
-def on_weekday_date(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+def on_weekday_date(
+    m: re.Match[str], today: date, day_first: bool = False
+) -> tuple[date | None, str] | None:
     """'Fri the 13th', 'Thurs 6/10', 'Tue Dec 1': the date decides; the weekday, when the date
     gives only a day of the month, picks the month whose such day falls on that weekday."""
     raw = m.group("wd").lower()
@@ -126,7 +128,7 @@ def on_weekday_date(m: re.Match[str], today: date) -> tuple[date | None, str] | 
     if raw in _SHORT_NEEDS_PREP and not after_prep and not m.group("day") and not m.group("day2"):
         return None  # "photos Mon 1/4": like a bare "Mon", the word stays a word; 1/4 is the date
     if m.group("m"):
-        return on_numeric(m, today)
+        return on_numeric(m, today, day_first)
     if m.group("mon"):
         value = next_occurrence(today, _month_of(m), int(m.group("mday")), None)
         return (value, "day") if value else None
@@ -193,8 +195,14 @@ def on_month_day(m: re.Match[str], today: date) -> tuple[date | None, str] | Non
     return (value, "day") if value else None
 
 
-def on_numeric(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+def on_numeric(
+    m: re.Match[str], today: date, day_first: bool = False
+) -> tuple[date | None, str] | None:
+    """'3/15', '6/10/27': month first, or day first when the user's order says so
+    (``order.py``); a pair that cannot be read in that order is no date."""
     month, day = int(m.group("m")), int(m.group("d"))
+    if day_first:
+        month, day = day, month
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     year = m.group("y")

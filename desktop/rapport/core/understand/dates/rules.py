@@ -35,7 +35,7 @@ from rapport.core.understand.dates.handlers import (
 )
 from rapport.core.understand.dates.words import COUNT_WORDS
 
-__all__ = ["RULES_SRC", "TRIGGERS"]
+__all__ = ["DAY_FIRST_AWARE", "RULES_SRC", "TRIGGERS"]
 
 _NEXT = r"(?:next|nxt)"
 _WEEK = r"(?:week|wk)"
@@ -236,3 +236,6 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
         "valentine", "labor", "memorial", "july",
     ),
 }  # fmt: skip
+
+# The handlers that read a numeric date ("3/4", "Thu 6/10"): they take the user's order.
+DAY_FIRST_AWARE = frozenset({on_numeric, on_weekday_date})
