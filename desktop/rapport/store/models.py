@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     DatabaseProxy,
     DateField,
@@ -50,6 +51,9 @@ class ListField(JSONField):
         return list(json.loads(value)) if value else []
 
 
+# Each model also declares, as annotations only, the columns peewee adds by itself (the
+# ``id`` primary key and the ``<field>_id`` of each foreign key), so that type checkers
+# know them; peewee ignores annotations, the table is unchanged.
 class BaseModel(Model):
     class Meta:
         database = db
@@ -57,6 +61,7 @@ class BaseModel(Model):
 
 
 class Client(BaseModel):
+    id: AutoField[int]
     name = TextField()
     # Case- and accent-folded name: what sorting, prefix lookup and matching use.
     name_key = TextField(index=True)
@@ -75,6 +80,7 @@ class Client(BaseModel):
     country = TextField(default="")
     how_we_met = TextField(default="")
     referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
+    referred_by_id: IntegerField[int | None]
     # Indexed: Today asks which cadences are in use before finding who is out of touch.
     cadence_days = IntegerField(null=True, index=True)
     notes = TextField(default="")
@@ -95,7 +101,9 @@ class Client(BaseModel):
 
 
 class Person(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="people")
+    client_id: IntegerField[int]
     name = TextField(null=True)
     relation = TextField(default="")
     # Indexed: Today's birthdays read only the people who have one.
@@ -115,7 +123,9 @@ class Person(BaseModel):
 
 
 class Interaction(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="interactions")
+    client_id: IntegerField[int]
     kind = TextField(default="note")
     happened_at = DateTimeField()
     title = TextField(default="")
@@ -132,19 +142,26 @@ class Interaction(BaseModel):
 
 
 class Fact(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="facts")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="facts")
+    person_id: IntegerField[int | None]
     text = TextField()
     category = TextField(default="personal")
     tags = ListField(default=list)
     source = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="facts")
+    source_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
     confirmed_at = DateTimeField(default=clock.now)
 
 
 class Introduction(BaseModel):
+    id: AutoField[int]
     lead = ForeignKeyField(Client, on_delete="CASCADE", backref="introduced_by")
+    lead_id: IntegerField[int]
     referrer = ForeignKeyField(Client, null=True, on_delete="SET NULL", backref="introduced")
+    referrer_id: IntegerField[int | None]
     referrer_name = TextField(default="")
     note = TextField(default="")
     introduced_on = DateField()
@@ -153,6 +170,7 @@ class Introduction(BaseModel):
     lead_answered_at = DateTimeField(null=True)
     called_at = DateTimeField(null=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
 
     class Meta:
@@ -161,20 +179,29 @@ class Introduction(BaseModel):
 
 
 class Inbound(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="inbound")
+    client_id: IntegerField[int]
     channel = TextField()
     received_at = DateTimeField()
     summary = TextField(default="")
     answered_at = DateTimeField(null=True, index=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
 
 
 class Task(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, null=True, on_delete="CASCADE", backref="tasks")
+    client_id: IntegerField[int | None]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    person_id: IntegerField[int | None]
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="tasks")
+    interaction_id: IntegerField[int | None]
     introduction = ForeignKeyField(Introduction, null=True, on_delete="CASCADE", backref="tasks")
+    introduction_id: IntegerField[int | None]
     inbound = ForeignKeyField(Inbound, null=True, on_delete="SET NULL", backref="tasks")
+    inbound_id: IntegerField[int | None]
     title = TextField()
     kind = TextField(default="todo")
     due = DateField(null=True, index=True)
@@ -198,8 +225,11 @@ class Task(BaseModel):
 
 
 class Gift(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="gifts")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    person_id: IntegerField[int | None]
     title = TextField()
     # idea -> planned -> given
     status = TextField(default="given")
@@ -211,12 +241,16 @@ class Gift(BaseModel):
     tags = ListField(default=list)
     # The "gift" conversation logged in the history when the gift was given.
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
 
 
 class ImportantDate(BaseModel):
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="dates")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="dates")
+    person_id: IntegerField[int | None]
     label = TextField()
     month = IntegerField()
     day = IntegerField()
@@ -229,8 +263,11 @@ class ImportantDate(BaseModel):
 class Card(BaseModel):
     """A note drafted for a client (thank-you, congratulations...) and when it was sent."""
 
+    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="cards")
+    client_id: IntegerField[int]
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     occasion = TextField(default="thank_you")
     body = TextField(default="")
     card_size = TextField(default="a2")
@@ -248,6 +285,7 @@ class Setting(BaseModel):
 class Draft(BaseModel):
     """Quick-capture text autosaved as it is typed, so a crash never loses a note."""
 
+    id: AutoField[int]
     text = TextField(default="")
     client_hint = TextField(default="")
     updated_at = DateTimeField(default=clock.now)
