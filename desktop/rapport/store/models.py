@@ -51,17 +51,22 @@ class ListField(JSONField):
         return list(json.loads(value)) if value else []
 
 
-# Each model also declares, as annotations only, the columns peewee adds by itself (the
-# ``id`` primary key and the ``<field>_id`` of each foreign key), so that type checkers
-# know them; peewee ignores annotations, the table is unchanged.
 class BaseModel(Model):
     class Meta:
         database = db
         legacy_table_names = False
 
 
-class Client(BaseModel):
+# The models also declare, as annotations only, the columns peewee adds by itself (the
+# ``id`` primary key and the ``<field>_id`` of each foreign key), so that type checkers
+# know them; peewee ignores annotations, the tables are unchanged.
+class RecordModel(BaseModel):
+    """A table whose rows are numbered by ``id`` (all but the keyed Setting and SchemaInfo)."""
+
     id: AutoField[int]
+
+
+class Client(RecordModel):
     name = TextField()
     # Case- and accent-folded name: what sorting, prefix lookup and matching use.
     name_key = TextField(index=True)
@@ -100,8 +105,7 @@ class Client(BaseModel):
         )
 
 
-class Person(BaseModel):
-    id: AutoField[int]
+class Person(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="people")
     client_id: IntegerField[int]
     name = TextField(null=True)
@@ -122,8 +126,7 @@ class Person(BaseModel):
     updated_at = DateTimeField(default=clock.now)
 
 
-class Interaction(BaseModel):
-    id: AutoField[int]
+class Interaction(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="interactions")
     client_id: IntegerField[int]
     kind = TextField(default="note")
@@ -141,8 +144,7 @@ class Interaction(BaseModel):
         indexes = ((("client", "happened_at"), False), (("kind", "thanked_at"), False))
 
 
-class Fact(BaseModel):
-    id: AutoField[int]
+class Fact(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="facts")
     client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="facts")
@@ -156,8 +158,7 @@ class Fact(BaseModel):
     confirmed_at = DateTimeField(default=clock.now)
 
 
-class Introduction(BaseModel):
-    id: AutoField[int]
+class Introduction(RecordModel):
     lead = ForeignKeyField(Client, on_delete="CASCADE", backref="introduced_by")
     lead_id: IntegerField[int]
     referrer = ForeignKeyField(Client, null=True, on_delete="SET NULL", backref="introduced")
@@ -178,8 +179,7 @@ class Introduction(BaseModel):
         indexes = ((("called_at", "lead_answered_at", "contacted_at"), False),)
 
 
-class Inbound(BaseModel):
-    id: AutoField[int]
+class Inbound(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="inbound")
     client_id: IntegerField[int]
     channel = TextField()
@@ -190,8 +190,7 @@ class Inbound(BaseModel):
     interaction_id: IntegerField[int | None]
 
 
-class Task(BaseModel):
-    id: AutoField[int]
+class Task(RecordModel):
     client = ForeignKeyField(Client, null=True, on_delete="CASCADE", backref="tasks")
     client_id: IntegerField[int | None]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
@@ -224,8 +223,7 @@ class Task(BaseModel):
         indexes = ((("client", "status"), False), (("status", "due"), False))
 
 
-class Gift(BaseModel):
-    id: AutoField[int]
+class Gift(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="gifts")
     client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
@@ -245,8 +243,7 @@ class Gift(BaseModel):
     created_at = DateTimeField(default=clock.now)
 
 
-class ImportantDate(BaseModel):
-    id: AutoField[int]
+class ImportantDate(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="dates")
     client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="dates")
@@ -260,10 +257,9 @@ class ImportantDate(BaseModel):
         indexes = ((("month", "day"), False),)
 
 
-class Card(BaseModel):
+class Card(RecordModel):
     """A note drafted for a client (thank-you, congratulations...) and when it was sent."""
 
-    id: AutoField[int]
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="cards")
     client_id: IntegerField[int]
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
@@ -282,10 +278,9 @@ class Setting(BaseModel):
     value = JSONField(null=True)
 
 
-class Draft(BaseModel):
+class Draft(RecordModel):
     """Quick-capture text autosaved as it is typed, so a crash never loses a note."""
 
-    id: AutoField[int]
     text = TextField(default="")
     client_hint = TextField(default="")
     updated_at = DateTimeField(default=clock.now)
@@ -303,7 +298,7 @@ class SchemaInfo(BaseModel):
 
 # The tables of the book, parents before children: inserting in this order satisfies
 # every foreign key (undo, bulk loads and imports rely on it).
-BOOK_MODELS: tuple[type[BaseModel], ...] = (
+BOOK_MODELS: tuple[type[RecordModel], ...] = (
     Client,
     Person,
     Interaction,
