@@ -152,9 +152,9 @@ def test_composer_card_options_and_preview(
     dialog = NoteComposer(None, bob)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.size.setCurrentIndex(dialog.size.findData("letter"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("letter"))
     assert not dialog.folded.isEnabled(), "a letter is flat"
-    dialog.size.setCurrentIndex(dialog.size.findData("5x7"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("5x7"))
     dialog.folded.setChecked(True)
     dialog.update_preview()
     pixmap = dialog.preview.pixmap()

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -39,6 +40,20 @@ from rapport.ui.messages import show_error, user_message
 DISCARD_ASK_CHARS = 20
 
 R = TypeVar("R")
+W = TypeVar("W", bound=QWidget)
+
+
+def qt_moment(moment: datetime) -> QDateTime:
+    """A naive local moment as Qt's, for a date-and-time picker."""
+    return QDateTime(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+    )
+
+
+def moment_of(value: QDateTime) -> datetime:
+    """A picker's date and time as a naive local moment (to the second)."""
+    day, time = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second())
 
 
 class FormDialog(QDialog):
@@ -78,7 +93,7 @@ class FormDialog(QDialog):
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def add_row(self, label: str, widget: QWidget, accessible: str | None = None) -> QWidget:
+    def add_row(self, label: str, widget: W, accessible: str | None = None) -> W:
         widget.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         if isinstance(widget, QLineEdit):
             # A long "how we met" opened for editing shows its start, not its last words.
@@ -165,9 +180,10 @@ class FormDialog(QDialog):
         for row in range(self.form.rowCount()):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is None or field is None or not isinstance(label.widget(), QLabel):
+            label_widget = label.widget() if label is not None else None
+            if field is None or not isinstance(label_widget, QLabel):
                 continue
-            words = label.widget().text().replace("&", "").strip().rstrip(":").strip()
+            words = label_widget.text().replace("&", "").strip().rstrip(":").strip()
             widget = field.widget()
             if not words or widget is None or not widget.isEnabled():
                 continue
@@ -180,6 +196,8 @@ class FormDialog(QDialog):
         """Grow to show a wrapped error in full: a minimum size ignores wrapped text, so
         without this the message is drawn over the notes field above it."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():

@@ -68,11 +68,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         # However the Clients page comes up (its button, a search result), it is built first.
-        self.pages.currentChanged.connect(
-            lambda _index: (
-                self.pages.currentWidget() is self.clients_page and self._build_clients_page()
-            )
-        )
+        self.pages.currentChanged.connect(self._page_changed)
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
         self.toolbar = QToolBar("Main")
@@ -342,6 +338,10 @@ class MainWindow(QMainWindow):
     def built_profile(self) -> ProfilePane | None:
         """The profile pane if it exists yet (asking never builds it)."""
         return self._profile
+
+    def _page_changed(self, _index: int) -> None:
+        if self.pages.currentWidget() is self.clients_page:
+            self._build_clients_page()
 
     def _build_clients_page(self) -> None:
         """The client list and the profile pane, with the client the user last looked at."""
