@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
-from peewee import Case
+from peewee import BaseQuery, Case
 
 from rapport.core import records as r
 from rapport.core.postal import PostalAddress, from_parts
 from rapport.store import models as m
+
+
+# peewee's stubs give ``tuples()`` and ``dicts()`` the query's own type, whose rows would
+# be models: these two say what such a query yields (each row converted by its fields).
+def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples (``query.tuples()``)."""
+    return cast("Iterator[tuple[Any, ...]]", iter(query.tuples()))
+
+
+def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts by field name (``query.dicts()``)."""
+    return cast("Iterator[dict[str, Any]]", iter(query.dicts()))
+
+
+def joined_text(row: m.BaseModel, alias: str) -> str | None:
+    """A text column a query added to a model's rows under ``alias`` (a joined client's
+    name, with ``.objects()``): peewee sets it as a plain attribute no type declares."""
+    value: object = getattr(row, alias, None)
+    return value if isinstance(value, str) else None
 
 
 def real_dates() -> Any:

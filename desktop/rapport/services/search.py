@@ -22,7 +22,7 @@ from typing import Any
 
 from peewee import OP, Expression, Value
 
-from rapport.services import indexing
+from rapport.services import convert, indexing
 from rapport.store import models as m
 from rapport.store import search as fts
 from rapport.store.db import transaction
@@ -93,11 +93,11 @@ def search(query: str, limit: int = 50, per_kind: int | None = None) -> list[Res
     if ids:
         clients = {
             cid: (name, archived is not None)
-            for cid, name, archived in m.Client.select(
-                m.Client.id, m.Client.name, m.Client.archived_at
+            for cid, name, archived in convert.tuples(
+                m.Client.select(m.Client.id, m.Client.name, m.Client.archived_at).where(
+                    m.Client.id.in_(sorted(ids))
+                )
             )
-            .where(m.Client.id.in_(sorted(ids)))
-            .tuples()
         }
     results = []
     for hit in hits:
