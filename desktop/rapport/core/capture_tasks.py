@@ -263,16 +263,16 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     if fronted is not None:
         # "first thing tomorrow I need to check with dispatch": the time said before the user's
         # own words is the task's due
-        rest, due = fronted
-        found = _tasks_in_piece(rest, ctx, carried)
-        for task in found:
-            task.due = task.due or due
-        return found
+        rest, fronted_due = fronted
+        fronted_tasks = _tasks_in_piece(rest, ctx, carried)
+        for fronted_task in fronted_tasks:
+            fronted_task.due = fronted_task.due or fronted_due
+        return fronted_tasks
     if ACK.fullmatch(piece.text.strip(" .!")):
         thing = ctx.request_before(piece.start)  # "needs a revised quote by EOD tmrw. on it"
-        due = ctx.request_due(piece.start)
+        asked_due = ctx.request_due(piece.start)
         return (
-            [TaskFound(f"Send {thing}", "promise", due, piece.start, piece.end, True)]
+            [TaskFound(f"Send {thing}", "promise", asked_due, piece.start, piece.end, True)]
             if thing
             else []
         )
