@@ -201,7 +201,7 @@ def insert_document(
     spec = schema()
     # (model, field name, row id, the file's id it pointed at): links within one table
     # (a client referred by a later client) are set once every row exists.
-    deferred: list[tuple[type[m.BaseModel], str, Any, Any]] = []  # model, field, id, ref
+    deferred: list[tuple[type[m.BaseModel], str, Any, Any]] = []
     for model in TABLES:
         table = table_name(model)
         if not keep_ids and model in (m.Setting, m.Draft):

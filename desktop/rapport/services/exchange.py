@@ -293,7 +293,8 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
 def _client_fields(client_id: int) -> dict[str, Any] | None:
     """What the merge rule reads of one client of the book."""
     fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
-    return next(convert.dicts(m.Client.select(*fields).where(m.Client.id == client_id)), None)
+    query = m.Client.select(*fields).where(m.Client.id == client_id).limit(1)
+    return next(convert.dicts(query), None)
 
 
 def _new_detail(contact: ContactIn) -> str:
