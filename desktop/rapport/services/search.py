@@ -18,7 +18,7 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import reduce
-from typing import Any
+from typing import Any, TypedDict
 
 from peewee import OP, Expression, Value
 
@@ -45,6 +45,17 @@ KIND_LABELS = {
 }
 
 
+class ResultJSON(TypedDict):
+    """A search result as ``rapport search --json`` prints it (CLI.md), plus ref_id."""
+
+    kind: str
+    client: str | None
+    client_id: int | None
+    title: str
+    snippet: str
+    ref_id: int
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     kind: str
@@ -58,7 +69,7 @@ class Result:
     archived: bool = False
     spread: bool = False  # the words were found across the client's documents
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ResultJSON:
         """The CLI.md search result, plus ref_id."""
         return {
             "kind": self.kind,
