@@ -26,6 +26,7 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
 
     paths.private_process()
     app = QApplication.instance() or create_application(QApplication, sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)

@@ -12,6 +12,7 @@ from rapport.core.postal import PostalAddress
 from rapport.services import addresses, clients, settings
 from rapport.store import models as m
 from rapport.ui.dialogs import ClientDialog, PersonDialog
+from tests.ui.form_helpers import click_save
 
 
 def _client_birthdays(client_id: int) -> list[tuple[int, int, int | None]]:
@@ -42,7 +43,7 @@ def test_the_client_form_saves_the_address_in_parts_and_the_birthday(
         qtbot.keyClicks(dialog.address.postcode, "62704")
         qtbot.keyClicks(dialog.address.country, "USA")
         qtbot.keyClicks(dialog.birthday, "July 4")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         if dialog.isVisible():  # refused: close, so that the test fails, not hangs
             dialog.reject()
 
@@ -63,7 +64,7 @@ def test_the_client_form_saves_the_address_in_parts_and_the_birthday(
         shown["birthday"] = dialog.birthday.text()
         dialog.address.city.clear()
         qtbot.keyClicks(dialog.address.city, "Peoria")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(look)
     assert window.profile.edit_client()
@@ -88,7 +89,7 @@ def test_a_bad_birthday_is_refused_in_the_form_and_nothing_is_written(
         assert isinstance(dialog, ClientDialog)
         qtbot.keyClicks(dialog.address.city, "Springfield")
         qtbot.keyClicks(dialog.birthday, "02-30")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         seen.append(dialog.error_label.text())
         dialog.reject()
 
@@ -123,7 +124,7 @@ def test_a_new_client_typed_with_an_address(window: Any, qtbot: Any, answer_moda
         qtbot.keyClicks(dialog.address.city, "Berlin")
         qtbot.keyClicks(dialog.address.postcode, "10115")
         qtbot.keyClicks(dialog.address.country, "Deutschland")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     window.new_client_action.trigger()
@@ -149,7 +150,7 @@ def test_the_person_form_saves_their_own_home(window: Any, qtbot: Any, answer_mo
         qtbot.keyClicks(dialog.address.city, "Ann Arbor")
         qtbot.keyClicks(dialog.address.region, "MI")
         qtbot.keyClicks(dialog.address.postcode, "48109")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         if dialog.isVisible():
             dialog.reject()
 

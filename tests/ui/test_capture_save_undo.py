@@ -61,6 +61,7 @@ def test_undo_on_the_toast_takes_back_a_note_that_made_a_new_client(
     assert window.undo_action.isEnabled()
 
     qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
 
     assert _book() == before, "the book is exactly as it was"
     assert "Carol Diaz" not in _names(window)
@@ -95,6 +96,7 @@ def test_ctrl_z_takes_back_a_note_about_a_known_client_and_refreshes_the_profile
     assert window.undo_action.text() == "&Undo save of the note about Bob Smith"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
 
     assert _book() == before
     assert "Send the price list" not in [t.title for t in profile.tasks.model.records()]
@@ -115,10 +117,12 @@ def test_saves_and_deletions_share_one_stack_latest_first(
     assert window.undo_action.text() == "&Undo save of the note about Carol Diaz"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert "Carol Diaz" not in _names(window) and "Maria Gonzalez" not in _names(window)
     assert window.undo_action.text() == "&Undo delete client Maria Gonzalez"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert "Maria Gonzalez" in _names(window)
     assert not window.undo_action.isEnabled()
 
@@ -137,6 +141,7 @@ def test_undo_is_refused_when_later_work_depends_on_the_save(
     toast = window.capture.toast
 
     qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
 
     assert len(shown) == 1 and "completed since" in shown[0], shown
     assert shown[0].startswith("undo the save of the note about Carol Diaz")
@@ -158,11 +163,14 @@ def test_a_refused_ctrl_z_lets_the_next_one_reach_an_older_deletion(
     tasks.complete_task(next(t.id for t in clients.profile(carol.id).tasks))
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert len(shown) == 1 and "Carol Diaz" in shown[0] and "completed since" in shown[0]
     assert window.undo_action.text() == "&Undo delete client Maria Gonzalez"
     qtbot.mouseClick(window.capture.toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert window.statusBar().currentMessage() == "That save can no longer be undone."
     assert len(shown) == 1
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert "Maria Gonzalez" in _names(window) and "Carol Diaz" in _names(window)

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from rapport.services import backup, clients
 from rapport.ui import export_dialog, import_dialog, messages
 from rapport.ui.backup_dialogs import DamagedBookDialog, RestoreDialog
+from rapport.ui.dialogs import ClientDialog
 from rapport.ui.export_dialog import ExportDialog
 from rapport.ui.import_dialog import ImportDialog
 from tests.safety import book_content, vcard
+from tests.ui.form_helpers import click_save
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -283,10 +285,13 @@ def test_daily_backup_when_the_window_starts(window: Any, qtbot: Any, data_dir: 
 
 
 def test_disk_full_keeps_the_form_open_with_what_was_typed(
-    window: Any, qtbot: Any, answer_modal: Any
+    window: Any, qtbot: Any, answer_modal: Any, monkeypatch: Any
 ) -> None:
     from rapport.store.models import db
 
+    # The full disk is this connection's (max_page_count holds per connection): the form
+    # saves on it, not on the worker's.
+    monkeypatch.setattr(ClientDialog, "saves_on_worker", False)
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     db.execute_sql(f"PRAGMA max_page_count = {pages}")
     seen: list[tuple[str, str, bool]] = []
@@ -294,7 +299,7 @@ def test_disk_full_keeps_the_form_open_with_what_was_typed(
     def fill(dialog: QWidget) -> None:
         qtbot.keyClicks(dialog.name, "Dana White")  # type: ignore[attr-defined]
         dialog.notes.setPlainText("n" * 20000)  # type: ignore[attr-defined]
-        qtbot.mouseClick(dialog.save_button, LEFT)  # type: ignore[attr-defined]
+        click_save(qtbot, dialog)
         seen.append(
             (dialog.error_label.text(), dialog.name.text(), dialog.isVisible())  # type: ignore[attr-defined]
         )

@@ -75,8 +75,10 @@ def test_d_on_a_promise_offers_the_message_and_copy_records_it(promises: Any, qt
     assert panel.text.toPlainText() != body and panel.status.text() == ""
     # Done stays undoable, also the one whose client was told.
     win.undo_action.trigger()
+    qtbot.waitUntil(lambda: win.undoing is None)  # undone on the worker
     assert tasks.get_task(following.id).status == "open"
     win.undo_action.trigger()
+    qtbot.waitUntil(lambda: win.undoing is None)  # undone on the worker
     assert tasks.get_task(task_id).status == "open"
 
 

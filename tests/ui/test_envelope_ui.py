@@ -58,12 +58,12 @@ def test_print_envelope_from_the_client_menu_exports_the_chosen_size(
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, EnvelopeDialog)
-        assert dialog.size.currentData() == "a2", "the A2 card's envelope by default"
+        assert dialog.size_box.currentData() == "a2", "the A2 card's envelope by default"
         assert "A2 envelope" in dialog.fit_label.text()
         assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
         assert dialog.household.text() == "To the &household (Bob && Alice Smith)"
-        dialog.size.setFocus()
-        qtbot.keyClicks(dialog.size, "DL")  # type to pick, as in any combo box
+        dialog.size_box.setFocus()
+        qtbot.keyClicks(dialog.size_box, "DL")  # type to pick, as in any combo box
         assert dialog.size_key() == "dl"
         box = dialog.household
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
@@ -131,7 +131,7 @@ def test_card_and_envelope_in_one_job_then_mark_sent_logs_it_today(
     dialog = NoteComposer(None, bob)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.size.setCurrentIndex(dialog.size.findData("5x7"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("5x7"))
     assert dialog.envelope_key() == "a7"
     preview = dialog.make_card_and_envelope_preview()
     assert isinstance(preview, QPrintPreviewDialog)

@@ -19,6 +19,7 @@ from rapport.ui.export_dialog import ExportDialog
 from rapport.ui.followup_dialogs import InboundDialog, IntroductionDialog
 from rapport.ui.settings_dialog import SettingsDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
+from tests.ui.form_helpers import click_save
 
 
 def test_escape_on_a_conversation_with_notes_asks_before_discarding(
@@ -161,14 +162,14 @@ def test_a_refusal_puts_the_cursor_in_the_field_it_names(
 
     def fill(dialog: TaskDialog) -> None:
         dialog.notes.setFocus()
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         qtbot.waitUntil(dialog.error_label.isVisible)
         seen["due focused"] = dialog.focusWidget() is dialog.due
         seen["due selected"] = dialog.due.selectedText()
         # Fixing the date and emptying the title moves the cursor to the title.
         qtbot.keyClicks(dialog.due, "friday")  # types over the selection
         dialog.title_edit.clear()
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         qtbot.waitUntil(lambda: "title" in dialog.error_label.text())
         seen["title focused"] = dialog.focusWidget() is dialog.title_edit
         seen["due now"] = dialog.due.text()
@@ -196,11 +197,11 @@ def test_a_birthday_typed_in_words_is_saved(
         assert isinstance(dialog, PersonDialog)
         qtbot.keyClicks(dialog.name, "Mia")
         qtbot.keyClicks(dialog.birthday, "March 3")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         refused = dialog.error_label.text(), dialog.birthday.selectedText()
         # The refusal selected the birthday: typing replaces it.
         qtbot.keyClicks(dialog.birthday, "March 3, 2014")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         if dialog.isVisible():  # still refused: close, so that the test fails, not hangs
             dialog.reject()
         assert "needs its year" in refused[0] and refused[1] == "March 3"

@@ -16,6 +16,7 @@ from rapport.services import cards, clients, facts, gifts, interactions, people
 from rapport.ui import messages, note_composer
 from rapport.ui.gifts_tab import GiftDialog
 from rapport.ui.note_composer import NoteComposer
+from tests.ui.form_helpers import click_save
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_log_an_idea_as_given_through_the_form(
         assert dialog.status.currentText() == "given"
         qtbot.keyClicks(dialog.cost, "24.50")
         qtbot.keyClicks(dialog.reaction, "He loved it")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     qtbot.mouseClick(panel.give_button, Qt.MouseButton.LeftButton)
@@ -106,6 +107,7 @@ def test_plan_then_mark_given_then_delete_and_undo(
     qtbot.mouseClick(tab.log.delete_button, Qt.MouseButton.LeftButton)
     assert tab.log.model.rowCount() == 0
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert [g.title for g in tab.log.model.records()] == ["Cubs cap"]
 
 
@@ -152,9 +154,9 @@ def test_composer_card_options_and_preview(
     dialog = NoteComposer(None, bob)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.size.setCurrentIndex(dialog.size.findData("letter"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("letter"))
     assert not dialog.folded.isEnabled(), "a letter is flat"
-    dialog.size.setCurrentIndex(dialog.size.findData("5x7"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("5x7"))
     dialog.folded.setChecked(True)
     dialog.update_preview()
     pixmap = dialog.preview.pixmap()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from rapport.services import clients
 from rapport.ui import messages
 from rapport.ui.dialogs import ClientDialog, FactDialog
+from tests.ui.form_helpers import click_save
 
 
 def _names(win: Any) -> list[str]:
@@ -53,7 +54,7 @@ def test_add_fact_through_the_form_shows_in_profile(
         qtbot.keyClicks(dialog.text, "Huge fly fishing guy")
         dialog.category.setCurrentText("interest")
         qtbot.keyClicks(dialog.tags, "fly fishing")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     window.add_fact_action.trigger()
@@ -70,12 +71,12 @@ def test_empty_client_name_is_explained_in_the_form(
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, ClientDialog)
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         seen.append(dialog.error_label.text())
         assert dialog.isVisible(), "the form stays open to be fixed"
         qtbot.keyClicks(dialog.name, "Dana White")
         qtbot.keyClicks(dialog.company, "Coastal Freight")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     window.new_client_action.trigger()
@@ -97,6 +98,7 @@ def test_delete_client_asks_then_undo_brings_it_back(
     assert "Bob Smith" not in _names(window)
     assert window.undo_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert "Bob Smith" in _names(window)
     assert [p.name for p in clients.profile(clients.resolve("Bob Smith").id).people] == ["Jake"]
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from rapport.core.postal import PostalAddress
 from rapport.services import addresses, settings
 from rapport.ui.settings_dialog import SettingsDialog
+from tests.ui.form_helpers import click_save
 
 
 def test_the_return_address_is_saved_and_read_back(
@@ -30,11 +31,11 @@ def test_the_return_address_is_saved_and_read_back(
         qtbot.keyClicks(dialog.return_address.postcode, "61602")
         dialog.home_country.clear()
         qtbot.keyClicks(dialog.home_country, "United States")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         errors.append(dialog.error_label.text())
         assert dialog.isVisible(), "a refused value keeps the dialog open"
         dialog.return_address.city.setText("Peoria")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     window.preferences_action.trigger()
@@ -80,7 +81,7 @@ def test_your_country_starts_from_the_locale(
         def look(dialog: QWidget) -> None:
             assert isinstance(dialog, SettingsDialog)
             shown.append(dialog.home_country.text())
-            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+            click_save(qtbot, dialog)
 
         answer_modal(look)
         window.preferences_action.trigger()

@@ -54,15 +54,20 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data"
 
 
-@pytest.fixture
-def importing(sample_book: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another program importing into the book (started when the test asks for it)."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(sample_book), str(HOLD_SECONDS)],
+def start_import(book: Path) -> subprocess.Popen[str]:
+    """Another program importing into ``book``: it prints "holding" once it holds the lock."""
+    return subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(book), str(HOLD_SECONDS)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+@pytest.fixture
+def importing(sample_book: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another program importing into the book (started when the test asks for it)."""
+    holder = start_import(sample_book)
     try:
         yield holder
     finally:
@@ -164,4 +169,83 @@ def test_d_on_today_while_another_program_imports_waits_without_freezing(
     assert window.statusBar().currentMessage().startswith("Done: Send the revised proposal")
     assert window.undo_action.text().replace("&", "") == "Undo done: Send the revised proposal"
     assert view.row_buttons[view.done_action].isEnabled()
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_a_form_saved_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, answer_modal: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The task form saves on the window's worker: "Saving…" on its button and in the
+    form, then the busy message, the event loop running throughout (same generous bound),
+    no second save nor cancel meanwhile, and the task added once the import is over."""
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    meter = StallMeter()
+    seen: dict[str, Any] = {}
+
+    def titles() -> list[str]:
+        return [t.title for t in clients.profile(bob.id).tasks]
+
+    def fill(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.title_edit, "Call about the renewal")
+        meter.start()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["saving"] = dialog.saving
+        seen["button"] = (dialog.save_button.text(), dialog.save_button.isEnabled())
+        seen["said"] = dialog.saving_label.text()
+        seen["field"] = dialog.title_edit.isEnabled()
+        qtbot.waitUntil(lambda: WAITING in dialog.saving_label.text(), timeout=10000)
+        seen["cancelled"] = dialog.cancel()  # refused: the save closes the form
+        dialog._try_save()  # a second Save meanwhile: ignored
+        seen["written meanwhile"] = "Call about the renewal" in titles()
+
+    answer_modal(fill)
+    window.add_task_action.trigger()  # returns once the form has closed: saved
+    longest = meter.stop()
+
+    assert seen["saving"] and seen["button"] == ("Saving…", False) and seen["said"] == "Saving…"
+    assert not seen["field"] and not seen["cancelled"] and not seen["written meanwhile"]
+    assert importing.stdout.readline() == "done\n"
+    assert titles().count("Call about the renewal") == 1
+    assert clients.resolve("Imported Client") is not None
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_ctrl_z_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, sample_book: Path
+) -> None:
+    """Ctrl+Z takes the step back on the worker: "Saving…", then the busy message, the
+    event loop running throughout (same generous bound), no second undo meanwhile, and the
+    step undone once the import is over."""
+    view = window.today_view
+    section = view.sections["due_today"]
+    section.enter()
+    section.select_row(0)
+    task_id = section.current().id
+    qtbot.keyClick(section.table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not view.saving)
+    assert tasks.get_task(task_id).status == "done"
+    holder = start_import(sample_book)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "holding\n"
+        meter = StallMeter()
+        meter.start()
+        window.undo_action.trigger()  # Ctrl+Z
+        assert window.undoing is not None and not window.undo_action.isEnabled()
+        assert window.statusBar().currentMessage() == "Saving…"
+        qtbot.waitUntil(lambda: WAITING in window.statusBar().currentMessage(), timeout=10000)
+        window.undo()  # again while it waits: not a second undo
+        assert tasks.get_task(task_id).status == "done"  # nothing taken back yet
+        qtbot.waitUntil(lambda: window.undoing is None, timeout=30000)
+        longest = meter.stop()
+        assert holder.stdout.readline() == "done\n"
+    finally:
+        holder.communicate(timeout=60)
+
+    assert tasks.get_task(task_id).status == "open"
+    assert window.statusBar().currentMessage().startswith("Reopened")
+    assert not window.undo_action.isEnabled()
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"

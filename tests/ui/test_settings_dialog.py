@@ -17,6 +17,7 @@ from rapport.ui.appearance import apply_theme
 from rapport.ui.capture_chips import parse_due_text
 from rapport.ui.settings_dialog import SettingsDialog
 from rapport.ui.window_prefs import WindowPrefs
+from tests.ui.form_helpers import click_save
 
 
 @pytest.fixture(autouse=True)
@@ -49,11 +50,11 @@ def test_preferences_are_saved_and_read_back(
         dialog.keep_monthly.setValue(24)
         _pick(dialog.theme, "dark")
         dialog.notifications.setChecked(False)
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         errors.append(dialog.error_label.text())
         assert dialog.isVisible(), "a refused value keeps the dialog open"
         dialog.backup_dir.setText(str(backups))
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     assert window.preferences_action.shortcut().toString() == "Ctrl+,"

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -17,6 +16,7 @@ from rapport.ui.brief_view import view_colors
 from rapport.ui.settings_dialog import SettingsDialog
 from rapport.ui.today_sections import hint_color
 from tests.ui.capture_helpers import chip_with, open_capture, type_note
+from tests.ui.form_helpers import click_save
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def _choose_theme(window: Any, qtbot: Any, answer_modal: Any, name: str) -> None
         assert isinstance(dialog, SettingsDialog)
         combo: QComboBox = dialog.theme
         combo.setCurrentIndex(combo.findData(name))
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(pick)
     window.preferences_action.trigger()

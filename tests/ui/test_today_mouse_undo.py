@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from rapport.services import clients, inbound, interactions, tasks
 from rapport.ui.today_sections import hint_color
 from tests.ui.conftest import shown_window
+from tests.ui.form_helpers import click_save
 
 # A menu shown on the offscreen platform says it cannot raise itself or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -86,6 +87,7 @@ def test_right_click_a_task_offers_the_keys_actions_and_done_is_undone(
     assert busy.undo_action.isEnabled()
     assert _undo_text(busy) == "Undo done: Email the deck"
     busy.undo_action.trigger()
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert tasks.get_task(task_id).status == "open"
     assert [t.task.title for t in section.model.records()] == ["Email the deck"]
     assert not busy.undo_action.isEnabled()
@@ -100,6 +102,7 @@ def test_right_click_a_reply_offers_answered_and_its_undo(busy: Any, qtbot: Any)
     assert inbound.get_inbound(message_id).answered_at is not None
     assert _undo_text(busy) == "Undo answered: voicemail from Maria Gonzalez"
     qtbot.keyClick(busy, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert inbound.get_inbound(message_id).answered_at is None
     assert section.count() == 1
 
@@ -137,6 +140,7 @@ def test_thank_you_written_is_undone(busy: Any, qtbot: Any) -> None:
     assert interactions.history(meeting.client_id)[0].thanked_at is not None
     assert _undo_text(busy).startswith("Undo thank-you written: ")
     busy.undo_action.trigger()
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert interactions.history(meeting.client_id)[0].thanked_at is None
     assert section.count() == 1
 
@@ -147,13 +151,14 @@ def test_snooze_from_the_menu_is_undone(busy: Any, qtbot: Any, answer_modal: Any
 
     def fill(dialog: Any) -> None:
         qtbot.keyClicks(dialog.phrase, "next week")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     _right_click(qtbot, section.table, 0, "Snooze…")
     qtbot.waitUntil(lambda: tasks.get_task(task_id).snoozed_until is not None)
     assert _undo_text(busy) == "Undo snooze: Email the deck"
     busy.undo_action.trigger()
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert tasks.get_task(task_id).snoozed_until is None
     assert section.count() == 1
 
@@ -181,8 +186,10 @@ def test_tasks_tab_says_reopen_for_a_done_task_and_reopens_it(busy: Any, qtbot: 
     profile.tasks.select(deck.id)
     assert profile.done_button.text() == "Mark done"
     busy.undo_action.trigger()  # the reopen taken back: done again
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert tasks.get_task(deck.id).status == "done"
     busy.undo_action.trigger()  # and the done: open
+    qtbot.waitUntil(lambda: busy.undoing is None)  # undone on the worker
     assert tasks.get_task(deck.id).status == "open"
 
 

@@ -15,6 +15,7 @@ from rapport.services import clients, inbound, interactions, introductions, task
 from rapport.ui.away_dialog import AwayDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
 from tests.ui.conftest import shown_window
+from tests.ui.form_helpers import click_save
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def test_s_snoozes_through_the_chooser(busy: Any, qtbot: Any, answer_modal: Any)
         assert isinstance(dialog, SnoozeDialog)
         qtbot.keyClicks(dialog.phrase, "next week")
         seen.append(dialog.preview.text())
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     qtbot.keyClick(table, Qt.Key.Key_S)
@@ -108,7 +109,7 @@ def test_snooze_quick_button_and_refusal_inline(busy: Any, qtbot: Any, answer_mo
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, SnoozeDialog)
         qtbot.keyClicks(dialog.phrase, "yesterday")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
         errors.append(dialog.error_label.text())
         assert dialog.isVisible()
         qtbot.mouseClick(dialog.tomorrow_button, Qt.MouseButton.LeftButton)
@@ -191,7 +192,7 @@ def test_away_mode_from_the_dialog(busy: Any, qtbot: Any, answer_modal: Any) -> 
         qtbot.keyClicks(dialog.backup_name, "Dana Lee")
         qtbot.keyClicks(dialog.backup_contact, "dana@example.com")
         previews.append(dialog.preview.toPlainText())
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(fill)
     busy.today_view.away_action.trigger()
@@ -259,7 +260,7 @@ def test_record_a_message_and_an_introduction_by_hand(
         assert isinstance(dialog, InboundDialog)
         dialog.channel.setCurrentText("email")
         qtbot.keyClicks(dialog.summary, "Can we move the visit?")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(message)
     qtbot.keyClick(
@@ -273,7 +274,7 @@ def test_record_a_message_and_an_introduction_by_hand(
         assert isinstance(dialog, IntroductionDialog)
         # setText: typing would open the completer popup (offscreen cannot grab the keyboard).
         dialog.referrer.setText("Bob Smith")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click_save(qtbot, dialog)
 
     answer_modal(intro)
     busy.record_intro_action.trigger()

@@ -154,4 +154,5 @@ def test_delete_key_in_the_client_list_deletes_and_moves_to_the_next(
     assert listing.current_client_id() == clients.resolve(names[1]).id
     assert window.profile.current.client.name == names[1]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker
     assert listing.model.index(0, 0).data() == names[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from rapport.services.convert import tuples
 from rapport.store import models as m
 
 # Templates of meeting notes. {client} a full name, {first} their first name, {company},
@@ -52,23 +53,25 @@ class BenchInputs:
 
 
 def _client_sample(rng: random.Random, count: int) -> list[tuple[int, str, str]]:
-    ids = [cid for (cid,) in m.Client.select(m.Client.id).tuples()]
+    ids = [cid for (cid,) in tuples(m.Client.select(m.Client.id))]
     chosen = rng.sample(ids, min(count, len(ids)))
     rows = {
         cid: (cid, name, company)
-        for cid, name, company in m.Client.select(m.Client.id, m.Client.name, m.Client.company)
-        .where(m.Client.id.in_(chosen))
-        .tuples()
+        for cid, name, company in tuples(
+            m.Client.select(m.Client.id, m.Client.name, m.Client.company).where(
+                m.Client.id.in_(chosen)
+            )
+        )
     }
     return [rows[cid] for cid in chosen if cid in rows]
 
 
 def _people_of(client_ids: list[int]) -> dict[int, list[tuple[str, str, int | None]]]:
     out: dict[int, list[tuple[str, str, int | None]]] = {}
-    query = (
-        m.Person.select(m.Person.client, m.Person.name, m.Person.relation, m.Person.age)
-        .where(m.Person.client.in_(client_ids), m.Person.name.is_null(False))
-        .tuples()
+    query = tuples(
+        m.Person.select(m.Person.client, m.Person.name, m.Person.relation, m.Person.age).where(
+            m.Person.client.in_(client_ids), m.Person.name.is_null(False)
+        )
     )
     for client_id, name, relation, age in query:
         out.setdefault(client_id, []).append((name, relation, age))
@@ -77,10 +80,10 @@ def _people_of(client_ids: list[int]) -> dict[int, list[tuple[str, str, int | No
 
 def _interests_of(client_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    query = (
-        m.Fact.select(m.Fact.client, m.Fact.tags)
-        .where(m.Fact.client.in_(client_ids), m.Fact.category == "interest")
-        .tuples()
+    query = tuples(
+        m.Fact.select(m.Fact.client, m.Fact.tags).where(
+            m.Fact.client.in_(client_ids), m.Fact.category == "interest"
+        )
     )
     for client_id, tags in query:
         tag_list = m.Fact.tags.python_value(tags) if isinstance(tags, str) else tags

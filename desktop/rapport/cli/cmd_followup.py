@@ -229,13 +229,14 @@ def run_away(args: argparse.Namespace) -> int:
     elif args.start or args.backup or args.backup_contact:
         raise ValidationError("say until when with --until (e.g. --until 'next friday')")
     else:
-        period = away.get_away()
-        if period is None:
+        current = away.get_away()
+        if current is None:
             if args.json:
                 print_json({"away": None})
             else:
                 say("Away mode is off. Set it with: rapport away --until WHEN [--backup NAME]")
             return 0
+        period = current
     text = away.reply_text(period)
     if args.json:
         print_json(

@@ -250,7 +250,7 @@ def restrictions_for(
     """What each recipient must not get (``alcohol``, ``nuts``...), and why, in words."""
     excluded: dict[int | None, set[str]] = {}
     household: set[str] = set()
-    names = {p.id: p.label for p in people}
+    names: dict[int | None, str] = {p.id: p.label for p in people}
     reasons: list[str] = []
     for fact in facts:
         padded = f" {_norm(fact.text)} "

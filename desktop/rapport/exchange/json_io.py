@@ -27,7 +27,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from rapport.core.control_chars import clean, clean_value
 from rapport.exchange.common import ExchangeError
@@ -192,7 +192,7 @@ def _listed(errors: list[str]) -> str:
     return text + "".join(f"\n  - {error}" for error in shown) + ("\n  - ..." if more else "")
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

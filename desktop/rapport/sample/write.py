@@ -39,18 +39,18 @@ class BookWriter:
     def __init__(self, now: datetime) -> None:
         self._now = now
         self._next = {model: _max_id(model) + 1 for model in ORDER}
-        self._rows: dict[type[m.BaseModel], list[dict[str, Any]]] = {model: [] for model in ORDER}
+        self._rows: dict[type[m.RecordModel], list[dict[str, Any]]] = {model: [] for model in ORDER}
         self._columns = {model: _columns(model, now) for model in ORDER}
         self._last_contact: dict[int, datetime] = {}
-        self.counts: Counter[type[m.BaseModel]] = Counter()
+        self.counts: Counter[type[m.RecordModel]] = Counter()
 
-    def new_id(self, model: type[m.BaseModel]) -> int:
+    def new_id(self, model: type[m.RecordModel]) -> int:
         """Reserve an id now (for rows that must be pointed at before they are added)."""
         new = self._next[model]
         self._next[model] = new + 1
         return new
 
-    def add(self, model: type[m.BaseModel], **fields: Any) -> int:
+    def add(self, model: type[m.RecordModel], **fields: Any) -> int:
         """Queue one row and return its id; fields by name (``client``, not ``client_id``)."""
         if "id" not in fields:
             fields["id"] = self.new_id(model)
@@ -92,7 +92,7 @@ class BookWriter:
 
 
 def _insert(
-    model: type[m.BaseModel],
+    model: type[m.RecordModel],
     rows: list[dict[str, Any]],
     names: list[str],
     fields: list[Any],
@@ -121,7 +121,7 @@ def _insert(
         cursor.executemany(sql, values[start : start + _ROWS_PER_CALL])
 
 
-def _max_id(model: type[m.BaseModel]) -> int:
+def _max_id(model: type[m.RecordModel]) -> int:
     return int(model.select(fn.MAX(model._meta.primary_key)).scalar() or 0)
 
 
@@ -130,7 +130,7 @@ def _same(value: Any) -> Any:
 
 
 def _columns(
-    model: type[m.BaseModel], now: datetime
+    model: type[m.RecordModel], now: datetime
 ) -> tuple[list[str], list[Any], list[Callable[[], Any]]]:
     """Field names, fields and a default maker per column, in the model's order."""
     names: list[str] = []

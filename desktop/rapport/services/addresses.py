@@ -151,7 +151,7 @@ def _partner(client_id: int) -> m.Person | None:
             m.Person.name != "",
         )
         .order_by(m.Person.id)
-        .first()
+        .get_or_none()
     )
 
 
@@ -177,7 +177,7 @@ def mailing_target(client_id: int, person_id: int | None = None) -> MailingTarge
     if address.is_empty():
         raise NoAddressError(f"add {first_name(client.name)}'s address first")
     partner = _partner(client_id)
-    household = household_name(client.name, partner.name) if partner else ""
+    household = household_name(client.name, partner.name) if partner and partner.name else ""
     return MailingTarget(client_id, None, client.name, household, address)
 
 

@@ -136,7 +136,7 @@ def auto_backup_if_due(now: datetime | None = None) -> AutoBackup:
         return AutoBackup(None, why_not="recent")
     from rapport.services.book import is_empty
 
-    problems = store_backup.quick_check(db)
+    problems = store_backup.quick_check(db.obj)
     if problems:
         return AutoBackup(None, problems=problems, why_not="damaged")
     if is_empty():
@@ -281,7 +281,7 @@ def damage_behind(exc: BaseException) -> NotADatabaseError | None:
     if current_book() is None or not is_sqlite() or isinstance(exc, StoreError):
         return None
     try:
-        problems = [p for p in store_backup.quick_check(db) if not p.startswith("***")]
+        problems = [p for p in store_backup.quick_check(db.obj) if not p.startswith("***")]
         if problems:
             return NotADatabaseError(
                 f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"

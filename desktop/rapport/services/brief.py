@@ -55,7 +55,7 @@ def brief_profile(client_id: int) -> r.Profile:
         convert.person(p)
         for p in m.Person.select().where(m.Person.client == client_id).order_by(m.Person.id)
     ]
-    names = {p.id: p.label for p in people}
+    names: dict[int | None, str] = {p.id: p.label for p in people}
     talks = [
         convert.interaction(i)
         for i in m.Interaction.select()
@@ -91,7 +91,9 @@ def brief_profile(client_id: int) -> r.Profile:
     # window's profile has them), with both names.
     intro_referrer, intro_lead = m.Client.alias(), m.Client.alias()
     introductions = [
-        convert.introduction(i, i.lead_name, i.referrer_client)
+        convert.introduction(
+            i, convert.joined_text(i, "lead_name") or "", convert.joined_text(i, "referrer_client")
+        )
         for i in m.Introduction.select(
             m.Introduction,
             intro_lead.name.alias("lead_name"),

@@ -14,10 +14,10 @@ the others become tasks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from rapport import clock
 from rapport.core import control_chars
@@ -333,7 +333,7 @@ def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
             return [strip(v) for v in value]
         return value
 
-    return strip(u)
+    return {k: strip(v) for k, v in u.items() if k not in ("span", "candidates")}
 
 
 def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
@@ -615,6 +615,10 @@ def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapt
     return suggestion.get("kind") == "follow_up" and any(lead and lead in title for lead in leads)
 
 
+@overload
+def _client_named(name: str, create: Literal[True] = True) -> int: ...
+@overload
+def _client_named(name: str, create: Literal[False]) -> int | None: ...
 def _client_named(name: str, create: bool = True) -> int | None:
     """The client of that exact (folded) name, or a new one."""
     key = fold(name)
@@ -645,7 +649,7 @@ class _OpenTasks:
 
     def find(self, key: str) -> list[Any] | None:
         if self.rows is None:
-            due = m.Task.due.python_value
+            due: Callable[[Any], date | None] = m.Task.due.python_value
             found = m.db.execute_sql(prepared.sql(_OPEN_TASKS), (self.client_id,))
             self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
         return next((row for row in self.rows if row[1] == key), None)

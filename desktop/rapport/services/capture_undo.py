@@ -45,7 +45,7 @@ class CaptureUndo:
     label: str  # "the note about Bob Smith"
     note_text: str  # what was typed: the window offers it again as the draft
     created: undo_service.Snapshot
-    changed: dict[type[m.BaseModel], dict[int, tuple[Image, Image]]] = field(default_factory=dict)
+    changed: dict[type[m.RecordModel], dict[int, tuple[Image, Image]]] = field(default_factory=dict)
 
     @property
     def action(self) -> str:
@@ -104,7 +104,7 @@ class Recorder:
 Raw = tuple[Any, ...]  # a row as SQLite gives it, columns in the model's order
 
 
-def _select(what: str, model: type[m.BaseModel], column: str, values: list[Any]) -> list[Raw]:
+def _select(what: str, model: type[m.RecordModel], column: str, values: list[Any]) -> list[Raw]:
     if not values:
         return []
     marks = ", ".join("?" * len(values))
@@ -113,14 +113,14 @@ def _select(what: str, model: type[m.BaseModel], column: str, values: list[Any])
     return list(m.db.execute_sql(sql, values))
 
 
-def _watched(ids: list[int]) -> dict[type[m.BaseModel], dict[int, Raw]]:
+def _watched(ids: list[int]) -> dict[type[m.RecordModel], dict[int, Raw]]:
     """The rows a save about these clients may change: the clients, their people, facts,
     dates, messages and open tasks, the introductions they are in and those tasks."""
-    rows: dict[type[m.BaseModel], dict[int, Raw]] = {}
+    rows: dict[type[m.RecordModel], dict[int, Raw]] = {}
     if not ids:
         return rows
 
-    def add(model: type[m.BaseModel], found: list[Raw]) -> None:
+    def add(model: type[m.RecordModel], found: list[Raw]) -> None:
         rows.setdefault(model, {}).update((row[0], row) for row in found)
 
     add(m.Client, _select(_all(m.Client), m.Client, "id", ids))
@@ -136,20 +136,20 @@ def _watched(ids: list[int]) -> dict[type[m.BaseModel], dict[int, Raw]]:
     return rows
 
 
-def _columns(model: type[m.BaseModel]) -> list[str]:
+def _columns(model: type[m.RecordModel]) -> list[str]:
     """The model's columns, id first: what ``_select(_all(model), ...)`` returns, in order."""
     return [field_.column_name for field_ in model._meta.sorted_fields]
 
 
-def _all(model: type[m.BaseModel]) -> str:
+def _all(model: type[m.RecordModel]) -> str:
     return ", ".join(f'"{column}"' for column in _columns(model))
 
 
-def _column_index(model: type[m.BaseModel], column: str) -> int:
+def _column_index(model: type[m.RecordModel], column: str) -> int:
     return _columns(model).index(column)
 
 
-def _image(model: type[m.BaseModel], raw: Raw) -> Image:
+def _image(model: type[m.RecordModel], raw: Raw) -> Image:
     """A raw row as ``dict(row.__data__)`` would have it: field names, Python values."""
     image: Image = {}
     for field_, value in zip(model._meta.sorted_fields, raw, strict=True):
@@ -157,7 +157,7 @@ def _image(model: type[m.BaseModel], raw: Raw) -> Image:
     return image
 
 
-def _highest_ids() -> dict[type[m.BaseModel], int]:
+def _highest_ids() -> dict[type[m.RecordModel], int]:
     """The highest id of every book table, in one query (a save is timed: keep it cheap)."""
     parts = ", ".join(
         f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in m.BOOK_MODELS
@@ -181,7 +181,7 @@ def undo_capture(record: CaptureUndo) -> None:
                 _put_back(model, row_id, before, after, current[model][row_id])
 
 
-def _check(record: CaptureUndo) -> dict[type[m.BaseModel], dict[int, Image]]:
+def _check(record: CaptureUndo) -> dict[type[m.RecordModel], dict[int, Image]]:
     """Refuse when the user built on the save; returns the changed rows as they are now."""
     created = record.created
     for model in undo_service.INSERT_ORDER:
@@ -207,7 +207,7 @@ def _check(record: CaptureUndo) -> dict[type[m.BaseModel], dict[int, Image]]:
                 record,
                 f"{describe(target, parent)} has {describe(model, row.__data__, True)} added since",
             )
-    current: dict[type[m.BaseModel], dict[int, Image]] = {}
+    current: dict[type[m.RecordModel], dict[int, Image]] = {}
     for model, rows in record.changed.items():
         now = {r.id: dict(r.__data__) for r in model.select().where(model.id.in_(list(rows)))}
         current[model] = now
@@ -220,7 +220,7 @@ def _check(record: CaptureUndo) -> dict[type[m.BaseModel], dict[int, Image]]:
     return current
 
 
-def _links_into(created: undo_service.Snapshot) -> list[tuple[type[m.BaseModel], Any]]:
+def _links_into(created: undo_service.Snapshot) -> list[tuple[type[m.RecordModel], Any]]:
     """Every foreign key, of any book table, that points at a table the save added rows to."""
     links = []
     for model in m.BOOK_MODELS:
@@ -236,7 +236,7 @@ def _fields_changed(before: Image, after: Image) -> list[str]:
 
 
 def _put_back(
-    model: type[m.BaseModel], row_id: int, before: Image, after: Image, now: Image
+    model: type[m.RecordModel], row_id: int, before: Image, after: Image, now: Image
 ) -> None:
     values: dict[Any, Any] = {}
     refresh_contact = False
@@ -260,7 +260,7 @@ def _put_back(
             indexing.any_row(row)
 
 
-def _what_changed(model: type[m.BaseModel], before: Image, now: Image) -> str:
+def _what_changed(model: type[m.RecordModel], before: Image, now: Image) -> str:
     if model is m.Task and before.get("status") != now.get("status"):
         return "was completed since" if now.get("status") == "done" else "was reopened since"
     if model is m.Interaction and before.get("thanked_at") is None and now.get("thanked_at"):
@@ -268,7 +268,7 @@ def _what_changed(model: type[m.BaseModel], before: Image, now: Image) -> str:
     return "was edited since"
 
 
-def describe(model: type[m.BaseModel], data: Image, indefinite: bool = False) -> str:
+def describe(model: type[m.RecordModel], data: Image, indefinite: bool = False) -> str:
     """A row in words: 'the task “Send pricing”', 'a card', 'the voicemail'."""
     article = "a" if indefinite else "the"
     if model is m.Client:

@@ -96,7 +96,7 @@ def draft_note(
 ) -> core.NoteDraft:
     """The draft for a client: the last conversation (or the one given), their facts;
     signed with ``signed`` (the note window's field as typed) or the saved signature."""
-    one_of(occasion, core.OCCASIONS, "The note's occasion")
+    one_of(occasion, card_sizes.OCCASIONS, "The note's occasion")
     client_row = m.Client.get_or_none(m.Client.id == client_id)
     if client_row is None:
         raise NotFoundError(f"no client with id {client_id}")
@@ -138,7 +138,7 @@ def save_card(
 ) -> r.Card:
     """Save the user's text (a new card, or changes to an unsent one)."""
     body = required_text(body, "The note")
-    one_of(occasion, core.OCCASIONS, "The note's occasion")
+    one_of(occasion, card_sizes.OCCASIONS, "The note's occasion")
     try:
         size = card_sizes.card_size(card_size).key
     except card_sizes.CardSizeError as exc:
@@ -164,7 +164,7 @@ def save_card(
             if row.sent_at is not None:
                 raise ValidationError("this card was already sent; start a new one")
             row.body, row.occasion, row.card_size = body, occasion, size
-            row.interaction = interaction_id
+            row.interaction_id = interaction_id
             row.save()
     return convert.card(row)
 

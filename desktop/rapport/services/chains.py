@@ -29,7 +29,7 @@ def task_done(row: m.Task) -> None:
             .where(m.Introduction.id == row.introduction_id, field.is_null())
             .execute()
         )
-        if changed:
+        if changed and row.done_at is not None:
             log_lead_contact(row.introduction_id, stamp, row.done_at)
 
 
@@ -41,7 +41,7 @@ def log_lead_contact(intro_id: int, stamp: str, when: datetime) -> None:
     intro = m.Introduction.get_or_none(m.Introduction.id == intro_id)
     if kind is None or intro is None:
         return
-    referrer = intro.referrer.name if intro.referrer_id else intro.referrer_name
+    referrer = intro.referrer.name if intro.referrer is not None else intro.referrer_name
     by = f" ({referrer}'s introduction)" if referrer else ""
     title = f"Introduction {kind}{by}" if kind == "email" else f"Follow-up call{by}"
     add_interaction(intro.lead_id, kind, when, title=title)

@@ -44,11 +44,12 @@ _MONTH_DAY = re.compile(r"(?:--)?(\d{1,2})-(\d{1,2})")
 
 def list_clients(include_archived: bool = False) -> list[ClientRow]:
     """Every client, by name, with counts of open tasks, in two queries."""
-    open_counts = dict(
-        m.Task.select(m.Task.client, fn.COUNT(m.Task.id))
-        .where(m.Task.status == "open", m.Task.client.is_null(False))
-        .group_by(m.Task.client)
-        .tuples()
+    open_counts: dict[int, int] = dict(
+        convert.tuples(
+            m.Task.select(m.Task.client, fn.COUNT(m.Task.id))
+            .where(m.Task.status == "open", m.Task.client.is_null(False))
+            .group_by(m.Task.client)
+        )
     )
     query = m.Client.select(
         m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at, m.Client.archived_at
@@ -57,7 +58,7 @@ def list_clients(include_archived: bool = False) -> list[ClientRow]:
         query = query.where(m.Client.archived_at.is_null())
     return [
         ClientRow(cid, name, company, last, open_counts.get(cid, 0), archived is not None)
-        for cid, name, company, last, archived in query.tuples()
+        for cid, name, company, last, archived in convert.tuples(query)
     ]
 
 
@@ -104,7 +105,7 @@ def resolve(text: str, include_archived: bool = True) -> r.Client:
     candidates = m.Client.select(m.Client.id, m.Client.name)
     if not include_archived:
         candidates = candidates.where(m.Client.archived_at.is_null())
-    matches = match_name(query, candidates.tuples())
+    matches = match_name(query, convert.tuples(candidates))
     if not matches:
         raise NotFoundError(f"no client matches {query!r}")
     if len(matches) > 1 and matches[0].how != "exact":
@@ -280,13 +281,13 @@ def profile(client_id: int) -> r.Profile:
         convert.person(p)
         for p in m.Person.select().where(m.Person.client == client_id).order_by(m.Person.id)
     ]
-    names = {p.id: p.label for p in people}
+    names: dict[int | None, str] = {p.id: p.label for p in people}
     interactions_rows = list(
         m.Interaction.select()
         .where(m.Interaction.client == client_id)
         .order_by(m.Interaction.happened_at.desc())
     )
-    by_id = {i.id: i for i in interactions_rows}
+    by_id: dict[int | None, m.Interaction] = {i.id: i for i in interactions_rows}
     facts = [
         convert.fact(f, names.get(f.person_id), by_id.get(f.source_id))
         for f in m.Fact.select()
@@ -310,9 +311,13 @@ def profile(client_id: int) -> r.Profile:
         .where((m.Introduction.lead == client_id) | (m.Introduction.referrer == client_id))
         .order_by(m.Introduction.introduced_on.desc())
     )
-    names_of = client_names({i.lead_id for i in intro_rows} | {i.referrer_id for i in intro_rows})
+    names_of = client_names({ref for i in intro_rows for ref in (i.lead_id, i.referrer_id)})
     introductions = [
-        convert.introduction(intro, names_of[intro.lead_id], names_of.get(intro.referrer_id))
+        convert.introduction(
+            intro,
+            names_of[intro.lead_id],
+            None if intro.referrer_id is None else names_of.get(intro.referrer_id),
+        )
         for intro in intro_rows
     ]
     gifts = [
@@ -350,4 +355,6 @@ def client_names(ids: set[int | None]) -> dict[int, str]:
     wanted = [i for i in ids if i is not None]
     if not wanted:
         return {}
-    return dict(m.Client.select(m.Client.id, m.Client.name).where(m.Client.id.in_(wanted)).tuples())
+    return dict(
+        convert.tuples(m.Client.select(m.Client.id, m.Client.name).where(m.Client.id.in_(wanted)))
+    )

@@ -1,14 +1,47 @@
-"""Rows to records: the one place that knows both the models and core/records."""
+"""Rows to records: the one place that knows both the models and core/records.
+
+``record`` fills a record (a dataclass of core/records.py) from a model row by name: each
+field from the row's column of the same name, a link's ``x_id`` from its foreign key
+``x``, lists copied. What a row does not hold (a joined client's name, the address built
+from its parts) the caller gives. The functions below say only that much per record.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from peewee import Case
+from peewee import BaseQuery, Case, ForeignKeyField
 
 from rapport.core import records as r
 from rapport.core.postal import PostalAddress, from_parts
 from rapport.store import models as m
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
+
+
+# peewee's stubs give ``tuples()`` and ``dicts()`` the query's own type, whose rows would
+# be models: these two say what such a query yields (each row converted by its fields).
+def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples (``query.tuples()``)."""
+    return cast("Iterator[tuple[Any, ...]]", iter(query.tuples()))
+
+
+def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts by field name (``query.dicts()``)."""
+    return cast("Iterator[dict[str, Any]]", iter(query.dicts()))
+
+
+def joined_text(row: m.BaseModel, alias: str) -> str | None:
+    """A text column a query added to a model's rows under ``alias`` (a joined client's
+    name, with ``.objects()``): peewee sets it as a plain attribute no type declares."""
+    value: object = getattr(row, alias, None)
+    return value if isinstance(value, str) else None
 
 
 def real_dates() -> Any:
@@ -34,165 +67,92 @@ def postal_address(row: m.Client | m.Person) -> PostalAddress:
     return from_parts(row.address_lines, row.city, row.region, row.postcode, row.country)
 
 
+# -- the generic mapping ------------------------------------------------------------------
+@cache
+def _plan(kind: type[DataclassInstance], model: type[m.BaseModel]) -> tuple[_Source, ...]:
+    """Which of the row's values fills each field of ``kind`` it holds (once per pair)."""
+    columns = model._meta.fields
+    plan: list[_Source] = []
+    for f in dataclasses.fields(kind):
+        column = columns.get(f.name)
+        if column is not None and not isinstance(column, ForeignKeyField):
+            key = f.name
+        elif f.name.endswith("_id") and isinstance(columns.get(f.name[:-3]), ForeignKeyField):
+            key, column = f.name[:-3], columns[f.name[:-3]]
+        else:
+            continue  # not a column of the row: given by the caller, else the default
+        plan.append(_Source(f.name, key, isinstance(column, m.ListField)))
+    return tuple(plan)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Source:
+    field: str  # the record's field
+    key: str  # the row's value (peewee's ``__data__``, keyed by field name)
+    is_list: bool  # a JSON list column: copied, [] when empty
+
+
+def record(kind: type[R], row: m.BaseModel, **given: Any) -> R:
+    """The ``kind`` record of ``row``; ``given`` fills (or overrides) fields by name.
+
+    A column the query did not select reads as None, as the model's own attribute does.
+    """
+    data = row.__data__
+    values: dict[str, Any] = {
+        s.field: (list(data.get(s.key) or ()) if s.is_list else data.get(s.key))
+        for s in _plan(kind, type(row))
+        if s.field not in given
+    }
+    values.update(given)
+    return kind(**values)
+
+
+# -- per record: what the row does not hold ----------------------------------------------------
 def client(row: m.Client, referred_by: str | None = None) -> r.Client:
-    return r.Client(
-        id=row.id,
-        name=row.name,
-        company=row.company,
-        role=row.role,
-        emails=list(row.emails),
-        phones=list(row.phones),
-        address=postal_address(row),
-        how_we_met=row.how_we_met,
-        referred_by_id=row.referred_by_id,
-        referred_by=referred_by,
-        cadence_days=row.cadence_days,
-        notes=row.notes,
-        last_contact_at=row.last_contact_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        archived_at=row.archived_at,
-    )
+    # (``address`` is the legacy free-text column: the record's is built from the parts.)
+    return record(r.Client, row, address=postal_address(row), referred_by=referred_by)
 
 
 def person(row: m.Person) -> r.Person:
-    return r.Person(
-        id=row.id,
-        client_id=row.client_id,
-        name=row.name,
-        relation=row.relation,
-        birthday=row.birthday,
-        age=row.age,
-        age_as_of=row.age_as_of,
-        notes=row.notes,
-        address=postal_address(row),
-    )
+    return record(r.Person, row, address=postal_address(row))
 
 
 def fact(row: m.Fact, about: str | None = None, source: m.Interaction | None = None) -> r.Fact:
-    return r.Fact(
-        id=row.id,
-        client_id=row.client_id,
-        text=row.text,
-        category=row.category,
-        tags=list(row.tags),
-        person_id=row.person_id,
+    return record(
+        r.Fact,
+        row,
         about=about,
         source_interaction_id=row.source_id,
         source_kind=source.kind if source else None,
         source_at=source.happened_at if source else None,
-        created_at=row.created_at,
-        confirmed_at=row.confirmed_at,
         source_title=source.title if source else "",
     )
 
 
 def interaction(row: m.Interaction) -> r.Interaction:
-    return r.Interaction(
-        id=row.id,
-        client_id=row.client_id,
-        kind=row.kind,
-        happened_at=row.happened_at,
-        title=row.title,
-        raw_text=row.raw_text,
-        key_points=list(row.key_points),
-        thanked_at=row.thanked_at,
-        created_at=row.created_at,
-        extracted=row.extracted if isinstance(row.extracted, dict) else None,
-    )
+    extracted = row.extracted
+    return record(r.Interaction, row, extracted=extracted if isinstance(extracted, dict) else None)
 
 
 def task(row: m.Task, client_name: str | None = None) -> r.Task:
-    return r.Task(
-        id=row.id,
-        title=row.title,
-        kind=row.kind,
-        due=row.due,
-        status=row.status,
-        client_id=row.client_id,
-        client=client_name,
-        person_id=row.person_id,
-        interaction_id=row.interaction_id,
-        introduction_id=row.introduction_id,
-        inbound_id=row.inbound_id,
-        promised=row.promised,
-        notes=row.notes,
-        done_at=row.done_at,
-        snoozed_until=row.snoozed_until,
-        late_notice_at=row.late_notice_at,
-        created_at=row.created_at,
-        progress_at=row.progress_at,
-    )
+    return record(r.Task, row, client=client_name)
 
 
 def inbound(row: m.Inbound, client_name: str | None = None) -> r.Inbound:
-    return r.Inbound(
-        id=row.id,
-        client_id=row.client_id,
-        channel=row.channel,
-        received_at=row.received_at,
-        client=client_name,
-        summary=row.summary,
-        answered_at=row.answered_at,
-        interaction_id=row.interaction_id,
-    )
+    return record(r.Inbound, row, client=client_name)
 
 
 def introduction(row: m.Introduction, lead: str, referrer: str | None) -> r.Introduction:
-    return r.Introduction(
-        id=row.id,
-        lead_id=row.lead_id,
-        lead=lead,
-        referrer_id=row.referrer_id,
-        referrer=referrer or row.referrer_name or None,
-        note=row.note,
-        introduced_on=row.introduced_on,
-        thanked_at=row.thanked_at,
-        contacted_at=row.contacted_at,
-        lead_answered_at=row.lead_answered_at,
-        called_at=row.called_at,
-    )
+    return record(r.Introduction, row, lead=lead, referrer=referrer or row.referrer_name or None)
 
 
 def gift(row: m.Gift, for_name: str | None = None) -> r.Gift:
-    return r.Gift(
-        id=row.id,
-        client_id=row.client_id,
-        title=row.title,
-        status=row.status,
-        person_id=row.person_id,
-        for_name=for_name,
-        occasion=row.occasion,
-        given_on=row.given_on,
-        cost_cents=row.cost_cents,
-        reaction=row.reaction,
-        notes=row.notes,
-        tags=list(row.tags),
-        interaction_id=row.interaction_id,
-    )
+    return record(r.Gift, row, for_name=for_name)
 
 
 def important_date(row: m.ImportantDate, about: str | None = None) -> r.ImportantDate:
-    return r.ImportantDate(
-        id=row.id,
-        client_id=row.client_id,
-        label=row.label,
-        month=row.month,
-        day=row.day,
-        year=row.year,
-        person_id=row.person_id,
-        about=about,
-    )
+    return record(r.ImportantDate, row, about=about)
 
 
 def card(row: m.Card) -> r.Card:
-    return r.Card(
-        id=row.id,
-        client_id=row.client_id,
-        occasion=row.occasion,
-        body=row.body,
-        card_size=row.card_size,
-        interaction_id=row.interaction_id,
-        created_at=row.created_at,
-        sent_at=row.sent_at,
-    )
+    return record(r.Card, row)

@@ -207,8 +207,10 @@ def insert_document(
         if not keep_ids and model in (m.Setting, m.Draft):
             continue  # the book's own settings and drafts win over the file's
         fields = _field_by_column(model)
-        primary = model._meta.primary_key.column_name
-        auto_id = isinstance(model._meta.primary_key, peewee.AutoField)
+        key = model._meta.primary_key
+        assert key, "every table of the book has a primary key"
+        primary = key.column_name
+        auto_id = isinstance(key, peewee.AutoField)
         batch: list[dict[str, Any]] = []
         count = 0
         for row in document.tables.get(table, []):
@@ -263,7 +265,8 @@ def insert_document(
     for model, name, row_id, old_ref in deferred:
         target_id = remap[table_name(model)].get(old_ref)
         if target_id is not None:
-            model.update({getattr(model, name): target_id}).where(model.id == row_id).execute()
+            key = model._meta.primary_key
+            model.update({getattr(model, name): target_id}).where(key == row_id).execute()
     return written
 
 

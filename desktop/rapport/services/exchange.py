@@ -38,7 +38,7 @@ from rapport.exchange.common import (
     decode,
     read_bytes,
 )
-from rapport.services import dump, import_write, indexing, merge
+from rapport.services import convert, dump, import_write, indexing, merge
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.services.matching import Match
 from rapport.services.when import day_first
@@ -249,7 +249,7 @@ def _describe(match: Match, contact: ContactIn, target: dict[str, Any] | None) -
 def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
     matcher = merge.book_matcher()
     fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
-    existing = {row["id"]: row for row in m.Client.select(m.Client.id, *fields).dicts()}
+    existing = {row["id"]: row for row in convert.dicts(m.Client.select(m.Client.id, *fields))}
     planned: dict[int, dict[str, Any]] = {}
     items: list[PlanItem] = []
     for number, contact in enumerate(contacts, start=1):
@@ -294,7 +294,8 @@ def _plan_contacts(contacts: list[ContactIn]) -> list[PlanItem]:
 def _client_fields(client_id: int) -> dict[str, Any] | None:
     """What the merge rule reads of one client of the book."""
     fields = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
-    return m.Client.select(*fields).where(m.Client.id == client_id).dicts().first()
+    query = m.Client.select(*fields).where(m.Client.id == client_id).limit(1)
+    return next(convert.dicts(query), None)
 
 
 def _new_detail(contact: ContactIn) -> str:
@@ -406,7 +407,7 @@ def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
             matched[row["id"]] = match.client_id
             if merge.fill(match.client_id, merge.contact_of_row(row), now):
                 updated += 1
-    before = {model: _max_id(model) for model in dump.TABLES if model not in (m.Setting,)}
+    before = {model: _max_id(model) for model in dump.TABLES if issubclass(model, m.RecordModel)}
     rows = dump.insert_document(
         plan.document,
         keep_ids=False,
@@ -420,7 +421,7 @@ def _apply_json(plan: ImportPlan, tick: Callable[[int], None]) -> ImportResult:
     return ImportResult(rows.get("client", 0), updated, skipped, rows)
 
 
-def _max_id(model: type[m.BaseModel]) -> int:
+def _max_id(model: type[m.RecordModel]) -> int:
     from peewee import fn
 
     return int(model.select(fn.MAX(model.id)).scalar() or 0)

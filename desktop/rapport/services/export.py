@@ -91,7 +91,7 @@ def book_id() -> str:
         return value
     value = uuid.uuid4().hex[:16]
     with transaction():
-        m.Setting.replace(key="book_id", value=value).execute()
+        m.Setting.insert(key="book_id", value=value).on_conflict_replace().execute()
     return value
 
 
@@ -123,7 +123,10 @@ def export_csv(path: Path, progress: Progress | None = None) -> list[Path]:
     clients_path, tasks_path = _csv_paths(path)
     today = clock.today()
     with snapshot():
-        names = dict(m.Client.select(m.Client.id, m.Client.name).tuples())
+        # Looked up by optional links too (a client nobody referred: None, no name).
+        names: dict[int | None, str] = dict(
+            convert.tuples(m.Client.select(m.Client.id, m.Client.name))
+        )
         client_rows = [
             [
                 c.id,
@@ -218,7 +221,9 @@ def export_vcard(path: Path, progress: Progress | None = None) -> list[Path]:
 def export_ics(path: Path, progress: Progress | None = None) -> list[Path]:
     book = book_id()
     with snapshot():
-        clients = {c.id: c for c in m.Client.select(m.Client.id, m.Client.name, m.Client.company)}
+        clients: dict[int | None, m.Client] = {
+            c.id: c for c in m.Client.select(m.Client.id, m.Client.name, m.Client.company)
+        }
         todos = [
             ics.TodoOut(
                 uid=f"task-{t.id}@{book}.rapport",

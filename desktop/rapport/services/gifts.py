@@ -190,7 +190,7 @@ def _sync_history(row: m.Gift) -> None:
             thanked_at=when,  # a gift we gave owes no thank-you note from us
             created_at=clock.now(),
         )
-        row.interaction = linked.id
+        row.interaction_id = linked.id
         row.save()
     else:
         linked.happened_at, linked.title, linked.raw_text = when, title, text
@@ -276,7 +276,7 @@ def list_gifts(client_id: int, status: str | None = None) -> list[r.Gift]:
     if status:
         query = query.where(m.Gift.status == one_of(status, r.GIFT_STATUSES, "A gift's status"))
     rows = list(query.order_by(m.Gift.given_on.desc(nulls="FIRST"), m.Gift.id.desc()))
-    names = {
+    names: dict[int | None, str] = {
         p.id: p.name or p.relation for p in m.Person.select().where(m.Person.client == client_id)
     }
     return [convert.gift(row, names.get(row.person_id)) for row in rows]

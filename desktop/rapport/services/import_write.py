@@ -35,7 +35,7 @@ from peewee import DatabaseError, fn
 from rapport import clock
 from rapport.core.names import fold
 from rapport.exchange.common import ContactIn
-from rapport.services import indexing, merge
+from rapport.services import convert, indexing, merge
 from rapport.services.matching import ClientMatcher
 from rapport.store import models as m
 from rapport.store import search
@@ -54,8 +54,8 @@ class _New:
     stage: int = 0  # its id while staged (from 1); the book's id is this plus an offset
     # Per table, the rows' database values with id and client blank (``build_rows``),
     # and per searchable table each row's search (title, body).
-    rows: dict[type[m.BaseModel], list[list[Any]]] = field(default_factory=dict)
-    docs: dict[type[m.BaseModel], list[tuple[str, str]]] = field(default_factory=dict)
+    rows: dict[type[m.RecordModel], list[list[Any]]] = field(default_factory=dict)
+    docs: dict[type[m.RecordModel], list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,7 +79,7 @@ def prepare(items: list[Any], tick: Callable[[int], None]) -> Prepared:
     matcher = merge.book_matcher()
     prepared = Prepared(max_client_id=_max_id(m.Client))
     columns = [getattr(m.Client, f) for f in merge.FILLED_FIELDS]
-    existing = {row["id"]: row for row in m.Client.select(m.Client.id, *columns).dicts()}
+    existing = {row["id"]: row for row in convert.dicts(m.Client.select(m.Client.id, *columns))}
     pending: dict[int, _New] = {}
     named: list[tuple[int, str]] = []
     for number, item in enumerate(items, start=1):
@@ -144,10 +144,10 @@ def _absorb(into: ContactIn, contact: ContactIn) -> None:
 def write(prepared: Prepared) -> tuple[int, int]:
     """Write ``prepared`` inside the caller's transaction; (clients added, updated)."""
     now = prepared.now
-    late = (
-        m.Client.select(m.Client.id, m.Client.name, m.Client.emails)
-        .where(m.Client.id > prepared.max_client_id)
-        .tuples()
+    late = convert.tuples(
+        m.Client.select(m.Client.id, m.Client.name, m.Client.emails).where(
+            m.Client.id > prepared.max_client_id
+        )
     )
     redirect: dict[int, int] = {}
     new = prepared.new
@@ -177,7 +177,9 @@ def write(prepared: Prepared) -> tuple[int, int]:
         _insert_rows(new, offsets)
     updated: set[int] = set()
     targets = {client_id for client_id, _ in fills}
-    alive = {row_id for (row_id,) in m.Client.select(m.Client.id).tuples()} if targets else set()
+    alive = (
+        {row_id for (row_id,) in convert.tuples(m.Client.select(m.Client.id))} if targets else set()
+    )
     for client_id, contact in fills:
         # A client deleted meanwhile is not brought back by a merge into it.
         if client_id in alive and merge.fill(client_id, contact, now):
@@ -197,8 +199,8 @@ def write(prepared: Prepared) -> tuple[int, int]:
 
 
 # The tables a new client's rows go into, parents first.
-_MODELS: tuple[type[m.BaseModel], ...] = (m.Client, m.Person, m.ImportantDate)
-_SEARCHED: tuple[type[m.BaseModel], ...] = (m.Client, m.Person)
+_MODELS: tuple[type[m.RecordModel], ...] = (m.Client, m.Person, m.ImportantDate)
+_SEARCHED: tuple[type[m.RecordModel], ...] = (m.Client, m.Person)
 
 
 def build_rows(item: _New, now: datetime, today: date, next_stage: dict[Any, int]) -> None:
@@ -240,12 +242,12 @@ def build_rows(item: _New, now: datetime, today: date, next_stage: dict[Any, int
         if (label, day.month, day.day) in seen_dates:
             continue
         seen_dates.add((label, day.month, day.day))
-        row = {"label": label, "month": day.month, "day": day.day, "year": day.year}
-        _add(item, m.ImportantDate, row, next_stage)
+        date_row = {"label": label, "month": day.month, "day": day.day, "year": day.year}
+        _add(item, m.ImportantDate, date_row, next_stage)
 
 
 def _add(
-    item: _New, model: type[m.BaseModel], row: dict[str, Any], next_stage: dict[Any, int]
+    item: _New, model: type[m.RecordModel], row: dict[str, Any], next_stage: dict[Any, int]
 ) -> None:
     """One row's database values in column order, with its staging id and client."""
     if model is m.Client:
@@ -274,7 +276,7 @@ def _add(
         item.docs[model].append(indexing.DOC_OF_MODEL[model](row))
 
 
-def _stage_name(model: type[m.BaseModel]) -> str:
+def _stage_name(model: type[m.RecordModel]) -> str:
     return f"rapport_import_{model._meta.table_name}"
 
 
@@ -334,15 +336,15 @@ def drop_stage() -> None:
         return
     try:
         cursor = m.db.cursor()
-        for model in (*_MODELS, "doc", "skip"):
-            name = model if isinstance(model, str) else model._meta.table_name
+        names = [model._meta.table_name for model in _MODELS]
+        for name in (*names, "doc", "skip"):
             cursor.execute(f'DROP TABLE IF EXISTS temp."rapport_import_{name}"')
     except DatabaseError:
         pass  # the error that stopped the import is the one to report; TEMP tables go
         # with the connection anyway
 
 
-def _copy_staged(offsets: dict[type[m.BaseModel], int], skipped: list[int]) -> None:
+def _copy_staged(offsets: dict[type[m.RecordModel], int], skipped: list[int]) -> None:
     """Move the staged rows into the book (inside the write's transaction)."""
     cursor = m.db.cursor()
     if skipped:
@@ -384,7 +386,7 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def _insert_rows(new: list[_New], offsets: dict[type[m.BaseModel], int]) -> None:
+def _insert_rows(new: list[_New], offsets: dict[type[m.RecordModel], int]) -> None:
     """Without staging (not SQLite): the built rows, ids shifted, one prepared INSERT
     per table executed for every row, then the search documents."""
     client_offset = offsets[m.Client]
@@ -415,5 +417,5 @@ def _insert_rows(new: list[_New], offsets: dict[type[m.BaseModel], int]) -> None
         search.index_many(docs)
 
 
-def _max_id(model: type[m.BaseModel]) -> int:
+def _max_id(model: type[m.RecordModel]) -> int:
     return int(model.select(fn.MAX(model._meta.primary_key)).scalar() or 0)

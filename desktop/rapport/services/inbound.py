@@ -188,11 +188,10 @@ def reply_tasks(inbound_ids: Any) -> dict[int, int]:
     ``inbound_ids`` is a list of ids or a query selecting them (no limit on how many).
     """
     found: dict[int, int] = {}
-    for task_id, inbound_id in (
+    for task_id, inbound_id in convert.tuples(
         m.Task.select(m.Task.id, m.Task.inbound)
         .where(m.Task.inbound.in_(inbound_ids))
         .order_by(m.Task.status.desc(), m.Task.id)
-        .tuples()
     ):
         found.setdefault(inbound_id, task_id)
     return found

@@ -69,7 +69,7 @@ def inbound_doc(data: Data) -> Doc:
     return data["channel"].capitalize(), data.get("summary") or ""
 
 
-KIND_OF_MODEL: dict[type[m.BaseModel], str] = {
+KIND_OF_MODEL: dict[type[m.RecordModel], str] = {
     m.Client: "client",
     m.Person: "person",
     m.Fact: "fact",
@@ -79,7 +79,7 @@ KIND_OF_MODEL: dict[type[m.BaseModel], str] = {
     m.Inbound: "inbound",
 }
 MODEL_OF_KIND = {kind: model for model, kind in KIND_OF_MODEL.items()}
-DOC_OF_MODEL: dict[type[m.BaseModel], Callable[[Data], Doc]] = {
+DOC_OF_MODEL: dict[type[m.RecordModel], Callable[[Data], Doc]] = {
     m.Client: client_doc,
     m.Person: person_doc,
     m.Fact: fact_doc,
@@ -90,23 +90,23 @@ DOC_OF_MODEL: dict[type[m.BaseModel], Callable[[Data], Doc]] = {
 }
 
 
-def _document(model: type[m.BaseModel], data: Data) -> Document:
+def _document(model: type[m.RecordModel], data: Data) -> Document:
     client_id = data["id"] if model is m.Client else data.get("client")
     return (KIND_OF_MODEL[model], data["id"], client_id, *DOC_OF_MODEL[model](data))
 
 
-def document(row: m.BaseModel) -> Document:
+def document(row: m.RecordModel) -> Document:
     """The search document of one row: (kind, ref_id, client_id, title, body)."""
     return _document(type(row), row.__data__)
 
 
-def any_row(row: m.BaseModel) -> None:
+def any_row(row: m.RecordModel) -> None:
     """Index a row of any searchable model (restoring an undo, for one)."""
     if type(row) in DOC_OF_MODEL:
         search.index(*document(row))
 
 
-def data(model: type[m.BaseModel], values: Data) -> None:
+def data(model: type[m.RecordModel], values: Data) -> None:
     """Index a row given as its data (field names, with id), as ``store.prepared`` returns it."""
     search.index(*_document(model, values))
 
@@ -139,7 +139,7 @@ def inbound(row: m.Inbound) -> None:
     any_row(row)
 
 
-def index_rows(model: type[m.BaseModel], rows: Iterable[Data]) -> int:
+def index_rows(model: type[m.RecordModel], rows: Iterable[Data]) -> int:
     """Index many new rows of one model at once (dicts with ``id`` and field names).
 
     For bulk loads: the documents are the same as the row-at-a-time indexers write,

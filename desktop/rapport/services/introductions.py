@@ -39,9 +39,13 @@ def _row(intro_id: int) -> m.Introduction:
 
 
 def _records(rows: list[m.Introduction]) -> list[r.Introduction]:
-    names = client_names({row.lead_id for row in rows} | {row.referrer_id for row in rows})
+    names = client_names({ref for row in rows for ref in (row.lead_id, row.referrer_id)})
     return [
-        convert.introduction(row, names.get(row.lead_id, "?"), names.get(row.referrer_id))
+        convert.introduction(
+            row,
+            names.get(row.lead_id, "?"),
+            None if row.referrer_id is None else names.get(row.referrer_id),
+        )
         for row in rows
     ]
 

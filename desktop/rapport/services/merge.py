@@ -18,7 +18,7 @@ from rapport import clock
 from rapport.core.names import fold
 from rapport.core.postal import parse_address
 from rapport.exchange.common import ContactIn
-from rapport.services import indexing
+from rapport.services import convert, indexing
 from rapport.services.matching import ClientMatcher
 from rapport.store import models as m
 
@@ -34,7 +34,7 @@ LIST_FIELDS = ("emails", "phones")
 
 def book_matcher() -> ClientMatcher:
     """Every client of the book, indexed for matching (one query)."""
-    rows = m.Client.select(m.Client.id, m.Client.name, m.Client.emails).tuples()
+    rows = convert.tuples(m.Client.select(m.Client.id, m.Client.name, m.Client.emails))
     return ClientMatcher.from_rows(rows)
 
 
@@ -107,10 +107,10 @@ def describe_fills(existing: dict[str, Any], contact: ContactIn) -> list[str]:
 
 def contact_of_row(row: dict[str, Any]) -> ContactIn:
     """A client row of a JSON export, as an imported contact (for matching and filling)."""
-    contact = ContactIn(
-        name=row["name"],
-        **{f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS},
-    )
+    fields: dict[str, Any] = {
+        f: row.get(f) or ([] if f in ("emails", "phones") else "") for f in CONTACT_FIELDS
+    }
+    contact = ContactIn(name=row["name"], **fields)
     if row.get("address") and contact.address.is_empty():
         # An export from before addresses had parts: its free text, parsed.
         contact.set_address(parse_address(row["address"]))
@@ -155,16 +155,16 @@ def add_people_and_dates(client_id: int, contact: ContactIn, new: bool = False) 
     if not new:
         known_people = {
             fold(name or "")
-            for (name,) in m.Person.select(m.Person.name)
-            .where(m.Person.client == client_id)
-            .tuples()
+            for (name,) in convert.tuples(
+                m.Person.select(m.Person.name).where(m.Person.client == client_id)
+            )
         }
         known_dates = set(
-            m.ImportantDate.select(
-                m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day
+            convert.tuples(
+                m.ImportantDate.select(
+                    m.ImportantDate.label, m.ImportantDate.month, m.ImportantDate.day
+                ).where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
             )
-            .where(m.ImportantDate.client == client_id, m.ImportantDate.person.is_null())
-            .tuples()
         )
     added = False
     today = clock.today()

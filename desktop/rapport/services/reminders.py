@@ -39,12 +39,14 @@ def open_items(today: date) -> tuple[list[r.Task], list[r.Inbound]]:
         )
         .objects()
     )
-    tasks = [convert.task(row, row.client_name) for row in task_rows]
+    tasks = [convert.task(row, convert.joined_text(row, "client_name")) for row in task_rows]
     # A reply that an open task tracks is reminded through that task, due whenever.
-    tracking = dict(
-        m.Task.select(m.Task.inbound, m.Task.id)
-        .where((m.Task.status == "open") & m.Task.inbound.is_null(False))
-        .tuples()
+    tracking: dict[int, int] = dict(
+        convert.tuples(
+            m.Task.select(m.Task.inbound, m.Task.id).where(
+                (m.Task.status == "open") & m.Task.inbound.is_null(False)
+            )
+        )
     )
     inbound = []
     for row in (
@@ -53,7 +55,7 @@ def open_items(today: date) -> tuple[list[r.Task], list[r.Inbound]]:
         .where(m.Inbound.answered_at.is_null())
         .objects()
     ):
-        message = convert.inbound(row, row.client_name)
+        message = convert.inbound(row, convert.joined_text(row, "client_name"))
         message.task_id = tracking.get(row.id)
         inbound.append(message)
     return tasks, inbound

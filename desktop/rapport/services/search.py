@@ -18,11 +18,11 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import reduce
-from typing import Any
+from typing import Any, TypedDict
 
 from peewee import OP, Expression, Value
 
-from rapport.services import indexing
+from rapport.services import convert, indexing
 from rapport.store import models as m
 from rapport.store import search as fts
 from rapport.store.db import transaction
@@ -45,6 +45,17 @@ KIND_LABELS = {
 }
 
 
+class ResultJSON(TypedDict):
+    """A search result as ``rapport search --json`` prints it (CLI.md), plus ref_id."""
+
+    kind: str
+    client: str | None
+    client_id: int | None
+    title: str
+    snippet: str
+    ref_id: int
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     kind: str
@@ -58,7 +69,7 @@ class Result:
     archived: bool = False
     spread: bool = False  # the words were found across the client's documents
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ResultJSON:
         """The CLI.md search result, plus ref_id."""
         return {
             "kind": self.kind,
@@ -93,11 +104,11 @@ def search(query: str, limit: int = 50, per_kind: int | None = None) -> list[Res
     if ids:
         clients = {
             cid: (name, archived is not None)
-            for cid, name, archived in m.Client.select(
-                m.Client.id, m.Client.name, m.Client.archived_at
+            for cid, name, archived in convert.tuples(
+                m.Client.select(m.Client.id, m.Client.name, m.Client.archived_at).where(
+                    m.Client.id.in_(sorted(ids))
+                )
             )
-            .where(m.Client.id.in_(sorted(ids)))
-            .tuples()
         }
     results = []
     for hit in hits:

@@ -102,9 +102,9 @@ def pick_clients(how: str, query: str = "", chosen: Sequence[int] = ()) -> list[
         found: list[Pickable] = []
         for start in range(0, len(ids), _CHUNK):
             part = select.where(m.Client.id.in_(ids[start : start + _CHUNK]))
-            found += [Pickable(*row) for row in part.tuples()]
+            found += [Pickable(*row) for row in convert.tuples(part)]
         return sorted(found, key=lambda p: (p.name.casefold(), p.id))
-    rows = select.order_by(m.Client.name_key, m.Client.id).tuples()
+    rows = convert.tuples(select.order_by(m.Client.name_key, m.Client.id))
     return [Pickable(*row) for row in rows]
 
 
@@ -121,9 +121,11 @@ def sent_this_year(client_ids: Sequence[int], occasion: str) -> set[int]:
         ids = list(client_ids[start : start + _CHUNK])
         sent |= {
             cid
-            for (cid,) in m.Card.select(m.Card.client)
-            .where(m.Card.client.in_(ids), m.Card.occasion == occasion, m.Card.sent_at >= since)
-            .tuples()
+            for (cid,) in convert.tuples(
+                m.Card.select(m.Card.client).where(
+                    m.Card.client.in_(ids), m.Card.occasion == occasion, m.Card.sent_at >= since
+                )
+            )
         }
     return sent
 
@@ -229,7 +231,10 @@ def log_sent(
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
             known |= {
-                cid for (cid,) in m.Client.select(m.Client.id).where(m.Client.id.in_(part)).tuples()
+                cid
+                for (cid,) in convert.tuples(
+                    m.Client.select(m.Client.id).where(m.Client.id.in_(part))
+                )
             }
         for card in cards:
             if card.client_id not in known:

@@ -58,7 +58,7 @@ def get_all() -> dict[str, Any]:
 def set_many(values: dict[str, Any]) -> None:
     with transaction():
         for key, value in values.items():
-            m.Setting.replace(key=key, value=value).execute()
+            m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
 
 def set_value(key: str, value: Any) -> None:

@@ -29,7 +29,7 @@ from rapport.store.db import transaction
 
 T = TypeVar("T")
 Image = dict[str, Any]
-Rows = dict[type[m.BaseModel], dict[int, Image]]
+Rows = dict[type[m.RecordModel], dict[int, Image]]
 # Stamps the services keep: a later value stands (not a reason to refuse the undo).
 DERIVED = {"updated_at"}
 
@@ -80,7 +80,7 @@ def late_note_sent(task_id: int, new_due: date | str | None = None) -> Step[r.Ta
 
 
 def mark_answered(inbound_id: int) -> Step[r.Inbound]:
-    def watch() -> list[tuple[type[m.BaseModel], list[int]]]:
+    def watch() -> list[tuple[type[m.RecordModel], list[int]]]:
         row = m.Inbound.get_or_none(m.Inbound.id == inbound_id)
         ids = [t.id for t in m.Task.select(m.Task.id).where(m.Task.inbound == inbound_id)]
         return [(m.Inbound, [inbound_id]), (m.Task, ids), (m.Client, _ids(row, "client_id"))]
@@ -96,7 +96,7 @@ def mark_answered(inbound_id: int) -> Step[r.Inbound]:
 
 
 def mark_thanked(interaction_id: int) -> Step[r.Interaction]:
-    def watch() -> list[tuple[type[m.BaseModel], list[int]]]:
+    def watch() -> list[tuple[type[m.RecordModel], list[int]]]:
         row = m.Interaction.get_or_none(m.Interaction.id == interaction_id)
         return [(m.Interaction, [interaction_id]), (m.Client, _ids(row, "client_id"))]
 
@@ -114,7 +114,7 @@ def mark_thanked(interaction_id: int) -> Step[r.Interaction]:
 
 
 # -- recording --------------------------------------------------------------------------------
-Watch = Callable[[], list[tuple[type[m.BaseModel], list[int]]]]
+Watch = Callable[[], list[tuple[type[m.RecordModel], list[int]]]]
 
 
 def _ids(row: Any, name: str) -> list[int]:
@@ -125,7 +125,7 @@ def _ids(row: Any, name: str) -> list[int]:
 def _task_rows(task_id: int) -> Watch:
     """The task, the message it answers, the introduction it moves, their clients."""
 
-    def watch() -> list[tuple[type[m.BaseModel], list[int]]]:
+    def watch() -> list[tuple[type[m.RecordModel], list[int]]]:
         row = m.Task.get_or_none(m.Task.id == task_id)
         intro = _ids(row, "introduction_id")
         clients = _ids(row, "client_id")
@@ -160,8 +160,7 @@ def _record(
         created = undo_service.Snapshot(what)
         for model, highest in _highest_ids().items():
             if highest > marks[model]:
-                rows = model.select().where(model.id > marks[model]).order_by(model.id)
-                created.add(rows)
+                created.add(model.select().where(model.id > marks[model]).order_by(model.id))
         after = _images(watched)
     short = what if len(what) <= 50 else what[:49] + "…"
     step: Step[T] = Step(f"{verb}: {short}", f"{undone} “{short}”.", result, created=created)
@@ -174,7 +173,7 @@ def _record(
     return step
 
 
-def _images(watched: list[tuple[type[m.BaseModel], list[int]]]) -> Rows:
+def _images(watched: list[tuple[type[m.RecordModel], list[int]]]) -> Rows:
     images: Rows = {}
     for model, ids in watched:
         if ids:
@@ -183,7 +182,7 @@ def _images(watched: list[tuple[type[m.BaseModel], list[int]]]) -> Rows:
     return images
 
 
-def _highest_ids() -> dict[type[m.BaseModel], int]:
+def _highest_ids() -> dict[type[m.RecordModel], int]:
     return {model: int(model.select(fn.MAX(model.id)).scalar() or 0) for model in m.BOOK_MODELS}
 
 
@@ -217,16 +216,16 @@ def undo_step(step: Step[Any]) -> None:
                 model.delete().where(model.id.in_(ids)).execute()
         for model, rows in step.before.items():
             for row_id, before in rows.items():
-                after, now = step.after[model][row_id], current[model][row_id]
-                values = {
+                after, latest = step.after[model][row_id], current[model][row_id]
+                changes = {
                     getattr(model, name): before.get(name)
                     for name in _changed(before, after)
                     # The last contact is recomputed below; a stamp moved since stands.
                     if not (model is m.Client and name == "last_contact_at")
-                    and now.get(name) == after.get(name)
+                    and latest.get(name) == after.get(name)
                 }
-                if values:
-                    model.update(values).where(model.id == row_id).execute()
+                if changes:
+                    model.update(changes).where(model.id == row_id).execute()
                 if model is m.Client:
                     contacts.add(row_id)
                 if model in indexing.KIND_OF_MODEL:

@@ -19,6 +19,7 @@ from peewee import JOIN, fn
 from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
+from rapport.services import convert
 from rapport.services.rows import day as as_day
 from rapport.services.rows import fetch, moment, month_day_text, parsers
 from rapport.store import models as m
@@ -269,7 +270,7 @@ def upcoming_dates(day: date) -> list[Upcoming]:
     # 'MM-DD' of the stored text; other databases read the dates and Python compares.
     wanted = {f"{month:02d}-{mday:02d}" for month, mday in pairs}
     # CROSS JOIN keeps people as the outer loop (SQLite otherwise walks every client).
-    query = (
+    born_query = (
         m.Person.select(*_PERSON_COLUMNS, m.Client.name)
         .join(m.Client, JOIN.CROSS)
         .where(
@@ -280,9 +281,9 @@ def upcoming_dates(day: date) -> list[Upcoming]:
         )
     )
     if is_sqlite():
-        query = query.where(fn.SUBSTR(m.Person.birthday, 6, 5).in_(sorted(wanted)))
+        born_query = born_query.where(fn.SUBSTR(m.Person.birthday, 6, 5).in_(sorted(wanted)))
     born = []
-    for values in fetch(query):
+    for values in fetch(born_query):
         if month_day_text(values[4]) in wanted:
             person = _person(values[:7])
             people[person.id] = person
@@ -296,10 +297,9 @@ def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
     # the clients past theirs instead of every client for Python to sort out.
     cadences = [
         c
-        for (c,) in m.Client.select(m.Client.cadence_days)
-        .where(m.Client.cadence_days > 0)
-        .distinct()
-        .tuples()
+        for (c,) in convert.tuples(
+            m.Client.select(m.Client.cadence_days).where(m.Client.cadence_days > 0).distinct()
+        )
     ]
 
     def before(days: int) -> datetime:

@@ -46,14 +46,14 @@ class Snapshot:
     """What a deletion removed; ``label`` says it to the user ("client Bob Smith")."""
 
     label: str
-    rows: dict[type[m.BaseModel], list[dict[str, Any]]] = field(default_factory=dict)
-    relinks: list[tuple[type[m.BaseModel], int, str, int]] = field(default_factory=list)
+    rows: dict[type[m.RecordModel], list[dict[str, Any]]] = field(default_factory=dict)
+    relinks: list[tuple[type[m.RecordModel], int, str, int]] = field(default_factory=list)
 
     def add(self, rows: Any) -> None:
         for row in rows:
             self.rows.setdefault(type(row), []).append(dict(row.__data__))
 
-    def ids(self, model: type[m.BaseModel]) -> list[int]:
+    def ids(self, model: type[m.RecordModel]) -> list[int]:
         return [row["id"] for row in self.rows.get(model, [])]
 
     @property

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     DatabaseProxy,
     DateField,
@@ -56,7 +57,16 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-class Client(BaseModel):
+# The models also declare, as annotations only, the columns peewee adds by itself (the
+# ``id`` primary key and the ``<field>_id`` of each foreign key), so that type checkers
+# know them; peewee ignores annotations, the tables are unchanged.
+class RecordModel(BaseModel):
+    """A table whose rows are numbered by ``id`` (all but the keyed Setting and SchemaInfo)."""
+
+    id: AutoField[int]
+
+
+class Client(RecordModel):
     name = TextField()
     # Case- and accent-folded name: what sorting, prefix lookup and matching use.
     name_key = TextField(index=True)
@@ -75,6 +85,7 @@ class Client(BaseModel):
     country = TextField(default="")
     how_we_met = TextField(default="")
     referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
+    referred_by_id: IntegerField[int | None]
     # Indexed: Today asks which cadences are in use before finding who is out of touch.
     cadence_days = IntegerField(null=True, index=True)
     notes = TextField(default="")
@@ -94,8 +105,9 @@ class Client(BaseModel):
         )
 
 
-class Person(BaseModel):
+class Person(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="people")
+    client_id: IntegerField[int]
     name = TextField(null=True)
     relation = TextField(default="")
     # Indexed: Today's birthdays read only the people who have one.
@@ -114,8 +126,9 @@ class Person(BaseModel):
     updated_at = DateTimeField(default=clock.now)
 
 
-class Interaction(BaseModel):
+class Interaction(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="interactions")
+    client_id: IntegerField[int]
     kind = TextField(default="note")
     happened_at = DateTimeField()
     title = TextField(default="")
@@ -131,20 +144,25 @@ class Interaction(BaseModel):
         indexes = ((("client", "happened_at"), False), (("kind", "thanked_at"), False))
 
 
-class Fact(BaseModel):
+class Fact(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="facts")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="facts")
+    person_id: IntegerField[int | None]
     text = TextField()
     category = TextField(default="personal")
     tags = ListField(default=list)
     source = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="facts")
+    source_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
     confirmed_at = DateTimeField(default=clock.now)
 
 
-class Introduction(BaseModel):
+class Introduction(RecordModel):
     lead = ForeignKeyField(Client, on_delete="CASCADE", backref="introduced_by")
+    lead_id: IntegerField[int]
     referrer = ForeignKeyField(Client, null=True, on_delete="SET NULL", backref="introduced")
+    referrer_id: IntegerField[int | None]
     referrer_name = TextField(default="")
     note = TextField(default="")
     introduced_on = DateField()
@@ -153,6 +171,7 @@ class Introduction(BaseModel):
     lead_answered_at = DateTimeField(null=True)
     called_at = DateTimeField(null=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
 
     class Meta:
@@ -160,21 +179,28 @@ class Introduction(BaseModel):
         indexes = ((("called_at", "lead_answered_at", "contacted_at"), False),)
 
 
-class Inbound(BaseModel):
+class Inbound(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="inbound")
+    client_id: IntegerField[int]
     channel = TextField()
     received_at = DateTimeField()
     summary = TextField(default="")
     answered_at = DateTimeField(null=True, index=True)
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
 
 
-class Task(BaseModel):
+class Task(RecordModel):
     client = ForeignKeyField(Client, null=True, on_delete="CASCADE", backref="tasks")
+    client_id: IntegerField[int | None]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    person_id: IntegerField[int | None]
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="tasks")
+    interaction_id: IntegerField[int | None]
     introduction = ForeignKeyField(Introduction, null=True, on_delete="CASCADE", backref="tasks")
+    introduction_id: IntegerField[int | None]
     inbound = ForeignKeyField(Inbound, null=True, on_delete="SET NULL", backref="tasks")
+    inbound_id: IntegerField[int | None]
     title = TextField()
     kind = TextField(default="todo")
     due = DateField(null=True, index=True)
@@ -197,9 +223,11 @@ class Task(BaseModel):
         indexes = ((("client", "status"), False), (("status", "due"), False))
 
 
-class Gift(BaseModel):
+class Gift(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="gifts")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    person_id: IntegerField[int | None]
     title = TextField()
     # idea -> planned -> given
     status = TextField(default="given")
@@ -211,12 +239,15 @@ class Gift(BaseModel):
     tags = ListField(default=list)
     # The "gift" conversation logged in the history when the gift was given.
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     created_at = DateTimeField(default=clock.now)
 
 
-class ImportantDate(BaseModel):
+class ImportantDate(RecordModel):
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="dates")
+    client_id: IntegerField[int]
     person = ForeignKeyField(Person, null=True, on_delete="CASCADE", backref="dates")
+    person_id: IntegerField[int | None]
     label = TextField()
     month = IntegerField()
     day = IntegerField()
@@ -226,11 +257,13 @@ class ImportantDate(BaseModel):
         indexes = ((("month", "day"), False),)
 
 
-class Card(BaseModel):
+class Card(RecordModel):
     """A note drafted for a client (thank-you, congratulations...) and when it was sent."""
 
     client = ForeignKeyField(Client, on_delete="CASCADE", backref="cards")
+    client_id: IntegerField[int]
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    interaction_id: IntegerField[int | None]
     occasion = TextField(default="thank_you")
     body = TextField(default="")
     card_size = TextField(default="a2")
@@ -245,7 +278,7 @@ class Setting(BaseModel):
     value = JSONField(null=True)
 
 
-class Draft(BaseModel):
+class Draft(RecordModel):
     """Quick-capture text autosaved as it is typed, so a crash never loses a note."""
 
     text = TextField(default="")
@@ -265,7 +298,7 @@ class SchemaInfo(BaseModel):
 
 # The tables of the book, parents before children: inserting in this order satisfies
 # every foreign key (undo, bulk loads and imports rely on it).
-BOOK_MODELS: tuple[type[BaseModel], ...] = (
+BOOK_MODELS: tuple[type[RecordModel], ...] = (
     Client,
     Person,
     Interaction,

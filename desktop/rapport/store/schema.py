@@ -132,7 +132,8 @@ def reference() -> Shape:
     """The schema the migrations make for a new book at the current version."""
     memory = peewee.SqliteDatabase(":memory:")
     try:
-        for model in peewee.sort_models([*MODELS, search.SearchDoc]):
+        # peewee's stubs leave out sort_models (a module function of peewee.py, not in __all__).
+        for model in peewee.sort_models([*MODELS, search.SearchDoc]):  # type: ignore[attr-defined]
             # A schema manager of its own: the models stay bound to the user's book.
             type(model._schema)(model, database=memory).create_all(safe=False)
         return read_shape(memory.connection())

@@ -78,6 +78,7 @@ class SavedToast(QFrame):
         row.addWidget(self.open_button)
         row.addWidget(self.undo_button)
         window.undone.connect(self._undone)
+        window.undoRefused.connect(self._refused)
         self.window_ = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -105,11 +106,15 @@ class SavedToast(QFrame):
     def _undo(self) -> None:
         stack = self.window_.undo_stack
         if any(step is self.undoable for step in stack):
-            self.window_.undo(self.undoable)  # says what was undone, or why it cannot be
+            # On the worker: the window says what was undone, or why it cannot be.
+            self.window_.undo(self.undoable)
         else:  # Ctrl+Z was refused for it already, or a restored backup forgot it
             self.window_.statusBar().showMessage("That save can no longer be undone.", 8000)
-        if not any(step is self.undoable for step in stack):
-            self.undo_button.hide()  # undone, or refused for good: nothing left to click
+            self.undo_button.hide()  # nothing left to click
+
+    def _refused(self, step: Any) -> None:
+        if step is self.undoable:  # refused for good: nothing left to click
+            self.undo_button.hide()
 
     def _undone(self, step: Any) -> None:
         if step is self.undoable:  # by this button or by Ctrl+Z: the line is out of date

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.core.names import fold
-from rapport.services.clients import ClientRow
+from rapport.services.client_list import ClientRow
 from rapport.ui import table_fit
 from rapport.ui.client_list_model import ClientListModel
 from rapport.ui.table_model import Column, IdRole

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rapport.services import client_list
-from rapport.services.clients import ClientRow
+from rapport.services.client_list import ClientRow
 from rapport.ui.table_model import Column, cell, header
 
 AnyIndex = QModelIndex | QPersistentModelIndex

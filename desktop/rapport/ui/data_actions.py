@@ -171,7 +171,8 @@ class DataActions(QObject):
         self._status("Restoring…", 0)
         # Modal until the book is back: what the user typed meanwhile would go into the
         # book being replaced. No Cancel: the copy swaps the book in one step at its end.
-        progress = QProgressDialog(f"Restoring {path.name}…", None, 0, 0, self.parent_widget)
+        progress = QProgressDialog(f"Restoring {path.name}…", "", 0, 0, self.parent_widget)
+        progress.setCancelButton(None)
         progress.setWindowTitle("Restore from backup")
         progress.setMinimumWidth(460)  # the backup's whole name, not elided
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from rapport import clock
 from rapport.core import records as r
 from rapport.core.postal import PostalAddress, from_parts
 from rapport.services import addresses
-from rapport.ui.form import FormDialog
+from rapport.ui.form import FormDialog, moment_of, qt_moment
 
 
 def _split(text: str) -> list[str]:
@@ -302,7 +302,7 @@ class InteractionDialog(FormDialog):
         self.kind.setCurrentText(i.kind if i else "meeting")
         # clock.now() honours RAPPORT_TODAY, like every other date the window shows.
         when = i.happened_at if i else clock.now().replace(second=0, microsecond=0)
-        self.when = self.add_row("&When:", QDateTimeEdit(QDateTime(when)))
+        self.when = self.add_row("&When:", QDateTimeEdit(qt_moment(when)))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.title_edit = self.add_row("&Title:", QLineEdit(i.title if i else ""), "Title")
@@ -317,7 +317,7 @@ class InteractionDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "kind": self.kind.currentText(),
-            "happened_at": self.when.dateTime().toPython(),
+            "happened_at": moment_of(self.when.dateTime()),
             "title": self.title_edit.text(),
             "raw_text": self.raw_text.toPlainText(),
             "key_points": [
@@ -334,7 +334,7 @@ class TaskDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit task" if task else "Add a task")
-        for_whom(self, "For", client or (task.client if task else ""))
+        for_whom(self, "For", client or (task.client or "" if task else ""))
         t = task
         self.title_edit = self.add_row("&Task:", QLineEdit(t.title if t else ""), "Task")
         self.title_edit.setPlaceholderText("Send the revised proposal")

@@ -90,11 +90,11 @@ class EnvelopeDialog(QDialog):
         self.setWindowTitle(f"Envelope to {self.client.name}")
         self.setModal(True)
 
-        self.size = QComboBox()
-        self.size.setAccessibleName("Envelope size")
+        self.size_box = QComboBox()
+        self.size_box.setAccessibleName("Envelope size")
         for key, size in core.ENVELOPE_SIZES.items():
-            self.size.addItem(size.label, key)
-        self.size.setCurrentIndex(max(self.size.findData(envelopes.default_size()), 0))
+            self.size_box.addItem(size.label, key)
+        self.size_box.setCurrentIndex(max(self.size_box.findData(envelopes.default_size()), 0))
         household = self.target.household
         self.household = QCheckBox(
             f"To the &household ({household.replace('&', '&&')})"
@@ -109,7 +109,7 @@ class EnvelopeDialog(QDialog):
             else "Add a spouse or partner in People to address it to the household"
         )
         form = QFormLayout()
-        form.addRow("Envelope &size:", self.size)
+        form.addRow("Envelope &size:", self.size_box)
         form.addRow("", self.household)
 
         self.preview = QLabel()
@@ -140,13 +140,13 @@ class EnvelopeDialog(QDialog):
         outer.addLayout(buttons)
         self.resize(640, 520)
 
-        self.size.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.size_box.currentIndexChanged.connect(lambda _i: self.update_preview())
         self.household.toggled.connect(lambda _on: self.update_preview())
         self.print_button.clicked.connect(self.print_envelope)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.close_button.clicked.connect(self.reject)
         self.update_preview()
-        self.size.setFocus()
+        self.size_box.setFocus()
 
     def _button(self, text: str, shortcut: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -156,7 +156,7 @@ class EnvelopeDialog(QDialog):
         return button
 
     def size_key(self) -> str:
-        return str(self.size.currentData())
+        return str(self.size_box.currentData())
 
     def envelope(self) -> core.Envelope:
         return envelopes.envelope_for(self.client.id, household=self.household.isChecked())

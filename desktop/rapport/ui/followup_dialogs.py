@@ -8,15 +8,14 @@ client shown in the profile; their menu items are in ui/followup_actions.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QLineEdit, QWidget
 
 from rapport import clock
 from rapport.core import records as r
-from rapport.ui.form import FormDialog
+from rapport.ui.form import FormDialog, moment_of, qt_moment
 
 
 class InboundDialog(FormDialog):
@@ -28,7 +27,7 @@ class InboundDialog(FormDialog):
         self.channel = self.add_row("&Kind:", QComboBox(), "Kind of message")
         self.channel.addItems(list(r.INBOUND_CHANNELS))
         now = clock.now().replace(second=0, microsecond=0)
-        self.when = self.add_row("&Received:", QDateTimeEdit(QDateTime(now)))
+        self.when = self.add_row("&Received:", QDateTimeEdit(qt_moment(now)))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.summary = self.add_row("&About:", QLineEdit())
@@ -36,7 +35,7 @@ class InboundDialog(FormDialog):
         self.summary.setFocus()
 
     def values(self) -> dict[str, Any]:
-        when: datetime = self.when.dateTime().toPython()
+        when = moment_of(self.when.dateTime())
         return {
             "channel": self.channel.currentText(),
             "received_at": when,

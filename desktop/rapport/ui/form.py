@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -32,19 +33,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.services import book
 from rapport.ui import messages
 from rapport.ui.messages import show_error, user_message
+from rapport.ui.worker import Worker
 
 # Typed characters (across single-line fields) worth a question before they are dropped.
 DISCARD_ASK_CHARS = 20
 
 R = TypeVar("R")
+W = TypeVar("W", bound=QWidget)
+
+
+def qt_moment(moment: datetime) -> QDateTime:
+    """A naive local moment as Qt's, for a date-and-time picker."""
+    return QDateTime(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+    )
+
+
+def moment_of(value: QDateTime) -> datetime:
+    """A picker's date and time as a naive local moment (to the second)."""
+    day, time = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second())
 
 
 class FormDialog(QDialog):
     title = "Edit"
     # Forms whose whole content is a word or a choice (snooze) set this to False.
     ask_before_discarding = True
+    # In a window, the save runs on the window's worker (a busy book never freezes it); a
+    # form whose save also changes the window's own state (the settings) saves in place.
+    saves_on_worker = True
+    busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +86,14 @@ class FormDialog(QDialog):
         self.error_label.setAccessibleName("Error")
         self.error_label.hide()
         outer.addWidget(self.error_label)
+        self.saving = False
+        self._save_text = ""
+        self.saving_label = QLabel()  # "Saving…", or what a busy book makes it wait for
+        self.saving_label.setObjectName("formSaving")
+        self.saving_label.setWordWrap(True)
+        self.saving_label.hide()
+        outer.addWidget(self.saving_label)
+        self.busyWaiting.connect(self._show_busy_wait)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -78,7 +107,7 @@ class FormDialog(QDialog):
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def add_row(self, label: str, widget: QWidget, accessible: str | None = None) -> QWidget:
+    def add_row(self, label: str, widget: W, accessible: str | None = None) -> W:
         widget.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         if isinstance(widget, QLineEdit):
             # A long "how we met" opened for editing shows its start, not its last words.
@@ -124,6 +153,8 @@ class FormDialog(QDialog):
 
     def cancel(self) -> bool:
         """Close without saving, after asking when typed work would be lost."""
+        if self.saving:
+            return False  # the save is under way: it closes the form when it is done
         if self.has_typed_work() and not messages.confirm(
             self,
             "Discard changes?",
@@ -165,9 +196,10 @@ class FormDialog(QDialog):
         for row in range(self.form.rowCount()):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is None or field is None or not isinstance(label.widget(), QLabel):
+            label_widget = label.widget() if label is not None else None
+            if field is None or not isinstance(label_widget, QLabel):
                 continue
-            words = label.widget().text().replace("&", "").strip().rstrip(":").strip()
+            words = label_widget.text().replace("&", "").strip().rstrip(":").strip()
             widget = field.widget()
             if not words or widget is None or not widget.isEnabled():
                 continue
@@ -180,25 +212,87 @@ class FormDialog(QDialog):
         """Grow to show a wrapped error in full: a minimum size ignores wrapped text, so
         without this the message is drawn over the notes field above it."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 
     def _try_save(self) -> None:
-        if self._save is None:
+        if self.saving:
+            return  # Save again while the first save is under way
+        save = self._save
+        if save is None:
             self.accept()
             return
+        worker = self._worker()
         try:
-            self.result_value = self._save(self.values())
+            values = self.values()
+            if worker is None:
+                self.result_value = save(values)
         except Exception as exc:
-            message = user_message(exc)
-            if message is None:
-                show_error(self, exc, "save")
-                return
-            self.show_error(message)
+            self._refused(exc)
             return
+        if worker is None:
+            self.accept()
+            return
+        # A save that waits behind another program's import says so here (the listener is
+        # called on the worker's thread; the signal brings the message to this one).
+        book.on_busy_wait("form", self.busyWaiting.emit)
+        self._set_saving(True)
+        worker.submit(
+            lambda _context: save(values),
+            name=f"save {self.windowTitle()}",
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
+
+    def _worker(self) -> Worker | None:
+        """The window's worker; None for a form on its own (it saves in place)."""
+        parent = self.parentWidget()
+        if not self.saves_on_worker or parent is None:
+            return None
+        worker = getattr(parent.window(), "worker", None)
+        return worker if isinstance(worker, Worker) else None
+
+    def _set_saving(self, saving: bool) -> None:
+        """The form is on its way to the book: say so, and take no edits or saves meanwhile."""
+        self.saving = saving
+        for row in range(self.form.rowCount()):
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = field.widget() if field is not None else None
+            if widget is not None:
+                widget.setEnabled(not saving)
+        button = self.save_button
+        if saving:
+            self._save_text = button.text()
+        button.setEnabled(not saving)
+        button.setText("Saving…" if saving else self._save_text)
+        self.saving_label.setText("Saving…")
+        self.saving_label.setVisible(saving)
+        self.error_label.hide()
+
+    def _show_busy_wait(self, message: str) -> None:
+        if self.saving:
+            self.saving_label.setText(message[:1].upper() + message[1:] + "…")
+
+    def _saved(self, result: object) -> None:
+        self._set_saving(False)
+        self.result_value = result
         self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self._refused(exc)
+
+    def _refused(self, exc: BaseException) -> None:
+        """A refusal shows in the form, on the field it names; anything else as an error."""
+        message = user_message(exc)
+        if message is None:
+            show_error(self, exc, "save")
+            return
+        self.show_error(message)
 
     @classmethod
     def ask(

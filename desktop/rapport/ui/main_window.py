@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
     painted = Signal()  # once, just after the window first painted
     profileCreated = Signal()  # once, when the Clients page and its profile pane exist
     undone = Signal(object)  # an Undoable taken back (the capture toast hides its Undo)
+    undoRefused = Signal(object)  # an Undoable that never will be (it left the stack)
     # A save waiting for another program's long write (an import), from any thread.
     busyWaiting = Signal(str)
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self._listening_for_busy_waits = False
         self.undo_stack: list[Undoable] = []  # deletions and saved captures, latest last
+        self.undoing: Undoable | None = None  # taken back on the worker just now
         self.settings = QSettings(str(book.data_dir / "window.ini"), QSettings.Format.IniFormat)
         self.setWindowTitle("Rapport")
         self.setObjectName("MainWindow")
@@ -68,11 +70,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         # However the Clients page comes up (its button, a search result), it is built first.
-        self.pages.currentChanged.connect(
-            lambda _index: (
-                self.pages.currentWidget() is self.clients_page and self._build_clients_page()
-            )
-        )
+        self.pages.currentChanged.connect(self._page_changed)
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
         self.toolbar = QToolBar("Main")
@@ -343,6 +341,10 @@ class MainWindow(QMainWindow):
         """The profile pane if it exists yet (asking never builds it)."""
         return self._profile
 
+    def _page_changed(self, _index: int) -> None:
+        if self.pages.currentWidget() is self.clients_page:
+            self._build_clients_page()
+
     def _build_clients_page(self) -> None:
         """The client list and the profile pane, with the client the user last looked at."""
         if self._client_list is not None:
@@ -610,30 +612,57 @@ class MainWindow(QMainWindow):
         self._show_undo()
 
     def _show_undo(self) -> None:
-        self.undo_action.setEnabled(bool(self.undo_stack))
+        self.undo_action.setEnabled(bool(self.undo_stack) and self.undoing is None)
         top = f" {self.undo_stack[-1].action}" if self.undo_stack else ""
         self.undo_action.setText(f"&Undo{top}")
 
     def undo(self, item: Undoable | None = None) -> None:
-        """Undo the latest step, or ``item`` (the saved-note toast's Undo) wherever it is."""
+        """Undo the latest step, or ``item`` (the saved-note toast's Undo) wherever it is.
+
+        The step is taken back on the worker, so that a busy book never freezes the window
+        (the status bar says "Saving…", then what it waits for); meanwhile no other undo.
+        """
+        if self.undoing is not None:
+            self.statusBar().showMessage("Saving…")
+            return
         if not self.undo_stack:
             return
         position = next((i for i, s in enumerate(self.undo_stack) if s is item), -1)
         step = self.undo_stack[position]
         if item is not None and step is not item:
             return  # already undone, or forgotten when a backup was restored
-        try:
-            step.undo()
-        except Exception as exc:
-            from rapport.services.errors import ServiceError
+        self.undoing = step
+        self._show_undo()
+        self.statusBar().showMessage("Saving…")
+        self.worker.submit(
+            lambda _context: step.undo(),
+            name=f"undo the {step.action}",
+            on_done=lambda _result: self._undo_done(step),
+            on_error=lambda exc: self._undo_failed(step, exc),
+        )
 
-            if isinstance(exc, ServiceError):
-                # Refused (later work built on it): it never will be, let Ctrl+Z go on.
-                del self.undo_stack[position]
-                self._show_undo()
-            messages.show_error(self, exc, f"undo the {step.action}")
-            return
+    def _drop_undo(self, step: Undoable) -> bool:
+        """Take ``step`` itself (not an equal one) off the stack; False if it was not on it."""
+        position = next((i for i, s in enumerate(self.undo_stack) if s is step), None)
+        if position is None:
+            return False
         del self.undo_stack[position]
+        return True
+
+    def _undo_failed(self, step: Undoable, exc: BaseException) -> None:
+        from rapport.services.errors import ServiceError
+
+        self.undoing = None
+        self.statusBar().clearMessage()
+        if isinstance(exc, ServiceError) and self._drop_undo(step):
+            # Refused (later work built on it): it never will be, let Ctrl+Z go on.
+            self.undoRefused.emit(step)
+        self._show_undo()
+        messages.show_error(self, exc, f"undo the {step.action}")
+
+    def _undo_done(self, step: Undoable) -> None:
+        self.undoing = None
+        self._drop_undo(step)
         self._show_undo()
         self.statusBar().showMessage(step.done, 8000)
         if self._profile is not None and self._profile.client_id in step.removed_client_ids:

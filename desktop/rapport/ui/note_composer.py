@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from rapport import clock
 from rapport.core import records as r
-from rapport.core.cards import CARD_SIZES, layout
+from rapport.core.cards import CARD_SIZES, OCCASIONS, layout
 from rapport.core.envelopes import EnvelopeFitError, envelope_for_card
-from rapport.core.notes import OCCASIONS, UNSIGNED, NoteDraft
+from rapport.core.notes import UNSIGNED, NoteDraft
 from rapport.render import card_print, envelope_print
 from rapport.services import cards, clients, settings
 from rapport.ui import envelope_dialog, messages, theme
@@ -113,18 +113,18 @@ class NoteComposer(QDialog):
         if interaction_id is not None:
             self.conversation.setCurrentIndex(max(self.conversation.findData(interaction_id), 0))
         self.detail = QLineEdit()
-        self.size = QComboBox()
+        self.size_box = QComboBox()
         for key, size in CARD_SIZES.items():
-            self.size.addItem(size.label, key)
-        self.size.setCurrentIndex(max(self.size.findData(settings.get("card_size")), 0))
+            self.size_box.addItem(size.label, key)
+        self.size_box.setCurrentIndex(max(self.size_box.findData(settings.get("card_size")), 0))
         self.folded = QCheckBox("&Folded (note on the inside right)")
-        self.font = QComboBox()
+        self.font_box = QComboBox()
         for key, label in card_print.FONT_CHOICES.items():
             if key == "handwriting" and card_print.handwriting_family() is None:
                 continue
-            self.font.addItem(label, key)
+            self.font_box.addItem(label, key)
         font = settings.get("card_font") or card_print.DEFAULT_FONT
-        self.font.setCurrentIndex(max(self.font.findData(font), 0))
+        self.font_box.setCurrentIndex(max(self.font_box.findData(font), 0))
         self.signature = QLineEdit(cards.signature())
         self.signature.setPlaceholderText("Your name, as you sign cards")
 
@@ -133,9 +133,9 @@ class NoteComposer(QDialog):
             ("&Occasion:", self.occasion, "Occasion"),
             ("&About:", self.conversation, "Conversation"),
             ("&Detail:", self.detail, "Detail"),
-            ("Card &size:", self.size, "Card size"),
+            ("Card &size:", self.size_box, "Card size"),
             ("", self.folded, "Folded"),
-            ("F&ont:", self.font, "Font"),
+            ("F&ont:", self.font_box, "Font"),
             ("Si&gnature:", self.signature, "Signature"),
         ):
             widget.setAccessibleName(name)
@@ -222,9 +222,9 @@ class NoteComposer(QDialog):
         self.detail.editingFinished.connect(self._options_changed)
         self.signature.textChanged.connect(self._signature_typed)
         self.signature.editingFinished.connect(self._save_signature)
-        self.size.currentIndexChanged.connect(lambda _i: self._card_changed())
+        self.size_box.currentIndexChanged.connect(lambda _i: self._card_changed())
         self.folded.toggled.connect(lambda _on: self._card_changed())
-        self.font.currentIndexChanged.connect(lambda _i: self._card_changed())
+        self.font_box.currentIndexChanged.connect(lambda _i: self._card_changed())
         self.text.textChanged.connect(self.preview_timer.start)
         self.preview_timer.timeout.connect(self.update_preview)
         self.redraft_button.clicked.connect(self.redraft)
@@ -246,7 +246,7 @@ class NoteComposer(QDialog):
             self.occasion.blockSignals(True)
             self.occasion.setCurrentIndex(max(self.occasion.findData(saved.occasion), 0))
             self.occasion.blockSignals(False)
-            self.size.setCurrentIndex(max(self.size.findData(saved.card_size), 0))
+            self.size_box.setCurrentIndex(max(self.size_box.findData(saved.card_size), 0))
             self.text.setPlainText(saved.body)
             self.saved_text = saved.body
             self.status.setText("Picked up your saved draft.")
@@ -333,10 +333,10 @@ class NoteComposer(QDialog):
 
     # -- the card --------------------------------------------------------------------------
     def card_key(self) -> str:
-        return str(self.size.currentData())
+        return str(self.size_box.currentData())
 
     def font_key(self) -> str:
-        return str(self.font.currentData())
+        return str(self.font_box.currentData())
 
     def _card_changed(self) -> None:
         foldable = CARD_SIZES[self.card_key()].foldable

@@ -271,7 +271,7 @@ class ProfilePane(QWidget):
         self.tasks.set_rows(profile.tasks)
         self._update_task_buttons()
         self.gifts.set_profile(profile)
-        self.stack.setCurrentWidget(self.stack.widget(1))
+        self.stack.setCurrentIndex(1)
 
     def refresh(self) -> None:
         self.show_client(self.client_id)
@@ -346,11 +346,15 @@ class ProfilePane(QWidget):
 
     def add_person(self) -> None:
         cid = self.client_id
-        if cid is not None and PersonDialog.ask(
-            self,
-            lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
-            client=self._name(),
-            home_country=home_country(),
+        if (
+            cid is not None
+            and PersonDialog.ask(
+                self,
+                lambda v: people.add_person(cid, v.pop("name"), v.pop("relation"), **v),
+                client=self._name(),
+                home_country=home_country(),
+            )
+            is not None
         ):
             self._after_change()
 
@@ -397,8 +401,12 @@ class ProfilePane(QWidget):
 
     def add_interaction(self) -> None:
         cid = self.client_id
-        if cid is not None and InteractionDialog.ask(
-            self, lambda v: interactions.add_interaction(cid, **v), client=self._name()
+        if (
+            cid is not None
+            and InteractionDialog.ask(
+                self, lambda v: interactions.add_interaction(cid, **v), client=self._name()
+            )
+            is not None
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.history)
@@ -420,8 +428,12 @@ class ProfilePane(QWidget):
 
     def add_task(self) -> None:
         cid = self.client_id
-        if cid is not None and TaskDialog.ask(
-            self, lambda v: tasks.add_task(client_id=cid, **v), client=self._name()
+        if (
+            cid is not None
+            and TaskDialog.ask(
+                self, lambda v: tasks.add_task(client_id=cid, **v), client=self._name()
+            )
+            is not None
         ):
             self._after_change()
             self.tabs.setCurrentWidget(self.tasks)

@@ -111,7 +111,7 @@ class SearchPage(QWidget):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
-    def move(self, step: int) -> None:
+    def step_selection(self, step: int) -> None:
         count = self.model.result_count()
         if not count:
             return

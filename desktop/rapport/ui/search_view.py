@@ -232,7 +232,7 @@ class SearchController(QObject):
                 step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key, 5)
                 if key == Qt.Key.Key_PageUp:
                     step = -5
-                self.page.move(step)
+                self.page.step_selection(step)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()

@@ -79,6 +79,7 @@ def _spin(value: int, low: int, high: int, suffix: str = "") -> QSpinBox:
 
 class SettingsDialog(FormDialog):
     title = "Preferences"
+    saves_on_worker = False  # the save also stores the window's own preferences (QSettings)
 
     def __init__(
         self,

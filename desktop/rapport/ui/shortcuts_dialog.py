@@ -159,8 +159,10 @@ class ShortcutsDialog(QDialog):
         found: dict[str, str] = {}
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                child = group.child(j)
+            for j in range(group.childCount() if group is not None else 0):
+                child = group.child(j) if group is not None else None
+                if child is None:
+                    continue
                 found.setdefault(child.text(0), child.text(1))
         return found
 
@@ -168,9 +170,13 @@ class ShortcutsDialog(QDialog):
         words = text.lower().split()
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
             shown = 0
             for j in range(group.childCount()):
                 child = group.child(j)
+                if child is None:
+                    continue
                 haystack = f"{group.text(0)} {child.text(0)} {child.text(1)}".lower()
                 hide = not all(word in haystack for word in words)
                 child.setHidden(hide)

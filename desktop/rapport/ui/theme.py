@@ -64,7 +64,7 @@ def icon(theme_name: str, fallback: QStyle.StandardPixmap | str) -> QIcon:
     if isinstance(fallback, str):
         from PySide6.QtWidgets import QStyle
 
-        fallback = getattr(QStyle.StandardPixmap, fallback)
+        return style.standardIcon(QStyle.StandardPixmap[fallback])
     return style.standardIcon(fallback)
 
 

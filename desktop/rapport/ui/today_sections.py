@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
@@ -28,6 +28,11 @@ from rapport import clock
 from rapport.core.formats import day_label, kind_text, stamp_label
 from rapport.ui import table_fit, theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
+
+if TYPE_CHECKING:
+    from rapport.core.followup import OutOfTouch
+    from rapport.core.yearly import Upcoming
+    from rapport.services.today import AwaitingReply, ThankYou, TodayTask
 
 MAX_VISIBLE = 8
 
@@ -60,14 +65,14 @@ def _plural(count: int, word: str) -> str:
 
 
 # -- task lists -------------------------------------------------------------------------------
-def _task_due(item: Any) -> str:
+def _task_due(item: TodayTask) -> str:
     today = item.today
     if item.days_late:
         return f"{day_text(item.due, today)} · {_plural(item.days_late, 'day')} late"
     return day_text(item.due, today)
 
 
-def _task_color(item: Any) -> QColor | None:
+def _task_color(item: TodayTask) -> QColor | None:
     from rapport.core import followup as fu  # (imported once Today has rows to show)
 
     if item.state == fu.OVERDUE:
@@ -77,14 +82,14 @@ def _task_color(item: Any) -> QColor | None:
     return None
 
 
-def _task_tip(item: Any) -> str | None:
+def _task_tip(item: TodayTask) -> str | None:
     draft = item.draft
     if draft:
         return f"Press C to copy the running-late note:\n\n{draft}"
     return None
 
 
-def _task_kind(item: Any) -> str:
+def _task_kind(item: TodayTask) -> str:
     task = item.task
     kind = "promise" if task.kind == "promise" or task.promised else kind_text(task.kind)
     if task.late_notice_at:
@@ -92,7 +97,7 @@ def _task_kind(item: Any) -> str:
     return kind
 
 
-TASK_COLUMNS: list[Column[Any]] = [
+TASK_COLUMNS: list[Column[TodayTask]] = [
     Column("Task", lambda t: t.task.title, color=_task_color, tooltip=_task_tip),
     Column("Client", lambda t: t.task.client or ""),
     Column("Due", _task_due, sort=lambda t: t.due, color=_task_color),
@@ -101,7 +106,7 @@ TASK_COLUMNS: list[Column[Any]] = [
 
 
 # -- replies ----------------------------------------------------------------------------------
-def _reply_color(item: Any) -> QColor | None:
+def _reply_color(item: AwaitingReply) -> QColor | None:
     from rapport.core import followup as fu
 
     if item.age.level == fu.WARNING:
@@ -111,7 +116,7 @@ def _reply_color(item: Any) -> QColor | None:
     return None
 
 
-def _reply_waiting(item: Any) -> str:
+def _reply_waiting(item: AwaitingReply) -> str:
     from rapport.core import followup as fu
 
     text = item.age.label
@@ -122,11 +127,11 @@ def _reply_waiting(item: Any) -> str:
     return text
 
 
-def _received(item: Any) -> str:
+def _received(item: AwaitingReply) -> str:
     return stamp_label(item.since, clock.today())
 
 
-REPLY_COLUMNS: list[Column[Any]] = [
+REPLY_COLUMNS: list[Column[AwaitingReply]] = [
     Column("Client", lambda a: a.client, color=_reply_color),
     Column(
         "Message",
@@ -136,7 +141,7 @@ REPLY_COLUMNS: list[Column[Any]] = [
     Column("Received", _received, sort=lambda a: a.since),
     Column("Waiting", _reply_waiting, sort=lambda a: a.age.hours, color=_reply_color),
 ]
-CAME_IN_COLUMNS: list[Column[Any]] = [
+CAME_IN_COLUMNS: list[Column[AwaitingReply]] = [
     Column("Client", lambda a: a.client),
     Column("Message", lambda a: a.channel + (f": {a.summary}" if a.summary else "")),
     Column("Received", _received, sort=lambda a: a.since),
@@ -144,7 +149,7 @@ CAME_IN_COLUMNS: list[Column[Any]] = [
 
 
 # -- thank-yous, dates, cadence ---------------------------------------------------------------
-THANKS_COLUMNS: list[Column[Any]] = [
+THANKS_COLUMNS: list[Column[ThankYou]] = [
     Column("Client", lambda t: t.client),
     Column("Meeting", lambda t: t.title or "Meeting"),
     Column("When", lambda t: day_label(t.since, clock.today()), sort=lambda t: t.since),
@@ -154,12 +159,12 @@ THANKS_COLUMNS: list[Column[Any]] = [
         color=lambda t: theme.warning_color() if t.days > 1 else None,
     ),
 ]
-DATE_COLUMNS: list[Column[Any]] = [
+DATE_COLUMNS: list[Column[Upcoming]] = [
     Column("Date", lambda u: u.text),
     Column("When", lambda u: u.when_text, sort=lambda u: u.in_days),
     Column("Client", lambda u: u.client),
 ]
-TOUCH_COLUMNS: list[Column[Any]] = [
+TOUCH_COLUMNS: list[Column[OutOfTouch]] = [
     Column("Client", lambda o: o.client),
     Column(
         "Last contact",

@@ -39,14 +39,14 @@ from rapport.ui.today_header import TodayHeader
 from rapport.ui.worker import Worker
 
 if TYPE_CHECKING:
-    from rapport.services.today import Today
+    from rapport.services.today import AwaitingReply, ThankYou, Today, TodayTask
     from rapport.ui.today_sections import Section
 
 # The services behind the page, and its dialogs, are imported when first used: the page
 # paints before anything is read (the window calls ``first_read`` right after).
 
 
-def _kinds() -> tuple[type, type, type]:
+def _kinds() -> tuple[type[TodayTask], type[AwaitingReply], type[ThankYou]]:
     """The kinds of Today rows: (TodayTask, AwaitingReply, ThankYou)."""
     from rapport.services.today import AwaitingReply, ThankYou, TodayTask
 
@@ -310,24 +310,23 @@ class TodayView(QWidget):
 
     def _update_actions(self, *_args: Any) -> None:
         key, record = self.current()
-        TodayTask, AwaitingReply, ThankYou = _kinds() if record is not None else (None,) * 3
-        is_task = record is not None and isinstance(record, TodayTask)
+        is_task = has_draft = answerable = thanks = False
+        if record is not None:  # the row kinds load with the first row, not before
+            TodayTask, AwaitingReply, ThankYou = _kinds()
+            is_task = isinstance(record, TodayTask)
+            has_draft = isinstance(record, TodayTask) and record.new_due is not None
+            # What came in while away is listed, not answered from there (it is under Replies).
+            answerable = isinstance(record, AwaitingReply) and key == "replies"
+            thanks = isinstance(record, ThankYou)
         away_on = self.data is not None and self.data.away is not None
-        # What came in while away is listed, not answered from there (it is under Replies).
-        answerable = record is not None and isinstance(record, AwaitingReply) and key == "replies"
-        self.done_action.setEnabled(
-            record is not None and (isinstance(record, (TodayTask, ThankYou)) or answerable)
-        )
+        self.done_action.setEnabled(is_task or thanks or answerable)
         self.snooze_action.setEnabled(is_task)
         self.edit_action.setEnabled(is_task)
         self.open_action.setEnabled(record is not None)
-        has_draft = is_task and record.new_due is not None
         self.copy_action.setEnabled(has_draft or away_on)
         self.late_sent_action.setEnabled(has_draft)
-        self.answered_action.setEnabled(
-            record is not None and isinstance(record, AwaitingReply) and key == "replies"
-        )
-        self.thanked_action.setEnabled(record is not None and isinstance(record, ThankYou))
+        self.answered_action.setEnabled(answerable)
+        self.thanked_action.setEnabled(thanks)
         from rapport.ui.today_notes import note_target
 
         self.write_action.setEnabled(record is not None and note_target(record) is not None)

@@ -98,7 +98,8 @@ class TrayController(QObject):
         action = getattr(self.window, "today_action", None)
         if isinstance(action, QAction):
             return action
-        for page_action in self.window.page_actions.actions():
+        actions: list[QAction] = self.window.page_actions.actions()
+        for page_action in actions:
             if page_action.text().replace("&", "").strip().lower() == "today":
                 return page_action
         return None

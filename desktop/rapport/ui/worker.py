@@ -99,7 +99,7 @@ class Worker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
-        on_cancel: Callable[[], None] | None = None,
+        on_cancel: Callable[[], object] | None = None,
     ) -> Job:
         job = Job(fn, name)
         if on_done:
