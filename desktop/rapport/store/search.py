@@ -39,9 +39,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from rapport.store import engine
 from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -92,8 +92,9 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; other databases use ``like_search``."""
-    return isinstance(db.obj, SqliteDatabase)
+    """The open book's engine has FTS5 (SQLite's); other databases use ``like_search``."""
+    book = engine.current_or_none()
+    return book is not None and book.full_text
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
