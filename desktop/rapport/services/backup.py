@@ -38,7 +38,7 @@ from rapport.services.damaged import newest_good_backup as newest_good_backup
 from rapport.services.damaged import restore_advice as restore_advice
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import engine
+from rapport.store import engine, engines
 from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
 
 BackupFile = store_backup.BackupFile  # what the window lists
@@ -169,7 +169,7 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
     """
     _require_file_backups()
     source = Path(path).expanduser()
-    check_backup(source)
+    check_backup(source, _book_dir())
     live = paths.database_path(_book_dir())
     if source.resolve() == live.resolve():
         raise ServiceError("that is the book itself, not a backup of it")
@@ -208,14 +208,14 @@ def recover_damaged(data_dir: Path, source: str | Path) -> Restored:
     ``rapport-...-damaged.db`` (with its -wal), where a specialist tool may still read it.
     """
     source = Path(source).expanduser()
-    check_backup(source)
+    check_backup(source, data_dir)
     live = paths.database_path(data_dir)
     folder = paths.ensure_private_dir(paths.backups_dir(data_dir))
     store_backup.require_space([(data_dir, store_backup.file_size(source))])
     kept: list[Path | None] = []
     try:
-        store_backup.restore_to_file(
-            source, live, before_swap=lambda: kept.append(_set_aside(live, folder))
+        engines.choose(live).restore_to_file(
+            source, before_swap=lambda: kept.append(_set_aside(live, folder))
         )
     except OSError as exc:
         raise reading_error(exc, live) from exc

@@ -78,6 +78,16 @@ class Engine(Protocol):
         """Replace the open book's content with the backup ``source``, online."""
         ...
 
+    def check_backup(self, path: Path) -> int:
+        """The schema version of the backup file at ``path`` if this engine can restore it;
+        InvalidBackupError (store/backup.py) says why not. The book need not be open."""
+        ...
+
+    def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
+        """Put a copy of the backup ``source`` in place of the book, which cannot be
+        opened, in one step; ``before_swap()`` runs just before the book is replaced."""
+        ...
+
     def quick_check(self) -> list[str]:
         """The fast structural check before a backup: [] when healthy."""
         ...

@@ -71,7 +71,13 @@ class ServerEngine:
         raise StoreError("backups cover the local book; back up a server database with its tools")
 
     def restore_from(self, source: Path, progress: Callable[[int, int], None] | None) -> None:
-        raise StoreError("backups cover the local book; restore a server database with its tools")
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def check_backup(self, path: Path) -> int:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
 
     def quick_check(self) -> list[str]:
         return []  # the server keeps its own files sound

@@ -183,6 +183,19 @@ class SqliteEngine:
 
         restore_into(source, db.obj, progress)
 
+    def check_backup(self, path: Path) -> int:
+        from rapport.store import migrations
+        from rapport.store.backup import SEARCH_TABLE, check_file
+        from rapport.store.models import MODELS
+
+        tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
+        return check_file(path, migrations.SCHEMA_VERSION, tables)
+
+    def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
+        from rapport.store.backup import restore_to_file
+
+        restore_to_file(source, self.file, before_swap)
+
     def quick_check(self) -> list[str]:
         from rapport.store.backup import quick_check
         from rapport.store.models import db
