@@ -38,7 +38,7 @@ SPACE_MARGIN = 2 << 20
 Progress = Callable[[int, int], None]
 # Python's sqlite3 when a text column holds bytes that are not UTF-8.
 _UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
-SEARCH_TABLE = "search_index"
+SEARCH_TABLE = sql.SEARCH_TABLE
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 
@@ -232,7 +232,7 @@ def restore_into(
     backup with pages of another size than the live book's is first copied at the live
     book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
-    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
+    live_page_size = sql.page_size(database)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
@@ -250,7 +250,7 @@ def restore_into(
                     resized.close()
     finally:
         src.close()
-    database.execute_sql("PRAGMA journal_mode=wal")
+    sql.set_wal(database)
 
 
 def _copy_pages(

@@ -72,6 +72,17 @@ def data_version(database: Db) -> int:
     return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
+def page_size(database: Db) -> int:
+    """The bytes of a page of the database file (a PRAGMA)."""
+    return int(database.execute_sql("PRAGMA page_size").fetchone()[0])
+
+
+def set_wal(database: Db) -> None:
+    """Write-ahead logging again (a restore through the backup API copies the backup's
+    journal mode in with its pages; a PRAGMA)."""
+    database.execute_sql("PRAGMA journal_mode=wal")
+
+
 # -- the hot path of a save: written once, not rebuilt by peewee at every call ----------------
 def _in_marks(count: int) -> str:
     return ", ".join("?" * count)
@@ -215,3 +226,115 @@ def highest_ids(models: list[type[m.BaseModel]]) -> list[int]:
     parts = ", ".join(f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in models)
     row = m.db.execute_sql(f"SELECT {parts}").fetchone()
     return [int(value or 0) for value in row]
+
+
+# -- SQLite FTS5, the search index (store/search.py) -------------------------------------------
+# peewee has no query for MATCH with bm25's column weights, for FTS5's commands (an
+# INSERT of the command into the table of the same name) or for its vocabulary table, and
+# its REPLACE costs more to build than to run for a save that indexes several rows.
+SEARCH_TABLE = "search_index"
+_REPLACE = f'REPLACE INTO "{SEARCH_TABLE}" (rowid, title, body, client_id) VALUES (?, ?, ?, ?)'
+_INTEGRITY_CHECK = f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('integrity-check')"
+_MATCH = f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+Doc = tuple[int, str, str, "int | None"]  # rowid, title, body, client id
+
+
+def fts_replace(doc: Doc) -> None:
+    """Add or replace one document."""
+    m.db.execute_sql(_REPLACE, doc)
+
+
+def fts_replace_many(docs: list[Doc]) -> None:
+    """Add or replace many documents: one prepared statement executed for each."""
+    m.db.cursor().executemany(_REPLACE, docs)
+
+
+def fts_rowids() -> set[int]:
+    """Every document's rowid."""
+    return {row[0] for row in m.db.execute_sql(f"SELECT rowid FROM {SEARCH_TABLE}")}
+
+
+def fts_integrity_check(connection: Any = None) -> None:
+    """FTS5's own check of the index structure (it raises what it finds), on the open
+    book or on a copy of it (a plain ``sqlite3`` connection)."""
+    if connection is None:
+        m.db.execute_sql(_INTEGRITY_CHECK)
+    else:
+        connection.execute(_INTEGRITY_CHECK)
+
+
+def fts_optimize() -> None:
+    """Merge the index's segments: fewer b-trees to read on every query afterwards."""
+    m.db.execute_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('optimize')")
+
+
+def fts_count(expression: str, cap: int) -> int:
+    """How many documents match ``expression``, counted up to ``cap``."""
+    statement = f"SELECT count(*) FROM (SELECT 1 {_MATCH} LIMIT ?)"
+    return int(m.db.execute_sql(statement, [expression, cap]).fetchone()[0])
+
+
+def fts_ranked(
+    expression: str, take: int, title_weight: float, boosts: dict[int, float], id_bits: int
+) -> list[tuple[int, None, float]]:
+    """(rowid, None, score) of the best ``take`` matches by BM25, best (lowest) first.
+
+    The title weighs ``title_weight`` times the body; a document whose rowid's high bits
+    (above ``id_bits``) are a key of ``boosts`` has its score scaled by it (BM25 is
+    negative: scaling up moves it ahead). Ranking reads the index alone: selecting
+    client_id here would read the stored row of every match."""
+    cases = " ".join(f"WHEN {bits:d} THEN {float(scale)!r}" for bits, scale in boosts.items())
+    statement = (
+        f"SELECT rowid, NULL, bm25({SEARCH_TABLE}, {float(title_weight)!r}, 1.0, 0.0) "
+        f"* (CASE rowid >> {id_bits:d} {cases} ELSE 1.0 END) AS score "
+        f"{_MATCH} ORDER BY score LIMIT ?"
+    )
+    return list(m.db.execute_sql(statement, [expression, take]))
+
+
+def fts_newest(
+    expression: str, take: int, between: tuple[int, int] | None = None
+) -> list[tuple[int, None, float]]:
+    """(rowid, None, 0.0) of matches by rowid, highest first (no ranking: free), those
+    with a rowid ``between`` two bounds when given."""
+    statement = f"SELECT rowid, NULL, 0.0 {_MATCH}"
+    params: list[Any] = [expression]
+    if between is not None:
+        statement += " AND rowid BETWEEN ? AND ?"
+        params += list(between)
+    return list(m.db.execute_sql(statement + " ORDER BY rowid DESC LIMIT ?", [*params, take]))
+
+
+def fts_matches_with_client(expression: str) -> list[tuple[int, Any]]:
+    """(rowid, client_id as stored) of every match."""
+    return list(m.db.execute_sql(f"SELECT rowid, client_id {_MATCH}", [expression]))
+
+
+def fts_any(expression: str) -> bool:
+    """Whether anything matches."""
+    return m.db.execute_sql(f"SELECT 1 {_MATCH} LIMIT 1", [expression]).fetchone() is not None
+
+
+def fts_texts(rowids: list[int]) -> list[tuple[int, str | None, str | None, Any]]:
+    """(rowid, title, body, client_id) of these documents (a lookup each)."""
+    statement = (
+        f"SELECT rowid, title, body, client_id FROM {SEARCH_TABLE} "
+        f"WHERE rowid IN ({_in_marks(len(rowids))})"
+    )
+    return list(m.db.execute_sql(statement, rowids))
+
+
+def fts_terms(start: str, end: str, shortest: int, longest: int) -> list[str]:
+    """Indexed words from ``start`` up to (not including) ``end``, of a length between.
+
+    The vocabulary is FTS5's fts5vocab table, made per connection in TEMP (no disk)."""
+    m.db.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
+        f"USING fts5vocab(main, {SEARCH_TABLE}, 'row')"
+    )
+    cursor = m.db.execute_sql(
+        "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? "
+        "AND length(term) BETWEEN ? AND ?",
+        [start, end, shortest, longest],
+    )
+    return [row[0] for row in cursor]
