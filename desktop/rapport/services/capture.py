@@ -30,7 +30,7 @@ from rapport.services.capture_dry import read_moment
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
-from rapport.store import prepared, sql
+from rapport.store import sql
 from rapport.store.db import transaction
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     if not name:
         raise ValidationError("the note names no client; choose who it is about")
     stamp = clock.now()
-    data = prepared.insert(
+    data = sql.insert(
         m.Client,
         {
             "name": name,
@@ -272,7 +272,7 @@ def _interaction(
     # conversation's kind (a call too); with none offered, as a conversation logged by hand.
     owed = any(i in accepted for i in thank_you) if thank_you else kind in THANK_YOU_KINDS
     title = note_title(text)
-    data = prepared.insert(
+    data = sql.insert(
         m.Interaction,
         {
             "client": client_id,
@@ -341,7 +341,7 @@ def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) ->
                 "age": age if isinstance(age, int) and 0 <= age <= 130 else None,
                 "age_as_of": today if isinstance(age, int) else None,
             }
-            row = m.Person(**prepared.insert(m.Person, values))
+            row = m.Person(**sql.insert(m.Person, values))
             existing.append(row)
         else:
             row = match
@@ -423,7 +423,7 @@ def _facts(
             "created_at": stamp,
             "confirmed_at": stamp,
         }
-        row = m.Fact(**prepared.insert(m.Fact, values))
+        row = m.Fact(**sql.insert(m.Fact, values))
         indexing.fact(row)
         known[fold(text)] = row
         saved.fact_ids.append(row.id)
@@ -456,7 +456,7 @@ def _dates(
             saved.date_ids.append(existing.id)
             continue
         values = {"client": client_id, "person": person_id, "label": label, "month": month}
-        row = prepared.insert(m.ImportantDate, {**values, "day": day})
+        row = sql.insert(m.ImportantDate, {**values, "day": day})
         saved.date_ids.append(row["id"])
 
 
@@ -571,7 +571,7 @@ def _introductions(
             target["title"] = str(task.get("title") or target["title"])
             if task.get("due"):
                 target["due"] = _day(task["due"]) or target["due"]
-            prepared.update(m.Task, target["id"], {"title": target["title"], "due": target["due"]})
+            sql.update(m.Task, target["id"], {"title": target["title"], "due": target["due"]})
             indexing.data(m.Task, target)
             saved.task_ids.append(target["id"])
         tasks = remaining
@@ -602,7 +602,7 @@ def _client_named(name: str, create: bool = True) -> int | None:
         return None
     stamp = clock.now()
     values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = prepared.insert(m.Client, values)
+    data = sql.insert(m.Client, values)
     indexing.data(m.Client, data)
     return int(data["id"])
 
@@ -669,7 +669,7 @@ def _task(
         "created_at": stamp,
         "updated_at": stamp,
     }
-    data = prepared.insert(m.Task, values)
+    data = sql.insert(m.Task, values)
     indexing.data(m.Task, data)
     open_tasks.add(data["id"], key, due)
     return int(data["id"])

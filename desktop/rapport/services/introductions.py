@@ -27,7 +27,7 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
-from rapport.store import prepared, sql
+from rapport.store import sql
 from rapport.store.db import transaction
 
 
@@ -96,7 +96,7 @@ def write_introduction(
         if referrer_id not in found:
             raise NotFoundError(f"no client with id {referrer_id} to be the referrer")
         referrer_client = found[referrer_id][0]
-    data = prepared.insert(
+    data = sql.insert(
         m.Introduction,
         {
             "lead": lead_id,

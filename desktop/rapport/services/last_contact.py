@@ -10,7 +10,7 @@ from datetime import datetime
 
 from rapport.core import records as r
 from rapport.store import models as m
-from rapport.store import prepared, sql
+from rapport.store import sql
 
 # Kinds that are contact with the client: they reset the keep-in-touch clock.
 # A private note is not contact.
@@ -22,4 +22,4 @@ def refresh_last_contact(client_id: int) -> None:
     last = sql.last_happened_at(client_id, CONTACT_KINDS)
     if isinstance(last, str):
         last = datetime.fromisoformat(last)
-    prepared.update(m.Client, client_id, {"last_contact_at": last})
+    sql.update(m.Client, client_id, {"last_contact_at": last})

@@ -102,6 +102,64 @@ def last_happened_at(client_id: int, kinds: tuple[str, ...]) -> Any:
     return m.Interaction.happened_at.python_value(row[0])
 
 
+# -- single-row writes of a save ---------------------------------------------------------------
+# A save inserts a handful of rows; peewee builds every INSERT from its query tree again,
+# which cost several times what SQLite takes to run it. Measured on the big book, the
+# save's p50 / p95 with these against peewee's create/update, alternating save by save
+# in one process (three runs of 300 each, on a loaded 2-core machine): 2.1 / 7.0 against
+# 3.3 / 9.8 ms, 2.8 / 10.6 against 6.4 / 13.8 ms, 5.6 / 15.4 against 7.7 / 19.5 ms.
+# ``insert`` writes exactly what ``model.create(**values)`` would write (the model's
+# defaults filled in, every value converted by its field's ``db_value``) with one
+# statement text kept per model and set of columns, and returns the row's data as the
+# created instance's ``__data__`` would hold it. ``update`` sets some columns of one row
+# the same way. The new row's id is the cursor's ``lastrowid``, or comes back through
+# RETURNING where the database has it (peewee's ``returning_clause``: PostgreSQL).
+Data = dict[str, Any]
+# Statements by (parameter style, [RETURNING,] model, columns).
+_insert_sql: dict[tuple[str, bool, type[m.BaseModel], tuple[str, ...]], str] = {}
+_update_sql: dict[tuple[str, type[m.BaseModel], tuple[str, ...]], str] = {}
+
+
+def _column(model: type[m.BaseModel], name: str) -> str:
+    return f'"{model._meta.fields[name].column_name}"'
+
+
+def insert(model: type[m.BaseModel], values: Data) -> Data:
+    """Insert one row as ``model.create(**values)`` does; its data (field names), with id."""
+    data = model._meta.get_default_dict()
+    data.update(values)
+    names = tuple(data)
+    database = m.db.obj
+    returning = bool(database.returning_clause)
+    key = (database.param, returning, model, names)
+    statement = _insert_sql.get(key)
+    if statement is None:
+        columns = ", ".join(_column(model, name) for name in names)
+        marks = ", ".join("?" * len(names))
+        statement = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+        if returning:
+            statement += ' RETURNING "id"'
+        statement = _insert_sql[key] = param(database, statement)
+    fields = model._meta.fields
+    cursor = m.db.execute_sql(statement, [fields[name].db_value(data[name]) for name in names])
+    data["id"] = cursor.fetchone()[0] if returning else cursor.lastrowid
+    return data
+
+
+def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
+    """Set ``values`` (field names) on the row ``row_id``, converted as peewee would."""
+    names = tuple(values)
+    database = m.db.obj
+    key = (database.param, model, names)
+    statement = _update_sql.get(key)
+    if statement is None:
+        sets = ", ".join(f"{_column(model, name)} = ?" for name in names)
+        statement = f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "id" = ?'
+        statement = _update_sql[key] = param(database, statement)
+    fields = model._meta.fields
+    m.db.execute_sql(statement, [*(fields[name].db_value(values[name]) for name in names), row_id])
+
+
 # Quick capture's save reads these at every save. Each is written once rather than built
 # by peewee at each call: building a SELECT from its query tree cost more than SQLite
 # takes to run it, and a save is timed (p95 <= 10 ms on the big book).
