@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from rapport.services import backup, book_watch, clients, dbcheck, search
+from rapport.services import backup, book_watch, clients, dbcheck, exchange, search
 from rapport.services.book import check_book, close_book, open_book
 from rapport.services.errors import ServiceError
 from rapport.store import engine, engines
 from rapport.store.engine_server import ServerEngine
 from rapport.store.engine_sqlite import SqliteEngine
+
+VCARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Zapata\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n"
 
 
 class CountingEngine(SqliteEngine):
@@ -86,10 +88,14 @@ def test_a_registered_engine_is_the_one_services_use(
 def test_a_book_in_a_file_gets_the_sqlite_engine(book: Path) -> None:
     used = engine.current()
     assert type(used) is SqliteEngine and used.path == book / "rapport.db"
-    assert used.full_text and used.file_backups
+    assert used.full_text and used.file_backups and used.stages_imports
     client = clients.create_client("Bob Smith", company="Acme")
     assert search.search("acme")[0].client_id == client.id
     assert backup.backup_now().is_file()
+    card = book / "ana.vcf"
+    card.write_text(VCARD, encoding="utf-8")
+    assert exchange.apply_import(exchange.preview_import(card)).added == 1
+    assert [hit.title for hit in search.search("Zapata")] == ["Ana Zapata"]
 
 
 def test_the_server_engine_runs_the_services_without_sqlite_s_parts(
@@ -108,6 +114,11 @@ def test_the_server_engine_runs_the_services_without_sqlite_s_parts(
         with pytest.raises(ServiceError, match="back up a server database"):
             backup.backup_now()
         assert dbcheck.check_database().integrity == []
+        # An import writes its rows without TEMP tables (stages_imports is False).
+        card = data_dir / "ana.vcf"
+        card.write_text(VCARD, encoding="utf-8")
+        assert exchange.apply_import(exchange.preview_import(card)).added == 1
+        assert [hit.title for hit in search.search("Zapata")] == ["Ana Zapata"]
     finally:
         close_book()
 

@@ -13,6 +13,7 @@ database's style.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import peewee
@@ -396,3 +397,107 @@ def fts_terms(start: str, end: str, shortest: int, longest: int) -> list[str]:
         [start, end, shortest, longest],
     )
     return [row[0] for row in cursor]
+
+
+# -- an import's staging (services/import_write.py) -------------------------------------------
+# SQLite's TEMP schema (per connection, taking no lock on the book) and INSERT ... SELECT
+# between it and main with ids shifted in SQL: peewee has no query for a TEMP copy of a
+# table or for qualifying tables with their schema, and it would convert every value of
+# up to 200,000 rows again (the import built them already converted).
+_IMPORT_PREFIX = "rapport_import_"
+
+
+def _stage_of(model: type[m.BaseModel]) -> str:
+    return f"{_IMPORT_PREFIX}{model._meta.table_name}"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def stage_import(
+    models: Sequence[type[m.BaseModel]],
+    rows_of: Callable[[type[m.BaseModel]], Iterable[Sequence[Any]]],
+    docs: Iterable[tuple[int, int, int, str, str]],
+) -> None:
+    """Fill TEMP tables shaped like ``models`` with ``rows_of(model)`` (every column, in
+    order, ids counted from 1) and one of search documents (kind position, staged row id,
+    staged client id, title, body), in a transaction of the TEMP database only."""
+    cursor = m.db.cursor()
+    begun = not m.db.in_transaction()
+    if begun:
+        cursor.execute("BEGIN DEFERRED")  # touches only the TEMP database
+    try:
+        for model in models:
+            name, table = _stage_of(model), model._meta.table_name
+            cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM main."{table}" WHERE 0')
+            width = len(model._meta.sorted_fields)
+            cursor.executemany(
+                f'INSERT INTO temp."{name}" VALUES ({_in_marks(width)})', rows_of(model)
+            )
+        cursor.execute(
+            f'CREATE TEMP TABLE "{_IMPORT_PREFIX}doc" '
+            "(kind INTEGER, stage_id INTEGER, client_stage INTEGER, title TEXT, body TEXT)"
+        )
+        cursor.executemany(f'INSERT INTO temp."{_IMPORT_PREFIX}doc" VALUES (?, ?, ?, ?, ?)', docs)
+        cursor.execute(f'CREATE TEMP TABLE "{_IMPORT_PREFIX}skip" (id INTEGER PRIMARY KEY)')
+        if begun:
+            cursor.execute("COMMIT")
+    except BaseException:
+        if begun:
+            cursor.execute("ROLLBACK")
+        drop_import_stage(models)
+        raise
+
+
+def drop_import_stage(models: Sequence[type[m.BaseModel]]) -> None:
+    """Drop an import's TEMP tables, where they are."""
+    cursor = m.db.cursor()
+    for name in (
+        *(_stage_of(model) for model in models),
+        "rapport_import_doc",
+        "rapport_import_skip",
+    ):
+        cursor.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+
+
+def copy_import_stage(
+    models: Sequence[type[m.BaseModel]],
+    offsets: dict[type[m.BaseModel], int],
+    skipped: list[int],
+    docs: list[tuple[int, int]],
+) -> None:
+    """Move the staged rows into the book, each id plus its table's offset and each
+    client id plus the clients' (models[0]'s), leaving out the clients ``skipped`` (staged
+    ids) and their rows; then the documents of each searched kind, by kind position:
+    ``docs`` holds its rowids' high bits and its table's offset (empty: no index)."""
+    cursor = m.db.cursor()
+    if skipped:
+        cursor.executemany(
+            f'INSERT INTO temp."{_IMPORT_PREFIX}skip" VALUES (?)', ((i,) for i in skipped)
+        )
+    client_offset = offsets[models[0]]
+    for model in models:
+        names = [f.column_name for f in model._meta.sorted_fields]
+        picked = []
+        for column in names:
+            if column == "id":
+                picked.append(f'"id" + {offsets[model]:d}')
+            elif column == "client_id":
+                picked.append(f'"client_id" + {client_offset:d}')
+            else:
+                picked.append(f'"{column}"')
+        owner = "id" if model is models[0] else "client_id"
+        cursor.execute(
+            f'INSERT INTO main."{model._meta.table_name}" ({", ".join(map(_quoted, names))}) '
+            f'SELECT {", ".join(picked)} FROM temp."{_stage_of(model)}" '
+            f'WHERE "{owner}" NOT IN (SELECT id FROM temp."{_IMPORT_PREFIX}skip") ORDER BY "id"'
+        )
+    for position, (bits, offset) in enumerate(docs):
+        cursor.execute(
+            f'INSERT INTO main."{SEARCH_TABLE}" (rowid, title, body, client_id) '
+            f"SELECT {bits:d} | (stage_id + {offset:d}), title, body, "
+            f'client_stage + {client_offset:d} FROM temp."{_IMPORT_PREFIX}doc" '
+            f"WHERE kind = {position:d} AND client_stage NOT IN "
+            f'(SELECT id FROM temp."{_IMPORT_PREFIX}skip") ORDER BY stage_id'
+        )
