@@ -2,8 +2,10 @@
 
 ``understand_dry_run(text, data_dir)`` returns exactly what ``capture.understand_note``
 would (the same clients to match, read in the same order, the same understanding) but
-reads the clients through ``store/readonly.py``, so that ``rapport capture --dry-run``
-starts about as fast as Python and the understanding itself allow. It returns None when
+reads the clients the way the book's engine can without loading the database layer
+(``Engine.clients_before_opening``: ``store/readonly.py`` for a book in a file), so
+that ``rapport capture --dry-run`` starts about as fast as Python and the understanding
+itself allow. It returns None when
 the book cannot be read that way; the caller then opens the book as usual.
 """
 
@@ -27,9 +29,10 @@ def read_moment(value: Any) -> datetime | None:
 def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None:
     """What the note says, matched against the book's clients; None: open the book."""
     from rapport import clock, paths
-    from rapport.store import readonly
+    from rapport.store import engines
 
-    rows = readonly.known_clients(paths.database_path(paths.data_dir(data_dir)))
+    book = engines.choose(paths.database_path(paths.data_dir(data_dir)))
+    rows = book.clients_before_opening()
     if rows is None:
         return None
     from rapport.core.capture import KnownClient, understand

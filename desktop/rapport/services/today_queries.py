@@ -1,6 +1,6 @@
 """The queries behind Today: a fixed handful, indexed, whatever the size of the book.
 
-Rows are read as plain tuples (services/rows.py) and turned into light records here;
+Rows are read as plain tuples (store/rows.py) and turned into light records here;
 the rules that sort them into lists live in core/followup.py and core/yearly.py.
 Plans were checked with EXPLAIN QUERY PLAN on a 5,000-client book: every list reads an
 index range (task status+due, inbound answered_at, interaction kind+thanked_at,
@@ -19,10 +19,10 @@ from peewee import JOIN
 from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
-from rapport.services.rows import day as as_day
-from rapport.services.rows import fetch, moment, month_day_text, parsers
 from rapport.store import engine
 from rapport.store import models as m
+from rapport.store.rows import day as as_day
+from rapport.store.rows import fetch, moment, month_day_text, parsers
 
 DATES_WITHIN = 14
 

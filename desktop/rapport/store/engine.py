@@ -58,6 +58,12 @@ class Engine(Protocol):
         (damaged, not a book) and NewerDatabaseError (a newer Rapport's) as opening would."""
         ...
 
+    def clients_before_opening(self) -> list[tuple[int, str, str, str | None]] | None:
+        """(id, name, company, last contact as stored) of every active client, by id, read
+        without loading the database layer (the hotkey's dry run); None when the book
+        cannot be read that way (then it is opened as usual)."""
+        ...
+
     def open(self, backup_dir: Path | None) -> peewee.Database:
         """Open, create if needed and migrate the book; bind the models to it.
 
@@ -125,7 +131,9 @@ class Engine(Protocol):
         """A date column as 'MM-DD' text in SQL, or None where the engine has no cheap way."""
         ...
 
-    def date_parsers(self) -> tuple[Callable[[Any], date], Callable[[Any], datetime]]:
+    def date_parsers(
+        self,
+    ) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
         """(day, moment) converters for the driver's non-None date values, fastest first."""
         ...
 

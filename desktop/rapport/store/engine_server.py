@@ -42,6 +42,9 @@ class ServerEngine:
     def check_header(self) -> int | None:
         return None  # only opening can tell
 
+    def clients_before_opening(self) -> list[tuple[int, str, str, str | None]] | None:
+        return None  # a server is reached through the database layer only
+
     def open(self, backup_dir: Path | None) -> peewee.Database:
         from playhouse.db_url import connect
 
@@ -115,22 +118,9 @@ class ServerEngine:
     def month_day(self, column: peewee.Node) -> Any | None:
         return None
 
-    def date_parsers(self) -> tuple[Callable[[Any], date], Callable[[Any], datetime]]:
-        return _day, _moment
+    def date_parsers(
+        self,
+    ) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
+        from rapport.store.rows import day, moment  # with the database layer
 
-
-def _day(value: Any) -> date:
-    """A date from whatever the driver gives: a date, a datetime or ISO text."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _moment(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return datetime.fromisoformat(str(value))
+        return day, moment

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.store.errors import NotADatabaseError, translate
 from rapport.store.files import partial_beside, remove_stale_partials, sync
-from rapport.store.readonly import SQLITE_HEADER, checked_version
+from rapport.store.readonly import SQLITE_HEADER, checked_version, known_clients
 
 if TYPE_CHECKING:
     import peewee
@@ -67,6 +67,9 @@ class SqliteEngine:
     # -- opening ------------------------------------------------------------------------
     def check_header(self) -> int | None:
         return checked_version(self.file)
+
+    def clients_before_opening(self) -> list[tuple[int, str, str, str | None]] | None:
+        return known_clients(self.file)
 
     def connect(self, path: Path) -> peewee.SqliteDatabase:
         """The database at ``path`` with its pragmas and functions, bound to the models
@@ -268,7 +271,9 @@ class SqliteEngine:
 
         return peewee.fn.SUBSTR(column, 6, 5)  # dates are 'YYYY-MM-DD' text
 
-    def date_parsers(self) -> tuple[Callable[[Any], date], Callable[[Any], datetime]]:
+    def date_parsers(
+        self,
+    ) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
         # ISO text, which the C-level ``fromisoformat`` parses directly (3x faster than a
         # generic converter on thousands of rows).
         return date.fromisoformat, datetime.fromisoformat
