@@ -3,7 +3,7 @@
 When they happen:
 - when the window starts and the newest backup is more than a day old (in the background),
   and before ``rapport import`` writes (same rule); scripts can run ``rapport backup``;
-- before every schema migration (store/db.py);
+- before every schema migration (store/engine_sqlite.py);
 - before every restore: the book being replaced is kept as a ``before-restore`` backup.
 
 Where: the ``backup_dir`` setting, or ``backups/`` in the data directory. Files are named

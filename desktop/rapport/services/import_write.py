@@ -2,7 +2,7 @@
 
 Other programs write the same book while an import runs (quick capture from a hotkey,
 the window): SQLite lets one writer at a time and the others wait up to
-``store.db.BUSY_TIMEOUT`` seconds. Writing 200,000 contacts row by row took more than a
+``store.engine_sqlite.BUSY_TIMEOUT`` seconds. Writing 200,000 contacts row by row took more than a
 minute inside one transaction, and captures failed. So the work is split:
 
 1. ``prepare`` (no write lock; it only reads): every contact is matched against the

@@ -3,7 +3,7 @@
 The version lives in ``PRAGMA user_version`` (a ``rapport_meta`` row elsewhere). Each
 rung of the ladder runs in its own transaction that also records the new version, so a
 crash between rungs leaves a database that the next start continues from. A backup is
-taken before the first rung (see store/db.py).
+taken before the first rung (see store/engine_sqlite.py).
 
 To change the schema: change the models, then append a step to ``STEPS`` that brings a
 database of the previous version to the new one. Steps are idempotent (a column or index

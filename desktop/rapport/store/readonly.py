@@ -1,6 +1,6 @@
 """Reading the book with the standard library alone: its version, and the dry runs' names.
 
-Opening the book (store/db.py) first reads its schema version here, before anything
+Opening the book (store/engine_sqlite.py) first reads its schema version here, before anything
 writes to the file; the window does the same before its first paint and loads the
 database layer only after it (services/book.py ``check_book``).
 
