@@ -87,8 +87,8 @@ class Recorder:
         created = undo_service.Snapshot(label)
         for model, highest in _highest_ids().items():
             if highest > self.marks[model]:  # only the tables the save wrote to are read
-                rows = sql.rows_after(model, self.marks[model])
-                created.rows[model] = [_image(model, raw) for raw in rows]
+                new_rows = sql.rows_after(model, self.marks[model])
+                created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
         after = _watched(self.ids)
         for model, rows in self.before.items():

@@ -5,7 +5,11 @@ written here by hand only when peewee cannot say it (a PRAGMA, FTS5's commands a
 MATCH, SQLite's TEMP schema) or when building it with peewee at each call costs more
 than running it on a path that is timed; each says which. Services call the functions
 here, never ``execute_sql``. The schema migrations keep theirs in
-``store/migrations.py``, where each is part of one rung of the ladder.
+``store/migrations.py``, where each is part of one rung of the ladder. The SQLite
+engine's reading of files through plain ``sqlite3`` keeps its statements beside it too:
+``store/readonly.py`` runs before peewee may load (the first paint, the hotkey's dry
+run), and ``store/backup.py`` and ``store/schema.py`` read backup files and schemas on
+connections peewee never sees.
 
 Statements are written with ``?`` parameters; ``param`` adapts them to the open
 database's style.
