@@ -167,7 +167,11 @@ def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
 
 # Quick capture's save reads these at every save. Each is written once rather than built
 # by peewee at each call: building a SELECT from its query tree cost more than SQLite
-# takes to run it, and a save is timed (p95 <= 10 ms on the big book).
+# takes to run it, and a save is timed (p95 <= 10 ms on the big book). Measured on the
+# big book, median per call, alternating with the peewee query doing the same job (400
+# random clients, load 5 on 2 cores): client_name 14 against 194 us, client_of_key 9
+# against 111, people_of 119 against 355, facts_of 138 against 299, important_date 27
+# against 207, open_task_titles 9 against 188, last_happened_at 44 against 335.
 def client_name(client_id: int) -> tuple[int, str, str] | None:
     """(id, name, name_key) of the client, or None."""
     statement = 'SELECT "id", "name", "name_key" FROM "client" WHERE "id" = ?'
