@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import paths
+
+# The engines load no peewee; importing them here, before the window imports Qt, spares
+# them PySide's scan of every module imported after it (app.py).
+from rapport.store import engines
 from rapport.store.errors import NotADatabaseError
 
 
@@ -59,7 +63,6 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     (RAPPORT_DATABASE_URL) is opened now, so whatever opening can refuse is refused here.
     The caller opens the returned book with ``open_book(book.data_dir)`` before reading it.
     """
-    from rapport.store import engines
     from rapport.store.migrations import SCHEMA_VERSION
 
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
