@@ -49,8 +49,6 @@ class Engine(Protocol):
     file_backups: bool
     # An import may fill TEMP tables of its connection first (services/import_write.py).
     stages_imports: bool
-    # Dates and moments come back from the driver as ISO text (else as date objects).
-    text_dates: bool
 
     def check_header(self) -> int | None:
         """The book's schema version read without writing (0: no book yet), before the
@@ -69,12 +67,6 @@ class Engine(Protocol):
 
         A backup goes to ``backup_dir`` before a migration changes the book."""
         ...
-
-    def stored_version(self, database: peewee.Database) -> int:
-        """The schema version recorded in ``database`` (0 for an empty one)."""
-        ...
-
-    def record_version(self, database: peewee.Database, version: int) -> None: ...
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of the open book written to ``target`` (0600), online."""

@@ -31,7 +31,6 @@ class ServerEngine:
     full_text = False
     file_backups = False
     stages_imports = False
-    text_dates = False
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -54,21 +53,8 @@ class ServerEngine:
         database = connect(self.url)
         db.initialize(database)
         database.connect(reuse_if_open=True)
-        migrations.migrate(database, self.stored_version(database))
+        migrations.migrate(database, migrations.stored_version(database))
         return database
-
-    def stored_version(self, database: peewee.Database) -> int:
-        from rapport.store.models import SchemaInfo
-
-        if not database.table_exists(SchemaInfo._meta.table_name):
-            return 0
-        row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
-        return int(row.value) if row else 0
-
-    def record_version(self, database: peewee.Database, version: int) -> None:
-        from rapport.store.models import SchemaInfo
-
-        SchemaInfo.replace(key="schema_version", value=str(version)).execute()
 
     def backup_to(self, target: Path) -> Path:
         raise StoreError("backups cover the local book; back up a server database with its tools")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.store.errors import NotADatabaseError, translate
 from rapport.store.files import partial_beside, remove_stale_partials, sync
-from rapport.store.readonly import SQLITE_HEADER, checked_version, known_clients
+from rapport.store.readonly import checked_version, known_clients
 
 if TYPE_CHECKING:
     import peewee
@@ -49,9 +49,6 @@ class SqliteEngine:
     full_text = True
     file_backups = True
     stages_imports = True
-    text_dates = True
-    # The first bytes of a file this engine opens (an encrypted file has none).
-    header = SQLITE_HEADER
 
     def __init__(self, path: Path) -> None:
         self.path: Path | None = path
@@ -162,16 +159,6 @@ class SqliteEngine:
                 if not path.exists():
                     os.replace(partial, path)
             sync(path.parent)
-
-    def stored_version(self, database: peewee.Database) -> int:
-        from rapport.store import sql
-
-        return sql.user_version(database)
-
-    def record_version(self, database: peewee.Database, version: int) -> None:
-        from rapport.store import sql
-
-        sql.set_user_version(database, version)
 
     # -- backups and checks -------------------------------------------------------------
     def backup_to(self, target: Path) -> Path:
