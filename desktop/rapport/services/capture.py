@@ -32,7 +32,7 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.services.when import day_first
 from rapport.store import models as m
-from rapport.store import prepared
+from rapport.store import sql
 from rapport.store.db import transaction
 
 if TYPE_CHECKING:
@@ -231,27 +231,15 @@ def _recorder(u: dict[str, Any]) -> Any:
 
 
 # -- the parts, each inside save_capture's transaction ---------------------------------------
-# The statements a save runs every time, written once (see store/prepared.py): building
-# them with peewee cost more than SQLite takes to run them.
-_CLIENT_NAME = 'SELECT "id", "name", "name_key" FROM "client" WHERE "id" = ?'
-_CLIENT_OF_KEY = 'SELECT "id" FROM "client" WHERE "name_key" = ? LIMIT 1'
-_PEOPLE = 'SELECT * FROM "person" WHERE "client_id" = ?'
-_FACTS = 'SELECT * FROM "fact" WHERE "client_id" = ?'
-_DATE = (
-    'SELECT * FROM "important_date" WHERE "client_id" = ? AND "label" = ? '
-    'AND "person_id" {} LIMIT 1'
-)
-_OPEN_TASKS = (
-    'SELECT "id", "title", "due" FROM "task" '
-    'WHERE "client_id" = ? AND "status" = \'open\' AND "title" != \'\''
-)
+# The reads a save runs every time are written once in store/sql.py (building them with
+# peewee cost more than SQLite takes to run them).
 
 
 def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     """The note's client (id, whether new, name, folded name), created when new."""
     found = found or {}
     if found.get("id") is not None:
-        row = m.db.execute_sql(prepared.sql(_CLIENT_NAME), (int(found["id"]),)).fetchone()
+        row = sql.client_name(int(found["id"]))
         if row is None:
             raise NotFoundError(f"no client with id {found['id']}")
         return row[0], False, row[1], row[2]
@@ -259,7 +247,7 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     if not name:
         raise ValidationError("the note names no client; choose who it is about")
     stamp = clock.now()
-    data = prepared.insert(
+    data = sql.insert(
         m.Client,
         {
             "name": name,
@@ -289,7 +277,7 @@ def _interaction(
     # conversation's kind (a call too); with none offered, as a conversation logged by hand.
     owed = any(i in accepted for i in thank_you) if thank_you else kind in THANK_YOU_KINDS
     title = note_title(text)
-    data = prepared.insert(
+    data = sql.insert(
         m.Interaction,
         {
             "client": client_id,
@@ -338,7 +326,7 @@ def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
 
 def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
     """Merge the note's people into the client's: same name, or same relation when unnamed."""
-    existing = list(m.Person.raw(prepared.sql(_PEOPLE), client_id))
+    existing = sql.people_of(client_id)
     keys: dict[str, int] = {}
     for person in existing:
         if person.name:
@@ -358,7 +346,7 @@ def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) ->
                 "age": age if isinstance(age, int) and 0 <= age <= 130 else None,
                 "age_as_of": today if isinstance(age, int) else None,
             }
-            row = m.Person(**prepared.insert(m.Person, values))
+            row = m.Person(**sql.insert(m.Person, values))
             existing.append(row)
         else:
             row = match
@@ -412,7 +400,7 @@ def _facts(
     client_first: str,
     saved: SavedCapture,
 ) -> None:
-    known = {fold(f.text): f for f in m.Fact.raw(prepared.sql(_FACTS), client_id)}
+    known = {fold(f.text): f for f in sql.facts_of(client_id)}
     stamp = clock.now()
     for item in found:
         text = " ".join(str(item.get("text") or "").split()).rstrip(".")
@@ -440,7 +428,7 @@ def _facts(
             "created_at": stamp,
             "confirmed_at": stamp,
         }
-        row = m.Fact(**prepared.insert(m.Fact, values))
+        row = m.Fact(**sql.insert(m.Fact, values))
         indexing.fact(row)
         known[fold(text)] = row
         saved.fact_ids.append(row.id)
@@ -466,20 +454,14 @@ def _dates(
             # Someone the book has no person for ("her parents' anniversary"): their day
             # stays theirs, beside the client's own anniversary, never over it.
             label = f"{about}' {label}" if about.endswith("s") else f"{about}'s {label}"
-        if person_id is None:
-            query = m.ImportantDate.raw(prepared.sql(_DATE.format("IS NULL")), client_id, label)
-        else:
-            query = m.ImportantDate.raw(
-                prepared.sql(_DATE.format("= ?")), client_id, label, person_id
-            )
-        existing = next(iter(query), None)
+        existing = sql.important_date(client_id, label, person_id)
         if existing is not None:
             existing.month, existing.day = month, day
             existing.save()
             saved.date_ids.append(existing.id)
             continue
         values = {"client": client_id, "person": person_id, "label": label, "month": month}
-        row = prepared.insert(m.ImportantDate, {**values, "day": day})
+        row = sql.insert(m.ImportantDate, {**values, "day": day})
         saved.date_ids.append(row["id"])
 
 
@@ -594,7 +576,7 @@ def _introductions(
             target["title"] = str(task.get("title") or target["title"])
             if task.get("due"):
                 target["due"] = _day(task["due"]) or target["due"]
-            prepared.update(m.Task, target["id"], {"title": target["title"], "due": target["due"]})
+            sql.update(m.Task, target["id"], {"title": target["title"], "due": target["due"]})
             indexing.data(m.Task, target)
             saved.task_ids.append(target["id"])
         tasks = remaining
@@ -622,14 +604,14 @@ def _client_named(name: str, create: Literal[False]) -> int | None: ...
 def _client_named(name: str, create: bool = True) -> int | None:
     """The client of that exact (folded) name, or a new one."""
     key = fold(name)
-    row = m.db.execute_sql(prepared.sql(_CLIENT_OF_KEY), (key,)).fetchone()
-    if row is not None:
-        return int(row[0])
+    found = sql.client_of_key(key)
+    if found is not None:
+        return found
     if not create:
         return None
     stamp = clock.now()
     values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = prepared.insert(m.Client, values)
+    data = sql.insert(m.Client, values)
     indexing.data(m.Client, data)
     return int(data["id"])
 
@@ -650,7 +632,7 @@ class _OpenTasks:
     def find(self, key: str) -> list[Any] | None:
         if self.rows is None:
             due: Callable[[Any], date | None] = m.Task.due.python_value
-            found = m.db.execute_sql(prepared.sql(_OPEN_TASKS), (self.client_id,))
+            found = sql.open_task_titles(self.client_id)
             self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
         return next((row for row in self.rows if row[1] == key), None)
 
@@ -696,7 +678,7 @@ def _task(
         "created_at": stamp,
         "updated_at": stamp,
     }
-    data = prepared.insert(m.Task, values)
+    data = sql.insert(m.Task, values)
     indexing.data(m.Task, data)
     open_tasks.add(data["id"], key, due)
     return int(data["id"])

@@ -2,8 +2,10 @@
 
 ``understand_dry_run(text, data_dir)`` returns exactly what ``capture.understand_note``
 would (the same clients to match, read in the same order, the same understanding) but
-reads the clients through ``store/readonly.py``, so that ``rapport capture --dry-run``
-starts about as fast as Python and the understanding itself allow. It returns None when
+reads the clients the way the book's engine can without loading the database layer
+(``Engine.clients_before_opening``: ``store/readonly.py`` for a book in a file), so
+that ``rapport capture --dry-run`` starts about as fast as Python and the understanding
+itself allow. It returns None when
 the book cannot be read that way; the caller then opens the book as usual.
 """
 
@@ -28,10 +30,10 @@ def read_moment(value: Any) -> datetime | None:
 def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None:
     """What the note says, matched against the book's clients; None: open the book."""
     from rapport import clock, paths
-    from rapport.store import readonly
+    from rapport.store import engines
 
-    path = paths.database_path(paths.data_dir(data_dir))
-    rows = readonly.known_clients(path)
+    book = engines.choose(paths.database_path(paths.data_dir(data_dir)))
+    rows = book.clients_before_opening()
     if rows is None:
         return None
     from rapport.core.understand.clients import ClientIndex
@@ -50,5 +52,5 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     known = ClientIndex.lazy([row[1] for row in rows], [row[2] or "" for row in rows], client)
     # the order "3/4" is read in, as services.when.date_order gives it with the book open
     chosen = os.environ.get("RAPPORT_DATE_ORDER")
-    order = date_order(chosen, readonly.text_setting(path, "date_order"), os.environ)
+    order = date_order(chosen, book.setting_before_opening("date_order"), os.environ)
     return capture_json(understand(text, clock.today(), known, order == "dmy"))

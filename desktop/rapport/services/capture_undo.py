@@ -30,6 +30,7 @@ from rapport.services import indexing
 from rapport.services import undo as undo_service
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
+from rapport.store import sql
 from rapport.store.db import transaction
 
 Image = dict[str, Any]
@@ -77,7 +78,7 @@ class Recorder:
         keys = sorted({fold(n) for n in names if fold(n)})
         ids = {client_id} if client_id is not None else set()
         if keys:
-            ids |= {row[0] for row in _select("id", m.Client, "name_key", keys)}
+            ids |= set(sql.ids_where_in(m.Client, "name_key", keys))
         self.ids = sorted(ids)
         self.before = _watched(self.ids)
 
@@ -86,10 +87,8 @@ class Recorder:
         created = undo_service.Snapshot(label)
         for model, highest in _highest_ids().items():
             if highest > self.marks[model]:  # only the tables the save wrote to are read
-                table = model._meta.table_name
-                sql = f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"'
-                rows = m.db.execute_sql(sql, (self.marks[model],))
-                created.rows[model] = [_image(model, raw) for raw in rows]
+                new_rows = sql.rows_after(model, self.marks[model])
+                created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
         after = _watched(self.ids)
         for model, rows in self.before.items():
@@ -104,15 +103,6 @@ class Recorder:
 Raw = tuple[Any, ...]  # a row as SQLite gives it, columns in the model's order
 
 
-def _select(what: str, model: type[m.RecordModel], column: str, values: list[Any]) -> list[Raw]:
-    if not values:
-        return []
-    marks = ", ".join("?" * len(values))
-    table = model._meta.table_name
-    sql = f'SELECT {what} FROM "{table}" WHERE "{column}" IN ({marks})'
-    return list(m.db.execute_sql(sql, values))
-
-
 def _watched(ids: list[int]) -> dict[type[m.RecordModel], dict[int, Raw]]:
     """The rows a save about these clients may change: the clients, their people, facts,
     dates, messages and open tasks, the introductions they are in and those tasks."""
@@ -123,30 +113,16 @@ def _watched(ids: list[int]) -> dict[type[m.RecordModel], dict[int, Raw]]:
     def add(model: type[m.RecordModel], found: list[Raw]) -> None:
         rows.setdefault(model, {}).update((row[0], row) for row in found)
 
-    add(m.Client, _select(_all(m.Client), m.Client, "id", ids))
+    add(m.Client, sql.rows_where_in(m.Client, "id", ids))
     for model in (m.Person, m.Fact, m.ImportantDate, m.Inbound):
-        add(model, _select(_all(model), model, "client_id", ids))
+        add(model, sql.rows_where_in(model, "client_id", ids))
     # Two plain indexed look-ups: an OR across the columns made SQLite scan the table.
-    intro = _all(m.Introduction)
-    add(m.Introduction, _select(intro, m.Introduction, "lead_id", ids))
-    add(m.Introduction, _select(intro, m.Introduction, "referrer_id", ids))
-    task, status = _all(m.Task), _column_index(m.Task, "status")
-    add(m.Task, [t for t in _select(task, m.Task, "client_id", ids) if t[status] == "open"])
-    add(m.Task, _select(task, m.Task, "introduction_id", sorted(rows[m.Introduction])))
+    add(m.Introduction, sql.rows_where_in(m.Introduction, "lead_id", ids))
+    add(m.Introduction, sql.rows_where_in(m.Introduction, "referrer_id", ids))
+    status = sql.columns(m.Task).index("status")
+    add(m.Task, [t for t in sql.rows_where_in(m.Task, "client_id", ids) if t[status] == "open"])
+    add(m.Task, sql.rows_where_in(m.Task, "introduction_id", sorted(rows[m.Introduction])))
     return rows
-
-
-def _columns(model: type[m.RecordModel]) -> list[str]:
-    """The model's columns, id first: what ``_select(_all(model), ...)`` returns, in order."""
-    return [field_.column_name for field_ in model._meta.sorted_fields]
-
-
-def _all(model: type[m.RecordModel]) -> str:
-    return ", ".join(f'"{column}"' for column in _columns(model))
-
-
-def _column_index(model: type[m.RecordModel], column: str) -> int:
-    return _columns(model).index(column)
 
 
 def _image(model: type[m.RecordModel], raw: Raw) -> Image:
@@ -159,11 +135,8 @@ def _image(model: type[m.RecordModel], raw: Raw) -> Image:
 
 def _highest_ids() -> dict[type[m.RecordModel], int]:
     """The highest id of every book table, in one query (a save is timed: keep it cheap)."""
-    parts = ", ".join(
-        f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in m.BOOK_MODELS
-    )
-    row = m.db.execute_sql(f"SELECT {parts}").fetchone()
-    return {model: int(value or 0) for model, value in zip(m.BOOK_MODELS, row, strict=True)}
+    highest = sql.highest_ids(list(m.BOOK_MODELS))
+    return dict(zip(m.BOOK_MODELS, highest, strict=True))
 
 
 def undo_capture(record: CaptureUndo) -> None:

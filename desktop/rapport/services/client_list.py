@@ -20,9 +20,9 @@ from typing import Any
 from peewee import fn
 
 from rapport.core.names import fold
-from rapport.services.rows import moment
 from rapport.store import models as m
 from rapport.store.db import contains, folded
+from rapport.store.rows import moment
 
 SORTS = ("name", "company", "last_contact", "open_tasks")
 

@@ -19,11 +19,11 @@ from rapport.core.names import first_name
 from rapport.core.promises import WINDOW_DAYS, PromiseScore, is_promise, score
 from rapport.services import convert, interactions, settings
 from rapport.services.errors import NotFoundError, ValidationError
-from rapport.services.rows import fetch, parsers
 from rapport.services.tasks import get_task
 from rapport.services.when import parse_day
 from rapport.store import models as m
 from rapport.store.db import transaction
+from rapport.store.rows import fetch, parsers
 
 
 def _row(task_id: int) -> m.Task:

@@ -2,7 +2,7 @@
 
 Other programs write the same book while an import runs (quick capture from a hotkey,
 the window): SQLite lets one writer at a time and the others wait up to
-``store.db.BUSY_TIMEOUT`` seconds. Writing 200,000 contacts row by row took more than a
+``store.engine_sqlite.BUSY_TIMEOUT`` seconds. Writing 200,000 contacts row by row took more than a
 minute inside one transaction, and captures failed. So the work is split:
 
 1. ``prepare`` (no write lock; it only reads): every contact is matched against the
@@ -24,6 +24,7 @@ in docs/RELIABILITY.md (seconds, against the 15 s busy timeout; over a minute be
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,9 +38,8 @@ from rapport.core.names import fold
 from rapport.exchange.common import ContactIn
 from rapport.services import convert, indexing, merge
 from rapport.services.matching import ClientMatcher
+from rapport.store import engine, search, sql
 from rapport.store import models as m
-from rapport.store import search
-from rapport.store.db import is_sqlite
 
 # Rows per executemany call: bounds the memory of one call, not a database limit.
 _ROWS_PER_CALL = 5_000
@@ -276,114 +276,51 @@ def _add(
         item.docs[model].append(indexing.DOC_OF_MODEL[model](row))
 
 
-def _stage_name(model: type[m.RecordModel]) -> str:
-    return f"rapport_import_{model._meta.table_name}"
-
-
 def stage(prepared: Prepared) -> None:
-    """Copy the built rows into TEMP tables of this connection (SQLite only).
+    """Copy the built rows into TEMP tables of this connection, where the engine can.
 
     TEMP tables live in the connection's own temporary database: writing them takes no
     lock on the book, so other programs write on while they fill. ``write`` then moves
-    them into the book with one INSERT ... SELECT per table, done inside SQLite.
+    them into the book with one INSERT ... SELECT per table, done inside the database.
     """
-    if not is_sqlite():
+    if not engine.current().stages_imports:
         return
     drop_stage()
-    cursor = m.db.cursor()
-    begun = not m.db.in_transaction()
-    if begun:
-        cursor.execute("BEGIN DEFERRED")  # touches only the TEMP database
-    try:
-        for model in _MODELS:
-            name = _stage_name(model)
-            table = model._meta.table_name
-            cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM main."{table}" WHERE 0')
-            width = len(model._meta.sorted_fields)
-            sql = f'INSERT INTO temp."{name}" VALUES ({", ".join("?" * width)})'
-            rows = (row for item in prepared.new for row in item.rows[model])
-            cursor.executemany(sql, rows)
-        cursor.execute(
-            'CREATE TEMP TABLE "rapport_import_doc" '
-            "(kind INTEGER, stage_id INTEGER, client_stage INTEGER, title TEXT, body TEXT)"
-        )
-        cursor.executemany(
-            'INSERT INTO temp."rapport_import_doc" VALUES (?, ?, ?, ?, ?)',
-            (
-                (position, row[0], item.stage, title or "", body or "")
-                for item in prepared.new
-                for position, model in enumerate(_SEARCHED)
-                for row, (title, body) in zip(item.rows[model], item.docs[model], strict=True)
-            ),
-        )
-        cursor.execute('CREATE TEMP TABLE "rapport_import_skip" (id INTEGER PRIMARY KEY)')
-        if begun:
-            cursor.execute("COMMIT")
-    except BaseException:
-        if begun:
-            cursor.execute("ROLLBACK")
-        drop_stage()
-        raise
+    sql.stage_import(
+        _MODELS,
+        lambda model: (row for item in prepared.new for row in item.rows[model]),
+        (
+            (position, row[0], item.stage, title or "", body or "")
+            for item in prepared.new
+            for position, model in enumerate(_SEARCHED)
+            for row, (title, body) in zip(item.rows[model], item.docs[model], strict=True)
+        ),
+    )
     prepared.staged = True
-    for item in prepared.new:  # the rows are in SQLite now
+    for item in prepared.new:  # the rows are in the database now
         item.rows = {}
         item.docs = {}
 
 
 def drop_stage() -> None:
     """Remove the TEMP tables of an import (after it, or before the next one)."""
-    if not is_sqlite():
+    if not engine.current().stages_imports:
         return
-    try:
-        cursor = m.db.cursor()
-        names = [model._meta.table_name for model in _MODELS]
-        for name in (*names, "doc", "skip"):
-            cursor.execute(f'DROP TABLE IF EXISTS temp."rapport_import_{name}"')
-    except DatabaseError:
-        pass  # the error that stopped the import is the one to report; TEMP tables go
-        # with the connection anyway
+    # The error that stopped the import is the one to report; TEMP tables go with the
+    # connection anyway.
+    with contextlib.suppress(DatabaseError):
+        sql.drop_import_stage(_MODELS)
 
 
 def _copy_staged(offsets: dict[type[m.RecordModel], int], skipped: list[int]) -> None:
     """Move the staged rows into the book (inside the write's transaction)."""
-    cursor = m.db.cursor()
-    if skipped:
-        cursor.executemany(
-            'INSERT INTO temp."rapport_import_skip" VALUES (?)', ((i,) for i in skipped)
-        )
-    client_offset = offsets[m.Client]
-    for model in _MODELS:
-        names = [f.column_name for f in model._meta.sorted_fields]
-        picked = []
-        for column in names:
-            if column == "id":
-                picked.append(f'"id" + {offsets[model]:d}')
-            elif column == "client_id":
-                picked.append(f'"client_id" + {client_offset:d}')
-            else:
-                picked.append(f'"{column}"')
-        owner = "id" if model is m.Client else "client_id"
-        cursor.execute(
-            f'INSERT INTO main."{model._meta.table_name}" ({", ".join(map(_quoted, names))}) '
-            f'SELECT {", ".join(picked)} FROM temp."{_stage_name(model)}" '
-            f'WHERE "{owner}" NOT IN (SELECT id FROM temp."rapport_import_skip") ORDER BY "id"'
-        )
-    if not search.available():
-        return
-    table = search.SearchDoc._meta.table_name
-    for position, model in enumerate(_SEARCHED):
-        bits = search.KIND_BITS[indexing.KIND_OF_MODEL[model]] << search.ID_BITS
-        cursor.execute(
-            f'INSERT INTO main."{table}" (rowid, title, body, client_id) '
-            f"SELECT {bits:d} | (stage_id + {offsets[model]:d}), title, body, "
-            f'client_stage + {client_offset:d} FROM temp."rapport_import_doc" '
-            f"WHERE kind = {position:d} AND client_stage NOT IN "
-            '(SELECT id FROM temp."rapport_import_skip") ORDER BY stage_id'
-        )
-
-
-def _quoted(name: str) -> str:
-    return f'"{name}"'
+    docs = []
+    if search.available():
+        docs = [
+            (search.KIND_BITS[indexing.KIND_OF_MODEL[model]] << search.ID_BITS, offsets[model])
+            for model in _SEARCHED
+        ]
+    sql.copy_import_stage(_MODELS, offsets, skipped, docs)
 
 
 def _insert_rows(new: list[_New], offsets: dict[type[m.RecordModel], int]) -> None:
@@ -394,9 +331,9 @@ def _insert_rows(new: list[_New], offsets: dict[type[m.RecordModel], int]) -> No
         fields = model._meta.sorted_fields
         names = [f.name for f in fields]
         client_at = names.index("client") if "client" in names else None
-        sql, params = model.insert_many([[None] * len(fields)], fields=fields).sql()
+        statement, params = model.insert_many([[None] * len(fields)], fields=fields).sql()
         if len(params) != len(fields):  # every value must be a bound parameter
-            raise RuntimeError(f"unexpected insert statement for {model.__name__}: {sql}")
+            raise RuntimeError(f"unexpected insert statement for {model.__name__}: {statement}")
         values: list[list[Any]] = []
         docs: list[tuple[str, int, int | None, str, str]] = []
         kind = indexing.KIND_OF_MODEL.get(model)
@@ -413,7 +350,7 @@ def _insert_rows(new: list[_New], offsets: dict[type[m.RecordModel], int]) -> No
                     docs.append((kind, row[0], client_id, *item_docs[position]))
         cursor = m.db.cursor()
         for start in range(0, len(values), _ROWS_PER_CALL):
-            cursor.executemany(sql, values[start : start + _ROWS_PER_CALL])
+            cursor.executemany(statement, values[start : start + _ROWS_PER_CALL])
         search.index_many(docs)
 
 

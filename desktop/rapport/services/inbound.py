@@ -17,7 +17,7 @@ from rapport.services import convert, indexing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import one_of, optional_datetime, required_text
 from rapport.store import models as m
-from rapport.store import prepared
+from rapport.store import sql
 from rapport.store.db import transaction
 
 REPLY_TITLES = {
@@ -105,7 +105,7 @@ def write_inbound(
     """
     from rapport.services import introductions, tasks
 
-    data = prepared.insert(
+    data = sql.insert(
         m.Inbound,
         {
             "client": client_id,

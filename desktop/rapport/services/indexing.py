@@ -107,7 +107,7 @@ def any_row(row: m.RecordModel) -> None:
 
 
 def data(model: type[m.RecordModel], values: Data) -> None:
-    """Index a row given as its data (field names, with id), as ``store.prepared`` returns it."""
+    """Index a row given as its data (field names, with id), as ``store.sql.insert`` returns it."""
     search.index(*_document(model, values))
 
 

@@ -27,7 +27,7 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
-from rapport.store import prepared
+from rapport.store import sql
 from rapport.store.db import transaction
 
 
@@ -91,16 +91,7 @@ def write_introduction(
     without reading them back. ``day`` is checked by the caller.
     """
     wanted = [lead_id] if referrer_id is None else [lead_id, referrer_id]
-    marks = ", ".join("?" * len(wanted))
-    found = {
-        row[0]: row[1:]
-        for row in m.db.execute_sql(
-            prepared.sql(
-                f'SELECT "id", "name", "referred_by_id" FROM "client" WHERE "id" IN ({marks})'
-            ),
-            wanted,
-        )
-    }
+    found = sql.clients_named(wanted)
     if lead_id not in found:
         raise NotFoundError(f"no client with id {lead_id}")
     lead_name, lead_referred_by = found[lead_id]
@@ -109,7 +100,7 @@ def write_introduction(
         if referrer_id not in found:
             raise NotFoundError(f"no client with id {referrer_id} to be the referrer")
         referrer_client = found[referrer_id][0]
-    data = prepared.insert(
+    data = sql.insert(
         m.Introduction,
         {
             "lead": lead_id,
@@ -229,17 +220,10 @@ def lead_heard_from(client_id: int, when: datetime) -> None:
         leads_answered(client_id, when)
 
 
-# Written once: a message recorded with every quick capture of one asks this.
-_OPEN_OF_LEAD = (
-    'SELECT * FROM "introduction" WHERE "lead_id" = ? AND "lead_answered_at" IS NULL '
-    'AND "introduced_on" <= ?'
-)
-
-
 def leads_answered(client_id: int, when: datetime) -> None:
     """``lead_heard_from`` inside the caller's transaction."""
     day = m.Introduction.introduced_on.db_value(when.date())
-    for row in m.Introduction.raw(prepared.sql(_OPEN_OF_LEAD), client_id, day):
+    for row in sql.open_introductions_of_lead(client_id, day):
         row.lead_answered_at = when
         row.save()
         finish_tasks(row.id, ("call",), when)

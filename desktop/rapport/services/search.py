@@ -174,8 +174,7 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
         return 0
     with transaction():
         count = indexing.rebuild()
-    # Merge the index's segments: fewer b-trees to read on every query afterwards.
-    m.db.execute_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
+    fts.optimize()
     if progress is not None:
         progress(count, count)
     return count

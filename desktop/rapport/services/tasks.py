@@ -14,7 +14,7 @@ from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, required_text
 from rapport.services.when import parse_day
 from rapport.store import models as m
-from rapport.store import prepared
+from rapport.store import sql
 from rapport.store.db import transaction
 
 
@@ -94,7 +94,7 @@ def insert_task(
     and have checked the client already: no second look-up, no savepoint of its own.
     """
     stamp = clock.now()
-    data = prepared.insert(
+    data = sql.insert(
         m.Task,
         {
             "title": control_chars.clean(title),

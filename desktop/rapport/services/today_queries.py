@@ -1,6 +1,6 @@
 """The queries behind Today: a fixed handful, indexed, whatever the size of the book.
 
-Rows are read as plain tuples (services/rows.py) and turned into light records here;
+Rows are read as plain tuples (store/rows.py) and turned into light records here;
 the rules that sort them into lists live in core/followup.py and core/yearly.py.
 Plans were checked with EXPLAIN QUERY PLAN on a 5,000-client book: every list reads an
 index range (task status+due, inbound answered_at, interaction kind+thanked_at,
@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
 from rapport.services import convert
-from rapport.services.rows import day as as_day
-from rapport.services.rows import fetch, moment, month_day_text, parsers
+from rapport.store import engine
 from rapport.store import models as m
-from rapport.store.db import is_sqlite
+from rapport.store.rows import day as as_day
+from rapport.store.rows import fetch, moment, month_day_text, parsers
 
 DATES_WITHIN = 14
 
@@ -280,8 +280,9 @@ def upcoming_dates(day: date) -> list[Upcoming]:
             m.Client.archived_at.is_null(),
         )
     )
-    if is_sqlite():
-        born_query = born_query.where(fn.SUBSTR(m.Person.birthday, 6, 5).in_(sorted(wanted)))
+    month_day = engine.current().month_day(m.Person.birthday)
+    if month_day is not None:
+        born_query = born_query.where(month_day.in_(sorted(wanted)))
     born = []
     for values in fetch(born_query):
         if month_day_text(values[4]) in wanted:

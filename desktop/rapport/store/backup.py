@@ -26,7 +26,7 @@ from pathlib import Path
 import peewee
 
 from rapport.paths import ensure_private_dir, private_umask
-from rapport.store import migrations, schema
+from rapport.store import migrations, schema, sql
 from rapport.store.errors import DiskFullError, NotADatabaseError, StoreError, reading_error
 from rapport.store.files import partial_beside, remove_stale_partials, replace_with
 from rapport.store.readonly import SQLITE_HEADER
@@ -38,7 +38,7 @@ SPACE_MARGIN = 2 << 20
 Progress = Callable[[int, int], None]
 # Python's sqlite3 when a text column holds bytes that are not UTF-8.
 _UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
-SEARCH_TABLE = "search_index"
+SEARCH_TABLE = sql.SEARCH_TABLE
 _NAME = re.compile(r"^rapport-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.db$")
 
 
@@ -232,7 +232,7 @@ def restore_into(
     backup with pages of another size than the live book's is first copied at the live
     book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
-    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
+    live_page_size = sql.page_size(database)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
@@ -250,7 +250,7 @@ def restore_into(
                     resized.close()
     finally:
         src.close()
-    database.execute_sql("PRAGMA journal_mode=wal")
+    sql.set_wal(database)
 
 
 def _copy_pages(
@@ -331,10 +331,10 @@ def file_size(path: Path) -> int:
     return total
 
 
-def quick_check(database: peewee.Database) -> list[str]:
+def quick_check(database: sql.Db) -> list[str]:
     """SQLite's quick_check on the live database: [] when healthy."""
     try:
-        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(20)").fetchall()]
+        rows = sql.quick_check(database, 20)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         return [str(exc)]  # damage bad enough to stop the check itself
     return [] if rows == ["ok"] else rows

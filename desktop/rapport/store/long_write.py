@@ -1,9 +1,10 @@
 """Long writes that other programs wait out instead of failing on.
 
-SQLite lets one program write at a time; the others wait ``db.BUSY_TIMEOUT`` seconds and
-then fail with "the database is busy". A short write never comes near that. A large
-import's one transaction can (it is all or nothing by design, and on a loaded machine
-200,000 contacts took up to 13 s). So a long write announces itself: for the whole of its
+SQLite lets one program write at a time; the others wait
+``engine_sqlite.BUSY_TIMEOUT`` seconds and then fail with "the database is busy". A
+short write never comes near that. A large import's one transaction can (it is all or
+nothing by design, and on a loaded machine 200,000 contacts took up to 13 s). So a long
+write announces itself: for the whole of its
 transaction it holds an exclusive lock on a small file beside the book
 (``rapport.db.long-write``). A writer whose BEGIN timed out looks at that file: while a
 long write holds it, the writer says it is waiting ("the book is busy: waiting for the

@@ -3,7 +3,7 @@
 The version lives in ``PRAGMA user_version`` (a ``rapport_meta`` row elsewhere). Each
 rung of the ladder runs in its own transaction that also records the new version, so a
 crash between rungs leaves a database that the next start continues from. A backup is
-taken before the first rung (see store/db.py).
+taken before the first rung (see store/engine_sqlite.py).
 
 To change the schema: change the models, then append a step to ``STEPS`` that brings a
 database of the previous version to the new one. Steps are idempotent (a column or index
@@ -168,7 +168,9 @@ def stored_version(database: peewee.Database) -> int:
     import peewee
 
     if isinstance(database, peewee.SqliteDatabase):
-        return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+        from rapport.store import sql
+
+        return sql.user_version(database)
     from rapport.store.models import SchemaInfo
 
     if not database.table_exists(SchemaInfo._meta.table_name):
@@ -181,7 +183,9 @@ def _record_version(database: peewee.Database, version: int) -> None:
     import peewee
 
     if isinstance(database, peewee.SqliteDatabase):
-        database.execute_sql(f"PRAGMA user_version = {int(version)}")
+        from rapport.store import sql
+
+        sql.set_user_version(database, version)
     else:
         from rapport.store.models import SchemaInfo
 

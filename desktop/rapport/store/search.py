@@ -39,9 +39,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from rapport.store import engine, sql
 from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -84,7 +84,7 @@ class SearchDoc(FTS5Model):
 
     class Meta:
         database = db
-        table_name = "search_index"
+        table_name = sql.SEARCH_TABLE
         options = {  # noqa: RUF012 - peewee reads this Meta attribute once
             "tokenize": "porter unicode61 remove_diacritics 2",
             "prefix": "2 3",
@@ -92,8 +92,9 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; other databases use ``like_search``."""
-    return isinstance(db.obj, SqliteDatabase)
+    """The open book's engine has FTS5 (SQLite's); other databases use ``like_search``."""
+    book = engine.current_or_none()
+    return book is not None and book.full_text
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
@@ -109,14 +110,7 @@ def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str =
     """Add or replace the document of one row. Call inside the write's transaction."""
     if not available():
         return
-    # The SQL written once, not built by peewee for every row: a capture indexes several
-    # rows, and building the statement cost more than running it.
-    db.execute_sql(_replace_sql(), (doc_rowid(kind, ref_id), title or "", body or "", client_id))
-
-
-def _replace_sql() -> str:
-    table = SearchDoc._meta.table_name
-    return f'REPLACE INTO "{table}" (rowid, title, body, client_id) VALUES (?, ?, ?, ?)'
+    sql.fts_replace((doc_rowid(kind, ref_id), title or "", body or "", client_id))
 
 
 def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int = 5000) -> int:
@@ -127,18 +121,16 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
     """
     if not available():
         return 0
-    sql = _replace_sql()
-    cursor = db.cursor()
     count = 0
-    rows: list[tuple[int, str, str, int | None]] = []
+    rows: list[sql.Doc] = []
     for kind, ref_id, client_id, title, body in docs:
         rows.append((doc_rowid(kind, ref_id), title or "", body or "", client_id))
         if len(rows) >= batch:
-            cursor.executemany(sql, rows)
+            sql.fts_replace_many(rows)
             count += len(rows)
             rows = []
     if rows:
-        cursor.executemany(sql, rows)
+        sql.fts_replace_many(rows)
         count += len(rows)
     return count
 
@@ -160,11 +152,7 @@ def indexed_rowids() -> set[int]:
     """Every rowid in the index (for the consistency check)."""
     if not available():
         return set()
-    cursor = db.execute_sql("SELECT rowid FROM search_index")
-    return {row[0] for row in cursor}
-
-
-_INTEGRITY_CHECK = "INSERT INTO search_index(search_index) VALUES('integrity-check')"
+    return sql.fts_rowids()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +172,7 @@ def integrity() -> IndexIntegrity:
     if not available():
         return IndexIntegrity(None)
     try:
-        db.execute_sql(_INTEGRITY_CHECK)
+        sql.fts_integrity_check()
     except Exception as exc:  # the check reports corruption as an error
         if is_read_only(exc):
             return IndexIntegrity(_integrity_of_a_copy(), read_only=True)
@@ -199,7 +187,7 @@ def _integrity_of_a_copy() -> str | None:
     copy = sqlite3.connect(":memory:")
     try:
         db.connection().backup(copy)
-        copy.execute(_INTEGRITY_CHECK)
+        sql.fts_integrity_check(copy)
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:
@@ -245,15 +233,9 @@ class _Found:
         return doc_of(self.rowid)[0]
 
 
-# Ranking reads the index alone: selecting client_id here would read the stored row of
-# every match (thousands for a common word); it is read with the text of the few chosen.
-_RANKED = (
-    f"SELECT rowid, NULL, bm25(search_index, {TITLE_WEIGHT}, 1.0, 0.0) "
-    # bm25 is negative (lower is better): scaling it up moves clients and people ahead
-    f"* (CASE rowid >> {ID_BITS} WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END) AS score "
-    "FROM search_index WHERE search_index MATCH ?"
-)
-_UNRANKED = "SELECT rowid, NULL, 0.0 FROM search_index WHERE search_index MATCH ?"
+# BM25 scaled up for these kinds (it is negative: lower is better), so that clients and
+# people come ahead. client_id is read with the text of the few chosen, not while ranking.
+BOOSTS = {KIND_BITS["client"]: 1.6, KIND_BITS["person"]: 1.3}
 
 
 def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
@@ -294,19 +276,8 @@ def _find(
     return found, corrected
 
 
-def _rows(sql: str, params: Sequence[object], spread: bool = False) -> list[_Found]:
-    return [
-        _Found(rowid, int(client_id) if client_id not in (None, "") else None, score, spread)
-        for rowid, client_id, score in db.execute_sql(sql, params)
-    ]
-
-
-def _count(expression: str, cap: int) -> int:
-    cursor = db.execute_sql(
-        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
-        [expression, cap + 1],
-    )
-    return int(cursor.fetchone()[0])
+def _rows(rows: Iterable[tuple[int, None, float]]) -> list[_Found]:
+    return [_Found(rowid, None, score) for rowid, _client_id, score in rows]
 
 
 def _all_in_one(
@@ -315,26 +286,25 @@ def _all_in_one(
     """Documents having every term, and how many there are (up to RANK_CAP + 1)."""
     if expression is None:
         return [], 0
-    count = _count(expression, RANK_CAP)
+    count = sql.fts_count(expression, RANK_CAP + 1)
     if count == 0:
         return [], 0
     # With a share per kind, read a few times more rows than shown, to fill the shares.
     take = limit if per_kind is None else limit * 4
     if count <= RANK_CAP:
-        found = _rows(_RANKED + " ORDER BY score LIMIT ?", [expression, take])
+        found = _rows(sql.fts_ranked(expression, take, TITLE_WEIGHT, BOOSTS, ID_BITS))
         return _cap(found, limit, per_kind), count
     # Too common to rank: by kind, newest first, straight off the index.
     if per_kind is None or "*" in expression:
         # (A prefix term costs a merge of its postings per statement: just one statement.)
-        found = _rows(_UNRANKED + " ORDER BY rowid DESC LIMIT ?", [expression, take])
+        found = _rows(sql.fts_newest(expression, take))
         return _cap(found, limit, per_kind), count
     found = []
-    sql = _UNRANKED + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
     for bits in sorted(BITS_KIND, reverse=True):
         if len(found) >= limit:
             break
         low, high = bits << ID_BITS, (bits << ID_BITS) | ID_MASK
-        found += _rows(sql, [expression, low, high, min(per_kind, limit - len(found))])
+        found += _rows(sql.fts_newest(expression, min(per_kind, limit - len(found)), (low, high)))
     return found, count
 
 
@@ -369,12 +339,8 @@ def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Fou
     clients: set[int] | None = None
     matches: dict[int, int] = {}  # rowid -> client id, for every word's matches
     for word in sorted(words, key=len, reverse=True):  # longer words match fewer rows
-        cursor = db.execute_sql(
-            "SELECT rowid, client_id FROM search_index WHERE search_index MATCH ?",
-            [term(word, True)],
-        )
         found: set[int] = set()
-        for rowid, client_id in cursor:
+        for rowid, client_id in sql.fts_matches_with_client(term(word, True)):
             if client_id in (None, ""):
                 continue
             matches[rowid] = int(client_id)
@@ -394,13 +360,9 @@ def _with_text(found: Sequence[_Found], words: Sequence[str]) -> list[Hit]:
     documents only (by rowid, which costs a lookup each)."""
     if not found:
         return []
-    marks = ", ".join("?" for _ in found)
     texts = {
         rowid: (title or "", body or "", client_id)
-        for rowid, title, body, client_id in db.execute_sql(
-            f"SELECT rowid, title, body, client_id FROM search_index WHERE rowid IN ({marks})",
-            [f.rowid for f in found],
-        )
+        for rowid, title, body, client_id in sql.fts_texts([f.rowid for f in found])
     }
     hits = []
     for item in found:
@@ -432,28 +394,21 @@ def _corrected(words: Sequence[str]) -> list[str]:
 
 
 def _matches_anything(word: str) -> bool:
-    cursor = db.execute_sql(
-        "SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1", [term(word, True)]
-    )
-    return cursor.fetchone() is not None
+    return sql.fts_any(term(word, True))
 
 
 def _closest_term(word: str) -> str | None:
-    # The vocabulary of the index, per connection (a temp table costs nothing on disk).
-    db.execute_sql(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
-        "USING fts5vocab(main, search_index, 'row')"
-    )
     start = word[:2]
     end = start[:-1] + chr(ord(start[-1]) + 1)
-    cursor = db.execute_sql(
-        "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? "
-        "AND length(term) BETWEEN ? AND ?",
-        [start, end, len(word) - 2, len(word) + 2],
-    )
     best, best_ratio = None, 0.8
-    for (candidate,) in cursor:
+    for candidate in sql.fts_terms(start, end, len(word) - 2, len(word) + 2):
         ratio = SequenceMatcher(None, word, candidate, autojunk=False).ratio()
         if ratio > best_ratio:
             best, best_ratio = candidate, ratio
     return best
+
+
+def optimize() -> None:
+    """Merge the index's segments: fewer b-trees to read on every query afterwards."""
+    if available():
+        sql.fts_optimize()

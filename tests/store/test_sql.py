@@ -1,4 +1,4 @@
-"""store/prepared.py writes exactly the rows peewee's ``create`` and ``update`` write."""
+"""store/sql.py's single-row writes store exactly the rows peewee's create and update do."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import peewee
+
+from rapport.services.book import close_book, open_book
+from rapport.store import engines, sql
 from rapport.store import models as m
-from rapport.store import prepared
+from rapport.store.db import transaction
+from rapport.store.engine_sqlite import SqliteEngine
 
 
 def _raw(model: type[m.BaseModel], row_id: int) -> tuple[Any, ...]:
@@ -32,17 +37,17 @@ def test_insert_writes_what_create_writes(book: Path) -> None:
         "updated_at": stamp,
     }
     by_peewee = m.Task.create(**task)
-    data = prepared.insert(m.Task, task)
+    data = sql.insert(m.Task, task)
     assert data["id"] == by_peewee.id + 1
     assert _raw(m.Task, data["id"]) == _raw(m.Task, by_peewee.id)
     assert {**data, "id": None} == {**by_peewee.__data__, "id": None}
     # JSON lists and defaults (emails=[], company="") are converted as peewee does.
     values = {"name": "Ana Müller", "name_key": "ana muller", "created_at": stamp}
-    assert _raw(m.Client, prepared.insert(m.Client, values)["id"]) == _raw(
+    assert _raw(m.Client, sql.insert(m.Client, values)["id"]) == _raw(
         m.Client, m.Client.create(**values).id
     )
     fact = {"client": client.id, "text": "Loves jazz", "tags": ["jazz", "música"]}
-    fact_data = prepared.insert(m.Fact, {**fact, "created_at": stamp, "confirmed_at": stamp})
+    fact_data = sql.insert(m.Fact, {**fact, "created_at": stamp, "confirmed_at": stamp})
     same = m.Fact.create(**fact, created_at=stamp, confirmed_at=stamp)
     assert _raw(m.Fact, fact_data["id"]) == _raw(m.Fact, same.id)
     assert m.Fact.get_by_id(fact_data["id"]).tags == ["jazz", "música"]
@@ -53,9 +58,40 @@ def test_update_sets_only_the_given_columns_as_peewee_does(book: Path) -> None:
     first = m.Task.create(title="Call Bob", client=client.id)
     second = m.Task.create(title="Call Bob", client=client.id)
     new = {"title": "Call Bob back", "due": date(2026, 11, 23)}
-    prepared.update(m.Task, first.id, new)
+    sql.update(m.Task, first.id, new)
     m.Task.update(**new).where(m.Task.id == second.id).execute()
     assert _raw(m.Task, first.id) == _raw(m.Task, second.id)
     assert m.Task.get_by_id(first.id).due == date(2026, 11, 23)
-    prepared.update(m.Client, client.id, {"last_contact_at": None})
+    sql.update(m.Client, client.id, {"last_contact_at": None})
     assert m.Client.get_by_id(client.id).last_contact_at is None
+
+
+class ReturningEngine(SqliteEngine):
+    """SQLite told to answer an INSERT's id through RETURNING, as PostgreSQL does."""
+
+    def connect(self, path: Path) -> peewee.SqliteDatabase:
+        database = super().connect(path)
+        database.returning_clause = True
+        return database
+
+
+def test_insert_takes_the_id_through_returning_where_the_database_has_it(
+    data_dir: Path,
+) -> None:
+    def chooser(path: Path, url: str | None) -> ReturningEngine:
+        return ReturningEngine(path)
+
+    engines.register(chooser)
+    try:
+        open_book(data_dir)
+        assert m.db.obj.returning_clause
+        with transaction():  # as every write of a service
+            first = m.Client.create(name="Ana", name_key="ana")
+            data = sql.insert(m.Client, {"name": "Bob Smith", "name_key": "bob smith"})
+            assert data["id"] == first.id + 1
+            sql.update(m.Client, data["id"], {"company": "Acme"})
+        assert m.Client.get_by_id(data["id"]).name == "Bob Smith"
+        assert m.Client.get_by_id(data["id"]).company == "Acme"
+    finally:
+        engines.unregister(chooser)
+        close_book()

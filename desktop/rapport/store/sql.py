@@ -1,0 +1,511 @@
+"""Every statement Rapport writes as SQL text rather than as a peewee query, in one place.
+
+peewee's models are the way to the database (``store/models.py``). A statement is
+written here by hand only when peewee cannot say it (a PRAGMA, FTS5's commands and
+MATCH, SQLite's TEMP schema) or when building it with peewee at each call costs more
+than running it on a path that is timed; each says which. Services call the functions
+here, never ``execute_sql``. The schema migrations keep theirs in
+``store/migrations.py``, where each is part of one rung of the ladder. The SQLite
+engine's reading of files through plain ``sqlite3`` keeps its statements beside it too:
+``store/readonly.py`` runs before peewee may load (the first paint, the hotkey's dry
+run), and ``store/backup.py`` and ``store/schema.py`` read backup files and schemas on
+connections peewee never sees.
+
+Statements are written with ``?`` parameters; ``param`` adapts them to the open
+database's style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import peewee
+
+from rapport.store import models as m
+
+# The database itself, or the models' proxy to the open one.
+Db = peewee.Database | peewee.DatabaseProxy
+
+
+def param(database: Db, text: str) -> str:
+    """``text``, written with ``?`` parameters, in ``database``'s parameter style."""
+    return text if database.param == "?" else text.replace("?", database.param)
+
+
+def like(column: peewee.Node, word: str) -> Any:
+    """``column`` contains ``word``, LIKE's wildcards in it taken literally.
+
+    peewee's ``contains`` escapes nothing, and its ESCAPE clause is not portable: the
+    ESCAPE part is written here (an SQL fragment inside a peewee query)."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return peewee.NodeList((column, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
+
+
+# -- SQLite's pragmas: peewee has no query for them -------------------------------------------
+def user_version(database: Db) -> int:
+    """The schema version SQLite keeps in the file's header (a PRAGMA)."""
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def set_user_version(database: Db, version: int) -> None:
+    # A PRAGMA takes no parameters: the version is an int, written into the text.
+    database.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def integrity_check(database: Db, limit: int) -> list[str]:
+    """SQLite's full structural check: ["ok"] or up to ``limit`` problems (a PRAGMA)."""
+    return [row[0] for row in database.execute_sql(f"PRAGMA integrity_check({int(limit)})")]
+
+
+def quick_check(database: Db, limit: int) -> list[str]:
+    """SQLite's fast structural check: ["ok"] or up to ``limit`` problems (a PRAGMA)."""
+    return [row[0] for row in database.execute_sql(f"PRAGMA quick_check({int(limit)})")]
+
+
+def foreign_key_check(database: Db) -> list[tuple[str, int, str]]:
+    """(table, rowid, parent table) of every row pointing at a missing row (a PRAGMA)."""
+    return [
+        (table, rowid, parent)
+        for table, rowid, parent, _fk in database.execute_sql("PRAGMA foreign_key_check")
+    ]
+
+
+def data_version(database: Db) -> int:
+    """SQLite's count of other connections' commits, seen by this one (a PRAGMA; it reads
+    no table and costs microseconds)."""
+    return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
+
+
+def page_size(database: Db) -> int:
+    """The bytes of a page of the database file (a PRAGMA)."""
+    return int(database.execute_sql("PRAGMA page_size").fetchone()[0])
+
+
+def set_wal(database: Db) -> None:
+    """Write-ahead logging again (a restore through the backup API copies the backup's
+    journal mode in with its pages; a PRAGMA)."""
+    database.execute_sql("PRAGMA journal_mode=wal")
+
+
+# -- the hot path of a save: written once, not rebuilt by peewee at every call ----------------
+def _in_marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def last_happened_at(client_id: int, kinds: tuple[str, ...]) -> Any:
+    """The latest ``happened_at`` of the client's conversations of ``kinds`` (as stored).
+
+    Every save of a conversation asks this; building the SELECT with peewee cost more
+    than SQLite takes to run it (a save is timed: p95 <= 10 ms on the big book).
+    """
+    statement = (
+        'SELECT MAX("happened_at") FROM "interaction" WHERE "client_id" = ? '
+        f'AND "kind" IN ({_in_marks(len(kinds))})'
+    )
+    row = m.db.execute_sql(param(m.db, statement), (client_id, *kinds)).fetchone()
+    return m.Interaction.happened_at.python_value(row[0])
+
+
+# -- single-row writes of a save ---------------------------------------------------------------
+# A save inserts a handful of rows; peewee builds every INSERT from its query tree again,
+# which cost several times what SQLite takes to run it. Measured on the big book, the
+# save's p50 / p95 with these against peewee's create/update, alternating save by save
+# in one process (three runs of 300 each, on a loaded 2-core machine): 2.1 / 7.0 against
+# 3.3 / 9.8 ms, 2.8 / 10.6 against 6.4 / 13.8 ms, 5.6 / 15.4 against 7.7 / 19.5 ms.
+# ``insert`` writes exactly what ``model.create(**values)`` would write (the model's
+# defaults filled in, every value converted by its field's ``db_value``) with one
+# statement text kept per model and set of columns, and returns the row's data as the
+# created instance's ``__data__`` would hold it. ``update`` sets some columns of one row
+# the same way. The new row's id is the cursor's ``lastrowid``, or comes back through
+# RETURNING where the database has it (peewee's ``returning_clause``: PostgreSQL).
+Data = dict[str, Any]
+# Statements by (parameter style, [RETURNING,] model, columns).
+_insert_sql: dict[tuple[str, bool, type[m.BaseModel], tuple[str, ...]], str] = {}
+_update_sql: dict[tuple[str, type[m.BaseModel], tuple[str, ...]], str] = {}
+
+
+def _column(model: type[m.BaseModel], name: str) -> str:
+    return f'"{model._meta.fields[name].column_name}"'
+
+
+def insert(model: type[m.BaseModel], values: Data) -> Data:
+    """Insert one row as ``model.create(**values)`` does; its data (field names), with id."""
+    data = model._meta.get_default_dict()
+    data.update(values)
+    names = tuple(data)
+    database = m.db.obj
+    returning = bool(database.returning_clause)
+    key = (database.param, returning, model, names)
+    statement = _insert_sql.get(key)
+    if statement is None:
+        columns = ", ".join(_column(model, name) for name in names)
+        marks = ", ".join("?" * len(names))
+        statement = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+        if returning:
+            statement += ' RETURNING "id"'
+        statement = _insert_sql[key] = param(database, statement)
+    fields = model._meta.fields
+    cursor = m.db.execute_sql(statement, [fields[name].db_value(data[name]) for name in names])
+    data["id"] = cursor.fetchone()[0] if returning else cursor.lastrowid
+    return data
+
+
+def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
+    """Set ``values`` (field names) on the row ``row_id``, converted as peewee would."""
+    names = tuple(values)
+    database = m.db.obj
+    key = (database.param, model, names)
+    statement = _update_sql.get(key)
+    if statement is None:
+        sets = ", ".join(f"{_column(model, name)} = ?" for name in names)
+        statement = f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "id" = ?'
+        statement = _update_sql[key] = param(database, statement)
+    fields = model._meta.fields
+    m.db.execute_sql(statement, [*(fields[name].db_value(values[name]) for name in names), row_id])
+
+
+# Quick capture's save reads these at every save. Each is written once rather than built
+# by peewee at each call: building a SELECT from its query tree cost more than SQLite
+# takes to run it, and a save is timed (p95 <= 10 ms on the big book). Measured on the
+# big book, median per call, alternating with the peewee query doing the same job (400
+# random clients, load 5 on 2 cores): client_name 14 against 194 us, client_of_key 9
+# against 111, people_of 119 against 355, facts_of 138 against 299, important_date 27
+# against 207, open_task_titles 9 against 188, last_happened_at 44 against 335.
+def client_name(client_id: int) -> tuple[int, str, str] | None:
+    """(id, name, name_key) of the client, or None."""
+    statement = 'SELECT "id", "name", "name_key" FROM "client" WHERE "id" = ?'
+    row = m.db.execute_sql(param(m.db, statement), (client_id,)).fetchone()
+    return None if row is None else (int(row[0]), row[1], row[2])
+
+
+def client_of_key(name_key: str) -> int | None:
+    """The id of a client of that folded name, or None."""
+    statement = 'SELECT "id" FROM "client" WHERE "name_key" = ? LIMIT 1'
+    row = m.db.execute_sql(param(m.db, statement), (name_key,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def clients_named(client_ids: list[int]) -> dict[int, tuple[str, int | None]]:
+    """{id: (name, referred_by id)} of these clients (an introduction's lead and referrer)."""
+    statement = (
+        'SELECT "id", "name", "referred_by_id" FROM "client" '
+        f'WHERE "id" IN ({_in_marks(len(client_ids))})'
+    )
+    return {
+        int(row[0]): (row[1], row[2])
+        for row in m.db.execute_sql(param(m.db, statement), client_ids)
+    }
+
+
+def people_of(client_id: int) -> list[m.Person]:
+    """The client's people, as model instances."""
+    statement = 'SELECT * FROM "person" WHERE "client_id" = ?'
+    return list(m.Person.raw(param(m.db, statement), client_id))
+
+
+def facts_of(client_id: int) -> list[m.Fact]:
+    """The client's facts, as model instances."""
+    statement = 'SELECT * FROM "fact" WHERE "client_id" = ?'
+    return list(m.Fact.raw(param(m.db, statement), client_id))
+
+
+def important_date(client_id: int, label: str, person_id: int | None) -> m.ImportantDate | None:
+    """The client's (or their person's) date of that label, or None."""
+    statement = 'SELECT * FROM "important_date" WHERE "client_id" = ? AND "label" = ? '
+    if person_id is None:
+        query = m.ImportantDate.raw(
+            param(m.db, statement + 'AND "person_id" IS NULL LIMIT 1'), client_id, label
+        )
+    else:
+        query = m.ImportantDate.raw(
+            param(m.db, statement + 'AND "person_id" = ? LIMIT 1'), client_id, label, person_id
+        )
+    return next(iter(query), None)
+
+
+def open_task_titles(client_id: int) -> list[tuple[int, str, Any]]:
+    """(id, title, due as stored) of the client's open tasks that have a title."""
+    statement = (
+        'SELECT "id", "title", "due" FROM "task" '
+        'WHERE "client_id" = ? AND "status" = \'open\' AND "title" != \'\''
+    )
+    return [tuple(row) for row in m.db.execute_sql(param(m.db, statement), (client_id,))]
+
+
+def open_introductions_of_lead(client_id: int, day: Any) -> list[m.Introduction]:
+    """The lead's introductions not yet answered, made on or before ``day`` (as stored).
+
+    A message recorded with every quick capture asks this.
+    """
+    statement = (
+        'SELECT * FROM "introduction" WHERE "lead_id" = ? AND "lead_answered_at" IS NULL '
+        'AND "introduced_on" <= ?'
+    )
+    return list(m.Introduction.raw(param(m.db, statement), client_id, day))
+
+
+# Quick capture's undo (services/capture_undo.py) reads the rows a save may change, as
+# plain tuples in the model's column order, before and after it: written once for the
+# same reason (it runs inside the timed save), and without peewee's row conversion,
+# which it does only for the rows that changed.
+def columns(model: type[m.BaseModel]) -> list[str]:
+    """The model's columns, id first: the order of the rows read below."""
+    return [field.column_name for field in model._meta.sorted_fields]
+
+
+def _all(model: type[m.BaseModel]) -> str:
+    return ", ".join(f'"{column}"' for column in columns(model))
+
+
+Raw = tuple[Any, ...]  # a row as the driver gives it, columns in the model's order
+
+
+def rows_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> list[Raw]:
+    """Every column of the rows whose ``column`` is one of ``values``."""
+    if not values:
+        return []
+    table = model._meta.table_name
+    marks = _in_marks(len(values))
+    statement = f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})'
+    return list(m.db.execute_sql(param(m.db, statement), values))
+
+
+def ids_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> list[int]:
+    """The ids of the rows whose ``column`` is one of ``values``."""
+    if not values:
+        return []
+    table = model._meta.table_name
+    statement = f'SELECT "id" FROM "{table}" WHERE "{column}" IN ({_in_marks(len(values))})'
+    return [int(row[0]) for row in m.db.execute_sql(param(m.db, statement), values)]
+
+
+def rows_after(model: type[m.BaseModel], highest: int) -> list[Raw]:
+    """Every column of the rows with an id above ``highest``, by id."""
+    table = model._meta.table_name
+    statement = f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"'
+    return list(m.db.execute_sql(param(m.db, statement), (highest,)))
+
+
+def highest_ids(models: list[type[m.BaseModel]]) -> list[int]:
+    """The highest id of each table, 0 for an empty one, in one statement (one round
+    trip instead of one per table)."""
+    parts = ", ".join(f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in models)
+    row = m.db.execute_sql(f"SELECT {parts}").fetchone()
+    return [int(value or 0) for value in row]
+
+
+# -- SQLite FTS5, the search index (store/search.py) -------------------------------------------
+# peewee has no query for MATCH with bm25's column weights, for FTS5's commands (an
+# INSERT of the command into the table of the same name) or for its vocabulary table, and
+# its REPLACE costs more to build than to run for a save that indexes several rows.
+SEARCH_TABLE = "search_index"
+_REPLACE = f'REPLACE INTO "{SEARCH_TABLE}" (rowid, title, body, client_id) VALUES (?, ?, ?, ?)'
+_INTEGRITY_CHECK = f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('integrity-check')"
+_MATCH = f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+Doc = tuple[int, str, str, "int | None"]  # rowid, title, body, client id
+
+
+def fts_replace(doc: Doc) -> None:
+    """Add or replace one document."""
+    m.db.execute_sql(_REPLACE, doc)
+
+
+def fts_replace_many(docs: list[Doc]) -> None:
+    """Add or replace many documents: one prepared statement executed for each."""
+    m.db.cursor().executemany(_REPLACE, docs)
+
+
+def fts_rowids() -> set[int]:
+    """Every document's rowid."""
+    return {row[0] for row in m.db.execute_sql(f"SELECT rowid FROM {SEARCH_TABLE}")}
+
+
+def fts_integrity_check(connection: Any = None) -> None:
+    """FTS5's own check of the index structure (it raises what it finds), on the open
+    book or on a copy of it (a plain ``sqlite3`` connection)."""
+    if connection is None:
+        m.db.execute_sql(_INTEGRITY_CHECK)
+    else:
+        connection.execute(_INTEGRITY_CHECK)
+
+
+def fts_optimize() -> None:
+    """Merge the index's segments: fewer b-trees to read on every query afterwards."""
+    m.db.execute_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('optimize')")
+
+
+def fts_count(expression: str, cap: int) -> int:
+    """How many documents match ``expression``, counted up to ``cap``."""
+    statement = f"SELECT count(*) FROM (SELECT 1 {_MATCH} LIMIT ?)"
+    return int(m.db.execute_sql(statement, [expression, cap]).fetchone()[0])
+
+
+def fts_ranked(
+    expression: str, take: int, title_weight: float, boosts: dict[int, float], id_bits: int
+) -> list[tuple[int, None, float]]:
+    """(rowid, None, score) of the best ``take`` matches by BM25, best (lowest) first.
+
+    The title weighs ``title_weight`` times the body; a document whose rowid's high bits
+    (above ``id_bits``) are a key of ``boosts`` has its score scaled by it (BM25 is
+    negative: scaling up moves it ahead). Ranking reads the index alone: selecting
+    client_id here would read the stored row of every match."""
+    cases = " ".join(f"WHEN {bits:d} THEN {float(scale)!r}" for bits, scale in boosts.items())
+    statement = (
+        f"SELECT rowid, NULL, bm25({SEARCH_TABLE}, {float(title_weight)!r}, 1.0, 0.0) "
+        f"* (CASE rowid >> {id_bits:d} {cases} ELSE 1.0 END) AS score "
+        f"{_MATCH} ORDER BY score LIMIT ?"
+    )
+    return list(m.db.execute_sql(statement, [expression, take]))
+
+
+def fts_newest(
+    expression: str, take: int, between: tuple[int, int] | None = None
+) -> list[tuple[int, None, float]]:
+    """(rowid, None, 0.0) of matches by rowid, highest first (no ranking: free), those
+    with a rowid ``between`` two bounds when given."""
+    statement = f"SELECT rowid, NULL, 0.0 {_MATCH}"
+    params: list[Any] = [expression]
+    if between is not None:
+        statement += " AND rowid BETWEEN ? AND ?"
+        params += list(between)
+    return list(m.db.execute_sql(statement + " ORDER BY rowid DESC LIMIT ?", [*params, take]))
+
+
+def fts_matches_with_client(expression: str) -> list[tuple[int, Any]]:
+    """(rowid, client_id as stored) of every match."""
+    return list(m.db.execute_sql(f"SELECT rowid, client_id {_MATCH}", [expression]))
+
+
+def fts_any(expression: str) -> bool:
+    """Whether anything matches."""
+    return m.db.execute_sql(f"SELECT 1 {_MATCH} LIMIT 1", [expression]).fetchone() is not None
+
+
+def fts_texts(rowids: list[int]) -> list[tuple[int, str | None, str | None, Any]]:
+    """(rowid, title, body, client_id) of these documents (a lookup each)."""
+    statement = (
+        f"SELECT rowid, title, body, client_id FROM {SEARCH_TABLE} "
+        f"WHERE rowid IN ({_in_marks(len(rowids))})"
+    )
+    return list(m.db.execute_sql(statement, rowids))
+
+
+def fts_terms(start: str, end: str, shortest: int, longest: int) -> list[str]:
+    """Indexed words from ``start`` up to (not including) ``end``, of a length between.
+
+    The vocabulary is FTS5's fts5vocab table, made per connection in TEMP (no disk)."""
+    m.db.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
+        f"USING fts5vocab(main, {SEARCH_TABLE}, 'row')"
+    )
+    cursor = m.db.execute_sql(
+        "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? "
+        "AND length(term) BETWEEN ? AND ?",
+        [start, end, shortest, longest],
+    )
+    return [row[0] for row in cursor]
+
+
+# -- an import's staging (services/import_write.py) -------------------------------------------
+# SQLite's TEMP schema (per connection, taking no lock on the book) and INSERT ... SELECT
+# between it and main with ids shifted in SQL: peewee has no query for a TEMP copy of a
+# table or for qualifying tables with their schema, and it would convert every value of
+# up to 200,000 rows again (the import built them already converted).
+_IMPORT_PREFIX = "rapport_import_"
+
+
+def _stage_of(model: type[m.RecordModel]) -> str:
+    return f"{_IMPORT_PREFIX}{model._meta.table_name}"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def stage_import(
+    models: Sequence[type[m.RecordModel]],
+    rows_of: Callable[[type[m.RecordModel]], Iterable[Sequence[Any]]],
+    docs: Iterable[tuple[int, int, int, str, str]],
+) -> None:
+    """Fill TEMP tables shaped like ``models`` with ``rows_of(model)`` (every column, in
+    order, ids counted from 1) and one of search documents (kind position, staged row id,
+    staged client id, title, body), in a transaction of the TEMP database only."""
+    cursor = m.db.cursor()
+    begun = not m.db.in_transaction()
+    if begun:
+        cursor.execute("BEGIN DEFERRED")  # touches only the TEMP database
+    try:
+        for model in models:
+            name, table = _stage_of(model), model._meta.table_name
+            cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM main."{table}" WHERE 0')
+            width = len(model._meta.sorted_fields)
+            cursor.executemany(
+                f'INSERT INTO temp."{name}" VALUES ({_in_marks(width)})', rows_of(model)
+            )
+        cursor.execute(
+            f'CREATE TEMP TABLE "{_IMPORT_PREFIX}doc" '
+            "(kind INTEGER, stage_id INTEGER, client_stage INTEGER, title TEXT, body TEXT)"
+        )
+        cursor.executemany(f'INSERT INTO temp."{_IMPORT_PREFIX}doc" VALUES (?, ?, ?, ?, ?)', docs)
+        cursor.execute(f'CREATE TEMP TABLE "{_IMPORT_PREFIX}skip" (id INTEGER PRIMARY KEY)')
+        if begun:
+            cursor.execute("COMMIT")
+    except BaseException:
+        if begun:
+            cursor.execute("ROLLBACK")
+        drop_import_stage(models)
+        raise
+
+
+def drop_import_stage(models: Sequence[type[m.RecordModel]]) -> None:
+    """Drop an import's TEMP tables, where they are."""
+    cursor = m.db.cursor()
+    for name in (
+        *(_stage_of(model) for model in models),
+        "rapport_import_doc",
+        "rapport_import_skip",
+    ):
+        cursor.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+
+
+def copy_import_stage(
+    models: Sequence[type[m.RecordModel]],
+    offsets: dict[type[m.RecordModel], int],
+    skipped: list[int],
+    docs: list[tuple[int, int]],
+) -> None:
+    """Move the staged rows into the book, each id plus its table's offset and each
+    client id plus the clients' (models[0]'s), leaving out the clients ``skipped`` (staged
+    ids) and their rows; then the documents of each searched kind, by kind position:
+    ``docs`` holds its rowids' high bits and its table's offset (empty: no index)."""
+    cursor = m.db.cursor()
+    if skipped:
+        cursor.executemany(
+            f'INSERT INTO temp."{_IMPORT_PREFIX}skip" VALUES (?)', ((i,) for i in skipped)
+        )
+    client_offset = offsets[models[0]]
+    for model in models:
+        names = [f.column_name for f in model._meta.sorted_fields]
+        picked = []
+        for column in names:
+            if column == "id":
+                picked.append(f'"id" + {offsets[model]:d}')
+            elif column == "client_id":
+                picked.append(f'"client_id" + {client_offset:d}')
+            else:
+                picked.append(f'"{column}"')
+        owner = "id" if model is models[0] else "client_id"
+        cursor.execute(
+            f'INSERT INTO main."{model._meta.table_name}" ({", ".join(map(_quoted, names))}) '
+            f'SELECT {", ".join(picked)} FROM temp."{_stage_of(model)}" '
+            f'WHERE "{owner}" NOT IN (SELECT id FROM temp."{_IMPORT_PREFIX}skip") ORDER BY "id"'
+        )
+    for position, (bits, offset) in enumerate(docs):
+        cursor.execute(
+            f'INSERT INTO main."{SEARCH_TABLE}" (rowid, title, body, client_id) '
+            f"SELECT {bits:d} | (stage_id + {offset:d}), title, body, "
+            f'client_stage + {client_offset:d} FROM temp."{_IMPORT_PREFIX}doc" '
+            f"WHERE kind = {position:d} AND client_stage NOT IN "
+            f'(SELECT id FROM temp."{_IMPORT_PREFIX}skip") ORDER BY stage_id'
+        )
