@@ -42,7 +42,23 @@ class YearlyOut:
     category: str = ""
 
 
-def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime) -> bytes:
+@dataclass(frozen=True, slots=True)
+class DayOut:
+    """A one-day, all-day event (a promise on its due day, for a phone's calendar)."""
+
+    uid: str
+    summary: str
+    day: date
+    description: str = ""
+    category: str = ""
+
+
+def write(
+    todos: Iterable[TodoOut],
+    yearly: Iterable[YearlyOut],
+    stamp: datetime,
+    days: Iterable[DayOut] = (),
+) -> bytes:
     """The calendar file's bytes. ``stamp`` is the export time (DTSTAMP, in UTC)."""
     from icalendar import Alarm, Calendar, Event, Todo
 
@@ -96,6 +112,24 @@ def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime
         alarm.add("action", "DISPLAY")
         alarm.add("description", day.summary)
         alarm.add("trigger", timedelta(hours=-15))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    for item in days:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", utc_stamp)
+        event.add("summary", item.summary)
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if item.description:
+            event.add("description", item.description)
+        if item.category:
+            event.add("categories", [item.category])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", item.summary)
+        alarm.add("trigger", timedelta(hours=9))
         event.add_component(alarm)
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
