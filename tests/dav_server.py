@@ -17,6 +17,8 @@ from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from keyring.backend import KeyringBackend
+
 USERS = {"rep": "s3cret-pass", "other": "other-pass"}
 
 
@@ -110,3 +112,22 @@ class DavServer:
     def collection_names(self, user: str) -> list[str]:
         root = Path(self.app._storage._filesystem_folder) / "collection-root" / user  # type: ignore[attr-defined]
         return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that keeps passwords in this process (a ``keyring`` backend)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.saved.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.saved[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.saved.pop((service, username), None)
