@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
         self.book_watch: BookWatch | None = None
         self.painted.connect(self._watch_book)
+        self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
+        self.painted.connect(self._install_phone)
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -741,10 +743,24 @@ class MainWindow(QMainWindow):
         self.desktop.stop()
         if self.book_watch is not None:
             self.book_watch.stop()
+        if self.phone is not None:
+            self.phone.stop()
         # The window closes for good: the capture window writes its draft and stops its
         # timers now, while the book it belongs to is still the one open.
         self.capture.shutdown()
         super().closeEvent(event)
+
+    # -- phone publishing (ui/phone_publisher.py) ------------------------------------------
+    def _install_phone(self) -> None:
+        """Publishing to the phone follows saves once the book is open (it reads the
+        book: it loads after the paint, and connects only when the user set it up)."""
+        from rapport.ui.phone_publisher import PhonePublisher
+
+        if self.phone is None:
+            self.phone = PhonePublisher(self)
+            if self.book_watch is not None:
+                self.book_watch.changed.connect(self.phone.schedule)
+            self.phone.start()
 
     # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
     def _install_capture(self) -> None:

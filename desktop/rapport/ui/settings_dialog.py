@@ -74,6 +74,7 @@ class SettingsDialog(FormDialog):
         prefs: WindowPrefs | None = None,
         tray: bool = True,
         default_backup_dir: str = "",
+        phone_publisher: Any = None,
     ) -> None:
         super().__init__(parent)
         v = dict(book_settings.DEFAULTS, **(values or {}))
@@ -184,6 +185,13 @@ class SettingsDialog(FormDialog):
             note.setWordWrap(True)
             note.setEnabled(False)
             self.form.addRow("", note)
+        self.phone: Any = None
+        if phone_publisher is not None:
+            from rapport.ui.phone_page import PhoneSection
+
+            self._section("Phone")
+            self.phone = PhoneSection(phone_publisher, self)
+            self.form.addRow(self.phone)
         self.user_name.setFocus()
 
     def _section(self, title: str) -> None:
@@ -259,6 +267,7 @@ def open_preferences(window: Any) -> bool:
         prefs=desktop.tray.prefs,
         tray=desktop.tray.icon is not None,
         default_backup_dir=str(window.book.backups_dir),
+        phone_publisher=getattr(window, "phone", None),
     )
     if result is None:
         return False

@@ -1,0 +1,99 @@
+"""Preferences › Phone and the window's publishing, against a real Radicale (issue 21)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from rapport.exchange.dav import DavSession
+from rapport.services import clients, phone
+from rapport.ui import phone_publisher
+from rapport.ui.settings_dialog import SettingsDialog
+from tests.dav_server import USERS, DavServer
+
+PASSWORD = USERS["rep"]
+
+
+@pytest.fixture(autouse=True)
+def _quick(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # A save publishes after a quiet moment and a fault retries later: short here.
+    monkeypatch.setattr(phone_publisher, "DEBOUNCE_MS", 50)
+    monkeypatch.setattr(phone_publisher, "FIRST_RETRY_MS", 60_000)
+    phone._session_passwords.clear()
+    yield
+    phone._session_passwords.clear()
+
+
+def _cards(config: phone.PhoneConfig) -> int:
+    with DavSession(config.url, config.user, PASSWORD) as session:
+        return len(session.list(config.addressbook))
+
+
+def test_preferences_phone_connects_and_the_window_publishes(
+    window: Any, qtbot: Any, answer_modal: Any, dav_server: DavServer
+) -> None:
+    assert window.phone is not None and not window.phone.label.isVisible()  # not set up
+    said: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        page = dialog.phone
+        assert page.status.text() == "Not set up: nothing is sent anywhere."
+        qtbot.keyClicks(page.server, dav_server.url)
+        qtbot.keyClicks(page.user, "rep")
+        qtbot.keyClicks(page.password, "wrong password")
+        qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.connect_button.isEnabled(), timeout=20000)
+        said.append(page.status.text())
+        page.password.clear()
+        qtbot.keyClicks(page.password, PASSWORD)
+        qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.status.text().startswith("Connected"), timeout=20000)
+        said.append(page.status.text())
+        assert page.publish_button.isEnabled() and page.off_button.isEnabled()
+        dialog.cancel()
+
+    answer_modal(fill)
+    window.preferences_action.trigger()
+    assert said[0] == (
+        "phone publishing: the server refused the user name or password (401); "
+        "check the user name and password (rapport phone setup)"
+    )
+    assert "no system keychain here" in said[1]
+    # Connected: the window publishes at once, and says so in the status line.
+    qtbot.waitUntil(lambda: window.phone.label.text().startswith("Phone: published"), timeout=30000)
+    config = phone.load_config()
+    assert config is not None and _cards(config) == 3  # the three active clients
+
+    # A save publishes again after a quiet moment: only what changed is sent.
+    dav_server.requests.clear()
+    clients.create_client("Dana White")
+    qtbot.waitUntil(lambda: _cards(config) == 4, timeout=30000)
+    assert [m for m, _ in dav_server.writes()] == ["PUT"]
+
+    # The server goes away: said once, the label keeps it, a retry is planned.
+    dav_server.stop()
+    clients.create_client("Eve Adams")
+    qtbot.waitUntil(lambda: "not published" in window.phone.label.text(), timeout=30000)
+    assert window.phone.retry.isActive()
+    assert "cannot reach the server" in window.statusBar().currentMessage()
+    assert "trying again in 1 min" in window.phone.label.toolTip()
+    # Typing goes on meanwhile: the window and its worker are free.
+    assert not window.worker.busy()
+    # Back: the retry converges, and the window says it published again.
+    dav_server.start()
+    window.phone.retry.timeout.emit()
+    qtbot.waitUntil(lambda: window.phone.label.text().startswith("Phone: published"), timeout=30000)
+    assert _cards(config) == 5
+    assert "published again" in window.statusBar().currentMessage()
+
+
+def test_nothing_connects_or_shows_before_set_up(window: Any, data_dir: Path) -> None:
+    assert window.phone is not None
+    assert not window.phone.enabled and window.phone.label.text() == ""
+    assert not (data_dir / phone.CONFIG_NAME).exists()
