@@ -18,7 +18,7 @@ import pytest
 import requests
 import vobject
 
-from rapport.core import caller_id
+from rapport.core import ask_about, caller_id
 from rapport.exchange.dav import DavSession
 from rapport.services import brief as brief_service
 from rapport.services import clients, facts, interactions, people, phone, tasks
@@ -315,3 +315,24 @@ def test_without_a_keychain_the_password_is_asked_for(bob: int, dav_server: DavS
         phone.publish()
     assert failed.value.kind == "password"
     assert phone.publish(password=PASSWORD).count("create") == 4
+
+
+def test_many_profiles_at_once_are_each_clients_own(bob: int, ann: int) -> None:
+    """The phone reads profiles a few hundred clients at a time: each gets its own
+    people, facts, tasks and last conversations, as ``brief_profile`` gives."""
+    assert ask_about.RECENT_INTERACTIONS == 5
+    for day in range(1, 8):
+        interactions.add_interaction(ann, "call", f"2026-10-0{day} 09:00", f"Ann call {day}")
+        interactions.add_interaction(bob, "call", f"2026-09-0{day} 09:00", f"Bob call {day}")
+    together = brief_service.brief_profiles([ann, bob, 999])
+    assert set(together) == {ann, bob}
+    for client_id in (ann, bob):
+        assert together[client_id] == brief_service.brief_profile(client_id)
+    assert [i.title for i in together[ann].interactions] == [
+        f"Ann call {n}" for n in range(7, 2, -1)
+    ]
+    assert [i.title for i in together[bob].interactions] == ["Lunch at Rosa's"] + [
+        f"Bob call {n}" for n in range(7, 3, -1)
+    ]
+    assert {p.name for p in together[bob].people} == {"Jake", "Emma"}
+    assert together[ann].people == [] and len(together[ann].tasks) == 1

@@ -16,7 +16,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rapport.core.brief import Brief, PersonLine
+from rapport.core.brief import (
+    LAST_CONVERSATIONS,
+    Brief,
+    PersonLine,
+    conversations,
+    person_lines,
+    promise_lines,
+)
 from rapport.core.formats import day_month
 from rapport.core.records import Profile
 
@@ -38,6 +45,19 @@ def for_phone(profile: Profile, include_sensitive: bool = False) -> Profile:
         return profile
     facts = [f for f in profile.facts if f.category != "sensitive"]
     return replace(profile, facts=facts)
+
+
+def phone_brief(profile: Profile, today: date) -> Brief:
+    """The parts of ``core.brief.compose``'s brief that the caller-ID lines read (people,
+    the last conversations, promises), made by the same functions, without the rest
+    (questions to ask, stale facts...): a card per client of a big book stays quick."""
+    return Brief(
+        client=profile.client,
+        today=today,
+        people=person_lines(profile, today),
+        interactions=conversations(profile.interactions)[:LAST_CONVERSATIONS],
+        promises=promise_lines(profile.tasks, today),
+    )
 
 
 def _short(text: str, limit: int = MAX_LINE) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -52,7 +52,9 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 # The publish memory is written to disk every this many writes (and at the end), so a
 # publish cut short remembers what it sent without rewriting the file for each item.
 SAVE_EVERY = 50
-FIXED_STAMP = datetime(2000, 1, 1)
+# Part of every item's digest: change it when the way cards or events are written
+# changes, so that the next publish sends them all again in the new form.
+WRITER = "rapport-phone-1"
 
 
 class PhoneError(ServiceError):
@@ -75,13 +77,21 @@ class PhoneConfig:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One thing on the server: a client's card or a calendar event."""
+    """One thing on the server: a client's card or a calendar event.
+
+    Its text is written only when it is sent (``body``); whether it changed is told by
+    ``digest``, a hash of what it is made from (and of WRITER, for a new way of writing).
+    """
 
     uid: str
     kind: str  # card, event
     label: str  # what the dry run lists: "Bob Smith", "Jake's birthday"
-    body: bytes
+    make: Callable[[datetime], bytes] = field(repr=False, compare=False)
     digest: str
+
+    @property
+    def body(self) -> bytes:
+        return self.make(clock.now())
 
     def href(self, config: PhoneConfig) -> str:
         collection = config.addressbook if self.kind == "card" else config.calendar
@@ -339,8 +349,9 @@ def _fault_text(exc: Exception) -> str:
 
 
 # -- what the server should hold -----------------------------------------------------------------
-def _digest(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()[:32]
+def _digest(source: object) -> str:
+    """A hash of what an item is made from (a record's repr is all its fields)."""
+    return hashlib.sha256(f"{WRITER}|{source!r}".encode()).hexdigest()[:32]
 
 
 def _who(client: r.Client) -> str:
@@ -362,13 +373,22 @@ def _card(client: r.Client, profile: r.Profile, note: str, book: str) -> Item:
         uid=f"client-{client.id}@{book}.rapport",
     )
     contact.set_address(client.address)
-    body = vcard.write([contact]).encode("utf-8")
-    return Item(contact.uid, "card", client.name, body, _digest(body))
+    return Item(
+        contact.uid,
+        "card",
+        client.name,
+        lambda _stamp: vcard.write([contact]).encode("utf-8"),
+        _digest(contact),
+    )
 
 
-def _event(uid: str, label: str, make: Callable[[datetime], bytes]) -> Item:
-    # The hash leaves out DTSTAMP (the time of writing), or every publish would send all.
-    return Item(uid, "event", label, make(clock.now()), _digest(make(FIXED_STAMP)))
+def _event(out: ics.YearlyOut | ics.DayOut) -> Item:
+    # DTSTAMP (the time of writing) is not in the digest: only what the event says.
+    if isinstance(out, ics.DayOut):
+        return Item(
+            out.uid, "event", out.summary, lambda s: ics.write([], [], s, [out]), _digest(out)
+        )
+    return Item(out.uid, "event", out.summary, lambda s: ics.write([], [out], s), _digest(out))
 
 
 def _yearly(profile: r.Profile, book: str) -> list[Item]:
@@ -390,7 +410,7 @@ def _yearly(profile: r.Profile, book: str) -> list[Item]:
             _who(client),
             d.label.capitalize(),
         )
-        items.append(_event(out.uid, summary, lambda s, o=out: ics.write([], [o], s)))
+        items.append(_event(out))
     for person in profile.people:
         if person.birthday is None or person.id in covered:
             continue
@@ -405,7 +425,7 @@ def _yearly(profile: r.Profile, book: str) -> list[Item]:
             _who(client),
             "Birthday",
         )
-        items.append(_event(out.uid, summary, lambda s, o=out: ics.write([], [o], s)))
+        items.append(_event(out))
     return items
 
 
@@ -439,8 +459,19 @@ def _owed(profile: r.Profile, book: str) -> list[Item]:
             description,
             "Reply" if task.kind == "reply" else "Promise",
         )
-        items.append(_event(out.uid, summary, lambda s, o=out: ics.write([], [], s, [o])))
+        items.append(_event(out))
     return items
+
+
+def _profiles(ids: list[int]) -> Iterator[tuple[int, r.Profile | None]]:
+    """The brief's profile of each client, in the order of ``ids``, read a few hundred
+    clients at a time (services/brief.brief_profiles)."""
+    step = brief_service.PROFILES_AT_ONCE
+    for start in range(0, len(ids), step):
+        chunk = ids[start : start + step]
+        found = brief_service.brief_profiles(chunk)
+        for client_id in chunk:
+            yield client_id, found.get(client_id)
 
 
 def prepare(progress: Callable[[int, int], None] | None = None) -> Prepared:
@@ -459,11 +490,12 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> Prepared:
             .where(m.Client.archived_at.is_null())
             .order_by(m.Client.name_key, m.Client.id)
         ]
-        for number, client_id in enumerate(ids, start=1):
-            profile = caller_id.for_phone(
-                brief_service.brief_profile(client_id), config.include_sensitive
-            )
-            note = caller_id.note(brief_service.compose_profile(profile))
+        today = clock.today()
+        for number, (_client_id, profile) in enumerate(_profiles(ids), start=1):
+            if profile is None:
+                continue
+            profile = caller_id.for_phone(profile, config.include_sensitive)
+            note = caller_id.note(caller_id.phone_brief(profile, today))
             for item in (
                 _card(profile.client, profile, note, book),
                 *_yearly(profile, book),

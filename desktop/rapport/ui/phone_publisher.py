@@ -7,9 +7,10 @@ nowhere and shows nothing. Then:
   by another program (the book watch) starts a quiet period; ``DEBOUNCE_MS`` after the
   last one, a publish runs. At start, and just after midnight (the brief's "Mon" and
   what is late change with the day), one runs as well;
-- the book is read on the window's serial worker (``phone.prepare``: one snapshot), and
-  the network part runs on a lane of its own, so saves never wait behind a slow server
-  and typing never waits for either;
+- a publish runs on a lane of its own (a second one-thread ``Worker``), not on the
+  window's serial worker: reading a big book for it takes seconds (10 s for 5,000
+  clients) and the server may be slow, and saves must never queue behind either. Its
+  read is one snapshot, which in WAL mode holds up no writer;
 - a fault (unreachable, timeout, 401, 507) is said once in the status bar, stays in the
   status line's "Phone:" label, and the publish is tried again with backoff (30 s,
   doubling up to 15 min). A refused password is not retried until the user fixes it
@@ -143,18 +144,10 @@ class PhonePublisher(QObject):
             self.label.setText("Phone: publishing…")
             self.label.show()
 
-        def read(_ctx: JobContext) -> phone.Prepared:
-            return phone.prepare()
+        def work(_ctx: JobContext) -> phone.PublishResult:
+            return phone.publish(phone.prepare())
 
-        self.window.worker.submit(
-            read, name="phone: read the book", on_done=self._push, on_error=self._failed
-        )
-
-    def _push(self, prepared: phone.Prepared) -> None:
-        def push(_ctx: JobContext) -> phone.PublishResult:
-            return phone.publish(prepared)
-
-        self.lane.submit(push, name="phone: publish", on_done=self._done, on_error=self._failed)
+        self.lane.submit(work, name="phone: publish", on_done=self._done, on_error=self._failed)
 
     def _done(self, result: phone.PublishResult) -> None:
         self.running = False
