@@ -68,6 +68,8 @@ class DavServer:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.requests: list[tuple[str, str]] = []
         self.stop_after_writes: int | None = None
+        # An HTTP status every PUT gets instead of Radicale's answer (507: quota).
+        self.refuse_writes_with: int | None = None
         self._writes = 0
         self._server: WSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -76,6 +78,9 @@ class DavServer:
     def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
         self.requests.append((method, environ.get("PATH_INFO", "")))
+        if method == "PUT" and self.refuse_writes_with is not None:
+            start_response(f"{self.refuse_writes_with} Refused", [("Content-Length", "0")])
+            return [b""]
         result = self.app(environ, start_response)
         if method in ("PUT", "DELETE") and self.stop_after_writes is not None:
             self._writes += 1

@@ -7,6 +7,7 @@ what a publish sent is counted from the server's own record of requests.
 from __future__ import annotations
 
 import json
+import socket
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -336,3 +337,37 @@ def test_many_profiles_at_once_are_each_clients_own(bob: int, ann: int) -> None:
     ]
     assert {p.name for p in together[bob].people} == {"Jake", "Emma"}
     assert together[ann].people == [] and len(together[ann].tasks) == 1
+
+
+def test_a_full_account_and_a_silent_server_are_named(
+    bob: int, dav_server: DavServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.exchange import dav
+
+    config = _set_up(dav_server)
+    dav_server.refuse_writes_with = 507
+    with pytest.raises(phone.PhoneError) as failed:
+        phone.publish()
+    assert failed.value.kind == "quota"
+    assert str(failed.value) == (
+        "phone publishing: the server is out of space for this account (507)"
+    )
+    # A server that takes the connection and never answers: a timeout, not a hang.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        data = json.loads((Path(phone.config_path())).read_text())
+        data["url"] = f"http://127.0.0.1:{port}/"
+        data["addressbook"] = f"http://127.0.0.1:{port}/rep/a/"
+        data["calendar"] = f"http://127.0.0.1:{port}/rep/c/"
+        phone._write_file(data)
+        phone.remember_for_session(data["url"], "rep", PASSWORD)
+        monkeypatch.setattr(dav, "TIMEOUT_SECONDS", 0.5)
+        with pytest.raises(phone.PhoneError) as failed:
+            phone.publish()
+    assert failed.value.kind == "timeout"
+    assert str(failed.value) == (
+        f"phone publishing: the server at 127.0.0.1:{port} did not answer in time"
+    )
+    assert config.user == "rep"

@@ -85,9 +85,10 @@ def _message(status: int, what: str) -> DavError:
 class DavSession:
     """A connection to the user's server (``url``, ``user``, ``password``)."""
 
-    def __init__(self, url: str, user: str, password: str, timeout: float = TIMEOUT_SECONDS):
+    def __init__(self, url: str, user: str, password: str, timeout: float | None = None):
         import caldav
 
+        timeout = TIMEOUT_SECONDS if timeout is None else timeout
         self.url = url if url.endswith("/") else url + "/"
         self.client: Any = caldav.DAVClient(
             url=self.url, username=user, password=password, timeout=timeout
