@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from rapport.exchange.dav import DavSession
 from rapport.services import clients, phone
 from rapport.ui import phone_publisher
+from rapport.ui.phone_page import PhoneDialog
 from rapport.ui.settings_dialog import SettingsDialog
 from tests.dav_server import USERS, DavServer
 
@@ -40,9 +41,8 @@ def test_preferences_phone_connects_and_the_window_publishes(
     assert window.phone is not None and not window.phone.label.isVisible()  # not set up
     said: list[str] = []
 
-    def fill(dialog: QWidget) -> None:
-        assert isinstance(dialog, SettingsDialog)
-        page = dialog.phone
+    def fill_phone(page: QWidget) -> None:
+        assert isinstance(page, PhoneDialog)
         assert page.status.text() == "Not set up: nothing is sent anywhere."
         qtbot.keyClicks(page.server, dav_server.url)
         qtbot.keyClicks(page.user, "rep")
@@ -56,6 +56,14 @@ def test_preferences_phone_connects_and_the_window_publishes(
         qtbot.waitUntil(lambda: page.status.text().startswith("Connected"), timeout=20000)
         said.append(page.status.text())
         assert page.publish_button.isEnabled() and page.off_button.isEnabled()
+        page.reject()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        assert dialog.phone_state.text() == "Not set up: nothing is sent anywhere."
+        answer_modal(fill_phone)
+        qtbot.mouseClick(dialog.phone_button, Qt.MouseButton.LeftButton)
+        said.append(dialog.phone_state.text())
         dialog.cancel()
 
     answer_modal(fill)
@@ -65,6 +73,7 @@ def test_preferences_phone_connects_and_the_window_publishes(
         "check the user name and password (rapport phone setup)"
     )
     assert "no system keychain here" in said[1]
+    assert said[2].startswith("Publishing to rep at 127.0.0.1:") or "published" in said[2]
     # Connected: the window publishes at once, and says so in the status line.
     qtbot.waitUntil(lambda: window.phone.label.text().startswith("Phone: published"), timeout=30000)
     config = phone.load_config()

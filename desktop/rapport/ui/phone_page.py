@@ -1,6 +1,7 @@
-"""Preferences › Phone: connect the book to a CalDAV/CardDAV server the phone syncs with.
+"""Preferences › Phone…: connect the book to a CalDAV/CardDAV server the phone syncs with.
 
-The server's address, the user and the password; "Connect" finds the account's address
+A page of its own (the Preferences dialog shows the state and opens it): the server's
+address, the user and the password; "Connect" finds the account's address
 books and calendars and makes the "Rapport" ones (on the phone lane of
 ui/phone_publisher.py: a slow server never freezes the dialog), then the window
 publishes after each save. The password goes to the system keychain; where there is
@@ -10,9 +11,12 @@ none, the status line says so and it is typed here again after a restart.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,13 +36,30 @@ INTRO = (
 )
 
 
-class PhoneSection(QWidget):
+def state_text() -> str:
+    """One line for the Preferences dialog: set up or not, and the last publish."""
+    try:
+        config = phone.load_config()
+        last = phone.last_publish()
+    except Exception as exc:
+        return user_message(exc) or str(exc)
+    if config is None:
+        return "Not set up: nothing is sent anywhere."
+    if last is None:
+        return f"Publishing to {config.user} at {urlsplit(config.url).netloc}."
+    ok = "published" if last.ok else "not published"
+    return f"To {config.user} at {urlsplit(config.url).netloc}: {ok} {last.at:%b} {last.at.day}."
+
+
+class PhoneDialog(QDialog):
     def __init__(self, publisher: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("phoneSection")
+        self.setWindowTitle("Phone")
+        self.setObjectName("phoneDialog")
+        self.setModal(True)
+        self.setMinimumWidth(460)
         self.publisher = publisher
         form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -89,6 +110,9 @@ class PhoneSection(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Phone publishing status")
         form.addRow("", self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        form.addRow(close)
         self._show_state(config)
 
     def _show_state(self, config: phone.PhoneConfig | None) -> None:
@@ -132,15 +156,6 @@ class PhoneSection(QWidget):
             "Connected: the “Rapport” address book and calendar are on the server, and "
             f"Rapport publishes to them after each save. {kept}"
         )
-        self._settled()
-
-    def _settled(self) -> None:
-        """What the fields hold now is acted on (connected, or off): closing the dialog
-        loses nothing, so it need not ask (ui/form.py compares with what it first held)."""
-        initial = getattr(self.window(), "_initial_text", None)
-        if isinstance(initial, dict):
-            for edit in (self.server, self.user, self.password):
-                initial[edit] = edit.text()
 
     def _not_connected(self, exc: BaseException) -> None:
         self.connect_button.setEnabled(True)
@@ -164,4 +179,3 @@ class PhoneSection(QWidget):
         self.status.setText(
             "Publishing is off. The server's “Rapport” address book and calendar stay there."
         )
-        self._settled()
