@@ -106,3 +106,32 @@ def test_nothing_connects_or_shows_before_set_up(window: Any, data_dir: Path) ->
     assert window.phone is not None
     assert not window.phone.enabled and window.phone.label.text() == ""
     assert not (data_dir / phone.CONFIG_NAME).exists()
+
+
+def test_a_window_opened_on_a_set_up_book_publishes_at_start_and_at_midnight(
+    sample_book: Path, qtbot: Any, dav_server: DavServer
+) -> None:
+    from tests.ui.conftest import shown_window
+
+    config = phone.setup(dav_server.url, "rep", PASSWORD).config
+    opened = shown_window(qtbot)
+    window = next(opened)
+    try:
+        qtbot.waitUntil(
+            lambda: window.phone.label.text().startswith("Phone: published"), timeout=30000
+        )
+        assert _cards(config) == 3
+        assert window.phone.midnight.isActive()  # the next publish, just after midnight
+        assert window.phone.midnight.remainingTime() <= 24 * 3600 * 1000 + 2000
+        dav_server.requests.clear()
+        window.phone.midnight.timeout.emit()
+        qtbot.waitUntil(
+            lambda: (
+                ("PROPFIND", config.addressbook[len(dav_server.url) - 1 :]) in dav_server.requests
+            ),
+            timeout=30000,
+        )
+        qtbot.waitUntil(lambda: not window.phone.running, timeout=30000)
+        assert dav_server.writes() == []  # nothing changed overnight in this book
+    finally:
+        next(opened, None)
