@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from rapport.exchange.dav import DavSession
 from rapport.services import clients, phone
@@ -135,3 +135,19 @@ def test_a_window_opened_on_a_set_up_book_publishes_at_start_and_at_midnight(
         assert dav_server.writes() == []  # nothing changed overnight in this book
     finally:
         next(opened, None)
+
+
+def test_every_control_of_the_phone_page_is_named(qtbot: Any, book: Path) -> None:
+    page = PhoneDialog(object())
+    qtbot.addWidget(page)
+    controls = [w for w in page.findChildren(QWidget) if isinstance(w, QLineEdit | QCheckBox)]
+    # The Close of the dialog's button box is named by its text.
+    controls += [b for b in page.findChildren(QPushButton) if b.text() != "Close"]
+    assert len(controls) >= 7
+    assert [type(w).__name__ for w in controls if not w.accessibleName()] == []
+    # Refused before any connection: an address that is not a web address.
+    qtbot.keyClicks(page.server, "cloud.example.com")
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == (
+        "the server address must start with https:// (or http://), not 'cloud.example.com'"
+    )
