@@ -38,7 +38,8 @@ def _cards(config: phone.PhoneConfig) -> int:
 def test_preferences_phone_connects_and_the_window_publishes(
     window: Any, qtbot: Any, answer_modal: Any, dav_server: DavServer
 ) -> None:
-    assert window.phone is not None and not window.phone.label.isVisible()  # not set up
+    qtbot.waitUntil(lambda: window.phone is not None)  # once the window has settled
+    assert not window.phone.label.isVisible()  # not set up
     said: list[str] = []
 
     def fill_phone(page: QWidget) -> None:
@@ -102,8 +103,8 @@ def test_preferences_phone_connects_and_the_window_publishes(
     assert "published again" in window.statusBar().currentMessage()
 
 
-def test_nothing_connects_or_shows_before_set_up(window: Any, data_dir: Path) -> None:
-    assert window.phone is not None
+def test_nothing_connects_or_shows_before_set_up(window: Any, qtbot: Any, data_dir: Path) -> None:
+    qtbot.waitUntil(lambda: window.phone is not None)
     assert not window.phone.enabled and window.phone.label.text() == ""
     assert not (data_dir / phone.CONFIG_NAME).exists()
 
@@ -117,6 +118,7 @@ def test_a_window_opened_on_a_set_up_book_publishes_at_start_and_at_midnight(
     opened = shown_window(qtbot)
     window = next(opened)
     try:
+        qtbot.waitUntil(lambda: window.phone is not None)
         qtbot.waitUntil(
             lambda: window.phone.label.text().startswith("Phone: published"), timeout=30000
         )

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 # After the first paint, how long the window waits before building the Clients page.
 CLIENTS_PAGE_IDLE_MS = 250
+PHONE_START_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -402,7 +403,10 @@ class MainWindow(QMainWindow):
         self.book_watch: BookWatch | None = None
         self.painted.connect(self._watch_book)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
-        self.painted.connect(self._install_phone)
+        self._closed_for_good = False
+        # Phone publishing starts once the window has settled (its module reads no book
+        # before, and costs the first paint and Today's rows nothing).
+        self.painted.connect(lambda: QTimer.singleShot(PHONE_START_MS, self, self._install_phone))
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -743,6 +747,7 @@ class MainWindow(QMainWindow):
         self.desktop.stop()
         if self.book_watch is not None:
             self.book_watch.stop()
+        self._closed_for_good = True  # phone publishing, not started yet, never starts
         if self.phone is not None:
             self.phone.stop()
         # The window closes for good: the capture window writes its draft and stops its
@@ -756,7 +761,7 @@ class MainWindow(QMainWindow):
         book: it loads after the paint, and connects only when the user set it up)."""
         from rapport.ui.phone_publisher import PhonePublisher
 
-        if self.phone is None:
+        if self.phone is None and not (self._deferred_cancelled or self._closed_for_good):
             self.phone = PhonePublisher(self)
             if self.book_watch is not None:
                 self.book_watch.changed.connect(self.phone.schedule)
