@@ -153,3 +153,25 @@ def test_every_control_of_the_phone_page_is_named(qtbot: Any, book: Path) -> Non
     assert page.status.text() == (
         "the server address must start with https:// (or http://), not 'cloud.example.com'"
     )
+
+
+def test_without_a_keychain_the_window_asks_for_the_password_once(
+    sample_book: Path, qtbot: Any, dav_server: DavServer
+) -> None:
+    from tests.ui.conftest import shown_window
+
+    phone.setup(dav_server.url, "rep", PASSWORD)  # the tests' keychain fails: not kept
+    phone._session_passwords.clear()  # a new run of Rapport
+    opened = shown_window(qtbot)
+    window = next(opened)
+    try:
+        qtbot.waitUntil(lambda: window.phone is not None)
+        qtbot.waitUntil(lambda: "not published" in window.phone.label.text(), timeout=30000)
+        assert window.statusBar().currentMessage() == (
+            "Phone publishing needs the server password again (there is no system keychain "
+            "to keep it) (Preferences › Phone)"
+        )
+        assert not window.phone.retry.isActive()  # waiting for the user, not retrying
+        assert dav_server.writes() == []
+    finally:
+        next(opened, None)

@@ -542,8 +542,8 @@ def publish(
     if not password:
         raise PhoneError(
             "password",
-            "phone publishing needs the server password (there is no keychain to keep it): "
-            "give it with --password-file, or in Preferences › Phone",
+            "phone publishing needs the server password again (there is no system keychain "
+            "to keep it)",
         )
     try:
         result = _push(prepared, password, progress)
