@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from rapport.exchange.dav import DavSession
 from rapport.services import clients, phone
-from rapport.ui import phone_publisher
+from rapport.ui import main_window, phone_publisher
 from rapport.ui.phone_page import PhoneDialog
 from rapport.ui.settings_dialog import SettingsDialog
 from tests.dav_server import USERS, DavServer
@@ -38,8 +38,7 @@ def _cards(config: phone.PhoneConfig) -> int:
 def test_preferences_phone_connects_and_the_window_publishes(
     window: Any, qtbot: Any, answer_modal: Any, dav_server: DavServer
 ) -> None:
-    qtbot.waitUntil(lambda: window.phone is not None)  # once the window has settled
-    assert not window.phone.label.isVisible()  # not set up
+    assert window.phone is None  # not set up: nothing of it is loaded
     said: list[str] = []
 
     def fill_phone(page: QWidget) -> None:
@@ -104,8 +103,10 @@ def test_preferences_phone_connects_and_the_window_publishes(
 
 
 def test_nothing_connects_or_shows_before_set_up(window: Any, qtbot: Any, data_dir: Path) -> None:
-    qtbot.waitUntil(lambda: window.phone is not None)
-    assert not window.phone.enabled and window.phone.label.text() == ""
+    qtbot.wait(main_window.PHONE_START_MS + 200)
+    assert window.phone is None  # nothing of phone publishing is even loaded
+    publisher = window.ensure_phone()  # as Preferences does
+    assert not publisher.enabled and publisher.label.text() == ""
     assert not (data_dir / phone.CONFIG_NAME).exists()
 
 

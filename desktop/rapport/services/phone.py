@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from rapport import clock
+from rapport import clock, paths
 from rapport.core import caller_id
 from rapport.core import records as r
 from rapport.exchange import ics, vcard
@@ -45,7 +45,7 @@ from rapport.services import export
 from rapport.services.errors import ServiceError, ValidationError
 from rapport.store import models as m
 
-CONFIG_NAME = "phone.json"
+CONFIG_NAME = paths.PHONE_SETTINGS_NAME
 KEYRING_SERVICE = "Rapport phone publishing"
 VCARD_TYPE = "text/vcard; charset=utf-8"
 ICS_TYPE = "text/calendar; charset=utf-8"

@@ -404,9 +404,11 @@ class MainWindow(QMainWindow):
         self.painted.connect(self._watch_book)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
         self._closed_for_good = False
-        # Phone publishing starts once the window has settled (its module reads no book
-        # before, and costs the first paint and Today's rows nothing).
-        self.painted.connect(lambda: QTimer.singleShot(PHONE_START_MS, self, self._install_phone))
+        # Phone publishing, where set up, starts once the window has settled: it costs
+        # the first paint and Today's rows nothing.
+        self.painted.connect(
+            lambda: QTimer.singleShot(PHONE_START_MS, self, self._start_phone_if_set_up)
+        )
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -756,9 +758,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- phone publishing (ui/phone_publisher.py) ------------------------------------------
-    def _install_phone(self) -> None:
-        """Publishing to the phone follows saves once the book is open (it reads the
-        book: it loads after the paint, and connects only when the user set it up)."""
+    def _start_phone_if_set_up(self) -> None:
+        """Publishing to the phone starts with the window only where the user set it up
+        (until then nothing of it is even loaded)."""
+        from rapport.paths import PHONE_SETTINGS_NAME
+
+        if (self.book.data_dir / PHONE_SETTINGS_NAME).exists():
+            self.ensure_phone()
+
+    def ensure_phone(self) -> Any:
+        """The phone publisher (ui/phone_publisher.py), made when first needed: at start
+        when publishing is set up, or when Preferences › Phone opens."""
         from rapport.ui.phone_publisher import PhonePublisher
 
         if self.phone is None and not (self._deferred_cancelled or self._closed_for_good):
@@ -766,6 +776,7 @@ class MainWindow(QMainWindow):
             if self.book_watch is not None:
                 self.book_watch.changed.connect(self.phone.schedule)
             self.phone.start()
+        return self.phone
 
     # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
     def _install_capture(self) -> None:

@@ -293,7 +293,7 @@ def open_preferences(window: Any) -> bool:
         prefs=desktop.tray.prefs,
         tray=desktop.tray.icon is not None,
         default_backup_dir=str(window.book.backups_dir),
-        phone_publisher=getattr(window, "phone", None),
+        phone_publisher=window.ensure_phone() if hasattr(window, "ensure_phone") else None,
     )
     if result is None:
         return False
