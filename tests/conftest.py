@@ -24,6 +24,9 @@ def _isolated_environment(
     monkeypatch.setenv("RAPPORT_TODAY", TODAY)
     monkeypatch.setenv("RAPPORT_DATE_ORDER", "mdy")
     monkeypatch.delenv("RAPPORT_DATABASE_URL", raising=False)
+    # Phone publishing never reaches the user's real keychain from a test (tests that
+    # need one install tests/dav_server.MemoryKeyring).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @pytest.fixture
@@ -41,3 +44,16 @@ def book(data_dir: Path) -> Iterator[Path]:
         yield data_dir
     finally:
         close_book()
+
+
+@pytest.fixture
+def dav_server(tmp_path: Path) -> Iterator[object]:
+    """A real Radicale CalDAV/CardDAV server on 127.0.0.1 (tests/dav_server.py)."""
+    from tests.dav_server import DavServer
+
+    server = DavServer(tmp_path / "dav")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

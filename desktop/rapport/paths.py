@@ -16,6 +16,8 @@ from pathlib import Path
 
 APP_NAME = "Rapport"
 DATABASE_NAME = "rapport.db"
+# Phone publishing's settings and memory (services/phone.py); only there once set up.
+PHONE_SETTINGS_NAME = "phone.json"
 
 
 class DataDirError(Exception):

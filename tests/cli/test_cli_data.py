@@ -254,6 +254,7 @@ def test_no_network_connection_during_a_full_session(
         ["backup", "--list"],
         ["check", "--repair"],
         ["import", str(tmp_path / "a.json"), "--dry-run"],
+        ["phone", "status"],
     ]
     for args in commands:
         code, _, err = run(capsys, "--data-dir", d, *args)
@@ -261,6 +262,9 @@ def test_no_network_connection_during_a_full_session(
     _, out, _ = run(capsys, "--data-dir", d, "backup", "--json")
     code, _, err = run(capsys, "--data-dir", d, "restore", json.loads(out)["path"])
     assert code == 0, err
+    # Phone publishing connects only once the user set it up (issue 21).
+    code, _, err = run(capsys, "--data-dir", d, "phone", "publish")
+    assert code == 1 and "phone publishing is not set up" in err
     assert attempts == []
     assert book_content(data_dir)
 

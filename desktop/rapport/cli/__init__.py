@@ -38,6 +38,7 @@ COMMANDS = (
     "search",
     "exchange",
     "backup",
+    "phone",
     "bench",
 )
 

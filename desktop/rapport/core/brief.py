@@ -259,6 +259,19 @@ def intro_lines(
     return lines
 
 
+def conversations(interactions: Sequence[Interaction]) -> list[Interaction]:
+    """The conversations with the client, latest first. A card the user sent is in the
+    history, but it is not a conversation: it would push out the last thing they said."""
+    return sorted(
+        (i for i in interactions if i.kind != "card"), key=lambda i: i.happened_at, reverse=True
+    )
+
+
+def person_lines(profile: Profile, today: date) -> list[PersonLine]:
+    """The client's people with their ages today and what each cares about."""
+    return [PersonLine(p, age_on(p, today), cares_about(profile.facts, p)) for p in profile.people]
+
+
 # -- the whole brief --------------------------------------------------------------------------
 def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFTER_DAYS) -> Brief:
     """The brief of one client from their profile records (``call_after_days``: the
@@ -270,13 +283,7 @@ def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFT
             if intro.lead_id == client.id and intro.referrer:
                 introduced_by = intro.referrer
                 break
-    # A card the user sent is in the history, but it is not a conversation with the client:
-    # it would push out the last thing they actually said.
-    talks = sorted(
-        (i for i in profile.interactions if i.kind != "card"),
-        key=lambda i: i.happened_at,
-        reverse=True,
-    )
+    talks = conversations(profile.interactions)
     facts = sorted(
         profile.facts,
         key=lambda f: (f.source_at or f.created_at or datetime.min, f.id),
@@ -289,9 +296,7 @@ def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFT
         today=today,
         introduced_by=introduced_by,
         interests=cares_about(profile.facts, None),
-        people=[
-            PersonLine(p, age_on(p, today), cares_about(profile.facts, p)) for p in profile.people
-        ],
+        people=person_lines(profile, today),
         facts=[FactLine(f, is_stale(f, today), fact_source(f)) for f in facts],
         interactions=talks[:LAST_CONVERSATIONS],
         open_tasks=open_tasks,

@@ -42,7 +42,23 @@ class YearlyOut:
     category: str = ""
 
 
-def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime) -> bytes:
+@dataclass(frozen=True, slots=True)
+class DayOut:
+    """A one-day, all-day event (a promise on its due day, for a phone's calendar)."""
+
+    uid: str
+    summary: str
+    day: date
+    description: str = ""
+    category: str = ""
+
+
+def write(
+    todos: Iterable[TodoOut],
+    yearly: Iterable[YearlyOut],
+    stamp: datetime,
+    days: Iterable[DayOut] = (),
+) -> bytes:
     """The calendar file's bytes. ``stamp`` is the export time (DTSTAMP, in UTC)."""
     from icalendar import Alarm, Calendar, Event, Todo
 
@@ -96,6 +112,24 @@ def write(todos: Iterable[TodoOut], yearly: Iterable[YearlyOut], stamp: datetime
         alarm.add("action", "DISPLAY")
         alarm.add("description", day.summary)
         alarm.add("trigger", timedelta(hours=-15))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    for on_day in days:
+        event = Event()
+        event.add("uid", on_day.uid)
+        event.add("dtstamp", utc_stamp)
+        event.add("summary", on_day.summary)
+        event.add("dtstart", on_day.day)
+        event.add("dtend", on_day.day + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if on_day.description:
+            event.add("description", on_day.description)
+        if on_day.category:
+            event.add("categories", [on_day.category])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", on_day.summary)
+        alarm.add("trigger", timedelta(hours=9))
         event.add_component(alarm)
         calendar.add_component(event)
     data: bytes = calendar.to_ical()

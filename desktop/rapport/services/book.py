@@ -123,3 +123,18 @@ def on_busy_wait(role: str, listener: Callable[[str], None]) -> None:
     from rapport.store import long_write  # with the book, not before the first paint
 
     long_write.on_wait(role, listener)
+
+
+def on_commit(listener: Callable[[], None]) -> None:
+    """Call ``listener`` after each save (an outermost transaction committed), on the
+    thread that saved: the window's phone publishing follows saves this way."""
+    from rapport.store.db import on_commit as store_on_commit
+
+    store_on_commit(listener)
+
+
+def off_commit(listener: Callable[[], None]) -> None:
+    """No longer call ``listener`` after saves."""
+    from rapport.store.db import off_commit as store_off_commit
+
+    store_off_commit(listener)

@@ -7,7 +7,7 @@ What differs between databases (opening, pragmas, backups, checks) is the engine
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,28 @@ def close_database() -> None:
         db.close()
 
 
+# Called (on the writing thread) after each outermost ``transaction()`` commits: the
+# window's phone publishing waits for a quiet moment after saves (ui/phone_publisher.py).
+_commit_listeners: list[Callable[[], None]] = []
+
+
+def on_commit(listener: Callable[[], None]) -> None:
+    if listener not in _commit_listeners:
+        _commit_listeners.append(listener)
+
+
+def off_commit(listener: Callable[[], None]) -> None:
+    if listener in _commit_listeners:
+        _commit_listeners.remove(listener)
+
+
+def _committed() -> None:
+    if db.in_transaction():
+        return  # a nested transaction: the outer one commits
+    for listener in list(_commit_listeners):
+        listener()
+
+
 @contextmanager
 def transaction() -> Iterator[None]:
     """One user action, one transaction; environment failures become StoreError.
@@ -48,6 +70,7 @@ def transaction() -> Iterator[None]:
         with ExitStack() as stack:
             _begin(stack)
             yield
+        _committed()
     except StoreError:
         raise
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:

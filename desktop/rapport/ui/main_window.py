@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 # After the first paint, how long the window waits before building the Clients page.
 CLIENTS_PAGE_IDLE_MS = 250
+PHONE_START_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -403,6 +404,13 @@ class MainWindow(QMainWindow):
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
         self.book_watch: BookWatch | None = None
         self.painted.connect(self._watch_book)
+        self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
+        self._closed_for_good = False
+        # Phone publishing, where set up, starts once the window has settled: it costs
+        # the first paint and Today's rows nothing.
+        self.painted.connect(
+            lambda: QTimer.singleShot(PHONE_START_MS, self, self._start_phone_if_set_up)
+        )
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -770,10 +778,34 @@ class MainWindow(QMainWindow):
         self.desktop.stop()
         if self.book_watch is not None:
             self.book_watch.stop()
+        self._closed_for_good = True  # phone publishing, not started yet, never starts
+        if self.phone is not None:
+            self.phone.stop()
         # The window closes for good: the capture window writes its draft and stops its
         # timers now, while the book it belongs to is still the one open.
         self.capture.shutdown()
         super().closeEvent(event)
+
+    # -- phone publishing (ui/phone_publisher.py) ------------------------------------------
+    def _start_phone_if_set_up(self) -> None:
+        """Publishing to the phone starts with the window only where the user set it up
+        (until then nothing of it is even loaded)."""
+        from rapport.paths import PHONE_SETTINGS_NAME
+
+        if (self.book.data_dir / PHONE_SETTINGS_NAME).exists():
+            self.ensure_phone()
+
+    def ensure_phone(self) -> Any:
+        """The phone publisher (ui/phone_publisher.py), made when first needed: at start
+        when publishing is set up, or when Preferences › Phone opens."""
+        from rapport.ui.phone_publisher import PhonePublisher
+
+        if self.phone is None and not (self._deferred_cancelled or self._closed_for_good):
+            self.phone = PhonePublisher(self)
+            if self.book_watch is not None:
+                self.book_watch.changed.connect(self.phone.schedule)
+            self.phone.start()
+        return self.phone
 
     # -- quick capture (ui/capture_entry.py, ui/capture_window.py) ------------------------
     def _install_capture(self) -> None:

@@ -88,6 +88,7 @@ class SettingsDialog(FormDialog):
         prefs: WindowPrefs | None = None,
         tray: bool = True,
         default_backup_dir: str = "",
+        phone_publisher: Any = None,
     ) -> None:
         super().__init__(parent)
         v = dict(book_settings.DEFAULTS, **(values or {}))
@@ -202,7 +203,40 @@ class SettingsDialog(FormDialog):
             note.setWordWrap(True)
             note.setEnabled(False)
             self.form.addRow("", note)
+        self.phone_publisher = phone_publisher
+        if phone_publisher is not None:
+            from rapport.ui.phone_page import state_text
+
+            self._section("Phone")
+            self.phone_state = QLabel(state_text())
+            self.phone_state.setWordWrap(True)
+            self.phone_state.setAccessibleName("Phone publishing")
+            self.phone_button = QPushButton("Phon&e…")
+            self.phone_button.setAccessibleName("Set up publishing to your phone")
+            self.phone_button.setToolTip(
+                "Your clients, birthdays and promises on your phone, through your "
+                "CalDAV/CardDAV server"
+            )
+            self.phone_button.clicked.connect(self.open_phone)
+            phone_row = QWidget()
+            phone_layout = QHBoxLayout(phone_row)
+            phone_layout.setContentsMargins(0, 0, 0, 0)
+            phone_layout.addWidget(self.phone_state, 1)
+            phone_layout.addWidget(self.phone_button)
+            self.form.addRow(self._buddy("Publish to:", self.phone_button), phone_row)
         self.user_name.setFocus()
+
+    def open_phone(self) -> None:
+        """Preferences › Phone: the page that connects a server (it acts at once, not on
+        Save: connecting or stopping is not undone by Cancel)."""
+        from rapport.ui.phone_page import PhoneDialog, state_text
+
+        page = PhoneDialog(self.phone_publisher, self)
+        page.exec()
+        # Its fields are no typed work of Preferences (ui/form.py looks at its children).
+        page.setParent(None)
+        page.deleteLater()
+        self.phone_state.setText(state_text())
 
     def _section(self, title: str) -> None:
         label = QLabel(f"<b>{title}</b>")
@@ -278,6 +312,7 @@ def open_preferences(window: Any) -> bool:
         prefs=desktop.tray.prefs,
         tray=desktop.tray.icon is not None,
         default_backup_dir=str(window.book.backups_dir),
+        phone_publisher=window.ensure_phone() if hasattr(window, "ensure_phone") else None,
     )
     if result is None:
         return False
