@@ -19,7 +19,8 @@ import pytest
 import requests
 import vobject
 
-from rapport.core import ask_about, caller_id
+from rapport.core import caller_id
+from rapport.core.understand.ask import about as ask_about
 from rapport.exchange.dav import DavSession
 from rapport.services import brief as brief_service
 from rapport.services import clients, facts, interactions, people, phone, tasks
