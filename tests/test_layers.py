@@ -25,11 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # interactions <-> undo (services/last_contact.py), dbcheck <-> search, backup <-> book
 # (services/damaged.py); store search <-> search_text (Hit and words_of in search_text);
 # the window's parts <-> main_window (ui/window_parts.py: Protocols); core capture_tasks
-# <-> capture_requests <-> capture_task_titles (core/capture_task_types.py).
-KNOWN_CYCLES: set[frozenset[str]] = {
-    # Issue 16 rebuilds the dates.
-    frozenset({"rapport.core.dates", "rapport.core.dates_handlers", "rapport.core.dates_rules"}),
-}
+# <-> capture_requests <-> capture_task_titles (core/understand/tasks/model.py); core dates <->
+# dates_handlers <-> dates_rules (core/understand/dates/days.py holds the arithmetic).
+KNOWN_CYCLES: set[frozenset[str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def _measure(window: Any, qtbot: Any, label: str) -> dict[str, float]:
         capture.reject()
         QApplication.processEvents()
 
-    from rapport.core.capture import understand
+    from rapport.core.understand.pipeline import understand
     from rapport.services import capture as capture_service
 
     index = capture_service.client_index()

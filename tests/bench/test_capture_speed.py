@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from rapport.core.capture import understand
+from rapport.core.understand.pipeline import understand
 
 pytestmark = pytest.mark.bench
 OWN_NOTES = Path(__file__).parents[1] / "core" / "capture_notes.jsonl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rapport.core.capture import understand
+from rapport.core.understand.pipeline import understand
 
 WED = date(2026, 11, 18)  # the day the rule tests' notes are written
 

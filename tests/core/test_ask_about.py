@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rapport.core import ask_about
-from rapport.core.ask_about import Heard, candidates, subject_of
-from rapport.core.ask_about import ask_about as ask
 from rapport.core.records import Client, Fact, Interaction, Person
+from rapport.core.understand.ask import about as ask_about
+from rapport.core.understand.ask.about import Heard, candidates, subject_of
+from rapport.core.understand.ask.about import ask_about as ask
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 BOB = Client(1, "Bob Smith")

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rapport.core.capture import KnownClient, understand
 from rapport.core.records import FACT_CATEGORIES, RELATIONS, TASK_KINDS
+from rapport.core.understand.pipeline import KnownClient, understand
 
 HERE = Path(__file__).parent
 OWN_NOTES = HERE / "capture_notes.jsonl"
@@ -318,7 +318,7 @@ def test_100_kb_of_text_is_understood_and_says_it_was_truncated() -> None:
 
 def test_core_capture_imports_no_gui_or_database() -> None:
     code = (
-        "import sys, rapport.core.capture as c, datetime;"
+        "import sys, rapport.core.understand.pipeline as c, datetime;"
         "c.understand('Lunch w/ Bob Smith', datetime.date(2026, 11, 18));"
         "bad = [m for m in ('PySide6', 'peewee', 'rapport.store', 'rapport.services', "
         "'rapport.ui', 'dateparser') if m in sys.modules];"

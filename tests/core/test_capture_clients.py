@@ -9,8 +9,8 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rapport.core.capture_clients import ClientIndex, KnownClient, match_client
 from rapport.core.names import fold
+from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
 
 FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
 LASTS = ["Smith", "Smyth", "Gonzalez", "Gonzales", "Doe", "Stern", "Schmidt", "O'Neill"]

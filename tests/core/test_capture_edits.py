@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rapport.core.capture import understand
-from rapport.core.capture_edits import (
+from rapport.core.understand.edits import (
     CaptureEdits,
     accepted_suggestions,
     apply_edits,
     item_key,
 )
+from rapport.core.understand.pipeline import understand
 
 WED = date(2026, 11, 18)
 NOTE = (

@@ -7,17 +7,17 @@ from datetime import date
 
 import pytest
 
-from rapport.core.capture import understand
-from rapport.core.capture_names import first_names
-from rapport.core.capture_text import (
+from rapport.core.understand.dates.find import find_dates
+from rapport.core.understand.interests import find_interests
+from rapport.core.understand.mentions import first_names
+from rapport.core.understand.pipeline import understand
+from rapport.core.understand.text import (
     chat_turns,
     is_lower_note,
     pronoun_i,
     sentences,
     split_dictation,
 )
-from rapport.core.dates import find_dates
-from rapport.core.interests import find_interests
 
 TUE = date(2026, 10, 6)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rapport.core.capture import understand
+from rapport.core.understand.pipeline import understand
 
 TODAY = date(2026, 11, 18)
 

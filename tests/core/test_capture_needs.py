@@ -8,16 +8,15 @@ import json
 import re
 from pathlib import Path
 
-from rapport.core import (  # noqa: F401  (the modules whose patterns are guarded)
-    capture_choice,
-    capture_facts,
-    capture_inbound,
-    capture_names,
-    capture_people,
-    capture_requests,
-    capture_task_words,
+from rapport.core.understand import (  # noqa: F401  (the modules whose patterns are guarded)
+    client_choice,
+    facts,
+    inbound,
+    mentions,
+    people,
 )
-from rapport.core.capture_text import LazyRegex
+from rapport.core.understand.tasks import requests, words  # noqa: F401
+from rapport.core.understand.text import LazyRegex
 
 NOTES = sorted(Path(__file__).parent.glob("capture_notes*.jsonl"))
 # At least one match for each guarded pattern, besides whatever the labelled notes hold.

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from rapport.core.capture import understand
-from rapport.core.capture_text import sentences
+from rapport.core.understand.pipeline import understand
+from rapport.core.understand.text import sentences
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import inbound as _inbound
@@ -233,7 +233,7 @@ def test_the_clients_family_is_kept_when_the_owner_is_a_nickname() -> None:
 
 
 def _tags(text: str) -> set[str]:
-    from rapport.core.interests import find_interests
+    from rapport.core.understand.interests import find_interests
 
     return {m.tag for m in find_interests(text)}
 
@@ -335,7 +335,7 @@ def test_introduction_trigger_words_never_hide_one(monkeypatch: pytest.MonkeyPat
     import json
     from pathlib import Path
 
-    from rapport.core import capture_intros
+    from rapport.core.understand import intros as capture_intros
 
     here = Path(__file__).parent
     texts = [
@@ -477,7 +477,7 @@ def test_inbound_trigger_words_never_hide_a_message(monkeypatch: pytest.MonkeyPa
     import json
     from pathlib import Path
 
-    from rapport.core import capture_inbound
+    from rapport.core.understand import inbound as capture_inbound
 
     here = Path(__file__).parent
     texts = [
@@ -498,7 +498,7 @@ def test_inbound_trigger_words_never_hide_a_message(monkeypatch: pytest.MonkeyPa
 
 
 def test_requests_found_once_match_a_scan_up_to_each_position() -> None:
-    from rapport.core.capture import _REQUEST, _Requests
+    from rapport.core.understand.pipeline import _REQUEST, _Requests
 
     body = (
         "She asked for a trial - set it up by Thursday. He needs the COI by 12/15, wants a "

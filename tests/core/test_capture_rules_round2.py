@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from rapport.core.capture import understand
+from rapport.core.understand.pipeline import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import fact_tags as _tags

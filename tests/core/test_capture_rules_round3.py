@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.core.capture import understand
-from rapport.core.capture_text import lower_shouting
+from rapport.core.understand.pipeline import understand
+from rapport.core.understand.text import lower_shouting
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import fact_tags as _tags

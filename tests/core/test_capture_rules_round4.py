@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from rapport.core.capture import understand
-from rapport.core.capture_author import author_alias
-from rapport.core.dates import find_dates
+from rapport.core.understand.author import author_alias
+from rapport.core.understand.dates.find import find_dates
+from rapport.core.understand.pipeline import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import titles as _titles
 

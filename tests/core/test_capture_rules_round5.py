@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.core.capture import understand
-from rapport.core.capture_text import quiet_fillers
+from rapport.core.understand.pipeline import understand
+from rapport.core.understand.text import quiet_fillers
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import fact_tags as _tags

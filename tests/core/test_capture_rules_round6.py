@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.core.capture import understand
+from rapport.core.understand.pipeline import understand
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import intros as _intros

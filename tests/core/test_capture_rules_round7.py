@@ -3,8 +3,8 @@ headings are not tasks, redo/rush are task verbs, Jan can be a first name."""
 
 from __future__ import annotations
 
-from rapport.core.capture import understand
-from rapport.core.interests import find_interests
+from rapport.core.understand.interests import find_interests
+from rapport.core.understand.pipeline import understand
 
 from .capture_probe import WED, client, fact_tags, people, titles
 

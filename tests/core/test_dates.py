@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rapport.core.dates import find_dates, parse_due
+from rapport.core.understand.dates.find import find_dates, parse_due
 
 WED = date(2026, 11, 18)  # a Wednesday
 FRI = date(2027, 1, 8)  # a Friday
@@ -169,7 +169,8 @@ def test_trigger_words_never_hide_a_date() -> None:
     import json
     from pathlib import Path
 
-    from rapport.core import dates, dates_rules
+    from rapport.core.understand.dates import find as dates
+    from rapport.core.understand.dates import rules as dates_rules
 
     here = Path(__file__).parent
     texts = [
@@ -201,7 +202,7 @@ def test_end_of_day_tomorrow_is_tomorrow() -> None:
 def test_days_in_month_agrees_with_the_calendar_module() -> None:
     import calendar
 
-    from rapport.core.dates import days_in_month
+    from rapport.core.understand.dates.days import days_in_month
 
     for year in (1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400):
         for month in range(1, 13):

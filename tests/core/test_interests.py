@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.core.interests import catalogue, find_interests
+from rapport.core.understand.interests import catalogue, find_interests
 
 CATALOGUE = Path(__file__).parents[2] / "resources" / "interests.json"
 CATEGORIES = {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rapport.core.when import next_month_day, read
+from rapport.core.understand.dates.when import next_month_day, read
 
 HEARD = date(2026, 11, 10)  # a Tuesday
 

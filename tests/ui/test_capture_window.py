@@ -442,7 +442,7 @@ def test_an_unparsable_due_date_is_marked_not_applied(window: Any, qtbot: Any) -
     edit.setText("")
     edit.commit()
     assert edit.property("invalid") is False
-    from rapport.core.capture_edits import apply_edits
+    from rapport.core.understand.edits import apply_edits
 
     shown = apply_edits(capture.understanding, capture.edits)
     assert shown["tasks"][0]["due"] is None

@@ -105,7 +105,7 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
 
             raise NotFoundError(f"no client matches {args.client.strip()!r}")
         from rapport import clock
-        from rapport.core.capture import understand
+        from rapport.core.understand.pipeline import understand
 
         return understand(text, clock.today())
     from rapport.cli.common import open_book

@@ -3,7 +3,7 @@
 Pure: it takes the records of one client (``records.Profile``) and today's date and
 returns a ``Brief`` that the window, the printed page and ``rapport brief --json`` all
 show. Ages come from ``core.ages``, the follow-through numbers from ``core.promises``,
-the questions from ``core.ask_about``; this module adds what a fact's source is, which
+the questions from ``core/understand/ask/about.py``; this module adds what a fact's source is, which
 facts may be stale, and which dates are coming up.
 """
 
@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from rapport.core import ask_about, promises, when
 from rapport.core import followup as fu
+from rapport.core import promises
 from rapport.core.ages import age_on
-from rapport.core.ask_about import Question
 from rapport.core.formats import full_date
 from rapport.core.promises import PromiseScore
 from rapport.core.records import (
@@ -31,6 +30,9 @@ from rapport.core.records import (
     Profile,
     Task,
 )
+from rapport.core.understand.ask import about as ask_about
+from rapport.core.understand.ask.about import Question
+from rapport.core.understand.dates import when
 
 # A fact nobody has confirmed for longer than this may no longer be true.
 STALE_AFTER_YEARS = 1

@@ -12,12 +12,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 
-from rapport.core.ask_about import Question
 from rapport.core.brief import Brief, FactLine, IntroLine, PromiseLine, Upcoming
 from rapport.core.formats import ago, met_text, short_day, soon
 from rapport.core.formats import full_date as day_text
 from rapport.core.postal import one_line
 from rapport.core.records import Inbound, Interaction, Task
+from rapport.core.understand.ask.about import Question
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from peewee import JOIN
 
 from rapport import clock
-from rapport.core import ask_about
 from rapport.core import records as r
 from rapport.core.brief import INTRO_CALL_AFTER_DAYS, Brief, compose
+from rapport.core.understand.ask import about as ask_about
 from rapport.services import convert, settings
 from rapport.services.errors import NotFoundError
 from rapport.store import models as m

@@ -1,7 +1,7 @@
 """Quick capture: understand a note against the book, then save what the user accepted.
 
-``understand_note`` runs the pure understanding of core/capture.py with the book's clients
-to match against, and never writes. ``save_capture`` writes everything the (possibly
+``understand_note`` runs the pure understanding of core/understand/pipeline.py with the
+book's clients to match against, and never writes. ``save_capture`` writes everything the (possibly
 edited) understanding holds in ONE transaction: the conversation with its raw text, the
 client (matched, or new), people merged by name or relation rather than duplicated, facts
 sourced to the conversation, yearly dates, tasks, the message awaiting reply (with its
@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
-from rapport.core.capture import KnownClient, understand
-from rapport.core.capture_clients import ClientIndex
 from rapport.core.names import fold
+from rapport.core.understand.clients import ClientIndex
+from rapport.core.understand.pipeline import KnownClient, understand
 from rapport.services import indexing
 from rapport.services.capture_dry import read_moment
 from rapport.services.errors import NotFoundError, ValidationError
@@ -82,7 +82,7 @@ def understand_with(
     Unlike ``understand_note`` an empty note is not refused: it is understood as nothing,
     which is what a window shows before the user has typed.
     """
-    from rapport.core.capture import suggest
+    from rapport.core.understand.pipeline import suggest
 
     text = control_chars.clean(text)
     today = clock.today()

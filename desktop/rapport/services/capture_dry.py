@@ -32,8 +32,8 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     rows = readonly.known_clients(paths.database_path(paths.data_dir(data_dir)))
     if rows is None:
         return None
-    from rapport.core.capture import KnownClient, understand
-    from rapport.core.capture_clients import ClientIndex
+    from rapport.core.understand.clients import ClientIndex
+    from rapport.core.understand.pipeline import KnownClient, understand
     from rapport.services.validate import check_note
 
     check_note(text)

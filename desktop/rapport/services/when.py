@@ -1,8 +1,8 @@
 """Days typed by the user: ISO dates or natural language ("tomorrow", "next week", "fri").
 
-The grammar itself is quick capture's (``core/dates.parse_due``); this module is the one
-place the due, snooze and away fields go through, so they all understand the same words
-and refuse the same nonsense with the same message.
+The grammar itself is quick capture's (``core/understand/dates/find.parse_due``); this
+module is the one place the due, snooze and away fields go through, so they all understand
+the same words and refuse the same nonsense with the same message.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def parse_day(
     if not isinstance(text, str):
         return text
     try:
-        from rapport.core.dates import parse_due
+        from rapport.core.understand.dates.find import parse_due
     except ImportError:  # a build without quick capture's grammar: say so, never guess
         raise ValidationError(f"{what} {text!r}: use a date like 2026-12-01") from None
     day = parse_due(text, today or clock.today())
@@ -70,7 +70,7 @@ def parse_past_day(value: date | str | None, what: str = "date") -> date | None:
     if not isinstance(text, str):
         return text
     try:
-        from rapport.core.dates import find_dates
+        from rapport.core.understand.dates.find import find_dates
     except ImportError:  # a build without quick capture's grammar
         raise ValidationError(f"{what} {text!r}: use a date like 2014-03-03") from None
     mentions = find_dates(text, clock.today())

@@ -6,7 +6,7 @@ that matter carry an editor: a task's due date (natural language or ISO), a pers
 relation; a suggestion is a tick box. A task's title and a fact's text are edited in
 place: double-click or F2, Enter keeps the new words, Esc puts the old ones back. The
 client gets its own picker (capture_client.py).
-Chips only report what the user did; the window keeps the edits (core/capture_edits.py).
+Chips only report what the user did; the window keeps the edits (core/understand/edits.py).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import clock
-from rapport.core.dates import parse_due
 from rapport.core.formats import day_month
 from rapport.core.records import RELATIONS
+from rapport.core.understand.dates.find import parse_due
 
 CHIP_MAX_WIDTH = 460  # a long fact wraps rather than pushing the window wider
 DUE_TIP = (

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.core.capture import KnownClient
 from rapport.core.names import match_name
+from rapport.core.understand.pipeline import KnownClient
 from rapport.ui.table_model import Column, IdRole, RecordTableModel
 
 CHIP, PICK, NEW = range(3)

@@ -142,7 +142,7 @@ class CaptureEntry(QObject):
         if self.capture_window is not None:
             return  # the user was quicker: opened already, nothing left to warm
         from rapport import clock
-        from rapport.core.capture import understand
+        from rapport.core.understand.pipeline import understand
         from rapport.services import capture
         from rapport.services.errors import StoreError
 

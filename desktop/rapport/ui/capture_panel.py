@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
-from rapport.core.capture_edits import GROUPS, CaptureEdits, item_key
+from rapport.core.understand.edits import GROUPS, CaptureEdits, item_key
 from rapport.ui.capture_chips import Chip, PersonChip, SuggestionChip, TaskChip
 from rapport.ui.capture_style import soft_hex
 from rapport.ui.flow_layout import FlowLayout, flow_policy

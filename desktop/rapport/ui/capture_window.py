@@ -2,7 +2,7 @@
 
 The note is understood again a moment after each pause in typing (``UNDERSTAND_MS``),
 against the book's clients fetched once when the window opens, and shown as chips grouped
-by kind. The user's fixes on the chips are kept apart (core/capture_edits.py has the rule:
+by kind. The user's fixes on the chips are kept apart (core/understand/edits.py has the rule:
 an edit follows its item, recognised by kind and words, while the user types elsewhere)
 and applied to every fresh understanding. The text and the chosen client are saved as a
 draft a moment after each pause (``DRAFT_MS``), restored when the window opens again and
@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.core.capture_clients import ClientIndex
-from rapport.core.capture_edits import GROUPS, CaptureEdits, accepted_suggestions, apply_edits
-from rapport.core.capture_text import MAX_CHARS
+from rapport.core.understand.clients import ClientIndex
+from rapport.core.understand.edits import GROUPS, CaptureEdits, accepted_suggestions, apply_edits
+from rapport.core.understand.text import MAX_CHARS
 from rapport.ui import messages, theme
 from rapport.ui.capture_chips import Chip
 from rapport.ui.capture_client import ClientPicker

@@ -5,23 +5,32 @@ into one calendar day relative to *today*, fast and predictably. ``find_dates`` 
 date expression in a text (with the preposition before it, so a task title can drop it);
 ``parse_due`` turns a phrase into a ``date``.
 
-The grammar is in two modules loaded on the first note: ``dates_rules`` (which regex finds
-which kind of phrase) and ``dates_handlers`` (what each phrase means, with the choices behind
-"next Friday" or "Q1" written down). This module keeps the calendar arithmetic they share.
+The grammar is in two modules loaded on the first note: ``rules`` (which regex finds
+which kind of phrase) and ``handlers`` (what each phrase means, with the choices behind
+"next Friday" or "Q1" written down). ``days`` keeps the calendar arithmetic they share, so
+that none of the three imports this module back.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from rapport.core.capture_text import LazyRegex
+from rapport.core.understand.dates.days import (
+    add_months,
+    end_of_month,
+    holiday_on,
+    next_occurrence,
+    quarter_end,
+    week_start,
+)
+from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
-    from rapport.core.dates_handlers import Handler
+    from rapport.core.understand.dates.handlers import Handler
 
 __all__ = [
     "DateMention",
@@ -56,7 +65,7 @@ class DateMention:
 def _rules() -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
     # The grammar is loaded on first use (importing capture, the hotkey path, stays cheap) and
     # each pattern compiled the first time a note has one of its trigger words.
-    from rapport.core.dates_rules import RULES_SRC, TRIGGERS
+    from rapport.core.understand.dates.rules import RULES_SRC, TRIGGERS
 
     return tuple(
         (LazyRegex(src, re.IGNORECASE), handler, TRIGGERS.get(handler, ("",)))
@@ -66,7 +75,7 @@ def _rules() -> tuple[tuple[LazyRegex, Handler, tuple[str, ...]], ...]:
 
 @cache
 def _prep_before() -> re.Pattern[str]:
-    from rapport.core.dates_handlers import PREP_BEFORE
+    from rapport.core.understand.dates.handlers import PREP_BEFORE
 
     return PREP_BEFORE
 
@@ -169,99 +178,3 @@ def parse_due(phrase: str, today: date) -> date | None:
         if mention.value is not None:
             return mention.value
     return None
-
-
-# ---- calendar arithmetic the grammar's handlers use ------------------------------------------
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """The number of days in ``month`` (what the calendar module's monthrange gives),
-    without importing calendar (and locale) on the capture path."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"bad month number {month}; must be 1-12")
-    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return 29 if leap else _MONTH_DAYS[month - 1]
-
-
-def end_of_month(year: int, month: int) -> date:
-    return date(year, month, days_in_month(year, month))
-
-
-def add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, days_in_month(year, month)))
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def next_occurrence(today: date, month: int, day: int, year: int | None) -> date | None:
-    if year is not None:
-        year = year + 2000 if year < 100 else year
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
-    for y in (today.year, today.year + 1, today.year + 2):
-        try:
-            candidate = date(y, month, day)
-        except ValueError:
-            continue  # Feb 29 outside a leap year
-        if candidate >= today:
-            return candidate
-    return None
-
-
-def quarter_end(year: int, quarter: int) -> date:
-    return end_of_month(year, quarter * 3)
-
-
-def thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-def easter(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def holiday_on(name: str, year: int) -> date | None:
-    name = name.lower()
-    if name.endswith(" eve") and not name.startswith("new year"):
-        day = holiday_on(name[:-4], year)  # "christmas eve": the day before the holiday
-        return day - timedelta(days=1) if day is not None else None
-    if name.startswith("new year") and name.endswith("eve"):
-        return date(year, 12, 31)
-    if name.startswith(("christmas", "xmas")):
-        return date(year, 12, 25)
-    if name.startswith("thanksgiving"):
-        return thanksgiving(year)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("labor"):
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if name.startswith("memorial"):
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
-    if "july" in name:
-        return date(year, 7, 4)
-    return None  # "the holidays": no honest day

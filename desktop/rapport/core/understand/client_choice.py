@@ -4,7 +4,7 @@ to it and the family that is theirs.
 The first full name that is not family, a lead, a referrer or a colleague ("her boss Jim Doe")
 is the client; "w/ Director Hannah Goldstein" is a title, not a colleague. Family another named
 person owns ("Rita has 3 kids") is not the client's. Matching the chosen name to a known client
-is ``capture_clients``.
+is ``clients``.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rapport.core.capture_clients import _NICKNAMES  # shared with known-client matching
-from rapport.core.capture_names import NameMention, first_names
-from rapport.core.capture_people import FamilyMember
-from rapport.core.capture_text import LazyRegex
+from rapport.core.understand.clients import _NICKNAMES  # shared with known-client matching
+from rapport.core.understand.mentions import NameMention, first_names
+from rapport.core.understand.people import FamilyMember
+from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
-    from rapport.core.capture_intros import Introduction
+    from rapport.core.understand.intros import Introduction
 
 __all__ = ["choose_client", "clients_family", "company_of", "plausible"]
 

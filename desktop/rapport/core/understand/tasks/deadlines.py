@@ -9,9 +9,9 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from rapport.core.capture_task_words import DELIVERABLES, NOT_OURS, SUBJECTS
-from rapport.core.capture_text import LazyRegex, Span, words
-from rapport.core.dates import DateMention
+from rapport.core.understand.dates.find import DateMention
+from rapport.core.understand.tasks.words import DELIVERABLES, NOT_OURS, SUBJECTS
+from rapport.core.understand.text import LazyRegex, Span, words
 
 __all__ = [
     "appointment_due",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_names import NOT_NAMES, NameMention, first_names, is_word_surname
-from rapport.core.capture_text import LazyRegex
+from rapport.core.understand.mentions import NOT_NAMES, NameMention, first_names, is_word_surname
+from rapport.core.understand.text import LazyRegex
 
 __all__ = ["Introduction", "find_introductions"]
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapport.core.capture_text import LazyRegex, is_name_token, words
+from rapport.core.understand.text import LazyRegex, is_name_token, words
 
 __all__ = [
     "NOT_NAMES",
@@ -179,7 +179,7 @@ def _is_candidate(token: str, lower_ok: bool) -> bool:
 @cache
 def first_names() -> frozenset[str]:
     """The first-name list, loaded on first use (importing capture stays cheap)."""
-    from rapport.core.capture_firstnames import FIRST_NAMES
+    from rapport.core.understand.firstnames import FIRST_NAMES
 
     return FIRST_NAMES
 
@@ -187,7 +187,7 @@ def first_names() -> frozenset[str]:
 @cache
 def women_and_men() -> tuple[frozenset[str], frozenset[str]]:
     """First names that nearly always name a woman, and a man (loaded on first use)."""
-    from rapport.core.capture_firstnames import MEN, WOMEN
+    from rapport.core.understand.firstnames import MEN, WOMEN
 
     return WOMEN, MEN
 

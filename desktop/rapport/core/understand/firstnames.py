@@ -10,7 +10,7 @@ into people.
 
 from __future__ import annotations
 
-from rapport.core.capture_text import words
+from rapport.core.understand.text import words
 
 __all__ = ["FIRST_NAMES", "MEN", "WOMEN"]
 

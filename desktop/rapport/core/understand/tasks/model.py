@@ -1,8 +1,8 @@
 """What the task finder works with: the note around a clause (``TaskContext``) and a task
 it found (``TaskFound``).
 
-Apart from capture_tasks.py (which finds the tasks), capture_requests.py (requests made of
-the user) and capture_task_titles.py (the wording of a title) use them: they live here so
+Apart from find.py (which finds the tasks), requests.py (requests made of
+the user) and titles.py (the wording of a title) use them: they live here so
 that none of the three imports another to name them.
 """
 
@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rapport.core.dates import DateMention
+    from rapport.core.understand.dates.find import DateMention
 
 
 @dataclass(slots=True)

@@ -1,12 +1,12 @@
 """The date grammar's table: which regex finds which kind of date phrase.
 
-Each row pairs a pattern with its handler in ``dates_handlers`` (where the choices about what
-a phrase means are written down). ``dates.find_dates`` compiles the table on first use.
+Each row pairs a pattern with its handler in ``handlers`` (where the choices about what
+a phrase means are written down). ``find.find_dates`` compiles the table on first use.
 """
 
 from __future__ import annotations
 
-from rapport.core.dates_handlers import (
+from rapport.core.understand.dates.handlers import (
     Handler,
     on_duration,
     on_holiday,

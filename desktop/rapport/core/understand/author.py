@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rapport.core.capture_text import LazyRegex
+from rapport.core.understand.text import LazyRegex
 
 __all__ = ["author_alias", "strip_author"]
 

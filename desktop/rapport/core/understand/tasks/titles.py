@@ -1,7 +1,7 @@
 """A task's title and kind, from the clause that says it: "Send her the brochure Monday" is
 "Send Anna the brochure" (dates, asides and filler out, pronouns resolved), a promise.
 
-``capture_tasks`` finds the clauses; this module words them.
+``find`` finds the clauses; this module words them.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rapport.core.capture_task_dates import (
+from rapport.core.understand.tasks.deadlines import (
     dates_in,
 )
-from rapport.core.capture_task_words import (
+from rapport.core.understand.tasks.words import (
     ALIASES,
     GERUNDS,
     OBJECT_PRONOUN,
@@ -21,10 +21,10 @@ from rapport.core.capture_task_words import (
     TRAILING,
     base_verb,
 )
-from rapport.core.capture_text import Span
+from rapport.core.understand.text import Span
 
 if TYPE_CHECKING:
-    from rapport.core.capture_task_types import TaskContext
+    from rapport.core.understand.tasks.model import TaskContext
 
 __all__ = ["resolve_things", "task_kind", "task_title"]
 

@@ -1,8 +1,8 @@
-"""The words of family and pets in a note, for ``capture_people``: each family word with its
+"""The words of family and pets in a note, for ``people``: each family word with its
 relation ("hubby" is a husband, "greyhounds" are dogs), the plural words, and the small
 patterns around them (an unborn baby, a pet with a title, a count said after the word).
 
-Only ``capture_people`` uses them; they live apart so that module reads as the finder.
+Only ``people`` uses them; they live apart so that module reads as the finder.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapport.core.capture_names import NOT_NAMES
-from rapport.core.capture_text import LazyRegex, words
+from rapport.core.understand.mentions import NOT_NAMES
+from rapport.core.understand.text import LazyRegex, words
 
 __all__ = [
     "ACRONYMS",

@@ -1,5 +1,5 @@
 """Ask-about rules for personal news: a loss, health, milestones, trips and events (life
-changes and things being learnt are in ask_life.py). Each rule reads one note and words
+changes and things being learnt are in life.py). Each rule reads one note and words
 one question about it for the person it concerns, in the right tense, or gives nothing
 when it cannot word one cleanly.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rapport.core.ask_context import (
+from rapport.core.understand.ask.context import (
     NOT_PLACES,
     Candidate,
     Context,

@@ -19,22 +19,24 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from rapport.core.capture_author import author_alias
-from rapport.core.capture_clients import KnownClient, match_client
-from rapport.core.capture_facts import (
+from rapport.core.understand.author import author_alias
+from rapport.core.understand.clients import KnownClient, match_client
+from rapport.core.understand.dates.find import find_dates
+from rapport.core.understand.facts import (
     find_facts,
     find_key_points,
     find_yearly_dates,
 )
-from rapport.core.capture_inbound import InboundFound, find_inbound
-from rapport.core.capture_names import (
+from rapport.core.understand.inbound import InboundFound, find_inbound
+from rapport.core.understand.interests import InterestMatch, find_interests
+from rapport.core.understand.mentions import (
     NameMention,
     find_names,
     first_names,
     title_name,
     women_and_men,
 )
-from rapport.core.capture_text import (
+from rapport.core.understand.text import (
     MAX_CHARS,
     Email,
     LazyRegex,
@@ -49,8 +51,6 @@ from rapport.core.capture_text import (
     sentences,
     split_dictation,
 )
-from rapport.core.dates import find_dates
-from rapport.core.interests import InterestMatch, find_interests
 
 __all__ = ["MAX_CHARS", "KnownClient", "suggest", "understand"]
 
@@ -77,10 +77,10 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     """What a free-text meeting note says, as the capture JSON object."""
     # The task, introduction and client-choice rules load with the first note, not on import: the
     # capture window (the hotkey path) only pays for what it shows before the user types.
-    from rapport.core.capture_choice import choose_client, clients_family
-    from rapport.core.capture_intros import find_introductions
-    from rapport.core.capture_people import FamilyMember, find_family
-    from rapport.core.capture_tasks import TaskContext, find_tasks
+    from rapport.core.understand.client_choice import choose_client, clients_family
+    from rapport.core.understand.intros import find_introductions
+    from rapport.core.understand.people import FamilyMember, find_family
+    from rapport.core.understand.tasks.find import TaskContext, find_tasks
 
     note = pronoun_i(
         quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
@@ -474,7 +474,7 @@ def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) ->
 def _contacts(
     names: list[NameMention], family: list[FamilyMember], intros: list[Introduction]
 ) -> list[tuple[int, str]]:
-    from rapport.core.capture_choice import plausible
+    from rapport.core.understand.client_choice import plausible
 
     family_names = {p.name.lower() for p in family if p.name}
     fulls = {n.first.lower() for n in names if n.full}
@@ -491,7 +491,7 @@ def _client_json(
     names: list[NameMention],
     known: Sequence[KnownClient],
 ) -> dict[str, Any] | None:
-    from rapport.core.capture_choice import company_of
+    from rapport.core.understand.client_choice import company_of
 
     if client is None and not known:
         return None
@@ -525,9 +525,9 @@ def _client_json(
 
 
 if TYPE_CHECKING:
-    from rapport.core.capture_intros import Introduction
-    from rapport.core.capture_people import FamilyMember
-    from rapport.core.capture_tasks import TaskFound
+    from rapport.core.understand.intros import Introduction
+    from rapport.core.understand.people import FamilyMember
+    from rapport.core.understand.tasks.find import TaskFound
 
 
 class _Requests:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rapport.core.capture_author import strip_author
-from rapport.core.capture_names import first_names
-from rapport.core.capture_requests import asked_me_to, asked_of_you, requested_tasks, terse_items
-from rapport.core.capture_task_dates import (
+from rapport.core.understand.author import strip_author
+from rapport.core.understand.mentions import first_names
+from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
     deliverable_due,
@@ -24,9 +23,15 @@ from rapport.core.capture_task_dates import (
     shares_verb,
     split_after_dates,
 )
-from rapport.core.capture_task_titles import task_kind, task_title
-from rapport.core.capture_task_types import TaskContext, TaskFound
-from rapport.core.capture_task_words import (
+from rapport.core.understand.tasks.model import TaskContext, TaskFound
+from rapport.core.understand.tasks.requests import (
+    asked_me_to,
+    asked_of_you,
+    requested_tasks,
+    terse_items,
+)
+from rapport.core.understand.tasks.titles import task_kind, task_title
+from rapport.core.understand.tasks.words import (
     ACK,
     ADVICE,
     BARE_DATED,
@@ -67,7 +72,7 @@ from rapport.core.capture_task_words import (
     new_subject,
     runon_pieces,
 )
-from rapport.core.capture_text import LazyRegex, Span, split_spans, words
+from rapport.core.understand.text import LazyRegex, Span, split_spans, words
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from rapport.core.capture_text import is_lower_note
+from rapport.core.understand.text import is_lower_note
 
 __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
 

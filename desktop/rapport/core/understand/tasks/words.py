@@ -3,14 +3,14 @@ clause the user's own ("I'll", "promised", "Follow up:"), the headers that are n
 ("Call with Maria"), the separators that cut a sentence into clauses and lists, and the small
 helpers that read a clause's own dates and lists ("Send specs Monday, quote by 4/30").
 
-Only ``capture_tasks`` uses them; they live apart so that module reads as the grammar.
+Only ``find`` uses them; they live apart so that module reads as the grammar.
 """
 
 from __future__ import annotations
 
 import re
 
-from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.understand.text import LazyRegex, Span, words
 
 __all__ = [
     "ACK",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rapport.core.ask_context import Candidate, Context, gerund, place
+from rapport.core.understand.ask.context import Candidate, Context, gerund, place
 
 _STARTED = re.compile(
     r"\bstart(?:ed|ing|s)\s+(?:at\s+|in\s+)?("

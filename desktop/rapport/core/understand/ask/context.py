@@ -1,7 +1,7 @@
 """The words the ask-about rules share: whom a question is about, what was heard, and
 the context a rule reads (the note, when it happens, today) to word its question.
 
-See ``core/ask_about.py`` for how the questions are chosen.
+See ``about.py`` for how the questions are chosen.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapport.core import when
+from rapport.core.understand.dates import when
 
 PLURAL_RELATIONS = {"kids", "twins", "boys", "girls"}
 NOT_PLACES = (

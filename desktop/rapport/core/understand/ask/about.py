@@ -1,8 +1,8 @@
 """Two or three things to ask about before a call, from what the client told us.
 
 "How did Jake's tournament go?", "How is your father recovering?", "How was Scotland?",
-"Did the March delivery plan hold?". Each rule (core/ask_news.py, ask_life.py,
-ask_business.py, ask_hobbies.py) recognises one kind of news in a
+"Did the March delivery plan hold?". Each rule (news.py, life.py,
+business.py, hobbies.py) recognises one kind of news in a
 fact or a conversation's key point (health, an event, a trip, a milestone, a life
 change, something being learnt, a business deadline or problem, a hobby) and words a
 question about it for the person it concerns, in the right tense: before the trip it
@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rapport.core import when
-from rapport.core.ask_business import business
-from rapport.core.ask_context import (
+from rapport.core.records import Client, Fact, Interaction, Person
+from rapport.core.understand.ask.business import business
+from rapport.core.understand.ask.context import (
     NOT_PLACES,
     PLURAL_RELATIONS,
     YOU,
@@ -35,10 +35,10 @@ from rapport.core.ask_context import (
     Subject,
     possessive,
 )
-from rapport.core.ask_hobbies import interest
-from rapport.core.ask_life import learning, life
-from rapport.core.ask_news import event, health, loss, milestone, travel
-from rapport.core.records import Client, Fact, Interaction, Person
+from rapport.core.understand.ask.hobbies import interest
+from rapport.core.understand.ask.life import learning, life
+from rapport.core.understand.ask.news import event, health, loss, milestone, travel
+from rapport.core.understand.dates import when
 
 LIMIT = 3
 RECENT_INTERACTIONS = 5

@@ -1,7 +1,7 @@
 """What each date phrase means: one handler per kind of expression, from a regex match and
 *today* to a day.
 
-``dates_rules`` pairs each handler with its regex; ``dates.find_dates`` runs them.
+``rules`` pairs each handler with its regex; ``find.find_dates`` runs them.
 
 Choices, written down because every team argues about them:
 - A bare weekday ("Friday", "by Fri", "on Monday") is the next such day *after* today: said on
@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from rapport.core.dates import (
+from rapport.core.understand.dates.days import (
     add_months,
     days_in_month,
     end_of_month,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapport.core.capture_family_words import (
+from rapport.core.understand.family_words import (
     ACRONYMS,
     BABY_BEFORE,
     BOTH_AFTER,
@@ -30,8 +30,8 @@ from rapport.core.capture_family_words import (
     plurals,
     rel_words,
 )
-from rapport.core.capture_names import NOT_NAMES, _surname_stop, first_names, title_name
-from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.understand.mentions import NOT_NAMES, _surname_stop, first_names, title_name
+from rapport.core.understand.text import LazyRegex, Span, words
 
 __all__ = ["FamilyMember", "find_family"]
 

@@ -15,14 +15,14 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rapport.core.capture_names import first_names
-from rapport.core.capture_task_dates import dates_in
-from rapport.core.capture_task_words import DELIVERABLES, VERB_ALT, base_verb
-from rapport.core.capture_text import LazyRegex, Span, words
+from rapport.core.understand.mentions import first_names
+from rapport.core.understand.tasks.deadlines import dates_in
+from rapport.core.understand.tasks.words import DELIVERABLES, VERB_ALT, base_verb
+from rapport.core.understand.text import LazyRegex, Span, words
 
 if TYPE_CHECKING:
-    from rapport.core.capture_task_types import TaskFound
-    from rapport.core.dates import DateMention
+    from rapport.core.understand.dates.find import DateMention
+    from rapport.core.understand.tasks.model import TaskFound
 
 __all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "terse_items"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rapport.core.ask_context import NOT_PLACES, Candidate, Context
+from rapport.core.understand.ask.context import NOT_PLACES, Candidate, Context
 
 _FAN_OF = re.compile(r"\bfan of (?:the )?((?:[A-Z][\w.'-]*\s?){1,3})")
 _FAN = re.compile(r"((?:[A-Z][\w.'-]*\s){1,3})fan\b")

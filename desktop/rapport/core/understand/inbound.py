@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.capture_text import LazyRegex, words
+from rapport.core.understand.text import LazyRegex, words
 
 __all__ = ["InboundFound", "find_inbound"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import calendar
 import re
 
-from rapport.core import when
-from rapport.core.ask_context import Candidate, Context
+from rapport.core.understand.ask.context import Candidate, Context
+from rapport.core.understand.dates import when
 
 _QUARTER_END = {"Q1": (3,), "Q2": (6,), "Q3": (9,), "Q4": (12,)}
 _PLAN_NOUNS = (

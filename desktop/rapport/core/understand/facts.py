@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapport.core.capture_text import LazyRegex, Span, clean_fragment, split_spans
-from rapport.core.dates import DateMention
-from rapport.core.interests import InterestMatch
+from rapport.core.understand.dates.find import DateMention
+from rapport.core.understand.interests import InterestMatch
+from rapport.core.understand.text import LazyRegex, Span, clean_fragment, split_spans
 
 if TYPE_CHECKING:
-    from rapport.core.capture_people import FamilyMember
+    from rapport.core.understand.people import FamilyMember
 
 __all__ = ["FactFound", "YearlyDate", "find_facts", "find_key_points", "find_yearly_dates"]
 
@@ -119,7 +119,7 @@ def _overlaps(piece: Span, taken: list[tuple[int, int]]) -> bool:
 
 def _units(sentences: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """Clauses worth sorting: sentences split on ';' and ' - ', minus task clauses."""
-    from rapport.core.capture_task_words import runon_pieces  # loaded with the first note
+    from rapport.core.understand.tasks.words import runon_pieces  # loaded with the first note
 
     units: list[Span] = []
     for sentence in [piece for s in sentences for piece in runon_pieces(s)]:
