@@ -334,6 +334,19 @@ def test_save_is_disabled_for_an_empty_note(window: Any, qtbot: Any) -> None:
     assert capture.isVisible() and "nothing to save" in capture.notice_text()
 
 
+def test_a_note_in_another_language_says_only_english_is_understood(
+    window: Any, qtbot: Any
+) -> None:
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Dejeuner avec Claire Dubois. Elle veut le devis pour la machine ")
+    type_note(capture, qtbot, "avant vendredi et je dois la rappeler demain.")
+    assert "Only English is understood" in capture.notice_text()
+    assert "French" in capture.notice_text()
+    capture.editor.setPlainText("Lunch w/ Bob Smith. Send pricing by Friday.")
+    wait_understood(capture, qtbot)
+    assert "Only English" not in capture.notice_text()
+
+
 def test_a_pasted_100kb_note_is_read_in_part_and_saved_whole(window: Any, qtbot: Any) -> None:
     bob = clients.resolve("Bob Smith")
     capture = open_capture(window, qtbot)

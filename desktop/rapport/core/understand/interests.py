@@ -436,10 +436,10 @@ def _strings(value: object) -> list[str]:
 @cache
 def catalogue() -> Catalogue:
     """The shipped catalogue, loaded on first use and kept."""
-    return Catalogue(list(json.loads(_read_resource("interests.json"))["interests"]))
+    return Catalogue(list(json.loads(read_resource("interests.json"))["interests"]))
 
 
-def _read_resource(name: str) -> str:
+def read_resource(name: str) -> str:
     # A plain file next to the resources package is the common case (installed, editable or
     # frozen) and avoids importing importlib.resources, which costs more than the whole load.
     import rapport.resources as package
