@@ -15,7 +15,7 @@ import json
 import re
 from functools import cache
 
-from rapport.core.understand.interests import read_resource
+from rapport.core.understand.resources import read_resource
 
 __all__ = ["foreign_language", "only_english"]
 

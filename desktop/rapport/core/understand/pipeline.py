@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.author import author_alias
-from rapport.core.understand.clients import KnownClient, match_client
+from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.facts import (
     find_facts,
@@ -30,6 +30,7 @@ from rapport.core.understand.facts import (
 from rapport.core.understand.inbound import InboundFound, find_inbound
 from rapport.core.understand.interests import InterestMatch, find_interests
 from rapport.core.understand.mentions import (
+    NOT_NAMES,
     NameMention,
     find_names,
     first_names,
@@ -104,6 +105,14 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
     client = choose_client(body, names, family, intros)
     client = _email_client(body, email, names, client) if email is not None else client
     client, spouse = _couple(body, client, names, family)
+    if known_clients and (
+        client is None
+        or match_client([client.name], [], known_clients).how not in ("exact", "close")
+    ):
+        # Family: a client of the book named first by a first name or nickname, maybe with
+        # the surname's initial ("Bev called - ... hubs Carl", "Roz P. + Dr. Hugh Park"):
+        # the note is about the client the user already has, not the person named after.
+        client = _book_mention(body, known_clients, client.end if client else BOOK_REACH) or client
     client_first = client.first if client else None
     family = clients_family(family, client, body)
     if spouse is not None and not any(p.name == spouse[0] for p in family):
@@ -522,6 +531,35 @@ def _client_json(
     if client is not None:
         out["span"] = [client.start, client.end]
     return out
+
+
+# A client of the book named by first name or nickname, then maybe the surname or its
+# initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
+_BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
+BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
+
+
+def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMention | None:
+    """The first capitalised first name or nickname before ``until`` that is a client's in
+    the book (with that surname or initial when one follows), as the note writes it."""
+    index = known if isinstance(known, ClientIndex) else ClientIndex(known)
+    for m in _BOOK_MENTION.finditer(body, 0, min(until + 40, len(body))):
+        if m.start() >= until:
+            break
+        first = m.group(1).lower()
+        initial, surname = m.group(2), m.group(3)
+        if first in NOT_NAMES and not surname:
+            continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
+        same = index.same_first(first, (initial or surname or "").lower() or None)
+        if not same and surname and surname.lower() in NOT_NAMES and first not in NOT_NAMES:
+            same = index.same_first(first, None)  # "Sunil + Meera", "Kenji called"
+        if not same:
+            continue
+        same.sort(key=lambda c: c.last_contact.timestamp() if c.last_contact else 0.0, reverse=True)
+        end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
+        written = body[m.start() : end].rstrip(".")
+        return NameMention(m.start(), end, written, m.group(1), full=" " in written)
+    return None
 
 
 if TYPE_CHECKING:
