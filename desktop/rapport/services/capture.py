@@ -27,6 +27,7 @@ from rapport.core.understand.clients import ClientIndex
 from rapport.core.understand.pipeline import KnownClient, understand
 from rapport.services import indexing
 from rapport.services.capture_dry import read_moment
+from rapport.services.convert import work_contacts
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.store import models as m
@@ -181,6 +182,7 @@ def save_capture(
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
         saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
+        _contacts(client_id, u.get("contacts") or [])
         # The facts and dates are about the client's first name, the undo says it.
         client_first = fold(name).split()[0]
         _facts(client_id, interaction_id, u.get("facts") or [], people, client_first, saved)
@@ -266,6 +268,35 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     )
     indexing.data(m.Client, data)
     return data["id"], True, name, data["name_key"]
+
+
+_CONTACTS = 'SELECT "contacts" FROM "client" WHERE "id" = ?'
+
+
+def _contacts(client_id: int, found: list[dict[str, Any]]) -> None:
+    """Add the note's work contacts to the client's: a name already there (by first name)
+    takes the note's role when it had none, a new name is added at the end."""
+    if not found:
+        return
+    row = m.db.execute_sql(prepared.sql(_CONTACTS), (client_id,)).fetchone()
+    stored = m.Client.contacts.python_value(row[0]) if row else []
+    have = [{"name": c.name, "role": c.role} for c in work_contacts(stored)]
+    changed = False
+    for item in found:
+        name = " ".join(control_chars.clean(str(item.get("name") or "")).split())
+        role = " ".join(control_chars.clean(str(item.get("role") or "")).split())
+        if not name:
+            continue
+        first = fold(name).split()[0]
+        same = next((c for c in have if fold(c["name"]).split()[0] == first), None)
+        if same is None:
+            have.append({"name": name, "role": role})
+            changed = True
+        elif role and not same["role"]:
+            same["role"] = role
+            changed = True
+    if changed:
+        prepared.update(m.Client, client_id, {"contacts": have, "updated_at": clock.now()})
 
 
 def _interaction(

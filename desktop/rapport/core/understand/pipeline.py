@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.understand.contacts import find_contacts
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.facts import (
     find_facts,
@@ -124,6 +125,13 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         for i in intros
         if i.name or (lead and lead != i.referrer)
     ]
+    quoted = quote_ranges(body)
+    contacts_found = find_contacts(
+        body,
+        [client_first or "", *(p.name for p in family if p.name), *(i.name for i in intros)],
+        lambda word: word.lower() in first_names(),
+        lambda pos: any(a <= pos < b for a, b in [*their_turns, *quoted]),
+    )
     inbound = find_inbound(body, limit)
     if inbound is None and their_turns and _asks_last(body, their_turns, my_turns):
         # a pasted thread whose last message is the other side asking: it waits for an answer
@@ -188,7 +196,7 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         referrers={i.referrer.split()[0].lower() for i in intros if i.referrer},
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
-        quoted=quote_ranges(body),
+        quoted=quoted,
         turns=their_turns + _client_wrote(email),
         mine=lambda pos: any(a < pos < b for a, b in my_turns),
         request_due=request_due,
@@ -208,6 +216,9 @@ def understand(text: str, today: date, known_clients: Sequence[KnownClient] = ()
         "people": [
             {"name": p.name, "relation": p.relation, "age": p.age, "span": [p.start, p.end]}
             for p in family
+        ],
+        "contacts": [
+            {"name": c.name, "role": c.role, "span": [c.start, c.end]} for c in contacts_found
         ],
         "facts": [
             {
@@ -373,9 +384,11 @@ def _voices(
     return out
 
 
-# "Writing on behalf of Mr. Dwight Lassiter": the assistant signs, the client is whom it is for
+# "Writing on behalf of Mr. Dwight Lassiter", "From: Greta Lindahl (assistant to Dr. Omar
+# Siddiqui)": the assistant writes, the client is whom it is for
 _ON_BEHALF = LazyRegex(
-    r"\bon\s+behalf\s+of\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"\b(?i:on\s+behalf\s+of|(?:executive\s+)?(?:assistant|secretary|ea|scheduler)\s+(?:to|for))"
+    r"\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
 _INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
 _TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
