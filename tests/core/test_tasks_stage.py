@@ -1,0 +1,113 @@
+"""Stage: tasks (owner, done marks, replies in threads). One table per family of phrasings;
+every row is made up in the family, never a note of a labelled set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rapport.core.understand.pipeline import understand
+
+TUE = date(2026, 10, 6)
+
+
+def _titles(text: str) -> list[str]:
+    return [t["title"] for t in understand(text, TUE)["tasks"]]
+
+
+# ---- the other side's action items, given by a dash or an arrow as well as a colon --------------
+THEIR_ITEMS = [
+    (
+        "Kickoff - Dunmore Bakery\nNext steps:\nMe — send the lease comparison by Thurs\n"
+        "Them — Rosa sends the floor plan\nThem — Gil signs the NDA",
+        ["lease comparison"],
+        ["floor plan", "NDA"],
+    ),
+    (
+        "Site visit, Hale Dental (Dr. Ana Hale)\n1. Me - quote for the chairs by 10/9\n"
+        "2. Dr. H - pick the install week",
+        ["quote for the chairs"],
+        ["install week"],
+    ),
+    (
+        "Visit: Corbin Farms (Ada Corbin)\n- me → seed samples, deliver by 10/12\n"
+        "- Ada → send me the acreage",
+        ["seed samples"],
+        ["acreage"],
+    ),
+    (
+        "Claim review, 4 Elm St (Tom Reyes)\n- me: call the adjuster today\n"
+        "- insured: receipts for the damaged rugs",
+        ["adjuster"],
+        ["receipts"],
+    ),
+    (
+        "Notes 10/5 - Pike residence (Lena Pike)\n- Me: revised drawings by 10/20\n"
+        "- Lena/Omar: confirm the window sizes",
+        ["revised drawings"],
+        ["window sizes"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "mine", "theirs"), THEIR_ITEMS)
+def test_the_other_sides_items_are_not_the_users(
+    note: str, mine: list[str], theirs: list[str]
+) -> None:
+    titles = " | ".join(_titles(note)).lower()
+    for words in mine:
+        assert words.lower() in titles, titles
+    for words in theirs:
+        assert words.lower() not in titles, titles
+
+
+# ---- a list item marked done is not a to-do -----------------------------------------------------
+DONE_ITEMS = [
+    (
+        "Visit w/ Nora Quist @ Quist Wines\n✔ reset the Rioja shelf\n- club proposal by Fri",
+        "Rioja",
+    ),
+    ("Call w/ Ben Ola\n[x] samples sent\n- call Ben back Thursday", "samples"),
+    ("Mtg w/ Iris Vane\n✓ staff tasting done\n- price sheet to Iris by 10/9", "tasting"),
+]
+
+
+@pytest.mark.parametrize(("note", "done"), DONE_ITEMS)
+def test_a_done_item_is_not_a_task(note: str, done: str) -> None:
+    titles = _titles(note)
+    assert titles, "the open item is still a task"
+    assert not any(done.lower() in t.lower() for t in titles), titles
+
+
+# ---- the user's chat replies are promises only when they say one --------------------------------
+REPLIES = [
+    (
+        "Texts w/ Kay Moss:\nKay: my son made the team!!\nMe: that's awesome, go Theo!\n"
+        "Kay: can you send the renewal forms?\nMe: yes, I'll send them tonight",
+        ["renewal forms"],
+    ),
+    (
+        "Texts w/ Lou Park:\nLou: we bought a cabin lol\nMe: congrats!! what kind?\n"
+        "Lou: log cabin on the lake\nMe: noted",
+        [],
+    ),
+    (
+        "Chat w/ Al Cruz:\nAl: my guy fell, he's ok\nMe: glad he's ok\nAl: thx\n"
+        "Me: wouldn't miss it",
+        [],
+    ),
+    (
+        "WhatsApp - Ida Roe\nIda: the font is too thin\nMe: no problem, revised proof - Thu 3pm\n"
+        "Ida: ok",
+        ["proof"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "promised"), REPLIES)
+def test_a_chat_reply_is_a_promise_only_when_it_says_one(note: str, promised: list[str]) -> None:
+    titles = _titles(note)
+    assert len(titles) == len(promised), titles
+    for words, title in zip(promised, titles, strict=True):
+        assert words in title.lower() or words in title, titles
