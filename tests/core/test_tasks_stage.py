@@ -111,3 +111,45 @@ def test_a_chat_reply_is_a_promise_only_when_it_says_one(note: str, promised: li
     assert len(titles) == len(promised), titles
     for words, title in zip(promised, titles, strict=True):
         assert words in title.lower() or words in title, titles
+
+
+# ---- normalise: punctuation dictated as words ---------------------------------------------------
+SPOKEN = [
+    (
+        "met with lena ortiz period i need to send her the quote by friday period",
+        ["Send Lena the quote"],
+    ),
+    ("call with omar haddad comma he wants a demo period i'll book it for tuesday", ["Book"]),
+]
+
+
+@pytest.mark.parametrize(("note", "titles"), SPOKEN)
+def test_punctuation_said_as_words_ends_the_clause(note: str, titles: list[str]) -> None:
+    got = _titles(note)
+    assert not any("period" in t or "comma" in t for t in got), got
+    for title in titles:
+        assert any(t.startswith(title) for t in got), got
+
+
+def test_a_period_of_time_stays_a_word() -> None:
+    from rapport.core.understand.text import quiet_fillers
+
+    for text in ("the trial period ends in may", "what period of time", "a grace period"):
+        assert quiet_fillers(text) == text
+
+
+# ---- people: a dictated list of names without commas --------------------------------------------
+DICTATED_LISTS = [
+    (
+        "met with rafael cruz they got three kids isabel mateo and the baby nico i need to call",
+        ["Isabel", "Mateo", "Nico"],
+    ),
+    ("lunch with bob smith his kids jake and emma play soccer", ["Jake", "Emma"]),
+    ("saw dana webb her boys liam noah and ethan all play hockey", ["Liam", "Noah", "Ethan"]),
+]
+
+
+@pytest.mark.parametrize(("note", "names"), DICTATED_LISTS)
+def test_every_name_of_a_dictated_list(note: str, names: list[str]) -> None:
+    people = [p["name"] for p in understand(note, TUE)["people"]]
+    assert people == names
