@@ -82,15 +82,17 @@ SAID: dict[str, str] = {
     "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
-    "dgd": "granddaughter", "dgs": "grandson",
+    "dgd": "granddaughter", "dgs": "grandson", "dds": "daughter", "dss": "son",
+    # phone shorthand for family (issue 16): "her + hubs Carl", "bf Anil", "his mam Bridie"
+    "hubs": "husband", "bf": "partner", "mam": "mother", "mama": "mother", "momma": "mother",
 }  # fmt: skip
-SHORTHAND = words("so dh dw ds dd dgd dgs")
+SHORTHAND = words("so dh dw ds dd dgd dgs dds dss")
 SAID_PLURALS = words(
     "kiddos kiddies stepchildren "
     "sons stepsons step-sons boys daughters stepdaughters step-daughters girls kids children "
     "stepkids step-kids twins twin boys twin girls brothers sisters grandsons granddaughters "
     "grandkids grandchildren dogs cats pets grandchildrens childrens grandbabies puppies kittens "
-    "grandaughters daugthers grand-kids"
+    "grandaughters daugthers grand-kids dds dss"
 )
 
 

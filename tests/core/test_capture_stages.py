@@ -1,5 +1,5 @@
-"""Stage: tasks (owner, done marks, replies in threads). One table per family of phrasings;
-every row is made up in the family, never a note of a labelled set."""
+"""Quick capture by stage (normalise, people, tasks), one table per family of phrasings met on
+first contact (issue 16); every row is made up in the family, never a note of a labelled set."""
 
 from __future__ import annotations
 
@@ -153,3 +153,17 @@ DICTATED_LISTS = [
 def test_every_name_of_a_dictated_list(note: str, names: list[str]) -> None:
     people = [p["name"] for p in understand(note, TUE)["people"]]
     assert people == names
+
+
+# ---- people: family words typed on a phone ------------------------------------------------------
+PHONE_FAMILY = [
+    ("Dee called - order late. her + hubs Carl off to Rome 5/20.", ("Carl", "husband")),
+    ("Mia R - 3 listings. her + bf Anil into tango.", ("Anil", "partner")),
+    ("Sean - slammed today. his mam Bridie (88) in from Cork.", ("Bridie", "mother")),
+]
+
+
+@pytest.mark.parametrize(("note", "person"), PHONE_FAMILY)
+def test_family_words_typed_on_a_phone(note: str, person: tuple[str, str]) -> None:
+    people = [(p["name"], p["relation"]) for p in understand(note, TUE)["people"]]
+    assert person in people
