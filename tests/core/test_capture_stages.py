@@ -167,3 +167,17 @@ PHONE_FAMILY = [
 def test_family_words_typed_on_a_phone(note: str, person: tuple[str, str]) -> None:
     people = [(p["name"], p["relation"]) for p in understand(note, TUE)["people"]]
     assert person in people
+
+
+# ---- dates: today and tonight typed on a phone --------------------------------------------------
+@pytest.mark.parametrize(
+    ("note", "title"),
+    [
+        ("Bev - send the fabric samples 2day", "Send the fabric samples"),
+        ("call her 2nite", "Call her"),
+    ],
+)
+def test_today_typed_on_a_phone(note: str, title: str) -> None:
+    assert (title, TUE.isoformat()) in [
+        (t["title"], t["due"]) for t in understand(note, TUE)["tasks"]
+    ]
