@@ -181,3 +181,19 @@ def test_today_typed_on_a_phone(note: str, title: str) -> None:
     assert (title, TUE.isoformat()) in [
         (t["title"], t["due"]) for t in understand(note, TUE)["tasks"]
     ]
+
+
+# ---- tasks: a thing wanted back by a day is the user's to send back ------------------------------
+@pytest.mark.parametrize(
+    ("note", "title", "due"),
+    [
+        ("Ann Lee wants the signed SOW back by Tuesday", "Send the signed SOW back", "2026-10-13"),
+        ("Matt G. - MSA redline back to him by Wed.", "Send MSA redline back", "2026-10-07"),
+    ],
+)
+def test_a_thing_wanted_back_by_a_day(note: str, title: str, due: str) -> None:
+    assert (title, due) in [(t["title"], t["due"]) for t in understand(note, TUE)["tasks"]]
+
+
+def test_calling_back_is_not_sending_back() -> None:
+    assert _titles("Call w/ Jo Kim. she will call me back by Friday") == []

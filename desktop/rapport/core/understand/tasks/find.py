@@ -28,6 +28,7 @@ from rapport.core.understand.tasks.requests import (
     asked_me_to,
     asked_of_you,
     requested_tasks,
+    sent_back,
     terse_items,
 )
 from rapport.core.understand.tasks.titles import task_kind, task_title
@@ -89,6 +90,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
+    tasks += sent_back(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
