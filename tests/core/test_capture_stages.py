@@ -197,3 +197,25 @@ def test_a_thing_wanted_back_by_a_day(note: str, title: str, due: str) -> None:
 
 def test_calling_back_is_not_sending_back() -> None:
     assert _titles("Call w/ Jo Kim. she will call me back by Friday") == []
+
+
+# ---- tasks: a short answer gives the request its day; well-wishes are not tasks ------------------
+def test_a_short_answer_dates_the_request() -> None:
+    note = (
+        "Texts w/ Dr. Mia Beck\nDr. Beck: can you also send the CE course info for my PA?\n"
+        "Me: yes, tonight\nDr. Beck: thx"
+    )
+    assert [(t["title"], t["due"]) for t in understand(note, TUE)["tasks"]] == [
+        ("Send the CE course info for my PA", TUE.isoformat())
+    ]
+
+
+@pytest.mark.parametrize("wish", ["Give my best to Helen.", "Say hi to the kids for me!"])
+def test_well_wishes_in_a_message_are_not_tasks(wish: str) -> None:
+    note = f"To: Walt Osterman\nWalt, thanks for lunch. I'll send the deck by Friday.\n\n{wish}"
+    assert _titles(note) == ["Send the deck"]
+
+
+def test_in_ten_minutes_is_today() -> None:
+    note = "Al: what do I do\nMe: I'll email you the injury form in 10 min\nAl: thx\nMe: ok"
+    assert [t["due"] for t in understand(note, TUE)["tasks"]] == [TUE.isoformat()]

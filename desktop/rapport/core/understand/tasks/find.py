@@ -142,7 +142,12 @@ def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
     them tonight") is one task, with the day either gave."""
     kept: list[TaskFound] = []
     for task in tasks:
-        same = next((k for k in kept if k.title.lower() == task.title.lower()), None)
+        title = task.title.lower()
+        same = next((k for k in kept if k.title.lower() == title), None)
+        if same is None and " " not in title:
+            # "can you send the CE info?" ... "yes, tonight" read as a bare "Send": the
+            # answer gives the request its day
+            same = next((k for k in reversed(kept) if k.title.lower().split()[0] == title), None)
         if same is None:
             kept.append(task)
         elif same.due is None:
@@ -162,6 +167,8 @@ def _reply_not_promise(task: TaskFound, body: str) -> bool:
 _SPEECH = LazyRegex(
     r"(?:thank\s+you\b(?!\s+(?:note|card|letter|gift|basket|email|e-mail|call)s?\b)"
     r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
+    # well-wishes in a message: "Give my best to Helen", "say hi to the kids for me"
+    r"|give\s+my\s+(?:best|love|regards)|say\s+(?:hi|hello)\s+to\b"
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
