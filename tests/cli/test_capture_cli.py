@@ -104,6 +104,32 @@ def test_emoji_and_other_languages_do_not_break_it(
         assert set(json.loads(out)) >= CONTRACT
 
 
+def test_a_note_in_another_language_says_only_english_is_understood(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    german = (
+        "Mittagessen mit Klaus Becker. Seine Tochter Anna spielt Tennis und ich muss ihm bis "
+        "Freitag das Angebot schicken."
+    )
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "capture", "--dry-run", "--json", german
+    )
+    assert code == 0 and set(json.loads(out)) >= CONTRACT
+    assert err.count("\n") == 1 and "Only English is understood" in err and "German" in err
+    # saved, the text is kept whole
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "capture", "--json", german)
+    assert code == 0 and "Only English" in err and json.loads(out)["saved"]["interaction_id"]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "--json", "Angebot")
+    assert code == 0 and "Angebot" in out
+
+
+def test_an_english_note_says_nothing_on_stderr(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "capture", "--dry-run", "--json", NOTE)
+    assert code == 0 and err == ""
+
+
 def test_dry_run_never_loads_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from rapport.launch import main; "

@@ -5,6 +5,7 @@ Its speed is measured, not asserted, in tests/bench/test_capture_speed.py.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import subprocess
@@ -58,6 +59,15 @@ HOLDOUT6_NOTES = HERE / "capture_notes_holdout6.jsonl"
 # structured 0.540. After the fixes by family only the third reaches 0.9 and is checked here;
 # fc1 (0.859) and fc2 (0.886) stay out of this list until they do (README, capture table).
 FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
+# Issue 16's second round of first-contact sets (dictated; phone notes naming clients of a
+# book; pasted e-mails, threads and structured notes), committed before the engine saw them and
+# scored once: 0.776, 0.679, 0.781. Their scores after the fixes by family (README, capture
+# table) are floors here, so that later rules cannot lose what was gained on them.
+FC_AFTER = [
+    (HERE / "capture_notes_fc4.jsonl", None, 0.78),
+    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.80),
+    (HERE / "capture_notes_fc6.jsonl", None, 0.84),
+]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
 WED = date(2026, 11, 18)
@@ -73,14 +83,24 @@ def _scorer() -> ModuleType:
     return module
 
 
-def _f1(path: Path) -> float:
+def _book(path: Path | None) -> list[KnownClient]:
+    """The clients a set's notes are matched against (a CSV of name, company), as the
+    scorer's command sees them in a book made by `rapport import`."""
+    if path is None:
+        return []
+    rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
+    return [KnownClient(k + 1, row["name"], row["company"]) for k, row in enumerate(rows)]
+
+
+def _f1(path: Path, book: Path | None = None) -> float:
     scorer = _scorer()
+    known = _book(book)
     tp = fp = fn = 0
     for line in path.read_text("utf-8").splitlines():
         if not line.strip():
             continue
         note = json.loads(line)
-        out = understand(note["text"], date.fromisoformat(note["today"]))
+        out = understand(note["text"], date.fromisoformat(note["today"]), known)
         for got_tp, got_fp, got_fn, _, _ in scorer.score_note(out, note["expect"]).values():
             tp, fp, fn = tp + got_tp, fp + got_fp, fn + got_fn
     precision = tp / (tp + fp) if tp + fp else 1.0
@@ -113,6 +133,14 @@ def test_own_labelled_notes_score_at_least_0_9() -> None:
 def test_notes_unseen_by_the_engine_score_at_least_0_9(path: Path, count: int) -> None:
     assert len(path.read_text("utf-8").splitlines()) == count
     assert _f1(path) >= 0.9
+
+
+@pytest.mark.parametrize(("path", "book", "floor"), FC_AFTER)
+def test_first_contact_sets_keep_their_score_after_the_fixes(
+    path: Path, book: Path | None, floor: float
+) -> None:
+    assert len(path.read_text("utf-8").splitlines()) == 30
+    assert _f1(path, book) >= floor
 
 
 def test_the_contract_example() -> None:

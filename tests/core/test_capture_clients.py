@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from rapport.core.names import fold
 from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from tests.core.understood import understand
 
 FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
 LASTS = ["Smith", "Smyth", "Gonzalez", "Gonzales", "Doe", "Stern", "Schmidt", "O'Neill"]
@@ -107,3 +109,52 @@ def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
     slow = unicodedata.normalize("NFKD", text)
     slow = "".join(ch for ch in slow if not unicodedata.combining(ch))
     assert fold(text) == " ".join(slow.casefold().split())
+
+
+# Family: first names and nicknames of the clients already in the book, alone or with the
+# surname's initial, and said before anyone else the note names.
+BOOK = [
+    KnownClient(1, "Martin Cole", "Cole Marine"),
+    KnownClient(2, "Beverly Nash", "Nash Interiors"),
+    KnownClient(3, "Rosalind Park", "Park Family Dental"),
+    KnownClient(4, "Daniel Park", "Park & Sons"),
+    KnownClient(5, "Theodore Banks", "Banks Auto"),
+    KnownClient(6, "Samantha Reyes", "Reyes Fitness"),
+    KnownClient(7, "Catherine Moore", "Moore Veterinary"),
+    KnownClient(8, "Sunil Batra", "Batra Motels"),
+    KnownClient(9, "William Tate", ""),
+]
+BOOK_NOTES = [
+    ("Marty - LVM re: slip renewal. f/u Thurs.", "Martin Cole"),  # nickname alone
+    ("Bev called - samples late. her + hubs Carl off to Italy.", "Beverly Nash"),
+    ("Roz P. + Dr. Hugh Park (hubby) - want a 2nd practice quote.", "Rosalind Park"),
+    ("Ted B - Q3 review, wants line increase.", "Theodore Banks"),  # initial of the surname
+    ("Sam R. - 2nd location opening Mar 1.", "Samantha Reyes"),  # a nickname of two names
+    ("Dr. Cat Moore (Moore Vet) - autoclave down.", "Catherine Moore"),  # a word as a name
+    ("Sunil + Meera (Batra Motels) - new TVs for both props.", "Sunil Batra"),
+    ("Lunch with Beverly Nash at the expo.", "Beverly Nash"),  # the whole name, as before
+]
+NOT_BOOK_NOTES = [
+    # a new person named first stays new; a book client's first name later does not win
+    ("Met Tasha Bell, Marty's sister-in-law. Owns 2 daycares.", "Tasha Bell"),
+    # a word that is a nickname ("Will") alone is not a client
+    ("Will send the quote to Gina Lopez by Friday.", "Gina Lopez"),
+]
+
+
+@pytest.mark.parametrize(("note", "client"), BOOK_NOTES)
+def test_a_book_client_named_by_first_name_or_nickname(note: str, client: str) -> None:
+    out = understand(note, date(2026, 6, 16), BOOK)
+    assert out["client"]["name"] == client
+    assert out["client"]["id"] is not None
+
+
+@pytest.mark.parametrize(("note", "client"), NOT_BOOK_NOTES)
+def test_a_first_name_of_the_book_does_not_take_over_another_person(
+    note: str, client: str | None
+) -> None:
+    out = understand(note, date(2026, 6, 16), BOOK)
+    got = out["client"]
+    assert got is None or got["id"] is None
+    if client is not None:
+        assert got["name"] == client

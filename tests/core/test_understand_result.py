@@ -57,7 +57,7 @@ def test_spans_point_at_what_was_read() -> None:
 def test_the_json_keeps_the_contracts_fields_and_absences() -> None:
     alone = capture_json(understand(NOTE, WED))
     assert list(alone) == [
-        "client", "people", "facts", "dates", "tasks", "introductions", "inbound",
+        "client", "people", "contacts", "facts", "dates", "tasks", "introductions", "inbound",
         "key_points", "suggestions", "kind", "truncated",
     ]  # fmt: skip
     assert alone["client"] == {"name": "Bob Smith", "company": "Acme", "id": None, "span": [9, 18]}

@@ -334,6 +334,41 @@ def test_save_is_disabled_for_an_empty_note(window: Any, qtbot: Any) -> None:
     assert capture.isVisible() and "nothing to save" in capture.notice_text()
 
 
+def test_a_work_contact_is_a_chip_saved_on_the_client_and_removable(
+    window: Any, qtbot: Any
+) -> None:
+    bob = clients.resolve("Bob Smith")
+    capture = open_capture(window, qtbot)
+    type_note(
+        capture,
+        qtbot,
+        "Call w/ Bob Smith. Left a voicemail for his assistant Kim. His CFO Dana Wu wants pricing.",
+    )
+    kim = chip_with(capture, "contacts", "Kim")
+    assert kim.text == "Kim \u00b7 assistant"
+    assert not any("Kim" in c.text for c in chips(capture, "people")), "not family"
+    dana = chip_with(capture, "contacts", "Dana Wu")
+    dana.setFocus()
+    qtbot.keyClick(dana, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not any("Dana" in c.text for c in chips(capture, "contacts")))
+    save_with_keys(capture, qtbot)
+    qtbot.waitUntil(lambda: not capture.isVisible())
+    assert [(c.name, c.role) for c in clients.get_client(bob.id).contacts] == [("Kim", "assistant")]
+
+
+def test_a_note_in_another_language_says_only_english_is_understood(
+    window: Any, qtbot: Any
+) -> None:
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Dejeuner avec Claire Dubois. Elle veut le devis pour la machine ")
+    type_note(capture, qtbot, "avant vendredi et je dois la rappeler demain.")
+    assert "Only English is understood" in capture.notice_text()
+    assert "French" in capture.notice_text()
+    capture.editor.setPlainText("Lunch w/ Bob Smith. Send pricing by Friday.")
+    wait_understood(capture, qtbot)
+    assert "Only English" not in capture.notice_text()
+
+
 def test_a_pasted_100kb_note_is_read_in_part_and_saved_whole(window: Any, qtbot: Any) -> None:
     bob = clients.resolve("Bob Smith")
     capture = open_capture(window, qtbot)

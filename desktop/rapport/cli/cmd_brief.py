@@ -90,6 +90,7 @@ def brief_json(result: Any) -> dict[str, Any]:
             "cares_about": result.interests,
             "notes": client.notes,
             "archived": client.archived,
+            "contacts": [{"name": c.name, "role": c.role} for c in client.contacts],
         },
         "people": [
             {
@@ -242,6 +243,7 @@ def brief_lines(result: Any) -> list[str]:
         cares = f" — {', '.join(line.cares_about)}" if line.cares_about else ""
         people.append(f"{p.label}" + (f" ({details})" if details else "") + cares)
     section("Their people", people)
+    section("Work contacts", result.work_contacts)
     talks = []
     for talk in result.interactions:
         talks.append(f"{day_text(talk.happened_at)} · {talk.title or talk.kind.capitalize()}")

@@ -51,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     check_note(text)
     result = _understand(args, text)
     _complete_client(result)
+    from rapport.core.understand.language import foreign_language, only_english
+
+    language = foreign_language(text)
+    if language:
+        warn(only_english(language))
     if not args.dry_run:
         if result.get("client") is None:
             warn("the note names no client; say whom it is about with --client NAME")

@@ -33,6 +33,7 @@ from rapport.core.records import (
 from rapport.core.understand.ask import about as ask_about
 from rapport.core.understand.ask.about import Question
 from rapport.core.understand.dates import when
+from rapport.core.understand.mentions import women_and_men
 
 # A fact nobody has confirmed for longer than this may no longer be true.
 STALE_AFTER_YEARS = 1
@@ -115,6 +116,7 @@ class Brief:
     upcoming: list[Upcoming] = field(default_factory=list)
     ask_about: list[Question] = field(default_factory=list)
     introductions: list[IntroLine] = field(default_factory=list)
+    work_contacts: list[str] = field(default_factory=list)  # "her assistant Kim"
 
     @property
     def stale_count(self) -> int:
@@ -273,6 +275,24 @@ def person_lines(profile: Profile, today: date) -> list[PersonLine]:
 
 
 # -- the whole brief --------------------------------------------------------------------------
+ACRONYM_ROLES = frozenset({"ceo", "cfo", "coo", "cto", "cno", "vp", "hr", "gm", "pm"})
+
+
+def contact_lines(client: Client) -> list[str]:
+    """The client's work contacts as the brief says them: "her assistant Kim", "his CFO Dana
+    Wu" ("their" when the first name does not say which)."""
+    women, men = women_and_men()
+    first = client.first_name.lower()
+    whose = "her" if first in women else "his" if first in men else "their"
+    lines = []
+    for contact in client.contacts:
+        role = contact.role.upper() if contact.role in ACRONYM_ROLES else contact.role
+        lines.append(
+            " ".join(w for w in (whose, role, contact.name) if w) if role else contact.name
+        )
+    return lines
+
+
 def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFTER_DAYS) -> Brief:
     """The brief of one client from their profile records (``call_after_days``: the
     setting that says when an introduction's silent lead is to be called)."""
@@ -315,4 +335,5 @@ def compose(profile: Profile, today: date, call_after_days: int = INTRO_CALL_AFT
             client, profile.people, profile.facts, talks[: ask_about.RECENT_INTERACTIONS], today
         ),
         introductions=intro_lines(profile.introductions, open_tasks, today, call_after_days),
+        work_contacts=contact_lines(client),
     )

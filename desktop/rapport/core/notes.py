@@ -164,6 +164,14 @@ def restate(
     point: str, templates: NoteTemplates, client: Client, proper: set[str] | None = None
 ) -> tuple[str, str]:
     """A key point as a phrase to put in a sentence, and whether it is a promise or topic."""
+    text, kind, _rewritten = _restate(point, templates, client, proper)
+    return text, kind
+
+
+def _restate(
+    point: str, templates: NoteTemplates, client: Client, proper: set[str] | None = None
+) -> tuple[str, str, bool]:
+    """``restate``, and whether a rule rewrote the point (else it is said as noted)."""
     proper = proper or set()
     text = " ".join(point.strip().rstrip(".!;").split())
     for pattern, replacement in templates.fixups:
@@ -187,15 +195,17 @@ def restate(
             parts["the_x"] = _with_article(parts["x"])
         if "v" in parts:
             parts["v_ing"] = gerund(parts["v"])
-        return rule.say.format_map(_Blank(parts)), rule.kind
+        return rule.say.format_map(_Blank(parts)), rule.kind, True
     phrase = _lower_first(_to_second_person(text), proper)
-    return (f"how {phrase}" if _is_clause(phrase) else phrase), "topic"
+    return (f"how {phrase}" if _is_clause(phrase) else phrase), "topic", False
 
 
 _FINITE = _wordset(
     "is are was were has have had will can could should would does did goes went gets got "
     "says said wants needs likes loves thinks plans hopes starts started meets opens closes "
-    "begins ends launches requires expects moves ships renews signs"
+    "begins ends launches requires expects moves ships renews signs runs owns works lives "
+    "plays coaches teaches does makes takes keeps sells buys builds drives flies rides sings "
+    "reads writes collects travels"
 )
 
 
@@ -248,6 +258,80 @@ def pick_points(key_points: Sequence[str]) -> list[str]:
     if any(len(p.split()) > _LONG_POINT_WORDS for p in chosen):
         chosen = chosen[:2]
     return chosen
+
+
+# -- saying only what reads well --------------------------------------------------------------
+# A restated point goes into a sentence of the card only when it reads as the writer's own
+# words to the client. Note shorthand, the narrator's "me" and "I", a third person's
+# narration, headings and cut-off text are the note's, not a card's: such a point is left
+# out (the card says less rather than paste it).
+_SHORTHAND = _wordset(
+    "lvm vm vmail txt tmrw tmw tmr fyi eod eow eom asap pls plz thx mtg mtgs b4 thru abt "
+    "w bc re cc fwd attendees agenda subject to-do todo lol ppl yrs yr mos wks wk hrs mins qty "
+    "approx"
+)
+_NARRATOR = _wordset("me i i'm i'll i've i'd we we're we'll our us myself")
+_DANGLING = _wordset(
+    "and or but the a an to of for with by from at in on about your my our their his her as "
+    "that which who if so than then because into onto via per"
+)
+_NOT_CARD_CHARS = re.compile(r"[:@()+&#=/\\…→<>\[\]|*~^?!;\"]|->|\.\.|\d+[a-z]+\b|\bw/")
+MAX_POINT_WORDS = 14
+# "he's got three boys" said back as "you are got...", a word twice: a rewrite gone wrong
+_MISMATCHED = re.compile(
+    r"\b(?:are|is) got\b|\b(\w+) \1\b"
+    # a reply in a thread taken for a thing promised: "getting the glad you're ok over"
+    r"|\b(?:the|you) (?:glad|sorry|happy|thanks|thank|ok|okay|yes|no|great|awesome|noted|sure)\b",
+    re.IGNORECASE,
+)
+_HOW_SUBJECTS = _wordset("you your the a an their this that these those")
+
+
+def well_formed(phrase: str, client: Client) -> bool:
+    """Whether a restated point reads as the card's own words (see above)."""
+    words = re.findall(r"[\w'’]+", phrase.lower())
+    if not words or len(words) > MAX_POINT_WORDS or _NOT_CARD_CHARS.search(phrase):
+        return False
+    if _MISMATCHED.search(phrase):
+        return False
+    bare = [re.split(r"['’]s$", w)[0] for w in words]  # "tmrw's" is tmrw
+    if any(w in _SHORTHAND for w in bare) or any(w.replace("’", "'") in _NARRATOR for w in words):
+        return False
+    if words[-1] in _DANGLING or words[0] in ("and", "or", "but"):
+        return False
+    if words[0] == "how" and len(words) > 1 and words[1] not in _HOW_SUBJECTS:
+        # "how you are moving" is a clause the card made; "how loved the clerestory" is a
+        # note's subjectless sentence pasted behind it
+        second = phrase.split()[1] if len(phrase.split()) > 1 else ""
+        if not second[:1].isupper():
+            return False
+    names = {n.lower() for n in client.name.split()}
+    return not names & set(words)
+
+
+def _names_a_thing(phrase: str) -> bool:
+    """A point no rule rewrote is said as noted only when it names a thing ("the move to
+    Ogden", "your daughter's recital") or is the card's own clause ("how you are ..."): a
+    note's fragment ("plays to a 6 handicap", "big Bucs fan", "all good") is not."""
+    first = phrase.split(" ", 1)[0].lower()
+    return first in _THING_STARTS or (first == "how" and well_formed(phrase, _NOBODY))
+
+
+_THING_STARTS = _wordset("the your a an this that these those our")
+_NOBODY = Client(id=0, name="")
+
+
+def _task_promises(interaction: Interaction | None) -> list[str]:
+    """The promises the user made in the conversation, as quick capture typed them
+    ("Send the revised proposal"): restated only as they were made."""
+    extracted = interaction.extracted if interaction is not None else None
+    if not isinstance(extracted, dict):
+        return []
+    out = []
+    for task in extracted.get("tasks") or ():
+        if isinstance(task, dict) and task.get("kind") == "promise" and task.get("title"):
+            out.append(str(task["title"]))
+    return out
 
 
 # -- choosing deterministically --------------------------------------------------------------
@@ -478,8 +562,19 @@ def compose(
             interaction.key_points if interaction else [], facts, templates, client, proper
         )
         key_points = [p for p in key_points if p != used]
-    restated = [restate(point, templates, client, proper) for point in key_points]
+    restated = [
+        (text, kind)
+        for text, kind, rewritten in (_restate(p, templates, client, proper) for p in key_points)
+        if well_formed(text, client) and (rewritten or _names_a_thing(text))
+    ]
     promises = [text for text, kind in restated if kind == "promise"]
+    if not promises:
+        # No promise in the key points: the promises capture typed, said as they were made
+        # ("Send pricing by Friday" is "getting the pricing over to you", not a proposal).
+        made = [restate(t, templates, client, proper) for t in _task_promises(interaction)]
+        promises = [text for text, kind in made if kind == "promise" and well_formed(text, client)]
+        promises = promises[: MAX_POINTS - len(restated)] if len(restated) < MAX_POINTS else []
+        restated += [(text, "promise") for text in promises]
     topics = [text for text, kind in restated if kind == "topic"]
     if interaction is None:
         notes.append(f"No conversation with {client.first_name} is recorded: no points to restate.")

@@ -76,6 +76,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class WorkContact:
+    """Someone who works with or for the client: "her assistant Kim" is Kim, assistant."""
+
+    name: str
+    role: str = ""
+
+
 @dataclass(slots=True)
 class Client:
     id: int
@@ -94,6 +102,7 @@ class Client:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     archived_at: datetime | None = None
+    contacts: list[WorkContact] = field(default_factory=list)
 
     @property
     def first_name(self) -> str:

@@ -191,6 +191,12 @@ class _Html:
         more = self.more(len(self.b.people), len(shown))
         return self.section("Their people", self.ul("".join(lines) + more))
 
+    def work_contacts(self) -> str:
+        if not self.b.work_contacts:
+            return ""
+        items = "".join(f"<li>{self.e(line)}</li>" for line in self.b.work_contacts)
+        return self.section("Work contacts", self.ul(items))
+
     def conversations(self) -> str:
         talks = self.b.interactions[: self.lim.conversations]
         if not talks:
@@ -399,6 +405,7 @@ def render(
     first = [
         h.interests(),
         h.people(),
+        h.work_contacts(),
         h.conversations(),
         h.promises(),
         h.waiting(),

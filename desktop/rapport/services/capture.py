@@ -28,6 +28,7 @@ from rapport.core.understand.pipeline import KnownClient, understand
 from rapport.services import indexing
 from rapport.services.capture_dry import read_moment
 from rapport.services.capture_json import capture_json
+from rapport.services.convert import work_contacts
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.validate import check_note
 from rapport.services.when import day_first
@@ -186,6 +187,7 @@ def save_capture(
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
         saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
+        _contacts(client_id, u.get("contacts") or [])
         # The facts and dates are about the client's first name, the undo says it.
         client_first = fold(name).split()[0]
         _facts(client_id, interaction_id, u.get("facts") or [], people, client_first, saved)
@@ -259,6 +261,32 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     )
     indexing.data(m.Client, data)
     return data["id"], True, name, data["name_key"]
+
+
+def _contacts(client_id: int, found: list[dict[str, Any]]) -> None:
+    """Add the note's work contacts to the client's: a name already there (by first name)
+    takes the note's role when it had none, a new name is added at the end."""
+    if not found:
+        return
+    row = m.Client.select(m.Client.contacts).where(m.Client.id == client_id).first()
+    stored = row.contacts if row is not None else []
+    have = [{"name": c.name, "role": c.role} for c in work_contacts(stored)]
+    changed = False
+    for item in found:
+        name = " ".join(control_chars.clean(str(item.get("name") or "")).split())
+        role = " ".join(control_chars.clean(str(item.get("role") or "")).split())
+        if not name:
+            continue
+        first = fold(name).split()[0]
+        same = next((c for c in have if fold(c["name"]).split()[0] == first), None)
+        if same is None:
+            have.append({"name": name, "role": role})
+            changed = True
+        elif role and not same["role"]:
+            same["role"] = role
+            changed = True
+    if changed:
+        sql.update(m.Client, client_id, {"contacts": have, "updated_at": clock.now()})
 
 
 def _interaction(

@@ -12,6 +12,7 @@ from typing import Any
 
 from rapport.core.understand.result import (
     ClientFound,
+    Contact,
     Fact,
     Inbound,
     Introduction,
@@ -30,6 +31,7 @@ def capture_json(understood: Understanding) -> dict[str, Any]:
     return {
         "client": client_json(understood.client) if understood.client is not None else None,
         "people": [_person(p) for p in understood.people],
+        "contacts": [_contact(c) for c in understood.contacts],
         "facts": [_fact(f) for f in understood.facts],
         "dates": [_yearly(d) for d in understood.dates],
         "tasks": [_task(t) for t in understood.tasks],
@@ -77,6 +79,10 @@ def _span(span: tuple[int, int] | None) -> list[int] | None:
 
 def _person(p: Person) -> dict[str, Any]:
     return {"name": p.name, "relation": p.relation, "age": p.age, "span": list(p.span)}
+
+
+def _contact(c: Contact) -> dict[str, Any]:
+    return {"name": c.name, "role": c.role, "span": list(c.span)}
 
 
 def _fact(f: Fact) -> dict[str, Any]:

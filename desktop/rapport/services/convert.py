@@ -110,7 +110,24 @@ def record(kind: type[R], row: m.BaseModel, **given: Any) -> R:
 # -- per record: what the row does not hold ----------------------------------------------------
 def client(row: m.Client, referred_by: str | None = None) -> r.Client:
     # (``address`` is the legacy free-text column: the record's is built from the parts.)
-    return record(r.Client, row, address=postal_address(row), referred_by=referred_by)
+    return record(
+        r.Client,
+        row,
+        address=postal_address(row),
+        referred_by=referred_by,
+        contacts=work_contacts(row.contacts),
+    )
+
+
+def work_contacts(value: Any) -> list[r.WorkContact]:
+    """The client's work contacts as stored (a JSON list of {"name", "role"}); anything
+    else in the column (an older or hand-edited book) is left out, never an error."""
+    out = []
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            role = item.get("role")
+            out.append(r.WorkContact(item["name"].strip(), role if isinstance(role, str) else ""))
+    return out
 
 
 def person(row: m.Person) -> r.Person:

@@ -84,9 +84,27 @@ def _postal_parts(row: dict[str, Any]) -> str | None:
     return problem(from_parts(*(row.get(name) or "" for name in ADDRESS_PARTS)))
 
 
+def _work_contacts(row: dict[str, Any]) -> str | None:
+    """A client's work contacts are a list of {"name": text, "role": text}."""
+    value = row.get("contacts", [])
+    if not isinstance(value, list) or not all(
+        isinstance(c, dict)
+        and set(c) <= {"name", "role"}
+        and isinstance(c.get("name"), str)
+        and isinstance(c.get("role", ""), str)
+        for c in value
+    ):
+        return 'contacts must be a list of {"name": text, "role": text}'
+    return None
+
+
+def _client_row(row: dict[str, Any]) -> str | None:
+    return _postal_parts(row) or _work_contacts(row)
+
+
 ROW_CHECKS: dict[str, RowCheck] = {
     "important_date": _real_yearly_date,
-    "client": _postal_parts,
+    "client": _client_row,
     "person": _postal_parts,
 }
 

@@ -139,6 +139,13 @@ def _postal_addresses(database: peewee.Database) -> None:
         )
 
 
+def _work_contacts(database: peewee.Database) -> None:
+    """Version 7: a client's work contacts ("her assistant Kim"), a JSON list on the client."""
+    from rapport.store.models import JSONField
+
+    _add_column(database, "client", "contacts", JSONField(default=list))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
 STEPS: list[Step] = [
@@ -147,6 +154,7 @@ STEPS: list[Step] = [
     _follow_through,
     _read_indexes,
     _postal_addresses,
+    _work_contacts,
 ]
 SCHEMA_VERSION = 1 + len(STEPS)
 

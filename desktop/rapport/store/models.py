@@ -95,6 +95,8 @@ class Client(RecordModel):
     created_at = DateTimeField(default=clock.now)
     updated_at = DateTimeField(default=clock.now)
     archived_at = DateTimeField(null=True, index=True)
+    # Work contacts: [{"name": "Kim", "role": "assistant"}] (not family: see Person).
+    contacts = JSONField(default=list)
 
     class Meta:
         # The client list, a page at a time (services/client_list.py): active clients by

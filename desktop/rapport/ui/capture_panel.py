@@ -25,6 +25,7 @@ from rapport.ui.flow_layout import FlowLayout, flow_policy
 
 TITLES = {
     "people": "People",
+    "contacts": "Work contacts",
     "facts": "Worth remembering",
     "dates": "Dates",
     "tasks": "To do",
@@ -261,6 +262,10 @@ def describe(group: str, value: Any) -> tuple[str, str, str]:
         text = str(value.get("channel") or "message").capitalize()
         text += f" from {sender}" if sender else ""
         return text, e(text), "Saved as awaiting your reply, with a task to answer it"
+    if group == "contacts":
+        role = str(value.get("role") or "")
+        text = str(value.get("name") or "") + (f" · {role}" if role else "")
+        return text, e(text), "Saved on the client as a work contact (not family)"
     if group == "introductions":
         referrer = value.get("referrer")
         text = str(value.get("name")) + (f" · introduced by {referrer}" if referrer else "")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from rapport.core.understand.clients import ClientIndex
 from rapport.core.understand.edits import GROUPS, CaptureEdits, accepted_suggestions, apply_edits
+from rapport.core.understand.language import foreign_language, only_english
 from rapport.core.understand.text import MAX_CHARS
 from rapport.ui import messages, theme
 from rapport.ui.capture_chips import Chip
@@ -280,6 +281,11 @@ class CaptureWindow(QDialog):
             )
         else:
             self.notice.drop("truncated")
+        language = foreign_language(text) if text.strip() else None
+        if language:
+            self.notice.say("language", "info", only_english(language))
+        else:
+            self.notice.drop("language")
         self._render()
 
     # -- chips -----------------------------------------------------------------------------

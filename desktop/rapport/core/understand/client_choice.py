@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rapport.core.understand.clients import _NICKNAMES  # shared with known-client matching
+from rapport.core.understand.clients import same_first_name  # as known-client matching does
 from rapport.core.understand.mentions import NameMention, first_names
 from rapport.core.understand.people import FamilyMember
 from rapport.core.understand.text import LazyRegex
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from rapport.core.understand.intros import Introduction
 
 __all__ = ["choose_client", "clients_family", "company_of", "plausible"]
-
-
-def _same_first_name(a: str, b: str) -> bool:
-    """'bob' and 'robert' are one first name (both lower case)."""
-    return a == b or _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
 
 
 _COMPANY_AFTER = LazyRegex(
@@ -249,7 +244,7 @@ def clients_family(
 
     def clients(owner: str) -> bool:
         low = owner.lower()
-        return low in own or _same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
+        return low in own or same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
 
     # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's
     spouses = {

@@ -1,21 +1,32 @@
 """Which known client a note is about: exact, misspelt ("Bob Smtih"), or by first name.
 
 Matching order: the whole name (accents and case folded), then a close spelling (difflib
-ratio), then a first name or nickname ("Bob" for Robert) when it points at one client, or
-at the most recently contacted of several. Anything else is a new client (``id`` None).
+ratio), then a first name or nickname ("Bob" for Robert, "Roz P." for Rosalind Park; the
+nicknames are resources/nicknames.json) when it points at one client, or at the most
+recently contacted of several. Anything else is a new client (``id`` None).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import overload
 
 from rapport.core.names import fold
+from rapport.core.understand.resources import read_resource
 
-__all__ = ["ClientIndex", "ClientMatch", "KnownClient", "match_client"]
+__all__ = [
+    "ClientIndex",
+    "ClientMatch",
+    "KnownClient",
+    "match_client",
+    "name_keys",
+    "same_first_name",
+]
 
 CLOSE_ENOUGH = 0.84  # SequenceMatcher ratio for a misspelt full name ("Bob Smtih")
 
@@ -37,34 +48,28 @@ class ClientMatch:
     candidates: tuple[tuple[KnownClient, float], ...]
 
 
-_NICKNAMES = {
-    "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert", "bill": "william",
-    "will": "william", "billy": "william", "jim": "james", "jimmy": "james", "mike": "michael",
-    "dave": "david", "steve": "steven", "tom": "thomas", "tommy": "thomas", "dan": "daniel",
-    "danny": "daniel", "chris": "christopher", "liz": "elizabeth", "beth": "elizabeth",
-    "kate": "katherine", "katie": "katherine", "jen": "jennifer", "jenny": "jennifer",
-    "sam": "samuel", "alex": "alexander", "joe": "joseph", "tony": "anthony",
-    "nick": "nicholas", "matt": "matthew", "andy": "andrew", "drew": "andrew",
-    "greg": "gregory", "ed": "edward", "eddie": "edward", "rick": "richard",
-    "rich": "richard", "dick": "richard", "pat": "patrick", "sue": "susan", "meg": "megan",
-    "peggy": "margaret", "maggie": "margaret", "ben": "benjamin", "ken": "kenneth",
-    "ron": "ronald", "don": "donald", "larry": "lawrence", "jeff": "jeffrey",
-    "tim": "timothy", "vince": "vincent", "zach": "zachary", "josh": "joshua",
-    "jon": "jonathan", "nate": "nathan", "phil": "philip", "deb": "deborah",
-    "debbie": "deborah", "cathy": "catherine", "kathy": "kathleen", "pam": "pamela",
-    "barb": "barbara", "fred": "frederick", "charlie": "charles", "chuck": "charles",
-    "hank": "henry", "jack": "john", "johnny": "john", "ted": "edward", "stan": "stanley",
-}  # fmt: skip
+@cache
+def _nicknames() -> dict[str, tuple[str, ...]]:
+    """Nickname -> the formal first names it is short for (resources/nicknames.json)."""
+    data = json.loads(read_resource("nicknames.json"))
+    return {nick: tuple(formal) for nick, formal in data["nicknames"].items()}
+
+
+def name_keys(first: str) -> frozenset[str]:
+    """The first names ``first`` may stand for: itself and, for a nickname, the formal names
+    ("sam" -> sam, samuel, samantha). Two first names are the same person's when their keys
+    meet ("Bob" and "Robert", "Roz" and "Rosalind")."""
+    return frozenset((first, *_nicknames().get(first, ())))
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two folded first names may be the same person's (Bob, Robert)."""
+    return a == b or not name_keys(a).isdisjoint(name_keys(b))
 
 
 def _first(name: str) -> str:
     parts = fold(name).split()
     return parts[0] if parts else ""
-
-
-def _canonical_first(first: str) -> str:
-    """The first name a nickname stands for ("bob" -> "robert"); itself otherwise."""
-    return _NICKNAMES.get(first, first)
 
 
 def _recent(client: KnownClient) -> float:
@@ -150,16 +155,23 @@ class ClientIndex(Sequence[KnownClient]):
         return [self._client(i) for i in self._by_name.get(key, ())]
 
     def same_first(self, first: str, last: str | None) -> list[KnownClient]:
-        """Clients whose first name is ``first`` (or the name it is a nickname of)."""
+        """Clients whose first name is ``first``, or a name it is a nickname of, or a
+        nickname of it ("Marty" for Martin Cole, "Bob" for Robert); with ``last``, only those
+        of that surname, or whose surname starts with it when it is an initial ("Ted B.")."""
         if self._by_first is None:
             self._by_first = {}
             for position, name in enumerate(self._folded):
                 # Folded: single spaces, none leading, so the first word is before the first.
-                first_word = name.partition(" ")[0]
-                self._by_first.setdefault(_canonical_first(first_word), []).append(position)
+                for key in name_keys(name.partition(" ")[0]):
+                    self._by_first.setdefault(key, []).append(position)
+        positions: set[int] = set()
+        for key in name_keys(first):
+            positions.update(self._by_first.get(key, ()))
         found = []
-        for i in self._by_first.get(_canonical_first(first), ()):
-            if last is None or self._folded[i].split()[-1] == last:
+        for i in sorted(positions):
+            surname = self._folded[i].split()[-1]
+            initial = last is not None and len(last) == 1
+            if last is None or surname == last or (initial and surname.startswith(last)):
                 found.append(self._client(i))
         return found
 

@@ -34,6 +34,7 @@ __all__ = ["GROUPS", "CaptureEdits", "apply_edits", "item_key"]
 # Kinds of items, in the order the window shows them (the client comes first, alone).
 GROUPS = (
     "people",
+    "contacts",
     "facts",
     "dates",
     "tasks",
@@ -58,6 +59,8 @@ def item_key(group: str, item: Any) -> str:
         return _words(item)
     if group == "people":
         return _words(item.get("name")) or "=" + _words(item.get("relation"))
+    if group == "contacts":
+        return _words(item.get("name"))
     if group == "facts":
         return _words(item.get("text"))
     if group in ("tasks", "suggestions"):

@@ -83,7 +83,9 @@ SAID: dict[str, str] = {
     "yr old": "child",
     # typed upper case only (see SHORTHAND): "his SO Renee", "DH", "DW"
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
-    "dgd": "granddaughter", "dgs": "grandson",
+    "dgd": "granddaughter", "dgs": "grandson", "dds": "daughter", "dss": "son",
+    # phone shorthand for family (issue 16): "her + hubs Carl", "bf Anil", "his mam Bridie"
+    "hubs": "husband", "bf": "partner", "mam": "mother", "mama": "mother", "momma": "mother",
 }  # fmt: skip
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS")

@@ -21,12 +21,12 @@ phrases keeps a note's scan linear and the catalogue's load to a couple of milli
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.understand.resources import read_resource
 from rapport.core.understand.text import is_lower_note
 
 __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
@@ -436,21 +436,7 @@ def _strings(value: object) -> list[str]:
 @cache
 def catalogue() -> Catalogue:
     """The shipped catalogue, loaded on first use and kept."""
-    return Catalogue(list(json.loads(_read_resource("interests.json"))["interests"]))
-
-
-def _read_resource(name: str) -> str:
-    # A plain file next to the resources package is the common case (installed, editable or
-    # frozen) and avoids importing importlib.resources, which costs more than the whole load.
-    import rapport.resources as package
-
-    path = os.path.join(os.path.dirname(package.__file__ or ""), name)
-    if os.path.isfile(path):
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    from importlib import resources  # a zipped install
-
-    return resources.files(package).joinpath(name).read_text("utf-8")
+    return Catalogue(list(json.loads(read_resource("interests.json"))["interests"]))
 
 
 def find_interests(text: str) -> list[InterestMatch]:

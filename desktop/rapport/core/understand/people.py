@@ -31,7 +31,7 @@ from rapport.core.understand.family_words import (
     rel_words,
 )
 from rapport.core.understand.mentions import NOT_NAMES, _surname_stop, first_names, title_name
-from rapport.core.understand.text import LazyRegex, Span
+from rapport.core.understand.text import LazyRegex, Span, is_lower_note
 from rapport.core.understand.wordlists import word_list
 
 __all__ = ["FamilyMember", "find_family"]
@@ -195,11 +195,14 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
     m = _NAME_AT.match(text, pos)
     cursor = m.end() if m else pos
     explicit = m is not None and _SAID_NAMED.search(m.group()) is not None
+    lower_list = plural and is_lower_note(text)
     first = True
     while True:
         w = _NAME_WORD.match(text, cursor)
         if w is None or not (
-            _is_first_name(w.group(), lower_ok=True) or (first and _plain_name(text, w, explicit))
+            _is_first_name(w.group(), lower_ok=True)
+            # "greyhounds named comet dash and pixie": every word of a named list is a name
+            or ((first or explicit) and _plain_name(text, w, explicit))
         ):
             break
         if not first and not plural:
@@ -221,6 +224,9 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
             r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?",
             text[cursor:],
         )
+        if (sep is None or not sep.group()) and lower_list:
+            # dictated without commas: "three kids isabel mateo and the baby nico"
+            sep = re.match(r"\s+(?=[a-z])", text[cursor:])
         if sep is None or not sep.group():
             break
         cursor += sep.end()

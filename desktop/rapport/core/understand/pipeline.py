@@ -21,7 +21,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.author import author_alias
-from rapport.core.understand.clients import KnownClient, match_client
+from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.understand.contacts import find_contacts
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.facts import (
     find_facts,
@@ -31,6 +32,7 @@ from rapport.core.understand.facts import (
 from rapport.core.understand.inbound import InboundFound, find_inbound
 from rapport.core.understand.interests import InterestMatch, find_interests
 from rapport.core.understand.mentions import (
+    NOT_NAMES,
     NameMention,
     find_names,
     first_names,
@@ -40,6 +42,7 @@ from rapport.core.understand.mentions import (
 from rapport.core.understand.result import (
     Candidate,
     ClientFound,
+    Contact,
     Fact,
     Inbound,
     Introduction,
@@ -113,6 +116,14 @@ def understand(
     client = choose_client(body, names, family, intros)
     client = _email_client(body, note.email, names, client) if note.email is not None else client
     client, spouse = _couple(body, client, names, family)
+    if known_clients and (
+        client is None
+        or match_client([client.name], [], known_clients).how not in ("exact", "close")
+    ):
+        # Family: a client of the book named first by a first name or nickname, maybe with
+        # the surname's initial ("Bev called - ... hubs Carl", "Roz P. + Dr. Hugh Park"):
+        # the note is about the client the user already has, not the person named after.
+        client = _book_mention(body, known_clients, client.end if client else BOOK_REACH) or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
     family = clients_family(family, client, body)
@@ -124,6 +135,15 @@ def understand(
     family = _spouse_said(body, spouse, client_first, family)
     # 5. introductions: "Referred by Dr. Paul Lin." alone: the lead is the client
     intros = _leads(intros, client.name if client is not None else "")
+    # the client's work contacts with their roles ("her assistant Kim"): not family, not
+    # someone introduced, not in the client's own quoted words
+    quoted = quote_ranges(body)
+    work_contacts = find_contacts(
+        body,
+        [client_first or "", *(p.name for p in family if p.name), *(i.name for i in intros)],
+        lambda word: word.lower() in first_names(),
+        lambda pos: any(a <= pos < b for a, b in [*note.their_turns, *quoted]),
+    )
     # 6. inbound: a message that waits for the user's answer
     inbound = _inbound(note)
     # 7. dates, then 8. the user's tasks (whose promise, which deadline)
@@ -141,6 +161,7 @@ def understand(
     understood = Understanding(
         client=found_client,
         people=tuple(Person(p.name, p.relation, p.age, (p.start, p.end)) for p in family),
+        contacts=tuple(Contact(c.name, c.role, (c.start, c.end)) for c in work_contacts),
         facts=tuple(
             Fact(f.text, f.category, f.about, tuple(f.tags), (f.start, f.end)) for f in facts
         ),
@@ -429,9 +450,11 @@ def _voices(
     return out
 
 
-# "Writing on behalf of Mr. Dwight Lassiter": the assistant signs, the client is whom it is for
+# "Writing on behalf of Mr. Dwight Lassiter", "From: Greta Lindahl (assistant to Dr. Omar
+# Siddiqui)": the assistant writes, the client is whom it is for
 _ON_BEHALF = LazyRegex(
-    r"\bon\s+behalf\s+of\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"\b(?i:on\s+behalf\s+of|(?:executive\s+)?(?:assistant|secretary|ea|scheduler)\s+(?:to|for))"
+    r"\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
 _INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
 _TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
@@ -581,6 +604,35 @@ def _client(
             Candidate(c.id, c.name, c.company, round(score, 3)) for c, score in matched.candidates
         ),
     )
+
+
+# A client of the book named by first name or nickname, then maybe the surname or its
+# initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
+_BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
+BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
+
+
+def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMention | None:
+    """The first capitalised first name or nickname before ``until`` that is a client's in
+    the book (with that surname or initial when one follows), as the note writes it."""
+    index = known if isinstance(known, ClientIndex) else ClientIndex(known)
+    for m in _BOOK_MENTION.finditer(body, 0, min(until + 40, len(body))):
+        if m.start() >= until:
+            break
+        first = m.group(1).lower()
+        initial, surname = m.group(2), m.group(3)
+        if first in NOT_NAMES and not surname:
+            continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
+        same = index.same_first(first, (initial or surname or "").lower() or None)
+        if not same and surname and surname.lower() in NOT_NAMES and first not in NOT_NAMES:
+            same = index.same_first(first, None)  # "Sunil + Meera", "Kenji called"
+        if not same:
+            continue
+        same.sort(key=lambda c: c.last_contact.timestamp() if c.last_contact else 0.0, reverse=True)
+        end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
+        written = body[m.start() : end].rstrip(".")
+        return NameMention(m.start(), end, written, m.group(1), full=" " in written)
+    return None
 
 
 if TYPE_CHECKING:

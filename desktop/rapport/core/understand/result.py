@@ -16,6 +16,7 @@ from datetime import date
 __all__ = [
     "Candidate",
     "ClientFound",
+    "Contact",
     "Fact",
     "Inbound",
     "Introduction",
@@ -61,6 +62,15 @@ class Person:
     relation: str
     age: int | None
     span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One of the client's work contacts ("her assistant Kim"): not family."""
+
+    name: str
+    role: str  # a key of resources/work_roles.json: assistant, cfo, office manager...
+    span: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +142,7 @@ class Understanding:
 
     client: ClientFound | None
     people: tuple[Person, ...]
+    contacts: tuple[Contact, ...]
     facts: tuple[Fact, ...]
     dates: tuple[YearlyDay, ...]
     tasks: tuple[Task, ...]

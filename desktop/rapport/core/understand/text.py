@@ -201,7 +201,27 @@ _TURN = LazyRegex(
 def quiet_fillers(text: str) -> str:
     """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
     text = _FILLER.sub(lambda m: " " * len(m.group()), text)
+    text = _SPOKEN_MARK.sub(_spoken_mark, text)
     return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
+
+
+# Family: punctuation dictated as words ("...a projection by friday period walter's big into
+# model trains comma joan..."): the mark it names, same length. "Period" after a word that
+# makes it a span of time ("trial period", "the grace period") stays a word.
+_SPOKEN_MARK = LazyRegex(
+    r"(?<![\w'])(?<!trial )(?<!grace )(?<!waiting )(?<!cooling )(?<!billing )(?<!the )(?<!a )"
+    r"(?<!this )(?<!that )(?<!same )(?<!pay )(?<!time )(?<!probation )(?<!holding )"
+    r"(?<!reporting )(?<!rental )(?<!lock )(?<!free )(?<!notice )(?<!open )"
+    r"(?P<mark>period|full\s+stop|comma|question\s+mark|exclamation\s+(?:point|mark)|"
+    r"new\s+paragraph|new\s+line)(?!\s+(?:of|for|when|where|in|ends?|starts?)\b)(?=\s+[a-z]|\s*$)",
+)
+_MARKS = {"period": ".", "full": ".", "comma": ",", "question": "?", "exclamation": "!"}
+
+
+def _spoken_mark(m: re.Match[str]) -> str:
+    said = m.group("mark")
+    mark = _MARKS.get(said.split()[0], "\n")
+    return mark + " " * (len(said) - 1)
 
 
 # Run-on dictation ("...in the main hall dan said the board votes on the twenty ninth so i have to

@@ -97,10 +97,10 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_weekday,
     ),
     (
-        r"\b(?:today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today"
+        r"\b(?:today|2day|tdy|tonight|tonite|2nite|this\s+(?:morning|afternoon|evening)|later\s+today"
         r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
         r"|asap|a\.s\.a\.p|right\s+away|immediately|within\s+the\s+hour|in\s+the\s+next\s+hour"
-        r"|in\s+an\s+hour|(?:right\s+)?(?<!for\s)(?<!until\s)(?<!till\s)(?<!by\s)(?<!of\s)"
+        r"|in\s+an\s+hour|in\s+(?:a\s+few|\d{1,2})\s*(?:min|mins|minutes)\b|(?:right\s+)?(?<!for\s)(?<!until\s)(?<!till\s)(?<!by\s)(?<!of\s)"
         r"(?<!from\s)now(?=\s*(?:[.,;:!)+&]|->|\n|$|\s+(?:and|then|\+)\s)))\b",
         on_today,
     ),
@@ -212,8 +212,9 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_weekday_date: ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "wen", "thr", "tus", "teu",
                       "fir", "mun"),
     on_today: (
-        "today", "tonight", "tonite", "this ", "end of", "eod", "e.o.d", "cob", "c.o.b",
-        "close of", "asap", "a.s.a.p", "right away", "immediately", "hour", "now",
+        "today", "2day", "tdy", "tonight", "tonite", "2nite", "this ", "end of", "eod", "e.o.d",
+        "cob", "c.o.b", "close of", "min", "asap", "a.s.a.p", "right away", "immediately", "hour",
+        "now",
     ),
     on_time_today: ("noon", "am", "pm", "a.m", "p.m"),
     on_tomorrow: ("tom", "tmr", "tmw", "2mor", "morning"),  # "tom" covers tomorow, tommorow

@@ -28,6 +28,7 @@ from rapport.core.understand.tasks.requests import (
     asked_me_to,
     asked_of_you,
     requested_tasks,
+    sent_back,
     terse_items,
 )
 from rapport.core.understand.tasks.titles import task_kind, task_title
@@ -90,6 +91,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
+    tasks += sent_back(sentences, ctx.dates, tasks, TaskFound)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
@@ -99,6 +101,9 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
         ]  # fmt: skip
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
+    tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
+    tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
+    tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
         return tasks
@@ -118,12 +123,53 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return keep
 
 
+# Family: the user's own chat replies ("that's awesome, go Lily!", "noted", "what kind?",
+# "glad he's ok"): a reply is a promise only when it says one ("I'll send...", "on it") or
+# names a thing with its day ("revised proof - Wed 3pm").
+_SENDING = LazyRegex(
+    r"\b(?:send|sending|sent|e-?mail|mail|forward|share|get|ship|drop|bring|have|on\s+it|"
+    r"will\s+do)\b",
+    re.IGNORECASE,
+)
+
+
+# Family: a list item marked done ("✔ reset the shelf", "[x] samples sent", "~~call Bo~~")
+# is what was done at the visit, not a to-do
+_DONE_MARK = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:[✔✓☑✅]|\[[xX]\]|~~)[^\n]*$")
+
+
+def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
+    """Family: one thing asked and then promised ("can you send the forms?" ... "I'll send
+    them tonight") is one task, with the day either gave."""
+    kept: list[TaskFound] = []
+    for task in tasks:
+        title = task.title.lower()
+        same = next((k for k in kept if k.title.lower() == title), None)
+        if same is None and " " not in title:
+            # "can you send the CE info?" ... "yes, tonight" read as a bare "Send": the
+            # answer gives the request its day
+            same = next((k for k in reversed(kept) if k.title.lower().split()[0] == title), None)
+        if same is None:
+            kept.append(task)
+        elif same.due is None:
+            same.due = task.due
+    return kept
+
+
+def _reply_not_promise(task: TaskFound, body: str) -> bool:
+    said = body[task.start : task.end]
+    # "revised proof - Wed 3pm": a thing with its day is a promise all the same
+    return task.title.startswith("Send ") and task.due is None and _SENDING.search(said) is None
+
+
 # Words said to someone, not a to-do: "Thank you for meeting with me", "Thank you," over a
 # signature, "Writing on behalf of Mr. Lassiter", "Sabrina, meet Pat Quinlan" (an introducer
 # speaking to both)
 _SPEECH = LazyRegex(
     r"(?:thank\s+you\b(?!\s+(?:note|card|letter|gift|basket|email|e-mail|call)s?\b)"
     r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
+    # well-wishes in a message: "Give my best to Helen", "say hi to the kids for me"
+    r"|give\s+my\s+(?:best|love|regards)|say\s+(?:hi|hello)\s+to\b"
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -207,14 +253,31 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return tasks
 
 
-# A note that gives each side its action items: "ME: ...", "Them: ...", "- me: send ..."
-_OWNER_HEADING = LazyRegex(r"(?im)^[\s\-*\d.)]*(?:me|us|them|they|my\s+side)\s*:")
-# A person's name as a heading ("Jeff:", "Dr. K:", "Priya Shah:")
-_PERSON_HEADING = LazyRegex(r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?")
+# Family: action items given to their owners ("ME: ...", "Them: ...", "- me: send ...",
+# "Me — send MSA", "1. Me - packet to Monica", "- me → Barolo"): a colon, a dash or an arrow
+# after the owner at the start of a line
+_OWNER_HEADING = LazyRegex(
+    r"(?im)^[\s\-*\d.)]*(?:me|us|them|they|my\s+side)\s*(?::|\s[-–—]\s|\s?(?:→|->|;)\s)"
+)
+# A person's name as a heading ("Jeff:", "Dr. K:", "Priya Shah:", "Karin/Per:", "Dr. A -")
+_ONE_NAME = r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?"
+_PERSON_HEADING = LazyRegex(rf"{_ONE_NAME}(?:\s*(?:/|\+|&)\s*{_ONE_NAME})*")
+_AFTER_OWNER = LazyRegex(r"\s*(?::|;|[-–—](?=\s)|→|->)")  # normalise() makes an arrow ";"
+_LINE_START = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*$")
 
 
 def _heading_colon(body: str, piece: Span) -> bool:
-    return body[piece.end : piece.end + 1] == ":"
+    """The piece is an owner heading: a colon after it, or a dash or an arrow when it starts
+    its line ("Them — Marisol sends job descriptions", "3. Dr. A - get VAC date")."""
+    if body[piece.end : piece.end + 1] == ":":
+        return True
+    after = _AFTER_OWNER.match(body, piece.end)
+    return (
+        after is not None
+        and body[after.end() - 1 : after.end()] != ":"
+        and _LINE_START.search(body, 0, piece.start) is not None
+        and _LINE_START.search(body, 0, piece.start).end() == piece.start  # type: ignore[union-attr]
+    )
 
 
 def _line_end(body: str, pos: int) -> int:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
     from rapport.core.understand.tasks.model import TaskFound
 
-__all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "terse_items"]
+__all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "sent_back", "terse_items"]
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
@@ -289,3 +289,42 @@ def _said_again(verb: str, rest: str, tasks: list[TaskFound]) -> bool:
         if said and (said[0][:5] == verb.lower()[:5] or asked & set(said)):  # intro/introduce
             return True
     return False
+
+
+# Family: a thing the client wants back from the user by a day ("wants the signed SOW back by
+# Tuesday", "MSA redline back to him by Wed"): the user's task to send it back.
+_BACK = LazyRegex(
+    r"(?:\b(?:wants?|needs?|asked\s+for|expects?)\s+)?(?P<thing>(?:(?:the|our|my|his|her|their|a)"
+    r"\s+)?[\w#][\w#-]*(?:\s+[\w#][\w#-]*){0,3}?)\s+back(?:\s+to\s+(?:him|her|them|me|(?-i:[A-Z][\w'-]+)))?"
+    r"\s+(?=by\b|before\b|on\b|no\s+later\b)",
+    re.IGNORECASE,
+    needs="back",
+)
+_NOT_BACK = word_list("tasks.requests._NOT_BACK")
+
+
+def sent_back(
+    sentences: list[Span],
+    dates: list[DateMention],
+    tasks: list[TaskFound],
+    make: Callable[..., Any],
+) -> list[TaskFound]:
+    """'Send the signed SOW back' for a thing wanted back by a day, unless a task covers it."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _BACK.finditer(sentence.text):
+            start, end = sentence.start + m.start("thing"), sentence.start + m.end()
+            after = dates_in(dates, end, sentence.end)
+            if not after or after[0].value is None:
+                continue
+            thing = m.group("thing").strip()
+            first = thing.lower().split()[0]
+            if first in _NOT_BACK or (base_verb(first) is not None and first not in ("quote",)):
+                continue
+            if any(t.start < after[0].end and start < t.end for t in tasks + added):
+                continue
+            for owner in ("our ", "my ", "his ", "her ", "their "):
+                if thing.lower().startswith(owner):
+                    thing = "the " + thing[len(owner) :]
+            added.append(make(f"Send {thing} back", "todo", after[0].value, start, after[0].end))
+    return added

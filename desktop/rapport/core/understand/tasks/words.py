@@ -106,7 +106,7 @@ COORD = LazyRegex(
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
@@ -153,7 +153,9 @@ OWN_CUE = LazyRegex(
 )
 # A heading that gives the other side what follows: "Them: send drawings; confirm financing"
 THEIR_CUE = LazyRegex(
-    r"(?:them|they|their\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)|client|customer)",
+    r"(?:them|they|their\s+(?:side|end|action\s+items?|to-?dos?|next\s+steps?)|client|customer"
+    # the other side by its part in the business: "- insured: photos of the damage"
+    r"|insured|borrower|buyer|seller|tenant|landlord|patient|vendor|carrier|board|committee)",
     re.IGNORECASE,
 )
 # Someone named, then "to" and a verb: "Dr. Brenner to check with his accountant", "Alan to

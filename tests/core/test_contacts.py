@@ -1,0 +1,83 @@
+"""Stage: work contacts. One table per phrasing family (core/understand/contacts.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.core.understood import understand
+
+TODAY = date(2026, 6, 16)
+
+# the role after a possessive, then the name (with "is", "named", a comma between)
+POSSESSIVE = [
+    (
+        "Left a voicemail for Margaret Oyelaran's office, her assistant Kim said Thursday.",
+        "Kim",
+        "assistant",
+    ),
+    ("tried margaret oyelaran left a voicemail for her assistant kim", "Kim", "assistant"),
+    (
+        "Demo for Kevin Nakamura, his office manager is Deb, send her the quote.",
+        "Deb",
+        "office manager",
+    ),
+    ("I'll get the illustrations to you and your CFO Beth by Friday. -Nick", "Beth", "cfo"),
+    ("Met Oona Feeney; her agent is a guy named Peter Vasquez.", "Peter Vasquez", "agent"),
+]
+# the name, then the role in brackets or after a comma
+BRACKETS = [
+    (
+        "Attendees: Erik Halvorsen (owner), Linda Pratt (office mgr), me",
+        "Linda Pratt",
+        "office manager",
+    ),
+    (
+        "From: Greta Lindahl (assistant to Dr. Omar Siddiqui)\nHello, Dr. Siddiqui asked me...",
+        "Greta Lindahl",
+        "assistant",
+    ),
+    ("Call with Marcus Webb. Tina, his assistant, will book the demo.", "Tina", "assistant"),
+]
+# the role, then the name in brackets; a heading line
+ROLE_FIRST = [
+    (
+        "Call notes - Dr. Raymond Achebe\n- Purchasing (Monica Reyes) needs the packet",
+        "Monica Reyes",
+        "purchasing",
+    ),
+    ("Insured: Bernard Arceneaux\nAdjuster: Kyle (Harbor Mutual)", "Kyle", "adjuster"),
+]
+# the client speaking: "my boss" in their own line is theirs
+CLIENTS_WORDS = [
+    (
+        "[10:02 AM] Priya Natarajan: hey\n[10:03 AM] Me: great, profiles by Friday\n"
+        "[10:04 AM] Priya Natarajan: my boss Alan wants to meet your team lead",
+        "Alan",
+        "boss",
+    ),
+]
+NOT_CONTACTS = [
+    "Lunch w/ Bob Smith. Our CFO Dana will join the next call.",  # the user's own colleague
+    "Met Sam Whitaker. My boss wants the forecast by Friday.",  # the user's boss, unnamed
+    "Coffee with Anna Diaz and her husband Peter; her son Jake plays baseball.",  # family
+    "Call with Renata Silva, her CEO wants a band not a DJ.",  # no name
+    "Lunch with Karen Liu, she is the CFO at Acme.",  # the client's own role
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "role"), POSSESSIVE + BRACKETS + ROLE_FIRST + CLIENTS_WORDS
+)
+def test_a_work_contact_is_named_with_the_role(note: str, name: str, role: str) -> None:
+    out = understand(note, TODAY)
+    assert [(c["name"], c["role"]) for c in out["contacts"]] == [(name, role)]
+    start, end = out["contacts"][0]["span"]
+    assert note[start:end].lower() == name.lower()
+    assert name not in [p["name"] for p in out["people"]]
+
+
+@pytest.mark.parametrize("note", NOT_CONTACTS)
+def test_no_work_contact(note: str) -> None:
+    assert understand(note, TODAY)["contacts"] == []
