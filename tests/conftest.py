@@ -10,6 +10,9 @@ import pytest
 
 TODAY = "2026-11-18"  # a Wednesday
 
+# A throwaway PostgreSQL server (pg_server, pg_database) for the team book's tests.
+pytest_plugins = ["tests.pgserver"]
+
 # Before pytest-qt creates the (session-wide) QApplication: no screen is needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
