@@ -136,7 +136,7 @@ def pg_server() -> Iterator[PgServer]:
         )  # fmt: skip
         try:
             with server.connect(ADMIN) as conn:
-                conn.execute(f"CREATE ROLE {OWNER} LOGIN")
+                conn.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE")
                 for member in MEMBERS:
                     conn.execute(f"CREATE ROLE {member} LOGIN")
             yield server

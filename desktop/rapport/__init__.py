@@ -6,3 +6,47 @@ import time as _time
 
 # When the process reached Rapport: `--startup-check` and the benchmarks measure from here.
 STARTED = _time.perf_counter()
+
+import sys as _sys
+from importlib.machinery import PathFinder as _PathFinder
+from types import ModuleType as _ModuleType
+
+# peewee imports the PostgreSQL drivers it knows (psycopg, psycopg2) as it loads, whenever
+# they are installed: with the team extra that added about 150-220 ms to every start, for
+# a book that never talks to a server. While peewee loads, they are hidden; a team book's
+# engine (store/postgres.py) imports psycopg itself and hands it to peewee.
+_DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
+
+
+class _PeeweeWithoutDrivers:
+    """An import hook that runs peewee's module body with the drivers hidden, once."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: object = None, target: object = None) -> object:
+        if name != "peewee":
+            return None
+        if cls in _sys.meta_path:
+            _sys.meta_path.remove(cls)
+        spec = _PathFinder.find_spec(name)
+        loader = getattr(spec, "loader", None)
+        if spec is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module: _ModuleType) -> None:
+            hidden = [driver for driver in _DRIVERS if driver not in _sys.modules]
+            for driver in hidden:
+                _sys.modules[driver] = None  # type: ignore[assignment]  # import raises
+            try:
+                run(module)
+            finally:
+                for driver in hidden:
+                    if _sys.modules.get(driver, 0) is None:
+                        del _sys.modules[driver]
+
+        loader.exec_module = exec_module  # type: ignore[union-attr]
+        return spec
+
+
+if "peewee" not in _sys.modules:
+    _sys.meta_path.insert(0, _PeeweeWithoutDrivers)  # type: ignore[arg-type]

@@ -91,7 +91,9 @@ def book_id() -> str:
         return value
     value = uuid.uuid4().hex[:16]
     with transaction():
-        m.Setting.replace(key="book_id", value=value).execute()
+        m.Setting.insert(key="book_id", value=value).on_conflict(
+            conflict_target=[m.Setting.key], update={m.Setting.value: value}
+        ).execute()
     return value
 
 

@@ -128,6 +128,10 @@ def _open_url(url: str) -> peewee.Database:
 
     from rapport.store import migrations
 
+    if url.startswith(("postgresql://", "postgres://")):
+        from rapport.store.postgres import open_team  # psycopg: for a team book only
+
+        return open_team(url)
     database = connect(url)
     db.initialize(database)
     database.connect(reuse_if_open=True)
@@ -197,6 +201,18 @@ def _book_path() -> Path | None:
     if isinstance(db.obj, peewee.SqliteDatabase) and db.obj.database != ":memory:":
         return Path(db.obj.database)
     return None
+
+
+def make_private() -> None:
+    """The rows written from here to the end of the transaction are their author's only.
+
+    On a team book the server hides them from the other members (``store/postgres.py``);
+    a book in a file is its owner's alone already.
+    """
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        from rapport.store.postgres import make_private as on_the_server  # a team book's
+
+        on_the_server()
 
 
 def is_sqlite() -> bool:

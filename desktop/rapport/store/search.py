@@ -39,9 +39,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import SqliteDatabase
+from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from rapport.store import search_pg
 from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -92,8 +93,13 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; other databases use ``like_search``."""
+    """FTS5 is SQLite's; a team book has its own (``on_server``); others use ``like_search``."""
     return isinstance(db.obj, SqliteDatabase)
+
+
+def on_server() -> bool:
+    """The book is a team book: its search documents are PostgreSQL's (store/search_pg.py)."""
+    return isinstance(db.obj, PostgresqlDatabase)
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
@@ -107,6 +113,9 @@ def doc_of(rowid: int) -> tuple[str, int]:
 
 def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str = "") -> None:
     """Add or replace the document of one row. Call inside the write's transaction."""
+    if on_server():
+        search_pg.index_many([(kind, ref_id, client_id, title, body)])
+        return
     if not available():
         return
     # The SQL written once, not built by peewee for every row: a capture indexes several
@@ -125,6 +134,8 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
     The bulk twin of ``index`` (sample data, imports): one prepared REPLACE executed for
     every document, in batches. Call inside the write's transaction.
     """
+    if on_server():
+        return search_pg.index_many(docs)
     if not available():
         return 0
     sql = _replace_sql()
@@ -144,6 +155,9 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
 
 
 def unindex(kind: str, ref_ids: Iterable[int]) -> None:
+    if on_server():
+        search_pg.unindex(kind, ref_ids)
+        return
     if not available():
         return
     rowids = [doc_rowid(kind, ref_id) for ref_id in ref_ids]
@@ -152,12 +166,16 @@ def unindex(kind: str, ref_ids: Iterable[int]) -> None:
 
 
 def clear() -> None:
-    if available():
+    if on_server():
+        search_pg.clear()
+    elif available():
         SearchDoc.delete().execute()
 
 
 def indexed_rowids() -> set[int]:
     """Every rowid in the index (for the consistency check)."""
+    if on_server():
+        return search_pg.indexed_rowids()
     if not available():
         return set()
     cursor = db.execute_sql("SELECT rowid FROM search_index")
@@ -262,6 +280,8 @@ def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]
     With ``per_kind``, no kind takes more than that many places, so that a grouped list
     shows some of every kind that matches.
     """
+    if on_server():
+        return search_pg.search(text, limit, per_kind)
     words = words_of(text)
     if not words or not available():
         return []

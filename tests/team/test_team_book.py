@@ -1,0 +1,102 @@
+"""A team book on PostgreSQL: setting up, members, authorship and private notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pgserver import PgServer
+
+
+@pytest.fixture
+def team(pg_server: PgServer, pg_database: str, tmp_path: Path) -> Iterator[str]:
+    """A team book set up by its owner, with alice and bob as members; its database."""
+    from rapport.store import postgres
+
+    database = postgres.connect(pg_server.url("owner", pg_database))
+    try:
+        postgres.setup(database)
+        postgres.add_member(database, "alice")
+        postgres.add_member(database, "bob")
+    finally:
+        database.close()
+    yield pg_database
+
+
+def test_setup_makes_the_schema(pg_server: PgServer, team: str) -> None:
+    with pg_server.connect("alice", team) as conn:
+        assert conn.execute("SELECT value FROM rapport_meta").fetchone() is not None
+
+
+def _open_as(pg_server: PgServer, team: str, role: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapport.services.book import close_book, open_book
+
+    close_book()
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", pg_server.url(role, team))
+    open_book(data_dir)
+
+
+def test_a_private_note_is_invisible_to_another_member(
+    pg_server: PgServer, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services import capture, search
+    from rapport.services.book import close_book
+
+    _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
+    try:
+        text = "Lunch with Bob Smith. His son Jake, 12, plays travel baseball. Send the proposal by Friday."
+        capture.save_capture(text, capture.understand_note(text))
+        secret = "Met Carol Jones. She is leaving her husband Tom; keep it quiet. Call her Monday."
+        capture.save_capture(secret, capture.understand_note(secret), private=True)
+        assert [r.client for r in search.search("carol")]
+    finally:
+        close_book()
+    _open_as(pg_server, team, "bob", tmp_path / "b", monkeypatch)
+    try:
+        assert [r.client for r in search.search("bob smith")]
+        assert not search.search("carol")
+        assert not search.search("leaving")
+    finally:
+        close_book()
+
+
+def _rows_with(conn: object, words: tuple[str, ...]) -> dict[str, int]:
+    """{table: how many of its rows mention any of ``words``}, over every table."""
+    tables = [
+        name
+        for (name,) in conn.execute(  # type: ignore[attr-defined]
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        )
+    ]
+    assert {"client", "interaction", "fact", "person", "task", "search_doc"} <= set(tables)
+    found = {}
+    for table in tables:
+        condition = " OR ".join(f"t::text ILIKE '%{word}%'" for word in words)
+        (count,) = conn.execute(f'SELECT count(*) FROM "{table}" t WHERE {condition}').fetchone()  # type: ignore[attr-defined]
+        found[table] = count
+    return found
+
+
+def test_a_raw_query_over_every_table_shows_bob_none_of_alices_private_rows(
+    pg_server: PgServer, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services import capture
+    from rapport.services.book import close_book
+
+    _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
+    try:
+        secret = "Met Carol Jones. She is leaving her husband Tom; keep it quiet. Call her Monday."
+        capture.save_capture(secret, capture.understand_note(secret), private=True)
+    finally:
+        close_book()
+    words = ("carol", "leaving", "tom")
+    with pg_server.connect("alice", team) as conn:
+        seen_by_alice = _rows_with(conn, words)
+    assert all(seen_by_alice[t] for t in ("client", "interaction", "person", "task", "search_doc"))
+    with pg_server.connect("bob", team) as conn:
+        assert sum(_rows_with(conn, words).values()) == 0
+        # Nor can bob make a row his by writing alice's name on it.
+        with pytest.raises(Exception, match="row-level security"):
+            conn.execute("INSERT INTO client (name, name_key, author) VALUES ('X', 'x', 'alice')")
