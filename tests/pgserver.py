@@ -151,3 +151,52 @@ def pg_server() -> Iterator[PgServer]:
 def pg_database(pg_server: PgServer) -> str:
     """The name of a new, empty database owned by ``owner`` on the session's server."""
     return pg_server.create_database()
+
+
+@dataclass(frozen=True)
+class TeamBook:
+    server: PgServer
+    database: str
+
+    def url(self, role: str) -> str:
+        return self.server.url(role, self.database)
+
+
+def make_team(server: PgServer) -> TeamBook:
+    """A new team book set up by its owner, with alice and bob as members."""
+    from rapport.store import postgres
+
+    name = server.create_database()
+    database = postgres.connect(server.url(OWNER, name))
+    try:
+        postgres.setup(database)
+        for member in MEMBERS:
+            postgres.add_member(database, member)
+    finally:
+        database.close()
+    return TeamBook(server, name)
+
+
+@pytest.fixture
+def team_book(
+    pg_server: PgServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TeamBook]:
+    """A team book opened by the app as alice (``book``'s twin on PostgreSQL)."""
+    from rapport.services.book import close_book, open_book
+
+    team = make_team(pg_server)
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", team.url("alice"))
+    open_book(data_dir)
+    try:
+        yield team
+    finally:
+        close_book()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_book(request: pytest.FixtureRequest) -> Path:
+    """An open, empty book on each engine in turn: a file, then a team book as alice."""
+    if request.param == "sqlite":
+        return Path(request.getfixturevalue("book"))
+    request.getfixturevalue("team_book")
+    return Path(request.getfixturevalue("data_dir"))

@@ -30,7 +30,9 @@ def test_setup_makes_the_schema(pg_server: PgServer, team: str) -> None:
         assert conn.execute("SELECT value FROM rapport_meta").fetchone() is not None
 
 
-def _open_as(pg_server: PgServer, team: str, role: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _open_as(
+    pg_server: PgServer, team: str, role: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rapport.services.book import close_book, open_book
 
     close_book()
