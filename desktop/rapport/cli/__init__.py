@@ -38,6 +38,7 @@ COMMANDS = (
     "exchange",
     "backup",
     "bench",
+    "team",
 )
 
 
@@ -64,6 +65,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="where the book lives (default: RAPPORT_DATA_DIR or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a team book on a PostgreSQL server, postgresql://ROLE@HOST:PORT/DB "
+        "(default: RAPPORT_DATABASE_URL); passwords come from ~/.pgpass",
     )
     parser.add_argument(
         "--startup-check",
@@ -120,7 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     (no command, or ``capture`` without TEXT); the command line never imports them, so
     arguments that ask for a window are refused here with exit 2.
     """
-    words = sys.argv[1:] if argv is None else list(argv)
+    from rapport.paths import take_database_url
+
+    words, refused = take_database_url(sys.argv[1:] if argv is None else list(argv))
+    if refused is not None:
+        sys.stderr.write(f"rapport: {refused}\n")
+        return 2
     try:
         args = parse(words)
         refused = use_data_dir(args.data_dir)

@@ -210,9 +210,7 @@ def setup(database: peewee.Database) -> int:
     from rapport.store import migrations
 
     if not _owns_book(database):
-        raise TeamSetupError(
-            "only the database's owner sets up a team book (connect as the owner)"
-        )
+        raise TeamSetupError("only the database's owner sets up a team book (connect as the owner)")
     with migration_lock(database):
         version = stored_version(database)  # read again: another window may have done it
         if version > migrations.SCHEMA_VERSION:
