@@ -2,14 +2,13 @@
 
 __version__ = "0.1.0"
 
+import sys as _sys
 import time as _time
+from importlib.machinery import PathFinder as _PathFinder
+from types import ModuleType as _ModuleType
 
 # When the process reached Rapport: `--startup-check` and the benchmarks measure from here.
 STARTED = _time.perf_counter()
-
-import sys as _sys
-from importlib.machinery import PathFinder as _PathFinder
-from types import ModuleType as _ModuleType
 
 # peewee imports the PostgreSQL drivers it knows (psycopg, psycopg2) as it loads, whenever
 # they are installed: with the team extra that added about 150-220 ms to every start, for

@@ -48,7 +48,10 @@ def test_a_private_note_is_invisible_to_another_member(
 
     _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
     try:
-        text = "Lunch with Bob Smith. His son Jake, 12, plays travel baseball. Send the proposal by Friday."
+        text = (
+            "Lunch with Bob Smith. His son Jake, 12, plays travel baseball. "
+            "Send the proposal by Friday."
+        )
         capture.save_capture(text, capture.understand_note(text))
         secret = "Met Carol Jones. She is leaving her husband Tom; keep it quiet. Call her Monday."
         capture.save_capture(secret, capture.understand_note(secret), private=True)

@@ -59,10 +59,10 @@ def test_a_member_cannot_set_up_and_a_book_not_set_up_asks_its_owner(
     pg_server: PgServer, pg_database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     alice = pg_server.url("alice", pg_database)
-    code, out, err = rapport(capsys, "--database-url", alice, "clients")
+    code, _out, err = rapport(capsys, "--database-url", alice, "clients")
     assert code == 1
     assert "its owner runs `rapport team setup`" in err and err.count("\n") == 1
-    code, out, err = rapport(capsys, "--database-url", alice, "team", "setup")
+    code, _out, err = rapport(capsys, "--database-url", alice, "team", "setup")
     assert code == 1 and "only the database's owner" in err
 
 
@@ -73,7 +73,7 @@ def test_a_newer_team_book_is_refused(
     assert rapport(capsys, "--database-url", owner, "team", "add", "alice")[0] == 0
     with pg_server.connect("owner", pg_database) as conn:
         conn.execute("UPDATE rapport_meta SET value = '999' WHERE key = 'schema_version'")
-    code, out, err = rapport(
+    code, _out, err = rapport(
         capsys, "--database-url", pg_server.url("alice", pg_database), "clients"
     )
     assert code == 1
@@ -82,12 +82,12 @@ def test_a_newer_team_book_is_refused(
 
 def test_a_server_that_is_away_is_one_line_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
     url = "postgresql://alice:secret@/book?host=/nonexistent-socket-dir&port=5999"
-    code, out, err = rapport(capsys, "--database-url", url, "clients")
+    code, _out, err = rapport(capsys, "--database-url", url, "clients")
     assert code == 1
     assert err.startswith("rapport: cannot reach the team book at postgresql:///book")
     assert "secret" not in err and err.count("\n") == 1
 
 
 def test_database_url_needs_a_value(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = rapport(capsys, "clients", "--database-url")
+    code, _out, err = rapport(capsys, "clients", "--database-url")
     assert code == 2 and "--database-url needs a URL" in err

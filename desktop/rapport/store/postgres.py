@@ -231,8 +231,8 @@ def _team_schema(database: peewee.Database) -> None:
     run = database.execute_sql
     group = group_role(database)
     run(
-        "DO $$ BEGIN CREATE ROLE {0} NOLOGIN; "
-        "EXCEPTION WHEN duplicate_object THEN NULL; END $$".format(_ident(group))
+        f"DO $$ BEGIN CREATE ROLE {_ident(group)} NOLOGIN; "
+        "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
     )
     run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     run(_KEEP_AUTHOR)
