@@ -1,11 +1,18 @@
 """Rapport: a personal client memory that turns what you heard into timely action."""
 
+from __future__ import annotations
+
 __version__ = "0.1.0"
 
 import sys as _sys
 import time as _time
 from importlib.machinery import PathFinder as _PathFinder
 from types import ModuleType as _ModuleType
+
+TYPE_CHECKING = False  # not typing's: importing typing would cost the start ~3 ms
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+    from typing import Any
 
 # When the process reached Rapport: `--startup-check` and the benchmarks measure from here.
 STARTED = _time.perf_counter()
@@ -21,14 +28,15 @@ class _PeeweeWithoutDrivers:
     """An import hook that runs peewee's module body with the drivers hidden, once."""
 
     @classmethod
-    def find_spec(cls, name: str, path: object = None, target: object = None) -> object:
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
         if name != "peewee":
             return None
-        if cls in _sys.meta_path:
-            _sys.meta_path.remove(cls)
+        hooks: list[Any] = _sys.meta_path
+        if cls in hooks:
+            hooks.remove(cls)
         spec = _PathFinder.find_spec(name)
-        loader = getattr(spec, "loader", None)
-        if spec is None or not hasattr(loader, "exec_module"):
+        loader: Any = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
             return spec
         run = loader.exec_module
 
@@ -43,9 +51,10 @@ class _PeeweeWithoutDrivers:
                     if _sys.modules.get(driver, 0) is None:
                         del _sys.modules[driver]
 
-        loader.exec_module = exec_module  # type: ignore[union-attr]
+        loader.exec_module = exec_module
         return spec
 
 
 if "peewee" not in _sys.modules:
-    _sys.meta_path.insert(0, _PeeweeWithoutDrivers)  # type: ignore[arg-type]
+    _hooks: list[Any] = _sys.meta_path  # (annotations are not evaluated)
+    _hooks.insert(0, _PeeweeWithoutDrivers)

@@ -129,9 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from rapport.paths import take_database_url
 
-    words, refused = take_database_url(sys.argv[1:] if argv is None else list(argv))
-    if refused is not None:
-        sys.stderr.write(f"rapport: {refused}\n")
+    words, no_url = take_database_url(sys.argv[1:] if argv is None else list(argv))
+    if no_url is not None:
+        sys.stderr.write(f"rapport: {no_url}\n")
         return 2
     try:
         args = parse(words)

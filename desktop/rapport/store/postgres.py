@@ -62,7 +62,7 @@ class TeamSetupError(StoreError):
     """The team book cannot be used or set up as asked (said in one line)."""
 
 
-class _Psycopg(peewee.Psycopg3Adapter):  # type: ignore[misc]
+class _Psycopg(peewee.Psycopg3Adapter):
     """peewee's psycopg 3 adapter, given the driver this module imported."""
 
     txn_idle = TransactionStatus.IDLE
@@ -80,9 +80,9 @@ class _Psycopg(peewee.Psycopg3Adapter):  # type: ignore[misc]
     def get_binary_type(self) -> Any:
         return psycopg.Binary
 
-    def connect(self, database: Any, **params: Any) -> psycopg.Connection[Any]:
+    def connect(self, db: Any, **params: Any) -> Any:
         # The URL goes to libpq whole: its own rules find the password and TLS settings.
-        params.setdefault("conninfo", database.database)
+        params.setdefault("conninfo", db.database)
         return psycopg.connect(**params)
 
     def server_side_cursor(self, conn: Any) -> Any:
@@ -90,7 +90,7 @@ class _Psycopg(peewee.Psycopg3Adapter):  # type: ignore[misc]
         return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
 
 
-class TeamDatabase(peewee.PostgresqlDatabase):  # type: ignore[misc]
+class TeamDatabase(peewee.PostgresqlDatabase):
     """A book on PostgreSQL, reached with psycopg 3."""
 
     psycopg2_adapter = _Psycopg
