@@ -91,3 +91,27 @@ def test_a_server_that_is_away_is_one_line_naming_it(capsys: pytest.CaptureFixtu
 def test_database_url_needs_a_value(capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = rapport(capsys, "clients", "--database-url")
     assert code == 2 and "--database-url needs a URL" in err
+
+
+def test_the_brief_says_who_wrote_each_fact_and_conversation(
+    pg_server: PgServer, pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    owner = pg_server.url("owner", pg_database)
+    for member in ("alice", "bob"):
+        assert rapport(capsys, "--database-url", owner, "team", "add", member)[0] == 0
+    alice = pg_server.url("alice", pg_database)
+    bob = pg_server.url("bob", pg_database)
+    note = "Lunch with Bob Smith. His son Jake plays travel baseball."
+    assert rapport(capsys, "--database-url", alice, "capture", note)[0] == 0
+    more = "Call with Bob Smith. He loves fly fishing."
+    assert rapport(capsys, "--database-url", bob, "capture", more, "--client", "Bob Smith")[0] == 0
+    code, out, err = rapport(capsys, "--database-url", bob, "brief", "Bob Smith", "--json")
+    assert code == 0, err
+    brief = json.loads(out)
+    assert {(t["title"].split()[0], t["by"]) for t in brief["interactions"]} == {
+        ("Lunch", "alice"),
+        ("Call", "bob"),
+    }
+    assert {f["by"] for f in brief["facts"]} == {"alice", "bob"}
+    code, out, err = rapport(capsys, "--database-url", bob, "brief", "Bob Smith")
+    assert "by Alice" in out and "by Bob" in out

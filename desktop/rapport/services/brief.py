@@ -18,6 +18,7 @@ from rapport.core.brief import INTRO_CALL_AFTER_DAYS, Brief, compose
 from rapport.services import convert, settings
 from rapport.services.errors import NotFoundError
 from rapport.store import models as m
+from rapport.store.db import authors
 
 
 def brief(client_id: int) -> Brief:
@@ -36,6 +37,13 @@ def _call_after_days(profile: r.Profile) -> int:
     if not profile.introductions:
         return INTRO_CALL_AFTER_DAYS
     return int(settings.get("intro_call_after_days") or INTRO_CALL_AFTER_DAYS)
+
+
+def sign(records: list[r.Fact] | list[r.Interaction], model: type[m.BaseModel]) -> None:
+    """Fill ``by`` (the author) of facts or conversations: on a team book only."""
+    by = authors(model, [record.id for record in records])
+    for record in records:
+        record.by = by.get(record.id)
 
 
 def brief_profile(client_id: int) -> r.Profile:
@@ -116,6 +124,8 @@ def brief_profile(client_id: int) -> r.Profile:
         .where(m.ImportantDate.client == client_id, convert.real_dates())
         .order_by(m.ImportantDate.month, m.ImportantDate.day)
     ]
+    sign(facts, m.Fact)
+    sign(talks, m.Interaction)
     return r.Profile(
         client=client,
         people=people,

@@ -215,6 +215,15 @@ def make_private() -> None:
         on_the_server()
 
 
+def authors(model: type[peewee.Model], ids: list[int]) -> dict[int, str]:
+    """{row id: its author} on a team book; {} for a book in a file (one author)."""
+    if not isinstance(db.obj, peewee.PostgresqlDatabase):
+        return {}
+    from rapport.store.postgres import authors as on_the_server  # a team book's
+
+    return on_the_server(model._meta.table_name, ids)
+
+
 def is_sqlite() -> bool:
     return isinstance(db.obj, peewee.SqliteDatabase)
 
