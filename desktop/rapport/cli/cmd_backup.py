@@ -110,7 +110,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from rapport.store.errors import NotADatabaseError
 
     source = Path(args.file).expanduser()
-    backup.check_backup(source)  # a bad file is refused before the book is touched
+    # A bad file is refused before the book is touched.
+    backup.check_backup(source, paths.data_dir(args.data_dir))
     try:
         open_book(args)
     except NotADatabaseError:

@@ -59,15 +59,13 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     (RAPPORT_DATABASE_URL) is opened now, so whatever opening can refuse is refused here.
     The caller opens the returned book with ``open_book(book.data_dir)`` before reading it.
     """
+    from rapport.store import engines
     from rapport.store.migrations import SCHEMA_VERSION
-    from rapport.store.readonly import checked_version
 
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
-    if os.environ.get("RAPPORT_DATABASE_URL"):
-        return open_book(directory)
     try:
-        version = checked_version(path)
+        version = engines.choose(path).check_header()
     except NotADatabaseError as exc:
         raise _damaged(directory, path, exc) from exc
     if version != SCHEMA_VERSION:

@@ -11,14 +11,12 @@ from pathlib import Path
 
 from rapport import paths
 from rapport.store import backup as store_backup
-from rapport.store import migrations
+from rapport.store import engines
 from rapport.store.errors import NotADatabaseError, StoreError
-from rapport.store.models import MODELS
 
 # A pointer left in the data directory when backups go elsewhere, so that a book too
 # damaged to read its settings still finds them.
 POINTER = "backup-folder.txt"
-SEARCH_TABLE = store_backup.SEARCH_TABLE
 
 
 class DamagedBookError(NotADatabaseError):
@@ -51,10 +49,11 @@ def backups_in(folders: list[Path]) -> list[store_backup.BackupFile]:
     return sorted(found.values(), key=lambda b: (b.when, b.path.name), reverse=True)
 
 
-def check_backup(path: str | Path) -> int:
-    """The schema version of a restorable file; InvalidBackupError says why not."""
-    tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
-    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables)
+def check_backup(path: str | Path, data_dir: Path | None = None) -> int:
+    """The schema version of a file restorable over the book in ``data_dir`` (the default
+    one when None), as the book's engine reads it; InvalidBackupError says why not."""
+    book = paths.database_path(paths.data_dir(data_dir))
+    return engines.choose(book).check_backup(Path(path).expanduser())
 
 
 def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
@@ -66,7 +65,7 @@ def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
     """
     for item in backups_in(folders_of(data_dir))[:tries]:
         try:
-            check_backup(item.path)
+            check_backup(item.path, data_dir)
         except StoreError:
             continue
         return item.path

@@ -39,10 +39,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import PostgresqlDatabase, SqliteDatabase
+from peewee import PostgresqlDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from rapport.store import search_pg
+from rapport.store import engine, search_pg
 from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -93,8 +93,10 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; a team book has its own (``on_server``); others use ``like_search``."""
-    return isinstance(db.obj, SqliteDatabase)
+    """The open book's engine has FTS5 (SQLite's); a team book has its own search
+    (``on_server``); other databases use ``like_search``."""
+    book = engine.current_or_none()
+    return book is not None and book.full_text
 
 
 def on_server() -> bool:

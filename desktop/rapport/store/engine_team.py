@@ -1,0 +1,52 @@
+"""A team book on PostgreSQL behind the engine seam (``store/engine.py``).
+
+Chosen for a ``postgresql://`` URL (``store/engines.py``). Like the generic server engine
+it has no file (backups are the server's: ``pg_dump``), but it opens through
+``store/postgres.py`` (the team's schema, its privacy rules, a newer schema refused) and
+searches with the server's own index (``store/search_pg.py``). Loading this module loads
+neither peewee nor psycopg: ``open`` does, for a team book only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapport.store.engine_server import ServerEngine
+
+if TYPE_CHECKING:
+    import peewee
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_team_url(url: str | None) -> bool:
+    return bool(url) and str(url).startswith(SCHEMES)
+
+
+class TeamEngine(ServerEngine):
+    """A PostgreSQL database shared by a team (``rapport team setup``)."""
+
+    name = "team"
+
+    def __repr__(self) -> str:
+        from rapport.store.postgres import where
+
+        return f"{type(self).__name__}({where(self.url)})"  # no password
+
+    def open(self, backup_dir: Path | None) -> peewee.Database:
+        from rapport.store.postgres import open_team
+
+        return open_team(self.url)
+
+    def stored_version(self, database: peewee.Database) -> int:
+        from rapport.store.postgres import stored_version
+
+        return stored_version(database)
+
+    def record_version(self, database: peewee.Database, version: int) -> None:
+        from rapport.store.models import SchemaInfo
+
+        SchemaInfo.insert(key="schema_version", value=str(version)).on_conflict(
+            conflict_target=[SchemaInfo.key], update={SchemaInfo.value: str(version)}
+        ).execute()
