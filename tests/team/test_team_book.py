@@ -105,3 +105,38 @@ def test_a_raw_query_over_every_table_shows_bob_none_of_alices_private_rows(
         # Nor can bob make a row his by writing alice's name on it.
         with pytest.raises(Exception, match="row-level security"):
             conn.execute("INSERT INTO client (name, name_key, author) VALUES ('X', 'x', 'alice')")
+
+
+def test_two_owners_setting_up_at_once_migrate_once(pg_server: PgServer, pg_database: str) -> None:
+    """Two windows starting at once on a new book: the advisory lock lets one climb the
+    ladder; the other waits and finds the book done."""
+    import threading
+
+    from rapport.store import migrations, postgres
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+    # One database object, a connection per thread (peewee's), as the window's threads.
+    database = postgres.connect(pg_server.url("owner", pg_database))
+    database.close()
+
+    def set_up() -> None:
+        try:
+            database.connect()
+            start.wait()
+            postgres.setup(database)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=set_up) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with pg_server.connect("owner", pg_database) as conn:
+        assert conn.execute("SELECT value FROM rapport_meta").fetchall() == [
+            (str(migrations.SCHEMA_VERSION),)
+        ]
