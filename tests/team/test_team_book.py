@@ -140,3 +140,50 @@ def test_two_owners_setting_up_at_once_migrate_once(pg_server: PgServer, pg_data
         assert conn.execute("SELECT value FROM rapport_meta").fetchall() == [
             (str(migrations.SCHEMA_VERSION),)
         ]
+
+
+_CAPTURE_LOOP = """
+import sys
+from rapport.services import capture
+from rapport.services.book import open_book
+open_book(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    text = f"Call number {i} with {sys.argv[2]} about the renewal."
+    capture.save_capture(text, capture.understand_note(text))
+print("done")
+"""
+
+
+@pytest.mark.slow
+def test_concurrent_captures_from_two_processes_keep_every_row(
+    pg_server: PgServer, team: str, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    rounds = 15
+    processes = []
+    for role, client in (("alice", "Ann Lee"), ("bob", "Bo Chan")):
+        env = {**os.environ, "RAPPORT_DATABASE_URL": pg_server.url(role, team)}
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _CAPTURE_LOOP, str(tmp_path / role), client, str(rounds)],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        assert out.strip() == "done"
+    with pg_server.connect("alice", team) as conn:
+        rows = conn.execute(
+            "SELECT author, count(*) FROM interaction GROUP BY author ORDER BY author"
+        ).fetchall()
+        assert rows == [("alice", rounds), ("bob", rounds)]
+        assert conn.execute("SELECT count(*) FROM search_doc WHERE rowid >> 40 = 9").fetchone() == (
+            2 * rounds,
+        )
