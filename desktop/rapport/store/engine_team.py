@@ -9,8 +9,9 @@ neither peewee nor psycopg: ``open`` does, for a team book only.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapport.store.engine_server import ServerEngine
 
@@ -28,6 +29,12 @@ class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
     name = "team"
+    # How often the window asks ``change_counter`` (it reads what the server pushed).
+    look_ms = 1000
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self._listener: Any = None
 
     def __repr__(self) -> str:
         from rapport.store.postgres import where
@@ -43,6 +50,15 @@ class TeamEngine(ServerEngine):
         from rapport.store.postgres import stored_version
 
         return stored_version(database)
+
+    def change_counter(self) -> int:
+        """Commits by other members (or other programs) heard since the first call."""
+        if self._listener is None:
+            from rapport.store.postgres import ChangeListener
+
+            self._listener = ChangeListener(self.url)
+            weakref.finalize(self, self._listener.close)
+        return int(self._listener.count())
 
     def record_version(self, database: peewee.Database, version: int) -> None:
         from rapport.store.models import SchemaInfo

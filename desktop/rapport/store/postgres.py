@@ -56,6 +56,10 @@ _PRIVATE_DEFAULT = (
     f"coalesce(nullif(current_setting('{PRIVATE_SETTING}', true), ''), 'off')::boolean"
 )
 SEARCH_TABLE = "search_doc"
+# What the server says on this channel when a member commits a change to the book.
+CHANGED_CHANNEL = "rapport_changed"
+# The server processes of this program's own connections: their changes are not news.
+_own_backends: set[int] = set()
 
 
 class TeamSetupError(StoreError):
@@ -83,7 +87,9 @@ class _Psycopg(peewee.Psycopg3Adapter):
     def connect(self, db: Any, **params: Any) -> Any:
         # The URL goes to libpq whole: its own rules find the password and TLS settings.
         params.setdefault("conninfo", db.database)
-        return psycopg.connect(**params)
+        conn = psycopg.connect(**params)
+        _own_backends.add(conn.info.backend_pid)
+        return conn
 
     def server_side_cursor(self, conn: Any) -> Any:
         in_transaction = conn.pgconn.transaction_status == TransactionStatus.INTRANS
@@ -236,6 +242,7 @@ def _team_schema(database: peewee.Database) -> None:
     )
     run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     run(_KEEP_AUTHOR)
+    run(_ANNOUNCE_CHANGE)
     run(_SEARCH_SCHEMA)
     run(_DOC_PRIVACY)
     for table in [*_tables(), Draft._meta.table_name]:
@@ -251,6 +258,12 @@ def _team_schema(database: peewee.Database) -> None:
             f"CREATE TRIGGER keep_author BEFORE UPDATE ON {t} "
             "FOR EACH ROW EXECUTE FUNCTION rapport_keep_author()"
         )
+        if table != "draft":  # a draft being typed is nobody else's news
+            run(f"DROP TRIGGER IF EXISTS announce_change ON {t}")
+            run(
+                f"CREATE TRIGGER announce_change AFTER INSERT OR UPDATE OR DELETE ON {t} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION rapport_announce_change()"
+            )
         for policy in ("team_sees", "own_name"):
             run(f"DROP POLICY IF EXISTS {policy} ON {t}")
         # Who sees a row: everyone in the team, unless it is private to its author.
@@ -275,6 +288,15 @@ def _team_schema(database: peewee.Database) -> None:
 
 
 _SEEN = "NOT private OR author = current_user"
+
+# Once per statement (not per row); the server delivers it at commit, once per transaction.
+_ANNOUNCE_CHANGE = f"""
+CREATE OR REPLACE FUNCTION rapport_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{CHANGED_CHANNEL}', '');
+  RETURN NULL;
+END $$
+"""
 
 _KEEP_AUTHOR = """
 CREATE OR REPLACE FUNCTION rapport_keep_author() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -356,6 +378,31 @@ def add_member(database: peewee.Database, role: str) -> str:
     except peewee.ProgrammingError as exc:
         raise TeamSetupError(f"cannot add {role!r} to the team: {_first(exc)}") from exc
     return group
+
+
+# -- hearing of others' changes ----------------------------------------------------------------
+class ChangeListener:
+    """Counts the commits other programs make to the team book (LISTEN/NOTIFY).
+
+    A connection of its own listens; ``count`` reads what has arrived without waiting and
+    without a query. Changes made through this program's own connections are not counted
+    (the window already shows its own saves), as SQLite's ``data_version`` does.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._conn.execute(f"LISTEN {CHANGED_CHANNEL}")
+        self._own = self._conn.info.backend_pid
+        self.changes = 0
+
+    def count(self) -> int:
+        for notice in self._conn.notifies(timeout=0, stop_after=None):
+            if notice.pid not in _own_backends and notice.pid != self._own:
+                self.changes += 1
+        return self.changes
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 # -- writing ---------------------------------------------------------------------------------
