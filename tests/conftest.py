@@ -33,10 +33,15 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def book(data_dir: Path) -> Iterator[Path]:
-    """An open, empty book in a fresh data directory."""
+def book(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """An open, empty book in a fresh data directory (on a team book as alice too, for
+    tests marked ``both_engines``: tests/pgserver.py)."""
     from rapport.services.book import close_book, open_book
 
+    if getattr(request, "param", "sqlite") == "postgresql":
+        request.getfixturevalue("team_book")
+        yield data_dir
+        return
     open_book(data_dir)
     try:
         yield data_dir
