@@ -60,6 +60,18 @@ class TeamEngine(ServerEngine):
             weakref.finalize(self, self._listener.close)
         return int(self._listener.count())
 
+    def folded(self, column: peewee.Node) -> Any:
+        """``column`` without case or accents, as ``core.names.fold`` writes it
+        (PostgreSQL's ``unaccent``, which ``rapport team setup`` installs)."""
+        import peewee
+
+        return peewee.fn.LOWER(peewee.fn.unaccent(column))
+
+    def folded_contains(self, column: peewee.Node, word: str) -> Any:
+        from rapport.store.sql import like
+
+        return like(self.folded(column), word)
+
     def record_version(self, database: peewee.Database, version: int) -> None:
         from rapport.store.models import SchemaInfo
 

@@ -241,6 +241,7 @@ def _team_schema(database: peewee.Database) -> None:
         "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
     )
     run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    run("CREATE EXTENSION IF NOT EXISTS unaccent")  # folding names as core.names.fold
     run(_KEEP_AUTHOR)
     run(_ANNOUNCE_CHANGE)
     run(_SEARCH_SCHEMA)
