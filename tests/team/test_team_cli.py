@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,19 @@ def test_the_brief_says_who_wrote_each_fact_and_conversation(
     assert {f["by"] for f in brief["facts"]} == {"alice", "bob"}
     code, out, err = rapport(capsys, "--database-url", bob, "brief", "Bob Smith")
     assert "by Alice" in out and "by Bob" in out
+
+
+def test_backup_of_a_team_book_writes_a_json_export_and_says_so(
+    pg_server: PgServer, pg_database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    owner = pg_server.url("owner", pg_database)
+    assert rapport(capsys, "--database-url", owner, "team", "add", "alice")[0] == 0
+    alice = pg_server.url("alice", pg_database)
+    assert rapport(capsys, "--database-url", alice, "capture", "Lunch with Ed Park.")[0] == 0
+    code, out, err = rapport(capsys, "--database-url", alice, "backup", str(tmp_path))
+    assert code == 0, err
+    assert "backed up by its server (pg_dump)" in out
+    written = Path(out.rsplit(" to ", 1)[1].strip())
+    assert written.parent == tmp_path and written.suffix == ".json"
+    assert written.stat().st_mode & 0o077 == 0
+    assert "Ed Park" in written.read_text(encoding="utf-8")
