@@ -187,3 +187,22 @@ def test_concurrent_captures_from_two_processes_keep_every_row(
         assert conn.execute("SELECT count(*) FROM search_doc WHERE rowid >> 40 = 9").fetchone() == (
             2 * rounds,
         )
+
+
+def test_sample_data_numbered_by_rapport_then_a_capture_does_not_collide(
+    pg_server: PgServer, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sample data (and imports) write rows with their ids; the server's id sequences
+    move past them, so the next save gets a free id."""
+    from rapport.sample.demo import load_demo
+    from rapport.services import capture
+    from rapport.services.book import close_book
+
+    _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
+    try:
+        load_demo(clients=20, notes=60, seed=1)
+        text = "Lunch with Bob Smith. He is moving to Denver."
+        saved = capture.save_capture(text, capture.understand_note(text))
+        assert saved.interaction_id > 60
+    finally:
+        close_book()

@@ -244,6 +244,7 @@ def _team_schema(database: peewee.Database) -> None:
     run("CREATE EXTENSION IF NOT EXISTS unaccent")  # folding names as core.names.fold
     run(_KEEP_AUTHOR)
     run(_ANNOUNCE_CHANGE)
+    run(_IDS_WRITTEN)
     run(_SEARCH_SCHEMA)
     run(_DOC_PRIVACY)
     for table in [*_tables(), Draft._meta.table_name]:
@@ -258,6 +259,11 @@ def _team_schema(database: peewee.Database) -> None:
         run(
             f"CREATE TRIGGER keep_author BEFORE UPDATE ON {t} "
             "FOR EACH ROW EXECUTE FUNCTION rapport_keep_author()"
+        )
+        run(f"DROP TRIGGER IF EXISTS ids_written ON {t}")
+        run(
+            f"CREATE TRIGGER ids_written AFTER INSERT ON {t} REFERENCING NEW TABLE AS inserted "
+            "FOR EACH STATEMENT EXECUTE FUNCTION rapport_ids_written()"
         )
         if table != "draft":  # a draft being typed is nobody else's news
             run(f"DROP TRIGGER IF EXISTS announce_change ON {t}")
@@ -289,6 +295,26 @@ def _team_schema(database: peewee.Database) -> None:
 
 
 _SEEN = "NOT private OR author = current_user"
+
+# Rows written with their ids (sample data and imports number rows themselves, as on
+# SQLite) move the table's id sequence past them, so the next saved row does not collide.
+# Forward only, and as the owner (a member may not move sequences).
+_IDS_WRITTEN = """
+CREATE OR REPLACE FUNCTION rapport_ids_written() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  sequence text := pg_get_serial_sequence(quote_ident(TG_TABLE_NAME), 'id');
+  written bigint;
+  last bigint;
+BEGIN
+  SELECT max(id) INTO written FROM inserted;
+  EXECUTE format('SELECT last_value FROM %%s', sequence) INTO last;
+  IF written > last THEN
+    PERFORM setval(sequence, written);
+  END IF;
+  RETURN NULL;
+END $$
+"""
 
 # Once per statement (not per row); the server delivers it at commit, once per transaction.
 _ANNOUNCE_CHANGE = f"""
