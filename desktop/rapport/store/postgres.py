@@ -234,7 +234,10 @@ def _tables() -> list[str]:
 
 
 def _team_schema(database: peewee.Database) -> None:
-    run = database.execute_sql
+    def run(statement: str) -> None:
+        # Without parameters psycopg sends the text as written: its % signs are SQL's.
+        database.cursor().execute(statement)
+
     group = group_role(database)
     run(
         f"DO $$ BEGIN CREATE ROLE {_ident(group)} NOLOGIN; "
@@ -247,6 +250,7 @@ def _team_schema(database: peewee.Database) -> None:
     run(_IDS_WRITTEN)
     run(_SEARCH_SCHEMA)
     run(_DOC_PRIVACY)
+    run(_SEARCH_FUNCTIONS)
     for table in [*_tables(), Draft._meta.table_name]:
         t = _ident(table)
         run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS author text NOT NULL DEFAULT current_user")
@@ -260,6 +264,7 @@ def _team_schema(database: peewee.Database) -> None:
             f"CREATE TRIGGER keep_author BEFORE UPDATE ON {t} "
             "FOR EACH ROW EXECUTE FUNCTION rapport_keep_author()"
         )
+        _catch_up_sequence(database, table)
         run(f"DROP TRIGGER IF EXISTS ids_written ON {t}")
         run(
             f"CREATE TRIGGER ids_written AFTER INSERT ON {t} REFERENCING NEW TABLE AS inserted "
@@ -308,7 +313,7 @@ DECLARE
   last bigint;
 BEGIN
   SELECT max(id) INTO written FROM inserted;
-  EXECUTE format('SELECT last_value FROM %%s', sequence) INTO last;
+  EXECUTE format('SELECT last_value FROM %s', sequence) INTO last;
   IF written > last THEN
     PERFORM setval(sequence, written);
   END IF;
@@ -370,7 +375,7 @@ DECLARE
   found_private boolean;
 BEGIN
   IF source IS NOT NULL THEN
-    EXECUTE format('SELECT author, private FROM %%I WHERE id = $1', source)
+    EXECUTE format('SELECT author, private FROM %I WHERE id = $1', source)
       INTO found_author, found_private USING NEW.rowid & 1099511627775;
   END IF;
   NEW.author := coalesce(found_author, current_user);
@@ -380,6 +385,52 @@ END $$;
 DROP TRIGGER IF EXISTS doc_privacy ON {SEARCH_TABLE};
 CREATE TRIGGER doc_privacy BEFORE INSERT OR UPDATE ON {SEARCH_TABLE}
   FOR EACH ROW EXECUTE FUNCTION rapport_doc_privacy();
+"""
+
+
+def _catch_up_sequence(database: peewee.Database, table: str) -> None:
+    """The table's id sequence past its highest id (rows written before the trigger)."""
+    sequence = database.execute_sql(
+        "SELECT pg_get_serial_sequence(%s, 'id')", (_ident(table),)
+    ).fetchone()[0]
+    highest = database.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
+    last = database.execute_sql(f"SELECT last_value FROM {sequence}").fetchone()[0]
+    if highest is not None and highest > last:
+        database.execute_sql("SELECT setval(%s, %s)", (sequence, highest))
+
+
+# Reading the search documents. Row-level security keeps the server from using an index
+# for an operator it cannot prove leaks nothing (``@@`` and pg_trgm's ``<%`` are such):
+# a member's own query scans every document. These functions run as the book's owner,
+# who is not subject to the policy, so the indexes serve, and apply the same rule
+# themselves to the member who called (``session_user``, the role that logged in).
+_SEARCH_FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION rapport_find(query tsquery, take integer)
+RETURNS TABLE (rowid bigint, client_id bigint, score real)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.rowid, d.client_id, -ts_rank(d.words, query) *
+    (CASE d.rowid >> 40 WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END)::real AS score
+  FROM {SEARCH_TABLE} d
+  WHERE d.words @@ query AND ({_SEEN.replace("current_user", "session_user")})
+  ORDER BY score, d.rowid DESC
+  LIMIT take
+$$;
+CREATE OR REPLACE FUNCTION rapport_find_all(query tsquery)
+RETURNS TABLE (rowid bigint, client_id bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.rowid, d.client_id FROM {SEARCH_TABLE} d
+  WHERE d.client_id IS NOT NULL AND d.words @@ query
+    AND ({_SEEN.replace("current_user", "session_user")})
+$$;
+CREATE OR REPLACE FUNCTION rapport_similar(word text, take integer)
+RETURNS TABLE (keys text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.title_key || ' ' || d.body_key FROM {SEARCH_TABLE} d
+  WHERE word <% (d.title_key || ' ' || d.body_key)
+    AND ({_SEEN.replace("current_user", "session_user")})
+  ORDER BY word_similarity(word, d.title_key || ' ' || d.body_key) DESC
+  LIMIT take
+$$;
 """
 
 

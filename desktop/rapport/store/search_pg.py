@@ -97,11 +97,7 @@ def _found(
 ) -> list[tuple[int, int | None, float]]:
     query, params = _query(words, prefix_last, prefix_all)
     cursor = db.execute_sql(
-        f"WITH q AS (SELECT {query} AS q) "
-        "SELECT rowid, client_id, -ts_rank(words, q.q) * "
-        f"(CASE rowid >> {ID_BITS} WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END) AS score "
-        "FROM search_doc, q WHERE words @@ q.q ORDER BY score, rowid DESC LIMIT %s",
-        (*params, take),
+        f"SELECT rowid, client_id, score FROM rapport_find({query}, %s)", (*params, take)
     )
     return [(int(r), int(c) if c is not None else None, float(s)) for r, c, s in cursor]
 
@@ -141,20 +137,14 @@ def _find(
 
 def _matches(word: str) -> bool:
     cursor = db.execute_sql(
-        "SELECT 1 FROM search_doc WHERE words @@ to_tsquery('simple', %s) LIMIT 1",
-        (_lexeme(word) + ":*",),
+        "SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1)", (_lexeme(word) + ":*",)
     )
     return len(word) < 4 or cursor.fetchone() is not None
 
 
 def _closest(word: str) -> str | None:
     """The indexed word closest to ``word`` (a typo), found through the trigram index."""
-    cursor = db.execute_sql(
-        "SELECT title_key || ' ' || body_key FROM search_doc "
-        "WHERE %s <%% (title_key || ' ' || body_key) "
-        "ORDER BY word_similarity(%s, title_key || ' ' || body_key) DESC LIMIT 5",
-        (word, word),
-    )
+    cursor = db.execute_sql("SELECT keys FROM rapport_similar(%s, 5)", (word,))
     best, best_ratio = None, CLOSE_ENOUGH
     for (text,) in cursor:
         for candidate in set(_WORD.findall(text)):
@@ -172,11 +162,7 @@ def _spread(words: Sequence[str], take: int) -> list[tuple[int, int | None, floa
     matches: dict[int, int] = {}
     for word in sorted(words, key=len, reverse=True):
         query, params = _query([word], True, True)
-        cursor = db.execute_sql(
-            f"SELECT rowid, client_id FROM search_doc WHERE client_id IS NOT NULL "
-            f"AND words @@ ({query})",
-            params,
-        )
+        cursor = db.execute_sql(f"SELECT rowid, client_id FROM rapport_find_all({query})", params)
         found = set()
         for rowid, client_id in cursor:
             matches[int(rowid)] = int(client_id)
