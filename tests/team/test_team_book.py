@@ -206,3 +206,20 @@ def test_sample_data_numbered_by_rapport_then_a_capture_does_not_collide(
         assert saved.interaction_id > 60
     finally:
         close_book()
+
+
+def test_a_role_outside_the_team_can_read_nothing(pg_server: PgServer, team: str) -> None:
+    from psycopg import errors
+
+    with pg_server.connect("postgres") as conn:
+        conn.execute("DROP ROLE IF EXISTS mallory")
+        conn.execute("CREATE ROLE mallory LOGIN")
+    with pg_server.connect("mallory", team) as conn:
+        for statement in (
+            "SELECT * FROM client",
+            "SELECT * FROM search_doc",
+            "SELECT * FROM rapport_similar('anything', 5)",
+            "SELECT * FROM rapport_find(to_tsquery('simple', 'a'), 5)",
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(statement)

@@ -251,6 +251,11 @@ def _team_schema(database: peewee.Database) -> None:
     run(_SEARCH_SCHEMA)
     run(_DOC_PRIVACY)
     run(_SEARCH_FUNCTIONS)
+    for function in ("rapport_find(tsquery, integer)", "rapport_find_all(tsquery)",
+                     "rapport_similar(text, integer)"):  # fmt: skip
+        # They read as the owner: for the team's members only, not every role on the server.
+        run(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        run(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(group)}")
     for table in [*_tables(), Draft._meta.table_name]:
         t = _ident(table)
         run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS author text NOT NULL DEFAULT current_user")
