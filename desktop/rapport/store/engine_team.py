@@ -18,13 +18,6 @@ from rapport.store.engine_server import ServerEngine
 if TYPE_CHECKING:
     import peewee
 
-SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_team_url(url: str | None) -> bool:
-    return bool(url) and str(url).startswith(SCHEMES)
-
-
 class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 

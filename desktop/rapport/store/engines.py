@@ -15,7 +15,6 @@ from pathlib import Path
 from rapport.store.engine import Engine
 from rapport.store.engine_server import ServerEngine
 from rapport.store.engine_sqlite import SqliteEngine
-from rapport.store.engine_team import TeamEngine, is_team_url
 
 # Where a book on a server is named (playhouse.db_url's form: postgresql://user@host/db).
 URL_VARIABLE = "RAPPORT_DATABASE_URL"
@@ -45,6 +44,10 @@ def choose(path: Path) -> Engine:
         if engine is not None:
             return engine
     if url:
-        # A PostgreSQL URL is a team book (store/engine_team.py); another, any server.
-        return TeamEngine(url) if is_team_url(url) else ServerEngine(url)
+        if url.startswith(("postgresql://", "postgres://")):
+            # A team book (loaded for one only: a book in a file starts without it).
+            from rapport.store.engine_team import TeamEngine
+
+            return TeamEngine(url)
+        return ServerEngine(url)
     return SqliteEngine(path)
