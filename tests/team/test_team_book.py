@@ -223,3 +223,32 @@ def test_a_role_outside_the_team_can_read_nothing(pg_server: PgServer, team: str
         ):
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute(statement)
+
+
+def test_an_import_by_alice_does_not_collide_with_bobs_private_rows(
+    pg_server: PgServer, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imports number their rows after the highest id: on a team book that counts the
+    rows alice cannot see (bob's private ones) too."""
+    from rapport.services import capture, exchange
+    from rapport.services.book import close_book
+
+    _open_as(pg_server, team, "bob", tmp_path / "b", monkeypatch)
+    try:
+        for name in ("Carol Jones", "Dan Wu"):
+            text = f"Met {name}, who is thinking of leaving her firm."
+            capture.save_capture(text, capture.understand_note(text), private=True)
+    finally:
+        close_book()
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Name,Company\nEd Park,Park Ltd\nFay Lin,Lin Co\n", encoding="utf-8")
+    _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
+    try:
+        result = exchange.apply_import(exchange.preview_import(contacts))
+        assert result.added == 2
+        text = "Lunch with Ed Park about the renewal."
+        capture.save_capture(text, capture.understand_note(text))
+    finally:
+        close_book()
+    with pg_server.connect("owner", team) as conn:
+        assert conn.execute("SELECT count(*) FROM client").fetchone() == (4,)

@@ -109,6 +109,23 @@ def authors(model: type[peewee.Model], ids: list[int]) -> dict[int, str]:
     return on_the_server(model._meta.table_name, ids)
 
 
+def highest_ids(models: list[type[peewee.Model]]) -> dict[type[peewee.Model], int]:
+    """The highest id in use in each table, for rows Rapport numbers itself (imports).
+
+    Call inside the write's transaction. On a team book, rows hidden from this member
+    (another's private notes) count too, and the tables take no other member's new rows
+    until the transaction ends, as SQLite's write lock does for a book in a file.
+    """
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        from rapport.store.postgres import highest_ids as on_the_server  # a team book's
+
+        return on_the_server(models)
+    return {
+        model: int(model.select(peewee.fn.MAX(model._meta.primary_key)).scalar() or 0)
+        for model in models
+    }
+
+
 def folded(column: peewee.Node) -> Any:
     """``column`` case- and accent-folded like ``core.names.fold``, for sorting (as far
     as the engine can: a server's ``lower()`` leaves accents in place)."""

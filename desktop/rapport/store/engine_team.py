@@ -18,6 +18,7 @@ from rapport.store.engine_server import ServerEngine
 if TYPE_CHECKING:
     import peewee
 
+
 class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
