@@ -10,6 +10,9 @@ import pytest
 
 TODAY = "2026-11-18"  # a Wednesday
 
+# A throwaway PostgreSQL server (pg_server, pg_database) for the team book's tests.
+pytest_plugins = ["tests.pgserver"]
+
 # Before pytest-qt creates the (session-wide) QApplication: no screen is needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,10 +38,15 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def book(data_dir: Path) -> Iterator[Path]:
-    """An open, empty book in a fresh data directory."""
+def book(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """An open, empty book in a fresh data directory (on a team book as alice too, for
+    tests marked ``both_engines``: tests/pgserver.py)."""
     from rapport.services.book import close_book, open_book
 
+    if getattr(request, "param", "sqlite") == "postgresql":
+        request.getfixturevalue("team_book")
+        yield data_dir
+        return
     open_book(data_dir)
     try:
         yield data_dir

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``rapport`` command (and ``python -m rapport``)."""
-    words = sys.argv[1:] if argv is None else list(argv)
+    words, refused = paths.take_database_url(sys.argv[1:] if argv is None else list(argv))
+    if refused is not None:
+        sys.stderr.write(f"rapport: {refused}\n")
+        return 2
     try:
         window = window_options(words)
         if window is not None:

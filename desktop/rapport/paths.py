@@ -47,6 +47,33 @@ def use_data_dir_option(value: str | None) -> str | None:
     return None
 
 
+DATABASE_URL_OPTION = "--database-url"
+DATABASE_URL_VARIABLE = "RAPPORT_DATABASE_URL"
+
+
+def take_database_url(argv: list[str]) -> tuple[list[str], str | None]:
+    """The arguments without ``--database-url URL`` (anywhere), and why it is refused.
+
+    The URL (a team book on a server, ``postgresql://ROLE@HOST/DB``) is noted in
+    RAPPORT_DATABASE_URL for this process and those it starts, like ``--data-dir``. It is
+    never written to a file: libpq finds the password (``~/.pgpass``, ``PGPASSFILE``).
+    """
+    words: list[str] = []
+    found = iter(argv)
+    for word in found:
+        if word == DATABASE_URL_OPTION:
+            value = next(found, None)
+        elif word.startswith(DATABASE_URL_OPTION + "="):
+            value = word.partition("=")[2]
+        else:
+            words.append(word)
+            continue
+        if not value or not value.strip() or value.startswith("-"):
+            return words, f"{DATABASE_URL_OPTION} needs a URL (postgresql://ROLE@HOST/DB)"
+        os.environ[DATABASE_URL_VARIABLE] = value
+    return words, None
+
+
 def database_path(directory: Path) -> Path:
     return directory / DATABASE_NAME
 

@@ -203,3 +203,12 @@ def test_compose_puts_it_all_together() -> None:
         "How is Jake's baseball season going?",
     ]
     assert result.stale_count == 1
+
+
+def test_a_team_members_role_reads_as_their_name() -> None:
+    from rapport.core.brief import author, by_line
+
+    assert author("alice") == "Alice"
+    assert author("j_smith") == "j_smith"
+    assert by_line("bob") == " · by Bob"
+    assert by_line(None) == "" and by_line("") == ""

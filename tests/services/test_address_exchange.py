@@ -15,6 +15,9 @@ from rapport.exchange.common import ContactIn
 from rapport.services import addresses, clients, exchange, people
 from rapport.services.book import close_book, open_book
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 HOME = PostalAddress(
     ("Building 4, Floor 3", "100 Industrial Pkwy; rear"), "Springfield", "IL", "62704", "USA"
 )

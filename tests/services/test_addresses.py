@@ -16,6 +16,9 @@ from rapport.services.errors import ValidationError
 from rapport.store import migrations
 from rapport.store import models as m
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 HOME = PostalAddress(("12 Main St", "Apt 4"), "Springfield", "IL", "62704", "USA")
 
 

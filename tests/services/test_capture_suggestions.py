@@ -20,6 +20,9 @@ from rapport.core import records as r
 from rapport.services import capture, clients, tasks, today
 from rapport.store import models as m
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 # Notes whose understanding offers every kind of suggestion the core makes.
 NOTES = (
     "Lunch with Dana Reyes (Acme). Her husband was in the hospital last week. "

@@ -10,6 +10,9 @@ from rapport.core.names import fold
 from rapport.services import client_list as cl
 from rapport.services import clients, interactions, tasks
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 NAMES = [
     ("Bob Smith", "Acme Supply"),
     ("Ángela Ruiz", "Société Générale"),

@@ -11,6 +11,9 @@ from rapport.services.errors import AmbiguousError, NotFoundError, ValidationErr
 from rapport.services.undo import restore
 from rapport.store import search
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_create_and_edit_client(book: Path) -> None:
     bob = clients.create_client(

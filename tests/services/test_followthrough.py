@@ -23,6 +23,9 @@ from rapport.services.book import close_book, open_book
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.store import migrations
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 # RAPPORT_TODAY is 2026-11-18, a Wednesday (tests/conftest.py).
 
 

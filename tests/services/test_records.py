@@ -12,6 +12,9 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import restore
 from rapport.store import models as m
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def bob(book: Path) -> int:

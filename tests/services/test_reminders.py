@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from rapport.services import clients, reminders, tasks
 from rapport.store import models as m
+
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
 
 NOW = datetime(2026, 11, 18, 9, 30)
 

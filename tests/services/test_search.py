@@ -14,7 +14,18 @@ from rapport.store.models import db
 
 
 @pytest.fixture
-def bob(book: Path) -> int:
+def bob(any_book: Path) -> int:
+    """Bob Smith and his family, and three other clients, in a book on each engine."""
+    return _bob()
+
+
+@pytest.fixture
+def bob_in_a_file(book: Path) -> int:
+    """``bob`` in a book in a file (the tests of SQLite's own index)."""
+    return _bob()
+
+
+def _bob() -> int:
     bob = clients.create_client("Bob Smith", company="Acme Supply", how_we_met="Expo 2024")
     people.add_person(bob.id, "Jake", "son", age=12)
     facts.add_fact(bob.id, "Son Jake, 12, plays travel baseball", "family", ["baseball"])
@@ -50,7 +61,7 @@ def test_jake_tourn_finds_bob_across_his_documents(bob: int) -> None:
     assert {r.kind for r in results} >= {"person", "interaction"}
 
 
-def test_snippets_keep_a_records_fields_apart(book: Path) -> None:
+def test_snippets_keep_a_records_fields_apart(any_book: Path) -> None:
     ana = clients.create_client("Ana Ruiz", company="Ruiz Farms", phones=["555-0100", "555-0101"])
     people.add_person(ana.id, "Leo", "son", notes="Plays travel baseball.")
     person = next(r for r in search.search("leo") if r.kind == "person")
@@ -153,7 +164,8 @@ def test_per_kind_share(bob: int) -> None:
     assert len(shared) == 5
 
 
-def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob: int) -> None:
+def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_file: int) -> None:
+    bob = bob_in_a_file
     assert dbcheck.check_index() == []
     # Simulate drift: a row written behind the index's back, an entry for a deleted row.
     db.execute_sql("DELETE FROM search_index WHERE rowid = ?", [fts.doc_rowid("person", 1)])
@@ -166,7 +178,10 @@ def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob: int)
     assert ("person", "Bob Smith", "Jake") in _found("jake")
 
 
-def test_like_fallback_when_there_is_no_fts(bob: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_like_fallback_when_there_is_no_fts(
+    bob_in_a_file: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bob = bob_in_a_file
     monkeypatch.setattr(fts, "available", lambda: False)
     results = search.search("baseball")
     assert ("fact", "Bob Smith", "Son Jake, 12, plays travel baseball") in [

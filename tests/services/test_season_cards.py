@@ -11,6 +11,9 @@ from rapport.services import clients, facts, followup, interactions, people, sea
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def clientele(book: Path) -> dict[str, int]:

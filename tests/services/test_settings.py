@@ -9,6 +9,9 @@ import pytest
 from rapport.services import settings
 from rapport.services.errors import ValidationError
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_update_cleans_and_saves(book: Path, tmp_path: Path) -> None:
     saved = settings.update(

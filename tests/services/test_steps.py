@@ -18,6 +18,9 @@ from rapport.services import (
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _open_titles() -> list[str]:
     data = today.today()

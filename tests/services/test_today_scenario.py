@@ -21,6 +21,9 @@ from rapport.services import (
 )
 from rapport.services import today as today_service
 
+# Every test here runs on a book in a file and on a team book (tests/pgserver.py).
+pytestmark = pytest.mark.both_engines
+
 DAY0, DAY3 = "2026-11-16", "2026-11-19"
 
 

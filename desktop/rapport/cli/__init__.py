@@ -40,6 +40,7 @@ COMMANDS = (
     "backup",
     "phone",
     "bench",
+    "team",
 )
 
 
@@ -72,6 +73,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         choices=("mdy", "dmy"),
         help="read 3/4 as March 4 (mdy) or 3 April (dmy) for this run (default: the "
         "Preferences setting, else the locale; also RAPPORT_DATE_ORDER)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a team book on a PostgreSQL server, postgresql://ROLE@HOST:PORT/DB "
+        "(default: RAPPORT_DATABASE_URL); passwords come from ~/.pgpass",
     )
     parser.add_argument(
         "--startup-check",
@@ -128,7 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     (no command, or ``capture`` without TEXT); the command line never imports them, so
     arguments that ask for a window are refused here with exit 2.
     """
-    words = sys.argv[1:] if argv is None else list(argv)
+    from rapport.paths import take_database_url
+
+    words, no_url = take_database_url(sys.argv[1:] if argv is None else list(argv))
+    if no_url is not None:
+        sys.stderr.write(f"rapport: {no_url}\n")
+        return 2
     try:
         args = parse(words)
         refused = use_data_dir(args.data_dir)

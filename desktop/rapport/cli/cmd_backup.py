@@ -85,6 +85,18 @@ def run_backup(args: argparse.Namespace) -> int:
         return 0
     if args.file:
         _require_folder(Path(args.file).expanduser())
+    from rapport.services.book import is_team_book
+
+    if is_team_book():
+        path = backup.team_export(args.file)
+        if args.json:
+            print_json({"path": str(path), "format": "json"})
+        else:
+            say(
+                "A team book is backed up by its server (pg_dump); "
+                f"wrote a JSON export of what you can see to {path}"
+            )
+        return 0
     path = backup.backup_now(args.file)
     if args.json:
         print_json({"path": str(path)})

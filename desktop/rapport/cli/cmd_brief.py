@@ -13,6 +13,7 @@ from rapport.cli.common import (
     say,
     task_json,
 )
+from rapport.core.brief import by_line
 from rapport.core.postal import one_line
 
 
@@ -124,6 +125,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "added": iso(line.fact.created_at),
                 "confirmed": iso(line.fact.confirmed_at),
                 "stale": line.stale,
+                "by": line.fact.by,
             }
             for line in result.facts
         ],
@@ -134,6 +136,7 @@ def brief_json(result: Any) -> dict[str, Any]:
                 "date": iso(talk.happened_at),
                 "title": talk.title,
                 "key_points": talk.key_points,
+                "by": talk.by,
             }
             for talk in result.interactions
         ],
@@ -246,7 +249,10 @@ def brief_lines(result: Any) -> list[str]:
     section("Work contacts", result.work_contacts)
     talks = []
     for talk in result.interactions:
-        talks.append(f"{day_text(talk.happened_at)} · {talk.title or talk.kind.capitalize()}")
+        talks.append(
+            f"{day_text(talk.happened_at)} · {talk.title or talk.kind.capitalize()}"
+            + by_line(talk.by)
+        )
         talks.extend(f"- {point}" for point in talk.key_points)
     section("Last conversations", talks)
     if result.promises:
@@ -289,6 +295,7 @@ def brief_lines(result: Any) -> list[str]:
             + (f" — {f.fact.about}" if f.fact.about else "")
             + f" [{f.source}]"
             + (" (possibly stale)" if f.stale else "")
+            + by_line(f.fact.by)
             for f in result.facts
         ],
     )

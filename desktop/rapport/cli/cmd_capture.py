@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
+        "--private",
+        action="store_true",
+        help="only me: on a team book, no other member sees the note or what it taught",
+    )
+    parser.add_argument(
         "--accept",
         metavar="KINDS",
         default="",
@@ -63,7 +68,10 @@ def run(args: argparse.Namespace) -> int:
         from rapport.services import capture
 
         saved = capture.save_capture(
-            text, result, accepted_suggestions=_accepted(result, args.accept)
+            text,
+            result,
+            accepted_suggestions=_accepted(result, args.accept),
+            private=args.private,
         )
         result["saved"] = saved.as_json()
     if args.json:

@@ -124,6 +124,19 @@ class Brief:
 
 
 # -- the pieces -------------------------------------------------------------------------------
+def author(role: str | None) -> str:
+    """How a team book's member is named: the role, capitalised when it is a plain word
+    ("alice" -> "Alice"); "" for a book in a file."""
+    if not role:
+        return ""
+    return role.capitalize() if role.isalpha() and role.islower() else role
+
+
+def by_line(role: str | None) -> str:
+    """ " · by Alice" after a line a team member wrote; "" on a personal book."""
+    return f" · by {author(role)}" if role else ""
+
+
 def is_stale(fact: Fact, today: date) -> bool:
     """True when the fact was last confirmed (or recorded) over a year ago: confirmed on
     2025-11-18, it is still fresh on 2026-11-18 and possibly stale the day after."""

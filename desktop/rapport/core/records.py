@@ -148,6 +148,7 @@ class Fact:
     created_at: datetime | None = None
     confirmed_at: datetime | None = None
     source_title: str = ""  # the source conversation's title, when it has one
+    by: str | None = None  # its author's role, on a team book
 
 
 @dataclass(slots=True)
@@ -163,6 +164,7 @@ class Interaction:
     created_at: datetime | None = None
     # What quick capture understood from raw_text when it was saved (capture-json.md).
     extracted: dict[str, Any] | None = None
+    by: str | None = None  # its author's role, on a team book
 
 
 @dataclass(slots=True)

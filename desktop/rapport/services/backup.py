@@ -89,6 +89,23 @@ def list_backups(data_dir: Path | None = None) -> list[store_backup.BackupFile]:
     return backups_in(folders)
 
 
+def team_export(target: str | Path | None = None) -> Path:
+    """A team book's stand-in for a backup: a JSON export of what this member can see.
+
+    The book itself is the server's to back up (``pg_dump``); the export imports into a
+    personal book. ``target`` is a file or a folder (default: the backup folder).
+    """
+    from rapport.services.export import export_json
+
+    if target is not None and not Path(target).expanduser().is_dir():
+        destination = Path(target).expanduser()
+    else:
+        folder = Path(target).expanduser() if target is not None else backup_folder()
+        paths.ensure_private_dir(folder)
+        destination = store_backup.unique_target(folder, MANUAL, clock.now()).with_suffix(".json")
+    return export_json(destination)[0]
+
+
 def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
     """A backup of the open book to ``target``, or a new file in the backup folder."""
     _require_file_backups()

@@ -96,6 +96,14 @@ def close_book() -> None:
         close_database()
 
 
+def is_team_book() -> bool:
+    """The open book is a team's, on PostgreSQL: notes can be kept to their author."""
+    from rapport.store.engine import current_or_none
+
+    engine = current_or_none()
+    return engine is not None and engine.name == "team"
+
+
 def is_empty() -> bool:
     from rapport.store.models import Client
 

@@ -11,6 +11,13 @@ from __future__ import annotations
 from rapport.store import engine
 
 
+def look_ms(default: int) -> int:
+    """How often the window looks, in ms: a team book's news are pushed by the server
+    (LISTEN/NOTIFY), so a look costs no query and is done every second (an engine's
+    ``look_ms``); else ``default``."""
+    return int(getattr(engine.current_or_none(), "look_ms", default))
+
+
 def data_version() -> int:
     """This thread's view of the book's change counter (compare two calls: a difference
     means someone else wrote in between)."""

@@ -20,6 +20,7 @@ from rapport.core.understand.ask import about as ask_about
 from rapport.services import convert, settings
 from rapport.services.errors import NotFoundError
 from rapport.store import models as m
+from rapport.store.db import authors
 
 
 def brief(client_id: int) -> Brief:
@@ -38,6 +39,13 @@ def _call_after_days(profile: r.Profile) -> int:
     if not profile.introductions:
         return INTRO_CALL_AFTER_DAYS
     return int(settings.get("intro_call_after_days") or INTRO_CALL_AFTER_DAYS)
+
+
+def sign(records: list[r.Fact] | list[r.Interaction], model: type[m.BaseModel]) -> None:
+    """Fill ``by`` (the author) of facts or conversations: on a team book only."""
+    by = authors(model, [record.id for record in records])
+    for record in records:
+        record.by = by.get(record.id)
 
 
 def brief_profile(client_id: int) -> r.Profile:
@@ -167,4 +175,6 @@ def _profiles(ids: list[int]) -> dict[int, r.Profile]:
         .order_by(m.ImportantDate.month, m.ImportantDate.day)
     ):
         profiles[d.client_id].dates.append(convert.important_date(d, names.get(d.person_id)))
+    sign([f for p in profiles.values() for f in p.facts], m.Fact)
+    sign([i for p in profiles.values() for i in p.interactions], m.Interaction)
     return profiles

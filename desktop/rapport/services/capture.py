@@ -34,7 +34,7 @@ from rapport.services.validate import check_note
 from rapport.services.when import day_first
 from rapport.store import models as m
 from rapport.store import sql
-from rapport.store.db import transaction
+from rapport.store.db import make_private, transaction
 
 if TYPE_CHECKING:
     from rapport.services.capture_undo import CaptureUndo
@@ -163,13 +163,15 @@ def save_capture(
     *,
     accepted_suggestions: Iterable[int] | None = None,
     happened_at: datetime | None = None,
+    private: bool = False,
 ) -> SavedCapture:
     """Write the note and what was understood from it, all or nothing.
 
     ``accepted_suggestions`` are indexes into ``understanding["suggestions"]``; None means
     the defaults the capture window starts with (the thank-you after a meeting, nothing else).
     Control characters are removed from ``text`` first (core/control_chars.py), as the
-    understanding did.
+    understanding did. ``private`` ("Only me"): on a team book, the note and everything
+    saved from it are seen by its author only (the server enforces it).
     """
     text = control_chars.clean(text)
     check_note(text)
@@ -181,6 +183,8 @@ def save_capture(
         accepted = {int(i) for i in accepted_suggestions}
     when = happened_at or clock.now()
     with transaction():
+        if private:
+            make_private()
         recorder = _recorder(u)
         client_id, created, name, name_key = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)

@@ -78,15 +78,22 @@ class SavedNote:
 
 
 def save_note(
-    text: str, understanding: dict[str, Any], accepted_suggestions: list[int]
+    text: str,
+    understanding: dict[str, Any],
+    accepted_suggestions: list[int],
+    *,
+    private: bool = False,
 ) -> SavedNote:
-    """Save the captured note and forget its draft, in one transaction.
+    """Save the captured note and forget its draft, in one transaction (``private``: only
+    its author sees it, on a team book).
 
     Either the note is saved and the draft gone, or nothing changed and the draft is still
     there: a failed save never loses the text, a saved note never comes back as a draft.
     """
     with transaction():
-        saved = save_capture(text, understanding, accepted_suggestions=accepted_suggestions)
+        saved = save_capture(
+            text, understanding, accepted_suggestions=accepted_suggestions, private=private
+        )
         m.Draft.delete().execute()
     name = m.Client.get_by_id(saved.client_id).name
     rows = m.Task.select().where(m.Task.id.in_(saved.task_ids or [0])).order_by(m.Task.id)

@@ -92,7 +92,9 @@ def book_id() -> str:
         return value
     value = uuid.uuid4().hex[:16]
     with transaction():
-        m.Setting.insert(key="book_id", value=value).on_conflict_replace().execute()
+        m.Setting.insert(key="book_id", value=value).on_conflict(
+            conflict_target=[m.Setting.key], update={m.Setting.value: value}
+        ).execute()
     return value
 
 

@@ -40,6 +40,7 @@ from rapport.services import convert, indexing, merge
 from rapport.services.matching import ClientMatcher
 from rapport.store import engine, search, sql
 from rapport.store import models as m
+from rapport.store.db import highest_ids
 
 # Rows per executemany call: bounds the memory of one call, not a database limit.
 _ROWS_PER_CALL = 5_000
@@ -168,7 +169,7 @@ def write(prepared: Prepared) -> tuple[int, int]:
                 keep.append(item)
         new = keep
     # A staged row's id plus its table's offset is its id in the book.
-    offsets = {model: _max_id(model) for model in _MODELS}
+    offsets = highest_ids(list(_MODELS))
     for item in new:
         redirect[item.temp] = item.stage + offsets[m.Client]
     if prepared.staged:

@@ -58,7 +58,9 @@ def get_all() -> dict[str, Any]:
 def set_many(values: dict[str, Any]) -> None:
     with transaction():
         for key, value in values.items():
-            m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
+            m.Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[m.Setting.key], update={m.Setting.value: value}
+            ).execute()
 
 
 def set_value(key: str, value: Any) -> None:

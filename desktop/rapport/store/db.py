@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import peewee
 
@@ -109,6 +109,47 @@ def _book_path() -> Path | None:
     """The open book's file, for telling a full disk from an I/O error."""
     current = engine.current_or_none()
     return current.path if current is not None else None
+
+
+def make_private() -> None:
+    """The rows written from here to the end of the transaction are their author's only.
+
+    On a team book the server hides them from the other members (``store/postgres.py``);
+    a book in a file is its owner's alone already.
+    """
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        from rapport.store.postgres import make_private as on_the_server  # a team book's
+
+        on_the_server()
+
+
+def authors(model: type[peewee.Model], ids: list[int]) -> dict[int, str]:
+    """{row id: its author} on a team book; {} for a book in a file (one author)."""
+    if not isinstance(db.obj, peewee.PostgresqlDatabase):
+        return {}
+    from rapport.store.postgres import authors as on_the_server  # a team book's
+
+    return on_the_server(model._meta.table_name, ids)
+
+
+_Table = TypeVar("_Table", bound=peewee.Model)
+
+
+def highest_ids(models: list[type[_Table]]) -> dict[type[_Table], int]:
+    """The highest id in use in each table, for rows Rapport numbers itself (imports).
+
+    Call inside the write's transaction. On a team book, rows hidden from this member
+    (another's private notes) count too, and the tables take no other member's new rows
+    until the transaction ends, as SQLite's write lock does for a book in a file.
+    """
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        from rapport.store.postgres import highest_ids as on_the_server  # a team book's
+
+        return on_the_server(models)  # type: ignore[return-value]  # the same tables back
+    return {
+        model: int(model.select(peewee.fn.MAX(model._meta.primary_key)).scalar() or 0)
+        for model in models
+    }
 
 
 def folded(column: peewee.Node) -> Any:

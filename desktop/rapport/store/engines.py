@@ -44,5 +44,10 @@ def choose(path: Path) -> Engine:
         if engine is not None:
             return engine
     if url:
+        if url.startswith(("postgresql://", "postgres://")):
+            # A team book (loaded for one only: a book in a file starts without it).
+            from rapport.store.engine_team import TeamEngine
+
+            return TeamEngine(url)
         return ServerEngine(url)
     return SqliteEngine(path)

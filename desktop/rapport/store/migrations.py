@@ -197,7 +197,9 @@ def _record_version(database: peewee.Database, version: int) -> None:
     else:
         from rapport.store.models import SchemaInfo
 
-        SchemaInfo.replace(key="schema_version", value=str(version)).execute()
+        SchemaInfo.insert(key="schema_version", value=str(version)).on_conflict(
+            conflict_target=[SchemaInfo.key], update={SchemaInfo.value: str(version)}
+        ).execute()
 
 
 def migrate(database: peewee.Database, current: int) -> None:

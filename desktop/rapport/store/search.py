@@ -39,9 +39,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from peewee import PostgresqlDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from rapport.store import engine, sql
+from rapport.store import engine, search_pg, sql
 from rapport.store.errors import NotADatabaseError, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -92,9 +93,15 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """The open book's engine has FTS5 (SQLite's); other databases use ``like_search``."""
+    """The open book's engine has FTS5 (SQLite's); a team book has its own search
+    (``on_server``); other databases use ``like_search``."""
     book = engine.current_or_none()
     return book is not None and book.full_text
+
+
+def on_server() -> bool:
+    """The book is a team book: its search documents are PostgreSQL's (store/search_pg.py)."""
+    return isinstance(db.obj, PostgresqlDatabase)
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
@@ -108,6 +115,9 @@ def doc_of(rowid: int) -> tuple[str, int]:
 
 def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str = "") -> None:
     """Add or replace the document of one row. Call inside the write's transaction."""
+    if on_server():
+        search_pg.index_many([(kind, ref_id, client_id, title, body)])
+        return
     if not available():
         return
     sql.fts_replace((doc_rowid(kind, ref_id), title or "", body or "", client_id))
@@ -119,6 +129,8 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
     The bulk twin of ``index`` (sample data, imports): one prepared REPLACE executed for
     every document, in batches. Call inside the write's transaction.
     """
+    if on_server():
+        return search_pg.index_many(docs)
     if not available():
         return 0
     count = 0
@@ -136,6 +148,9 @@ def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int
 
 
 def unindex(kind: str, ref_ids: Iterable[int]) -> None:
+    if on_server():
+        search_pg.unindex(kind, ref_ids)
+        return
     if not available():
         return
     rowids = [doc_rowid(kind, ref_id) for ref_id in ref_ids]
@@ -144,12 +159,16 @@ def unindex(kind: str, ref_ids: Iterable[int]) -> None:
 
 
 def clear() -> None:
-    if available():
+    if on_server():
+        search_pg.clear()
+    elif available():
         SearchDoc.delete().execute()
 
 
 def indexed_rowids() -> set[int]:
     """Every rowid in the index (for the consistency check)."""
+    if on_server():
+        return search_pg.indexed_rowids()
     if not available():
         return set()
     return sql.fts_rowids()
@@ -244,6 +263,8 @@ def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]
     With ``per_kind``, no kind takes more than that many places, so that a grouped list
     shows some of every kind that matches.
     """
+    if on_server():
+        return search_pg.search(text, limit, per_kind)
     words = words_of(text)
     if not words or not available():
         return []

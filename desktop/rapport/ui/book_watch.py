@@ -33,6 +33,7 @@ class BookWatch(QObject):
     def start(self) -> None:
         """Start watching (the book is open): this look is the baseline."""
         self.version = self._read()
+        self.timer.setInterval(book_watch.look_ms(LOOK_MS))
         self.window.installEventFilter(self)
         self.timer.start()
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -103,9 +104,18 @@ class CaptureWindow(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.save_button.setEnabled(False)
+        # On a team book: the note and all it teaches stay its author's (the server hides
+        # them from the other members). Shown only there (see open_capture).
+        self.only_me = QCheckBox("Only me")
+        self.only_me.setToolTip(
+            "Keep this note and everything understood from it to yourself: "
+            "the rest of the team does not see it"
+        )
+        self.only_me.setVisible(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.only_me)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -158,8 +168,9 @@ class CaptureWindow(QDialog):
     # -- opening and closing ---------------------------------------------------------------
     def open_capture(self, client_name: str | None = None) -> None:
         """Show the window with the draft left last time; ``client_name`` presets the client."""
-        from rapport.services import drafts
+        from rapport.services import book, drafts
 
+        self.only_me.setVisible(book.is_team_book())
         draft = None
         # Text in the window is the newest there is (this window is the draft's only
         # writer, and a draft that could not be written is only here): the book's draft
@@ -415,12 +426,13 @@ class CaptureWindow(QDialog):
             self.client_picker.require()
             return
         accepted = accepted_suggestions(self.understanding, self.edits)
+        private = not self.only_me.isHidden() and self.only_me.isChecked()
         # A save that waits behind another program's import says so here (the listener is
         # called on the worker's thread; the signal brings the message to this one).
         book.on_busy_wait("capture", self.busyWaiting.emit)
         self._set_saving(True)
         self.worker.submit(
-            lambda _context: drafts.save_note(text, shown, accepted),
+            lambda _context: drafts.save_note(text, shown, accepted, private=private),
             name="save the note",
             on_done=self._save_done,
             on_error=self._save_failed,
@@ -467,6 +479,7 @@ class CaptureWindow(QDialog):
         self.draft_timer.stop()
         self.notice.clear_all()
         self._draft_failed = False
+        self.only_me.setChecked(False)  # each note is shared unless said otherwise
         self._load("", None)
 
     # -- drafts ----------------------------------------------------------------------------

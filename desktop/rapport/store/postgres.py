@@ -1,0 +1,536 @@
+"""A team book on PostgreSQL: the connection, the team's schema and its privacy rules.
+
+A team shares one database on a server it already has (``RAPPORT_DATABASE_URL`` or
+``--database-url``: ``postgresql://ROLE@HOST:PORT/DB``). The URL goes to libpq as it is,
+so passwords, TLS and service files follow libpq's conventions (``~/.pgpass``,
+``PGPASSFILE``, ``PGSSLMODE``, ``PGSERVICE``); Rapport never stores a password.
+
+The book's tables are the models' (``store/models.py``), made and climbed by the same
+migration ladder as a book in a file (``store/migrations.py``). ``setup`` (``rapport team
+setup``, run by the database's owner) adds what a team needs on top, idempotently:
+
+- ``author`` and ``private`` on every table of the book. The server fills them: the
+  author is the connected role (``current_user``), which no member can change later (a
+  trigger keeps it), and a row is private when the transaction that wrote it asked so
+  (``private_transaction``: everything a capture saves inside it).
+- Row-level security: a member sees and changes the shared rows and their own private
+  ones; another member's private rows do not exist for them, whatever they connect
+  with (the app, psql, a spreadsheet). Drafts are only ever their author's.
+- A group role (``<database>_team``) holding the members' rights; ``add_member`` lets a
+  login role in. The owner administers the book and is not a member: an owner sees
+  every row, so a team's people use roles of their own.
+- Search documents (``search_doc``) with a ``tsvector`` under a GIN index (the
+  ``simple`` configuration, so names are not stemmed, and ``english`` for the text) and
+  a ``pg_trgm`` index for typos (``store/search_pg.py``); a document is private when its
+  row is, which a trigger reads from the row itself.
+
+Migrations run under an advisory lock, so two windows starting at once cannot both
+climb the ladder. A book written by a newer Rapport is refused as a file would be.
+
+psycopg is imported here and nowhere else: peewee is kept from importing it for books in
+a file (``rapport/__init__.py``), and this module hands it to peewee itself.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import peewee
+import psycopg
+from psycopg import sql
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
+
+from rapport.store.errors import NewerDatabaseError, StoreError
+from rapport.store.models import BOOK_MODELS, Draft, Setting, db
+
+# pg_advisory_lock's key for "migrating this book" (any fixed 64-bit number).
+MIGRATION_LOCK = 0x5261_7070_6F72_7400  # "Rapport\0"
+# The transaction setting that makes the rows written in it private.
+PRIVATE_SETTING = "rapport.private"
+_PRIVATE_DEFAULT = (
+    f"coalesce(nullif(current_setting('{PRIVATE_SETTING}', true), ''), 'off')::boolean"
+)
+SEARCH_TABLE = "search_doc"
+# What the server says on this channel when a member commits a change to the book.
+CHANGED_CHANNEL = "rapport_changed"
+# The server processes of this program's own connections: their changes are not news.
+_own_backends: set[int] = set()
+
+
+class TeamSetupError(StoreError):
+    """The team book cannot be used or set up as asked (said in one line)."""
+
+
+class _Psycopg(peewee.Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, given the driver this module imported."""
+
+    txn_idle = TransactionStatus.IDLE
+    txn_inerror = TransactionStatus.INERROR
+    txn_unknown = TransactionStatus.UNKNOWN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json_type = Json
+        self.jsonb_type = Jsonb
+
+    def check_driver(self) -> None:
+        return None
+
+    def get_binary_type(self) -> Any:
+        return psycopg.Binary
+
+    def connect(self, db: Any, **params: Any) -> Any:
+        # The URL goes to libpq whole: its own rules find the password and TLS settings.
+        params.setdefault("conninfo", db.database)
+        conn = psycopg.connect(**params)
+        _own_backends.add(conn.info.backend_pid)
+        return conn
+
+    def server_side_cursor(self, conn: Any) -> Any:
+        in_transaction = conn.pgconn.transaction_status == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
+
+
+class TeamDatabase(peewee.PostgresqlDatabase):
+    """A book on PostgreSQL, reached with psycopg 3."""
+
+    psycopg2_adapter = _Psycopg
+    psycopg3_adapter = _Psycopg
+
+    def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        """Run ``sql``; a statement written for SQLite's ``?`` parameters is adapted.
+
+        The store's hand-written statements (``store/prepared.py``'s callers, the
+        capture's reads) use ``?``; peewee writes ``%s`` for this database. A statement
+        with ``?`` and no ``%s`` is the former: its ``%`` signs are doubled (psycopg reads
+        them as placeholders) and its ``?`` become ``%s``.
+        """
+        if params and "?" in sql and "%s" not in sql:
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return super().execute_sql(sql, params, *args, **kwargs)
+
+
+def is_url(url: str | None) -> bool:
+    return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
+
+
+def where(url: str) -> str:
+    """The server and database a URL names, without its password (for messages)."""
+    return re.sub(r"//[^@/]*@", "//", url.split("?")[0]) or url
+
+
+def connect(url: str) -> TeamDatabase:
+    """The team book at ``url``, bound to the models and connected (not yet checked)."""
+    database = TeamDatabase(url)
+    db.initialize(database)
+    try:
+        database.connect(reuse_if_open=True)
+    except peewee.OperationalError as exc:
+        raise TeamSetupError(f"cannot reach the team book at {where(url)}: {_first(exc)}") from exc
+    return database
+
+
+def _first(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+# -- opening ---------------------------------------------------------------------------------
+def open_team(url: str) -> TeamDatabase:
+    """Connect to the team book and check that this Rapport can use it as it is.
+
+    A member cannot migrate: a book not set up, or of an older schema, asks for ``rapport
+    team setup`` by its owner. A newer schema is refused.
+    """
+    from rapport.store import migrations
+
+    database = connect(url)
+    try:
+        version = stored_version(database)
+        if version > migrations.SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"the team book at {where(url)} was written by a newer Rapport "
+                f"(schema {version}; this one knows up to {migrations.SCHEMA_VERSION})"
+            )
+        if version < migrations.SCHEMA_VERSION or not _is_set_up(database):
+            if _owns_book(database):
+                setup(database)
+            else:
+                raise TeamSetupError(
+                    f"the team book at {where(url)} is not set up for this Rapport: "
+                    "its owner runs `rapport team setup`"
+                )
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def stored_version(database: peewee.Database) -> int:
+    from rapport.store.models import SchemaInfo
+
+    if not database.table_exists(SchemaInfo._meta.table_name):
+        return 0
+    row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def _is_set_up(database: peewee.Database) -> bool:
+    return bool(database.table_exists(SEARCH_TABLE))
+
+
+def _owns_book(database: peewee.Database) -> bool:
+    row = database.execute_sql(
+        "SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace "
+        "WHERE nspname = current_schema()"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def group_role(database: peewee.Database) -> str:
+    """The team's group role: one per database, as roles belong to the whole server."""
+    name = database.execute_sql("SELECT current_database()").fetchone()[0]
+    return f"{name}_team"
+
+
+# -- setting up ------------------------------------------------------------------------------
+@contextmanager
+def migration_lock(database: peewee.Database) -> Iterator[None]:
+    """Held while the schema changes: a second window waits, then finds it done."""
+    database.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+    try:
+        yield
+    finally:
+        database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+
+
+def setup(database: peewee.Database) -> int:
+    """Create or migrate the team book and its rules (idempotent); the schema version.
+
+    Run by the database's owner, who needs the right to create roles (CREATEROLE).
+    """
+    from rapport.store import migrations
+
+    if not _owns_book(database):
+        raise TeamSetupError("only the database's owner sets up a team book (connect as the owner)")
+    with migration_lock(database):
+        version = stored_version(database)  # read again: another window may have done it
+        if version > migrations.SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"the team book was written by a newer Rapport (schema {version})"
+            )
+        migrations.migrate(database, version)
+        with database.atomic():
+            _team_schema(database)
+    return migrations.SCHEMA_VERSION
+
+
+def _tables() -> list[str]:
+    return [model._meta.table_name for model in BOOK_MODELS]
+
+
+def _team_schema(database: peewee.Database) -> None:
+    def run(statement: str) -> None:
+        # Without parameters psycopg sends the text as written: its % signs are SQL's.
+        database.cursor().execute(statement)
+
+    group = group_role(database)
+    run(
+        f"DO $$ BEGIN CREATE ROLE {_ident(group)} NOLOGIN; "
+        "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    run("CREATE EXTENSION IF NOT EXISTS unaccent")  # folding names as core.names.fold
+    run(_KEEP_AUTHOR)
+    run(_ANNOUNCE_CHANGE)
+    run(_IDS_WRITTEN)
+    run(_SEARCH_SCHEMA)
+    run(_DOC_PRIVACY)
+    run(_SEARCH_FUNCTIONS)
+    for function in ("rapport_find(tsquery, integer)", "rapport_find_all(tsquery)",
+                     "rapport_similar(text, integer)"):  # fmt: skip
+        # They read as the owner: for the team's members only, not every role on the server.
+        run(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        run(f"GRANT EXECUTE ON FUNCTION {function} TO {_ident(group)}")
+    for table in [*_tables(), Draft._meta.table_name]:
+        t = _ident(table)
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS author text NOT NULL DEFAULT current_user")
+        run(
+            f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS private boolean NOT NULL "
+            f"DEFAULT {_PRIVATE_DEFAULT}"
+        )
+        run(f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY")
+        run(f"DROP TRIGGER IF EXISTS keep_author ON {t}")
+        run(
+            f"CREATE TRIGGER keep_author BEFORE UPDATE ON {t} "
+            "FOR EACH ROW EXECUTE FUNCTION rapport_keep_author()"
+        )
+        _catch_up_sequence(database, table)
+        run(f"DROP TRIGGER IF EXISTS ids_written ON {t}")
+        run(
+            f"CREATE TRIGGER ids_written AFTER INSERT ON {t} REFERENCING NEW TABLE AS inserted "
+            "FOR EACH STATEMENT EXECUTE FUNCTION rapport_ids_written()"
+        )
+        if table != "draft":  # a draft being typed is nobody else's news
+            run(f"DROP TRIGGER IF EXISTS announce_change ON {t}")
+            run(
+                f"CREATE TRIGGER announce_change AFTER INSERT OR UPDATE OR DELETE ON {t} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION rapport_announce_change()"
+            )
+        for policy in ("team_sees", "own_name"):
+            run(f"DROP POLICY IF EXISTS {policy} ON {t}")
+        # Who sees a row: everyone in the team, unless it is private to its author.
+        seen = "author = current_user" if table == "draft" else _SEEN
+        run(f"CREATE POLICY team_sees ON {t} USING ({seen}) WITH CHECK ({seen})")
+        # A member writes under their own name only.
+        run(
+            f"CREATE POLICY own_name ON {t} AS RESTRICTIVE FOR INSERT "
+            "WITH CHECK (author = current_user)"
+        )
+        run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {_ident(group)}")
+    s = _ident(SEARCH_TABLE)
+    run(f"ALTER TABLE {s} ENABLE ROW LEVEL SECURITY")
+    run(f"DROP POLICY IF EXISTS team_sees ON {s}")
+    run(f"CREATE POLICY team_sees ON {s} USING ({_SEEN}) WITH CHECK (true)")
+    run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s} TO {_ident(group)}")
+    run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_ident(Setting._meta.table_name)} TO "
+        f"{_ident(group)}")  # fmt: skip
+    run(f"GRANT SELECT ON rapport_meta TO {_ident(group)}")
+    run(f"GRANT USAGE ON SCHEMA public TO {_ident(group)}")
+    run(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_ident(group)}")
+
+
+_SEEN = "NOT private OR author = current_user"
+
+# Rows written with their ids (sample data and imports number rows themselves, as on
+# SQLite) move the table's id sequence past them, so the next saved row does not collide.
+# Forward only, and as the owner (a member may not move sequences).
+_IDS_WRITTEN = """
+CREATE OR REPLACE FUNCTION rapport_ids_written() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  sequence text := pg_get_serial_sequence(quote_ident(TG_TABLE_NAME), 'id');
+  written bigint;
+  last bigint;
+BEGIN
+  SELECT max(id) INTO written FROM inserted;
+  EXECUTE format('SELECT last_value FROM %s', sequence) INTO last;
+  IF written > last THEN
+    PERFORM setval(sequence, written);
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+# Once per statement (not per row); the server delivers it at commit, once per transaction.
+_ANNOUNCE_CHANGE = f"""
+CREATE OR REPLACE FUNCTION rapport_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{CHANGED_CHANNEL}', '');
+  RETURN NULL;
+END $$
+"""
+
+_KEEP_AUTHOR = """
+CREATE OR REPLACE FUNCTION rapport_keep_author() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.author := OLD.author;  -- who wrote a row is the server's to say, once
+  RETURN NEW;
+END $$
+"""
+
+# The document of a row: its text folded (core.names.fold) by Rapport, the words indexed
+# by the server; privacy is the row's own (see _DOC_PRIVACY).
+_SEARCH_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} (
+  rowid bigint PRIMARY KEY,
+  client_id bigint,
+  title text NOT NULL DEFAULT '',
+  body text NOT NULL DEFAULT '',
+  title_key text NOT NULL DEFAULT '',
+  body_key text NOT NULL DEFAULT '',
+  author text NOT NULL DEFAULT current_user,
+  private boolean NOT NULL DEFAULT true,
+  words tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', title_key), 'A')
+    || to_tsvector('simple', body_key)
+    || to_tsvector('english', body_key)
+  ) STORED
+);
+CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_words ON {SEARCH_TABLE} USING gin (words);
+CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_trigrams ON {SEARCH_TABLE}
+  USING gin ((title_key || ' ' || body_key) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_client ON {SEARCH_TABLE} (client_id);
+"""
+
+# A document is as private as its row, and by the row's author; a document whose row
+# cannot be seen (there is none) is private to whoever wrote it.
+_DOC_PRIVACY = f"""
+CREATE OR REPLACE FUNCTION rapport_doc_privacy() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  source text := CASE NEW.rowid >> 40
+    WHEN 15 THEN 'client' WHEN 14 THEN 'person' WHEN 13 THEN 'fact' WHEN 12 THEN 'task'
+    WHEN 11 THEN 'gift' WHEN 10 THEN 'inbound' WHEN 9 THEN 'interaction' WHEN 8 THEN 'card'
+  END;
+  found_author text;
+  found_private boolean;
+BEGIN
+  IF source IS NOT NULL THEN
+    EXECUTE format('SELECT author, private FROM %I WHERE id = $1', source)
+      INTO found_author, found_private USING NEW.rowid & 1099511627775;
+  END IF;
+  NEW.author := coalesce(found_author, current_user);
+  NEW.private := coalesce(found_private, true);
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS doc_privacy ON {SEARCH_TABLE};
+CREATE TRIGGER doc_privacy BEFORE INSERT OR UPDATE ON {SEARCH_TABLE}
+  FOR EACH ROW EXECUTE FUNCTION rapport_doc_privacy();
+"""
+
+
+def _catch_up_sequence(database: peewee.Database, table: str) -> None:
+    """The table's id sequence past its highest id (rows written before the trigger)."""
+    sequence = database.execute_sql(
+        "SELECT pg_get_serial_sequence(%s, 'id')", (_ident(table),)
+    ).fetchone()[0]
+    highest = database.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
+    last = database.execute_sql(f"SELECT last_value FROM {sequence}").fetchone()[0]
+    if highest is not None and highest > last:
+        database.execute_sql("SELECT setval(%s, %s)", (sequence, highest))
+
+
+# Reading the search documents. Row-level security keeps the server from using an index
+# for an operator it cannot prove leaks nothing (``@@`` and pg_trgm's ``<%`` are such):
+# a member's own query scans every document. These functions run as the book's owner,
+# who is not subject to the policy, so the indexes serve, and apply the same rule
+# themselves to the member who called (``session_user``, the role that logged in).
+_SEARCH_FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION rapport_find(query tsquery, take integer)
+RETURNS TABLE (rowid bigint, client_id bigint, score real)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.rowid, d.client_id, -ts_rank(d.words, query) *
+    (CASE d.rowid >> 40 WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END)::real AS score
+  FROM {SEARCH_TABLE} d
+  WHERE d.words @@ query AND ({_SEEN.replace("current_user", "session_user")})
+  ORDER BY score, d.rowid DESC
+  LIMIT take
+$$;
+CREATE OR REPLACE FUNCTION rapport_find_all(query tsquery)
+RETURNS TABLE (rowid bigint, client_id bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.rowid, d.client_id FROM {SEARCH_TABLE} d
+  WHERE d.client_id IS NOT NULL AND d.words @@ query
+    AND ({_SEEN.replace("current_user", "session_user")})
+$$;
+CREATE OR REPLACE FUNCTION rapport_similar(word text, take integer)
+RETURNS TABLE (keys text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT d.title_key || ' ' || d.body_key FROM {SEARCH_TABLE} d
+  WHERE word <% (d.title_key || ' ' || d.body_key)
+    AND ({_SEEN.replace("current_user", "session_user")})
+  ORDER BY word_similarity(word, d.title_key || ' ' || d.body_key) DESC
+  LIMIT take
+$$;
+"""
+
+
+def _ident(name: str) -> str:
+    return sql.Identifier(name).as_string(None)
+
+
+def add_member(database: peewee.Database, role: str) -> str:
+    """Let the existing login role ``role`` into the team; the group's name."""
+    group = group_role(database)
+    exists = database.execute_sql(
+        "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (role,)
+    ).fetchone()
+    if exists is None:
+        raise TeamSetupError(
+            f"there is no role {role!r} on the server (create it first: CREATE ROLE "
+            f"{_ident(role)} LOGIN)"
+        )
+    if not exists[0]:
+        raise TeamSetupError(f"the role {role!r} cannot log in")
+    try:
+        database.execute_sql(f"GRANT {_ident(group)} TO {_ident(role)}")
+    except peewee.ProgrammingError as exc:
+        raise TeamSetupError(f"cannot add {role!r} to the team: {_first(exc)}") from exc
+    return group
+
+
+# -- hearing of others' changes ----------------------------------------------------------------
+class ChangeListener:
+    """Counts the commits other programs make to the team book (LISTEN/NOTIFY).
+
+    A connection of its own listens; ``count`` reads what has arrived without waiting and
+    without a query. Changes made through this program's own connections are not counted
+    (the window already shows its own saves), as SQLite's ``data_version`` does.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._conn.execute(f"LISTEN {CHANGED_CHANNEL}")
+        self._own = self._conn.info.backend_pid
+        self.changes = 0
+
+    def count(self) -> int:
+        for notice in self._conn.notifies(timeout=0, stop_after=None):
+            if notice.pid not in _own_backends and notice.pid != self._own:
+                self.changes += 1
+        return self.changes
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+# -- writing ---------------------------------------------------------------------------------
+def make_private() -> None:
+    """Rows written from now to the end of the transaction are private to their author."""
+    db.execute_sql("SELECT set_config(%s, 'on', true)", (PRIVATE_SETTING,))
+
+
+def authors(table: str, ids: list[int]) -> dict[int, str]:
+    """{row id: author role} of the rows ``ids`` of ``table`` the user can see."""
+    if not ids:
+        return {}
+    cursor = db.execute_sql(
+        f"SELECT id, author FROM {_ident(table)} WHERE id = ANY(%s)", (list(ids),)
+    )
+    return {int(row_id): str(author) for row_id, author in cursor}
+
+
+def private_ids(table: str, ids: list[int]) -> set[int]:
+    """The rows of ``ids`` in ``table`` that are private (to the user: no other sees them)."""
+    if not ids:
+        return set()
+    cursor = db.execute_sql(
+        f"SELECT id FROM {_ident(table)} WHERE private AND id = ANY(%s)", (list(ids),)
+    )
+    return {int(row[0]) for row in cursor}
+
+
+def highest_ids(models: Sequence[type[peewee.Model]]) -> dict[type[peewee.Model], int]:
+    """``store.db.highest_ids`` on a team book: each table locked against others' inserts
+    for the rest of the transaction, then its id sequence read (it is past every row,
+    hidden ones included: ``_IDS_WRITTEN``)."""
+    tables = ", ".join(_ident(model._meta.table_name) for model in models)
+    db.execute_sql(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
+    highest = {}
+    for model in models:
+        table = model._meta.table_name
+        sequence = db.execute_sql(
+            "SELECT pg_get_serial_sequence(%s, 'id')", (_ident(table),)
+        ).fetchone()[0]
+        last, called = db.execute_sql(f"SELECT last_value, is_called FROM {sequence}").fetchone()
+        seen = db.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
+        highest[model] = max(int(last) if called else 0, int(seen or 0))
+    return highest
+
+
+def is_team() -> bool:
+    return isinstance(db.obj, TeamDatabase)

@@ -1,0 +1,222 @@
+"""Search on a team book (PostgreSQL): the same documents and rules as ``store/search.py``.
+
+The documents (``search_doc``, made by ``store/postgres.py``) are keyed like SQLite's
+(the kind in the high bits of the rowid) and hold their text twice: as shown, and folded
+(lower case, no accents) for the server to index: a ``tsvector`` under a GIN index (the
+``simple`` configuration for every word, so names and prefixes match as typed, plus
+``english`` stems for the text) and trigrams (``pg_trgm``) for typos. Row-level security
+hides the documents of another member's private rows like the rows themselves.
+
+How a query is read, as on SQLite: user text never reaches the server as syntax (it is
+cut into words of letters and digits, each a quoted lexeme); every word must be in one
+document, the word being typed as a prefix; when no document has them all, the clients
+having every word somewhere come back with their documents ("jake tourn"); a word that
+matches nothing is replaced by the closest indexed word ("basball" -> baseball).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+
+from rapport.store.models import db
+from rapport.store.search_text import Hit, fold, mark, snippet, words_of
+
+ID_BITS = 40
+_KIND_BITS = {
+    "client": 15,
+    "person": 14,
+    "fact": 13,
+    "task": 12,
+    "gift": 11,
+    "inbound": 10,
+    "interaction": 9,
+    "card": 8,
+}
+_BITS_KIND = {bits: kind for kind, bits in _KIND_BITS.items()}
+_WORD = re.compile(r"\w+")
+# What the trigram fallback accepts as the same word mistyped.
+CLOSE_ENOUGH = 0.7
+
+_UPSERT = (
+    "INSERT INTO search_doc (rowid, client_id, title, body, title_key, body_key) "
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (rowid) DO UPDATE SET "
+    "client_id = EXCLUDED.client_id, title = EXCLUDED.title, body = EXCLUDED.body, "
+    "title_key = EXCLUDED.title_key, body_key = EXCLUDED.body_key"
+)
+
+
+def _row(
+    kind: str, ref_id: int, client_id: int | None, title: str, body: str
+) -> tuple[object, ...]:
+    title, body = title or "", body or ""
+    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, fold(title), fold(body))
+
+
+def index_many(docs: Iterable[tuple[str, int, int | None, str, str]]) -> int:
+    rows = [_row(*doc) for doc in docs]
+    if rows:
+        with db.cursor() as cursor:
+            cursor.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def unindex(kind: str, ref_ids: Iterable[int]) -> None:
+    rowids = [(_KIND_BITS[kind] << ID_BITS) | ref_id for ref_id in ref_ids]
+    if rowids:
+        db.execute_sql("DELETE FROM search_doc WHERE rowid = ANY(%s)", (rowids,))
+
+
+def clear() -> None:
+    db.execute_sql("DELETE FROM search_doc")
+
+
+def indexed_rowids() -> set[int]:
+    return {row[0] for row in db.execute_sql("SELECT rowid FROM search_doc")}
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _query(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[str, list[str]]:
+    """SQL for "the document has every word", and its parameters."""
+    parts, params = [], []
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        prefix = prefix_all or (prefix_last and i == last)
+        simple = _lexeme(word) + (":*" if prefix and len(word) >= 2 else "")
+        parts.append("(to_tsquery('simple', %s) || plainto_tsquery('english', %s))")
+        params += [simple, word]
+    return " && ".join(parts), params
+
+
+def _found(
+    words: Sequence[str], prefix_last: bool, prefix_all: bool, take: int
+) -> list[tuple[int, int | None, float]]:
+    query, params = _query(words, prefix_last, prefix_all)
+    cursor = db.execute_sql(
+        f"SELECT rowid, client_id, score FROM rapport_find({query}, %s)", (*params, take)
+    )
+    return [(int(r), int(c) if c is not None else None, float(s)) for r, c, s in cursor]
+
+
+def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
+    """Documents matching ``text`` best first (the rules of ``store/search.py``)."""
+    words = words_of(text)
+    if not words:
+        return []
+    words = [fold(word) for word in words]
+    typing = not (text or "").endswith((" ", "\t", "\n"))
+    take = limit if per_kind is None else limit * 4
+    found, used, spread = _find(words, typing, take)
+    return _with_text(_cap(found, limit, per_kind), used, spread)
+
+
+def _find(
+    words: list[str], typing: bool, take: int
+) -> tuple[list[tuple[int, int | None, float]], list[str], bool]:
+    found = _found(words, typing, False, take)
+    if not found and len(words) > 1:
+        found = _found(words, True, True, take)
+    if found:
+        return found, words, False
+    if len(words) > 1:
+        spread = _spread(words, take)
+        if spread:
+            return spread, words, True
+    corrected = [word if _matches(word) else _closest(word) or word for word in words]
+    if corrected == words:
+        return [], words, False
+    found = _found(corrected, True, True, take)
+    if found:
+        return found, corrected, False
+    return (_spread(corrected, take) if len(corrected) > 1 else []), corrected, True
+
+
+def _matches(word: str) -> bool:
+    cursor = db.execute_sql(
+        "SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1)", (_lexeme(word) + ":*",)
+    )
+    return len(word) < 4 or cursor.fetchone() is not None
+
+
+def _closest(word: str) -> str | None:
+    """The indexed word closest to ``word`` (a typo), found through the trigram index."""
+    cursor = db.execute_sql("SELECT keys FROM rapport_similar(%s, 5)", (word,))
+    best, best_ratio = None, CLOSE_ENOUGH
+    for (text,) in cursor:
+        for candidate in set(_WORD.findall(text)):
+            if candidate[:1] != word[:1] or abs(len(candidate) - len(word)) > 2:
+                continue
+            ratio = SequenceMatcher(None, word, candidate, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+    return best
+
+
+def _spread(words: Sequence[str], take: int) -> list[tuple[int, int | None, float]]:
+    """Documents of the clients having every word in some document of theirs."""
+    clients: set[int] | None = None
+    matches: dict[int, int] = {}
+    for word in sorted(words, key=len, reverse=True):
+        query, params = _query([word], True, True)
+        cursor = db.execute_sql(f"SELECT rowid, client_id FROM rapport_find_all({query})", params)
+        found = set()
+        for rowid, client_id in cursor:
+            matches[int(rowid)] = int(client_id)
+            found.add(int(client_id))
+        clients = found if clients is None else clients & found
+        if not clients:
+            return []
+    assert clients is not None
+    chosen = set(sorted(clients)[:20])
+    rowids = sorted((r for r, c in matches.items() if c in chosen), reverse=True)
+    return [(rowid, matches[rowid], 0.0) for rowid in rowids[:take]]
+
+
+def _cap(
+    found: Sequence[tuple[int, int | None, float]], limit: int, per_kind: int | None
+) -> list[tuple[int, int | None, float]]:
+    if per_kind is None:
+        return list(found[:limit])
+    taken: dict[int, int] = {}
+    out = []
+    for item in found:
+        bits = item[0] >> ID_BITS
+        if taken.get(bits, 0) < per_kind:
+            taken[bits] = taken.get(bits, 0) + 1
+            out.append(item)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _with_text(
+    found: Sequence[tuple[int, int | None, float]], words: Sequence[str], spread: bool
+) -> list[Hit]:
+    if not found:
+        return []
+    texts = {
+        int(rowid): (title, body)
+        for rowid, title, body in db.execute_sql(
+            "SELECT rowid, title, body FROM search_doc WHERE rowid = ANY(%s)",
+            ([f[0] for f in found],),
+        )
+    }
+    hits = []
+    for rowid, client_id, score in found:
+        title, body = texts.get(rowid, ("", ""))
+        hits.append(
+            Hit(
+                kind=_BITS_KIND.get(rowid >> ID_BITS, "other"),
+                ref_id=rowid & ((1 << ID_BITS) - 1),
+                client_id=client_id,
+                title=mark(title, words)[0],
+                snippet=snippet(body, words)[0],
+                rank=score,
+                spread=spread,
+            )
+        )
+    return hits
