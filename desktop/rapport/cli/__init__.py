@@ -37,6 +37,7 @@ COMMANDS = (
     "search",
     "exchange",
     "backup",
+    "encrypt",
     "bench",
 )
 

@@ -38,7 +38,7 @@ from rapport.services.damaged import newest_good_backup as newest_good_backup
 from rapport.services.damaged import restore_advice as restore_advice
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import schema
+from rapport.store import schema, unlocked
 from rapport.store.db import is_sqlite
 from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
 from rapport.store.models import db
@@ -210,14 +210,15 @@ def recover_damaged(data_dir: Path, source: str | Path) -> Restored:
     ``rapport-...-damaged.db`` (with its -wal), where a specialist tool may still read it.
     """
     source = Path(source).expanduser()
-    check_backup(source)
     live = paths.database_path(data_dir)
+    key = unlocked.key_for(live)  # an encrypted book's backups have its key
+    check_backup(source, key)
     folder = paths.ensure_private_dir(paths.backups_dir(data_dir))
     store_backup.require_space([(data_dir, store_backup.file_size(source))])
     kept: list[Path | None] = []
     try:
         store_backup.restore_to_file(
-            source, live, before_swap=lambda: kept.append(_set_aside(live, folder))
+            source, live, before_swap=lambda: kept.append(_set_aside(live, folder)), key=key
         )
     except OSError as exc:
         raise reading_error(exc, live) from exc

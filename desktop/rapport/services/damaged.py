@@ -11,9 +11,9 @@ from pathlib import Path
 
 from rapport import paths
 from rapport.store import backup as store_backup
-from rapport.store import migrations
+from rapport.store import migrations, unlocked
 from rapport.store.errors import NotADatabaseError, StoreError
-from rapport.store.models import MODELS
+from rapport.store.models import MODELS, db
 
 # A pointer left in the data directory when backups go elsewhere, so that a book too
 # damaged to read its settings still finds them.
@@ -51,10 +51,15 @@ def backups_in(folders: list[Path]) -> list[store_backup.BackupFile]:
     return sorted(found.values(), key=lambda b: (b.when, b.path.name), reverse=True)
 
 
-def check_backup(path: str | Path) -> int:
-    """The schema version of a restorable file; InvalidBackupError says why not."""
+def check_backup(path: str | Path, key: bytes | None = None) -> int:
+    """The schema version of a restorable file; InvalidBackupError says why not.
+
+    ``key`` reads an encrypted backup; by default, the key of the open encrypted book.
+    """
     tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
-    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables)
+    if key is None:
+        key = store_backup.key_of(db.obj)
+    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables, key)
 
 
 def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
@@ -64,9 +69,10 @@ def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
     (after a full disk read as damage, or a restore that was stopped) may be whole, and
     the checks tell.
     """
+    key = unlocked.key_for(paths.database_path(data_dir))  # an encrypted book's backups
     for item in backups_in(folders_of(data_dir))[:tries]:
         try:
-            check_backup(item.path)
+            check_backup(item.path, key)
         except StoreError:
             continue
         return item.path

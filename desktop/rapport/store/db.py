@@ -20,7 +20,14 @@ import peewee
 from rapport.core.names import fold
 from rapport.paths import ensure_private_dir, private_umask
 from rapport.store import long_write
-from rapport.store.errors import DatabaseBusyError, NotADatabaseError, StoreError, translate
+from rapport.store.errors import (
+    DatabaseBusyError,
+    NotADatabaseError,
+    StoreError,
+    driver_errors,
+    reading_error,
+    translate,
+)
 from rapport.store.files import partial_beside, remove_stale_partials, sync
 from rapport.store.models import db
 from rapport.store.readonly import checked_version
@@ -37,22 +44,28 @@ FOLD_FUNCTION = "rapport_fold"
 BUSY_TIMEOUT = 15
 
 
-def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Database:
-    """Open (creating if needed) and migrate the database at ``path``; bind the models."""
+def open_database(
+    path: Path, *, backup_dir: Path | None = None, key: bytes | None = None
+) -> peewee.Database:
+    """Open (creating if needed) and migrate the database at ``path``; bind the models.
+
+    With ``key``, the book is an encrypted one (``store/cipher.py``) opened with it.
+    """
     from rapport.store import migrations
 
     url = os.environ.get("RAPPORT_DATABASE_URL")
     if url:
         return _open_url(url)
     ensure_private_dir(path.parent)
-    version = checked_version(path)  # a newer or damaged file is refused before any write
+    # A newer or damaged file is refused before any write.
+    version = checked_version(path) if key is None else _cipher_version(path, key)
     for folder in (path.parent, backup_dir):
         if folder is not None:
             remove_stale_partials(folder)
     if version == 0:
         _create_book(path)
         version = migrations.SCHEMA_VERSION
-    database = _connect(path)
+    database = _connect(path, key)
     try:
         with private_umask():
             database.connect(reuse_if_open=True)
@@ -79,11 +92,29 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     return database
 
 
-def _connect(path: Path) -> peewee.SqliteDatabase:
+def _cipher_version(path: Path, key: bytes) -> int:
+    """``checked_version`` of an encrypted book, read with its key."""
+    from rapport.store import cipher
+    from rapport.store.readonly import refuse_newer
+
+    try:
+        return refuse_newer(cipher.user_version(path, key))
+    except cipher.DatabaseError as exc:
+        raise reading_error(exc, path) from exc
+
+
+def _connect(path: Path, key: bytes | None = None) -> peewee.SqliteDatabase:
     """The book at ``path``, bound to the models (not yet connected)."""
-    database = peewee.SqliteDatabase(
-        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
-    )
+    if key is not None:
+        from rapport.store.cipher import CipherDatabase
+
+        database: peewee.SqliteDatabase = CipherDatabase(
+            str(path), key, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
+        )
+    else:
+        database = peewee.SqliteDatabase(
+            str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE"
+        )
     # Every connection (each thread has its own) gets the name folding of core/names.py.
     database.register_function(fold, FOLD_FUNCTION, 1, True)
     db.initialize(database)
@@ -160,7 +191,7 @@ def transaction() -> Iterator[None]:
             yield
     except StoreError:
         raise
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, *driver_errors()) as exc:
         error = translate(exc, _book_path())
         if error is None:
             raise
