@@ -99,8 +99,9 @@ def weak_passphrase(passphrase: str) -> str | None:
     return None
 
 
-def new_key(passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> NewKey:
+def new_key(passphrase: str, kdf: KdfParams | None = None) -> NewKey:
     """A new random data key sealed by ``passphrase`` and by a new recovery key."""
+    kdf = kdf or DEFAULT_KDF
     data_key = secrets.token_bytes(DATA_KEY_BYTES)
     recovery = new_recovery_key()
     key_file = KeyFile(
