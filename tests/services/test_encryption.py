@@ -22,7 +22,6 @@ from tests.encrypted import (
     holding,
 )
 
-
 _HOLD = """
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
