@@ -228,13 +228,15 @@ def _report_when_painted(window: object, report: Callable[[int], None]) -> None:
 
 def _open_quietly(data_dir: Path) -> int:
     """Open the checked book for ``--startup-check``: 0, or 1 with the reason on stderr."""
-    from rapport.services.book import current_book, open_book
+    from rapport.services.book import BookLockedError, current_book, open_book
     from rapport.ui.messages import user_message
 
     if current_book() is not None:
         return 0
     try:
         open_book(data_dir)
+    except BookLockedError:
+        return 0  # an encrypted book: the window would ask its passphrase now
     except Exception as exc:
         return _fatal(user_message(exc) or f"the book cannot be opened: {exc!r}", True)
     return 0

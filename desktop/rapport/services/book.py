@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import paths
-from rapport.store import unlocked
 from rapport.store.errors import NotADatabaseError, StoreError
 
 KEY_FILE = "rapport.key"
@@ -63,6 +62,8 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     path = paths.database_path(directory)
     key = None
     if is_encrypted(directory):
+        from rapport.store import unlocked  # with the book, not before the first paint
+
         key = unlocked.key_for(path)
         if key is None:
             raise BookLockedError(directory)

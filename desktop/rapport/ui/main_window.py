@@ -421,6 +421,10 @@ class MainWindow(QMainWindow):
         if book.current_book() is None:
             try:
                 book.open_book(self.book.data_dir)
+            except book.BookLockedError:
+                # An encrypted book: its passphrase is asked now, over the painted window.
+                if not self._unlock_and_open():
+                    return False
             except Exception as exc:
                 self.cancel_deferred_work()
                 messages.show_error(self, exc, "open the book")
@@ -435,6 +439,23 @@ class MainWindow(QMainWindow):
             self.busyWaiting.connect(self._show_busy_wait)
             book.on_busy_wait("window", self.busyWaiting.emit)
         return True
+
+    def _unlock_and_open(self) -> bool:
+        """Ask the encrypted book's passphrase, then open it; False (quitting) if not."""
+        from rapport.services import book
+        from rapport.ui.privacy import ask_to_unlock
+
+        try:
+            if ask_to_unlock(self, self.book.data_dir):
+                book.open_book(self.book.data_dir)
+                return True
+        except Exception as exc:
+            messages.show_error(self, exc, "open the book")
+        self.cancel_deferred_work()
+        self._quitting = True
+        self.close()
+        QApplication.exit(1)
+        return False
 
     def cancel_deferred_work(self) -> None:
         """The app is quitting: skip the work that waits for the first paint."""

@@ -8,6 +8,7 @@ A refused value (a relative backup folder...) is explained inside the dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ class SettingsDialog(FormDialog):
         prefs: WindowPrefs | None = None,
         tray: bool = True,
         default_backup_dir: str = "",
+        privacy: Callable[[QWidget], QWidget] | None = None,
     ) -> None:
         super().__init__(parent)
         v = dict(book_settings.DEFAULTS, **(values or {}))
@@ -162,6 +164,10 @@ class SettingsDialog(FormDialog):
         keep_layout.addStretch(1)
         self.form.addRow(self._buddy("Kee&p:", self.keep_daily), keep_row)
 
+        if privacy is not None:
+            self._section("Privacy")
+            self.form.addRow("Encryption:", privacy(self))
+
         self._section("Window")
         self.theme = self.add_row("&Theme:", _combo(THEME_LABELS, prefs.theme))
         self.notifications = self.add_row(
@@ -239,6 +245,7 @@ class SettingsDialog(FormDialog):
 def open_preferences(window: Any) -> bool:
     """Show Preferences over ``window``; save and apply what the user chose."""
     from rapport.ui import messages
+    from rapport.ui.privacy import privacy_row
 
     try:
         current = book_settings.get_all()
@@ -259,6 +266,7 @@ def open_preferences(window: Any) -> bool:
         prefs=desktop.tray.prefs,
         tray=desktop.tray.icon is not None,
         default_backup_dir=str(window.book.backups_dir),
+        privacy=lambda dialog: privacy_row(dialog, window),
     )
     if result is None:
         return False
