@@ -105,7 +105,7 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     import shlex
 
     from rapport import paths
-    from rapport.services.book import close_book, open_book
+    from rapport.services.book import close_book
 
     from PySide6.QtWidgets import QApplication  # isort: skip
 
@@ -134,7 +134,7 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
             False,
         )
     try:
-        open_book(directory)
+        _open_or_unlock(directory)
     except Exception as exc:
         from rapport.ui.messages import user_message
 
@@ -152,6 +152,20 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     finally:
         close_book()
         instance.release()
+
+
+def _open_or_unlock(directory: Path) -> None:
+    """Open the book; an encrypted one asks its passphrase first (the unlock dialog)."""
+    from rapport.services.book import BookLockedError, open_book
+
+    try:
+        open_book(directory)
+    except BookLockedError:
+        from rapport.ui.privacy import ask_to_unlock
+
+        if not ask_to_unlock(None, directory):
+            raise
+        open_book(directory)
 
 
 def start_daily_backup(window: object) -> None:

@@ -163,6 +163,9 @@ def test_search_backup_restore_check_and_import_work_on_an_encrypted_book(
     ]
     code, _, err = run(capsys, "--data-dir", d, "restore", str(source))
     assert code == 1 and "neither a backup of this encrypted book nor a database file" in err
+    code, out, err = run(capsys, "--data-dir", d, "export", str(tmp_path / "all.json"))
+    assert code == 0 and out.startswith("Wrote")
+    assert err == "rapport: the book is encrypted, but the exported file is not: keep it safe\n"
     assert holding(data_dir, "Before Restore") == []
 
 

@@ -178,3 +178,16 @@ def test_preferences_encrypts_the_book_with_progress_and_shows_the_recovery_key(
     from rapport.services import clients
 
     assert any(c.name == "Bob Smith" for c in clients.list_clients())
+
+
+def test_the_export_dialog_says_the_file_is_not_encrypted(qtbot: Any) -> None:
+    from rapport.ui.export_dialog import ExportDialog
+
+    plain = ExportDialog(None, "json", encrypted=False)
+    encrypted = ExportDialog(None, "json", encrypted=True)
+    for dialog in (plain, encrypted):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    assert not plain.not_encrypted.isVisible()
+    assert encrypted.not_encrypted.isVisible()
+    assert "the exported file will not be" in encrypted.not_encrypted.text()
