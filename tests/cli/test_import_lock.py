@@ -23,8 +23,8 @@ from tests.cli.conftest import book_with_one_client
 CAPTURE_LOOP = """
 import sys
 from pathlib import Path
-from rapport.store import db
-db.BUSY_TIMEOUT = 2
+from rapport.store import engine_sqlite
+engine_sqlite.BUSY_TIMEOUT = 2
 from rapport.services.book import open_book
 from rapport.services import capture
 open_book(sys.argv[1])

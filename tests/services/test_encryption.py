@@ -135,3 +135,21 @@ def test_the_window_is_told_an_encrypted_book_is_locked_before_its_first_paint(
     _encrypted(data_dir)
     checked = book.check_book(data_dir)
     assert checked.locked and book.current_book() is None
+
+
+def test_an_unlocked_encrypted_book_opens_through_the_cipher_engine(data_dir: Path) -> None:
+    from rapport.services import search
+    from rapport.store import engine
+
+    _encrypted(data_dir)
+    encryption.unlock(data_dir, PASSPHRASE)
+    open_book(data_dir)
+    current = engine.current()
+    assert current.name == "sqlcipher" and current.full_text and current.file_backups
+    assert current.quick_check() == [] and current.integrity_problems(20) == []
+    assert current.schema_problems() == [] and current.foreign_key_problems() == []
+    assert [r.title for r in search.search("CANARY")][:1]
+    close_book()
+    encryption.decrypt(data_dir)
+    open_book(data_dir)
+    assert engine.current().name == "sqlite"

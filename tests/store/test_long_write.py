@@ -15,7 +15,7 @@ import pytest
 
 from rapport.services import book as book_service
 from rapport.services import clients
-from rapport.store import db, long_write
+from rapport.store import engine_sqlite, long_write
 from rapport.store.errors import DatabaseBusyError
 
 # Holds the book's write lock for HOLD seconds inside a transaction, announced as a long
@@ -60,7 +60,7 @@ def _no_listeners_left(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def short_timeout_book(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.3)
+    monkeypatch.setattr(engine_sqlite, "BUSY_TIMEOUT", 0.3)
     book_service.open_book(data_dir)
     try:
         clients.create_client("First Client")
@@ -109,7 +109,8 @@ def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
             [
                 sys.executable,
                 "-c",
-                "import sys; from rapport.store import db; db.BUSY_TIMEOUT = 0.3; "
+                "import sys; from rapport.store import engine_sqlite; "
+                "engine_sqlite.BUSY_TIMEOUT = 0.3; "
                 "from rapport.cli import main; sys.exit(main(sys.argv[1:]))",
                 "--data-dir",
                 str(data_dir),

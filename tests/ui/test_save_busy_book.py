@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from rapport.services import clients, drafts, tasks
-from rapport.store import db, long_write
+from rapport.store import engine_sqlite, long_write
 from tests.ui.capture_helpers import open_capture, type_note
 
 WAITING = "The book is busy: waiting for the import to finish"
@@ -48,7 +48,7 @@ print("done", flush=True)
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample book's folder; the book opens with a short busy timeout."""
-    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.3)
+    monkeypatch.setattr(engine_sqlite, "BUSY_TIMEOUT", 0.3)
     monkeypatch.setattr(long_write, "_listeners", {})
     monkeypatch.setenv("RAPPORT_TODAY", "2026-11-20")  # Bob's proposal is due today
     return tmp_path / "data"

@@ -115,7 +115,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if encryption.status(data_dir).encrypted:  # its backups are read with its key
         unlock(data_dir)
     # A bad file is refused before the book is touched.
-    backup.check_backup(source, encryption.unlocked_key(data_dir))
+    backup.check_backup(source, data_dir)
     try:
         open_book(args)
     except NotADatabaseError:

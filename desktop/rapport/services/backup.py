@@ -38,10 +38,8 @@ from rapport.services.damaged import newest_good_backup as newest_good_backup
 from rapport.services.damaged import restore_advice as restore_advice
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
-from rapport.store import schema, unlocked
-from rapport.store.db import is_sqlite
+from rapport.store import engine, engines
 from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
-from rapport.store.models import db
 
 BackupFile = store_backup.BackupFile  # what the window lists
 AUTO = "auto"
@@ -63,8 +61,8 @@ class Restored:
     kept: Path | None  # the book as it was before, kept as a backup
 
 
-def _require_sqlite() -> None:
-    if not is_sqlite():
+def _require_file_backups() -> None:
+    if not engine.current().file_backups:
         raise ServiceError("backups cover the local book; back up a server database with its tools")
 
 
@@ -93,7 +91,7 @@ def list_backups(data_dir: Path | None = None) -> list[store_backup.BackupFile]:
 
 def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
     """A backup of the open book to ``target``, or a new file in the backup folder."""
-    _require_sqlite()
+    _require_file_backups()
     if target is not None:
         destination = Path(target).expanduser()
         if destination.is_dir():
@@ -103,7 +101,7 @@ def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
         destination = store_backup.unique_target(folder, reason, clock.now())
         _remember_folder(folder)
     try:
-        return store_backup.backup_to(db.obj, destination)
+        return engine.current().backup_to(destination)
     except paths.DataDirError as exc:
         raise ServiceError(str(exc).replace("data directory", "backup folder")) from None
     except Exception as exc:
@@ -128,7 +126,7 @@ def _remember_folder(folder: Path) -> None:
 
 def auto_backup_if_due(now: datetime | None = None) -> AutoBackup:
     """Back up when the newest backup is over a day old and the book is healthy; prune."""
-    if not is_sqlite():
+    if not engine.current().file_backups:
         return AutoBackup(None, why_not="not a local book")
     now = now or clock.now()
     newest = next((b for b in list_backups() if b.reason != "damaged"), None)
@@ -136,13 +134,13 @@ def auto_backup_if_due(now: datetime | None = None) -> AutoBackup:
         return AutoBackup(None, why_not="recent")
     from rapport.services.book import is_empty
 
-    problems = store_backup.quick_check(db)
+    problems = engine.current().quick_check()
     if problems:
         return AutoBackup(None, problems=problems, why_not="damaged")
     if is_empty():
         return AutoBackup(None, why_not="empty")
     folder = backup_folder()
-    path = store_backup.backup_to(db.obj, store_backup.unique_target(folder, AUTO, now))
+    path = engine.current().backup_to(store_backup.unique_target(folder, AUTO, now))
     _remember_folder(folder)
     return AutoBackup(path, prune(folder))
 
@@ -169,9 +167,9 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
     migrates a backup from an older Rapport). Room for the kept book and the restored
     one is checked first: a disk too full for both refuses before anything is written.
     """
-    _require_sqlite()
+    _require_file_backups()
     source = Path(path).expanduser()
-    check_backup(source)
+    check_backup(source, _book_dir())
     live = paths.database_path(_book_dir())
     if source.resolve() == live.resolve():
         raise ServiceError("that is the book itself, not a backup of it")
@@ -185,7 +183,7 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
     except NotADatabaseError:
         kept = _keep_damaged(live, folder)  # too damaged for the backup API: a raw copy
     try:
-        store_backup.restore_into(source, db.obj, progress)
+        engine.current().restore_from(source, progress)
     except Exception as exc:
         error = translate(exc, live)
         if error is None:
@@ -210,15 +208,14 @@ def recover_damaged(data_dir: Path, source: str | Path) -> Restored:
     ``rapport-...-damaged.db`` (with its -wal), where a specialist tool may still read it.
     """
     source = Path(source).expanduser()
+    check_backup(source, data_dir)
     live = paths.database_path(data_dir)
-    key = unlocked.key_for(live)  # an encrypted book's backups have its key
-    check_backup(source, key)
     folder = paths.ensure_private_dir(paths.backups_dir(data_dir))
     store_backup.require_space([(data_dir, store_backup.file_size(source))])
     kept: list[Path | None] = []
     try:
-        store_backup.restore_to_file(
-            source, live, before_swap=lambda: kept.append(_set_aside(live, folder)), key=key
+        engines.choose(live).restore_to_file(
+            source, before_swap=lambda: kept.append(_set_aside(live, folder))
         )
     except OSError as exc:
         raise reading_error(exc, live) from exc
@@ -279,15 +276,16 @@ def damage_behind(exc: BaseException) -> NotADatabaseError | None:
     or its schema is not the one the migrations make, that is the error to show, with
     the backup that restores it, not a traceback; with a healthy book a bug stays a bug.
     """
-    if current_book() is None or not is_sqlite() or isinstance(exc, StoreError):
+    book_engine = engine.current_or_none()
+    if current_book() is None or book_engine is None or isinstance(exc, StoreError):
         return None
     try:
-        problems = [p for p in store_backup.quick_check(db) if not p.startswith("***")]
+        problems = [p for p in book_engine.quick_check() if not p.startswith("***")]
         if problems:
             return NotADatabaseError(
                 f"the database file is damaged ({problems[0]}); restore a backup (rapport restore)"
             )
-        differences = schema.differences(schema.read_shape(db.connection()))
+        differences = book_engine.schema_problems()
     except Exception:  # only a diagnosis: the original error is shown if it fails
         return None
     if not differences:

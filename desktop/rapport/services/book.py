@@ -60,15 +60,15 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     global _current
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
-    key = None
     if is_encrypted(directory):
-        from rapport.store import unlocked  # with the book, not before the first paint
+        # With the book, not before the first paint: SQLCipher's engine, once unlocked.
+        from rapport.store import engine_cipher, unlocked
 
-        key = unlocked.key_for(path)
-        if key is None:
+        if unlocked.key_for(path) is None:
             raise BookLockedError(directory)
+        engine_cipher.install()
     try:
-        open_database(path, backup_dir=paths.backups_dir(directory), key=key)
+        open_database(path, backup_dir=paths.backups_dir(directory))
     except NotADatabaseError as exc:
         raise _damaged(directory, path, exc) from exc
     _current = Book(directory, path)
@@ -84,17 +84,15 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     (RAPPORT_DATABASE_URL) is opened now, so whatever opening can refuse is refused here.
     The caller opens the returned book with ``open_book(book.data_dir)`` before reading it.
     """
+    from rapport.store import engines
     from rapport.store.migrations import SCHEMA_VERSION
-    from rapport.store.readonly import checked_version
 
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
-    if os.environ.get("RAPPORT_DATABASE_URL"):
-        return open_book(directory)
     if is_encrypted(directory):
         return Book(directory, path, locked=True)  # read after the passphrase is asked
     try:
-        version = checked_version(path)
+        version = engines.choose(path).check_header()
     except NotADatabaseError as exc:
         raise _damaged(directory, path, exc) from exc
     if version != SCHEMA_VERSION:
@@ -112,7 +110,7 @@ def is_encrypted(directory: Path) -> bool:
     not start with SQLite's header (read with the standard library, before the window)."""
     from rapport.store.readonly import SQLITE_HEADER
 
-    if not key_file(directory).is_file():
+    if os.environ.get("RAPPORT_DATABASE_URL") or not key_file(directory).is_file():
         return False
     try:
         with paths.database_path(directory).open("rb") as fh:

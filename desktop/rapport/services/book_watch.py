@@ -8,11 +8,10 @@ never for this connection's own writes, and costs microseconds (no table is read
 
 from __future__ import annotations
 
-from rapport.store import models as m
+from rapport.store import engine
 
 
 def data_version() -> int:
     """This thread's view of the book's change counter (compare two calls: a difference
     means someone else wrote in between)."""
-    row = m.db.execute_sql("PRAGMA data_version").fetchone()
-    return int(row[0])
+    return engine.current().change_counter()

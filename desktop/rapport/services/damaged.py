@@ -11,14 +11,12 @@ from pathlib import Path
 
 from rapport import paths
 from rapport.store import backup as store_backup
-from rapport.store import migrations, unlocked
+from rapport.store import engines
 from rapport.store.errors import NotADatabaseError, StoreError
-from rapport.store.models import MODELS, db
 
 # A pointer left in the data directory when backups go elsewhere, so that a book too
 # damaged to read its settings still finds them.
 POINTER = "backup-folder.txt"
-SEARCH_TABLE = store_backup.SEARCH_TABLE
 
 
 class DamagedBookError(NotADatabaseError):
@@ -51,15 +49,11 @@ def backups_in(folders: list[Path]) -> list[store_backup.BackupFile]:
     return sorted(found.values(), key=lambda b: (b.when, b.path.name), reverse=True)
 
 
-def check_backup(path: str | Path, key: bytes | None = None) -> int:
-    """The schema version of a restorable file; InvalidBackupError says why not.
-
-    ``key`` reads an encrypted backup; by default, the key of the open encrypted book.
-    """
-    tables = {model._meta.table_name for model in MODELS} | {SEARCH_TABLE}
-    if key is None:
-        key = store_backup.key_of(db.obj)
-    return store_backup.check_file(Path(path).expanduser(), migrations.SCHEMA_VERSION, tables, key)
+def check_backup(path: str | Path, data_dir: Path | None = None) -> int:
+    """The schema version of a file restorable over the book in ``data_dir`` (the default
+    one when None), as the book's engine reads it; InvalidBackupError says why not."""
+    book = paths.database_path(paths.data_dir(data_dir))
+    return engines.choose(book).check_backup(Path(path).expanduser())
 
 
 def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
@@ -69,10 +63,9 @@ def newest_good_backup(data_dir: Path, tries: int = 5) -> Path | None:
     (after a full disk read as damage, or a restore that was stopped) may be whole, and
     the checks tell.
     """
-    key = unlocked.key_for(paths.database_path(data_dir))  # an encrypted book's backups
     for item in backups_in(folders_of(data_dir))[:tries]:
         try:
-            check_backup(item.path, key)
+            check_backup(item.path, data_dir)
         except StoreError:
             continue
         return item.path

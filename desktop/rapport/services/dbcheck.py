@@ -21,10 +21,8 @@ import peewee
 
 from rapport.services import indexing
 from rapport.services.search import KIND_LABELS, rebuild_index
-from rapport.store import backup as store_backup
+from rapport.store import engine, search
 from rapport.store import models as m
-from rapport.store import schema, search
-from rapport.store.db import is_sqlite
 from rapport.store.errors import NotADatabaseError, translate
 
 # Title a document must carry for the rows whose title is a column (a cheap content check).
@@ -146,15 +144,11 @@ def check_database() -> CheckReport:
     """Every check; a failure of the environment (busy, a full disk) is raised as such."""
     report = CheckReport()
     try:
-        if is_sqlite():
-            rows = m.db.execute_sql("PRAGMA integrity_check(50)").fetchall()
-            report.integrity = [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
-            if not report.integrity:
-                report.integrity = store_backup.undecodable_text(m.db.connection())
-            if not report.integrity:
-                report.schema = schema.differences(schema.read_shape(m.db.connection()))
-            for table, rowid, parent, _fk in m.db.execute_sql("PRAGMA foreign_key_check"):
-                report.foreign_keys.append(f"{table} {rowid} points at a missing {parent}")
+        book = engine.current()
+        report.integrity = book.integrity_problems(50)
+        if not report.integrity:
+            report.schema = book.schema_problems()
+        report.foreign_keys = book.foreign_key_problems()
         if not report.integrity and not report.schema:
             # The index is read through the models: only a book of Rapport's schema.
             report.index = index_problems()

@@ -26,8 +26,9 @@ from rapport.exchange.common import ContactIn, DateIn, PersonIn
 from rapport.paths import private_umask
 from rapport.services import convert, dump, settings
 from rapport.services.errors import ValidationError
+from rapport.store import engine
 from rapport.store import models as m
-from rapport.store.db import is_sqlite, transaction
+from rapport.store.db import transaction
 from rapport.store.migrations import SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -80,7 +81,7 @@ def write_private_rendered(path: Path, render: Callable[[Path], T]) -> T:
 @contextmanager
 def snapshot() -> Iterator[None]:
     """A read transaction: one consistent view of the book, without blocking writers."""
-    with m.db.atomic("DEFERRED") if is_sqlite() else m.db.atomic():
+    with engine.current().snapshot():
         yield
 
 

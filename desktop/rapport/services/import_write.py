@@ -37,9 +37,8 @@ from rapport.core.names import fold
 from rapport.exchange.common import ContactIn
 from rapport.services import indexing, merge
 from rapport.services.matching import ClientMatcher
+from rapport.store import engine, search
 from rapport.store import models as m
-from rapport.store import search
-from rapport.store.db import is_sqlite
 
 # Rows per executemany call: bounds the memory of one call, not a database limit.
 _ROWS_PER_CALL = 5_000
@@ -285,7 +284,7 @@ def stage(prepared: Prepared) -> None:
     lock on the book, so other programs write on while they fill. ``write`` then moves
     them into the book with one INSERT ... SELECT per table, done inside SQLite.
     """
-    if not is_sqlite():
+    if not engine.current().stages_imports:
         return
     drop_stage()
     cursor = m.db.cursor()
@@ -330,7 +329,7 @@ def stage(prepared: Prepared) -> None:
 
 def drop_stage() -> None:
     """Remove the TEMP tables of an import (after it, or before the next one)."""
-    if not is_sqlite():
+    if not engine.current().stages_imports:
         return
     try:
         cursor = m.db.cursor()

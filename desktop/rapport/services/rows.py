@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from rapport.store import engine
 from rapport.store import models as m
-from rapport.store.db import is_sqlite
 
 
 def fetch(query: Any) -> list[tuple[Any, ...]]:
@@ -60,6 +60,4 @@ def parsers() -> tuple[Any, Any]:
     SQLite gives ISO text, which the C-level ``fromisoformat`` parses directly (3x faster
     than going through ``day``/``moment`` on thousands of rows); elsewhere, the generic ones.
     """
-    if is_sqlite():
-        return date.fromisoformat, datetime.fromisoformat
-    return day, moment
+    return engine.current().date_parsers()

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
 from rapport.services.rows import day as as_day
 from rapport.services.rows import fetch, moment, month_day_text, parsers
+from rapport.store import engine
 from rapport.store import models as m
-from rapport.store.db import is_sqlite
 
 DATES_WITHIN = 14
 
@@ -279,8 +279,9 @@ def upcoming_dates(day: date) -> list[Upcoming]:
             m.Client.archived_at.is_null(),
         )
     )
-    if is_sqlite():
-        query = query.where(fn.SUBSTR(m.Person.birthday, 6, 5).in_(sorted(wanted)))
+    month_day = engine.current().month_day(m.Person.birthday)
+    if month_day is not None:
+        query = query.where(month_day.in_(sorted(wanted)))
     born = []
     for values in fetch(query):
         if month_day_text(values[4]) in wanted:

@@ -26,7 +26,7 @@ from pathlib import Path
 import peewee
 
 from rapport.paths import ensure_private_dir, private_umask
-from rapport.store import migrations, schema
+from rapport.store import migrations, schema, sql
 from rapport.store.errors import (
     DiskFullError,
     NotADatabaseError,
@@ -398,10 +398,10 @@ def file_size(path: Path) -> int:
     return total
 
 
-def quick_check(database: peewee.Database) -> list[str]:
+def quick_check(database: sql.Db) -> list[str]:
     """SQLite's quick_check on the live database: [] when healthy."""
     try:
-        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(20)").fetchall()]
+        rows = sql.quick_check(database, 20)
     except (peewee.DatabaseError, *driver_errors()) as exc:
         return [str(exc)]  # damage bad enough to stop the check itself
     return [] if rows == ["ok"] else rows

@@ -32,9 +32,11 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from rapport.paths import private_umask
 from rapport.store import errors
-from rapport.store.readonly import SQLITE_HEADER
 
 Progress = Callable[[int, int], None]
+# A plain book's first bytes (store/readonly.py's SQLITE_HEADER; not imported from there,
+# which reads the schema version through the migrations).
+SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 # Virtual machine steps between two progress reports of a conversion, and about how many
 # such reports one page of the source makes (measured on the big sample book: the

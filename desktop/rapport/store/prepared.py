@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee
+
 from rapport.store import models as m
-from rapport.store.db import is_sqlite
+from rapport.store import sql as statements
 
 Data = dict[str, Any]
 
@@ -32,12 +34,12 @@ def _column(model: type[m.BaseModel], name: str) -> str:
 
 def sql(text: str) -> str:
     """A statement written with ``?`` parameters, in the open database's style."""
-    return text if is_sqlite() else text.replace("?", m.db.param)
+    return statements.param(m.db, text)
 
 
 def insert(model: type[m.BaseModel], values: Data) -> Data:
     """Insert one row as ``model.create(**values)`` does; its data (field names), with id."""
-    if not is_sqlite():
+    if not _has_lastrowid():
         return dict(model.create(**values).__data__)
     data = model._meta.get_default_dict()
     data.update(values)
@@ -57,7 +59,7 @@ def insert(model: type[m.BaseModel], values: Data) -> Data:
 
 def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
     """Set ``values`` (field names) on the row ``row_id``, converted as peewee would."""
-    if not is_sqlite():
+    if not _has_lastrowid():
         model.update(**values).where(model._meta.primary_key == row_id).execute()
         return
     names = tuple(values)
@@ -69,3 +71,8 @@ def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
         _update_sql[key] = sql
     fields = model._meta.fields
     m.db.execute_sql(sql, [*(fields[name].db_value(values[name]) for name in names), row_id])
+
+
+def _has_lastrowid() -> bool:
+    """The driver's ``cursor.lastrowid`` is the new row's id (sqlite3 and its kin)."""
+    return isinstance(m.db.obj, peewee.SqliteDatabase)

@@ -39,10 +39,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import SqliteDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from rapport.store.errors import NotADatabaseError, is_read_only, translate
+from rapport.store import engine
+from rapport.store.errors import NotADatabaseError, driver_errors, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
 from rapport.store.search_text import MARK_START as MARK_START
@@ -92,8 +92,9 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """FTS5 is SQLite's; other databases use ``like_search``."""
-    return isinstance(db.obj, SqliteDatabase)
+    """The open book's engine has FTS5 (SQLite's); other databases use ``like_search``."""
+    book = engine.current_or_none()
+    return book is not None and book.full_text
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
@@ -196,11 +197,17 @@ def integrity() -> IndexIntegrity:
 
 
 def _integrity_of_a_copy() -> str | None:
-    copy = sqlite3.connect(":memory:")
+    key = getattr(db.obj, "key", None)  # an encrypted book copies into memory with its key
+    if key is not None:
+        from rapport.store import cipher
+
+        copy = cipher.connect(":memory:", key)
+    else:
+        copy = sqlite3.connect(":memory:")
     try:
         db.connection().backup(copy)
         copy.execute(_INTEGRITY_CHECK)
-    except sqlite3.DatabaseError as exc:
+    except driver_errors() as exc:
         return str(exc)
     finally:
         copy.close()

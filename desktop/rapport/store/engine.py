@@ -1,0 +1,161 @@
+"""The engine seam: everything that differs between the databases a book can live in.
+
+A book is reached through peewee's models (``store/models.py``) whatever holds it. What
+cannot be said the same way to every database sits behind ``Engine``: opening (the
+connection, its pragmas or key, creating and migrating the book), reading the book's
+version before anything is written (the window does it before its first paint), the
+schema version's home, online backups and restores, the integrity checks, the change
+counter the window polls, and the few SQL expressions that differ (folding names,
+dates as month-day). Services ask the current engine (``current()``) what it can do
+(``full_text``, ``file_backups``, ``stages_imports``) and never which database it is.
+
+Engines: ``SqliteEngine`` (a book in a file, ``store/engine_sqlite.py``) and
+``ServerEngine`` (``RAPPORT_DATABASE_URL``, ``store/engine_server.py``). Another engine
+(an encrypted file, a PostgreSQL team book) implements this Protocol and is chosen by a
+chooser given to ``store.engines.register``; ``store.engines.choose`` asks the choosers,
+newest first, then falls back to the two above. ``store/db.py`` makes the chosen engine
+the current one when a book opens. Tests get the engine of their open book with
+``current()`` and may put one of their own in place with ``use``.
+
+This module imports no engine (the store's modules ask it for the current one) and,
+like the engines' modules, loads no peewee: choosing an engine and ``check_header`` run
+before the window's first paint and before the hotkey's dry run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rapport.store.errors import StoreError
+
+if TYPE_CHECKING:
+    import peewee
+
+
+class Engine(Protocol):
+    """What a database must do for Rapport beyond what peewee's models do everywhere."""
+
+    # A short name for messages and logs: "sqlite", "server", ...
+    name: str
+    # The book's file, or None for a book on a server (full disk vs I/O error, backups).
+    path: Path | None
+    # The search index is SQLite's FTS5 (store/search.py); else search reads with LIKE.
+    full_text: bool
+    # The book is a file: backups, restores and the quick check before a backup apply.
+    file_backups: bool
+    # An import may fill TEMP tables of its connection first (services/import_write.py).
+    stages_imports: bool
+    # Dates and moments come back from the driver as ISO text (else as date objects).
+    text_dates: bool
+
+    def check_header(self) -> int | None:
+        """The book's schema version read without writing (0: no book yet), before the
+        database layer loads; None when only opening can tell. Raises NotADatabaseError
+        (damaged, not a book) and NewerDatabaseError (a newer Rapport's) as opening would."""
+        ...
+
+    def open(self, backup_dir: Path | None) -> peewee.Database:
+        """Open, create if needed and migrate the book; bind the models to it.
+
+        A backup goes to ``backup_dir`` before a migration changes the book."""
+        ...
+
+    def stored_version(self, database: peewee.Database) -> int:
+        """The schema version recorded in ``database`` (0 for an empty one)."""
+        ...
+
+    def record_version(self, database: peewee.Database, version: int) -> None: ...
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of the open book written to ``target`` (0600), online."""
+        ...
+
+    def restore_from(self, source: Path, progress: Callable[[int, int], None] | None) -> None:
+        """Replace the open book's content with the backup ``source``, online."""
+        ...
+
+    def check_backup(self, path: Path) -> int:
+        """The schema version of the backup file at ``path`` if this engine can restore it;
+        InvalidBackupError (store/backup.py) says why not. The book need not be open."""
+        ...
+
+    def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
+        """Put a copy of the backup ``source`` in place of the book, which cannot be
+        opened, in one step; ``before_swap()`` runs just before the book is replaced."""
+        ...
+
+    def quick_check(self) -> list[str]:
+        """The fast structural check before a backup: [] when healthy."""
+        ...
+
+    def integrity_problems(self, limit: int) -> list[str]:
+        """The full structural check (up to ``limit`` problems), text that does not read
+        back included: [] when healthy."""
+        ...
+
+    def schema_problems(self) -> list[str]:
+        """Where the book's schema differs from the one the migrations make."""
+        ...
+
+    def foreign_key_problems(self) -> list[str]:
+        """Rows pointing at a row that is not there, in words."""
+        ...
+
+    def change_counter(self) -> int:
+        """A number that changes when another connection commits (not this one)."""
+        ...
+
+    def snapshot(self) -> AbstractContextManager[Any]:
+        """A read transaction: one consistent view, without blocking writers."""
+        ...
+
+    def folded(self, column: peewee.Node) -> Any:
+        """``column`` folded as ``core.names.fold`` writes it, as far as the engine can."""
+        ...
+
+    def folded_contains(self, column: peewee.Node, word: str) -> Any:
+        """``column``, folded, contains the folded ``word`` (LIKE wildcards literal)."""
+        ...
+
+    def month_day(self, column: peewee.Node) -> Any | None:
+        """A date column as 'MM-DD' text in SQL, or None where the engine has no cheap way."""
+        ...
+
+    def date_parsers(self) -> tuple[Callable[[Any], date], Callable[[Any], datetime]]:
+        """(day, moment) converters for the driver's non-None date values, fastest first."""
+        ...
+
+
+_current: Engine | None = None
+
+
+def current() -> Engine:
+    """The engine of the open book."""
+    if _current is None:
+        raise StoreError("no book is open")
+    return _current
+
+
+def current_or_none() -> Engine | None:
+    return _current
+
+
+def set_current(engine: Engine | None) -> None:
+    """Make ``engine`` the one services use (``store/db.py`` does it when a book opens)."""
+    global _current
+    _current = engine
+
+
+@contextmanager
+def use(engine: Engine) -> Iterator[Engine]:
+    """``engine`` is the current one inside the block (tests), the previous one after."""
+    previous = _current
+    set_current(engine)
+    try:
+        yield engine
+    finally:
+        set_current(previous)

@@ -1,0 +1,136 @@
+"""A book on a database server named by ``RAPPORT_DATABASE_URL`` (``store/engine.py``).
+
+playhouse.db_url connects to whatever the URL names (``postgresql://user@host/book``).
+The book is not a file: backups are the server's business, search reads with LIKE (no
+FTS5), and the schema version is a ``rapport_meta`` row. A dedicated engine for a
+server (PostgreSQL's own search, its backups) replaces this one through
+``store.engine.register``.
+
+peewee is imported by the methods that use it, as in ``store/engine_sqlite.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rapport.store.errors import StoreError
+
+if TYPE_CHECKING:
+    import peewee
+
+
+class ServerEngine:
+    """Any database playhouse.db_url reaches, through peewee's portable SQL only."""
+
+    name = "server"
+    path: Path | None = None
+    full_text = False
+    file_backups = False
+    stages_imports = False
+    text_dates = False
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url.split('@')[-1]})"  # no password
+
+    def check_header(self) -> int | None:
+        return None  # only opening can tell
+
+    def open(self, backup_dir: Path | None) -> peewee.Database:
+        from playhouse.db_url import connect
+
+        from rapport.store import migrations
+        from rapport.store.models import db
+
+        database = connect(self.url)
+        db.initialize(database)
+        database.connect(reuse_if_open=True)
+        migrations.migrate(database, self.stored_version(database))
+        return database
+
+    def stored_version(self, database: peewee.Database) -> int:
+        from rapport.store.models import SchemaInfo
+
+        if not database.table_exists(SchemaInfo._meta.table_name):
+            return 0
+        row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
+        return int(row.value) if row else 0
+
+    def record_version(self, database: peewee.Database, version: int) -> None:
+        from rapport.store.models import SchemaInfo
+
+        SchemaInfo.replace(key="schema_version", value=str(version)).execute()
+
+    def backup_to(self, target: Path) -> Path:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def restore_from(self, source: Path, progress: Callable[[int, int], None] | None) -> None:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def check_backup(self, path: Path) -> int:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
+        raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def quick_check(self) -> list[str]:
+        return []  # the server keeps its own files sound
+
+    def integrity_problems(self, limit: int) -> list[str]:
+        return []
+
+    def schema_problems(self) -> list[str]:
+        return []
+
+    def foreign_key_problems(self) -> list[str]:
+        return []  # a server enforces its foreign keys at every write
+
+    def change_counter(self) -> int:
+        return 0  # no cheap counter: the window does not learn of others' writes
+
+    def snapshot(self) -> AbstractContextManager[Any]:
+        from rapport.store.models import db
+
+        return db.atomic()
+
+    def folded(self, column: peewee.Node) -> Any:
+        """Plain ``lower()``, which leaves accents in place."""
+        import peewee
+
+        return peewee.fn.LOWER(column)
+
+    def folded_contains(self, column: peewee.Node, word: str) -> Any:
+        import peewee
+
+        from rapport.store.sql import like
+
+        return like(peewee.fn.LOWER(column), word)
+
+    def month_day(self, column: peewee.Node) -> Any | None:
+        return None
+
+    def date_parsers(self) -> tuple[Callable[[Any], date], Callable[[Any], datetime]]:
+        return _day, _moment
+
+
+def _day(value: Any) -> date:
+    """A date from whatever the driver gives: a date, a datetime or ISO text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _moment(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return datetime.fromisoformat(str(value))
