@@ -257,3 +257,73 @@ def test_a_short_passphrase_or_an_encrypted_book_is_refused_and_nothing_changes(
     assert run(capsys, "--data-dir", d, "encrypt")[0] == 0
     code, _, err = run(capsys, "--data-dir", d, "encrypt")
     assert code == 1 and "already encrypted" in err
+
+
+# The kill -9 loop of tests/cli/test_processes.py, on an encrypted book: each line printed
+# is a promise that the write was committed.
+ENCRYPTED_WRITER = """
+import sys
+from pathlib import Path
+from rapport.services import clients, encryption, interactions
+from rapport.services.book import open_book
+encryption.unlock(Path(sys.argv[1]), sys.argv[3])
+open_book(sys.argv[1])
+n = 0
+while True:
+    client = clients.create_client(f"Client {sys.argv[2]}-{n}", notes="x" * 300)
+    talk = interactions.add_interaction(client.id, "call", None, f"Call {n}", "notes " * 50)
+    print(client.id, talk.id, flush=True)
+    n += 1
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_in_the_middle_of_writes_to_an_encrypted_book_loses_nothing_reported(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import time
+
+    from rapport.services import clients, dbcheck, encryption
+    from rapport.services.book import open_book
+
+    _encrypted_book(capsys, monkeypatch, data_dir)
+    rng = random.Random(19)
+    reported: list[tuple[int, ...]] = []
+    for round_number in range(10):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", ENCRYPTED_WRITER, str(data_dir), str(round_number), PASSPHRASE],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        try:
+            for _ in range(rng.randint(1, 15)):
+                line = proc.stdout.readline()
+                assert line, proc.stderr.read()
+                reported.append(tuple(int(x) for x in line.split()))
+            time.sleep(rng.random() * 0.03)  # somewhere in the middle of the next write
+        finally:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        reported += [
+            tuple(int(x) for x in line.split()) for line in proc.stdout if line.endswith("\n")
+        ]
+        proc.stdout.close()
+        proc.stderr.close()
+        assert proc.returncode == -signal.SIGKILL
+    assert len(reported) >= 10
+    assert (data_dir / "rapport.db").read_bytes()[:16] != SQLITE_HEADER
+    encryption.unlock(data_dir, PASSPHRASE)
+    open_book(data_dir)  # the WAL is recovered with the key
+    try:
+        assert dbcheck.check_database().ok
+        ids = {row.id for row in clients.list_clients()}
+        assert all(client_id in ids for client_id, _talk in reported)
+    finally:
+        close_book()
+    assert holding(data_dir, "Client 3-0") == []
