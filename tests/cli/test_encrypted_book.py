@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -327,3 +328,32 @@ def test_kill_9_in_the_middle_of_writes_to_an_encrypted_book_loses_nothing_repor
     finally:
         close_book()
     assert holding(data_dir, "Client 3-0") == []
+
+
+def test_a_key_file_of_another_book_is_named_and_sqlcipher_prints_nothing(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import subprocess
+
+    _encrypted_book(capsys, monkeypatch, data_dir)
+    other = tmp_path / "other"
+    _encrypted_book(capsys, monkeypatch, other)
+    shutil.copy(other / "rapport.key", data_dir / "rapport.key")  # the same passphrase
+    before = _fingerprint(data_dir)
+    env = dict(os.environ, RAPPORT_PASSPHRASE_FILE=str(passphrase_file(tmp_path)))
+    # A real process: SQLCipher would write its log lines on the process's own stderr.
+    done = subprocess.run(
+        [sys.executable, "-m", "rapport", "--data-dir", str(data_dir), "clients"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "does not open" in done.stderr, done.stderr
+    assert "ERROR" not in done.stderr and "hmac" not in done.stderr.lower()
+    assert _fingerprint(data_dir) == before

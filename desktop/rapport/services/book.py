@@ -70,6 +70,12 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     try:
         open_database(path, backup_dir=paths.backups_dir(directory))
     except NotADatabaseError as exc:
+        if is_encrypted(directory):
+            raise NotADatabaseError(
+                f"the key file {key_file(directory)} does not open {path}: it belongs to "
+                "another book, or the book is damaged; put back the book's own key file, "
+                "or restore a backup (rapport restore)"
+            ) from exc
         raise _damaged(directory, path, exc) from exc
     _current = Book(directory, path)
     return _current
