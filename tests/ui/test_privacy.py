@@ -191,3 +191,59 @@ def test_the_export_dialog_says_the_file_is_not_encrypted(qtbot: Any) -> None:
     assert not plain.not_encrypted.isVisible()
     assert encrypted.not_encrypted.isVisible()
     assert "the exported file will not be" in encrypted.not_encrypted.text()
+
+
+def _unlocked_window(qtbot: Any, data_dir: Path, answer_modal: Any) -> Any:
+    from rapport.services.book import check_book
+    from rapport.ui.main_window import MainWindow
+    from rapport.ui.worker import Worker
+
+    _encrypted_book(data_dir)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, privacy.UnlockDialog)
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        _click(qtbot, dialog.unlock_button)
+
+    answer_modal(fill)
+    window = MainWindow(check_book(data_dir), Worker())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.today_view.data is not None, timeout=10000)
+    return window
+
+
+def test_the_idle_lock_closes_the_book_hides_it_and_asks_again(
+    qtbot: Any, data_dir: Path, answer_modal: Any
+) -> None:
+    window = _unlocked_window(qtbot, data_dir, answer_modal)
+    assert not window.idle_lock.timer.isActive()  # off by default
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, privacy.UnlockDialog)
+        seen["pages visible"] = window.centralWidget().isVisible()
+        seen["book"] = current_book()
+        seen["key"] = encryption.unlocked_key(data_dir)
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        _click(qtbot, dialog.unlock_button)
+
+    answer_modal(fill)
+    window.idle_lock.set_interval_ms(100)
+    qtbot.waitUntil(lambda: "book" in seen and not window.idle_lock.locked, timeout=10000)
+    assert seen == {"pages visible": False, "book": None, "key": None}
+    assert window.centralWidget().isVisible() and current_book() is not None
+    assert window.idle_lock.timer.isActive()  # counting again
+    window.idle_lock.set_minutes(0)
+    window.worker.wait(5000)
+
+
+def test_the_idle_lock_minutes_are_a_window_preference(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from rapport.ui.window_prefs import WindowPrefs
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    assert WindowPrefs.load(settings).idle_lock_minutes == 0
+    WindowPrefs(idle_lock_minutes=15).save(settings)
+    assert WindowPrefs.load(settings).idle_lock_minutes == 15

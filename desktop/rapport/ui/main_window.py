@@ -782,9 +782,15 @@ class MainWindow(QMainWindow):
     # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
     def _install_desktop(self) -> None:
         from rapport.ui.desktop import DesktopIntegration
+        from rapport.ui.idle_lock import IdleLock
 
         self._quitting = False
         self.desktop = DesktopIntegration(self)
+        # Off by default; from the first paint on when set (Preferences › Privacy).
+        self.idle_lock = IdleLock(self)
+        self.painted.connect(
+            lambda: self.idle_lock.set_minutes(self.desktop.prefs.idle_lock_minutes)
+        )
 
     def quit_app(self) -> None:
         """Quit for real, also when closing would only hide the window in the tray."""

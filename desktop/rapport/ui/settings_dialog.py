@@ -164,9 +164,16 @@ class SettingsDialog(FormDialog):
         keep_layout.addStretch(1)
         self.form.addRow(self._buddy("Kee&p:", self.keep_daily), keep_row)
 
+        self.idle_lock = _spin(prefs.idle_lock_minutes, 0, 24 * 60, " min")
+        self.idle_lock.setSpecialValueText("Never")
+        self.idle_lock.setToolTip(
+            "An encrypted book is closed after this many minutes without a key press or a "
+            "click, and its passphrase asked again"
+        )
         if privacy is not None:
             self._section("Privacy")
             self.form.addRow("Encryption:", privacy(self))
+            self.add_row("&Lock when idle for:", self.idle_lock, "Lock when idle for")
 
         self._section("Window")
         self.theme = self.add_row("&Theme:", _combo(THEME_LABELS, prefs.theme))
@@ -238,6 +245,7 @@ class SettingsDialog(FormDialog):
                 start_in_tray=self.start_in_tray.isChecked(),
                 close_to_tray=self.close_to_tray.isChecked(),
                 notifications=self.notifications.isChecked(),
+                idle_lock_minutes=self.idle_lock.value(),
             ),
         }
 
