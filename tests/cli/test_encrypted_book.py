@@ -357,3 +357,28 @@ def test_a_key_file_of_another_book_is_named_and_sqlcipher_prints_nothing(
     assert done.stderr.count("\n") == 1 and "does not open" in done.stderr, done.stderr
     assert "ERROR" not in done.stderr and "hmac" not in done.stderr.lower()
     assert _fingerprint(data_dir) == before
+
+
+def test_a_plain_backup_from_before_restores_into_the_encrypted_book_encrypted(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "capture", f"Met Dana Whitfield: {CANARY}")
+    code, out, _ = run(capsys, "--data-dir", d, "backup", "--json")
+    plain = Path(json.loads(out)["path"])
+    _stdin(monkeypatch, PASSPHRASE + "\n")
+    assert run(capsys, "--data-dir", d, "encrypt", "--keep-plain-backups")[0] == 0
+    close_book()
+    unlocked.forget()
+    monkeypatch.setenv("RAPPORT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    run(capsys, "--data-dir", d, "capture", "Met Ann Lee of Initech")
+    code, out, err = run(capsys, "--data-dir", d, "restore", str(plain))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--data-dir", d, "clients", "--json")
+    assert [c["name"] for c in json.loads(out)] == ["Dana Whitfield"]
+    close_book()
+    assert (data_dir / "rapport.db").read_bytes()[:16] != SQLITE_HEADER
+    assert holding(data_dir, CANARY) == [plain]  # only the backup kept plain on purpose

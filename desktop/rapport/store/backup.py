@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -287,8 +287,12 @@ def restore_into(
     backup with pages of another size than the live book's is first copied at the live
     book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
-    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
     key = key_of(database)
+    if key is not None and _has_header(source):
+        with _encrypted_copy(source, Path(database.database), key) as copy:
+            restore_into(copy, database, progress)
+        return
+    live_page_size = int(database.execute_sql("PRAGMA page_size").fetchone()[0])
     src = _open_file(source, key)
     try:
         if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
@@ -311,6 +315,18 @@ def restore_into(
     finally:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")
+
+
+@contextmanager
+def _encrypted_copy(source: Path, beside: Path, key: bytes) -> Iterator[Path]:
+    """A plain backup (made before the book was encrypted) as an encrypted scratch file
+    beside the book, with the book's key: it restores into the encrypted book from there
+    (SQLite's backup API copies pages only between files of one key)."""
+    from rapport.store import cipher
+
+    with partial_beside(beside) as scratch:
+        cipher.convert(source, scratch, source_key=None, target_key=key, wal=False)
+        yield scratch
 
 
 def _copy_pages(
@@ -336,7 +352,11 @@ def restore_to_file(
     Until that rename ``target`` is left as it was: a restore that fails or is killed
     leaves the old file in place and at most a partial file, removed later.
     """
-    encrypted = key is not None and not _has_header(source)
+    if key is not None and _has_header(source):
+        with _encrypted_copy(source, target, key) as copy:
+            restore_to_file(copy, target, before_swap, key)
+        return
+    encrypted = key is not None
     src = _open_file(source, key)
     try:
         with partial_beside(target) as partial:
