@@ -31,6 +31,7 @@ from rapport.store.errors import (
     DiskFullError,
     NotADatabaseError,
     StoreError,
+    database_errors,
     driver_errors,
     reading_error,
 )
@@ -100,7 +101,7 @@ def _open_file(path: Path, key: bytes | None, *, read_only: bool = True) -> sqli
     if key is not None and not _has_header(path):
         from rapport.store import cipher
 
-        return cipher.connect(path, key, read_only=read_only)  # type: ignore[no-any-return]
+        return cipher.connect(path, key, read_only=read_only)
     if read_only:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     return sqlite3.connect(str(path))
@@ -422,6 +423,6 @@ def quick_check(database: sql.Db) -> list[str]:
     """SQLite's quick_check on the live database: [] when healthy."""
     try:
         rows = sql.quick_check(database, 20)
-    except (peewee.DatabaseError, *driver_errors()) as exc:
+    except database_errors() as exc:
         return [str(exc)]  # damage bad enough to stop the check itself
     return [] if rows == ["ok"] else rows

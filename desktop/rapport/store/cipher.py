@@ -72,7 +72,7 @@ def is_plain(path: Path) -> bool:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-class CipherDatabase(SqlCipherDatabase):  # type: ignore[misc]
+class CipherDatabase(SqlCipherDatabase):
     """peewee's SQLCipher database, with the raw key and temporary data kept in memory."""
 
     def __init__(self, database: str, key: bytes, **kwargs: Any) -> None:

@@ -148,6 +148,13 @@ def driver_errors() -> tuple[type[Exception], ...]:
     return tuple(_DRIVER_ERRORS)
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """peewee's DatabaseError and the drivers' own, for ``except`` clauses."""
+    import peewee
+
+    return (peewee.DatabaseError, *_DRIVER_ERRORS)
+
+
 def is_read_only(exc: BaseException) -> bool:
     """SQLite refused to write because the book (or its folder) is read-only."""
     # peewee raises its own exception during the handling of SQLite's.
@@ -167,7 +174,7 @@ def disk_nearly_full(path: Path) -> bool:
         return False
 
 
-def reading_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
+def reading_error(exc: Exception, path: Path) -> StoreError:
     """What stopped the database file ``path`` from being read, named for what it is.
 
     Only a file SQLite finds corrupt, or that is not a database at all, is
