@@ -91,6 +91,7 @@ def test_forgot_it_uses_the_recovery_key_and_sets_a_new_passphrase(
     dialog.show()
     _click(qtbot, dialog.forgot)
     assert dialog.recovering and not dialog.passphrase.isVisible()
+    assert not dialog.passphrase_label.isVisible() and dialog.recovery.isVisible()
     qtbot.keyClicks(dialog.recovery, recovery.lower())
     qtbot.keyClicks(dialog.new_passphrase, "a brand new passphrase")
     qtbot.keyClicks(dialog.again, "a brand new passphrase")

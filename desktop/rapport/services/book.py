@@ -24,8 +24,6 @@ KEY_FILE = "rapport.key"
 class BookLockedError(StoreError):
     """The book is encrypted and this process has not unlocked it yet."""
 
-    exit_code = 1
-
     def __init__(self, data_dir: Path) -> None:
         super().__init__(
             "the book is encrypted: unlock it with the passphrase (asked on a terminal), "

@@ -80,7 +80,9 @@ class UnlockDialog(QDialog):
         form = QFormLayout()
         self.passphrase = _secret_field()
         self.passphrase.setAccessibleName("Passphrase")
-        form.addRow("&Passphrase:", self.passphrase)
+        self.passphrase_label = QLabel("&Passphrase:")
+        self.passphrase_label.setBuddy(self.passphrase)
+        form.addRow(self.passphrase_label, self.passphrase)
         self.recovery = QLineEdit()
         self.recovery.setPlaceholderText("ABCD-EFGH-…")
         self.recovery.setAccessibleName("Recovery key")
@@ -132,11 +134,7 @@ class UnlockDialog(QDialog):
             "a new passphrase."
         )
         self.passphrase.hide()
-        label = self.findChild(QFormLayout)
-        if label is not None:
-            item = label.labelForField(self.passphrase)
-            if item is not None:
-                item.hide()
+        self.passphrase_label.hide()
         for row_label, field in self.recovery_rows:
             row_label.show()
             field.show()
