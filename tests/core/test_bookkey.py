@@ -78,3 +78,9 @@ def test_a_short_or_blank_passphrase_is_refused() -> None:
 
 def test_the_default_kdf_is_memory_hard() -> None:
     assert bookkey.KdfParams().memory_kib >= 64 * 1024 and bookkey.KdfParams().time_cost >= 3
+
+
+def test_a_passphrase_typed_composed_or_decomposed_is_the_same() -> None:
+    made = bookkey.new_key("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e")  # NFC: one character each
+    decomposed = "cafe\u0301 cre\u0300me bru\u0302le\u0301e"  # NFD: letter + accent
+    assert bookkey.unlock(made.key_file, decomposed) == made.data_key

@@ -148,6 +148,9 @@ def test_an_unlocked_encrypted_book_opens_through_the_cipher_engine(data_dir: Pa
     assert current.name == "sqlcipher" and current.full_text and current.file_backups
     assert current.quick_check() == [] and current.integrity_problems(20) == []
     assert current.schema_problems() == [] and current.foreign_key_problems() == []
+    from rapport.store.models import db
+
+    assert db.execute_sql("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY: no temp files
     assert [r.title for r in search.search("CANARY")][:1]
     close_book()
     encryption.decrypt(data_dir)

@@ -23,6 +23,7 @@ import base64
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import dataclass, replace
 
 from argon2.low_level import Type, hash_secret_raw
@@ -147,8 +148,10 @@ def normal_recovery_key(text: str) -> str:
 
 
 def _derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
+    """The key-encryption key of ``secret``. It is NFC-normalised first: "é" typed on one
+    system as one character and on another as e + accent is the same passphrase."""
     return hash_secret_raw(
-        secret.encode("utf-8"),
+        unicodedata.normalize("NFC", secret).encode("utf-8"),
         salt,
         time_cost=kdf.time_cost,
         memory_cost=kdf.memory_kib,

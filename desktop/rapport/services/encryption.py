@@ -42,7 +42,7 @@ from rapport.services.book import (
 from rapport.services.damaged import backups_in, folders_of
 from rapport.services.errors import ServiceError
 from rapport.store import cipher, unlocked
-from rapport.store.errors import translate
+from rapport.store.errors import StoreError, translate
 from rapport.store.files import partial_beside, replace_with
 
 Progress = Callable[[int, int], None]
@@ -327,7 +327,9 @@ def _convert_backups(
             for sidecar in cipher.sidecars(path):
                 with suppress(FileNotFoundError):
                     sidecar.unlink()
-        except (ServiceError, OSError, cipher.DatabaseError):
+        except (ServiceError, StoreError, OSError, cipher.DatabaseError):
+            # Reported, never raised: the book is converted by now, and the recovery key
+            # must still be shown.
             failed.append(path)
             continue
         done += 1
