@@ -173,6 +173,8 @@ def test_preferences_encrypts_the_book_with_progress_and_shows_the_recovery_key(
     assert shown["mismatch"] == "The two passphrases differ."
     assert len(shown["key"].replace("\n", "-").split("-")) == 8
     assert is_encrypted(data_dir)
+    window.settings.sync()
+    assert (data_dir / "window.ini").is_file()  # scanned too
     assert holding(data_dir, CANARY) == []
     assert "encrypted" in window.statusBar().currentMessage()
     window.reload()  # the window reads the encrypted book
