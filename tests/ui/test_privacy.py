@@ -173,7 +173,7 @@ def test_preferences_encrypts_the_book_with_progress_and_shows_the_recovery_key(
     assert shown["mismatch"] == "The two passphrases differ."
     assert len(shown["key"].replace("\n", "-").split("-")) == 8
     assert is_encrypted(data_dir)
-    window.settings.sync()
+    window.desktop.prefs.save(window.settings)  # as Preferences saves it
     assert (data_dir / "window.ini").is_file()  # scanned too
     assert holding(data_dir, CANARY) == []
     assert "encrypted" in window.statusBar().currentMessage()
@@ -221,6 +221,7 @@ def test_the_idle_lock_closes_the_book_hides_it_and_asks_again(
 ) -> None:
     window = _unlocked_window(qtbot, data_dir, answer_modal)
     assert not window.idle_lock.timer.isActive()  # off by default
+    assert not window.idle_lock._watching  # and no event filter costs anything meanwhile
     seen: dict[str, Any] = {}
 
     def fill(dialog: QWidget) -> None:
@@ -238,6 +239,7 @@ def test_the_idle_lock_closes_the_book_hides_it_and_asks_again(
     assert window.centralWidget().isVisible() and current_book() is not None
     assert window.idle_lock.timer.isActive()  # counting again
     window.idle_lock.set_minutes(0)
+    assert not window.idle_lock._watching
     window.worker.wait(5000)
 
 

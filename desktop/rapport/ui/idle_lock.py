@@ -38,19 +38,30 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock_now)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     def set_minutes(self, minutes: int) -> None:
         self.set_interval_ms(minutes * 60_000)
 
     def set_interval_ms(self, interval: int) -> None:
+        self._watch(interval > 0)
         if interval <= 0:
             self.timer.stop()
             return
         self.timer.setInterval(interval)
         self.timer.start()
+
+    def _watch(self, on: bool) -> None:
+        """Every event of the app passes this filter while the lock is on, and none
+        while it is off (the default): no cost for those who do not use it."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self.timer.isActive() and not self.locked:
