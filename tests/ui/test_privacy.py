@@ -252,3 +252,49 @@ def test_the_idle_lock_minutes_are_a_window_preference(tmp_path: Path) -> None:
     assert WindowPrefs.load(settings).idle_lock_minutes == 0
     WindowPrefs(idle_lock_minutes=15).save(settings)
     assert WindowPrefs.load(settings).idle_lock_minutes == 15
+
+
+def test_preferences_changes_the_passphrase_then_removes_the_encryption(
+    qtbot: Any, data_dir: Path, answer_modal: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = _unlocked_window(qtbot, data_dir, answer_modal)
+
+    def open_and_click(name: str) -> None:
+        def preferences(dialog: QWidget) -> None:
+            assert isinstance(dialog, SettingsDialog)
+            assert dialog.findChild(QWidget, "encryptionState").text() == "Encrypted."
+            _click(qtbot, dialog.findChild(QPushButton, name))
+
+        answer_modal(preferences)
+
+    def new_passphrase(dialog: QWidget) -> None:
+        assert isinstance(dialog, privacy.NewPassphraseDialog)
+        assert dialog.encrypt_backups.text() == ""  # nothing to convert: no such choice
+        qtbot.keyClicks(dialog.first, "the second passphrase")
+        qtbot.keyClicks(dialog.second, "the second passphrase")
+        _click(qtbot, dialog.ok_button)
+
+    open_and_click("changePassphraseButton")
+    answer_modal(new_passphrase)
+    window.preferences_action.trigger()
+    qtbot.waitUntil(lambda: "passphrase is changed" in window.statusBar().currentMessage())
+    unlocked.forget()
+    encryption.unlock(data_dir, "the second passphrase")
+
+    def confirm(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        button = next(b for b in dialog.buttons() if b.text() == "Remove encryption")
+        _click(qtbot, button)
+
+    open_and_click("removeEncryptionButton")
+    answer_modal(confirm)
+    window.preferences_action.trigger()
+    qtbot.waitUntil(
+        lambda: "no longer encrypted" in window.statusBar().currentMessage(), timeout=20000
+    )
+    assert not is_encrypted(data_dir) and not (data_dir / "rapport.key").exists()
+    assert holding(data_dir, CANARY)  # plain again, as asked
+    window.reload()  # the window reads the plain book
+    window.worker.wait(5000)
