@@ -382,3 +382,33 @@ def test_a_plain_backup_from_before_restores_into_the_encrypted_book_encrypted(
     close_book()
     assert (data_dir / "rapport.db").read_bytes()[:16] != SQLITE_HEADER
     assert holding(data_dir, CANARY) == [plain]  # only the backup kept plain on purpose
+
+
+def test_a_damaged_page_of_an_encrypted_book_is_reported_by_check_without_noise(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    import subprocess
+
+    _encrypted_book(capsys, monkeypatch, data_dir)
+    book = data_dir / "rapport.db"
+    data = bytearray(book.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    middle = (len(data) // page // 2) * page + 100  # inside a page of the tables, not page 1
+    data[middle : middle + 64] = bytes(64)
+    book.write_bytes(bytes(data))
+    env = dict(os.environ, RAPPORT_PASSPHRASE_FILE=str(passphrase_file(tmp_path)))
+    done = subprocess.run(
+        [sys.executable, "-m", "rapport", "--data-dir", str(data_dir), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "ERROR" not in done.stderr and "hmac" not in done.stderr.lower()
+    assert "database file:" in done.stdout and "database file: ok" not in done.stdout
