@@ -156,3 +156,27 @@ def test_an_unlocked_encrypted_book_opens_through_the_cipher_engine(data_dir: Pa
     encryption.decrypt(data_dir)
     open_book(data_dir)
     assert engine.current().name == "sqlite"
+
+
+def test_a_connection_of_this_process_does_not_stop_the_conversion(data_dir: Path) -> None:
+    """The window's main thread may read the book (its book watch) while the worker
+    converts: only another process holding the book open refuses the conversion."""
+    import sqlite3
+
+    open_book(data_dir)
+    _note(f"Met Dana Whitfield: {CANARY}")
+    close_book()
+    ours = sqlite3.connect(str(data_dir / "rapport.db"))  # as the main thread would
+    ours.execute("SELECT count(*) FROM client").fetchone()
+    try:
+        encryption.encrypt(data_dir, PASSPHRASE)
+    finally:
+        ours.close()
+    assert book.is_encrypted(data_dir)
+    close_book()
+    unlocked.forget()
+    encryption.unlock(data_dir, PASSPHRASE)
+    open_book(data_dir)
+    from rapport.services import clients
+
+    assert [c.name for c in clients.list_clients()] == ["Dana Whitfield"]

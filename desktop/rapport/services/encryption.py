@@ -300,9 +300,8 @@ def _swap(book: Path) -> None:
 
 
 def _refuse_if_in_use(book: Path) -> None:
-    """The last connection to a WAL book removes its -wal on closing: one still there
-    means another program (a window, a command) has the book open."""
-    if book.with_name(book.name + "-wal").exists():
+    """Another program (a window, a command) has the book open: refuse to convert it."""
+    if cipher.open_elsewhere(book):
         raise ServiceError(
             "the book is open in another Rapport (a window or a command); close it and "
             "try again (nothing was changed)"

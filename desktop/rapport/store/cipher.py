@@ -22,6 +22,7 @@ version), reporting its progress.
 from __future__ import annotations
 
 import os
+import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -223,3 +224,38 @@ def remove_with_sidecars(path: Path) -> None:
     for part in (path, *sidecars(path)):
         with suppress(FileNotFoundError):
             os.unlink(part)
+
+
+# SQLite's unix VFS: every connection to a WAL book holds a shared lock on this byte of
+# the -shm file (the "DMS" slot) for as long as it is open.
+_SHM_DMS_BYTE = 128
+
+
+def open_elsewhere(path: Path) -> bool:
+    """Another process has the WAL book at ``path`` open.
+
+    Asked of the -shm file's DMS lock with F_GETLK, which reports other processes' locks
+    only: this process's own connections (the window's, on another thread) do not count.
+    Where there is no fcntl (Windows), a -wal left after our connections closed says the
+    same (the last connection to close removes it).
+    """
+    shm = path.with_name(path.name + "-shm")
+    wal = path.with_name(path.name + "-wal")
+    try:
+        import fcntl
+    except ImportError:
+        return wal.exists()
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return wal.exists()
+    try:
+        probe = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+    except OSError:
+        return wal.exists()
+    finally:
+        os.close(fd)
+    return int(struct.unpack("hhqqi4x", answer)[0]) != fcntl.F_UNLCK

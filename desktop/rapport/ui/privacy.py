@@ -15,6 +15,7 @@ The work is done by ``services/encryption.py``; nothing here touches the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -296,6 +297,41 @@ def _progress(window: Any, text: str) -> QProgressDialog:
     return progress
 
 
+def _pause_readers(window: Any) -> Callable[[], None]:
+    """Stop the window's own timed reads of the book while a conversion runs; returns
+    what starts them again.
+
+    The copy is made by SQLCipher's library beside the standard library's: a connection
+    the main thread opened meanwhile (the book watch every 3 s, the reminders' look) would
+    hold the book open under the conversion, which then refuses (nothing changed, but
+    for no reason the user sees). What the user could do is held by the modal progress.
+    """
+    resume: list[Callable[[], None]] = []
+    watch = getattr(window, "book_watch", None)
+    if watch is not None and watch.timer.isActive():
+        watch.stop()
+        resume.append(watch.start)
+    desktop = getattr(window, "desktop", None)
+    first_look = getattr(desktop, "first_look", None)
+    if first_look is not None and first_look.isActive():
+        first_look.stop()
+        resume.append(lambda: first_look.start(0))
+    tray = getattr(desktop, "_tray", None)  # built only once reminders are looked at
+    if tray is not None and tray.timer.every.isActive():
+        tray.stop()
+        resume.append(tray.start)
+    idle = getattr(window, "idle_lock", None)
+    if idle is not None and idle.timer.isActive():
+        idle.timer.stop()
+        resume.append(idle.timer.start)
+
+    def start_again() -> None:
+        for step in resume:
+            step()
+
+    return start_again
+
+
 def encrypt_book(window: Any) -> None:
     """Preferences › Privacy › Encrypt my book."""
     from rapport.services import book
@@ -318,6 +354,7 @@ def encrypt_book(window: Any) -> None:
     passphrase = dialog.first.text()
     keep_plain = plain > 0 and not dialog.encrypt_backups.isChecked()
     progress = _progress(window, "Encrypting your book…")
+    resume = _pause_readers(window)
     book.release_thread()  # the worker converts a book nobody else holds open
 
     def converted(done: int, total: int) -> None:
@@ -326,6 +363,7 @@ def encrypt_book(window: Any) -> None:
 
     def finished(result: encryption.Encrypted) -> None:
         progress.close()
+        resume()
         notes = []
         if result.backups_encrypted:
             notes.append(f"The {result.backups_encrypted} earlier backups are encrypted too.")
@@ -336,6 +374,7 @@ def encrypt_book(window: Any) -> None:
 
     def failed(exc: BaseException) -> None:
         progress.close()
+        resume()
         messages.show_error(window, exc, "encrypt the book")
 
     window.worker.submit(
@@ -380,6 +419,7 @@ def remove_encryption(window: Any) -> None:
         return
     data_dir = window.book.data_dir
     progress = _progress(window, "Removing the encryption…")
+    resume = _pause_readers(window)
     book.release_thread()
 
     def converted(done: int, total: int) -> None:
@@ -388,10 +428,12 @@ def remove_encryption(window: Any) -> None:
 
     def finished(_result: encryption.Decrypted) -> None:
         progress.close()
+        resume()
         window.statusBar().showMessage("Your book is no longer encrypted.", 8000)
 
     def failed(exc: BaseException) -> None:
         progress.close()
+        resume()
         messages.show_error(window, exc, "remove the encryption")
 
     window.worker.submit(
