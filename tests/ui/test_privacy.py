@@ -138,6 +138,9 @@ def test_preferences_encrypts_the_book_with_progress_and_shows_the_recovery_key(
         f"Met Bob Smith: {CANARY}", capture.understand_note(f"Met Bob Smith: {CANARY}")
     )
     backup.backup_now()
+    # The Clients page is built at idle after the first paint: let it be (a read of the
+    # book in the moment the converted copy takes its place would fail, and say so).
+    qtbot.waitUntil(lambda: window._client_list is not None, timeout=10000)
     shown: dict[str, str] = {}
 
     def preferences(dialog: QWidget) -> None:
@@ -260,6 +263,7 @@ def test_preferences_changes_the_passphrase_then_removes_the_encryption(
     from PySide6.QtWidgets import QMessageBox
 
     window = _unlocked_window(qtbot, data_dir, answer_modal)
+    qtbot.waitUntil(lambda: window._client_list is not None, timeout=10000)  # built at idle
 
     def open_and_click(name: str) -> None:
         def preferences(dialog: QWidget) -> None:

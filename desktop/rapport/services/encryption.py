@@ -208,10 +208,10 @@ def encrypt(
             _reopen(data_dir)
         raise
     unlocked.set_key(book, made.data_key)
+    if was_open:  # at once: the window's reads go to the new book from here on
+        _reopen(data_dir)
     done, failed = _convert_backups(backups, None, made.data_key)
     kept = 0 if not keep_plain_backups else len(plain_backups(data_dir))
-    if was_open:
-        _reopen(data_dir)
     return Encrypted(made.recovery_key, done, kept, tuple(failed))
 
 
@@ -233,14 +233,14 @@ def decrypt(data_dir: Path, *, progress: Progress | None = None) -> Decrypted:
         if was_open:
             _reopen(data_dir)
         raise
+    unlocked.forget(book)
+    if was_open:  # at once: the window's reads go to the new book from here on
+        _reopen(data_dir)
     encrypted_backups = [item.path for item in _backups(data_dir) if not _is_plain(item.path)]
     done, failed = _convert_backups(encrypted_backups, key, None)
     if not failed:
         key_file(data_dir).unlink(missing_ok=True)
     keychain.delete(book)
-    unlocked.forget(book)
-    if was_open:
-        _reopen(data_dir)
     return Decrypted(done, tuple(failed))
 
 
