@@ -106,7 +106,7 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     import shlex
 
     from rapport import paths
-    from rapport.services.book import close_book, open_book
+    from rapport.services.book import close_book
 
     from PySide6.QtWidgets import QApplication  # isort: skip
 
@@ -135,7 +135,7 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
             False,
         )
     try:
-        open_book(directory)
+        _open_or_unlock(directory)
     except Exception as exc:
         from rapport.ui.messages import user_message
 
@@ -153,6 +153,20 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     finally:
         close_book()
         instance.release()
+
+
+def _open_or_unlock(directory: Path) -> None:
+    """Open the book; an encrypted one asks its passphrase first (the unlock dialog)."""
+    from rapport.services.book import BookLockedError, open_book
+
+    try:
+        open_book(directory)
+    except BookLockedError:
+        from rapport.ui.privacy import ask_to_unlock
+
+        if not ask_to_unlock(None, directory):
+            raise
+        open_book(directory)
 
 
 def start_daily_backup(window: object) -> None:
@@ -229,13 +243,15 @@ def _report_when_painted(window: object, report: Callable[[int], None]) -> None:
 
 def _open_quietly(data_dir: Path) -> int:
     """Open the checked book for ``--startup-check``: 0, or 1 with the reason on stderr."""
-    from rapport.services.book import current_book, open_book
+    from rapport.services.book import BookLockedError, current_book, open_book
     from rapport.ui.messages import user_message
 
     if current_book() is not None:
         return 0
     try:
         open_book(data_dir)
+    except BookLockedError:
+        return 0  # an encrypted book: the window would ask its passphrase now
     except Exception as exc:
         return _fatal(user_message(exc) or f"the book cannot be opened: {exc!r}", True)
     return 0

@@ -39,6 +39,7 @@ COMMANDS = (
     "exchange",
     "backup",
     "phone",
+    "encrypt",
     "bench",
     "team",
 )

@@ -118,16 +118,19 @@ def _require_folder(target: Path) -> None:
 
 def run_restore(args: argparse.Namespace) -> int:
     from rapport import paths
-    from rapport.services import backup
+    from rapport.cli.passphrases import unlock
+    from rapport.services import backup, encryption
     from rapport.store.errors import NotADatabaseError
 
     source = Path(args.file).expanduser()
+    data_dir = paths.data_dir(args.data_dir)
+    if encryption.status(data_dir).encrypted:  # its backups are read with its key
+        unlock(data_dir)
     # A bad file is refused before the book is touched.
-    backup.check_backup(source, paths.data_dir(args.data_dir))
+    backup.check_backup(source, data_dir)
     try:
         open_book(args)
     except NotADatabaseError:
-        data_dir = paths.data_dir(args.data_dir)
         restored = backup.recover_damaged(data_dir, source)
         say(f"Restored {source}.")
         if restored.kept:

@@ -16,7 +16,7 @@ import argparse
 import sys
 from typing import Any
 
-from rapport.cli.common import open_book, print_json, progress_line, say
+from rapport.cli.common import open_book, print_json, progress_line, say, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -172,6 +172,7 @@ def _plan_json(plan: Any, result: Any, dry_run: bool) -> dict[str, Any]:
 
 def run_export(args: argparse.Namespace) -> int:
     from rapport.services import exchange
+    from rapport.services.book import current_book, is_encrypted
 
     open_book(args)
     written = exchange.export(args.file, args.format)
@@ -180,4 +181,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         for path in written:
             say(f"Wrote {path}")
+    book = current_book()
+    if book is not None and is_encrypted(book.data_dir):
+        warn("the book is encrypted, but the exported file is not: keep it safe")
     return 0

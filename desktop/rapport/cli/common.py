@@ -16,10 +16,16 @@ if TYPE_CHECKING:
 
 
 def open_book(args: argparse.Namespace) -> None:
-    from rapport.services.book import on_busy_wait
+    from rapport.services.book import BookLockedError, on_busy_wait
     from rapport.services.book import open_book as open_
 
-    open_(args.data_dir)
+    try:
+        open_(args.data_dir)
+    except BookLockedError as locked:  # an encrypted book: unlock it, then open it
+        from rapport.cli.passphrases import unlock
+
+        unlock(locked.data_dir)
+        open_(args.data_dir)
     on_busy_wait("cli", warn)  # a write held up by another program's import says it waits
 
 

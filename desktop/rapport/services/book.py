@@ -20,13 +20,29 @@ from rapport import paths
 # The engines load no peewee; importing them here, before the window imports Qt, spares
 # them PySide's scan of every module imported after it (app.py).
 from rapport.store import engines
-from rapport.store.errors import NotADatabaseError
+from rapport.store.errors import NotADatabaseError, StoreError
+
+KEY_FILE = "rapport.key"
+
+
+class BookLockedError(StoreError):
+    """The book is encrypted and this process has not unlocked it yet."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            "the book is encrypted: unlock it with the passphrase (asked on a terminal), "
+            "RAPPORT_PASSPHRASE_FILE (a 0600 file holding it) or the keychain "
+            "(rapport passphrase --remember)"
+        )
+        self.data_dir = data_dir
 
 
 @dataclass(frozen=True, slots=True)
 class Book:
     data_dir: Path
     database_path: Path
+    # An encrypted book not yet unlocked (``check_book``): the window asks, then opens it.
+    locked: bool = False
 
     @property
     def backups_dir(self) -> Path:
@@ -46,9 +62,22 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     global _current
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
+    if is_encrypted(directory):
+        # With the book, not before the first paint: SQLCipher's engine, once unlocked.
+        from rapport.store import engine_cipher, unlocked
+
+        if unlocked.key_for(path) is None:
+            raise BookLockedError(directory)
+        engine_cipher.install()
     try:
         open_database(path, backup_dir=paths.backups_dir(directory))
     except NotADatabaseError as exc:
+        if is_encrypted(directory):
+            raise NotADatabaseError(
+                f"the key file {key_file(directory)} does not open {path}: it belongs to "
+                "another book, or the book is damaged; put back the book's own key file, "
+                "or restore a backup (rapport restore)"
+            ) from exc
         raise _damaged(directory, path, exc) from exc
     _current = Book(directory, path)
     return _current
@@ -67,6 +96,8 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
 
     directory = paths.ensure_data_dir(paths.data_dir(data_dir))
     path = paths.database_path(directory)
+    if is_encrypted(directory):
+        return Book(directory, path, locked=True)  # read after the passphrase is asked
     try:
         version = engines.choose(path).check_header()
     except NotADatabaseError as exc:
@@ -74,6 +105,26 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     if version != SCHEMA_VERSION:
         return open_book(directory)
     return Book(directory, path)
+
+
+def key_file(directory: Path) -> Path:
+    """The encrypted book's key file (``core/bookkey.py``), beside the book."""
+    return directory / KEY_FILE
+
+
+def is_encrypted(directory: Path) -> bool:
+    """The book in ``directory`` is an encrypted one: a key file beside a file that does
+    not start with SQLite's header (read with the standard library, before the window)."""
+    from rapport.store.readonly import SQLITE_HEADER
+
+    if os.environ.get("RAPPORT_DATABASE_URL") or not key_file(directory).is_file():
+        return False
+    try:
+        with paths.database_path(directory).open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return False  # no book (or unreadable): opening says what is wrong
+    return len(header) == len(SQLITE_HEADER) and header != SQLITE_HEADER
 
 
 def _damaged(directory: Path, path: Path, cause: NotADatabaseError) -> NotADatabaseError:

@@ -14,16 +14,13 @@ findings in words); ``repair`` is ``services.search.rebuild_index``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
-
-import peewee
 
 from rapport.services import indexing
 from rapport.services.search import KIND_LABELS, rebuild_index
 from rapport.store import engine, search
 from rapport.store import models as m
-from rapport.store.errors import NotADatabaseError, translate
+from rapport.store.errors import NotADatabaseError, database_errors, translate
 
 # Title a document must carry for the rows whose title is a column (a cheap content check).
 _TITLE_COLUMN = {m.Client: "name", m.Task: "title", m.Fact: "text"}
@@ -152,7 +149,7 @@ def check_database() -> CheckReport:
         if not report.integrity and not report.schema:
             # The index is read through the models: only a book of Rapport's schema.
             report.index = index_problems()
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except database_errors() as exc:  # sqlite3's, sqlcipher3's (an encrypted book), peewee's
         error = translate(exc)
         if error is None:
             raise

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +27,14 @@ import peewee
 
 from rapport.paths import ensure_private_dir, private_umask
 from rapport.store import migrations, schema, sql
-from rapport.store.errors import DiskFullError, NotADatabaseError, StoreError, reading_error
+from rapport.store.errors import (
+    DiskFullError,
+    NotADatabaseError,
+    StoreError,
+    database_errors,
+    driver_errors,
+    reading_error,
+)
 from rapport.store.files import partial_beside, remove_stale_partials, replace_with
 from rapport.store.readonly import SQLITE_HEADER
 
@@ -61,17 +68,51 @@ def backup_to(database: peewee.SqliteDatabase, target: Path) -> Path:
     # A partial file of its own (unique, 0600, locked while written): two programs
     # backing up in the same second must not write into, or delete, each other's
     # half-written file, and one killed halfway leaves only a partial file, removed later.
+    key = key_of(database)
     with partial_beside(target) as partial:
         with private_umask():
-            dest = sqlite3.connect(str(partial))
-            try:
-                database.connection().backup(dest)
-                # A backup is one self-contained file: no -wal beside it.
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
+            if key is not None:  # an encrypted book: the backup is encrypted with its key
+                from rapport.store import cipher
+
+                cipher.backup(database.connection(), partial, key)
+            else:
+                dest = sqlite3.connect(str(partial))
+                try:
+                    database.connection().backup(dest)
+                    # A backup is one self-contained file: no -wal beside it.
+                    dest.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dest.close()
         replace_with(partial, target)
     return target
+
+
+def key_of(database: peewee.Database | None) -> bytes | None:
+    """The data key of an encrypted book's database (None for a plain one)."""
+    return getattr(database, "key", None)
+
+
+def _open_file(path: Path, key: bytes | None, *, read_only: bool = True) -> sqlite3.Connection:
+    """A connection to a book or backup file: plain with sqlite3, encrypted with ``key``.
+
+    A file without SQLite's header is opened with the key of the open book, when there
+    is one (an encrypted book's backups share its key).
+    """
+    if key is not None and not _has_header(path):
+        from rapport.store import cipher
+
+        return cipher.connect(path, key, read_only=read_only)
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(str(path))
+
+
+def _has_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return True  # let SQLite say what is wrong with it
 
 
 def backup_name(reason: str, when: datetime | None = None) -> str:
@@ -118,8 +159,11 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return found
 
 
-def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
-    """The schema version of a restorable file; InvalidBackupError with the reason if not."""
+def check_file(path: Path, schema_version: int, tables: set[str], key: bytes | None = None) -> int:
+    """The schema version of a restorable file; InvalidBackupError with the reason if not.
+
+    With ``key`` (the open book is encrypted), an encrypted backup is read with it.
+    """
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -129,11 +173,15 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
         raise InvalidBackupError(f"{path} is a folder, not a backup file") from None
     except OSError as exc:
         raise InvalidBackupError(f"cannot read {path}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and key is None:
         raise InvalidBackupError(f"{path.name} is not a database file, so not a Rapport backup")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = _open_file(path, key)
+    except driver_errors() as exc:
+        if header != SQLITE_HEADER:
+            raise InvalidBackupError(
+                f"{path.name} is neither a backup of this encrypted book nor a database file"
+            ) from None
         raise InvalidBackupError(f"{path.name} cannot be opened: {exc}") from None
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
@@ -152,13 +200,13 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
         if version < 1 or missing:
             what = f"it has no {missing[0]!r} table" if missing else "it has no schema version"
             raise InvalidBackupError(f"{path.name} is not a Rapport book ({what})")
-        differences = schema.differences(_migrated_shape(conn, path, version))
+        differences = schema.differences(_migrated_shape(conn, path, version, key))
         unreadable = [] if differences else undecodable_text(conn)
         if unreadable:
             raise InvalidBackupError(
                 f"{path.name} is damaged ({unreadable[0]}); choose another backup"
             )
-    except sqlite3.DatabaseError as exc:
+    except driver_errors() as exc:
         error = reading_error(exc, path)
         if not isinstance(error, NotADatabaseError):
             raise error from exc  # the disk, not the backup: say so
@@ -178,15 +226,23 @@ def check_file(path: Path, schema_version: int, tables: set[str]) -> int:
     return version
 
 
-def _migrated_shape(conn: sqlite3.Connection, path: Path, version: int) -> schema.Shape:
+def _migrated_shape(
+    conn: sqlite3.Connection, path: Path, version: int, key: bytes | None = None
+) -> schema.Shape:
     """The schema of the file behind ``conn`` once the migrations brought it up to date.
 
     A backup at the current version is read as it is; an older one is copied into
-    memory and migrated there (the file is not touched), as reopening it would.
+    memory and migrated there (the file is not touched), as reopening it would (an
+    encrypted one into memory encrypted with the same key: pages copy between one key).
     """
     if version == migrations.SCHEMA_VERSION:
         return schema.read_shape(conn)
-    memory = peewee.SqliteDatabase(":memory:")
+    if key is not None and not _has_header(path):
+        from rapport.store.cipher import CipherDatabase
+
+        memory: peewee.SqliteDatabase = CipherDatabase(":memory:", key)
+    else:
+        memory = peewee.SqliteDatabase(":memory:")
     try:
         conn.backup(memory.connection())
         try:
@@ -232,15 +288,24 @@ def restore_into(
     backup with pages of another size than the live book's is first copied at the live
     book's page size (SQLite cannot change the page size of a book in WAL mode).
     """
+    key = key_of(database)
+    if key is not None and _has_header(source):
+        with _encrypted_copy(source, Path(database.database), key) as copy:
+            restore_into(copy, database, progress)
+        return
     live_page_size = sql.page_size(database)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = _open_file(source, key)
     try:
         if int(src.execute("PRAGMA page_size").fetchone()[0]) == live_page_size:
             _copy_pages(src, database.connection(), progress)
         else:
             with partial_beside(Path(database.database)) as scratch:
                 with private_umask():
-                    resized = sqlite3.connect(str(scratch))
+                    resized = (
+                        _open_file(scratch, key, read_only=False)
+                        if key is not None
+                        else sqlite3.connect(str(scratch))
+                    )
                 try:
                     src.backup(resized)
                     resized.execute(f"PRAGMA page_size = {live_page_size}")
@@ -251,6 +316,18 @@ def restore_into(
     finally:
         src.close()
     sql.set_wal(database)
+
+
+@contextmanager
+def _encrypted_copy(source: Path, beside: Path, key: bytes) -> Iterator[Path]:
+    """A plain backup (made before the book was encrypted) as an encrypted scratch file
+    beside the book, with the book's key: it restores into the encrypted book from there
+    (SQLite's backup API copies pages only between files of one key)."""
+    from rapport.store import cipher
+
+    with partial_beside(beside) as scratch:
+        cipher.convert(source, scratch, source_key=None, target_key=key, wal=False)
+        yield scratch
 
 
 def _copy_pages(
@@ -266,7 +343,9 @@ def _copy_pages(
     )
 
 
-def restore_to_file(source: Path, target: Path, before_swap: Callable[[], None]) -> None:
+def restore_to_file(
+    source: Path, target: Path, before_swap: Callable[[], None], key: bytes | None = None
+) -> None:
     """Put a copy of ``source`` (0600, WAL) at ``target`` in one step.
 
     The copy is written beside ``target`` and synced; ``before_swap()`` runs then (it
@@ -274,11 +353,20 @@ def restore_to_file(source: Path, target: Path, before_swap: Callable[[], None])
     Until that rename ``target`` is left as it was: a restore that fails or is killed
     leaves the old file in place and at most a partial file, removed later.
     """
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    if key is not None and _has_header(source):
+        with _encrypted_copy(source, target, key) as copy:
+            restore_to_file(copy, target, before_swap, key)
+        return
+    encrypted = key is not None
+    src = _open_file(source, key)
     try:
         with partial_beside(target) as partial:
             with private_umask():
-                dest = sqlite3.connect(str(partial))
+                dest = (
+                    _open_file(partial, key, read_only=False)
+                    if encrypted
+                    else sqlite3.connect(str(partial))
+                )
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode=wal")
@@ -335,6 +423,6 @@ def quick_check(database: sql.Db) -> list[str]:
     """SQLite's quick_check on the live database: [] when healthy."""
     try:
         rows = sql.quick_check(database, 20)
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except database_errors() as exc:
         return [str(exc)]  # damage bad enough to stop the check itself
     return [] if rows == ["ok"] else rows

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import peewee
 
 from rapport.store import engine, engines, long_write
-from rapport.store.errors import DatabaseBusyError, StoreError, translate
+from rapport.store.errors import DatabaseBusyError, StoreError, database_errors, translate
 from rapport.store.models import db
 from rapport.store.sql import like
 
@@ -73,7 +73,7 @@ def transaction() -> Iterator[None]:
         _committed()
     except StoreError:
         raise
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except database_errors() as exc:
         error = translate(exc, _book_path())
         if error is None:
             raise

@@ -46,6 +46,9 @@ DISK_FULL = "the disk is full; free some space and try again"
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+# The database drivers' own error classes (the standard library's sqlite3; store/cipher.py
+# adds sqlcipher3's when an encrypted book is opened).
+_DRIVER_ERRORS: list[type[Exception]] = [sqlite3.DatabaseError]
 # Below this much free space, an I/O error while writing is the disk being full.
 _NEARLY_FULL = 1 << 20
 
@@ -119,7 +122,7 @@ def translate(exc: BaseException, path: Path | None = None) -> StoreError | None
         return exc
     import peewee  # here, so that checking a book before the window paints needs no peewee
 
-    if not isinstance(exc, peewee.DatabaseError | sqlite3.DatabaseError):
+    if not isinstance(exc, (peewee.DatabaseError, *_DRIVER_ERRORS)):
         return None
     text = str(exc).lower()
     if "no transaction is active" in text and exc.__context__ is not None:
@@ -132,6 +135,24 @@ def translate(exc: BaseException, path: Path | None = None) -> StoreError | None
         if needle in text:
             return kind(message)
     return None
+
+
+def register_driver_errors(kind: type[Exception]) -> None:
+    """Errors of another driver (sqlcipher3) are told apart like sqlite3's."""
+    if kind not in _DRIVER_ERRORS:
+        _DRIVER_ERRORS.append(kind)
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The drivers' DatabaseError classes, for ``except`` clauses."""
+    return tuple(_DRIVER_ERRORS)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """peewee's DatabaseError and the drivers' own, for ``except`` clauses."""
+    import peewee
+
+    return (peewee.DatabaseError, *_DRIVER_ERRORS)
 
 
 def is_read_only(exc: BaseException) -> bool:
@@ -153,7 +174,7 @@ def disk_nearly_full(path: Path) -> bool:
         return False
 
 
-def reading_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
+def reading_error(exc: Exception, path: Path) -> StoreError:
     """What stopped the database file ``path`` from being read, named for what it is.
 
     Only a file SQLite finds corrupt, or that is not a database at all, is

@@ -89,9 +89,13 @@ def read_user_version(path: Path) -> int:
 
 def checked_version(path: Path) -> int:
     """``read_user_version``, with a book written by a newer Rapport refused too."""
+    return refuse_newer(read_user_version(path))
+
+
+def refuse_newer(version: int) -> int:
+    """``version``, or NewerDatabaseError when a newer Rapport wrote the book."""
     from rapport.store.migrations import SCHEMA_VERSION
 
-    version = read_user_version(path)
     if version > SCHEMA_VERSION:
         raise NewerDatabaseError(
             f"this database was written by a newer version of Rapport (schema {version}, "

@@ -43,7 +43,7 @@ from peewee import PostgresqlDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from rapport.store import engine, search_pg, sql
-from rapport.store.errors import NotADatabaseError, is_read_only, translate
+from rapport.store.errors import NotADatabaseError, driver_errors, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
 from rapport.store.search_text import MARK_START as MARK_START
@@ -203,11 +203,17 @@ def integrity() -> IndexIntegrity:
 
 
 def _integrity_of_a_copy() -> str | None:
-    copy = sqlite3.connect(":memory:")
+    key = getattr(db.obj, "key", None)  # an encrypted book copies into memory with its key
+    if key is not None:
+        from rapport.store import cipher
+
+        copy = cipher.connect(":memory:", key)
+    else:
+        copy = sqlite3.connect(":memory:")
     try:
         db.connection().backup(copy)
         sql.fts_integrity_check(copy)
-    except sqlite3.DatabaseError as exc:
+    except driver_errors() as exc:
         return str(exc)
     finally:
         copy.close()

@@ -81,9 +81,11 @@ class DataActions(QObject):
 
     def export_book(self) -> None:
         from rapport.services import exchange
+        from rapport.services.book import is_encrypted
         from rapport.ui.export_dialog import ExportDialog, choose_export_path
 
-        format = ExportDialog.ask(self.parent_widget, self.last_export_format)
+        encrypted = is_encrypted(self.window.book.data_dir)
+        format = ExportDialog.ask(self.parent_widget, self.last_export_format, encrypted)
         if format is None:
             return
         path = choose_export_path(self.parent_widget, format)

@@ -121,6 +121,9 @@ class DesktopIntegration(QObject):
         if prefs.theme != self.theme:
             self.theme = apply_theme(prefs.theme)  # each page follows it (theme.follow_palette)
         self.tray.apply(prefs)
+        idle_lock = getattr(self.window, "idle_lock", None)
+        if idle_lock is not None:
+            idle_lock.set_minutes(prefs.idle_lock_minutes)
 
     def starts_hidden(self) -> bool:
         # Only worth building the tray now when the user asked to start in it.

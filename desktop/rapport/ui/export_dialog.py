@@ -55,7 +55,9 @@ def choose_export_path(parent: QWidget | None, format: str) -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, current: str = "json") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, current: str = "json", encrypted: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.setModal(True)
@@ -75,6 +77,14 @@ class ExportDialog(QDialog):
             label.setIndent(24)
             label.setEnabled(False)  # reads as secondary text in every theme
             layout.addWidget(label)
+        self.not_encrypted = QLabel(
+            "Your book is encrypted, but the exported file will not be: anyone who has it "
+            "can read it. Keep it somewhere safe and delete it when you are done."
+        )
+        self.not_encrypted.setObjectName("notEncryptedNote")
+        self.not_encrypted.setWordWrap(True)
+        self.not_encrypted.setVisible(encrypted)
+        layout.addWidget(self.not_encrypted)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -88,9 +98,12 @@ class ExportDialog(QDialog):
         return next(f for f, b in self.buttons_by_format.items() if b.isChecked())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: str = "json") -> str | None:
-        """The chosen format, or None when cancelled."""
-        dialog = cls(parent, current)
+    def ask(
+        cls, parent: QWidget | None, current: str = "json", encrypted: bool = False
+    ) -> str | None:
+        """The chosen format, or None when cancelled (``encrypted``: the book is, so the
+        dialog says that the exported file is not)."""
+        dialog = cls(parent, current, encrypted)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         format = dialog.chosen() if accepted else None
         dialog.deleteLater()

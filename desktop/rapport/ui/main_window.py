@@ -431,6 +431,10 @@ class MainWindow(QMainWindow):
         if book.current_book() is None:
             try:
                 book.open_book(self.book.data_dir)
+            except book.BookLockedError:
+                # An encrypted book: its passphrase is asked now, over the painted window.
+                if not self._unlock_and_open():
+                    return False
             except Exception as exc:
                 self.cancel_deferred_work()
                 messages.show_error(self, exc, "open the book")
@@ -445,6 +449,23 @@ class MainWindow(QMainWindow):
             self.busyWaiting.connect(self._show_busy_wait)
             book.on_busy_wait("window", self.busyWaiting.emit)
         return True
+
+    def _unlock_and_open(self) -> bool:
+        """Ask the encrypted book's passphrase, then open it; False (quitting) if not."""
+        from rapport.services import book
+        from rapport.ui.privacy import ask_to_unlock
+
+        try:
+            if ask_to_unlock(self, self.book.data_dir):
+                book.open_book(self.book.data_dir)
+                return True
+        except Exception as exc:
+            messages.show_error(self, exc, "open the book")
+        self.cancel_deferred_work()
+        self._quitting = True
+        self.close()
+        QApplication.exit(1)
+        return False
 
     def cancel_deferred_work(self) -> None:
         """The app is quitting: skip the work that waits for the first paint."""
@@ -822,9 +843,15 @@ class MainWindow(QMainWindow):
     # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
     def _install_desktop(self) -> None:
         from rapport.ui.desktop import DesktopIntegration
+        from rapport.ui.idle_lock import IdleLock
 
         self._quitting = False
         self.desktop = DesktopIntegration(self)
+        # Off by default; from the first paint on when set (Preferences › Privacy).
+        self.idle_lock = IdleLock(self)
+        self.painted.connect(
+            lambda: self.idle_lock.set_minutes(self.desktop.prefs.idle_lock_minutes)
+        )
 
     def quit_app(self) -> None:
         """Quit for real, also when closing would only hide the window in the tray."""

@@ -9,6 +9,7 @@ A refused value (a relative backup folder...) is explained inside the dialog.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,7 @@ class SettingsDialog(FormDialog):
         tray: bool = True,
         default_backup_dir: str = "",
         phone_publisher: Any = None,
+        privacy: Callable[[QWidget], QWidget] | None = None,
     ) -> None:
         super().__init__(parent)
         v = dict(book_settings.DEFAULTS, **(values or {}))
@@ -180,6 +182,17 @@ class SettingsDialog(FormDialog):
             keep_layout.addWidget(spin)
         keep_layout.addStretch(1)
         self.form.addRow(self._buddy("Kee&p:", self.keep_daily), keep_row)
+
+        self.idle_lock = _spin(prefs.idle_lock_minutes, 0, 24 * 60, " min")
+        self.idle_lock.setSpecialValueText("Never")
+        self.idle_lock.setToolTip(
+            "An encrypted book is closed after this many minutes without a key press or a "
+            "click, and its passphrase asked again"
+        )
+        if privacy is not None:
+            self._section("Privacy")
+            self.form.addRow("Encryption:", privacy(self))
+            self.add_row("&Lock when idle for:", self.idle_lock, "Lock when idle for")
 
         self._section("Window")
         self.theme = self.add_row("&Theme:", _combo(THEME_LABELS, prefs.theme))
@@ -285,6 +298,7 @@ class SettingsDialog(FormDialog):
                 start_in_tray=self.start_in_tray.isChecked(),
                 close_to_tray=self.close_to_tray.isChecked(),
                 notifications=self.notifications.isChecked(),
+                idle_lock_minutes=self.idle_lock.value(),
             ),
         }
 
@@ -292,6 +306,7 @@ class SettingsDialog(FormDialog):
 def open_preferences(window: Any) -> bool:
     """Show Preferences over ``window``; save and apply what the user chose."""
     from rapport.ui import messages
+    from rapport.ui.privacy import privacy_row
 
     try:
         current = book_settings.get_all()
@@ -313,6 +328,7 @@ def open_preferences(window: Any) -> bool:
         tray=desktop.tray.icon is not None,
         default_backup_dir=str(window.book.backups_dir),
         phone_publisher=window.ensure_phone() if hasattr(window, "ensure_phone") else None,
+        privacy=lambda dialog: privacy_row(dialog, window),
     )
     if result is None:
         return False

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QStackedWidget, QStatusBar, QToolBar, QWidget
 
     from rapport.core.brief import Brief
+    from rapport.services.book import Book
     from rapport.ui.worker import Worker
 
 
@@ -61,6 +62,9 @@ class BriefWindow(Window, Protocol):
 
 class DataWindow(BriefWindow, Protocol):
     """What File > Import/Export and Tools > Back up/Restore/Check use."""
+
+    @property
+    def book(self) -> Book: ...
 
     @property
     def worker(self) -> Worker: ...

@@ -20,6 +20,9 @@ class WindowPrefs:
     start_in_tray: bool = False
     close_to_tray: bool = False
     notifications: bool = True
+    # Close an encrypted book and ask its passphrase again after this many idle minutes
+    # (0: never, the default).
+    idle_lock_minutes: int = 0
 
     @classmethod
     def load(cls, settings: QSettings) -> WindowPrefs:
@@ -30,6 +33,7 @@ class WindowPrefs:
             start_in_tray=_bool(settings.value("tray/start_in_tray", default.start_in_tray)),
             close_to_tray=_bool(settings.value("tray/close_to_tray", default.close_to_tray)),
             notifications=_bool(settings.value("notifications/enabled", default.notifications)),
+            idle_lock_minutes=_minutes(settings.value("privacy/idle_lock_minutes", 0)),
         )
 
     def save(self, settings: QSettings) -> None:
@@ -37,7 +41,15 @@ class WindowPrefs:
         settings.setValue("tray/start_in_tray", self.start_in_tray)
         settings.setValue("tray/close_to_tray", self.close_to_tray)
         settings.setValue("notifications/enabled", self.notifications)
+        settings.setValue("privacy/idle_lock_minutes", self.idle_lock_minutes)
         settings.sync()
+
+
+def _minutes(value: object) -> int:
+    try:
+        return max(0, min(int(str(value)), 24 * 60))
+    except ValueError:
+        return 0
 
 
 def _bool(value: object) -> bool:
