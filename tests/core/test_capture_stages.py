@@ -160,7 +160,23 @@ PHONE_FAMILY = [
     ("Dee called - order late. her + hubs Carl off to Rome 5/20.", ("Carl", "husband")),
     ("Mia R - 3 listings. her + bf Anil into tango.", ("Anil", "partner")),
     ("Sean - slammed today. his mam Bridie (88) in from Cork.", ("Bridie", "mother")),
+    # shorthand plurals typed with a lower-case "s", and a name that is also a word
+    ("Omar K - renewal Fri. DSs Zaid & Sami both at camp.", ("Sami", "son")),
+    ("Trish L - site walk. DDs Nell + Ivy in town.", ("Ivy", "daughter")),
+    ("Kay P - lunch. DS Will both weekends at the rink.", ("Will", "son")),
+    ("Raj M. - pricing ok. his GF Lena is a dentist.", ("Lena", "partner")),
 ]
+
+# the same letters that are not family: gluten-free, due diligence
+NOT_PHONE_FAMILY = [
+    "Booked the GF menu for the Tuesday lunch with Raj Mehta.",
+    "Dan Price - the GF options at the venue were fine.",
+]
+
+
+@pytest.mark.parametrize("note", NOT_PHONE_FAMILY)
+def test_shorthand_without_a_name_is_not_family(note: str) -> None:
+    assert understand(note, TUE)["people"] == []
 
 
 @pytest.mark.parametrize(("note", "person"), PHONE_FAMILY)
