@@ -199,6 +199,21 @@ def test_today_typed_on_a_phone(note: str, title: str) -> None:
     ]
 
 
+# ---- tasks: an arrow, typed or as a symbol, points an item to its deadline ----------------------
+ARROW_DEADLINES = [
+    ("Next steps:\n- send revised floor plan → Fri\n- book the crane", "Fri", "2026-10-09"),
+    ("Todo:\n- fax the lien waiver -> Thurs", "Thurs", "2026-10-08"),
+    ("Omar P - renewal. call him back -> 10/14", "10/14", "2026-10-14"),
+]
+
+
+@pytest.mark.parametrize(("note", "said", "due"), ARROW_DEADLINES)
+def test_a_date_after_an_arrow_is_the_items_deadline(note: str, said: str, due: str) -> None:
+    tasks = understand(note, TUE)["tasks"]
+    assert tasks[0]["due"] == due, said
+    assert said not in tasks[0]["title"]
+
+
 # ---- tasks: a thing wanted back by a day is the user's to send back ------------------------------
 @pytest.mark.parametrize(
     ("note", "title", "due"),
