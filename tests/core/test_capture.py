@@ -62,11 +62,13 @@ FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 # Issue 16's second round of first-contact sets (dictated; phone notes naming clients of a
 # book; pasted e-mails, threads and structured notes), committed before the engine saw them and
 # scored once: 0.776, 0.679, 0.781. Their scores after the fixes by family (README, capture
-# table) are floors here, so that later rules cannot lose what was gained on them.
+# table) are floors here, so that later rules cannot lose what was gained on them (third round:
+# 0.805, 0.834, 0.850). fc7, written after that round and scored once (0.758), is a measure of
+# first contact, not a floor: rules are not written against it.
 FC_AFTER = [
-    (HERE / "capture_notes_fc4.jsonl", None, 0.78),
-    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.80),
-    (HERE / "capture_notes_fc6.jsonl", None, 0.84),
+    (HERE / "capture_notes_fc4.jsonl", None, 0.80),
+    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.83),
+    (HERE / "capture_notes_fc6.jsonl", None, 0.85),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"

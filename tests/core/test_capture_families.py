@@ -521,6 +521,26 @@ def test_the_client_was_sent_by_someone(note: str, client: str, referrer: str) -
     assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [(client, referrer)]
 
 
+# the same said tersely on a phone: the referrer left out (the client) or a pronoun
+@pytest.mark.parametrize(
+    ("note", "intro"),
+    [
+        (
+            "Dana @ the mill - order late. sent her my way: Nora Quinn, florist -> call Nora Fri.",
+            ("Nora Quinn", "Dana"),
+        ),
+        ("Jo Park - she sent him my way - Raul Ortiz, roofer.", ("Raul Ortiz", "Jo Park")),
+        (
+            "new: Ada Voss, Tom K's cousin. he sent her my way. runs 3 gyms.",
+            ("Ada Voss", "Tom"),
+        ),
+    ],
+)
+def test_a_terse_sent_my_way(note: str, intro: tuple[str, str]) -> None:
+    out = understand(note, TUE)
+    assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [intro]
+
+
 def test_a_dictated_introduction_to_someone_named_once() -> None:
     out = understand("coffee with dmitri volkov he intro'd me to his cousin anya downtown", TUE)
     assert [i["name"] for i in out["introductions"]] == ["Anya"]

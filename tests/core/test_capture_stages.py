@@ -160,7 +160,23 @@ PHONE_FAMILY = [
     ("Dee called - order late. her + hubs Carl off to Rome 5/20.", ("Carl", "husband")),
     ("Mia R - 3 listings. her + bf Anil into tango.", ("Anil", "partner")),
     ("Sean - slammed today. his mam Bridie (88) in from Cork.", ("Bridie", "mother")),
+    # shorthand plurals typed with a lower-case "s", and a name that is also a word
+    ("Omar K - renewal Fri. DSs Zaid & Sami both at camp.", ("Sami", "son")),
+    ("Trish L - site walk. DDs Nell + Ivy in town.", ("Ivy", "daughter")),
+    ("Kay P - lunch. DS Will both weekends at the rink.", ("Will", "son")),
+    ("Raj M. - pricing ok. his GF Lena is a dentist.", ("Lena", "partner")),
 ]
+
+# the same letters that are not family: gluten-free, due diligence
+NOT_PHONE_FAMILY = [
+    "Booked the GF menu for the Tuesday lunch with Raj Mehta.",
+    "Dan Price - the GF options at the venue were fine.",
+]
+
+
+@pytest.mark.parametrize("note", NOT_PHONE_FAMILY)
+def test_shorthand_without_a_name_is_not_family(note: str) -> None:
+    assert understand(note, TUE)["people"] == []
 
 
 @pytest.mark.parametrize(("note", "person"), PHONE_FAMILY)
@@ -181,6 +197,21 @@ def test_today_typed_on_a_phone(note: str, title: str) -> None:
     assert (title, TUE.isoformat()) in [
         (t["title"], t["due"]) for t in understand(note, TUE)["tasks"]
     ]
+
+
+# ---- tasks: an arrow, typed or as a symbol, points an item to its deadline ----------------------
+ARROW_DEADLINES = [
+    ("Next steps:\n- send revised floor plan → Fri\n- book the crane", "Fri", "2026-10-09"),
+    ("Todo:\n- fax the lien waiver -> Thurs", "Thurs", "2026-10-08"),
+    ("Omar P - renewal. call him back -> 10/14", "10/14", "2026-10-14"),
+]
+
+
+@pytest.mark.parametrize(("note", "said", "due"), ARROW_DEADLINES)
+def test_a_date_after_an_arrow_is_the_items_deadline(note: str, said: str, due: str) -> None:
+    tasks = understand(note, TUE)["tasks"]
+    assert tasks[0]["due"] == due, said
+    assert said not in tasks[0]["title"]
 
 
 # ---- tasks: a thing wanted back by a day is the user's to send back ------------------------------

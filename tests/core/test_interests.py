@@ -88,6 +88,24 @@ def test_ignores_look_alikes(text: str) -> None:
     assert find_interests(text) == []
 
 
+# A word of the catalogue in another sense: "the books" are accounts, and "marathon" says how
+# long something else lasted or which swim it was
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("his wife Jo does their books, big into knitting", "reading", "knitting"),
+        ("Pam keeps our books and does payroll", "reading", None),
+        ("Kai is a marathon swimmer, crossed the Catalina channel", "running", "swimming"),
+        ("marathon meeting with the board today", "running", None),
+        ("Ed ran the Boston marathon again", None, "running"),
+    ],
+)
+def test_a_word_in_another_sense(text: str, absent: str | None, kept: str | None) -> None:
+    tags = {t for m in find_interests(text) for t in m.tags}
+    assert absent is None or absent not in tags
+    assert kept is None or kept in tags
+
+
 def test_match_spans_point_into_the_text() -> None:
     text = "Steve is into BBQ and smokes brisket"
     for match in find_interests(text):

@@ -230,3 +230,30 @@ CLIENTS = [
 def test_the_client(text: str, want: str | None) -> None:
     """Whom the note is about (None: it names no client)."""
     assert _client(text) == want
+
+
+# A household named by its surname, then the couple's first names: the first is the client
+@pytest.mark.parametrize(
+    ("text", "client", "spouse"),
+    [
+        ("fence quote at the Reyes place, Ana and Luis. Ana wants cedar.", "Ana Reyes", "Luis"),
+        (
+            "gutter job at the lindqvist's - erik and anna. erik wants copper",
+            "Erik Lindqvist",
+            "Anna",
+        ),
+        (
+            "Intake for the Baptiste family: Rose & Frank. Rose called twice.",
+            "Rose Baptiste",
+            "Frank",
+        ),
+    ],
+)
+def test_a_household_then_its_couple(text: str, client: str, spouse: str) -> None:
+    out = understand(text, WED)
+    assert out["client"]["name"] == client
+    assert spouse in [p["name"] for p in out["people"]]
+
+
+def test_a_place_then_two_names_is_no_household() -> None:
+    assert _client("lunch at the office - stan and dorothy came by") != "Stan Office"

@@ -20,6 +20,7 @@ __all__ = [
     "BOTH_AFTER",
     "NAMED_LATER",
     "NEEDS_CONTEXT",
+    "NEEDS_NAME",
     "NEEDS_OWNER",
     "N_OF_THEM",
     "OLDEST",
@@ -85,7 +86,8 @@ SAID: dict[str, str] = {
     "so": "partner", "dh": "husband", "dw": "wife", "ds": "son", "dd": "daughter",
     "dgd": "granddaughter", "dgs": "grandson", "dds": "daughter", "dss": "son",
     # phone shorthand for family (issue 16): "her + hubs Carl", "bf Anil", "his mam Bridie"
-    "hubs": "husband", "bf": "partner", "mam": "mother", "mama": "mother", "momma": "mother",
+    "hubs": "husband", "bf": "partner", "gf": "partner", "mam": "mother", "mama": "mother",
+    "momma": "mother",
 }  # fmt: skip
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS")
@@ -114,6 +116,14 @@ def plurals() -> frozenset[str]:
     return SAID_PLURALS | breed_plurals().keys()
 
 
+def _shorthand_forms() -> list[str]:
+    """Phone shorthand as typed: upper case ("DD", "DW"), and a plural's "s" in lower case
+    ("DDs Mira & Lena", "DSs") when the plural is a family word too."""
+    forms = [w.upper() for w in SHORTHAND]
+    forms += [w.upper() + "s" for w in SHORTHAND if w + "s" in SHORTHAND]
+    return forms
+
+
 def rel_pattern() -> str:
     return (
         r"\b(?:"
@@ -123,11 +133,13 @@ def rel_pattern() -> str:
             if w not in SHORTHAND
         )
         + "|(?-i:"
-        + "|".join(w.upper() for w in sorted(SHORTHAND))
+        + "|".join(sorted(_shorthand_forms(), key=len, reverse=True))
         + r"))\b"
     )
 
 
+# Shorthand that means something else too unless a name follows ("GF Dani", not "the GF menu").
+NEEDS_NAME = word_list("family_words.NEEDS_NAME")
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
 NEEDS_OWNER = word_list("family_words.NEEDS_OWNER")

@@ -151,7 +151,7 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
     if "intro" in low or "connect" in low:
         _lower_case_leads(text, limit, names, found, seen)
     if "name" in low or "way" in low or "number" in low:
-        _who_referred_the_client(text, limit, known, found)
+        _who_referred_the_client(text, limit, names, found)
     return found
 
 
@@ -174,14 +174,36 @@ _SENT_MY_WAY = LazyRegex(
 )
 
 
+# The same said tersely, the referrer left out or a pronoun (phone notes): "sent her my way:
+# Yvette Moss, caterer" (the client sent the person named after it), "he sent her my way" (the
+# note is about her; "he" is the person named just before).
+_PRONOUN_SENT = LazyRegex(
+    r"(?:^|[.;!\n,:]\s*|\s-\s+|\s(?:and|also)\s+)(?P<ref>(?:he|she|they)\s+)?sent\s+"
+    rf"(?:him|her|them)\s+(?:my|our)\s+way\b(?:\s*[:,-]\s*(?P<lead>(?-i:{_NL})))?",
+    re.IGNORECASE,
+)
+
+
 def _who_referred_the_client(
-    text: str, limit: int, known: dict[str, str], found: list[Introduction]
+    text: str, limit: int, names: list[NameMention], found: list[Introduction]
 ) -> None:
+    known = {n.name.lower(): n.name for n in names}
     for pattern in (_GOT_NAME_FROM, _SENT_MY_WAY):
         for m in pattern.finditer(text, 0, limit):
             ref = _known_prefix(m.group("ref"), known)
             if ref and not any(i.referrer == ref for i in found):
                 found.append(Introduction("", ref, m.start(), m.end(), True))
+    for m in _PRONOUN_SENT.finditer(text, 0, limit):
+        if any(i.start <= m.start("ref" if m.group("ref") else 0) < i.end for i in found):
+            continue  # "Greg Hall sent her my way": already read with its referrer
+        if m.group("lead"):
+            lead = _clean_name(m.group("lead"), known)
+            if lead and lead.lower() not in {i.name.lower() for i in found}:
+                found.append(Introduction(lead, None, m.start(), m.end(), False))
+        elif m.group("ref"):
+            before = [n for n in names if n.end <= m.start("ref")]
+            if before and not any(i.referrer == before[-1].name for i in found):
+                found.append(Introduction("", before[-1].name, m.start(), m.end(), True))
 
 
 def _known_prefix(raw: str, known: dict[str, str]) -> str | None:

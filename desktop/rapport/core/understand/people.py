@@ -19,6 +19,7 @@ from rapport.core.understand.family_words import (
     N_OF_THEM,
     NAMED_LATER,
     NEEDS_CONTEXT,
+    NEEDS_NAME,
     NEEDS_OWNER,
     OLDEST,
     OLDEST_NOT,
@@ -172,9 +173,10 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
 
 # Words NOT_NAMES refuses that are first names too, once a family word comes before them.
 _NAMES_TOO = word_list("people._NAMES_TOO")
-# What ends a name after a family word: "dad Per is paying", "son Will, 9", "wife Sue."
+# What ends a name after a family word: "dad Per is paying", "son Will, 9", "wife Sue.", and
+# the word that pairs it with the next ("DS Will both home")
 _NAME_ENDS = LazyRegex(
-    r"\s*(?:[,.;:)(\n&+]|$|\d|(?:is|was|who|has|had|just|and|turns?|turned|loves?|plays?)\b)",
+    r"\s*(?:[,.;:)(\n&+]|$|\d|(?:is|was|who|has|had|just|and|both|turns?|turned|loves?|plays?)\b)",
     re.IGNORECASE,
 )
 _DOES_AFTER = LazyRegex(
@@ -385,6 +387,8 @@ def _members_at(
             bare_ages = [int(a) for a in re.findall(r"\d{1,2}", by_age.group(1))]
             count, end = len(bare_ages), by_age.end()
     if relation in ("dog", "cat", "pet") and not names and _animals_as_stock(text, m, count):
+        return []
+    if word in NEEDS_NAME and not names:
         return []
     if word in NEEDS_OWNER and not (owner or names):
         return []

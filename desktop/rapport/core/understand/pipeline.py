@@ -500,6 +500,31 @@ _FAMILY_COUPLE = LazyRegex(
 )
 
 
+# A household named by its surname, then the couple's first names, typed or dictated: "at the
+# Reyes place, Ana and Luis", "the okonjo's - emeka and grace", "for the Baptiste family: Rose &
+# Jean" (the first named is the client, the second the spouse). A plural's "s" is dropped, not
+# a surname's own "-es" ("the Reyes place").
+_HOUSEHOLD_COUPLE = LazyRegex(
+    r"\bthe\s+(?P<fam>[A-Za-z][a-z'-]+?)(?:'s|s'|(?<!e)s)?(?:\s+(?:place|house|home|family|residence|"
+    r"farm|job|project|property|household))?\s*(?:,|\s-|:)\s*(?P<a>[A-Za-z][a-z'-]+)\s*"
+    r"(?:\+|&|and)\s*(?P<b>[A-Za-z][a-z'-]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _household_couple(body: str) -> re.Match[str] | None:
+    for m in _HOUSEHOLD_COUPLE.finditer(body, 0, min(len(body), 400)):
+        fam = m.group("fam").lower()
+        if (
+            fam not in NOT_NAMES
+            and fam not in first_names()
+            and m.group("a").lower() in first_names()
+            and m.group("b").lower() not in NOT_NAMES
+        ):
+            return m
+    return None
+
+
 def _spouse_word(spouse: str, client: str) -> str:
     """'wife' or 'husband' when both first names say it (Carla after Greg), else ''."""
     women, men = women_and_men()
@@ -516,12 +541,14 @@ def _couple(
 ) -> tuple[NameMention | None, tuple[str, None, int, int] | None]:
     """The client and their spouse (name, age, start, end) when the note names a couple."""
     m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
+    if m is None or m.group("a").lower() not in first_names():
+        m = _household_couple(body)
     if m is not None and m.group("a").lower() in first_names():
-        surname = m.group("fam")
+        surname = title_name(m.group("fam"))
         if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
-            first = m.group("a")
+            first = title_name(m.group("a"))
             chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
-            return chosen, (m.group("b"), None, m.start("b"), m.end("b"))
+            return chosen, (title_name(m.group("b")), None, m.start("b"), m.end("b"))
     if client is None or not client.full or len(client.name.split()) != 2:
         return client, None
     before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)

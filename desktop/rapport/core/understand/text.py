@@ -50,7 +50,7 @@ _SAME_LENGTH = str.maketrans(
         "—": "-",
         "\u00a0": " ",
         "\t": " ",
-        "→": ";",
+        "→": "-",
         "•": "\n",
         "·": "\n",
         "\r": "\n",
@@ -138,8 +138,9 @@ def words(text: str) -> frozenset[str]:
 
 
 def normalise(text: str) -> str:
-    """Plain quotes, dashes and spaces, same length as ``text``."""
-    return text.translate(_SAME_LENGTH)
+    """Plain quotes, dashes and spaces, same length as ``text``. An arrow, typed "→" or "->",
+    is a dash: it points an item to its owner ("me → Barolo") or its deadline ("pricing -> Thu")."""
+    return text.translate(_SAME_LENGTH).replace("->", "- ")
 
 
 # The pronoun typed or dictated in lower case ("i need to send", "i'll call", "i'd have"): the
