@@ -34,7 +34,7 @@ from rapport.services.validate import check_note
 from rapport.services.when import day_first
 from rapport.store import models as m
 from rapport.store import sql
-from rapport.store.db import make_private, transaction
+from rapport.store.db import insert_client, make_private, transaction
 
 if TYPE_CHECKING:
     from rapport.services.capture_undo import CaptureUndo
@@ -253,8 +253,7 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     if not name:
         raise ValidationError("the note names no client; choose who it is about")
     stamp = clock.now()
-    data = sql.insert(
-        m.Client,
+    data = insert_client(
         {
             "name": name,
             "name_key": fold(name),
@@ -263,8 +262,19 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
             "updated_at": stamp,
         },
     )
+    if data is None:  # a colleague's capture made this client first (a team book)
+        row = sql.client_name(_shared_client(fold(name)))
+        assert row is not None
+        return row[0], False, row[1], row[2]
     indexing.data(m.Client, data)
     return data["id"], True, name, data["name_key"]
+
+
+def _shared_client(name_key: str) -> int:
+    found = sql.client_of_key(name_key)
+    if found is None:  # only a private one of the name is visible: look among all
+        raise ValidationError("the client was saved by someone else meanwhile; save again")
+    return found
 
 
 def _contacts(client_id: int, found: list[dict[str, Any]]) -> None:
@@ -643,7 +653,9 @@ def _client_named(name: str, create: bool = True) -> int | None:
         return None
     stamp = clock.now()
     values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = sql.insert(m.Client, values)
+    data = insert_client(values)
+    if data is None:  # a colleague's save made this client first (a team book)
+        return _shared_client(key)
     indexing.data(m.Client, data)
     return int(data["id"])
 

@@ -246,6 +246,7 @@ def _team_schema(database: peewee.Database) -> None:
     run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     run("CREATE EXTENSION IF NOT EXISTS unaccent")  # folding names as core.names.fold
     run(_KEEP_AUTHOR)
+    run(_NEXT_VERSION)
     run(_ANNOUNCE_CHANGE)
     run(_IDS_WRITTEN)
     run(_SEARCH_SCHEMA)
@@ -292,6 +293,17 @@ def _team_schema(database: peewee.Database) -> None:
             "WITH CHECK (author = current_user)"
         )
         run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {_ident(group)}")
+    for table in VERSIONED:
+        t = _ident(table)
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 1")
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS changed_by text NOT NULL "
+            "DEFAULT current_user")  # fmt: skip
+        run(f"DROP TRIGGER IF EXISTS next_version ON {t}")
+        run(
+            f"CREATE TRIGGER next_version BEFORE UPDATE ON {t} "
+            "FOR EACH ROW EXECUTE FUNCTION rapport_next_version()"
+        )
+    _one_shared_client_per_name(database)
     s = _ident(SEARCH_TABLE)
     run(f"ALTER TABLE {s} ENABLE ROW LEVEL SECURITY")
     run(f"DROP POLICY IF EXISTS team_sees ON {s}")
@@ -305,6 +317,40 @@ def _team_schema(database: peewee.Database) -> None:
 
 
 _SEEN = "NOT private OR author = current_user"
+
+# The rows two members edit in forms (a client, a task): each change counts a version and
+# names who made it, so a save over a version it did not read is refused, not lost.
+VERSIONED = ("client", "task")
+_NEXT_VERSION = """
+CREATE OR REPLACE FUNCTION rapport_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.version := OLD.version + 1;
+  NEW.changed_by := current_user;
+  RETURN NEW;
+END $$
+"""
+# One shared client per name (folded) in the team: two reps capturing about the same new
+# client at once make one client (the second capture finds the first's). Private clients
+# are their author's and stay out of it (a unique key would tell others they exist).
+SHARED_NAME_INDEX = "client_shared_name"
+
+
+def _one_shared_client_per_name(database: peewee.Database) -> None:
+    twice = database.execute_sql(
+        "SELECT min(name) FROM client WHERE NOT private GROUP BY name_key "
+        "HAVING count(*) > 1 ORDER BY 1 LIMIT 3"
+    ).fetchall()
+    if twice:
+        names = ", ".join(name for (name,) in twice)
+        raise TeamSetupError(
+            f"the team book has several clients named {names}: merge or rename them "
+            "(Merge in the window), then run `rapport team setup` again"
+        )
+    database.cursor().execute(
+        f"CREATE UNIQUE INDEX IF NOT EXISTS {SHARED_NAME_INDEX} ON client (name_key) "
+        "WHERE NOT private"
+    )
+
 
 # Rows written with their ids (sample data and imports number rows themselves, as on
 # SQLite) move the table's id sequence past them, so the next saved row does not collide.
@@ -530,6 +576,15 @@ def highest_ids(models: Sequence[type[peewee.Model]]) -> dict[type[peewee.Model]
         seen = db.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
         highest[model] = max(int(last) if called else 0, int(seen or 0))
     return highest
+
+
+def row_version(table: str, row_id: int) -> tuple[int, str] | None:
+    """(version, role that made it) of a row of ``VERSIONED``, locked against other
+    members' saves until the transaction ends; None when the row is gone or unseen."""
+    row = db.execute_sql(
+        f"SELECT version, changed_by FROM {_ident(table)} WHERE id = %s FOR UPDATE", (row_id,)
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def is_team() -> bool:

@@ -1,0 +1,192 @@
+"""Two people on one team book: no lost update, and one client for one name.
+
+Members are real roles on the session's server: alice through the app (``team_book``),
+bob through his own connection or his own ``rapport`` process.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rapport.services.errors import EditConflictError, ValidationError
+from tests.pgserver import TeamBook
+
+
+def _bob_captures(team: TeamBook, *args: str) -> None:
+    """bob saves a note from his own ``rapport`` (another program, another role)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "rapport", "--database-url", team.url("bob"), "capture", *args],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def _as_bob(team: TeamBook, statement: str, *params: object) -> None:
+    with team.server.connect("bob", team.database) as conn:
+        conn.execute(statement, params)
+
+
+def test_a_save_over_a_client_a_colleague_changed_is_refused_naming_what_and_who(
+    team_book: TeamBook,
+) -> None:
+    from rapport.services import clients, editing
+
+    ann = clients.create_client("Ann Lee", notes="likes golf")
+    opened = clients.editing_client(ann)
+    assert opened.version is not None
+    _as_bob(team_book, "UPDATE client SET notes = 'moved to Denver', role = 'CFO' WHERE id = %s",
+            ann.id)  # fmt: skip
+    save = editing.Save(clients.update_client, opened)
+    with pytest.raises(EditConflictError) as refused:
+        save({"notes": "likes golf and tennis", "role": ""})
+    assert refused.value.by == "bob"
+    assert refused.value.changed == ["the role", "the notes"]
+    assert str(refused.value).startswith("bob changed the role and the notes of Ann Lee")
+    assert clients.get_client(ann.id).notes == "moved to Denver"  # theirs kept
+    # Saving again is the user's choice to replace theirs with theirs own.
+    assert save({"notes": "likes golf and tennis", "role": ""}).notes == "likes golf and tennis"
+
+
+def test_a_colleagues_change_the_form_does_not_show_is_no_conflict(team_book: TeamBook) -> None:
+    from rapport.services import clients
+
+    ann = clients.create_client("Ann Lee")
+    opened = clients.editing_client(ann)
+    # bob's note about Ann moves her last contact: not a field of the form.
+    _as_bob(team_book, "UPDATE client SET last_contact_at = now() WHERE id = %s", ann.id)
+    saved = clients.update_client(ann.id, since=opened, company="Lee & Co")
+    assert saved.company == "Lee & Co" and saved.last_contact_at is not None
+
+
+def test_a_save_over_a_task_a_colleague_changed_is_refused(team_book: TeamBook) -> None:
+    from rapport.services import clients, editing, tasks
+
+    ann = clients.create_client("Ann Lee")
+    task = tasks.add_task("Send the proposal", client_id=ann.id)
+    opened = tasks.editing_task(task)
+    _as_bob(team_book, "UPDATE task SET title = 'Send the revised proposal' WHERE id = %s", task.id)
+    save = editing.Save(tasks.update_task, opened)
+    with pytest.raises(EditConflictError, match="bob changed the title of “Send the revised"):
+        save({"title": "Send the proposal and the brochure"})
+    assert tasks.get_task(task.id).title == "Send the revised proposal"
+    assert save({"title": "Send the proposal and the brochure"}).title.endswith("brochure")
+
+
+def test_two_members_saving_the_same_client_at_once_one_is_refused(team_book: TeamBook) -> None:
+    """bob's transaction holds the row: alice's save waits for it, then sees his version."""
+    import threading
+
+    from rapport.services import clients
+    from rapport.store.models import db
+
+    ann = clients.create_client("Ann Lee")
+    opened = clients.editing_client(ann)
+    outcome: list[BaseException | None] = []
+    with team_book.server.connect("bob", team_book.database) as bob:
+        bob.autocommit = False
+        bob.execute("SELECT 1 FROM client WHERE id = %s FOR UPDATE", (ann.id,))
+        bob.execute("UPDATE client SET phones = '[\"555-0100\"]' WHERE id = %s", (ann.id,))
+
+        def alice_saves() -> None:
+            try:
+                clients.update_client(ann.id, since=opened, phones=["555-0199"])
+                outcome.append(None)
+            except BaseException as exc:
+                outcome.append(exc)
+            finally:
+                db.close()  # this thread's own connection
+
+        saving = threading.Thread(target=alice_saves)
+        saving.start()
+        saving.join(0.5)
+        assert saving.is_alive()  # waiting on bob's row
+        bob.commit()
+        saving.join(30)
+    assert isinstance(outcome[0], EditConflictError)
+    assert outcome[0].changed == ["the phones"]
+    assert clients.get_client(ann.id).phones == ["555-0100"]
+
+
+def test_in_a_file_saving_what_was_opened_behaves_as_before(book: Path) -> None:
+    """One writer: nothing is read to open a form, nothing checked to save it."""
+    from rapport.services import clients
+
+    ann = clients.create_client("Ann Lee", notes="a")
+    opened = clients.editing_client(ann)
+    assert (opened.version, opened.record) == (None, ann)
+    clients.update_client(ann.id, notes="b")  # the same user, elsewhere in the window
+    assert clients.update_client(ann.id, since=opened, notes="c").notes == "c"
+
+
+# -- one client for one name ---------------------------------------------------------------
+def test_a_capture_about_a_client_a_colleague_just_made_attaches_to_it(
+    team_book: TeamBook,
+) -> None:
+    from rapport.services import capture, clients
+
+    note = "Met Dana Reyes at the expo. Send her the catalogue by Friday."
+    understood = capture.understand_note(note)
+    assert understood["client"].get("id") is None  # a new client, as alice's window saw it
+    _bob_captures(team_book, "Dana Reyes called about the spring order.")
+    saved = capture.save_capture(note, understood)
+    assert not saved.created_client
+    assert [c.name for c in clients.list_clients()] == ["Dana Reyes"]
+
+
+def test_creating_a_client_the_team_has_already_is_refused_in_one_line(
+    team_book: TeamBook,
+) -> None:
+    from rapport.services import clients
+
+    _bob_captures(team_book, "Dana Reyes called about the spring order.")
+    with pytest.raises(ValidationError, match="has a client named Dána Reyes already"):
+        clients.create_client("Dána Reyes")
+
+
+def test_a_private_client_of_the_same_name_is_no_conflict(team_book: TeamBook) -> None:
+    from rapport.services import capture
+
+    _bob_captures(team_book, "--private", "Dana Reyes called about the spring order.")
+    note = "Met Dana Reyes at the expo."
+    saved = capture.save_capture(note, capture.understand_note(note))
+    assert saved.created_client
+
+
+def test_two_processes_capturing_the_same_new_client_at_once_make_one(
+    team_book: TeamBook,
+) -> None:
+    notes = {
+        "alice": "Met Dana Reyes at the expo. Send her the catalogue by Friday.",
+        "bob": "Dana Reyes called about the spring order. Call her back Monday.",
+    }
+    running = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "rapport",
+                "--database-url",
+                team_book.url(role),
+                "capture",
+                note,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for role, note in notes.items()
+    ]
+    for process in running:
+        _out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    with team_book.server.connect("owner", team_book.database) as conn:
+        clients = conn.execute("SELECT id FROM client WHERE name_key = 'dana reyes'").fetchall()
+        assert len(clients) == 1
+        (talks,) = conn.execute(
+            "SELECT count(*) FROM interaction WHERE client_id = %s", (clients[0][0],)
+        ).fetchone()
+        assert talks == 2
