@@ -190,3 +190,26 @@ def test_two_processes_capturing_the_same_new_client_at_once_make_one(
             "SELECT count(*) FROM interaction WHERE client_id = %s", (clients[0][0],)
         ).fetchone()
         assert talks == 2
+
+
+def test_setup_names_the_clients_a_book_has_twice_and_the_owners_window_still_opens(
+    team_book: TeamBook,
+) -> None:
+    from rapport.services import clients
+    from rapport.services.book import close_book
+    from rapport.store import postgres
+    from rapport.store.models import db
+
+    with team_book.server.connect("owner", team_book.database) as conn:
+        conn.execute(f"DROP INDEX {postgres.SHARED_NAME_INDEX}")  # a book set up before it
+    clients.create_client("Ed Park")
+    clients.create_client("ed park")
+    close_book()
+    owner = postgres.connect(team_book.url("owner"))
+    try:
+        with pytest.raises(postgres.TeamSetupError, match="several clients named Ed Park: merge"):
+            postgres.setup(owner)
+        postgres.setup(owner, strict=False)  # the owner's window opens it, to merge them
+    finally:
+        owner.close()
+        db.initialize(None)

@@ -158,7 +158,7 @@ def open_team(url: str) -> TeamDatabase:
             )
         if version < migrations.SCHEMA_VERSION or not _is_set_up(database):
             if _owns_book(database):
-                setup(database)
+                setup(database, strict=False)
             else:
                 raise TeamSetupError(
                     f"the team book at {where(url)} is not set up for this Rapport: "
@@ -180,7 +180,14 @@ def stored_version(database: peewee.Database) -> int:
 
 
 def _is_set_up(database: peewee.Database) -> bool:
-    return bool(database.table_exists(SEARCH_TABLE))
+    """The team's additions are there, the latest included (the versions of clients and
+    tasks: a book set up by an earlier Rapport asks its owner to set it up again)."""
+    row = database.execute_sql(
+        "SELECT to_regclass(%s) IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s AND column_name = 'changed_by')",
+        (SEARCH_TABLE, VERSIONED[-1]),
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _owns_book(database: peewee.Database) -> bool:
@@ -208,10 +215,13 @@ def migration_lock(database: peewee.Database) -> Iterator[None]:
         database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
 
 
-def setup(database: peewee.Database) -> int:
+def setup(database: peewee.Database, *, strict: bool = True) -> int:
     """Create or migrate the team book and its rules (idempotent); the schema version.
 
-    Run by the database's owner, who needs the right to create roles (CREATEROLE).
+    Run by the database's owner, who needs the right to create roles (CREATEROLE). A book
+    with two shared clients of one name cannot take the key that keeps them one: ``strict``
+    (``rapport team setup``) refuses it naming them; the owner's window opens it without
+    the key, so that they can be merged.
     """
     from rapport.store import migrations
 
@@ -225,7 +235,7 @@ def setup(database: peewee.Database) -> int:
             )
         migrations.migrate(database, version)
         with database.atomic():
-            _team_schema(database)
+            _team_schema(database, strict)
     return migrations.SCHEMA_VERSION
 
 
@@ -233,7 +243,7 @@ def _tables() -> list[str]:
     return [model._meta.table_name for model in BOOK_MODELS]
 
 
-def _team_schema(database: peewee.Database) -> None:
+def _team_schema(database: peewee.Database, strict: bool) -> None:
     def run(statement: str) -> None:
         # Without parameters psycopg sends the text as written: its % signs are SQL's.
         database.cursor().execute(statement)
@@ -303,7 +313,7 @@ def _team_schema(database: peewee.Database) -> None:
             f"CREATE TRIGGER next_version BEFORE UPDATE ON {t} "
             "FOR EACH ROW EXECUTE FUNCTION rapport_next_version()"
         )
-    _one_shared_client_per_name(database)
+    _one_shared_client_per_name(database, strict)
     s = _ident(SEARCH_TABLE)
     run(f"ALTER TABLE {s} ENABLE ROW LEVEL SECURITY")
     run(f"DROP POLICY IF EXISTS team_sees ON {s}")
@@ -335,11 +345,13 @@ END $$
 SHARED_NAME_INDEX = "client_shared_name"
 
 
-def _one_shared_client_per_name(database: peewee.Database) -> None:
+def _one_shared_client_per_name(database: peewee.Database, strict: bool) -> None:
     twice = database.execute_sql(
         "SELECT min(name) FROM client WHERE NOT private GROUP BY name_key "
         "HAVING count(*) > 1 ORDER BY 1 LIMIT 3"
     ).fetchall()
+    if twice and not strict:
+        return
     if twice:
         names = ", ".join(name for (name,) in twice)
         raise TeamSetupError(
