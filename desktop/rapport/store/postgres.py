@@ -119,9 +119,17 @@ def is_url(url: str | None) -> bool:
     return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
 
 
+# The parameters of a URL's query that say where the server is (the rest may be secret).
+_WHERE_PARAMETERS = ("host", "hostaddr", "port")
+
+
 def where(url: str) -> str:
-    """The server and database a URL names, without its password (for messages)."""
-    return re.sub(r"//[^@/]*@", "//", url.split("?")[0]) or url
+    """The server and database a URL names, without its role or password (for messages):
+    ``postgresql://db.example.com:5432/team``, or ``postgresql:///team?host=/run/pg``
+    when the server is named in the query."""
+    base, _, query = url.partition("?")
+    kept = [part for part in query.split("&") if part.split("=", 1)[0] in _WHERE_PARAMETERS]
+    return re.sub(r"//[^@/]*@", "//", base) + ("?" + "&".join(kept) if kept else "") or url
 
 
 def connect(url: str) -> TeamDatabase:
