@@ -213,3 +213,28 @@ def test_setup_names_the_clients_a_book_has_twice_and_the_owners_window_still_op
     finally:
         owner.close()
         db.initialize(None)
+
+
+def test_a_book_set_up_before_versions_asks_its_owner_who_opens_it_set_up(
+    team_book: TeamBook, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services.book import close_book, open_book
+    from rapport.store.postgres import TeamSetupError
+
+    close_book()
+    with team_book.server.connect("owner", team_book.database) as conn:
+        for table in ("client", "task"):  # as an earlier Rapport set it up
+            conn.execute(f"DROP TRIGGER next_version ON {table}")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN version, DROP COLUMN changed_by")
+    with pytest.raises(TeamSetupError, match="its owner runs `rapport team setup`"):
+        open_book(data_dir)
+    close_book()
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", team_book.url("owner"))
+    open_book(data_dir)  # the owner's window sets it up
+    close_book()
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", team_book.url("alice"))
+    open_book(data_dir)
+
+    from rapport.services import clients
+
+    assert clients.editing_client(clients.create_client("Ann Lee")).version == 1
