@@ -67,3 +67,35 @@ def test_the_task_form_cancelled_after_a_conflict_keeps_the_colleagues_task(
     assert refusals[0].startswith("Bob changed the due date of “Send the proposal”")
     kept = tasks.get_task(task.id)
     assert kept.title == "Send the proposal" and kept.due is not None
+
+
+def test_reload_theirs_reopens_the_client_form_on_the_colleagues_save(
+    team_book: TeamBook, qtbot: Any, answer_modal: Any
+) -> None:
+    from rapport.ui.profile import edit_client_form
+
+    ann = clients.create_client("Ann Lee", notes="likes golf")
+    seen: list[str] = []
+
+    def first(dialog: QWidget) -> None:
+        assert isinstance(dialog, ClientDialog)
+        assert not dialog.reload_button.isVisible()
+        qtbot.keyClicks(dialog.role, "Owner")
+        _as_bob(team_book, "UPDATE client SET notes = 'moved to Denver' WHERE id = %s", ann.id)
+        click_save(qtbot, dialog)
+        assert dialog.reload_button.isVisible()
+        answer_modal(second)  # the form again, on bob's save
+        dialog.reload_button.click()
+
+    def second(dialog: QWidget) -> None:
+        assert isinstance(dialog, ClientDialog)
+        seen.append(dialog.notes.toPlainText())
+        assert dialog.role.text() == ""  # what was typed went with "Reload theirs"
+        qtbot.keyClicks(dialog.role, "Founder")
+        click_save(qtbot, dialog)
+
+    answer_modal(first)
+    assert edit_client_form(None, clients.profile(ann.id))
+    assert seen == ["moved to Denver"]
+    saved = clients.get_client(ann.id)
+    assert (saved.role, saved.notes) == ("Founder", "moved to Denver")

@@ -13,7 +13,7 @@ from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
-from rapport.services import addresses, convert, editing, indexing
+from rapport.services import addresses, convert, edit_check, indexing
 from rapport.services.brief import sign
 from rapport.services.client_list import ClientRow
 from rapport.services.editing import Editing
@@ -246,7 +246,7 @@ FORM_FIELDS = {
 def editing_client(shown: r.Client) -> Editing:
     """The client as a form opens it (``shown``: as on screen), to save with
     ``update_client(since=...)``: read afresh with its version on a team book."""
-    return editing.opened(m.Client, shown, lambda: get_client(shown.id))
+    return edit_check.opened(m.Client, shown, lambda: get_client(shown.id))
 
 
 def update_client(client_id: int, *, since: Editing | None = None, **fields: Any) -> r.Client:
@@ -254,7 +254,9 @@ def update_client(client_id: int, *, since: Editing | None = None, **fields: Any
     ``EditConflictError`` when another member changed the client meanwhile (team book)."""
     data = _clean(fields)
     with transaction():
-        editing.check(m.Client, since, lambda: get_client(client_id), FORM_FIELDS, lambda c: c.name)
+        edit_check.check(
+            m.Client, since, lambda: get_client(client_id), FORM_FIELDS, lambda c: c.name
+        )
         row = _row(client_id)
         if data.get("referred_by") == client_id:
             raise ValidationError("a client cannot have referred themselves")

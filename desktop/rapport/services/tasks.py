@@ -8,7 +8,7 @@ from typing import Any
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
-from rapport.services import chains, convert, editing, indexing
+from rapport.services import chains, convert, edit_check, indexing
 from rapport.services.editing import Editing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
@@ -131,7 +131,7 @@ FORM_FIELDS = {
 def editing_task(shown: r.Task) -> Editing:
     """The task as a form opens it (``shown``: as on screen), to save with
     ``update_task(since=...)``: read afresh with its version on a team book."""
-    return editing.opened(m.Task, shown, lambda: get_task(shown.id))
+    return edit_check.opened(m.Task, shown, lambda: get_task(shown.id))
 
 
 def update_task(task_id: int, *, since: Editing | None = None, **fields: Any) -> r.Task:
@@ -141,7 +141,7 @@ def update_task(task_id: int, *, since: Editing | None = None, **fields: Any) ->
     known_fields(fields, allowed, "task")
     fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     with transaction():
-        editing.check(
+        edit_check.check(
             m.Task, since, lambda: get_task(task_id), FORM_FIELDS, lambda t: f"“{t.title}”"
         )
         row = _row(task_id)

@@ -206,7 +206,7 @@ class SettingsDialog(FormDialog):
             note.setEnabled(False)
             self.form.addRow("", note)
         self._section("Team book")
-        self.team_url = self.add_row("Team boo&k:", QLineEdit(prefs.team_url), "Team book URL")
+        self.team_url = self.add_row("Team book &URL:", QLineEdit(prefs.team_url), "Team book URL")
         self.team_url.setPlaceholderText("postgresql://ROLE@HOST:PORT/DB (empty: this computer)")
         team_note = QLabel(
             "A book shared on your team's PostgreSQL server. Connecting or disconnecting "
