@@ -127,14 +127,21 @@ def test_a_capture_about_a_client_a_colleague_just_made_attaches_to_it(
     team_book: TeamBook,
 ) -> None:
     from rapport.services import capture, clients
+    from rapport.services.drafts import SavedNote
+    from rapport.ui.capture_entry import saved_text
 
     note = "Met Dana Reyes at the expo. Send her the catalogue by Friday."
     understood = capture.understand_note(note)
     assert understood["client"].get("id") is None  # a new client, as alice's window saw it
     _bob_captures(team_book, "Dana Reyes called about the spring order.")
     saved = capture.save_capture(note, understood)
-    assert not saved.created_client
+    assert not saved.created_client and saved.joined_client
     assert [c.name for c in clients.list_clients()] == ["Dana Reyes"]
+    assert saved_text(SavedNote(saved, "Dana Reyes", [])) == (
+        "Saved the note about Dana Reyes (a colleague had just added them: saved to their client)."
+    )
+    again = "Called Dana Reyes about the catalogue."  # she is known now: no news
+    assert not capture.save_capture(again, capture.understand_note(again)).joined_client
 
 
 def test_creating_a_client_the_team_has_already_is_refused_in_one_line(

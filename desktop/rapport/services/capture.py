@@ -139,6 +139,9 @@ class SavedCapture:
     inbound_id: int | None = None
     introduction_ids: list[int] = field(default_factory=list)
     created_client: bool = False
+    # On a team book: the new client the note named had just been added by a colleague
+    # (one client per name), and the note went to theirs. Not part of the JSON contract.
+    joined_client: bool = False
     # What ``capture_undo.undo_capture`` needs to take this save back exactly (rows it
     # created, rows it changed with their values before); not part of the JSON contract.
     undo: CaptureUndo | None = field(default=None, repr=False, compare=False)
@@ -188,6 +191,7 @@ def save_capture(
         recorder = _recorder(u)
         client_id, created, name, name_key = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
+        saved.joined_client = not created and (u.get("client") or {}).get("id") is None
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
         saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
