@@ -41,6 +41,9 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
     except paths.DataDirError as exc:
         return _fatal(str(exc), startup_check)
 
+    from rapport.ui.window_prefs import team_url_at_start
+
+    team_url_at_start(directory)  # Preferences › Team book, unless the command names one
     instance = SingleInstance(directory)
     if not startup_check and not instance.acquire():
         if send(directory, "raise"):
@@ -125,6 +128,9 @@ def run_capture_window(data_dir: str | None = None, client: str | None = None) -
     except paths.DataDirError as exc:
         return _fatal(str(exc), False)
     message = "capture" + (f" --client {shlex.quote(client)}" if client else "")
+    from rapport.ui.window_prefs import team_url_at_start
+
+    team_url_at_start(directory)  # Preferences › Team book, unless the command names one
     instance = SingleInstance(directory)
     if not instance.acquire():
         if send(directory, message):

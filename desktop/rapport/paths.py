@@ -74,6 +74,25 @@ def take_database_url(argv: list[str]) -> tuple[list[str], str | None]:
     return words, None
 
 
+def team_url_refusal(url: str) -> str | None:
+    """Why ``url`` cannot be kept as the window's team book (Preferences), or None.
+
+    Empty is the book on this computer. A password is never kept: libpq reads it from
+    ``~/.pgpass`` or ``PGPASSFILE``, or the server trusts the login.
+    """
+    url = url.strip()
+    if not url:
+        return None
+    if not url.startswith(("postgresql://", "postgres://")):
+        return "a team book's URL starts with postgresql:// (postgresql://ROLE@HOST:PORT/DB)"
+    base, _, query = url.partition("?")
+    credentials = base.split("//", 1)[1].partition("/")[0].rpartition("@")[0]
+    asked = {part.split("=", 1)[0].lower() for part in query.split("&") if part}
+    if ":" in credentials or asked & {"password", "sslpassword"}:
+        return "leave the password out of the team book's URL: put it in ~/.pgpass"
+    return None
+
+
 def database_path(directory: Path) -> Path:
     return directory / DATABASE_NAME
 

@@ -74,6 +74,11 @@ def run(args: argparse.Namespace) -> int:
             private=args.private,
         )
         result["saved"] = saved.as_json()
+        if saved.joined_client:
+            warn(
+                f"a colleague had just added {result['client'].get('name')}: "
+                "the note is saved to their client"
+            )
     if args.json:
         print_json(result)
     else:

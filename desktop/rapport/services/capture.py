@@ -34,7 +34,7 @@ from rapport.services.validate import check_note
 from rapport.services.when import day_first
 from rapport.store import models as m
 from rapport.store import sql
-from rapport.store.db import make_private, transaction
+from rapport.store.db import insert_client, make_private, transaction
 
 if TYPE_CHECKING:
     from rapport.services.capture_undo import CaptureUndo
@@ -139,6 +139,9 @@ class SavedCapture:
     inbound_id: int | None = None
     introduction_ids: list[int] = field(default_factory=list)
     created_client: bool = False
+    # On a team book: the new client the note named had just been added by a colleague
+    # (one client per name), and the note went to theirs. Not part of the JSON contract.
+    joined_client: bool = False
     # What ``capture_undo.undo_capture`` needs to take this save back exactly (rows it
     # created, rows it changed with their values before); not part of the JSON contract.
     undo: CaptureUndo | None = field(default=None, repr=False, compare=False)
@@ -188,6 +191,7 @@ def save_capture(
         recorder = _recorder(u)
         client_id, created, name, name_key = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
+        saved.joined_client = not created and (u.get("client") or {}).get("id") is None
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
         saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
@@ -253,8 +257,7 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
     if not name:
         raise ValidationError("the note names no client; choose who it is about")
     stamp = clock.now()
-    data = sql.insert(
-        m.Client,
+    data = insert_client(
         {
             "name": name,
             "name_key": fold(name),
@@ -263,8 +266,19 @@ def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
             "updated_at": stamp,
         },
     )
+    if data is None:  # a colleague's capture made this client first (a team book)
+        row = sql.client_name(_shared_client(fold(name)))
+        assert row is not None
+        return row[0], False, row[1], row[2]
     indexing.data(m.Client, data)
     return data["id"], True, name, data["name_key"]
+
+
+def _shared_client(name_key: str) -> int:
+    found = sql.client_of_key(name_key)
+    if found is None:  # only a private one of the name is visible: look among all
+        raise ValidationError("the client was saved by someone else meanwhile; save again")
+    return found
 
 
 def _contacts(client_id: int, found: list[dict[str, Any]]) -> None:
@@ -643,7 +657,9 @@ def _client_named(name: str, create: bool = True) -> int | None:
         return None
     stamp = clock.now()
     values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = sql.insert(m.Client, values)
+    data = insert_client(values)
+    if data is None:  # a colleague's save made this client first (a team book)
+        return _shared_client(key)
     indexing.data(m.Client, data)
     return int(data["id"])
 

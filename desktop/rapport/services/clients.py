@@ -6,22 +6,23 @@ import re
 from datetime import date
 from typing import Any
 
-from peewee import fn
+from peewee import IntegrityError, fn
 
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
-from rapport.services import addresses, convert, indexing
+from rapport.services import addresses, convert, edit_check, indexing
 from rapport.services.brief import sign
 from rapport.services.client_list import ClientRow
+from rapport.services.editing import Editing
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, month_day, required_text
 from rapport.services.when import parse_past_day
 from rapport.store import models as m
-from rapport.store.db import transaction
+from rapport.store.db import is_unique_name, transaction
 
 EDITABLE = (
     "name",
@@ -211,18 +212,51 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
 def create_client(name: str, **fields: Any) -> r.Client:
     data = _clean({"name": name, **fields})
     birthday = data.pop("birthday", None)
-    with transaction():
-        stamp = clock.now()
-        row = m.Client.create(created_at=stamp, updated_at=stamp, **data)
-        indexing.client(row)
-        if birthday is not None:
-            _set_birthday(row.id, birthday)
+    try:
+        with transaction():
+            stamp = clock.now()
+            row = m.Client.create(created_at=stamp, updated_at=stamp, **data)
+            indexing.client(row)
+            if birthday is not None:
+                _set_birthday(row.id, birthday)
+    except IntegrityError as exc:
+        if not is_unique_name(exc):
+            raise
+        raise ValidationError(
+            f"the team book has a client named {data['name']} already: open that one"
+        ) from exc
     return get_client(row.id)
 
 
-def update_client(client_id: int, **fields: Any) -> r.Client:
+# What the client form saves, in the words a refused save names them with.
+FORM_FIELDS = {
+    "name": "the name",
+    "company": "the company",
+    "role": "the role",
+    "emails": "the emails",
+    "phones": "the phones",
+    "address": "the address",
+    "how_we_met": "how you met",
+    "referred_by_id": "who referred them",
+    "cadence_days": "the keep-in-touch cadence",
+    "notes": "the notes",
+}
+
+
+def editing_client(shown: r.Client) -> Editing:
+    """The client as a form opens it (``shown``: as on screen), to save with
+    ``update_client(since=...)``: read afresh with its version on a team book."""
+    return edit_check.opened(m.Client, shown, lambda: get_client(shown.id))
+
+
+def update_client(client_id: int, *, since: Editing | None = None, **fields: Any) -> r.Client:
+    """Save ``fields``; with ``since`` (what the form opened), refused with
+    ``EditConflictError`` when another member changed the client meanwhile (team book)."""
     data = _clean(fields)
     with transaction():
+        edit_check.check(
+            m.Client, since, lambda: get_client(client_id), FORM_FIELDS, lambda c: c.name
+        )
         row = _row(client_id)
         if data.get("referred_by") == client_id:
             raise ValidationError("a client cannot have referred themselves")

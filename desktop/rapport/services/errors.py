@@ -15,6 +15,7 @@ from rapport.store.errors import StoreError, translate
 
 __all__ = [
     "AmbiguousError",
+    "EditConflictError",
     "NotFoundError",
     "ServiceError",
     "StoreError",
@@ -47,3 +48,15 @@ class AmbiguousError(ServiceError):
     def __init__(self, message: str, candidates: Sequence[tuple[int, str]]) -> None:
         super().__init__(message)
         self.candidates = list(candidates)
+
+
+class EditConflictError(ServiceError):
+    """A save over a client or task another member changed since it was read (a team
+    book). ``changed`` names what they changed, ``by`` who; ``now`` is what the book holds
+    (a ``services.editing.Editing``): saving with it replaces theirs with yours."""
+
+    def __init__(self, message: str, changed: Sequence[str], by: str, now: object) -> None:
+        super().__init__(message)
+        self.changed = list(changed)
+        self.by = by
+        self.now = now

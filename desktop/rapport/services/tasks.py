@@ -8,7 +8,8 @@ from typing import Any
 from rapport import clock
 from rapport.core import control_chars
 from rapport.core import records as r
-from rapport.services import chains, convert, indexing
+from rapport.services import chains, convert, edit_check, indexing
+from rapport.services.editing import Editing
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.undo import Snapshot, unindex
 from rapport.services.validate import known_fields, one_of, required_text
@@ -115,11 +116,34 @@ def insert_task(
     return data
 
 
-def update_task(task_id: int, **fields: Any) -> r.Task:
+# What the task form saves, in the words a refused save names them with.
+FORM_FIELDS = {
+    "title": "the title",
+    "due": "the due date",
+    "kind": "the kind",
+    "notes": "the notes",
+    "promised": "the promise",
+    "client_id": "the client",
+    "status": "whether it is done",
+}
+
+
+def editing_task(shown: r.Task) -> Editing:
+    """The task as a form opens it (``shown``: as on screen), to save with
+    ``update_task(since=...)``: read afresh with its version on a team book."""
+    return edit_check.opened(m.Task, shown, lambda: get_task(shown.id))
+
+
+def update_task(task_id: int, *, since: Editing | None = None, **fields: Any) -> r.Task:
+    """Save ``fields``; with ``since`` (what the form opened), refused with
+    ``EditConflictError`` when another member changed the task meanwhile (team book)."""
     allowed = {"title", "due", "kind", "notes", "promised", "client_id"}
     known_fields(fields, allowed, "task")
     fields = {key: control_chars.clean_value(value) for key, value in fields.items()}
     with transaction():
+        edit_check.check(
+            m.Task, since, lambda: get_task(task_id), FORM_FIELDS, lambda t: f"“{t.title}”"
+        )
         row = _row(task_id)
         if "title" in fields:
             row.title = required_text(fields["title"], "A task's title")

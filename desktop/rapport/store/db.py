@@ -16,8 +16,8 @@ import peewee
 
 from rapport.store import engine, engines, long_write
 from rapport.store.errors import DatabaseBusyError, StoreError, database_errors, translate
-from rapport.store.models import db
-from rapport.store.sql import like
+from rapport.store.models import Client, db
+from rapport.store.sql import insert, like
 
 
 def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Database:
@@ -130,6 +130,44 @@ def authors(model: type[peewee.Model], ids: list[int]) -> dict[int, str]:
     from rapport.store.postgres import authors as on_the_server  # a team book's
 
     return on_the_server(model._meta.table_name, ids)
+
+
+def row_version(model: type[peewee.Model], row_id: int) -> tuple[int, str] | None:
+    """On a team book, (version, the role that made it) of a client or task, the row
+    held against other members' saves until the transaction ends (None when not seen).
+    None for a book in a file: it has one writer, who always saves over what they read."""
+    if not isinstance(db.obj, peewee.PostgresqlDatabase):
+        return None
+    from rapport.store.postgres import row_version as on_the_server  # a team book's
+
+    return on_the_server(model._meta.table_name, row_id)
+
+
+def is_unique_name(exc: BaseException) -> bool:
+    """``exc`` is a team book refusing a second shared client of the same (folded) name."""
+    if not isinstance(exc, peewee.IntegrityError) or not isinstance(
+        db.obj, peewee.PostgresqlDatabase
+    ):
+        return False
+    from rapport.store.postgres import SHARED_NAME_INDEX  # a team book's only
+
+    return SHARED_NAME_INDEX in str(exc)
+
+
+def insert_client(values: dict[str, Any]) -> dict[str, Any] | None:
+    """A new client row (``sql.insert``'s data); None when a team book has a shared client
+    of that folded name already, another member's saved a moment ago included (they wait
+    for each other on the unique key): the caller takes that one instead. In a file the
+    row is simply inserted, as it always was."""
+    if not isinstance(db.obj, peewee.PostgresqlDatabase):
+        return insert(Client, values)
+    try:
+        with db.atomic():  # a savepoint: the refusal leaves the save's transaction usable
+            return insert(Client, values)
+    except peewee.IntegrityError as exc:
+        if not is_unique_name(exc):
+            raise
+        return None
 
 
 _Table = TypeVar("_Table", bound=peewee.Model)

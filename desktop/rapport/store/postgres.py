@@ -119,9 +119,17 @@ def is_url(url: str | None) -> bool:
     return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
 
 
+# The parameters of a URL's query that say where the server is (the rest may be secret).
+_WHERE_PARAMETERS = ("host", "hostaddr", "port")
+
+
 def where(url: str) -> str:
-    """The server and database a URL names, without its password (for messages)."""
-    return re.sub(r"//[^@/]*@", "//", url.split("?")[0]) or url
+    """The server and database a URL names, without its role or password (for messages):
+    ``postgresql://db.example.com:5432/team``, or ``postgresql:///team?host=/run/pg``
+    when the server is named in the query."""
+    base, _, query = url.partition("?")
+    kept = [part for part in query.split("&") if part.split("=", 1)[0] in _WHERE_PARAMETERS]
+    return re.sub(r"//[^@/]*@", "//", base) + ("?" + "&".join(kept) if kept else "") or url
 
 
 def connect(url: str) -> TeamDatabase:
@@ -158,7 +166,7 @@ def open_team(url: str) -> TeamDatabase:
             )
         if version < migrations.SCHEMA_VERSION or not _is_set_up(database):
             if _owns_book(database):
-                setup(database)
+                setup(database, strict=False)
             else:
                 raise TeamSetupError(
                     f"the team book at {where(url)} is not set up for this Rapport: "
@@ -180,7 +188,14 @@ def stored_version(database: peewee.Database) -> int:
 
 
 def _is_set_up(database: peewee.Database) -> bool:
-    return bool(database.table_exists(SEARCH_TABLE))
+    """The team's additions are there, the latest included (the versions of clients and
+    tasks: a book set up by an earlier Rapport asks its owner to set it up again)."""
+    row = database.execute_sql(
+        "SELECT to_regclass(%s) IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s AND column_name = 'changed_by')",
+        (SEARCH_TABLE, VERSIONED[-1]),
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _owns_book(database: peewee.Database) -> bool:
@@ -208,10 +223,13 @@ def migration_lock(database: peewee.Database) -> Iterator[None]:
         database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
 
 
-def setup(database: peewee.Database) -> int:
+def setup(database: peewee.Database, *, strict: bool = True) -> int:
     """Create or migrate the team book and its rules (idempotent); the schema version.
 
-    Run by the database's owner, who needs the right to create roles (CREATEROLE).
+    Run by the database's owner, who needs the right to create roles (CREATEROLE). A book
+    with two shared clients of one name cannot take the key that keeps them one: ``strict``
+    (``rapport team setup``) refuses it naming them; the owner's window opens it without
+    the key, so that they can be merged.
     """
     from rapport.store import migrations
 
@@ -225,7 +243,7 @@ def setup(database: peewee.Database) -> int:
             )
         migrations.migrate(database, version)
         with database.atomic():
-            _team_schema(database)
+            _team_schema(database, strict)
     return migrations.SCHEMA_VERSION
 
 
@@ -233,7 +251,7 @@ def _tables() -> list[str]:
     return [model._meta.table_name for model in BOOK_MODELS]
 
 
-def _team_schema(database: peewee.Database) -> None:
+def _team_schema(database: peewee.Database, strict: bool) -> None:
     def run(statement: str) -> None:
         # Without parameters psycopg sends the text as written: its % signs are SQL's.
         database.cursor().execute(statement)
@@ -246,6 +264,7 @@ def _team_schema(database: peewee.Database) -> None:
     run("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     run("CREATE EXTENSION IF NOT EXISTS unaccent")  # folding names as core.names.fold
     run(_KEEP_AUTHOR)
+    run(_NEXT_VERSION)
     run(_ANNOUNCE_CHANGE)
     run(_IDS_WRITTEN)
     run(_SEARCH_SCHEMA)
@@ -292,6 +311,17 @@ def _team_schema(database: peewee.Database) -> None:
             "WITH CHECK (author = current_user)"
         )
         run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {_ident(group)}")
+    for table in VERSIONED:
+        t = _ident(table)
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 1")
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS changed_by text NOT NULL "
+            "DEFAULT current_user")  # fmt: skip
+        run(f"DROP TRIGGER IF EXISTS next_version ON {t}")
+        run(
+            f"CREATE TRIGGER next_version BEFORE UPDATE ON {t} "
+            "FOR EACH ROW EXECUTE FUNCTION rapport_next_version()"
+        )
+    _one_shared_client_per_name(database, strict)
     s = _ident(SEARCH_TABLE)
     run(f"ALTER TABLE {s} ENABLE ROW LEVEL SECURITY")
     run(f"DROP POLICY IF EXISTS team_sees ON {s}")
@@ -305,6 +335,42 @@ def _team_schema(database: peewee.Database) -> None:
 
 
 _SEEN = "NOT private OR author = current_user"
+
+# The rows two members edit in forms (a client, a task): each change counts a version and
+# names who made it, so a save over a version it did not read is refused, not lost.
+VERSIONED = ("client", "task")
+_NEXT_VERSION = """
+CREATE OR REPLACE FUNCTION rapport_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.version := OLD.version + 1;
+  NEW.changed_by := current_user;
+  RETURN NEW;
+END $$
+"""
+# One shared client per name (folded) in the team: two reps capturing about the same new
+# client at once make one client (the second capture finds the first's). Private clients
+# are their author's and stay out of it (a unique key would tell others they exist).
+SHARED_NAME_INDEX = "client_shared_name"
+
+
+def _one_shared_client_per_name(database: peewee.Database, strict: bool) -> None:
+    twice = database.execute_sql(
+        "SELECT min(name) FROM client WHERE NOT private GROUP BY name_key "
+        "HAVING count(*) > 1 ORDER BY 1 LIMIT 3"
+    ).fetchall()
+    if twice and not strict:
+        return
+    if twice:
+        names = ", ".join(name for (name,) in twice)
+        raise TeamSetupError(
+            f"the team book has several clients named {names}: merge or rename them "
+            "(Merge in the window), then run `rapport team setup` again"
+        )
+    database.cursor().execute(
+        f"CREATE UNIQUE INDEX IF NOT EXISTS {SHARED_NAME_INDEX} ON client (name_key) "
+        "WHERE NOT private"
+    )
+
 
 # Rows written with their ids (sample data and imports number rows themselves, as on
 # SQLite) move the table's id sequence past them, so the next saved row does not collide.
@@ -530,6 +596,15 @@ def highest_ids(models: Sequence[type[peewee.Model]]) -> dict[type[peewee.Model]
         seen = db.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
         highest[model] = max(int(last) if called else 0, int(seen or 0))
     return highest
+
+
+def row_version(table: str, row_id: int) -> tuple[int, str] | None:
+    """(version, role that made it) of a row of ``VERSIONED``, locked against other
+    members' saves until the transaction ends; None when the row is gone or unseen."""
+    row = db.execute_sql(
+        f"SELECT version, changed_by FROM {_ident(table)} WHERE id = %s FOR UPDATE", (row_id,)
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def is_team() -> bool:

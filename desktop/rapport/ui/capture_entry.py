@@ -47,6 +47,8 @@ def saved_text(result: Any) -> str:
     text = f"Saved the note about {result.client_name}"
     if result.saved.created_client:
         text += " (new client)"
+    elif result.saved.joined_client:
+        text += " (a colleague had just added them: saved to their client)"
     if tasks:
         listed = [t.title + (f" ({day_month(t.due)})" if t.due else "") for t in tasks[:3]]
         more = "…" if len(tasks) > 3 else ""

@@ -138,6 +138,7 @@ def birthday_text(day: r.ImportantDate | None) -> str:
 
 class ClientDialog(FormDialog):
     title = "Client"
+    record_argument = "client"
 
     def __init__(
         self,
@@ -328,6 +329,7 @@ class InteractionDialog(FormDialog):
 
 class TaskDialog(FormDialog):
     title = "Task"
+    record_argument = "task"
 
     def __init__(
         self, parent: QWidget | None = None, task: r.Task | None = None, client: str = ""

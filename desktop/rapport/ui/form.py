@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rapport.services import book
+from rapport.services.editing import Editing, Save
+from rapport.services.errors import EditConflictError
 from rapport.ui import messages
 from rapport.ui.messages import show_error, user_message
 from rapport.ui.worker import Worker
@@ -66,6 +69,9 @@ class FormDialog(QDialog):
     # form whose save also changes the window's own state (the settings) saves in place.
     saves_on_worker = True
     busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
+    # The argument that gives the form its record (``client=``, ``task=``): a save refused
+    # because a colleague changed the record offers to reopen the form on theirs.
+    record_argument: str | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +105,17 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self._try_save)
         self.buttons.rejected.connect(self.cancel)
+        # Shown when a colleague's save came first (a team book): the form again, on theirs.
+        self.reload_button: QPushButton | None = None
+        if self.record_argument is not None:
+            self.reload_button = self.buttons.addButton(
+                "Reload the&irs", QDialogButtonBox.ButtonRole.ResetRole
+            )
+            self.reload_button.setAccessibleName("Reload what your colleague saved")
+            self.reload_button.hide()
+            self.reload_button.clicked.connect(self._reload)
+        self.theirs: Editing | None = None  # the record "Reload theirs" reopens on
+        self._conflict: Editing | None = None
         outer.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self._initial_text: dict[QWidget, str] | None = None
@@ -292,7 +309,15 @@ class FormDialog(QDialog):
         if message is None:
             show_error(self, exc, "save")
             return
+        if isinstance(exc, EditConflictError) and self.reload_button is not None:
+            self._conflict = exc.now  # type: ignore[assignment]  # an Editing
+            self.reload_button.show()
         self.show_error(message)
+
+    def _reload(self) -> None:
+        """Drop what was typed for what the colleague saved (``ask`` reopens the form)."""
+        self.theirs = self._conflict
+        self.reject()
 
     @classmethod
     def ask(
@@ -301,11 +326,21 @@ class FormDialog(QDialog):
         save: Callable[[dict[str, Any]], R],
         **kwargs: Any,
     ) -> R | None:
-        """Run the form; return what ``save`` returned, or None when cancelled."""
-        dialog = cls(parent, **kwargs)
-        dialog._save = save
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = dialog.result_value if accepted else None
-        dialog.deleteLater()
-        return result
+        """Run the form; return what ``save`` returned, or None when cancelled.
+
+        After "Reload theirs" the form opens again on the record a colleague saved, and a
+        ``services.editing.Save`` saves over that version.
+        """
+        while True:
+            dialog = cls(parent, **kwargs)
+            dialog._save = save
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            result = dialog.result_value if accepted else None
+            theirs = dialog.theirs
+            dialog.deleteLater()
+            if theirs is None or cls.record_argument is None:
+                return result
+            kwargs = {**kwargs, cls.record_argument: theirs.record}
+            if isinstance(save, Save):
+                save.since = theirs

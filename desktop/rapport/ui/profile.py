@@ -25,7 +25,7 @@ from rapport.core.ages import age_on
 from rapport.core.brief import is_stale
 from rapport.core.formats import day_label, day_month, full_date, kind_text
 from rapport.core.postal import one_line
-from rapport.services import clients, facts, interactions, people, steps, tasks
+from rapport.services import clients, editing, facts, interactions, people, steps, tasks
 from rapport.services.brief import compose_profile
 from rapport.services.undo import Snapshot
 from rapport.ui import messages, theme
@@ -439,9 +439,13 @@ class ProfilePane(QWidget):
             self.tabs.setCurrentWidget(self.tasks)
 
     def edit_task(self, task: r.Task) -> None:
-        if TaskDialog.ask(
-            self, lambda v: tasks.update_task(task.id, **v), task=task, client=self._name()
-        ):
+        try:
+            opened = tasks.editing_task(task)
+        except Exception as exc:
+            messages.show_error(self, exc, "open the task")
+            return
+        save = editing.Save(tasks.update_task, opened)
+        if TaskDialog.ask(self, save, task=opened.record, client=self._name()):
             self._after_change()
 
     def delete_task(self, task: r.Task) -> None:
@@ -532,10 +536,11 @@ def edit_client_form(parent: QWidget | None, profile: r.Profile, focus: str = ""
     birthday = next(
         (d for d in profile.dates if d.label == "birthday" and d.person_id is None), None
     )
+    opened = clients.editing_client(profile.client)  # a colleague's save meanwhile is told
     saved = ClientDialog.ask(
         parent,
-        lambda v: clients.update_client(client_id, **v),
-        client=profile.client,
+        editing.Save(clients.update_client, opened),
+        client=opened.record,
         other_clients=clients.all_names(except_id=client_id),
         birthday=birthday,
         home_country=home_country(),

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from rapport.core import postal
 from rapport.core.understand.dates.order import locale_order
+from rapport.paths import team_url_refusal
 from rapport.services import settings as book_settings
+from rapport.services.errors import ValidationError
 from rapport.ui.dialogs import AddressFields, locale_country
 from rapport.ui.form import FormDialog
 from rapport.ui.window_prefs import WindowPrefs
@@ -216,6 +218,17 @@ class SettingsDialog(FormDialog):
             note.setWordWrap(True)
             note.setEnabled(False)
             self.form.addRow("", note)
+        self._section("Team book")
+        self.team_url = self.add_row("Team book &URL:", QLineEdit(prefs.team_url), "Team book URL")
+        self.team_url.setPlaceholderText("postgresql://ROLE@HOST:PORT/DB (empty: this computer)")
+        team_note = QLabel(
+            "A book shared on your team's PostgreSQL server. Connecting or disconnecting "
+            "takes effect when Rapport restarts. The password is never kept here: put it "
+            "in ~/.pgpass."
+        )
+        team_note.setWordWrap(True)
+        team_note.setEnabled(False)
+        self.form.addRow("", team_note)
         self.phone_publisher = phone_publisher
         if phone_publisher is not None:
             from rapport.ui.phone_page import state_text
@@ -299,6 +312,7 @@ class SettingsDialog(FormDialog):
                 close_to_tray=self.close_to_tray.isChecked(),
                 notifications=self.notifications.isChecked(),
                 idle_lock_minutes=self.idle_lock.value(),
+                team_url=self.team_url.text().strip(),
             ),
         }
 
@@ -316,10 +330,14 @@ def open_preferences(window: Any) -> bool:
     desktop = window.desktop
 
     def save(values: dict[str, Any]) -> dict[str, Any]:
+        refused = team_url_refusal(values["window"].team_url)
+        if refused is not None:  # before anything is saved: the form stays open
+            raise ValidationError(refused)
         saved = book_settings.update(values["book"])
         values["window"].save(window.settings)
         return {"book": saved, "window": values["window"]}
 
+    before = WindowPrefs.load(window.settings).team_url
     result = SettingsDialog.ask(
         window,
         save,
@@ -333,5 +351,10 @@ def open_preferences(window: Any) -> bool:
     if result is None:
         return False
     desktop.apply(result["window"])
+    if result["window"].team_url != before:
+        window.statusBar().showMessage(
+            "Preferences saved. The team book changes when Rapport restarts.", 8000
+        )
+        return True
     window.statusBar().showMessage("Preferences saved.", 4000)
     return True

@@ -634,7 +634,7 @@ class TodayView(QWidget):
             self.undoable.emit(made[-1])
 
     def edit_task(self) -> None:
-        from rapport.services import tasks
+        from rapport.services import editing, tasks
         from rapport.ui.dialogs import TaskDialog
 
         TodayTask = _kinds()[0]
@@ -642,11 +642,12 @@ class TodayView(QWidget):
         if not isinstance(record, TodayTask):
             return
         try:
-            task = tasks.get_task(record.id)
+            opened = tasks.editing_task(tasks.get_task(record.id))
         except Exception as exc:
             messages.show_error(self, exc, "open the task")
             return
-        if TaskDialog.ask(self, lambda v: tasks.update_task(task.id, **v), task=task):
+        save = editing.Save(tasks.update_task, opened)
+        if TaskDialog.ask(self, save, task=opened.record):
             self._do("edit the task", lambda: None)
 
     def copy_draft(self) -> None:
