@@ -250,6 +250,7 @@ def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str 
     instance.messageReceived.connect(message)
     window.open_capture(client)
     app.exec()
+    window.worker.wait(5000)  # the draft kept at closing is written before the book closes
     instance.messageReceived.disconnect(message)
     window.deleteLater()
     return 0
