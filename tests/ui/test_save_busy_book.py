@@ -249,3 +249,66 @@ def test_ctrl_z_while_another_program_imports_waits_without_freezing(
     assert window.statusBar().currentMessage().startswith("Reopened")
     assert not window.undo_action.isEnabled()
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_the_draft_kept_while_another_program_imports_does_not_freeze_the_window(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The draft is written on the window's worker: typing goes on while it waits for the
+    import (same generous bound as above; before, the GUI thread waited the whole import),
+    and the draft is in the book once the import is over."""
+    capture = open_capture(window, qtbot)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    meter = StallMeter()
+    meter.start()
+    qtbot.keyClicks(capture.editor, "Lunch w/ Bob Smith.")
+    capture.save_draft_now()  # the pause after typing
+    qtbot.keyClicks(capture.editor, " He wants pricing.")  # typing goes on meanwhile
+    assert capture.editor.toPlainText() == "Lunch w/ Bob Smith. He wants pricing."
+    qtbot.waitUntil(lambda: not window.worker.busy(), timeout=30000)
+    longest = meter.stop()
+
+    assert importing.stdout.readline() == "done\n"
+    draft = drafts.load_draft()
+    assert draft is not None and draft.text.startswith("Lunch w/ Bob Smith.")
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_many_quick_drafts_behind_an_import_then_quit_keep_the_last_text(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drafts queued behind a busy book are written in order and only while newest: the
+    older ones still queued are skipped, none overwrites a newer one, and quitting with
+    text typed since the last pause writes that text (the app waits for the worker)."""
+    written: list[str] = []
+    save_draft = drafts.save_draft
+
+    def recording(text: str, client: Any = None) -> Any:
+        result = save_draft(text, client)
+        written.append(text)
+        return result
+
+    monkeypatch.setattr(drafts, "save_draft", recording)
+    capture = open_capture(window, qtbot)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    typed = []
+    for word in ("Lunch", " with", " Bob", " Smith.", " Send", " pricing"):
+        qtbot.keyClicks(capture.editor, word)
+        typed.append(capture.editor.toPlainText())
+        capture.save_draft_now()  # a pause: each draft queued behind the import
+    qtbot.keyClicks(capture.editor, " by Friday.")  # typed just before quitting
+    assert capture.draft_timer.isActive()
+    window._quitting = True  # File › Quit: the window closes for good, not to the tray
+    assert window.close()  # the capture window writes its draft (on the worker)
+    assert window.worker.wait(30000)  # what app.py does before closing the book
+    assert importing.stdout.readline() == "done\n"
+
+    last = "Lunch with Bob Smith. Send pricing by Friday."
+    draft = drafts.load_draft()
+    assert draft is not None and draft.text == last
+    assert written[-1] == last
+    assert len(written) < len(typed) + 1  # the stale ones were skipped, not written
+    order = [*typed, last]
+    assert [order.index(text) for text in written] == sorted(order.index(t) for t in written)

@@ -142,6 +142,7 @@ class CaptureWindow(QDialog):
         # Quitting the app (or the session ending) with text typed in the last half second:
         # the draft is written before the book closes.
         app = QCoreApplication.instance()
+        self._follows_quit = app is not None
         if app is not None:
             app.aboutToQuit.connect(self._flush_draft)
         self._render()
@@ -254,7 +255,8 @@ class CaptureWindow(QDialog):
         self.understand_timer.stop()
         self.draft_timer.stop()
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self._follows_quit:  # once (the window may close twice)
+            self._follows_quit = False
             app.aboutToQuit.disconnect(self._flush_draft)
         self.hide()
 
