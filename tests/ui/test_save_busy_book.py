@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from rapport.services import clients, drafts, tasks
+from rapport.services import cards, clients, drafts, interactions, tasks
 from rapport.store import engine_sqlite, long_write
 from tests.ui.capture_helpers import open_capture, type_note
 
@@ -312,3 +312,42 @@ def test_many_quick_drafts_behind_an_import_then_quit_keep_the_last_text(
     assert len(written) < len(typed) + 1  # the stale ones were skipped, not written
     order = [*typed, last]
     assert [order.index(text) for text in written] == sorted(order.index(t) for t in written)
+
+
+def test_the_note_window_saved_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, answer_modal: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The thank-you note window saves and marks the card sent on the window's worker:
+    "Saving…", then the busy message in the window, no closing nor second save meanwhile,
+    the event loop running throughout (same generous bound), then the card is sent."""
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    meter = StallMeter()
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.text, " See you in March.")
+        meter.start()
+        qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
+        seen["saving"] = dialog.saving
+        seen["said"] = dialog.status.text()
+        seen["buttons"] = [b.isEnabled() for b in (dialog.save_button, dialog.close_button)]
+        qtbot.waitUntil(lambda: WAITING in dialog.status.text(), timeout=10000)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # refused: the save closes the window
+        seen["open"] = dialog.isVisible()
+        dialog.save_draft()  # a second save meanwhile: ignored
+        seen["cards meanwhile"] = cards.unsent_card(bob.id, None)
+
+    answer_modal(fill)
+    window.note_action.trigger()  # returns once the window has closed: sent
+    longest = meter.stop()
+
+    assert seen["saving"] and seen["said"] == "Saving…" and seen["buttons"] == [False, False]
+    assert seen["open"] and seen["cards meanwhile"] is None
+    assert importing.stdout.readline() == "done\n"
+    assert "marked sent" in window.statusBar().currentMessage()
+    sent = [i for i in interactions.history(bob.id) if i.kind == "card"]
+    assert len(sent) == 1 and "See you in March." in sent[0].raw_text
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
