@@ -317,9 +317,10 @@ def test_many_quick_drafts_behind_an_import_then_quit_keep_the_last_text(
 def test_the_note_window_saved_while_another_program_imports_waits_without_freezing(
     window: Any, qtbot: Any, answer_modal: Any, importing: subprocess.Popen[str]
 ) -> None:
-    """The thank-you note window saves and marks the card sent on the window's worker:
-    "Saving…", then the busy message in the window, no closing nor second save meanwhile,
-    the event loop running throughout (same generous bound), then the card is sent."""
+    """The thank-you note window keeps the signature, saves and marks the card sent on the
+    window's worker: "Saving…", then the busy message in the window, no closing nor second
+    save meanwhile, the event loop running throughout (same generous bound), then the card
+    is sent and the signature kept."""
     bob = clients.resolve("Bob Smith")
     window.open_client(bob.id)
     assert importing.stdout is not None
@@ -328,8 +329,10 @@ def test_the_note_window_saved_while_another_program_imports_waits_without_freez
     seen: dict[str, Any] = {}
 
     def fill(dialog: Any) -> None:
-        qtbot.keyClicks(dialog.text, " See you in March.")
         meter.start()
+        qtbot.keyClicks(dialog.signature, "Sam Carter")
+        dialog.signature.editingFinished.emit()  # kept for the next notes: on the worker
+        qtbot.keyClicks(dialog.text, " See you in March.")
         qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
         seen["saving"] = dialog.saving
         seen["said"] = dialog.status.text()
@@ -350,4 +353,6 @@ def test_the_note_window_saved_while_another_program_imports_waits_without_freez
     assert "marked sent" in window.statusBar().currentMessage()
     sent = [i for i in interactions.history(bob.id) if i.kind == "card"]
     assert len(sent) == 1 and "See you in March." in sent[0].raw_text
+    assert sent[0].raw_text.rstrip().endswith("Sam Carter")
+    assert window.worker.wait(10000) and cards.signature() == "Sam Carter"
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"

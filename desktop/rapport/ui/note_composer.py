@@ -130,7 +130,8 @@ class NoteComposer(QDialog):
             self.font_box.addItem(label, key)
         font = settings.get("card_font") or card_print.DEFAULT_FONT
         self.font_box.setCurrentIndex(max(self.font_box.findData(font), 0))
-        self.signature = QLineEdit(cards.signature())
+        self.signature_kept = cards.signature()  # as in the book (or on its way there)
+        self.signature = QLineEdit(self.signature_kept)
         self.signature.setPlaceholderText("Your name, as you sign cards")
 
         form = QFormLayout()
@@ -325,17 +326,27 @@ class NoteComposer(QDialog):
         self.text.setPlainText(text + (f"\n{value}" if value else ""))
         self.signed_as = value
 
-    def _save_signature(self) -> bool:
-        """Keep the signature for the next notes (on leaving the field, and on closing)."""
+    def _save_signature(self) -> None:
+        """Keep the signature for the next notes (on leaving the field, and on closing), on
+        the window's worker: in the order typed, and said in the main window if it fails
+        (this one may be closed by then)."""
         value = self.signature.text().strip()
-        if value == cards.signature():
-            return True
-        try:
-            settings.set_value("signature", value)
-        except Exception as exc:
-            messages.show_error(self, exc, "save your signature")
-            return False
-        return True
+        if value == self.signature_kept:
+            return
+        self.signature_kept = value
+        worker = self._worker()
+        if worker is None:
+            try:
+                settings.set_value("signature", value)
+            except Exception as exc:
+                messages.show_error(self, exc, "save your signature")
+            return
+        parent = self.parentWidget()
+        worker.submit(
+            lambda _context: settings.set_value("signature", value),
+            name="save your signature",
+            on_error=lambda exc: messages.show_error(parent, exc, "save your signature"),
+        )
 
     # -- the card --------------------------------------------------------------------------
     def card_key(self) -> str:
