@@ -293,6 +293,8 @@ def test_draft_survives_a_destroyed_window(qtbot: Any, sample_book: Any) -> None
     qtbot.keyClicks(first.editor, "Coffee with Anna Schmidt, she wants the catalogue")
     timer = first.draft_timer
     qtbot.waitUntil(lambda: not timer.isActive() and drafts.load_draft() is not None)
+    # Every draft written (typing slowed by a loaded machine pauses more than once).
+    qtbot.waitUntil(lambda: not first.worker.busy())
     # Destroyed without closing, as in a crash: nothing more runs in that window.
     with qtbot.waitSignal(first.destroyed):
         first.deleteLater()
