@@ -356,3 +356,40 @@ def test_the_note_window_saved_while_another_program_imports_waits_without_freez
     assert sent[0].raw_text.rstrip().endswith("Sam Carter")
     assert window.worker.wait(10000) and cards.signature() == "Sam Carter"
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_the_done_note_copied_while_another_program_imports_is_noted_without_freezing(
+    window: Any, qtbot: Any, sample_book: Path
+) -> None:
+    """Copy in the done-note panel notes on the client's history that they were told, on
+    the window's worker: the event loop runs while it waits for the import (same generous
+    bound), a second Copy meanwhile is not a second note, and it is noted once it is over."""
+    view = window.today_view
+    section = view.sections["due_today"]
+    section.enter()
+    section.select_row(0)
+    qtbot.keyClick(section.table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not view.saving)
+    panel = window._done_note_panel
+    assert panel.isVisible()
+    bob = clients.resolve("Bob Smith")
+    before = len(interactions.history(bob.id))
+    holder = start_import(sample_book)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "holding\n"
+        meter = StallMeter()
+        meter.start()
+        qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+        assert panel.recording is not None  # on its way, on the worker
+        qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)  # again meanwhile
+        qtbot.waitUntil(lambda: panel.recorded is not None, timeout=30000)
+        longest = meter.stop()
+        assert holder.stdout.readline() == "done\n"
+    finally:
+        holder.communicate(timeout=60)
+
+    told = interactions.history(bob.id)
+    assert len(told) == before + 1 and told[0].title.startswith("Told Bob")
+    assert "history notes they were told" in panel.status.text()
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
