@@ -67,11 +67,13 @@ def test_undo_on_the_toast_takes_back_a_note_that_made_a_new_client(
     assert "Carol Diaz" not in _names(window)
     assert "Lunch w/ Carol Diaz (Coastal Freight)" not in _thank_yous(window)
     assert not toast.isVisible()
-    assert (
-        window.statusBar()
-        .currentMessage()
-        .startswith(
-            "Undid the save of the note about Carol Diaz. Quick capture (Ctrl+N) has the note"
+    qtbot.waitUntil(  # the note offered again as the draft, on the worker
+        lambda: (
+            window.statusBar()
+            .currentMessage()
+            .startswith(
+                "Undid the save of the note about Carol Diaz. Quick capture (Ctrl+N) has the note"
+            )
         )
     )
     assert not window.undo_action.isEnabled() and window.undo_action.text() == "&Undo"

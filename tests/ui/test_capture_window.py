@@ -273,6 +273,7 @@ def test_esc_closes_without_saving_and_keeps_the_draft(window: Any, qtbot: Any) 
     type_note(capture, qtbot, "Lunch w/ Bob Smith. Send pricing by Friday.")
     qtbot.keyClick(capture.editor, Qt.Key.Key_Escape)
     assert not capture.isVisible()
+    window.worker.wait()  # the draft is written on the window's worker
     assert m.Interaction.select().count() == before
     draft = drafts.load_draft()
     assert draft is not None and draft.text == "Lunch w/ Bob Smith. Send pricing by Friday."
@@ -292,6 +293,8 @@ def test_draft_survives_a_destroyed_window(qtbot: Any, sample_book: Any) -> None
     qtbot.keyClicks(first.editor, "Coffee with Anna Schmidt, she wants the catalogue")
     timer = first.draft_timer
     qtbot.waitUntil(lambda: not timer.isActive() and drafts.load_draft() is not None)
+    # Every draft written (typing slowed by a loaded machine pauses more than once).
+    qtbot.waitUntil(lambda: not first.worker.busy())
     # Destroyed without closing, as in a crash: nothing more runs in that window.
     with qtbot.waitSignal(first.destroyed):
         first.deleteLater()
@@ -313,6 +316,7 @@ def test_the_chosen_client_is_kept_with_the_draft(window: Any, qtbot: Any) -> No
     qtbot.keyClicks(capture.client_picker.search, "anna")
     qtbot.keyClick(capture.client_picker.search, Qt.Key.Key_Return)
     capture.reject()
+    window.worker.wait()  # the draft is written on the window's worker
     draft = drafts.load_draft()
     assert draft is not None and draft.client is not None
     assert draft.client["name"] == "Anna Schmidt"
@@ -398,6 +402,7 @@ def test_save_errors_show_inline_and_keep_the_note(
     assert capture.isVisible()
     assert "Not saved: The disk is full" in capture.notice_text()
     assert capture.editor.toPlainText() == "Lunch w/ Bob Smith. Send pricing by Friday."
+    window.worker.wait()  # the draft is written on the window's worker
     draft = drafts.load_draft()
     assert draft is not None and draft.text.startswith("Lunch")
 

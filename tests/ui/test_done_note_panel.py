@@ -59,6 +59,8 @@ def test_d_on_a_promise_offers_the_message_and_copy_records_it(promises: Any, qt
     before = len(interactions.history(dana))
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == body
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)  # again at once
+    qtbot.waitUntil(lambda: panel.recorded is not None)  # noted on the worker
     told = interactions.history(dana)
     assert len(told) == before + 1
     assert told[0].kind == "note" and told[0].raw_text == body
@@ -108,6 +110,7 @@ def test_email_it_opens_a_mailto_with_the_edited_text(promises: Any, qtbot: Any)
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     [url] = catcher.urls
+    qtbot.waitUntil(lambda: panel.recorded is not None)  # noted on the worker
     text = bytes(url.toEncoded()).decode("ascii")
     assert text.startswith("mailto:dana@example.com?subject=")
     assert "body=Dana%2C%20you%20and%20Mark%20are%20connected%20%26%20ready." in text
@@ -137,4 +140,5 @@ def test_done_in_the_tasks_tab_offers_it_too(promises: Any, qtbot: Any) -> None:
     panel = _panel(win)
     assert "in your inbox" in panel.text.toPlainText()
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.recorded is not None)  # noted on the worker
     assert interactions.history(dana)[0].title.startswith("Told Dana it's done")

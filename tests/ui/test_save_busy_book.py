@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from rapport.services import clients, drafts, tasks
+from rapport.services import cards, clients, drafts, interactions, tasks
 from rapport.store import engine_sqlite, long_write
 from tests.ui.capture_helpers import open_capture, type_note
 
@@ -248,4 +248,148 @@ def test_ctrl_z_while_another_program_imports_waits_without_freezing(
     assert tasks.get_task(task_id).status == "open"
     assert window.statusBar().currentMessage().startswith("Reopened")
     assert not window.undo_action.isEnabled()
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_the_draft_kept_while_another_program_imports_does_not_freeze_the_window(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The draft is written on the window's worker: typing goes on while it waits for the
+    import (same generous bound as above; before, the GUI thread waited the whole import),
+    and the draft is in the book once the import is over."""
+    capture = open_capture(window, qtbot)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    meter = StallMeter()
+    meter.start()
+    qtbot.keyClicks(capture.editor, "Lunch w/ Bob Smith.")
+    capture.save_draft_now()  # the pause after typing
+    qtbot.keyClicks(capture.editor, " He wants pricing.")  # typing goes on meanwhile
+    assert capture.editor.toPlainText() == "Lunch w/ Bob Smith. He wants pricing."
+    qtbot.waitUntil(lambda: not window.worker.busy(), timeout=30000)
+    longest = meter.stop()
+
+    assert importing.stdout.readline() == "done\n"
+    draft = drafts.load_draft()
+    assert draft is not None and draft.text.startswith("Lunch w/ Bob Smith.")
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_many_quick_drafts_behind_an_import_then_quit_keep_the_last_text(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drafts queued behind a busy book are written in order and only while newest: the
+    older ones still queued are skipped, none overwrites a newer one, and quitting with
+    text typed since the last pause writes that text (the app waits for the worker)."""
+    written: list[str] = []
+    save_draft = drafts.save_draft
+
+    def recording(text: str, client: Any = None) -> Any:
+        result = save_draft(text, client)
+        written.append(text)
+        return result
+
+    monkeypatch.setattr(drafts, "save_draft", recording)
+    capture = open_capture(window, qtbot)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    typed = []
+    for word in ("Lunch", " with", " Bob", " Smith.", " Send", " pricing"):
+        qtbot.keyClicks(capture.editor, word)
+        typed.append(capture.editor.toPlainText())
+        capture.save_draft_now()  # a pause: each draft queued behind the import
+    qtbot.keyClicks(capture.editor, " by Friday.")  # typed just before quitting
+    assert capture.draft_timer.isActive()
+    window._quitting = True  # File › Quit: the window closes for good, not to the tray
+    assert window.close()  # the capture window writes its draft (on the worker)
+    assert window.worker.wait(30000)  # what app.py does before closing the book
+    assert importing.stdout.readline() == "done\n"
+
+    last = "Lunch with Bob Smith. Send pricing by Friday."
+    draft = drafts.load_draft()
+    assert draft is not None and draft.text == last
+    assert written[-1] == last
+    assert len(written) < len(typed) + 1  # the stale ones were skipped, not written
+    order = [*typed, last]
+    assert [order.index(text) for text in written] == sorted(order.index(t) for t in written)
+
+
+def test_the_note_window_saved_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, answer_modal: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The thank-you note window keeps the signature, saves and marks the card sent on the
+    window's worker: "Saving…", then the busy message in the window, no closing nor second
+    save meanwhile, the event loop running throughout (same generous bound), then the card
+    is sent and the signature kept."""
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+    meter = StallMeter()
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: Any) -> None:
+        meter.start()
+        qtbot.keyClicks(dialog.signature, "Sam Carter")
+        dialog.signature.editingFinished.emit()  # kept for the next notes: on the worker
+        qtbot.keyClicks(dialog.text, " See you in March.")
+        qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
+        seen["saving"] = dialog.saving
+        seen["said"] = dialog.status.text()
+        seen["buttons"] = [b.isEnabled() for b in (dialog.save_button, dialog.close_button)]
+        qtbot.waitUntil(lambda: WAITING in dialog.status.text(), timeout=10000)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # refused: the save closes the window
+        seen["open"] = dialog.isVisible()
+        dialog.save_draft()  # a second save meanwhile: ignored
+        seen["cards meanwhile"] = cards.unsent_card(bob.id, None)
+
+    answer_modal(fill)
+    window.note_action.trigger()  # returns once the window has closed: sent
+    longest = meter.stop()
+
+    assert seen["saving"] and seen["said"] == "Saving…" and seen["buttons"] == [False, False]
+    assert seen["open"] and seen["cards meanwhile"] is None
+    assert importing.stdout.readline() == "done\n"
+    assert "marked sent" in window.statusBar().currentMessage()
+    sent = [i for i in interactions.history(bob.id) if i.kind == "card"]
+    assert len(sent) == 1 and "See you in March." in sent[0].raw_text
+    assert sent[0].raw_text.rstrip().endswith("Sam Carter")
+    assert window.worker.wait(10000) and cards.signature() == "Sam Carter"
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_the_done_note_copied_while_another_program_imports_is_noted_without_freezing(
+    window: Any, qtbot: Any, sample_book: Path
+) -> None:
+    """Copy in the done-note panel notes on the client's history that they were told, on
+    the window's worker: the event loop runs while it waits for the import (same generous
+    bound), a second Copy meanwhile is not a second note, and it is noted once it is over."""
+    view = window.today_view
+    section = view.sections["due_today"]
+    section.enter()
+    section.select_row(0)
+    qtbot.keyClick(section.table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not view.saving)
+    panel = window._done_note_panel
+    assert panel.isVisible()
+    bob = clients.resolve("Bob Smith")
+    before = len(interactions.history(bob.id))
+    holder = start_import(sample_book)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "holding\n"
+        meter = StallMeter()
+        meter.start()
+        qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+        assert panel.recording is not None  # on its way, on the worker
+        qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)  # again meanwhile
+        qtbot.waitUntil(lambda: panel.recorded is not None, timeout=30000)
+        longest = meter.stop()
+        assert holder.stdout.readline() == "done\n"
+    finally:
+        holder.communicate(timeout=60)
+
+    told = interactions.history(bob.id)
+    assert len(told) == before + 1 and told[0].title.startswith("Told Bob")
+    assert "history notes they were told" in panel.status.text()
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"

@@ -213,14 +213,24 @@ class CaptureEntry(QObject):
             return
         from rapport.services import drafts
 
-        try:
+        def offer(_context: Any) -> bool:
+            # On the worker, after any draft the capture window queued before: a draft
+            # there is newer than the undone note and stays.
             if drafts.load_draft() is not None:
-                return
+                return False
             drafts.save_draft(text)
-        except Exception:  # the undo is done; offering the text again is a nicety
-            return
-        self.window.statusBar().showMessage(
-            f"{step.done} Quick capture (Ctrl+N) has the note again to fix and save.", 10000
+            return True
+
+        def offered(done: bool) -> None:
+            if done:
+                self.window.statusBar().showMessage(
+                    f"{step.done} Quick capture (Ctrl+N) has the note again to fix and save.",
+                    10000,
+                )
+
+        # The undo is done; offering the text again is a nicety: a failure is not said.
+        self.window.worker.submit(
+            offer, name="offer the note again", on_done=offered, on_error=lambda _exc: None
         )
 
 
@@ -252,6 +262,7 @@ def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str 
     instance.messageReceived.connect(message)
     window.open_capture(client)
     app.exec()
+    window.worker.wait(5000)  # the draft kept at closing is written before the book closes
     instance.messageReceived.disconnect(message)
     window.deleteLater()
     return 0

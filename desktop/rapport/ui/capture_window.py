@@ -15,6 +15,8 @@ draft, so it appears at once from the main window, the tray or ``rapport capture
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -86,6 +88,7 @@ class CaptureWindow(QDialog):
         self.understood_text = ""
         self.edits = CaptureEdits()
         self._draft_failed = False
+        self._drafts = DraftNumbers()
         self._loading = False
         self._refresh_pending = False
 
@@ -139,6 +142,7 @@ class CaptureWindow(QDialog):
         # Quitting the app (or the session ending) with text typed in the last half second:
         # the draft is written before the book closes.
         app = QCoreApplication.instance()
+        self._follows_quit = app is not None
         if app is not None:
             app.aboutToQuit.connect(self._flush_draft)
         self._render()
@@ -251,7 +255,8 @@ class CaptureWindow(QDialog):
         self.understand_timer.stop()
         self.draft_timer.stop()
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self._follows_quit:  # once (the window may close twice)
+            self._follows_quit = False
             app.aboutToQuit.disconnect(self._flush_draft)
         self.hide()
 
@@ -484,29 +489,73 @@ class CaptureWindow(QDialog):
 
     # -- drafts ----------------------------------------------------------------------------
     def save_draft_now(self) -> None:
+        """Keep the text as the draft, on the worker: a book busy with another program's
+        import never freezes the window while the user types.
+
+        Drafts are numbered as they are taken; the worker writes one only while it is still
+        the newest (an older one still queued behind a busy book is skipped), and runs them
+        in order, so an older draft never overwrites a newer one. At quit the app waits for
+        the worker (app.py), so the last draft is written before the book closes.
+        """
         from rapport.services import drafts
 
         self.draft_timer.stop()
-        try:
-            drafts.save_draft(self.editor.toPlainText(), self.edits.client)
-        except Exception as exc:
-            if messages.user_message(exc) is None:
-                raise
-            if not self._draft_failed:  # said once, not at every pause
-                self._draft_failed = True
-                self.notice.say(
-                    "draft",
-                    "warning",
-                    f"Your draft cannot be kept on disk ({_why(exc).rstrip('.')}); "
-                    "it stays in this window until you save or close it.",
-                )
-            return
-        if self._draft_failed:
+        text = self.editor.toPlainText()
+        client = dict(self.edits.client) if self.edits.client else None
+        numbers = self._drafts  # not the window: the job may outlive it (a crash, a quit)
+        number = numbers.take()
+        self.worker.submit(
+            lambda _context: numbers.write(number, lambda: drafts.save_draft(text, client)),
+            name="keep the draft",
+            on_done=self._draft_kept,
+            on_error=self._draft_not_kept,
+        )
+
+    def _draft_kept(self, written: bool) -> None:
+        if written and self._draft_failed:
             self._draft_failed = False
             self.notice.drop("draft")
 
+    def _draft_not_kept(self, exc: BaseException) -> None:
+        if messages.user_message(exc) is None:
+            messages.show_error(self, exc, "keep the draft")
+            return
+        if not self._draft_failed:  # said once, not at every pause
+            self._draft_failed = True
+            self.notice.say(
+                "draft",
+                "warning",
+                f"Your draft cannot be kept on disk ({_why(exc).rstrip('.')}); "
+                "it stays in this window until you save or close it.",
+            )
+
     def notice_text(self) -> str:
         return self.notice.plain()
+
+
+class DraftNumbers:
+    """The drafts taken on the GUI thread, numbered; the worker writes only the newest.
+
+    A plain object (no Qt): the worker's thread reads it even after the window is gone.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._newest = 0
+
+    def take(self) -> int:
+        with self._lock:
+            self._newest += 1
+            return self._newest
+
+    def write(self, number: int, save: Callable[[], object]) -> bool:
+        """Run ``save`` if draft ``number`` is still the newest taken (on the worker's
+        thread); False when a newer draft was taken since (it is queued after this one)."""
+        with self._lock:
+            if number != self._newest:
+                return False
+        save()
+        return True
 
 
 def _why(exc: BaseException) -> str:

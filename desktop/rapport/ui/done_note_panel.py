@@ -28,6 +28,7 @@ from rapport.core.records import Interaction
 from rapport.services import followup
 from rapport.services.followup import DoneMessage
 from rapport.ui import messages
+from rapport.ui.worker import Worker
 
 _PANEL = "_done_note_panel"
 
@@ -42,6 +43,7 @@ class DoneNotePanel(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.message: DoneMessage | None = None
         self.recorded: Interaction | None = None
+        self.recording: DoneMessage | None = None  # on its way to the book (the worker)
         # What the view that offered the message refreshes once the history has changed.
         self.after_told: Callable[[], None] | None = None
         layout = QVBoxLayout(self)
@@ -103,19 +105,53 @@ class DoneNotePanel(QDialog):
         self._record("email", "Opened in your mail program")
 
     def _record(self, channel: str, said: str) -> None:
+        """Note on the client's history that they were told, once per message, on the
+        window's worker (a busy book never freezes the window; in place on its own)."""
         message = self.message
         if message is None:
             return
-        if self.recorded is None:
+        if self.recorded is not None:
+            self.status.setText(f"{said}; {message.client}'s history notes they were told.")
+            return
+        if self.recording is message:
+            return  # a second click while the first is on its way: told once
+        body, after_told = self.body(), self.after_told
+
+        def write() -> Interaction:
+            return followup.record_told(message.task_id, channel, body)
+
+        def recorded(told: Interaction) -> None:
+            if self.recording is message:
+                self.recording = None
+            if self.message is message:  # not replaced by the next promise meanwhile
+                self.recorded = told
+                self.status.setText(f"{said}; {message.client}'s history notes they were told.")
+            self.told.emit(told)
+            if after_told is not None:
+                after_told()
+
+        def failed(exc: BaseException) -> None:
+            if self.recording is message:
+                self.recording = None
+            messages.show_error(self, exc, "note that the client was told")
+
+        parent = self.parentWidget()
+        worker = getattr(parent, "worker", None) if parent is not None else None
+        if not isinstance(worker, Worker):
             try:
-                self.recorded = followup.record_told(message.task_id, channel, self.body())
+                told = write()
             except Exception as exc:
-                messages.show_error(self, exc, "note that the client was told")
+                failed(exc)
                 return
-            self.told.emit(self.recorded)
-            if self.after_told is not None:
-                self.after_told()
-        self.status.setText(f"{said}; {message.client}'s history notes they were told.")
+            recorded(told)
+            return
+        self.recording = message
+        worker.submit(
+            lambda _context: write(),
+            name="note that the client was told",
+            on_done=recorded,
+            on_error=failed,
+        )
 
 
 def offer_done_note(

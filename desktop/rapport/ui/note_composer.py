@@ -11,9 +11,10 @@ envelope" prints the card and then its envelope (ui/envelope_print.py) in one jo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,8 +39,9 @@ from rapport.core.cards import CARD_SIZES, OCCASIONS, layout
 from rapport.core.envelopes import EnvelopeFitError, envelope_for_card
 from rapport.core.notes import UNSIGNED, NoteDraft
 from rapport.render import card_print, envelope_print
-from rapport.services import cards, clients, settings
+from rapport.services import book, cards, clients, settings
 from rapport.ui import envelope_dialog, messages, theme
+from rapport.ui.worker import Worker
 
 DETAIL_HINTS = {
     "referral_thanks": "Who they introduced you to",
@@ -88,6 +90,8 @@ def compose_note(
 
 
 class NoteComposer(QDialog):
+    busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
+
     def __init__(
         self, parent: QWidget | None, client_id: int, interaction_id: int | None = None
     ) -> None:
@@ -99,6 +103,7 @@ class NoteComposer(QDialog):
         self.saved_text: str | None = None  # the text as last saved (or picked up) as a draft
         self.signed_as = ""  # the signature the note's text ends with, as last applied
         self.draft: NoteDraft | None = None
+        self.saving = False  # a save is on its way to the book (on the window's worker)
         self.setWindowTitle(f"Note to {self.client.name}")
         self.setModal(True)
 
@@ -125,7 +130,8 @@ class NoteComposer(QDialog):
             self.font_box.addItem(label, key)
         font = settings.get("card_font") or card_print.DEFAULT_FONT
         self.font_box.setCurrentIndex(max(self.font_box.findData(font), 0))
-        self.signature = QLineEdit(cards.signature())
+        self.signature_kept = cards.signature()  # as in the book (or on its way there)
+        self.signature = QLineEdit(self.signature_kept)
         self.signature.setPlaceholderText("Your name, as you sign cards")
 
         form = QFormLayout()
@@ -232,7 +238,8 @@ class NoteComposer(QDialog):
         self.both_button.clicked.connect(self.print_card_and_envelope)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.copy_button.clicked.connect(self.copy_text)
-        self.save_button.clicked.connect(self.save_draft)
+        self.save_button.clicked.connect(lambda: self.save_draft())
+        self.busyWaiting.connect(self._show_busy_wait)
         self.sent_button.clicked.connect(self.mark_sent)
         self.close_button.clicked.connect(self.reject)
 
@@ -319,17 +326,27 @@ class NoteComposer(QDialog):
         self.text.setPlainText(text + (f"\n{value}" if value else ""))
         self.signed_as = value
 
-    def _save_signature(self) -> bool:
-        """Keep the signature for the next notes (on leaving the field, and on closing)."""
+    def _save_signature(self) -> None:
+        """Keep the signature for the next notes (on leaving the field, and on closing), on
+        the window's worker: in the order typed, and said in the main window if it fails
+        (this one may be closed by then)."""
         value = self.signature.text().strip()
-        if value == cards.signature():
-            return True
-        try:
-            settings.set_value("signature", value)
-        except Exception as exc:
-            messages.show_error(self, exc, "save your signature")
-            return False
-        return True
+        if value == self.signature_kept:
+            return
+        self.signature_kept = value
+        worker = self._worker()
+        if worker is None:
+            try:
+                settings.set_value("signature", value)
+            except Exception as exc:
+                messages.show_error(self, exc, "save your signature")
+            return
+        parent = self.parentWidget()
+        worker.submit(
+            lambda _context: settings.set_value("signature", value),
+            name="save your signature",
+            on_error=lambda exc: messages.show_error(parent, exc, "save your signature"),
+        )
 
     # -- the card --------------------------------------------------------------------------
     def card_key(self) -> str:
@@ -459,44 +476,105 @@ class NoteComposer(QDialog):
             clipboard.setText(self.text.toPlainText())
         self.status.setText("Copied the note's text.")
 
-    def save_draft(self) -> r.Card | None:
-        try:
-            card = cards.save_card(
-                self.client.id,
-                self.text.toPlainText(),
-                str(self.occasion.currentData()),
-                self.card_key(),
-                self.draft.interaction_id if self.draft else None,
-                self.card_id,
-            )
-        except Exception as exc:
-            messages.show_error(self, exc, "save the draft")
-            return None
-        self.card_id = card.id
-        settings.set_many({"card_size": self.card_key(), "card_font": self.font_key()})
-        self.saved_text = self.text.toPlainText()
-        self.status.setText("Draft saved.")
-        return card
+    def save_draft(self, then: Callable[[r.Card], None] | None = None) -> None:
+        """Keep the note as an unsent card (and the card's size and font for the next),
+        on the window's worker; ``then(card)`` once it is saved. A failure says why and
+        the window stays, nothing lost."""
+        if self.saving:
+            return  # Save again while the first save is under way
+        client_id, text = self.client.id, self.text.toPlainText()
+        occasion = str(self.occasion.currentData())
+        size, font, card_id = self.card_key(), self.font_key(), self.card_id
+        talk = self.draft.interaction_id if self.draft else None
+
+        def write() -> r.Card:
+            card = cards.save_card(client_id, text, occasion, size, talk, card_id)
+            settings.set_many({"card_size": size, "card_font": font})
+            return card
+
+        def saved(card: r.Card) -> None:
+            self.card_id = card.id
+            self.saved_text = text
+            self.status.setText("Draft saved.")
+            if then is not None:
+                then(card)
+
+        self._write(write, "save the draft", saved)
 
     def mark_sent(self) -> None:
-        card = self.save_draft()
-        if card is None:
+        """Save the note, then mark it sent (closing the thank-you it answers) and close."""
+
+        def sent(card: r.Card) -> None:
+            self.sent_card = card
+            self.accept()
+
+        self.save_draft(
+            lambda card: self._write(lambda: cards.mark_sent(card.id), "mark the card sent", sent)
+        )
+
+    def _write(self, write: Callable[[], Any], what: str, then: Callable[[Any], None]) -> None:
+        """Run ``write`` on the window's worker, saying "Saving…" (or what a busy book makes
+        it wait for) meanwhile; in place for a composer on its own."""
+        worker = self._worker()
+        if worker is None:
+            try:
+                result = write()
+            except Exception as exc:
+                messages.show_error(self, exc, what)
+                return
+            then(result)
             return
-        try:
-            self.sent_card = cards.mark_sent(card.id)
-        except Exception as exc:
-            messages.show_error(self, exc, "mark the card sent")
-            return
-        self.accept()
+
+        def done(result: Any) -> None:
+            self._set_saving(False)
+            then(result)
+
+        def failed(exc: BaseException) -> None:
+            self._set_saving(False)
+            messages.show_error(self, exc, what)
+
+        # A save that waits behind another program's import says so here (the listener is
+        # called on the worker's thread; the signal brings the message to this one).
+        book.on_busy_wait("note", self.busyWaiting.emit)
+        self._set_saving(True)
+        worker.submit(lambda _context: write(), name=what, on_done=done, on_error=failed)
+
+    def _worker(self) -> Worker | None:
+        """The window's worker; None for a composer on its own (it saves in place)."""
+        parent = self.parentWidget()
+        worker = getattr(parent.window(), "worker", None) if parent is not None else None
+        return worker if isinstance(worker, Worker) else None
+
+    def _set_saving(self, saving: bool) -> None:
+        """The note is on its way to the book: say so, and take no edits, saves or closing
+        meanwhile."""
+        self.saving = saving
+        self.text.setReadOnly(saving)
+        for button in (self.save_button, self.sent_button, self.close_button):
+            button.setEnabled(not saving)
+        self.save_button.setText("Saving…" if saving else "Sa&ve draft")
+        if saving:
+            self.status.setText("Saving…")
+
+    def _show_busy_wait(self, message: str) -> None:
+        if self.saving:
+            self.status.setText(message[:1].upper() + message[1:] + "…")
 
     def done(self, result: int) -> None:
         """Closing by any means (Close, Esc, the window's X) with unsaved edits asks first:
-        save them as a draft, discard them, or cancel and stay."""
+        save them as a draft, discard them, or cancel and stay. While a save is under way
+        the window stays (it closes itself once a save made for closing is done)."""
+        if self.saving:
+            return
         if self.sent_card is None and self.unsaved():
             answer = ask_unsaved(self)
             if answer == "cancel":
                 return
-            if answer == "save" and self.save_draft() is None:
-                return  # the save failed (and said why): nothing is lost by staying
+            if answer == "save":  # closes once saved; a failure said why and stays
+                self.save_draft(lambda _card: self._close(result))
+                return
+        self._close(result)
+
+    def _close(self, result: int) -> None:
         self._save_signature()
         super().done(result)
