@@ -74,7 +74,7 @@ class Recorder:
     """
 
     def __init__(self, client_id: int | None, names: Iterable[str]) -> None:
-        self.marks = _highest_ids()
+        self.marks = highest_ids()
         keys = sorted({fold(n) for n in names if fold(n)})
         ids = {client_id} if client_id is not None else set()
         if keys:
@@ -85,7 +85,7 @@ class Recorder:
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
-        for model, highest in _highest_ids().items():
+        for model, highest in highest_ids().items():
             if highest > self.marks[model]:  # only the tables the save wrote to are read
                 new_rows = sql.rows_after(model, self.marks[model])
                 created.rows[model] = [_image(model, raw) for raw in new_rows]
@@ -133,7 +133,7 @@ def _image(model: type[m.RecordModel], raw: Raw) -> Image:
     return image
 
 
-def _highest_ids() -> dict[type[m.RecordModel], int]:
+def highest_ids() -> dict[type[m.RecordModel], int]:
     """The highest id of every book table, in one query (a save is timed: keep it cheap)."""
     highest = sql.highest_ids(list(m.BOOK_MODELS))
     return dict(zip(m.BOOK_MODELS, highest, strict=True))

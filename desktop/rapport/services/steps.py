@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, NoReturn, TypeVar
 
-from peewee import fn
-
 from rapport.core import records as r
 from rapport.services import followup, inbound, indexing, interactions, tasks
 from rapport.services import undo as undo_service
-from rapport.services.capture_undo import describe
+from rapport.services.capture_undo import describe, highest_ids
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
 from rapport.store.db import transaction
@@ -150,7 +148,7 @@ def _record(
 ) -> Step[T]:
     """Run ``do`` in one transaction, noting the watched rows and the rows created."""
     with transaction():
-        marks = _highest_ids()
+        marks = highest_ids()
         watched = watch()
         before = _images(watched)
         what = label() if label is not None else ""
@@ -158,7 +156,7 @@ def _record(
         if not what:
             what = getattr(result, "title", "") or ""
         created = undo_service.Snapshot(what)
-        for model, highest in _highest_ids().items():
+        for model, highest in highest_ids().items():
             if highest > marks[model]:
                 created.add(model.select().where(model.id > marks[model]).order_by(model.id))
         after = _images(watched)
@@ -180,10 +178,6 @@ def _images(watched: list[tuple[type[m.RecordModel], list[int]]]) -> Rows:
             for row in model.select().where(model.id.in_(ids)):
                 images.setdefault(model, {})[row.id] = dict(row.__data__)
     return images
-
-
-def _highest_ids() -> dict[type[m.RecordModel], int]:
-    return {model: int(model.select(fn.MAX(model.id)).scalar() or 0) for model in m.BOOK_MODELS}
 
 
 # -- undoing ----------------------------------------------------------------------------------
