@@ -40,7 +40,6 @@ from rapport.services import convert, indexing, merge
 from rapport.services.matching import ClientMatcher
 from rapport.store import engine, search, sql
 from rapport.store import models as m
-from rapport.store.db import highest_ids
 
 # Rows per executemany call: bounds the memory of one call, not a database limit.
 _ROWS_PER_CALL = 5_000
@@ -169,7 +168,7 @@ def write(prepared: Prepared) -> tuple[int, int]:
                 keep.append(item)
         new = keep
     # A staged row's id plus its table's offset is its id in the book.
-    offsets = highest_ids(list(_MODELS))
+    offsets = dict(zip(_MODELS, engine.current().highest_ids(_MODELS), strict=True))
     for item in new:
         redirect[item.temp] = item.stage + offsets[m.Client]
     if prepared.staged:

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import peewee
 
@@ -168,26 +168,6 @@ def insert_client(values: dict[str, Any]) -> dict[str, Any] | None:
         if not is_unique_name(exc):
             raise
         return None
-
-
-_Table = TypeVar("_Table", bound=peewee.Model)
-
-
-def highest_ids(models: list[type[_Table]]) -> dict[type[_Table], int]:
-    """The highest id in use in each table, for rows Rapport numbers itself (imports).
-
-    Call inside the write's transaction. On a team book, rows hidden from this member
-    (another's private notes) count too, and the tables take no other member's new rows
-    until the transaction ends, as SQLite's write lock does for a book in a file.
-    """
-    if isinstance(db.obj, peewee.PostgresqlDatabase):
-        from rapport.store.postgres import highest_ids as on_the_server  # a team book's
-
-        return on_the_server(models)  # type: ignore[return-value]  # the same tables back
-    return {
-        model: int(model.select(peewee.fn.MAX(model._meta.primary_key)).scalar() or 0)
-        for model in models
-    }
 
 
 def folded(column: peewee.Node) -> Any:

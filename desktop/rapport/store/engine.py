@@ -24,7 +24,7 @@ before the window's first paint and before the hotkey's dry run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -93,6 +93,12 @@ class Engine(Protocol):
 
     def quick_check(self) -> list[str]:
         """The fast structural check before a backup: [] when healthy."""
+        ...
+
+    def highest_ids(self, models: Sequence[type[peewee.Model]]) -> list[int]:
+        """The highest id in use in each table, in order, for rows Rapport numbers itself
+        (imports). Call inside the write's transaction: the tables take no other writer's
+        new rows until it ends (rows this member cannot see count too)."""
         ...
 
     def integrity_problems(self, limit: int) -> list[str]:

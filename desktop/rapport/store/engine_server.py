@@ -11,7 +11,7 @@ peewee is imported by the methods that use it, as in ``store/engine_sqlite.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -70,6 +70,11 @@ class ServerEngine:
 
     def restore_to_file(self, source: Path, before_swap: Callable[[], None]) -> None:
         raise StoreError("backups cover the local book; back up a server database with its tools")
+
+    def highest_ids(self, models: Sequence[type[peewee.Model]]) -> list[int]:
+        from rapport.store import sql  # the database layer: loaded once a book is open
+
+        return sql.highest_ids(models)
 
     def quick_check(self) -> list[str]:
         return []  # the server keeps its own files sound

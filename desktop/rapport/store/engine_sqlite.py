@@ -17,7 +17,7 @@ layer there would cost the paint its time (services/book.py).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -188,6 +188,11 @@ class SqliteEngine:
         from rapport.store.backup import restore_to_file
 
         restore_to_file(source, self.file, before_swap)
+
+    def highest_ids(self, models: Sequence[type[peewee.Model]]) -> list[int]:
+        from rapport.store import sql  # the database layer: loaded once a book is open
+
+        return sql.highest_ids(models)
 
     def quick_check(self) -> list[str]:
         from rapport.store.backup import quick_check

@@ -10,6 +10,7 @@ neither peewee nor psycopg: ``open`` does, for a team book only.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,11 @@ class TeamEngine(ServerEngine):
         from rapport.store.postgres import stored_version
 
         return stored_version(database)
+
+    def highest_ids(self, models: Sequence[type[peewee.Model]]) -> list[int]:
+        from rapport.store.postgres import highest_ids
+
+        return highest_ids(models)
 
     def change_counter(self) -> int:
         """Commits by other members (or other programs) heard since the first call."""

@@ -580,13 +580,13 @@ def private_ids(table: str, ids: list[int]) -> set[int]:
     return {int(row[0]) for row in cursor}
 
 
-def highest_ids(models: Sequence[type[peewee.Model]]) -> dict[type[peewee.Model], int]:
-    """``store.db.highest_ids`` on a team book: each table locked against others' inserts
+def highest_ids(models: Sequence[type[peewee.Model]]) -> list[int]:
+    """``Engine.highest_ids`` on a team book: each table locked against others' inserts
     for the rest of the transaction, then its id sequence read (it is past every row,
     hidden ones included: ``_IDS_WRITTEN``)."""
     tables = ", ".join(_ident(model._meta.table_name) for model in models)
     db.execute_sql(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
-    highest = {}
+    highest = []
     for model in models:
         table = model._meta.table_name
         sequence = db.execute_sql(
@@ -594,7 +594,7 @@ def highest_ids(models: Sequence[type[peewee.Model]]) -> dict[type[peewee.Model]
         ).fetchone()[0]
         last, called = db.execute_sql(f"SELECT last_value, is_called FROM {sequence}").fetchone()
         seen = db.execute_sql(f"SELECT max(id) FROM {_ident(table)}").fetchone()[0]
-        highest[model] = max(int(last) if called else 0, int(seen or 0))
+        highest.append(max(int(last) if called else 0, int(seen or 0)))
     return highest
 
 

@@ -287,7 +287,7 @@ def rows_after(model: type[m.BaseModel], highest: int) -> list[Raw]:
     return list(m.db.execute_sql(param(m.db, statement), (highest,)))
 
 
-def highest_ids(models: list[type[m.BaseModel]]) -> list[int]:
+def highest_ids(models: Sequence[type[peewee.Model]]) -> list[int]:
     """The highest id of each table, 0 for an empty one, in one statement (one round
     trip instead of one per table)."""
     parts = ", ".join(f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in models)
