@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +131,53 @@ def test_use_puts_an_engine_in_place_for_a_block_only(book: Path) -> None:
         assert engine.current() is fake
         assert book_watch.data_version() == 41
     assert engine.current() is before
+
+
+class RecordingIndex:
+    """An engine's own search index: FTS5 underneath, noting what it is asked."""
+
+    def __init__(self) -> None:
+        from rapport.store.search import FTS5
+
+        self.inner = FTS5
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        self.asked.append(name)
+        return getattr(self.inner, name)
+
+
+class OwnIndexEngine(CountingEngine):
+    """An engine whose search is its own (as a team book's is the server's)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.index = RecordingIndex()
+
+    def search_index(self) -> RecordingIndex:  # type: ignore[override]
+        return self.index
+
+
+def test_search_and_its_documents_go_through_the_engine_s_index(data_dir: Path) -> None:
+    # store/search.py asks the engine for its index: no branch on the database's type.
+    made: list[OwnIndexEngine] = []
+
+    def chooser(path: Path, url: str | None) -> OwnIndexEngine:
+        made.append(OwnIndexEngine(path))
+        return made[-1]
+
+    engines.register(chooser)
+    try:
+        open_book(data_dir)
+        asked = made[-1].index.asked
+        bob = clients.create_client("Bob Smith", company="Acme")
+        assert "index" in asked
+        assert [hit.title for hit in search.search("acme")] == ["Bob Smith"]
+        assert "search" in asked
+        clients.delete_client(bob.id)
+        assert "unindex" in asked and search.search("acme") == []
+        search.rebuild_index()
+        assert {"clear", "index_many", "optimize"} <= set(asked)
+    finally:
+        engines.unregister(chooser)
+        close_book()

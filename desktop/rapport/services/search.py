@@ -95,7 +95,7 @@ def search(query: str, limit: int = 50, per_kind: int | None = None) -> list[Res
     ``per_kind``, no kind takes more than that many of the places (for grouped lists)."""
     if not fts.words_of(query):
         return []
-    if fts.available() or fts.on_server():
+    if fts.has_index():
         hits = fts.search(query, limit, per_kind)
     else:
         hits = fts.like_search(_like_documents(query, limit), query, limit)
@@ -170,7 +170,7 @@ def _like_documents(query: str, limit: int) -> Iterator[indexing.Document]:
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the search index from the tables in one transaction; returns the number of
     documents indexed."""
-    if not fts.available() and not fts.on_server():
+    if not fts.has_index():
         return 0
     with transaction():
         count = indexing.rebuild()

@@ -6,8 +6,10 @@ connection, its pragmas or key, creating and migrating the book), reading the bo
 version before anything is written (the window does it before its first paint), the
 schema version's home, online backups and restores, the integrity checks, the change
 counter the window polls, and the few SQL expressions that differ (folding names,
-dates as month-day). Services ask the current engine (``current()``) what it can do
-(``full_text``, ``file_backups``, ``stages_imports``) and never which database it is.
+dates as month-day), and the book's full-text search (``search_index``: SQLite's FTS5 in
+``store/search.py``, PostgreSQL's tsvector and pg_trgm in ``store/search_pg.py``).
+Services ask the current engine (``current()``) what it can do (``full_text``,
+``file_backups``, ``stages_imports``) and never which database it is.
 
 Engines: ``SqliteEngine`` (a book in a file, ``store/engine_sqlite.py``) and
 ``ServerEngine`` (``RAPPORT_DATABASE_URL``, ``store/engine_server.py``). Another engine
@@ -24,7 +26,7 @@ before the window's first paint and before the hotkey's dry run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +36,46 @@ from rapport.store.errors import StoreError
 
 if TYPE_CHECKING:
     import peewee
+
+    from rapport.store.search_text import Hit
+
+# A search document: (kind, row id, client id or None, title, body).
+SearchRow = tuple[str, int, int | None, str, str]
+
+
+class SearchIndex(Protocol):
+    """A book's full-text search: documents kept in step with the rows they stand for
+    (inside the write's transaction), and queries read by the same rules on every engine
+    (``store/search.py``'s docstring): user text is never syntax, prefixes while typing,
+    words spread over one client's documents, a typo replaced by the closest word."""
+
+    def index(self, doc: SearchRow) -> None:
+        """Add or replace the document of one row."""
+        ...
+
+    def index_many(self, docs: Iterable[SearchRow]) -> int:
+        """Add or replace many documents at once (sample data, imports); how many."""
+        ...
+
+    def unindex(self, kind: str, ref_ids: Iterable[int]) -> None:
+        """Remove the documents of these rows of one kind."""
+        ...
+
+    def clear(self) -> None:
+        """Remove every document (before a rebuild)."""
+        ...
+
+    def indexed_rowids(self) -> set[int]:
+        """Every document's key (kind in the high bits, row id in the low 40)."""
+        ...
+
+    def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
+        """Documents matching the user's ``text``, best first; never raises on odd input."""
+        ...
+
+    def optimize(self) -> None:
+        """Tidy the index after a rebuild (where the engine has something to tidy)."""
+        ...
 
 
 class Engine(Protocol):
@@ -120,6 +162,11 @@ class Engine(Protocol):
 
     def snapshot(self) -> AbstractContextManager[Any]:
         """A read transaction: one consistent view, without blocking writers."""
+        ...
+
+    def search_index(self) -> SearchIndex | None:
+        """The book's full-text search, or None: search then reads the tables with LIKE
+        (``store/search_text.like_search``)."""
         ...
 
     def folded(self, column: peewee.Node) -> Any:

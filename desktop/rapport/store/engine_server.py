@@ -22,6 +22,8 @@ from rapport.store.errors import StoreError
 if TYPE_CHECKING:
     import peewee
 
+    from rapport.store.engine import SearchIndex
+
 
 class ServerEngine:
     """Any database playhouse.db_url reaches, through peewee's portable SQL only."""
@@ -95,6 +97,9 @@ class ServerEngine:
         from rapport.store.models import db
 
         return db.atomic()
+
+    def search_index(self) -> SearchIndex | None:
+        return None  # search reads the tables with LIKE
 
     def folded(self, column: peewee.Node) -> Any:
         """Plain ``lower()``, which leaves accents in place."""

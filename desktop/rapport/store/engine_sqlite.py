@@ -30,6 +30,8 @@ from rapport.store.readonly import checked_version, known_clients, text_setting
 if TYPE_CHECKING:
     import peewee
 
+    from rapport.store.engine import SearchIndex
+
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -238,6 +240,14 @@ class SqliteEngine:
         return db.atomic("DEFERRED")
 
     # -- SQL that differs ---------------------------------------------------------------
+    def search_index(self) -> SearchIndex | None:
+        """FTS5 (``store/search.py``); None for an engine without it (``full_text``)."""
+        if not self.full_text:
+            return None
+        from rapport.store.search import FTS5  # with the database layer
+
+        return FTS5
+
     def folded(self, column: peewee.Node) -> Any:
         """On SQLite, ASCII text is only lower-cased (which is what ``fold`` does to it)
         and the Python function registered on every connection folds the rest, so

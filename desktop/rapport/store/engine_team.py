@@ -19,6 +19,8 @@ from rapport.store.engine_server import ServerEngine
 if TYPE_CHECKING:
     import peewee
 
+    from rapport.store.engine import SearchIndex
+
 
 class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
@@ -59,6 +61,12 @@ class TeamEngine(ServerEngine):
             self._listener = ChangeListener(self.url)
             weakref.finalize(self, self._listener.close)
         return int(self._listener.count())
+
+    def search_index(self) -> SearchIndex | None:
+        """tsvector and pg_trgm on the server (``store/search_pg.py``)."""
+        from rapport.store.search_pg import TEAM_INDEX
+
+        return TEAM_INDEX
 
     def folded(self, column: peewee.Node) -> Any:
         """``column`` without case or accents, as ``core.names.fold`` writes it

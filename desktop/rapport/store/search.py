@@ -1,4 +1,9 @@
-"""Full-text search over the whole book with SQLite FTS5 (and LIKE elsewhere).
+"""Full-text search over the whole book: the engine's index, and SQLite's FTS5 one.
+
+The functions the services call (``index``, ``unindex``, ``search``...) ask the book's
+engine for its index (``Engine.search_index``): ``Fts5Index`` below for a book in a file,
+``store/search_pg.py``'s for a team book on PostgreSQL, none elsewhere (the services then
+read with LIKE, ``store/search_text.like_search``). The rest of this text is FTS5's.
 
 One FTS5 table holds a document per searchable row (client, person, fact, interaction,
 task, gift, inbound message). A document's rowid encodes the row it indexes: the kind
@@ -39,10 +44,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from peewee import PostgresqlDatabase
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
-from rapport.store import engine, search_pg, sql
+from rapport.store import engine, sql
 from rapport.store.errors import NotADatabaseError, driver_errors, is_read_only, translate
 from rapport.store.models import db
 from rapport.store.search_text import MARK_END as MARK_END
@@ -93,15 +97,20 @@ class SearchDoc(FTS5Model):
 
 
 def available() -> bool:
-    """The open book's engine has FTS5 (SQLite's); a team book has its own search
-    (``on_server``); other databases use ``like_search``."""
+    """The open book's search index is SQLite's FTS5 (its structure checks, the staged
+    import's documents); ``has_index`` says whether the book has a search index at all."""
     book = engine.current_or_none()
     return book is not None and book.full_text
 
 
-def on_server() -> bool:
-    """The book is a team book: its search documents are PostgreSQL's (store/search_pg.py)."""
-    return isinstance(db.obj, PostgresqlDatabase)
+def _index() -> engine.SearchIndex | None:
+    book = engine.current_or_none()
+    return None if book is None else book.search_index()
+
+
+def has_index() -> bool:
+    """The open book's engine has full-text search of its own (else ``like_search``)."""
+    return _index() is not None
 
 
 def doc_rowid(kind: str, ref_id: int) -> int:
@@ -113,65 +122,103 @@ def doc_of(rowid: int) -> tuple[str, int]:
     return BITS_KIND.get(rowid >> ID_BITS, "other"), rowid & ID_MASK
 
 
+# -- what the services call: the engine's index, whichever it is --------------------------------
 def index(kind: str, ref_id: int, client_id: int | None, title: str, body: str = "") -> None:
     """Add or replace the document of one row. Call inside the write's transaction."""
-    if on_server():
-        search_pg.index_many([(kind, ref_id, client_id, title, body)])
-        return
-    if not available():
-        return
-    sql.fts_replace((doc_rowid(kind, ref_id), title or "", body or "", client_id))
+    found = _index()
+    if found is not None:
+        found.index((kind, ref_id, client_id, title, body))
 
 
-def index_many(docs: Iterable[tuple[str, int, int | None, str, str]], batch: int = 5000) -> int:
-    """Add or replace many documents ``(kind, ref_id, client_id, title, body)`` at once.
-
-    The bulk twin of ``index`` (sample data, imports): one prepared REPLACE executed for
-    every document, in batches. Call inside the write's transaction.
-    """
-    if on_server():
-        return search_pg.index_many(docs)
-    if not available():
-        return 0
-    count = 0
-    rows: list[sql.Doc] = []
-    for kind, ref_id, client_id, title, body in docs:
-        rows.append((doc_rowid(kind, ref_id), title or "", body or "", client_id))
-        if len(rows) >= batch:
-            sql.fts_replace_many(rows)
-            count += len(rows)
-            rows = []
-    if rows:
-        sql.fts_replace_many(rows)
-        count += len(rows)
-    return count
+def index_many(docs: Iterable[engine.SearchRow]) -> int:
+    """Add or replace many documents ``(kind, ref_id, client_id, title, body)`` at once
+    (sample data, imports). Call inside the write's transaction."""
+    found = _index()
+    return 0 if found is None else found.index_many(docs)
 
 
 def unindex(kind: str, ref_ids: Iterable[int]) -> None:
-    if on_server():
-        search_pg.unindex(kind, ref_ids)
-        return
-    if not available():
-        return
-    rowids = [doc_rowid(kind, ref_id) for ref_id in ref_ids]
-    for start in range(0, len(rowids), 500):
-        SearchDoc.delete().where(SearchDoc.rowid.in_(rowids[start : start + 500])).execute()
+    found = _index()
+    if found is not None:
+        found.unindex(kind, ref_ids)
 
 
 def clear() -> None:
-    if on_server():
-        search_pg.clear()
-    elif available():
-        SearchDoc.delete().execute()
+    found = _index()
+    if found is not None:
+        found.clear()
 
 
 def indexed_rowids() -> set[int]:
     """Every rowid in the index (for the consistency check)."""
-    if on_server():
-        return search_pg.indexed_rowids()
-    if not available():
-        return set()
-    return sql.fts_rowids()
+    found = _index()
+    return set() if found is None else found.indexed_rowids()
+
+
+def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
+    """Documents matching ``text`` best first (see the module docstring for the rules).
+
+    With ``per_kind``, no kind takes more than that many places, so that a grouped list
+    shows some of every kind that matches.
+    """
+    found = _index()
+    return [] if found is None else found.search(text, limit, per_kind)
+
+
+def optimize() -> None:
+    """Tidy the index after a rebuild (FTS5 merges its segments)."""
+    found = _index()
+    if found is not None:
+        found.optimize()
+
+
+class Fts5Index:
+    """``engine.SearchIndex`` on SQLite: one FTS5 table (``SearchDoc``)."""
+
+    def index(self, doc: engine.SearchRow) -> None:
+        kind, ref_id, client_id, title, body = doc
+        sql.fts_replace((doc_rowid(kind, ref_id), title or "", body or "", client_id))
+
+    def index_many(self, docs: Iterable[engine.SearchRow], batch: int = 5000) -> int:
+        """One prepared REPLACE executed for every document, in batches."""
+        count = 0
+        rows: list[sql.Doc] = []
+        for kind, ref_id, client_id, title, body in docs:
+            rows.append((doc_rowid(kind, ref_id), title or "", body or "", client_id))
+            if len(rows) >= batch:
+                sql.fts_replace_many(rows)
+                count += len(rows)
+                rows = []
+        if rows:
+            sql.fts_replace_many(rows)
+            count += len(rows)
+        return count
+
+    def unindex(self, kind: str, ref_ids: Iterable[int]) -> None:
+        rowids = [doc_rowid(kind, ref_id) for ref_id in ref_ids]
+        for start in range(0, len(rowids), 500):
+            SearchDoc.delete().where(SearchDoc.rowid.in_(rowids[start : start + 500])).execute()
+
+    def clear(self) -> None:
+        SearchDoc.delete().execute()
+
+    def indexed_rowids(self) -> set[int]:
+        return sql.fts_rowids()
+
+    def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
+        words = words_of(text)
+        if not words:
+            return []
+        typing = not (text or "").endswith((" ", "\t", "\n"))
+        found, used = _find(words, typing, limit, per_kind)
+        return _with_text(found, used)
+
+    def optimize(self) -> None:
+        """Merge the index's segments: fewer b-trees to read on every query afterwards."""
+        sql.fts_optimize()
+
+
+FTS5 = Fts5Index()
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,22 +308,6 @@ class _Found:
 # BM25 scaled up for these kinds (it is negative: lower is better), so that clients and
 # people come ahead. client_id is read with the text of the few chosen, not while ranking.
 BOOSTS = {KIND_BITS["client"]: 1.6, KIND_BITS["person"]: 1.3}
-
-
-def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
-    """Documents matching ``text`` best first (see the module docstring for the rules).
-
-    With ``per_kind``, no kind takes more than that many places, so that a grouped list
-    shows some of every kind that matches.
-    """
-    if on_server():
-        return search_pg.search(text, limit, per_kind)
-    words = words_of(text)
-    if not words or not available():
-        return []
-    typing = not (text or "").endswith((" ", "\t", "\n"))
-    found, used = _find(words, typing, limit, per_kind)
-    return _with_text(found, used)
 
 
 def _find(
@@ -433,9 +464,3 @@ def _closest_term(word: str) -> str | None:
         if ratio > best_ratio:
             best, best_ratio = candidate, ratio
     return best
-
-
-def optimize() -> None:
-    """Merge the index's segments: fewer b-trees to read on every query afterwards."""
-    if available():
-        sql.fts_optimize()

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
+from rapport.store.engine import SearchRow
 from rapport.store.models import db
 from rapport.store.search_text import Hit, fold, mark, snippet, words_of
 
@@ -54,7 +55,7 @@ def _row(
     return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, fold(title), fold(body))
 
 
-def index_many(docs: Iterable[tuple[str, int, int | None, str, str]]) -> int:
+def index_many(docs: Iterable[SearchRow]) -> int:
     rows = [_row(*doc) for doc in docs]
     if rows:
         with db.cursor() as cursor:
@@ -220,3 +221,31 @@ def _with_text(
             )
         )
     return hits
+
+
+class PgIndex:
+    """``engine.SearchIndex`` on a team book: the functions of this module."""
+
+    def index(self, doc: SearchRow) -> None:
+        index_many([doc])
+
+    def index_many(self, docs: Iterable[SearchRow]) -> int:
+        return index_many(docs)
+
+    def unindex(self, kind: str, ref_ids: Iterable[int]) -> None:
+        unindex(kind, ref_ids)
+
+    def clear(self) -> None:
+        clear()
+
+    def indexed_rowids(self) -> set[int]:
+        return indexed_rowids()
+
+    def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
+        return search(text, limit, per_kind)
+
+    def optimize(self) -> None:
+        """The server keeps its GIN indexes tidy itself (autovacuum)."""
+
+
+TEAM_INDEX = PgIndex()
