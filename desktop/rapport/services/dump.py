@@ -203,6 +203,7 @@ def insert_document(
     keep_ids: bool,
     skip_clients: dict[int, int | None] | None = None,
     tick: Callable[[int], None] | None = None,
+    keep_unowned: bool = False,
 ) -> dict[str, int]:
     """Write the document's rows; call inside a transaction. Returns rows written per table.
 
@@ -210,7 +211,8 @@ def insert_document(
     new id. ``skip_clients`` maps a file's client id to the book's client that it matched:
     that client's own rows (people, history...) are left out, while references to it from
     written rows (who referred whom) point at the book's client (None: the client stays
-    out and references to it are cleared).
+    out and references to it are cleared). ``keep_unowned``: rows of no client (tasks)
+    come in too (``rapport team import-book``; a merge of a file leaves them out).
     """
     skip_clients = skip_clients or {}
     remap: dict[str, dict[Any, Any]] = {table_name(model): {} for model in TABLES}
@@ -236,7 +238,9 @@ def insert_document(
             if table == "client":
                 values["name_key"] = fold(values["name"])
                 _address_in_parts(values)
-            if not keep_ids and not _belongs_to_new_client(table, values, skip_clients):
+            if not keep_ids and not _belongs_to_new_client(
+                table, values, skip_clients, keep_unowned
+            ):
                 continue
             later: list[tuple[str, Any]] = []
             keep = True
@@ -289,14 +293,15 @@ def insert_document(
 
 
 def _belongs_to_new_client(
-    table: str, values: dict[str, Any], matched: dict[int, int | None]
+    table: str, values: dict[str, Any], matched: dict[int, int | None], keep_unowned: bool
 ) -> bool:
     """In a merge, a row comes in only with a client that is new to the book."""
     if table == "client":
         return values["id"] not in matched
     owner = values.get(OWNER_COLUMN.get(table, "client_id"))
     if owner is None:
-        return False  # a task of no client is tied to no one new: left out of a merge
+        # A task of no client is tied to no one new: left out of a merge, unless asked.
+        return keep_unowned
     return owner not in matched
 
 

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rapport import __version__, clock
 from rapport.core import postal
@@ -98,14 +98,19 @@ def book_id() -> str:
     return value
 
 
-def export_json(path: Path, progress: Progress | None = None) -> list[Path]:
-    header = {
+def json_header() -> dict[str, Any]:
+    """What a JSON export says of itself before its tables."""
+    return {
         "format": json_io.FORMAT,
         "version": json_io.VERSION,
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
         "exported_at": clock.now().isoformat(timespec="seconds"),
     }
+
+
+def export_json(path: Path, progress: Progress | None = None) -> list[Path]:
+    header = json_header()
     with snapshot():  # one consistent view, even while another program writes
         tables = dump.dump_tables()
     text = json_io.dump(header, tables)
