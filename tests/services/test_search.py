@@ -10,6 +10,7 @@ import pytest
 from rapport.services import clients, dbcheck, facts, interactions, people, search, tasks
 from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
+from rapport.store.db import transaction
 from rapport.store.models import db
 
 
@@ -230,3 +231,21 @@ def test_group_orders_kinds(bob: int) -> None:
     kinds = [kind for kind, _ in grouped]
     assert kinds == sorted(kinds, key=search.KINDS.index)
     assert kinds[0] == "person"
+
+
+def test_a_word_too_common_to_rank_still_puts_the_names_first(any_book: Path) -> None:
+    # Above the rank cap (1,500 matches) ranking would read every match: the client whose
+    # name has the word still comes first, and the list is full.
+    tim = clients.create_client("Tim Harlow", company="Harlow Mills")
+    other = clients.create_client("Dana Reyes")
+    notes = [
+        ("interaction", 10_000 + n, other.id, f"Call {n}", "We spent time on the timeline")
+        for n in range(fts.RANK_CAP + 50)
+    ]
+    with transaction():
+        fts.index_many(notes)
+    found = search.search("tim", limit=20)
+    assert found[0].client_id == tim.id and found[0].kind == "client"
+    assert len(found) == 20
+    assert {r.kind for r in search.search("timeline", limit=20)} == {"interaction"}
+    assert len(search.search("timeline", limit=20)) == 20

@@ -409,6 +409,9 @@ BEGIN
 END $$
 """
 
+# Documents of clients and people (kinds 15 and 14 in the rowid's high bits): their
+# titles are names, which a search too common to rank still lists first.
+NAMED_KINDS = 14 << 40
 # The document of a row: its text folded (core.names.fold) by Rapport, the words indexed
 # by the server; privacy is the row's own (see _DOC_PRIVACY).
 _SEARCH_SCHEMA = f"""
@@ -431,6 +434,8 @@ CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_words ON {SEARCH_TABLE} USING gin (wor
 CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_trigrams ON {SEARCH_TABLE}
   USING gin ((title_key || ' ' || body_key) gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_client ON {SEARCH_TABLE} (client_id);
+CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_names ON {SEARCH_TABLE}
+  USING gin (to_tsvector('simple', title_key)) WHERE rowid >= {NAMED_KINDS};
 """
 
 # A document is as private as its row, and by the row's author; a document whose row
@@ -470,6 +475,9 @@ def _catch_up_sequence(database: peewee.Database, table: str) -> None:
         database.execute_sql("SELECT setval(%s, %s)", (sequence, highest))
 
 
+# Above this many matches a query is not ranked (store/search.py's RANK_CAP on SQLite).
+RANK_CAP = 1500
+_SEEN_BY_CALLER = _SEEN.replace("current_user", "session_user")
 # Reading the search documents. Row-level security keeps the server from using an index
 # for an operator it cannot prove leaks nothing (``@@`` and pg_trgm's ``<%`` are such):
 # a member's own query scans every document. These functions run as the book's owner,
@@ -478,27 +486,45 @@ def _catch_up_sequence(database: peewee.Database, table: str) -> None:
 _SEARCH_FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION rapport_find(query tsquery, take integer)
 RETURNS TABLE (rowid bigint, client_id bigint, score real)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT d.rowid, d.client_id, -ts_rank(d.words, query) *
-    (CASE d.rowid >> 40 WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END)::real AS score
-  FROM {SEARCH_TABLE} d
-  WHERE d.words @@ query AND ({_SEEN.replace("current_user", "session_user")})
-  ORDER BY score, d.rowid DESC
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+-- Reading at most the cap's worth of matches, the planner would walk the whole table in
+-- order rather than the index (it expects the first matches early): the index, always.
+SET enable_seqscan = off AS $$
+  -- One read of the matches, ranked, up to one more than the cap. Up to the cap, the
+  -- best of them. Above it the query is too common to rank (a short prefix in notes by
+  -- the thousand: ranking every match costs tens of milliseconds), as on SQLite: the
+  -- clients and people whose name has the words come first, through the names' own
+  -- small index, newest first; then other matches among those read, unranked.
+  WITH found AS MATERIALIZED (
+    SELECT d.rowid, d.client_id, (-ts_rank(d.words, query) *
+      (CASE d.rowid >> 40 WHEN 15 THEN 1.6 WHEN 14 THEN 1.3 ELSE 1.0 END))::real AS score
+    FROM {SEARCH_TABLE} d
+    WHERE d.words @@ query AND ({_SEEN_BY_CALLER})
+    LIMIT {RANK_CAP + 1}
+  ), common AS (SELECT count(*) > {RANK_CAP} AS yes FROM found)
+  (SELECT f.rowid, f.client_id, f.score FROM found f WHERE NOT (SELECT yes FROM common)
+   ORDER BY 3, 1 DESC LIMIT take)
+  UNION ALL
+  (SELECT d.rowid, d.client_id, -1::real FROM {SEARCH_TABLE} d
+   WHERE (SELECT yes FROM common) AND d.rowid >= {NAMED_KINDS}
+     AND to_tsvector('simple', d.title_key) @@ query AND ({_SEEN_BY_CALLER})
+   ORDER BY 1 DESC LIMIT take)
+  UNION ALL
+  (SELECT f.rowid, f.client_id, 0::real FROM found f
+   WHERE (SELECT yes FROM common) AND f.rowid < {NAMED_KINDS} LIMIT take)
   LIMIT take
 $$;
 CREATE OR REPLACE FUNCTION rapport_find_all(query tsquery)
 RETURNS TABLE (rowid bigint, client_id bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT d.rowid, d.client_id FROM {SEARCH_TABLE} d
-  WHERE d.client_id IS NOT NULL AND d.words @@ query
-    AND ({_SEEN.replace("current_user", "session_user")})
+  WHERE d.client_id IS NOT NULL AND d.words @@ query AND ({_SEEN_BY_CALLER})
 $$;
 CREATE OR REPLACE FUNCTION rapport_similar(word text, take integer)
 RETURNS TABLE (keys text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT d.title_key || ' ' || d.body_key FROM {SEARCH_TABLE} d
-  WHERE word <% (d.title_key || ' ' || d.body_key)
-    AND ({_SEEN.replace("current_user", "session_user")})
+  WHERE word <% (d.title_key || ' ' || d.body_key) AND ({_SEEN_BY_CALLER})
   ORDER BY word_similarity(word, d.title_key || ' ' || d.body_key) DESC
   LIMIT take
 $$;
