@@ -166,7 +166,7 @@ def test_two_clients_of_one_name_in_the_personal_book_one_is_left_out_saying_so(
     alice = ("--data-dir", str(tmp_path / "a"), "--database-url", team.url("alice"))
     code, out, err = rapport(capsys, *alice, "team", "import-book", str(mine))
     assert code == 0, err
-    assert "  Sam Lee: a second client of this name in your book" in out
+    assert "  Sam Lee: a second client of your book (id 2) with the same name as Sam Lee" in out
     assert [c["name"] for c in as_json(capsys, *alice, "clients", "--json")] == ["Sam Lee"]
 
 

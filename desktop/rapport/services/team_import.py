@@ -147,11 +147,12 @@ def _write(document: json_io.Document, tick: Callable[[int], None]) -> BookCopy:
             conflicts.append(Conflict(name, f"could be {' or '.join(match.candidates)}: left out"))
         elif match.client_id is not None and match.client_id < 0:
             matched[row["id"]] = None
+            same = "email as" if match.how == "email" else "name as"
             conflicts.append(
                 Conflict(
                     name,
-                    f"a second client of this name in your book (id {row['id']}): left out; "
-                    "merge the two in your book, then copy again",
+                    f"a second client of your book (id {row['id']}) with the same {same} "
+                    f"{match.name}: left out; merge the two in your book, then copy again",
                 )
             )
         elif match.client_id is not None:
