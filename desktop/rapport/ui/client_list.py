@@ -25,6 +25,7 @@ from rapport.services.client_list import ClientRow
 from rapport.ui import table_fit
 from rapport.ui.client_list_model import ClientListModel
 from rapport.ui.table_model import Column, IdRole
+from rapport.ui.window_reads import ListRead
 
 
 def _last_contact(row: ClientRow) -> str:
@@ -175,6 +176,31 @@ class ClientList(QWidget):
         if found is not None:
             table.setCurrentIndex(model.index(found, 0))
         table.verticalScrollBar().setValue(position)
+
+    def apply(self, read: ListRead, ticket: int, in_place: bool) -> None:
+        """Show the rows the window read on its worker (ui/window_reads.py), as ``reread``
+        (``in_place``: another program wrote) or ``refresh`` (after a save) would have,
+        without reading anything here; a stale read (a newer one was asked) changes nothing."""
+        table, model = self.table, self.model
+        keep = self.current_client_id()
+        row = table.currentIndex().row()
+        position = table.verticalScrollBar().value()
+        if not model.apply(read, ticket):
+            return
+        self._update_state()
+        if not in_place:
+            self._fit_columns()
+        found = model.loaded_row(keep) if keep is not None else None
+        if found is None and keep is not None and not in_place:
+            found = model.row_of(keep)  # scrolled down past the rows read since
+        if found is None and row >= 0 and model.rowCount():
+            found = min(row, model.rowCount() - 1)  # gone: the cursor stays at its place
+        if found is not None:
+            table.setCurrentIndex(model.index(found, 0))
+        if in_place:
+            table.verticalScrollBar().setValue(position)
+        elif found is not None and model.record(found).id == keep:
+            table.scrollTo(model.index(found, 0))
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -45,6 +45,7 @@ from rapport.ui.profile_followup import score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
+from rapport.ui.window_reads import Latest
 
 
 def _due_text(task: r.Task) -> str:
@@ -142,6 +143,7 @@ class ProfilePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id: int | None = None
+        self.reads = Latest()  # the window's reads of this pane on its worker
         self.current: r.Profile | None = None
 
         self.header = QLabel()
@@ -250,19 +252,29 @@ class ProfilePane(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def show_client(self, client_id: int | None) -> None:
+        self.reads.take()  # read here: a read on the worker under way is older
         self.client_id = client_id
         if client_id is None:
             self.current = None
             self.stack.setCurrentWidget(self.placeholder)
             return
         try:
-            self.current = clients.profile(client_id)
+            profile = clients.profile(client_id)
         except Exception as exc:
             self.current = None
             self.stack.setCurrentWidget(self.placeholder)
             messages.show_error(self, exc, "open this client")
             return
-        profile = self.current
+        self._show(profile)
+
+    def show_read(self, profile: r.Profile, ticket: int) -> None:
+        """Show the client's profile the window read again on its worker
+        (ui/window_reads.py), unless another client was picked or read since."""
+        if self.reads.newest(ticket) and self.client_id == profile.client.id:
+            self._show(profile)
+
+    def _show(self, profile: r.Profile) -> None:
+        self.current = profile
         self.header.setText(header_html(profile.client) + score_line(profile))
         self.overview.show_brief(compose_profile(profile))
         self.people.set_rows(profile.people)
