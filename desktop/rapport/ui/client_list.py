@@ -46,6 +46,43 @@ COLUMNS: list[Column[ClientRow]] = [
 ]
 
 
+class ClientTable(QTableView):
+    """The list's table. A column is as wide as its widest cell, and every cell has the
+    list's font, so the widest text's cell alone is measured, not each of the hundreds
+    of rows loaded (the header asks on every reset; the list fits its columns after it).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._advances: dict[str, int] = {}  # text -> its width in the list's font
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self.model()
+        if not isinstance(model, ClientListModel) or not model.rowCount():
+            return super().sizeHintForColumn(column)
+        texts = model.column_texts(column)
+        advances = self._advances
+        if len(advances) > 20_000:  # names come and go: a bounded memory
+            advances.clear()
+        measure = self.fontMetrics().horizontalAdvance
+
+        def advance(row: int) -> int:
+            text = texts[row]
+            width = advances.get(text)
+            if width is None:
+                width = advances[text] = measure(text)
+            return width
+
+        widest = max(range(len(texts)), key=advance)
+        hint = self.sizeHintForIndex(model.index(widest, column)).width()
+        return hint + 1 if self.showGrid() else hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._advances.clear()
+        super().changeEvent(event)
+
+
 class ClientList(QWidget):
     """Emits ``clientSelected`` as the current row changes and ``loadSampleRequested``."""
 
@@ -67,7 +104,7 @@ class ClientList(QWidget):
         self.filter.returnPressed.connect(self._focus_first)
         self.filter.installEventFilter(self)
 
-        self.table = QTableView()
+        self.table = ClientTable()
         self.table.setAccessibleName("Clients")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

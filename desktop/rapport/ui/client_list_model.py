@@ -89,6 +89,10 @@ class ClientListModel(QAbstractTableModel):
         """The rows loaded so far."""
         return list(self._rows)
 
+    def column_texts(self, column: int) -> list[str]:
+        """What ``column`` shows on each row loaded so far."""
+        return [texts[column] for texts in self._texts]
+
     def loaded_row(self, client_id: int) -> int | None:
         """The row of a client among those loaded so far (never reads more)."""
         return self._positions.get(client_id)

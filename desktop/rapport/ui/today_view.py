@@ -549,7 +549,7 @@ class TodayView(QWidget):
         self.worker.submit(
             step_then_read,
             name=doing,
-            on_done=lambda result: self._step_done(*result, ticket=ticket),
+            on_done=lambda result: self._step_done(result[0], result[1], ticket),
             on_error=self._step_failed,
         )
 
