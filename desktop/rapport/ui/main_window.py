@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from rapport import __version__
 from rapport.services.book import Book
 from rapport.ui import messages, theme
-from rapport.ui.window_reads import Latest, ListRead, WindowRead, read_today
+from rapport.ui.window_reads import Latest, ListRead, ProfileRead, WindowRead, read_today
 from rapport.ui.worker import JobContext, Worker
 
 if TYPE_CHECKING:
@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
 
         def read(_context: JobContext) -> WindowRead:
             from rapport.services import client_list, clients
+            from rapport.services.brief import compose_profile
             from rapport.services.errors import NotFoundError
 
             clients_read = None
@@ -569,9 +570,11 @@ class MainWindow(QMainWindow):
             opened = None
             if shown is not None:
                 try:
-                    opened = clients.profile(shown)
+                    profile = clients.profile(shown)
                 except NotFoundError:  # deleted meanwhile: the list moves on from it
-                    opened = None
+                    profile = None
+                if profile is not None:
+                    opened = ProfileRead(profile, compose_profile(profile))
             return WindowRead(
                 read_today() if today else None,
                 clients_read,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (the window imports this before the database layer is loaded)
+    from rapport.core.brief import Brief
     from rapport.core.records import Profile
     from rapport.services.client_list import Listing
     from rapport.services.today import Today
@@ -56,13 +57,21 @@ class ListRead:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileRead:
+    """The open client's profile, and the brief its overview shows (composed with it)."""
+
+    profile: Profile
+    brief: Brief
+
+
+@dataclass(frozen=True, slots=True)
 class WindowRead:
     """One read of what the window shows; None for what was not asked (or, for the
     profile, a client deleted meanwhile: the list moves on from it)."""
 
     today: TodayRead | None
     clients: ListRead | None
-    profile: Profile | None
+    profile: ProfileRead | None
     totals: tuple[int, int]
 
 
