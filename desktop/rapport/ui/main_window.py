@@ -583,21 +583,37 @@ class MainWindow(QMainWindow):
             )
 
         def done(result: WindowRead) -> None:
+            # Shown a part at a time, each in its own turn of the event loop, so that the
+            # window paints and takes keys between them (on a loaded machine the list and
+            # the profile each take tens of milliseconds).
+            parts = [lambda: show_list(result), lambda: show_rest(result)]
+            if result.today is not None:
+                today = result.today
+                parts.append(lambda: self.today_view.show_read(today, today_ticket))
+            show_parts(parts)
+
+        def show_parts(parts: list[Callable[[], None]]) -> None:
+            parts.pop(0)()
+            if parts:
+                QTimer.singleShot(0, self, lambda: show_parts(parts))
+                return
             self.reads_under_way -= 1
+            if then is not None:
+                then()
+
+        def show_list(result: WindowRead) -> None:
             if result.clients is not None and self._client_list is not None:
                 self._client_list.apply(result.clients, list_ticket, in_place)
                 current = self._client_list.current_client_id()
                 if current is None and self._profile is not None and not in_place:
                     self._profile.show_client(None)
-            if result.profile is not None and self._profile is not None:
-                self._profile.show_read(result.profile, profile_ticket)
             if self._count_reads.newest(counts_ticket):
                 self._show_counts(*result.totals)
+
+        def show_rest(result: WindowRead) -> None:
+            if result.profile is not None and self._profile is not None:
+                self._profile.show_read(result.profile, profile_ticket)
             self._update_client_actions()
-            if result.today is not None:
-                self.today_view.show_read(result.today, today_ticket)
-            if then is not None:
-                then()
 
         def failed(exc: BaseException) -> None:
             self.reads_under_way -= 1

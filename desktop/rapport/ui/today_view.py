@@ -356,20 +356,6 @@ class TodayView(QWidget):
             return
         self._apply(read)
 
-    def refresh_soon(self) -> None:
-        """Read Today again on the worker (after a save there: the page never waits for
-        the read; in place when the page has none)."""
-        if self.worker is None:
-            self.refresh()
-            return
-        ticket = self.reads.take()
-        self.worker.submit(
-            lambda _context: read_today(),
-            name="read Today",
-            on_done=lambda read: self.show_read(read, ticket),
-            on_error=lambda exc: messages.show_error(self, exc, "read Today"),
-        )
-
     def show_read(self, read: TodayRead, ticket: int) -> None:
         """Show what was read on the worker for ``ticket``, unless a newer read was asked."""
         if self.reads.newest(ticket):
