@@ -102,8 +102,9 @@ def test_a_late_notice_restarts_the_window() -> None:
 
 
 def test_snooze_hides_and_then_a_deferred_task_is_due_the_day_it_wakes() -> None:
-    todo = Task(id=2, title="Call about the invoice", kind="todo", due=date(2026, 11, 10))
-    todo.snoozed_until = FRI
+    todo = Task(
+        id=2, title="Call about the invoice", kind="todo", due=date(2026, 11, 10), snoozed_until=FRI
+    )
     assert fu.task_state(todo, WED) == fu.SNOOZED
     assert fu.task_state(todo, FRI) == fu.DUE_TODAY
     assert fu.standing(todo, MON).days_late == 3

@@ -47,6 +47,8 @@ def _text(chip: Any) -> str:
 
 
 def save_with_keys(capture: Any, qtbot: Any) -> None:
-    """Ctrl+Enter, then wait for the save on the worker to come back (saved or refused)."""
+    """Ctrl+Enter, then wait for the save on the worker to come back (saved or refused)
+    and for the main window to show it (it reads the book again on the worker)."""
     qtbot.keyClick(capture.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not capture.saving)
+    window = capture.parentWidget()
+    qtbot.waitUntil(lambda: not capture.saving and not getattr(window, "reads_under_way", 0))

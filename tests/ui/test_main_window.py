@@ -128,6 +128,7 @@ def test_mark_task_done_from_the_profile(window: Any, qtbot: Any) -> None:
     section.table.setCurrentIndex(section.proxy.index(0, 0))
     qtbot.mouseClick(window.profile.done_button, Qt.MouseButton.LeftButton)
     assert section.model.record(0).status == "done"
+    qtbot.waitUntil(lambda: window.reads_under_way == 0)  # the window reads on its worker
     assert "0 open tasks" in window.counts_label.text()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from rapport.services import settings
+from rapport.services import book, settings
 from rapport.ui import settings_dialog, theme
 from rapport.ui.appearance import apply_theme
 from rapport.ui.capture_chips import parse_due_text
@@ -106,6 +107,47 @@ def test_preferences_are_saved_and_read_back(
         "theme": "dark",
         "notifications": False,
     }
+
+
+def test_preferences_save_on_the_worker_saying_saving(
+    window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    """As every form of the window: Save says "Saving…" and takes no edits while the
+    window's worker writes; the GUI thread writes nothing to the book."""
+    writers: list[str] = []
+
+    def wrote() -> None:
+        writers.append(threading.current_thread().name)
+
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        qtbot.keyClicks(dialog.user_name, "Dana Whitfield")
+        _pick(dialog.theme, "dark")
+        book.on_commit(wrote)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["saving"] = dialog.saving
+        seen["button"] = (dialog.save_button.text(), dialog.save_button.isEnabled())
+        seen["said"] = (dialog.saving_label.text(), dialog.saving_label.isVisibleTo(dialog))
+        seen["field"] = dialog.user_name.isEnabled()
+
+    answer_modal(fill)
+    try:
+        assert window.preferences_action.trigger() is None  # returns once the form closed
+    finally:
+        book.off_commit(wrote)
+    assert seen == {
+        "saving": True,
+        "button": ("Saving…", False),
+        "said": ("Saving…", True),
+        "field": False,
+    }
+    assert settings.get("user_name") == "Dana Whitfield"
+    assert writers and threading.main_thread().name not in writers
+    assert WindowPrefs.load(window.settings).theme == "dark"
+    assert theme.is_dark()
+    assert window.statusBar().currentMessage() == "Preferences saved."
 
 
 def test_cancel_changes_nothing(window: Any, qtbot: Any, answer_modal: Any) -> None:

@@ -2,14 +2,16 @@
 
 These dataclasses are the contract between the layers. The store turns its rows into
 them, core/ computes on them (due dates, ages, gift ranking, note drafts) and the window
-and the command line show them. They carry no database or Qt behaviour.
+and the command line show them. They carry no database or Qt behaviour. They are frozen
+(a changed record is a new one: ``dataclasses.replace``), and built quickly
+(``quick_init``): Today and the lists build thousands.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from rapport.core.postal import PostalAddress
 
@@ -76,6 +78,46 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+T = TypeVar("T")
+
+
+def quick_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted record an ``__init__`` that stores each field through its
+    slot, as fast as a plain class does.
+
+    The ``__init__`` dataclasses writes for a frozen class stores each field with
+    ``object.__setattr__`` (its own ``__setattr__`` refuses): on a record of 18 fields
+    that made a record cost 4.0 instead of 0.65 µs. This one calls each slot's descriptor
+    directly; the arguments, their defaults and default factories are the same
+    (``tests/core/test_records.py`` compares the two on every record).
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    scope: dict[str, Any] = {"_MISSING": MISSING}
+    params, body = [], []
+    for f in fields(cls):  # type: ignore[arg-type]
+        scope[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        value = f.name
+        if f.default is not MISSING:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            scope[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            value = f"_factory_{f.name}() if {f.name} is _MISSING else {f.name}"
+        else:
+            params.append(f.name)
+        body.append(f"    _set_{f.name}(self, {value})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
+    exec(source, scope)  # (the source is made above from the field names)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = f"{cls.__name__}({', '.join(names)})"
+    cls._dataclass_init = cls.__init__  # type: ignore[attr-defined]  # (compared in tests)
+    setattr(cls, "__init__", init)  # noqa: B010 (mypy keeps the dataclass's signature)
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class WorkContact:
     """Someone who works with or for the client: "her assistant Kim" is Kim, assistant."""
@@ -84,7 +126,8 @@ class WorkContact:
     role: str = ""
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Client:
     id: int
     name: str
@@ -113,7 +156,8 @@ class Client:
         return self.archived_at is not None
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Person:
     """Someone in a client's life: family, a pet, a close relation."""
 
@@ -133,7 +177,8 @@ class Person:
         return self.name or self.relation
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Fact:
     id: int
     client_id: int
@@ -151,7 +196,8 @@ class Fact:
     by: str | None = None  # its author's role, on a team book
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Interaction:
     id: int
     client_id: int
@@ -167,7 +213,8 @@ class Interaction:
     by: str | None = None  # its author's role, on a team book
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Task:
     id: int
     title: str
@@ -198,7 +245,8 @@ class Task:
         return "open"
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Inbound:
     """A message (voicemail, email, text, missed call) that awaits the user's answer."""
 
@@ -213,7 +261,8 @@ class Inbound:
     task_id: int | None = None
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Introduction:
     id: int
     lead_id: int
@@ -228,7 +277,8 @@ class Introduction:
     called_at: datetime | None = None
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Gift:
     id: int
     client_id: int
@@ -245,7 +295,8 @@ class Gift:
     interaction_id: int | None = None  # the history entry of a given gift
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class ImportantDate:
     """A date to remember every year: a birthday, an anniversary."""
 
@@ -259,7 +310,8 @@ class ImportantDate:
     about: str | None = None
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Card:
     """A thank-you (or other) note drafted for a client, and whether it was sent."""
 
@@ -273,7 +325,8 @@ class Card:
     sent_at: datetime | None = None
 
 
-@dataclass(slots=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Profile:
     """Everything the profile pane shows about one client, fetched in one go."""
 

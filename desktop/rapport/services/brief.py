@@ -10,6 +10,8 @@ has (``compose_profile``), so both always agree.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from peewee import JOIN, fn
 
@@ -41,11 +43,16 @@ def _call_after_days(profile: r.Profile) -> int:
     return int(settings.get("intro_call_after_days") or INTRO_CALL_AFTER_DAYS)
 
 
-def sign(records: list[r.Fact] | list[r.Interaction], model: type[m.BaseModel]) -> None:
-    """Fill ``by`` (the author) of facts or conversations: on a team book only."""
+Signed = TypeVar("Signed", r.Fact, r.Interaction)
+
+
+def signed(records: list[Signed], model: type[m.BaseModel]) -> list[Signed]:
+    """``records`` (facts or conversations) with ``by``, their author: on a team book only
+    (a book in a file has one author, and its records come back as they are)."""
     by = authors(model, [record.id for record in records])
-    for record in records:
-        record.by = by.get(record.id)
+    if not by:
+        return records
+    return [replace(record, by=by.get(record.id)) for record in records]
 
 
 def brief_profile(client_id: int) -> r.Profile:
@@ -175,6 +182,10 @@ def _profiles(ids: list[int]) -> dict[int, r.Profile]:
         .order_by(m.ImportantDate.month, m.ImportantDate.day)
     ):
         profiles[d.client_id].dates.append(convert.important_date(d, names.get(d.person_id)))
-    sign([f for p in profiles.values() for f in p.facts], m.Fact)
-    sign([i for p in profiles.values() for i in p.interactions], m.Interaction)
+    # Each profile's facts and conversations, signed in one query for all the profiles.
+    facts = iter(signed([f for p in profiles.values() for f in p.facts], m.Fact))
+    talks = iter(signed([i for p in profiles.values() for i in p.interactions], m.Interaction))
+    for profile in profiles.values():
+        profile.facts[:] = [next(facts) for _ in profile.facts]
+        profile.interactions[:] = [next(talks) for _ in profile.interactions]
     return profiles

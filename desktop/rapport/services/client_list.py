@@ -134,6 +134,35 @@ def position(query: ClientQuery, client_id: int) -> int | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The list's first rows, read in one go off the window's thread (ui/window_reads.py):
+    ``rows`` run from the top to at least ``at_least`` rows and the client to keep."""
+
+    query: ClientQuery
+    total: int
+    rows: tuple[ClientRow, ...]
+
+
+def listing(
+    query: ClientQuery, at_least: int, keep: int | None = None, page_size: int = 200
+) -> Listing:
+    """The first rows of the list, as many as the view had loaded (``at_least``) and at
+    least down to ``keep`` when it is listed, in whole pages (the view fetches on from
+    there)."""
+    total = count(query)
+    if not total:
+        return Listing(query, 0, ())
+    want = -(-max(at_least, 1) // page_size) * page_size
+    rows = page(query, 0, want)
+    if keep is not None and len(rows) < total and all(row.id != keep for row in rows):
+        where = position(query, keep)
+        if where is not None and where >= len(rows):
+            further = -(-(where + 1) // page_size) * page_size
+            rows += page(query, len(rows), further - len(rows))
+    return Listing(query, total, tuple(rows))
+
+
 def totals(include_archived: bool = False) -> tuple[int, int]:
     """(clients, their open tasks) for the window's status bar, in two counts."""
     clients = m.Client.select(fn.COUNT(m.Client.id))

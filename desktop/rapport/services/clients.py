@@ -14,7 +14,7 @@ from rapport.core import records as r
 from rapport.core.followup import MAX_CADENCE_DAYS
 from rapport.core.names import fold, match_name
 from rapport.services import addresses, convert, edit_check, indexing
-from rapport.services.brief import sign
+from rapport.services.brief import signed
 from rapport.services.client_list import ClientRow
 from rapport.services.editing import Editing
 from rapport.services.errors import AmbiguousError, NotFoundError, ValidationError
@@ -372,13 +372,11 @@ def profile(client_id: int) -> r.Profile:
         for c in m.Card.select().where(m.Card.client == client_id).order_by(m.Card.id.desc())
     ]
     talks = [convert.interaction(i) for i in interactions_rows]
-    sign(facts, m.Fact)
-    sign(talks, m.Interaction)
     return r.Profile(
         client=client,
         people=people,
-        facts=facts,
-        interactions=talks,
+        facts=signed(facts, m.Fact),
+        interactions=signed(talks, m.Interaction),
         tasks=tasks,
         inbound=inbound,
         introductions=introductions,

@@ -155,8 +155,11 @@ def task(row: m.Task, client_name: str | None = None) -> r.Task:
     return record(r.Task, row, client=client_name)
 
 
-def inbound(row: m.Inbound, client_name: str | None = None) -> r.Inbound:
-    return record(r.Inbound, row, client=client_name)
+def inbound(
+    row: m.Inbound, client_name: str | None = None, task_id: int | None = None
+) -> r.Inbound:
+    """The message; ``task_id`` is its reply task (the caller looked it up, or made it)."""
+    return record(r.Inbound, row, client=client_name, task_id=task_id)
 
 
 def introduction(row: m.Introduction, lead: str, referrer: str | None) -> r.Introduction:

@@ -37,15 +37,13 @@ def _row(inbound_id: int) -> m.Inbound:
 
 def _record(row: m.Inbound) -> r.Inbound:
     client = m.Client.get_or_none(m.Client.id == row.client_id)
-    record = convert.inbound(row, client.name if client else None)
     task = (
         m.Task.select(m.Task.id)
         .where(m.Task.inbound == row.id)
         .order_by(m.Task.status.desc(), m.Task.id.desc())
         .first()
     )
-    record.task_id = task.id if task else None
-    return record
+    return convert.inbound(row, client.name if client else None, task.id if task else None)
 
 
 def get_inbound(inbound_id: int) -> r.Inbound:
@@ -82,9 +80,8 @@ def record_inbound(
         data, task_id = write_inbound(
             client_id, client.name, channel, when, summary, interaction_id
         )
-    record = convert.inbound(m.Inbound(**data), client.name)
-    record.task_id = task_id  # the reply task just written is the message's only task
-    return record
+    # The reply task just written is the message's only task.
+    return convert.inbound(m.Inbound(**data), client.name, task_id)
 
 
 def write_inbound(
@@ -176,9 +173,7 @@ def list_awaiting(client_id: int | None = None) -> list[r.Inbound]:
     task_of = reply_tasks(waiting) if rows else {}
     out = []
     for row in rows:
-        record = convert.inbound(row, row.client.name)
-        record.task_id = task_of.get(row.id)
-        out.append(record)
+        out.append(convert.inbound(row, row.client.name, task_of.get(row.id)))
     return out
 
 

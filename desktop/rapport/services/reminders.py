@@ -55,9 +55,8 @@ def open_items(today: date) -> tuple[list[r.Task], list[r.Inbound]]:
         .where(m.Inbound.answered_at.is_null())
         .objects()
     ):
-        message = convert.inbound(row, convert.joined_text(row, "client_name"))
-        message.task_id = tracking.get(row.id)
-        inbound.append(message)
+        name = convert.joined_text(row, "client_name")
+        inbound.append(convert.inbound(row, name, tracking.get(row.id)))
     return tasks, inbound
 
 

@@ -41,6 +41,14 @@ class BookWatch(QObject):
         self.timer.stop()
         self.window.removeEventFilter(self)
 
+    def rebase(self) -> None:
+        """The window is about to read again all it shows (after its own save): what was
+        committed until now will be in that read, so the next look starts from here (the
+        window's own saves, made on its worker's connection, are not read twice)."""
+        version = self._read()
+        if version is not None:
+            self.version = version
+
     def look(self) -> bool:
         """Look now; True (and ``changed`` emitted) when another program wrote."""
         version = self._read()

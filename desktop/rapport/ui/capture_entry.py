@@ -193,9 +193,7 @@ class CaptureEntry(QObject):
 
     def _saved(self, result: Any) -> None:
         window = self.window
-        window.reload()
-        if window.profile.client_id == result.saved.client_id:
-            window.profile.refresh()
+        window.reload_soon(profile=True)  # read on the worker, after the save
         if result.saved.undo is not None:
             window.remember_undo(result.saved.undo)
         self.toast.show_saved(result)

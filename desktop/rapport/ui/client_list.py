@@ -25,6 +25,7 @@ from rapport.services.client_list import ClientRow
 from rapport.ui import table_fit
 from rapport.ui.client_list_model import ClientListModel
 from rapport.ui.table_model import Column, IdRole
+from rapport.ui.window_reads import ListRead
 
 
 def _last_contact(row: ClientRow) -> str:
@@ -43,6 +44,43 @@ COLUMNS: list[Column[ClientRow]] = [
     Column("Last contact", _last_contact, sort=lambda c: c.last_contact_at),
     Column("Open", lambda c: c.open_tasks or "", sort=lambda c: c.open_tasks, align_right=True),
 ]
+
+
+class ClientTable(QTableView):
+    """The list's table. A column is as wide as its widest cell, and every cell has the
+    list's font, so the widest text's cell alone is measured, not each of the hundreds
+    of rows loaded (the header asks on every reset; the list fits its columns after it).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._advances: dict[str, int] = {}  # text -> its width in the list's font
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self.model()
+        if not isinstance(model, ClientListModel) or not model.rowCount():
+            return super().sizeHintForColumn(column)
+        texts = model.column_texts(column)
+        advances = self._advances
+        if len(advances) > 20_000:  # names come and go: a bounded memory
+            advances.clear()
+        measure = self.fontMetrics().horizontalAdvance
+
+        def advance(row: int) -> int:
+            text = texts[row]
+            width = advances.get(text)
+            if width is None:
+                width = advances[text] = measure(text)
+            return width
+
+        widest = max(range(len(texts)), key=advance)
+        hint = self.sizeHintForIndex(model.index(widest, column)).width()
+        return hint + 1 if self.showGrid() else hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._advances.clear()
+        super().changeEvent(event)
 
 
 class ClientList(QWidget):
@@ -66,7 +104,7 @@ class ClientList(QWidget):
         self.filter.returnPressed.connect(self._focus_first)
         self.filter.installEventFilter(self)
 
-        self.table = QTableView()
+        self.table = ClientTable()
         self.table.setAccessibleName("Clients")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -175,6 +213,31 @@ class ClientList(QWidget):
         if found is not None:
             table.setCurrentIndex(model.index(found, 0))
         table.verticalScrollBar().setValue(position)
+
+    def apply(self, read: ListRead, ticket: int, in_place: bool) -> None:
+        """Show the rows the window read on its worker (ui/window_reads.py), as ``reread``
+        (``in_place``: another program wrote) or ``refresh`` (after a save) would have,
+        without reading anything here; a stale read (a newer one was asked) changes nothing."""
+        table, model = self.table, self.model
+        keep = self.current_client_id()
+        row = table.currentIndex().row()
+        position = table.verticalScrollBar().value()
+        if not model.apply(read, ticket):
+            return
+        self._update_state()
+        if not in_place:
+            self._fit_columns()
+        found = model.loaded_row(keep) if keep is not None else None
+        if found is None and keep is not None and not in_place:
+            found = model.row_of(keep)  # scrolled down past the rows read since
+        if found is None and row >= 0 and model.rowCount():
+            found = min(row, model.rowCount() - 1)  # gone: the cursor stays at its place
+        if found is not None:
+            table.setCurrentIndex(model.index(found, 0))
+        if in_place:
+            table.verticalScrollBar().setValue(position)
+        elif found is not None and model.record(found).id == keep:
+            table.scrollTo(model.index(found, 0))
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()

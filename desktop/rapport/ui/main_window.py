@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from rapport import __version__
 from rapport.services.book import Book
 from rapport.ui import messages, theme
+from rapport.ui.window_reads import Latest, ListRead, ProfileRead, WindowRead, read_today
 from rapport.ui.worker import JobContext, Worker
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
 
         self.counts_label = QLabel()
+        self._count_reads = Latest()
+        self.reads_under_way = 0  # reload_soon's reads not shown yet
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self._create_actions()
@@ -296,7 +299,9 @@ class MainWindow(QMainWindow):
         self.painted.connect(view.first_read)
         self.add_page("Today", view, "Ctrl+1").triggered.connect(view.focus_first)
         view.clientRequested.connect(self.open_client)
-        view.changed.connect(self.reload)
+        # Today changed the book (and has read itself again): the rest of the window reads
+        # again on the worker.
+        view.changed.connect(lambda: self.reload_soon(today=False))
         view.undoable.connect(self.remember_undo)
         view.newClientRequested.connect(self.new_client)
         view.loadSampleRequested.connect(self.load_sample)
@@ -369,7 +374,7 @@ class MainWindow(QMainWindow):
         self._client_list.newClientRequested.connect(self.new_client)
         self._client_list.importRequested.connect(lambda: self.data_actions.import_file())
         self._client_list.deleteRequested.connect(self.delete_client)
-        self._profile.changed.connect(self.reload)
+        self._profile.changed.connect(self.reload_soon)  # the pane has read itself again
         self._profile.envelope_button.clicked.connect(lambda _c=False: self.print_envelope())
         self._profile.deleted.connect(self.push_undo)
         self._profile.undoable.connect(self.remember_undo)
@@ -509,31 +514,131 @@ class MainWindow(QMainWindow):
 
     def refresh_from_book(self) -> None:
         """Another program wrote to the book (ui/book_watch.py): read again what is shown,
-        in place. The client list keeps its filter, selection and scroll position, the
-        open profile its tab, Today its cursor; nothing is rebuilt."""
-        try:
-            if self._client_list is not None:
-                self._client_list.reread()
-                profile = self._profile
+        in place, on the worker. The client list keeps its filter, selection and scroll
+        position, the open profile its tab, Today its cursor; nothing is rebuilt."""
+        self.reload_soon(today=self.today_view.data is not None, profile=True, in_place=True)
+
+    def reload_soon(
+        self,
+        today: bool = True,
+        profile: bool = False,
+        in_place: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """What ``reload`` does, read on the worker and shown here once read
+        (ui/window_reads.py): after a save on the worker and when another program wrote,
+        so that reading Today and a long client list never holds the window.
+
+        ``today`` reads Today too (what ``clientsChanged`` has it do), ``profile`` the
+        client the profile pane shows, ``in_place`` keeps the list's loaded rows and its
+        scroll position (another program's write) rather than going back to the top;
+        ``then()`` runs once it is shown (or the read failed).
+        """
+        from rapport.ui.client_list_model import PAGE
+
+        listed, pane = self._client_list, self._profile
+        include_archived = self.show_archived_action.isChecked()
+        query = keep = None
+        at_least = PAGE
+        list_ticket = 0
+        if listed is not None:
+            list_ticket = listed.model.reads.take()
+            query = listed.model.query
+            at_least = max(listed.model.rowCount(), PAGE) if in_place else PAGE
+            keep = listed.current_client_id()
+        shown = pane.client_id if profile and pane is not None else None
+        if in_place and listed is not None and shown != keep:
+            shown = None  # the pane shows what the list does not (a search result): as is
+        profile_ticket = pane.reads.take() if shown is not None and pane is not None else 0
+        today_ticket = self.today_view.reads.take() if today else 0
+        counts_ticket = self._count_reads.take()
+        if today and profile and self.book_watch is not None:
+            # Everything the watch would read again is read below, after every write
+            # committed so far (ours too): the watch looks on from here.
+            self.book_watch.rebase()
+        prepare = listed.model.prepare if listed is not None else None
+
+        def read(_context: JobContext) -> WindowRead:
+            from rapport.services import client_list, clients
+            from rapport.services.brief import compose_profile
+            from rapport.services.errors import NotFoundError
+
+            clients_read = None
+            if query is not None and prepare is not None:
+                listing = client_list.listing(query, at_least, keep, PAGE)
+                clients_read = ListRead(listing, prepare(listing.rows))
+            opened = None
+            if shown is not None:
+                try:
+                    profile = clients.profile(shown)
+                except NotFoundError:  # deleted meanwhile: the list moves on from it
+                    profile = None
+                if profile is not None:
+                    opened = ProfileRead(profile, compose_profile(profile))
+            return WindowRead(
+                read_today() if today else None,
+                clients_read,
+                opened,
+                client_list.totals(include_archived),
+            )
+
+        def done(result: WindowRead) -> None:
+            # Shown a part at a time, each in its own turn of the event loop, so that the
+            # window paints and takes keys between them (on a loaded machine the list and
+            # the profile each take tens of milliseconds).
+            parts = [lambda: show_list(result), lambda: show_rest(result)]
+            if result.today is not None:
+                today = result.today
+                parts.append(lambda: self.today_view.show_read(today, today_ticket))
+            show_parts(parts)
+
+        def show_parts(parts: list[Callable[[], None]]) -> None:
+            parts.pop(0)()
+            if parts:
+                QTimer.singleShot(0, self, lambda: show_parts(parts))
+                return
+            self.reads_under_way -= 1
+            if then is not None:
+                then()
+
+        def show_list(result: WindowRead) -> None:
+            if result.clients is not None and self._client_list is not None:
+                self._client_list.apply(result.clients, list_ticket, in_place)
                 current = self._client_list.current_client_id()
-                if profile is not None and current is not None and profile.client_id == current:
-                    profile.refresh()
-        except Exception as exc:  # a look in the background: said in the status line
-            text = messages.user_message(exc) or str(exc)
-            self.statusBar().showMessage(f"Could not read the book again: {text}", 8000)
-            return
-        if self.today_view.data is not None:
-            self.today_view.refresh()
-        self._update_counts()
-        self._update_client_actions()
+                if current is None and self._profile is not None and not in_place:
+                    self._profile.show_client(None)
+            if self._count_reads.newest(counts_ticket):
+                self._show_counts(*result.totals)
+
+        def show_rest(result: WindowRead) -> None:
+            if result.profile is not None and self._profile is not None:
+                self._profile.show_read(result.profile, profile_ticket)
+            self._update_client_actions()
+
+        def failed(exc: BaseException) -> None:
+            self.reads_under_way -= 1
+            if in_place:  # a look in the background: said in the status line
+                text = messages.user_message(exc) or str(exc)
+                self.statusBar().showMessage(f"Could not read the book again: {text}", 8000)
+            else:
+                messages.show_error(self, exc, "read the book")
+            if then is not None:
+                then()
+
+        self.reads_under_way += 1
+        self.worker.submit(read, name="read the book again", on_done=done, on_error=failed)
 
     def _update_counts(self) -> None:
         from rapport.services import client_list as client_list_service
 
+        self._count_reads.take()
         try:
             count, open_tasks = client_list_service.totals(self.show_archived_action.isChecked())
         except Exception:  # the status line is a nicety: reading the book reports errors
             return
+        self._show_counts(count, open_tasks)
+
+    def _show_counts(self, count: int, open_tasks: int) -> None:
         self.counts_label.setText(f"{count} clients · {open_tasks} open tasks")
 
     def _update_client_actions(self) -> None:
@@ -690,14 +795,17 @@ class MainWindow(QMainWindow):
         messages.show_error(self, exc, f"undo the {step.action}")
 
     def _undo_done(self, step: Undoable) -> None:
+        if self._profile is not None and self._profile.client_id in step.removed_client_ids:
+            self._profile.show_client(None)
+        self._build_clients_page()
+        # Done once the window shows it (read on the worker): until then Ctrl+Z waits.
+        self.reload_soon(profile=True, then=lambda: self._undo_shown(step))
+
+    def _undo_shown(self, step: Undoable) -> None:
         self.undoing = None
         self._drop_undo(step)
         self._show_undo()
         self.statusBar().showMessage(step.done, 8000)
-        if self._profile is not None and self._profile.client_id in step.removed_client_ids:
-            self._profile.show_client(None)
-        self.reload()
-        self.profile.refresh()
         self.undone.emit(step)
 
     def focus_filter(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.ages import age_on
-from rapport.core.brief import is_stale
+from rapport.core.brief import Brief, is_stale
 from rapport.core.formats import day_label, day_month, full_date, kind_text
 from rapport.core.postal import one_line
 from rapport.services import clients, editing, facts, interactions, people, steps, tasks
@@ -45,6 +45,7 @@ from rapport.ui.profile_followup import score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
+from rapport.ui.window_reads import Latest, ProfileRead
 
 
 def _due_text(task: r.Task) -> str:
@@ -142,6 +143,7 @@ class ProfilePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id: int | None = None
+        self.reads = Latest()  # the window's reads of this pane on its worker
         self.current: r.Profile | None = None
 
         self.header = QLabel()
@@ -250,21 +252,31 @@ class ProfilePane(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def show_client(self, client_id: int | None) -> None:
+        self.reads.take()  # read here: a read on the worker under way is older
         self.client_id = client_id
         if client_id is None:
             self.current = None
             self.stack.setCurrentWidget(self.placeholder)
             return
         try:
-            self.current = clients.profile(client_id)
+            profile = clients.profile(client_id)
         except Exception as exc:
             self.current = None
             self.stack.setCurrentWidget(self.placeholder)
             messages.show_error(self, exc, "open this client")
             return
-        profile = self.current
+        self._show(profile)
+
+    def show_read(self, read: ProfileRead, ticket: int) -> None:
+        """Show the client's profile (and its brief) the window read again on its worker
+        (ui/window_reads.py), unless another client was picked or read since."""
+        if self.reads.newest(ticket) and self.client_id == read.profile.client.id:
+            self._show(read.profile, read.brief)
+
+    def _show(self, profile: r.Profile, brief: Brief | None = None) -> None:
+        self.current = profile
         self.header.setText(header_html(profile.client) + score_line(profile))
-        self.overview.show_brief(compose_profile(profile))
+        self.overview.show_brief(brief if brief is not None else compose_profile(profile))
         self.people.set_rows(profile.people)
         self.facts.set_rows(profile.facts)
         self.history.set_rows(profile.interactions)

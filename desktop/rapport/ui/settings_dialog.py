@@ -82,7 +82,6 @@ def _spin(value: int, low: int, high: int, suffix: str = "") -> QSpinBox:
 
 class SettingsDialog(FormDialog):
     title = "Preferences"
-    saves_on_worker = False  # the save also stores the window's own preferences (QSettings)
 
     def __init__(
         self,
@@ -330,11 +329,12 @@ def open_preferences(window: Any) -> bool:
     desktop = window.desktop
 
     def save(values: dict[str, Any]) -> dict[str, Any]:
+        # On the window's worker, as every form ("Saving…", a busy book never freezes the
+        # window); the window's own preferences (window.ini) are written here once it saved.
         refused = team_url_refusal(values["window"].team_url)
         if refused is not None:  # before anything is saved: the form stays open
             raise ValidationError(refused)
         saved = book_settings.update(values["book"])
-        values["window"].save(window.settings)
         return {"book": saved, "window": values["window"]}
 
     before = WindowPrefs.load(window.settings).team_url
@@ -350,6 +350,7 @@ def open_preferences(window: Any) -> bool:
     )
     if result is None:
         return False
+    result["window"].save(window.settings)
     desktop.apply(result["window"])
     if result["window"].team_url != before:
         window.statusBar().showMessage(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from rapport import clock
 from rapport.ui import messages
 from rapport.ui.today_header import TodayHeader
+from rapport.ui.window_reads import Latest, TodayRead, read_today
 from rapport.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class TodayView(QWidget):
         # it, so that a busy book never freezes the page. None (the page alone): in place.
         self.worker: Worker | None = None
         self.saving = False
+        self.reads = Latest()  # only the newest read of Today is shown
         self._pending: tuple[str, str, Callable[[Any], None] | None] | None = None
 
         self.header = TodayHeader()
@@ -345,15 +347,22 @@ class TodayView(QWidget):
     # -- data ------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        from rapport.services import today as today_service
-        from rapport.services.book import is_empty
-
+        """Read Today again here (F5, a new day, a dialog's save: the page waits for it)."""
+        self.reads.take()  # older reads on the worker become stale
         try:
-            data = today_service.today()
-            empty = is_empty()
+            read = read_today()
         except Exception as exc:
             messages.show_error(self, exc, "read Today")
             return
+        self._apply(read)
+
+    def show_read(self, read: TodayRead, ticket: int) -> None:
+        """Show what was read on the worker for ``ticket``, unless a newer read was asked."""
+        if self.reads.newest(ticket):
+            self._apply(read)
+
+    def _apply(self, read: TodayRead) -> None:
+        data, empty = read.data, read.empty
         self.data = data
         self._show(data, empty)
         self.summaryChanged.emit(data.title_text())
@@ -512,8 +521,22 @@ class TodayView(QWidget):
             return
         self._pending = (doing, done, then)
         self._set_saving(True)
+        ticket = self.reads.take()
+
+        def step_then_read(_context: Any) -> tuple[Any, TodayRead | Exception]:
+            # Today is read on the worker right after the step, in the same job: the page
+            # takes the next key once it shows the step done (a second D would redo it).
+            made = fn()
+            try:
+                return made, read_today()
+            except Exception as exc:  # the step is saved: only the read is to say
+                return made, exc
+
         self.worker.submit(
-            lambda _context: fn(), name=doing, on_done=self._step_done, on_error=self._step_failed
+            step_then_read,
+            name=doing,
+            on_done=lambda result: self._step_done(result[0], result[1], ticket),
+            on_error=self._step_failed,
         )
 
     def _set_saving(self, saving: bool) -> None:
@@ -523,12 +546,15 @@ class TodayView(QWidget):
         if saving:
             self._status("Saving…")
 
-    def _step_done(self, step: Any) -> None:
+    def _step_done(self, step: Any, read: TodayRead | Exception, ticket: int) -> None:
         self._set_saving(False)
         pending, self._pending = self._pending, None
         assert pending is not None
         _doing, done, then = pending
-        self.refresh()
+        if isinstance(read, Exception):
+            messages.show_error(self, read, "read Today")
+        else:
+            self.show_read(read, ticket)
         self._announce_change()
         if done:
             self._status(done)
