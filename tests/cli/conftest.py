@@ -7,6 +7,7 @@ every test here.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +25,12 @@ def _close_book() -> Iterator[None]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """``rapport ARGS`` in this process: the exit code, stdout and stderr."""
-    code = main(list(args))
+    """``rapport ARGS`` in this process: the exit code, stdout and stderr.
+
+    On a team book (the test's ``engine``) the command names it with ``--database-url``.
+    """
+    url = os.environ.get("RAPPORT_DATABASE_URL")
+    code = main(["--database-url", url, *args] if url else list(args))
     out, err = capsys.readouterr()
     return code, out, err
 

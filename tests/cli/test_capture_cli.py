@@ -43,6 +43,9 @@ def test_dry_run_prints_the_contract_and_creates_no_book(
     assert not data_dir.exists(), "a dry run without a book must not create one"
 
 
+@pytest.mark.postgresql_gap(
+    reason="capture --dry-run on a team book does not name the client the book has (its id is null)"
+)
 def test_saving_reports_the_ids_and_the_book_has_them(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:

@@ -55,6 +55,9 @@ def one_line_error(done: subprocess.CompletedProcess[bytes]) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.postgresql_gap(
+    reason="the test reads the book's file with sqlite3 to check what was written"
+)
 def test_a_note_that_is_not_utf8_is_refused_from_argv_and_stdin(bob: Path) -> None:
     note = b"Lunch with Bob \xff\xfe caf\xe9. He loves sailing."
     for args, stdin, position in (

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import book_with_one_client
+from tests.pgserver import KILLED_FILE
 from tests.safety import integrity, vcard
 
 # A loop of writes through the real services, as quick capture does them: each line
@@ -44,6 +45,7 @@ print("done", flush=True)
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only(reason=KILLED_FILE)
 def test_kill_9_in_the_middle_of_writes_loses_nothing_reported(data_dir: Path) -> None:
     book_with_one_client(data_dir)
     rng = random.Random(8)
@@ -98,6 +100,9 @@ def test_kill_9_in_the_middle_of_writes_loses_nothing_reported(data_dir: Path) -
 
 
 @pytest.mark.slow
+@pytest.mark.postgresql_gap(
+    reason="the test reads the book's file with sqlite3 to check what was written"
+)
 def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
     book_with_one_client(data_dir)
     procs = [
@@ -123,6 +128,9 @@ def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.postgresql_gap(
+    reason="the test reads the book's file with sqlite3 to check what was written"
+)
 def test_two_command_lines_importing_in_a_loop(data_dir: Path, tmp_path: Path) -> None:
     book_with_one_client(data_dir)
     for who in ("a", "b"):

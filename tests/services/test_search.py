@@ -11,6 +11,7 @@ from rapport.services import clients, dbcheck, facts, interactions, people, sear
 from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
 from rapport.store.models import db
+from tests.pgserver import NO_FTS5, OLD_FILE
 
 
 @pytest.fixture
@@ -164,6 +165,9 @@ def test_per_kind_share(bob: int) -> None:
     assert len(shared) == 5
 
 
+@pytest.mark.postgresql_gap(
+    reason="rapport check does not read a team book's search documents (search_doc) yet"
+)
 def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_file: int) -> None:
     bob = bob_in_a_file
     assert dbcheck.check_index() == []
@@ -178,6 +182,7 @@ def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_
     assert ("person", "Bob Smith", "Jake") in _found("jake")
 
 
+@pytest.mark.sqlite_only(reason=NO_FTS5)
 def test_like_fallback_when_there_is_no_fts(
     bob_in_a_file: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -198,6 +203,7 @@ def test_like_fallback_when_there_is_no_fts(
     assert dbcheck.check_index() == []
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_old_rowid_scheme_is_migrated(data_dir: Path) -> None:
     open_book(data_dir)
     bob = clients.create_client("Bob Smith")
@@ -230,3 +236,11 @@ def test_group_orders_kinds(bob: int) -> None:
     kinds = [kind for kind, _ in grouped]
     assert kinds == sorted(kinds, key=search.KINDS.index)
     assert kinds[0] == "person"
+
+
+def test_the_words_of_an_email_or_a_web_address_are_found(book: Path) -> None:
+    """SQLite's tokenizer cuts "dana@coastal.com" into words; PostgreSQL's parser kept it
+    whole, so "coastal" found nothing on a team book."""
+    clients.create_client("Dana White", emails=["dana@coastal.com"], notes="see acme.com/deck")
+    assert [h.title for h in search.search("coastal")] == ["Dana White"]
+    assert [h.title for h in search.search("deck")] == ["Dana White"]

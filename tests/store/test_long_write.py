@@ -17,6 +17,7 @@ from rapport.services import book as book_service
 from rapport.services import clients
 from rapport.store import engine_sqlite, long_write
 from rapport.store.errors import DatabaseBusyError
+from tests.pgserver import FILE_LOCK
 
 # Holds the book's write lock for HOLD seconds inside a transaction, announced as a long
 # write ("long") or not ("plain"); prints "holding" once the lock is taken.
@@ -69,6 +70,7 @@ def short_timeout_book(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
         book_service.close_book()
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_a_write_waits_out_another_programs_import_and_says_so(short_timeout_book: Path) -> None:
     told: list[str] = []
     book_service.on_busy_wait("test", told.append)
@@ -84,6 +86,7 @@ def test_a_write_waits_out_another_programs_import_and_says_so(short_timeout_boo
     assert created.name == "Waiting Writer"
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_a_write_held_up_by_anything_else_still_fails_on_the_timeout(
     short_timeout_book: Path,
 ) -> None:
@@ -99,6 +102,7 @@ def test_a_write_held_up_by_anything_else_still_fails_on_the_timeout(
     assert "Impatient Writer" not in {c.name for c in clients.list_clients()}
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
     book_service.open_book(data_dir)
     clients.create_client("First Client")

@@ -50,8 +50,16 @@ _UPSERT = (
 def _row(
     kind: str, ref_id: int, client_id: int | None, title: str, body: str
 ) -> tuple[object, ...]:
-    title, body = title or "", body or ""
-    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, fold(title), fold(body))
+    # PostgreSQL's text holds no NUL (the rows drop theirs: store/postgres.py).
+    title, body = (title or "").replace("\x00", ""), (body or "").replace("\x00", "")
+    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, _key(title), _key(body))
+
+
+def _key(text: str) -> str:
+    """The text folded and cut into words as SQLite's tokenizer cuts it: PostgreSQL's
+    parser would keep an e-mail, a host or a path whole ("dana@coastal.com"), so that
+    "coastal" found nothing on a team book."""
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def index_many(docs: Iterable[tuple[str, int, int | None, str, str]]) -> int:
