@@ -192,3 +192,17 @@ def test_data_dir_that_cannot_be_created_is_refused() -> None:
     # /proc refuses new folders even to root, so this runs everywhere.
     with pytest.raises(DataDirError, match="cannot create the data directory"):
         open_book(Path("/proc/rapport-test/data"))
+
+
+def test_opening_the_book_again_closes_the_connection_it_had(book: Path) -> None:
+    """A process opening its book again (a script running commands in one process) left
+    the first connection to the garbage collector: psycopg warns of it, and a server
+    counts it against its connection limit until then."""
+    first = db.connection()
+    open_book(book)
+    try:
+        assert db.connection() is not first
+        with pytest.raises(Exception, match="closed"):
+            first.execute("SELECT 1")
+    finally:
+        close_book()
