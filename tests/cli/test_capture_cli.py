@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import run
+from tests.pgserver import NO_BOOK_YET
 
 NOTE = (
     "Lunch w/ Bob Smith (Acme Supply). His son Jake, 12, plays travel baseball. "
@@ -30,6 +31,7 @@ CONTRACT = {
 }
 
 
+@pytest.mark.sqlite_only(reason=NO_BOOK_YET)
 def test_dry_run_prints_the_contract_and_creates_no_book(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
@@ -43,9 +45,6 @@ def test_dry_run_prints_the_contract_and_creates_no_book(
     assert not data_dir.exists(), "a dry run without a book must not create one"
 
 
-@pytest.mark.postgresql_gap(
-    reason="capture --dry-run on a team book does not name the client the book has (its id is null)"
-)
 def test_saving_reports_the_ids_and_the_book_has_them(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
