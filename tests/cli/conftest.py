@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,5 +50,15 @@ def book_with_one_client(data_dir: Path, name: str = "First Client") -> None:
     open_book(data_dir)
     try:
         clients.create_client(name)
+    finally:
+        close_book()
+
+
+def rows(data_dir: Path, *models: type[Any]) -> list[int]:
+    """How many rows of each model the book in ``data_dir`` holds (on either engine),
+    read through a connection of this process once the others have written."""
+    open_book(data_dir)
+    try:
+        return [model.select().count() for model in models]
     finally:
         close_book()
