@@ -26,23 +26,35 @@ import sys, time
 from rapport.services.book import open_book
 from rapport.services import clients
 from rapport.store import db, long_write
+from pathlib import Path
 open_book(sys.argv[1])
-kind, hold = sys.argv[2], float(sys.argv[3])
+kind, hold = sys.argv[2], sys.argv[3]
+
+def wait():
+    # HOLD seconds, or until the file HOLD names exists (at most a minute)
+    if hold.replace(".", "", 1).isdigit():
+        time.sleep(float(hold))
+        return
+    deadline = time.monotonic() + 60
+    while not Path(hold).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
 if kind == "long":
     with db.long_transaction("the import"):
         clients.create_client("Held Writer")
         print("holding", flush=True)
-        time.sleep(hold)
+        wait()
 else:
     with db.transaction():
         clients.create_client("Held Writer")
         print("holding", flush=True)
-        time.sleep(hold)
+        wait()
 print("done", flush=True)
 """
 
 
-def _hold(data_dir: Path, kind: str, seconds: float) -> subprocess.Popen[str]:
+def _hold(data_dir: Path, kind: str, seconds: float | Path) -> subprocess.Popen[str]:
+    """A process holding the book's write lock for ``seconds``, or until that file exists."""
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(data_dir), kind, str(seconds)],
         stdout=subprocess.PIPE,
@@ -107,9 +119,12 @@ def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
     book_service.open_book(data_dir)
     clients.create_client("First Client")
     book_service.close_book()
-    holder = _hold(data_dir, "long", 2.0)
+    # The import ends once the command has said it waits: however long the command takes
+    # to start on a loaded machine (a fixed 2 s hold could end before it got there).
+    done = data_dir.parent / "import-done"
+    holder = _hold(data_dir, "long", done)
     try:
-        captured = subprocess.run(
+        command = subprocess.Popen(
             [
                 sys.executable,
                 "-c",
@@ -121,11 +136,16 @@ def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
                 "capture",
                 "Call with Wanda Waits about the renewal",
             ],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=120,
         )
+        assert command.stderr is not None
+        said = command.stderr.readline()
+        done.touch()
+        _, rest = command.communicate(timeout=120)
     finally:
+        done.touch()
         holder.communicate(timeout=60)
-    assert captured.returncode == 0, captured.stderr
-    assert "rapport: the book is busy: waiting for the import to finish" in captured.stderr
+    assert command.returncode == 0, said + rest
+    assert said == "rapport: the book is busy: waiting for the import to finish\n", said + rest
