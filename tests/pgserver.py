@@ -337,8 +337,11 @@ KILLED_FILE = "kill -9 of a process writing SQLite's file (its journal brings th
 CHECK_SEARCH_DOCS = "rapport check does not read a team book's search documents (search_doc) yet"
 CHECK_SCHEMA = "rapport check does not compare a team book's schema with what Rapport makes yet"
 READS_THE_FILE = "the test reads the book's file with sqlite3 to check what was written"
-FULL_SESSION = "the session backs up and restores the book's file"
 NO_BOOK_YET = (
     "a data folder with no book file yet: a team book exists on its server once its owner "
     "has set it up"
+)
+NO_SERVER = (
+    "a book on this computer makes no network connection in a whole session (backup and "
+    "restore of its file included); a team book's connection is to its server"
 )

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import run
-from tests.pgserver import BOOK_FILE, FILE_BACKUP, FULL_SESSION
+from tests.pgserver import BOOK_FILE, FILE_BACKUP, NO_SERVER
 from tests.safety import book_content, vcard
 
 
@@ -220,7 +220,7 @@ def test_a_newer_database_is_refused_by_every_command(
     assert (data_dir / "rapport.db").read_bytes() == before
 
 
-@pytest.mark.postgresql_gap(reason=FULL_SESSION)
+@pytest.mark.sqlite_only(reason=NO_SERVER)
 def test_no_network_connection_during_a_full_session(
     capsys: pytest.CaptureFixture[str],
     data_dir: Path,
