@@ -143,22 +143,21 @@ def test_backup_restore_and_check(
     assert code == 1 and err == "rapport: in.vcf is not a database file, so not a Rapport backup\n"
 
 
-@pytest.mark.postgresql_gap(
-    reason="rapport check does not read a team book's search documents (search_doc) yet"
-)
 def test_check_repair_rebuilds_the_index(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
-    import sqlite3
+    from rapport.services.book import close_book, open_book
+    from rapport.store import search
+    from rapport.store.db import transaction
 
     d = str(data_dir)
     source = tmp_path / "in.vcf"
     source.write_text(vcard("Bob Smith") + vcard("Ann Lee"))
     run(capsys, "--data-dir", d, "import", str(source))
-    conn = sqlite3.connect(data_dir / "rapport.db")
-    conn.execute("DELETE FROM search_index")
-    conn.commit()
-    conn.close()
+    open_book(data_dir)  # behind the services' back: every search document goes
+    with transaction():
+        search.clear()
+    close_book()
     code, out, _ = run(capsys, "--data-dir", d, "check", "--json")
     report = json.loads(out)
     assert code == 1 and report["index"]["missing"] == 2 and not report["ok"]

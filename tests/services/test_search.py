@@ -10,7 +10,6 @@ import pytest
 from rapport.services import clients, dbcheck, facts, interactions, people, search, tasks
 from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
-from rapport.store.models import db
 from tests.pgserver import NO_FTS5, OLD_FILE
 
 
@@ -165,14 +164,11 @@ def test_per_kind_share(bob: int) -> None:
     assert len(shared) == 5
 
 
-@pytest.mark.postgresql_gap(
-    reason="rapport check does not read a team book's search documents (search_doc) yet"
-)
 def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_file: int) -> None:
     bob = bob_in_a_file
     assert dbcheck.check_index() == []
     # Simulate drift: a row written behind the index's back, an entry for a deleted row.
-    db.execute_sql("DELETE FROM search_index WHERE rowid = ?", [fts.doc_rowid("person", 1)])
+    fts.unindex("person", [1])
     fts.index("task", 9999, bob, "A task that does not exist")
     problems = dbcheck.check_index()
     assert "1 person missing from the search index" in problems

@@ -84,6 +84,13 @@ def indexed_rowids() -> set[int]:
     return {row[0] for row in db.execute_sql("SELECT rowid FROM search_doc")}
 
 
+def indexed_titles() -> dict[int, str]:
+    """{rowid: title} of every document the user can see (for ``rapport check``)."""
+    return {
+        int(rowid): title for rowid, title in db.execute_sql("SELECT rowid, title FROM search_doc")
+    }
+
+
 def _lexeme(word: str) -> str:
     return "'" + word.replace("'", "''") + "'"
 
