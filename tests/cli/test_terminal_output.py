@@ -165,8 +165,10 @@ def test_no_text_command_sends_a_control_to_the_terminal(
     assert controls_in(out) == [], out
     assert controls_in(err) == [], err
     assert code in (0, 2), err
-    # The text is there, shown (its end, NEXT DEL NUL, is in every field that has it).
-    assert "\\x1b]0;PWNED" in out + err or "\\x7f" in out + err, out + err
+    # The text is there, shown (its end, NEXT DEL NUL, is in every field that has it);
+    # a team book's dry run opens the book, whose capture cleans the note's controls.
+    if not (words[:2] == ["capture", "--dry-run"] and os.environ.get(URL_VARIABLE)):
+        assert "\\x1b]0;PWNED" in out + err or "\\x7f" in out + err, out + err
 
 
 def test_a_name_with_a_newline_stays_on_its_row(
