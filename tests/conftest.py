@@ -33,20 +33,18 @@ def _isolated_environment(
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, engine: str) -> Path:
+    """A fresh data directory; its book is on ``engine`` (a file, or a team book on the
+    session's PostgreSQL for the tests that run on both: tests/pgserver.py)."""
     return tmp_path / "data"
 
 
 @pytest.fixture
-def book(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
-    """An open, empty book in a fresh data directory (on a team book as alice too, for
-    tests marked ``both_engines``: tests/pgserver.py)."""
+def book(data_dir: Path) -> Iterator[Path]:
+    """An open, empty book in a fresh data directory (on each engine in turn where the
+    test runs on both)."""
     from rapport.services.book import close_book, open_book
 
-    if getattr(request, "param", "sqlite") == "postgresql":
-        request.getfixturevalue("team_book")
-        yield data_dir
-        return
     open_book(data_dir)
     try:
         yield data_dir

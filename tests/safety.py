@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 
 def book_content(data_dir: Path) -> list[str]:
-    """Every row of every table (the search index included), as SQL, read-only."""
+    """Every row of every table (the search index included), as SQL, read-only; on a
+    team book (``RAPPORT_DATABASE_URL``, tests/pgserver.py) every row the user sees, read
+    through a connection of its own."""
+    url = os.environ.get("RAPPORT_DATABASE_URL")
+    if url:
+        return _server_content(url)
     path = data_dir / "rapport.db"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def _server_content(url: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() ORDER BY 1"
+            )
+        ]
+        return [
+            f"{table}: {row!r}"
+            for table in tables
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1')
+        ]
 
 
 def integrity(path: Path) -> str:

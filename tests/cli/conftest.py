@@ -7,8 +7,10 @@ every test here.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,8 +26,12 @@ def _close_book() -> Iterator[None]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """``rapport ARGS`` in this process: the exit code, stdout and stderr."""
-    code = main(list(args))
+    """``rapport ARGS`` in this process: the exit code, stdout and stderr.
+
+    On a team book (the test's ``engine``) the command names it with ``--database-url``.
+    """
+    url = os.environ.get("RAPPORT_DATABASE_URL")
+    code = main(["--database-url", url, *args] if url else list(args))
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -44,5 +50,15 @@ def book_with_one_client(data_dir: Path, name: str = "First Client") -> None:
     open_book(data_dir)
     try:
         clients.create_client(name)
+    finally:
+        close_book()
+
+
+def rows(data_dir: Path, *models: type[Any]) -> list[int]:
+    """How many rows of each model the book in ``data_dir`` holds (on either engine),
+    read through a connection of this process once the others have written."""
+    open_book(data_dir)
+    try:
+        return [model.select().count() for model in models]
     finally:
         close_book()

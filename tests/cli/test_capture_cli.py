@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import run
+from tests.pgserver import NO_BOOK_YET
 
 NOTE = (
     "Lunch w/ Bob Smith (Acme Supply). His son Jake, 12, plays travel baseball. "
@@ -30,6 +31,7 @@ CONTRACT = {
 }
 
 
+@pytest.mark.sqlite_only(reason=NO_BOOK_YET)
 def test_dry_run_prints_the_contract_and_creates_no_book(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:

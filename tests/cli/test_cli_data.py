@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import run
+from tests.pgserver import BOOK_FILE, FILE_BACKUP, NO_SERVER
 from tests.safety import book_content, vcard
 
 
@@ -110,6 +111,7 @@ def test_export_every_format(
     assert code == 1 and "does not exist" in err
 
 
+@pytest.mark.sqlite_only(reason=FILE_BACKUP)
 def test_backup_restore_and_check(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
@@ -144,16 +146,18 @@ def test_backup_restore_and_check(
 def test_check_repair_rebuilds_the_index(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
-    import sqlite3
+    from rapport.services.book import close_book, open_book
+    from rapport.store import search
+    from rapport.store.db import transaction
 
     d = str(data_dir)
     source = tmp_path / "in.vcf"
     source.write_text(vcard("Bob Smith") + vcard("Ann Lee"))
     run(capsys, "--data-dir", d, "import", str(source))
-    conn = sqlite3.connect(data_dir / "rapport.db")
-    conn.execute("DELETE FROM search_index")
-    conn.commit()
-    conn.close()
+    open_book(data_dir)  # behind the services' back: every search document goes
+    with transaction():
+        search.clear()
+    close_book()
     code, out, _ = run(capsys, "--data-dir", d, "check", "--json")
     report = json.loads(out)
     assert code == 1 and report["index"]["missing"] == 2 and not report["ok"]
@@ -161,6 +165,7 @@ def test_check_repair_rebuilds_the_index(
     assert code == 0 and "Rebuilt the search index (2 entries)." in out
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_damaged_book_gives_one_line_naming_the_backup_then_restore_works(
     data_dir: Path, tmp_path: Path
 ) -> None:
@@ -193,6 +198,7 @@ def test_a_damaged_book_gives_one_line_naming_the_backup_then_restore_works(
     assert len(damaged) == 1 and damaged[0].read_bytes() == b"\x00" * 5000
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_newer_database_is_refused_by_every_command(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
@@ -213,6 +219,7 @@ def test_a_newer_database_is_refused_by_every_command(
     assert (data_dir / "rapport.db").read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason=NO_SERVER)
 def test_no_network_connection_during_a_full_session(
     capsys: pytest.CaptureFixture[str],
     data_dir: Path,

@@ -21,6 +21,7 @@ import pytest
 from rapport.cli import main
 from tests.cli.conftest import run, run_json
 from tests.conftest import TODAY
+from tests.pgserver import NO_BOOK_YET
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,7 @@ def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 CLIENT_FIELDS = {"name", "company", "id", "match", "candidates"}
 
 
+@pytest.mark.sqlite_only(reason=NO_BOOK_YET)
 def test_capture_client_has_the_same_fields_with_or_without_a_book(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
@@ -59,6 +61,7 @@ def test_capture_client_has_the_same_fields_with_or_without_a_book(
         )
 
 
+@pytest.mark.sqlite_only(reason=NO_BOOK_YET)
 def test_capture_for_an_unknown_client_exits_2_whether_or_not_the_book_exists(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:

@@ -10,6 +10,7 @@ import pytest
 from rapport.services import settings
 from rapport.services.book import close_book, open_book
 from tests.cli.conftest import book_with_one_client, run_json
+from tests.pgserver import DRY_RUN, NO_BOOK_YET
 
 NOTE = "Lunch with Bob Smith. I'll send the deck by 3/4."
 
@@ -31,6 +32,7 @@ def no_run_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("no_run_choice")
+@pytest.mark.sqlite_only(reason=NO_BOOK_YET)
 def test_the_option_and_the_variable_choose_the_order_for_one_run(
     capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -44,6 +46,7 @@ def test_the_option_and_the_variable_choose_the_order_for_one_run(
 
 
 @pytest.mark.usefixtures("no_run_choice")
+@pytest.mark.sqlite_only(reason=DRY_RUN)
 def test_the_books_setting_reaches_the_dry_run(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:

@@ -28,7 +28,10 @@ from tests.encrypted import (
     holding,
     passphrase_file,
 )
+from tests.pgserver import ENCRYPTED_FILE
 from tests.safety import vcard
+
+pytestmark = pytest.mark.sqlite_only(reason=ENCRYPTED_FILE)
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:

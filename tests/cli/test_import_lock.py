@@ -44,6 +44,9 @@ ROWS = 30_000
 
 
 @pytest.mark.slow
+@pytest.mark.postgresql_gap(
+    reason="the test reads the book's file with sqlite3 to check what was written"
+)
 def test_captures_never_fail_while_a_large_csv_imports(data_dir: Path, tmp_path: Path) -> None:
     book_with_one_client(data_dir)
     big = tmp_path / "big.csv"

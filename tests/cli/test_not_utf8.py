@@ -10,12 +10,13 @@ the real ``rapport`` process, with the bytes in its real argv and stdin.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli.conftest import rows
 
 
 def rapport(
@@ -42,8 +43,9 @@ def bob(data_dir: Path) -> Path:
 
 
 def conversations(data_dir: Path) -> int:
-    with sqlite3.connect(data_dir / "rapport.db") as db:
-        return int(db.execute("select count(*) from interaction").fetchone()[0])
+    from rapport.store import models as m
+
+    return rows(data_dir, m.Interaction)[0]
 
 
 def one_line_error(done: subprocess.CompletedProcess[bytes]) -> str:

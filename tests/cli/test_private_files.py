@@ -17,6 +17,9 @@ import pytest
 
 from rapport import paths
 from rapport.cli import main
+from tests.pgserver import BOOK_FILE
+
+pytestmark = pytest.mark.sqlite_only(reason=BOOK_FILE)
 
 
 def mode(path: Path) -> int:

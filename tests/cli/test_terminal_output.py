@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,12 +20,19 @@ import pytest
 
 from rapport.cli import main
 from rapport.cli.terminal import one_line, printable
+from tests.pgserver import URL_VARIABLE
 
 # Sets the window title, clears the screen, a C1 CSI, reverses what follows, writes over
 # the line, breaks it, rings the bell.
 HOSTILE = "\x1b]0;PWNED\x07\x1b[2J\x9b31m\u202eEvil\rOver\nNext\x7f\x00"
 SHOWN = "\\x1b]0;PWNED\\x07\\x1b[2J\\x9b31m\\u202eEvil\\rOver\\nNext\\x7f\\x00"
 TOKEN = "Zqx"  # stands for HOSTILE until the rows are rewritten in SQL
+
+
+def stored(text: str) -> str:
+    """``text`` as the book keeps it: a team book's PostgreSQL holds no NUL."""
+    return text.replace("\x00", "").replace("\\x00", "") if os.environ.get(URL_VARIABLE) else text
+
 
 # Everything a terminal acts on: C0 but LF, DEL, C1, bidi embeddings/overrides/isolates.
 CONTROLS = {
@@ -55,6 +61,8 @@ def hostile_book(data_dir: Path) -> Path:
     from rapport.services import clients, facts, gifts, inbound, interactions, people, tasks
     from rapport.services.book import close_book, open_book
     from rapport.services.search import rebuild_index
+    from rapport.store import models as m
+    from rapport.store.db import transaction
 
     open_book(data_dir)
     evil = clients.create_client(
@@ -77,7 +85,10 @@ def hostile_book(data_dir: Path) -> Path:
     tasks.complete_task(tasks.add_task(f"Sent the deck {TOKEN}", evil.id).id)
     inbound.record_inbound(evil.id, "voicemail", "2026-11-16T09:00", f"About {TOKEN}")
     gifts.add_gift(evil.id, f"Book {TOKEN}", given_on="2026-06-01")
-    with sqlite3.connect(data_dir / "rapport.db") as db:
+    # Behind the services' backs, which clean what they store; PostgreSQL's text holds no
+    # NUL, so a team book gets every other control.
+    hostile = stored(HOSTILE)
+    with transaction():
         for table, columns in {
             "client": ("name", "company", "role"),
             "interaction": ("title", "raw_text", "key_points"),
@@ -88,8 +99,10 @@ def hostile_book(data_dir: Path) -> Path:
             "gift": ("title",),
         }.items():
             for column in columns:
-                value = json.dumps(HOSTILE)[1:-1] if column == "key_points" else HOSTILE
-                db.execute(f"update {table} set {column} = replace({column}, ?, ?)", (TOKEN, value))
+                value = json.dumps(hostile)[1:-1] if column == "key_points" else hostile
+                m.db.execute_sql(
+                    f"update {table} set {column} = replace({column}, ?, ?)", (TOKEN, value)
+                )
     rebuild_index()
     close_book()
     # A vCard writes a newline in a value as \n; a NUL would make it a binary file. The
@@ -152,8 +165,10 @@ def test_no_text_command_sends_a_control_to_the_terminal(
     assert controls_in(out) == [], out
     assert controls_in(err) == [], err
     assert code in (0, 2), err
-    # The text is there, shown (its end, NEXT DEL NUL, is in every field that has it).
-    assert "\\x1b]0;PWNED" in out + err or "\\x7f" in out + err, out + err
+    # The text is there, shown (its end, NEXT DEL NUL, is in every field that has it);
+    # a team book's dry run opens the book, whose capture cleans the note's controls.
+    if not (words[:2] == ["capture", "--dry-run"] and os.environ.get(URL_VARIABLE)):
+        assert "\\x1b]0;PWNED" in out + err or "\\x7f" in out + err, out + err
 
 
 def test_a_name_with_a_newline_stays_on_its_row(
@@ -163,14 +178,15 @@ def test_a_name_with_a_newline_stays_on_its_row(
     rows = out.splitlines()
     assert len(rows) == 2  # two clients, two lines
     evil = next(row for row in rows if "PWNED" in row)
-    assert f"Eve {SHOWN}  " in evil
+    assert f"Eve {stored(SHOWN)}  " in evil
     # The columns after the name line up: "last contact" starts at the same place.
     assert len({row.index("last contact") for row in rows}) == 1
     _, out, _ = run(capsys, hostile_book, "tasks")
     _, listed, _ = run(capsys, hostile_book, "tasks", "--json")
     assert len(out.splitlines()) == len(json.loads(listed)) == 3
     _, out, _ = run(capsys, hostile_book, "brief", "1")
-    assert f"Eve {SHOWN} — CEO {SHOWN} · Acme {SHOWN}" in out.splitlines()[0]
+    shown = stored(SHOWN)
+    assert f"Eve {shown} — CEO {shown} · Acme {shown}" in out.splitlines()[0]
 
 
 def test_json_keeps_the_text_exact_with_every_control_escaped(
@@ -179,7 +195,7 @@ def test_json_keeps_the_text_exact_with_every_control_escaped(
     _, out, _ = run(capsys, hostile_book, "clients", "--json")
     assert controls_in(out) == []
     names = [row["name"] for row in json.loads(out)]
-    assert f"Eve {HOSTILE}" in names  # lossless: \u009b and \u202e mean the same characters
+    assert f"Eve {stored(HOSTILE)}" in names  # lossless: \u009b and \u202e mean the same characters
 
 
 def test_the_real_process_writes_no_control_byte(hostile_book: Path) -> None:

@@ -15,6 +15,7 @@ from rapport.services.book import close_book, open_book
 from rapport.services.errors import ValidationError
 from rapport.store import migrations
 from rapport.store import models as m
+from tests.pgserver import OLD_FILE
 
 # Every test here runs on a book in a file and on a team book (tests/pgserver.py).
 pytestmark = pytest.mark.both_engines
@@ -110,6 +111,7 @@ OLD_TEXTS = [
 ]
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_the_old_free_text_address_is_migrated_into_parts(data_dir: Path) -> None:
     open_book(data_dir)
     ids = [clients.create_client(f"Client {i}").id for i in range(len(OLD_TEXTS))]

@@ -17,7 +17,10 @@ from rapport.services.book import close_book, current_book, open_book
 from rapport.store import migrations
 from rapport.store.backup import InvalidBackupError, list_backups
 from rapport.store.errors import DiskFullError, NotADatabaseError
+from tests.pgserver import FILE_BACKUP
 from tests.safety import book_content, integrity
+
+pytestmark = pytest.mark.sqlite_only(reason=FILE_BACKUP)
 
 
 def _mode(path: Path) -> int:

@@ -15,7 +15,10 @@ from rapport.services.backup import DamagedBookError
 from rapport.services.book import check_book, close_book, current_book, open_book
 from rapport.store import migrations
 from rapport.store.errors import NewerDatabaseError
+from tests.pgserver import BOOK_FILE
 from tests.safety import pin_version
+
+pytestmark = pytest.mark.sqlite_only(reason=BOOK_FILE)
 
 
 def _digest(path: Path) -> str:

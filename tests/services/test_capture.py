@@ -224,3 +224,14 @@ def test_another_couples_anniversary_never_overwrites_the_clients_own(book: Path
         ("anniversary", None, 6, 3),  # Linda and Tom's
         ("parents' anniversary", None, 12, 12),
     ]
+
+
+def test_a_nul_character_in_a_text_does_not_fail_the_save(book: Path) -> None:
+    """SQLite keeps a NUL pasted into a text; PostgreSQL's text cannot hold one, and a team
+    book failed the save with the driver's error (``rapport inbound --about``). There it
+    is dropped."""
+    bob = clients.create_client("Bob Smith")
+    saved = inbound.record_inbound(bob.id, "email", "2026-11-16 09:00", "About\x00 the renewal")
+    stored = m.Inbound.get_by_id(saved.id).summary
+    assert stored.replace("\x00", "") == "About the renewal"
+    assert search.search("renewal")

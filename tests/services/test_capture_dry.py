@@ -16,6 +16,9 @@ from rapport.services import capture, clients
 from rapport.services.book import close_book, open_book
 from rapport.services.capture_dry import read_moment, understand_dry_run
 from rapport.store import migrations, readonly
+from tests.pgserver import DRY_RUN
+
+pytestmark = pytest.mark.sqlite_only(reason=DRY_RUN)
 
 NOTES = [
     "Lunch w/ Bob Smith (Acme). Son Jake, 12, plays travel baseball. Promised pricing by Fri.",

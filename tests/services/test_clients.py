@@ -120,3 +120,23 @@ def test_profile_gathers_everything(book: Path) -> None:
     assert [f.text for f in profile.facts] == ["Vegetarian"]
     assert [t.title for t in profile.tasks] == ["Send pricing"]
     assert profile.client.last_contact_at is not None
+
+
+def test_rows_of_the_same_moment_list_newest_first_on_every_engine(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facts and conversations saved at the same moment came back in the order the
+    database chose: SQLite's index gave the newest first, PostgreSQL any order, so the
+    profile and the brief of one client could disagree on a team book."""
+    from rapport.services import brief
+
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T09:00")
+    bob = clients.create_client("Bob Smith")
+    for n in range(6):
+        facts.add_fact(bob.id, f"Fact {n}")
+        interactions.add_interaction(bob.id, "call", "2026-11-17 10:00", f"Call {n}")
+    newest_first = [f"Fact {n}" for n in range(5, -1, -1)]
+    profile = clients.profile(bob.id)
+    assert [f.text for f in profile.facts] == newest_first
+    assert [f.text for f in brief.brief_profiles([bob.id])[bob.id].facts] == newest_first
+    assert [i.title for i in profile.interactions] == [f"Call {n}" for n in range(5, -1, -1)]

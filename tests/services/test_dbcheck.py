@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rapport.services import clients, dbcheck, tasks
 from rapport.store import models as m
 from rapport.store import search
+from tests.pgserver import LINKS_ALWAYS_CHECKED, READ_ONLY_FILE
 
 
 def test_a_healthy_book_checks_ok(book: Path) -> None:
@@ -27,9 +30,7 @@ def test_missing_and_stale_index_entries_are_found_and_repaired(book: Path) -> N
     ann = clients.create_client("Ann Lee")
     tasks.add_task("Call Bob", bob.id)
     # Behind the services' back: a row without its document, a renamed row, a ghost document.
-    search.SearchDoc.delete().where(
-        search.SearchDoc.rowid == search.doc_rowid("client", ann.id)
-    ).execute()
+    search.unindex("client", [ann.id])
     m.Client.update(name="Robert Smith").where(m.Client.id == bob.id).execute()
     search.index("fact", 999, bob.id, "a fact that was deleted")
     report = dbcheck.check_database()
@@ -43,6 +44,7 @@ def test_missing_and_stale_index_entries_are_found_and_repaired(book: Path) -> N
     assert plain == ["Robert Smith"]
 
 
+@pytest.mark.sqlite_only(reason=LINKS_ALWAYS_CHECKED)
 def test_broken_links_are_reported(book: Path) -> None:
     bob = clients.create_client("Bob Smith")
     m.db.execute_sql("PRAGMA foreign_keys = OFF")
@@ -55,6 +57,9 @@ def test_broken_links_are_reported(book: Path) -> None:
     assert report.foreign_keys == ["person 1 points at a missing client"]
 
 
+@pytest.mark.postgresql_gap(
+    reason="rapport check does not compare a team book's schema with what Rapport makes yet"
+)
 def test_a_schema_rapport_does_not_make_is_reported(book: Path) -> None:
     """A trigger (that would delete every client at the next capture) or a view in a
     table's place passes SQLite's integrity check; check compares the whole schema."""
@@ -75,6 +80,7 @@ def test_a_schema_rapport_does_not_make_is_reported(book: Path) -> None:
     assert report.lines()[-1] == "search index: not checked"
 
 
+@pytest.mark.sqlite_only(reason=READ_ONLY_FILE)
 def test_a_read_only_book_is_checked_and_said_to_be_read_only(book: Path) -> None:
     """FTS5's index check is a write: on a book that cannot be written it ran into
     'attempt to write a readonly database' and reported a damaged index."""

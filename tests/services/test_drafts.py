@@ -10,6 +10,7 @@ import pytest
 from rapport.services import capture, clients, drafts
 from rapport.store import models as m
 from rapport.store.errors import ReadOnlyError
+from tests.pgserver import READ_ONLY_FILE
 
 
 def test_no_draft_at_first(book: Path) -> None:
@@ -40,6 +41,7 @@ def test_a_damaged_client_hint_is_forgotten(book: Path) -> None:
     assert draft is not None and draft.text == "Call with Ann" and draft.client is None
 
 
+@pytest.mark.sqlite_only(reason=READ_ONLY_FILE)
 def test_a_read_only_book_refuses_the_draft_with_a_store_error(book: Path) -> None:
     drafts.save_draft("first words")
     m.db.execute_sql("PRAGMA query_only = 1")

@@ -21,6 +21,9 @@ from tests.encrypted import (
     every_file,
     holding,
 )
+from tests.pgserver import ENCRYPTED_FILE
+
+pytestmark = pytest.mark.sqlite_only(reason=ENCRYPTED_FILE)
 
 _HOLD = """
 import sqlite3, sys

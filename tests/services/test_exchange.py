@@ -12,6 +12,7 @@ from rapport.exchange import csv_io
 from rapport.services import clients, exchange, facts, interactions, people, settings, tasks
 from rapport.services.book import close_book, open_book
 from rapport.store import models as m
+from rapport.store.db import make_private, transaction
 from tests.safety import book_content, vcard
 
 
@@ -183,7 +184,9 @@ def test_vcard_import_plans_then_writes_new_known_and_skipped(tmp_path: Path, bo
     people.add_person(bob.id, "Jake", "son")
     maria = clients.create_client("Maria Gonzalez")
     clients.create_client("John Smith")
-    clients.create_client("John Smith", company="Other")
+    with transaction():  # a team book keeps one shared client per name: this one is ours
+        make_private()
+        clients.create_client("John Smith", company="Other")
     text = (
         vcard(
             "Robert Smith",

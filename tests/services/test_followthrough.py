@@ -22,6 +22,7 @@ from rapport.services import today as today_service
 from rapport.services.book import close_book, open_book
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.store import migrations
+from tests.pgserver import OLD_FILE
 
 # Every test here runs on a book in a file and on a team book (tests/pgserver.py).
 pytestmark = pytest.mark.both_engines
@@ -208,6 +209,7 @@ def test_follow_through_per_client_and_overall(bob: int, monkeypatch: pytest.Mon
     assert (overall.kept, overall.late, overall.label()) == (1, 1, "50% kept on time (1 of 2)")
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_a_version_3_book_gains_the_follow_through_columns(data_dir: Path) -> None:
     open_book(data_dir)
     bob = clients.create_client("Bob Smith").id

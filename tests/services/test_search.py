@@ -11,7 +11,7 @@ from rapport.services import clients, dbcheck, facts, interactions, people, sear
 from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
 from rapport.store.db import transaction
-from rapport.store.models import db
+from tests.pgserver import NO_FTS5, OLD_FILE
 
 
 @pytest.fixture
@@ -169,7 +169,7 @@ def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_
     bob = bob_in_a_file
     assert dbcheck.check_index() == []
     # Simulate drift: a row written behind the index's back, an entry for a deleted row.
-    db.execute_sql("DELETE FROM search_index WHERE rowid = ?", [fts.doc_rowid("person", 1)])
+    fts.unindex("person", [1])
     fts.index("task", 9999, bob, "A task that does not exist")
     problems = dbcheck.check_index()
     assert "1 person missing from the search index" in problems
@@ -179,6 +179,7 @@ def test_check_finds_missing_and_orphan_entries_and_rebuild_fixes_them(bob_in_a_
     assert ("person", "Bob Smith", "Jake") in _found("jake")
 
 
+@pytest.mark.sqlite_only(reason=NO_FTS5)
 def test_like_fallback_when_there_is_no_fts(
     bob_in_a_file: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -199,6 +200,7 @@ def test_like_fallback_when_there_is_no_fts(
     assert dbcheck.check_index() == []
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_old_rowid_scheme_is_migrated(data_dir: Path) -> None:
     open_book(data_dir)
     bob = clients.create_client("Bob Smith")
@@ -249,3 +251,11 @@ def test_a_word_too_common_to_rank_still_puts_the_names_first(any_book: Path) ->
     assert len(found) == 20
     assert {r.kind for r in search.search("timeline", limit=20)} == {"interaction"}
     assert len(search.search("timeline", limit=20)) == 20
+
+
+def test_the_words_of_an_email_or_a_web_address_are_found(book: Path) -> None:
+    """SQLite's tokenizer cuts "dana@coastal.com" into words; PostgreSQL's parser kept it
+    whole, so "coastal" found nothing on a team book."""
+    clients.create_client("Dana White", emails=["dana@coastal.com"], notes="see acme.com/deck")
+    assert [h.title for h in search.search("coastal")] == ["Dana White"]
+    assert [h.title for h in search.search("deck")] == ["Dana White"]

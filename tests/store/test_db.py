@@ -16,6 +16,7 @@ from rapport.store import migrations
 from rapport.store.errors import NewerDatabaseError, NotADatabaseError
 from rapport.store.models import Client, Person, db
 from rapport.store.readonly import read_user_version
+from tests.pgserver import BOOK_FILE, OLD_FILE
 from tests.safety import pin_version
 
 
@@ -27,6 +28,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_new_book_is_private_and_in_wal_mode(data_dir: Path) -> None:
     open_book(data_dir)
     try:
@@ -52,6 +54,7 @@ def test_foreign_keys_cascade(book: Path) -> None:
     assert Person.select().count() == 0
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_newer_database_is_refused_and_left_byte_identical(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o700)
     path = data_dir / "rapport.db"
@@ -67,6 +70,7 @@ def test_newer_database_is_refused_and_left_byte_identical(data_dir: Path) -> No
     assert not (data_dir / "rapport.db-wal").exists()
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_non_database_file_is_refused_and_untouched(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o700)
     path = data_dir / "rapport.db"
@@ -96,6 +100,7 @@ def test_read_only_data_dir_is_refused(tmp_path: Path) -> None:
         target.chmod(0o700)
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_migration_ladder_runs_each_step_in_order(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -125,6 +130,7 @@ def test_migration_ladder_runs_each_step_in_order(
         close_book()
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_failed_migration_step_leaves_the_previous_version(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -153,6 +159,7 @@ def test_failed_migration_step_leaves_the_previous_version(
         conn.close()
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_gift_interaction_step_adds_the_link(data_dir: Path) -> None:
     """A book from before gifts linked to their history entry gains the column, data kept."""
     open_book(data_dir)
@@ -185,3 +192,17 @@ def test_data_dir_that_cannot_be_created_is_refused() -> None:
     # /proc refuses new folders even to root, so this runs everywhere.
     with pytest.raises(DataDirError, match="cannot create the data directory"):
         open_book(Path("/proc/rapport-test/data"))
+
+
+def test_opening_the_book_again_closes_the_connection_it_had(book: Path) -> None:
+    """A process opening its book again (a script running commands in one process) left
+    the first connection to the garbage collector: psycopg warns of it, and a server
+    counts it against its connection limit until then."""
+    first = db.connection()
+    open_book(book)
+    try:
+        assert db.connection() is not first
+        with pytest.raises(Exception, match="closed"):
+            first.execute("SELECT 1")
+    finally:
+        close_book()

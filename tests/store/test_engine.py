@@ -19,6 +19,7 @@ from rapport.services.errors import ServiceError
 from rapport.store import engine, engines
 from rapport.store.engine_server import ServerEngine
 from rapport.store.engine_sqlite import SqliteEngine
+from tests.pgserver import BOOK_FILE
 
 VCARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Zapata\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n"
 
@@ -86,6 +87,7 @@ def test_a_registered_engine_is_the_one_services_use(
     assert counting[-1].asked == ["check_header"]
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_book_in_a_file_gets_the_sqlite_engine(book: Path) -> None:
     used = engine.current()
     assert type(used) is SqliteEngine and used.path == book / "rapport.db"

@@ -34,6 +34,7 @@ from rapport.store.errors import (
     reading_error,
     translate,
 )
+from tests.pgserver import BOOK_FILE, NOT_UTF8
 
 
 def _digest(path: Path) -> str:
@@ -87,6 +88,7 @@ class _Usage:
         self.free = free
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_book_that_cannot_be_opened_for_reading_is_not_called_damaged(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +187,7 @@ def test_a_full_disk_is_named_and_the_book_left_untouched(small_disk: Path) -> N
     assert len(clients.list_clients()) == 40
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_an_empty_book_file_is_a_damaged_book_naming_the_newest_backup(data_dir: Path) -> None:
     open_book(data_dir)
     clients.create_client("Bob Smith")
@@ -201,6 +204,7 @@ def test_an_empty_book_file_is_a_damaged_book_naming_the_newest_backup(data_dir:
     assert (data_dir / "rapport.db").stat().st_size == 0, "not silently made a new book"
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_new_book_exists_only_whole(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A first start that fails while making the schema leaves no empty rapport.db (which
     would read as a damaged book), and no partial file."""
@@ -222,6 +226,7 @@ def test_a_new_book_exists_only_whole(data_dir: Path, monkeypatch: pytest.Monkey
         close_book()
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_damaged_search_index_reads_as_a_damaged_book(data_dir: Path) -> None:
     """Random bytes over the search index's own pages: SQLite says 'vtable constructor
     failed', which is damage to the book, not a bug."""
@@ -281,6 +286,7 @@ def test_stale_partial_files_go_and_one_being_written_stays(
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_damaged_bytes_in_the_schema_read_as_a_damaged_book(data_dir: Path) -> None:
     """SQLite's message about a damaged schema quotes its bytes, which may not be text:
     Python then fails to decode the message itself (UnicodeDecodeError, a traceback)."""
@@ -302,6 +308,7 @@ def test_damaged_bytes_in_the_schema_read_as_a_damaged_book(data_dir: Path) -> N
     assert readonly.known_clients(path) is None
 
 
+@pytest.mark.sqlite_only(reason=NOT_UTF8)
 def test_a_text_that_is_not_utf8_is_damage_found_by_check(
     book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -323,6 +330,7 @@ def test_a_text_that_is_not_utf8_is_damage_found_by_check(
     assert "damaged (a text in it is not valid UTF-8)" in err
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_damaged_row_failing_far_from_the_database_is_named_damage(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -359,6 +367,7 @@ def test_a_damaged_row_failing_far_from_the_database_is_named_damage(
     close_book()
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_view_in_a_tables_place_fails_a_command_in_one_line(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 from rapport.services import clients, exchange
 from rapport.store.errors import DiskFullError, ReadOnlyError
 from rapport.store.models import db
+from tests.pgserver import BOOK_FILE
 from tests.safety import book_content, integrity, vcard
 
 
@@ -18,6 +19,7 @@ def _fill_the_disk() -> None:
     db.execute_sql(f"PRAGMA max_page_count = {pages}")
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_disk_full_fails_a_write_with_a_message_and_writes_nothing(
     book: Path, tmp_path: Path
 ) -> None:
@@ -41,6 +43,7 @@ def test_disk_full_fails_a_write_with_a_message_and_writes_nothing(
     assert integrity(book / "rapport.db") == "ok"
 
 
+@pytest.mark.sqlite_only(reason=BOOK_FILE)
 def test_a_read_only_book_fails_with_a_message(book: Path) -> None:
     clients.create_client("Bob Smith")
     db.execute_sql("PRAGMA query_only = 1")

@@ -17,6 +17,7 @@ from rapport.services import book as book_service
 from rapport.services import clients
 from rapport.store import engine_sqlite, long_write
 from rapport.store.errors import DatabaseBusyError
+from tests.pgserver import FILE_LOCK
 
 # Holds the book's write lock for HOLD seconds inside a transaction, announced as a long
 # write ("long") or not ("plain"); prints "holding" once the lock is taken.
@@ -25,23 +26,35 @@ import sys, time
 from rapport.services.book import open_book
 from rapport.services import clients
 from rapport.store import db, long_write
+from pathlib import Path
 open_book(sys.argv[1])
-kind, hold = sys.argv[2], float(sys.argv[3])
+kind, hold = sys.argv[2], sys.argv[3]
+
+def wait():
+    # HOLD seconds, or until the file HOLD names exists (at most a minute)
+    if hold.replace(".", "", 1).isdigit():
+        time.sleep(float(hold))
+        return
+    deadline = time.monotonic() + 60
+    while not Path(hold).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
 if kind == "long":
     with db.long_transaction("the import"):
         clients.create_client("Held Writer")
         print("holding", flush=True)
-        time.sleep(hold)
+        wait()
 else:
     with db.transaction():
         clients.create_client("Held Writer")
         print("holding", flush=True)
-        time.sleep(hold)
+        wait()
 print("done", flush=True)
 """
 
 
-def _hold(data_dir: Path, kind: str, seconds: float) -> subprocess.Popen[str]:
+def _hold(data_dir: Path, kind: str, seconds: float | Path) -> subprocess.Popen[str]:
+    """A process holding the book's write lock for ``seconds``, or until that file exists."""
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(data_dir), kind, str(seconds)],
         stdout=subprocess.PIPE,
@@ -69,6 +82,7 @@ def short_timeout_book(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
         book_service.close_book()
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_a_write_waits_out_another_programs_import_and_says_so(short_timeout_book: Path) -> None:
     told: list[str] = []
     book_service.on_busy_wait("test", told.append)
@@ -84,6 +98,7 @@ def test_a_write_waits_out_another_programs_import_and_says_so(short_timeout_boo
     assert created.name == "Waiting Writer"
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_a_write_held_up_by_anything_else_still_fails_on_the_timeout(
     short_timeout_book: Path,
 ) -> None:
@@ -99,13 +114,17 @@ def test_a_write_held_up_by_anything_else_still_fails_on_the_timeout(
     assert "Impatient Writer" not in {c.name for c in clients.list_clients()}
 
 
+@pytest.mark.sqlite_only(reason=FILE_LOCK)
 def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
     book_service.open_book(data_dir)
     clients.create_client("First Client")
     book_service.close_book()
-    holder = _hold(data_dir, "long", 2.0)
+    # The import ends once the command has said it waits: however long the command takes
+    # to start on a loaded machine (a fixed 2 s hold could end before it got there).
+    done = data_dir.parent / "import-done"
+    holder = _hold(data_dir, "long", done)
     try:
-        captured = subprocess.run(
+        command = subprocess.Popen(
             [
                 sys.executable,
                 "-c",
@@ -117,11 +136,16 @@ def test_the_command_line_says_it_waits_for_the_import(data_dir: Path) -> None:
                 "capture",
                 "Call with Wanda Waits about the renewal",
             ],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=120,
         )
+        assert command.stderr is not None
+        said = command.stderr.readline()
+        done.touch()
+        _, rest = command.communicate(timeout=120)
     finally:
+        done.touch()
         holder.communicate(timeout=60)
-    assert captured.returncode == 0, captured.stderr
-    assert "rapport: the book is busy: waiting for the import to finish" in captured.stderr
+    assert command.returncode == 0, said + rest
+    assert said == "rapport: the book is busy: waiting for the import to finish\n", said + rest

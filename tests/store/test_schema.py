@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from rapport.services import clients
 from rapport.services.book import close_book, open_book
 from rapport.store import schema
+from tests.pgserver import OLD_FILE
 
 
 def _differences(path: Path) -> list[str]:
@@ -18,6 +21,7 @@ def _differences(path: Path) -> list[str]:
         conn.close()
 
 
+@pytest.mark.sqlite_only(reason=OLD_FILE)
 def test_a_book_that_climbed_the_ladder_has_the_schema_of_a_new_one(data_dir: Path) -> None:
     """A version-1 book (the steps' additions taken away from a new one) migrated up to
     today matches the reference made from the models: restore and check can demand the

@@ -9,6 +9,7 @@ opens it (``cli.window_wanted``), the command line never imports a window.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from rapport.cli.common import checked_text, client_option, print_json, say, warn
@@ -156,6 +157,8 @@ def _complete_client(result: dict) -> None:  # type: ignore[type-arg]
 def _book_exists(args: argparse.Namespace) -> bool:
     from rapport import paths
 
+    if os.environ.get(paths.DATABASE_URL_VARIABLE):
+        return True  # a team book lives on its server, not in the data folder
     return paths.database_path(paths.data_dir(args.data_dir)).exists()
 
 

@@ -123,7 +123,7 @@ def _profiles(ids: list[int]) -> dict[int, r.Profile]:
         m.Fact.select(m.Fact, source.id, source.kind, source.happened_at, source.title)
         .join(source, JOIN.LEFT_OUTER, on=(m.Fact.source == source.id))
         .where(m.Fact.client.in_(ids))
-        .order_by(m.Fact.created_at.desc())
+        .order_by(m.Fact.created_at.desc(), m.Fact.id.desc())
     )
     for f in fact_rows:
         profiles[f.client_id].facts.append(
@@ -142,7 +142,7 @@ def _profiles(ids: list[int]) -> dict[int, r.Profile]:
     for ib in (
         m.Inbound.select()
         .where(m.Inbound.client.in_(ids), m.Inbound.answered_at.is_null())
-        .order_by(m.Inbound.received_at)
+        .order_by(m.Inbound.received_at, m.Inbound.id)
     ):
         profile = profiles[ib.client_id]
         profile.inbound.append(convert.inbound(ib, profile.client.name))
@@ -179,7 +179,7 @@ def _profiles(ids: list[int]) -> dict[int, r.Profile]:
     for d in (
         m.ImportantDate.select()
         .where(m.ImportantDate.client.in_(ids), convert.real_dates())
-        .order_by(m.ImportantDate.month, m.ImportantDate.day)
+        .order_by(m.ImportantDate.month, m.ImportantDate.day, m.ImportantDate.id)
     ):
         profiles[d.client_id].dates.append(convert.important_date(d, names.get(d.person_id)))
     # Each profile's facts and conversations, signed in one query for all the profiles.

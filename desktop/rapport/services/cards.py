@@ -49,7 +49,7 @@ def _interaction(client_id: int, interaction_id: int | None) -> m.Interaction | 
     recent = list(
         m.Interaction.select()
         .where(m.Interaction.client == client_id, m.Interaction.kind.in_(CONVERSATION_KINDS))
-        .order_by(m.Interaction.happened_at.desc())
+        .order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
         .limit(5)
     )
     # The last conversation; only when it says nothing at all (a bare logged call) does a
@@ -65,7 +65,7 @@ def conversations(client_id: int, limit: int = 20) -> list[r.Interaction]:
     query = (
         m.Interaction.select()
         .where(m.Interaction.client == client_id, m.Interaction.kind.in_(CONVERSATION_KINDS))
-        .order_by(m.Interaction.happened_at.desc())
+        .order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
         .limit(limit)
     )
     return [convert.interaction(row) for row in query]
@@ -76,7 +76,11 @@ def _lead_for(client_id: int) -> str | None:
     intro = (
         m.Introduction.select()
         .where(m.Introduction.referrer == client_id)
-        .order_by(m.Introduction.thanked_at.is_null(False), m.Introduction.introduced_on.desc())
+        .order_by(
+            m.Introduction.thanked_at.is_null(False),
+            m.Introduction.introduced_on.desc(),
+            m.Introduction.id.desc(),
+        )
         .first()
     )
     if intro is None:
@@ -188,7 +192,7 @@ def mark_sent(card_id: int, when: datetime | None = None) -> r.Card:
                 .where(
                     m.Introduction.referrer == row.client_id, m.Introduction.thanked_at.is_null()
                 )
-                .order_by(m.Introduction.introduced_on.desc())
+                .order_by(m.Introduction.introduced_on.desc(), m.Introduction.id.desc())
                 .first()
             )
             if intro is not None:

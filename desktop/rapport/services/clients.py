@@ -55,7 +55,7 @@ def list_clients(include_archived: bool = False) -> list[ClientRow]:
     )
     query = m.Client.select(
         m.Client.id, m.Client.name, m.Client.company, m.Client.last_contact_at, m.Client.archived_at
-    ).order_by(m.Client.name_key)
+    ).order_by(m.Client.name_key, m.Client.id)
     if not include_archived:
         query = query.where(m.Client.archived_at.is_null())
     return [
@@ -320,14 +320,14 @@ def profile(client_id: int) -> r.Profile:
     interactions_rows = list(
         m.Interaction.select()
         .where(m.Interaction.client == client_id)
-        .order_by(m.Interaction.happened_at.desc())
+        .order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
     )
     by_id: dict[int | None, m.Interaction] = {i.id: i for i in interactions_rows}
     facts = [
         convert.fact(f, names.get(f.person_id), by_id.get(f.source_id))
         for f in m.Fact.select()
         .where(m.Fact.client == client_id)
-        .order_by(m.Fact.created_at.desc())
+        .order_by(m.Fact.created_at.desc(), m.Fact.id.desc())
     ]
     tasks = [
         convert.task(t, client.name)
@@ -339,12 +339,12 @@ def profile(client_id: int) -> r.Profile:
         convert.inbound(i, client.name)
         for i in m.Inbound.select()
         .where(m.Inbound.client == client_id)
-        .order_by(m.Inbound.received_at.desc())
+        .order_by(m.Inbound.received_at.desc(), m.Inbound.id.desc())
     ]
     intro_rows = list(
         m.Introduction.select()
         .where((m.Introduction.lead == client_id) | (m.Introduction.referrer == client_id))
-        .order_by(m.Introduction.introduced_on.desc())
+        .order_by(m.Introduction.introduced_on.desc(), m.Introduction.id.desc())
     )
     names_of = client_names({ref for i in intro_rows for ref in (i.lead_id, i.referrer_id)})
     introductions = [
@@ -365,7 +365,7 @@ def profile(client_id: int) -> r.Profile:
         convert.important_date(d, names.get(d.person_id))
         for d in m.ImportantDate.select()
         .where(m.ImportantDate.client == client_id, convert.real_dates())
-        .order_by(m.ImportantDate.month, m.ImportantDate.day)
+        .order_by(m.ImportantDate.month, m.ImportantDate.day, m.ImportantDate.id)
     ]
     cards = [
         convert.card(c)

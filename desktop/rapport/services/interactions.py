@@ -125,4 +125,7 @@ def history(client_id: int, kinds: Sequence[str] | None = None) -> list[r.Intera
     query = m.Interaction.select().where(m.Interaction.client == client_id)
     if kinds:
         query = query.where(m.Interaction.kind.in_(list(kinds)))
-    return [convert.interaction(i) for i in query.order_by(m.Interaction.happened_at.desc())]
+    return [
+        convert.interaction(i)
+        for i in query.order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
+    ]

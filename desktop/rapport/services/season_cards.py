@@ -158,7 +158,7 @@ def subjects(
         for talk in (
             m.Interaction.select()
             .where(m.Interaction.client.in_(part), m.Interaction.kind.in_(core.MEMORABLE))
-            .order_by(m.Interaction.happened_at)
+            .order_by(m.Interaction.happened_at, m.Interaction.id)
         ):
             talks[talk.client_id] = convert.interaction(talk)  # the latest stays
         sent = sent_this_year(part, occasion)

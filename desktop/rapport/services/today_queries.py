@@ -204,7 +204,7 @@ def thank_yous(day: date) -> list[ThankYou]:
             m.Client.archived_at.is_null(),
             m.Interaction.happened_at < datetime.combine(day + timedelta(days=1), time.min),
         )
-        .order_by(m.Interaction.happened_at.desc())
+        .order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
     )
     out = []
     for iid, cid, name, title, happened in fetch(query):

@@ -24,8 +24,11 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     """Open (creating if needed) and migrate the book at ``path``; bind the models.
 
     The engine (``store/engine.py``) is chosen for the book (``RAPPORT_DATABASE_URL``
-    names a server instead) and becomes the current one services ask.
+    names a server instead) and becomes the current one services ask. A book this
+    thread had open is closed first: its connection is not left for the garbage
+    collector (psycopg warns of a connection dropped open; a server counts it as used).
     """
+    close_database()
     book = engines.choose(path)
     database = book.open(backup_dir)
     engine.set_current(book)

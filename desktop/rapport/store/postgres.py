@@ -112,7 +112,23 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         """
         if params and "?" in sql and "%s" not in sql:
             sql = sql.replace("%", "%%").replace("?", "%s")
+        if params:
+            params = _without_nul(params)
         return super().execute_sql(sql, params, *args, **kwargs)
+
+
+def _without_nul(params: Any) -> Any:
+    """PostgreSQL's text cannot hold a NUL character (SQLite's can): a NUL pasted into a
+    note or imported from a file is dropped on a team book instead of failing the save."""
+    if isinstance(params, dict):
+        return {key: _without_nul_one(value) for key, value in params.items()}
+    return [_without_nul_one(value) for value in params]
+
+
+def _without_nul_one(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")
+    return value
 
 
 def is_url(url: str | None) -> bool:

@@ -51,8 +51,16 @@ _UPSERT = (
 def _row(
     kind: str, ref_id: int, client_id: int | None, title: str, body: str
 ) -> tuple[object, ...]:
-    title, body = title or "", body or ""
-    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, fold(title), fold(body))
+    # PostgreSQL's text holds no NUL (the rows drop theirs: store/postgres.py).
+    title, body = (title or "").replace("\x00", ""), (body or "").replace("\x00", "")
+    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, _key(title), _key(body))
+
+
+def _key(text: str) -> str:
+    """The text folded and cut into words as SQLite's tokenizer cuts it: PostgreSQL's
+    parser would keep an e-mail, a host or a path whole ("dana@coastal.com"), so that
+    "coastal" found nothing on a team book."""
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def index_many(docs: Iterable[SearchRow]) -> int:
@@ -75,6 +83,13 @@ def clear() -> None:
 
 def indexed_rowids() -> set[int]:
     return {row[0] for row in db.execute_sql("SELECT rowid FROM search_doc")}
+
+
+def indexed_titles() -> dict[int, str]:
+    """{rowid: title} of every document the user can see (for ``rapport check``)."""
+    return {
+        int(rowid): title for rowid, title in db.execute_sql("SELECT rowid, title FROM search_doc")
+    }
 
 
 def _lexeme(word: str) -> str:
