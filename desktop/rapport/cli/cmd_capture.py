@@ -13,6 +13,10 @@ import sys
 
 from rapport.cli.common import checked_text, client_option, print_json, say, warn
 
+# The exit code of a note kept on this computer because the team book's server is away
+# (services/outbox.py): not in the book yet, saved to it when the server is back.
+KEPT = 3
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
@@ -54,7 +58,14 @@ def run(args: argparse.Namespace) -> int:
     from rapport.services.validate import check_note
 
     check_note(text)
-    result = _understand(args, text)
+    from rapport.services.errors import ServerAwayError
+
+    try:
+        result = _understand(args, text)
+    except ServerAwayError as away:
+        if args.dry_run:
+            raise
+        return _keep(args, text, away)
     _complete_client(result)
     from rapport.core.understand.language import foreign_language, only_english
 
@@ -67,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
             return 2
         from rapport.services import capture
 
+        _send_kept()
         saved = capture.save_capture(
             text,
             result,
-            accepted_suggestions=_accepted(result, args.accept),
+            accepted_suggestions=capture.accepted_kinds(result, args.accept),
             private=args.private,
         )
         result["saved"] = saved.as_json()
@@ -154,23 +166,56 @@ def _complete_client(result: dict) -> None:  # type: ignore[type-arg]
 
 
 def _book_exists(args: argparse.Namespace) -> bool:
+    import os
+
     from rapport import paths
 
+    if os.environ.get(paths.DATABASE_URL_VARIABLE):  # a book on a server: it is asked
+        return True
     return paths.database_path(paths.data_dir(args.data_dir)).exists()
 
 
-def _accepted(result: dict, spec: str) -> list[int]:  # type: ignore[type-arg]
-    kinds = {part.strip() for part in spec.split(",") if part.strip()}
-    accepted = []
-    for index, suggestion in enumerate(result.get("suggestions") or []):
-        # The thank-you after a meeting is owed unless declined: the CLI keeps it.
-        if (
-            suggestion.get("kind") == "thank_you"
-            or "all" in kinds
-            or suggestion.get("kind") in kinds
-        ):
-            accepted.append(index)
-    return accepted
+def _keep(args: argparse.Namespace, text: str, away: Exception) -> int:
+    """The team book's server is away: keep the note in the outbox (exit ``KEPT``), to
+    be understood and saved when it is back; a note that names nobody is refused now."""
+    from rapport.services import outbox
+
+    if not args.client:
+        from rapport import clock
+        from rapport.core.understand.pipeline import understand
+        from rapport.services.capture_json import capture_json
+        from rapport.services.when import day_first
+
+        bare = capture_json(understand(text, clock.today(), (), day_first(setting="")))
+        if bare.get("client") is None:
+            warn("the note names no client; say whom it is about with --client NAME")
+            return 2
+    kept = outbox.keep(text, None, None, private=args.private, client=args.client,
+                       accept=args.accept)  # fmt: skip
+    if args.json:
+        print_json({"kept": {"key": kept.key, "waiting": kept.waiting, "book": kept.where}})
+    waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"
+    warn(
+        f"the team book at {kept.where} is away: the note is kept on this computer "
+        f"({waiting}) and saved to the team book when the server is back"
+    )
+    return KEPT
+
+
+def _send_kept() -> None:
+    """On a team book, the notes kept while its server was away go first, in order."""
+    from rapport.services import book, outbox
+
+    if not book.is_team_book() or not outbox.waiting():
+        return
+    sent = outbox.send()
+    if sent.saved:
+        warn(
+            f"{sent.saved} capture{'' if sent.saved == 1 else 's'} kept while the server "
+            "was away saved to the team book"
+        )
+    if sent.failed:
+        warn(f"{sent.failed}; it stays in the outbox ({sent.waiting} waiting)")
 
 
 def _print_human(result: dict) -> None:  # type: ignore[type-arg]

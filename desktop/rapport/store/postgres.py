@@ -33,6 +33,7 @@ a file (``rapport/__init__.py``), and this module hands it to peewee itself.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Iterator, Sequence
@@ -45,7 +46,7 @@ from psycopg import sql
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
-from rapport.store.errors import NewerDatabaseError, StoreError
+from rapport.store.errors import NewerDatabaseError, ServerAwayError, StoreError
 from rapport.store.models import BOOK_MODELS, Draft, Setting, db
 
 # pg_advisory_lock's key for "migrating this book" (any fixed 64-bit number).
@@ -87,7 +88,10 @@ class _Psycopg(peewee.Psycopg3Adapter):
     def connect(self, db: Any, **params: Any) -> Any:
         # The URL goes to libpq whole: its own rules find the password and TLS settings.
         params.setdefault("conninfo", db.database)
-        conn = psycopg.connect(**params)
+        try:
+            conn = psycopg.connect(**params)
+        except psycopg.OperationalError as exc:
+            raise cannot_reach(db.database, exc) from exc
         _own_backends.add(conn.info.backend_pid)
         return conn
 
@@ -97,10 +101,47 @@ class _Psycopg(peewee.Psycopg3Adapter):
 
 
 class TeamDatabase(peewee.PostgresqlDatabase):
-    """A book on PostgreSQL, reached with psycopg 3."""
+    """A book on PostgreSQL, reached with psycopg 3.
+
+    When the server goes away (stopped, restarted, the network down) the connection it
+    held is dead: every statement then raises ``ServerAwayError`` naming the server, and
+    the first statement after the transaction ended connects again, so that a window
+    left open carries on by itself once the server is back.
+    """
 
     psycopg2_adapter = _Psycopg
     psycopg3_adapter = _Psycopg
+
+    def _lost(self) -> bool:
+        """This thread's connection was cut off by the server (psycopg closes it then)."""
+        conn = self._state.conn
+        return not self._state.closed and conn is not None and bool(conn.closed)
+
+    def _renew_if_lost(self) -> None:
+        if self._lost():
+            if self.in_transaction():
+                raise cannot_reach(self.database, None)
+            self._state.reset()  # the next statement connects again
+
+    def connection(self) -> Any:
+        self._renew_if_lost()
+        return super().connection()
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        self._renew_if_lost()
+        return super().cursor(named_cursor)
+
+    def rollback(self) -> None:
+        if not self._lost():  # else the server dropped the transaction with the connection
+            super().rollback()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost():  # cut off at the commit: kept or not, the server knows
+                raise cannot_reach(self.database, exc) from exc
+            raise
 
     def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
         """Run ``sql``; a statement written for SQLite's ``?`` parameters is adapted.
@@ -112,7 +153,12 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         """
         if params and "?" in sql and "%s" not in sql:
             sql = sql.replace("%", "%%").replace("?", "%s")
-        return super().execute_sql(sql, params, *args, **kwargs)
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost():
+                raise cannot_reach(self.database, exc) from exc
+            raise
 
 
 def is_url(url: str | None) -> bool:
@@ -132,6 +178,52 @@ def where(url: str) -> str:
     return re.sub(r"//[^@/]*@", "//", base) + ("?" + "&".join(kept) if kept else "") or url
 
 
+# The SQLSTATEs of a server that is there but not taking connections now (shutting down,
+# starting up, restarting); a refusal (a wrong password, an unknown role) has its own.
+_AWAY_STATES = {None, "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"}
+
+
+def cannot_reach(url: str, exc: BaseException | None) -> StoreError:
+    """The one-line error for a server that did not answer (or refused) ``url``'s
+    connection: ``ServerAwayError`` when it is away, else ``TeamSetupError``."""
+    detail = _first(exc) if exc is not None else "the connection to the server was lost"
+    message = f"cannot reach the team book at {where(url)}: {detail}"
+    if exc is None or getattr(exc, "sqlstate", None) in _AWAY_STATES:
+        return ServerAwayError(message, server_name(url))
+    return TeamSetupError(message)
+
+
+def server_name(url: str) -> str:
+    """``host:port`` of the server ``url`` names, for the status bar (a local socket's
+    folder in place of the host)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return where(url)
+    host = str(parts.get("host") or parts.get("hostaddr") or "localhost")
+    return f"{host}:{parts.get('port') or 5432}"
+
+
+def role(url: str) -> str:
+    """The role ``url`` connects as: its user, else libpq's default (PGUSER, the login)."""
+    import getpass
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        user = conninfo_to_dict(url).get("user")
+    except psycopg.ProgrammingError:
+        user = None
+    return str(user or os.environ.get("PGUSER") or getpass.getuser())
+
+
+def ping() -> None:
+    """One round trip to the server (``ServerAwayError`` when it is still away)."""
+    db.execute_sql("SELECT 1").fetchone()
+
+
 def connect(url: str) -> TeamDatabase:
     """The team book at ``url``, bound to the models and connected (not yet checked)."""
     database = TeamDatabase(url)
@@ -139,7 +231,7 @@ def connect(url: str) -> TeamDatabase:
     try:
         database.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:
-        raise TeamSetupError(f"cannot reach the team book at {where(url)}: {_first(exc)}") from exc
+        raise cannot_reach(url, exc) from exc
     return database
 
 
@@ -539,15 +631,34 @@ class ChangeListener:
     """
 
     def __init__(self, url: str) -> None:
-        self._conn = psycopg.connect(url, autocommit=True)
-        self._conn.execute(f"LISTEN {CHANGED_CHANNEL}")
+        self._url = url
+        self._conn = self._listen()
         self._own = self._conn.info.backend_pid
         self.changes = 0
 
+    def _listen(self) -> Any:
+        try:
+            conn = psycopg.connect(self._url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise cannot_reach(self._url, exc) from exc
+        conn.execute(f"LISTEN {CHANGED_CHANNEL}")
+        return conn
+
     def count(self) -> int:
-        for notice in self._conn.notifies(timeout=0, stop_after=None):
-            if notice.pid not in _own_backends and notice.pid != self._own:
-                self.changes += 1
+        """The changes heard; ``ServerAwayError`` when the server went away (a later call
+        listens again, and counts one change: what was missed is read again)."""
+        if self._conn.closed:
+            self._conn = self._listen()
+            self._own = self._conn.info.backend_pid
+            self.changes += 1
+        try:
+            for notice in self._conn.notifies(timeout=0, stop_after=None):
+                if notice.pid not in _own_backends and notice.pid != self._own:
+                    self.changes += 1
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            raise cannot_reach(self._url, exc) from exc
         return self.changes
 
     def close(self) -> None:
