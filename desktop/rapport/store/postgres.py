@@ -135,6 +135,14 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         if not self._lost():  # else the server dropped the transaction with the connection
             super().rollback()
 
+    def begin(self, isolation_level: Any = None) -> None:
+        try:
+            super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost():
+                raise cannot_reach(self.database, exc) from exc
+            raise
+
     def commit(self) -> None:
         try:
             super().commit()
