@@ -112,16 +112,21 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     psycopg2_adapter = _Psycopg
     psycopg3_adapter = _Psycopg
 
+    @property
+    def _thread(self) -> Any:
+        """peewee's per-thread connection state (its stubs leave ``_state`` out)."""
+        return self._state  # type: ignore[attr-defined]
+
     def _lost(self) -> bool:
         """This thread's connection was cut off by the server (psycopg closes it then)."""
-        conn = self._state.conn
-        return not self._state.closed and conn is not None and bool(conn.closed)
+        state = self._thread
+        return not state.closed and state.conn is not None and bool(state.conn.closed)
 
     def _renew_if_lost(self) -> None:
         if self._lost():
             if self.in_transaction():
                 raise cannot_reach(self.database, None)
-            self._state.reset()  # the next statement connects again
+            self._thread.reset()  # the next statement connects again
 
     def connection(self) -> Any:
         self._renew_if_lost()
