@@ -34,7 +34,8 @@ def test_notes_saved_while_the_team_server_is_away_are_kept_then_saved_in_order(
     clients.create_client("Bo Chan")
     shown = shown_window(qtbot)
     window = next(shown)
-    capture = open_capture(window, qtbot)  # the clients are read while the server is there
+    assert window.client_list is not None  # the Clients page read while the server is there
+    capture = open_capture(window, qtbot)  # and the clients capture matches against
     capture.close()
     status = window.outbox_status()
     qtbot.waitUntil(lambda: window.book_watch is not None and window.book_watch.timer.isActive())
