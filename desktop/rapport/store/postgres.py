@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -88,6 +89,7 @@ class _Psycopg(peewee.Psycopg3Adapter):
     def connect(self, db: Any, **params: Any) -> Any:
         # The URL goes to libpq whole: its own rules find the password and TLS settings.
         params.setdefault("conninfo", db.database)
+        params.update(_timeouts(db.database, CONNECT_TIMEOUT))
         try:
             conn = psycopg.connect(**params)
         except psycopg.OperationalError as exc:
@@ -189,6 +191,25 @@ def where(url: str) -> str:
     base, _, query = url.partition("?")
     kept = [part for part in query.split("&") if part.split("=", 1)[0] in _WHERE_PARAMETERS]
     return re.sub(r"//[^@/]*@", "//", base) + ("?" + "&".join(kept) if kept else "") or url
+
+
+# How long a connection waits for a server that does not answer (libpq waits forever by
+# default: a save on an unreachable host would hold the window's worker), in seconds;
+# a URL's own ``connect_timeout`` or PGCONNECT_TIMEOUT wins.
+CONNECT_TIMEOUT = 10
+# The window's look for news connects on its own thread: briefly, and not at every look.
+LISTEN_TIMEOUT = 2
+LISTEN_RETRY_S = 15.0
+
+
+def _timeouts(url: str, seconds: int) -> dict[str, Any]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        given = "connect_timeout" in conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        given = False
+    return {} if given or os.environ.get("PGCONNECT_TIMEOUT") else {"connect_timeout": seconds}
 
 
 # The SQLSTATEs of a server that is there but not taking connections now (shutting down,
@@ -645,14 +666,18 @@ class ChangeListener:
 
     def __init__(self, url: str) -> None:
         self._url = url
+        self._retry_at = 0.0
         self._conn = self._listen()
         self._own = self._conn.info.backend_pid
         self.changes = 0
 
     def _listen(self) -> Any:
         try:
-            conn = psycopg.connect(self._url, autocommit=True)
+            conn = psycopg.connect(
+                self._url, autocommit=True, **_timeouts(self._url, LISTEN_TIMEOUT)
+            )
         except psycopg.OperationalError as exc:
+            self._retry_at = time.monotonic() + LISTEN_RETRY_S
             raise cannot_reach(self._url, exc) from exc
         conn.execute(f"LISTEN {CHANGED_CHANNEL}")
         return conn
@@ -661,6 +686,8 @@ class ChangeListener:
         """The changes heard; ``ServerAwayError`` when the server went away (a later call
         listens again, and counts one change: what was missed is read again)."""
         if self._conn.closed:
+            if time.monotonic() < self._retry_at:  # away: asked again in a while
+                raise cannot_reach(self._url, None)
             self._conn = self._listen()
             self._own = self._conn.info.backend_pid
             self.changes += 1
