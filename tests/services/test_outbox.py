@@ -218,3 +218,27 @@ def test_a_team_book_of_schema_7_climbs_to_the_capture_key(
             "WHERE i.indrelid = 'interaction'::regclass AND a.attname = 'capture_key'"
         ).fetchone()
     assert unique is True
+
+
+def test_a_server_that_never_answers_is_away_after_the_timeout_and_the_note_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A host that takes the connection and says nothing (a hung server, a half-open
+    network): libpq would wait forever; the capture is kept once the timeout passes."""
+    import socket
+
+    from rapport.store import postgres
+
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1)
+    monkeypatch.delenv("PGCONNECT_TIMEOUT", raising=False)
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        url = f"postgresql://alice@127.0.0.1:{port}/team"
+        try:
+            assert main(["--database-url", url, "capture", "Lunch with Bob Smith."]) == 3
+        finally:
+            close_book()
+    err = capsys.readouterr().err
+    assert f"the team book at postgresql://127.0.0.1:{port}/team is away" in err
+    assert [kept.text for kept in outbox.waiting()] == ["Lunch with Bob Smith."]
