@@ -101,6 +101,25 @@ def test_the_window_carries_on_by_itself_after_the_server_comes_back(
     assert sorted(c.name for c in m.Client.select()) == ["Ann Lee", "Dana Reyes"]
 
 
+def test_after_a_restart_unseen_the_first_read_and_the_first_save_work(
+    team: TeamBook, pg_outage: PgServer, data_dir: Path
+) -> None:
+    """The server restarted while the window was idle: its connection is dead, which it
+    learns at the next statement; a read or a transaction's BEGIN is sent again on a new
+    one (nothing was done on the dead one), so the user sees no error."""
+    from rapport.services import clients
+
+    open_book(data_dir)
+    clients.create_client("Ann Lee")
+    pg_outage.stop()
+    pg_outage.start()
+    assert [c.name for c in m.Client.select()] == ["Ann Lee"]
+    pg_outage.stop()
+    pg_outage.start()
+    clients.create_client("Dana Reyes")
+    assert m.Client.select().count() == 2
+
+
 _SEND_THEN_DIE = """
 import os, sys
 from rapport.services import outbox
@@ -242,3 +261,30 @@ def test_a_server_that_never_answers_is_away_after_the_timeout_and_the_note_is_k
     err = capsys.readouterr().err
     assert f"the team book at postgresql://127.0.0.1:{port}/team is away" in err
     assert [kept.text for kept in outbox.waiting()] == ["Lunch with Bob Smith."]
+
+
+def test_the_draft_of_a_kept_note_goes_when_it_is_sent_a_newer_one_stays(
+    team: TeamBook, pg_outage: PgServer, data_dir: Path
+) -> None:
+    """The window kept its draft in the book while typing; the note then went to the
+    outbox. Sending it forgets that draft (it would come back as a note to save again),
+    not one typed after it was kept."""
+    from rapport.services import drafts
+
+    open_book(data_dir)
+    understood = capture.understand_note("Met Bob Smith.")
+    capture.save_capture("Met Bob Smith.", understood)
+    drafts.save_draft("Lunch with Bob Sm")
+    pg_outage.stop()
+    outbox.keep("Lunch with Bob Smith.", understood, [])
+    pg_outage.start()
+    assert outbox.send().saved == 1
+    assert drafts.load_draft() is None
+
+    pg_outage.stop()
+    outbox.keep("Called Bob Smith.", understood, [])
+    pg_outage.start()
+    drafts.save_draft("Next note, typed once the server was back")
+    assert outbox.send().saved == 1
+    draft = drafts.load_draft()
+    assert draft is not None and draft.text.startswith("Next note")

@@ -69,6 +69,7 @@ def _outbox(url: str) -> Outbox:
 
     current = book.current_book()
     folder = current.data_dir if current is not None else paths.data_dir()
+    paths.ensure_private_dir(folder)
     return Outbox(outbox_path(folder, postgres.where(url), postgres.role(url)))
 
 
@@ -181,8 +182,9 @@ def _send_one(item: KeptCapture) -> None:
                 private=item.private,
                 key=item.key,
             )
-            # Its draft, kept in the book before the server went away, is this note.
-            m.Draft.delete().where(m.Draft.text == item.text).execute()
+            # The draft the window kept in the book before the server went away is this
+            # note (or older): gone, as a save forgets its draft. One written since stays.
+            m.Draft.delete().where(m.Draft.updated_at <= item.typed_at).execute()
     except ServerAwayError:
         raise
     except Exception:

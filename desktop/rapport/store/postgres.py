@@ -143,12 +143,18 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             super().rollback()
 
     def begin(self, isolation_level: Any = None) -> None:
-        try:
-            super().begin(isolation_level)
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
-            if self._lost():
-                raise cannot_reach(self.database, exc) from exc
-            raise
+        """BEGIN; on a connection the server cut since its last use (restarted), once
+        more on a new one: nothing was sent yet."""
+        for last in (False, True):
+            try:
+                super().begin(isolation_level)
+                return
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost():
+                    raise
+                if last:
+                    raise cannot_reach(self.database, exc) from exc
+                self._thread.reset()
 
     def commit(self) -> None:
         try:
@@ -168,12 +174,19 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         """
         if params and "?" in sql and "%s" not in sql:
             sql = sql.replace("%", "%%").replace("?", "%s")
-        try:
-            return super().execute_sql(sql, params, *args, **kwargs)
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
-            if self._lost():
-                raise cannot_reach(self.database, exc) from exc
-            raise
+        # A read outside a transaction is sent again, once, on a new connection when the
+        # server cut the old one since its last use (a restart); a write is not.
+        again = not self.in_transaction() and sql.lstrip()[:6].upper() == "SELECT"
+        while True:
+            try:
+                return super().execute_sql(sql, params, *args, **kwargs)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost():
+                    raise
+                if not again:
+                    raise cannot_reach(self.database, exc) from exc
+                again = False
+                self._thread.reset()
 
 
 def is_url(url: str | None) -> bool:
