@@ -288,3 +288,25 @@ def test_the_draft_of_a_kept_note_goes_when_it_is_sent_a_newer_one_stays(
     assert outbox.send().saved == 1
     draft = drafts.load_draft()
     assert draft is not None and draft.text.startswith("Next note")
+
+
+@pytest.mark.parametrize("role, database", [("nobody", "team"), ("alice", "no_such_book")])
+def test_a_server_that_refuses_the_connection_is_not_away_and_keeps_nothing(
+    role: str,
+    database: str,
+    pg_server: PgServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An unknown role or database is the user's to fix, not an outage: exit 1 naming the
+    server, and no note kept to be sent to a book that will never take it."""
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
+    try:
+        code = main(["--database-url", pg_server.url(role, database), "capture", "Met Bob Smith."])
+    finally:
+        close_book()
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("rapport: cannot reach the team book at ") and "does not exist" in err
+    assert outbox.waiting() == []

@@ -93,7 +93,7 @@ class _Psycopg(peewee.Psycopg3Adapter):
         try:
             conn = psycopg.connect(**params)
         except psycopg.OperationalError as exc:
-            raise cannot_reach(db.database, exc) from exc
+            raise cannot_reach(db.database, exc, connecting=True) from exc
         _own_backends.add(conn.info.backend_pid)
         return conn
 
@@ -225,19 +225,31 @@ def _timeouts(url: str, seconds: int) -> dict[str, Any]:
     return {} if given or os.environ.get("PGCONNECT_TIMEOUT") else {"connect_timeout": seconds}
 
 
-# The SQLSTATEs of a server that is there but not taking connections now (shutting down,
-# starting up, restarting); a refusal (a wrong password, an unknown role) has its own.
-_AWAY_STATES = {None, "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"}
+# What a server that answered a connection says when it is there but not taking
+# connections now (starting up, shutting down, full): it is away for a while, not refusing.
+# psycopg gives no SQLSTATE for a failed connection, so its message is read.
+_AWAY_WORDS = (
+    "the database system is",
+    "terminating connection",
+    "too many connections",
+    "remaining connection slots",
+)
 
 
-def cannot_reach(url: str, exc: BaseException | None) -> StoreError:
-    """The one-line error for a server that did not answer (or refused) ``url``'s
-    connection: ``ServerAwayError`` when it is away, else ``TeamSetupError``."""
+def cannot_reach(url: str, exc: BaseException | None, *, connecting: bool = False) -> StoreError:
+    """The one-line error for a server that did not answer ``url`` or cut its connection:
+    ``ServerAwayError``; when ``connecting``, a server that answered and refused (a wrong
+    password, an unknown role or database) is ``TeamSetupError`` instead (not away: a
+    capture is not kept for it)."""
     detail = _first(exc) if exc is not None else "the connection to the server was lost"
     message = f"cannot reach the team book at {where(url)}: {detail}"
-    if exc is None or getattr(exc, "sqlstate", None) in _AWAY_STATES:
-        return ServerAwayError(message, server_name(url))
-    return TeamSetupError(message)
+    if connecting and exc is not None and _refused(str(exc)):
+        return TeamSetupError(message)
+    return ServerAwayError(message, server_name(url))
+
+
+def _refused(text: str) -> bool:
+    return "FATAL:" in text and not any(words in text for words in _AWAY_WORDS)
 
 
 def server_name(url: str) -> str:
@@ -278,7 +290,7 @@ def connect(url: str) -> TeamDatabase:
     try:
         database.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:
-        raise cannot_reach(url, exc) from exc
+        raise cannot_reach(url, exc, connecting=True) from exc
     return database
 
 
@@ -691,7 +703,7 @@ class ChangeListener:
             )
         except psycopg.OperationalError as exc:
             self._retry_at = time.monotonic() + LISTEN_RETRY_S
-            raise cannot_reach(self._url, exc) from exc
+            raise cannot_reach(self._url, exc, connecting=True) from exc
         conn.execute(f"LISTEN {CHANGED_CHANNEL}")
         return conn
 
