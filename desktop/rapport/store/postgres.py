@@ -691,9 +691,9 @@ class ChangeListener:
 
     def __init__(self, url: str) -> None:
         self._url = url
-        self._retry_at = 0.0
-        self._conn = self._listen()
-        self._own = self._conn.info.backend_pid
+        self._retry_at = 0.0  # while away: when to try listening again
+        self._conn: Any = None  # connected at the first count
+        self._own = 0
         self.changes = 0
 
     def _listen(self) -> Any:
@@ -710,12 +710,13 @@ class ChangeListener:
     def count(self) -> int:
         """The changes heard; ``ServerAwayError`` when the server went away (a later call
         listens again, and counts one change: what was missed is read again)."""
-        if self._conn.closed:
+        if self._conn is None or self._conn.closed:
             if time.monotonic() < self._retry_at:  # away: asked again in a while
                 raise cannot_reach(self._url, None)
+            missed = self._conn is not None
             self._conn = self._listen()
             self._own = self._conn.info.backend_pid
-            self.changes += 1
+            self.changes += missed
         try:
             for notice in self._conn.notifies(timeout=0, stop_after=None):
                 if notice.pid not in _own_backends and notice.pid != self._own:
@@ -727,7 +728,8 @@ class ChangeListener:
         return self.changes
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
 
 
 # -- writing ---------------------------------------------------------------------------------
