@@ -62,10 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = _understand(args, text)
-    except ServerAwayError as away:
+    except ServerAwayError:
         if args.dry_run:
             raise
-        return _keep(args, text, away)
+        return _keep(args, text)
     _complete_client(result)
     from rapport.core.understand.language import foreign_language, only_english
 
@@ -175,7 +175,7 @@ def _book_exists(args: argparse.Namespace) -> bool:
     return paths.database_path(paths.data_dir(args.data_dir)).exists()
 
 
-def _keep(args: argparse.Namespace, text: str, away: Exception) -> int:
+def _keep(args: argparse.Namespace, text: str) -> int:
     """The team book's server is away: keep the note in the outbox (exit ``KEPT``), to
     be understood and saved when it is back; a note that names nobody is refused now."""
     from rapport.services import outbox
