@@ -310,3 +310,40 @@ def test_a_server_that_refuses_the_connection_is_not_away_and_keeps_nothing(
     assert code == 1, err
     assert err.startswith("rapport: cannot reach the team book at ") and "does not exist" in err
     assert outbox.waiting() == []
+
+
+def test_a_save_cut_off_at_the_commit_is_kept_and_saved_once(
+    team: TeamBook,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The server committed the capture, then the connection died before it said so: the
+    save failed as far as the user knows, so the note is kept; it carried its key from
+    the first attempt, and sending it finds it saved (the test fails without the key)."""
+    from rapport.store import postgres
+
+    open_book(data_dir)
+    capture.save_capture("Met Bob Smith.", capture.understand_note("Met Bob Smith."))
+    close_book()
+    committed = postgres.TeamDatabase.commit
+
+    def commit_then_lost(self: postgres.TeamDatabase) -> None:
+        committed(self)
+        raise postgres.cannot_reach(self.database, None)
+
+    monkeypatch.setattr(postgres.TeamDatabase, "commit", commit_then_lost)
+    assert main(["capture", "Lunch with Bob Smith about the renewal."]) == 3
+    close_book()
+    monkeypatch.setattr(postgres.TeamDatabase, "commit", committed)
+    assert len(outbox.waiting()) == 1
+    assert main(["capture", "Bob Smith signed."]) == 0
+    close_book()
+    assert "1 capture kept while the server was away saved" in capsys.readouterr().err
+    open_book(data_dir)
+    assert [text for _, text, _ in _notes()] == [
+        "Met Bob Smith.",
+        "Lunch with Bob Smith about the renewal.",
+        "Bob Smith signed.",
+    ]
+    assert outbox.waiting() == []

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     except ServerAwayError:
         if args.dry_run:
             raise
-        return _keep(args, text)
+        return _keep(args, text, None, None, None)
     _complete_client(result)
     from rapport.core.understand.language import foreign_language, only_english
 
@@ -79,12 +79,15 @@ def run(args: argparse.Namespace) -> int:
         from rapport.services import capture
 
         _send_kept()
-        saved = capture.save_capture(
-            text,
-            result,
-            accepted_suggestions=capture.accepted_kinds(result, args.accept),
-            private=args.private,
-        )
+        accepted = capture.accepted_kinds(result, args.accept)
+        key = _key()
+        try:
+            saved = capture.save_capture(
+                text, result, accepted_suggestions=accepted, private=args.private, key=key
+            )
+        except ServerAwayError:
+            # Away since the note was understood (or at the commit: the key saves it once).
+            return _keep(args, text, result, accepted, key)
         result["saved"] = saved.as_json()
         if saved.joined_client:
             warn(
@@ -175,12 +178,26 @@ def _book_exists(args: argparse.Namespace) -> bool:
     return paths.database_path(paths.data_dir(args.data_dir)).exists()
 
 
-def _keep(args: argparse.Namespace, text: str) -> int:
+def _key() -> str | None:
+    """A team book's capture carries a key (services/outbox.py); a file's needs none."""
+    from rapport.services import book, outbox
+
+    return outbox.new_key() if book.is_team_book() else None
+
+
+def _keep(
+    args: argparse.Namespace,
+    text: str,
+    understood: dict | None,  # type: ignore[type-arg]
+    accepted: list[int] | None,
+    key: str | None,
+) -> int:
     """The team book's server is away: keep the note in the outbox (exit ``KEPT``), to
-    be understood and saved when it is back; a note that names nobody is refused now."""
+    be saved when it is back (``understood`` None: understood then); a note that names
+    nobody is refused now."""
     from rapport.services import outbox
 
-    if not args.client:
+    if understood is None and not args.client:
         from rapport import clock
         from rapport.core.understand.pipeline import understand
         from rapport.services.capture_json import capture_json
@@ -190,8 +207,8 @@ def _keep(args: argparse.Namespace, text: str) -> int:
         if bare.get("client") is None:
             warn("the note names no client; say whom it is about with --client NAME")
             return 2
-    kept = outbox.keep(text, None, None, private=args.private, client=args.client,
-                       accept=args.accept)  # fmt: skip
+    kept = outbox.keep(text, understood, accepted, private=args.private, client=args.client,
+                       accept=args.accept, key=key)  # fmt: skip
     if args.json:
         print_json({"kept": {"key": kept.key, "waiting": kept.waiting, "book": kept.where}})
     waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"

@@ -31,7 +31,9 @@ from rapport.services import book
 from rapport.services.errors import ServerAwayError, ServiceError, StoreError, ValidationError
 from rapport.store import models as m
 from rapport.store.db import transaction
-from rapport.store.outbox import KeptCapture, Outbox, outbox_path
+from rapport.store.outbox import KeptCapture, Outbox, new_key, outbox_path
+
+__all__ = ["Kept", "KeptCapture", "Sent", "keep", "new_key", "send", "team_url", "waiting"]
 
 # How many characters of a note name it in a message.
 NAMED_CHARS = 40
@@ -88,12 +90,14 @@ def keep(
     private: bool = False,
     client: str | None = None,
     accept: str = "",
+    key: str | None = None,
 ) -> Kept:
     """Keep a capture the server could not take now (one local transaction).
 
     ``understanding`` and ``accepted``: what the window showed and the user ticked; None
     (the command line) means understood when sent, with ``client`` (``--client``) and
-    ``accept`` (``--accept``).
+    ``accept`` (``--accept``). ``key``: the key the failed save carried (``new_key``),
+    so that a save the server did commit before it went away is not saved again.
     """
     from rapport.store import postgres
 
@@ -109,6 +113,7 @@ def keep(
         accepted=accepted,
         client=client,
         accept=accept,
+        key=key,
     )
     return Kept(kept.key, box.count(), postgres.server_name(url), kept.book)
 

@@ -59,6 +59,11 @@ class KeptCapture:
     accept: str
 
 
+def new_key() -> str:
+    """A capture's key: made where it is typed, unique without asking the server."""
+    return uuid.uuid4().hex
+
+
 def outbox_path(data_dir: Path, book: str, author: str) -> Path:
     """The outbox of ``author`` on the team book ``book`` (a URL without password)."""
     digest = hashlib.sha256(f"{author}\0{book}".encode()).hexdigest()[:16]
@@ -103,9 +108,11 @@ class Outbox:
         accepted: list[int] | None,
         client: str | None = None,
         accept: str = "",
+        key: str | None = None,
     ) -> KeptCapture:
-        """Keep one capture (one transaction): the row, with its new key."""
-        key = uuid.uuid4().hex
+        """Keep one capture (one transaction): the row, with its key (``key``: the one
+        a save that may have reached the server carried; else a new one)."""
+        key = key or new_key()
         with self._connection(write=True) as conn:
             cursor = conn.execute(
                 "INSERT INTO capture (key, book, author, typed_at, text, private, "

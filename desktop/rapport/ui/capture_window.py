@@ -82,7 +82,7 @@ class CaptureWindow(QDialog):
         super().__init__(parent)
         self._worker = worker  # saves run on it, so a busy book never freezes the window
         self.saving = False
-        self._sending: tuple[str, dict[str, Any], list[int], bool] = ("", {}, [], False)
+        self._sending: tuple[str, dict[str, Any], list[int], bool, str] = ("", {}, [], False, "")
         self.setObjectName("CaptureWindow")
         self.setWindowTitle("Quick capture")
         self.setModal(False)
@@ -421,7 +421,7 @@ class CaptureWindow(QDialog):
 
         The result comes back on this thread: ``saved`` is emitted and the window closes.
         """
-        from rapport.services import book, drafts
+        from rapport.services import book, drafts, outbox
 
         if self.saving:
             return  # Ctrl+Enter again while the first save is under way
@@ -447,10 +447,12 @@ class CaptureWindow(QDialog):
         # called on the worker's thread; the signal brings the message to this one).
         book.on_busy_wait("capture", self.busyWaiting.emit)
         self._set_saving(True)
-        # What the save sends: kept in the outbox as it is if the team server is away.
-        self._sending = (text, shown, accepted, private)
+        # What the save sends: kept in the outbox as it is if the team server is away,
+        # with its key, so that a save cut off after the server's commit is saved once.
+        key = outbox.new_key()
+        self._sending = (text, shown, accepted, private, key)
         self.worker.submit(
-            lambda _context: drafts.save_note(text, shown, accepted, private=private),
+            lambda _context: drafts.save_note(text, shown, accepted, private=private, key=key),
             name="save the note",
             on_done=self._save_done,
             on_error=self._save_failed,
@@ -503,9 +505,9 @@ class CaptureWindow(QDialog):
         cannot be written the note stays here, said as a failed save."""
         from rapport.services import outbox
 
-        text, shown, accepted, private = self._sending
+        text, shown, accepted, private, key = self._sending
         try:
-            kept = outbox.keep(text, shown, accepted, private=private)
+            kept = outbox.keep(text, shown, accepted, private=private, key=key)
         except Exception as exc:
             if messages.user_message(exc) is None:
                 raise
