@@ -78,3 +78,60 @@ def test_notes_saved_while_the_team_server_is_away_are_kept_then_saved_in_order(
         titles = [title for (title,) in conn.execute("SELECT title FROM task")]
     assert any("brochure" in title.lower() for title in titles), titles
     next(shown, None)
+
+
+def test_a_note_whose_save_was_cut_off_at_the_commit_is_saved_once(
+    team_book: TeamBook, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server committed, then the connection died before it said so: the window keeps
+    the note (the user was not told it is saved) with the key its save carried, and
+    sending it finds it saved: one conversation, not two."""
+    from rapport.services import clients
+    from rapport.store import postgres
+
+    clients.create_client("Dana Reyes")
+    shown = shown_window(qtbot)
+    window = next(shown)
+    assert window.client_list is not None
+    committed = postgres.TeamDatabase.commit
+
+    def commit_then_lost(self: Any) -> None:
+        committed(self)
+        raise postgres.cannot_reach(self.database, None)
+
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Lunch with Dana Reyes about the renewal.")
+    monkeypatch.setattr(postgres.TeamDatabase, "commit", commit_then_lost)
+    save_with_keys(capture, qtbot)
+    qtbot.waitUntil(lambda: not capture.isVisible())
+    monkeypatch.setattr(postgres.TeamDatabase, "commit", committed)
+    status = window.outbox_status()
+    assert status.text().endswith(": 1 capture waiting")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "1 capture saved to the team book.",
+        timeout=15000,
+    )
+    assert [text for text, _, _ in _saved_notes(team_book)] == [
+        "Lunch with Dana Reyes about the renewal."
+    ]
+    next(shown, None)
+
+
+def test_a_capture_left_waiting_that_the_server_refuses_is_named_in_the_status_bar(
+    team_book: TeamBook, qtbot: Any
+) -> None:
+    """Captures left in the outbox by an earlier run are sent when the window opens; one
+    the server cannot take (its --client names nobody) stops the sending, named."""
+    from rapport.services import outbox
+
+    outbox.keep("Lunch with him about the renewal.", None, None, client="Zed")
+    shown = shown_window(qtbot)
+    window = next(shown)
+    status = window.outbox_status()
+    qtbot.waitUntil(lambda: status.text().startswith("Team book: the capture typed "))
+    assert status.text().endswith(
+        '("Lunch with him about the renewal.") was not saved: no client matches '
+        "'Zed'; 1 capture waiting"
+    )
+    assert len(outbox.waiting()) == 1
+    next(shown, None)
