@@ -347,3 +347,13 @@ def test_a_save_cut_off_at_the_commit_is_kept_and_saved_once(
         "Bob Smith signed.",
     ]
     assert outbox.waiting() == []
+
+
+def test_the_capture_key_stays_in_its_book_not_in_the_export(book: Path) -> None:
+    """The same notes exported and imported twice do not collide on their keys."""
+    from rapport.services import dump
+
+    understood = capture.understand_note("Met Bob Smith.")
+    capture.save_capture("Met Bob Smith.", understood, key="k1")
+    [row] = dump.dump_tables()["interaction"]
+    assert "capture_key" not in row and "capture_key" not in dump.schema()["interaction"]
