@@ -250,6 +250,7 @@ def test_a_server_that_never_answers_is_away_after_the_timeout_and_the_note_is_k
 
     monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1)
     monkeypatch.delenv("PGCONNECT_TIMEOUT", raising=False)
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "")  # --database-url sets it: undone after
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]
@@ -301,6 +302,7 @@ def test_a_server_that_refuses_the_connection_is_not_away_and_keeps_nothing(
 ) -> None:
     """An unknown role or database is the user's to fix, not an outage: exit 1 naming the
     server, and no note kept to be sent to a book that will never take it."""
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "")  # --database-url sets it: undone after
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
     try:
         code = main(["--database-url", pg_server.url(role, database), "capture", "Met Bob Smith."])

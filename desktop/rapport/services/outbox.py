@@ -187,15 +187,23 @@ def _send_one(item: KeptCapture) -> None:
                 private=item.private,
                 key=item.key,
             )
-            # The draft the window kept in the book before the server went away is this
-            # note (or older): gone, as a save forgets its draft. One written since stays.
-            m.Draft.delete().where(m.Draft.updated_at <= item.typed_at).execute()
+            _forget_its_draft(item)
     except ServerAwayError:
         raise
     except Exception:
         # Another program sent it at the same moment (the key is unique): saved once.
         if not _saved_before(item.key):
             raise
+
+
+def _forget_its_draft(item: KeptCapture) -> None:
+    """The draft the window kept in the book before the server went away is this note
+    (or older): it goes, as a save forgets its draft. One typed since stays (the clock
+    counts seconds: a draft of the same second is this note's when it begins the note)."""
+    for draft in m.Draft.select():
+        stamp = draft.updated_at
+        if stamp < item.typed_at or (stamp == item.typed_at and item.text.startswith(draft.text)):
+            draft.delete_instance()
 
 
 def _saved_before(key: str) -> bool:
