@@ -85,6 +85,22 @@ class PgServer:
             conn.execute(f"ALTER SCHEMA public OWNER TO {OWNER}")
         return name
 
+    def stop(self) -> None:
+        """Stop the server (fast: sessions are cut off), as an outage would."""
+        _pg_ctl(self, "-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        """Start it again after ``stop`` (the same data, socket and port)."""
+        options = f"-k {self.socket_dir} -c listen_addresses='' -p {self.port} -c fsync=off"
+        _pg_ctl(self, "-l", str(self.socket_dir / "server.log"), "-o", options, "-w", "start")
+
+
+def _pg_ctl(server: PgServer, *args: str) -> None:
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    env.pop("PGDATA", None)
+    _run([str(server.bin / "pg_ctl"), "-D", str(server.socket_dir / "data"), *args],
+         env=env, cwd=server.socket_dir, **_as_user())  # fmt: skip
+
 
 def _as_user() -> dict[str, Any]:
     """``subprocess`` arguments that run a program as an unprivileged user."""
@@ -118,7 +134,7 @@ def pg_server() -> Iterator[PgServer]:
     root = Path(tempfile.mkdtemp(prefix="rapport-pg-"))
     if user:
         os.chown(root, user["user"], user["group"])
-    data, log = root / "data", root / "server.log"
+    data = root / "data"
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     env.pop("PGDATA", None)
     server = PgServer(folder, root, 5432)
@@ -128,12 +144,7 @@ def pg_server() -> Iterator[PgServer]:
              "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
             env=env, cwd=root, **user,
         )  # fmt: skip
-        options = f"-k {root} -c listen_addresses='' -p {server.port} -c fsync=off"
-        _run(
-            [str(folder / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w",
-             "start"],
-            env=env, cwd=root, **user,
-        )  # fmt: skip
+        server.start()
         try:
             with server.connect(ADMIN) as conn:
                 conn.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE")
@@ -141,13 +152,36 @@ def pg_server() -> Iterator[PgServer]:
                     conn.execute(f"CREATE ROLE {member} LOGIN")
             yield server
         finally:
-            _run([str(folder / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                 env=env, cwd=root, **user)  # fmt: skip
+            server.stop()
     finally:
-        # The cluster holds a database per team test: removing its files can outlast the
-        # last test's timeout on a busy disk (a full run failed so in teardown after every
-        # test passed), so a process of its own (left running) removes them while pytest ends.
-        subprocess.run(["sh", "-c", 'rm -rf -- "$0" >/dev/null 2>&1 &', str(root)], check=False)
+        _remove_later(root)
+
+
+def _remove_later(root: Path) -> None:
+    """Remove the stopped cluster's folder in a process of its own: a session's databases
+    take a gigabyte or more, and deleting them on a loaded disk took longer than the last
+    test's timeout, which this teardown counts against."""
+    try:  # the shell returns at once, leaving rm to run on its own
+        subprocess.run(
+            ["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", str(root)],
+            check=True, start_new_session=True,
+        )  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_outage(pg_server: PgServer) -> Iterator[PgServer]:
+    """The session's server, which the test may ``stop`` (an outage) and ``start``; it is
+    running again after the test whatever happened."""
+    try:
+        yield pg_server
+    finally:
+        try:
+            with pg_server.connect(ADMIN):
+                pass
+        except Exception:
+            pg_server.start()
 
 
 @pytest.fixture

@@ -14,6 +14,10 @@ import sys
 
 from rapport.cli.common import checked_text, client_option, print_json, say, warn
 
+# The exit code of a note kept on this computer because the team book's server is away
+# (services/outbox.py): not in the book yet, saved to it when the server is back.
+KEPT = 3
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
@@ -55,7 +59,14 @@ def run(args: argparse.Namespace) -> int:
     from rapport.services.validate import check_note
 
     check_note(text)
-    result = _understand(args, text)
+    from rapport.services.errors import ServerAwayError
+
+    try:
+        result = _understand(args, text)
+    except ServerAwayError:
+        if args.dry_run:
+            raise
+        return _keep(args, text, None, None, None)
     _complete_client(result)
     from rapport.core.understand.language import foreign_language, only_english
 
@@ -68,12 +79,16 @@ def run(args: argparse.Namespace) -> int:
             return 2
         from rapport.services import capture
 
-        saved = capture.save_capture(
-            text,
-            result,
-            accepted_suggestions=_accepted(result, args.accept),
-            private=args.private,
-        )
+        _send_kept()
+        accepted = capture.accepted_kinds(result, args.accept)
+        key = _key()
+        try:
+            saved = capture.save_capture(
+                text, result, accepted_suggestions=accepted, private=args.private, key=key
+            )
+        except ServerAwayError:
+            # Away since the note was understood (or at the commit: the key saves it once).
+            return _keep(args, text, result, accepted, key)
         result["saved"] = saved.as_json()
         if saved.joined_client:
             warn(
@@ -155,6 +170,7 @@ def _complete_client(result: dict) -> None:  # type: ignore[type-arg]
 
 
 def _book_exists(args: argparse.Namespace) -> bool:
+
     from rapport import paths
 
     if os.environ.get(paths.DATABASE_URL_VARIABLE):
@@ -162,18 +178,61 @@ def _book_exists(args: argparse.Namespace) -> bool:
     return paths.database_path(paths.data_dir(args.data_dir)).exists()
 
 
-def _accepted(result: dict, spec: str) -> list[int]:  # type: ignore[type-arg]
-    kinds = {part.strip() for part in spec.split(",") if part.strip()}
-    accepted = []
-    for index, suggestion in enumerate(result.get("suggestions") or []):
-        # The thank-you after a meeting is owed unless declined: the CLI keeps it.
-        if (
-            suggestion.get("kind") == "thank_you"
-            or "all" in kinds
-            or suggestion.get("kind") in kinds
-        ):
-            accepted.append(index)
-    return accepted
+def _key() -> str | None:
+    """A team book's capture carries a key (services/outbox.py); a file's needs none."""
+    from rapport.services import book, outbox
+
+    return outbox.new_key() if book.is_team_book() else None
+
+
+def _keep(
+    args: argparse.Namespace,
+    text: str,
+    understood: dict | None,  # type: ignore[type-arg]
+    accepted: list[int] | None,
+    key: str | None,
+) -> int:
+    """The team book's server is away: keep the note in the outbox (exit ``KEPT``), to
+    be saved when it is back (``understood`` None: understood then); a note that names
+    nobody is refused now."""
+    from rapport.services import outbox
+
+    if understood is None and not args.client:
+        from rapport import clock
+        from rapport.core.understand.pipeline import understand
+        from rapport.services.capture_json import capture_json
+        from rapport.services.when import day_first
+
+        bare = capture_json(understand(text, clock.today(), (), day_first(setting="")))
+        if bare.get("client") is None:
+            warn("the note names no client; say whom it is about with --client NAME")
+            return 2
+    kept = outbox.keep(text, understood, accepted, private=args.private, client=args.client,
+                       accept=args.accept, key=key)  # fmt: skip
+    if args.json:
+        print_json({"kept": {"key": kept.key, "waiting": kept.waiting, "book": kept.where}})
+    waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"
+    warn(
+        f"the team book at {kept.where} is away: the note is kept on this computer "
+        f"({waiting}) and saved to the team book when the server is back"
+    )
+    return KEPT
+
+
+def _send_kept() -> None:
+    """On a team book, the notes kept while its server was away go first, in order."""
+    from rapport.services import book, outbox
+
+    if not book.is_team_book() or not outbox.waiting():
+        return
+    sent = outbox.send()
+    if sent.saved:
+        warn(
+            f"{sent.saved} capture{'' if sent.saved == 1 else 's'} kept while the server "
+            "was away saved to the team book"
+        )
+    if sent.failed:
+        warn(f"{sent.failed}; it stays in the outbox ({sent.waiting} waiting)")
 
 
 def _print_human(result: dict) -> None:  # type: ignore[type-arg]

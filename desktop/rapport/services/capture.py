@@ -128,6 +128,18 @@ def set_client(understanding: dict[str, Any], client: r.Client) -> None:
     }
 
 
+def accepted_kinds(understanding: dict[str, Any], kinds: str) -> list[int]:
+    """The suggestions to accept for ``--accept KINDS`` ('all', or kinds like
+    'gift,check_in'): those of the kinds named, and the thank-you after a meeting, which
+    is owed unless declined."""
+    wanted = {part.strip() for part in kinds.split(",") if part.strip()}
+    return [
+        index
+        for index, suggestion in enumerate(understanding.get("suggestions") or [])
+        if suggestion.get("kind") in ("thank_you", *wanted) or "all" in wanted
+    ]
+
+
 @dataclass
 class SavedCapture:
     client_id: int
@@ -167,6 +179,7 @@ def save_capture(
     accepted_suggestions: Iterable[int] | None = None,
     happened_at: datetime | None = None,
     private: bool = False,
+    key: str | None = None,
 ) -> SavedCapture:
     """Write the note and what was understood from it, all or nothing.
 
@@ -192,7 +205,7 @@ def save_capture(
         client_id, created, name, name_key = _client(u.get("client"))
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
         saved.joined_client = not created and (u.get("client") or {}).get("id") is None
-        interaction_id = _interaction(client_id, text, u, when, suggestions, accepted)
+        interaction_id = _interaction(client_id, text, u, when, suggestions, accepted, key)
         saved.interaction_id = interaction_id
         people = _people(client_id, u.get("people") or [], saved)
         _contacts(client_id, u.get("contacts") or [])
@@ -314,6 +327,7 @@ def _interaction(
     when: datetime,
     suggestions: Sequence[dict[str, Any]],
     accepted: set[int],
+    key: str | None = None,
 ) -> int:
     from rapport.services.interactions import THANK_YOU_KINDS, refresh_last_contact
 
@@ -335,6 +349,7 @@ def _interaction(
             "extracted": _without_spans(u),
             "thanked_at": None if owed else when,
             "created_at": clock.now(),
+            "capture_key": key,
         },
     )
     indexing.data(m.Interaction, data)

@@ -83,17 +83,19 @@ def save_note(
     accepted_suggestions: list[int],
     *,
     private: bool = False,
+    key: str | None = None,
 ) -> SavedNote:
     """Save the captured note and forget its draft, in one transaction (``private``: only
-    its author sees it, on a team book).
+    its author sees it, on a team book; ``key``: the capture's key, services/outbox.py).
 
     Either the note is saved and the draft gone, or nothing changed and the draft is still
     there: a failed save never loses the text, a saved note never comes back as a draft.
     """
     with transaction():
         saved = save_capture(
-            text, understanding, accepted_suggestions=accepted_suggestions, private=private
-        )
+            text, understanding, accepted_suggestions=accepted_suggestions, private=private,
+            key=key,
+        )  # fmt: skip
         m.Draft.delete().execute()
     name = m.Client.get_by_id(saved.client_id).name
     rows = m.Task.select().where(m.Task.id.in_(saved.task_ids or [0])).order_by(m.Task.id)

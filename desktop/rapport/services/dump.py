@@ -49,6 +49,10 @@ TABLES: tuple[type[m.BaseModel], ...] = (
 )
 # Columns computed from others: exported for completeness, recomputed on import.
 DERIVED = {("client", "name_key")}
+# Columns of the book they were written in, not of its export: a capture's outbox key
+# (services/outbox.py) says "saved here once"; copied, the same notes imported twice
+# would collide on it.
+NOT_EXPORTED = {("interaction", "capture_key")}
 # What owns a row: rows of a client that matched one already in the book stay out.
 OWNER_COLUMN = {"introduction": "lead_id"}
 # What an imported value may be, beyond its type (the forms' own rules): a whole
@@ -140,7 +144,7 @@ def schema() -> Schema:
     for model in TABLES:
         table = table_name(model)
         spec: dict[str, ColumnSpec] = {}
-        for field in model._meta.sorted_fields:
+        for field in _exported(model):
             has_default = field.default is not None or field.null
             references = None
             if isinstance(field, peewee.ForeignKeyField):
@@ -168,7 +172,7 @@ def dump_tables() -> dict[str, list[dict[str, Any]]]:
     for model in TABLES:
         table = table_name(model)
         columns = list(spec[table].values())
-        fields = model._meta.sorted_fields
+        fields = _exported(model)
         rows = model.select(*fields).order_by(model._meta.primary_key).tuples().iterator()
         tables[table] = [
             {c.name: encode_value(c.kind, v) for c, v in zip(columns, row, strict=True)}
@@ -177,8 +181,13 @@ def dump_tables() -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+def _exported(model: type[m.BaseModel]) -> list[peewee.Field]:
+    table = table_name(model)
+    return [f for f in model._meta.sorted_fields if (table, f.column_name) not in NOT_EXPORTED]
+
+
 def _field_by_column(model: type[m.BaseModel]) -> dict[str, peewee.Field]:
-    return {f.column_name: f for f in model._meta.sorted_fields}
+    return {f.column_name: f for f in _exported(model)}
 
 
 def _address_in_parts(values: dict[str, Any]) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapport.store.errors import StoreError, translate
+from rapport.store.errors import ServerAwayError, StoreError, translate
 
 __all__ = [
     "AmbiguousError",
     "EditConflictError",
     "NotFoundError",
+    "ServerAwayError",
     "ServiceError",
     "StoreError",
     "ValidationError",

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import suppress
 from datetime import date, datetime
 
 from rapport import clock
 from rapport.core.understand.dates.order import date_order as _order_of
-from rapport.services.errors import ValidationError
+from rapport.services.errors import ServerAwayError, ValidationError
 
 EXAMPLES = "tomorrow, friday, next week, in 3 days or 2026-12-01"
 # For one run: `rapport --date-order dmy ...` sets it; it wins over the book's setting.
 ORDER_VARIABLE = "RAPPORT_DATE_ORDER"
+# The book's date order as last read (used while a team book's server is away).
+_last_setting: str | None = None
 
 
 def date_order(setting: str | None = None) -> str:
@@ -40,7 +43,11 @@ def _book_setting() -> str | None:
         return None  # no book open (a dry run without one): the run's choice or the locale
     from rapport.services import settings
 
-    return str(settings.get("date_order") or "") or None
+    global _last_setting
+    # A team book's server away: the notes typed meanwhile read dates as before.
+    with suppress(ServerAwayError):
+        _last_setting = str(settings.get("date_order") or "") or None
+    return _last_setting
 
 
 def _words(value: date | str | None, what: str = "date") -> date | str | None:

@@ -42,6 +42,17 @@ class DiskIOError(StoreError):
     """The disk reported an I/O error: the file may be fine, the disk is not."""
 
 
+class ServerAwayError(StoreError):
+    """The team book's server cannot be reached (down, unreachable, restarting), or the
+    connection to it was lost: ``where`` names it (no role, no password). A transaction
+    cut off at its commit may or may not have been kept (``services/outbox.py`` saves a
+    capture so that sending it twice keeps one)."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+
+
 DISK_FULL = "the disk is full; free some space and try again"
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8

@@ -146,6 +146,14 @@ def _work_contacts(database: peewee.Database) -> None:
     _add_column(database, "client", "contacts", JSONField(default=list))
 
 
+def _capture_keys(database: peewee.Database) -> None:
+    """Version 8: a conversation saved from the outbox carries the key its capture was
+    given when typed (services/outbox.py), unique, so that sending it twice keeps one."""
+    import peewee
+
+    _add_column(database, "interaction", "capture_key", peewee.TextField(null=True, unique=True))
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
 STEPS: list[Step] = [
@@ -155,6 +163,7 @@ STEPS: list[Step] = [
     _read_indexes,
     _postal_addresses,
     _work_contacts,
+    _capture_keys,
 ]
 SCHEMA_VERSION = 1 + len(STEPS)
 

@@ -141,6 +141,9 @@ class Interaction(RecordModel):
     # When the thank-you for this meeting was sent (or dismissed); None while owed.
     thanked_at = DateTimeField(null=True)
     created_at = DateTimeField(default=clock.now)
+    # The key a capture kept in the outbox while a team book's server was away was given
+    # when typed (services/outbox.py): unique, so that sending it twice saves it once.
+    capture_key = TextField(null=True, unique=True)
 
     class Meta:
         indexes = ((("client", "happened_at"), False), (("kind", "thanked_at"), False))

@@ -33,7 +33,9 @@ a file (``rapport/__init__.py``), and this module hands it to peewee itself.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -45,7 +47,7 @@ from psycopg import sql
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 
-from rapport.store.errors import NewerDatabaseError, StoreError
+from rapport.store.errors import NewerDatabaseError, ServerAwayError, StoreError
 from rapport.store.models import BOOK_MODELS, Draft, Setting, db
 
 # pg_advisory_lock's key for "migrating this book" (any fixed 64-bit number).
@@ -87,7 +89,11 @@ class _Psycopg(peewee.Psycopg3Adapter):
     def connect(self, db: Any, **params: Any) -> Any:
         # The URL goes to libpq whole: its own rules find the password and TLS settings.
         params.setdefault("conninfo", db.database)
-        conn = psycopg.connect(**params)
+        params.update(_timeouts(db.database, CONNECT_TIMEOUT))
+        try:
+            conn = psycopg.connect(**params)
+        except psycopg.OperationalError as exc:
+            raise cannot_reach(db.database, exc, connecting=True) from exc
         _own_backends.add(conn.info.backend_pid)
         return conn
 
@@ -97,10 +103,66 @@ class _Psycopg(peewee.Psycopg3Adapter):
 
 
 class TeamDatabase(peewee.PostgresqlDatabase):
-    """A book on PostgreSQL, reached with psycopg 3."""
+    """A book on PostgreSQL, reached with psycopg 3.
+
+    When the server goes away (stopped, restarted, the network down) the connection it
+    held is dead: every statement then raises ``ServerAwayError`` naming the server, and
+    the first statement after the transaction ended connects again, so that a window
+    left open carries on by itself once the server is back.
+    """
 
     psycopg2_adapter = _Psycopg
     psycopg3_adapter = _Psycopg
+
+    @property
+    def _thread(self) -> Any:
+        """peewee's per-thread connection state (its stubs leave ``_state`` out)."""
+        return self._state  # type: ignore[attr-defined]
+
+    def _lost(self) -> bool:
+        """This thread's connection was cut off by the server (psycopg closes it then)."""
+        state = self._thread
+        return not state.closed and state.conn is not None and bool(state.conn.closed)
+
+    def _renew_if_lost(self) -> None:
+        if self._lost():
+            if self.in_transaction():
+                raise cannot_reach(self.database, None)
+            self._thread.reset()  # the next statement connects again
+
+    def connection(self) -> Any:
+        self._renew_if_lost()
+        return super().connection()
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        self._renew_if_lost()
+        return super().cursor(named_cursor)
+
+    def rollback(self) -> None:
+        if not self._lost():  # else the server dropped the transaction with the connection
+            super().rollback()
+
+    def begin(self, isolation_level: Any = None) -> None:
+        """BEGIN; on a connection the server cut since its last use (restarted), once
+        more on a new one: nothing was sent yet."""
+        for last in (False, True):
+            try:
+                super().begin(isolation_level)
+                return
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost():
+                    raise
+                if last:
+                    raise cannot_reach(self.database, exc) from exc
+                self._thread.reset()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost():  # cut off at the commit: kept or not, the server knows
+                raise cannot_reach(self.database, exc) from exc
+            raise
 
     def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
         """Run ``sql``; a statement written for SQLite's ``?`` parameters is adapted.
@@ -114,7 +176,19 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             sql = sql.replace("%", "%%").replace("?", "%s")
         if params:
             params = _without_nul(params)
-        return super().execute_sql(sql, params, *args, **kwargs)
+        # A read outside a transaction is sent again, once, on a new connection when the
+        # server cut the old one since its last use (a restart); a write is not.
+        again = not self.in_transaction() and sql.lstrip()[:6].upper() == "SELECT"
+        while True:
+            try:
+                return super().execute_sql(sql, params, *args, **kwargs)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost():
+                    raise
+                if not again:
+                    raise cannot_reach(self.database, exc) from exc
+                again = False
+                self._thread.reset()
 
 
 def _without_nul(params: Any) -> Any:
@@ -148,6 +222,83 @@ def where(url: str) -> str:
     return re.sub(r"//[^@/]*@", "//", base) + ("?" + "&".join(kept) if kept else "") or url
 
 
+# How long a connection waits for a server that does not answer (libpq waits forever by
+# default: a save on an unreachable host would hold the window's worker), in seconds;
+# a URL's own ``connect_timeout`` or PGCONNECT_TIMEOUT wins.
+CONNECT_TIMEOUT = 10
+# The window's look for news connects on its own thread: briefly, and not at every look.
+LISTEN_TIMEOUT = 2
+LISTEN_RETRY_S = 15.0
+
+
+def _timeouts(url: str, seconds: int) -> dict[str, Any]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        given = "connect_timeout" in conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        given = False
+    return {} if given or os.environ.get("PGCONNECT_TIMEOUT") else {"connect_timeout": seconds}
+
+
+# What a server that answered a connection says when it is there but not taking
+# connections now (starting up, shutting down, full): it is away for a while, not refusing.
+# psycopg gives no SQLSTATE for a failed connection, so its message is read.
+_AWAY_WORDS = (
+    "the database system is",
+    "terminating connection",
+    "too many connections",
+    "remaining connection slots",
+)
+
+
+def cannot_reach(url: str, exc: BaseException | None, *, connecting: bool = False) -> StoreError:
+    """The one-line error for a server that did not answer ``url`` or cut its connection:
+    ``ServerAwayError``; when ``connecting``, a server that answered and refused (a wrong
+    password, an unknown role or database) is ``TeamSetupError`` instead (not away: a
+    capture is not kept for it)."""
+    detail = _first(exc) if exc is not None else "the connection to the server was lost"
+    message = f"cannot reach the team book at {where(url)}: {detail}"
+    if connecting and exc is not None and _refused(str(exc)):
+        return TeamSetupError(message)
+    return ServerAwayError(message, server_name(url))
+
+
+def _refused(text: str) -> bool:
+    return "FATAL:" in text and not any(words in text for words in _AWAY_WORDS)
+
+
+def server_name(url: str) -> str:
+    """``host:port`` of the server ``url`` names, for the status bar (a local socket's
+    folder in place of the host)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return where(url)
+    host = str(parts.get("host") or parts.get("hostaddr") or "localhost")
+    return f"{host}:{parts.get('port') or 5432}"
+
+
+def role(url: str) -> str:
+    """The role ``url`` connects as: its user, else libpq's default (PGUSER, the login)."""
+    import getpass
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        user = conninfo_to_dict(url).get("user")
+    except psycopg.ProgrammingError:
+        user = None
+    return str(user or os.environ.get("PGUSER") or getpass.getuser())
+
+
+def ping() -> None:
+    """One round trip to the server (``ServerAwayError`` when it is still away)."""
+    db.execute_sql("SELECT 1").fetchone()
+
+
 def connect(url: str) -> TeamDatabase:
     """The team book at ``url``, bound to the models and connected (not yet checked)."""
     database = TeamDatabase(url)
@@ -155,7 +306,7 @@ def connect(url: str) -> TeamDatabase:
     try:
         database.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:
-        raise TeamSetupError(f"cannot reach the team book at {where(url)}: {_first(exc)}") from exc
+        raise cannot_reach(url, exc, connecting=True) from exc
     return database
 
 
@@ -581,19 +732,46 @@ class ChangeListener:
     """
 
     def __init__(self, url: str) -> None:
-        self._conn = psycopg.connect(url, autocommit=True)
-        self._conn.execute(f"LISTEN {CHANGED_CHANNEL}")
-        self._own = self._conn.info.backend_pid
+        self._url = url
+        self._retry_at = 0.0  # while away: when to try listening again
+        self._conn: Any = None  # connected at the first count
+        self._own = 0
         self.changes = 0
 
+    def _listen(self) -> Any:
+        try:
+            conn = psycopg.connect(
+                self._url, autocommit=True, **_timeouts(self._url, LISTEN_TIMEOUT)
+            )
+        except psycopg.OperationalError as exc:
+            self._retry_at = time.monotonic() + LISTEN_RETRY_S
+            raise cannot_reach(self._url, exc, connecting=True) from exc
+        conn.execute(f"LISTEN {CHANGED_CHANNEL}")
+        return conn
+
     def count(self) -> int:
-        for notice in self._conn.notifies(timeout=0, stop_after=None):
-            if notice.pid not in _own_backends and notice.pid != self._own:
-                self.changes += 1
+        """The changes heard; ``ServerAwayError`` when the server went away (a later call
+        listens again, and counts one change: what was missed is read again)."""
+        if self._conn is None or self._conn.closed:
+            if time.monotonic() < self._retry_at:  # away: asked again in a while
+                raise cannot_reach(self._url, None)
+            missed = self._conn is not None
+            self._conn = self._listen()
+            self._own = self._conn.info.backend_pid
+            self.changes += missed
+        try:
+            for notice in self._conn.notifies(timeout=0, stop_after=None):
+                if notice.pid not in _own_backends and notice.pid != self._own:
+                    self.changes += 1
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            raise cannot_reach(self._url, exc) from exc
         return self.changes
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ LOOK_MS = 3000
 
 class BookWatch(QObject):
     changed = Signal()
+    # The team book's server did not answer the look ("host:port"; ui/outbox_status.py).
+    away = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -72,9 +74,13 @@ class BookWatch(QObject):
             self.look()
         return False
 
-    @staticmethod
-    def _read() -> int | None:
+    def _read(self) -> int | None:
+        from rapport.services.errors import ServerAwayError
+
         try:
             return book_watch.data_version()
+        except ServerAwayError as exc:
+            self.away.emit(exc.where)
+            return None
         except Exception:  # busy or closing: the next look (or the next read) tells
             return None

@@ -57,6 +57,15 @@ def saved_text(result: Any) -> str:
     return text + "."
 
 
+def kept_text(kept: Any) -> str:
+    """What the standalone window says of a note kept while the team server is away."""
+    waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"
+    return (
+        f"The team book at {kept.where} is away: the note is kept on this computer "
+        f"({waiting}) and saved to the team book when the server is back."
+    )
+
+
 class SavedToast(QFrame):
     """A line in the status bar after a save: what was saved, Open client and Undo."""
 
@@ -167,6 +176,7 @@ class CaptureEntry(QObject):
 
             self.capture_window = CaptureWindow(self.window, self.window.worker)
             self.capture_window.saved.connect(self._saved)
+            self.capture_window.kept.connect(self.window.outbox_status().kept)
             self.capture_window.finished.connect(lambda _code: self._remember_geometry())
             geometry = self.window.settings.value(GEOMETRY_KEY)
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -255,7 +265,11 @@ def run_standalone(app: QApplication, instance: Any, data_dir: Any, client: str 
         command, _, rest = text.partition(" ")
         window.open_capture(client_from_args(rest) if command == "capture" else None)
 
+    def kept(result: Any) -> None:
+        print(kept_text(result), flush=True)
+
     window.saved.connect(saved)
+    window.kept.connect(kept)
     window.finished.connect(finished)
     instance.messageReceived.connect(message)
     window.open_capture(client)

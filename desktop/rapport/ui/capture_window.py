@@ -74,12 +74,15 @@ def empty_understanding() -> dict[str, Any]:
 
 class CaptureWindow(QDialog):
     saved = Signal(object)  # services.drafts.SavedNote
+    # The team book's server was away: the note went to the outbox (services.outbox.Kept).
+    kept = Signal(object)
     busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
 
     def __init__(self, parent: QWidget | None = None, worker: Worker | None = None) -> None:
         super().__init__(parent)
         self._worker = worker  # saves run on it, so a busy book never freezes the window
         self.saving = False
+        self._sending: tuple[str, dict[str, Any], list[int], bool, str] = ("", {}, [], False, "")
         self.setObjectName("CaptureWindow")
         self.setWindowTitle("Quick capture")
         self.setModal(False)
@@ -216,9 +219,17 @@ class CaptureWindow(QDialog):
 
     def refresh_known(self) -> None:
         from rapport.services import capture
+        from rapport.services.errors import ServerAwayError
 
         try:
             self.known = capture.client_index()
+        except ServerAwayError as exc:
+            # The clients read before still match names; the note goes to the outbox.
+            self.notice.say(
+                "known",
+                "warning",
+                f"{_why(exc)} The note will be kept on this computer until it is back.",
+            )
         except Exception as exc:
             self.known = ClientIndex([])
             self.notice.say("known", "warning", f"Your clients could not be read: {_why(exc)}")
@@ -410,7 +421,7 @@ class CaptureWindow(QDialog):
 
         The result comes back on this thread: ``saved`` is emitted and the window closes.
         """
-        from rapport.services import book, drafts
+        from rapport.services import book, drafts, outbox
 
         if self.saving:
             return  # Ctrl+Enter again while the first save is under way
@@ -436,8 +447,12 @@ class CaptureWindow(QDialog):
         # called on the worker's thread; the signal brings the message to this one).
         book.on_busy_wait("capture", self.busyWaiting.emit)
         self._set_saving(True)
+        # What the save sends: kept in the outbox as it is if the team server is away,
+        # with its key, so that a save cut off after the server's commit is saved once.
+        key = outbox.new_key()
+        self._sending = (text, shown, accepted, private, key)
         self.worker.submit(
-            lambda _context: drafts.save_note(text, shown, accepted, private=private),
+            lambda _context: drafts.save_note(text, shown, accepted, private=private, key=key),
             name="save the note",
             on_done=self._save_done,
             on_error=self._save_failed,
@@ -472,12 +487,37 @@ class CaptureWindow(QDialog):
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
+        from rapport.services.errors import ServerAwayError
+
         self._set_saving(False)
+        if isinstance(exc, ServerAwayError):
+            self._keep_for_later(exc)
+            return
         if messages.user_message(exc) is None:
             messages.show_error(self, exc, "save the note")
             return
         self.notice.say("save", "error", f"Not saved: {_why(exc)} Your note is still here.")
         self.save_draft_now()
+
+    def _keep_for_later(self, away: BaseException) -> None:
+        """The team book's server is away: keep the note, as the save would have sent it,
+        in the outbox on this computer (sent when the server is back). When even that
+        cannot be written the note stays here, said as a failed save."""
+        from rapport.services import outbox
+
+        text, shown, accepted, private, key = self._sending
+        try:
+            kept = outbox.keep(text, shown, accepted, private=private, key=key)
+        except Exception as exc:
+            if messages.user_message(exc) is None:
+                raise
+            self.notice.say(
+                "save", "error", f"Not saved: {_why(away)} {_why(exc)} Your note is still here."
+            )
+            return
+        self.reset()
+        self.kept.emit(kept)
+        self.accept()
 
     def reset(self) -> None:
         """Empty the window for the next note (after a save)."""

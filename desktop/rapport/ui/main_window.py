@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from rapport.services.undo import Snapshot, Undoable
     from rapport.ui.book_watch import BookWatch
     from rapport.ui.client_list import ClientList
+    from rapport.ui.outbox_status import OutboxStatus
     from rapport.ui.profile import ProfilePane
 
 # After the first paint, how long the window waits before building the Clients page.
@@ -408,6 +409,7 @@ class MainWindow(QMainWindow):
         self.painted.connect(self._update_counts)
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
         self.book_watch: BookWatch | None = None
+        self._outbox_status: OutboxStatus | None = None
         self.painted.connect(self._watch_book)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
         self._closed_for_good = False
@@ -510,7 +512,17 @@ class MainWindow(QMainWindow):
         if self.book_watch is None:
             self.book_watch = BookWatch(self)
             self.book_watch.changed.connect(self.refresh_from_book)
+            self.book_watch.away.connect(self.outbox_status().server_away)
             self.book_watch.start()
+            self.outbox_status().start()
+
+    def outbox_status(self) -> OutboxStatus:
+        """The team server's absence in the status bar, and the outbox sent on its return."""
+        from rapport.ui.outbox_status import OutboxStatus
+
+        if self._outbox_status is None:
+            self._outbox_status = OutboxStatus(self)
+        return self._outbox_status
 
     def refresh_from_book(self) -> None:
         """Another program wrote to the book (ui/book_watch.py): read again what is shown,
