@@ -17,7 +17,12 @@ from rapport.core.understand.text import LazyRegex
 from rapport.sample import demo
 from rapport.services import capture, clients
 from rapport.services.book import close_book, open_book
-from rapport.services.capture_dry import programs_path, read_moment, understand_dry_run
+from rapport.services.capture_dry import (
+    keep_programs,
+    programs_path,
+    read_moment,
+    understand_dry_run,
+)
 from rapport.store import migrations, readonly
 
 NOTES = [
@@ -137,8 +142,10 @@ def test_a_programs_file_that_cannot_be_written_changes_nothing(
     for regex in gc.get_objects():
         if isinstance(regex, LazyRegex):
             monkeypatch.setattr(regex, "_compiled", None)
-    programs_path(sample).mkdir()  # in the way: it cannot be replaced
+    programs_path(sample).mkdir()  # in the way: it can be neither read nor replaced
     result = understand_dry_run(NOTES[0], str(sample))
     assert result is not None and result["client"]["name"] == "Bob Smith"
+    assert programs.known_programs() is not None  # compiled here, to be kept
+    keep_programs(str(sample))
     assert programs_path(sample).is_dir()
     assert sorted(p.name for p in sample.iterdir() if p.name.endswith(".tmp")) == []
