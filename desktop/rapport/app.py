@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import rapport
 from rapport import STARTED as _STARTED
 
 
@@ -190,22 +192,49 @@ def start_daily_backup(window: object) -> None:
 
 
 def _spare_the_feature_scan() -> None:
-    """Tell PySide's import hook that the modules loaded so far do not use ``__feature__``.
+    """Tell PySide's import hook that Rapport's modules and those loaded so far do not use
+    ``__feature__``.
 
     Once PySide6.QtCore is loaded, every ``import`` statement goes through its hook, which
     reads the source of each module it has not seen yet (``_mod_uses_pyside`` in
     shibokensupport/feature.py calls inspect.getsource) to learn whether it writes
     ``from __feature__ import``. The modules loaded before Qt (the standard library, the
     book's check) do not, and rescanning each one that a later module imports again costs
-    a file read: several ms before the first paint, more before Today shows. They are
-    recorded as the scan records such a module (-1, "ignore this module"). The table is
-    PySide's private one: if a version drops it, nothing is skipped and nothing breaks.
+    a file read. Nor does any module of Rapport (tests/ui/test_startup.py checks every
+    one): the window's own modules, imported after Qt, would each be read from disk (the
+    .py, besides the .pyc Python loads) before the first paint, and the book's layer after
+    it. They are all recorded as the scan records such a module (-1, "ignore this
+    module": with no feature selected anywhere, the same as 0). The table is PySide's
+    private one: if a version drops it, nothing is skipped and nothing breaks.
     """
     feature = sys.modules.get("shibokensupport.feature")
     seen = getattr(feature, "pyside_feature_dict", None)
     if isinstance(seen, dict):
         for name in list(sys.modules):
             seen.setdefault(name, -1)
+        for name in rapport_modules():
+            seen.setdefault(name, -1)
+
+
+def rapport_modules() -> list[str]:
+    """The names of the package's modules, from its folders (none in a frozen build)."""
+    names: list[str] = []
+    folders = [(folder, "rapport") for folder in rapport.__path__]
+    while folders:
+        folder, package = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        stem = entry.name[:-3]
+                        names.append(package if stem == "__init__" else f"{package}.{stem}")
+                    elif (
+                        entry.name.isidentifier() and entry.name != "__pycache__" and entry.is_dir()
+                    ):
+                        folders.append((entry.path, f"{package}.{entry.name}"))
+        except OSError:  # a frozen build: its modules are not files
+            continue
+    return names
 
 
 def handle_message(window: object, message: str) -> None:

@@ -167,9 +167,24 @@ def test_cli_dry_run_capture_against_importing_peewee(
     ratio = _ratio(out["capture"]["median"], out["peewee"]["median"])
     report["cli"] = {"dry_run_capture_ms": out["capture"], "import_peewee_ms": out["peewee"]}
     report["cli"]["ratio"] = ratio
+    # peewee imports every PostgreSQL driver it finds: with the test extras (psycopg) the
+    # yardstick alone takes 60-100 ms more than in a user's install, and the ratio says
+    # little. Measure it in a venv without them (RAPPORT_BENCH_PYTHON).
+    with_driver = subprocess.run(
+        [python(), "-c", "import importlib.util; print(importlib.util.find_spec('psycopg'))"],
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout.strip() not in ("", "None")
+    report["cli"]["yardstick_imports_psycopg"] = with_driver
     print(
         f"\ncommand line, medians of {CLI_RUNS}: capture --dry-run {out['capture']['median']:.0f}"
         f" ms, python -c 'import peewee' {out['peewee']['median']:.0f} ms, ratio {ratio}×"
+        + (
+            " (psycopg installed: peewee imports it too, use a venv without the test extras)"
+            if with_driver
+            else ""
+        )
     )
 
 

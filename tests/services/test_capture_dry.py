@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -11,10 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from rapport.core.understand import programs
+from rapport.core.understand.text import LazyRegex
 from rapport.sample import demo
 from rapport.services import capture, clients
 from rapport.services.book import close_book, open_book
-from rapport.services.capture_dry import read_moment, understand_dry_run
+from rapport.services.capture_dry import (
+    keep_programs,
+    programs_path,
+    read_moment,
+    understand_dry_run,
+)
 from rapport.store import migrations, readonly
 from tests.pgserver import DRY_RUN
 
@@ -90,3 +98,57 @@ def test_the_hotkey_dry_run_never_loads_the_database_layer(sample: Path) -> None
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["client"]["name"] == "Bob Smith" and result["client"]["id"] is not None
+
+
+def _dry_run_process(data_dir: Path, check: str) -> dict:  # type: ignore[type-arg]
+    code = (
+        "import sys\n"
+        "from rapport.launch import main\n"
+        "from rapport.core.understand import programs\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'capture', '--dry-run', '--json', "
+        f"{NOTES[0]!r}])\n"
+        f"{check}\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "RAPPORT_DATABASE_URL"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_grammar_compiled_once_is_kept_privately_without_a_name(sample: Path) -> None:
+    kept = programs_path(sample)
+    assert not kept.exists()
+    first = _dry_run_process(sample, "assert programs.known_programs() is not None")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    # The next run compiles none of the patterns it needs: all come from the file.
+    again = _dry_run_process(sample, "assert programs.known_programs() is None, 'compiled'")
+    assert again == first and first["client"]["name"] == "Bob Smith"
+    data = kept.read_bytes()
+    open_book(sample)
+    try:
+        names = [k.name for k in capture.known_clients()] + ["Acme Supply", "Dana Whitmore"]
+    finally:
+        close_book()
+    assert [name for name in names if name.encode() in data] == []
+    assert b"travel baseball" not in data and b"Promised pricing" not in data
+    assert [p.name for p in sample.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_programs_file_that_cannot_be_written_changes_nothing(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(programs, "_known", {})  # as in a fresh process
+    monkeypatch.setattr(programs, "_added", set())
+    for regex in gc.get_objects():
+        if isinstance(regex, LazyRegex):
+            monkeypatch.setattr(regex, "_compiled", None)
+    programs_path(sample).mkdir()  # in the way: it can be neither read nor replaced
+    result = understand_dry_run(NOTES[0], str(sample))
+    assert result is not None and result["client"]["name"] == "Bob Smith"
+    assert programs.known_programs() is not None  # compiled here, to be kept
+    keep_programs(str(sample))
+    assert programs_path(sample).is_dir()
+    assert sorted(p.name for p in sample.iterdir() if p.name.endswith(".tmp")) == []

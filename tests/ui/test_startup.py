@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import types
@@ -143,6 +144,37 @@ def test_modules_loaded_before_qt_are_not_read_again_by_pysides_import_hook(
             feature.pyside_feature_dict.pop(name, None)
 
     assert read == ["rapport_probe_after"]  # the hook still reads what came after
+
+
+def test_rapports_own_modules_are_not_read_by_pysides_import_hook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's modules come after Qt: the hook would read each one's source from disk
+    (before the first paint), to learn what the test below checks once for all."""
+    feature = sys.modules["shibokensupport.feature"]
+    names = app.rapport_modules()
+    assert {"rapport.ui.main_window", "rapport.store.db", "rapport.core.understand.text"} <= set(
+        names
+    )
+    not_yet = [name for name in names if name not in feature.pyside_feature_dict]
+    try:
+        app._spare_the_feature_scan()
+        assert [name for name in names if feature.pyside_feature_dict.get(name) is None] == []
+    finally:
+        for name in not_yet:
+            feature.pyside_feature_dict.pop(name, None)
+
+
+def test_no_module_of_rapport_selects_a_pyside_feature() -> None:
+    root = Path(app.__file__).parent
+    selecting = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if re.search(
+            r"^\s*(from __feature__ import|import __feature__)", path.read_text("utf-8"), re.M
+        )
+    ]
+    assert selecting == []
 
 
 def test_the_daily_backup_waits_for_the_book_to_open(qtbot: Any, checked: Any) -> None:

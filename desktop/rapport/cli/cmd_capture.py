@@ -73,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
     language = foreign_language(text)
     if language:
         warn(only_english(language))
+    if args.dry_run:
+        from rapport.services.capture_dry import keep_programs
+
+        keep_programs(args.data_dir)  # the grammar compiled: the next dry run starts faster
     if not args.dry_run:
         if result.get("client") is None:
             warn("the note names no client; say whom it is about with --client NAME")

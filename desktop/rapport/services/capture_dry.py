@@ -12,7 +12,9 @@ the book cannot be read that way; the caller then opens the book as usual.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -32,7 +34,8 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     from rapport import clock, paths
     from rapport.store import engines
 
-    book = engines.choose(paths.database_path(paths.data_dir(data_dir)))
+    directory = paths.data_dir(data_dir)
+    book = engines.choose(paths.database_path(directory))
     rows = book.clients_before_opening()
     if rows is None:
         return None
@@ -53,4 +56,47 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     # the order "3/4" is read in, as services.when.date_order gives it with the book open
     chosen = os.environ.get("RAPPORT_DATE_ORDER")
     order = date_order(chosen, book.setting_before_opening("date_order"), os.environ)
+    _load_programs(directory)
     return capture_json(understand(text, clock.today(), known, order == "dmy"))
+
+
+def programs_path(directory: Path) -> Path:
+    """The file of the grammar's compiled regexes (core/understand/programs.py), one per
+    Python: no note or name is in it, only the grammar's patterns and their programs."""
+    return directory / f"capture-patterns.{sys.implementation.cache_tag}.cache"
+
+
+def _load_programs(directory: Path) -> None:
+    from rapport.core.understand.programs import load_programs
+
+    try:
+        data = programs_path(directory).read_bytes()
+    except OSError:  # none yet, or unreadable: the patterns are compiled as usual
+        return
+    load_programs(data)
+
+
+def keep_programs(data_dir: str | None) -> None:
+    """At the end of a dry run: the programs compiled in this run, with those known, for
+    the next run, next to the book (none when there is no book: a dry run creates
+    nothing).
+
+    A cache: written whole under another name and moved into place (a reader sees the
+    old file or the new one), private (0600); when the folder is read-only or full it is
+    simply not written, and the next run compiles as this one did."""
+    from rapport import paths
+    from rapport.core.understand.programs import known_programs
+
+    data = known_programs()
+    directory = paths.data_dir(data_dir)
+    if data is None or not paths.database_path(directory).is_file():
+        return
+    target = programs_path(directory)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -43,6 +42,10 @@ def partial_beside(target: Path) -> Iterator[Path]:
     not renamed away (the partial file of a block that failed, or one only used as a
     scratch copy, and any SQLite journal beside it) is removed at the end.
     """
+    # Here, not at the top: the hotkey's dry run loads this module (the book's engine) and
+    # never writes, and tempfile brings random and weakref (~2 ms of its start).
+    import tempfile
+
     with private_umask():
         fd, name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent

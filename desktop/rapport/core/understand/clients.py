@@ -160,9 +160,14 @@ class ClientIndex(Sequence[KnownClient]):
         of that surname, or whose surname starts with it when it is an initial ("Ted B.")."""
         if self._by_first is None:
             self._by_first = {}
+            nicknames = _nicknames()
             for position, name in enumerate(self._folded):
                 # Folded: single spaces, none leading, so the first word is before the first.
-                for key in name_keys(name.partition(" ")[0]):
+                # Its name_keys, without a set for each of thousands of names (a position
+                # listed twice under a key is found once: the look-up below takes a set).
+                own = name.partition(" ")[0]
+                self._by_first.setdefault(own, []).append(position)
+                for key in nicknames.get(own, ()):
                     self._by_first.setdefault(key, []).append(position)
         positions: set[int] = set()
         for key in name_keys(first):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.understand.programs import compile_regex
 from rapport.core.understand.resources import read_resource
 from rapport.core.understand.wordlists import word_list
 
@@ -57,19 +58,19 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     cue = r"(?:,\s*|\s+)(?:is\s+(?:a\s+(?:guy|woman|gal|lady)\s+named\s+)?|named\s+|called\s+)?"
     return (
         # her assistant Kim / his office manager is Deb / Carla's CFO, Dana Wu
-        re.compile(
+        compile_regex(
             rf"\b{owner}\s+(?:new\s+)?(?P<role>{roles})\b{cue}(?P<name>{_NAME}|{_LOWER_NAME})",
             re.IGNORECASE,
         ),
         # Linda Pratt (office mgr) / Greta Lindahl (assistant to Dr. Siddiqui) / Kim, her assistant
-        re.compile(
+        compile_regex(
             rf"(?P<name>{_NAME})\s*(?:\((?:[^()\n]{{0,30}}?,\s*)?(?:their\s+|her\s+|his\s+)?"
             rf"(?P<role>{roles})\b[^()\n]{{0,40}}\)|,\s+(?:her|his|their)\s+(?P<role2>{roles})\b)",
         ),
         # Purchasing (Monica Reyes)
-        re.compile(rf"\b(?P<role>{roles})\s*\((?P<name>{_NAME})\)", re.IGNORECASE),
+        compile_regex(rf"\b(?P<role>{roles})\s*\((?P<name>{_NAME})\)", re.IGNORECASE),
         # Adjuster: Kyle (Harbor Mutual)
-        re.compile(rf"(?m)^\s*(?P<role>{roles})\s*:\s*(?P<name>{_NAME})", re.IGNORECASE),
+        compile_regex(rf"(?m)^\s*(?P<role>{roles})\s*:\s*(?P<name>{_NAME})", re.IGNORECASE),
     )
 
 

@@ -124,16 +124,23 @@ def _shorthand_forms() -> list[str]:
     return forms
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longest first, ties in a fixed order: the words are sets, whose order follows the
+    hash seed, and the pattern must be the same text in every process (its compiled
+    program is kept between runs, core/understand/programs.py)."""
+    return -len(word), word
+
+
 def rel_pattern() -> str:
     return (
         r"\b(?:"
         + "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
-            for w in sorted(rel_words(), key=len, reverse=True)
+            for w in sorted(rel_words(), key=_longest_first)
             if w not in SHORTHAND
         )
         + "|(?-i:"
-        + "|".join(sorted(_shorthand_forms(), key=len, reverse=True))
+        + "|".join(sorted(_shorthand_forms(), key=_longest_first))
         + r"))\b"
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rapport.core.understand.programs import compile_regex
 from rapport.core.understand.wordlists import word_list
 
 __all__ = [
@@ -87,7 +88,7 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             source = self.pattern if isinstance(self.pattern, str) else self.pattern()
-            self._compiled = re.compile(source, self._flags)
+            self._compiled = compile_regex(source, self._flags)
         return self._compiled
 
     def can_match(self, text: str) -> bool:

@@ -93,7 +93,9 @@ GERUNDS = {"sending": "send", "emailing": "email", "calling": "call", "texting":
             "shipping": "ship", "dropping": "drop", "putting": "put", "pulling": "pull",
             "introducing": "introduce", "reaching": "reach", "looping": "loop",
             "buying": "buy", "picking": "pick", "inviting": "invite"}  # fmt: skip
-VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
+# Longest first; ties in a fixed order, so that the pattern is the same text in every
+# process (VERBS is a set, whose order follows the hash seed): the same compiled program.
+VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=lambda v: (-len(v), v)))
 VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
