@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from rapport.services import indexing
 from rapport.services.search import KIND_LABELS, rebuild_index
-from rapport.store import engine, search, search_pg
+from rapport.store import engine, search
 from rapport.store import models as m
 from rapport.store.errors import NotADatabaseError, database_errors, translate
 
@@ -109,20 +109,16 @@ class CheckReport:
 def index_problems() -> IndexReport:
     """How far the FTS index is from the tables it indexes (nothing to say off SQLite)."""
     report = IndexReport()
-    if search.on_server():
-        # A team book's documents (PostgreSQL keeps its own index sound): those the user
-        # sees, as the rows are (row-level security).
-        actual = search_pg.indexed_titles()
-    elif not search.available():
+    if not search.has_index():
         return report
-    else:
+    if search.available():  # SQLite's FTS5 has a structure of its own to check
         integrity = search.integrity()
         report.read_only = integrity.read_only
         if integrity.problem:
             report.errors.append(f"the search index is damaged ({integrity.problem})")
-        actual = dict(
-            search.SearchDoc.select(search.SearchDoc.rowid, search.SearchDoc.title).tuples()
-        )
+    # The documents the user can see (on a team book, as the rows are: row-level security;
+    # PostgreSQL keeps its own index structure sound).
+    actual = search.indexed_titles()
     expected: set[int] = set()
     for model, kind in indexing.KIND_OF_MODEL.items():
         column = _TITLE_COLUMN.get(model)

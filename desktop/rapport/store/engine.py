@@ -69,6 +69,10 @@ class SearchIndex(Protocol):
         """Every document's key (kind in the high bits, row id in the low 40)."""
         ...
 
+    def indexed_titles(self) -> dict[int, str]:
+        """{key: title} of every document the user can see (``rapport check``)."""
+        ...
+
     def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
         """Documents matching the user's ``text``, best first; never raises on odd input."""
         ...

@@ -155,6 +155,12 @@ def indexed_rowids() -> set[int]:
     return set() if found is None else found.indexed_rowids()
 
 
+def indexed_titles() -> dict[int, str]:
+    """{rowid: title} of every document the user can see (for the consistency check)."""
+    found = _index()
+    return {} if found is None else found.indexed_titles()
+
+
 def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
     """Documents matching ``text`` best first (see the module docstring for the rules).
 
@@ -204,6 +210,9 @@ class Fts5Index:
 
     def indexed_rowids(self) -> set[int]:
         return sql.fts_rowids()
+
+    def indexed_titles(self) -> dict[int, str]:
+        return dict(SearchDoc.select(SearchDoc.rowid, SearchDoc.title).tuples())
 
     def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
         words = words_of(text)

@@ -258,6 +258,10 @@ class PgIndex:
     def indexed_rowids(self) -> set[int]:
         return indexed_rowids()
 
+    def indexed_titles(self) -> dict[int, str]:
+        # The documents the member sees, as the rows are (row-level security).
+        return indexed_titles()
+
     def search(self, text: str, limit: int, per_kind: int | None) -> list[Hit]:
         return search(text, limit, per_kind)
 
