@@ -195,8 +195,12 @@ def thank_yous(day: date) -> list[ThankYou]:
             m.Interaction.title,
             m.Interaction.happened_at,
         )
-        .join(m.Client, on=(m.Interaction.client == m.Client.id))
+        # CROSS JOIN keeps the conversations as the outer loop, read through the (kind,
+        # thanked_at) index: with an INNER JOIN SQLite chose to walk every active client
+        # and each one's conversations (all 100,000 on the big book: 60 ms of Today's 75).
+        .join(m.Client, JOIN.CROSS)
         .where(
+            m.Interaction.client == m.Client.id,
             # Every kind (a call whose thank-you was ticked in capture too); the IN keeps
             # the (kind, thanked_at) index in use.
             m.Interaction.kind.in_(r.INTERACTION_KINDS),

@@ -146,6 +146,17 @@ def _work_contacts(database: peewee.Database) -> None:
     _add_column(database, "client", "contacts", JSONField(default=list))
 
 
+def _today_indexes(database: peewee.Database) -> None:
+    """Version 8: covering indexes for Today: the follow-through score counted in the
+    index (promises by due day and by day done) and the clients out of touch filtered
+    in it."""
+    _add_index(database, "task", ("due", "promised", "kind", "status", "done_at"))
+    _add_index(database, "task", ("done_at", "due", "promised", "kind", "status"))
+    _add_index(
+        database, "client", ("archived_at", "cadence_days", "last_contact_at", "created_at", "name")
+    )
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
 STEPS: list[Step] = [
@@ -155,6 +166,7 @@ STEPS: list[Step] = [
     _read_indexes,
     _postal_addresses,
     _work_contacts,
+    _today_indexes,
 ]
 SCHEMA_VERSION = 1 + len(STEPS)
 
