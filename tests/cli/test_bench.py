@@ -74,6 +74,16 @@ def test_bench_json_reports_every_field_and_keeps_nothing(
     ):
         assert report[extra] >= 0
     assert report["save_mode"] == "rolled back transaction"
+    # Each operation's CPU time beside its clock time (what the code costs, without the
+    # waits for a core): never more than the clock's, since a thread runs only while
+    # the clock does.
+    for name in ("search", "profile", "brief", "capture_parse", "save", "today"):
+        cpu, clock = (
+            report[f"{name}_cpu_p50_ms"],
+            report[f"{name}_p50_ms" if name != "today" else "today_ms"],
+        )
+        assert 0 < cpu <= clock + 0.05, name
+        assert report[f"{name}_cpu_p95_ms"] >= cpu, name
     close_book()
     assert _contents(small_book) == before  # saves and Today were rolled back
 
@@ -82,6 +92,7 @@ def test_bench_table_and_its_refusals(small_book: Path, capsys: pytest.CaptureFi
     assert main(["--data-dir", str(small_book), "bench"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("30 clients, 200 conversations; 50 runs each")
+    assert "CPU p95" in out.splitlines()[1]
     for label in ("search", "open a profile", "brief", "capture parse", "save a capture"):
         assert label in out
     with pytest.raises(SystemExit) as exit_info:

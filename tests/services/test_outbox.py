@@ -228,7 +228,7 @@ def test_a_team_book_of_schema_7_climbs_to_the_capture_key(
         conn.execute("ALTER TABLE interaction DROP COLUMN capture_key")
         conn.execute("UPDATE rapport_meta SET value = '7' WHERE key = 'schema_version'")
     monkeypatch.setenv("RAPPORT_DATABASE_URL", book.url("owner"))
-    assert team_admin.setup().schema_version == migrations.SCHEMA_VERSION == 8
+    assert team_admin.setup().schema_version == migrations.SCHEMA_VERSION
     close_book()
     with pg_server.connect("owner", book.database) as conn:
         (unique,) = conn.execute(

@@ -47,10 +47,20 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 
 @dataclass(frozen=True)
 class Timing:
-    """Milliseconds of each repetition of one operation."""
+    """Milliseconds of each repetition of one operation: on the clock (``samples``) and
+    on this thread's CPU (``cpu``, ``time.thread_time``).
+
+    The two tell the code's cost from the machine's: on shared cores a repetition's
+    clock time also holds the time the thread waited for a core (or, rarely, for a page
+    read from disk), and the p95 of a few milliseconds is where that shows. Search's
+    outliers of 15 to 18 ms were such waits: 3 involuntary context switches per slow
+    search against 1.3 in the others (``getrusage``), their CPU time that of the rest,
+    and no garbage collection among them (README, Performance).
+    """
 
     name: str
     samples: list[float]
+    cpu: list[float] = field(default_factory=list)
 
     # None when nothing could be timed (an empty book has no client to open).
     @property
@@ -64,6 +74,14 @@ class Timing:
     @property
     def max(self) -> float | None:
         return max(self.samples, default=None)
+
+    @property
+    def cpu_p50(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    @property
+    def cpu_p95(self) -> float | None:
+        return percentile(self.cpu, 95)
 
 
 @dataclass
@@ -106,24 +124,35 @@ class BenchReport:
                 "profile_largest_ms": ms(self.largest.get("profile")),
                 "brief_largest_ms": ms(self.largest.get("brief")),
                 "runs": self.runs,
+                # The same operations' CPU time (see Timing): what the code costs, without
+                # the waits for a core that shared machines add to the clock.
+                **{
+                    f"{name}_cpu_{which}_ms": ms(getattr(timing, f"cpu_{which}"))
+                    for name, timing in t.items()
+                    for which in ("p50", "p95")
+                },
                 "save_mode": "rolled back transaction",
             }
         )
         return out
 
 
-def _time(fn: Callable[[T], Any], inputs: Sequence[T], runs: int) -> list[float]:
-    """One warm-up on the first input, then ``runs`` timed calls on varied inputs."""
+def _time(
+    fn: Callable[[T], Any], inputs: Sequence[T], runs: int
+) -> tuple[list[float], list[float]]:
+    """One warm-up on the first input, then ``runs`` timed calls on varied inputs: the
+    milliseconds of each on the clock and on this thread's CPU."""
     if not inputs:
-        return []
+        return [], []
     fn(inputs[0])
-    samples = []
+    samples, cpu = [], []
     for index in range(runs):
         value = inputs[(index + 1) % len(inputs)]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         fn(value)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
         samples.append((time.perf_counter() - start) * 1000)
-    return samples
+    return samples, cpu
 
 
 def _once(fn: Callable[[], Any]) -> float:
@@ -146,7 +175,7 @@ def run_bench(runs: int = MIN_RUNS, seed: int = 1) -> BenchReport:
     timings = report.timings
 
     def timed(name: str, fn: Callable[[Any], Any], values: Sequence[Any]) -> None:
-        timings[name] = Timing(name, _time(fn, values, runs))
+        timings[name] = Timing(name, *_time(fn, values, runs))
 
     timed(
         "search",

@@ -45,16 +45,17 @@ def _runs(text: str) -> int:
     return value
 
 
-# Row label, JSON key of the median, JSON key of the p95 (None: not reported), the goal.
+# Row label, JSON key of the median, JSON key of the p95 (None: not reported), the goal,
+# and the operation's name in the CPU-time keys.
 ROWS = (
-    ("search", "search_p50_ms", "search_p95_ms", "p95 ≤ 10"),
-    ("open a profile", "profile_p50_ms", "profile_p95_ms", ""),
-    ("brief", "brief_p50_ms", "brief_p95_ms", "p95 ≤ 30"),
-    ("capture parse", "capture_parse_p50_ms", "capture_parse_p95_ms", "p95 ≤ 20"),
-    ("save a capture", "save_p50_ms", "save_p95_ms", "p95 ≤ 10"),
-    ("Today", "today_ms", "today_p95_ms", "≤ 50"),
-    ("all clients", "list_clients_ms", None, ""),
-    ("list, 1st page", "client_list_page_ms", None, ""),
+    ("search", "search_p50_ms", "search_p95_ms", "p95 ≤ 5", "search"),
+    ("open a profile", "profile_p50_ms", "profile_p95_ms", "", "profile"),
+    ("brief", "brief_p50_ms", "brief_p95_ms", "p95 ≤ 15", "brief"),
+    ("capture parse", "capture_parse_p50_ms", "capture_parse_p95_ms", "p95 ≤ 10", "capture_parse"),
+    ("save a capture", "save_p50_ms", "save_p95_ms", "p95 ≤ 5", "save"),
+    ("Today", "today_ms", "today_p95_ms", "≤ 25", "today"),
+    ("all clients", "list_clients_ms", None, "", "list_clients"),
+    ("list, 1st page", "client_list_page_ms", None, "", "client_list_page"),
 )
 
 
@@ -70,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
         f"{report['clients']:,} clients, {report['notes']:,} conversations; "
         f"{report['runs']} runs each after a warm-up (milliseconds)"
     )
-    say(f"{'operation':<16}{'median':>9}{'p95':>9}   goal")
-    for label, p50, p95, goal in ROWS:
+    # The CPU p95 beside the clock's: a gap between them is time spent waiting for a core.
+    say(f"{'operation':<16}{'median':>9}{'p95':>9}{'CPU p95':>9}   goal")
+    for label, p50, p95, goal, name in ROWS:
         p95_text = _ms(report[p95]) if p95 else f"{'':>9}"
-        say(f"{label:<16}{_ms(report[p50])}{p95_text}   {goal}".rstrip())
+        cpu_text = _ms(report[f"{name}_cpu_p95_ms"])
+        say(f"{label:<16}{_ms(report[p50])}{p95_text}{cpu_text}   {goal}".rstrip())
     if report["profile_largest_ms"] is not None:
         say(
             f"largest client: profile {report['profile_largest_ms']:.2f}, "

@@ -11,19 +11,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from peewee import Case, fn
+
 from rapport import clock
 from rapport.core import records as r
 from rapport.core.drafts import done_note, late_note, mailto_url
 from rapport.core.followup import proposed_new_date
 from rapport.core.names import first_name
-from rapport.core.promises import WINDOW_DAYS, PromiseScore, is_promise, score
+from rapport.core.promises import WINDOW_DAYS, PromiseScore, is_promise
 from rapport.services import convert, interactions, settings
 from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.tasks import get_task
 from rapport.services.when import parse_day
 from rapport.store import models as m
 from rapport.store.db import transaction
-from rapport.store.rows import fetch, parsers
+from rapport.store.rows import fetch
 
 
 def _row(task_id: int) -> m.Task:
@@ -87,46 +89,44 @@ def record_progress(task_id: int, note: str = "") -> r.Task:
     return get_task(task_id)
 
 
-def promise_rows(client_id: int | None = None, today: date | None = None) -> list[r.Task]:
-    """The promises that can count in the score window (light records).
-
-    Two index range reads: promises due in the window (task.due), and those due earlier
-    but finished inside it (task.done_at), rather than a scan of every task.
-    """
-    today = today or clock.today()
-    since = today - timedelta(days=WINDOW_DAYS)
-    promise = (m.Task.promised == True) | (m.Task.kind == "promise")  # noqa: E712
-
-    def read(*conditions: Any) -> list[tuple[Any, ...]]:
-        query = m.Task.select(
-            m.Task.id, m.Task.kind, m.Task.promised, m.Task.due, m.Task.status, m.Task.done_at
-        ).where(promise, *conditions)
-        if client_id is not None:
-            query = query.where(m.Task.client == client_id)
-        return fetch(query)
-
-    rows = read(m.Task.due >= since) + read(
-        m.Task.done_at >= datetime.combine(since, time.min), m.Task.due < since
-    )
-    to_day, to_moment = parsers()
-    return [
-        r.Task(
-            i,
-            "",
-            k,
-            to_day(d) if d else None,
-            s,
-            promised=bool(p),
-            done_at=to_moment(done) if done else None,
-        )
-        for i, k, p, d, s, done in rows
-    ]
-
-
 def follow_through(client_id: int | None = None) -> PromiseScore:
-    """Promises kept on time over the last 90 days, for one client or the whole book."""
+    """Promises kept on time over the last 90 days, for one client or the whole book.
+
+    core/promises.py's ``score`` counted in SQL: one row of three sums instead of the
+    2,400 promises of the big book's window read into records and counted in Python
+    (17 of Today's 30 ms). The cases are ``score``'s, written over the same columns:
+    a done promise counts when its due day or the day it was finished (the due day when
+    it has no ``done_at``) falls in the window, kept when finished by the due day; an
+    open one is late once its due day is past (back to the window's start), open before.
+    tests/services/test_followthrough.py checks the sums against ``score`` on a demo book.
+    """
     today = clock.today()
-    return score(promise_rows(client_id, today), today)
+    since = today - timedelta(days=WINDOW_DAYS)
+    task = m.Task
+    promise = (task.promised == True) | (task.kind == "promise")  # noqa: E712
+    done = task.status == "done"
+    finished = fn.COALESCE(fn.DATE(task.done_at), task.due)
+    counted = task.due.between(since, today) | finished.between(since, today)
+
+    def total(condition: Any) -> Any:
+        return fn.COALESCE(fn.SUM(Case(None, [(condition, 1)], 0)), 0)
+
+    query = task.select(
+        total(done & counted & (finished <= task.due)),
+        total(
+            (done & counted & (finished > task.due))
+            | (~done & task.due.between(since, today - timedelta(days=1)))
+        ),
+        total(~done & (task.due >= today)),
+    ).where(
+        promise,
+        # Two index range reads, as before: due in the window or later, and done in it.
+        (task.due >= since) | (task.done_at >= datetime.combine(since, time.min)),
+    )
+    if client_id is not None:
+        query = query.where(task.client == client_id)
+    kept, late, still_open = fetch(query)[0]
+    return PromiseScore(int(kept), int(late), int(still_open))
 
 
 # -- closing the loop -------------------------------------------------------------------------

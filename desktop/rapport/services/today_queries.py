@@ -20,7 +20,7 @@ from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
 from rapport.services import convert
-from rapport.store import engine
+from rapport.store import engine, sql
 from rapport.store import models as m
 from rapport.store.rows import day as as_day
 from rapport.store.rows import fetch, moment, month_day_text, parsers
@@ -195,8 +195,12 @@ def thank_yous(day: date) -> list[ThankYou]:
             m.Interaction.title,
             m.Interaction.happened_at,
         )
-        .join(m.Client, on=(m.Interaction.client == m.Client.id))
+        # CROSS JOIN keeps the conversations as the outer loop, read through the (kind,
+        # thanked_at) index: with an INNER JOIN SQLite chose to walk every active client
+        # and each one's conversations (all 100,000 on the big book: 60 ms of Today's 75).
+        .join(m.Client, JOIN.CROSS)
         .where(
+            m.Interaction.client == m.Client.id,
             # Every kind (a call whose thank-you was ticked in capture too); the IN keeps
             # the (kind, thanked_at) index in use.
             m.Interaction.kind.in_(r.INTERACTION_KINDS),
@@ -294,8 +298,8 @@ def upcoming_dates(day: date) -> list[Upcoming]:
 
 
 def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
-    # One condition per cadence in use (a handful of values), so that SQLite returns only
-    # the clients past theirs instead of every client for Python to sort out.
+    # The cadences in use (a handful of values), each with its cutoff, so that SQLite
+    # returns only the clients past theirs instead of every client for Python to sort out.
     cadences = [
         c
         for (c,) in convert.tuples(
@@ -306,24 +310,9 @@ def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
     def before(days: int) -> datetime:
         return datetime.combine(day - timedelta(days=days), time.min)
 
-    def past(days: int) -> Any:
-        cutoff = before(days)
-        return (m.Client.last_contact_at < cutoff) | (
-            m.Client.last_contact_at.is_null() & (m.Client.created_at < cutoff)
-        )
-
-    condition = (m.Client.cadence_days.is_null() | (m.Client.cadence_days <= 0)) & past(
-        default_cadence
+    rows = sql.clients_out_of_touch(
+        before(default_cadence), {cadence: before(cadence) for cadence in cadences}
     )
-    for cadence in cadences:
-        condition = condition | ((m.Client.cadence_days == cadence) & past(cadence))
-    query = m.Client.select(
-        m.Client.id,
-        m.Client.name,
-        m.Client.last_contact_at,
-        m.Client.created_at,
-        m.Client.cadence_days,
-    ).where(m.Client.archived_at.is_null(), condition)
     to_day = parsers()[0]
     return fu.out_of_touch(
         [
@@ -334,7 +323,7 @@ def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
                 to_day(added[:10] if isinstance(added, str) else added) if added else None,
                 cadence,
             )
-            for cid, name, last, added, cadence in fetch(query)
+            for cid, name, last, added, cadence in rows
         ],
         day,
         default_cadence,

@@ -154,6 +154,17 @@ def _capture_keys(database: peewee.Database) -> None:
     _add_column(database, "interaction", "capture_key", peewee.TextField(null=True, unique=True))
 
 
+def _today_indexes(database: peewee.Database) -> None:
+    """Version 9: covering indexes for Today: the follow-through score counted in the
+    index (promises by due day and by day done) and the clients out of touch filtered
+    in it."""
+    _add_index(database, "task", ("due", "promised", "kind", "status", "done_at"))
+    _add_index(database, "task", ("done_at", "due", "promised", "kind", "status"))
+    _add_index(
+        database, "client", ("archived_at", "cadence_days", "last_contact_at", "created_at", "name")
+    )
+
+
 # STEPS[n] upgrades a database of version n + 1 to version n + 2. Version 1 is the
 # first released schema, created whole by create_schema().
 STEPS: list[Step] = [
@@ -164,6 +175,7 @@ STEPS: list[Step] = [
     _postal_addresses,
     _work_contacts,
     _capture_keys,
+    _today_indexes,
 ]
 SCHEMA_VERSION = 1 + len(STEPS)
 

@@ -104,6 +104,9 @@ class Client(RecordModel):
         indexes = (
             (("archived_at", "name_key"), False),
             (("archived_at", "last_contact_at"), False),
+            # Today's clients out of touch: every column it reads, so the filter over the
+            # active clients runs in the index without reading their rows.
+            (("archived_at", "cadence_days", "last_contact_at", "created_at", "name"), False),
         )
 
 
@@ -225,7 +228,14 @@ class Task(RecordModel):
     updated_at = DateTimeField(default=clock.now)
 
     class Meta:
-        indexes = ((("client", "status"), False), (("status", "due"), False))
+        indexes = (
+            (("client", "status"), False),
+            (("status", "due"), False),
+            # The follow-through score (services/followup.py), counted in the index:
+            # promises due in the window or later, and those done in it.
+            (("due", "promised", "kind", "status", "done_at"), False),
+            (("done_at", "due", "promised", "kind", "status"), False),
+        )
 
 
 class Gift(RecordModel):

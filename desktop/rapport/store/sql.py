@@ -245,6 +245,27 @@ def open_introductions_of_lead(client_id: int, day: Any) -> list[m.Introduction]
     return list(m.Introduction.raw(param(m.db, statement), client_id, day))
 
 
+# -- Today (services/today_queries.py) -----------------------------------------------------------
+def clients_out_of_touch(default_cutoff: Any, cutoffs: dict[int, Any]) -> list[Raw]:
+    """(id, name, last_contact_at, created_at, cadence_days) of the active clients whose
+    last contact (their creation, when never contacted) is before the cutoff of their
+    cadence: ``cutoffs[cadence]``, else ``default_cutoff`` (no cadence of their own).
+
+    One comparison per client against a CASE over the cadences in use, read from the
+    covering (archived_at, cadence_days, last_contact_at, created_at, name) index;
+    peewee built the same filter as one OR branch per cadence, which cost more to build
+    than SQLite takes to run it.
+    """
+    cases = " ".join('WHEN "cadence_days" = ? THEN ?' for _ in cutoffs)
+    statement = (
+        'SELECT "id", "name", "last_contact_at", "created_at", "cadence_days" FROM "client" '
+        'WHERE "archived_at" IS NULL AND COALESCE("last_contact_at", "created_at") < '
+        + (f"CASE {cases} ELSE ? END" if cutoffs else "?")  # no cadence in use: the default
+    )
+    values = [value for pair in cutoffs.items() for value in pair]
+    return list(m.db.execute_sql(param(m.db, statement), (*values, default_cutoff)))
+
+
 # Quick capture's undo (services/capture_undo.py) reads the rows a save may change, as
 # plain tuples in the model's column order, before and after it: written once for the
 # same reason (it runs inside the timed save), and without peewee's row conversion,
