@@ -350,3 +350,54 @@ def test_a_relation_of_someone_else_is_not_the_clients_family() -> None:
     assert _people("mtg w/ jen alvarez @ pinnacle - wife of CEO. kids in soccer.") == []
     assert _people("Lunch with Bob Smith - son of our founder.") == []
     assert _people("Lunch with Bob Smith. His wife of 30 years loves roses.") == [("wife", None)]
+
+
+# Family: a plural family word, then the list of its names, however the list is punctuated:
+# a colon, a dash or brackets before it, an aside after the word, names joined by commas,
+# "and", "&", "/" or "+", each maybe with an age ("Bo 9", "(Bo, 9)") or a bracketed aside
+# ("(at Rice)"), "baby" before the last; typed or dictated in lower case.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ines Pardo. grandkids coming for Easter: Wren, Hugo, Dax",
+            [("grandchild", "Wren"), ("grandchild", "Hugo"), ("grandchild", "Dax")],
+        ),
+        (
+            "Call w/ Ines Pardo. 3 kids - Arlo 11, Bea 7 and baby Cruz - keep her busy",
+            [("child", "Arlo"), ("child", "Bea"), ("child", "Cruz")],
+        ),
+        (
+            "Call w/ Ines Pardo. her 2 boys (Rudy 12, Felix 9) both swim",
+            [("son", "Rudy"), ("son", "Felix")],
+        ),
+        (
+            "Call w/ Ines Pardo. twin girls (Noor & Lina, 6) start school",
+            [("daughter", "Noor"), ("daughter", "Lina")],
+        ),
+        (
+            "Call w/ Ines Pardo. Kids: Vera (at Tulane), Oscar, and Leon (in Denver).",
+            [("child", "Vera"), ("child", "Oscar"), ("child", "Leon")],
+        ),
+        (
+            "Call w/ Ines Pardo about her estate. grandchildren - Pia, Rafe and Tamsin.",
+            [("grandchild", "Pia"), ("grandchild", "Rafe"), ("grandchild", "Tamsin")],
+        ),
+        (
+            "met ines pardo at the shop her two boys rudy and felix help out on saturdays",
+            [("son", "Rudy"), ("son", "Felix")],
+        ),
+        (
+            "met ines pardo at the shop she has twins kip and dov who just turned five",
+            [("child", "Kip"), ("child", "Dov")],
+        ),
+        (
+            "met ines pardo her grandkids are over a lot, three of them, wren hugo and dax",
+            [("grandchild", "Wren"), ("grandchild", "Hugo"), ("grandchild", "Dax")],
+        ),
+    ],
+)
+def test_a_list_of_names_after_a_plural_family_word(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)

@@ -369,6 +369,10 @@ def _members_at(
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
+    if (plural or word.startswith("twin")) and len(names) < 2:
+        listed, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
+        if len(listed) >= 2:
+            names, end = listed, list_end
     owner = (
         prev in _OWNER
         or prev in theirs
@@ -460,6 +464,105 @@ def _members_at(
         FamilyMember(relation, None, ages[k] if k < len(ages) else single_age, m.start(), m.end())
         for k in range(min(total, 6))
     ]
+
+
+# A list of names after a plural family word, however it is punctuated: "grandkids coming for
+# Easter: Wren, Hugo, Dax", "3 kids - Arlo 11, Bea 7 and baby Cruz", "2 boys (Rudy 12, Felix 9)",
+# "twin girls (Noor & Lina, 6)", "Kids: Vera (at Tulane), Oscar, and Leon", dictated "two boys
+# rudy and felix", "three of them, wren hugo and dax". The list starts right after the word or
+# after a colon, dash, bracket, comma or "named"/"are" within a short aside of the same sentence.
+_LIST_START = LazyRegex(
+    r"\s*(?:[:(\-\u2013\u2014,=]|\b(?:named|called|are|were|r)\b)\s*", re.IGNORECASE
+)
+_LIST_LEAD = 48  # how far after the family word the list may start
+_LIST_AGE = LazyRegex(
+    r"(?:\s*,?\s*\(\s*(\d{1,2})\s*\)|\s*,?\s+(\d{1,2})(?![\d:/])|\s*,\s*(\d{1,2})\s*(?=\)))"
+    r"(?:\s*(?:yo|y/o|yrs?|mos?)\b)?"
+)
+_LIST_ASIDE = LazyRegex(r"\s*\([^()\n]{1,30}\)")
+_LIST_SEP = LazyRegex(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*|\s*/\s*)(?:(?:the\s+)?(?:baby|little)\s+)?",
+    re.IGNORECASE,
+)
+_LOWER_SEP = LazyRegex(r"\s+(?:(?:the\s+)?(?:baby|little)\s+)?(?=[a-z])")
+_LIST_COUNT = LazyRegex(r"\b(two|three|four|five|six|2|3|4|5|6)\b(?:\s+of\s+them)?", re.IGNORECASE)
+
+
+def _list_count(text: str, m: re.Match[str], word: str) -> int | None:
+    """How many the note says there are: "two boys", "twins", "three of them" right after."""
+    count = _count_before(text, m.start())
+    if count is None and word.startswith("twin"):
+        count = 2
+    if count is None:
+        said = _LIST_COUNT.search(text, m.end(), min(len(text), m.end() + _LIST_LEAD))
+        count = _NUMBER.get(said.group(1).lower()) if said and said.group(0).endswith("them") else None
+    return count
+
+
+def _name_list(
+    text: str, pos: int, stop: int, count: int | None
+) -> tuple[list[tuple[str, int | None]], int]:
+    """The names (with ages) of a list that starts at ``pos`` or after a short aside."""
+    stop = min(stop, len(text))
+    lower = is_lower_note(text)
+    starts = [pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())] + [
+        s.end()
+        for s in _LIST_START.finditer(text, pos, min(stop, pos + _LIST_LEAD))
+        if not re.search(r"[.;!?\n]", text[pos : s.start()])
+    ]
+    for start in starts:
+        found, end = _read_list(text, start, stop, lower, count)
+        if len(found) >= 2:
+            return (found[:count] if count else found), end
+    return [], pos
+
+
+def _read_list(
+    text: str, cursor: int, stop: int, lower: bool, count: int | None
+) -> tuple[list[tuple[str, int | None]], int]:
+    found: list[tuple[str, int | None]] = []
+    end = cursor
+    while cursor < stop:
+        w = _NAME_WORD.match(text, cursor)
+        if w is None or w.end() > stop or not _list_name(w.group(), lower, count):
+            break
+        cursor = end = w.end()
+        age = None
+        a = _LIST_AGE.match(text, cursor)
+        if a is not None and a.end() <= stop:
+            age = int(a.group(1) or a.group(2) or a.group(3))
+            cursor = end = a.end()
+        aside = _LIST_ASIDE.match(text, cursor)
+        if aside is not None and aside.end() <= stop:
+            cursor = aside.end()  # "Vera (at Tulane)", "Paul (deceased)"
+        found.append((title_name(w.group()), age))
+        sep = _LIST_SEP.match(text, cursor)
+        if (sep is None or not sep.group()) and lower and count:
+            sep = _LOWER_SEP.match(text, cursor)  # dictated: "wren hugo and dax"
+        if sep is None or not sep.group():
+            break
+        cursor = sep.end()
+    if found and all(age is None for _, age in found[:-1]) and found[-1][1] is not None:
+        shared = found[-1][1]  # "twin girls (Noor & Lina, 6)": the age is both's
+        found = [(name, shared) for name, _ in found] if len(found) == 2 else found
+    return found, end
+
+
+def _list_name(word: str, lower: bool, count: int | None) -> bool:
+    """A word of a list of names: a capitalised name, or in a note typed in lower case a known
+    first name (or, when the note says how many, any word that is not an everyday one)."""
+    low = word.lower()
+    if not word.isalpha() or low in rel_words() or low in NOT_NAMES:
+        return False
+    if word[:1].isupper():
+        return any(c.islower() for c in word)
+    if not lower:
+        return False
+    if low in first_names():
+        return True
+    return bool(count) and len(low) >= 3 and low not in _surname_stop() and not low.endswith(
+        _WORD_ENDINGS
+    )
 
 
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
