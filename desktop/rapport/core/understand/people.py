@@ -495,7 +495,8 @@ def _list_count(text: str, m: re.Match[str], word: str) -> int | None:
         count = 2
     if count is None:
         said = _LIST_COUNT.search(text, m.end(), min(len(text), m.end() + _LIST_LEAD))
-        count = _NUMBER.get(said.group(1).lower()) if said and said.group(0).endswith("them") else None
+        if said is not None and said.group(0).endswith("them"):
+            count = _NUMBER.get(said.group(1).lower())
     return count
 
 
@@ -560,8 +561,11 @@ def _list_name(word: str, lower: bool, count: int | None) -> bool:
         return False
     if low in first_names():
         return True
-    return bool(count) and len(low) >= 3 and low not in _surname_stop() and not low.endswith(
-        _WORD_ENDINGS
+    return (
+        bool(count)
+        and len(low) >= 3
+        and low not in _surname_stop()
+        and not low.endswith(_WORD_ENDINGS)
     )
 
 
