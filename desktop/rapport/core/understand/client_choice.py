@@ -35,6 +35,9 @@ _ROLE_BEFORE = LazyRegex(
 )
 
 
+_TITLE_WORD = re.compile(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", re.IGNORECASE)
+
+
 def plausible(mention: NameMention, fulls: set[str]) -> bool:
     """A lone capitalised word is a name if it is a known first name or someone's first name."""
     if mention.full or mention.titled:
@@ -50,7 +53,9 @@ def choose_client(
     family_names = {p.name.lower() for p in family if p.name}
     excluded = set(family_names)
     for intro in intros:
-        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
+        said = (intro.referrer if intro.lead_is_subject else intro.name) or ""
+        excluded.add(said)
+        excluded.add(_TITLE_WORD.sub("", said))  # "Dr. Ostrow": the mention is "Ostrow"
     excluded = {e.lower() for e in excluded if e}
     fulls = {n.first.lower() for n in names if n.full}
     # "Arrangements for Walter Greeley (passed 8/24) ... his daughter Carol Greeley-Hunt": the

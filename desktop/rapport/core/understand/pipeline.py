@@ -242,11 +242,14 @@ def _spouse_said(
 
 def _leads(intros: list[IntroFound], lead: str) -> list[IntroFound]:
     """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client."""
-    return [
-        i if i.name else replace(i, name=lead)
-        for i in intros
-        if i.name or (lead and lead != i.referrer)
-    ]
+    out: list[IntroFound] = []
+    for i in intros:
+        if not i.name and not (lead and lead != i.referrer):
+            continue
+        i = i if i.name else replace(i, name=lead)
+        if all(o.name != i.name for o in out):  # two ways of saying who sent the client
+            out.append(i)
+    return out
 
 
 def _inbound(note: _Note) -> InboundFound | None:
