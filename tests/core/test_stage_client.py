@@ -257,3 +257,93 @@ def test_a_household_then_its_couple(text: str, client: str, spouse: str) -> Non
 
 def test_a_place_then_two_names_is_no_household() -> None:
     assert _client("lunch at the office - stan and dorothy came by") != "Stan Office"
+
+
+# Family: whom the note is about when a couple or a household is named several ways: the
+# one of the couple named in full later is whom it deals with; the full name said before a
+# short one in brackets stays ("Mr. and Mrs. Robert Hale (Bob + Liz)"); a spouse with no
+# gender cue is a partner; "the Hales have 2 boys" are the client's; a lead that is the
+# couple is the client.
+@pytest.mark.parametrize(
+    ("text", "client", "people"),
+    [
+        (
+            "Quote for the Larkins, Hal + Bea. Met Bea Larkin on site, Hal was away. "
+            "The Larkins have 2 girls (Ada 9, Fay 6).",
+            "Bea Larkin",
+            [("husband", "Hal"), ("daughter", "Ada"), ("daughter", "Fay")],
+        ),
+        (
+            "Intake: Mr. and Mrs. Robert Hale (Bob + Liz). Bob wants a trust.",
+            "Robert Hale",
+            [("wife", "Liz")],
+        ),
+        (
+            "Showing for the Okpalas, Ike & Grace. Ike wants a dock.",
+            "Ike Okpala",
+            [("wife", "Grace")],
+        ),
+        (
+            "Call w/ Theo & Marisela Vance. Theo wants a quote.",
+            "Theo Vance",
+            [("wife", "Marisela")],
+        ),
+        (
+            "Consult: Robin & Casey Flynn. Robin runs the budget.",
+            "Robin Flynn",
+            [("partner", "Casey")],
+        ),
+    ],
+)
+def test_a_couple_or_household_named_several_ways(
+    text: str, client: str, people: list[tuple[str, str]]
+) -> None:
+    out = understand(text, WED)
+    assert out["client"]["name"] == client
+    assert sorted((p["relation"], p["name"]) for p in out["people"]) == sorted(people)
+
+
+def test_a_lead_that_is_the_couple_is_the_client() -> None:
+    out = understand("Robin & Casey Flynn (referred by Dot Vance) want a deck.", WED)
+    assert [(i["name"], i["referrer"]) for i in out["introductions"]] == [
+        ("Robin Flynn", "Dot Vance")
+    ]
+
+
+# Family: the user named in the note's heading or byline (the assistant writes for the rep,
+# "Msg for Cody", "For Tom - while you were out", "Note for Ellen (from Brandon)") is not
+# the client; a nickname in quotes or brackets between first name and surname stays in the
+# client's name; a colleague introduced as "her boss ... named X" is not the client.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("For Ravi - while you were out: Chef Lidia Marsh wants 20 more aprons.", "Lidia Marsh"),
+        ("Msg for Ravi (from Jo): Lidia Marsh called re: aprons. call back", "Lidia Marsh"),
+        ("Note for Ravi: Atty Lidia 'Lid' Marsh called for Ravi about the depo", "Lidia Marsh"),
+        ('spoke w/ Lidia "Liddy" Marsh re: aprons', "Lidia Marsh"),
+        (
+            "met gus tobin at the depot, gus's boss the district manager is a guy named "
+            "rex pardo and he signs",
+            "Gus Tobin",
+        ),
+    ],
+)
+def test_the_user_in_the_heading_and_a_nickname_in_quotes(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+# Family: honorifics said aloud in dictation ("doctor", "mister", "missus") before a name in
+# lower case, and a school or a hospital named in lower case, are not the client.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "okay so the choir director is doctor wyn harrow she wants the pipes cleaned",
+            "Wyn Harrow",
+        ),
+        ("just left maple grove elementary the principal is missus gale orton", "Gale Orton"),
+        ("stopped by to see mister abe quill about the boiler", "Abe Quill"),
+    ],
+)
+def test_spoken_honorifics_and_lower_case_places(text: str, want: str) -> None:
+    assert _client(text) == want

@@ -249,7 +249,10 @@ def clients_family(
 
     def clients(owner: str) -> bool:
         low = owner.lower()
-        return low in own or same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
+        household = low.endswith("s") and (low[:-1] in own or low[:-2] in own)  # "the Hales"
+        return (
+            low in own or household or same_first_name(low, first) or low[:3] == first[:3]
+        )  # Rob, Robert
 
     # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's
     spouses = {

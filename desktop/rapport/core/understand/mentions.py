@@ -58,6 +58,7 @@ _ORG_ENDINGS |= words(
     "rehab physicians partners"
 )
 NOT_NAMES |= _ORG_ENDINGS
+NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
 _SAINT = LazyRegex(r"\bSt\.?\s+$")
@@ -303,7 +304,10 @@ def _run(
     j = i + 1
     words_in = 1
     while j < len(tokens) and words_in < 3 and not tokens[run[-1]][2].lower().endswith("'s"):
-        if text[tokens[j - 1][1] : tokens[j][0]] != " ":
+        nickname = capital and _nickname(text, tokens, j)
+        if nickname:
+            j += 1  # "Margaret 'Peggy' Sorensen", "Robert (Bob) Lane": the surname follows
+        if text[tokens[j - 1][1] : tokens[j][0]] != " " and not nickname:
             break
         k = j
         while k < len(tokens) and k - j < 2 and tokens[k][2] in _PARTICLES:
@@ -324,6 +328,26 @@ def _run(
         words_in += 1
         j = k + 1
     return run, j
+
+
+_NICK_OPEN = (" '", ' "', " (", " \u2018", " \u201c")
+_NICK_CLOSE = ("' ", '" ', ") ", "\u2019 ", "\u201d ")
+
+
+def _nickname(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """A nickname in quotes or brackets between a first name and a capitalised surname."""
+    if j + 1 >= len(tokens) or text[tokens[j - 1][1] : tokens[j][0]] not in _NICK_OPEN:
+        return False
+    close = text[tokens[j][1] : tokens[j + 1][0]]
+    return (
+        (
+            _NICK_OPEN.index(text[tokens[j - 1][1] : tokens[j][0]]) == _NICK_CLOSE.index(close)
+            if close in _NICK_CLOSE
+            else False
+        )
+        and tokens[j][2][:1].isupper()
+        and is_name_token(tokens[j + 1][2])
+    )
 
 
 def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
@@ -370,7 +394,12 @@ def _new_lower_name(
 
 # A dictated note introduces a stranger's name: "his name is ray dominguez", "a guy named
 # lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
-_NAME_CUE_BEFORE = LazyRegex(r"(?:\bname\s+is|\bname's|\bnamed|\bcalled)\s+$", re.IGNORECASE)
+# An honorific said aloud cues one too: "the director is doctor wyn harrow", "missus gale orton".
+_NAME_CUE_BEFORE = LazyRegex(
+    r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|"
+    r"professor|prof)\.?)\s+$",
+    re.IGNORECASE,
+)
 _CONTACT_AFTER = LazyRegex(
     r"\s+(?:called|texted|emailed|e-mailed|phoned|rang|wrote|messaged|dm'd|left\s+(?:a|me)|"
     r"came\s+(?:in|by|back)|stopped\s+(?:in|by)|dropped\s+(?:in|by)|reached\s+out|replied|"

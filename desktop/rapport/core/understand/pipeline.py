@@ -21,7 +21,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.author import author_alias
-from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.understand.clients import (
+    ClientIndex,
+    KnownClient,
+    match_client,
+    same_first_name,
+)
 from rapport.core.understand.contacts import find_contacts
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.facts import (
@@ -134,7 +139,7 @@ def understand(
     genders = _genders(body, names, family)
     family = _spouse_said(body, spouse, client_first, family)
     # 5. introductions: "Referred by Dr. Paul Lin." alone: the lead is the client
-    intros = _leads(intros, client.name if client is not None else "")
+    intros = _leads(intros, client.name if client is not None else "", spouse)
     # the client's work contacts with their roles ("her assistant Kim"): not family, not
     # someone introduced, not in the client's own quoted words
     quoted = quote_ranges(body)
@@ -236,17 +241,21 @@ def _spouse_said(
     )
     for person in family:
         if person.name == spouse[0] and person.relation == "partner":
-            person.relation = said
+            person.relation = said or "partner"  # "Robin & Casey Flynn": no cue says which
     return [p for p in family if p.relation]
 
 
-def _leads(intros: list[IntroFound], lead: str) -> list[IntroFound]:
-    """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client."""
+def _leads(
+    intros: list[IntroFound], lead: str, spouse: tuple[str, None, int, int] | None = None
+) -> list[IntroFound]:
+    """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client, and
+    so is one whose lead is the client's other half ("Robin & Casey Flynn (referred by ...)")."""
+    other = f"{spouse[0]} {lead.split()[-1]}" if spouse is not None and lead else None
     out: list[IntroFound] = []
     for i in intros:
         if not i.name and not (lead and lead != i.referrer):
             continue
-        i = i if i.name else replace(i, name=lead)
+        i = i if i.name and i.name != other else replace(i, name=lead)
         if all(o.name != i.name for o in out):  # two ways of saying who sent the client
             out.append(i)
     return out
@@ -521,22 +530,39 @@ def _household_couple(body: str) -> re.Match[str] | None:
         if (
             fam not in NOT_NAMES
             and fam not in first_names()
-            and m.group("a").lower() in first_names()
+            and (m.group("a").lower() in first_names() or _capitalised_pair(m))
             and m.group("b").lower() not in NOT_NAMES
         ):
             return m
     return None
 
 
+def _capitalised_pair(m: re.Match[str]) -> bool:
+    """ "the Castellanos, Vic & Marisol": a short first name the list lacks, typed as a name
+    next to one it has."""
+    a, b = m.group("a"), m.group("b")
+    return a[:1].isupper() and b[:1].isupper() and b.lower() in first_names()
+
+
 def _spouse_word(spouse: str, client: str) -> str:
     """'wife' or 'husband' when both first names say it (Carla after Greg), else ''."""
     women, men = women_and_men()
     a, b = spouse.lower(), client.lower()
-    if a in women and b not in women:
+
+    def woman(name: str) -> bool:
+        # a name the lists lack, with a woman's ending in English ("Alyssa", "Marianne")
+        return name in women or (name not in men and name.endswith(_WOMENS_ENDINGS))
+
+    if woman(a) and not woman(b):
         return "wife"
-    if a in men and b not in men:
+    if a in men and not woman(b) and b not in men:
+        return "husband"
+    if a in men and woman(b):
         return "husband"
     return ""
+
+
+_WOMENS_ENDINGS = ("a", "ette", "elle", "ille", "anne", "ine", "lyn", "ah")
 
 
 def _couple(
@@ -546,12 +572,21 @@ def _couple(
     m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
     if m is None or m.group("a").lower() not in first_names():
         m = _household_couple(body)
-    if m is not None and m.group("a").lower() in first_names():
+    if m is not None and (m.group("a").lower() in first_names() or _capitalised_pair(m)):
         surname = title_name(m.group("fam"))
         if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
-            first = title_name(m.group("a"))
-            chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
-            return chosen, (title_name(m.group("b")), None, m.start("b"), m.end("b"))
+            a, b = title_name(m.group("a")), title_name(m.group("b"))
+            spouse_at = (m.start("b"), m.end("b"))
+            if client is not None and client.full and client.name.split()[-1] == surname:
+                if client.first == b and client.start > m.start():
+                    # "the Larkins, Hal + Bea. Met Bea Larkin": the one named in full later
+                    # is whom the note deals with
+                    return client, (a, None, m.start("a"), m.end("a"))
+                if client.end <= m.start("a") and same_first_name(a.lower(), client.first.lower()):
+                    # "Mr. and Mrs. Robert Hale (Bob + Liz)": the full name said first stays
+                    return client, (b, None, *spouse_at)
+            chosen = NameMention(m.start("a"), m.end("a"), f"{a} {surname}", a, True)
+            return chosen, (b, None, *spouse_at)
     if client is None or not client.full or len(client.name.split()) != 2:
         return client, None
     before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
