@@ -347,3 +347,23 @@ def test_the_user_in_the_heading_and_a_nickname_in_quotes(text: str, want: str) 
 )
 def test_spoken_honorifics_and_lower_case_places(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+# Family: a business, a building, a boat or a heading named before the person the note is
+# about: a heading's name then a dash and the person ("Blue Fern Florals - Ada Pike"), a bid
+# "for" a building, a name in quotes (a boat, a shop), "From Slack"; a lone first name said
+# first, then in full in brackets, is that person; the unowned title before a name ("the plant
+# manager") is the client's own.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Blue Fern Florals - Ada Pike\nneeds 40 vases by Fri", "Ada Pike"),
+        ("Roof bid for Harbor Lofts, met with the board chair Ada Pike.", "Ada Pike"),
+        ("Sail covers - 'Sea Fever', owner Ada Pike, slip 12", "Ada Pike"),
+        ("From Slack (Tom): handing Ada Pike over to you", "Ada Pike"),
+        ("Texts w/ Ada (Harbor Lofts, Ada Pike): needs keys", "Ada Pike"),
+        ("met the plant manager ada pike about the chillers", "Ada Pike"),
+    ],
+)
+def test_a_business_building_boat_or_heading_before_the_person(text: str, want: str) -> None:
+    assert _client(text) == want

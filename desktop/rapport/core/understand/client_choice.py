@@ -75,6 +75,21 @@ def choose_client(
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
         chosen = next((n for n in pool if n.full or n.titled), None)
+        lone = next((n for n in pool if not n.full and n.first.lower() in first_names()), None)
+        if chosen is not None and lone is not None and lone.start < chosen.start:
+            # "Texts w/ Ada (Harbor Lofts, Ada Pike)": the first name said first, then in full
+            # right after it
+            chosen = next(
+                (
+                    n
+                    for n in pool
+                    if n.full
+                    and n.first == lone.first
+                    and 0 < n.start - lone.end <= 40
+                    and not re.search(r"[.;!?\n]", body[lone.end : n.start])
+                ),
+                chosen,
+            )
         chosen = _person_over_place(body, chosen, pool)
         if chosen is not None and chosen.full:
             chosen = _salient(body, chosen, pool)
@@ -97,9 +112,10 @@ _ATTENDEES = LazyRegex(
     r"^[ \t]*(?:attendees|who|present|participants|in\s+the\s+room)[ \t]*:", re.I | re.M
 )
 _PLACE_CUE = LazyRegex(
-    r"(?:@|\b(?:at|by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the))\s+$",
+    r"(?:@|\b(?:at|by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the|for))\s+$",
     re.IGNORECASE,
 )
+_HEADING_AFTER = LazyRegex(r"[ \t]*(?:[-\u2013\u2014:|]|,(?=[^\n]{0,30}\b(?:owner|met)\b))[ \t]*")
 
 
 def _person_over_place(
@@ -115,6 +131,14 @@ def _person_over_place(
         # "Kickoff - Greenfield Cold Storage\nAttendees: Marco Reyes (ops director), ...": the
         # heading names the company, the first one attending is whom the note is about
         return next((n for n in pool if n.start > attendees.end() and (n.full or n.titled)), chosen)
+    heading = _HEADING_AFTER.match(body, chosen.end)
+    if heading is not None:
+        # "Blue Fern Florals - Ada Pike": a heading's business, then the person on its line
+        line_end = body.find("\n", heading.end())
+        line_end = len(body) if line_end == -1 else line_end
+        person = next((n for n in pool if n.full and heading.end() <= n.start < line_end), None)
+        if person is not None and person.first.lower() in first_names():
+            return person
     if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
@@ -150,7 +174,21 @@ def _candidates(
         if n.name.lower() not in excluded
         and not (not n.full and n.first.lower() in family_names)
         and (_hiring(body, n.start) or not _colleague(body, n.start))
+        and not _quoted(body, n)
     ]  # fmt: skip
+
+
+_OPEN_QUOTES = "'\"\u2018\u201c"
+_CLOSE_QUOTES = "'\"\u2019\u201d"
+
+
+def _quoted(body: str, mention: NameMention) -> bool:
+    """ "Sail covers - 'Sea Fever'": a name in quotes names a boat, a shop or a show."""
+    return (
+        mention.full
+        and body[mention.start - 1 : mention.start] in tuple(_OPEN_QUOTES)
+        and body[mention.end : mention.end + 1] in tuple(_CLOSE_QUOTES)
+    )
 
 
 def _salient(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention:
@@ -232,8 +270,17 @@ def _colleague(body: str, start: int) -> bool:
     before = body[max(0, role.start() - 3) : role.start()].strip()
     if not before or before[-1] in ".;:!?\n-":
         return False  # "... overheating again. partner Nisha Patel wants a quote": a title
+    if _THE_ROLE.search(body, max(0, role.start() - 20), role.start()) and not _ROLE_OWNER.search(
+        body, max(0, role.start() - 30), role.start()
+    ):
+        return False  # "the music director gail whitford": no one's colleague, her title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
+
+
+_THE_ROLE = LazyRegex(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+# Whose the role is: "her boss", "Bud's boss the regional vp", "their CFO", "our rep"
+_ROLE_OWNER = LazyRegex(r"(?:\b(?:his|her|their|my|our|its)|\w's)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def clients_family(
