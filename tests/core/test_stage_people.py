@@ -401,3 +401,21 @@ def test_a_list_of_names_after_a_plural_family_word(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+# Family: whose relative it is and what is a name, in the small words around a family word:
+# a relative's own spouse ("son Tad and his wife") is not the client's; animals named only as
+# a kind ("a treat for cats") are no one's pets; a quote mark after a name or a placeholder in
+# capitals ("TBD") is not part of one; a dictated name ends its sentence ("his wife dot.").
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Bo Li. their son Tad and his wife may come too", [("son", "Tad")]),
+        ("Call w/ Bo Li. daughter Pia may bring her husband, TBD", [("daughter", "Pia")]),
+        ("Call w/ Bo Li. wants the new chew for cats and a dental kit", []),
+        ("Call w/ Bo Li. she said 'my husband Rex' twice", [("husband", "Rex")]),
+        ("talked to bo li and his wife dot. they want a deck", [("wife", "Dot")]),
+    ],
+)
+def test_whose_relative_and_what_is_a_name(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)

@@ -64,7 +64,7 @@ _BUSINESS = LazyRegex(
 _NAME_AT = LazyRegex(
     r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
 )  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
-_NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
+_NAME_WORD = LazyRegex(r"[^\W\d_](?:[\w-]|'(?=\w))*")  # a quote mark after it is not part of it
 _AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
     r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?(?=\s*(?:[,.;:)&+]|and\b|\-|$))",
@@ -124,7 +124,7 @@ def _is_first_name(token: str, lower_ok: bool) -> bool:
     if (low in NOT_NAMES and not acronym_as_name) or low in rel_words():
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
-        return True
+        return len(bare) < 3 or not bare.isupper()  # "TBD", "TBC", "N/A": a placeholder
     return lower_ok and bare.lower() in first_names()
 
 
@@ -168,7 +168,15 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     accented = any(ord(ch) > 127 for ch in word)
     if not accented and (len(low) < 3 or low.endswith(_WORD_ENDINGS)):
         return False
-    return _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None)
+    if _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None):
+        return True
+    # dictated, the name ends the sentence: "talked to bo and his wife dot. they want a deck"
+    return (
+        re.match(r"[.;]", rest) is not None
+        and low not in _LAST_WORDS
+        and len(low) <= 8
+        and is_lower_note(text)
+    )
 
 
 # Words NOT_NAMES refuses that are first names too, once a family word comes before them.
@@ -188,6 +196,7 @@ _DOES_AFTER = LazyRegex(
     re.IGNORECASE,
 )
 _AGE_WORDS = word_list("people._AGE_WORDS")
+_LAST_WORDS = word_list("people._LAST_WORDS")
 _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
@@ -317,6 +326,17 @@ def _members_at(
         return []  # "our TPA partner Kyle", "my new business partner"
     if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return []  # "expecting twins in March": not born yet
+    if prev in ("his", "her") and _RELATIVE_JUST_NAMED.search(
+        text, max(0, m.start() - 50), m.start()
+    ):
+        return []  # "their son Tad and his wife": the son's wife, not the client's
+    if (
+        relation in ("dog", "cat", "pet")
+        and word in plurals()
+        and prev in _KIND_BEFORE
+        and not re.match(r"\s*(?:named|called|[:(,-])", text[m.end() : m.end() + 10])
+    ):
+        return []  # "the new chew for cats", "great with dogs": a kind of animal, no one's pets
     if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
     if word in OLDEST:
@@ -570,6 +590,16 @@ def _list_name(word: str, lower: bool, count: int | None) -> bool:
 
 
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
+# A relative named just before, whose "his"/"her" the next family word takes
+_RELATIVE_JUST_NAMED = LazyRegex(
+    r"\b(?:son|daughter|brother|sister|dad|father|mom|mother|grandson|granddaughter|nephew|niece)"
+    r"\s+[A-Z][a-z'-]+\s+(?:and|&|\+|may\s+(?:come|join|bring)\s+with|with|brings?|bring)?\s*"
+    r"(?:(?:may|will|might|could)\s+)?(?:join\s+with\s+|bring\s+|come\s+with\s+)?(?:his|her)\s+$",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = frozenset(
+    {"for", "with", "to", "about", "of", "on", "like", "loves", "love", "treats"}
+)
 
 
 # Animals kept as stock or seen as patients: "breeds Labradors", "a kennel of Labradors",
