@@ -343,6 +343,7 @@ def test_the_user_in_the_heading_and_a_nickname_in_quotes(text: str, want: str) 
         ),
         ("just left maple grove elementary the principal is missus gale orton", "Gale Orton"),
         ("stopped by to see mister abe quill about the boiler", "Abe Quill"),
+        ("met with mister and misses quill abe and dot they want a boiler", "Abe Quill"),
     ],
 )
 def test_spoken_honorifics_and_lower_case_places(text: str, want: str) -> None:

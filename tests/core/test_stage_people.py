@@ -415,6 +415,8 @@ def test_a_list_of_names_after_a_plural_family_word(
         ("Call w/ Bo Li. wants the new chew for cats and a dental kit", []),
         ("Call w/ Bo Li. she said 'my husband Rex' twice", [("husband", "Rex")]),
         ("talked to bo li and his wife dot. they want a deck", [("wife", "Dot")]),
+        ("talked to bo li and his wife dot period they want a deck", [("wife", "Dot")]),
+        ("Call w/ Bo Li. the chew for cats - asked for 2 kits", []),
     ],
 )
 def test_whose_relative_and_what_is_a_name(text: str, want: list[tuple[str, str | None]]) -> None:

@@ -172,7 +172,7 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
         return True
     # dictated, the name ends the sentence: "talked to bo and his wife dot. they want a deck"
     return (
-        re.match(r"[.;]", rest) is not None
+        re.match(r"\s*[.;]", rest) is not None
         and low not in _LAST_WORDS
         and len(low) <= 8
         and is_lower_note(text)
@@ -334,7 +334,7 @@ def _members_at(
         relation in ("dog", "cat", "pet")
         and word in plurals()
         and prev in _KIND_BEFORE
-        and not re.match(r"\s*(?:named|called|[:(,-])", text[m.end() : m.end() + 10])
+        and not re.match(r"\s*(?:named|called|[:(]|[,-]\s*[A-Z])", text[m.end() : m.end() + 10])
     ):
         return []  # "the new chew for cats", "great with dogs": a kind of animal, no one's pets
     if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):

@@ -504,7 +504,15 @@ def _email_client(
 # A couple named together: "Greg + Carla Novak", "jim & barb kowal", "Hal and Edna Brewer", "the
 # Parkers (Tim + Joy)", "Mr. & Mrs. Patel (Ravi + Sunita)". The first named is whom the note is
 # about and the other their spouse (a note names the one it deals with first).
-_MR_AND_MRS = LazyRegex(r"\bmr\.?\s*(?:&|and|\+)\s*mrs\b", re.IGNORECASE)
+_MR_AND_MRS = LazyRegex(
+    r"\b(?:mr|mister)\.?\s*(?:&|and|\+)\s*(?:mrs|missus|misses)\b", re.IGNORECASE
+)
+# Said aloud, the surname then the first names: "mister and misses quill abe and dot"
+_TITLED_COUPLE = LazyRegex(
+    r"\b(?:mr|mister)\.?\s*(?:&|and|\+)\s*(?:mrs|missus|misses)\.?\s+(?P<fam>[A-Za-z][a-z'-]+)"
+    r"\s*[,:-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:\+|&|and)\s*(?P<b>[A-Za-z][a-z'-]+)\b",
+    re.IGNORECASE,
+)
 _COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
 _FAMILY_COUPLE = LazyRegex(
     r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
@@ -572,6 +580,9 @@ def _couple(
     m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
     if m is None or m.group("a").lower() not in first_names():
         m = _household_couple(body)
+    if m is None:
+        said = _TITLED_COUPLE.search(body, 0, min(len(body), 400))
+        m = said if said is not None and said.group("a").lower() in first_names() else None
     if m is not None and (m.group("a").lower() in first_names() or _capitalised_pair(m)):
         surname = title_name(m.group("fam"))
         if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
