@@ -368,3 +368,22 @@ def test_spoken_honorifics_and_lower_case_places(text: str, want: str) -> None:
 )
 def test_a_business_building_boat_or_heading_before_the_person(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+# Family: dictated names with what is said around them: "he goes by bud bud tolliver" (a
+# nickname cue, a stutter), "harold served in korea" (a verb in the past after a first name
+# is no surname).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("talked to the yard boss he goes by bud bud tolliver they want racks", "Bud Tolliver"),
+        (
+            "stopped at the depot he goes by bud tolliver his boss is a lady named ada pike",
+            "Bud Tolliver",
+        ),
+        ("met with ada pike at her home ada served on the board for years", "Ada Pike"),
+        ("met with hal and ada pike at home hal served in the navy", "Hal Pike"),
+    ],
+)
+def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
+    assert _client(text) == want

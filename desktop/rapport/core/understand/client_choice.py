@@ -112,7 +112,8 @@ _ATTENDEES = LazyRegex(
     r"^[ \t]*(?:attendees|who|present|participants|in\s+the\s+room)[ \t]*:", re.I | re.M
 )
 _PLACE_CUE = LazyRegex(
-    r"(?:@|\b(?:at|by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the|for))\s+$",
+    r"(?:@|\b(?:at|(?<!goes\s)by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the|for))"
+    r"\s+$",
     re.IGNORECASE,
 )
 _HEADING_AFTER = LazyRegex(r"[ \t]*(?:[-\u2013\u2014:|]|,(?=[^\n]{0,30}\b(?:owner|met)\b))[ \t]*")
@@ -264,7 +265,8 @@ def _colleague(body: str, start: int) -> bool:
     """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
     role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
     if role is None:
-        return False
+        # "bud's boss the regional vp is a lady named sharon tate": an owned role, then the name
+        return _ROLE_NAMED.search(body, max(0, start - 70), start) is not None
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
     before = body[max(0, role.start() - 3) : role.start()].strip()
@@ -278,6 +280,11 @@ def _colleague(body: str, start: int) -> bool:
     return not titled
 
 
+_ROLE_NAMED = LazyRegex(
+    r"(?:\b(?:his|her|their)|\w's)\s+(?:boss|cfo|ceo|coo|cto|vp|assistant|colleague|coworker|"
+    r"manager|supervisor|partner)\b[^.;!?\n]{0,45}\b(?:named|called|is)\s+$",
+    re.I,
+)
 _THE_ROLE = LazyRegex(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
 # Whose the role is: "her boss", "Bud's boss the regional vp", "their CFO", "our rep"
 _ROLE_OWNER = LazyRegex(r"(?:\b(?:his|her|their|my|our|its)|\w's)\s+(?:[\w-]+\s+){0,3}$", re.I)

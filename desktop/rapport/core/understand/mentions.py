@@ -315,6 +315,9 @@ def _run(
         if k >= len(tokens) or (k > j and text[tokens[k - 1][1] : tokens[k][0]] != " "):
             break
         nxt = tokens[k][2]
+        if not capital and k == j and nxt.lower() == tokens[run[-1]][2].lower():
+            j += 1  # dictated stutter: "he goes by bud bud tolliver"
+            continue
         if capital:
             if not _is_candidate(nxt, lower_ok=False) and not _word_surname(text, tokens, run, k):
                 break
@@ -322,6 +325,7 @@ def _run(
             words_in == 1
             and nxt.replace("'", "").replace("-", "").isalpha()
             and nxt.lower() not in _surname_stop()
+            and not _past_tense(nxt)
         ):
             break
         run.extend(range(j, k + 1))
@@ -348,6 +352,12 @@ def _nickname(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
         and tokens[j][2][:1].isupper()
         and is_name_token(tokens[j + 1][2])
     )
+
+
+def _past_tense(word: str) -> bool:
+    """ "harold served", "gail wanted": a verb in the past, not a surname ("reed", "ahmed")."""
+    low = word.lower()
+    return len(low) >= 5 and low.endswith("ed") and not low.endswith(("eed", "med", "hed"))
 
 
 def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
@@ -396,7 +406,8 @@ def _new_lower_name(
 # lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
 # An honorific said aloud cues one too: "the director is doctor wyn harrow", "missus gale orton".
 _NAME_CUE_BEFORE = LazyRegex(
-    r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|"
+    r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\bgoes\s+by|\bknown\s+as|"
+    r"\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|"
     r"professor|prof)\.?)\s+$",
     re.IGNORECASE,
 )
