@@ -387,3 +387,18 @@ def test_a_business_building_boat_or_heading_before_the_person(text: str, want: 
 )
 def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+# Family: a dictated title before a lower-case name ("nurse manager tasha greene", "pastor ida
+# lund") cues the name; a saint's name is a parish or a hospital, a church named by its
+# denomination ("grace lutheran") a place.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("call with nurse manager wren tolley at saint mark's she wants carts", "Wren Tolley"),
+        ("spent the morning at hope methodist with pastor ida lund about the pews", "Ida Lund"),
+        ("saw the owner doctor ida lund and her tech rhea about the chews", "Ida Lund"),
+    ],
+)
+def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: str) -> None:
+    assert _client(text) == want

@@ -421,3 +421,8 @@ def test_a_list_of_names_after_a_plural_family_word(
 )
 def test_whose_relative_and_what_is_a_name(text: str, want: list[tuple[str, str | None]]) -> None:
     assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_a_name_then_the_relation_in_brackets() -> None:
+    text = "Fitting with Ed Paley. Mother of the bride is Rosalind (his wife), wants swatches."
+    assert _people(text) == [("wife", "Rosalind")]

@@ -61,7 +61,7 @@ NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
-_SAINT = LazyRegex(r"\bSt\.?\s+$")
+_SAINT = LazyRegex(r"\b(?:St\.?|[Ss]aint)\s+$")
 # Lower-case nouns after a capitalised run that make it a place, a job or a thing.
 _PLACE_AFTER = LazyRegex(
     r"\s+(?:apartments?|project|site|job|jobsite|building|property|development|subdivision|"
@@ -404,10 +404,12 @@ def _new_lower_name(
 
 # A dictated note introduces a stranger's name: "his name is ray dominguez", "a guy named
 # lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
-# An honorific said aloud cues one too: "the director is doctor wyn harrow", "missus gale orton".
+# An honorific or a title said aloud cues one too: "the director is doctor wyn harrow", "missus
+# gale orton", "nurse manager tasha greene", "pastor ida lund".
 _NAME_CUE_BEFORE = LazyRegex(
     r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\bgoes\s+by|\bknown\s+as|"
-    r"\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|"
+    r"\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|pastor|coach|chef|nurse|principal|manager|"
+    r"director|owner|supervisor|superintendent|"
     r"professor|prof)\.?)\s+$",
     re.IGNORECASE,
 )
@@ -423,11 +425,19 @@ _CONTACT_AFTER = LazyRegex(
 )
 
 
+_SPOKEN_TITLES = words(
+    "doctor dr mister mr missus misses mrs ms pastor coach chef nurse principal manager director "
+    "owner supervisor superintendent professor prof"
+)
+
+
 def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Two lower-case words that the sentence around them marks as a person's full name."""
     if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " ":
         return False
     first, last = tokens[i][2], _strip_possessive(tokens[i + 1][2])
+    if first.lower() in _SPOKEN_TITLES:
+        return False  # "the owner doctor jasmine kerr": the title, then the name
     for word in (first, last):
         low = word.lower()
         if (

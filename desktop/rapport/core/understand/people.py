@@ -114,7 +114,9 @@ _CHILD_HAD = LazyRegex(
     needs="son daughter",
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
-_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,|\s*=)\s+(?:his|her|their)\s+$")
+_NAME_BEFORE = LazyRegex(
+    r"\b([A-Z][a-z]+)(?:\s+is\s+|,\s*|\s*=\s*|\s*\(\s*)(?:his|her|their)\s+$"
+)  # "Ruth is his wife", "Ruth, his wife", "Fiona (his wife)"
 
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
