@@ -426,3 +426,26 @@ def test_whose_relative_and_what_is_a_name(text: str, want: list[tuple[str, str 
 def test_a_name_then_the_relation_in_brackets() -> None:
     text = "Fitting with Ed Paley. Mother of the bride is Rosalind (his wife), wants swatches."
     assert _people(text) == [("wife", "Rosalind")]
+
+
+# Family: the client and a first name joined by "+" or "&" with what a couple shares after it
+# (their kids, an anniversary, a trip, hosting): the other half, a wife or a husband when the
+# name says which, else a partner. Two colleagues ("Fred O. + Marty C. both at the lunch")
+# are not a couple.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lunch w/ Nils Berg. Nils + Greta's 2 kids (Ole, Liv) ski",
+            [("wife", "Greta"), ("child", "Ole"), ("child", "Liv")],
+        ),
+        ("Lunch w/ Nils Berg. Nils + Greta -> Maui for their 30th in May", [("wife", "Greta")]),
+        ("Nils Berg called back. he + Robin hosting the team BBQ Sat", [("partner", "Robin")]),
+        ("Nils B. + Robin C. both at the expo. Nils wants a quote", []),
+        ("Call w/ Dr. Cat Moore re: the autoclave", []),
+    ],
+)
+def test_the_client_plus_a_first_name_is_a_couple(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)

@@ -326,6 +326,8 @@ def _members_at(
         )
     ):
         return []  # "our TPA partner Kyle", "my new business partner"
+    if prev.rstrip(".") in ("dr", "mr", "mrs", "ms", "prof") and m.group()[:1].isupper():
+        return []  # "Dr. Cat Moore": a name after the title
     if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return []  # "expecting twins in March": not born yet
     if prev in ("his", "her") and _RELATIVE_JUST_NAMED.search(

@@ -131,6 +131,10 @@ def understand(
         client = _book_mention(body, known_clients, client.end if client else BOOK_REACH) or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
+    if spouse is None and client_first:
+        spouse = _plus_partner(body, client_first)
+        if spouse is not None and not any(p.name == spouse[0] for p in family):
+            family.append(FamilyMember("partner", *spouse))
     family = clients_family(family, client, body)
     if spouse is not None and not any(p.name == spouse[0] for p in family):
         family.append(FamilyMember("partner", *spouse))
@@ -609,6 +613,30 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+# "Nils + Greta's 2 kids", "Ted + Marcy -> Cabo for their 25th", "he + Aiko hosting": the client
+# (or "he"/"she") and a first name joined, then what a couple shares: the other half. Two
+# people with initials ("Fred O. + Marty C. both at the lunch") are not a couple.
+_COUPLE_SHARES = (
+    r"(?:'s\b|(?=[^.;!?\n]{0,40}(?:->|\b(?:\d+(?:st|nd|rd|th)|anniv\w*|honeymoon|married|wedding|"
+    r"kids|hosting|host|trip|vacation|cruise)\b)))"
+)
+
+
+def _plus_partner(body: str, client_first: str) -> tuple[str, None, int, int] | None:
+    pattern = re.compile(
+        rf"(?:\b{re.escape(client_first)}|\b[Hh]e|\b[Ss]he)\s*(?:\+|&)\s*(?P<y>[A-Z][a-z'-]+)"
+        rf"(?!\s*[A-Z]\.?(?:\s|$)|\s+[A-Z][a-z]){_COUPLE_SHARES}"
+    )
+    m = pattern.search(body, 0, min(len(body), 600))
+    if m is None:
+        return None
+    name = m.group("y")
+    name = name[:-2] if name.endswith("'s") else name
+    if name.lower() in NOT_NAMES or name == client_first or name.lower() not in first_names():
+        return None
+    return name, None, m.start("y"), m.start("y") + len(name)
 
 
 def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) -> dict[str, str]:
