@@ -132,3 +132,8 @@ def test_the_referrer_of_the_client_said_with_a_pronoun_or_no_lead(
 ) -> None:
     assert _client(text) == client
     assert _intros(text) == [(client, referrer)]
+
+
+def test_the_place_after_the_person_introduced_is_not_introduced_too() -> None:
+    text = "Mtg w/ Ed Fry. he intro'd me to Dee Wolfe, buyer @ Harbor Point Mall - call her"
+    assert _intros(text) == [("Dee Wolfe", "Ed Fry")]

@@ -303,12 +303,13 @@ def _lower_case_leads(
                 for n in names
                 if (n.full or n.first.lower() in first_names())
                 and m.end() <= n.start <= m.end() + 40
-                and n.name.lower() not in seen
             ),
             None,
         )
         if lead is None or re.search(r"[.;!?\n]", text[m.end() : lead.start]):
             continue
+        if lead.name.lower() in seen:
+            continue  # "intro'd me to Helen Cho, facilities @ Westgate Mall": read already
         ref = m.group("ref")
         referrer = None if ref.lower() in ("he", "she", "they") else ref
         if referrer is not None:
