@@ -402,3 +402,19 @@ def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
 )
 def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+# Family: a name taken back as soon as it is said ("Ida Rowe? no - Ida Lund", "the Rowes no
+# wait it's the Lunds, Ida Lund", "it's ida lund not ida rowe", "Ida Rowe, I mean Ida Lund"):
+# the name said instead is the client.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "new: Ida Rowe? no - Ida Lund, Tom's cousin. wants a fence",
+        "walkthrough with Ida Rowe no wait it was Ida Lund about the fence",
+        "call with Ida Rowe, I mean Ida Lund, about the fence",
+        "call with Ida Rowe sorry Ida Lund about the fence",
+    ],
+)
+def test_a_name_taken_back_gives_way_to_the_one_said_instead(text: str) -> None:
+    assert _client(text) == "Ida Lund"

@@ -176,7 +176,17 @@ def _candidates(
         and not (not n.full and n.first.lower() in family_names)
         and (_hiring(body, n.start) or not _colleague(body, n.start))
         and not _quoted(body, n)
+        and not _TAKEN_BACK.match(body, n.end)
     ]  # fmt: skip
+
+
+# A name taken back as soon as it is said: "Ida Rowe? no - Ida Lund", "no wait it was",
+# "I mean", "sorry", "scratch that"
+_TAKEN_BACK = LazyRegex(
+    r"[ \t]*[?,]?[ \t]*(?:-[ \t]*)?(?:no+\b[ \t,.-]*(?:wait\b|sorry\b|it'?s\b|it\s+was\b|-)|"
+    r"i\s+mean\b|sorry\b|correction\b|scratch\s+that\b)",
+    re.IGNORECASE,
+)
 
 
 _OPEN_QUOTES = "'\"\u2018\u201c"
