@@ -398,6 +398,7 @@ def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
         ("call with nurse manager wren tolley at saint mark's she wants carts", "Wren Tolley"),
         ("spent the morning at hope methodist with pastor ida lund about the pews", "Ida Lund"),
         ("saw the owner doctor ida lund and her tech rhea about the chews", "Ida Lund"),
+        ("met the owner of bayou tile his name is ned pryce he wants a quote", "Ned Pryce"),
     ],
 )
 def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: str) -> None:

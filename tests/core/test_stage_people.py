@@ -449,3 +449,12 @@ def test_the_client_plus_a_first_name_is_a_couple(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_a_word_after_a_plural_family_word_and_is_is_no_name() -> None:
+    text = "met with bo and al pike their kids are grown. al has a boat"
+    assert all(name is None for _, name in _people(text))
+
+
+def test_a_wifes_name_the_list_has_beside_a_husbands_it_lacks() -> None:
+    assert ("wife", "Grace") in _people("Met Emeka & Grace Obi at the expo about the tile")

@@ -425,6 +425,7 @@ _CONTACT_AFTER = LazyRegex(
 )
 
 
+_SMALL_WORDS = words("of for and the with about from into onto over says said")
 _SPOKEN_TITLES = words(
     "doctor dr mister mr missus misses mrs ms pastor coach chef nurse principal manager director "
     "owner supervisor superintendent professor prof"
@@ -448,8 +449,11 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
             or low.endswith(_NOT_NAME_ENDINGS)
         ):
             return False
-    if _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 12), tokens[i][0]):
-        return True
+    cue = _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 16), tokens[i][0])
+    if cue is not None:
+        # after a title ("the owner of bayou seafood"), short words are not a name's
+        said = re.search(r"nam|call|goes|known", cue.group(), re.IGNORECASE)
+        return said is not None or (len(first) >= 3 and first.lower() not in _SMALL_WORDS)
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
 

@@ -173,8 +173,12 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     if _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None):
         return True
     # dictated, the name ends the sentence: "talked to bo and his wife dot. they want a deck"
+    said_after = re.search(r"(\w+)\s$", text[max(0, w.start() - 16) : w.start()])
     return (
         re.match(r"\s*[.;]", rest) is not None
+        and said_after is not None
+        and said_after.group(1).lower() in rel_words()
+        and said_after.group(1).lower() not in plurals()
         and low not in _LAST_WORDS
         and len(low) <= 8
         and is_lower_note(text)

@@ -565,11 +565,9 @@ def _spouse_word(spouse: str, client: str) -> str:
         # a name the lists lack, with a woman's ending in English ("Alyssa", "Marianne")
         return name in women or (name not in men and name.endswith(_WOMENS_ENDINGS))
 
-    if woman(a) and not woman(b):
+    if woman(a) and b not in women:  # the lists alone say what the client's name is
         return "wife"
-    if a in men and not woman(b) and b not in men:
-        return "husband"
-    if a in men and woman(b):
+    if a in men and b not in men:
         return "husband"
     return ""
 
