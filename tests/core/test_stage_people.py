@@ -441,6 +441,8 @@ def test_a_name_then_the_relation_in_brackets() -> None:
         ),
         ("Lunch w/ Nils Berg. Nils + Greta -> Maui for their 30th in May", [("wife", "Greta")]),
         ("Nils Berg called back. he + Robin hosting the team BBQ Sat", [("partner", "Robin")]),
+        ("Nils Berg called back. he + Aiko hosting the team BBQ Sat", [("wife", "Aiko")]),
+        ("Astrid Berg called back. she + Hamza hosting the team BBQ Sat", [("husband", "Hamza")]),
         ("Nils B. + Robin C. both at the expo. Nils wants a quote", []),
         ("Call w/ Dr. Cat Moore re: the autoclave", []),
     ],
