@@ -460,3 +460,17 @@ def test_a_word_after_a_plural_family_word_and_is_is_no_name() -> None:
 
 def test_a_wifes_name_the_list_has_beside_a_husbands_it_lacks() -> None:
     assert ("wife", "Grace") in _people("Met Emeka & Grace Obi at the expo about the tile")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met bo li he coaches his granddaughter's team her name is wren",
+            [("granddaughter", "Wren")],
+        ),
+        ("Call w/ Bo Li. they got a rescue dog, his name's Tank", [("dog", "Tank")]),
+    ],
+)
+def test_the_name_said_later_in_the_sentence(text: str, want: list[tuple[str, str]]) -> None:
+    assert _people(text) == want

@@ -450,6 +450,9 @@ def _members_at(
             later = NAMED_LATER.match(text, m.end())
             if later is not None and later.group(1).lower() not in NOT_NAMES:
                 names = [(later.group(1), None)]
+            said = _NAME_IS_LATER.match(text, m.end()) if not names else None
+            if said is not None and _said_name(said.group(1)):
+                names = [(title_name(said.group(1)), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
@@ -598,6 +601,18 @@ def _list_name(word: str, lower: bool, count: int | None) -> bool:
 
 
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
+# "his granddaughter's softball team, her name is kenzie", "a lab, his name's Moose": the name
+# said in the same sentence after the relative
+_NAME_IS_LATER = LazyRegex(
+    r"[^.;!?\n]{0,40}?\b(?:her|his|its)\s+name(?:'s|\s+is)\s+([A-Za-z][a-z'-]+)", re.IGNORECASE
+)
+
+
+def _said_name(word: str) -> bool:
+    low = word.lower()
+    return low not in NOT_NAMES and low not in _surname_stop() and low not in rel_words()
+
+
 # A relative named just before, whose "his"/"her" the next family word takes
 _RELATIVE_JUST_NAMED = LazyRegex(
     r"\b(?:son|daughter|brother|sister|dad|father|mom|mother|grandson|granddaughter|nephew|niece)"
