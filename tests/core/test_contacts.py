@@ -68,7 +68,7 @@ NOT_CONTACTS = [
     "Call with Renata Silva, her CEO wants a band not a DJ.",  # no name
     "Lunch with Karen Liu, she is the CFO at Acme.",  # the client's own role
     # the assistant who wrote the note for the user signs it (i16a)
-    "Spoke w/ Mr. Omar Haddad on behalf of Dana re: the cruise. - Kelly (asst.)",
+    "Spoke w/ Mr. Omar Haddad on behalf of Dana re: the cruise. - Rina (asst.)",
     # introduced by the client, with a title: an introduction, not a contact (i16a)
     "Visited Dr. Abel Ruiz. He referred us to his colleague Dr. Ines Vera at Eastside.",
 ]

@@ -370,16 +370,16 @@ def test_a_business_building_boat_or_heading_before_the_person(text: str, want: 
     assert _client(text) == want
 
 
-# Family: dictated names with what is said around them: "he goes by bud bud tolliver" (a
-# nickname cue, a stutter), "harold served in korea" (a verb in the past after a first name
+# Family: dictated names with what is said around them: "he goes by moe moe tolliver" (a
+# nickname cue, a stutter), "hal served in the navy" (a verb in the past after a first name
 # is no surname).
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("talked to the yard boss he goes by bud bud tolliver they want racks", "Bud Tolliver"),
+        ("talked to the yard boss he goes by moe moe tolliver they want racks", "Moe Tolliver"),
         (
-            "stopped at the depot he goes by bud tolliver his boss is a lady named ada pike",
-            "Bud Tolliver",
+            "stopped at the depot he goes by moe tolliver his boss is a lady named ada pike",
+            "Moe Tolliver",
         ),
         ("met with ada pike at her home ada served on the board for years", "Ada Pike"),
         ("met with hal and ada pike at home hal served in the navy", "Hal Pike"),
@@ -389,7 +389,7 @@ def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
     assert _client(text) == want
 
 
-# Family: a dictated title before a lower-case name ("nurse manager tasha greene", "pastor ida
+# Family: a dictated title before a lower-case name ("nurse manager wren tolley", "pastor ida
 # lund") cues the name; a saint's name is a parish or a hospital, a church named by its
 # denomination ("grace lutheran") a place.
 @pytest.mark.parametrize(
@@ -398,7 +398,7 @@ def test_dictated_names_and_the_words_around_them(text: str, want: str) -> None:
         ("call with nurse manager wren tolley at saint mark's she wants carts", "Wren Tolley"),
         ("spent the morning at hope methodist with pastor ida lund about the pews", "Ida Lund"),
         ("saw the owner doctor ida lund and her tech rhea about the chews", "Ida Lund"),
-        ("met the owner of bayou tile his name is ned pryce he wants a quote", "Ned Pryce"),
+        ("met the owner of harbor tile his name is ned pryce he wants a quote", "Ned Pryce"),
     ],
 )
 def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: str) -> None:

@@ -275,7 +275,7 @@ def _colleague(body: str, start: int) -> bool:
     """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
     role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
     if role is None:
-        # "bud's boss the regional vp is a lady named sharon tate": an owned role, then the name
+        # "moe's boss the area vp is a guy named rex pardo": an owned role, then the name
         return _ROLE_NAMED.search(body, max(0, start - 70), start) is not None
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
@@ -285,7 +285,7 @@ def _colleague(body: str, start: int) -> bool:
     if _THE_ROLE.search(body, max(0, role.start() - 20), role.start()) and not _ROLE_OWNER.search(
         body, max(0, role.start() - 30), role.start()
     ):
-        return False  # "the music director gail whitford": no one's colleague, her title
+        return False  # "the choir director ida lund": no one's colleague, her title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
 
@@ -296,7 +296,7 @@ _ROLE_NAMED = LazyRegex(
     re.I,
 )
 _THE_ROLE = LazyRegex(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
-# Whose the role is: "her boss", "Bud's boss the regional vp", "their CFO", "our rep"
+# Whose the role is: "her boss", "Moe's boss the area vp", "their CFO", "our rep"
 _ROLE_OWNER = LazyRegex(r"(?:\b(?:his|her|their|my|our|its)|\w's)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 

@@ -55,8 +55,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     _, roles = _roles()
     owner = r"(?P<own>her|his|their|your|my|[A-Z][a-z]+'s)"
     cue = r"(?:,\s*|\s+)(?:is\s+(?:a\s+(?:guy|woman|gal|lady)\s+named\s+)?|named\s+|called\s+)?"
-    # a second role word before the name: "her boss the CFO Ray Atkins", "bud's boss the
-    # regional vp is a lady named sharon"
+    # a second role word before the name: "her boss the CFO Rex Pardo", "moe's boss the
+    # area vp is a guy named rex"
     again = rf"(?:\s+the\s+(?:[a-z]+\s+)?(?:{roles})\b)?"
     return (
         # her assistant Kim / his office manager is Deb / Carla's CFO, Dana Wu
@@ -122,7 +122,7 @@ def find_contacts(
             if first.lower() in skip or name.lower() in skip or bare.lower() in skip:
                 continue
             if _signed(body, m.start("name"), m.end()):
-                continue  # "- Kelly (asst.)": the assistant who wrote the note signs it
+                continue  # "- Rina (asst.)": the assistant who wrote the note signs it
             said = (m.groupdict().get("role") or m.groupdict().get("role2") or "").lower()
             role = said_as.get(" ".join(said.split()), said)
             key = first.lower()

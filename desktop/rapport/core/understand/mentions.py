@@ -316,7 +316,7 @@ def _run(
             break
         nxt = tokens[k][2]
         if not capital and k == j and nxt.lower() == tokens[run[-1]][2].lower():
-            j += 1  # dictated stutter: "he goes by bud bud tolliver"
+            j += 1  # dictated stutter: "he goes by moe moe tolliver"
             continue
         if capital:
             if not _is_candidate(nxt, lower_ok=False) and not _word_surname(text, tokens, run, k):
@@ -355,7 +355,7 @@ def _nickname(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
 
 
 def _past_tense(word: str) -> bool:
-    """ "harold served", "gail wanted": a verb in the past, not a surname ("reed", "ahmed")."""
+    """ "hal served", "ida wanted": a verb in the past, not a surname ("reed", "ahmed")."""
     low = word.lower()
     return len(low) >= 5 and low.endswith("ed") and not low.endswith(("eed", "med", "hed"))
 
@@ -405,7 +405,7 @@ def _new_lower_name(
 # A dictated note introduces a stranger's name: "his name is ray dominguez", "a guy named
 # lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
 # An honorific or a title said aloud cues one too: "the director is doctor wyn harrow", "missus
-# gale orton", "nurse manager tasha greene", "pastor ida lund".
+# gale orton", "nurse manager wren tolley", "pastor ida lund".
 _NAME_CUE_BEFORE = LazyRegex(
     r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\bgoes\s+by|\bknown\s+as|"
     r"\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|pastor|coach|chef|nurse|principal|manager|"
@@ -438,7 +438,7 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
         return False
     first, last = tokens[i][2], _strip_possessive(tokens[i + 1][2])
     if first.lower() in _SPOKEN_TITLES:
-        return False  # "the owner doctor jasmine kerr": the title, then the name
+        return False  # "the owner doctor ida lund": the title, then the name
     for word in (first, last):
         low = word.lower()
         if (
@@ -451,7 +451,7 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
             return False
     cue = _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 16), tokens[i][0])
     if cue is not None:
-        # after a title ("the owner of bayou seafood"), short words are not a name's
+        # after a title ("the owner of harbor tile"), short words are not a name's
         said = re.search(r"nam|call|goes|known", cue.group(), re.IGNORECASE)
         return said is not None or (len(first) >= 3 and first.lower() not in _SMALL_WORDS)
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None

@@ -601,7 +601,7 @@ def _list_name(word: str, lower: bool, count: int | None) -> bool:
 
 
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
-# "his granddaughter's softball team, her name is kenzie", "a lab, his name's Moose": the name
+# "his granddaughter's team her name is wren", "a rescue dog, his name's Tank": the name
 # said in the same sentence after the relative
 _NAME_IS_LATER = LazyRegex(
     r"[^.;!?\n]{0,40}?\b(?:her|his|its)\s+name(?:'s|\s+is)\s+([A-Za-z][a-z'-]+)", re.IGNORECASE

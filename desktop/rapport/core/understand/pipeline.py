@@ -550,7 +550,7 @@ def _household_couple(body: str) -> re.Match[str] | None:
 
 
 def _capitalised_pair(m: re.Match[str]) -> bool:
-    """ "the Castellanos, Vic & Marisol": a short first name the list lacks, typed as a name
+    """ "the Okpalas, Ike & Grace": a short first name the list lacks, typed as a name
     next to one it has."""
     a, b = m.group("a"), m.group("b")
     return a[:1].isupper() and b[:1].isupper() and b.lower() in first_names()
@@ -562,7 +562,7 @@ def _spouse_word(spouse: str, client: str) -> str:
     a, b = spouse.lower(), client.lower()
 
     def woman(name: str) -> bool:
-        # a name the lists lack, with a woman's ending in English ("Alyssa", "Marianne")
+        # a name the lists lack, with a woman's ending in English ("Odalys", "Ysabelle")
         return name in women or (name not in men and name.endswith(_WOMENS_ENDINGS))
 
     if woman(a) and b not in women:  # the lists alone say what the client's name is
@@ -613,7 +613,8 @@ def _couple(
     return chosen, (client.first, None, client.start, client.start + len(client.first))
 
 
-# "Nils + Greta's 2 kids", "Ted + Marcy -> Cabo for their 25th", "he + Aiko hosting": the client
+# "Nils + Greta's 2 kids", "Nils + Greta -> Maui for their 30th", "he + Ayumi off on a
+# cruise": the client
 # (or "he"/"she") and a first name joined, then what a couple shares: the other half. Two
 # people with initials ("Fred O. + Marty C. both at the lunch") are not a couple.
 _COUPLE_SHARES = (
