@@ -398,9 +398,9 @@ def _members_at(
     plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
     if (plural or word.startswith("twin")) and len(names) < 2:
-        listed, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
-        if len(listed) >= 2:
-            names, end = listed, list_end
+        in_list, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
+        if len(in_list) >= 2:
+            names, end = in_list, list_end
     owner = (
         prev in _OWNER
         or prev in theirs
@@ -450,9 +450,9 @@ def _members_at(
             later = NAMED_LATER.match(text, m.end())
             if later is not None and later.group(1).lower() not in NOT_NAMES:
                 names = [(later.group(1), None)]
-            said = _NAME_IS_LATER.match(text, m.end()) if not names else None
-            if said is not None and _said_name(said.group(1)):
-                names = [(title_name(said.group(1)), None)]
+            name_is = _NAME_IS_LATER.match(text, m.end()) if not names else None
+            if name_is is not None and _said_name(name_is.group(1)):
+                names = [(title_name(name_is.group(1)), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
