@@ -56,19 +56,26 @@ HOLDOUT5_NOTES = HERE / "capture_notes_holdout5.jsonl"
 HOLDOUT6_NOTES = HERE / "capture_notes_holdout6.jsonl"
 # Issue 16's first-contact sets (30 notes each, trades new to the sets), committed before the
 # engine saw them and scored once: dictated 0.591, terse phone 0.689, pasted e-mail/thread/
-# structured 0.540. After the fixes by family only the third reaches 0.9 and is checked here;
-# fc1 (0.859) and fc2 (0.886) stay out of this list until they do (README, capture table).
+# structured 0.540. After the fixes by family the third reached 0.9 and is checked here; fc1
+# and fc2 reached it in the fourth round and are floors below (README, capture table).
 FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 # Issue 16's second round of first-contact sets (dictated; phone notes naming clients of a
 # book; pasted e-mails, threads and structured notes), committed before the engine saw them and
 # scored once: 0.776, 0.679, 0.781. Their scores after the fixes by family (README, capture
 # table) are floors here, so that later rules cannot lose what was gained on them (third round:
-# 0.805, 0.834, 0.850). fc7, written after that round and scored once (0.758), is a measure of
-# first contact, not a floor: rules are not written against it.
+# 0.805, 0.834, 0.850). fc7, written after that round, scored once (0.758); fc8 (car voice
+# memos, assistants' notes, referral-heavy notes) scored once before the fourth round (0.744).
+# The fourth round's rules by family (who the note is about: lists, couples, referrers,
+# headings, titles said aloud) bring every set up; what it reached is the floor (fc1 and fc2
+# pass 0.9 and join here).
 FC_AFTER = [
-    (HERE / "capture_notes_fc4.jsonl", None, 0.80),
-    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.83),
-    (HERE / "capture_notes_fc6.jsonl", None, 0.85),
+    (HERE / "capture_notes_fc1.jsonl", None, 0.90),
+    (HERE / "capture_notes_fc2.jsonl", None, 0.905),
+    (HERE / "capture_notes_fc4.jsonl", None, 0.83),
+    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.87),
+    (HERE / "capture_notes_fc6.jsonl", None, 0.855),
+    (HERE / "capture_notes_fc7.jsonl", None, 0.79),
+    (HERE / "capture_notes_fc8.jsonl", None, 0.895),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"

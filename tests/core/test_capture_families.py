@@ -367,7 +367,8 @@ def test_client_of_a_couple_or_after_a_title(note: str, client: str) -> None:
     [
         ("Showroom visit: Greg + Carla Novak. looking at a 6-seater.", ("Carla", "wife")),
         ("Group chat w/ Shannon and Mark Delaney about the panels", ("Mark", "husband")),
-        ("Met Jordan & Casey Lee at the expo", None),
+        # no name says which: the other half is a partner (the contract's word for either)
+        ("Met Jordan & Casey Lee at the expo", ("Casey", "partner")),
     ],
 )
 def test_a_couples_spouse_when_the_names_say_it(note: str, spouse: tuple[str, str] | None) -> None:

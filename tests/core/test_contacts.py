@@ -25,6 +25,9 @@ POSSESSIVE = [
     ),
     ("I'll get the illustrations to you and your CFO Beth by Friday. -Nick", "Beth", "cfo"),
     ("Met Oona Feeney; her agent is a guy named Peter Vasquez.", "Peter Vasquez", "agent"),
+    # a second role word between the role and the name (i16a)
+    ("Met Oona Feeney; her boss the CFO Ray Atkins signs off.", "Ray Atkins", "boss"),
+    ("met oona feeney her boss the regional vp is a lady named dana", "Dana", "boss"),
 ]
 # the name, then the role in brackets or after a comma
 BRACKETS = [
@@ -64,6 +67,10 @@ NOT_CONTACTS = [
     "Coffee with Anna Diaz and her husband Peter; her son Jake plays baseball.",  # family
     "Call with Renata Silva, her CEO wants a band not a DJ.",  # no name
     "Lunch with Karen Liu, she is the CFO at Acme.",  # the client's own role
+    # the assistant who wrote the note for the user signs it (i16a)
+    "Spoke w/ Mr. Omar Haddad on behalf of Dana re: the cruise. - Rina (asst.)",
+    # introduced by the client, with a title: an introduction, not a contact (i16a)
+    "Visited Dr. Abel Ruiz. He referred us to his colleague Dr. Ines Vera at Eastside.",
 ]
 
 

@@ -93,3 +93,47 @@ def test_a_surname_that_is_also_a_word_or_title_stays_with_its_first_name() -> N
     assert _client("Lunch with Carla Lake Tahoe trip planned.") == "Carla"  # a place follows
     intros = understand("Lunch w/ Bob Smith. Bob introduced me to Carla Dean. Thank Bob.", WED)
     assert [(i["name"], i["referrer"]) for i in intros["introductions"]] == [("Carla Dean", "Bob")]
+
+
+# Family: who sent the client to the user, said from the user's side with a pronoun for the
+# client or none at all ("new lead via X", "got them through X", "X sent them to us", "X
+# referred her", "came in on X's recommendation"): X is the referrer, never the client, and
+# the client (named elsewhere) is the one introduced.
+@pytest.mark.parametrize(
+    ("text", "client", "referrer"),
+    [
+        (
+            "New lead via Oren Blatt (old client): his cousin Lise Marsh wants a patio. "
+            "Met Lise Marsh today",
+            "Lise Marsh",
+            "Oren Blatt",
+        ),
+        ("Got him through Coach Abe Ruiz. Walt Yates needs 40 jerseys", "Walt Yates", "Abe Ruiz"),
+        (
+            "Walk-in: Dee Harlan. Said Tomas at Bay Tile sent her to us. wants pavers",
+            "Dee Harlan",
+            "Tomas",
+        ),
+        ("Intake: Vi Osgood. Her accountant Len Marsh referred her.", "Vi Osgood", "Len Marsh"),
+        (
+            "The Pryors came in on Dr. Ostrow's recommendation. Jan Pryor picked the tile.",
+            "Jan Pryor",
+            "Dr. Ostrow",
+        ),
+        (
+            "Tour w/ Cleo Banks - came to us through Iris Dahl at the bakery",
+            "Cleo Banks",
+            "Iris Dahl",
+        ),
+    ],
+)
+def test_the_referrer_of_the_client_said_with_a_pronoun_or_no_lead(
+    text: str, client: str, referrer: str
+) -> None:
+    assert _client(text) == client
+    assert _intros(text) == [(client, referrer)]
+
+
+def test_the_place_after_the_person_introduced_is_not_introduced_too() -> None:
+    text = "Mtg w/ Ed Fry. he intro'd me to Dee Wolfe, buyer @ Harbor Point Mall - call her"
+    assert _intros(text) == [("Dee Wolfe", "Ed Fry")]

@@ -350,3 +350,127 @@ def test_a_relation_of_someone_else_is_not_the_clients_family() -> None:
     assert _people("mtg w/ jen alvarez @ pinnacle - wife of CEO. kids in soccer.") == []
     assert _people("Lunch with Bob Smith - son of our founder.") == []
     assert _people("Lunch with Bob Smith. His wife of 30 years loves roses.") == [("wife", None)]
+
+
+# Family: a plural family word, then the list of its names, however the list is punctuated:
+# a colon, a dash or brackets before it, an aside after the word, names joined by commas,
+# "and", "&", "/" or "+", each maybe with an age ("Bo 9", "(Bo, 9)") or a bracketed aside
+# ("(at Rice)"), "baby" before the last; typed or dictated in lower case.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Ines Pardo. grandkids coming for Easter: Wren, Hugo, Dax",
+            [("grandchild", "Wren"), ("grandchild", "Hugo"), ("grandchild", "Dax")],
+        ),
+        (
+            "Call w/ Ines Pardo. 3 kids - Arlo 11, Bea 7 and baby Cruz - keep her busy",
+            [("child", "Arlo"), ("child", "Bea"), ("child", "Cruz")],
+        ),
+        (
+            "Call w/ Ines Pardo. her 2 boys (Rudy 12, Felix 9) both swim",
+            [("son", "Rudy"), ("son", "Felix")],
+        ),
+        (
+            "Call w/ Ines Pardo. twin girls (Noor & Lina, 6) start school",
+            [("daughter", "Noor"), ("daughter", "Lina")],
+        ),
+        (
+            "Call w/ Ines Pardo. Kids: Vera (at Tulane), Oscar, and Leon (in Denver).",
+            [("child", "Vera"), ("child", "Oscar"), ("child", "Leon")],
+        ),
+        (
+            "Call w/ Ines Pardo about her estate. grandchildren - Pia, Rafe and Tamsin.",
+            [("grandchild", "Pia"), ("grandchild", "Rafe"), ("grandchild", "Tamsin")],
+        ),
+        (
+            "met ines pardo at the shop her two boys rudy and felix help out on saturdays",
+            [("son", "Rudy"), ("son", "Felix")],
+        ),
+        (
+            "met ines pardo at the shop she has twins kip and dov who just turned five",
+            [("child", "Kip"), ("child", "Dov")],
+        ),
+        (
+            "met ines pardo her grandkids are over a lot, three of them, wren hugo and dax",
+            [("grandchild", "Wren"), ("grandchild", "Hugo"), ("grandchild", "Dax")],
+        ),
+    ],
+)
+def test_a_list_of_names_after_a_plural_family_word(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+# Family: whose relative it is and what is a name, in the small words around a family word:
+# a relative's own spouse ("son Tad and his wife") is not the client's; animals named only as
+# a kind ("a treat for cats") are no one's pets; a quote mark after a name or a placeholder in
+# capitals ("TBD") is not part of one; a dictated name ends its sentence ("his wife dot.").
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Bo Li. their son Tad and his wife may come too", [("son", "Tad")]),
+        ("Call w/ Bo Li. daughter Pia may bring her husband, TBD", [("daughter", "Pia")]),
+        ("Call w/ Bo Li. wants the new chew for cats and a dental kit", []),
+        ("Call w/ Bo Li. she said 'my husband Rex' twice", [("husband", "Rex")]),
+        ("talked to bo li and his wife dot. they want a deck", [("wife", "Dot")]),
+        ("talked to bo li and his wife dot period they want a deck", [("wife", "Dot")]),
+        ("Call w/ Bo Li. the chew for cats - asked for 2 kits", []),
+    ],
+)
+def test_whose_relative_and_what_is_a_name(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_a_name_then_the_relation_in_brackets() -> None:
+    text = "Fitting with Ed Paley. Mother of the bride is Rosalind (his wife), wants swatches."
+    assert _people(text) == [("wife", "Rosalind")]
+
+
+# Family: the client and a first name joined by "+" or "&" with what a couple shares after it
+# (their kids, an anniversary, a trip, hosting): the other half, a wife or a husband when the
+# name says which, else a partner. Two colleagues ("Fred O. + Marty C. both at the lunch")
+# are not a couple.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lunch w/ Nils Berg. Nils + Greta's 2 kids (Ole, Liv) ski",
+            [("wife", "Greta"), ("child", "Ole"), ("child", "Liv")],
+        ),
+        ("Lunch w/ Nils Berg. Nils + Greta -> Maui for their 30th in May", [("wife", "Greta")]),
+        ("Nils Berg called back. he + Robin off on a cruise in May", [("partner", "Robin")]),
+        ("Nils Berg called back. he + Ayumi off on a cruise in May", [("wife", "Ayumi")]),
+        ("Astrid Berg called back. she + Hamza off on a trip in May", [("husband", "Hamza")]),
+        ("Nils B. + Robin C. both at the expo. Nils wants a quote", []),
+        ("Call w/ Dr. Cat Moore re: the autoclave", []),
+    ],
+)
+def test_the_client_plus_a_first_name_is_a_couple(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+def test_a_word_after_a_plural_family_word_and_is_is_no_name() -> None:
+    text = "met with bo and al pike their kids are grown. al has a boat"
+    assert all(name is None for _, name in _people(text))
+
+
+def test_a_wifes_name_the_list_has_beside_a_husbands_it_lacks() -> None:
+    assert ("wife", "Grace") in _people("Met Emeka & Grace Obi at the expo about the tile")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "met bo li he coaches his granddaughter's team her name is wren",
+            [("granddaughter", "Wren")],
+        ),
+        ("Call w/ Bo Li. they got a rescue dog, his name's Tank", [("dog", "Tank")]),
+    ],
+)
+def test_the_name_said_later_in_the_sentence(text: str, want: list[tuple[str, str]]) -> None:
+    assert _people(text) == want

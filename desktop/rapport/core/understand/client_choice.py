@@ -35,6 +35,9 @@ _ROLE_BEFORE = LazyRegex(
 )
 
 
+_TITLE_WORD = re.compile(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", re.IGNORECASE)
+
+
 def plausible(mention: NameMention, fulls: set[str]) -> bool:
     """A lone capitalised word is a name if it is a known first name or someone's first name."""
     if mention.full or mention.titled:
@@ -50,7 +53,9 @@ def choose_client(
     family_names = {p.name.lower() for p in family if p.name}
     excluded = set(family_names)
     for intro in intros:
-        excluded.add((intro.referrer if intro.lead_is_subject else intro.name) or "")
+        said = (intro.referrer if intro.lead_is_subject else intro.name) or ""
+        excluded.add(said)
+        excluded.add(_TITLE_WORD.sub("", said))  # "Dr. Ostrow": the mention is "Ostrow"
     excluded = {e.lower() for e in excluded if e}
     fulls = {n.first.lower() for n in names if n.full}
     # "Arrangements for Walter Greeley (passed 8/24) ... his daughter Carol Greeley-Hunt": the
@@ -70,6 +75,21 @@ def choose_client(
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
         chosen = next((n for n in pool if n.full or n.titled), None)
+        lone = next((n for n in pool if not n.full and n.first.lower() in first_names()), None)
+        if chosen is not None and lone is not None and lone.start < chosen.start:
+            # "Texts w/ Ada (Harbor Lofts, Ada Pike)": the first name said first, then in full
+            # right after it
+            chosen = next(
+                (
+                    n
+                    for n in pool
+                    if n.full
+                    and n.first == lone.first
+                    and 0 < n.start - lone.end <= 40
+                    and not re.search(r"[.;!?\n]", body[lone.end : n.start])
+                ),
+                chosen,
+            )
         chosen = _person_over_place(body, chosen, pool)
         if chosen is not None and chosen.full:
             chosen = _salient(body, chosen, pool)
@@ -92,9 +112,11 @@ _ATTENDEES = LazyRegex(
     r"^[ \t]*(?:attendees|who|present|participants|in\s+the\s+room)[ \t]*:", re.I | re.M
 )
 _PLACE_CUE = LazyRegex(
-    r"(?:@|\b(?:at|by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the))\s+$",
+    r"(?:@|\b(?:at|(?<!goes\s)by|in|inside|visit(?:ed)?|tour(?:ed)?|walk-?thru|walkthrough|the|for))"
+    r"\s+$",
     re.IGNORECASE,
 )
+_HEADING_AFTER = LazyRegex(r"[ \t]*(?:[-\u2013\u2014:|]|,(?=[^\n]{0,30}\b(?:owner|met)\b))[ \t]*")
 
 
 def _person_over_place(
@@ -110,6 +132,14 @@ def _person_over_place(
         # "Kickoff - Greenfield Cold Storage\nAttendees: Marco Reyes (ops director), ...": the
         # heading names the company, the first one attending is whom the note is about
         return next((n for n in pool if n.start > attendees.end() and (n.full or n.titled)), chosen)
+    heading = _HEADING_AFTER.match(body, chosen.end)
+    if heading is not None:
+        # "Blue Fern Florals - Ada Pike": a heading's business, then the person on its line
+        line_end = body.find("\n", heading.end())
+        line_end = len(body) if line_end == -1 else line_end
+        person = next((n for n in pool if n.full and heading.end() <= n.start < line_end), None)
+        if person is not None and person.first.lower() in first_names():
+            return person
     if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
@@ -145,7 +175,31 @@ def _candidates(
         if n.name.lower() not in excluded
         and not (not n.full and n.first.lower() in family_names)
         and (_hiring(body, n.start) or not _colleague(body, n.start))
+        and not _quoted(body, n)
+        and not _TAKEN_BACK.match(body, n.end)
     ]  # fmt: skip
+
+
+# A name taken back as soon as it is said: "Ida Rowe? no - Ida Lund", "no wait it was",
+# "I mean", "sorry", "scratch that"
+_TAKEN_BACK = LazyRegex(
+    r"[ \t]*[?,]?[ \t]*(?:-[ \t]*)?(?:no+\b[ \t,.-]*(?:wait\b|sorry\b|it'?s\b|it\s+was\b|-)|"
+    r"i\s+mean\b|sorry\b|correction\b|scratch\s+that\b)",
+    re.IGNORECASE,
+)
+
+
+_OPEN_QUOTES = "'\"\u2018\u201c"
+_CLOSE_QUOTES = "'\"\u2019\u201d"
+
+
+def _quoted(body: str, mention: NameMention) -> bool:
+    """ "Sail covers - 'Sea Fever'": a name in quotes names a boat, a shop or a show."""
+    return (
+        mention.full
+        and body[mention.start - 1 : mention.start] in tuple(_OPEN_QUOTES)
+        and body[mention.end : mention.end + 1] in tuple(_CLOSE_QUOTES)
+    )
 
 
 def _salient(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention:
@@ -221,14 +275,29 @@ def _colleague(body: str, start: int) -> bool:
     """'her boss Jim Doe' is a colleague; 'mtg w/ Director Hannah Goldstein' is a title."""
     role = _ROLE_BEFORE.search(body, max(0, start - 24), start)
     if role is None:
-        return False
+        # "moe's boss the area vp is a guy named rex pardo": an owned role, then the name
+        return _ROLE_NAMED.search(body, max(0, start - 70), start) is not None
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
     before = body[max(0, role.start() - 3) : role.start()].strip()
     if not before or before[-1] in ".;:!?\n-":
         return False  # "... overheating again. partner Nisha Patel wants a quote": a title
+    if _THE_ROLE.search(body, max(0, role.start() - 20), role.start()) and not _ROLE_OWNER.search(
+        body, max(0, role.start() - 30), role.start()
+    ):
+        return False  # "the choir director ida lund": no one's colleague, her title
     titled = _TITLE_AFTER.search(body, max(0, role.start() - 24), role.start())
     return not titled
+
+
+_ROLE_NAMED = LazyRegex(
+    r"(?:\b(?:his|her|their)|\w's)\s+(?:boss|cfo|ceo|coo|cto|vp|assistant|colleague|coworker|"
+    r"manager|supervisor|partner)\b[^.;!?\n]{0,45}\b(?:named|called|is)\s+$",
+    re.I,
+)
+_THE_ROLE = LazyRegex(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+# Whose the role is: "her boss", "Moe's boss the area vp", "their CFO", "our rep"
+_ROLE_OWNER = LazyRegex(r"(?:\b(?:his|her|their|my|our|its)|\w's)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def clients_family(
@@ -244,7 +313,10 @@ def clients_family(
 
     def clients(owner: str) -> bool:
         low = owner.lower()
-        return low in own or same_first_name(low, first) or low[:3] == first[:3]  # Rob, Robert
+        household = low.endswith("s") and (low[:-1] in own or low[:-2] in own)  # "the Hales"
+        return (
+            low in own or household or same_first_name(low, first) or low[:3] == first[:3]
+        )  # Rob, Robert
 
     # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's
     spouses = {

@@ -56,10 +56,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     _, roles = _roles()
     owner = r"(?P<own>her|his|their|your|my|[A-Z][a-z]+'s)"
     cue = r"(?:,\s*|\s+)(?:is\s+(?:a\s+(?:guy|woman|gal|lady)\s+named\s+)?|named\s+|called\s+)?"
+    # a second role word before the name: "her boss the CFO Rex Pardo", "moe's boss the
+    # area vp is a guy named rex"
+    again = rf"(?:\s+the\s+(?:[a-z]+\s+)?(?:{roles})\b)?"
     return (
         # her assistant Kim / his office manager is Deb / Carla's CFO, Dana Wu
         compile_regex(
-            rf"\b{owner}\s+(?:new\s+)?(?P<role>{roles})\b{cue}(?P<name>{_NAME}|{_LOWER_NAME})",
+            rf"\b{owner}\s+(?:new\s+)?(?P<role>{roles})\b{again}{cue}"
+            rf"(?P<name>{_NAME}|{_LOWER_NAME})",
             re.IGNORECASE,
         ),
         # Linda Pratt (office mgr) / Greta Lindahl (assistant to Dr. Siddiqui) / Kim, her assistant
@@ -75,6 +79,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _NOT_ROLE_NAMES = word_list("contacts._NOT_ROLE_NAMES")
+_SIGN_OFF = re.compile(r"(?:^|[\s.!])(?:-|\u2013|\u2014|~)\s*$")
+
+
+def _signed(body: str, start: int, end: int) -> bool:
+    """A name and role after a dash that end the note: its writer's signature."""
+    return not body[end:].strip() and _SIGN_OFF.search(body, max(0, start - 4), start) is not None
 
 
 def find_contacts(
@@ -109,8 +119,11 @@ def find_contacts(
             first = (
                 parts[1] if parts[0].lower().rstrip(".") == "dr" and len(parts) > 1 else parts[0]
             )
-            if first.lower() in skip or name.lower() in skip:
+            bare = " ".join(parts[1:]) if first is not parts[0] else name  # "Dr. Ines Vera"
+            if first.lower() in skip or name.lower() in skip or bare.lower() in skip:
                 continue
+            if _signed(body, m.start("name"), m.end()):
+                continue  # "- Rina (asst.)": the assistant who wrote the note signs it
             said = (m.groupdict().get("role") or m.groupdict().get("role2") or "").lower()
             role = said_as.get(" ".join(said.split()), said)
             key = first.lower()

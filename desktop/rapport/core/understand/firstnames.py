@@ -19,5 +19,5 @@ FIRST_NAMES = word_list("firstnames.FIRST_NAMES")
 # First names that nearly always name a woman or a man, for a couple said together ("Greg +
 # Carla Novak", "Shannon and Mark Delaney"): the spouse is a wife or a husband only when the
 # name says which. Names used for both (Jordan, Sam, Alex, Pat, Casey...) are on neither list.
-WOMEN = word_list("firstnames.WOMEN")
-MEN = word_list("firstnames.MEN")
+WOMEN = word_list("firstnames.WOMEN") | word_list("firstnames.MORE_WOMEN")
+MEN = word_list("firstnames.MEN") | word_list("firstnames.MORE_MEN")

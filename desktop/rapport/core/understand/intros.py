@@ -152,7 +152,71 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _lower_case_leads(text, limit, names, found, seen)
     if "name" in low or "way" in low or "number" in low:
         _who_referred_the_client(text, limit, names, found)
+    if _CAME_VIA_WORDS.search(low):
+        _came_through(text, limit, names, found)
     return found
+
+
+# Who sent the client, said from the user's side with a pronoun for the client or no lead at
+# all: "New lead via X", "got them through X", "came to us through X", "found us via X", "came
+# in on X's recommendation", "X sent them to us", "X (from Y) referred her", "(X there sent
+# them)". X is the referrer; the lead is the client, named elsewhere in the note.
+_CAME_VIA_WORDS = LazyRegex(r"\b(?:via|through|thru|courtesy|recommend\w*|sent|referred|steered)\b")
+_CAME_VIA = LazyRegex(
+    r"\b(?:(?:new\s+)?(?:lead|referral|prospect|inquiry|enquiry|client|customer)s?\s+"
+    r"(?:via|from|thru|through|courtesy\s+of)|(?:got|found)\s+(?:him|her|them)\s+"
+    r"(?:via|through|thru)|(?:came|come|comes|coming)\s+(?:to\s+(?:us|me)\s+|in\s+|over\s+)?"
+    r"(?:via|through|thru)|found\s+(?:us|me)\s+(?:via|through|thru))\s+",
+    re.IGNORECASE,
+)
+_ON_RECOMMENDATION = LazyRegex(
+    r"\bon\s+(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s*)?[^.;!?\n]{2,40}?)(?:'s|s'|\u2019s)\s+(?:recommendation|referral|rec|"
+    r"suggestion|say-so|advice)\b",
+    re.IGNORECASE,
+)
+_SENT_THEM = LazyRegex(
+    r"\b(?:sent|referred|steered|pointed|recommended)\s+(?:him|her|them)\b(?:\s+(?:to\s+(?:us|me)"
+    r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:)!\n-]|$|since|because|as|for|after))",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = LazyRegex(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$")
+
+
+def _came_through(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+
+    def person(n: NameMention) -> bool:
+        return n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+
+    def written(n: NameMention) -> str:
+        title = _TITLE_BEFORE.search(text, max(0, n.start - 5), n.start) if n.titled else None
+        return text[title.start() : n.end] if title is not None else n.name
+
+    refs: list[tuple[str, int, int]] = []
+    for m in _CAME_VIA.finditer(text, 0, limit):
+        after = next((n for n in names if m.end() <= n.start <= m.end() + 40 and person(n)), None)
+        if after is not None and not re.search(r"[.;!?\n]", text[m.end() : after.start]):
+            refs.append((written(after), m.start(), after.end))
+    for m in _ON_RECOMMENDATION.finditer(text, 0, limit):
+        inside = [n for n in names if m.start("who") <= n.start < m.end("who") and person(n)]
+        if inside:
+            refs.append((written(inside[-1]), m.start(), m.end()))
+    for m in _SENT_THEM.finditer(text, 0, limit):
+        clause = max(
+            text.rfind(stop, 0, m.start()) for stop in (".", ";", "!", "?", "\n", "(", ":")
+        )
+        dash = text.rfind(" - ", 0, m.start())
+        clause = max(clause, dash + 2 if dash != -1 else -1, m.start() - 60)
+        said = [n for n in names if clause < n.start and n.end <= m.start()]
+        # "Said Tomas at Bay Tile sent her to us": a capitalised name right before says who
+        before = next((n for n in said if person(n)), said[0] if said else None)
+        if before is not None:
+            refs.append((written(before), before.start, m.end()))
+    for ref, start, end in refs:
+        if not any(i.referrer == ref or i.name == ref for i in found):
+            found.append(Introduction("", ref, start, end, True))
 
 
 # Who sent the client to the user, said from the client's side: "she got my name from jim okafor",
@@ -239,12 +303,13 @@ def _lower_case_leads(
                 for n in names
                 if (n.full or n.first.lower() in first_names())
                 and m.end() <= n.start <= m.end() + 40
-                and n.name.lower() not in seen
             ),
             None,
         )
         if lead is None or re.search(r"[.;!?\n]", text[m.end() : lead.start]):
             continue
+        if lead.name.lower() in seen:
+            continue  # "intro'd me to Helen Cho, facilities @ Westgate Mall": read already
         ref = m.group("ref")
         referrer = None if ref.lower() in ("he", "she", "they") else ref
         if referrer is not None:

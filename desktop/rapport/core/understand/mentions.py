@@ -58,9 +58,10 @@ _ORG_ENDINGS |= words(
     "rehab physicians partners"
 )
 NOT_NAMES |= _ORG_ENDINGS
+NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
-_SAINT = LazyRegex(r"\bSt\.?\s+$")
+_SAINT = LazyRegex(r"\b(?:St\.?|[Ss]aint)\s+$")
 # Lower-case nouns after a capitalised run that make it a place, a job or a thing.
 _PLACE_AFTER = LazyRegex(
     r"\s+(?:apartments?|project|site|job|jobsite|building|property|development|subdivision|"
@@ -303,7 +304,10 @@ def _run(
     j = i + 1
     words_in = 1
     while j < len(tokens) and words_in < 3 and not tokens[run[-1]][2].lower().endswith("'s"):
-        if text[tokens[j - 1][1] : tokens[j][0]] != " ":
+        nickname = capital and _nickname(text, tokens, j)
+        if nickname:
+            j += 1  # "Margaret 'Peggy' Sorensen", "Robert (Bob) Lane": the surname follows
+        if text[tokens[j - 1][1] : tokens[j][0]] != " " and not nickname:
             break
         k = j
         while k < len(tokens) and k - j < 2 and tokens[k][2] in _PARTICLES:
@@ -311,6 +315,9 @@ def _run(
         if k >= len(tokens) or (k > j and text[tokens[k - 1][1] : tokens[k][0]] != " "):
             break
         nxt = tokens[k][2]
+        if not capital and k == j and nxt.lower() == tokens[run[-1]][2].lower():
+            j += 1  # dictated stutter: "he goes by moe moe tolliver"
+            continue
         if capital:
             if not _is_candidate(nxt, lower_ok=False) and not _word_surname(text, tokens, run, k):
                 break
@@ -318,12 +325,39 @@ def _run(
             words_in == 1
             and nxt.replace("'", "").replace("-", "").isalpha()
             and nxt.lower() not in _surname_stop()
+            and not _past_tense(nxt)
         ):
             break
         run.extend(range(j, k + 1))
         words_in += 1
         j = k + 1
     return run, j
+
+
+_NICK_OPEN = (" '", ' "', " (", " \u2018", " \u201c")
+_NICK_CLOSE = ("' ", '" ', ") ", "\u2019 ", "\u201d ")
+
+
+def _nickname(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """A nickname in quotes or brackets between a first name and a capitalised surname."""
+    if j + 1 >= len(tokens) or text[tokens[j - 1][1] : tokens[j][0]] not in _NICK_OPEN:
+        return False
+    close = text[tokens[j][1] : tokens[j + 1][0]]
+    return (
+        (
+            _NICK_OPEN.index(text[tokens[j - 1][1] : tokens[j][0]]) == _NICK_CLOSE.index(close)
+            if close in _NICK_CLOSE
+            else False
+        )
+        and tokens[j][2][:1].isupper()
+        and is_name_token(tokens[j + 1][2])
+    )
+
+
+def _past_tense(word: str) -> bool:
+    """ "hal served", "ida wanted": a verb in the past, not a surname ("reed", "ahmed")."""
+    low = word.lower()
+    return len(low) >= 5 and low.endswith("ed") and not low.endswith(("eed", "med", "hed"))
 
 
 def _lower_counts(tokens: list[tuple[int, int, str]]) -> dict[str, int]:
@@ -370,7 +404,15 @@ def _new_lower_name(
 
 # A dictated note introduces a stranger's name: "his name is ray dominguez", "a guy named
 # lars eklund", or says what the person did: "marissa gold called back", "tom k texted".
-_NAME_CUE_BEFORE = LazyRegex(r"(?:\bname\s+is|\bname's|\bnamed|\bcalled)\s+$", re.IGNORECASE)
+# An honorific or a title said aloud cues one too: "the director is doctor wyn harrow", "missus
+# gale orton", "nurse manager wren tolley", "pastor ida lund".
+_NAME_CUE_BEFORE = LazyRegex(
+    r"(?:\bname\s+is|\bname's|\bnamed|\bcalled|\bgoes\s+by|\bknown\s+as|"
+    r"\b(?:doctor|dr|mister|mr|missus|misses|mrs|ms|pastor|coach|chef|nurse|principal|manager|"
+    r"director|owner|supervisor|superintendent|"
+    r"professor|prof)\.?)\s+$",
+    re.IGNORECASE,
+)
 _CONTACT_AFTER = LazyRegex(
     r"\s+(?:called|texted|emailed|e-mailed|phoned|rang|wrote|messaged|dm'd|left\s+(?:a|me)|"
     r"came\s+(?:in|by|back)|stopped\s+(?:in|by)|dropped\s+(?:in|by)|reached\s+out|replied|"
@@ -383,11 +425,20 @@ _CONTACT_AFTER = LazyRegex(
 )
 
 
+_SMALL_WORDS = words("of for and the with about from into onto over says said")
+_SPOKEN_TITLES = words(
+    "doctor dr mister mr missus misses mrs ms pastor coach chef nurse principal manager director "
+    "owner supervisor superintendent professor prof"
+)
+
+
 def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Two lower-case words that the sentence around them marks as a person's full name."""
     if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " ":
         return False
     first, last = tokens[i][2], _strip_possessive(tokens[i + 1][2])
+    if first.lower() in _SPOKEN_TITLES:
+        return False  # "the owner doctor ida lund": the title, then the name
     for word in (first, last):
         low = word.lower()
         if (
@@ -398,8 +449,11 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
             or low.endswith(_NOT_NAME_ENDINGS)
         ):
             return False
-    if _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 12), tokens[i][0]):
-        return True
+    cue = _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 16), tokens[i][0])
+    if cue is not None:
+        # after a title ("the owner of harbor tile"), short words are not a name's
+        said = re.search(r"nam|call|goes|known", cue.group(), re.IGNORECASE)
+        return said is not None or (len(first) >= 3 and first.lower() not in _SMALL_WORDS)
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
 

@@ -64,7 +64,7 @@ _BUSINESS = LazyRegex(
 _NAME_AT = LazyRegex(
     r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
 )  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
-_NAME_WORD = LazyRegex(r"[^\W\d_][\w'-]*")
+_NAME_WORD = LazyRegex(r"[^\W\d_](?:[\w-]|'(?=\w))*")  # a quote mark after it is not part of it
 _AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
     r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?(?=\s*(?:[,.;:)&+]|and\b|\-|$))",
@@ -114,7 +114,9 @@ _CHILD_HAD = LazyRegex(
     needs="son daughter",
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
-_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)(?:\s+is|,|\s*=)\s+(?:his|her|their)\s+$")
+_NAME_BEFORE = LazyRegex(
+    r"\b([A-Z][a-z]+)(?:\s+is\s+|,\s*|\s*=\s*|\s*\(\s*)(?:his|her|their)\s+$"
+)  # "Ruth is his wife", "Ruth, his wife", "Fiona (his wife)"
 
 
 def _is_first_name(token: str, lower_ok: bool) -> bool:
@@ -124,7 +126,7 @@ def _is_first_name(token: str, lower_ok: bool) -> bool:
     if (low in NOT_NAMES and not acronym_as_name) or low in rel_words():
         return False
     if bare[:1].isupper() and (any(c.islower() for c in bare) or 2 <= len(bare) <= 3):
-        return True
+        return len(bare) < 3 or not bare.isupper()  # "TBD", "TBC", "N/A": a placeholder
     return lower_ok and bare.lower() in first_names()
 
 
@@ -168,7 +170,19 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     accented = any(ord(ch) > 127 for ch in word)
     if not accented and (len(low) < 3 or low.endswith(_WORD_ENDINGS)):
         return False
-    return _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None)
+    if _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None):
+        return True
+    # dictated, the name ends the sentence: "talked to bo and his wife dot. they want a deck"
+    said_after = re.search(r"(\w+)\s$", text[max(0, w.start() - 16) : w.start()])
+    return (
+        re.match(r"\s*[.;]", rest) is not None
+        and said_after is not None
+        and said_after.group(1).lower() in rel_words()
+        and said_after.group(1).lower() not in plurals()
+        and low not in _LAST_WORDS
+        and len(low) <= 8
+        and is_lower_note(text)
+    )
 
 
 # Words NOT_NAMES refuses that are first names too, once a family word comes before them.
@@ -188,6 +202,7 @@ _DOES_AFTER = LazyRegex(
     re.IGNORECASE,
 )
 _AGE_WORDS = word_list("people._AGE_WORDS")
+_LAST_WORDS = word_list("people._LAST_WORDS")
 _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
@@ -315,8 +330,21 @@ def _members_at(
         )
     ):
         return []  # "our TPA partner Kyle", "my new business partner"
+    if prev.rstrip(".") in ("dr", "mr", "mrs", "ms", "prof") and m.group()[:1].isupper():
+        return []  # "Dr. Cat Moore": a name after the title
     if UNBORN_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return []  # "expecting twins in March": not born yet
+    if prev in ("his", "her") and _RELATIVE_JUST_NAMED.search(
+        text, max(0, m.start() - 50), m.start()
+    ):
+        return []  # "their son Tad and his wife": the son's wife, not the client's
+    if (
+        relation in ("dog", "cat", "pet")
+        and word in plurals()
+        and prev in _KIND_BEFORE
+        and not re.match(r"\s*(?:named|called|[:(]|[,-]\s*[A-Z])", text[m.end() : m.end() + 10])
+    ):
+        return []  # "the new chew for cats", "great with dogs": a kind of animal, no one's pets
     if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
     if word in OLDEST:
@@ -369,6 +397,10 @@ def _members_at(
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
     names, end = _names_after(text, m.end(), plural)
+    if (plural or word.startswith("twin")) and len(names) < 2:
+        in_list, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
+        if len(in_list) >= 2:
+            names, end = in_list, list_end
     owner = (
         prev in _OWNER
         or prev in theirs
@@ -418,6 +450,9 @@ def _members_at(
             later = NAMED_LATER.match(text, m.end())
             if later is not None and later.group(1).lower() not in NOT_NAMES:
                 names = [(later.group(1), None)]
+            name_is = _NAME_IS_LATER.match(text, m.end()) if not names else None
+            if name_is is not None and _said_name(name_is.group(1)):
+                names = [(title_name(name_is.group(1)), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
@@ -462,7 +497,132 @@ def _members_at(
     ]
 
 
+# A list of names after a plural family word, however it is punctuated: "grandkids coming for
+# Easter: Wren, Hugo, Dax", "3 kids - Arlo 11, Bea 7 and baby Cruz", "2 boys (Rudy 12, Felix 9)",
+# "twin girls (Noor & Lina, 6)", "Kids: Vera (at Tulane), Oscar, and Leon", dictated "two boys
+# rudy and felix", "three of them, wren hugo and dax". The list starts right after the word or
+# after a colon, dash, bracket, comma or "named"/"are" within a short aside of the same sentence.
+_LIST_START = LazyRegex(
+    r"\s*(?:[:(\-\u2013\u2014,=]|\b(?:named|called|are|were|r)\b)\s*", re.IGNORECASE
+)
+_LIST_LEAD = 48  # how far after the family word the list may start
+_LIST_AGE = LazyRegex(
+    r"(?:\s*,?\s*\(\s*(\d{1,2})\s*\)|\s*,?\s+(\d{1,2})(?![\d:/])|\s*,\s*(\d{1,2})\s*(?=\)))"
+    r"(?:\s*(?:yo|y/o|yrs?|mos?)\b)?"
+)
+_LIST_ASIDE = LazyRegex(r"\s*\([^()\n]{1,30}\)")
+_LIST_SEP = LazyRegex(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*|\s*/\s*)(?:(?:the\s+)?(?:baby|little)\s+)?",
+    re.IGNORECASE,
+)
+_LOWER_SEP = LazyRegex(r"\s+(?:(?:the\s+)?(?:baby|little)\s+)?(?=[a-z])")
+_LIST_COUNT = LazyRegex(r"\b(two|three|four|five|six|2|3|4|5|6)\b(?:\s+of\s+them)?", re.IGNORECASE)
+
+
+def _list_count(text: str, m: re.Match[str], word: str) -> int | None:
+    """How many the note says there are: "two boys", "twins", "three of them" right after."""
+    count = _count_before(text, m.start())
+    if count is None and word.startswith("twin"):
+        count = 2
+    if count is None:
+        said = _LIST_COUNT.search(text, m.end(), min(len(text), m.end() + _LIST_LEAD))
+        if said is not None and said.group(0).endswith("them"):
+            count = _NUMBER.get(said.group(1).lower())
+    return count
+
+
+def _name_list(
+    text: str, pos: int, stop: int, count: int | None
+) -> tuple[list[tuple[str, int | None]], int]:
+    """The names (with ages) of a list that starts at ``pos`` or after a short aside."""
+    stop = min(stop, len(text))
+    lower = is_lower_note(text)
+    starts = [pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())] + [
+        s.end()
+        for s in _LIST_START.finditer(text, pos, min(stop, pos + _LIST_LEAD))
+        if not re.search(r"[.;!?\n]", text[pos : s.start()])
+    ]
+    for start in starts:
+        found, end = _read_list(text, start, stop, lower, count)
+        if len(found) >= 2:
+            return (found[:count] if count else found), end
+    return [], pos
+
+
+def _read_list(
+    text: str, cursor: int, stop: int, lower: bool, count: int | None
+) -> tuple[list[tuple[str, int | None]], int]:
+    found: list[tuple[str, int | None]] = []
+    end = cursor
+    while cursor < stop:
+        w = _NAME_WORD.match(text, cursor)
+        if w is None or w.end() > stop or not _list_name(w.group(), lower, count):
+            break
+        cursor = end = w.end()
+        age = None
+        a = _LIST_AGE.match(text, cursor)
+        if a is not None and a.end() <= stop:
+            age = int(a.group(1) or a.group(2) or a.group(3))
+            cursor = end = a.end()
+        aside = _LIST_ASIDE.match(text, cursor)
+        if aside is not None and aside.end() <= stop:
+            cursor = aside.end()  # "Vera (at Tulane)", "Paul (deceased)"
+        found.append((title_name(w.group()), age))
+        sep = _LIST_SEP.match(text, cursor)
+        if (sep is None or not sep.group()) and lower and count:
+            sep = _LOWER_SEP.match(text, cursor)  # dictated: "wren hugo and dax"
+        if sep is None or not sep.group():
+            break
+        cursor = sep.end()
+    if found and all(age is None for _, age in found[:-1]) and found[-1][1] is not None:
+        shared = found[-1][1]  # "twin girls (Noor & Lina, 6)": the age is both's
+        found = [(name, shared) for name, _ in found] if len(found) == 2 else found
+    return found, end
+
+
+def _list_name(word: str, lower: bool, count: int | None) -> bool:
+    """A word of a list of names: a capitalised name, or in a note typed in lower case a known
+    first name (or, when the note says how many, any word that is not an everyday one)."""
+    low = word.lower()
+    if not word.isalpha() or low in rel_words() or low in NOT_NAMES:
+        return False
+    if word[:1].isupper():
+        return any(c.islower() for c in word)
+    if not lower:
+        return False
+    if low in first_names():
+        return True
+    return (
+        bool(count)
+        and len(low) >= 3
+        and low not in _surname_stop()
+        and not low.endswith(_WORD_ENDINGS)
+    )
+
+
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
+# "his granddaughter's team her name is wren", "a rescue dog, his name's Tank": the name
+# said in the same sentence after the relative
+_NAME_IS_LATER = LazyRegex(
+    r"[^.;!?\n]{0,40}?\b(?:her|his|its)\s+name(?:'s|\s+is)\s+([A-Za-z][a-z'-]+)", re.IGNORECASE
+)
+
+
+def _said_name(word: str) -> bool:
+    low = word.lower()
+    return low not in NOT_NAMES and low not in _surname_stop() and low not in rel_words()
+
+
+# A relative named just before, whose "his"/"her" the next family word takes
+_RELATIVE_JUST_NAMED = LazyRegex(
+    r"\b(?:son|daughter|brother|sister|dad|father|mom|mother|grandson|granddaughter|nephew|niece)"
+    r"\s+[A-Z][a-z'-]+\s+(?:and|&|\+|may\s+(?:come|join|bring)\s+with|with|brings?|bring)?\s*"
+    r"(?:(?:may|will|might|could)\s+)?(?:join\s+with\s+|bring\s+|come\s+with\s+)?(?:his|her)\s+$",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = frozenset(
+    {"for", "with", "to", "about", "of", "on", "like", "loves", "love", "treats"}
+)
 
 
 # Animals kept as stock or seen as patients: "breeds Labradors", "a kennel of Labradors",

@@ -21,7 +21,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.author import author_alias
-from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.understand.clients import (
+    ClientIndex,
+    KnownClient,
+    match_client,
+    same_first_name,
+)
 from rapport.core.understand.contacts import find_contacts
 from rapport.core.understand.dates.find import find_dates
 from rapport.core.understand.facts import (
@@ -126,6 +131,10 @@ def understand(
         client = _book_mention(body, known_clients, client.end if client else BOOK_REACH) or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
+    if spouse is None and client_first:
+        spouse = _plus_partner(body, client_first)
+        if spouse is not None and not any(p.name == spouse[0] for p in family):
+            family.append(FamilyMember("partner", *spouse))
     family = clients_family(family, client, body)
     if spouse is not None and not any(p.name == spouse[0] for p in family):
         family.append(FamilyMember("partner", *spouse))
@@ -134,7 +143,7 @@ def understand(
     genders = _genders(body, names, family)
     family = _spouse_said(body, spouse, client_first, family)
     # 5. introductions: "Referred by Dr. Paul Lin." alone: the lead is the client
-    intros = _leads(intros, client.name if client is not None else "")
+    intros = _leads(intros, client.name if client is not None else "", spouse)
     # the client's work contacts with their roles ("her assistant Kim"): not family, not
     # someone introduced, not in the client's own quoted words
     quoted = quote_ranges(body)
@@ -236,17 +245,24 @@ def _spouse_said(
     )
     for person in family:
         if person.name == spouse[0] and person.relation == "partner":
-            person.relation = said
+            person.relation = said or "partner"  # "Robin & Casey Flynn": no cue says which
     return [p for p in family if p.relation]
 
 
-def _leads(intros: list[IntroFound], lead: str) -> list[IntroFound]:
-    """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client."""
-    return [
-        i if i.name else replace(i, name=lead)
-        for i in intros
-        if i.name or (lead and lead != i.referrer)
-    ]
+def _leads(
+    intros: list[IntroFound], lead: str, spouse: tuple[str, None, int, int] | None = None
+) -> list[IntroFound]:
+    """An introduction that names no lead ("Referred by Dr. Paul Lin.") is of the client, and
+    so is one whose lead is the client's other half ("Robin & Casey Flynn (referred by ...)")."""
+    other = f"{spouse[0]} {lead.split()[-1]}" if spouse is not None and lead else None
+    out: list[IntroFound] = []
+    for i in intros:
+        if not i.name and not (lead and lead != i.referrer):
+            continue
+        i = i if i.name and i.name != other else replace(i, name=lead)
+        if all(o.name != i.name for o in out):  # two ways of saying who sent the client
+            out.append(i)
+    return out
 
 
 def _inbound(note: _Note) -> InboundFound | None:
@@ -492,7 +508,15 @@ def _email_client(
 # A couple named together: "Greg + Carla Novak", "jim & barb kowal", "Hal and Edna Brewer", "the
 # Parkers (Tim + Joy)", "Mr. & Mrs. Patel (Ravi + Sunita)". The first named is whom the note is
 # about and the other their spouse (a note names the one it deals with first).
-_MR_AND_MRS = LazyRegex(r"\bmr\.?\s*(?:&|and|\+)\s*mrs\b", re.IGNORECASE)
+_MR_AND_MRS = LazyRegex(
+    r"\b(?:mr|mister)\.?\s*(?:&|and|\+)\s*(?:mrs|missus|misses)\b", re.IGNORECASE
+)
+# Said aloud, the surname then the first names: "mister and misses quill abe and dot"
+_TITLED_COUPLE = LazyRegex(
+    r"\b(?:mr|mister)\.?\s*(?:&|and|\+)\s*(?:mrs|missus|misses)\.?\s+(?P<fam>[A-Za-z][a-z'-]+)"
+    r"\s*[,:-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:\+|&|and)\s*(?P<b>[A-Za-z][a-z'-]+)\b",
+    re.IGNORECASE,
+)
 _COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
 _FAMILY_COUPLE = LazyRegex(
     r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
@@ -518,22 +542,37 @@ def _household_couple(body: str) -> re.Match[str] | None:
         if (
             fam not in NOT_NAMES
             and fam not in first_names()
-            and m.group("a").lower() in first_names()
+            and (m.group("a").lower() in first_names() or _capitalised_pair(m))
             and m.group("b").lower() not in NOT_NAMES
         ):
             return m
     return None
 
 
+def _capitalised_pair(m: re.Match[str]) -> bool:
+    """ "the Okpalas, Ike & Grace": a short first name the list lacks, typed as a name
+    next to one it has."""
+    a, b = m.group("a"), m.group("b")
+    return a[:1].isupper() and b[:1].isupper() and b.lower() in first_names()
+
+
 def _spouse_word(spouse: str, client: str) -> str:
     """'wife' or 'husband' when both first names say it (Carla after Greg), else ''."""
     women, men = women_and_men()
     a, b = spouse.lower(), client.lower()
-    if a in women and b not in women:
+
+    def woman(name: str) -> bool:
+        # a name the lists lack, with a woman's ending in English ("Odalys", "Ysabelle")
+        return name in women or (name not in men and name.endswith(_WOMENS_ENDINGS))
+
+    if woman(a) and b not in women:  # the lists alone say what the client's name is
         return "wife"
     if a in men and b not in men:
         return "husband"
     return ""
+
+
+_WOMENS_ENDINGS = ("a", "ette", "elle", "ille", "anne", "ine", "lyn", "ah")
 
 
 def _couple(
@@ -543,12 +582,24 @@ def _couple(
     m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
     if m is None or m.group("a").lower() not in first_names():
         m = _household_couple(body)
-    if m is not None and m.group("a").lower() in first_names():
+    if m is None:
+        said = _TITLED_COUPLE.search(body, 0, min(len(body), 400))
+        m = said if said is not None and said.group("a").lower() in first_names() else None
+    if m is not None and (m.group("a").lower() in first_names() or _capitalised_pair(m)):
         surname = title_name(m.group("fam"))
         if client is None or client.start >= m.start() or client.name.split()[-1] == surname:
-            first = title_name(m.group("a"))
-            chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
-            return chosen, (title_name(m.group("b")), None, m.start("b"), m.end("b"))
+            a, b = title_name(m.group("a")), title_name(m.group("b"))
+            spouse_at = (m.start("b"), m.end("b"))
+            if client is not None and client.full and client.name.split()[-1] == surname:
+                if client.first == b and client.start > m.start():
+                    # "the Larkins, Hal + Bea. Met Bea Larkin": the one named in full later
+                    # is whom the note deals with
+                    return client, (a, None, m.start("a"), m.end("a"))
+                if client.end <= m.start("a") and same_first_name(a.lower(), client.first.lower()):
+                    # "Mr. and Mrs. Robert Hale (Bob + Liz)": the full name said first stays
+                    return client, (b, None, *spouse_at)
+            chosen = NameMention(m.start("a"), m.end("a"), f"{a} {surname}", a, True)
+            return chosen, (b, None, *spouse_at)
     if client is None or not client.full or len(client.name.split()) != 2:
         return client, None
     before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
@@ -560,6 +611,31 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+# "Nils + Greta's 2 kids", "Nils + Greta -> Maui for their 30th", "he + Ayumi off on a
+# cruise": the client
+# (or "he"/"she") and a first name joined, then what a couple shares: the other half. Two
+# people with initials ("Fred O. + Marty C. both at the lunch") are not a couple.
+_COUPLE_SHARES = (
+    r"(?:'s\b|(?=[^.;!?\n]{0,40}(?:->|\b(?:\d+(?:st|nd|rd|th)|anniv\w*|honeymoon|married|wedding|"
+    r"kids|hosting|host|trip|vacation|cruise)\b)))"
+)
+
+
+def _plus_partner(body: str, client_first: str) -> tuple[str, None, int, int] | None:
+    pattern = re.compile(
+        rf"(?:\b{re.escape(client_first)}|\b[Hh]e|\b[Ss]he)\s*(?:\+|&)\s*(?P<y>[A-Z][a-z'-]+)"
+        rf"(?!\s*[A-Z]\.?(?:\s|$)|\s+[A-Z][a-z]){_COUPLE_SHARES}"
+    )
+    m = pattern.search(body, 0, min(len(body), 600))
+    if m is None:
+        return None
+    name = m.group("y")
+    name = name[:-2] if name.endswith("'s") else name
+    if name.lower() in NOT_NAMES or name == client_first or name.lower() not in first_names():
+        return None
+    return name, None, m.start("y"), m.start("y") + len(name)
 
 
 def _genders(body: str, names: list[NameMention], family: list[FamilyMember]) -> dict[str, str]:
