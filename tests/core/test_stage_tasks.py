@@ -604,3 +604,43 @@ TASK_TITLES = [
 def test_task_titles(text: str, want: list[tuple[str, str | None]]) -> None:
     """The tasks a note gives, with their due days, and no others."""
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ona Bell (Bell Dairy)\n- [ ] email the tank specs by Friday\n- [x] met the vet",
+            [("Email the tank specs", "2026-11-20")],
+        ),
+        ("Ona Bell, Bell Dairy\n[ ] deposit invoice - today", [("Deposit invoice", "2026-11-18")]),
+        (
+            "## Ona Bell\n* [ ] call Ona on the 23rd re the milk test\n* [ ] quote for a chiller",
+            [("Call Ona re the milk test", "2026-11-23"), ("Quote for a chiller", None)],
+        ),
+    ],
+)
+def test_an_open_checkbox_is_a_to_do_with_or_without_a_verb(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ona Bell (Bell Dairy). not now: the robot milker quote, she'll ask in spring",
+        "Ona Bell (Bell Dairy)\n- [ ] don't bring up the second barn yet",
+        "Ona Bell (Bell Dairy). Do not send the chiller quote to her partner.",
+        "Ona Bell (Bell Dairy). pitch the solar add-on at the next visit, not yet",
+        "Ona Bell (Bell Dairy)\n- on hold - the feed contract",
+    ],
+)
+def test_a_to_do_put_off_or_forbidden_is_no_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_dont_forget_is_still_a_to_do() -> None:
+    text = "Ona Bell (Bell Dairy)\n- [ ] don't forget to send the sample kit"
+    titles = [t for t, _ in _titles(understand(text, WED))]
+    assert len(titles) == 1 and "sample kit" in titles[0]

@@ -55,6 +55,7 @@ from rapport.core.understand.tasks.words import (
     NEED_CUE,
     NEEDS_OBJECT,
     NEGATED,
+    NOT_NOW,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
@@ -131,6 +132,11 @@ _SENDING = LazyRegex(
     r"will\s+do)\b",
     re.IGNORECASE,
 )
+
+
+# Family: a checklist pasted from a notes app ("- [ ] send the invoice", "[ ] crane for May 4",
+# "* [ ] call Earl on the 20th"): an open box is one of the user's to-dos
+_OPEN_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]?\][ \t]*")
 
 
 # Family: a list item marked done ("✔ reset the shelf", "[x] samples sent", "~~call Bo~~")
@@ -212,6 +218,13 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             continue
         block = block and _next_line(ctx.body, sentence.start)
         carried = "list" if block else ""
+        box = _OPEN_BOX.match(sentence.text)
+        if box is not None:
+            # "[ ] invoice for the deposit - today": an open checkbox is a to-do, verb or not
+            sentence = Span(sentence.start + box.end(), sentence.end, sentence.text[box.end() :])
+            carried = "list"
+        if NOT_NOW.search(sentence.text):
+            continue
         if sentence.start < line_end and line_cue:
             carried = line_cue
         for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
@@ -320,7 +333,7 @@ def _next_line(body: str, start: int) -> bool:
 
 
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
-    if NEGATED.search(piece.text) or ADVICE.match(piece.text):
+    if NEGATED.search(piece.text) or ADVICE.match(piece.text) or NOT_NOW.search(piece.text):
         return []
     symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
     if symbols:

@@ -38,6 +38,7 @@ __all__ = [
     "NEEDS_OBJECT",
     "NEED_CUE",
     "NEGATED",
+    "NOT_NOW",
     "NOT_OURS",
     "NOUN_BEFORE_FOR",
     "NOUN_NEXT",
@@ -214,6 +215,15 @@ LOG_HEADER = LazyRegex(
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
+    re.IGNORECASE,
+)
+# Family: a to-do put off or forbidden ("not now: the autopilot upgrade", "don't bring up the
+# loan yet", "raise the price at the next visit, not yet", "do not quote the annex"): not the
+# user's to-do now ("don't forget to ..." is one)
+NOT_NOW = LazyRegex(
+    r"^(?:(?:not\s+(?:now|yet)|parked|on\s+hold)\s*[:\-–—]"
+    r"|(?:don'?t|do\s+not|never)\s+(?!forget|hesitate|miss\b|let\s+(?:me|us)\b)\w)"
+    r"|[,;(\-–—]\s*(?:but\s+)?not\s+(?:now|yet)\W*$",
     re.IGNORECASE,
 )
 # How to treat the client, not a to-do: "Take it slow", "go easy on him", "Hold off on the
