@@ -644,3 +644,39 @@ def test_dont_forget_is_still_a_to_do() -> None:
     text = "Ona Bell (Bell Dairy)\n- [ ] don't forget to send the sample kit"
     titles = [t for t, _ in _titles(understand(text, WED))]
     assert len(titles) == 1 and "sample kit" in titles[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Hand-off from Jo: Rui Sousa (Sousa Tiles). You told him you'd mail the grout chart "
+            "by Fri.",
+            ("Mail the grout chart", "2026-11-20"),
+        ),
+        (
+            "Note to self - Rui Sousa. You promised Rui you would call on Monday about the kiln.",
+            ("Call about the kiln", "2026-11-23"),
+        ),
+        (
+            "Rui Sousa (Sousa Tiles) took over from Jo. He asked you to confirm the pallet count.",
+            ("Confirm the pallet count", None),
+        ),
+        (
+            "Rui Sousa, Sousa Tiles. You told him you'd ship samples Fri. He also asked you for a "
+            "quote on the glaze, no rush.",
+            ("Send a quote on the glaze", None),
+        ),
+    ],
+)
+def test_the_user_told_in_the_second_person_owes_it(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_what_the_client_told_the_user_they_would_do_stays_theirs() -> None:
+    text = (
+        "Hi Rui,\n\nGreat to see you. You told me you'd send the floor plan by Friday.\n\nBest,\nAl"
+    )
+    assert _titles(understand(text, WED)) == []

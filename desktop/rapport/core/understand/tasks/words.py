@@ -168,8 +168,12 @@ OTHERS_ACTION = LazyRegex(
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
-    r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
-    r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
+    r"^(?:(?:i|we|you)\s+)?(?:"
+    # the user told in the second person, as a hand-off or a note to self puts it: "You told
+    # him you'd send the key chart", "promised Ana you would call" (not "told me you'd": theirs)
+    r"(?:told|promised)\s+(?!me\b|us\b)\w+\s+you(?:'d|\s+would|'ll|\s+will)|"
+    r"(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
+    r"(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|agreed\s+to|offered\s+to|"
     r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
     re.IGNORECASE,
 )
