@@ -680,3 +680,49 @@ def test_what_the_client_told_the_user_they_would_do_stays_theirs() -> None:
         "Hi Rui,\n\nGreat to see you. You told me you'd send the floor plan by Friday.\n\nBest,\nAl"
     )
     assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Texted w/ Nell Ames (Ames Feed). she got the pellets. tell her congrats on the new barn",
+        "VM from Nell Ames: pellets arrived fine. tell Joe happy birthday from me! talk soon",
+        "Nell Ames (Ames Feed) called, pellets are fine. Okay, speak to you soon. Take care!",
+        "Email from Nell Ames: all good with the pellets, see you soon",
+    ],
+)
+def test_greetings_passed_on_and_sign_offs_are_no_tasks(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_a_reply_that_ends_a_line_with_a_greeting_keeps_the_next_line() -> None:
+    text = (
+        "[9:01 AM] Nell Ames: the pellet bags tore again\n"
+        "[9:02 AM] Me: so sorry!\n"
+        "[9:03 AM] Nell Ames: can you send 10 new bags by Friday?\n"
+        "[9:05 AM] Me: yes, I'll ship them tomorrow"
+    )
+    titles = _titles(understand(text, WED))
+    assert not any("Nell" in t or "AM" in t for t, _ in titles), titles
+    assert ("Ship 10 new bags", "2026-11-19") in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Nell Ames: can we do the delivery this week?\n"
+            "Me: Thursday works, I'll drop off the bags",
+            ("Drop off the bags", "2026-11-19"),
+        ),
+        (
+            "Nell Ames: when can you come out?\nMe: Fri at 2 is fine, I'll bring the new scale",
+            ("Bring the new scale", "2026-11-20"),
+        ),
+    ],
+)
+def test_a_day_agreed_in_a_reply_is_the_day_of_the_promise_after_it(
+    text: str, want: tuple[str, str]
+) -> None:
+    titles = _titles(understand("Texts w/ Nell Ames (Ames Feed)\n" + text, WED))
+    assert want in titles and not any(t.endswith(("works", "fine")) for t, _ in titles)

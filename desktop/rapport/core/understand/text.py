@@ -310,7 +310,8 @@ _REPLY_OPENER = LazyRegex(
     r"will\s+do|so\s+sorry|sorry|congrats|congratulations|thanks|thank\s+you|thx|haha|lol|ugh|"
     r"yes|yep|yeah|sure|ok(?:ay)?|great|perfect|awesome|anytime|absolutely|not\s+yet|hi+|hey|"
     r"oh\s+no|wow|omg|break\s+a\s+leg\b[^.!?\n]*"
-    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b[\s,.!?]*)+",
+    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b"
+    r"[ \t,.!?]*)+",  # not the line's end: the next turn stays on its own line
     re.IGNORECASE,
 )
 

@@ -176,6 +176,12 @@ _SPEECH = LazyRegex(
     r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
     # well-wishes in a message: "Give my best to Helen", "say hi to the kids for me"
     r"|give\s+my\s+(?:best|love|regards)|say\s+(?:hi|hello)\s+to\b"
+    # greetings passed on: "tell her congrats", "tell Sam happy birthday from me"
+    r"|tell\s+\w+\s+(?:i\s+said\s+)?(?:congrats|congratulations|happy\s+\w+|good\s+luck|hi\b|"
+    r"hello|thanks|thank\s+you|welcome\s+back|get\s+well)"
+    # a sign-off: "Talk soon", "speak to you soon", "see you Friday!", "take care"
+    r"|(?:talk|speak|chat)\s+(?:to\s+you\s+)?(?:soon|later)\b|see\s+you\s+(?:soon|then)\b"
+    r"|take\s+care\b"
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -227,9 +233,14 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             continue
         if sentence.start < line_end and line_cue:
             carried = line_cue
+        agreed: date | None = None  # "Thursday works, I'll swing by": the day for what follows
         for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
             if carried == "theirs":
                 break
+            said = dates_in(ctx.dates, piece.start, piece.end)
+            if said and _AGREED.match(piece.text.strip()):
+                agreed = due_of(said)
+                continue
             heading = FOLLOW_CUE.fullmatch(piece.text)
             if heading is not None:
                 # "Follow up: email her the case study" is one task; "TODO: weekly update email
@@ -259,6 +270,7 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             ):
                 continue  # "Dr. Brenner to check with his accountant": someone else's step
             for task in _tasks_in_piece(piece, ctx, carried):
+                task.due = task.due or agreed
                 key = task.title.lower()
                 if key not in seen:
                     seen.add(key)
@@ -431,6 +443,15 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
             kept[k].due = kept[k - 1].due
     return kept
+
+
+# Family: a day agreed in a reply ("Thursday works", "Fri at 2 is fine", "tomorrow sounds
+# good"): no thing to send, the day of the promise that follows
+_AGREED = LazyRegex(
+    r"^(?:[\w/:.-]+\s+){1,3}(?:works|work|is\s+(?:fine|good|great|perfect)|sounds\s+(?:good|"
+    r"great)|it\s+is)\b[\s!.]*$",
+    re.IGNORECASE,
+)
 
 
 # Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
