@@ -94,6 +94,11 @@ _VISIT_BY = LazyRegex(
 )
 
 
+# Family: a week named by a day in it ("re-inspect - week of Feb 9", "the week of the 14th"):
+# one date expression, so that "week of" is neither a title nor a task of its own
+_WEEK_OF = LazyRegex(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
 # Days of the month said in words, as dictation writes them ("june ninth", "by the twenty
 # seventh", "wednesday the eighteenth", "december first"): read as "9th", "27th"... where a
 # month, a weekday or "the" before them makes them a date, never "the first thing" or "a
@@ -157,6 +162,9 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
     for start, end, value, kind in found:
         if start < last_end:
             continue
+        week = _WEEK_OF.search(text, max(0, start - 16), start)
+        if week is not None and week.end() == start and week.start() >= last_end:
+            start, kind = week.start(), "week"  # "week of Feb 9": the week it starts
         prep = _prep_before().search(text, max(0, start - 16), start)
         if (
             prep is not None
