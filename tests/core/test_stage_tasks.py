@@ -726,3 +726,26 @@ def test_a_day_agreed_in_a_reply_is_the_day_of_the_promise_after_it(
 ) -> None:
     titles = _titles(understand("Texts w/ Nell Ames (Ames Feed)\n" + text, WED))
     assert want in titles and not any(t.endswith(("works", "fine")) for t, _ in titles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Site walk - Lars Berg\nNext steps:\n- send the soil report Fri\n"
+        "Personal: Lars is training for the Twin Cities Marathon",
+        "Site walk - Lars Berg\nAction items:\n- send the soil report Fri\n"
+        "Other: his wife Kari sings in a choir on Sundays",
+        "Site walk - Lars Berg\nTODO:\n- soil report - Fri\nNotes: Lars restores old tractors",
+    ],
+)
+def test_a_labelled_line_after_a_to_do_list_starts_a_new_section(text: str) -> None:
+    titles = _titles(understand(text, WED))
+    assert len(titles) == 1 and "soil report" in titles[0][0].lower(), titles
+
+
+def test_a_bulleted_label_is_still_an_item_of_the_list() -> None:
+    text = "Site walk - Lars Berg\nTODO:\n- soil report - Fri\n- Plat: revised copy - Mon"
+    assert _titles(understand(text, WED)) == [
+        ("Soil report", "2026-11-20"),
+        ("Revised copy", "2026-11-23"),
+    ]

@@ -223,6 +223,7 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
         block = block and _next_line(ctx.body, sentence.start)
+        block = block and not _new_section(ctx.body, sentence)
         carried = "list" if block else ""
         box = _OPEN_BOX.match(sentence.text)
         if box is not None:
@@ -336,6 +337,22 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
                 continue
         out.append(piece)
     return out
+
+
+# Family: a labelled line after a to-do list, with no bullet ("Personal: he's training for
+# Chicago", "Other: she acts in community theater", "Notes: ..."): a new section of the note,
+# so the list has ended (a bulleted "- Pricing: revised sheet" is still one of its items)
+_SECTION_LABEL = LazyRegex(r"(?P<label>[A-Za-z][\w/&' -]{0,24}?)\s*:\s+\S")
+
+
+def _new_section(body: str, sentence: Span) -> bool:
+    if body[max(0, sentence.start - 1) : sentence.start] not in ("", "\n"):
+        return False
+    label = _SECTION_LABEL.match(sentence.text)
+    if label is None:
+        return False
+    words = label.group("label")
+    return not any(cue.fullmatch(words) for cue in (FOLLOW_CUE, OWN_CUE, THEIR_CUE))
 
 
 def _next_line(body: str, start: int) -> bool:
