@@ -749,3 +749,30 @@ def test_a_bulleted_label_is_still_an_item_of_the_list() -> None:
         ("Soil report", "2026-11-20"),
         ("Revised copy", "2026-11-23"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Boiler check - Vera Holm\nNext steps:\n- order the gasket kit - Thu\n"
+            "- Marta - bleed the radiators before then",
+            [("Order the gasket kit", "2026-11-19")],
+        ),
+        (
+            "Boiler check - Vera Holm\n1. Marta – send the drain log\n"
+            "2. quote the new valve by Fri",
+            [("Quote the new valve", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_list_item_given_to_someone_by_name_and_a_dash_is_theirs(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_a_note_that_opens_with_the_clients_name_and_a_dash_keeps_its_tasks() -> None:
+    assert _titles(understand("Vera - boiler is leaking. send a tech Fri", WED)) == [
+        ("Send a tech", "2026-11-20")
+    ]

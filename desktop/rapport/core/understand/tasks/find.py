@@ -257,6 +257,7 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             if _heading_colon(ctx.body, piece) and (
                 THEIR_CUE.fullmatch(piece.text)
                 or (owners and _PERSON_HEADING.fullmatch(piece.text))
+                or _named_owner(piece, ctx)
             ):
                 # "Them: Marco to send drawings", "- Jeff: PO by 10/16" in a note that gives each
                 # side its actions: the other side's to-dos, not the user's
@@ -303,6 +304,25 @@ def _heading_colon(body: str, piece: Span) -> bool:
         and body[after.end() - 1 : after.end()] != ":"
         and _LINE_START.search(body, 0, piece.start) is not None
         and _LINE_START.search(body, 0, piece.start).end() == piece.start  # type: ignore[union-attr]
+    )
+
+
+# Family: a list item given to someone by name and a dash ("- Leon - tag out lineset 14",
+# "2. Priya – send the floor plan"): their step, even in a note with no "Me:" items
+_VERB_AFTER_DASH = LazyRegex(r"\s*[-–—]\s+(?P<verb>[a-z]+)\b")
+_BULLET_BEFORE = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]*$")
+_NOT_AN_ACTION = frozenset({"the", "a", "an", "is", "was", "our", "my", "his", "her", "their"})
+
+
+def _named_owner(piece: Span, ctx: TaskContext) -> bool:
+    dash = _VERB_AFTER_DASH.match(ctx.body, piece.end)
+    return (
+        dash is not None
+        and _BULLET_BEFORE.search(ctx.body, 0, piece.start) is not None  # an item, no heading
+        and dash.group("verb") not in _NOT_AN_ACTION
+        and re.fullmatch(r"[A-Z][a-z'-]+", piece.text) is not None
+        and piece.text.lower() in first_names()
+        and strip_author(piece.text, ctx.author) == 0
     )
 
 
