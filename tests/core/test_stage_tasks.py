@@ -776,3 +776,31 @@ def test_a_note_that_opens_with_the_clients_name_and_a_dash_keeps_its_tasks() ->
     assert _titles(understand("Vera - boiler is leaking. send a tech Fri", WED)) == [
         ("Send a tech", "2026-11-20")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Walked the lot with Uma Serra. As promised I'll send the grading plan by Friday.",
+            [("Send the grading plan", "2026-11-20")],
+        ),
+        (
+            "Walked the lot with Uma Serra. As discussed, I'll book the soil test for Monday.",
+            [("Book the soil test", "2026-11-23")],
+        ),
+        (
+            "Walked the lot with Uma Serra. Per our call I will email the permit set tomorrow.",
+            [("Email the permit set", "2026-11-19")],
+        ),
+        (
+            "Walked the lot with Uma Serra. I'll send the grading plan Fri, and our crew will "
+            "flag the trees Monday.",
+            [("Send the grading plan", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_promise_after_a_recalled_talk_and_before_someone_elses(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

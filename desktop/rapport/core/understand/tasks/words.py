@@ -136,7 +136,10 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually|maybe)[,\s]\s*)+",
+    r"actually|maybe"
+    # recalling the talk before the user's promise: "As promised I'll send", "as discussed,"
+    r"|as\s+(?:promised|discussed|agreed|mentioned|requested)|per\s+our\s+(?:call|chat|talk|"
+    r"conversation|convo))[,\s]\s*)+",
     re.I,
 )
 FOLLOW_CUE = LazyRegex(
@@ -339,5 +342,13 @@ def delegated(words_: list[str]) -> bool:
 
 def new_subject(words_: list[str]) -> bool:
     """'also she mentioned her daughter ...' after a listed to-do: a clause of its own."""
-    head = [w for w in words_[:3] if w not in ("also", "and", "then", "so", "but", "plus")]
-    return bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's")
+    head = [w for w in words_[:5] if w not in ("also", "and", "then", "so", "but", "plus")]
+    if bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's"):
+        return True
+    # "..., and our crew will stake the corners", "the plumber'll come Fri": someone else's
+    # promise after the user's, its subject said
+    return (
+        len(head) > 2
+        and head[0] in ("our", "the", "his", "her", "their", "my")
+        and any(w in ("will", "would", "can", "could", "should") for w in head[2:4])
+    )
