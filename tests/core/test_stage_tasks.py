@@ -804,3 +804,17 @@ def test_a_promise_after_a_recalled_talk_and_before_someone_elses(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Subject: Recap of today's soil test",
+        "Subject: quote for Friday's install",
+        "Re: pricing by Monday",
+        "Fwd: revised invoice - tomorrow",
+    ],
+)
+def test_the_header_lines_of_a_pasted_mail_are_no_tasks(header: str) -> None:
+    text = f"To: Uma Serra\n{header}\n\nHi Uma,\n\nI'll send the grading plan by Friday.\n\nLi"
+    assert _titles(understand(text, WED)) == [("Send the grading plan", "2026-11-20")]

@@ -222,6 +222,11 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
+        if _MAIL_HEADER.match(sentence.text) and ctx.body[sentence.start - 1 : sentence.start] in (
+            "",
+            "\n",
+        ):
+            continue  # "Subject: Recap of today's water test": the mail's header, no to-do
         block = block and _next_line(ctx.body, sentence.start)
         block = block and not _new_section(ctx.body, sentence)
         carried = "list" if block else ""
@@ -357,6 +362,11 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
                 continue
         out.append(piece)
     return out
+
+
+# Family: the header lines of a pasted e-mail ("Subject: Recap of today's test", "Re: pricing",
+# "Fwd: quote", "Sent: Monday ..."): what the message is, never a to-do
+_MAIL_HEADER = LazyRegex(r"(?:subject|re|fwd?|fw|to|from|cc|bcc|sent|date)\s*:\s", re.IGNORECASE)
 
 
 # Family: a labelled line after a to-do list, with no bullet ("Personal: he's training for
