@@ -818,3 +818,24 @@ def test_a_promise_after_a_recalled_talk_and_before_someone_elses(
 def test_the_header_lines_of_a_pasted_mail_are_no_tasks(header: str) -> None:
     text = f"To: Uma Serra\n{header}\n\nHi Uma,\n\nI'll send the grading plan by Friday.\n\nLi"
     assert _titles(understand(text, WED)) == [("Send the grading plan", "2026-11-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll add the drain tiles to Friday's delivery",
+            ("Add the drain tiles to Friday's delivery", "2026-11-20"),
+        ),
+        (
+            "Email from Uma Serra: can you ship the sealant with next week's order?",
+            ("Ship the sealant with next week's order", "2026-11-23"),
+        ),
+        (
+            "Mtg w/ Uma Serra. she asked me to bring tomorrow's samples early",
+            ("Bring tomorrow's samples early", "2026-11-19"),
+        ),
+    ],
+)
+def test_a_date_in_the_possessive_stays_in_the_title(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))

@@ -150,6 +150,8 @@ _ASKED_OF_YOU = LazyRegex(
 # "please let me know", "please find attached"
 _NOT_A_TODO = word_list("tasks.requests._NOT_A_TODO")
 _YOUR = LazyRegex(r"\byour\b", re.IGNORECASE)
+# A date in the possessive names a thing ("with next week's order"): it stays in the title
+_POSSESSIVE = LazyRegex(r"['’]s\b")
 _PRONOUN_OBJECT = LazyRegex(r"\s*(?:it|that|this|them|those|these)\b", re.IGNORECASE)
 
 
@@ -176,7 +178,8 @@ def asked_of_you(
             text = sentence.text[m.start("verb") : m.end("rest")]
             for d in reversed(said):  # the date is the due, not the title
                 a = d.start - sentence.start - m.start("verb")
-                text = text[:a] + text[a + d.end - d.start :]
+                if not _POSSESSIVE.match(text, a + d.end - d.start):  # "next week's order"
+                    text = text[:a] + text[a + d.end - d.start :]
             text = _YOUR.sub("our", " ".join(text.split()).rstrip(" ,"))
             if any(t.start <= start < t.end or start <= t.start < end for t in tasks + added):
                 continue  # the note's own task for it
@@ -275,7 +278,8 @@ def asked_me_to(
             text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
             for d in reversed(said):
                 a = d.start - sentence.start - m.start("verb")
-                text = text[:a] + text[a + min(d.end, end) - d.start :]
+                if not _POSSESSIVE.match(text, a + min(d.end, end) - d.start):
+                    text = text[:a] + text[a + min(d.end, end) - d.start :]
             text = " ".join(text.split()).rstrip(" ,")
             added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
     return added
