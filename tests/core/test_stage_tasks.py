@@ -839,3 +839,21 @@ def test_the_header_lines_of_a_pasted_mail_are_no_tasks(header: str) -> None:
 )
 def test_a_date_in_the_possessive_stays_in_the_title(text: str, want: tuple[str, str]) -> None:
     assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Visit - Uma Serra\n#order wants 40 bags of grout weekly from Dec 7", []),
+        (
+            "Visit - Uma Serra\n#followup send the grout chart Fri\n#personal her son Ivo skis",
+            [("Send the grout chart", "2026-11-20")],
+        ),
+        (
+            "Uma Serra visit. #pricing send tile quote tmrw #family her son Ivo starts at UCLA",
+            [("Send tile quote", "2026-11-19")],
+        ),
+    ],
+)
+def test_a_hashtag_is_a_label_and_starts_an_item(text: str, want: list[tuple[str, str]]) -> None:
+    assert _titles(understand(text, WED)) == want

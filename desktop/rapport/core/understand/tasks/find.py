@@ -81,6 +81,9 @@ __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
 _ME = LazyRegex(r"\bme\b", re.IGNORECASE)
 _SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
+# Family: a hashtag opening a line or a clause ("#order wants ...", "#personal wife Kayleigh",
+# "#followup drop off the samples"): the note's label for what follows
+_HASHTAG = LazyRegex(r"^#[\w-]+[:\s]\s*")
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
@@ -394,6 +397,9 @@ def _next_line(body: str, start: int) -> bool:
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
     if NEGATED.search(piece.text) or ADVICE.match(piece.text) or NOT_NOW.search(piece.text):
         return []
+    tag = _HASHTAG.match(piece.text)
+    if tag:  # "#order wants 8 lb weekly", "#followup drop off samples": a label, not a verb
+        piece = Span(piece.start + tag.end(), piece.end, piece.text[tag.end() :])
     symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
     if symbols:
         piece = Span(piece.start + symbols.end(), piece.end, piece.text[symbols.end() :])

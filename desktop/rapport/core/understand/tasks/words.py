@@ -108,6 +108,8 @@ COORD = LazyRegex(
 )
 SEPARATORS = LazyRegex(
     r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    # "send the price sheet tmrw #family her son ...": a hashtag starts the next item
+    r"|\s+(?=#[A-Za-z][\w-]*\s)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
