@@ -857,3 +857,24 @@ def test_a_date_in_the_possessive_stays_in_the_title(text: str, want: tuple[str,
 )
 def test_a_hashtag_is_a_label_and_starts_an_item(text: str, want: list[tuple[str, str]]) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll loop in our CFO re: the lease option",
+            [("Loop in our CFO re: the lease option", None)],
+        ),
+        (
+            "Uma Serra (Serra Tile). email her Fri re: the grout samples",
+            [("Email Uma re: the grout samples", "2026-11-20")],
+        ),
+        (
+            "Call w/ Uma Serra re: the showroom opening Dec 12. send 2 layouts by Monday",
+            [("Send 2 layouts", "2026-11-23")],
+        ),
+    ],
+)
+def test_re_colon_is_about_not_a_heading(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want

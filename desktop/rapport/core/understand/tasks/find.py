@@ -81,6 +81,7 @@ __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
 _ME = LazyRegex(r"\bme\b", re.IGNORECASE)
 _SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
+_ABOUT = LazyRegex(r"\s(?:re|RE|Re):\s")
 # Family: a hashtag opening a line or a clause ("#order wants ...", "#personal wife Kayleigh",
 # "#followup drop off the samples"): the note's label for what follows
 _HASHTAG = LazyRegex(r"^#[\w-]+[:\s]\s*")
@@ -429,8 +430,10 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         cond_due = due_of(dates_in(ctx.dates, piece.start, piece.start + cond.end("cond")))
         offset = cond.start("rest")
         piece = Span(piece.start + offset, piece.end, piece.text[offset:])
+    topic = _ABOUT.search(piece.text)  # "Call w/ Nicole re: the party Dec 12": its topic's date
+    said_end = piece.start + topic.start() if topic else piece.end
     if LOG_HEADER.match(piece.text) or (
-        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
+        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, said_end)
     ):
         return []
     parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)

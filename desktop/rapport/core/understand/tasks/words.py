@@ -107,7 +107,9 @@ COORD = LazyRegex(
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    # a colon ends a heading, but "loop in finance re: the 36-month option" is "about"
+    r"|(?<=[\w)])(?<!\b[Rr]e)(?<!\bRE):\s+"
     # "send the price sheet tmrw #family her son ...": a hashtag starts the next item
     r"|\s+(?=#[A-Za-z][\w-]*\s)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
