@@ -878,3 +878,18 @@ def test_a_hashtag_is_a_label_and_starts_an_item(text: str, want: list[tuple[str
 )
 def test_re_colon_is_about_not_a_heading(text: str, want: list[tuple[str, str | None]]) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll mock up the sign in two fonts and send by Friday",
+            ("Mock up the sign in two fonts", "2026-11-20"),
+        ),
+        ("Mtg w/ Uma Serra. sketch the lobby plan Mon", ("Sketch the lobby plan", "2026-11-23")),
+        ("Mtg w/ Uma Serra. render the patio by 12/1", ("Render the patio", "2026-12-01")),
+    ],
+)
+def test_drafting_a_design_is_a_task_verb(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]
