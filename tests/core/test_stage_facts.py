@@ -379,3 +379,19 @@ def test_the_clients_trade_goods_are_no_interest(text: str, trade: str) -> None:
 )
 def test_a_pastime_near_a_trade_word_stays_an_interest(text: str, tag: str) -> None:
     assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. he forages for chanterelles every fall", "foraging"),
+        ("Call w/ Bo Lutz. big mushroom hunter, knows every spot in the county", "foraging"),
+        ("Call w/ Bo Lutz. out until duck season ends", "hunting"),
+        ("Call w/ Bo Lutz. elk hunter, goes to Montana each fall", "hunting"),
+        ("Call w/ Bo Lutz. he and his wife won a salsa competition last spring", "dance"),
+        ("Call w/ Bo Lutz. restores old fire trucks in his barn", "cars"),
+        ("Call w/ Bo Lutz. keen amateur astronomer", "astronomy"),
+    ],
+)
+def test_everyday_phrasings_of_a_pastime(text: str, tag: str) -> None:
+    assert tag in _tags(text)
