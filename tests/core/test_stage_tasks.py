@@ -893,3 +893,65 @@ def test_re_colon_is_about_not_a_heading(text: str, want: list[tuple[str, str | 
 )
 def test_drafting_a_design_is_a_task_verb(text: str, want: tuple[str, str]) -> None:
     assert _titles(understand(text, WED)) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I will also book the soil test",
+            [("Book the soil test", None)],
+        ),
+        (
+            "Mtg w/ Uma Serra. I'll just email the permit set Friday",
+            [("Email the permit set", "2026-11-20")],
+        ),
+        (
+            "Mtg w/ Uma Serra. Follow up first week of Dec about the grading",
+            [("Follow up about the grading", "2026-12-01")],
+        ),
+    ],
+)
+def test_an_adverb_after_the_users_cue_keeps_the_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Uma Serra. invoice her end of month", [("Invoice Uma", "2026-11-30")]),
+        ("Lunch w/ Uma Serra. bill them Friday for the extra grout", None),
+        ("Lunch w/ Uma Serra. pls invoice net 30. send the invoice today", None),
+    ],
+)
+def test_billing_someone_is_a_task_but_payment_terms_are_not(
+    text: str, want: list[tuple[str, str]] | None
+) -> None:
+    titles = _titles(understand(text, WED))
+    if want is not None:
+        assert titles == want
+    elif "net 30" in text:
+        assert not any("net 30" in t for t, _ in titles)
+    else:
+        assert titles and titles[0][0].startswith("Bill") and titles[0][1] == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Uma Serra (Serra Tile) - wants 40 boxes of grout, ship by the 30th.",
+            ("Ship 40 boxes of grout", "2026-11-30"),
+        ),
+        (
+            "Uma Serra (Serra Tile) needs a sealant sample, send Friday",
+            ("Send a sealant sample", "2026-11-20"),
+        ),
+    ],
+)
+def test_sending_what_was_just_asked_with_its_day_is_the_users_answer(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))

@@ -441,6 +441,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     cue = carried
     theirs = False
     for part in parts:
+        if theirs and _ANSWERED.match(part.text) and dates_in(ctx.dates, part.start, part.end):
+            theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
@@ -508,6 +510,10 @@ _AGREED = LazyRegex(
     r"great)|it\s+is)\b[\s!.]*$",
     re.IGNORECASE,
 )
+
+
+# Sending what was just asked, with its day: the user's answer to the client's want
+_ANSWERED = LazyRegex(r"(?:ship|send|deliver|mail|email|drop\s+off|quote)\b", re.IGNORECASE)
 
 
 # Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
@@ -602,12 +608,18 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
                 break
         else:
             break
+    if cue:
+        text = _AFTER_CUE.sub("", text, count=1)  # "I will also schedule", "I'll just send"
     if text.lower().startswith("to "):
         text = text[3:]
     start = part.start + len(part.text) - len(text)
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+# Billing someone: a verb only with whom it bills
+_BILLS = frozenset({"invoice", "bill"})
+OBJECT_WORDS = frozenset({"him", "her", "them", "me", "us"})
+_AFTER_CUE = LazyRegex(r"^(?:also|just|then|still|definitely|quickly|personally)\s+", re.I)
 _THEIR_CONTRACTION = LazyRegex(r"(?:he|she|they|you|it)'(?:d|ll|s|re|ve)", re.IGNORECASE)
 
 
@@ -654,6 +666,18 @@ def _task_from(
         and not dates_in(ctx.dates, part.start, part.end)
     ):
         return None, ""  # "bring up the game": a topic to raise when they talk, not a to-do
+    if (
+        verb is None
+        and first.lower() in _BILLS
+        and len(rest_words) > 1
+        and (
+            rest_words[1] in OBJECT_WORDS
+            or (text.split()[1][:1].isupper() and first.lower() not in first_names())
+        )
+    ):
+        # "invoice him end of month", "Invoice Amadou Fri" (not "invoice net 30", the terms;
+        # not "Bill Hutchins called")
+        verb = first.lower()
     if verb in NEEDS_OBJECT and not (
         (len(rest_words) > 1 and _object_start(rest_words[1]))
         or _TO_SOMEONE.match(text)
