@@ -38,6 +38,7 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
             continue  # "with next week's order", "to Tuesday's delivery": the date names a thing
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
+    out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said
     out = re.sub(r"\bw/\s*", "with ", out)
     out = re.sub(r"\s+\+\s+", " and ", out)
     for _ in range(3):
