@@ -955,3 +955,24 @@ def test_sending_what_was_just_asked_with_its_day_is_the_users_answer(
     text: str, want: tuple[str, str]
 ) -> None:
     assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Canvas job - Uma Serra. deposit $800 rcvd. PO signed.", []),
+        ("Canvas job - Uma Serra. final invoice paid", []),
+        (
+            "Canvas job - Uma Serra. get the lease signed by Fri",
+            [("Get the lease signed", "2026-11-20")],
+        ),
+        (
+            "Canvas job - Uma Serra. set up a sea trial once the install is done",
+            [("Set up a sea trial once the install is done", None)],
+        ),
+    ],
+)
+def test_a_thing_with_its_done_status_is_a_record(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

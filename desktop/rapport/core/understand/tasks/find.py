@@ -616,6 +616,14 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+# Family: a thing with its done status after it ("deposit rcvd", "PO signed", "samples sent"):
+# what happened, not a to-do ("get the lease signed" is one)
+_DONE_STATUS = LazyRegex(
+    r"\s(?:rcvd|rec'?d|received|paid|done|sent|signed|ok'?d|approved|delivered|booked|"
+    r"confirmed|cleared|installed|completed)[\s.!]*$",
+    re.IGNORECASE,
+)
+_UNTIL_DONE = LazyRegex(r"\b(?:once|when|after|until|till|if|as\s+soon\s+as)\b", re.I)
 # Billing someone: a verb only with whom it bills
 _BILLS = frozenset({"invoice", "bill"})
 OBJECT_WORDS = frozenset({"him", "her", "them", "me", "us"})
@@ -688,6 +696,13 @@ def _task_from(
         )
     ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if (
+        verb not in (None, "get", "have", "keep")
+        and len(rest_words) <= 6
+        and _DONE_STATUS.search(text)
+        and not _UNTIL_DONE.search(text)
+    ):
+        return None, ""  # "deposit $1,200 rcvd", "final invoice paid": a record, not a to-do
     if _heading(part, rest_words, ctx):
         return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
     if (
