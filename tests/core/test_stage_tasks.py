@@ -976,3 +976,27 @@ def test_a_thing_with_its_done_status_is_a_record(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "[9:01 AM] Uma Serra: the kiln tripped again\n"
+            "[9:02 AM] Uma Serra: can you send a tech before Friday?\n"
+            "[9:04 AM] Me: yes, I'll have Dev there Thursday morning\n"
+            "[9:05 AM] Uma Serra: thank you!!",
+            [("Have Dev there", "2026-11-19")],
+        ),
+        (
+            "[11/18/26, 8:10 PM] Uma Serra: can you send the glaze samples to the studio?\n"
+            "[11/18/26, 8:12 PM] You: sure, I'll ship them tomorrow\n"
+            "[11/18/26, 8:13 PM] Uma Serra: great",
+            [("Ship the glaze samples", "2026-11-19")],
+        ),
+    ],
+)
+def test_a_request_answered_by_the_users_promise_in_the_next_turn_is_one_task(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -328,7 +328,7 @@ def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
         who = " ".join(m.group("who").lower().split())
         if who in _NOT_SPEAKERS or who.split()[0] in _NOT_SPEAKERS:
             continue
-        turns.append((who in ("me", "i"), m))
+        turns.append((who in ("me", "i", "you"), m))  # WhatsApp exports call the user "You"
     mine = [m for own, m in turns if own]
     theirs = [m for own, m in turns if not own]
     if not mine or not theirs or len(turns) < 3:

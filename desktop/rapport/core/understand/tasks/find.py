@@ -105,6 +105,8 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             t for t in tasks
             if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
         ]  # fmt: skip
+    if ctx.turns:
+        tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
@@ -126,6 +128,30 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
     return keep
+
+
+def _answered_in_the_next_turn(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """Family: a request in a thread answered by the user's promise in the next turn ("can you
+    get a tech out before Thursday?" / "yes, I'll have someone there Wednesday"): one task, the
+    promise, with the user's own words and day."""
+    turns = sorted(ctx.turns)
+    kept: list[TaskFound] = []
+    folded: set[int] = set()  # answers that only say when ("yes, tonight" -> "Send")
+    for task in tasks:
+        if id(task) in folded:
+            continue
+        turn = next(((a, b) for a, b in turns if a < task.start < b), None)
+        if turn is not None and not task.promised:
+            later = [t for t in tasks if t.start >= turn[1]]
+            answer = later[0] if later else None
+            between = any(turn[1] <= a < (answer.start if answer else 0) for a, _ in turns)
+            if answer is not None and answer.promised and ctx.mine(answer.start) and not between:
+                if len(answer.title.split()) > 1:
+                    continue
+                task.due, task.promised = answer.due or task.due, True  # the request, as promised
+                folded.add(id(answer))
+        kept.append(task)
+    return kept
 
 
 # Family: the user's own chat replies ("that's awesome, go Lily!", "noted", "what kind?",
