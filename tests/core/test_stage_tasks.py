@@ -1000,3 +1000,24 @@ def test_a_request_answered_by_the_users_promise_in_the_next_turn_is_one_task(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "voicemail transcript: hi it's rosa diaz from diaz bakery the big mixer in the back is "
+            "making that grinding noise again i need the updated parts list for our meeting on "
+            "the 30th call me back when you get this thanks",
+            ("Call Rosa back when you get this", None),
+        ),
+        (
+            "VM from Rosa Diaz: the mixer died. can you email me a quote for a new one?",
+            ("Email Rosa a quote for a new one", None),
+        ),
+    ],
+)
+def test_a_callers_call_me_back_is_a_task_named_for_the_caller(
+    text: str, want: tuple[str, None]
+) -> None:
+    assert want in _titles(understand(text, WED))

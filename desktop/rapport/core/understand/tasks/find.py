@@ -113,7 +113,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
-        return tasks
+        return _sender_named(tasks, ctx)
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
     # when the note does not say it in its own words ("call her asap").
     inside = [t for t in tasks if _quoted(ctx, t.start)]
@@ -127,7 +127,20 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             if who:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
-    return keep
+    return _sender_named(keep, ctx)
+
+
+_CONTACT_ME = LazyRegex(r"^(call|ring|phone|email|e-mail|text|send|get\s+back\s+to)\s+me\b", re.I)
+
+
+def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """The sender's own words in a voicemail or a message: "call me back", "email me a quote"
+    is the sender ("Call Rowan back")."""
+    if ctx.inbound_from:
+        for task in tasks:
+            if not task.promised and not ctx.mine(task.start):
+                task.title = _CONTACT_ME.sub(rf"\1 {ctx.inbound_from}", task.title, count=1)
+    return tasks
 
 
 def _answered_in_the_next_turn(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:

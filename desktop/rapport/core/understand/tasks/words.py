@@ -283,7 +283,8 @@ _SUBJECT_VERBS = (
 # capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
 # not a subject, a modal or "to", starts a new clause there.
 _RUNON_VERB = LazyRegex(
-    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
+    # (a caller's "... on the 9th call me back when you get this": "me" is an object too)
+    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|me|us|it|the|a|an|our|my|his|their|this|that|those|some|"
     r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
     r"|(?-i:I)'ll\b"  # "... she runs marathons I need to get her a budget"
     # a new subject and its verb: "... add a porch Andrew is really into woodworking he has a
