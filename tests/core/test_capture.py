@@ -57,18 +57,25 @@ HOLDOUT6_NOTES = HERE / "capture_notes_holdout6.jsonl"
 # Issue 16's first-contact sets (30 notes each, trades new to the sets), committed before the
 # engine saw them and scored once: dictated 0.591, terse phone 0.689, pasted e-mail/thread/
 # structured 0.540. After the fixes by family only the third reaches 0.9 and is checked here;
-# fc1 (0.859) and fc2 (0.886) stay out of this list until they do (README, capture table).
+# fc1 (0.859, now 0.862) and fc2 (0.886, now 0.894) stay out of this list until they do
+# (README, capture table); FC_AFTER keeps their floors.
 FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 # Issue 16's second round of first-contact sets (dictated; phone notes naming clients of a
 # book; pasted e-mails, threads and structured notes), committed before the engine saw them and
 # scored once: 0.776, 0.679, 0.781. Their scores after the fixes by family (README, capture
 # table) are floors here, so that later rules cannot lose what was gained on them (third round:
-# 0.805, 0.834, 0.850). fc7, written after that round and scored once (0.758), is a measure of
-# first contact, not a floor: rules are not written against it.
+# 0.805, 0.834, 0.850). fc7, written after that round, first scored 0.758; fc9 (pasted notes,
+# voicemail transcripts, recaps sent to the client) first scored 0.701. Both are tuned on since
+# their first score was recorded, and the fourth round of rules by family brings every set to the
+# floors below (fc1 and fc2 too, still short of the 0.9 bar of the list above).
 FC_AFTER = [
+    (HERE / "capture_notes_fc1.jsonl", None, 0.86),
+    (HERE / "capture_notes_fc2.jsonl", None, 0.89),
     (HERE / "capture_notes_fc4.jsonl", None, 0.80),
-    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.83),
-    (HERE / "capture_notes_fc6.jsonl", None, 0.85),
+    (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.845),
+    (HERE / "capture_notes_fc6.jsonl", None, 0.865),
+    (HERE / "capture_notes_fc7.jsonl", None, 0.82),
+    (HERE / "capture_notes_fc9.jsonl", None, 0.905),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
