@@ -122,3 +122,39 @@ def test_years_married_or_celebrated_on_a_day_is_the_couples_anniversary() -> No
     assert (
         whose("Met Rob Lane (Lane HVAC). They're celebrating 20 years in business on May 1.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Pia Lund (Lund Cranes). book the lift for the week of May 4",
+            ("Book the lift", "2027-05-04"),
+        ),
+        (
+            "Pia Lund (Lund Cranes)\nNext steps:\n- inspect the hoist - week of Dec 7",
+            ("Inspect the hoist", "2026-12-07"),
+        ),
+        (
+            "Pia Lund (Lund Cranes). ship the booth the week of the 30th",
+            ("Ship the booth", "2026-11-30"),
+        ),
+    ],
+)
+def test_a_week_named_by_a_day_in_it_is_one_date(text: str, want: tuple[str, str]) -> None:
+    titles = _titles(understand(text, WED))
+    assert titles == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Pia Lund (Lund Cranes)\n- ship the hoist by ~~Fri~~ Mon 11/23",
+            ("Ship the hoist", "2026-11-23"),
+        ),
+        ("Pia Lund (Lund Cranes). call her ~~tomorrow~~ Monday", ("Call Lund", "2026-11-23")),
+    ],
+)
+def test_a_struck_out_date_is_no_longer_the_date(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]

@@ -344,3 +344,54 @@ CATALOGUE_TAGS = [
 def test_catalogue_tags(text: str, tag: str, found: bool) -> None:
     """The interest catalogue finds a tag in a text, or does not."""
     assert (tag in _catalogue_tags(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "trade"),
+    [
+        # made for sale: a making verb with a quantity, or with a sale after it
+        ("Visit w/ Ines Roa. Ines carves about 40 decoys a year for the gift shops", "decoys"),
+        ("Visit w/ Ines Roa. she brews 12 barrels of beer a week", "beer"),
+        ("Visit w/ Ines Roa. she bakes bread for three restaurants downtown", "baking"),
+        ("Visit w/ Ines Roa. her husband is a potter, makes the bowls they sell", "pottery"),
+        # a firm or a place named for its goods
+        ("Visit w/ Ines Roa (Roa Kayaks). fleet of 30", "kayaking"),
+        ("Met Ines Roa at Riverbend Golf Carts about the fleet", "golf"),
+        ("Visit w/ Ines Roa, owner of the Blue Door Wine Bar", "wine"),
+        # the shop's own product, or the seller's offer of it
+        ("Visit w/ Ines Roa. she wants to change her house espresso", "coffee"),
+        ("Visit w/ Ines Roa. asked for a whiskey club proposal", "whiskey"),
+    ],
+)
+def test_the_clients_trade_goods_are_no_interest(text: str, trade: str) -> None:
+    assert trade not in {t for tag in _tags(text) for t in tag.split()}, _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Visit w/ Ines Roa. she bakes every Sunday with her grandkids", "baking"),
+        ("Visit w/ Ines Roa. she brews her own beer, loves a good stout", "beer"),
+        ("Visit w/ Ines Roa. big into woodworking, makes toys for the grandkids", "woodworking"),
+        ("Visit w/ Ines Roa. Ines is running the Boston Marathon in April", "marathon"),
+        ("Visit w/ Ines Roa. loves golf, sells insurance for a living", "golf"),
+    ],
+)
+def test_a_pastime_near_a_trade_word_stays_an_interest(text: str, tag: str) -> None:
+    assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. he forages for chanterelles every fall", "foraging"),
+        ("Call w/ Bo Lutz. big mushroom hunter, knows every spot in the county", "foraging"),
+        ("Call w/ Bo Lutz. out until duck season ends", "hunting"),
+        ("Call w/ Bo Lutz. elk hunter, goes to Montana each fall", "hunting"),
+        ("Call w/ Bo Lutz. he and his wife won a salsa competition last spring", "dance"),
+        ("Call w/ Bo Lutz. restores old fire trucks in his barn", "cars"),
+        ("Call w/ Bo Lutz. keen amateur astronomer", "astronomy"),
+    ],
+)
+def test_everyday_phrasings_of_a_pastime(text: str, tag: str) -> None:
+    assert tag in _tags(text)

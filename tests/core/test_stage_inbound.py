@@ -69,3 +69,32 @@ def test_a_message_that_needs_no_reply_is_not_awaiting_one() -> None:
         understand("email from Chloe Ames: can't make Tues. reply today", WED)["inbound"]
         is not None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sender"),
+    [
+        ("Voicemail transcript (0:52): hi it's Ana Ruiz, the cooler died again, call me", None),
+        ("VM to text, Tue 9:05 AM, from Ana Ruiz: the cooler died again, call me", "Ana Ruiz"),
+        ("voice mail (auto): this is ned at pike roofing, can you call me back", None),
+        ("Visit notes below.\nVoicemail transcription: Ana Ruiz here, cooler is down", None),
+    ],
+)
+def test_a_pasted_voicemail_transcript_header_is_a_message_waiting(
+    text: str, sender: str | None
+) -> None:
+    got = _inbound(text)
+    assert got is not None and got[0] == "voicemail"
+    if sender is not None:
+        assert got[1] == sender
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lunch w/ Ana Ruiz. she left her old voicemail greeting up, told her to fix it",
+        "Ana Ruiz - I left him a voicemail: no answer, try Fri",
+    ],
+)
+def test_a_voicemail_mentioned_inside_a_line_is_no_transcript(text: str) -> None:
+    assert _inbound(text) is None

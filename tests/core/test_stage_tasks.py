@@ -604,3 +604,420 @@ TASK_TITLES = [
 def test_task_titles(text: str, want: list[tuple[str, str | None]]) -> None:
     """The tasks a note gives, with their due days, and no others."""
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ona Bell (Bell Dairy)\n- [ ] email the tank specs by Friday\n- [x] met the vet",
+            [("Email the tank specs", "2026-11-20")],
+        ),
+        ("Ona Bell, Bell Dairy\n[ ] deposit invoice - today", [("Deposit invoice", "2026-11-18")]),
+        (
+            "## Ona Bell\n* [ ] call Ona on the 23rd re the milk test\n* [ ] quote for a chiller",
+            [("Call Ona re the milk test", "2026-11-23"), ("Quote for a chiller", None)],
+        ),
+    ],
+)
+def test_an_open_checkbox_is_a_to_do_with_or_without_a_verb(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ona Bell (Bell Dairy). not now: the robot milker quote, she'll ask in spring",
+        "Ona Bell (Bell Dairy)\n- [ ] don't bring up the second barn yet",
+        "Ona Bell (Bell Dairy). Do not send the chiller quote to her partner.",
+        "Ona Bell (Bell Dairy). pitch the solar add-on at the next visit, not yet",
+        "Ona Bell (Bell Dairy)\n- on hold - the feed contract",
+    ],
+)
+def test_a_to_do_put_off_or_forbidden_is_no_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_dont_forget_is_still_a_to_do() -> None:
+    text = "Ona Bell (Bell Dairy)\n- [ ] don't forget to send the sample kit"
+    titles = [t for t, _ in _titles(understand(text, WED))]
+    assert len(titles) == 1 and "sample kit" in titles[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Hand-off from Jo: Rui Sousa (Sousa Tiles). You told him you'd mail the grout chart "
+            "by Fri.",
+            ("Mail the grout chart", "2026-11-20"),
+        ),
+        (
+            "Note to self - Rui Sousa. You promised Rui you would call on Monday about the kiln.",
+            ("Call about the kiln", "2026-11-23"),
+        ),
+        (
+            "Rui Sousa (Sousa Tiles) took over from Jo. He asked you to confirm the pallet count.",
+            ("Confirm the pallet count", None),
+        ),
+        (
+            "Rui Sousa, Sousa Tiles. You told him you'd ship samples Fri. He also asked you for a "
+            "quote on the glaze, no rush.",
+            ("Send a quote on the glaze", None),
+        ),
+    ],
+)
+def test_the_user_told_in_the_second_person_owes_it(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_what_the_client_told_the_user_they_would_do_stays_theirs() -> None:
+    text = (
+        "Hi Rui,\n\nGreat to see you. You told me you'd send the floor plan by Friday.\n\nBest,\nAl"
+    )
+    assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Texted w/ Nell Ames (Ames Feed). she got the pellets. tell her congrats on the new barn",
+        "VM from Nell Ames: pellets arrived fine. tell Joe happy birthday from me! talk soon",
+        "Nell Ames (Ames Feed) called, pellets are fine. Okay, speak to you soon. Take care!",
+        "Email from Nell Ames: all good with the pellets, see you soon",
+    ],
+)
+def test_greetings_passed_on_and_sign_offs_are_no_tasks(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+def test_a_reply_that_ends_a_line_with_a_greeting_keeps_the_next_line() -> None:
+    text = (
+        "[9:01 AM] Nell Ames: the pellet bags tore again\n"
+        "[9:02 AM] Me: so sorry!\n"
+        "[9:03 AM] Nell Ames: can you send 10 new bags by Friday?\n"
+        "[9:05 AM] Me: yes, I'll ship them tomorrow"
+    )
+    titles = _titles(understand(text, WED))
+    assert not any("Nell" in t or "AM" in t for t, _ in titles), titles
+    assert ("Ship 10 new bags", "2026-11-19") in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Nell Ames: can we do the delivery this week?\n"
+            "Me: Thursday works, I'll drop off the bags",
+            ("Drop off the bags", "2026-11-19"),
+        ),
+        (
+            "Nell Ames: when can you come out?\nMe: Fri at 2 is fine, I'll bring the new scale",
+            ("Bring the new scale", "2026-11-20"),
+        ),
+    ],
+)
+def test_a_day_agreed_in_a_reply_is_the_day_of_the_promise_after_it(
+    text: str, want: tuple[str, str]
+) -> None:
+    titles = _titles(understand("Texts w/ Nell Ames (Ames Feed)\n" + text, WED))
+    assert want in titles and not any(t.endswith(("works", "fine")) for t, _ in titles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Site walk - Lars Berg\nNext steps:\n- send the soil report Fri\n"
+        "Personal: Lars is training for the Twin Cities Marathon",
+        "Site walk - Lars Berg\nAction items:\n- send the soil report Fri\n"
+        "Other: his wife Kari sings in a choir on Sundays",
+        "Site walk - Lars Berg\nTODO:\n- soil report - Fri\nNotes: Lars restores old tractors",
+    ],
+)
+def test_a_labelled_line_after_a_to_do_list_starts_a_new_section(text: str) -> None:
+    titles = _titles(understand(text, WED))
+    assert len(titles) == 1 and "soil report" in titles[0][0].lower(), titles
+
+
+def test_a_bulleted_label_is_still_an_item_of_the_list() -> None:
+    text = "Site walk - Lars Berg\nTODO:\n- soil report - Fri\n- Plat: revised copy - Mon"
+    assert _titles(understand(text, WED)) == [
+        ("Soil report", "2026-11-20"),
+        ("Revised copy", "2026-11-23"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Boiler check - Vera Holm\nNext steps:\n- order the gasket kit - Thu\n"
+            "- Marta - bleed the radiators before then",
+            [("Order the gasket kit", "2026-11-19")],
+        ),
+        (
+            "Boiler check - Vera Holm\n1. Marta – send the drain log\n"
+            "2. quote the new valve by Fri",
+            [("Quote the new valve", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_list_item_given_to_someone_by_name_and_a_dash_is_theirs(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+def test_a_note_that_opens_with_the_clients_name_and_a_dash_keeps_its_tasks() -> None:
+    assert _titles(understand("Vera - boiler is leaking. send a tech Fri", WED)) == [
+        ("Send a tech", "2026-11-20")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Walked the lot with Uma Serra. As promised I'll send the grading plan by Friday.",
+            [("Send the grading plan", "2026-11-20")],
+        ),
+        (
+            "Walked the lot with Uma Serra. As discussed, I'll book the soil test for Monday.",
+            [("Book the soil test", "2026-11-23")],
+        ),
+        (
+            "Walked the lot with Uma Serra. Per our call I will email the permit set tomorrow.",
+            [("Email the permit set", "2026-11-19")],
+        ),
+        (
+            "Walked the lot with Uma Serra. I'll send the grading plan Fri, and our crew will "
+            "flag the trees Monday.",
+            [("Send the grading plan", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_promise_after_a_recalled_talk_and_before_someone_elses(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Subject: Recap of today's soil test",
+        "Subject: quote for Friday's install",
+        "Re: pricing by Monday",
+        "Fwd: revised invoice - tomorrow",
+    ],
+)
+def test_the_header_lines_of_a_pasted_mail_are_no_tasks(header: str) -> None:
+    text = f"To: Uma Serra\n{header}\n\nHi Uma,\n\nI'll send the grading plan by Friday.\n\nLi"
+    assert _titles(understand(text, WED)) == [("Send the grading plan", "2026-11-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll add the drain tiles to Friday's delivery",
+            ("Add the drain tiles to Friday's delivery", "2026-11-20"),
+        ),
+        (
+            "Email from Uma Serra: can you ship the sealant with next week's order?",
+            ("Ship the sealant with next week's order", "2026-11-23"),
+        ),
+        (
+            "Mtg w/ Uma Serra. she asked me to bring tomorrow's samples early",
+            ("Bring tomorrow's samples early", "2026-11-19"),
+        ),
+    ],
+)
+def test_a_date_in_the_possessive_stays_in_the_title(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Visit - Uma Serra\n#order wants 40 bags of grout weekly from Dec 7", []),
+        (
+            "Visit - Uma Serra\n#followup send the grout chart Fri\n#personal her son Ivo skis",
+            [("Send the grout chart", "2026-11-20")],
+        ),
+        (
+            "Uma Serra visit. #pricing send tile quote tmrw #family her son Ivo starts at UCLA",
+            [("Send tile quote", "2026-11-19")],
+        ),
+    ],
+)
+def test_a_hashtag_is_a_label_and_starts_an_item(text: str, want: list[tuple[str, str]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll loop in our CFO re: the lease option",
+            [("Loop in our CFO re: the lease option", None)],
+        ),
+        (
+            "Uma Serra (Serra Tile). email her Fri re: the grout samples",
+            [("Email Uma re: the grout samples", "2026-11-20")],
+        ),
+        (
+            "Call w/ Uma Serra re: the showroom opening Dec 12. send 2 layouts by Monday",
+            [("Send 2 layouts", "2026-11-23")],
+        ),
+    ],
+)
+def test_re_colon_is_about_not_a_heading(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I'll mock up the sign in two fonts and send by Friday",
+            ("Mock up the sign in two fonts", "2026-11-20"),
+        ),
+        ("Mtg w/ Uma Serra. sketch the lobby plan Mon", ("Sketch the lobby plan", "2026-11-23")),
+        ("Mtg w/ Uma Serra. render the patio by 12/1", ("Render the patio", "2026-12-01")),
+    ],
+)
+def test_drafting_a_design_is_a_task_verb(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Mtg w/ Uma Serra. I will also book the soil test",
+            [("Book the soil test", None)],
+        ),
+        (
+            "Mtg w/ Uma Serra. I'll just email the permit set Friday",
+            [("Email the permit set", "2026-11-20")],
+        ),
+        (
+            "Mtg w/ Uma Serra. Follow up first week of Dec about the grading",
+            [("Follow up about the grading", "2026-12-01")],
+        ),
+    ],
+)
+def test_an_adverb_after_the_users_cue_keeps_the_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Uma Serra. invoice her end of month", [("Invoice Uma", "2026-11-30")]),
+        ("Lunch w/ Uma Serra. bill them Friday for the extra grout", None),
+        ("Lunch w/ Uma Serra. pls invoice net 30. send the invoice today", None),
+    ],
+)
+def test_billing_someone_is_a_task_but_payment_terms_are_not(
+    text: str, want: list[tuple[str, str]] | None
+) -> None:
+    titles = _titles(understand(text, WED))
+    if want is not None:
+        assert titles == want
+    elif "net 30" in text:
+        assert not any("net 30" in t for t, _ in titles)
+    else:
+        assert titles and titles[0][0].startswith("Bill") and titles[0][1] == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Uma Serra (Serra Tile) - wants 40 boxes of grout, ship by the 30th.",
+            ("Ship 40 boxes of grout", "2026-11-30"),
+        ),
+        (
+            "Uma Serra (Serra Tile) needs a sealant sample, send Friday",
+            ("Send a sealant sample", "2026-11-20"),
+        ),
+    ],
+)
+def test_sending_what_was_just_asked_with_its_day_is_the_users_answer(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Canvas job - Uma Serra. deposit $800 rcvd. PO signed.", []),
+        ("Canvas job - Uma Serra. final invoice paid", []),
+        (
+            "Canvas job - Uma Serra. get the lease signed by Fri",
+            [("Get the lease signed", "2026-11-20")],
+        ),
+        (
+            "Canvas job - Uma Serra. set up a sea trial once the install is done",
+            [("Set up a sea trial once the install is done", None)],
+        ),
+    ],
+)
+def test_a_thing_with_its_done_status_is_a_record(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "[9:01 AM] Uma Serra: the kiln tripped again\n"
+            "[9:02 AM] Uma Serra: can you send a tech before Friday?\n"
+            "[9:04 AM] Me: yes, I'll have Dev there Thursday morning\n"
+            "[9:05 AM] Uma Serra: thank you!!",
+            [("Have Dev there", "2026-11-19")],
+        ),
+        (
+            "[11/18/26, 8:10 PM] Uma Serra: can you send the glaze samples to the studio?\n"
+            "[11/18/26, 8:12 PM] You: sure, I'll ship them tomorrow\n"
+            "[11/18/26, 8:13 PM] Uma Serra: great",
+            [("Ship the glaze samples", "2026-11-19")],
+        ),
+    ],
+)
+def test_a_request_answered_by_the_users_promise_in_the_next_turn_is_one_task(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "voicemail transcript: hi it's rosa diaz from diaz bakery the big mixer in the back is "
+            "making that grinding noise again i need the updated parts list for our meeting on "
+            "the 30th call me back when you get this thanks",
+            ("Call Rosa back when you get this", None),
+        ),
+        (
+            "VM from Rosa Diaz: the mixer died. can you email me a quote for a new one?",
+            ("Email Rosa a quote for a new one", None),
+        ),
+    ],
+)
+def test_a_callers_call_me_back_is_a_task_named_for_the_caller(
+    text: str, want: tuple[str, None]
+) -> None:
+    assert want in _titles(understand(text, WED))

@@ -179,6 +179,7 @@ def find_facts(
     """Facts about the client and their people; returns them and the clauses left over."""
     facts: list[FactFound] = []
     rest: list[Span] = []
+    interests = [m for m in interests if not m.trade]  # their trade goods are no interest
     units = [u for unit in _units(sentences, taken) for u in _by_person(unit, family, interests)]
     for unit in units:
         members = [p for p in family if unit.start <= p.start < unit.end]

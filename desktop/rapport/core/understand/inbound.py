@@ -98,6 +98,14 @@ _PATTERNS = (
         rf"\b(?P<ch>voice\s*mail|voicemail|vm|(?:text\s+)?message|msg|e-?mail)\s+of\s+(?P<who>{_NAME})",
         re.IGNORECASE,
     ),
+    # Family: a voicemail pasted from the phone's transcript, its header opening a line with
+    # what the app adds between the word and the message or sender ("Voicemail transcript
+    # (0:52): hi it's ...", "VM to text, Tue 9:05 AM, from Ana Ruiz:", "voice mail (auto):")
+    LazyRegex(
+        r"(?im)^[ \t]*(?:new\s+)?(?P<ch>voice\s*mail|vm)\b"
+        r"(?:\([^)\n]{0,24}\)|\d{1,2}:\d\d|[^:\n.!?()])*?"
+        rf"(?:\b(?:from|frm|fr)\s+(?P<who>{_NAME})|:)"
+    ),
 )
 # Words without which each pattern cannot match (lower case): a note about a lunch compiles
 # and runs none of them.
@@ -114,6 +122,7 @@ _TRIGGERS = (
     ("via", "by", "over", "through", "thru"),
     ("mailed", "texted", "called", "messaged"),
     (" of ",),
+    ("voice", "vm"),
 )
 _NO_REPLY = LazyRegex(
     r"\bno\s+(?:reply|response|answer|need\s+to\s+(?:reply|respond|answer|call\s+back))"

@@ -28,6 +28,7 @@ from functools import cache
 
 from rapport.core.understand.resources import read_resource
 from rapport.core.understand.text import is_lower_note
+from rapport.core.understand.wordlists import word_list
 
 __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interests"]
 
@@ -49,6 +50,7 @@ class InterestMatch:
     start: int
     end: int
     text: str
+    trade: bool = False  # the client's trade goods said as such ("builds 20 guitars a year")
 
 
 # (words, tag, mode) where mode is strong, weak or context; plain tuples keep loading cheap.
@@ -124,6 +126,22 @@ _TRADE_AFTER = _words(
     "listing listings claim claims permit permits lease leases financing warranty warranties "
     "contract contracts invoice invoices"
 )
+# The trade rules below mark an interest as the client's trade (``InterestMatch.trade``): it
+# still tells a name from a word ("Finch Wine Bar" is no person), but is no interest of theirs.
+# Places of a trade after the word: "Harrow & Finch Wine Bar", "Lantern Coffee Roasters",
+# "Tobiason Apiaries", "the tea room"
+_TRADE_PLACE = word_list("interests._TRADE_PLACE")
+# What a seller offers of it, just after or one word on: "wine club proposal", "coffee
+# pricing", "the tea samples"
+_OFFER_AFTER = word_list("interests._OFFER_AFTER")
+# A house's or a shop's own product: "her house espresso", "bulk coffee", "retail wine"
+_PRODUCT_BEFORE = word_list("interests._PRODUCT_BEFORE")
+# Family: goods made for trade, not a pastime: "builds about 20 guitars a year and sells them",
+# "roasts and ships 900 lb of coffee a week", "makes the mugs they sell": a making verb in the
+# sentence, with a quantity between it and the thing, or a sale or customers said with it
+_MAKES = word_list("interests._MAKES")
+_QUANTITY = word_list("interests._QUANTITY")
+_FOR_SALE = word_list("interests._FOR_SALE")
 # "3 new tractors coming", "60-70' motor yachts": a count of things is stock or a purchase,
 # not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
 _COUNTED_CATEGORIES = frozenset({"collecting", "outdoors"})
@@ -241,9 +259,10 @@ class Catalogue:
             tag, n = hit
             start, end = tokens[i][0], tokens[i + n - 1][1]
             interest = self.interests[tag]
+            trade = self._for_trade(text, tokens, keys, i, n, lower_note)
             found.append(
                 InterestMatch(
-                    tag, self.ancestors(tag), interest.category, start, end, text[start:end]
+                    tag, self.ancestors(tag), interest.category, start, end, text[start:end], trade
                 )
             )
             i += n
@@ -387,6 +406,86 @@ class Catalogue:
             if keys[k] in _BUSINESS_AFTER:
                 return True
         return False
+
+    def _for_trade(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        i: int,
+        n: int,
+        lower_note: bool,
+    ) -> bool:
+        """Said as what the client sells or makes, not what they enjoy (see _TRADE_PLACE)."""
+        j = i + n
+        for k in range(j, min(j + 2, len(keys))):  # "coffee pricing", "wine club proposal"
+            if _rx(r"[.;:!?\n(),&+]").search(text, tokens[k - 1][1], tokens[k][0]):
+                break
+            if keys[k] in _OFFER_AFTER or (k > j and keys[k] in _TRADE_AFTER):
+                return True
+        for k in range(j, min(j + 3, len(keys))):  # "Lantern Coffee Roasters"
+            if _rx(r"[.;!?\n(),]").search(text, tokens[k - 1][1], tokens[k][0]):
+                break
+            if keys[k] in _TRADE_PLACE:
+                return True
+        if i and keys[i - 1] in _PRODUCT_BEFORE:
+            return True  # "her house espresso": what the shop serves
+        return self._made_for_trade(text, tokens, keys, i, n) or self._a_business_name(
+            text, tokens, keys, i, n, lower_note
+        )
+
+    @staticmethod
+    def _made_for_trade(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, n: int
+    ) -> bool:
+        first, last = max(0, i - 8), min(len(keys), i + n + 8)
+        while first < i and _rx(r"[.;!?\n()]").search(text, tokens[first][1], tokens[i][0]):
+            first += 1
+        while last > i + n and _rx(r"[.;!?\n()]").search(
+            text, tokens[i + n - 1][1], tokens[last - 1][0]
+        ):
+            last -= 1
+        # the making verb may be the match itself ("bakes bread for three restaurants")
+        made = [k for k in range(first, last) if keys[k] in _MAKES and not i < k < i + n]
+        if not made:
+            return False
+        if made[0] < i and any(
+            w.isdigit() or w in _QUANTITY or w in _COUNTS for w in keys[made[0] + 1 : i]
+        ):
+            return True  # "builds about 20 acoustic guitars", "ships 900 lb of coffee"
+        after = set(keys[i + n : last])
+        if made[0] <= i and _FOR_SALE & after:
+            return True  # "bakes bread for three restaurants", "makes jam to sell"
+        # "a ceramicist, makes the mugs they sell"
+        return bool(_FOR_SALE & (after | set(keys[first:i])))
+
+    @staticmethod
+    def _a_business_name(
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        keys: list[str],
+        i: int,
+        n: int,
+        lower_note: bool,
+    ) -> bool:
+        """Capitalised words ending in a plural after a capitalised name ("Whitlock Guitars",
+        "Lantern Coffee Roasters"): a firm named for what it sells ("the Boston Marathon" is
+        one event, not goods; a sentence's first word is no name)."""
+        if lower_note or i == 0:
+            return False
+        end = i + n  # the name may go on after it: "Riverbend Golf Carts"
+        while end < min(len(keys), i + n + 2) and text[tokens[end][0]].isupper():
+            if text[tokens[end - 1][1] : tokens[end][0]] != " ":
+                break
+            end += 1
+        if not keys[end - 1].endswith("s") or keys[end - 1].endswith("ss"):
+            return False
+        words = [text[tokens[k][0] : tokens[k][1]] for k in range(i - 1, end)]
+        if not all(w[:1].isupper() for w in words) or words[0].isupper():
+            return False
+        if any(text[tokens[k - 1][1] : tokens[k][0]] != " " for k in range(i, end)):
+            return False
+        return not _rx(r"(?:^|[.!?\n]\s*)$").search(text, 0, tokens[i - 1][0])
 
     @staticmethod
     def _traded(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:

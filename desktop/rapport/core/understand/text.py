@@ -311,7 +311,8 @@ _REPLY_OPENER = LazyRegex(
     r"will\s+do|so\s+sorry|sorry|congrats|congratulations|thanks|thank\s+you|thx|haha|lol|ugh|"
     r"yes|yep|yeah|sure|ok(?:ay)?|great|perfect|awesome|anytime|absolutely|not\s+yet|hi+|hey|"
     r"oh\s+no|wow|omg|break\s+a\s+leg\b[^.!?\n]*"
-    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b[\s,.!?]*)+",
+    r"|(?:tell\s+(?:him|her|them)\s+)?good\s+luck(?:\s+(?:at|on|with|in|to)\b[^.!?\n]*)?)\b"
+    r"[ \t,.!?]*)+",  # not the line's end: the next turn stays on its own line
     re.IGNORECASE,
 )
 
@@ -328,7 +329,7 @@ def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
         who = " ".join(m.group("who").lower().split())
         if who in _NOT_SPEAKERS or who.split()[0] in _NOT_SPEAKERS:
             continue
-        turns.append((who in ("me", "i"), m))
+        turns.append((who in ("me", "i", "you"), m))  # WhatsApp exports call the user "You"
     mine = [m for own, m in turns if own]
     theirs = [m for own, m in turns if not own]
     if not mine or not theirs or len(turns) < 3:

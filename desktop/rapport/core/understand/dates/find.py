@@ -94,6 +94,16 @@ _VISIT_BY = LazyRegex(
 )
 
 
+# Family: a date struck out in a pasted markdown note ("ship by ~~Fri~~ Mon 3/9"): no longer
+# the date, the one after it is
+_STRUCK = LazyRegex(r"~~[^~\n]{1,60}~~")
+
+
+# Family: a week named by a day in it ("re-inspect - week of Feb 9", "the week of the 14th"):
+# one date expression, so that "week of" is neither a title nor a task of its own
+_WEEK_OF = LazyRegex(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
 # Days of the month said in words, as dictation writes them ("june ninth", "by the twenty
 # seventh", "wednesday the eighteenth", "december first"): read as "9th", "27th"... where a
 # month, a weekday or "the" before them makes them a date, never "the first thing" or "a
@@ -139,6 +149,9 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
     """Every date expression in ``text``, left to right, never overlapping (longest wins).
     ``day_first``: "3/4" is 3 April, not March 4 (the user's order, ``order.py``)."""
     found: list[tuple[int, int, date | None, str]] = []
+    said = text
+    if "~~" in text:  # struck-out words read as blanks, same length
+        text = _STRUCK.sub(lambda m: " " * len(m.group()), text)
     scan, spelled = _spelled_days(text)
     low = scan.lower()
     for pattern, handler, triggers in _rules(day_first):
@@ -157,6 +170,9 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
     for start, end, value, kind in found:
         if start < last_end:
             continue
+        week = _WEEK_OF.search(text, max(0, start - 16), start)
+        if week is not None and week.end() == start and week.start() >= last_end:
+            start, kind = week.start(), "week"  # "week of Feb 9": the week it starts
         prep = _prep_before().search(text, max(0, start - 16), start)
         if (
             prep is not None
@@ -165,7 +181,7 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
             and not _VISIT_BY.search(text, max(0, prep.start() - 12), prep.start() + 2)
         ):
             start = prep.start()
-        mentions.append(DateMention(start, end, text[start:end], value, kind))
+        mentions.append(DateMention(start, end, said[start:end], value, kind))
         last_end = end
     return mentions
 

@@ -55,6 +55,7 @@ from rapport.core.understand.tasks.words import (
     NEED_CUE,
     NEEDS_OBJECT,
     NEGATED,
+    NOT_NOW,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
@@ -80,6 +81,10 @@ __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
 _ME = LazyRegex(r"\bme\b", re.IGNORECASE)
 _SYMBOLS = LazyRegex(r"^[^\w\s\"'(]+\s*")
+_ABOUT = LazyRegex(r"\s(?:re|RE|Re):\s")
+# Family: a hashtag opening a line or a clause ("#order wants ...", "#personal wife Kayleigh",
+# "#followup drop off the samples"): the note's label for what follows
+_HASHTAG = LazyRegex(r"^#[\w-]+[:\s]\s*")
 
 
 def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
@@ -100,13 +105,15 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             t for t in tasks
             if not (t.promised and any(a < t.start < b for a, b in ctx.turns))
         ]  # fmt: skip
+    if ctx.turns:
+        tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
-        return tasks
+        return _sender_named(tasks, ctx)
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
     # when the note does not say it in its own words ("call her asap").
     inside = [t for t in tasks if _quoted(ctx, t.start)]
@@ -120,7 +127,44 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             if who:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
-    return keep
+    return _sender_named(keep, ctx)
+
+
+_CONTACT_ME = LazyRegex(r"^(call|ring|phone|email|e-mail|text|send|get\s+back\s+to)\s+me\b", re.I)
+
+
+def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """The sender's own words in a voicemail or a message: "call me back", "email me a quote"
+    is the sender ("Call Rowan back")."""
+    if ctx.inbound_from:
+        for task in tasks:
+            if not task.promised and not ctx.mine(task.start):
+                task.title = _CONTACT_ME.sub(rf"\1 {ctx.inbound_from}", task.title, count=1)
+    return tasks
+
+
+def _answered_in_the_next_turn(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """Family: a request in a thread answered by the user's promise in the next turn ("can you
+    get a tech out before Thursday?" / "yes, I'll have someone there Wednesday"): one task, the
+    promise, with the user's own words and day."""
+    turns = sorted(ctx.turns)
+    kept: list[TaskFound] = []
+    folded: set[int] = set()  # answers that only say when ("yes, tonight" -> "Send")
+    for task in tasks:
+        if id(task) in folded:
+            continue
+        turn = next(((a, b) for a, b in turns if a < task.start < b), None)
+        if turn is not None and not task.promised:
+            later = [t for t in tasks if t.start >= turn[1]]
+            answer = later[0] if later else None
+            between = any(turn[1] <= a < (answer.start if answer else 0) for a, _ in turns)
+            if answer is not None and answer.promised and ctx.mine(answer.start) and not between:
+                if len(answer.title.split()) > 1:
+                    continue
+                task.due, task.promised = answer.due or task.due, True  # the request, as promised
+                folded.add(id(answer))
+        kept.append(task)
+    return kept
 
 
 # Family: the user's own chat replies ("that's awesome, go Lily!", "noted", "what kind?",
@@ -131,6 +175,11 @@ _SENDING = LazyRegex(
     r"will\s+do)\b",
     re.IGNORECASE,
 )
+
+
+# Family: a checklist pasted from a notes app ("- [ ] send the invoice", "[ ] crane for May 4",
+# "* [ ] call Earl on the 20th"): an open box is one of the user's to-dos
+_OPEN_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]?\][ \t]*")
 
 
 # Family: a list item marked done ("✔ reset the shelf", "[x] samples sent", "~~call Bo~~")
@@ -170,6 +219,12 @@ _SPEECH = LazyRegex(
     r"|writing\s+(?:on\s+behalf|to\s+(?:let|ask|follow))"
     # well-wishes in a message: "Give my best to Helen", "say hi to the kids for me"
     r"|give\s+my\s+(?:best|love|regards)|say\s+(?:hi|hello)\s+to\b"
+    # greetings passed on: "tell her congrats", "tell Sam happy birthday from me"
+    r"|tell\s+\w+\s+(?:i\s+said\s+)?(?:congrats|congratulations|happy\s+\w+|good\s+luck|hi\b|"
+    r"hello|thanks|thank\s+you|welcome\s+back|get\s+well)"
+    # a sign-off: "Talk soon", "speak to you soon", "see you Friday!", "take care"
+    r"|(?:talk|speak|chat)\s+(?:to\s+you\s+)?(?:soon|later)\b|see\s+you\s+(?:soon|then)\b"
+    r"|take\s+care\b"
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -210,13 +265,31 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
+        if _MAIL_HEADER.match(sentence.text) and ctx.body[sentence.start - 1 : sentence.start] in (
+            "",
+            "\n",
+        ):
+            continue  # "Subject: Recap of today's water test": the mail's header, no to-do
         block = block and _next_line(ctx.body, sentence.start)
+        block = block and not _new_section(ctx.body, sentence)
         carried = "list" if block else ""
+        box = _OPEN_BOX.match(sentence.text)
+        if box is not None:
+            # "[ ] invoice for the deposit - today": an open checkbox is a to-do, verb or not
+            sentence = Span(sentence.start + box.end(), sentence.end, sentence.text[box.end() :])
+            carried = "list"
+        if NOT_NOW.search(sentence.text):
+            continue
         if sentence.start < line_end and line_cue:
             carried = line_cue
+        agreed: date | None = None  # "Thursday works, I'll swing by": the day for what follows
         for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
             if carried == "theirs":
                 break
+            said = dates_in(ctx.dates, piece.start, piece.end)
+            if said and _AGREED.match(piece.text.strip()):
+                agreed = due_of(said)
+                continue
             heading = FOLLOW_CUE.fullmatch(piece.text)
             if heading is not None:
                 # "Follow up: email her the case study" is one task; "TODO: weekly update email
@@ -232,6 +305,7 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             if _heading_colon(ctx.body, piece) and (
                 THEIR_CUE.fullmatch(piece.text)
                 or (owners and _PERSON_HEADING.fullmatch(piece.text))
+                or _named_owner(piece, ctx)
             ):
                 # "Them: Marco to send drawings", "- Jeff: PO by 10/16" in a note that gives each
                 # side its actions: the other side's to-dos, not the user's
@@ -246,6 +320,7 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             ):
                 continue  # "Dr. Brenner to check with his accountant": someone else's step
             for task in _tasks_in_piece(piece, ctx, carried):
+                task.due = task.due or agreed
                 key = task.title.lower()
                 if key not in seen:
                     seen.add(key)
@@ -277,6 +352,25 @@ def _heading_colon(body: str, piece: Span) -> bool:
         and body[after.end() - 1 : after.end()] != ":"
         and _LINE_START.search(body, 0, piece.start) is not None
         and _LINE_START.search(body, 0, piece.start).end() == piece.start  # type: ignore[union-attr]
+    )
+
+
+# Family: a list item given to someone by name and a dash ("- Leon - tag out lineset 14",
+# "2. Priya – send the floor plan"): their step, even in a note with no "Me:" items
+_VERB_AFTER_DASH = LazyRegex(r"\s*[-–—]\s+(?P<verb>[a-z]+)\b")
+_BULLET_BEFORE = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]*$")
+_NOT_AN_ACTION = frozenset({"the", "a", "an", "is", "was", "our", "my", "his", "her", "their"})
+
+
+def _named_owner(piece: Span, ctx: TaskContext) -> bool:
+    dash = _VERB_AFTER_DASH.match(ctx.body, piece.end)
+    return (
+        dash is not None
+        and _BULLET_BEFORE.search(ctx.body, 0, piece.start) is not None  # an item, no heading
+        and dash.group("verb") not in _NOT_AN_ACTION
+        and re.fullmatch(r"[A-Z][a-z'-]+", piece.text) is not None
+        and piece.text.lower() in first_names()
+        and strip_author(piece.text, ctx.author) == 0
     )
 
 
@@ -313,6 +407,27 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
     return out
 
 
+# Family: the header lines of a pasted e-mail ("Subject: Recap of today's test", "Re: pricing",
+# "Fwd: quote", "Sent: Monday ..."): what the message is, never a to-do
+_MAIL_HEADER = LazyRegex(r"(?:subject|re|fwd?|fw|to|from|cc|bcc|sent|date)\s*:\s", re.IGNORECASE)
+
+
+# Family: a labelled line after a to-do list, with no bullet ("Personal: he's training for
+# Chicago", "Other: she acts in community theater", "Notes: ..."): a new section of the note,
+# so the list has ended (a bulleted "- Pricing: revised sheet" is still one of its items)
+_SECTION_LABEL = LazyRegex(r"(?P<label>[A-Za-z][\w/&' -]{0,24}?)\s*:\s+\S")
+
+
+def _new_section(body: str, sentence: Span) -> bool:
+    if body[max(0, sentence.start - 1) : sentence.start] not in ("", "\n"):
+        return False
+    label = _SECTION_LABEL.match(sentence.text)
+    if label is None:
+        return False
+    words = label.group("label")
+    return not any(cue.fullmatch(words) for cue in (FOLLOW_CUE, OWN_CUE, THEIR_CUE))
+
+
 def _next_line(body: str, start: int) -> bool:
     """A sentence that opens the next line of a list (no blank line before it)."""
     before = body[max(0, start - 12) : start].rstrip(" \t-*>•·0123456789.)")
@@ -320,8 +435,11 @@ def _next_line(body: str, start: int) -> bool:
 
 
 def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[TaskFound]:
-    if NEGATED.search(piece.text) or ADVICE.match(piece.text):
+    if NEGATED.search(piece.text) or ADVICE.match(piece.text) or NOT_NOW.search(piece.text):
         return []
+    tag = _HASHTAG.match(piece.text)
+    if tag:  # "#order wants 8 lb weekly", "#followup drop off samples": a label, not a verb
+        piece = Span(piece.start + tag.end(), piece.end, piece.text[tag.end() :])
     symbols = _SYMBOLS.match(piece.text)  # "🎉 countersign ..."
     if symbols:
         piece = Span(piece.start + symbols.end(), piece.end, piece.text[symbols.end() :])
@@ -351,8 +469,10 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         cond_due = due_of(dates_in(ctx.dates, piece.start, piece.start + cond.end("cond")))
         offset = cond.start("rest")
         piece = Span(piece.start + offset, piece.end, piece.text[offset:])
+    topic = _ABOUT.search(piece.text)  # "Call w/ Nicole re: the party Dec 12": its topic's date
+    said_end = piece.start + topic.start() if topic else piece.end
     if LOG_HEADER.match(piece.text) or (
-        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, piece.end)
+        HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, said_end)
     ):
         return []
     parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)
@@ -360,6 +480,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     cue = carried
     theirs = False
     for part in parts:
+        if theirs and _ANSWERED.match(part.text) and dates_in(ctx.dates, part.start, part.end):
+            theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
@@ -418,6 +540,19 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
             kept[k].due = kept[k - 1].due
     return kept
+
+
+# Family: a day agreed in a reply ("Thursday works", "Fri at 2 is fine", "tomorrow sounds
+# good"): no thing to send, the day of the promise that follows
+_AGREED = LazyRegex(
+    r"^(?:[\w/:.-]+\s+){1,3}(?:works|work|is\s+(?:fine|good|great|perfect)|sounds\s+(?:good|"
+    r"great)|it\s+is)\b[\s!.]*$",
+    re.IGNORECASE,
+)
+
+
+# Sending what was just asked, with its day: the user's answer to the client's want
+_ANSWERED = LazyRegex(r"(?:ship|send|deliver|mail|email|drop\s+off|quote)\b", re.IGNORECASE)
 
 
 # Headings of a to-do list (not "Reminder:" or "Follow up:", which introduce one sentence)
@@ -512,12 +647,26 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
                 break
         else:
             break
+    if cue:
+        text = _AFTER_CUE.sub("", text, count=1)  # "I will also schedule", "I'll just send"
     if text.lower().startswith("to "):
         text = text[3:]
     start = part.start + len(part.text) - len(text)
     return Span(start, part.end, text), cue or (inherited if inherited != "follow" else "")
 
 
+# Family: a thing with its done status after it ("deposit rcvd", "PO signed", "samples sent"):
+# what happened, not a to-do ("get the lease signed" is one)
+_DONE_STATUS = LazyRegex(
+    r"\s(?:rcvd|rec'?d|received|paid|done|sent|signed|ok'?d|approved|delivered|booked|"
+    r"confirmed|cleared|installed|completed)[\s.!]*$",
+    re.IGNORECASE,
+)
+_UNTIL_DONE = LazyRegex(r"\b(?:once|when|after|until|till|if|as\s+soon\s+as)\b", re.I)
+# Billing someone: a verb only with whom it bills
+_BILLS = frozenset({"invoice", "bill"})
+OBJECT_WORDS = frozenset({"him", "her", "them", "me", "us"})
+_AFTER_CUE = LazyRegex(r"^(?:also|just|then|still|definitely|quickly|personally)\s+", re.I)
 _THEIR_CONTRACTION = LazyRegex(r"(?:he|she|they|you|it)'(?:d|ll|s|re|ve)", re.IGNORECASE)
 
 
@@ -564,6 +713,18 @@ def _task_from(
         and not dates_in(ctx.dates, part.start, part.end)
     ):
         return None, ""  # "bring up the game": a topic to raise when they talk, not a to-do
+    if (
+        verb is None
+        and first.lower() in _BILLS
+        and len(rest_words) > 1
+        and (
+            rest_words[1] in OBJECT_WORDS
+            or (text.split()[1][:1].isupper() and first.lower() not in first_names())
+        )
+    ):
+        # "invoice him end of month", "Invoice Amadou Fri" (not "invoice net 30", the terms;
+        # not "Bill Hutchins called")
+        verb = first.lower()
     if verb in NEEDS_OBJECT and not (
         (len(rest_words) > 1 and _object_start(rest_words[1]))
         or _TO_SOMEONE.match(text)
@@ -574,6 +735,13 @@ def _task_from(
         )
     ):
         verb = None  # "quote both ways", "price it out"; "Quote by 4/30", "price increase"
+    if (
+        verb not in (None, "get", "have", "keep")
+        and len(rest_words) <= 6
+        and _DONE_STATUS.search(text)
+        and not _UNTIL_DONE.search(text)
+    ):
+        return None, ""  # "deposit $1,200 rcvd", "final invoice paid": a record, not a to-do
     if _heading(part, rest_words, ctx):
         return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
     if (

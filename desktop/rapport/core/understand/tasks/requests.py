@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "sent_back", "terse_items"]
 
 _REQUESTED = LazyRegex(
-    r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for|"
+    r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for|"
     r"would\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
     re.IGNORECASE,
 )
@@ -38,7 +38,8 @@ _CALLBACK = LazyRegex(
     re.IGNORECASE,
     needs="call",
 )
-_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
+# "asked you for": the user, addressed by a hand-off or an e-mail ("He also asked you for a quote")
+_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
 _VAGUE = word_list("tasks.requests._VAGUE")
 _ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
@@ -86,8 +87,10 @@ def requested_tasks(
             asked = _ASKED.match(m.group())
             if day is None and asked is None:
                 continue  # "needs delivery" said without a date is their business need
-            if day is None and any(_answers(t.title) for t in tasks):
-                continue  # "asking for the SDS sheets. reply by EOD", "... Send both today"
+            if day is None and any(_answers(t.title) and t.start > start for t in tasks):
+                # "asking for the SDS sheets. reply by EOD", "... Send both today": the answer
+                # after the request; a promise made before it is about something else
+                continue
             stop = day.start - sentence.start if day else end
             obj = sentence.text[m.start("thing") : stop].rstrip(" .!?").split()
             while obj and obj[-1].lower() in _FILLER:
@@ -147,6 +150,8 @@ _ASKED_OF_YOU = LazyRegex(
 # "please let me know", "please find attached"
 _NOT_A_TODO = word_list("tasks.requests._NOT_A_TODO")
 _YOUR = LazyRegex(r"\byour\b", re.IGNORECASE)
+# A date in the possessive names a thing ("with next week's order"): it stays in the title
+_POSSESSIVE = LazyRegex(r"['’]s\b")
 _PRONOUN_OBJECT = LazyRegex(r"\s*(?:it|that|this|them|those|these)\b", re.IGNORECASE)
 
 
@@ -173,7 +178,8 @@ def asked_of_you(
             text = sentence.text[m.start("verb") : m.end("rest")]
             for d in reversed(said):  # the date is the due, not the title
                 a = d.start - sentence.start - m.start("verb")
-                text = text[:a] + text[a + d.end - d.start :]
+                if not _POSSESSIVE.match(text, a + d.end - d.start):  # "next week's order"
+                    text = text[:a] + text[a + d.end - d.start :]
             text = _YOUR.sub("our", " ".join(text.split()).rstrip(" ,"))
             if any(t.start <= start < t.end or start <= t.start < end for t in tasks + added):
                 continue  # the note's own task for it
@@ -238,10 +244,10 @@ def terse_items(
 _ASKED_ME_TO = LazyRegex(
     lambda: (
         r"\b(?:asked|asks|wants|wanted|needs|needed|told|begged|reminded|would\s+like)\s+"
-        rf"(?:me|us)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+        rf"(?:me|us|you)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
     ),
     re.IGNORECASE,
-    needs="me us",
+    needs="me us you",
 )
 _THEIR_CLAUSE = LazyRegex(
     r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
@@ -272,7 +278,8 @@ def asked_me_to(
             text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
             for d in reversed(said):
                 a = d.start - sentence.start - m.start("verb")
-                text = text[:a] + text[a + min(d.end, end) - d.start :]
+                if not _POSSESSIVE.match(text, a + min(d.end, end) - d.start):
+                    text = text[:a] + text[a + min(d.end, end) - d.start :]
             text = " ".join(text.split()).rstrip(" ,")
             added.append(make(text[:1].upper() + text[1:], "todo", when, start, end))
     return added

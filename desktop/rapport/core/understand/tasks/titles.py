@@ -34,8 +34,11 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     out = body.text
     for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
+        if out[hi : hi + 2] in ("'s", "’s"):
+            continue  # "with next week's order", "to Tuesday's delivery": the date names a thing
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
+    out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said
     out = re.sub(r"\bw/\s*", "with ", out)
     out = re.sub(r"\s+\+\s+", " and ", out)
     for _ in range(3):

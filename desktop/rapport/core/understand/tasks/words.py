@@ -38,6 +38,7 @@ __all__ = [
     "NEEDS_OBJECT",
     "NEED_CUE",
     "NEGATED",
+    "NOT_NOW",
     "NOT_OURS",
     "NOUN_BEFORE_FOR",
     "NOUN_NEXT",
@@ -108,7 +109,11 @@ COORD = LazyRegex(
     re.IGNORECASE,
 )
 SEPARATORS = LazyRegex(
-    r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|(?<=[\w)]):\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    r"\s+-+\s+|\s+[–—]\s+|\s+(?:→|->)\s+|\s+/\s+|\s*\(\s*(?=[A-Za-z]+ (?:him|her)\b)"
+    # a colon ends a heading, but "loop in finance re: the 36-month option" is "about"
+    r"|(?<=[\w)])(?<!\b[Rr]e)(?<!\bRE):\s+"
+    # "send the price sheet tmrw #family her son ...": a hashtag starts the next item
+    r"|\s+(?=#[A-Za-z][\w-]*\s)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
     r"will|must|should|gotta|owe|promised|can)\b))"
@@ -137,7 +142,10 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually|maybe)[,\s]\s*)+",
+    r"actually|maybe"
+    # recalling the talk before the user's promise: "As promised I'll send", "as discussed,"
+    r"|as\s+(?:promised|discussed|agreed|mentioned|requested)|per\s+our\s+(?:call|chat|talk|"
+    r"conversation|convo))[,\s]\s*)+",
     re.I,
 )
 FOLLOW_CUE = LazyRegex(
@@ -169,8 +177,12 @@ OTHERS_ACTION = LazyRegex(
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
-    r"^(?:(?:i|we|you)\s+)?(?:(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|"
-    r"agreed\s+to|offered\s+to|(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
+    r"^(?:(?:i|we|you)\s+)?(?:"
+    # the user told in the second person, as a hand-off or a note to self puts it: "You told
+    # him you'd send the key chart", "promised Ana you would call" (not "told me you'd": theirs)
+    r"(?:told|promised)\s+(?!me\b|us\b)\w+\s+you(?:'d|\s+would|'ll|\s+will)|"
+    r"(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
+    r"(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|agreed\s+to|offered\s+to|"
     r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
     re.IGNORECASE,
 )
@@ -216,6 +228,15 @@ LOG_HEADER = LazyRegex(
 NEGATED = LazyRegex(
     r"\b(?:no\s+(?:follow[\s-]?up|action|need|next\s+steps?|tasks?)|nothing\s+(?:to\s+do|else|"
     r"needed|for\s+now)|don't\s+need\s+to|n/a)\b",
+    re.IGNORECASE,
+)
+# Family: a to-do put off or forbidden ("not now: the autopilot upgrade", "don't bring up the
+# loan yet", "raise the price at the next visit, not yet", "do not quote the annex"): not the
+# user's to-do now ("don't forget to ..." is one)
+NOT_NOW = LazyRegex(
+    r"^(?:(?:not\s+(?:now|yet)|parked|on\s+hold)\s*[:\-–—]"
+    r"|(?:don'?t|do\s+not|never)\s+(?!forget|hesitate|miss\b|let\s+(?:me|us)\b)\w)"
+    r"|[,;(\-–—]\s*(?:but\s+)?not\s+(?:now|yet)\W*$",
     re.IGNORECASE,
 )
 # How to treat the client, not a to-do: "Take it slow", "go easy on him", "Hold off on the
@@ -264,7 +285,8 @@ _SUBJECT_VERBS = (
 # capacity plan by Thursday and loop in Tina". A task verb with its object, after a word that is
 # not a subject, a modal or "to", starts a new clause there.
 _RUNON_VERB = LazyRegex(
-    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|it|the|a|an|our|my|his|their|this|that|those|some|"
+    # (a caller's "... on the 9th call me back when you get this": "me" is an object too)
+    rf"\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|me|us|it|the|a|an|our|my|his|their|this|that|those|some|"
     r"up|back|out|over)\b|(?-i:I)\s+(?:need|have\s+to|will|must|should|gotta|owe|promised)\b"
     r"|(?-i:I)'ll\b"  # "... she runs marathons I need to get her a budget"
     # a new subject and its verb: "... add a porch Andrew is really into woodworking he has a
@@ -327,5 +349,13 @@ def delegated(words_: list[str]) -> bool:
 
 def new_subject(words_: list[str]) -> bool:
     """'also she mentioned her daughter ...' after a listed to-do: a clause of its own."""
-    head = [w for w in words_[:3] if w not in ("also", "and", "then", "so", "but", "plus")]
-    return bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's")
+    head = [w for w in words_[:5] if w not in ("also", "and", "then", "so", "but", "plus")]
+    if bool(head) and head[0] in ("he", "she", "they", "we", "you", "he's", "she's"):
+        return True
+    # "..., and our crew will stake the corners", "the plumber'll come Fri": someone else's
+    # promise after the user's, its subject said
+    return (
+        len(head) > 2
+        and head[0] in ("our", "the", "his", "her", "their", "my")
+        and any(w in ("will", "would", "can", "could", "should") for w in head[2:4])
+    )
