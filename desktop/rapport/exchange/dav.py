@@ -82,6 +82,14 @@ def _message(status: int, what: str) -> DavError:
     return DavError("server", f"the server answered {status} to {what}", status)
 
 
+def _refused_status(exc: Exception) -> int:
+    """The status of a refusal: the one caldav read from the answer (401 or 403), else 401.
+    Not a search of its message, which holds the URL: a test server on port 54031 made a
+    wrong password read "403"."""
+    status = getattr(exc, "status", None)
+    return status if status in (401, 403) else 401
+
+
 class DavSession:
     """A connection to the user's server (``url``, ``user``, ``password``)."""
 
@@ -116,7 +124,7 @@ class DavSession:
         try:
             response = self.client.request(url, method, body, headers or {})
         except error.AuthorizationError as exc:
-            raise _message(401 if "403" not in str(exc) else 403, method) from None
+            raise _message(_refused_status(exc), method) from None
         except requests.exceptions.Timeout:
             raise DavError(
                 "timeout", f"the server at {_host(url)} did not answer in time"
