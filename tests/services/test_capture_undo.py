@@ -35,7 +35,7 @@ def _undo(saved: capture.SavedCapture) -> None:
 
 def _state() -> dict[str, Any]:
     """Every table, and every search document with its text."""
-    table = "search_doc" if search.on_server() else "search_index"  # a team book's, a file's
+    table = "search_index" if search.available() else "search_doc"  # a file's FTS5, a team book's
     docs = m.db.execute_sql(f"SELECT rowid, title, body, client_id FROM {table}").fetchall()
     return {**dump_tables(), "search_index": sorted(docs)}
 

@@ -199,6 +199,7 @@ def test_keeping_survives_a_kill_right_after(team: TeamBook, pg_outage: PgServer
         text=True,
         timeout=120,
     )
+    pg_outage.start()  # before the teardown of the test's own book on the server
     assert child.returncode == 3, child.stderr
     assert [kept.text for kept in outbox.waiting()] == ["Lunch with Bob Smith."]
 

@@ -44,7 +44,7 @@ def _indexes(path: Path) -> set[tuple[str, tuple[str, ...]]]:
 def test_a_new_book_has_them(book: Path) -> None:
     found = {
         (table, tuple(index.columns))
-        for table in ("client", "person", "introduction")
+        for table in ("client", "person", "introduction", "task")
         for index in db.get_indexes(table)
     }
     assert found >= NEW_INDEXES
@@ -98,6 +98,7 @@ def _today_plans() -> dict[str, str]:
     }
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_PLAN)
 def test_today_reads_its_lists_through_their_indexes(book: Path) -> None:
     """Without statistics SQLite picks a plan from the schema alone, so the small book's plan
     is the big book's. The thank-yous go from the (kind, thanked_at) index to their clients,
