@@ -17,7 +17,7 @@ from rapport.ui.dialogs import ClientDialog
 from rapport.ui.export_dialog import ExportDialog
 from rapport.ui.import_dialog import ImportDialog
 from tests.safety import book_content, vcard
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -206,6 +206,7 @@ def test_back_up_then_restore_from_the_menu(
     window.delete_client_action.setEnabled(True)
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     window.delete_client_action.trigger()
+    wait_saved(qtbot, window)  # deleted on the worker
     assert window.undo_action.isEnabled()
     questions: list[str] = []
 
