@@ -267,6 +267,7 @@ def test_record_a_message_and_an_introduction_by_hand(
     qtbot.keyClick(
         busy, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    wait_saved(qtbot, busy)  # the profile and Today read again on the worker
     assert "Can we move the visit?" in busy.profile.overview.toPlainText()
     replies = [(a.client, a.channel) for a in _section(busy, "replies").model.records()]
     assert ("Anna Schmidt", "email") in replies
@@ -279,5 +280,6 @@ def test_record_a_message_and_an_introduction_by_hand(
 
     answer_modal(intro)
     busy.record_intro_action.trigger()
+    wait_saved(qtbot, busy)  # the profile and Today read again on the worker
     assert "Bob Smith introduced Anna Schmidt" in busy.profile.overview.toPlainText()
     assert "Thank Bob for introducing Anna Schmidt" in _titles(busy, "due_today")

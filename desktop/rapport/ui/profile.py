@@ -218,6 +218,7 @@ class ProfilePane(QWidget):
         self.gifts = GiftsTab()
         self.tabs.addTab(self.gifts, "&Gifts")
         self.gifts.changed.connect(self._after_change)
+        self.gifts.saves_through = self._save_soon  # on the window's worker, as the pane's
         self.gifts.deleted.connect(self.deleted)
 
         self._wire(self.people, self.add_person, self.edit_person, self.delete_person)
@@ -380,7 +381,8 @@ class ProfilePane(QWidget):
             self.snooze_button.setEnabled(False)
         else:
             self._update_task_buttons()
-        for section in (self.people, self.facts, self.history, self.tasks):
+        self.gifts.mark_given_button.setEnabled(not saving)
+        for section in (self.people, self.facts, self.history, self.tasks, self.gifts.log):
             section.delete_button.setEnabled(not saving and section.current() is not None)
 
     def edit_client(self, focus: str = "") -> bool:

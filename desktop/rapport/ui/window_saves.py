@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from rapport.ui import messages
 from rapport.ui.worker import Worker
 
+SAVING = "Saving…"
+WAITING = "The book is busy"  # the window's status while a save waits (store/long_write.py)
+
 
 def window_worker(widget: QWidget) -> Worker | None:
     """The worker of the window ``widget`` is in; None when it is not in one."""
@@ -24,9 +27,13 @@ def window_worker(widget: QWidget) -> Worker | None:
 
 
 def status(widget: QWidget, text: str, msecs: int = 6000) -> None:
+    """Say ``text`` in the window's status bar (nothing: clear it)."""
     window = widget.window()
     if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, msecs)
+        if text:
+            window.statusBar().showMessage(text, msecs)
+        else:
+            window.statusBar().clearMessage()
 
 
 def save_on_worker(
@@ -40,7 +47,7 @@ def save_on_worker(
     error (``doing`` names what failed) and ``failed()``."""
 
     def refused(exc: BaseException) -> None:
-        status(widget, "", 1)
+        status(widget, "")
         if failed is not None:
             failed()
         messages.show_error(widget, exc, doing)
@@ -54,10 +61,17 @@ def save_on_worker(
             return
         done(result)
         return
-    status(widget, "Saving…", 0)
-    worker.submit(
-        lambda _context: write(),
-        name=doing,
-        on_done=done,
-        on_error=refused,
-    )
+
+    def saved(result: Any) -> None:
+        said = _said(widget)
+        if said == SAVING or said.startswith(WAITING):
+            status(widget, "")  # what follows says what was done, if anything
+        done(result)
+
+    status(widget, SAVING, 0)
+    worker.submit(lambda _context: write(), name=doing, on_done=saved, on_error=refused)
+
+
+def _said(widget: QWidget) -> str:
+    window = widget.window()
+    return window.statusBar().currentMessage() if isinstance(window, QMainWindow) else ""
