@@ -94,6 +94,7 @@ def test_import_a_csv_through_mapping_and_preview(
         ("known", "Bob Smith", "matches Bob Smith (same name); fills emails"),
         ("skipped", "", "no name"),
     ]
+    wait_saved(qtbot, window)  # the list read again on the worker
     assert "Dana White" in _names(window)
     bob = clients.resolve("Bob Smith")
     assert (bob.company, bob.emails) == ("Acme Supply", ["bob@acme.com"])
