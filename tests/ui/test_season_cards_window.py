@@ -82,7 +82,10 @@ def test_read_edit_skip_and_print_with_envelopes(
     qtbot.mouseClick(dialog.with_envelopes, Qt.MouseButton.LeftButton)
     assert dialog.with_envelopes.isChecked()
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert dialog.logging and dialog.status.text().endswith("Saving…")  # on the worker
+    qtbot.waitUntil(lambda: not dialog.logging)
     assert "4 cards and 4 envelopes" in dialog.status.text()
+    assert "Each client's history shows “Holiday card sent”" in dialog.status.text()
     reader = pypdf.PdfReader(str(target))
     assert len(reader.pages) == 8  # card, envelope, card, envelope...
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
@@ -99,6 +102,7 @@ def test_read_edit_skip_and_print_with_envelopes(
     assert interactions.history(clients.resolve("Carla Diaz").id) == []
     # Saving again does not log the cards twice.
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.logging)
     assert len(interactions.history(clients.resolve("Anna Berg").id)) == 1
 
 
