@@ -10,7 +10,6 @@ book makes it wait (up to the 15 s busy timeout behind another program's import)
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,33 +17,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from rapport.services import book, clients, gifts, interactions, tasks
+from rapport.services import clients, gifts, interactions, tasks
 from rapport.services.errors import NotFoundError
 from rapport.ui import messages
 from rapport.ui.dialogs import ClientDialog
 from tests.ui.form_helpers import click_save, wait_saved
+from tests.ui.write_threads import Commits, recorded_commits
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-class Commits:
-    """The threads the book's commits came from, from the moment the test starts."""
-
-    def __init__(self) -> None:
-        self.on_gui: list[str] = []
-        self.off_gui = 0
-
-    def __call__(self) -> None:
-        if threading.current_thread() is threading.main_thread():
-            self.on_gui.append("".join(f"{frame}\n" for frame in _where()))
-        else:
-            self.off_gui += 1
-
-
-def _where() -> list[str]:
-    import traceback
-
-    return [line.strip() for line in traceback.format_stack(limit=12)]
 
 
 @pytest.fixture
@@ -52,12 +32,8 @@ def commits(window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """Commits recorded once the window has settled; every confirmation answered yes."""
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     wait_saved(qtbot, window)
-    recorded = Commits()
-    book.on_commit(recorded)
-    try:
+    with recorded_commits() as recorded:
         yield recorded
-    finally:
-        book.off_commit(recorded)
 
 
 def _row_of(section: Any, title: str) -> None:
