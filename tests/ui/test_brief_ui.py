@@ -16,6 +16,7 @@ from rapport.services import clients, facts, interactions
 from rapport.store import models as m
 from rapport.ui import brief_view
 from rapport.ui.history_view import ConversationDialog
+from tests.ui.form_helpers import wait_saved
 
 
 @pytest.fixture
@@ -62,11 +63,12 @@ def test_the_brief_leads_the_profile(window: Any, bob: int) -> None:
     assert "Send the revised proposal — due Fri Nov 20" in text
 
 
-def test_still_true_link_confirms_the_fact(window: Any, bob: int) -> None:
+def test_still_true_link_confirms_the_fact(window: Any, qtbot: Any, bob: int) -> None:
     stale = next(f for f in window.profile.current.facts if f.text == "Drives a red Miata")
     html = window.profile.overview.toHtml()
     assert f"confirm:{stale.id}" in html
     window.profile.overview.anchorClicked.emit(QUrl(f"confirm:{stale.id}"))
+    wait_saved(qtbot, window)  # confirmed on the worker
     assert "possibly stale" not in window.profile.overview.toPlainText()
     assert window.statusBar().currentMessage() == "Marked as still true."
 
@@ -80,6 +82,7 @@ def test_still_true_with_ctrl_y_on_the_facts_tab(window: Any, qtbot: Any, bob: i
     assert "possibly stale" in section.table.currentIndex().siblingAtColumn(5).data()
     section.table.setFocus()
     qtbot.keyClick(section.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_saved(qtbot, window)  # confirmed on the worker
     row = next(f for f in section.model.records() if f.text == "Drives a red Miata")
     assert row.confirmed_at.date().isoformat() == "2026-11-18"
     assert "possibly stale" not in window.profile.overview.toPlainText()
@@ -244,4 +247,5 @@ def test_still_true_is_reachable_with_tab_and_enter(window: Any, qtbot: Any, bob
         qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert view.textCursor().selectedText() == "Still true"
     qtbot.keyClick(view, Qt.Key.Key_Return)
+    wait_saved(qtbot, window)  # confirmed on the worker
     assert "possibly stale" not in window.profile.overview.toPlainText()

@@ -12,6 +12,7 @@ from rapport.services import clients, tasks
 from rapport.services.dump import dump_tables
 from rapport.ui import messages
 from tests.ui.capture_helpers import open_capture, save_with_keys, type_note
+from tests.ui.form_helpers import wait_saved
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
@@ -114,6 +115,7 @@ def test_saves_and_deletions_share_one_stack_latest_first(
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     window.open_client(clients.resolve("Maria Gonzalez").id)
     window.delete_client_action.trigger()
+    wait_saved(qtbot, window)  # deleted on the worker
     assert window.undo_action.text() == "&Undo delete client Maria Gonzalez"
     _save_note(window, qtbot, NEW_CLIENT_NOTE)
     assert window.undo_action.text() == "&Undo save of the note about Carol Diaz"
@@ -160,6 +162,7 @@ def test_a_refused_ctrl_z_lets_the_next_one_reach_an_older_deletion(
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     window.open_client(clients.resolve("Maria Gonzalez").id)
     window.delete_client_action.trigger()
+    wait_saved(qtbot, window)  # deleted on the worker
     _save_note(window, qtbot, NEW_CLIENT_NOTE)
     carol = clients.resolve("Carol Diaz")
     tasks.complete_task(next(t.id for t in clients.profile(carol.id).tasks))

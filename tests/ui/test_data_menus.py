@@ -17,7 +17,7 @@ from rapport.ui.dialogs import ClientDialog
 from rapport.ui.export_dialog import ExportDialog
 from rapport.ui.import_dialog import ImportDialog
 from tests.safety import book_content, vcard
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -94,6 +94,7 @@ def test_import_a_csv_through_mapping_and_preview(
         ("known", "Bob Smith", "matches Bob Smith (same name); fills emails"),
         ("skipped", "", "no name"),
     ]
+    wait_saved(qtbot, window)  # the list read again on the worker
     assert "Dana White" in _names(window)
     bob = clients.resolve("Bob Smith")
     assert (bob.company, bob.emails) == ("Acme Supply", ["bob@acme.com"])
@@ -206,6 +207,7 @@ def test_back_up_then_restore_from_the_menu(
     window.delete_client_action.setEnabled(True)
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     window.delete_client_action.trigger()
+    wait_saved(qtbot, window)  # deleted on the worker
     assert window.undo_action.isEnabled()
     questions: list[str] = []
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from rapport.services import clients, interactions, tasks
 from rapport.ui.done_note_panel import DoneNotePanel
 from tests.ui.conftest import shown_window
+from tests.ui.form_helpers import wait_saved
 
 
 @pytest.fixture
@@ -157,6 +158,7 @@ def test_done_in_the_tasks_tab_offers_it_too(promises: Any, qtbot: Any) -> None:
     row = titles.index("Send the revised pricing for the Q1 rollout")
     section.table.setCurrentIndex(section.proxy.mapFromSource(section.model.index(row, 0)))
     qtbot.mouseClick(win.profile.done_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, win)  # done on the worker, then the panel
     panel = _panel(win)
     assert "in your inbox" in panel.text.toPlainText()
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)

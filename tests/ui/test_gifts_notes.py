@@ -16,7 +16,7 @@ from rapport.services import cards, clients, facts, gifts, interactions, people
 from rapport.ui import messages, note_composer
 from rapport.ui.gifts_tab import GiftDialog
 from rapport.ui.note_composer import NoteComposer
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 
 @pytest.fixture
@@ -57,6 +57,7 @@ def test_gift_ideas_from_the_menu_look_up_and_plan(
     assert opened == [first.search_url]
     assert opened[0].startswith("https://www.google.com/search?q=")
     qtbot.mouseClick(panel.plan_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, window)  # planned on the worker
     logged = tab.log.model.records()
     assert [(g.title, g.status, g.for_name) for g in logged] == [(first.title, "planned", "Jake")]
     assert first.title not in [i.title for i in panel.model.records()], "never proposed twice"
@@ -102,9 +103,11 @@ def test_plan_then_mark_given_then_delete_and_undo(
     tab = window.profile.gifts
     tab.log.table.setCurrentIndex(tab.log.proxy.index(0, 0))
     qtbot.mouseClick(tab.mark_given_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, window)  # on the worker
     assert tab.log.model.record(0).status == "given"
     tab.log.table.setCurrentIndex(tab.log.proxy.index(0, 0))
     qtbot.mouseClick(tab.log.delete_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, window)  # deleted on the worker
     assert tab.log.model.rowCount() == 0
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.undoing is None)  # undone on the worker

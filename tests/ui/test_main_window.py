@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from rapport.services import clients
 from rapport.ui import messages
 from rapport.ui.dialogs import ClientDialog, FactDialog
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 
 def _names(win: Any) -> list[str]:
@@ -80,6 +80,7 @@ def test_empty_client_name_is_explained_in_the_form(
 
     answer_modal(fill)
     window.new_client_action.trigger()
+    wait_saved(qtbot, window)  # the list is read again on the worker, then Dana opens
     assert seen and "cannot be empty" in seen[0]
     assert "Dana White" in _names(window)
     assert window.profile.current.client.company == "Coastal Freight"
@@ -94,6 +95,7 @@ def test_delete_client_asks_then_undo_brings_it_back(
     )
     window.open_client(clients.resolve("Bob Smith").id)
     window.delete_client_action.trigger()
+    wait_saved(qtbot, window)  # deleted on the worker
     assert questions and "Bob Smith" in questions[0]
     assert "Bob Smith" not in _names(window)
     assert window.undo_action.isEnabled()
@@ -118,6 +120,7 @@ def test_delete_key_on_a_fact(window: Any, qtbot: Any, monkeypatch: Any) -> None
     section.table.setFocus()
     section.table.setCurrentIndex(section.proxy.index(0, 0))
     qtbot.keyClick(section.table, Qt.Key.Key_Delete)
+    wait_saved(qtbot, window)  # deleted on the worker
     assert section.model.rowCount() == 0
     assert section.stack.currentWidget() is section.empty
 
@@ -127,8 +130,8 @@ def test_mark_task_done_from_the_profile(window: Any, qtbot: Any) -> None:
     section = window.profile.tasks
     section.table.setCurrentIndex(section.proxy.index(0, 0))
     qtbot.mouseClick(window.profile.done_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, window)  # done on the worker, then the window reads again there
     assert section.model.record(0).status == "done"
-    qtbot.waitUntil(lambda: window.reads_under_way == 0)  # the window reads on its worker
     assert "0 open tasks" in window.counts_label.text()
 
 

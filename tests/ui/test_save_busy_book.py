@@ -393,3 +393,70 @@ def test_the_done_note_copied_while_another_program_imports_is_noted_without_fre
     assert len(told) == before + 1 and told[0].title.startswith("Told Bob")
     assert "history notes they were told" in panel.status.text()
     assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_done_in_the_profile_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str]
+) -> None:
+    """The profile pane's Mark done writes on the worker: "Saving…", the button disabled,
+    then the busy message, the event loop running throughout (same generous bound), no
+    second Done meanwhile, and the task done, its undo offered, once the import is over."""
+    bob = clients.resolve("Bob Smith")
+    window.open_client(bob.id)
+    pane = window.profile
+    pane.tabs.setCurrentWidget(pane.tasks)
+    pane.tasks.table.setCurrentIndex(pane.tasks.proxy.index(0, 0))
+    task_id = pane.tasks.current().id
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+
+    meter = StallMeter()
+    meter.start()
+    qtbot.mouseClick(pane.done_button, Qt.MouseButton.LeftButton)
+    assert pane.saving and not pane.done_button.isEnabled()
+    assert window.statusBar().currentMessage() == "Saving…"
+    qtbot.waitUntil(lambda: WAITING in window.statusBar().currentMessage(), timeout=10000)
+    pane.toggle_done()  # again while it waits (the menu's Mark done): not done twice
+    assert tasks.get_task(task_id).status == "open"
+    qtbot.waitUntil(lambda: not pane.saving, timeout=30000)
+    longest = meter.stop()
+
+    assert importing.stdout.readline() == "done\n"
+    assert tasks.get_task(task_id).status == "done"
+    assert pane.tasks.current().status == "done"  # read again on the worker
+    assert window.undo_action.text().replace("&", "") == "Undo done: Send the revised proposal"
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+
+
+def test_deleting_a_client_while_another_program_imports_waits_without_freezing(
+    window: Any, qtbot: Any, importing: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Client › Delete writes on the worker: "Saving…", then the busy message, the event
+    loop running throughout (same generous bound), no second delete meanwhile, and the
+    client gone, its undo offered, once the import is over."""
+    from rapport.services.errors import NotFoundError
+    from rapport.ui import messages
+
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    maria = clients.resolve("Maria Gonzalez")
+    window.open_client(maria.id)
+    assert importing.stdout is not None
+    assert importing.stdout.readline() == "holding\n"
+
+    meter = StallMeter()
+    meter.start()
+    window.delete_client_action.trigger()
+    assert window.saving_client
+    assert window.statusBar().currentMessage() == "Saving…"
+    qtbot.waitUntil(lambda: WAITING in window.statusBar().currentMessage(), timeout=10000)
+    window.delete_client_action.trigger()  # again while it waits: refused
+    assert clients.get_client(maria.id).name == "Maria Gonzalez"  # nothing written yet
+    qtbot.waitUntil(lambda: not window.saving_client, timeout=30000)
+    longest = meter.stop()
+
+    assert importing.stdout.readline() == "done\n"
+    with pytest.raises(NotFoundError):
+        clients.get_client(maria.id)
+    assert window.undo_action.text().replace("&", "") == "Undo delete client Maria Gonzalez"
+    assert window.statusBar().currentMessage().startswith("Deleted client Maria Gonzalez")
+    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"

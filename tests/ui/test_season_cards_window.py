@@ -17,6 +17,7 @@ from rapport.services import addresses, clients, facts, interactions, season_car
 from rapport.ui import season_cards_window as window_module
 from rapport.ui.season_cards_window import PRINT, READ, SeasonCardsWindow
 from tests.ui.conftest import shown_window
+from tests.ui.write_threads import recorded_commits
 
 NAMES = ("Anna Berg", "Bob Smith", "Carla Diaz", "Dana Whitfield", "Evan Ross")
 
@@ -81,8 +82,13 @@ def test_read_edit_skip_and_print_with_envelopes(
     monkeypatch.setattr(window_module, "ask_pdf_path", lambda *_a: str(target))
     qtbot.mouseClick(dialog.with_envelopes, Qt.MouseButton.LeftButton)
     assert dialog.with_envelopes.isChecked()
-    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    with recorded_commits() as commits:
+        qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+        assert dialog.logging and dialog.status.text().endswith("Saving…")  # on the worker
+        qtbot.waitUntil(lambda: not dialog.logging)
+    assert commits.off_gui >= 1 and commits.on_gui == [], "\n".join(commits.on_gui)
     assert "4 cards and 4 envelopes" in dialog.status.text()
+    assert "Each client's history shows “Holiday card sent”" in dialog.status.text()
     reader = pypdf.PdfReader(str(target))
     assert len(reader.pages) == 8  # card, envelope, card, envelope...
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
@@ -99,6 +105,7 @@ def test_read_edit_skip_and_print_with_envelopes(
     assert interactions.history(clients.resolve("Carla Diaz").id) == []
     # Saving again does not log the cards twice.
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.logging)
     assert len(interactions.history(clients.resolve("Anna Berg").id)) == 1
 
 

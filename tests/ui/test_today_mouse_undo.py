@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from rapport.services import clients, inbound, interactions, tasks
 from rapport.ui.today_sections import hint_color
 from tests.ui.conftest import shown_window
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 # A menu shown on the offscreen platform says it cannot raise itself or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -174,6 +174,7 @@ def test_tasks_tab_says_reopen_for_a_done_task_and_reopens_it(busy: Any, qtbot: 
     table.setCurrentIndex(table.model().index(row, 0))
     assert profile.done_button.text() == "Mark done"
     qtbot.mouseClick(profile.done_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, busy)  # done on the worker
     deck = next(t for t in tasks.list_tasks(bob, include_done=True) if t.title == "Email the deck")
     assert deck.status == "done"
     assert _undo_text(busy) == "Undo done: Email the deck"
@@ -181,6 +182,7 @@ def test_tasks_tab_says_reopen_for_a_done_task_and_reopens_it(busy: Any, qtbot: 
     assert profile.done_button.text() == "Reopen"
     items = _right_click(qtbot, table, table.currentIndex().row(), "Reopen")
     assert items == ["Reopen", "Edit…", "Delete"]
+    wait_saved(qtbot, busy)  # reopened on the worker
     assert tasks.get_task(deck.id).status == "open"
     assert _undo_text(busy) == "Undo reopen: Email the deck"
     profile.tasks.select(deck.id)

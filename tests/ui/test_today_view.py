@@ -15,7 +15,7 @@ from rapport.services import clients, inbound, interactions, introductions, task
 from rapport.ui.away_dialog import AwayDialog
 from rapport.ui.snooze_dialog import SnoozeDialog
 from tests.ui.conftest import shown_window
-from tests.ui.form_helpers import click_save
+from tests.ui.form_helpers import click_save, wait_saved
 
 
 @pytest.fixture
@@ -178,7 +178,7 @@ def test_changes_elsewhere_refresh_today(busy: Any, qtbot: Any) -> None:
     row = next(i for i, t in enumerate(section.model.records()) if t.title == "Email the deck")
     section.table.setCurrentIndex(section.proxy.mapFromSource(section.model.index(row, 0)))
     busy.profile.toggle_done()
-    qtbot.waitUntil(lambda: busy.reads_under_way == 0)  # Today is read on the worker
+    wait_saved(qtbot, busy)  # done, then Today read again, on the worker
     assert _titles(busy, "overdue") == []
     assert busy.windowTitle().startswith("Rapport — 4 due today")
 
@@ -267,6 +267,7 @@ def test_record_a_message_and_an_introduction_by_hand(
     qtbot.keyClick(
         busy, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    wait_saved(qtbot, busy)  # the profile and Today read again on the worker
     assert "Can we move the visit?" in busy.profile.overview.toPlainText()
     replies = [(a.client, a.channel) for a in _section(busy, "replies").model.records()]
     assert ("Anna Schmidt", "email") in replies
@@ -279,5 +280,6 @@ def test_record_a_message_and_an_introduction_by_hand(
 
     answer_modal(intro)
     busy.record_intro_action.trigger()
+    wait_saved(qtbot, busy)  # the profile and Today read again on the worker
     assert "Bob Smith introduced Anna Schmidt" in busy.profile.overview.toPlainText()
     assert "Thank Bob for introducing Anna Schmidt" in _titles(busy, "due_today")

@@ -73,8 +73,7 @@ class DataActions(QObject):
         result = ImportDialog.ask(self.parent_widget, Path(chosen), self.window.worker)
         if result is None:
             return
-        self.window.reload()
-        self.window.profile.refresh()
+        self.window.reload_soon(profile=True)  # read on the worker: a big import, a long list
         added = f"{result.added} new client{'s' if result.added != 1 else ''}"
         known = f"{result.updated} known client{'s' if result.updated != 1 else ''}"
         self._status(f"Imported {added}; {known} updated.")
@@ -210,8 +209,10 @@ class DataActions(QObject):
             return
         window = self.window
         window.forget_undo()
-        window.profile.show_client(None)
-        window.reload()
+        pane = window.built_profile()
+        if pane is not None:
+            pane.show_client(None)
+        window.reload_soon()  # the restored book, read on the worker
         kept = f" The book as it was is kept in {restored.kept.name}." if restored.kept else ""
         self._status(f"Restored {restored.source.name}.{kept}", 15000)
 

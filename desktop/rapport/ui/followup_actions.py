@@ -22,9 +22,8 @@ def install(window: Any) -> None:
             window.statusBar().showMessage("Select a client first (Ctrl+2).", 5000)
             return
         record = getattr(followup_dialogs, f"record_{kind}")
-        if record(window, current.client):
-            window.reload()
-            window.profile.refresh()
+        if record(window, current.client):  # saved on the worker (the form's): read there
+            window.reload_soon(profile=True)
 
     def action(text: str, keys: str, kind: str) -> QAction:
         made = QAction(text, window)

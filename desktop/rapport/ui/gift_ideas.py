@@ -27,6 +27,7 @@ from rapport.core.gifts import GiftIdea, GiftSuggestions
 from rapport.services import gifts, settings
 from rapport.ui import messages
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
+from rapport.ui.window_saves import save_on_worker
 
 OCCASION_LABELS = {
     "any": "Any occasion",
@@ -205,12 +206,13 @@ class GiftIdeasPanel(QWidget):
         self.budget.blockSignals(False)
 
     def _budget_changed(self, _index: int) -> None:
-        try:
-            settings.set_value("gift_budget", self.budget.currentData())
-        except Exception as exc:
-            messages.show_error(self, exc, "save the gift budget")
-            return
-        self.refresh()
+        budget = self.budget.currentData()
+        save_on_worker(
+            self,
+            "save the gift budget",
+            lambda: settings.set_value("gift_budget", budget),
+            lambda _saved: self.refresh(),  # the ideas for the new budget
+        )
 
     def _update_buttons(self) -> None:
         has = self.current() is not None

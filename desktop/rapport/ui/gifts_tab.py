@@ -50,6 +50,13 @@ GIFT_COLUMNS: list[Column[r.Gift]] = [
 
 GIVEN_COLUMN = 4
 
+# How the profile pane writes for the tab: (what it does, the write, what follows).
+SavesThrough = Callable[[str, Callable[[], Any], Callable[[Any], None]], None]
+
+
+def _nothing(_result: object) -> None:
+    """Nothing follows the write but the client read again."""
+
 
 class GiftDialog(FormDialog):
     title = "Gift"
@@ -119,6 +126,7 @@ class GiftsTab(QWidget):
         super().__init__(parent)
         self.client_id: int | None = None
         self.people: list[r.Person] = []
+        self.saves_through: SavesThrough | None = None  # the profile pane sets it
         self.ideas = GiftIdeasPanel()
         self.mark_given_button = QPushButton("&Mark given")
         self.mark_given_button.setAccessibleName("Mark gift given")
@@ -162,20 +170,26 @@ class GiftsTab(QWidget):
             self.ideas.set_client(self.client_id)
 
     # -- actions ---------------------------------------------------------------------------
-    def _run(self, doing: str, fn: Callable[[], Any]) -> Any:
+    def _run(self, doing: str, fn: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Write through the profile pane (``saves_through``: on the window's worker, the
+        client read again there), or in place on a tab of its own; ``then(result)`` after."""
+        if self.saves_through is not None:
+            self.saves_through(doing, fn, then)
+            return
         try:
-            return fn()
+            result = fn()
         except Exception as exc:
             messages.show_error(self, exc, doing)
-            return None
+            return
+        self.changed.emit()
+        then(result)
 
     def plan(self, idea: GiftIdea) -> None:
         cid = self.client_id
         if cid is None:
             return
         occasion = self.ideas.current_occasion()
-        if self._run("plan the gift", lambda: gifts.plan_idea(cid, idea, occasion)) is not None:
-            self.changed.emit()
+        self._run("plan the gift", lambda: gifts.plan_idea(cid, idea, occasion), _nothing)
 
     def give(self, idea: GiftIdea) -> None:
         self._ask(idea=idea, status="given")
@@ -204,15 +218,14 @@ class GiftsTab(QWidget):
         gift = self.log.current()
         if gift is None or gift.status == "given":
             return
-        if self._run("mark the gift given", lambda: gifts.mark_given(gift.id)) is not None:
-            self.changed.emit()
+        self._run("mark the gift given", lambda: gifts.mark_given(gift.id), _nothing)
 
     def delete(self, gift: r.Gift) -> None:
         if not messages.confirm(
             self, "Delete", f"Delete the gift “{gift.title}”?\n\nYou can undo this with Ctrl+Z."
         ):
             return
-        snapshot: Snapshot | None = self._run("delete the gift", lambda: gifts.delete_gift(gift.id))
-        if snapshot is not None:
-            self.changed.emit()
-            self.deleted.emit(snapshot)
+        self._run("delete the gift", lambda: gifts.delete_gift(gift.id), self._deleted)
+
+    def _deleted(self, snapshot: Snapshot) -> None:
+        self.deleted.emit(snapshot)

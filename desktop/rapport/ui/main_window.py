@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     undoRefused = Signal(object)  # an Undoable that never will be (it left the stack)
     # A save waiting for another program's long write (an import), from any thread.
     busyWaiting = Signal(str)
+    saving_client = False  # an archive or delete from the Client menu on the worker
 
     def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -697,10 +698,13 @@ class MainWindow(QMainWindow):
             other_clients=names,
             home_country=home_country(),
         )
-        if created is not None:
-            self.reload()
-            self.open_client(created.id)
-            self.statusBar().showMessage(f"Added {created.name}.", 5000)
+        if created is not None:  # saved on the worker (the form's): read there too
+
+            def shown() -> None:
+                self.open_client(created.id)
+                self.statusBar().showMessage(f"Added {created.name}.", 5000)
+
+            self.reload_soon(then=shown)
 
     def toggle_archive(self) -> None:
         current = self.profile.current
@@ -708,20 +712,39 @@ class MainWindow(QMainWindow):
             return
         client = current.client
         from rapport.services import clients
+        from rapport.ui.window_saves import save_on_worker
 
-        try:
-            clients.set_archived(client.id, not client.archived)
-        except Exception as exc:
-            messages.show_error(self, exc, "archive the client")
+        if self._saving_client():
             return
-        verb = "Unarchived" if client.archived else "Archived"
-        self.statusBar().showMessage(f"{verb} {client.name}.", 5000)
-        self.reload()
-        self.profile.refresh()
+
+        def done(_result: object) -> None:
+            said = f"{'Unarchived' if client.archived else 'Archived'} {client.name}."
+            self.reload_soon(profile=True, then=lambda: self._client_saved(said))
+
+        self.saving_client = True
+        save_on_worker(
+            self,
+            "archive the client",
+            lambda: clients.set_archived(client.id, not client.archived),
+            done,
+            failed=lambda: self._client_saved(""),
+        )
+
+    def _saving_client(self) -> bool:
+        """A client's archive or delete is on its way to the book: no second one meanwhile."""
+        if self.saving_client:
+            self.statusBar().showMessage("Saving…")
+            return True
+        return False
+
+    def _client_saved(self, said: str) -> None:
+        self.saving_client = False
+        if said:
+            self.statusBar().showMessage(said, 5000)
 
     def delete_client(self) -> None:
         current = self.profile.current
-        if current is None:
+        if current is None or self._saving_client():
             return
         name = current.client.name
         if not messages.confirm(
@@ -732,15 +755,22 @@ class MainWindow(QMainWindow):
         ):
             return
         from rapport.services import clients
+        from rapport.ui.window_saves import save_on_worker
 
-        try:
-            snapshot = clients.delete_client(current.client.id)
-        except Exception as exc:
-            messages.show_error(self, exc, "delete the client")
-            return
-        self.profile.show_client(None)
-        self.reload()
-        self.push_undo(snapshot)
+        def done(snapshot: Snapshot) -> None:
+            if self.profile.client_id == current.client.id:
+                self.profile.show_client(None)
+            self.reload_soon(then=lambda: self._client_saved(""))
+            self.push_undo(snapshot)
+
+        self.saving_client = True
+        save_on_worker(
+            self,
+            "delete the client",
+            lambda: clients.delete_client(current.client.id),
+            done,
+            failed=lambda: self._client_saved(""),
+        )
 
     @Slot(object)
     def push_undo(self, snapshot: Snapshot) -> None:

@@ -45,7 +45,8 @@ from rapport.ui.profile_followup import score_line
 from rapport.ui.record_section import RecordSection
 from rapport.ui.snooze_dialog import SnoozeDialog
 from rapport.ui.table_model import Column
-from rapport.ui.window_reads import Latest, ProfileRead
+from rapport.ui.window_reads import Latest, ProfileRead, read_profile
+from rapport.ui.window_saves import save_on_worker
 
 
 def _due_text(task: r.Task) -> str:
@@ -145,6 +146,7 @@ class ProfilePane(QWidget):
         self.client_id: int | None = None
         self.reads = Latest()  # the window's reads of this pane on its worker
         self.current: r.Profile | None = None
+        self.saving = False  # a Done, Reopen, delete or "still true" on its way to the book
 
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -216,6 +218,7 @@ class ProfilePane(QWidget):
         self.gifts = GiftsTab()
         self.tabs.addTab(self.gifts, "&Gifts")
         self.gifts.changed.connect(self._after_change)
+        self.gifts.saves_through = self._save_soon  # on the window's worker, as the pane's
         self.gifts.deleted.connect(self.deleted)
 
         self._wire(self.people, self.add_person, self.edit_person, self.delete_person)
@@ -316,9 +319,11 @@ class ProfilePane(QWidget):
 
     def confirm_fact(self, fact_id: int) -> None:
         """The user says a fact is still true: it is no longer possibly stale."""
-        if self._save("confirm the fact", lambda: facts.confirm_fact(fact_id)) is not None:
-            self._after_change()
-            self._status("Marked as still true.")
+        self._save_soon(
+            "confirm the fact",
+            lambda: facts.confirm_fact(fact_id),
+            lambda _fact: self._status("Marked as still true."),
+        )
 
     def confirm_selected_fact(self) -> None:
         fact = self.facts.current() if self.tabs.currentWidget() is self.facts else None
@@ -335,12 +340,50 @@ class ProfilePane(QWidget):
             window.statusBar().showMessage(text, 6000)
 
     # -- actions ---------------------------------------------------------------------------
-    def _save(self, doing: str, fn: Callable[[], Any]) -> Any:
-        try:
-            return fn()
-        except Exception as exc:
-            messages.show_error(self, exc, doing)
-            return None
+    def _save_soon(self, doing: str, fn: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Write (``fn``) on the window's worker and read the client again in the same job,
+        then show it and ``then(result)`` here: a busy book never freezes the window, and
+        the pane takes no other Done or delete until it shows this one (the selected row
+        has not moved on yet: a second click would do it again)."""
+        if self.saving:
+            self._status("Saving…")
+            return
+        client_id = self.client_id
+        ticket = self.reads.take()  # reads under way are older than this write
+
+        def write() -> tuple[Any, ProfileRead | Exception | None]:
+            made = fn()
+            try:  # the write is saved: from here on only the read is to say
+                return made, read_profile(client_id) if client_id is not None else None
+            except Exception as exc:
+                return made, exc
+
+        def done(result: tuple[Any, ProfileRead | Exception | None]) -> None:
+            self._set_saving(False)
+            made, read = result
+            if isinstance(read, Exception):
+                messages.show_error(self, read, "read the client")
+            elif read is None:
+                if self.client_id == client_id:
+                    self.show_client(None)
+            elif self.reads.newest(ticket) and self.client_id == read.profile.client.id:
+                self._show(read.profile, read.brief)
+            self.changed.emit()  # the window reads the rest again, on its worker
+            then(made)
+
+        self._set_saving(True)
+        save_on_worker(self, doing, write, done, failed=lambda: self._set_saving(False))
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        if saving:
+            self.done_button.setEnabled(False)
+            self.snooze_button.setEnabled(False)
+        else:
+            self._update_task_buttons()
+        self.gifts.mark_given_button.setEnabled(not saving)
+        for section in (self.people, self.facts, self.history, self.tasks, self.gifts.log):
+            section.delete_button.setEnabled(not saving and section.current() is not None)
 
     def edit_client(self, focus: str = "") -> bool:
         """The client form; ``focus="address"`` opens it on the address (a letter needs
@@ -469,8 +512,8 @@ class ProfilePane(QWidget):
         done = task is not None and task.status == "done"
         self.done_button.setText("Reopen" if done else "Mark done")
         self.done_button.setAccessibleName("Reopen task" if done else "Mark task done")
-        self.done_button.setEnabled(task is not None)
-        self.snooze_button.setEnabled(task is not None and not done)
+        self.done_button.setEnabled(task is not None and not self.saving)
+        self.snooze_button.setEnabled(task is not None and not done and not self.saving)
 
     def task_menu(self, pos: QPoint) -> QMenu | None:
         """The right-click menu of the task under ``pos`` (which becomes the selected one)."""
@@ -506,16 +549,18 @@ class ProfilePane(QWidget):
         task = self.tasks.current()
         if task is None:
             return
-        if task.status == "done":
-            step = self._save("reopen the task", lambda: steps.reopen_task(task.id))
-        else:
-            step = self._save("complete the task", lambda: steps.complete_task(task.id))
-        if step is not None:
-            self._after_change()
+        reopen = task.status == "done"
+
+        def then(step: Any) -> None:
             self.undoable.emit(step)
-            self._status(f"{'Reopened' if task.status == 'done' else 'Done'}: {task.title}.")
-            if task.status != "done":
+            self._status(f"{'Reopened' if reopen else 'Done'}: {task.title}.")
+            if not reopen:
                 offer_done_note(self, task.id, self._after_change)
+
+        if reopen:
+            self._save_soon("reopen the task", lambda: steps.reopen_task(task.id), then)
+        else:
+            self._save_soon("complete the task", lambda: steps.complete_task(task.id), then)
 
     def snooze_task(self) -> None:
         task = self.tasks.current()
@@ -532,12 +577,12 @@ class ProfilePane(QWidget):
             self.undoable.emit(made[-1])
 
     def _delete(self, question: str, fn: Callable[[], Snapshot]) -> None:
+        if self.saving:
+            self._status("Saving…")
+            return
         if not messages.confirm(self, "Delete", question + "\n\nYou can undo this with Ctrl+Z."):
             return
-        snapshot = self._save("delete", fn)
-        if snapshot is not None:
-            self._after_change()
-            self.deleted.emit(snapshot)
+        self._save_soon("delete", fn, self.deleted.emit)
 
 
 def edit_client_form(parent: QWidget | None, profile: r.Profile, focus: str = "") -> bool:

@@ -82,6 +82,7 @@ class SeasonCardsWindow(QDialog):
         self.index = 0
         self.editing = False
         self.logged = False
+        self.logging = False  # the cards on their way to the clients' histories (worker)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._choose_page())
         self.stack.addWidget(self._read_page())
@@ -494,25 +495,45 @@ class SeasonCardsWindow(QDialog):
         self._printed(f"Sent {result.cards} cards to the printer.")
 
     def _printed(self, said: str) -> None:
-        """The cards went out: log each on its client's history, once."""
-        settings.set_many({"card_size": self.card_key(), "card_font": self.font_key()})
+        """The cards went out: log each on its client's history, once. On the window's
+        worker (a season's cards are many rows, and a busy book must not freeze the
+        window): "Saving…" meanwhile, and no second log."""
+        if self.logging:
+            return
+        card, font, occasion = self.card_key(), self.font_key(), self.occasion_key()
+        sent = None
         if not self.logged:
-            sent = [season_cards.SentCard(card.client_id, text) for card, text in self.kept()]
-            try:
-                season_cards.log_sent(sent, self.occasion_key(), self.card_key())
-            except Exception as exc:
-                messages.show_error(self, exc, "log the cards on their clients")
-                return
-            self.logged = True
-            title = season_cards.core_title(self.occasion_key())
-            said += f" Each client's history shows “{title}”."
-        self.status.setText(said)
+            sent = [season_cards.SentCard(c.client_id, text) for c, text in self.kept()]
+
+        def write(_context: JobContext) -> bool:
+            settings.set_many({"card_size": card, "card_font": font})
+            if sent is not None:
+                season_cards.log_sent(sent, occasion, card)
+            return sent is not None
+
+        def done(logged: bool) -> None:
+            self.logging = False
+            if logged:
+                self.logged = True
+                title = season_cards.core_title(occasion)
+                self.status.setText(f"{said} Each client's history shows “{title}”.")
+            else:
+                self.status.setText(said)
+
+        def failed(exc: BaseException) -> None:
+            self.logging = False
+            self.status.setText(said)
+            messages.show_error(self, exc, "log the cards on their clients")
+
+        self.logging = True
+        self.status.setText(f"{said} Saving…")
+        self.worker.submit(write, name="log the cards", on_done=done, on_error=failed)
 
 
 def open_season_cards(window: Any) -> SeasonCardsWindow:
     """Client › Cards for many…: the window, modeless, over the main window."""
     dialog = SeasonCardsWindow(window, window.worker)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.finished.connect(lambda _result: window.reload())
+    dialog.finished.connect(lambda _result: window.reload_soon(profile=True))
     dialog.show()
     return dialog

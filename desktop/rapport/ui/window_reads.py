@@ -80,3 +80,17 @@ def read_today() -> TodayRead:
     from rapport.services import today as today_service
 
     return TodayRead(today_service.today(), book.is_empty())
+
+
+def read_profile(client_id: int) -> ProfileRead | None:
+    """The client's profile and its brief, read on the worker (right after a save there);
+    None when the client is gone (deleted meanwhile)."""
+    from rapport.services import clients
+    from rapport.services.brief import compose_profile
+    from rapport.services.errors import NotFoundError
+
+    try:
+        profile = clients.profile(client_id)
+    except NotFoundError:
+        return None
+    return ProfileRead(profile, compose_profile(profile))
