@@ -28,6 +28,9 @@ WAITING = "The book is busy: waiting for the import to finish"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 HOLD_SECONDS = 2.0  # the import's transaction: well past the 0.3 s busy timeout
+# Longer than any turn of a busy machine's event loop (a cold first test measured 505 ms),
+# shorter than the wait: a write on the GUI thread holds the loop for all of HOLD_SECONDS.
+STALL_BOUND = HOLD_SECONDS * 0.6
 
 # Holds the book's write lock for argv[2] seconds inside an announced long write (what an
 # import from the command line does); prints "holding" once the lock is taken.
@@ -106,7 +109,7 @@ def test_a_capture_saved_while_another_program_imports_waits_without_freezing(
     """The save waits for the import, says so in the capture window and the status bar,
     keeps the window's event loop running throughout, and then saves the note.
 
-    The stall bound (500 ms) is generous on purpose: this checks that the event loop is
+    The stall bound (STALL_BOUND) is generous on purpose: this checks that the event loop is
     not held for the length of the wait (2 s here, up to 15 s in use), not how fast it
     runs on a loaded 2-core machine; before the save moved to the worker, the gap was the
     whole wait.
@@ -135,7 +138,7 @@ def test_a_capture_saved_while_another_program_imports_waits_without_freezing(
     assert "Send pricing" in " ".join(t.title for t in clients.profile(bob.id).tasks)
     assert clients.resolve("Imported Client") is not None  # the GUI thread sees both writes
     assert drafts.load_draft() is None
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_d_on_today_while_another_program_imports_waits_without_freezing(
@@ -169,7 +172,7 @@ def test_d_on_today_while_another_program_imports_waits_without_freezing(
     assert window.statusBar().currentMessage().startswith("Done: Send the revised proposal")
     assert window.undo_action.text().replace("&", "") == "Undo done: Send the revised proposal"
     assert view.row_buttons[view.done_action].isEnabled()
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_a_form_saved_while_another_program_imports_waits_without_freezing(
@@ -210,7 +213,7 @@ def test_a_form_saved_while_another_program_imports_waits_without_freezing(
     assert importing.stdout.readline() == "done\n"
     assert titles().count("Call about the renewal") == 1
     assert clients.resolve("Imported Client") is not None
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_ctrl_z_while_another_program_imports_waits_without_freezing(
@@ -248,7 +251,7 @@ def test_ctrl_z_while_another_program_imports_waits_without_freezing(
     assert tasks.get_task(task_id).status == "open"
     assert window.statusBar().currentMessage().startswith("Reopened")
     assert not window.undo_action.isEnabled()
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_the_draft_kept_while_another_program_imports_does_not_freeze_the_window(
@@ -272,7 +275,7 @@ def test_the_draft_kept_while_another_program_imports_does_not_freeze_the_window
     assert importing.stdout.readline() == "done\n"
     draft = drafts.load_draft()
     assert draft is not None and draft.text.startswith("Lunch w/ Bob Smith.")
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_many_quick_drafts_behind_an_import_then_quit_keep_the_last_text(
@@ -355,7 +358,7 @@ def test_the_note_window_saved_while_another_program_imports_waits_without_freez
     assert len(sent) == 1 and "See you in March." in sent[0].raw_text
     assert sent[0].raw_text.rstrip().endswith("Sam Carter")
     assert window.worker.wait(10000) and cards.signature() == "Sam Carter"
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_the_done_note_copied_while_another_program_imports_is_noted_without_freezing(
@@ -392,7 +395,7 @@ def test_the_done_note_copied_while_another_program_imports_is_noted_without_fre
     told = interactions.history(bob.id)
     assert len(told) == before + 1 and told[0].title.startswith("Told Bob")
     assert "history notes they were told" in panel.status.text()
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_done_in_the_profile_while_another_program_imports_waits_without_freezing(
@@ -425,7 +428,7 @@ def test_done_in_the_profile_while_another_program_imports_waits_without_freezin
     assert tasks.get_task(task_id).status == "done"
     assert pane.tasks.current().status == "done"  # read again on the worker
     assert window.undo_action.text().replace("&", "") == "Undo done: Send the revised proposal"
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
 
 
 def test_deleting_a_client_while_another_program_imports_waits_without_freezing(
@@ -459,4 +462,4 @@ def test_deleting_a_client_while_another_program_imports_waits_without_freezing(
         clients.get_client(maria.id)
     assert window.undo_action.text().replace("&", "") == "Undo delete client Maria Gonzalez"
     assert window.statusBar().currentMessage().startswith("Deleted client Maria Gonzalez")
-    assert longest < 0.5, f"the event loop stalled for {longest * 1000:.0f} ms"
+    assert longest < STALL_BOUND, f"the event loop stalled for {longest * 1000:.0f} ms"
