@@ -11,8 +11,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from rapport.services.book import close_book
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from rapport.services.book import check_book, close_book
+from rapport.ui.main_window import MainWindow
+from rapport.ui.worker import Worker
 
 # Runs the window's --startup-check as `rapport` does and says, with the "shown in" line,
 # whether Qt's namespace had been made by then.
@@ -54,3 +60,45 @@ def test_nothing_before_the_first_paint_makes_qts_namespace_enums(sample_book: P
     lines = out.stdout.splitlines()
     assert lines[0] == "Qt namespace made before the paint: False"
     assert lines[1].startswith("shown in ")
+
+
+def test_the_values_set_by_name_are_the_ones_qts_enums_give(qtbot: Any, sample_book: Path) -> None:
+    close_book()
+    win = MainWindow(check_book(sample_book), Worker())
+    qtbot.addWidget(win)
+    view = win.today_view
+
+    assert win.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert win.clients_page.orientation() == Qt.Orientation.Horizontal
+    assert view.page_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert view.row_label.textFormat() == Qt.TextFormat.PlainText
+    assert view.header.title.textFormat() == Qt.TextFormat.RichText
+    assert view.header.banner.textFormat() == Qt.TextFormat.RichText
+    assert {b.toolButtonStyle() for b in view.row_buttons.values()} == {
+        Qt.ToolButtonStyle.ToolButtonTextOnly
+    }
+    assert view.open_action.shortcuts() == [
+        QKeySequence(Qt.Key.Key_Return),
+        QKeySequence(Qt.Key.Key_Enter),
+    ]
+    assert view.open_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    # setShortcuts([keys]) is what setShortcut(keys) does: the same single shortcut.
+    assert win.undo_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Undo)]
+    assert win.show_archived_action.shortcut() == QKeySequence("Ctrl+Shift+H")
+    assert win.quick_capture_action.shortcut() == QKeySequence("Ctrl+N")
+
+
+def test_the_away_button_sits_at_the_top_of_todays_header_at_its_own_height(
+    qtbot: Any, sample_book: Path
+) -> None:
+    close_book()
+    win = MainWindow(check_book(sample_book), Worker())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.today_view.data is not None)
+    header = win.today_view.header
+    button = header.away_button
+
+    assert header.height() > button.height()  # room to stretch into, had it not been top
+    assert button.height() == button.sizeHint().height()
+    assert button.geometry().top() == header.title.geometry().top()
