@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -38,21 +38,21 @@ def apply_theme(name: str) -> str:
         return "system"
     name = name if name in THEMES else "system"
     hints = QGuiApplication.styleHints()
-    wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(name)
-    if hasattr(hints, "setColorScheme"):
-        if wanted is None:
+    if name == "system":  # the usual start: no Qt.ColorScheme, see ui/qt_names.py
+        if hasattr(hints, "setColorScheme"):
             hints.unsetColorScheme()
-        else:
-            hints.setColorScheme(wanted)
-    if wanted is None:
         QApplication.setPalette(QPalette())  # nothing resolved: the platform's palette
         return name
+    schemes = QtCore.Qt.ColorScheme
+    wanted = schemes.Dark if name == "dark" else schemes.Light
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(wanted)
     if hasattr(hints, "setColorScheme") and hints.colorScheme() == wanted:
         QApplication.setPalette(QPalette())
         return name
     if app.style().name().lower() == "windowsvista":  # ignores palettes
         app.setStyle("Fusion")
-    QApplication.setPalette(dark_palette() if wanted == Qt.ColorScheme.Dark else light_palette())
+    QApplication.setPalette(dark_palette() if wanted == schemes.Dark else light_palette())
     return name
 
 

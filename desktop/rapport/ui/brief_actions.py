@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+
+from rapport.ui.qt_names import set_shortcut
 
 
 def _action(window: Any, text: str, keys: str, slot: Callable[[], Any], tip: str) -> QAction:
     action = QAction(text, window)
-    action.setShortcut(QKeySequence(keys))
+    set_shortcut(action, keys)
     action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
     return action

@@ -16,10 +16,11 @@ import shlex
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from rapport.core.formats import day_month
+from rapport.ui.qt_names import set_shortcut
 
 WARM_MS = 300  # after the main window's first paint: build the capture window then
 TOAST_MS = 12000
@@ -140,7 +141,7 @@ class CaptureEntry(QObject):
         self.window = window
         self.capture_window: Any = None
         self.action = QAction("Quick &capture…", window)
-        self.action.setShortcut(QKeySequence("Ctrl+N"))
+        set_shortcut(self.action, "Ctrl+N")
         self.action.setToolTip("Quick capture: type a note after a meeting (Ctrl+N)")
         self.action.setStatusTip("Type a note; Rapport picks out people, dates and promises")
         self.action.triggered.connect(lambda _checked=False: self.open())

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 
 from rapport.ui import theme
 from rapport.ui.appearance import app_icon, apply_theme, install_icon_fallbacks
+from rapport.ui.qt_names import set_by_name, set_shortcut
 from rapport.ui.window_prefs import WindowPrefs
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class DesktopIntegration(QObject):
         self._tray: TrayController | None = None
 
         self.preferences_action = QAction("&Preferences…", window)
-        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        set_shortcut(self.preferences_action, "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.setStatusTip("Your name and signature, defaults, backups, theme")
         self.preferences_action.triggered.connect(self.open_preferences)
@@ -72,7 +73,7 @@ class DesktopIntegration(QObject):
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.preferences_action)
         apply_action_icons(window)
-        window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(window.toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         # Actions and pages that later set-up steps add get their icons once all is built.
         QTimer.singleShot(0, self, lambda: apply_action_icons(window))
         self.first_look = QTimer(self)

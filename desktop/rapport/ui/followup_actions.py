@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+
+from rapport.ui.qt_names import set_shortcut
 
 
 def install(window: Any) -> None:
@@ -27,7 +29,7 @@ def install(window: Any) -> None:
 
     def action(text: str, keys: str, kind: str) -> QAction:
         made = QAction(text, window)
-        made.setShortcut(QKeySequence(keys))
+        set_shortcut(made, keys)
         made.setStatusTip("For the client shown in the profile")
         made.triggered.connect(lambda _checked=False: run(kind))
         window.client_menu.addAction(made)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from rapport import __version__
 from rapport.services.book import Book
 from rapport.ui import messages, theme
+from rapport.ui.qt_names import set_by_name, set_shortcut
 from rapport.ui.window_reads import Latest, ListRead, ProfileRead, WindowRead, read_today
 from rapport.ui.worker import JobContext, Worker
 
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         # The Clients page: an empty splitter until _build_clients_page fills it.
         self._client_list: ClientList | None = None
         self._profile: ProfilePane | None = None
-        self.clients_page = QSplitter(Qt.Orientation.Horizontal)
+        # Qt's namespace enums are set by name until the first paint (ui/qt_names.py).
+        self.clients_page = QSplitter()
+        set_by_name(self.clients_page, "orientation", "Horizontal")
         self.clients_page.setObjectName("clientsSplitter")
         self.clients_page.setChildrenCollapsible(False)
 
@@ -80,7 +84,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_by_name(self.toolbar, "toolButtonStyle", "ToolButtonTextOnly")
         self.addToolBar(self.toolbar)
 
         self.counts_label = QLabel()
@@ -106,7 +110,7 @@ class MainWindow(QMainWindow):
         """A page of the window, switched from the toolbar and View menu."""
         self.pages.addWidget(widget)
         action = QAction(title, self, checkable=True)
-        action.setShortcut(QKeySequence(shortcut))
+        set_shortcut(action, shortcut)
         action.setToolTip(f"{title} ({shortcut})")
         action.triggered.connect(lambda: self.show_page(widget))
         self.page_actions.addAction(action)
@@ -130,7 +134,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            set_shortcut(action, shortcut)
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         # Ctrl+F and Ctrl+K belong to the search box (ui/search_view.py).
         self.filter_action = self._action("&Filter clients", self.focus_filter, "Ctrl+Shift+L")
         self.show_archived_action = QAction("Show &archived clients", self, checkable=True)
-        self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        set_shortcut(self.show_archived_action, "Ctrl+Shift+H")
         self.show_archived_action.toggled.connect(lambda _on: self.reload())
         self.sample_action = self._action("Load the &sample book", self.load_sample)
         self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
@@ -869,7 +873,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QProgressDialog
 
         progress = QProgressDialog("Loading the sample book…", "Cancel", 0, 100, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
         def work(ctx: JobContext) -> Any:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import traceback
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
+
+# QMessageBox is read when a box opens: making its type (and its five enums) at import
+# would cost the window's first paint (ui/qt_names.py).
 
 
 def user_message(exc: BaseException) -> str | None:
@@ -28,14 +32,14 @@ def user_message(exc: BaseException) -> str | None:
 
 def show_error(parent: QWidget | None, exc: BaseException, doing: str = "do that") -> None:
     message = user_message(exc)
-    box = QMessageBox(parent)
+    box = QtWidgets.QMessageBox(parent)
     if message is not None:
-        box.setIcon(QMessageBox.Icon.Warning)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle("Rapport")
         box.setText(f"Could not {doing}.")
         box.setInformativeText(_sentence(message))
     else:
-        box.setIcon(QMessageBox.Icon.Critical)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
         box.setWindowTitle("Rapport: unexpected error")
         box.setText(f"Could not {doing} because of a bug in Rapport.")
         box.setInformativeText("Your saved data is safe. Please report this with the details.")
@@ -47,19 +51,19 @@ def show_error(parent: QWidget | None, exc: BaseException, doing: str = "do that
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str = "Delete") -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    ok = box.addButton(action, QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QtWidgets.QMessageBox.information(parent, title, text)
 
 
 def _sentence(text: str) -> str:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
@@ -143,7 +144,7 @@ class SearchController(QObject):
 
     # -- typing ----------------------------------------------------------------------------
     def focus(self) -> None:
-        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
         if self.box.text().strip():
             self._show_page()
@@ -228,16 +229,19 @@ class SearchController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key, 5)
-                if key == Qt.Key.Key_PageUp:
+            # Read here, not at import: Qt's namespace is made after the first paint
+            # (ui/qt_names.py).
+            keys = QtCore.Qt.Key
+            if key in (keys.Key_Down, keys.Key_Up, keys.Key_PageDown, keys.Key_PageUp):
+                step = {keys.Key_Down: 1, keys.Key_Up: -1}.get(key, 5)
+                if key == keys.Key_PageUp:
                     step = -5
                 self.page.step_selection(step)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in (keys.Key_Return, keys.Key_Enter):
                 self.open_current()
                 return True
-            if key == Qt.Key.Key_Escape:
+            if key == keys.Key_Escape:
                 self.go_back()
                 return True
         if watched is self.top and event.type() == QEvent.Type.Close:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rapport.ui import theme
+from rapport.ui.qt_names import set_by_name
 
 if TYPE_CHECKING:
     from rapport.services.today import Today
@@ -32,7 +33,7 @@ class TodayHeader(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        set_by_name(self.title, "textFormat", "RichText")  # ui/qt_names.py
         self.score = QLabel()
         self.score.setAccessibleName("Follow-through score")
         self.away_button = QPushButton("&Away mode…")
@@ -43,12 +44,16 @@ class TodayHeader(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.score)
         top.addLayout(heading, 1)
-        top.addWidget(self.away_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The button at the top, its own height (as AlignTop would, without Qt's enums).
+        corner = QVBoxLayout()
+        corner.addWidget(self.away_button)
+        corner.addStretch(1)
+        top.addLayout(corner)
 
         self.banner = QLabel()
         self.banner.setObjectName("todayBanner")
         self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        set_by_name(self.banner, "textFormat", "RichText")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner.setContentsMargins(8, 6, 8, 6)
         self.banner.hide()

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from rapport import clock
 from rapport.ui import messages
+from rapport.ui.qt_names import set_by_name
 from rapport.ui.today_header import TodayHeader
 from rapport.ui.window_reads import Latest, TodayRead, read_today
 from rapport.ui.worker import Worker
@@ -97,7 +99,7 @@ class TodayView(QWidget):
         body.addStretch(1)
         scroll = QScrollArea()
         # Arrow keys belong to the lists, never to the page's scroll bars.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_by_name(scroll, "focusPolicy", "NoFocus")  # Qt's enums by name: ui/qt_names.py
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -183,7 +185,7 @@ class TodayView(QWidget):
             section.stepOut.connect(lambda step, s=section: self._step(s, step))
             section.focused.connect(lambda s=section: self._activate(s))
             section.table.selectionModel().currentRowChanged.connect(self._update_actions)
-            section.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            section.table.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
             section.table.customContextMenuRequested.connect(
                 lambda pos, s=section: self._show_row_menu(s, pos)
             )
@@ -192,7 +194,7 @@ class TodayView(QWidget):
     def _action(self, text: str, keys: list[Any], slot: Callable[[], None], tip: str) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_by_name(action, "shortcutContext", "WidgetWithChildrenShortcut")
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -208,9 +210,7 @@ class TodayView(QWidget):
         self.snooze_action = self._action(
             "&Snooze…", ["S"], self.snooze, "Hide the task until a day you choose"
         )
-        self.open_action = self._action(
-            "&Open client", [Qt.Key.Key_Return, Qt.Key.Key_Enter], self.open_client, ""
-        )
+        self.open_action = self._action("&Open client", ["Return", "Enter"], self.open_client, "")
         self.copy_action = self._action(
             "&Copy running-late note",
             ["C", QKeySequence.StandardKey.Copy],
@@ -265,7 +265,7 @@ class TodayView(QWidget):
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(14, 6, 14, 0)
         self.row_label = QLabel()
-        self.row_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.row_label, "textFormat", "PlainText")
         # A long title must not widen the window: the label gives way (whole on hover).
         self.row_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.row_label, 1)
@@ -273,7 +273,7 @@ class TodayView(QWidget):
         for action in self.row_actions:
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            set_by_name(button, "toolButtonStyle", "ToolButtonTextOnly")
             button.setAccessibleName(action.text().replace("&", ""))
             button.setVisible(False)
             layout.addWidget(button)
@@ -285,7 +285,7 @@ class TodayView(QWidget):
         index = section.table.indexAt(pos)
         if not index.isValid():
             return None
-        section.table.setFocus(Qt.FocusReason.MouseFocusReason)
+        section.table.setFocus(QtCore.Qt.FocusReason.MouseFocusReason)
         section.select_row(index.row())
         self._activate(section)
         menu = QMenu(self)
