@@ -11,6 +11,7 @@ from rapport.services import capture, clients, facts, people, tasks
 from rapport.services.capture_undo import undo_capture
 from rapport.services.dump import dump_tables
 from rapport.services.errors import ValidationError
+from rapport.store import engine
 from rapport.store import models as m
 from rapport.store import search
 
@@ -35,7 +36,7 @@ def _undo(saved: capture.SavedCapture) -> None:
 
 def _state() -> dict[str, Any]:
     """Every table, and every search document with its text."""
-    table = "search_doc" if search.on_server() else "search_index"  # a team book's, a file's
+    table = "search_doc" if engine.current().name == "team" else "search_index"  # server, file
     docs = m.db.execute_sql(f"SELECT rowid, title, body, client_id FROM {table}").fetchall()
     return {**dump_tables(), "search_index": sorted(docs)}
 
