@@ -77,7 +77,7 @@ class Recorder:
         keys = sorted({fold(n) for n in names if fold(n)})
         reads = [sql.read_highest_ids(m.BOOK_MODELS)]
         if keys:
-            reads.append(sql.read_where_in(m.Client, "name_key", keys))
+            reads.append(sql.read_ids_where_in(m.Client, "name_key", keys))
         found = sql.read_together(reads)  # a team book's server: one round trip
         self.marks = _highest(found[0])
         ids = {client_id} if client_id is not None else set()
@@ -107,10 +107,11 @@ class Recorder:
 
 Raw = tuple[Any, ...]  # a row as the driver gives it, columns in the model's order
 
-# What a save about some clients may change, read in this order (``_watch``): the clients,
-# their people, facts, dates, messages, the introductions they are in (two plain indexed
-# look-ups: an OR across the columns made SQLite scan the table), their tasks (the open
-# ones are kept) and the tasks of those introductions.
+# What a save about some clients may change, read together in this order (``_watch``):
+# the clients, their people, facts, dates, messages, the introductions they are in (two
+# plain indexed look-ups: an OR across the columns made SQLite scan the table) and their
+# tasks (the open ones are kept). The tasks of those introductions are read after, when
+# there are any (``_watched``).
 _WATCHED: list[tuple[type[m.RecordModel], str]] = [
     (m.Client, "id"),
     (m.Person, "client_id"),
@@ -127,20 +128,24 @@ def _watch(ids: list[int]) -> list[sql.Read]:
     """The reads of the rows a save about these clients may change (none without clients)."""
     if not ids:
         return []
-    reads = [sql.read_where_in(model, column, ids) for model, column in _WATCHED]
-    return [*reads, sql.read_tasks_of_introductions(ids)]
+    return [sql.read_where_in(model, column, ids) for model, column in _WATCHED]
 
 
 def _watched(found: list[list[Raw]]) -> dict[type[m.RecordModel], dict[int, Raw]]:
-    """The rows ``_watch``'s reads found, by table and id (the client's open tasks only)."""
+    """The rows ``_watch``'s reads found, by table and id (the client's open tasks only),
+    with the tasks of the introductions found."""
     rows: dict[type[m.RecordModel], dict[int, Raw]] = {}
     if not found:
         return rows
     status = sql.columns(m.Task).index("status")
-    for (model, column), raws in zip([*_WATCHED, (m.Task, "introduction_id")], found, strict=True):
+    for (model, column), raws in zip(_WATCHED, found, strict=True):
         if (model, column) == (m.Task, "client_id"):
             raws = [t for t in raws if t[status] == "open"]
         rows.setdefault(model, {}).update((row[0], row) for row in raws)
+    introductions = sorted(rows[m.Introduction])
+    rows[m.Task].update(
+        (row[0], row) for row in sql.rows_where_in(m.Task, "introduction_id", introductions)
+    )
     return rows
 
 

@@ -327,9 +327,15 @@ def ids_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> li
     """The ids of the rows whose ``column`` is one of ``values``."""
     if not values:
         return []
+    statement, params = read_ids_where_in(model, column, values)
+    return [int(row[0]) for row in m.db.execute_sql(param(m.db, statement), params)]
+
+
+def read_ids_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> Read:
+    """``ids_where_in`` as a statement for ``read_together`` (``values`` not empty)."""
     table = model._meta.table_name
-    statement = f'SELECT "id" FROM "{table}" WHERE "{column}" IN ({_in_marks(len(values))})'
-    return [int(row[0]) for row in m.db.execute_sql(param(m.db, statement), values)]
+    marks = _in_marks(len(values))
+    return f'SELECT "id" FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
 
 
 def rows_after(model: type[m.BaseModel], highest: int) -> list[Raw]:
@@ -353,19 +359,6 @@ def read_highest_ids(models: Sequence[type[peewee.Model]]) -> Read:
 
 def highest_ids_of(rows: list[Raw]) -> list[int]:
     return [int(value or 0) for value in rows[0]]
-
-
-def read_tasks_of_introductions(client_ids: list[int]) -> Read:
-    """Every column of the tasks of the introductions the clients are in (as the lead or
-    the referrer), for ``read_together`` (``client_ids`` not empty): two indexed look-ups,
-    as an OR across the columns made SQLite scan the table."""
-    marks = _in_marks(len(client_ids))
-    statement = (
-        f'SELECT {_all(m.Task)} FROM "task" WHERE "introduction_id" IN ('
-        f'SELECT "id" FROM "introduction" WHERE "lead_id" IN ({marks}) UNION '
-        f'SELECT "id" FROM "introduction" WHERE "referrer_id" IN ({marks}))'
-    )
-    return statement, [*client_ids, *client_ids]
 
 
 # -- SQLite FTS5, the search index (store/search.py) -------------------------------------------
