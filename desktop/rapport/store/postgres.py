@@ -194,7 +194,8 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             return [list(self.execute_sql(text, params)) for text, params in reads]
         conn = self.connection()
         try:
-            with peewee.__exception_wrapper__:  # psycopg errors as peewee names them
+            # psycopg errors as peewee names them (its stubs leave the wrapper out)
+            with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
                 with conn.pipeline():
                     cursors = []
                     for text, params in reads:
