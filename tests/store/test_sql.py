@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import peewee
+import pytest
 
 from rapport.services.book import close_book, open_book
 from rapport.store import engines, sql
@@ -96,3 +97,31 @@ def test_insert_takes_the_id_through_returning_where_the_database_has_it(
     finally:
         engines.unregister(chooser)
         close_book()
+
+
+def test_reads_sent_together_find_what_each_finds_alone(book: Path) -> None:
+    """``read_together`` (psycopg's pipeline on a team book) gives each read's rows, in
+    order, as running them one by one does; an empty result stays in its place."""
+    bob = m.Client.create(name="Bob Smith", name_key="bob smith")
+    ann = m.Client.create(name="Ann Lee", name_key="ann lee")
+    m.Person.create(client=bob, name="Jake", relation="son")
+    reads = [
+        sql.read_where_in(m.Client, "id", [bob.id, ann.id]),
+        sql.read_where_in(m.Person, "client_id", [ann.id]),  # none
+        sql.read_where_in(m.Person, "client_id", [bob.id]),
+        sql.read_after(m.Client, bob.id),
+        sql.read_highest_ids([m.Client, m.Person]),
+    ]
+    with transaction():
+        together = sql.read_together(reads)
+        alone = sql.read_one_by_one(reads)
+    assert [sorted(rows) for rows in together] == [sorted(rows) for rows in alone]
+    assert [len(rows) for rows in together] == [2, 0, 1, 1, 1]
+    assert together[3][0][0] == ann.id
+
+
+def test_a_failing_read_sent_together_fails_as_the_database_names_it(book: Path) -> None:
+    reads = [sql.read_where_in(m.Client, "id", [1]), ('SELECT no_such_column FROM "client"', [])]
+    with pytest.raises(peewee.DatabaseError), transaction():
+        sql.read_together(reads)
+    assert sql.read_together(reads[:1]) == [[]]  # the book carries on

@@ -74,23 +74,28 @@ class Recorder:
     """
 
     def __init__(self, client_id: int | None, names: Iterable[str]) -> None:
-        self.marks = highest_ids()
         keys = sorted({fold(n) for n in names if fold(n)})
-        ids = {client_id} if client_id is not None else set()
+        reads = [sql.read_highest_ids(m.BOOK_MODELS)]
         if keys:
-            ids |= set(sql.ids_where_in(m.Client, "name_key", keys))
+            reads.append(sql.read_ids_where_in(m.Client, "name_key", keys))
+        found = sql.read_together(reads)  # a team book's server: one round trip
+        self.marks = _highest(found[0])
+        ids = {client_id} if client_id is not None else set()
+        ids |= {int(row[0]) for row in (found[1] if keys else [])}
         self.ids = sorted(ids)
-        self.before = _watched(self.ids)
+        self.before = _watched(sql.read_together(_watch(self.ids)))
 
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
-        for model, highest in highest_ids().items():
-            if highest > self.marks[model]:  # only the tables the save wrote to are read
-                new_rows = sql.rows_after(model, self.marks[model])
-                created.rows[model] = [_image(model, raw) for raw in new_rows]
+        # Only the tables the save wrote to are read, with the watched rows: one batch.
+        grown = [model for model, highest in highest_ids().items() if highest > self.marks[model]]
+        watch = _watch(self.ids)
+        found = sql.read_together([*(sql.read_after(g, self.marks[g]) for g in grown), *watch])
+        for model, new_rows in zip(grown, found, strict=False):
+            created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
-        after = _watched(self.ids)
+        after = _watched(found[len(grown) :])
         for model, rows in self.before.items():
             now = after.get(model, {})
             for row_id, raw in rows.items():
@@ -100,29 +105,52 @@ class Recorder:
         return record
 
 
-Raw = tuple[Any, ...]  # a row as SQLite gives it, columns in the model's order
+Raw = tuple[Any, ...]  # a row as the driver gives it, columns in the model's order
+
+# What a save about some clients may change, read together in this order (``_watch``):
+# the clients, their people, facts, dates, messages, the introductions they are in (two
+# plain indexed look-ups: an OR across the columns made SQLite scan the table) and their
+# tasks (the open ones are kept). The tasks of those introductions are read after, when
+# there are any (``_watched``).
+_WATCHED: list[tuple[type[m.RecordModel], str]] = [
+    (m.Client, "id"),
+    (m.Person, "client_id"),
+    (m.Fact, "client_id"),
+    (m.ImportantDate, "client_id"),
+    (m.Inbound, "client_id"),
+    (m.Introduction, "lead_id"),
+    (m.Introduction, "referrer_id"),
+    (m.Task, "client_id"),
+]
 
 
-def _watched(ids: list[int]) -> dict[type[m.RecordModel], dict[int, Raw]]:
-    """The rows a save about these clients may change: the clients, their people, facts,
-    dates, messages and open tasks, the introductions they are in and those tasks."""
-    rows: dict[type[m.RecordModel], dict[int, Raw]] = {}
+def _watch(ids: list[int]) -> list[sql.Read]:
+    """The reads of the rows a save about these clients may change (none without clients)."""
     if not ids:
+        return []
+    return [sql.read_where_in(model, column, ids) for model, column in _WATCHED]
+
+
+def _watched(found: list[list[Raw]]) -> dict[type[m.RecordModel], dict[int, Raw]]:
+    """The rows ``_watch``'s reads found, by table and id (the client's open tasks only),
+    with the tasks of the introductions found."""
+    rows: dict[type[m.RecordModel], dict[int, Raw]] = {}
+    if not found:
         return rows
-
-    def add(model: type[m.RecordModel], found: list[Raw]) -> None:
-        rows.setdefault(model, {}).update((row[0], row) for row in found)
-
-    add(m.Client, sql.rows_where_in(m.Client, "id", ids))
-    for model in (m.Person, m.Fact, m.ImportantDate, m.Inbound):
-        add(model, sql.rows_where_in(model, "client_id", ids))
-    # Two plain indexed look-ups: an OR across the columns made SQLite scan the table.
-    add(m.Introduction, sql.rows_where_in(m.Introduction, "lead_id", ids))
-    add(m.Introduction, sql.rows_where_in(m.Introduction, "referrer_id", ids))
     status = sql.columns(m.Task).index("status")
-    add(m.Task, [t for t in sql.rows_where_in(m.Task, "client_id", ids) if t[status] == "open"])
-    add(m.Task, sql.rows_where_in(m.Task, "introduction_id", sorted(rows[m.Introduction])))
+    for (model, column), raws in zip(_WATCHED, found, strict=True):
+        if (model, column) == (m.Task, "client_id"):
+            raws = [t for t in raws if t[status] == "open"]
+        rows.setdefault(model, {}).update((row[0], row) for row in raws)
+    introductions = sorted(rows[m.Introduction])
+    rows[m.Task].update(
+        (row[0], row) for row in sql.rows_where_in(m.Task, "introduction_id", introductions)
+    )
     return rows
+
+
+def _highest(rows: list[Raw]) -> dict[type[m.RecordModel], int]:
+    return dict(zip(m.BOOK_MODELS, sql.highest_ids_of(rows), strict=True))
 
 
 def _image(model: type[m.RecordModel], raw: Raw) -> Image:

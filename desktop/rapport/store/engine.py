@@ -147,6 +147,11 @@ class Engine(Protocol):
         new rows until it ends (rows this member cannot see count too)."""
         ...
 
+    def read_together(self, reads: Sequence[tuple[str, list[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """The rows of each read (a SELECT with ``?`` parameters), in order, sent so that
+        the database answers them all in as few round trips as it can (``sql.read_together``)."""
+        ...
+
     def integrity_problems(self, limit: int) -> list[str]:
         """The full structural check (up to ``limit`` problems), text that does not read
         back included: [] when healthy."""

@@ -78,6 +78,11 @@ class ServerEngine:
 
         return sql.highest_ids(models)
 
+    def read_together(self, reads: Sequence[tuple[str, list[Any]]]) -> list[list[tuple[Any, ...]]]:
+        from rapport.store import sql
+
+        return sql.read_one_by_one(reads)  # nothing to gain from sending them together
+
     def quick_check(self) -> list[str]:
         return []  # the server keeps its own files sound
 

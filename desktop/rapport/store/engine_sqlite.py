@@ -196,6 +196,11 @@ class SqliteEngine:
 
         return sql.highest_ids(models)
 
+    def read_together(self, reads: Sequence[tuple[str, list[Any]]]) -> list[list[tuple[Any, ...]]]:
+        from rapport.store import sql
+
+        return sql.read_one_by_one(reads)  # nothing to gain from sending them together
+
     def quick_check(self) -> list[str]:
         from rapport.store.backup import quick_check
         from rapport.store.models import db

@@ -53,6 +53,12 @@ class TeamEngine(ServerEngine):
 
         return highest_ids(models)
 
+    def read_together(self, reads: Sequence[tuple[str, list[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """All sent before the first answer is awaited: one round trip to the server."""
+        from rapport.store.postgres import read_together
+
+        return read_together(reads)
+
     def change_counter(self) -> int:
         """Commits by other members (or other programs) heard since the first call."""
         if self._listener is None:

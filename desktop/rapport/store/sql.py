@@ -22,6 +22,7 @@ from typing import Any
 
 import peewee
 
+from rapport.store import engine
 from rapport.store import models as m
 
 # The database itself, or the models' proxy to the open one.
@@ -282,38 +283,82 @@ def _all(model: type[m.BaseModel]) -> str:
 Raw = tuple[Any, ...]  # a row as the driver gives it, columns in the model's order
 
 
+Read = tuple[str, list[Any]]  # a SELECT written with ``?`` parameters, and its parameters
+
+
 def rows_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> list[Raw]:
     """Every column of the rows whose ``column`` is one of ``values``."""
     if not values:
         return []
+    statement, params = read_where_in(model, column, values)
+    return list(m.db.execute_sql(param(m.db, statement), params))
+
+
+def read_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> Read:
+    """``rows_where_in`` as a statement for ``read_together`` (``values`` not empty)."""
     table = model._meta.table_name
     marks = _in_marks(len(values))
-    statement = f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})'
-    return list(m.db.execute_sql(param(m.db, statement), values))
+    return f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
+
+
+def read_after(model: type[m.BaseModel], highest: int) -> Read:
+    """``rows_after`` as a statement for ``read_together``."""
+    table = model._meta.table_name
+    return f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"', [highest]
+
+
+def read_together(reads: Sequence[Read]) -> list[list[Raw]]:
+    """The rows of each read, in order, sent the way the open book's engine sends several
+    reads at once: a team book's server gets them all before answering the first (one
+    round trip instead of one a read, ``Engine.read_together``); a file runs them one by
+    one (SQLite has no round trip to save)."""
+    current = engine.current_or_none()
+    if current is None:
+        return read_one_by_one(reads)
+    return current.read_together(reads)
+
+
+def read_one_by_one(reads: Sequence[Read]) -> list[list[Raw]]:
+    """``read_together`` for an engine that gains nothing by sending reads together."""
+    return [list(m.db.execute_sql(param(m.db, text), params)) for text, params in reads]
 
 
 def ids_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> list[int]:
     """The ids of the rows whose ``column`` is one of ``values``."""
     if not values:
         return []
+    statement, params = read_ids_where_in(model, column, values)
+    return [int(row[0]) for row in m.db.execute_sql(param(m.db, statement), params)]
+
+
+def read_ids_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> Read:
+    """``ids_where_in`` as a statement for ``read_together`` (``values`` not empty)."""
     table = model._meta.table_name
-    statement = f'SELECT "id" FROM "{table}" WHERE "{column}" IN ({_in_marks(len(values))})'
-    return [int(row[0]) for row in m.db.execute_sql(param(m.db, statement), values)]
+    marks = _in_marks(len(values))
+    return f'SELECT "id" FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
 
 
 def rows_after(model: type[m.BaseModel], highest: int) -> list[Raw]:
     """Every column of the rows with an id above ``highest``, by id."""
-    table = model._meta.table_name
-    statement = f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"'
-    return list(m.db.execute_sql(param(m.db, statement), (highest,)))
+    statement, params = read_after(model, highest)
+    return list(m.db.execute_sql(param(m.db, statement), params))
 
 
 def highest_ids(models: Sequence[type[peewee.Model]]) -> list[int]:
     """The highest id of each table, 0 for an empty one, in one statement (one round
     trip instead of one per table)."""
+    text, params = read_highest_ids(models)
+    return highest_ids_of(list(m.db.execute_sql(text, params)))
+
+
+def read_highest_ids(models: Sequence[type[peewee.Model]]) -> Read:
+    """``highest_ids`` as a statement for ``read_together``; ``highest_ids_of`` its rows."""
     parts = ", ".join(f'(SELECT MAX(id) FROM "{model._meta.table_name}")' for model in models)
-    row = m.db.execute_sql(f"SELECT {parts}").fetchone()
-    return [int(value or 0) for value in row]
+    return f"SELECT {parts}", []
+
+
+def highest_ids_of(rows: list[Raw]) -> list[int]:
+    return [int(value or 0) for value in rows[0]]
 
 
 # -- SQLite FTS5, the search index (store/search.py) -------------------------------------------
