@@ -419,3 +419,28 @@ def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: st
 )
 def test_a_name_taken_back_gives_way_to_the_one_said_instead(text: str) -> None:
     assert _client(text) == "Ida Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "To: Odalys Ferreira\nSubject: Thanks\n\nHi Odalys,\n\nThanks for the walk-through. "
+            "I'll send the bid by Monday.\n\nBest,\nKit",
+            "Odalys Ferreira",
+        ),
+        (
+            "To: Bram Visser <bram@visserfarms.nl>\nSubject: Barn roof\n\nDear Mr. Visser,\n\n"
+            "As promised I'll send the steel quote.\n\nKind regards,\nNell",
+            "Bram Visser",
+        ),
+        (
+            "To: Odalys Ferreira\nSubject: Fwd: bid\n\nHi Tomas,\n\nI'll send the bid by "
+            "Monday.\n\nBest,\nKit",
+            "Tomas",
+        ),
+    ],
+)
+def test_the_to_header_full_name_over_the_greetings_first_name(text: str, want: str) -> None:
+    """The greeting names the client when it speaks to someone else than the header."""
+    assert _client(text) == want

@@ -474,3 +474,69 @@ def test_a_wifes_name_the_list_has_beside_a_husbands_it_lacks() -> None:
 )
 def test_the_name_said_later_in_the_sentence(text: str, want: list[tuple[str, str]]) -> None:
     assert _people(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Voicemail from Rosalind Achebe, 9:05 AM: hi it's Rosalind, the kiln is cracked "
+            "again. my son Tobi can let you in Thursday. call me back.",
+            [("son", "Tobi")],
+        ),
+        (
+            "Voicemail transcription (0:48): Hey, this is Gunnar Holt about the fence. My "
+            "sister Margit says the gate sticks. Talk soon.",
+            [("sister", "Margit")],
+        ),
+        (
+            "VM to text from Priya Desai: the sod is yellowing, my husband Arun thinks it's "
+            "the sprinklers. ring me.",
+            [("husband", "Arun")],
+        ),
+        (
+            "Sent to Colm Farrelly, 4:40 PM: Good to see you at the yard today! I'll price "
+            "the oak by Friday. Hope your daughter Aoife's exams go well.",
+            [("daughter", "Aoife")],
+        ),
+    ],
+)
+def test_a_pasted_message_speaks_for_its_heading(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    """The client's own voicemail or text: "my wife" is theirs; the user's message sent to
+    the client: "your son" is theirs."""
+    assert _people(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left a voicemail for Rosalind Achebe: my son Tobi has her kiln manual.",
+        "Voicemail for Gunnar Holt: my sister Margit will drop off the gate latch.",
+    ],
+)
+def test_a_voicemail_the_user_left_keeps_my_for_the_user(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "To: Odalys Ferreira\nSubject: Thanks\n\nOdalys,\n\nThanks for the walk-through. "
+            "I'll send the bid by Monday. Congrats to your son Rafael on graduating!\n\n"
+            "Warmly,\nKit",
+            [("son", "Rafael")],
+        ),
+        (
+            "To: Bram Visser <bram@visserfarms.nl>\nSubject: Barn roof\n\nHi Bram,\n\nAs "
+            "promised I'll send the steel quote. Enjoy the trip with your wife Hanneke!",
+            [("wife", "Hanneke")],
+        ),
+    ],
+)
+def test_a_sent_mail_with_a_to_header_speaks_to_the_client(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want

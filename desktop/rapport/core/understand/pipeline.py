@@ -64,6 +64,7 @@ from rapport.core.understand.text import (
     Span,
     chat_turns,
     lower_shouting,
+    message_voice,
     normalise,
     pronoun_i,
     quiet_fillers,
@@ -158,6 +159,7 @@ def understand(
     # 7. dates, then 8. the user's tasks (whose promise, which deadline)
     dates = find_dates(body, today, day_first)
     tasks = _tasks(note, today, dates, contacts, family, intros, inbound, client_first, genders)
+    tasks = _named_for_the_client(tasks, note, client_first)
     # 9. facts and interests, in the clauses that are not tasks; days to remember yearly
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
@@ -224,7 +226,7 @@ def _normalise(text: str) -> _Note:
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     email = read_email(body)
-    voices = _voices(email, their_turns, my_turns)
+    voices = _voices(email, their_turns, my_turns) + _message_voice(message_voice(body))
     return _Note(note, body, limit, sentences(body), email, their_turns, my_turns, voices)
 
 
@@ -343,6 +345,29 @@ def _tasks(
         author=author_alias(body),
     )
     return find_tasks(spans, ctx)
+
+
+# A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200
+# kg for you", "the estimate to you". On the task list "you" is the client, named.
+_YOU_OBJECT = LazyRegex(r"^(?P<verb>[A-Z][a-z]+)\s+you\b(?!')|\b(?P<prep>to|for|with)\s+you\b(?!')")
+
+
+def _named_for_the_client(
+    tasks: list[TaskFound], note: _Note, client_first: str | None
+) -> list[TaskFound]:
+    """A task in the user's recap, reply or sent message names the client where it says
+    "you"."""
+    if not client_first:
+        return tasks
+    out = []
+    for task in tasks:
+        if _CLIENT_SPOKEN_TO is note.voice_at(task.start):
+            title = _YOU_OBJECT.sub(
+                lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
+            )
+            task = replace(task, title=title) if title != task.title else task
+        out.append(task)
+    return out
 
 
 def _first_name(sender: str) -> str:
@@ -464,6 +489,14 @@ def _voices(
         words_ = _CLIENT_SPOKEN_TO if email.by_user else _CLIENT_SPEAKS
         out.append((email.voice[0], email.voice[1], words_))
     return out
+
+
+def _message_voice(said: tuple[int, int, bool] | None) -> list[tuple[int, int, frozenset[str]]]:
+    """A voicemail or text the client left ("my wife Darla" is theirs), or one the user sent
+    them ("your son Barnaby" is theirs)."""
+    if said is None:
+        return []
+    return [(said[0], said[1], _CLIENT_SPOKEN_TO if said[2] else _CLIENT_SPEAKS)]
 
 
 # "Writing on behalf of Mr. Dwight Lassiter", "From: Greta Lindahl (assistant to Dr. Omar
