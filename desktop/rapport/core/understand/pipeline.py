@@ -72,6 +72,7 @@ from rapport.core.understand.text import (
     read_email,
     sentences,
     split_dictation,
+    title_shouted_names,
 )
 
 __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
@@ -219,7 +220,13 @@ def _normalise(text: str) -> _Note:
     """Stage 1: shouting lowered, fillers quieted, "i" capitalised, run-on dictation split into
     clauses, a pasted thread's turns told apart; only ``MAX_CHARS`` are read for entities."""
     note = pronoun_i(
-        quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+        quiet_fillers(
+            lower_shouting(
+                title_shouted_names(
+                    normalise(text if isinstance(text, str) else str(text)), first_names()
+                )
+            )
+        )
     )
     note = split_dictation(note, first_names())
     note, their_turns, my_turns = chat_turns(note)

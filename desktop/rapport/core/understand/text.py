@@ -34,6 +34,7 @@ __all__ = [
     "sentences",
     "split_dictation",
     "split_spans",
+    "title_shouted_names",
     "words",
 ]
 
@@ -181,6 +182,36 @@ def lower_shouting(text: str) -> str:
         return low if len(low) == len(m.group()) else m.group()
 
     return _SHOUTED.sub(lower, text)
+
+
+# A person's name typed in capitals inside an ordinary note: "Met JOHN OKAFOR at the expo", a
+# card or CRM row "[card] CORNELIUS ADEBAYO | General Manager | ...". Two or three words, each a
+# word of letters (not "ASAP", "HVAC" beside a first name).
+_SHOUTED_NAME = LazyRegex(
+    r"(?<![\w'-])(?P<name>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+){1,2})(?![\w'-])"
+)
+_FIELD_START = LazyRegex(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?$")
+_FIELD_END = LazyRegex(r"[ \t]*\|")
+
+
+def title_shouted_names(text: str, first: frozenset[str]) -> str:
+    """Title-case a name typed in capitals (same length) on a line otherwise in lower case:
+    one that starts with a first name of the list, or the first field of a card or table row
+    ("NAME | title | company"). Shouted lines are left to ``lower_shouting``."""
+    chars: list[str] | None = None
+    for m in _SHOUTED_NAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if not any(c.islower() for c in line):
+            continue
+        parts = m.group("name").split()
+        field = _FIELD_START.match(text, line_start, m.start()) and _FIELD_END.match(text, m.end())
+        if parts[0].lower() not in first and not field:
+            continue
+        chars = chars if chars is not None else list(text)
+        chars[m.start() : m.end()] = m.group().title()
+    return "".join(chars) if chars is not None else text
 
 
 # Spoken hesitations in dictated notes ("um", "uh", "you know"): they carry nothing, and left in
