@@ -123,6 +123,8 @@ def understand(
     client = choose_client(body, names, family, intros)
     client = _email_client(body, note.email, names, client) if note.email is not None else client
     client, spouse = _couple(body, client, names, family)
+    siblings = _siblings(body, client)
+    client = siblings[0] if siblings is not None else client
     if known_clients and (
         client is None
         or match_client([client.name], [], known_clients).how not in ("exact", "close")
@@ -138,6 +140,9 @@ def understand(
         if spouse is not None and not any(p.name == spouse[0] for p in family):
             family.append(FamilyMember("partner", *spouse))
     family = clients_family(family, client, body)
+    if siblings is not None:
+        # both are the clients, neither the other's family on the client's card
+        family = [p for p in family if p.name not in (client_first, siblings[1])]
     if spouse is not None and not any(p.name == spouse[0] for p in family):
         family.append(FamilyMember("partner", *spouse))
     # work contacts: the others named (a spouse not yet told wife or husband is not one)
@@ -651,6 +656,38 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+# Siblings named together as a household: "the Lund brothers, Sven and Nils", "the okafor
+# brothers emeka and chidi", "the Ferris sisters (Jo & Em)". The first named is the client (a
+# note names the one it deals with first); the other is a client too, not their family.
+_SIBLINGS = LazyRegex(
+    r"\bthe\s+(?P<fam>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s+(?P<rel>brothers|sisters)\b"
+    r"\s*[,(:-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:,|&|\+|and\b)\s*(?P<b>[A-Za-z][a-z'-]+)",
+    re.IGNORECASE,
+)
+
+
+def _siblings(body: str, client: NameMention | None) -> tuple[NameMention, str] | None:
+    """The client, and the sibling's first name, when the note names siblings together."""
+    m = _SIBLINGS.search(body, 0, min(len(body), 400))
+    if m is None:
+        return None
+    fam = m.group("fam").split()
+    a, b = m.group("a"), m.group("b")
+    if any(w.lower() in NOT_NAMES or w.lower() in first_names() for w in fam):
+        return None  # "the two brothers", "the Mike brothers"
+    if not all(
+        w.lower() in first_names() or (w[:1].isupper() and w.lower() not in NOT_NAMES)
+        for w in (a, b)
+    ):
+        return None  # "the Reyes brothers and their crew"
+    surname = " ".join(title_name(w) for w in fam)
+    if client is not None and client.start < m.start() and not client.name.endswith(surname):
+        return None  # someone named before them is whom the note is about
+    first, other = title_name(a), title_name(b)
+    chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
+    return chosen, other
 
 
 # "Nils + Greta's 2 kids", "Nils + Greta -> Maui for their 30th", "he + Ayumi off on a
