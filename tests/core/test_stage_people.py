@@ -578,6 +578,7 @@ def test_breeds_in_lower_case_short_plurals_and_ies(
             [],
         ),
         ("Walked the lot with the Ferris sisters Jo and Em", "Jo Ferris", []),
+        ("met with the dekker brothers willem and jan about the barn roof", "Willem Dekker", []),
         ("Met Tom Pike. the Reyes brothers and their crew start Monday", "Tom Pike", []),
     ],
 )

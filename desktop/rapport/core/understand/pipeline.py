@@ -142,7 +142,12 @@ def understand(
     family = clients_family(family, client, body)
     if siblings is not None:
         # both are the clients, neither the other's family on the client's card
-        family = [p for p in family if p.name not in (client_first, siblings[1])]
+        said_at = siblings[2]
+        family = [
+            p
+            for p in family
+            if p.name not in (client_first, siblings[1]) and not said_at[0] <= p.start < said_at[1]
+        ]
     if spouse is not None and not any(p.name == spouse[0] for p in family):
         family.append(FamilyMember("partner", *spouse))
     # work contacts: the others named (a spouse not yet told wife or husband is not one)
@@ -668,8 +673,11 @@ _SIBLINGS = LazyRegex(
 )
 
 
-def _siblings(body: str, client: NameMention | None) -> tuple[NameMention, str] | None:
-    """The client, and the sibling's first name, when the note names siblings together."""
+def _siblings(
+    body: str, client: NameMention | None
+) -> tuple[NameMention, str, tuple[int, int]] | None:
+    """The client, the sibling's first name and where the siblings are said, when the note
+    names siblings together."""
     m = _SIBLINGS.search(body, 0, min(len(body), 400))
     if m is None:
         return None
@@ -677,17 +685,17 @@ def _siblings(body: str, client: NameMention | None) -> tuple[NameMention, str] 
     a, b = m.group("a"), m.group("b")
     if any(w.lower() in NOT_NAMES or w.lower() in first_names() for w in fam):
         return None  # "the two brothers", "the Mike brothers"
-    if not all(
-        w.lower() in first_names() or (w[:1].isupper() and w.lower() not in NOT_NAMES)
-        for w in (a, b)
+    said = [w.lower() in first_names() or w[:1].isupper() for w in (a, b)]
+    if any(w.lower() in NOT_NAMES and w.lower() not in first_names() for w in (a, b)) or not any(
+        said
     ):
-        return None  # "the Reyes brothers and their crew"
+        return None  # "the Reyes brothers and their crew"; one name the list has will do
     surname = " ".join(title_name(w) for w in fam)
     if client is not None and client.start < m.start() and not client.name.endswith(surname):
         return None  # someone named before them is whom the note is about
     first, other = title_name(a), title_name(b)
     chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
-    return chosen, other
+    return chosen, other, m.span()
 
 
 # "Nils + Greta's 2 kids", "Nils + Greta -> Maui for their 30th", "he + Ayumi off on a
