@@ -419,3 +419,60 @@ def test_a_dictated_title_before_a_name_and_churches_by_name(text: str, want: st
 )
 def test_a_name_taken_back_gives_way_to_the_one_said_instead(text: str) -> None:
     assert _client(text) == "Ida Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "To: Odalys Ferreira\nSubject: Thanks\n\nHi Odalys,\n\nThanks for the walk-through. "
+            "I'll send the bid by Monday.\n\nBest,\nKit",
+            "Odalys Ferreira",
+        ),
+        (
+            "To: Bram Visser <bram@visserfarms.nl>\nSubject: Barn roof\n\nDear Mr. Visser,\n\n"
+            "As promised I'll send the steel quote.\n\nKind regards,\nNell",
+            "Bram Visser",
+        ),
+        (
+            "To: Odalys Ferreira\nSubject: Fwd: bid\n\nHi Tomas,\n\nI'll send the bid by "
+            "Monday.\n\nBest,\nKit",
+            "Tomas",
+        ),
+    ],
+)
+def test_the_to_header_full_name_over_the_greetings_first_name(text: str, want: str) -> None:
+    """The greeting names the client when it speaks to someone else than the header."""
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Shear Bliss Grooming - Tawny Reed\nrestocked the dryer. call her Thurs", "Tawny Reed"),
+        ("Red Oak Detailing | Cass Imrie\nwants the ceramic coat. call her Mon", "Cass Imrie"),
+        ("Quill Harbor Press - Odile Farr: proofs due Friday", "Odile Farr"),
+        ("Ted Browning - Zane Okoro\ncall him about the lease", "Ted Browning"),
+    ],
+)
+def test_a_headings_business_then_a_person_the_name_list_lacks(text: str, want: str) -> None:
+    """A heading's name of three words, or one ending in a trade's "-ing", is the business;
+    the two-word name after the dash is the client. Two plain names keep the first."""
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "[card] CORNELIUS ADEBAYO | General Manager | Harborview Suites\nwants a trial",
+            "Cornelius Adebayo",
+        ),
+        ("MAUDE KIRSCH | Owner | Alpine Bakery\nsend the price list", "Maude Kirsch"),
+        ("Met JOHN OKAFOR at the expo. wants a trial run", "John Okafor"),
+        ("CALL BACK ASAP re the quote for Tom Pike", "Tom Pike"),
+        ("RENEE BOUCHARD - GULF COAST PACKAGING\nwants samples", "Renee Bouchard"),
+    ],
+)
+def test_a_name_typed_in_capitals_in_a_card_row_or_a_sentence(text: str, want: str) -> None:
+    assert _client(text) == want

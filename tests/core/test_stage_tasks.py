@@ -1021,3 +1021,26 @@ def test_a_callers_call_me_back_is_a_task_named_for_the_caller(
     text: str, want: tuple[str, None]
 ) -> None:
     assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "To: Odalys Ferreira\nSubject: Thanks\n\nHi Odalys,\n\nThanks for the walk-through. "
+            "I'll send you the bid on Monday.\n\nBest,\nKit",
+            "Send Odalys the bid",
+        ),
+        (
+            "Sent to Colm Farrelly, 4:40 PM: Good to see you today! I'll hold the walnut "
+            "slabs for you.",
+            "Hold the walnut slabs for Colm",
+        ),
+        (
+            "Hi Bram,\n\nAs promised I'll get the steel quote to you.\n\nBest,\nNell",
+            "Get the steel quote to Bram",
+        ),
+    ],
+)
+def test_a_task_in_the_users_recap_names_the_client_for_you(text: str, want: str) -> None:
+    assert [t for t, _ in _titles(understand(text, WED))] == [want]

@@ -138,12 +138,23 @@ def _person_over_place(
         line_end = body.find("\n", heading.end())
         line_end = len(body) if line_end == -1 else line_end
         person = next((n for n in pool if n.full and heading.end() <= n.start < line_end), None)
-        if person is not None and person.first.lower() in first_names():
+        if person is not None and (
+            person.first.lower() in first_names() or _business_over_person(chosen, person)
+        ):
             return person
     if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
     return person or chosen
+
+
+def _business_over_person(business: NameMention, person: NameMention) -> bool:
+    """ "Shear Bliss Grooming - Tawny Reed", "Red Oak Detailing | Cass Imrie": a heading's name of
+    three words or more, or one ending in a trade's "-ing" word, is the business when a
+    two-word name follows it, though the first-name list lacks both first words."""
+    words_ = business.name.split()
+    trade = len(words_) >= 2 and words_[-1].lower().endswith("ing")
+    return (len(words_) >= 3 or trade) and len(person.name.split()) == 2
 
 
 def _relative_about(

@@ -89,6 +89,10 @@ SAID: dict[str, str] = {
     "hubs": "husband", "bf": "partner", "gf": "partner", "mam": "mother", "mama": "mother",
     "momma": "mother",
 }  # fmt: skip
+# More breeds, said as the pet ("a huge newfoundland named Moose", "his whippet Dash"); those
+# that are also a place, a sport or a word need an owner or a name (MORE_NEEDS_OWNER)
+SAID |= {w: "dog" for w in word_list("family_words.MORE_DOGS")}
+SAID |= {w: "cat" for w in word_list("family_words.MORE_CATS")}
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS")
 
@@ -98,11 +102,18 @@ def breed_plurals() -> dict[str, str]:
     """'greyhounds', 'corgis': every one-word breed said in the plural (built on first use, so
     importing capture stays cheap)."""
     return {
-        w + "s": r
+        _plural(w): r
         for w, r in SAID.items()
-        if r in ("dog", "cat") and w.isalpha() and len(w) > 3 and not w.endswith("s")
-        and w not in ("puppy", "kitten")
+        if r in ("dog", "cat") and w.isalpha() and len(w) >= 3 and not w.endswith("s")
+        and w not in ("kitten",)
     }  # fmt: skip
+
+
+def _plural(word: str) -> str:
+    """ "labs", "huskies", "puppies" (a consonant's "y" is "ies"), "yorkies"."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 @cache
@@ -149,7 +160,7 @@ def rel_pattern() -> str:
 NEEDS_NAME = word_list("family_words.NEEDS_NAME")
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
-NEEDS_OWNER = word_list("family_words.NEEDS_OWNER")
+NEEDS_OWNER = word_list("family_words.NEEDS_OWNER") | word_list("family_words.MORE_NEEDS_OWNER")
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
 OLDEST = word_list("family_words.OLDEST")
 OLDEST_NOT = word_list("family_words.OLDEST_NOT")

@@ -64,6 +64,7 @@ from rapport.core.understand.text import (
     Span,
     chat_turns,
     lower_shouting,
+    message_voice,
     normalise,
     pronoun_i,
     quiet_fillers,
@@ -71,6 +72,7 @@ from rapport.core.understand.text import (
     read_email,
     sentences,
     split_dictation,
+    title_shouted_names,
 )
 
 __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
@@ -121,6 +123,8 @@ def understand(
     client = choose_client(body, names, family, intros)
     client = _email_client(body, note.email, names, client) if note.email is not None else client
     client, spouse = _couple(body, client, names, family)
+    siblings = _siblings(body, client)
+    client = siblings[0] if siblings is not None else client
     if known_clients and (
         client is None
         or match_client([client.name], [], known_clients).how not in ("exact", "close")
@@ -136,6 +140,14 @@ def understand(
         if spouse is not None and not any(p.name == spouse[0] for p in family):
             family.append(FamilyMember("partner", *spouse))
     family = clients_family(family, client, body)
+    if siblings is not None:
+        # both are the clients, neither the other's family on the client's card
+        said_at = siblings[2]
+        family = [
+            p
+            for p in family
+            if p.name not in (client_first, siblings[1]) and not said_at[0] <= p.start < said_at[1]
+        ]
     if spouse is not None and not any(p.name == spouse[0] for p in family):
         family.append(FamilyMember("partner", *spouse))
     # work contacts: the others named (a spouse not yet told wife or husband is not one)
@@ -158,6 +170,7 @@ def understand(
     # 7. dates, then 8. the user's tasks (whose promise, which deadline)
     dates = find_dates(body, today, day_first)
     tasks = _tasks(note, today, dates, contacts, family, intros, inbound, client_first, genders)
+    tasks = _named_for_the_client(tasks, note, client_first)
     # 9. facts and interests, in the clauses that are not tasks; days to remember yearly
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
@@ -217,14 +230,20 @@ def _normalise(text: str) -> _Note:
     """Stage 1: shouting lowered, fillers quieted, "i" capitalised, run-on dictation split into
     clauses, a pasted thread's turns told apart; only ``MAX_CHARS`` are read for entities."""
     note = pronoun_i(
-        quiet_fillers(lower_shouting(normalise(text if isinstance(text, str) else str(text))))
+        quiet_fillers(
+            lower_shouting(
+                title_shouted_names(
+                    normalise(text if isinstance(text, str) else str(text)), first_names()
+                )
+            )
+        )
     )
     note = split_dictation(note, first_names())
     note, their_turns, my_turns = chat_turns(note)
     limit = min(len(note), MAX_CHARS)
     body = note[:limit]
     email = read_email(body)
-    voices = _voices(email, their_turns, my_turns)
+    voices = _voices(email, their_turns, my_turns) + _message_voice(message_voice(body))
     return _Note(note, body, limit, sentences(body), email, their_turns, my_turns, voices)
 
 
@@ -343,6 +362,29 @@ def _tasks(
         author=author_alias(body),
     )
     return find_tasks(spans, ctx)
+
+
+# A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200
+# kg for you", "the estimate to you". On the task list "you" is the client, named.
+_YOU_OBJECT = LazyRegex(r"^(?P<verb>[A-Z][a-z]+)\s+you\b(?!')|\b(?P<prep>to|for|with)\s+you\b(?!')")
+
+
+def _named_for_the_client(
+    tasks: list[TaskFound], note: _Note, client_first: str | None
+) -> list[TaskFound]:
+    """A task in the user's recap, reply or sent message names the client where it says
+    "you"."""
+    if not client_first:
+        return tasks
+    out = []
+    for task in tasks:
+        if _CLIENT_SPOKEN_TO is note.voice_at(task.start):
+            title = _YOU_OBJECT.sub(
+                lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
+            )
+            task = replace(task, title=title) if title != task.title else task
+        out.append(task)
+    return out
 
 
 def _first_name(sender: str) -> str:
@@ -464,6 +506,14 @@ def _voices(
         words_ = _CLIENT_SPOKEN_TO if email.by_user else _CLIENT_SPEAKS
         out.append((email.voice[0], email.voice[1], words_))
     return out
+
+
+def _message_voice(said: tuple[int, int, bool] | None) -> list[tuple[int, int, frozenset[str]]]:
+    """A voicemail or text the client left ("my wife Darla" is theirs), or one the user sent
+    them ("your son Barnaby" is theirs)."""
+    if said is None:
+        return []
+    return [(said[0], said[1], _CLIENT_SPOKEN_TO if said[2] else _CLIENT_SPEAKS)]
 
 
 # "Writing on behalf of Mr. Dwight Lassiter", "From: Greta Lindahl (assistant to Dr. Omar
@@ -611,6 +661,41 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+# Siblings named together as a household: "the Lund brothers, Sven and Nils", "the okafor
+# brothers emeka and chidi", "the Ferris sisters (Jo & Em)". The first named is the client (a
+# note names the one it deals with first); the other is a client too, not their family.
+_SIBLINGS = LazyRegex(
+    r"\bthe\s+(?P<fam>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s+(?P<rel>brothers|sisters)\b"
+    r"\s*[,(:-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:,|&|\+|and\b)\s*(?P<b>[A-Za-z][a-z'-]+)",
+    re.IGNORECASE,
+)
+
+
+def _siblings(
+    body: str, client: NameMention | None
+) -> tuple[NameMention, str, tuple[int, int]] | None:
+    """The client, the sibling's first name and where the siblings are said, when the note
+    names siblings together."""
+    m = _SIBLINGS.search(body, 0, min(len(body), 400))
+    if m is None:
+        return None
+    fam = m.group("fam").split()
+    a, b = m.group("a"), m.group("b")
+    if any(w.lower() in NOT_NAMES or w.lower() in first_names() for w in fam):
+        return None  # "the two brothers", "the Mike brothers"
+    said = [w.lower() in first_names() or w[:1].isupper() for w in (a, b)]
+    if any(w.lower() in NOT_NAMES and w.lower() not in first_names() for w in (a, b)) or not any(
+        said
+    ):
+        return None  # "the Reyes brothers and their crew"; one name the list has will do
+    surname = " ".join(title_name(w) for w in fam)
+    if client is not None and client.start < m.start() and not client.name.endswith(surname):
+        return None  # someone named before them is whom the note is about
+    first, other = title_name(a), title_name(b)
+    chosen = NameMention(m.start("a"), m.end("a"), f"{first} {surname}", first, True)
+    return chosen, other, m.span()
 
 
 # "Nils + Greta's 2 kids", "Nils + Greta -> Maui for their 30th", "he + Ayumi off on a

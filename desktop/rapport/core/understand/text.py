@@ -34,6 +34,7 @@ __all__ = [
     "sentences",
     "split_dictation",
     "split_spans",
+    "title_shouted_names",
     "words",
 ]
 
@@ -181,6 +182,36 @@ def lower_shouting(text: str) -> str:
         return low if len(low) == len(m.group()) else m.group()
 
     return _SHOUTED.sub(lower, text)
+
+
+# A person's name typed in capitals inside an ordinary note: "Met JOHN OKAFOR at the expo", a
+# card or CRM row "[card] CORNELIUS ADEBAYO | General Manager | ...". Two or three words, each a
+# word of letters (not "ASAP", "HVAC" beside a first name).
+_SHOUTED_NAME = LazyRegex(
+    r"(?<![\w'-])(?P<name>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+){1,2})(?![\w'-])"
+)
+_FIELD_START = LazyRegex(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?$")
+_FIELD_END = LazyRegex(r"[ \t]*\|")
+
+
+def title_shouted_names(text: str, first: frozenset[str]) -> str:
+    """Title-case a name typed in capitals (same length) on a line otherwise in lower case:
+    one that starts with a first name of the list, or the first field of a card or table row
+    ("NAME | title | company"). Shouted lines are left to ``lower_shouting``."""
+    chars: list[str] | None = None
+    for m in _SHOUTED_NAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if not any(c.islower() for c in line):
+            continue
+        parts = m.group("name").split()
+        field = _FIELD_START.match(text, line_start, m.start()) and _FIELD_END.match(text, m.end())
+        if parts[0].lower() not in first and not field:
+            continue
+        chars = chars if chars is not None else list(text)
+        chars[m.start() : m.end()] = m.group().title()
+    return "".join(chars) if chars is not None else text
 
 
 # Spoken hesitations in dictated notes ("um", "uh", "you know"): they carry nothing, and left in
@@ -351,6 +382,37 @@ def chat_turns(text: str) -> tuple[str, Ranges, Ranges]:
     )
 
 
+# A message pasted under a heading that says who speaks: the client's own voicemail or text
+# ("Voicemail from Dale Ruckert, 2:14 PM: hey it's Dale ... my brother Curtis", "Voicemail
+# transcription (1:12): Hey, this is Lyle"), or the user's message sent to the client ("Sent to
+# Harriet Quayle, 5:02 PM: ... hope your son Barnaby's match goes well"). The heading is the
+# first line up to its first ": ".
+_HEADING = LazyRegex(r"\A[ \t]*(?P<head>[^\n]{3,90}?):(?:[ \t]+|$)", re.MULTILINE)
+_CALLER_HEADING = LazyRegex(
+    r"^(?=.*\b(?:voice\s*-?mail|vm|voice\s+(?:message|memo)|message|msg|text|sms)\b)"
+    r"(?=.*\b(?:from|transcri\w*|to\s+text)\b)(?!.*\b(?:left|sent|for|me|my)\b)",
+    re.IGNORECASE,
+)
+_SENT_HEADING = LazyRegex(
+    r"^(?:sent|(?:my\s+)?(?:text|message|msg|sms|reply|e-?mail)\s+(?:sent\s+)?)\s*to\s+[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def message_voice(text: str) -> tuple[int, int, bool] | None:
+    """Where a pasted message speaks and whether the user wrote it (True: "your" is the
+    client's) or the client did (False: "my" is the client's); None for any other note."""
+    m = _HEADING.match(text)
+    if m is None:
+        return None
+    head = " ".join(m.group("head").split())
+    if _SENT_HEADING.match(head):
+        return (m.end(), len(text), True)
+    if _CALLER_HEADING.match(head):
+        return (m.end(), len(text), False)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Email:
     """A pasted e-mail: who wrote it and to whom, as far as its greeting, sign-off and headers say.
@@ -377,7 +439,8 @@ _GREETING = LazyRegex(
 _SIGN_OFF = LazyRegex(
     r"^[ \t]*(?:best(?:\s+regards)?|thanks(?:\s+so\s+much)?|thank\s+you|many\s+thanks|cheers|"
     r"regards|warm\s+regards|kind\s+regards|sincerely|with\s+sympathy|best\s+wishes|"
-    r"take\s+care|talk\s+soon|all\s+the\s+best)[ \t]*[,!.]*[ \t]*\n[ \t]*"
+    r"take\s+care|talk\s+soon|all\s+the\s+best|warmly|warm\s+wishes|yours|"
+    r"(?:yours\s+)?(?:truly|faithfully|sincerely)|speak\s+soon)[ \t]*[,!.]*[ \t]*\n[ \t]*"
     r"(?P<name>(?-i:[A-Z][\w'-]+)(?:[ \t]+(?-i:[A-Z][\w'-]+)){0,2})[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -385,6 +448,13 @@ _FROM = LazyRegex(
     r"^[ \t>]*(?:from:[ \t]*(?P<name>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))[^\n]*$"
     r"|[ \t>]*on\b[^\n]{0,40}?,?[ \t]+(?P<wrote>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))"
     r"[ \t]+wrote:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+# The addressee of an e-mail the user pasted from their sent mail: "To: Harriet Okonedo
+# <h@x.org>". Its full name names the client better than the greeting's first name.
+_TO = LazyRegex(
+    r"^[ \t]*to:[ \t]*(?P<name>(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){1,3}))[ \t]*(?:<[^>\n]*>)?"
+    r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # The user's own words in a recap ("As promised, I'll get you ...", "I've attached") against the
@@ -411,6 +481,11 @@ def read_email(text: str) -> Email | None:
          not in ("me", "you")),
         None,
     )  # fmt: skip
+    to = _TO.search(head, 0, 600) if sent is None else None
+    if to is not None and _greets_addressee(head, greeting, to):
+        # the user's own sent mail: the addressee is the client, "your son" theirs
+        end = sign.start() if sign is not None else len(text)
+        return Email(True, _span(to), _span(sign), (to.end(), end))
     if greeting is None and sent is None:
         return None
     if sign is None and sent is None:
@@ -425,6 +500,15 @@ def read_email(text: str) -> Email | None:
     body = text[start : sign.start()]
     by_user = len(_USER_SAYS.findall(body)) > len(_CLIENT_ASKS.findall(body))
     return Email(by_user, _span(greeting), _span(sign), (start, sign.start()))
+
+
+def _greets_addressee(text: str, greeting: re.Match[str] | None, to: re.Match[str]) -> bool:
+    """The greeting, if any, speaks to the "To:" header's person ("Hi Harriet", "Dear Mrs.
+    Thackeray" to Harriet Okonedo, Philippa Thackeray), not to someone else."""
+    if greeting is None or not greeting.group("name"):
+        return True
+    said = {w.strip(".").lower() for w in greeting.group("name").split()}
+    return bool(said & {w.lower() for w in to.group("name").split()})
 
 
 def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
