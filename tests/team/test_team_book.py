@@ -252,3 +252,35 @@ def test_an_import_by_alice_does_not_collide_with_bobs_private_rows(
         close_book()
     with pg_server.connect("owner", team) as conn:
         assert conn.execute("SELECT count(*) FROM client").fetchone() == (4,)
+
+
+def test_a_colleagues_row_saved_during_a_capture_is_not_taken_back_with_it(
+    pg_server: PgServer, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The undo of a capture takes back the rows the capture made. Ids above its marks are not
+    enough on a server: a colleague's row numbered and committed while the save runs is above
+    them too, and undoing the capture must not delete it."""
+    from rapport.services import capture_undo, clients
+    from rapport.services.book import close_book
+    from rapport.store import models as m
+    from rapport.store.db import transaction
+
+    _open_as(pg_server, team, "alice", tmp_path / "a", monkeypatch)
+    try:
+        # bob's client as the app writes it (every column's default), sent on his connection
+        insert, params = m.Client.insert(name="Cora Vance", name_key="cora vance").sql()
+        with transaction():
+            recorder = capture_undo.Recorder(None, ["Zed Quill"])
+            with pg_server.connect("bob", team) as conn:  # bob saves meanwhile, and commits
+                conn.execute(insert, params)
+                conn.commit()
+            clients.create_client("Zed Quill")
+            record = recorder.finish("the note about Zed Quill", "Met Zed Quill.")
+        made = [
+            row["name"] for rows in record.created.rows.values() for row in rows if "name" in row
+        ]
+        assert made == ["Zed Quill"]
+        capture_undo.undo_capture(record)
+        assert [c.name for c in clients.list_clients()] == ["Cora Vance"]
+    finally:
+        close_book()

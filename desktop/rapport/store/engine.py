@@ -95,6 +95,10 @@ class Engine(Protocol):
     file_backups: bool
     # An import may fill TEMP tables of its connection first (services/import_write.py).
     stages_imports: bool
+    # SQL true of the rows the connected user wrote, where others write the same tables at
+    # once ("" for a book only its user writes): what a save made is above its marks AND
+    # this, so a colleague's row numbered and committed meanwhile is not the save's.
+    own_rows: str
 
     def check_header(self) -> int | None:
         """The book's schema version read without writing (0: no book yet), before the

@@ -31,6 +31,7 @@ class ServerEngine:
     name = "server"
     path: Path | None = None
     full_text = False
+    own_rows = ""
     file_backups = False
     stages_imports = False
 

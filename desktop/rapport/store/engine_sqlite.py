@@ -49,6 +49,7 @@ class SqliteEngine:
 
     name = "sqlite"
     full_text = True
+    own_rows = ""  # one user's file
     file_backups = True
     stages_imports = True
 

@@ -26,6 +26,8 @@ class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
     name = "team"
+    # The server fills ``author`` with the connected role and keeps it (store/postgres.py).
+    own_rows = "author = current_user"
     # How often the window asks ``change_counter`` (it reads what the server pushed).
     look_ms = 1000
 

@@ -304,7 +304,9 @@ def read_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> R
 def read_after(model: type[m.BaseModel], highest: int) -> Read:
     """``rows_after`` as a statement for ``read_together``."""
     table = model._meta.table_name
-    return f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ? ORDER BY "id"', [highest]
+    current = engine.current_or_none()
+    own = f" AND {current.own_rows}" if current is not None and current.own_rows else ""
+    return f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ?{own} ORDER BY "id"', [highest]
 
 
 def read_together(reads: Sequence[Read]) -> list[list[Raw]]:
