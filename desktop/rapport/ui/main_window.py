@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from shiboken6 import isValid
 
 from rapport import __version__
 from rapport.services.book import Book
@@ -600,6 +601,8 @@ class MainWindow(QMainWindow):
             )
 
         def done(result: WindowRead) -> None:
+            if self._gone():  # closed (or its widgets deleted) while the read ran
+                return
             # Shown a part at a time, each in its own turn of the event loop, so that the
             # window paints and takes keys between them (on a loaded machine the list and
             # the profile each take tens of milliseconds).
@@ -634,6 +637,8 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self.reads_under_way -= 1
+            if self._gone():
+                return
             if in_place:  # a look in the background: said in the status line
                 text = messages.user_message(exc) or str(exc)
                 self.statusBar().showMessage(f"Could not read the book again: {text}", 8000)
@@ -937,6 +942,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
+
+    def _gone(self) -> bool:
+        """Closed for good, or its C++ side deleted: a read that finishes now shows nothing."""
+        return self._closed_for_good or not isValid(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
