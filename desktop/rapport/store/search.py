@@ -49,29 +49,22 @@ from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 from rapport.store import engine, sql
 from rapport.store.errors import NotADatabaseError, driver_errors, is_read_only, translate
 from rapport.store.models import db
+
+# A document's key (kind and row id), the same on every engine: from search_text.
+from rapport.store.search_text import BITS_KIND as BITS_KIND
+from rapport.store.search_text import ID_BITS as ID_BITS
+from rapport.store.search_text import ID_MASK as ID_MASK
+from rapport.store.search_text import KIND_BITS as KIND_BITS
 from rapport.store.search_text import MARK_END as MARK_END
 from rapport.store.search_text import MARK_START as MARK_START
 from rapport.store.search_text import Hit as Hit
+from rapport.store.search_text import doc_of as doc_of
+from rapport.store.search_text import doc_rowid as doc_rowid
 from rapport.store.search_text import like_search as like_search
 from rapport.store.search_text import mark, snippet
 from rapport.store.search_text import words_of as words_of
 
 KINDS = ("client", "person", "fact", "interaction", "task", "gift", "inbound", "card")
-# The high bits of a document's rowid: the higher, the earlier the kind comes in a
-# result list that is not ranked by relevance.
-KIND_BITS: dict[str, int] = {
-    "client": 15,
-    "person": 14,
-    "fact": 13,
-    "task": 12,
-    "gift": 11,
-    "inbound": 10,
-    "interaction": 9,
-    "card": 8,
-}
-BITS_KIND = {bits: kind for kind, bits in KIND_BITS.items()}
-ID_BITS = 40
-ID_MASK = (1 << ID_BITS) - 1
 TITLE_WEIGHT = 10.0
 # Above this many matches a query is not ranked by relevance (see the docstring).
 RANK_CAP = 1500
@@ -111,15 +104,6 @@ def _index() -> engine.SearchIndex | None:
 def has_index() -> bool:
     """The open book's engine has full-text search of its own (else ``like_search``)."""
     return _index() is not None
-
-
-def doc_rowid(kind: str, ref_id: int) -> int:
-    return (KIND_BITS[kind] << ID_BITS) | ref_id
-
-
-def doc_of(rowid: int) -> tuple[str, int]:
-    """The (kind, row id) a document's rowid stands for."""
-    return BITS_KIND.get(rowid >> ID_BITS, "other"), rowid & ID_MASK
 
 
 # -- what the services call: the engine's index, whichever it is --------------------------------

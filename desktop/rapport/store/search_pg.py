@@ -22,20 +22,8 @@ from difflib import SequenceMatcher
 
 from rapport.store.engine import SearchRow
 from rapport.store.models import db
-from rapport.store.search_text import Hit, fold, mark, snippet, words_of
+from rapport.store.search_text import ID_BITS, Hit, doc_of, doc_rowid, fold, mark, snippet, words_of
 
-ID_BITS = 40
-_KIND_BITS = {
-    "client": 15,
-    "person": 14,
-    "fact": 13,
-    "task": 12,
-    "gift": 11,
-    "inbound": 10,
-    "interaction": 9,
-    "card": 8,
-}
-_BITS_KIND = {bits: kind for kind, bits in _KIND_BITS.items()}
 _WORD = re.compile(r"\w+")
 # What the trigram fallback accepts as the same word mistyped.
 CLOSE_ENOUGH = 0.7
@@ -53,7 +41,7 @@ def _row(
 ) -> tuple[object, ...]:
     # PostgreSQL's text holds no NUL (the rows drop theirs: store/postgres.py).
     title, body = (title or "").replace("\x00", ""), (body or "").replace("\x00", "")
-    return ((_KIND_BITS[kind] << ID_BITS) | ref_id, client_id, title, body, _key(title), _key(body))
+    return (doc_rowid(kind, ref_id), client_id, title, body, _key(title), _key(body))
 
 
 def _key(text: str) -> str:
@@ -72,7 +60,7 @@ def index_many(docs: Iterable[SearchRow]) -> int:
 
 
 def unindex(kind: str, ref_ids: Iterable[int]) -> None:
-    rowids = [(_KIND_BITS[kind] << ID_BITS) | ref_id for ref_id in ref_ids]
+    rowids = [doc_rowid(kind, ref_id) for ref_id in ref_ids]
     if rowids:
         db.execute_sql("DELETE FROM search_doc WHERE rowid = ANY(%s)", (rowids,))
 
@@ -224,10 +212,11 @@ def _with_text(
     hits = []
     for rowid, client_id, score in found:
         title, body = texts.get(rowid, ("", ""))
+        kind, ref_id = doc_of(rowid)
         hits.append(
             Hit(
-                kind=_BITS_KIND.get(rowid >> ID_BITS, "other"),
-                ref_id=rowid & ((1 << ID_BITS) - 1),
+                kind=kind,
+                ref_id=ref_id,
                 client_id=client_id,
                 title=mark(title, words)[0],
                 snippet=snippet(body, words)[0],

@@ -15,6 +15,33 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+# A search document's key, the same on every engine: its kind in the high bits of the rowid,
+# the row's id in the low 40. The higher the bits, the earlier the kind comes in a result
+# list that is not ranked by relevance.
+KIND_BITS: dict[str, int] = {
+    "client": 15,
+    "person": 14,
+    "fact": 13,
+    "task": 12,
+    "gift": 11,
+    "inbound": 10,
+    "interaction": 9,
+    "card": 8,
+}
+BITS_KIND = {bits: kind for kind, bits in KIND_BITS.items()}
+ID_BITS = 40
+ID_MASK = (1 << ID_BITS) - 1
+
+
+def doc_rowid(kind: str, ref_id: int) -> int:
+    return (KIND_BITS[kind] << ID_BITS) | ref_id
+
+
+def doc_of(rowid: int) -> tuple[str, int]:
+    """The (kind, row id) a document's rowid stands for."""
+    return BITS_KIND.get(rowid >> ID_BITS, "other"), rowid & ID_MASK
+
+
 MARK_START, MARK_END = "\x02", "\x03"
 # Letters and digits: what FTS5's unicode61 tokenizer keeps (underscores split words).
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
