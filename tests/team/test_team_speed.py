@@ -1,0 +1,177 @@
+"""A team book's speed, at its causes (the timings are ``rapport bench``'s, README).
+
+What the server's planner is told about a book (``rapport team setup``), and the writes
+whose answer nobody reads, which go to the server with the next statement instead of in a
+round trip of their own (``TeamDatabase.write_later``). Nothing here is timed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import peewee
+import psycopg
+import pytest
+
+from tests.pgserver import ADMIN, PgServer, TeamBook
+
+# The planner's row estimate may miss the rows found by this factor, no more.
+CLOSE_ENOUGH = 3.0
+
+
+def _estimate_and_count(conn: Any, where: str, params: tuple[Any, ...]) -> tuple[float, int]:
+    (plan,) = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT id FROM task WHERE {where}", params)
+    estimate = float(plan[0][0]["Plan"]["Plan Rows"])
+    (count,) = conn.execute(f"SELECT count(*) FROM task WHERE {where}", params).fetchone()
+    return estimate, int(count)
+
+
+def test_todays_task_reads_are_estimated_from_the_task_columns_together(
+    team_book: TeamBook,
+) -> None:
+    """Today reads the open tasks due by tomorrow and the promises due later: few of a
+    book's tasks, as tasks done are in the past and promises. Estimated from each column
+    alone, the planner expected ten times the rows (and hashed every client to join them);
+    the statistics ``rapport team setup`` makes over the columns together put it close."""
+    from rapport import clock
+    from rapport.sample.demo import load_demo
+
+    load_demo(clients=150, notes=3000, seed=3)
+    with team_book.server.connect(ADMIN, team_book.database) as conn:
+        conn.execute("ANALYZE")  # as autovacuum does after a load
+    tomorrow = clock.today() + timedelta(days=1)
+    reads = [
+        ("status = 'open' AND due <= %s", (tomorrow,)),
+        ("status = 'open' AND due > %s AND (promised OR kind = 'promise')", (tomorrow,)),
+    ]
+    with team_book.server.connect("alice", team_book.database) as conn:
+        for where, params in reads:
+            estimate, count = _estimate_and_count(conn, where, params)
+            assert count > 0, where
+            assert count / CLOSE_ENOUGH <= estimate <= count * CLOSE_ENOUGH, (where, estimate)
+
+
+def _page_cost(server: PgServer, database: str) -> str:
+    with server.connect("alice", database) as conn:
+        return str(conn.execute("SHOW random_page_cost").fetchone()[0])
+
+
+def _set_up(server: PgServer, database: str) -> None:
+    from rapport.store import postgres
+    from rapport.store.models import db
+
+    book = postgres.connect(server.url("owner", database))
+    try:
+        postgres.setup(book)
+        postgres.add_member(book, "alice")
+    finally:
+        book.close()
+        db.initialize(None)
+
+
+def test_setup_tells_the_planner_that_a_book_is_read_from_memory(
+    pg_server: PgServer, pg_database: str
+) -> None:
+    from rapport.store import postgres
+
+    assert _page_cost(pg_server, pg_database) == "4"  # PostgreSQL's default, for disks
+    _set_up(pg_server, pg_database)
+    assert _page_cost(pg_server, pg_database) == postgres.RANDOM_PAGE_COST
+
+
+def test_setup_keeps_a_page_cost_the_database_was_given(
+    pg_server: PgServer, pg_database: str
+) -> None:
+    with pg_server.connect(ADMIN) as conn:
+        conn.execute(f"ALTER DATABASE {pg_database} SET random_page_cost = 2")
+    _set_up(pg_server, pg_database)
+    _set_up(pg_server, pg_database)  # again, as after an upgrade
+    assert _page_cost(pg_server, pg_database) == "2"
+
+
+# -- writes sent with the next statement -----------------------------------------------------
+def _sent(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Every statement psycopg sends from now on, and whether it went in a pipeline."""
+    sent: list[tuple[str, bool]] = []
+    execute = psycopg.Cursor.execute
+
+    def recording(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        sent.append((str(query), self.connection._pipeline is not None))
+        return execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", recording)
+    return sent
+
+
+def test_a_saves_search_documents_go_to_the_server_with_its_other_statements(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services import capture, search
+
+    text = "Lunch with Bob Smith. His son Jake, 12, plays travel baseball. Send the deck Friday."
+    understood = capture.understand_note(text)
+    sent = _sent(monkeypatch)
+    capture.save_capture(text, understood)
+    documents = [inserted for query, inserted in sent if query.startswith("INSERT INTO search_doc")]
+    assert len(documents) >= 3  # the note, the client, Jake, the task...
+    assert all(documents)  # each in a pipeline with another statement: no round trip alone
+    assert [hit.client for hit in search.search("jake")] == ["Bob Smith"]
+    assert [hit.client for hit in search.search("travel baseball")] == ["Bob Smith"]
+
+
+def _documents(title: str) -> int:
+    from rapport.store.models import db
+
+    return int(db.execute_sql("SELECT count(*) FROM search_doc WHERE title = %s", (title,))
+               .fetchone()[0])  # fmt: skip
+
+
+def _keep(rowid: int, title: str) -> None:
+    from rapport.store.models import db
+
+    db.write_later(
+        "INSERT INTO search_doc (rowid, title, body, title_key, body_key) "
+        "VALUES (%s, %s, '', %s, '')",
+        (rowid, title, title.lower()),
+    )
+
+
+def test_a_write_kept_for_later_is_seen_by_the_next_statement_and_undone_by_a_rollback(
+    team_book: TeamBook,
+) -> None:
+    from rapport.store.db import transaction
+    from rapport.store.models import db
+
+    class Undone(Exception):
+        pass
+
+    with pytest.raises(Undone), transaction():
+        _keep(1, "Kept")
+        assert _documents("Kept") == 1  # sent before the read, in its round trip
+        _keep(2, "Rolled")
+        raise Undone
+    assert _documents("Rolled") == 0 and _documents("Kept") == 0
+    with transaction():
+        _keep(3, "Committed")
+        _keep(4, "Committed")
+    assert _documents("Committed") == 2
+    _keep(5, "Alone")  # outside a transaction: at once
+    assert _documents("Alone") == 1
+    with transaction():
+        _keep(6, "Cursor")
+        db.cursor().execute("UPDATE search_doc SET body = 'seen' WHERE rowid = 6")
+    assert db.execute_sql("SELECT body FROM search_doc WHERE rowid = 6").fetchone()[0] == "seen"
+
+
+def test_a_failing_write_kept_for_later_fails_its_transaction(
+    team_book: TeamBook, data_dir: Path
+) -> None:
+    from rapport.store.db import transaction
+
+    with pytest.raises(peewee.IntegrityError), transaction():
+        _keep(7, "Twice")
+        _keep(7, "Twice")  # the same key: the second INSERT fails
+        _documents("Twice")
+    assert _documents("Twice") == 0  # nothing of it stayed; the book carries on
