@@ -117,8 +117,8 @@ def test_a_saves_search_documents_go_to_the_server_with_its_other_statements(
     documents = [inserted for query, inserted in sent if query.startswith("INSERT INTO search_doc")]
     assert len(documents) >= 3  # the note, the client, Jake, the task...
     assert all(documents)  # each in a pipeline with another statement: no round trip alone
-    assert [hit.client for hit in search.search("jake")] == ["Bob Smith"]
-    assert [hit.client for hit in search.search("travel baseball")] == ["Bob Smith"]
+    for words in ("jake", "travel baseball", "deck"):  # every document is there
+        assert {hit.client for hit in search.search(words)} == {"Bob Smith"}, words
 
 
 def _documents(title: str) -> int:
@@ -175,3 +175,18 @@ def test_a_failing_write_kept_for_later_fails_its_transaction(
         _keep(7, "Twice")  # the same key: the second INSERT fails
         _documents("Twice")
     assert _documents("Twice") == 0  # nothing of it stayed; the book carries on
+
+
+def test_a_search_whose_words_match_reads_its_results_and_their_text_in_one_statement(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services import capture
+    from rapport.store import search_pg
+
+    for text in ("Lunch with Bob Smith, loves baseball.", "Call with Ann Baker about baseball."):
+        capture.save_capture(text, capture.understand_note(text))
+    sent = _sent(monkeypatch)
+    hits = search_pg.search("baseball", 60, 8)
+    assert len(sent) == 1  # the matches, capped, with their title and text
+    assert len({hit.client_id for hit in hits}) == 2
+    assert all("baseball" in (hit.title + hit.snippet).lower() for hit in hits)

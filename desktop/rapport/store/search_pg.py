@@ -96,14 +96,30 @@ def _query(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[s
     return " && ".join(parts), params
 
 
+# A result: rowid, client id, score, then its title and text once read.
+Found = tuple[int, int | None, float, str | None, str | None]
+
+
 def _found(
-    words: Sequence[str], prefix_last: bool, prefix_all: bool, take: int
-) -> list[tuple[int, int | None, float]]:
+    words: Sequence[str], prefix_last: bool, prefix_all: bool, take: int, cap: tuple[int, int]
+) -> list[Found]:
+    """The documents having every word, best first, capped as ``_cap`` caps them (``cap``:
+    the limit and the most of one kind), with their text: one round trip, where reading
+    the matches and then their text took two."""
     query, params = _query(words, prefix_last, prefix_all)
+    limit, per_kind = cap
     cursor = db.execute_sql(
-        f"SELECT rowid, client_id, score FROM rapport_find({query}, %s)", (*params, take)
+        "SELECT f.rowid, f.client_id, f.score, d.title, d.body FROM ("
+        f"  SELECT *, row_number() OVER (PARTITION BY rowid >> {ID_BITS} ORDER BY n) AS in_kind"
+        f"  FROM rapport_find({query}, %s) WITH ORDINALITY AS f(rowid, client_id, score, n)"
+        ") f JOIN search_doc d ON d.rowid = f.rowid "
+        "WHERE f.in_kind <= %s ORDER BY f.n LIMIT %s",
+        (*params, take, per_kind, limit),
     )
-    return [(int(r), int(c) if c is not None else None, float(s)) for r, c, s in cursor]
+    return [
+        (int(r), int(c) if c is not None else None, float(s), title, body)
+        for r, c, s, title, body in cursor
+    ]
 
 
 def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]:
@@ -114,16 +130,17 @@ def search(text: str, limit: int = 50, per_kind: int | None = None) -> list[Hit]
     words = [fold(word) for word in words]
     typing = not (text or "").endswith((" ", "\t", "\n"))
     take = limit if per_kind is None else limit * 4
-    found, used, spread = _find(words, typing, take)
+    cap = (limit, per_kind if per_kind is not None else limit)
+    found, used, spread = _find(words, typing, take, cap)
     return _with_text(_cap(found, limit, per_kind), used, spread)
 
 
 def _find(
-    words: list[str], typing: bool, take: int
-) -> tuple[list[tuple[int, int | None, float]], list[str], bool]:
-    found = _found(words, typing, False, take)
+    words: list[str], typing: bool, take: int, cap: tuple[int, int]
+) -> tuple[list[Found], list[str], bool]:
+    found = _found(words, typing, False, take, cap)
     if not found and len(words) > 1:
-        found = _found(words, True, True, take)
+        found = _found(words, True, True, take, cap)
     if found:
         return found, words, False
     if len(words) > 1:
@@ -133,7 +150,7 @@ def _find(
     corrected = [word if _matches(word) else _closest(word) or word for word in words]
     if corrected == words:
         return [], words, False
-    found = _found(corrected, True, True, take)
+    found = _found(corrected, True, True, take, cap)
     if found:
         return found, corrected, False
     return (_spread(corrected, take) if len(corrected) > 1 else []), corrected, True
@@ -160,7 +177,7 @@ def _closest(word: str) -> str | None:
     return best
 
 
-def _spread(words: Sequence[str], take: int) -> list[tuple[int, int | None, float]]:
+def _spread(words: Sequence[str], take: int) -> list[Found]:
     """Documents of the clients having every word in some document of theirs."""
     clients: set[int] | None = None
     matches: dict[int, int] = {}
@@ -177,12 +194,10 @@ def _spread(words: Sequence[str], take: int) -> list[tuple[int, int | None, floa
     assert clients is not None
     chosen = set(sorted(clients)[:20])
     rowids = sorted((r for r, c in matches.items() if c in chosen), reverse=True)
-    return [(rowid, matches[rowid], 0.0) for rowid in rowids[:take]]
+    return [(rowid, matches[rowid], 0.0, None, None) for rowid in rowids[:take]]
 
 
-def _cap(
-    found: Sequence[tuple[int, int | None, float]], limit: int, per_kind: int | None
-) -> list[tuple[int, int | None, float]]:
+def _cap(found: Sequence[Found], limit: int, per_kind: int | None) -> list[Found]:
     if per_kind is None:
         return list(found[:limit])
     taken: dict[int, int] = {}
@@ -197,21 +212,23 @@ def _cap(
     return out
 
 
-def _with_text(
-    found: Sequence[tuple[int, int | None, float]], words: Sequence[str], spread: bool
-) -> list[Hit]:
+def _with_text(found: Sequence[Found], words: Sequence[str], spread: bool) -> list[Hit]:
     if not found:
         return []
+    unread = [f[0] for f in found if f[3] is None]  # the text of documents found by client
     texts = {
         int(rowid): (title, body)
-        for rowid, title, body in db.execute_sql(
-            "SELECT rowid, title, body FROM search_doc WHERE rowid = ANY(%s)",
-            ([f[0] for f in found],),
+        for rowid, title, body in (
+            db.execute_sql(
+                "SELECT rowid, title, body FROM search_doc WHERE rowid = ANY(%s)", (unread,)
+            )
+            if unread
+            else ()
         )
     }
     hits = []
-    for rowid, client_id, score in found:
-        title, body = texts.get(rowid, ("", ""))
+    for rowid, client_id, score, read_title, read_body in found:
+        title, body = texts.get(rowid, (read_title or "", read_body or ""))
         kind, ref_id = doc_of(rowid)
         hits.append(
             Hit(
