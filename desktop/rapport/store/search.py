@@ -372,7 +372,7 @@ def _cap(found: Sequence[_Found], limit: int, per_kind: int | None) -> list[_Fou
     taken: dict[str, int] = {}
     out = []
     for item in found:
-        kind = item.kind
+        kind = BITS_KIND.get(item.rowid >> ID_BITS, "other")  # item.kind, without two calls
         if taken.get(kind, 0) < per_kind:
             taken[kind] = taken.get(kind, 0) + 1
             out.append(item)

@@ -199,6 +199,20 @@ def clients_named(client_ids: list[int]) -> dict[int, tuple[str, int | None]]:
     }
 
 
+def clients_shown(client_ids: list[int]) -> dict[int, tuple[str, bool]]:
+    """{id: (name, archived)} of these clients: what a search result shows of its client.
+    Each search as you type reads it (search p95 <= 5 ms on the big book): peewee built
+    the SELECT in about 0.3 ms of the heaviest searches' 5 to 6."""
+    statement = (
+        'SELECT "id", "name", "archived_at" IS NOT NULL FROM "client" '
+        f'WHERE "id" IN ({_in_marks(len(client_ids))})'
+    )
+    return {
+        int(row[0]): (row[1], bool(row[2]))
+        for row in m.db.execute_sql(param(m.db, statement), client_ids)
+    }
+
+
 def people_of(client_id: int) -> list[m.Person]:
     """The client's people, as model instances."""
     statement = 'SELECT * FROM "person" WHERE "client_id" = ?'
