@@ -386,7 +386,12 @@ def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Fou
 
     Each word's matches are read once with their client, and the documents shown are
     taken from those: the stored row of a match (where client_id is kept) is read once.
+    A word found nowhere spreads over no client: that is known from one row of the index,
+    before the stored rows of another word's matches are read (a few ms for a common
+    word: "ayesha fishi" read Ayesha's hundreds of documents to find "fishi" nowhere).
     """
+    if not all(sql.fts_any(term(word, True)) for word in words):
+        return []
     clients: set[int] | None = None
     matches: dict[int, int] = {}  # rowid -> client id, for every word's matches
     for word in sorted(words, key=len, reverse=True):  # longer words match fewer rows
