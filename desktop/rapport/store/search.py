@@ -396,7 +396,8 @@ def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Fou
     taken from those: the stored row of a match (where client_id is kept) is read once.
     A word found nowhere spreads over no client: that is known from one row of the index,
     before the stored rows of another word's matches are read (a few ms for a common
-    word: "ayesha fishi" read Ayesha's hundreds of documents to find "fishi" nowhere).
+    word: "anita hikin" read the clients of every Anita's documents to find "hikin"
+    nowhere, 5.9 ms of CPU, now 1.2).
     """
     if not all(sql.fts_any(term(word, True)) for word in words):
         return []
