@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ from rapport.services import brief, clients, facts, interactions, people, tasks
 from rapport.services.book import is_team_book
 from rapport.services.errors import NotFoundError
 from rapport.store import models as m
+from rapport.store import rows
 
 
 @pytest.fixture
@@ -122,3 +124,36 @@ def test_query_count_does_not_grow_with_the_rows(bob: int) -> None:
         tasks.add_task(f"Task {i}", bob, "2026-12-01")
     # A team book reads the authors of facts and conversations too ("by Alice"): two more.
     assert _queries(bob) == before <= 10 + (2 if is_team_book() else 0)
+
+
+def test_the_briefs_reads_are_built_once_and_read_each_clients_rows(
+    bob: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # peewee builds a query's SQL at every execution: the brief's nine reads are built
+    # once per count of ids (store/rows.by_ids), then only their ids change.
+    monkeypatch.setattr(rows, "_SHAPES", {})
+    ann = clients.create_client("Ann Other", company="Birch & Co").id
+    facts.add_fact(ann, "Rows the Charles on Sundays", "interest", ["rowing"])
+    tasks.add_task("Send Ann the brochure", ann, "2026-12-01", "promise")
+    built: list[int] = []  # every SQL text peewee builds goes through a context of the book's
+    database = type(m.db.obj)
+    context = database.get_sql_context
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        return context(self, *args, **kwargs)
+
+    monkeypatch.setattr(database, "get_sql_context", counted)
+    first = brief.brief(bob)
+    first_built = len(built)
+    built.clear()
+    second = brief.brief(ann)
+    assert len(built) <= first_built - 9  # the nine reads were not built again
+    assert second.client.name == "Ann Other"
+    assert [f.fact.text for f in second.facts] == ["Rows the Charles on Sundays"]
+    assert [t.title for t in second.open_tasks] == ["Send Ann the brochure"]
+    assert not second.people and not second.gifts_given and not second.awaiting_reply
+    again = brief.brief(bob)  # the first client's rows, with the text built for Ann's
+    assert [t.title for t in again.open_tasks] == [t.title for t in first.open_tasks]
+    assert [f.fact.text for f in again.facts] == ["Jake has a tournament this weekend"]
+    assert again.introduced_by == "Frank O'Neill"

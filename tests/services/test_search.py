@@ -12,6 +12,7 @@ from rapport.services.book import close_book, open_book
 from rapport.store import search as fts
 from rapport.store.db import transaction
 from tests.pgserver import NO_FTS5, OLD_FILE
+from tests.querycount import counted
 
 
 @pytest.fixture
@@ -60,6 +61,16 @@ def test_jake_tourn_finds_bob_across_his_documents(bob: int) -> None:
     assert {r.client for r in results} == {"Bob Smith"}
     assert all(r.spread for r in results)  # Jake and the tournament are in two documents
     assert {r.kind for r in results} >= {"person", "interaction"}
+
+
+def test_a_word_found_nowhere_reads_no_stored_row_of_the_others(bob_in_a_file: int) -> None:
+    # The words spread over a client's documents: "tournament" is in Bob's notes, "qqqqzz"
+    # nowhere. Its matching nothing is known from the index alone: the stored rows (the
+    # client of each match) of "tournament" are not read for a spread that cannot be.
+    with counted() as statements:
+        assert search.search("tournament qqqqzz") == []
+    assert not [s for s in statements if "client_id FROM search_index WHERE" in s]
+    assert search.search("jake tourn")  # a spread whose words are all found still is
 
 
 def test_snippets_keep_a_records_fields_apart(any_book: Path) -> None:

@@ -82,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
             f"largest client: profile {report['profile_largest_ms']:.2f}, "
             f"brief {report['brief_largest_ms']:.2f}"
         )
+    warm = report["capture_parse_warm_ms"]
+    if warm is not None:
+        say(f"capture parse's warm-up (the grammar compiled on first use): {warm:.1f}")
     if not report["clients"]:
         say(
             "The book is empty, so there is nothing to search, open or capture about (—). "

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
-
-from peewee import Case, fn
 
 from rapport import clock
 from rapport.core import records as r
@@ -24,8 +21,8 @@ from rapport.services.errors import NotFoundError, ValidationError
 from rapport.services.tasks import get_task
 from rapport.services.when import parse_day
 from rapport.store import models as m
+from rapport.store import sql
 from rapport.store.db import transaction
-from rapport.store.rows import fetch
 
 
 def _row(task_id: int) -> m.Task:
@@ -102,31 +99,11 @@ def follow_through(client_id: int | None = None) -> PromiseScore:
     """
     today = clock.today()
     since = today - timedelta(days=WINDOW_DAYS)
-    task = m.Task
-    promise = (task.promised == True) | (task.kind == "promise")  # noqa: E712
-    done = task.status == "done"
-    finished = fn.COALESCE(fn.DATE(task.done_at), task.due)
-    counted = task.due.between(since, today) | finished.between(since, today)
-
-    def total(condition: Any) -> Any:
-        return fn.COALESCE(fn.SUM(Case(None, [(condition, 1)], 0)), 0)
-
-    query = task.select(
-        total(done & counted & (finished <= task.due)),
-        total(
-            (done & counted & (finished > task.due))
-            | (~done & task.due.between(since, today - timedelta(days=1)))
-        ),
-        total(~done & (task.due >= today)),
-    ).where(
-        promise,
-        # Two index range reads, as before: due in the window or later, and done in it.
-        (task.due >= since) | (task.done_at >= datetime.combine(since, time.min)),
+    # Written once in store/sql.py: peewee built it in 0.7 ms of Today's read.
+    kept, late, still_open = sql.promise_sums(
+        since, today, today - timedelta(days=1), datetime.combine(since, time.min), client_id
     )
-    if client_id is not None:
-        query = query.where(task.client == client_id)
-    kept, late, still_open = fetch(query)[0]
-    return PromiseScore(int(kept), int(late), int(still_open))
+    return PromiseScore(kept, late, still_open)
 
 
 # -- closing the loop -------------------------------------------------------------------------

@@ -22,9 +22,10 @@ from typing import Any, TypedDict
 
 from peewee import OP, Expression, Value
 
-from rapport.services import convert, indexing
+from rapport.services import indexing
 from rapport.store import models as m
 from rapport.store import search as fts
+from rapport.store import sql
 from rapport.store.db import transaction
 
 MARK_START, MARK_END = fts.MARK_START, fts.MARK_END
@@ -100,16 +101,7 @@ def search(query: str, limit: int = 50, per_kind: int | None = None) -> list[Res
     else:
         hits = fts.like_search(_like_documents(query, limit), query, limit)
     ids = {hit.client_id for hit in hits if hit.client_id is not None}
-    clients = {}
-    if ids:
-        clients = {
-            cid: (name, archived is not None)
-            for cid, name, archived in convert.tuples(
-                m.Client.select(m.Client.id, m.Client.name, m.Client.archived_at).where(
-                    m.Client.id.in_(sorted(ids))
-                )
-            )
-        }
+    clients = sql.clients_shown(sorted(ids)) if ids else {}
     results = []
     for hit in hits:
         if hit.client_id is not None and hit.client_id not in clients:

@@ -19,7 +19,6 @@ from peewee import JOIN
 from rapport.core import followup as fu
 from rapport.core import records as r
 from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, upcoming
-from rapport.services import convert
 from rapport.store import engine, sql
 from rapport.store import models as m
 from rapport.store.rows import day as as_day
@@ -50,27 +49,10 @@ class ThankYou:
     days: int
 
 
-# What Today shows and decides on; the notes and links stay in the database (an edit
-# reads the whole task), since every column costs on a book with thousands open.
-_TASK_COLUMNS = (
-    m.Task.id,
-    m.Task.title,
-    m.Task.kind,
-    m.Task.due,
-    m.Task.client,
-    m.Client.name,
-    m.Task.introduction,
-    m.Task.inbound,
-    m.Task.promised,
-    m.Task.snoozed_until,
-    m.Task.late_notice_at,
-    m.Task.created_at,
-    m.Task.progress_at,
-)
-
-
 def _tasks(rows: list[tuple[Any, ...]]) -> list[r.Task]:
-    """Light task records from the rows of ``_TASK_COLUMNS`` (positional: thousands of rows)."""
+    """Light task records from the rows of ``sql.today_tasks`` (positional: thousands of
+    rows). What Today shows and decides on; the notes and links stay in the database (an
+    edit reads the whole task), since every column costs on a book with thousands open."""
     to_day, to_moment = parsers()
     return [
         r.Task(
@@ -115,25 +97,7 @@ def candidate_tasks(day: date) -> list[r.Task]:
     """Open, dated, awake tasks that can be on Today: due by the next business day, plus
     every open promise due later (the at-risk window rule can flag one weeks ahead).
     Two range reads of the (status, due) index."""
-    horizon = fu.add_business_days(day, 1)
-    promise = (m.Task.promised == True) | (m.Task.kind == "promise")  # noqa: E712
-
-    def open_tasks(*conditions: Any) -> Any:
-        return (
-            m.Task.select(*_TASK_COLUMNS)
-            .join(m.Client, JOIN.LEFT_OUTER, on=(m.Task.client == m.Client.id))
-            .where(
-                m.Task.status == "open",
-                *conditions,
-                m.Task.snoozed_until.is_null() | (m.Task.snoozed_until <= day),
-                m.Client.archived_at.is_null(),
-                m.Task.inbound.is_null() | (m.Task.kind != "reply"),
-            )
-        )
-
-    soon = fetch(open_tasks(m.Task.due <= horizon))
-    later = fetch(open_tasks(m.Task.due > horizon, promise))
-    return _tasks(soon + later)
+    return _tasks(sql.today_tasks(fu.add_business_days(day, 1), day))
 
 
 def awaiting(
@@ -143,35 +107,10 @@ def awaiting(
     until: datetime | None = None,
     include_answered: bool = False,
 ) -> list[AwaitingReply]:
-    # The reply task by a correlated look-up on task.inbound_id: a LEFT JOIN with a
-    # status condition made SQLite walk the status index instead (100 ms at 20,000 tasks).
-    Reply = m.Task.alias()
-    reply_task = (
-        Reply.select(Reply.id)
-        .where(Reply.inbound == m.Inbound.id)
-        .order_by(Reply.status.desc(), Reply.id.desc())
-        .limit(1)
-    )
-    query = (
-        m.Inbound.select(
-            m.Inbound.id,
-            m.Inbound.client,
-            m.Client.name,
-            m.Inbound.channel,
-            m.Inbound.received_at,
-            m.Inbound.summary,
-            reply_task,
-        )
-        .join(m.Client, on=(m.Inbound.client == m.Client.id))
-        .where(m.Client.archived_at.is_null())
-        .order_by(m.Inbound.received_at, m.Inbound.id)
-    )
-    if not include_answered:
-        query = query.where(m.Inbound.answered_at.is_null())
-    if since is not None and until is not None:
-        query = query.where(m.Inbound.received_at >= since, m.Inbound.received_at < until)
     out = []
-    for iid, cid, name, channel, received_at, summary, task_id in fetch(query):
+    for iid, cid, name, channel, received_at, summary, task_id in sql.awaiting_replies(
+        since, until, include_answered
+    ):
         received = moment(received_at)
         assert received is not None
         age = fu.reply_age(received, now, away)
@@ -187,31 +126,10 @@ def came_in(away: fu.Away, now: datetime) -> list[AwaitingReply]:
 
 
 def thank_yous(day: date) -> list[ThankYou]:
-    query = (
-        m.Interaction.select(
-            m.Interaction.id,
-            m.Interaction.client,
-            m.Client.name,
-            m.Interaction.title,
-            m.Interaction.happened_at,
-        )
-        # CROSS JOIN keeps the conversations as the outer loop, read through the (kind,
-        # thanked_at) index: with an INNER JOIN SQLite chose to walk every active client
-        # and each one's conversations (all 100,000 on the big book: 60 ms of Today's 75).
-        .join(m.Client, JOIN.CROSS)
-        .where(
-            m.Interaction.client == m.Client.id,
-            # Every kind (a call whose thank-you was ticked in capture too); the IN keeps
-            # the (kind, thanked_at) index in use.
-            m.Interaction.kind.in_(r.INTERACTION_KINDS),
-            m.Interaction.thanked_at.is_null(),
-            m.Client.archived_at.is_null(),
-            m.Interaction.happened_at < datetime.combine(day + timedelta(days=1), time.min),
-        )
-        .order_by(m.Interaction.happened_at.desc(), m.Interaction.id.desc())
-    )
+    # Every kind (a call whose thank-you was ticked in capture too).
+    before = datetime.combine(day + timedelta(days=1), time.min)
     out = []
-    for iid, cid, name, title, happened in fetch(query):
+    for iid, cid, name, title, happened in sql.unthanked(r.INTERACTION_KINDS, before):
         when = moment(happened)
         assert when is not None
         out.append(ThankYou(iid, cid, name, title, when, (day - when.date()).days))
@@ -240,30 +158,10 @@ def upcoming_dates(day: date) -> list[Upcoming]:
     by_month: dict[int, list[int]] = {}
     for month, mday in pairs:
         by_month.setdefault(month, []).append(mday)
-    in_window = None
-    for month, days in by_month.items():
-        clause = (m.ImportantDate.month == month) & (m.ImportantDate.day.in_(days))
-        in_window = clause if in_window is None else (in_window | clause)
     names: dict[int, str] = {}
     people: dict[int, r.Person] = {}
     dated = []
-    query = (
-        m.ImportantDate.select(
-            m.ImportantDate.id,
-            m.ImportantDate.client,
-            m.Client.name,
-            m.ImportantDate.label,
-            m.ImportantDate.month,
-            m.ImportantDate.day,
-            m.ImportantDate.year,
-            *_PERSON_COLUMNS,
-        )
-        .join(m.Client, on=(m.ImportantDate.client == m.Client.id))
-        .switch(m.ImportantDate)
-        .join(m.Person, JOIN.LEFT_OUTER, on=(m.ImportantDate.person == m.Person.id))
-        .where(in_window, m.Client.archived_at.is_null())
-    )
-    for values in fetch(query):
+    for values in sql.dates_within(by_month):
         did, cid, name, label, month, mday, year = values[:7]
         names[cid] = name
         pid = values[7]
@@ -300,12 +198,7 @@ def upcoming_dates(day: date) -> list[Upcoming]:
 def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
     # The cadences in use (a handful of values), each with its cutoff, so that SQLite
     # returns only the clients past theirs instead of every client for Python to sort out.
-    cadences = [
-        c
-        for (c,) in convert.tuples(
-            m.Client.select(m.Client.cadence_days).where(m.Client.cadence_days > 0).distinct()
-        )
-    ]
+    cadences = sql.cadences_in_use()
 
     def before(days: int) -> datetime:
         return datetime.combine(day - timedelta(days=days), time.min)

@@ -43,6 +43,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any, NamedTuple, TypeVar
 
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -284,9 +285,12 @@ def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " 
 
 
 # -- searching --------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A match before its text is read: ranking only needs the key and the score."""
+class _Found(NamedTuple):
+    """A match before its text is read: ranking only needs the key and the score.
+
+    A tuple whose first item is the rowid, as the rows the index returns are: the share
+    per kind is taken from those rows, and only the matches kept are made (a ranked
+    query reads up to 240 rows for at most 60 results)."""
 
     rowid: int
     client_id: int | None
@@ -343,14 +347,13 @@ def _all_in_one(
     # With a share per kind, read a few times more rows than shown, to fill the shares.
     take = limit if per_kind is None else limit * 4
     if count <= RANK_CAP:
-        found = _rows(sql.fts_ranked(expression, take, TITLE_WEIGHT, BOOSTS, ID_BITS))
-        return _cap(found, limit, per_kind), count
+        ranked = sql.fts_ranked(expression, take, TITLE_WEIGHT, BOOSTS, ID_BITS)
+        return _rows(_cap(ranked, limit, per_kind)), count
     # Too common to rank: by kind, newest first, straight off the index.
     if per_kind is None or "*" in expression:
         # (A prefix term costs a merge of its postings per statement: just one statement.)
-        found = _rows(sql.fts_newest(expression, take))
-        return _cap(found, limit, per_kind), count
-    found = []
+        return _rows(_cap(sql.fts_newest(expression, take), limit, per_kind)), count
+    found: list[_Found] = []
     for bits in sorted(BITS_KIND, reverse=True):
         if len(found) >= limit:
             break
@@ -366,13 +369,18 @@ def _merge(
     return _cap([*first, *(f for f in then if f.rowid not in seen)], limit, per_kind)
 
 
-def _cap(found: Sequence[_Found], limit: int, per_kind: int | None) -> list[_Found]:
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
+def _cap(found: Sequence[Row], limit: int, per_kind: int | None) -> list[Row]:
+    """The first ``limit`` of ``found`` (rowid first in each), no kind more than
+    ``per_kind`` times."""
     if per_kind is None:
         return list(found[:limit])
     taken: dict[str, int] = {}
     out = []
     for item in found:
-        kind = item.kind
+        kind = BITS_KIND.get(item[0] >> ID_BITS, "other")  # the kind of the rowid
         if taken.get(kind, 0) < per_kind:
             taken[kind] = taken.get(kind, 0) + 1
             out.append(item)
@@ -386,7 +394,13 @@ def _spread(words: Sequence[str], limit: int, per_kind: int | None) -> list[_Fou
 
     Each word's matches are read once with their client, and the documents shown are
     taken from those: the stored row of a match (where client_id is kept) is read once.
+    A word found nowhere spreads over no client: that is known from one row of the index,
+    before the stored rows of another word's matches are read (a few ms for a common
+    word: "anita hikin" read the clients of every Anita's documents to find "hikin"
+    nowhere, 5.9 ms of CPU, now 1.2).
     """
+    if not all(sql.fts_any(term(word, True)) for word in words):
+        return []
     clients: set[int] | None = None
     matches: dict[int, int] = {}  # rowid -> client id, for every word's matches
     for word in sorted(words, key=len, reverse=True):  # longer words match fewer rows

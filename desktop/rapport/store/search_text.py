@@ -141,13 +141,20 @@ def snippet(text: str, words: Sequence[str], size: int = 14) -> tuple[str, bool]
     spans = _spans(text, pattern)
     begin = 0
     if spans:
-        starts = [i for i, (start, _) in enumerate(tokens) if any(s == start for s, _ in spans)]
+        # Sets, not the lists: a body of a few hundred words is read for each of up to 60
+        # results of every search as you type.
+        matched, starts_at = set(spans), {start for start, _ in spans}
+        starts = [i for i, (start, _) in enumerate(tokens) if start in starts_at]
+        # No window can hold more different matched words than the whole text does.
+        most = len({text[a:b].lower() for a, b in tokens if (a, b) in matched})
         best = -1
         for first in starts:  # the window holding the most different matched words
-            window = range(max(0, first - 2), min(len(tokens), first - 2 + size))
-            found = {text[a:b].lower() for i in window for a, b in [tokens[i]] if (a, b) in spans}
+            window = tokens[max(0, first - 2) : max(0, first - 2 + size)]
+            found = {text[a:b].lower() for a, b in window if (a, b) in matched}
             if len(found) > best:
                 best, begin = len(found), max(0, min(first - 2, len(tokens) - size))
+                if best >= most:
+                    break
     end = min(len(tokens), begin + size)
     start_at = 0 if begin == 0 else tokens[begin][0]
     stop_at = len(text) if end == len(tokens) else tokens[end - 1][1]
