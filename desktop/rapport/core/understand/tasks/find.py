@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
+    deadline_of,
     deliverable_due,
     due_of,
     shares_verb,
@@ -56,6 +58,7 @@ from rapport.core.understand.tasks.words import (
     NEEDS_OBJECT,
     NEGATED,
     NOT_NOW,
+    NOT_OURS,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
@@ -76,6 +79,9 @@ from rapport.core.understand.tasks.words import (
 )
 from rapport.core.understand.text import LazyRegex, Span, split_spans
 from rapport.core.understand.wordlists import word_list
+
+if TYPE_CHECKING:
+    from rapport.core.understand.dates.find import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
@@ -385,6 +391,19 @@ _DEADLINE_REST = LazyRegex(
 )
 
 
+_SEND_AFTER_DASH = LazyRegex(r"\s*(?:send|email|e-mail|mail|submit|deliver)\b", re.IGNORECASE)
+
+
+def _blank_dates(text: str, start: int, found: list[DateMention], body: str) -> str:
+    """The dates put back into a text whose date words were blanked, offsets unchanged."""
+    for d in found:
+        text = text[: d.start - start] + body[d.start : d.end] + text[d.end - start :]
+    return text
+
+
+_A_THING = LazyRegex(r"(?:a|an|the|my|our|some|his|her|their|\d+)\s", re.IGNORECASE)
+
+
 def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
     """A date after a dash belongs to the item before it: "revised quote - Fri noon",
     "fume hood quote - Thurs", "trial agreement to Nicole - 12/18" are one dated item each."""
@@ -399,9 +418,22 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
                     + " " * (d.end - d.start)
                     + rest[d.end - piece.start :]
                 )
+            sent = _SEND_AFTER_DASH.match(rest)
+            said = out[-1].text.split(" ", 1)[0].lower()
+            if said in NOT_OURS or base_verb(said) is not None:
+                sent = None  # "Wants a bulk quote - send by Fri": the verb answers the want
+            if sent is not None and found:
+                # "workshop dates for Nov - send by Thurs": sending is what the item's implied
+                # verb says already; the day after the verb is the item's deadline
+                rest = " " * sent.end() + rest[sent.end() :]
             if found and _DEADLINE_REST.fullmatch(rest.lower()):
                 prev = out.pop()
-                out.append(Span(prev.start, piece.end, ctx.body[prev.start : piece.end]))
+                text = ctx.body[prev.start : piece.start] + rest
+                if sent is not None:
+                    text = _blank_dates(text, prev.start, found, ctx.body)
+                else:
+                    text = ctx.body[prev.start : piece.end]
+                out.append(Span(prev.start, piece.end, text))
                 continue
         out.append(piece)
     return out
@@ -495,7 +527,13 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises;
             # "I owe her: training calendar (Tue), admin accounts (today)": three
+            # "the sizing quote by the 15th and the permit timeline": a date closes the first
+            # thing, what follows "and" is a second one for the same verb
             listed_items = split_after_dates(part, ctx.dates) if several else [part]
+            if not several and dates_in(ctx.dates, part.start, part.end):
+                things = split_after_dates(part, ctx.dates)
+                if all(_A_THING.match(t.text) for t in things[1:]):
+                    listed_items = things
             subparts = [
                 sub
                 for item in listed_items
@@ -537,7 +575,11 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     # "go onsite Mon am, bring a loaner": what follows a dated to-do after a comma is then too
     for k in range(1, len(kept)):
         comma = ctx.body[kept[k - 1].end : kept[k].start].strip() in (",", "and", ", and")
+        # ("a concept sketch by the 30th and a planting list": the date closed the first thing)
+        second_thing = _A_THING.match(ctx.body, kept[k].start) is not None
         if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
+            if second_thing and cue in ("promise", "will", "need"):
+                continue
             kept[k].due = kept[k - 1].due
     return kept
 
@@ -771,6 +813,13 @@ def _task_from(
         verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
     if verb is None and new_subject(rest_words):
         return None, ""  # "..., also she mentioned her daughter starts kindergarten"
+    if verb is None and shared_verb and rest_words[0] in ("cc", "cc:", "bcc", "copy", "copying"):
+        return None, ""  # "fee proposal to Grant by 9/18, cc Meera": how it is sent
+    if verb is None and shared_verb and (_someone_elses(text) or new_subject(rest_words)):
+        # Family: the other side's step said after the user's, its own subject before it ("send
+        # the audit report by Thu, he'll share it w/ the committee", "I'll send the estimate
+        # and they'll let me know"): it does not take the user's verb
+        return None, ""
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
     elif (
@@ -794,6 +843,8 @@ def _task_from(
         verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
+    elif verb is None and cue == "follow" and _opening_topic(part, ctx):
+        return None, ""
     elif verb is None and cue == "follow":
         verb, prefix = "follow", "follow up "
     elif verb is None and cue == "list" and not _someone_elses(text):
@@ -838,7 +889,7 @@ def _task_from(
     if intro and (verb == "intro" or "intro" in title.lower()):
         # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
         verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
-    due = due_of(dates_in(ctx.dates, part.start, part.end))
+    due = deadline_of(ctx.body, dates_in(ctx.dates, part.start, part.end))
     if (
         due is None
         and thing
@@ -848,6 +899,33 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# Family: a note that opens with "follow up", "note to self" or "memo" and then names the
+# meeting or the job it records ("follow up from the brewery visit ...", "note to self on the
+# castillo job", "f/u on the Q3 review w/ Dana", "memo re the bakery job", "nts the garcia
+# kitchen"): the note's heading, not a to-do. A verb ("note to self: call the bank"), whom to
+# follow up with ("follow up with Jen") or a day still to come ("follow up on the proposal
+# next week") make it one.
+_OPENING_CUE = LazyRegex(
+    r"\s*(?:(?:ok(?:ay)?|so|um+|uh+|alright|right|quick)[\s,.]+)*(?:follow[\s-]?up|followup|f/u|fu|"
+    r"note\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
+    re.IGNORECASE,
+)
+_TOPIC = LazyRegex(
+    r"(?:(?:on|from|after|re:?|about|regarding|of|for)\s+)?(?:the|this|that|our|my|an?|[a-z]+'s)\s"
+    r"|(?:on|from|after|re:?|about|regarding)\s",
+    re.IGNORECASE,
+)
+
+
+def _opening_topic(part: Span, ctx: TaskContext) -> bool:
+    if _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start) is None:
+        return False
+    if part.text.strip() and _TOPIC.match(part.text) is None:
+        return False
+    said = dates_in(ctx.dates, part.start, part.end)
+    return all(d.value is None or d.value <= ctx.today for d in said)
 
 
 # A note's heading: how the business came in, then what it is ("Phone order -", "Web inquiry:")

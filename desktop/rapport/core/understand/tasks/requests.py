@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import dates_in
-from rapport.core.understand.tasks.words import DELIVERABLES, VERB_ALT, base_verb
+from rapport.core.understand.tasks.words import DELIVERABLES, PAST_START, VERB_ALT, base_verb
 from rapport.core.understand.text import LazyRegex, Span
 from rapport.core.understand.wordlists import word_list
 
@@ -225,8 +225,8 @@ def terse_items(
                 continue
             thing = m.group("thing")
             pieces = thing.lower().split()
-            if pieces[0] in _NOT_A_THING or pieces[0].isdigit():
-                continue
+            if pieces[0] in _NOT_A_THING or pieces[0].isdigit() or pieces[0] in PAST_START:
+                continue  # "spoke to Erik this morning": what happened, not a thing to send
             asked = bool(m.group("pls")) or bool(_PLS_AFTER.match(tail))
             to = _TO_SOMEONE.search(thing)
             named = to is not None and to.group("name").lower() in first_names()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.deadlines import (
     dates_in,
+    thing_dates,
 )
 from rapport.core.understand.tasks.words import (
     ALIASES,
@@ -28,14 +29,20 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_things", "task_kind", "task_title"]
 
+_URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
+
 
 def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     """A short imperative: the clause without its date words, asides and filler."""
     out = body.text
-    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
+    said = dates_in(ctx.dates, body.start, body.end)
+    thing = thing_dates(ctx.body, said)
+    for d in sorted(said, key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
         if out[hi : hi + 2] in ("'s", "’s"):
             continue  # "with next week's order", "to Tuesday's delivery": the date names a thing
+        if d.start in thing and not _URGENT_WORD.match(d.text):
+            continue  # "confirm the Saturday slot", "dates for Nov": the thing, not its deadline
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
     out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said

@@ -100,7 +100,8 @@ VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=lambda v: (-len(v)
 VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
-    r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
+    # "... and maybe send mae some flowers", "and also order the linens": a second to-do
+    r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
