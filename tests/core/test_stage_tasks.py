@@ -1319,3 +1319,63 @@ def test_a_thing_going_out_on_its_day_is_sent(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Spoke w/ Mr. Emeka Okafor on behalf of Dana. He asked that Dana call him back "
+            "Thursday after 5 with the two cabin options.",
+            [("Call him back after 5 with the two cabin options", "2026-11-19")],
+        ),
+        (
+            "For Tom - while you were out: Chef Anton Drexler wants more napkins. He asked that "
+            "you call him before Friday.",
+            [("Call him", "2026-11-20")],
+        ),
+        (
+            "Per Dana's request I spoke w/ Mr. Raymond Takahashi. Mr. T asked that Dana email the "
+            "onboarding checklist by Thursday.",
+            [("Email the onboarding checklist", "2026-11-19")],
+        ),
+        (
+            "Spoke with Professor Hugh Ashworth on Nadine's behalf. He asked whether Nadine can "
+            "visit his home to collect them next Tuesday.",
+            [("Visit his home to collect them", "2026-11-24")],
+        ),
+        # asked of someone else; a question with no day to keep
+        ("Met Joan Pike. She asked that her husband call the bank first.", []),
+        ("Met Joan Pike. Her son asked if Joan could drive him to practice Friday.", []),
+        ("Met Joan Pike. She asked if we could look at her umbrella policy.", []),
+        # held out
+        (
+            "Taking notes for Priya: Mr. Gomez asked that Priya send the revised floor plan by "
+            "Monday.",
+            [("Send the revised floor plan", "2026-11-23")],
+        ),
+        (
+            "Covering for Sam today. Dr. Lee asked if Sam could stop by the clinic Wednesday to "
+            "check the scanner.",
+            [("Stop by the clinic to check the scanner", "2026-11-25")],
+        ),
+        (
+            "Ruth Hale called. She asked that I email her the W-9 today.",
+            [("Email her the W-9", "2026-11-18")],
+        ),
+        (
+            "Note from Kim on Jorge's behalf: Mrs. Alvarez requested that Jorge confirm the "
+            "delivery window by Friday.",
+            [("Confirm the delivery window", "2026-11-20")],
+        ),
+        (
+            "Spoke with Pat Moore. He'd like to know whether we can ship the order by the 30th.",
+            [("Ship the order", "2026-11-30")],
+        ),
+        ("Met Joan Pike. She wants that her daughter review it first.", []),
+    ],
+)
+def test_a_request_to_the_user_reported_by_whoever_wrote_the_note_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -249,6 +249,26 @@ _ASKED_ME_TO = LazyRegex(
     re.IGNORECASE,
     needs="me us you",
 )
+# Family: a request to the user reported by whoever wrote the note for them ("He asked that
+# Dana call him back Thursday", "asked that you call him before Friday", "asked whether Nadine
+# can visit his home next Tuesday", "would like you to ..."): the user is "you", "I", "we", or
+# the one the note is written for ("on behalf of Dana", "on Nadine's behalf", "For Tom -",
+# "Per Dana's request", "taking notes for Dev").
+_ASKED_THAT = LazyRegex(
+    lambda: (
+        r"(?:\b(?:asked|asks|requested|requests|wants|wanted|would\s+like|wonder(?:s|ed|ing)?)|"
+        r"(?:\bwants?|\bwould\s+like|'d\s+like)\s+to\s+know)\s+(?:that|if|whether)\s+"
+        r"(?P<who>you|u|I|we|[A-Z][a-z]+)\s+(?:(?:can|could|would|will|please|pls)\s+)?"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+    ),
+    needs="that if whether",
+)
+_WRITTEN_FOR = LazyRegex(
+    r"(?i:on\s+behalf\s+of|notes\s+for|covering\s+for|^for|\bper)\s+(?P<name>[A-Z][a-z]+)\b"
+    r"|\b(?i:on)\s+(?P<name2>[A-Z][a-z]+)'s\s+(?i:behalf)",
+    re.MULTILINE,
+)
+_ASKED_IF = re.compile(r"\b(?:if|whether)\s")
 _THEIR_CLAUSE = LazyRegex(
     r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
     r"said|says|can|could))\b.*$",
@@ -264,8 +284,21 @@ def asked_me_to(
 ) -> list[TaskFound]:
     """Tasks for what someone asked the user to do that the note's own tasks do not say."""
     added: list[TaskFound] = []
+    users = {
+        m.group("name") or m.group("name2")
+        for sentence in sentences
+        for m in _WRITTEN_FOR.finditer(sentence.text)
+    }
     for sentence in sentences:
-        for m in _ASKED_ME_TO.finditer(sentence.text):
+        asked = [
+            *_ASKED_ME_TO.finditer(sentence.text),
+            *(
+                m
+                for m in _ASKED_THAT.finditer(sentence.text)
+                if m.group("who").lower() in ("you", "u", "i", "we") or m.group("who") in users
+            ),
+        ]
+        for m in asked:
             rest = _THEIR_CLAUSE.sub("", m.group("rest"))
             start = sentence.start + m.start("verb")
             end = sentence.start + m.start("rest") + len(rest)
@@ -275,6 +308,8 @@ def asked_me_to(
                 continue  # "asked me to intro her to a CPA -> intro her to Mark this week"
             said = [d for d in dates if start <= d.start < end]
             when = next((d.value for d in said if d.value is not None), None)
+            if when is None and _ASKED_IF.search(m.group()):
+                continue  # "asked if we could look at his policy": a topic, no day to keep
             text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
             for d in reversed(said):
                 a = d.start - sentence.start - m.start("verb")
