@@ -1379,3 +1379,81 @@ def test_a_request_to_the_user_reported_by_whoever_wrote_the_note_is_a_task(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tour @ Willow Creek Barn - Kayla Brooks + fiancé Marcus. send contract tmrw",
+            [("Send contract", "2026-11-19")],
+        ),
+        (
+            "measure at the kowalczyk place, stan and dorothy. get the drawings done by the 23rd",
+            [("Get the drawings done", "2026-11-23")],
+        ),
+        (
+            "Update for Marcus (my manager): Wilhelmina Achebe is ready to sign. I'm sending the "
+            "final contract Wednesday.",
+            [("Send the final contract", "2026-11-25")],
+        ),
+        # a day said, or a verb going on: still to-dos
+        (
+            "Meet at the site Friday, bring the plans",
+            [("Meet at the site", "2026-11-20"), ("Bring the plans", "2026-11-20")],
+        ),
+        (
+            "Ed Ruiz. Stop at the bank and deposit the check",
+            [("Stop at the bank", None), ("Deposit the check", None)],
+        ),
+        # held out
+        (
+            "Walkthrough @ 14 Elm St - Rita Gomez. send her the bid Friday",
+            [("Send Rita the bid", "2026-11-20")],
+        ),
+        (
+            "install at the Yoder farm, amos and ruth. order the panels tomorrow",
+            [("Order the panels", "2026-11-19")],
+        ),
+        (
+            "Recap for Dana (VP Sales): the Hills are in. Send the contract Monday.",
+            [("Send the contract", "2026-11-23")],
+        ),
+        (
+            "demo at Crestview Dental - Dr. Amy Lo. ship the trial kit Thursday",
+            [("Ship the trial kit", "2026-11-19")],
+        ),
+        (
+            "Ed Ruiz. drop off at the front desk, ask for Mel",
+            [("Drop off at the front desk", None), ("Ask for Mel", None)],
+        ),
+    ],
+)
+def test_the_first_line_naming_where_or_for_whom_is_the_notes_heading(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Wilhelmina Achebe is ready to sign. I'm sending the final contract Wednesday.",
+            [("Send the final contract", "2026-11-25")],
+        ),
+        (
+            "Bo Tan. I'm calling the supplier tomorrow about the delay",
+            [("Call the supplier about the delay", "2026-11-19")],
+        ),
+        ("Bo Tan. I'm getting married in June", []),
+        # held out
+        ("Bo Tan. we're booking the crew for the 12th", [("Book the crew", "2026-12-12")]),
+        ("Bo Tan. I am drafting the lease this week", [("Draft the lease", "2026-11-20")]),
+        ("Bo Tan. she's sending the signed copy Friday", []),
+    ],
+)
+def test_a_promise_said_in_the_present_is_the_users_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -786,6 +786,8 @@ def _task_from(
         return None, ""  # "deposit $1,200 rcvd", "final invoice paid": a record, not a to-do
     if _heading(part, rest_words, ctx):
         return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
+    if verb is not None and cue == "" and _where_heading(part, rest_words, ctx):
+        return None, ""
     if (
         verb is not None
         and len(rest_words) > 1
@@ -926,6 +928,22 @@ def _opening_topic(part: Span, ctx: TaskContext) -> bool:
         return False
     said = dates_in(ctx.dates, part.start, part.end)
     return all(d.value is None or d.value <= ctx.today for d in said)
+
+
+# Family: the note's first line naming where the visit was or whom the note is for, an activity
+# then "at", "@" or "for" and no object ("Tour @ Willow Creek Barn - Kayla + Marcus", "measure
+# at the kowalczyk place, stan and dorothy", "Update for Marcus (my manager): ..."), a dash, a
+# comma, a colon or a bracket after it: the note's heading. A day said makes it an appointment
+# ("meet at the site Friday"); "stop at the bank and deposit the check" goes on with a verb.
+_WHERE_HEADING = LazyRegex(r"[^\n,:(]*?(?:\s+[-–—]\s|\s*[,:(]|\s*\n|\s*$)")
+
+
+def _where_heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
+    if len(rest_words) < 3 or rest_words[1] not in ("at", "@", "for"):
+        return False
+    if ctx.body[: part.start].strip() or dates_in(ctx.dates, part.start, part.end):
+        return False
+    return _WHERE_HEADING.compiled.match(ctx.body, part.start) is not None
 
 
 # A note's heading: how the business came in, then what it is ("Phone order -", "Web inquiry:")

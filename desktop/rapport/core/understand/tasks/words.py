@@ -192,7 +192,12 @@ WILL_CUE = LazyRegex(
     r"gonna|will|going\s+to|i\s+can|i\s+shall"
     # "I send her our LE on Monday", "I call him back tmrw": written without "will"
     r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
-    r"deliver|bring|visit|meet|confirm|reply|review|update)\b))\s+",
+    r"deliver|bring|visit|meet|confirm|reply|review|update)\b)"
+    # "I'm sending the final contract Wednesday", "we're booking the crew": a promise said in
+    # the present (not "I'm getting married", "we're setting up shop")
+    r"|(?:i'm|i\s+am|we're|we\s+are)(?=\s+(?:"
+    + "|".join(g for g in GERUNDS if g not in ("getting", "setting"))
+    + r")\b))\s+",
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(
