@@ -1457,3 +1457,34 @@ def test_a_promise_said_in_the_present_is_the_users_task(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dana Mercer. Can you send me the bill rates for forklift-certified vs. general labor "
+            "by Thursday?",
+            [("Send me the bill rates for forklift-certified vs. general labor", "2026-11-19")],
+        ),
+        (
+            "Ray Ito. She asked me to quote approx. 40 units of the grey tile by Friday.",
+            [("Quote approx. 40 units of the grey tile", "2026-11-20")],
+        ),
+        # held out
+        (
+            "Ray Ito. Could you pls ship the parts to 12 Main St. in Dover by Monday?",
+            [("Ship the parts to 12 Main St. in Dover", "2026-11-23")],
+        ),
+        (
+            "Ray Ito. He wants me to call Dr. Patel at St. Luke's tomorrow.",
+            [("Call Dr. Patel at St. Luke's", "2026-11-19")],
+        ),
+        # the sentence ends: what follows is not the request's
+        ("Ray Ito. Can you send the specs. I need them by Friday.", [("Send the specs", None)]),
+    ],
+)
+def test_a_request_runs_to_the_end_of_its_sentence_past_an_abbreviation(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

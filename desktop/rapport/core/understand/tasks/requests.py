@@ -136,12 +136,16 @@ def _head(obj: list[str]) -> str:
 # A request put to the user in the second person, as e-mails and texts make it: "Can you send
 # the title commitment to Derek by Friday?", "could you also quote a limited Phase II",
 # "please confirm an appointment time by tomorrow", "he asked if you could call him Friday".
+# What is asked, to the end of its sentence: a full stop inside the sentence is an abbreviation's
+# ("the bill rates for forklift-certified vs. general labor by Thursday", "approx. 20 units"),
+# the sentences are cut already where they end
+_REST = r"(?:[^?.!;\n]|\.(?=[ \t]*[^\s.!?]))*"
 _ASKED_OF_YOU = LazyRegex(
     lambda: (
         r"(?:\b(?:can|could|would|will)\s+(?:you|u)|\basked\s+if\s+(?:you|u)\s+could"
         r"|(?:^|(?<=[.!?,;:]\s)|(?<=\bso\s)|(?<=\band\s))(?:please|pls|kindly))"
         r"\s+(?:(?:please|pls|also|kindly|just|quickly)\s+)*"
-        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^?.!;\n]*)"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
     ),
     re.IGNORECASE,
     needs="you could please pls kindly can will would",
@@ -244,7 +248,7 @@ def terse_items(
 _ASKED_ME_TO = LazyRegex(
     lambda: (
         r"\b(?:asked|asks|wants|wanted|needs|needed|told|begged|reminded|would\s+like)\s+"
-        rf"(?:me|us|you)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+        rf"(?:me|us|you)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
     ),
     re.IGNORECASE,
     needs="me us you",
@@ -259,7 +263,7 @@ _ASKED_THAT = LazyRegex(
         r"(?:\b(?:asked|asks|requested|requests|wants|wanted|would\s+like|wonder(?:s|ed|ing)?)|"
         r"(?:\bwants?|\bwould\s+like|'d\s+like)\s+to\s+know)\s+(?:that|if|whether)\s+"
         r"(?P<who>you|u|I|we|[A-Z][a-z]+)\s+(?:(?:can|could|would|will|please|pls)\s+)?"
-        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
     ),
     needs="that if whether",
 )
