@@ -1488,3 +1488,32 @@ def test_a_request_runs_to_the_end_of_its_sentence_past_an_abbreviation(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ted Ames. Ted's bday 1/14. book freight by 12/20, card for his bday",
+            [("Book freight", "2026-12-20"), ("Send card for his bday", "2027-01-14")],
+        ),
+        ("Hannah Gold. DS Ari bar mitzvah 12/12 - card", [("Send card", "2026-12-12")]),
+        ("Hannah Gold. send a thank you card", [("Send a thank you card", None)]),
+        (
+            "Hannah Gold. her daughter's wedding 12/19, gift",
+            [("Send gift", "2026-12-19")],
+        ),
+        (
+            "Hannah Gold. Mia's birthday is 1/3 - flowers for her birthday",
+            [("Send flowers for her birthday", "2027-01-03")],
+        ),
+        (
+            "Hannah Gold. retirement party Friday - card + gift basket",
+            [("Send card and gift basket", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_card_or_gift_for_an_occasion_is_sent_by_the_occasion(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -116,6 +116,9 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
+    for task in tasks:
+        if task.due is None and task.kind == "gift":
+            task.due = _occasion_due(task, ctx)
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
@@ -580,6 +583,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
             if second_thing and cue in ("promise", "will", "need"):
                 continue
+            if kept[k].kind == "gift" and _occasion_due(kept[k], ctx) is not None:
+                continue  # "book freight by 2/20, card for his bday": by the birthday
             kept[k].due = kept[k - 1].due
     return kept
 
@@ -824,6 +829,8 @@ def _task_from(
         return None, ""
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
+        if shared_verb not in _GIVING and GIFT_TO.match(text):
+            verb, prefix = "send", "send "  # "book freight by 2/20, card for his bday"
     elif (
         verb is None
         and cue in ("will", "need", "promise")
@@ -901,6 +908,40 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# Verbs a card or gift can take from the item before it ("order the banners, card for ...")
+_GIVING = word_list("tasks.find._GIVING")
+# Family: a card or gift for an occasion is due by the occasion ("DS Ari bar mitzvah 12/12 -
+# card", "her daughter's wedding 12/19, gift", "card for his bday" after "Ted's bday 1/14"):
+# the day said before it on its line, or the birthday or anniversary it names
+_OCCASION_NAMED = LazyRegex(r"\b(?:b-?day|birthday|anniversary|anniv)\b", re.IGNORECASE)
+
+
+def _occasion_due(task: TaskFound, ctx: TaskContext) -> date | None:
+    occasion = _OCCASION_NAMED.search(task.title)
+    if occasion is not None:
+        word = occasion.group().lower()[:4]
+        for d in ctx.dates:
+            said = ctx.body[max(0, d.start - 14) : d.start].lower()
+            if word in said and d.value is not None and d.value >= ctx.today and d.kind == "day":
+                return d.value
+    line_start = ctx.body.rfind("\n", 0, task.start) + 1
+    before = [
+        d
+        for d in dates_in(ctx.dates, line_start, task.start)
+        if d.value is not None and d.kind == "day" and d.value >= ctx.today
+    ]
+    if (
+        before
+        and not _A_DEADLINE.match(before[-1].text)
+        and ctx.body[before[-1].end : task.start].strip() in ("-", "–", ",", "—", ":")
+    ):
+        return before[-1].value
+    return None
+
+
+_A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGNORECASE)
 
 
 # Family: a note that opens with "follow up", "note to self" or "memo" and then names the

@@ -255,7 +255,12 @@ ADVICE = LazyRegex(
 # "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
 GIFT_TO = LazyRegex(
     r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:(?:card|gift|flowers|note|basket|bottle|present)"
-    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$)",  # "closing gift"
+    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$"  # "closing gift"
+    # a gift for an occasion, or two gifts: "card for his bday", "flowers for her birthday",
+    # "card + gift basket"
+    r"|(?:card|gift|flowers|basket|present)\s+for\s+(?:his|her|their|the)\s+[\w' -]+$"
+    r"|(?:card|gift|flowers)\s*(?:\+|&|and)\s*(?:an?\s+)?(?:[\w'-]+\s+)?"
+    r"(?:card|gift|flowers|basket)[\s!.]*$)",
     re.IGNORECASE,
 )
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
