@@ -1517,3 +1517,36 @@ def test_a_card_or_gift_for_an_occasion_is_sent_by_the_occasion(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Jo Reyes. trial cylinders out Fri, call Junior wk after",
+            [("Send trial cylinders out", "2026-11-20"), ("Call Junior", "2026-11-27")],
+        ),
+        (
+            "Lorna Tate. Back in 6 weeks; text her a reminder the week before.",
+            [("Text Lorna a reminder", "2026-12-23")],
+        ),
+        (
+            "Jo Reyes. install is on 12/12, check in with them the day after",
+            [("Check in with Jo", "2026-12-13")],
+        ),
+        # held out
+        ("Jo Reyes. closing 12/15. send a gift a week after", [("Send a gift", "2026-12-22")]),
+        (
+            "Jo Reyes. kickoff Monday; prep the deck the day before",
+            [("Prep the deck", "2026-11-22")],
+        ),
+        (
+            "Jo Reyes. demo on the 4th, follow up 2 days later",
+            [("Follow up with Jo", "2026-12-06")],
+        ),
+    ],
+)
+def test_a_to_do_dated_from_the_day_said_before_it(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -11,7 +11,7 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.author import strip_author
@@ -867,6 +867,9 @@ def _task_from(
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
+    relative = _relative_due(body, ctx)
+    if relative is not None:
+        body = Span(body.start, body.start + relative[1], body.text[: relative[1]])
     title = task_title(prefix, body, ctx).rstrip(" -:;,")  # "revised proof - Wed": no dash left
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
@@ -899,6 +902,8 @@ def _task_from(
         # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
         verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
     due = deadline_of(ctx.body, dates_in(ctx.dates, part.start, part.end))
+    if due is None and relative is not None:
+        due = relative[0]
     if (
         due is None
         and thing
@@ -912,6 +917,30 @@ def _task_from(
 
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
 _GIVING = word_list("tasks.find._GIVING")
+# Family: a to-do dated from the day said before it ("cylinders out Fri, call Junior wk after",
+# "Back in 6 weeks; text her a reminder the week before", "demo on the 4th, follow up 2 days
+# later"): that day, a day or a week (or a count of them) after or before
+_RELATIVE = LazyRegex(
+    r"(?:^|[\s,]+)(?:the\s+|a\s+|one\s+)?(?P<n>\d+|two|three|four)?\s*(?P<unit>wks?|weeks?|days?)\s+"
+    r"(?P<dir>after|later|before|prior|earlier)\b(?!\s+next)[\s.!]*$",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _relative_due(body: Span, ctx: TaskContext) -> tuple[date, int] | None:
+    """The due of a to-do said relative to the day before it, and where its words start."""
+    m = _RELATIVE.search(body.text)
+    if m is None or dates_in(ctx.dates, body.start, body.end):
+        return None
+    said = [d for d in ctx.dates if d.end <= body.start and d.value is not None]
+    if not said:
+        return None
+    n = m.group("n") or "1"
+    count = int(n) if n.isdigit() else _COUNTS[n.lower()]
+    days = count * (7 if m.group("unit").lower().startswith("w") else 1)
+    sign = 1 if m.group("dir").lower() in ("after", "later") else -1
+    return said[-1].value + timedelta(days=sign * days), m.start()
 # Family: a card or gift for an occasion is due by the occasion ("DS Ari bar mitzvah 12/12 -
 # card", "her daughter's wedding 12/19, gift", "card for his bday" after "Ted's bday 1/14"):
 # the day said before it on its line, or the birthday or anniversary it names
