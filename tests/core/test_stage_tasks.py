@@ -1550,3 +1550,28 @@ def test_a_to_do_dated_from_the_day_said_before_it(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "[10:02] Priya Natarajan: we need 3 contract data engineers by Dec 1\n"
+            "[10:03] Me: I'll send you profiles by Friday\n"
+            "[10:04] Priya Natarajan: my boss Alan wants to meet your team lead too\n"
+            "[10:05] Me: I'll set that up for next week",
+            [("Send Priya profiles", "2026-11-20"), ("Set that up", "2026-11-23")],
+        ),
+        (
+            "Ann Cole needs a new quote by Friday. She also wants to tour the plant. I'll set it "
+            "up next week.",
+            [("Send a new quote", "2026-11-20"), ("Set it up", "2026-11-23")],
+        ),
+        # the thing asked last is what "it" is
+        ("Ann Cole wants a trial. I'll set it up next week.", [("Set up a trial", "2026-11-23")]),
+    ],
+)
+def test_it_after_a_wish_to_do_something_is_not_the_thing_asked_before(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -332,6 +332,8 @@ def _tasks(
             np = _NP_STOP.sub("", m.group("np")).strip()
             if np and np.split()[0].lower() not in ("to", "us", "me", "it", "them", "more"):
                 last = np
+            elif np.lower().startswith("to "):
+                last = None  # "Alan wants to meet your team lead. I'll set that up": the meeting
         return last
 
     def request_due(pos: int) -> date | None:

@@ -941,6 +941,8 @@ def _relative_due(body: Span, ctx: TaskContext) -> tuple[date, int] | None:
     days = count * (7 if m.group("unit").lower().startswith("w") else 1)
     sign = 1 if m.group("dir").lower() in ("after", "later") else -1
     return said[-1].value + timedelta(days=sign * days), m.start()
+
+
 # Family: a card or gift for an occasion is due by the occasion ("DS Ari bar mitzvah 12/12 -
 # card", "her daughter's wedding 12/19, gift", "card for his bday" after "Ted's bday 1/14"):
 # the day said before it on its line, or the birthday or anniversary it names
