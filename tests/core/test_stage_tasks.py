@@ -1575,3 +1575,32 @@ def test_it_after_a_wish_to_do_something_is_not_the_thing_asked_before(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Design review - Okafor garden\nPresent: Chinedu Okafor (client), KL (me), RB (our "
+            "drafter)\nActions:\nKL: revised concept plan by 12/4\nRB: update grading sheet by "
+            "11/28\nChinedu: confirm oven model",
+            [("Send revised concept plan", "2026-12-04")],
+        ),
+        # held out
+        (
+            "Site walk, Hale Dental\nAttendees: Dr. Ann Hale, Tom Reyes (me), Lisa Wu (our PM)\n"
+            "Next steps:\n- Tom Reyes: send the phasing plan by Friday\n- Lisa Wu: order the "
+            "chairs by 12/1\n- Ann: pick the finish colors",
+            [("Send the phasing plan", "2026-11-20")],
+        ),
+        (
+            "Kickoff w/ Ravi Shah\nPresent: Ravi, JD (me)\nJD: contract to Ravi by Mon\nRavi: "
+            "sign and return",
+            [("Send contract to Ravi", "2026-11-23")],
+        ),
+    ],
+)
+def test_action_lines_given_to_owners_are_the_users_only_under_the_name_marked_me(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

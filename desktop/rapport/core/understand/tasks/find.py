@@ -268,7 +268,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     block = False  # inside the lines under a "Next steps:" heading
-    owners = _OWNER_HEADING.search(ctx.body) is not None
+    mine = {m.group("alias") for m in _ME_ALIAS.finditer(ctx.body)}
+    owners = bool(mine) or _OWNER_HEADING.search(ctx.body) is not None
     line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
@@ -307,7 +308,9 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
                     line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
-            if OWN_CUE.fullmatch(piece.text) is not None:
+            if OWN_CUE.fullmatch(piece.text) is not None or (
+                piece.text in mine and _heading_colon(ctx.body, piece)
+            ):
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
                 line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
@@ -335,6 +338,12 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                     seen.add(key)
                     tasks.append(task)
     return tasks
+
+
+# Family: the user named among the people present by initials or a name and "(me)" ("Present:
+# Chinedu Okafor (client), KL (me), RB (our drafter)"): the action lines are given to owners,
+# "KL:" the user's, "RB:" and "Chinedu:" theirs
+_ME_ALIAS = LazyRegex(r"(?P<alias>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*\((?:me|myself)\)")
 
 
 # Family: action items given to their owners ("ME: ...", "Them: ...", "- me: send ...",
