@@ -1604,3 +1604,43 @@ def test_action_lines_given_to_owners_are_the_users_only_under_the_name_marked_m
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Texts w/ Al Ruiz\nAl: my guy fell off a ladder\nAl: what do I do for the workers "
+            "comp claim\nMe: I'll email you the form in 10 min\nMe: file it w/in 24 hrs",
+            [("Email Al the form", "2026-11-18")],
+        ),
+        (
+            "Texts w/ Al Ruiz\nAl: can you do Thursday?\nMe: will confirm by tmrw\nAl: thx",
+            [("Confirm", "2026-11-19")],
+        ),
+        # held out
+        (
+            "Texts w/ Jo Park\nJo: the sink is leaking again\nMe: turn off the valve under it "
+            "tonight\nMe: I'll send a plumber tomorrow\nJo: ok thanks",
+            [("Send a plumber", "2026-11-19")],
+        ),
+        (
+            "Texts w/ Jo Park\nJo: can I pay by card?\nMe: sure, call the office and ask for "
+            "Deb\nJo: will do",
+            [],
+        ),
+        (
+            "Texts w/ Jo Park\nJo: can we talk today?\nMe: ok call you at 3\nJo: great",
+            [("Call Jo at 3", None)],
+        ),
+        (
+            "Texts w/ Jo Park\nJo: did the samples ship?\nMe: yes! keep an eye out for the box "
+            "Friday\nJo: 👍",
+            [],
+        ),
+    ],
+)
+def test_an_order_in_the_users_own_message_is_for_the_other_side(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -115,6 +115,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
+    tasks = [t for t in tasks if not (ctx.mine(t.start) and _told_them(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
     for task in tasks:
         if task.due is None and task.kind == "gift":
@@ -212,6 +213,32 @@ def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
         elif same.due is None:
             same.due = task.due
     return kept
+
+
+# Family: an order in the user's own message of a pasted thread ("Me: file it w/in 24 hrs",
+# "Me: turn off the valve under it tonight", "Me: sure, call the office and ask for Deb"): what
+# the user tells the other side to do. "Me: will confirm by tmrw", "Me: I'll ship it today",
+# "Me: call you at 3" are the user's. An order opens with a verb: a task verb, or a word that
+# takes a particle or a thing after it ("turn off", "keep an eye out").
+_TURN_LEAD = LazyRegex(
+    r"(?:[^\n]*?[ \t\]])?(?:me|you)[ \t]*:[ \t,!.-]*(?:(?:ok(?:ay)?|k|np|sure|yes|yep|great|"
+    r"perfect|thanks|thx|ty|no\s+problem|of\s+course|glad\s+[^.!?\n]*)\b[ \t,!.-]*)*",
+    re.IGNORECASE,
+)
+_TO_YOU = LazyRegex(r"\b(?:you|u|ya|i|i'll|i'd|we|we'll|will)\b", re.IGNORECASE)
+_VERB_NEXT = word_list("tasks.find._VERB_NEXT")
+
+
+def _told_them(task: TaskFound, body: str) -> bool:
+    line = body.rfind("\n", 0, task.start) + 1
+    lead = _TURN_LEAD.compiled.match(body, line)
+    if lead is None or lead.end() > task.start:
+        return False
+    words_ = body[lead.end() : body.find("\n", lead.end()) % (len(body) + 1)].lower().split()
+    if not words_ or _TO_YOU.search(body[lead.end() : task.end]):
+        return False
+    first = words_[0].strip(",.!")
+    return base_verb(first) == first or (len(words_) > 1 and words_[1] in _VERB_NEXT)
 
 
 def _reply_not_promise(task: TaskFound, body: str) -> bool:
