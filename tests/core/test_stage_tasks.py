@@ -1644,3 +1644,61 @@ def test_an_order_in_the_users_own_message_is_for_the_other_side(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kim Lo. i also need to send the card reader quote to kim by wednesday",
+            [("Send the card reader quote to kim", "2026-11-25")],
+        ),
+        (
+            "Kim Lo. we still have to book the crane for the 12th",
+            [("Book the crane", "2026-12-12")],
+        ),
+        # held out
+        (
+            "Kim Lo. I really should call the inspector tomorrow",
+            [("Call the inspector", "2026-11-19")],
+        ),
+        (
+            "Kim Lo. i just need to sign the lien waiver by friday",
+            [("Sign the lien waiver", "2026-11-20")],
+        ),
+        (
+            "Kim Lo. We definitely need to order the glass this week",
+            [("Order the glass", "2026-11-20")],
+        ),
+    ],
+)
+def test_an_adverb_between_the_user_and_need_to_keeps_the_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Joel and Aaron Hendricks. schedule a follow up with both of them in two weeks",
+            [("Schedule a follow up with both of them", "2026-12-02")],
+        ),
+        (
+            "Joel and Aaron Hendricks. send both of them the buy sell agreement summary by friday",
+            [("Send both of them the buy sell agreement summary", "2026-11-20")],
+        ),
+        ("Joel Hendricks. call him Monday", [("Call Joel", "2026-11-23")]),
+        # held out
+        (
+            "Joel and Aaron Hendricks. email each of them the schedule tomorrow",
+            [("Email each of them the schedule", "2026-11-19")],
+        ),
+        ("Joel and Aaron Hendricks. call all of them Monday", [("Call all of them", "2026-11-23")]),
+    ],
+)
+def test_both_of_them_in_a_title_is_not_one_person(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

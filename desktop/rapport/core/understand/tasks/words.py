@@ -201,7 +201,9 @@ WILL_CUE = LazyRegex(
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(
-    r"^(?:(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
+    # "I also need to", "we still have to", "I really should": an adverb after the subject
+    r"^(?:(?:(?:i|we)\s+(?:(?:also|still|really|just|definitely|probably|actually|then|def)\s+)?)?"
+    r"(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
     r"|(?:i|we)\s+(?:want|plan)\s+to)\s+",
     re.IGNORECASE,
 )
@@ -271,7 +273,8 @@ TRAILING = LazyRegex(
     re.IGNORECASE,
 )
 OBJECT_PRONOUN = LazyRegex(
-    r"\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
+    # "both of them", "each of them", "the two of them": more than one person, not the client
+    r"(?<!\bboth\sof\s)(?<!\beach\sof\s)(?<!\btwo\sof\s)(?<!\ball\sof\s)\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
     re.I,
 )
 HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
