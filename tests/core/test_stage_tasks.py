@@ -1702,3 +1702,24 @@ def test_both_of_them_in_a_title_is_not_one_person(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kofi Boateng. wants display stand + demo bike before easter. ill ship the stand "
+            "monday",
+            [("Ship the stand", "2026-11-23")],
+        ),
+        ("Kofi Boateng. Ill call him tmrw", [("Call Kofi", "2026-11-19")]),
+        ("Kofi Boateng. he was ill last week", []),
+        # held out
+        ("Kofi Boateng. ok ill send the quote by fri", [("Send the quote", "2026-11-20")]),
+        ("Kofi Boateng. his mom is ill, send flowers", [("Send flowers", None)]),
+    ],
+)
+def test_ill_typed_without_its_apostrophe_before_a_verb_is_the_users_promise(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -193,9 +193,13 @@ WILL_CUE = LazyRegex(
     # "I send her our LE on Monday", "I call him back tmrw": written without "will"
     r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
     r"deliver|bring|visit|meet|confirm|reply|review|update)\b)"
+    # phone typing without the apostrophe: "ill ship the stand monday", "Ill call him"
+    + r"|ill(?=\s+(?:"
+    + VERB_ALT
+    + r")\b)"
     # "I'm sending the final contract Wednesday", "we're booking the crew": a promise said in
     # the present (not "I'm getting married", "we're setting up shop")
-    r"|(?:i'm|i\s+am|we're|we\s+are)(?=\s+(?:"
+    + r"|(?:i'm|i\s+am|we're|we\s+are)(?=\s+(?:"
     + "|".join(g for g in GERUNDS if g not in ("getting", "setting"))
     + r")\b))\s+",
     re.IGNORECASE,
