@@ -1480,8 +1480,11 @@ def test_a_promise_said_in_the_present_is_the_users_task(
             "Ray Ito. He wants me to call Dr. Patel at St. Luke's tomorrow.",
             [("Call Dr. Patel at St. Luke's", "2026-11-19")],
         ),
-        # the sentence ends: what follows is not the request's
-        ("Ray Ito. Can you send the specs. I need them by Friday.", [("Send the specs", None)]),
+        # the sentence ends: what follows is not the request's title (its deadline, though)
+        (
+            "Ray Ito. Can you send the specs. I need them by Friday.",
+            [("Send the specs", "2026-11-20")],
+        ),
     ],
 )
 def test_a_request_runs_to_the_end_of_its_sentence_past_an_abbreviation(
@@ -1720,6 +1723,53 @@ def test_both_of_them_in_a_title_is_not_one_person(
     ],
 )
 def test_ill_typed_without_its_apostrophe_before_a_verb_is_the_users_promise(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "gina castellano. she asked me to put together a price for the tube and clamp "
+            "scaffolding for the library job. her husband vince is recovering. actually the price "
+            "needs to be to her by next tuesday",
+            [
+                (
+                    "Put together a price for the tube and clamp scaffolding for the library job",
+                    "2026-11-24",
+                )
+            ],
+        ),
+        (
+            "Tanya Brooks. we need a certificate of insurance naming the Riverside Convention "
+            "Center as additional insured for our Dec 19 gala. Venue needs it by Dec 5.",
+            [
+                (
+                    "Send a certificate of insurance naming the Riverside Convention Center as "
+                    "additional insured",
+                    "2026-12-05",
+                )
+            ],
+        ),
+        (
+            "Ed Ruiz. send the drawings to the GC. the drawings have to be in by the 20th.",
+            [("Send the drawings to the GC", "2026-11-20")],
+        ),
+        # held out
+        (
+            "Ed Ruiz. email Sue the lease draft. She wants it by Monday.",
+            [("Email Sue the lease draft", "2026-11-23")],
+        ),
+        # another thing's deadline
+        (
+            "Ed Ruiz. order the pavers. the patio has to be done by the 30th.",
+            [("Order the pavers", None)],
+        ),
+    ],
+)
+def test_a_deadline_said_after_the_to_do_for_the_thing_it_named_is_its_due(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want

@@ -120,6 +120,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     for task in tasks:
         if task.due is None and task.kind == "gift":
             task.due = _occasion_due(task, ctx)
+    _later_deadlines(tasks, ctx)
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
@@ -953,6 +954,35 @@ def _task_from(
 
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
 _GIVING = word_list("tasks.find._GIVING")
+# Family: a deadline said after the to-do, for the thing it named ("... put together a price
+# for the scaffolding ... actually the price needs to be to her by next tuesday", "we need a
+# certificate of insurance ... Venue needs it by Sept 5", "the drawings have to be in by the
+# 20th"): the to-do's due
+_LATER_DEADLINE = LazyRegex(
+    r"\b(?:the|that|this|our|my)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?:needs|need|has|have)\s+to\s+(?:be\s+(?:\w+\s+){0,2}?|go\s+out\s+|get\s+there\s+)"
+    r"(?=by|before|no\s+later)"
+    r"|\b(?:needs?|wants?)\s+(?P<it>it|them)\s+(?=by|before|no\s+later)",
+    re.IGNORECASE,
+    needs="need want has have",
+)
+
+
+def _later_deadlines(tasks: list[TaskFound], ctx: TaskContext) -> None:
+    for m in _LATER_DEADLINE.finditer(ctx.body):
+        when = next((d for d in ctx.dates if d.start == m.end() and d.value is not None), None)
+        if when is None:
+            continue
+        before = [t for t in tasks if t.end <= m.start()]
+        if m.group("it"):
+            target = before[-1] if before else None
+        else:
+            head = m.group("thing").split()[-1].lower()
+            target = next((t for t in reversed(before) if head in t.title.lower().split()), None)
+        if target is not None:
+            target.due = when.value
+
+
 # Family: a to-do dated from the day said before it ("cylinders out Fri, call Junior wk after",
 # "Back in 6 weeks; text her a reminder the week before", "demo on the 4th, follow up 2 days
 # later"): that day, a day or a week (or a count of them) after or before

@@ -95,6 +95,8 @@ def requested_tasks(
             obj = sentence.text[m.start("thing") : stop].rstrip(" .!?").split()
             while obj and obj[-1].lower() in _FILLER:
                 obj.pop()  # "financing options too"
+            while stop != end and len(obj) > 2 and obj[-1].lower() in _DANGLING:
+                obj.pop()  # "... as additional insured for our Sept 19 gala": cut at the date
             head = _head(obj)
             if not head:
                 continue
@@ -272,6 +274,7 @@ _WRITTEN_FOR = LazyRegex(
     r"|\b(?i:on)\s+(?P<name2>[A-Z][a-z]+)'s\s+(?i:behalf)",
     re.MULTILINE,
 )
+_DANGLING = frozenset({"for", "on", "at", "to", "of", "with", "before", "by", "our", "the", "a"})
 _ASKED_IF = re.compile(r"\b(?:if|whether)\s")
 _THEIR_CLAUSE = LazyRegex(
     r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
