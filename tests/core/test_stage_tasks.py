@@ -1773,3 +1773,28 @@ def test_a_deadline_said_after_the_to_do_for_the_thing_it_named_is_its_due(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ravi Patel. Sunita's bro Vikram = their mgr. Vikram wants a call Thurs",
+            [("Call Vikram", "2026-11-19")],
+        ),
+        ("Ravi Patel. he wants a callback re: the claim", [("Call back", None)]),
+        # a call with someone else, or no day: no call owed
+        ("Ravi Patel. wants a call with our CTO", []),
+        # held out
+        (
+            "Ravi Patel. his CFO Dana needs a call before Friday about the terms",
+            [("Call Dana", "2026-11-20")],
+        ),
+        ("Ravi Patel. Maria would like a call next week", [("Call Maria", "2026-11-23")]),
+        ("Ravi Patel. he wants a call sometime", []),
+    ],
+)
+def test_someone_who_wants_a_call_on_a_day_is_owed_one(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -33,8 +33,11 @@ _REQUESTED = LazyRegex(
     re.IGNORECASE,
 )
 _CALLBACK = LazyRegex(
+    r"(?:(?P<who>\b(?-i:[A-Z][a-z]+))\s+)?"
     r"\b(?:wants|needs|asked\s+for|requested|would\s+like|asking\s+for)\s+(?:a\s+)?"
-    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
+    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us)"
+    # "Vikram wants a call Thurs": a call with its day, no one else to call with
+    r"|(?P<plain>call)(?!\s+(?:with|w/|from|to)\b))\b",
     re.IGNORECASE,
     needs="call",
 )
@@ -74,8 +77,14 @@ def requested_tasks(
             start, end = sentence.start + back.start(), sentence.end
             said = dates_in(dates, start, end)
             when = next((d.value for d in said if d.value is not None), None)
-            added.append(make("Call back", "reply", when, start, end))
-            calls = True
+            if not back.group("plain"):
+                added.append(make("Call back", "reply", when, start, end))
+                calls = True
+            elif when is not None:
+                who = back.group("who")
+                title = f"Call {who}" if who and who.lower() in first_names() else "Call"
+                added.append(make(title, "call", when, start, end))
+                calls = True
         if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
             continue
         for m in _REQUESTED.finditer(sentence.text):
