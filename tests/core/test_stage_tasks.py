@@ -1798,3 +1798,36 @@ def test_someone_who_wants_a_call_on_a_day_is_owed_one(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dr. Lucas Ferreira. He wants a quote for keypad entry on the back door, so get him "
+            "that by next Monday.",
+            [("Get Lucas a quote for keypad entry", "2026-11-23")],
+        ),
+        # no comma: how to treat them, not an answer
+        ("Colm Brennan. his wife Siobhan does all the finances so loop her in.", []),
+        # held out
+        (
+            "Ann Lee. She needs the COI for the venue, so send it today.",
+            [("Send the COI for the venue", "2026-11-18")],
+        ),
+        (
+            "Ann Lee. they want two more samples, so order them this week",
+            [("Order two more samples", "2026-11-20")],
+        ),
+        ("Ann Lee. she's nervous about the market, so keep it conservative", []),
+        ("Ann Lee. she wants a quote. call her that day", [("Call Ann that day", None)]),
+        (
+            "Ann Lee. she asked for the menu. send her that tomorrow",
+            [("Send Ann the menu", "2026-11-19")],
+        ),
+    ],
+)
+def test_so_and_a_verb_after_a_want_is_the_users_answer(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -554,6 +554,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     for part in parts:
         if theirs and _ANSWERED.match(part.text) and dates_in(ctx.dates, part.start, part.end):
             theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
+        if theirs and _SO_BEFORE.search(ctx.body, max(0, part.start - 6), part.start):
+            theirs = False  # "wants a quote for the keypad, so get him that by Monday"
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
@@ -635,6 +637,7 @@ _AGREED = LazyRegex(
 )
 
 
+_SO_BEFORE = LazyRegex(r",\s+so\s+$", re.IGNORECASE)
 # Sending what was just asked, with its day: the user's answer to the client's want
 _ANSWERED = LazyRegex(r"(?:ship|send|deliver|mail|email|drop\s+off|quote)\b", re.IGNORECASE)
 

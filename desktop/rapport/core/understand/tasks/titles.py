@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_things", "task_kind", "task_title"]
 
+_AFTER_THING = frozenset(
+    {"by", "before", "on", "at", "in", "to", "asap", "today", "tomorrow", "tmrw", "and", "this"}
+)
 _URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
 
 
@@ -80,7 +83,10 @@ def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
     thing = ctx.request_before(pos)
     if not thing:
         return title
-    verb = m.group(1) + (" up" if m.group(3) else "")
+    after = title[m.end() :].split(None, 1)
+    if m.group("to") and after and after[0].lower() not in _AFTER_THING:
+        return title  # "call him that day": "that" is not the thing
+    verb = m.group("verb") + (m.group("to") or "") + (" up" if m.group("up") else "")
     return f"{verb} {thing}{title[m.end() :]}"
 
 

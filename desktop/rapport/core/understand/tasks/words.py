@@ -101,7 +101,8 @@ VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
     # "... and maybe send mae some flowers", "and also order the linens": a second to-do
-    r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
+    # ", so get him that by Monday": the user's answer to what was just wanted
+    r"(?:,\s+(?:and\s+|then\s+|so\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
@@ -290,7 +291,10 @@ HAVE_A_TO = LazyRegex(
     needs="have",
 )
 THING_PRONOUN = LazyRegex(
-    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
+    # "get him that by Monday" after "he wants a quote": to whom, then the thing
+    r"^(?P<verb>\w+(?:\s+(?:over|out|up))?)(?P<to>\s+(?:him|her|me|us))?\s+"
+    r"(it|them|one|this|that|these|those)\b(?P<up>\s+up\b)?",
+    re.I,
 )
 
 
