@@ -1831,3 +1831,39 @@ def test_so_and_a_verb_after_a_want_is_the_users_answer(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "kristen dahl. she wants financing options. i've got to send kristen the financing "
+            "sheet by friday",
+            [("Send kristen the financing sheet", "2026-11-20")],
+        ),
+        (
+            "Denise Harmon. Also, we'd like a quote on 3 more lanes to Phoenix starting Feb.",
+            [("Send a quote on 3 more lanes to Phoenix starting Feb", None)],
+        ),
+        (
+            "Marisol Vega. texted me for a color deck - send tmrw",
+            [("Send a color deck", "2026-11-19")],
+        ),
+        # held out
+        ("Ed Ruiz. ive got to call the bank tomorrow", [("Call the bank", "2026-11-19")]),
+        ("Ed Ruiz. we've got to order the steel this week", [("Order the steel", "2026-11-20")]),
+        (
+            "Ed Ruiz. They'd like a proposal for the east wing by the 12th.",
+            [("Send a proposal for the east wing", "2026-12-12")],
+        ),
+        ("Ed Ruiz. I'd like a coffee.", []),
+        (
+            "Ed Ruiz. emailed me about the W-9 - send today",
+            [("Send the W-9", "2026-11-18")],
+        ),
+    ],
+)
+def test_contracted_and_channel_requests_are_read(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

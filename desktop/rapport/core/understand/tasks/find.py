@@ -460,7 +460,7 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
                 )
             sent = _SEND_AFTER_DASH.match(rest)
             said = out[-1].text.split(" ", 1)[0].lower()
-            if said in NOT_OURS or base_verb(said) is not None:
+            if said in NOT_OURS or said in PAST_START or base_verb(said) is not None:
                 sent = None  # "Wants a bulk quote - send by Fri": the verb answers the want
             if sent is not None and found:
                 # "workshop dates for Nov - send by Thurs": sending is what the item's implied

@@ -29,7 +29,7 @@ __all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "sent_back", "terse
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for|"
-    r"would\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
+    r"would\s+like|(?<=\w)'d\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
     re.IGNORECASE,
 )
 _CALLBACK = LazyRegex(
@@ -42,7 +42,11 @@ _CALLBACK = LazyRegex(
     needs="call",
 )
 # "asked you for": the user, addressed by a hand-off or an e-mail ("He also asked you for a quote")
-_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
+_ASKED = LazyRegex(
+    # "we'd like a quote on 3 more lanes": a polite request is asked of the user too
+    r"(?:asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for|would\s+like|'d\s+like)",
+    re.I,
+)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
 _VAGUE = word_list("tasks.requests._VAGUE")
 _ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
@@ -85,7 +89,7 @@ def requested_tasks(
                 title = f"Call {who}" if who and who.lower() in first_names() else "Call"
                 added.append(make(title, "call", when, start, end))
                 calls = True
-        if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
+        if not re.search(r"\b(?:want|need|ask|request|would)|'d\s+like", sentence.text, re.I):
             continue
         for m in _REQUESTED.finditer(sentence.text):
             cut = _CUT.search(m.group("thing"))

@@ -209,7 +209,9 @@ NEED_CUE = LazyRegex(
     # "I also need to", "we still have to", "I really should": an adverb after the subject
     r"^(?:(?:(?:i|we)\s+(?:(?:also|still|really|just|definitely|probably|actually|then|def)\s+)?)?"
     r"(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
-    r"|(?:i|we)\s+(?:want|plan)\s+to)\s+",
+    r"|(?:i|we)\s+(?:want|plan)\s+to"
+    # "i've got to send kristen the sheet", "ive gotta", "we've got to": the subject contracted
+    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta))\s+",
     re.IGNORECASE,
 )
 HEADER = LazyRegex(
