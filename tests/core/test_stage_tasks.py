@@ -1867,3 +1867,30 @@ def test_contracted_and_channel_requests_are_read(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Bryce: we're 60 trucks now\nMe: I'll send the TCO sheet by end of day Thursday\n"
+            "Bryce: cool\nBryce: perfect. ping me after Thanksgiving",
+            [("Send the TCO sheet", "2026-11-19"), ("Ping Bryce", "2026-11-27")],
+        ),
+        # held out
+        (
+            "[9:14] Dana Cole: can we meet Tuesday?\n[9:15] Me: sure\n[9:16] Dana Cole: great, "
+            "text me the address",
+            [("Text Dana the address", None)],
+        ),
+        (
+            "Jen: hey\nMe: hi!\nJen: call me when you're back in town Friday",
+            [("Call Jen when you're back in town", "2026-11-20")],
+        ),
+        ("Jen: hey\nMe: hi!\nJen: Tom will send the PO Friday", []),
+    ],
+)
+def test_a_speakers_name_in_a_thread_is_who_asks_not_whose_action_item(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

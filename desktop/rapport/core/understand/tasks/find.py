@@ -141,7 +141,9 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return _sender_named(keep, ctx)
 
 
-_CONTACT_ME = LazyRegex(r"^(call|ring|phone|email|e-mail|text|send|get\s+back\s+to)\s+me\b", re.I)
+_CONTACT_ME = LazyRegex(
+    r"^(call|ring|phone|email|e-mail|text|send|ping|message|get\s+back\s+to)\s+me\b", re.I
+)
 
 
 def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
@@ -151,7 +153,20 @@ def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
         for task in tasks:
             if not task.promised and not ctx.mine(task.start):
                 task.title = _CONTACT_ME.sub(rf"\1 {ctx.inbound_from}", task.title, count=1)
+    for task in tasks:
+        # "Bryce: ping me after Labor Day" in a thread: the speaker ("Ping Bryce")
+        said = _SPEAKER.match(ctx.body, ctx.body.rfind("\n", 0, task.start) + 1)
+        if (
+            said is not None
+            and said.end() <= task.start
+            and not task.promised
+            and said.group("who").lower() not in ("me", "you")
+        ):
+            task.title = _CONTACT_ME.sub(rf"\1 {said.group('who')}", task.title, count=1)
     return tasks
+
+
+_SPEAKER = LazyRegex(r"(?:\[[^\]\n]*\]\s*)?(?P<who>(?-i:[A-Z][a-z]+))(?:\s+[A-Z][a-z]+)?:\s")
 
 
 def _answered_in_the_next_turn(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
@@ -341,6 +356,11 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             ):
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
                 line_cue, line_end = carried, _line_end(ctx.body, piece.start)
+                continue
+            speaker = any(a <= piece.end + 1 <= a + 2 for a, _ in ctx.turns)
+            if _heading_colon(ctx.body, piece) and speaker and not THEIR_CUE.fullmatch(piece.text):
+                # Family: "Bryce: ping me after Labor Day" in a pasted thread: the name says who
+                # speaks, not whose action item it is; what they ask of the user is a to-do
                 continue
             if _heading_colon(ctx.body, piece) and (
                 THEIR_CUE.fullmatch(piece.text)
