@@ -275,7 +275,8 @@ GIFT_TO = LazyRegex(
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
 PAREN = LazyRegex(r"\s*\([^)]*\)")
 TRAILING = LazyRegex(
-    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
+    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too|"
+    r"sometime|some\s+time)\s*$"
     r"|[\s,;:.!?\"']+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
     re.IGNORECASE,
 )
