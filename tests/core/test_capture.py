@@ -74,10 +74,10 @@ FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 FC_AFTER = [
     (HERE / "capture_notes_fc1.jsonl", None, 0.94),
     (HERE / "capture_notes_fc2.jsonl", None, 0.935),
-    (HERE / "capture_notes_fc4.jsonl", None, 0.85),
+    (HERE / "capture_notes_fc4.jsonl", None, 0.86),
     (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.91),
     (HERE / "capture_notes_fc6.jsonl", None, 0.905),
-    (HERE / "capture_notes_fc7.jsonl", None, 0.89),
+    (HERE / "capture_notes_fc7.jsonl", None, 0.90),
     (HERE / "capture_notes_fc8.jsonl", None, 0.925),
     (HERE / "capture_notes_fc9.jsonl", None, 0.97),
     # the lead's blind set of the fourth round, tuned on from the sixth (issue 16, i16t)

@@ -1894,3 +1894,86 @@ def test_a_speakers_name_in_a_thread_is_who_asks_not_whose_action_item(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "pete dunleavy. pete's a huge packers fan has season tickets send them the 529 "
+            "application this week",
+            [("Send Pete the 529 application", "2026-11-20")],
+        ),
+        # a noun before "this wk": one task
+        (
+            "ann cole. mail her the grief group schedule this wk and call again in 30 days",
+            [
+                ("Mail Ann the grief group schedule", "2026-11-20"),
+                ("Call again", "2026-12-18"),
+            ],
+        ),
+        # held out
+        (
+            "maria lopez. her son plays travel soccer every weekend call her tuesday about the "
+            "deposit",
+            [("Call Maria about the deposit", "2026-11-24")],
+        ),
+        (
+            "joe ruiz. the kitchen is almost done and the tile is in email him the invoice "
+            "tomorrow",
+            [("Email Joe the invoice", "2026-11-19")],
+        ),
+        (
+            "kim lo. she asked me to send them the forms friday",
+            [("Send them the forms", "2026-11-20")],
+        ),
+    ],
+)
+def test_a_dictated_clause_holding_a_verb_and_whom_it_is_for_starts_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "luis mendez. luis wants me there so i need to be at the house friday at ten",
+            [("Be at the house at ten", "2026-11-20")],
+        ),
+        # held out
+        (
+            "Ed Ruiz. I have to be on site Monday at 7",
+            [("Be on site at 7", "2026-11-23")],
+        ),
+        ("Ed Ruiz. gotta be there by 9 tomorrow", [("Be there by 9", "2026-11-19")]),
+        ("Ed Ruiz. need to be careful with the budget", []),
+    ],
+)
+def test_needing_to_be_somewhere_is_the_users_appointment(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Gideon Stroud. He requested a written root-cause report, which I committed to "
+            "deliver by Friday.",
+            [("Send a written root-cause report", "2026-11-20")],
+        ),
+        # held out
+        (
+            "Ann Lee. send the lease draft, which we agreed to finalize by the 30th.",
+            [("Send the lease draft", "2026-11-30")],
+        ),
+        ("Ann Lee. the plan, which I liked, is due soon", []),
+    ],
+)
+def test_the_users_word_on_the_thing_just_named_dates_it_and_leaves_the_title(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

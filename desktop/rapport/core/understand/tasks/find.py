@@ -898,8 +898,8 @@ def _task_from(
     ):
         skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
-    elif verb is None and cue in ("promise", "will") and _BE_THERE.match(text):
-        verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
+    elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
+        verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
@@ -985,9 +985,12 @@ _LATER_DEADLINE = LazyRegex(
     r"\b(?:the|that|this|our|my)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     r"(?:needs|need|has|have)\s+to\s+(?:be\s+(?:\w+\s+){0,2}?|go\s+out\s+|get\s+there\s+)"
     r"(?=by|before|no\s+later)"
-    r"|\b(?:needs?|wants?)\s+(?P<it>it|them)\s+(?=by|before|no\s+later)",
+    r"|\b(?:needs?|wants?)\s+(?P<it>it|them)\s+(?=by|before|no\s+later)"
+    # "a written root-cause report, which I committed to deliver by Friday": the user's word
+    # on the thing just named
+    r"|,\s*(?P<which>which|that)\s+(?:I|we)\s+(?:\w+\s+){1,4}?(?=by|before|no\s+later)",
     re.IGNORECASE,
-    needs="need want has have",
+    needs="need want has have which that",
 )
 
 
@@ -997,8 +1000,10 @@ def _later_deadlines(tasks: list[TaskFound], ctx: TaskContext) -> None:
         if when is None:
             continue
         before = [t for t in tasks if t.end <= m.start()]
-        if m.group("it"):
+        if m.group("it") or m.group("which"):
             target = before[-1] if before else None
+            if m.group("which"):  # the thing named right before the comma
+                target = next((t for t in tasks if t.start < m.start() <= t.end + 1), target)
         else:
             head = m.group("thing").split()[-1].lower()
             target = next((t for t in reversed(before) if head in t.title.lower().split()), None)

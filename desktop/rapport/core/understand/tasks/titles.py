@@ -32,6 +32,9 @@ __all__ = ["resolve_things", "task_kind", "task_title"]
 _AFTER_THING = frozenset(
     {"by", "before", "on", "at", "in", "to", "asap", "today", "tomorrow", "tmrw", "and", "this"}
 )
+# A title runs to its thing, not into what is said of it: ", which I committed to ...", ", who
+# signs", ", which is due ..."
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
 _URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
 
 
@@ -48,6 +51,7 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
             continue  # "confirm the Saturday slot", "dates for Nov": the thing, not its deadline
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
+    out = _RELATIVE_CLAUSE.sub("", out)  # "the lease draft, which we agreed to finalize"
     out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said
     out = re.sub(r"\bw/\s*", "with ", out)
     out = re.sub(r"\s+\+\s+", " and ", out)

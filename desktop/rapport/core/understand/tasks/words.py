@@ -321,17 +321,27 @@ _RUNON_VERB = LazyRegex(
     re.IGNORECASE,
 )
 _RUNON_KEEP = word_list("tasks.words._RUNON_KEEP")
+_TO_WHOM = LazyRegex(r"[a-z]+\s+(?:him|her|them|us)\s", re.IGNORECASE)
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
 
 def runon_pieces(span: Span) -> list[Span]:
     """A long sentence typed without punctuation, cut where a new task clause starts."""
     # a full stop at its end does not make a run-on punctuated ("... next week. he just had")
-    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text.rstrip(".!? ")):
+    # a clause the dictation splitter left, typed in lower case, may still hold two ("pete's a
+    # huge packers fan has season tickets send them the 529 application this week"), cut only
+    # before a verb and whom it is for: a noun never takes a pronoun after it
+    lower = not any(c.isupper() for c in span.text.replace("I", ""))
+    long = span.text.count(" ") >= 17
+    if not (long or (lower and span.text.count(" ") >= 8)):
+        return [span]
+    if _PUNCTUATED.search(span.text.rstrip(".!? ")):
         return [span]
     pieces: list[Span] = []
     start = 0
     for m in _RUNON_VERB.finditer(span.text):
+        if not long and not _TO_WHOM.match(span.text, m.end()):
+            continue
         before = span.text[start : m.start()].split()
         first_person = span.text[m.end() : m.end() + 1] == "I"
         # "and then he" goes on; "pull comps before then he mentioned" ends at "then"
