@@ -50,7 +50,7 @@ _OFFICE = (
 _FROM = r"(?:from|frm|fr)"
 # A call or note the user makes is not a message: "thank-you call from the ED", "intro email"
 _NOT_A_MESSAGE = r"(?<!thank-you\s)(?<!thank\syou\s)(?<!follow-up\s)(?<!intro\s)(?<!sales\s)"
-_PATTERNS = (
+_PATTERNS: tuple[LazyRegex, ...] = (
     LazyRegex(
         rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|e-?mail|"
         r"text|txt|sms|message|msg|whatsapp|imessage|call)s?\s+(?:back\s+)?"

@@ -1027,14 +1027,14 @@ def _relative_due(body: Span, ctx: TaskContext) -> tuple[date, int] | None:
     m = _RELATIVE.search(body.text)
     if m is None or dates_in(ctx.dates, body.start, body.end):
         return None
-    said = [d for d in ctx.dates if d.end <= body.start and d.value is not None]
+    said = [d.value for d in ctx.dates if d.end <= body.start and d.value is not None]
     if not said:
         return None
     n = m.group("n") or "1"
     count = int(n) if n.isdigit() else _COUNTS[n.lower()]
     days = count * (7 if m.group("unit").lower().startswith("w") else 1)
     sign = 1 if m.group("dir").lower() in ("after", "later") else -1
-    return said[-1].value + timedelta(days=sign * days), m.start()
+    return said[-1] + timedelta(days=sign * days), m.start()
 
 
 # Family: a card or gift for an occasion is due by the occasion ("DS Ari bar mitzvah 12/12 -

@@ -41,9 +41,9 @@ _URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$"
 def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     """A short imperative: the clause without its date words, asides and filler."""
     out = body.text
-    said = dates_in(ctx.dates, body.start, body.end)
-    thing = thing_dates(ctx.body, said)
-    for d in sorted(said, key=lambda d: -d.start):
+    mentions = dates_in(ctx.dates, body.start, body.end)
+    thing = thing_dates(ctx.body, mentions)
+    for d in sorted(mentions, key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
         if out[hi : hi + 2] in ("'s", "’s"):
             continue  # "with next week's order", "to Tuesday's delivery": the date names a thing
