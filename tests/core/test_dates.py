@@ -71,9 +71,7 @@ def test_phrase_resolves(phrase: str, today: date, want: str) -> None:
     assert parse_due(phrase, today) == date.fromisoformat(want)
 
 
-@pytest.mark.parametrize(
-    "phrase", ["before the holidays", "after the holidays", "soon", "sometime", "", "24/7"]
-)
+@pytest.mark.parametrize("phrase", ["after the holidays", "soon", "sometime", "", "24/7"])
 def test_no_honest_day_is_none(phrase: str) -> None:
     assert parse_due(phrase, WED) is None
 

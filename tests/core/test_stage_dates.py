@@ -158,3 +158,24 @@ def test_a_week_named_by_a_day_in_it_is_one_date(text: str, want: tuple[str, str
 )
 def test_a_struck_out_date_is_no_longer_the_date(text: str, want: tuple[str, str]) -> None:
     assert _titles(understand(text, WED)) == [want]
+
+
+# Issue 16, i16t round: deadlines said as a season, a month's first day or hours
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("send the proposal before the holidays", "2026-12-23"),
+        ("have it in by the holidays", "2026-12-23"),
+        ("send the proposal by the first of the month", "2026-12-01"),
+        ("reply within 48 hours", "2026-11-20"),
+        ("call back in 2 hours", "2026-11-18"),
+        ("we'll talk after the holidays", None),
+    ],
+)
+def test_deadlines_said_as_a_season_a_months_first_or_hours(text: str, want: str | None) -> None:
+    assert _due(text) == want
+
+
+def test_sometime_leaves_a_title() -> None:
+    out = understand("Ann Lee. send the proposal sometime next month", WED)
+    assert _titles(out) == [("Send the proposal", "2026-12-01")]

@@ -98,3 +98,44 @@ def test_a_pasted_voicemail_transcript_header_is_a_message_waiting(
 )
 def test_a_voicemail_mentioned_inside_a_line_is_no_transcript(text: str) -> None:
     assert _inbound(text) is None
+
+
+# Issue 16, i16t round: the phrasings the rule was written from, then a held-out half checked
+# once the rule was done.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "patty lindqvist called this morning she got my name from jim okafor she wants a "
+            "quote on a softener",
+            "call",
+        ),
+        (
+            "Call log - for Marcus\nCaller: Coach Tamika Brooks\nShe asked Marcus to call her "
+            "back by Wednesday with pricing.",
+            "call",
+        ),
+        (
+            "For Tom - while you were out: Chef Anton Drexler wants more napkins. He asked that "
+            "you call him before Friday.",
+            "call",
+        ),
+        # the writer spoke with them: a conversation held, not a message waiting
+        (
+            "Spoke w/ Mr. Emeka Okafor on behalf of Dana re: the cruise. He asked that Dana call "
+            "him back Thursday.",
+            None,
+        ),
+        ("i called this morning she wasn't in", None),
+        # held out
+        ("gus moreno texted today he needs the warranty forms", "text"),
+        (
+            "Note for Priya: Mr. Gomez wants Priya to call him tomorrow about the floor plan.",
+            "call",
+        ),
+        ("Lunch w/ Ada Moss. she asked me to call her next week", None),
+    ],
+)
+def test_a_message_taken_or_dictated_that_waits_for_a_call(text: str, want: str | None) -> None:
+    got = _inbound(text)
+    assert (got[0] if got else None) == want

@@ -79,6 +79,8 @@ __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    # "texted me for a color deck", "emailed us about the W-9": a request by its channel
+    r"(?:texted|emailed|e-mailed|messaged|called|pinged|dm'?d)\s+(?:me|us)\s+(?:for|about)|"
     r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
     r"\s+(?:me\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
@@ -329,9 +331,11 @@ def _tasks(
     def request_before(pos: int) -> str | None:
         last = None
         for m in requests.before(pos):
-            np = _NP_STOP.sub("", m.group("np")).strip()
+            np = _NP_STOP.sub("", m.group("np").split(" - ", 1)[0]).strip(" -")
             if np and np.split()[0].lower() not in ("to", "us", "me", "it", "them", "more"):
                 last = np
+            elif np.lower().startswith("to "):
+                last = None  # "Alan wants to meet your team lead. I'll set that up": the meeting
         return last
 
     def request_due(pos: int) -> date | None:

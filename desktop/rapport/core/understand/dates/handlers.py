@@ -350,7 +350,8 @@ def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None
     vague = any(w in number.lower() for w in ("few", "couple", "several"))
     kind = "vague" if vague else "duration"
     if unit.startswith(("h",)):
-        return today, "time"
+        # "within 48 hours": two days; "in 2 hours": today
+        return (today + timedelta(days=count // 24), "duration") if count >= 24 else (today, "time")
     if unit.startswith(("business", "biz", "working")):
         day, left = today, count
         while left:
@@ -369,6 +370,14 @@ def on_duration(m: re.Match[str], today: date) -> tuple[date | None, str] | None
 def on_holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
     prep = m.group("prep").lower()
     name = " ".join(m.group("h").lower().split())
+    if name == "holidays" and prep in ("by", "before", "b4", "until", "till"):
+        # "before the holidays", "by the holidays": a deadline, the last weekday before
+        # Christmas Eve (offices close for the season then); "after the holidays" stays vague
+        eve = date(today.year, 12, 23)
+        eve = eve if eve >= today else date(today.year + 1, 12, 23)
+        while eve.weekday() >= 5:
+            eve -= timedelta(days=1)
+        return eve, "day"
     if holiday_on(name, today.year) is None:
         return None, "vague"  # "after the holidays": no honest day
     value = holiday_on(name, today.year)
@@ -382,3 +391,10 @@ def on_holiday(m: re.Match[str], today: date) -> tuple[date | None, str]:
         while value.weekday() >= 5:
             value += timedelta(days=1)
     return value, "day"
+
+
+def on_first_of_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
+    """ "by the first of the month": the next first (today when it is the first)."""
+    if today.day == 1:
+        return today, "day"
+    return add_months(today.replace(day=1), 1), "day"

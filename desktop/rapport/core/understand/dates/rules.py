@@ -9,6 +9,7 @@ from __future__ import annotations
 from rapport.core.understand.dates.handlers import (
     Handler,
     on_duration,
+    on_first_of_month,
     on_holiday,
     on_iso,
     on_month_day,
@@ -177,6 +178,11 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_duration,
     ),
     (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
+    # "by the first of the month", "on the 1st of the month": the next first
+    (
+        r"\b(?:(?:by|before|on|until|till)\s+)?the\s+(?:first|1st)\s+of\s+the\s+month\b",
+        on_first_of_month,
+    ),
     (
         r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
         r"(?P<h>(?:christmas|xmas)(?:\s+eve)?|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays"
@@ -232,6 +238,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_next_year: ("year", "yr"),
     on_nth_week: ("week", "wk"),
     on_duration: ("day", "week", "wk", "fortnight", "month", "mo", "hour", "hr"),
+    on_first_of_month: ("of the month",),
     on_holiday: (
         "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
         "valentine", "labor", "memorial", "july",

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from datetime import date
 
 from rapport.core.understand.dates.find import DateMention
+from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.words import DELIVERABLES, NOT_OURS, SUBJECTS
 from rapport.core.understand.text import LazyRegex, Span
 from rapport.core.understand.wordlists import word_list
@@ -17,10 +18,12 @@ from rapport.core.understand.wordlists import word_list
 __all__ = [
     "appointment_due",
     "dates_in",
+    "deadline_of",
     "deliverable_due",
     "due_of",
     "shares_verb",
     "split_after_dates",
+    "thing_dates",
     "undated_words",
 ]
 
@@ -47,6 +50,44 @@ def due_of(mentions: list[DateMention]) -> date | None:
     days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
     times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
     return days[0] if days else times[0] if times else None
+
+
+# Family: several dates in one to-do clause, one of them its deadline. A date that names the
+# thing ("confirm the Saturday slot today", "the agenda for the March 30 board meeting by Fri",
+# "the 3/20 install date") is part of what is sent or booked: a determiner before it and a noun
+# after it. A date the thing is for ("workshop dates for Nov - send by Thurs") is its topic
+# when another date is said; an urgency ("ASAP (tmrw)") gives way to the day said with it.
+_DETERMINED = LazyRegex(r"(?:^|\s)(?:the|our|your|his|her|their|my)\s+$", re.IGNORECASE)
+_DATE_DETERMINED = LazyRegex(r"^(?:for\s+)?(?:the|our|your|his|her|their|my)\s", re.IGNORECASE)
+_NOUN_AFTER = LazyRegex(
+    r"[ \t]+(?!(?:by|to|with|w|at|and|or|for|from|in|on|before|after|until|til|till|so|but|then|"
+    r"if|when|am|pm|noon|morning|afternoon|evening|night|eod|eow|cob|latest|is|was|are|will|"
+    r"works?)\b)[a-z][\w-]*",
+)
+_FOR_DATE = LazyRegex(r"^for\s", re.IGNORECASE)
+_URGENT = LazyRegex(r"^(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)$", re.IGNORECASE)
+
+
+def thing_dates(body: str, mentions: list[DateMention]) -> set[int]:
+    """The starts of the dates in a to-do clause that are not its deadline but part of the thing
+    or its topic (empty when the clause says one date only, or none names its deadline)."""
+    if len(mentions) < 2:
+        return set()
+    out: set[int] = set()
+    for d in mentions:
+        before = max(0, d.start - 8)
+        named = _DATE_DETERMINED.match(d.text) or _DETERMINED.search(body, before, d.start)
+        if named and _NOUN_AFTER.match(body, d.end):
+            out.add(d.start)  # "the Friday delivery slot"
+        elif _FOR_DATE.match(d.text) or _URGENT.match(d.text.strip()):
+            out.add(d.start)  # "dates for Nov", "ASAP"
+    return out if len(out) < len(mentions) else set()
+
+
+def deadline_of(body: str, mentions: list[DateMention]) -> date | None:
+    """A to-do clause's due date: its first date that is not part of the thing it names."""
+    thing = thing_dates(body, mentions)
+    return due_of([d for d in mentions if d.start not in thing])
 
 
 # Where a list goes on right after an item's date: "the fee agreement EOD and first slate of
@@ -109,6 +150,17 @@ def shares_verb(part: Span, dates: list[DateMention]) -> bool:
     return 0 < len(rest) <= 6 and rest[0] not in SUBJECTS and not _FINITE & set(rest)
 
 
+_SENT_OUT = LazyRegex(r"(?:[a-z][\w#'-]*\s){1,3}out")
+_AWAY = LazyRegex(r"(?:til|till|until|thru|through|for|all|this|the\s+rest)\b", re.IGNORECASE)
+_NOT_SENT_OUT = word_list("tasks.deadlines._NOT_SENT_OUT")
+
+
+def _name(text: str) -> bool:
+    """A person opens the line: "Dave out Fri" is someone away, not a thing sent."""
+    first = text.split(" ", 1)[0].strip(".,:;").lower()
+    return first in first_names()
+
+
 def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     """'CMA by Thurs.', 'Quote by 4/30': a short dated line naming something to deliver; the
     verb it implies: send it, or get it ("GDPR addendum from legal by 1/15")."""
@@ -122,6 +174,14 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
     if said.startswith(("back ", "on ")) or re.search(r"\b(?:back|on)[\s-]?order", said):
         return None  # "back order til 4/6", "parts on order": a status, not a thing to deliver
     verb = "send"
+    if _SENT_OUT.fullmatch(said) and not _AWAY.match(dates_in(dates, part.start, part.end)[0].text):
+        # Family: a thing going out on its day, no verb said ("trial cylinders out Fri", "loaner
+        # out tmrw AM", "samples out ASAP (Mon)"): the user sends it. Not someone away ("Dave
+        # out till the 20th", "she's out Fri"), not a status ("sold out", "out of stock").
+        thing = rest[:-1]
+        if thing[0] not in NOT_OURS and thing[0] not in _NOT_SENT_OUT and not _name(part.text):
+            return verb
+        return None
     if len(rest) >= 3 and rest[-2] in ("to", "from"):
         verb = "get" if rest[-2] == "from" else verb
         rest = rest[:-2]  # "pricing to Marcus by Thurs"

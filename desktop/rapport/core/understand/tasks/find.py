@@ -11,13 +11,15 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
+    deadline_of,
     deliverable_due,
     due_of,
     shares_verb,
@@ -56,6 +58,7 @@ from rapport.core.understand.tasks.words import (
     NEEDS_OBJECT,
     NEGATED,
     NOT_NOW,
+    NOT_OURS,
     NOUN_BEFORE_FOR,
     NOUN_NEXT,
     OBJECT_STARTS,
@@ -76,6 +79,9 @@ from rapport.core.understand.tasks.words import (
 )
 from rapport.core.understand.text import LazyRegex, Span, split_spans
 from rapport.core.understand.wordlists import word_list
+
+if TYPE_CHECKING:
+    from rapport.core.understand.dates.find import DateMention
 
 __all__ = ["TaskContext", "TaskFound", "find_tasks"]
 
@@ -109,7 +115,12 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
+    tasks = [t for t in tasks if not (ctx.mine(t.start) and _told_them(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
+    for task in tasks:
+        if task.due is None and task.kind == "gift":
+            task.due = _occasion_due(task, ctx)
+    _later_deadlines(tasks, ctx)
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
     if not ctx.quoted:
@@ -130,7 +141,9 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     return _sender_named(keep, ctx)
 
 
-_CONTACT_ME = LazyRegex(r"^(call|ring|phone|email|e-mail|text|send|get\s+back\s+to)\s+me\b", re.I)
+_CONTACT_ME = LazyRegex(
+    r"^(call|ring|phone|email|e-mail|text|send|ping|message|get\s+back\s+to)\s+me\b", re.I
+)
 
 
 def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
@@ -140,7 +153,20 @@ def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
         for task in tasks:
             if not task.promised and not ctx.mine(task.start):
                 task.title = _CONTACT_ME.sub(rf"\1 {ctx.inbound_from}", task.title, count=1)
+    for task in tasks:
+        # "Bryce: ping me after Labor Day" in a thread: the speaker ("Ping Bryce")
+        said = _SPEAKER.match(ctx.body, ctx.body.rfind("\n", 0, task.start) + 1)
+        if (
+            said is not None
+            and said.end() <= task.start
+            and not task.promised
+            and said.group("who").lower() not in ("me", "you")
+        ):
+            task.title = _CONTACT_ME.sub(rf"\1 {said.group('who')}", task.title, count=1)
     return tasks
+
+
+_SPEAKER = LazyRegex(r"(?:\[[^\]\n]*\]\s*)?(?P<who>(?-i:[A-Z][a-z]+))(?:\s+[A-Z][a-z]+)?:\s")
 
 
 def _answered_in_the_next_turn(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
@@ -205,6 +231,32 @@ def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
     return kept
 
 
+# Family: an order in the user's own message of a pasted thread ("Me: file it w/in 24 hrs",
+# "Me: turn off the valve under it tonight", "Me: sure, call the office and ask for Deb"): what
+# the user tells the other side to do. "Me: will confirm by tmrw", "Me: I'll ship it today",
+# "Me: call you at 3" are the user's. An order opens with a verb: a task verb, or a word that
+# takes a particle or a thing after it ("turn off", "keep an eye out").
+_TURN_LEAD = LazyRegex(
+    r"(?:[^\n]*?[ \t\]])?(?:me|you)[ \t]*:[ \t,!.-]*(?:(?:ok(?:ay)?|k|np|sure|yes|yep|great|"
+    r"perfect|thanks|thx|ty|no\s+problem|of\s+course|glad\s+[^.!?\n]*)\b[ \t,!.-]*)*",
+    re.IGNORECASE,
+)
+_TO_YOU = LazyRegex(r"\b(?:you|u|ya|i|i'll|i'd|we|we'll|will)\b", re.IGNORECASE)
+_VERB_NEXT = word_list("tasks.find._VERB_NEXT")
+
+
+def _told_them(task: TaskFound, body: str) -> bool:
+    line = body.rfind("\n", 0, task.start) + 1
+    lead = _TURN_LEAD.compiled.match(body, line)
+    if lead is None or lead.end() > task.start:
+        return False
+    words_ = body[lead.end() : body.find("\n", lead.end()) % (len(body) + 1)].lower().split()
+    if not words_ or _TO_YOU.search(body[lead.end() : task.end]):
+        return False
+    first = words_[0].strip(",.!")
+    return base_verb(first) == first or (len(words_) > 1 and words_[1] in _VERB_NEXT)
+
+
 def _reply_not_promise(task: TaskFound, body: str) -> bool:
     said = body[task.start : task.end]
     # "revised proof - Wed 3pm": a thing with its day is a promise all the same
@@ -259,7 +311,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks: list[TaskFound] = []
     seen: set[str] = set()
     block = False  # inside the lines under a "Next steps:" heading
-    owners = _OWNER_HEADING.search(ctx.body) is not None
+    mine = {m.group("alias") for m in _ME_ALIAS.finditer(ctx.body)}
+    owners = bool(mine) or _OWNER_HEADING.search(ctx.body) is not None
     line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
@@ -298,9 +351,16 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
                     line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
-            if OWN_CUE.fullmatch(piece.text) is not None:
+            if OWN_CUE.fullmatch(piece.text) is not None or (
+                piece.text in mine and _heading_colon(ctx.body, piece)
+            ):
                 carried = "promise"  # "Me: fee proposal to Grant by 9/18", "I owe her: ..."
                 line_cue, line_end = carried, _line_end(ctx.body, piece.start)
+                continue
+            speaker = any(a <= piece.end + 1 <= a + 2 for a, _ in ctx.turns)
+            if _heading_colon(ctx.body, piece) and speaker and not THEIR_CUE.fullmatch(piece.text):
+                # Family: "Bryce: ping me after Labor Day" in a pasted thread: the name says who
+                # speaks, not whose action item it is; what they ask of the user is a to-do
                 continue
             if _heading_colon(ctx.body, piece) and (
                 THEIR_CUE.fullmatch(piece.text)
@@ -326,6 +386,12 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                     seen.add(key)
                     tasks.append(task)
     return tasks
+
+
+# Family: the user named among the people present by initials or a name and "(me)" ("Present:
+# Chinedu Okafor (client), KL (me), RB (our drafter)"): the action lines are given to owners,
+# "KL:" the user's, "RB:" and "Chinedu:" theirs
+_ME_ALIAS = LazyRegex(r"(?P<alias>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*\((?:me|myself)\)")
 
 
 # Family: action items given to their owners ("ME: ...", "Them: ...", "- me: send ...",
@@ -385,6 +451,19 @@ _DEADLINE_REST = LazyRegex(
 )
 
 
+_SEND_AFTER_DASH = LazyRegex(r"\s*(?:send|email|e-mail|mail|submit|deliver)\b", re.IGNORECASE)
+
+
+def _blank_dates(text: str, start: int, found: list[DateMention], body: str) -> str:
+    """The dates put back into a text whose date words were blanked, offsets unchanged."""
+    for d in found:
+        text = text[: d.start - start] + body[d.start : d.end] + text[d.end - start :]
+    return text
+
+
+_A_THING = LazyRegex(r"(?:a|an|the|my|our|some|his|her|their|\d+)\s", re.IGNORECASE)
+
+
 def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
     """A date after a dash belongs to the item before it: "revised quote - Fri noon",
     "fume hood quote - Thurs", "trial agreement to Nicole - 12/18" are one dated item each."""
@@ -399,9 +478,22 @@ def _dates_rejoined(pieces: list[Span], ctx: TaskContext) -> list[Span]:
                     + " " * (d.end - d.start)
                     + rest[d.end - piece.start :]
                 )
+            sent = _SEND_AFTER_DASH.match(rest)
+            said = out[-1].text.split(" ", 1)[0].lower()
+            if said in NOT_OURS or said in PAST_START or base_verb(said) is not None:
+                sent = None  # "Wants a bulk quote - send by Fri": the verb answers the want
+            if sent is not None and found:
+                # "workshop dates for Nov - send by Thurs": sending is what the item's implied
+                # verb says already; the day after the verb is the item's deadline
+                rest = " " * sent.end() + rest[sent.end() :]
             if found and _DEADLINE_REST.fullmatch(rest.lower()):
                 prev = out.pop()
-                out.append(Span(prev.start, piece.end, ctx.body[prev.start : piece.end]))
+                text = ctx.body[prev.start : piece.start] + rest
+                if sent is not None:
+                    text = _blank_dates(text, prev.start, found, ctx.body)
+                else:
+                    text = ctx.body[prev.start : piece.end]
+                out.append(Span(prev.start, piece.end, text))
                 continue
         out.append(piece)
     return out
@@ -482,6 +574,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     for part in parts:
         if theirs and _ANSWERED.match(part.text) and dates_in(ctx.dates, part.start, part.end):
             theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
+        if theirs and _SO_BEFORE.search(ctx.body, max(0, part.start - 6), part.start):
+            theirs = False  # "wants a quote for the keypad, so get him that by Monday"
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
@@ -495,7 +589,13 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         if cue in ("promise", "will", "need"):
             # "a corrected invoice by EOD and a discount proposal in two weeks": two promises;
             # "I owe her: training calendar (Tue), admin accounts (today)": three
+            # "the sizing quote by the 15th and the permit timeline": a date closes the first
+            # thing, what follows "and" is a second one for the same verb
             listed_items = split_after_dates(part, ctx.dates) if several else [part]
+            if not several and dates_in(ctx.dates, part.start, part.end):
+                things = split_after_dates(part, ctx.dates)
+                if all(_A_THING.match(t.text) for t in things[1:]):
+                    listed_items = things
             subparts = [
                 sub
                 for item in listed_items
@@ -537,7 +637,13 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
     # "go onsite Mon am, bring a loaner": what follows a dated to-do after a comma is then too
     for k in range(1, len(kept)):
         comma = ctx.body[kept[k - 1].end : kept[k].start].strip() in (",", "and", ", and")
+        # ("a concept sketch by the 30th and a planting list": the date closed the first thing)
+        second_thing = _A_THING.match(ctx.body, kept[k].start) is not None
         if kept[k].due is None and kept[k - 1].due is not None and comma and not cond:
+            if second_thing and cue in ("promise", "will", "need"):
+                continue
+            if kept[k].kind == "gift" and _occasion_due(kept[k], ctx) is not None:
+                continue  # "book freight by 2/20, card for his bday": by the birthday
             kept[k].due = kept[k - 1].due
     return kept
 
@@ -551,6 +657,7 @@ _AGREED = LazyRegex(
 )
 
 
+_SO_BEFORE = LazyRegex(r",\s+so\s+$", re.IGNORECASE)
 # Sending what was just asked, with its day: the user's answer to the client's want
 _ANSWERED = LazyRegex(r"(?:ship|send|deliver|mail|email|drop\s+off|quote)\b", re.IGNORECASE)
 
@@ -744,6 +851,8 @@ def _task_from(
         return None, ""  # "deposit $1,200 rcvd", "final invoice paid": a record, not a to-do
     if _heading(part, rest_words, ctx):
         return None, ""  # "Phone order - Marguerite Osei ...": what the note records, not a to-do
+    if verb is not None and cue == "" and _where_heading(part, rest_words, ctx):
+        return None, ""
     if (
         verb is not None
         and len(rest_words) > 1
@@ -771,8 +880,17 @@ def _task_from(
         verb = None  # "email: bcoelho@...", "call: 555-0199": a label, not a to-do
     if verb is None and new_subject(rest_words):
         return None, ""  # "..., also she mentioned her daughter starts kindergarten"
+    if verb is None and shared_verb and rest_words[0] in ("cc", "cc:", "bcc", "copy", "copying"):
+        return None, ""  # "fee proposal to Grant by 9/18, cc Meera": how it is sent
+    if verb is None and shared_verb and (_someone_elses(text) or new_subject(rest_words)):
+        # Family: the other side's step said after the user's, its own subject before it ("send
+        # the audit report by Thu, he'll share it w/ the committee", "I'll send the estimate
+        # and they'll let me know"): it does not take the user's verb
+        return None, ""
     if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
+        if shared_verb not in _GIVING and GIFT_TO.match(text):
+            verb, prefix = "send", "send "  # "book freight by 2/20, card for his bday"
     elif (
         verb is None
         and cue in ("will", "need", "promise")
@@ -780,8 +898,8 @@ def _task_from(
     ):
         skip = len(first) + 1  # "I'll have it to him", "said I'd have it by Friday": sending it
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
-    elif verb is None and cue in ("promise", "will") and _BE_THERE.match(text):
-        verb = "be"  # "I promised I'd be there too", "I'll be at the inspection"
+    elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
+        verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
@@ -794,6 +912,8 @@ def _task_from(
         verb, prefix = "send", "send "  # "congrats card to Tyler"
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
+    elif verb is None and cue == "follow" and _opening_topic(part, ctx):
+        return None, ""
     elif verb is None and cue == "follow":
         verb, prefix = "follow", "follow up "
     elif verb is None and cue == "list" and not _someone_elses(text):
@@ -807,6 +927,9 @@ def _task_from(
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
         return None, ""
+    relative = _relative_due(body, ctx)
+    if relative is not None:
+        body = Span(body.start, body.start + relative[1], body.text[: relative[1]])
     title = task_title(prefix, body, ctx).rstrip(" -:;,")  # "revised proof - Wed": no dash left
     thing = ctx.request_before(part.start)
     if thing and title.lower() in TAKES_THING:
@@ -838,7 +961,9 @@ def _task_from(
     if intro and (verb == "intro" or "intro" in title.lower()):
         # "Send Aaron an intro to Lisa Wong" / "Intro Laura to Mark": introduce one to the other
         verb, title = "introduce", f"Introduce {intro.group('who')} to {intro.group('to')}"
-    due = due_of(dates_in(ctx.dates, part.start, part.end))
+    due = deadline_of(ctx.body, dates_in(ctx.dates, part.start, part.end))
+    if due is None and relative is not None:
+        due = relative[0]
     if (
         due is None
         and thing
@@ -848,6 +973,143 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# Verbs a card or gift can take from the item before it ("order the banners, card for ...")
+_GIVING = word_list("tasks.find._GIVING")
+# Family: a deadline said after the to-do, for the thing it named ("... put together a price
+# for the scaffolding ... actually the price needs to be to her by next tuesday", "we need a
+# certificate of insurance ... Venue needs it by Sept 5", "the drawings have to be in by the
+# 20th"): the to-do's due
+_LATER_DEADLINE = LazyRegex(
+    r"\b(?:the|that|this|our|my)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?:needs|need|has|have)\s+to\s+(?:be\s+(?:\w+\s+){0,2}?|go\s+out\s+|get\s+there\s+)"
+    r"(?=by|before|no\s+later)"
+    r"|\b(?:needs?|wants?)\s+(?P<it>it|them)\s+(?=by|before|no\s+later)"
+    # "a written root-cause report, which I committed to deliver by Friday": the user's word
+    # on the thing just named
+    r"|,\s*(?P<which>which|that)\s+(?:I|we)\s+(?:\w+\s+){1,4}?(?=by|before|no\s+later)",
+    re.IGNORECASE,
+    needs="need want has have which that",
+)
+
+
+def _later_deadlines(tasks: list[TaskFound], ctx: TaskContext) -> None:
+    for m in _LATER_DEADLINE.finditer(ctx.body):
+        when = next((d for d in ctx.dates if d.start == m.end() and d.value is not None), None)
+        if when is None:
+            continue
+        before = [t for t in tasks if t.end <= m.start()]
+        if m.group("it") or m.group("which"):
+            target = before[-1] if before else None
+            if m.group("which"):  # the thing named right before the comma
+                target = next((t for t in tasks if t.start < m.start() <= t.end + 1), target)
+        else:
+            head = m.group("thing").split()[-1].lower()
+            target = next((t for t in reversed(before) if head in t.title.lower().split()), None)
+        if target is not None:
+            target.due = when.value
+
+
+# Family: a to-do dated from the day said before it ("cylinders out Fri, call Junior wk after",
+# "Back in 6 weeks; text her a reminder the week before", "demo on the 4th, follow up 2 days
+# later"): that day, a day or a week (or a count of them) after or before
+_RELATIVE = LazyRegex(
+    r"(?:^|[\s,]+)(?:the\s+|a\s+|one\s+)?(?P<n>\d+|two|three|four)?\s*(?P<unit>wks?|weeks?|days?)\s+"
+    r"(?P<dir>after|later|before|prior|earlier)\b(?!\s+next)[\s.!]*$",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _relative_due(body: Span, ctx: TaskContext) -> tuple[date, int] | None:
+    """The due of a to-do said relative to the day before it, and where its words start."""
+    m = _RELATIVE.search(body.text)
+    if m is None or dates_in(ctx.dates, body.start, body.end):
+        return None
+    said = [d.value for d in ctx.dates if d.end <= body.start and d.value is not None]
+    if not said:
+        return None
+    n = m.group("n") or "1"
+    count = int(n) if n.isdigit() else _COUNTS[n.lower()]
+    days = count * (7 if m.group("unit").lower().startswith("w") else 1)
+    sign = 1 if m.group("dir").lower() in ("after", "later") else -1
+    return said[-1] + timedelta(days=sign * days), m.start()
+
+
+# Family: a card or gift for an occasion is due by the occasion ("DS Ari bar mitzvah 12/12 -
+# card", "her daughter's wedding 12/19, gift", "card for his bday" after "Ted's bday 1/14"):
+# the day said before it on its line, or the birthday or anniversary it names
+_OCCASION_NAMED = LazyRegex(r"\b(?:b-?day|birthday|anniversary|anniv)\b", re.IGNORECASE)
+
+
+def _occasion_due(task: TaskFound, ctx: TaskContext) -> date | None:
+    occasion = _OCCASION_NAMED.search(task.title)
+    if occasion is not None:
+        word = occasion.group().lower()[:4]
+        for d in ctx.dates:
+            said = ctx.body[max(0, d.start - 14) : d.start].lower()
+            if word in said and d.value is not None and d.value >= ctx.today and d.kind == "day":
+                return d.value
+    line_start = ctx.body.rfind("\n", 0, task.start) + 1
+    before = [
+        d
+        for d in dates_in(ctx.dates, line_start, task.start)
+        if d.value is not None and d.kind == "day" and d.value >= ctx.today
+    ]
+    if (
+        before
+        and not _A_DEADLINE.match(before[-1].text)
+        and ctx.body[before[-1].end : task.start].strip() in ("-", "–", ",", "—", ":")
+    ):
+        return before[-1].value
+    return None
+
+
+_A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGNORECASE)
+
+
+# Family: a note that opens with "follow up", "note to self" or "memo" and then names the
+# meeting or the job it records ("follow up from the brewery visit ...", "note to self on the
+# castillo job", "f/u on the Q3 review w/ Dana", "memo re the bakery job", "nts the garcia
+# kitchen"): the note's heading, not a to-do. A verb ("note to self: call the bank"), whom to
+# follow up with ("follow up with Jen") or a day still to come ("follow up on the proposal
+# next week") make it one.
+_OPENING_CUE = LazyRegex(
+    r"\s*(?:(?:ok(?:ay)?|so|um+|uh+|alright|right|quick)[\s,.]+)*(?:follow[\s-]?up|followup|f/u|fu|"
+    r"note\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
+    re.IGNORECASE,
+)
+_TOPIC = LazyRegex(
+    r"(?:(?:on|from|after|re:?|about|regarding|of|for)\s+)?(?:the|this|that|our|my|an?|[a-z]+'s)\s"
+    r"|(?:on|from|after|re:?|about|regarding)\s",
+    re.IGNORECASE,
+)
+
+
+def _opening_topic(part: Span, ctx: TaskContext) -> bool:
+    if _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start) is None:
+        return False
+    if part.text.strip() and _TOPIC.match(part.text) is None:
+        return False
+    said = dates_in(ctx.dates, part.start, part.end)
+    return all(d.value is None or d.value <= ctx.today for d in said)
+
+
+# Family: the note's first line naming where the visit was or whom the note is for, an activity
+# then "at", "@" or "for" and no object ("Tour @ Willow Creek Barn - Kayla + Marcus", "measure
+# at the kowalczyk place, stan and dorothy", "Update for Marcus (my manager): ..."), a dash, a
+# comma, a colon or a bracket after it: the note's heading. A day said makes it an appointment
+# ("meet at the site Friday"); "stop at the bank and deposit the check" goes on with a verb.
+_WHERE_HEADING = LazyRegex(r"[^\n,:(]*?(?:\s+[-–—]\s|\s*[,:(]|\s*\n|\s*$)")
+
+
+def _where_heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
+    if len(rest_words) < 3 or rest_words[1] not in ("at", "@", "for"):
+        return False
+    if ctx.body[: part.start].strip() or dates_in(ctx.dates, part.start, part.end):
+        return False
+    return _WHERE_HEADING.compiled.match(ctx.body, part.start) is not None
 
 
 # A note's heading: how the business came in, then what it is ("Phone order -", "Web inquiry:")

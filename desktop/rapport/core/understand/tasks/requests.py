@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import dates_in
-from rapport.core.understand.tasks.words import DELIVERABLES, VERB_ALT, base_verb
+from rapport.core.understand.tasks.words import DELIVERABLES, PAST_START, VERB_ALT, base_verb
 from rapport.core.understand.text import LazyRegex, Span
 from rapport.core.understand.wordlists import word_list
 
@@ -29,17 +29,24 @@ __all__ = ["asked_me_to", "asked_of_you", "requested_tasks", "sent_back", "terse
 
 _REQUESTED = LazyRegex(
     r"\b(?:wants|want|needs|need|asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for|"
-    r"would\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
+    r"would\s+like|(?<=\w)'d\s+like)\s+(?!to\b|me\b|us\b|it\b|them\b)(?P<thing>[^.;!?\n]{2,90})",
     re.IGNORECASE,
 )
 _CALLBACK = LazyRegex(
+    r"(?:(?P<who>\b(?-i:[A-Z][a-z]+))\s+)?"
     r"\b(?:wants|needs|asked\s+for|requested|would\s+like|asking\s+for)\s+(?:a\s+)?"
-    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us))\b",
+    r"(?:call\s*back|callback|return\s+call|call\s+from\s+(?:me|us)"
+    # "Vikram wants a call Thurs": a call with its day, no one else to call with
+    r"|(?P<plain>call)(?!\s+(?:with|w/|from|to)\b))\b",
     re.IGNORECASE,
     needs="call",
 )
 # "asked you for": the user, addressed by a hand-off or an e-mail ("He also asked you for a quote")
-_ASKED = LazyRegex(r"(?:asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for)", re.I)
+_ASKED = LazyRegex(
+    # "we'd like a quote on 3 more lanes": a polite request is asked of the user too
+    r"(?:asked\s+(?:me\s+|us\s+|you\s+)?for|requested|(?:is\s+)?asking\s+for|would\s+like|'d\s+like)",
+    re.I,
+)
 _CUT = LazyRegex(r"\s+-+\s+|,\s+|\s+(?:and|but|so)\s+(?=(?:i|we|he|she|they)\b)", re.IGNORECASE)
 _VAGUE = word_list("tasks.requests._VAGUE")
 _ANSWERING = ("send", "email", "mail", "forward", "get", "share", "reply", "respond", "resend")
@@ -74,9 +81,15 @@ def requested_tasks(
             start, end = sentence.start + back.start(), sentence.end
             said = dates_in(dates, start, end)
             when = next((d.value for d in said if d.value is not None), None)
-            added.append(make("Call back", "reply", when, start, end))
-            calls = True
-        if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
+            if not back.group("plain"):
+                added.append(make("Call back", "reply", when, start, end))
+                calls = True
+            elif when is not None:
+                who = back.group("who")
+                title = f"Call {who}" if who and who.lower() in first_names() else "Call"
+                added.append(make(title, "call", when, start, end))
+                calls = True
+        if not re.search(r"\b(?:want|need|ask|request|would)|'d\s+like", sentence.text, re.I):
             continue
         for m in _REQUESTED.finditer(sentence.text):
             cut = _CUT.search(m.group("thing"))
@@ -95,6 +108,8 @@ def requested_tasks(
             obj = sentence.text[m.start("thing") : stop].rstrip(" .!?").split()
             while obj and obj[-1].lower() in _FILLER:
                 obj.pop()  # "financing options too"
+            while stop != end and len(obj) > 2 and obj[-1].lower() in _DANGLING:
+                obj.pop()  # "... as additional insured for our Sept 19 gala": cut at the date
             head = _head(obj)
             if not head:
                 continue
@@ -136,12 +151,16 @@ def _head(obj: list[str]) -> str:
 # A request put to the user in the second person, as e-mails and texts make it: "Can you send
 # the title commitment to Derek by Friday?", "could you also quote a limited Phase II",
 # "please confirm an appointment time by tomorrow", "he asked if you could call him Friday".
+# What is asked, to the end of its sentence: a full stop inside the sentence is an abbreviation's
+# ("the bill rates for forklift-certified vs. general labor by Thursday", "approx. 20 units"),
+# the sentences are cut already where they end
+_REST = r"(?:[^?.!;\n]|\.(?=[ \t]*[^\s.!?]))*"
 _ASKED_OF_YOU = LazyRegex(
     lambda: (
         r"(?:\b(?:can|could|would|will)\s+(?:you|u)|\basked\s+if\s+(?:you|u)\s+could"
         r"|(?:^|(?<=[.!?,;:]\s)|(?<=\bso\s)|(?<=\band\s))(?:please|pls|kindly))"
         r"\s+(?:(?:please|pls|also|kindly|just|quickly)\s+)*"
-        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^?.!;\n]*)"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
     ),
     re.IGNORECASE,
     needs="you could please pls kindly can will would",
@@ -225,8 +244,8 @@ def terse_items(
                 continue
             thing = m.group("thing")
             pieces = thing.lower().split()
-            if pieces[0] in _NOT_A_THING or pieces[0].isdigit():
-                continue
+            if pieces[0] in _NOT_A_THING or pieces[0].isdigit() or pieces[0] in PAST_START:
+                continue  # "spoke to Erik this morning": what happened, not a thing to send
             asked = bool(m.group("pls")) or bool(_PLS_AFTER.match(tail))
             to = _TO_SOMEONE.search(thing)
             named = to is not None and to.group("name").lower() in first_names()
@@ -244,11 +263,32 @@ def terse_items(
 _ASKED_ME_TO = LazyRegex(
     lambda: (
         r"\b(?:asked|asks|wants|wanted|needs|needed|told|begged|reminded|would\s+like)\s+"
-        rf"(?:me|us|you)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>[^.;!?\n]*)"
+        rf"(?:me|us|you)\s+to\s+(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
     ),
     re.IGNORECASE,
     needs="me us you",
 )
+# Family: a request to the user reported by whoever wrote the note for them ("He asked that
+# Dana call him back Thursday", "asked that you call him before Friday", "asked whether Nadine
+# can visit his home next Tuesday", "would like you to ..."): the user is "you", "I", "we", or
+# the one the note is written for ("on behalf of Dana", "on Nadine's behalf", "For Tom -",
+# "Per Dana's request", "taking notes for Dev").
+_ASKED_THAT = LazyRegex(
+    lambda: (
+        r"(?:\b(?:asked|asks|requested|requests|wants|wanted|would\s+like|wonder(?:s|ed|ing)?)|"
+        r"(?:\bwants?|\bwould\s+like|'d\s+like)\s+to\s+know)\s+(?:that|if|whether)\s+"
+        r"(?P<who>you|u|I|we|[A-Z][a-z]+)\s+(?:(?:can|could|would|will|please|pls)\s+)?"
+        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
+    ),
+    needs="that if whether",
+)
+_WRITTEN_FOR = LazyRegex(
+    r"(?i:on\s+behalf\s+of|notes\s+for|covering\s+for|^for|\bper)\s+(?P<name>[A-Z][a-z]+)\b"
+    r"|\b(?i:on)\s+(?P<name2>[A-Z][a-z]+)'s\s+(?i:behalf)",
+    re.MULTILINE,
+)
+_DANGLING = frozenset({"for", "on", "at", "to", "of", "with", "before", "by", "our", "the", "a"})
+_ASKED_IF = re.compile(r"\b(?:if|whether)\s")
 _THEIR_CLAUSE = LazyRegex(
     r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
     r"said|says|can|could))\b.*$",
@@ -264,8 +304,21 @@ def asked_me_to(
 ) -> list[TaskFound]:
     """Tasks for what someone asked the user to do that the note's own tasks do not say."""
     added: list[TaskFound] = []
+    users = {
+        m.group("name") or m.group("name2")
+        for sentence in sentences
+        for m in _WRITTEN_FOR.finditer(sentence.text)
+    }
     for sentence in sentences:
-        for m in _ASKED_ME_TO.finditer(sentence.text):
+        asked = [
+            *_ASKED_ME_TO.finditer(sentence.text),
+            *(
+                m
+                for m in _ASKED_THAT.finditer(sentence.text)
+                if m.group("who").lower() in ("you", "u", "i", "we") or m.group("who") in users
+            ),
+        ]
+        for m in asked:
             rest = _THEIR_CLAUSE.sub("", m.group("rest"))
             start = sentence.start + m.start("verb")
             end = sentence.start + m.start("rest") + len(rest)
@@ -275,6 +328,8 @@ def asked_me_to(
                 continue  # "asked me to intro her to a CPA -> intro her to Mark this week"
             said = [d for d in dates if start <= d.start < end]
             when = next((d.value for d in said if d.value is not None), None)
+            if when is None and _ASKED_IF.search(m.group()):
+                continue  # "asked if we could look at his policy": a topic, no day to keep
             text = sentence.text[m.start("verb") : m.start("rest") + len(rest)]
             for d in reversed(said):
                 a = d.start - sentence.start - m.start("verb")

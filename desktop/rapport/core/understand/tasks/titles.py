@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.deadlines import (
     dates_in,
+    thing_dates,
 )
 from rapport.core.understand.tasks.words import (
     ALIASES,
@@ -28,16 +29,29 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_things", "task_kind", "task_title"]
 
+_AFTER_THING = frozenset(
+    {"by", "before", "on", "at", "in", "to", "asap", "today", "tomorrow", "tmrw", "and", "this"}
+)
+# A title runs to its thing, not into what is said of it: ", which I committed to ...", ", who
+# signs", ", which is due ..."
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
+_URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
+
 
 def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     """A short imperative: the clause without its date words, asides and filler."""
     out = body.text
-    for d in sorted(dates_in(ctx.dates, body.start, body.end), key=lambda d: -d.start):
+    mentions = dates_in(ctx.dates, body.start, body.end)
+    thing = thing_dates(ctx.body, mentions)
+    for d in sorted(mentions, key=lambda d: -d.start):
         lo, hi = d.start - body.start, d.end - body.start
         if out[hi : hi + 2] in ("'s", "’s"):
             continue  # "with next week's order", "to Tuesday's delivery": the date names a thing
+        if d.start in thing and not _URGENT_WORD.match(d.text):
+            continue  # "confirm the Saturday slot", "dates for Nov": the thing, not its deadline
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
+    out = _RELATIVE_CLAUSE.sub("", out)  # "the lease draft, which we agreed to finalize"
     out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said
     out = re.sub(r"\bw/\s*", "with ", out)
     out = re.sub(r"\s+\+\s+", " and ", out)
@@ -73,7 +87,10 @@ def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
     thing = ctx.request_before(pos)
     if not thing:
         return title
-    verb = m.group(1) + (" up" if m.group(3) else "")
+    after = title[m.end() :].split(None, 1)
+    if m.group("to") and after and after[0].lower() not in _AFTER_THING:
+        return title  # "call him that day": "that" is not the thing
+    verb = m.group("verb") + (m.group("to") or "") + (" up" if m.group("up") else "")
     return f"{verb} {thing}{title[m.end() :]}"
 
 

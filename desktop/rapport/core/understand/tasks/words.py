@@ -100,7 +100,9 @@ VERB_ALT = "|".join(sorted((re.escape(v) for v in VERBS), key=lambda v: (-len(v)
 VERB_ALT += "|" + "|".join(ALIASES)
 # One verb alternation for both separators: the pattern is compiled on a note's first task.
 COORD = LazyRegex(
-    r"(?:,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+(?:then\s+)?)"
+    # "... and maybe send mae some flowers", "and also order the linens": a second to-do
+    # ", so get him that by Monday": the user's answer to what was just wanted
+    r"(?:,\s+(?:and\s+|then\s+|so\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
@@ -191,12 +193,25 @@ WILL_CUE = LazyRegex(
     r"gonna|will|going\s+to|i\s+can|i\s+shall"
     # "I send her our LE on Monday", "I call him back tmrw": written without "will"
     r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
-    r"deliver|bring|visit|meet|confirm|reply|review|update)\b))\s+",
+    r"deliver|bring|visit|meet|confirm|reply|review|update)\b)"
+    # phone typing without the apostrophe: "ill ship the stand monday", "Ill call him"
+    + r"|ill(?=\s+(?:"
+    + VERB_ALT
+    + r")\b)"
+    # "I'm sending the final contract Wednesday", "we're booking the crew": a promise said in
+    # the present (not "I'm getting married", "we're setting up shop")
+    + r"|(?:i'm|i\s+am|we're|we\s+are)(?=\s+(?:"
+    + "|".join(g for g in GERUNDS if g not in ("getting", "setting"))
+    + r")\b))\s+",
     re.IGNORECASE,
 )
 NEED_CUE = LazyRegex(
-    r"^(?:(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
-    r"|(?:i|we)\s+(?:want|plan)\s+to)\s+",
+    # "I also need to", "we still have to", "I really should": an adverb after the subject
+    r"^(?:(?:(?:i|we)\s+(?:(?:also|still|really|just|definitely|probably|actually|then|def)\s+)?)?"
+    r"(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
+    r"|(?:i|we)\s+(?:want|plan)\s+to"
+    # "i've got to send kristen the sheet", "ive gotta", "we've got to": the subject contracted
+    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta))\s+",
     re.IGNORECASE,
 )
 HEADER = LazyRegex(
@@ -249,18 +264,25 @@ ADVICE = LazyRegex(
 # "congrats card to Tyler", "flowers for Maria": something to send, said without the verb
 GIFT_TO = LazyRegex(
     r"^(?:an?\s+)?(?:[\w'-]+\s+){0,2}(?:(?:card|gift|flowers|note|basket|bottle|present)"
-    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$)",  # "closing gift"
+    r"\s+(?:to|for)\s+(?-i:[A-Z])|(?:card|gift|flowers|basket)[\s!.]*$"  # "closing gift"
+    # a gift for an occasion, or two gifts: "card for his bday", "flowers for her birthday",
+    # "card + gift basket"
+    r"|(?:card|gift|flowers|basket|present)\s+for\s+(?:his|her|their|the)\s+[\w' -]+$"
+    r"|(?:card|gift|flowers)\s*(?:\+|&|and)\s*(?:an?\s+)?(?:[\w'-]+\s+)?"
+    r"(?:card|gift|flowers|basket)[\s!.]*$)",
     re.IGNORECASE,
 )
 CONDITION = LazyRegex(r"^if\b(?P<cond>[^,]{3,80}),\s*(?:then\s+)?(?P<rest>.+)$", re.I | re.S)
 PAREN = LazyRegex(r"\s*\([^)]*\)")
 TRAILING = LazyRegex(
-    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too)\s*$"
+    r"(?:\s+|^)(?:lol|pls|please|asap|too|as\s+well|as\s+promised|thx|thanks|again\s+too|"
+    r"sometime|some\s+time)\s*$"
     r"|[\s,;:.!?\"']+$|\s+(?:by|on|before|until|till|for|at|due|the|and|&|\+|w/|with|re:?)$",
     re.IGNORECASE,
 )
 OBJECT_PRONOUN = LazyRegex(
-    r"\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
+    # "both of them", "each of them", "the two of them": more than one person, not the client
+    r"(?<!\bboth\sof\s)(?<!\beach\sof\s)(?<!\btwo\sof\s)(?<!\ball\sof\s)\b(him|them)\b|\bher\b(?=\s+(?:a|an|the|our|my|this|that|these|those|some|back|up|about|re\b|with|w/|to|on|in|again|know|\d)|\s*$)",
     re.I,
 )
 HAVE_IT = LazyRegex(r"have\s+(?:it|them|this|the)\b", re.IGNORECASE)
@@ -272,7 +294,10 @@ HAVE_A_TO = LazyRegex(
     needs="have",
 )
 THING_PRONOUN = LazyRegex(
-    r"^(\w+(?:\s+(?:over|out|up))?)\s+(it|them|one|this|that|these|those)\b(\s+up\b)?", re.I
+    # "get him that by Monday" after "he wants a quote": to whom, then the thing
+    r"^(?P<verb>\w+(?:\s+(?:over|out|up))?)(?P<to>\s+(?:him|her|me|us))?\s+"
+    r"(it|them|one|this|that|these|those)\b(?P<up>\s+up\b)?",
+    re.I,
 )
 
 
@@ -296,17 +321,27 @@ _RUNON_VERB = LazyRegex(
     re.IGNORECASE,
 )
 _RUNON_KEEP = word_list("tasks.words._RUNON_KEEP")
+_TO_WHOM = LazyRegex(r"[a-z]+\s+(?:him|her|them|us)\s", re.IGNORECASE)
 _PUNCTUATED = LazyRegex(r"[,;:.!?()]")
 
 
 def runon_pieces(span: Span) -> list[Span]:
     """A long sentence typed without punctuation, cut where a new task clause starts."""
     # a full stop at its end does not make a run-on punctuated ("... next week. he just had")
-    if span.text.count(" ") < 17 or _PUNCTUATED.search(span.text.rstrip(".!? ")):
+    # a clause the dictation splitter left, typed in lower case, may still hold two ("pete's a
+    # huge packers fan has season tickets send them the 529 application this week"), cut only
+    # before a verb and whom it is for: a noun never takes a pronoun after it
+    lower = not any(c.isupper() for c in span.text.replace("I", ""))
+    long = span.text.count(" ") >= 17
+    if not (long or (lower and span.text.count(" ") >= 8)):
+        return [span]
+    if _PUNCTUATED.search(span.text.rstrip(".!? ")):
         return [span]
     pieces: list[Span] = []
     start = 0
     for m in _RUNON_VERB.finditer(span.text):
+        if not long and not _TO_WHOM.match(span.text, m.end()):
+            continue
         before = span.text[start : m.start()].split()
         first_person = span.text[m.end() : m.end() + 1] == "I"
         # "and then he" goes on; "pull comps before then he mentioned" ends at "then"
