@@ -10,8 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rapport.core.names import fold
-from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.names import fold, fold_all
+from rapport.core.understand.clients import (
+    ClientIndex,
+    KnownClient,
+    match_client,
+    same_first_name,
+)
 from tests.core.understood import understand
 
 FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
@@ -109,6 +114,63 @@ def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
     slow = unicodedata.normalize("NFKD", text)
     slow = "".join(ch for ch in slow if not unicodedata.combining(ch))
     assert fold(text) == " ".join(slow.casefold().split())
+
+
+# Names of every shape the book's look-ups read as lines of one folded string: a first
+# name alone, the same word later in another name, a nickname either way, accents, odd
+# spaces (a tab, a double space, leading or trailing), an empty name, the same name twice.
+TRICKY = [
+    "Bob",
+    "Bob Smith",
+    "Jacob Bob",
+    "Robert Smith",
+    "Rob Smyth",
+    "bob  smith",
+    " Bob Doe ",
+    "Bo Smith",
+    "Bobby\tSmith",
+    "Ana",
+    "Anna Bob",
+    "José Núñez",
+    "JOSE nunez",
+    "",
+    "Ted B",
+    "Edward Banks",
+    "Teddy Bob",
+    "Bob Smith",
+    "ßob Smith",
+    "Bob\u00a0Smith",
+    "Ed",
+]
+PLAIN = ["Bob Smith", "Jacob Bob", "Robert Smith", "Ana", "Ted Banks", "Edward Banks", "Ed"]
+
+
+@given(st.lists(st.text(alphabet=" \t\n\r\x1cAbéß\u00a0\u2003.-'", max_size=8), max_size=6))
+def test_folding_many_at_once_is_folding_each(texts: list[str]) -> None:
+    assert fold_all(texts) == [fold(text) for text in texts]
+
+
+@pytest.mark.parametrize("names", [TRICKY, PLAIN], ids=["tricky", "plain"])
+def test_names_and_first_names_are_found_as_a_scan_of_every_name_finds_them(
+    names: list[str],
+) -> None:
+    known = [KnownClient(i, name) for i, name in enumerate(names)]
+    index = ClientIndex.lazy(names, [""] * len(names), known.__getitem__)
+    folded = [fold(name) for name in names]
+    for key in {*folded, "bob", "smith", "bob smit", "robert", "ed", "jose nunez", "b"}:
+        assert [c.id for c in index.exact(key)] == [i for i, f in enumerate(folded) if f == key]
+    for first in ("bob", "robert", "rob", "ted", "edward", "ed", "ana", "jose", "b", "smith"):
+        for last in (None, "smith", "b", "banks", "bob"):
+            expected = []
+            for i, name in enumerate(folded):
+                words = name.split()
+                if not words or not same_first_name(words[0], first):
+                    continue
+                surname = words[-1]
+                initial = last is not None and len(last) == 1
+                if last is None or surname == last or (initial and surname.startswith(last)):
+                    expected.append(i)
+            assert [c.id for c in index.same_first(first, last)] == expected, (first, last)
 
 
 # Family: first names and nicknames of the clients already in the book, alone or with the
