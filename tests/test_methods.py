@@ -69,6 +69,7 @@ def test_the_methods_from_the_kept_file_are_those_exec_compiles(tmp_path: Path) 
 def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """This process's cache emptied, its file in ``tmp_path`` (restored after the test)."""
     monkeypatch.setattr(methods, "_known", {})
+    monkeypatch.setattr(methods, "_kept", {})
     monkeypatch.setattr(methods, "_used", set())
     monkeypatch.setattr(methods, "_added", False)
     monkeypatch.setattr(methods, "_path", methods.cache_path(str(tmp_path)))
@@ -92,14 +93,19 @@ def test_a_method_text_is_compiled_once_and_runs_as_exec_runs_it(fresh: Path) ->
 
 
 def test_a_damaged_or_foreign_file_is_ignored_whole(fresh: Path) -> None:
-    code = compile("x = 1", "<string>", "exec")
+    text = "x = 1"
+    code = marshal.dumps(compile(text, "<string>", "exec", dont_inherit=True))
     assert not methods.load(b"not marshal at all")
     assert not methods.load(marshal.dumps(("rapport dataclass methods 1; another python", {})))
-    assert not methods.load(marshal.dumps((methods.FORMAT, {"x = 1": code, "y = 2": "text"})))
-    assert not methods.load(marshal.dumps((methods.FORMAT, [("x = 1", code)])))
-    assert methods._known == {}
-    assert methods.load(marshal.dumps((methods.FORMAT, {"x = 1": code})))
-    assert methods._known == {"x = 1": code}
+    assert not methods.load(marshal.dumps((methods.FORMAT, {text: code, "y = 2": "text"})))
+    assert not methods.load(marshal.dumps((methods.FORMAT, [(text, code)])))
+    assert methods._kept == {} and methods._known == {}
+    # An entry whose bytes are damaged is compiled again when its class is made.
+    assert methods.load(marshal.dumps((methods.FORMAT, {text: b"\xff" + code[1:]})))
+    namespace: dict[str, object] = {}
+    methods.cached_exec(text, {}, namespace)
+    assert namespace == {"x": 1} and methods._added
+    assert methods._known[text] == compile(text, "<string>", "exec", dont_inherit=True)
 
 
 def test_kept_only_where_bytecode_would_be(
@@ -117,4 +123,4 @@ def test_kept_only_where_bytecode_would_be(
     methods.keep()
     assert fresh.stat().st_mode & 0o777 == 0o600
     methods._known.clear()
-    assert methods.load(fresh.read_bytes()) and list(methods._known) == ["z = 3"]
+    assert methods.load(fresh.read_bytes()) and list(methods._kept) == ["z = 3"]

@@ -12,11 +12,12 @@ issue 22). The text depends only on the class's fields and options, so ``install
 The code object made from the file is the one ``exec`` would compile from the same text
 (same file name, no inherited ``__future__`` flags; a test compares every class's
 methods), and runs with the globals and locals ``dataclasses`` passes, so the classes
-are the same. A file from another Python, or one that does not read back as text -> code
-pairs, is ignored whole. Like bytecode, it is not written when ``sys.dont_write_bytecode``
-is set, nor where the package folder is read-only (an installed app): everything is then
-compiled as before. It holds only code ``dataclasses`` wrote from Rapport's field names;
-no book, note or name is in it, and it is trusted as the ``.pyc`` files beside it are.
+are the same. A file from another Python, or one that does not read back as text ->
+bytes pairs, is ignored whole; bytes that are not a code object are compiled as before.
+Like bytecode, it is not written when ``sys.dont_write_bytecode`` is set, nor where the
+package folder is read-only (an installed app): everything is then compiled as before.
+It holds only code ``dataclasses`` wrote from field names of classes in the process (no
+book, note or name), and it is trusted as the ``.pyc`` files beside it are.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ FORMAT = f"rapport dataclass methods 1; {sys.version}; {sys.hexversion}; {_MAGIC
 MAX_KEPT = 4000
 
 _known: dict[str, CodeType] = {}
+_kept: dict[str, bytes] = {}  # from the file, each code unmarshalled when first used
 _used: set[str] = set()
 _added = False
 _path: str | None = None
@@ -57,12 +59,30 @@ def cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:
         return
     code = _known.get(source)
     if code is None:
+        code = _code_from_file(source)
+    if code is None:
         # dont_inherit: exactly what exec() compiles inside dataclasses (this module's
         # ``from __future__ import annotations`` must not reach the methods' annotations).
         code = _known[source] = compile(source, "<string>", "exec", dont_inherit=True)
         _added = True
     _used.add(source)
     builtins.exec(code, globals, locals)
+
+
+def _code_from_file(source: str) -> CodeType | None:
+    """The code the file kept for ``source``, read when first asked for (a process reads
+    the few it defines, not every class any Rapport command ever defined)."""
+    data = _kept.pop(source, None)
+    if data is None:
+        return None
+    try:
+        code = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if type(code) is not CodeType:
+        return None
+    _known[source] = code
+    return code
 
 
 def load(data: bytes) -> bool:
@@ -73,20 +93,23 @@ def load(data: bytes) -> bool:
         return False
     if header != FORMAT or not isinstance(entries, dict):
         return False
-    if not all(type(k) is str and type(v) is CodeType for k, v in entries.items()):
+    if not all(type(k) is str and type(v) is bytes for k, v in entries.items()):
         return False
     for source, code in entries.items():
-        _known.setdefault(source, code)
+        if source not in _known:
+            _kept.setdefault(source, code)
     return True
 
 
 def dump() -> bytes:
-    """The known code objects as bytes for ``load``."""
-    entries = {
-        source: code
-        for source, code in _known.items()
-        if len(_known) <= MAX_KEPT or source in _used
-    }
+    """The known code objects as bytes for ``load`` (each marshalled on its own, so that
+    a process unmarshals only those it uses)."""
+    everything = len(_known) + len(_kept) <= MAX_KEPT
+    entries = {source: marshal.dumps(code) for source, code in _known.items()}
+    if everything:
+        entries.update(_kept)  # read from the file, not used by this process
+    else:
+        entries = {source: data for source, data in entries.items() if source in _used}
     return marshal.dumps((FORMAT, entries))
 
 
@@ -101,6 +124,7 @@ def install(package_dir: str) -> None:
         atexit.register(keep)
     _path = cache_path(package_dir)
     _known.clear()
+    _kept.clear()
     _used.clear()
     _added = False
     try:
