@@ -151,12 +151,17 @@ def test_folding_many_at_once_is_folding_each(texts: list[str]) -> None:
 
 
 @pytest.mark.parametrize("names", [TRICKY, PLAIN], ids=["tricky", "plain"])
-def test_names_and_first_names_are_found_as_a_scan_of_every_name_finds_them(
+def test_names_first_names_and_companies_are_found_as_a_scan_of_every_name_finds_them(
     names: list[str],
 ) -> None:
     known = [KnownClient(i, name) for i, name in enumerate(names)]
-    index = ClientIndex.lazy(names, [""] * len(names), known.__getitem__)
+    companies = [names[-1 - i] for i in range(len(names))]  # the same shapes as companies
+    companies[0] = "  "  # only spaces: a company that folds to nothing
+    index = ClientIndex.lazy(names, companies, known.__getitem__)
     folded = [fold(name) for name in names]
+    for key in {*map(fold, companies), "acme", "smith"}:
+        expected = [i for i, company in enumerate(companies) if company and fold(company) == key]
+        assert [c.id for c in index.by_company(key)] == expected, key
     for key in {*folded, "bob", "smith", "bob smit", "robert", "ed", "jose nunez", "b"}:
         assert [c.id for c in index.exact(key)] == [i for i, f in enumerate(folded) if f == key]
     for first in ("bob", "robert", "rob", "ted", "edward", "ed", "ana", "jose", "b", "smith"):

@@ -121,7 +121,7 @@ class ClientIndex(Sequence[KnownClient]):
         # and to find a name or a first name in it (line i is the i-th client's).
         self._joined = "\n".join(self._folded)
         self._framed = f"\n{self._joined}\n"
-        self._by_company: dict[str, list[int]] | None = None  # built the first time asked
+        self._framed_companies: str | None = None  # the same for companies, when first asked
         self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
 
@@ -147,11 +147,11 @@ class ClientIndex(Sequence[KnownClient]):
         """Whether ``known`` is exactly the clients indexed (so the index can be reused)."""
         return len(known) == len(self) and tuple(known) == tuple(self)
 
-    def _lines(self, start: str) -> list[int]:
+    def _lines(self, start: str, framed: str | None = None) -> list[int]:
         """The positions of the folded names that begin with ``start`` (which ends with
         the space or newline after a word), found at C speed: looking names up costs a
         one-shot dry run no table of 5,000 names, and a typed note microseconds."""
-        framed = self._framed
+        framed = self._framed if framed is None else framed
         found = []
         line = 0
         at = 0
@@ -193,13 +193,15 @@ class ClientIndex(Sequence[KnownClient]):
         return found
 
     def by_company(self, key: str) -> list[KnownClient]:
-        if self._by_company is None:
-            self._by_company = {}
-            folded = fold_all(self._companies)
-            for position, company in enumerate(self._companies):
-                if company:
-                    self._by_company.setdefault(folded[position], []).append(position)
-        return [self._client(i) for i in self._by_company.get(key, ())]
+        if not key:  # a company that folds to nothing (only spaces): none, however written
+            return [
+                self._client(i)
+                for i, company in enumerate(self._companies)
+                if company and not fold(company)
+            ]
+        if self._framed_companies is None:
+            self._framed_companies = "\n{}\n".format("\n".join(fold_all(self._companies)))
+        return [self._client(i) for i in self._lines(f"{key}\n", self._framed_companies)]
 
     def close(self, key: str) -> tuple[tuple[KnownClient, float], ...]:
         """Clients whose name is a close spelling of ``key``, best first (at most five)."""
