@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from rapport.core.names import fold, fold_all
 from rapport.core.understand.clients import (
+    CLOSE_ENOUGH,
     ClientIndex,
     KnownClient,
     match_client,
+    near_lengths,
     same_first_name,
 )
 from tests.core.understood import understand
@@ -148,6 +150,24 @@ PLAIN = ["Bob Smith", "Jacob Bob", "Robert Smith", "Ana", "Ted Banks", "Edward B
 @given(st.lists(st.text(alphabet=" \t\n\r\x1cAbéß\u00a0\u2003.-'", max_size=8), max_size=6))
 def test_folding_many_at_once_is_folding_each(texts: list[str]) -> None:
     assert fold_all(texts) == [fold(text) for text in texts]
+
+
+@given(
+    st.integers(1, 60),
+    st.lists(st.integers(0, 70).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n)))),
+)
+def test_the_length_bounds_at_c_speed_are_the_bounds_written_out(
+    size: int, names: list[tuple[int, int]]
+) -> None:
+    lengths = [length for length, _ in names]
+    rests = [rest for _, rest in names]
+    expected = [
+        i
+        for i, (length, rest) in enumerate(names)
+        if 2.0 * min(size, length) / (size + length) >= CLOSE_ENOUGH
+        and 2.0 * (length - rest) / (size + length) >= CLOSE_ENOUGH
+    ]
+    assert near_lengths(size, lengths, iter(rests), max(lengths, default=0) + 1) == expected
 
 
 @pytest.mark.parametrize("names", [TRICKY, PLAIN], ids=["tricky", "plain"])

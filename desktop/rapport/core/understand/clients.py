@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from itertools import compress
+from operator import add
 from typing import overload
 
 from rapport.core.names import fold, fold_all
@@ -116,7 +118,8 @@ class ClientIndex(Sequence[KnownClient]):
         self._make = client
         self._companies = companies
         self._folded = fold_all(names)
-        self._lengths = [len(name) for name in self._folded]
+        self._lengths = list(map(len, self._folded))
+        self._stride = max(self._lengths, default=0) + 1  # near_lengths's table
         # Folded names hold no newline: one string to filter every name at C speed (close),
         # and to find a name or a first name in it (line i is the i-th client's).
         self._joined = "\n".join(self._folded)
@@ -218,14 +221,8 @@ class ClientIndex(Sequence[KnownClient]):
         rest = self._joined.translate(drop).split("\n") if self._folded else []
         found: list[tuple[KnownClient, float]] = []
         # The bounds SequenceMatcher's real_quick_ratio and quick_ratio compute, without
-        # building a matcher for the thousands of names that cannot be close (one
-        # comprehension: a one-shot dry run scans all 5,000 names for each name it reads).
-        near = [
-            i
-            for i, length, left in zip(range(len(rest)), self._lengths, map(len, rest), strict=True)
-            if 2.0 * min(size, length) / (size + length) >= CLOSE_ENOUGH
-            and 2.0 * (length - left) / (size + length) >= CLOSE_ENOUGH
-        ]
+        # building a matcher for the thousands of names that cannot be close.
+        near = near_lengths(size, self._lengths, map(len, rest), self._stride)
         for i in near:
             length = self._lengths[i]
             total = size + length
@@ -256,6 +253,35 @@ class ClientIndex(Sequence[KnownClient]):
             self._close.pop(next(iter(self._close)))
         self._close[key] = result
         return result
+
+
+def near_lengths(size: int, lengths: Sequence[int], rests: Iterable[int], stride: int) -> list[int]:
+    """The positions i of the names that may be a close spelling of a key of ``size``
+    characters, by their lengths alone: ``lengths[i]`` (below ``stride``) and, of it,
+    ``rests[i]`` characters that are not in the key. That is SequenceMatcher's
+    real_quick_ratio ``2 * min(size, length) / (size + length)`` and the letters either
+    name can share, ``2 * (length - rest) / (size + length)``, both at least CLOSE_ENOUGH.
+
+    A one-shot dry run scans all 5,000 names for each name a note holds: the test is a
+    table of every (length, rest) made for this size (a row per length), and the names
+    are run through it by ``map`` and ``compress``, at C speed."""
+    table: list[bool] = []
+    for length in range(stride):
+        total = size + length
+        if 2.0 * min(size, length) / total < CLOSE_ENOUGH:
+            table += [False] * stride
+            continue
+        # The largest rest that meets the second bound (it falls as the rest grows): from
+        # the exact estimate, checked with the same float arithmetic as the definition.
+        most = int(length - CLOSE_ENOUGH * total / 2.0)
+        while most < length and 2.0 * (length - most - 1) / total >= CLOSE_ENOUGH:
+            most += 1
+        while most >= 0 and 2.0 * (length - most) / total < CLOSE_ENOUGH:
+            most -= 1
+        most = max(min(most, stride - 1), -1)
+        table += [True] * (most + 1) + [False] * (stride - most - 1)
+    codes = map(add, map(stride.__mul__, lengths), rests)
+    return list(compress(range(len(lengths)), map(table.__getitem__, codes)))
 
 
 def match_client(
