@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.deadlines import dates_in
 from rapport.core.understand.tasks.words import DELIVERABLES, VERB_ALT, base_verb
 from rapport.core.understand.text import LazyRegex, Span
@@ -76,7 +77,7 @@ def requested_tasks(
             when = next((d.value for d in said if d.value is not None), None)
             added.append(make("Call back", "reply", when, start, end))
             calls = True
-        if not re.search(r"\b(?:want|need|ask|request|would)", sentence.text, re.IGNORECASE):
+        if not rx(r"\b(?:want|need|ask|request|would)", re.IGNORECASE).search(sentence.text):
             continue
         for m in _REQUESTED.finditer(sentence.text):
             cut = _CUT.search(m.group("thing"))
@@ -118,7 +119,7 @@ def requested_tasks(
 
 
 def _words(title: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9-]*", title.lower())
+    return rx(r"[a-z0-9][a-z0-9-]*").findall(title.lower())
 
 
 def _head(obj: list[str]) -> str:
