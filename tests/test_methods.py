@@ -116,6 +116,10 @@ def test_kept_only_where_bytecode_would_be(
     methods.keep()
     assert not fresh.exists()  # PYTHONDONTWRITEBYTECODE: nothing written
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    methods.keep()
+    assert not fresh.exists()  # the built app: nothing written into its folder
+    monkeypatch.delattr(sys, "frozen")
     fresh.parent.write_text("")  # a __pycache__ that cannot hold it (root ignores modes)
     methods.keep()  # no error, nothing written
     assert not fresh.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["__pycache__"]

@@ -14,8 +14,8 @@ The code object made from the file is the one ``exec`` would compile from the sa
 methods), and runs with the globals and locals ``dataclasses`` passes, so the classes
 are the same. A file from another Python, or one that does not read back as text ->
 bytes pairs, is ignored whole; bytes that are not a code object are compiled as before.
-Like bytecode, it is not written when ``sys.dont_write_bytecode`` is set, nor where the
-package folder is read-only (an installed app): everything is then compiled as before.
+Like bytecode, it is not written when ``sys.dont_write_bytecode`` is set, in a frozen app
+(PyInstaller's), nor where the package folder is read-only: each is compiled as before.
 It holds only code ``dataclasses`` wrote from field names of classes in the process (no
 book, note or name), and it is trusted as the ``.pyc`` files beside it are.
 """
@@ -138,8 +138,8 @@ def install(package_dir: str) -> None:
 def keep() -> None:
     """Write the code objects when this process compiled new ones (whole or not at all:
     under another name, then moved into place); silently not where it cannot."""
-    if not _added or _path is None or sys.dont_write_bytecode:
-        return
+    if not _added or _path is None or sys.dont_write_bytecode or getattr(sys, "frozen", False):
+        return  # nothing new, or where Python writes no bytecode (a frozen app neither)
     temporary = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
