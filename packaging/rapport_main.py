@@ -1,5 +1,5 @@
 """The frozen app's entry point: the same ``rapport`` command line, window by default."""
 
-from rapport.launch import main
+from rapport.launch import command
 
-raise SystemExit(main())
+command()

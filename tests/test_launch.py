@@ -95,12 +95,15 @@ def test_an_empty_data_dir_is_refused_before_any_window(
 def test_the_installed_commands_start_the_launcher() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     entries = {**project["scripts"], **project["gui-scripts"]}
-    assert entries == {"rapport": "rapport.launch:main", "rapport-window": "rapport.launch:window"}
+    assert entries == {
+        "rapport": "rapport.launch:command",
+        "rapport-window": "rapport.launch:window",
+    }
     for target in entries.values():
         module, _, name = target.partition(":")
         assert callable(getattr(importlib.import_module(module), name))
     frozen = (ROOT / "packaging" / "rapport_main.py").read_text(encoding="utf-8")
-    assert "from rapport.launch import main" in frozen
+    assert "from rapport.launch import command" in frozen
 
 
 def test_python_dash_m_rapport_runs_a_command_without_qt(tmp_path: Path) -> None:

@@ -58,3 +58,11 @@ class _PeeweeWithoutDrivers:
 if "peewee" not in _sys.modules:
     _hooks: list[Any] = _sys.meta_path  # (annotations are not evaluated)
     _hooks.insert(0, _PeeweeWithoutDrivers)
+
+# Every start defines Rapport's dataclasses; the methods dataclasses writes for them are
+# compiled once and kept beside the bytecode (rapport/methods.py).
+from os.path import dirname as _dirname  # noqa: E402  # after STARTED, like the hook
+
+from rapport import methods as _methods  # noqa: E402
+
+_methods.install(_dirname(__file__))

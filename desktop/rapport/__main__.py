@@ -1,5 +1,5 @@
 """`python -m rapport` runs the ``rapport`` command (a command, or with none the window)."""
 
-from rapport.launch import main
+from rapport.launch import command
 
-raise SystemExit(main())
+command()

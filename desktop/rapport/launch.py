@@ -10,11 +10,13 @@ loads no PySide6, and opening the window builds no parser.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from rapport import paths
+from rapport.ending import may_end_at_once
 
 if TYPE_CHECKING:
     import argparse
@@ -53,6 +55,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def command() -> NoReturn:
+    """The installed ``rapport`` command (and ``python -m rapport``, the frozen app): main(),
+    then the end of the process. After a command that opened nothing it has to close (the
+    dry run, ``rapport.ending``) the interpreter is not torn down: the output is flushed, the
+    exit handlers run, and the process ends with main()'s code."""
+    code = main()
+    if may_end_at_once():
+        _end_at_once(code)
+    raise SystemExit(code)
+
+
+def _end_at_once(code: int) -> NoReturn:
+    import atexit
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        # A reader gone (BrokenPipeError) or a closed stream: nothing more can be said.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    atexit._run_exitfuncs()  # what an exit runs that others can see: kept caches, logs
+    os._exit(code)
 
 
 def window() -> int:

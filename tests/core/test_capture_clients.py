@@ -10,8 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rapport.core.names import fold
-from rapport.core.understand.clients import ClientIndex, KnownClient, match_client
+from rapport.core.names import fold, fold_all
+from rapport.core.understand.clients import (
+    CLOSE_ENOUGH,
+    ClientIndex,
+    KnownClient,
+    match_client,
+    near_lengths,
+    same_first_name,
+)
 from tests.core.understood import understand
 
 FIRSTS = ["Bob", "Robert", "Maria", "Mary", "Jim", "James", "Ted", "Edward", "Ana", "Anna"]
@@ -109,6 +116,86 @@ def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
     slow = unicodedata.normalize("NFKD", text)
     slow = "".join(ch for ch in slow if not unicodedata.combining(ch))
     assert fold(text) == " ".join(slow.casefold().split())
+
+
+# Names of every shape the book's look-ups read as lines of one folded string: a first
+# name alone, the same word later in another name, a nickname either way, accents, odd
+# spaces (a tab, a double space, leading or trailing), an empty name, the same name twice.
+TRICKY = [
+    "Bob",
+    "Bob Smith",
+    "Jacob Bob",
+    "Robert Smith",
+    "Rob Smyth",
+    "bob  smith",
+    " Bob Doe ",
+    "Bo Smith",
+    "Bobby\tSmith",
+    "Ana",
+    "Anna Bob",
+    "José Núñez",
+    "JOSE nunez",
+    "",
+    "Ted B",
+    "Edward Banks",
+    "Teddy Bob",
+    "Bob Smith",
+    "ßob Smith",
+    "Bob\u00a0Smith",
+    "Ed",
+]
+PLAIN = ["Bob Smith", "Jacob Bob", "Robert Smith", "Ana", "Ted Banks", "Edward Banks", "Ed"]
+
+
+@given(st.lists(st.text(alphabet=" \t\n\r\x1cAbéß\u00a0\u2003.-'", max_size=8), max_size=6))
+def test_folding_many_at_once_is_folding_each(texts: list[str]) -> None:
+    assert fold_all(texts) == [fold(text) for text in texts]
+
+
+@given(
+    st.integers(1, 60),
+    st.lists(st.integers(0, 70).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n)))),
+)
+def test_the_length_bounds_at_c_speed_are_the_bounds_written_out(
+    size: int, names: list[tuple[int, int]]
+) -> None:
+    lengths = [length for length, _ in names]
+    rests = [rest for _, rest in names]
+    expected = [
+        i
+        for i, (length, rest) in enumerate(names)
+        if 2.0 * min(size, length) / (size + length) >= CLOSE_ENOUGH
+        and 2.0 * (length - rest) / (size + length) >= CLOSE_ENOUGH
+    ]
+    assert near_lengths(size, lengths, iter(rests), max(lengths, default=0) + 1) == expected
+
+
+@pytest.mark.parametrize("names", [TRICKY, PLAIN], ids=["tricky", "plain"])
+def test_names_first_names_and_companies_are_found_as_a_scan_of_every_name_finds_them(
+    names: list[str],
+) -> None:
+    known = [KnownClient(i, name) for i, name in enumerate(names)]
+    companies = [names[-1 - i] for i in range(len(names))]  # the same shapes as companies
+    companies[0] = "  "  # only spaces: a company that folds to nothing
+    index = ClientIndex.lazy(names, companies, known.__getitem__)
+    folded = [fold(name) for name in names]
+    for key in {*map(fold, companies), "acme", "smith"}:
+        expected = [i for i, company in enumerate(companies) if company and fold(company) == key]
+        assert [c.id for c in index.by_company(key)] == expected, key
+    for key in {*folded, "bob", "smith", "bob smit", "robert", "ed", "jose nunez", "b"}:
+        assert [c.id for c in index.exact(key)] == [i for i, f in enumerate(folded) if f == key]
+    for first in ("bob", "robert", "rob", "ted", "edward", "ed", "ana", "jose", "b", "smith"):
+        for last in (None, "smith", "b", "banks", "bob"):
+            expected = []
+            for i, name in enumerate(folded):
+                words = name.split()
+                if not words or not same_first_name(words[0], first):
+                    continue
+                surname = words[-1]
+                initial = last is not None and len(last) == 1
+                if last is None or surname == last or (initial and surname.startswith(last)):
+                    expected.append(i)
+            assert [c.id for c in index.same_first(first, last)] == expected, (first, last)
 
 
 # Family: first names and nicknames of the clients already in the book, alone or with the

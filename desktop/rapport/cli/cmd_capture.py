@@ -13,6 +13,7 @@ import os
 import sys
 
 from rapport.cli.common import checked_text, client_option, print_json, say, warn
+from rapport.ending import nothing_to_close
 
 # The exit code of a note kept on this computer because the team book's server is away
 # (services/outbox.py): not in the book yet, saved to it when the server is back.
@@ -134,6 +135,8 @@ def _understand(args: argparse.Namespace, text: str) -> dict:  # type: ignore[ty
 
         result = understand_dry_run(text, args.data_dir)
         if result is not None:
+            # Read with sqlite3 and closed: the process has nothing to close at its end.
+            nothing_to_close()
             return result
     if args.dry_run and not _book_exists(args):
         # Nothing to match against, and a dry run must not create a book.

@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TextIO
 
 # Bidi embeddings, overrides and isolates: they reorder the text that follows them.
@@ -27,10 +28,17 @@ BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 # 8-bit terminals), the bidi controls, and lone surrogates, which cannot be written as
 # UTF-8 (those that stand for bytes that were not UTF-8, an argument decoded with
 # surrogateescape, U+DC80-U+DCFF, show as the byte).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Compiled when first printed through (about 1 ms for these ranges; the dry run's JSON,
+# escaped by its own rules, never is).
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 # Within one line (a table row, a list item) line breaks are shown too, and a tab is a
 # space, so one record stays one line and its columns stay aligned.
 _LINE_BREAKS = str.maketrans({"\n": "\\n", "\t": " ", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    return re.compile(_CONTROL)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -46,7 +54,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with every terminal control shown as an escape; newlines and tabs kept."""
-    return _CONTROL.sub(_escape, text)
+    return _control().sub(_escape, text)
 
 
 def one_line(text: str) -> str:

@@ -7,7 +7,7 @@ shared by the command line's CLIENT argument, quick capture and the window's pic
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # How close a misspelling must be to count as the same name (0..1).
@@ -21,6 +21,29 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+# What str.split() takes for whitespace in ASCII text besides the space and the newline.
+_OTHER_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def fold_all(texts: Sequence[str]) -> list[str]:
+    """``[fold(text) for text in texts]``; thousands of names at C speed when they are
+    ASCII with single spaces between words (almost every book), where folding is
+    lower-casing: a one-shot ``rapport capture --dry-run`` folds all its clients' names."""
+    joined = "\n".join(texts)
+    if (
+        joined.isascii()
+        and joined.count("\n") == len(texts) - 1  # no text holds a newline
+        and "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+        and not any(space in joined for space in _OTHER_SPACE)
+    ):
+        return joined.lower().split("\n")
+    return [fold(text) for text in texts]
 
 
 def first_name(full_name: str) -> str:

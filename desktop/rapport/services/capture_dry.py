@@ -39,6 +39,8 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     rows = book.clients_before_opening()
     if rows is None:
         return None
+    # Before the understanding's modules: some compile their patterns as they load.
+    _load_programs(directory)
     from rapport.core.understand.clients import ClientIndex
     from rapport.core.understand.dates.order import date_order
     from rapport.core.understand.pipeline import KnownClient, understand
@@ -56,7 +58,6 @@ def understand_dry_run(text: str, data_dir: str | None) -> dict[str, Any] | None
     # the order "3/4" is read in, as services.when.date_order gives it with the book open
     chosen = os.environ.get("RAPPORT_DATE_ORDER")
     order = date_order(chosen, book.setting_before_opening("date_order"), os.environ)
-    _load_programs(directory)
     return capture_json(understand(text, clock.today(), known, order == "dmy"))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapport.core.understand.clients import same_first_name  # as known-client matching does
 from rapport.core.understand.mentions import NameMention, first_names
 from rapport.core.understand.people import FamilyMember
+from rapport.core.understand.programs import compile_regex, rx
 from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _ROLE_BEFORE = LazyRegex(
 )
 
 
-_TITLE_WORD = re.compile(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", re.IGNORECASE)
+_TITLE_WORD = compile_regex(r"^(?:dr|mr|mrs|ms|prof)\.?\s+", re.IGNORECASE)
 
 
 def plausible(mention: NameMention, fulls: set[str]) -> bool:
@@ -86,7 +87,7 @@ def choose_client(
                     if n.full
                     and n.first == lone.first
                     and 0 < n.start - lone.end <= 40
-                    and not re.search(r"[.;!?\n]", body[lone.end : n.start])
+                    and not rx(r"[.;!?\n]").search(body[lone.end : n.start])
                 ),
                 chosen,
             )

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from itertools import compress
+from operator import add
 from typing import overload
 
-from rapport.core.names import fold
+from rapport.core.names import fold, fold_all
 from rapport.core.understand.resources import read_resource
 
 __all__ = [
@@ -115,13 +117,14 @@ class ClientIndex(Sequence[KnownClient]):
     ) -> None:
         self._make = client
         self._companies = companies
-        self._folded = [fold(name) for name in names]
-        self._lengths = [len(name) for name in self._folded]
-        # Folded names hold no newline: one string to filter every name at C speed (close).
+        self._folded = fold_all(names)
+        self._lengths = list(map(len, self._folded))
+        self._stride = max(self._lengths, default=0) + 1  # near_lengths's table
+        # Folded names hold no newline: one string to filter every name at C speed (close),
+        # and to find a name or a first name in it (line i is the i-th client's).
         self._joined = "\n".join(self._folded)
-        self._by_name: dict[str, list[int]] | None = None  # each built the first time asked
-        self._by_first: dict[str, list[int]] | None = None
-        self._by_company: dict[str, list[int]] | None = None
+        self._framed = f"\n{self._joined}\n"
+        self._framed_companies: str | None = None  # the same for companies, when first asked
         self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
 
@@ -147,31 +150,43 @@ class ClientIndex(Sequence[KnownClient]):
         """Whether ``known`` is exactly the clients indexed (so the index can be reused)."""
         return len(known) == len(self) and tuple(known) == tuple(self)
 
+    def _lines(self, start: str, framed: str | None = None) -> list[int]:
+        """The positions of the folded names that begin with ``start`` (which ends with
+        the space or newline after a word), found at C speed: looking names up costs a
+        one-shot dry run no table of 5,000 names, and a typed note microseconds."""
+        framed = self._framed if framed is None else framed
+        found = []
+        line = 0
+        at = 0
+        # Searched without the newline before it: a needle that starts with the commonest
+        # character is found at the speed of a scan of every line.
+        hit = framed.find(start, 1)
+        while hit >= 0:
+            if framed[hit - 1] == "\n":
+                line += framed.count("\n", at, hit)
+                found.append(line - 1)
+                at = hit
+            hit = framed.find(start, hit + 1)
+        return found
+
     def exact(self, key: str) -> list[KnownClient]:
-        if self._by_name is None:
-            self._by_name = {}
-            for position, name in enumerate(self._folded):
-                self._by_name.setdefault(name, []).append(position)
-        return [self._client(i) for i in self._by_name.get(key, ())]
+        return [self._client(i) for i in self._lines(f"{key}\n")]
 
     def same_first(self, first: str, last: str | None) -> list[KnownClient]:
         """Clients whose first name is ``first``, or a name it is a nickname of, or a
         nickname of it ("Marty" for Martin Cole, "Bob" for Robert); with ``last``, only those
         of that surname, or whose surname starts with it when it is an initial ("Ted B.")."""
-        if self._by_first is None:
-            self._by_first = {}
-            nicknames = _nicknames()
-            for position, name in enumerate(self._folded):
-                # Folded: single spaces, none leading, so the first word is before the first.
-                # Its name_keys, without a set for each of thousands of names (a position
-                # listed twice under a key is found once: the look-up below takes a set).
-                own = name.partition(" ")[0]
-                self._by_first.setdefault(own, []).append(position)
-                for key in nicknames.get(own, ()):
-                    self._by_first.setdefault(key, []).append(position)
+        # A client's first name meets ``first`` when it is one of name_keys(first), or a
+        # nickname of one of them (name_keys of both meet: same_first_name).
+        keys = name_keys(first)
+        firsts = set(keys)
+        for nickname, formal in _nicknames().items():
+            if not keys.isdisjoint(formal):
+                firsts.add(nickname)
         positions: set[int] = set()
-        for key in name_keys(first):
-            positions.update(self._by_first.get(key, ()))
+        for word in firsts:
+            positions.update(self._lines(f"{word} "))
+            positions.update(self._lines(f"{word}\n"))
         found = []
         for i in sorted(positions):
             surname = self._folded[i].split()[-1]
@@ -181,12 +196,15 @@ class ClientIndex(Sequence[KnownClient]):
         return found
 
     def by_company(self, key: str) -> list[KnownClient]:
-        if self._by_company is None:
-            self._by_company = {}
-            for position, company in enumerate(self._companies):
-                if company:
-                    self._by_company.setdefault(fold(company), []).append(position)
-        return [self._client(i) for i in self._by_company.get(key, ())]
+        if not key:  # a company that folds to nothing (only spaces): none, however written
+            return [
+                self._client(i)
+                for i, company in enumerate(self._companies)
+                if company and not fold(company)
+            ]
+        if self._framed_companies is None:
+            self._framed_companies = "\n{}\n".format("\n".join(fold_all(self._companies)))
+        return [self._client(i) for i in self._lines(f"{key}\n", self._framed_companies)]
 
     def close(self, key: str) -> tuple[tuple[KnownClient, float], ...]:
         """Clients whose name is a close spelling of ``key``, best first (at most five)."""
@@ -200,16 +218,14 @@ class ClientIndex(Sequence[KnownClient]):
         # matched, a bound computed in C for every name before any Python-level work.
         drop = dict.fromkeys(map(ord, key_set))
         drop.pop(ord("\n"), None)  # the names' separator stays
-        rest = self._joined.translate(drop).split("\n")
+        rest = self._joined.translate(drop).split("\n") if self._folded else []
         found: list[tuple[KnownClient, float]] = []
-        for i, length in enumerate(self._lengths):
-            # The bounds SequenceMatcher's real_quick_ratio and quick_ratio compute, without
-            # building a matcher for the thousands of names that cannot be close.
+        # The bounds SequenceMatcher's real_quick_ratio and quick_ratio compute, without
+        # building a matcher for the thousands of names that cannot be close.
+        near = near_lengths(size, self._lengths, map(len, rest), self._stride)
+        for i in near:
+            length = self._lengths[i]
             total = size + length
-            if not total or 2.0 * min(size, length) / total < CLOSE_ENOUGH:
-                continue
-            if 2.0 * (length - len(rest[i])) / total < CLOSE_ENOUGH:
-                continue
             name = self._folded[i]
             # Letters of either name missing from the other cannot be matched (a set is
             # built far faster than a Counter).
@@ -237,6 +253,35 @@ class ClientIndex(Sequence[KnownClient]):
             self._close.pop(next(iter(self._close)))
         self._close[key] = result
         return result
+
+
+def near_lengths(size: int, lengths: Sequence[int], rests: Iterable[int], stride: int) -> list[int]:
+    """The positions i of the names that may be a close spelling of a key of ``size``
+    characters, by their lengths alone: ``lengths[i]`` (below ``stride``) and, of it,
+    ``rests[i]`` characters that are not in the key. That is SequenceMatcher's
+    real_quick_ratio ``2 * min(size, length) / (size + length)`` and the letters either
+    name can share, ``2 * (length - rest) / (size + length)``, both at least CLOSE_ENOUGH.
+
+    A one-shot dry run scans all 5,000 names for each name a note holds: the test is a
+    table of every (length, rest) made for this size (a row per length), and the names
+    are run through it by ``map`` and ``compress``, at C speed."""
+    table: list[bool] = []
+    for length in range(stride):
+        total = size + length
+        if 2.0 * min(size, length) / total < CLOSE_ENOUGH:
+            table += [False] * stride
+            continue
+        # The largest rest that meets the second bound (it falls as the rest grows): from
+        # the exact estimate, checked with the same float arithmetic as the definition.
+        most = int(length - CLOSE_ENOUGH * total / 2.0)
+        while most < length and 2.0 * (length - most - 1) / total >= CLOSE_ENOUGH:
+            most += 1
+        while most >= 0 and 2.0 * (length - most) / total < CLOSE_ENOUGH:
+            most -= 1
+        most = max(min(most, stride - 1), -1)
+        table += [True] * (most + 1) + [False] * (stride - most - 1)
+    codes = map(add, map(stride.__mul__, lengths), rests)
+    return list(compress(range(len(lengths)), map(table.__getitem__, codes)))
 
 
 def match_client(

@@ -79,7 +79,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _NOT_ROLE_NAMES = word_list("contacts._NOT_ROLE_NAMES")
-_SIGN_OFF = re.compile(r"(?:^|[\s.!])(?:-|\u2013|\u2014|~)\s*$")
+_SIGN_OFF = compile_regex(r"(?:^|[\s.!])(?:-|\u2013|\u2014|~)\s*$")
 
 
 def _signed(body: str, start: int, end: int) -> bool:

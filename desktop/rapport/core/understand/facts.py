@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapport.core.understand.dates.find import DateMention
 from rapport.core.understand.interests import InterestMatch
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, Span, clean_fragment, split_spans
 
 if TYPE_CHECKING:
@@ -224,14 +225,14 @@ def _about(
     for member in members:
         if member.start - unit.start <= 25:
             return member.name or member.relation
-    first = re.match(r"([A-Z][\w'-]+)", unit.text)
+    first = rx(r"([A-Z][\w'-]+)").match(unit.text)
     if first:
         word = first.group(1).removesuffix("'s")
         if client_first and word.lower() == client_first.lower():
             return None
         if word.lower() in names:
             return names[word.lower()]
-    if members and re.match(r"(?:his|her|their)\s", head, re.IGNORECASE):
+    if members and rx(r"(?:his|her|their)\s", re.IGNORECASE).match(head):
         return members[0].name or members[0].relation
     return None
 
@@ -361,8 +362,8 @@ def _whose(
     couple = _COUPLE.search(unit.text, 0, pos - unit.start)
     if couple:
         return [couple.group(1).lower()]  # "her parents' anniversary": theirs, not hers
-    owner = re.search(
-        r"((?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$", unit.text[: pos - unit.start]
+    owner = rx(r"((?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)'s\s+(?:\d+\w*\s+)?$").search(
+        unit.text[: pos - unit.start]
     )
     first = owner.group(1).split()[0] if owner else ""
     if owner and (client_first is None or first.lower() != client_first.lower()):
@@ -378,7 +379,7 @@ def find_key_points(rest: list[Span], limit: int = 8) -> list[str]:
         if _MEETING_ONLY.match(text) or not _BUSINESS.search(text):
             continue
         point = clean_fragment(
-            re.sub(r"^(?:all\s+business|per\s+our\s+convo),?\s*", "", text, flags=re.I), 100
+            rx(r"^(?:all\s+business|per\s+our\s+convo),?\s*", re.I).sub("", text), 100
         )
         if point and point not in points:
             points.append(point)

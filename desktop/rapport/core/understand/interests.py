@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.understand.programs import compile_regex
 from rapport.core.understand.resources import read_resource
 from rapport.core.understand.text import is_lower_note
 from rapport.core.understand.wordlists import word_list
@@ -96,8 +97,9 @@ _TALKS_ABOUT = (
 
 @cache
 def _rx(pattern: str) -> re.Pattern[str]:
-    """The module's patterns, compiled on first use (importing capture stays cheap)."""
-    return re.compile(pattern)
+    """The module's patterns, compiled on first use (importing capture stays cheap), from
+    the kept program when there is one (programs.py)."""
+    return compile_regex(pattern)
 
 
 # "the gluten-free line", "vegan options": a product, not the person's diet.

@@ -15,11 +15,12 @@ import json
 import re
 from functools import cache
 
+from rapport.core.understand.programs import compile_regex
 from rapport.core.understand.resources import read_resource
 
 __all__ = ["foreign_language", "only_english"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_WORD = compile_regex(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 MIN_HITS = 4  # a short foreign note still has this many; a name or two never do
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, is_name_token, words
 from rapport.core.understand.wordlists import word_list
 
@@ -452,7 +453,7 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     cue = _NAME_CUE_BEFORE.search(text, max(0, tokens[i][0] - 16), tokens[i][0])
     if cue is not None:
         # after a title ("the owner of harbor tile"), short words are not a name's
-        said = re.search(r"nam|call|goes|known", cue.group(), re.IGNORECASE)
+        said = rx(r"nam|call|goes|known", re.IGNORECASE).search(cue.group())
         return said is not None or (len(first) >= 3 and first.lower() not in _SMALL_WORDS)
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
@@ -461,7 +462,7 @@ def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention
     """'Novak, Irena - called in re: ...', 'Call log 10/5 - Ortiz, Daniel.': a CRM-style name
     opening the note or its first line after a dash or colon."""
     k = 0
-    head = re.match(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)", text)
+    head = rx(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)").match(text)
     if head is not None:
         k = next((i for i, t in enumerate(tokens) if t[0] >= head.end()), len(tokens))
     if len(tokens) < k + 3 or text[tokens[k][1] : tokens[k + 1][0]] != ", ":
@@ -472,7 +473,7 @@ def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention
     if last.lower() in NOT_NAMES or first.lower() in NOT_NAMES:
         return None
     after = text[tokens[k + 1][1] : tokens[k + 1][1] + 3]
-    if not re.match(r"\s*(?:[-:(.\n]|$)", after):
+    if not rx(r"\s*(?:[-:(.\n]|$)").match(after):
         return None
     name = f"{first} {last}"
     return NameMention(tokens[k][0], tokens[k + 1][1], name, first, True)

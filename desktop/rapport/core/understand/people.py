@@ -32,6 +32,7 @@ from rapport.core.understand.family_words import (
     rel_words,
 )
 from rapport.core.understand.mentions import NOT_NAMES, _surname_stop, first_names, title_name
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, Span, is_lower_note
 from rapport.core.understand.wordlists import word_list
 
@@ -160,7 +161,7 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
         return low not in NOT_NAMES or low in _MONTH_NAMES
     if word[:1].isupper():
         if low in _MONTH_NAMES:
-            return re.match(r"\s*(?:\d|the\b|of\b)", rest, re.IGNORECASE) is None
+            return rx(r"\s*(?:\d|the\b|of\b)", re.IGNORECASE).match(rest) is None
         # "Hannah's dad Per is paying", "son Will, 9": a name that is also a word
         return low in _NAMES_TOO and _NAME_ENDS.match(rest) is not None
     # "husband tomás", "son jalen plays": a lower-case name the list lacks, when it is not an
@@ -173,9 +174,9 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     if _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None):
         return True
     # dictated, the name ends the sentence: "talked to bo and his wife dot. they want a deck"
-    said_after = re.search(r"(\w+)\s$", text[max(0, w.start() - 16) : w.start()])
+    said_after = rx(r"(\w+)\s$").search(text[max(0, w.start() - 16) : w.start()])
     return (
-        re.match(r"\s*[.;]", rest) is not None
+        rx(r"\s*[.;]").match(rest) is not None
         and said_after is not None
         and said_after.group(1).lower() in rel_words()
         and said_after.group(1).lower() not in plurals()
@@ -237,13 +238,12 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
         if not plural:
             break
         # "Owen, Lily and Ava", "twins Jo/Max", "Sofi (6), Mateo (4), baby Luz"
-        sep = re.match(
-            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?",
-            text[cursor:],
-        )
+        sep = rx(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?"
+        ).match(text[cursor:])
         if (sep is None or not sep.group()) and lower_list:
             # dictated without commas: "three kids isabel mateo and the baby nico"
-            sep = re.match(r"\s+(?=[a-z])", text[cursor:])
+            sep = rx(r"\s+(?=[a-z])").match(text[cursor:])
         if sep is None or not sep.group():
             break
         cursor += sep.end()
@@ -342,7 +342,7 @@ def _members_at(
         relation in ("dog", "cat", "pet")
         and word in plurals()
         and prev in _KIND_BEFORE
-        and not re.match(r"\s*(?:named|called|[:(]|[,-]\s*[A-Z])", text[m.end() : m.end() + 10])
+        and not rx(r"\s*(?:named|called|[:(]|[,-]\s*[A-Z])").match(text[m.end() : m.end() + 10])
     ):
         return []  # "the new chew for cats", "great with dogs": a kind of animal, no one's pets
     if word == "baby" and not BABY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -353,7 +353,7 @@ def _members_at(
         if nxt_word in OLDEST_NOT or nxt_word in rel_words():
             return []  # "his oldest son" is said by the next word
 
-    if re.match(r"-[a-z]", after) and not after.startswith("-in"):
+    if rx(r"-[a-z]").match(after) and not after.startswith("-in"):
         return []  # "a father-son trip", "mother-daughter"
     if _company_or_title(text, m, prev):
         return []
@@ -361,11 +361,11 @@ def _members_at(
         relation in ("mother", "father")
         and prev not in _OWNER
         and not text[: m.start()].rstrip().endswith("'s")
-        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]", text[m.end() : m.end() + 40])
+        and rx(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]").match(text[m.end() : m.end() + 40])
     ):
         return []  # "- mom Adriana Castillo, daughter Valentina": the client's own role
-    if word in ("brothers", "sisters") and re.search(
-        r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$", text[: m.start()]
+    if word in ("brothers", "sisters") and rx(r"\bthe\s+(?:[A-Z][\w'-]+\s+){1,2}$").search(
+        text[: m.start()]
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
     if word in SHORTHAND and not (
@@ -375,9 +375,9 @@ def _members_at(
         or _named_after(text[m.end() : m.end() + 30])
     ):
         return []
-    if re.match(r"\s*-?\s*in[\s-]law", after) or re.match(
-        r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)", text[m.end() : m.end() + 30].lower()
-    ):
+    if rx(r"\s*-?\s*in[\s-]law").match(after) or rx(
+        r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)"
+    ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
     nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""
     if nxt in _AFTER_STOP:
@@ -388,7 +388,7 @@ def _members_at(
     if (
         word == "partner"
         and prev not in ("his", "her", "their", "'s", "life", "domestic")
-        and re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end() : m.end() + 40])
+        and rx(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+").match(text[m.end() : m.end() + 40])
     ):
         return []  # "partner Nisha Patel wants a quote": a partner of the firm, full name said
     if relation in _ONE_DOWN and _CHILD_HAD.search(
@@ -405,7 +405,7 @@ def _members_at(
         prev in _OWNER
         or prev in theirs
         or prev == "'s"
-        or bool(re.search(r"\w's\s*$", text[: m.start()]))
+        or bool(rx(r"\w's\s*$").search(text[: m.start()]))
     )
     count = _count_before(text, m.start())
     if plural and not names and count is None:
@@ -416,7 +416,7 @@ def _members_at(
     if plural and not names and count is None:
         by_age = _BARE_AGES.match(text, end)
         if by_age is not None:  # "Kids: 7, 10", "kids 4 and 9": their ages, one child each
-            bare_ages = [int(a) for a in re.findall(r"\d{1,2}", by_age.group(1))]
+            bare_ages = [int(a) for a in rx(r"\d{1,2}").findall(by_age.group(1))]
             count, end = len(bare_ages), by_age.end()
     if relation in ("dog", "cat", "pet") and not names and _animals_as_stock(text, m, count):
         return []
@@ -432,7 +432,7 @@ def _members_at(
     tail = text[end : end + 40]
     listed = _AGES_LIST.match(tail) or _ARE_AGES.match(tail)
     if listed:
-        ages = [int(a) for a in re.findall(r"\d{1,2}", listed.group(1))]
+        ages = [int(a) for a in rx(r"\d{1,2}").findall(listed.group(1))]
     ages = ages or bare_ages
     if not names:
         paren = _PAREN_NAME.search(text, m.end(), sentence.end + 1) if not plural else None
@@ -466,7 +466,7 @@ def _members_at(
     if not names and (count or 0) >= 2:
         listed_names = _LISTED_NAMES.match(text, m.end(), sentence.end + 1)
         if listed_names is not None:
-            said = re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&|\+)\s*", listed_names.group(1))
+            said = rx(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&|\+)\s*").split(listed_names.group(1))
             if len(said) == count and all(n.lower() not in NOT_NAMES for n in said):
                 names = [(n, None) for n in said]
     if not names and plural and count is None:
@@ -540,7 +540,7 @@ def _name_list(
     starts = [pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())] + [
         s.end()
         for s in _LIST_START.finditer(text, pos, min(stop, pos + _LIST_LEAD))
-        if not re.search(r"[.;!?\n]", text[pos : s.start()])
+        if not rx(r"[.;!?\n]").search(text[pos : s.start()])
     ]
     for start in starts:
         found, end = _read_list(text, start, stop, lower, count)
@@ -636,7 +636,7 @@ _STOCK_COUNT = 10  # more animals than a household keeps as pets
 
 
 def _animals_as_stock(text: str, m: re.Match[str], count: int | None) -> bool:
-    digits = re.search(r"\b(\d+)\s+(?:[a-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()])
+    digits = rx(r"\b(\d+)\s+(?:[a-z]+\s+)?$").search(text[max(0, m.start() - 20) : m.start()])
     if (count or 0) >= _STOCK_COUNT or (digits and int(digits.group(1)) >= _STOCK_COUNT):
         return True
     return _STOCK_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) is not None
@@ -665,10 +665,10 @@ def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
     owned = prev in _OWNER or text[: m.start()].rstrip().endswith("'s")
     religious = m.group().lower() in ("father", "sister", "brother", "mother")
     titled = not owned and (prev in _BEFORE_TITLE or prev.endswith(":"))
-    if religious and titled and re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 4]):
+    if religious and titled and rx(r"\s+[A-Z][a-z]").match(text[m.end() : m.end() + 4]):
         return True  # "VM: Father Michael from St. Anne's", "met Sister Ruth"
     return (
-        not owned and re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[m.end() : m.end() + 30]) is not None
+        not owned and rx(r"\s+[A-Z][a-z]+\s+[A-Z]").match(text[m.end() : m.end() + 30]) is not None
     )
 
 

@@ -23,6 +23,7 @@ import marshal
 import re
 import sys
 from array import array
+from functools import cache
 from typing import Literal
 
 try:
@@ -31,7 +32,7 @@ try:
 except ImportError:  # not CPython's re: compile as usual
     _sre = None
 
-__all__ = ["compile_regex", "known_programs", "load_programs"]
+__all__ = ["compile_regex", "known_programs", "load_programs", "rx"]
 
 _CODESIZE = getattr(_sre, "CODESIZE", 0)
 FORMAT = (
@@ -83,6 +84,15 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         _added.discard(key)
         return re.compile(pattern, flags)
     return made
+
+
+@cache
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A grammar pattern written where it is used, ``rx(r"...").search(text)`` for
+    ``re.search(r"...", text)``: compiled once per process, from the kept program when
+    there is one. Only for the grammar's literal patterns: a pattern built from a note (a
+    name in it) goes to ``re``, so that it is never kept."""
+    return compile_regex(pattern, flags)
 
 
 def _program(pattern: str, flags: int) -> Program | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from rapport.core.understand.programs import compile_regex
+from rapport.core.understand.programs import compile_regex, rx
 from rapport.core.understand.wordlists import word_list
 
 __all__ = [
@@ -575,7 +575,7 @@ def sentences(text: str) -> list[Span]:
         if asides and "\n" not in m.group() and _inside(asides, m.end()):
             continue
         if m.group().strip().startswith((".",)) or text[m.start() - 1 : m.start()] == ".":
-            word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start()])
+            word = rx(r"([\w.]+)\.$").search(text[max(start, m.start() - 12) : m.start()])
             abbreviation = word.group(1).lower() if word else ""
             if word and (
                 abbreviation in _ABBREVIATIONS
@@ -615,7 +615,7 @@ def split_spans(span: Span, pattern: LazyRegex) -> list[Span]:
 def clean_fragment(text: str, limit: int = 160) -> str:
     """A fragment of the note fit for a chip: spaces collapsed, first letter upper case."""
     text = " ".join(text.split()).strip(" ,;:-")
-    text = re.sub(r"\s*!{2,}", "!", text)
+    text = rx(r"\s*!{2,}").sub("!", text)
     if len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:] if text else text

@@ -36,6 +36,7 @@ from rapport.core.understand.dates.days import (
     week_start,
 )
 from rapport.core.understand.dates.words import count_of
+from rapport.core.understand.programs import compile_regex
 
 __all__ = ["PREP_BEFORE", "Handler"]  # and the on_* handlers
 
@@ -77,7 +78,7 @@ MISSPELT_MONTHS |= {"setpember": 9}
 # a preposition or "this"/"next", or at the end of a clause after a verb's object ("call him
 # back mon", "text Sat.") where the word cannot be the verb or the noun.
 _SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
-_CLAUSE_END = re.compile(
+_CLAUSE_END = compile_regex(
     r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n|\s+@?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)\b"
     r"|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob|to|re|about|for|with|w/|at|@)(?!\w))",
     re.IGNORECASE,
@@ -86,8 +87,8 @@ _NOT_AFTER = frozenset(
     {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
     | {"had", "have", "then", "was"}
 )
-_END_OF_DAY = re.compile(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
-PREP_BEFORE = re.compile(
+_END_OF_DAY = compile_regex(r"\b(?:eod|e\.o\.d|cob|end\s+of\s+day)\b", re.IGNORECASE)
+PREP_BEFORE = compile_regex(
     r"\b(?:by|on|before|b4|until|till|til|due|for|around|no\s+later\s+than|nlt|latest|from)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,

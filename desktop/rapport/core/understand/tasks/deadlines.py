@@ -11,6 +11,7 @@ from datetime import date
 
 from rapport.core.understand.dates.find import DateMention
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.words import DELIVERABLES, NOT_OURS, SUBJECTS
 from rapport.core.understand.text import LazyRegex, Span
 from rapport.core.understand.wordlists import word_list
@@ -168,10 +169,10 @@ def deliverable_due(part: Span, dates: list[DateMention]) -> str | None:
         return None
     rest = undated_words(part, dates)
     # "rates for 2027 lanes due 1/8": a deadline said, maybe theirs
-    said_due = re.search(r"\bdue\b", part.text, re.IGNORECASE) is not None
+    said_due = rx(r"\bdue\b", re.IGNORECASE).search(part.text) is not None
     rest = [w for w in rest if w not in ("+", "&", "and", "due", "is", "are")]
     said = " ".join(rest)
-    if said.startswith(("back ", "on ")) or re.search(r"\b(?:back|on)[\s-]?order", said):
+    if said.startswith(("back ", "on ")) or rx(r"\b(?:back|on)[\s-]?order").search(said):
         return None  # "back order til 4/6", "parts on order": a status, not a thing to deliver
     verb = "send"
     if _SENT_OUT.fullmatch(said) and not _AWAY.match(dates_in(dates, part.start, part.end)[0].text):
@@ -217,7 +218,7 @@ def appointment_due(part: Span, dates: list[DateMention]) -> bool:
     if not dates_in(dates, part.start, part.end):
         return False
     rest = [w for w in undated_words(part, dates) if w not in ("at", "@", "on", "for", "w/")]
-    if not 0 < len(rest) <= 4 or re.search(r"\bdue\b", part.text, re.IGNORECASE):
+    if not 0 < len(rest) <= 4 or rx(r"\bdue\b", re.IGNORECASE).search(part.text):
         return False
     if rest[0] in NOT_OURS or rest[0] in _NOT_MINE:
         return False

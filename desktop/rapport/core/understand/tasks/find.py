@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
@@ -293,8 +294,8 @@ def _follow_through_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]
     kept: list[TaskFound] = []
     for task in tasks:
         before = kept[-1] if kept else None
-        joined = before is not None and re.fullmatch(
-            r"[\s,]*(?:and|&|\+|then)?\s*", body[before.end : task.start]
+        joined = before is not None and rx(r"[\s,]*(?:and|&|\+|then)?\s*").fullmatch(
+            body[before.end : task.start]
         )
         if before is not None and joined and _CLOSES.match(task.title):
             before.due = before.due or task.due
@@ -434,7 +435,7 @@ def _named_owner(piece: Span, ctx: TaskContext) -> bool:
         dash is not None
         and _BULLET_BEFORE.search(ctx.body, 0, piece.start) is not None  # an item, no heading
         and dash.group("verb") not in _NOT_AN_ACTION
-        and re.fullmatch(r"[A-Z][a-z'-]+", piece.text) is not None
+        and rx(r"[A-Z][a-z'-]+").fullmatch(piece.text) is not None
         and piece.text.lower() in first_names()
         and strip_author(piece.text, ctx.author) == 0
     )
@@ -1125,7 +1126,7 @@ def _heading(part: Span, rest_words: list[str], ctx: TaskContext) -> bool:
     line_start = ctx.body.rfind("\n", 0, part.start) + 1
     if ctx.body[line_start : part.start].strip(" -*•"):
         return False
-    return re.match(r"\s*(?:[-–—:(]|\n|$)", ctx.body[part.end :]) is not None
+    return rx(r"\s*(?:[-–—:(]|\n|$)").match(ctx.body[part.end :]) is not None
 
 
 _WHEN_NOUNS = word_list("tasks.find._WHEN_NOUNS")
@@ -1140,7 +1141,7 @@ def _held_today(part: Span, ctx: TaskContext) -> bool:
     line_start = ctx.body.rfind("\n", 0, part.start) + 1
     if ctx.body[line_start : part.start].strip(" -*•#"):
         return False
-    return re.match(r"\s*(?:[-–—:]|\n|$)", ctx.body[part.end :]) is not None
+    return rx(r"\s*(?:[-–—:]|\n|$)").match(ctx.body[part.end :]) is not None
 
 
 # Verbs that also name a kind of thing before a noun: "order forms", "change order", "test results"

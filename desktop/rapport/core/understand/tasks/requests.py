@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.deadlines import dates_in
 from rapport.core.understand.tasks.words import DELIVERABLES, PAST_START, VERB_ALT, base_verb
 from rapport.core.understand.text import LazyRegex, Span
@@ -89,7 +90,7 @@ def requested_tasks(
                 title = f"Call {who}" if who and who.lower() in first_names() else "Call"
                 added.append(make(title, "call", when, start, end))
                 calls = True
-        if not re.search(r"\b(?:want|need|ask|request|would)|'d\s+like", sentence.text, re.I):
+        if not rx(r"\b(?:want|need|ask|request|would)|'d\s+like", re.IGNORECASE).search(sentence.text):
             continue
         for m in _REQUESTED.finditer(sentence.text):
             cut = _CUT.search(m.group("thing"))
@@ -133,7 +134,7 @@ def requested_tasks(
 
 
 def _words(title: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9-]*", title.lower())
+    return rx(r"[a-z0-9][a-z0-9-]*").findall(title.lower())
 
 
 def _head(obj: list[str]) -> str:

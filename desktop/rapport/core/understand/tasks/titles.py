@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.deadlines import (
     dates_in,
     thing_dates,
@@ -52,9 +53,9 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
         out = out[:lo] + " " + out[hi:]
     out = PAREN.sub("", prefix + out)
     out = _RELATIVE_CLAUSE.sub("", out)  # "the lease draft, which we agreed to finalize"
-    out = re.sub(r"~~[^~\n]*~~", " ", out)  # struck-out words are no longer said
-    out = re.sub(r"\bw/\s*", "with ", out)
-    out = re.sub(r"\s+\+\s+", " and ", out)
+    out = rx(r"~~[^~\n]*~~").sub(" ", out)  # struck-out words are no longer said
+    out = rx(r"\bw/\s*").sub("with ", out)
+    out = rx(r"\s+\+\s+").sub(" and ", out)
     for _ in range(3):
         out = TRAILING.sub("", out.strip())
     words_ = out.split()
@@ -72,8 +73,8 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     who = ctx.contact_before(body.start, said.group().lower() if said else None)
     if who:
         out = OBJECT_PRONOUN.sub(who, out, count=1)
-        out = re.sub(r"^(return)\s+(?:his|her)\s+call", rf"\1 {who}'s call", out, flags=re.I)
-    out = re.sub(r"\s+([,;])", r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
+        out = rx(r"^(return)\s+(?:his|her)\s+call", re.I).sub(rf"\1 {who}'s call", out)
+    out = rx(r"\s+([,;])").sub(r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
     if len(out) > 90:
         out = out[:89].rsplit(" ", 1)[0] + "…"
     return out[:1].upper() + out[1:]
@@ -96,7 +97,7 @@ def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
 
 def task_kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bool) -> str:
     low = title.lower()
-    names = set(re.findall(r"[a-z][a-z'-]+", low))
+    names = set(rx(r"[a-z][a-z'-]+").findall(low))
     if verb == "thank" or "thank you" in low or "thank-you" in low:
         if names & ctx.referrers or "referral" in low or "intro" in low:
             return "thank_referrer"
@@ -104,7 +105,7 @@ def task_kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bo
     if (
         verb in ("reply", "respond")
         or "get back to" in low
-        or re.search(r"\bcall\b.*\bback\b", low)
+        or rx(r"\bcall\b.*\bback\b").search(low)
     ):
         return "reply"
     if verb == "return" and "call" in low:
@@ -127,11 +128,11 @@ def task_kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bo
         return "follow_up"
     if cue in ("promise", "will"):
         return "promise"
-    if re.search(r"\b(?:flowers|gift|bottle|basket|present|card)\b", low) and verb in (
+    if rx(r"\b(?:flowers|gift|bottle|basket|present|card)\b").search(low) and verb in (
         "send", "get", "buy", "order", "pick", "mail", "drop",
     ):  # fmt: skip
         return "gift"
-    if verb == "check" and re.match(r"check\s+(?:in|on|back)", low):
+    if verb == "check" and rx(r"check\s+(?:in|on|back)").match(low):
         return "check_in" if "back" not in low else "follow_up"
     if names & ctx.leads and verb in ("email", "call", "text", "contact"):
         return "follow_up"
