@@ -152,3 +152,37 @@ def test_a_programs_file_that_cannot_be_written_changes_nothing(
     keep_programs(str(sample))
     assert programs_path(sample).is_dir()
     assert sorted(p.name for p in sample.iterdir() if p.name.endswith(".tmp")) == []
+
+
+_WARM = (
+    "import sys\n"
+    "from rapport.core.understand import programs, text\n"
+    "from rapport.services.capture_dry import warm_grammar\n"
+    "compiled = warm_grammar(sys.argv[1])\n"
+    "left = [p.pattern for p in text._MADE if p._compiled is None]\n"
+    "print(compiled, len(text._MADE), len(left), programs.known_programs() is None)\n"
+)
+
+
+def test_the_window_compiles_the_whole_grammar_at_idle_from_the_kept_programs(
+    sample: Path,
+) -> None:
+    """The window's idle warm-up (ui/capture_entry.py) compiles every grammar pattern, so
+    the first notes a user types do not pay for them; the next start takes them all from
+    the file beside the book, compiling none."""
+
+    def warm() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _WARM, str(sample)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return done.stdout.split()
+
+    compiled, made, left, nothing_new = warm()
+    assert int(compiled) > 50 and int(made) >= int(compiled) and left == "0"
+    assert programs_path(sample).stat().st_mode & 0o777 == 0o600
+    compiled, made, left, nothing_new = warm()
+    assert left == "0" and nothing_new == "True"  # every program came from the file

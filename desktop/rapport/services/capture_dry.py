@@ -77,6 +77,21 @@ def _load_programs(directory: Path) -> None:
     load_programs(data)
 
 
+def warm_grammar(data_dir: str | os.PathLike[str]) -> int:
+    """For the window at idle: every grammar pattern compiled now rather than by the first
+    notes the user types, from the programs kept beside the book (a few milliseconds),
+    and those it had to compile kept for the next start. How many were compiled."""
+    from rapport import paths
+
+    _load_programs(paths.data_dir(str(data_dir)))
+    from rapport.core.understand import pipeline  # noqa: F401  # its stages' patterns
+    from rapport.core.understand.text import compile_all
+
+    compiled = compile_all()
+    keep_programs(str(data_dir))
+    return compiled
+
+
 def keep_programs(data_dir: str | None) -> None:
     """At the end of a dry run: the programs compiled in this run, with those known, for
     the next run, next to the book (none when there is no book: a dry run creates

@@ -160,12 +160,17 @@ class CaptureEntry(QObject):
             return  # the user was quicker: opened already, nothing left to warm
         from rapport import clock
         from rapport.core.understand.pipeline import understand
-        from rapport.services import capture
+        from rapport.services import book, capture, capture_dry
         from rapport.services.errors import StoreError
 
         self._window()
-        # The first understanding loads the interest catalogue and compiles the grammar;
-        # the clients indexed now are reused by the first opening if nothing changed.
+        current = book.current_book()
+        if current is not None:
+            # The whole grammar, not only the patterns the note below uses: from the
+            # programs kept beside the book, a few milliseconds (the first start compiles).
+            capture_dry.warm_grammar(current.data_dir)
+        # The first understanding loads the interest catalogue; the clients indexed now
+        # are reused by the first opening if nothing changed.
         try:
             understand(WARM_NOTE, clock.today(), capture.client_index())
         except StoreError:  # warming is a nicety: the opening will say what went wrong

@@ -90,7 +90,8 @@ def requested_tasks(
                 title = f"Call {who}" if who and who.lower() in first_names() else "Call"
                 added.append(make(title, "call", when, start, end))
                 calls = True
-        if not rx(r"\b(?:want|need|ask|request|would)|'d\s+like", re.IGNORECASE).search(sentence.text):
+        wants = rx(r"\b(?:want|need|ask|request|would)|'d\s+like", re.IGNORECASE)
+        if not wants.search(sentence.text):
             continue
         for m in _REQUESTED.finditer(sentence.text):
             cut = _CUT.search(m.group("thing"))
