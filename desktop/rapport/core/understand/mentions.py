@@ -50,6 +50,8 @@ NOT_NAMES |= words(
     "physician surgeon dentist pharmacist therapist veterinarian technician tech "
     "donor prospect referral"
 )
+# i16p: words that open a note's line on who sent the lead ("Via Carl Jansen: ...")
+NOT_NAMES |= word_list("mentions.LEAD_WORDS")
 # Medical specialties and practice words that end a practice's name ("Lakeview Cardiology").
 _ORG_ENDINGS |= words(
     "cardiology dermatology oncology neurology radiology urology endocrinology gastroenterology "
