@@ -175,7 +175,13 @@ def understand(
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
     facts, rest = find_facts(
-        note.spans, [(t.start, t.end) for t in tasks], family, interests, client_first, other_names
+        note.spans,
+        [(t.start, t.end) for t in tasks],
+        family,
+        interests,
+        client_first,
+        other_names,
+        [(a, b) for a, b, said in note.voices if said is _CLIENT_SPEAKS],
     )
     fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
     yearly = find_yearly_dates(fact_units, dates, family, client_first)
