@@ -610,3 +610,27 @@ LOWER_NAMES_LIKE_WORDS = [
 @pytest.mark.parametrize(("text", "want"), LOWER_NAMES_LIKE_WORDS)
 def test_a_lower_case_name_that_ends_like_a_word(text: str, want: tuple[str, str | None]) -> None:
     assert want in _people(text)
+
+
+# Horses and other animals kept as pets, said by their kind: a pet when it has an owner or a
+# name; a number of them is stock. The rows after the first three were held out until the rule
+# was written.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She's got a young grey mare, Thistle, that's been pulling shoes", ("pet", "Thistle")),
+        ("his old gelding Duke is retired now", ("pet", "Duke")),
+        ("her pony Biscuit won a ribbon", ("pet", "Biscuit")),
+        ("their daughter's filly Rosie just foaled", ("pet", "Rosie")),
+        ("his mule Jasper carries the packs", ("pet", "Jasper")),
+        ("her donkey named Pedro loves carrots", ("pet", "Pedro")),
+    ],
+)
+def test_a_horse_or_a_donkey_with_an_owner_or_a_name_is_a_pet(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _people(f"Farm call w/ Hal Roy. {text}")
+
+
+def test_a_number_of_mares_is_stock() -> None:
+    assert _people("Farm call w/ Hal Roy. we shod twelve mares for the ranch") == []
