@@ -514,3 +514,35 @@ def test_in_the_clients_own_e_mail_my_pastime_is_the_clients() -> None:
         "Morgan Steele"
     )
     assert "hiking" in _tags(mail)
+
+
+# A business the client owns, named by its trade in the plural ("three yoga studios", "two
+# wine shops"), is their trade, not their pastime. The rows after the first two were held out.
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("new lead, owns three yoga studios.", "yoga"),
+        ("she runs two wine shops in town", "wine"),
+        ("he owns 4 golf stores", "golf"),
+        ("he owns two coffee shops", "coffee"),
+    ],
+)
+def test_a_chain_of_a_trades_businesses_is_no_pastime(text: str, tag: str) -> None:
+    assert tag not in _tags(f"Call w/ Bo Lutz. {text}")
+
+
+# A classic car said by its make after a collector's word ("his vintage Jaguar", "a restored
+# Triumph"); the make alone is a car to drive. The rows after the first three were held out.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Nigel mostly talked about his vintage Jaguar.", True),
+        ("he restored a 1967 Triumph roadster", True),
+        ("he drives a Jeep to work", False),
+        ("drives a classic Bel Air on weekends", True),
+        ("she has a vintage Beetle", True),
+        ("he bought a Charger", False),
+    ],
+)
+def test_a_classic_car_said_by_its_make(text: str, found: bool) -> None:
+    assert ("cars" in _tags(f"Call w/ Bo Lutz. {text}")) is found

@@ -444,8 +444,8 @@ class Catalogue:
         for k in range(j, min(j + 3, len(keys))):
             if _rx(r"[.;!?\n(),]").search(text, tokens[k - 1][1], tokens[k][0]):
                 return False
-            if keys[k] in _BUSINESS_AFTER:
-                return True
+            if keys[k] in _BUSINESS_AFTER or any(f in _BUSINESS_AFTER for f in _singulars(keys[k])):
+                return True  # "a yoga studio", and a chain's "three yoga studios", "two wine shops"
         return False
 
     def _for_trade(
