@@ -532,12 +532,12 @@ def test_a_chain_of_a_trades_businesses_is_no_pastime(text: str, tag: str) -> No
 
 
 # A classic car said by its make after a collector's word ("his vintage Jaguar", "a restored
-# Triumph"); the make alone is a car to drive. The rows after the first three were held out.
+# MGB"); the make alone is a car to drive. The rows after the first three were held out.
 @pytest.mark.parametrize(
     ("text", "found"),
     [
         ("Nigel mostly talked about his vintage Jaguar.", True),
-        ("he restored a 1967 Triumph roadster", True),
+        ("he restored a 1967 MGB roadster", True),
         ("he drives a Jeep to work", False),
         ("drives a classic Bel Air on weekends", True),
         ("she has a vintage Beetle", True),

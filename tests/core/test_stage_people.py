@@ -632,5 +632,6 @@ def test_a_horse_or_a_donkey_with_an_owner_or_a_name_is_a_pet(
     assert want in _people(f"Farm call w/ Hal Roy. {text}")
 
 
-def test_a_number_of_mares_is_stock() -> None:
+def test_a_number_of_mares_is_stock_and_colt_is_a_name() -> None:
     assert _people("Farm call w/ Hal Roy. we shod twelve mares for the ranch") == []
+    assert ("son", "Colt") in _people("Farm call w/ Hal Roy. his son Colt ropes on weekends")
