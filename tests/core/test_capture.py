@@ -70,7 +70,8 @@ FC3_NOTES = HERE / "capture_notes_fc3.jsonl"
 # headings, titles said aloud; what it says: checklists, the user as 'you', trade goods, pasted
 # headers, voicemail transcripts) bring every set up; the fifth (who speaks in a pasted message,
 # To: headers, a heading's business, names in capitals, breeds, siblings) too; what it reached
-# is the floor.
+# is the floor. The sixth (households by surname, streets, who sent the lead, whose pastime it
+# is, pastimes outside the catalogue) raises them again, and fc10, the blind set, is tuned on now.
 FC_AFTER = [
     (HERE / "capture_notes_fc1.jsonl", None, 0.94),
     (HERE / "capture_notes_fc2.jsonl", None, 0.935),
@@ -81,7 +82,7 @@ FC_AFTER = [
     (HERE / "capture_notes_fc8.jsonl", None, 0.925),
     (HERE / "capture_notes_fc9.jsonl", None, 0.97),
     # the lead's blind set of the fourth round, tuned on from the sixth (issue 16, i16t)
-    (HERE / "capture_notes_fc10.jsonl", None, 0.855),
+    (HERE / "capture_notes_fc10.jsonl", None, 0.895),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"

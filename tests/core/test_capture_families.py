@@ -644,11 +644,11 @@ def test_a_trade_name_is_no_interest(note: str) -> None:
     ("phrase", "tag"),
     [
         ("DD Hannah (8) horse crazy", "horses"),
-        ("Junior drag races a '69 Camaro", "motorsports"),
+        ("Junior drag races a '69 Camaro", "auto racing"),
         ("Ron is a gumbo cook-off champ", "cooking"),
         ("Fr. Tom plays bagpipes", "music"),
         ("her granddaughter barrel races", "horseback riding"),
-        ("he does agility trials with them", "dogs"),
+        ("he does agility trials with them", "dog agility"),
         ("doing the Tour du Mont Blanc in July", "hiking"),
     ],
 )

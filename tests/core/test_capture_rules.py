@@ -245,7 +245,7 @@ def _tags(text: str) -> set[str]:
         ("Die-hard Liverpool supporter", "liverpool fc"),
         ("going to the Rose Bowl (Ohio State fan)", "ohio state buckeyes"),
         ("plays in a bluegrass band on weekends", "music"),
-        ("Yumi does ikebana", "gardening"),
+        ("Yumi does ikebana", "flower arranging"),
         ("Ray restores old Mustangs", "cars"),
         ("Into CrossFit and Whole30", "keto"),
     ],

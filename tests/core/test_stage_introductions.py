@@ -137,3 +137,29 @@ def test_the_referrer_of_the_client_said_with_a_pronoun_or_no_lead(
 def test_the_place_after_the_person_introduced_is_not_introduced_too() -> None:
     text = "Mtg w/ Ed Fry. he intro'd me to Dee Wolfe, buyer @ Harbor Point Mall - call her"
     assert _intros(text) == [("Dee Wolfe", "Ed Fry")]
+
+
+# A note that opens with who sent the lead ("Sent by", "Via", "Intro from", "X passed my name
+# along to Y"), an aside between, then the lead: the lead is the client, the sender the
+# referrer, and the sender said again by the first name is not the client. The rows after the
+# first five were held out until the rule was written.
+SENT_FIRST = [
+    ("Sent by Rob Castellano (thanks Rob!) - new lead Ines Vidal, owns three yoga studios.",
+     "Ines Vidal", "Rob Castellano"),
+    ("Referred by Dana Wu: new client Omar Haddad, runs two bakeries.", "Omar Haddad", "Dana Wu"),
+    ("got my name from Priya Raman - Leo Brandt wants a quote on the barn roof",
+     "Leo Brandt", "Priya Raman"),
+    ("Lena Fox sent me her way - Tessa Moore needs a new website", "Tessa Moore", "Lena Fox"),
+    ("Courtesy of Dr. Amos Lee, Tom Hale - wants a quote on the fence", "Tom Hale", "Amos Lee"),
+    ("Via Carl Jansen: new lead Mina Park, wants a kitchen remodel", "Mina Park", "Carl Jansen"),
+    ("Kim Ashe passed my name along to Beto Ruiz, he called today about a pool",
+     "Beto Ruiz", "Kim Ashe"),
+    ("Intro from Paula Grant (thanks Paula!) - new lead Dev Malik, three clinics.",
+     "Dev Malik", "Paula Grant"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "client", "referrer"), SENT_FIRST)
+def test_who_sent_the_lead_said_first(text: str, client: str, referrer: str) -> None:
+    assert _client(text) == client
+    assert (client, referrer) in _intros(text)

@@ -58,6 +58,14 @@ def choose_client(
         excluded.add(said)
         excluded.add(_TITLE_WORD.sub("", said))  # "Dr. Ostrow": the mention is "Ostrow"
     excluded = {e.lower() for e in excluded if e}
+    # Family: who sent the client, said again by the first name ("Sent by Rob Ito (thanks
+    # Rob!) - new lead Ines Vidal"): no more the client than when named in full
+    senders = {
+        i.referrer.split()[0].lower()
+        for i in intros
+        if i.lead_is_subject and i.referrer and " " in i.referrer
+    }
+    excluded |= {n.name.lower() for n in names if not n.full and n.first.lower() in senders}
     fulls = {n.first.lower() for n in names if n.full}
     # "Arrangements for Walter Greeley (passed 8/24) ... his daughter Carol Greeley-Hunt": the
     # one who died is not whom the note is for; the next of kin named in full is, family or not
@@ -291,6 +299,8 @@ def _colleague(body: str, start: int) -> bool:
         return _ROLE_NAMED.search(body, max(0, start - 70), start) is not None
     if body[max(0, role.start() - 1) : role.start()] == "(":
         return False  # "Helix Dental (CEO Andre Baptiste)": the client's own title
+    if _A_SALES_LEAD.search(body, max(0, role.start() - 12), role.end()):
+        return False  # "new lead Ines Vidal": a prospect, the client, not a team's lead
     before = body[max(0, role.start() - 3) : role.start()].strip()
     if not before or before[-1] in ".;:!?\n-":
         return False  # "... overheating again. partner Nisha Patel wants a quote": a title
@@ -302,6 +312,7 @@ def _colleague(body: str, start: int) -> bool:
     return not titled
 
 
+_A_SALES_LEAD = LazyRegex(r"\b(?:new|hot|warm|good|great|sales|inbound|a)\s+lead\s+$", re.I)
 _ROLE_NAMED = LazyRegex(
     r"(?:\b(?:his|her|their)|\w's)\s+(?:boss|cfo|ceo|coo|cto|vp|assistant|colleague|coworker|"
     r"manager|supervisor|partner)\b[^.;!?\n]{0,45}\b(?:named|called|is)\s+$",

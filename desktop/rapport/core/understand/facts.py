@@ -9,13 +9,16 @@ anniversaries with a day become yearly dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.dates.find import DateMention
 from rapport.core.understand.interests import InterestMatch
 from rapport.core.understand.programs import rx
+from rapport.core.understand.mentions import first_names
 from rapport.core.understand.text import LazyRegex, Span, clean_fragment, split_spans
+from rapport.core.understand.wordlists import word_list
 
 if TYPE_CHECKING:
     from rapport.core.understand.people import FamilyMember
@@ -169,6 +172,51 @@ def _by_person(
     return clauses
 
 
+# Whose a pastime is, read back from it to the clause's subject: the writer's ("My son's
+# little league game", "I'm a Bears fan myself", "our rep Jim golfs"), or a work contact's
+# or a rival's ("his boss", "her competitor's owner") is not the client's.
+_WRITER = word_list("facts._WRITER")
+_THIRD = word_list("facts._THIRD")
+_NOT_THE_CLIENT = word_list("facts._NOT_THE_CLIENT")
+_THE_CLIENT_TOO = word_list("facts._THE_CLIENT_TOO")
+_SPEAKS = word_list("facts._SPEAKS")
+_WORD = LazyRegex(r"[\w'’]+")
+
+
+def _someone_elses(
+    unit: Span, match: InterestMatch, client_speaks: Sequence[tuple[int, int]]
+) -> bool:
+    """The nearest subject before the pastime in its clause is the writer or someone other
+    than the client and their family ("my wife does pottery too", "his boss races boats").
+    Where the client speaks (their e-mail, their turn of a thread) "my" is the client's; a
+    name said nearer ("helen's son kevin ... trumpet") is the subject."""
+    if len(unit.text) != unit.end - unit.start:
+        return False
+    theirs = any(a <= unit.start < b for a, b in client_speaks)
+    words = [
+        w.lower().replace("’", "'") for w in _WORD.findall(unit.text[: match.start - unit.start])
+    ]
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        owner = word.removesuffix("'s")
+        if word in _THIRD:
+            return False
+        if owner in _NOT_THE_CLIENT:
+            return True  # "his boss", "her competitor's owner", "our rep"
+        if owner in first_names():
+            # "our rep Jim is a big golfer": the writer's; "helen's son kevin": theirs
+            before = set(words[max(0, k - 3) : k])
+            return not theirs and bool(before & (_WRITER | _NOT_THE_CLIENT))
+        if word in _WRITER:
+            if theirs:
+                return False
+            # "my client loves golf": the one the note is about, said from the writer's side;
+            # "I hope the pickleball tournament goes well": the writer only speaks of theirs
+            after = words[k + 1] if k + 1 < len(words) else ""
+            return after not in _THE_CLIENT_TOO and after not in _SPEAKS
+    return False
+
+
 def find_facts(
     sentences: list[Span],
     taken: list[tuple[int, int]],
@@ -176,6 +224,7 @@ def find_facts(
     interests: list[InterestMatch],
     client_first: str | None,
     other_names: dict[str, str],
+    client_speaks: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[FactFound], list[Span]]:
     """Facts about the client and their people; returns them and the clauses left over."""
     facts: list[FactFound] = []
@@ -186,7 +235,9 @@ def find_facts(
         members = [p for p in family if unit.start <= p.start < unit.end]
         tags: list[str] = []
         for match in interests:
-            if unit.start <= match.start < unit.end:
+            if unit.start <= match.start < unit.end and not _someone_elses(
+                unit, match, client_speaks
+            ):
                 tags.extend(t for t in match.tags if t not in tags)
         text = unit.text
         sensitive = bool(_SENSITIVE.search(text))

@@ -93,6 +93,9 @@ SAID: dict[str, str] = {
 # that are also a place, a sport or a word need an owner or a name (MORE_NEEDS_OWNER)
 SAID |= {w: "dog" for w in word_list("family_words.MORE_DOGS")}
 SAID |= {w: "cat" for w in word_list("family_words.MORE_CATS")}
+# Family: horses and other animals kept as pets, said by their kind ("a quarter horse mare named
+# Dixie", "his old gelding Duke", "her donkey Pedro"): a pet when it has an owner or a name
+SAID |= {w: "pet" for w in word_list("family_words.MORE_PETS")}
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS")
 
@@ -160,7 +163,11 @@ def rel_pattern() -> str:
 NEEDS_NAME = word_list("family_words.NEEDS_NAME")
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
-NEEDS_OWNER = word_list("family_words.NEEDS_OWNER") | word_list("family_words.MORE_NEEDS_OWNER")
+NEEDS_OWNER = (
+    word_list("family_words.NEEDS_OWNER")
+    | word_list("family_words.MORE_NEEDS_OWNER")
+    | word_list("family_words.MORE_PETS")
+)
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
 OLDEST = word_list("family_words.OLDEST")
 OLDEST_NOT = word_list("family_words.OLDEST_NOT")

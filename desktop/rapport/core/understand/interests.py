@@ -78,6 +78,10 @@ _AFFINITY_BEFORE = _words(
     "lifelong devoted keen competitive weekend weekends every amateur great good talented "
     "went go going restores restoring restored rebuilds"
 )
+# Giving to a cause, not doing something for it: "raises money for charity"
+_GIVING = word_list("interests._GIVING")
+# Words of devotion before a pastime's doer: "avid kayaker", "competitive fencer"
+_DEVOTION = word_list("interests._DEVOTION")
 _AFFINITY_AFTER = _words(
     "fan fans nut nuts addict buff guy gal lover lovers enthusiast junkie fanatic geek nerd "
     "snob fiend aficionado person girl boy supporter supporters"
@@ -146,7 +150,7 @@ _QUANTITY = word_list("interests._QUANTITY")
 _FOR_SALE = word_list("interests._FOR_SALE")
 # "3 new tractors coming", "60-70' motor yachts": a count of things is stock or a purchase,
 # not a hobby; only things (collections, outdoor gear), since "ran 3 marathons" is a liking.
-_COUNTED_CATEGORIES = frozenset({"collecting", "outdoors"})
+_COUNTED_CATEGORIES = frozenset({"collecting", "outdoors", "family-activities"})
 _COUNTS = _words("two three four five six seven eight nine ten dozen dozens hundreds several")
 _OWNS = _words("has have owns own bought got")
 _STOCK_COUNT = 5
@@ -283,7 +287,7 @@ class Catalogue:
         for form in (word, *_singulars(word)):
             candidates.extend(self._index.get(form, ()))
         if not candidates:
-            return None
+            return self._doer(keys, i)
         candidates.sort(key=lambda p: -len(p[0]))
         for phrase in candidates:
             n = len(phrase[0])
@@ -291,6 +295,22 @@ class Catalogue:
                 continue
             if self._accept(text, tokens, keys, i, n, phrase, lower_note):
                 return self._team_for(phrase, keys, i, n), n
+        return None
+
+    def _doer(self, keys: list[str], i: int) -> tuple[str, int] | None:
+        """Family: a pastime said as its doer after a word of devotion ("avid kayaker", "keen
+        curler", "a serious fencer", "weekend hikers"): the doer's activity ("kayaking") when
+        the catalogue has it as a word of its own. Without the devotion word a doer may be a
+        trade ("she's a painter"), so it stays unread."""
+        if i == 0 or keys[i - 1] not in _DEVOTION:
+            return None
+        word = keys[i].removesuffix("s")
+        if len(word) < 5 or not word.endswith("er"):
+            return None
+        for activity in (word[:-2] + "ing", word[:-3] + "ing"):
+            for words, tag, mode in self._index.get(activity, ()):
+                if len(words) == 1 and mode != "context":
+                    return tag, 1
         return None
 
     @staticmethod
@@ -330,6 +350,8 @@ class Catalogue:
         if before and before[-1].rstrip(".") in _PLACE_BEFORE and text[tokens[i][0]].isupper():
             return False  # "Pastor Banks from Mt. Zion": a church's name, not a trip
         if self._counted(text, tokens, keys, i, tag):
+            return False
+        if self._a_purpose(text, tokens, keys, i, tag):
             return False
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
@@ -378,6 +400,25 @@ class Catalogue:
             )
         return True
 
+    def _a_purpose(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
+    ) -> bool:
+        """Family: a cause said as the purpose of something else ("running the marathon for
+        charity", "does the polar plunge for cancer research"): what they do is the interest,
+        not the cause, unless the clause says they give to it ("raises money for charity",
+        "volunteers for the United Way")."""
+        if self.interests[tag].category != "causes":
+            return False
+        k = i - 1
+        if k >= 0 and keys[k] in ("a", "the", "her", "his", "their", "local"):
+            k -= 1
+        if k < 0 or keys[k] != "for":
+            return False
+        first = k
+        while first > 0 and not _rx(_BOUNDARY).search(text, tokens[first - 1][1], tokens[first][0]):
+            first -= 1
+        return not _GIVING & set(keys[first:k])
+
     def _counted(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
     ) -> bool:
@@ -405,8 +446,8 @@ class Catalogue:
         for k in range(j, min(j + 3, len(keys))):
             if _rx(r"[.;!?\n(),]").search(text, tokens[k - 1][1], tokens[k][0]):
                 return False
-            if keys[k] in _BUSINESS_AFTER:
-                return True
+            if keys[k] in _BUSINESS_AFTER or any(f in _BUSINESS_AFTER for f in _singulars(keys[k])):
+                return True  # "a yoga studio", and a chain's "three yoga studios", "two wine shops"
         return False
 
     def _for_trade(

@@ -36,6 +36,12 @@ _FILLER = (
 _NL = r"(?:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"
 _REFERRED_BY = r"(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|[Ii]ntro(?:duced)?\s+by)"
+# Who sent a lead, said first: "Sent by", "Via", "Intro from", "Courtesy of", "Thanks to"
+_SENT_BY = (
+    r"(?:[Ss]ent\s+(?:over\s+)?by|[Vv]ia|[Ii]ntro(?:duction)?\s+from|[Cc]ourtesy\s+of|"
+    r"[Tt]hanks\s+to|[Rr]ecommended\s+by|[Rr]ec(?:ommendation)?\s+from|[Ll]ead\s+from|"
+    r"[Tt]ip\s+from|[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from)"
+)
 # "Judge (ret.) Patricia Keane": a title and an aside before the referrer's name
 _TITLED = r"(?:[A-Z][\w.'-]+\s*\([^)\n]{1,12}\)\s*)?"
 _INTRO_PATTERNS = (
@@ -92,11 +98,28 @@ _INTRO_PATTERNS = (
         r"to\s+(?:intro(?:duce)?|connect)\s+(?:(?:me|us)\s+(?:to|with|w/)\s+)?"
         rf"{_FILLER}(?P<lead>{_NL})"
     ),
+    # Family: a note that opens with who sent the lead, then the lead after a colon, a dash or
+    # a comma, an aside between ("Sent by Rob Ito (thanks Rob!) - new lead Ines Vidal", "Via
+    # Carl Jansen: Mina Park", "Intro from Paula Grant - Dev Malik", "Courtesy of Dr. Lee,
+    # Tom Hale"): the lead is whom the note is about.
+    LazyRegex(
+        rf"(?:^|[.;!\n]\s*|\s-\s){_SENT_BY}\s+{_FILLER}{_TITLED}(?P<ref>{_N}){_ASIDE}\s*[:,-]\s*"
+        rf"{_FILLER}(?P<lead>{_NL})"
+    ),
+    # Family: "X passed my name along to Y", "X gave my number to Y": Y is the lead, and the
+    # note is about Y
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s+(?:passed|gave|sent|forwarded|shared)\s+(?:along\s+|on\s+)?"
+        r"(?:my|our)\s+(?:name|number|card|info|details|contact(?:\s+info)?|email)\s+"
+        rf"(?:along\s+|on\s+)?to\s+{_FILLER}(?P<lead>{_NL})"
+    ),
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
 # Patterns whose lead is the person the note is about (the client), not someone new.
-_SUBJECT_PATTERNS = frozenset({2, 3, 8, len(_INTRO_PATTERNS) - 1})
+_SUBJECT_PATTERNS = frozenset(
+    {2, 3, 8, len(_INTRO_PATTERNS) - 3, len(_INTRO_PATTERNS) - 2, len(_INTRO_PATTERNS) - 1}
+)
 # Words without which each pattern cannot match (lower case): most notes introduce no one, and
 # then no pattern is compiled or run.
 _TRIGGERS = (
@@ -112,6 +135,8 @@ _TRIGGERS = (
     ("introduc", "intro", "connected", "put"),
     ("referred", "brought", "sent"),
     ("intro", "connect"),
+    ("sent", "via", "intro", "courtesy", "thanks", "recommend", "rec", "lead", "tip", "referr"),
+    ("name", "number", "card", "info", "details", "contact", "email"),
     ("referred", "referral", "intro"),
 )
 

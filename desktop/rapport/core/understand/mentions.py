@@ -51,6 +51,8 @@ NOT_NAMES |= words(
     "physician surgeon dentist pharmacist therapist veterinarian technician tech "
     "donor prospect referral"
 )
+# i16p: words that open a note's line on who sent the lead ("Via Carl Jansen: ...")
+NOT_NAMES |= word_list("mentions.LEAD_WORDS")
 # Medical specialties and practice words that end a practice's name ("Lakeview Cardiology").
 _ORG_ENDINGS |= words(
     "cardiology dermatology oncology neurology radiology urology endocrinology gastroenterology "
@@ -245,6 +247,8 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             full = len(run) > 1
         if full and _org_after(text, tokens, run[-1]):
             continue  # "Hit Lakeview Cardiology", "Gulf Coast Packaging": an organisation
+        if full and _a_street(tokens, run, prev):
+            continue  # "the Brennan house on Alder Lane": a street, not a person
         raw = " ".join(_strip_possessive(tokens[k][2]) for k in run)
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
@@ -257,6 +261,21 @@ def find_names(text: str, limit: int) -> list[NameMention]:
                 name, full = f"{given.group(1)} {name}", True
         mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
     return mentions
+
+
+# Family: a street's name said like a person's ("on Alder Lane", "off Cedar Ridge Rd", "at 40
+# Birch Court"): the last word is a street's kind. A known first name keeps it a person's name
+# ("Penny Lane called") unless a place's preposition or a house number comes before.
+_STREET_ENDINGS = word_list("mentions._STREET_ENDINGS")
+_STREET_BEFORE = word_list("mentions._STREET_BEFORE")
+
+
+def _a_street(tokens: list[tuple[int, int, str]], run: list[int], prev: str) -> bool:
+    if _strip_possessive(tokens[run[-1]][2]).lower().rstrip(".") not in _STREET_ENDINGS:
+        return False
+    if prev in _STREET_BEFORE or prev.isdigit():
+        return True
+    return tokens[run[0]][2].lower() not in first_names()
 
 
 def _org_after(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:

@@ -169,7 +169,7 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     if low in _surname_stop() or low in first_names() or low in _AGE_WORDS:
         return False
     accented = any(ord(ch) > 127 for ch in word)
-    if not accented and (len(low) < 3 or low.endswith(_WORD_ENDINGS)):
+    if not accented and (len(low) < 3 or (low.endswith(_WORD_ENDINGS) and not _name_ending(low))):
         return False
     if _DOES_AFTER.match(rest) is not None or (accented and _NAME_ENDS.match(rest) is not None):
         return True
@@ -184,6 +184,24 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
         and len(low) <= 8
         and is_lower_note(text)
     )
+
+
+def _name_ending(low: str) -> bool:
+    """Family: a lower-case name after a family word that ends like an everyday word ("wife els
+    makes", "wife shelly does", "dog pepper is"): "-s", "-er" or a double-l "-ly" that is not
+    an adverb's "-ally"/"-ully" ("usually", "really") nor a word of the list ("never",
+    "always"); the verb after it must still say the person does something."""
+    if low in _ENDING_WORDS:
+        return False
+    if low.endswith("ly"):
+        return low.endswith("lly") and not low.endswith(("ally", "ully"))
+    if low.endswith("s"):
+        return not low.endswith(("ss", "us", "ous"))
+    return low.endswith("er")
+
+
+# Everyday words ending like those names: "his wife never calls", "son always plays"
+_ENDING_WORDS = word_list("people._ENDING_WORDS")
 
 
 # Words NOT_NAMES refuses that are first names too, once a family word comes before them.

@@ -177,7 +177,13 @@ def understand(
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
     facts, rest = find_facts(
-        note.spans, [(t.start, t.end) for t in tasks], family, interests, client_first, other_names
+        note.spans,
+        [(t.start, t.end) for t in tasks],
+        family,
+        interests,
+        client_first,
+        other_names,
+        [(a, b) for a, b, said in note.voices if said is _CLIENT_SPEAKS],
     )
     fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
     yearly = find_yearly_dates(fact_units, dates, family, client_first)
@@ -568,12 +574,12 @@ _MR_AND_MRS = LazyRegex(
 # Said aloud, the surname then the first names: "mister and misses quill abe and dot"
 _TITLED_COUPLE = LazyRegex(
     r"\b(?:mr|mister)\.?\s*(?:&|and|\+)\s*(?:mrs|missus|misses)\.?\s+(?P<fam>[A-Za-z][a-z'-]+)"
-    r"\s*[,:-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:\+|&|and)\s*(?P<b>[A-Za-z][a-z'-]+)\b",
+    r"\s*[,:(-]?\s*(?P<a>[A-Za-z][a-z'-]+)\s*(?:\+|&|and|/)\s*(?P<b>[A-Za-z][a-z'-]+)\b",
     re.IGNORECASE,
 )
 _COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
 _FAMILY_COUPLE = LazyRegex(
-    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and)\s*"
+    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and|,|/)\s*"
     r"(?P<b>[A-Z][a-z'-]+)\s*\)"
 )
 
@@ -605,9 +611,30 @@ def _household_couple(body: str) -> re.Match[str] | None:
 
 def _capitalised_pair(m: re.Match[str]) -> bool:
     """ "the Okpalas, Ike & Grace": a short first name the list lacks, typed as a name
-    next to one it has."""
+    next to one it has. Family: a household said by its capitalised surname, then two
+    capitalised words ("the Abernathys (Clive + Dot)", "Mr. and Mrs. Farrow (Nigel & Prue)",
+    "the Kowalczyks - Jerzy and Halina"): the frame says they are its first names, whatever
+    the list knows, unless either is a plain word ("the Hales (Kitchen + Bath)")."""
     a, b = m.group("a"), m.group("b")
-    return a[:1].isupper() and b[:1].isupper() and b.lower() in first_names()
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    if b.lower() in first_names():
+        return True
+    said = m.group(0).lower()
+    titled = re.search(
+        r"\b(?:mrs|missus|the)\.?\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+    )
+    household = (
+        titled is not None
+        or said.startswith(("the ", "mr"))
+        or said[m.end("fam") - m.start() :][:1] in "s'"
+    )
+    return (
+        household
+        and m.group("fam")[:1].isupper()
+        and m.group("fam") not in (a, b)
+        and not {a.lower(), b.lower()} & NOT_NAMES
+    )
 
 
 def _spouse_word(spouse: str, client: str) -> str:
@@ -634,7 +661,7 @@ def _couple(
 ) -> tuple[NameMention | None, tuple[str, None, int, int] | None]:
     """The client and their spouse (name, age, start, end) when the note names a couple."""
     m = _FAMILY_COUPLE.search(body, 0, min(len(body), 400))
-    if m is None or m.group("a").lower() not in first_names():
+    if m is None or (m.group("a").lower() not in first_names() and not _capitalised_pair(m)):
         m = _household_couple(body)
     if m is None:
         said = _TITLED_COUPLE.search(body, 0, min(len(body), 400))
