@@ -26,8 +26,9 @@ class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
     name = "team"
-    # The server fills ``author`` with the connected role and keeps it (store/postgres.py).
-    own_rows = "author = current_user"
+    # The rows this transaction inserted (``postgres.SAVED_HERE``): not the connected
+    # role's, which the same member's other window shares.
+    own_rows = "saved_in = pg_current_xact_id()"
     # How often the window asks ``change_counter`` (it reads what the server pushed).
     look_ms = 1000
 
