@@ -62,6 +62,13 @@ class TeamEngine(ServerEngine):
 
         return read_together(reads)
 
+    def schema_problems(self) -> list[str]:
+        """Tables, columns, links, indexes, triggers and privacy policies against what the
+        migrations and ``rapport team setup`` make (``store/schema_pg.py``)."""
+        from rapport.store.schema_pg import problems
+
+        return problems()
+
     def change_counter(self) -> int:
         """Commits by other members (or other programs) heard since the first call."""
         if self._listener is None:
