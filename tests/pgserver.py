@@ -372,7 +372,6 @@ KILLED_FILE = "kill -9 of a process writing SQLite's file (its journal brings th
 # What a team book does not do yet (``postgresql_gap(reason=...)``): work left, said in
 # every run's summary.
 
-READS_THE_FILE = "the test reads the book's file with sqlite3 to check what was written"
 NO_BOOK_YET = (
     "a data folder with no book file yet: a team book exists on its server once its owner "
     "has set it up"
