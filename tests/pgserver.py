@@ -22,7 +22,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -326,6 +326,36 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize(
         "engine", ["sqlite", pytest.param("postgresql", marks=marks)], indirect=True
     )
+
+
+@pytest.fixture
+def books(
+    engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Callable[[str], Path]]:
+    """Several books in one test (an export from one imported into another): calling it
+    with a name closes the open book and opens the one of that name, new the first time,
+    on the test's ``engine``: a data folder of its own on a file, a team book of its own
+    (a copy of the template, opened as alice) on PostgreSQL. Returns its data folder."""
+    from rapport.services.book import close_book, open_book
+
+    teams: dict[str, TeamBook] = {}
+
+    def open_named(name: str) -> Path:
+        close_book()
+        if engine == "postgresql":
+            if name not in teams:
+                teams[name] = make_team(request.getfixturevalue("pg_server"))
+            monkeypatch.setenv(URL_VARIABLE, teams[name].url("alice"))
+        folder = tmp_path / name
+        open_book(folder)
+        return folder
+
+    try:
+        yield open_named
+    finally:
+        close_book()
+        for team in teams.values():
+            drop_team(team)
 
 
 @pytest.fixture
