@@ -265,7 +265,7 @@ print("saved", flush=True)
 """
 
 
-def _line_within(process: subprocess.Popen[str], seconds: float) -> str:
+def line_within(process: subprocess.Popen[str], seconds: float) -> str:
     """The process's next line of output, or "" when none comes within ``seconds``."""
     assert process.stdout is not None
     with selectors.DefaultSelector() as selector:
@@ -286,12 +286,12 @@ def test_the_same_users_save_in_another_window_meanwhile_is_not_taken_back(book:
         text=True,
     )
     try:
-        assert _line_within(other, 120) == "ready\n", other.stderr
+        assert line_within(other, 120) == "ready\n", other.stderr
         with transaction():
             recorder = Recorder(None, ["Zed Quill"])
             # The other window saves now (a server takes it at once; a file makes it wait
             # for this save's lock, so nothing comes)
-            meanwhile = _line_within(other, 5)
+            meanwhile = line_within(other, 5)
             clients.create_client("Zed Quill")
             record = recorder.finish("the note about Zed Quill", "Met Zed Quill.")
         out, err = other.communicate(timeout=120)
