@@ -26,8 +26,8 @@ class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
     name = "team"
-    # The rows this transaction inserted (``postgres.SAVED_HERE``): not the connected
-    # role's, which the same member's other window shares.
+    # The rows this transaction inserted (``postgres.SAVED_IN``, filled by the server):
+    # not the connected role's, which the same member's other window shares.
     own_rows = "saved_in = pg_current_xact_id()"
     # How often the window asks ``change_counter`` (it reads what the server pushed).
     look_ms = 1000

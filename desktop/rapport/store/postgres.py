@@ -538,7 +538,6 @@ _SEEN = "NOT private OR author = current_user"
 # member's other window's, numbered and committed above the save's marks meanwhile
 # (``TeamEngine.own_rows``, read by the undo of a capture).
 SAVED_IN = "saved_in"
-SAVED_HERE = f"{SAVED_IN} = pg_current_xact_id()"
 
 
 def _saving_transaction(run: Callable[[str], None]) -> None:
