@@ -383,12 +383,15 @@ def stored_version(database: peewee.Database) -> int:
 
 
 def _is_set_up(database: peewee.Database) -> bool:
-    """The team's additions are there, the latest included (the transaction that saved
-    each row: a book set up by an earlier Rapport asks its owner to set it up again)."""
+    """The team's additions are there, the latest included (the versions of clients and
+    tasks, the transaction that saved each row: a book set up by an earlier Rapport asks
+    its owner to set it up again)."""
+    latest = [(VERSIONED[-1], "changed_by"), (_tables()[-1], SAVED_IN)]
     row = database.execute_sql(
-        "SELECT to_regclass(%s) IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns "
-        "WHERE table_schema = current_schema() AND table_name = %s AND column_name = %s)",
-        (SEARCH_TABLE, _tables()[-1], SAVED_IN),
+        "SELECT to_regclass(%s) IS NOT NULL AND (SELECT count(*) FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND (table_name, column_name) IN "
+        f"({', '.join(['(%s, %s)'] * len(latest))})) = {len(latest)}",
+        (SEARCH_TABLE, *(name for pair in latest for name in pair)),
     ).fetchone()
     return bool(row and row[0])
 
