@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import peewee
 import pytest
 
-from tests.pgserver import TeamBook
+from tests.pgserver import PgServer, TeamBook, drop_team, make_team
 
 
 def _as_owner(team: TeamBook, *statements: str) -> None:
@@ -98,3 +99,42 @@ def test_a_member_without_temporary_tables_is_checked_all_the_same(team_book: Te
     # The path without temporary tables was the one taken.
     with pytest.raises(peewee.ProgrammingError, match="permission denied"), db.atomic():
         db.execute_sql("CREATE TEMPORARY TABLE anything (a integer)")
+
+
+def test_a_team_book_that_climbed_the_ladder_checks_ok(
+    pg_server: PgServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A version-1 team book (the steps' additions and the latest team column taken away
+    from a new one), set up again by its owner, has the schema a new one has (gift's link
+    to its conversation included: the check names its absence): the check does not refuse
+    a book that was simply made by an older Rapport."""
+    from rapport.services import dbcheck
+    from rapport.services import team as team_admin
+    from rapport.services.book import close_book, open_book
+
+    team = make_team(pg_server)
+    try:
+        indexes = [
+            "client_archived_at_name_key", "client_archived_at_last_contact_at",
+            "client_cadence_days", "person_birthday",
+            "introduction_called_at_lead_answered_at_contacted_at", "task_done_at",
+            "interaction_capture_key",
+        ]  # fmt: skip
+        _as_owner(
+            team,
+            *(f"DROP INDEX {index}" for index in indexes),
+            "ALTER TABLE task DROP COLUMN progress_at",
+            "ALTER TABLE interaction DROP COLUMN capture_key",
+            "ALTER TABLE gift DROP COLUMN interaction_id",
+            *(f"ALTER TABLE {table} DROP COLUMN saved_in" for table in ("client", "card")),
+            "UPDATE rapport_meta SET value = '1' WHERE key = 'schema_version'",
+        )
+        monkeypatch.setenv("RAPPORT_DATABASE_URL", team.url("owner"))
+        team_admin.setup()  # climbs from version 1
+        close_book()
+        monkeypatch.setenv("RAPPORT_DATABASE_URL", team.url("alice"))
+        open_book(data_dir)
+        assert dbcheck.check_database().schema == []
+    finally:
+        close_book()
+        drop_team(team)
