@@ -70,6 +70,30 @@ def test_row_level_security_off_or_a_policy_rapport_does_not_make_is_named(
     ]
 
 
+def test_a_trigger_or_function_of_the_team_changed_is_named(team_book: TeamBook) -> None:
+    """The functions behind the triggers and the search keep authorship and privacy (a
+    search document is as private as its row; the search reads as the owner): one replaced,
+    or a trigger made to run another, is named."""
+    from rapport.services import dbcheck
+
+    _as_owner(
+        team_book,
+        "CREATE OR REPLACE FUNCTION rapport_doc_privacy() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN NEW.private := false; RETURN NEW; END $$",
+        "CREATE FUNCTION let_it_be() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN RETURN NEW; END $$",
+        "DROP TRIGGER keep_author ON client",
+        "CREATE TRIGGER keep_author BEFORE UPDATE ON client "
+        "FOR EACH ROW EXECUTE FUNCTION let_it_be()",
+        "DROP FUNCTION rapport_similar(text, integer)",
+    )
+    assert dbcheck.check_database().schema == [
+        "the trigger 'keep_author' on client runs 'let_it_be', not what Rapport makes it run",
+        "the function 'rapport_doc_privacy' is not the one Rapport makes",
+        "the function 'rapport_similar' is missing",
+    ]
+
+
 def test_rapport_check_on_a_team_book_fails_naming_the_difference(team_book: TeamBook) -> None:
     _as_owner(team_book, "ALTER TABLE client DISABLE ROW LEVEL SECURITY")
     result = subprocess.run(

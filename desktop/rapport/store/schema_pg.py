@@ -21,6 +21,7 @@ every table whatever row-level security hides of its rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -31,6 +32,8 @@ from rapport.store import schema as file_schema
 from rapport.store.models import MODELS, SchemaInfo, db
 from rapport.store.schema import Column, Index, Link, Shape, Table
 
+# pg_class's kinds of relation other than a table, as said in words.
+_KINDS = {"v": "view", "m": "materialized view", "f": "foreign table"}
 # pg_constraint's codes for what a link does when its row is updated or deleted.
 _ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 _DRAFT = "draft"  # a draft is its author's only: no version, no news, no undo
@@ -40,14 +43,37 @@ def _book_tables() -> list[str]:
     return postgres._tables()
 
 
-def expected_triggers() -> set[tuple[str, str]]:
-    """(table, trigger) of every trigger ``rapport team setup`` makes."""
+# The function each of the team's triggers runs (``postgres._team_schema``).
+_TRIGGER_FUNCTIONS = {
+    "keep_author": "rapport_keep_author",
+    "ids_written": "rapport_ids_written",
+    "announce_change": "rapport_announce_change",
+    "next_version": "rapport_next_version",
+    "doc_privacy": "rapport_doc_privacy",
+}
+
+
+def expected_triggers() -> set[tuple[str, str, str]]:
+    """(table, trigger, the function it runs) of every trigger ``rapport team setup`` makes."""
     found = {(postgres.SEARCH_TABLE, "doc_privacy")}
     for table in [*_book_tables(), _DRAFT]:
         found |= {(table, "keep_author"), (table, "ids_written")}
         if table != _DRAFT:
             found.add((table, "announce_change"))
     found |= {(table, "next_version") for table in postgres.VERSIONED}
+    return {(table, name, _TRIGGER_FUNCTIONS[name]) for table, name in found}
+
+
+_FUNCTION = re.compile(r"CREATE OR REPLACE FUNCTION (\w+)\(.*?\bAS \$\$(.*?)\$\$", re.DOTALL)
+
+
+def expected_functions() -> dict[str, str]:
+    """{name: body} of every function ``rapport team setup`` makes (read from the SQL in
+    ``store/postgres.py`` that makes them: the triggers', the search's as the owner)."""
+    found: dict[str, str] = {}
+    for value in vars(postgres).values():
+        if isinstance(value, str) and "CREATE OR REPLACE FUNCTION" in value:
+            found.update((m.group(1), m.group(2)) for m in _FUNCTION.finditer(value))
     return found
 
 
@@ -187,8 +213,13 @@ JOIN pg_attribute b ON b.attrelid = f.confrelid AND b.attnum = f.confkey[1]
 WHERE c.relnamespace = current_schema()::regnamespace AND f.contype = 'f'
 """
 _TRIGGERS = """
-SELECT c.relname, g.tgname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+SELECT c.relname, g.tgname, f.proname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+JOIN pg_proc f ON f.oid = g.tgfoid
 WHERE c.relnamespace = current_schema()::regnamespace AND NOT g.tgisinternal
+"""
+_FUNCTIONS = """
+SELECT p.proname, p.prosrc FROM pg_proc p
+WHERE p.pronamespace = current_schema()::regnamespace AND starts_with(p.proname, 'rapport_')
 """
 _POLICIES = """
 SELECT c.relname, p.polname, p.polcmd, p.polpermissive, pg_get_expr(p.polqual, p.polrelid),
@@ -201,11 +232,14 @@ WHERE c.relnamespace = current_schema()::regnamespace
 def problems() -> list[str]:
     """Where the team book's schema differs from the one Rapport makes, in words."""
     rows = postgres.read_together(
-        [(text, []) for text in (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES)]
+        [
+            (text, [])
+            for text in (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES, _FUNCTIONS)
+        ]
     )
-    relations, columns, indexes, links, triggers, policies = rows
+    relations, columns, indexes, links, triggers, policies, functions = rows
     names = {oid: name for oid, name, _kind, _secure in relations}
-    kinds = {name: ("view" if kind in "vm" else "table") for _oid, name, kind, _s in relations}
+    kinds = {name: _KINDS.get(kind, "table") for _oid, name, kind, _s in relations}
     secured = {name for _oid, name, _kind, secure in relations if secure}
     parts: dict[str, tuple[set[Column], set[Link], set[Index]]] = {
         name: (set(), set(), set()) for name in kinds
@@ -231,7 +265,13 @@ def problems() -> list[str]:
     found = file_schema.differences(actual, reference())
     # What a table lacks is said of tables only (a view in a table's place is said above).
     present = {name for name, kind in kinds.items() if kind == "table"}
-    found += _trigger_problems({(str(t), str(n)) for t, n in triggers}, present)
+    found += _trigger_problems({(str(t), str(n), str(f)) for t, n, f in triggers}, present)
+    bodies = {str(name): str(body) for name, body in functions}
+    for name, body in sorted(expected_functions().items()):
+        if name not in bodies:
+            found.append(f"the function {name!r} is missing")
+        elif bodies[name] != body:
+            found.append(f"the function {name!r} is not the one Rapport makes")
     policies_found: set[Policy] = {
         (str(t), str(n), str(c), bool(p), q, w) for t, n, c, p, q, w in policies
     }
@@ -244,14 +284,19 @@ def problems() -> list[str]:
     return found
 
 
-def _trigger_problems(actual: set[tuple[str, str]], present: set[str]) -> list[str]:
-    expected = {(table, name) for table, name in expected_triggers() if table in present}
-    found = [
-        f"the trigger {name!r} on {table} is missing" for table, name in sorted(expected - actual)
-    ]
+def _trigger_problems(actual: set[tuple[str, str, str]], present: set[str]) -> list[str]:
+    expected = {trigger for trigger in expected_triggers() if trigger[0] in present}
+    want = {trigger[:2] for trigger in expected}
+    have = {trigger[:2] for trigger in actual}
+    found = [f"the trigger {name!r} on {table} is missing" for table, name in sorted(want - have)]
     found += [
         f"it has a trigger {name!r} on {table} that Rapport does not make"
-        for table, name in sorted(actual - expected)
+        for table, name in sorted(have - want)
+    ]
+    found += [
+        f"the trigger {name!r} on {table} runs {function!r}, not what Rapport makes it run"
+        for table, name, function in sorted(actual - expected)
+        if (table, name) in want
     ]
     return found
 
