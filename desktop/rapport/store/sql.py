@@ -301,7 +301,7 @@ def read_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> R
     return f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
 
 
-def made_after(model: type[m.BaseModel], highest: int) -> Any:
+def made_after(model: type[m.RecordModel], highest: int) -> Any:
     """The condition (for a peewee query) of the rows of ``model`` the current transaction
     inserted, numbered above ``highest``: ``Engine.own_rows`` where others insert meanwhile."""
     condition = model.id > highest
