@@ -535,22 +535,6 @@ def _team_schema(database: peewee.Database, strict: bool) -> None:
 
 _SEEN = "NOT private OR author = current_user"
 
-# The transaction that inserted a row, as the server numbers it (``pg_current_xact_id``:
-# the whole transaction's, savepoints included; 64 bits, never reused). The rows a save
-# made are exactly those of its own transaction: neither a colleague's nor the same
-# member's other window's, numbered and committed above the save's marks meanwhile
-# (``TeamEngine.own_rows``, read by the undo of a capture).
-SAVED_IN = "saved_in"
-
-
-def _saving_transaction(run: Callable[[str], None]) -> None:
-    for table in _tables():
-        t = _ident(table)
-        # Without a default first: rows already there keep NULL (no rewrite of the table).
-        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {SAVED_IN} xid8")
-        run(f"ALTER TABLE {t} ALTER COLUMN {SAVED_IN} SET DEFAULT pg_current_xact_id()")
-
-
 # The rows two members edit in forms (a client, a task): each change counts a version and
 # names who made it, so a save over a version it did not read is refused, not lost.
 VERSIONED = ("client", "task")
@@ -677,6 +661,22 @@ DROP TRIGGER IF EXISTS doc_privacy ON {SEARCH_TABLE};
 CREATE TRIGGER doc_privacy BEFORE INSERT OR UPDATE ON {SEARCH_TABLE}
   FOR EACH ROW EXECUTE FUNCTION rapport_doc_privacy();
 """
+
+
+# The transaction that inserted a row, as the server numbers it (``pg_current_xact_id``:
+# the whole transaction's, savepoints included; 64 bits, never reused). The rows a save
+# made are exactly those of its own transaction: neither a colleague's nor the same
+# member's other window's, numbered and committed above the save's marks meanwhile
+# (``TeamEngine.own_rows``, read by the undo of a capture).
+SAVED_IN = "saved_in"
+
+
+def _saving_transaction(run: Callable[[str], None]) -> None:
+    for table in _tables():
+        t = _ident(table)
+        # Without a default first: rows already there keep NULL (no rewrite of the table).
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {SAVED_IN} xid8")
+        run(f"ALTER TABLE {t} ALTER COLUMN {SAVED_IN} SET DEFAULT pg_current_xact_id()")
 
 
 def _catch_up_sequence(database: peewee.Database, table: str) -> None:
