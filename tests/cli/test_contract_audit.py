@@ -42,6 +42,9 @@ def demo_book(
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("RAPPORT_TODAY", TODAY)
             patch.setenv("RAPPORT_DATA_DIR", str(path))
+            # --database-url sets it for this process: undone after (the fixture is made
+            # before a test's own environment is)
+            patch.setenv("RAPPORT_DATABASE_URL", "")
             assert main([*book, "demo", "--seed", "3"]) == 0
         close_book()
         yield book
