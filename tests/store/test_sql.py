@@ -109,16 +109,17 @@ def test_reads_sent_together_find_what_each_finds_alone(book: Path) -> None:
     """``read_together`` (psycopg's pipeline on a team book) gives each read's rows, in
     order, as running them one by one does; an empty result stays in its place."""
     bob = m.Client.create(name="Bob Smith", name_key="bob smith")
-    ann = m.Client.create(name="Ann Lee", name_key="ann lee")
     m.Person.create(client=bob, name="Jake", relation="son")
-    reads = [
-        sql.read_where_in(m.Client, "id", [bob.id, ann.id]),
-        sql.read_where_in(m.Person, "client_id", [ann.id]),  # none
-        sql.read_where_in(m.Person, "client_id", [bob.id]),
-        sql.read_after(m.Client, bob.id),
-        sql.read_highest_ids([m.Client, m.Person]),
-    ]
     with transaction():
+        # read_after: the rows this transaction made above bob (a team book tells them so)
+        ann = m.Client.create(name="Ann Lee", name_key="ann lee")
+        reads = [
+            sql.read_where_in(m.Client, "id", [bob.id, ann.id]),
+            sql.read_where_in(m.Person, "client_id", [ann.id]),  # none
+            sql.read_where_in(m.Person, "client_id", [bob.id]),
+            sql.read_after(m.Client, bob.id),
+            sql.read_highest_ids([m.Client, m.Person]),
+        ]
         together = sql.read_together(reads)
         alone = sql.read_one_by_one(reads)
     assert [sorted(rows) for rows in together] == [sorted(rows) for rows in alone]
