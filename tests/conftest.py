@@ -26,7 +26,10 @@ def _isolated_environment(
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path_factory.mktemp("data-default")))
     monkeypatch.setenv("RAPPORT_TODAY", TODAY)
     monkeypatch.setenv("RAPPORT_DATE_ORDER", "mdy")
-    monkeypatch.delenv("RAPPORT_DATABASE_URL", raising=False)
+    # Set, then removed, so that the test's end takes away a URL that `--database-url`
+    # put in the environment meanwhile (delenv alone records nothing when it is unset).
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "")
+    monkeypatch.delenv("RAPPORT_DATABASE_URL")
     # Phone publishing never reaches the user's real keychain from a test (tests that
     # need one install tests/dav_server.MemoryKeyring).
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

@@ -22,7 +22,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -329,6 +329,36 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture
+def books(
+    engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Callable[[str], Path]]:
+    """Several books in one test (an export from one imported into another): calling it
+    with a name closes the open book and opens the one of that name, new the first time,
+    on the test's ``engine``: a data folder of its own on a file, a team book of its own
+    (a copy of the template, opened as alice) on PostgreSQL. Returns its data folder."""
+    from rapport.services.book import close_book, open_book
+
+    teams: dict[str, TeamBook] = {}
+
+    def open_named(name: str) -> Path:
+        close_book()
+        if engine == "postgresql":
+            if name not in teams:
+                teams[name] = make_team(request.getfixturevalue("pg_server"))
+            monkeypatch.setenv(URL_VARIABLE, teams[name].url("alice"))
+        folder = tmp_path / name
+        open_book(folder)
+        return folder
+
+    try:
+        yield open_named
+    finally:
+        close_book()
+        for team in teams.values():
+            drop_team(team)
+
+
+@pytest.fixture
 def any_book(book: Path) -> Path:
     """``book`` (on each engine in turn where the test runs on both: ``engine``)."""
     return book
@@ -372,8 +402,6 @@ KILLED_FILE = "kill -9 of a process writing SQLite's file (its journal brings th
 # What a team book does not do yet (``postgresql_gap(reason=...)``): work left, said in
 # every run's summary.
 
-CHECK_SCHEMA = "rapport check does not compare a team book's schema with what Rapport makes yet"
-READS_THE_FILE = "the test reads the book's file with sqlite3 to check what was written"
 NO_BOOK_YET = (
     "a data folder with no book file yet: a team book exists on its server once its owner "
     "has set it up"

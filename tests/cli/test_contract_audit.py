@@ -13,26 +13,45 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from rapport.cli import main
+from rapport.services.book import close_book
 from tests.cli.conftest import run, run_json
 from tests.conftest import TODAY
-from tests.pgserver import NO_BOOK_YET
+from tests.pgserver import ENGINES, NO_BOOK_YET, drop_team, make_team
 
 
-@pytest.fixture(scope="module")
-def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample book, built once: the tests below only read it."""
+@pytest.fixture(scope="module", params=ENGINES)
+def demo_book(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, ...]]:
+    """The sample book, built once on each engine (a file, a team book as alice): the tests
+    below only read it. The options that name it, for each command."""
     path = tmp_path_factory.mktemp("audit") / "demo"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RAPPORT_TODAY", TODAY)
-        patch.setenv("RAPPORT_DATA_DIR", str(path))
-        assert main(["--data-dir", str(path), "demo", "--seed", "3"]) == 0
-    return path
+    book: tuple[str, ...] = ("--data-dir", str(path))
+    team = None
+    if request.param == "postgresql":
+        team = make_team(request.getfixturevalue("pg_server"))
+        book = ("--database-url", team.url("alice"), *book)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("RAPPORT_TODAY", TODAY)
+            patch.setenv("RAPPORT_DATA_DIR", str(path))
+            # --database-url sets it for this process: undone after (the fixture is made
+            # before a test's own environment is)
+            patch.setenv("RAPPORT_DATABASE_URL", "")
+            assert main([*book, "demo", "--seed", "3"]) == 0
+        close_book()
+        yield book
+    finally:
+        close_book()
+        if team is not None:
+            drop_team(team)
 
 
 # -- capture ---------------------------------------------------------------------------------
@@ -79,14 +98,12 @@ def test_capture_for_an_unknown_client_exits_2_whether_or_not_the_book_exists(
 
 # -- gifts: a ranked list reads as ranked ---------------------------------------------------
 def test_gift_ideas_come_in_score_order_and_were_never_given(
-    capsys: pytest.CaptureFixture[str], demo_book: Path
+    capsys: pytest.CaptureFixture[str], demo_book: tuple[str, ...]
 ) -> None:
-    clients = run_json(capsys, "--data-dir", str(demo_book), "clients", "--json")
+    clients = run_json(capsys, *demo_book, "clients", "--json")
     assert isinstance(clients, list) and len(clients) >= 20
     for client in clients:
-        result = run_json(
-            capsys, "--data-dir", str(demo_book), "gifts", str(client["id"]), "--json"
-        )
+        result = run_json(capsys, *demo_book, "gifts", str(client["id"]), "--json")
         assert isinstance(result, dict)
         assert result["client"] == client["name"]
         ideas = result["ideas"]
@@ -101,14 +118,12 @@ def test_gift_ideas_come_in_score_order_and_were_never_given(
 
 # -- brief and today describe a date the same way -------------------------------------------
 def test_brief_upcoming_dates_use_todays_label_and_about(
-    capsys: pytest.CaptureFixture[str], demo_book: Path
+    capsys: pytest.CaptureFixture[str], demo_book: tuple[str, ...]
 ) -> None:
-    today = run_json(capsys, "--data-dir", str(demo_book), "today", "--json")
+    today = run_json(capsys, *demo_book, "today", "--json")
     assert isinstance(today, dict) and today["dates"], "the sample book has dates this week"
     for item in today["dates"]:
-        brief = run_json(
-            capsys, "--data-dir", str(demo_book), "brief", str(item["client_id"]), "--json"
-        )
+        brief = run_json(capsys, *demo_book, "brief", str(item["client_id"]), "--json")
         assert isinstance(brief, dict)
         same = [
             (d["client"], d["about"], d["label"], d["date"], d["in_days"])
@@ -122,8 +137,8 @@ def test_brief_upcoming_dates_use_todays_label_and_about(
             assert upcoming["label"] in upcoming["text"].lower()
 
 
-def test_today_json_types(capsys: pytest.CaptureFixture[str], demo_book: Path) -> None:
-    data = run_json(capsys, "--data-dir", str(demo_book), "today", "--json")
+def test_today_json_types(capsys: pytest.CaptureFixture[str], demo_book: tuple[str, ...]) -> None:
+    data = run_json(capsys, *demo_book, "today", "--json")
     assert isinstance(data, dict)
     assert data["date"] == TODAY
     tasks = data["overdue"] + data["due_today"] + data["at_risk"]
@@ -302,9 +317,9 @@ def test_data_dir_after_the_command_picks_the_same_book(
 
 
 def test_last_contact_is_the_same_day_in_clients_brief_and_today(
-    capsys: pytest.CaptureFixture[str], demo_book: Path
+    capsys: pytest.CaptureFixture[str], demo_book: tuple[str, ...]
 ) -> None:
-    base = ("--data-dir", str(demo_book))
+    base = demo_book
     listed = run_json(capsys, *base, "clients", "--json")
     assert isinstance(listed, list)
     days = {c["id"]: c["last_contact"] for c in listed}

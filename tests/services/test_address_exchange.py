@@ -5,6 +5,7 @@ carries the parts (and reads an older export's free text into them)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from rapport.core.postal import PostalAddress
 from rapport.exchange import csv_io, vcard
 from rapport.exchange.common import ContactIn
 from rapport.services import addresses, clients, exchange, people
-from rapport.services.book import close_book, open_book
+from rapport.services.book import close_book
 
 # Every test here runs on a book in a file and on a team book (tests/pgserver.py).
 pytestmark = pytest.mark.both_engines
@@ -38,8 +39,10 @@ def _by_name() -> dict[str, PostalAddress]:
     return {row.name: addresses.client_address(row.id) for row in clients.list_clients()}
 
 
-def test_vcard_adr_round_trip_keeps_every_part(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_vcard_adr_round_trip_keeps_every_part(
+    tmp_path: Path, books: Callable[[str], Path]
+) -> None:
+    books("a")
     try:
         _book_with_addresses()
         before = _by_name()
@@ -48,7 +51,7 @@ def test_vcard_adr_round_trip_keeps_every_part(tmp_path: Path) -> None:
         close_book()
     text = (tmp_path / "book.vcf").read_text(encoding="utf-8")
     assert "ADR;TYPE=HOME:;;Hauptstraße 5;Berlin;;10115;Deutschland" in text
-    open_book(tmp_path / "b")
+    books("b")
     try:
         exchange.apply_import(exchange.preview_import(tmp_path / "book.vcf"))
         assert _by_name() == before
@@ -57,8 +60,10 @@ def test_vcard_adr_round_trip_keeps_every_part(tmp_path: Path) -> None:
         close_book()
 
 
-def test_csv_export_writes_the_parts_and_reads_them_back(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_csv_export_writes_the_parts_and_reads_them_back(
+    tmp_path: Path, books: Callable[[str], Path]
+) -> None:
+    books("a")
     try:
         _book_with_addresses()
         before = _by_name()
@@ -72,7 +77,7 @@ def test_csv_export_writes_the_parts_and_reads_them_back(tmp_path: Path) -> None
     anna = dict(zip(header, next(row for row in rows if row[1] == "Anna Schmidt"), strict=True))
     assert anna["address"] == "Hauptstraße 5, 10115 Berlin, DEUTSCHLAND"
     assert (anna["city"], anna["postcode"], anna["country"]) == ("Berlin", "10115", "Deutschland")
-    open_book(tmp_path / "b")
+    books("b")
     try:
         plan = exchange.preview_import(tmp_path / "book-clients.csv")
         assert plan.flavour == "rapport"
@@ -168,9 +173,9 @@ def test_an_import_fills_an_empty_address_whole_and_never_mixes_two(
 
 
 def test_json_export_carries_the_parts_and_an_older_export_is_read_into_them(
-    tmp_path: Path,
+    tmp_path: Path, books: Callable[[str], Path]
 ) -> None:
-    open_book(tmp_path / "a")
+    books("a")
     try:
         ids = _book_with_addresses()
         exchange.export(tmp_path / "book.json")
@@ -189,7 +194,7 @@ def test_json_export_carries_the_parts_and_an_older_export_is_read_into_them(
                 del row[name]
             row["address"] = "Hauptstraße 5\n10115 Berlin\nDeutschland"
     (tmp_path / "old.json").write_text(json.dumps(document), encoding="utf-8")
-    open_book(tmp_path / "b")
+    books("b")
     try:
         exchange.apply_import(exchange.preview_import(tmp_path / "old.json"))
         assert addresses.client_address(ids["anna"]) == BERLIN
@@ -199,8 +204,8 @@ def test_json_export_carries_the_parts_and_an_older_export_is_read_into_them(
         close_book()
 
 
-def test_a_json_address_part_must_be_text(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_a_json_address_part_must_be_text(tmp_path: Path, books: Callable[[str], Path]) -> None:
+    books("a")
     try:
         _book_with_addresses()
         exchange.export(tmp_path / "book.json")
@@ -210,7 +215,7 @@ def test_a_json_address_part_must_be_text(tmp_path: Path) -> None:
     document["tables"]["client"][0]["city"] = 12
     document["tables"]["client"][1]["postcode"] = "\x1b[31m10115"
     (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
-    open_book(tmp_path / "b")
+    books("b")
     try:
         with pytest.raises(exchange.ImportFailed, match="column 'city' must be text"):
             exchange.preview_import(tmp_path / "bad.json")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import selectors
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -246,3 +249,59 @@ def test_the_undo_record_of_a_save_costs_four_requests_to_the_book(
     assert requests == 4
     assert record.changed == {} and record.created.rows == {}
     assert recorder.before[m.Person] and recorder.before[m.Task]  # Bob's people, open tasks
+
+
+# The same user's other window (a second process, the same book and role) saving a note.
+OTHER_WINDOW = """
+import sys
+from rapport.services import capture
+from rapport.services.book import open_book
+open_book(sys.argv[1])
+text = "Met Cora Vance about the renewal."
+understood = capture.understand_note(text)
+print("ready", flush=True)
+capture.save_capture(text, understood)
+print("saved", flush=True)
+"""
+
+
+def line_within(process: subprocess.Popen[str], seconds: float) -> str:
+    """The process's next line of output, or "" when none comes within ``seconds``."""
+    assert process.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        return process.stdout.readline() if selector.select(seconds) else ""
+
+
+@pytest.mark.slow
+def test_the_same_users_save_in_another_window_meanwhile_is_not_taken_back(book: Path) -> None:
+    """Two windows of one user save at once. The undo of one takes back its own rows only:
+    on a team book the other window's rows are numbered above this save's marks and are
+    the same role's (author = current_user did not tell them apart: Cora was deleted); on
+    a file the other window's write waits for this save to end."""
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_WINDOW, str(book)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert line_within(other, 120) == "ready\n", other.stderr
+        with transaction():
+            recorder = Recorder(None, ["Zed Quill"])
+            # The other window saves now (a server takes it at once; a file makes it wait
+            # for this save's lock, so nothing comes)
+            meanwhile = line_within(other, 5)
+            clients.create_client("Zed Quill")
+            record = recorder.finish("the note about Zed Quill", "Met Zed Quill.")
+        out, err = other.communicate(timeout=120)
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate()
+    assert other.returncode == 0, err
+    assert "saved" in meanwhile + out
+    assert [c.name for c in clients.list_clients()] == ["Cora Vance", "Zed Quill"]
+    undo_capture(record)
+    assert [c.name for c in clients.list_clients()] == ["Cora Vance"]
+    assert m.Interaction.select().count() == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ def test_a_healthy_book_checks_ok(book: Path) -> None:
     bob = clients.create_client("Bob Smith")
     tasks.add_task("Call Bob", bob.id, "2026-11-20")
     report = dbcheck.check_database()
+    assert report.schema == []
     assert report.ok
     assert report.lines() == [
         "database file: ok",
@@ -57,24 +60,52 @@ def test_broken_links_are_reported(book: Path) -> None:
     assert report.foreign_keys == ["person 1 points at a missing client"]
 
 
-@pytest.mark.postgresql_gap(
-    reason="rapport check does not compare a team book's schema with what Rapport makes yet"
-)
-def test_a_schema_rapport_does_not_make_is_reported(book: Path) -> None:
+def _change_schema(engine: str) -> Callable[[str], None]:
+    """Runs SQL that changes the open book's schema, as one who may: the book's own
+    connection on a file, the database's owner on a team book (members cannot)."""
+    if engine == "sqlite":
+        return lambda statement: m.db.execute_sql(statement)
+    import psycopg
+
+    url = os.environ["RAPPORT_DATABASE_URL"].replace("//alice@", "//owner@")
+
+    def run(statement: str) -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(statement)
+
+    return run
+
+
+WIPE = {
+    "sqlite": ["CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM client; END"],
+    "postgresql": [
+        "CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN DELETE FROM client; RETURN NULL; END $$",
+        "CREATE TRIGGER wipe AFTER INSERT ON interaction EXECUTE FUNCTION wipe()",
+    ],
+}
+TASK_AS_VIEW = {
+    "sqlite": ["PRAGMA foreign_keys = OFF", "DROP TABLE task"],
+    "postgresql": ["DROP TABLE task CASCADE"],
+}
+
+
+def test_a_schema_rapport_does_not_make_is_reported(book: Path, engine: str) -> None:
     """A trigger (that would delete every client at the next capture) or a view in a
-    table's place passes SQLite's integrity check; check compares the whole schema."""
+    table's place passes SQLite's integrity check; check compares the whole schema, on
+    both engines."""
+    change = _change_schema(engine)
     clients.create_client("Bob Smith")
-    m.db.execute_sql(
-        "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM client; END"
-    )
+    for statement in WIPE[engine]:
+        change(statement)
     report = dbcheck.check_database()
     assert not report.ok and not report.integrity
     assert report.schema == ["it has a trigger 'wipe' on interaction that Rapport does not make"]
     assert "schema: differs from what Rapport makes: it has a trigger 'wipe'" in report.lines()[1]
-    m.db.execute_sql("DROP TRIGGER wipe")
-    m.db.execute_sql("PRAGMA foreign_keys = OFF")
-    m.db.execute_sql("DROP TABLE task")
-    m.db.execute_sql("CREATE VIEW task AS SELECT * FROM client")
+    change("DROP TRIGGER wipe" + (" ON interaction" if engine == "postgresql" else ""))
+    for statement in TASK_AS_VIEW[engine]:
+        change(statement)
+    change("CREATE VIEW task AS SELECT * FROM client")
     report = dbcheck.check_database()  # no traceback: the index is not read through a view
     assert report.schema == ["'task' is a view, not a table"]
     assert report.lines()[-1] == "search index: not checked"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from rapport.exchange import csv_io
 from rapport.services import clients, exchange, facts, interactions, people, settings, tasks
-from rapport.services.book import close_book, open_book
+from rapport.services.book import close_book
 from rapport.store import models as m
 from rapport.store.db import make_private, transaction
 from tests.safety import book_content, vcard
@@ -90,14 +91,16 @@ def _export_json(path: Path) -> str:
     )
 
 
-def test_json_round_trip_into_an_empty_book_is_identical(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_json_round_trip_into_an_empty_book_is_identical(
+    tmp_path: Path, books: Callable[[str], Path]
+) -> None:
+    books("a")
     try:
         rich_book()
         first = _export_json(tmp_path / "a.json")
     finally:
         close_book()
-    open_book(tmp_path / "b")
+    books("b")
     try:
         plan = exchange.preview_import(tmp_path / "a.json")
         assert plan.format == "json"
@@ -130,14 +133,14 @@ def test_json_round_trip_into_an_empty_book_is_identical(tmp_path: Path) -> None
     assert all(tables[name] for name in tables), "every table has rows in this test"
 
 
-def test_json_into_a_book_with_data_merges(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_json_into_a_book_with_data_merges(tmp_path: Path, books: Callable[[str], Path]) -> None:
+    books("a")
     try:
         rich_book()
         exchange.export(tmp_path / "a.json")
     finally:
         close_book()
-    open_book(tmp_path / "b")
+    books("b")
     try:
         mine = clients.create_client("Zed Zebra")
         known = clients.create_client("Bob Smith", role="Buyer")  # matches by name
@@ -429,8 +432,10 @@ def _client_state(name: str) -> tuple[int | None, str | None, bool]:
     return row.cadence_days, referrer, row.archived_at is not None
 
 
-def test_csv_round_trip_keeps_cadence_referrer_and_archive(tmp_path: Path) -> None:
-    open_book(tmp_path / "a")
+def test_csv_round_trip_keeps_cadence_referrer_and_archive(
+    tmp_path: Path, books: Callable[[str], Path]
+) -> None:
+    books("a")
     try:
         rich_book()  # Ann Lee was referred by Bob Smith, who comes after her; Bob's cadence 30
         carl = clients.create_client("Carl Old", cadence_days=90)
@@ -438,7 +443,7 @@ def test_csv_round_trip_keeps_cadence_referrer_and_archive(tmp_path: Path) -> No
         exchange.export(tmp_path / "book.csv")
     finally:
         close_book()
-    open_book(tmp_path / "b")
+    books("b")
     try:
         plan = exchange.preview_import(tmp_path / "book-clients.csv")
         assert plan.flavour == "rapport" and plan.count("new") == 3
@@ -584,10 +589,12 @@ def test_control_characters_are_removed_at_every_entry_point(tmp_path: Path, boo
     assert contact is not None and (contact.name, contact.notes) == ("Cy]0;x Ray", "no")
 
 
-def test_a_nul_byte_captured_survives_export_then_import_identically(tmp_path: Path) -> None:
+def test_a_nul_byte_captured_survives_export_then_import_identically(
+    tmp_path: Path, books: Callable[[str], Path]
+) -> None:
     from rapport.services import capture
 
-    open_book(tmp_path / "a")
+    books("a")
     try:
         text = "Lunch with Bob Smith\x00: Jake's tournament\x1b[2J on Saturday"
         capture.save_capture(text, capture.understand_note(text))
@@ -595,7 +602,7 @@ def test_a_nul_byte_captured_survives_export_then_import_identically(tmp_path: P
     finally:
         close_book()
     assert "\\u0000" not in first and "\\u001b" not in first
-    open_book(tmp_path / "b")
+    books("b")
     try:
         exchange.apply_import(exchange.preview_import(tmp_path / "a.json"))
         second = _export_json(tmp_path / "b.json")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from rapport.services import (
 )
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
+from tests.services.test_capture_undo import OTHER_WINDOW, line_within
 
 # Every test here runs on a book in a file and on a team book (tests/pgserver.py).
 pytestmark = pytest.mark.both_engines
@@ -100,3 +103,50 @@ def test_reopen_is_a_step_too(book: Path) -> None:
     assert step.action == "reopen: Send pricing"
     step.undo()
     assert tasks.get_task(task.id).status == "done"
+
+
+@pytest.mark.slow
+def test_a_step_does_not_take_back_the_same_users_save_in_another_window_meanwhile(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Done on an introduction's e-mail logs it in the history; the other window (another
+    process, the same user) saves a note meanwhile. Undoing the step takes back the logged
+    e-mail only: on a team book the other window's rows are above the step's marks too."""
+    lead = clients.create_client("Linda Park")
+    referrer = clients.create_client("Dana Whitfield")
+    introductions.create_introduction(lead.id, referrer.id)
+    email = next(t for t in tasks.list_tasks(lead.id) if t.kind == "introduction")
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_WINDOW, str(book)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    meanwhile: list[str] = []
+    read_marks = steps.highest_ids
+
+    def other_window_saves_before_the_step_ends() -> dict[type[m.RecordModel], int]:
+        marks = read_marks()
+        if not meanwhile:  # the marks, before the step: the other window saves now
+            meanwhile.append(line_within(other, 5))  # (a file makes it wait: "")
+        return marks
+
+    try:
+        assert line_within(other, 120) == "ready\n"
+        monkeypatch.setattr(steps, "highest_ids", other_window_saves_before_the_step_ends)
+        step = steps.complete_task(email.id)
+        monkeypatch.undo()
+        out, err = other.communicate(timeout=120)
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate()
+    assert other.returncode == 0, err
+    assert "saved" in meanwhile[0] + out
+    step.undo()
+    assert [c.name for c in clients.list_clients()] == [
+        "Cora Vance",
+        "Dana Whitfield",
+        "Linda Park",
+    ]
+    assert [i.title for i in m.Interaction.select()] == ["Met Cora Vance about the renewal"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pgserver import PgServer
+from tests.pgserver import PgServer, TeamBook
 
 
 @pytest.fixture
@@ -284,3 +284,34 @@ def test_a_colleagues_row_saved_during_a_capture_is_not_taken_back_with_it(
         assert [c.name for c in clients.list_clients()] == ["Cora Vance"]
     finally:
         close_book()
+
+
+def test_a_book_set_up_before_save_marks_asks_its_owner_who_opens_it_set_up(
+    team_book: TeamBook, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team book set up before the rows knew the transaction that saved them: a member is
+    asked for its owner (an undo could not tell its rows apart), the owner's window adds
+    the column, rows already there keep none, and a capture's undo works again."""
+    from rapport.services import capture, clients
+    from rapport.services.book import close_book, open_book
+    from rapport.store import models as m
+    from rapport.store.postgres import TeamSetupError
+
+    clients.create_client("Old Client")
+    close_book()
+    with team_book.server.connect("owner", team_book.database) as conn:
+        for model in m.BOOK_MODELS:  # as an earlier Rapport set it up
+            conn.execute(f"ALTER TABLE {model._meta.table_name} DROP COLUMN saved_in")
+    with pytest.raises(TeamSetupError, match="its owner runs `rapport team setup`"):
+        open_book(data_dir)
+    close_book()
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", team_book.url("owner"))
+    open_book(data_dir)  # the owner's window sets it up
+    close_book()
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", team_book.url("alice"))
+    open_book(data_dir)
+    text = "Met Zed Quill about the renewal."
+    saved = capture.save_capture(text, capture.understand_note(text))
+    assert saved.undo is not None
+    saved.undo.undo()
+    assert [c.name for c in clients.list_clients()] == ["Old Client"]

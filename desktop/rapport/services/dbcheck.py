@@ -8,6 +8,12 @@ checked all the same (the index's own check runs on a copy in memory) and said t
 read-only. ``repair`` rebuilds the search index, the one part that can be rebuilt from the
 rest; damage to the tables themselves is a case for ``rapport restore``.
 
+On a team book the server keeps its files sound: the schema is read from PostgreSQL's
+catalog and compared with what the migrations and ``rapport team setup`` make, the
+privacy rules included (``store/schema_pg.py``: a table without row-level security in
+force, a policy, trigger or function Rapport does not make), and the search documents
+the member can see are compared with the rows.
+
 ``index_problems`` is the one check of the search index (``check_index`` says its
 findings in words); ``repair`` is ``services.search.rebuild_index``.
 """

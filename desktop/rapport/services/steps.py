@@ -23,6 +23,7 @@ from rapport.services import undo as undo_service
 from rapport.services.capture_undo import describe, highest_ids
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
+from rapport.store import sql
 from rapport.store.db import transaction
 
 T = TypeVar("T")
@@ -158,7 +159,10 @@ def _record(
         created = undo_service.Snapshot(what)
         for model, highest in highest_ids().items():
             if highest > marks[model]:
-                created.add(model.select().where(model.id > marks[model]).order_by(model.id))
+                # the step's own rows: not another window's committed meanwhile
+                created.add(
+                    model.select().where(sql.made_after(model, marks[model])).order_by(model.id)
+                )
         after = _images(watched)
     short = what if len(what) <= 50 else what[:49] + "…"
     step: Step[T] = Step(f"{verb}: {short}", f"{undone} “{short}”.", result, created=created)

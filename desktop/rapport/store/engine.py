@@ -95,9 +95,11 @@ class Engine(Protocol):
     file_backups: bool
     # An import may fill TEMP tables of its connection first (services/import_write.py).
     stages_imports: bool
-    # SQL true of the rows the connected user wrote, where others write the same tables at
-    # once ("" for a book only its user writes): what a save made is above its marks AND
-    # this, so a colleague's row numbered and committed meanwhile is not the save's.
+    # SQL true of the rows the current transaction inserted, where others insert into the
+    # same tables while it runs ("" where a write transaction keeps every other writer
+    # out: SQLite's IMMEDIATE lock): what a save made is above its marks AND this, so a
+    # row numbered and committed meanwhile (a colleague's, the same user's other window's)
+    # is not the save's.
     own_rows: str
 
     def check_header(self) -> int | None:

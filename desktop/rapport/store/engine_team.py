@@ -26,8 +26,9 @@ class TeamEngine(ServerEngine):
     """A PostgreSQL database shared by a team (``rapport team setup``)."""
 
     name = "team"
-    # The server fills ``author`` with the connected role and keeps it (store/postgres.py).
-    own_rows = "author = current_user"
+    # The rows this transaction inserted (``postgres.SAVED_IN``, filled by the server):
+    # not the connected role's, which the same member's other window shares.
+    own_rows = "saved_in = pg_current_xact_id()"
     # How often the window asks ``change_counter`` (it reads what the server pushed).
     look_ms = 1000
 
@@ -60,6 +61,13 @@ class TeamEngine(ServerEngine):
         from rapport.store.postgres import read_together
 
         return read_together(reads)
+
+    def schema_problems(self) -> list[str]:
+        """Tables, columns, links, indexes, triggers and privacy policies against what the
+        migrations and ``rapport team setup`` make (``store/schema_pg.py``)."""
+        from rapport.store.schema_pg import problems
+
+        return problems()
 
     def change_counter(self) -> int:
         """Commits by other members (or other programs) heard since the first call."""

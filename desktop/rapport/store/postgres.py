@@ -37,7 +37,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -446,11 +446,14 @@ def stored_version(database: peewee.Database) -> int:
 
 def _is_set_up(database: peewee.Database) -> bool:
     """The team's additions are there, the latest included (the versions of clients and
-    tasks: a book set up by an earlier Rapport asks its owner to set it up again)."""
+    tasks, the transaction that saved each row: a book set up by an earlier Rapport asks
+    its owner to set it up again)."""
+    latest = [(VERSIONED[-1], "changed_by"), (_tables()[-1], SAVED_IN)]
     row = database.execute_sql(
-        "SELECT to_regclass(%s) IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns "
-        "WHERE table_schema = current_schema() AND table_name = %s AND column_name = 'changed_by')",
-        (SEARCH_TABLE, VERSIONED[-1]),
+        "SELECT to_regclass(%s) IS NOT NULL AND (SELECT count(*) FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND (table_name, column_name) IN "
+        f"({', '.join(['(%s, %s)'] * len(latest))})) = {len(latest)}",
+        (SEARCH_TABLE, *(name for pair in latest for name in pair)),
     ).fetchone()
     return bool(row and row[0])
 
@@ -579,6 +582,7 @@ def _team_schema(database: peewee.Database, strict: bool) -> None:
             "FOR EACH ROW EXECUTE FUNCTION rapport_next_version()"
         )
     _one_shared_client_per_name(database, strict)
+    _saving_transaction(run)
     s = _ident(SEARCH_TABLE)
     run(f"ALTER TABLE {s} ENABLE ROW LEVEL SECURITY")
     run(f"DROP POLICY IF EXISTS team_sees ON {s}")
@@ -758,6 +762,22 @@ DROP TRIGGER IF EXISTS doc_privacy ON {SEARCH_TABLE};
 CREATE TRIGGER doc_privacy BEFORE INSERT OR UPDATE ON {SEARCH_TABLE}
   FOR EACH ROW EXECUTE FUNCTION rapport_doc_privacy();
 """
+
+
+# The transaction that inserted a row, as the server numbers it (``pg_current_xact_id``:
+# the whole transaction's, savepoints included; 64 bits, never reused). The rows a save
+# made are exactly those of its own transaction: neither a colleague's nor the same
+# member's other window's, numbered and committed above the save's marks meanwhile
+# (``TeamEngine.own_rows``, read by the undo of a capture).
+SAVED_IN = "saved_in"
+
+
+def _saving_transaction(run: Callable[[str], None]) -> None:
+    for table in _tables():
+        t = _ident(table)
+        # Without a default first: rows already there keep NULL (no rewrite of the table).
+        run(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {SAVED_IN} xid8")
+        run(f"ALTER TABLE {t} ALTER COLUMN {SAVED_IN} SET DEFAULT pg_current_xact_id()")
 
 
 def _catch_up_sequence(database: peewee.Database, table: str) -> None:

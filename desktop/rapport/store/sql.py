@@ -444,6 +444,16 @@ def read_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> R
     return f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
 
 
+def made_after(model: type[m.RecordModel], highest: int) -> Any:
+    """The condition (for a peewee query) of the rows of ``model`` the current transaction
+    inserted, numbered above ``highest``: ``Engine.own_rows`` where others insert meanwhile."""
+    condition = model.id > highest
+    current = engine.current_or_none()
+    if current is not None and current.own_rows:
+        condition &= peewee.SQL(current.own_rows)
+    return condition
+
+
 def read_after(model: type[m.BaseModel], highest: int) -> Read:
     """``rows_after`` as a statement for ``read_together``."""
     table = model._meta.table_name
