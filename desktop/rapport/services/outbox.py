@@ -69,7 +69,7 @@ def team_url() -> str | None:
 def _outbox(url: str) -> Outbox:
     from rapport.store import postgres
 
-    current = book.current_book()
+    current = book.current_book() or book.waiting_book()  # (a team server away at start)
     folder = current.data_dir if current is not None else paths.data_dir()
     paths.ensure_private_dir(folder)
     return Outbox(outbox_path(folder, postgres.where(url), postgres.role(url)))

@@ -35,6 +35,22 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     return database
 
 
+def wait_for_server(path: Path) -> None:
+    """The team book named, whose server is away (``open_database`` raised
+    ``ServerAwayError``): its models bound unopened and its engine current, so that what
+    is tried meanwhile says the server is away (a capture goes to the outbox) rather than
+    that no book is open. ``open_database`` opens it once the server is back."""
+    from rapport.store.engine_team import TeamEngine
+    from rapport.store.postgres import bind_unopened
+
+    close_database()
+    book = engines.choose(path)
+    if not isinstance(book, TeamEngine):
+        raise StoreError("only a team book waits for its server")
+    bind_unopened(book.url)
+    engine.set_current(book)
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()

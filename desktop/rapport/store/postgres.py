@@ -338,6 +338,18 @@ def connect(url: str) -> TeamDatabase:
     return database
 
 
+def bind_unopened(url: str) -> TeamDatabase:
+    """The team book at ``url`` bound to the models but not connected: its server is away.
+
+    Every statement then tries to connect and raises ``ServerAwayError`` while the server
+    is away (a capture goes to the outbox, services/outbox.py); the book is opened for
+    real, checked as ``open_team`` checks it, once the server is back.
+    """
+    database = TeamDatabase(url)
+    db.initialize(database)
+    return database
+
+
 def _first(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 

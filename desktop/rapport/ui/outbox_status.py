@@ -48,6 +48,17 @@ class OutboxStatus(QObject):
         self.waiting = 0
         self.failed = ""
         self._looking = False
+        # The window started while the server was away and the book is not open yet
+        # (ui/server_wait.py): nothing is sent before it is, and checked as opening checks.
+        self.held = False
+
+    def wait_for_book(self, server: str) -> None:
+        """The window waits for the team server to open the book: said, nothing sent."""
+        from rapport.services import outbox
+
+        self.held, self.away, self.server = True, True, server
+        self.waiting = len(outbox.waiting())
+        self._show()
 
     def start(self) -> None:
         """The book is open: captures left waiting by an earlier run are sent too."""
@@ -55,7 +66,9 @@ class OutboxStatus(QObject):
 
         if outbox.team_url() is None:
             return
+        self.held = self.away = False  # the book just opened: the server is there
         self.waiting = len(outbox.waiting())
+        self._show()
         if self.waiting:
             self.timer.start()
             self.look()
@@ -65,19 +78,21 @@ class OutboxStatus(QObject):
         if not self.away or server != self.server:
             self.away, self.server = True, server
             self._show()
-        self.timer.start()
+        if not self.held:
+            self.timer.start()
 
     def kept(self, kept: Any) -> None:
         """A capture went to the outbox (a ``services.outbox.Kept``)."""
         self.away, self.server, self.waiting, self.failed = True, kept.server, kept.waiting, ""
         self._show()
-        self.timer.start()
+        if not self.held:
+            self.timer.start()
 
     def look(self) -> None:
         """On the worker: send what waits, or ask whether the server is back."""
         from rapport.services import outbox
 
-        if self._looking:
+        if self._looking or self.held:
             return
         self._looking = True
         self.window.worker.submit(
