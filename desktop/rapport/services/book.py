@@ -148,9 +148,17 @@ def key_file(directory: Path) -> Path:
 def is_encrypted(directory: Path) -> bool:
     """The book in ``directory`` is an encrypted one: a key file beside a file that does
     not start with SQLite's header (read with the standard library, before the window)."""
+    if os.environ.get("RAPPORT_DATABASE_URL"):
+        return False
+    return is_encrypted_file(directory)
+
+
+def is_encrypted_file(directory: Path) -> bool:
+    """The book file in ``directory`` is encrypted, whatever book is named for this
+    process (a team book's window reads a personal one beside it)."""
     from rapport.store.readonly import SQLITE_HEADER
 
-    if os.environ.get("RAPPORT_DATABASE_URL") or not key_file(directory).is_file():
+    if not key_file(directory).is_file():
         return False
     try:
         with paths.database_path(directory).open("rb") as fh:

@@ -51,6 +51,47 @@ def wait_for_server(path: Path) -> None:
     engine.set_current(book)
 
 
+@contextmanager
+def book_beside(path: Path, key: bytes | None) -> Iterator[peewee.Database]:
+    """The book in the file at ``path`` (encrypted with ``key``, else plain), read beside
+    the book that is open: not bound to the models (a query names it, as in
+    ``query.iterator(database)``), in one read transaction (one consistent view), and
+    only at this Rapport's schema (opening it would migrate an older one: nothing here
+    writes to it)."""
+    from rapport.core.names import fold
+    from rapport.store import migrations
+    from rapport.store.engine_sqlite import BUSY_TIMEOUT, FOLD_FUNCTION, SqliteEngine
+
+    database: peewee.SqliteDatabase
+    if key is None:
+        version = SqliteEngine(path).check_header()
+        database = peewee.SqliteDatabase(str(path), timeout=BUSY_TIMEOUT)
+    else:
+        from rapport.store.cipher import CipherDatabase
+        from rapport.store.engine_cipher import CipherEngine
+
+        version = CipherEngine(path, key).check_header()
+        database = CipherDatabase(str(path), key, timeout=BUSY_TIMEOUT)
+    if version != migrations.SCHEMA_VERSION:
+        raise StoreError(
+            f"the book at {path.parent} was last opened by another Rapport (schema "
+            f"{version}, this one reads {migrations.SCHEMA_VERSION}): open it once with "
+            "this Rapport (rapport --data-dir FOLDER check), then copy it"
+        )
+    database.register_function(fold, FOLD_FUNCTION, 1, True)
+    try:
+        database.connect()
+        with database.atomic():
+            yield database
+    except peewee.DatabaseError as exc:
+        error = translate(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+    finally:
+        database.close()
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()

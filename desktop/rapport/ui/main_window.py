@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
         self._outbox_status: OutboxStatus | None = None
         self.server_wait: ServerWait | None = None  # the team server was away at the start
         self.painted.connect(self._watch_book)
+        self.painted.connect(self._install_team_entries)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
         self._closed_for_good = False
         # Phone publishing, where set up, starts once the window has settled: it costs
@@ -564,6 +565,15 @@ class MainWindow(QMainWindow):
             self.book_watch.away.connect(self.outbox_status().server_away)
             self.book_watch.start()
             self.outbox_status().start()
+
+    def _install_team_entries(self) -> None:
+        """On a team book, File › Copy a personal book into the team book…"""
+        from rapport.services.book import is_team_book
+
+        if is_team_book():
+            from rapport.ui import team_copy_dialog
+
+            team_copy_dialog.install(self)
 
     def outbox_status(self) -> OutboxStatus:
         """The team server's absence in the status bar, and the outbox sent on its return."""
