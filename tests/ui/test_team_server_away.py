@@ -107,7 +107,8 @@ def test_the_window_opens_while_the_team_server_is_away_and_fills_in_when_it_is_
 def test_try_again_now_opens_the_book_at_once_when_the_server_is_back(
     away_at_start: TeamBook, pg_outage: PgServer, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rapport.services import book
+    from rapport.services import book, capture
+    from rapport.services.errors import ServerAwayError
     from rapport.ui import server_wait
 
     monkeypatch.setattr(server_wait, "FIRST_TRY_MS", 600_000)  # only the button tries
@@ -118,6 +119,10 @@ def test_try_again_now_opens_the_book_at_once_when_the_server_is_back(
     qtbot.waitUntil(lambda: window.server_wait.tries == 1 and not window.server_wait._trying)
     assert window.waiting_for_server()  # still away: tried and said
     pg_outage.start()
+    # Back, but the book is not opened (and checked) yet: nothing on the window's thread
+    # reads it meanwhile, nor waits for the server; only the worker's try opens it.
+    with pytest.raises(ServerAwayError, match="cannot reach the team book at"):
+        capture.client_index()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.today_view.data is not None)
     assert book.current_book() is not None and window.outbox_status().text() == ""

@@ -130,7 +130,7 @@ def wait_for_server(directory: Path, away: ServerAwayError) -> Book:
 
     global _waiting
     path = paths.database_path(directory)
-    bind_unopened(path)
+    bind_unopened(path, away)
     _waiting = Book(directory, path, away=away.where or "the team server")
     return _waiting
 

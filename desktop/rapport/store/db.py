@@ -15,7 +15,13 @@ from typing import Any
 import peewee
 
 from rapport.store import engine, engines, long_write
-from rapport.store.errors import DatabaseBusyError, StoreError, database_errors, translate
+from rapport.store.errors import (
+    DatabaseBusyError,
+    ServerAwayError,
+    StoreError,
+    database_errors,
+    translate,
+)
 from rapport.store.models import Client, db
 from rapport.store.sql import insert, like
 
@@ -35,7 +41,7 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     return database
 
 
-def wait_for_server(path: Path) -> None:
+def wait_for_server(path: Path, away: ServerAwayError) -> None:
     """The team book named, whose server is away (``open_database`` raised
     ``ServerAwayError``): its models bound unopened and its engine current, so that what
     is tried meanwhile says the server is away (a capture goes to the outbox) rather than
@@ -47,7 +53,7 @@ def wait_for_server(path: Path) -> None:
     book = engines.choose(path)
     if not isinstance(book, TeamEngine):
         raise StoreError("only a team book waits for its server")
-    bind_unopened(book.url)
+    bind_unopened(book.url, away)
     engine.set_current(book)
 
 

@@ -55,6 +55,7 @@ class ServerWait(QObject):
     def try_now(self) -> None:
         """Try to open the book now, on the worker (the Try again button, the timer)."""
         from rapport.services import book
+        from rapport.services.errors import ServerAwayError
 
         if self._trying or self.done:
             return
@@ -62,8 +63,18 @@ class ServerWait(QObject):
         self._trying = True
         self.tries += 1
         directory = self.directory
+
+        def open_book(_context: object) -> object:
+            try:
+                return book.open_book(directory)
+            except ServerAwayError as exc:
+                # Still away: what is tried meanwhile says so at once (never waiting for
+                # the server on the window's thread), until the next try.
+                book.wait_for_server(directory, exc)
+                raise
+
         self.window.worker.submit(
-            lambda _context: book.open_book(directory),
+            open_book,
             name="open the team book",
             on_done=self._opened,
             on_error=self._failed,
@@ -75,7 +86,6 @@ class ServerWait(QObject):
         self.opened.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        from rapport.services import book
         from rapport.services.errors import ServerAwayError
 
         self._trying = False
@@ -83,7 +93,6 @@ class ServerWait(QObject):
             self.done = True
             self.failed.emit(exc)
             return
-        book.wait_for_server(self.directory, exc)  # what is tried meanwhile: still away
         self.server = exc.where or self.server
         self.delay = min(self.delay * 2, LONGEST_MS)
         self.timer.start(self.delay)
