@@ -496,7 +496,11 @@ class MainWindow(QMainWindow):
         if self._deferred_cancelled or self._gone():
             return
         if self._client_list is not None:  # built while away: read now
-            self._client_list.refresh(self.show_archived_action.isChecked())
+            try:
+                self._client_list.refresh(self.show_archived_action.isChecked())
+            except Exception as exc:  # away again already: the watch says so, then reads
+                if messages.user_message(exc) is None:
+                    raise
         self.painted.emit()  # what waited for the book: Today, counts, the watch, outbox
 
     def _book_refused(self, exc: BaseException) -> None:
