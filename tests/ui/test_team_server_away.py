@@ -80,6 +80,9 @@ def test_the_window_opens_while_the_team_server_is_away_and_fills_in_when_it_is_
     qtbot.waitExposed(capture)
     qtbot.waitUntil(lambda: capture.notice.isVisible())
     type_note(capture, qtbot, "Lunch with Dana Reyes, she wants the renewal quote by Friday.")
+    capture.save_draft_now()  # the draft cannot go to the book: said once, shortly
+    qtbot.waitUntil(lambda: "your draft stays in this window" in capture.notice_text())
+    assert capture.notice_text().lower().count("cannot reach the team book") == 1
     save_with_keys(capture, qtbot)
     qtbot.waitUntil(lambda: not capture.isVisible())
     assert status.text() == f"Team server away ({server}): 1 capture waiting"

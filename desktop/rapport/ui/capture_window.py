@@ -605,8 +605,18 @@ class CaptureWindow(QDialog):
         if messages.user_message(exc) is None:
             messages.show_error(self, exc, "keep the draft")
             return
+        from rapport.services.errors import ServerAwayError
+
         if not self._draft_failed:  # said once, not at every pause
             self._draft_failed = True
+            if isinstance(exc, ServerAwayError):  # the server is named once, above
+                self.notice.say(
+                    "draft",
+                    "warning",
+                    "While the team server is away your draft stays in this window; "
+                    "Save keeps the note on this computer.",
+                )
+                return
             self.notice.say(
                 "draft",
                 "warning",
