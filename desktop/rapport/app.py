@@ -87,7 +87,8 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
     if startup_check or not window.desktop.starts_hidden():
         window.show()
-    elif not window.ensure_book_open():  # no paint to wait for: the tray's reminders read it
+    elif not window.ensure_book_open() and not window.waiting_for_server():
+        # no paint to wait for: the tray's reminders read it
         instance.release()
         return 1
     if not startup_check:
@@ -242,8 +243,8 @@ def handle_message(window: object, message: str) -> None:
     from rapport.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    if not window.ensure_book_open():  # a message that came before the first paint
-        return
+    if not window.ensure_book_open() and not window.waiting_for_server():
+        return  # a message that came before the first paint
     command = message.split(" ", 1)[0]
     handler = getattr(window, f"on_remote_{command}", None)
     if callable(handler):

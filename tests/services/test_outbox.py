@@ -169,9 +169,11 @@ def test_a_send_killed_after_the_commit_does_not_save_the_capture_twice(
     assert outbox.waiting() == []
 
 
-def test_a_capture_that_cannot_be_saved_stops_the_sending_and_says_which(
+def test_a_capture_the_server_refuses_is_set_aside_and_the_rest_are_sent_in_order(
     team: TeamBook, pg_outage: PgServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The first capture names no client the book knows: it is set aside with why (not
+    sent again by itself), and the one typed after it is saved; nothing is lost."""
     pg_outage.stop()
     assert main(["capture", "--client", "Zed", "Lunch with him about the renewal."]) == 3
     assert main(["capture", "Lunch with Bob Smith."]) == 3
@@ -179,10 +181,50 @@ def test_a_capture_that_cannot_be_saved_stops_the_sending_and_says_which(
     pg_outage.start()
     open_book(data_dir)
     sent = outbox.send()
-    assert (sent.saved, sent.waiting, sent.away) == (0, 2, False)
+    assert (sent.saved, sent.waiting, sent.away, sent.refused) == (1, 0, False, 1)
     assert sent.failed.startswith("the capture typed ")
     assert '("Lunch with him about the renewal.") was not saved: no client matches' in sent.failed
-    assert _notes() == [] and len(outbox.waiting()) == 2  # the order is kept
+    assert [text for _, text, _ in _notes()] == ["Lunch with Bob Smith."]
+    aside = outbox.refused()
+    assert [(item.text, item.refused) for item in aside] == [
+        ("Lunch with him about the renewal.", "no client matches 'Zed'")
+    ]
+    again = outbox.send()  # set aside: not tried again by itself
+    assert (again.saved, again.waiting, again.refused, again.failed) == (0, 0, 1, "")
+    outbox.forget(aside[0].key)  # the user discarded it
+    assert outbox.waiting() == []
+
+
+def test_an_outbox_written_before_refusals_were_kept_is_read_and_written(
+    team: TeamBook, data_dir: Path
+) -> None:
+    """An outbox file from before (no ``refused`` column): read as it is; the first write
+    adds the column, and what waited is sent."""
+    import sqlite3
+
+    open_book(data_dir)
+    path = outbox.outbox_file()
+    assert path is not None
+    old_schema = (  # as the outbox was written before (schema of stop 25)
+        "CREATE TABLE capture (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL "
+        "UNIQUE, book TEXT NOT NULL, author TEXT NOT NULL, typed_at TEXT NOT NULL, text TEXT "
+        "NOT NULL, private INTEGER NOT NULL, understanding TEXT, accepted TEXT, client TEXT, "
+        "accept TEXT NOT NULL DEFAULT '')"
+    )
+    with sqlite3.connect(path) as conn:
+        conn.execute(old_schema)
+        conn.execute(
+            "INSERT INTO capture (key, book, author, typed_at, text, private) "
+            "VALUES ('k1', 'b', 'alice', '2026-12-07T10:00:00', 'Lunch with Bob Smith.', 0)"
+        )
+    assert [(item.text, item.refused) for item in outbox.waiting()] == [
+        ("Lunch with Bob Smith.", "")
+    ]
+    outbox.keep("Call Dana Reyes.", None, None, client="Nobody")
+    assert [item.text for item in outbox.waiting()] == ["Lunch with Bob Smith.", "Call Dana Reyes."]
+    sent = outbox.send()
+    assert (sent.saved, sent.refused) == (1, 1)
+    assert [text for _, text, _ in _notes()] == ["Lunch with Bob Smith."]
 
 
 def test_keeping_survives_a_kill_right_after(team: TeamBook, pg_outage: PgServer) -> None:

@@ -121,17 +121,18 @@ def test_a_capture_left_waiting_that_the_server_refuses_is_named_in_the_status_b
     team_book: TeamBook, qtbot: Any
 ) -> None:
     """Captures left in the outbox by an earlier run are sent when the window opens; one
-    the server cannot take (its --client names nobody) stops the sending, named."""
+    the server cannot take (its --client names nobody) is set aside, named, for review."""
     from rapport.services import outbox
 
     outbox.keep("Lunch with him about the renewal.", None, None, client="Zed")
     shown = shown_window(qtbot)
     window = next(shown)
     status = window.outbox_status()
-    qtbot.waitUntil(lambda: status.text().startswith("Team book: the capture typed "))
-    assert status.text().endswith(
-        '("Lunch with him about the renewal.") was not saved: no client matches '
-        "'Zed'; 1 capture waiting"
+    qtbot.waitUntil(lambda: status.text() == "1 capture could not be sent —")
+    assert status.review_button.isVisible()
+    assert status.label.toolTip().startswith("the capture typed ")
+    assert status.label.toolTip().endswith(
+        "(\"Lunch with him about the renewal.\") was not saved: no client matches 'Zed'"
     )
-    assert len(outbox.waiting()) == 1
+    assert [item.refused for item in outbox.waiting()] == ["no client matches 'Zed'"]
     next(shown, None)

@@ -230,8 +230,8 @@ def _send_kept() -> None:
     """On a team book, the notes kept while its server was away go first, in order."""
     from rapport.services import book, outbox
 
-    if not book.is_team_book() or not outbox.waiting():
-        return
+    if not book.is_team_book() or all(item.refused for item in outbox.waiting()):
+        return  # nothing to send (a capture the server refused waits for the window)
     sent = outbox.send()
     if sent.saved:
         warn(
@@ -239,7 +239,10 @@ def _send_kept() -> None:
             "was away saved to the team book"
         )
     if sent.failed:
-        warn(f"{sent.failed}; it stays in the outbox ({sent.waiting} waiting)")
+        warn(
+            f"{sent.failed}; it is set aside on this computer: the window's status bar "
+            "offers to edit and save it again, or to discard it"
+        )
 
 
 def _print_human(result: dict) -> None:  # type: ignore[type-arg]

@@ -20,7 +20,7 @@ from rapport import paths
 # The engines load no peewee; importing them here, before the window imports Qt, spares
 # them PySide's scan of every module imported after it (app.py).
 from rapport.store import engines
-from rapport.store.errors import NotADatabaseError, StoreError
+from rapport.store.errors import NotADatabaseError, ServerAwayError, StoreError
 
 KEY_FILE = "rapport.key"
 
@@ -43,6 +43,9 @@ class Book:
     database_path: Path
     # An encrypted book not yet unlocked (``check_book``): the window asks, then opens it.
     locked: bool = False
+    # A team book whose server was away (``check_book``: "host:port"): the window opens,
+    # and opens the book once the server is back (ui/server_wait.py).
+    away: str = ""
 
     @property
     def backups_dir(self) -> Path:
@@ -50,6 +53,8 @@ class Book:
 
 
 _current: Book | None = None
+# The team book the window waits to open while its server is away (``wait_for_server``).
+_waiting: Book | None = None
 
 
 def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
@@ -80,7 +85,13 @@ def open_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
             ) from exc
         raise _damaged(directory, path, exc) from exc
     _current = Book(directory, path)
+    _forget_waiting()
     return _current
+
+
+def _forget_waiting() -> None:
+    global _waiting
+    _waiting = None
 
 
 def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
@@ -103,8 +114,30 @@ def check_book(data_dir: str | os.PathLike[str] | None = None) -> Book:
     except NotADatabaseError as exc:
         raise _damaged(directory, path, exc) from exc
     if version != SCHEMA_VERSION:
-        return open_book(directory)
+        try:
+            return open_book(directory)
+        except ServerAwayError as exc:
+            return wait_for_server(directory, exc)
     return Book(directory, path)
+
+
+def wait_for_server(directory: Path, away: ServerAwayError) -> Book:
+    """The team book in ``directory`` could not be opened: its server is away. It is not
+    open (``current_book`` is None until ``open_book`` succeeds), but what is tried
+    meanwhile says the server is away, so that a capture goes to the outbox
+    (services/outbox.py). The returned book says where the server is (``away``)."""
+    from rapport.store.db import wait_for_server as bind_unopened
+
+    global _waiting
+    path = paths.database_path(directory)
+    bind_unopened(path, away)
+    _waiting = Book(directory, path, away=away.where or "the team server")
+    return _waiting
+
+
+def waiting_book() -> Book | None:
+    """The team book waiting for its server (``wait_for_server``), until it opens."""
+    return _waiting
 
 
 def key_file(directory: Path) -> Path:
@@ -115,9 +148,17 @@ def key_file(directory: Path) -> Path:
 def is_encrypted(directory: Path) -> bool:
     """The book in ``directory`` is an encrypted one: a key file beside a file that does
     not start with SQLite's header (read with the standard library, before the window)."""
+    if os.environ.get("RAPPORT_DATABASE_URL"):
+        return False
+    return is_encrypted_file(directory)
+
+
+def is_encrypted_file(directory: Path) -> bool:
+    """The book file in ``directory`` is encrypted, whatever book is named for this
+    process (a team book's window reads a personal one beside it)."""
     from rapport.store.readonly import SQLITE_HEADER
 
-    if os.environ.get("RAPPORT_DATABASE_URL") or not key_file(directory).is_file():
+    if not key_file(directory).is_file():
         return False
     try:
         with paths.database_path(directory).open("rb") as fh:
@@ -141,6 +182,7 @@ def current_book() -> Book | None:
 def close_book() -> None:
     global _current
     _current = None
+    _forget_waiting()
     if "rapport.store.db" in sys.modules:  # else no book was ever opened in this process
         from rapport.store.db import close_database
 

@@ -165,15 +165,18 @@ def schema() -> Schema:
     return result
 
 
-def dump_tables() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every exported table, values ready for JSON, in primary-key order."""
+def dump_tables(database: peewee.Database | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every exported table, values ready for JSON, in primary-key order
+    (of the open book, or of ``database``: a book read beside it, store/db.py
+    ``book_beside``)."""
     spec = schema()
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
         table = table_name(model)
         columns = list(spec[table].values())
         fields = _exported(model)
-        rows = model.select(*fields).order_by(model._meta.primary_key).tuples().iterator()
+        query = model.select(*fields).order_by(model._meta.primary_key).tuples()
+        rows = query.iterator(database)
         tables[table] = [
             {c.name: encode_value(c.kind, v) for c, v in zip(columns, row, strict=True)}
             for row in rows

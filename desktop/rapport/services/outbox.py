@@ -3,8 +3,10 @@
 When the server of a team book cannot be reached, the capture window (and ``rapport
 capture``) keeps the note in the outbox on this computer (``store/outbox.py``) instead of
 failing: nothing typed is lost. ``send`` saves what waits, oldest first, each capture in
-its own transaction on the server, and forgets it only after that commit. It stops at the
-first capture that cannot be saved, saying which (the rest keep their order).
+its own transaction on the server, and forgets it only after that commit. A capture the
+server refuses (it names no client the book knows, a conflict) is set aside, saying why,
+and the rest go on in their order; the window shows the ones set aside to be edited and
+saved again, or discarded (ui/outbox_review.py): nothing typed is lost.
 
 A capture carries the key it was given when typed to its conversation
 (``Interaction.capture_key``, unique): a send cut off between the server's commit and the
@@ -33,7 +35,18 @@ from rapport.store import models as m
 from rapport.store.db import transaction
 from rapport.store.outbox import KeptCapture, Outbox, new_key, outbox_path
 
-__all__ = ["Kept", "KeptCapture", "Sent", "keep", "new_key", "send", "team_url", "waiting"]
+__all__ = [
+    "Kept",
+    "KeptCapture",
+    "Sent",
+    "forget",
+    "keep",
+    "new_key",
+    "refused",
+    "send",
+    "team_url",
+    "waiting",
+]
 
 # How many characters of a note name it in a message.
 NAMED_CHARS = 40
@@ -54,10 +67,11 @@ class Sent:
     """What one ``send`` did."""
 
     saved: int  # captures saved to the team book now
-    waiting: int  # still in the outbox
+    waiting: int  # still in the outbox to be sent (not those set aside)
     away: bool  # the server is (still) away
     server: str  # host:port
-    failed: str = ""  # the capture that stopped the sending, and why (one line)
+    failed: str = ""  # the capture the server refused in this send, and why (one line)
+    refused: int = 0  # captures set aside, the server refused them (this send or before)
 
 
 def team_url() -> str | None:
@@ -69,7 +83,7 @@ def team_url() -> str | None:
 def _outbox(url: str) -> Outbox:
     from rapport.store import postgres
 
-    current = book.current_book()
+    current = book.current_book() or book.waiting_book()  # (a team server away at start)
     folder = current.data_dir if current is not None else paths.data_dir()
     paths.ensure_private_dir(folder)
     return Outbox(outbox_path(folder, postgres.where(url), postgres.role(url)))
@@ -119,9 +133,20 @@ def keep(
 
 
 def waiting() -> list[KeptCapture]:
-    """The captures in the outbox, oldest first (none for a book in a file)."""
+    """The captures in the outbox, oldest first, set aside or not (none for a book in a
+    file)."""
     url = team_url()
     return [] if url is None else _outbox(url).waiting()
+
+
+def refused() -> list[KeptCapture]:
+    """The captures the server refused, set aside for the user, oldest first."""
+    return [item for item in waiting() if item.refused]
+
+
+def forget(key: str) -> None:
+    """Take a capture out of the outbox: the user discarded it, or saved it again edited."""
+    _outbox(_required_url()).remove(key)
 
 
 def send() -> Sent:
@@ -135,25 +160,32 @@ def send() -> Sent:
     url = _required_url()
     server = postgres.server_name(url)
     box = _outbox(url)
-    kept = box.waiting()
+    everything = box.waiting()
+    kept = [item for item in everything if not item.refused]
+    aside = len(everything) - len(kept)
     if not kept:
         try:
             postgres.ping()
         except ServerAwayError:
-            return Sent(0, 0, True, server)
-        return Sent(0, 0, False, server)
+            return Sent(0, 0, True, server, refused=aside)
+        return Sent(0, 0, False, server, refused=aside)
     saved = 0
-    for item in kept:
+    failed = ""
+    for index, item in enumerate(kept):
         try:
             _send_one(item)
         except ServerAwayError:
-            return Sent(saved, len(kept) - saved, True, server)
+            left = len(kept) - index
+            return Sent(saved, left, True, server, failed, aside)
         except (ServiceError, StoreError) as exc:
             why = str(exc).strip().rstrip(".")
-            return Sent(saved, len(kept) - saved, False, server, f"{named(item)}: {why}")
+            box.refuse(item.key, why)  # set aside for the user; the rest go on in order
+            failed = f"{named(item)}: {why}"
+            aside += 1
+            continue
         box.remove(item.key)
         saved += 1
-    return Sent(saved, 0, False, server)
+    return Sent(saved, 0, False, server, failed, aside)
 
 
 def named(item: KeptCapture) -> str:

@@ -27,6 +27,11 @@ name in the personal book (it stays out: merge the two there first), and each cl
 the team already has (its history stays in the personal book). Tasks of no client come
 in unless the team book has one of the same title, kind and due date. The personal
 book's settings and drafts stay in it.
+
+The window (File › Copy a personal book into the team book…) keeps its team book open:
+``copy_book`` reads the personal book beside it (``read_book_beside``: the file opened
+on its own, not as this process's book) and copies it in, on the window's worker, with
+progress and a cancel that rolls the one transaction back.
 """
 
 from __future__ import annotations
@@ -43,10 +48,10 @@ from rapport import clock, paths
 from rapport.exchange import json_io
 from rapport.paths import DATABASE_URL_VARIABLE
 from rapport.services import convert, dump, export, indexing, merge
-from rapport.services.book import is_team_book
+from rapport.services.book import BookLockedError, is_encrypted_file, is_team_book
 from rapport.services.errors import ValidationError
 from rapport.store import models as m
-from rapport.store.db import long_transaction, make_private
+from rapport.store.db import book_beside, long_transaction, make_private
 from rapport.store.migrations import SCHEMA_VERSION
 
 Progress = Callable[[int, int], None]
@@ -105,12 +110,57 @@ def read_book() -> json_io.Document:
     return json_io.load(text, dump.schema(), SCHEMA_VERSION, dump.ROW_CHECKS)
 
 
+def read_book_beside(directory: str | os.PathLike[str]) -> json_io.Document:
+    """The personal book in ``directory`` as ``read_book`` reads it, while the team book
+    stays the open one (the window): its file is read on its own, in one snapshot. An
+    encrypted book must have been unlocked in this process (``BookLockedError``: the
+    window asks its passphrase, as when it opens one)."""
+    folder = Path(directory).expanduser()
+    path = paths.database_path(folder)
+    if not path.is_file():
+        raise ValidationError(f"there is no Rapport book in {folder}: name its data folder")
+    key = None
+    if is_encrypted_file(folder):
+        from rapport.services.encryption import unlocked_key
+
+        key = unlocked_key(folder)
+        if key is None:
+            raise BookLockedError(folder)
+    with book_beside(path, key) as database:
+        tables = dump.dump_tables(database)
+    text = json_io.dump(export.json_header(), tables)
+    return json_io.load(text, dump.schema(), SCHEMA_VERSION, dump.ROW_CHECKS)
+
+
+def copy_book(
+    directory: str | os.PathLike[str],
+    *,
+    private: bool = False,
+    progress: Progress | None = None,
+    check: Callable[[], None] | None = None,
+) -> BookCopy:
+    """The personal book in ``directory`` copied into the open team book (the window's
+    ``rapport team import-book DIR [--private]``): read beside it, then ``copy_in``."""
+    if not is_team_book():
+        raise ValidationError("a personal book is copied into a team book: this one is not")
+    document = read_book_beside(directory)
+    if check is not None:
+        check()
+    return copy_in(document, private=private, progress=progress, check=check)
+
+
 def copy_in(
-    document: json_io.Document, *, private: bool = False, progress: Progress | None = None
+    document: json_io.Document,
+    *,
+    private: bool = False,
+    progress: Progress | None = None,
+    check: Callable[[], None] | None = None,
 ) -> BookCopy:
     """Write ``document`` (``read_book``'s) into the open team book in one transaction.
 
     ``private``: every row copied is the copier's only ("Only me" for the whole book).
+    ``check``: called at every row; what it raises (the user cancelled) rolls the whole
+    copy back.
     """
     if not is_team_book():
         raise ValidationError("import-book copies into a team book: name it with --database-url")
@@ -120,6 +170,8 @@ def copy_in(
     def tick(step: int = 1) -> None:
         nonlocal done
         done += step
+        if check is not None:
+            check()
         if progress is not None and done % 200 == 0:
             progress(min(done, total), total)
 

@@ -15,7 +15,13 @@ from typing import Any
 import peewee
 
 from rapport.store import engine, engines, long_write
-from rapport.store.errors import DatabaseBusyError, StoreError, database_errors, translate
+from rapport.store.errors import (
+    DatabaseBusyError,
+    ServerAwayError,
+    StoreError,
+    database_errors,
+    translate,
+)
 from rapport.store.models import Client, db
 from rapport.store.sql import insert, like
 
@@ -33,6 +39,63 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> peewee.Datab
     database = book.open(backup_dir)
     engine.set_current(book)
     return database
+
+
+def wait_for_server(path: Path, away: ServerAwayError) -> None:
+    """The team book named, whose server is away (``open_database`` raised
+    ``ServerAwayError``): its models bound unopened and its engine current, so that what
+    is tried meanwhile says the server is away (a capture goes to the outbox) rather than
+    that no book is open. ``open_database`` opens it once the server is back."""
+    from rapport.store.engine_team import TeamEngine
+    from rapport.store.postgres import bind_unopened
+
+    close_database()
+    book = engines.choose(path)
+    if not isinstance(book, TeamEngine):
+        raise StoreError("only a team book waits for its server")
+    bind_unopened(book.url, away)
+    engine.set_current(book)
+
+
+@contextmanager
+def book_beside(path: Path, key: bytes | None) -> Iterator[peewee.Database]:
+    """The book in the file at ``path`` (encrypted with ``key``, else plain), read beside
+    the book that is open: not bound to the models (a query names it, as in
+    ``query.iterator(database)``), in one read transaction (one consistent view), and
+    only at this Rapport's schema (opening it would migrate an older one: nothing here
+    writes to it)."""
+    from rapport.core.names import fold
+    from rapport.store import migrations
+    from rapport.store.engine_sqlite import BUSY_TIMEOUT, FOLD_FUNCTION, SqliteEngine
+
+    database: peewee.SqliteDatabase
+    if key is None:
+        version = SqliteEngine(path).check_header()
+        database = peewee.SqliteDatabase(str(path), timeout=BUSY_TIMEOUT)
+    else:
+        from rapport.store.cipher import CipherDatabase
+        from rapport.store.engine_cipher import CipherEngine
+
+        version = CipherEngine(path, key).check_header()
+        database = CipherDatabase(str(path), key, timeout=BUSY_TIMEOUT)
+    if version != migrations.SCHEMA_VERSION:
+        raise StoreError(
+            f"the book at {path.parent} was last opened by another Rapport (schema "
+            f"{version}, this one reads {migrations.SCHEMA_VERSION}): open it once with "
+            "this Rapport (rapport --data-dir FOLDER check), then copy it"
+        )
+    database.register_function(fold, FOLD_FUNCTION, 1, True)
+    try:
+        database.connect()
+        with database.atomic():
+            yield database
+    except peewee.DatabaseError as exc:
+        error = translate(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+    finally:
+        database.close()
 
 
 def close_database() -> None:

@@ -4,7 +4,9 @@ A small SQLite file in the data directory, one per team book and role (``outbox-
 .db``, 0600, in the 0700 data directory), holding one row per capture in the order typed:
 the raw text, the "Only me" choice, the author role, when it was typed, what the window
 had understood and the user ticked (or, from the command line, ``--client`` and
-``--accept``, understood when sent), and a key made when it was typed. Each row is
+``--accept``, understood when sent), a key made when it was typed, and why the server
+refused it when it did (set aside for the user to edit or discard, the rest sent on; a
+file from before has no such column: it is added on the first write). Each row is
 written in one transaction with ``synchronous=FULL``, so a capture the user was told is
 kept survives a kill or a power cut. ``services/outbox.py`` sends them to the server.
 """
@@ -37,9 +39,13 @@ CREATE TABLE IF NOT EXISTS capture (
   understanding TEXT,                     -- JSON the window showed; NULL: understand when sent
   accepted TEXT,                          -- JSON list of suggestion indexes, or NULL
   client TEXT,                            -- the command line's --client, or NULL
-  accept TEXT NOT NULL DEFAULT ''         -- the command line's --accept
+  accept TEXT NOT NULL DEFAULT '',        -- the command line's --accept
+  refused TEXT                            -- why the server refused it; NULL: to be sent
 )
 """
+_COLUMNS = (
+    "seq, key, book, author, typed_at, text, private, understanding, accepted, client, accept"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class KeptCapture:
     accepted: list[int] | None
     client: str | None
     accept: str
+    refused: str = ""  # why the server refused it (one line); "" while it is to be sent
 
 
 def new_key() -> str:
@@ -87,6 +94,8 @@ class Outbox:
                 try:
                     if write:
                         conn.execute(_SCHEMA)
+                        if not _has_refused(conn):  # an outbox written before
+                            conn.execute("ALTER TABLE capture ADD COLUMN refused TEXT")
                     yield conn
                     conn.execute("COMMIT")
                 except BaseException:
@@ -143,9 +152,9 @@ class Outbox:
         with self._connection(write=False) as conn:
             if not _has_table(conn):
                 return []
+            refused = "refused" if _has_refused(conn) else "NULL"
             rows = conn.execute(
-                "SELECT seq, key, book, author, typed_at, text, private, understanding, "
-                "accepted, client, accept FROM capture ORDER BY seq"
+                f"SELECT {_COLUMNS}, {refused} FROM capture ORDER BY seq"
             ).fetchall()
         return [_kept(row) for row in rows]
 
@@ -158,9 +167,15 @@ class Outbox:
             return int(conn.execute("SELECT count(*) FROM capture").fetchone()[0])
 
     def remove(self, key: str) -> None:
-        """Forget a capture the server has committed."""
+        """Forget a capture the server has committed (or the user discarded)."""
         with self._connection(write=True) as conn:
             conn.execute("DELETE FROM capture WHERE key = ?", (key,))
+
+    def refuse(self, key: str, why: str) -> None:
+        """Set a capture the server refused aside, saying why: it is not sent again
+        until the user edits it (saved anew) or discards it."""
+        with self._connection(write=True) as conn:
+            conn.execute("UPDATE capture SET refused = ? WHERE key = ?", (why, key))
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
@@ -171,8 +186,13 @@ def _has_table(conn: sqlite3.Connection) -> bool:
     )
 
 
+def _has_refused(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "refused" for row in conn.execute("PRAGMA table_info(capture)"))
+
+
 def _kept(row: tuple[Any, ...]) -> KeptCapture:
-    seq, key, book, author, typed_at, text, private, understanding, accepted, client, accept = row
+    (seq, key, book, author, typed_at, text, private, understanding, accepted, client, accept,
+     refused) = row  # fmt: skip
     return KeptCapture(
         int(seq),
         str(key),
@@ -185,6 +205,7 @@ def _kept(row: tuple[Any, ...]) -> KeptCapture:
         None if accepted is None else [int(i) for i in json.loads(accepted)],
         client,
         str(accept or ""),
+        str(refused or ""),
     )
 
 

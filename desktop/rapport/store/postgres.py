@@ -400,6 +400,31 @@ def connect(url: str) -> TeamDatabase:
     return database
 
 
+class _AwayDatabase(TeamDatabase):
+    """A team book whose server was away when it was to be opened (``bind_unopened``):
+    every statement says so at once, without trying the server. The window's worker
+    tries to open the book meanwhile (ui/server_wait.py), so a statement on the window's
+    own thread never waits up to the connect timeout for a server that does not answer,
+    and nothing is read from or written to a book not yet checked as ``open_team``
+    checks it."""
+
+    def __init__(self, url: str, away: ServerAwayError) -> None:
+        super().__init__(url)
+        self.away = away
+
+    def _connect(self) -> Any:
+        raise ServerAwayError(str(self.away), self.away.where)
+
+
+def bind_unopened(url: str, away: ServerAwayError) -> TeamDatabase:
+    """The team book at ``url`` bound to the models but not connected: its server is away
+    (``away`` said so). Every statement raises ``ServerAwayError`` (a capture goes to the
+    outbox, services/outbox.py) until the book is opened for real, once it is back."""
+    database = _AwayDatabase(url, away)
+    db.initialize(database)
+    return database
+
+
 def _first(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 

@@ -183,6 +183,7 @@ class CaptureEntry(QObject):
             self.capture_window = CaptureWindow(self.window, self.window.worker)
             self.capture_window.saved.connect(self._saved)
             self.capture_window.kept.connect(self.window.outbox_status().kept)
+            self.capture_window.replaced.connect(self.window.outbox_status().recount)
             self.capture_window.finished.connect(lambda _code: self._remember_geometry())
             geometry = self.window.settings.value(GEOMETRY_KEY)
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -193,6 +194,11 @@ class CaptureEntry(QObject):
         window = self._window()
         window.open_capture(client_name)
         return window
+
+    def edit_refused(self, item: Any) -> bool:
+        """A capture the team book refused, in the capture window to fix and save again
+        (ui/outbox_review.py); False when the window holds another note."""
+        return bool(self._window().edit_refused(item))
 
     def on_remote(self, rest: str) -> None:
         """``rapport capture [--client NAME]`` with no text, from a second launch."""

@@ -76,6 +76,9 @@ class CaptureWindow(QDialog):
     saved = Signal(object)  # services.drafts.SavedNote
     # The team book's server was away: the note went to the outbox (services.outbox.Kept).
     kept = Signal(object)
+    # A capture the team book refused, edited here and saved (or kept) again: it left the
+    # outbox (its key; ui/outbox_review.py).
+    replaced = Signal(str)
     busyWaiting = Signal(str)  # from the worker's thread: the save waits for an import
 
     def __init__(self, parent: QWidget | None = None, worker: Worker | None = None) -> None:
@@ -94,6 +97,9 @@ class CaptureWindow(QDialog):
         self._drafts = DraftNumbers()
         self._loading = False
         self._refresh_pending = False
+        # The outbox key of a capture the team book refused, being edited here to save
+        # again (``edit_refused``); None for a new note.
+        self.replacing: str | None = None
 
         self.editor = NoteEdit()
         self.client_picker = ClientPicker()
@@ -207,6 +213,38 @@ class CaptureWindow(QDialog):
         if already_shown:
             QTimer.singleShot(0, self._refresh_if_pending)
 
+    def edit_refused(self, item: Any) -> bool:
+        """A capture the team book refused (a ``services.outbox.KeptCapture`` set aside):
+        its text here to fix and save again; once saved (or kept while the server is
+        away), it leaves the outbox. False, and nothing changed, when the window holds
+        another note."""
+        if not self.editor.document().isEmpty() and self.replacing != item.key:
+            return False
+        self.replacing = item.key
+        self._load(item.text, None)
+        self.open_capture(item.client)
+        self.only_me.setChecked(item.private)
+        self.notice.say(
+            "refused",
+            "warning",
+            f"The team book refused this note: {item.refused}. Fix it and save it again.",
+        )
+        return True
+
+    def _forget_replaced(self) -> None:
+        """The refused note edited here is saved (or kept again): out of the outbox."""
+        from rapport.services import outbox
+
+        key, self.replacing = self.replacing, None
+        if key is None:
+            return
+        try:
+            outbox.forget(key)
+        except Exception as exc:  # saved all the same: Review… still lists the old one
+            if messages.user_message(exc) is None:
+                raise
+        self.replaced.emit(key)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._refresh_pending:
@@ -276,6 +314,11 @@ class CaptureWindow(QDialog):
         self.save_button.setEnabled(not self.saving and not self.editor.document().isEmpty())
         if self._loading:
             return
+        if self.replacing is not None and self.editor.document().isEmpty():
+            # The refused note's text was cleared: it stays in the outbox (Review…), and
+            # what is typed now is a new note, not its replacement.
+            self.replacing = None
+            self.notice.drop("refused")
         self.notice.drop("save")
         if self.notice.level("draft") == "info":
             self.notice.drop("draft")  # "your note is back": read, and typing goes on
@@ -482,6 +525,7 @@ class CaptureWindow(QDialog):
 
     def _save_done(self, result: Any) -> None:
         self._set_saving(False)
+        self._forget_replaced()
         self.reset()
         self.saved.emit(result)
         self.accept()
@@ -515,6 +559,7 @@ class CaptureWindow(QDialog):
                 "save", "error", f"Not saved: {_why(away)} {_why(exc)} Your note is still here."
             )
             return
+        self._forget_replaced()
         self.reset()
         self.kept.emit(kept)
         self.accept()
@@ -560,8 +605,18 @@ class CaptureWindow(QDialog):
         if messages.user_message(exc) is None:
             messages.show_error(self, exc, "keep the draft")
             return
+        from rapport.services.errors import ServerAwayError
+
         if not self._draft_failed:  # said once, not at every pause
             self._draft_failed = True
+            if isinstance(exc, ServerAwayError):  # the server is named once, above
+                self.notice.say(
+                    "draft",
+                    "warning",
+                    "While the team server is away your draft stays in this window; "
+                    "Save keeps the note on this computer.",
+                )
+                return
             self.notice.say(
                 "draft",
                 "warning",

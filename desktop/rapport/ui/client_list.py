@@ -139,10 +139,17 @@ class ClientList(QWidget):
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.setEnabled(False)
 
+        # A team book whose server is away (ui/server_wait.py), until the first read.
+        self.server_away = QLabel()
+        self.server_away.setObjectName("clientListServerAway")
+        self.server_away.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.server_away.setWordWrap(True)
+
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.no_match)
+        self.stack.addWidget(self.server_away)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +181,14 @@ class ClientList(QWidget):
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return panel
+
+    def show_server_away(self, server: str) -> None:
+        """Nothing read yet: the team book's server is away (the window tries again)."""
+        self.server_away.setText(
+            f"<h3>Team server away ({server})</h3><p>Your clients show here as soon as "
+            "the server is back: Rapport tries again by itself.</p>"
+        )
+        self.stack.setCurrentWidget(self.server_away)
 
     # -- data ------------------------------------------------------------------------------
     @property

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from rapport.ui.client_list import ClientList
     from rapport.ui.outbox_status import OutboxStatus
     from rapport.ui.profile import ProfilePane
+    from rapport.ui.server_wait import ServerWait
 
 # After the first paint, how long the window waits before building the Clients page.
 CLIENTS_PAGE_IDLE_MS = 250
@@ -385,10 +386,13 @@ class MainWindow(QMainWindow):
         self._profile.envelope_button.clicked.connect(lambda _c=False: self.print_envelope())
         self._profile.deleted.connect(self.push_undo)
         self._profile.undoable.connect(self.remember_undo)
-        try:
-            self._client_list.refresh(self.show_archived_action.isChecked())
-        except Exception as exc:
-            messages.show_error(self, exc, "read the book")
+        if self.waiting_for_server() and self.server_wait is not None:
+            self._client_list.show_server_away(self.server_wait.server)  # read once back
+        else:
+            try:
+                self._client_list.refresh(self.show_archived_action.isChecked())
+            except Exception as exc:
+                messages.show_error(self, exc, "read the book")
         if not isinstance(splitter, QByteArray) or splitter.isEmpty():
             wide = min(max(self._client_list.preferred_width(), 380), 560)  # companies whole
             self.clients_page.setSizes([wide, 1200 - wide])
@@ -416,7 +420,9 @@ class MainWindow(QMainWindow):
         self.painted.connect(lambda: QTimer.singleShot(CLIENTS_PAGE_IDLE_MS, self, self._idle))
         self.book_watch: BookWatch | None = None
         self._outbox_status: OutboxStatus | None = None
+        self.server_wait: ServerWait | None = None  # the team server was away at the start
         self.painted.connect(self._watch_book)
+        self.painted.connect(self._install_team_entries)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
         self._closed_for_good = False
         # Phone publishing, where set up, starts once the window has settled: it costs
@@ -440,14 +446,22 @@ class MainWindow(QMainWindow):
         why and Rapport quits, as it would have before showing the window.
         """
         from rapport.services import book
+        from rapport.services.errors import ServerAwayError
 
         if book.current_book() is None:
+            if self.book.away:  # a team book whose server was away at the check
+                self.wait_for_server(self.book.away)
+                return False
             try:
                 book.open_book(self.book.data_dir)
             except book.BookLockedError:
                 # An encrypted book: its passphrase is asked now, over the painted window.
                 if not self._unlock_and_open():
                     return False
+            except ServerAwayError as exc:  # away since the check
+                book.wait_for_server(self.book.data_dir, exc)
+                self.wait_for_server(exc.where)
+                return False
             except Exception as exc:
                 self.cancel_deferred_work()
                 messages.show_error(self, exc, "open the book")
@@ -462,6 +476,40 @@ class MainWindow(QMainWindow):
             self.busyWaiting.connect(self._show_busy_wait)
             book.on_busy_wait("window", self.busyWaiting.emit)
         return True
+
+    def wait_for_server(self, server: str) -> None:
+        """The team book's server is away: the window says so and opens the book once it
+        is back (ui/server_wait.py); then it reads what it shows as after the first paint."""
+        from rapport.ui.server_wait import ServerWait
+
+        if self.server_wait is None:
+            self.server_wait = ServerWait(self, self.book.data_dir, server)
+            self.server_wait.opened.connect(self._server_back)
+            self.server_wait.failed.connect(self._book_refused)
+            self.server_wait.show_in(self)
+            self.server_wait.start()
+
+    def waiting_for_server(self) -> bool:
+        return self.server_wait is not None and not self.server_wait.done
+
+    def _server_back(self) -> None:
+        if self._deferred_cancelled or self._gone():
+            return
+        if self._client_list is not None:  # built while away: read now
+            try:
+                self._client_list.refresh(self.show_archived_action.isChecked())
+            except Exception as exc:  # away again already: the watch says so, then reads
+                if messages.user_message(exc) is None:
+                    raise
+        self.painted.emit()  # what waited for the book: Today, counts, the watch, outbox
+
+    def _book_refused(self, exc: BaseException) -> None:
+        """The server is back but the book cannot be used (a newer schema, not set up)."""
+        self.cancel_deferred_work()
+        messages.show_error(self, exc, "open the book")
+        self._quitting = True
+        self.close()
+        QApplication.exit(1)
 
     def _unlock_and_open(self) -> bool:
         """Ask the encrypted book's passphrase, then open it; False (quitting) if not."""
@@ -521,6 +569,15 @@ class MainWindow(QMainWindow):
             self.book_watch.away.connect(self.outbox_status().server_away)
             self.book_watch.start()
             self.outbox_status().start()
+
+    def _install_team_entries(self) -> None:
+        """On a team book, File › Copy a personal book into the team book…"""
+        from rapport.services.book import is_team_book
+
+        if is_team_book():
+            from rapport.ui import team_copy_dialog
+
+            team_copy_dialog.install(self)
 
     def outbox_status(self) -> OutboxStatus:
         """The team server's absence in the status bar, and the outbox sent on its return."""

@@ -7,8 +7,10 @@ services/outbox.py), and the status bar says so: "Team server away (db.example.c
 from a save that failed. From then on, every few seconds, the worker sends what waits
 (a look at the server when nothing does); once the server is back the captures are saved
 in order and the status bar says "2 captures saved to the team book", and the window
-reads the book again. A capture the server refuses stops the sending and is named; it is
-tried again when the next capture is kept or the server goes away and comes back.
+reads the book again. A capture the server refuses is set aside (the rest are sent on, in
+order) and the status bar says "1 capture could not be sent — Review…": the button opens
+the captures set aside (ui/outbox_review.py), to edit one in the capture window and save
+it again, or to discard it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from rapport.ui import messages
 
@@ -40,14 +42,33 @@ class OutboxStatus(QObject):
         self.label.setAccessibleName("Team server status")
         window.statusBar().addPermanentWidget(self.label)
         self.label.hide()
+        self.review_button = QPushButton("Review…")
+        self.review_button.setObjectName("outboxReview")
+        self.review_button.setFlat(True)
+        self.review_button.setAutoDefault(False)
+        self.review_button.setToolTip("The captures the team book refused: edit or discard")
+        self.review_button.clicked.connect(lambda _checked=False: self.review())
+        window.statusBar().addPermanentWidget(self.review_button)
+        self.review_button.hide()
         self.timer = QTimer(self)
         self.timer.setInterval(LOOK_MS)
         self.timer.timeout.connect(self.look)
         self.away = False
         self.server = ""
-        self.waiting = 0
+        self.waiting = 0  # captures to be sent
+        self.refused = 0  # captures the server refused, set aside for the user
+        self.refusal = ""  # the newest refusal, named (the label's tooltip)
         self.failed = ""
         self._looking = False
+        # The window started while the server was away and the book is not open yet
+        # (ui/server_wait.py): nothing is sent before it is, and checked as opening checks.
+        self.held = False
+
+    def wait_for_book(self, server: str) -> None:
+        """The window waits for the team server to open the book: said, nothing sent."""
+
+        self.held, self.away, self.server = True, True, server
+        self.recount()
 
     def start(self) -> None:
         """The book is open: captures left waiting by an earlier run are sent too."""
@@ -55,7 +76,8 @@ class OutboxStatus(QObject):
 
         if outbox.team_url() is None:
             return
-        self.waiting = len(outbox.waiting())
+        self.held = self.away = False  # the book just opened: the server is there
+        self.recount()
         if self.waiting:
             self.timer.start()
             self.look()
@@ -65,19 +87,21 @@ class OutboxStatus(QObject):
         if not self.away or server != self.server:
             self.away, self.server = True, server
             self._show()
-        self.timer.start()
+        if not self.held:
+            self.timer.start()
 
     def kept(self, kept: Any) -> None:
         """A capture went to the outbox (a ``services.outbox.Kept``)."""
-        self.away, self.server, self.waiting, self.failed = True, kept.server, kept.waiting, ""
-        self._show()
-        self.timer.start()
+        self.away, self.server, self.failed = True, kept.server, ""
+        self.recount()
+        if not self.held:
+            self.timer.start()
 
     def look(self) -> None:
         """On the worker: send what waits, or ask whether the server is back."""
         from rapport.services import outbox
 
-        if self._looking:
+        if self._looking or self.held:
             return
         self._looking = True
         self.window.worker.submit(
@@ -89,9 +113,12 @@ class OutboxStatus(QObject):
 
     def _looked(self, sent: Any) -> None:
         self._looking = False
-        self.away, self.server, self.waiting, self.failed = (
-            sent.away, sent.server, sent.waiting, sent.failed
+        self.away, self.server, self.waiting, self.refused = (
+            sent.away, sent.server, sent.waiting, sent.refused
         )  # fmt: skip
+        self.failed = ""
+        if sent.failed:
+            self.refusal = sent.failed
         if sent.saved:
             self.window.statusBar().showMessage(
                 f"{captures(sent.saved)} saved to the team book.", SAID_MS
@@ -99,8 +126,25 @@ class OutboxStatus(QObject):
             self.window.refresh_from_book()
             self.sent.emit(sent)
         if not sent.away:
-            self.timer.stop()  # back: sent, or stopped at a capture the server refused
+            self.timer.stop()  # back: all sent (those the server refused set aside)
         self._show()
+
+    def recount(self) -> None:
+        """Count again what the outbox holds (a capture kept, one set aside discarded or
+        saved again edited): it is a small file on this computer."""
+        from rapport.services import outbox
+
+        kept = outbox.waiting()
+        self.refused = sum(1 for item in kept if item.refused)
+        self.waiting = len(kept) - self.refused
+        self._show()
+
+    def review(self) -> None:
+        """The captures set aside, to edit and save again or discard (a dialog)."""
+        from rapport.ui.outbox_review import OutboxReview
+
+        OutboxReview(self.window).exec()
+        self.recount()
 
     def _look_failed(self, exc: BaseException) -> None:
         self._looking = False
@@ -115,15 +159,20 @@ class OutboxStatus(QObject):
         return "" if self.label.isHidden() else self.label.text()
 
     def _show(self) -> None:
+        parts = []
         if self.failed:
-            text = f"Team book: {self.failed}; {captures(self.waiting)} waiting"
+            parts.append(f"Team book: {self.failed}; {captures(self.waiting)} waiting")
         elif self.away and self.waiting:
-            text = f"Team server away ({self.server}): {captures(self.waiting)} waiting"
+            parts.append(f"Team server away ({self.server}): {captures(self.waiting)} waiting")
         elif self.away:
-            text = f"Team server away ({self.server}): captures are kept on this computer"
-        else:
+            parts.append(f"Team server away ({self.server}): captures are kept on this computer")
+        if self.refused:
+            parts.append(f"{captures(self.refused)} could not be sent —")
+        self.review_button.setVisible(bool(self.refused))
+        if not parts:
             self.label.hide()
             return
+        text = " · ".join(parts)
         self.label.setText(text)
-        self.label.setToolTip(text)
+        self.label.setToolTip(self.refusal if self.refused and self.refusal else text)
         self.label.show()

@@ -28,6 +28,7 @@ class TodayHeader(QWidget):
     newClientRequested = Signal()
     loadSampleRequested = Signal()
     importRequested = Signal()  # the same import as File › Import…
+    retryRequested = Signal()  # the team server was away: try to reach it now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,9 +84,28 @@ class TodayHeader(QWidget):
         welcome.addLayout(buttons)
         self.welcome.hide()
 
+        # A team book whose server is away (ui/server_wait.py): said until the first read.
+        self.server_away = QWidget()
+        self.server_away.setObjectName("todayServerAway")
+        away = QVBoxLayout(self.server_away)
+        away.setContentsMargins(0, 8, 0, 0)
+        self.server_away_text = QLabel()
+        self.server_away_text.setWordWrap(True)
+        set_by_name(self.server_away_text, "textFormat", "RichText")
+        self.retry_button = QPushButton("&Try again now")
+        self.retry_button.setAutoDefault(False)
+        self.retry_button.clicked.connect(self.retryRequested)
+        retry = QHBoxLayout()
+        retry.addWidget(self.retry_button)
+        retry.addStretch(1)
+        away.addWidget(self.server_away_text)
+        away.addLayout(retry)
+        self.server_away.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.server_away)
         layout.addWidget(self.banner)
         layout.addWidget(self.welcome)
 
@@ -100,6 +120,19 @@ class TodayHeader(QWidget):
         self._set_title(day)
         self.score.setText("Reading your book…")
 
+    def show_server_away(self, day: date, server: str) -> None:
+        """Before the first read, on a team book whose server is away: said, with when
+        it is tried again (by itself) and what still works (a capture is kept)."""
+        self._set_title(day)
+        self.score.setText(f"Team server away ({server})")
+        self.server_away_text.setText(
+            f"<h3>The team book's server ({server}) cannot be reached</h3>"
+            "<p>Rapport tries again by itself and fills this page in as soon as the server "
+            "is back. Meanwhile a note you capture is kept on this computer and saved to "
+            "the team book then.</p>"
+        )
+        self.server_away.show()
+
     def show_data(self, data: Today, empty: bool) -> None:
         self._set_title(data.date)
         score = data.score
@@ -109,6 +142,7 @@ class TodayHeader(QWidget):
             else "Follow-through: no promise came due in the last 90 days"
         )
         self.welcome.setVisible(empty)
+        self.server_away.hide()
         self._show_banner(data)
 
     def _show_banner(self, data: Today) -> None:
