@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from rapport.services.undo import Snapshot, Undoable
     from rapport.ui.book_watch import BookWatch
     from rapport.ui.client_list import ClientList
+    from rapport.ui.idle_lock import IdleLock
     from rapport.ui.outbox_status import OutboxStatus
     from rapport.ui.profile import ProfilePane
     from rapport.ui.server_wait import ServerWait
@@ -1005,6 +1006,7 @@ class MainWindow(QMainWindow):
         return self._closed_for_good or not isValid(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search_controller.window_closing()
         self.settings.setValue("geometry", self.saveGeometry())
         if self._profile is not None:  # never built: what was saved last time still holds
             self.settings.setValue("clientsSplitter", self.clients_page.saveState())
@@ -1063,15 +1065,28 @@ class MainWindow(QMainWindow):
     # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
     def _install_desktop(self) -> None:
         from rapport.ui.desktop import DesktopIntegration
-        from rapport.ui.idle_lock import IdleLock
 
         self._quitting = False
         self.desktop = DesktopIntegration(self)
         # Off by default; from the first paint on when set (Preferences › Privacy).
-        self.idle_lock = IdleLock(self)
-        self.painted.connect(
-            lambda: self.idle_lock.set_minutes(self.desktop.prefs.idle_lock_minutes)
-        )
+        self._idle_lock: IdleLock | None = None
+        self.painted.connect(self._start_idle_lock)
+
+    @property
+    def idle_lock(self) -> IdleLock:
+        """The idle lock (ui/idle_lock.py), made when first needed: the first frame shows
+        nothing of it, so it is made after the first paint when Preferences › Privacy sets
+        it, or when Preferences opens."""
+        if self._idle_lock is None:
+            from rapport.ui.idle_lock import IdleLock
+
+            self._idle_lock = IdleLock(self)
+        return self._idle_lock
+
+    def _start_idle_lock(self) -> None:
+        minutes = self.desktop.prefs.idle_lock_minutes
+        if minutes or self._idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
 
     def quit_app(self) -> None:
         """Quit for real, also when closing would only hide the window in the tray."""
