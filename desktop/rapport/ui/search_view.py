@@ -245,9 +245,8 @@ class SearchController(QObject):
         # (ui/qt_names.py).
         keys = QtCore.Qt.Key
         if key in (keys.Key_Down, keys.Key_Up, keys.Key_PageDown, keys.Key_PageUp):
-            step = {keys.Key_Down: 1, keys.Key_Up: -1}.get(key, 5)
-            if key == keys.Key_PageUp:
-                step = -5
+            steps = {keys.Key_Down: 1, keys.Key_Up: -1, keys.Key_PageDown: 5, keys.Key_PageUp: -5}
+            step = next(n for k, n in steps.items() if k == key)
             self.page.step_selection(step)
             return True
         if key in (keys.Key_Return, keys.Key_Enter):
