@@ -3,10 +3,10 @@
 Built to paint fast with any size of book: at start only the frame, menus, toolbar and
 the Today page exist, and the book has only been checked (services/book.py
 ``check_book``); the menu entries the first frame does not show come in the turn right
-after the first paint (``build_menus``), or at once when reached for. Right after the first paint the book is opened and Today reads its
-data; the Clients page
-(the list and the profile pane, and the modules behind them) is built at idle soon after,
-or at once when something needs it (``client_list``, ``profile``, ``show_page``).
+after the first paint (``build_menus``), or at once when reached for. Right after the
+first paint the book is opened and Today reads its data; the Clients page (the list and
+the profile pane, and the modules behind them) is built at idle soon after, or at once
+when something needs it (``client_list``, ``profile``, ``show_page``).
 """
 
 from __future__ import annotations
