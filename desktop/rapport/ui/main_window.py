@@ -2,10 +2,11 @@
 
 Built to paint fast with any size of book: at start only the frame, menus, toolbar and
 the Today page exist, and the book has only been checked (services/book.py
-``check_book``). Right after the first paint the book is opened and Today reads its
-data; the Clients page
-(the list and the profile pane, and the modules behind them) is built at idle soon after,
-or at once when something needs it (``client_list``, ``profile``, ``show_page``).
+``check_book``); the menu entries the first frame does not show come in the turn right
+after the first paint (``build_menus``), or at once when reached for. Right after the
+first paint the book is opened and Today reads its data; the Clients page (the list and
+the profile pane, and the modules behind them) is built at idle soon after, or at once
+when something needs it (``client_list``, ``profile``, ``show_page``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from rapport.services.undo import Snapshot, Undoable
     from rapport.ui.book_watch import BookWatch
     from rapport.ui.client_list import ClientList
+    from rapport.ui.idle_lock import IdleLock
     from rapport.ui.outbox_status import OutboxStatus
     from rapport.ui.profile import ProfilePane
     from rapport.ui.server_wait import ServerWait
@@ -45,6 +47,23 @@ if TYPE_CHECKING:
 # After the first paint, how long the window waits before building the Clients page.
 CLIENTS_PAGE_IDLE_MS = 250
 PHONE_START_MS = 1500
+# The menu entries the first frame does not show (none is on the toolbar), built in the
+# turn of the event loop right after the first paint (``build_menus``), or at once when
+# something reaches for one before: a menu opened, a shortcut pressed, one of these read.
+MENU_PARTS = frozenset(
+    {
+        "note_action",
+        "gift_ideas_action",
+        "envelope_action",
+        "season_cards_action",
+        "record_message_action",
+        "record_intro_action",
+        "data_actions",
+        "print_brief_action",
+        "export_brief_action",
+        "still_true_action",
+    }
+)
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +78,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, book: Book, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._menus_built = False
         self.book = book
         self.worker = worker
         self._listening_for_busy_waits = False
@@ -96,11 +116,9 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self._install_gifts_notes()
         self._install_today()
         self.add_page("Clients", self.clients_page, "Ctrl+2")
-        self._install_data_menus()
-        self._install_brief_and_search()
+        self._install_search()
         self._restore_geometry()
         self._update_client_actions()
         self._install_capture()
@@ -224,6 +242,34 @@ class MainWindow(QMainWindow):
         self._toolbar_end = self.toolbar.addSeparator()
         self.toolbar.addAction(self.new_client_action)
         self.toolbar.addAction(self.log_action)
+        # A menu opened before the turn after the first paint lists all its entries.
+        for menu in (self.file_menu, self.edit_menu, self.client_menu, self.tools_menu):
+            menu.aboutToShow.connect(self.build_menus)
+        self.help_menu.aboutToShow.connect(self.build_menus)
+
+    def build_menus(self) -> None:
+        """The menu entries the first frame does not show (``MENU_PARTS``), once: thank-you
+        notes and gift ideas, Record a message, Import/Export and the backups, the brief's
+        printing, in the order they always took in the menus."""
+        if self._menus_built:
+            return
+        self._menus_built = True
+        from rapport.ui import followup_actions
+        from rapport.ui.brief_actions import install_brief_actions
+
+        self._install_gifts_notes()
+        followup_actions.install(self)  # Client > Record a message / an introduction
+        self._install_data_menus()
+        install_brief_actions(self)
+
+    if not TYPE_CHECKING:  # mypy keeps checking every other attribute's name
+
+        def __getattr__(self, name: str) -> Any:
+            # Only for names not found the usual way: a menu part read before it was built.
+            if name in MENU_PARTS and not self.__dict__.get("_menus_built", True):
+                self.build_menus()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _install_gifts_notes(self) -> None:
         """Thank-you notes and gift ideas (ui/note_composer.py, ui/gifts_tab.py)."""
@@ -288,17 +334,14 @@ class MainWindow(QMainWindow):
         print_envelope(self, current.client.id, lambda text: self.statusBar().showMessage(text))
         self.profile.refresh()  # an address added on the way shows in the header
 
-    def _install_brief_and_search(self) -> None:
-        from rapport.ui.brief_actions import install_brief_actions
+    def _install_search(self) -> None:
         from rapport.ui.search_view import install_search
 
-        install_brief_actions(self)
         self.search_controller = install_search(self)
         self.search_action = self.search_controller.action
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""
-        from rapport.ui import followup_actions
         from rapport.ui.today_view import TodayView
 
         view = self.today_view = TodayView()
@@ -330,7 +373,6 @@ class MainWindow(QMainWindow):
             else:
                 self.today_menu.addAction(action)
         self.tools_menu.addAction(view.away_action)
-        followup_actions.install(self)  # Client > Record a message / an introduction
 
     def _install_data_menus(self) -> None:
         """File ▸ Import/Export and Tools ▸ Back up / Restore / Check (ui/data_actions.py)."""
@@ -406,10 +448,23 @@ class MainWindow(QMainWindow):
         self._deferred_cancelled = False
 
         class FirstPaint(QObject):
+            """The first paint, then what waited for it; until the menus are built, a key
+            that may be a shortcut builds them first (``build_menus``)."""
+
+            painted = False
+
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if watched is window and event.type() == QEvent.Type.Paint:
-                    window.removeEventFilter(self)
+                kind = event.type()
+                if kind == QEvent.Type.ShortcutOverride:
+                    # Sent before Qt looks the key up among the shortcuts: the menus'
+                    # actions are there by then.
+                    window.build_menus()
+                elif watched is window and kind == QEvent.Type.Paint and not self.painted:
+                    self.painted = True
+                    QTimer.singleShot(0, window, window._build_menus_after_paint)
                     QTimer.singleShot(0, window, window._after_first_paint)
+                if self.painted and window._menus_built:
+                    window.removeEventFilter(self)
                 return False
 
         self._first_paint = FirstPaint(self)
@@ -430,6 +485,10 @@ class MainWindow(QMainWindow):
         self.painted.connect(
             lambda: QTimer.singleShot(PHONE_START_MS, self, self._start_phone_if_set_up)
         )
+
+    def _build_menus_after_paint(self) -> None:
+        if not self._deferred_cancelled:
+            self.build_menus()
 
     def _after_first_paint(self) -> None:
         if not self._deferred_cancelled and self.ensure_book_open():
@@ -965,6 +1024,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from rapport.ui.shortcuts_dialog import ShortcutsDialog
 
+        self.build_menus()  # it lists every menu's entries
         dialog = ShortcutsDialog(self)
         dialog.exec()
         dialog.deleteLater()
@@ -1005,6 +1065,7 @@ class MainWindow(QMainWindow):
         return self._closed_for_good or not isValid(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search_controller.window_closing()
         self.settings.setValue("geometry", self.saveGeometry())
         if self._profile is not None:  # never built: what was saved last time still holds
             self.settings.setValue("clientsSplitter", self.clients_page.saveState())
@@ -1063,15 +1124,28 @@ class MainWindow(QMainWindow):
     # -- desktop: tray, reminders, preferences, icons (ui/desktop.py) ---------------------
     def _install_desktop(self) -> None:
         from rapport.ui.desktop import DesktopIntegration
-        from rapport.ui.idle_lock import IdleLock
 
         self._quitting = False
         self.desktop = DesktopIntegration(self)
         # Off by default; from the first paint on when set (Preferences › Privacy).
-        self.idle_lock = IdleLock(self)
-        self.painted.connect(
-            lambda: self.idle_lock.set_minutes(self.desktop.prefs.idle_lock_minutes)
-        )
+        self._idle_lock: IdleLock | None = None
+        self.painted.connect(self._start_idle_lock)
+
+    @property
+    def idle_lock(self) -> IdleLock:
+        """The idle lock (ui/idle_lock.py), made when first needed: the first frame shows
+        nothing of it, so it is made after the first paint when Preferences › Privacy sets
+        it, or when Preferences opens."""
+        if self._idle_lock is None:
+            from rapport.ui.idle_lock import IdleLock
+
+            self._idle_lock = IdleLock(self)
+        return self._idle_lock
+
+    def _start_idle_lock(self) -> None:
+        minutes = self.desktop.prefs.idle_lock_minutes
+        if minutes or self._idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
 
     def quit_app(self) -> None:
         """Quit for real, also when closing would only hide the window in the tray."""

@@ -16,11 +16,15 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QKeyEvent
+
     from rapport.ui.search_page import SearchPage
     from rapport.ui.window_parts import SearchWindow
 
@@ -103,6 +107,17 @@ class SearchBox(QLineEdit):
         self.setMinimumWidth(260)
         self.setMaximumWidth(360)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The result list's keys (SearchController.key): an override, not an event filter,
+        # so that Python sees only the box's key presses; a filter would wrap every event
+        # the box gets before the first paint, and PySide makes each event's Python type
+        # (with its enums) the first time one passes.
+        self.navigate: Callable[[int], bool] | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.navigate is not None and self.navigate(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class SearchController(QObject):
@@ -111,7 +126,6 @@ class SearchController(QObject):
     def __init__(self, window: SearchWindow) -> None:
         super().__init__(window.window())
         self.window = window
-        self.top = window.window()  # the main window as a widget: its Close is watched
         self.box = SearchBox()
         # Edit > Search everything… (Ctrl+K, Ctrl+F), put in the menu by install_search.
         self.action = QAction("&Search everything…", window.window())
@@ -127,9 +141,8 @@ class SearchController(QObject):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._run)
         self.box.textChanged.connect(self._typed)
-        self.box.installEventFilter(self)
+        self.box.navigate = self.key
         self.runner.finished.connect(self._finished)
-        window.installEventFilter(self)
 
     @property
     def page(self) -> SearchPage:
@@ -226,27 +239,28 @@ class SearchController(QObject):
         self._finished(self.generation, results)
 
     # -- keys and closing ------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.box and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            # Read here, not at import: Qt's namespace is made after the first paint
-            # (ui/qt_names.py).
-            keys = QtCore.Qt.Key
-            if key in (keys.Key_Down, keys.Key_Up, keys.Key_PageDown, keys.Key_PageUp):
-                step = {keys.Key_Down: 1, keys.Key_Up: -1}.get(key, 5)
-                if key == keys.Key_PageUp:
-                    step = -5
-                self.page.step_selection(step)
-                return True
-            if key in (keys.Key_Return, keys.Key_Enter):
-                self.open_current()
-                return True
-            if key == keys.Key_Escape:
-                self.go_back()
-                return True
-        if watched is self.top and event.type() == QEvent.Type.Close:
-            self.runner.stop()
-        return super().eventFilter(watched, event)
+    def key(self, key: int) -> bool:
+        """A key pressed in the box: True when it moved through or opened the results."""
+        # Read here, not at import: Qt's namespace is made after the first paint
+        # (ui/qt_names.py).
+        keys = QtCore.Qt.Key
+        if key in (keys.Key_Down, keys.Key_Up, keys.Key_PageDown, keys.Key_PageUp):
+            steps = {keys.Key_Down: 1, keys.Key_Up: -1, keys.Key_PageDown: 5, keys.Key_PageUp: -5}
+            step = next(n for k, n in steps.items() if k == key)
+            self.page.step_selection(step)
+            return True
+        if key in (keys.Key_Return, keys.Key_Enter):
+            self.open_current()
+            return True
+        if key == keys.Key_Escape:
+            self.go_back()
+            return True
+        return False
+
+    def window_closing(self) -> None:
+        """The main window gets a Close (ui/main_window.py's closeEvent): the search
+        thread stops."""
+        self.runner.stop()
 
 
 def install_search(window: SearchWindow) -> SearchController:
