@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from rapport.core.understand.dates.find import DateMention
 from rapport.core.understand.interests import InterestMatch
-from rapport.core.understand.programs import rx
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, Span, clean_fragment, split_spans
 from rapport.core.understand.wordlists import word_list
 
