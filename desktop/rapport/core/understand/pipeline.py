@@ -20,11 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from rapport.core.names import fold
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.clients import (
     ClientIndex,
     KnownClient,
     match_client,
+    one_client,
     same_first_name,
 )
 from rapport.core.understand.contacts import find_contacts
@@ -829,12 +831,20 @@ def _client(
 # initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
 _BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
 BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
+# The words after a capitalised word that may go on a company's name: "Pruitt lanes", "Okafor
+# Moving & Storage", up to a sentence's or a clause's end.
+_COMPANY_WORDS = LazyRegex(r"(?:[ \t]+(?:&|[A-Za-z][\w'.-]*))+")
+_A_WORD = LazyRegex(r"\S+")
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
 def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMention | None:
     """The first capitalised first name or nickname before ``until`` that is a client's in
-    the book (with that surname or initial when one follows), as the note writes it."""
+    the book (with that surname or initial when one follows), as the note writes it; else
+    the first that names exactly one client another way: the company said in part ("the
+    Pruitt lanes"), a surname alone ("Quintero called"), a first name said short ("Gwen")."""
     index = known if isinstance(known, ClientIndex) else ClientIndex(known)
+    other: NameMention | None = None
     for m in _BOOK_MENTION.finditer(body, 0, min(until + 40, len(body))):
         if m.start() >= until:
             break
@@ -842,16 +852,46 @@ def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMe
         initial, surname = m.group(2), m.group(3)
         if first in NOT_NAMES and not surname:
             continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
+        before = _NAME_BEFORE.search(body, max(0, m.start() - 16), m.start())
+        if before is not None and before.group(1).lower() not in NOT_NAMES:
+            continue  # "Met Tasha Bell": a surname after a name, not "Bell" for William
         same = index.same_first(first, (initial or surname or "").lower() or None)
         if not same and surname and surname.lower() in NOT_NAMES and first not in NOT_NAMES:
             same = index.same_first(first, None)  # "Sunil + Meera", "Kenji called"
         if not same:
+            if other is None:
+                other = _book_other(body, m, index)
             continue
-        same.sort(key=lambda c: c.last_contact.timestamp() if c.last_contact else 0.0, reverse=True)
         end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
         written = body[m.start() : end].rstrip(".")
         return NameMention(m.start(), end, written, m.group(1), full=" " in written)
-    return None
+    return other
+
+
+def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention | None:
+    """The words at ``m`` when they name exactly one client of the book by its company said in
+    part, a surname alone or a first name said short (``clients.one_client``)."""
+    first = m.group(1)
+    words = _COMPANY_WORDS.match(body, m.end(1))
+    if words is not None and index.company_starts(first.lower()):
+        # the longest run of words that is the client's company said in part
+        ends = [w.end() for w in _A_WORD.finditer(body, m.end(1), words.end())][:4]
+        for end in reversed(ends):
+            written = body[m.start() : end].rstrip(".")
+            if len(index.by_company_words(fold(written))) == 1:
+                return NameMention(m.start(), end, written, first, full=True)
+    low = first.lower()
+    if low in NOT_NAMES or (low in first_names() and not m.group(2)) or m.group(3):
+        # "Grant", "Will": a word or someone's first name; "Pruitt Hardware": a company the
+        # book does not have, not the client Dana Pruitt
+        return None
+    initial = m.group(2)
+    key = [low, initial.lower()] if initial else [low]
+    if one_client(index, key) is None:
+        return None
+    end = m.end() if initial else m.end(1)
+    written = body[m.start() : end].rstrip(".")
+    return NameMention(m.start(), end, written, first, full=" " in written)
 
 
 if TYPE_CHECKING:
