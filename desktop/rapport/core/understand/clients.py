@@ -176,6 +176,7 @@ class ClientIndex(Sequence[KnownClient]):
         self._joined = "\n".join(self._folded)
         self._framed = f"\n{self._joined}\n"
         self._framed_companies: str | None = None  # the same for companies, when first asked
+        self._by_first: dict[str, list[int]] | None = None  # first name -> positions
         self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
 
@@ -235,10 +236,10 @@ class ClientIndex(Sequence[KnownClient]):
         for key in keys:
             for nickname in reverse.get(key, ()):
                 firsts.update(_spellings(nickname))
+        by_first = self._first_words()
         positions: set[int] = set()
-        for word in firsts:
-            positions.update(self._lines(f"{word} "))
-            positions.update(self._lines(f"{word}\n"))
+        for word in firsts & by_first.keys():
+            positions.update(by_first[word])
         found = []
         for i in sorted(positions):
             surname = self._folded[i].split()[-1]
@@ -246,6 +247,16 @@ class ClientIndex(Sequence[KnownClient]):
             if last is None or surname == last or (initial and surname.startswith(last)):
                 found.append(self._client(i))
         return found
+
+    def _first_words(self) -> dict[str, list[int]]:
+        """Each first name of the book -> the positions of the names it starts: a first name
+        stands for dozens of nicknames and their spellings, each a scan of every name."""
+        if self._by_first is None:
+            by_first: dict[str, list[int]] = {}
+            for i, name in enumerate(self._folded):
+                by_first.setdefault(name.partition(" ")[0], []).append(i)
+            self._by_first = by_first
+        return self._by_first
 
     def part_of_first(self, first: str, last: str | None) -> list[KnownClient]:
         """Clients whose first name starts or ends with ``first``, a name of four letters or
