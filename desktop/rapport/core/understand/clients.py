@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from operator import add
 from typing import overload
@@ -56,30 +56,60 @@ class ClientMatch:
 
 
 @cache
-def _nicknames() -> dict[str, tuple[str, ...]]:
-    """Nickname -> the formal first names it is short for: the project's own table
-    (resources/nicknames.json) first, widened by the public table of
-    resources/nicknames_names.csv (Apache-2.0, see nicknames_names.LICENSE.txt)."""
+def _own_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The project's own table (resources/nicknames.json), nickname -> formal names and
+    formal name -> nicknames."""
     data = json.loads(read_resource("nicknames.json"))
-    table = {nick: list(formal) for nick, formal in data["nicknames"].items()}
-    for line in read_resource("nicknames_names.csv").splitlines()[1:]:
-        formal, relation, nick = (part.strip() for part in line.split(","))
-        if relation != "has_nickname" or formal in table.get(nick, ()):
-            continue
-        table.setdefault(nick, []).append(formal)
-    return {nick: tuple(formal) for nick, formal in table.items()}
+    table = {nick: tuple(formal) for nick, formal in data["nicknames"].items()}
+    reverse: dict[str, list[str]] = {}
+    for nick, formals in table.items():
+        for formal in formals:
+            reverse.setdefault(formal, []).append(nick)
+    return table, {formal: tuple(nicks) for formal, nicks in reverse.items()}
 
 
 @cache
-def _formal_nicknames() -> dict[str, tuple[str, ...]]:
-    """Formal first name (or its other gender's form) -> its nicknames (the table above,
-    turned round)."""
-    table: dict[str, list[str]] = {}
-    for nickname, formal in _nicknames().items():
-        for name in formal:
-            for form in _forms(name):
-                table.setdefault(form, []).append(nickname)
-    return {name: tuple(nicks) for name, nicks in table.items()}
+def _public_table() -> str:
+    """The public table of resources/nicknames_names.csv (Apache-2.0, see
+    nicknames_names.LICENSE.txt), one line "formal,has_nickname,nick" each, with a newline
+    before the first: looked up by string search as the clients' names are, since a dry run
+    reads it once per start and asks it a few names."""
+    return "\n" + read_resource("nicknames_names.csv")
+
+
+_HAS = ",has_nickname,"
+
+
+@lru_cache(maxsize=4096)  # every first name a user types, in a long session
+def _formal_names(nick: str) -> tuple[str, ...]:
+    """The formal first names ``nick`` is short for: the project's own table first, then the
+    public one."""
+    found = list(_own_tables()[0].get(nick, ()))
+    text = _public_table()
+    needle = f"{_HAS}{nick}\n"
+    hit = text.find(needle)
+    while hit >= 0:
+        formal = text[text.rfind("\n", 0, hit) + 1 : hit]
+        if formal not in found:
+            found.append(formal)
+        hit = text.find(needle, hit + 1)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _nicknames_of(formal: str) -> tuple[str, ...]:
+    """The nicknames of the formal first name ``formal``, in both tables."""
+    found = list(_own_tables()[1].get(formal, ()))
+    text = _public_table()
+    needle = f"\n{formal}{_HAS}"
+    hit = text.find(needle)
+    while hit >= 0:
+        start = hit + len(needle)
+        nick = text[start : text.find("\n", start)]
+        if nick not in found:
+            found.append(nick)
+        hit = text.find(needle, start)
+    return tuple(found)
 
 
 def _forms(formal: str) -> tuple[str, ...]:
@@ -107,10 +137,9 @@ def name_keys(first: str) -> frozenset[str]:
     ("sam" -> sam, samuel, samantha), whichever way its pet ending is spelt ("teddie" as
     "teddy"). Two first names are the same person's when their keys meet ("Bob" and
     "Robert", "Roz" and "Rosalind")."""
-    nicknames = _nicknames()
     keys = {first}
     for spelling in _spellings(first):
-        for formal in nicknames.get(spelling, ()):
+        for formal in _formal_names(spelling):
             keys.update(_forms(formal))
     return frozenset(keys)
 
@@ -176,7 +205,7 @@ class ClientIndex(Sequence[KnownClient]):
         self._joined = "\n".join(self._folded)
         self._framed = f"\n{self._joined}\n"
         self._framed_companies: str | None = None  # the same for companies, when first asked
-        self._by_first: dict[str, list[int]] | None = None  # first name -> positions
+        self._by_first: set[str] | None = None  # the first names, when first asked
         self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
 
@@ -232,14 +261,14 @@ class ClientIndex(Sequence[KnownClient]):
         # nickname of one of them (name_keys of both meet: same_first_name).
         keys = name_keys(first)
         firsts = set(keys)
-        reverse = _formal_nicknames()
         for key in keys:
-            for nickname in reverse.get(key, ()):
-                firsts.update(_spellings(nickname))
-        by_first = self._first_words()
+            for form in _forms(key):  # the nicknames of each form of a formal name
+                for nickname in _nicknames_of(form):
+                    firsts.update(_spellings(nickname))
         positions: set[int] = set()
-        for word in firsts & by_first.keys():
-            positions.update(by_first[word])
+        for word in firsts & self._first_words():
+            positions.update(self._lines(f"{word} "))
+            positions.update(self._lines(f"{word}\n"))
         found = []
         for i in sorted(positions):
             surname = self._folded[i].split()[-1]
@@ -248,14 +277,11 @@ class ClientIndex(Sequence[KnownClient]):
                 found.append(self._client(i))
         return found
 
-    def _first_words(self) -> dict[str, list[int]]:
-        """Each first name of the book -> the positions of the names it starts: a first name
-        stands for dozens of nicknames and their spellings, each a scan of every name."""
+    def _first_words(self) -> set[str]:
+        """The book's first names: a first name stands for dozens of nicknames and their
+        spellings, and only those the book has are looked for (each a scan of every name)."""
         if self._by_first is None:
-            by_first: dict[str, list[int]] = {}
-            for i, name in enumerate(self._folded):
-                by_first.setdefault(name.partition(" ")[0], []).append(i)
-            self._by_first = by_first
+            self._by_first = {name.partition(" ")[0] for name in self._folded}
         return self._by_first
 
     def part_of_first(self, first: str, last: str | None) -> list[KnownClient]:
