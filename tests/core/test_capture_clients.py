@@ -273,6 +273,8 @@ SAID_BOOK = [
             ("Tom Reyes", "Reyes Roofing"),
             ("Ana Reyes", ""),
             ("Augustine Moreau", "Moreau Bistro"),
+            ("Priya Young", ""),  # surnames that are words too
+            ("Sam Banks", ""),
         ],
         start=1,
     )
@@ -298,6 +300,26 @@ SAID_ANOTHER_WAY = [
     ("Pruitt Lanes: resurfacing lanes 4-8 next month", "Dana Pruitt"),
     ("Mr. Petrov signed the lease", "Stanislav Petrov"),
     ("Quintero Landscaping - invoice #221 overdue", "Marisol Quintero"),
+    # a second table, written after the first rules (17 of 20 passed; the three misses, a note
+    # without capitals and a household by its surname, widened the rules by syntax)
+    ("talked to szabo about the boiler, wants a new quote", "Ilona Szabo"),
+    ("okafor moving called - truck 3 broke down", "Chidi Okafor"),
+    ("the Okafors want a quote for the garage", "Chidi Okafor"),
+    ("Vance Chiropractic Clinic - intake forms", "Helen Vance"),
+    ("Ms Quintero wants the fall cleanup moved up", "Marisol Quintero"),
+    ("Dr Vance's office called about billing", "Helen Vance"),
+    ("Teddy Lin - sample kit arrived", "Theodora Lin"),
+    ("Pancho wants the invoice split", "Francisco Ibarra"),
+    ("Wilma S. called, rebalance", "Wilhelmina Stroud"),
+    ("Met with Gwen H. re grout", "Gwendolyn Hart"),
+    ("Petrov - 2 pallets short", "Stanislav Petrov"),
+    ("Moreau Bistro - tasting menu for 40 on the 12th", "Augustine Moreau"),
+    ("coffee w/ stan about the pallets", "Stanislav Petrov"),
+    ("Quick call with Mr. Finch re closing", "Archibald Finch"),
+    ("Email from Okafor Moving & Storage: invoice attached", "Chidi Okafor"),
+    ("Adeyemi wants the contract by Fri", "Oluwaseun Adeyemi"),
+    ("Spoke with Gus at the bistro", "Augustine Moreau"),
+    ("spoke with banks about the rates", "Sam Banks"),
 ]
 NOT_SAID_ANOTHER_WAY = [
     ("Reyes called about the lease", None),  # a surname two clients share
@@ -306,6 +328,10 @@ NOT_SAID_ANOTHER_WAY = [
     ("Dan called about the deck", "Dan"),  # three letters: too many names start so
     ("Pruitt Hardware called re: a key order", None),  # a company the book lacks
     ("Park Ave job - new lead Rina Shah", "Rina Shah"),
+    ("Mrs. Reyes called about the lease", "Reyes"),  # titled, still two clients' surname
+    # without capitals, a surname that is a word said as a word
+    ("met the young couple from the open house, they want a 3 bed", None),
+    ("need to call the banks about the rates", None),
 ]
 
 

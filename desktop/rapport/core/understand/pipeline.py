@@ -835,6 +835,7 @@ BOOK_REACH = 200  # when the note names no client, how far a book's first name m
 # Moving & Storage", up to a sentence's or a clause's end.
 _COMPANY_WORDS = LazyRegex(r"(?:[ \t]+(?:&|[A-Za-z][\w'.-]*))+")
 _A_WORD = LazyRegex(r"\S+")
+_THE_BEFORE = LazyRegex(r"\bthe\s+$", re.IGNORECASE)
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
@@ -865,7 +866,49 @@ def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMe
         end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
         written = body[m.start() : end].rstrip(".")
         return NameMention(m.start(), end, written, m.group(1), full=" " in written)
+    if other is None and not _A_CAPITAL.search(body, 0, until):
+        other = _book_lower(body, index, until)
     return other
+
+
+_A_CAPITAL = LazyRegex(r"[A-Z]")
+_LOWER_WORD = LazyRegex(r"\b([a-z][a-z'-]{3,14})\b")
+
+
+def _book_lower(body: str, index: ClientIndex, until: int) -> NameMention | None:
+    """In a note typed or dictated without capitals ("talked to szabo about the boiler",
+    "okafor moving called"): the first word that is exactly one client's surname, or starts
+    their company said in part, and is no word of the language or anyone's first name."""
+    for m in _LOWER_WORD.finditer(body, 0, until):
+        word = m.group(1)
+        if word in NOT_NAMES or word in first_names():
+            continue
+        words = _COMPANY_WORDS.match(body, m.end(1))
+        if words is not None and index.company_starts(word):
+            ends = [w.end() for w in _A_WORD.finditer(body, m.end(1), words.end())][:4]
+            for end in reversed(ends):
+                written = body[m.start() : end].rstrip(".")
+                if len(index.by_company_words(fold(written))) == 1:
+                    return NameMention(m.start(), end, written, word, full=True)
+        said_as_name = _NAME_CUE_BEFORE.search(body, max(0, m.start() - 12), m.start()) or (
+            _NAME_CUE_AFTER.match(body, m.end(1))
+        )
+        if said_as_name and len(index.by_surname(word)) == 1:
+            return NameMention(m.start(), m.end(1), word, word, full=False)
+    return None
+
+
+# Where a word without a capital is said as a person: after a title or a word of contact
+# ("mrs szabo", "talked to szabo", "met with quintero"), or before what a person does
+# ("szabo called", "quintero wants"); "the young couple", "call the banks" are words.
+_NAME_CUE_BEFORE = LazyRegex(
+    r"\b(?:to|with|w/|from|met|saw|call|called|email|emailed|text|texted|mr|mrs|ms|dr|miss)"
+    r"\.?[ \t]+$"
+)
+_NAME_CUE_AFTER = LazyRegex(
+    r"(?:'s\b|[ \t]+(?:called|calls|wants|wanted|said|says|asked|asks|texted|emailed|needs|"
+    r"stopped|dropped|came|left|is|was|will)\b)"
+)
 
 
 def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention | None:
@@ -886,6 +929,10 @@ def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention 
         # book does not have, not the client Dana Pruitt
         return None
     initial = m.group(2)
+    if low.endswith("s") and _THE_BEFORE.search(body, max(0, m.start() - 4), m.start()):
+        # "the Okafors want a quote": the household of the one client of that surname
+        if len(index.by_surname(low[:-1])) == 1:
+            return NameMention(m.start(), m.end(1) - 1, first[:-1], first[:-1], full=False)
     key = [low, initial.lower()] if initial else [low]
     if one_client(index, key) is None:
         return None
