@@ -929,10 +929,10 @@ def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention 
         # book does not have, not the client Dana Pruitt
         return None
     initial = m.group(2)
-    if low.endswith("s") and _THE_BEFORE.search(body, max(0, m.start() - 4), m.start()):
-        # "the Okafors want a quote": the household of the one client of that surname
-        if len(index.by_surname(low[:-1])) == 1:
-            return NameMention(m.start(), m.end(1) - 1, first[:-1], first[:-1], full=False)
+    # "the Okafors want a quote": the household of the one client of that surname
+    household = low.endswith("s") and _THE_BEFORE.search(body, max(0, m.start() - 4), m.start())
+    if household and len(index.by_surname(low[:-1])) == 1:
+        return NameMention(m.start(), m.end(1) - 1, first[:-1], first[:-1], full=False)
     key = [low, initial.lower()] if initial else [low]
     if one_client(index, key) is None:
         return None
