@@ -320,6 +320,12 @@ SAID_ANOTHER_WAY = [
     ("Adeyemi wants the contract by Fri", "Oluwaseun Adeyemi"),
     ("Spoke with Gus at the bistro", "Augustine Moreau"),
     ("spoke with banks about the rates", "Sam Banks"),
+    # a client's whole name typed without capitals, its first name one the name list lacks, in
+    # a note that has capitals elsewhere (the last two rows held out)
+    ("call w stanislav petrov re the Q3 pallets, short again", "Stanislav Petrov"),
+    ("good chat with wilhelmina stroud today. Portfolio review Fri", "Wilhelmina Stroud"),
+    ("spoke to archibald finch about the Closing", "Archibald Finch"),
+    ("dinner w augustine moreau - Tasting menu for 40", "Augustine Moreau"),
 ]
 NOT_SAID_ANOTHER_WAY = [
     ("Reyes called about the lease", None),  # a surname two clients share

@@ -266,7 +266,7 @@ class ClientIndex(Sequence[KnownClient]):
                 for nickname in _nicknames_of(form):
                     firsts.update(_spellings(nickname))
         positions: set[int] = set()
-        for word in firsts & self._first_words():
+        for word in firsts & self.first_words():
             positions.update(self._lines(f"{word} "))
             positions.update(self._lines(f"{word}\n"))
         found = []
@@ -277,7 +277,7 @@ class ClientIndex(Sequence[KnownClient]):
                 found.append(self._client(i))
         return found
 
-    def _first_words(self) -> set[str]:
+    def first_words(self) -> set[str]:
         """The book's first names: a first name stands for dozens of nicknames and their
         spellings, and only those the book has are looked for (each a scan of every name)."""
         if self._by_first is None:

@@ -866,9 +866,27 @@ def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMe
         end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
         written = body[m.start() : end].rstrip(".")
         return NameMention(m.start(), end, written, m.group(1), full=" " in written)
+    if other is None:
+        other = _book_full_name_lower(body, index, until)
     if other is None and not _A_CAPITAL.search(body, 0, until):
         other = _book_lower(body, index, until)
     return other
+
+
+# Two words without capitals, each pair of neighbours: "with anneliese kruger she runs"
+_LOWER_PAIR = LazyRegex(r"\b(?=([a-z][a-z'-]+)[ \t]+([a-z][a-z'-]+)\b)")
+
+
+def _book_full_name_lower(body: str, index: ClientIndex, until: int) -> NameMention | None:
+    """A client's whole name as the book has it, typed without capitals ("good call with
+    anneliese kruger"): the first pair of words before ``until`` that is a client's name."""
+    firsts = index.first_words()
+    for m in _LOWER_PAIR.finditer(body, 0, until):
+        first, last = m.group(1), m.group(2)
+        if first in firsts and first not in NOT_NAMES and index.exact(f"{first} {last}"):
+            end = body.index(last, m.start() + len(first)) + len(last)
+            return NameMention(m.start(), end, body[m.start() : end], first, full=True)
+    return None
 
 
 _A_CAPITAL = LazyRegex(r"[A-Z]")
