@@ -321,7 +321,7 @@ SAID_ANOTHER_WAY = [
     ("Spoke with Gus at the bistro", "Augustine Moreau"),
     ("spoke with banks about the rates", "Sam Banks"),
     # a client's whole name typed without capitals, its first name one the name list lacks, in
-    # a note that has capitals elsewhere (the last two rows held out)
+    # a note that has capitals elsewhere (written after the rule, none held out)
     ("call w stanislav petrov re the Q3 pallets, short again", "Stanislav Petrov"),
     ("good chat with wilhelmina stroud today. Portfolio review Fri", "Wilhelmina Stroud"),
     ("spoke to archibald finch about the Closing", "Archibald Finch"),
