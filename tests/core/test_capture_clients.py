@@ -275,6 +275,8 @@ SAID_BOOK = [
             ("Augustine Moreau", "Moreau Bistro"),
             ("Priya Young", ""),  # surnames that are words too
             ("Sam Banks", ""),
+            ("Jose Alvarez", ""),
+            ("Tom Price", ""),
         ],
         start=1,
     )
@@ -335,6 +337,11 @@ NOT_SAID_ANOTHER_WAY = [
     ("Pruitt Hardware called re: a key order", None),  # a company the book lacks
     ("Park Ave job - new lead Rina Shah", "Rina Shah"),
     ("Mrs. Reyes called about the lease", "Reyes"),  # titled, still two clients' surname
+    # a sentence's first word that is a client's surname, said as a word
+    ("Price is too high for them, Dana Wells said", "Dana Wells"),
+    ("Price went up again. Call Dana Wells", "Dana Wells"),
+    # a family word beside a client's first name is someone else of the family: left alone
+    ("Jose Jr called about the truck", "Jose Jr"),
     # without capitals, a surname that is a word said as a word
     ("met the young couple from the open house, they want a 3 bed", None),
     ("need to call the banks about the rates", None),

@@ -916,16 +916,32 @@ def _book_lower(body: str, index: ClientIndex, until: int) -> NameMention | None
     return None
 
 
+def _said_as_name(body: str, start: int, end: int) -> bool:
+    """A capitalised word alone is a name inside a sentence; as a sentence's or a line's first
+    word only after a title or before what a person does or a heading's dash ("Quintero called",
+    "Mrs. Szabo", "Petrov - 2 pallets short")."""
+    before = body[max(0, start - 3) : start].rstrip(" \t\"'(")
+    if before and before[-1] not in ".!?\n:;-":
+        return True
+    if _NAME_CUE_BEFORE.search(body, max(0, start - 12), start):
+        return True
+    return bool(_NAME_CUE_AFTER.match(body, end) or _HEADING_DASH.match(body, end))
+
+
+_HEADING_DASH = LazyRegex(r"[ \t]*(?:[-\u2013\u2014:|,]|$)", re.M)
+
+
 # Where a word without a capital is said as a person: after a title or a word of contact
 # ("mrs szabo", "talked to szabo", "met with quintero"), or before what a person does
 # ("szabo called", "quintero wants"); "the young couple", "call the banks" are words.
 _NAME_CUE_BEFORE = LazyRegex(
     r"\b(?:to|with|w/|from|met|saw|call|called|email|emailed|text|texted|mr|mrs|ms|dr|miss)"
-    r"\.?[ \t]+$"
+    r"\.?[ \t]+$",
+    re.IGNORECASE,
 )
 _NAME_CUE_AFTER = LazyRegex(
     r"(?:'s\b|[ \t]+(?:called|calls|wants|wanted|said|says|asked|asks|texted|emailed|needs|"
-    r"stopped|dropped|came|left|is|was|will)\b)"
+    r"stopped|dropped|came|left|signed|loved|liked|agreed|approved)\b)"
 )
 
 
@@ -952,6 +968,8 @@ def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention 
     if household and len(index.by_surname(low[:-1])) == 1:
         return NameMention(m.start(), m.end(1) - 1, first[:-1], first[:-1], full=False)
     key = [low, initial.lower()] if initial else [low]
+    if not initial and not _said_as_name(body, m.start(), m.end(1)):
+        return None  # "Price is too high": a sentence's first word, not the client Tom Price
     if one_client(index, key) is None:
         return None
     end = m.end() if initial else m.end(1)
