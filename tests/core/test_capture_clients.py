@@ -245,3 +245,129 @@ def test_a_first_name_of_the_book_does_not_take_over_another_person(
     assert got is None or got["id"] is None
     if client is not None:
         assert got["name"] == client
+
+
+# Family (issue 16): a client of the book said another way than by the name the book holds: the
+# company in part or with a suffix, a surname alone or with a title, a nickname of the public
+# nickname table or a pet ending spelt another way, a first name said by its start or its end.
+# Each points at exactly one client; a surname two clients share, a company or a full name the
+# book lacks stays new. Rows after "held out" were written before the rules and checked only
+# once they were done (10 of 10 passed then).
+SAID_BOOK = [
+    KnownClient(i, name, company)
+    for i, (name, company) in enumerate(
+        [
+            ("Chidi Okafor", "Okafor Moving & Storage"),
+            ("Dana Pruitt", "Pruitt Bowling Lanes"),
+            ("Helen Vance", "Vance Chiropractic"),
+            ("Ilona Szabo", ""),
+            ("Marisol Quintero", "Quintero Landscaping LLC"),
+            ("Cornelius Webb", ""),
+            ("Theodora Lin", ""),
+            ("Francisco Ibarra", ""),
+            ("Wilhelmina Stroud", ""),
+            ("Oluwaseun Adeyemi", ""),
+            ("Gwendolyn Hart", ""),
+            ("Stanislav Petrov", ""),
+            ("Archibald Finch", ""),
+            ("Tom Reyes", "Reyes Roofing"),
+            ("Ana Reyes", ""),
+            ("Augustine Moreau", "Moreau Bistro"),
+            ("Priya Young", ""),  # surnames that are words too
+            ("Sam Banks", ""),
+            ("Jose Alvarez", ""),
+            ("Tom Price", ""),
+        ],
+        start=1,
+    )
+]
+SAID_ANOTHER_WAY = [
+    ("Okafor Moving - need 2 more trucks for the June job.", "Chidi Okafor"),
+    ("stopped at the Pruitt lanes, league night sign-up sheet", "Dana Pruitt"),
+    ("Vance Chiro wants the new intake forms printed by Fri", "Helen Vance"),
+    ("Mrs. Szabo called about the boiler.", "Ilona Szabo"),
+    ("Quintero called, wants the fall cleanup quote.", "Marisol Quintero"),
+    ("Neil - sending the renewal docs tomorrow", "Cornelius Webb"),
+    ("Teddie L. loved the sample kit", "Theodora Lin"),
+    ("Paco called re: invoice", "Francisco Ibarra"),
+    ("Gwen - kitchen tile picked, grout color TBD", "Gwendolyn Hart"),
+    # held out
+    ("quick call w/ Okafor Moving and Storage re: insurance", "Chidi Okafor"),
+    ("spoke to Dr. Vance about the billing software", "Helen Vance"),
+    ("Billie S. wants her portfolio rebalanced", "Wilhelmina Stroud"),
+    ("Seun called, q about the contract", "Oluwaseun Adeyemi"),
+    ("Stan P - 2 pallets short on delivery", "Stanislav Petrov"),
+    ("Archie wants to move the closing to Tuesday", "Archibald Finch"),
+    ("Gus M. asked for a tasting menu", "Augustine Moreau"),
+    ("Pruitt Lanes: resurfacing lanes 4-8 next month", "Dana Pruitt"),
+    ("Mr. Petrov signed the lease", "Stanislav Petrov"),
+    ("Quintero Landscaping - invoice #221 overdue", "Marisol Quintero"),
+    # a second table, written after the first rules (17 of 20 passed; the three misses, a note
+    # without capitals and a household by its surname, widened the rules by syntax)
+    ("talked to szabo about the boiler, wants a new quote", "Ilona Szabo"),
+    ("okafor moving called - truck 3 broke down", "Chidi Okafor"),
+    ("the Okafors want a quote for the garage", "Chidi Okafor"),
+    ("Vance Chiropractic Clinic - intake forms", "Helen Vance"),
+    ("Ms Quintero wants the fall cleanup moved up", "Marisol Quintero"),
+    ("Dr Vance's office called about billing", "Helen Vance"),
+    ("Teddy Lin - sample kit arrived", "Theodora Lin"),
+    ("Pancho wants the invoice split", "Francisco Ibarra"),
+    ("Wilma S. called, rebalance", "Wilhelmina Stroud"),
+    ("Met with Gwen H. re grout", "Gwendolyn Hart"),
+    ("Petrov - 2 pallets short", "Stanislav Petrov"),
+    ("Moreau Bistro - tasting menu for 40 on the 12th", "Augustine Moreau"),
+    ("coffee w/ stan about the pallets", "Stanislav Petrov"),
+    ("Quick call with Mr. Finch re closing", "Archibald Finch"),
+    ("Email from Okafor Moving & Storage: invoice attached", "Chidi Okafor"),
+    ("Adeyemi wants the contract by Fri", "Oluwaseun Adeyemi"),
+    ("Spoke with Gus at the bistro", "Augustine Moreau"),
+    ("spoke with banks about the rates", "Sam Banks"),
+    # a client's whole name typed without capitals, its first name one the name list lacks, in
+    # a note that has capitals elsewhere (written after the rule, none held out)
+    ("call w stanislav petrov re the Q3 pallets, short again", "Stanislav Petrov"),
+    ("good chat with wilhelmina stroud today. Portfolio review Fri", "Wilhelmina Stroud"),
+    ("spoke to archibald finch about the Closing", "Archibald Finch"),
+    ("dinner w augustine moreau - Tasting menu for 40", "Augustine Moreau"),
+]
+NOT_SAID_ANOTHER_WAY = [
+    ("Reyes called about the lease", None),  # a surname two clients share
+    ("Met Grant Vance at the expo, owns 3 gyms", "Grant Vance"),  # a new person's surname
+    ("Lunch with Gwen Stacy, new lead", "Gwen Stacy"),  # a short first name, another surname
+    ("Dan called about the deck", "Dan"),  # three letters: too many names start so
+    ("Pruitt Hardware called re: a key order", None),  # a company the book lacks
+    ("Park Ave job - new lead Rina Shah", "Rina Shah"),
+    ("Mrs. Reyes called about the lease", "Reyes"),  # titled, still two clients' surname
+    # a sentence's first word that is a client's surname, said as a word
+    ("Price is too high for them, Dana Wells said", "Dana Wells"),
+    ("Price went up again. Call Dana Wells", "Dana Wells"),
+    # a family word beside a client's first name is someone else of the family: left alone
+    ("Jose Jr called about the truck", "Jose Jr"),
+    # without capitals, a surname that is a word said as a word
+    ("met the young couple from the open house, they want a 3 bed", None),
+    ("need to call the banks about the rates", None),
+]
+
+
+@pytest.mark.parametrize(("note", "client"), SAID_ANOTHER_WAY)
+def test_a_book_client_said_by_company_surname_or_a_short_name(note: str, client: str) -> None:
+    got = understand(note, date(2026, 6, 16), SAID_BOOK)["client"]
+    assert got is not None and got["id"] is not None, got
+    assert got["name"] == client
+
+
+@pytest.mark.parametrize(("note", "client"), NOT_SAID_ANOTHER_WAY)
+def test_a_name_that_fits_no_one_client_of_the_book_stays_new(
+    note: str, client: str | None
+) -> None:
+    got = understand(note, date(2026, 6, 16), SAID_BOOK)["client"]
+    assert got is None or got["id"] is None, got
+    assert (got and got["name"]) == client
+
+
+def test_the_public_nickname_table_widens_the_projects_own() -> None:
+    # the project's own entries stay; the public table adds names it lacks; a pet ending is
+    # one name however spelt, and a formal name's other gender's form shares its nicknames
+    assert same_first_name("bob", "robert")
+    assert same_first_name("neil", "cornelius") and same_first_name("iggy", "ignatius")
+    assert same_first_name("teddie", "theodore") and same_first_name("teddie", "theodora")
+    assert not same_first_name("neil", "theodora")

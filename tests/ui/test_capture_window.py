@@ -512,3 +512,13 @@ def test_opening_again_keeps_what_was_typed_since_the_last_draft(window: Any, qt
     qtbot.keyClicks(capture.editor, " He wants pricing.")  # not yet in the draft
     window.on_remote_capture("")  # `rapport capture` again meanwhile
     assert capture.editor.toPlainText() == "Lunch w/ Bob Smith. He wants pricing."
+
+
+def test_a_client_found_by_surname_says_so(window: Any, qtbot: Any) -> None:
+    # issue 16: a book client said by surname alone is offered, and the picker says how
+    szabo = clients.create_client("Ilona Szabo", company="")
+    capture = open_capture(window, qtbot)
+    type_note(capture, qtbot, "Mrs. Szabo called about the boiler. Quote by Friday.")
+    picker = capture.client_picker
+    assert picker.current["id"] == szabo.id
+    assert picker.how.text() == "in your book, by surname · check it"

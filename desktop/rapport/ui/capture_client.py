@@ -37,6 +37,7 @@ HOW = {
     "close": "in your book · the note spells it differently",
     "first_name": "in your book, by first name · check it",
     "company": "in your book, by company · check it",
+    "surname": "in your book, by surname · check it",
     "given": "chosen by you",
     "chosen": "chosen by you",
 }

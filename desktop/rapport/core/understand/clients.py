@@ -2,8 +2,12 @@
 
 Matching order: the whole name (accents and case folded), then a close spelling (difflib
 ratio), then a first name or nickname ("Bob" for Robert, "Roz P." for Rosalind Park; the
-nicknames are resources/nicknames.json) when it points at one client, or at the most
-recently contacted of several. Anything else is a new client (``id`` None).
+nicknames are resources/nicknames.json and the public nickname table
+resources/nicknames_names.csv) when it points at one client, or at the most recently contacted
+of several. Then, each only when it points at exactly one client: the start or end of a
+client's first name ("Gwen" for Gwendolyn, "Seun" for Oluwaseun), the client's company said in
+part or with a suffix ("Vance Chiro" for Vance Chiropractic), a surname alone ("Szabo", "Mrs.
+Szabo"). Anything else is a new client (``id`` None).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from operator import add
 from typing import overload
@@ -27,6 +31,7 @@ __all__ = [
     "KnownClient",
     "match_client",
     "name_keys",
+    "one_client",
     "same_first_name",
 ]
 
@@ -46,22 +51,97 @@ class KnownClient:
 @dataclass(frozen=True, slots=True)
 class ClientMatch:
     client: KnownClient | None
-    how: str  # exact, close, first_name, company, new
+    how: str  # exact, close, first_name, company, surname, new
     candidates: tuple[tuple[KnownClient, float], ...]
 
 
 @cache
-def _nicknames() -> dict[str, tuple[str, ...]]:
-    """Nickname -> the formal first names it is short for (resources/nicknames.json)."""
+def _own_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The project's own table (resources/nicknames.json), nickname -> formal names and
+    formal name -> nicknames."""
     data = json.loads(read_resource("nicknames.json"))
-    return {nick: tuple(formal) for nick, formal in data["nicknames"].items()}
+    table = {nick: tuple(formal) for nick, formal in data["nicknames"].items()}
+    reverse: dict[str, list[str]] = {}
+    for nick, formals in table.items():
+        for formal in formals:
+            reverse.setdefault(formal, []).append(nick)
+    return table, {formal: tuple(nicks) for formal, nicks in reverse.items()}
+
+
+@cache
+def _public_table() -> str:
+    """The public table of resources/nicknames_names.csv (Apache-2.0, see
+    nicknames_names.LICENSE.txt), one line "formal,has_nickname,nick" each, with a newline
+    before the first: looked up by string search as the clients' names are, since a dry run
+    reads it once per start and asks it a few names."""
+    return "\n" + read_resource("nicknames_names.csv")
+
+
+_HAS = ",has_nickname,"
+
+
+@lru_cache(maxsize=4096)  # every first name a user types, in a long session
+def _formal_names(nick: str) -> tuple[str, ...]:
+    """The formal first names ``nick`` is short for: the project's own table first, then the
+    public one."""
+    found = list(_own_tables()[0].get(nick, ()))
+    text = _public_table()
+    needle = f"{_HAS}{nick}\n"
+    hit = text.find(needle)
+    while hit >= 0:
+        formal = text[text.rfind("\n", 0, hit) + 1 : hit]
+        if formal not in found:
+            found.append(formal)
+        hit = text.find(needle, hit + 1)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _nicknames_of(formal: str) -> tuple[str, ...]:
+    """The nicknames of the formal first name ``formal``, in both tables."""
+    found = list(_own_tables()[1].get(formal, ()))
+    text = _public_table()
+    needle = f"\n{formal}{_HAS}"
+    hit = text.find(needle)
+    while hit >= 0:
+        start = hit + len(needle)
+        nick = text[start : text.find("\n", start)]
+        if nick not in found:
+            found.append(nick)
+        hit = text.find(needle, start)
+    return tuple(found)
+
+
+def _forms(formal: str) -> tuple[str, ...]:
+    """A formal name and its forms that differ in the last vowel, the other gender's or
+    language's (Theodore, Theodora; Antonio, Antonia; Francisco, Francisca): a nickname of one
+    is a nickname of the others ("Teddie" for Theodora)."""
+    if len(formal) >= 5 and formal[-1] in "aeo":
+        stem = formal[:-1]
+        return (formal, *(stem + end for end in "aeo" if stem + end != formal))
+    return (formal,)
+
+
+def _spellings(first: str) -> tuple[str, ...]:
+    """A pet name's other spellings of its ending: "teddie", "teddy" and "teddi" are one name
+    (Billie/Billy, Freddie/Freddy, Bobbi/Bobby)."""
+    for end in ("ie", "y", "i"):
+        if first.endswith(end) and len(first) > len(end) + 2:
+            stem = first[: -len(end)]
+            return tuple(stem + other for other in ("ie", "y", "i"))
+    return (first,)
 
 
 def name_keys(first: str) -> frozenset[str]:
     """The first names ``first`` may stand for: itself and, for a nickname, the formal names
-    ("sam" -> sam, samuel, samantha). Two first names are the same person's when their keys
-    meet ("Bob" and "Robert", "Roz" and "Rosalind")."""
-    return frozenset((first, *_nicknames().get(first, ())))
+    ("sam" -> sam, samuel, samantha), whichever way its pet ending is spelt ("teddie" as
+    "teddy"). Two first names are the same person's when their keys meet ("Bob" and
+    "Robert", "Roz" and "Rosalind")."""
+    keys = {first}
+    for spelling in _spellings(first):
+        for formal in _formal_names(spelling):
+            keys.update(_forms(formal))
+    return frozenset(keys)
 
 
 def same_first_name(a: str, b: str) -> bool:
@@ -125,6 +205,7 @@ class ClientIndex(Sequence[KnownClient]):
         self._joined = "\n".join(self._folded)
         self._framed = f"\n{self._joined}\n"
         self._framed_companies: str | None = None  # the same for companies, when first asked
+        self._by_first: set[str] | None = None  # the first names, when first asked
         self._letters: list[Counter[str] | None] = [None] * len(self._folded)
         self._close: dict[str, tuple[tuple[KnownClient, float], ...]] = {}
 
@@ -180,11 +261,12 @@ class ClientIndex(Sequence[KnownClient]):
         # nickname of one of them (name_keys of both meet: same_first_name).
         keys = name_keys(first)
         firsts = set(keys)
-        for nickname, formal in _nicknames().items():
-            if not keys.isdisjoint(formal):
-                firsts.add(nickname)
+        for key in keys:
+            for form in _forms(key):  # the nicknames of each form of a formal name
+                for nickname in _nicknames_of(form):
+                    firsts.update(_spellings(nickname))
         positions: set[int] = set()
-        for word in firsts:
+        for word in firsts & self.first_words():
             positions.update(self._lines(f"{word} "))
             positions.update(self._lines(f"{word}\n"))
         found = []
@@ -195,6 +277,92 @@ class ClientIndex(Sequence[KnownClient]):
                 found.append(self._client(i))
         return found
 
+    def first_words(self) -> set[str]:
+        """The book's first names: a first name stands for dozens of nicknames and their
+        spellings, and only those the book has are looked for (each a scan of every name)."""
+        if self._by_first is None:
+            self._by_first = {name.partition(" ")[0] for name in self._folded}
+        return self._by_first
+
+    def part_of_first(self, first: str, last: str | None) -> list[KnownClient]:
+        """Clients whose first name starts or ends with ``first``, a name of four letters or
+        more said short: its start ("Gwen" for Gwendolyn, "Stan" for Stanislav) or its end
+        ("Seun" for Oluwaseun, "Emeka" for Chukwuemeka); with ``last``, of that surname or
+        initial as ``same_first``."""
+        if len(first) < 4:
+            return []  # "Al", "Jo", "Ann": said short, too many names start so
+        found = []
+        for i in self._lines_containing(first):
+            words = self._folded[i].split()
+            own = words[0] if len(words) > 1 else ""
+            if own == first or len(own) < len(first) + 2:
+                continue
+            if not (own.startswith(first) or own.endswith(first)):
+                continue
+            surname = words[-1]
+            if last is None or surname == last or (len(last) == 1 and surname.startswith(last)):
+                found.append(self._client(i))
+        return found
+
+    def _lines_containing(self, part: str) -> list[int]:
+        """The positions of the folded names holding ``part`` anywhere."""
+        found: list[int] = []
+        line = 0
+        at = 0
+        hit = self._joined.find(part)
+        while hit >= 0:
+            line += self._joined.count("\n", at, hit)
+            at = hit
+            if not found or found[-1] != line:
+                found.append(line)
+            hit = self._joined.find(part, hit + 1)
+        return found
+
+    def by_surname(self, surname: str) -> list[KnownClient]:
+        """Clients of two names or more whose last name is ``surname``."""
+        found = []
+        for i in self._lines_containing(f" {surname}"):
+            words = self._folded[i].split()
+            if len(words) > 1 and words[-1] == surname:
+                found.append(self._client(i))
+        return found
+
+    def company_starts(self, word: str) -> bool:
+        """Whether a client's company starts with the folded ``word``."""
+        return bool(self._lines(f"{word} ", self._framed_company_names()))
+
+    def _framed_company_names(self) -> str:
+        if self._framed_companies is None:
+            self._framed_companies = "\n{}\n".format("\n".join(fold_all(self._companies)))
+        return self._framed_companies
+
+    def by_company_words(self, key: str) -> list[KnownClient]:
+        """Clients whose company is ``key`` said in part or with a suffix: the company's first
+        word, then words that each start one of its later words in order ("vance chiro" for
+        Vance Chiropractic, "pruitt lanes" for Pruitt Bowling Lanes, "okafor moving and
+        storage inc" for Okafor Moving & Storage)."""
+        words = [w for w in key.replace("&", " ").split() if w not in _COMPANY_FILLER]
+        if len(words) < 2:
+            return []
+        found = []
+        for i in self._lines(f"{words[0]} ", self._framed_company_names()):
+            company = fold(self._companies[i]).replace("&", " ").split()
+            theirs = [w for w in company[1:] if w not in _COMPANY_FILLER]
+            at = 0
+            fits = True
+            for word in words[1:]:
+                while at < len(theirs) and not (
+                    theirs[at].startswith(word) and (len(word) >= 3 or word == theirs[at])
+                ):
+                    at += 1
+                if at == len(theirs):
+                    fits = False
+                    break
+                at += 1
+            if fits:
+                found.append(self._client(i))
+        return found
+
     def by_company(self, key: str) -> list[KnownClient]:
         if not key:  # a company that folds to nothing (only spaces): none, however written
             return [
@@ -202,9 +370,7 @@ class ClientIndex(Sequence[KnownClient]):
                 for i, company in enumerate(self._companies)
                 if company and not fold(company)
             ]
-        if self._framed_companies is None:
-            self._framed_companies = "\n{}\n".format("\n".join(fold_all(self._companies)))
-        return [self._client(i) for i in self._lines(f"{key}\n", self._framed_companies)]
+        return [self._client(i) for i in self._lines(f"{key}\n", self._framed_company_names())]
 
     def close(self, key: str) -> tuple[tuple[KnownClient, float], ...]:
         """Clients whose name is a close spelling of ``key``, best first (at most five)."""
@@ -255,6 +421,13 @@ class ClientIndex(Sequence[KnownClient]):
         return result
 
 
+# Words a company is said with or without: "Okafor Moving and Storage, Inc." is "Okafor Moving &
+# Storage"; "the Pruitt lanes".
+_COMPANY_FILLER = frozenset(
+    ["and", "the", "of", "inc", "llc", "ltd", "co", "corp", "company", "group", "llp", "pllc"]
+)
+
+
 def near_lengths(size: int, lengths: Sequence[int], rests: Iterable[int], stride: int) -> list[int]:
     """The positions i of the names that may be a close spelling of a key of ``size``
     characters, by their lengths alone: ``lengths[i]`` (below ``stride``) and, of it,
@@ -290,6 +463,7 @@ def match_client(
     """The known client best meant by the note's name ``mentions`` (most likely first)."""
     if not known:
         return ClientMatch(None, "new", ())
+
     index = known if isinstance(known, ClientIndex) else ClientIndex(known)
     for mention in mentions:
         key = fold(mention)
@@ -308,9 +482,31 @@ def match_client(
         if same:
             same.sort(key=_recent, reverse=True)
             return ClientMatch(same[0], "first_name", tuple((c, 0.8) for c in same[:5]))
+        unique = one_client(index, words)
+        if unique is not None:
+            return unique
     for company in companies:
         by_company = index.by_company(fold(company))
         if by_company:
             by_company.sort(key=_recent, reverse=True)
             return ClientMatch(by_company[0], "company", tuple((c, 0.6) for c in by_company[:5]))
     return ClientMatch(None, "new", ())
+
+
+def one_client(index: ClientIndex, words: Sequence[str]) -> ClientMatch | None:
+    """The one client a name the book does not hold points at: a first name said short
+    ("Gwen", "Seun P."), the client's company said in part ("Vance Chiro"), a surname alone
+    ("Szabo"). Two clients or more fitting is no choice (the note says no more)."""
+    last = words[-1] if len(words) > 1 else None
+    if last is None or len(last) == 1 or len(words) == 2:
+        part = index.part_of_first(words[0], last.rstrip(".") if last else None)
+        if len(part) == 1:
+            return ClientMatch(part[0], "first_name", ((part[0], 0.7),))
+    company = index.by_company_words(" ".join(words))
+    if len(company) == 1:
+        return ClientMatch(company[0], "company", ((company[0], 0.6),))
+    if len(words) == 1:
+        surname = index.by_surname(words[0])
+        if len(surname) == 1:
+            return ClientMatch(surname[0], "surname", ((surname[0], 0.6),))
+    return None

@@ -20,11 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from rapport.core.names import fold
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.clients import (
     ClientIndex,
     KnownClient,
     match_client,
+    one_client,
     same_first_name,
 )
 from rapport.core.understand.contacts import find_contacts
@@ -829,12 +831,21 @@ def _client(
 # initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
 _BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
 BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
+# The words after a capitalised word that may go on a company's name: "Pruitt lanes", "Okafor
+# Moving & Storage", up to a sentence's or a clause's end.
+_COMPANY_WORDS = LazyRegex(r"(?:[ \t]+(?:&|[A-Za-z][\w'.-]*))+")
+_A_WORD = LazyRegex(r"\S+")
+_THE_BEFORE = LazyRegex(r"\bthe\s+$", re.IGNORECASE)
+_NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
 def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMention | None:
     """The first capitalised first name or nickname before ``until`` that is a client's in
-    the book (with that surname or initial when one follows), as the note writes it."""
+    the book (with that surname or initial when one follows), as the note writes it; else
+    the first that names exactly one client another way: the company said in part ("the
+    Pruitt lanes"), a surname alone ("Quintero called"), a first name said short ("Gwen")."""
     index = known if isinstance(known, ClientIndex) else ClientIndex(known)
+    other: NameMention | None = None
     for m in _BOOK_MENTION.finditer(body, 0, min(until + 40, len(body))):
         if m.start() >= until:
             break
@@ -842,16 +853,128 @@ def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMe
         initial, surname = m.group(2), m.group(3)
         if first in NOT_NAMES and not surname:
             continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
+        before = _NAME_BEFORE.search(body, max(0, m.start() - 16), m.start())
+        if before is not None and before.group(1).lower() not in NOT_NAMES:
+            continue  # "Met Tasha Bell": a surname after a name, not "Bell" for William
         same = index.same_first(first, (initial or surname or "").lower() or None)
         if not same and surname and surname.lower() in NOT_NAMES and first not in NOT_NAMES:
             same = index.same_first(first, None)  # "Sunil + Meera", "Kenji called"
         if not same:
+            if other is None:
+                other = _book_other(body, m, index)
             continue
-        same.sort(key=lambda c: c.last_contact.timestamp() if c.last_contact else 0.0, reverse=True)
         end = m.end() if initial or (surname and surname.lower() not in NOT_NAMES) else m.end(1)
         written = body[m.start() : end].rstrip(".")
         return NameMention(m.start(), end, written, m.group(1), full=" " in written)
+    if other is None:
+        other = _book_full_name_lower(body, index, until)
+    if other is None and not _A_CAPITAL.search(body, 0, until):
+        other = _book_lower(body, index, until)
+    return other
+
+
+# Two words without capitals, each pair of neighbours: "with anneliese kruger she runs"
+_LOWER_PAIR = LazyRegex(r"\b(?=([a-z][a-z'-]+)[ \t]+([a-z][a-z'-]+)\b)")
+
+
+def _book_full_name_lower(body: str, index: ClientIndex, until: int) -> NameMention | None:
+    """A client's whole name as the book has it, typed without capitals ("good call with
+    anneliese kruger"): the first pair of words before ``until`` that is a client's name."""
+    firsts = index.first_words()
+    for m in _LOWER_PAIR.finditer(body, 0, until):
+        first, last = m.group(1), m.group(2)
+        if first in firsts and first not in NOT_NAMES and index.exact(f"{first} {last}"):
+            end = body.index(last, m.start() + len(first)) + len(last)
+            return NameMention(m.start(), end, body[m.start() : end], first, full=True)
     return None
+
+
+_A_CAPITAL = LazyRegex(r"[A-Z]")
+_LOWER_WORD = LazyRegex(r"\b([a-z][a-z'-]{3,14})\b")
+
+
+def _book_lower(body: str, index: ClientIndex, until: int) -> NameMention | None:
+    """In a note typed or dictated without capitals ("talked to szabo about the boiler",
+    "okafor moving called"): the first word that is exactly one client's surname, or starts
+    their company said in part, and is no word of the language or anyone's first name."""
+    for m in _LOWER_WORD.finditer(body, 0, until):
+        word = m.group(1)
+        if word in NOT_NAMES or word in first_names():
+            continue
+        words = _COMPANY_WORDS.match(body, m.end(1))
+        if words is not None and index.company_starts(word):
+            ends = [w.end() for w in _A_WORD.finditer(body, m.end(1), words.end())][:4]
+            for end in reversed(ends):
+                written = body[m.start() : end].rstrip(".")
+                if len(index.by_company_words(fold(written))) == 1:
+                    return NameMention(m.start(), end, written, word, full=True)
+        said_as_name = _NAME_CUE_BEFORE.search(body, max(0, m.start() - 12), m.start()) or (
+            _NAME_CUE_AFTER.match(body, m.end(1))
+        )
+        if said_as_name and len(index.by_surname(word)) == 1:
+            return NameMention(m.start(), m.end(1), word, word, full=False)
+    return None
+
+
+def _said_as_name(body: str, start: int, end: int) -> bool:
+    """A capitalised word alone is a name inside a sentence; as a sentence's or a line's first
+    word only after a title or before what a person does or a heading's dash ("Quintero called",
+    "Mrs. Szabo", "Petrov - 2 pallets short")."""
+    before = body[max(0, start - 3) : start].rstrip(" \t\"'(")
+    if before and before[-1] not in ".!?\n:;-":
+        return True
+    if _NAME_CUE_BEFORE.search(body, max(0, start - 12), start):
+        return True
+    return bool(_NAME_CUE_AFTER.match(body, end) or _HEADING_DASH.match(body, end))
+
+
+_HEADING_DASH = LazyRegex(r"[ \t]*(?:[-\u2013\u2014:|,]|$)", re.M)
+
+
+# Where a word without a capital is said as a person: after a title or a word of contact
+# ("mrs szabo", "talked to szabo", "met with quintero"), or before what a person does
+# ("szabo called", "quintero wants"); "the young couple", "call the banks" are words.
+_NAME_CUE_BEFORE = LazyRegex(
+    r"\b(?:to|with|w/|from|met|saw|call|called|email|emailed|text|texted|mr|mrs|ms|dr|miss)"
+    r"\.?[ \t]+$",
+    re.IGNORECASE,
+)
+_NAME_CUE_AFTER = LazyRegex(
+    r"(?:'s\b|[ \t]+(?:called|calls|wants|wanted|said|says|asked|asks|texted|emailed|needs|"
+    r"stopped|dropped|came|left|signed|loved|liked|agreed|approved)\b)"
+)
+
+
+def _book_other(body: str, m: re.Match[str], index: ClientIndex) -> NameMention | None:
+    """The words at ``m`` when they name exactly one client of the book by its company said in
+    part, a surname alone or a first name said short (``clients.one_client``)."""
+    first = m.group(1)
+    words = _COMPANY_WORDS.match(body, m.end(1))
+    if words is not None and index.company_starts(first.lower()):
+        # the longest run of words that is the client's company said in part
+        ends = [w.end() for w in _A_WORD.finditer(body, m.end(1), words.end())][:4]
+        for end in reversed(ends):
+            written = body[m.start() : end].rstrip(".")
+            if len(index.by_company_words(fold(written))) == 1:
+                return NameMention(m.start(), end, written, first, full=True)
+    low = first.lower()
+    if low in NOT_NAMES or (low in first_names() and not m.group(2)) or m.group(3):
+        # "Grant", "Will": a word or someone's first name; "Pruitt Hardware": a company the
+        # book does not have, not the client Dana Pruitt
+        return None
+    initial = m.group(2)
+    # "the Okafors want a quote": the household of the one client of that surname
+    household = low.endswith("s") and _THE_BEFORE.search(body, max(0, m.start() - 4), m.start())
+    if household and len(index.by_surname(low[:-1])) == 1:
+        return NameMention(m.start(), m.end(1) - 1, first[:-1], first[:-1], full=False)
+    key = [low, initial.lower()] if initial else [low]
+    if not initial and not _said_as_name(body, m.start(), m.end(1)):
+        return None  # "Price is too high": a sentence's first word, not the client Tom Price
+    if one_client(index, key) is None:
+        return None
+    end = m.end() if initial else m.end(1)
+    written = body[m.start() : end].rstrip(".")
+    return NameMention(m.start(), end, written, first, full=" " in written)
 
 
 if TYPE_CHECKING:
