@@ -83,6 +83,11 @@ FC_AFTER = [
     (HERE / "capture_notes_fc9.jsonl", None, 0.97),
     # the lead's blind set of the fourth round, tuned on from the sixth (issue 16, i16t)
     (HERE / "capture_notes_fc10.jsonl", None, 0.90),
+    # written blind by an engineer who wrote no rule (2026-12-07), scored once before that
+    # day's rounds (0.799, 0.723, 0.697) and once after them, unseen: tuned on from now
+    (HERE / "capture_notes_fc11.jsonl", None, 0.82),
+    (HERE / "capture_notes_fc12.jsonl", HERE / "capture_notes_fc12_book.csv", 0.79),
+    (HERE / "capture_notes_fc13.jsonl", None, 0.71),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
