@@ -39,7 +39,7 @@ from rapport.services.damaged import restore_advice as restore_advice
 from rapport.services.errors import ServiceError
 from rapport.store import backup as store_backup
 from rapport.store import engine, engines
-from rapport.store.errors import NotADatabaseError, StoreError, reading_error, translate
+from rapport.store.errors import NotADatabaseError, StoreError, raise_named, reading_error
 
 BackupFile = store_backup.BackupFile  # what the window lists
 AUTO = "auto"
@@ -122,10 +122,7 @@ def backup_now(target: str | Path | None = None, reason: str = MANUAL) -> Path:
     except paths.DataDirError as exc:
         raise ServiceError(str(exc).replace("data directory", "backup folder")) from None
     except Exception as exc:
-        error = translate(exc)
-        if error is None:
-            raise
-        raise error from exc
+        raise_named(exc)
 
 
 def _remember_folder(folder: Path) -> None:
@@ -202,10 +199,7 @@ def restore(path: str | Path, progress: store_backup.Progress | None = None) -> 
     try:
         engine.current().restore_from(source, progress)
     except Exception as exc:
-        error = translate(exc, live)
-        if error is None:
-            raise
-        raise error from exc
+        raise_named(exc, live)
     return Restored(source, kept)
 
 

@@ -42,7 +42,7 @@ from rapport.services.book import (
 from rapport.services.damaged import backups_in, folders_of
 from rapport.services.errors import ServiceError
 from rapport.store import cipher, unlocked
-from rapport.store.errors import StoreError, translate
+from rapport.store.errors import StoreError, raise_named
 from rapport.store.files import partial_beside, replace_with
 
 Progress = Callable[[int, int], None]
@@ -265,10 +265,7 @@ def _convert_book(
                     book, partial, source_key=source_key, target_key=target_key, progress=progress
                 )
             except cipher.DatabaseError as exc:
-                error = translate(exc, book)
-                if error is None:
-                    raise
-                raise error from exc
+                raise_named(exc, book)
             problems = cipher.check(partial, target_key)
             if problems:
                 raise ServiceError(

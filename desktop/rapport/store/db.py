@@ -20,6 +20,7 @@ from rapport.store.errors import (
     ServerAwayError,
     StoreError,
     database_errors,
+    raise_named,
     translate,
 )
 from rapport.store.models import Client, db
@@ -90,10 +91,7 @@ def book_beside(path: Path, key: bytes | None) -> Iterator[peewee.Database]:
         with database.atomic():
             yield database
     except peewee.DatabaseError as exc:
-        error = translate(exc, path)
-        if error is None:
-            raise
-        raise error from exc
+        raise_named(exc, path)
     finally:
         database.close()
 
@@ -140,10 +138,7 @@ def transaction() -> Iterator[None]:
     except StoreError:
         raise
     except database_errors() as exc:
-        error = translate(exc, _book_path())
-        if error is None:
-            raise
-        raise error from exc
+        raise_named(exc, _book_path())
 
 
 def _begin(stack: ExitStack) -> None:

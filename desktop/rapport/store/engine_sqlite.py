@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rapport.store.errors import NotADatabaseError, translate
+from rapport.store.errors import NotADatabaseError, raise_named
 from rapport.store.files import partial_beside, remove_stale_partials, sync
 from rapport.store.readonly import checked_version, known_clients, text_setting
 
@@ -116,10 +116,7 @@ class SqliteEngine:
                 migrations.migrate(database, version or 0)
         except peewee.DatabaseError as exc:
             database.close()
-            error = translate(exc, path)
-            if error is None:
-                raise
-            raise error from exc
+            raise_named(exc, path)
         except UnicodeDecodeError as exc:
             # SQLite's error about the file quotes bytes of its damaged schema, and they
             # are not even text: the file is damaged, not Rapport.
@@ -150,10 +147,7 @@ class SqliteEngine:
                     database.connect()
                     migrations.migrate(database, 0)
             except peewee.DatabaseError as exc:
-                error = translate(exc, path)
-                if error is None:
-                    raise
-                raise error from exc
+                raise_named(exc, path)
             finally:
                 database.close()  # the last connection: its -wal is checkpointed and removed
             sync(partial)

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 
 class StoreError(Exception):
@@ -157,6 +158,15 @@ def register_driver_errors(kind: type[Exception]) -> None:
 def driver_errors() -> tuple[type[Exception], ...]:
     """The drivers' DatabaseError classes, for ``except`` clauses."""
     return tuple(_DRIVER_ERRORS)
+
+
+def raise_named(exc: BaseException, path: Path | None = None) -> NoReturn:
+    """In an ``except`` clause: raise the environment failure behind ``exc`` (``translate``:
+    full disk, busy, read-only, damaged...) from it, or ``exc`` itself when it is a bug."""
+    error = translate(exc, path)
+    if error is None:
+        raise exc
+    raise error from exc
 
 
 def database_errors() -> tuple[type[Exception], ...]:
