@@ -102,6 +102,8 @@ def test_bench_table_and_its_refusals(small_book: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert out.startswith("30 clients, 200 conversations; 50 runs each")
     assert "CPU p95" in out.splitlines()[1]
+    # A small book just written is in the file cache: nothing read from the disk to say.
+    assert "read from the disk" not in out
     for label in ("search", "open a profile", "brief", "capture parse", "save a capture"):
         assert label in out
     with pytest.raises(SystemExit) as exit_info:
