@@ -197,11 +197,12 @@ def read_book_file(path: os.PathLike[str] | str, chunk: int = 1 << 20) -> int:
     that the operating system's file cache holds it; the bytes read (0 for a book that is
     not a file, as a team book on a server)."""
     total = 0
+    buffer = bytearray(chunk)  # one buffer, filled again and again: nothing allocated
     for name in (os.fspath(path), os.fspath(path) + "-wal"):
         try:
             with open(name, "rb", buffering=0) as file:
-                while data := file.read(chunk):
-                    total += len(data)
+                while count := file.readinto(buffer):
+                    total += count
         except FileNotFoundError:
             continue
     return total
