@@ -42,8 +42,8 @@ mode with ``synchronous=normal`` appends the new pages to the log without an fsy
 from __future__ import annotations
 
 import os
-import resource
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -164,12 +164,19 @@ class BenchReport:
         return out
 
 
-# getrusage's blocks are 512 bytes on Linux; RUSAGE_THREAD is Linux's (else the process's).
-_RUSAGE_WHO = getattr(resource, "RUSAGE_THREAD", resource.RUSAGE_SELF)
+if sys.platform == "win32":  # no getrusage: nothing to say about the disk
 
+    def _blocks_read() -> int:
+        return 0
 
-def _blocks_read() -> int:
-    return resource.getrusage(_RUSAGE_WHO).ru_inblock
+else:
+    import resource
+
+    # getrusage's blocks are 512 bytes; RUSAGE_THREAD is Linux's (else the process's).
+    _RUSAGE_WHO = getattr(resource, "RUSAGE_THREAD", resource.RUSAGE_SELF)
+
+    def _blocks_read() -> int:
+        return resource.getrusage(_RUSAGE_WHO).ru_inblock
 
 
 def _time(
