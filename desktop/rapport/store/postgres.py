@@ -225,8 +225,10 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     def _sent_nothing(self, later: list[tuple[str, Any]]) -> bool:
         """The transaction's BEGIN is still waiting, with savepoints only: the server has
         not heard of it."""
-        return bool(later) and later[0][0].startswith("BEGIN") and all(
-            text.startswith(self._SAVEPOINT_WRITES) for text, _ in later[1:]
+        return (
+            bool(later)
+            and later[0][0].startswith("BEGIN")
+            and all(text.startswith(self._SAVEPOINT_WRITES) for text, _ in later[1:])
         )
 
     def rollback(self) -> None:
