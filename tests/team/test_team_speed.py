@@ -235,3 +235,22 @@ def test_a_transaction_whose_first_statement_fails_is_rolled_back_whole(
             clients.create_client("Bob Smith")
         db.execute_sql("INSERT INTO client (id, name, name_key) VALUES (-1, NULL, '')")
     assert [c.name for c in clients.list_clients()] == ["Ann Lee"]
+
+
+def test_a_saves_updates_go_to_the_server_with_its_next_statement(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An UPDATE of ``store.sql.update`` has no answer anybody reads (the client's last
+    contact after a note): it rides with the next statement, and its change is there."""
+    from rapport.services import capture, clients
+
+    first = "Lunch with Bob Smith."
+    capture.save_capture(first, capture.understand_note(first))
+    text = "Call with Bob Smith about the renewal."
+    understood = capture.understand_note(text)
+    sent = _sent(monkeypatch)
+    capture.save_capture(text, understood)
+    updates = [piped for query, piped in sent if query.startswith("UPDATE")]
+    assert updates and all(updates)
+    (bob,) = clients.list_clients()
+    assert bob.last_contact_at is not None
