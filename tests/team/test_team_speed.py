@@ -254,3 +254,24 @@ def test_a_saves_updates_go_to_the_server_with_its_next_statement(
     assert updates and all(updates)
     (bob,) = clients.list_clients()
     assert bob.last_contact_at is not None
+
+
+def test_the_typo_pass_asks_about_every_word_at_once_and_never_about_a_short_one(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word is corrected only from four letters up, so a shorter one is not looked up;
+    whether the longer ones match anything is one statement for all of them, where it was
+    a round trip a word (the first of which ran even for a word too short to correct)."""
+    from rapport.services import capture
+    from rapport.store import search_pg
+
+    text = "Lunch with Bob Smith, loves baseball and jazz."
+    capture.save_capture(text, capture.understand_note(text))
+    sent = _sent(monkeypatch)
+    assert search_pg.search("zq xw", 60, 8) == []
+    assert not any("rapport_find(to_tsquery" in query for query, _ in sent)
+    sent.clear()
+    hits = search_pg.search("basebll jazzz ", 60, 8)  # two typos, both corrected
+    assert hits and all("baseball" in (hit.title + hit.snippet).lower() for hit in hits)
+    asked = [query for query, _ in sent if "rapport_find(to_tsquery" in query]
+    assert len(asked) == 1
