@@ -242,11 +242,11 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         """BEGIN, sent with the transaction's first statement (``write_later``'s pipeline)
         instead of in a round trip of its own; a transaction that sends nothing sends no
         BEGIN. Connecting happens now, so that a server away is said where it was."""
-        if isolation_level is None:
-            isolation_level = self._isolation_level
+        if isolation_level is None:  # peewee's own (its stubs leave these out)
+            isolation_level = self._isolation_level  # type: ignore[attr-defined]
         statement = "BEGIN"
         if isolation_level:
-            level = self._adapter.isolation_level_str(isolation_level)
+            level = self._adapter.isolation_level_str(isolation_level)  # type: ignore[attr-defined]
             statement = f"BEGIN TRANSACTION ISOLATION LEVEL {level}"
         later = self._take_later()  # none outside a transaction: kept in order all the same
         self.connection()
