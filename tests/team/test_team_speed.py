@@ -190,3 +190,88 @@ def test_a_search_whose_words_match_reads_its_results_and_their_text_in_one_stat
     assert len(sent) == 1  # the matches, capped, with their title and text
     assert len({hit.client_id for hit in hits}) == 2
     assert all("baseball" in (hit.title + hit.snippet).lower() for hit in hits)
+
+
+# -- a transaction's BEGIN and savepoints ride with its next statement -----------------------
+def test_a_transactions_begin_and_savepoints_go_with_its_first_statement(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BEGIN, SAVEPOINT and RELEASE SAVEPOINT have no answer anybody reads: each went in a
+    round trip of its own (three of a bench save's 19); they go in the pipeline of the
+    statement after them, in order, and a transaction that sends nothing sends nothing."""
+    from rapport.services import clients
+    from rapport.store.db import transaction
+    from rapport.store.models import db
+
+    sent = _sent(monkeypatch)
+    with transaction():
+        with db.atomic():  # a savepoint inside the transaction
+            clients.create_client("Ann Lee")
+        db.execute_sql("SELECT count(*) FROM client").fetchone()
+    opening = [query for query, _ in sent if query.startswith(("BEGIN", "SAVEPOINT", "RELEASE"))]
+    words = [query.split()[0] for query in opening]
+    assert words[0] == "BEGIN" and words.count("SAVEPOINT") == words.count("RELEASE") >= 1
+    assert all(piped for query, piped in sent if query in opening)  # none in a round trip alone
+    assert sent[0][0] == "BEGIN"  # nothing reordered
+    sent.clear()
+    with transaction():
+        pass
+    assert sent == []
+    assert [c.name for c in clients.list_clients()] == ["Ann Lee"]
+
+
+def test_a_transaction_whose_first_statement_fails_is_rolled_back_whole(
+    team_book: TeamBook,
+) -> None:
+    from rapport.services import clients
+    from rapport.store.db import transaction
+    from rapport.store.models import db
+
+    with pytest.raises(peewee.ProgrammingError), transaction():
+        db.execute_sql("SELECT no_such_column FROM client")
+    clients.create_client("Ann Lee")  # the connection carries on
+    with pytest.raises(peewee.IntegrityError), transaction():
+        with db.atomic():
+            clients.create_client("Bob Smith")
+        db.execute_sql("INSERT INTO client (id, name, name_key) VALUES (-1, NULL, '')")
+    assert [c.name for c in clients.list_clients()] == ["Ann Lee"]
+
+
+def test_a_saves_updates_go_to_the_server_with_its_next_statement(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An UPDATE of ``store.sql.update`` has no answer anybody reads (the client's last
+    contact after a note): it rides with the next statement, and its change is there."""
+    from rapport.services import capture, clients
+
+    first = "Lunch with Bob Smith."
+    capture.save_capture(first, capture.understand_note(first))
+    text = "Call with Bob Smith about the renewal."
+    understood = capture.understand_note(text)
+    sent = _sent(monkeypatch)
+    capture.save_capture(text, understood)
+    updates = [piped for query, piped in sent if query.startswith("UPDATE")]
+    assert updates and all(updates)
+    (bob,) = clients.list_clients()
+    assert bob.last_contact_at is not None
+
+
+def test_the_typo_pass_asks_about_every_word_at_once_and_never_about_a_short_one(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word is corrected only from four letters up, so a shorter one is not looked up;
+    whether the longer ones match anything is one statement for all of them, where it was
+    a round trip a word (the first of which ran even for a word too short to correct)."""
+    from rapport.services import capture
+    from rapport.store import search_pg
+
+    text = "Lunch with Bob Smith, loves baseball and jazz."
+    capture.save_capture(text, capture.understand_note(text))
+    sent = _sent(monkeypatch)
+    assert search_pg.search("zq xw", 60, 8) == []
+    assert not any("rapport_find(to_tsquery" in query for query, _ in sent)
+    sent.clear()
+    hits = search_pg.search("basebll jazzz ", 60, 8)  # two typos, both corrected
+    assert hits and all("baseball" in (hit.title + hit.snippet).lower() for hit in hits)
+    asked = [query for query, _ in sent if "rapport_find(to_tsquery" in query]
+    assert len(asked) == 1

@@ -170,17 +170,47 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     def _with_later(self, later: list[tuple[str, Any]], then: Any) -> Any:
         """``later``'s writes, then ``then()`` (a statement of peewee's, or None), all
         sent before the first answer is awaited; what ``then`` returns."""
-        conn = self.connection()
+        return self._batch(later, lambda conn: then() if then is not None else None)
+
+    def _batch(
+        self, later: list[tuple[str, Any]], then: Callable[[Any], Any], *, again: bool = True
+    ) -> Any:
+        """``later``'s statements, then ``then(connection)``, in one pipeline. When they
+        open the transaction (its BEGIN waited for them, ``begin``) nothing of it has
+        reached the server yet: on a connection the server cut since its last use (a
+        restart) they are sent once more on a new one, as a BEGIN sent alone was (not a
+        COMMIT: ``again`` False)."""
+        opens = again and bool(later) and later[0][0].startswith("BEGIN")
+        for last in (not opens, True):
+            conn = self.connection()
+            try:
+                # psycopg errors as peewee names them (its stubs leave the wrapper out)
+                with peewee.__exception_wrapper__, conn.pipeline():  # type: ignore[attr-defined]
+                    for text, params in later:
+                        conn.cursor().execute(text, params)
+                    return then(conn)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost():
+                    raise
+                if last:
+                    raise cannot_reach(self.database, exc) from exc
+                self._connect_again()
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _connect_again(self) -> None:
+        """A new connection in place of the one the server cut, keeping peewee's record
+        of the transaction being opened (nothing of it was sent)."""
+        state = self._thread
+        kept = state.transactions, state.ctx, state.commit_callbacks
+        cut = state.conn
+        state.reset()
         try:
-            # psycopg errors as peewee names them (its stubs leave the wrapper out)
-            with peewee.__exception_wrapper__, conn.pipeline():  # type: ignore[attr-defined]
-                for text, params in later:
-                    conn.cursor().execute(text, params)
-                return then() if then is not None else None
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
-            if self._lost():
-                raise cannot_reach(self.database, exc) from exc
+            self.connect()
+        except BaseException:  # away still: the cut one stays, as if not tried again
+            state.conn, state.closed = cut, False
             raise
+        finally:
+            state.transactions, state.ctx, state.commit_callbacks = kept
 
     def _execute_cursor(self, sql: str, params: Any, **options: Any) -> Any:
         """peewee's one statement, with the writes kept for it (``write_later``)."""
@@ -192,30 +222,53 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         execute = super()._execute_cursor  # type: ignore[misc]
         return self._with_later(later, lambda: execute(sql, params, **options))
 
+    def _sent_nothing(self, later: list[tuple[str, Any]]) -> bool:
+        """The transaction's BEGIN is still waiting, with savepoints only: the server has
+        not heard of it."""
+        return (
+            bool(later)
+            and later[0][0].startswith("BEGIN")
+            and all(text.startswith(self._SAVEPOINT_WRITES) for text, _ in later[1:])
+        )
+
     def rollback(self) -> None:
-        self._thread.later = []  # undone with the transaction
+        later = self._take_later()  # undone with the transaction
+        if self._sent_nothing(later):
+            return
         if not self._lost():  # else the server dropped the transaction with the connection
             super().rollback()
 
     def begin(self, isolation_level: Any = None) -> None:
-        """BEGIN; on a connection the server cut since its last use (restarted), once
-        more on a new one: nothing was sent yet."""
-        for last in (False, True):
-            try:
-                super().begin(isolation_level)
-                return
-            except (peewee.OperationalError, peewee.InterfaceError) as exc:
-                if not self._lost():
-                    raise
-                if last:
-                    raise cannot_reach(self.database, exc) from exc
-                self._thread.reset()
+        """BEGIN, sent with the transaction's first statement (``write_later``'s pipeline)
+        instead of in a round trip of its own; a transaction that sends nothing sends no
+        BEGIN. Connecting happens now, so that a server away is said where it was."""
+        if isolation_level is None:  # peewee's own (its stubs leave these out)
+            isolation_level = self._isolation_level  # type: ignore[attr-defined]
+        statement = "BEGIN"
+        if isolation_level:
+            level = self._adapter.isolation_level_str(isolation_level)  # type: ignore[attr-defined]
+            statement = f"BEGIN TRANSACTION ISOLATION LEVEL {level}"
+        later = self._take_later()  # none outside a transaction: kept in order all the same
+        self.connection()
+        self._thread.later = [(statement, None), *later]
+
+    # Statements of peewee's savepoints whose answer nobody reads: they go with the next
+    # statement too (a ROLLBACK TO, after an error, is sent at once).
+    _SAVEPOINT_WRITES = ("SAVEPOINT ", "RELEASE SAVEPOINT ")
 
     def commit(self) -> None:
         later = self._take_later()
+        if self._sent_nothing(later):
+            return  # nor is there anything to commit
         try:
-            if later:  # the writes kept and the COMMIT: one round trip
-                self._with_later(later, super().commit)
+            if later and later[0][0].startswith("BEGIN"):
+                # Nothing else of the transaction went before: its statements alone (sent
+                # again on a new connection if the old one was cut), then the COMMIT, never
+                # sent twice (a COMMIT cut off may have been kept).
+                self._batch(later, lambda conn: None)
+                super().commit()
+            elif later:  # the writes kept and the COMMIT: one round trip
+                self._batch(later, lambda conn: super(TeamDatabase, self).commit(), again=False)
             else:
                 super().commit()
         except (peewee.OperationalError, peewee.InterfaceError) as exc:
@@ -232,6 +285,12 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         them as placeholders) and its ``?`` become ``%s``.
         """
         sql, params = _psycopg_style(sql, params)
+        if not params and sql.startswith(self._SAVEPOINT_WRITES) and self.in_transaction():
+            later = getattr(self._thread, "later", None)
+            if later is None:
+                later = self._thread.later = []
+            later.append((sql, None))
+            return None  # peewee's savepoints read no answer
         # A read outside a transaction is sent again, once, on a new connection when the
         # server cut the old one since its last use (a restart); a write is not.
         again = not self.in_transaction() and sql.lstrip()[:6].upper() == "SELECT"
@@ -252,23 +311,17 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         later = self._take_later()
         if len(reads) < 2 and not later:
             return [list(self.execute_sql(text, params)) for text, params in reads]
-        conn = self.connection()
-        try:
-            # psycopg errors as peewee names them (its stubs leave the wrapper out)
-            with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
-                with conn.pipeline():
-                    for text, params in later:  # the writes kept, first (write_later)
-                        conn.cursor().execute(text, params)
-                    cursors = []
-                    for text, params in reads:
-                        cursor = conn.cursor()
-                        cursor.execute(*_psycopg_style(text, params))
-                        cursors.append(cursor)
-                return [cursor.fetchall() for cursor in cursors]
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
-            if self._lost():
-                raise cannot_reach(self.database, exc) from exc
-            raise
+
+        def send(conn: Any) -> list[Any]:
+            cursors = []
+            for text, params in reads:
+                cursor = conn.cursor()
+                cursor.execute(*_psycopg_style(text, params))
+                cursors.append(cursor)
+            return cursors
+
+        # the writes kept go first (write_later), the transaction's BEGIN with them
+        return [cursor.fetchall() for cursor in self._batch(later, send)]
 
 
 def _psycopg_style(sql: str, params: Any) -> tuple[str, Any]:

@@ -147,7 +147,8 @@ def _find(
         spread = _spread(words, take)
         if spread:
             return spread, words, True
-    corrected = [word if _matches(word) else _closest(word) or word for word in words]
+    unmatched = _unmatched(words)
+    corrected = [_closest(word) or word if word in unmatched else word for word in words]
     if corrected == words:
         return [], words, False
     found = _found(corrected, True, True, take, cap)
@@ -156,11 +157,17 @@ def _find(
     return (_spread(corrected, take) if len(corrected) > 1 else []), corrected, True
 
 
-def _matches(word: str) -> bool:
-    cursor = db.execute_sql(
-        "SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1)", (_lexeme(word) + ":*",)
+def _unmatched(words: Sequence[str]) -> set[str]:
+    """The words of four letters or more that no document has (a typo, perhaps), asked of
+    the server in one statement; a shorter word is never corrected, so not asked about."""
+    asked = [word for word in dict.fromkeys(words) if len(word) >= 4]
+    if not asked:
+        return set()
+    found = ", ".join(
+        ["EXISTS (SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1))"] * len(asked)
     )
-    return len(word) < 4 or cursor.fetchone() is not None
+    row = db.execute_sql(f"SELECT {found}", [_lexeme(word) + ":*" for word in asked]).fetchone()
+    return {word for word, has in zip(asked, row, strict=True) if not has}
 
 
 def _closest(word: str) -> str | None:
