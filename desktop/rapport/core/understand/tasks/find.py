@@ -26,6 +26,7 @@ from rapport.core.understand.tasks.deadlines import (
     shares_verb,
     split_after_dates,
 )
+from rapport.core.understand.tasks.forms import form_items
 from rapport.core.understand.tasks.model import TaskContext, TaskFound
 from rapport.core.understand.tasks.requests import (
     asked_me_to,
@@ -104,6 +105,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
     tasks += sent_back(sentences, ctx.dates, tasks, TaskFound)
+    tasks = _by_form(tasks, ctx)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
@@ -140,6 +142,27 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
     return _sender_named(keep, ctx)
+
+
+def _by_form(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """The rows and owner-tagged items of a form (``forms.py``): another owner's are not the
+    user's; the user's get the deadline their column or part says, and are to-dos without a
+    verb too."""
+    items = form_items(ctx.body)
+    if not items:
+        return tasks
+    kept = [t for t in tasks if not any(f.start <= t.start < f.end for f in items)]
+    for item in items:
+        if not item.mine:
+            continue
+        inside = [t for t in tasks if item.start <= t.start < item.end]
+        if not inside:
+            inside = _tasks_in_piece(item.item, ctx, "list")
+        due = due_of(dates_in(ctx.dates, item.due.start, item.due.end)) if item.due else None
+        for task in inside:
+            task.due = task.due or due
+        kept += inside
+    return kept
 
 
 _CONTACT_ME = LazyRegex(
@@ -208,6 +231,20 @@ _SENDING = LazyRegex(
 # "* [ ] call Earl on the 20th"): an open box is one of the user's to-dos
 _OPEN_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]?\][ \t]*")
 
+
+# Family: a task list exported from a CRM or a tracker, each line opening with its status in
+# brackets ("[open] Send financing options - due 03/18", "[done] Send specs", "[x] bio sent",
+# "[ ] calendar holds", "[In progress] site survey"): an open one is a to-do, verb or not; a
+# closed one was done
+_STATUS_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]*(?P<status>[^\]\n]{0,14}?)[ \t]*\][ \t]*")
+_DONE_STATUS_WORDS = frozenset(
+    {"x", "done", "closed", "complete", "completed", "finished", "sent", "won", "lost", "✓", "✔"}
+)
+
+_OPEN_STATUS_WORDS = frozenset(
+    {"open", "todo", "to do", "to-do", "pending", "new", "in progress", "not started", "next",
+     "overdue", "due", "active", "waiting"}
+)  # fmt: skip
 
 # Family: a list item marked done ("✔ reset the shelf", "[x] samples sent", "~~call Bo~~")
 # is what was done at the visit, not a to-do
@@ -315,10 +352,20 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     mine = {m.group("alias") for m in _ME_ALIAS.finditer(ctx.body)}
     owners = bool(mine) or _OWNER_HEADING.search(ctx.body) is not None
     line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
+    side = ""  # under a side's heading alone on its line ("THEM", "Me:"): whose lines follow
+    side_items: bool | None = None  # whether that side's lines are bulleted
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
+        owner = _side_heading(ctx.body, sentence)
+        if owner:
+            side, side_items = owner, None
+            continue
+        # the side's lines go on to a blank line, or to an unbulleted line after its items
+        item = _BULLET_BEFORE.search(ctx.body, 0, sentence.start) is not None
+        side_items = item if side_items is None else side_items
+        side = side if _next_line(ctx.body, sentence.start) and item >= side_items else ""
         if _MAIL_HEADER.match(sentence.text) and ctx.body[sentence.start - 1 : sentence.start] in (
             "",
             "\n",
@@ -327,7 +374,12 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         block = block and _next_line(ctx.body, sentence.start)
         block = block and not _new_section(ctx.body, sentence)
         carried = "list" if block else ""
-        box = _OPEN_BOX.match(sentence.text)
+        status = _STATUS_BOX.match(sentence.text)
+        if status is not None and status.group("status").lower() in _DONE_STATUS_WORDS:
+            continue  # "[done] Send monitor specs", "[x] bio sent": what was done already
+        if status is not None and status.group("status").lower() not in _OPEN_STATUS_WORDS:
+            status = None  # "[Me] I can do Friday": a speaker's label, not a status
+        box = _OPEN_BOX.match(sentence.text) or status
         if box is not None:
             # "[ ] invoice for the deposit - today": an open checkbox is a to-do, verb or not
             sentence = Span(sentence.start + box.end(), sentence.end, sentence.text[box.end() :])
@@ -336,6 +388,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             continue
         if sentence.start < line_end and line_cue:
             carried = line_cue
+        elif side:
+            carried = side
         agreed: date | None = None  # "Thursday works, I'll swing by": the day for what follows
         for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
             if carried == "theirs":
@@ -406,6 +460,20 @@ _ONE_NAME = r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?"
 _PERSON_HEADING = LazyRegex(rf"{_ONE_NAME}(?:\s*(?:/|\+|&)\s*{_ONE_NAME})*")
 _AFTER_OWNER = LazyRegex(r"\s*(?::|;|[-–—](?=\s)|→|->)")  # normalise() makes an arrow ";"
 _LINE_START = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*$")
+
+
+# Family: a side's heading alone on its line, no colon or a colon and nothing after it
+# ("THEM", "ME", "Us:", "Client side"): the lines under it, up to a blank line, are that
+# side's actions
+def _side_heading(body: str, sentence: Span) -> str:
+    if body[max(0, sentence.start - 1) : sentence.start] not in ("", "\n"):
+        return ""
+    if rx(r"[ \t]*:?[ \t]*(?:\n|$)").match(body, sentence.end) is None:
+        return ""
+    said = sentence.text.strip().rstrip(":")
+    if OWN_CUE.fullmatch(said):
+        return "promise"
+    return "theirs" if THEIR_CUE.fullmatch(said) or rx(r"(?i)client\s+side").fullmatch(said) else ""
 
 
 def _heading_colon(body: str, piece: Span) -> bool:
@@ -901,6 +969,14 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
+    elif verb is None and cue == "promise" and _NOT_A_THING.match(text):
+        return None, ""  # "Me: yes!! sending ...", "Me - NOT pen-testing ...": no thing to send
+    elif verb is None and cue == "promise" and (doing := _gerund_verb(first)) is not None:
+        # "Me: resending quote now", "confirming today by noon": the verb said as it is done
+        skip = len(first) + 1
+        verb, prefix, body = doing, doing + " ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue == "promise" and rest_words[1:2] and rest_words[1] in _MODALS:
+        verb = "be"  # "Me: crew can be there Thursday": what the user's side will do, as said
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
@@ -974,6 +1050,35 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# Family: what follows the user's "Me:" or an owner's heading that is no thing to send: a
+# reply ("yes!!", "for sure", "sounds good"), a clause with its own subject ("I'm out
+# Thursday", "we're NOT renewing the booth") or a decision not to do something ("NOT
+# pen-testing the guest wifi", "not running TikTok ads")
+_NOT_A_THING = LazyRegex(
+    r"(?:(?:i|i'm|im|i've|i'd|we|we're|were|we've|it|it's|that|that's|this|there|he|she|they|"
+    r"they're|yes|yeah|yep|yup|sure|ok|okay|k|no|nope|not|nah|thanks|thank|thx|ty|cool|great|"
+    r"perfect|sounds|absolutely|definitely|noted|done|got\s+it|for\s+sure|of\s+course|"
+    r"no\s+problem|np|hi|hey|haha|lol)\b(?!-)"
+    r"|(?-i:[^\n]{0,24}?\bNOT\b))",
+    re.IGNORECASE,
+)
+_MODALS = frozenset({"can", "will", "could", "should", "would", "must", "shall"})
+
+
+def _gerund_verb(word: str) -> str | None:
+    """The task verb of a word said as it is done ("resending" -> "resend", "confirming" ->
+    "confirm", "pricing" -> "price"): the "-ing" taken off, then an "e" or a doubled letter
+    put back, when the grammar knows the verb."""
+    low = word.lower().rstrip(",.:;!")
+    if not low.endswith("ing") or len(low) < 6 or not low.isalpha():
+        return None
+    stem = low[:-3]
+    for said in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+        if said and base_verb(said) is not None:
+            return said
+    return None
 
 
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
