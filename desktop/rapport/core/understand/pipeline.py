@@ -381,19 +381,30 @@ def _tasks(
 _YOU_OBJECT = LazyRegex(r"^(?P<verb>[A-Z][a-z]+)\s+you\b(?!')|\b(?P<prep>to|for|with)\s+you\b(?!')")
 
 
+# Family: what the user's own message asks of its reader, the client ("Please tell your wife
+# ...", "Do let me know when ...", "Kindly sign and return the form", "Feel free to call"): an
+# imperative opened by a word of asking is the reader's to do, not the user's
+_ASKED_OF_THEM = LazyRegex(
+    r"\W*(?:please|pls|plz|kindly|do|don't|do\s+not|let\s+me|feel\s+free|be\s+sure|make\s+sure|"
+    r"remember|tell\s+your|give\s+your|say\s+(?:hi|hello))\b",
+    re.IGNORECASE,
+)
+
+
 def _named_for_the_client(
     tasks: list[TaskFound], note: _Note, client_first: str | None
 ) -> list[TaskFound]:
     """A task in the user's recap, reply or sent message names the client where it says
-    "you"."""
-    if not client_first:
-        return tasks
+    "you"; what it asks of the client is not the user's."""
     out = []
     for task in tasks:
+        said = note.body[task.start : task.end]
+        if _CLIENT_SPOKEN_TO is note.voice_at(task.start) and _ASKED_OF_THEM.match(said):
+            continue  # "Please tell your wife ...", "Do let me know ...": what the client is to do
         if _CLIENT_SPOKEN_TO is note.voice_at(task.start):
             title = _YOU_OBJECT.sub(
                 lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
-            )
+            ) if client_first else task.title
             task = replace(task, title=title) if title != task.title else task
         out.append(task)
     return out

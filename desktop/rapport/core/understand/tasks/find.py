@@ -117,6 +117,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     if ctx.turns:
         tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
+    tasks = [t for t in tasks if not _PERMISSION.search(ctx.body, t.start, t.end)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _told_them(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
@@ -155,7 +156,8 @@ def _by_form(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
     for item in items:
         if not item.mine:
             continue
-        inside = [t for t in tasks if item.start <= t.start < item.end]
+        # the row's other cells say whose and when, never a to-do of their own
+        inside = [t for t in tasks if item.item.start <= t.start < item.item.end]
         if not inside:
             inside = _tasks_in_piece(item.item, ctx, "list")
         due = due_of(dates_in(ctx.dates, item.due.start, item.due.end)) if item.due else None
@@ -316,6 +318,15 @@ _SPEECH = LazyRegex(
     r"|(?:talk|speak|chat)\s+(?:to\s+you\s+)?(?:soon|later)\b|see\s+you\s+(?:soon|then)\b"
     r"|take\s+care\b"
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# Family: a permission or a reassurance given to the reader ("please do not feel obliged to
+# reply", "no need to call back", "feel free to text me", "don't hesitate to ask"): nothing
+# for the user to do
+_PERMISSION = LazyRegex(
+    r"\b(?:(?:do\s+not|don't|dont|never)\s+(?:feel\s+(?:obliged|obligated|you\s+have)|"
+    r"hesitate|worry)|feel\s+free|no\s+(?:need|rush|pressure|obligation)\s+to|"
+    r"(?:there's|there\s+is)\s+no\s+(?:need|rush))\b",
     re.IGNORECASE,
 )
 # "check with our events manager and get back to you tomorrow", "call the utility tomorrow and
@@ -969,9 +980,20 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
+    elif verb is None and cue == "promise" and (reply := _REPLY_LEAD.match(text)) is not None:
+        # "Me: for sure, resending the form now": the reply's words, then what it promises
+        rest = Span(part.start + reply.end(), part.end, text[reply.end() :])
+        return (
+            _task_from(rest, cue, shared_verb, ctx, conditional, listed)
+            if rest.text
+            else (
+                None,
+                "",
+            )
+        )
     elif verb is None and cue == "promise" and _NOT_A_THING.match(text):
         return None, ""  # "Me: yes!! sending ...", "Me - NOT pen-testing ...": no thing to send
-    elif verb is None and cue == "promise" and (doing := _gerund_verb(first)) is not None:
+    elif verb is None and cue == "promise" and (doing := _gerund_verb(text)) is not None:
         # "Me: resending quote now", "confirming today by noon": the verb said as it is done
         skip = len(first) + 1
         verb, prefix, body = doing, doing + " ", Span(part.start + skip, part.end, text[skip:])
@@ -1057,22 +1079,32 @@ def _task_from(
 # Thursday", "we're NOT renewing the booth") or a decision not to do something ("NOT
 # pen-testing the guest wifi", "not running TikTok ads")
 _NOT_A_THING = LazyRegex(
-    r"(?:(?:i|i'm|im|i've|i'd|we|we're|were|we've|it|it's|that|that's|this|there|he|she|they|"
-    r"they're|yes|yeah|yep|yup|sure|ok|okay|k|no|nope|not|nah|thanks|thank|thx|ty|cool|great|"
-    r"perfect|sounds|absolutely|definitely|noted|done|got\s+it|for\s+sure|of\s+course|"
-    r"no\s+problem|np|hi|hey|haha|lol)\b(?!-)"
+    r"(?:(?:i|i'm|im|i've|i'd|we|we're|were|we've|it's|that's|there's|he|she|they|"
+    r"they're|no|nope|not|nah|sounds|got\s+it)\b(?!-)"
     r"|(?-i:[^\n]{0,24}?\bNOT\b))",
     re.IGNORECASE,
 )
+_REPLY_LEAD = LazyRegex(
+    r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|k|thanks|thank\s+you|thx|ty|cool|great|perfect|"
+    r"absolutely|definitely|noted|done|for\s+sure|of\s+course|no\s+problem|np|hi|hey|haha|"
+    r"lol|fyi)\b(?!-)[\s,.!:;-]*)+",
+    re.IGNORECASE,
+)
 _MODALS = frozenset({"can", "will", "could", "should", "would", "must", "shall"})
+_AFTER_A_VERB = word_list("tasks.find._AFTER_A_VERB")
 
 
-def _gerund_verb(word: str) -> str | None:
+def _gerund_verb(text: str) -> str | None:
     """The task verb of a word said as it is done ("resending" -> "resend", "confirming" ->
-    "confirm", "pricing" -> "price"): the "-ing" taken off, then an "e" or a doubled letter
-    put back, when the grammar knows the verb."""
-    low = word.lower().rstrip(",.:;!")
+    "confirm", "pricing it" -> "price"): the "-ing" taken off, then an "e" or a doubled letter
+    put back, when the grammar knows the verb, and the word acts as a verb: a thing, a time or
+    nothing after it, or "re" before it ("training calendar" is a thing's name)."""
+    said = text.split()
+    low = said[0].lower().rstrip(",.:;!") if said else ""
     if not low.endswith("ing") or len(low) < 6 or not low.isalpha():
+        return None
+    after = said[1].lower().strip(",.!") if len(said) > 1 else ""
+    if after and after not in _AFTER_A_VERB and not low.startswith("re"):
         return None
     stem = low[:-3]
     for said in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
