@@ -402,9 +402,13 @@ def _named_for_the_client(
         if _CLIENT_SPOKEN_TO is note.voice_at(task.start) and _ASKED_OF_THEM.match(said):
             continue  # "Please tell your wife ...", "Do let me know ...": what the client is to do
         if _CLIENT_SPOKEN_TO is note.voice_at(task.start):
-            title = _YOU_OBJECT.sub(
-                lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
-            ) if client_first else task.title
+            title = (
+                _YOU_OBJECT.sub(
+                    lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
+                )
+                if client_first
+                else task.title
+            )
             task = replace(task, title=title) if title != task.title else task
         out.append(task)
     return out

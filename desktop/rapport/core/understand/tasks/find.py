@@ -132,11 +132,14 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
     # when the note does not say it in its own words ("call her asap").
     inside = [t for t in tasks if _quoted(ctx, t.start)]
-    own_verbs = {t.title.split()[0].lower() for t in tasks if t not in inside and t.title}
+    # ("re-send" and "resend" are one verb)
+    own_verbs = {
+        t.title.split()[0].lower().replace("-", "") for t in tasks if t not in inside and t.title
+    }
     keep: list[TaskFound] = []
     for task in tasks:
         if task in inside:
-            if not task.title or task.title.split()[0].lower() in own_verbs:
+            if not task.title or task.title.split()[0].lower().replace("-", "") in own_verbs:
                 continue
             who = ctx.inbound_from or ctx.contact_before(task.start)
             if who:
