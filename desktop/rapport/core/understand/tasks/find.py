@@ -372,7 +372,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
-        owner = _side_heading(ctx.body, sentence)
+        # (in a pasted thread "Me:" is who speaks, its words maybe quieted away: no heading)
+        owner = "" if ctx.turns else _side_heading(ctx.body, sentence)
         if owner:
             side, side_items = owner, None
             continue
