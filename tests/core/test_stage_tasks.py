@@ -2082,8 +2082,11 @@ def test_a_list_item_names_its_owner_and_its_day_after_dashes(
             [("tax binder", "2026-11-24")],
             ["marta"],
         ),
-        ("[x] deposit received\n[ ] final walkthrough - Fri", [("walkthrough", "2026-11-20")],
-         ["deposit", "x]"]),  # fmt: skip
+        (
+            "[x] deposit received\n[ ] final walkthrough - Fri",
+            [("walkthrough", "2026-11-20")],
+            ["deposit", "x]"],
+        ),
         (
             "Tasks:\n  [ ] Proposal + SOW to Vikram - 12/09\n  [x] Send bio + sample curriculum",
             [("proposal", "2026-12-09")],
@@ -2126,8 +2129,11 @@ def test_a_status_in_brackets_opens_or_closes_a_listed_task(
             [("vanity", "2026-11-25")],
             ["tile", "deposit", "biscuit", "fyi"],
         ),
-        ("them\n- confirm headcount\nme\n- revised menu by Friday", [("menu", "2026-11-20")],
-         ["headcount"]),  # fmt: skip
+        (
+            "them\n- confirm headcount\nme\n- revised menu by Friday",
+            [("menu", "2026-11-20")],
+            ["headcount"],
+        ),
     ],
 )
 def test_a_sides_heading_alone_on_its_line_holds_the_lines_under_it(
@@ -2139,8 +2145,7 @@ def test_a_sides_heading_alone_on_its_line_holds_the_lines_under_it(
 @pytest.mark.parametrize(
     ("text", "want", "never"),
     [
-        ("Mo Diaz: can you send the W-9?\nMe: yes!! sending it tonight", [("w-9", None)],
-         ["yes"]),  # fmt: skip
+        ("Mo Diaz: can you send the W-9?\nMe: yes!! sending it tonight", [("w-9", None)], ["yes"]),
         (
             "Me - NOT quoting the annex (out of scope)\nMe - send the main quote Fri",
             [("main quote", "2026-11-20")],
@@ -2158,8 +2163,11 @@ def test_a_sides_heading_alone_on_its_line_holds_the_lines_under_it(
             [("cma", "2026-11-23")],
             ["open house"],
         ),
-        ("Lou Vance: pls confirm the slot\nMe: confirming this afternoon",
-         [("confirm", "2026-11-18")], []),  # fmt: skip
+        (
+            "Lou Vance: pls confirm the slot\nMe: confirming this afternoon",
+            [("confirm", "2026-11-18")],
+            [],
+        ),
     ],
 )
 def test_a_reply_a_clause_or_a_no_under_me_is_no_thing_to_send(
@@ -2208,8 +2216,11 @@ def test_what_the_users_own_message_asks_of_its_reader_is_not_the_users(
 @pytest.mark.parametrize(
     ("text", "want", "never"),
     [
-        ("Vi Moss: could you resend the spring lookbook?", [("resend the spring lookbook", None)],
-         []),  # fmt: skip
+        (
+            "Vi Moss: could you resend the spring lookbook?",
+            [("resend the spring lookbook", None)],
+            [],
+        ),
         (
             "From: Al Tan\nTo: me\n\nCan you break out the cost of the yoga sessions? Thanks, Al",
             [("break out the cost", None)],
@@ -2217,8 +2228,11 @@ def test_what_the_users_own_message_asks_of_its_reader_is_not_the_users(
         ),
         ("Bo Ek: any chance you can come by before Friday?", [("come by", "2026-11-20")], []),
         # held out
-        ("If you could pull together three options by Monday that would be great. - Di Roe",
-         [("pull together three options", "2026-11-23")], []),  # fmt: skip
+        (
+            "If you could pull together three options by Monday that would be great. - Di Roe",
+            [("pull together three options", "2026-11-23")],
+            [],
+        ),
         ("Ty Noor: would you be able to swap out the filter this week?", [("swap out", None)], []),
         ("Ty Noor: can you believe the rain? please treat her well", [], ["believe", "treat"]),
     ],
