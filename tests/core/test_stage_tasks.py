@@ -2241,3 +2241,68 @@ def test_an_ask_around_you_takes_a_verb_the_grammar_lacks(
     text: str, want: list[tuple[str, str | None]], never: list[str]
 ) -> None:
     _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Account: Harbor Vets\nContact: Lia Moss\nNext step: Send rack layout + quote\nNext "
+            "step due: 11/25/2026\nOwner: me",
+            [("rack layout", "2026-11-25")],
+            ["follow up"],
+        ),
+        # held out
+        (
+            "Task: call the adjuster\nDue date: Friday\nStatus: open",
+            [("adjuster", "2026-11-20")],
+            ["due"],
+        ),
+        (
+            "Opportunity: Q1 retainer\nNext step: draft the SOW\nDeadline: 12/3\nStage: proposal",
+            [("sow", "2026-12-03")],
+            ["deadline"],
+        ),
+    ],
+)
+def test_a_records_due_field_dates_the_task_above_it(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "On Mon, Nov 16, 2026, Ida Park wrote:\n> Could you send the spec sheet?\n> I'll "
+            "forward the floor plan tonight.\n\nHi Ida,\nI'll send the spec sheet by Friday.\n"
+            "Best, Tom",
+            [("spec sheet", "2026-11-20")],
+            ["floor plan"],
+        ),
+        (
+            "From: Ida Park\nSubject: Re: spec sheet\n\nThanks! Can you also send the warranty by"
+            " Monday?\n\nIda\n\n> On Nov 12, you wrote:\n> I'll hold the 3pm slot for you.",
+            [("warranty", "2026-11-23")],
+            ["slot"],
+        ),
+        # held out
+        (
+            "Re: kiln order\n\nThanks Bo, will do.\n\n> On Tue, Bo Lind wrote:\n> Can you ship "
+            "the kiln shelves by the 30th?\n> I'll send the deposit tomorrow.",
+            [("kiln shelves", "2026-11-30")],
+            ["deposit"],
+        ),
+        (
+            "Le Vu wrote:\n> any chance you can resend the W-9?\n\nHi Le, yes - I'll resend the "
+            "W-9 today and I'll book the walkthrough for Tuesday.\nCheers, Ann",
+            [("w-9", "2026-11-18"), ("walkthrough", "2026-11-24")],
+            [],
+        ),
+    ],
+)
+def test_a_reply_over_quoted_lines_is_the_other_sides_words(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)

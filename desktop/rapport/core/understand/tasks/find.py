@@ -373,6 +373,19 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
         # (in a pasted thread "Me:" is who speaks, its words maybe quieted away: no heading)
+        field = _DUE_FIELD.match(sentence.text)
+        if field is not None and ctx.body[max(0, sentence.start - 1) : sentence.start] in (
+            "",
+            "\n",
+        ):
+            # "Next step due: 06/19/2026" under "Next step: Send rack layout": the date of the
+            # task on the lines just before, no to-do of its own
+            due = due_of(dates_in(ctx.dates, sentence.start, sentence.end))
+            last = tasks[-1] if tasks else None
+            near = last is not None and ctx.body.count("\n", last.end, sentence.start) <= 2
+            if last is not None and near and last.due is None:
+                last.due = due
+            continue
         owner = "" if ctx.turns else _side_heading(ctx.body, sentence)
         if owner:
             side, side_items = owner, None
@@ -475,6 +488,15 @@ _ONE_NAME = r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?"
 _PERSON_HEADING = LazyRegex(rf"{_ONE_NAME}(?:\s*(?:/|\+|&)\s*{_ONE_NAME})*")
 _AFTER_OWNER = LazyRegex(r"\s*(?::|;|[-–—](?=\s)|→|->)")  # normalise() makes an arrow ";"
 _LINE_START = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*$")
+
+
+# Family: a record's field that gives the deadline of the task above it, exported from a CRM or
+# a tracker ("Next step due: 06/19/2026", "Due date: Fri", "Deadline: 3/4", "Task due: EOW")
+_DUE_FIELD = LazyRegex(
+    r"[ \t]*(?:(?:next\s+steps?|tasks?|actions?|follow[\s-]?up|items?|to-?do)\s+)?"
+    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when)\s*:",
+    re.IGNORECASE,
+)
 
 
 # Family: a side's heading alone on its line, no colon or a colon and nothing after it
