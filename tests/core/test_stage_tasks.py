@@ -2306,3 +2306,77 @@ def test_a_reply_over_quoted_lines_is_the_other_sides_words(
     text: str, want: list[tuple[str, str | None]], never: list[str]
 ) -> None:
     _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Call w/ Ola Berg (Berg Seed) 11/18\nNext steps:\nME - send test results - Fri",
+            [("test results", "2026-11-20")],
+            ["call with"],
+        ),
+        ("Visit report - Kessler Precision, 11/17\nMet: Anton Kessler (owner)", [], ["report"]),
+        ("Call with Dana Friday to review the plan", [("call with dana", "2026-11-20")], []),
+        # held out
+        (
+            "Notes - meeting with the Abara family, 18 Nov\nThey want a quote by Friday.",
+            [],
+            ["meeting with"],
+        ),
+        ("Site visit notes - Ruiz ranch\n- fence line is down", [], ["notes"]),
+        ("TODO:\n- soil report - Fri", [("soil report", "2026-11-20")], []),
+    ],
+)
+def test_the_notes_heading_is_the_meeting_it_records_not_a_task(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Crating - Okwuosa Gallery\nDecisions:\n- 34 works, museum crates\n- install date "
+            "Jan 12 (firm)\nOwners:\n- me: crate quote by Friday",
+            [("crate quote", "2026-11-20")],
+            ["install"],
+        ),
+        # held out
+        (
+            "Kickoff w/ Ro Lamb\nAgreed\n- launch date March 3\n- I'll send the style guide by Mon"
+            "\n\nNext steps:\n- book the shoot - Fri",
+            [("style guide", "2026-11-23"), ("shoot", "2026-11-20")],
+            ["launch"],
+        ),
+        ("Parking lot:\n- holiday party venue\n- order new badges", [], ["badges", "venue"]),
+    ],
+)
+def test_lines_under_a_decisions_heading_are_settled_not_to_do(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Next steps on my side: I'll get you the proposal by next Tuesday, and I'll ask our "
+            "engineer about the conveyor.",
+            [("proposal", "2026-11-24"), ("engineer", None)],
+            ["follow up"],
+        ),
+        # held out
+        (
+            "Action items for our end: the revised SOW by Friday",
+            [("sow", "2026-11-20")],
+            ["follow up", "action"],
+        ),
+    ],
+)
+def test_next_steps_on_my_side_is_the_users_heading(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)

@@ -127,6 +127,8 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     _later_deadlines(tasks, ctx)
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
+    tasks = [t for t in tasks if not _a_heading(t, ctx)]
+    tasks = _outside_records(tasks, ctx)
     if not ctx.quoted:
         return _sender_named(tasks, ctx)
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
@@ -434,6 +436,9 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
                     line_cue, line_end = carried, _line_end(ctx.body, piece.start)
                 continue
+            if _MY_STEPS.fullmatch(piece.text) and ctx.body[piece.end : piece.end + 1] == ":":
+                carried = "promise"  # "Next steps on my side: I'll get you the proposal ..."
+                continue
             if OWN_CUE.fullmatch(piece.text) is not None or (
                 piece.text in mine and _heading_colon(ctx.body, piece)
             ):
@@ -488,6 +493,64 @@ _ONE_NAME = r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?"
 _PERSON_HEADING = LazyRegex(rf"{_ONE_NAME}(?:\s*(?:/|\+|&)\s*{_ONE_NAME})*")
 _AFTER_OWNER = LazyRegex(r"\s*(?::|;|[-–—](?=\s)|→|->)")  # normalise() makes an arrow ";"
 _LINE_START = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*$")
+
+
+# Family: the note's own heading read as a to-do: the meeting it records on its first line ("Call
+# w/ Gideon Marsh 9/14", "Notes - call with the Okafor-Hales, 18 May", dated today or before or
+# not at all) or what kind of record it is ("Visit report - Kessler", "Call recap:", "Site visit
+# notes"). "Call with Dana Friday" is a meeting still to come.
+_MEETING_HEADING = LazyRegex(r"(?:call|meeting|mtg|zoom|visit|lunch|coffee)\s+(?:with|w/)\s", re.I)
+_RECORD_WORDS = frozenset({"report", "notes", "recap", "summary", "minutes", "log", "debrief"})
+_HELD_WORDS = frozenset(
+    {"visit", "call", "meeting", "mtg", "trip", "site", "service", "inspection", "sales",
+     "discovery", "kickoff", "tasting", "walkthrough", "lunch", "demo", "tour"}
+)  # fmt: skip
+
+
+def _a_heading(task: TaskFound, ctx: TaskContext) -> bool:
+    line = ctx.body.rfind("\n", 0, task.start) + 1
+    if ctx.body[line : task.start].strip(" -*•#") and not ctx.body[line : task.start].strip(
+        " -*•#"
+    ).lower().startswith(("notes", "recap", "summary")):
+        return False
+    words = task.title.lower().split()
+    first_line = line == 0 or not ctx.body[:line].strip()
+    if first_line and 1 < len(words) <= 3 and words[-1].strip(":") in _RECORD_WORDS:
+        return words[-2] in _HELD_WORDS  # "Visit report", "Site visit notes"; not "soil report"
+    held = task.due is None or task.due <= ctx.today
+    return first_line and held and _MEETING_HEADING.match(task.title) is not None
+
+
+# Family: a section of the note that records, not one that assigns: the lines under
+# "Decisions", "Agreed", "Parking lot", "Background", "Scope" ("- install date Jan 12 (firm)",
+# "- not adding the weekend intensive") are what was settled, to-dos only as a promise said
+# ("- I'll confirm the venue")
+_RECORD_SECTION = LazyRegex(
+    r"(?im)^[ \t#*]*(?:decisions?(?:\s+made)?|decided|agreed|agreements|parking\s+lot|background"
+    r"|context|scope|discussed|discussion|key\s+points|highlights)[ \t*]*:?[ \t]*$"
+)
+_ITEM_LINE = LazyRegex(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+
+
+def _outside_records(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    sections: list[tuple[int, int]] = []
+    for m in _RECORD_SECTION.finditer(ctx.body):
+        end = at = m.end() + 1
+        while at < len(ctx.body) and _ITEM_LINE.match(ctx.body, at):
+            nl = ctx.body.find("\n", at)
+            end = at = len(ctx.body) if nl < 0 else nl + 1
+        sections.append((m.end(), end))
+    if not sections:
+        return tasks
+    return [t for t in tasks if t.promised or not any(a <= t.start < b for a, b in sections)]
+
+
+# "Next steps on my side:", "action items for our end:" (and "on your side": the client's)
+_MY_STEPS = LazyRegex(
+    r"(?:next\s+steps?|action\s+items?|to-?dos?|follow[\s-]?ups?)\s+(?:on|for|from)\s+"
+    r"(?:my|our)\s+(?:side|end|part)",
+    re.IGNORECASE,
+)
 
 
 # Family: a record's field that gives the deadline of the task above it, exported from a CRM or
