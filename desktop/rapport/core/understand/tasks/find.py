@@ -11,6 +11,7 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -157,19 +158,24 @@ def _by_form(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
     items = form_items(ctx.body)
     if not items:
         return tasks
-    kept = [t for t in tasks if not any(f.start <= t.start < f.end for f in items)]
+    tasks = sorted(tasks, key=lambda t: t.start)
+    starts = [t.start for t in tasks]
+    in_items: set[int] = set()  # the tasks said inside a row or an item, by index
+    kept_in: list[TaskFound] = []
     for item in items:
+        row = range(bisect_left(starts, item.start), bisect_left(starts, item.end))
+        in_items.update(row)
         if not item.mine:
             continue
         # the row's other cells say whose and when, never a to-do of their own
-        inside = [t for t in tasks if item.item.start <= t.start < item.item.end]
-        if not inside:
-            inside = _tasks_in_piece(item.item, ctx, "list")
+        inside = [
+            tasks[k] for k in row if item.item.start <= tasks[k].start < item.item.end
+        ] or _tasks_in_piece(item.item, ctx, "list")
         due = due_of(dates_in(ctx.dates, item.due.start, item.due.end)) if item.due else None
         for task in inside:
             task.due = task.due or due
-        kept += inside
-    return kept
+        kept_in += inside
+    return [t for k, t in enumerate(tasks) if k not in in_items] + kept_in
 
 
 _CONTACT_ME = LazyRegex(
@@ -393,9 +399,11 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             side, side_items = owner, None
             continue
         # the side's lines go on to a blank line, or to an unbulleted line after its items
-        item = _BULLET_BEFORE.search(ctx.body, 0, sentence.start) is not None
-        side_items = item if side_items is None else side_items
-        side = side if _next_line(ctx.body, sentence.start) and item >= side_items else ""
+        if side:
+            at = max(0, ctx.body.rfind("\n", 0, sentence.start))
+            item = _BULLET_BEFORE.search(ctx.body, at, sentence.start) is not None
+            side_items = item if side_items is None else side_items
+            side = side if _next_line(ctx.body, sentence.start) and item >= side_items else ""
         if _MAIL_HEADER.match(sentence.text) and ctx.body[sentence.start - 1 : sentence.start] in (
             "",
             "\n",
@@ -514,7 +522,9 @@ def _a_heading(task: TaskFound, ctx: TaskContext) -> bool:
     ).lower().startswith(("notes", "recap", "summary")):
         return False
     words = task.title.lower().split()
-    first_line = line == 0 or not ctx.body[:line].strip()
+    head = ctx.body[:400]
+    opening = len(head) - len(head.lstrip())  # where the note's first line starts
+    first_line = line <= opening
     if first_line and 1 < len(words) <= 3 and words[-1].strip(":") in _RECORD_WORDS:
         return words[-2] in _HELD_WORDS  # "Visit report", "Site visit notes"; not "soil report"
     held = task.due is None or task.due <= ctx.today
