@@ -1206,9 +1206,9 @@ def _gerund_verb(text: str) -> str | None:
     if after and after not in _AFTER_A_VERB and not low.startswith("re"):
         return None
     stem = low[:-3]
-    for said in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
-        if said and base_verb(said) is not None:
-            return said
+    for verb in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+        if verb and base_verb(verb) is not None:
+            return verb
     return None
 
 
