@@ -2380,3 +2380,32 @@ def test_next_steps_on_my_side_is_the_users_heading(
     text: str, want: list[tuple[str, str | None]], never: list[str]
 ) -> None:
     _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Lu Ferro: can you send us the updated schedule so we can plan?\nMe: I'll send the "
+            "updated schedule tonight",
+            [("send the updated schedule", "2026-11-18")],
+            ["so we can plan"],
+        ),
+        # held out
+        (
+            "Kim Oh: could you share the floor plan with our architect?\nMe: sure, I'll share "
+            "the floor plan Friday",
+            [("share the floor plan", "2026-11-20")],
+            ["architect"],
+        ),
+        (
+            "Al Moss: can u send me the W-9 and the COI?\nMe: I'll send the COI tomorrow",
+            [("coi", "2026-11-19"), ("w-9", None)],
+            [],
+        ),
+    ],
+)
+def test_a_request_answered_by_the_users_promise_is_one_task_in_the_promises_words(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)

@@ -84,7 +84,7 @@ _REQUEST = LazyRegex(
     # "texted me for a color deck", "emailed us about the W-9": a request by its channel
     r"(?:texted|emailed|e-mailed|messaged|called|pinged|dm'?d)\s+(?:me|us)\s+(?:for|about)|"
     r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
-    r"\s+(?:me\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
+    r"\s+(?:(?:me|us)\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
 _NP_STOP = LazyRegex(

@@ -264,6 +264,9 @@ _OPEN_STATUS_WORDS = frozenset(
 _DONE_MARK = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:[✔✓☑✅]|\[[xX]\]|~~)[^\n]*$")
 
 
+_OTHER_THING = LazyRegex(r"\s(?:and|&|\+)\s|,")
+
+
 def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
     """Family: one thing asked and then promised ("can you send the forms?" ... "I'll send
     them tonight") is one task, with the day either gave."""
@@ -275,6 +278,16 @@ def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
             # "can you send the CE info?" ... "yes, tonight" read as a bare "Send": the
             # answer gives the request its day
             same = next((k for k in reversed(kept) if k.title.lower().split()[0] == title), None)
+        if same is None and task.promised and len(title.split()) > 2:
+            # "can you send us the updated schedule?" ... "I'll send the updated schedule
+            # tonight": the request answered by the user's promise, in the promise's words
+            thing = title.split(" ", 1)[1]
+            asked = next((k for k in kept if not k.promised and thing in k.title.lower()), None)
+            if asked is not None and _OTHER_THING.search(asked.title.lower().replace(thing, " ")):
+                asked = None  # "the W-9 and the COI" asked, the COI promised: the W-9 stays
+            if asked is not None:
+                kept.remove(asked)
+                task.due = task.due or asked.due
         if same is None:
             kept.append(task)
         elif same.due is None:
