@@ -1977,3 +1977,435 @@ def test_the_users_word_on_the_thing_just_named_dates_it_and_leaves_the_title(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+# i16ta: tasks in pasted and structured text. Each row: the note, the to-dos wanted (a word of
+# the title and its due, None: any), and words no title may have. "held out" rows were
+# written with the rest, before the rules, and checked only once the rules were done.
+def _has(out: dict[str, object], want: list[tuple[str, str | None]], never: list[str]) -> None:
+    got = [(title.lower(), due) for title, due in _titles(out)]  # type: ignore[arg-type]
+    for word, due in want:
+        assert any(word in t and (due is None or d == due) for t, d in got), (word, due, got)
+    for word in never:
+        assert not any(word in t for t, _ in got), (word, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Sync - Orchard Labs\n| Owner | Item | Due |\n|---|---|---|\n| Me | revised SOW | "
+            "11/20 |\n| Tasha | sign NDA | 11/24 |",
+            [("sow", "2026-11-20")],
+            ["nda"],
+        ),
+        (
+            "| Who | What | When |\n| Priya | send floor plan | Fri |\n| me | quote for the "
+            "racking | Mon 11/23 |",
+            [("racking", "2026-11-23")],
+            ["floor plan"],
+        ),
+        (
+            "Action items\n| Action | Owner | Deadline |\n| Book the venue walk | Us | 12/1 |\n"
+            "| Approve the menu | Client | 11/30 |",
+            [("venue", "2026-12-01")],
+            ["menu"],
+        ),
+        # held out
+        (
+            "Kickoff - Dunmore Roofing\n| Task | Assignee | Due date |\n| ---- | -------- | ---"
+            "----- |\n| Send shingle samples | me | Thursday |\n| Confirm HOA approval | Gwen "
+            "Dunmore | 12/4 |\n| Permit application | Me | by 12/2 |",
+            [("shingle", "2026-11-19"), ("permit", "2026-12-02")],
+            ["hoa", "|"],
+        ),
+        (
+            "|owner|action item|due|\n|Raj|pull the usage logs|next Mon|\n|ME|draft the renewal "
+            "memo|11/25|",
+            [("renewal memo", "2026-11-25")],
+            ["usage logs"],
+        ),
+        (
+            "Next steps\n| Responsible | Next step | By when |\n| Ana (their CFO) | board sign-off"
+            " | Dec 9 |\n| me | pricing options for 3 tiers | Friday |",
+            [("pricing", "2026-11-20")],
+            ["sign-off"],
+        ),
+    ],
+)
+def test_an_action_item_table_says_whose_each_row_is_and_when(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Action items\n1. Send the load calcs - me - by Friday\n2. Confirm crane date - Ray - "
+            "11/30",
+            [("load calcs", "2026-11-20")],
+            ["crane"],
+        ),
+        (
+            "- update the shared drive – Lena – ASAP\n- revised floor plan – me – Tuesday",
+            [("floor plan", "2026-11-24")],
+            ["shared drive"],
+        ),
+        # held out
+        (
+            "Next steps:\n* collect the W-9 - Omar - next week\n* send the onboarding packet - me "
+            "- Monday 11/23",
+            [("onboarding", "2026-11-23")],
+            ["w-9"],
+        ),
+        (
+            "To do\n1) book the photographer - me - 12/5\n2) pick the venue - Jules & Sam - by "
+            "Dec 1",
+            [("photographer", "2026-12-05")],
+            ["venue"],
+        ),
+    ],
+)
+def test_a_list_item_names_its_owner_and_its_day_after_dashes(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Open tasks\n[open] Send the tax binder - due 11/24\n[done] Call Marta",
+            [("tax binder", "2026-11-24")],
+            ["marta"],
+        ),
+        (
+            "[x] deposit received\n[ ] final walkthrough - Fri",
+            [("walkthrough", "2026-11-20")],
+            ["deposit", "x]"],
+        ),
+        (
+            "Tasks:\n  [ ] Proposal + SOW to Vikram - 12/09\n  [x] Send bio + sample curriculum",
+            [("proposal", "2026-12-09")],
+            ["bio"],
+        ),
+        # held out
+        (
+            "Follow-ups\n[pending] Email the warranty terms - due Monday\n[completed] Send W-2 "
+            "copies",
+            [("warranty", "2026-11-23")],
+            ["w-2"],
+        ),
+        (
+            "- [todo] quote for the second kiln - by 12/1\n- [X] samples shipped",
+            [("kiln", "2026-12-01")],
+            ["samples"],
+        ),
+        # a speaker's label in brackets is no status
+        ("[Me] I can do Friday afternoon\n[Dee Moss] great, see you then", [], ["friday"]),
+    ],
+)
+def test_a_status_in_brackets_opens_or_closes_a_listed_task(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Call notes\nTHEM\n- send the signed lease by Fri\nME\n- move-in checklist by Mon",
+            [("checklist", "2026-11-23")],
+            ["lease"],
+        ),
+        # held out
+        (
+            "Recap w/ Dara\nClient:\n- pick tile colors\n- send deposit\nUs:\n- order the vanity "
+            "by 11/25\nFYI Dara's dog is Biscuit.",
+            [("vanity", "2026-11-25")],
+            ["tile", "deposit", "biscuit", "fyi"],
+        ),
+        (
+            "them\n- confirm headcount\nme\n- revised menu by Friday",
+            [("menu", "2026-11-20")],
+            ["headcount"],
+        ),
+    ],
+)
+def test_a_sides_heading_alone_on_its_line_holds_the_lines_under_it(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        ("Mo Diaz: can you send the W-9?\nMe: yes!! sending it tonight", [("w-9", None)], ["yes"]),
+        (
+            "Me - NOT quoting the annex (out of scope)\nMe - send the main quote Fri",
+            [("main quote", "2026-11-20")],
+            ["annex"],
+        ),
+        ("Kim Ro: any word?\nMe: training calendar (Tue)", [("training calendar", None)], []),
+        # held out
+        (
+            "Dee Park: any update on the rebate?\nMe: for sure, resending the form now",
+            [("form", None)],
+            ["for sure"],
+        ),
+        (
+            "Owners:\nme: we're NOT doing the open house this year\nme: send the CMA by Monday",
+            [("cma", "2026-11-23")],
+            ["open house"],
+        ),
+        (
+            "Lou Vance: pls confirm the slot\nMe: confirming this afternoon",
+            [("confirm", "2026-11-18")],
+            [],
+        ),
+    ],
+)
+def test_a_reply_a_clause_or_a_no_under_me_is_no_thing_to_send(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "To: Nadia Kerr\nSubject: Great to meet you\n\nHi Nadia,\n\nPlease tell your husband I"
+            " said congrats on the new job. I'll send the proposal by Friday.\n\nBest,\nTom",
+            [("proposal", "2026-11-20")],
+            ["husband"],
+        ),
+        (
+            "Dear Mr. Osei,\n\nThank you for the visit. Please do not feel obliged to reply before"
+            " you return from Accra. I will send the plans next week.\n\nKind regards,\nAnn",
+            [("plans", None)],
+            ["obliged", "reply"],
+        ),
+        # held out
+        (
+            "To: Gil Ramos\nSubject: Follow-up\n\nHi Gil,\n\nGreat call today. Kindly sign the "
+            "consent form when you can, and feel free to text me with questions. I'll book the "
+            "survey for next Tuesday.\n\nThanks,\nJo",
+            [("survey", "2026-11-24")],
+            ["consent", "text me"],
+        ),
+        (
+            "To: Ivy Chen\nSubject: Thanks\n\nIvy,\n\nThanks for lunch. Do let me know when the "
+            "board decides. No need to call back, I'll email the deck tomorrow.\n\nSam",
+            [("deck", "2026-11-19")],
+            ["board", "call back"],
+        ),
+    ],
+)
+def test_what_the_users_own_message_asks_of_its_reader_is_not_the_users(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Vi Moss: could you resend the spring lookbook?",
+            [("resend the spring lookbook", None)],
+            [],
+        ),
+        (
+            "From: Al Tan\nTo: me\n\nCan you break out the cost of the yoga sessions? Thanks, Al",
+            [("break out the cost", None)],
+            [],
+        ),
+        ("Bo Ek: any chance you can come by before Friday?", [("come by", "2026-11-20")], []),
+        # held out
+        (
+            "If you could pull together three options by Monday that would be great. - Di Roe",
+            [("pull together three options", "2026-11-23")],
+            [],
+        ),
+        ("Ty Noor: would you be able to swap out the filter this week?", [("swap out", None)], []),
+        ("Ty Noor: can you believe the rain? please treat her well", [], ["believe", "treat"]),
+    ],
+)
+def test_an_ask_around_you_takes_a_verb_the_grammar_lacks(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Account: Harbor Vets\nContact: Lia Moss\nNext step: Send rack layout + quote\nNext "
+            "step due: 11/25/2026\nOwner: me",
+            [("rack layout", "2026-11-25")],
+            ["follow up"],
+        ),
+        # held out
+        (
+            "Task: call the adjuster\nDue date: Friday\nStatus: open",
+            [("adjuster", "2026-11-20")],
+            ["due"],
+        ),
+        (
+            "Opportunity: Q1 retainer\nNext step: draft the SOW\nDeadline: 12/3\nStage: proposal",
+            [("sow", "2026-12-03")],
+            ["deadline"],
+        ),
+    ],
+)
+def test_a_records_due_field_dates_the_task_above_it(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "On Mon, Nov 16, 2026, Ida Park wrote:\n> Could you send the spec sheet?\n> I'll "
+            "forward the floor plan tonight.\n\nHi Ida,\nI'll send the spec sheet by Friday.\n"
+            "Best, Tom",
+            [("spec sheet", "2026-11-20")],
+            ["floor plan"],
+        ),
+        (
+            "From: Ida Park\nSubject: Re: spec sheet\n\nThanks! Can you also send the warranty by"
+            " Monday?\n\nIda\n\n> On Nov 12, you wrote:\n> I'll hold the 3pm slot for you.",
+            [("warranty", "2026-11-23")],
+            ["slot"],
+        ),
+        # held out
+        (
+            "Re: kiln order\n\nThanks Bo, will do.\n\n> On Tue, Bo Lind wrote:\n> Can you ship "
+            "the kiln shelves by the 30th?\n> I'll send the deposit tomorrow.",
+            [("kiln shelves", "2026-11-30")],
+            ["deposit"],
+        ),
+        (
+            "Le Vu wrote:\n> any chance you can resend the W-9?\n\nHi Le, yes - I'll resend the "
+            "W-9 today and I'll book the walkthrough for Tuesday.\nCheers, Ann",
+            [("w-9", "2026-11-18"), ("walkthrough", "2026-11-24")],
+            [],
+        ),
+    ],
+)
+def test_a_reply_over_quoted_lines_is_the_other_sides_words(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Call w/ Ola Berg (Berg Seed) 11/18\nNext steps:\nME - send test results - Fri",
+            [("test results", "2026-11-20")],
+            ["call with"],
+        ),
+        ("Visit report - Kessler Precision, 11/17\nMet: Anton Kessler (owner)", [], ["report"]),
+        ("Call with Dana Friday to review the plan", [("call with dana", "2026-11-20")], []),
+        # held out
+        (
+            "Notes - meeting with the Abara family, 18 Nov\nThey want a quote by Friday.",
+            [],
+            ["meeting with"],
+        ),
+        ("Site visit notes - Ruiz ranch\n- fence line is down", [], ["notes"]),
+        ("TODO:\n- soil report - Fri", [("soil report", "2026-11-20")], []),
+    ],
+)
+def test_the_notes_heading_is_the_meeting_it_records_not_a_task(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Crating - Okwuosa Gallery\nDecisions:\n- 34 works, museum crates\n- install date "
+            "Jan 12 (firm)\nOwners:\n- me: crate quote by Friday",
+            [("crate quote", "2026-11-20")],
+            ["install"],
+        ),
+        # held out
+        (
+            "Kickoff w/ Ro Lamb\nAgreed\n- launch date March 3\n- I'll send the style guide by Mon"
+            "\n\nNext steps:\n- book the shoot - Fri",
+            [("style guide", "2026-11-23"), ("shoot", "2026-11-20")],
+            ["launch"],
+        ),
+        ("Parking lot:\n- holiday party venue\n- order new badges", [], ["badges", "venue"]),
+    ],
+)
+def test_lines_under_a_decisions_heading_are_settled_not_to_do(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Next steps on my side: I'll get you the proposal by next Tuesday, and I'll ask our "
+            "engineer about the conveyor.",
+            [("proposal", "2026-11-24"), ("engineer", None)],
+            ["follow up"],
+        ),
+        # held out
+        (
+            "Action items for our end: the revised SOW by Friday",
+            [("sow", "2026-11-20")],
+            ["follow up", "action"],
+        ),
+    ],
+)
+def test_next_steps_on_my_side_is_the_users_heading(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "never"),
+    [
+        (
+            "Lu Ferro: can you send us the updated schedule so we can plan?\nMe: I'll send the "
+            "updated schedule tonight",
+            [("send the updated schedule", "2026-11-18")],
+            ["so we can plan"],
+        ),
+        # held out
+        (
+            "Kim Oh: could you share the floor plan with our architect?\nMe: sure, I'll share "
+            "the floor plan Friday",
+            [("share the floor plan", "2026-11-20")],
+            ["architect"],
+        ),
+        (
+            "Al Moss: can u send me the W-9 and the COI?\nMe: I'll send the COI tomorrow",
+            [("coi", "2026-11-19"), ("w-9", None)],
+            [],
+        ),
+    ],
+)
+def test_a_request_answered_by_the_users_promise_is_one_task_in_the_promises_words(
+    text: str, want: list[tuple[str, str | None]], never: list[str]
+) -> None:
+    _has(understand(text, WED), want, never)

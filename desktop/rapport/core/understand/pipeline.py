@@ -84,7 +84,7 @@ _REQUEST = LazyRegex(
     # "texted me for a color deck", "emailed us about the W-9": a request by its channel
     r"(?:texted|emailed|e-mailed|messaged|called|pinged|dm'?d)\s+(?:me|us)\s+(?:for|about)|"
     r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
-    r"\s+(?:me\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
+    r"\s+(?:(?:me|us)\s+)?(?P<np>(?:(?:a|an|the|some|\d+|two|three)\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,5})",
     re.IGNORECASE,
 )
 _NP_STOP = LazyRegex(
@@ -231,6 +231,7 @@ class _Note:
     their_turns: list[tuple[int, int]]  # the client's turns of a pasted text thread
     my_turns: list[tuple[int, int]]  # the user's turns
     voices: list[tuple[int, int, frozenset[str]]]  # where "my" or "your" is the client's
+    client_wrote: list[tuple[int, int]]  # where a pasted e-mail the client wrote speaks
 
     def voice_at(self, pos: int) -> frozenset[str]:
         return next((words_ for a, b, words_ in self.voices if a <= pos < b), frozenset())
@@ -254,7 +255,19 @@ def _normalise(text: str) -> _Note:
     body = note[:limit]
     email = read_email(body)
     voices = _voices(email, their_turns, my_turns) + _message_voice(message_voice(body))
-    return _Note(note, body, limit, sentences(body), email, their_turns, my_turns, voices)
+    client_wrote = _client_wrote(email)
+    reply = _reply_over_quote(body, email)
+    if reply is not None:
+        theirs, users = reply
+        voices = [(a, b, _CLIENT_SPEAKS) for a, b in theirs] + [
+            (a, b, _CLIENT_SPOKEN_TO) for a, b in users
+        ]
+        # what the user said before and the client quotes back was promised then, not now
+        quoting_user = bool(users) and body[users[0][0] : users[0][0] + 1] == ">"
+        client_wrote = [*theirs, *users] if quoting_user else theirs
+    return _Note(
+        note, body, limit, sentences(body), email, their_turns, my_turns, voices, client_wrote
+    )
 
 
 def _spouse_said(
@@ -367,7 +380,7 @@ def _tasks(
         leads={i.name.split()[0].lower() for i in intros},
         inbound_from=inbound_from if inbound else None,
         quoted=quote_ranges(body),
-        turns=note.their_turns + _client_wrote(note.email),
+        turns=note.their_turns + note.client_wrote,
         mine=lambda pos: any(a < pos < b for a, b in note.my_turns),
         request_due=request_due,
         body=body,
@@ -381,18 +394,33 @@ def _tasks(
 _YOU_OBJECT = LazyRegex(r"^(?P<verb>[A-Z][a-z]+)\s+you\b(?!')|\b(?P<prep>to|for|with)\s+you\b(?!')")
 
 
+# Family: what the user's own message asks of its reader, the client ("Please tell your wife
+# ...", "Do let me know when ...", "Kindly sign and return the form", "Feel free to call"): an
+# imperative opened by a word of asking is the reader's to do, not the user's
+_ASKED_OF_THEM = LazyRegex(
+    r"\W*(?:please|pls|plz|kindly|do|don't|do\s+not|let\s+me|feel\s+free|be\s+sure|make\s+sure|"
+    r"remember|tell\s+your|give\s+your|say\s+(?:hi|hello))\b",
+    re.IGNORECASE,
+)
+
+
 def _named_for_the_client(
     tasks: list[TaskFound], note: _Note, client_first: str | None
 ) -> list[TaskFound]:
     """A task in the user's recap, reply or sent message names the client where it says
-    "you"."""
-    if not client_first:
-        return tasks
+    "you"; what it asks of the client is not the user's."""
     out = []
     for task in tasks:
+        said = note.body[task.start : task.end]
+        if _CLIENT_SPOKEN_TO is note.voice_at(task.start) and _ASKED_OF_THEM.match(said):
+            continue  # "Please tell your wife ...", "Do let me know ...": what the client is to do
         if _CLIENT_SPOKEN_TO is note.voice_at(task.start):
-            title = _YOU_OBJECT.sub(
-                lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
+            title = (
+                _YOU_OBJECT.sub(
+                    lambda m: f"{m.group('verb') or m.group('prep')} {client_first}", task.title
+                )
+                if client_first
+                else task.title
             )
             task = replace(task, title=title) if title != task.title else task
         out.append(task)
@@ -506,6 +534,44 @@ def _asks_last(body: str, theirs: list[tuple[int, int]], mine: list[tuple[int, i
 def _client_wrote(email: Email | None) -> list[tuple[int, int]]:
     """Where a pasted e-mail the client wrote speaks: its "I'll" is the client's promise."""
     return [] if email is None or email.by_user else [email.voice]
+
+
+# Family: a reply written over or under the message it quotes line by line ("> Could you send
+# ...", then "Hi Imani, I'll send ..."): the quoted lines are one side's words and the rest the
+# other's. Under "Dr. Imani Osei wrote:" they are the client's, and the reply the user's; in
+# the client's e-mail quoting without it, or "On Nov 10, you wrote:", the quoted are the user's
+_QUOTED_LINES = LazyRegex(r"(?m)^[ \t]*>[^\n]*(?:\n[ \t]*>[^\n]*)*")
+_YOU_WROTE = LazyRegex(r"\byou\s+wrote\s*:?\s*$", re.IGNORECASE)
+_SOMEONE_WROTE = LazyRegex(r"\bwrote\s*:?\s*$", re.IGNORECASE)
+
+
+def _reply_over_quote(
+    body: str, email: Email | None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """Where the client speaks and where the user does, in an e-mail the client wrote that
+    quotes the user, or in the user's reply quoting the client's e-mail; None: no such reply."""
+    if email is None or email.by_user or ">" not in body:
+        return None
+    quoted = [m.span() for m in _QUOTED_LINES.finditer(body)]
+    if not quoted:
+        return None
+    start, end = email.voice
+    rest: list[tuple[int, int]] = []
+    at = start
+    for a, b in quoted:
+        if at < a:
+            rest.append((at, min(a, end)))
+        at = max(at, b)
+    if at < end:
+        rest.append((at, end))
+    rest = [(a, b) for a, b in rest if body[a:b].strip()]
+    # "On Mon, Pastor Mike Odom wrote:" said before the quoted lines or as their first
+    first = body[quoted[0][0] : body.find("\n", quoted[0][0]) % (len(body) + 1)]
+    intro = body[max(0, quoted[0][0] - 80) : quoted[0][0]].rstrip()
+    said = next((w for w in (intro, first.rstrip()) if _SOMEONE_WROTE.search(w)), "")
+    if said and not _YOU_WROTE.search(said):
+        return quoted, rest  # the user's reply to the client's message
+    return rest, quoted  # the client's message, quoting what the user wrote before
 
 
 def _voices(

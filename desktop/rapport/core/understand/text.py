@@ -479,13 +479,20 @@ _TO = LazyRegex(
 # The user's own words in a recap ("As promised, I'll get you ...", "I've attached") against the
 # client's asks ("Can you send ...", "please confirm", "we'd like a quote").
 _USER_SAYS = LazyRegex(
-    r"\b(?:I'll|I\s+will|as\s+promised|as\s+we\s+discussed|I've\s+attached|attached\s+(?:is|are)"
-    r"|great\s+(?:seeing|catching\s+up|meeting)|thanks\s+for\s+(?:having|meeting|your\s+time))\b",
+    r"\b(?:I'll|I\s+will|I\s+shall|as\s+promised|as\s+we\s+discussed|I've\s+attached|attached\s+(?:is|are)"
+    r"|great\s+(?:seeing|catching\s+up|meeting)|thanks\s+for\s+(?:having|meeting|your\s+time)"
+    # Family: the courtesies of a letter the user sends ("Lovely to meet you", "I was sorry to
+    # hear about your father", "give my regards to your wife", "I hope the new hives ...")
+    r"|(?:lovely|nice|good|wonderful|great)\s+to\s+(?:meet|see)\s+you|sorry\s+to\s+hear"
+    r"|(?:give|send)\s+my\s+(?:best|regards|love)|I\s+hope\s+(?:you|your|the))\b",
     re.IGNORECASE,
 )
+# "please" asks something of the reader, except before a courtesy ("please do not feel obliged
+# to reply", "please give my best to Magda", "please don't hesitate to call")
 _CLIENT_ASKS = LazyRegex(
-    r"\b(?:can\s+you|could\s+you|would\s+you|please|we'd\s+like|we\s+need|I\s+need|"
-    r"let\s+me\s+know|writing\s+on\s+behalf)\b",
+    r"\b(?:can\s+you|could\s+you|would\s+you|"
+    r"please(?!\s+(?:do\s+not|don't|give\s+my|send\s+my|pass\s+on|feel\s+free|accept))|"
+    r"we'd\s+like|we\s+need|I\s+need|let\s+me\s+know|writing\s+on\s+behalf)\b",
     re.IGNORECASE,
 )
 

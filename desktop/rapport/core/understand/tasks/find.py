@@ -11,6 +11,7 @@ meeting header) are not tasks; "No follow-up needed" and "Nothing to do" cancel.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from rapport.core.understand.tasks.deadlines import (
     shares_verb,
     split_after_dates,
 )
+from rapport.core.understand.tasks.forms import form_items
 from rapport.core.understand.tasks.model import TaskContext, TaskFound
 from rapport.core.understand.tasks.requests import (
     asked_me_to,
@@ -104,6 +106,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
     tasks += sent_back(sentences, ctx.dates, tasks, TaskFound)
+    tasks = _by_form(tasks, ctx)
     tasks.sort(key=lambda t: t.start)
     if ctx.turns:
         # in a thread or an e-mail the other side wrote, what it says it will do is its promise,
@@ -115,6 +118,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     if ctx.turns:
         tasks = _answered_in_the_next_turn(tasks, ctx)
     tasks = [t for t in tasks if not _SPEECH.match(ctx.body, t.start)]
+    tasks = [t for t in tasks if not _PERMISSION.search(ctx.body, t.start, t.end)]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _reply_not_promise(t, ctx.body))]
     tasks = [t for t in tasks if not (ctx.mine(t.start) and _told_them(t, ctx.body))]
     tasks = [t for t in tasks if not _DONE_MARK.search(ctx.body, 0, t.start)]
@@ -124,22 +128,54 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     _later_deadlines(tasks, ctx)
     tasks = _said_twice_merged(tasks)
     tasks = _follow_through_merged(tasks, ctx.body)
+    tasks = [t for t in tasks if not _a_heading(t, ctx)]
+    tasks = _outside_records(tasks, ctx)
     if not ctx.quoted:
         return _sender_named(tasks, ctx)
     # Someone else's words in quotes ("'pls call me re the closing'") are the user's task only
     # when the note does not say it in its own words ("call her asap").
     inside = [t for t in tasks if _quoted(ctx, t.start)]
-    own_verbs = {t.title.split()[0].lower() for t in tasks if t not in inside and t.title}
+    # ("re-send" and "resend" are one verb)
+    own_verbs = {
+        t.title.split()[0].lower().replace("-", "") for t in tasks if t not in inside and t.title
+    }
     keep: list[TaskFound] = []
     for task in tasks:
         if task in inside:
-            if not task.title or task.title.split()[0].lower() in own_verbs:
+            if not task.title or task.title.split()[0].lower().replace("-", "") in own_verbs:
                 continue
             who = ctx.inbound_from or ctx.contact_before(task.start)
             if who:
                 task.title = _ME.sub(who, task.title, count=1)
         keep.append(task)
     return _sender_named(keep, ctx)
+
+
+def _by_form(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    """The rows and owner-tagged items of a form (``forms.py``): another owner's are not the
+    user's; the user's get the deadline their column or part says, and are to-dos without a
+    verb too."""
+    items = form_items(ctx.body)
+    if not items:
+        return tasks
+    tasks = sorted(tasks, key=lambda t: t.start)
+    starts = [t.start for t in tasks]
+    in_items: set[int] = set()  # the tasks said inside a row or an item, by index
+    kept_in: list[TaskFound] = []
+    for item in items:
+        row = range(bisect_left(starts, item.start), bisect_left(starts, item.end))
+        in_items.update(row)
+        if not item.mine:
+            continue
+        # the row's other cells say whose and when, never a to-do of their own
+        inside = [
+            tasks[k] for k in row if item.item.start <= tasks[k].start < item.item.end
+        ] or _tasks_in_piece(item.item, ctx, "list")
+        due = due_of(dates_in(ctx.dates, item.due.start, item.due.end)) if item.due else None
+        for task in inside:
+            task.due = task.due or due
+        kept_in += inside
+    return [t for k, t in enumerate(tasks) if k not in in_items] + kept_in
 
 
 _CONTACT_ME = LazyRegex(
@@ -209,9 +245,26 @@ _SENDING = LazyRegex(
 _OPEN_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]?\][ \t]*")
 
 
+# Family: a task list exported from a CRM or a tracker, each line opening with its status in
+# brackets ("[open] Send financing options - due 03/18", "[done] Send specs", "[x] bio sent",
+# "[ ] calendar holds", "[In progress] site survey"): an open one is a to-do, verb or not; a
+# closed one was done
+_STATUS_BOX = LazyRegex(r"^[-*•]?[ \t]*\[[ \t]*(?P<status>[^\]\n]{0,14}?)[ \t]*\][ \t]*")
+_DONE_STATUS_WORDS = frozenset(
+    {"x", "done", "closed", "complete", "completed", "finished", "sent", "won", "lost", "✓", "✔"}
+)
+
+_OPEN_STATUS_WORDS = frozenset(
+    {"open", "todo", "to do", "to-do", "pending", "new", "in progress", "not started", "next",
+     "overdue", "due", "active", "waiting"}
+)  # fmt: skip
+
 # Family: a list item marked done ("✔ reset the shelf", "[x] samples sent", "~~call Bo~~")
 # is what was done at the visit, not a to-do
 _DONE_MARK = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:[✔✓☑✅]|\[[xX]\]|~~)[^\n]*$")
+
+
+_OTHER_THING = LazyRegex(r"\s(?:and|&|\+)\s|,")
 
 
 def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
@@ -225,6 +278,16 @@ def _said_twice_merged(tasks: list[TaskFound]) -> list[TaskFound]:
             # "can you send the CE info?" ... "yes, tonight" read as a bare "Send": the
             # answer gives the request its day
             same = next((k for k in reversed(kept) if k.title.lower().split()[0] == title), None)
+        if same is None and task.promised and len(title.split()) > 2:
+            # "can you send us the updated schedule?" ... "I'll send the updated schedule
+            # tonight": the request answered by the user's promise, in the promise's words
+            thing = title.split(" ", 1)[1]
+            asked = next((k for k in kept if not k.promised and thing in k.title.lower()), None)
+            if asked is not None and _OTHER_THING.search(asked.title.lower().replace(thing, " ")):
+                asked = None  # "the W-9 and the COI" asked, the COI promised: the W-9 stays
+            if asked is not None:
+                kept.remove(asked)
+                task.due = task.due or asked.due
         if same is None:
             kept.append(task)
         elif same.due is None:
@@ -281,6 +344,15 @@ _SPEECH = LazyRegex(
     r"|(?<=[,:]\s)meet\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# Family: a permission or a reassurance given to the reader ("please do not feel obliged to
+# reply", "no need to call back", "feel free to text me", "don't hesitate to ask"): nothing
+# for the user to do
+_PERMISSION = LazyRegex(
+    r"\b(?:(?:do\s+not|don't|dont|never)\s+(?:feel\s+(?:obliged|obligated|you\s+have)|"
+    r"hesitate|worry)|feel\s+free|no\s+(?:need|rush|pressure|obligation)\s+to|"
+    r"(?:there's|there\s+is)\s+no\s+(?:need|rush))\b",
+    re.IGNORECASE,
+)
 # "check with our events manager and get back to you tomorrow", "call the utility tomorrow and
 # update you": the answer that closes the task before it, not a task of its own
 _CLOSES = LazyRegex(
@@ -315,10 +387,36 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     mine = {m.group("alias") for m in _ME_ALIAS.finditer(ctx.body)}
     owners = bool(mine) or _OWNER_HEADING.search(ctx.body) is not None
     line_cue, line_end = "", -1  # "ME: quote - Thurs; schedule - 2/19": the owner holds the line
+    side = ""  # under a side's heading alone on its line ("THEM", "Me:"): whose lines follow
+    side_items: bool | None = None  # whether that side's lines are bulleted
     for sentence in sentences:
         if FOLLOW_CUE.fullmatch(sentence.text) and ctx.body[sentence.end : sentence.end + 1] == ":":
             block = True  # "Next steps:" alone on its line: the lines under it are to-dos
             continue
+        # (in a pasted thread "Me:" is who speaks, its words maybe quieted away: no heading)
+        field = _DUE_FIELD.match(sentence.text)
+        if field is not None and ctx.body[max(0, sentence.start - 1) : sentence.start] in (
+            "",
+            "\n",
+        ):
+            # "Next step due: 06/19/2026" under "Next step: Send rack layout": the date of the
+            # task on the lines just before, no to-do of its own
+            due = due_of(dates_in(ctx.dates, sentence.start, sentence.end))
+            last = tasks[-1] if tasks else None
+            near = last is not None and ctx.body.count("\n", last.end, sentence.start) <= 2
+            if last is not None and near and last.due is None:
+                last.due = due
+            continue
+        owner = "" if ctx.turns else _side_heading(ctx.body, sentence)
+        if owner:
+            side, side_items = owner, None
+            continue
+        # the side's lines go on to a blank line, or to an unbulleted line after its items
+        if side:
+            at = max(0, ctx.body.rfind("\n", 0, sentence.start))
+            item = _BULLET_BEFORE.search(ctx.body, at, sentence.start) is not None
+            side_items = item if side_items is None else side_items
+            side = side if _next_line(ctx.body, sentence.start) and item >= side_items else ""
         if _MAIL_HEADER.match(sentence.text) and ctx.body[sentence.start - 1 : sentence.start] in (
             "",
             "\n",
@@ -327,7 +425,12 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
         block = block and _next_line(ctx.body, sentence.start)
         block = block and not _new_section(ctx.body, sentence)
         carried = "list" if block else ""
-        box = _OPEN_BOX.match(sentence.text)
+        status = _STATUS_BOX.match(sentence.text)
+        if status is not None and status.group("status").lower() in _DONE_STATUS_WORDS:
+            continue  # "[done] Send monitor specs", "[x] bio sent": what was done already
+        if status is not None and status.group("status").lower() not in _OPEN_STATUS_WORDS:
+            status = None  # "[Me] I can do Friday": a speaker's label, not a status
+        box = _OPEN_BOX.match(sentence.text) or status
         if box is not None:
             # "[ ] invoice for the deposit - today": an open checkbox is a to-do, verb or not
             sentence = Span(sentence.start + box.end(), sentence.end, sentence.text[box.end() :])
@@ -336,6 +439,8 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
             continue
         if sentence.start < line_end and line_cue:
             carried = line_cue
+        elif side:
+            carried = side
         agreed: date | None = None  # "Thursday works, I'll swing by": the day for what follows
         for piece in _dates_rejoined(split_spans(sentence, SEPARATORS), ctx):
             if carried == "theirs":
@@ -351,6 +456,9 @@ def _all_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
                 carried = "list" if _TODO_HEADING.match(piece.text) else "follow"
                 if carried == "list":  # "TODO: audit - next week; rebate paperwork - 2/6"
                     line_cue, line_end = carried, _line_end(ctx.body, piece.start)
+                continue
+            if _MY_STEPS.fullmatch(piece.text) and ctx.body[piece.end : piece.end + 1] == ":":
+                carried = "promise"  # "Next steps on my side: I'll get you the proposal ..."
                 continue
             if OWN_CUE.fullmatch(piece.text) is not None or (
                 piece.text in mine and _heading_colon(ctx.body, piece)
@@ -406,6 +514,89 @@ _ONE_NAME = r"(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?)?"
 _PERSON_HEADING = LazyRegex(rf"{_ONE_NAME}(?:\s*(?:/|\+|&)\s*{_ONE_NAME})*")
 _AFTER_OWNER = LazyRegex(r"\s*(?::|;|[-–—](?=\s)|→|->)")  # normalise() makes an arrow ";"
 _LINE_START = LazyRegex(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])?[ \t]*$")
+
+
+# Family: the note's own heading read as a to-do: the meeting it records on its first line ("Call
+# w/ Gideon Marsh 9/14", "Notes - call with the Okafor-Hales, 18 May", dated today or before or
+# not at all) or what kind of record it is ("Visit report - Kessler", "Call recap:", "Site visit
+# notes"). "Call with Dana Friday" is a meeting still to come.
+_MEETING_HEADING = LazyRegex(r"(?:call|meeting|mtg|zoom|visit|lunch|coffee)\s+(?:with|w/)\s", re.I)
+_RECORD_WORDS = frozenset({"report", "notes", "recap", "summary", "minutes", "log", "debrief"})
+_HELD_WORDS = frozenset(
+    {"visit", "call", "meeting", "mtg", "trip", "site", "service", "inspection", "sales",
+     "discovery", "kickoff", "tasting", "walkthrough", "lunch", "demo", "tour"}
+)  # fmt: skip
+
+
+def _a_heading(task: TaskFound, ctx: TaskContext) -> bool:
+    line = ctx.body.rfind("\n", 0, task.start) + 1
+    if ctx.body[line : task.start].strip(" -*•#") and not ctx.body[line : task.start].strip(
+        " -*•#"
+    ).lower().startswith(("notes", "recap", "summary")):
+        return False
+    words = task.title.lower().split()
+    head = ctx.body[:400]
+    opening = len(head) - len(head.lstrip())  # where the note's first line starts
+    first_line = line <= opening
+    if first_line and 1 < len(words) <= 3 and words[-1].strip(":") in _RECORD_WORDS:
+        return words[-2] in _HELD_WORDS  # "Visit report", "Site visit notes"; not "soil report"
+    held = task.due is None or task.due <= ctx.today
+    return first_line and held and _MEETING_HEADING.match(task.title) is not None
+
+
+# Family: a section of the note that records, not one that assigns: the lines under
+# "Decisions", "Agreed", "Parking lot", "Background", "Scope" ("- install date Jan 12 (firm)",
+# "- not adding the weekend intensive") are what was settled, to-dos only as a promise said
+# ("- I'll confirm the venue")
+_RECORD_SECTION = LazyRegex(
+    r"(?im)^[ \t#*]*(?:decisions?(?:\s+made)?|decided|agreed|agreements|parking\s+lot|background"
+    r"|context|scope|discussed|discussion|key\s+points|highlights)[ \t*]*:?[ \t]*$"
+)
+_ITEM_LINE = LazyRegex(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+
+
+def _outside_records(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
+    sections: list[tuple[int, int]] = []
+    for m in _RECORD_SECTION.finditer(ctx.body):
+        end = at = m.end() + 1
+        while at < len(ctx.body) and _ITEM_LINE.match(ctx.body, at):
+            nl = ctx.body.find("\n", at)
+            end = at = len(ctx.body) if nl < 0 else nl + 1
+        sections.append((m.end(), end))
+    if not sections:
+        return tasks
+    return [t for t in tasks if t.promised or not any(a <= t.start < b for a, b in sections)]
+
+
+# "Next steps on my side:", "action items for our end:" (and "on your side": the client's)
+_MY_STEPS = LazyRegex(
+    r"(?:next\s+steps?|action\s+items?|to-?dos?|follow[\s-]?ups?)\s+(?:on|for|from)\s+"
+    r"(?:my|our)\s+(?:side|end|part)",
+    re.IGNORECASE,
+)
+
+
+# Family: a record's field that gives the deadline of the task above it, exported from a CRM or
+# a tracker ("Next step due: 06/19/2026", "Due date: Fri", "Deadline: 3/4", "Task due: EOW")
+_DUE_FIELD = LazyRegex(
+    r"[ \t]*(?:(?:next\s+steps?|tasks?|actions?|follow[\s-]?up|items?|to-?do)\s+)?"
+    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when)\s*:",
+    re.IGNORECASE,
+)
+
+
+# Family: a side's heading alone on its line, no colon or a colon and nothing after it
+# ("THEM", "ME", "Us:", "Client side"): the lines under it, up to a blank line, are that
+# side's actions
+def _side_heading(body: str, sentence: Span) -> str:
+    if body[max(0, sentence.start - 1) : sentence.start] not in ("", "\n"):
+        return ""
+    if rx(r"[ \t]*:?[ \t]*(?:\n|$)").match(body, sentence.end) is None:
+        return ""
+    said = sentence.text.strip().rstrip(":")
+    if OWN_CUE.fullmatch(said):
+        return "promise"
+    return "theirs" if THEIR_CUE.fullmatch(said) or rx(r"(?i)client\s+side").fullmatch(said) else ""
 
 
 def _heading_colon(body: str, piece: Span) -> bool:
@@ -901,6 +1092,25 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
+    elif verb is None and cue == "promise" and (reply := _REPLY_LEAD.match(text)) is not None:
+        # "Me: for sure, resending the form now": the reply's words, then what it promises
+        rest = Span(part.start + reply.end(), part.end, text[reply.end() :])
+        return (
+            _task_from(rest, cue, shared_verb, ctx, conditional, listed)
+            if rest.text
+            else (
+                None,
+                "",
+            )
+        )
+    elif verb is None and cue == "promise" and _NOT_A_THING.match(text):
+        return None, ""  # "Me: yes!! sending ...", "Me - NOT pen-testing ...": no thing to send
+    elif verb is None and cue == "promise" and (doing := _gerund_verb(text)) is not None:
+        # "Me: resending quote now", "confirming today by noon": the verb said as it is done
+        skip = len(first) + 1
+        verb, prefix, body = doing, doing + " ", Span(part.start + skip, part.end, text[skip:])
+    elif verb is None and cue == "promise" and rest_words[1:2] and rest_words[1] in _MODALS:
+        verb = "be"  # "Me: crew can be there Thursday": what the user's side will do, as said
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
@@ -974,6 +1184,45 @@ def _task_from(
         due = ctx.request_due(part.start)  # "need the COI by 8/15. send it to Deb"
     kind = task_kind(verb, title, cue, ctx, conditional)
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
+
+
+# Family: what follows the user's "Me:" or an owner's heading that is no thing to send: a
+# reply ("yes!!", "for sure", "sounds good"), a clause with its own subject ("I'm out
+# Thursday", "we're NOT renewing the booth") or a decision not to do something ("NOT
+# pen-testing the guest wifi", "not running TikTok ads")
+_NOT_A_THING = LazyRegex(
+    r"(?:(?:i|i'm|im|i've|i'd|we|we're|were|we've|it's|that's|there's|he|she|they|"
+    r"they're|no|nope|not|nah|sounds|got\s+it)\b(?!-)"
+    r"|(?-i:[^\n]{0,24}?\bNOT\b))",
+    re.IGNORECASE,
+)
+_REPLY_LEAD = LazyRegex(
+    r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|k|thanks|thank\s+you|thx|ty|cool|great|perfect|"
+    r"absolutely|definitely|noted|done|for\s+sure|of\s+course|no\s+problem|np|hi|hey|haha|"
+    r"lol|fyi)\b(?!-)[\s,.!:;-]*)+",
+    re.IGNORECASE,
+)
+_MODALS = frozenset({"can", "will", "could", "should", "would", "must", "shall"})
+_AFTER_A_VERB = word_list("tasks.find._AFTER_A_VERB")
+
+
+def _gerund_verb(text: str) -> str | None:
+    """The task verb of a word said as it is done ("resending" -> "resend", "confirming" ->
+    "confirm", "pricing it" -> "price"): the "-ing" taken off, then an "e" or a doubled letter
+    put back, when the grammar knows the verb, and the word acts as a verb: a thing, a time or
+    nothing after it, or "re" before it ("training calendar" is a thing's name)."""
+    said = text.split()
+    low = said[0].lower().rstrip(",.:;!") if said else ""
+    if not low.endswith("ing") or len(low) < 6 or not low.isalpha():
+        return None
+    after = said[1].lower().strip(",.!") if len(said) > 1 else ""
+    if after and after not in _AFTER_A_VERB and not low.startswith("re"):
+        return None
+    stem = low[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+        if verb and base_verb(verb) is not None:
+            return verb
+    return None
 
 
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")

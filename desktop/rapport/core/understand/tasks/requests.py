@@ -160,13 +160,28 @@ _REST = r"(?:[^?.!;\n]|\.(?=[ \t]*[^\s.!?]))*"
 _ASKED_OF_YOU = LazyRegex(
     lambda: (
         r"(?:\b(?:can|could|would|will)\s+(?:you|u)|\basked\s+if\s+(?:you|u)\s+could"
+        # Family: the same ask said around "you" ("if you could send ...", "any chance you can
+        # come by", "would you be able to reserve one")
+        r"|\bif\s+(?:you|u)\s+could|\bchance\s+(?:you|u)\s+(?:can|could)"
         r"|(?:^|(?<=[.!?,;:]\s)|(?<=\bso\s)|(?<=\band\s))(?:please|pls|kindly))"
-        r"\s+(?:(?:please|pls|also|kindly|just|quickly)\s+)*"
-        rf"(?P<verb>(?:{VERB_ALT}))\b(?P<rest>{_REST})"
+        r"\s+(?:(?:please|pls|also|kindly|just|quickly|possibly|maybe|be\s+able\s+to)\s+)*"
+        # the word after the ask is its verb, known to the grammar or not ("break out the cost",
+        # "resend the lookbook"); _NOT_ASKED are the words that are no such verb
+        rf"(?P<verb>(?:re-?)?(?:{VERB_ALT})|(?!(?:can|could|would|will|you|please|pls)\b)"
+        rf"(?-i:[a-z]{{3,}}))\b(?P<rest>{_REST})"
     ),
     re.IGNORECASE,
     needs="you could please pls kindly can will would",
 )
+_NOT_ASKED = word_list("tasks.requests._NOT_ASKED")
+# A word the grammar does not know is the ask's verb after "you" (not after "please"), when a
+# particle or the thing asked for follows it: "break out the cost", "pull together options"
+_ACTS_AS_VERB = LazyRegex(
+    r"\s+(?:out|up|over|by|in|back|down|off|together|through|around|the|a|an|our|my|his|her|"
+    r"their|some|this|these|those|\d)\b",
+    re.IGNORECASE,
+)
+_YOU_ASKED = LazyRegex(r"\b(?:you|u)\b", re.IGNORECASE)
 # Requests that are standing instructions or courtesies, not a to-do: "please copy my paralegal",
 # "please let me know", "please find attached"
 _NOT_A_TODO = word_list("tasks.requests._NOT_A_TODO")
@@ -191,6 +206,13 @@ def asked_of_you(
         for m in _ASKED_OF_YOU.finditer(sentence.text):
             verb = m.group("verb").lower()
             start = sentence.start + m.start("verb")
+            unknown = base_verb(verb) is None
+            if unknown and (
+                verb in _NOT_ASKED
+                or _YOU_ASKED.search(m.group(0)) is None
+                or not _ACTS_AS_VERB.match(m.group("rest"))
+            ):
+                continue  # "can you believe", "please treat her well", "invoice net 30"
             if verb in _NOT_A_TODO or mine(start) or _PRONOUN_OBJECT.match(m.group("rest")):
                 continue  # "can u get it there by Sun": what "it" is, the note says elsewhere
             end = sentence.start + m.end("rest")
