@@ -289,3 +289,24 @@ def test_a_signature_with_its_own_sign_off_is_not_signed_off_twice(
     plain = draft(templates, taxonomy, signature="Sam Rivera")
     assert plain.closing.endswith("\nSam Rivera")
     assert plain.closing.count(",") == 1
+
+
+@pytest.mark.parametrize(
+    ("point", "card_ready"),
+    [
+        # the client noted by an initial is the client: the point is said to them
+        ("B. wants install done by mid-April", True),
+        ("B. needs the quote before the board meets", True),
+        # anyone else noted by an initial is the note's shorthand: left out of the card
+        ("asked J. for the signed order", False),
+        ("K. from accounts handles the invoices", False),
+        ("the move to St. Louis", True),
+        ("the U.S. office opening", True),
+    ],
+)
+def test_a_person_noted_by_an_initial(
+    templates: n.NoteTemplates, point: str, card_ready: bool
+) -> None:
+    phrase, _kind = n.restate(point, templates, BOB, {"St", "Louis", "U.S."})
+    assert not phrase.startswith(("B.", "how B."))
+    assert n.well_formed(phrase, BOB) is card_ready, phrase

@@ -177,6 +177,8 @@ def _restate(
     for pattern, replacement in templates.fixups:
         text = pattern.sub(replacement, text)
     names = {client.first_name, client.name, *client.name.split()[:1]}
+    if client.first_name:
+        names.add(client.first_name[:1] + ".")  # the client noted by an initial: "Y. wants"
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(rf"^{re.escape(name)}\s+(?=[a-z])", "", text)
     # "She is thinking about moving" is said back as "you are thinking about moving".
@@ -275,7 +277,10 @@ _DANGLING = _wordset(
     "and or but the a an to of for with by from at in on about your my our their his her as "
     "that which who if so than then because into onto via per"
 )
-_NOT_CARD_CHARS = re.compile(r"[:@()+&#=/\\…→<>\[\]|*~^?!;\"]|->|\.\.|\d+[a-z]+\b|\bw/")
+# ... and a person noted by an initial ("asked J. for the deck") is the note's shorthand too
+_NOT_CARD_CHARS = re.compile(
+    r"[:@()+&#=/\\…→<>\[\]|*~^?!;\"]|->|\.\.|\d+[a-z]+\b|\bw/|(?<![\w.])[A-Z]\.(?=\s|$)"
+)
 MAX_POINT_WORDS = 14
 # "he's got three boys" said back as "you are got...", a word twice: a rewrite gone wrong
 _MISMATCHED = re.compile(
