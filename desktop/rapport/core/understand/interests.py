@@ -265,7 +265,9 @@ class Catalogue:
             tag, n = hit
             start, end = tokens[i][0], tokens[i + n - 1][1]
             interest = self.interests[tag]
-            trade = self._for_trade(text, tokens, keys, i, n, lower_note)
+            trade = self._for_trade(text, tokens, keys, i, n, lower_note) or _in_an_org_slot(
+                text, tokens, i, n, lower_note, self._index
+            )
             found.append(
                 InterestMatch(
                     tag, self.ancestors(tag), interest.category, start, end, text[start:end], trade
@@ -285,6 +287,8 @@ class Catalogue:
         word = keys[i]
         candidates: list[_Phrase] = []
         for form in (word, *_singulars(word)):
+            if form != word and form.endswith("ing"):
+                continue  # family: "part drawings", "meter readings": the things, not a pastime
             candidates.extend(self._index.get(form, ()))
         if not candidates:
             return self._doer(keys, i)
@@ -548,6 +552,63 @@ class Catalogue:
             if sports & set(self.ancestors(team)):
                 return team
         return tag
+
+
+# Family: a firm, a venue or an event named where a note names the other side's business: the
+# note's heading ("Kimura Bonsai - ..."), after "@" or "at", or in an aside just after a
+# person's name ("Bjorn Eriksen (Eriksen Trout Farm)", "Delgado (hot sauce, ...)"): a pastime
+# word there is what the business is, not what anyone loves.
+_ORG_BEFORE = r"(?:^|\n|[@(]|\bat)\s*$"
+_ORG_AFTER = r"\s*(?:$|\n|[-:)–—,])"
+_NAME_BEFORE = r"(?:\b[A-Z][\w'’-]*|\b[A-Z]\.)\s*$"
+_JOINED = r" (?:& )?"
+# An aside that says a liking or speaks of someone is about the person: "Bob (huge golfer)"
+_ASIDE_PERSONAL = _words("he she they he's she's they're his her their i i'm my")
+
+
+def _in_an_org_slot(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    n: int,
+    lower_note: bool,
+    phrases: dict[str, list[_Phrase]],
+) -> bool:
+    start = tokens[i][0]
+    opened = text.rfind("(", max(0, start - 60), start)
+    closed = text.find(")", start, start + 60)
+    if opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]:
+        inside = {_key(w) for w in _rx(_TOKEN).findall(text, opened, closed)}
+        named = _rx(_NAME_BEFORE).search(text, max(0, opened - 30), opened)
+        if (
+            named is not None
+            and ")" not in text[opened:start]
+            and _key(named.group().strip().rstrip(".")) not in phrases  # "Go (the board game)"
+            and not inside & (_AFFINITY_BEFORE | _AFFINITY_AFTER | _LIKING | _ASIDE_PERSONAL)
+        ):
+            return True  # "Sasha V. (ballet school)": what the person's firm does
+    if lower_note or not text[start].isupper():
+        return False
+    first = i  # the capitalised run the word sits in, joined by single spaces or "&"
+    while (
+        first > 0
+        and text[tokens[first - 1][0]].isupper()
+        and _rx(_JOINED).fullmatch(text, tokens[first - 1][1], tokens[first][0])
+    ):
+        first -= 1
+    last = i + n - 1
+    while (
+        last + 1 < len(tokens)
+        and text[tokens[last + 1][0]].isupper()
+        and _rx(_JOINED).fullmatch(text, tokens[last][1], tokens[last + 1][0])
+    ):
+        last += 1
+    if first == i:
+        return False  # a name before the word: "Moreau Vineyards", not "Golf w/ Bob"
+    return bool(
+        _rx(_ORG_BEFORE).search(text, max(0, tokens[first][0] - 4), tokens[first][0])
+        and _rx(_ORG_AFTER).match(text, tokens[last][1])
+    )
 
 
 # Diet words that may stand between a diet and the product it describes: "vegetarian + gluten
