@@ -155,6 +155,7 @@ _COUNTS = _words("two three four five six seven eight nine ten dozen dozens hund
 _OWNS = _words("has have owns own bought got")
 _STOCK_COUNT = 5
 _FEW = _words("two three four")
+_ONE_OCCASION = _words("the a an this that next last their his her your my our on upcoming")
 # "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
 _PLACE_BEFORE = _words("mt mount")
 _SPORT_WORDS = {
@@ -357,6 +358,8 @@ class Catalogue:
             return False
         if self._a_purpose(text, tokens, keys, i, tag):
             return False
+        if mode != "context" and _ordered(text, tokens, keys, i):
+            return False  # "wants a second electric kiln", "looking at a 24 foot pontoon"
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if self._in_a_trade_name(text, tokens, keys, i + n):
@@ -369,6 +372,8 @@ class Catalogue:
             negated = [k for k in range(start, i) if keys[k] in _NEGATIONS]
             if negated and not self._turned(text, tokens, keys, negated[-1], i):
                 return False
+        if mode == "weak" and self._one_trip(text, tokens, keys, i, tag):
+            return False
         if mode == "weak":
             # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
             # runs the books" is not running
@@ -403,6 +408,21 @@ class Catalogue:
                 and any(w in _AFFINITY_BEFORE for w in before[:-1])
             )
         return True
+
+    def _one_trip(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
+    ) -> bool:
+        """Family: one trip said in passing ("enjoy the Cabo getaway", "their anniversary trip",
+        "on vacation"): a determiner or "on" just before in the clause names one occasion, not
+        a liking for travel ("loves to travel", "big on travel")."""
+        if self.interests[tag].category != "travel":
+            return False
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if _rx(_BOUNDARY).search(text, tokens[k][1], tokens[i][0]):
+                return False
+            if keys[k] in _ONE_OCCASION:
+                return True
+        return False
 
     def _a_purpose(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
@@ -609,6 +629,41 @@ def _in_an_org_slot(
         _rx(_ORG_BEFORE).search(text, max(0, tokens[first][0] - 4), tokens[first][0])
         and _rx(_ORG_AFTER).match(text, tokens[last][1])
     )
+
+
+# Family: a thing wanted, ordered or priced is a purchase, not a liking: a verb of need or
+# order, then the object's determiner or count, then the word, in one clause ("They want a
+# river cruise", "wants 20 more bikes + 10 rowers", "needs 6 student cellos", "looking at a
+# 24 foot pontoon", "the cost of the onsite yoga sessions"); "wants to learn golf" is a wish.
+_WANTS = word_list("interests._WANTS")
+_PRICED = word_list("interests._PRICED")
+_OBJECT_START = word_list("interests._OBJECT_START")
+_WANT_REACH = 8
+_CLAUSE_END = r"[.;!?\n()]"
+
+
+def _ordered(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:
+    for k in range(i - 1, max(-1, i - _WANT_REACH - 1), -1):
+        if _rx(_CLAUSE_END).search(text, tokens[k][1], tokens[i][0]):
+            return False
+        word = keys[k]
+        if word in _LIKING or word in _AFFINITY_BEFORE:
+            return False  # "wants a weekend of golf with his boys": a liking said
+        j = k + 1
+        if word in _PRICED and j < i and keys[j] in ("of", "for", "on"):
+            j += 1  # "a quote for the ...", "the cost of the ..."
+        elif not (word in _WANTS or (word == "at" and k and keys[k - 1] == "looking")):
+            continue
+        if j > i or not (keys[j] in _OBJECT_START or keys[j].isdigit()):
+            continue  # "wants to learn golf": a wish; a verb further back may still order it
+        # "bought a yacht and loves it": a liking said after it in the clause
+        end = i + 1
+        while end < min(len(keys), i + _WANT_REACH) and not _rx(_CLAUSE_END).search(
+            text, tokens[end - 1][1], tokens[end][0]
+        ):
+            end += 1
+        return not any(w in _LIKING for w in keys[i + 1 : end])
+    return False
 
 
 # Diet words that may stand between a diet and the product it describes: "vegetarian + gluten

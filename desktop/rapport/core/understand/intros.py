@@ -53,7 +53,7 @@ _INTRO_PATTERNS = (
     ),
     LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
-        r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
+        r"(?:along\s+)?(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
     ),
     LazyRegex(
         rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
@@ -214,7 +214,7 @@ _MEET = LazyRegex(rf"(?:^|\n)\s*(?P<lead>{_N})\s*(?:,|-|–|—)\s*meet\s+(?P<ot
 _SOURCE = LazyRegex(
     r"(?:\b(?:he|she|they)\s+(?:was|were|got|had\s+been|has\s+been)\s+referred\s+"
     r"(?:to\s+(?:us|me)\s+)?by|(?:^|\n)\s*(?:[Ll]ead\s+)?[Ss]ource\s*:\s*(?:[Rr]eferral|"
-    rf"[Rr]eferred)\s*(?:[-:–—]|from|by)?)\s*{_FILLER}(?P<ref>{_N})",
+    rf"[Rr]eferred)\s*(?:[-:–—]|from|by)?)\s*{_FILLER}(?P<ref>(?-i:{_N}))",
     re.IGNORECASE,
 )
 
