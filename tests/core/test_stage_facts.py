@@ -625,3 +625,32 @@ def test_a_pastimes_word_for_a_firm_a_name_a_trip_or_a_purchase_is_no_liking(
 )
 def test_the_activity_and_a_liking_beside_the_purchase_and_trade_rules(text: str, tag: str) -> None:
     assert tag in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        # "the X guy": who someone is for trade; "the" before a weak word: one thing
+        ("Ferraro - the violin guy on 5th. wants autopay", "violin"),
+        ("We're still keen on the pilot of the scribe service.", "aviation"),
+        ("Ewan's off to Islay w/ his dad for the festival.", "scotch"),
+        ("Stopped by Dom's, the bike guy on Elm, re: the card reader", "cycling"),
+        ("Talked to the golf people at Ridgeview about the outing invoices", "golf"),
+        ("she's big on the church renovation budget", "faith"),
+        ("Met Sam at the library to sign the lease", "reading"),
+    ],
+)
+def test_the_tradesman_and_one_thing_named_by_a_pastime_are_no_liking(text: str, tag: str) -> None:
+    assert tag not in _tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Call w/ Bo Lutz. he's a golf guy", "golf"),
+        ("Call w/ Bo Lutz. loves Islay, has every Laphroaig", "scotch"),
+        ("Call w/ Bo Lutz. big into church, sings every Sunday", "faith"),
+    ],
+)
+def test_a_guy_of_a_pastime_and_a_liking_of_a_place_still_count(text: str, tag: str) -> None:
+    assert tag in _tags(text)

@@ -155,6 +155,7 @@ _COUNTS = _words("two three four five six seven eight nine ten dozen dozens hund
 _OWNS = _words("has have owns own bought got")
 _STOCK_COUNT = 5
 _FEW = _words("two three four")
+_THE_TRADESMAN = _words("guy guys gal lady ladies man men woman women people folks person")
 _ONE_OCCASION = _words("the a an this that next last their his her your my our on upcoming")
 # "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
 _PLACE_BEFORE = _words("mt mount")
@@ -358,6 +359,10 @@ class Catalogue:
             return False
         if self._a_purpose(text, tokens, keys, i, tag):
             return False
+        if mode != "context" and before[-1:] == ["the"] and after in _THE_TRADESMAN:
+            return False  # "the violin guy on 5th", "the pool lady": who they are for trade
+        if mode == "weak" and before[-1:] == ["the"]:
+            return False  # "keen on the pilot", "at the library": one thing, not a pastime
         if mode != "context" and _ordered(text, tokens, keys, i):
             return False  # "wants a second electric kiln", "looking at a 24 foot pontoon"
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
