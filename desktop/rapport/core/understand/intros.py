@@ -224,10 +224,10 @@ def _handed_over(
 ) -> None:
     known = {n.name.lower(): n.name for n in names}
 
-    def add(lead: str | None, ref: str | None, start: int, end: int) -> None:
+    def add(lead: str | None, ref: str | None, start: int, end: int, subject: bool = False) -> None:
         if lead and lead.lower() not in seen and not (ref and ref.lower() == lead.lower()):
             seen.add(lead.lower())
-            found.append(Introduction(lead, ref, start, end, False))
+            found.append(Introduction(lead, ref, start, end, subject))
 
     for pattern in _HANDED:
         for m in pattern.finditer(text, 0, limit):
@@ -242,7 +242,7 @@ def _handed_over(
         first = _clean_name(m.group("lead"), known)
         if first and " " not in first:  # "Sabrina, meet Pat": the full name said elsewhere
             first = next((n.name for n in names if n.full and n.first == first), first)
-        add(first, None, m.start("lead"), m.end())
+        add(first, None, m.start("lead"), m.end(), True)  # a forwarded intro is about the lead
     for m in _SOURCE.finditer(text, 0, limit):
         ref = _clean_name(m.group("ref"), known)
         if ref and not any(i.referrer == ref or i.name == ref for i in found):
