@@ -229,7 +229,9 @@ def find_facts(
     """Facts about the client and their people; returns them and the clauses left over."""
     facts: list[FactFound] = []
     rest: list[Span] = []
-    interests = [m for m in interests if not m.trade]  # their trade goods are no interest
+    # their trade goods are no interest; nor a name ("her pitbull Brisket", "their lab Whisky")
+    names = {p.name.lower() for p in family if p.name}
+    interests = [m for m in interests if not m.trade and m.text.lower() not in names]
     units = [u for unit in _units(sentences, taken) for u in _by_person(unit, family, interests)]
     for unit in units:
         members = [p for p in family if unit.start <= p.start < unit.end]

@@ -33,6 +33,7 @@ _CHANNELS = {
     "sms": "text", "texted": "text", "whatsapp": "text", "imessage": "text",
     "messaged": "text", "dm": "text", "dm'd": "text", "call": "call", "missed call": "call",
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
+    "lm": "voicemail", "ring": "call",
 }  # fmt: skip
 # Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
 # "Dr. Brian Castellano": the title is not the sender's name
@@ -48,13 +49,19 @@ _OFFICE = (
 )
 # "Voicemail frm Lupe", "email fr Dana": phone spellings of "from"
 _FROM = r"(?:from|frm|fr)"
+# When it came, said between the message and its sender: "a voicemail at 8:40 this morning
+# from Mrs. Long", "an email yesterday from Dana"
+_SAID_AT = (
+    r"(?:\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|this\s+(?:morning|afternoon|evening)|"
+    r"yesterday|last\s+night|today|earlier)){0,2}"
+)
 # A call or note the user makes is not a message: "thank-you call from the ED", "intro email"
 _NOT_A_MESSAGE = r"(?<!thank-you\s)(?<!thank\syou\s)(?<!follow-up\s)(?<!intro\s)(?<!sales\s)"
 _PATTERNS: tuple[LazyRegex, ...] = (
     LazyRegex(
-        rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|e-?mail|"
-        r"text|txt|sms|message|msg|whatsapp|imessage|call)s?\s+(?:back\s+)?"
-        rf"{_FROM}\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
+        rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|lm|e-?mail|"
+        r"text|txt|sms|message|msg|whatsapp|imessage|call)s?(?:\s+back)?"
+        rf"{_SAID_AT}\s+{_FROM}\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
     LazyRegex(
@@ -115,6 +122,14 @@ _PATTERNS: tuple[LazyRegex, ...] = (
 # Family: a message taken for the user asking for a call ("She asked Marcus to call her back
 # by Wednesday", "He asked that you call him before Friday"): a call waits for the user
 _PATTERNS += (
+    # Family: the message verb in its base form, as non-native and dictated notes drop the
+    # "-ed", with a time already past after it: "Hung Tran from Tran Fabrication call me this
+    # morning", "Dee text me last night", "he email us yesterday"
+    LazyRegex(
+        rf"(?P<who>{_NAME}){_ASIDE}(?:\s+(?:from|of|at|@)\s+[^.;!?\n]{{1,40}}?)?\s+"
+        r"(?P<ch>(?i:call|text|e-?mail|ring|message))\s+(?i:me|us)\s+"
+        r"(?i:this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier|today)\b"
+    ),
     LazyRegex(
         r"\b(?:asked|wants|would\s+like|needs)\s+(?:that\s+)?(?:you|(?-i:[A-Z][a-z]+))\s+"
         r"(?:to\s+)?(?P<ch>call)\s+(?:him|her|them)\b",
@@ -135,6 +150,7 @@ _TRIGGERS = (
     ("mailed", "texted", "called", "messaged"),
     (" of ",),
     ("voice", "vm"),
+    ("morning", "afternoon", "evening", "yesterday", "last night", "earlier", "today"),
     ("call",),
 )
 _NO_REPLY = LazyRegex(

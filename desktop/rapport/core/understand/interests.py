@@ -155,6 +155,8 @@ _COUNTS = _words("two three four five six seven eight nine ten dozen dozens hund
 _OWNS = _words("has have owns own bought got")
 _STOCK_COUNT = 5
 _FEW = _words("two three four")
+_THE_TRADESMAN = _words("guy guys gal lady ladies man men woman women people folks person")
+_ONE_OCCASION = _words("the a an this that next last their his her your my our on upcoming")
 # "Mt. Zion", "Mount Hood": a place name, not the interest its word names.
 _PLACE_BEFORE = _words("mt mount")
 _SPORT_WORDS = {
@@ -265,7 +267,9 @@ class Catalogue:
             tag, n = hit
             start, end = tokens[i][0], tokens[i + n - 1][1]
             interest = self.interests[tag]
-            trade = self._for_trade(text, tokens, keys, i, n, lower_note)
+            trade = self._for_trade(text, tokens, keys, i, n, lower_note) or _in_an_org_slot(
+                text, tokens, i, n, lower_note, self._index
+            )
             found.append(
                 InterestMatch(
                     tag, self.ancestors(tag), interest.category, start, end, text[start:end], trade
@@ -285,6 +289,8 @@ class Catalogue:
         word = keys[i]
         candidates: list[_Phrase] = []
         for form in (word, *_singulars(word)):
+            if form != word and form.endswith("ing"):
+                continue  # family: "part drawings", "meter readings": the things, not a pastime
             candidates.extend(self._index.get(form, ()))
         if not candidates:
             return self._doer(keys, i)
@@ -353,6 +359,12 @@ class Catalogue:
             return False
         if self._a_purpose(text, tokens, keys, i, tag):
             return False
+        if mode != "context" and before[-1:] == ["the"] and after in _THE_TRADESMAN:
+            return False  # "the violin guy on 5th", "the pool lady": who they are for trade
+        if mode == "weak" and before[-1:] == ["the"]:
+            return False  # "keen on the pilot", "at the library": one thing, not a pastime
+        if mode != "context" and _ordered(text, tokens, keys, i):
+            return False  # "wants a second electric kiln", "looking at a 24 foot pontoon"
         if after in _TRADE_AFTER or self._traded(text, tokens, keys, i):
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if self._in_a_trade_name(text, tokens, keys, i + n):
@@ -365,6 +377,8 @@ class Catalogue:
             negated = [k for k in range(start, i) if keys[k] in _NEGATIONS]
             if negated and not self._turned(text, tokens, keys, negated[-1], i):
                 return False
+        if mode == "weak" and self._one_trip(text, tokens, keys, i, tag):
+            return False
         if mode == "weak":
             # the affinity word must be in the same clause: "big Falcons fan. his wife Keisha
             # runs the books" is not running
@@ -399,6 +413,21 @@ class Catalogue:
                 and any(w in _AFFINITY_BEFORE for w in before[:-1])
             )
         return True
+
+    def _one_trip(
+        self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
+    ) -> bool:
+        """Family: one trip said in passing ("enjoy the Cabo getaway", "their anniversary trip",
+        "on vacation"): a determiner or "on" just before in the clause names one occasion, not
+        a liking for travel ("loves to travel", "big on travel")."""
+        if self.interests[tag].category != "travel":
+            return False
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if _rx(_BOUNDARY).search(text, tokens[k][1], tokens[i][0]):
+                return False
+            if keys[k] in _ONE_OCCASION:
+                return True
+        return False
 
     def _a_purpose(
         self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, tag: str
@@ -548,6 +577,98 @@ class Catalogue:
             if sports & set(self.ancestors(team)):
                 return team
         return tag
+
+
+# Family: a firm, a venue or an event named where a note names the other side's business: the
+# note's heading ("Kimura Bonsai - ..."), after "@" or "at", or in an aside just after a
+# person's name ("Bjorn Eriksen (Eriksen Trout Farm)", "Delgado (hot sauce, ...)"): a pastime
+# word there is what the business is, not what anyone loves.
+_ORG_BEFORE = r"(?:^|\n|[@(]|\bat)\s*$"
+_ORG_AFTER = r"\s*(?:$|\n|[-:)–—,])"
+_NAME_BEFORE = r"(?:\b[A-Z][\w'’-]*|\b[A-Z]\.)\s*$"
+_JOINED = r" (?:& )?"
+# An aside that says a liking or speaks of someone is about the person: "Bob (huge golfer)"
+_ASIDE_PERSONAL = _words("he she they he's she's they're his her their i i'm my")
+
+
+def _in_an_org_slot(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    n: int,
+    lower_note: bool,
+    phrases: dict[str, list[_Phrase]],
+) -> bool:
+    start = tokens[i][0]
+    opened = text.rfind("(", max(0, start - 60), start)
+    closed = text.find(")", start, start + 60)
+    if opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]:
+        inside = {_key(w) for w in _rx(_TOKEN).findall(text, opened, closed)}
+        named = _rx(_NAME_BEFORE).search(text, max(0, opened - 30), opened)
+        if (
+            named is not None
+            and ")" not in text[opened:start]
+            and _key(named.group().strip().rstrip(".")) not in phrases  # "Go (the board game)"
+            and not inside & (_AFFINITY_BEFORE | _AFFINITY_AFTER | _LIKING | _ASIDE_PERSONAL)
+        ):
+            return True  # "Sasha V. (ballet school)": what the person's firm does
+    if lower_note or not text[start].isupper():
+        return False
+    first = i  # the capitalised run the word sits in, joined by single spaces or "&"
+    while (
+        first > 0
+        and text[tokens[first - 1][0]].isupper()
+        and _rx(_JOINED).fullmatch(text, tokens[first - 1][1], tokens[first][0])
+    ):
+        first -= 1
+    last = i + n - 1
+    while (
+        last + 1 < len(tokens)
+        and text[tokens[last + 1][0]].isupper()
+        and _rx(_JOINED).fullmatch(text, tokens[last][1], tokens[last + 1][0])
+    ):
+        last += 1
+    if first == i:
+        return False  # a name before the word: "Moreau Vineyards", not "Golf w/ Bob"
+    return bool(
+        _rx(_ORG_BEFORE).search(text, max(0, tokens[first][0] - 4), tokens[first][0])
+        and _rx(_ORG_AFTER).match(text, tokens[last][1])
+    )
+
+
+# Family: a thing wanted, ordered or priced is a purchase, not a liking: a verb of need or
+# order, then the object's determiner or count, then the word, in one clause ("They want a
+# river cruise", "wants 20 more bikes + 10 rowers", "needs 6 student cellos", "looking at a
+# 24 foot pontoon", "the cost of the onsite yoga sessions"); "wants to learn golf" is a wish.
+_WANTS = word_list("interests._WANTS")
+_PRICED = word_list("interests._PRICED")
+_OBJECT_START = word_list("interests._OBJECT_START")
+_WANT_REACH = 8
+_CLAUSE_END = r"[.;!?\n()]"
+
+
+def _ordered(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int) -> bool:
+    for k in range(i - 1, max(-1, i - _WANT_REACH - 1), -1):
+        if _rx(_CLAUSE_END).search(text, tokens[k][1], tokens[i][0]):
+            return False
+        word = keys[k]
+        if word in _LIKING or word in _AFFINITY_BEFORE:
+            return False  # "wants a weekend of golf with his boys": a liking said
+        j = k + 1
+        if word in _PRICED and j < i and keys[j] in ("of", "for", "on"):
+            j += 1  # "a quote for the ...", "the cost of the ..."
+        elif not (word in _WANTS or (word == "at" and k and keys[k - 1] == "looking")):
+            continue
+        if j > i or not (keys[j] in _OBJECT_START or keys[j].isdigit()):
+            continue  # "wants to learn golf": a wish; a verb further back may still order it
+        # "bought a yacht and loves it": a liking said after it in the clause
+        end = i + 1
+        while end < min(len(keys), i + _WANT_REACH) and not _rx(_CLAUSE_END).search(
+            text, tokens[end - 1][1], tokens[end][0]
+        ):
+            end += 1
+        return not any(w in _LIKING for w in keys[i + 1 : end])
+    return False
 
 
 # Diet words that may stand between a diet and the product it describes: "vegetarian + gluten

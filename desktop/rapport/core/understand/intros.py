@@ -25,7 +25,8 @@ class Introduction:
 
 
 _N = r"(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
-_WHO = rf"(?:{_N}|[Hh]e|[Ss]he|[Tt]hey)"
+# a referrer may be a first name and an initial, as phone notes write them ("Penny A. sent ...")
+_WHO = rf"(?:{_N}(?:\s+[A-Z]\.)?|[Hh]e|[Ss]he|[Tt]hey)"
 # "her CFO, Victor Osei", "his old friend, Dr. Lee": the role, a comma, then the name
 _FILLER = (
     r"(?:(?:his|her|their|a|an|the|my|our|old|good|great|close)\s+){0,2}"
@@ -52,7 +53,7 @@ _INTRO_PATTERNS = (
     ),
     LazyRegex(
         rf"(?P<ref>{_WHO})\s+(?:introduced|referred|sent|passed)\s+(?P<lead>{_N})\s+"
-        r"(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
+        r"(?:along\s+)?(?:to\s+(?:me|us)|my\s+way|our\s+way|over)"
     ),
     LazyRegex(
         rf"(?P<lead>{_N})[^.;\n]{{0,40}}?\b(?:[Rr]eferred\s+(?:over\s+)?by|[Rr]eferral\s+from|"
@@ -179,7 +180,73 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _who_referred_the_client(text, limit, names, found)
     if _CAME_VIA_WORDS.search(low):
         _came_through(text, limit, names, found)
+    if _HANDED_WORDS.search(low):
+        _handed_over(text, limit, names, found, seen)
     return found
+
+
+# Family: the client hands the user someone, said any way but "introduced": "X -> sent me Y",
+# "thank her for referring Y", "My friend Y is opening a bakery ... I gave her your number",
+# "Y wants the same - I told him you'd call him", a forwarded introduction ("Sabrina, meet
+# Pat ..."): Y is the lead, someone new. And the client's own source, said passively or in a
+# CRM field ("She was referred to us by Dr. X", "Lead source: Referral - X"): the lead is the
+# client.
+_HANDED_WORDS = LazyRegex(
+    r"\b(?:sent\s+(?:me|us)|referring|your\s+(?:number|name|card|info|details|email)|"
+    r"you'?d\s+(?:call|reach|get|be)|you\s+(?:would|will)\s+(?:call|reach)|meet|"
+    r"referred\s+to\s+(?:us|me)|referred\s+by|source)\b"
+)
+_FULL = r"(?:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2})"
+_HANDED = (
+    LazyRegex(
+        rf"(?P<ref>{_WHO}){_ASIDE}\s*(?:→|->|-->|-|–|—)?\s*sent\s+(?:me|us)\s+{_FILLER}(?P<lead>{_FULL})"
+    ),
+    LazyRegex(rf"(?P<ref>)\b(?:[Ff]or\s+)?referring\s+{_FILLER}(?P<lead>{_NL})"),
+)
+# the user's details given to someone named just before: the lead is that person
+_GAVE_YOURS = LazyRegex(
+    r"\b(?:I|we)\s+(?:(?:gave|passed|sent|forwarded)\s+(?:him|her|them)\s+(?:your|my)\s+"
+    r"(?:number|name|card|info|details|email|contact)|told\s+(?:him|her|them)\s+"
+    r"(?:you'?d|you\s+would|you\s+will|you'?ll)\s+(?:call|reach|get\s+in\s+touch|be\s+in\s+touch))",
+    re.IGNORECASE,
+)
+_MEET = LazyRegex(rf"(?:^|\n)\s*(?P<lead>{_N})\s*(?:,|-|–|—)\s*meet\s+(?P<other>{_N})")
+_SOURCE = LazyRegex(
+    r"(?:\b(?:he|she|they)\s+(?:was|were|got|had\s+been|has\s+been)\s+referred\s+"
+    r"(?:to\s+(?:us|me)\s+)?by|(?:^|\n)\s*(?:[Ll]ead\s+)?[Ss]ource\s*:\s*(?:[Rr]eferral|"
+    rf"[Rr]eferred)\s*(?:[-:–—]|from|by)?)\s*{_FILLER}(?P<ref>(?-i:{_N}))",
+    re.IGNORECASE,
+)
+
+
+def _handed_over(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    known = {n.name.lower(): n.name for n in names}
+
+    def add(lead: str | None, ref: str | None, start: int, end: int, subject: bool = False) -> None:
+        if lead and lead.lower() not in seen and not (ref and ref.lower() == lead.lower()):
+            seen.add(lead.lower())
+            found.append(Introduction(lead, ref, start, end, subject))
+
+    for pattern in _HANDED:
+        for m in pattern.finditer(text, 0, limit):
+            ref = _clean_name(m.group("ref"), known) if m.group("ref") else None
+            add(_clean_name(m.group("lead"), known), ref, m.start(), m.end())
+    for m in _GAVE_YOURS.finditer(text, 0, limit):
+        start = max(text.rfind("\n\n", 0, m.start()), m.start() - 250, 0)
+        before = [n for n in names if start <= n.start < m.start() and n.full]
+        if before:
+            add(before[-1].name, None, before[-1].start, m.end())
+    for m in _MEET.finditer(text, 0, limit):
+        first = _clean_name(m.group("lead"), known)
+        if first and " " not in first:  # "Sabrina, meet Pat": the full name said elsewhere
+            first = next((n.name for n in names if n.full and n.first == first), first)
+        add(first, None, m.start("lead"), m.end(), True)  # a forwarded intro is about the lead
+    for m in _SOURCE.finditer(text, 0, limit):
+        ref = _clean_name(m.group("ref"), known)
+        if ref and not any(i.referrer == ref or i.name == ref for i in found):
+            found.append(Introduction("", ref, m.start(), m.end(), True))
 
 
 # Who sent the client, said from the user's side with a pronoun for the client or no lead at
