@@ -232,6 +232,17 @@ def on_ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     return None
 
 
+def on_day_of_month(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'the 15th of next month', 'until 20 of this month': that day of the month named."""
+    day = int(m.group("day"))
+    first = today.replace(day=1)
+    if m.group("which").lower() != "this":
+        first = add_months(first, 1)
+    if not 1 <= day <= days_in_month(first.year, first.month):
+        return None
+    return first.replace(day=day), "day"
+
+
 def on_today(m: re.Match[str], today: date) -> tuple[date | None, str]:
     return today, "day"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rapport.core.understand.dates.handlers import (
     Handler,
+    on_day_of_month,
     on_duration,
     on_first_of_month,
     on_holiday,
@@ -178,6 +179,13 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_duration,
     ),
     (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
+    # Family: a day of a month named by its place ("by the 15th of next month", "until 20 of
+    # this month", "the twelfth of the following month"): that day, not the month's end
+    (
+        r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        r"\s+of\s+(?:the\s+)?(?P<which>this|next|following|coming|current)\s+month\b",
+        on_day_of_month,
+    ),
     # "by the first of the month", "on the 1st of the month": the next first
     (
         r"\b(?:(?:by|before|on|until|till)\s+)?the\s+(?:first|1st)\s+of\s+the\s+month\b",
@@ -239,6 +247,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_nth_week: ("week", "wk"),
     on_duration: ("day", "week", "wk", "fortnight", "month", "mo", "hour", "hr"),
     on_first_of_month: ("of the month",),
+    on_day_of_month: ("month",),
     on_holiday: (
         "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
         "valentine", "labor", "memorial", "july",

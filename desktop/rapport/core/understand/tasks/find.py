@@ -901,6 +901,18 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
+    elif verb is None and cue == "promise" and _INFINITIVE_BEFORE.search(ctx.body, 0, part.start):
+        # Family: a promise made with "to" and a verb the word lists do not know ("undertook
+        # to furnish", "have promised to replace", "am to telephone"): after "to" the word is
+        # the verb, not a thing to send; "committed to delivering": its gerund
+        verb = first.lower()
+        if verb.endswith("ing") and len(verb) > 5:
+            stem = verb[:-3]
+            stem = stem[:-1] if stem[-1] == stem[-2] and stem[-1] not in "lsz" else stem
+            stem = stem + "e" if stem.endswith(("v", "c", "z", "ur")) else stem
+            skip = len(first)
+            prefix, body = stem + " ", Span(part.start + skip + 1, part.end, text[skip + 1 :])
+            verb = stem
     elif verb is None and cue == "promise":
         verb, prefix = "send", "send "  # "Promised the updated SOW"
     elif verb is None and cue == "" and _THEIR_CONTRACTION.fullmatch(first):
@@ -976,6 +988,7 @@ def _task_from(
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
+_INFINITIVE_BEFORE = LazyRegex(r"\bto\s+$", re.IGNORECASE)
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
 _GIVING = word_list("tasks.find._GIVING")
 # Family: a deadline said after the to-do, for the thing it named ("... put together a price
@@ -1078,7 +1091,7 @@ _A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGN
 # next week") make it one.
 _OPENING_CUE = LazyRegex(
     r"\s*(?:(?:ok(?:ay)?|so|um+|uh+|alright|right|quick)[\s,.]+)*(?:follow[\s-]?up|followup|f/u|fu|"
-    r"note\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
+    r"(?:note|reminder)\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
     re.IGNORECASE,
 )
 _TOPIC = LazyRegex(
@@ -1088,9 +1101,25 @@ _TOPIC = LazyRegex(
 )
 
 
+# Family: a dictated note opened by "note to self" and then what happened ("note to self met
+# with dag at ...", "reminder to self at the dental office the tank ..."): a past verb or a
+# place first, the story of the visit, not a follow-up to do
+_TO_SELF = LazyRegex(r"\b(?:to\s+(?:self|myself)|nts|memo)\b", re.IGNORECASE)
+_NARRATIVE = LazyRegex(
+    r"(?:at|in|with|from|on|just|was|were|had|got|saw|met|went|spoke|took|left|came|did|drove"
+    r"|ran|sat|swung|[a-z]{2,}ed)\s",
+    re.IGNORECASE,
+)
+
+
 def _opening_topic(part: Span, ctx: TaskContext) -> bool:
-    if _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start) is None:
+    opening = _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start)
+    if opening is None:
         return False
+    first = part.text.split(" ", 1)[0].lower()
+    to_self = _TO_SELF.search(opening.group())  # not "Follow up on the proposal with Sam"
+    if to_self and (first in PAST_START or (_NARRATIVE.match(part.text) and not base_verb(first))):
+        return True
     if part.text.strip() and _TOPIC.match(part.text) is None:
         return False
     said = dates_in(ctx.dates, part.start, part.end)

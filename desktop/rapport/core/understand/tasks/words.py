@@ -179,7 +179,17 @@ OTHERS_ACTION = LazyRegex(
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
-    r"^(?:(?:i|we|you)\s+)?(?:"
+    # the commitment in the perfect or past ("I have promised to", "we had agreed to", "I've
+    # committed to"), as formal and written notes put it
+    r"^(?:(?:i|we|you)(?:'ve|'d)?\s+)?(?:(?:have|had)\s+)?(?:"
+    # Family: a formal commitment ("I undertook to", "we have undertaken to", "I am to"): the
+    # user's promise without "will"
+    r"undert(?:ook|aken)\s+to|(?<=i\s)am\s+to|(?<=we\s)are\s+to|"
+    # Family: the user's promise reported to the client ("assured him I should send", "told
+    # her id have", "informed the Canon that I shall"): a verb of telling, whom, an optional
+    # "that", then the user and a modal (the apostrophe may be lost in dictation: "id")
+    r"(?:assured|reassured|informed|advised|told|promised)\s+(?!me\b|us\b)\w+(?:\s+\w+)??"
+    r"(?:\s+that)?\s+(?:(?:i|we)(?:'d|'ll|\s+(?:should|shall|would|will))|id)|"
     # the user told in the second person, as a hand-off or a note to self puts it: "You told
     # him you'd send the key chart", "promised Ana you would call" (not "told me you'd": theirs)
     r"(?:told|promised)\s+(?!me\b|us\b)\w+\s+you(?:'d|\s+would|'ll|\s+will)|"
