@@ -197,3 +197,9 @@ def test_sometime_leaves_a_title() -> None:
 )
 def test_a_day_of_a_named_month_is_that_day(text: str, want: str | None) -> None:
     assert _due(text) == want
+
+
+def test_an_anniversary_that_is_a_holiday_is_that_holidays_day() -> None:
+    assert ("anniversary", 2, 14) in _dates("their anniversary is valentine's day, 50 years")
+    # held out
+    assert ("anniversary", 12, 25) in _dates("Their anniversary is Christmas Day.")

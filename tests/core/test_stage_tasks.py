@@ -2116,3 +2116,81 @@ def test_a_note_to_self_opening_the_story_of_a_visit_is_no_follow_up(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "the liner on the stove is cracked need to send her a quote for a new liner by friday",
+            [("Send her a quote for a new liner", "2026-11-20")],
+        ),
+        (
+            "she brings the dog every day so need to check the pet policy with the landlord",
+            [("Check the pet policy with the landlord", None)],
+        ),
+        (
+            "I need call him back Thursday with the price.",
+            [("Call him back with the price", "2026-11-19")],
+        ),
+        # held out
+        (
+            "pump on the north well is seized gotta order a new impeller before monday",
+            [("Order a new impeller", "2026-11-23")],
+        ),
+        (
+            "walked the whole orchard today have to send him the spray schedule tomorrow",
+            [("Send him the spray schedule", "2026-11-19")],
+        ),
+        (
+            "we need send the offer with two options until Friday.",
+            [("Send the offer with two options", "2026-11-20")],
+        ),
+        ("talked to the crew they need to finish the roof by friday", []),
+        ("his kids need to be picked up at three and she's doing it", []),
+        (
+            "the gutters are clogged and need to clean them before the rain",
+            [("Clean them before the rain", None)],
+        ),
+    ],
+)
+def test_a_dictated_clause_of_the_users_without_its_subject_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Their son Ari's bar mitzvah is 11/27, invited!! need to get a gift.",
+            [("Get a gift", "2026-11-27")],
+        ),
+        (
+            "their anniversary is valentine's day i should send something nice",
+            [("Send something nice", "2027-02-14")],
+        ),
+        # held out
+        (
+            "Her daughter's wedding is on November 28. send flowers",
+            [("Send flowers", "2026-11-28")],
+        ),
+        (
+            "grandson's christening is the 15th, maybe send a card",
+            [("Send a card", "2026-12-15")],
+        ),
+        (
+            "the shop's reopening is 11/30 so get them a plant or a little something",
+            [("Get them a plant or a little something", "2026-11-30")],
+        ),
+        (
+            "Call the florist by Friday. send a card",
+            [("Call the florist", "2026-11-20"), ("Send a card", None)],
+        ),
+    ],
+)
+def test_a_card_or_gift_after_the_occasions_day_is_due_that_day(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

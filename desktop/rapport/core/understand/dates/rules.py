@@ -192,7 +192,8 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_first_of_month,
     ),
     (
-        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
+        # "their anniversary is valentine's day": the day an occasion is, said with "is"
+        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at|is)\s+(?:the\s+)?"
         r"(?P<h>(?:christmas|xmas)(?:\s+eve)?|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays"
         r"|easter|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th"
         r"|(?:4th|fourth)\s+of\s+july)\b",

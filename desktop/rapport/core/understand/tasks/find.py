@@ -935,7 +935,12 @@ def _task_from(
         verb is None
         and cue in ("need", "will")
         and _plain_verb(first)
-        and dates_in(ctx.dates, part.start, part.end)
+        and (
+            dates_in(ctx.dates, part.start, part.end)
+            # Family: a verb the lists do not know after "need to", "gotta", "must", then its
+            # object ("need to clean them", "gotta reseal the deck"): a verb phrase, dated or not
+            or (cue == "need" and len(rest_words) > 1 and rest_words[1] in _PRONOUN_OBJECTS)
+        )
     ):
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
@@ -988,6 +993,7 @@ def _task_from(
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
+_PRONOUN_OBJECTS = frozenset({"him", "her", "them", "it", "the", "a", "an", "our", "his", "their"})
 _INFINITIVE_BEFORE = LazyRegex(r"\bto\s+$", re.IGNORECASE)
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
 _GIVING = word_list("tasks.find._GIVING")
@@ -1077,9 +1083,24 @@ def _occasion_due(task: TaskFound, ctx: TaskContext) -> date | None:
         and ctx.body[before[-1].end : task.start].strip() in ("-", "–", ",", "—", ":")
     ):
         return before[-1].value
+    # Family: a card or gift said after the occasion's day ("Ari's bar mitzvah is 6/13, invited!!
+    # need to get a gift", "their anniversary is valentine's day ... i should send something
+    # nice"): the day the occasion "is" or falls "on", in the lines just before, not a deadline
+    told = [
+        d
+        for d in dates_in(ctx.dates, max(0, task.start - 200), task.start)
+        if d.value is not None and d.kind == "day" and d.value >= ctx.today
+    ]
+    if told and (
+        _OCCASION_DAY.search(ctx.body, max(0, told[-1].start - 12), told[-1].start)
+        or _OCCASION_DAY_SAID.match(told[-1].text)
+    ):
+        return told[-1].value
     return None
 
 
+_OCCASION_DAY = LazyRegex(r"\b(?:is|are|falls|'s)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+_OCCASION_DAY_SAID = LazyRegex(r"(?:is|on)\s", re.IGNORECASE)
 _A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGNORECASE)
 
 

@@ -102,7 +102,7 @@ VERB_ALT += "|" + "|".join(ALIASES)
 COORD = LazyRegex(
     # "... and maybe send mae some flowers", "and also order the linens": a second to-do
     # ", so get him that by Monday": the user's answer to what was just wanted
-    r"(?:,\s+(?:and\s+|then\s+|so\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
+    r"(?:,\s+(?:and\s+|then\s+|so\s+|maybe\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
@@ -221,7 +221,12 @@ NEED_CUE = LazyRegex(
     r"(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
     r"|(?:i|we)\s+(?:want|plan)\s+to"
     # "i've got to send kristen the sheet", "ive gotta", "we've got to": the subject contracted
-    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta))\s+",
+    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta)"
+    # Family: "need" without its "to" in a non-native note ("I need call him back Thursday",
+    # "we need send the offer"): the user's own step when a task verb follows
+    + r"|(?:i|we)\s+need(?=\s+(?:"
+    + VERB_ALT
+    + r")\b))\s+",
     re.IGNORECASE,
 )
 HEADER = LazyRegex(
