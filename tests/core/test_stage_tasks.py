@@ -2194,3 +2194,109 @@ def test_a_card_or_gift_after_the_occasions_day_is_due_that_day(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I promised to send her the particulars by Friday next, and to enquire whether the "
+            "grand can be held.",
+            [
+                ("Send her the particulars", "2026-11-27"),
+                ("Enquire whether the grand can be held", None),
+            ],
+        ),
+        # held out
+        (
+            "I have agreed to measure the stairs on Monday and to arrange a fitter.",
+            [("Measure the stairs", "2026-11-23"), ("Arrange a fitter", None)],
+        ),
+        (
+            "We undertook to deliver the chairs by Thursday next, and to collect the old ones.",
+            [("Deliver the chairs", "2026-11-26"), ("Collect the old ones", None)],
+        ),
+        ("the survey is due Wednesday next", []),
+    ],
+)
+def test_a_promises_second_infinitive_is_a_second_promise(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Jace keeps voiding sales. Walk him thru it Thurs at 7am.",
+            [("Walk him thru it", "2026-11-19")],
+        ),
+        # held out
+        (
+            "Big order coming. Loop her in on the freight quote.",
+            [("Loop her in on the freight quote", None)],
+        ),
+        ("Dave. Told him the price.", []),
+        ("FYI her son Zayd made varsity.", []),
+        ("Gave them the keys at noon.", []),
+    ],
+)
+def test_an_order_to_self_with_an_unknown_verb_and_a_pronoun_object_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Memo Ibarra - orders down. Memo's kids: the twins.", []),
+        # held out
+        ("Memo Garza called about the fence.", []),
+        ("Memo: call the bank tomorrow", [("Call the bank", "2026-11-19")]),
+    ],
+)
+def test_memo_followed_by_a_surname_is_a_name_not_a_follow_up(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call Jason this wk, mention Mei-Ling.", [("Call Jason", "2026-11-20")]),
+        # held out
+        ("Email Rosa by Friday, cite the March invoice.", [("Email Rosa", "2026-11-20")]),
+        (
+            "send the deck Mon, pricing Tue",
+            [("Send the deck", "2026-11-23"), ("Send pricing", "2026-11-24")],
+        ),
+    ],
+)
+def test_how_to_do_a_dated_to_do_said_after_it_takes_not_its_verb(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "He will send the manuscripts next week, after that I prepare the quotation.",
+            [("Prepare the quotation", None)],
+        ),
+        # held out
+        (
+            "She sends the plans Monday, after that I draft the contract.",
+            [("Draft the contract", None)],
+        ),
+        ("They confirm the size, afterwards I book the crane.", [("Book the crane", None)]),
+    ],
+)
+def test_after_that_and_the_users_step_in_the_present_is_a_task(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want

@@ -99,7 +99,7 @@ Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
 
 def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("wd").lower()
-    mod = " ".join((m.group("mod") or "").lower().split())
+    mod = " ".join((m.group("mod") or "").lower().split()) or ("next" if m.group("next2") else "")
     after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
     clocked = m.group("clock") is not None  # "call Mon 2pm her time": surely a day
     if raw in _SHORT_NEEDS_PREP and not (mod or after_prep or clocked or _clause_final(m)):

@@ -95,7 +95,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
         rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?"
         rf"(?P<clock>{_CLOCK})?"
-        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?",  # "Thursday week"
+        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?"  # "Thursday week"
+        # "by Friday next", "Wednesday next" (formal British): the next week's day
+        r"(?:(?<![.,;:])\s+(?P<next2>(?-i:next))\b(?!\s+(?:week|wk|month|year|time|door|to|one|day)))?",
         on_weekday,
     ),
     (

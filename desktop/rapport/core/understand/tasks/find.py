@@ -595,7 +595,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             listed_items = split_after_dates(part, ctx.dates) if several else [part]
             if not several and dates_in(ctx.dates, part.start, part.end):
                 things = split_after_dates(part, ctx.dates)
-                if all(_A_THING.match(t.text) for t in things[1:]):
+                # "promised to send the particulars by Friday, and to enquire whether ...":
+                # a second "to" and its verb is a second promise
+                if all(_A_THING.match(t.text) or _TO_VERB.match(t.text) for t in things[1:]):
                     listed_items = things
             subparts = [
                 sub
@@ -617,6 +619,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             listed = len(subparts) > 1 and verb_first
         verb = ""
         for k, sub in enumerate(subparts):
+            if k and cue in ("promise", "will", "need") and _TO_VERB.match(sub.text):
+                sub = Span(sub.start + 3, sub.end, sub.text[3:])  # "..., and to enquire"
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
             if task is not None:
                 if cond and task.due is None:
@@ -888,7 +892,28 @@ def _task_from(
         # the audit report by Thu, he'll share it w/ the committee", "I'll send the estimate
         # and they'll let me know"): it does not take the user's verb
         return None, ""
-    if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
+    if (
+        verb is None
+        and shared_verb
+        and len(rest_words) > 1
+        and first.isalpha()
+        and first.islower()
+        and rest_words[0] not in DELIVERABLES
+        and rest_words[1] not in DELIVERABLES
+        and (_NAME_WORD.match(text.split()[1]) or rest_words[1] in _PRONOUN_OBJECTS)
+        and _plain_verb(first)
+        and not any(d.start <= part.start + len(first) + 1 < d.end for d in ctx.dates)
+    ):
+        # Family: a verb the lists do not know, with whom or what it is for, after a dated to-do
+        # ("Call Jason this wk, mention Mei-Ling", "Email Rosa by Friday, cite the invoice"): how
+        # to do the task before, not a second one for its verb ("Call mention Mei-Ling")
+        return None, ""
+    if (
+        verb is None
+        and shared_verb
+        and (cue or (listed and shares_verb(part, ctx.dates)))
+        and not (cue == "promise" and _after_to(part, ctx) and _plain_verb(first))
+    ):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
         if shared_verb not in _GIVING and GIFT_TO.match(text):
             verb, prefix = "send", "send "  # "book freight by 2/20, card for his bday"
@@ -901,7 +926,7 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
-    elif verb is None and cue == "promise" and _INFINITIVE_BEFORE.search(ctx.body, 0, part.start):
+    elif verb is None and cue == "promise" and _after_to(part, ctx) and _plain_verb(first):
         # Family: a promise made with "to" and a verb the word lists do not know ("undertook
         # to furnish", "have promised to replace", "am to telephone"): after "to" the word is
         # the verb, not a thing to send; "committed to delivering": its gerund
@@ -923,6 +948,24 @@ def _task_from(
         verb = "attend"  # "stager walk-thru Apr 14": the appointment is the task, as said
     elif verb is None and cue == "" and GIFT_TO.match(text) and not _labels(part, ctx):
         verb, prefix = "send", "send "  # "congrats card to Tyler"
+    elif (
+        verb is None
+        and cue == ""
+        and len(rest_words) > 2
+        and rest_words[1] in ("him", "her", "them")
+        and _plain_verb(first)
+        and first.isalpha()
+        and (first.islower() or first[1:].islower())  # not "FYI her son ..."
+        and first.lower() not in PAST_START
+        and first.lower() not in _IRREGULAR_PAST
+        and not first.lower().endswith(("ed", "s"))
+        and first.lower() not in first_names()
+        and _SENTENCE_START.search(ctx.body[max(0, part.start - 3) : part.start])
+    ):
+        # Family: an order to self with a verb the lists do not know, its object a pronoun,
+        # opening a sentence ("Walk him thru it Thurs", "Loop her in on the pricing"): the
+        # imperative's syntax says it is a to-do
+        verb = first.lower()
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow" and _opening_topic(part, ctx):
@@ -993,6 +1036,15 @@ def _task_from(
     return TaskFound(title, kind, due, part.start, part.end, cue in ("promise", "will")), verb
 
 
+def _after_to(part: Span, ctx: TaskContext) -> bool:
+    """The clause follows "to": its first word is an infinitive."""
+    return _INFINITIVE_BEFORE.search(ctx.body[max(0, part.start - 8) : part.start]) is not None
+
+
+_NAME_WORD = LazyRegex(r"(?-i:[A-Z][a-z])")
+_IRREGULAR_PAST = word_list("tasks.find._IRREGULAR_PAST")
+_SENTENCE_START = LazyRegex(r"(?:^|[.!?:;\n]\s*|^\s+)$")
+_TO_VERB = LazyRegex(r"to\s+(?-i:[a-z]{3,})\b(?<!\bto\s(?:the|and|him|her))", re.IGNORECASE)
 _PRONOUN_OBJECTS = frozenset({"him", "her", "them", "it", "the", "a", "an", "our", "his", "their"})
 _INFINITIVE_BEFORE = LazyRegex(r"\bto\s+$", re.IGNORECASE)
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")

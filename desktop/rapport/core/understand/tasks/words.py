@@ -117,8 +117,12 @@ SEPARATORS = LazyRegex(
     # "send the price sheet tmrw #family her son ...": a hashtag starts the next item
     r"|\s+(?=#[A-Za-z][\w-]*\s)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
-    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
-    r"will|must|should|gotta|owe|promised|can)\b))"
+    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also|after\s+that|afterwards)\s+)?(?=(?i:i'll|"
+    r"i\s+(?:need|have\s+to|will|must|should|gotta|owe|promised|can)\b"
+    # "he sends the manuscripts next week, after that I prepare the quotation": the user's step
+    # in the present, as a non-native note says what it will do
+    r"|(?:(?<=that\s)|(?<=afterwards\s)|(?<=then\s))i\s+(?:send|call|email|prepare|draft|book|schedule|check|ship|deliver|visit"
+    r"|confirm|review|update)\b))"
     # "Stan is upset so I promised I'd be there": no comma, but "so"/"and" and the user's "I"
     r"|\s+(?i:so|and|but)\s+(?=I(?:'ll|\s+(?:need|have\s+to|will|must|should|gotta|owe|"
     r"promised)\b))"
@@ -144,7 +148,7 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually|maybe"
+    r"actually|maybe|after\s+that|afterwards"
     # recalling the talk before the user's promise: "As promised I'll send", "as discussed,"
     r"|as\s+(?:promised|discussed|agreed|mentioned|requested)|per\s+our\s+(?:call|chat|talk|"
     r"conversation|convo))[,\s]\s*)+",
@@ -153,7 +157,9 @@ LEAD_IN = LazyRegex(
 FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
     r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
-    r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
+    # "Memo Ibarra", "Memo's kids": Memo is also a first name (a name, then a surname or 's)
+    r"note\s+to\s+(?:self|myself)|nts|memo(?!['’]s\b)(?!\s+(?-i:(?!Re\b|To\b|From\b|For\b)"
+    r"[A-Z][a-z]+)\b))\b\s*[:\-]?\s*",
     re.IGNORECASE,
     needs="follow f/u fu next action do task remind note nts memo",
 )
