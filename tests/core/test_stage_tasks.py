@@ -2300,3 +2300,32 @@ def test_after_that_and_the_users_step_in_the_present_is_a_task(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Canon wishes to have our estimate in hand before the council meets. I undertook "
+            "to forward it no later than the first of December.",
+            [("Forward our estimate", "2026-12-01")],
+        ),
+        (
+            "She hopes to receive the drawings soon. I promised to post them Friday.",
+            [("Post the drawings", "2026-11-20")],
+        ),
+        # held out
+        (
+            "Mrs Oduya would appreciate a written quote. I am to send it by Friday.",
+            [("Send a written quote", "2026-11-20")],
+        ),
+        (
+            "He wished to see the revised plans. We agreed to email them tomorrow.",
+            [("Email the revised plans", "2026-11-19")],
+        ),
+    ],
+)
+def test_what_a_formal_wish_names_is_what_it_in_the_promise_means(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _titles(understand(text, WED)) == want
