@@ -179,3 +179,27 @@ def test_deadlines_said_as_a_season_a_months_first_or_hours(text: str, want: str
 def test_sometime_leaves_a_title() -> None:
     out = understand("Ann Lee. send the proposal sometime next month", WED)
     assert _titles(out) == [("Send the proposal", "2026-12-01")]
+
+
+# i16tb: a day of a month named by its place, the ordinal spelled out or not
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("send it by the fifteenth of next month", "2026-12-15"),
+        ("the proposal until 20 of this month", "2026-11-20"),
+        ("forward it no later than the first of April", "2027-04-01"),
+        # held out
+        ("due the 5th of the following month", "2026-12-05"),
+        ("the thirtieth of this month at the latest", "2026-11-30"),
+        ("no later than the twenty-first of December", "2026-12-21"),
+        ("she was the first of our clients", None),
+    ],
+)
+def test_a_day_of_a_named_month_is_that_day(text: str, want: str | None) -> None:
+    assert _due(text) == want
+
+
+def test_an_anniversary_that_is_a_holiday_is_that_holidays_day() -> None:
+    assert ("anniversary", 2, 14) in _dates("their anniversary is valentine's day, 50 years")
+    # held out
+    assert ("anniversary", 12, 25) in _dates("Their anniversary is Christmas Day.")

@@ -81,6 +81,8 @@ __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    # a formal note's wish: "wishes to have our estimate in hand", "hopes to receive the plans"
+    r"(?:wish(?:es|ed)?|hopes?|hoped)\s+to\s+(?:have|receive|see|get)|would\s+appreciate|"
     # "texted me for a color deck", "emailed us about the W-9": a request by its channel
     r"(?:texted|emailed|e-mailed|messaged|called|pinged|dm'?d)\s+(?:me|us)\s+(?:for|about)|"
     r"interested\s+in|(?:can|could)\s+(?:you|u)\s+(?:pls\s+|please\s+)?(?:re-?)?(?:send|share|forward))"
@@ -88,7 +90,7 @@ _REQUEST = LazyRegex(
     re.IGNORECASE,
 )
 _NP_STOP = LazyRegex(
-    r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|today|tonight|tomorrow|next|this|"
+    r"\s+(?:by|before|in|on|to|from|so|because|and|but|asap|soon|shortly|today|tonight|tomorrow|next|this|"
     r"that|which|who|since|until|till|at|if|when|lol|with|w(?=[/\s]|$))\b.*$",
     re.IGNORECASE,
 )

@@ -304,6 +304,18 @@ _CLAUSE_START = LazyRegex(
     r"))"
 )
 _WORD_BEFORE = LazyRegex(r"([a-z'/]+)\W*$")
+# Family: a dictated clause of the user's said without its subject ("the liner is cracked need
+# to send her a quote", "comes in every day so need to check the pet policy", "all done today
+# gotta call him"): a modal with no subject before it. "so"/"and"/"then" before the modal, or a
+# participle or a time word before that, ends the clause before ("the crew need to" does not)
+_MODAL_START = LazyRegex(
+    r"(?<=[a-z0-9'%)]) (?=(?P<conj>(?:so|and|then|also)\s+)?(?:need\s+to|have\s+to|gotta|got\s+to"
+    r"|must|should)\s+[a-z])"
+)
+_NO_SUBJECT_BEFORE = LazyRegex(
+    r"(?:[a-z]{3,}ed|done|now|today|again|anyway|too|though|ok|okay|lol|tomorrow|yesterday"
+    r"|tonight|morning|afternoon|\d+)"
+)
 _FAMILY_HEAD = LazyRegex(_FAMILY_HEADS)
 # A time said just before the user speaks belongs to what the user says next
 _FRONTED_TIME = LazyRegex(
@@ -337,6 +349,12 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
             cuts.append(before.start() - 1)  # "...twenty seventh pastor dan is": before the title
             continue
         cuts.append(m.start())
+    for m in _MODAL_START.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or before.group(1) in _GLUE:
+            continue
+        if m.group("conj") or _NO_SUBJECT_BEFORE.fullmatch(before.group(1)):
+            cuts.append(m.start())
     if not cuts:
         return text
     chars = list(text)

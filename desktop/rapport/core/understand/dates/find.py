@@ -113,10 +113,13 @@ _SPELLED_DAY = LazyRegex(
     r"\b(?P<before>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:the\s+)?"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+the\s+"
-    r"|(?:by|on|before|after|until|till|for|from|of|around|due)\s+the\s+)"
+    r"|(?:by|on|before|after|until|till|for|from|of|around|due)\s+the\s+"
+    # "the first of April", "the fifteenth of next month": "of" and a month make it a date
+    r"|(?<![\w'])the\s+(?=(?:(?:twenty|thirty)[\s-]+)?[a-z]+\s+of\s+(?:the\s+)?(?:jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|oct|nov|dec|this\s+month|next\s+month|following\s+month)))"
     r"(?P<day>(?:(?P<tens>twenty|thirty)[\s-]+)?(?P<unit>" + _ORDINAL_ALT + r"))\b"
     r"(?!\s+(?:thing|time|week|quarter|half|round|step|floor|grade|place|line|one|of\s+(?!"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:the\s+)?(?:this|next|following)\s+month)))",
     re.IGNORECASE,
     needs="first second third th",
 )
@@ -173,7 +176,8 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
         week = _WEEK_OF.search(text, max(0, start - 16), start)
         if week is not None and week.end() == start and week.start() >= last_end:
             start, kind = week.start(), "week"  # "week of Feb 9": the week it starts
-        prep = _prep_before().search(text, max(0, start - 16), start)
+        # "no later than the " is 18 characters
+        prep = _prep_before().search(text, max(0, start - 24), start)
         if (
             prep is not None
             and prep.end() == start

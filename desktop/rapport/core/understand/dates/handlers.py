@@ -99,7 +99,7 @@ Handler = Callable[[re.Match[str], date], "tuple[date | None, str] | None"]
 
 def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("wd").lower()
-    mod = " ".join((m.group("mod") or "").lower().split())
+    mod = " ".join((m.group("mod") or "").lower().split()) or ("next" if m.group("next2") else "")
     after_prep = PREP_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
     clocked = m.group("clock") is not None  # "call Mon 2pm her time": surely a day
     if raw in _SHORT_NEEDS_PREP and not (mod or after_prep or clocked or _clause_final(m)):
@@ -230,6 +230,17 @@ def on_ordinal(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
             if candidate >= today:
                 return candidate, "day"
     return None
+
+
+def on_day_of_month(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'the 15th of next month', 'until 20 of this month': that day of the month named."""
+    day = int(m.group("day"))
+    first = today.replace(day=1)
+    if m.group("which").lower() != "this":
+        first = add_months(first, 1)
+    if not 1 <= day <= days_in_month(first.year, first.month):
+        return None
+    return first.replace(day=day), "day"
 
 
 def on_today(m: re.Match[str], today: date) -> tuple[date | None, str]:

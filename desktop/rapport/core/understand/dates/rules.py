@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rapport.core.understand.dates.handlers import (
     Handler,
+    on_day_of_month,
     on_duration,
     on_first_of_month,
     on_holiday,
@@ -94,7 +95,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"\b(?:(?P<mod>this\s+coming|this|next|nxt|coming|first\s+thing(?:\s+on)?|early|late|eod|e\.o\.d\."
         rf"|end\s+of\s+day|cob)\s+)?{_WD}\b\.?(?:\s+(?:morning|afternoon|evening|night|am|pm|eod|cob)\b)?"
         rf"(?P<clock>{_CLOCK})?"
-        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?",  # "Thursday week"
+        r"(?:\s+(?P<plus>week|wk)\b(?!\s+(?:of|after|before|\d)))?"  # "Thursday week"
+        # "by Friday next", "Wednesday next" (formal British): the next week's day
+        r"(?:(?<![.,;:])\s+(?P<next2>(?-i:next))\b(?!\s+(?:week|wk|month|year|time|door|to|one|day)))?",
         on_weekday,
     ),
     (
@@ -178,13 +181,21 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_duration,
     ),
     (rf"\b{_NUM}\s+{_UNIT}\s+from\s+(?:now|today)\b", on_duration),
+    # Family: a day of a month named by its place ("by the 15th of next month", "until 20 of
+    # this month", "the twelfth of the following month"): that day, not the month's end
+    (
+        r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        r"\s+of\s+(?:the\s+)?(?P<which>this|next|following|coming|current)\s+month\b",
+        on_day_of_month,
+    ),
     # "by the first of the month", "on the 1st of the month": the next first
     (
         r"\b(?:(?:by|before|on|until|till)\s+)?the\s+(?:first|1st)\s+of\s+the\s+month\b",
         on_first_of_month,
     ),
     (
-        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at)\s+(?:the\s+)?"
+        # "their anniversary is valentine's day": the day an occasion is, said with "is"
+        r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at|is)\s+(?:the\s+)?"
         r"(?P<h>(?:christmas|xmas)(?:\s+eve)?|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays"
         r"|easter|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th"
         r"|(?:4th|fourth)\s+of\s+july)\b",
@@ -239,6 +250,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_nth_week: ("week", "wk"),
     on_duration: ("day", "week", "wk", "fortnight", "month", "mo", "hour", "hr"),
     on_first_of_month: ("of the month",),
+    on_day_of_month: ("month",),
     on_holiday: (
         "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
         "valentine", "labor", "memorial", "july",

@@ -786,7 +786,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             listed_items = split_after_dates(part, ctx.dates) if several else [part]
             if not several and dates_in(ctx.dates, part.start, part.end):
                 things = split_after_dates(part, ctx.dates)
-                if all(_A_THING.match(t.text) for t in things[1:]):
+                # "promised to send the particulars by Friday, and to enquire whether ...":
+                # a second "to" and its verb is a second promise
+                if all(_A_THING.match(t.text) or _TO_VERB.match(t.text) for t in things[1:]):
                     listed_items = things
             subparts = [
                 sub
@@ -808,6 +810,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             listed = len(subparts) > 1 and verb_first
         verb = ""
         for k, sub in enumerate(subparts):
+            if k and cue in ("promise", "will", "need") and _TO_VERB.match(sub.text):
+                sub = Span(sub.start + 3, sub.end, sub.text[3:])  # "..., and to enquire"
             task, verb = _task_from(sub, cue, verb if k else "", ctx, bool(cond), listed)
             if task is not None:
                 if cond and task.due is None:
@@ -1079,7 +1083,28 @@ def _task_from(
         # the audit report by Thu, he'll share it w/ the committee", "I'll send the estimate
         # and they'll let me know"): it does not take the user's verb
         return None, ""
-    if verb is None and shared_verb and (cue or (listed and shares_verb(part, ctx.dates))):
+    if (
+        verb is None
+        and shared_verb
+        and len(rest_words) > 1
+        and first.isalpha()
+        and first.islower()
+        and rest_words[0] not in DELIVERABLES
+        and rest_words[1] not in DELIVERABLES
+        and (_NAME_WORD.match(text.split()[1]) or rest_words[1] in _PRONOUN_OBJECTS)
+        and _plain_verb(first)
+        and not any(d.start <= part.start + len(first) + 1 < d.end for d in ctx.dates)
+    ):
+        # Family: a verb the lists do not know, with whom or what it is for, after a dated to-do
+        # ("Call Jason this wk, mention Mei-Ling", "Email Rosa by Friday, cite the invoice"): how
+        # to do the task before, not a second one for its verb ("Call mention Mei-Ling")
+        return None, ""
+    if (
+        verb is None
+        and shared_verb
+        and (cue or (listed and shares_verb(part, ctx.dates)))
+        and not (cue == "promise" and _after_to(part, ctx) and _plain_verb(first))
+    ):
         verb, prefix = shared_verb, shared_verb + " "  # "... and a discount proposal"
         if shared_verb not in _GIVING and GIFT_TO.match(text):
             verb, prefix = "send", "send "  # "book freight by 2/20, card for his bday"
@@ -1092,6 +1117,18 @@ def _task_from(
         verb, prefix, body = "send", "send ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue in ("promise", "will", "need") and _BE_THERE.match(text):
         verb = "be"  # "I'd be there too", "I'll be at the inspection", "need to be at the house"
+    elif verb is None and cue == "promise" and _after_to(part, ctx) and _plain_verb(first):
+        # Family: a promise made with "to" and a verb the word lists do not know ("undertook
+        # to furnish", "have promised to replace", "am to telephone"): after "to" the word is
+        # the verb, not a thing to send; "committed to delivering": its gerund
+        verb = first.lower()
+        if verb.endswith("ing") and len(verb) > 5:
+            stem = verb[:-3]
+            stem = stem[:-1] if stem[-1] == stem[-2] and stem[-1] not in "lsz" else stem
+            stem = stem + "e" if stem.endswith(("v", "c", "z", "ur")) else stem
+            skip = len(first)
+            prefix, body = stem + " ", Span(part.start + skip + 1, part.end, text[skip + 1 :])
+            verb = stem
     elif verb is None and cue == "promise" and (reply := _REPLY_LEAD.match(text)) is not None:
         # "Me: for sure, resending the form now": the reply's words, then what it promises
         rest = Span(part.start + reply.end(), part.end, text[reply.end() :])
@@ -1121,6 +1158,24 @@ def _task_from(
         verb = "attend"  # "stager walk-thru Apr 14": the appointment is the task, as said
     elif verb is None and cue == "" and GIFT_TO.match(text) and not _labels(part, ctx):
         verb, prefix = "send", "send "  # "congrats card to Tyler"
+    elif (
+        verb is None
+        and cue == ""
+        and len(rest_words) > 2
+        and rest_words[1] in ("him", "her", "them")
+        and _plain_verb(first)
+        and first.isalpha()
+        and (first.islower() or first[1:].islower())  # not "FYI her son ..."
+        and first.lower() not in PAST_START
+        and first.lower() not in _IRREGULAR_PAST
+        and not first.lower().endswith(("ed", "s"))
+        and first.lower() not in first_names()
+        and _SENTENCE_START.search(ctx.body[max(0, part.start - 3) : part.start])
+    ):
+        # Family: an order to self with a verb the lists do not know, its object a pronoun,
+        # opening a sentence ("Walk him thru it Thurs", "Loop her in on the pricing"): the
+        # imperative's syntax says it is a to-do
+        verb = first.lower()
     elif verb is None and cue == "will" and first.lower() == "have":
         verb = "have"
     elif verb is None and cue == "follow" and _opening_topic(part, ctx):
@@ -1133,7 +1188,12 @@ def _task_from(
         verb is None
         and cue in ("need", "will")
         and _plain_verb(first)
-        and dates_in(ctx.dates, part.start, part.end)
+        and (
+            dates_in(ctx.dates, part.start, part.end)
+            # Family: a verb the lists do not know after "need to", "gotta", "must", then its
+            # object ("need to clean them", "gotta reseal the deck"): a verb phrase, dated or not
+            or (cue == "need" and len(rest_words) > 1 and rest_words[1] in _PRONOUN_OBJECTS)
+        )
     ):
         verb = first.lower()  # "need to convert to nonprovisionals by 4/2": a verb, and dated
     if verb is None:
@@ -1225,6 +1285,17 @@ def _gerund_verb(text: str) -> str | None:
     return None
 
 
+def _after_to(part: Span, ctx: TaskContext) -> bool:
+    """The clause follows "to": its first word is an infinitive."""
+    return _INFINITIVE_BEFORE.search(ctx.body[max(0, part.start - 8) : part.start]) is not None
+
+
+_NAME_WORD = LazyRegex(r"(?-i:[A-Z][a-z])")
+_IRREGULAR_PAST = word_list("tasks.find._IRREGULAR_PAST")
+_SENTENCE_START = LazyRegex(r"(?:^|[.!?:;\n]\s*|^\s+)$")
+_TO_VERB = LazyRegex(r"to\s+(?-i:[a-z]{3,})\b(?<!\bto\s(?:the|and|him|her))", re.IGNORECASE)
+_PRONOUN_OBJECTS = frozenset({"him", "her", "them", "it", "the", "a", "an", "our", "his", "their"})
+_INFINITIVE_BEFORE = LazyRegex(r"\bto\s+$", re.IGNORECASE)
 # Verbs a card or gift can take from the item before it ("order the banners, card for ...")
 _GIVING = word_list("tasks.find._GIVING")
 # Family: a deadline said after the to-do, for the thing it named ("... put together a price
@@ -1313,9 +1384,24 @@ def _occasion_due(task: TaskFound, ctx: TaskContext) -> date | None:
         and ctx.body[before[-1].end : task.start].strip() in ("-", "–", ",", "—", ":")
     ):
         return before[-1].value
+    # Family: a card or gift said after the occasion's day ("Ari's bar mitzvah is 6/13, invited!!
+    # need to get a gift", "their anniversary is valentine's day ... i should send something
+    # nice"): the day the occasion "is" or falls "on", in the lines just before, not a deadline
+    told = [
+        d
+        for d in dates_in(ctx.dates, max(0, task.start - 200), task.start)
+        if d.value is not None and d.kind == "day" and d.value >= ctx.today
+    ]
+    if told and (
+        _OCCASION_DAY.search(ctx.body, max(0, told[-1].start - 12), told[-1].start)
+        or _OCCASION_DAY_SAID.match(told[-1].text)
+    ):
+        return told[-1].value
     return None
 
 
+_OCCASION_DAY = LazyRegex(r"\b(?:is|are|falls|'s)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+_OCCASION_DAY_SAID = LazyRegex(r"(?:is|on)\s", re.IGNORECASE)
 _A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGNORECASE)
 
 
@@ -1327,7 +1413,7 @@ _A_DEADLINE = LazyRegex(r"(?:by|before|until|till|til|due|no\s+later)\b", re.IGN
 # next week") make it one.
 _OPENING_CUE = LazyRegex(
     r"\s*(?:(?:ok(?:ay)?|so|um+|uh+|alright|right|quick)[\s,.]+)*(?:follow[\s-]?up|followup|f/u|fu|"
-    r"note\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
+    r"(?:note|reminder)\s+to\s+(?:self|myself)|nts|memo)[\s:.,-]*(?:(?:um+|uh+|period)[\s,.]+)*",
     re.IGNORECASE,
 )
 _TOPIC = LazyRegex(
@@ -1337,9 +1423,25 @@ _TOPIC = LazyRegex(
 )
 
 
+# Family: a dictated note opened by "note to self" and then what happened ("note to self met
+# with dag at ...", "reminder to self at the dental office the tank ..."): a past verb or a
+# place first, the story of the visit, not a follow-up to do
+_TO_SELF = LazyRegex(r"\b(?:to\s+(?:self|myself)|nts|memo)\b", re.IGNORECASE)
+_NARRATIVE = LazyRegex(
+    r"(?:at|in|with|from|on|just|was|were|had|got|saw|met|went|spoke|took|left|came|did|drove"
+    r"|ran|sat|swung|[a-z]{2,}ed)\s",
+    re.IGNORECASE,
+)
+
+
 def _opening_topic(part: Span, ctx: TaskContext) -> bool:
-    if _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start) is None:
+    opening = _OPENING_CUE.compiled.fullmatch(ctx.body, 0, part.start)
+    if opening is None:
         return False
+    first = part.text.split(" ", 1)[0].lower()
+    to_self = _TO_SELF.search(opening.group())  # not "Follow up on the proposal with Sam"
+    if to_self and (first in PAST_START or (_NARRATIVE.match(part.text) and not base_verb(first))):
+        return True
     if part.text.strip() and _TOPIC.match(part.text) is None:
         return False
     said = dates_in(ctx.dates, part.start, part.end)

@@ -128,7 +128,9 @@ def task_kind(verb: str, title: str, cue: str, ctx: TaskContext, conditional: bo
         return "follow_up"
     if cue in ("promise", "will"):
         return "promise"
-    if rx(r"\b(?:flowers|gift|bottle|basket|present|card)\b").search(low) and verb in (
+    # a present left unnamed ("send something nice", "get her a little something") is a gift
+    gift = r"\b(?:flowers|gift|bottle|basket|present|card|something\s+(?:nice|special|small|sweet)"
+    if rx(gift + r"|little\s+something)\b").search(low) and verb in (
         "send", "get", "buy", "order", "pick", "mail", "drop",
     ):  # fmt: skip
         return "gift"

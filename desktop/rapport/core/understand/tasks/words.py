@@ -102,7 +102,7 @@ VERB_ALT += "|" + "|".join(ALIASES)
 COORD = LazyRegex(
     # "... and maybe send mae some flowers", "and also order the linens": a second to-do
     # ", so get him that by Monday": the user's answer to what was just wanted
-    r"(?:,\s+(?:and\s+|then\s+|so\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
+    r"(?:,\s+(?:and\s+|then\s+|so\s+|maybe\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
@@ -117,8 +117,12 @@ SEPARATORS = LazyRegex(
     # "send the price sheet tmrw #family her son ...": a hashtag starts the next item
     r"|\s+(?=#[A-Za-z][\w-]*\s)"
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
-    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also)\s+)?(?=(?i:i'll|i\s+(?:need|have\s+to|"
-    r"will|must|should|gotta|owe|promised|can)\b))"
+    r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also|after\s+that|afterwards)\s+)?(?=(?i:i'll|"
+    r"i\s+(?:need|have\s+to|will|must|should|gotta|owe|promised|can)\b"
+    # "he sends the manuscripts next week, after that I prepare the quotation": the user's step
+    # in the present, as a non-native note says what it will do
+    r"|(?:(?<=that\s)|(?<=afterwards\s)|(?<=then\s))i\s+(?:send|call|email|prepare|draft|book|schedule|check|ship|deliver|visit"
+    r"|confirm|review|update)\b))"
     # "Stan is upset so I promised I'd be there": no comma, but "so"/"and" and the user's "I"
     r"|\s+(?i:so|and|but)\s+(?=I(?:'ll|\s+(?:need|have\s+to|will|must|should|gotta|owe|"
     r"promised)\b))"
@@ -144,7 +148,7 @@ INTRO_TITLE = LazyRegex(
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
     r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
-    r"actually|maybe"
+    r"actually|maybe|after\s+that|afterwards"
     # recalling the talk before the user's promise: "As promised I'll send", "as discussed,"
     r"|as\s+(?:promised|discussed|agreed|mentioned|requested)|per\s+our\s+(?:call|chat|talk|"
     r"conversation|convo))[,\s]\s*)+",
@@ -153,7 +157,9 @@ LEAD_IN = LazyRegex(
 FOLLOW_CUE = LazyRegex(
     r"^(?:follow[\s-]?up|f/u|fu|next\s+steps?|action\s+items?|to[\s-]?do|tasks?|"
     r"reminder(?:\s+to\s+(?:self|myself|me))?|remind\s+(?:me|myself)(?:\s+to)?|"
-    r"note\s+to\s+(?:self|myself)|nts|memo)\b\s*[:\-]?\s*",
+    # "Memo Ibarra", "Memo's kids": Memo is also a first name (a name, then a surname or 's)
+    r"note\s+to\s+(?:self|myself)|nts|memo(?!['’]s\b)(?!\s+(?-i:(?!Re\b|To\b|From\b|For\b)"
+    r"[A-Z][a-z]+)\b))\b\s*[:\-]?\s*",
     re.IGNORECASE,
     needs="follow f/u fu next action do task remind note nts memo",
 )
@@ -179,7 +185,17 @@ OTHERS_ACTION = LazyRegex(
     re.IGNORECASE,
 )
 PROMISE_CUE = LazyRegex(
-    r"^(?:(?:i|we|you)\s+)?(?:"
+    # the commitment in the perfect or past ("I have promised to", "we had agreed to", "I've
+    # committed to"), as formal and written notes put it
+    r"^(?:(?:i|we|you)(?:'ve|'d)?\s+)?(?:(?:have|had)\s+)?(?:"
+    # Family: a formal commitment ("I undertook to", "we have undertaken to", "I am to"): the
+    # user's promise without "will"
+    r"undert(?:ook|aken)\s+to|(?<=i\s)am\s+to|(?<=we\s)are\s+to|"
+    # Family: the user's promise reported to the client ("assured him I should send", "told
+    # her id have", "informed the Canon that I shall"): a verb of telling, whom, an optional
+    # "that", then the user and a modal (the apostrophe may be lost in dictation: "id")
+    r"(?:assured|reassured|informed|advised|told|promised)\s+(?!me\b|us\b)\w+(?:\s+\w+)??"
+    r"(?:\s+that)?\s+(?:(?:i|we)(?:'d|'ll|\s+(?:should|shall|would|will))|id)|"
     # the user told in the second person, as a hand-off or a note to self puts it: "You told
     # him you'd send the key chart", "promised Ana you would call" (not "told me you'd": theirs)
     r"(?:told|promised)\s+(?!me\b|us\b)\w+\s+you(?:'d|\s+would|'ll|\s+will)|"
@@ -211,7 +227,12 @@ NEED_CUE = LazyRegex(
     r"(?:need\s+to|have\s+to|must|should|gotta|got\s+to|ought\s+to)"
     r"|(?:i|we)\s+(?:want|plan)\s+to"
     # "i've got to send kristen the sheet", "ive gotta", "we've got to": the subject contracted
-    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta))\s+",
+    r"|(?:i'?ve|we'?ve)\s+(?:got\s+to|gotta)"
+    # Family: "need" without its "to" in a non-native note ("I need call him back Thursday",
+    # "we need send the offer"): the user's own step when a task verb follows
+    + r"|(?:i|we)\s+need(?=\s+(?:"
+    + VERB_ALT
+    + r")\b))\s+",
     re.IGNORECASE,
 )
 HEADER = LazyRegex(
