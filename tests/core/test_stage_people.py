@@ -635,3 +635,49 @@ def test_a_horse_or_a_donkey_with_an_owner_or_a_name_is_a_pet(
 def test_a_number_of_mares_is_stock_and_colt_is_a_name() -> None:
     assert _people("Farm call w/ Hal Roy. we shod twelve mares for the ranch") == []
     assert ("son", "Colt") in _people("Farm call w/ Hal Roy. his son Colt ropes on weekends")
+
+
+# A title of address between the family word and the name: the name is the word after it.
+# The rows after the fourth were held out until the rule was written.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("his wife lady geneva runs the choir", ("wife", "Geneva")),
+        ("her mother, Mrs. Ingrid Lindqvist, aged ninety-one, lives alone", ("mother", "Ingrid")),
+        ("her husband Dr. Tom Reyes is a surgeon", ("husband", "Tom")),
+        ("Her daughter Mrs. Ana Ruiz is a teacher", ("daughter", "Ana")),
+        ("his father Mr. Harold Li, 88, still drives", ("father", "Harold")),
+        ("her son, Dr. Kevin Li, is in Boston", ("son", "Kevin")),
+        ("mom Mrs. Pat Li turns 90 in June", ("mother", "Pat")),
+        ("wife Lady Anne Li hosts the gala", ("wife", "Anne")),
+        ("his wife ms. carol li does the books", ("wife", "Carol")),
+    ],
+)
+def test_a_title_between_the_family_word_and_the_name(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _people(f"Call w/ Bo Li. {text}")
+
+
+# A family word that is a firm's word ("managing partner", "partner retreat") or a form of
+# address ("Hey brother,") is no one's relative without an owner or a name. The rows after
+# the third were held out until the rule was written.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendees: Margaret Roe (managing partner), Tom Kessler (IT), me",
+        "Hey brother, the new projector is flickering again",
+        "Tasting for the spring partner retreat at the lake house",
+        "Theo Finch (partner) and Ana Cruz (associate) joined",
+        "thanks sis, see you at the expo",
+        "the partner track at her firm is brutal",
+        "Hi brother, can you come by before Sunday?",
+    ],
+)
+def test_a_firms_partner_or_a_greeting_is_no_relative(text: str) -> None:
+    assert _people(f"Call w/ Bo Li. {text}") == []
+
+
+def test_an_owned_or_named_partner_is_still_family() -> None:
+    assert _people("Call w/ Bo Li. his partner Sam is a chef") == [("partner", "Sam")]
+    assert _people("Call w/ Bo Li. Bo's partner is a chef") == [("partner", None)]

@@ -167,6 +167,7 @@ NEEDS_OWNER = (
     word_list("family_words.NEEDS_OWNER")
     | word_list("family_words.MORE_NEEDS_OWNER")
     | word_list("family_words.MORE_PETS")
+    | word_list("family_words.NEEDS_OWNER_AT_WORK")
 )
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
 OLDEST = word_list("family_words.OLDEST")

@@ -62,6 +62,10 @@ _ORG_ENDINGS |= words(
 )
 NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
+# Titles of address in churches and other languages: "Herr Jürgen Baumgartner", "Canon Hugh".
+NOT_NAMES |= word_list("mentions.ADDRESS_TITLES")
+# Titles that are first names too: a title only before a first name and a surname.
+_TITLE_IF_FULL = word_list("mentions.ADDRESS_TITLES_IF_FULL")
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
 _SAINT = LazyRegex(r"\b(?:St\.?|[Ss]aint)\s+$")
@@ -224,6 +228,14 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue
         run, j = _run(text, tokens, i, capital)
         i = j
+        if (
+            len(run) >= 3
+            and low in _TITLE_IF_FULL
+            and _strip_possessive(tokens[run[1]][2]).lower() not in NOT_NAMES
+        ):
+            # "Don Aurelio Benítez", "Lady Geneva Whitmore": the title, then the full name
+            run = run[1:]
+            start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
         prev = tokens[run[0] - 1][2].lower() if run[0] else ""
         named = [k for k in run if tokens[k][2].lower() not in _PARTICLES or k == run[0]]
         full = len(named) > 1

@@ -56,6 +56,7 @@ _NUMBER = {
 _OWNER = word_list("people._OWNER")
 _NOT_THE_CLIENTS = word_list("people._NOT_THE_CLIENTS")
 _AFTER_STOP = word_list("people._AFTER_STOP")
+_VOCATIVE_BEFORE = word_list("people.VOCATIVE_BEFORE")
 _BEFORE_STOP = word_list("people._BEFORE_STOP")
 _BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
@@ -225,12 +226,31 @@ _LAST_WORDS = word_list("people._LAST_WORDS")
 _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
-def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
+# Family: a title of address between the family word and the name ("her mother, Mrs. Ingrid
+# Lindqvist", "his wife lady geneva", "husband Dr. Tom Reyes"): the name is the word after it.
+_TITLE_BEFORE_NAME = LazyRegex(
+    r"(?:mrs|mr|ms|miss|dr|lady|dame|sir|don|do(?:ñ|n)a|herr|frau|se(?:ñ|n)ora?|madame|mme)"
+    r"\.?\s+(?=[^\W\d_]{2})",
+    re.IGNORECASE,
+)
+
+
+def _titled_name_after(text: str, pos: int) -> re.Match[str] | None:
+    space = rx(r"\s*,?\s*").match(text, pos)
+    return _TITLE_BEFORE_NAME.match(text, space.end() if space else pos)
+
+
+def _names_after(
+    text: str, pos: int, plural: bool, pet: bool = False
+) -> tuple[list[tuple[str, int | None]], int]:
     """Names (with ages) right after a family word; returns them and where they end."""
     found: list[tuple[str, int | None]] = []
     m = _NAME_AT.match(text, pos)
     cursor = m.end() if m else pos
     explicit = m is not None and _SAID_NAMED.search(m.group()) is not None
+    titled = None if pet else _TITLE_BEFORE_NAME.match(text, cursor)
+    if titled is not None:  # "her mother, Mrs. Ingrid Lindqvist", "his wife lady geneva"
+        cursor = titled.end()
     lower_list = plural and is_lower_note(text)
     first = True
     while True:
@@ -324,7 +344,9 @@ def _members_at(
 ) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
     relation = rel_words()[word]
-    before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
+    before_words = (
+        text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").replace("(", " ")
+    ).split()  # "(managing partner)": the word before, not the bracket
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     if word == "yo" or word.startswith(("month", "year", "yr ")):
@@ -398,8 +420,10 @@ def _members_at(
     ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
     nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""
-    if nxt in _AFTER_STOP:
-        return []
+    if nxt in _AFTER_STOP and (
+        relation in ("dog", "cat", "pet") or _titled_name_after(text, m.end()) is None
+    ):
+        return []  # "a dog lady", "soccer mom"; not "his wife lady geneva" (a title, a name)
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
@@ -414,7 +438,7 @@ def _members_at(
     ):
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
-    names, end = _names_after(text, m.end(), plural)
+    names, end = _names_after(text, m.end(), plural, relation in ("dog", "cat", "pet"))
     if (plural or word.startswith("twin")) and len(names) < 2:
         in_list, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
         if len(in_list) >= 2:
@@ -442,6 +466,8 @@ def _members_at(
         return []
     if word in NEEDS_OWNER and not (owner or names):
         return []
+    if prev in _VOCATIVE_BEFORE and not names:
+        return []  # "Hey brother, ...", "thanks sis": a form of address, no one's relative
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
         return []
     if word.startswith("twin") and count is None:
