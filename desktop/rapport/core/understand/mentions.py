@@ -272,7 +272,23 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
                 name, full = f"{given.group(1)} {name}", True
         mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
-    return mentions
+    return _no_family_firms(mentions)
+
+
+def _no_family_firms(mentions: list[NameMention]) -> list[NameMention]:
+    """Family: a firm named after its owner's family ("Kessler Precision ... Anton Kessler",
+    "Moreno Roofing - spoke w/ Dave Moreno"): a full name whose first word is another full
+    name's surname, and no first name, is the firm, not a person."""
+
+    def firm(m: NameMention) -> bool:
+        if not m.full or m.first.lower() in first_names():
+            return False
+        return any(
+            o.full and o is not m and o.name.split()[-1].lower() == m.first.lower()
+            for o in mentions
+        )
+
+    return [m for m in mentions if not firm(m)]
 
 
 # Family: a street's name said like a person's ("on Alder Lane", "off Cedar Ridge Rd", "at 40
@@ -290,13 +306,19 @@ def _a_street(tokens: list[tuple[int, int, str]], run: list[int], prev: str) -> 
     return tokens[run[0]][2].lower() not in first_names()
 
 
+# Family: a firm's legal or family ending after a name ("Ferreira Rum Co", "Halvorsen Dairy AG",
+# "Baxter Bros.", "Dunmore Glass Company"): the words before it are the firm's name.
+_FIRM_ENDINGS = word_list("mentions.FIRM_ENDINGS")
+
+
 def _org_after(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
     """The capitalised word right after a run ends an organisation's name."""
     if last + 1 >= len(tokens) or tokens[last][2].lower().endswith("'s"):
         return False
     nxt = tokens[last + 1][2]
     gap = text[tokens[last][1] : tokens[last + 1][0]]
-    return gap == " " and nxt[:1].isupper() and nxt.lower() in _ORG_ENDINGS
+    low = nxt.lower()
+    return gap == " " and nxt[:1].isupper() and (low in _ORG_ENDINGS or low in _FIRM_ENDINGS)
 
 
 _HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)

@@ -95,7 +95,7 @@ _LISTED_NAMES = LazyRegex(
 )
 # A pet named with a title: "her cat Mr. Whiskers", "Sir Barksalot"
 _PET_TITLE = LazyRegex(
-    r"\s+(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
+    r"\s+(?:is\s+)?(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
 )
 # Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
 _OWNER_NAME = LazyRegex(
@@ -235,6 +235,33 @@ _TITLE_BEFORE_NAME = LazyRegex(
 )
 
 
+# Family: a pet's name said beside its kind, whatever the word ("her dog pepper, a corgi", "his
+# dog ranger, a big old lab", "a cat named judge", "a pup named major"): a pet's name is often
+# an everyday word or a title, so the naming or the kind after it says it is a name.
+_KIND_APPOSITION = LazyRegex(r"\s*,?\s+(?:a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})")
+
+
+def _pet_name(text: str, w: re.Match[str], explicit: bool) -> bool:
+    low = w.group().lower()
+    if not w.group().isalpha() or len(low) < 2 or low in rel_words():
+        return False
+    if low in _surname_stop() and low not in NOT_NAMES:
+        return False  # "a dog named after ...", "his dog is a lab": a word of the sentence
+    if text[w.end() : w.end() + 1] == "." and low in ("mr", "mrs", "ms", "dr", "capt"):
+        return False  # "named Mr. Biscuits": the title and the name are read together
+    if explicit:
+        return True
+    kind = _KIND_APPOSITION.match(text, w.end())  # "a corgi", "a big old lab"
+    return kind is not None and any(
+        rel_words().get(said) in ("dog", "cat", "pet") for said in kind.group("words").split()
+    )
+
+
+# Family: a pet's name, then its kind in brackets ("Juniper (golden) + Pepper (cat!!)",
+# "Bandit (their beagle)"): the name is the word before the bracket.
+_NAME_BEFORE_KIND = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:a|an|his|her|their|our)\s+)?$")
+
+
 def _titled_name_after(text: str, pos: int) -> re.Match[str] | None:
     space = rx(r"\s*,?\s*").match(text, pos)
     return _TITLE_BEFORE_NAME.match(text, space.end() if space else pos)
@@ -259,6 +286,7 @@ def _names_after(
             _is_first_name(w.group(), lower_ok=True)
             # "greyhounds named comet dash and pixie": every word of a named list is a name
             or ((first or explicit) and _plain_name(text, w, explicit))
+            or (first and pet and _pet_name(text, w, explicit))
         ):
             break
         if not first and not plural:
@@ -501,6 +529,10 @@ def _members_at(
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+    if not names and relation in ("dog", "cat", "pet"):
+        before_kind = _NAME_BEFORE_KIND.search(text, max(0, m.start() - 30), m.start())
+        if before_kind is not None and before_kind.group(1).lower() not in NOT_NAMES:
+            names = [(before_kind.group(1), None)]
     if not names and relation in ("dog", "cat", "pet"):
         titled = _PET_TITLE.match(text, m.end())
         if titled is not None:
