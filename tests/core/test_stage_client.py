@@ -567,6 +567,11 @@ def test_a_title_of_address_is_no_part_of_the_clients_name(text: str, want: str)
         ("Nguyen Pho House — Linh Nguyen wants new menus", "Linh Nguyen"),
         ("Dunmore Glass Company called; Pat Dunmore wants a quote", "Pat Dunmore"),
         ("Met Jordan Ellis and Ellis Park about the lease", "Jordan Ellis"),
+        # dictated, names run together: no firm is read from lower-case words
+        (
+            "saw the owner marigold voss and her helper nina marigold wants more crates",
+            "Marigold Voss",
+        ),
     ],
 )
 def test_a_firm_named_after_a_family_is_not_the_client(text: str, want: str) -> None:

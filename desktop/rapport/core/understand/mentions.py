@@ -272,16 +272,17 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
                 name, full = f"{given.group(1)} {name}", True
         mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
-    return _no_family_firms(mentions)
+    return _no_family_firms(text, mentions)
 
 
-def _no_family_firms(mentions: list[NameMention]) -> list[NameMention]:
+def _no_family_firms(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """Family: a firm named after its owner's family ("Kessler Precision ... Anton Kessler",
     "Moreno Roofing - spoke w/ Dave Moreno"): a full name whose first word is another full
-    name's surname, and no first name, is the firm, not a person."""
+    name's surname, and no first name, is the firm, not a person. Only as typed with capitals:
+    a dictated note runs names together ("her tech angela jasmine wants ...")."""
 
     def firm(m: NameMention) -> bool:
-        if not m.full or m.first.lower() in first_names():
+        if not m.full or m.first.lower() in first_names() or not text[m.start].isupper():
             return False
         return any(
             o.full and o is not m and o.name.split()[-1].lower() == m.first.lower()

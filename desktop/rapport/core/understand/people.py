@@ -24,6 +24,7 @@ from rapport.core.understand.family_words import (
     OLDEST,
     OLDEST_NOT,
     PARENT_OF,
+    PHRASES_OWNED,
     REL_RE,
     SHORTHAND,
     UNBORN_BEFORE,
@@ -494,6 +495,8 @@ def _members_at(
         return []
     if word in NEEDS_OWNER and not (owner or names):
         return []
+    if word in PHRASES_OWNED and not names and not (prev in theirs or (owner and prev != "the")):
+        return []  # "the little one" may be a product; "their little one" is a child
     if prev in _VOCATIVE_BEFORE and not names:
         return []  # "Hey brother, ...", "thanks sis": a form of address, no one's relative
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
