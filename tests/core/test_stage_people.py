@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rapport.core.understand.clients import KnownClient
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import people as _people
@@ -738,3 +739,48 @@ def test_a_pets_name_beside_its_kind_or_after_named(
 )
 def test_a_relative_said_by_a_phrase(text: str, want: list[tuple[str, str | None]]) -> None:
     assert sorted(_people(f"Call w/ Bo Li. {text}"), key=str) == sorted(want, key=str)
+
+
+# The client's family said after the name the book knows them by, when the note names them
+# otherwise (by surname, initial or company): "Quintero ... Rafa's wife Marisol" is Rafael
+# Quintero's wife. The rows after the third were held out until the rule was written.
+_BOOK = [
+    KnownClient(1, "Rafael Quintero", "Quintero Tile"),
+    KnownClient(2, "Stanislav Novak", "Novak Brewing"),
+    KnownClient(3, "Katherine Delacroix", "Delacroix Gallery"),
+    KnownClient(4, "Harold Winterbottom", ""),
+    KnownClient(5, "Douglas Fairbairn", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Quintero - grout wrong on the Elm St job. Rafa's wife Marisol runs the office.",
+            [("wife", "Marisol")],
+        ),
+        (
+            "Novak stopped by, wants kegs. Stan's twin girls (Vera/Mila) are 16 now.",
+            [("daughter", "Vera"), ("daughter", "Mila")],
+        ),
+        (
+            "the gallery (Delacroix) - Kat wants frames. Kat's partner Simone is a cellist",
+            [("partner", "Simone")],
+        ),
+        (
+            "Mr. W (Winterbottom) rang, hood failed. Harold's grandkids (Olivia, Jack) at the lake",
+            [("grandchild", "Olivia"), ("grandchild", "Jack")],
+        ),
+        (
+            "Fairbairn wants a boundary survey. Doug's wife Moira sends her best",
+            [("wife", "Moira")],
+        ),
+        ("Quintero called about the tile. Dom's wife Ana is sick", []),
+    ],
+)
+def test_the_family_of_the_client_the_book_knows_by_another_name(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    got = [(p["relation"], p["name"]) for p in understand(text, WED, _BOOK)["people"]]
+    assert sorted(got, key=str) == sorted(want, key=str)
