@@ -101,12 +101,11 @@ SAID |= {w: "pet" for w in word_list("family_words.MORE_PETS")}
 # little one, Abena", "the older two, Tolu and Femi", "the missus"); those that name a size or
 # a thing as often ("the little one", "the other two") need an owner or a name (PHRASES_OWNED)
 _PHRASES = {
-    relation: frozenset(
-        w.replace("_", " ") for w in word_list(f"family_words.SAID_AS_{relation.upper()}")
-    )
-    for relation in ("partner", "wife", "child")
+    "partner": word_list("family_words.SAID_AS_PARTNER"),
+    "wife": word_list("family_words.SAID_AS_WIFE"),
+    "child": word_list("family_words.SAID_AS_CHILD"),
 }
-SAID |= {w: relation for relation, said in _PHRASES.items() for w in said}
+SAID |= {w.replace("_", " "): relation for relation, said in _PHRASES.items() for w in said}
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS") | frozenset(
     w.replace("_", " ") for w in word_list("family_words.PHRASES_PLURAL")
