@@ -58,7 +58,7 @@ _OWNER = word_list("people._OWNER")
 _NOT_THE_CLIENTS = word_list("people._NOT_THE_CLIENTS")
 _AFTER_STOP = word_list("people._AFTER_STOP")
 _VOCATIVE_BEFORE = word_list("people.VOCATIVE_BEFORE")
-_BEFORE_STOP = word_list("people._BEFORE_STOP")
+_BEFORE_STOP = word_list("people._BEFORE_STOP") | word_list("people.MORE_BEFORE_STOP")
 _BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
     r"contract|vendor|account)\b",
@@ -117,6 +117,9 @@ _CHILD_HAD = LazyRegex(
     needs="son daughter",
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
+# Family: a name, then only the family word in brackets ("She + Giles (hubs) off to Venice",
+# "Evie T + Marco (hubs)"): the relative's name is the word before the bracket.
+_NAME_THEN_BRACKET = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:his|her|their)\s+)?$")
 _NAME_BEFORE = LazyRegex(
     r"\b([A-Z][a-z]+)(?:\s+is\s+|,\s*|\s*=\s*|\s*\(\s*)(?:his|her|their)\s+$"
 )  # "Ruth is his wife", "Ruth, his wife", "Fiona (his wife)"
@@ -532,6 +535,15 @@ def _members_at(
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+        bracketed = _NAME_THEN_BRACKET.search(text, max(0, m.start() - 30), m.start())
+        if (
+            bracketed is not None
+            and not plural
+            and not names
+            and rx(r"\s*(?:,\s*\d{1,2}\s*)?\)").match(text, m.end()) is not None
+            and bracketed.group(1).lower() not in NOT_NAMES
+        ):
+            names = [(bracketed.group(1), None)]  # "Giles (hubs)", "Marco (husband)"
     if not names and relation in ("dog", "cat", "pet"):
         before_kind = _NAME_BEFORE_KIND.search(text, max(0, m.start() - 30), m.start())
         if before_kind is not None and before_kind.group(1).lower() not in NOT_NAMES:
