@@ -61,6 +61,33 @@ CLIENTS_WORDS = [
         "boss",
     ),
 ]
+# A role said as what the person runs, then its head noun (manager, lead, guy, partner...),
+# and names with accented letters (i16pc). The rows after the third were held out until the
+# rule was written.
+HEAD_NOUN = [
+    (
+        "Vic wants the paint booth quoted. his shop mgr Rui is point meanwhile.",
+        "Rui",
+        "shop manager",
+    ),
+    ("Memo Ibarra - his web guy Rafa broke the checkout.", "Rafa", "web guy"),
+    (
+        "Kat Delacroix wants frames. her assistant Benoît will send dimensions.",
+        "Benoît",
+        "assistant",
+    ),
+    ("Abbott (marine supply) - his yard manager Pete will call.", "Pete", "yard manager"),
+    (
+        "Gwen Hollis needs samples b4 her biz partner Ravi Vane sees them.",
+        "Ravi Vane",
+        "business partner",
+    ),
+    (
+        "Met Bo Li. his marketing director, Ana Ruiz, wants a deck.",
+        "Ana Ruiz",
+        "marketing director",
+    ),
+]
 NOT_CONTACTS = [
     "Lunch w/ Bob Smith. Our CFO Dana will join the next call.",  # the user's own colleague
     "Met Sam Whitaker. My boss wants the forecast by Friday.",  # the user's boss, unnamed
@@ -71,11 +98,12 @@ NOT_CONTACTS = [
     "Spoke w/ Mr. Omar Haddad on behalf of Dana re: the cruise. - Rina (asst.)",
     # introduced by the client, with a title: an introduction, not a contact (i16a)
     "Visited Dr. Abel Ruiz. He referred us to his colleague Dr. Ines Vera at Eastside.",
+    "Met Bo Li. my project lead Sam will call her",  # the user's own colleague (i16pc)
 ]
 
 
 @pytest.mark.parametrize(
-    ("note", "name", "role"), POSSESSIVE + BRACKETS + ROLE_FIRST + CLIENTS_WORDS
+    ("note", "name", "role"), POSSESSIVE + BRACKETS + ROLE_FIRST + CLIENTS_WORDS + HEAD_NOUN
 )
 def test_a_work_contact_is_named_with_the_role(note: str, name: str, role: str) -> None:
     out = understand(note, TODAY)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rapport.core.understand.clients import KnownClient
 from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import people as _people
@@ -635,3 +636,177 @@ def test_a_horse_or_a_donkey_with_an_owner_or_a_name_is_a_pet(
 def test_a_number_of_mares_is_stock_and_colt_is_a_name() -> None:
     assert _people("Farm call w/ Hal Roy. we shod twelve mares for the ranch") == []
     assert ("son", "Colt") in _people("Farm call w/ Hal Roy. his son Colt ropes on weekends")
+
+
+# A title of address between the family word and the name: the name is the word after it.
+# The rows after the fourth were held out until the rule was written.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("his wife lady geneva runs the choir", ("wife", "Geneva")),
+        ("her mother, Mrs. Ingrid Lindqvist, aged ninety-one, lives alone", ("mother", "Ingrid")),
+        ("her husband Dr. Tom Reyes is a surgeon", ("husband", "Tom")),
+        ("Her daughter Mrs. Ana Ruiz is a teacher", ("daughter", "Ana")),
+        ("his father Mr. Harold Li, 88, still drives", ("father", "Harold")),
+        ("her son, Dr. Kevin Li, is in Boston", ("son", "Kevin")),
+        ("mom Mrs. Pat Li turns 90 in June", ("mother", "Pat")),
+        ("wife Lady Anne Li hosts the gala", ("wife", "Anne")),
+        ("his wife ms. carol li does the books", ("wife", "Carol")),
+    ],
+)
+def test_a_title_between_the_family_word_and_the_name(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _people(f"Call w/ Bo Li. {text}")
+
+
+# A family word that is a firm's word ("managing partner", "partner retreat") or a form of
+# address ("Hey brother,") is no one's relative without an owner or a name. The rows after
+# the third were held out until the rule was written.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendees: Margaret Roe (managing partner), Tom Kessler (IT), me",
+        "Hey brother, the new projector is flickering again",
+        "Tasting for the spring partner retreat at the lake house",
+        "Theo Finch (partner) and Ana Cruz (associate) joined",
+        "thanks sis, see you at the expo",
+        "the partner track at her firm is brutal",
+        "Hi brother, can you come by before Sunday?",
+    ],
+)
+def test_a_firms_partner_or_a_greeting_is_no_relative(text: str) -> None:
+    assert _people(f"Call w/ Bo Li. {text}") == []
+
+
+def test_an_owned_or_named_partner_is_still_family() -> None:
+    assert _people("Call w/ Bo Li. his partner Sam is a chef") == [("partner", "Sam")]
+    assert _people("Call w/ Bo Li. Bo's partner is a chef") == [("partner", None)]
+
+
+# A pet's name said beside its kind (after it as "a corgi", before it in brackets) or after
+# "named", whatever the word: pets are named with everyday words and titles. The rows after
+# the fourth were held out until the rule was written (5 of 6 passed; the kind is now any of
+# the words after "a", not the first).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("her dog pepper a corgi barked the whole time", [("dog", "Pepper")]),
+        ("she's got a cat named judge lol", [("cat", "Judge")]),
+        ("Her cat is named Mr. Biscuits.", [("cat", "Mr. Biscuits")]),
+        (
+            "dropping off Juniper (golden) + Pepper (cat!!) 12/22",
+            [("dog", "Juniper"), ("cat", "Pepper")],
+        ),
+        ("his dog ranger, a big old lab, rides in the truck", [("dog", "Ranger")]),
+        ("a pup named major sleeps under the desk", [("dog", "Major")]),
+        ("Bandit (their beagle) howled at me", [("dog", "Bandit")]),
+        ("their cat is called Sir Pounce", [("cat", "Sir Pounce")]),
+        ("Biscuit (her pug) needs a sitter", [("dog", "Biscuit")]),
+        ("her cat mochi, a ragdoll, is 12", [("cat", "Mochi")]),
+        ("his dog, a rescue, is 3", [("dog", None)]),
+        ("she is great with dogs, a real animal person", []),
+    ],
+)
+def test_a_pets_name_beside_its_kind_or_after_named(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(f"Call w/ Bo Li. {text}"), key=str) == sorted(want, key=str)
+
+
+# A relative said by a phrase rather than a family word; the phrases that may name a size or a
+# thing ("the little one", "the other half") need an owner or a name. The rows after the
+# sixth were held out until the rule was written (9 of 9 passed).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("his better half Carol runs the books", [("partner", "Carol")]),
+        ("the little one, Abena, turns 5 on the 30th", [("child", "Abena")]),
+        ("the older two, Tolu and Femi, are 6 and 3", [("child", "Tolu"), ("child", "Femi")]),
+        ("their middle one Sam plays violin", [("child", "Sam")]),
+        ("the missus is a teacher", [("wife", None)]),
+        ("she wants the little one for the kitchen", []),
+        ("her other half, Dev, is a pilot", [("partner", "Dev")]),
+        ("his little ones Ada and Lou were at the shop", [("child", "Ada"), ("child", "Lou")]),
+        ("the younger two (Kai & Rio) do swim team", [("child", "Kai"), ("child", "Rio")]),
+        ("their middle one, Greta, starts college", [("child", "Greta")]),
+        ("the missus Joan does the books", [("wife", "Joan")]),
+        ("his significant other Pat hates golf", [("partner", "Pat")]),
+        ("the big kids, Max and Ivy, help at the stand", [("child", "Max"), ("child", "Ivy")]),
+        ("we shipped the other half yesterday", []),
+        ("the little ones in the display case sold out", []),
+    ],
+)
+def test_a_relative_said_by_a_phrase(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted(_people(f"Call w/ Bo Li. {text}"), key=str) == sorted(want, key=str)
+
+
+# The client's family said after the name the book knows them by, when the note names them
+# otherwise (by surname, initial or company): "Quintero ... Rafa's wife Marisol" is Rafael
+# Quintero's wife. The rows after the third were held out until the rule was written.
+_BOOK = [
+    KnownClient(1, "Rafael Quintero", "Quintero Tile"),
+    KnownClient(2, "Stanislav Novak", "Novak Brewing"),
+    KnownClient(3, "Katherine Delacroix", "Delacroix Gallery"),
+    KnownClient(4, "Harold Winterbottom", ""),
+    KnownClient(5, "Douglas Fairbairn", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Quintero - grout wrong on the Elm St job. Rafa's wife Marisol runs the office.",
+            [("wife", "Marisol")],
+        ),
+        (
+            "Novak stopped by, wants kegs. Stan's twin girls (Vera/Mila) are 16 now.",
+            [("daughter", "Vera"), ("daughter", "Mila")],
+        ),
+        (
+            "the gallery (Delacroix) - Kat wants frames. Kat's partner Simone is a cellist",
+            [("partner", "Simone")],
+        ),
+        (
+            "Mr. W (Winterbottom) rang, hood failed. Harold's grandkids (Olivia, Jack) at the lake",
+            [("grandchild", "Olivia"), ("grandchild", "Jack")],
+        ),
+        (
+            "Fairbairn wants a boundary survey. Doug's wife Moira sends her best",
+            [("wife", "Moira")],
+        ),
+        ("Quintero called about the tile. Dom's wife Ana is sick", []),
+    ],
+)
+def test_the_family_of_the_client_the_book_knows_by_another_name(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    got = [(p["relation"], p["name"]) for p in understand(text, WED, _BOOK)["people"]]
+    assert sorted(got, key=str) == sorted(want, key=str)
+
+
+# A name, then only its family word in brackets (an age may follow the word): the relative's
+# name is the word before the bracket. The rows after the third were held out until the rule
+# was written (the age after the word was allowed before they were checked; 5 of 5 passed).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She + Giles (hubs) off to Venice for Carnevale", [("husband", "Giles")]),
+        ("Kai (son) starts school Monday", [("son", "Kai")]),
+        ("Lucy (daughter, 7) made a card", [("daughter", "Lucy")]),
+        ("Nora (wife) wants the blue tile", [("wife", "Nora")]),
+        ("Ben (her son, 12) loves trains", [("son", "Ben")]),
+        ("Tess (daughter) is at UCLA", [("daughter", "Tess")]),
+        ("Mo (their dog) barked at me", [("dog", "Mo")]),
+        ("Acme (parent co) wants the invoice", []),
+    ],
+)
+def test_a_name_then_its_family_word_in_brackets(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(f"Call w/ Bo Li. {text}"), key=str) == sorted(want, key=str)
+
+
+def test_a_business_partner_said_in_short_is_no_relative() -> None:
+    assert _people("Call w/ Bo Li. her biz partner Marcus is the day-of guy") == []

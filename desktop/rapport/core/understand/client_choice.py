@@ -324,21 +324,30 @@ _ROLE_OWNER = LazyRegex(r"(?:\b(?:his|her|their|my|our|its)|\w's)\s+(?:[\w-]+\s+
 
 
 def clients_family(
-    family: list[FamilyMember], client: NameMention | None, body: str = ""
+    family: list[FamilyMember],
+    client: NameMention | None,
+    body: str = "",
+    in_book: str | None = None,
 ) -> list[FamilyMember]:
     """Drop the family of someone else the note names: "Dr. Gupta's office mgr Rita. Rita has
-    3 kids" are not the doctor's children."""
+    3 kids" are not the doctor's children. ``in_book``: the client's name in the user's book,
+    when the note names them otherwise ("Quintero ... Rafa's wife Marisol": Rafael Quintero's)."""
     if client is None:
         return family
     family = _not_kin_of_the_dead(family, client, body)
     own = {w.lower() for w in client.name.split()}
-    first = client.first.lower()
+    firsts = [client.first.lower()]
+    if in_book:
+        own |= {w.lower() for w in in_book.split()}
+        firsts.append(in_book.split()[0].lower())
 
     def clients(owner: str) -> bool:
         low = owner.lower()
         household = low.endswith("s") and (low[:-1] in own or low[:-2] in own)  # "the Hales"
         return (
-            low in own or household or same_first_name(low, first) or low[:3] == first[:3]
+            low in own
+            or household
+            or any(same_first_name(low, first) or low[:3] == first[:3] for first in firsts)
         )  # Rob, Robert
 
     # "Hector's wife Maria had a baby boy": the child of the client's spouse is the client's

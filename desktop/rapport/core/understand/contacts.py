@@ -47,8 +47,14 @@ def _roles() -> tuple[dict[str, str], str]:
 
 
 # Case-sensitive inside the case-blind patterns: a name is capitalised ("Beth", not "by").
-_NAME = r"(?-i:(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+# Accented letters are letters: "her assistant Benoît", "Zoë Ng (office mgr)".
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_NAME = rf"(?-i:(?:Dr\.?\s+)?[{_UP}][{_LOW}'’-]+(?:\s+[{_UP}][{_LOW}'’-]+){{0,2}})"
 _LOWER_NAME = r"(?-i:[a-z][a-z'’-]+)"  # a dictated note's name, if it is a first name
+
+
+_HEADS = "manager|mgr|lead|director|guy|gal|person|coordinator|supervisor|chef|partner"
 
 
 @cache
@@ -70,6 +76,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         compile_regex(
             rf"(?P<name>{_NAME})\s*(?:\((?:[^()\n]{{0,30}}?,\s*)?(?:their\s+|her\s+|his\s+)?"
             rf"(?P<role>{roles})\b[^()\n]{{0,40}}\)|,\s+(?:her|his|their)\s+(?P<role2>{roles})\b)",
+        ),
+        # Family: a role said as what the person runs, then its head noun ("his shop mgr Rui",
+        # "her yard manager Pete", "their dispatch lead Hannah", "his web guy Rafa")
+        compile_regex(
+            rf"\b{owner}\s+(?:new\s+)?(?P<role>[a-z]+(?:-[a-z]+)?\s+(?:{_HEADS}))\b{cue}"
+            rf"(?P<name>{_NAME})",
+            re.IGNORECASE,
         ),
         # Purchasing (Monica Reyes)
         compile_regex(rf"\b(?P<role>{roles})\s*\((?P<name>{_NAME})\)", re.IGNORECASE),
@@ -125,7 +138,9 @@ def find_contacts(
             if _signed(body, m.start("name"), m.end()):
                 continue  # "- Rina (asst.)": the assistant who wrote the note signs it
             said = (m.groupdict().get("role") or m.groupdict().get("role2") or "").lower()
-            role = said_as.get(" ".join(said.split()), said)
+            said = " ".join(said.split())
+            spelled = said.replace(" mgr", " manager").replace("biz ", "business ")
+            role = said_as.get(said) or said_as.get(spelled, spelled)
             key = first.lower()
             if key not in found:
                 found[key] = WorkContact(name, role, m.start("name"), m.start("name") + len(name))

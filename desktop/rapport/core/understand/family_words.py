@@ -26,6 +26,7 @@ __all__ = [
     "OLDEST",
     "OLDEST_NOT",
     "PARENT_OF",
+    "PHRASES_OWNED",
     "REL_RE",
     "SAID",
     "SAID_PLURALS",
@@ -96,8 +97,19 @@ SAID |= {w: "cat" for w in word_list("family_words.MORE_CATS")}
 # Family: horses and other animals kept as pets, said by their kind ("a quarter horse mare named
 # Dixie", "his old gelding Duke", "her donkey Pedro"): a pet when it has an owner or a name
 SAID |= {w: "pet" for w in word_list("family_words.MORE_PETS")}
+# Family: a relative said by a phrase rather than a family word ("his better half Carol", "the
+# little one, Abena", "the older two, Tolu and Femi", "the missus"); those that name a size or
+# a thing as often ("the little one", "the other two") need an owner or a name (PHRASES_OWNED)
+_PHRASES = {
+    "partner": word_list("family_words.SAID_AS_PARTNER"),
+    "wife": word_list("family_words.SAID_AS_WIFE"),
+    "child": word_list("family_words.SAID_AS_CHILD"),
+}
+SAID |= {w.replace("_", " "): relation for relation, said in _PHRASES.items() for w in said}
 SHORTHAND = word_list("family_words.SHORTHAND")
-SAID_PLURALS = word_list("family_words.SAID_PLURALS")
+SAID_PLURALS = word_list("family_words.SAID_PLURALS") | frozenset(
+    w.replace("_", " ") for w in word_list("family_words.PHRASES_PLURAL")
+)
 
 
 @cache
@@ -163,10 +175,13 @@ def rel_pattern() -> str:
 NEEDS_NAME = word_list("family_words.NEEDS_NAME")
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
+PHRASES_OWNED = frozenset(w.replace("_", " ") for w in word_list("family_words.PHRASES_OWNED"))
 NEEDS_OWNER = (
     word_list("family_words.NEEDS_OWNER")
     | word_list("family_words.MORE_NEEDS_OWNER")
     | word_list("family_words.MORE_PETS")
+    | word_list("family_words.NEEDS_OWNER_AT_WORK")
+    | PHRASES_OWNED
 )
 # "his oldest got into Howard" is a child; "his oldest friend", "her oldest account" are not
 OLDEST = word_list("family_words.OLDEST")

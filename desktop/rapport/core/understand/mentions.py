@@ -62,6 +62,10 @@ _ORG_ENDINGS |= words(
 )
 NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
+# Titles of address in churches and other languages: "Herr Jürgen Baumgartner", "Canon Hugh".
+NOT_NAMES |= word_list("mentions.ADDRESS_TITLES")
+# Titles that are first names too: a title only before a first name and a surname.
+_TITLE_IF_FULL = word_list("mentions.ADDRESS_TITLES_IF_FULL")
 # Words after which a capitalised word names a place or an organisation, not a person.
 _PLACE_BEFORE = word_list("mentions._PLACE_BEFORE")
 _SAINT = LazyRegex(r"\b(?:St\.?|[Ss]aint)\s+$")
@@ -224,6 +228,14 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue
         run, j = _run(text, tokens, i, capital)
         i = j
+        if (
+            len(run) >= 3
+            and low in _TITLE_IF_FULL
+            and _strip_possessive(tokens[run[1]][2]).lower() not in NOT_NAMES
+        ):
+            # "Don Aurelio Benítez", "Lady Geneva Whitmore": the title, then the full name
+            run = run[1:]
+            start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
         prev = tokens[run[0] - 1][2].lower() if run[0] else ""
         named = [k for k in run if tokens[k][2].lower() not in _PARTICLES or k == run[0]]
         full = len(named) > 1
@@ -260,7 +272,24 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
                 name, full = f"{given.group(1)} {name}", True
         mentions.append(NameMention(start, end, name, name.split()[0], full, bool(titled)))
-    return mentions
+    return _no_family_firms(text, mentions)
+
+
+def _no_family_firms(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Family: a firm named after its owner's family ("Kessler Precision ... Anton Kessler",
+    "Moreno Roofing - spoke w/ Dave Moreno"): a full name whose first word is another full
+    name's surname, and no first name, is the firm, not a person. Only as typed with capitals:
+    a dictated note runs names together ("her tech angela jasmine wants ...")."""
+
+    def firm(m: NameMention) -> bool:
+        if not m.full or m.first.lower() in first_names() or not text[m.start].isupper():
+            return False
+        return any(
+            o.full and o is not m and o.name.split()[-1].lower() == m.first.lower()
+            for o in mentions
+        )
+
+    return [m for m in mentions if not firm(m)]
 
 
 # Family: a street's name said like a person's ("on Alder Lane", "off Cedar Ridge Rd", "at 40
@@ -278,13 +307,19 @@ def _a_street(tokens: list[tuple[int, int, str]], run: list[int], prev: str) -> 
     return tokens[run[0]][2].lower() not in first_names()
 
 
+# Family: a firm's legal or family ending after a name ("Ferreira Rum Co", "Halvorsen Dairy AG",
+# "Baxter Bros.", "Dunmore Glass Company"): the words before it are the firm's name.
+_FIRM_ENDINGS = word_list("mentions.FIRM_ENDINGS")
+
+
 def _org_after(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
     """The capitalised word right after a run ends an organisation's name."""
     if last + 1 >= len(tokens) or tokens[last][2].lower().endswith("'s"):
         return False
     nxt = tokens[last + 1][2]
     gap = text[tokens[last][1] : tokens[last + 1][0]]
-    return gap == " " and nxt[:1].isupper() and nxt.lower() in _ORG_ENDINGS
+    low = nxt.lower()
+    return gap == " " and nxt[:1].isupper() and (low in _ORG_ENDINGS or low in _FIRM_ENDINGS)
 
 
 _HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)

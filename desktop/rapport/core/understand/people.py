@@ -24,6 +24,7 @@ from rapport.core.understand.family_words import (
     OLDEST,
     OLDEST_NOT,
     PARENT_OF,
+    PHRASES_OWNED,
     REL_RE,
     SHORTHAND,
     UNBORN_BEFORE,
@@ -56,7 +57,8 @@ _NUMBER = {
 _OWNER = word_list("people._OWNER")
 _NOT_THE_CLIENTS = word_list("people._NOT_THE_CLIENTS")
 _AFTER_STOP = word_list("people._AFTER_STOP")
-_BEFORE_STOP = word_list("people._BEFORE_STOP")
+_VOCATIVE_BEFORE = word_list("people.VOCATIVE_BEFORE")
+_BEFORE_STOP = word_list("people._BEFORE_STOP") | word_list("people.MORE_BEFORE_STOP")
 _BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
     r"contract|vendor|account)\b",
@@ -94,7 +96,7 @@ _LISTED_NAMES = LazyRegex(
 )
 # A pet named with a title: "her cat Mr. Whiskers", "Sir Barksalot"
 _PET_TITLE = LazyRegex(
-    r"\s+(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
+    r"\s+(?:is\s+)?(?:named\s+|called\s+)?((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Captain|Capt)\.?\s+[A-Z][a-z]+)"
 )
 # Whose family: "Rita's 3 kids", "Rita has 3 kids", "Diane Foley's hubby Ron".
 _OWNER_NAME = LazyRegex(
@@ -115,6 +117,9 @@ _CHILD_HAD = LazyRegex(
     needs="son daughter",
 )
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
+# Family: a name, then only the family word in brackets ("She + Giles (hubs) off to Venice",
+# "Evie T + Marco (hubs)"): the relative's name is the word before the bracket.
+_NAME_THEN_BRACKET = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:his|her|their)\s+)?$")
 _NAME_BEFORE = LazyRegex(
     r"\b([A-Z][a-z]+)(?:\s+is\s+|,\s*|\s*=\s*|\s*\(\s*)(?:his|her|their)\s+$"
 )  # "Ruth is his wife", "Ruth, his wife", "Fiona (his wife)"
@@ -225,12 +230,58 @@ _LAST_WORDS = word_list("people._LAST_WORDS")
 _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 
 
-def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int | None]], int]:
+# Family: a title of address between the family word and the name ("her mother, Mrs. Ingrid
+# Lindqvist", "his wife lady geneva", "husband Dr. Tom Reyes"): the name is the word after it.
+_TITLE_BEFORE_NAME = LazyRegex(
+    r"(?:mrs|mr|ms|miss|dr|lady|dame|sir|don|do(?:ñ|n)a|herr|frau|se(?:ñ|n)ora?|madame|mme)"
+    r"\.?\s+(?=[^\W\d_]{2})",
+    re.IGNORECASE,
+)
+
+
+# Family: a pet's name said beside its kind, whatever the word ("her dog pepper, a corgi", "his
+# dog ranger, a big old lab", "a cat named judge", "a pup named major"): a pet's name is often
+# an everyday word or a title, so the naming or the kind after it says it is a name.
+_KIND_APPOSITION = LazyRegex(r"\s*,?\s+(?:a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})")
+
+
+def _pet_name(text: str, w: re.Match[str], explicit: bool) -> bool:
+    low = w.group().lower()
+    if not w.group().isalpha() or len(low) < 2 or low in rel_words():
+        return False
+    if low in _surname_stop() and low not in NOT_NAMES:
+        return False  # "a dog named after ...", "his dog is a lab": a word of the sentence
+    if text[w.end() : w.end() + 1] == "." and low in ("mr", "mrs", "ms", "dr", "capt"):
+        return False  # "named Mr. Biscuits": the title and the name are read together
+    if explicit:
+        return True
+    kind = _KIND_APPOSITION.match(text, w.end())  # "a corgi", "a big old lab"
+    return kind is not None and any(
+        rel_words().get(said) in ("dog", "cat", "pet") for said in kind.group("words").split()
+    )
+
+
+# Family: a pet's name, then its kind in brackets ("Juniper (golden) + Pepper (cat!!)",
+# "Bandit (their beagle)"): the name is the word before the bracket.
+_NAME_BEFORE_KIND = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:a|an|his|her|their|our)\s+)?$")
+
+
+def _titled_name_after(text: str, pos: int) -> re.Match[str] | None:
+    space = rx(r"\s*,?\s*").match(text, pos)
+    return _TITLE_BEFORE_NAME.match(text, space.end() if space else pos)
+
+
+def _names_after(
+    text: str, pos: int, plural: bool, pet: bool = False
+) -> tuple[list[tuple[str, int | None]], int]:
     """Names (with ages) right after a family word; returns them and where they end."""
     found: list[tuple[str, int | None]] = []
     m = _NAME_AT.match(text, pos)
     cursor = m.end() if m else pos
     explicit = m is not None and _SAID_NAMED.search(m.group()) is not None
+    titled = None if pet else _TITLE_BEFORE_NAME.match(text, cursor)
+    if titled is not None:  # "her mother, Mrs. Ingrid Lindqvist", "his wife lady geneva"
+        cursor = titled.end()
     lower_list = plural and is_lower_note(text)
     first = True
     while True:
@@ -239,6 +290,7 @@ def _names_after(text: str, pos: int, plural: bool) -> tuple[list[tuple[str, int
             _is_first_name(w.group(), lower_ok=True)
             # "greyhounds named comet dash and pixie": every word of a named list is a name
             or ((first or explicit) and _plain_name(text, w, explicit))
+            or (first and pet and _pet_name(text, w, explicit))
         ):
             break
         if not first and not plural:
@@ -324,7 +376,9 @@ def _members_at(
 ) -> list[FamilyMember]:
     word = " ".join(m.group().lower().split())
     relation = rel_words()[word]
-    before_words = text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").split()
+    before_words = (
+        text[max(0, m.start() - 24) : m.start()].lower().replace("'s", " 's").replace("(", " ")
+    ).split()  # "(managing partner)": the word before, not the bracket
     prev = before_words[-1] if before_words else ""
     after = text[m.end() : m.end() + 16].lower()
     if word == "yo" or word.startswith(("month", "year", "yr ")):
@@ -398,8 +452,10 @@ def _members_at(
     ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
     nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""
-    if nxt in _AFTER_STOP:
-        return []
+    if nxt in _AFTER_STOP and (
+        relation in ("dog", "cat", "pet") or _titled_name_after(text, m.end()) is None
+    ):
+        return []  # "a dog lady", "soccer mom"; not "his wife lady geneva" (a title, a name)
     sentence = _sentence_of(sentences, m.start())
     if word == "partner" and (_BUSINESS.search(sentence.text) or prev in ("business",)):
         return []
@@ -414,7 +470,7 @@ def _members_at(
     ):
         relation = _ONE_DOWN[relation]  # "Their son Eric just had twins": grandchildren
     plural = word in plurals()
-    names, end = _names_after(text, m.end(), plural)
+    names, end = _names_after(text, m.end(), plural, relation in ("dog", "cat", "pet"))
     if (plural or word.startswith("twin")) and len(names) < 2:
         in_list, list_end = _name_list(text, m.end(), sentence.end + 1, _list_count(text, m, word))
         if len(in_list) >= 2:
@@ -442,6 +498,10 @@ def _members_at(
         return []
     if word in NEEDS_OWNER and not (owner or names):
         return []
+    if word in PHRASES_OWNED and not names and not (prev in theirs or (owner and prev != "the")):
+        return []  # "the little one" may be a product; "their little one" is a child
+    if prev in _VOCATIVE_BEFORE and not names:
+        return []  # "Hey brother, ...", "thanks sis": a form of address, no one's relative
     if word in NEEDS_CONTEXT and not (owner or names or count or after.lstrip().startswith(":")):
         return []
     if word.startswith("twin") and count is None:
@@ -475,6 +535,19 @@ def _members_at(
         possessive = text[m.end() : m.end() + 2] == "'s"  # "Li, her granddaughter's tuition"
         if before is not None and not plural and not names and not possessive:
             names = [(before.group(1), None)]
+        bracketed = _NAME_THEN_BRACKET.search(text, max(0, m.start() - 30), m.start())
+        if (
+            bracketed is not None
+            and not plural
+            and not names
+            and rx(r"\s*(?:,\s*\d{1,2}\s*)?\)").match(text, m.end()) is not None
+            and bracketed.group(1).lower() not in NOT_NAMES
+        ):
+            names = [(bracketed.group(1), None)]  # "Giles (hubs)", "Marco (husband)"
+    if not names and relation in ("dog", "cat", "pet"):
+        before_kind = _NAME_BEFORE_KIND.search(text, max(0, m.start() - 30), m.start())
+        if before_kind is not None and before_kind.group(1).lower() not in NOT_NAMES:
+            names = [(before_kind.group(1), None)]
     if not names and relation in ("dog", "cat", "pet"):
         titled = _PET_TITLE.match(text, m.end())
         if titled is not None:

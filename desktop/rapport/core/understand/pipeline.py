@@ -145,7 +145,9 @@ def understand(
         spouse = _plus_partner(body, client_first)
         if spouse is not None and not any(p.name == spouse[0] for p in family):
             family.append(FamilyMember("partner", *spouse))
-    family = clients_family(family, client, body)
+    # the family of the client as the book knows them: "Quintero ... Rafa's wife" is Rafael's
+    in_book = _client(client, body, names, known_clients) if known_clients and client else None
+    family = clients_family(family, client, body, in_book.name if in_book and in_book.id else None)
     if siblings is not None:
         # both are the clients, neither the other's family on the client's card
         said_at = siblings[2]
