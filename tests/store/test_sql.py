@@ -49,7 +49,13 @@ def test_insert_writes_what_create_writes(book: Path) -> None:
     assert _raw(m.Task, data["id"]) == _raw(m.Task, by_peewee.id)
     assert {**data, "id": None} == {**by_peewee.__data__, "id": None}
     # JSON lists and defaults (emails=[], company="") are converted as peewee does.
-    values = {"name": "Ana Müller", "name_key": "ana muller", "created_at": stamp}
+    # (updated_at given: its default is the clock, which may tick between the two writes)
+    values = {
+        "name": "Ana Müller",
+        "name_key": "ana muller",
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
     inserted = _raw(m.Client, sql.insert(m.Client, values)["id"])
     # A team book keeps one shared client per name: the second write follows the first.
     m.Client.delete().where(m.Client.name_key == "ana muller").execute()
