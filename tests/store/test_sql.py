@@ -69,8 +69,9 @@ def test_insert_writes_what_create_writes(book: Path) -> None:
 
 def test_update_sets_only_the_given_columns_as_peewee_does(book: Path) -> None:
     client = m.Client.create(name="Bob Smith", name_key="bob smith")
-    first = m.Task.create(title="Call Bob", client=client.id)
-    second = m.Task.create(title="Call Bob", client=client.id)
+    stamp = datetime(2026, 11, 18, 9, 30, 15)  # not the clock's: it may tick between rows
+    first = m.Task.create(title="Call Bob", client=client.id, created_at=stamp, updated_at=stamp)
+    second = m.Task.create(title="Call Bob", client=client.id, created_at=stamp, updated_at=stamp)
     new = {"title": "Call Bob back", "due": date(2026, 11, 23)}
     sql.update(m.Task, first.id, new)
     m.Task.update(**new).where(m.Task.id == second.id).execute()
