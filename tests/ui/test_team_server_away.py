@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.pgserver import PgServer, TeamBook
 from tests.ui.capture_helpers import save_with_keys, type_note
+from tests.ui.conftest import shown_window
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
@@ -131,3 +132,133 @@ def test_try_again_now_opens_the_book_at_once_when_the_server_is_back(
     assert book.current_book() is not None and window.outbox_status().text() == ""
     assert window.today_view.header.server_away.isHidden()
     window.worker.wait(5000)
+
+
+def test_search_while_the_team_server_is_away_says_so_in_place_and_searches_once_it_is_back(
+    away_at_start: TeamBook, pg_outage: PgServer, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rapport.ui import server_wait
+
+    monkeypatch.setattr(server_wait, "FIRST_TRY_MS", 600_000)  # only the button tries
+    window = _window(qtbot)
+    qtbot.waitUntil(lambda: window.server_wait is not None)
+    server = window.server_wait.server
+    search = window.search_controller
+    qtbot.keyClicks(search.box, "dana")
+    page = search.page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    # Said on the results page, where the results would be; no box, no failure.
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.server_away)
+    assert QApplication.activeModalWidget() is None
+    assert f"The team book's server ({server}) cannot be reached" in page.server_away.text()
+    assert "searches for “dana” as soon as it is back" in page.server_away.text()
+    assert "failed" not in page.status.text().lower()
+    assert page.model.result_count() == 0
+    # Typing on changes what it will search for; Esc goes back as ever.
+    qtbot.keyClicks(search.box, " rey")
+    qtbot.waitUntil(lambda: "“dana rey”" in page.server_away.text())
+
+    pg_outage.start()
+    qtbot.mouseClick(window.today_view.header.retry_button, Qt.MouseButton.LeftButton)
+    # Back: the words typed meanwhile are searched by themselves.
+    qtbot.waitUntil(lambda: page.model.result_count() >= 1, timeout=10000)
+    assert page.stack.currentWidget() is page.tree
+    assert page.current_result() is not None
+    assert page.current_result().client == "Dana Reyes"
+    window.worker.wait(5000)
+
+
+def test_new_client_and_the_book_actions_are_off_while_the_team_server_is_away_and_say_why(
+    away_at_start: TeamBook, pg_outage: PgServer, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rapport.ui import server_wait
+
+    monkeypatch.setattr(server_wait, "FIRST_TRY_MS", 600_000)  # only the button tries
+    window = _window(qtbot)
+    qtbot.waitUntil(lambda: window.server_wait is not None)
+    server = window.server_wait.server
+    action = window.new_client_action
+    button = window.toolbar.widgetForAction(action)
+    assert not action.isEnabled() and not button.isEnabled()
+    why = f"The team book's server ({server}) cannot be reached"
+    assert action.toolTip().startswith(why) and action.statusTip().startswith(why)
+    # The real button, the shortcut and the menu entry do nothing (no box, no dialog).
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    action.trigger()
+    assert QApplication.activeModalWidget() is None
+    # Asked for from elsewhere (Today's or the client list's button): said in the status line.
+    window.new_client()
+    assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage().startswith(why)
+    # The other entries that need the book are off too, and say why.
+    needs_book = [
+        window.sample_action,
+        window.data_actions.import_action,
+        window.data_actions.export_action,
+        window.data_actions.backup_action,
+        window.data_actions.restore_action,
+        window.data_actions.check_action,
+        window.season_cards_action,
+        window.today_view.away_action,
+        window.today_view.refresh_action,
+    ]
+    assert [a.text() for a in needs_book if a.isEnabled()] == []
+    assert all(a.statusTip().startswith(why) for a in needs_book)
+    # Quick capture still works (the outbox keeps it).
+    assert window.quick_capture_action.isEnabled()
+
+    pg_outage.start()
+    qtbot.mouseClick(window.today_view.header.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.waiting_for_server(), timeout=10000)
+    assert action.isEnabled() and button.isEnabled()
+    assert action.statusTip() == "Add a client by hand"
+    assert [a.text() for a in needs_book if not a.isEnabled()] == []
+    assert window.data_actions.import_action.statusTip().startswith("Import contacts")
+    qtbot.waitUntil(lambda: window.today_view.data is not None)
+    window.worker.wait(5000)
+
+
+def test_a_first_search_while_the_team_server_is_away_says_so_and_searching_works_once_back(
+    team_book: TeamBook, pg_outage: PgServer, qtbot: Any
+) -> None:
+    """The window opened with the server there, then it went away before the first search:
+    that search says so in place, and the search thread lives on to search once it is back."""
+    from PySide6.QtWidgets import QApplication
+
+    from rapport.services import clients
+
+    clients.create_client("Dana Reyes")
+    shown = shown_window(qtbot)
+    window = next(shown)
+    assert window.client_list is not None  # the Clients page read while the server is there
+    status = window.outbox_status()
+    qtbot.waitUntil(lambda: window.book_watch is not None and window.book_watch.timer.isActive())
+    pg_outage.stop()
+    server = f"{pg_outage.socket_dir}:{pg_outage.port}"
+    qtbot.waitUntil(lambda: status.text().startswith(f"Team server away ({server})"), timeout=5000)
+
+    search = window.search_controller
+    qtbot.keyClicks(search.box, "dana")
+    page = search.page
+    qtbot.waitUntil(lambda: page.status.text() != "", timeout=5000)
+    assert page.status.text() == (
+        f"The team book's server ({server}) cannot be reached: search again once it is back."
+    )
+    assert QApplication.activeModalWidget() is None
+
+    pg_outage.start()
+    qtbot.waitUntil(lambda: status.text() == "", timeout=15000)
+    qtbot.keyClicks(search.box, " rey")
+    qtbot.waitUntil(lambda: page.model.result_count() >= 1, timeout=10000)
+    assert page.current_result() is not None
+    assert page.current_result().client == "Dana Reyes"
+    next(shown, None)

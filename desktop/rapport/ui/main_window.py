@@ -812,7 +812,28 @@ class MainWindow(QMainWindow):
         self._update_client_actions()
 
     # -- actions ---------------------------------------------------------------------------
+    def book_actions(self) -> list[QAction]:
+        """The entries that need the book open: off while its team server is away
+        (ui/server_wait.py). Quick capture is not among them (the outbox keeps a note);
+        those of a client need one shown, and none is until the book opens."""
+        return [
+            self.new_client_action,
+            self.sample_action,
+            self.data_actions.import_action,
+            self.data_actions.export_action,
+            self.data_actions.backup_action,
+            self.data_actions.restore_action,
+            self.data_actions.check_action,
+            self.season_cards_action,
+            self.today_view.away_action,
+            self.today_view.refresh_action,
+        ]
+
     def new_client(self) -> None:
+        if self.server_wait is not None and not self.server_wait.done:
+            # Asked for by a button the window shows (Today's, the client list's).
+            self.statusBar().showMessage(self.server_wait.why(), 8000)
+            return
         from rapport.services import clients
         from rapport.ui.dialogs import ClientDialog, home_country
 

@@ -5,6 +5,8 @@ Built the first time the user searches (ui/search_view.py wires it into the wind
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,9 +65,15 @@ class SearchPage(QWidget):
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A team book whose server is away (ui/server_wait.py): searched once it is back.
+        self.server_away = QLabel()
+        self.server_away.setObjectName("searchServerAway")
+        self.server_away.setWordWrap(True)
+        self.server_away.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.server_away)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.status)
@@ -97,6 +105,19 @@ class SearchPage(QWidget):
         self.status.setText(text)
         self.stack.setCurrentWidget(self.tree)
         self.select(0)
+
+    def show_server_away(self, server: str, query: str) -> None:
+        """The team book's server is away: where the results would be, that it is, and
+        that ``query`` is searched as soon as it is back (the window tries by itself)."""
+        self.model.set_results([])
+        self.status.setText("")
+        self.server_away.setText(
+            f"<h3>The team book's server ({escape(server)}) cannot be reached</h3>"
+            f"<p>Rapport searches for “{escape(query)}” as soon as it is back: it tries "
+            "again by itself. Keep typing; a note you capture meanwhile is kept on this "
+            "computer.</p>"
+        )
+        self.stack.setCurrentWidget(self.server_away)
 
     def show_error(self, message: str) -> None:
         self.status.setText(f"Search failed: {message}")

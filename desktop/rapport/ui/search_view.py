@@ -61,7 +61,6 @@ class SearchRunner(QObject):
         from rapport.services.book import release_thread
 
         try:
-            self._interrupt = search.interrupter()
             while True:
                 self._wake.wait()
                 with self._lock:
@@ -73,6 +72,10 @@ class SearchRunner(QObject):
                         continue
                     self._running = job[0]
                 try:
+                    # Taken with the first search that reaches the book: a team book's
+                    # server away then fails that search, not the thread.
+                    if self._interrupt is None:
+                        self._interrupt = search.interrupter()
                     outcome: Any = search.search(
                         job[1], search.AS_YOU_TYPE_LIMIT, search.AS_YOU_TYPE_PER_KIND
                     )
@@ -143,6 +146,9 @@ class SearchController(QObject):
         self.box.textChanged.connect(self._typed)
         self.box.navigate = self.key
         self.runner.finished.connect(self._finished)
+        # A team book whose server is away (ui/server_wait.py): what is typed is searched
+        # once it is back, and the page says so meanwhile.
+        self.server_away = ""
 
     @property
     def page(self) -> SearchPage:
@@ -170,18 +176,42 @@ class SearchController(QObject):
                 self._page.show_hint()
             return
         self._show_page()
+        if self.server_away:
+            self.generation += 1  # nothing asked of the book: said, and kept for later
+            self.page.show_server_away(self.server_away, text.strip())
+            return
         self.timer.start()
 
     def _run(self) -> None:
         self.generation += 1
         self.runner.request(self.generation, self.box.text())
 
+    def wait_for_server(self, server: str) -> None:
+        """The team book's server is away: searches wait for it, the page says so."""
+        self.server_away = server
+        self.timer.stop()
+        if self.box.text().strip():
+            self._typed(self.box.text())
+
+    def server_back(self) -> None:
+        """The book is open: what was typed meanwhile is searched now."""
+        self.server_away = ""
+        if self.box.text().strip():
+            self._run()
+
     def _finished(self, generation: int, outcome: Any) -> None:
         if generation != self.generation:
             return  # a newer query is on its way
         if isinstance(outcome, BaseException):
+            from rapport.services.errors import ServerAwayError
             from rapport.ui.messages import user_message
 
+            if isinstance(outcome, ServerAwayError):  # gone since the book opened
+                self.page.status.setText(
+                    f"The team book's server ({outcome.where or 'the team server'}) cannot "
+                    "be reached: search again once it is back."
+                )
+                return
             self.page.show_error(user_message(outcome) or str(outcome))
             return
         self.page.show_results(self.box.text().strip(), outcome)
@@ -213,6 +243,8 @@ class SearchController(QObject):
             self.window.show_page(target)
 
     def open_current(self) -> None:
+        if self.server_away:
+            return  # nothing to open yet: the page says why
         if self.timer.isActive():  # Enter right after typing: search now, then open
             self.timer.stop()
             self._run_now()

@@ -41,13 +41,37 @@ class ServerWait(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.try_now)
 
+    def why(self) -> str:
+        """One line: why what needs the book is off, and that it comes back by itself."""
+        return (
+            f"The team book's server ({self.server}) cannot be reached: this works again "
+            "as soon as it is back"
+        )
+
     def show_in(self, window: Any) -> None:
-        """Say it in the window: the status bar, Today (with Try again now)."""
+        """Say it in the window: the status bar, Today (with Try again now), the search
+        page (what is typed is searched once the book opens), and the entries that need
+        the book (``window.book_actions()``) off, their tips saying why, until it opens."""
         from rapport import clock
 
         window.outbox_status().wait_for_book(self.server)
         window.today_view.header.show_server_away(clock.today(), self.server)
         window.today_view.header.retryRequested.connect(self.try_now)
+        window.search_controller.wait_for_server(self.server)
+        self.opened.connect(window.search_controller.server_back)
+        held = [(action, action.toolTip(), action.statusTip()) for action in window.book_actions()]
+        for action, _tip, _status in held:
+            action.setEnabled(False)
+            action.setToolTip(self.why())
+            action.setStatusTip(self.why())
+
+        def back() -> None:
+            for action, tip, status in held:
+                action.setEnabled(True)
+                action.setToolTip(tip)
+                action.setStatusTip(status)
+
+        self.opened.connect(back)
 
     def start(self) -> None:
         self.timer.start(self.delay)
