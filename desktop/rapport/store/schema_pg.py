@@ -228,16 +228,24 @@ FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
 WHERE c.relnamespace = current_schema()::regnamespace
 """
 
+# The storage options of the search's GIN indexes (``postgres.SEARCHED_GIN_INDEXES``).
+_SEARCH_INDEX_OPTIONS = """
+SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c
+WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s)
+"""
+WRITE_THROUGH = "fastupdate=off"
+
 
 def problems() -> list[str]:
     """Where the team book's schema differs from the one Rapport makes, in words."""
+    reads = (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES, _FUNCTIONS)
     rows = postgres.read_together(
         [
-            (text, [])
-            for text in (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES, _FUNCTIONS)
+            *((text, []) for text in reads),
+            (_SEARCH_INDEX_OPTIONS, [list(postgres.SEARCHED_GIN_INDEXES)]),
         ]
     )
-    relations, columns, indexes, links, triggers, policies, functions = rows
+    relations, columns, indexes, links, triggers, policies, functions, options = rows
     names = {oid: name for oid, name, _kind, _secure in relations}
     kinds = {name: _KINDS.get(kind, "table") for _oid, name, kind, _s in relations}
     secured = {name for _oid, name, _kind, secure in relations if secure}
@@ -281,6 +289,12 @@ def problems() -> list[str]:
             found.append(
                 f"row-level security is off on {table}: every member sees the private rows"
             )
+    found += [
+        f"the search index {name} keeps new words in a pending list that every search "
+        "reads (rapport team setup writes them into the index)"
+        for name, settings in sorted(options)
+        if WRITE_THROUGH not in settings
+    ]
     return found
 
 
