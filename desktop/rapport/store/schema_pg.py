@@ -4,10 +4,11 @@
 and ``rapport team setup`` make (``store/postgres.py``), as ``store/schema.py`` does for a
 file: the same tables with the same columns, links and indexes, the team's additions
 (who wrote a row, its privacy, its version, the transaction that saved it, the search
-documents and their indexes), the triggers and row-level-security policies that keep
-authorship and privacy, and nothing else. A table without row-level security in force
-shows every member's private rows to every other member; a trigger Rapport does not make
-may delete rows at the next save; a policy Rapport does not make may open private rows.
+documents and their indexes, the searched ones writing new words through), the triggers
+and row-level-security policies that keep authorship and privacy, and nothing else. A
+table without row-level security in force shows every member's private rows to every
+other member; a trigger Rapport does not make may delete rows at the next save; a policy
+Rapport does not make may open private rows.
 
 The reference for the models' tables is ``store/schema.py``'s, made from the models in
 an in-memory SQLite database (the migrations make the same tables on both engines);
