@@ -91,6 +91,62 @@ def test_setup_keeps_a_page_cost_the_database_was_given(
     assert _page_cost(pg_server, pg_database) == "2"
 
 
+# -- the words every search reads: in the index itself, not in a list beside it --------------
+def _pending_pages(server: PgServer, database: str) -> dict[str, int]:
+    """The pages of each searched GIN index's pending list (which every search reads whole)."""
+    from rapport.store import postgres
+
+    with server.connect(ADMIN, database) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        return {
+            index: int(conn.execute(
+                "SELECT pending_pages FROM pgstatginindex(%s::regclass)", (index,)
+            ).fetchone()[0])
+            for index in postgres.SEARCHED_GIN_INDEXES
+        }  # fmt: skip
+
+
+def test_a_saves_search_words_go_into_the_index_not_a_list_every_search_reads(
+    team_book: TeamBook,
+) -> None:
+    """By default a GIN index keeps new words in a pending list until a vacuum, and every
+    search reads all of it (197 pages on the big book's team copy, half a search's time)."""
+    from rapport.services import capture, search
+
+    text = "Lunch with Bob Smith. His son Jake, 12, plays travel baseball. Send the deck Friday."
+    capture.save_capture(text, capture.understand_note(text))
+    assert {hit.client for hit in search.search("jake")} == {"Bob Smith"}
+    assert _pending_pages(team_book.server, team_book.database) == {
+        "search_doc_words": 0,
+        "search_doc_names": 0,
+    }
+
+
+def test_setup_makes_a_book_set_up_before_write_its_search_words_through(
+    pg_server: PgServer, pg_database: str
+) -> None:
+    from rapport.store import postgres
+
+    _set_up(pg_server, pg_database)
+    with pg_server.connect("owner", pg_database) as conn:  # as an earlier setup made them
+        for index in postgres.SEARCHED_GIN_INDEXES:
+            conn.execute(f"ALTER INDEX {index} SET (fastupdate = on)")
+        conn.execute(
+            "INSERT INTO search_doc (rowid, title, body, title_key, body_key) "
+            "SELECT n + (15::bigint << 40), 'Ann Lee', 'golf', 'ann lee', 'golf' "
+            "FROM generate_series(1, 50) n"
+        )
+    assert all(_pending_pages(pg_server, pg_database).values())
+    _set_up(pg_server, pg_database)  # again, as after an upgrade
+    assert _pending_pages(pg_server, pg_database) == dict.fromkeys(postgres.SEARCHED_GIN_INDEXES, 0)
+    with pg_server.connect("owner", pg_database) as conn:
+        options = dict(conn.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            (list(postgres.SEARCHED_GIN_INDEXES),),
+        ).fetchall())  # fmt: skip
+    assert options == {index: ["fastupdate=off"] for index in postgres.SEARCHED_GIN_INDEXES}
+
+
 # -- writes sent with the next statement -----------------------------------------------------
 def _sent(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """Every statement psycopg sends from now on, and whether it went in a pipeline."""

@@ -606,6 +606,7 @@ def _team_schema(database: peewee.Database, strict: bool) -> None:
     run(_ANNOUNCE_CHANGE)
     run(_IDS_WRITTEN)
     run(_SEARCH_SCHEMA)
+    run(_SEARCH_INDEXES_WRITE_THROUGH)
     run(_DOC_PRIVACY)
     run(_SEARCH_FUNCTIONS)
     for function in ("rapport_find(tsquery, integer)", "rapport_find_all(tsquery)",
@@ -808,13 +809,29 @@ CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} (
     || to_tsvector('english', body_key)
   ) STORED
 );
-CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_words ON {SEARCH_TABLE} USING gin (words);
+CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_words ON {SEARCH_TABLE} USING gin (words)
+  WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_trigrams ON {SEARCH_TABLE}
   USING gin ((title_key || ' ' || body_key) gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_client ON {SEARCH_TABLE} (client_id);
 CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_names ON {SEARCH_TABLE}
-  USING gin (to_tsvector('simple', title_key)) WHERE rowid >= {NAMED_KINDS};
+  USING gin (to_tsvector('simple', title_key)) WITH (fastupdate = off)
+  WHERE rowid >= {NAMED_KINDS};
 """
+# The GIN indexes every search reads take each document's words into the index itself
+# when it is written. By default (``fastupdate``) a write appends them to a pending list,
+# merged into the index only by a vacuum or once it holds 4 MB, and every search reads the
+# whole list: on the big book's team copy 197 pages (7,517 entries, left by saves), 3 to
+# 6 ms of each search statement ("che" 10.6 -> 5.3 ms of index scan, "golf" 3.4 -> 0.3),
+# the half of a search's median. Writing through costs a save's 3 to 8 documents about
+# 0.3 ms more each on the server. A book set up before is switched, and its list merged,
+# by ``rapport team setup`` (the ALTER waits for searches running on the index).
+SEARCHED_GIN_INDEXES = (f"{SEARCH_TABLE}_words", f"{SEARCH_TABLE}_names")
+_SEARCH_INDEXES_WRITE_THROUGH = "".join(
+    f"ALTER INDEX {index} SET (fastupdate = off);\n"
+    f"SELECT gin_clean_pending_list('{index}'::regclass);\n"
+    for index in SEARCHED_GIN_INDEXES
+)
 
 # A document is as private as its row, and by the row's author; a document whose row
 # cannot be seen (there is none) is private to whoever wrote it.
@@ -880,10 +897,17 @@ _SEEN_BY_CALLER = _SEEN.replace("current_user", "session_user")
 _SEARCH_FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION rapport_find(query tsquery, take integer)
 RETURNS TABLE (rowid bigint, client_id bigint, score real)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
 -- Reading at most the cap's worth of matches, the planner would walk the whole table in
 -- order rather than the index (it expects the first matches early): the index, always.
-SET enable_seqscan = off AS $$
+SET enable_seqscan = off
+-- Planned once a connection, not at every call: a language sql function's statement is
+-- planned again each time (0.6 ms of the 1.9 a call finding nothing cost under load, the
+-- same in every other). Its plan is the same for every query (the index, always).
+SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   -- One read of the matches, ranked, up to one more than the cap. Up to the cap, the
   -- best of them. Above it the query is too common to rank (a short prefix in notes by
   -- the thousand: ranking every match costs tens of milliseconds), as on SQLite: the
@@ -906,8 +930,8 @@ SET enable_seqscan = off AS $$
   UNION ALL
   (SELECT f.rowid, f.client_id, 0::real FROM found f
    WHERE (SELECT yes FROM common) AND f.rowid < {NAMED_KINDS} LIMIT take)
-  LIMIT take
-$$;
+  LIMIT take;
+END $$;
 CREATE OR REPLACE FUNCTION rapport_find_all(query tsquery)
 RETURNS TABLE (rowid bigint, client_id bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$

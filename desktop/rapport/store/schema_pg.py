@@ -4,10 +4,11 @@
 and ``rapport team setup`` make (``store/postgres.py``), as ``store/schema.py`` does for a
 file: the same tables with the same columns, links and indexes, the team's additions
 (who wrote a row, its privacy, its version, the transaction that saved it, the search
-documents and their indexes), the triggers and row-level-security policies that keep
-authorship and privacy, and nothing else. A table without row-level security in force
-shows every member's private rows to every other member; a trigger Rapport does not make
-may delete rows at the next save; a policy Rapport does not make may open private rows.
+documents and their indexes, the searched ones writing new words through), the triggers
+and row-level-security policies that keep authorship and privacy, and nothing else. A
+table without row-level security in force shows every member's private rows to every
+other member; a trigger Rapport does not make may delete rows at the next save; a policy
+Rapport does not make may open private rows.
 
 The reference for the models' tables is ``store/schema.py``'s, made from the models in
 an in-memory SQLite database (the migrations make the same tables on both engines);
@@ -228,16 +229,24 @@ FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
 WHERE c.relnamespace = current_schema()::regnamespace
 """
 
+# The storage options of the search's GIN indexes (``postgres.SEARCHED_GIN_INDEXES``).
+_SEARCH_INDEX_OPTIONS = """
+SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c
+WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s)
+"""
+WRITE_THROUGH = "fastupdate=off"
+
 
 def problems() -> list[str]:
     """Where the team book's schema differs from the one Rapport makes, in words."""
+    reads = (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES, _FUNCTIONS)
     rows = postgres.read_together(
         [
-            (text, [])
-            for text in (_RELATIONS, _COLUMNS, _INDEXES, _LINKS, _TRIGGERS, _POLICIES, _FUNCTIONS)
+            *((text, []) for text in reads),
+            (_SEARCH_INDEX_OPTIONS, [list(postgres.SEARCHED_GIN_INDEXES)]),
         ]
     )
-    relations, columns, indexes, links, triggers, policies, functions = rows
+    relations, columns, indexes, links, triggers, policies, functions, options = rows
     names = {oid: name for oid, name, _kind, _secure in relations}
     kinds = {name: _KINDS.get(kind, "table") for _oid, name, kind, _s in relations}
     secured = {name for _oid, name, _kind, secure in relations if secure}
@@ -281,6 +290,12 @@ def problems() -> list[str]:
             found.append(
                 f"row-level security is off on {table}: every member sees the private rows"
             )
+    found += [
+        f"the search index {name} keeps new words in a pending list that every search "
+        "reads (rapport team setup writes them into the index)"
+        for name, settings in sorted(options)
+        if WRITE_THROUGH not in settings
+    ]
     return found
 
 
