@@ -297,3 +297,27 @@ def test_the_words_of_an_email_or_a_web_address_are_found(book: Path) -> None:
     clients.create_client("Dana White", emails=["dana@coastal.com"], notes="see acme.com/deck")
     assert [h.title for h in search.search("coastal")] == ["Dana White"]
     assert [h.title for h in search.search("deck")] == ["Dana White"]
+
+
+@pytest.mark.parametrize(
+    ("query", "client"),
+    [
+        # a name's start ending in "y" after a vowel, the stemmer's y -> i (issue 22 found it)
+        ("rey", "Dana Reyes"),
+        ("dana rey", "Dana Reyes"),
+        ("ray", "Raymond Ortiz"),
+        ("ortiz ray", "Raymond Ortiz"),
+        ("may", "Kayla Mayfield"),
+        ("kay", "Kayla Mayfield"),
+        ("joy", "Joyce Banner"),
+        # the words themselves, whole or as a start, as before
+        ("kelly", "Kelly Strand"),
+        ("kell", "Kelly Strand"),
+        ("reyes", "Dana Reyes"),
+        ("raymond", "Raymond Ortiz"),
+    ],
+)
+def test_a_names_start_ending_in_y_finds_the_name(any_book: Path, query: str, client: str) -> None:
+    for name in ("Dana Reyes", "Raymond Ortiz", "Kayla Mayfield", "Joyce Banner", "Kelly Strand"):
+        clients.create_client(name)
+    assert [r.title for r in search.search(query) if r.kind == "client"] == [client]

@@ -269,8 +269,19 @@ def integrity_problem() -> str | None:
 # -- reading user text ------------------------------------------------------------------------
 def term(word: str, prefix: bool) -> str:
     """One quoted FTS5 term; a prefix only from two letters up (one letter would expand
-    to a large part of the vocabulary)."""
-    return f'"{word}"*' if prefix and len(word) >= 2 else f'"{word}"'
+    to a large part of the vocabulary).
+
+    Family: a word's start ending in "y" after a vowel ("ray" for Raymond, "rey" for
+    Reyes, "may" for Mayfield). The porter stemmer rewrites a prefix term as it does a
+    word, and its final y becomes i ("ray"* is read as "rai"*), while the indexed words'
+    stems keep the y ("raymond", "rey" from "reyes"): such a start found nothing. With an
+    "e" after it, the stemmer takes the e back off and leaves the y ("raye" is "ray"), so
+    the term is read both ways: what it matched before, and the stems that keep the y."""
+    if not (prefix and len(word) >= 2):
+        return f'"{word}"'
+    if word.endswith("y") and any(vowel in word[:-1] for vowel in "aeiou"):
+        return f'("{word}"* OR "{word}e"*)'
+    return f'"{word}"*'
 
 
 def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " ") -> str | None:
@@ -278,10 +289,13 @@ def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " 
     if not words:
         return None
     last = len(words) - 1
-    return joiner.join(
+    terms = [
         term(word, prefix == "all" or (prefix == "last" and i == last))
         for i, word in enumerate(words)
-    )
+    ]
+    if joiner == " " and any(t.startswith("(") for t in terms):
+        joiner = " AND "  # FTS5 joins a bracketed term to others only with an explicit AND
+    return joiner.join(terms)
 
 
 # -- searching --------------------------------------------------------------------------------
