@@ -284,7 +284,7 @@ def term(word: str, prefix: bool) -> str:
     return f'"{word}"*'
 
 
-def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " ") -> str | None:
+def match_expression(words: Sequence[str], prefix: str = "all") -> str | None:
     """A safe FTS5 query of quoted terms; ``prefix`` is "all", "last" or "none"."""
     if not words:
         return None
@@ -293,9 +293,8 @@ def match_expression(words: Sequence[str], prefix: str = "all", joiner: str = " 
         term(word, prefix == "all" or (prefix == "last" and i == last))
         for i, word in enumerate(words)
     ]
-    if joiner == " " and any(t.startswith("(") for t in terms):
-        joiner = " AND "  # FTS5 joins a bracketed term to others only with an explicit AND
-    return joiner.join(terms)
+    # An explicit AND: FTS5 joins a bracketed term (see ``term``) to others only with one
+    return " AND ".join(terms)
 
 
 # -- searching --------------------------------------------------------------------------------
