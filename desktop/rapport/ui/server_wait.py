@@ -59,15 +59,18 @@ class ServerWait(QObject):
         window.today_view.header.retryRequested.connect(self.try_now)
         window.search_controller.wait_for_server(self.server)
         self.opened.connect(window.search_controller.server_back)
-        held = [(action, action.toolTip(), action.statusTip()) for action in window.book_actions()]
-        for action, _tip, _status in held:
+        held = [
+            (action, action.isEnabled(), action.toolTip(), action.statusTip())
+            for action in window.book_actions()
+        ]
+        for action, _on, _tip, _status in held:
             action.setEnabled(False)
             action.setToolTip(self.why())
             action.setStatusTip(self.why())
 
-        def back() -> None:
-            for action, tip, status in held:
-                action.setEnabled(True)
+        def back() -> None:  # each entry as it was before the wait
+            for action, on, tip, status in held:
+                action.setEnabled(on)
                 action.setToolTip(tip)
                 action.setStatusTip(status)
 
