@@ -9,6 +9,7 @@ from rapport.cli.common import (
     client_arg,
     client_option,
     open_book,
+    positive_id,
     print_json,
     report_task,
     say,
@@ -18,32 +19,19 @@ from rapport.cli.common import (
 WHEN_HELP = "tomorrow, next week, friday, in 3 days, 2026-12-01…"
 
 
-def _positive_id(what: str) -> Any:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a {what} id (a number)") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a {what} id (a positive number)")
-        return value
-
-    return parse
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     snooze = sub.add_parser(
         "snooze",
         help="hide a task until a day",
         description="Hide an open task until WHEN; it comes back by itself that day.",
     )
-    snooze.add_argument("task_id", metavar="TASK_ID", type=_positive_id("task"))
+    snooze.add_argument("task_id", metavar="TASK_ID", type=positive_id("task"))
     snooze.add_argument("when", metavar="WHEN", nargs="+", help=WHEN_HELP)
     snooze.add_argument("--json", action="store_true", help="print the task as JSON")
     snooze.set_defaults(run=run_snooze)
 
     reopen = sub.add_parser("reopen", help="reopen a done task")
-    reopen.add_argument("task_id", metavar="TASK_ID", type=_positive_id("task"))
+    reopen.add_argument("task_id", metavar="TASK_ID", type=positive_id("task"))
     reopen.add_argument("--json", action="store_true", help="print the task as JSON")
     reopen.set_defaults(run=run_reopen)
 
@@ -56,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         epilog="examples: rapport answered 12 · rapport answered --client 'bob smi'",
     )
     answered.add_argument(
-        "inbound_id", metavar="MESSAGE_ID", nargs="?", type=_positive_id("message")
+        "inbound_id", metavar="MESSAGE_ID", nargs="?", type=positive_id("message")
     )
     answered.add_argument(
         "--client", metavar="CLIENT", type=client_option, help="every message from this client"
@@ -98,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "`rapport today --json`).",
     )
     thanked.add_argument(
-        "interaction_id", metavar="CONVERSATION_ID", type=_positive_id("conversation")
+        "interaction_id", metavar="CONVERSATION_ID", type=positive_id("conversation")
     )
     thanked.set_defaults(run=run_thanked)
 
@@ -109,7 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "the new date, sorry). With --sent, record that it went out: the promise moves to "
         "the new date.",
     )
-    late.add_argument("task_id", metavar="TASK_ID", type=_positive_id("task"))
+    late.add_argument("task_id", metavar="TASK_ID", type=positive_id("task"))
     late.add_argument("--sent", action="store_true", help="the note was sent")
     late.add_argument("--new-date", metavar="WHEN", help=f"with --sent: {WHEN_HELP}")
     late.add_argument("--json", action="store_true", help="print JSON")

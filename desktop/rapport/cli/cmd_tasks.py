@@ -8,6 +8,7 @@ from rapport.cli.common import (
     client_arg,
     client_option,
     open_book,
+    positive_id,
     print_json,
     report_task,
     say,
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tasks.set_defaults(run=run_tasks)
 
     done = sub.add_parser("done", help="mark a task done")
-    done.add_argument("task_id", metavar="TASK_ID", type=_task_id)
+    done.add_argument("task_id", metavar="TASK_ID", type=positive_id("task"))
     done.add_argument(
         "--note",
         action="store_true",
@@ -33,16 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     done.add_argument("--json", action="store_true", help="print the task as JSON")
     done.set_defaults(run=run_done)
-
-
-def _task_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a task id (a number)") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a task id (a positive number)")
-    return value
 
 
 def run_tasks(args: argparse.Namespace) -> int:

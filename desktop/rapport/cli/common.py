@@ -7,6 +7,7 @@ import contextlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rapport.cli.terminal import BIDI_CONTROLS, lines_of, one_line, write_control
@@ -35,6 +36,22 @@ def client_option(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("give a client's id or name")
     return text
+
+
+def positive_id(what: str) -> Callable[[str], int]:
+    """An argparse type for the id of a ``what`` (task, message, conversation): a positive
+    number, or one line saying what was typed instead."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {what} id (a number)") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {what} id (a positive number)")
+        return value
+
+    return parse
 
 
 def client_arg(text: str) -> Any:
