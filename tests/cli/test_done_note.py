@@ -46,3 +46,21 @@ def test_done_note_json(capsys: pytest.CaptureFixture[str], book: Any) -> None:
     assert data["note"]["to"] == "dana@example.com"
     assert data["note"]["subject"] == "Revised pricing for the Q1 rollout"
     assert "in your inbox" in data["note"]["body"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["done", "abc"], "'abc' is not a task id (a number)"),
+        (["done", "0"], "'0' is not a task id (a positive number)"),
+        (["snooze", "-3", "tomorrow"], "'-3' is not a task id (a positive number)"),
+        (["answered", "x1"], "'x1' is not a message id (a number)"),
+    ],
+)
+def test_an_id_that_is_not_a_positive_number_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, argv: list[str], said: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--data-dir", str(data_dir), *argv])
+    assert exited.value.code == 2
+    assert said in capsys.readouterr().err
