@@ -369,3 +369,28 @@ def test_a_first_row_written_with_its_id_moves_the_sequence_past_it(
 
     m.Client.create(id=1, name="Ann Lee", name_key="ann lee")  # as an import writes it
     assert m.Client.create(name="Bob Smith", name_key="bob smith").id == 2
+
+
+def test_a_clients_last_contact_is_set_in_place_with_the_next_statement(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After each conversation saved, the client's last contact is its latest conversation's
+    date: read first (a round trip of every save), then written; now one UPDATE reading
+    the latest in place, sent with the save's next statement. The value is the same: the
+    latest contact, not the note just saved when it is older, and a private note is none."""
+    from datetime import datetime
+
+    from rapport.services import capture, clients
+
+    def save(text: str, when: datetime, kind: str = "meeting") -> None:
+        understood = capture.understand_note(text)
+        understood["kind"] = kind
+        capture.save_capture(text, understood, happened_at=when)
+
+    save("Lunch with Bob Smith.", datetime(2026, 3, 5, 12, 0))
+    sent = _sent(monkeypatch)
+    save("Call with Bob Smith about the renewal.", datetime(2026, 2, 1, 9, 30), "call")
+    save("Bob Smith seemed tired.", datetime(2026, 4, 1, 8, 0), "note")
+    assert not [query for query, _ in sent if query.startswith('SELECT MAX("happened_at")')]
+    (bob,) = clients.list_clients()
+    assert bob.last_contact_at == datetime(2026, 3, 5, 12, 0)
