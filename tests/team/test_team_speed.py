@@ -394,3 +394,23 @@ def test_a_clients_last_contact_is_set_in_place_with_the_next_statement(
     assert not [query for query, _ in sent if query.startswith('SELECT MAX("happened_at")')]
     (bob,) = clients.list_clients()
     assert bob.last_contact_at == datetime(2026, 3, 5, 12, 0)
+
+
+def test_a_save_about_a_known_client_reads_the_client_once(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The undo's recorder reads the client a note is about before the save writes; the
+    save took the client's name from the server again, a round trip of every save."""
+    from rapport.services import capture, clients
+
+    first = "Lunch with Bob Smith."
+    capture.save_capture(first, capture.understand_note(first))
+    (bob,) = clients.list_clients()
+    text = "Call with Bob about the renewal."
+    understood = capture.understand_note(text)
+    capture.set_client(understood, clients.get_client(bob.id))
+    sent = _sent(monkeypatch)
+    saved = capture.save_capture(text, understood)
+    assert saved.client_id == bob.id and not saved.created_client
+    asked_again = [q for q, _ in sent if q.startswith('SELECT "id", "name", "name_key" FROM')]
+    assert not asked_again
