@@ -202,7 +202,7 @@ def save_capture(
         if private:
             make_private()
         recorder = _recorder(u)
-        client_id, created, name, name_key = _client(u.get("client"))
+        client_id, created, name, name_key = _client(u.get("client"), recorder)
         saved = SavedCapture(client_id=client_id, interaction_id=0, created_client=created)
         saved.joined_client = not created and (u.get("client") or {}).get("id") is None
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted, key)
@@ -258,11 +258,12 @@ def _recorder(u: dict[str, Any]) -> Any:
 # peewee cost more than SQLite takes to run them).
 
 
-def _client(found: dict[str, Any] | None) -> tuple[int, bool, str, str]:
-    """The note's client (id, whether new, name, folded name), created when new."""
+def _client(found: dict[str, Any] | None, recorder: Any) -> tuple[int, bool, str, str]:
+    """The note's client (id, whether new, name, folded name), created when new; a client
+    matched is as the undo's ``recorder`` has just read it."""
     found = found or {}
     if found.get("id") is not None:
-        row = sql.client_name(int(found["id"]))
+        row = recorder.client_name(int(found["id"])) or sql.client_name(int(found["id"]))
         if row is None:
             raise NotFoundError(f"no client with id {found['id']}")
         return row[0], False, row[1], row[2]

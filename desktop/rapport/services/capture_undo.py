@@ -85,6 +85,16 @@ class Recorder:
         self.ids = sorted(ids)
         self.before = _watched(sql.read_together(_watch(self.ids)))
 
+    def client_name(self, client_id: int) -> tuple[int, str, str] | None:
+        """(id, name, name_key) of a client read above (the one the note is about), as
+        ``sql.client_name`` reads it, so the save does not ask again (a round trip of every
+        save on a team book); None when it was not read."""
+        raw = self.before.get(m.Client, {}).get(client_id)
+        if raw is None:
+            return None
+        name, key = (sql.columns(m.Client).index(c) for c in ("name", "name_key"))
+        return int(raw[0]), raw[name], raw[key]
+
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)

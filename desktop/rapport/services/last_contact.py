@@ -6,10 +6,7 @@ Below both services/interactions.py (which saves conversations) and services/und
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rapport.core import records as r
-from rapport.store import models as m
 from rapport.store import sql
 
 # Kinds that are contact with the client: they reset the keep-in-touch clock.
@@ -19,7 +16,4 @@ CONTACT_KINDS = tuple(kind for kind in r.INTERACTION_KINDS if kind != "note")
 
 def refresh_last_contact(client_id: int) -> None:
     """Recompute the client's last contact from their conversations (inside a write)."""
-    last = sql.last_happened_at(client_id, CONTACT_KINDS)
-    if isinstance(last, str):
-        last = datetime.fromisoformat(last)
-    sql.update(m.Client, client_id, {"last_contact_at": last})
+    sql.refresh_last_contact(client_id, CONTACT_KINDS)

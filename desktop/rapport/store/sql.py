@@ -18,6 +18,7 @@ database's style.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 import peewee
@@ -106,6 +107,31 @@ def last_happened_at(client_id: int, kinds: tuple[str, ...]) -> Any:
     )
     row = m.db.execute_sql(param(m.db, statement), (client_id, *kinds)).fetchone()
     return m.Interaction.happened_at.python_value(row[0])
+
+
+def refresh_last_contact(client_id: int, kinds: tuple[str, ...]) -> None:
+    """Set the client's ``last_contact_at`` to the latest ``happened_at`` of their
+    conversations of ``kinds`` (inside a write).
+
+    On a team book one UPDATE reading the latest in place, sent with the transaction's
+    next statement (``TeamDatabase.write_later``): nobody reads its answer, where reading
+    the latest first was a round trip of every save of a conversation. On a file, the read
+    then the write, as before (the same value: the column's type is the same on the
+    server; SQLite keeps the value as peewee writes it).
+    """
+    database = m.db.obj
+    write_later = getattr(database, "write_later", None)
+    if write_later is None:
+        last = last_happened_at(client_id, kinds)
+        if isinstance(last, str):
+            last = datetime.fromisoformat(last)
+        update(m.Client, client_id, {"last_contact_at": last})
+        return
+    statement = (
+        'UPDATE "client" SET "last_contact_at" = (SELECT MAX("happened_at") FROM "interaction" '
+        f'WHERE "client_id" = ? AND "kind" IN ({_in_marks(len(kinds))})) WHERE "id" = ?'
+    )
+    write_later(param(database, statement), (client_id, *kinds, client_id))
 
 
 # -- single-row writes of a save ---------------------------------------------------------------
