@@ -97,13 +97,22 @@ def follow_through(client_id: int | None = None) -> PromiseScore:
     open one is late once its due day is past (back to the window's start), open before.
     tests/services/test_followthrough.py checks the sums against ``score`` on a demo book.
     """
+    return score_of(sql.read_one_by_one([follow_through_read(client_id)])[0])
+
+
+def follow_through_read(client_id: int | None = None) -> sql.Read:
+    """``follow_through`` as a read, to send with others (``sql.read_together``); its
+    rows are ``score_of``'s."""
     today = clock.today()
     since = today - timedelta(days=WINDOW_DAYS)
     # Written once in store/sql.py: peewee built it in 0.7 ms of Today's read.
-    kept, late, still_open = sql.promise_sums(
+    return sql.read_promise_sums(
         since, today, today - timedelta(days=1), datetime.combine(since, time.min), client_id
     )
-    return PromiseScore(kept, late, still_open)
+
+
+def score_of(rows: list[sql.Raw]) -> PromiseScore:
+    return PromiseScore(*sql.promise_sums_of(rows))
 
 
 # -- closing the loop -------------------------------------------------------------------------

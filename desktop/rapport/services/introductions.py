@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import fn
+from peewee import SQL, fn
 
 from rapport import clock
 from rapport.core import records as r
@@ -247,9 +247,23 @@ def ensure_call_tasks(today: date | None = None) -> list[r.Task]:
     """Create the "call the lead" task of every introduction that now needs one (once)."""
     today = today or clock.today()
     after = int(settings.get("intro_call_after_days") or 0)
-    cutoff = today - timedelta(days=after)
-    if not _calls_missing(cutoff).exists():
+    if not sql.read_one_by_one([calls_due_read(today, after)])[0]:
         return []  # the common case: a read, no write
+    return make_call_tasks(today, after)
+
+
+def calls_due_read(today: date, after: int) -> sql.Read:
+    """A read with a row when some introduction needs its call task now (its lead emailed
+    ``after`` days before ``today`` or earlier: the setting ``intro_call_after_days``), to
+    send with others; ``make_call_tasks`` then makes them."""
+    query = _calls_missing(today - timedelta(days=after)).select(SQL("1")).limit(1)
+    text, params = query.sql()
+    return text, list(params)
+
+
+def make_call_tasks(today: date, after: int) -> list[r.Task]:
+    """``ensure_call_tasks``' write, once ``calls_due_read`` found some are due."""
+    cutoff = today - timedelta(days=after)
     created = []
     with transaction():
         rows = list(_calls_missing(cutoff))  # again, under the write lock: never twice

@@ -9,6 +9,7 @@ from rapport.core import control_chars, postal
 from rapport.services.errors import ValidationError
 from rapport.services.validate import one_of
 from rapport.store import models as m
+from rapport.store import sql
 from rapport.store.db import transaction
 
 GIFT_BUDGETS = ("low", "medium", "high")
@@ -52,6 +53,24 @@ def get_all() -> dict[str, Any]:
     for row in m.Setting.select():
         if row.value is not None:
             values[row.key] = row.value
+    return values
+
+
+def all_read() -> sql.Read:
+    """``get_all``'s read, to send with others (``sql.read_together``); ``all_from`` its
+    rows."""
+    text, params = m.Setting.select(m.Setting.key, m.Setting.value).sql()
+    return text, list(params)
+
+
+def all_from(rows: list[sql.Raw]) -> dict[str, Any]:
+    """``get_all`` from the rows of ``all_read``."""
+    values = dict(DEFAULTS)
+    to_value = m.Setting.value.python_value
+    for key, stored in rows:
+        value = to_value(stored)
+        if value is not None:
+            values[key] = value
     return values
 
 

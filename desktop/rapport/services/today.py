@@ -25,6 +25,7 @@ from rapport.services import away as away_service
 from rapport.services import followup, introductions, settings
 from rapport.services import today_queries as q
 from rapport.services.today_queries import AwaitingReply, ThankYou
+from rapport.store import sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +112,44 @@ class Today:
 
 
 def today() -> Today:
-    """Everything Today shows, as of ``clock.today()``."""
+    """Everything Today shows, as of ``clock.today()``.
+
+    Two rounds of reads, each sent together (``sql.read_together``: on a team book one
+    round trip to the server each, where they were a dozen): the settings and the
+    cadences in use, which the others are asked with; then whether an introduction needs
+    its call task and every list. When one does (once an introduction), the task is made
+    and the lists are read again, so that they show it."""
     day = clock.today()
     now = clock.now()
-    values = settings.get_all()
+    setting_rows, cadence_rows = sql.read_together(
+        [settings.all_read(), sql.read_cadences_in_use()]
+    )
+    values = settings.all_from(setting_rows)
     away = away_service.relevant(away_service.from_setting(values.get("away")), day)
-    created = introductions.ensure_call_tasks(day)
     sender = str(values.get("user_name") or "")
+    after = int(values.get("intro_call_after_days") or 0)
+    default_cadence = int(values.get("default_cadence_days") or 60)
+    back = away is not None and day > away.until
+    reads = [
+        *q.candidate_reads(day),
+        sql.read_awaiting_replies(),
+        q.thank_yous_read(day),
+        *q.upcoming_reads(day),
+        q.out_of_touch_read(day, default_cadence, sql.cadences_of(cadence_rows)),
+        followup.follow_through_read(),
+    ]
+    if away is not None and back:
+        reads.append(q.came_in_read(away))
+    calls_due, *found = sql.read_together([introductions.calls_due_read(day, after), *reads])
+    created: list[r.Task] = []
+    if calls_due:  # rare: made once per introduction, then shown
+        created = introductions.make_call_tasks(day, after)
+        found = sql.read_together(reads)
+    soon, later, awaiting_rows, thanks, dated, born, drifting, score, *came = found
 
     lists: dict[str, list[TodayTask]] = {fu.OVERDUE: [], fu.DUE_TODAY: [], fu.AT_RISK: []}
     held = 0
-    for task in q.candidate_tasks(day):
+    for task in q.candidates_from(soon, later):
         where = fu.standing(task, day, away)
         if where.state == fu.HELD:
             held += 1
@@ -131,23 +159,20 @@ def today() -> Today:
     for items in lists.values():
         items.sort(key=lambda t: (t.due, (t.task.client or "").casefold(), t.task.id))
 
-    awaiting = q.awaiting(now, away)
     status = None
     if away is not None:
-        back = day > away.until
-        came_in = q.came_in(away, now) if back else []
+        came_in = q.awaiting_from(came[0], now, away) if back else []
         status = AwayStatus(away, away.is_away(day), back, held, came_in)
-    default_cadence = int(values.get("default_cadence_days") or 60)
     return Today(
         date=day,
         overdue=lists[fu.OVERDUE],
         due_today=lists[fu.DUE_TODAY],
         at_risk=lists[fu.AT_RISK],
-        awaiting_reply=awaiting,
-        thank_yous=q.thank_yous(day),
-        dates=q.upcoming_dates(day),
-        out_of_touch=q.out_of_touch(day, default_cadence),
-        score=followup.follow_through(),
+        awaiting_reply=q.awaiting_from(awaiting_rows, now, away),
+        thank_yous=q.thank_yous_from(thanks, day),
+        dates=q.upcoming_from(dated, born, day),
+        out_of_touch=q.out_of_touch_from(drifting, day, default_cadence),
+        score=followup.score_of(score),
         away=status,
         created=created,
     )

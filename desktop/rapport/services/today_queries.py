@@ -22,7 +22,7 @@ from rapport.core.yearly import Upcoming, month_days_within, person_birthdays, u
 from rapport.store import engine, sql
 from rapport.store import models as m
 from rapport.store.rows import day as as_day
-from rapport.store.rows import fetch, moment, month_day_text, parsers
+from rapport.store.rows import moment, month_day_text, parsers
 
 DATES_WITHIN = 14
 
@@ -100,6 +100,16 @@ def candidate_tasks(day: date) -> list[r.Task]:
     return _tasks(sql.today_tasks(fu.add_business_days(day, 1), day))
 
 
+def candidate_reads(day: date) -> list[sql.Read]:
+    """``candidate_tasks``' two reads, to send with others (``sql.read_together``)."""
+    return sql.read_today_tasks(fu.add_business_days(day, 1), day)
+
+
+def candidates_from(soon: list[sql.Raw], later: list[sql.Raw]) -> list[r.Task]:
+    """``candidate_tasks`` from the rows of its two reads."""
+    return _tasks(soon + later)
+
+
 def awaiting(
     now: datetime,
     away: fu.Away | None,
@@ -107,10 +117,13 @@ def awaiting(
     until: datetime | None = None,
     include_answered: bool = False,
 ) -> list[AwaitingReply]:
+    return awaiting_from(sql.awaiting_replies(since, until, include_answered), now, away)
+
+
+def awaiting_from(rows: list[sql.Raw], now: datetime, away: fu.Away | None) -> list[AwaitingReply]:
+    """``awaiting`` from the rows of ``sql.read_awaiting_replies``."""
     out = []
-    for iid, cid, name, channel, received_at, summary, task_id in sql.awaiting_replies(
-        since, until, include_answered
-    ):
+    for iid, cid, name, channel, received_at, summary, task_id in rows:
         received = moment(received_at)
         assert received is not None
         age = fu.reply_age(received, now, away)
@@ -120,16 +133,35 @@ def awaiting(
 
 def came_in(away: fu.Away, now: datetime) -> list[AwaitingReply]:
     """Messages that arrived during the away period, answered or not."""
-    since = datetime.combine(away.start, time.min)
-    until = datetime.combine(away.until + timedelta(days=1), time.min)
-    return awaiting(now, away, since, until, include_answered=True)
+    return awaiting_from(sql.awaiting_replies(*_away_days(away), answered=True), now, away)
+
+
+def came_in_read(away: fu.Away) -> sql.Read:
+    """``came_in``'s read, to send with others; ``awaiting_from`` its rows."""
+    return sql.read_awaiting_replies(*_away_days(away), answered=True)
+
+
+def _away_days(away: fu.Away) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(away.start, time.min),
+        datetime.combine(away.until + timedelta(days=1), time.min),
+    )
 
 
 def thank_yous(day: date) -> list[ThankYou]:
+    return thank_yous_from(sql.read_one_by_one([thank_yous_read(day)])[0], day)
+
+
+def thank_yous_read(day: date) -> sql.Read:
+    """``thank_yous``' read, to send with others; ``thank_yous_from`` its rows."""
     # Every kind (a call whose thank-you was ticked in capture too).
     before = datetime.combine(day + timedelta(days=1), time.min)
+    return sql.read_unthanked(r.INTERACTION_KINDS, before)
+
+
+def thank_yous_from(rows: list[sql.Raw], day: date) -> list[ThankYou]:
     out = []
-    for iid, cid, name, title, happened in sql.unthanked(r.INTERACTION_KINDS, before):
+    for iid, cid, name, title, happened in rows:
         when = moment(happened)
         assert when is not None
         out.append(ThankYou(iid, cid, name, title, when, (day - when.date()).days))
@@ -154,23 +186,25 @@ def _person(values: tuple[Any, ...]) -> r.Person:
 
 def upcoming_dates(day: date) -> list[Upcoming]:
     """Yearly dates and people's birthdays in the next two weeks (two queries)."""
+    dates, born = sql.read_one_by_one(upcoming_reads(day))
+    return upcoming_from(dates, born, day)
+
+
+def _wanted(day: date) -> tuple[dict[int, list[int]], set[str]]:
+    """The next two weeks' days, {month: [day, ...]}, and as 'MM-DD'."""
     pairs = month_days_within(day, DATES_WITHIN)
     by_month: dict[int, list[int]] = {}
     for month, mday in pairs:
         by_month.setdefault(month, []).append(mday)
-    names: dict[int, str] = {}
-    people: dict[int, r.Person] = {}
-    dated = []
-    for values in sql.dates_within(by_month):
-        did, cid, name, label, month, mday, year = values[:7]
-        names[cid] = name
-        pid = values[7]
-        if pid is not None:
-            people[pid] = _person(values[7:])
-        dated.append(r.ImportantDate(did, cid, label, month, mday, year, pid))
+    return by_month, {f"{month:02d}-{mday:02d}" for month, mday in pairs}
+
+
+def upcoming_reads(day: date) -> list[sql.Read]:
+    """``upcoming_dates``' two reads (the yearly dates, the people born on those days), to
+    send with others; ``upcoming_from`` their rows."""
+    by_month, wanted = _wanted(day)
     # Birthdays kept on people: no month/day column to index. SQLite compares the
     # 'MM-DD' of the stored text; other databases read the dates and Python compares.
-    wanted = {f"{month:02d}-{mday:02d}" for month, mday in pairs}
     # CROSS JOIN keeps people as the outer loop (SQLite otherwise walks every client).
     born_query = (
         m.Person.select(*_PERSON_COLUMNS, m.Client.name)
@@ -185,8 +219,25 @@ def upcoming_dates(day: date) -> list[Upcoming]:
     month_day = engine.current().month_day(m.Person.birthday)
     if month_day is not None:
         born_query = born_query.where(month_day.in_(sorted(wanted)))
+    text, params = born_query.sql()
+    return [sql.read_dates_within(by_month), (text, list(params))]
+
+
+def upcoming_from(dates: list[sql.Raw], born_rows: list[sql.Raw], day: date) -> list[Upcoming]:
+    """``upcoming_dates`` from the rows of ``upcoming_reads``."""
+    _by_month, wanted = _wanted(day)
+    names: dict[int, str] = {}
+    people: dict[int, r.Person] = {}
+    dated = []
+    for values in dates:
+        did, cid, name, label, month, mday, year = values[:7]
+        names[cid] = name
+        pid = values[7]
+        if pid is not None:
+            people[pid] = _person(values[7:])
+        dated.append(r.ImportantDate(did, cid, label, month, mday, year, pid))
     born = []
-    for values in fetch(born_query):
+    for values in born_rows:
         if month_day_text(values[4]) in wanted:
             person = _person(values[:7])
             people[person.id] = person
@@ -198,14 +249,23 @@ def upcoming_dates(day: date) -> list[Upcoming]:
 def out_of_touch(day: date, default_cadence: int) -> list[fu.OutOfTouch]:
     # The cadences in use (a handful of values), each with its cutoff, so that SQLite
     # returns only the clients past theirs instead of every client for Python to sort out.
-    cadences = sql.cadences_in_use()
+    read = out_of_touch_read(day, default_cadence, sql.cadences_in_use())
+    return out_of_touch_from(sql.read_one_by_one([read])[0], day, default_cadence)
+
+
+def out_of_touch_read(day: date, default_cadence: int, cadences: list[int]) -> sql.Read:
+    """``out_of_touch``'s read, given the cadences in use (``sql.read_cadences_in_use``),
+    to send with others; ``out_of_touch_from`` its rows."""
 
     def before(days: int) -> datetime:
         return datetime.combine(day - timedelta(days=days), time.min)
 
-    rows = sql.clients_out_of_touch(
+    return sql.read_clients_out_of_touch(
         before(default_cadence), {cadence: before(cadence) for cadence in cadences}
     )
+
+
+def out_of_touch_from(rows: list[sql.Raw], day: date, default_cadence: int) -> list[fu.OutOfTouch]:
     to_day = parsers()[0]
     return fu.out_of_touch(
         [

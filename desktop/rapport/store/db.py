@@ -193,6 +193,22 @@ def authors(model: type[peewee.Model], ids: list[int]) -> dict[int, str]:
     return on_the_server(model._meta.table_name, ids)
 
 
+def has_authors() -> bool:
+    """Rows record their author (a team book); a book in a file has one author."""
+    return isinstance(db.obj, peewee.PostgresqlDatabase)
+
+
+def authors_query(model: type[peewee.Model], ids: Any) -> Any:
+    """On a team book (``has_authors``), the (id, author) rows of ``model`` whose id the
+    subquery ``ids`` selects: ``authors`` as a query to read together with others."""
+    column = peewee.SQL('"author"')  # the server's column, not the model's
+    return (
+        model.select(model._meta.primary_key, column)
+        .where(model._meta.primary_key.in_(ids))
+        .tuples()
+    )
+
+
 def row_version(model: type[peewee.Model], row_id: int) -> tuple[int, str] | None:
     """On a team book, (version, the role that made it) of a client or task, the row
     held against other members' saves until the transaction ends (None when not seen).

@@ -316,9 +316,22 @@ def today_tasks(horizon: Any, day: Any) -> list[Raw]:
     (status, due) index). Columns: id, title, kind, due, client id, client name,
     introduction id, inbound id, promised, snoozed_until, late_notice_at, created_at,
     progress_at."""
-    soon = list(m.db.execute_sql(param(m.db, _SOON), ("open", horizon, day, "reply")))
-    values = ("open", horizon, True, "promise", day, "reply")
-    return soon + list(m.db.execute_sql(param(m.db, _LATER), values))
+    soon, later = (_rows(read) for read in read_today_tasks(horizon, day))
+    return soon + later
+
+
+def read_today_tasks(horizon: Any, day: Any) -> list[Read]:
+    """``today_tasks``' two reads, for ``read_together``: their rows, one after the other,
+    are ``today_tasks``'."""
+    return [
+        (_SOON, ["open", horizon, day, "reply"]),
+        (_LATER, ["open", horizon, True, "promise", day, "reply"]),
+    ]
+
+
+def _rows(read: Read) -> list[Raw]:
+    text, params = read
+    return list(m.db.execute_sql(param(m.db, text), params))
 
 
 def awaiting_replies(since: Any = None, until: Any = None, answered: bool = False) -> list[Raw]:
@@ -327,6 +340,11 @@ def awaiting_replies(since: Any = None, until: Any = None, answered: bool = Fals
     ``since`` and ``until`` when given, oldest first. The reply task by a correlated
     look-up on task.inbound_id: a LEFT JOIN with a status condition made SQLite walk the
     status index instead (100 ms at 20,000 tasks)."""
+    return _rows(read_awaiting_replies(since, until, answered))
+
+
+def read_awaiting_replies(since: Any = None, until: Any = None, answered: bool = False) -> Read:
+    """``awaiting_replies`` as a read for ``read_together``."""
     where = '"t2"."archived_at" IS NULL'
     values: list[Any] = []
     if not answered:
@@ -341,13 +359,18 @@ def awaiting_replies(since: Any = None, until: Any = None, answered: bool = Fals
         'FROM "inbound" AS "t1" INNER JOIN "client" AS "t2" ON ("t1"."client_id" = "t2"."id") '
         f'WHERE {where} ORDER BY "t1"."received_at", "t1"."id"'
     )
-    return list(m.db.execute_sql(param(m.db, statement), values))
+    return statement, values
 
 
 def dates_within(month_days: dict[int, list[int]]) -> list[Raw]:
     """The yearly dates of active clients on these days ({month: [day, ...]}), each with
     its person when it has one: (id, client id, client name, label, month, day, year,
     then the person's id, client id, name, relation, birthday, age, age_as_of or NULLs)."""
+    return _rows(read_dates_within(month_days))
+
+
+def read_dates_within(month_days: dict[int, list[int]]) -> Read:
+    """``dates_within`` as a read for ``read_together``."""
     window = " OR ".join(
         f'("t1"."month" = ? AND "t1"."day" IN ({_in_marks(len(days))}))'
         for days in month_days.values()
@@ -361,7 +384,7 @@ def dates_within(month_days: dict[int, list[int]]) -> list[Raw]:
         f'WHERE ({window}) AND "t2"."archived_at" IS NULL'
     )
     values = [value for month, days in month_days.items() for value in (month, *days)]
-    return list(m.db.execute_sql(param(m.db, statement), values))
+    return statement, values
 
 
 _PROMISE_SUMS = (
@@ -388,6 +411,15 @@ def promise_sums(
     """(kept, late, still open) of the promises (``services/followup.follow_through``'s
     cases; core/promises.py's ``score``), of one client or all, in one row: two index
     range reads (due from ``since`` on, done from ``since_moment`` on)."""
+    return promise_sums_of(
+        _rows(read_promise_sums(since, today, yesterday, since_moment, client_id))
+    )
+
+
+def read_promise_sums(
+    since: Any, today: Any, yesterday: Any, since_moment: Any, client_id: int | None
+) -> Read:
+    """``promise_sums`` as a read for ``read_together``; ``promise_sums_of`` its rows."""
     window = (since, today, since, today)
     values: list[Any] = ["done", *window, "done", *window, "done", since, yesterday]
     values += ["done", today, True, "promise", since, since_moment]
@@ -395,7 +427,11 @@ def promise_sums(
     if client_id is not None:
         statement += ' AND "t1"."client_id" = ?'
         values.append(client_id)
-    kept, late, still_open = m.db.execute_sql(param(m.db, statement), values).fetchone()
+    return statement, values
+
+
+def promise_sums_of(rows: list[Raw]) -> tuple[int, int, int]:
+    kept, late, still_open = rows[0]
     return int(kept), int(late), int(still_open)
 
 
@@ -406,6 +442,11 @@ def unthanked(kinds: Sequence[str], before: Any) -> list[Raw]:
     with an INNER JOIN SQLite chose to walk every active client and each one's
     conversations (all 100,000 on the big book: 60 ms of Today's 75). Every kind is
     listed: the IN keeps the (kind, thanked_at) index in use."""
+    return _rows(read_unthanked(kinds, before))
+
+
+def read_unthanked(kinds: Sequence[str], before: Any) -> Read:
+    """``unthanked`` as a read for ``read_together``."""
     statement = (
         'SELECT "t1"."id", "t1"."client_id", "t2"."name", "t1"."title", "t1"."happened_at" '
         'FROM "interaction" AS "t1" CROSS JOIN "client" AS "t2" '
@@ -413,14 +454,22 @@ def unthanked(kinds: Sequence[str], before: Any) -> list[Raw]:
         'AND "t1"."thanked_at" IS NULL AND "t2"."archived_at" IS NULL '
         'AND "t1"."happened_at" < ? ORDER BY "t1"."happened_at" DESC, "t1"."id" DESC'
     )
-    return list(m.db.execute_sql(param(m.db, statement), (*kinds, before)))
+    return statement, [*kinds, before]
 
 
 def cadences_in_use() -> list[int]:
     """The keep-in-touch cadences clients have (a handful of values), from the covering
     cadence index."""
-    statement = 'SELECT DISTINCT "cadence_days" FROM "client" WHERE "cadence_days" > ?'
-    return [row[0] for row in m.db.execute_sql(param(m.db, statement), (0,))]
+    return cadences_of(_rows(read_cadences_in_use()))
+
+
+def read_cadences_in_use() -> Read:
+    """``cadences_in_use`` as a read for ``read_together``; ``cadences_of`` its rows."""
+    return 'SELECT DISTINCT "cadence_days" FROM "client" WHERE "cadence_days" > ?', [0]
+
+
+def cadences_of(rows: list[Raw]) -> list[int]:
+    return [row[0] for row in rows]
 
 
 def clients_out_of_touch(default_cutoff: Any, cutoffs: dict[int, Any]) -> list[Raw]:
@@ -433,6 +482,11 @@ def clients_out_of_touch(default_cutoff: Any, cutoffs: dict[int, Any]) -> list[R
     peewee built the same filter as one OR branch per cadence, which cost more to build
     than SQLite takes to run it.
     """
+    return _rows(read_clients_out_of_touch(default_cutoff, cutoffs))
+
+
+def read_clients_out_of_touch(default_cutoff: Any, cutoffs: dict[int, Any]) -> Read:
+    """``clients_out_of_touch`` as a read for ``read_together``."""
     cases = " ".join('WHEN "cadence_days" = ? THEN ?' for _ in cutoffs)
     statement = (
         'SELECT "id", "name", "last_contact_at", "created_at", "cadence_days" FROM "client" '
@@ -440,7 +494,7 @@ def clients_out_of_touch(default_cutoff: Any, cutoffs: dict[int, Any]) -> list[R
         + (f"CASE {cases} ELSE ? END" if cutoffs else "?")  # no cadence in use: the default
     )
     values = [value for pair in cutoffs.items() for value in pair]
-    return list(m.db.execute_sql(param(m.db, statement), (*values, default_cutoff)))
+    return statement, [*values, default_cutoff]
 
 
 # Quick capture's undo (services/capture_undo.py) reads the rows a save may change, as
