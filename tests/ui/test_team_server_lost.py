@@ -202,3 +202,53 @@ def test_a_capture_while_the_team_server_is_lost_is_kept_and_saved_once_it_is_ba
         rows = conn.execute("SELECT raw_text FROM interaction").fetchall()
     assert rows == [("Lunch with Dana Reyes, she wants the renewal quote by Friday.",)]
     window.worker.wait(5000)
+
+
+def test_the_profiles_edit_client_while_the_team_server_is_lost_is_said_without_a_box(
+    open_window: Any, pg_outage: PgServer, qtbot: Any, answer_modal: Any
+) -> None:
+    window = open_window
+    window.open_client(window.dana)
+    profile = window.profile
+    qtbot.waitUntil(lambda: profile.current is not None)
+    pg_outage.stop()
+    qtbot.mouseClick(profile.edit_client_button, LEFT)  # the form reads first: away
+    assert QApplication.activeModalWidget() is None
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Could not open the client form: {_why(pg_outage)[:1].lower()}")
+    assert not window.new_client_action.isEnabled()
+
+    pg_outage.start()
+    qtbot.waitUntil(lambda: window.new_client_action.isEnabled(), timeout=15000)
+    opened: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    answer_modal(look)
+    qtbot.mouseClick(profile.edit_client_button, LEFT)
+    assert opened == ["Edit client"]
+    window.worker.wait(5000)
+
+
+def test_a_search_that_finds_the_team_server_lost_says_so_and_searches_once_it_is_back(
+    open_window: Any, pg_outage: PgServer, qtbot: Any
+) -> None:
+    window = open_window
+    pg_outage.stop()
+    search = window.search_controller
+    qtbot.keyClicks(search.box, "dana")  # the search itself finds the server away
+    page = search.page
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.server_away, timeout=10000)
+    assert QApplication.activeModalWidget() is None
+    assert page.server_away.text().startswith(f"<h3>{_why(pg_outage)}</h3>")
+    assert "searches for “dana” as soon as it is back" in page.server_away.text()
+    assert window.outbox_status().text().startswith(f"Team server away ({_server(pg_outage)})")
+    assert not window.new_client_action.isEnabled()
+
+    pg_outage.start()
+    qtbot.waitUntil(lambda: page.model.result_count() >= 1, timeout=15000)
+    assert page.current_result() is not None
+    assert page.current_result().client == "Dana Reyes"
+    window.worker.wait(5000)

@@ -79,9 +79,14 @@ def guarded(parent: QWidget, slot: Callable[[], Any], doing: str = "do that") ->
 
 
 def show_error(parent: QWidget | None, exc: BaseException, doing: str = "do that") -> None:
-    if tell_server_away(parent, exc, doing):
-        return  # said in the status bar, with what is kept; no box
     message = user_message(exc)
+    if tell_server_away(parent, exc, doing):
+        window = _window_told(parent)
+        if parent is None or parent.window() is window:
+            return  # said in the window's status bar, where it happened; no box
+        # A window of its own (the season's cards, the note composer): said there too,
+        # in the same words, what it holds kept in it.
+        message = f"{server_away(getattr(exc, 'where', ''))}: do it again once it is back"
     box = QtWidgets.QMessageBox(parent)
     if message is not None:
         box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
