@@ -573,29 +573,24 @@ class MainWindow(QMainWindow):
         entries that need the book are off with the tip they have at the start, and a
         capture goes to the outbox. The outbox's look (ui/outbox_status.py, on the worker)
         finds it back; then everything turns on again and what is shown is read again
-        (``_server_found``). ``doing`` names what was refused (said, to be done again)."""
+        (``_server_found``). ``doing`` names what was refused (said, to be done again; a
+        read is read again by itself and names nothing: the label says it)."""
         from rapport.ui import server_wait
 
         if self._gone():
             return
-        if self.waiting_for_server() and self.server_wait is not None:
-            if not doing:
-                return  # the start's wait says it already
-            server = self.server_wait.server
+        if self.waiting_for_server():
+            pass  # the start's wait says it already (the label, Today, the entries off)
         elif not self.lost_server:
             self.lost_server = server or "the team server"
             self._release_actions = server_wait.hold(self.book_actions(), self.lost_server)
             self.outbox_status().server_away(server)
             self.search_controller.wait_for_server(self.lost_server)
-        elif not doing:
-            return  # known (the watch's next look): said already, the label says it still
-        said = server_wait.why(server or self.lost_server)
-        if doing:  # what was refused, to do again (what was read is read again by itself)
-            line = messages.server_away(server or self.lost_server)
-            said = (
-                f"Could not {doing}: {line[:1].lower()}{line[1:]}; it works again once it is back"
+        if doing:  # what was refused, to do again; the label beside names the server
+            self.statusBar().showMessage(
+                f"Could not {doing}: the team server is away; it works again once it is back.",
+                15000,
             )
-        self.statusBar().showMessage(said + ".", 15000)
 
     def _server_found(self, sent: Any) -> None:
         """The team server lost after the book opened is back (the outbox's look, a
@@ -881,7 +876,9 @@ class MainWindow(QMainWindow):
         """The entries that need the book open: off while its team server is away
         (ui/server_wait.py). Quick capture is not among them (the outbox keeps a note);
         those of a client need one shown, and none is until the book opens."""
+        copy = getattr(self, "team_copy_action", None)  # File › Copy a personal book…
         return [
+            *([copy] if copy is not None else []),
             self.new_client_action,
             self.sample_action,
             self.data_actions.import_action,
