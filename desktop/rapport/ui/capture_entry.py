@@ -183,6 +183,8 @@ class CaptureEntry(QObject):
             self.capture_window = CaptureWindow(self.window, self.window.worker)
             self.capture_window.saved.connect(self._saved)
             self.capture_window.kept.connect(self.window.outbox_status().kept)
+            # Kept because the server is away: the window says so (its book entries off).
+            self.capture_window.kept.connect(lambda kept: self.window.server_lost(kept.server))
             self.capture_window.replaced.connect(self.window.outbox_status().recount)
             self.capture_window.finished.connect(lambda _code: self._remember_geometry())
             geometry = self.window.settings.value(GEOMETRY_KEY)

@@ -52,10 +52,13 @@ class ClientListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.reads.take()
+        # Read before the reset: a read that fails (the team server away) leaves the rows
+        # shown as they were, never a reset begun and not ended.
+        total = client_list.count(self.query)
+        rows = client_list.page(self.query, 0, PAGE) if total else []
+        texts = list(self.prepare(rows))
         self.beginResetModel()
-        self.total = client_list.count(self.query)
-        self._rows = client_list.page(self.query, 0, PAGE) if self.total else []
-        self._texts = list(self.prepare(self._rows))
+        self.total, self._rows, self._texts = total, rows, texts
         self._positions = {row.id: index for index, row in enumerate(self._rows)}
         self.loaded = True
         self.endResetModel()

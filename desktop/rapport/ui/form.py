@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from rapport.services import book
 from rapport.services.editing import Editing, Save
-from rapport.services.errors import EditConflictError
+from rapport.services.errors import EditConflictError, ServerAwayError
 from rapport.ui import messages
 from rapport.ui.messages import show_error, user_message
 from rapport.ui.worker import Worker
@@ -119,6 +119,7 @@ class FormDialog(QDialog):
         outer.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self._initial_text: dict[QWidget, str] | None = None
+        self._waits_for_server = False  # told when the team server is back (``_refused``)
 
     # Subclasses fill these two.
     def values(self) -> dict[str, Any]:
@@ -304,7 +305,12 @@ class FormDialog(QDialog):
         self._refused(exc)
 
     def _refused(self, exc: BaseException) -> None:
-        """A refusal shows in the form, on the field it names; anything else as an error."""
+        """A refusal shows in the form, on the field it names; anything else as an error.
+        The team server away: the form stays open with what was typed, says so, and says
+        when the server is back (the window's look finds it: ``serverBack``)."""
+        if isinstance(exc, ServerAwayError):
+            self._server_away(exc)
+            return
         message = user_message(exc)
         if message is None:
             show_error(self, exc, "save")
@@ -313,6 +319,24 @@ class FormDialog(QDialog):
             self._conflict = exc.now  # type: ignore[assignment]  # an Editing
             self.reload_button.show()
         self.show_error(message)
+
+    def _server_away(self, exc: ServerAwayError) -> None:
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        messages.tell_server_away(window, exc, f"save {self.windowTitle()}")
+        self.show_error(
+            f"{messages.server_away(exc.where)}: what you typed stays here. Save again "
+            "once it is back; Rapport says so here."
+        )
+        back = getattr(window, "serverBack", None)
+        if back is not None and not self._waits_for_server:
+            self._waits_for_server = True
+            back.connect(self._server_back)
+
+    def _server_back(self) -> None:
+        if self.error_label.isVisible() and not self.saving:  # said in place, not as an error
+            self.error_label.hide()
+            self.saving_label.setText("The team book's server is back: Save to keep your changes.")
+            self.saving_label.show()
 
     def _reload(self) -> None:
         """Drop what was typed for what the colleague saved (``ask`` reopens the form)."""

@@ -68,6 +68,7 @@ MENU_PARTS = frozenset(
 
 class MainWindow(QMainWindow):
     clientsChanged = Signal()
+    serverBack = Signal()  # the team server, lost while the book was open, is back
     painted = Signal()  # once, just after the window first painted
     profileCreated = Signal()  # once, when the Clients page and its profile pane exist
     undone = Signal(object)  # an Undoable taken back (the capture toast hides its Undo)
@@ -157,7 +158,9 @@ class MainWindow(QMainWindow):
             set_shortcut(action, shortcut)
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        # What it reads or writes may find the team server away: said, never a box.
+        run = messages.guarded(self, slot, f"do “{text.replace('&', '').rstrip('…')}”")
+        action.triggered.connect(lambda _checked=False: run())
         return action
 
     def _create_actions(self) -> None:
@@ -434,7 +437,10 @@ class MainWindow(QMainWindow):
             try:
                 self._client_list.refresh(self.show_archived_action.isChecked())
             except Exception as exc:
-                messages.show_error(self, exc, "read the book")
+                if messages.tell_server_away(self, exc):  # gone since: read once back
+                    self._client_list.show_server_away(self.server_is_away())
+                else:
+                    messages.show_error(self, exc, "read the book")
         if not isinstance(splitter, QByteArray) or splitter.isEmpty():
             wide = min(max(self._client_list.preferred_width(), 380), 560)  # companies whole
             self.clients_page.setSizes([wide, 1200 - wide])
@@ -476,6 +482,10 @@ class MainWindow(QMainWindow):
         self.book_watch: BookWatch | None = None
         self._outbox_status: OutboxStatus | None = None
         self.server_wait: ServerWait | None = None  # the team server was away at the start
+        # The team server went away after the book opened: its name, and what turns the
+        # book's entries back on once it is back (``server_lost``).
+        self.lost_server = ""
+        self._release_actions: Callable[[], None] | None = None
         self.painted.connect(self._watch_book)
         self.painted.connect(self._install_team_entries)
         self.phone: Any = None  # ui/phone_publisher.PhonePublisher, once the book is open
@@ -551,6 +561,53 @@ class MainWindow(QMainWindow):
     def waiting_for_server(self) -> bool:
         return self.server_wait is not None and not self.server_wait.done
 
+    def server_is_away(self) -> str:
+        """The team server's name while it is away (at the start or since), else ""."""
+        if self.waiting_for_server() and self.server_wait is not None:
+            return self.server_wait.server
+        return self.lost_server
+
+    def server_lost(self, server: str, doing: str = "") -> None:
+        """A read or write found the team book's server away after the book opened (a
+        restart, the network down, the laptop asleep): the status bar says so at once, the
+        entries that need the book are off with the tip they have at the start, and a
+        capture goes to the outbox. The outbox's look (ui/outbox_status.py, on the worker)
+        finds it back; then everything turns on again and what is shown is read again
+        (``_server_found``). ``doing`` names what was refused (said, to be done again; a
+        read is read again by itself and names nothing: the label says it)."""
+        from rapport.ui import server_wait
+
+        if self._gone():
+            return
+        if self.waiting_for_server():
+            pass  # the start's wait says it already (the label, Today, the entries off)
+        elif not self.lost_server:
+            self.lost_server = server or "the team server"
+            self._release_actions = server_wait.hold(self.book_actions(), self.lost_server)
+            self.outbox_status().server_away(server)
+            self.search_controller.wait_for_server(self.lost_server)
+        if doing:  # what was refused, to do again; the label beside names the server
+            self.statusBar().showMessage(
+                f"Could not {doing}: the team server is away; it works again once it is back.",
+                15000,
+            )
+
+    def _server_found(self, sent: Any) -> None:
+        """The team server lost after the book opened is back (the outbox's look, a
+        ``services.outbox.Sent``): the entries on again, and Today, the list, the open
+        profile and a search read again (when captures were sent, that said it and read)."""
+        if not self.lost_server or self._gone():
+            return
+        self.lost_server = ""
+        release, self._release_actions = self._release_actions, None
+        if release is not None:
+            release()
+        if not sent.saved:
+            self.statusBar().showMessage("The team book's server is back.", 8000)
+            self.refresh_from_book()
+        self.search_controller.server_back()
+        self.serverBack.emit()
+
     def _server_back(self) -> None:
         if self._deferred_cancelled or self._gone():
             return
@@ -625,7 +682,8 @@ class MainWindow(QMainWindow):
         if self.book_watch is None:
             self.book_watch = BookWatch(self)
             self.book_watch.changed.connect(self.refresh_from_book)
-            self.book_watch.away.connect(self.outbox_status().server_away)
+            self.book_watch.away.connect(self.server_lost)
+            self.outbox_status().back.connect(self._server_found)
             self.book_watch.start()
             self.outbox_status().start()
 
@@ -755,7 +813,9 @@ class MainWindow(QMainWindow):
             self.reads_under_way -= 1
             if self._gone():
                 return
-            if in_place:  # a look in the background: said in the status line
+            if messages.tell_server_away(self, exc):
+                pass  # the team server is away: said, and read again once it is back
+            elif in_place:  # a look in the background: said in the status line
                 text = messages.user_message(exc) or str(exc)
                 self.statusBar().showMessage(f"Could not read the book again: {text}", 8000)
             else:
@@ -816,7 +876,9 @@ class MainWindow(QMainWindow):
         """The entries that need the book open: off while its team server is away
         (ui/server_wait.py). Quick capture is not among them (the outbox keeps a note);
         those of a client need one shown, and none is until the book opens."""
+        copy = getattr(self, "team_copy_action", None)  # File › Copy a personal book…
         return [
+            *([copy] if copy is not None else []),
             self.new_client_action,
             self.sample_action,
             self.data_actions.import_action,
@@ -830,14 +892,21 @@ class MainWindow(QMainWindow):
         ]
 
     def new_client(self) -> None:
-        if self.server_wait is not None and not self.server_wait.done:
+        from rapport.ui import server_wait
+
+        if self.server_is_away():
             # Asked for by a button the window shows (Today's, the client list's).
-            self.statusBar().showMessage(self.server_wait.why(), 8000)
+            self.statusBar().showMessage(server_wait.why(self.server_is_away()), 8000)
             return
         from rapport.services import clients
         from rapport.ui.dialogs import ClientDialog, home_country
 
-        names = clients.all_names()
+        try:
+            names = clients.all_names()
+        except Exception as exc:  # the team server gone since the last look: said
+            if not messages.tell_server_away(self, exc, "add a client"):
+                raise
+            return
         created = ClientDialog.ask(
             self,
             lambda v: clients.create_client(v.pop("name"), **v),

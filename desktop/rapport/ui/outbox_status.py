@@ -33,6 +33,8 @@ def captures(count: int) -> str:
 
 class OutboxStatus(QObject):
     sent = Signal(object)  # services.outbox.Sent, once captures were saved
+    # A look found the server back after it was away (ui/main_window.py): the Sent.
+    back = Signal(object)
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -113,6 +115,7 @@ class OutboxStatus(QObject):
 
     def _looked(self, sent: Any) -> None:
         self._looking = False
+        was_away = self.away
         self.away, self.server, self.waiting, self.refused = (
             sent.away, sent.server, sent.waiting, sent.refused
         )  # fmt: skip
@@ -128,6 +131,8 @@ class OutboxStatus(QObject):
         if not sent.away:
             self.timer.stop()  # back: all sent (those the server refused set aside)
         self._show()
+        if was_away and not sent.away:
+            self.back.emit(sent)
 
     def recount(self) -> None:
         """Count again what the outbox holds (a capture kept, one set aside discarded or

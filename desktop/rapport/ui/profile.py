@@ -593,12 +593,18 @@ def edit_client_form(parent: QWidget | None, profile: r.Profile, focus: str = ""
     birthday = next(
         (d for d in profile.dates if d.label == "birthday" and d.person_id is None), None
     )
-    opened = clients.editing_client(profile.client)  # a colleague's save meanwhile is told
+    try:
+        opened = clients.editing_client(profile.client)  # a colleague's save meanwhile is told
+        others = clients.all_names(except_id=client_id)
+    except Exception as exc:  # the team server gone since the last look: said, no form
+        if not messages.tell_server_away(parent, exc, "open the client form"):
+            raise
+        return False
     saved = ClientDialog.ask(
         parent,
         editing.Save(clients.update_client, opened),
         client=opened.record,
-        other_clients=clients.all_names(except_id=client_id),
+        other_clients=others,
         birthday=birthday,
         home_country=home_country(),
         focus=focus,

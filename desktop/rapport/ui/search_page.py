@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rapport.services.search import AS_YOU_TYPE_PER_KIND as PER_KIND
 from rapport.services.search import Result
+from rapport.ui import messages
 from rapport.ui.search_model import (
     COL_CLIENT,
     COL_RESULT,
@@ -112,7 +113,7 @@ class SearchPage(QWidget):
         self.model.set_results([])
         self.status.setText("")
         self.server_away.setText(
-            f"<h3>The team book's server ({escape(server)}) cannot be reached</h3>"
+            f"<h3>{escape(messages.server_away(server), quote=False)}</h3>"
             f"<p>Rapport searches for “{escape(query)}” as soon as it is back: it tries "
             "again by itself. Keep typing; a note you capture meanwhile is kept on this "
             "computer.</p>"

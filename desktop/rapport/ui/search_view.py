@@ -194,7 +194,9 @@ class SearchController(QObject):
             self._typed(self.box.text())
 
     def server_back(self) -> None:
-        """The book is open: what was typed meanwhile is searched now."""
+        """The book is open (or its server back): what was typed meanwhile is searched now."""
+        if not self.server_away:
+            return  # no search waited
         self.server_away = ""
         if self.box.text().strip():
             self._run()
@@ -204,13 +206,14 @@ class SearchController(QObject):
             return  # a newer query is on its way
         if isinstance(outcome, BaseException):
             from rapport.services.errors import ServerAwayError
-            from rapport.ui.messages import user_message
+            from rapport.ui.messages import tell_server_away, user_message
 
             if isinstance(outcome, ServerAwayError):  # gone since the book opened
-                self.page.status.setText(
-                    f"The team book's server ({outcome.where or 'the team server'}) cannot "
-                    "be reached: search again once it is back."
-                )
+                # Said where the results would be; the window says it too and, once the
+                # server is back, has what is typed by then searched (``server_back``).
+                tell_server_away(self.window, outcome)
+                self.server_away = outcome.where or "the team server"
+                self.page.show_server_away(self.server_away, self.box.text().strip())
                 return
             self.page.show_error(user_message(outcome) or str(outcome))
             return

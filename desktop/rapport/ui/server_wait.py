@@ -13,14 +13,43 @@ what it shows, and the outbox is sent, in order (ui/outbox_status.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from rapport.ui import messages
 
 # The first try after the window found the server away, and the longest wait between two.
 FIRST_TRY_MS = 2000
 LONGEST_MS = 30000
+
+
+def why(server: str) -> str:
+    """One line: why what needs the book is off, and that it comes back by itself."""
+    return f"{messages.server_away(server)}: this works again as soon as it is back"
+
+
+def hold(actions: Sequence[QAction], server: str) -> Callable[[], None]:
+    """Turn ``actions`` off, their tips saying why (``why``); what it returns turns each
+    back as it was before (on or off, its own tips)."""
+    held = [
+        (action, action.isEnabled(), action.toolTip(), action.statusTip()) for action in actions
+    ]
+    for action, _on, _tip, _status in held:
+        action.setEnabled(False)
+        action.setToolTip(why(server))
+        action.setStatusTip(why(server))
+
+    def back() -> None:
+        for action, on, tip, status in held:
+            action.setEnabled(on)
+            action.setToolTip(tip)
+            action.setStatusTip(status)
+
+    return back
 
 
 class ServerWait(QObject):
@@ -42,11 +71,7 @@ class ServerWait(QObject):
         self.timer.timeout.connect(self.try_now)
 
     def why(self) -> str:
-        """One line: why what needs the book is off, and that it comes back by itself."""
-        return (
-            f"The team book's server ({self.server}) cannot be reached: this works again "
-            "as soon as it is back"
-        )
+        return why(self.server)
 
     def show_in(self, window: Any) -> None:
         """Say it in the window: the status bar, Today (with Try again now), the search
@@ -59,22 +84,7 @@ class ServerWait(QObject):
         window.today_view.header.retryRequested.connect(self.try_now)
         window.search_controller.wait_for_server(self.server)
         self.opened.connect(window.search_controller.server_back)
-        held = [
-            (action, action.isEnabled(), action.toolTip(), action.statusTip())
-            for action in window.book_actions()
-        ]
-        for action, _on, _tip, _status in held:
-            action.setEnabled(False)
-            action.setToolTip(self.why())
-            action.setStatusTip(self.why())
-
-        def back() -> None:  # each entry as it was before the wait
-            for action, on, tip, status in held:
-                action.setEnabled(on)
-                action.setToolTip(tip)
-                action.setStatusTip(status)
-
-        self.opened.connect(back)
+        self.opened.connect(hold(window.book_actions(), self.server))
 
     def start(self) -> None:
         self.timer.start(self.delay)

@@ -7,12 +7,13 @@ came in is listed below). An empty book gets a welcome with its two ways to star
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rapport.ui import theme
+from rapport.ui import messages, theme
 from rapport.ui.qt_names import set_by_name
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class TodayHeader(QWidget):
         self._set_title(day)
         self.score.setText(f"Team server away ({server})")
         self.server_away_text.setText(
-            f"<h3>The team book's server ({server}) cannot be reached</h3>"
+            f"<h3>{escape(messages.server_away(server), quote=False)}</h3>"
             "<p>Rapport tries again by itself and fills this page in as soon as the server "
             "is back. Meanwhile a note you capture is kept on this computer and saved to "
             "the team book then.</p>"

@@ -196,7 +196,9 @@ class TodayView(QWidget):
         action.setShortcuts([QKeySequence(k) for k in keys])
         set_by_name(action, "shortcutContext", "WidgetWithChildrenShortcut")
         action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        # What it reads or writes may find the team server away: said, never a box.
+        run = messages.guarded(self, slot, f"do “{text.replace('&', '').rstrip('…')}”")
+        action.triggered.connect(lambda _checked=False: run())
         self.addAction(action)
         return action
 
