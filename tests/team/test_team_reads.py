@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from peewee import fn
 
-from tests.pgserver import TeamBook
+from tests.pgserver import PgServer, TeamBook
 
 
 @contextmanager
@@ -103,3 +103,22 @@ def test_a_brief_asks_the_server_in_one_round_trip(
         alone = [brief.brief_profile(ann), brief.brief_profile(busiest)]
     assert [brief.brief_profile(ann), brief.brief_profile(busiest)] == alone
     assert {fact.by for fact in alone[0].facts} == {"alice"}
+
+
+def test_after_a_restart_unseen_today_and_the_brief_read_on_a_new_connection(
+    demo_team: TeamBook, pg_outage: PgServer
+) -> None:
+    """The server restarted while the window was idle: reads sent together outside a
+    transaction are sent again on a new connection, as a read sent alone is (nothing was
+    done on the dead one), so the user sees no error."""
+    from rapport.services import brief, today
+    from rapport.store import models as m
+
+    client_id = m.Client.select(m.Client.id).limit(1).scalar()
+    shown, briefed = today.today(), brief.brief_profile(client_id)
+    pg_outage.stop()
+    pg_outage.start()
+    assert today.today() == shown
+    pg_outage.stop()
+    pg_outage.start()
+    assert brief.brief_profile(client_id) == briefed
