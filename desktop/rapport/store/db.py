@@ -201,12 +201,9 @@ def has_authors() -> bool:
 def authors_query(model: type[peewee.Model], ids: Any) -> Any:
     """On a team book (``has_authors``), the (id, author) rows of ``model`` whose id the
     subquery ``ids`` selects: ``authors`` as a query to read together with others."""
-    column = peewee.SQL('"author"')  # the server's column, not the model's
-    return (
-        model.select(model._meta.primary_key, column)
-        .where(model._meta.primary_key.in_(ids))
-        .tuples()
-    )
+    key: Any = model._meta.primary_key
+    author = peewee.SQL('"author"')  # the server's column, not the model's
+    return model.select(key, author).where(key.in_(ids)).tuples()
 
 
 def row_version(model: type[peewee.Model], row_id: int) -> tuple[int, str] | None:

@@ -173,14 +173,19 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         return self._batch(later, lambda conn: then() if then is not None else None)
 
     def _batch(
-        self, later: list[tuple[str, Any]], then: Callable[[Any], Any], *, again: bool = True
+        self,
+        later: list[tuple[str, Any]],
+        then: Callable[[Any], Any],
+        *,
+        again: bool = True,
+        reads_only: bool = False,
     ) -> Any:
         """``later``'s statements, then ``then(connection)``, in one pipeline. When they
         open the transaction (its BEGIN waited for them, ``begin``) nothing of it has
         reached the server yet: on a connection the server cut since its last use (a
         restart) they are sent once more on a new one, as a BEGIN sent alone was (not a
-        COMMIT: ``again`` False)."""
-        opens = again and bool(later) and later[0][0].startswith("BEGIN")
+        COMMIT: ``again`` False); so are reads outside a transaction (``reads_only``)."""
+        opens = reads_only or (again and bool(later) and later[0][0].startswith("BEGIN"))
         for last in (not opens, True):
             conn = self.connection()
             try:
@@ -320,8 +325,11 @@ class TeamDatabase(peewee.PostgresqlDatabase):
                 cursors.append(cursor)
             return cursors
 
-        # the writes kept go first (write_later), the transaction's BEGIN with them
-        return [cursor.fetchall() for cursor in self._batch(later, send)]
+        # the writes kept go first (write_later), the transaction's BEGIN with them; reads
+        # alone outside a transaction are sent again, once, on a new connection when the
+        # server cut the old one since its last use, as a read sent alone is (execute_sql)
+        again = not later and not self.in_transaction()
+        return [cursor.fetchall() for cursor in self._batch(later, send, reads_only=again)]
 
 
 def _psycopg_style(sql: str, params: Any) -> tuple[str, Any]:
