@@ -254,3 +254,31 @@ def test_a_search_that_finds_the_team_server_lost_says_so_and_searches_once_it_i
     assert page.current_result() is not None
     assert page.current_result().client == "Dana Reyes"
     window.worker.wait(5000)
+
+
+def test_the_profiles_mark_done_while_the_team_server_is_lost_is_said_and_works_once_back(
+    open_window: Any, pg_outage: PgServer, qtbot: Any
+) -> None:
+    window = open_window
+    window.open_client(window.dana)
+    profile = window.profile
+    qtbot.waitUntil(lambda: profile.current is not None)
+    profile.tabs.setCurrentWidget(profile.tasks)
+    task = profile.current.tasks[0]
+    profile.tasks.select(task.id)
+    assert profile.done_button.isEnabled()
+    pg_outage.stop()
+    qtbot.mouseClick(profile.done_button, LEFT)  # saved on the window's worker: away
+    qtbot.waitUntil(lambda: not profile.saving, timeout=15000)
+    assert QApplication.activeModalWidget() is None
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Could not complete the task: the team server is away;")
+    assert profile.tasks.current().status == "open"  # not done: to do again
+    assert window.outbox_status().text().startswith(f"Team server away ({_server(pg_outage)})")
+
+    pg_outage.start()
+    qtbot.waitUntil(lambda: window.new_client_action.isEnabled(), timeout=15000)
+    profile.tasks.select(task.id)
+    qtbot.mouseClick(profile.done_button, LEFT)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Done: "), timeout=10000)
+    window.worker.wait(5000)
