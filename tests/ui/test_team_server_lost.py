@@ -66,7 +66,8 @@ def test_new_client_after_the_team_server_went_away_says_so_and_comes_back_by_it
     assert QApplication.activeModalWidget() is None
     said = window.statusBar().currentMessage()
     assert (
-        said == "Could not add a client: the team server is away; it works again once it is back."
+        said
+        == "Could not add a client: the team server is away; it works again as soon as it is back."
     )
     status = window.outbox_status()
     assert status.text() == (
@@ -281,4 +282,38 @@ def test_the_profiles_mark_done_while_the_team_server_is_lost_is_said_and_works_
     profile.tasks.select(task.id)
     qtbot.mouseClick(profile.done_button, LEFT)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Done: "), timeout=10000)
+    window.worker.wait(5000)
+
+
+def test_a_window_of_its_own_says_the_team_server_is_away_in_the_same_words(
+    open_window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    """A window of its own over the main one (the season's cards, the note composer):
+    its box says it in the window's words, and the main window says so too."""
+    from PySide6.QtWidgets import QDialog
+
+    from rapport.services.errors import ServerAwayError
+    from rapport.ui import messages
+
+    window = open_window
+    own = QDialog(window)
+    own.show()
+    qtbot.waitExposed(own)
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        seen.extend([box.text(), box.informativeText()])
+        box.accept()
+
+    answer_modal(read)
+    away = ServerAwayError("cannot reach the team book at db: gone", "db.example.com:5432")
+    messages.show_error(own, away, "log the cards on their clients")
+    assert seen == [
+        "Could not log the cards on their clients.",
+        "The team book's server (db.example.com:5432) cannot be reached: do it again once "
+        "it is back.",
+    ]
+    assert window.outbox_status().text().startswith("Team server away (db.example.com:5432)")
+    assert not window.new_client_action.isEnabled()
+    own.close()
     window.worker.wait(5000)

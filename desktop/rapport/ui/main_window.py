@@ -588,7 +588,8 @@ class MainWindow(QMainWindow):
             self.search_controller.wait_for_server(self.lost_server)
         if doing:  # what was refused, to do again; the label beside names the server
             self.statusBar().showMessage(
-                f"Could not {doing}: the team server is away; it works again once it is back.",
+                f"Could not {doing}: the team server is away; it works again as soon as it "
+                "is back.",
                 15000,
             )
 
