@@ -65,9 +65,7 @@ def test_new_client_after_the_team_server_went_away_says_so_and_comes_back_by_it
     qtbot.mouseClick(button, LEFT)
     assert QApplication.activeModalWidget() is None
     said = window.statusBar().currentMessage()
-    assert (
-        said == "Could not add a client: the team server is away; it works again once it is back."
-    )
+    assert said == "Could not add a client: the team server is away."
     status = window.outbox_status()
     assert status.text() == (
         f"Team server away ({_server(pg_outage)}): captures are kept on this computer"
@@ -155,7 +153,7 @@ def test_todays_done_while_the_team_server_is_lost_is_said_and_works_once_it_is_
     qtbot.waitUntil(lambda: not view.saving, timeout=15000)
     assert QApplication.activeModalWidget() is None
     said = window.statusBar().currentMessage()
-    assert said.startswith("Could not complete the task: the team server is away;")
+    assert said.startswith("Could not complete the task: the team server is away.")
     assert section.count() == 1  # not done: still listed, to do again
     assert window.outbox_status().text().startswith(f"Team server away ({_server(pg_outage)})")
 
@@ -217,7 +215,7 @@ def test_the_profiles_edit_client_while_the_team_server_is_lost_is_said_without_
     qtbot.mouseClick(profile.edit_client_button, LEFT)  # the form reads first: away
     assert QApplication.activeModalWidget() is None
     said = window.statusBar().currentMessage()
-    assert said.startswith("Could not open the client form: the team server is away;")
+    assert said.startswith("Could not open the client form: the team server is away.")
     assert not window.new_client_action.isEnabled()
 
     pg_outage.start()
@@ -253,4 +251,66 @@ def test_a_search_that_finds_the_team_server_lost_says_so_and_searches_once_it_i
     qtbot.waitUntil(lambda: page.model.result_count() >= 1, timeout=15000)
     assert page.current_result() is not None
     assert page.current_result().client == "Dana Reyes"
+    window.worker.wait(5000)
+
+
+def test_the_profiles_mark_done_while_the_team_server_is_lost_is_said_and_works_once_back(
+    open_window: Any, pg_outage: PgServer, qtbot: Any
+) -> None:
+    window = open_window
+    window.open_client(window.dana)
+    profile = window.profile
+    qtbot.waitUntil(lambda: profile.current is not None)
+    profile.tabs.setCurrentWidget(profile.tasks)
+    task = profile.current.tasks[0]
+    profile.tasks.select(task.id)
+    assert profile.done_button.isEnabled()
+    pg_outage.stop()
+    qtbot.mouseClick(profile.done_button, LEFT)  # saved on the window's worker: away
+    qtbot.waitUntil(lambda: not profile.saving, timeout=15000)
+    assert QApplication.activeModalWidget() is None
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Could not complete the task: the team server is away.")
+    assert profile.tasks.current().status == "open"  # not done: to do again
+    assert window.outbox_status().text().startswith(f"Team server away ({_server(pg_outage)})")
+
+    pg_outage.start()
+    qtbot.waitUntil(lambda: window.new_client_action.isEnabled(), timeout=15000)
+    profile.tasks.select(task.id)
+    qtbot.mouseClick(profile.done_button, LEFT)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Done: "), timeout=10000)
+    window.worker.wait(5000)
+
+
+def test_a_window_of_its_own_says_the_team_server_is_away_in_the_same_words(
+    open_window: Any, qtbot: Any, answer_modal: Any
+) -> None:
+    """A window of its own over the main one (the season's cards, the note composer):
+    its box says it in the window's words, and the main window says so too."""
+    from PySide6.QtWidgets import QDialog
+
+    from rapport.services.errors import ServerAwayError
+    from rapport.ui import messages
+
+    window = open_window
+    own = QDialog(window)
+    own.show()
+    qtbot.waitExposed(own)
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        seen.extend([box.text(), box.informativeText()])
+        box.accept()
+
+    answer_modal(read)
+    away = ServerAwayError("cannot reach the team book at db: gone", "db.example.com:5432")
+    messages.show_error(own, away, "log the cards on their clients")
+    assert seen == [
+        "Could not log the cards on their clients.",
+        "The team book's server (db.example.com:5432) cannot be reached: do it again once "
+        "it is back.",
+    ]
+    assert window.outbox_status().text().startswith("Team server away (db.example.com:5432)")
+    assert not window.new_client_action.isEnabled()
+    own.close()
     window.worker.wait(5000)

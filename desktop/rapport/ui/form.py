@@ -321,8 +321,9 @@ class FormDialog(QDialog):
         self.show_error(message)
 
     def _server_away(self, exc: ServerAwayError) -> None:
-        window = self.parentWidget().window() if self.parentWidget() is not None else None
-        messages.tell_server_away(window, exc, f"save {self.windowTitle()}")
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        messages.tell_server_away(window, exc)  # the label; what failed is said here
         self.show_error(
             f"{messages.server_away(exc.where)}: what you typed stays here. Save again "
             "once it is back; Rapport says so here."

@@ -586,11 +586,8 @@ class MainWindow(QMainWindow):
             self._release_actions = server_wait.hold(self.book_actions(), self.lost_server)
             self.outbox_status().server_away(server)
             self.search_controller.wait_for_server(self.lost_server)
-        if doing:  # what was refused, to do again; the label beside names the server
-            self.statusBar().showMessage(
-                f"Could not {doing}: the team server is away; it works again once it is back.",
-                15000,
-            )
+        if doing:  # what was refused; the label beside names the server, the tips say more
+            self.statusBar().showMessage(f"Could not {doing}: the team server is away.", 15000)
 
     def _server_found(self, sent: Any) -> None:
         """The team server lost after the book opened is back (the outbox's look, a

@@ -211,7 +211,7 @@ class SearchController(QObject):
             if isinstance(outcome, ServerAwayError):  # gone since the book opened
                 # Said where the results would be; the window says it too and, once the
                 # server is back, has what is typed by then searched (``server_back``).
-                tell_server_away(self.window, outcome)
+                tell_server_away(self.page, outcome)  # the page is in the window
                 self.server_away = outcome.where or "the team server"
                 self.page.show_server_away(self.server_away, self.box.text().strip())
                 return
