@@ -188,6 +188,8 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _came_referred(text, limit, names, found)
     if "thank" in low:
         _thanks_for_the_intro(text, limit, names, found, seen)
+    if _WANTS_TOO.can_match(low):
+        _friend_who_wants(text, limit, names, found, seen)
     return found
 
 
@@ -691,3 +693,43 @@ def _thanks_for_the_intro(
         full = next((n.name for n in names if n.full and n.first == lead.first), lead.name)
         seen.add(full.lower())
         found.append(Introduction(full, ref, lead.start, lead.end, False))
+
+
+# i16in. Family: the client's friend, neighbour or colleague who wants what the user sells, and
+# whom the user is to contact ("his buddy Stan wants a quote ... call Stan", "her neighbour
+# Sam Ruiz needs a new water heater - ring Sam"): a lead passed on without a verb of handing
+# over. Both halves are needed: wanting alone is news about someone, and calling alone a task.
+_SOCIAL = (
+    r"(?:friend|buddy|pal|neighbou?r|colleague|co-?worker|cousin|boss|business\s+partner|"
+    r"(?:brother|sister|mother|father)-in-law|in-law|classmate|roommate|landlord|tenant|"
+    r"(?:golf|tennis|fishing|hunting|poker|church|gym|running)\s+(?:buddy|pal|friend|partner)|"
+    r"old\s+friend|best\s+friend|friend\s+from\s+\w+)"
+)
+_WANTS_TOO = LazyRegex(
+    rf"\b(?:his|her|their)\s+{_SOCIAL}\s*,?\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)"
+    r"(?:\s*\([^)\n]{1,30}\))?(?:\s+(?:from|at|@)\s+[^.;!?\n]{1,30}?)?\s+(?:also\s+|too\s+)?"
+    r"(?:wants|needs|is\s+looking\s+for|is\s+after|is\s+interested\s+in|would\s+like|"
+    r"might\s+need|is\s+thinking\s+about|is\s+shopping\s+for|wants\s+to\s+(?:buy|sell|get|redo))\b",
+    re.IGNORECASE,
+    needs="friend buddy pal neighbor neighbour colleague worker cousin boss partner law classmate "
+    "roommate landlord tenant",
+)
+_CONTACT_THEM = r"\b(?:call|ring|phone|e-?mail|text|contact|reach\s+out\s+to|follow\s+up\s+with)\s+"
+
+
+def _friend_who_wants(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    for m in _WANTS_TOO.finditer(text, 0, limit):
+        lead = next((n for n in names if n.start == m.start("name")), None)
+        if lead is None or lead.name.lower() in seen:
+            continue
+        tail = text[m.end() : min(limit, m.end() + 250)]
+        if not re.search(_CONTACT_THEM + re.escape(lead.first) + r"\b", tail, re.IGNORECASE):
+            continue
+        sentence = max(text.rfind(stop, 0, m.start()) for stop in (".", ";", "!", "?", "\n"))
+        before = [n for n in names if sentence < n.start and n.end <= m.start() and n.full]
+        seen.add(lead.name.lower())
+        found.append(
+            Introduction(lead.name, before[-1].name if before else None, m.start(), lead.end, False)
+        )
