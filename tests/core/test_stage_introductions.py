@@ -361,3 +361,19 @@ def test_a_friend_who_wants_what_the_user_sells_and_is_to_be_called(
     text: str, want: list[str]
 ) -> None:
     assert [name for name, _ in _intros(text)] == want
+
+
+# A name the user is to expect, or one that "came up" with a need of theirs or the user's call
+# to make, is handed over; a name that merely came up, or the client waiting for a call, is not.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Catch-up w/ Nina Volk. Tomas Reyes's name came up - he runs the marina and needs a "
+         "new lift. Nina will tell him to expect my call.", ["Tomas Reyes"]),
+        ("Coffee w Ann Lo. Her cousin Bert Lo will be expecting my call re the lot.", ["Bert Lo"]),
+        ("Met Jo Bell. Ty Moss's name came up as a rival bidder.", []),
+        ("Ann Lo is expecting my call Friday about the deposit.", []),
+    ],
+)  # fmt: skip
+def test_a_name_that_came_up_or_expects_the_users_call(text: str, want: list[str]) -> None:
+    assert [name for name, _ in _intros(text)] == want

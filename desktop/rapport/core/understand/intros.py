@@ -487,8 +487,8 @@ _LEAD_AFTER = LazyRegex(
 # "Tomas Reyes's name came up"; said of someone other than the note's first person (the client
 # waiting for the user's call is no one new)
 _LEAD_BEFORE = LazyRegex(
-    r"(?:'s|’s)?\s+(?:(?:is|was|will\s+be)\s+expecting\s+(?:my|our|a|your)\s+(?:call|e-?mail|"
-    r"text|note|message|visit)|(?:'s|’s)\s+name\s+(?:came|comes|has\s+come)\s+up)",
+    r"(?:(?:'s|’s)?\s+(?:is|was|will\s+be)\s+expecting\s+(?:my|our|a|your)\s+(?:call|e-?mail|"
+    r"text|note|message|visit)|(?:'s|’s)?\s*(?:'s|’s)\s+name\s+(?:came|comes|has\s+come)\s+up)",
     re.IGNORECASE,
 )
 # a phone number given for a name: "gave me his friend Arno Veit's number"
@@ -502,7 +502,14 @@ _TOLD_THEM = LazyRegex(
     r"\b(?:told|tell|tells|let)\s+(?:him|her|them)\s+(?:know\s+)?(?:that\s+)?(?:i'?d|i\s+would|"
     r"i'?ll|i\s+will|we'?d|we\s+would|we'?ll|we\s+will)\s+(?:be\s+)?(?:call|ring|reach|phone|"
     r"e-?mail|text|contact|follow\s+up|get\s+in\s+touch|be\s+in\s+touch|in\s+touch|"
-    r"reaching|calling)",
+    r"reaching|calling)|\b(?:told|tell|tells)\s+(?:him|her|them)\s+to\s+expect\s+"
+    r"(?:my|our|a)\s+(?:call|e-?mail|text)",
+    re.IGNORECASE,
+)
+# what makes a name that came up a lead: a need of theirs, or the user's call expected
+_A_LEAD = LazyRegex(
+    r"\b(?:needs|wants|is\s+looking\s+for|could\s+use|might\s+need|is\s+in\s+the\s+market|"
+    r"expect(?:s|ing)?\s+(?:my|our|a)\s+call)\b",
     re.IGNORECASE,
 )
 _OURS = LazyRegex(r"\b(?:our|my)\b", re.IGNORECASE)
@@ -569,10 +576,16 @@ def _handed_any_way(
     for n in people:
         if n is first or n.name == (first.name if first else ""):
             continue
-        if _LEAD_BEFORE.match(text, n.end) and not _FAMILY_BEFORE.search(
-            text, max(0, n.start - 12), n.start
+        said = _LEAD_BEFORE.match(text, n.end)
+        if said is None or _FAMILY_BEFORE.search(text, max(0, n.start - 12), n.start):
+            continue
+        tail = text[said.end() : min(limit, said.end() + 250)]
+        if "name" in said.group().lower() and not (
+            _A_LEAD.search(tail)
+            or re.search(_CONTACT_THEM + re.escape(n.first) + r"\b", tail, re.IGNORECASE)
         ):
-            add(n, n.start, n.end)
+            continue  # "X's name came up" alone: a name merely mentioned
+        add(n, n.start, n.end)
 
 
 # i16in. Family: the client came referred, said from either side with a verb of hearing or
