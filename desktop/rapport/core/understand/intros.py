@@ -463,7 +463,7 @@ _HAND_OVER_WORDS = (
     "looped", "cc", "said", "says", "told", "tell", "let", "suggest", "recommend", "thinks",
     "thought", "should", "ought", "gave", "give", "passed", "pass", "mentioned", "reference",
     "referral", "expect", "came up", "comes up", "asked", "wants", "urged", "sent", "shared",
-    "forwarded", "handed", "put",
+    "forwarded", "handed", "put", "intro", "connect",
 )  # fmt: skip
 _LEAD_AFTER = LazyRegex(
     r"\b(?:(?:put|putting|puts)\s+(?:me|us)\s+(?:onto|on\s+to|in\s+contact\s+with)|"
@@ -484,6 +484,12 @@ _LEAD_AFTER = LazyRegex(
     r"(?:along\s+|on\s+)?(?:my|our|[A-Z][\w.]*'s)\s+(?:name|number|card|info|details|contact|"
     r"e-?mail)(?:\s+(?:along|on))?\s+to|(?:mentioned|recommended|suggested)\s+(?:us|me)\s+to|"
     r"(?:gave|give|passed)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:reference|referral)\s+(?:of|for|to)|"
+    # an introduction promised or planned ("offered to introduce me to", "will intro us to",
+    # "she's going to connect me with"), or made as a noun ("made an email intro to")
+    r"(?:will|'ll|would|'d|to|can|could|(?:is|'s|are|am)\s+going\s+to|gonna)\s+"
+    r"(?:intro(?:duce)?|connect|put)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)|"
+    r"(?:made|sent|did|set\s+up)\s+(?:an?|the)\s+(?:e-?mail\s+|warm\s+|quick\s+)?"
+    r"(?:intro(?:duction)?|connection)(?:\s+e-?mail)?\s+(?:to|with|for)|warm\s+intro(?:duction)?\s+to|"
     r"cc'?e?d\s+(?:in\s+)?(?=(?:his|her|their)\s))",
     re.IGNORECASE,
 )
@@ -516,6 +522,7 @@ _A_LEAD = LazyRegex(
     r"expect(?:s|ing)?\s+(?:my|our|a)\s+call)\b",
     re.IGNORECASE,
 )
+_ASKED_TO = LazyRegex(r"\b(?:ask|asked|asking|can\s+you|could\s+you)\b[^.;!?\n]*\bto$", re.I)
 _OURS = LazyRegex(r"\b(?:our|my)\b", re.IGNORECASE)
 _GAVE_ME = LazyRegex(r"\b(?:gave|passed|sent|forwarded|shared|texted)\s+(?:me|us)\s", re.I)
 # the end of a clause ("Mr." and "Dr." before a name are no end)
@@ -559,6 +566,8 @@ def _handed_any_way(
             continue  # "said I should call her husband": family, not someone new
         if not m.group().lower().startswith("you") and _OURS.search(text, m.end(), lead.start):
             continue  # "looped in our ops guy Derek": the user's own side
+        if _ASKED_TO.search(text, max(0, m.start() - 40), m.start() + 2):
+            continue  # "asked Lou to introduce me to his CFO": the user's request, not done
         add(lead, m.start(), lead.end)
     for m in _GAVE_ME.finditer(text, 0, limit):
         lead = next(
@@ -608,6 +617,7 @@ _REF_AFTER = LazyRegex(
     r"(?:my|our|your)\s+(?:name|number|info|card|details|contact)|(?:found|find|finds)\s+"
     r"(?:my|our|your)\s+(?:name|number|card))\s+(?:from|through|thru|via|by)\s|"
     r"\bon\s+the\s+(?:recommendation|advice|referral|suggestion)\s+of\s|"
+    r"\b(?:i|we)\s+(?:was|were|got)\s+referred\s+to\s+you\s+by\s|"
     # "came in on his brother-in-law's recommendation, Tim Ross": the referrer said after
     r"\bon\s+(?:his|her|their|a|the)\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w-]*(?:'s|s'|’s)\s+"
     r"(?:recommendation|referral|advice|suggestion|say-so)\b(?:\s*,\s*)?",
@@ -618,7 +628,8 @@ _REF_BEFORE = LazyRegex(
     r"about\s+(?:us|me)|recommended\s+(?:us|me)\b(?!\s+to\s)|(?:gave|passed)\s+(?:me|us)\s+"
     r"(?:your|ur)\s+(?:name|number|details|info|card|e-?mail|contact)|(?:suggested|said)\s+"
     r"(?:that\s+)?(?:i|we)\s+(?:should\s+)?(?:contact|reach\s+out\s+to|call|e-?mail|write\s+to)"
-    r"\s+you)",
+    r"\s+you|(?:suggested|thought|said|felt)\s+(?:that\s+)?we\s+(?:should\s+)?(?:connect|talk|"
+    r"speak|meet|chat)\b(?!\s+with))",
     re.IGNORECASE,
 )
 
