@@ -33,13 +33,13 @@ _CHANNELS = {
     "sms": "text", "texted": "text", "whatsapp": "text", "imessage": "text",
     "messaged": "text", "dm": "text", "dm'd": "text", "call": "call", "missed call": "call",
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
-    "lm": "voicemail", "ring": "call",
+    "lm": "voicemail", "ring": "call", "wrote": "email",
 }  # fmt: skip
 # Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
 # "Dr. Brian Castellano": the title is not the sender's name
 _NAME = (
     r"(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?"
-    r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}(?:\s+[A-Z]\.(?=\s))?|[Hh]e|[Ss]he|[Tt]hey)"
 )
 _ASIDE = r"(?:\s*\([^)\n]{1,40}\))?"  # "Jason (Brightwave) texted me"
 _WHEN = r"(?:\s+(?:yesterday|today|last\s+night|this\s+morning|mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
@@ -61,6 +61,7 @@ _PATTERNS: tuple[LazyRegex, ...] = (
     LazyRegex(
         rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|lm|e-?mail|"
         r"text|txt|sms|message|msg|whatsapp|imessage|call)s?(?:\s+back)?"
+        r"(?:\s+(?:in|came\s+in|come\s+in|coming\s+in))?"
         rf"{_SAID_AT}\s+{_FROM}\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
@@ -71,11 +72,17 @@ _PATTERNS: tuple[LazyRegex, ...] = (
     LazyRegex(
         rf"(?:(?P<who>{_NAME}){_ASIDE}|\((?P<who2>{_NAME})\)|(?P<who3>{_NAME}),[^,.;\n]{{3,60}},)"
         rf"{_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|"
-        r"called|messaged|rang|pinged|dm'?d))\b(?!\s+(?:him|her|them|back|out|in\s+sick|off)\b)"
+        r"called|messaged|rang|pinged|dm'?d|wrote(?=\s+(?:in|me|us|to\s+(?:me|us))\b)))\b"
+        r"(?!\s+(?:him|her|them|out|in\s+sick|off)\b)"
+        # "texted back: can we push ...?": a reply that asks waits; "texted back, all good" not
+        r"(?!\s+back\b(?![^\n?]{0,100}\?))"
     ),
     LazyRegex(
-        rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:me|us)\s+(?:an?\s+)?"
-        r"(?P<ch>(?i:e-?mail|text|message))\b"
+        rf"(?P<who>{_NAME}){_OFFICE}\s+sent\s+(?:(?:me|us)\s+|"
+        # i16in: "She sent an email last wk asking to ...": to the user when it asks something
+        r"(?=(?i:(?:over\s+)?(?:an?\s+)?(?:e-?mail|text|message)\b[^.;!?\n]{0,30}?\b(?:asking|"
+        r"wanting|wants|about|re|to\s+ask|question)\b)))(?i:over\s+)?(?:an?\s+)?"
+        r"(?P<ch>(?i:e-?mail|text|message))\b(?!\s+to\s+(?!me\b|us\b))"
     ),
     LazyRegex(
         r"(?:^|[.;!\n]\s*|\s-\s)(?P<ch>texted|e-?mailed|called|messaged)\s+"
@@ -136,10 +143,36 @@ _PATTERNS += (
         re.IGNORECASE,
     ),
 )
+_ASKED_TO_CALL = _PATTERNS[-1]
+# Family: a message the user has not answered yet ("She sent an email last wk asking to
+# downgrade - havent replied yet", "a text Friday I haven't answered")
+_UNANSWERED = LazyRegex(
+    r"\b(?P<ch>e-?mail|text|txt|message|msg|voice\s*mail|vm|dm)s?\b[^.;!?\n]{0,80}?"
+    r"\b(?:i\s+)?(?:haven'?t|havent|have\s+not|i\s+(?:still\s+)?need\s+to|yet\s+to)\s+(?:replied|"
+    r"responded|answered|gotten\s+back|got\s+back|reply|respond|answer)",
+    re.IGNORECASE,
+)
+# i16in. Family: a missed call said any way ("missed call - Bo Grady", "2 missed calls from
+# Hector", "missed her call"): a call waits
+_PATTERNS += (
+    LazyRegex(
+        r"\b(?P<ch>missed\s+(?:a\s+|an\s+|\d+\s+|two\s+|three\s+|(?:his|her|their)\s+)?calls?)\b"
+        rf"(?:\s*(?:[-:–—,(]|from|fr|frm)\s*(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?)?",
+        re.IGNORECASE,
+    ),
+    _UNANSWERED,
+    # Family: a pasted e-mail thread, its subject line first ("Re: Re: Fwd: holiday order"),
+    # whose message asks the user something: it waits for the user's answer
+    LazyRegex(
+        r"\A\s*(?P<ch>re|fwd?|fw)\s*:(?:[^?]{0,400}?)\b(?:can|could|would|will|do|are|did|"
+        r"any\s+chance)\s+(?:you|u)\b[^?\n]{0,120}\?",
+        re.IGNORECASE,
+    ),
+)
 _TRIGGERS = (
     ("from", "frm", "fr "),
     ("left",),
-    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm"),
+    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm", "wrote"),
     ("sent",),
     ("texted", "mailed", "called", "messaged"),
     ("vm", "voice"),
@@ -152,6 +185,9 @@ _TRIGGERS = (
     ("voice", "vm"),
     ("morning", "afternoon", "evening", "yesterday", "last night", "earlier", "today"),
     ("call",),
+    ("missed",),
+    ("replied", "responded", "answered", "reply", "respond", "answer", "gotten back", "got back"),
+    ("re", "fw"),
 )
 _NO_REPLY = LazyRegex(
     r"\bno\s+(?:reply|response|answer|need\s+to\s+(?:reply|respond|answer|call\s+back))"
@@ -178,7 +214,17 @@ _TYPED = LazyRegex(
     r"dm|direct|portal|web|website|online)\s+(?:msg|message)?\s*$",
     re.IGNORECASE,
 )
+# i16in. Family: what was asked for, sent back ("emailed the signed lease back, all done",
+# "texted back the signed form"): the exchange is closed
+_RETURNED = LazyRegex(
+    r"[^.;!?\n]{0,40}?\b(?:back\b[\s,-]*(?:all\s+|it'?s\s+)?(?:done|set|signed|complete|"
+    r"countersigned|filed)|back\s+(?:the\s+)?signed\b|signed\b[^.;!?\n]{0,25}\bback\b)",
+    re.IGNORECASE,
+)
 _LOW_NOT_SENDERS = word_list("inbound._LOW_NOT_SENDERS")
+_USER_SENT = LazyRegex(
+    r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:sent|emailed|texted|left|wrote)\b[^.;!\n]*$", re.IGNORECASE
+)
 # Who did it: the user when the sentence starts with their own verb ("Called Susan, LVM").
 _USER_DID = LazyRegex(
     r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:called|rang|tried|texted|emailed|left)\b[^.;!\n]*$", re.I
@@ -209,21 +255,31 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
             if who and who.split()[0].lower() in _NOT_PEOPLE:
                 continue
             kind = " ".join(m.group("ch").lower().split())
+            if kind.startswith("missed"):
+                kind = "missed call"  # "missed 2 calls", "missed her call"
+            elif kind in ("re", "fw", "fwd"):
+                kind = "email"  # a pasted thread's subject line
             if kind == "lvm" and "from" not in m.group().lower() and _users_voicemail(text, m):
                 continue  # "Called Susan Park, LVM", "LVM for Ann": the user left it
             if kind in ("vm", "voicemail", "voice mail") and _LEFT_THEM.search(
                 text, max(0, m.start() - 20), m.start()
             ):
                 continue  # "left him a vm - Dave Kim"
-            if kind in ("call", "called", "phone call", "rang") and _talked_after(text, m.end()):
+            if pattern is _UNANSWERED and _USER_SENT.search(text, 0, m.start()):
+                continue  # "sent her an email Monday, haven't heard": the user's own message
+            if kind in ("call", "called", "phone call", "rang", "missed call") and _talked_after(
+                text, m.end()
+            ):
                 continue
-            if pattern is _PATTERNS[-1] and _TALKED.search(text, 0, m.start()):
+            if _RETURNED.match(text, m.end()):
+                continue  # "emailed the signed lease back, all done": nothing awaits
+            if pattern is _ASKED_TO_CALL and _TALKED.search(text, 0, m.start()):
                 continue  # "Spoke w/ Mr. Okafor on behalf of Dana ... asked that Dana call him"
             pronoun = (who or "").lower() in ("he", "she", "they")
             called = pattern is _PATTERNS[2] and m.group("ch").lower() == "called"
             if called and pronoun and not _asks(text, m.end()):
                 continue  # "he called" alone: a conversation, not a message
-            channel = _CHANNELS.get(" ".join(m.group("ch").lower().split()), "voicemail")
+            channel = _CHANNELS.get(kind, "voicemail")
             if (
                 channel == "voicemail"
                 and kind in ("message", "msg")

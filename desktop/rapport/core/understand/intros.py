@@ -182,6 +182,14 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _came_through(text, limit, names, found)
     if _HANDED_WORDS.search(low):
         _handed_over(text, limit, names, found, seen)
+    if any(word in low for word in _HAND_OVER_WORDS):
+        _handed_any_way(text, limit, names, found, seen)
+    if any(word in low for word in _CAME_REFERRED_WORDS):
+        _came_referred(text, limit, names, found)
+    if "thank" in low:
+        _thanks_for_the_intro(text, limit, names, found, seen)
+    if _WANTS_TOO.can_match(low):
+        _friend_who_wants(text, limit, names, found, seen)
     return found
 
 
@@ -271,6 +279,8 @@ _SENT_THEM = LazyRegex(
     r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:)!\n-]|$|since|because|as|for|after))",
     re.IGNORECASE,
 )
+# i16in: "Vera Lind's neighbour sent her": Vera is whose neighbour, not the referrer
+_OWNER_OF = LazyRegex(r"(?:'s|’s)\s+[a-z]")
 _TITLE_BEFORE = LazyRegex(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$")
 
 
@@ -301,7 +311,11 @@ def _came_through(
         )
         dash = text.rfind(" - ", 0, m.start())
         clause = max(clause, dash + 2 if dash != -1 else -1, m.start() - 60)
-        said = [n for n in names if clause < n.start and n.end <= m.start()]
+        said = [
+            n
+            for n in names
+            if clause < n.start and n.end <= m.start() and not _OWNER_OF.match(text, n.end)
+        ]
         # "Said Tomas at Bay Tile sent her to us": a capitalised name right before says who
         before = next((n for n in said if person(n)), said[0] if said else None)
         if before is not None:
@@ -423,3 +437,328 @@ def _clean_name(raw: str, known: dict[str, str]) -> str | None:
         return None
     name = " ".join(parts)
     return known.get(name.lower(), name)
+
+
+# i16in. Family: a person handed to the user said with a verb of handing over other than
+# "introduced", the user its object or the one told to get in touch ("put me onto", "pointed
+# me to", "hooked me up with", "set me up with", "looped in", "said I should call", "suggested
+# I reach out to", "told me to ring", "you should talk to my ...", "gave me the name of", "gave
+# my card to", "mentioned us to", "gave a reference of"): the lead is the first person named
+# after it in the same clause, the referrer the person named before it in the sentence (none:
+# the client). The names come from the mentions stage, so a dictated lower-case name counts.
+_TO_CONTACT = (
+    r"(?:give\s+)?(?:call|ring|phone|e-?mail|text|contact|reach\s+out\s+to|talk\s+to|"
+    r"speak\s+(?:to|with)|meet(?:\s+with)?|get\s+in\s+touch\s+with|connect\s+with|look\s+up|"
+    r"touch\s+base\s+with|drop\s+(?:a\s+line\s+to|in\s+on))"
+)
+_CONTACTING = (
+    r"(?:calling|ringing|phoning|e-?mailing|texting|contacting|reaching\s+out\s+to|"
+    r"talking\s+to|speaking\s+(?:to|with)|meeting(?:\s+with)?|getting\s+in\s+touch\s+with|"
+    r"connecting\s+with|looking\s+up)"
+)
+# words without which none of the family's patterns can match (a plain substring test: a
+# word-boundary regex over a long pasted note costs milliseconds)
+_HAND_OVER_WORDS = (
+    "onto", "on to", "pointed", "steered", "directed", "hooked", "set", "linked", "teed",
+    "looped", "cc", "said", "says", "told", "tell", "let", "suggest", "recommend", "thinks",
+    "thought", "should", "ought", "gave", "give", "passed", "pass", "mentioned", "reference",
+    "referral", "expect", "came up", "comes up", "asked", "wants", "urged", "sent", "shared",
+    "forwarded", "handed", "put", "intro", "connect",
+)  # fmt: skip
+_LEAD_AFTER = LazyRegex(
+    r"\b(?:(?:put|putting|puts)\s+(?:me|us)\s+(?:onto|on\s+to|in\s+contact\s+with)|"
+    r"(?:pointed|steered|directed|sent)\s+(?:me|us)\s+(?:to|toward|towards|at|in\s+the\s+"
+    r"direction\s+of)|(?:hooked|set|linked|teed|hooking|setting|linking)\s+(?:me|us)\s+up\s+"
+    r"with|set\s+(?:me|us)\s+up\s+with|looped\s+in|"
+    # "she said i should call", "suggested I reach out to", "told me to ring"
+    r"(?:said|says|suggested|suggests|recommended|recommends|thinks|thought|mentioned)\s+(?:that\s+)?"
+    rf"(?:i|we)\s+(?:should\s+|could\s+|ought\s+to\s+|might\s+want\s+to\s+|must\s+|need\s+to\s+)?"
+    rf"{_TO_CONTACT}|(?:told|tells|asked|wants|urged)\s+(?:me|us)\s+to\s+{_TO_CONTACT}|"
+    rf"(?:suggested|recommended)\s+{_CONTACTING}|"
+    # in the other side's message: "you should talk to my cousin ..."
+    rf"you\s+(?:should|ought\s+to|might\s+want\s+to|must|need\s+to|have\s+to|could)\s+"
+    rf"{_TO_CONTACT}\s+(?=(?:my|our)\s)|"
+    # "gave me the name of their auditor", "gave my card to his partner", "mentioned us to"
+    r"(?:gave|passed|sent|forwarded|shared)\s+(?:me|us)\s+(?:the\s+)?(?:name|number|contact|"
+    r"details|e-?mail|info|card)\s+(?:of|for)|(?:gave|passed|sent|forwarded|shared|handed)\s+"
+    r"(?:along\s+|on\s+)?(?:my|our|[A-Z][\w.]*'s)\s+(?:name|number|card|info|details|contact|"
+    r"e-?mail)(?:\s+(?:along|on))?\s+to|(?:mentioned|recommended|suggested)\s+(?:us|me)\s+to|"
+    r"(?:gave|give|passed)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:reference|referral)\s+(?:of|for|to)|"
+    # an introduction promised or planned ("offered to introduce me to", "will intro us to",
+    # "she's going to connect me with"), or made as a noun ("made an email intro to")
+    r"(?:will|'ll|would|'d|to|can|could|(?:is|'s|are|am)\s+going\s+to|gonna)\s+"
+    r"(?:intro(?:duce)?|connect|put)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with|w/)|"
+    r"(?:made|sent|did|set\s+up)\s+(?:an?|the)\s+(?:e-?mail\s+|warm\s+|quick\s+)?"
+    r"(?:intro(?:duction)?|connection)(?:\s+e-?mail)?\s+(?:to|with|for)|warm\s+intro(?:duction)?\s+to|"
+    r"cc'?e?d\s+(?:in\s+)?(?=(?:his|her|their)\s))",
+    re.IGNORECASE,
+)
+# the person named before the verb is the one handed over: "Colm Burke is expecting my call",
+# "Tomas Reyes's name came up"; said of someone other than the note's first person (the client
+# waiting for the user's call is no one new)
+_LEAD_BEFORE = LazyRegex(
+    r"(?:(?:'s|’s)?\s+(?:is|was|will\s+be)\s+expecting\s+(?:my|our|a|your)\s+(?:call|e-?mail|"
+    r"text|note|message|visit)|(?:'s|’s)?\s*(?:'s|’s)\s+name\s+(?:came|comes|has\s+come)\s+up)",
+    re.IGNORECASE,
+)
+# a phone number given for a name: "gave me his friend Arno Veit's number"
+_NAME_NUMBER = LazyRegex(
+    r"(?:'s|’s)\s+(?:name|number|cell|mobile|e-?mail|contact|details|info|card)\b",
+    re.IGNORECASE,
+)
+# the client told the person the user would be in touch: "she told him I'd call" (the person
+# named just before, never the note's first person, who is the client)
+_TOLD_THEM = LazyRegex(
+    r"\b(?:told|tell|tells|let)\s+(?:him|her|them)\s+(?:know\s+)?(?:that\s+)?(?:i'?d|i\s+would|"
+    r"i'?ll|i\s+will|we'?d|we\s+would|we'?ll|we\s+will)\s+(?:be\s+)?(?:call|ring|reach|phone|"
+    r"e-?mail|text|contact|follow\s+up|get\s+in\s+touch|be\s+in\s+touch|in\s+touch|"
+    r"reaching|calling)|\b(?:told|tell|tells)\s+(?:him|her|them)\s+to\s+expect\s+"
+    r"(?:my|our|a)\s+(?:call|e-?mail|text)",
+    re.IGNORECASE,
+)
+# what makes a name that came up a lead: a need of theirs, or the user's call expected
+_A_LEAD = LazyRegex(
+    r"\b(?:needs|wants|is\s+looking\s+for|could\s+use|might\s+need|is\s+in\s+the\s+market|"
+    r"expect(?:s|ing)?\s+(?:my|our|a)\s+call)\b",
+    re.IGNORECASE,
+)
+_ASKED_TO = LazyRegex(r"\b(?:ask|asked|asking|can\s+you|could\s+you)\b[^.;!?\n]*\bto$", re.I)
+_OURS = LazyRegex(r"\b(?:our|my)\b", re.IGNORECASE)
+_GAVE_ME = LazyRegex(r"\b(?:gave|passed|sent|forwarded|shared|texted)\s+(?:me|us)\s", re.I)
+# the end of a clause ("Mr." and "Dr." before a name are no end)
+_STOP = LazyRegex(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bRev)(?<!\bProf)(?<!\bSt)\.|[;!?\n]|\s-\s|"
+    r"\bwho\b|\bwhich\b"
+)
+_SPOUSE_BEFORE = LazyRegex(r"\b(?:husband|wife|hubby|hubs|spouse)\s*,?\s*$", re.I)
+_FAMILY_BEFORE = LazyRegex(
+    r"\b(?:husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father)\s*,?\s*$",
+    re.I,
+)
+
+
+def _handed_any_way(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+    people = [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
+
+    def add(lead: NameMention, start: int, end: int) -> None:
+        if lead.name.lower() in seen or any(i.referrer == lead.name for i in found):
+            return
+        if not lead.full and any(i.name.split()[:1] == [lead.first] for i in found):
+            return  # "Rita Gomez ... Rita is expecting my call": the one said in full
+        sentence = max(text.rfind(stop, 0, start) for stop in (".", ";", "!", "?", "\n"))
+        before = [n for n in people if sentence < n.start and n.end <= start]
+        ref = before[-1].name if before else None
+        seen.add(lead.name.lower())
+        found.append(Introduction(lead.name, ref, start, end, False))
+
+    for m in _LEAD_AFTER.finditer(text, 0, limit):
+        lead = next((n for n in people if m.end() <= n.start <= m.end() + 50), None)
+        if lead is None or _STOP.search(text, m.end(), lead.start):
+            continue
+        if _SPOUSE_BEFORE.search(text, max(0, lead.start - 12), lead.start):
+            continue  # "said I should call her husband": family, not someone new
+        if not m.group().lower().startswith("you") and _OURS.search(text, m.end(), lead.start):
+            continue  # "looped in our ops guy Derek": the user's own side
+        if _ASKED_TO.search(text, max(0, m.start() - 40), m.start() + 2):
+            continue  # "asked Lou to introduce me to his CFO": the user's request, not done
+        add(lead, m.start(), lead.end)
+    for m in _GAVE_ME.finditer(text, 0, limit):
+        lead = next(
+            (
+                n
+                for n in people
+                if m.end() <= n.start <= m.end() + 40 and _NAME_NUMBER.match(text, n.end)
+            ),
+            None,
+        )
+        if lead is not None and not _STOP.search(text, m.end(), lead.start):
+            add(lead, m.start(), lead.end)
+    for m in _TOLD_THEM.finditer(text, 0, limit):
+        start = max(text.rfind("\n\n", 0, m.start()), m.start() - 200, 0)
+        before = [n for n in people if start <= n.start < m.start() and n.full]
+        if len(before) > 1 or (before and before[0] is not people[0]):
+            add(before[-1], before[-1].start, m.end())
+    first = people[0] if people else None
+    for n in people:
+        if n is first or n.name == (first.name if first else ""):
+            continue
+        said = _LEAD_BEFORE.match(text, n.end)
+        if said is None or _FAMILY_BEFORE.search(text, max(0, n.start - 12), n.start):
+            continue
+        tail = text[said.end() : min(limit, said.end() + 250)]
+        if "name" in said.group().lower() and not (
+            _A_LEAD.search(tail)
+            or re.search(_CONTACT_THEM + re.escape(n.first) + r"\b", tail, re.IGNORECASE)
+        ):
+            continue  # "X's name came up" alone: a name merely mentioned
+        add(n, n.start, n.end)
+
+
+# i16in. Family: the client came referred, said from either side with a verb of hearing or
+# finding ("heard about us from X", "find us from his neighbour X", "was recommended to us by
+# X", "on the recommendation of X") or with the referrer as subject ("X told her about us", "X
+# recommended us", "X gave me your name", "X suggested I reach out to you"): X is the
+# referrer, the lead the client.
+_CAME_REFERRED_WORDS = (
+    "heard", "hear", "found", "find", "recommend", "told", "tells", "gave", "passed",
+    "suggested", "said", "got", "gets", "had", "referral", "advice", "suggestion", "say-so",
+    "sent", "referred", "steered", "pointed",
+)  # fmt: skip
+_REF_AFTER = LazyRegex(
+    r"\b(?:(?:heard|hear|hears)\s+(?:about|of)\s+(?:us|me)|(?:found|find|finds)\s+(?:us|me)|"
+    r"(?:was|were|came|comes|been)\s+recommended(?:\s+to\s+(?:us|me))?|(?:got|gets|had)\s+"
+    r"(?:my|our|your)\s+(?:name|number|info|card|details|contact)|(?:found|find|finds)\s+"
+    r"(?:my|our|your)\s+(?:name|number|card))\s+(?:from|through|thru|via|by)\s|"
+    r"\bon\s+the\s+(?:recommendation|advice|referral|suggestion)\s+of\s|"
+    r"\b(?:i|we)\s+(?:was|were|got)\s+referred\s+to\s+you\s+by\s|"
+    # "came in on his brother-in-law's recommendation, Tim Ross": the referrer said after
+    r"\bon\s+(?:his|her|their|a|the)\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w-]*(?:'s|s'|’s)\s+"
+    r"(?:recommendation|referral|advice|suggestion|say-so)\b(?:\s*,\s*)?",
+    re.IGNORECASE,
+)
+_REF_BEFORE = LazyRegex(
+    r"(?:\s*\([^)\n]{1,40}\))?\s+(?:also\s+|kindly\s+)?(?:(?:told|tells)\s+(?:him|her|them)\s+"
+    r"about\s+(?:us|me)|recommended\s+(?:us|me)\b(?!\s+to\s)|(?:gave|passed)\s+(?:me|us)\s+"
+    r"(?:your|ur)\s+(?:name|number|details|info|card|e-?mail|contact)|(?:suggested|said)\s+"
+    r"(?:that\s+)?(?:i|we)\s+(?:should\s+)?(?:contact|reach\s+out\s+to|call|e-?mail|write\s+to)"
+    r"\s+you|(?:suggested|thought|said|felt)\s+(?:that\s+)?we\s+(?:should\s+)?(?:connect|talk|"
+    r"speak|meet|chat)\b(?!\s+with))",
+    re.IGNORECASE,
+)
+
+
+def _came_referred(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+    people = [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
+    refs: list[tuple[str, int, int]] = []
+    for m in _REF_AFTER.finditer(text, 0, limit):
+        after = next((n for n in people if m.end() <= n.start <= m.end() + 45), None)
+        if after is not None and not _STOP.search(text, m.end(), after.start):
+            refs.append((after.name, m.start(), after.end))
+        elif "'" in m.group() or "’" in m.group():
+            refs.append(("", m.start(), m.end()))  # a relation of the client's, unnamed
+    # "Vera Lind's neighbour sent her over": the client's own relation sent her, unnamed
+    for m in _RELATION_SENT.finditer(text, 0, limit):
+        refs.append(("", m.start(), m.end()))
+    for n in people:
+        m = _REF_BEFORE.match(text, n.end)
+        if m is not None:
+            refs.append((n.name, n.start, m.end()))
+    for ref, start, end in refs:
+        if not ref and any(i.lead_is_subject for i in found):
+            continue  # the client's source is read already
+        if not any((i.referrer or "") == ref or i.name == ref for i in found):
+            found.append(Introduction("", ref or None, start, end, True))
+
+
+_RELATION_SENT = LazyRegex(
+    r"(?:'s|’s)\s+(?:[a-z][\w'-]*\s+){0,2}?(?:neighbou?r|friend|cousin|sister|brother|"
+    r"colleague|coworker|co-worker|boss|aunt|uncle|mother|mom|mum|father|dad|son|daughter|"
+    r"pastor|doctor|accountant|lawyer|realtor|agent|landlord|buddy|pal|in-law|sister-in-law|"
+    r"brother-in-law|mother-in-law)s?\s+(?:sent|referred|steered|pointed)\s+(?:him|her|them)\b"
+)
+
+
+# i16in. Family: the reply to an e-mail introduction ("Thanks for the intro, Greg!", "thank you
+# for connecting us"): the lead is who wrote it when its "From:" line names someone other
+# than the one thanked, else the person greeted in it ("Hi Dalia", "Dalia - great to meet
+# you"); the one thanked is the referrer.
+_THANKS_INTRO = LazyRegex(
+    r"\bthanks?(?:\s+you)?(?:\s+(?:so\s+much|again|very\s+much))?\s+for\s+(?:the|this|your|"
+    r"making\s+the|the\s+kind)\s+(?:kind\s+)?(?:e-?)?(?:intro(?:duction)?|connection)\b|"
+    r"\bthanks?(?:\s+you)?\s+for\s+(?:connecting|introducing)\s+us\b",
+    re.IGNORECASE,
+)
+_FROM_LINE = LazyRegex(r"(?im)^[ \t>]*from\s*:\s*")
+_GREETED = LazyRegex(r"\b(?:hi|hello|hey|dear|morning)\s*,?\s*$", re.IGNORECASE)
+_MET = LazyRegex(
+    r"\s*[,!-]?\s*(?:(?:it'?s\s+)?(?:great|nice|lovely|good|so\s+good|a\s+pleasure|pleased)\s+"
+    r"to\s+(?:e-?)?(?:meet|connect))",
+    re.IGNORECASE,
+)
+
+
+def _thanks_for_the_intro(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    for m in _THANKS_INTRO.finditer(text, 0, limit):
+        thanked = next((n for n in names if m.end() <= n.start <= m.end() + 3), None)
+        ref = thanked.name if thanked is not None else None
+        lead: NameMention | None = None
+        header = None
+        for h in _FROM_LINE.finditer(text, 0, m.start()):
+            header = h
+        if header is not None and not _STOP.search(text, header.end(), header.end() + 1):
+            lead = next((n for n in names if header.end() <= n.start <= header.end() + 6), None)
+        if lead is None or (ref and lead.first == ref.split()[0]):
+            lead = next(
+                (
+                    n
+                    for n in names
+                    if m.end() < n.start <= m.end() + 250
+                    and n is not thanked
+                    and (
+                        _GREETED.search(text, max(0, n.start - 10), n.start)
+                        or _MET.match(text, n.end)
+                    )
+                ),
+                None,
+            )
+        if lead is None or lead.name.lower() in seen:
+            continue
+        full = next((n.name for n in names if n.full and n.first == lead.first), lead.name)
+        seen.add(full.lower())
+        found.append(Introduction(full, ref, lead.start, lead.end, False))
+
+
+# i16in. Family: the client's friend, neighbour or colleague who wants what the user sells, and
+# whom the user is to contact ("his buddy Stan wants a quote ... call Stan", "her neighbour
+# Sam Ruiz needs a new water heater - ring Sam"): a lead passed on without a verb of handing
+# over. Both halves are needed: wanting alone is news about someone, and calling alone a task.
+_SOCIAL = (
+    r"(?:friend|buddy|pal|neighbou?r|colleague|co-?worker|cousin|boss|business\s+partner|"
+    r"(?:brother|sister|mother|father)-in-law|in-law|classmate|roommate|landlord|tenant|"
+    r"(?:golf|tennis|fishing|hunting|poker|church|gym|running)\s+(?:buddy|pal|friend|partner)|"
+    r"old\s+friend|best\s+friend|friend\s+from\s+\w+)"
+)
+_WANTS_TOO = LazyRegex(
+    rf"\b(?:his|her|their)\s+{_SOCIAL}\s*,?\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)"
+    r"(?:\s*\([^)\n]{1,30}\))?(?:\s+(?:from|at|@)\s+[^.;!?\n]{1,30}?)?\s+(?:also\s+|too\s+)?"
+    r"(?:wants|needs|is\s+looking\s+for|is\s+after|is\s+interested\s+in|would\s+like|"
+    r"might\s+need|is\s+thinking\s+about|is\s+shopping\s+for|wants\s+to\s+(?:buy|sell|get|redo))\b",
+    re.IGNORECASE,
+    needs="friend buddy pal neighbor neighbour colleague worker cousin boss partner law classmate "
+    "roommate landlord tenant",
+)
+_CONTACT_THEM = r"\b(?:call|ring|phone|e-?mail|text|contact|reach\s+out\s+to|follow\s+up\s+with)\s+"
+
+
+def _friend_who_wants(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    for m in _WANTS_TOO.finditer(text, 0, limit):
+        lead = next((n for n in names if n.start == m.start("name")), None)
+        if lead is None or lead.name.lower() in seen:
+            continue
+        tail = text[m.end() : min(limit, m.end() + 250)]
+        if not re.search(_CONTACT_THEM + re.escape(lead.first) + r"\b", tail, re.IGNORECASE):
+            continue
+        sentence = max(text.rfind(stop, 0, m.start()) for stop in (".", ";", "!", "?", "\n"))
+        before = [n for n in names if sentence < n.start and n.end <= m.start() and n.full]
+        seen.add(lead.name.lower())
+        found.append(
+            Introduction(lead.name, before[-1].name if before else None, m.start(), lead.end, False)
+        )
