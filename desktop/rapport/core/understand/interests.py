@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -196,9 +197,16 @@ def _singulars(word: str) -> tuple[str, ...]:
 class Catalogue:
     """The interest catalogue, indexed for finding interests in text."""
 
-    def __init__(self, entries: list[dict[str, object]]) -> None:
+    def __init__(
+        self, entries: list[dict[str, object]], more: list[dict[str, object]] | None = None
+    ) -> None:
+        """``entries`` as interests.json has them; ``more`` as pastimes.json has them (read
+        after: an entry may add phrases to a tag, and its phrases leave the tag they had).
+        The phrases of ``more`` are indexed when a note first has their first word: the
+        lexicon adds nothing measurable to a dry run's start."""
         self.interests: dict[str, Interest] = {}
         self._index: dict[str, list[_Phrase]] = {}
+        self._later: dict[str, list[tuple[str, str, str]]] = {}
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
         self._near: dict[str, frozenset[str]] = {}
@@ -208,36 +216,68 @@ class Catalogue:
         self._simple = _rx(_SIMPLE).fullmatch
         self._tokens = _rx(_TOKEN).findall
         for entry in entries:
-            tag = str(entry["tag"])
-            parent = entry.get("parent")
+            self._entry(entry, later=False)
+        for entry in more or ():
+            self._entry(entry, later=True)
+
+    def _entry(self, entry: dict[str, object], later: bool) -> None:
+        tag = str(entry["tag"])
+        parent = entry.get("parent")
+        if not entry.get("extends"):  # an entry of pastimes.json may add to a tag
             self.interests[tag] = Interest(
                 tag, str(entry["category"]), str(parent) if parent else None
             )
-            for mode, field in (
-                ("strong", "synonyms"),
-                ("weak", "weak"),
-                ("context", "context_synonyms"),
-            ):
-                for phrase in _strings(entry.get(field)):
+        for mode, field in (
+            ("strong", "synonyms"),
+            ("weak", "weak"),
+            ("context", "context_synonyms"),
+        ):
+            for phrase in _strings(entry.get(field)):
+                if not later:
                     self._add(phrase, tag, mode)
-            if "block_before" in entry:
-                self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
-            if "near" in entry:
-                self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
-            if "cue_before" in entry:
-                self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
-            if "block_after" in entry:
-                self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
-            if entry["category"] == "teams":
-                self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
+                elif phrase.isascii() and phrase.islower() and phrase.replace(" ", "").isalnum():
+                    self._later.setdefault(phrase.partition(" ")[0], []).append((phrase, tag, mode))
+                else:
+                    self._add(phrase, tag, mode, again=True)
+        if "block_before" in entry:
+            self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
+        if "near" in entry:
+            self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
+        if "cue_before" in entry:
+            self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
+        if "block_after" in entry:
+            self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
+        if entry.get("category") == "teams":
+            self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
 
-    def _add(self, phrase: str, tag: str, mode: str) -> None:
+    def _add(self, phrase: str, tag: str, mode: str, again: bool = False) -> None:
         if self._simple(phrase):
             words = tuple(phrase.split())
         else:
             words = tuple(map(_key, self._tokens(phrase)))
         if words:
-            self._index.setdefault(words[0], []).append((words, tag, mode))
+            phrases = self._index.setdefault(words[0], [])
+            if again:  # a phrase of pastimes.json leaves the tag interests.json gave it
+                phrases[:] = [p for p in phrases if p[0] != words]
+            phrases.append((words, tag, mode))
+
+    def phrases(self, word: str) -> list[_Phrase] | tuple[()]:
+        """The phrases starting with ``word``; the lexicon's join the catalogue's on first
+        use, in a new list published at once (a note read in another thread sees either)."""
+        later = self._later.get(word)
+        if later is not None:
+            joined = list(self._index.get(word, ()))
+            for phrase, tag, mode in later:
+                words = tuple(phrase.split())
+                joined = [p for p in joined if p[0] != words]
+                joined.append((words, tag, mode))
+            self._index[word] = joined
+            self._later.pop(word, None)
+        return self._index.get(word, ())
+
+    def starts(self, word: str) -> bool:
+        """Whether some phrase starts with ``word``."""
+        return word in self._index or word in self._later
 
     def ancestors(self, tag: str) -> tuple[str, ...]:
         """``tag`` followed by its parent, grandparent... (cycles cut)."""
@@ -268,7 +308,7 @@ class Catalogue:
             start, end = tokens[i][0], tokens[i + n - 1][1]
             interest = self.interests[tag]
             trade = self._for_trade(text, tokens, keys, i, n, lower_note) or _in_an_org_slot(
-                text, tokens, i, n, lower_note, self._index
+                text, tokens, i, n, lower_note, self.starts
             )
             found.append(
                 InterestMatch(
@@ -291,7 +331,7 @@ class Catalogue:
         for form in (word, *_singulars(word)):
             if form != word and form.endswith("ing"):
                 continue  # family: "part drawings", "meter readings": the things, not a pastime
-            candidates.extend(self._index.get(form, ()))
+            candidates.extend(self.phrases(form))
         if not candidates:
             return self._doer(keys, i)
         candidates.sort(key=lambda p: -len(p[0]))
@@ -314,7 +354,7 @@ class Catalogue:
         if len(word) < 5 or not word.endswith("er"):
             return None
         for activity in (word[:-2] + "ing", word[:-3] + "ing"):
-            for words, tag, mode in self._index.get(activity, ()):
+            for words, tag, mode in self.phrases(activity):
                 if len(words) == 1 and mode != "context":
                     return tag, 1
         return None
@@ -388,6 +428,8 @@ class Catalogue:
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
+            if _practised(keys, i + n):
+                return True  # "squash league", "bowls in a league", "crafts club"
             if _rx(_TALKS_ABOUT).search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
                 return True  # "can't stop talking about his new boat"
             cues = self._cue_before.get(tag)
@@ -597,7 +639,7 @@ def _in_an_org_slot(
     i: int,
     n: int,
     lower_note: bool,
-    phrases: dict[str, list[_Phrase]],
+    starts: Callable[[str], bool],
 ) -> bool:
     start = tokens[i][0]
     opened = text.rfind("(", max(0, start - 60), start)
@@ -608,7 +650,7 @@ def _in_an_org_slot(
         if (
             named is not None
             and ")" not in text[opened:start]
-            and _key(named.group().strip().rstrip(".")) not in phrases  # "Go (the board game)"
+            and not starts(_key(named.group().strip().rstrip(".")))  # "Go (the board game)"
             and not inside & (_AFFINITY_BEFORE | _AFFINITY_AFTER | _LIKING | _ASIDE_PERSONAL)
         ):
             return True  # "Sasha V. (ballet school)": what the person's firm does
@@ -688,6 +730,20 @@ def _for_a_product(keys: list[str], j: int) -> bool:
     return False
 
 
+# Family: a pastime said by where it is practised, just after it ("drum lessons", "a squash
+# league", "bowls in a league", "plays on the crew team"): something done for pleasure.
+_PRACTICE = word_list("interests._PRACTICE")
+
+
+def _practised(keys: list[str], j: int) -> bool:
+    ahead = keys[j : j + 3]
+    if ahead[:1] and ahead[0] in _PRACTICE:
+        return True
+    return (
+        len(ahead) == 3 and ahead[0] == "in" and ahead[1] in ("a", "the") and ahead[2] in _PRACTICE
+    )
+
+
 def _same(text_word: str, catalogue_word: str) -> bool:
     return text_word == catalogue_word or catalogue_word in _singulars(text_word)
 
@@ -699,7 +755,9 @@ def _strings(value: object) -> list[str]:
 @cache
 def catalogue() -> Catalogue:
     """The shipped catalogue, loaded on first use and kept."""
-    return Catalogue(list(json.loads(read_resource("interests.json"))["interests"]))
+    entries = list(json.loads(read_resource("interests.json"))["interests"])
+    # The broad lexicon of pastimes, in the same form, read after the catalogue it extends
+    return Catalogue(entries, list(json.loads(read_resource("pastimes.json"))["interests"]))
 
 
 def find_interests(text: str) -> list[InterestMatch]:
