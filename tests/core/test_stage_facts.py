@@ -728,3 +728,22 @@ def test_a_pastimes_word_for_goods_or_work_is_no_liking(text: str, absent: str) 
 
 def test_a_grower_of_a_flower_likes_it() -> None:
     assert {"dahlias", "gardening"} <= _tags("Call w/ Bo Lutz. He grows dahlias, wants our list")
+
+
+# Family: pastimes said in other Englishes ("the footy", "plays bowls", "hill walking",
+# "parkrun", "am-dram", "caravanning", "bell ringing").
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("he's mad about the footy, Collingwood member", "australian rules football"),
+        ("she plays netball on Tuesdays", "netball"),
+        ("he plays bowls at the club", "lawn bowls"),
+        ("loves a bit of hill walking", "hiking"),
+        ("does parkrun every Saturday", "running"),
+        ("she's big into am-dram", "theater"),
+        ("they go caravanning every summer", "camping"),
+        ("he's a bell ringer at St Mary's", "bell ringing"),
+    ],
+)
+def test_pastimes_of_other_englishes(text: str, tag: str) -> None:
+    assert tag in _tags(f"Call w/ Bo Lutz. {text}")

@@ -879,3 +879,31 @@ def test_the_same_shapes_that_name_no_one_more(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _people(text) == want
+
+
+# Family: family words of other Englishes (British, Scottish, Irish, Australian, New Zealand)
+# need an owner's word or a name, as "the little one" does; and a name after "of N years,"
+# or between dashes is the relative's.
+ENGLISHES = [
+    ("Call w/ Bo Li. their lad Jack is at uni", [("son", "Jack")]),
+    ("Call w/ Bo Li. her eldest lass Kirsty is at uni", [("daughter", "Kirsty")]),
+    ("Call w/ Bo Li. her wee one Isla started school", [("child", "Isla")]),
+    (
+        "Call w/ Bo Li. the bairns Callum and Isla are off school",
+        [("child", "Callum"), ("child", "Isla")],
+    ),
+    ("Call w/ Bo Li. their littlie Mia turned 3", [("child", "Mia")]),
+    ("Call w/ Bo Li. his two lads are apprentices", [("son", None), ("son", None)]),
+    ("Call w/ Bo Li. the lad at the counter was rude", []),
+    ("Call w/ Bo Li. her husband of 30 years, Tom, is retiring", [("husband", "Tom")]),
+    ("Call w/ Bo Li. her wife of twenty-five years, Ann, retires", [("wife", "Ann")]),
+    ("Call w/ Bo Li. her son - Jake - is 12", [("son", "Jake")]),
+    ("Call w/ Bo Li. her son - he is 12 - plays", [("son", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ENGLISHES)
+def test_family_words_of_other_englishes_and_names_set_apart(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want

@@ -112,13 +112,21 @@ _PHRASES = {
     "partner": word_list("family_words.SAID_AS_PARTNER"),
     "wife": word_list("family_words.SAID_AS_WIFE"),
     "child": word_list("family_words.SAID_AS_CHILD"),
+    "son": word_list("family_words.SAID_AS_SON"),
+    "daughter": word_list("family_words.SAID_AS_DAUGHTER"),
     "father": word_list("family_words.SAID_AS_FATHER"),
     "mother": word_list("family_words.SAID_AS_MOTHER"),
 }
 SAID |= {w.replace("_", " "): relation for relation, said in _PHRASES.items() for w in said}
+_CHILD_REGIONAL = word_list("family_words.SAID_AS_CHILD_REGIONAL")
+SAID |= {w.replace("_", " "): "child" for w in _CHILD_REGIONAL}
+_REGIONAL = frozenset(
+    w.replace("_", " ") for w in _PHRASES["son"] | _PHRASES["daughter"] | _CHILD_REGIONAL
+)
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS") | frozenset(
-    w.replace("_", " ") for w in word_list("family_words.PHRASES_PLURAL")
+    w.replace("_", " ")
+    for w in word_list("family_words.PHRASES_PLURAL") | word_list("family_words.REGIONAL_PLURALS")
 )
 
 
@@ -185,7 +193,10 @@ def rel_pattern() -> str:
 NEEDS_NAME = word_list("family_words.NEEDS_NAME") | _PETS_LESS_COMMON  # "goat cheese"
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
-PHRASES_OWNED = frozenset(w.replace("_", " ") for w in word_list("family_words.PHRASES_OWNED"))
+# "their lad Jack" and "the lad at the counter": a regional word takes its owner's word
+PHRASES_OWNED = (
+    frozenset(w.replace("_", " ") for w in word_list("family_words.PHRASES_OWNED")) | _REGIONAL
+)
 NEEDS_OWNER = (
     word_list("family_words.NEEDS_OWNER")
     | word_list("family_words.MORE_NEEDS_OWNER")

@@ -65,8 +65,10 @@ _BUSINESS = LazyRegex(
     re.IGNORECASE,
 )
 _NAME_AT = LazyRegex(
-    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
-)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
+    r"(?:'s\s+name\s+is\s+|(?:\s+of\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+y(?:ea)?rs?(?=\s*,))?"
+    r"\s*(?:[,:(]\s*|\s+[-\u2013\u2014]\s+|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
+)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth", "son - Jake -",
+# "her husband of 30 years, Tom"
 _NAME_WORD = LazyRegex(r"[^\W\d_](?:[\w-]|'(?=\w))*")  # a quote mark after it is not part of it
 _AGE_AFTER = LazyRegex(
     r"(?:\s*,\s*|\s*\(\s*|\s+[-\u2013]\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
