@@ -747,3 +747,36 @@ def test_a_grower_of_a_flower_likes_it() -> None:
 )
 def test_pastimes_of_other_englishes(text: str, tag: str) -> None:
     assert tag in _tags(f"Call w/ Bo Lutz. {text}")
+
+
+# Precision families: a pastime word naming a venue ("lunch at the Tennis Club"), a job ("a
+# yoga instructor"), a firm's sponsorship, a purchase or a gift ("buying a new kayak for her
+# husband"), a past pastime ("used to play tennis"), or a neighbour's or a friend's pastime.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("we met at the golf club", "golf"),
+        ("lunch at the Tennis Club on Friday", "tennis"),
+        ("she is a yoga instructor", "yoga"),
+        ("her company sponsors the marathon", "marathon"),
+        ("she's buying a new kayak for her husband", "kayaking"),
+        ("she used to play tennis but stopped after the knee", "tennis"),
+        ("her neighbour is a big fisherman", "fishing"),
+        ("his friend Al golfs every Friday", "golf"),
+    ],
+)
+def test_a_venue_a_job_a_purchase_a_past_or_someone_elses_pastime(text: str, absent: str) -> None:
+    assert absent not in _tags(f"Call w/ Bo Lutz. {text}")
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("she plays at the golf club every Sunday", "golf"),
+        ("she's a member of the yacht club", "boating"),
+        ("she used to teach piano and still plays every day", "piano"),
+        ("she bought a kayak and loves it", "kayaking"),
+    ],
+)
+def test_the_same_words_said_as_a_liking_stay(text: str, tag: str) -> None:
+    assert tag in _tags(f"Call w/ Bo Lutz. {text}")

@@ -69,7 +69,7 @@ _TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
 _BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
-    "hated isnt doesnt dont cant quit stopped"
+    "hated isnt doesnt dont cant quit stopped used"
 )
 _LIKING = _words("loves love loved likes like enjoys enjoy adores prefers")
 _AFFINITY_BEFORE = _words(
@@ -409,12 +409,21 @@ class Catalogue:
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if self._in_a_trade_name(text, tokens, keys, i + n):
             return False  # "Vega Painting LLC", "the wine and cheese shop", "golf course supt"
+        if self._a_venue_or_a_job(text, tokens, keys, i, n):
+            return False  # "met at the golf club", "a yoga instructor", "sponsors the marathon"
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
             start = max(0, i - 3)
             while start < i and _rx(_BOUNDARY).search(text, tokens[start][1], tokens[i][0]):
                 start += 1
             negated = [k for k in range(start, i) if keys[k] in _NEGATIONS]
+            # "used to play tennis": no longer; "used to teach piano and still plays" still does
+            if "still" in keys[i : i + 8] or "used" in keys[start:i]:
+                negated = [
+                    k
+                    for k in negated
+                    if keys[k] != "used" or (keys[k + 1] == "to" and "still" not in keys[i : i + 8])
+                ]
             if negated and not self._turned(text, tokens, keys, negated[-1], i):
                 return False
         if mode == "weak" and self._one_trip(text, tokens, keys, i, tag):
@@ -508,6 +517,28 @@ class Catalogue:
                 few = keys[k] in _FEW or (keys[k].isdigit() and int(keys[k]) < _STOCK_COUNT)
                 return not (few and any(w in _OWNS for w in said))
         return False
+
+    @staticmethod
+    def _a_venue_or_a_job(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, n: int
+    ) -> bool:
+        """Family: the pastime word names a place where people meet or a job, not a liking:
+        after "at"/"the" and before a venue word ("lunch at the Tennis Club", "manages the ski
+        resort"), before a job ("a yoga instructor", "the golf pro"), or after a sponsor ("her
+        firm sponsors the marathon"); a liking said in the clause keeps it ("plays at the golf
+        club", "loves the ski resort")."""
+        first = max(0, i - 6)
+        while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
+            first += 1
+        said = keys[first:i]
+        if any(w in _AFFINITY_BEFORE or w in _LIKING or w in _MEMBER for w in said):
+            return False  # "a member of the yacht club"
+        after = keys[i + n] if i + n < len(keys) else ""
+        if after in _JOB_AFTER:
+            return True
+        if _SPONSORS & set(said):
+            return True
+        return after in _VENUE and bool(said) and said[-1] in ("the", "at")
 
     @staticmethod
     def _in_a_trade_name(
@@ -682,7 +713,7 @@ def _in_an_org_slot(
 # order, then the object's determiner or count, then the word, in one clause ("They want a
 # river cruise", "wants 20 more bikes + 10 rowers", "needs 6 student cellos", "looking at a
 # 24 foot pontoon", "the cost of the onsite yoga sessions"); "wants to learn golf" is a wish.
-_WANTS = word_list("interests._WANTS")
+_WANTS = word_list("interests._WANTS") | word_list("interests._BUYS")
 _PRICED = word_list("interests._PRICED")
 _OBJECT_START = word_list("interests._OBJECT_START")
 _WANT_REACH = 8
@@ -711,6 +742,12 @@ def _ordered(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: 
             end += 1
         return not any(w in _LIKING for w in keys[i + 1 : end])
     return False
+
+
+_VENUE = word_list("interests._VENUE")
+_JOB_AFTER = word_list("interests._JOB_AFTER")
+_SPONSORS = word_list("interests._SPONSORS")
+_MEMBER = _words("member members membership joined joins belongs")
 
 
 # Diet words that may stand between a diet and the product it describes: "vegetarian + gluten
