@@ -647,13 +647,14 @@ def test_a_trade_name_is_no_interest(note: str) -> None:
         ("Junior drag races a '69 Camaro", "auto racing"),
         ("Ron is a gumbo cook-off champ", "cooking"),
         ("Fr. Tom plays bagpipes", "music"),
-        ("her granddaughter barrel races", "horseback riding"),
+        ("her granddaughter barrel races", "rodeo"),  # its own tag since pastimes.json
         ("he does agility trials with them", "dog agility"),
         ("doing the Tour du Mont Blanc in July", "hiking"),
     ],
 )
 def test_everyday_hobby_phrasings(phrase: str, tag: str) -> None:
-    assert tag in [m.tag for m in find_interests(phrase)]
+    # the tag or a broader one of it (the lexicon's own tags sit under the catalogue's)
+    assert tag in [t for m in find_interests(phrase) for t in m.tags]
 
 
 # ---- tasks: a request put to the user by the note; a time said before the user speaks ----------

@@ -287,7 +287,10 @@ def test_a_yearly_date_of_someone_else_by_full_name() -> None:
     ],
 )
 def test_race_words_and_instruments_without_new_tags(text: str, tag: str) -> None:
-    assert tag in _tags(text)
+    from rapport.core.understand.interests import find_interests
+
+    # the catalogue's tag, or the broader tag of the lexicon's own (pastimes.json: trumpet)
+    assert tag in {t for m in find_interests(text) for t in m.tags}
 
 
 @pytest.mark.parametrize(

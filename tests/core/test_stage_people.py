@@ -810,3 +810,100 @@ def test_a_name_then_its_family_word_in_brackets(
 
 def test_a_business_partner_said_in_short_is_no_relative() -> None:
     assert _people("Call w/ Bo Li. her biz partner Marcus is the day-of guy") == []
+
+
+# Families of i16pi (issue 16's hidden classes), each on made-up text:
+# - less common pets said by their kind, and "<name> the <kind>" ("Biscuit the beagle");
+# - a step-parent is the parent;
+# - lists of family with ages and birthdays several to a line, split by ";" or dashes;
+# - two relatives then their names in order in brackets;
+# - a name given later in the sentence ("his name is Josh", "is named Greg");
+# - a full name before a bracketed family word with an aside ("Hugh Park (hubby, also DDS)").
+MORE_SHAPES = [
+    ("Call w/ Bo Li. she has a cockatiel named Sunny", [("pet", "Sunny")]),
+    ("Call w/ Bo Li. his bearded dragon Spike is 9", [("pet", "Spike")]),
+    ("Call w/ Bo Li. their guinea pig Nibbles died", [("pet", "Nibbles")]),
+    ("Call w/ Bo Li. Pip (her Jack Russell) bit the mailman", [("dog", "Pip")]),
+    ("Call w/ Bo Li. she brought Biscuit the beagle to the office", [("dog", "Biscuit")]),
+    ("Call w/ Bo Li. a springer spaniel called Rufus", [("dog", "Rufus")]),
+    ("Call w/ Bo Li. her stepdad Ray is visiting", [("father", "Ray")]),
+    ("Call w/ Bo Li. his stepmother Lena", [("mother", "Lena")]),
+    (
+        "Call w/ Bo Li. Children: Ava, 12; Ben, 9; Cal, 4.",
+        [("child", "Ava"), ("child", "Ben"), ("child", "Cal")],
+    ),
+    (
+        "Call w/ Bo Li. Kids Ava 12 bday 3/4, Ben 9 bday 7/9, Cal 4 bday 11/2.",
+        [("child", "Ava"), ("child", "Ben"), ("child", "Cal")],
+    ),
+    (
+        "Call w/ Bo Li. Kids: Ava - 12 - Mar 4; Ben - 9 - Jul 9.",
+        [("child", "Ava"), ("child", "Ben")],
+    ),
+    (
+        "Call w/ Bo Li. Kids: Ava (12) b. March 4, Ben (9) b. July 9.",
+        [("child", "Ava"), ("child", "Ben")],
+    ),
+    (
+        "Call w/ Bo Li. her mom and dad (Linda and Frank) visited",
+        [("mother", "Linda"), ("father", "Frank")],
+    ),
+    ("Call w/ Bo Li. her son & daughter (Eli + Rose) came", [("son", "Eli"), ("daughter", "Rose")]),
+    ("Call w/ Bo Li. her son turns 16 next week; his name is Josh", [("son", "Josh")]),
+    ("Call w/ Bo Li. her husband, who's a pilot, is named Greg", [("husband", "Greg")]),
+    ("Roz P. + Dr. Hugh Park (hubby, also DDS) - want a 2nd quote", [("husband", "Hugh")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MORE_SHAPES)
+def test_pets_parents_lists_and_late_names(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _people(text) == want
+
+
+# Precision of the same families: a kind word naming a trade or a product, a verb before an
+# age, a bracket that closes the list, a name given to someone else.
+NOT_THOSE = [
+    ("Call w/ Bo Li. we talked about the goat cheese line", []),
+    ("Call w/ Bo Li. ask Ann the cat lady about it", []),
+    ("Call w/ Bo Li. her son turns 16 next week", [("son", None)]),
+    ("Call w/ Bo Li. her son works with a guy who is named Bob", [("son", None)]),
+    (
+        "Call w/ Bo Li. wife Kay, 2 boys (Wade 8, Colt 5); Bo is a huge Astros fan",
+        [("wife", "Kay"), ("son", "Wade"), ("son", "Colt")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NOT_THOSE)
+def test_the_same_shapes_that_name_no_one_more(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+# Family: family words of other Englishes (British, Scottish, Irish, Australian, New Zealand)
+# need an owner's word or a name, as "the little one" does; and a name after "of N years,"
+# or between dashes is the relative's.
+ENGLISHES = [
+    ("Call w/ Bo Li. their lad Jack is at uni", [("son", "Jack")]),
+    ("Call w/ Bo Li. her eldest lass Kirsty is at uni", [("daughter", "Kirsty")]),
+    ("Call w/ Bo Li. her wee one Isla started school", [("child", "Isla")]),
+    (
+        "Call w/ Bo Li. the bairns Callum and Isla are off school",
+        [("child", "Callum"), ("child", "Isla")],
+    ),
+    ("Call w/ Bo Li. their littlie Mia turned 3", [("child", "Mia")]),
+    ("Call w/ Bo Li. his two lads are apprentices", [("son", None), ("son", None)]),
+    ("Call w/ Bo Li. the lad at the counter was rude", []),
+    ("Call w/ Bo Li. her husband of 30 years, Tom, is retiring", [("husband", "Tom")]),
+    ("Call w/ Bo Li. her wife of twenty-five years, Ann, retires", [("wife", "Ann")]),
+    ("Call w/ Bo Li. her son - Jake - is 12", [("son", "Jake")]),
+    ("Call w/ Bo Li. her son - he is 12 - plays", [("son", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ENGLISHES)
+def test_family_words_of_other_englishes_and_names_set_apart(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want

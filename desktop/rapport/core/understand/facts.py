@@ -177,7 +177,7 @@ def _by_person(
 # or a rival's ("his boss", "her competitor's owner") is not the client's.
 _WRITER = word_list("facts._WRITER")
 _THIRD = word_list("facts._THIRD")
-_NOT_THE_CLIENT = word_list("facts._NOT_THE_CLIENT")
+_NOT_THE_CLIENT = word_list("facts._NOT_THE_CLIENT") | word_list("facts._NOT_THE_CLIENT_MORE")
 _THE_CLIENT_TOO = word_list("facts._THE_CLIENT_TOO")
 _SPEAKS = word_list("facts._SPEAKS")
 _WORD = LazyRegex(r"[\w'’]+")

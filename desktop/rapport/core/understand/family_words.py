@@ -97,6 +97,14 @@ SAID |= {w: "cat" for w in word_list("family_words.MORE_CATS")}
 # Family: horses and other animals kept as pets, said by their kind ("a quarter horse mare named
 # Dixie", "his old gelding Duke", "her donkey Pedro"): a pet when it has an owner or a name
 SAID |= {w: "pet" for w in word_list("family_words.MORE_PETS")}
+# Family: less common pets (birds, reptiles, small animals, a goat kept as a pet) and more
+# breeds, said as the pet; the pets among them need an owner or a name (NEEDS_OWNER)
+_PETS_LESS_COMMON = frozenset(
+    w.replace("_", " ") for w in word_list("family_words.PETS_LESS_COMMON")
+)
+SAID |= {w: "pet" for w in _PETS_LESS_COMMON}
+SAID |= {w.replace("_", " "): "dog" for w in word_list("family_words.DOGS_LESS_COMMON")}
+SAID |= {w.replace("_", " "): "cat" for w in word_list("family_words.CATS_LESS_COMMON")}
 # Family: a relative said by a phrase rather than a family word ("his better half Carol", "the
 # little one, Abena", "the older two, Tolu and Femi", "the missus"); those that name a size or
 # a thing as often ("the little one", "the other two") need an owner or a name (PHRASES_OWNED)
@@ -104,11 +112,21 @@ _PHRASES = {
     "partner": word_list("family_words.SAID_AS_PARTNER"),
     "wife": word_list("family_words.SAID_AS_WIFE"),
     "child": word_list("family_words.SAID_AS_CHILD"),
+    "son": word_list("family_words.SAID_AS_SON"),
+    "daughter": word_list("family_words.SAID_AS_DAUGHTER"),
+    "father": word_list("family_words.SAID_AS_FATHER"),
+    "mother": word_list("family_words.SAID_AS_MOTHER"),
 }
 SAID |= {w.replace("_", " "): relation for relation, said in _PHRASES.items() for w in said}
+_CHILD_REGIONAL = word_list("family_words.SAID_AS_CHILD_REGIONAL")
+SAID |= {w.replace("_", " "): "child" for w in _CHILD_REGIONAL}
+_REGIONAL = frozenset(
+    w.replace("_", " ") for w in _PHRASES["son"] | _PHRASES["daughter"] | _CHILD_REGIONAL
+)
 SHORTHAND = word_list("family_words.SHORTHAND")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS") | frozenset(
-    w.replace("_", " ") for w in word_list("family_words.PHRASES_PLURAL")
+    w.replace("_", " ")
+    for w in word_list("family_words.PHRASES_PLURAL") | word_list("family_words.REGIONAL_PLURALS")
 )
 
 
@@ -172,14 +190,18 @@ def rel_pattern() -> str:
 
 
 # Shorthand that means something else too unless a name follows ("GF Dani", not "the GF menu").
-NEEDS_NAME = word_list("family_words.NEEDS_NAME")
+NEEDS_NAME = word_list("family_words.NEEDS_NAME") | _PETS_LESS_COMMON  # "goat cheese"
 # Plural or generic words that need a possessive, a number or names to be family.
 NEEDS_CONTEXT = word_list("family_words.NEEDS_CONTEXT")
-PHRASES_OWNED = frozenset(w.replace("_", " ") for w in word_list("family_words.PHRASES_OWNED"))
+# "their lad Jack" and "the lad at the counter": a regional word takes its owner's word
+PHRASES_OWNED = (
+    frozenset(w.replace("_", " ") for w in word_list("family_words.PHRASES_OWNED")) | _REGIONAL
+)
 NEEDS_OWNER = (
     word_list("family_words.NEEDS_OWNER")
     | word_list("family_words.MORE_NEEDS_OWNER")
     | word_list("family_words.MORE_PETS")
+    | _PETS_LESS_COMMON
     | word_list("family_words.NEEDS_OWNER_AT_WORK")
     | PHRASES_OWNED
 )

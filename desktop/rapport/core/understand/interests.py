@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,7 +69,7 @@ _TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
 _BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
-    "hated isnt doesnt dont cant quit stopped"
+    "hated isnt doesnt dont cant quit stopped used"
 )
 _LIKING = _words("loves love loved likes like enjoys enjoy adores prefers")
 _AFFINITY_BEFORE = _words(
@@ -196,9 +197,16 @@ def _singulars(word: str) -> tuple[str, ...]:
 class Catalogue:
     """The interest catalogue, indexed for finding interests in text."""
 
-    def __init__(self, entries: list[dict[str, object]]) -> None:
+    def __init__(
+        self, entries: list[dict[str, object]], more: list[dict[str, object]] | None = None
+    ) -> None:
+        """``entries`` as interests.json has them; ``more`` as pastimes.json has them (read
+        after: an entry may add phrases to a tag, and its phrases leave the tag they had).
+        The phrases of ``more`` are indexed when a note first has their first word: the
+        lexicon adds nothing measurable to a dry run's start."""
         self.interests: dict[str, Interest] = {}
         self._index: dict[str, list[_Phrase]] = {}
+        self._later: dict[str, list[tuple[str, str, str]]] = {}
         self._block_before: dict[str, frozenset[str]] = {}
         self._block_after: dict[str, frozenset[str]] = {}
         self._near: dict[str, frozenset[str]] = {}
@@ -208,36 +216,68 @@ class Catalogue:
         self._simple = _rx(_SIMPLE).fullmatch
         self._tokens = _rx(_TOKEN).findall
         for entry in entries:
-            tag = str(entry["tag"])
-            parent = entry.get("parent")
+            self._entry(entry, later=False)
+        for entry in more or ():
+            self._entry(entry, later=True)
+
+    def _entry(self, entry: dict[str, object], later: bool) -> None:
+        tag = str(entry["tag"])
+        parent = entry.get("parent")
+        if not entry.get("extends"):  # an entry of pastimes.json may add to a tag
             self.interests[tag] = Interest(
                 tag, str(entry["category"]), str(parent) if parent else None
             )
-            for mode, field in (
-                ("strong", "synonyms"),
-                ("weak", "weak"),
-                ("context", "context_synonyms"),
-            ):
-                for phrase in _strings(entry.get(field)):
+        for mode, field in (
+            ("strong", "synonyms"),
+            ("weak", "weak"),
+            ("context", "context_synonyms"),
+        ):
+            for phrase in _strings(entry.get(field)):
+                if not later:
                     self._add(phrase, tag, mode)
-            if "block_before" in entry:
-                self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
-            if "near" in entry:
-                self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
-            if "cue_before" in entry:
-                self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
-            if "block_after" in entry:
-                self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
-            if entry["category"] == "teams":
-                self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
+                elif phrase.isascii() and phrase.islower() and phrase.replace(" ", "").isalnum():
+                    self._later.setdefault(phrase.partition(" ")[0], []).append((phrase, tag, mode))
+                else:
+                    self._add(phrase, tag, mode, again=True)
+        if "block_before" in entry:
+            self._block_before[tag] = frozenset(map(_key, _strings(entry["block_before"])))
+        if "near" in entry:
+            self._near[tag] = frozenset(map(_key, _strings(entry["near"])))
+        if "cue_before" in entry:
+            self._cue_before[tag] = frozenset(map(_key, _strings(entry["cue_before"])))
+        if "block_after" in entry:
+            self._block_after[tag] = frozenset(map(_key, _strings(entry["block_after"])))
+        if entry.get("category") == "teams":
+            self._teams_by_word.setdefault(tag.split()[-1], []).append(tag)
 
-    def _add(self, phrase: str, tag: str, mode: str) -> None:
+    def _add(self, phrase: str, tag: str, mode: str, again: bool = False) -> None:
         if self._simple(phrase):
             words = tuple(phrase.split())
         else:
             words = tuple(map(_key, self._tokens(phrase)))
         if words:
-            self._index.setdefault(words[0], []).append((words, tag, mode))
+            phrases = self._index.setdefault(words[0], [])
+            if again:  # a phrase of pastimes.json leaves the tag interests.json gave it
+                phrases[:] = [p for p in phrases if p[0] != words]
+            phrases.append((words, tag, mode))
+
+    def phrases(self, word: str) -> list[_Phrase] | tuple[()]:
+        """The phrases starting with ``word``; the lexicon's join the catalogue's on first
+        use, in a new list published at once (a note read in another thread sees either)."""
+        later = self._later.get(word)
+        if later is not None:
+            joined = list(self._index.get(word, ()))
+            for phrase, tag, mode in later:
+                words = tuple(phrase.split())
+                joined = [p for p in joined if p[0] != words]
+                joined.append((words, tag, mode))
+            self._index[word] = joined
+            self._later.pop(word, None)
+        return self._index.get(word, ())
+
+    def starts(self, word: str) -> bool:
+        """Whether some phrase starts with ``word``."""
+        return word in self._index or word in self._later
 
     def ancestors(self, tag: str) -> tuple[str, ...]:
         """``tag`` followed by its parent, grandparent... (cycles cut)."""
@@ -268,7 +308,7 @@ class Catalogue:
             start, end = tokens[i][0], tokens[i + n - 1][1]
             interest = self.interests[tag]
             trade = self._for_trade(text, tokens, keys, i, n, lower_note) or _in_an_org_slot(
-                text, tokens, i, n, lower_note, self._index
+                text, tokens, i, n, lower_note, self.starts
             )
             found.append(
                 InterestMatch(
@@ -291,7 +331,7 @@ class Catalogue:
         for form in (word, *_singulars(word)):
             if form != word and form.endswith("ing"):
                 continue  # family: "part drawings", "meter readings": the things, not a pastime
-            candidates.extend(self._index.get(form, ()))
+            candidates.extend(self.phrases(form))
         if not candidates:
             return self._doer(keys, i)
         candidates.sort(key=lambda p: -len(p[0]))
@@ -314,7 +354,7 @@ class Catalogue:
         if len(word) < 5 or not word.endswith("er"):
             return None
         for activity in (word[:-2] + "ing", word[:-3] + "ing"):
-            for words, tag, mode in self._index.get(activity, ()):
+            for words, tag, mode in self.phrases(activity):
                 if len(words) == 1 and mode != "context":
                     return tag, 1
         return None
@@ -369,12 +409,21 @@ class Catalogue:
             return False  # "5 cs of the Barolo", "the boat policy": what is sold, not a hobby
         if self._in_a_trade_name(text, tokens, keys, i + n):
             return False  # "Vega Painting LLC", "the wine and cheese shop", "golf course supt"
+        if self._a_venue_or_a_job(text, tokens, keys, i, n):
+            return False  # "met at the golf club", "a yoga instructor", "sponsors the marathon"
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
             start = max(0, i - 3)
             while start < i and _rx(_BOUNDARY).search(text, tokens[start][1], tokens[i][0]):
                 start += 1
             negated = [k for k in range(start, i) if keys[k] in _NEGATIONS]
+            # "used to play tennis": no longer; "used to teach piano and still plays" still does
+            if "still" in keys[i : i + 8] or "used" in keys[start:i]:
+                negated = [
+                    k
+                    for k in negated
+                    if keys[k] != "used" or (keys[k + 1] == "to" and "still" not in keys[i : i + 8])
+                ]
             if negated and not self._turned(text, tokens, keys, negated[-1], i):
                 return False
         if mode == "weak" and self._one_trip(text, tokens, keys, i, tag):
@@ -388,6 +437,8 @@ class Catalogue:
             near = keys[first:i]
             if any(w in _AFFINITY_BEFORE for w in near) or after in _AFFINITY_AFTER:
                 return True
+            if _practised(keys, i + n):
+                return True  # "squash league", "bowls in a league", "crafts club"
             if _rx(_TALKS_ABOUT).search(text, max(0, tokens[first][0] - 30), tokens[i][0]):
                 return True  # "can't stop talking about his new boat"
             cues = self._cue_before.get(tag)
@@ -466,6 +517,28 @@ class Catalogue:
                 few = keys[k] in _FEW or (keys[k].isdigit() and int(keys[k]) < _STOCK_COUNT)
                 return not (few and any(w in _OWNS for w in said))
         return False
+
+    @staticmethod
+    def _a_venue_or_a_job(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, n: int
+    ) -> bool:
+        """Family: the pastime word names a place where people meet or a job, not a liking:
+        after "at"/"the" and before a venue word ("lunch at the Tennis Club", "manages the ski
+        resort"), before a job ("a yoga instructor", "the golf pro"), or after a sponsor ("her
+        firm sponsors the marathon"); a liking said in the clause keeps it ("plays at the golf
+        club", "loves the ski resort")."""
+        first = max(0, i - 6)
+        while first < i and _rx(_BOUNDARY).search(text, tokens[first][1], tokens[i][0]):
+            first += 1
+        said = keys[first:i]
+        if any(w in _AFFINITY_BEFORE or w in _LIKING or w in _MEMBER for w in said):
+            return False  # "a member of the yacht club"
+        after = keys[i + n] if i + n < len(keys) else ""
+        if after in _JOB_AFTER:
+            return True
+        if _SPONSORS & set(said):
+            return True
+        return after in _VENUE and bool(said) and said[-1] in ("the", "at")
 
     @staticmethod
     def _in_a_trade_name(
@@ -597,7 +670,7 @@ def _in_an_org_slot(
     i: int,
     n: int,
     lower_note: bool,
-    phrases: dict[str, list[_Phrase]],
+    starts: Callable[[str], bool],
 ) -> bool:
     start = tokens[i][0]
     opened = text.rfind("(", max(0, start - 60), start)
@@ -608,7 +681,7 @@ def _in_an_org_slot(
         if (
             named is not None
             and ")" not in text[opened:start]
-            and _key(named.group().strip().rstrip(".")) not in phrases  # "Go (the board game)"
+            and not starts(_key(named.group().strip().rstrip(".")))  # "Go (the board game)"
             and not inside & (_AFFINITY_BEFORE | _AFFINITY_AFTER | _LIKING | _ASIDE_PERSONAL)
         ):
             return True  # "Sasha V. (ballet school)": what the person's firm does
@@ -640,7 +713,7 @@ def _in_an_org_slot(
 # order, then the object's determiner or count, then the word, in one clause ("They want a
 # river cruise", "wants 20 more bikes + 10 rowers", "needs 6 student cellos", "looking at a
 # 24 foot pontoon", "the cost of the onsite yoga sessions"); "wants to learn golf" is a wish.
-_WANTS = word_list("interests._WANTS")
+_WANTS = word_list("interests._WANTS") | word_list("interests._BUYS")
 _PRICED = word_list("interests._PRICED")
 _OBJECT_START = word_list("interests._OBJECT_START")
 _WANT_REACH = 8
@@ -671,6 +744,12 @@ def _ordered(text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: 
     return False
 
 
+_VENUE = word_list("interests._VENUE")
+_JOB_AFTER = word_list("interests._JOB_AFTER")
+_SPONSORS = word_list("interests._SPONSORS")
+_MEMBER = _words("member members membership joined joins belongs")
+
+
 # Diet words that may stand between a diet and the product it describes: "vegetarian + gluten
 # free options", "vegan and nut-free menu".
 _DIET_LIST = _words(
@@ -688,6 +767,20 @@ def _for_a_product(keys: list[str], j: int) -> bool:
     return False
 
 
+# Family: a pastime said by where it is practised, just after it ("drum lessons", "a squash
+# league", "bowls in a league", "plays on the crew team"): something done for pleasure.
+_PRACTICE = word_list("interests._PRACTICE")
+
+
+def _practised(keys: list[str], j: int) -> bool:
+    ahead = keys[j : j + 3]
+    if ahead[:1] and ahead[0] in _PRACTICE:
+        return True
+    return (
+        len(ahead) == 3 and ahead[0] == "in" and ahead[1] in ("a", "the") and ahead[2] in _PRACTICE
+    )
+
+
 def _same(text_word: str, catalogue_word: str) -> bool:
     return text_word == catalogue_word or catalogue_word in _singulars(text_word)
 
@@ -699,7 +792,9 @@ def _strings(value: object) -> list[str]:
 @cache
 def catalogue() -> Catalogue:
     """The shipped catalogue, loaded on first use and kept."""
-    return Catalogue(list(json.loads(read_resource("interests.json"))["interests"]))
+    entries = list(json.loads(read_resource("interests.json"))["interests"])
+    # The broad lexicon of pastimes, in the same form, read after the catalogue it extends
+    return Catalogue(entries, list(json.loads(read_resource("pastimes.json"))["interests"]))
 
 
 def find_interests(text: str) -> list[InterestMatch]:

@@ -65,12 +65,24 @@ _BUSINESS = LazyRegex(
     re.IGNORECASE,
 )
 _NAME_AT = LazyRegex(
-    r"(?:'s\s+name\s+is\s+|\s*(?:[,:(]\s*|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
-)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth"
+    r"(?:'s\s+name\s+is\s+|(?:\s+of\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+y(?:ea)?rs?(?=\s*,))?"
+    r"\s*(?:[,:(]\s*|\s+[-\u2013\u2014]\s+|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
+)  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth", "son - Jake -",
+# "her husband of 30 years, Tom"
 _NAME_WORD = LazyRegex(r"[^\W\d_](?:[\w-]|'(?=\w))*")  # a quote mark after it is not part of it
 _AGE_AFTER = LazyRegex(
-    r"(?:\s*,\s*|\s*\(\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
-    r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?(?=\s*(?:[,.;:)&+]|and\b|\-|$))",
+    r"(?:\s*,\s*|\s*\(\s*|\s+[-\u2013]\s*|\s+)(?:age[ds]?\s*|aged\s*)?(\d{1,2})(?!['\"\d])\s*"
+    r"(?:yo|y/o|y\.o\.|yrs?(?:\s+old)?|years?\s+old|mos?|months?)?\s*\)?"
+    r"(?=\s*(?:[,.;:)&+]|and\b|\-|$|\(?(?:bday|b-day|birthday|born|dob|b\.)))",
+    re.IGNORECASE,
+)
+# Family: a list of family with each one's birthday after the age ("Ava 12 bday 3/4, Ben 9
+# bday 7/9", "Ava - 12 - Mar 4; Ben - 9 - Jul 9", "Ava (12) b. March 4"): the birthday is
+# passed over to reach the next name (the dates stage reads it).
+_BIRTHDAY_AFTER = LazyRegex(
+    r"\s*(?:[-\u2013,]\s*)?\(?\s*(?:(?:bday|b-day|birthday|born|dob|b\.)\s*[:\-]?\s*(?:on\s+)?)?"
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*\)?(?=\s*(?:[,;&+]|and\b|$))",
     re.IGNORECASE,
 )
 _AGE_LATER = LazyRegex(
@@ -119,7 +131,10 @@ _CHILD_HAD = LazyRegex(
 _ONE_DOWN = {"child": "grandchild", "son": "grandson", "daughter": "granddaughter"}
 # Family: a name, then only the family word in brackets ("She + Giles (hubs) off to Venice",
 # "Evie T + Marco (hubs)"): the relative's name is the word before the bracket.
-_NAME_THEN_BRACKET = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:his|her|their)\s+)?$")
+# "Giles (hubs)", and a full name's first name: "Dr. Hugh Park (hubby, also DDS)"
+_NAME_THEN_BRACKET = LazyRegex(
+    r"\b([A-Z][a-z]+)(?:\s+[A-Z][a-z'-]+)?\s*\(\s*(?:(?:his|her|their)\s+)?$"
+)
 _NAME_BEFORE = LazyRegex(
     r"\b([A-Z][a-z]+)(?:\s+is\s+|,\s*|\s*=\s*|\s*\(\s*)(?:his|her|their)\s+$"
 )  # "Ruth is his wife", "Ruth, his wife", "Fiona (his wife)"
@@ -173,6 +188,9 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
     # everyday word and the person is said to do or be something right after it
     if low in _surname_stop() or low in first_names() or low in _AGE_WORDS:
         return False
+    said = _DOES_AFTER.match(low)
+    if said is not None and said.end() == len(low):
+        return False  # "her son turns 16": the verb that says what the person does or is
     accented = any(ord(ch) > 127 for ch in word)
     if not accented and (len(low) < 3 or (low.endswith(_WORD_ENDINGS) and not _name_ending(low))):
         return False
@@ -264,6 +282,13 @@ def _pet_name(text: str, w: re.Match[str], explicit: bool) -> bool:
 # Family: a pet's name, then its kind in brackets ("Juniper (golden) + Pepper (cat!!)",
 # "Bandit (their beagle)"): the name is the word before the bracket.
 _NAME_BEFORE_KIND = LazyRegex(r"\b([A-Z][a-z]+)\s*\(\s*(?:(?:a|an|his|her|their|our)\s+)?$")
+# Family: a pet's name, then "the" and its kind ("Biscuit the beagle", "Duke the old gelding");
+# not a trade or a thing the kind word starts ("Tom the dog groomer", "Ann the cat lady").
+_NAME_THE_KIND = LazyRegex(r"\b([A-Z][a-z]+)\s+the\s+(?:(?:little|big|old|young|new|rescue)\s+)?$")
+_KIND_OF_A_TRADE = LazyRegex(
+    r"[ -](?:[a-z]+ers?|food|treats?|park|bed|show|shows|daycare|sitting|walking|grooming|"
+    r"training|hair|toys?|guy|lady|person|man|woman|people|whisperer|mom|dad)\b"
+)
 
 
 def _titled_name_after(text: str, pos: int) -> re.Match[str] | None:
@@ -303,19 +328,24 @@ def _names_after(
         if a is not None:
             age = int(a.group(1))
             cursor = a.end()
+            if plural:
+                born = _BIRTHDAY_AFTER.match(text, cursor)
+                cursor = born.end() if born is not None else cursor
         found.append((title_name(name), age))
         first = False
         if not plural:
             break
         # "Owen, Lily and Ava", "twins Jo/Max", "Sofi (6), Mateo (4), baby Luz"
         sep = rx(
-            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?"
+            r"\s*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*|\+\s*|/\s*)(?:(?:baby|little|the\s+baby)\s+)?"
         ).match(text[cursor:])
         if (sep is None or not sep.group()) and lower_list:
             # dictated without commas: "three kids isabel mateo and the baby nico"
             sep = rx(r"\s+(?=[a-z])").match(text[cursor:])
         if sep is None or not sep.group():
             break
+        if sep.group().lstrip().startswith(";") and text[:cursor].rstrip().endswith(")"):
+            break  # "2 boys (Wade 8, Colt 5); Boone is ...": the bracket closed the list
         cursor += sep.end()
     return found, cursor
 
@@ -355,7 +385,20 @@ def find_family(
     low = text[:limit].lower()
     for m in _SPOUSE.finditer(text, 0, limit) if "anniv" in low or "married" in low else ():
         _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
+    for m in _PAIR_NAMED.finditer(text, 0, limit):
+        first = next((p for p in people if p.start == m.start(1)), None)
+        second = next((p for p in people if p.start == m.start(2)), None)
+        if first is not None and second is not None and first is not second:
+            first.name, second.name = title_name(m.group(3)), title_name(m.group(4))
     return people
+
+
+# Family: two relatives, then their names in the same order in brackets ("her mom and dad
+# (Linda and Frank)", "son & daughter (Eli + Rose)"): each takes its own, not the first both.
+_PAIR_NAMED = LazyRegex(
+    r"\b([A-Za-z]+)\s+(?:and|&|\+)\s+(?:(?:his|her|their)\s+)?([A-Za-z]+)\s*\(\s*"
+    r"([A-Z][a-z]+)\s*(?:and|&|\+|,|/)\s*([A-Z][a-z]+)\s*\)"
+)
 
 
 def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
@@ -529,6 +572,8 @@ def _members_at(
             if later is not None and later.group(1).lower() not in NOT_NAMES:
                 names = [(later.group(1), None)]
             name_is = _NAME_IS_LATER.match(text, m.end()) if not names else None
+            if name_is is not None and _ANOTHER.search(text, m.end(), name_is.start(1)):
+                name_is = None  # "her son works with a guy who is named Bob": someone else's
             if name_is is not None and _said_name(name_is.group(1)):
                 names = [(title_name(name_is.group(1)), None)]
         before = _NAME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
@@ -540,12 +585,15 @@ def _members_at(
             bracketed is not None
             and not plural
             and not names
-            and rx(r"\s*(?:,\s*\d{1,2}\s*)?\)").match(text, m.end()) is not None
+            # the bracket closes after the word, an age or a short aside ("hubby, also DDS")
+            and rx(r"\s*(?:[,/][^()\n]{0,30})?\)").match(text, m.end()) is not None
             and bracketed.group(1).lower() not in NOT_NAMES
         ):
             names = [(bracketed.group(1), None)]  # "Giles (hubs)", "Marco (husband)"
     if not names and relation in ("dog", "cat", "pet"):
         before_kind = _NAME_BEFORE_KIND.search(text, max(0, m.start() - 30), m.start())
+        if before_kind is None and not _KIND_OF_A_TRADE.match(text, m.end()):
+            before_kind = _NAME_THE_KIND.search(text, max(0, m.start() - 30), m.start())
         if before_kind is not None and before_kind.group(1).lower() not in NOT_NAMES:
             names = [(before_kind.group(1), None)]
     if not names and relation in ("dog", "cat", "pet"):
@@ -694,8 +742,15 @@ def _list_name(word: str, lower: bool, count: int | None) -> bool:
 _BEFORE_TITLE = word_list("people._BEFORE_TITLE")
 # "his granddaughter's team her name is wren", "a rescue dog, his name's Tank": the name
 # said in the same sentence after the relative
+_ANOTHER = LazyRegex(
+    r"\b(?:(?:with|to|for|from|met|meets|knows|and|of)\s+(?:a|an|another|someone|somebody)|whose)\b",
+    re.IGNORECASE,
+)
+# "her son turns 16; his name is Josh", "her husband, who's a pilot, is named Greg"
 _NAME_IS_LATER = LazyRegex(
-    r"[^.;!?\n]{0,40}?\b(?:her|his|its)\s+name(?:'s|\s+is)\s+([A-Za-z][a-z'-]+)", re.IGNORECASE
+    r"[^.!?\n]{0,40}?\b(?:(?:her|his|its)\s+name(?:'s|\s+is)|is\s+(?:named|called))\s+"
+    r"([A-Za-z][a-z'-]+)",
+    re.IGNORECASE,
 )
 
 
