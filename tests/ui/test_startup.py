@@ -42,7 +42,7 @@ def test_the_window_opens_its_book_after_the_first_paint(qtbot: Any, checked: An
     qtbot.waitUntil(lambda: win.today_view.data is not None)
 
     assert current_book() == checked
-    assert win.counts_label.text() == "3 clients · 1 open tasks"
+    assert win.counts_label.text() == "3 clients · 1 open task"
 
 
 def test_a_book_that_cannot_open_after_the_paint_is_explained_and_rapport_quits(

@@ -13,6 +13,7 @@ import os
 import sys
 
 from rapport.cli.common import checked_text, client_option, print_json, say, warn
+from rapport.core.counts import counted
 from rapport.ending import nothing_to_close
 
 # The exit code of a note kept on this computer because the team book's server is away
@@ -218,7 +219,7 @@ def _keep(
                        accept=args.accept, key=key)  # fmt: skip
     if args.json:
         print_json({"kept": {"key": kept.key, "waiting": kept.waiting, "book": kept.where}})
-    waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"
+    waiting = f"{counted(kept.waiting, 'capture')} waiting"
     warn(
         f"the team book at {kept.where} is away: the note is kept on this computer "
         f"({waiting}) and saved to the team book when the server is back"
@@ -235,7 +236,7 @@ def _send_kept() -> None:
     sent = outbox.send()
     if sent.saved:
         warn(
-            f"{sent.saved} capture{'' if sent.saved == 1 else 's'} kept while the server "
+            f"{counted(sent.saved, 'capture')} kept while the server "
             "was away saved to the team book"
         )
     if sent.failed:
@@ -277,7 +278,4 @@ def _print_human(result: dict) -> None:  # type: ignore[type-arg]
     if result.get("saved"):
         saved = result["saved"]
         count = len(saved["task_ids"])
-        say(
-            f"Saved as conversation {saved['interaction_id']} with {count} "
-            f"task{'' if count == 1 else 's'}."
-        )
+        say(f"Saved as conversation {saved['interaction_id']} with {counted(count, 'task')}.")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from rapport.cli.common import progress_line, say, warn
+from rapport.core.counts import counted
 
 UNLOCKING = (
     "Other commands unlock an encrypted book from the keychain (when remembered), else from "
@@ -178,4 +179,4 @@ def run_passphrase(args: argparse.Namespace) -> int:
 
 
 def _backups(count: int) -> str:
-    return f"{count} backup" + ("" if count == 1 else "s")
+    return counted(count, "backup")

@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
+from rapport.core.counts import counted
 from rapport.core.formats import day_month
 from rapport.ui.qt_names import set_shortcut
 
@@ -60,7 +61,7 @@ def saved_text(result: Any) -> str:
 
 def kept_text(kept: Any) -> str:
     """What the standalone window says of a note kept while the team server is away."""
-    waiting = f"{kept.waiting} capture{'' if kept.waiting == 1 else 's'} waiting"
+    waiting = f"{counted(kept.waiting, 'capture')} waiting"
     return (
         f"The team book at {kept.where} is away: the note is kept on this computer "
         f"({waiting}) and saved to the team book when the server is back."

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from rapport import __version__
+from rapport.core.counts import counted
 from rapport.services.book import Book
 from rapport.ui import messages, theme
 from rapport.ui.qt_names import set_by_name, set_shortcut
@@ -834,7 +835,8 @@ class MainWindow(QMainWindow):
         self._show_counts(count, open_tasks)
 
     def _show_counts(self, count: int, open_tasks: int) -> None:
-        self.counts_label.setText(f"{count} clients · {open_tasks} open tasks")
+        clients, tasks = counted(count, "client"), counted(open_tasks, "open task")
+        self.counts_label.setText(f"{clients} · {tasks}")
 
     def _update_client_actions(self) -> None:
         profile = self._profile

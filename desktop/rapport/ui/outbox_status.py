@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from rapport.core.counts import counted
 from rapport.ui import messages
 
 # How often the window asks whether the server is back (on the worker: a round trip).
@@ -28,7 +29,7 @@ SAID_MS = 10000
 
 
 def captures(count: int) -> str:
-    return f"{count} capture{'' if count == 1 else 's'}"
+    return counted(count, "capture")
 
 
 class OutboxStatus(QObject):

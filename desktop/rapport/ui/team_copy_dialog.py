@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from rapport.core.counts import counted
 from rapport.ui import messages
 
 TITLE = "Copy a personal book into the team book"
@@ -48,7 +49,7 @@ def install(window: Any) -> QAction | None:
 
 def result_line(done: Any) -> str:
     return (
-        f"Copied into the team book: {done.added} new client{'' if done.added == 1 else 's'}, "
+        f"Copied into the team book: {counted(done.added, 'new client')}, "
         f"{done.known} known ({done.updated} updated), {done.skipped} left out."
     )
 

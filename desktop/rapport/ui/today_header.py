@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rapport.core.counts import counted
 from rapport.ui import messages, theme
 from rapport.ui.qt_names import set_by_name
 
 if TYPE_CHECKING:
     from rapport.services.today import Today
-
-
-def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class TodayHeader(QWidget):
@@ -157,7 +154,7 @@ class TodayHeader(QWidget):
         backup = f" {period.backup_name} covers." if period.backup_name else ""
         back_on = f"{period.return_day:%A %b} {period.return_day.day}"
         if status.active:
-            waiting = f"; {plural(status.held, 'task')} wait for you" if status.held else ""
+            waiting = f"; {counted(status.held, 'task')} wait for you" if status.held else ""
             text = (
                 f"<b>You are away</b> ({span}).{backup} Nothing fires as overdue until you are "
                 f"back on {back_on}{waiting}. Press C to copy the auto-reply."
@@ -166,7 +163,7 @@ class TodayHeader(QWidget):
         elif status.back:
             text = (
                 f"<b>Welcome back.</b> While you were away ({span}), "
-                f"{plural(len(status.came_in), 'message')} came in; they are listed below."
+                f"{counted(len(status.came_in), 'message')} came in; they are listed below."
             )
             color = theme.good_color()
         else:

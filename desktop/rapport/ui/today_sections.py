@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import clock
+from rapport.core.counts import counted
 from rapport.core.formats import day_label, kind_text, stamp_label
 from rapport.ui import table_fit, theme
 from rapport.ui.table_model import Column, RecordRole, RecordTableModel
@@ -60,15 +61,11 @@ def day_text(day: date | None, today: date) -> str:
     return "" if day is None else day_label(day, today)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # -- task lists -------------------------------------------------------------------------------
 def _task_due(item: TodayTask) -> str:
     today = item.today
     if item.days_late:
-        return f"{day_text(item.due, today)} · {_plural(item.days_late, 'day')} late"
+        return f"{day_text(item.due, today)} · {counted(item.days_late, 'day')} late"
     return day_text(item.due, today)
 
 
@@ -155,7 +152,7 @@ THANKS_COLUMNS: list[Column[ThankYou]] = [
     Column("When", lambda t: day_label(t.since, clock.today()), sort=lambda t: t.since),
     Column(
         "Waiting",
-        lambda t: "today" if t.days == 0 else _plural(t.days, "day"),
+        lambda t: "today" if t.days == 0 else counted(t.days, "day"),
         color=lambda t: theme.warning_color() if t.days > 1 else None,
     ),
 ]
@@ -171,11 +168,11 @@ TOUCH_COLUMNS: list[Column[OutOfTouch]] = [
         lambda o: day_label(o.last_contact, clock.today()) if o.last_contact else "never",
         sort=lambda o: o.last_contact,
     ),
-    Column("Since", lambda o: _plural(o.days, "day"), sort=lambda o: o.days),
+    Column("Since", lambda o: counted(o.days, "day"), sort=lambda o: o.days),
     Column("Cadence", lambda o: f"every {o.cadence_days} days"),
     Column(
         "Overdue by",
-        lambda o: _plural(o.overdue_by, "day"),
+        lambda o: counted(o.overdue_by, "day"),
         sort=lambda o: o.overdue_by,
         color=lambda o: theme.warning_color() if o.overdue_by > o.cadence_days else None,
     ),
