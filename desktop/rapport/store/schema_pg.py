@@ -185,9 +185,14 @@ def _comparable(table: Table) -> Table:
 
 
 # -- what the server holds --------------------------------------------------------------------
+# An extension's own tables and views are the extension's, made by a superuser's CREATE
+# EXTENSION (pg_stat_statements, to watch the server's time, puts two views in the book's
+# schema when it is the one first on the path): not the book's, not compared.
 _RELATIONS = """
 SELECT c.oid, c.relname, c.relkind, c.relrowsecurity FROM pg_class c
 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                  AND d.objid = c.oid AND d.deptype = 'e')
 """
 _COLUMNS = """
 SELECT a.attrelid, a.attname, a.attnotnull,
