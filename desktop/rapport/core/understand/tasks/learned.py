@@ -273,8 +273,14 @@ class Weighed:
 
 
 def weigh(
-    tasks: list[TaskFound], spans: Sequence[Span], ctx: TaskContext, dims: int
+    tasks: list[TaskFound],
+    spans: Sequence[Span],
+    ctx: TaskContext,
+    dims: int,
+    worth: Callable[[Sequence[int]], bool] = lambda features: True,
 ) -> list[Weighed]:
+    """Each clause's features, the rules' tasks in it, and the task it would add (worded only
+    where ``worth`` says the model would add it: wording is the costly part)."""
     body = ctx.body
     clauses = clauses_of(spans)
     form = note_form(body)
@@ -291,7 +297,13 @@ def weigh(
         added = None
         near = bool(owner.get(i - 1) or owner.get(i + 1))
         line = _line_of(body, clause.start)
-        if not inside and not near and _may_add(clause.text) and not _structured(line, form):
+        if (
+            not inside
+            and not near
+            and _may_add(clause.text)
+            and not _structured(line, form)
+            and worth(features)
+        ):
             cut = _BULLET.match(clause.text)
             off = cut.end() if cut else 0
             title = task_title("", Span(clause.start + off, clause.end, clause.text[off:]), ctx)
@@ -369,5 +381,5 @@ def weigh_tasks(tasks: list[TaskFound], spans: Sequence[Span], ctx: TaskContext)
             record(tasks, seen)
     if model is None or not spans:
         return tasks
-    weighed = weigh(tasks, spans, ctx, model.dims)
+    weighed = weigh(tasks, spans, ctx, model.dims, lambda f: model.score(f) > model.add_above)
     return decide(tasks, weighed, model.score, model.veto_below, model.add_above)
