@@ -192,7 +192,11 @@ def understand(
         [(a, b) for a, b, said in note.voices if said is _CLIENT_SPEAKS],
     )
     fact_units = [Span(f.start, f.end, body[f.start : f.end]) for f in facts] + rest
-    yearly = find_yearly_dates(fact_units, dates, family, client_first)
+    # a day to remember said in a clause only the learned model took as a task is still one
+    learned = [Span(t.start, t.end, body[t.start : t.end]) for t in tasks if t.learned]
+    yearly = find_yearly_dates(
+        sorted(fact_units + learned, key=lambda u: u.start), dates, family, client_first
+    )
     found_client = _client(client, body, names, known_clients)
     understood = Understanding(
         client=found_client,
@@ -337,6 +341,7 @@ def _tasks(
 ) -> list[TaskFound]:
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
+    from rapport.core.understand.tasks.learned import weigh_tasks
 
     body, spans = note.body, note.spans
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
@@ -390,7 +395,8 @@ def _tasks(
         body=body,
         author=author_alias(body),
     )
-    return find_tasks(spans, ctx)
+    # the rules' tasks, then the learned model's veto and additions (tasks/learned.py)
+    return weigh_tasks(find_tasks(spans, ctx), spans, ctx)
 
 
 # A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200

@@ -25,6 +25,7 @@ class TaskFound:
     start: int
     end: int
     promised: bool = False
+    learned: bool = False  # added by the learned model (tasks/learned.py), not by a rule
 
 
 @dataclass(slots=True)
