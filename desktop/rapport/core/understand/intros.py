@@ -664,9 +664,9 @@ def _came_referred(
     for m in _RELATION_SENT.finditer(text, 0, limit):
         refs.append(("", m.start(), m.end()))
     for n in people:
-        m = _REF_BEFORE.match(text, n.end)
-        if m is not None:
-            refs.append((n.name, n.start, m.end()))
+        said = _REF_BEFORE.match(text, n.end)
+        if said is not None:
+            refs.append((n.name, n.start, said.end()))
     for ref, start, end in refs:
         if not ref and any(i.lead_is_subject for i in found):
             continue  # the client's source is read already
