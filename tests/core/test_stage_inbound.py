@@ -242,3 +242,23 @@ def test_a_message_awaiting_the_user_in_more_shapes(text: str, channel: str) -> 
 )
 def test_no_message_awaits_the_user(text: str) -> None:
     assert _inbound(text) is None
+
+
+# A chat's or a phone's own layout: the channel in brackets after the sender, a DM, a
+# transcript header in brackets; the user's own message sent "from my phone" awaits nothing.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Slack DM from Raj Mehta: can you send the SOC2 report before Thursday?", "text"),
+        ("[Voicemail 0:41] Hi, this is Greg Lund, give me a call back about the dock.",
+         "voicemail"),
+        ("Dana (text, 9:14am): can we push to 3?", "text"),
+        ("Ravi Shah (email): the SOW looks fine, one question on payment terms?", "email"),
+        ("Sent the DM from my phone to Jo Park", None),
+        ("Sent the email from our shared inbox to Ana Ruiz", None),
+        ("Met Dana Fox (text me after) at the expo", None),
+    ],
+)  # fmt: skip
+def test_a_message_in_a_chat_or_phone_layout(text: str, want: str | None) -> None:
+    found = _inbound(text)
+    assert (found[0] if found else None) == want

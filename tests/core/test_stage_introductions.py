@@ -327,6 +327,9 @@ def test_the_client_came_referred_said_any_way(text: str, client: str) -> None:
         "Rita Ames emailed the board about the gala; Tom Hart was cc'd",
         "Met Ana Ruiz. She said I should call her husband Tom about the deposit.",
         "Ana Ruiz is expecting my call Friday about the deposit.",
+        "Met Lia Ford. She told me to call her assistant Kim Oh to set the date.",
+        "Lia Ford said I should email her EA, Tom Bay, for the calendar",
+        "Lia Ford gave me the number of her office, ask for Pam Lee",
     ],
 )
 def test_no_one_handed_to_the_user(text: str) -> None:

@@ -60,9 +60,10 @@ _NOT_A_MESSAGE = r"(?<!thank-you\s)(?<!thank\syou\s)(?<!follow-up\s)(?<!intro\s)
 _PATTERNS: tuple[LazyRegex, ...] = (
     LazyRegex(
         rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|lm|e-?mail|"
-        r"text|txt|sms|message|msg|whatsapp|imessage|call)s?(?:\s+back)?"
+        r"text|txt|sms|message|msg|whatsapp|imessage|dm|call)s?(?:\s+back)?"
         r"(?:\s+(?:in|came\s+in|come\s+in|coming\s+in))?"
-        rf"{_SAID_AT}\s+{_FROM}\s+(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
+        # "sent the email from my phone": the user's own message
+        rf"{_SAID_AT}\s+{_FROM}\s+(?!(?:my|our)\b)(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
     LazyRegex(
@@ -119,7 +120,7 @@ _PATTERNS: tuple[LazyRegex, ...] = (
     # what the app adds between the word and the message or sender ("Voicemail transcript
     # (0:52): hi it's ...", "VM to text, Tue 9:05 AM, from Ana Ruiz:", "voice mail (auto):")
     LazyRegex(
-        r"(?im)^[ \t]*(?:new\s+)?(?P<ch>voice\s*mail|vm)\b"
+        r"(?im)^[ \t]*[\[(]?(?:new\s+)?(?P<ch>voice\s*mail|vm)\b"
         r"(?:\([^)\n]{0,24}\)|\d{1,2}:\d\d|[^:\n.!?()])*?"
         rf"(?:\b(?:from|frm|fr)\s+(?P<who>{_NAME})|:)"
     ),
@@ -144,6 +145,14 @@ _PATTERNS += (
     ),
 )
 _ASKED_TO_CALL = _PATTERNS[-1]
+# i16in. Family: a message's channel in brackets between its sender and its words, as a phone
+# or a chat export writes it ("Dana (text, 9:14am): can we push to 3?", "Ravi Shah (email):")
+_PATTERNS += (
+    LazyRegex(
+        rf"(?P<who>{_NAME})\s*\((?P<ch>(?i:text|txt|sms|e-?mail|voice\s*mail|vm|whatsapp|imessage|"
+        r"dm))\b[^)\n]{0,30}\)\s*:"
+    ),
+)
 # Family: a message the user has not answered yet ("She sent an email last wk asking to
 # downgrade - havent replied yet", "a text Friday I haven't answered")
 _UNANSWERED = LazyRegex(
@@ -185,6 +194,7 @@ _TRIGGERS = (
     ("voice", "vm"),
     ("morning", "afternoon", "evening", "yesterday", "last night", "earlier", "today"),
     ("call",),
+    ("text", "txt", "sms", "mail", "vm", "voice", "whatsapp", "imessage", "dm"),
     ("missed",),
     ("replied", "responded", "answered", "reply", "respond", "answer", "gotten back", "got back"),
     ("re", "fw"),

@@ -523,6 +523,12 @@ _A_LEAD = LazyRegex(
     re.IGNORECASE,
 )
 _ASKED_TO = LazyRegex(r"\b(?:ask|asked|asking|can\s+you|could\s+you)\b[^.;!?\n]*\bto$", re.I)
+_ASSISTANT_BEFORE = LazyRegex(
+    r"\b(?:assistant|secretary|ea|pa|receptionist|scheduler|admin|front\s+desk)\b", re.IGNORECASE
+)
+_OFFICE_OF = LazyRegex(
+    r"\b(?:his|her|their)\s+office\b(?!\s+(?:manager|mgr|director|head|lead))", re.IGNORECASE
+)
 _OURS = LazyRegex(r"\b(?:our|my)\b", re.IGNORECASE)
 _GAVE_ME = LazyRegex(r"\b(?:gave|passed|sent|forwarded|shared|texted)\s+(?:me|us)\s", re.I)
 # the end of a clause ("Mr." and "Dr." before a name are no end)
@@ -564,6 +570,10 @@ def _handed_any_way(
             continue
         if _SPOUSE_BEFORE.search(text, max(0, lead.start - 12), lead.start):
             continue  # "said I should call her husband": family, not someone new
+        if _ASSISTANT_BEFORE.search(text, m.end(), lead.start) or _OFFICE_OF.search(
+            text, m.end(), lead.start
+        ):
+            continue  # "told me to call her assistant Kim": the client's office, no one new
         if not m.group().lower().startswith("you") and _OURS.search(text, m.end(), lead.start):
             continue  # "looped in our ops guy Derek": the user's own side
         if _ASKED_TO.search(text, max(0, m.start() - 40), m.start() + 2):
@@ -654,9 +664,9 @@ def _came_referred(
     for m in _RELATION_SENT.finditer(text, 0, limit):
         refs.append(("", m.start(), m.end()))
     for n in people:
-        m = _REF_BEFORE.match(text, n.end)
-        if m is not None:
-            refs.append((n.name, n.start, m.end()))
+        said = _REF_BEFORE.match(text, n.end)
+        if said is not None:
+            refs.append((n.name, n.start, said.end()))
     for ref, start, end in refs:
         if not ref and any(i.lead_is_subject for i in found):
             continue  # the client's source is read already
