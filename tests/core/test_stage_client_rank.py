@@ -6,15 +6,23 @@ file names the sha256 of each file it was trained on, and goes stale when one ch
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from rapport.core.understand.client_rank import FEATURES, MODEL_FILE, candidates, weights
+from rapport.core.understand.client_rank import (
+    FEATURES,
+    MODEL_FILE,
+    candidates,
+    rerank_client,
+    score,
+    weights,
+)
 from rapport.core.understand.clients import KnownClient
-from rapport.core.understand.mentions import find_names
+from rapport.core.understand.mentions import NameMention, find_names
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINER = "tests/tools/train_client_ranker.py"
@@ -101,3 +109,30 @@ def test_how_a_candidate_is_in_the_book(text: str, name: str, how: str) -> None:
     got = _features(text, name, book)
     said = {k for k in ("book_exact", "book_first", "book_other", "book_none") if got[k]}
     assert said == {how}
+
+
+def _every_name_looked_up(
+    body: str, names: list[NameMention], chosen: NameMention, known: list[KnownClient]
+) -> NameMention:
+    pool = candidates(body, names, chosen, known)
+    w = weights()
+    return max(pool, key=lambda c: (score(c.features, w), c.features[0])).mention
+
+
+def test_looking_up_only_the_names_that_may_win_chooses_as_looking_up_all() -> None:
+    """The book is asked only about the rules' pick and the names that could outscore it."""
+    book_csv = ROOT / "tests" / "core" / "capture_notes_fc12_book.csv"
+    with book_csv.open(encoding="utf-8") as fh:
+        known = [KnownClient(i, r["name"], r["company"]) for i, r in enumerate(csv.DictReader(fh))]
+    notes = (ROOT / "tests" / "core" / "capture_notes_fc12.jsonl").read_text(encoding="utf-8")
+    compared = 0
+    for line in notes.splitlines():
+        body = json.loads(line)["text"]
+        names = find_names(body, len(body))
+        for chosen in names[:3]:
+            if len(candidates(body, names, chosen, known, lookup=False)) < 2:
+                continue
+            compared += 1
+            want = _every_name_looked_up(body, names, chosen, known)
+            assert rerank_client(body, names, chosen, known) == want
+    assert compared > 40

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapport.core.understand.clients import KnownClient, match_client
 from rapport.core.understand.mentions import NOT_NAMES, NameMention, first_names
@@ -23,7 +23,7 @@ from rapport.core.understand.resources import read_resource
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
-__all__ = ["FEATURES", "MODEL_FILE", "Candidate", "candidates", "rerank_client", "weights"]
+__all__ = ["FEATURES", "MODEL_FILE", "Candidate", "candidates", "rerank_client", "score", "weights"]
 
 MODEL_FILE = "client_ranker.json"
 MAX_CANDIDATES = 8  # the names said first; a long pasted thread names dozens
@@ -96,8 +96,26 @@ def weights() -> tuple[float, ...]:
     return tuple(float(named[name]) for name in FEATURES)
 
 
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I)
+
+
 def _count(word: str, text: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)) if word else 0
+    return len(_word_pattern(word).findall(text)) if word else 0
+
+
+_BOOK = slice(-4, None)  # the four book features, last in FEATURES
+
+
+def _book_features(name: str, known: Sequence[KnownClient]) -> tuple[float, ...]:
+    how = match_client([name], [], known).how if known else ""
+    return (
+        1.0 if how in ("exact", "close") else 0.0,
+        1.0 if how == "first_name" else 0.0,
+        1.0 if how in ("surname", "company") else 0.0,
+        1.0 if known and how == "new" else 0.0,
+    )
 
 
 def candidates(
@@ -105,8 +123,11 @@ def candidates(
     names: Sequence[NameMention],
     chosen: NameMention | None,
     known: Sequence[KnownClient] = (),
+    lookup: bool = True,
 ) -> list[Candidate]:
-    """The names the client may be, each with its features (FEATURES' order)."""
+    """The names the client may be, each with its features (FEATURES' order); without
+    ``lookup`` the book features are left 0 (``rerank_client`` looks up only the names that
+    may win)."""
     pool: list[NameMention] = []
     seen: set[str] = set()
     for mention in [*names[: MAX_CANDIDATES * 2], *([chosen] if chosen else [])]:
@@ -150,7 +171,6 @@ def candidates(
             and re.search(rf"(?<!\w){re.escape(o.name.lower())}(?!\w)", name_low)
             for o in others
         )
-        how = match_client([m.name], [], known).how if known else ""
         features = (
             1.0 if chosen is not None and m.name == chosen.name else 0.0,
             1.0 if m.full else 0.0,
@@ -175,10 +195,7 @@ def candidates(
             1.0 if part_of else 0.0,
             1.0 if longer else 0.0,
             1.0 if body[m.start : m.start + 1].islower() else 0.0,
-            1.0 if how in ("exact", "close") else 0.0,
-            1.0 if how == "first_name" else 0.0,
-            1.0 if how in ("surname", "company") else 0.0,
-            1.0 if known and how == "new" else 0.0,
+            *(_book_features(m.name, known) if lookup else (0.0, 0.0, 0.0, 0.0)),
         )
         out.append(Candidate(m, features))
     return out
@@ -194,12 +211,28 @@ def rerank_client(
     chosen: NameMention | None,
     known: Sequence[KnownClient] = (),
 ) -> NameMention | None:
-    """The best-scored candidate; the rules' pick when they chose none or there is no other."""
+    """The best-scored candidate; the rules' pick when they chose none or there is no other.
+
+    Looking a name up in a book of thousands costs the most, so the book features are looked
+    up only for the rules' pick and the names that could still outscore it whatever the book
+    says of them (the same choice as looking every name up)."""
     if chosen is None:
         return None
-    pool = candidates(body, names, chosen, known)
+    pool = candidates(body, names, chosen, known, lookup=False)
     if len(pool) < 2:
         return chosen
     w = weights()
-    best = max(pool, key=lambda c: (score(c.features, w), c.features[0]))
+    book_w = w[_BOOK] if known else (0.0,)
+    high, low = max(book_w), min(book_w)
+    base = [score(c.features, w) for c in pool]
+    ours = next(i for i, c in enumerate(pool) if c.features[0])
+    floor = base[ours] + low
+    contenders = [
+        Candidate(c.mention, (*c.features[: _BOOK.start], *_book_features(c.mention.name, known)))
+        if known
+        else c
+        for i, c in enumerate(pool)
+        if i == ours or base[i] + high >= floor
+    ]
+    best = max(contenders, key=lambda c: (score(c.features, w), c.features[0]))
     return best.mention

@@ -4,9 +4,10 @@ Matching order: the whole name (accents and case folded), then a close spelling 
 ratio), then a first name or nickname ("Bob" for Robert, "Roz P." for Rosalind Park; the
 nicknames are resources/nicknames.json and the public nickname table
 resources/nicknames_names.csv) when it points at one client; of several, the one of that very
-first name, then of a name it is a nickname of, then the most recently contacted. Then, each only when it points at exactly one client: the start or end of a
-client's first name ("Gwen" for Gwendolyn, "Seun" for Oluwaseun), the client's company said in
-part or with a suffix ("Vance Chiro" for Vance Chiropractic), a surname alone ("Szabo", "Mrs.
+first name, then of a name it is a nickname of, then the most recently contacted. Then, each
+only when it points at exactly one client: the start or end of a client's first name ("Gwen"
+for Gwendolyn, "Seun" for Oluwaseun), the client's company said in part or with a suffix
+("Vance Chiro" for Vance Chiropractic), a surname alone ("Szabo", "Mrs.
 Szabo"). Anything else is a new client (``id`` None).
 """
 
