@@ -115,7 +115,6 @@ def understand(
     # The task, introduction and client-choice rules load with the first note, not on import: the
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.understand.client_choice import choose_client, clients_family
-    from rapport.core.understand.client_rank import rerank_client
     from rapport.core.understand.intros import find_introductions
     from rapport.core.understand.people import FamilyMember, find_family
 
@@ -142,8 +141,6 @@ def understand(
         reach = client.end if client else BOOK_REACH
         kin = frozenset(p.name for p in family if p.name)
         client = _book_mention(body, known_clients, reach, kin) or client
-    # the rules' pick weighed against the other names by the learned ranker (client_rank.py)
-    client = rerank_client(body, names, client, known_clients)
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
     if spouse is None and client_first:
