@@ -151,6 +151,7 @@ def same_first_name(a: str, b: str) -> bool:
     return a == b or not name_keys(a).isdisjoint(name_keys(b))
 
 
+@lru_cache(maxsize=8192)  # a first name against every first name of a large book
 def first_name_closeness(said: str, theirs: str) -> int:
     """How near the folded first name ``said`` is to a client's ``theirs``: 3 the same name
     (or its pet ending spelt otherwise: Teddie, Teddy), 2 a nickname of it or the name it is
@@ -166,14 +167,15 @@ def first_name_closeness(said: str, theirs: str) -> int:
     return 1
 
 
-def _formal_forms(first: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _formal_forms(first: str) -> frozenset[str]:
     """The formal names ``first`` is a nickname of, in each of their forms."""
-    return {
+    return frozenset(
         form
         for spelling in _spellings(first)
         for f in _formal_names(spelling)
         for form in _forms(f)
-    }
+    )
 
 
 def _first(name: str) -> str:
