@@ -15,6 +15,7 @@ from rapport.core.understand.clients import (
     CLOSE_ENOUGH,
     ClientIndex,
     KnownClient,
+    first_name_closeness,
     match_client,
     near_lengths,
     same_first_name,
@@ -371,3 +372,51 @@ def test_the_public_nickname_table_widens_the_projects_own() -> None:
     assert same_first_name("neil", "cornelius") and same_first_name("iggy", "ignatius")
     assert same_first_name("teddie", "theodore") and same_first_name("teddie", "theodora")
     assert not same_first_name("neil", "theodora")
+
+
+# Family (i16cl): a book with decoys, where a first name points at several clients: the client
+# of that very first name comes before one it is a nickname of, and both before a client only a
+# chain of nicknames joins to it (the public table's "Robert" and "William" share "Bill"); a
+# relative's first name ("his wife Ann") is never taken for a book client of a near name.
+DECOY_BOOK = [
+    KnownClient(1, "William Harper"),
+    KnownClient(2, "Robert Henderson", "Henderson Capital"),
+    KnownClient(3, "Tony Vela", "Lakeside Grill"),
+    KnownClient(4, "Bill Ostrowski"),
+    KnownClient(5, "Elizabeth Moore"),
+    KnownClient(6, "Beth Cole"),
+    KnownClient(7, "Margaret Olsen"),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [
+        ("Met the Hendersons today. Robert wants a trust.", "Robert Henderson"),
+        ("Robert called about the trust, wants it signed by June", "Robert Henderson"),
+        ("Bill called - wants the deck plans redone", "Bill Ostrowski"),
+        ("Beth called about her renewal.", "Beth Cole"),
+        ("Liz called about her renewal.", "Elizabeth Moore"),
+        ("Henderson called re the trust, his wife Ann too.", "Robert Henderson"),
+        ("Margaret's husband Tony called; Margaret wants the roof quote", "Margaret Olsen"),
+    ],
+)
+def test_a_first_name_picks_its_own_client_before_a_nickname_chain(note: str, client: str) -> None:
+    out = understand(note, date(2026, 6, 16), DECOY_BOOK)
+    assert out["client"]["name"] == client
+
+
+@pytest.mark.parametrize(
+    ("said", "theirs", "closeness"),
+    [
+        ("robert", "robert", 3),
+        ("teddy", "teddie", 3),
+        ("bob", "robert", 2),
+        ("liz", "elizabeth", 2),
+        ("robert", "william", 1),
+        ("ann", "tony", 1),
+        ("ann", "maria", 0),
+    ],
+)
+def test_how_near_a_first_name_is_to_a_clients(said: str, theirs: str, closeness: int) -> None:
+    assert first_name_closeness(said, theirs) == closeness

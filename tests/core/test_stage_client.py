@@ -576,3 +576,25 @@ def test_a_title_of_address_is_no_part_of_the_clients_name(text: str, want: str)
 )
 def test_a_firm_named_after_a_family_is_not_the_client(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("With Dana Whitt at her office. She wants a quote by Friday.", "Dana Whitt"),
+        ("With Oren Falk re the lease renewal, he wants it by June", "Oren Falk"),
+        ("To Priya Nandan: the revised plan goes out Monday.", "Priya Nandan"),
+        ("About Gus Moreno - his cat is sixteen, send the forms", "Gus Moreno"),
+        ("Phoned Tova Lind today, she wants the brochure", "Tova Lind"),
+        ("Rang Miles Achebe about the boiler service.", "Miles Achebe"),
+        ("Pinged Ruth Okoye on the invoice; she'll pay Friday", "Ruth Okoye"),
+        ("Dear Helga Stroud, thanks for your time today.", "Helga Stroud"),
+        ("Attn Bram Kessler - the permit is approved.", "Bram Kessler"),
+    ],
+)
+def test_a_preposition_or_verb_opening_a_sentence_is_no_part_of_the_name(
+    text: str, want: str
+) -> None:
+    """Family (i16cl): a preposition, a joining word or a verb of getting in touch that opens a
+    sentence is capitalised, and was glued to the name after it ("With Dana Whitt")."""
+    assert _client(text) == want

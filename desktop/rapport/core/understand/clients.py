@@ -3,10 +3,11 @@
 Matching order: the whole name (accents and case folded), then a close spelling (difflib
 ratio), then a first name or nickname ("Bob" for Robert, "Roz P." for Rosalind Park; the
 nicknames are resources/nicknames.json and the public nickname table
-resources/nicknames_names.csv) when it points at one client, or at the most recently contacted
-of several. Then, each only when it points at exactly one client: the start or end of a
-client's first name ("Gwen" for Gwendolyn, "Seun" for Oluwaseun), the client's company said in
-part or with a suffix ("Vance Chiro" for Vance Chiropractic), a surname alone ("Szabo", "Mrs.
+resources/nicknames_names.csv) when it points at one client; of several, the one of that very
+first name, then of a name it is a nickname of, then the most recently contacted. Then, each
+only when it points at exactly one client: the start or end of a client's first name ("Gwen"
+for Gwendolyn, "Seun" for Oluwaseun), the client's company said in part or with a suffix
+("Vance Chiro" for Vance Chiropractic), a surname alone ("Szabo", "Mrs.
 Szabo"). Anything else is a new client (``id`` None).
 """
 
@@ -29,6 +30,7 @@ __all__ = [
     "ClientIndex",
     "ClientMatch",
     "KnownClient",
+    "first_name_closeness",
     "match_client",
     "name_keys",
     "one_client",
@@ -147,6 +149,33 @@ def name_keys(first: str) -> frozenset[str]:
 def same_first_name(a: str, b: str) -> bool:
     """Whether two folded first names may be the same person's (Bob, Robert)."""
     return a == b or not name_keys(a).isdisjoint(name_keys(b))
+
+
+@lru_cache(maxsize=8192)  # a first name against every first name of a large book
+def first_name_closeness(said: str, theirs: str) -> int:
+    """How near the folded first name ``said`` is to a client's ``theirs``: 3 the same name
+    (or its pet ending spelt otherwise: Teddie, Teddy), 2 a nickname of it or the name it is
+    a nickname of (Bob, Robert; Bill, William), 1 only joined through a third name (Bill and
+    Will, both William's; the public table's Robert and William share "Bill"), 0 not the same
+    first name."""
+    if said == theirs or theirs in _spellings(said):
+        return 3
+    if not same_first_name(said, theirs):
+        return 0
+    if theirs in _formal_forms(said) or said in _formal_forms(theirs):
+        return 2
+    return 1
+
+
+@lru_cache(maxsize=4096)
+def _formal_forms(first: str) -> frozenset[str]:
+    """The formal names ``first`` is a nickname of, in each of their forms."""
+    return frozenset(
+        form
+        for spelling in _spellings(first)
+        for f in _formal_names(spelling)
+        for form in _forms(f)
+    )
 
 
 def _first(name: str) -> str:
@@ -480,7 +509,13 @@ def match_client(
         words = key.split()
         same = index.same_first(words[0], words[-1] if len(words) > 1 else None)
         if same:
-            same.sort(key=_recent, reverse=True)
+            # the same first name before a nickname of it, before a name only a chain of
+            # nicknames joins ("Robert" is Robert Henderson before William Harper, by "Bill")
+            said = words[0]
+            same.sort(
+                key=lambda c: (first_name_closeness(said, _first(c.name)), _recent(c)),
+                reverse=True,
+            )
             return ClientMatch(same[0], "first_name", tuple((c, 0.8) for c in same[:5]))
         unique = one_client(index, words)
         if unique is not None:

@@ -138,7 +138,9 @@ def understand(
         # Family: a client of the book named first by a first name or nickname, maybe with
         # the surname's initial ("Bev called - ... hubs Carl", "Roz P. + Dr. Hugh Park"):
         # the note is about the client the user already has, not the person named after.
-        client = _book_mention(body, known_clients, client.end if client else BOOK_REACH) or client
+        reach = client.end if client else BOOK_REACH
+        kin = frozenset(p.name for p in family if p.name)
+        client = _book_mention(body, known_clients, reach, kin) or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
     if spouse is None and client_first:
@@ -915,9 +917,12 @@ _THE_BEFORE = LazyRegex(r"\bthe\s+$", re.IGNORECASE)
 _NAME_BEFORE = LazyRegex(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
-def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMention | None:
+def _book_mention(
+    body: str, known: Sequence[KnownClient], until: int, kin: frozenset[str] = frozenset()
+) -> NameMention | None:
     """The first capitalised first name or nickname before ``until`` that is a client's in
-    the book (with that surname or initial when one follows), as the note writes it; else
+    the book (with that surname or initial when one follows) and no one's relative said alone
+    (``kin``: "his wife Ann" is not the client Antonia), as the note writes it; else
     the first that names exactly one client another way: the company said in part ("the
     Pruitt lanes"), a surname alone ("Quintero called"), a first name said short ("Gwen")."""
     index = known if isinstance(known, ClientIndex) else ClientIndex(known)
@@ -929,6 +934,8 @@ def _book_mention(body: str, known: Sequence[KnownClient], until: int) -> NameMe
         initial, surname = m.group(2), m.group(3)
         if first in NOT_NAMES and not surname:
             continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
+        if m.group(1) in kin and not surname:
+            continue  # a relative's first name ("his wife Ann", "Ann called too")
         before = _NAME_BEFORE.search(body, max(0, m.start() - 16), m.start())
         if before is not None and before.group(1).lower() not in NOT_NAMES:
             continue  # "Met Tasha Bell": a surname after a name, not "Bell" for William
