@@ -76,7 +76,8 @@ def _starting(data_dir: Path) -> bool:
     if probe.tryLock(0):
         probe.unlock()
         return False
-    return True
+    # Held by another process, not a folder where no lock can be written.
+    return probe.error() == QLockFile.LockError.LockFailedError
 
 
 class SingleInstance(QObject):
