@@ -47,7 +47,9 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
 
     team_url_at_start(directory)  # Preferences › Team book, unless the command names one
     instance = SingleInstance(directory)
-    if not startup_check and not instance.acquire():
+    # The lock now, the server after the first paint (below): QtNetwork costs the start
+    # ~5 ms, and a second launch meanwhile waits for the server (single_instance.send).
+    if not startup_check and not instance.acquire(listen=False):
         if send(directory, "raise"):
             return 0
         return _fatal(
@@ -64,6 +66,8 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
         from rapport.ui.recovery import recover
 
         # A damaged book: offer to restore a backup (ui/recovery.py) instead of failing.
+        if not startup_check:
+            instance.listen()  # a second launch meanwhile is told it runs, as before
         recovered = None if startup_check else recover(directory, exc)
         if isinstance(recovered, str):  # the user chose Quit
             instance.release()
@@ -86,11 +90,15 @@ def run_app(data_dir: str | None = None, startup_check: bool = False) -> int:
     if startup_check:
         _report_when_painted(window, lambda ms: print(f"shown in {ms} ms", flush=True))
     if startup_check or not window.desktop.starts_hidden():
+        if not startup_check:
+            window.firstPainted.connect(instance.listen)
         window.show()
-    elif not window.ensure_book_open() and not window.waiting_for_server():
-        # no paint to wait for: the tray's reminders read it
-        instance.release()
-        return 1
+    else:
+        instance.listen()  # no paint to wait for
+        if not window.ensure_book_open() and not window.waiting_for_server():
+            # the tray's reminders read it
+            instance.release()
+            return 1
     if not startup_check:
         start_daily_backup(window)
     code = app.exec()

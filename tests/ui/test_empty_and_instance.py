@@ -141,3 +141,71 @@ def test_each_book_folder_has_its_own_socket_name(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a" / ".." / "a") == name  # the same folder, spelled twice
     assert server_name(tmp_path / "b") != name
     assert name.replace("-", "").isalnum() and len(name) < 60  # a valid, short socket name
+
+
+def test_a_second_launch_waits_for_an_instance_still_starting(qtbot: Any, tmp_path: Path) -> None:
+    # The window takes the lock before it is built and listens after its first paint: a
+    # second launch in between is handed over once the server is there, not refused.
+    first = SingleInstance(tmp_path)
+    assert first.acquire(listen=False)
+    try:
+        code = (
+            "import sys; from pathlib import Path; from rapport.ui.single_instance import send; "
+            f"sys.exit(0 if send(Path({str(tmp_path)!r}), 'raise', 5000) else 3)"
+        )
+        proc = subprocess.Popen([sys.executable, "-c", code])
+        qtbot.wait(700)  # the second launch finds the lock held and no server yet
+        assert proc.poll() is None
+        with qtbot.waitSignal(first.messageReceived, timeout=10000) as signal:
+            assert first.listen()
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10000)
+        assert proc.returncode == 0
+        assert signal.args == ["raise"]
+    finally:
+        first.release()
+
+
+def test_nobody_answers_at_once_when_the_lock_is_free(tmp_path: Path) -> None:
+    # Only a held lock is waited for: with none, nothing runs and the answer is quick.
+    assert send(tmp_path, "raise", timeout_ms=200, start_wait_ms=60_000) is False
+
+
+def test_the_window_listens_for_second_launches_after_its_first_paint(tmp_path: Path) -> None:
+    # A real start (not --startup-check): QtNetwork is not loaded before the window shows,
+    # and the server answers once it has painted.
+    script = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from rapport import app
+from rapport.ui import main_window
+
+show = main_window.MainWindow.show
+
+def watched_show(window):
+    print("network before show:", "PySide6.QtNetwork" in sys.modules, flush=True)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, answered))
+    show(window)
+
+def answered():
+    from PySide6.QtNetwork import QLocalSocket
+    from rapport.ui.single_instance import server_name
+    from pathlib import Path
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(Path({str(tmp_path / "book")!r})))
+    print("listening after the paint:", socket.waitForConnected(2000), flush=True)
+    socket.abort()
+    QApplication.exit(0)
+
+main_window.MainWindow.show = watched_show
+sys.exit(app.run_app({str(tmp_path / "book")!r}))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "network before show: False",
+        "listening after the paint: True",
+    ]

@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
     clientsChanged = Signal()
     serverBack = Signal()  # the team server, lost while the book was open, is back
     painted = Signal()  # once, just after the window first painted
+    # Once, in the turn right after the first paint, before the book is opened (an
+    # encrypted one asks its passphrase then): the single instance starts listening.
+    firstPainted = Signal()
     profileCreated = Signal()  # once, when the Clients page and its profile pane exist
     undone = Signal(object)  # an Undoable taken back (the capture toast hides its Undo)
     undoRefused = Signal(object)  # an Undoable that never will be (it left the stack)
@@ -502,7 +505,10 @@ class MainWindow(QMainWindow):
             self.build_menus()
 
     def _after_first_paint(self) -> None:
-        if not self._deferred_cancelled and self.ensure_book_open():
+        if self._deferred_cancelled:
+            return
+        self.firstPainted.emit()
+        if self.ensure_book_open():
             self.painted.emit()
 
     def _show_busy_wait(self, message: str) -> None:

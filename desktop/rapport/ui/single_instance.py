@@ -4,11 +4,15 @@ A ``QLockFile`` decides who is the server, so that two launches at the same mome
 cannot both listen; a lock left by a killed process is stale (its PID is gone) and is
 reclaimed. The server is a ``QLocalServer`` named after the book's folder; a client
 sends one line ("raise", "capture", ...) and the server emits ``messageReceived``.
+The window takes the lock before it is built and listens right after its first paint
+(``acquire(listen=False)``, then ``listen``): QtNetwork is not loaded before the paint. A
+second launch in between finds the lock held and no server yet, and waits for it.
 """
 
 from __future__ import annotations
 
 import os
+import time
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +22,13 @@ from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-# QtNetwork is imported where a socket is used: ``--startup-check``, which never takes
-# the instance lock, starts without it.
+# QtNetwork is imported where a socket is used: the window's start loads it after its first
+# paint (``listen``), and ``--startup-check``, which never takes the lock, not at all.
 
 TIMEOUT_MS = 1000
+# How long a second launch waits for the server of an instance that holds the lock but
+# listens only once its window has painted (the lock is taken before the window is built).
+START_WAIT_MS = 5000
 
 
 def server_name(data_dir: Path) -> str:
@@ -35,20 +42,42 @@ def server_name(data_dir: Path) -> str:
     return f"rapport-{user}-{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
 
 
-def send(data_dir: Path, message: str, timeout_ms: int = TIMEOUT_MS) -> bool:
-    """Deliver ``message`` to the running instance; False when none answers."""
+def send(
+    data_dir: Path, message: str, timeout_ms: int = TIMEOUT_MS, start_wait_ms: int = START_WAIT_MS
+) -> bool:
+    """Deliver ``message`` to the running instance; False when none answers.
+
+    An instance still starting (its lock held, its server not listening yet) is waited
+    for up to ``start_wait_ms``; with no lock held, nothing runs and False comes at once.
+    """
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    deadline = time.monotonic() + start_wait_ms / 1000
+    while True:
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(timeout_ms):
+            break
+        if time.monotonic() >= deadline or not _starting(data_dir):
+            return False
+        time.sleep(0.02)
     socket.write((message.strip() + "\n").encode("utf-8"))
     ok = socket.waitForBytesWritten(timeout_ms)
     # Wait for the server's acknowledgement so the message is handled before we exit.
     ok = ok and socket.waitForReadyRead(timeout_ms)
     socket.disconnectFromServer()
     return bool(ok)
+
+
+def _starting(data_dir: Path) -> bool:
+    """Another process holds the book's lock: an instance that does not listen yet."""
+    probe = QLockFile(str(data_dir / "rapport.lock"))
+    probe.setStaleLockTime(0)  # as SingleInstance: a lock whose process is gone is stale
+    if probe.tryLock(0):
+        probe.unlock()
+        return False
+    # Held by another process, not a folder where no lock can be written.
+    return probe.error() == QLockFile.LockError.LockFailedError
 
 
 class SingleInstance(QObject):
@@ -64,17 +93,32 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
         self._sockets: list[QLocalSocket] = []
 
-    def acquire(self) -> bool:
-        """Become the running instance; False when another one already is."""
+    def acquire(self, listen: bool = True) -> bool:
+        """Become the running instance; False when another one already is.
+
+        With ``listen=False`` only the lock is taken; ``listen`` starts the server later
+        (the window: after its first paint), and second launches wait for it meanwhile.
+        """
         if not self.lock.tryLock(100):
             return False
+        if not listen:
+            return True
+        if not self.listen():
+            self.lock.unlock()
+            return False
+        return True
+
+    def listen(self) -> bool:
+        """Answer second launches (the lock is held); False if the socket cannot be made."""
+        if self.server is not None:
+            return True
         from PySide6.QtNetwork import QLocalServer
 
         QLocalServer.removeServer(self.name)  # a socket file left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            self.lock.unlock()
+            server.deleteLater()
             return False
         server.newConnection.connect(self._on_connection)
         self.server = server
