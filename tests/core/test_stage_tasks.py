@@ -2761,3 +2761,54 @@ def test_what_a_formal_wish_names_is_what_it_in_the_promise_means(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _titles(understand(text, WED)) == want
+
+
+# Family: the thing promised said as a noun in -ing ("pricing", "the listing", "financing
+# options", "staffing numbers") straight after the verb of promising, mid-note: the word is
+# the thing to send, not the verb of the task ("price"), and the sentence after it changes
+# nothing (it did: the promise was found only as a note's last sentence).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Bob Smith. Promised pricing by Fri. He plays golf.", ("pricing", "2026-11-20")),
+        (
+            "Met Ada Kim. promised financing options by Monday. Her son Leo is 9.",
+            ("financing", "2026-11-23"),
+        ),
+        (
+            "Call w/ Al Ng - promised staffing numbers by 12/4, kids: Jo 7",
+            ("staffing", "2026-12-04"),
+        ),
+        (
+            "Saw Dee Park. I promised her the listing by Thursday. She hates surprises.",
+            ("listing", "2026-11-19"),
+        ),
+        (
+            "Visit w/ Al Ng. Promised him flooring samples Fri. Dog is Rex.",
+            ("flooring", "2026-11-20"),
+        ),
+        (
+            "Walkthrough w/ Dee Park; promised landscaping by the 30th, she has 2 cats",
+            ("landscaping", "2026-11-30"),
+        ),
+        (
+            "Ada Kim called. Promised funding Monday. Daughter Mia starts college.",
+            ("funding", "2026-11-23"),
+        ),
+        (
+            "Mtg w/ Ada Kim. i promised packaging mockups by tuesday. she golfs",
+            ("packaging", "2026-11-24"),
+        ),
+    ],
+)
+def test_a_thing_promised_said_as_a_noun_in_ing_mid_note(text: str, want: tuple[str, str]) -> None:
+    word, due = want
+    found = [(t, d) for t, d in _titles(understand(text, WED)) if word in t.lower()]
+    assert found and found[0][1] == due, _titles(understand(text, WED))
+
+
+def test_a_verb_of_doing_after_a_reply_label_stays_the_verb() -> None:
+    # "Me: resending quote now": after a reply's label (no verb of promising) the -ing word is
+    # the verb, as before
+    note = "Text w/ Al Ng\nAl: did you get my msg?\nMe: resending quote now"
+    assert [t for t, _ in _titles(understand(note, WED))] == ["Resend quote"]

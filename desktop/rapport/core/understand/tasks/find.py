@@ -1142,8 +1142,15 @@ def _task_from(
         )
     elif verb is None and cue == "promise" and _NOT_A_THING.match(text):
         return None, ""  # "Me: yes!! sending ...", "Me - NOT pen-testing ...": no thing to send
-    elif verb is None and cue == "promise" and (doing := _gerund_verb(text)) is not None:
+    elif (
+        verb is None
+        and cue == "promise"
+        and not _PROMISED_BEFORE.search(ctx.body, max(0, part.start - 16), part.start)
+        and (doing := _gerund_verb(text)) is not None
+    ):
         # "Me: resending quote now", "confirming today by noon": the verb said as it is done
+        # (straight after the verb of promising the -ing word is the thing: "promised pricing
+        # by Fri" is pricing to send, not a verb "price")
         skip = len(first) + 1
         verb, prefix, body = doing, doing + " ", Span(part.start + skip, part.end, text[skip:])
     elif verb is None and cue == "promise" and rest_words[1:2] and rest_words[1] in _MODALS:
@@ -1264,6 +1271,11 @@ _REPLY_LEAD = LazyRegex(
 )
 _MODALS = frozenset({"can", "will", "could", "should", "would", "must", "shall"})
 _AFTER_A_VERB = word_list("tasks.find._AFTER_A_VERB")
+
+
+# Family: the verb of promising just before a clause ("Promised pricing by Fri", "promise
+# financing Monday"): what follows is the thing promised, a noun even when it ends in -ing
+_PROMISED_BEFORE = LazyRegex(r"\b(?:promised|promise|promises)\s+$", re.IGNORECASE)
 
 
 def _gerund_verb(text: str) -> str | None:
