@@ -1332,7 +1332,7 @@ def test_a_thing_going_out_on_its_day_is_sent(
         (
             "For Tom - while you were out: Chef Anton Drexler wants more napkins. He asked that "
             "you call him before Friday.",
-            [("Call him", "2026-11-20")],
+            [("Call Anton", "2026-11-20")],
         ),
         (
             "Per Dana's request I spoke w/ Mr. Raymond Takahashi. Mr. T asked that Dana email the "
@@ -1361,7 +1361,7 @@ def test_a_thing_going_out_on_its_day_is_sent(
         ),
         (
             "Ruth Hale called. She asked that I email her the W-9 today.",
-            [("Email her the W-9", "2026-11-18")],
+            [("Email Ruth the W-9", "2026-11-18")],
         ),
         (
             "Note from Kim on Jorge's behalf: Mrs. Alvarez requested that Jorge confirm the "
@@ -2812,3 +2812,33 @@ def test_a_verb_of_doing_after_a_reply_label_stays_the_verb() -> None:
     # the verb, as before
     note = "Text w/ Al Ng\nAl: did you get my msg?\nMe: resending quote now"
     assert [t for t, _ in _titles(understand(note, WED))] == ["Resend quote"]
+
+
+# Family: a request made of the user ("asked me to intro him to", "wants me to connect her
+# with") names whom it concerns, as the note's own tasks do; a possessive stays ("call her
+# husband Leo" is not "call Ana husband Leo").
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lunch w/ Tom Vela. He asked me to intro him to our CFO.",
+            ("Intro Tom to our CFO", None),
+        ),
+        (
+            "Met Ana Diaz. She asked me to connect her with Raj on our team by Friday.",
+            ("Connect Ana with Raj on our team", "2026-11-20"),
+        ),
+        (
+            "call w/ gus moreno he asked me to walk him through the warranty on monday",
+            ("Walk Gus through the warranty", "2026-11-23"),
+        ),
+        (
+            "Met Ana Diaz. She wants me to call her husband Leo next week.",
+            ("Call her husband Leo", "2026-11-23"),
+        ),
+    ],
+)
+def test_a_request_made_of_the_user_names_whom_it_concerns(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED)), _titles(understand(text, WED))

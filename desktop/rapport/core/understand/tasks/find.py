@@ -35,8 +35,9 @@ from rapport.core.understand.tasks.requests import (
     requested_tasks,
     sent_back,
     terse_items,
+    written_for,
 )
-from rapport.core.understand.tasks.titles import task_kind, task_title
+from rapport.core.understand.tasks.titles import named_object, task_kind, task_title
 from rapport.core.understand.tasks.words import (
     ACK,
     ADVICE,
@@ -104,7 +105,15 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
-    tasks += asked_me_to(sentences, ctx.dates, tasks, TaskFound)
+    asked = asked_me_to(sentences, ctx.dates, tasks, TaskFound)
+    users = written_for(sentences)
+    for task in asked:
+        # Family: a request made of the user names whom it concerns like the note's own tasks
+        # ("asked me to intro him to our CFO" -> "Intro Tom to our CFO"): on the task list,
+        # away from the note, a pronoun names no one; "them" is not the one person who asked
+        if _ASKER_PRONOUN.search(task.title):
+            task.title = named_object(task.title, ctx, task.start, users)
+    tasks += asked
     tasks += sent_back(sentences, ctx.dates, tasks, TaskFound)
     tasks = _by_form(tasks, ctx)
     tasks.sort(key=lambda t: t.start)
@@ -203,6 +212,7 @@ def _sender_named(tasks: list[TaskFound], ctx: TaskContext) -> list[TaskFound]:
     return tasks
 
 
+_ASKER_PRONOUN = LazyRegex(r"\b(?:him|her)\b", re.IGNORECASE)
 _SPEAKER = LazyRegex(r"(?:\[[^\]\n]*\]\s*)?(?P<who>(?-i:[A-Z][a-z]+))(?:\s+[A-Z][a-z]+)?:\s")
 
 

@@ -333,6 +333,16 @@ _THEIR_CLAUSE = LazyRegex(
 )
 
 
+def written_for(sentences: list[Span]) -> set[str]:
+    """The names of whom the note is written for ("on behalf of Dana", "for Dana"): the user,
+    as an assistant names them."""
+    return {
+        m.group("name") or m.group("name2")
+        for sentence in sentences
+        for m in _WRITTEN_FOR.finditer(sentence.text)
+    }
+
+
 def asked_me_to(
     sentences: list[Span],
     dates: list[DateMention],
@@ -341,11 +351,7 @@ def asked_me_to(
 ) -> list[TaskFound]:
     """Tasks for what someone asked the user to do that the note's own tasks do not say."""
     added: list[TaskFound] = []
-    users = {
-        m.group("name") or m.group("name2")
-        for sentence in sentences
-        for m in _WRITTEN_FOR.finditer(sentence.text)
-    }
+    users = written_for(sentences)
     for sentence in sentences:
         asked = [
             *_ASKED_ME_TO.finditer(sentence.text),

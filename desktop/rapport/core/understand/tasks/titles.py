@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.programs import rx
@@ -68,16 +69,26 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
         GERUNDS.keys() | ALIASES.keys()
     ):
         words_[0] = verb
-    out = resolve_things(" ".join(words_), ctx, body.start)
-    said = OBJECT_PRONOUN.search(out)
-    who = ctx.contact_before(body.start, said.group().lower() if said else None)
-    if who:
-        out = OBJECT_PRONOUN.sub(who, out, count=1)
-        out = rx(r"^(return)\s+(?:his|her)\s+call", re.I).sub(rf"\1 {who}'s call", out)
+    out = named_object(resolve_things(" ".join(words_), ctx, body.start), ctx, body.start)
     out = rx(r"\s+([,;])").sub(r"\1", " ".join(out.split()))  # "to Grant by 9/18, cc" - no gap
     if len(out) > 90:
         out = out[:89].rsplit(" ", 1)[0] + "…"
     return out[:1].upper() + out[1:]
+
+
+def named_object(
+    title: str, ctx: TaskContext, pos: int, users: Collection[str] = frozenset()
+) -> str:
+    """Whom "him", "her" or "them" means in a title, named: "Call her back" -> "Call Dana
+    back", "return his call" -> "return Tom's call" (the person the note named before ``pos``;
+    the pronoun, when said, picks the gender); never one of ``users``, the names the note is
+    written for (the user is not whom the pronoun means)."""
+    said = OBJECT_PRONOUN.search(title)
+    who = ctx.contact_before(pos, said.group().lower() if said else None)
+    if who and who not in users:
+        title = OBJECT_PRONOUN.sub(who, title, count=1)
+        title = rx(r"^(return)\s+(?:his|her)\s+call", re.I).sub(rf"\1 {who}'s call", title)
+    return title
 
 
 def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
