@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import zlib
 from array import array
@@ -27,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapport.core.understand.resources import read_resource, read_resource_bytes
 from rapport.core.understand.tasks.deadlines import dates_in, due_of
 from rapport.core.understand.tasks.model import TaskContext, TaskFound
 from rapport.core.understand.tasks.titles import task_title
@@ -354,15 +354,10 @@ def load_model() -> TaskModel | None:
 
 
 def _read_shipped() -> TaskModel | None:
-    import rapport.resources as package
-
-    folder = os.path.dirname(package.__file__ or "")
     try:
-        with open(os.path.join(folder, MODEL_NAME + ".json"), encoding="utf-8") as fh:
-            header = json.load(fh)
+        header = json.loads(read_resource(MODEL_NAME + ".json"))
         weights = array("f")
-        with open(os.path.join(folder, MODEL_NAME + ".bin"), "rb") as fh:
-            weights.frombytes(fh.read())
+        weights.frombytes(read_resource_bytes(MODEL_NAME + ".bin"))
     except FileNotFoundError:
         return None
     if weights.itemsize != 4 or len(weights) != header["dims"]:
