@@ -105,8 +105,8 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
-    asked = asked_me_to(sentences, ctx.dates, tasks, TaskFound)
     users = written_for(sentences)
+    asked = asked_me_to(sentences, ctx.dates, tasks, TaskFound, users)
     for task in asked:
         # Family: a request made of the user names whom it concerns like the note's own tasks
         # ("asked me to intro him to our CFO" -> "Intro Tom to our CFO"): on the task list,

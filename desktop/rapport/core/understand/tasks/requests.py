@@ -348,10 +348,11 @@ def asked_me_to(
     dates: list[DateMention],
     tasks: list[TaskFound],
     make: Callable[..., Any],
+    users: set[str],
 ) -> list[TaskFound]:
-    """Tasks for what someone asked the user to do that the note's own tasks do not say."""
+    """Tasks for what someone asked the user to do that the note's own tasks do not say
+    (``users``: the names the note is written for, ``written_for``)."""
     added: list[TaskFound] = []
-    users = written_for(sentences)
     for sentence in sentences:
         asked = [
             *_ASKED_ME_TO.finditer(sentence.text),
