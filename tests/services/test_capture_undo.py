@@ -305,3 +305,33 @@ def test_the_same_users_save_in_another_window_meanwhile_is_not_taken_back(book:
     undo_capture(record)
     assert [c.name for c in clients.list_clients()] == ["Cora Vance"]
     assert m.Interaction.select().count() == 1
+
+
+def test_a_save_takes_the_clients_people_and_facts_from_its_undo_record(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The undo's recorder reads the client's people and facts before the save writes; the
+    save read them again (a round trip each on a team book). It now takes the recorder's
+    rows (same transaction), and merges into them as before: Jake is the same person, his
+    age updated, the fact heard again confirmed, not doubled."""
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T09:00")
+    _save(LUNCH)
+    bob = m.Client.get(m.Client.name == "Bob Smith")
+    people_before = m.Person.select().where(m.Person.client == bob.id).count()
+    facts_before = m.Fact.select().where(m.Fact.client == bob.id).count()
+    sent: list[str] = []
+    run = type(m.db.obj).execute_sql
+
+    def execute_sql(self: Any, statement: str, *args: Any, **kwargs: Any) -> Any:
+        sent.append(statement)
+        return run(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(type(m.db.obj), "execute_sql", execute_sql)
+    monkeypatch.setenv("RAPPORT_TODAY", "2026-11-18T15:30")
+    saved = _save(CALL)
+    assert not [s for s in sent if s.startswith(('SELECT * FROM "person"', 'SELECT * FROM "fact"'))]
+    assert m.Person.select().where(m.Person.client == bob.id).count() == people_before
+    assert m.Person.get(m.Person.name == "Jake").age == 13
+    texts = [f.text for f in m.Fact.select().where(m.Fact.client == bob.id)]
+    assert len(texts) == len(set(texts)) > facts_before  # one new ("now pitching"), none twice
+    assert saved.undo is not None

@@ -207,11 +207,12 @@ def save_capture(
         saved.joined_client = not created and (u.get("client") or {}).get("id") is None
         interaction_id = _interaction(client_id, text, u, when, suggestions, accepted, key)
         saved.interaction_id = interaction_id
-        people = _people(client_id, u.get("people") or [], saved)
+        people = _people(client_id, u.get("people") or [], saved, recorder)
         _contacts(client_id, u.get("contacts") or [])
         # The facts and dates are about the client's first name, the undo says it.
         client_first = fold(name).split()[0]
-        _facts(client_id, interaction_id, u.get("facts") or [], people, client_first, saved)
+        facts = u.get("facts") or []
+        _facts(client_id, interaction_id, facts, people, client_first, saved, recorder)
         _dates(client_id, u.get("dates") or [], people, client_first, saved)
         tasks = list(u.get("tasks") or [])
         tasks = _inbound(
@@ -250,7 +251,21 @@ def _recorder(u: dict[str, Any]) -> Any:
     names = [str(found.get("name") or "")]
     for item in u.get("introductions") or ():
         names += [str(item.get("name") or ""), str(item.get("referrer") or "")]
-    return Recorder(client_id, [" ".join(n.split()) for n in names])
+    # The rows it may insert, at most (a team book takes their ids ahead: one round trip
+    # fewer an INSERT); an id taken and not used is a gap in the numbering, no more.
+    people = len(u.get("people") or ())
+    introductions = len(u.get("introductions") or ())
+    tasks = len(u.get("tasks") or ()) + len(u.get("suggestions") or ())
+    reserve = [
+        (m.Interaction, 1),
+        (m.Person, people),
+        (m.Fact, len(u.get("facts") or ())),
+        (m.ImportantDate, len(u.get("dates") or ())),
+        (m.Inbound, 1 if u.get("inbound") else 0),
+        (m.Introduction, introductions),
+        (m.Task, tasks + (1 if u.get("inbound") else 0) + 3 * introductions),
+    ]
+    return Recorder(client_id, [" ".join(n.split()) for n in names], reserve)
 
 
 # -- the parts, each inside save_capture's transaction ---------------------------------------
@@ -386,9 +401,14 @@ def _without_spans(u: dict[str, Any]) -> dict[str, Any]:
     return {k: strip(v) for k, v in u.items() if k not in ("span", "candidates")}
 
 
-def _people(client_id: int, found: list[dict[str, Any]], saved: SavedCapture) -> dict[str, int]:
-    """Merge the note's people into the client's: same name, or same relation when unnamed."""
-    existing = sql.people_of(client_id)
+def _people(
+    client_id: int, found: list[dict[str, Any]], saved: SavedCapture, recorder: Any
+) -> dict[str, int]:
+    """Merge the note's people into the client's: same name, or same relation when unnamed.
+    The client's people as the undo's ``recorder`` has just read them (same transaction)."""
+    existing = recorder.rows_of(m.Person, client_id)
+    if existing is None:
+        existing = sql.people_of(client_id)
     keys: dict[str, int] = {}
     for person in existing:
         if person.name:
@@ -461,8 +481,12 @@ def _facts(
     people: dict[str, int],
     client_first: str,
     saved: SavedCapture,
+    recorder: Any,
 ) -> None:
-    known = {fold(f.text): f for f in sql.facts_of(client_id)}
+    if not found:
+        return
+    stored = recorder.rows_of(m.Fact, client_id)  # as the undo's recorder just read them
+    known = {fold(f.text): f for f in (sql.facts_of(client_id) if stored is None else stored)}
     stamp = clock.now()
     for item in found:
         text = " ".join(str(item.get("text") or "").split()).rstrip(".")

@@ -19,7 +19,7 @@ field it changed was changed again. An undo never destroys later work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -73,13 +73,26 @@ class Recorder:
     rows that changed.
     """
 
-    def __init__(self, client_id: int | None, names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        client_id: int | None,
+        names: Iterable[str],
+        reserve: Sequence[tuple[type[m.BaseModel], int]] = (),
+    ) -> None:
+        """``reserve``: how many rows of each table the save may insert; where the engine
+        numbers rows ahead (``sql.read_reserved_ids``: a team book), their ids are taken
+        with the marks, after them, so that what the save inserts is above its marks."""
         keys = sorted({fold(n) for n in names if fold(n)})
         reads = [sql.read_highest_ids(m.BOOK_MODELS)]
         if keys:
             reads.append(sql.read_ids_where_in(m.Client, "name_key", keys))
+        ids_read = sql.read_reserved_ids(reserve)
+        if ids_read is not None:
+            reads.append(ids_read)
         found = sql.read_together(reads)  # a team book's server: one round trip
         self.marks = _highest(found[0])
+        if ids_read is not None:
+            sql.keep_reserved_ids(reserve, found[-1][0])
         ids = {client_id} if client_id is not None else set()
         ids |= {int(row[0]) for row in (found[1] if keys else [])}
         self.ids = sorted(ids)
@@ -94,6 +107,22 @@ class Recorder:
             return None
         name, key = (sql.columns(m.Client).index(c) for c in ("name", "name_key"))
         return int(raw[0]), raw[name], raw[key]
+
+    def rows_of(self, model: type[m.RecordModel], client_id: int) -> list[Any] | None:
+        """The client's rows of ``model`` (people, facts) as read above, as model instances
+        by id (as ``sql.people_of`` reads them), so the save does not read them again;
+        None when the client's rows were not read (a client the save creates)."""
+        if client_id not in self.ids:
+            return None
+        client = sql.columns(model).index("client_id")
+        found = []
+        for row_id in sorted(self.before.get(model, {})):
+            raw = self.before[model][row_id]
+            if raw[client] == client_id:
+                row = model(__no_default__=1, **_image(model, raw))
+                row._dirty.clear()
+                found.append(row)
+        return found
 
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""

@@ -158,6 +158,13 @@ class Engine(Protocol):
         the database answers them all in as few round trips as it can (``sql.read_together``)."""
         ...
 
+    def reserve_ids(self, tables: Sequence[tuple[str, int]]) -> tuple[str, list[Any]] | None:
+        """A read (one row: a list of new ids for each (table, count), in order) that takes
+        ids from the database's own numbering in one statement, for rows a write will
+        insert with them (``sql.keep_reserved_ids``); None where an INSERT gives its id
+        back at no cost (a file: no round trip to save)."""
+        ...
+
     def integrity_problems(self, limit: int) -> list[str]:
         """The full structural check (up to ``limit`` problems), text that does not read
         back included: [] when healthy."""

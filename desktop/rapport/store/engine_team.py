@@ -62,6 +62,13 @@ class TeamEngine(ServerEngine):
 
         return read_together(reads)
 
+    def reserve_ids(self, tables: Sequence[tuple[str, int]]) -> tuple[str, list[Any]] | None:
+        """``nextval`` of each table's sequence, as many times as asked, in one statement:
+        the save's INSERTs then need no answer and go with its next statement."""
+        from rapport.store.postgres import reserve_ids_read
+
+        return reserve_ids_read(tables)
+
     def schema_problems(self) -> list[str]:
         """Tables, columns, links, indexes, triggers and privacy policies against what the
         migrations and ``rapport team setup`` make (``store/schema_pg.py``)."""

@@ -129,6 +129,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             if self.in_transaction():
                 raise cannot_reach(self.database, None)
             self._thread.later = []  # they went with the transaction
+            self._forget_ids()
             self._thread.reset()  # the next statement connects again
 
     def connection(self) -> Any:
@@ -160,6 +161,31 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         if later is None:
             later = self._thread.later = []
         later.append(_psycopg_style(sql, params))
+
+    # -- ids taken ahead for the transaction's INSERTs -----------------------------------------
+    def keep_ids(self, ids: dict[str, list[int]]) -> None:
+        """New ids of each table (``reserve_ids_read``'s), for this transaction's INSERTs
+        (``reserved_id``): an INSERT given its id needs no answer, so it goes with the
+        next statement (``write_later``) instead of in a round trip of its own. Forgotten
+        when the transaction ends: taken after the save's undo read its marks, they are
+        above them, which an id kept for a later transaction need not be."""
+        if not self.in_transaction():
+            return
+        kept = getattr(self._thread, "ids", None)
+        if kept is None:
+            kept = self._thread.ids = {}
+        for table, new in ids.items():
+            kept.setdefault(table, []).extend(new)
+
+    def reserved_id(self, table: str) -> int | None:
+        """The next id kept for ``table`` in this transaction, or None (none left)."""
+        kept = getattr(self._thread, "ids", None)
+        if not kept or not kept.get(table) or not self.in_transaction():
+            return None
+        return int(kept[table].pop(0))
+
+    def _forget_ids(self) -> None:
+        self._thread.ids = None
 
     def _take_later(self) -> list[tuple[str, Any]]:
         later: list[tuple[str, Any]] = getattr(self._thread, "later", None) or []
@@ -237,6 +263,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         )
 
     def rollback(self) -> None:
+        self._forget_ids()
         later = self._take_later()  # undone with the transaction
         if self._sent_nothing(later):
             return
@@ -254,6 +281,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             level = self._adapter.isolation_level_str(isolation_level)  # type: ignore[attr-defined]
             statement = f"BEGIN TRANSACTION ISOLATION LEVEL {level}"
         later = self._take_later()  # none outside a transaction: kept in order all the same
+        self._forget_ids()
         self.connection()
         self._thread.later = [(statement, None), *later]
 
@@ -262,6 +290,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     _SAVEPOINT_WRITES = ("SAVEPOINT ", "RELEASE SAVEPOINT ")
 
     def commit(self) -> None:
+        self._forget_ids()
         later = self._take_later()
         if self._sent_nothing(later):
             return  # nor is there anything to commit
@@ -1099,6 +1128,20 @@ def highest_ids(models: Sequence[type[peewee.Model]]) -> list[int]:
     )
     row = db.execute_sql(f"SELECT {parts}", tables).fetchone()
     return [int(value) for value in row]
+
+
+def reserve_ids_read(tables: Sequence[tuple[str, int]]) -> tuple[str, list[Any]]:
+    """``Engine.reserve_ids`` on a team book: one row, a list of ``n`` new ids of each
+    (table, n) from its id sequence (as a row inserted without an id would take them; the
+    ids a rolled-back save took are skipped, as PostgreSQL's sequences always do)."""
+    parts = ", ".join(
+        "ARRAY(SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?))"
+        for _ in tables
+    )
+    params: list[Any] = []
+    for table, count in tables:
+        params += [_ident(table), int(count)]
+    return f"SELECT {parts}", params
 
 
 def read_together(reads: Sequence[tuple[str, Any]]) -> list[list[tuple[Any, ...]]]:

@@ -157,12 +157,31 @@ def _column(model: type[m.BaseModel], name: str) -> str:
 
 
 def insert(model: type[m.BaseModel], values: Data) -> Data:
-    """Insert one row as ``model.create(**values)`` does; its data (field names), with id."""
+    """Insert one row as ``model.create(**values)`` does; its data (field names), with id.
+
+    Given an id taken ahead for this transaction (``keep_reserved_ids``: a team book's
+    save), the INSERT needs no answer and goes to the server with the next statement."""
     data = model._meta.get_default_dict()
     data.update(values)
-    names = tuple(data)
     database = m.db.obj
+    reserved = getattr(database, "reserved_id", None)
+    row_id = None if reserved is None or "id" in data else reserved(model._meta.table_name)
+    if row_id is not None:
+        data["id"] = row_id
+        statement, params = _insert_statement(model, data, database, returning=False)
+        database.write_later(statement, params)
+        return data
     returning = bool(database.returning_clause)
+    statement, params = _insert_statement(model, data, database, returning=returning)
+    cursor = m.db.execute_sql(statement, params)
+    data["id"] = cursor.fetchone()[0] if returning else cursor.lastrowid
+    return data
+
+
+def _insert_statement(
+    model: type[m.BaseModel], data: Data, database: Any, *, returning: bool
+) -> tuple[str, list[Any]]:
+    names = tuple(data)
     key = (database.param, returning, model, names)
     statement = _insert_sql.get(key)
     if statement is None:
@@ -173,9 +192,30 @@ def insert(model: type[m.BaseModel], values: Data) -> Data:
             statement += ' RETURNING "id"'
         statement = _insert_sql[key] = param(database, statement)
     fields = model._meta.fields
-    cursor = m.db.execute_sql(statement, [fields[name].db_value(data[name]) for name in names])
-    data["id"] = cursor.fetchone()[0] if returning else cursor.lastrowid
-    return data
+    return statement, [fields[name].db_value(data[name]) for name in names]
+
+
+def read_reserved_ids(counts: Sequence[tuple[type[m.BaseModel], int]]) -> Read | None:
+    """The read that takes new ids ahead for rows a write is about to insert (``counts``:
+    how many of each table at most), for ``read_together``; None where the engine has no
+    use for it (a file: an INSERT's id comes back without a round trip)."""
+    current = engine.current_or_none()
+    wanted = [(model._meta.table_name, count) for model, count in counts if count > 0]
+    if current is None or not wanted:
+        return None
+    return current.reserve_ids(wanted)
+
+
+def keep_reserved_ids(
+    counts: Sequence[tuple[type[m.BaseModel], int]], row: Sequence[Sequence[int]]
+) -> None:
+    """Keep the ids ``read_reserved_ids`` read (its one row) for this transaction's
+    ``insert``s; an id not used is a gap in the table's numbering, as a rolled-back
+    insert leaves one."""
+    tables = [model._meta.table_name for model, count in counts if count > 0]
+    keep = getattr(m.db.obj, "keep_ids", None)
+    if keep is not None:
+        keep({table: [int(i) for i in ids] for table, ids in zip(tables, row, strict=True)})
 
 
 def update(model: type[m.BaseModel], row_id: int, values: Data) -> None:
