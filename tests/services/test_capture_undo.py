@@ -14,7 +14,7 @@ from rapport.services import capture, clients, facts, people, tasks
 from rapport.services.capture_undo import Recorder, undo_capture
 from rapport.services.dump import dump_tables
 from rapport.services.errors import ValidationError
-from rapport.store import engine, search
+from rapport.store import engine, search, sql
 from rapport.store import models as m
 from rapport.store.db import transaction
 
@@ -246,7 +246,9 @@ def test_the_undo_record_of_a_save_costs_four_requests_to_the_book(
         requests = 0
         recorder = Recorder(bob.id, ["Bob Smith", "Jake"])
         record = recorder.finish("the note about Bob Smith", CALL)
-    assert requests == 4
+    # on a server the watched rows go with the marks (their clients by a subquery) and the
+    # rows after are read from every table without asking first which grew: two requests
+    assert requests == (2 if sql.reads_in_one_trip() else 4)
     assert record.changed == {} and record.created.rows == {}
     assert recorder.before[m.Person] and recorder.before[m.Task]  # Bob's people, open tasks
 

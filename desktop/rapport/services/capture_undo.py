@@ -89,14 +89,22 @@ class Recorder:
         ids_read = sql.read_reserved_ids(reserve)
         if ids_read is not None:
             reads.append(ids_read)
-        found = sql.read_together(reads)  # a team book's server: one round trip
+        # On a server the watched rows go in the same batch, their clients named by a
+        # subquery (the ids above are known only from its answer): one round trip for all.
+        within = _clients_within(client_id, keys) if sql.reads_in_one_trip() else None
+        watch = [] if within is None else _watch_within(*within)
+        found = sql.read_together([*reads, *watch])  # a team book's server: one round trip
         self.marks = _highest(found[0])
         if ids_read is not None:
-            sql.keep_reserved_ids(reserve, found[-1][0])
+            sql.keep_reserved_ids(reserve, found[len(reads) - 1][0])
         ids = {client_id} if client_id is not None else set()
         ids |= {int(row[0]) for row in (found[1] if keys else [])}
         self.ids = sorted(ids)
-        self.before = _watched(sql.read_together(_watch(self.ids)))
+        if within is None:
+            self.before = _watched(sql.read_together(_watch(self.ids)))
+        else:
+            watched = found[len(reads) :]
+            self.before = _watched(watched[:-1], watched[-1]) if self.ids else {}
 
     def client_name(self, client_id: int) -> tuple[int, str, str] | None:
         """(id, name, name_key) of a client read above (the one the note is about), as
@@ -127,12 +135,19 @@ class Recorder:
     def finish(self, label: str, text: str) -> CaptureUndo:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
-        # Only the tables the save wrote to are read, with the watched rows: one batch.
-        grown = [model for model, highest in highest_ids().items() if highest > self.marks[model]]
+        # Only the tables the save wrote to are read, with the watched rows: one batch. On
+        # a server every table is read in it instead (this transaction's rows above the
+        # marks: an index's end, nothing where nothing was written), without first asking
+        # which tables grew: a round trip fewer.
+        if sql.reads_in_one_trip():
+            grown = list(self.marks)
+        else:
+            grown = [model for model, top in highest_ids().items() if top > self.marks[model]]
         watch = _watch(self.ids)
         found = sql.read_together([*(sql.read_after(g, self.marks[g]) for g in grown), *watch])
         for model, new_rows in zip(grown, found, strict=False):
-            created.rows[model] = [_image(model, raw) for raw in new_rows]
+            if new_rows or not sql.reads_in_one_trip():
+                created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
         after = _watched(found[len(grown) :])
         for model, rows in self.before.items():
@@ -170,9 +185,35 @@ def _watch(ids: list[int]) -> list[sql.Read]:
     return [sql.read_where_in(model, column, ids) for model, column in _WATCHED]
 
 
-def _watched(found: list[list[Raw]]) -> dict[type[m.RecordModel], dict[int, Raw]]:
+def _clients_within(client_id: int | None, keys: list[str]) -> tuple[str, list[Any]] | None:
+    """The ids ``Recorder`` watches (the client, the clients of those names) as a subquery."""
+    if client_id is None and not keys:
+        return None
+    text, params = sql.read_ids_where_in(m.Client, "name_key", keys) if keys else ("", [])
+    if client_id is None:
+        return text, params
+    if not keys:
+        return 'SELECT "id" FROM "client" WHERE "id" = ?', [client_id]
+    return f'{text} OR "id" = ?', [*params, client_id]
+
+
+def _watch_within(clients: str, params: list[Any]) -> list[sql.Read]:
+    """``_watch``'s reads with the clients given by the subquery ``clients``, and then the
+    tasks of the introductions they are in (``_watched``'s last read)."""
+    reads = [sql.read_where_within(model, column, clients, params) for model, column in _WATCHED]
+    introductions = (
+        f'SELECT "id" FROM "introduction" WHERE "lead_id" IN ({clients}) '
+        f'UNION SELECT "id" FROM "introduction" WHERE "referrer_id" IN ({clients})'
+    )
+    reads.append(sql.read_where_within(m.Task, "introduction_id", introductions, params * 2))
+    return reads
+
+
+def _watched(
+    found: list[list[Raw]], introduction_tasks: list[Raw] | None = None
+) -> dict[type[m.RecordModel], dict[int, Raw]]:
     """The rows ``_watch``'s reads found, by table and id (the client's open tasks only),
-    with the tasks of the introductions found."""
+    with the tasks of the introductions found (read here unless given)."""
     rows: dict[type[m.RecordModel], dict[int, Raw]] = {}
     if not found:
         return rows
@@ -181,10 +222,10 @@ def _watched(found: list[list[Raw]]) -> dict[type[m.RecordModel], dict[int, Raw]
         if (model, column) == (m.Task, "client_id"):
             raws = [t for t in raws if t[status] == "open"]
         rows.setdefault(model, {}).update((row[0], row) for row in raws)
-    introductions = sorted(rows[m.Introduction])
-    rows[m.Task].update(
-        (row[0], row) for row in sql.rows_where_in(m.Task, "introduction_id", introductions)
-    )
+    if introduction_tasks is None:
+        introductions = sorted(rows[m.Introduction])
+        introduction_tasks = sql.rows_where_in(m.Task, "introduction_id", introductions)
+    rows[m.Task].update((row[0], row) for row in introduction_tasks)
     return rows
 
 

@@ -101,6 +101,10 @@ class Engine(Protocol):
     # row numbered and committed meanwhile (a colleague's, the same user's other window's)
     # is not the save's.
     own_rows: str
+    # Reads sent together are answered in one round trip (``read_together``), which costs
+    # more than the statements in it: a write's reads may go in one batch even where a
+    # file would run fewer statements one by one (the undo recorder's rows after a save).
+    reads_in_one_trip: bool
 
     def check_header(self) -> int | None:
         """The book's schema version read without writing (0: no book yet), before the

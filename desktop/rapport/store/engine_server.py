@@ -32,6 +32,7 @@ class ServerEngine:
     path: Path | None = None
     full_text = False
     own_rows = ""
+    reads_in_one_trip = False  # read_together sends them one by one
     file_backups = False
     stages_imports = False
 

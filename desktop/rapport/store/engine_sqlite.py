@@ -50,6 +50,7 @@ class SqliteEngine:
     name = "sqlite"
     full_text = True
     own_rows = ""  # one user's file
+    reads_in_one_trip = False  # no round trip: each statement is the cost
     file_backups = True
     stages_imports = True
 

@@ -29,6 +29,7 @@ class TeamEngine(ServerEngine):
     # The rows this transaction inserted (``postgres.SAVED_IN``, filled by the server):
     # not the connected role's, which the same member's other window shares.
     own_rows = "saved_in = pg_current_xact_id()"
+    reads_in_one_trip = True  # psycopg's pipeline (``read_together``)
     # How often the window asks ``change_counter`` (it reads what the server pushed).
     look_ms = 1000
 

@@ -571,6 +571,14 @@ def read_where_in(model: type[m.BaseModel], column: str, values: list[Any]) -> R
     return f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({marks})', list(values)
 
 
+def read_where_within(
+    model: type[m.BaseModel], column: str, select: str, params: list[Any]
+) -> Read:
+    """``read_where_in`` with the values given by a subquery (``select``, its parameters)."""
+    table = model._meta.table_name
+    return f'SELECT {_all(model)} FROM "{table}" WHERE "{column}" IN ({select})', list(params)
+
+
 def made_after(model: type[m.RecordModel], highest: int) -> Any:
     """The condition (for a peewee query) of the rows of ``model`` the current transaction
     inserted, numbered above ``highest``: ``Engine.own_rows`` where others insert meanwhile."""
@@ -587,6 +595,13 @@ def read_after(model: type[m.BaseModel], highest: int) -> Read:
     current = engine.current_or_none()
     own = f" AND {current.own_rows}" if current is not None and current.own_rows else ""
     return f'SELECT {_all(model)} FROM "{table}" WHERE "id" > ?{own} ORDER BY "id"', [highest]
+
+
+def reads_in_one_trip() -> bool:
+    """The open book's engine answers reads sent together in one round trip (a team
+    book's server): one more statement in a batch costs less than one more batch."""
+    current = engine.current_or_none()
+    return current is not None and current.reads_in_one_trip
 
 
 def read_together(reads: Sequence[Read]) -> list[list[Raw]]:
