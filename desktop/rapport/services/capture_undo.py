@@ -83,6 +83,11 @@ class Recorder:
         numbers rows ahead (``sql.read_reserved_ids``: a team book), their ids are taken
         with the marks, after them, so that what the save inserts is above its marks."""
         keys = sorted({fold(n) for n in names if fold(n)})
+        # The tables the save may write (what it takes ids for; clients when it may make
+        # one): on a server ``finish`` reads their new rows without asking if they grew.
+        self.likely = {model for model, count in reserve if count > 0}
+        if client_id is None or m.Introduction in self.likely:
+            self.likely.add(m.Client)
         reads = [sql.read_highest_ids(m.BOOK_MODELS)]
         if keys:
             reads.append(sql.read_ids_where_in(m.Client, "name_key", keys))
@@ -136,18 +141,29 @@ class Recorder:
         """Still inside the save's transaction: what it created and what it changed."""
         created = undo_service.Snapshot(label)
         # Only the tables the save wrote to are read, with the watched rows: one batch. On
-        # a server every table is read in it instead (this transaction's rows above the
-        # marks: an index's end, nothing where nothing was written), without first asking
-        # which tables grew: a round trip fewer.
+        # a server the tables it was likely to write are read in it at once (this
+        # transaction's rows above the marks: an index's end, nothing where nothing was
+        # written) with the highest ids, and any other table only if it grew: a round trip
+        # fewer, where a file asks which tables grew first.
+        watch = _watch(self.ids)
         if sql.reads_in_one_trip():
-            grown = list(self.marks)
+            likely = [model for model in self.marks if model in self.likely]
+            after = [sql.read_after(model, self.marks[model]) for model in likely]
+            found = sql.read_together([*after, sql.read_highest_ids(m.BOOK_MODELS), *watch])
+            grown = [model for model, rows in zip(likely, found, strict=False) if rows]
+            new_rows_of = dict(zip(likely, found, strict=False))
+            highest = _highest(found[len(likely)])
+            more = [g for g, top in highest.items() if g not in likely and top > self.marks[g]]
+            if more:  # a table the save was not expected to write (or a colleague's rows)
+                reads = [sql.read_after(model, self.marks[model]) for model in more]
+                new_rows_of.update(zip(more, sql.read_together(reads), strict=True))
+                grown += more
+            found = [new_rows_of[model] for model in grown] + found[len(likely) + 1 :]
         else:
             grown = [model for model, top in highest_ids().items() if top > self.marks[model]]
-        watch = _watch(self.ids)
-        found = sql.read_together([*(sql.read_after(g, self.marks[g]) for g in grown), *watch])
+            found = sql.read_together([*(sql.read_after(g, self.marks[g]) for g in grown), *watch])
         for model, new_rows in zip(grown, found, strict=False):
-            if new_rows or not sql.reads_in_one_trip():
-                created.rows[model] = [_image(model, raw) for raw in new_rows]
+            created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
         after = _watched(found[len(grown) :])
         for model, rows in self.before.items():

@@ -200,10 +200,11 @@ def read_reserved_ids(counts: Sequence[tuple[type[m.BaseModel], int]]) -> Read |
     how many of each table at most), for ``read_together``; None where the engine has no
     use for it (a file: an INSERT's id comes back without a round trip)."""
     current = engine.current_or_none()
-    wanted = [(model._meta.table_name, count) for model, count in counts if count > 0]
-    if current is None or not wanted:
+    if current is None or not any(count > 0 for _model, count in counts):
         return None
-    return current.reserve_ids(wanted)
+    # every table asked about, none too: the same text at every save (a statement the
+    # server plans once a connection, not at every call)
+    return current.reserve_ids([(model._meta.table_name, count) for model, count in counts])
 
 
 def keep_reserved_ids(
@@ -212,7 +213,7 @@ def keep_reserved_ids(
     """Keep the ids ``read_reserved_ids`` read (its one row) for this transaction's
     ``insert``s; an id not used is a gap in the table's numbering, as a rolled-back
     insert leaves one."""
-    tables = [model._meta.table_name for model, count in counts if count > 0]
+    tables = [model._meta.table_name for model, _count in counts]
     keep = getattr(m.db.obj, "keep_ids", None)
     if keep is not None:
         keep({table: [int(i) for i in ids] for table, ids in zip(tables, row, strict=True)})
