@@ -132,8 +132,8 @@ class Recorder:
         for row_id in sorted(self.before.get(model, {})):
             raw = self.before[model][row_id]
             if raw[client] == client_id:
-                row = model(__no_default__=1, **_image(model, raw))
-                row._dirty.clear()
+                row: Any = model(__no_default__=1, **_image(model, raw))
+                row._dirty.clear()  # as peewee's own rows read from a query
                 found.append(row)
         return found
 
@@ -148,8 +148,8 @@ class Recorder:
         watch = _watch(self.ids)
         if sql.reads_in_one_trip():
             likely = [model for model in self.marks if model in self.likely]
-            after = [sql.read_after(model, self.marks[model]) for model in likely]
-            found = sql.read_together([*after, sql.read_highest_ids(m.BOOK_MODELS), *watch])
+            reads = [sql.read_after(model, self.marks[model]) for model in likely]
+            found = sql.read_together([*reads, sql.read_highest_ids(m.BOOK_MODELS), *watch])
             grown = [model for model, rows in zip(likely, found, strict=False) if rows]
             new_rows_of = dict(zip(likely, found, strict=False))
             highest = _highest(found[len(likely)])
