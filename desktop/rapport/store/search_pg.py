@@ -9,7 +9,8 @@ hides the documents of another member's private rows like the rows themselves.
 
 How a query is read, as on SQLite: user text never reaches the server as syntax (it is
 cut into words of letters and digits, each a quoted lexeme); every word must be in one
-document, the word being typed as a prefix; when no document has them all, the clients
+document, the word being typed as a prefix unless the whole words are in ``ENOUGH``
+documents already; when no document has them all, the clients
 having every word somewhere come back with their documents ("jake tourn"); a word that
 matches nothing is replaced by the closest indexed word ("basball" -> baseball).
 """
