@@ -321,3 +321,24 @@ def test_a_names_start_ending_in_y_finds_the_name(any_book: Path, query: str, cl
     for name in ("Dana Reyes", "Raymond Ortiz", "Kayla Mayfield", "Joyce Banner", "Kelly Strand"):
         clients.create_client(name)
     assert [r.title for r in search.search(query) if r.kind == "client"] == [client]
+
+
+@pytest.mark.parametrize("whole", [fts.ENOUGH, fts.ENOUGH - 1])
+def test_a_word_found_whole_often_enough_is_not_read_as_a_prefix_too(
+    any_book: Path, whole: int
+) -> None:
+    """The word being typed is read as a prefix as well only when the whole words match
+    fewer than ENOUGH documents, on both engines ("co." on a team book read as a prefix
+    of 63,500 documents' words where 247 have "co"): with enough notes saying "co", "co"
+    does not find Colby; with one fewer it does, as "col" always does."""
+    colby = clients.create_client("Colby Stone")
+    other = clients.create_client("Dana Reyes")
+    notes = [
+        ("interaction", 10_000 + n, other.id, f"Call {n}", "Spoke with Acme Co. today")
+        for n in range(whole)
+    ]
+    with transaction():
+        fts.index_many(notes)
+    found = {hit.client_id for hit in search.search("co") if hit.kind == "client"}
+    assert (colby.id in found) is (whole < fts.ENOUGH)
+    assert colby.id in {hit.client_id for hit in search.search("col") if hit.kind == "client"}

@@ -220,6 +220,8 @@ def test_a_role_outside_the_team_can_read_nothing(pg_server: PgServer, team: str
             "SELECT * FROM search_doc",
             "SELECT * FROM rapport_similar('anything', 5)",
             "SELECT * FROM rapport_find(to_tsquery('simple', 'a'), 5)",
+            "SELECT rapport_enough(to_tsquery('simple', 'a'))",
+            "SELECT * FROM rapport_spread(ARRAY[to_tsquery('simple', 'a')], 5)",
         ):
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute(statement)

@@ -9,7 +9,8 @@ hides the documents of another member's private rows like the rows themselves.
 
 How a query is read, as on SQLite: user text never reaches the server as syntax (it is
 cut into words of letters and digits, each a quoted lexeme); every word must be in one
-document, the word being typed as a prefix; when no document has them all, the clients
+document, the word being typed as a prefix unless the whole words are in ``ENOUGH``
+documents already; when no document has them all, the clients
 having every word somewhere come back with their documents ("jake tourn"); a word that
 matches nothing is replaced by the closest indexed word ("basball" -> baseball).
 """
@@ -96,6 +97,22 @@ def _query(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[s
     return " && ".join(parts), params
 
 
+def _typed_query(words: Sequence[str], typing: bool, prefix_all: bool) -> tuple[str, list[str]]:
+    """``_query``, the word being typed read as a prefix only when the whole words match
+    fewer than ``ENOUGH`` documents (SQLite's rule, ``store/search.py``): decided on the
+    server in the same statement (``rapport_enough``), so it costs no round trip, and a
+    common short word ("co.": 247 documents whole, 63,500 as a prefix) is not read as a
+    prefix of thousands of words."""
+    if prefix_all or not typing or len(words[-1]) < 2:
+        return _query(words, typing, prefix_all)
+    whole, whole_params = _query(words, False, False)
+    typed, typed_params = _query(words, True, False)
+    return (
+        f"CASE WHEN rapport_enough({whole}) THEN {whole} ELSE {typed} END",
+        [*whole_params, *whole_params, *typed_params],
+    )
+
+
 # A result: rowid, client id, score, then its title and text once read.
 Found = tuple[int, int | None, float, str | None, str | None]
 
@@ -106,7 +123,7 @@ def _found(
     """The documents having every word, best first, capped as ``_cap`` caps them (``cap``:
     the limit and the most of one kind), with their text: one round trip, where reading
     the matches and then their text took two."""
-    query, params = _query(words, prefix_last, prefix_all)
+    query, params = _typed_query(words, prefix_last, prefix_all)
     limit, per_kind = cap
     cursor = db.execute_sql(
         "SELECT f.rowid, f.client_id, f.score, d.title, d.body FROM ("
@@ -185,23 +202,20 @@ def _closest(word: str) -> str | None:
 
 
 def _spread(words: Sequence[str], take: int) -> list[Found]:
-    """Documents of the clients having every word in some document of theirs."""
-    clients: set[int] | None = None
-    matches: dict[int, int] = {}
+    """Documents of the clients having every word in some document of theirs (the first
+    20 such clients by id), newest first: one statement (``rapport_spread``), the words
+    longest first (they match fewer documents), stopping at the first that leaves no
+    client."""
+    parts, params = [], []
     for word in sorted(words, key=len, reverse=True):
-        query, params = _query([word], True, True)
-        cursor = db.execute_sql(f"SELECT rowid, client_id FROM rapport_find_all({query})", params)
-        found = set()
-        for rowid, client_id in cursor:
-            matches[int(rowid)] = int(client_id)
-            found.add(int(client_id))
-        clients = found if clients is None else clients & found
-        if not clients:
-            return []
-    assert clients is not None
-    chosen = set(sorted(clients)[:20])
-    rowids = sorted((r for r, c in matches.items() if c in chosen), reverse=True)
-    return [(rowid, matches[rowid], 0.0, None, None) for rowid in rowids[:take]]
+        query, query_params = _query([word], True, True)
+        parts.append(query)
+        params += query_params
+    cursor = db.execute_sql(
+        f"SELECT rowid, client_id FROM rapport_spread(ARRAY[{', '.join(parts)}], %s)",
+        (*params, take),
+    )
+    return [(int(rowid), int(client_id), 0.0, None, None) for rowid, client_id in cursor]
 
 
 def _cap(found: Sequence[Found], limit: int, per_kind: int | None) -> list[Found]:
