@@ -79,7 +79,13 @@ def choose_client(
         pool = kin if any(n.full for n in kin) else pool
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
     chosen: NameMention | None = None
-    if referrers:
+    # i16cl3. Family: an introduction that is about its lead ("Priya, meet Colm Dwyer. Colm -
+    # Priya Raman is ...", "Hey Odette - Bram Visser, Bram - Odette Lam"): the lead named in
+    # full is the client, though another full name is said first
+    subjects = [i.name.lower() for i in intros if i.lead_is_subject and " " in i.name]
+    if subjects:
+        chosen = next((n for n in pool if n.full and n.name.lower() == subjects[0]), None)
+    if chosen is None and referrers:
         chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
