@@ -612,7 +612,13 @@ _ON_BEHALF = LazyRegex(
     r"\b(?i:on\s+behalf\s+of|(?:executive\s+)?(?:assistant|secretary|ea|scheduler)\s+(?:to|for))"
     r"\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
-_INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
+# i16cl3: an introduction is "X, meet Y", "introducing you to", "Intro: ..." -- not "lovely to
+# finally meet Luis" in the user's recap, which is still about whom it greets
+_INTRO_EMAIL = LazyRegex(
+    r"(?:^|[,\-\u2013\u2014:]\s*)meet\s+[A-Z]|\b(?:introduc\w*|intro(?:'?ing|'?d)?)\s+"
+    r"(?:you|us|him|her|them|both)\b|\bintro(?:duction)?\s*:|\bmeet\s+(?:you\s+)?(?:two|both)\b",
+    re.IGNORECASE,
+)
 _TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
 
 
