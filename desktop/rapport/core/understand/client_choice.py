@@ -145,7 +145,7 @@ def _account_holder(
     def named(n: NameMention) -> bool:
         return n.full and n.name.split()[-1].lower() in words_
 
-    if named(chosen) or chosen.start < len(heading) and chosen.full:
+    if named(chosen) or (chosen.start < len(heading) and chosen.full):
         return chosen
     holders = [n for n in pool if named(n) and n.start > line_end]
     if len({n.name for n in holders}) != 1:

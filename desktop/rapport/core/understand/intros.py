@@ -801,7 +801,7 @@ _BRINGS_IN = LazyRegex(
     r"(?:^|[.;!?\n,:]\s*|\b(?:also|and|am|I'm|I'?ve|I\s+have|I)\s+)(?i:looping|loop(?:ed)?|"
     r"cc'?ing|cc'?e?d|copying|copied)\s+(?:in\s+)?(?:here\s+)?(?!(?:my|our|me|us|you)\b)"
     rf"{_FILLER}(?P<lead>{_NL})|"
-    rf"(?:^|[.;!?\n]\s*)[Aa]dding\s+{_FILLER}(?P<lead2>{_NL})(?=[^.\n]{{0,50}}?(?:\bcc\b|cc'?d|"
+    rf"(?:^|[.;!?\n,]\s*)[Aa]dding\s+{_FILLER}(?P<lead2>{_NL})(?=[^.\n]{{0,50}}?(?:\bcc\b|cc'?d|"
     r"\bto\s+(?:this|the)\s+(?:thread|e-?mail|chain|conversation)|\bhere\b))"
 )
 # i16cl3. Family: the same said aloud, the person handed over named after a relation and what
@@ -817,9 +817,7 @@ _HANDS_OVER_SPOKEN = LazyRegex(
     r"(?=(?:his|her|their)\s)",
     re.IGNORECASE,
 )
-_NAMED_AFTER = LazyRegex(
-    r"(?:\bnamed|\bcalled|\bname'?s|\bname\s+is|,|\s-)\s*$", re.IGNORECASE
-)
+_NAMED_AFTER = LazyRegex(r"(?:\bnamed|\bcalled|\bname'?s|\bname\s+is|,|\s-)\s*$", re.IGNORECASE)
 _SENTENCE_END = LazyRegex(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.|[;!?\n]")
 # i16cl3. Family: the writer referred, said in their own message ("Y suggested I reach out",
 # "Y recommended you", "Y pointed me to you"): Y is the referrer, the lead the client.
@@ -919,7 +917,7 @@ def _mail_and_spoken(
         add(lead, before[-1].name if before else None, m.start(), lead.end, False)
     for n in people:
         asked = _ASKED_TO_MEET.match(text, n.end)
-        if asked is not None and n is not people[0]:
+        if asked is not None:
             add(n, None, n.start, asked.end(), False)
     for n in people:
         said = _SUGGESTED_I.match(text, n.end)

@@ -643,7 +643,14 @@ def _email_client(
     said = next((n for n in names if start <= n.start < end), None)
     if said is not None and (said.full or said.titled or said.first.lower() in first_names()):
         better = next((n for n in names if n.full and n.first == said.first and not n.titled), None)
-        return better if said.titled and better is not None else said
+        if said.titled and not said.full:
+            # i16cl3: "Dear Mr. Adebayo" ... "To: Femi Adebayo": the full name the note gives
+            better = better or next(
+                (n for n in names if n.full and n.name.split()[-1] == said.name), None
+            )
+        # i16cl3: "Hi Donal," ... "Donal Harcourt <donal@...> wrote:": greeted by the first
+        # name, named in full in the thread
+        return better if (said.titled or not said.full) and better is not None else said
     words_ = body[start:end].split()
     if not words_:
         return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
