@@ -912,6 +912,12 @@ def _mail_and_spoken(
         )
         if lead is None or _FAMILY_BEFORE.search(text, max(0, lead.start - 12), lead.start):
             continue
+        if _ASSISTANT_BEFORE.search(text, m.end(), lead.start) or _OFFICE_OF.search(
+            text, m.end(), lead.start
+        ):
+            continue  # "told me to call her assistant Kim": the client's office, no one new
+        if _ASKED_TO.search(text, max(0, m.start() - 40), m.start() + 2):
+            continue  # "asked Lou to introduce me to his CFO": the user's request, not done
         sentence = max(text.rfind(s, 0, m.start()) for s in (".", ";", "!", "?", "\n"))
         before = [n for n in people if sentence < n.start and n.end <= m.start()]
         add(lead, before[-1].name if before else None, m.start(), lead.end, False)
