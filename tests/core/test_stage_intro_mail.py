@@ -139,6 +139,11 @@ def test_a_handing_over_said_aloud_names_the_lead_after_a_relation(text: str, le
             "Best,\nTobias Grint",
             "Tobias Grint",
         ),
+        (
+            "Hi,\nMirela Stan thought we should connect. We run a kayak shop in Bend.\n"
+            "Regards,\nAbel Quist",
+            "Abel Quist",
+        ),
     ],
 )
 def test_the_writers_own_referral_makes_the_writer_the_lead(text: str, client: str) -> None:

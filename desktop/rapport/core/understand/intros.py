@@ -621,7 +621,7 @@ def _handed_any_way(
 _CAME_REFERRED_WORDS = (
     "heard", "hear", "found", "find", "recommend", "told", "tells", "gave", "passed",
     "suggested", "said", "got", "gets", "had", "referral", "advice", "suggestion", "say-so",
-    "sent", "referred", "steered", "pointed",
+    "sent", "referred", "steered", "pointed", "thought", "felt",
 )  # fmt: skip
 _REF_AFTER = LazyRegex(
     r"\b(?:(?:heard|hear|hears)\s+(?:about|of)\s+(?:us|me)|(?:found|find|finds)\s+(?:us|me)|"
