@@ -79,7 +79,13 @@ def choose_client(
         pool = kin if any(n.full for n in kin) else pool
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
     chosen: NameMention | None = None
-    if referrers:
+    # i16cl3. Family: an introduction that is about its lead ("Priya, meet Colm Dwyer. Colm -
+    # Priya Raman is ...", "Hey Odette - Bram Visser, Bram - Odette Lam"): the lead named in
+    # full is the client, though another full name is said first
+    subjects = [i.name.lower() for i in intros if i.lead_is_subject and " " in i.name]
+    if subjects:
+        chosen = next((n for n in pool if n.full and n.name.lower() == subjects[0]), None)
+    if chosen is None and referrers:
         chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
     if chosen is None:
         # "Mr. Okafor", "Dr. Chen's office": a titled surname names someone as surely as a full name
@@ -106,6 +112,7 @@ def choose_client(
             chosen = _relative_about(body, chosen, names, family)
     if chosen is None:
         chosen = next((n for n in pool if plausible(n, fulls)), None)
+    chosen = _account_holder(body, chosen, pool)
     if chosen is not None and not chosen.full and not chosen.titled:
         better = next((n for n in pool if n.full and n.first == chosen.first), None)
         chosen = better or chosen
@@ -115,6 +122,35 @@ def choose_client(
         better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
         chosen = better or chosen
     return chosen
+
+
+_HEADING_WORD = LazyRegex(r"[^\W\d_]+")
+
+
+def _account_holder(
+    body: str, chosen: NameMention | None, pool: list[NameMention]
+) -> NameMention | None:
+    """i16cl3. Family: a pasted thread or record filed under an account, a channel or a
+    household ("#acct-fernhill-cider", "Customer Success > Halvorsen Dental Group", "the
+    Okonkwo residence"): the person whose surname the heading names is the client, not the
+    first one to speak (a colleague posting about them)."""
+    if chosen is None or not body:
+        return chosen
+    line_end = body.find("\n")
+    if not 0 < line_end <= 80:
+        return chosen  # a heading is a short first line of its own
+    heading = body[:line_end]
+    words_ = {w.lower() for w in _HEADING_WORD.findall(heading)}
+
+    def named(n: NameMention) -> bool:
+        return n.full and n.name.split()[-1].lower() in words_
+
+    if named(chosen) or (chosen.start < len(heading) and chosen.full):
+        return chosen
+    holders = [n for n in pool if named(n) and n.start > line_end]
+    if len({n.name for n in holders}) != 1:
+        return chosen
+    return holders[0]
 
 
 _ATTENDEES = LazyRegex(

@@ -190,6 +190,8 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _thanks_for_the_intro(text, limit, names, found, seen)
     if _WANTS_TOO.can_match(low):
         _friend_who_wants(text, limit, names, found, seen)
+    if any(word in low for word in _MAIL_WORDS):
+        _mail_and_spoken(text, limit, names, found, seen)
     return found
 
 
@@ -619,7 +621,7 @@ def _handed_any_way(
 _CAME_REFERRED_WORDS = (
     "heard", "hear", "found", "find", "recommend", "told", "tells", "gave", "passed",
     "suggested", "said", "got", "gets", "had", "referral", "advice", "suggestion", "say-so",
-    "sent", "referred", "steered", "pointed",
+    "sent", "referred", "steered", "pointed", "thought", "felt",
 )  # fmt: skip
 _REF_AFTER = LazyRegex(
     r"\b(?:(?:heard|hear|hears)\s+(?:about|of)\s+(?:us|me)|(?:found|find|finds)\s+(?:us|me)|"
@@ -772,3 +774,160 @@ def _friend_who_wants(
         found.append(
             Introduction(lead.name, before[-1].name if before else None, m.start(), lead.end, False)
         )
+
+
+# i16cl3. Family: an e-mail introduction written by a third party to the user and the lead
+# ("Introducing you to Y", "I wanted to introduce you to Y", "I'd like you to meet Y", "Y, meet
+# X", "X - Y, Y - X"): Y is the lead, and the note is about the lead.
+_INTRODUCING_YOU = LazyRegex(
+    # said as it is done, not promised ("I'll intro you to Denise" is the user's own task)
+    r"(?:(?:^|[.;!?\n]\s*|\b(?:am|I'm)\s+)(?i:introducing|intro'?ing|connecting)|"
+    r"\b(?i:wanted|want|'d\s+like|would\s+like|let\s+me|allow\s+me|pleased|delighted)\s+"
+    r"(?:to\s+)?(?i:introduce|intro|connect))\s+you\s+(?:two\s+)?"
+    rf"(?:to|with|w/)\s+{_FILLER}(?P<lead>{_NL})|"
+    r"\b(?i:like|want|wanted)\s+you\s+to\s+meet\s+"
+    rf"{_FILLER}(?P<lead2>{_NL})"
+)
+# "Hey Odette - Bram Visser, Bram - Odette Lam": each named to the other, the first greeted is
+# the lead (as in "Sabrina, meet Pat")
+_BOTH_WAYS = LazyRegex(
+    r"(?P<a>[A-Z][a-z][\w'-]*)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P<b>[A-Z][a-z][\w'-]*)"
+    r"(?:\s+[A-Z][\w'-]+){0,2}\s*[,;.]\s*(?P=b)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P=a)\b"
+)
+# i16cl3. Family: the writer of a message brings someone into it ("Looping in Y", "cc'ing Y",
+# "copying Y", "I've cc'd Y", "Adding Y ... (cc'd)"): Y is the lead, the writer the referrer.
+# Said of the user's own side ("cc'ing my colleague") it is no one new.
+_BRINGS_IN = LazyRegex(
+    r"(?:^|[.;!?\n,:]\s*|\b(?:also|and|am|I'm|I'?ve|I\s+have|I)\s+)(?i:looping|loop(?:ed)?|"
+    r"cc'?ing|cc'?e?d|copying|copied)\s+(?:in\s+)?(?:here\s+)?(?!(?:my|our|me|us|you)\b)"
+    rf"{_FILLER}(?P<lead>{_NL})|"
+    rf"(?:^|[.;!?\n,]\s*)[Aa]dding\s+{_FILLER}(?P<lead2>{_NL})(?=[^.\n]{{0,50}}?(?:\bcc\b|cc'?d|"
+    r"\bto\s+(?:this|the)\s+(?:thread|e-?mail|chain|conversation)|\bhere\b))"
+)
+# i16cl3. Family: the same said aloud, the person handed over named after a relation and what
+# they do ("she's putting me in touch with her brother-in-law who owns three car washes, name's
+# lyle, lyle pruitt", "he said call his guy at the marina, a fella named Ray Castellano"): the
+# lead is the first person named after the relation in the same sentence.
+_HANDS_OVER_SPOKEN = LazyRegex(
+    r"\b(?:(?:is|'s|are|'re|am|was|were)\s+(?:putting|connecting|introducing|hooking|setting)\s+"
+    r"(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:will|'ll|would|'d|to|can|could|"
+    r"(?:is|'s|are|am)\s+going\s+to|gonna|wants\s+to|offered\s+to)\s+(?:intro(?:duce)?|connect|"
+    r"put|hook|set)\s+(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:said|says|told\s+me)"
+    r"\s+(?:to\s+)?(?:call|ring|phone|text|e-?mail|contact|talk\s+to|reach\s+out\s+to))\s+"
+    r"(?=(?:his|her|their)\s)",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = LazyRegex(r"(?:\bnamed|\bcalled|\bname'?s|\bname\s+is|,|\s-)\s*$", re.IGNORECASE)
+_SENTENCE_END = LazyRegex(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.|[;!?\n]")
+# i16cl3. Family: the writer referred, said in their own message ("Y suggested I reach out",
+# "Y recommended you", "Y pointed me to you"): Y is the referrer, the lead the client.
+_SUGGESTED_I = LazyRegex(
+    # "Fiona Lachlan at Mercy General mentioned you handle ...", "Nadia said you're the person"
+    r"(?:\s*\([^)\n]{1,40}\))?(?:\s+(?:at|from|@)\s+[^.;,!?\n]{1,40}?)?\s+(?:mentioned|said|"
+    r"told\s+me)\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+handle|\s+do|\s+did|\s+can\s+help|"
+    r"\s+could\s+help|\s+might\s+be\s+able|\s+specialize|\s+work\s+with|'?d\s+be\s+the)\b|"
+    r"(?:\s*\([^)\n]{1,40}\))?(?:\s+(?:at|from|@)\s+[^.;,!?\n]{1,40}?)?\s+(?:suggested|recommended|"
+    r"said|thought|told\s+me)\s+(?:that\s+)?"
+    r"(?:I|we)\s+(?:should\s+|might\s+|could\s+)?(?:reach\s+out|get\s+in\s+touch|contact\s+you|"
+    r"call\s+you|e-?mail\s+you|write\s+(?:to\s+)?you|talk\s+to\s+you|speak\s+(?:to|with)\s+you)\b|"
+    r"(?:\s*\([^)\n]{1,40}\))?(?:\s+(?:at|from|@)\s+[^.;,!?\n]{1,40}?)?\s+(?:recommended\s+you|pointed\s+(?:me|us)\s+(?:to|toward|towards)"
+    r"\s+you|speaks?\s+(?:very\s+)?highly\s+of\s+you)\b",
+    re.IGNORECASE,
+)
+# i16cl3. Family: someone the writer knows asked to be put in touch with the user ("my
+# colleague Ben Adeyemi asked me to put you in touch", "X would love to meet you"): X is the
+# lead, the writer the referrer.
+_ASKED_TO_MEET = LazyRegex(
+    r"(?:\s*\([^)\n]{1,40}\))?\s+(?:asked\s+(?:me\s+)?to\s+(?:put\s+you\s+(?:two\s+)?in\s+touch|"
+    r"introduce\s+you|intro\s+you|connect\s+you)|(?:would|'d)\s+(?:love|like)\s+to\s+(?:meet|"
+    r"connect\s+with|talk\s+to|speak\s+(?:to|with))\s+you)\b",
+    re.IGNORECASE,
+)
+_MAIL_WORDS = (
+    "introduc", "intro", "connect", "meet", "loop", "cc", "copying", "copied", "adding",
+    "putting", "put", "hook", "setting", "set", "said", "says", "told", "suggested",
+    "recommended", "pointed", "highly", " - ", "mentioned", "asked", "love",
+)  # fmt: skip
+
+
+def _mail_and_spoken(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+    people = [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
+
+    def full_of(n: NameMention) -> NameMention:
+        if n.full:
+            return n
+        return next((o for o in people if o.full and o.first == n.first), n)
+
+    def add(lead: NameMention, ref: str | None, start: int, end: int, subject: bool) -> None:
+        lead = full_of(lead)
+        if lead.name.lower() in seen or any(i.referrer == lead.name for i in found):
+            return
+        seen.add(lead.name.lower())
+        found.append(Introduction(lead.name, ref, start, end, subject))
+
+    known = {n.name.lower(): n.name for n in names}
+
+    def at(start: int, raw: str = "") -> NameMention | None:
+        said = next((n for n in people if n.start == start), None)
+        if said is not None or not raw:
+            return said
+        # a name the mentions stage read as a place or a heading ("Looping in Bettina Kraus")
+        name = _clean_name(raw, known)
+        if name is None or " " not in name:
+            return None
+        return NameMention(start, start + len(raw), name, name.split()[0], True)
+
+    for m in _INTRODUCING_YOU.finditer(text, 0, limit):
+        group = "lead" if m.group("lead") else "lead2"
+        lead = at(m.start(group), m.group(group))
+        if lead is not None:
+            add(lead, None, m.start(group), m.end(), True)
+    for m in _BOTH_WAYS.finditer(text, 0, limit):
+        lead = at(m.start("a"))
+        if lead is not None:
+            add(lead, None, m.start("a"), m.end(), True)
+    for m in _BRINGS_IN.finditer(text, 0, limit):
+        group = "lead" if m.group("lead") else "lead2"
+        lead = at(m.start(group), m.group(group))
+        if lead is not None:
+            add(lead, None, m.start(group), m.end(), False)
+    for m in _HANDS_OVER_SPOKEN.finditer(text, 0, limit):
+        stop = _SENTENCE_END.search(text, m.end(), min(limit, m.end() + 130))
+        end = stop.start() if stop is not None else min(limit, m.end() + 130)
+        lead = next(
+            (
+                n
+                for n in people
+                if m.end() < n.start < end
+                and (n.start - m.end() <= 40 or _NAMED_AFTER.search(text, m.end(), n.start))
+            ),
+            None,
+        )
+        if lead is None or _FAMILY_BEFORE.search(text, max(0, lead.start - 12), lead.start):
+            continue
+        if _ASSISTANT_BEFORE.search(text, m.end(), lead.start) or _OFFICE_OF.search(
+            text, m.end(), lead.start
+        ):
+            continue  # "told me to call her assistant Kim": the client's office, no one new
+        if _ASKED_TO.search(text, max(0, m.start() - 40), m.start() + 2):
+            continue  # "asked Lou to introduce me to his CFO": the user's request, not done
+        sentence = max(text.rfind(s, 0, m.start()) for s in (".", ";", "!", "?", "\n"))
+        before = [n for n in people if sentence < n.start and n.end <= m.start()]
+        add(lead, before[-1].name if before else None, m.start(), lead.end, False)
+    for n in people:
+        asked = _ASKED_TO_MEET.match(text, n.end)
+        if asked is not None:
+            add(n, None, n.start, asked.end(), False)
+    for n in people:
+        said = _SUGGESTED_I.match(text, n.end)
+        if said is not None and not any(
+            (i.referrer or "") == n.name or i.name == n.name for i in found
+        ):
+            found.append(Introduction("", n.name, n.start, said.end(), True))

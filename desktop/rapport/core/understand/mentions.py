@@ -60,6 +60,8 @@ _ORG_ENDINGS |= words(
     "imaging diagnostics surgery rheumatology nephrology pulmonology obgyn ob-gyn wellness "
     "rehab physicians partners"
 )
+# i16cl3: products, apps and channels, events and shared offices end their names the same way
+_ORG_ENDINGS |= word_list("mentions.ORG_ENDINGS_MORE")
 NOT_NAMES |= _ORG_ENDINGS
 NOT_NAMES |= word_list("mentions._MORE_NOT_NAMES")
 # Titles of address in churches and other languages: "Herr Jürgen Baumgartner", "Canon Hugh".

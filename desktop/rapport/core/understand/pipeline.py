@@ -612,7 +612,13 @@ _ON_BEHALF = LazyRegex(
     r"\b(?i:on\s+behalf\s+of|(?:executive\s+)?(?:assistant|secretary|ea|scheduler)\s+(?:to|for))"
     r"\s+(?:(?i:mr|mrs|ms|dr)\.?\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
-_INTRO_EMAIL = LazyRegex(r"\b(?:meet|introduc\w*|intro)\b", re.IGNORECASE)
+# i16cl3: an introduction is "X, meet Y", "introducing you to", "Intro: ..." -- not "lovely to
+# finally meet Luis" in the user's recap, which is still about whom it greets
+_INTRO_EMAIL = LazyRegex(
+    r"(?:^|[,\-\u2013\u2014:]\s*)meet\s+[A-Z]|\b(?:introduc\w*|intro(?:'?ing|'?d)?)\s+"
+    r"(?:you|us|him|her|them|both)\b|\bintro(?:duction)?\s*:|\bmeet\s+(?:you\s+)?(?:two|both)\b",
+    re.IGNORECASE,
+)
 _TITLE = LazyRegex(r"^(?:(?:mr|mrs|ms|dr|pastor|rev|fr)\.?\s+)", re.IGNORECASE)
 
 
@@ -637,7 +643,14 @@ def _email_client(
     said = next((n for n in names if start <= n.start < end), None)
     if said is not None and (said.full or said.titled or said.first.lower() in first_names()):
         better = next((n for n in names if n.full and n.first == said.first and not n.titled), None)
-        return better if said.titled and better is not None else said
+        if said.titled and not said.full:
+            # i16cl3: "Dear Mr. Adebayo" ... "To: Femi Adebayo": the full name the note gives
+            better = better or next(
+                (n for n in names if n.full and n.name.split()[-1] == said.name), None
+            )
+        # i16cl3: "Hi Donal," ... "Donal Harcourt <donal@...> wrote:": greeted by the first
+        # name, named in full in the thread
+        return better if (said.titled or not said.full) and better is not None else said
     words_ = body[start:end].split()
     if not words_:
         return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
