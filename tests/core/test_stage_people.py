@@ -907,3 +907,66 @@ def test_family_words_of_other_englishes_and_names_set_apart(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _people(text) == want
+
+
+# Family (i16pe): a relative said along the way in speech or typed loosely: a lower-case name
+# after the family word with its age in brackets, a month that is a name before what the
+# person does, "n" or "y" for "and" in a list, "first lady" as a title, "gf" typed in lower
+# case after a person's word or before a name, a grandchild in Philippine English ("apo").
+SAID_ALONG_THE_WAY = [
+    ("stopped at the clinic, dr imani's son tavi (9) drew on the whiteboard", [("son", "Tavi")]),
+    ("met rosa delgado at the bakery her husband june... no wait", [("husband", None)]),
+    ("visit w/ tom ruiz at the yard. his wife june makes the quilts", [("wife", "June")]),
+    ("call w/ bea holt, her daughter april runs the front desk now", [("daughter", "April")]),
+    ("call w/ bea holt, her daughter april 3 is the recital", [("daughter", None)]),
+    ("call w/ bea holt, her son may come by", [("son", None)]),
+    (
+        "walkthrough w/ dana cole, they have two girls, maya n lucy, both in swim",
+        [("daughter", "Maya"), ("daughter", "Lucy")],
+    ),
+    (
+        "Call w/ Lupe Ortiz. Their cats: Mango y Kiwi, both indoor",
+        [("cat", "Mango"), ("cat", "Kiwi")],
+    ),
+    (
+        "talked to bishop reed, his wife is first lady denise and she runs the choir",
+        [("wife", "Denise")],
+    ),
+    ("quote for sam park. his gf mika is opening a nail bar", [("partner", "Mika")]),
+    ("Sam Park - gf Tash does the books", [("partner", "Tash")]),
+    ("Sam Park - the gf pasta is a hit at the deli", []),
+    ("Mr. Ramon Cruz came in. He brought his apo Lino, 6 years old", [("grandchild", "Lino")]),
+    ("Mr. Ramon Cruz came in, the APO box number changed", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SAID_ALONG_THE_WAY)
+def test_relatives_said_along_the_way_in_speech(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+# Family (i16pe): whose household: a possessive in a lower-case note names the owner (a first
+# name of the list), so another person's relatives are not the client's; the relatives of a
+# friend, neighbour or colleague are another household's; "my client's mum" is the client's.
+HOUSEHOLDS = [
+    (
+        "toured the office w/ nadia fox + her cofounder ollie. ollie's dog biscuit comes in daily",
+        [],
+    ),
+    ("toured the office w/ nadia fox. nadia's dog pepper is at the vet", [("dog", "Pepper")]),
+    ("Call w/ Ana Ruiz. her friend's kids are 3 and 5", []),
+    ("Call w/ Ana Ruiz. her neighbour's husband Tom fixed the fence", []),
+    (
+        "Call w/ Ana Ruiz. my client's mum, who lives with them, uses the stairlift",
+        [("mother", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), HOUSEHOLDS)
+def test_another_households_relatives_are_not_the_clients(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
