@@ -970,3 +970,40 @@ def test_another_households_relatives_are_not_the_clients(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _people(text) == want
+
+
+# Family (i16pe): relatives of another household said beside the client's: a spouse's parents
+# and siblings ("her husband ... his mother"), a girl or boy a child marries or dates, a partner
+# named with a professional title, "mother and law" (a mis-heard in-law) in dictation.
+IN_LAWS_AND_PRACTICES = [
+    (
+        "Met Rita Gomez. her husband hans passed and these were his mother's chairs",
+        [("husband", "Hans")],
+    ),
+    (
+        "Met Tom Ruiz. His wife, Mrs. Ana Ruiz, is away; she is visiting her sister in Lyon",
+        [("wife", "Ana")],
+    ),
+    ("Met Tom Ruiz. his wife Ana and her father Luis came too", [("wife", "Ana")]),
+    (
+        "Met Rita Gomez. her husband Tom and his son Ben came too",
+        [("husband", "Tom"), ("son", "Ben")],
+    ),
+    (
+        "Met Rita Gomez. Her husband Tom retired. Rita says her mother is 90",
+        [("husband", "Tom"), ("mother", None)],
+    ),
+    ("Met Rita Gomez. her son wyatt is engaged to a girl named kacey", [("son", "Wyatt")]),
+    ("Met Rita Gomez. her son Wyatt married a lovely girl from Leeds", [("son", "Wyatt")]),
+    ("Met Dr. Rita Gomez. she'll ask her partner doctor ortiz about the minimums", []),
+    ("Met Rita Gomez, her partner, attorney Dana Lee, signs the checks", []),
+    ("Met Rita Gomez. her partner Dana is a nurse", [("partner", "Dana")]),
+    ("met rita gomez her mother and law is moving in with them", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), IN_LAWS_AND_PRACTICES)
+def test_in_laws_and_a_practices_partner_are_not_the_clients(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want

@@ -493,6 +493,16 @@ def _members_at(
     ):
         return []  # "their son Tad and his wife": the son's wife, not the client's
     if (
+        prev in ("his", "her")
+        and relation in ("mother", "father", "brother", "sister")
+        and _SPOUSE_THEN_THEIRS[prev].search(text, _sentence_start(text, m.start()), m.start())
+    ):
+        return []  # "her husband hans passed ... his mother's chairs": the husband's mother
+    if relation in ("son", "daughter") and _WED_TO.search(text, max(0, m.start() - 24), m.start()):
+        return []  # "wyatt got married to a girl named kacey": a child's spouse, no one's child
+    if word == "partner" and _PROFESSIONAL_AFTER.match(text, m.end()):
+        return []  # "her partner doctor ortiz", "his partner, attorney Lee": the practice's
+    if (
         relation in ("dog", "cat", "pet")
         and word in plurals()
         and prev in _KIND_BEFORE
@@ -537,7 +547,7 @@ def _members_at(
         and before_words[-2] not in theirs
     ):
         return []  # "her friend's dog", "his cofounder's kids": another household's
-    if rx(r"\s*-?\s*in[\s-]law").match(after) or rx(
+    if rx(r"\s*-?\s*(?:in|and)[\s-]law").match(after) or rx(
         r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)"
     ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
@@ -816,6 +826,38 @@ _RELATIVE_JUST_NAMED = LazyRegex(
     r"(?:(?:may|will|might|could)\s+)?(?:join\s+with\s+|bring\s+|come\s+with\s+)?(?:his|her)\s+$",
     re.IGNORECASE,
 )
+# Family: a spouse's relatives: after "her husband" in a sentence, "his mother" is the
+# husband's; after "his wife", "her mother" is the wife's (another household, the in-laws).
+_SPOUSE_THEN_THEIRS = {
+    "his": LazyRegex(
+        r"\bher\s+(?:late\s+|new\s+)?(?:husband|hubby|hubs|fianc[eé]|boyfriend)\b", re.I
+    ),
+    "her": LazyRegex(r"\bhis\s+(?:late\s+|new\s+)?(?:wife|wifey|fianc[eé]e|girlfriend)\b", re.I),
+}
+# Family: a girl or boy someone marries or dates is a spouse, not a child ("got married to a
+# girl named kacey", "is dating a boy from Leeds")
+_WED_TO = LazyRegex(
+    r"\b(?:married|marrying|marry|engaged|dating|dates|seeing|wed)\s+(?:to\s+|with\s+)?(?:a|this|some)\s+"
+    r"(?:(?:nice|lovely|sweet|young|local)\s+)?$",
+    re.I,
+)
+# Family: a partner named with a professional title is the practice's partner ("her partner
+# doctor ortiz", "his partner, attorney Dana Lee")
+_PROFESSIONAL_AFTER = LazyRegex(
+    r"\s*,?\s+(?:dr\.?|doctor|attorney|atty\.?|counsel|prof\.?|professor|cpa|dds|dvm)\s", re.I
+)
+
+
+# The end of a sentence, not a title's dot ("Mrs. Lucia Castellano")
+_SENTENCE_END = LazyRegex(r"(?<!\bmrs)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?](?=\s)|\n", re.I)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - 200)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
 _KIND_BEFORE = frozenset(
     {"for", "with", "to", "about", "of", "on", "like", "loves", "love", "treats"}
 )
