@@ -1007,3 +1007,33 @@ def test_in_laws_and_a_practices_partner_are_not_the_clients(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _people(text) == want
+
+
+# Family (i16pe): each name's age said as a clause in a list ("Sam is 9 and Ben is 6", "an
+# who's nine and bao who's seven"): the names take their ages, and the words after the list
+# ("play piano") are no names.
+AGES_SAID_APART = [
+    (
+        "Call w/ Bo Li. she has two boys, Sam is 9 and Ben is 6",
+        [("son", "Sam", 9), ("son", "Ben", 6)],
+    ),
+    (
+        "call w bo li both kids, theo who's nine and bao who's seven, play piano",
+        [("child", "Theo", 9), ("child", "Bao", 7)],
+    ),
+    (
+        "call w bo li both kids, an who's nine and bao who's seven",
+        [("child", "An", 9), ("child", "Bao", 7)],
+    ),
+    (
+        "Call w/ Bo Li. kids: Ava who's 12 and Leo who is 8",
+        [("child", "Ava", 12), ("child", "Leo", 8)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), AGES_SAID_APART)
+def test_ages_said_as_a_clause_in_a_list(
+    text: str, want: list[tuple[str, str | None, int | None]]
+) -> None:
+    assert _people_ages(text) == want

@@ -706,6 +706,41 @@ _LIST_AGE = LazyRegex(
     r"(?:\s*,?\s*\(\s*(\d{1,2})\s*\)|\s*,?\s+(\d{1,2})(?![\d:/])|\s*,\s*(\d{1,2})\s*(?=\)))"
     r"(?:\s*(?:yo|y/o|yrs?|mos?)\b)?"
 )
+# Family: each name's age said as a clause in a list ("two boys, Sam is 9 and Ben is 6",
+# "both kids, an who's nine and bao who's seven"): the age is the name's, in figures or words.
+_AGE_NUMBERS = {
+    w: k + 1
+    for k, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_LIST_AGE_SAID = LazyRegex(
+    r"\s*,?\s+(?:is|who's|who\s+is|'s|turned|just\s+turned)\s+(\d{1,2}|"
+    + "|".join(sorted(_AGE_NUMBERS, key=len, reverse=True))
+    + r")\b(?!\s*(?:%|am|pm|o'clock|months?|minutes?|weeks?|days?))",
+    re.IGNORECASE,
+)
 _LIST_ASIDE = LazyRegex(r"\s*\([^()\n]{1,30}\)")
 # Family: "and" said informally or in another language between two names ("theo n jasper",
 # "Salsa y Verde"): "n" anywhere in a list, "y" between capitalised names.
@@ -755,7 +790,15 @@ def _read_list(
     end = cursor
     while cursor < stop:
         w = _NAME_WORD.match(text, cursor)
-        if w is None or w.end() > stop or not _list_name(w.group(), lower, count):
+        if w is None or w.end() > stop:
+            break
+        if not _list_name(w.group(), lower, count) and not (
+            # "an who's nine and bao who's seven": a word said to be of an age is a name
+            w.group().isalpha()
+            and w.group().lower() not in rel_words()
+            and (said := _LIST_AGE_SAID.match(text, w.end())) is not None
+            and said.group().lstrip(" ,").lower().startswith("who")
+        ):
             break
         cursor = end = w.end()
         age = None
@@ -763,6 +806,11 @@ def _read_list(
         if a is not None and a.end() <= stop:
             age = int(a.group(1) or a.group(2) or a.group(3))
             cursor = end = a.end()
+        said_age = _LIST_AGE_SAID.match(text, cursor) if a is None else None
+        if said_age is not None and said_age.end() <= stop:
+            number = said_age.group(1).lower()
+            age = int(number) if number.isdigit() else _AGE_NUMBERS[number]
+            cursor = end = said_age.end()
         aside = _LIST_ASIDE.match(text, cursor)
         if aside is not None and aside.end() <= stop:
             cursor = aside.end()  # "Vera (at Tulane)", "Paul (deceased)"
