@@ -114,3 +114,24 @@ def test_match_spans_point_into_the_text() -> None:
 
 def test_lower_case_notes_still_find_team_nicknames() -> None:
     assert {m.tag for m in find_interests("huge eagles fan")} == {"philadelphia eagles"}
+
+
+# Family (i16pe): an instrument said as a thing in the room, to move, crate or sit on, after
+# a determiner or a size, is no pastime; a word in the clause that says someone plays it keeps it.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("estimate: one grand piano and a pool table to move", set()),
+        ("their cat sleeps on the piano lol", set()),
+        ("need a crate for an upright piano and the old organ", set()),
+        ("the old cello goes in the second room", set()),
+        ("the piano tuner comes tuesday to tune the grand piano", set()),
+        ("his daughter has a piano recital friday", {"piano"}),
+        ("she plays the piano every evening", {"piano"}),
+        ("loves her old guitar", {"guitar"}),
+        ("wants to drop piano for drums", {"piano", "drums"}),
+        ("moving the grand piano to the den, she teaches piano on weekends", {"piano"}),
+    ],
+)
+def test_an_instrument_handled_as_a_thing(text: str, want: set[str]) -> None:
+    assert {m.tag for m in find_interests(text)} == want

@@ -907,3 +907,133 @@ def test_family_words_of_other_englishes_and_names_set_apart(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert _people(text) == want
+
+
+# Family (i16pe): a relative said along the way in speech or typed loosely: a lower-case name
+# after the family word with its age in brackets, a month that is a name before what the
+# person does, "n" or "y" for "and" in a list, "first lady" as a title, "gf" typed in lower
+# case after a person's word or before a name, a grandchild in Philippine English ("apo").
+SAID_ALONG_THE_WAY = [
+    ("stopped at the clinic, dr imani's son tavi (9) drew on the whiteboard", [("son", "Tavi")]),
+    ("met rosa delgado at the bakery her husband june... no wait", [("husband", None)]),
+    ("visit w/ tom ruiz at the yard. his wife june makes the quilts", [("wife", "June")]),
+    ("call w/ bea holt, her daughter april runs the front desk now", [("daughter", "April")]),
+    ("call w/ bea holt, her daughter april 3 is the recital", [("daughter", None)]),
+    ("call w/ bea holt, her son may come by", [("son", None)]),
+    (
+        "walkthrough w/ dana cole, they have two girls, maya n lucy, both in swim",
+        [("daughter", "Maya"), ("daughter", "Lucy")],
+    ),
+    (
+        "Call w/ Lupe Ortiz. Their cats: Mango y Kiwi, both indoor",
+        [("cat", "Mango"), ("cat", "Kiwi")],
+    ),
+    (
+        "talked to bishop reed, his wife is first lady denise and she runs the choir",
+        [("wife", "Denise")],
+    ),
+    ("quote for sam park. his gf mika is opening a nail bar", [("partner", "Mika")]),
+    ("Sam Park - gf Tash does the books", [("partner", "Tash")]),
+    ("Sam Park - the gf pasta is a hit at the deli", []),
+    ("Mr. Ramon Cruz came in. He brought his apo Lino, 6 years old", [("grandchild", "Lino")]),
+    ("Mr. Ramon Cruz came in, the APO box number changed", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SAID_ALONG_THE_WAY)
+def test_relatives_said_along_the_way_in_speech(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+# Family (i16pe): whose household: a possessive in a lower-case note names the owner (a first
+# name of the list), so another person's relatives are not the client's; the relatives of a
+# friend, neighbour or colleague are another household's; "my client's mum" is the client's.
+HOUSEHOLDS = [
+    (
+        "toured the office w/ nadia fox + her cofounder ollie. ollie's dog biscuit comes in daily",
+        [],
+    ),
+    ("toured the office w/ nadia fox. nadia's dog pepper is at the vet", [("dog", "Pepper")]),
+    ("Call w/ Ana Ruiz. her friend's kids are 3 and 5", []),
+    ("Call w/ Ana Ruiz. her neighbour's husband Tom fixed the fence", []),
+    (
+        "Call w/ Ana Ruiz. my client's mum, who lives with them, uses the stairlift",
+        [("mother", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), HOUSEHOLDS)
+def test_another_households_relatives_are_not_the_clients(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+# Family (i16pe): relatives of another household said beside the client's: a spouse's parents
+# and siblings ("her husband ... his mother"), a girl or boy a child marries or dates, a partner
+# named with a professional title, "mother and law" (a mis-heard in-law) in dictation.
+IN_LAWS_AND_PRACTICES = [
+    (
+        "Met Rita Gomez. her husband hans passed and these were his mother's chairs",
+        [("husband", "Hans")],
+    ),
+    (
+        "Met Tom Ruiz. His wife, Mrs. Ana Ruiz, is away; she is visiting her sister in Lyon",
+        [("wife", "Ana")],
+    ),
+    ("Met Tom Ruiz. his wife Ana and her father Luis came too", [("wife", "Ana")]),
+    (
+        "Met Rita Gomez. her husband Tom and his son Ben came too",
+        [("husband", "Tom"), ("son", "Ben")],
+    ),
+    (
+        "Met Rita Gomez. Her husband Tom retired. Rita says her mother is 90",
+        [("husband", "Tom"), ("mother", None)],
+    ),
+    ("Met Rita Gomez. her son wyatt is engaged to a girl named kacey", [("son", "Wyatt")]),
+    ("Met Rita Gomez. her son Wyatt married a lovely girl from Leeds", [("son", "Wyatt")]),
+    ("Met Dr. Rita Gomez. she'll ask her partner doctor ortiz about the minimums", []),
+    ("Met Rita Gomez, her partner, attorney Dana Lee, signs the checks", []),
+    ("Met Rita Gomez. her partner Dana is a nurse", [("partner", "Dana")]),
+    ("met rita gomez her mother and law is moving in with them", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), IN_LAWS_AND_PRACTICES)
+def test_in_laws_and_a_practices_partner_are_not_the_clients(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert _people(text) == want
+
+
+# Family (i16pe): each name's age said as a clause in a list ("Sam is 9 and Ben is 6", "an
+# who's nine and bao who's seven"): the names take their ages, and the words after the list
+# ("play piano") are no names.
+AGES_SAID_APART = [
+    (
+        "Call w/ Bo Li. she has two boys, Sam is 9 and Ben is 6",
+        [("son", "Sam", 9), ("son", "Ben", 6)],
+    ),
+    (
+        "call w bo li both kids, theo who's nine and bao who's seven, play piano",
+        [("child", "Theo", 9), ("child", "Bao", 7)],
+    ),
+    (
+        "call w bo li both kids, an who's nine and bao who's seven",
+        [("child", "An", 9), ("child", "Bao", 7)],
+    ),
+    (
+        "Call w/ Bo Li. kids: Ava who's 12 and Leo who is 8",
+        [("child", "Ava", 12), ("child", "Leo", 8)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), AGES_SAID_APART)
+def test_ages_said_as_a_clause_in_a_list(
+    text: str, want: list[tuple[str, str | None, int | None]]
+) -> None:
+    assert _people_ages(text) == want

@@ -120,10 +120,18 @@ _PHRASES = {
 SAID |= {w.replace("_", " "): relation for relation, said in _PHRASES.items() for w in said}
 _CHILD_REGIONAL = word_list("family_words.SAID_AS_CHILD_REGIONAL")
 SAID |= {w.replace("_", " "): "child" for w in _CHILD_REGIONAL}
+# Family: a grandchild in another English ("his apo Migo", Philippine English): needs its
+# owner's word, like the regional words for a child ("APO" is also a military address)
+_GRANDCHILD_REGIONAL = word_list("family_words.SAID_AS_GRANDCHILD_REGIONAL")
+SAID |= {w: "grandchild" for w in _GRANDCHILD_REGIONAL}
 _REGIONAL = frozenset(
-    w.replace("_", " ") for w in _PHRASES["son"] | _PHRASES["daughter"] | _CHILD_REGIONAL
+    w.replace("_", " ")
+    for w in _PHRASES["son"] | _PHRASES["daughter"] | _CHILD_REGIONAL | _GRANDCHILD_REGIONAL
 )
 SHORTHAND = word_list("family_words.SHORTHAND")
+# Family: phone shorthand typed in lower case too ("his gf mika", "gf Tash"); people.py asks
+# for a person's word before it or a name after it ("gf pasta" is gluten-free)
+SHORTHAND_LOWER = word_list("family_words.SHORTHAND_LOWER")
 SAID_PLURALS = word_list("family_words.SAID_PLURALS") | frozenset(
     w.replace("_", " ")
     for w in word_list("family_words.PHRASES_PLURAL") | word_list("family_words.REGIONAL_PLURALS")
@@ -163,7 +171,7 @@ def plurals() -> frozenset[str]:
 def _shorthand_forms() -> list[str]:
     """Phone shorthand as typed: upper case ("DD", "DW"), and a plural's "s" in lower case
     ("DDs Mira & Lena", "DSs") when the plural is a family word too."""
-    forms = [w.upper() for w in SHORTHAND]
+    forms = [w.upper() for w in SHORTHAND] + sorted(SHORTHAND_LOWER)
     forms += [w.upper() + "s" for w in SHORTHAND if w + "s" in SHORTHAND]
     return forms
 

@@ -411,6 +411,8 @@ class Catalogue:
             return False  # "Vega Painting LLC", "the wine and cheese shop", "golf course supt"
         if self._a_venue_or_a_job(text, tokens, keys, i, n):
             return False  # "met at the golf club", "a yoga instructor", "sponsors the marathon"
+        if self._an_instrument_handled(text, tokens, keys, i, n):
+            return False  # "one grand piano and a pool table", "the cat sleeps on the piano"
         if words[0] not in _NEGATIONS and any(w in _NEGATIONS for w in before):
             # only a negation in the same sentence: "doesn't drink. Loves cricket" is a fan
             start = max(0, i - 3)
@@ -539,6 +541,25 @@ class Catalogue:
         if _SPONSORS & set(said):
             return True
         return after in _VENUE and bool(said) and said[-1] in ("the", "at")
+
+    @staticmethod
+    def _an_instrument_handled(
+        text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, n: int
+    ) -> bool:
+        """Family: an instrument said as a thing in the room, to move, crate, tune or sit on
+        ("one grand piano and a pool table", "the cat sleeps on the piano", "an upright piano
+        to crate"): a determiner or a size just before, and nothing in the clause says anyone
+        plays it ("plays the piano", "a piano recital", "loves her old guitar")."""
+        if n != 1 or keys[i] not in _INSTRUMENTS or i == 0 or keys[i - 1] not in _AN_INSTRUMENT:
+            return False
+        first, last = max(0, i - 8), min(len(keys), i + 6)
+        while first < i and _rx(_CLAUSE_END).search(text, tokens[first][1], tokens[i][0]):
+            first += 1
+        while last > i + 1 and _rx(_CLAUSE_END).search(text, tokens[i][1], tokens[last - 1][0]):
+            last -= 1
+        played = _PLAYED | _PRACTICE | _LIKING | _DEVOTION
+        before, after = set(keys[first:i]), set(keys[i + 1 : last])
+        return not (before & (played | _AFFINITY_BEFORE) or after & (played | _AFFINITY_AFTER))
 
     @staticmethod
     def _in_a_trade_name(
@@ -770,6 +791,10 @@ def _for_a_product(keys: list[str], j: int) -> bool:
 # Family: a pastime said by where it is practised, just after it ("drum lessons", "a squash
 # league", "bowls in a league", "plays on the crew team"): something done for pleasure.
 _PRACTICE = word_list("interests._PRACTICE")
+# Family: an instrument as a thing handled (see Catalogue._an_instrument_handled)
+_INSTRUMENTS = word_list("interests.INSTRUMENTS")
+_AN_INSTRUMENT = word_list("interests.AN_INSTRUMENT")
+_PLAYED = word_list("interests.PLAYED")
 
 
 def _practised(keys: list[str], j: int) -> bool:

@@ -384,7 +384,7 @@ def _run(
         elif not (
             words_in == 1
             and nxt.replace("'", "").replace("-", "").isalpha()
-            and nxt.lower() not in _surname_stop()
+            and _strip_possessive(nxt).lower() not in _surname_stop()  # "theo who's nine"
             and not _past_tense(nxt)
         ):
             break

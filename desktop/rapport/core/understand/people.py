@@ -58,6 +58,12 @@ _OWNER = word_list("people._OWNER")
 _NOT_THE_CLIENTS = word_list("people._NOT_THE_CLIENTS")
 _AFTER_STOP = word_list("people._AFTER_STOP")
 _VOCATIVE_BEFORE = word_list("people.VOCATIVE_BEFORE")
+# Family: the person the note is about, named by their role to the user ("my client's mum",
+# "our customer's husband"): the family is theirs, the "my" is the user's.
+_CLIENT_ROLE = word_list("people.CLIENT_ROLE")
+# Family: the relatives of someone named by their tie to the client or the user, not a
+# relation ("her friend's dog", "his cofounder's kids"): another household's.
+_SOMEONE_ELSES = word_list("people.SOMEONE_ELSES")
 _BEFORE_STOP = word_list("people._BEFORE_STOP") | word_list("people.MORE_BEFORE_STOP")
 _BUSINESS = LazyRegex(
     r"\b(?:decision|deal|firm|company|practice|co-owner|business|ops|cfo|ceo|partners|agency|"
@@ -163,6 +169,7 @@ _NAME_AND_AGE = LazyRegex(
 _SAID_NAMED = LazyRegex(r"named|called|name\s+is", re.IGNORECASE)
 # Months and seasons that are also first names: "his wife June", "daughter April".
 _MONTH_NAMES = word_list("people._MONTH_NAMES")
+_LOWER_MONTH_NAMES = word_list("people.LOWER_MONTH_NAMES")
 
 
 def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
@@ -186,6 +193,11 @@ def _plain_name(text: str, w: re.Match[str], explicit: bool) -> bool:
         return low in _NAMES_TOO and _NAME_ENDS.match(rest) is not None
     # "husband tomás", "son jalen plays": a lower-case name the list lacks, when it is not an
     # everyday word and the person is said to do or be something right after it
+    if low in _LOWER_MONTH_NAMES:
+        # Family: a month that is also a name, said in lower case after the family word with
+        # what the person does after it ("his wife june makes pies"); never "may" (a modal)
+        said = _DOES_AFTER.match(rest)
+        return said is not None and not said.group().strip(" ,").isdigit()
     if low in _surname_stop() or low in first_names() or low in _AGE_WORDS:
         return False
     said = _DOES_AFTER.match(low)
@@ -235,8 +247,10 @@ _NAME_ENDS = LazyRegex(
     r"\s*(?:[,.;:)(\n&+]|$|\d|(?:is|was|who|has|had|just|and|both|turns?|turned|loves?|plays?)\b)",
     re.IGNORECASE,
 )
+# Family: a name said apart from its age in brackets ("kenta's son haru (7)") is followed by
+# what the person is, as a verb would be.
 _DOES_AFTER = LazyRegex(
-    r"\s*(?:,\s*)?(?:\d|(?:is|was|who|has|had|turns?|turned|loves?|likes?|plays?|coaches|"
+    r"\s*(?:,\s*)?(?:\d|\(\s*\d{1,2}\s*\)|(?:is|was|who|has|had|turns?|turned|loves?|likes?|plays?|coaches|"
     r"runs|works|started|starts|goes|got|just|will|wants|'s|makes|does|rides|sails|knits|"
     r"gardens|grows|bakes|cooks|paints|sings|leads|handles|builds|teaches|studies|owns|helps|"
     r"drives|travels|collects|shows|breeds|swims|dances|hunts|fishes|golfs|skis|surfs|reads|"
@@ -251,7 +265,7 @@ _WORD_ENDINGS = ("s", "ed", "ing", "ly", "er", "est", "tion")
 # Family: a title of address between the family word and the name ("her mother, Mrs. Ingrid
 # Lindqvist", "his wife lady geneva", "husband Dr. Tom Reyes"): the name is the word after it.
 _TITLE_BEFORE_NAME = LazyRegex(
-    r"(?:mrs|mr|ms|miss|dr|lady|dame|sir|don|do(?:ñ|n)a|herr|frau|se(?:ñ|n)ora?|madame|mme)"
+    r"(?:mrs|mr|ms|miss|dr|(?:first\s+)?lady|dame|sir|don|do(?:ñ|n)a|herr|frau|se(?:ñ|n)ora?|madame|mme)"
     r"\.?\s+(?=[^\W\d_]{2})",
     re.IGNORECASE,
 )
@@ -371,10 +385,13 @@ def find_family(
     words that say "the client's" where the client speaks ("my", "our" in their e-mail) or is
     spoken to ("your" in the user's recap); elsewhere "my son" is the user's own."""
     people: list[FamilyMember] = []
+    lower = is_lower_note(text)
     for m in REL_RE.finditer(text, 0, limit):
         group = _members_at(text, m, sentences, voice(m.start()))
         owner = _OWNER_NAME.search(text, max(0, m.start() - 40), m.start())
         whose = owner.group(1) if owner and owner.group(1).lower() not in NOT_NAMES else None
+        if whose is None and lower:
+            whose = _lower_owner(text, m.start())
         for member in group:
             member.owner = whose
         if len(group) > 1 and all(p.name is None for p in group):
@@ -391,6 +408,27 @@ def find_family(
         if first is not None and second is not None and first is not second:
             first.name, second.name = title_name(m.group(3)), title_name(m.group(4))
     return people
+
+
+# Family: whose relative, said by a possessive in a note typed or dictated in lower case
+# ("her cofounder ollie ... ollie's dog biscuit"): the owner is a first name the note gives to
+# someone of another household (a friend, neighbour, colleague), so the caller keeps only the
+# client's. Without capitals the client is less sure, so a name said only as the client's
+# ("linh says ... linh's husband") stays the client's.
+_LOWER_OWNER = LazyRegex(r"\b([a-z][a-z-]+)'s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _lower_owner(text: str, start: int) -> str | None:
+    said = _LOWER_OWNER.search(text, max(0, start - 40), start)
+    if said is None:
+        return None
+    word = said.group(1)
+    if word in NOT_NAMES or word in rel_words() or word not in first_names():
+        return None
+    tied = re.finditer(r"\b([a-z-]+)\s+" + re.escape(word) + r"\b", text[: said.start()])
+    if not any(t.group(1) in _SOMEONE_ELSES for t in tied):
+        return None
+    return title_name(word)
 
 
 # Family: two relatives, then their names in the same order in brackets ("her mom and dad
@@ -441,6 +479,7 @@ def _members_at(
         or (word in ("bride", "groom") and prev not in ("his", "her", "their", "'s"))
         or (
             relation != "dog"
+            and not (prev == "'s" and len(before_words) >= 2 and before_words[-2] in _CLIENT_ROLE)
             and any(w in _NOT_THE_CLIENTS and w not in theirs for w in before_words[-3:-1])
         )
     ):
@@ -453,6 +492,16 @@ def _members_at(
         text, max(0, m.start() - 50), m.start()
     ):
         return []  # "their son Tad and his wife": the son's wife, not the client's
+    if (
+        prev in ("his", "her")
+        and relation in ("mother", "father", "brother", "sister")
+        and _SPOUSE_THEN_THEIRS[prev].search(text, _sentence_start(text, m.start()), m.start())
+    ):
+        return []  # "her husband hans passed ... his mother's chairs": the husband's mother
+    if relation in ("son", "daughter") and _WED_TO.search(text, max(0, m.start() - 24), m.start()):
+        return []  # "wyatt got married to a girl named kacey": a child's spouse, no one's child
+    if word == "partner" and _PROFESSIONAL_AFTER.match(text, m.end()):
+        return []  # "her partner doctor ortiz", "his partner, attorney Lee": the practice's
     if (
         relation in ("dog", "cat", "pet")
         and word in plurals()
@@ -484,13 +533,21 @@ def _members_at(
     ):
         return []  # "the Van Wyk brothers (Pieter & Johan)": the clients themselves
     if word in SHORTHAND and not (
-        prev in _OWNER
+        (prev in _OWNER and not m.group().islower())
+        or prev in ("his", "her", "their")
         or prev in theirs
         or prev == "'s"
         or _named_after(text[m.end() : m.end() + 30])
     ):
-        return []
-    if rx(r"\s*-?\s*in[\s-]law").match(after) or rx(
+        return []  # typed in lower case ("gf"), only a person's ("his gf mika") or a name's
+    if (
+        prev == "'s"
+        and len(before_words) >= 2
+        and before_words[-2] in _SOMEONE_ELSES
+        and before_words[-2] not in theirs
+    ):
+        return []  # "her friend's dog", "his cofounder's kids": another household's
+    if rx(r"\s*-?\s*(?:in|and)[\s-]law").match(after) or rx(
         r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)"
     ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
@@ -649,9 +706,47 @@ _LIST_AGE = LazyRegex(
     r"(?:\s*,?\s*\(\s*(\d{1,2})\s*\)|\s*,?\s+(\d{1,2})(?![\d:/])|\s*,\s*(\d{1,2})\s*(?=\)))"
     r"(?:\s*(?:yo|y/o|yrs?|mos?)\b)?"
 )
+# Family: each name's age said as a clause in a list ("two boys, Sam is 9 and Ben is 6",
+# "both kids, an who's nine and bao who's seven"): the age is the name's, in figures or words.
+_AGE_NUMBERS = {
+    w: k + 1
+    for k, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_LIST_AGE_SAID = LazyRegex(
+    r"\s*,?\s+(?:is|who's|who\s+is|'s|turned|just\s+turned)\s+(\d{1,2}|"
+    + "|".join(sorted(_AGE_NUMBERS, key=len, reverse=True))
+    + r")\b(?!\s*(?:%|am|pm|o'clock|months?|minutes?|weeks?|days?))",
+    re.IGNORECASE,
+)
 _LIST_ASIDE = LazyRegex(r"\s*\([^()\n]{1,30}\)")
+# Family: "and" said informally or in another language between two names ("theo n jasper",
+# "Salsa y Verde"): "n" anywhere in a list, "y" between capitalised names.
 _LIST_SEP = LazyRegex(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*|\s*/\s*)(?:(?:the\s+)?(?:baby|little)\s+)?",
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+n\s+|\s+(?-i:y)\s+(?=[A-Z])|\s*&\s*|\s*\+\s*|\s*/\s*)"
+    r"(?:(?:the\s+)?(?:baby|little)\s+)?",
     re.IGNORECASE,
 )
 _LOWER_SEP = LazyRegex(r"\s+(?:(?:the\s+)?(?:baby|little)\s+)?(?=[a-z])")
@@ -695,7 +790,15 @@ def _read_list(
     end = cursor
     while cursor < stop:
         w = _NAME_WORD.match(text, cursor)
-        if w is None or w.end() > stop or not _list_name(w.group(), lower, count):
+        if w is None or w.end() > stop:
+            break
+        if not _list_name(w.group(), lower, count) and not (
+            # "an who's nine and bao who's seven": a word said to be of an age is a name
+            w.group().isalpha()
+            and w.group().lower() not in rel_words()
+            and (said := _LIST_AGE_SAID.match(text, w.end())) is not None
+            and said.group().lstrip(" ,").lower().startswith("who")
+        ):
             break
         cursor = end = w.end()
         age = None
@@ -703,6 +806,11 @@ def _read_list(
         if a is not None and a.end() <= stop:
             age = int(a.group(1) or a.group(2) or a.group(3))
             cursor = end = a.end()
+        said_age = _LIST_AGE_SAID.match(text, cursor) if a is None else None
+        if said_age is not None and said_age.end() <= stop:
+            number = said_age.group(1).lower()
+            age = int(number) if number.isdigit() else _AGE_NUMBERS[number]
+            cursor = end = said_age.end()
         aside = _LIST_ASIDE.match(text, cursor)
         if aside is not None and aside.end() <= stop:
             cursor = aside.end()  # "Vera (at Tulane)", "Paul (deceased)"
@@ -766,6 +874,38 @@ _RELATIVE_JUST_NAMED = LazyRegex(
     r"(?:(?:may|will|might|could)\s+)?(?:join\s+with\s+|bring\s+|come\s+with\s+)?(?:his|her)\s+$",
     re.IGNORECASE,
 )
+# Family: a spouse's relatives: after "her husband" in a sentence, "his mother" is the
+# husband's; after "his wife", "her mother" is the wife's (another household, the in-laws).
+_SPOUSE_THEN_THEIRS = {
+    "his": LazyRegex(
+        r"\bher\s+(?:late\s+|new\s+)?(?:husband|hubby|hubs|fianc[eé]|boyfriend)\b", re.I
+    ),
+    "her": LazyRegex(r"\bhis\s+(?:late\s+|new\s+)?(?:wife|wifey|fianc[eé]e|girlfriend)\b", re.I),
+}
+# Family: a girl or boy someone marries or dates is a spouse, not a child ("got married to a
+# girl named kacey", "is dating a boy from Leeds")
+_WED_TO = LazyRegex(
+    r"\b(?:married|marrying|marry|engaged|dating|dates|seeing|wed)\s+(?:to\s+|with\s+)?(?:a|this|some)\s+"
+    r"(?:(?:nice|lovely|sweet|young|local)\s+)?$",
+    re.I,
+)
+# Family: a partner named with a professional title is the practice's partner ("her partner
+# doctor ortiz", "his partner, attorney Dana Lee")
+_PROFESSIONAL_AFTER = LazyRegex(
+    r"\s*,?\s+(?:dr\.?|doctor|attorney|atty\.?|counsel|prof\.?|professor|cpa|dds|dvm)\s", re.I
+)
+
+
+# The end of a sentence, not a title's dot ("Mrs. Lucia Castellano")
+_SENTENCE_END = LazyRegex(r"(?<!\bmrs)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?](?=\s)|\n", re.I)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - 200)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
 _KIND_BEFORE = frozenset(
     {"for", "with", "to", "about", "of", "on", "like", "loves", "love", "treats"}
 )
