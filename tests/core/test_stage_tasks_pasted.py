@@ -215,3 +215,30 @@ def test_the_zones_of_a_pasted_reply() -> None:
     record = "Status: Open\nStage: Proposal\n"
     assert find_zones(record).kind_at(record.index("Proposal")) == FIELD
     assert find_zones("Status: Open\nCall Lena back Friday\n").zones == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("Action items\n- Send pricing to Ines\n- Ines: sign the MSA\n", "pricing", "msa"),
+        (
+            "Hi Noah,\nGood call today. Action items:\n- Noah: send the SOW by 11/30\n"
+            "- Ines Varga: sign the MSA\n\nBest,\nInes\n",
+            "sow",
+            "msa",
+        ),
+        (
+            "Attendees: Ines (client), Noah (me)\nAction items:\n- Ines: sign the MSA\n"
+            "- Noah: send the SOW by 11/30\n",
+            "sow",
+            "msa",
+        ),
+    ],
+)
+def test_an_item_given_to_someone_by_name_is_theirs_unless_the_name_is_the_users(
+    text: str, kept: str, gone: str
+) -> None:
+    said = _words(text)
+    assert kept in said
+    assert gone not in said, said
+    assert "noah" not in said.split()  # the owner's name alone is no to-do

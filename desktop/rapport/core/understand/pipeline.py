@@ -287,7 +287,7 @@ def _normalise(text: str) -> _Note:
         my_turns,
         voices,
         client_wrote,
-        find_zones(body),
+        find_zones(body, email),
     )
 
 
@@ -355,7 +355,7 @@ def _tasks(
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
-    from rapport.core.understand.tasks.zoned import outside_zones
+    from rapport.core.understand.tasks.zoned import others_items, outside_zones
 
     body, spans = note.body, note.spans
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
@@ -411,7 +411,8 @@ def _tasks(
     )
     # the rules' tasks, then the learned model's veto and additions (tasks/learned.py); none
     # said where no one speaks to the user: quoted history, a footer, a signature, a field
-    return outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
+    tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
+    return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
 
 
 # A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200

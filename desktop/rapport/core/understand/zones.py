@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapport.core.understand.text import LazyRegex
+from rapport.core.understand.text import Email, LazyRegex
 
 __all__ = ["Zone", "Zones", "find_zones"]
 
@@ -39,6 +39,9 @@ class Zone:
 @dataclass(frozen=True, slots=True)
 class Zones:
     zones: tuple[Zone, ...] = ()
+    # the user's first names as a pasted mail says them: whom the client's mail greets, or who
+    # signs the user's own mail (lower case)
+    users: frozenset[str] = frozenset()
 
     def kind_at(self, pos: int) -> str | None:
         return next((z.kind for z in self.zones if z.start <= pos < z.end), None)
@@ -126,8 +129,9 @@ _FIELD_LINE = LazyRegex(
 _VALUE_WORDS = 4
 
 
-def find_zones(body: str) -> Zones:
-    """The zones of ``body`` where no to-do of the user's is said (see the module's text)."""
+def find_zones(body: str, email: Email | None = None) -> Zones:
+    """The zones of ``body`` where no to-do of the user's is said (see the module's text), and
+    the user's names the pasted ``email`` says."""
     zones: list[Zone] = []
     history = _history_start(body)
     if history is not None:
@@ -149,7 +153,17 @@ def find_zones(body: str) -> Zones:
     ]
     if len(fields) >= 2:  # a record has more than one field; one "Status:" line may be a note's
         zones += fields
-    return Zones(tuple(sorted(zones, key=lambda z: z.start)))
+    return Zones(tuple(sorted(zones, key=lambda z: z.start)), _users(body, email))
+
+
+def _users(body: str, email: Email | None) -> frozenset[str]:
+    if email is None:
+        return frozenset()
+    said = email.signer if email.by_user else email.greeted
+    if said is None:
+        return frozenset()
+    words = body[said[0] : said[1]].split()
+    return frozenset(w.lower() for w in words[:1])
 
 
 def _history_start(body: str) -> int | None:

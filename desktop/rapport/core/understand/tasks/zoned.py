@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rapport.core.understand.mentions import first_names
 from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
     from rapport.core.understand.tasks.model import TaskFound
     from rapport.core.understand.zones import Zones
 
-__all__ = ["not_groups_steps", "outside_zones"]
+__all__ = ["not_groups_steps", "others_items", "outside_zones"]
 
 
 def outside_zones(tasks: list[TaskFound], zones: Zones) -> list[TaskFound]:
@@ -41,3 +42,36 @@ _GROUP_TO_DO = LazyRegex(
 
 def not_groups_steps(tasks: list[TaskFound]) -> list[TaskFound]:
     return [t for t in tasks if t.promised or _GROUP_TO_DO.match(t.title) is None]
+
+
+# Family: an action item given to a person by name ("- Gary: sign the MSA", "2. Ada Byrne: send
+# the lane volumes") in a list that names no "Me:" owner: that person's step, unless the name
+# is the user's own (whom the client's mail greets, who signs the user's mail, the note's
+# author); the owner's name alone is no task
+_NAMED_ITEM = LazyRegex(
+    r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?P<name>(?-i:[A-Z])[\w'-]+)(?:[ \t]+(?-i:[A-Z])[\w'-]+)?"
+    r"[ \t]*:[ \t]*$"
+)
+
+
+_ME_MARKED = LazyRegex(r"\b([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?\s*\((?:me|myself)\)")
+
+
+def others_items(
+    tasks: list[TaskFound], body: str, users: frozenset[str] | set[str]
+) -> list[TaskFound]:
+    # the user named among those present: "Sam (me)", "Sam Ortiz (me)"
+    users = set(users) | {m.group(1).lower() for m in _ME_MARKED.finditer(body)}
+    keep: list[TaskFound] = []
+    for task in tasks:
+        line = body.rfind("\n", 0, task.start) + 1
+        item = _NAMED_ITEM.compiled.fullmatch(body, line, task.start)
+        name = item.group("name").lower() if item is not None else ""
+        if name and name in first_names() and name not in users:
+            continue
+        if body[task.end : task.end + 1] == ":" and _NAMED_ITEM.compiled.fullmatch(
+            body, line, task.end + 1
+        ):
+            continue  # "- Sam Ortiz: send the SOW": the owner's name, not a to-do of its own
+        keep.append(task)
+    return keep
