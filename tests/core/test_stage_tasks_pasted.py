@@ -242,3 +242,56 @@ def test_an_item_given_to_someone_by_name_is_theirs_unless_the_name_is_the_users
     assert kept in said
     assert gone not in said, said
     assert "noah" not in said.split()  # the owner's name alone is no to-do
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Hi Noah,\nWould you mind sending the updated rent roll when you get a chance?\nIrene",
+            ("Send the updated rent roll", None),
+        ),
+        (
+            "Hi Noah, would you mind pulling the 2025 K-1s by Friday? Thanks, Irene",
+            ("Pull the 2025 K-1s", "2026-11-20"),
+        ),
+        (
+            "Noah - do you mind looking over the lease before Thursday? Irene",
+            ("Look over the lease", "2026-11-19"),
+        ),
+    ],
+)
+def test_a_request_put_with_a_gerund_is_the_users_task(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_would_you_mind_if_i_is_no_request_of_the_user() -> None:
+    assert _titles(understand("Would you mind if I call you tomorrow? Irene", WED)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Hi Noah,\nWould you mind sending the rent roll? We need it by the 23rd.\nIrene",
+            ("Send the rent roll", "2026-11-23"),
+        ),
+        (
+            "Hi Noah,\nCould you send the deck? Ideally before our board call - Fri noon.\nIrene",
+            ("Send the deck", "2026-11-20"),
+        ),
+        (
+            "Hi Noah,\nPlease send the W-2s.\nWe need them by the 23rd.\nIrene",
+            ("Send the W-2s", "2026-11-23"),
+        ),
+    ],
+)
+def test_a_requests_due_said_in_the_next_sentence(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_a_next_sentence_about_something_else_gives_no_due() -> None:
+    text = "Hi Noah,\nCould you send the deck?\nOur board meets on the 23rd.\nIrene"
+    assert ("Send the deck", None) in _titles(understand(text, WED))

@@ -355,7 +355,12 @@ def _tasks(
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
-    from rapport.core.understand.tasks.zoned import others_items, outside_zones
+    from rapport.core.understand.tasks.zoned import (
+        due_said_next,
+        mind_requests,
+        others_items,
+        outside_zones,
+    )
 
     body, spans = note.body, note.spans
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
@@ -412,6 +417,8 @@ def _tasks(
     # the rules' tasks, then the learned model's veto and additions (tasks/learned.py); none
     # said where no one speaks to the user: quoted history, a footer, a signature, a field
     tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
+    tasks = mind_requests(spans, dates, tasks)
+    tasks = due_said_next(tasks, spans, dates)
     return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
 
 

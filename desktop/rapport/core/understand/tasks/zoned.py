@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.mentions import first_names
-from rapport.core.understand.text import LazyRegex
+from rapport.core.understand.tasks.deadlines import dates_in
+from rapport.core.understand.tasks.model import TaskFound
+from rapport.core.understand.tasks.words import base_verb
+from rapport.core.understand.text import LazyRegex, Span
 
 if TYPE_CHECKING:
-    from rapport.core.understand.tasks.model import TaskFound
+    from rapport.core.understand.dates.find import DateMention
     from rapport.core.understand.zones import Zones
 
-__all__ = ["not_groups_steps", "others_items", "outside_zones"]
+__all__ = ["due_said_next", "mind_requests", "not_groups_steps", "others_items", "outside_zones"]
 
 
 def outside_zones(tasks: list[TaskFound], zones: Zones) -> list[TaskFound]:
@@ -75,3 +79,92 @@ def others_items(
             continue  # "- Sam Ortiz: send the SOW": the owner's name, not a to-do of its own
         keep.append(task)
     return keep
+
+
+# Family: a request put to the user with a gerund ("Would you mind sending the rent roll by the
+# 23rd?", "do you mind pulling the K-1s", "would you mind terribly emailing me the W-9"): the
+# client's ask of the user, titled in the user's verb, with the due its sentence gives
+_MIND = LazyRegex(
+    r"\b(?:would|do|will)\s+(?:you|u)\s+mind\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ing)\b"
+    r"(?P<rest>[^?.!;\n]*)",
+    re.IGNORECASE,
+    needs="mind",
+)
+_REST_STOP = LazyRegex(r"\s+(?:when|if|once|whenever|at\s+your)\b.*$", re.IGNORECASE)
+
+
+def mind_requests(
+    sentences: list[Span], dates: list[DateMention], tasks: list[TaskFound]
+) -> list[TaskFound]:
+    """``tasks`` with the gerund requests added (see ``_MIND``), in the note's order."""
+    added: list[TaskFound] = []
+    for sentence in sentences:
+        for m in _MIND.finditer(sentence.text):
+            stem = m.group("verb").lower()[:-3]
+            verb = next(
+                (
+                    v
+                    for v in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+                    if v and base_verb(v) is not None
+                ),
+                None,
+            )
+            start = sentence.start + m.start("verb")
+            end = sentence.start + m.end("rest")
+            over = [t for t in tasks + added if t.start < end and start < t.end]
+            if verb is None or not all(t.learned or _MIND.search(t.title) for t in over):
+                continue  # the note's own task for it
+            # a clause the learned model took whole, or a title that keeps the ask's words
+            tasks = [t for t in tasks if t not in over]
+            said = dates_in(dates, start, end)
+            rest, at = "", sentence.start + m.start("rest")
+            for d in said:  # the date is the due, not the title
+                rest += ctx_text(sentence, at, d.start)
+                at = max(at, d.end)
+            rest += ctx_text(sentence, at, end)
+            rest = _REST_STOP.sub("", " ".join(rest.split())).rstrip(" ,")
+            rest = _DANGLING.sub("", rest)
+            when = next((d.value for d in said if d.value is not None), None)
+            when = when or _due_next(sentences, sentence, dates)
+            title = f"{verb[:1].upper()}{verb[1:]} {rest}".strip()
+            added.append(TaskFound(title, "todo", when, start, end))
+    return sorted(tasks + added, key=lambda t: t.start)
+
+
+_DANGLING = LazyRegex(r"\s+(?:by|before|on|for|no\s+later\s+than)$", re.IGNORECASE)
+# Family: the due said in the next sentence about the thing asked ("We need it by the 23rd.",
+# "Ideally before Fri noon.", "By the 23rd if possible")
+_DUE_AFTER = LazyRegex(
+    r"\s*(?:(?:we|i)(?:'d|\s+would)?\s+(?:need|want|like)\s+(?:it|them|that|those|these)\b"
+    r"|(?:ideally|preferably|hopefully)?\s*(?:by|before|no\s+later\s+than)\b)",
+    re.IGNORECASE,
+)
+
+
+def ctx_text(sentence: Span, a: int, b: int) -> str:
+    return sentence.text[max(0, a - sentence.start) : max(0, b - sentence.start)]
+
+
+def _due_next(sentences: list[Span], sentence: Span, dates: list[DateMention]) -> date | None:
+    after = next((s for s in sentences if s.start > sentence.start), None)
+    if after is None or _DUE_AFTER.match(after.text) is None:
+        return None
+    return next((d.value for d in dates_in(dates, after.start, after.end) if d.value), None)
+
+
+_ASKS = LazyRegex(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bpls\b", re.IGNORECASE)
+
+
+def due_said_next(
+    tasks: list[TaskFound], sentences: list[Span], dates: list[DateMention]
+) -> list[TaskFound]:
+    """A request with no date of its own takes the one the next sentence gives it ("Could you
+    send the deck? Ideally before our board call - Fri noon.", "Please send the W-2s. We need
+    them by the 23rd.")."""
+    for task in tasks:
+        if task.due is not None:
+            continue
+        sentence = next((s for s in sentences if s.start <= task.start < s.end + 1), None)
+        if sentence is not None and _ASKS.search(sentence.text):
+            task.due = _due_next(sentences, sentence, dates)
+    return tasks
