@@ -295,3 +295,14 @@ def test_a_requests_due_said_in_the_next_sentence(text: str, want: tuple[str, st
 def test_a_next_sentence_about_something_else_gives_no_due() -> None:
     text = "Hi Noah,\nCould you send the deck?\nOur board meets on the 23rd.\nIrene"
     assert ("Send the deck", None) in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VM from Irene Castro, call back 555-303-1188 re the filters",
+        "Irene Castro called - cell 555-303-1188 - call her back about the filters",
+    ],
+)
+def test_a_phone_number_said_in_a_sentence_keeps_its_call_back(text: str) -> None:
+    assert "call irene back" in _words(text)

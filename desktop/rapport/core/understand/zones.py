@@ -101,13 +101,28 @@ _SIGN_OFF_LINE = LazyRegex(
 _SIGNATURE_LINE = LazyRegex(r"[ \t]*[^\n.?!]{1,70}(?:\.[a-z]{2,4}[^\n.?!]{0,30})?[ \t]*")
 
 # Family: a contact line with a phone number ("T: 555-201-3344", "Becker Roofing | 555-330-1200",
-# "Call back: 555-889-2210", "Mobile +44 7700 900123"): how to reach someone, no call-back of
-# the user's ("Call Dana back" is said in words, never by a number alone)
+# "Call back: 555-889-2210"): how to reach someone, no call-back of the user's ("Call Dana
+# back" is said in words, never by a number alone)
 _CONTACT_LINE = LazyRegex(
-    r"^[ \t]*(?:[^\n\d]{0,40}?(?:[|:][ \t]*|\b(?:t|m|p|c|f|o|tel|phone|cell|mobile|office|direct"
-    r"|fax|call[ \t]*back)\.?[ \t]+))?\+?\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4}\b[^\n]{0,60}$",
+    r"^[ \t]*(?P<prefix>[^\n\d]{0,40}?(?:[|:][ \t]*|\b(?:t|m|p|c|f|o|tel|phone|cell|mobile|office"
+    r"|direct|fax)\.?[ \t]+))?\+?\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4}\b(?P<tail>[^\n]{0,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a word of prose around the number ("VM from Dana, call back 555-...", "... - call her re the
+# quote"): the line says something, it is no contact line (an address's parts are no prose)
+_PROSE = LazyRegex(
+    r"(?<![@\w.\-/])(?!(?:cell|office|mobile|fax|direct|phone|tel|ext|main|work|home|www)\b)"
+    r"(?-i:[a-z]{3,})\b(?![@.\-])"
+)
+
+
+def _contact_line(m: re.Match[str]) -> bool:
+    prefix = (m.group("prefix") or "").strip()
+    if _PROSE.search(m.group("tail")):
+        return False
+    # a field's label ("Call back: 555-889-2210", "Direct line: ...") or a signature's parts
+    return (prefix.endswith(":") and len(prefix.split()) <= 3) or not _PROSE.search(prefix)
+
 
 # Family: a record's field that holds a value, not free text, as a CRM, a ticket or a tracker
 # exports it ("Status: Open", "Stage: Proposal", "Last activity: Call - 3/6", "Next step owner:
@@ -145,7 +160,11 @@ def find_zones(body: str, email: Email | None = None) -> Zones:
         stop = _signature_end(body, m.end(), end)
         if stop is not None:
             zones.append(Zone(SIGNATURE, m.start(), stop))
-    zones += [Zone(SIGNATURE, m.start(), m.end()) for m in _CONTACT_LINE.finditer(body, 0, end)]
+    zones += [
+        Zone(SIGNATURE, m.start(), m.end())
+        for m in _CONTACT_LINE.finditer(body, 0, end)
+        if _contact_line(m)
+    ]
     fields = [
         Zone(FIELD, m.start(), m.end())
         for m in _FIELD_LINE.finditer(body, 0, end)
