@@ -76,6 +76,7 @@ from rapport.core.understand.text import (
     split_dictation,
     title_shouted_names,
 )
+from rapport.core.understand.zones import Zones, find_zones
 
 __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
@@ -242,6 +243,7 @@ class _Note:
     my_turns: list[tuple[int, int]]  # the user's turns
     voices: list[tuple[int, int, frozenset[str]]]  # where "my" or "your" is the client's
     client_wrote: list[tuple[int, int]]  # where a pasted e-mail the client wrote speaks
+    zones: Zones  # quoted history, footer, signature, a record's fields (zones.py)
 
     def voice_at(self, pos: int) -> frozenset[str]:
         return next((words_ for a, b, words_ in self.voices if a <= pos < b), frozenset())
@@ -276,7 +278,16 @@ def _normalise(text: str) -> _Note:
         quoting_user = bool(users) and body[users[0][0] : users[0][0] + 1] == ">"
         client_wrote = [*theirs, *users] if quoting_user else theirs
     return _Note(
-        note, body, limit, sentences(body), email, their_turns, my_turns, voices, client_wrote
+        note,
+        body,
+        limit,
+        sentences(body),
+        email,
+        their_turns,
+        my_turns,
+        voices,
+        client_wrote,
+        find_zones(body, email),
     )
 
 
@@ -344,6 +355,12 @@ def _tasks(
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
+    from rapport.core.understand.tasks.zoned import (
+        due_said_next,
+        mind_requests,
+        others_items,
+        outside_zones,
+    )
 
     body, spans = note.body, note.spans
     everyone = sorted(contacts + [(p.start, p.name) for p in family if p.name])
@@ -397,8 +414,12 @@ def _tasks(
         body=body,
         author=author_alias(body),
     )
-    # the rules' tasks, then the learned model's veto and additions (tasks/learned.py)
-    return weigh_tasks(find_tasks(spans, ctx), spans, ctx)
+    # the rules' tasks, then the learned model's veto and additions (tasks/learned.py); none
+    # said where no one speaks to the user: quoted history, a footer, a signature, a field
+    tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
+    tasks = mind_requests(spans, dates, tasks)
+    tasks = due_said_next(tasks, spans, dates)
+    return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
 
 
 # A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200

@@ -73,6 +73,7 @@ def _cells(body: str, line: re.Match[str]) -> list[Span]:
 def _table_items(body: str) -> list[FormItem]:
     out: list[FormItem] = []
     columns: tuple[int, int, int | None] | None = None  # owner, item, due
+    status: int | None = None  # the column that says whether the row is done
     for line in _LINE.finditer(body):
         text = line.group()
         if "|" not in text:
@@ -87,15 +88,32 @@ def _table_items(body: str) -> list[FormItem]:
         if owner is not None and item is not None:
             due = next((k for k, n in enumerate(names) if n in _DUE_HEADERS), None)
             columns = (owner, item, due)
+            status = next((k for k, n in enumerate(names) if n in _STATUS_HEADERS), None)
             continue
         if columns is None or len(cells) <= max(c for c in columns if c is not None):
             continue
         mine = _owner_is_me(cells[columns[0]].text)
         if mine is None:
             continue
+        mine = mine and not _row_done(cells, status)
         due_cell = cells[columns[2]] if columns[2] is not None else None
         out.append(FormItem(line.start(), line.end(), mine, cells[columns[1]], due_cell))
     return out
+
+
+# Family: a tracker's status column ("Status", "State", "Done?") whose cell says the row is done
+# ("Done", "Complete", "Sent", "Closed", "✓"): what was done already is no to-do of the user's
+_STATUS_HEADERS = frozenset({"status", "state", "progress", "done", "done?", "complete"})
+_DONE_CELLS = frozenset(
+    {"done", "complete", "completed", "closed", "sent", "resolved", "finished", "shipped",
+     "delivered", "signed", "paid", "x", "[x]", "✓", "✔", "✅", "yes", "y"}
+)  # fmt: skip
+
+
+def _row_done(cells: list[Span], status: int | None) -> bool:
+    if status is None or status >= len(cells):
+        return False
+    return cells[status].text.strip(" *_.!").lower() in _DONE_CELLS
 
 
 def _dashed_items(body: str) -> list[FormItem]:
