@@ -186,8 +186,8 @@ def understand(
     # learned second opinion vetoes a mention it scores far below (interests_learned.py).
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
-    kin = [Kin(p.relation, p.start, p.end) for p in family]
-    interests = weigh_interests(interests, body, note.spans, kin, client_first, other_names)
+    kin_at = [Kin(p.relation, p.start, p.end) for p in family]
+    interests = weigh_interests(interests, body, note.spans, kin_at, client_first, other_names)
     facts, rest = find_facts(
         note.spans,
         [(t.start, t.end) for t in tasks],
