@@ -20,13 +20,14 @@ import csv
 import hashlib
 import importlib.util
 import json
-import math
-import random
 import sys
 from array import array
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from rapport.core.understand import linear, linear_train
+from rapport.core.understand.linear_train import sgd_logistic
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "tests" / "core"
@@ -169,32 +170,11 @@ def _note(set_name: str, raw: dict, out: dict, seen: list, scorer) -> Note:
 def train(notes: list[Note], dims: int, seed: int = SEED) -> tuple[float, array]:
     """Logistic regression by SGD over the clauses with a label; fixed seed, fixed order."""
     rows = [(c.features, c.label) for n in notes for c in n.clauses if c.label is not None]
-    weights = array("f", bytes(4 * dims))
-    bias = 0.0
-    rng = random.Random(seed)
-    order = list(range(len(rows)))
-    step = 0
-    for _epoch in range(EPOCHS):
-        rng.shuffle(order)
-        for i in order:
-            features, label = rows[i]
-            z = bias + sum(weights[f] for f in features)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = p - label
-            rate = RATE / (1.0 + 1e-4 * step)
-            step += 1
-            bias -= rate * g
-            for f in features:
-                weights[f] -= rate * (g + L2 * weights[f])
-    return bias, weights
+    return sgd_logistic(rows, dims, seed, EPOCHS, RATE, L2)
 
 
 def _score_fn(bias: float, weights: array):
-    def score(features: tuple[int, ...]) -> float:
-        z = bias + sum(weights[f] for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    return score
+    return lambda features: linear.score(bias, weights, features)
 
 
 def replay(note: Note, scores: list[float], veto: float, add: float) -> list[dict]:
@@ -251,14 +231,7 @@ def loso(notes: list[Note], dims: int) -> dict:
 
 def choose(table: dict) -> tuple[tuple[float, float], float]:
     """The threshold pair with the best mean whose every set falls by at most 0.02."""
-    base = (0.0, 1.01)
-    best, best_mean = base, sum(r[base] for r in table.values()) / len(table)
-    for pair in next(iter(table.values())):
-        if all(r[pair] >= r[base] - 0.02 for r in table.values()):
-            mean = sum(r[pair] for r in table.values()) / len(table)
-            if mean > best_mean + 1e-9:
-                best, best_mean = pair, mean
-    return best, best_mean
+    return linear_train.choose(table, (0.0, 1.01))
 
 
 def main() -> int:
@@ -293,10 +266,7 @@ def main() -> int:
         m0 = sum(r[base] for r in table.values()) / len(table)
         print(f"| mean | {m0:.3f} | {mean:.3f} | {mean - m0:+.3f} |")
         # nested: each set scored with the thresholds the other sets choose (no set picks its own)
-        nested = []
-        for s in table:
-            others = {k: v for k, v in table.items() if k != s}
-            nested.append((s, choose(others)[0], table[s][choose(others)[0]] - table[s][base]))
+        nested = linear_train.nested(table, base)
         print(
             "\nnested (thresholds chosen without the set): "
             + ", ".join(f"{s} {d:+.3f} ({p[0]}/{p[1]})" for s, p, d in nested)

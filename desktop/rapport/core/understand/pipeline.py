@@ -116,6 +116,7 @@ def understand(
     # The task, introduction and client-choice rules load with the first note, not on import: the
     # capture window (the hotkey path) only pays for what it shows before the user types.
     from rapport.core.understand.client_choice import choose_client, clients_family
+    from rapport.core.understand.interests_learned import Kin, weigh_interests
     from rapport.core.understand.intros import find_introductions
     from rapport.core.understand.people import FamilyMember, find_family
 
@@ -182,9 +183,12 @@ def understand(
     dates = find_dates(body, today, day_first)
     tasks = _tasks(note, today, dates, contacts, family, intros, inbound, client_first, genders)
     tasks = _named_for_the_client(tasks, note, client_first)
-    # 9. facts and interests, in the clauses that are not tasks; days to remember yearly
+    # 9. facts and interests, in the clauses that are not tasks; days to remember yearly. The
+    # learned second opinion vetoes a mention it scores far below (interests_learned.py).
     other_names = {p.name.lower(): p.name for p in family if p.name}
     other_names |= {n.first.lower(): n.first for n in names if n.first != client_first}
+    kin_at = [Kin(p.relation, p.start, p.end) for p in family]
+    interests = weigh_interests(interests, body, note.spans, kin_at, client_first, other_names)
     facts, rest = find_facts(
         note.spans,
         [(t.start, t.end) for t in tasks],

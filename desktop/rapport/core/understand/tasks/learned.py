@@ -16,17 +16,14 @@ the first note, not on import.
 
 from __future__ import annotations
 
-import json
-import math
 import re
-import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapport.core.understand.resources import read_resource, read_resource_bytes
+from rapport.core.understand.linear import BULLET, feature_hash, note_form, read_model, score
 from rapport.core.understand.tasks.deadlines import dates_in, due_of
 from rapport.core.understand.tasks.model import TaskContext, TaskFound
 from rapport.core.understand.tasks.titles import task_title
@@ -47,7 +44,7 @@ DIMS = 1 << 14  # hashed feature slots
 
 _WORD = LazyRegex(r"[a-z0-9][a-z0-9'’]*")
 _CAP = LazyRegex(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
-_BULLET = LazyRegex(r"^\s*(?:[-*•·▪>]|\d+[.)]|\[[ xX]?\])\s*")
+_BULLET = BULLET
 _CUES = (
     (
         "i_will",
@@ -100,9 +97,6 @@ _CUES = (
     ("me_tag", LazyRegex(r"\b(?:me|ME|Me)\s*:|\[me\]|@me\b")),
     ("name_to", LazyRegex(r"^\W*[A-Z][a-z]+\s+(?:to|will|'ll|is\s+going)\b")),
 )
-_HEADER = LazyRegex(r"^(?:from|to|subject|sent|re|fwd):", re.M)
-_TURN = LazyRegex(r"^\s*[A-Za-z][\w .]{0,20}:\s")
-_HEADING = LazyRegex(r"^\s*[A-Za-z][\w /&]{0,30}:\s*$")
 _SUBJECTS = frozenset(
     ("i", "we", "he", "she", "they", "you", "u", "it", "his", "her", "their", "my", "our")
 )
@@ -119,35 +113,10 @@ class TaskModel:
     add_above: float  # a clause no rule took, scored above this, is a task
 
     def score(self, features: Sequence[int]) -> float:
-        w = self.weights
-        z = self.bias + sum(w[f] for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return score(self.bias, self.weights, features)
 
 
-def _hash(text: str, dims: int) -> int:
-    return zlib.crc32(text.encode("utf-8")) % dims
-
-
-def note_form(body: str) -> tuple[str, ...]:
-    """The note's form, as features: pasted (an e-mail's headers, quoted lines, a thread's
-    speaker lines), a list, headings, dictated (long, lower case, little punctuation)."""
-    low = body.lower()
-    lines = [line for line in body.splitlines() if line.strip()]
-    out = []
-    if _HEADER.search(low) or "\n> " in body:
-        out.append("form:pasted")
-    if sum(1 for line in lines if _TURN.match(line)) >= 2:
-        out.append("form:turns")
-    if sum(1 for line in lines if _BULLET.match(line)) >= 2:
-        out.append("form:list")
-    if any(_HEADING.match(line) for line in lines):
-        out.append("form:heading")
-    marks = sum(body.count(c) for c in ".!?;\n")
-    if len(body) > 120 and marks * 60 < len(body):
-        out.append("form:dictated")
-    if body == low:
-        out.append("form:lower")
-    return tuple(out)
+_hash = feature_hash
 
 
 def clause_features(
@@ -354,16 +323,16 @@ def load_model() -> TaskModel | None:
 
 
 def _read_shipped() -> TaskModel | None:
-    try:
-        header = json.loads(read_resource(MODEL_NAME + ".json"))
-        weights = array("f")
-        weights.frombytes(read_resource_bytes(MODEL_NAME + ".bin"))
-    except FileNotFoundError:
+    shipped = read_model(MODEL_NAME)
+    if shipped is None:
         return None
-    if weights.itemsize != 4 or len(weights) != header["dims"]:
-        return None
+    header, weights = shipped
     return TaskModel(
-        header["dims"], header["bias"], weights, header["veto_below"], header["add_above"]
+        int(header["dims"]),  # type: ignore[call-overload]
+        float(header["bias"]),  # type: ignore[arg-type]
+        weights,
+        float(header["veto_below"]),  # type: ignore[arg-type]
+        float(header["add_above"]),  # type: ignore[arg-type]
     )
 
 
