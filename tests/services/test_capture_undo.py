@@ -337,3 +337,21 @@ def test_a_save_takes_the_clients_people_and_facts_from_its_undo_record(
     texts = [f.text for f in m.Fact.select().where(m.Fact.client == bob.id)]
     assert len(texts) == len(set(texts)) > facts_before  # one new ("now pitching"), none twice
     assert saved.undo is not None
+
+
+def test_a_row_in_a_table_the_save_was_not_expected_to_write_is_still_recorded(
+    book: Path,
+) -> None:
+    """On a server the recorder reads at once the new rows of the tables the save takes ids
+    for, and any other table only when its highest id grew: a row written there is in the
+    record all the same (a file asks which tables grew first, as before)."""
+    _save(LUNCH)
+    bob = m.Client.get(m.Client.name == "Bob Smith")
+    with transaction():
+        recorder = Recorder(bob.id, ["Bob Smith"], [(m.Task, 1)])
+        zed = clients.create_client("Zed Quill")
+        record = recorder.finish("the note about Bob Smith", CALL)
+    assert [row["name"] for row in record.created.rows[m.Client]] == ["Zed Quill"]
+    assert record.created.ids(m.Client) == [zed.id]
+    undo_capture(record)
+    assert not m.Client.select().where(m.Client.name == "Zed Quill").exists()
