@@ -67,6 +67,25 @@ def test_a_member_cannot_set_up_and_a_book_not_set_up_asks_its_owner(
     assert code == 1 and "only the database's owner" in err
 
 
+def test_a_login_role_nobody_let_in_is_told_who_lets_it_in(
+    pg_server: PgServer, pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    owner = pg_server.url("owner", pg_database)
+    assert rapport(capsys, "--database-url", owner, "team", "setup")[0] == 0
+    with pg_server.connect("postgres") as conn:
+        conn.execute("DROP ROLE IF EXISTS carol")
+        conn.execute("CREATE ROLE carol LOGIN")
+    carol = pg_server.url("carol", pg_database)
+    for command in (("clients",), ("search", "anything")):
+        code, _out, err = rapport(capsys, "--database-url", carol, *command)
+        assert code == 1
+        assert "carol is not a member of the team book" in err and err.count("\n") == 1
+        assert "rapport team add carol" in err
+    assert rapport(capsys, "--database-url", owner, "team", "add", "carol")[0] == 0
+    code, _out, err = rapport(capsys, "--database-url", carol, "clients")
+    assert (code, err) == (0, "")
+
+
 def test_a_newer_team_book_is_refused(
     pg_server: PgServer, pg_database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

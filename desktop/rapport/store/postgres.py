@@ -530,6 +530,11 @@ def open_team(url: str) -> TeamDatabase:
 
     database = connect(url)
     try:
+        if not _let_in(database):
+            raise TeamSetupError(
+                f"{role(url)} is not a member of the team book at {where(url)}: its owner "
+                f"lets you in with `rapport team add {role(url)}`"
+            )
         version = stored_version(database)
         if version > migrations.SCHEMA_VERSION:
             raise NewerDatabaseError(
@@ -570,6 +575,19 @@ def _is_set_up(database: peewee.Database) -> bool:
         f"({', '.join(['(%s, %s)'] * len(latest))})) = {len(latest)} "
         "AND to_regprocedure(%s) IS NOT NULL",  # the search's passes on the server
         (SEARCH_TABLE, *(name for pair in latest for name in pair), SEARCH_PASSES[-1]),
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _let_in(database: peewee.Database) -> bool:
+    """The role may read the book: it owns it, it is in the team's group role, or there is
+    no team yet (a book not set up says so next, by its own message). A login role nobody
+    let in would otherwise meet "permission denied" on the first table it reads."""
+    row = database.execute_sql(
+        "SELECT pg_get_userbyid(n.nspowner) = current_user OR r.oid IS NULL "
+        "OR pg_has_role(current_user, r.oid, 'MEMBER') FROM pg_namespace n "
+        "LEFT JOIN pg_roles r ON r.rolname = current_database() || '_team' "
+        "WHERE n.nspname = current_schema()"
     ).fetchone()
     return bool(row and row[0])
 
