@@ -165,9 +165,9 @@ def find_zones(body: str, email: Email | None = None) -> Zones:
         zones.append(Zone(FOOTER, line, stop))
         at = max(stop, line_end)
     for m in _SIGN_OFF_LINE.finditer(body, 0, end):
-        stop = _signature_end(body, m.end(), end)
-        if stop is not None:
-            zones.append(Zone(SIGNATURE, m.start(), stop))
+        signed = _signature_end(body, m.end(), end)
+        if signed is not None:
+            zones.append(Zone(SIGNATURE, m.start(), signed))
     zones += [
         Zone(SIGNATURE, m.start(), m.end())
         for m in _CONTACT_LINE.finditer(body, 0, end)

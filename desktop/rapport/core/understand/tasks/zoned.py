@@ -95,7 +95,6 @@ _MIND = LazyRegex(
     r"\b(?:would|do|will)\s+(?:you|u)\s+mind\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ing)\b"
     r"(?P<rest>[^?.!;\n]*)",
     re.IGNORECASE,
-    needs="mind",
 )
 _REST_STOP = LazyRegex(r"\s+(?:when|if|once|whenever|at\s+your)\b.*$", re.IGNORECASE)
 
@@ -106,6 +105,8 @@ def mind_requests(
     """``tasks`` with the gerund requests added (see ``_MIND``), in the note's order."""
     added: list[TaskFound] = []
     for sentence in sentences:
+        if "mind" not in sentence.text.lower():
+            continue  # (the pattern is compiled only for a note that says it)
         for m in _MIND.finditer(sentence.text):
             stem = m.group("verb").lower()[:-3]
             verb = next(
