@@ -306,3 +306,27 @@ def test_a_next_sentence_about_something_else_gives_no_due() -> None:
 )
 def test_a_phone_number_said_in_a_sentence_keeps_its_call_back(text: str) -> None:
     assert "call irene back" in _words(text)
+
+
+def test_a_long_pasted_text_with_a_cue_on_every_line_has_no_footer_or_signature() -> None:
+    # each line is read whole once, however many cues it holds (timed by `rapport bench`)
+    assert find_zones(("Please notify " * 900)[:12_000]).zones == ()
+    assert find_zones("notify\n" * 1700).zones == ()
+    # a signature is a few lines: a sign-off followed by a thousand lines is the text going on
+    assert find_zones("Thanks,\n" + "Gary Ode\n" * 1300).zones == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Send Status", False),
+        ("Forward Owner", False),
+        ("Send Ines", False),
+        ("Send Ines the deck", True),
+        ("Call Ines", True),
+        ("Send pricing", True),
+    ],
+)
+def test_a_title_that_is_a_fragment_is_no_task(line: str, kept: bool) -> None:
+    got = [t for t, _ in _titles(understand(f"Mtg w/ Bo Li.\n{line}\n", WED))]
+    assert (line in got) is kept, got

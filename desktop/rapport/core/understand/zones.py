@@ -75,20 +75,20 @@ _HEADER_LINE = LazyRegex(
 # the sender", "do not reply to this e-mail", "Sent from my iPhone", "Get Outlook for iOS",
 # "unsubscribe"
 _FOOTER_LINE = LazyRegex(
-    r"^[^\n]*?(?:\b(?:this|the)[ \t]+(?:e-?mail|message|communication|transmission)\b[^\n]{0,80}?"
+    r"(?:\b(?:this|the)[ \t]+(?:e-?mail|message|communication|transmission)\b[^\n]{0,80}?"
     r"\b(?:is|are|may|contains?)\b[^\n]{0,40}?\b(?:confidential|privileged|intended)"
     r"|\bintended[ \t]+recipient|\breceived[ \t]+this\b[^\n]{0,30}?\bin[ \t]+error"
     r"|\bnotify[ \t]+the[ \t]+sender|\b(?:do[ \t]+not|don't)[ \t]+reply[ \t]+to[ \t]+this"
     r"|\bthis[ \t]+is[ \t]+an[ \t]+(?:automated|automatic|auto-generated)"
     r"|^[ \t]*sent[ \t]+from[ \t]+my[ \t]+\w+|^[ \t]*get[ \t]+outlook[ \t]+for\b"
-    r"|\bunsubscribe\b|\bconsider[ \t]+the[ \t]+environment[ \t]+before[ \t]+printing)[^\n]*",
+    r"|\bunsubscribe\b|\bconsider[ \t]+the[ \t]+environment[ \t]+before[ \t]+printing)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 # Family: a sign-off line ("Best,", "Thanks, Gary", "Thx -Gary", "Kind regards"), or one after
 # the last sentence ("... by the 30th? Thx, Gary"): the start of who wrote and how to reach them
 _SIGN_OFF_LINE = LazyRegex(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:best(?:[ \t]+regards|[ \t]+wishes)?"
+    r"(?:^[ \t]*|(?<=[.!?])[ \t]+)(?:best(?:[ \t]+regards|[ \t]+wishes)?"
     r"|thanks(?:[ \t]+(?:so[ \t]+much|again|all))?"
     r"|thank[ \t]+you|thx|tx|ty|many[ \t]+thanks|cheers|regards|warm[ \t]+regards|kind[ \t]+regards"
     r"|sincerely|yours(?:[ \t]+(?:truly|sincerely))?|talk[ \t]+soon|speak[ \t]+soon|all[ \t]+the"
@@ -152,14 +152,22 @@ def find_zones(body: str, email: Email | None = None) -> Zones:
     if history is not None:
         zones.append(Zone(HISTORY, history, len(body), _history_voice(body, history)))
     end = history if history is not None else len(body)
-    for m in _FOOTER_LINE.finditer(body, 0, end):
-        # the footer runs from its first such line to the end of its paragraph
-        stop = body.find("\n\n", m.end())
-        zones.append(Zone(FOOTER, m.start(), end if stop < 0 or stop > end else stop))
+    at = 0
+    while (cue := _FOOTER_CUE.search(body, at, end)) is not None:
+        # the footer runs from the start of its first such line to the end of its paragraph
+        line = body.rfind("\n", 0, cue.start()) + 1
+        line_end = _line_end(body, cue.end(), end)
+        if not _footer_line(body[line:line_end]):
+            at = line_end + 1  # each line is read whole at most once
+            continue
+        stop = body.find("\n\n", line_end)
+        stop = end if stop < 0 or stop > end else stop
+        zones.append(Zone(FOOTER, line, stop))
+        at = max(stop, line_end)
     for m in _SIGN_OFF_LINE.finditer(body, 0, end):
-        stop = _signature_end(body, m.end(), end)
-        if stop is not None:
-            zones.append(Zone(SIGNATURE, m.start(), stop))
+        signed = _signature_end(body, m.end(), end)
+        if signed is not None:
+            zones.append(Zone(SIGNATURE, m.start(), signed))
     zones += [
         Zone(SIGNATURE, m.start(), m.end())
         for m in _CONTACT_LINE.finditer(body, 0, end)
@@ -235,17 +243,38 @@ def _history_voice(body: str, start: int) -> str:
     return "user" if author.group("name").lower() in said_to else "other"
 
 
+_SIGNATURE_LINES = 8
+# the words one of the footer's lines holds: found by a plain scan before the line is read whole
+_FOOTER_CUE = LazyRegex(
+    r"confidential|privileged|intended|in[ \t]+error|notify|reply[ \t]+to[ \t]+this|automat"
+    r"|auto-generated|sent[ \t]+from[ \t]+my|outlook|unsubscribe|environment",
+    re.IGNORECASE,
+)
+
+
+def _footer_line(line: str) -> bool:
+    return _FOOTER_CUE.search(line) is not None and _FOOTER_LINE.search(line) is not None
+
+
+def _line_end(body: str, pos: int, end: int) -> int:
+    nl = body.find("\n", pos)
+    return end if nl < 0 or nl > end else nl
+
+
 def _signature_end(body: str, at: int, end: int) -> int | None:
     """Where the signature under a sign-off ends: at a blank line, or at the end of the text
     (None when a sentence follows: "Thanks!" and the message goes on)."""
-    pos = at
+    pos, lines = at, 0
     while pos < end:
         nl = body.find("\n", pos + 1)
         nl = end if nl < 0 or nl > end else nl
         line = body[pos:nl].strip("\n")
         if not line.strip():
             return pos
-        if _FOOTER_LINE.match(line) is None and not _signature_line(line):
+        if not _footer_line(line) and not _signature_line(line):
             return None
+        lines += 1
+        if lines > _SIGNATURE_LINES:
+            return None  # a signature is a few lines; more is the message going on
         pos = nl
     return end

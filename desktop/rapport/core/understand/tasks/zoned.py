@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
     from rapport.core.understand.zones import Zones
 
-__all__ = ["due_said_next", "mind_requests", "not_groups_steps", "others_items", "outside_zones"]
+__all__ = [
+    "due_said_next",
+    "mind_requests",
+    "not_fragments",
+    "not_groups_steps",
+    "others_items",
+    "outside_zones",
+]
 
 
 def outside_zones(tasks: list[TaskFound], zones: Zones) -> list[TaskFound]:
@@ -26,7 +33,7 @@ def outside_zones(tasks: list[TaskFound], zones: Zones) -> list[TaskFound]:
     ("notify the sender and delete it"), a sign-off and signature ("Thx, Gary", a phone number
     that is no call-back), a record's value fields ("Status: In progress", "Last activity:
     Call - 3/6")."""
-    tasks = not_groups_steps(tasks)
+    tasks = not_fragments(not_groups_steps(tasks))
     if not zones.zones:
         return tasks
     return [t for t in tasks if not zones.silent(t.start)]
@@ -88,7 +95,6 @@ _MIND = LazyRegex(
     r"\b(?:would|do|will)\s+(?:you|u)\s+mind\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ing)\b"
     r"(?P<rest>[^?.!;\n]*)",
     re.IGNORECASE,
-    needs="mind",
 )
 _REST_STOP = LazyRegex(r"\s+(?:when|if|once|whenever|at\s+your)\b.*$", re.IGNORECASE)
 
@@ -99,6 +105,8 @@ def mind_requests(
     """``tasks`` with the gerund requests added (see ``_MIND``), in the note's order."""
     added: list[TaskFound] = []
     for sentence in sentences:
+        if "mind" not in sentence.text.lower():
+            continue  # (the pattern is compiled only for a note that says it)
         for m in _MIND.finditer(sentence.text):
             stem = m.group("verb").lower()[:-3]
             verb = next(
@@ -168,3 +176,26 @@ def due_said_next(
         if sentence is not None and _ASKS.search(sentence.text):
             task.due = _due_next(sentences, sentence, dates)
     return tasks
+
+
+# Family: a title that is a fragment, cut out of a table's cells or a header: a verb of handing
+# over with only a field's word or a name after it ("Send Status", "Forward Owner", "Send Ada"):
+# no thing to hand over is said (a verb alone, "Quote - Fri", is a to-do in a terse note)
+_FRAGMENT = LazyRegex(
+    r"(?:send|forward|share|provide|deliver)\s+(?P<word>[A-Za-z]+)", re.IGNORECASE
+)
+_FIELD_WORDS = frozenset(
+    {"status", "owner", "stage", "priority", "notes", "details", "info", "item", "task", "due",
+     "date", "name", "contact", "account", "subject", "type"}
+)  # fmt: skip
+
+
+def not_fragments(tasks: list[TaskFound]) -> list[TaskFound]:
+    keep: list[TaskFound] = []
+    for task in tasks:
+        m = _FRAGMENT.fullmatch(task.title.strip(" .:"))
+        word = m.group("word") if m is not None else ""
+        if word.lower() in _FIELD_WORDS or (word[:1].isupper() and word.lower() in first_names()):
+            continue
+        keep.append(task)
+    return keep
