@@ -808,13 +808,16 @@ _BRINGS_IN = LazyRegex(
 # they do ("she's putting me in touch with her brother-in-law who owns three car washes, name's
 # lyle, lyle pruitt", "he said call his guy at the marina, a fella named Ray Castellano"): the
 # lead is the first person named after the relation in the same sentence.
+# (other Englishes: "link me up with", "put me through to", "said I must phone", "give his
+# cousin a ring")
 _HANDS_OVER_SPOKEN = LazyRegex(
-    r"\b(?:(?:is|'s|are|'re|am|was|were)\s+(?:putting|connecting|introducing|hooking|setting)\s+"
-    r"(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:will|'ll|would|'d|to|can|could|"
-    r"(?:is|'s|are|am)\s+going\s+to|gonna|wants\s+to|offered\s+to)\s+(?:intro(?:duce)?|connect|"
-    r"put|hook|set)\s+(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:said|says|told\s+me)"
-    r"\s+(?:to\s+)?(?:call|ring|phone|text|e-?mail|contact|talk\s+to|reach\s+out\s+to))\s+"
-    r"(?=(?:his|her|their)\s)",
+    r"\b(?:(?:is|'s|are|'re|am|was|were)\s+(?:putting|connecting|introducing|hooking|setting|"
+    r"linking)\s+(?:me|us)\s+(?:up\s+|through\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:will|'ll|"
+    r"would|'d|to|can|could|(?:is|'s|are|am)\s+going\s+to|gonna|wants\s+to|offered\s+to)\s+"
+    r"(?:intro(?:duce)?|connect|put|hook|set|link)\s+(?:me|us)\s+(?:up\s+|through\s+)?"
+    r"(?:in\s+touch\s+)?(?:to|with|w/)|(?:said|says|told\s+me)\s+(?:to\s+|(?:I|we)\s+(?:should|"
+    r"could|must|ought\s+to|can)\s+)?(?:call|ring|phone|text|e-?mail|contact|talk\s+to|"
+    r"reach\s+out\s+to|give))\s+(?=(?:his|her|their)\s)",
     re.IGNORECASE,
 )
 _NAMED_AFTER = LazyRegex(r"(?:\bnamed|\bcalled|\bname'?s|\bname\s+is|,|\s-)\s*$", re.IGNORECASE)
@@ -846,7 +849,7 @@ _ASKED_TO_MEET = LazyRegex(
 _MAIL_WORDS = (
     "introduc", "intro", "connect", "meet", "loop", "cc", "copying", "copied", "adding",
     "putting", "put", "hook", "setting", "set", "said", "says", "told", "suggested",
-    "recommended", "pointed", "highly", " - ", "mentioned", "asked", "love",
+    "recommended", "pointed", "highly", " - ", "mentioned", "asked", "love", "link",
 )  # fmt: skip
 
 
