@@ -791,7 +791,8 @@ _INTRODUCING_YOU = LazyRegex(
 # "Hey Odette - Bram Visser, Bram - Odette Lam": each named to the other, the first greeted is
 # the lead (as in "Sabrina, meet Pat")
 _BOTH_WAYS = LazyRegex(
-    r"(?P<a>[A-Z][a-z][\w'-]*)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P<b>[A-Z][a-z][\w'-]*)"
+    r"(?:^|\n|\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear)\s+|[.!]\s+)(?P<a>[A-Z][a-z][\w'-]*)"
+    r"(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P<b>[A-Z][a-z][\w'-]*)"
     r"(?:\s+[A-Z][\w'-]+){0,2}\s*[,;.]\s*(?P=b)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P=a)\b"
 )
 # i16cl3. Family: the writer of a message brings someone into it ("Looping in Y", "cc'ing Y",
@@ -887,21 +888,30 @@ def _mail_and_spoken(
             return None
         return NameMention(start, start + len(raw), name, name.split()[0], True)
 
-    for m in _INTRODUCING_YOU.finditer(text, 0, limit):
+    low = text[:limit].lower()
+
+    def said(*words_: str) -> bool:
+        # each phrasing runs only when one of its words is in the note (a long pasted note
+        # pays for no regex it cannot match)
+        return any(word in low for word in words_)
+
+    for m in _INTRODUCING_YOU.finditer(text, 0, limit) if said("you") else ():
         group = "lead" if m.group("lead") else "lead2"
         lead = at(m.start(group), m.group(group))
         if lead is not None:
             add(lead, None, m.start(group), m.end(), True)
-    for m in _BOTH_WAYS.finditer(text, 0, limit):
+    for m in _BOTH_WAYS.finditer(text, 0, limit) if said("-", "–", "—", ":") else ():
         lead = at(m.start("a"))
         if lead is not None:
             add(lead, None, m.start("a"), m.end(), True)
-    for m in _BRINGS_IN.finditer(text, 0, limit):
+    bring = said("loop", "cc", "cop", "adding")
+    for m in _BRINGS_IN.finditer(text, 0, limit) if bring else ():
         group = "lead" if m.group("lead") else "lead2"
         lead = at(m.start(group), m.group(group))
         if lead is not None:
             add(lead, None, m.start(group), m.end(), False)
-    for m in _HANDS_OVER_SPOKEN.finditer(text, 0, limit):
+    spoken = said("his ", "her ", "their ")
+    for m in _HANDS_OVER_SPOKEN.finditer(text, 0, limit) if spoken else ():
         stop = _SENTENCE_END.search(text, m.end(), min(limit, m.end() + 130))
         end = stop.start() if stop is not None else min(limit, m.end() + 130)
         lead = next(
@@ -924,13 +934,14 @@ def _mail_and_spoken(
         sentence = max(text.rfind(s, 0, m.start()) for s in (".", ";", "!", "?", "\n"))
         before = [n for n in people if sentence < n.start and n.end <= m.start()]
         add(lead, before[-1].name if before else None, m.start(), lead.end, False)
-    for n in people:
+    for n in people if said("asked", "love", "like") else ():
         asked = _ASKED_TO_MEET.match(text, n.end)
         if asked is not None:
             add(n, None, n.start, asked.end(), False)
-    for n in people:
-        said = _SUGGESTED_I.match(text, n.end)
-        if said is not None and not any(
+    referred = said("suggest", "recommend", "said", "thought", "told", "mention", "point", "high")
+    for n in people if referred else ():
+        own = _SUGGESTED_I.match(text, n.end)
+        if own is not None and not any(
             (i.referrer or "") == n.name or i.name == n.name for i in found
         ):
-            found.append(Introduction("", n.name, n.start, said.end(), True))
+            found.append(Introduction("", n.name, n.start, own.end(), True))
