@@ -115,6 +115,16 @@ def test_the_users_own_side_brought_in_is_no_lead(text: str) -> None:
             " Marlowe, they need new meters",
             "Ines Marlowe",
         ),
+        (
+            "met Vikram Rao at the temple, he will link me up with his cousin brother who has a"
+            " dye works, name is Anil Rao",
+            "Anil Rao",
+        ),
+        (
+            "Saw Niamh Doyle at the match, she said I must phone her brother-in-law at the"
+            " council, Ciaran Flood, about the bins contract",
+            "Ciaran Flood",
+        ),
     ],
 )
 def test_a_handing_over_said_aloud_names_the_lead_after_a_relation(text: str, lead: str) -> None:

@@ -791,7 +791,8 @@ _INTRODUCING_YOU = LazyRegex(
 # "Hey Odette - Bram Visser, Bram - Odette Lam": each named to the other, the first greeted is
 # the lead (as in "Sabrina, meet Pat")
 _BOTH_WAYS = LazyRegex(
-    r"(?P<a>[A-Z][a-z][\w'-]*)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P<b>[A-Z][a-z][\w'-]*)"
+    r"(?:^|\n|\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear)\s+|[.!]\s+)(?P<a>[A-Z][a-z][\w'-]*)"
+    r"(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P<b>[A-Z][a-z][\w'-]*)"
     r"(?:\s+[A-Z][\w'-]+){0,2}\s*[,;.]\s*(?P=b)(?:\s+[A-Z][\w'-]+){0,2}\s*[-–—:]\s*(?P=a)\b"
 )
 # i16cl3. Family: the writer of a message brings someone into it ("Looping in Y", "cc'ing Y",
@@ -808,13 +809,16 @@ _BRINGS_IN = LazyRegex(
 # they do ("she's putting me in touch with her brother-in-law who owns three car washes, name's
 # lyle, lyle pruitt", "he said call his guy at the marina, a fella named Ray Castellano"): the
 # lead is the first person named after the relation in the same sentence.
+# (other Englishes: "link me up with", "put me through to", "said I must phone", "give his
+# cousin a ring")
 _HANDS_OVER_SPOKEN = LazyRegex(
-    r"\b(?:(?:is|'s|are|'re|am|was|were)\s+(?:putting|connecting|introducing|hooking|setting)\s+"
-    r"(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:will|'ll|would|'d|to|can|could|"
-    r"(?:is|'s|are|am)\s+going\s+to|gonna|wants\s+to|offered\s+to)\s+(?:intro(?:duce)?|connect|"
-    r"put|hook|set)\s+(?:me|us)\s+(?:up\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:said|says|told\s+me)"
-    r"\s+(?:to\s+)?(?:call|ring|phone|text|e-?mail|contact|talk\s+to|reach\s+out\s+to))\s+"
-    r"(?=(?:his|her|their)\s)",
+    r"\b(?:(?:is|'s|are|'re|am|was|were)\s+(?:putting|connecting|introducing|hooking|setting|"
+    r"linking)\s+(?:me|us)\s+(?:up\s+|through\s+)?(?:in\s+touch\s+)?(?:to|with|w/)|(?:will|'ll|"
+    r"would|'d|to|can|could|(?:is|'s|are|am)\s+going\s+to|gonna|wants\s+to|offered\s+to)\s+"
+    r"(?:intro(?:duce)?|connect|put|hook|set|link)\s+(?:me|us)\s+(?:up\s+|through\s+)?"
+    r"(?:in\s+touch\s+)?(?:to|with|w/)|(?:said|says|told\s+me)\s+(?:to\s+|(?:I|we)\s+(?:should|"
+    r"could|must|ought\s+to|can)\s+)?(?:call|ring|phone|text|e-?mail|contact|talk\s+to|"
+    r"reach\s+out\s+to|give))\s+(?=(?:his|her|their)\s)",
     re.IGNORECASE,
 )
 _NAMED_AFTER = LazyRegex(r"(?:\bnamed|\bcalled|\bname'?s|\bname\s+is|,|\s-)\s*$", re.IGNORECASE)
@@ -846,7 +850,7 @@ _ASKED_TO_MEET = LazyRegex(
 _MAIL_WORDS = (
     "introduc", "intro", "connect", "meet", "loop", "cc", "copying", "copied", "adding",
     "putting", "put", "hook", "setting", "set", "said", "says", "told", "suggested",
-    "recommended", "pointed", "highly", " - ", "mentioned", "asked", "love",
+    "recommended", "pointed", "highly", " - ", "mentioned", "asked", "love", "link",
 )  # fmt: skip
 
 
@@ -884,21 +888,30 @@ def _mail_and_spoken(
             return None
         return NameMention(start, start + len(raw), name, name.split()[0], True)
 
-    for m in _INTRODUCING_YOU.finditer(text, 0, limit):
+    low = text[:limit].lower()
+
+    def said(*words_: str) -> bool:
+        # each phrasing runs only when one of its words is in the note (a long pasted note
+        # pays for no regex it cannot match)
+        return any(word in low for word in words_)
+
+    for m in _INTRODUCING_YOU.finditer(text, 0, limit) if said("you") else ():
         group = "lead" if m.group("lead") else "lead2"
         lead = at(m.start(group), m.group(group))
         if lead is not None:
             add(lead, None, m.start(group), m.end(), True)
-    for m in _BOTH_WAYS.finditer(text, 0, limit):
+    for m in _BOTH_WAYS.finditer(text, 0, limit) if said("-", "–", "—", ":") else ():
         lead = at(m.start("a"))
         if lead is not None:
             add(lead, None, m.start("a"), m.end(), True)
-    for m in _BRINGS_IN.finditer(text, 0, limit):
+    bring = said("loop", "cc", "cop", "adding")
+    for m in _BRINGS_IN.finditer(text, 0, limit) if bring else ():
         group = "lead" if m.group("lead") else "lead2"
         lead = at(m.start(group), m.group(group))
         if lead is not None:
             add(lead, None, m.start(group), m.end(), False)
-    for m in _HANDS_OVER_SPOKEN.finditer(text, 0, limit):
+    spoken = said("his ", "her ", "their ")
+    for m in _HANDS_OVER_SPOKEN.finditer(text, 0, limit) if spoken else ():
         stop = _SENTENCE_END.search(text, m.end(), min(limit, m.end() + 130))
         end = stop.start() if stop is not None else min(limit, m.end() + 130)
         lead = next(
@@ -921,13 +934,14 @@ def _mail_and_spoken(
         sentence = max(text.rfind(s, 0, m.start()) for s in (".", ";", "!", "?", "\n"))
         before = [n for n in people if sentence < n.start and n.end <= m.start()]
         add(lead, before[-1].name if before else None, m.start(), lead.end, False)
-    for n in people:
+    for n in people if said("asked", "love", "like") else ():
         asked = _ASKED_TO_MEET.match(text, n.end)
         if asked is not None:
             add(n, None, n.start, asked.end(), False)
-    for n in people:
-        said = _SUGGESTED_I.match(text, n.end)
-        if said is not None and not any(
+    referred = said("suggest", "recommend", "said", "thought", "told", "mention", "point", "high")
+    for n in people if referred else ():
+        own = _SUGGESTED_I.match(text, n.end)
+        if own is not None and not any(
             (i.referrer or "") == n.name or i.name == n.name for i in found
         ):
-            found.append(Introduction("", n.name, n.start, said.end(), True))
+            found.append(Introduction("", n.name, n.start, own.end(), True))

@@ -673,9 +673,7 @@ def _email_client(
             better = better or next(
                 (n for n in names if n.full and n.name.split()[-1] == said.name), None
             )
-        # i16cl3: "Hi Donal," ... "Donal Harcourt <donal@...> wrote:": greeted by the first
-        # name, named in full in the thread
-        return better if (said.titled or not said.full) and better is not None else said
+        return better if said.titled and better is not None else said
     words_ = body[start:end].split()
     if not words_:
         return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
