@@ -236,7 +236,8 @@ def title_shouted_names(text: str, first: frozenset[str]) -> str:
 # Spoken hesitations in dictated notes ("um", "uh", "you know"): they carry nothing, and left in
 # they end up inside names and task titles ("Email um"). "let you know" is a promise, kept.
 _FILLER = LazyRegex(
-    r"(?<![\w'-])(?:u+m+|u+h+|e+r+m+|hmm+|"
+    # a comma before the hesitation goes with it ("I'm gonna, uh, get her"): the clause goes on
+    r"(?:(?<=\w),[ \t]*)?(?<![\w'-])(?:u+m+|u+h+|e+r+m+|hmm+|"
     r"(?<!let )(?<!let him )(?<!let her )(?<!let them )you know)"
     r"(?![\w'-])[,.]?",
     re.IGNORECASE,
@@ -325,6 +326,30 @@ _FRONTED_TIME = LazyRegex(
 _TITLES = word_list("text._TITLES")
 
 
+# Family: a dictated note opened by where the speaker is ("driving back from the vasquez job
+# need to order the tile", "heading over to the site gotta call the inspector"): the clause
+# opened by a participle has no subject, so the modal after it starts the user's own clause
+_PARTICIPLE_OPENER = LazyRegex(
+    r"(?:just\s+)?(?:driving|heading|walking|leaving|left|finished|finishing|coming|going|sitting|"
+    r"parked|waiting|"
+    r"on\s+my\s+way)\b[^.;!?\n]{3,80}$"
+)
+_CLAUSE_OPEN = LazyRegex(
+    r"(?:\A|[.;!?\n]\s*)(?:(?:ok|okay|so|right|alright|note\s+to\s+self),?\s+)*"
+)
+
+
+def _opens_with_participle(text: str, pos: int) -> bool:
+    """True when the clause that ``pos`` ends opens with a participle of where the speaker is."""
+    start = max(0, pos - 90)
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, start, pos)]
+    if not opens or (start > 0 and opens[0] == start and text[start - 1] not in ".;!?\n"):
+        opens = opens[1:]
+    if not opens:
+        return False
+    return _PARTICIPLE_OPENER.fullmatch(text[opens[-1] : pos]) is not None
+
+
 def split_dictation(text: str, first_names: frozenset[str]) -> str:
     """A lower-case note's run-on clauses ended with ';', same length: each space where a new
     subject starts a clause becomes the boundary a full stop would have been. Notes typed with
@@ -353,7 +378,11 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is None or before.group(1) in _GLUE:
             continue
-        if m.group("conj") or _NO_SUBJECT_BEFORE.fullmatch(before.group(1)):
+        if (
+            m.group("conj")
+            or _NO_SUBJECT_BEFORE.fullmatch(before.group(1))
+            or _opens_with_participle(text, m.start())
+        ):
             cuts.append(m.start())
     if not cuts:
         return text
