@@ -74,6 +74,10 @@ def test_let_me_see_or_know_is_no_promise(text: str) -> None:
             "Saw Ruth Obi, let me price the tanning ledge, um, by Monday.",
             [("Price the tanning ledge", "2026-11-23")],
         ),
+        (
+            "met the okonkwos, chidi does pottery, uh, I need to send them the lease by friday",
+            [("Send Chidi the lease", "2026-11-20")],
+        ),
     ],
 )
 def test_a_hedge_or_a_filler_between_commas_keeps_the_promise_whole(
@@ -117,6 +121,11 @@ def test_a_clause_opened_by_where_the_speaker_is_ends_before_the_users_modal(
         (
             "Met Tom Hale. Send flowers Friday, his wife's birthday is Saturday.",
             [("Send flowers", "2026-11-20")],
+        ),
+        (
+            "Met Tom Hale. I'll get the tile guy out there next week, their daughter ada is at "
+            "howard, her birthday is the fifth of may",
+            [("Get the tile guy out there", "2026-11-23")],
         ),
     ],
 )

@@ -251,9 +251,21 @@ _TURN = LazyRegex(
 )
 
 
+# A subject after a hesitation starts a new clause ("folake does pottery, uh, I need to send
+# them..."): the comma before the hesitation stays, as the clause boundary it is
+_SUBJECT_AFTER = LazyRegex(r"\s*(?:I|he|she|they|we|you)(?![\w-])", re.IGNORECASE)
+
+
+def _quiet_filler(m: re.Match[str]) -> str:
+    said = m.group()
+    if said.startswith(",") and _SUBJECT_AFTER.match(m.string, m.end()):
+        return "," + " " * (len(said) - 1)
+    return " " * len(said)
+
+
 def quiet_fillers(text: str) -> str:
     """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
-    text = _FILLER.sub(lambda m: " " * len(m.group()), text)
+    text = _FILLER.sub(_quiet_filler, text)
     text = _SPOKEN_MARK.sub(_spoken_mark, text)
     return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
 

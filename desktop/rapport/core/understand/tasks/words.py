@@ -134,10 +134,12 @@ SEPARATORS = LazyRegex(
     r"promised)\b))"
     # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
     r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
-    # "..., her anniversary is the twenty first of june", "..., his wife's birthday's in May":
-    # a day of the family said after the task, in dictation joined by a comma
-    r"|,\s+(?=(?i:his|her|their)\s+(?:(?:wife|husband|son|daughter|kids?|mom|dad|partner)'s\s+)?"
-    r"(?:birthday|bday|b-day|anniversary)(?:'s|\s+(?:is|was|falls))\b)"
+    # "..., her anniversary is the twenty first of june", "..., their daughter ade is at howard":
+    # a fact of the family said after the task, in dictation joined by a comma
+    r"|,\s+(?=(?i:his|her|their)\s+(?:(?:(?:wife|husband|son|daughter|kids?|mom|dad|partner)'s\s+)?"
+    r"(?:birthday|bday|b-day|anniversary)(?:'s|\s+(?:is|was|falls))"
+    r"|(?:wife|husband|son|daughter|kids?|mom|dad|partner|boy|girl)(?:\s+[a-z]+)?"
+    r"\s+(?:is|was|'s|has|works|plays|just|turns|turned)\b))"
     # "quote by EOM, Lois asked for financing options too": someone else's clause
     r"|,\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was"
     r"|thinks)\b)"
