@@ -30,6 +30,11 @@ from tests.core.understood import understand
         ),
         ("Met Dan Kerr. Don't forget to call his wife Monday.", ("Call his wife", "2026-11-23")),
         (
+            "lunch with mike o'hara, don't forget to email him the deck, his son's birthday is "
+            "the ninth of january",
+            ("Email Mike the deck", None),
+        ),
+        (
             "Met Dan Kerr, I'm fixing to send him the invoice end of next week.",
             ("Send Dan the invoice", "2026-11-27"),
         ),

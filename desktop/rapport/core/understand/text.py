@@ -336,6 +336,7 @@ _FRONTED_TIME = LazyRegex(
     r"evening|week)|next week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: morning)?$"
 )
 _TITLES = word_list("text._TITLES")
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 
 
 # Family: a dictated note opened by where the speaker is ("driving back from the vasquez job
@@ -375,7 +376,9 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and (
-            before.group(1) in _GLUE or _FAMILY_HEAD.fullmatch(before.group(1))
+            before.group(1) in _GLUE
+            or _FAMILY_HEAD.fullmatch(before.group(1))
+            or before.group(1) in _POSSESSIVES  # "his son's birthday": the clause began a word back
         ):
             continue  # "told him that she", "with his wife", "his wife connie": the clause goes on
         fronted = _FRONTED_TIME.search(text, max(0, m.start() - 40), m.start())

@@ -125,6 +125,7 @@ SEPARATORS = LazyRegex(
     # said aloud: "..., I'm gonna send him the invoice", "..., let me check the stock"
     r"|i'?m\s+(?:going\s+to|gonna|fixin[g']?\s+to)\s|i\s+am\s+going\s+to\s"
     r"|let\s+me\s(?!know\b|see\b|think\b)"
+    r"|(?:don'?t\s+forget|remember|make\s+sure)\s+to\s"
     # "he sends the manuscripts next week, after that I prepare the quotation": the user's step
     # in the present, as a non-native note says what it will do
     r"|(?:(?<=that\s)|(?<=afterwards\s)|(?<=then\s))i\s+(?:send|call|email|prepare|draft|book|schedule|check|ship|deliver|visit"
