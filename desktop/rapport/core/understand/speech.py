@@ -76,11 +76,35 @@ _CORRECTION = LazyRegex(
 )
 
 
+# The take-back words alone: the full pattern runs only near one (a long pasted note pays for
+# a word search, not for the pattern tried at every word)
+_MARKER = LazyRegex(
+    r"(?<![\w'-])" + _TAKE_BACK + r"(?![\w'-])",
+    re.IGNORECASE,
+    needs="no wait sorry mean actually correction scratch rather",
+)
+
+
+def _near_markers(text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = -1
+    for marker in _MARKER.finditer(text):
+        if marker.start() < last:
+            continue
+        m = _CORRECTION.search(
+            text, max(0, marker.start() - 60), min(len(text), marker.end() + 120)
+        )
+        if m is not None and m.end("old") <= marker.start() and m.start("new") >= marker.end():
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def spoken_corrections(text: str) -> str:
     """``text`` with every value the speaker took back blanked, with the words that took it
     back, same length: "Tuesday, no wait, it's Thursday" reads "Thursday"."""
     chars: list[str] | None = None
-    for m in _CORRECTION.finditer(text):
+    for m in _near_markers(text):
         if m.group("kind_day") is not None:
             if m.group("new_day") is None:
                 continue
