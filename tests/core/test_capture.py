@@ -98,13 +98,13 @@ FC_AFTER = [
     # written blind in the second sitting by two engineers who wrote no rule, scored on main
     # before that sitting's four rule branches (0.740, 0.781, 0.608, 0.767) and after them,
     # unseen (what is checked here): tuned on from the next round
-    (HERE / "capture_notes_fc17.jsonl", None, 0.825),
+    (HERE / "capture_notes_fc17.jsonl", None, 0.83),
     (HERE / "capture_notes_fc18.jsonl", HERE / "capture_notes_fc18_book.csv", 0.835),
     (HERE / "capture_notes_fc19.jsonl", None, 0.635),
     (HERE / "capture_notes_fc20.jsonl", HERE / "capture_notes_fc20_book.csv", 0.82),
     (HERE / "capture_notes_fc21.jsonl", None, 0.79),
     (HERE / "capture_notes_fc22.jsonl", HERE / "capture_notes_fc22_book.csv", 0.705),
-    (HERE / "capture_notes_fc23.jsonl", None, 0.71),
+    (HERE / "capture_notes_fc23.jsonl", None, 0.725),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
