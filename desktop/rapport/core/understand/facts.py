@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.dates.find import DateMention
+from rapport.core.understand.dates.words import AGE_WORDS
 from rapport.core.understand.interests import InterestMatch
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
@@ -292,7 +293,7 @@ def _about(
 
 _LABEL = LazyRegex(
     r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
-    r"\b(?:turns?|turned|turning)\s+\d{1,3}\b|\b(?P<born>born)\b|"
+    r"\b(?:turns?|turned|turning)\s+(?:\d{1,3}|" + AGE_WORDS + r")\b|\b(?P<born>born)\b|"
     # "celebrating 20 yrs on June 3", "married 15 years Oct 14": a wedding anniversary (not
     # "celebrating 20 years in business")
     r"\b(?P<years>(?:married|celebrat(?:e|es|ed|ing))\s+(?:for\s+)?\d{1,2}\s*(?:yrs?|years?)\b)"

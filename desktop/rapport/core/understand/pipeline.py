@@ -59,6 +59,7 @@ from rapport.core.understand.result import (
     Understanding,
     YearlyDay,
 )
+from rapport.core.understand.speech import spoken_corrections
 from rapport.core.understand.text import (
     MAX_CHARS,
     Email,
@@ -257,10 +258,12 @@ def _normalise(text: str) -> _Note:
     """Stage 1: shouting lowered, fillers quieted, "i" capitalised, run-on dictation split into
     clauses, a pasted thread's turns told apart; only ``MAX_CHARS`` are read for entities."""
     note = pronoun_i(
-        quiet_fillers(
-            lower_shouting(
-                title_shouted_names(
-                    normalise(text if isinstance(text, str) else str(text)), first_names()
+        spoken_corrections(
+            quiet_fillers(
+                lower_shouting(
+                    title_shouted_names(
+                        normalise(text if isinstance(text, str) else str(text)), first_names()
+                    )
                 )
             )
         )

@@ -236,7 +236,8 @@ def title_shouted_names(text: str, first: frozenset[str]) -> str:
 # Spoken hesitations in dictated notes ("um", "uh", "you know"): they carry nothing, and left in
 # they end up inside names and task titles ("Email um"). "let you know" is a promise, kept.
 _FILLER = LazyRegex(
-    r"(?<![\w'-])(?:u+m+|u+h+|e+r+m+|hmm+|"
+    # a comma before the hesitation goes with it ("I'm gonna, uh, get her"): the clause goes on
+    r"(?:(?<=\w),[ \t]*)?(?<![\w'-])(?:u+m+|u+h+|e+r+m+|hmm+|"
     r"(?<!let )(?<!let him )(?<!let her )(?<!let them )you know)"
     r"(?![\w'-])[,.]?",
     re.IGNORECASE,
@@ -250,9 +251,21 @@ _TURN = LazyRegex(
 )
 
 
+# A subject after a hesitation starts a new clause ("folake does pottery, uh, I need to send
+# them..."): the comma before the hesitation stays, as the clause boundary it is
+_SUBJECT_AFTER = LazyRegex(r"\s*(?:I|he|she|they|we|you)(?![\w-])", re.IGNORECASE)
+
+
+def _quiet_filler(m: re.Match[str]) -> str:
+    said = m.group()
+    if said.startswith(",") and _SUBJECT_AFTER.match(m.string, m.end()):
+        return "," + " " * (len(said) - 1)
+    return " " * len(said)
+
+
 def quiet_fillers(text: str) -> str:
     """Hesitations blanked and spoken turns made full stops, same length as ``text``."""
-    text = _FILLER.sub(lambda m: " " * len(m.group()), text)
+    text = _FILLER.sub(_quiet_filler, text)
     text = _SPOKEN_MARK.sub(_spoken_mark, text)
     return _TURN.sub(lambda m: "." + " " * (len(m.group()) - 1), text)
 
@@ -323,6 +336,31 @@ _FRONTED_TIME = LazyRegex(
     r"evening|week)|next week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: morning)?$"
 )
 _TITLES = word_list("text._TITLES")
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+# Family: a dictated note opened by where the speaker is ("driving back from the vasquez job
+# need to order the tile", "heading over to the site gotta call the inspector"): the clause
+# opened by a participle has no subject, so the modal after it starts the user's own clause
+_PARTICIPLE_OPENER = LazyRegex(
+    r"(?:just\s+)?(?:driving|heading|walking|leaving|left|finished|finishing|coming|going|sitting|"
+    r"parked|waiting|"
+    r"on\s+my\s+way)\b[^.;!?\n]{3,80}$"
+)
+_CLAUSE_OPEN = LazyRegex(
+    r"(?:\A|[.;!?\n]\s*)(?:(?:ok|okay|so|right|alright|note\s+to\s+self),?\s+)*"
+)
+
+
+def _opens_with_participle(text: str, pos: int) -> bool:
+    """True when the clause that ``pos`` ends opens with a participle of where the speaker is."""
+    start = max(0, pos - 90)
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, start, pos)]
+    if not opens or (start > 0 and opens[0] == start and text[start - 1] not in ".;!?\n"):
+        opens = opens[1:]
+    if not opens:
+        return False
+    return _PARTICIPLE_OPENER.fullmatch(text[opens[-1] : pos]) is not None
 
 
 def split_dictation(text: str, first_names: frozenset[str]) -> str:
@@ -338,7 +376,9 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and (
-            before.group(1) in _GLUE or _FAMILY_HEAD.fullmatch(before.group(1))
+            before.group(1) in _GLUE
+            or _FAMILY_HEAD.fullmatch(before.group(1))
+            or before.group(1) in _POSSESSIVES  # "his son's birthday": the clause began a word back
         ):
             continue  # "told him that she", "with his wife", "his wife connie": the clause goes on
         fronted = _FRONTED_TIME.search(text, max(0, m.start() - 40), m.start())
@@ -353,7 +393,11 @@ def split_dictation(text: str, first_names: frozenset[str]) -> str:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is None or before.group(1) in _GLUE:
             continue
-        if m.group("conj") or _NO_SUBJECT_BEFORE.fullmatch(before.group(1)):
+        if (
+            m.group("conj")
+            or _NO_SUBJECT_BEFORE.fullmatch(before.group(1))
+            or _opens_with_participle(text, m.start())
+        ):
             cuts.append(m.start())
     if not cuts:
         return text

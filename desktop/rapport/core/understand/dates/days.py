@@ -91,6 +91,10 @@ def holiday_on(name: str, year: int) -> date | None:
         return day - timedelta(days=1) if day is not None else None
     if name.startswith("new year") and name.endswith("eve"):
         return date(year, 12, 31)
+    if name.startswith("hogmanay"):
+        return date(year, 12, 31)
+    if name.startswith("boxing"):
+        return date(year, 12, 26)
     if name.startswith(("christmas", "xmas")):
         return date(year, 12, 25)
     if name.startswith("thanksgiving"):

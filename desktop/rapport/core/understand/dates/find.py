@@ -116,7 +116,13 @@ _SPELLED_DAY = LazyRegex(
     r"|(?:by|on|before|after|until|till|for|from|of|around|due)\s+the\s+"
     # "the first of April", "the fifteenth of next month": "of" and a month make it a date
     r"|(?<![\w'])the\s+(?=(?:(?:twenty|thirty)[\s-]+)?[a-z]+\s+of\s+(?:the\s+)?(?:jan|feb|mar|apr"
-    r"|may|jun|jul|aug|sep|oct|nov|dec|this\s+month|next\s+month|following\s+month)))"
+    r"|may|jun|jul|aug|sep|oct|nov|dec|this\s+month|next\s+month|following\s+month))"
+    # Family: the day said before its month without "the", as speech drops it ("twenty third of
+    # march", "nineteenth december"): "of" and a month, or a month's full name, make it a date
+    # ("may" only after "of": "the first may be")
+    r"|(?<![\w'-])(?=(?:(?:twenty|thirty)[\s-]+)?[a-z]+\s+(?:of\s+(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)|(?:january|february|march|april|june|july|august|september|october"
+    r"|november|december)\b)))"
     r"(?P<day>(?:(?P<tens>twenty|thirty)[\s-]+)?(?P<unit>" + _ORDINAL_ALT + r"))\b"
     r"(?!\s+(?:thing|time|week|quarter|half|round|step|floor|grade|place|line|one|of\s+(?!"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:the\s+)?(?:this|next|following)\s+month)))",
@@ -146,6 +152,11 @@ def _spelled_days(text: str) -> tuple[str, list[tuple[int, int]]]:
         chars[start:end] = list(digits.ljust(end - start))
         regions.append((start, end))
     return ("".join(chars) if chars is not None else text), regions
+
+
+# Indian English puts weight on a day with "itself" ("send it by thursday itself", "today
+# itself"): part of the date phrase, so that a task title drops it with the day
+_EMPHASIS_AFTER = LazyRegex(r"\s+itself\b", re.IGNORECASE)
 
 
 def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMention]:
@@ -185,6 +196,9 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
             and not _VISIT_BY.search(text, max(0, prep.start() - 12), prep.start() + 2)
         ):
             start = prep.start()
+        emphasis = _EMPHASIS_AFTER.match(text, end)
+        if emphasis is not None:
+            end = emphasis.end()  # "by thursday itself": the day, said with weight
         mentions.append(DateMention(start, end, said[start:end], value, kind))
         last_end = end
     return mentions

@@ -154,7 +154,7 @@ def on_weekday_date(
 
 def on_week_from(m: re.Match[str], today: date) -> tuple[date | None, str]:
     """'a week from Friday' (the coming Friday, then a week), 'two weeks from tomorrow'."""
-    weeks = count_of(m.group("k"))
+    weeks = count_of(m.group("k")) * (2 if m.group("unit").lower().startswith("fortnight") else 1)
     raw = (m.group("wd") or "").lower()
     base = m.group("base").lower()
     if raw:

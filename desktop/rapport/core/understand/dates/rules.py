@@ -69,7 +69,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (r"\b(\d{4})-(\d{2})-(\d{2})\b", on_iso),
     (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
     (
-        rf"\b{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|k\b|am\b|pm\b|:))"
+        # "march the 3rd": speech puts "the" between the month and its day
+        rf"\b{_MON}\.?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        r"(?!\s*(?:%|k\b|am\b|pm\b|:))"
         r"(?:,?\s+(?P<year>\d{4}))?",
         on_month_day,
     ),
@@ -81,7 +83,10 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"\b(?:(?:by|on|before|b4|until|till|due)\s+)?(?:(?:the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)"
         r"|(?<=by\s)(?P<day2>\d{1,2})(?:st|nd|rd|th))\b"
         r"(?!\s+(?:quarter|anniversary|birthday|bday|b-day|floor|grade|time|year|place|street|round"
-        r"|hole|inning|period|century|percentile|of\b))",
+        r"|hole|inning|period|century|percentile|of\b))"
+        # "the 23rd march": the month said after the day is the day's (``on_month_day``)
+        r"(?!\s+(?:january|february|march|april|june|july|august|september|october|november"
+        r"|december)\b)",
         on_ordinal,
     ),
     (
@@ -134,7 +139,8 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     ),
     (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
     (
-        r"\b(?P<k>a|one|1|two|2|three|3)\s+weeks?\s+from\s+"
+        # British and Irish speech: "a week on Friday", "a fortnight tomorrow", "a week today"
+        r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|on)\s+)?"
         rf"(?P<base>today|now|tomorrow|tmrw|{_WD})\b",
         on_week_from,
     ),
@@ -198,6 +204,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         r"\b(?P<prep>by|before|b4|after|until|till|on|over|around|for|at|is)\s+(?:the\s+)?"
         r"(?P<h>(?:christmas|xmas)(?:\s+eve)?|thanksgiving|new\s+year'?s?(?:\s+(?:day|eve))?|holidays"
         r"|easter|halloween|valentine'?s(?:\s+day)?|labor\s+day|memorial\s+day|july\s+4th"
+        r"|boxing\s+day|hogmanay"
         r"|(?:4th|fourth)\s+of\s+july)\b",
         on_holiday,
     ),
@@ -239,7 +246,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
     on_week_after_next: ("week after",),
-    on_week_from: ("from",),
+    on_week_from: ("from", "week on", "fortnight", "week today", "week tomorrow", "week tmrw"),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),
     on_month_only: _MONTH_WORDS,
@@ -253,7 +260,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_day_of_month: ("month",),
     on_holiday: (
         "christmas", "xmas", "thanksgiving", "new year", "holiday", "easter", "halloween",
-        "valentine", "labor", "memorial", "july",
+        "valentine", "labor", "memorial", "july", "boxing", "hogmanay",
     ),
 }  # fmt: skip
 

@@ -5,7 +5,7 @@ of days", "in three months") and which day of the month ("june ninth", "the twen
 
 from __future__ import annotations
 
-__all__ = ["COUNTS", "COUNT_WORDS", "ORDINALS", "count_of"]
+__all__ = ["AGE_WORDS", "COUNTS", "COUNT_WORDS", "ORDINALS", "count_of"]
 
 # How many: the words a count is said with. "a"/"an" are one; "couple", "few" and "several"
 # are the app's concrete reading of loose amounts (the user can move the day).
@@ -38,6 +38,13 @@ ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
+
+# An age said in words ("turns forty", "turning sixty-five", "turned thirteen"): one to ninety-nine,
+# as a regex alternation (tens first, so "twenty one" is read whole).
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+AGE_WORDS = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
 
 
 def count_of(raw: str) -> int:

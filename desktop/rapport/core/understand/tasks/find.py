@@ -37,6 +37,7 @@ from rapport.core.understand.tasks.requests import (
     terse_items,
     written_for,
 )
+from rapport.core.understand.tasks.spoken import SPOKEN_NEED_CUE, SPOKEN_WILL_CUE
 from rapport.core.understand.tasks.titles import named_object, task_kind, task_title
 from rapport.core.understand.tasks.words import (
     ACK,
@@ -948,10 +949,12 @@ def _with_cue(part: Span, inherited: str) -> tuple[Span, str]:
     cue = ""
     for _ in range(2):  # "Reminder: you promised ..." has two
         for name, pattern in (
+            ("will", SPOKEN_WILL_CUE),
             ("follow", FOLLOW_CUE),
             ("promise", PROMISE_CUE),
             ("will", WILL_CUE),
             ("need", NEED_CUE),
+            ("need", SPOKEN_NEED_CUE),
         ):
             m = pattern.match(text)
             if m:

@@ -102,7 +102,10 @@ VERB_ALT += "|" + "|".join(ALIASES)
 COORD = LazyRegex(
     # "... and maybe send mae some flowers", "and also order the linens": a second to-do
     # ", so get him that by Monday": the user's answer to what was just wanted
-    r"(?:,\s+(?:and\s+|then\s+|so\s+|maybe\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?)"
+    r"(?:,\s+(?:and\s+|then\s+|so\s+|maybe\s+)?|\s+(?:and|&|\+)\s+(?:then\s+|maybe\s+|also\s+)?"
+    # said in one breath: "...before that so call Mike at the yard Monday", a verb and whom
+    rf"|\s+so\s+(?=(?:{VERB_ALT})\s+(?:him|her|them|the|a|an|(?-i:[A-Z])))"
+    r")"
     rf"(?=(?:to\s+)?(?:re-?)?(?:{VERB_ALT})\b"
     # "..., need to get her a lane sheet": the user's own clause, no subject said
     r"|(?:need|have|got)\s+to\s|gotta\s"
@@ -119,6 +122,10 @@ SEPARATORS = LazyRegex(
     # "..., anyway I need to send Dana the statements": the user speaking starts a clause
     r"|,\s+(?:(?i:anyway|anyways|so|and|but|then|also|after\s+that|afterwards)\s+)?(?=(?i:i'll|"
     r"i\s+(?:need|have\s+to|will|must|should|gotta|owe|promised|can)\b"
+    # said aloud: "..., I'm gonna send him the invoice", "..., let me check the stock"
+    r"|i'?m\s+(?:going\s+to|gonna|fixin[g']?\s+to)\s|i\s+am\s+going\s+to\s"
+    r"|let\s+me\s(?!know\b|see\b|think\b)"
+    r"|(?:don'?t\s+forget|remember|make\s+sure)\s+to\s"
     # "he sends the manuscripts next week, after that I prepare the quotation": the user's step
     # in the present, as a non-native note says what it will do
     r"|(?:(?<=that\s)|(?<=afterwards\s)|(?<=then\s))i\s+(?:send|call|email|prepare|draft|book|schedule|check|ship|deliver|visit"
@@ -128,8 +135,15 @@ SEPARATORS = LazyRegex(
     r"promised)\b))"
     # "thank Mike, he's a bourbon guy": what follows is about the person, not the task
     r"|,\s+(?=(?i:he|she|they)(?:'s|'re|\s+(?:is|are|was|loves|likes|collects))\b)"
+    # "..., her anniversary is the twenty first of june", "..., their daughter ade is at howard":
+    # a fact of the family said after the task, in dictation joined by a comma
+    r"|,\s+(?=(?i:his|her|their)\s+(?:(?:(?:wife|husband|son|daughter|kids?|mom|dad|partner)'s\s+)?"
+    r"(?:birthday|bday|b-day|anniversary)(?:'s|\s+(?:is|was|falls))"
+    r"|(?:wife|husband|son|daughter|kids?|mom|dad|partner|boy|girl)(?:\s+[a-z]+)?"
+    r"\s+(?:is|was|'s|has|works|plays|just|turns|turned)\b))"
     # "quote by EOM, Lois asked for financing options too": someone else's clause
-    r"|,\s+(?=[A-Z][a-z]+\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was|thinks)\b)"
+    r"|,\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:asked|wants|said|says|needs|mentioned|will|is|has|was"
+    r"|thinks)\b)"
 )
 LIST_AND = LazyRegex(r"\s+and\s+(?=(?:a|an|the|my|our|some|his|her|their|\d+)\b)", re.I)
 SUBJECTS = word_list("tasks.words.SUBJECTS")
