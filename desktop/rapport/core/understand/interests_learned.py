@@ -232,13 +232,14 @@ def weigh(
 
 # What the rules decide whatever the model scores. Family: a pastime of the client's family
 # ("her son plays hockey", "coaches his daughter's team") is the family's interest, which the
-# card keeps. Family: a liking said outright ("loves", "big into", "huge ... fan") is the client's.
+# card keeps. Family: a liking said outright ("loves", "big into", "huge ... fan") is the client's,
+# and so is a pastime held as a membership ("a member of the yacht club", "belongs to", "joined").
 # Family: a dietary need (vegan, an allergy) makes the fact a dietary one, which the card shows
 # whatever its tag.
 _KIN_WORD = dict(_CUES)["kin_word"]
 _LIKING = LazyRegex(
     r"\b(?:loves?|likes?|enjoys?|into|fan|big|huge|avid|passion(?:ate)?|obsessed|hobby|"
-    r"crazy\s+about|guy|nut|buff)\b",
+    r"crazy\s+about|guy|nut|buff|member|membership|belongs?\s+to|joined)\b",
     re.I,
 )
 
