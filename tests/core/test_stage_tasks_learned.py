@@ -149,6 +149,9 @@ def test_the_model_vetoes_and_adds_as_its_scores_say(
         ("Met Ann Lee. You told me you'd send the floor plan.", 40.0, []),
         ("Met Ann Lee. needs delivery by March.", 40.0, []),
         ("Met Ann Lee. they need to finish the roof by friday.", 40.0, []),
+        # someone asked to keep the user informed is asked for news: never added
+        ("Met Ann Lee. Let me know if he calls.", 40.0, []),
+        ("Met Ann Lee. keep us posted on the permit", 40.0, []),
     ],
 )
 def test_what_the_model_may_not_change(

@@ -58,6 +58,8 @@ def test_a_spoken_lead_in_is_not_the_title(text: str, want: tuple[str, str | Non
     [
         "Met Dan Kerr. Lemme see, he wants the blue one.",
         "Met Dan Kerr. Let me know if he calls.",
+        "Met Dan Kerr. let me know when the deck is ready",
+        "Met Dan Kerr. Keep us posted on the permit.",
     ],
 )
 def test_let_me_see_or_know_is_no_promise(text: str) -> None:

@@ -219,7 +219,16 @@ def _line_of(body: str, pos: int) -> str:
     return body[start : end if end >= 0 else len(body)]
 
 
+# Family: someone asked to keep the user informed ("let me know if he calls", "keep us
+# posted") is asked for news, not given a task of the user's: never added.
+_KEEP_ME_TOLD = LazyRegex(
+    r"\b(?:let|keep)\s+(?:me|us)\s+(?:know|posted|updated|informed|in\s+the\s+loop)\b", re.I
+)
+
+
 def _may_add(text: str) -> bool:
+    if _KEEP_ME_TOLD.search(text) is not None:
+        return False
     return _OTHERS.search(text) is None or _REQUEST.search(text) is not None
 
 
