@@ -580,14 +580,18 @@ def _is_set_up(database: peewee.Database) -> bool:
 
 
 def _let_in(database: peewee.Database) -> bool:
-    """The role may read the book: it owns it, it is in the team's group role, or there is
-    no team yet (a book not set up says so next, by its own message). A login role nobody
-    let in would otherwise meet "permission denied" on the first table it reads."""
+    """The role may read the book: it owns it, the book holds nothing yet (a book not set up
+    says so next, by its own message), or it may read the book's schema record (the right every
+    member has through the team's group role). A login role nobody let in would otherwise meet
+    "permission denied" on the first table it reads."""
+    from rapport.store.models import SchemaInfo
+
+    table = SchemaInfo._meta.table_name
     row = database.execute_sql(
-        "SELECT pg_get_userbyid(n.nspowner) = current_user OR r.oid IS NULL "
-        "OR pg_has_role(current_user, r.oid, 'MEMBER') FROM pg_namespace n "
-        "LEFT JOIN pg_roles r ON r.rolname = current_database() || '_team' "
-        "WHERE n.nspname = current_schema()"
+        "SELECT pg_get_userbyid(n.nspowner) = current_user OR to_regclass(%s) IS NULL "
+        "OR has_table_privilege(current_user, to_regclass(%s), 'SELECT') FROM pg_namespace n "
+        "WHERE n.nspname = current_schema()",
+        (table, table),
     ).fetchone()
     return bool(row and row[0])
 
