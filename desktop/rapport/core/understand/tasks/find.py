@@ -53,6 +53,7 @@ from rapport.core.understand.tasks.words import (
     HAVE_IT,
     HEADER,
     INTRO_TITLE,
+    KEEP_ME_TOLD,
     LEAD_IN,
     LIST_AND,
     LIST_PLUS,
@@ -998,15 +999,6 @@ def _someone_elses(text: str) -> bool:
     return len(head) == 2 and head[0][:1].isupper() and head[1].lower() in ("to", "will")
 
 
-# Family: someone asked to keep the user informed ("let me know if he calls", "keep us posted")
-# is asked for news: the user has nothing to do.
-_KEEP_ME_TOLD = LazyRegex(
-    r"(?:(?:do|please|pls|and)\s+)?(?:let|keep)\s+(?:me|us)\s+"
-    r"(?:know|posted|updated|informed|in\s+the\s+loop)\b",
-    re.I,
-)
-
-
 def _task_from(
     part: Span,
     cue: str,
@@ -1022,7 +1014,7 @@ def _task_from(
     prefix, body = "", part
     if first.lower() in PAST_START and cue == "":
         return None, ""
-    if _KEEP_ME_TOLD.match(text):
+    if KEEP_ME_TOLD.match(text):
         return None, ""  # "let me know if he calls", "do keep us posted": news asked of someone
     if verb is not None and len(rest_words) > 1 and rest_words[1] in NOUN_NEXT:
         verb = None  # "Order is late", "Email from Lisa"

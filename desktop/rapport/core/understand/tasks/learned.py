@@ -27,7 +27,7 @@ from rapport.core.understand.linear import BULLET, feature_hash, note_form, read
 from rapport.core.understand.tasks.deadlines import dates_in, due_of
 from rapport.core.understand.tasks.model import TaskContext, TaskFound
 from rapport.core.understand.tasks.titles import task_title
-from rapport.core.understand.tasks.words import base_verb, runon_pieces
+from rapport.core.understand.tasks.words import KEEP_ME_TOLD, base_verb, runon_pieces
 from rapport.core.understand.text import LazyRegex, Span
 
 __all__ = [
@@ -219,16 +219,9 @@ def _line_of(body: str, pos: int) -> str:
     return body[start : end if end >= 0 else len(body)]
 
 
-# Family: someone asked to keep the user informed ("let me know if he calls", "keep us
-# posted") is asked for news, not given a task of the user's: never added.
-_KEEP_ME_TOLD = LazyRegex(
-    r"\b(?:let|keep)\s+(?:me|us)\s+(?:know|posted|updated|informed|in\s+the\s+loop)\b", re.I
-)
-
-
 def _may_add(text: str) -> bool:
-    if _KEEP_ME_TOLD.search(text) is not None:
-        return False
+    if KEEP_ME_TOLD.search(text) is not None:
+        return False  # someone asked to keep the user informed: never added
     return _OTHERS.search(text) is None or _REQUEST.search(text) is not None
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "HAVE_IT",
     "HEADER",
     "INTRO_TITLE",
+    "KEEP_ME_TOLD",
     "LEAD_IN",
     "LIST_AND",
     "LIST_PLUS",
@@ -429,3 +430,13 @@ def new_subject(words_: list[str]) -> bool:
         and head[0] in ("our", "the", "his", "her", "their", "my")
         and any(w in ("will", "would", "can", "could", "should") for w in head[2:4])
     )
+
+
+# Family: someone asked to keep the user informed ("let me know if he calls", "do keep us
+# posted") is asked for news: the user has nothing to do (the rules find no task there, and the
+# learned model adds none).
+KEEP_ME_TOLD = LazyRegex(
+    r"\b(?:(?:do|please|pls|and)\s+)?(?:let|keep)\s+(?:me|us)\s+"
+    r"(?:know|posted|updated|informed|in\s+the\s+loop)\b",
+    re.I,
+)
