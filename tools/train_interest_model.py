@@ -213,27 +213,16 @@ def main() -> int:
     )
     if args.mode == "loso":
         table = loso(notes, DIMS)
-        veto, mean = linear_train.choose(table, BASE)
-        print(f"| set | rules | rules + veto (< {veto}) | change |")
-        print("|---|---|---|---|")
-        for s, row in table.items():
-            print(f"| {s} | {row[BASE]:.3f} | {row[veto]:.3f} | {row[veto] - row[BASE]:+.3f} |")
-        m0 = sum(r[BASE] for r in table.values()) / len(table)
-        print(f"| mean | {m0:.3f} | {mean:.3f} | {mean - m0:+.3f} |")
-        nested = linear_train.nested(table, BASE)
-        print(
-            "\nnested (threshold chosen without the set): "
-            + ", ".join(f"{s} {d:+.3f} (<{v})" for s, v, d in nested)
+        linear_train.report(
+            table,
+            BASE,
+            lambda v: f"rules + veto (< {v})",
+            "threshold",
+            lambda v: f"<{v}",
+            "per threshold (mean over sets, worst set)",
+            VETOES,
+            lambda v: f"veto<{v:.2f}",
         )
-        print(
-            f"nested mean change {sum(d for _, _, d in nested) / len(nested):+.3f}, "
-            f"worst {min(d for _, _, d in nested):+.3f}"
-        )
-        print("\nper threshold (mean over sets, worst set):")
-        for v in VETOES:
-            m = sum(r[v] for r in table.values()) / len(table)
-            worst = min(r[v] - r[BASE] for r in table.values())
-            print(f"  veto<{v:.2f}: mean {m:.3f} worst set {worst:+.3f}")
         return 0
     bias, weights = train(notes, DIMS)
     if args.veto is None:

@@ -229,11 +229,6 @@ def loso(notes: list[Note], dims: int) -> dict:
     return table
 
 
-def choose(table: dict) -> tuple[tuple[float, float], float]:
-    """The threshold pair with the best mean whose every set falls by at most 0.02."""
-    return linear_train.choose(table, (0.0, 1.01))
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -257,31 +252,16 @@ def main() -> int:
     print(f"{len(notes)} notes, {sum(len(n.clauses) for n in notes)} clauses", file=sys.stderr)
     if args.mode == "loso":
         table = loso(notes, DIMS)
-        pair, mean = choose(table)
-        base = (0.0, 1.01)
-        print(f"| set | rules | rules + model (veto < {pair[0]}, add > {pair[1]}) | change |")
-        print("|---|---|---|---|")
-        for s, row in table.items():
-            print(f"| {s} | {row[base]:.3f} | {row[pair]:.3f} | {row[pair] - row[base]:+.3f} |")
-        m0 = sum(r[base] for r in table.values()) / len(table)
-        print(f"| mean | {m0:.3f} | {mean:.3f} | {mean - m0:+.3f} |")
-        # nested: each set scored with the thresholds the other sets choose (no set picks its own)
-        nested = linear_train.nested(table, base)
-        print(
-            "\nnested (thresholds chosen without the set): "
-            + ", ".join(f"{s} {d:+.3f} ({p[0]}/{p[1]})" for s, p, d in nested)
+        linear_train.report(
+            table,
+            (0.0, 1.01),
+            lambda p: f"rules + model (veto < {p[0]}, add > {p[1]})",
+            "thresholds",
+            lambda p: f"{p[0]}/{p[1]}",
+            "veto only / add only (mean over sets)",
+            sorted(next(iter(table.values()))),
+            lambda p: f"veto<{p[0]:.2f} add>{p[1]:.2f}",
         )
-        print(
-            f"nested mean change {sum(d for _, _, d in nested) / len(nested):+.3f}, "
-            f"worst {min(d for _, _, d in nested):+.3f}"
-        )
-        print("\nveto only / add only (mean over sets):")
-        for pair2 in sorted(next(iter(table.values()))):
-            mean2 = sum(r[pair2] for r in table.values()) / len(table)
-            worst = min(r[pair2] - r[base] for r in table.values())
-            print(
-                f"  veto<{pair2[0]:.2f} add>{pair2[1]:.2f}: mean {mean2:.3f} worst set {worst:+.3f}"
-            )
         return 0
     left_out = {n.text for n in notes if n.set_name in args.without}
     bias, weights = train([n for n in notes if n.text not in left_out], DIMS)

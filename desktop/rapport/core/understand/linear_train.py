@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import random
 from array import array
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-__all__ = ["FALL", "choose", "nested", "sgd_logistic"]
+__all__ = ["FALL", "choose", "nested", "report", "sgd_logistic"]
 
 K = TypeVar("K", bound=Hashable)
 FALL = 0.02  # no set may fall more than this below the rules alone
@@ -65,3 +65,40 @@ def nested(table: Mapping[str, Mapping[K, float]], base: K) -> list[tuple[str, K
         pick = choose({k: v for k, v in table.items() if k != s}, base)[0]
         out.append((s, pick, table[s][pick] - table[s][base]))
     return out
+
+
+def report(
+    table: Mapping[str, Mapping[K, float]],
+    base: K,
+    column: Callable[[K], str],
+    chosen: str,
+    shown: Callable[[K], str],
+    sweep_title: str,
+    sweep: Iterable[K],
+    swept: Callable[[K], str],
+) -> None:
+    """Print the leave-one-set-out table: each set with the rules alone and with the chosen
+    thresholds (``column`` heads that column), the mean, the nested figure (``chosen`` says
+    what was chosen without the set, ``shown`` writes each set's pick), then each threshold of
+    ``sweep`` (``swept`` names it) over all sets."""
+    pick, mean = choose(table, base)
+    print(f"| set | rules | {column(pick)} | change |")
+    print("|---|---|---|---|")
+    for s, row in table.items():
+        print(f"| {s} | {row[base]:.3f} | {row[pick]:.3f} | {row[pick] - row[base]:+.3f} |")
+    m0 = sum(r[base] for r in table.values()) / len(table)
+    print(f"| mean | {m0:.3f} | {mean:.3f} | {mean - m0:+.3f} |")
+    changes = nested(table, base)
+    print(
+        f"\nnested ({chosen} chosen without the set): "
+        + ", ".join(f"{s} {d:+.3f} ({shown(p)})" for s, p, d in changes)
+    )
+    print(
+        f"nested mean change {sum(d for _, _, d in changes) / len(changes):+.3f}, "
+        f"worst {min(d for _, _, d in changes):+.3f}"
+    )
+    print(f"\n{sweep_title}:")
+    for k in sweep:
+        m = sum(r[k] for r in table.values()) / len(table)
+        worst = min(r[k] - r[base] for r in table.values())
+        print(f"  {swept(k)}: mean {m:.3f} worst set {worst:+.3f}")
