@@ -362,6 +362,7 @@ def _tasks(
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
+    from rapport.core.understand.tasks.precision import precise
     from rapport.core.understand.tasks.zoned import (
         due_said_next,
         mind_requests,
@@ -426,7 +427,9 @@ def _tasks(
     tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
     tasks = mind_requests(spans, dates, tasks)
     tasks = due_said_next(tasks, spans, dates)
-    return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
+    users = note.zones.users | {(ctx.author or "").lower()}
+    # what a careful reader would not file: a step of a task said before, another's list row
+    return precise(others_items(tasks, body, users), body, users)
 
 
 # A task the user wrote to the client speaks to them: "Send you the install quote", "Hold 200

@@ -1,0 +1,149 @@
+"""Tasks a careful reader would not file, taken off the list the rules and the model made.
+
+Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, brief i16tp):
+
+- one piece of work said as a chain of steps ("run the numbers and get back to her by Wed",
+  "reprint it by thurs and drop it off myself", "I'll pull three and send them to Aiko"): the
+  step that hands the work over or reports back is the same task, not a second one;
+- a list row given to someone else by name ("- [ ] Ana: send the in-service schedule",
+  "☐ Marcus Teo: confirm ...", "GIDEON - confirm acreage", "• Jen Walsh — pull the shortlist"):
+  that person's step, and the owner's name alone is no task either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from rapport.core.understand.mentions import first_names
+from rapport.core.understand.tasks.model import TaskFound
+from rapport.core.understand.tasks.words import base_verb
+from rapport.core.understand.text import LazyRegex
+
+__all__ = ["chained_steps_merged", "others_rows_dropped", "precise"]
+
+
+def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
+    """The tasks without the families above (the note's order kept)."""
+    return chained_steps_merged(others_rows_dropped(tasks, body, users), body)
+
+
+# What joins two steps of one sentence: "and", "&", "+", "then", a comma, a dash
+_JOINED = LazyRegex(r"[\s,;]*(?:(?:and|&|\+|then|[-–—])\s*)?(?:then\s+)?", re.IGNORECASE)
+_PRONOUN = r"(?:him|her|them|you|u|me|us)"
+_THING = r"(?:it|them|that|this|those|these|one|both|all)"
+# The step that hands the work of the step before over, or reports back on it: said of "it"
+# ("send it by Fri", "drop it off", "get them to Aiko") or a report back to whom the work is
+# for ("get back to her", "let him know", "tell her", "answer him"); a call or a text back is
+# a step of its own on the list
+_HANDOFF = LazyRegex(
+    r"(?:get\s+back\s+to|circle\s+back\s+(?:to|with)|report\s+back\s+to|update|"
+    rf"let\s+{_PRONOUN}\s+know|tell|answer|reply\s+(?:to\s+)?)\s+{_PRONOUN}\b"
+    r"|(?:send|get|drop|deliver|bring|take|hand|give|share|email|e-mail|mail|forward|run|"
+    rf"submit|post|show)\s+(?:{_PRONOUN}\s+)?{_THING}"
+    # "it" is the thing when nothing follows it but a particle, a day or whom it goes to:
+    # "send them the loan estimate" hands a new thing over, "send them by Fri" the old one
+    r"(?=\s*(?:$|[.,;:!?)]|(?:off|over|out|in|back|across|along|to|by|before|on|for|first|"
+    r"tomorrow|tmrw|today|tonight|asap|myself|once|after|when|next|this|\w+day)\b))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = LazyRegex(r"[.!?\n]")
+_MAX_WORDS = 14
+
+
+def chained_steps_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: the hand-over or report-back step said right after a task in the same sentence
+    is that task's last step (its day kept when the first step had none); the title says both
+    while it stays short."""
+    kept: list[TaskFound] = []
+    for task in tasks:
+        before = kept[-1] if kept else None
+        if before is not None and before.end <= task.start and _chained(before, task, body):
+            before.due = before.due or task.due
+            step = task.title[:1].lower() + task.title[1:]
+            if len(before.title.split()) + len(step.split()) + 1 <= _MAX_WORDS:
+                before.title = f"{before.title} and {step}"
+            before.promised = before.promised or task.promised
+            continue
+        kept.append(task)
+    return kept
+
+
+def _chained(first: TaskFound, then: TaskFound, body: str) -> bool:
+    if first.due is not None and then.due is not None and first.due != then.due:
+        return False  # two days said: two steps the user will tick off apart
+    gap = body[first.end : then.start]
+    if _SENTENCE_END.search(gap) or len(gap) > 12:
+        return False
+    if _JOINED.compiled.fullmatch(gap) is None:
+        return False
+    said = body[then.start : then.end]
+    return _HANDOFF.compiled.match(said) is not None
+
+
+# A list row with its owner before a colon or a dash: a bullet or a number, a check box, then
+# the owner ("Ana", "Dr. Farrell", "Marcus Teo", "Tomás (Kestrel)", "GIDEON", "[You]")
+_ROW = LazyRegex(
+    r"[ \t]*(?P<mark>(?:(?:[-*•·▪‣◦]|\d{1,2}[.)])[ \t]*)?(?:\[[ xX]?\]|[☐☑✅❌⏳])?)[ \t]*"
+    r"(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?(?-i:[A-Z])[\w'’.-]*"
+    r"(?:[ \t]+(?-i:[A-Z])[\w'’-]*)?|\[[A-Za-z ]+\])(?:[ \t]*\([^)\n]{1,40}\))?"
+    r"[ \t]*(?::|[-–—→]|->)[ \t]*"
+)
+_HONORIFIC = LazyRegex(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", re.IGNORECASE)
+_SELF = frozenset(
+    {"me", "i", "you", "[you]", "[me]", "us", "we", "mine", "my", "our", "myself", "self",
+     "me/us", "todo", "to-do", "to do", "next", "note", "notes", "action", "follow"}
+)  # fmt: skip
+
+
+def others_rows_dropped(
+    tasks: list[TaskFound], body: str, users: Collection[str]
+) -> list[TaskFound]:
+    """Family: a list row given to someone else by name is that person's step; the owner's
+    name read as a title is no task."""
+    users = {u.lower() for u in users if u}
+    if not _owners_marked(body, users):
+        return tasks  # "- Deb K: send the contract back" in a to-do list: whom it concerns
+    keep: list[TaskFound] = []
+    for task in tasks:
+        line = body.rfind("\n", 0, task.start) + 1
+        row = _ROW.compiled.match(body, line)
+        if row is not None and not task.promised and _someone_else(row, body, users):
+            step = body[row.end() : row.end() + 40].split()
+            owner_only = task.start < row.end("owner") and task.end <= row.end()
+            if owner_only or (
+                task.start >= row.start("owner") and step and base_verb(step[0]) is not None
+            ):
+                continue
+        keep.append(task)
+    return keep
+
+
+_USER_OWNER = frozenset({"me", "i", "[you]", "[me]", "myself", "mine", "me/us"})
+
+
+def _owners_marked(body: str, users: set[str]) -> bool:
+    """The list gives its rows an owner: a row of the user's own ("Me: ...", "[You]: ...",
+    "ME - ...", the user's name)."""
+    for line in body.splitlines():
+        row = _ROW.compiled.match(line)
+        if row is not None:
+            owner = row.group("owner").lower()
+            if owner in _USER_OWNER or owner.split()[0] in users:
+                return True
+    return False
+
+
+def _someone_else(row: re.Match[str], body: str, users: set[str]) -> bool:
+    owner = row.group("owner")
+    if not row.group("mark").strip() and not (owner.isupper() and len(owner) > 2):
+        return False  # "Jen: send me the file" in a pasted chat is Jen asking the user
+    words = owner.replace("[", "").replace("]", "").split()
+    if owner.lower() in _SELF or words[0].lower() in _SELF:
+        return False
+    if any(w.lower().strip(".") in users for w in words):
+        return False
+    if _HONORIFIC.match(owner):
+        return True
+    first = words[0].lower()
+    return first in first_names()
