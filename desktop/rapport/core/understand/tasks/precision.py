@@ -39,6 +39,9 @@ _THING = r"(?:it|them|that|this|those|these|one|both|all)"
 _HANDOFF = LazyRegex(
     r"(?:get\s+back\s+to|circle\s+back\s+(?:to|with)|report\s+back\s+to|update|"
     rf"let\s+{_PRONOUN}\s+know|tell|answer|reply\s+(?:to\s+)?)\s+{_PRONOUN}\b"
+    # the thing left unsaid: "draft the brief and share with Celeste", "send to them by Fri"
+    r"|(?:send|share|email|e-mail|mail|forward|deliver|submit|hand\s+over|run\s+over)\s+"
+    r"(?:to|with)\s+(?!(?:the|a|an|my|our|your|his|her|their)\b)"
     r"|(?:send|get|drop|deliver|bring|take|hand|give|share|email|e-mail|mail|forward|run|"
     rf"submit|post|show)\s+(?:{_PRONOUN}\s+)?{_THING}"
     # "it" is the thing when nothing follows it but a particle, a day or whom it goes to:
@@ -86,7 +89,7 @@ def _chained(first: TaskFound, then: TaskFound, body: str) -> bool:
 _ROW = LazyRegex(
     r"[ \t]*(?P<mark>(?:(?:[-*•·▪‣◦]|\d{1,2}[.)])[ \t]*)?(?:\[[ xX]?\]|[☐☑✅❌⏳])?)[ \t]*"
     r"(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?(?-i:[A-Z])[\w'’.-]*"
-    r"(?:[ \t]+(?-i:[A-Z])[\w'’-]*)?|\[[A-Za-z ]+\])(?:[ \t]*\([^)\n]{1,40}\))?"
+    r"(?:[ \t]+(?-i:[A-Z])[\w'’-]*)?|\[[A-Za-z ]+\])(?P<role>[ \t]*\([^)\n]{1,40}\))?"
     r"[ \t]*(?::|[-–—→]|->)[ \t]*"
 )
 _HONORIFIC = LazyRegex(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", re.IGNORECASE)
@@ -119,6 +122,12 @@ def others_rows_dropped(
     return keep
 
 
+# a line's label in capitals, not an owner: "TODO: call Stan", "NOTE - ...", "ASAP: ..."
+_LABELS = frozenset(
+    {"todo", "to-do", "note", "notes", "next", "fyi", "asap", "urgent", "action", "actions",
+     "prep", "followup", "follow-up", "reminder", "task", "tasks", "re", "ps", "nb", "eod",
+     "eow", "tbd", "q", "a", "ok", "update", "status", "done", "open", "pending"}
+)  # fmt: skip
 _USER_OWNER = frozenset({"me", "i", "[you]", "[me]", "myself", "mine", "me/us"})
 
 
@@ -143,7 +152,8 @@ def _someone_else(row: re.Match[str], body: str, users: set[str]) -> bool:
         return False
     if any(w.lower().strip(".") in users for w in words):
         return False
-    if _HONORIFIC.match(owner):
-        return True
-    first = words[0].lower()
-    return first in first_names()
+    if _HONORIFIC.match(owner) or len(words) == 2 or row.group("role"):
+        return True  # "Dr. Farrell", "Marcus Teo", "Tomás (Kestrel)": a person
+    if owner.isupper():
+        return owner.lower() not in _LABELS  # "GIDEON - confirm acreage" beside "ME - ..."
+    return words[0].lower() in first_names()
