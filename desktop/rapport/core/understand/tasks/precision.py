@@ -38,7 +38,7 @@ _THING = r"(?:it|them|that|this|those|these|one|both|all)"
 # a step of its own on the list
 _HANDOFF = LazyRegex(
     r"(?:get\s+back\s+to|circle\s+back\s+(?:to|with)|report\s+back\s+to|update|"
-    rf"let\s+{_PRONOUN}\s+know|tell|answer|reply\s+(?:to\s+)?)\s+{_PRONOUN}\b"
+    rf"tell|answer|reply\s+(?:to\s+)?)\s+{_PRONOUN}\b|let\s+{_PRONOUN}\s+know\b"
     # the thing left unsaid: "draft the brief and share with Celeste", "send to them by Fri"
     r"|(?:send|share|email|e-mail|mail|forward|deliver|submit|hand\s+over|run\s+over)\s+"
     r"(?:to|with)\s+(?!(?:the|a|an|my|our|your|his|her|their)\b)"

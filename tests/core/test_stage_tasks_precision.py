@@ -1,0 +1,91 @@
+"""Stage 7, tasks a careful reader would not file (core/understand/tasks/precision.py).
+
+Each family on made-up text in no labelled set, several phrasings a family: one piece of
+work said as a chain of steps is one task; a list row another named owner has, beside the
+user's own rows, is theirs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a report back to whom the work is for
+        ("Call w/ Ines Moreau. run the figures + get back to her by Fri.", "Run the figures"),
+        ("Mtg w/ Tom Reyes. I'll check with the plant and let him know by Mon.", "Check"),
+        ("Visit w/ Ada Pruitt. price the new racks and tell her tomorrow.", "Price the new racks"),
+        # the thing handed over, said again as "it" / "them", or left unsaid
+        ("Mtg w/ Ada Pruitt. reprint the flyer by thurs and drop it off myself.", "Reprint"),
+        ("Call w/ Ben Ortiz. I'll pull two references and send them to Ben by Wed.", "Pull two"),
+        ("Mtg w/ Liv Haas. draft the scope and share with Liv by next Tue.", "Draft the scope"),
+    ],
+)
+def test_a_hand_over_or_report_back_step_is_the_task_before_it(text: str, first: str) -> None:
+    got = _titles(understand(text, WED))
+    assert len(got) == 1, got
+    assert got[0][0].startswith(first)
+    assert got[0][1] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two days said: two steps ticked off apart
+        "Call w/ Ines Moreau. lock the price tomorrow and send her the contract by Friday.",
+        # a new thing handed over, not the one before
+        "Mtg w/ Tom Reyes. order the shelving and get them tile samples by friday",
+        # a call back is a step of its own
+        "Visit w/ Ada Pruitt. move the tasting and text her back by Fri",
+    ],
+)
+def test_a_second_thing_or_a_second_day_stays_a_second_task(text: str) -> None:
+    assert len(_titles(understand(text, WED))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "mine"),
+    [
+        (
+            "Review w/ Carla Nunes (Nunes Dental)\n"
+            "- [ ] Me: send the loaner agreement by Fri\n"
+            "- [ ] Ravi: book the sterilizer slot\n"
+            "- [ ] Dr. Nunes: sign the trial form\n",
+            ["Send the loaner agreement"],
+        ),
+        (
+            "Recap - Hollis Freight\n"
+            "☐ Me: quote the Tacoma lane by Friday\n"
+            "☐ Petra Hollis: complete the volume sheet\n"
+            "☐ Jonas Weber: confirm the dock hours\n",
+            ["Quote the Tacoma lane"],
+        ),
+        (
+            "Action items\n"
+            "- Nikos (Hollis): share the forecast - by June 3\n"
+            "- Me: send the rate card by Thurs\n",
+            ["Send the rate card"],
+        ),
+    ],
+)
+def test_a_row_another_named_owner_has_beside_the_users_is_theirs(
+    text: str, mine: list[str]
+) -> None:
+    got = [t for t, _ in _titles(understand(text, WED))]
+    assert len(got) == len(mine), got
+    assert all(g.startswith(m) for g, m in zip(got, mine, strict=True)), got
+
+
+def test_without_a_row_of_the_users_own_a_named_row_is_whom_the_task_concerns() -> None:
+    text = (
+        "To-dos from the voice memo:\n"
+        "- Deb K: send the signed lease back - today\n"
+        "- Omar (Ruiz Bakery): confirm the cake order for the party\n"
+    )
+    assert len(_titles(understand(text, WED))) == 2
