@@ -89,3 +89,31 @@ def test_without_a_row_of_the_users_own_a_named_row_is_whom_the_task_concerns() 
         "- Omar (Ruiz Bakery): confirm the cake order for the party\n"
     )
     assert len(_titles(understand(text, WED))) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # older mail quoted under the reply: the client's "I will" is the client's
+        "Re: spring order\n\nThanks, noted.\n\n> We will need 8 pallets, not 5, from May 4.\n"
+        "> I will send you the pick list once the farm confirms.\n",
+        # a pasted chat with the user's own lines: a colleague's "I'll" is the colleague's
+        "[09:02] Rosa Lind: can you quote the annual plan?\n"
+        "[09:03] Kai (support): I'll send the service log today\n"
+        "[09:05] Me: sure, quote by Friday\n",
+    ],
+)
+def test_a_promise_in_someone_elses_words_is_not_the_users(text: str) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert not any("pick list" in t or "service log" in t for t in titles), titles
+
+
+def test_a_request_answered_in_the_users_line_stays_the_users() -> None:
+    text = (
+        "Lena Ruiz: the printer jams again\n"
+        "Me: I'll have a tech come by this afternoon\n"
+        "Lena Ruiz: can you also send the toner price list?\n"
+        "Me: yes, tonight\n"
+    )
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert any("toner" in t for t in titles), titles

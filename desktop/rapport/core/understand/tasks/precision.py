@@ -5,6 +5,9 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
 - one piece of work said as a chain of steps ("run the numbers and get back to her by Wed",
   "reprint it by thurs and drop it off myself", "I'll pull three and send them to Aiko"): the
   step that hands the work over or reports back is the same task, not a second one;
+- a promise said in someone else's words: a line of older mail quoted with ">" ("> I will send
+  you the packing list"), a line of a pasted chat another speaker wrote beside the user's
+  ("[10:04] Ollie (service): I'll send the schedule" under "Me: ..." lines);
 - a list row given to someone else by name ("- [ ] Ana: send the in-service schedule",
   "☐ Marcus Teo: confirm ...", "GIDEON - confirm acreage", "• Jen Walsh — pull the shortlist"):
   that person's step, and the owner's name alone is no task either.
@@ -20,12 +23,13 @@ from rapport.core.understand.tasks.model import TaskFound
 from rapport.core.understand.tasks.words import base_verb
 from rapport.core.understand.text import LazyRegex
 
-__all__ = ["chained_steps_merged", "others_rows_dropped", "precise"]
+__all__ = ["chained_steps_merged", "others_promises_dropped", "others_rows_dropped", "precise"]
 
 
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
-    return chained_steps_merged(others_rows_dropped(tasks, body, users), body)
+    tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
+    return chained_steps_merged(tasks, body)
 
 
 # What joins two steps of one sentence: "and", "&", "+", "then", a comma, a dash
@@ -157,3 +161,59 @@ def _someone_else(row: re.Match[str], body: str, users: set[str]) -> bool:
     if owner.isupper():
         return owner.lower() not in _LABELS  # "GIDEON - confirm acreage" beside "ME - ..."
     return words[0].lower() in first_names()
+
+
+# A line of a pasted chat or transcript, led by who said it: "[10:04] Ollie (service team): ",
+# "00:01:02 Me: "
+_SPEAKER = LazyRegex(
+    r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d\d(?::\d\d)?[ \t]+)?"
+    r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*){0,2})"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:[ \t]"
+)
+_QUOTED_LINE = LazyRegex(r"[ \t]*>")
+# the speaker's own promise ("I'll send", "we will"), not a request of the user it answers
+_FIRST_PERSON = LazyRegex(
+    r"\b(?:i'?ll|i\s+will|i\s+shall|we'?ll|we\s+will|i'm\s+going\s+to|we're\s+going\s+to|"
+    r"let\s+me|i\s+can)\b",
+    re.IGNORECASE,
+)
+_ASKED = LazyRegex(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bpls\b", re.IGNORECASE)
+
+
+def others_promises_dropped(
+    tasks: list[TaskFound], body: str, users: Collection[str]
+) -> list[TaskFound]:
+    """Family: what someone else says they will do is their promise, not the user's: a line
+    of older mail quoted with ">", a line another speaker wrote in a pasted chat that has the
+    user's own lines ("Me: ...")."""
+    users = {u.lower() for u in users if u}
+    speakers = None
+    keep: list[TaskFound] = []
+    for task in tasks:
+        if task.promised:
+            line = body.rfind("\n", 0, task.start) + 1
+            if _QUOTED_LINE.compiled.match(body, line):
+                continue
+            said = _SPEAKER.compiled.match(body, line)
+            own = body[line : task.end]
+            if (
+                said is not None
+                and said.end() <= task.start
+                and _FIRST_PERSON.search(own) is not None
+                and _ASKED.search(own) is None
+            ):
+                if speakers is None:
+                    speakers = _user_speaks(body)
+                who = said.group("who").lower()
+                if speakers and who not in _USER_OWNER and who.split()[0] not in users:
+                    continue
+        keep.append(task)
+    return keep
+
+
+def _user_speaks(body: str) -> bool:
+    for line in body.splitlines():
+        said = _SPEAKER.compiled.match(line)
+        if said is not None and said.group("who").lower() in _USER_OWNER:
+            return True
+    return False
