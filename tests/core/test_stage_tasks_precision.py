@@ -117,3 +117,23 @@ def test_a_request_answered_in_the_users_line_stays_the_users() -> None:
     )
     titles = [t.lower() for t, _ in _titles(understand(text, WED))]
     assert any("toner" in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Ines Moreau: can I move my class to Thurs?\nMe: sure! Thurs 6pm has 2 spots", "spots"),
+        ("Tom Reyes: when do the tiles come?\nMe: Tiles land Tues, crew starts after", "tiles"),
+        ("Ada Pruitt: can we shift the shoot?\nMe: ok, the 12th at 4pm golden hour?", "golden"),
+    ],
+)
+def test_a_statement_or_a_question_in_the_users_line_is_nothing_to_send(
+    text: str, wrong: str
+) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert not any(wrong in t for t in titles), titles
+
+
+def test_a_thing_to_send_said_without_a_verb_stays_a_task() -> None:
+    out = understand("Call w/ Liv Haas\nMe: revised floor plan by Fri (the lift is extra)", WED)
+    assert [t for t, _ in _titles(out)] == ["Send revised floor plan"]

@@ -8,6 +8,9 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
 - a promise said in someone else's words: a line of older mail quoted with ">" ("> I will send
   you the packing list"), a line of a pasted chat another speaker wrote beside the user's
   ("[10:04] Ollie (service): I'll send the schedule" under "Me: ..." lines);
+- a "Send ..." title made of words that are no thing to send: a statement with its own verb
+  ("Me: Sat 10am has 1 spot", "Cabinets land Wed"), a question ("9th at 5pm golden hour?"), a
+  clause hanging on the one before ("and he needs it back by Friday");
 - a list row given to someone else by name ("- [ ] Ana: send the in-service schedule",
   "☐ Marcus Teo: confirm ...", "GIDEON - confirm acreage", "• Jen Walsh — pull the shortlist"):
   that person's step, and the owner's name alone is no task either.
@@ -29,6 +32,7 @@ __all__ = ["chained_steps_merged", "others_promises_dropped", "others_rows_dropp
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
+    tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return chained_steps_merged(tasks, body)
 
 
@@ -217,3 +221,32 @@ def _user_speaks(body: str) -> bool:
         if said is not None and said.group("who").lower() in _USER_OWNER:
             return True
     return False
+
+
+# "Send" put before a phrase with no verb of its own ("Me: lease terms by Fri" -> "Send lease
+# terms"): wrong when the phrase says something of its own
+_OWN_VERB = LazyRegex(
+    r"\s(?:has|have|is|are|was|were|land|lands|arrive|arrives|arrived|starts|ends|works)\b",
+    re.IGNORECASE,
+)
+_HANGING = LazyRegex(r"(?:and|but|so|that|or)\s", re.IGNORECASE)
+_ASIDE = LazyRegex(r"\([^)]*\)?")
+_SUBORDINATE = LazyRegex(
+    r"\b(?:before|after|once|when|until|till|while|because|since|if|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_not_sent(task: TaskFound, body: str) -> bool:
+    if not task.title.startswith("Send "):
+        return False
+    said = body[task.start : task.end].strip()
+    words = said.split()
+    if not words or base_verb(words[0]) is not None or words[0].lower() == "have":
+        return False  # "send the deck", "have the quote to him by Fri": a verb of handing over
+    if said.endswith("?") and _ASKED.search(said) is None:
+        return True
+    # the phrase's own words: not an aside in brackets, not a clause of time after it ("a demo
+    # flight before they leave (their return is the 20th)")
+    head = _SUBORDINATE.compiled.split(_ASIDE.sub(" ", said), maxsplit=1)[0]
+    return _HANGING.match(said) is not None or _OWN_VERB.search(head) is not None
