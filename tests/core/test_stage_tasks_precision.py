@@ -21,6 +21,7 @@ from tests.core.understood import understand
         ("Call w/ Ines Moreau. run the figures + get back to her by Fri.", "Run the figures"),
         ("Mtg w/ Tom Reyes. I'll check with the plant and let him know by Mon.", "Check"),
         ("Visit w/ Ada Pruitt. price the new racks and tell her tomorrow.", "Price the new racks"),
+        ("Fitting w/ Rosa Lind. I'll measure the hem and call her by Thurs.", "Measure the hem"),
         # the thing handed over, said again as "it" / "them", or left unsaid
         ("Mtg w/ Ada Pruitt. reprint the flyer by thurs and drop it off myself.", "Reprint"),
         ("Call w/ Ben Ortiz. I'll pull two references and send them to Ben by Wed.", "Pull two"),
@@ -43,6 +44,9 @@ def test_a_hand_over_or_report_back_step_is_the_task_before_it(text: str, first:
         "Mtg w/ Tom Reyes. order the shelving and get them tile samples by friday",
         # a call back is a step of its own
         "Visit w/ Ada Pruitt. move the tasting and text her back by Fri",
+        # dictation with nothing between two steps: two sentences said as one
+        "talked to bo chen he wants fewer visits i should offer him the monthly plan email him "
+        "the rates tonight",
     ],
 )
 def test_a_second_thing_or_a_second_day_stays_a_second_task(text: str) -> None:
@@ -125,6 +129,7 @@ def test_a_request_answered_in_the_users_line_stays_the_users() -> None:
         ("Ines Moreau: can I move my class to Thurs?\nMe: sure! Thurs 6pm has 2 spots", "spots"),
         ("Tom Reyes: when do the tiles come?\nMe: Tiles land Tues, crew starts after", "tiles"),
         ("Ada Pruitt: can we shift the shoot?\nMe: ok, the 12th at 4pm golden hour?", "golden"),
+        ("Coffee w/ Capt. Ravi Shah. Me: rate sheet by Mon. Wife Asha + boys Dev 9 / Ari 7", "wife"),
     ],
 )
 def test_a_statement_or_a_question_in_the_users_line_is_nothing_to_send(

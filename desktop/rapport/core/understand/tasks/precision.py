@@ -42,11 +42,13 @@ _PRONOUN = r"(?:him|her|them|you|u|me|us)"
 _THING = r"(?:it|them|that|this|those|these|one|both|all)"
 # The step that hands the work of the step before over, or reports back on it: said of "it"
 # ("send it by Fri", "drop it off", "get them to Aiko") or a report back to whom the work is
-# for ("get back to her", "let him know", "tell her", "answer him"); a call or a text back is
-# a step of its own on the list
+# for ("get back to her", "let him know", "tell her", "answer him")
 _HANDOFF = LazyRegex(
     r"(?:get\s+back\s+to|circle\s+back\s+(?:to|with)|report\s+back\s+to|update|"
     rf"tell|answer|reply\s+(?:to\s+)?)\s+{_PRONOUN}\b|let\s+{_PRONOUN}\s+know\b"
+    # a call or a text with the answer ("check the seams and call her by Thurs"); a call back
+    # answers a message of theirs and is a step of its own
+    rf"|(?:call|ring|phone|text|email|e-mail)\s+{_PRONOUN}\b(?!\s+back\b)"
     # the thing left unsaid: "draft the brief and share with Celeste", "send to them by Fri"
     r"|(?:send|share|email|e-mail|mail|forward|deliver|submit|hand\s+over|run\s+over)\s+"
     r"(?:to|with)\s+(?!(?:the|a|an|my|our|your|his|her|their)\b)"
@@ -86,8 +88,8 @@ def _chained(first: TaskFound, then: TaskFound, body: str) -> bool:
     gap = body[first.end : then.start]
     if _SENTENCE_END.search(gap) or len(gap) > 12:
         return False
-    if _JOINED.compiled.fullmatch(gap) is None:
-        return False
+    if _JOINED.compiled.fullmatch(gap) is None or not gap.strip():
+        return False  # run-on dictation with nothing between: two sentences said as one
     said = body[then.start : then.end]
     return _HANDOFF.compiled.match(said) is not None
 
@@ -229,6 +231,11 @@ _OWN_VERB = LazyRegex(
     r"\s(?:has|have|is|are|was|were|land|lands|arrive|arrives|arrived|starts|ends|works)\b",
     re.IGNORECASE,
 )
+# the household line of a note, not a thing: "Wife Selin + girls Defne 12"
+_HOUSEHOLD = LazyRegex(
+    r"(?:wife|husband|hubby|partner|fianc[ée]e?|kids?|girls|boys|sons?|daughters?|twins|dog|cat)\b",
+    re.IGNORECASE,
+)
 _HANGING = LazyRegex(r"(?:and|but|so|that|or)\s", re.IGNORECASE)
 _ASIDE = LazyRegex(r"\([^)]*\)?")
 _SUBORDINATE = LazyRegex(
@@ -249,4 +256,8 @@ def _said_not_sent(task: TaskFound, body: str) -> bool:
     # the phrase's own words: not an aside in brackets, not a clause of time after it ("a demo
     # flight before they leave (their return is the 20th)")
     head = _SUBORDINATE.compiled.split(_ASIDE.sub(" ", said), maxsplit=1)[0]
-    return _HANGING.match(said) is not None or _OWN_VERB.search(head) is not None
+    return (
+        _HANGING.match(said) is not None
+        or _HOUSEHOLD.match(said) is not None
+        or _OWN_VERB.search(head) is not None
+    )
