@@ -129,7 +129,7 @@ def test_a_request_answered_in_the_users_line_stays_the_users() -> None:
         ("Ines Moreau: can I move my class to Thurs?\nMe: sure! Thurs 6pm has 2 spots", "spots"),
         ("Tom Reyes: when do the tiles come?\nMe: Tiles land Tues, crew starts after", "tiles"),
         ("Ada Pruitt: can we shift the shoot?\nMe: ok, the 12th at 4pm golden hour?", "golden"),
-        ("Coffee w/ Capt. Ravi Shah. Me: rate sheet by Mon. Wife Asha + boys Dev 9 / Ari 7", "wife"),
+        ("Coffee w/ Capt. Ravi Shah. Me: rate sheet by Mon. Wife Asha + boys Dev 9", "wife"),
     ],
 )
 def test_a_statement_or_a_question_in_the_users_line_is_nothing_to_send(
