@@ -360,6 +360,7 @@ def _tasks(
     genders: dict[str, str],
 ) -> list[TaskFound]:
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
+    from rapport.core.understand.tasks.around import asked_myself, dues_from_around
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
     from rapport.core.understand.tasks.zoned import (
@@ -426,6 +427,7 @@ def _tasks(
     tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
     tasks = mind_requests(spans, dates, tasks)
     tasks = due_said_next(tasks, spans, dates)
+    tasks = dues_from_around(asked_myself(tasks, body, dates), spans, dates, body)
     return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
 
 
