@@ -107,3 +107,34 @@ def test_a_promise_checked_as_a_question_to_self_is_the_step(
 )
 def test_a_question_to_self_about_talk_is_no_task(text: str) -> None:
     assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "lunch w/ dr ana ruiz. dr ruiz wants the new dosing data, i said i'd drop it off "
+            "next thursday.",
+            ("Drop the new dosing data off", "2026-11-26"),
+        ),
+        (
+            "Ben Ode needs a rate sheet, I promised I'd email it Fri.",
+            ("Email Ben the rate sheet", "2026-11-20"),
+        ),
+    ],
+)
+def test_the_users_answer_to_a_wish_after_a_comma_is_the_users(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert [d for t, d in _titles(understand(text, WED))] == [want[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Ode wants a bigger room, we'd love to host them.",
+        "Ben Ode needs more seats, I'd rather wait for the spring.",
+    ],
+)
+def test_a_feeling_after_a_wish_is_no_promise(text: str) -> None:
+    assert _titles(understand(text, WED)) == []

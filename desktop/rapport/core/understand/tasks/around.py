@@ -24,7 +24,7 @@ from rapport.core.understand.text import LazyRegex, Span
 if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
 
-__all__ = ["asked_myself", "dues_from_around"]
+__all__ = ["asked_myself", "dues_from_around", "users_answer_apart"]
 
 # Words naming an event a task is timed against; the event's own line says its day
 _EVENTS = (
@@ -226,3 +226,50 @@ def asked_myself(tasks: list[TaskFound], body: str, dates: list[DateMention]) ->
                 lo, hi = m.end() + answer.start(), m.end() + answer.end()
                 task.due = next((d.value for d in dates if lo <= d.start < hi and d.value), None)
     return sorted([t for t in tasks if t not in gone] + added, key=lambda t: t.start)
+
+
+# Family: the user's answer to the client's wish in the same sentence ("dr natarajan wants the
+# dosing data, i said i'd drop them off next thursday", "WANTS $4.20/KG, I SAID I'D CHECK WITH
+# THE FEEDLOT"): after "wants ...", a clause in the user's own first-person promise is the user's
+_USERS_VOICE = LazyRegex(
+    r"\s*(?:and\s+|so\s+|but\s+)?(?:i|we)(?:\s+(?:said|told\s+\w+|promised(?:\s+\w+)?)\s+(?:i|we))?"
+    r"(?:'ll|'d|’ll|’d|\s+will|\s+would|\s+can|\s+promised\s+to|\s+agreed\s+to)\s+"
+    # a step, not a feeling, a maybe or a state ("we'd love to", "I'd rather", "I'll be there")
+    r"(?!(?:love|like|rather|prefer|be|have|think|need|want|probably|maybe|see|try|better"
+    r"|hate|wait|consider|never|not)\b)\w",
+    re.IGNORECASE,
+)
+
+
+def in_the_users_voice(text: str) -> bool:
+    """A clause the user says of their own next step: "i said i'd drop them off"."""
+    return _USERS_VOICE.match(text) is not None
+
+
+_A_WISH = LazyRegex(
+    r"\b(?:wants?|needs?|asked|asking|requested|would\s+like|hoping|hopes)\b|'d\s+(?:like|love)\b",
+    re.IGNORECASE,
+)
+_ANSWER_AFTER_COMMA = LazyRegex(r",\s*(?=(?:and\s+|so\s+|but\s+)?(?:i|we)\b)", re.IGNORECASE)
+
+
+def users_answer_apart(parts: list[Span]) -> list[Span]:
+    """A clause's parts with the user's answer to a wish after a comma its own part ("she
+    wants the data, I said I'd drop it off Thu": the wish, then the promise)."""
+    out: list[Span] = []
+    for part in parts:
+        cut = next(
+            (
+                c
+                for c in _ANSWER_AFTER_COMMA.finditer(part.text)
+                if in_the_users_voice(part.text[c.end() :])
+                and _A_WISH.search(part.text, 0, c.start())
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(part)
+            continue
+        out.append(Span(part.start, part.start + cut.start(), part.text[: cut.start()]))
+        out.append(Span(part.start + cut.end(), part.end, part.text[cut.end() :]))
+    return out

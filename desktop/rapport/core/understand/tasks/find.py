@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
+from rapport.core.understand.tasks.around import users_answer_apart
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
@@ -771,7 +772,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, said_end)
     ):
         return []
-    parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)
+    parts = users_answer_apart(_noun_rejoined(split_spans(piece, COORD), ctx.body))
     found: list[TaskFound] = []
     cue = carried
     theirs = False
