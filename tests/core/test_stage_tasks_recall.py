@@ -138,3 +138,18 @@ def test_the_users_answer_to_a_wish_after_a_comma_is_the_users(
 )
 def test_a_feeling_after_a_wish_is_no_promise(text: str) -> None:
     assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ana Ruiz: send the permit packet due 12/15 by Fri.", ("Send the permit packet",
+                                                                 "2026-11-20")),
+        ("Ana Ruiz: send the bid forms due 12/15 no later than Mon.", ("Send the bid forms",
+                                                                       "2026-11-23")),
+        # one date: the thing's due is the task's
+        ("Ana Ruiz: send the permit packet due 12/15.", ("Send the permit packet", "2026-12-15")),
+    ],
+)  # fmt: skip
+def test_the_users_by_day_wins_over_the_things_due(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
