@@ -229,3 +229,21 @@ def test_a_weekday_before_day_and_month_and_regional_words_for_today(
 ) -> None:
     # the weekday said before "25 September" is the same day, not the coming Friday
     assert [m.value for m in find_dates(phrase, today)] == [date.fromisoformat(want)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("send the deck the week after Thanksgiving", "2026-11-30"),
+        ("call her the week before Christmas", "2026-12-14"),
+        ("the week after the 4th", "2026-12-07"),
+        ("the wk after Dec 9", "2026-12-14"),
+    ],
+)
+def test_the_week_after_or_before_a_day_is_that_weeks_monday(phrase: str, want: str) -> None:
+    found = find_dates(phrase, WED)
+    assert [(m.value, m.kind) for m in found] == [(date.fromisoformat(want), "week")]
+
+
+def test_the_week_beside_a_day_without_after_or_before_is_the_day() -> None:
+    assert [m.value for m in find_dates("the week Dec 7", WED)] == [date(2026, 12, 7)]

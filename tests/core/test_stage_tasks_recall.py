@@ -153,3 +153,37 @@ def test_a_feeling_after_a_wish_is_no_promise(text: str) -> None:
 )  # fmt: skip
 def test_the_users_by_day_wins_over_the_things_due(text: str, want: tuple[str, str]) -> None:
     assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "want"),
+    [
+        ("Met Ana Ruiz. send the deck before their trip. They fly to Rome on Dec 3.", "deck",
+         "2026-12-03"),
+        ("Met Ana Ruiz. they fly to Rome Dec 3, send the itinerary before their trip.", "itinerary",
+         "2026-12-03"),
+    ],
+)  # fmt: skip
+def test_an_event_not_named_again_is_dated_by_the_day_beside_it(
+    text: str, word: str, want: str
+) -> None:
+    assert _due_of(text, word) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. send the deck Wed.\nEDIT: Thursday", "2026-11-19"),
+        ("Met Ana Ruiz. send the deck Wed. UPDATE: she needs it Thursday.", "2026-11-19"),
+    ],
+)
+def test_a_due_corrected_on_a_later_line_is_the_corrected_day(text: str, want: str) -> None:
+    assert _titles(understand(text, WED)) == [("Send the deck", want)]
+
+
+def test_a_correction_line_with_its_own_task_leaves_the_task_before() -> None:
+    text = "Met Ana Ruiz. send the deck Wed.\nUpdate: call Bo Fri"
+    assert _titles(understand(text, WED)) == [
+        ("Send the deck", "2026-11-25"),
+        ("Call Bo", "2026-11-20"),
+    ]

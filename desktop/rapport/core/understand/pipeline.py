@@ -360,7 +360,11 @@ def _tasks(
     genders: dict[str, str],
 ) -> list[TaskFound]:
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
-    from rapport.core.understand.tasks.around import asked_myself, dues_from_around
+    from rapport.core.understand.tasks.around import (
+        asked_myself,
+        corrected_dues,
+        dues_from_around,
+    )
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
     from rapport.core.understand.tasks.zoned import (
@@ -428,6 +432,7 @@ def _tasks(
     tasks = mind_requests(spans, dates, tasks)
     tasks = due_said_next(tasks, spans, dates)
     tasks = dues_from_around(asked_myself(tasks, body, dates), spans, dates, body)
+    tasks = corrected_dues(tasks, dates, body)
     return others_items(tasks, body, note.zones.users | {(ctx.author or "").lower()})
 
 

@@ -24,7 +24,7 @@ from rapport.core.understand.text import LazyRegex, Span
 if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
 
-__all__ = ["asked_myself", "dues_from_around", "users_answer_apart"]
+__all__ = ["asked_myself", "corrected_dues", "dues_from_around", "users_answer_apart"]
 
 # Words naming an event a task is timed against; the event's own line says its day
 _EVENTS = (
@@ -115,6 +115,20 @@ def _event_due(
         pick = later[0] if later else (earlier[-1] if earlier else None)
         if pick is not None:
             return pick.value
+    # the event not named again: a day said just before the task in its sentence ("they fly
+    # to Rome Dec 3, send the itinerary before their trip"), else the one day of the sentence
+    # right after or before it ("... before their trip. They fly out on Dec 3.")
+    same = [d for d in dated if sentence.start <= d.start and d.end <= start]
+    if same:
+        return same[-1].value
+    k = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
+    if k is not None:
+        for near in (sentences[k + 1 : k + 2], sentences[max(0, k - 1) : k]):
+            days = [
+                d for s in near for d in dated if s.start <= d.start < s.end and d.kind == "day"
+            ]
+            if len(days) == 1:
+                return days[0].value
     if event in ("meeting", "mtg", "call", "visit") and m.group("dir").lower() != "after":
         # a note written ahead of the meeting it is about ("Agenda for Thurs w/ Siobhan"):
         # the first day the note names, when it says one before the task
@@ -273,3 +287,25 @@ def users_answer_apart(parts: list[Span]) -> list[Span]:
         out.append(Span(part.start, part.start + cut.start(), part.text[: cut.start()]))
         out.append(Span(part.start + cut.end(), part.end, part.text[cut.end() :]))
     return out
+
+
+# Family: a due corrected on a later line ("send the deck Wed.\nEDIT: Thursday", "UPDATE: she
+# needs it Fri"): the day after the marker is the due of the task said before it, unless the
+# marker's line says a task of its own
+_CORRECTION = LazyRegex(
+    r"(?:^|(?<=[\n.!?]))[ \t]*(?:\*\*)?(?:edit|edited|update|updated|upd|correction|corrected)"
+    r"(?:\*\*)?[ \t]*[:\-–—][ \t]*(?P<rest>[^\n]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def corrected_dues(tasks: list[TaskFound], dates: list[DateMention], body: str) -> list[TaskFound]:
+    for m in _CORRECTION.finditer(body):
+        lo, hi = m.start("rest"), m.end("rest")
+        said = [d for d in dates if lo <= d.start < hi and d.value is not None and d.kind == "day"]
+        if len(said) != 1 or any(lo <= t.start < hi for t in tasks):
+            continue
+        before = [t for t in tasks if t.end <= m.start()]
+        if before:
+            before[-1].due = said[0].value
+    return tasks
