@@ -187,3 +187,17 @@ def test_a_correction_line_with_its_own_task_leaves_the_task_before() -> None:
         ("Send the deck", "2026-11-25"),
         ("Call Bo", "2026-11-20"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. She'd love a brochure - will do.", ("Send a brochure", None)),
+        ("Met Ana Ruiz. she would love a copy of the floor plan - will do",
+         ("Send a copy of the floor plan", None)),
+    ],
+)  # fmt: skip
+def test_a_wish_said_as_a_liking_and_accepted_is_the_users(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))

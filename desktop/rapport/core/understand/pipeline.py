@@ -83,6 +83,8 @@ __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    # a wish said as a liking ("she'd love a brochure" + "will do": brief i16tr)
+    r"(?:'d|’d|would)\s+love|(?<=\w)(?:'d|’d)\s+like|"
     # a formal note's wish: "wishes to have our estimate in hand", "hopes to receive the plans"
     r"(?:wish(?:es|ed)?|hopes?|hoped)\s+to\s+(?:have|receive|see|get)|would\s+appreciate|"
     # "texted me for a color deck", "emailed us about the W-9": a request by its channel
