@@ -201,3 +201,25 @@ def test_a_wish_said_as_a_liking_and_accepted_is_the_users(
     text: str, want: tuple[str, str | None]
 ) -> None:
     assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Greg Ade - open house 5/30. D. promised Greg a budget by Thursday.",
+         ("Send Greg a budget", "2026-11-19")),
+        ("Greg Ade - open house 5/30. D. to send a congrats card + call him next week.",
+         ("Send a congrats card", "2026-11-23")),
+        ("Greg Ade - open house 5/30. D. to email Priscilla this week.",
+         ("Email Priscilla", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_an_assistants_words_for_the_boss_by_initial_are_the_users_steps(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_a_named_person_to_do_something_is_not_the_boss() -> None:
+    text = "Greg Ade - open house 5/30. Greg to send the guest list by Thursday."
+    assert not any(t.startswith("Send the guest list") for t, _ in _titles(understand(text, WED)))

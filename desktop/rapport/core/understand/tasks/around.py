@@ -24,7 +24,13 @@ from rapport.core.understand.text import LazyRegex, Span
 if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
 
-__all__ = ["asked_myself", "corrected_dues", "dues_from_around", "users_answer_apart"]
+__all__ = [
+    "asked_myself",
+    "corrected_dues",
+    "dues_from_around",
+    "for_the_boss",
+    "users_answer_apart",
+]
 
 # Words naming an event a task is timed against; the event's own line says its day
 _EVENTS = (
@@ -309,3 +315,20 @@ def corrected_dues(tasks: list[TaskFound], dates: list[DateMention], body: str) 
         if before:
             before[-1].due = said[0].value
     return tasks
+
+
+# Family: an assistant's words for the boss, who is the user, named by an initial ("D. to
+# send the contract today", "D. promised Greg a budget by Thursday"): the boss's step is the
+# user's, as "Jordan to send ..." is in a note Jordan wrote (author.strip_author)
+_BOSS_TO = LazyRegex(r"(?-i:[A-Z])\.[ \t]+(?:to|will|needs[ \t]+to|has[ \t]+to)[ \t]+(?=[a-z])")
+_BOSS_PROMISED = LazyRegex(r"(?-i:[A-Z])\.[ \t]+(?=promised[ \t]+\w)")
+
+
+def for_the_boss(text: str) -> tuple[int, str]:
+    """How many characters of ``text`` name the boss before their step, and the step's cue
+    ("will" for "D. to send", "" when the words left say it: "promised Greg a budget")."""
+    m = _BOSS_TO.match(text)
+    if m is not None:
+        return m.end(), "will"
+    m = _BOSS_PROMISED.match(text)
+    return (m.end(), "") if m is not None else (0, "")
