@@ -123,13 +123,20 @@ def test_short_weekdays_need_a_preposition() -> None:
         ("send a good luck text Sat.", WED, "2026-11-21"),
         ("email Frank mon + thank Renee", WED, "2026-11-23"),
         ("will try again wed", FRI, "2027-01-13"),
+        # the day's pattern took the sentence's full stop; the next sentence follows
+        ("send LOI draft Mon. she asked for more", WED, "2026-11-23"),
+        ("deposit invoice goes out Mon. His wife", WED, "2026-11-23"),
+        ("deliver Sat #collector #hold", WED, "2026-11-21"),
     ],
 )
 def test_short_weekday_closing_a_clause_is_a_day(phrase: str, today: date, want: str) -> None:
     assert parse_due(phrase, today) == date.fromisoformat(want)
 
 
-@pytest.mark.parametrize("text", ["we sat down after", "lay in the sun, read", "they wed in May"])
+@pytest.mark.parametrize(
+    "text",
+    ["we sat down after", "lay in the sun, read", "they wed in May", "we sat. Then", "the sun. It"],
+)
 def test_short_weekday_after_a_subject_or_article_is_a_word(text: str) -> None:
     assert [m for m in find_dates(text, WED) if m.kind == "day"] == []
 
@@ -207,3 +214,36 @@ def test_days_in_month_agrees_with_the_calendar_module() -> None:
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
     with pytest.raises(ValueError):
         days_in_month(2026, 13)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "want"),
+    [
+        ("quotes from three insurers by Friday 25 September", date(2026, 9, 15), "2026-09-25"),
+        ("on Sat, 3rd October", date(2026, 9, 15), "2026-10-03"),
+        ("sending the proposal this arvo", WED, "2026-11-18"),
+    ],
+)
+def test_a_weekday_before_day_and_month_and_regional_words_for_today(
+    phrase: str, today: date, want: str
+) -> None:
+    # the weekday said before "25 September" is the same day, not the coming Friday
+    assert [m.value for m in find_dates(phrase, today)] == [date.fromisoformat(want)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("send the deck the week after Thanksgiving", "2026-11-30"),
+        ("call her the week before Christmas", "2026-12-14"),
+        ("the week after the 4th", "2026-12-07"),
+        ("the wk after Dec 9", "2026-12-14"),
+    ],
+)
+def test_the_week_after_or_before_a_day_is_that_weeks_monday(phrase: str, want: str) -> None:
+    found = find_dates(phrase, WED)
+    assert [(m.value, m.kind) for m in found] == [(date.fromisoformat(want), "week")]
+
+
+def test_the_week_beside_a_day_without_after_or_before_is_the_day() -> None:
+    assert [m.value for m in find_dates("the week Dec 7", WED)] == [date(2026, 12, 7)]

@@ -83,6 +83,8 @@ __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
 
 _REQUEST = LazyRegex(
     r"\b(?:ask(?:ed|ing)\s+(?:me\s+)?(?:for|about)|wants?|needs?|requested|would\s+like|looking\s+for|"
+    # a wish said as a liking ("she'd love a brochure" + "will do": brief i16tr)
+    r"(?:'d|’d|would)\s+love|(?<=\w)(?:'d|’d)\s+like|"
     # a formal note's wish: "wishes to have our estimate in hand", "hopes to receive the plans"
     r"(?:wish(?:es|ed)?|hopes?|hoped)\s+to\s+(?:have|receive|see|get)|would\s+appreciate|"
     # "texted me for a color deck", "emailed us about the W-9": a request by its channel
@@ -360,6 +362,11 @@ def _tasks(
     genders: dict[str, str],
 ) -> list[TaskFound]:
     """Stage 8: the user's tasks, each with whom it concerns and its deadline."""
+    from rapport.core.understand.tasks.around import (
+        asked_myself,
+        corrected_dues,
+        dues_from_around,
+    )
     from rapport.core.understand.tasks.find import TaskContext, find_tasks
     from rapport.core.understand.tasks.learned import weigh_tasks
     from rapport.core.understand.tasks.precision import precise
@@ -427,6 +434,8 @@ def _tasks(
     tasks = outside_zones(weigh_tasks(find_tasks(spans, ctx), spans, ctx), note.zones)
     tasks = mind_requests(spans, dates, tasks)
     tasks = due_said_next(tasks, spans, dates)
+    tasks = dues_from_around(asked_myself(tasks, body, dates), spans, dates, body)
+    tasks = corrected_dues(tasks, dates, body)
     users = note.zones.users | {(ctx.author or "").lower()}
     # what a careful reader would not file: a step of a task said before, another's list row
     return precise(others_items(tasks, body, users), body, users)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,8 @@ _STRUCK = LazyRegex(r"~~[^~\n]{1,60}~~")
 # Family: a week named by a day in it ("re-inspect - week of Feb 9", "the week of the 14th"):
 # one date expression, so that "week of" is neither a title nor a task of its own
 _WEEK_OF = LazyRegex(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+_WEEK_AROUND = LazyRegex(r"\bthe\s+(?:wk|week)\s+(?:(?P<dir>after|before)\s+)?$", re.IGNORECASE)
+_SIDE = LazyRegex(r"after|before", re.IGNORECASE)  # a holiday's rule reads "after Xmas" itself
 
 
 # Days of the month said in words, as dictation writes them ("june ninth", "by the twenty
@@ -187,6 +189,13 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
         week = _WEEK_OF.search(text, max(0, start - 16), start)
         if week is not None and week.end() == start and week.start() >= last_end:
             start, kind = week.start(), "week"  # "week of Feb 9": the week it starts
+        around = _WEEK_AROUND.search(text, max(0, start - 20), start)
+        side = (around.group("dir") if around else None) or _SIDE.match(text, start)
+        if around and side and around.end() == start and around.start() >= last_end and value:
+            # "the week after Thanksgiving": the Monday of the next week (before: of the last)
+            way = side if isinstance(side, str) else side.group() if side else ""
+            step = timedelta(days=7 if way.lower() == "after" else -7)
+            start, kind, value = around.start(), "week", week_start(value) + step
         # "no later than the " is 18 characters
         prep = _prep_before().search(text, max(0, start - 24), start)
         if (

@@ -79,10 +79,12 @@ MISSPELT_MONTHS |= {"setpember": 9}
 # back mon", "text Sat.") where the word cannot be the verb or the noun.
 _SHORT_NEEDS_PREP = {"mon", "wed", "sat", "sun"}
 _CLAUSE_END = compile_regex(
-    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$)|\s*\n|\s+@?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)\b"
+    r"\.?(?:\s*(?:[.,;:!?)+&/]|->|$|#(?=\w))|\s*\n|\s+@?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)\b"
     r"|\s+(?:and|or|if|am|pm|morning|afternoon|eod|cob|to|re|about|for|with|w/|at|@)(?!\w))",
     re.IGNORECASE,
 )
+# after a full stop the grammar's pattern took: the next sentence's first word or the note's end
+_SENTENCE_AFTER = compile_regex(r"\s+\S|\s*$")
 _NOT_AFTER = frozenset(
     {"the", "a", "an", "we", "he", "she", "they", "i", "you", "who", "in", "and", "just"}
     | {"had", "have", "then", "was"}
@@ -170,6 +172,8 @@ def _clause_final(m: re.Match[str]) -> bool:
     before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
     if not before or before[-1] in _NOT_AFTER:
         return False
+    if m.group(0).endswith(".") and _SENTENCE_AFTER.match(m.string, m.end()):
+        return True  # "send the draft Mon. She asked...": the rule took the sentence's full stop
     return _CLAUSE_END.match(m.string, m.end()) is not None
 
 

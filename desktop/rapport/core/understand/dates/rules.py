@@ -76,7 +76,9 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_month_day,
     ),
     (
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
+        # "Friday 25 September": a weekday said before the day and its month is part of the date
+        rf"\b(?:{_WD}\.?,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?"
+        rf"(?:,?\s+(?P<year>\d{{4}}))?",
         on_month_day,
     ),
     (
@@ -106,7 +108,7 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_weekday,
     ),
     (
-        r"\b(?:today|2day|tdy|tonight|tonite|2nite|this\s+(?:morning|afternoon|evening)|later\s+today"
+        r"\b(?:today|2day|tdy|tonight|tonite|2nite|this\s+(?:morning|afternoon|evening|arvo|avo)|later\s+today"
         r"|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|eod|e\.o\.d|cob|c\.o\.b|close\s+of\s+business"
         r"|asap|a\.s\.a\.p|right\s+away|immediately|within\s+the\s+hour|in\s+the\s+next\s+hour"
         r"|in\s+an\s+hour|in\s+(?:a\s+few|\d{1,2})\s*(?:min|mins|minutes)\b|(?:right\s+)?(?<!for\s)(?<!until\s)(?<!till\s)(?<!by\s)(?<!of\s)"

@@ -48,9 +48,23 @@ def _start(d: DateMention) -> int:
 
 
 def due_of(mentions: list[DateMention]) -> date | None:
+    mentions = _without_their_due(mentions)
     days = [d.value for d in mentions if d.kind != "time" and d.value is not None]
     times = [d.value for d in mentions if d.kind == "time" and d.value is not None]
     return days[0] if days else times[0] if times else None
+
+
+# Family (brief i16tr): a date the other side's thing is due ("bid due 7/15, needs our steel
+# #s by Fri", "bid due 9/15 - get it in by 9/14") beside the day the user's part is wanted by:
+# the user's deadline is the one said with "by"/"before", not the thing's "due"
+_THEIR_DUE = LazyRegex(r"due\s", re.IGNORECASE)
+_BY_DAY = LazyRegex(r"(?:by|before|b4|no\s+later\s+than|nlt)\s", re.IGNORECASE)
+
+
+def _without_their_due(mentions: list[DateMention]) -> list[DateMention]:
+    if len(mentions) < 2 or not any(_BY_DAY.match(d.text) and d.value for d in mentions):
+        return mentions
+    return [d for d in mentions if not _THEIR_DUE.match(d.text)]
 
 
 # Family: several dates in one to-do clause, one of them its deadline. A date that names the

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
+from rapport.core.understand.tasks.around import for_the_boss, users_answer_apart
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
@@ -771,7 +772,7 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         HEADER.match(piece.text) and not dates_in(ctx.dates, piece.start, said_end)
     ):
         return []
-    parts = _noun_rejoined(split_spans(piece, COORD), ctx.body)
+    parts = users_answer_apart(_noun_rejoined(split_spans(piece, COORD), ctx.body))
     found: list[TaskFound] = []
     cue = carried
     theirs = False
@@ -786,6 +787,9 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
         own = strip_author(part.text, ctx.author)
         if own:  # "Jordan to send the answers by EOW", written by Jordan: "I'll send ..."
             part, cue = Span(part.start + own, part.end, part.text[own:]), "will"
+        boss, boss_cue = for_the_boss(part.text)  # "D. promised Greg a budget" (tasks/around.py)
+        if boss:
+            part, cue = Span(part.start + boss, part.end, part.text[boss:]), boss_cue or cue
         part, cue = _with_cue(part, cue)
         subparts = [part]
         several = len(dates_in(ctx.dates, part.start, part.end)) > 1

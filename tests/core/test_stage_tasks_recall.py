@@ -1,0 +1,225 @@
+"""Stage 8, tasks: the ones a careful reader files that the rules missed or mis-dated.
+
+Families (brief i16tr): a due said relative to an event the note dates elsewhere, a
+follow-up sentence that only says when, a promise checked as a question to self. Made-up
+notes in no labelled set; WED is Wednesday 18 November 2026.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import WED
+from tests.core.capture_probe import titles as _titles
+from tests.core.understood import understand
+
+
+def _due_of(text: str, word: str) -> str | None:
+    found = [(t, d) for t, d in _titles(understand(text, WED)) if word.lower() in t.lower()]
+    assert found, _titles(understand(text, WED))
+    return found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "want"),
+    [
+        # the event's line dates it, before or after the event's word
+        (
+            "Fri 27 Nov 10:00 - kickoff call w/ Ana Ruiz (Ruiz Tile). I'll send the brief before "
+            "the call.",
+            "brief",
+            "2026-11-27",
+        ),
+        (
+            "Ben Ode - appraisal back, closing moved to 12/4. send him a gift after the closing.",
+            "gift",
+            "2026-12-04",
+        ),
+        # a note written ahead of the meeting it is about: the meeting is the note's first day
+        (
+            "Agenda for Mon w/ Cy Park:\n1. renewal\nPrep: ask legal about the cap before the "
+            "meeting.",
+            "legal",
+            "2026-11-23",
+        ),
+        # the night before the day said ahead of it
+        (
+            "Iris Vale: her daughter's recital is Dec 5. I'll have the flowers wrapped the night "
+            "before.",
+            "flowers",
+            "2026-12-04",
+        ),
+    ],
+)
+def test_a_due_relative_to_an_event_is_the_events_day(text: str, word: str, want: str) -> None:
+    assert _due_of(text, word) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "want"),
+    [
+        ("Met Tom Yu. Did I ever send Tom the lien waiver?? He asked twice. Send today.", "lien",
+         "2026-11-18"),
+        ("Met Tom Yu. Send a card to his mum who is in hospital? Yes - do it Fri.", "card",
+         "2026-11-20"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_that_only_says_when_dates_the_task(text: str, word: str, want: str) -> None:
+    assert _due_of(text, word) == want
+    # and the follow-up is not a second task ("Send", "Do it")
+    assert all(len(t.split()) > 2 for t, _ in _titles(understand(text, WED)))
+
+
+def test_a_follow_up_that_says_more_than_when_is_its_own() -> None:
+    text = "Met Tom Yu. Send him the lien waiver. Call the bank about the rate Fri."
+    assert _due_of(text, "lien") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Closing for the Okoyes Thu.\n- did I send the W-9 to the title co?\n- pens",
+            ("Send the W-9 to the title co", None),
+        ),
+        (
+            "Gus Ito, the deck job. did I pull the permit yet? don't think so, pull it Monday.",
+            ("Pull the permit", "2026-11-23"),
+        ),
+        (
+            "Lunch w/ Pia Roe. Did I ever send Pia the rate sheet?",
+            ("Send Pia the rate sheet", None),
+        ),
+    ],
+)
+def test_a_promise_checked_as_a_question_to_self_is_the_step(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lunch w/ Pia Roe. did I mention she has a new puppy?",
+        "Lunch w/ Pia Roe. did I tell you her son got into Yale?",
+    ],
+)
+def test_a_question_to_self_about_talk_is_no_task(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "lunch w/ dr ana ruiz. dr ruiz wants the new dosing data, i said i'd drop it off "
+            "next thursday.",
+            ("Drop the new dosing data off", "2026-11-26"),
+        ),
+        (
+            "Ben Ode needs a rate sheet, I promised I'd email it Fri.",
+            ("Email Ben the rate sheet", "2026-11-20"),
+        ),
+    ],
+)
+def test_the_users_answer_to_a_wish_after_a_comma_is_the_users(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert [d for t, d in _titles(understand(text, WED))] == [want[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Ode wants a bigger room, we'd love to host them.",
+        "Ben Ode needs more seats, I'd rather wait for the spring.",
+    ],
+)
+def test_a_feeling_after_a_wish_is_no_promise(text: str) -> None:
+    assert _titles(understand(text, WED)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ana Ruiz: send the permit packet due 12/15 by Fri.", ("Send the permit packet",
+                                                                 "2026-11-20")),
+        ("Ana Ruiz: send the bid forms due 12/15 no later than Mon.", ("Send the bid forms",
+                                                                       "2026-11-23")),
+        # one date: the thing's due is the task's
+        ("Ana Ruiz: send the permit packet due 12/15.", ("Send the permit packet", "2026-12-15")),
+    ],
+)  # fmt: skip
+def test_the_users_by_day_wins_over_the_things_due(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "want"),
+    [
+        ("Met Ana Ruiz. send the deck before their trip. They fly to Rome on Dec 3.", "deck",
+         "2026-12-03"),
+        ("Met Ana Ruiz. they fly to Rome Dec 3, send the itinerary before their trip.", "itinerary",
+         "2026-12-03"),
+    ],
+)  # fmt: skip
+def test_an_event_not_named_again_is_dated_by_the_day_beside_it(
+    text: str, word: str, want: str
+) -> None:
+    assert _due_of(text, word) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. send the deck Wed.\nEDIT: Thursday", "2026-11-19"),
+        ("Met Ana Ruiz. send the deck Wed. UPDATE: she needs it Thursday.", "2026-11-19"),
+    ],
+)
+def test_a_due_corrected_on_a_later_line_is_the_corrected_day(text: str, want: str) -> None:
+    assert _titles(understand(text, WED)) == [("Send the deck", want)]
+
+
+def test_a_correction_line_with_its_own_task_leaves_the_task_before() -> None:
+    text = "Met Ana Ruiz. send the deck Wed.\nUpdate: call Bo Fri"
+    assert _titles(understand(text, WED)) == [
+        ("Send the deck", "2026-11-25"),
+        ("Call Bo", "2026-11-20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. She'd love a brochure - will do.", ("Send a brochure", None)),
+        ("Met Ana Ruiz. she would love a copy of the floor plan - will do",
+         ("Send a copy of the floor plan", None)),
+    ],
+)  # fmt: skip
+def test_a_wish_said_as_a_liking_and_accepted_is_the_users(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Greg Ade - open house 5/30. D. promised Greg a budget by Thursday.",
+         ("Send Greg a budget", "2026-11-19")),
+        ("Greg Ade - open house 5/30. D. to send a congrats card + call him next week.",
+         ("Send a congrats card", "2026-11-23")),
+        ("Greg Ade - open house 5/30. D. to email Priscilla this week.",
+         ("Email Priscilla", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_an_assistants_words_for_the_boss_by_initial_are_the_users_steps(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+def test_a_named_person_to_do_something_is_not_the_boss() -> None:
+    text = "Greg Ade - open house 5/30. Greg to send the guest list by Thursday."
+    assert not any(t.startswith("Send the guest list") for t, _ in _titles(understand(text, WED)))
