@@ -393,7 +393,18 @@ def clients_family(
         if p.name and p.relation in ("wife", "husband", "partner")
         and (p.owner is None or clients(p.owner))
     }  # fmt: skip
-    return [p for p in family if p.owner is None or clients(p.owner) or p.owner.lower() in spouses]
+    # i16hh. Family: the spouse's parents and siblings ("Dom's dad built the place", "to see
+    # Emeka's mother") are the client's in-laws, another household's, not on the client's card
+    return [
+        p
+        for p in family
+        if p.owner is None
+        or clients(p.owner)
+        or (p.owner.lower() in spouses and p.relation not in _IN_LAWS)
+    ]
+
+
+_IN_LAWS = frozenset(["mother", "father", "brother", "sister", "parent", "sibling"])
 
 
 def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:

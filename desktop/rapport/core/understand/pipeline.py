@@ -119,7 +119,12 @@ def understand(
     from rapport.core.understand.client_choice import choose_client, clients_family
     from rapport.core.understand.interests_learned import Kin, weigh_interests
     from rapport.core.understand.intros import find_introductions
-    from rapport.core.understand.people import FamilyMember, find_family
+    from rapport.core.understand.people import (
+        FamilyMember,
+        children_by_their_kin,
+        find_family,
+        household_listed,
+    )
 
     # 1. normalise: shouting, fillers, run-on dictation, pasted e-mails and chat turns
     note = _normalise(text)
@@ -153,6 +158,17 @@ def understand(
     # the family of the client as the book knows them: "Quintero ... Rafa's wife" is Rafael's
     in_book = _client(client, body, names, known_clients) if known_clients and client else None
     family = clients_family(family, client, body, in_book.name if in_book and in_book.id else None)
+    for listed in household_listed(body, limit, client.first if client else None):
+        unnamed = next((p for p in family if p.name is None and p.relation in _CHILDREN), None)
+        if any(p.name and listed.name and p.name.lower() == listed.name.lower() for p in family):
+            continue
+        if unnamed is not None and listed.relation == "child":
+            unnamed.name, unnamed.age = listed.name, unnamed.age or listed.age  # "their son"
+        else:
+            family.append(listed)
+    family = children_by_their_kin(
+        body, family, [(n.start, n.first) for n in names], client.first if client else None
+    )
     if siblings is not None:
         # both are the clients, neither the other's family on the client's card
         said_at = siblings[2]
@@ -555,6 +571,7 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 
+_CHILDREN = frozenset(["son", "daughter", "child"])
 _PRONOUN_GENDER = {"him": "m", "his": "m", "he": "m", "her": "f", "hers": "f", "she": "f"}
 _MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
 _FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
