@@ -401,6 +401,8 @@ def find_family(
         for member in group:
             member.owner = whose
         if len(group) > 1 and all(p.name is None for p in group):
+            if m.group().lower().startswith("twin") and _twins_said(people):
+                continue  # i16hh: "grandsons Caleb and Jonah (twins, 9) ... the twins": the two
             _merge_count(people, group)  # "each grandkid ... (4 grandkids)": four of them
             continue
         for member in group:
@@ -443,6 +445,12 @@ _PAIR_NAMED = LazyRegex(
     r"\b([A-Za-z]+)\s+(?:and|&|\+)\s+(?:(?:his|her|their)\s+)?([A-Za-z]+)\s*\(\s*"
     r"([A-Z][a-z]+)\s*(?:and|&|\+|,|/)\s*([A-Z][a-z]+)\s*\)"
 )
+
+
+def _twins_said(people: list[FamilyMember]) -> bool:
+    """Whether two children or grandchildren are already named, the twins said again."""
+    kids = ("son", "daughter", "child", "grandson", "granddaughter", "grandchild")
+    return sum(1 for p in people if p.name and p.relation in kids) >= 2
 
 
 def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
@@ -525,6 +533,10 @@ def _members_at(
 
     if rx(r"-[a-z]").match(after) and not after.startswith("-in"):
         return []  # "a father-son trip", "mother-daughter"
+    if word.startswith("twin") and rx(r"[A-Z][a-z'-]+\s*\(\s*$").search(
+        text, max(0, m.start() - 24), m.start()
+    ):
+        return []  # i16hh: "grandsons Caleb and Jonah (twins, 9)": the two just named
     if relation in ("mother", "father") and rx(r"'?s'?\s+day\b", re.I).match(text, m.end()):
         return []  # i16hh: "Mother's Day preorders", "fathers day": a holiday, no one's parent
     if _company_or_title(text, m, prev):

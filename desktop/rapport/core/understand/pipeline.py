@@ -695,8 +695,10 @@ def _email_client(
             )
         return better if said.titled and better is not None else said
     words_ = body[start:end].split()
-    if not words_:
-        return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
+    if not words_ or words_[0].lower() in NOT_NAMES:
+        # "Hi Marcy,": a greeting's or a signature's word is a name by its place; "From:
+        # Unknown (555) 019-4411" names no one
+        return chosen
     name = " ".join(words_)
     return NameMention(start, end, name, words_[0], len(words_) > 1, titled=title is not None)
 
@@ -715,7 +717,9 @@ _TITLED_COUPLE = LazyRegex(
 )
 _COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
 _FAMILY_COUPLE = LazyRegex(
-    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and|,|/)\s*"
+    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?"
+    # i16hh: "the Ngs' place (Walter + Helen)": the household's home said between
+    r"(?:\s+(?:place|house|home|farm|residence|family))?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and|,|/)\s*"
     r"(?P<b>[A-Z][a-z'-]+)\s*\)"
 )
 
@@ -786,6 +790,8 @@ def _spouse_word(spouse: str, client: str) -> str:
         return "wife"
     if a in men and b not in men:
         return "husband"
+    if b in women and not woman(a):
+        return "husband"  # i16hh: "Malhotras (Priya + Dev)": the client is a woman, he is not
     return ""
 
 
@@ -820,7 +826,9 @@ def _couple(
     if client is None or not client.full or len(client.name.split()) != 2:
         return client, None
     before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
-    if before is None or before.group("first").lower() not in first_names():
+    if before is None or not (
+        before.group("first").lower() in first_names() or _first_name_by_place(body, before)
+    ):
         return client, None
     if any(p.start <= before.start() < p.end + 2 for p in family):
         return client, None  # "his wife and Carla Novak": not a couple said together
@@ -828,6 +836,20 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+_WORD_BEFORE = LazyRegex(r"([^\W\d_][\w'-]*)[ \t]*$")
+
+
+def _first_name_by_place(body: str, before: re.Match[str]) -> bool:
+    """i16hh. Family: a couple said as "Ole and Kristin Haugen", "Tove & Lars Berg": a
+    capitalised word the first-name list lacks is the first spouse's first name when it is no
+    word of the language and no name's last word is said right before it."""
+    first = before.group("first")
+    if not first[:1].isupper() or first.lower() in NOT_NAMES or len(first) < 2:
+        return False
+    prev = _WORD_BEFORE.search(body, max(0, before.start("first") - 20), before.start("first"))
+    return prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in NOT_NAMES
 
 
 # Siblings named together as a household: "the Lund brothers, Sven and Nils", "the okafor
