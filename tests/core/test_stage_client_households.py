@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from rapport.core.understand.clients import KnownClient
+from tests.core.capture_probe import WED
 from tests.core.capture_probe import client as _client
 from tests.core.capture_probe import people as _people
+from tests.core.understood import understand
 
 # A heading's venue or event, then whom the user met there: the person is the client.
 VENUE_THEN_PERSON = [
@@ -55,3 +58,25 @@ def test_the_other_half_of_a_couple(text: str, want: str) -> None:
 def test_a_person_the_first_name_list_lacks_after_another_name_is_no_couple() -> None:
     # "Jones and Kristin Haugen": a surname before "and" is someone else's name, not a spouse's
     assert _client("Met Tom Jones and Kristin Haugen at the show") == "Tom Jones"
+
+
+# Against a book of look-alikes: a nickname two clients share goes to the one whose surname or
+# company the note says; a hyphenated first name is one first name.
+BOOK = [
+    KnownClient(1, "Ignatius Ferraro", "Ferraro Strings"),
+    KnownClient(2, "Nathan Greenberg", "Greenberg Bagels"),
+    KnownClient(3, "Mei-Ling Zhou", "Zhou Dumpling House"),
+    KnownClient(4, "Jean-Luc Barre", ""),
+    KnownClient(5, "Nathaniel Osei", "Osei Print"),
+]
+LOOK_ALIKES = [
+    ("Drop-in @ Greenberg's - Nate & Shira. Shira wants the loyalty cards.", "Nathan Greenberg"),
+    ("Nate from Osei Print called, the banner order is late", "Nathaniel Osei"),
+    ("Mei-Ling (dumpling house) - her cousin Jason Wu wants a quote too", "Mei-Ling Zhou"),
+    ("Jean-Luc stopped by about the deposit, said Amos Kerr sent him", "Jean-Luc Barre"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LOOK_ALIKES)
+def test_the_client_among_a_books_look_alikes(text: str, want: str) -> None:
+    assert (understand(text, WED, BOOK)["client"] or {}).get("name") == want

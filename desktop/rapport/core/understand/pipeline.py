@@ -24,6 +24,7 @@ from rapport.core.names import fold
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.clients import (
     ClientIndex,
+    ClientMatch,
     KnownClient,
     match_client,
     one_client,
@@ -971,6 +972,8 @@ def _client(
     matched = match_client(mentions, [company] if company else [], known)
     if matched.client is None and client is None:
         return None
+    if matched.how == "first_name" and len(matched.candidates) > 1:
+        matched = _said_apart(body, matched)
     return ClientFound(
         name=matched.client.name if matched.client else client.name if client else None,
         company=(matched.client.company if matched.client else "") or company,
@@ -983,9 +986,33 @@ def _client(
     )
 
 
+def _said_apart(body: str, matched: ClientMatch) -> ClientMatch:
+    """i16hh. Family: look-alike first names in the book ("Nate" for Nathan Greenberg and for
+    Ignatius Ferraro): the one client of them whose surname or company's first word the note
+    says elsewhere ("Drop-in @ Greenberg's - Nate & Shira") is the one meant."""
+    words_ = {w.lower() for w in _A_NAME_WORD.findall(body)}
+
+    def said(client: KnownClient) -> bool:
+        surname = fold(client.name).split()[-1:]
+        company = fold(client.company).split()[:1]
+        return bool({*surname, *company} & words_ - NOT_NAMES)
+
+    told = [(c, score) for c, score in matched.candidates if said(c)]
+    if len(told) != 1 or told[0][0] == matched.client:
+        return matched
+    rest = tuple(cs for cs in matched.candidates if cs[0] != told[0][0])
+    return replace(matched, client=told[0][0], candidates=(told[0], *rest))
+
+
+_A_NAME_WORD = LazyRegex(r"[^\W\d_][\w-]*?(?='s\b|\b)")
+
+
 # A client of the book named by first name or nickname, then maybe the surname or its
 # initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
-_BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
+# i16hh: a first name may be hyphenated ("Mei-Ling", "Jean-Luc", "Anne-Marie")
+_BOOK_MENTION = LazyRegex(
+    r"\b([A-Z][a-z]{1,14}(?:-[A-Z]?[a-z]{2,14})?)\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?"
+)
 BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
 # The words after a capitalised word that may go on a company's name: "Pruitt lanes", "Okafor
 # Moving & Storage", up to a sentence's or a clause's end.
