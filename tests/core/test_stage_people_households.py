@@ -131,3 +131,26 @@ NOT_THE_CLIENTS = [
 def test_in_laws_clergy_and_holidays_are_not_the_clients_relatives(text: str) -> None:
     got = _people(text)
     assert not [p for p in got if p[0] in ("mother", "father", "brother", "sister")], got
+
+
+# One of the grandchildren just counted, said by their place among them: a grandchild.
+AMONG_THE_GRANDCHILDREN = [
+    (
+        "saw moe tully at the dock their grandkids are visiting all week two of them twins "
+        "named ivy and rose i need to send the slip contract",
+        [("grandchild", "Ivy"), ("grandchild", "Rose")],
+    ),
+    (
+        "Lunch with Abe Kohl. Three grandkids in Austin, the oldest, Noa, is 15 and wants a job.",
+        [("grandchild", None), ("grandchild", None), ("grandchild", "Noa")],
+    ),
+    # no grandchildren said before: the oldest is a child
+    ("Lunch with Abe Kohl. the oldest, Noa, is 15 and wants a job.", [("child", "Noa")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), AMONG_THE_GRANDCHILDREN)
+def test_one_of_the_grandchildren_said_by_their_place(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)

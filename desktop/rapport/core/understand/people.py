@@ -410,6 +410,7 @@ def find_family(
     low = text[:limit].lower()
     for m in _SPOUSE.finditer(text, 0, limit) if "anniv" in low or "married" in low else ():
         _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
+    _one_of_the_grandchildren(text, people)
     for m in _PAIR_NAMED.finditer(text, 0, limit):
         first = next((p for p in people if p.start == m.start(1)), None)
         second = next((p for p in people if p.start == m.start(2)), None)
@@ -445,6 +446,32 @@ _PAIR_NAMED = LazyRegex(
     r"\b([A-Za-z]+)\s+(?:and|&|\+)\s+(?:(?:his|her|their)\s+)?([A-Za-z]+)\s*\(\s*"
     r"([A-Z][a-z]+)\s*(?:and|&|\+|,|/)\s*([A-Z][a-z]+)\s*\)"
 )
+
+
+# i16hh. Family: one of the grandchildren just counted, said by their place among them ("their
+# grandkids are coming, two of them twins named poppy and june", "Five grandkids in Denver, the
+# oldest, Mia, is 16"): a grandchild, not a child, and one of those counted.
+_AMONG = frozenset(["twins", "twin", "oldest", "youngest", "eldest"])
+_GRANDKIDS_BEFORE = LazyRegex(
+    r"\bgrand(?:kids?|children|child|babies|sons|daughters)\b[^.;!?\n]{0,80}$", re.IGNORECASE
+)
+
+
+def _one_of_the_grandchildren(text: str, people: list[FamilyMember]) -> None:
+    named = 0
+    for p in people:
+        if (
+            p.relation == "child"
+            and text[p.start : p.end].lower() in _AMONG
+            and _GRANDKIDS_BEFORE.search(text, max(0, p.start - 100), p.start)
+        ):
+            p.relation = "grandchild"
+            named += p.name is not None
+    for _ in range(named):
+        counted = next((p for p in people if p.relation == "grandchild" and p.name is None), None)
+        if counted is None:
+            break
+        people.remove(counted)
 
 
 def _twins_said(people: list[FamilyMember]) -> bool:
