@@ -24,6 +24,8 @@ VENUE_THEN_PERSON = [
 TITLES_AND_WORDS = [
     ("Town clock - met Selectman Ephraim Tuttle in the tower, then lunch.", "Ephraim Tuttle"),
     ("Chapel roof: walked it with Vicar Anne Pryce. She wants slate.", "Anne Pryce"),
+    ("Meeting with Pani Zofia Krawiec, fleet manager at Odra Care.", "Zofia Krawiec"),
+    ("Quoted Elroy Batts for the fence rebuild - he wants it by June.", "Elroy Batts"),
     (
         'Voicemail transcript\nFrom: Unknown (555) 010-2233\n"Hi, my name is Adaeze Nwosu, '
         'I need a quote for a unit from May first."',
@@ -68,12 +70,15 @@ BOOK = [
     KnownClient(3, "Mei-Ling Zhou", "Zhou Dumpling House"),
     KnownClient(4, "Jean-Luc Barre", ""),
     KnownClient(5, "Nathaniel Osei", "Osei Print"),
+    KnownClient(6, "Robert Quist", "Quist Capital"),
 ]
 LOOK_ALIKES = [
     ("Drop-in @ Greenberg's - Nate & Shira. Shira wants the loyalty cards.", "Nathan Greenberg"),
     ("Nate from Osei Print called, the banner order is late", "Nathaniel Osei"),
     ("Mei-Ling (dumpling house) - her cousin Jason Wu wants a quote too", "Mei-Ling Zhou"),
     ("Jean-Luc stopped by about the deposit, said Amos Kerr sent him", "Jean-Luc Barre"),
+    # a colleague named first by a first name the book lacks, the client's household later
+    ("Dolly spoke with the Quists re: the dinner. Rob wants a steak.", "Robert Quist"),
 ]
 
 

@@ -149,7 +149,13 @@ def understand(
         # the note is about the client the user already has, not the person named after.
         reach = client.end if client else BOOK_REACH
         kin = frozenset(p.name for p in family if p.name)
-        client = _book_mention(body, known_clients, reach, kin) or client
+        found = _book_mention(body, known_clients, reach, kin)
+        if found is None and client is not None and not client.full and not client.titled:
+            # i16hh. Family: a colleague named first by a first name the book lacks, the
+            # client later ("Diane spoke with the Hendersons ... Rob"): a client of the book
+            # said further on (a first name, a household, a whole name) is whom it is about
+            found = _book_mention(body, known_clients, BOOK_REACH, kin)
+        client = found or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
     if spouse is None and client_first:
