@@ -187,10 +187,34 @@ def _person_over_place(
             person.first.lower() in first_names() or _business_over_person(chosen, person)
         ):
             return person
+    line_end = body.find("\n", chosen.end)
+    line_end = len(body) if line_end == -1 else line_end
+    met = next(
+        (
+            n
+            for n in pool
+            if n.full
+            and chosen.end <= n.start < line_end
+            and _MET_WITH.search(body, max(0, n.start - 40), n.start)
+        ),
+        None,
+    )
+    if met is not None and _HEADING_BREAK.search(body, chosen.end, met.start):
+        # i16hh. Family: a heading's venue or event, then whom the user met there ("Lakeside
+        # Park - lunch with Bo Whitley", "Dome Fest Wednesday - long lunch with Marcus Feld")
+        return met
     if not _PLACE_CUE.search(body, max(0, chosen.start - 14), chosen.start):
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
     return person or chosen
+
+
+_MET_WITH = LazyRegex(
+    r"\b(?:lunch|dinner|coffee|breakfast|brunch|drinks|meeting|mtg|call|visit|walkthrough|"
+    r"walk-?thru|tour|chat|session|consult)\s+(?:w/|with)\s+$|\b(?:met|saw)\s+(?:with\s+)?$",
+    re.IGNORECASE,
+)
+_HEADING_BREAK = LazyRegex(r"\s[-\u2013\u2014|:]\s|:\s")
 
 
 def _business_over_person(business: NameMention, person: NameMention) -> bool:
@@ -393,7 +417,18 @@ def clients_family(
         if p.name and p.relation in ("wife", "husband", "partner")
         and (p.owner is None or clients(p.owner))
     }  # fmt: skip
-    return [p for p in family if p.owner is None or clients(p.owner) or p.owner.lower() in spouses]
+    # i16hh. Family: the spouse's parents and siblings ("Dom's dad built the place", "to see
+    # Emeka's mother") are the client's in-laws, another household's, not on the client's card
+    return [
+        p
+        for p in family
+        if p.owner is None
+        or clients(p.owner)
+        or (p.owner.lower() in spouses and p.relation not in _IN_LAWS)
+    ]
+
+
+_IN_LAWS = frozenset(["mother", "father", "brother", "sister", "parent", "sibling"])
 
 
 def company_of(body: str, client: NameMention, names: list[NameMention]) -> str:

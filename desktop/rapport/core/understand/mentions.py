@@ -69,6 +69,7 @@ NOT_NAMES |= word_list("mentions.ADDRESS_TITLES")
 # i16cl: prepositions and verbs of getting in touch, glued to a name when they open a sentence
 # ("With Dana Whitt", "Phoned Dana Whitt"): no person's name starts with one
 NOT_NAMES |= word_list("mentions.NEVER_NAME_WORDS")
+NOT_NAMES |= word_list("mentions.I16HH_NEVER_FIRST")  # offices, family words, "Unknown"
 # Titles that are first names too: a title only before a first name and a surname.
 _TITLE_IF_FULL = word_list("mentions.ADDRESS_TITLES_IF_FULL")
 # Words after which a capitalised word names a place or an organisation, not a person.

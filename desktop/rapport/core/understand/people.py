@@ -32,12 +32,18 @@ from rapport.core.understand.family_words import (
     plurals,
     rel_words,
 )
-from rapport.core.understand.mentions import NOT_NAMES, _surname_stop, first_names, title_name
+from rapport.core.understand.mentions import (
+    NOT_NAMES,
+    _surname_stop,
+    first_names,
+    title_name,
+    women_and_men,
+)
 from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, Span, is_lower_note
 from rapport.core.understand.wordlists import word_list
 
-__all__ = ["FamilyMember", "find_family"]
+__all__ = ["FamilyMember", "children_by_their_kin", "find_family", "household_listed"]
 
 
 @dataclass(slots=True)
@@ -395,6 +401,8 @@ def find_family(
         for member in group:
             member.owner = whose
         if len(group) > 1 and all(p.name is None for p in group):
+            if m.group().lower().startswith("twin") and _twins_said(people):
+                continue  # i16hh: "grandsons Caleb and Jonah (twins, 9) ... the twins": the two
             _merge_count(people, group)  # "each grandkid ... (4 grandkids)": four of them
             continue
         for member in group:
@@ -402,6 +410,7 @@ def find_family(
     low = text[:limit].lower()
     for m in _SPOUSE.finditer(text, 0, limit) if "anniv" in low or "married" in low else ():
         _merge(people, FamilyMember("partner", m.group("name"), None, m.start(), m.end()))
+    _one_of_the_grandchildren(text, people)
     for m in _PAIR_NAMED.finditer(text, 0, limit):
         first = next((p for p in people if p.start == m.start(1)), None)
         second = next((p for p in people if p.start == m.start(2)), None)
@@ -437,6 +446,38 @@ _PAIR_NAMED = LazyRegex(
     r"\b([A-Za-z]+)\s+(?:and|&|\+)\s+(?:(?:his|her|their)\s+)?([A-Za-z]+)\s*\(\s*"
     r"([A-Z][a-z]+)\s*(?:and|&|\+|,|/)\s*([A-Z][a-z]+)\s*\)"
 )
+
+
+# i16hh. Family: one of the grandchildren just counted, said by their place among them ("their
+# grandkids are coming, two of them twins named poppy and june", "Five grandkids in Denver, the
+# oldest, Mia, is 16"): a grandchild, not a child, and one of those counted.
+_AMONG = frozenset(["twins", "twin", "oldest", "youngest", "eldest"])
+_GRANDKIDS_BEFORE = LazyRegex(
+    r"\bgrand(?:kids?|children|child|babies|sons|daughters)\b[^.;!?\n]{0,80}$", re.IGNORECASE
+)
+
+
+def _one_of_the_grandchildren(text: str, people: list[FamilyMember]) -> None:
+    named = 0
+    for p in people:
+        if (
+            p.relation == "child"
+            and text[p.start : p.end].lower() in _AMONG
+            and _GRANDKIDS_BEFORE.search(text, max(0, p.start - 100), p.start)
+        ):
+            p.relation = "grandchild"
+            named += p.name is not None
+    for _ in range(named):
+        counted = next((p for p in people if p.relation == "grandchild" and p.name is None), None)
+        if counted is None:
+            break
+        people.remove(counted)
+
+
+def _twins_said(people: list[FamilyMember]) -> bool:
+    """Whether two children or grandchildren are already named, the twins said again."""
+    kids = ("son", "daughter", "child", "grandson", "granddaughter", "grandchild")
+    return sum(1 for p in people if p.name and p.relation in kids) >= 2
 
 
 def _merge_count(people: list[FamilyMember], group: list[FamilyMember]) -> None:
@@ -519,6 +560,12 @@ def _members_at(
 
     if rx(r"-[a-z]").match(after) and not after.startswith("-in"):
         return []  # "a father-son trip", "mother-daughter"
+    if word.startswith("twin") and rx(r"[A-Z][a-z'-]+\s*\(\s*$").search(
+        text, max(0, m.start() - 24), m.start()
+    ):
+        return []  # i16hh: "grandsons Caleb and Jonah (twins, 9)": the two just named
+    if relation in ("mother", "father") and rx(r"'?s'?\s+day\b", re.I).match(text, m.end()):
+        return []  # i16hh: "Mother's Day preorders", "fathers day": a holiday, no one's parent
     if _company_or_title(text, m, prev):
         return []
     if (
@@ -941,18 +988,38 @@ def _named_after(after: str) -> bool:
     return low in first_names() or (low not in NOT_NAMES and low not in _surname_stop())
 
 
+_CONTACT_WORDS = frozenset(
+    ["ring", "rang", "phone", "phoned", "ask", "asked", "see", "saw", "tell"]
+)
+
+
 def _company_or_title(text: str, m: re.Match[str], prev: str) -> bool:
     """'Klein & Sons Hardware' is a company, 'Father Tom Reilly' a priest: capitalised family
     words after '&' or before a full name, with no owner before them."""
-    if not m.group()[:1].isupper():
-        return False
-    if prev in ("&", "and"):
-        return True
     owned = prev in _OWNER or text[: m.start()].rstrip().endswith("'s")
     religious = m.group().lower() in ("father", "sister", "brother", "mother")
+    if not m.group()[:1].isupper():
+        # i16hh. Family: a priest or a nun said in lower case after a word of contact ("i'll
+        # ring father keane", "ask sister bernadette"): a title, no one's relative
+        return (
+            religious
+            and not owned
+            and prev in _BEFORE_TITLE | _CONTACT_WORDS
+            and rx(r"[ \t]+[a-z]{3,}\b(?!')").match(text, m.end()) is not None
+        )
+    if prev in ("&", "and"):
+        return True
     titled = not owned and (prev in _BEFORE_TITLE or prev.endswith(":"))
     if religious and titled and rx(r"\s+[A-Z][a-z]").match(text[m.end() : m.end() + 4]):
         return True  # "VM: Father Michael from St. Anne's", "met Sister Ruth"
+    if (
+        religious
+        and not owned
+        and not prev.endswith((",", ";", "(", "-"))
+        and rx(r"[ \t]+[A-Z][a-z]+\b(?!\s*[,(]\s*\d)").match(text, m.end()) is not None
+        and text[max(0, m.start() - 2) : m.start()].strip() not in ("", ".", "\n")
+    ):
+        return True  # i16hh: "Also Father Tom asked": a title inside a sentence, not a list's
     return (
         not owned and rx(r"\s+[A-Z][a-z]+\s+[A-Z]").match(text[m.end() : m.end() + 30]) is not None
     )
@@ -1004,3 +1071,168 @@ def _merge(people: list[FamilyMember], member: FamilyMember) -> None:
             other.relation = member.relation
             return
     people.append(member)
+
+
+# i16hh. Family: a relative of the client's child, said by the child's pronoun ("paolo plays in
+# his high school, and his older sister bea", "Renée (Mateo's mom) ... his little sister
+# Valentina"): the child's sister or brother is the client's daughter or son, when the last
+# person named before the pronoun who may be its "his" or "her" is a child of the client.
+_SIBLING_OF = {"sister": "daughter", "brother": "son"}
+_CHILDS_PRONOUN = LazyRegex(
+    r"\b(his|her)\s+(?:(?:little|older|younger|big|baby|elder|eldest|kid|twin|half)\s+)?$",
+    re.IGNORECASE,
+)
+# Family: the client says whose parent they are ("it's Renée (Mateo's mom)", "I'm Jude's dad",
+# "this is Ava's mum"): the child is the client's.
+_PARENT_OF_SELF = LazyRegex(
+    r"\b(?:I'?m|I\s+am|[Tt]his\s+is|[Ii]t'?s)\s+(?:[A-Z][\w'\u00c0-\u017f-]*\s*){0,2}[(,-]?\s*"
+    r"(?P<child>[A-Z][a-z'-]+)'s\s+(?P<parent>mom|mum|mother|dad|father|mama|papa|mommy|daddy)\b"
+)
+_MOTHER = frozenset(["mom", "mum", "mother", "mama", "mommy"])
+_CHILD_GENDER = {"son": "m", "daughter": "f", "child": None}
+_SIBLING_REACH = 400  # how far back the child may be named
+_HONORIFIC = LazyRegex(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+_SPEAKER = LazyRegex(r"[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){0,2}[ \t]*:")
+
+
+def children_by_their_kin(
+    text: str, family: list[FamilyMember], mentions: list[tuple[int, str]], client: str | None
+) -> list[FamilyMember]:
+    """The client's family with the children the note names by their parent ("Mateo's mom",
+    said by the client) and by a child's sister or brother ("his older sister bea");
+    ``mentions``: where each person the note names is said (start, first name); ``client``:
+    the client's first name."""
+    women, men = women_and_men()
+    client = (client or "").lower()
+    client_is = "f" if client in women else "m" if client in men else None
+    said = _PARENT_OF_SELF.search(text, 0, min(len(text), 600))
+    if said is not None and said.group("child").lower() not in NOT_NAMES:
+        client_is = "f" if said.group("parent").lower() in _MOTHER else "m"
+        child = said.group("child")
+        if not any(p.name and p.name.lower() == child.lower() for p in family):
+            family = [*family, FamilyMember("child", child, None, *said.span("child"))]
+    children = {
+        p.name.lower(): _CHILD_GENDER[p.relation]
+        for p in family
+        if p.name and p.relation in _CHILD_GENDER
+    }
+    if not children:
+        return family
+    people_at = sorted(
+        {*mentions, *((m.start(), m.group()) for name in children for m in _said(text, name))}
+    )
+    for person in family:
+        if person.relation not in _SIBLING_OF or not person.name:
+            continue
+        pronoun = _CHILDS_PRONOUN.search(text, max(0, person.start - 30), person.start)
+        if pronoun is None:
+            continue
+        gender = "m" if pronoun.group(1).lower() == "his" else "f"
+        reach = pronoun.start() - _SIBLING_REACH
+        last = None
+        for start, first in people_at:
+            if not reach <= start < pronoun.start() or _SPEAKER.match(text, start):
+                continue  # a turn's speaker ("Renée Castellanos: thank you!") is not spoken of
+            low = first.lower()
+            titled = _HONORIFIC.search(text, max(0, start - 6), start)
+            if not (titled or low in children or low == client or low in first_names()):
+                continue  # "Thursdays", "Perfect": a capitalised word, no one's name
+            said_as = (
+                children.get(low)
+                if low in children
+                else client_is
+                if low == client
+                else ("m" if titled.group(1).lower() == "mr" else "f")
+                if titled
+                else "f"
+                if low in women
+                else "m"
+                if low in men
+                else None
+            )
+            if said_as in (None, gender):
+                last = low  # who "his" or "her" may be
+        if last is not None and last in children:
+            person.relation = _SIBLING_OF[person.relation]
+    return family
+
+
+def _said(text: str, name: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+
+
+# i16hh. Family: the household listed under a heading of its own ("Kids: Chidi is 14 and into
+# robotics, little Amara (6) does ballet.", "Kids: Rupert (16, boards at Stowe), Hattie (13)
+# and little Kit who's 8", "The household:\n- Liam (34) runs the bar\n- Maeve (22) ..."): each
+# item that opens with a name is a child, whatever the item goes on to say about them. Under
+# "Family:" or "The household:" only an item given an age is one (the others name who they are).
+_HOUSEHOLD_HEADING = LazyRegex(
+    r"(?im)(?:^|(?<=[.!?;][ \t]))[ \t]*(?:[-*\u2022][ \t]*)?(?:the[ \t]+)?"
+    r"(?P<head>kids|children|grandkids|grandchildren|family|household)[ \t]*:[ \t]*"
+)
+_HEADING_KIN = {"grandkids": "grandchild", "grandchildren": "grandchild"}
+_BULLET = LazyRegex(r"[ \t]*(?:[-*\u2022]|\d[.)])[ \t]*")
+_ITEM_SEP = LazyRegex(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_ITEM_NAME = LazyRegex(
+    r"(?:(?i:little|baby|young|the\s+baby)\s+)?(?P<name>[A-Z][a-z'-]+)\b(?!\s+[A-Z][a-z])"
+)
+_ITEM_AGE = LazyRegex(
+    r"\s*(?:\(\s*(?P<a>\d{1,2})\b[^()]*\)|,?\s+(?P<b>\d{1,2})\b(?![\d:/])|\s*,?\s+(?:is|who's|"
+    r"who\s+is|'s|turned|just\s+turned)\s+(?P<c>\d{1,2}|"
+    + "|".join(sorted(_AGE_NUMBERS, key=len, reverse=True))
+    + r")\b(?!\s*(?:%|am|pm|months?|weeks?|days?)))",
+    re.IGNORECASE,
+)
+_PARENS = LazyRegex(r"\([^()\n]*\)")
+_ITEM_WORDS = frozenset(["both", "all", "none", "two", "three", "four", "grown", "adults"])
+
+
+def household_listed(text: str, limit: int, client: str | None) -> list[FamilyMember]:
+    """The children a heading of the household lists (not the client, not a family word's)."""
+    found: list[FamilyMember] = []
+    for head in _HOUSEHOLD_HEADING.finditer(text, 0, limit):
+        kind = head.group("head").lower()
+        relation = _HEADING_KIN.get(kind, "child")
+        needs_age = kind in ("family", "household")
+        line_end = text.find("\n", head.end())
+        line_end = limit if line_end == -1 else min(line_end, limit)
+        if text[head.end() : line_end].strip():
+            # the items on the heading's line, to its first sentence's end
+            line = _PARENS.sub(lambda m: " " * len(m.group()), text[head.end() : line_end])
+            stop = rx(r"\.(?:\s|$)").search(line)
+            end = head.end() + (stop.start() if stop else len(line))
+            starts = [head.end()] + [
+                head.end() + m.end() for m in _ITEM_SEP.finditer(line, 0, end - head.end())
+            ]
+        else:
+            # bulleted lines under it, each opening one item
+            starts, at = [], line_end + 1
+            while at < limit:
+                bullet = _BULLET.match(text, at)
+                if bullet is None or not bullet.group().strip():
+                    break
+                starts.append(bullet.end())
+                nxt = text.find("\n", at)
+                at = limit if nxt == -1 else nxt + 1
+            end = at
+        for start in starts:
+            m = _ITEM_NAME.match(text, start, end)
+            if m is None or not m.group("name")[:1].isupper():
+                continue
+            name = m.group("name")
+            low = name.lower()
+            if low in rel_words() or low == (client or "").lower():
+                continue
+            age_said = _ITEM_AGE.match(text, m.end(), end)
+            age = None
+            if age_said is not None:
+                number = (age_said.group("a") or age_said.group("b") or age_said.group("c")).lower()
+                age = int(number) if number.isdigit() else _AGE_NUMBERS[number]
+            if (needs_age and age is None) or (
+                (low in NOT_NAMES or low in _surname_stop() or low in _ITEM_WORDS)
+                and age is None
+                and m.start("name") == m.start()
+            ):
+                continue  # "Family: Sons Bram and ...", "Kids: Both at school": words
+            found.append(FamilyMember(relation, name, age, m.start("name"), m.end("name")))
+    return found

@@ -24,6 +24,7 @@ from rapport.core.names import fold
 from rapport.core.understand.author import author_alias
 from rapport.core.understand.clients import (
     ClientIndex,
+    ClientMatch,
     KnownClient,
     match_client,
     one_client,
@@ -121,7 +122,12 @@ def understand(
     from rapport.core.understand.client_choice import choose_client, clients_family
     from rapport.core.understand.interests_learned import Kin, weigh_interests
     from rapport.core.understand.intros import find_introductions
-    from rapport.core.understand.people import FamilyMember, find_family
+    from rapport.core.understand.people import (
+        FamilyMember,
+        children_by_their_kin,
+        find_family,
+        household_listed,
+    )
 
     # 1. normalise: shouting, fillers, run-on dictation, pasted e-mails and chat turns
     note = _normalise(text)
@@ -145,7 +151,13 @@ def understand(
         # the note is about the client the user already has, not the person named after.
         reach = client.end if client else BOOK_REACH
         kin = frozenset(p.name for p in family if p.name)
-        client = _book_mention(body, known_clients, reach, kin) or client
+        found = _book_mention(body, known_clients, reach, kin)
+        if found is None and client is not None and not client.full and not client.titled:
+            # i16hh. Family: a colleague named first by a first name the book lacks, the
+            # client later ("Diane spoke with the Hendersons ... Rob"): a client of the book
+            # said further on (a first name, a household, a whole name) is whom it is about
+            found = _book_mention(body, known_clients, BOOK_REACH, kin)
+        client = found or client
     client_first = client.first if client else None
     # 4. people and relations: the client's family, the other half of a couple
     if spouse is None and client_first:
@@ -155,6 +167,17 @@ def understand(
     # the family of the client as the book knows them: "Quintero ... Rafa's wife" is Rafael's
     in_book = _client(client, body, names, known_clients) if known_clients and client else None
     family = clients_family(family, client, body, in_book.name if in_book and in_book.id else None)
+    for listed in household_listed(body, limit, client.first if client else None):
+        unnamed = next((p for p in family if p.name is None and p.relation in _CHILDREN), None)
+        if any(p.name and listed.name and p.name.lower() == listed.name.lower() for p in family):
+            continue
+        if unnamed is not None and listed.relation == "child":
+            unnamed.name, unnamed.age = listed.name, unnamed.age or listed.age  # "their son"
+        else:
+            family.append(listed)
+    family = children_by_their_kin(
+        body, family, [(n.start, n.first) for n in names], client.first if client else None
+    )
     if siblings is not None:
         # both are the clients, neither the other's family on the client's card
         said_at = siblings[2]
@@ -567,6 +590,7 @@ def _names_and_interests(body: str, limit: int) -> tuple[list[NameMention], list
     return kept_names, [m for k, m in enumerate(interests) if k not in dropped]
 
 
+_CHILDREN = frozenset(["son", "daughter", "child"])
 _PRONOUN_GENDER = {"him": "m", "his": "m", "he": "m", "her": "f", "hers": "f", "she": "f"}
 _MALE = frozenset(["husband", "son", "father", "brother", "grandson"])
 _FEMALE = frozenset(["wife", "daughter", "mother", "sister", "granddaughter"])
@@ -690,8 +714,10 @@ def _email_client(
             )
         return better if said.titled and better is not None else said
     words_ = body[start:end].split()
-    if not words_:
-        return chosen  # "Hi Marcy,": a greeting's or a signature's word is a name by its place
+    if not words_ or words_[0].lower() in NOT_NAMES:
+        # "Hi Marcy,": a greeting's or a signature's word is a name by its place; "From:
+        # Unknown (555) 019-4411" names no one
+        return chosen
     name = " ".join(words_)
     return NameMention(start, end, name, words_[0], len(words_) > 1, titled=title is not None)
 
@@ -710,7 +736,9 @@ _TITLED_COUPLE = LazyRegex(
 )
 _COUPLE_BEFORE = LazyRegex(r"(?P<first>[A-Za-z][a-z'-]+)\s*(?:&|\+|and)\s*$")
 _FAMILY_COUPLE = LazyRegex(
-    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and|,|/)\s*"
+    r"\b(?:the\s+)?(?P<fam>[A-Z][a-z'-]+?)(?:e?s'?)?"
+    # i16hh: "the Ngs' place (Walter + Helen)": the household's home said between
+    r"(?:\s+(?:place|house|home|farm|residence|family))?\s*\(\s*(?P<a>[A-Z][a-z'-]+)\s*(?:\+|&|and|,|/)\s*"
     r"(?P<b>[A-Z][a-z'-]+)\s*\)"
 )
 
@@ -781,6 +809,8 @@ def _spouse_word(spouse: str, client: str) -> str:
         return "wife"
     if a in men and b not in men:
         return "husband"
+    if b in women and not woman(a):
+        return "husband"  # i16hh: "Malhotras (Priya + Dev)": the client is a woman, he is not
     return ""
 
 
@@ -815,7 +845,9 @@ def _couple(
     if client is None or not client.full or len(client.name.split()) != 2:
         return client, None
     before = _COUPLE_BEFORE.search(body, max(0, client.start - 24), client.start)
-    if before is None or before.group("first").lower() not in first_names():
+    if before is None or not (
+        before.group("first").lower() in first_names() or _first_name_by_place(body, before)
+    ):
         return client, None
     if any(p.start <= before.start() < p.end + 2 for p in family):
         return client, None  # "his wife and Carla Novak": not a couple said together
@@ -823,6 +855,20 @@ def _couple(
     surname = client.name.split()[-1]
     chosen = NameMention(before.start("first"), client.end, f"{first} {surname}", first, True)
     return chosen, (client.first, None, client.start, client.start + len(client.first))
+
+
+_WORD_BEFORE = LazyRegex(r"([^\W\d_][\w'-]*)[ \t]*$")
+
+
+def _first_name_by_place(body: str, before: re.Match[str]) -> bool:
+    """i16hh. Family: a couple said as "Ole and Kristin Haugen", "Tove & Lars Berg": a
+    capitalised word the first-name list lacks is the first spouse's first name when it is no
+    word of the language and no name's last word is said right before it."""
+    first = before.group("first")
+    if not first[:1].isupper() or first.lower() in NOT_NAMES or len(first) < 2:
+        return False
+    prev = _WORD_BEFORE.search(body, max(0, before.start("first") - 20), before.start("first"))
+    return prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in NOT_NAMES
 
 
 # Siblings named together as a household: "the Lund brothers, Sven and Nils", "the okafor
@@ -944,6 +990,8 @@ def _client(
     matched = match_client(mentions, [company] if company else [], known)
     if matched.client is None and client is None:
         return None
+    if matched.how == "first_name" and len(matched.candidates) > 1:
+        matched = _said_apart(body, matched)
     return ClientFound(
         name=matched.client.name if matched.client else client.name if client else None,
         company=(matched.client.company if matched.client else "") or company,
@@ -956,9 +1004,33 @@ def _client(
     )
 
 
+def _said_apart(body: str, matched: ClientMatch) -> ClientMatch:
+    """i16hh. Family: look-alike first names in the book ("Nate" for Nathan Greenberg and for
+    Ignatius Ferraro): the one client of them whose surname or company's first word the note
+    says elsewhere ("Drop-in @ Greenberg's - Nate & Shira") is the one meant."""
+    words_ = {w.lower() for w in _A_NAME_WORD.findall(body)}
+
+    def said(client: KnownClient) -> bool:
+        surname = fold(client.name).split()[-1:]
+        company = fold(client.company).split()[:1]
+        return bool({*surname, *company} & words_ - NOT_NAMES)
+
+    told = [(c, score) for c, score in matched.candidates if said(c)]
+    if len(told) != 1 or told[0][0] == matched.client:
+        return matched
+    rest = tuple(cs for cs in matched.candidates if cs[0] != told[0][0])
+    return replace(matched, client=told[0][0], candidates=(told[0], *rest))
+
+
+_A_NAME_WORD = LazyRegex(r"[^\W\d_][\w-]*?(?='s\b|\b)")
+
+
 # A client of the book named by first name or nickname, then maybe the surname or its
 # initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
-_BOOK_MENTION = LazyRegex(r"\b([A-Z][a-z]{1,14})\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?")
+# i16hh: a first name may be hyphenated ("Mei-Ling", "Jean-Luc", "Anne-Marie")
+_BOOK_MENTION = LazyRegex(
+    r"\b([A-Z][a-z]{1,14}(?:-[A-Z]?[a-z]{2,14})?)\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?"
+)
 BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
 # The words after a capitalised word that may go on a company's name: "Pruitt lanes", "Okafor
 # Moving & Storage", up to a sentence's or a clause's end.
