@@ -62,6 +62,21 @@ def _leads(text: str) -> list[str]:
             "Lyle Brandt",
         ),
         (
+            "From: Ivo Dane\nHi Ana, the co-owner, Tom Reyes, has the keys; you should talk to him "
+            "directly about the leases.",
+            "Tom Reyes",
+        ),
+        (
+            "[2:18 PM] Ivo Dane: I'm out next week. you should talk to Ines Albo in their assets "
+            "group too",
+            "Ines Albo",
+        ),
+        (
+            "Note Dictated: Met With Fran Odell. Her Sister Maeve In Boston Has The Old Letters, "
+            "Fran Will Introduce Us.",
+            "Maeve",
+        ),
+        (
             "Sue Park texted. Her sister Carla wants to refinance, gave her my number, expect a "
             "call",
             "Carla",
@@ -129,6 +144,10 @@ def test_someone_referred_with_a_word_between_is_a_lead(text: str, lead: str) ->
         ),
         ("Tom Reyes: hi, my friend lisa fong recommend you, my son needs IELTS", "Lisa Fong"),
         ("meeting with Tom Reyes, he know us from his cousin javier mora", "Javier Mora"),
+        (
+            "Session for Tom Reyes - Ann Pike sent him to me (same book club). Wants prints.",
+            "Ann Pike",
+        ),
     ],
 )
 def test_the_clients_referrer_said_with_an_aside_refers_the_client(

@@ -312,11 +312,12 @@ _ON_RECOMMENDATION = LazyRegex(
 )
 _SENT_THEM = LazyRegex(
     r"\b(?:sent|referred|steered|pointed|recommended)\s+(?:him|her|them)\b(?:\s+(?:to\s+(?:us|me)"
-    r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:)!\n-]|$|since|because|as|for|after))",
+    r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:()!\n-]|$|since|because|as|for|after))",
     re.IGNORECASE,
 )
 # i16in: "Vera Lind's neighbour sent her": Vera is whose neighbour, not the referrer
 _OWNER_OF = LazyRegex(r"(?:'s|’s)\s+[a-z]")
+_AT_BEFORE = LazyRegex(r"(?:\bat|\bfrom|@)\s*$", re.IGNORECASE)
 _TITLE_BEFORE = LazyRegex(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$")
 
 
@@ -354,6 +355,16 @@ def _came_through(
         ]
         # "Said Tomas at Bay Tile sent her to us": a capitalised name right before says who
         before = next((n for n in said if person(n)), said[0] if said else None)
+        # i16in3: "Yusra Khoury booked it, Peggy sent her to me": the one right before the verb
+        # with nothing between (not a place after "at") sent her
+        right = [
+            n
+            for n in said
+            if person(n)
+            and "," not in text[n.end : m.start()]
+            and not _AT_BEFORE.search(text, max(0, n.start - 5), n.start)
+        ]
+        before = right[-1] if right else before
         if before is not None:
             refs.append((written(before), before.start, m.end()))
     for ref, start, end in refs:
@@ -993,6 +1004,7 @@ _OFFER_WORDS = (
     "my email", "my e-mail", "my way", "our way", "in touch", "introduce", "intro ", "connect",
     "meeting with", "call with", "expect", "to call me", "to call us", "to ring me",
     "to contact me", "will call us", "will call me", "'ll call us", "will ring us", "expecting",
+    "talk to", "speak to", "speak with", "talk with", "chat with",
 )  # fmt: skip
 _HAND_OVER_PRONOUN = LazyRegex(
     r"\b(?:(?:give|gives|gave|giving|pass|passed|send|sent|text|texted|forward|forwarded|share|"
@@ -1003,7 +1015,16 @@ _HAND_OVER_PRONOUN = LazyRegex(
     r"\s+with\s+(?:him|her|them)\b|(?:tell|text|call|email|e-mail|let)\s+(?:him|her|them)\s+"
     r"(?:\w+\s+){0,2}?(?:to\s+)?expect\s+(?:my|our|a)\s+call|tell\s+(?:him|her|them)\s+to\s+"
     r"(?:call|ring|phone|e-?mail|text|contact)\s+(?:me|us)\b|tell\s+(?P<named>[A-Za-z][\w'-]+)\s+"
-    r"to\s+(?:call|ring|phone|e-?mail|text|contact)\s+(?:me|us)\b)",
+    r"to\s+(?:call|ring|phone|e-?mail|text|contact)\s+(?:me|us)\b|"
+    # in someone's message to the user: "you should talk to him directly"
+    r"you\s+(?:should|ought\s+to|might\s+want\s+to|must|need\s+to|could)\s+(?:also\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with)\s+(?:him|her|them)\b)",
+    re.IGNORECASE,
+)
+# the same with the one to talk to named: "you should talk to Ines Albrecht in their group too"
+_YOU_SHOULD_TALK = LazyRegex(
+    r"\byou\s+(?:should|ought\s+to|might\s+want\s+to|must|need\s+to|could)\s+(?:also\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?",
     re.IGNORECASE,
 )
 # the one who does it, named right before the hand-over ("Tess will text her", "Raj said he'd
@@ -1026,6 +1047,7 @@ _WILL_CALL = LazyRegex(
 )
 _SENT_SOMEONE = LazyRegex(rf"\b(?:{_SOCIAL}|referr\w*|recommend\w*|family)\b", re.IGNORECASE)
 _OWNERS = LazyRegex(r"(?:'s|’s)\b")
+_PLACE_AFTER = LazyRegex(r"\s+(?:In|At|From|Of|On|With|Near|By)\s.*$")
 _RELATIVE_BEFORE = LazyRegex(
     r"\b(?:husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father|"
     r"assistant|secretary|receptionist|admin|ea|pa)\s*,?\s*$",
@@ -1060,13 +1082,15 @@ def _offered_hand_over(
 
     def add(lead: NameMention, start: int, end: int) -> None:
         lead = full_of(lead)
-        if lead.name.lower() in seen or any(i.referrer == lead.name for i in found):
+        # a title-cased dictation runs a place into the name ("Her Sister Maeve In Boston")
+        name = _PLACE_AFTER.sub("", lead.name)
+        if name.lower() in seen or any(i.referrer == name for i in found):
             return
         sentence = max(text.rfind(stop, 0, start) for stop in (".", ";", "!", "?", "\n"))
         before = [n for n in people if sentence < n.start < start and n is not lead]
         ref = before[0].name if before and before[0].first.lower() != client else None
-        seen.add(lead.name.lower())
-        found.append(Introduction(lead.name, ref, start, end, False))
+        seen.add(name.lower())
+        found.append(Introduction(name, ref, start, end, False))
 
     def window(start: int) -> int:
         """The start of the sentence before the one ``start`` is in (a paragraph ends it)."""
@@ -1102,6 +1126,10 @@ def _offered_hand_over(
         ]
         if said:
             add(said[-1], said[-1].start, m.end())
+    for m in _YOU_SHOULD_TALK.finditer(text, 0, limit) if "you" in text[:limit].lower() else ():
+        lead = next((n for n in people if m.end() <= n.start <= m.end() + 2), None)
+        if lead is not None and lead.full and handed(lead):
+            add(lead, m.start(), lead.end)
     for n in people:
         if _OWNERS.match(text, n.end) or not _WILL_CALL.match(text, n.end):
             continue
