@@ -166,6 +166,8 @@ def test_the_clients_referrer_said_with_an_aside_refers_the_client(
         "Call w/ Raj Mehta. Raj will call me Tuesday with the numbers.",
         "Mtg w/ Lin Wu and Ravi Shah. Ravi will call me Friday with the budget.",
         "Intake call - new client, referred by Dot (her neighbor). Client is Vera Holt, 87.",
+        "Opportunity: Ravi Shah, SVP\nTasks:\n  [ ] Calendar holds via Anjali - by 10/16",
+        "Peggy Ames brought in her grandsons Finn (9) and Dec (6) today, cleanings for both.",
         "Cc: Pam Ames\nHi Maren, I'm cc'ing Pam (my wife, she runs payroll) for the 1099s.",
     ],
 )

@@ -117,6 +117,11 @@ _INTRO_PATTERNS = (
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
+_KIN_BROUGHT = LazyRegex(
+    r"\bbrought\s+in\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:grand)?(?:kids?|children|sons?|"
+    r"daughters?|boys?|girls?|twins|babies|baby|grandsons?|granddaughters?)\b",
+    re.IGNORECASE,
+)
 # Patterns whose lead is the person the note is about (the client), not someone new.
 _SUBJECT_PATTERNS = frozenset(
     {2, 3, 8, len(_INTRO_PATTERNS) - 3, len(_INTRO_PATTERNS) - 2, len(_INTRO_PATTERNS) - 1}
@@ -159,6 +164,8 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                     found.append(Introduction("", ref, m.start("ref"), m.end(), True))
                 continue
             lead = _clean_name(m.group("lead"), known)
+            if index == 4 and _KIN_BROUGHT.search(text, m.start(), m.start("lead")):
+                continue  # i16in3: "brought in her grandsons Finn and Declan": a visit, no lead
             if index == 2:
                 # "Prospect: Harold Beaumont, 67, referred by Nina": the name nearest the referral
                 said = [n for n in names if n.full and m.start("lead") <= n.start < m.start("ref")]
@@ -166,7 +173,12 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                 if not said and lead and lead.split()[0].lower() not in first_names():
                     # i16in3: "Intake call - new client, referred by Dot": a heading is no one;
                     # the lead is the client
-                    if ref and not any(i.referrer == ref for i in found):
+                    said_how = m.group().lower()
+                    if (
+                        ("referr" in said_how or "intro" in said_how)
+                        and ref
+                        and not any(i.referrer == ref for i in found)
+                    ):  # not "Calendar holds via Anjali": a task's go-between
                         found.append(Introduction("", ref, m.start("ref"), m.end(), True))
                     continue
             if not lead or (ref and ref.lower() == lead.lower()):
