@@ -73,3 +73,24 @@ def test_a_couples_milestone_is_their_anniversary(text: str, want: tuple[str, in
 )
 def test_an_ordinal_that_is_no_age_gives_no_yearly_date(text: str) -> None:
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Call w/ Raj Mehta. Must remember Lea's birthday is 2 September, send a card",
+            [("birthday", 9, 2)],
+        ),
+        (
+            "Visit w/ Fay Moss. bring her the bday card for her mum (90 on the 3rd!)",
+            [("birthday", 12, 3)],
+        ),
+        ("Call w/ Raj Mehta. get Lea a birthday card by Friday", []),
+        ("Call w/ Raj Mehta. book the anniversary dinner for Sat", []),
+    ],
+)
+def test_a_day_to_remember_said_in_a_task_is_one_only_said_right_after(
+    text: str, want: list[tuple[str, int, int]]
+) -> None:
+    assert _dates(text) == want

@@ -342,10 +342,16 @@ def find_yearly_dates(
     dates: list[DateMention],
     family: list[FamilyMember],
     client_first: str | None,
+    task_units: Sequence[Span] = (),
 ) -> list[YearlyDate]:
-    """Birthdays and anniversaries with a day ("Susan's bday 3/14", "turn 5 on Dec 3")."""
+    """Birthdays and anniversaries with a day ("Susan's bday 3/14", "turn 5 on Dec 3").
+
+    i16in3: in the clauses that are tasks (``task_units``) only a day said right after its
+    label or age counts ("remember Lea's birthday is 2 September", "a card for her mom (80 on
+    the 9th!)"), not a task's due ("bday card by Fri")."""
     found: list[YearlyDate] = []
-    for unit in units:
+    strict = {id(u) for u in task_units}
+    for unit in sorted([*units, *task_units], key=lambda u: u.start):
         for m in _LABEL.finditer(unit.text):
             if m.group("label") and _BUSINESS_EVENT_AFTER.match(unit.text, m.end()):
                 continue
@@ -365,14 +371,17 @@ def find_yearly_dates(
             if m.group("born"):
                 # "born 12/22": a calendar date said, not "born Sat" (a weekday to come)
                 near = [d for d in near if d.start > pos and any(c.isdigit() for c in d.text)]
-            if m.group("nth") or m.group("ageon"):
-                near = [
-                    d
-                    for d in near
-                    if _said_right_after(
-                        unit, m.end("nth") if m.group("nth") else m.end("ageon"), d
-                    )
-                ]
+            if m.group("nth") or m.group("ageon") or id(unit) in strict:
+                said = (
+                    m.end("nth")
+                    if m.group("nth")
+                    else m.end("ageon")
+                    if m.group("ageon")
+                    else m.end()
+                )
+                near = [d for d in near if _said_right_after(unit, said, d)]
+                if id(unit) in strict and not near:
+                    continue
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
             month_day = _month_then_ordinal(unit, pos, dates)
             if month_day is not None:
