@@ -28,6 +28,10 @@ def _dates(text: str) -> list[tuple[str, int, int]]:
         ("Visit w/ Lin Wu. his son Kai, his twenty-first is on the 4th of May", ("birthday", 5, 4)),
         ("Met Cy Hart. Mia's 16th on Jan 8 - wants earrings", ("birthday", 1, 8)),
         ("Note on Gus Ames: His 40th = June 17. maybe a watch?", ("birthday", 6, 17)),
+        (
+            "Gym notes | Ana + hubby Tom on the couples plan | #birthdays Ana 11 Sept",
+            ("birthday", 9, 11),
+        ),
     ],
 )
 def test_a_milestone_age_said_as_an_ordinal_with_a_day_is_a_birthday(

@@ -312,7 +312,7 @@ _MILESTONES = (
 # "sixtieth coming up August 30th", "60th (3/21)", "50th = April 20" (not "80th, back Nov 2")
 _AGE_TO_DAY = LazyRegex(r"[\s,(=:-]*(?:(?:is|was|falls|coming\s+up)\s+)?(?:on\s+)?", re.IGNORECASE)
 _LABEL = LazyRegex(
-    r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
+    r"\b(?P<label>(?:wedding\s+|work\s+)?anniversar(?:y|ies)|anniv|birthdays?|bdays?|b-days?|b'day)\b|"
     r"\b(?:turns?|turned|turning)\s+(?:\d{1,3}|" + AGE_WORDS + r")\b|\b(?P<born>born)\b|"
     # "celebrating 20 yrs on June 3", "married 15 years Oct 14": a wedding anniversary (not
     # "celebrating 20 years in business")
