@@ -1147,8 +1147,8 @@ def _offered_hand_over(
             continue
         # said first with what makes them someone sent ("her friend from church agnes lowe",
         # "she is referring a family, Mr. X"), so not the client calling back
-        said = full_of(n)
-        first = next((o for o in people if o.first == said.first), said)
+        whole = full_of(n)
+        first = next((o for o in people if o.first == whole.first), whole)
         if _RELATIVE_BEFORE.search(text, max(0, first.start - 14), first.start):
             continue
         if _SENT_SOMEONE.search(text, max(0, first.start - 45), first.start):
