@@ -162,6 +162,8 @@ def test_the_clients_referrer_said_with_an_aside_refers_the_client(
         # the user's own act, family, the client's office, the client calling back
         "Lunch w/ Ana Ito. Her colleague Carl Mudd was there too. I'll give him my number.",
         "Lunch w/ Ana Ito. her husband Carl Ito is retiring, she'll give him my number",
+        "Lunch w/ Ana Ito. Her colleague Carl Mudd runs ops; I asked her to introduce me.",
+        "Lunch w/ Ana Ito. Her colleague Carl Mudd runs ops but she won't give him my number.",
         "Call w/ Raj Mehta. His assistant Kim Lowe will call us to book the room.",
         "Call w/ Raj Mehta. Raj will call me Tuesday with the numbers.",
         "Mtg w/ Lin Wu and Ravi Shah. Ravi will call me Friday with the budget.",

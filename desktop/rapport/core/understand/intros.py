@@ -1050,6 +1050,13 @@ _EXPECTING = LazyRegex(
 )
 # who does it: the client or someone else, not the user ("I'll give him my number")
 _MY_OWN_ACT = LazyRegex(r"\b(?:I|we)\s*(?:'ll|'d|’ll|’d|will|would|can|could|also|just)?\s*$", re.I)
+# a hand-over asked for, hoped for or denied: the user's wish, not the client's offer
+_NOT_DONE = LazyRegex(
+    r"(?:\b(?:ask|asked|asking|asks)\b[^.;!?\n]{0,25}|\b(?:I|we)\s+(?:want|need|hope)\b[^.;!?\n]{0,25}|"
+    r"\b(?:hoping|if|whether|please|pls|maybe)\b[^.;!?\n]{0,15}|"
+    r"\b(?:not|never|won'?t|didn'?t|doesn'?t|can'?t|wouldn'?t)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
 # "agnes will call us": someone the client sent calls the user, said where the client's friend,
 # neighbour or a referral was said just before
 _WILL_CALL = LazyRegex(
@@ -1118,6 +1125,8 @@ def _offered_hand_over(
     for m in cues:
         if _MY_OWN_ACT.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "I asked her to introduce me", "he won't give her my number"
         if m.groupdict().get("named"):
             named = m.group("named").lower()
             lead = next((n for n in people if n.start == m.start("named")), None) or next(
