@@ -291,13 +291,38 @@ def _about(
     return None
 
 
+_ORDINAL_AGE = (
+    r"(?:1?\d?(?:1[123]th|[04-9]th|1st|2nd|3rd)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)"
+    r"(?:ieth|y[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|tenth|"
+    r"eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth)"
+)
+_MONTH_AHEAD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MILESTONES = (
+    # whose, then the ordinal, then what may follow an age (not "his 3rd order", "the 40th
+    # floor"; "her 1st birthday" is read by the word)
+    r"(?:(?P<couple>(?:\btheir|(?:\band|&|\+)\s+[A-Z][\w'-]*(?:'s|’s)))|(?:'s|’s|\b(?:his|her|my)))\s+"
+    rf"(?P<nth>{_ORDINAL_AGE})\b(?=\s*(?:[,(=:!-]|is\b|on\b|coming\b|was\b|falls\b|$))|"
+    rf"(?:\(\s*|\bis\s+|\bbe\s+|(?:'s|’s)\s+)(?P<ageon>\d{{1,3}}|{AGE_WORDS})\s+on\s+"
+    rf"(?=the\s+\w|\d|{_MONTH_AHEAD})|"
+    r"\b(?P<wed>(?:golden|silver|ruby|diamond|pearl|crystal|sapphire|emerald|coral|tin|paper)\s+"
+    rf"wedding(?!\s+anniv)|(?:\d{{1,2}}|{AGE_WORDS})\s*(?:yrs?|years?)(?:\s+married|\s*,\s*married\s+"
+    rf"(?=\d{{1,2}}/\d{{1,2}}|{_MONTH_AHEAD}\w*\s+\d|(?:on\s+)?the\s+\w)))"
+)
+# what may stand between a milestone age and its day: "his 50th, Oct 24", "her 40th is Dec 19",
+# "sixtieth coming up August 30th", "60th (3/21)", "50th = April 20" (not "80th, back Nov 2")
+_AGE_TO_DAY = LazyRegex(r"[\s,(=:-]*(?:(?:is|was|falls|coming\s+up)\s+)?(?:on\s+)?", re.IGNORECASE)
 _LABEL = LazyRegex(
-    r"\b(?P<label>(?:wedding\s+|work\s+)?anniversary|anniv|birthday|bday|b-day|b'day)\b|"
+    r"\b(?P<label>(?:wedding\s+|work\s+)?anniversar(?:y|ies)|anniv|birthdays?|bdays?|b-days?|b'day)\b|"
     r"\b(?:turns?|turned|turning)\s+(?:\d{1,3}|" + AGE_WORDS + r")\b|\b(?P<born>born)\b|"
     # "celebrating 20 yrs on June 3", "married 15 years Oct 14": a wedding anniversary (not
     # "celebrating 20 years in business")
     r"\b(?P<years>(?:married|celebrat(?:e|es|ed|ing))\s+(?:for\s+)?\d{1,2}\s*(?:yrs?|years?)\b)"
-    r"(?!\s+(?:in|at|with|of)\s+(?:business|the\s+(?:company|firm|business)|service)\b)",
+    r"(?!\s+(?:in|at|with|of)\s+(?:business|the\s+(?:company|firm|business)|service)\b)|"
+    # i16in3: a milestone age said as an ordinal after whose it is ("Tom's 70th is 5/2", "his
+    # 50th, Feb 11", "her sixtieth coming up"), an age said with its day ("(90 on the 3rd!)",
+    # "is eighty five on the second of june") and a couple's milestone ("their golden wedding",
+    # "twelve years married on", "married 8/14")
+     + _MILESTONES,
     re.IGNORECASE,
 )
 # Whose a couple's anniversary is when the note names the spouse first: the client's.
@@ -317,14 +342,21 @@ def find_yearly_dates(
     dates: list[DateMention],
     family: list[FamilyMember],
     client_first: str | None,
+    task_units: Sequence[Span] = (),
 ) -> list[YearlyDate]:
-    """Birthdays and anniversaries with a day ("Susan's bday 3/14", "turn 5 on Dec 3")."""
+    """Birthdays and anniversaries with a day ("Susan's bday 3/14", "turn 5 on Dec 3").
+
+    i16in3: in the clauses that are tasks (``task_units``) only a day said right after its
+    label or age counts ("remember Lea's birthday is 2 September", "a card for her mom (80 on
+    the 9th!)"), not a task's due ("bday card by Fri")."""
     found: list[YearlyDate] = []
-    for unit in units:
+    strict = {id(u) for u in task_units}
+    for unit in sorted([*units, *task_units], key=lambda u: u.start):
         for m in _LABEL.finditer(unit.text):
             if m.group("label") and _BUSINESS_EVENT_AFTER.match(unit.text, m.end()):
                 continue
-            raw = (m.group("label") or ("anniversary" if m.group("years") else "birthday")).lower()
+            couple = bool(m.group("years") or m.group("wed") or m.group("couple"))
+            raw = (m.group("label") or ("anniversary" if couple else "birthday")).lower()
             label = (
                 "work anniversary"
                 if raw.startswith("work")
@@ -339,6 +371,17 @@ def find_yearly_dates(
             if m.group("born"):
                 # "born 12/22": a calendar date said, not "born Sat" (a weekday to come)
                 near = [d for d in near if d.start > pos and any(c.isdigit() for c in d.text)]
+            if m.group("nth") or m.group("ageon") or id(unit) in strict:
+                said = (
+                    m.end("nth")
+                    if m.group("nth")
+                    else m.end("ageon")
+                    if m.group("ageon")
+                    else m.end()
+                )
+                near = [d for d in near if _said_right_after(unit, said, d)]
+                if id(unit) in strict and not near:
+                    continue
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
             month_day = _month_then_ordinal(unit, pos, dates)
             if month_day is not None:
@@ -356,13 +399,23 @@ def find_yearly_dates(
                     continue
                 month, day_of_month, end = day.value.month, day.value.day, day.end
             whose = _whose(unit, pos, family, client_first)
-            if m.group("years"):
+            if couple:
                 spouses = {p.name or p.relation for p in family if p.relation in _SPOUSES}
                 whose = [None if about in spouses else about for about in whose]
             for about in whose:
-                if not any(f.label == label and f.about == about for f in found):
+                if not any(
+                    f.label == label
+                    and (f.about == about or (f.month, f.day) == (month, day_of_month))
+                    for f in found
+                ):
                     found.append(YearlyDate(label, about, month, day_of_month, pos, end))
     return found
+
+
+def _said_right_after(unit: Span, end: int, day: DateMention) -> bool:
+    """The day said right after a milestone age (``end`` is the age's end in the unit)."""
+    gap = _AGE_TO_DAY.match(unit.text, end)
+    return gap is not None and unit.start + gap.end() >= day.start >= unit.start + end
 
 
 def _month_before(month: int, day: int) -> int:

@@ -304,7 +304,102 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
             if best is None or found.start < best.start:
                 best = found
             break
-    return best
+    if best is None or best.channel == "email":
+        heading = _voicemail_heading(text, limit)
+        best = (
+            heading
+            if heading is not None and (best is None or heading.start <= best.start)
+            else best
+        )
+    return best if best is not None else _pasted_message(text, limit)
+
+
+# i16in3. Family: a voicemail pasted under the phone's heading line, the word with what the app
+# adds and no sentence ("Visual voicemail transcript", "Voicemail (visual) · Meg Orr · Mar 4 ·
+# 0:47", "New voicemail - 0:52"): a voicemail, before any "From:" line under it
+_VOICEMAIL_HEADING = LazyRegex(
+    r"(?im)\A[ \t]*(?:visual\s+|new\s+)?(?P<ch>voice\s*mail|vm)\b(?:[ \t]+transcri\w*)?"
+    r"(?:[ \t]*\([^)\n]{0,24}\))?(?:[ \t]*[·•|–—-][ \t]*(?P<who>(?-i:[A-Z][\w'-]+(?:[ \t]+"
+    r"[A-Z][\w'-]+){0,2})))?[^\n.!?\"“]{0,60}$"
+)
+
+
+def _voicemail_heading(text: str, limit: int) -> InboundFound | None:
+    m = _VOICEMAIL_HEADING.match(text, 0, limit)
+    if m is None:
+        return None
+    who = m.group("who")
+    return InboundFound(
+        "voicemail",
+        who if who and who.split()[0].lower() not in _MONTHS else None,
+        m.start(),
+        m.end(),
+    )
+
+
+_MONTHS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec", "january", "february", "march", "april", "june", "july",
+                     "august", "september", "october", "november", "december"))  # fmt: skip
+# i16in3. Family: a message pasted from the phone without the word "text" that asks the user
+# something and has no reply of the user's after it: the other side's own chat lines ("Name:
+# ...", a time or an emoji between the name and the colon: "Ola Berg (Tue 9:02am):", "Kim Soto
+# 🌸:"), a message that opens by saying who writes ("hey!! it's Jo Park", "this is Al Roy"), or
+# a forwarded text quoted ('fwd from Bea Lund: "can u ..."'). Not a pasted e-mail (its own
+# stage reads those).
+_CHAT_LINE = LazyRegex(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?P<who>[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]*){0,2}|"
+    r"(?i:me|i|you))(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*[^\w\s:\n]{0,6}[ \t]*:[ \t]+(?P<msg>\S[^\n]*)$"
+)
+_ME = frozenset(("me", "i", "you"))
+_ASKS_USER = LazyRegex(
+    r"\?|\b(?:can|could|would|will)\s+(?:you|u|ya)\b|\blmk\b|\blet\s+me\s+know\b|\bcan\s+(?:i|we)\b",
+    re.IGNORECASE,
+)
+_WHO_WRITES = LazyRegex(
+    r"\A[^\w\n]{0,12}(?:(?:hey|hi|hello|hiya)\b[^\w\n]{0,12})?(?:it'?s|it’s|this\s+is)\s+"
+    r"(?P<who>(?-i:[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?))\b(?!'s)",
+    re.IGNORECASE,
+)
+_FORWARDED_TEXT = LazyRegex(
+    r"\b(?:fwd|fw|forwarded)\s+(?:text\s+|msg\s+|message\s+)?from\s+(?P<who>(?-i:[A-Z][\w'-]+"
+    r"(?:[ \t]+[A-Z][\w'-]+)?))\s*:\s*[\"“]",
+    re.IGNORECASE,
+)
+_MAIL_HEADER = LazyRegex(r"(?im)^[ \t>]*(?:from|to|subject|sent|cc|date)\s*:")
+
+
+def _pasted_message(text: str, limit: int) -> InboundFound | None:
+    if _MAIL_HEADER.search(text, 0, limit):
+        return None
+    if ":" in text[:limit]:
+        lines = [
+            m
+            for m in _CHAT_LINE.finditer(text, 0, limit)
+            if m.group("who").split()[0].lower() not in _NOT_SPEAKERS
+        ]
+        theirs = [m for m in lines if m.group("who").lower() not in _ME]
+        speakers = {" ".join(m.group("who").lower().split()) for m in theirs}
+        if len(theirs) >= 2 and len(speakers) == 1 and lines[-1] is theirs[-1]:
+            mine = [m for m in lines if m.group("who").lower() in _ME]
+            asked = [m for m in theirs if not mine or m.start() > mine[-1].start()]
+            if any(_ASKS_USER.search(m.group("msg")) for m in asked):
+                last = theirs[-1]
+                return InboundFound("text", last.group("who"), last.start(), last.end())
+    who = _WHO_WRITES.match(text, 0, limit)
+    if who is not None and _ASKS_USER.search(text, who.end(), limit):
+        return InboundFound("text", who.group("who"), who.start("who"), who.end())
+    fwd = _FORWARDED_TEXT.search(text, 0, limit)
+    if fwd is not None:
+        return InboundFound("text", fwd.group("who"), fwd.start(), fwd.end())
+    return None
+
+
+_NOT_SPEAKERS = frozenset(
+    ("note", "notes", "re", "subject", "attendees", "next", "action", "todo", "to", "from", "cc",
+     "date", "when", "where", "who", "what", "why", "tasks", "task", "update", "status", "ps",
+     "p.s", "fyi", "nb", "agenda", "summary", "decisions", "owners", "personal", "budget",
+     "timeline", "history", "family", "background", "gift", "referral", "them", "us")
+)  # fmt: skip
 
 
 def _users_voicemail(text: str, m: re.Match[str]) -> bool:

@@ -117,6 +117,11 @@ _INTRO_PATTERNS = (
     # "... intro call. Referred by Dr. Paul Lin.": the lead is whom the note is about
     LazyRegex(rf"(?:^|[.;!\n]\s*|\s-\s)(?P<lead>){_REFERRED_BY}\s+{_FILLER}(?P<ref>{_N})"),
 )
+_KIN_BROUGHT = LazyRegex(
+    r"\bbrought\s+in\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:grand)?(?:kids?|children|sons?|"
+    r"daughters?|boys?|girls?|twins|babies|baby|grandsons?|granddaughters?)\b",
+    re.IGNORECASE,
+)
 # Patterns whose lead is the person the note is about (the client), not someone new.
 _SUBJECT_PATTERNS = frozenset(
     {2, 3, 8, len(_INTRO_PATTERNS) - 3, len(_INTRO_PATTERNS) - 2, len(_INTRO_PATTERNS) - 1}
@@ -159,10 +164,23 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
                     found.append(Introduction("", ref, m.start("ref"), m.end(), True))
                 continue
             lead = _clean_name(m.group("lead"), known)
+            if index == 4 and _KIN_BROUGHT.search(text, m.start(), m.start("lead")):
+                continue  # i16in3: "brought in her grandsons Finn and Declan": a visit, no lead
             if index == 2:
                 # "Prospect: Harold Beaumont, 67, referred by Nina": the name nearest the referral
                 said = [n for n in names if n.full and m.start("lead") <= n.start < m.start("ref")]
                 lead = said[-1].name if said else lead
+                if not said and lead and lead.split()[0].lower() not in first_names():
+                    # i16in3: "Intake call - new client, referred by Dot": a heading is no one;
+                    # the lead is the client
+                    said_how = m.group().lower()
+                    if (
+                        ("referr" in said_how or "intro" in said_how)
+                        and ref
+                        and not any(i.referrer == ref for i in found)
+                    ):  # not "Calendar holds via Anjali": a task's go-between
+                        found.append(Introduction("", ref, m.start("ref"), m.end(), True))
+                    continue
             if not lead or (ref and ref.lower() == lead.lower()):
                 continue
             if lead.lower() not in seen:
@@ -192,7 +210,35 @@ def find_introductions(text: str, limit: int, names: list[NameMention]) -> list[
         _friend_who_wants(text, limit, names, found, seen)
     if any(word in low for word in _MAIL_WORDS):
         _mail_and_spoken(text, limit, names, found, seen)
+    if any(word in low for word in _OFFER_WORDS):
+        _offered_hand_over(text, limit, names, found, seen)
+    if "referred" in low or "introduced" in low or "recommended" in low:
+        _referred_someone(text, limit, names, found, seen)
+    if any(word in low for word in _ASIDE_WORDS):
+        _referrer_with_an_aside(text, limit, names, found)
+    if any(word in low for word in _WRITERS_OWN_WORDS):
+        found = [i for i in found if not _writers_own(text, limit, i.name)]
     return found
+
+
+# i16in3: someone the writer calls their own family ("cc'ing Pam (my wife, ...)", "Pam, my
+# wife") is brought into a message, not handed over
+_WRITERS_OWN_WORDS = ("my ", "our ")
+_WRITERS_OWN = LazyRegex(
+    r"(?:\s*[,(]\s*|\s+)(?:my|our)\s+(?:wife|husband|spouse|partner|son|daughter|mom|mum|mother|"
+    r"dad|father|brother|sister|hubby|kid)\b",
+    re.IGNORECASE,
+)
+
+
+def _writers_own(text: str, limit: int, name: str) -> bool:
+    first = name.split()[0] if name else ""
+    if not first:
+        return False
+    return any(
+        _WRITERS_OWN.match(text, m.end())
+        for m in re.finditer(rf"\b{re.escape(first)}\b", text[:limit])
+    )
 
 
 # Family: the client hands the user someone, said any way but "introduced": "X -> sent me Y",
@@ -278,11 +324,12 @@ _ON_RECOMMENDATION = LazyRegex(
 )
 _SENT_THEM = LazyRegex(
     r"\b(?:sent|referred|steered|pointed|recommended)\s+(?:him|her|them)\b(?:\s+(?:to\s+(?:us|me)"
-    r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:)!\n-]|$|since|because|as|for|after))",
+    r"\b|(?:my|our)\s+way\b|over\b|along\b))?(?=\s*(?:[.;,:()!\n-]|$|since|because|as|for|after))",
     re.IGNORECASE,
 )
 # i16in: "Vera Lind's neighbour sent her": Vera is whose neighbour, not the referrer
 _OWNER_OF = LazyRegex(r"(?:'s|’s)\s+[a-z]")
+_AT_BEFORE = LazyRegex(r"(?:\bat|\bfrom|@)\s*$", re.IGNORECASE)
 _TITLE_BEFORE = LazyRegex(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+$")
 
 
@@ -320,6 +367,16 @@ def _came_through(
         ]
         # "Said Tomas at Bay Tile sent her to us": a capitalised name right before says who
         before = next((n for n in said if person(n)), said[0] if said else None)
+        # i16in3: "Yusra Khoury booked it, Peggy sent her to me": the one right before the verb
+        # with nothing between (not a place after "at") sent her
+        right = [
+            n
+            for n in said
+            if person(n)
+            and "," not in text[n.end : m.start()]
+            and not _AT_BEFORE.search(text, max(0, n.start - 5), n.start)
+        ]
+        before = right[-1] if right else before
         if before is not None:
             refs.append((written(before), before.start, m.end()))
     for ref, start, end in refs:
@@ -945,3 +1002,258 @@ def _mail_and_spoken(
             (i.referrer or "") == n.name or i.name == n.name for i in found
         ):
             found.append(Introduction("", n.name, n.start, own.end(), True))
+
+
+# i16in3. Family: the client offers to hand over someone named before, the hand-over said with
+# a pronoun or no object: "she'll give him my number", "he'd send him my way", "he'll put us in
+# touch", "will introduce me", "she'll get me a meeting with him", "will text her to expect my
+# call", "he'll tell lyle to call me", "gave her my number, expect a call". The lead is the one
+# named in it, else the last person named before it in the sentence or the one before (never the
+# note's first person, who is the client, a relative or the client's office); the user's own act
+# ("I'll give him my number") is no hand-over.
+_OFFER_WORDS = (
+    "my number", "our number", "my name", "my card", "my details", "my info", "my contact",
+    "my email", "my e-mail", "my way", "our way", "in touch", "introduce", "intro ", "connect",
+    "meeting with", "call with", "expect", "to call me", "to call us", "to ring me",
+    "to contact me", "will call us", "will call me", "'ll call us", "will ring us", "expecting",
+    "talk to", "speak to", "speak with", "talk with", "chat with",
+)  # fmt: skip
+_HAND_OVER_PRONOUN = LazyRegex(
+    r"\b(?:(?:give|gives|gave|giving|pass|passed|send|sent|text|texted|forward|forwarded|share|"
+    r"shared)\s+(?:him|her|them)\s+(?:my|our)\s+(?:number|name|card|details|info|contact(?:\s+info)?|"
+    r"e-?mail)|(?:send|sent|point|steer|direct)\s+(?:him|her|them)\s+(?:my|our)\s+way|"
+    r"put\s+(?:us|me)\s+in\s+touch\b(?!\s+(?:with|w/))|(?:introduce|intro|connect)\s+(?:us|me)\b"
+    r"(?!\s+(?:to|with|w/))|get\s+(?:me|us)\s+(?:a\s+)?(?:meeting|call|sit-?down|intro(?:duction)?)"
+    r"\s+with\s+(?:him|her|them)\b|(?:tell|text|call|email|e-mail|let)\s+(?:him|her|them)\s+"
+    r"(?:\w+\s+){0,2}?(?:to\s+)?expect\s+(?:my|our|a)\s+call|tell\s+(?:him|her|them)\s+to\s+"
+    r"(?:call|ring|phone|e-?mail|text|contact)\s+(?:me|us)\b|tell\s+(?P<named>[A-Za-z][\w'-]+)\s+"
+    r"to\s+(?:call|ring|phone|e-?mail|text|contact)\s+(?:me|us)\b|"
+    # in someone's message to the user: "you should talk to him directly"
+    r"you\s+(?:should|ought\s+to|might\s+want\s+to|must|need\s+to|could)\s+(?:also\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with)\s+(?:him|her|them)\b)",
+    re.IGNORECASE,
+)
+# the same with the one to talk to named: "you should talk to Ines Albrecht in their group too"
+_YOU_SHOULD_TALK = LazyRegex(
+    r"\byou\s+(?:should|ought\s+to|might\s+want\s+to|must|need\s+to|could)\s+(?:also\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?",
+    re.IGNORECASE,
+)
+# the one who does it, named right before the hand-over ("Tess will text her", "Raj said he'd
+# send him"), is not the one handed over
+_SUBJECT_GAP = LazyRegex(r"(?:(?!\band\b)[\s\w'’]){0,30}")
+# "she's expecting your call" (in the client's words, of the one just named)
+_EXPECTING = LazyRegex(
+    r"\b(?:he|she|they)(?:'s|’s|\s+is|\s+are|'re|’re|\s+will\s+be)\s+expecting\s+(?:your|my|our|a)\s+"
+    r"(?:call|e-?mail|text)",
+    re.IGNORECASE,
+)
+# who does it: the client or someone else, not the user ("I'll give him my number")
+_MY_OWN_ACT = LazyRegex(r"\b(?:I|we)\s*(?:'ll|'d|’ll|’d|will|would|can|could|also|just)?\s*$", re.I)
+# a hand-over asked for, hoped for or denied: the user's wish, not the client's offer
+_NOT_DONE = LazyRegex(
+    r"(?:\b(?:ask|asked|asking|asks)\b[^.;!?\n]{0,25}|\b(?:I|we)\s+(?:want|need|hope)\b[^.;!?\n]{0,25}|"
+    r"\b(?:hoping|if|whether|please|pls|maybe)\b[^.;!?\n]{0,15}|"
+    r"\b(?:not|never|won'?t|didn'?t|doesn'?t|can'?t|wouldn'?t)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+# "agnes will call us": someone the client sent calls the user, said where the client's friend,
+# neighbour or a referral was said just before
+_WILL_CALL = LazyRegex(
+    r"\s*(?:'ll|’ll|\s+will|\s+is\s+going\s+to|\s+is\s+gonna|\s+should)\s+(?:be\s+)?"
+    r"(?:call|calling|ring|ringing|contact|contacting|reach\s+out\s+to|e-?mail|text)\s+(?:us|me)\b",
+    re.IGNORECASE,
+)
+_SENT_SOMEONE = LazyRegex(rf"\b(?:{_SOCIAL}|referr\w*|recommend\w*|family)\b", re.IGNORECASE)
+_OWNERS = LazyRegex(r"(?:'s|’s)\b")
+_PLACE_AFTER = LazyRegex(r"\s+(?:In|At|From|Of|On|With|Near|By)\s.*$")
+_RELATIVE_BEFORE = LazyRegex(
+    r"\b(?:husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father|"
+    r"assistant|secretary|receptionist|admin|ea|pa)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _offered_hand_over(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+    people = [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
+    if not people:
+        return
+    client = names[0].first.lower()  # the note's first name, person or not
+
+    def full_of(n: NameMention) -> NameMention:
+        if n.full:
+            return n
+        return next((o for o in people if o.full and o.first == n.first), n)
+
+    def handed(n: NameMention) -> bool:
+        return (
+            n.first.lower() != client
+            and not _OWNERS.match(text, n.end)
+            and not _RELATIVE_BEFORE.search(text, max(0, n.start - 14), n.start)
+        )
+
+    def add(lead: NameMention, start: int, end: int) -> None:
+        lead = full_of(lead)
+        # a title-cased dictation runs a place into the name ("Her Sister Maeve In Boston")
+        name = _PLACE_AFTER.sub("", lead.name)
+        if name.lower() in seen or any(i.referrer == name for i in found):
+            return
+        sentence = max(text.rfind(stop, 0, start) for stop in (".", ";", "!", "?", "\n"))
+        before = [n for n in people if sentence < n.start < start and n is not lead]
+        ref = before[0].name if before and before[0].first.lower() != client else None
+        seen.add(name.lower())
+        found.append(Introduction(name, ref, start, end, False))
+
+    def window(start: int) -> int:
+        """The start of the sentence before the one ``start`` is in (a paragraph ends it)."""
+        stops = [text.rfind(s, 0, start) for s in (".", ";", "!", "?", "\n")]
+        one = max(stops)
+        two = max(text.rfind(s, 0, max(one, 0)) for s in (".", ";", "!", "?", "\n"))
+        paragraph = text.rfind("\n\n", 0, start)
+        return max(two, paragraph, start - 300)
+
+    cues = list(_HAND_OVER_PRONOUN.finditer(text, 0, limit))
+    if "expecting" in text[:limit].lower():
+        cues.extend(_EXPECTING.finditer(text, 0, limit))
+    for m in cues:
+        if _MY_OWN_ACT.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "I asked her to introduce me", "he won't give her my number"
+        if m.groupdict().get("named"):
+            named = m.group("named").lower()
+            lead = next((n for n in people if n.start == m.start("named")), None) or next(
+                (n for n in reversed(people) if n.end <= m.start() and n.first.lower() == named),
+                None,
+            )
+            if lead is not None and handed(lead):
+                add(lead, m.start(), m.end())
+            continue
+        begin = window(m.start())
+        said = [
+            n
+            for n in people
+            if begin < n.start
+            and n.end <= m.start()
+            and handed(n)
+            and not _SUBJECT_GAP.compiled.fullmatch(text, n.end, m.start())
+        ]
+        if said:
+            add(said[-1], said[-1].start, m.end())
+    for m in _YOU_SHOULD_TALK.finditer(text, 0, limit) if "you" in text[:limit].lower() else ():
+        lead = next((n for n in people if m.end() <= n.start <= m.end() + 2), None)
+        if lead is not None and lead.full and handed(lead):
+            add(lead, m.start(), lead.end)
+    for n in people:
+        if _OWNERS.match(text, n.end) or not _WILL_CALL.match(text, n.end):
+            continue
+        # said first with what makes them someone sent ("her friend from church agnes lowe",
+        # "she is referring a family, Mr. X"), so not the client calling back
+        whole = full_of(n)
+        first = next((o for o in people if o.first == whole.first), whole)
+        if _RELATIVE_BEFORE.search(text, max(0, first.start - 14), first.start):
+            continue
+        if _SENT_SOMEONE.search(text, max(0, first.start - 45), first.start):
+            add(n, n.start, n.end)
+
+
+# i16in3. Family: someone referred to the user with a word between the verb and the name ("also
+# referred her coworker X", "referred me to X at the bank", "introduced his friend, one X"): the
+# lead is the first person named right after.
+_REFERRED_OTHER = LazyRegex(
+    r"\b(?:referred|introduced|recommended)\s+(?:me|us)\s+to\s+|\b(?:referred|introduced)\s+"
+    r"(?:his|her|their)\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*\s*,?\s+(?:one\s+|a\s+|named\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _referred_someone(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
+) -> None:
+    for m in _REFERRED_OTHER.finditer(text, 0, limit):
+        lead = next((n for n in names if m.end() <= n.start <= m.end() + 4), None)
+        if lead is None or lead.name.lower() in seen:
+            continue
+        if _RELATIVE_BEFORE.search(text, max(0, lead.start - 14), lead.start):
+            continue
+        if any(i.referrer == lead.name for i in found):
+            continue
+        seen.add(lead.name.lower())
+        sentence = max(text.rfind(stop, 0, m.start()) for stop in (".", ";", "!", "?", "\n"))
+        before = [n for n in names if sentence < n.start and n.end <= m.start()]
+        found.append(
+            Introduction(lead.name, before[-1].name if before else None, m.start(), lead.end, False)
+        )
+
+
+# i16in3. Family: the client's own referrer said with an aside between the name and the verb
+# ("X, who owns your Dayton shop, suggested I reach out", "X at Voss & Keane gave me your name",
+# "Pastor X at Grace Chapel gave me your number"), in a writer's plain present ("my friend x y
+# recommend you", "X mentioned you run ...") or as where the client knows the user from ("he
+# knows us from his cousin X"): X is the referrer, the lead the client.
+_ASIDE_WORDS = ("recommend", "mentioned", "suggested", "gave", "passed", "know", "knew", "heard",
+    "hear of", "referral", "'s rec", "tip")  # fmt: skip
+_REFERRER_ASIDE = LazyRegex(
+    r",\s+(?:who|whose)\s+[^,.;!?\n]{1,70},|\s+(?:at|from|of|@)\s+[^.;,!?\n]{1,40}?"
+    r"(?=\s+(?:gave|passed|suggested|said|recommended|mentioned|told|thought|pointed|speaks))"
+)
+_RECOMMENDS_YOU = LazyRegex(
+    r"\s+(?:also\s+)?(?:recommend|recommends|recommended|mentioned|suggested)\s+(?:that\s+)?you\b"
+    r"(?!\s+(?:to|call|contact|reach|get|should|could|would|'d|will|'ll))",
+    re.IGNORECASE,
+)
+_KNOWS_US_FROM = LazyRegex(
+    r"\b(?:know|knows|knew|heard\s+of|hear\s+of)\s+(?:us|me|about\s+us|about\s+me)\s+"
+    r"(?:from|through|thru|via)\s+",
+    re.IGNORECASE,
+)
+_FROM_REFERRAL = LazyRegex(
+    r"\b(?:from|via|thru|through)\s+(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)(?:'s|’s)\s+"
+    r"(?:referral|rec|recommendation|tip)\b"
+)
+
+
+def _referrer_with_an_aside(
+    text: str, limit: int, names: list[NameMention], found: list[Introduction]
+) -> None:
+    fulls = {n.first.lower() for n in names if n.full}
+    people = [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
+    refs: list[tuple[str, int, int]] = []
+    for n in people:
+        aside = _REFERRER_ASIDE.match(text, n.end)
+        at = aside.end() if aside is not None else n.end
+        said = (
+            (_REF_BEFORE.match(text, at) or _SUGGESTED_I.match(text, at)) if aside else None
+        ) or _RECOMMENDS_YOU.match(text, at)
+        if said is not None:
+            refs.append((n.name, n.start, said.end()))
+            if aside is not None:
+                # "Pastor Greg Holt at Grace Chapel gave me your number": the person, not the
+                # place in the aside, sent the client
+                found[:] = [
+                    i
+                    for i in found
+                    if not (i.lead_is_subject and not i.name and n.end <= i.start < aside.end())
+                ]
+    for m in _KNOWS_US_FROM.finditer(text, 0, limit):
+        after = next((n for n in people if m.end() <= n.start <= m.end() + 45), None)
+        if after is not None and not _STOP.search(text, m.end(), after.start):
+            refs.append((after.name, m.start(), after.end))
+    for m in _FROM_REFERRAL.finditer(text, 0, limit):
+        inside = next((n for n in people if n.start == m.start("who")), None)
+        if inside is not None:
+            refs.append((inside.name, m.start(), m.end()))
+    for ref, start, end in refs:
+        if not any((i.referrer or "") == ref or i.name == ref for i in found):
+            found.append(Introduction("", ref, start, end, True))

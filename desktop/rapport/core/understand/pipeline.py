@@ -228,7 +228,11 @@ def understand(
     # a day to remember said in a clause only the learned model took as a task is still one
     learned = [Span(t.start, t.end, body[t.start : t.end]) for t in tasks if t.learned]
     yearly = find_yearly_dates(
-        sorted(fact_units + learned, key=lambda u: u.start), dates, family, client_first
+        sorted(fact_units + learned, key=lambda u: u.start),
+        dates,
+        family,
+        client_first,
+        [Span(t.start, t.end, body[t.start : t.end]) for t in tasks if not t.learned],
     )
     found_client = _client(client, body, names, known_clients)
     understood = Understanding(
