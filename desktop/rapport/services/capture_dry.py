@@ -91,14 +91,17 @@ def _load_programs(directory: Path) -> None:
 def warm_grammar(data_dir: str | os.PathLike[str]) -> int:
     """For the window at idle: every grammar pattern compiled now rather than by the first
     notes the user types, from the programs kept beside the book (a few milliseconds),
-    and those it had to compile kept for the next start. How many were compiled."""
+    and those it had to compile kept for the next start; the interest catalogue's index
+    too. How many patterns were compiled."""
     from rapport import paths
 
     _load_programs(paths.data_dir(str(data_dir)))
     from rapport.core.understand import pipeline  # noqa: F401  # its stages' patterns
+    from rapport.core.understand.interests import catalogue
     from rapport.core.understand.text import compile_all
 
     compiled = compile_all()
+    catalogue()  # its index, taken from the file or built, kept with the programs
     keep_programs(str(data_dir))
     return compiled
 
