@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import marshal
 import os
 import sqlite3
 import subprocess
@@ -12,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from rapport.core.understand import programs
+from rapport.core.understand import derived, programs
 from rapport.core.understand.text import LazyRegex
 from rapport.sample import demo
 from rapport.services import capture, clients
 from rapport.services.book import close_book, open_book
 from rapport.services.capture_dry import (
+    derived_path,
     keep_programs,
     programs_path,
     read_moment,
@@ -134,6 +136,37 @@ def test_the_grammar_compiled_once_is_kept_privately_without_a_name(sample: Path
         close_book()
     assert [name for name in names if name.encode() in data] == []
     assert b"travel baseball" not in data and b"Promised pricing" not in data
+    assert [p.name for p in sample.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_what_the_understanding_built_is_kept_privately_and_taken_next_time(
+    sample: Path,
+) -> None:
+    """The interest catalogue's index and the word lists, built by the first dry run, are
+    kept beside the book (0600, no name, no note) and taken by the next, which builds
+    nothing and so leaves the file as it was; a damaged file is built again and replaced."""
+    kept = derived_path(sample)
+    assert not kept.exists()
+    first = _dry_run_process(sample, "")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    written = kept.stat()
+    again = _dry_run_process(sample, "")
+    assert again == first and first["client"]["name"] == "Bob Smith"
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    data = kept.read_bytes()
+    header, entries = marshal.loads(data)
+    assert header == derived.FORMAT and {"interests.catalogue", "wordlists"} <= set(entries)
+    open_book(sample)
+    try:
+        names = [k.name for k in capture.known_clients()] + ["Acme Supply", "Dana Whitmore"]
+    finally:
+        close_book()
+    assert [name for name in names if name.encode() in data] == []
+    assert b"travel baseball" not in data and b"Promised pricing" not in data
+
+    kept.write_bytes(data[: len(data) // 3])
+    assert _dry_run_process(sample, "") == first
+    assert marshal.loads(kept.read_bytes())[0] == derived.FORMAT
     assert [p.name for p in sample.iterdir() if p.name.endswith(".tmp")] == []
 
 

@@ -67,47 +67,71 @@ def programs_path(directory: Path) -> Path:
     return directory / f"capture-patterns.{sys.implementation.cache_tag}.cache"
 
 
+def derived_path(directory: Path) -> Path:
+    """The file of what the understanding builds from its shipped data (the interest
+    catalogue's index: core/understand/derived.py), one per Python; no note or name."""
+    return directory / f"capture-derived.{sys.implementation.cache_tag}.cache"
+
+
 def _load_programs(directory: Path) -> None:
+    from rapport.core.understand.derived import load_kept
     from rapport.core.understand.programs import load_programs
 
-    try:
-        data = programs_path(directory).read_bytes()
-    except OSError:  # none yet, or unreadable: the patterns are compiled as usual
-        return
-    load_programs(data)
+    for path, load in (
+        (programs_path(directory), load_programs),
+        (derived_path(directory), load_kept),
+    ):
+        try:
+            data = path.read_bytes()
+        except OSError:  # none yet, or unreadable: compiled and built as usual
+            continue
+        load(data)
 
 
 def warm_grammar(data_dir: str | os.PathLike[str]) -> int:
     """For the window at idle: every grammar pattern compiled now rather than by the first
     notes the user types, from the programs kept beside the book (a few milliseconds),
-    and those it had to compile kept for the next start. How many were compiled."""
+    and those it had to compile kept for the next start; the interest catalogue's index
+    too. How many patterns were compiled."""
     from rapport import paths
 
     _load_programs(paths.data_dir(str(data_dir)))
     from rapport.core.understand import pipeline  # noqa: F401  # its stages' patterns
+    from rapport.core.understand.interests import catalogue
     from rapport.core.understand.text import compile_all
 
     compiled = compile_all()
+    catalogue()  # its index, taken from the file or built, kept with the programs
     keep_programs(str(data_dir))
     return compiled
 
 
 def keep_programs(data_dir: str | None) -> None:
-    """At the end of a dry run: the programs compiled in this run, with those known, for
-    the next run, next to the book (none when there is no book: a dry run creates
-    nothing).
+    """At the end of a dry run: the programs compiled in this run, with those known, and
+    what the understanding built from its data, for the next run, next to the book (none
+    when there is no book: a dry run creates nothing).
 
     A cache: written whole under another name and moved into place (a reader sees the
     old file or the new one), private (0600); when the folder is read-only or full it is
-    simply not written, and the next run compiles as this one did."""
+    simply not written, and the next run compiles and builds as this one did."""
     from rapport import paths
+    from rapport.core.understand.derived import kept_data
     from rapport.core.understand.programs import known_programs
 
-    data = known_programs()
     directory = paths.data_dir(data_dir)
-    if data is None or not paths.database_path(directory).is_file():
+    if not paths.database_path(directory).is_file():
         return
-    target = programs_path(directory)
+    _write_whole(programs_path(directory), known_programs())
+    try:
+        derived = kept_data()
+    except ValueError:  # something unmarshallable: not kept, built again next time
+        derived = None
+    _write_whole(derived_path(directory), derived)
+
+
+def _write_whole(target: Path, data: bytes | None) -> None:
+    if data is None:
+        return
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

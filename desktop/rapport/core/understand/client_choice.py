@@ -296,8 +296,11 @@ def _said_again(body: str, mention: NameMention, times: int = 1) -> bool:
 
 
 def _times_said(body: str, mention: NameMention) -> int:
+    rest = body[mention.end :]
+    if mention.first not in rest:
+        return 0  # not said again: no pattern made of the name to compile
     first = re.escape(mention.first)
-    return len(re.findall(rf"\b{first}\b", body[mention.end :]))
+    return len(re.findall(rf"\b{first}\b", rest))
 
 
 # "the late Walter Greeley", "obituary for Ann Ruiz", "Walter Greeley (passed 8/24)",

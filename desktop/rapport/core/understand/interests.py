@@ -26,7 +26,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from rapport.core.understand.derived import code_key, kept
 from rapport.core.understand.programs import compile_regex
 from rapport.core.understand.resources import read_resource
 from rapport.core.understand.text import is_lower_note
@@ -816,10 +818,60 @@ def _strings(value: object) -> list[str]:
 
 @cache
 def catalogue() -> Catalogue:
-    """The shipped catalogue, loaded on first use and kept."""
-    entries = list(json.loads(read_resource("interests.json"))["interests"])
-    # The broad lexicon of pastimes, in the same form, read after the catalogue it extends
-    return Catalogue(entries, list(json.loads(read_resource("pastimes.json"))["interests"]))
+    """The shipped catalogue, loaded on first use and kept; built from the two files, or
+    taken as a run before built it from the same files and code (``derived.py``)."""
+    sources = (read_resource("interests.json"), read_resource("pastimes.json"))
+
+    def build() -> Catalogue:
+        entries = list(json.loads(sources[0])["interests"])
+        # The broad lexicon of pastimes, in the same form, read after the catalogue it extends
+        return Catalogue(entries, list(json.loads(sources[1])["interests"]))
+
+    key = (
+        sources,
+        code_key(
+            Catalogue,
+            Interest,
+            _key,
+            _strings,
+            _rx.__wrapped__,
+            _SIMPLE,
+            _TOKEN,
+            _state,
+            _from_state,
+        ),
+    )
+    return kept("interests.catalogue", key, build, _state, _from_state)
+
+
+# The regex methods the catalogue looks up once: compiled again, not kept.
+_PATTERNS = {"_simple": (_SIMPLE, "fullmatch"), "_tokens": (_TOKEN, "findall")}
+
+
+def _state(built: Catalogue) -> dict[str, object]:
+    """A catalogue as built, as plain data (its interests as tuples): every attribute but the
+    regex methods, each dict copied (the lexicon's phrases join the index on use)."""
+    state: dict[str, object] = {}
+    for name, value in vars(built).items():
+        if name == "interests":
+            value = {tag: (i.category, i.parent) for tag, i in built.interests.items()}
+        elif name in _PATTERNS:
+            continue
+        state[name] = dict(value) if isinstance(value, dict) else value
+    return state
+
+
+def _from_state(state: dict[str, Any]) -> Catalogue:
+    made = Catalogue.__new__(Catalogue)
+    for name, (pattern, method) in _PATTERNS.items():
+        setattr(made, name, getattr(_rx(pattern), method))
+    for name, value in state.items():
+        if name == "interests":
+            value = {
+                tag: Interest(tag, category, parent) for tag, (category, parent) in value.items()
+            }
+        setattr(made, name, value)
+    return made
 
 
 def find_interests(text: str) -> list[InterestMatch]:

@@ -921,11 +921,14 @@ _COUPLE_SHARES = (
 
 
 def _plus_partner(body: str, client_first: str) -> tuple[str, None, int, int] | None:
+    end = min(len(body), 600)
+    if "+" not in body[:end] and "&" not in body[:end]:
+        return None  # no join: the pattern made of the client's name is not compiled
     pattern = re.compile(
         rf"(?:\b{re.escape(client_first)}|\b[Hh]e|\b[Ss]he)\s*(?:\+|&)\s*(?P<y>[A-Z][a-z'-]+)"
         rf"(?!\s*[A-Z]\.?(?:\s|$)|\s+[A-Z][a-z]){_COUPLE_SHARES}"
     )
-    m = pattern.search(body, 0, min(len(body), 600))
+    m = pattern.search(body, 0, end)
     if m is None:
         return None
     name = m.group("y")

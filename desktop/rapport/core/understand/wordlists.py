@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from functools import cache
 
+from rapport.core.understand.derived import code_key, kept
+
 __all__ = ["FILE", "read_resource", "word_list", "word_lists"]
 
 FILE = "capture_words.txt"
@@ -52,8 +54,11 @@ def parse(text: str) -> dict[str, frozenset[str]]:
 
 @cache
 def word_lists() -> dict[str, frozenset[str]]:
-    """Every list of the shipped file, read once."""
-    return parse(read_resource(FILE))
+    """Every list of the shipped file, read once; parsed, or taken as a run before parsed
+    the same file with the same code (``derived.py``)."""
+    text = read_resource(FILE)
+    key = (text, code_key(parse))
+    return kept("wordlists", key, lambda: parse(text), dict, dict)
 
 
 def word_list(name: str) -> frozenset[str]:
