@@ -37,6 +37,19 @@ def _counts(team_book: TeamBook) -> tuple[dict[tuple[str, str], int], dict[tuple
     )
 
 
+# Whether ``rapport_find`` lists a word's documents as too common to rank (names first with
+# -1, then the rest unranked, 0): the word given to count it by, read whole or as a prefix.
+_TOO_COMMON = (
+    "SELECT coalesce(bool_and(score IN (0, -1)), false) FROM rapport_find("
+    "to_tsquery('simple', quote_literal(%(word)s) || CASE WHEN %(prefix)s THEN ':*' ELSE '' END), "
+    "240, %(word)s, %(prefix)s)"
+)
+
+
+def _too_common(cursor: Any, word: str, prefix: bool) -> bool:
+    return bool(cursor.execute(_TOO_COMMON, {"word": word, "prefix": prefix}).fetchone()[0])
+
+
 def _insert_docs(conn: Any, texts: list[tuple[int, str]]) -> None:
     for ref, text in texts:
         conn.execute(
@@ -71,60 +84,65 @@ def test_the_words_counts_follow_every_write_of_the_documents(team_book: TeamBoo
 
 def test_a_colleagues_private_words_are_neither_counted_nor_shown(team_book: TeamBook) -> None:
     """bob's private notes say "zanzibar" 1,600 times: to alice the word is in no document
-    (no typo is corrected to it, no search is told it is too common), and the words table
-    shows her none of bob's rows; to bob it is a word too common to rank."""
-    from rapport.store.models import db
-
+    (no typo is corrected to it, no search of hers is told it is too common), and the words
+    table shows her none of bob's rows; to bob it is a word too common to rank."""
     with team_book.server.connect("bob", team_book.database) as conn:
         _insert_docs(conn, [(900_000 + n, "zanzibar trip planning") for n in range(1600)])
-    ask = "SELECT rapport_common('zanzibar', false), rapport_known(ARRAY['zanzib', 'trip'])"
-    assert db.execute_sql(ask).fetchone() == (False, [False, False])
-    assert db.execute_sql("SELECT keys FROM rapport_similar('zanzibat', 20)").fetchall() == []
-    assert db.execute_sql("SELECT count(*) FROM search_word").fetchone() == (0,)
+    known = "SELECT rapport_known(ARRAY['zanzib', 'trip'])"
+    similar = "SELECT keys FROM rapport_similar('zanzibat', 20)"
     with team_book.server.connect("alice", team_book.database) as conn:
+        assert conn.execute(known).fetchone() == ([False, False],)
+        assert conn.execute(similar).fetchall() == []
+        assert conn.execute("SELECT count(*) FROM search_word").fetchone() == (0,)
         _insert_docs(conn, [(800_000, "zanzibar mentioned once")])  # her own, private to her
-    assert db.execute_sql(ask).fetchone() == (False, [True, False])
-    assert db.execute_sql("SELECT DISTINCT owner FROM search_word").fetchall() == [("alice",)]
+        assert conn.execute(known).fetchone() == ([True, False],)
+        assert not _too_common(conn, "zanzibar", False)  # her one note, ranked
+        assert conn.execute("SELECT DISTINCT owner FROM search_word").fetchall() == [("alice",)]
     with team_book.server.connect("bob", team_book.database) as conn:
-        assert conn.execute(ask).fetchone() == (True, [True, True])
-        assert ("zanzibar",) in conn.execute("SELECT keys FROM rapport_similar('zanzibat', 20)")
+        assert conn.execute(known).fetchone() == ([True, True],)
+        assert _too_common(conn, "zanzibar", False)
+        assert ("zanzibar",) in conn.execute(similar).fetchall()
     assert _counts(team_book)[0] == _counts(team_book)[1]
 
 
 def test_a_word_too_common_to_rank_is_known_from_its_count_and_lists_what_counting_listed(
-    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+    team_book: TeamBook,
 ) -> None:
-    """1,600 notes say "golf": a search for it lists the client named Golf first, then
-    notes in the order read, as when its documents were counted (``rapport_find``), without
-    counting them; a word held by fewer is ranked as before."""
+    """1,600 notes say "golf": a search for it, whole or typed, lists the client named Golf
+    first, then notes in the order read, as when its documents were counted (no word given
+    to count by); "chess" in 30 notes is ranked. The decision is the words table's: a count
+    made to say "chess" is in 2,000 documents lists chess as too common."""
     from rapport.services import clients
     from rapport.store import search_pg
-    from rapport.store.models import db
 
     golfer = clients.create_client("Gus Golf")
     with team_book.server.connect("alice", team_book.database) as conn:
         _insert_docs(conn, [(700_000 + n, f"golf day {n}") for n in range(1600)])
         _insert_docs(conn, [(600_000 + n, f"chess club {n}") for n in range(30)])
     for word, typing in (("golf", False), ("golf", True), ("gol", True), ("chess", False)):
-        text = word if typing else word + " "
         counted = search_pg._found([word], typing, False, 240, (60, 8))
-        monkeypatch.setattr(search_pg, "_common", lambda *_: ("false", []))
-        assert search_pg._found([word], typing, False, 240, (60, 8)) == counted
-        monkeypatch.undo()
-        hits = search_pg.search(text, 60, 8)
-        assert hits[0].client_id == golfer.id or word == "chess"
-    assert db.execute_sql("SELECT rapport_common('golf', false)").fetchone() == (True,)
-    assert db.execute_sql("SELECT rapport_common('gol', true)").fetchone() == (True,)
-    assert db.execute_sql("SELECT rapport_common('gol', false)").fetchone() == (False,)
-    assert db.execute_sql("SELECT rapport_common('chess', false)").fetchone() == (False,)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search_pg, "_counted", lambda *_: ("NULL, false", []))
+            assert search_pg._found([word], typing, False, 240, (60, 8)) == counted
+        if word != "chess":
+            assert counted[0][1] == golfer.id and {f[2] for f in counted} == {-1.0, 0.0}
+    with team_book.server.connect("alice", team_book.database) as conn:
+        assert _too_common(conn, "golf", False) and _too_common(conn, "gol", True)
+        assert not _too_common(conn, "gol", False)  # no note says "gol" whole
+        assert not _too_common(conn, "chess", False)
+    with team_book.server.connect("owner", team_book.database) as conn:
+        conn.execute("UPDATE search_word SET docs = 2000 WHERE word = 'chess'")
+    with team_book.server.connect("alice", team_book.database) as conn:
+        assert _too_common(conn, "chess", False)
 
 
 def test_two_transactions_counting_the_same_words_in_opposite_orders_do_not_deadlock(
     team_book: TeamBook,
 ) -> None:
-    """One writes a document saying "alpha", then one saying "beta"; the other "beta",
-    then "alpha", at the same time, each in one transaction: without a lock taken before
-    the first count, each would hold one word's row the other waits for."""
+    """Two windows of alice's: one writes a document saying "alpha", then one saying
+    "beta"; the other "beta", then "alpha", at the same time, each in one transaction:
+    without a lock taken before the first count, each held one word's row the other waited
+    for, and the server ended one with a deadlock."""
     errors: list[BaseException] = []
     both = threading.Barrier(2)
 
@@ -144,7 +162,7 @@ def test_two_transactions_counting_the_same_words_in_opposite_orders_do_not_dead
 
     threads = [
         threading.Thread(target=write, args=("alice", "alpha", "beta", 500_000)),
-        threading.Thread(target=write, args=("bob", "beta", "alpha", 510_000)),
+        threading.Thread(target=write, args=("alice", "beta", "alpha", 510_000)),
     ]
     for thread in threads:
         thread.start()
@@ -153,7 +171,7 @@ def test_two_transactions_counting_the_same_words_in_opposite_orders_do_not_dead
     assert errors == []
     kept, counted = _counts(team_book)
     assert kept == counted
-    assert kept[("alpha", "alice")] == kept[("alpha", "bob")] == 1
+    assert kept[("alpha", "alice")] == kept[("beta", "alice")] == 2
 
 
 _SAVE_LOOP = """
@@ -212,7 +230,8 @@ def test_a_book_set_up_before_the_words_table_is_counted_by_its_owners_window(
         conn.execute("DROP TABLE search_word")
         for name in ("words_added", "words_changed", "words_removed"):
             conn.execute(f"DROP TRIGGER {name} ON search_doc")
-        conn.execute("DROP FUNCTION rapport_find_known(tsquery, integer, boolean)")
+        conn.execute("DROP FUNCTION rapport_find(tsquery, integer, text, boolean)")
+        conn.execute("DROP FUNCTION rapport_known(text[])")
         conn.execute(
             "CREATE INDEX search_doc_trigrams ON search_doc "
             "USING gin ((title_key || ' ' || body_key) gin_trgm_ops)"

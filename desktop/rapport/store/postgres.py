@@ -58,6 +58,7 @@ _PRIVATE_DEFAULT = (
     f"coalesce(nullif(current_setting('{PRIVATE_SETTING}', true), ''), 'off')::boolean"
 )
 SEARCH_TABLE = "search_doc"
+WORDS_TABLE = "search_word"  # the documents' words and how many hold each (below)
 # What the server says on this channel when a member commits a change to the book.
 CHANGED_CHANNEL = "rapport_changed"
 # The server processes of this program's own connections: their changes are not news.
@@ -669,10 +670,11 @@ def _team_schema(database: peewee.Database, strict: bool) -> None:
     run(_SEARCH_SCHEMA)
     run(_SEARCH_INDEXES_WRITE_THROUGH)
     run(_DOC_PRIVACY)
+    run("DROP FUNCTION IF EXISTS rapport_find(tsquery, integer)")  # now with a word to count
     run(_SEARCH_FUNCTIONS)
     run(_SEARCH_PASSES)
     _search_words(database, run)
-    for function in ("rapport_find(tsquery, integer)", "rapport_find_all(tsquery)",
+    for function in ("rapport_find(tsquery, integer, text, boolean)", "rapport_find_all(tsquery)",
                      "rapport_similar(text, integer)", *SEARCH_PASSES, *WORD_PASSES):  # fmt: skip
         # They read as the owner: for the team's members only, not every role on the server.
         run(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
@@ -978,7 +980,8 @@ _SEEN_BY_CALLER = _SEEN.replace("current_user", "session_user")
 # who is not subject to the policy, so the indexes serve, and apply the same rule
 # themselves to the member who called (``session_user``, the role that logged in).
 _SEARCH_FUNCTIONS = f"""
-CREATE OR REPLACE FUNCTION rapport_find(query tsquery, take integer)
+CREATE OR REPLACE FUNCTION rapport_find(
+  query tsquery, take integer, word text DEFAULT NULL, prefix boolean DEFAULT false)
 RETURNS TABLE (rowid bigint, client_id bigint, score real)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
 -- Reading at most the cap's worth of matches, the planner would walk the whole table in
@@ -990,6 +993,28 @@ SET enable_seqscan = off
 SET plan_cache_mode = force_generic_plan AS $$
 #variable_conflict use_column
 BEGIN
+  -- A query of one word (``word``, read as a prefix or whole) more than the cap's worth of
+  -- documents the caller sees hold is too common to rank, known from the book's words
+  -- (``WORDS_TABLE``) without reading 1,501 of them to count: what is listed then, below.
+  IF rapport_find.word IS NOT NULL AND EXISTS (
+    SELECT 1 FROM {WORDS_TABLE} w
+    WHERE (w.word = rapport_find.word
+           OR (rapport_find.prefix AND starts_with(w.word, rapport_find.word)))
+      AND (w.owner = '' OR w.owner = session_user)
+    GROUP BY w.word HAVING sum(w.docs) > {RANK_CAP}) THEN
+    RETURN QUERY
+    (SELECT d.rowid, d.client_id, -1::real FROM {SEARCH_TABLE} d
+     WHERE d.rowid >= {NAMED_KINDS}
+       AND to_tsvector('simple', d.title_key) @@ query AND ({_SEEN_BY_CALLER})
+     ORDER BY 1 DESC LIMIT take)
+    UNION ALL
+    (SELECT f.rowid, f.client_id, 0::real FROM (
+       SELECT d.rowid, d.client_id FROM {SEARCH_TABLE} d
+       WHERE d.words @@ query AND ({_SEEN_BY_CALLER}) OFFSET 0) f
+     WHERE f.rowid < {NAMED_KINDS} LIMIT take)
+    LIMIT take;
+    RETURN;
+  END IF;
   RETURN QUERY
   -- One read of the matches, ranked, up to one more than the cap. Up to the cap, the
   -- best of them. Above it the query is too common to rank (a short prefix in notes by
@@ -1087,21 +1112,16 @@ END $$;
 # documents (one sorted upsert of a statement's changes). Read instead of the documents:
 # - whether a query of one word is too common to rank (more than ``RANK_CAP`` documents
 #   hold one of its words), known without reading 1,501 documents to count them
-#   (``rapport_find_known``);
+#   (``rapport_find``'s ``word``);
 # - whether a word is in any document, and the indexed words closest to a typo (a trigram
-#   index over 40,000 words, where one over every whole document cost 0.35 ms of each
-#   document written and 0.4 s a typo on the big book).
+#   index over the words, 8,347 on the big book, where one over every whole document cost
+#   0.35 ms of each document written and 0.4 s a typo on the big book).
 # Two saves never deadlock over the counts: each takes ``WORDS_LOCK`` (for the rest of its
 # transaction) before its first count, so the rows of counts are only ever locked by one
 # transaction at a time, and within it in the order of the words.
-WORDS_TABLE = "search_word"
 WORDS_LOCK = 0x5261_7070_6F72_7401  # "Rapport\1"
 WORD_TRIGGERS = ("words_added", "words_changed", "words_removed")
-WORD_PASSES = (
-    "rapport_common(text, boolean)",
-    "rapport_known(text[])",
-    "rapport_find_known(tsquery, integer, boolean)",
-)
+WORD_PASSES = ("rapport_known(text[])",)
 _WORD_SEEN = "owner = '' OR owner = current_user"
 _WORD_SEEN_BY_CALLER = "(w.owner = '' OR w.owner = session_user)"
 _SEARCH_WORDS = f"""
@@ -1167,14 +1187,6 @@ DROP POLICY IF EXISTS team_sees ON {WORDS_TABLE};
 CREATE POLICY team_sees ON {WORDS_TABLE} FOR SELECT USING ({_WORD_SEEN});
 """
 _WORD_PASSES = f"""
-CREATE OR REPLACE FUNCTION rapport_common(asked text, prefix boolean)
-RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM {WORDS_TABLE} w
-    WHERE (w.word = asked OR (prefix AND starts_with(w.word, asked))) AND {_WORD_SEEN_BY_CALLER}
-    GROUP BY w.word HAVING sum(w.docs) > {RANK_CAP})
-$$;
 CREATE OR REPLACE FUNCTION rapport_known(words text[])
 RETURNS boolean[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -1194,30 +1206,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   ORDER BY similarity(w.word, $1) DESC, w.word
   LIMIT take
 $$;
-CREATE OR REPLACE FUNCTION rapport_find_known(query tsquery, take integer, common boolean)
-RETURNS TABLE (rowid bigint, client_id bigint, score real)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-SET enable_seqscan = off SET plan_cache_mode = force_generic_plan AS $$
-#variable_conflict use_column
-BEGIN
-  IF NOT common THEN
-    RETURN QUERY SELECT * FROM rapport_find(query, take);
-    RETURN;
-  END IF;
-  -- Too common to rank, known from the words' counts: what ``rapport_find`` lists then
-  -- (the names first, then matches in the order read), without counting 1,501 of them.
-  RETURN QUERY
-  (SELECT d.rowid, d.client_id, -1::real FROM {SEARCH_TABLE} d
-   WHERE d.rowid >= {NAMED_KINDS}
-     AND to_tsvector('simple', d.title_key) @@ query AND ({_SEEN_BY_CALLER})
-   ORDER BY 1 DESC LIMIT take)
-  UNION ALL
-  (SELECT f.rowid, f.client_id, 0::real FROM (
-     SELECT d.rowid, d.client_id FROM {SEARCH_TABLE} d
-     WHERE d.words @@ query AND ({_SEEN_BY_CALLER}) OFFSET 0) f
-   WHERE f.rowid < {NAMED_KINDS} LIMIT take)
-  LIMIT take;
-END $$;
 """
 
 

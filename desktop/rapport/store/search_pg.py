@@ -126,18 +126,18 @@ def _typed_query(
 _ONE_LEXEME = re.compile(r"[a-z0-9]+")
 
 
-def _common(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[str, list[object]]:
-    """SQL for "the query is too common to rank, known from the book's words" (more than
-    ``RANK_CAP`` documents the member sees hold one word it matches: ``rapport_common``),
-    and its parameters; ``false`` when the counts cannot say (several words: how many
-    documents hold them all is not counted), and the documents are counted as before.
-    The word being typed is asked about as ``_typed_query`` reads it (``e.yes``: whole)."""
+def _counted(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[str, list[object]]:
+    """The arguments that let ``rapport_find`` know a query too common to rank from the book's
+    words (more than ``RANK_CAP`` documents the member sees hold one word it matches): the
+    word and whether it is read as a prefix (``e.yes``: whole, as ``_typed_query`` reads
+    it), as SQL and parameters; none when the counts cannot say (several words: how many
+    documents hold them all is not counted), and the documents are counted as before."""
     if len(words) != 1 or not _ONE_LEXEME.fullmatch(words[0]):
-        return "false", []
+        return "NULL, false", []
     word = words[0]
     if prefix_all or not prefix_last or len(word) < 2:
-        return "rapport_common(%s, %s)", [word, prefix_all and len(word) >= 2]
-    return "rapport_common(%s, NOT e.yes)", [word]
+        return "%s, %s", [word, prefix_all and len(word) >= 2]
+    return "%s, NOT e.yes", [word]
 
 
 # A result: rowid, client id, score, then its title and text once read.
@@ -151,17 +151,17 @@ def _found(
     the limit and the most of one kind), with their text: one round trip, where reading
     the matches and then their text took two."""
     enough, enough_params, query, params = _typed_query(words, prefix_last, prefix_all)
-    common, common_params = _common(words, prefix_last, prefix_all)
+    counted, counted_params = _counted(words, prefix_last, prefix_all)
     limit, per_kind = cap
     cursor = db.execute_sql(
         "SELECT f.rowid, f.client_id, f.score, d.title, d.body FROM ("
         "  SELECT f.*, row_number() OVER (PARTITION BY f.rowid >> "
         f"{ID_BITS} ORDER BY f.n) AS in_kind"
-        f"  FROM (SELECT {enough} AS yes OFFSET 0) e, rapport_find_known({query}, %s, {common})"
+        f"  FROM (SELECT {enough} AS yes OFFSET 0) e, rapport_find({query}, %s, {counted})"
         "  WITH ORDINALITY AS f(rowid, client_id, score, n)"
         ") f JOIN search_doc d ON d.rowid = f.rowid "
         "WHERE f.in_kind <= %s ORDER BY f.n LIMIT %s",
-        (*enough_params, *params, take, *common_params, per_kind, limit),
+        (*enough_params, *params, take, *counted_params, per_kind, limit),
     )
     return [
         (int(r), int(c) if c is not None else None, float(s), title, body)
