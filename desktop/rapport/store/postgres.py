@@ -971,6 +971,11 @@ def _catch_up_sequence(database: peewee.Database, table: str) -> str:
     return str(sequence)
 
 
+# Past every word starting with a text, in the words' order (their collation is "C": by
+# code point, and no character follows U+10FFFF): with ``>=`` the text, the words' index
+# reads only the words it starts, where ``starts_with`` with a value known only when the
+# function runs read all of them (781 pages a search on the big book).
+_PAST_PREFIX = "({} || chr(1114111))"
 # Above this many matches a query is not ranked (store/search.py's RANK_CAP on SQLite).
 RANK_CAP = 1500
 _SEEN_BY_CALLER = _SEEN.replace("current_user", "session_user")
@@ -998,7 +1003,8 @@ BEGIN
   -- (``WORDS_TABLE``) without reading 1,501 of them to count: what is listed then, below.
   IF rapport_find.word IS NOT NULL AND EXISTS (
     SELECT 1 FROM {WORDS_TABLE} w
-    WHERE (w.word = rapport_find.word
+    WHERE w.word >= rapport_find.word AND w.word < {_PAST_PREFIX.format("rapport_find.word")}
+      AND (w.word = rapport_find.word
            OR (rapport_find.prefix AND starts_with(w.word, rapport_find.word)))
       AND (w.owner = '' OR w.owner = session_user)
     GROUP BY w.word HAVING sum(w.docs) > {RANK_CAP}) THEN
@@ -1192,7 +1198,8 @@ RETURNS boolean[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT array_agg(EXISTS (
     SELECT 1 FROM {WORDS_TABLE} w
-    WHERE starts_with(w.word, asked.word) AND w.docs > 0 AND {_WORD_SEEN_BY_CALLER})
+    WHERE w.word >= asked.word AND w.word < {_PAST_PREFIX.format("asked.word")}
+      AND starts_with(w.word, asked.word) AND w.docs > 0 AND {_WORD_SEEN_BY_CALLER})
     ORDER BY asked.n)
   FROM unnest(words) WITH ORDINALITY asked(word, n)
 $$;
