@@ -222,6 +222,9 @@ def test_a_role_outside_the_team_can_read_nothing(pg_server: PgServer, team: str
             "SELECT * FROM rapport_find(to_tsquery('simple', 'a'), 5)",
             "SELECT rapport_enough(to_tsquery('simple', 'a'))",
             "SELECT * FROM rapport_spread(ARRAY[to_tsquery('simple', 'a')], 5)",
+            "SELECT * FROM search_word",
+            "SELECT rapport_known(ARRAY['a'])",
+            "SELECT * FROM rapport_find(to_tsquery('simple', 'a'), 5, 'a', true)",
         ):
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute(statement)

@@ -325,11 +325,11 @@ def test_the_typo_pass_asks_about_every_word_at_once_and_never_about_a_short_one
     capture.save_capture(text, capture.understand_note(text))
     sent = _sent(monkeypatch)
     assert search_pg.search("zq xw", 60, 8) == []
-    assert not any("rapport_find(to_tsquery" in query for query, _ in sent)
+    assert not any("rapport_known(" in query for query, _ in sent)
     sent.clear()
     hits = search_pg.search("basebll jazzz ", 60, 8)  # two typos, both corrected
     assert hits and all("baseball" in (hit.title + hit.snippet).lower() for hit in hits)
-    asked = [query for query, _ in sent if "rapport_find(to_tsquery" in query]
+    asked = [query for query, _ in sent if "rapport_known(" in query]
     assert len(asked) == 1
 
 

@@ -51,12 +51,14 @@ _TRIGGER_FUNCTIONS = {
     "announce_change": "rapport_announce_change",
     "next_version": "rapport_next_version",
     "doc_privacy": "rapport_doc_privacy",
+    **dict.fromkeys(postgres.WORD_TRIGGERS, "rapport_count_words"),
 }
 
 
 def expected_triggers() -> set[tuple[str, str, str]]:
     """(table, trigger, the function it runs) of every trigger ``rapport team setup`` makes."""
     found = {(postgres.SEARCH_TABLE, "doc_privacy")}
+    found |= {(postgres.SEARCH_TABLE, name) for name in postgres.WORD_TRIGGERS}
     for table in [*_book_tables(), _DRAFT]:
         found |= {(table, "keep_author"), (table, "ids_written")}
         if table != _DRAFT:
@@ -89,7 +91,10 @@ def expected_policies() -> set[Policy]:
     """Every row-level-security policy ``rapport team setup`` makes, its expressions as
     written there."""
     seen = postgres._SEEN
-    found: set[Policy] = {(postgres.SEARCH_TABLE, "team_sees", "*", True, seen, "true")}
+    found: set[Policy] = {
+        (postgres.SEARCH_TABLE, "team_sees", "*", True, seen, "true"),
+        (postgres.WORDS_TABLE, "team_sees", "r", True, postgres._WORD_SEEN, None),
+    }
     for table in [*_book_tables(), _DRAFT]:
         sees = _OWN if table == _DRAFT else seen
         found.add((table, "team_sees", "*", True, sees, sees))
@@ -106,8 +111,8 @@ def _as_the_server_shows(expressions: set[str]) -> dict[str, str] | None:
     try:
         with database.atomic() as transaction:
             database.execute_sql(
-                "CREATE TEMPORARY TABLE rapport_policy_shape (author text, private boolean) "
-                "ON COMMIT DROP"
+                "CREATE TEMPORARY TABLE rapport_policy_shape "
+                "(author text, private boolean, owner text) ON COMMIT DROP"
             )
             for number, expression in enumerate(sorted(expressions)):
                 database.execute_sql(
@@ -127,7 +132,7 @@ def _as_the_server_shows(expressions: set[str]) -> dict[str, str] | None:
 
 def protected_tables() -> list[str]:
     """The tables whose rows row-level security keeps private."""
-    return [*_book_tables(), _DRAFT, postgres.SEARCH_TABLE]
+    return [*_book_tables(), _DRAFT, postgres.SEARCH_TABLE, postgres.WORDS_TABLE]
 
 
 def _text(name: str) -> Column:
@@ -135,7 +140,7 @@ def _text(name: str) -> Column:
 
 
 def _search_table() -> Table:
-    """``postgres._SEARCH_SCHEMA``: the documents, their words, trigrams and names."""
+    """``postgres._SEARCH_SCHEMA``: the documents, their words and names."""
     columns = [
         Column("rowid", "", True, None, 1),
         Column("client_id", "", False, None, 0),
@@ -145,10 +150,20 @@ def _search_table() -> Table:
     ]
     indexes = [
         Index(("words",), False, False),
-        Index((None,), False, False),  # the trigrams of title_key || ' ' || body_key
         Index(("client_id",), False, False),
         Index((None,), False, True),  # the names' words, clients' and people's documents only
     ]
+    return Table(frozenset(columns), frozenset(), frozenset(indexes), None)
+
+
+def _words_table() -> Table:
+    """``postgres._SEARCH_WORDS``: the book's words, the documents holding each, by owner."""
+    columns = [
+        Column("word", "", True, None, 1),
+        Column("owner", "", True, None, 2),
+        Column("docs", "", True, None, 0),
+    ]
+    indexes = [Index(("word",), False, False)]  # its trigrams, for typos
     return Table(frozenset(columns), frozenset(), frozenset(indexes), None)
 
 
@@ -174,6 +189,7 @@ def reference() -> Shape:
     shared = Index(("name_key",), True, True)  # postgres.SHARED_NAME_INDEX
     tables["client"] = replace(tables["client"], indexes=tables["client"].indexes | {shared})
     tables[postgres.SEARCH_TABLE] = _search_table()
+    tables[postgres.WORDS_TABLE] = _words_table()
     kinds = tuple(sorted((name, "table") for name in tables))
     return Shape(kinds, tuple(sorted(tables.items())), (), ())
 

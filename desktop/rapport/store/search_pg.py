@@ -28,6 +28,8 @@ from rapport.store.search_text import ID_BITS, Hit, doc_of, doc_rowid, fold, mar
 _WORD = re.compile(r"\w+")
 # What the trigram fallback accepts as the same word mistyped.
 CLOSE_ENOUGH = 0.7
+# How many of the book's words most alike a typo are weighed (``_closest``).
+SIMILAR_WORDS = 20
 
 _UPSERT = (
     "INSERT INTO search_doc (rowid, client_id, title, body, title_key, body_key) "
@@ -97,20 +99,45 @@ def _query(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[s
     return " && ".join(parts), params
 
 
-def _typed_query(words: Sequence[str], typing: bool, prefix_all: bool) -> tuple[str, list[str]]:
+def _typed_query(
+    words: Sequence[str], typing: bool, prefix_all: bool
+) -> tuple[str, list[str], str, list[str]]:
     """``_query``, the word being typed read as a prefix only when the whole words match
     fewer than ``ENOUGH`` documents (SQLite's rule, ``store/search.py``): decided on the
-    server in the same statement (``rapport_enough``), so it costs no round trip, and a
-    common short word ("co.": 247 documents whole, 63,500 as a prefix) is not read as a
-    prefix of thousands of words."""
+    server in the same statement (``rapport_enough``, its answer ``e.yes``), so it costs no
+    round trip, and a common short word ("co.": 247 documents whole, 63,500 as a prefix) is
+    not read as a prefix of thousands of words. SQL and parameters of the decision, then of
+    the query (which reads ``e.yes``)."""
     if prefix_all or not typing or len(words[-1]) < 2:
-        return _query(words, typing, prefix_all)
+        query, params = _query(words, typing, prefix_all)
+        return "NULL::boolean", [], query, params
     whole, whole_params = _query(words, False, False)
     typed, typed_params = _query(words, True, False)
     return (
-        f"CASE WHEN rapport_enough({whole}) THEN {whole} ELSE {typed} END",
-        [*whole_params, *whole_params, *typed_params],
+        f"rapport_enough({whole})",
+        whole_params,
+        f"CASE WHEN e.yes THEN {whole} ELSE {typed} END",
+        [*whole_params, *typed_params],
     )
+
+
+# A word whose lexeme in the documents is the word itself (the parser keeps it whole), so
+# that the book's words count its documents (``postgres.WORDS_TABLE``).
+_ONE_LEXEME = re.compile(r"[a-z0-9]+")
+
+
+def _counted(words: Sequence[str], prefix_last: bool, prefix_all: bool) -> tuple[str, list[object]]:
+    """The arguments that let ``rapport_find`` know a query too common to rank from the book's
+    words (more than ``RANK_CAP`` documents the member sees hold one word it matches): the
+    word and whether it is read as a prefix (``e.yes``: whole, as ``_typed_query`` reads
+    it), as SQL and parameters; none when the counts cannot say (several words: how many
+    documents hold them all is not counted), and the documents are counted as before."""
+    if len(words) != 1 or not _ONE_LEXEME.fullmatch(words[0]):
+        return "NULL, false", []
+    word = words[0]
+    if prefix_all or not prefix_last or len(word) < 2:
+        return "%s, %s", [word, prefix_all and len(word) >= 2]
+    return "%s, NOT e.yes", [word]
 
 
 # A result: rowid, client id, score, then its title and text once read.
@@ -123,15 +150,18 @@ def _found(
     """The documents having every word, best first, capped as ``_cap`` caps them (``cap``:
     the limit and the most of one kind), with their text: one round trip, where reading
     the matches and then their text took two."""
-    query, params = _typed_query(words, prefix_last, prefix_all)
+    enough, enough_params, query, params = _typed_query(words, prefix_last, prefix_all)
+    counted, counted_params = _counted(words, prefix_last, prefix_all)
     limit, per_kind = cap
     cursor = db.execute_sql(
         "SELECT f.rowid, f.client_id, f.score, d.title, d.body FROM ("
-        f"  SELECT *, row_number() OVER (PARTITION BY rowid >> {ID_BITS} ORDER BY n) AS in_kind"
-        f"  FROM rapport_find({query}, %s) WITH ORDINALITY AS f(rowid, client_id, score, n)"
+        "  SELECT f.*, row_number() OVER (PARTITION BY f.rowid >> "
+        f"{ID_BITS} ORDER BY f.n) AS in_kind"
+        f"  FROM (SELECT {enough} AS yes OFFSET 0) e, rapport_find({query}, %s, {counted})"
+        "  WITH ORDINALITY AS f(rowid, client_id, score, n)"
         ") f JOIN search_doc d ON d.rowid = f.rowid "
         "WHERE f.in_kind <= %s ORDER BY f.n LIMIT %s",
-        (*params, take, per_kind, limit),
+        (*enough_params, *params, take, *counted_params, per_kind, limit),
     )
     return [
         (int(r), int(c) if c is not None else None, float(s), title, body)
@@ -180,19 +210,25 @@ def _unmatched(words: Sequence[str]) -> set[str]:
     asked = [word for word in dict.fromkeys(words) if len(word) >= 4]
     if not asked:
         return set()
+    counted = [word for word in asked if _ONE_LEXEME.fullmatch(word)]  # the book's words
+    others = [word for word in asked if word not in counted]
     found = ", ".join(
-        ["EXISTS (SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1))"] * len(asked)
+        (["rapport_known(%s)"] if counted else [])
+        + ["EXISTS (SELECT 1 FROM rapport_find(to_tsquery('simple', %s), 1))"] * len(others)
     )
-    row = db.execute_sql(f"SELECT {found}", [_lexeme(word) + ":*" for word in asked]).fetchone()
-    return {word for word, has in zip(asked, row, strict=True) if not has}
+    params: list[object] = ([counted] if counted else []) + [_lexeme(w) + ":*" for w in others]
+    row = db.execute_sql(f"SELECT {found}", params).fetchone()
+    has = (list(row[0]) if counted else []) + list(row[1 if counted else 0 :])
+    return {word for word, known in zip(counted + others, has, strict=True) if not known}
 
 
 def _closest(word: str) -> str | None:
-    """The indexed word closest to ``word`` (a typo), found through the trigram index."""
-    cursor = db.execute_sql("SELECT keys FROM rapport_similar(%s, 5)", (word,))
+    """The indexed word closest to ``word`` (a typo): among the book's words the member
+    sees, the most alike by their trigrams (``rapport_similar``)."""
+    cursor = db.execute_sql("SELECT keys FROM rapport_similar(%s, %s)", (word, SIMILAR_WORDS))
     best, best_ratio = None, CLOSE_ENOUGH
     for (text,) in cursor:
-        for candidate in set(_WORD.findall(text)):
+        for candidate in sorted(set(_WORD.findall(text))):
             if candidate[:1] != word[:1] or abs(len(candidate) - len(word)) > 2:
                 continue
             ratio = SequenceMatcher(None, word, candidate, autojunk=False).ratio()
