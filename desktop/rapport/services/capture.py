@@ -219,7 +219,13 @@ def save_capture(
             text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved
         )
         tasks = _introductions(
-            client_id, name_key, interaction_id, u.get("introductions") or [], tasks, saved
+            client_id,
+            name_key,
+            interaction_id,
+            u.get("introductions") or [],
+            tasks,
+            saved,
+            recorder,
         )
         open_tasks = _OpenTasks(client_id)
         for task in tasks:
@@ -242,7 +248,7 @@ def _recorder(u: dict[str, Any]) -> Any:
     """Before the first write: the marks and images an exact undo of this save needs.
 
     The existing clients the save may change are the one it is about (when matched) and
-    the clients its introductions name (leads, referrers: see ``_client_named``).
+    the clients its introductions name (leads, referrers: see ``_Named``).
     """
     from rapport.services.capture_undo import Recorder
 
@@ -606,28 +612,33 @@ def _introductions(
     found: list[dict[str, Any]],
     tasks: list[dict[str, Any]],
     saved: SavedCapture,
+    recorder: Any,
 ) -> list[dict[str, Any]]:
     """Each lead becomes a client introduced by the referrer, with the follow-up chain.
 
     The chain brings "thank the referrer" and "reach out to the lead"; the note's own
     tasks saying the same thing set those tasks' wording and dates instead of doubling them.
+    The leads' and referrers' clients are as the undo's ``recorder`` read them (it looked
+    their names up before the save wrote), with the clients this loop makes and the
+    introductions it writes: no read of them again (a round trip each on a team book).
     """
     if not found:
         return tasks  # (and the follow-through services are only loaded when needed)
     from rapport.services.introductions import write_introduction
 
+    named = _Named(recorder)
     for item in found:
         lead_name = " ".join(str(item.get("name") or "").split())
         if not lead_name or fold(lead_name) == client_key:
             continue
         referrer_text = " ".join(str(item.get("referrer") or "").split())
-        lead_id = _client_named(lead_name)
+        lead_id = named.client(lead_name)
         referrer_id: int | None = None
         if not referrer_text or fold(referrer_text) == client_key:
             referrer_id = client_id if lead_id != client_id else None
         elif lead_id == client_id:
             # "Referred by Frank": the note's client is the lead.
-            referrer_id = _client_named(referrer_text, create=False)
+            referrer_id = named.client(referrer_text, create=False)
         if referrer_id is not None and referrer_id == lead_id:  # as create_introduction
             raise ValidationError("a client cannot introduce themselves")
         intro, chain_rows = write_introduction(
@@ -637,6 +648,7 @@ def _introductions(
             "",
             clock.today(),
             interaction_id,
+            known=named.known,
         )
         saved.introduction_ids.append(intro.id)
         lead_first = fold(lead_name).split()[0]
@@ -683,25 +695,40 @@ def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapt
     return suggestion.get("kind") == "follow_up" and any(lead and lead in title for lead in leads)
 
 
-@overload
-def _client_named(name: str, create: Literal[True] = True) -> int: ...
-@overload
-def _client_named(name: str, create: Literal[False]) -> int | None: ...
-def _client_named(name: str, create: bool = True) -> int | None:
-    """The client of that exact (folded) name, or a new one."""
-    key = fold(name)
-    found = sql.client_of_key(key)
-    if found is not None:
-        return found
-    if not create:
-        return None
-    stamp = clock.now()
-    values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = insert_client(values)
-    if data is None:  # a colleague's save made this client first (a team book)
-        return _shared_client(key)
-    indexing.data(m.Client, data)
-    return int(data["id"])
+class _Named:
+    """The clients an introduction names, by folded name: as the undo's recorder read them
+    before the save wrote (``Recorder.client_of_key``; read here only for a name it did not
+    look up), with the ones made since in this save. ``known`` is {id: (name, referred_by
+    id)} of those clients, which ``write_introduction`` reads and keeps up to date."""
+
+    def __init__(self, recorder: Any) -> None:
+        self.recorder = recorder
+        self.made: dict[str, int] = {}
+        self.known: dict[int, tuple[str, int | None]] = recorder.clients_named()
+
+    @overload
+    def client(self, name: str, create: Literal[True] = True) -> int: ...
+    @overload
+    def client(self, name: str, create: Literal[False]) -> int | None: ...
+    def client(self, name: str, create: bool = True) -> int | None:
+        """The client of that exact (folded) name, or a new one."""
+        key = fold(name)
+        found = self.made.get(key)
+        if found is None:
+            asked, found = self.recorder.client_of_key(key)
+            if not asked:
+                found = sql.client_of_key(key)
+        if found is not None or not create:
+            return found
+        stamp = clock.now()
+        values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
+        data = insert_client(values)
+        if data is None:  # a colleague's save made this client first (a team book)
+            return _shared_client(key)
+        indexing.data(m.Client, data)
+        self.made[key] = int(data["id"])
+        self.known[int(data["id"])] = (name, None)
+        return int(data["id"])
 
 
 class _OpenTasks:
