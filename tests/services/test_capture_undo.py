@@ -455,3 +455,38 @@ def test_the_undo_record_reads_the_tasks_of_introductions_in_its_batch(
     introduction_tasks = [t for t in recorder.before[m.Task].values() if t[column] is not None]
     assert len(introduction_tasks) == 2  # thank Bob, email Carol
     assert [t["title"] for t in record.created.rows[m.Task]] == ["Send Carol the deck"]
+
+
+def test_a_save_takes_the_open_tasks_and_the_leads_introductions_from_its_undo_record(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client's open tasks (is a task of the note one already open?) and a lead's
+    introductions a message answers were read again after the recorder had read them: a
+    round trip each on a team book. Now they are the recorder's when the save wrote none
+    before: the open task is found (its due moved, not doubled); the lead has answered."""
+    _save(LUNCH)
+    _save("Mike Sullivan introduced me to Dana White at Coastal Freight. Email Dana by Friday.")
+    notes = [
+        "Call with Bob Smith. I promised to send the revised proposal by Monday.",
+        "Voicemail from Dana White about the rates. Call her back today.",
+    ]
+    understood = [capture.understand_note(note) for note in notes]
+    sent: list[str] = []
+    run = type(m.db.obj).execute_sql
+
+    def execute_sql(self: Any, statement: str, *args: Any, **kwargs: Any) -> Any:
+        sent.append(statement)
+        return run(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(type(m.db.obj), "execute_sql", execute_sql)
+    for note, found in zip(notes, understood, strict=True):
+        capture.save_capture(note, found)
+    monkeypatch.undo()
+    again = ('SELECT "id", "title", "due" FROM "task"', 'SELECT * FROM "introduction"')
+    assert not [s for s in sent if s.startswith(again)]
+    bob = m.Client.get(m.Client.name == "Bob Smith")
+    proposal = m.Task.select().where(m.Task.client == bob.id, m.Task.title.contains("proposal"))
+    assert [t.status for t in proposal] == ["open"]
+    assert proposal[0].due.weekday() == 0  # Monday now
+    intro = m.Introduction.get()
+    assert intro.lead_answered_at is not None

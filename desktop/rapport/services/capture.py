@@ -216,7 +216,7 @@ def save_capture(
         _dates(client_id, u.get("dates") or [], people, client_first, saved)
         tasks = list(u.get("tasks") or [])
         tasks = _inbound(
-            text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved
+            text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved, recorder
         )
         tasks = _introductions(
             client_id,
@@ -227,7 +227,10 @@ def save_capture(
             saved,
             recorder,
         )
-        open_tasks = _OpenTasks(client_id)
+        # The client's open tasks as the recorder read them, unless this save wrote tasks
+        # since (a message's reply, an introduction's chain): then read (a round trip).
+        known = None if saved.task_ids else [] if created else recorder.open_tasks(client_id)
+        open_tasks = _OpenTasks(client_id, known)
         for task in tasks:
             saved.task_ids.append(_task(client_id, interaction_id, task, people, open_tasks))
         leads = [fold(str(i.get("name") or "")) for i in u.get("introductions") or ()]
@@ -579,8 +582,11 @@ def _inbound(
     when: datetime,
     tasks: list[dict[str, Any]],
     saved: SavedCapture,
+    recorder: Any,
 ) -> list[dict[str, Any]]:
-    """Record the message awaiting reply; the note's own reply task becomes its task."""
+    """Record the message awaiting reply; the note's own reply task becomes its task. The
+    lead's open introductions, which the message answers, are the recorder's (read before
+    the save wrote; no introduction is written before this)."""
     if not found or found.get("channel") not in r.INBOUND_CHANNELS:
         return tasks
     from rapport.services.inbound import write_inbound
@@ -599,6 +605,7 @@ def _inbound(
         interaction_id,
         reply_title=str(first.get("title") or "") or None,
         reply_due=_day(first["due"]) if first.get("due") else None,
+        open_introductions=recorder.open_introductions_of_lead(client_id, when.date()),
     )
     saved.inbound_id = message["id"]
     saved.task_ids.append(task_id)
@@ -740,14 +747,17 @@ class _OpenTasks:
     date with what it writes itself: reading them again for every task found the same.
     """
 
-    def __init__(self, client_id: int) -> None:
+    def __init__(self, client_id: int, known: list[tuple[int, str, Any]] | None = None) -> None:
+        """``known``: the open tasks as ``sql.open_task_titles`` would read them now (the
+        undo's record of a save that wrote no task before), or None to read them."""
         self.client_id = client_id
+        self.known = known
         self.rows: list[list[Any]] | None = None
 
     def find(self, key: str) -> list[Any] | None:
         if self.rows is None:
             due: Callable[[Any], date | None] = m.Task.due.python_value
-            found = sql.open_task_titles(self.client_id)
+            found = sql.open_task_titles(self.client_id) if self.known is None else self.known
             self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
         return next((row for row in self.rows if row[1] == key), None)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, NoReturn
 
 from peewee import ForeignKeyField
@@ -142,6 +143,37 @@ class Recorder:
             int(row_id): (raw[name], raw[referred])
             for row_id, raw in self.before.get(m.Client, {}).items()
         }
+
+    def open_tasks(self, client_id: int) -> list[tuple[int, str, Any]] | None:
+        """(id, title, due as stored) of the client's open tasks with a title, by id, as
+        read above (``sql.open_task_titles``'s answer before the save wrote any task); None
+        when the client's tasks were not read."""
+        if client_id not in self.ids:
+            return None
+        client, title, status, due = (
+            sql.columns(m.Task).index(c) for c in ("client_id", "title", "status", "due")
+        )
+        return [
+            (int(raw[0]), raw[title], raw[due])
+            for row_id, raw in sorted(self.before.get(m.Task, {}).items())
+            if raw[client] == client_id and raw[status] == "open" and raw[title] != ""
+        ]
+
+    def open_introductions_of_lead(self, client_id: int, day: date) -> list[Any] | None:
+        """``sql.open_introductions_of_lead`` as read above (before the save wrote any
+        introduction), as model instances by id; None when the client was not read."""
+        if client_id not in self.ids:
+            return None
+        found = []
+        for _row_id, raw in sorted(self.before.get(m.Introduction, {}).items()):
+            image = _image(m.Introduction, raw)
+            if image["lead"] != client_id or image["lead_answered_at"] is not None:
+                continue
+            if image["introduced_on"] <= day:
+                row: Any = m.Introduction(__no_default__=1, **image)
+                row._dirty.clear()  # as peewee's own rows read from a query
+                found.append(row)
+        return found
 
     def rows_of(self, model: type[m.RecordModel], client_id: int) -> list[Any] | None:
         """The client's rows of ``model`` (people, facts) as read above, as model instances

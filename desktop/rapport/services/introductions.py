@@ -227,10 +227,15 @@ def lead_heard_from(client_id: int, when: datetime) -> None:
         leads_answered(client_id, when)
 
 
-def leads_answered(client_id: int, when: datetime) -> None:
-    """``lead_heard_from`` inside the caller's transaction."""
-    day = m.Introduction.introduced_on.db_value(when.date())
-    for row in sql.open_introductions_of_lead(client_id, day):
+def leads_answered(
+    client_id: int, when: datetime, rows: list[m.Introduction] | None = None
+) -> None:
+    """``lead_heard_from`` inside the caller's transaction; ``rows``: the client's open
+    introductions as a lead (``sql.open_introductions_of_lead``) when the caller has them."""
+    if rows is None:
+        day = m.Introduction.introduced_on.db_value(when.date())
+        rows = sql.open_introductions_of_lead(client_id, day)
+    for row in rows:
         row.lead_answered_at = when
         row.save()
         finish_tasks(row.id, ("call",), when)
