@@ -471,3 +471,49 @@ def test_ids_taken_ahead_are_kept_for_their_transaction_only(team_book: TeamBook
     assert m.db.obj.reserved_id("fact") is None  # the second is not kept past the commit
     with transaction():
         assert m.db.obj.reserved_id("task") is None
+
+
+def _prepared_here() -> int:
+    """How many statements the server holds prepared for this connection."""
+    from rapport.store.models import db
+
+    return int(db.execute_sql("SELECT count(*) FROM pg_prepared_statements").fetchone()[0])
+
+
+def test_a_rollback_keeps_the_statements_prepared_on_the_connection(
+    team_book: TeamBook,
+) -> None:
+    """psycopg's rollback forgets every statement it prepared (DEALLOCATE ALL), in case
+    the transaction created what one names: after a rolled-back save (the bench's, a
+    refused one) each statement was parsed and planned again at every call, five calls at
+    least: the server's planning, the slowest part of the bench's saves. A transaction of
+    reads, writes and savepoints keeps them; one that ran anything else still forgets."""
+    from rapport.store.db import rolled_back, transaction
+    from rapport.store.models import db
+
+    class Undone(Exception):
+        pass
+
+    for _ in range(6):  # psycopg prepares a statement at its fifth call
+        _documents("Prepared")
+    held = _prepared_here()
+    assert held >= 1
+    with rolled_back():
+        _keep(1, "Rolled")
+        _documents("Rolled")
+    with pytest.raises(Undone), transaction():
+        _documents("Refused")
+        raise Undone
+    assert _prepared_here() == held  # still there: nothing to parse or plan again
+    assert _documents("Rolled") == 0  # and the transaction was undone
+    with pytest.raises(Undone), transaction():
+        db.execute_sql("CREATE TEMPORARY TABLE made_here (id integer)")
+        raise Undone
+    assert _prepared_here() == 0  # a transaction that created something forgets them all
+    for _ in range(6):
+        _documents("Prepared")
+    assert _prepared_here() >= 1
+    with pytest.raises(Undone), transaction():
+        db.cursor().execute("SELECT 1")  # a statement of its own: anything
+        raise Undone
+    assert _prepared_here() == 0

@@ -216,12 +216,21 @@ def save_capture(
         _dates(client_id, u.get("dates") or [], people, client_first, saved)
         tasks = list(u.get("tasks") or [])
         tasks = _inbound(
-            text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved
+            text, client_id, name, interaction_id, u.get("inbound"), when, tasks, saved, recorder
         )
         tasks = _introductions(
-            client_id, name_key, interaction_id, u.get("introductions") or [], tasks, saved
+            client_id,
+            name_key,
+            interaction_id,
+            u.get("introductions") or [],
+            tasks,
+            saved,
+            recorder,
         )
-        open_tasks = _OpenTasks(client_id)
+        # The client's open tasks as the recorder read them, unless this save wrote tasks
+        # since (a message's reply, an introduction's chain): then read (a round trip).
+        known = None if saved.task_ids else [] if created else recorder.open_tasks(client_id)
+        open_tasks = _OpenTasks(client_id, known)
         for task in tasks:
             saved.task_ids.append(_task(client_id, interaction_id, task, people, open_tasks))
         leads = [fold(str(i.get("name") or "")) for i in u.get("introductions") or ()]
@@ -242,7 +251,7 @@ def _recorder(u: dict[str, Any]) -> Any:
     """Before the first write: the marks and images an exact undo of this save needs.
 
     The existing clients the save may change are the one it is about (when matched) and
-    the clients its introductions name (leads, referrers: see ``_client_named``).
+    the clients its introductions name (leads, referrers: see ``_Named``).
     """
     from rapport.services.capture_undo import Recorder
 
@@ -573,8 +582,11 @@ def _inbound(
     when: datetime,
     tasks: list[dict[str, Any]],
     saved: SavedCapture,
+    recorder: Any,
 ) -> list[dict[str, Any]]:
-    """Record the message awaiting reply; the note's own reply task becomes its task."""
+    """Record the message awaiting reply; the note's own reply task becomes its task. The
+    lead's open introductions, which the message answers, are the recorder's (read before
+    the save wrote; no introduction is written before this)."""
     if not found or found.get("channel") not in r.INBOUND_CHANNELS:
         return tasks
     from rapport.services.inbound import write_inbound
@@ -593,6 +605,7 @@ def _inbound(
         interaction_id,
         reply_title=str(first.get("title") or "") or None,
         reply_due=_day(first["due"]) if first.get("due") else None,
+        open_introductions=recorder.open_introductions_of_lead(client_id, when.date()),
     )
     saved.inbound_id = message["id"]
     saved.task_ids.append(task_id)
@@ -606,28 +619,33 @@ def _introductions(
     found: list[dict[str, Any]],
     tasks: list[dict[str, Any]],
     saved: SavedCapture,
+    recorder: Any,
 ) -> list[dict[str, Any]]:
     """Each lead becomes a client introduced by the referrer, with the follow-up chain.
 
     The chain brings "thank the referrer" and "reach out to the lead"; the note's own
     tasks saying the same thing set those tasks' wording and dates instead of doubling them.
+    The leads' and referrers' clients are as the undo's ``recorder`` read them (it looked
+    their names up before the save wrote), with the clients this loop makes and the
+    introductions it writes: no read of them again (a round trip each on a team book).
     """
     if not found:
         return tasks  # (and the follow-through services are only loaded when needed)
     from rapport.services.introductions import write_introduction
 
+    named = _Named(recorder)
     for item in found:
         lead_name = " ".join(str(item.get("name") or "").split())
         if not lead_name or fold(lead_name) == client_key:
             continue
         referrer_text = " ".join(str(item.get("referrer") or "").split())
-        lead_id = _client_named(lead_name)
+        lead_id = named.client(lead_name)
         referrer_id: int | None = None
         if not referrer_text or fold(referrer_text) == client_key:
             referrer_id = client_id if lead_id != client_id else None
         elif lead_id == client_id:
             # "Referred by Frank": the note's client is the lead.
-            referrer_id = _client_named(referrer_text, create=False)
+            referrer_id = named.client(referrer_text, create=False)
         if referrer_id is not None and referrer_id == lead_id:  # as create_introduction
             raise ValidationError("a client cannot introduce themselves")
         intro, chain_rows = write_introduction(
@@ -637,6 +655,7 @@ def _introductions(
             "",
             clock.today(),
             interaction_id,
+            known=named.known,
         )
         saved.introduction_ids.append(intro.id)
         lead_first = fold(lead_name).split()[0]
@@ -683,25 +702,40 @@ def _chain_covers(suggestion: dict[str, Any], leads: list[str], saved: SavedCapt
     return suggestion.get("kind") == "follow_up" and any(lead and lead in title for lead in leads)
 
 
-@overload
-def _client_named(name: str, create: Literal[True] = True) -> int: ...
-@overload
-def _client_named(name: str, create: Literal[False]) -> int | None: ...
-def _client_named(name: str, create: bool = True) -> int | None:
-    """The client of that exact (folded) name, or a new one."""
-    key = fold(name)
-    found = sql.client_of_key(key)
-    if found is not None:
-        return found
-    if not create:
-        return None
-    stamp = clock.now()
-    values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
-    data = insert_client(values)
-    if data is None:  # a colleague's save made this client first (a team book)
-        return _shared_client(key)
-    indexing.data(m.Client, data)
-    return int(data["id"])
+class _Named:
+    """The clients an introduction names, by folded name: as the undo's recorder read them
+    before the save wrote (``Recorder.client_of_key``; read here only for a name it did not
+    look up), with the ones made since in this save. ``known`` is {id: (name, referred_by
+    id)} of those clients, which ``write_introduction`` reads and keeps up to date."""
+
+    def __init__(self, recorder: Any) -> None:
+        self.recorder = recorder
+        self.made: dict[str, int] = {}
+        self.known: dict[int, tuple[str, int | None]] = recorder.clients_named()
+
+    @overload
+    def client(self, name: str, create: Literal[True] = True) -> int: ...
+    @overload
+    def client(self, name: str, create: Literal[False]) -> int | None: ...
+    def client(self, name: str, create: bool = True) -> int | None:
+        """The client of that exact (folded) name, or a new one."""
+        key = fold(name)
+        found = self.made.get(key)
+        if found is None:
+            asked, found = self.recorder.client_of_key(key)
+            if not asked:
+                found = sql.client_of_key(key)
+        if found is not None or not create:
+            return found
+        stamp = clock.now()
+        values = {"name": name, "name_key": key, "created_at": stamp, "updated_at": stamp}
+        data = insert_client(values)
+        if data is None:  # a colleague's save made this client first (a team book)
+            return _shared_client(key)
+        indexing.data(m.Client, data)
+        self.made[key] = int(data["id"])
+        self.known[int(data["id"])] = (name, None)
+        return int(data["id"])
 
 
 class _OpenTasks:
@@ -713,14 +747,17 @@ class _OpenTasks:
     date with what it writes itself: reading them again for every task found the same.
     """
 
-    def __init__(self, client_id: int) -> None:
+    def __init__(self, client_id: int, known: list[tuple[int, str, Any]] | None = None) -> None:
+        """``known``: the open tasks as ``sql.open_task_titles`` would read them now (the
+        undo's record of a save that wrote no task before), or None to read them."""
         self.client_id = client_id
+        self.known = known
         self.rows: list[list[Any]] | None = None
 
     def find(self, key: str) -> list[Any] | None:
         if self.rows is None:
             due: Callable[[Any], date | None] = m.Task.due.python_value
-            found = sql.open_task_titles(self.client_id)
+            found = sql.open_task_titles(self.client_id) if self.known is None else self.known
             self.rows = [[task_id, fold(title), due(day)] for task_id, title, day in found]
         return next((row for row in self.rows if row[1] == key), None)
 

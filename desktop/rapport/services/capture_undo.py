@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, NoReturn
 
 from peewee import ForeignKeyField
@@ -83,6 +84,7 @@ class Recorder:
         numbers rows ahead (``sql.read_reserved_ids``: a team book), their ids are taken
         with the marks, after them, so that what the save inserts is above its marks."""
         keys = sorted({fold(n) for n in names if fold(n)})
+        self.keys = set(keys)  # the folded names whose clients were looked up
         # The tables the save may write (what it takes ids for; clients when it may make
         # one): on a server ``finish`` reads their new rows without asking if they grew.
         self.likely = {model for model, count in reserve if count > 0}
@@ -121,6 +123,58 @@ class Recorder:
         name, key = (sql.columns(m.Client).index(c) for c in ("name", "name_key"))
         return int(raw[0]), raw[name], raw[key]
 
+    def client_of_key(self, key: str) -> tuple[bool, int | None]:
+        """(asked, id): whether the clients of the folded name ``key`` were read above, and
+        then the first of them (lowest id, as ``sql.client_of_key`` finds it in a file) or
+        None, so that a save naming a lead or a referrer does not ask again (a round trip
+        on a team book). Rows the save itself inserts since are its caller's to know."""
+        if key not in self.keys:
+            return False, None
+        column = sql.columns(m.Client).index("name_key")
+        clients = self.before.get(m.Client, {})
+        found = [row_id for row_id, raw in clients.items() if raw[column] == key]
+        return True, min(found) if found else None
+
+    def clients_named(self) -> dict[int, tuple[str, int | None]]:
+        """{id: (name, referred_by id)} of the clients read above, as ``sql.clients_named``
+        reads them (an introduction's lead and referrer)."""
+        name, referred = (sql.columns(m.Client).index(c) for c in ("name", "referred_by_id"))
+        return {
+            int(row_id): (raw[name], raw[referred])
+            for row_id, raw in self.before.get(m.Client, {}).items()
+        }
+
+    def open_tasks(self, client_id: int) -> list[tuple[int, str, Any]] | None:
+        """(id, title, due as stored) of the client's open tasks with a title, by id, as
+        read above (``sql.open_task_titles``'s answer before the save wrote any task); None
+        when the client's tasks were not read."""
+        if client_id not in self.ids:
+            return None
+        client, title, status, due = (
+            sql.columns(m.Task).index(c) for c in ("client_id", "title", "status", "due")
+        )
+        return [
+            (int(raw[0]), raw[title], raw[due])
+            for row_id, raw in sorted(self.before.get(m.Task, {}).items())
+            if raw[client] == client_id and raw[status] == "open" and raw[title] != ""
+        ]
+
+    def open_introductions_of_lead(self, client_id: int, day: date) -> list[Any] | None:
+        """``sql.open_introductions_of_lead`` as read above (before the save wrote any
+        introduction), as model instances by id; None when the client was not read."""
+        if client_id not in self.ids:
+            return None
+        found = []
+        for _row_id, raw in sorted(self.before.get(m.Introduction, {}).items()):
+            image = _image(m.Introduction, raw)
+            if image["lead"] != client_id or image["lead_answered_at"] is not None:
+                continue
+            if image["introduced_on"] <= day:
+                row: Any = m.Introduction(__no_default__=1, **image)
+                row._dirty.clear()  # as peewee's own rows read from a query
+                found.append(row)
+        return found
+
     def rows_of(self, model: type[m.RecordModel], client_id: int) -> list[Any] | None:
         """The client's rows of ``model`` (people, facts) as read above, as model instances
         by id (as ``sql.people_of`` reads them), so the save does not read them again;
@@ -146,10 +200,17 @@ class Recorder:
         # written) with the highest ids, and any other table only if it grew: a round trip
         # fewer, where a file asks which tables grew first.
         watch = _watch(self.ids)
+        introduction_tasks = None
         if sql.reads_in_one_trip():
+            if self.ids:  # the tasks of the introductions in the same batch, as at the start
+                marks = ", ".join("?" * len(self.ids))
+                within = f'SELECT "id" FROM "client" WHERE "id" IN ({marks})'
+                watch = _watch_within(within, list(self.ids))
             likely = [model for model in self.marks if model in self.likely]
             reads = [sql.read_after(model, self.marks[model]) for model in likely]
             found = sql.read_together([*reads, sql.read_highest_ids(m.BOOK_MODELS), *watch])
+            if self.ids:
+                introduction_tasks = found.pop()
             grown = [model for model, rows in zip(likely, found, strict=False) if rows]
             new_rows_of = dict(zip(likely, found, strict=False))
             highest = _highest(found[len(likely)])
@@ -165,7 +226,7 @@ class Recorder:
         for model, new_rows in zip(grown, found, strict=False):
             created.rows[model] = [_image(model, raw) for raw in new_rows]
         record = CaptureUndo(label, text, created)
-        after = _watched(found[len(grown) :])
+        after = _watched(found[len(grown) :], introduction_tasks)
         for model, rows in self.before.items():
             now = after.get(model, {})
             for row_id, raw in rows.items():

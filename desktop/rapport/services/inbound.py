@@ -93,12 +93,14 @@ def write_inbound(
     interaction_id: int | None,
     reply_title: str | None = None,
     reply_due: date | None = None,
+    open_introductions: list[m.Introduction] | None = None,
 ) -> tuple[dict[str, Any], int]:
     """The message and its reply task, inside the caller's transaction (client checked).
 
     ``reply_title``/``reply_due`` replace the standard wording and the next business day
     (quick capture: the note's own reply task). Returns the message's data and the reply
-    task's id.
+    task's id. ``open_introductions``: the client's introductions as a lead
+    not yet answered, when the caller read them in this transaction (else read here).
     """
     from rapport.services import introductions, tasks
 
@@ -124,7 +126,7 @@ def write_inbound(
         interaction_id=interaction_id,
     )
     # A lead who writes or calls has answered the introduction.
-    introductions.leads_answered(client_id, when)
+    introductions.leads_answered(client_id, when, open_introductions)
     return data, int(task["id"])
 
 

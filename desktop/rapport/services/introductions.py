@@ -83,15 +83,21 @@ def write_introduction(
     note: str,
     day: date,
     interaction_id: int | None,
+    *,
+    known: dict[int, tuple[str, int | None]] | None = None,
 ) -> tuple[r.Introduction, list[dict[str, Any]]]:
     """The introduction and its first tasks, written inside the caller's transaction.
 
     Returns the introduction and the data of the tasks it created ("thank the referrer"
     when there is one, then "email the lead"), so that quick capture can reword them
-    without reading them back. ``day`` is checked by the caller.
+    without reading them back. ``day`` is checked by the caller. ``known``: {id: (name,
+    referred_by id)} of clients the caller read in this transaction (quick capture's undo
+    record), not read again, and kept up to date with the lead's referrer set here.
     """
     wanted = [lead_id] if referrer_id is None else [lead_id, referrer_id]
-    found = sql.clients_named(wanted)
+    known = {} if known is None else known
+    missing = [client_id for client_id in wanted if client_id not in known]
+    found = {**known, **(sql.clients_named(missing) if missing else {})}
     if lead_id not in found:
         raise NotFoundError(f"no client with id {lead_id}")
     lead_name, lead_referred_by = found[lead_id]
@@ -113,9 +119,10 @@ def write_introduction(
         },
     )
     if referrer_id is not None and lead_referred_by is None:
-        lead = m.Client.get_by_id(lead_id)  # the whole row, saved as it always was
-        lead.referred_by = referrer_id
-        lead.save()
+        # The one column: nobody reads the answer (on a team book it goes to the server
+        # with the next statement); reading and saving the whole row was two round trips.
+        sql.update(m.Client, lead_id, {"referred_by": referrer_id})
+        known[lead_id] = (lead_name, referrer_id)
     intro = convert.introduction(m.Introduction(**data), lead_name, referrer_client)
     today = clock.today()
     created = []
@@ -220,10 +227,15 @@ def lead_heard_from(client_id: int, when: datetime) -> None:
         leads_answered(client_id, when)
 
 
-def leads_answered(client_id: int, when: datetime) -> None:
-    """``lead_heard_from`` inside the caller's transaction."""
-    day = m.Introduction.introduced_on.db_value(when.date())
-    for row in sql.open_introductions_of_lead(client_id, day):
+def leads_answered(
+    client_id: int, when: datetime, rows: list[m.Introduction] | None = None
+) -> None:
+    """``lead_heard_from`` inside the caller's transaction; ``rows``: the client's open
+    introductions as a lead (``sql.open_introductions_of_lead``) when the caller has them."""
+    if rows is None:
+        day = m.Introduction.introduced_on.db_value(when.date())
+        rows = sql.open_introductions_of_lead(client_id, day)
+    for row in rows:
         row.lead_answered_at = when
         row.save()
         finish_tasks(row.id, ("call",), when)

@@ -139,6 +139,8 @@ class TeamDatabase(peewee.PostgresqlDatabase):
 
     def cursor(self, named_cursor: Any = None) -> Any:
         self._renew_if_lost()
+        if not getattr(self._thread, "in_statement", False):
+            self._thread.schema_touched = True  # statements of its own: of any kind
         later = self._take_later()
         if later:  # a cursor taken for statements of its own: the writes go first
             self._with_later(later, None)
@@ -246,6 +248,13 @@ class TeamDatabase(peewee.PostgresqlDatabase):
 
     def _execute_cursor(self, sql: str, params: Any, **options: Any) -> Any:
         """peewee's one statement, with the writes kept for it (``write_later``)."""
+        self._thread.in_statement = True  # its text was seen by ``execute_sql``
+        try:
+            return self._execute_later_first(sql, params, **options)
+        finally:
+            self._thread.in_statement = False
+
+    def _execute_later_first(self, sql: str, params: Any, **options: Any) -> Any:
         later = self._take_later()
         if not later or options.get("named_cursor"):  # a server-side cursor: not in a pipeline
             if later:
@@ -266,10 +275,47 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     def rollback(self) -> None:
         self._forget_ids()
         later = self._take_later()  # undone with the transaction
+        schema = self._schema_touched()
         if self._sent_nothing(later):
             return
-        if not self._lost():  # else the server dropped the transaction with the connection
+        # else the server dropped the transaction with the connection
+        if not self._lost() and (schema or not self._rollback_keeping_statements()):
             super().rollback()
+
+    # -- statements prepared once a connection, kept across a ROLLBACK ------------------------
+    # Statements that cannot change what a prepared statement names (the rest, CREATE
+    # above all, make a ROLLBACK forget the connection's prepared statements, as psycopg's).
+    _KEEPS_SCHEMA = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "SAVEPOINT", "RELEASE")
+
+    def _note_statement(self, sql: str) -> None:
+        """Remember that this transaction ran a statement that may change the schema."""
+        if not sql.lstrip()[:9].upper().startswith(self._KEEPS_SCHEMA):
+            self._thread.schema_touched = True
+
+    def _schema_touched(self) -> bool:
+        touched = bool(getattr(self._thread, "schema_touched", False))
+        self._thread.schema_touched = False
+        return touched
+
+    def _rollback_keeping_statements(self) -> bool:
+        """ROLLBACK, keeping the statements psycopg prepared on the connection; False when
+        it could not (then psycopg's own rollback is the one to use).
+
+        psycopg's ``rollback()`` forgets every statement it prepared (and sends DEALLOCATE
+        ALL), in case the transaction created what one names: then each statement is
+        parsed and planned again at every call until it has run five times more. A save
+        rolled back (the bench's, a refused one) lost them all, and the next saves paid
+        the server's planning again, their slowest part (issue 20). A transaction of this
+        program's that ran only reads, writes and savepoints created nothing: its ROLLBACK
+        is sent by libpq alone, and the prepared statements stay valid."""
+        conn = self._thread.conn
+        if conn is None or conn.closed or conn.pgconn.transaction_status == TransactionStatus.IDLE:
+            return False
+        try:
+            result = conn.pgconn.exec_(b"ROLLBACK")
+        except psycopg.Error:  # the connection is gone: psycopg's rollback says so
+            return False
+        return bool(result.status == psycopg.pq.ExecStatus.COMMAND_OK)
 
     def begin(self, isolation_level: Any = None) -> None:
         """BEGIN, sent with the transaction's first statement (``write_later``'s pipeline)
@@ -283,6 +329,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
             statement = f"BEGIN TRANSACTION ISOLATION LEVEL {level}"
         later = self._take_later()  # none outside a transaction: kept in order all the same
         self._forget_ids()
+        self._schema_touched()  # a new transaction: nothing of it ran yet
         self.connection()
         self._thread.later = [(statement, None), *later]
 
@@ -292,6 +339,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
 
     def commit(self) -> None:
         self._forget_ids()
+        self._schema_touched()
         later = self._take_later()
         if self._sent_nothing(later):
             return  # nor is there anything to commit
@@ -320,6 +368,7 @@ class TeamDatabase(peewee.PostgresqlDatabase):
         them as placeholders) and its ``?`` become ``%s``.
         """
         sql, params = _psycopg_style(sql, params)
+        self._note_statement(sql)
         if not params and sql.startswith(self._SAVEPOINT_WRITES) and self.in_transaction():
             later = getattr(self._thread, "later", None)
             if later is None:
