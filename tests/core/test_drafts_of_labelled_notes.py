@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,9 +49,8 @@ def _labelled() -> list[dict[str, str]]:
     return out
 
 
-def _draft(note: dict[str, str], number: int) -> core.NoteDraft:
+def _draft(note: dict[str, str], u: dict[str, Any], number: int) -> core.NoteDraft:
     today = date.fromisoformat(note["today"])
-    u = understand(note["text"], today)
     found = u["client"] or {}
     client = Client(
         id=number, name=found.get("name") or "Pat Doe", company=found.get("company") or ""
@@ -99,8 +99,14 @@ def _sentences(text: str) -> list[str]:
 def drafts() -> list[tuple[str, core.NoteDraft]]:
     notes = _labelled()
     assert len(notes) > 800
-    # four client ids per note: each of the after-meeting templates is used
-    return [(n["id"], _draft(n, k * 4 + shift)) for k, n in enumerate(notes) for shift in (1, 2)]
+    # each note understood once, drafted twice; four client ids per note: each of the
+    # after-meeting templates is used
+    understood = [understand(n["text"], date.fromisoformat(n["today"])) for n in notes]
+    return [
+        (n["id"], _draft(n, u, k * 4 + shift))
+        for k, (n, u) in enumerate(zip(notes, understood, strict=True))
+        for shift in (1, 2)
+    ]
 
 
 def test_no_sentence_of_a_card_is_cut_pasted_or_broken(
