@@ -78,6 +78,7 @@ from rapport.core.understand.text import (
     split_dictation,
     title_shouted_names,
 )
+from rapport.core.understand.wordlists import word_list
 from rapport.core.understand.zones import Zones, find_zones
 
 __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
@@ -343,6 +344,7 @@ _HEADER_LINE = LazyRegex(
     r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Yesterday|Today)[a-z]*\.?(?:[ \t]+\d{1,2}\b[^\n]*)?)[ \t]*$",
     re.MULTILINE,
 )
+_NOT_SPEAKERS = word_list("text._NOT_SPEAKERS")
 _THE_USER = frozenset(["me", "i", "you", "note", "notes", "subject", "re", "to", "from", "cc"])
 
 
@@ -354,8 +356,8 @@ def _family_voice(note: _Note) -> Callable[[int], frozenset[str]]:
     spans = [m.span() for m in _SAID_IN_QUOTES.finditer(body)] if quoted else []
     for m in _SPEAKER_LINE.finditer(body):
         who = (m.group("who") or m.group("bracket") or "").lower().split()
-        if who and who[0] in _THE_USER:
-            continue
+        if who and (who[0] in _THE_USER or who[0] in _NOT_SPEAKERS or {"for", "to"} & {*who}):
+            continue  # "Me:", "Voicemail for Gunnar Holt:": the user's words
         spans.append(m.span("msg"))
     headers = list(_HEADER_LINE.finditer(body))
     for k, m in enumerate(headers):
