@@ -356,8 +356,11 @@ def _family_voice(note: _Note) -> Callable[[int], frozenset[str]]:
     spans = [m.span() for m in _SAID_IN_QUOTES.finditer(body)] if quoted else []
     for m in _SPEAKER_LINE.finditer(body):
         who = (m.group("who") or m.group("bracket") or "").lower().split()
-        if who and (who[0] in _THE_USER or who[0] in _NOT_SPEAKERS or {"for", "to"} & {*who}):
-            continue  # "Me:", "Voicemail for Gunnar Holt:": the user's words
+        said = (m.group("who") or m.group("bracket") or "").split()
+        if who and (
+            who[0] in _THE_USER or who[0] in _NOT_SPEAKERS or any(w[:1].islower() for w in said)
+        ):
+            continue  # "Me:", "Voicemail for Gunnar Holt:", "Tour today:": no one's turn
         spans.append(m.span("msg"))
     headers = list(_HEADER_LINE.finditer(body))
     for k, m in enumerate(headers):
