@@ -62,6 +62,7 @@ from rapport.core.understand.result import (
 )
 from rapport.core.understand.speech import spoken_corrections
 from rapport.core.understand.text import (
+    _NOT_SPEAKERS,  # who opens a line but is no one
     MAX_CHARS,
     Email,
     LazyRegex,
@@ -78,7 +79,6 @@ from rapport.core.understand.text import (
     split_dictation,
     title_shouted_names,
 )
-from rapport.core.understand.wordlists import word_list
 from rapport.core.understand.zones import Zones, find_zones
 
 __all__ = ["MAX_CHARS", "KnownClient", "Understanding", "suggest", "understand"]
@@ -344,7 +344,6 @@ _HEADER_LINE = LazyRegex(
     r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Yesterday|Today)[a-z]*\.?(?:[ \t]+\d{1,2}\b[^\n]*)?)[ \t]*$",
     re.MULTILINE,
 )
-_NOT_SPEAKERS = word_list("text._NOT_SPEAKERS")
 _THE_USER = frozenset(["me", "i", "you", "note", "notes", "subject", "re", "to", "from", "cc"])
 
 
