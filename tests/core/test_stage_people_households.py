@@ -154,3 +154,47 @@ def test_one_of_the_grandchildren_said_by_their_place(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+# The client's own words inside a note the user wrote (a quoted remark or voicemail, a "Name:"
+# or "[Name]" turn with or without its time, a message under its export header): "my wife
+# Ruth" there is the client's; the user's own turn ("Me:", "You:") is not.
+CLIENTS_OWN_WORDS = [
+    ('Call back from Wendell Orr. Wendell: "Fine. My wife Ruth says hello."', [("wife", "Ruth")]),
+    (
+        "Zoom transcript\n00:00:12 Ada Quist: We'd rather pay over three years.\n00:00:31 Me: "
+        "That works.\n00:00:45 Ada Quist: And I'll ask my sister Greta to match it.",
+        [("sister", "Greta")],
+    ),
+    (
+        "Signal - Otto Brandt\nOtto Brandt 08:31: we need it by the 30th\nYou 08:45: Understood"
+        "\nOtto Brandt 08:48: btw my wife Ilse ran the half marathon",
+        [("wife", "Ilse")],
+    ),
+    (
+        "[Pastor Abe Lutz] Perfect. Also my wife Marla wants a quote for the hall",
+        [("wife", "Marla")],
+    ),
+    (
+        "Tove Lind \u2014 Apr 6\nThanks! My daughter Linnea loved the concert\n\nMe \u2014 Apr 6\n"
+        "glad to hear it",
+        [("daughter", "Linnea")],
+    ),
+]
+NOT_THEIR_WORDS = [
+    # the user's own turn, and the user's own note
+    "Ada Quist: can you send the pledge form?\nMe: yes, my wife Jo will drop it off\nAda Quist: ok",
+    "Lunch with Ada Quist about the pledge. my wife Jo knows her from choir.",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLIENTS_OWN_WORDS)
+def test_the_clients_own_words_inside_the_users_note(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert sorted(_people(text), key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize("text", NOT_THEIR_WORDS)
+def test_the_users_own_words_name_the_users_family(text: str) -> None:
+    assert _people(text) == []

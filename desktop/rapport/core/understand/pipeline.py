@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -62,6 +62,7 @@ from rapport.core.understand.result import (
 )
 from rapport.core.understand.speech import spoken_corrections
 from rapport.core.understand.text import (
+    _NOT_SPEAKERS,  # who opens a line but is no one
     MAX_CHARS,
     Email,
     LazyRegex,
@@ -135,7 +136,7 @@ def understand(
     # 2. mentions: the names said, and the interests (a team is not a person)
     names, interests = _names_and_interests(body, limit)
     # 3. the client, chosen among the names with what the people and introductions say
-    family = find_family(body, limit, note.spans, note.voice_at)
+    family = find_family(body, limit, note.spans, _family_voice(note))
     intros = find_introductions(body, limit, names)
     client = choose_client(body, names, family, intros)
     client = _email_client(body, note.email, names, client) if note.email is not None else client
@@ -325,6 +326,61 @@ def _normalise(text: str) -> _Note:
         client_wrote,
         find_zones(body, email),
     )
+
+
+# i16hh. Family: the client's own words said in a note the user wrote (a voicemail or a remark
+# quoted, "Name: ..." and "[Name] ..." turns, "> " lines of a pasted reply): "my wife Ruth"
+# there is the client's, as in a pasted e-mail the client wrote; the user's own turn ("Me:",
+# "You:") is not theirs.
+_SAID_IN_QUOTES = LazyRegex(r"[\"\u201c][^\"\u201c\u201d\n]{12,}[\"\u201d]")
+_SPEAKER_LINE = LazyRegex(
+    r"^[ \t]*(?:>[ \t]*|\[(?P<bracket>[A-Z][^\]\n]{1,40})\][ \t]*(?![^\n]*?:[ \t])|"
+    r"(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<who>[A-Z][\w.'-]*(?:[ \t]+[\w.'()-]+){0,3}?)"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?)?[ \t]*:[ \t]+)"
+    r"(?P<msg>\S[^\n]*)$",
+    re.MULTILINE,
+)
+# A message export's header line, then the message under it ("Gil Fernhill  9:33 AM",
+# "Greta Halvorsen — Apr 6")
+_HEADER_LINE = LazyRegex(
+    r"^[ \t]*(?P<who>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})[ \t]*"
+    r"(?:[-\u2013\u2014\u00b7|,][ \t]*)?"
+    r"(?:\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Yesterday|Today)[a-z]*\.?(?:[ \t]+\d{1,2}\b[^\n]*)?)[ \t]*$",
+    re.MULTILINE,
+)
+_THE_USER = frozenset(["me", "i", "you", "note", "notes", "subject", "re", "to", "from", "cc"])
+
+
+def _family_voice(note: _Note) -> Callable[[int], frozenset[str]]:
+    """Where "my" and "our" are the client's, for the people stage: the note's voices, and the
+    words of someone other than the user said inside it."""
+    body = note.body
+    quoted = '"' in body or "\u201c" in body
+    spans = [m.span() for m in _SAID_IN_QUOTES.finditer(body)] if quoted else []
+    for m in _SPEAKER_LINE.finditer(body):
+        who = (m.group("who") or m.group("bracket") or "").lower().split()
+        said = (m.group("who") or m.group("bracket") or "").split()
+        if who and (
+            who[0] in _THE_USER or who[0] in _NOT_SPEAKERS or any(w[:1].islower() for w in said)
+        ):
+            continue  # "Me:", "Voicemail for Gunnar Holt:", "Tour today:": no one's turn
+        spans.append(m.span("msg"))
+    headers = list(_HEADER_LINE.finditer(body))
+    for k, m in enumerate(headers):
+        if m.group("who").lower().split()[0] not in _THE_USER:
+            spans.append((m.end(), headers[k + 1].start() if k + 1 < len(headers) else len(body)))
+    if not spans:
+        return note.voice_at
+
+    def voice(pos: int) -> frozenset[str]:
+        said = note.voice_at(pos)
+        if said or not any(a <= pos < b for a, b in spans):
+            return said
+        return _CLIENT_SPEAKS
+
+    return voice
 
 
 def _spouse_said(
