@@ -54,6 +54,8 @@ def test_a_kept_catalogue_finds_what_the_built_one_finds(fresh: None) -> None:
     built_state = _state(built)
 
     _again_from(data)
+    kept_state = derived._loaded["interests.catalogue"][1]
+    kept_later = dict(kept_state["_later"])
     taken = interests.catalogue()
     assert derived._built == {}, "built again"
     assert taken is not built
@@ -63,6 +65,7 @@ def test_a_kept_catalogue_finds_what_the_built_one_finds(fresh: None) -> None:
         assert taken.phrases(word) == built.phrases(word)
     assert _state(taken) == _state(built)
     assert [interests.find_interests(text) for text in texts] == before
+    assert kept_state["_later"] == kept_later  # what may be kept again is as it was read
 
 
 def test_kept_word_lists_are_the_lists_parsed(fresh: None) -> None:

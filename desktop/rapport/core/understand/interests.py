@@ -862,6 +862,8 @@ def _state(built: Catalogue) -> dict[str, object]:
 
 
 def _from_state(state: dict[str, Any]) -> Catalogue:
+    """The catalogue ``_state`` was made of; its dicts copied (the lexicon's phrases join its
+    index on use, and the state may be kept again)."""
     made = Catalogue.__new__(Catalogue)
     for name, (pattern, method) in _PATTERNS.items():
         setattr(made, name, getattr(_rx(pattern), method))
@@ -870,7 +872,7 @@ def _from_state(state: dict[str, Any]) -> Catalogue:
             value = {
                 tag: Interest(tag, category, parent) for tag, (category, parent) in value.items()
             }
-        setattr(made, name, value)
+        setattr(made, name, dict(value) if isinstance(value, dict) else value)
     return made
 
 
