@@ -20,9 +20,11 @@ setup``, run by the database's owner) adds what a team needs on top, idempotentl
   login role in. The owner administers the book and is not a member: an owner sees
   every row, so a team's people use roles of their own.
 - Search documents (``search_doc``) with a ``tsvector`` under a GIN index (the
-  ``simple`` configuration, so names are not stemmed, and ``english`` for the text) and
-  a ``pg_trgm`` index for typos (``store/search_pg.py``); a document is private when its
-  row is, which a trigger reads from the row itself.
+  ``simple`` configuration, so names are not stemmed, and ``english`` for the text), and
+  the book's words (``search_word``: how many documents hold each, kept by the documents'
+  triggers, each member's private words apart) with a ``pg_trgm`` index for typos
+  (``store/search_pg.py``); a document is private when its row is, which a trigger reads
+  from the row itself.
 
 Migrations run under an advisory lock, so two windows starting at once cannot both
 climb the ladder. A book written by a newer Rapport is refused as a file would be.

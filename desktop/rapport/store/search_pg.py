@@ -4,8 +4,10 @@ The documents (``search_doc``, made by ``store/postgres.py``) are keyed like SQL
 (the kind in the high bits of the rowid) and hold their text twice: as shown, and folded
 (lower case, no accents) for the server to index: a ``tsvector`` under a GIN index (the
 ``simple`` configuration for every word, so names and prefixes match as typed, plus
-``english`` stems for the text) and trigrams (``pg_trgm``) for typos. Row-level security
-hides the documents of another member's private rows like the rows themselves.
+``english`` stems for the text); the book's words (``postgres.WORDS_TABLE``, how many
+documents hold each) answer whether a word is too common to rank and, by their trigrams
+(``pg_trgm``), which words a typo is closest to. Row-level security hides the documents
+(and the words) of another member's private rows like the rows themselves.
 
 How a query is read, as on SQLite: user text never reaches the server as syntax (it is
 cut into words of letters and digits, each a quoted lexeme); every word must be in one
