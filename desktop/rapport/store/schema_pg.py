@@ -52,13 +52,14 @@ _TRIGGER_FUNCTIONS = {
     "next_version": "rapport_next_version",
     "doc_privacy": "rapport_doc_privacy",
     **dict.fromkeys(postgres.WORD_TRIGGERS, "rapport_count_words"),
+    "words_counted": "rapport_fold_words",
 }
 
 
 def expected_triggers() -> set[tuple[str, str, str]]:
     """(table, trigger, the function it runs) of every trigger ``rapport team setup`` makes."""
     found = {(postgres.SEARCH_TABLE, "doc_privacy")}
-    found |= {(postgres.SEARCH_TABLE, name) for name in postgres.WORD_TRIGGERS}
+    found |= {(postgres.SEARCH_TABLE, name) for name in (*postgres.WORD_TRIGGERS, "words_counted")}
     for table in [*_book_tables(), _DRAFT]:
         found |= {(table, "keep_author"), (table, "ids_written")}
         if table != _DRAFT:
@@ -132,7 +133,8 @@ def _as_the_server_shows(expressions: set[str]) -> dict[str, str] | None:
 
 def protected_tables() -> list[str]:
     """The tables whose rows row-level security keeps private."""
-    return [*_book_tables(), _DRAFT, postgres.SEARCH_TABLE, postgres.WORDS_TABLE]
+    return [*_book_tables(), _DRAFT, postgres.SEARCH_TABLE, postgres.WORDS_TABLE,
+            postgres.WORD_CHANGES]  # fmt: skip
 
 
 def _text(name: str) -> Column:
@@ -190,6 +192,15 @@ def reference() -> Shape:
     tables["client"] = replace(tables["client"], indexes=tables["client"].indexes | {shared})
     tables[postgres.SEARCH_TABLE] = _search_table()
     tables[postgres.WORDS_TABLE] = _words_table()
+    changes = [
+        Column("changed_in", "", True, None, 0),
+        Column("word", "", True, None, 0),
+        Column("owner", "", True, None, 0),
+        Column("docs", "", True, None, 0),
+    ]
+    tables[postgres.WORD_CHANGES] = Table(
+        frozenset(changes), frozenset(), frozenset({Index(("changed_in",), False, False)}), None
+    )
     kinds = tuple(sorted((name, "table") for name in tables))
     return Shape(kinds, tuple(sorted(tables.items())), (), ())
 

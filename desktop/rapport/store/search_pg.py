@@ -4,8 +4,10 @@ The documents (``search_doc``, made by ``store/postgres.py``) are keyed like SQL
 (the kind in the high bits of the rowid) and hold their text twice: as shown, and folded
 (lower case, no accents) for the server to index: a ``tsvector`` under a GIN index (the
 ``simple`` configuration for every word, so names and prefixes match as typed, plus
-``english`` stems for the text) and trigrams (``pg_trgm``) for typos. Row-level security
-hides the documents of another member's private rows like the rows themselves.
+``english`` stems for the text); the book's words (``postgres.WORDS_TABLE``, how many
+documents hold each) answer whether a word is too common to rank and, by their trigrams
+(``pg_trgm``), which words a typo is closest to. Row-level security hides the documents
+(and the words) of another member's private rows like the rows themselves.
 
 How a query is read, as on SQLite: user text never reaches the server as syntax (it is
 cut into words of letters and digits, each a quoted lexeme); every word must be in one
@@ -54,11 +56,27 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(fold(text)))
 
 
+# Documents written by one statement each (``index_many``): the book's words are counted
+# once a statement (``postgres.WORDS_TABLE``), so 10,000 contacts imported were 10,000
+# counts of a document each, one a statement, where a statement of ``_MANY`` is one count.
+_MANY = 500
+_UPSERT_MANY = (
+    "INSERT INTO search_doc (rowid, client_id, title, body, title_key, body_key) "
+    "SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[]) ON CONFLICT (rowid) DO UPDATE SET "
+    "client_id = EXCLUDED.client_id, title = EXCLUDED.title, body = EXCLUDED.body, "
+    "title_key = EXCLUDED.title_key, body_key = EXCLUDED.body_key"
+)
+
+
 def index_many(docs: Iterable[SearchRow]) -> int:
     rows = [_row(*doc) for doc in docs]
-    if rows:
-        with db.cursor() as cursor:
-            cursor.executemany(_UPSERT, rows)
+    # A statement may write a row once: a document given twice is written as last given.
+    latest = list({row[0]: row for row in rows}.values())
+    with db.cursor() as cursor:
+        for start in range(0, len(latest), _MANY):
+            columns = [list(column) for column in zip(*latest[start : start + _MANY], strict=True)]
+            cursor.execute(_UPSERT_MANY, columns)
     return len(rows)
 
 
