@@ -787,3 +787,22 @@ def test_a_venue_a_job_a_purchase_a_past_or_someone_elses_pastime(text: str, abs
 )
 def test_the_same_words_said_as_a_liking_stay(text: str, tag: str) -> None:
     assert tag in _tags(f"Call w/ Bo Lutz. {text}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Priya Raman (Hollis procurement) 14:32",
+        "Tomasz Nowak (contract manager), 9:05 AM",
+        "Greta Lind (pricing) 08:47",
+    ],
+)
+def test_a_chat_exports_speaker_line_is_no_key_point(line: str) -> None:
+    text = (
+        "[Teams] Hollis x Brightwater\n"
+        f"{line}\n"
+        "Procurement needs the pricing approved by legal before the contract goes out.\n"
+    )
+    points = understand(text, WED)["key_points"]
+    assert not any(line.split()[0] in p for p in points), points
+    assert any("pricing approved by legal" in p for p in points), points

@@ -478,12 +478,20 @@ def _whose(
     return [None]
 
 
+# A chat export's speaker line: a name (up to four words), perhaps a role in brackets, and the
+# time the message was sent ("Name (role) 09:05", "Name, 9:05 AM"): a heading, not a point.
+_SPEAKER_LINE = LazyRegex(
+    r"^\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}(?:\s*\([^)]{1,40}\))?\s*[,-]?\s*"
+    r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*$"
+)
+
+
 def find_key_points(rest: list[Span], limit: int = 8) -> list[str]:
     """Business points among the clauses that are neither facts nor tasks."""
     points: list[str] = []
     for unit in rest:
         text = unit.text
-        if _MEETING_ONLY.match(text) or not _BUSINESS.search(text):
+        if _MEETING_ONLY.match(text) or not _BUSINESS.search(text) or _SPEAKER_LINE.match(text):
             continue
         point = clean_fragment(
             rx(r"^(?:all\s+business|per\s+our\s+convo),?\s*", re.I).sub("", text), 100
