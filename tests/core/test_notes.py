@@ -101,6 +101,17 @@ def test_the_draft_restates_points_greets_and_signs(
     [
         ("Needs delivery by March", "making sure delivery lands by March", "promise"),
         ("Send proposal by Friday", "getting the proposal over to you by Friday", "promise"),
+        # the one the thing goes to, said after the verb, is the card's reader already
+        (
+            "Send you a revised quote incl. certification by Friday",
+            "getting a revised quote including certification over to you by Friday",
+            "promise",
+        ),
+        (
+            "I'll email you the numbers incl. freight by Monday",
+            "getting the numbers including freight over to you by Monday",
+            "promise",
+        ),
         (
             "I'll send pricing by end of month",
             "getting the pricing over to you by the end of the month",
