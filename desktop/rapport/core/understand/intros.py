@@ -596,21 +596,25 @@ _STOP = LazyRegex(
     r"\bwho\b|\bwhich\b"
 )
 _SPOUSE_BEFORE = LazyRegex(r"\b(?:husband|wife|hubby|hubs|spouse)\s*,?\s*$", re.I)
-_FAMILY_BEFORE = LazyRegex(
-    r"\b(?:husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father)\s*,?\s*$",
-    re.I,
-)
+_FAMILY = r"husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father"
+_FAMILY_BEFORE = LazyRegex(rf"\b(?:{_FAMILY})\s*,?\s*$", re.I)
+
+
+def _people(names: list[NameMention]) -> list[NameMention]:
+    """The mentions that are people: said in full or with a title, a known first name, or the
+    first name of someone the note says in full."""
+    fulls = {n.first.lower() for n in names if n.full}
+    return [
+        n
+        for n in names
+        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
+    ]
 
 
 def _handed_any_way(
     text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
 ) -> None:
-    fulls = {n.first.lower() for n in names if n.full}
-    people = [
-        n
-        for n in names
-        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
-    ]
+    people = _people(names)
 
     def add(lead: NameMention, start: int, end: int) -> None:
         if lead.name.lower() in seen or any(i.referrer == lead.name for i in found):
@@ -706,12 +710,7 @@ _REF_BEFORE = LazyRegex(
 def _came_referred(
     text: str, limit: int, names: list[NameMention], found: list[Introduction]
 ) -> None:
-    fulls = {n.first.lower() for n in names if n.full}
-    people = [
-        n
-        for n in names
-        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
-    ]
+    people = _people(names)
     refs: list[tuple[str, int, int]] = []
     for m in _REF_AFTER.finditer(text, 0, limit):
         after = next((n for n in people if m.end() <= n.start <= m.end() + 45), None)
@@ -914,12 +913,7 @@ _MAIL_WORDS = (
 def _mail_and_spoken(
     text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
 ) -> None:
-    fulls = {n.first.lower() for n in names if n.full}
-    people = [
-        n
-        for n in names
-        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
-    ]
+    people = _people(names)
 
     def full_of(n: NameMention) -> NameMention:
         if n.full:
@@ -1068,21 +1062,14 @@ _SENT_SOMEONE = LazyRegex(rf"\b(?:{_SOCIAL}|referr\w*|recommend\w*|family)\b", r
 _OWNERS = LazyRegex(r"(?:'s|’s)\b")
 _PLACE_AFTER = LazyRegex(r"\s+(?:In|At|From|Of|On|With|Near|By)\s.*$")
 _RELATIVE_BEFORE = LazyRegex(
-    r"\b(?:husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|father|"
-    r"assistant|secretary|receptionist|admin|ea|pa)\s*,?\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{_FAMILY}|assistant|secretary|receptionist|admin|ea|pa)\s*,?\s*$", re.IGNORECASE
 )
 
 
 def _offered_hand_over(
     text: str, limit: int, names: list[NameMention], found: list[Introduction], seen: set[str]
 ) -> None:
-    fulls = {n.first.lower() for n in names if n.full}
-    people = [
-        n
-        for n in names
-        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
-    ]
+    people = _people(names)
     if not people:
         return
     client = names[0].first.lower()  # the note's first name, person or not
@@ -1223,12 +1210,7 @@ _FROM_REFERRAL = LazyRegex(
 def _referrer_with_an_aside(
     text: str, limit: int, names: list[NameMention], found: list[Introduction]
 ) -> None:
-    fulls = {n.first.lower() for n in names if n.full}
-    people = [
-        n
-        for n in names
-        if n.full or n.titled or n.first.lower() in first_names() or n.first.lower() in fulls
-    ]
+    people = _people(names)
     refs: list[tuple[str, int, int]] = []
     for n in people:
         aside = _REFERRER_ASIDE.match(text, n.end)
