@@ -17,6 +17,25 @@ pytest_plugins = ["tests.pgserver"]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_RUNS_WIDGETS = pytest.StashKey[bool]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    session.config.stash[_RUNS_WIDGETS] = any(
+        "qtbot" in item.fixturenames or "qapp" in item.fixturenames  # type: ignore[attr-defined]
+        for item in session.items
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_app_first(request: pytest.FixtureRequest) -> None:
+    """A run with widget tests makes pytest-qt's QApplication before any test runs: a
+    command printed in-process before them (a card's or a brief's PDF) would otherwise
+    make the command line's QGuiApplication, which no widget test can use."""
+    if request.config.stash.get(_RUNS_WIDGETS, False):
+        request.getfixturevalue("qapp")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
