@@ -223,3 +223,55 @@ def test_an_assistants_words_for_the_boss_by_initial_are_the_users_steps(
 def test_a_named_person_to_do_something_is_not_the_boss() -> None:
     text = "Greg Ade - open house 5/30. Greg to send the guest list by Thursday."
     assert not any(t.startswith("Send the guest list") for t, _ in _titles(understand(text, WED)))
+
+
+# Family (brief i16tr2): a thing with its day and no verb is the user's to-do when where it is
+# written says whose it is: a row under the user's own list heading (work tools, Markdown,
+# memos, second-language notes), an item of an inline "Next:" line, a thing arrowed to someone
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lunch w/ Ana Ruiz.\n\nWhat I promised:\n- condition report on the roof by Friday\n"
+         "- send Bo the name of the roofer", ("Send condition report on the roof", "2026-11-20")),
+        ("Call w/ Ana Ruiz\nI told her:\n1. a quote on the two pumps before her board meeting "
+         "on the 24th\n2. I'd get her tickets", ("Send a quote on the two pumps", "2026-11-24")),
+        ("## Ana Ruiz\n### For me\n* pedigree pages on the fillies I flagged by Monday\n"
+         "* call Dr. Lee tomorrow", ("Send pedigree pages on the fillies I flagged",
+                                     "2026-11-23")),
+        ("Visit Ana Ruiz (Ruiz Tile)\nMy action items:\n- [ ] revised layout by 11/27\n"
+         "- [ ] book the crane", ("Send revised layout", "2026-11-27")),
+        ("mr. Chen shop visit. I will do:\n- price list for 2027 until friday\n- make a call to "
+         "his son", ("Send price list for 2027", "2026-11-20")),
+        ("Met Ana Ruiz. Next: TCO model to Ana by the 25th; circle back with Greg after Q3",
+         ("Send TCO model to Ana", "2026-11-25")),
+        ("Visited Ruiz Tile. Next: seal trial on line 3, target wk of 11/30; email Bo this wk.",
+         ("Seal trial on line 3", "2026-11-30")),
+        ("booking via Felicity: Jonah Reyes, wedding Sat Oct 10. quote -> Jonah by Mon; hold "
+         "the date.", ("Quote Jonah", "2026-11-23")),
+        ("Ana Ruiz call. deck -> Priya fri, rest next wk", ("Send deck to Priya", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_a_dated_thing_in_the_users_own_rows_is_the_users_to_do(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other side's rows, a clause, a named one's step, a fact with a day
+        "Lunch w/ Ana Ruiz.\nTheir side:\n- signed PO by Friday\n- site plan by 11/27",
+        "Call w/ Ana Ruiz\nI told her:\n- she'll take it to the board by Friday",
+        "Met Ana Ruiz. Next: K to decide on the 2nd scanner by Friday; email Bo",
+        "Visited Ruiz Tile. Next: email Bo this wk. Lena's twins turn 6 on 11/30; dinosaurs",
+        "Ana Ruiz call. Next steps:\n- Jeff PO by Fri\n- [You]: revised quote by Friday",
+        "Ana Ruiz: Q4 numbers -> good by Friday",
+    ],
+)
+def test_rows_that_are_not_the_users_things_stay_out(text: str) -> None:
+    assert not any(
+        t.startswith(("Send signed", "Send site plan", "Send she", "Send K", "Send Lena",
+                      "Send Jeff", "Send [", "Send Q4", "Send revised quote by"))
+        for t, _ in _titles(understand(text, WED))
+    ), _titles(understand(text, WED))  # fmt: skip

@@ -215,6 +215,24 @@ def on_numeric(
     return (value, "day") if value else None
 
 
+def on_dotted(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'12.01.2027', '3.2.27': day first whatever the user's order (the dotted form is the
+    day-month countries'); a pair that is no day of a month is no date ("v2.14.3")."""
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, month, day), "day"
+    except ValueError:
+        return None
+
+
+def on_weekday_after_next(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'next next Monday': that day of the week after next."""
+    return week_start(today) + timedelta(days=14 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
+
+
 def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import dates_in, due_of
-from rapport.core.understand.tasks.words import base_verb
+from rapport.core.understand.tasks.words import OBJECT_STARTS, base_verb
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 
 __all__ = ["owned_rows"]
 
-# The user's own list heading, alone on its line (a colon, Markdown marks or not)
+# The user's own list heading, ending its line (a colon, Markdown marks or not; after a
+# sentence on the same line: "Chen shop visit. I will do:")
 _OWN_HEADING = LazyRegex(
-    r"(?im)^[ \t]*(?:#+[ \t]*|[*_]{1,2})?(?:"
+    r"(?im)(?:^|(?<=[.!?])[ \t])[ \t]*(?:#+[ \t]*|[*_]{1,2})?(?:"
     r"(?:what\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:promised|told\s+(?:him|her|them|\w+)|agreed(?:\s+to)?"
     r"|committed(?:\s+to)?|undertook(?:\s+to)?|offered|owe(?:\s+(?:him|her|them|\w+))?"
     r"|am\s+doing|will\s+(?:do|send)|(?:need|have)\s+to\s+do)"
@@ -63,6 +64,7 @@ _THING_END = LazyRegex(
 )
 _CLAUSE_WORDS = word_list("tasks.rows.CLAUSE_WORDS")
 _ACTIVITIES = word_list("tasks.rows.ACTIVITIES")
+_NOUN_VERBS = word_list("tasks.rows.NOUN_VERBS")
 _NOT_A_THING = word_list("tasks.requests._NOT_A_THING")
 _MAX_WORDS = 14
 
@@ -119,6 +121,18 @@ def _owned_items(body: str, dates: list[DateMention]) -> list[tuple[int, int, st
     return items
 
 
+def _a_noun(low: list[str]) -> bool:
+    """ "price list for 2027", "quote for the pumps": a word that is a verb too, read as the
+    thing it names when no object follows it ("quote the pier" is the verb)."""
+    return (
+        low[0] in _NOUN_VERBS
+        and len(low) > 1
+        and low[1] not in OBJECT_STARTS
+        and not low[1][:1].isdigit()
+        and low[1] not in first_names()
+    )
+
+
 def _thing_task(
     body: str, start: int, end: int, dates: list[DateMention], make: Callable[..., Any], to: str
 ) -> TaskFound | None:
@@ -141,7 +155,7 @@ def _thing_task(
     if to and base_verb(words[0]) is not None and len(words) == 1:
         # "quote -> Jonah by Mon", "call -> Ana fri": the verb, then whom
         return make(f"{thing[:1].upper()}{thing[1:]} {to}", "todo", due_of(said), start, end)
-    if base_verb(words[0]) is not None or low[0] in _NOT_A_THING:
+    if (base_verb(words[0]) is not None and not _a_noun(low)) or low[0] in _NOT_A_THING:
         return None  # a verb's row is the main finder's; "spoke to Erik": what happened
     if low[0] == "i" or low[0].startswith("["):
         return None  # "I'd get him seats": the main finder's; "[You]: ...": a speaker's line
