@@ -275,3 +275,41 @@ def test_rows_that_are_not_the_users_things_stay_out(text: str) -> None:
                       "Send Jeff", "Send [", "Send Q4", "Send revised quote by"))
         for t, _ in _titles(understand(text, WED))
     ), _titles(understand(text, WED))  # fmt: skip
+
+
+# Family (brief i16tr2): the user's promise as second-language and phone writers say it: the
+# answer without its subject after the client's wish or about the one just named ("will call
+# her tomorrow"), "revert" for a reply, "shall", a formal "I have arranged to"
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. She wants a bigger flat, will call her tomorrow.",
+         ("Call Ana", "2026-11-19")),
+        ("Met Ana Ruiz. Her cousin Anand Joshi is searching for a 2BHK, will call him tomorrow.",
+         ("Call Anand", "2026-11-19")),
+        ("Ana Ruiz visit. wants the catalogue, gonna mail Bo tmrw", ("Mail Bo", "2026-11-19")),
+        ("Mrs. Ana Ruiz called. Kindly also revert on the decor vendor.",
+         ("Revert on the decor vendor", None)),
+        ("Ana Ruiz call - I will revert to her by Monday on the price.",
+         ("Revert to Ana on the price", "2026-11-23")),
+        ("Visit Mr. Chen. Shall send the offer Monday.", ("Send the offer", "2026-11-23")),
+        ("File note regarding Mrs. Ana Ruiz. I have arranged to re-measure the window on Friday "
+         "and shall telephone the glazier tomorrow.",
+         ("Re-measure the window", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_a_promise_in_second_language_english_is_the_users(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Ana Ruiz. he checks with his wife, will confirm Friday",
+        "Met Ana Ruiz. She wants to move, will sell the house in spring.",
+    ],
+)
+def test_the_clients_own_next_step_without_a_subject_stays_theirs(text: str) -> None:
+    assert _titles(understand(text, WED)) == []

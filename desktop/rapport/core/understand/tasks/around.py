@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.model import TaskFound
+from rapport.core.understand.tasks.words import VERB_ALT
 from rapport.core.understand.text import LazyRegex, Span
 
 if TYPE_CHECKING:
@@ -270,7 +271,38 @@ _A_WISH = LazyRegex(
     r"\b(?:wants?|needs?|asked|asking|requested|would\s+like|hoping|hopes)\b|'d\s+(?:like|love)\b",
     re.IGNORECASE,
 )
-_ANSWER_AFTER_COMMA = LazyRegex(r",\s*(?=(?:and\s+|so\s+|but\s+)?(?:i|we)\b)", re.IGNORECASE)
+
+
+# Family (brief i16tr2): the answer said without its subject, as second-language and phone
+# writers do ("she wants a flat, will call her tomorrow", "asking rate list, have to mail her
+# by tmrw", "Anand is looking for a 2BHK, will call him tomorrow"): a modal and a task verb
+# right after the comma. It is the user's after a wish, or when its object is the third person
+# the clause before spoke of; "he checks with his wife, will confirm Fri" stays his.
+_NO_SUBJECT = LazyRegex(
+    lambda: (
+        r"(?:and\s+|so\s+)?(?:will|shall|'ll|must|have\s+to|has\s+to|need\s+to|gonna"
+        rf"|going\s+to)\s+(?:also\s+)?(?P<verb>{VERB_ALT})\b(?P<them>\s+(?:him|her|them)\b)?"
+    ),
+    re.IGNORECASE,
+)
+_ANSWER_COMMA = LazyRegex(r",\s*", re.IGNORECASE)
+
+
+def _answer_cut(text: str) -> re.Match[str] | None:
+    for c in _ANSWER_COMMA.finditer(text):
+        after = text[c.end() :]
+        wish = _A_WISH.search(text, 0, c.start()) is not None
+        if in_the_users_voice(after) and wish:
+            return c
+        bare = _NO_SUBJECT.match(after)
+        if bare is not None and (wish or bare.group("them")):
+            return c
+    return None
+
+
+def an_answer_without_subject(text: str) -> bool:
+    """ "will call her tomorrow" after "she wants a flat": the user's answer, not her wish."""
+    return _NO_SUBJECT.match(text) is not None
 
 
 def users_answer_apart(parts: list[Span]) -> list[Span]:
@@ -278,15 +310,7 @@ def users_answer_apart(parts: list[Span]) -> list[Span]:
     wants the data, I said I'd drop it off Thu": the wish, then the promise)."""
     out: list[Span] = []
     for part in parts:
-        cut = next(
-            (
-                c
-                for c in _ANSWER_AFTER_COMMA.finditer(part.text)
-                if in_the_users_voice(part.text[c.end() :])
-                and _A_WISH.search(part.text, 0, c.start())
-            ),
-            None,
-        )
+        cut = _answer_cut(part.text) if "," in part.text else None
         if cut is None:
             out.append(part)
             continue

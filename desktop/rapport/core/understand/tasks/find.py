@@ -18,7 +18,11 @@ from typing import TYPE_CHECKING
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
-from rapport.core.understand.tasks.around import for_the_boss, users_answer_apart
+from rapport.core.understand.tasks.around import (
+    an_answer_without_subject,
+    for_the_boss,
+    users_answer_apart,
+)
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
@@ -783,6 +787,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
         if theirs and _SO_BEFORE.search(ctx.body, max(0, part.start - 6), part.start):
             theirs = False  # "wants a quote for the keypad, so get him that by Monday"
+        if theirs and an_answer_without_subject(part.text):
+            theirs = False  # "wants a flat, will call her tomorrow" (tasks/around.py)
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue
