@@ -313,3 +313,24 @@ def test_a_promise_in_second_language_english_is_the_users(
 )
 def test_the_clients_own_next_step_without_a_subject_stays_theirs(text: str) -> None:
     assert _titles(understand(text, WED)) == []
+
+
+# Family (brief i16tr2): "it" in a task stands for the thing named earlier in its sentence,
+# as spoken, phone and second-language notes put it ("for the campus tour, i have to book it")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. next next week they come back for the campus tour, i have to book it",
+         "Book the campus tour"),
+        ("Ana Ruiz called. oh and the hearse is due its MOT on the twenty ninth, book it in",
+         "Book the MOT in"),
+        ("Ana Ruiz - the printer jammed again, I'll fix it Monday.", "Fix the printer"),
+    ],
+)  # fmt: skip
+def test_it_in_a_task_is_the_thing_its_sentence_named(text: str, want: str) -> None:
+    assert want in [t for t, _ in _titles(understand(text, WED))]
+
+
+def test_it_is_never_a_date_a_time_or_a_person() -> None:
+    text = "Ana Ruiz. her clinic lost the form on the 14th of the month, I will resend it Monday"
+    assert [t for t, _ in _titles(understand(text, WED))] == ["Resend the form"]

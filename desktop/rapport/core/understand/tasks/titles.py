@@ -15,6 +15,7 @@ from rapport.core.understand.tasks.deadlines import (
     dates_in,
     thing_dates,
 )
+from rapport.core.understand.tasks.things import thing_said_before
 from rapport.core.understand.tasks.words import (
     ALIASES,
     GERUNDS,
@@ -96,7 +97,9 @@ def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
     m = THING_PRONOUN.match(title)
     if m is None:
         return title
-    thing = ctx.request_before(pos)
+    thing = ctx.request_before(pos) or (
+        thing_said_before(ctx, pos) if m.group(3).lower() == "it" else None
+    )
     if not thing:
         return title
     after = title[m.end() :].split(None, 1)
