@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from rapport.core.understand.dates.find import DateMention
     from rapport.core.understand.tasks.model import TaskFound
 
-__all__ = ["owned_rows"]
+__all__ = ["CLAUSE_WORDS", "owned_rows"]
 
 # The user's own list heading, ending its line (a colon, Markdown marks or not; after a
 # sentence on the same line: "Chen shop visit. I will do:")
@@ -62,10 +62,10 @@ _THING_END = LazyRegex(
     r"target(?:ing)?|once|after|when|so\s+that|for\s+(?:the\s+)?(?:meeting|call))\b)",
     re.IGNORECASE,
 )
-_CLAUSE_WORDS = word_list("tasks.rows.CLAUSE_WORDS")
+CLAUSE_WORDS = word_list("tasks.rows.CLAUSE_WORDS")
 _ACTIVITIES = word_list("tasks.rows.ACTIVITIES")
 _NOUN_VERBS = word_list("tasks.rows.NOUN_VERBS")
-_NOT_A_THING = word_list("tasks.requests._NOT_A_THING")
+_NOT_A_THING = word_list("tasks.rows.NOT_A_THING")
 _MAX_WORDS = 14
 
 
@@ -160,7 +160,7 @@ def _thing_task(
     if low[0] == "i" or low[0].startswith("["):
         return None  # "I'd get him seats": the main finder's; "[You]: ...": a speaker's line
     # ("the three fillies I flagged": "I" inside a thing is a relative clause, not a subject)
-    if any(w in _CLAUSE_WORDS or w.split("'")[0] in _CLAUSE_WORDS for w in low if w != "i"):
+    if any(w in CLAUSE_WORDS or w.split("'")[0] in CLAUSE_WORDS for w in low if w != "i"):
         return None  # "she'll take it to the board by Fri": someone's sentence
     if words[0][:1].isupper() and (low[0] in first_names() or low[1:2] == ["to"]):
         return None  # "Jeff PO by Fri", "K to decide on the scanner": the named one's

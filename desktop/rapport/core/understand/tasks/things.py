@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.deadlines import dates_in
+from rapport.core.understand.tasks.rows import CLAUSE_WORDS
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
@@ -29,7 +30,7 @@ _PHRASE = LazyRegex(
 )
 _SENTENCE_START = LazyRegex(r"[.!?\n]")
 _NOT_THINGS = word_list("tasks.things.NOT_THINGS")
-_STOPS = word_list("tasks.rows.CLAUSE_WORDS") | word_list("tasks.things.STOPS")
+_STOPS = CLAUSE_WORDS | word_list("tasks.things.STOPS")
 _WINDOW = 200
 
 
