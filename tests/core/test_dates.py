@@ -264,6 +264,9 @@ def test_the_week_beside_a_day_without_after_or_before_is_the_day() -> None:
         ("by the Friday before Christmas", "2026-12-18"),
         ("the Tuesday after the 14th", "2026-12-15"),
         ("the Friday after Dec 4", "2026-12-11"),
+        # a full date that only one order can read is read in that order
+        ("follow-up 14/01/2027", "2027-01-14"),
+        ("by 3/14/27", "2027-03-14"),
     ],
 )
 def test_second_language_and_counted_weekday_dates(text: str, want: str) -> None:
@@ -279,3 +282,7 @@ def test_dotted_numbers_and_a_weekday_before_an_event_are_no_counted_date(text: 
     assert all(d.text.lower().startswith(("today", "monday")) for d in find_dates(text, WED)), (
         find_dates(text, WED)
     )
+
+
+def test_a_chat_exports_stamp_is_not_read_day_first_in_a_month_first_book() -> None:
+    assert find_dates("[14/04/2026, 09:12] Marco: the invoice please", WED) == []

@@ -334,3 +334,20 @@ def test_it_in_a_task_is_the_thing_its_sentence_named(text: str, want: str) -> N
 def test_it_is_never_a_date_a_time_or_a_person() -> None:
     text = "Ana Ruiz. her clinic lost the form on the 14th of the month, I will resend it Monday"
     assert [t for t, _ in _titles(understand(text, WED))] == ["Resend the form"]
+
+
+# Family (brief i16tr2): the step's date in a field of its own under it, as CRMs, forms and
+# work tools lay a record out ("Next step: send proposal" / "Follow-up date: 14/01/2027")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Call w/ Ana Ruiz\nNext step: send proposal\nFollow-up date: 11/27",
+         ("Send proposal", "2026-11-27")),
+        ("Opportunity: Ruiz Tile\nNext step: send revised quote\nNext step date: 14/01/2027",
+         ("Send revised quote", "2027-01-14")),
+        ("Ana Ruiz visit\nAction: call the supplier\nAction date: Friday",
+         ("Call the supplier", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_a_steps_date_field_under_it_is_its_due(text: str, want: tuple[str, str]) -> None:
+    assert _titles(understand(text, WED)) == [want]

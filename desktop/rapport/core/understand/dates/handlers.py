@@ -208,9 +208,14 @@ def on_numeric(
     month, day = int(m.group("m")), int(m.group("d"))
     if day_first:
         month, day = day, month
+    year = m.group("y")
+    stamp = m.string[max(0, m.start() - 1) : m.start()] == "["  # a chat export's "[14/04/2026,"
+    if year and month > 12 and 1 <= day <= 12 and month <= 31 and not stamp:
+        # (brief i16tr2) "14/01/2027" in a month-first book: a full date that can only be read
+        # day first is that day (a second-language writer's order); "24/7" stays no date
+        month, day = day, month
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    year = m.group("y")
     value = next_occurrence(today, month, day, int(year) if year else None)
     return (value, "day") if value else None
 

@@ -599,7 +599,11 @@ _MY_STEPS = LazyRegex(
 # a tracker ("Next step due: 06/19/2026", "Due date: Fri", "Deadline: 3/4", "Task due: EOW")
 _DUE_FIELD = LazyRegex(
     r"[ \t]*(?:(?:next\s+steps?|tasks?|actions?|follow[\s-]?up|items?|to-?do)\s+)?"
-    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when)\s*:",
+    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when"
+    # (brief i16tr2) a CRM's or a form's date field of the step: "Follow-up date: 14/01",
+    # "Next step date:", "Action date:", "Reminder date:"
+    r"|(?<=steps\s)date|(?<=step\s)date|(?<=action\s)date|(?<=task\s)date|(?<=up\s)date"
+    r"|(?<=-up\s)date|(?<=item\s)date|reminder\s+date|callback\s+date)\s*:",
     re.IGNORECASE,
 )
 
