@@ -351,3 +351,38 @@ def test_it_is_never_a_date_a_time_or_a_person() -> None:
 )  # fmt: skip
 def test_a_steps_date_field_under_it_is_its_due(text: str, want: tuple[str, str]) -> None:
     assert _titles(understand(text, WED)) == [want]
+
+
+# Family (brief i16tr2): what the client wants done by a day, said with the thing and its
+# participle, is the user's step ("wants the care plan emailed by Fri")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Met Ana Ruiz. Ingrid wants the care plan emailed by Fri.",
+         ("Email the care plan", "2026-11-20")),
+        ("Ana Ruiz call - wants the ticketing add-on quoted by 11/27",
+         ("Quote the ticketing add-on", "2026-11-27")),
+        ("Ana Ruiz: she is needing the invoice sent to her accountant by Monday itself.",
+         ("Send the invoice to her accountant", "2026-11-23")),
+        ("Ana Ruiz texted, they need the pre approval letter updated to 460 by Thursday.",
+         ("Update the pre approval letter to 460", "2026-11-19")),
+    ],
+)  # fmt: skip
+def test_a_thing_the_client_wants_done_by_a_day_is_the_users_step(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in _titles(understand(text, WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # done by them or a third party, an order with its delivery, the user's own want
+        "Met Ana Ruiz. he wants the contract signed by Friday.",
+        "Met Ana Ruiz. the bank wants the loan approved by Friday.",
+        "Met Ana Ruiz. wants 6 student cellos by August 1.",
+        "Met Ana Ruiz. she wants to close by Friday.",
+    ],
+)
+def test_wants_that_are_not_the_users_steps_stay_out(text: str) -> None:
+    assert _titles(understand(text, WED)) == []

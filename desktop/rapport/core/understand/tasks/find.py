@@ -45,6 +45,7 @@ from rapport.core.understand.tasks.requests import (
 from rapport.core.understand.tasks.rows import owned_rows
 from rapport.core.understand.tasks.spoken import SPOKEN_NEED_CUE, SPOKEN_WILL_CUE
 from rapport.core.understand.tasks.titles import named_object, task_kind, task_title
+from rapport.core.understand.tasks.wants import wanted_by_a_day
 from rapport.core.understand.tasks.words import (
     ACK,
     ADVICE,
@@ -114,6 +115,7 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
     tasks += owned_rows(ctx.body, ctx.dates, tasks, TaskFound)
+    tasks += wanted_by_a_day(ctx.body, ctx.dates, tasks, TaskFound)
     users = written_for(sentences)
     asked = asked_me_to(sentences, ctx.dates, tasks, TaskFound, users)
     for task in asked:
