@@ -31,12 +31,13 @@ if TYPE_CHECKING:
 __all__ = ["wanted_by_a_day"]
 
 _WANT = LazyRegex(
-    r"\b(?<!\bI\s)(?<!\bwe\s)(?<!\bi\s)(?:wants?|wanted|wanting|needs?|needed|needing|would\s+like"
+    r"\b(?:wants?|wanted|wanting|needs?|needed|needing|would\s+like"
     r"|requires?|required|requested|requesting|asked\s+for|asking\s+for|asking)\s+"
     r"(?!(?:to|me|us|you|him|her|them|it|that|if|whether|what|when|how|more|some\s+time)\b)",
     re.IGNORECASE,
 )
 _DEADLINE = LazyRegex(r"(?:by|before|b4|no\s+later\s+than|nlt|until|till)\b", re.IGNORECASE)
+_USERS_OWN = LazyRegex(r"\b(?:i|we)\s+$", re.IGNORECASE)
 _CLAUSE_END = LazyRegex(r"[,.;!?\n(]|\s[-–]\s|\band\s+(?:i|we|she|he|they)\b", re.IGNORECASE)
 _IRREGULAR = {"done": "do", "sent": "send", "made": "make", "built": "build", "brought": "bring",
               "redone": "redo", "cut": "cut", "drawn": "draw", "written": "write"}  # fmt: skip
@@ -58,6 +59,8 @@ def wanted_by_a_day(
         return []
     added: list[TaskFound] = []
     for want in _WANT.finditer(body):
+        if _USERS_OWN.search(body, max(0, want.start() - 4), want.start()):
+            continue  # "I need the signed form by Friday": the client's to send
         stop = _CLAUSE_END.search(body, want.end())
         end = stop.start() if stop else len(body)
         said = [d for d in dates_in(dates, want.end(), end + 1) if d.value is not None]
