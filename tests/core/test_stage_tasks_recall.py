@@ -293,6 +293,8 @@ def test_rows_that_are_not_the_users_things_stay_out(text: str) -> None:
         ("Ana Ruiz call - I will revert to her by Monday on the price.",
          ("Revert to Ana on the price", "2026-11-23")),
         ("Visit Mr. Chen. Shall send the offer Monday.", ("Send the offer", "2026-11-23")),
+        ("Ms Lin Mei Hua of Golden Lotus travel call me, group arrive third of June. I quote "
+         "her tomorrow.", ("Quote Lin", "2026-11-19")),
         ("File note regarding Mrs. Ana Ruiz. I have arranged to re-measure the window on Friday "
          "and shall telephone the glazier tomorrow.",
          ("Re-measure the window", "2026-11-20")),

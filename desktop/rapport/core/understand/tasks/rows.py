@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.tasks.deadlines import dates_in, due_of
@@ -73,7 +73,7 @@ def owned_rows(
     body: str,
     dates: list[DateMention],
     tasks: list[TaskFound],
-    make: Callable[..., Any],
+    make: Callable[..., TaskFound],
 ) -> list[TaskFound]:
     """Tasks for the dated verbless rows and items the user's own headings give the user."""
     if not dates:
@@ -134,7 +134,12 @@ def _a_noun(low: list[str]) -> bool:
 
 
 def _thing_task(
-    body: str, start: int, end: int, dates: list[DateMention], make: Callable[..., Any], to: str
+    body: str,
+    start: int,
+    end: int,
+    dates: list[DateMention],
+    make: Callable[..., TaskFound],
+    to: str,
 ) -> TaskFound | None:
     said = [d for d in dates_in(dates, start, end) if d.value is not None]
     if not said:

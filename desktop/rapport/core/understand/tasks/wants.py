@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.deadlines import dates_in
 from rapport.core.understand.tasks.rows import CLAUSE_WORDS
@@ -52,7 +52,7 @@ def wanted_by_a_day(
     body: str,
     dates: list[DateMention],
     tasks: list[TaskFound],
-    make: Callable[..., Any],
+    make: Callable[..., TaskFound],
 ) -> list[TaskFound]:
     """Tasks for the client's wants the note gives a day ("wants the plan emailed by Fri")."""
     if not dates or not _WANT.can_match(body):

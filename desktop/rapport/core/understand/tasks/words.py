@@ -227,7 +227,10 @@ WILL_CUE = LazyRegex(
     r"gonna|will|shall|going\s+to|i\s+can|i\s+shall"
     # "I send her our LE on Monday", "I call him back tmrw": written without "will"
     r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
-    r"deliver|bring|visit|meet|confirm|reply|review|update)\b)"
+    r"deliver|bring|visit|meet|confirm|reply|review|update"
+    # (brief i16tr2) the present for the future in other Englishes: "I quote her tomorrow",
+    # "I revert by Monday", "I share the deck Friday"
+    r"|quote|share|revert|fax|forward|reserve|arrange)\b)"
     # phone typing without the apostrophe: "ill ship the stand monday", "Ill call him"
     + r"|ill(?=\s+(?:"
     + VERB_ALT
