@@ -388,3 +388,19 @@ def test_a_thing_the_client_wants_done_by_a_day_is_the_users_step(
 )
 def test_wants_that_are_not_the_users_steps_stay_out(text: str) -> None:
     assert _titles(understand(text, WED)) == []
+
+
+# Family (brief i16tr2): "before then", "b4 then", "by then" point back at the last day said
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dev Raman, new prospect. tour Thu 10am -> me. send app pkt + dues sheet b4 then.",
+         ("Send app pkt and dues sheet", "2026-11-18")),
+        ("Ana Ruiz: inspector coming 11/27, i have to call the plumber before then",
+         ("Call the plumber", "2026-11-26")),
+        ("Ana Ruiz - her party is on the 28th. I will order the flowers by then.",
+         ("Order the flowers", "2026-11-28")),
+    ],
+)  # fmt: skip
+def test_a_due_said_as_then_is_the_last_day_said(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))

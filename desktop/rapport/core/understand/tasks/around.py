@@ -76,7 +76,13 @@ def dues_from_around(
             continue
         # from the task's start to its sentence's end: the event is said after the task's verb
         rest = body[task.start : max(task.end, sentence.end)]
-        if not [d for d in dated if task.start <= d.start < task.start + len(rest)]:
+        then = _BEFORE_THEN.search(rest)
+        if then is not None:
+            task.due = _then_due(then, task, dated, body)
+            task.title = _BEFORE_THEN.sub("", task.title).strip(" ,")
+        if task.due is None and not [
+            d for d in dated if task.start <= d.start < task.start + len(rest)
+        ]:
             task.due = _event_due(rest, task.start, sentence, sentences, dated, body)
         if task.due is None:
             follow = _follow_up(tasks, i, sentences, sentence, dated, body)
@@ -85,6 +91,28 @@ def dues_from_around(
                 if index is not None:
                     drop.add(index)
     return [t for i, t in enumerate(tasks) if i not in drop]
+
+
+# Family (brief i16tr2): "before then", "b4 then", "by then" point back at the last day the note
+# said ("tour Thu 10am. send app pkt b4 then", "health inspector coming 5/19. needs the logs
+# printed b4 then", "by next friday and i have to call arthur before then"): that day, or the one
+# before it for "before"
+_BEFORE_THEN = LazyRegex(r"\s*,?\s*\b(?P<how>before|b4|by|until|till)\s+then\b", re.IGNORECASE)
+_THEN_REACH = 400
+
+
+def _then_due(
+    then: re.Match[str], task: TaskFound, dated: list[DateMention], body: str
+) -> date | None:
+    said = [
+        d
+        for d in dated
+        if task.start - _THEN_REACH <= d.start and d.end <= task.start + then.start()
+    ]
+    if not said or said[-1].value is None:
+        return None
+    day = said[-1].value
+    return day - timedelta(days=1) if then.group("how").lower() in ("before", "b4") else day
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span | None:
