@@ -404,3 +404,18 @@ def test_wants_that_are_not_the_users_steps_stay_out(text: str) -> None:
 )  # fmt: skip
 def test_a_due_said_as_then_is_the_last_day_said(text: str, want: tuple[str, str]) -> None:
     assert want in _titles(understand(text, WED))
+
+
+# Family (brief i16tr2): a Markdown task's signs are no words of its title (Obsidian Tasks and
+# Todoist marks, an emptied [[date]] link, a closing #tag), a number sign is
+def test_markdown_task_signs_leave_the_title() -> None:
+    text = (
+        "## Ana Ruiz\n- [ ] book the van 📅 2026-11-20\n- [ ] follow up w/ Ana [[2026-11-24]]\n"
+        "- [ ] send deck #todo\n- [ ] chase PO #4471 ⏫"
+    )
+    assert _titles(understand(text, WED)) == [
+        ("Book the van", "2026-11-20"),
+        ("Follow up with Ana", "2026-11-24"),
+        ("Send deck", None),
+        ("Chase PO #4471", None),
+    ]
