@@ -419,3 +419,19 @@ def test_markdown_task_signs_leave_the_title() -> None:
         ("Send deck", None),
         ("Chase PO #4471", None),
     ]
+
+
+# Family (brief i16tr2): what the user is to bring is for the meeting the note dated before it
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Invitation: Site visit - Ruiz residence @ Fri Nov 27, 2026 8am\nDescription: Ana "
+         "wants to see the tiles - please bring the samples.", ("Bring the samples", "2026-11-27")),
+        ("Ana Ruiz: Are we still on for the walk-through Thursday?\nMe: Yes, 9am\nAna Ruiz: Can "
+         "you also bring the updated route maps?", ("Bring the updated route maps", "2026-11-19")),
+        ("Delivery for Ana Ruiz is Tuesday, no wait, it's Friday. Bring the touch-up kit.",
+         ("Bring the touch-up kit", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_what_to_bring_is_due_at_the_meeting_said_before(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))

@@ -90,7 +90,21 @@ def dues_from_around(
                 task.due, index = follow
                 if index is not None:
                     drop.add(index)
+        if task.due is None and _BRING.match(task.title):
+            task.due = _meeting_before(task, dated)
     return [t for i, t in enumerate(tasks) if i not in drop]
+
+
+# Family (brief i16tr2): what the user is to bring is for the meeting the note dated before it
+# ("Site visit @ Thu Apr 9 ... please bring the Velux samples", "Lunch, Tue 17 Feb ... Bring the
+# risk survey report", "walk-through Thursday? ... can you also bring the route maps", a
+# calendar invitation, a text thread): the last day said before the task, today or later
+_BRING = LazyRegex(r"bring\b", re.IGNORECASE)
+
+
+def _meeting_before(task: TaskFound, dated: list[DateMention]) -> date | None:
+    today_on = [d for d in dated if d.start < task.start and d.kind == "day" and d.value]
+    return today_on[-1].value if today_on else None
 
 
 # Family (brief i16tr2): "before then", "b4 then", "by then" point back at the last day the note
