@@ -247,3 +247,42 @@ def test_the_week_after_or_before_a_day_is_that_weeks_monday(phrase: str, want: 
 
 def test_the_week_beside_a_day_without_after_or_before_is_the_day() -> None:
     assert [m.value for m in find_dates("the week Dec 7", WED)] == [date(2026, 12, 7)]
+
+
+# Family (brief i16tr2): dates as second-language and continental writers put them: dotted
+# day-month-year whatever the user's order, "next next" for the week after next, and a
+# weekday counted from a day the phrase names ("the Monday after Thanksgiving")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("send it by 12.01.2027 pls", "2027-01-12"),
+        ("Termin am 3.2.27", "2027-02-03"),
+        ("deadline 30.11.2026.", "2026-11-30"),
+        ("next next week", "2026-11-30"),
+        ("call him next next Monday", "2026-11-30"),
+        ("before he leaves the Monday after Thanksgiving", "2026-11-30"),
+        ("by the Friday before Christmas", "2026-12-18"),
+        ("the Tuesday after the 14th", "2026-12-15"),
+        ("the Friday after Dec 4", "2026-12-11"),
+        # a full date that only one order can read is read in that order
+        ("follow-up 14/01/2027", "2027-01-14"),
+        ("by 3/14/27", "2027-03-14"),
+    ],
+)
+def test_second_language_and_counted_weekday_dates(text: str, want: str) -> None:
+    found = [d for d in find_dates(text, WED) if d.value is not None]
+    assert [d.value.isoformat() for d in found if d.value] == [want], found
+    assert [d.value.isoformat() for d in find_dates(text, WED, True) if d.value] == [want]
+
+
+@pytest.mark.parametrize(
+    "text", ["release v2.14.3 today", "ip 10.0.0.1", "score 3.5.", "call Monday after the demo"]
+)
+def test_dotted_numbers_and_a_weekday_before_an_event_are_no_counted_date(text: str) -> None:
+    assert all(d.text.lower().startswith(("today", "monday")) for d in find_dates(text, WED)), (
+        find_dates(text, WED)
+    )
+
+
+def test_a_chat_exports_stamp_is_not_read_day_first_in_a_month_first_book() -> None:
+    assert find_dates("[14/04/2026, 09:12] Marco: the invoice please", WED) == []

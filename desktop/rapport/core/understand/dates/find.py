@@ -210,7 +210,51 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
             end = emphasis.end()  # "by thursday itself": the day, said with weight
         mentions.append(DateMention(start, end, said[start:end], value, kind))
         last_end = end
+    if len(mentions) > 1 and ("after" in low or "before" in low):
+        mentions = _weekday_around(mentions, text, said)
     return mentions
+
+
+# Family (brief i16tr2): "the Monday after Thanksgiving", "the Friday before Christmas", "the
+# Tuesday after the 14th": that weekday next after (or last before) the day the note names
+_THE_BEFORE = LazyRegex(r"\bthe\s+$", re.IGNORECASE)
+_BARE_WEEKDAY = LazyRegex(
+    r"(?:(?:by|on|before|until|till|b4)\s+)?(?P<the>the\s+)?(?P<wd>mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?$",
+    re.IGNORECASE,
+)
+_AROUND_GAP = LazyRegex(r"\s+(?P<dir>after|before)\s+$|\s+$", re.IGNORECASE)
+_DIR_LEAD = LazyRegex(r"(?P<dir>after|before)\s", re.IGNORECASE)
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_around(mentions: list[DateMention], text: str, said: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    k = 0
+    while k < len(mentions):
+        day = mentions[k]
+        anchor = mentions[k + 1] if k + 1 < len(mentions) else None
+        wd = _BARE_WEEKDAY.fullmatch(day.text)
+        the = _THE_BEFORE.search(text, max(0, day.start - 4), day.start)
+        if wd is not None and wd.group("the"):
+            the = wd
+        gap = _AROUND_GAP.fullmatch(text[day.end : anchor.start]) if anchor else None
+        lead = _DIR_LEAD.match(anchor.text) if anchor and gap and not gap.group("dir") else None
+        way = (gap.group("dir") if gap else None) or (lead.group("dir") if lead else None)
+        if wd is None or the is None or anchor is None or anchor.value is None or way is None:
+            out.append(day)
+            k += 1
+            continue
+        target = _WEEKDAY_INDEX[wd.group("wd").lower()]
+        # "after Thanksgiving" alone is read as the day after (its own "after"): step from there
+        value = anchor.value if lead else anchor.value + timedelta(days=1 if way == "after" else -1)
+        step = 1 if way.lower() == "after" else -1
+        while value.weekday() != target:
+            value += timedelta(days=step)
+        start = day.start if the is wd else the.start()
+        out.append(DateMention(start, anchor.end, said[start : anchor.end], value, "day"))
+        k += 2
+    return out
 
 
 def parse_due(phrase: str, today: date, day_first: bool = False) -> date | None:

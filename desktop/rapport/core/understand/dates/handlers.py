@@ -208,11 +208,34 @@ def on_numeric(
     month, day = int(m.group("m")), int(m.group("d"))
     if day_first:
         month, day = day, month
+    year = m.group("y")
+    stamp = m.string[max(0, m.start() - 1) : m.start()] == "["  # a chat export's "[14/04/2026,"
+    if year and month > 12 and 1 <= day <= 12 and month <= 31 and not stamp:
+        # (brief i16tr2) "14/01/2027" in a month-first book: a full date that can only be read
+        # day first is that day (a second-language writer's order); "24/7" stays no date
+        month, day = day, month
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    year = m.group("y")
     value = next_occurrence(today, month, day, int(year) if year else None)
     return (value, "day") if value else None
+
+
+def on_dotted(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'12.01.2027', '3.2.27': day first whatever the user's order (the dotted form is the
+    day-month countries'); a pair that is no day of a month is no date ("v2.14.3")."""
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, month, day), "day"
+    except ValueError:
+        return None
+
+
+def on_weekday_after_next(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'next next Monday': that day of the week after next."""
+    return week_start(today) + timedelta(days=14 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
 
 
 def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:

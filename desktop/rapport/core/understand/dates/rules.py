@@ -9,6 +9,7 @@ from __future__ import annotations
 from rapport.core.understand.dates.handlers import (
     Handler,
     on_day_of_month,
+    on_dotted,
     on_duration,
     on_first_of_month,
     on_holiday,
@@ -31,6 +32,7 @@ from rapport.core.understand.dates.handlers import (
     on_week_after_next,
     on_week_from,
     on_weekday,
+    on_weekday_after_next,
     on_weekday_date,
     on_year_end,
     on_yesterday,
@@ -67,6 +69,9 @@ _UNIT = (
 )
 RULES_SRC: tuple[tuple[str, Handler], ...] = (
     (r"\b(\d{4})-(\d{2})-(\d{2})\b", on_iso),
+    # Family (brief i16tr2): a date written with dots ("12.01.2027", "3.2.27"), as German,
+    # Dutch, Polish, Russian and Turkish writers do: day, month, year in every such country
+    (r"(?<![\d.,$])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d]|\.\d)", on_dotted),
     (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
     (
         # "march the 3rd": speech puts "the" between the month and its day
@@ -140,6 +145,10 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
         on_next_week,
     ),
     (r"\b(?:the\s+)?week\s+after\s+next\b", on_week_after_next),
+    # Family (brief i16tr2): "next next week", "next next Monday" (Philippine, Indian and
+    # other Englishes): the week after next, that week's day
+    (rf"\b{_NEXT}\s+{_NEXT}\s+{_WEEK}\b", on_week_after_next),
+    (rf"\b{_NEXT}\s+{_NEXT}\s+{_WD}\b", on_weekday_after_next),
     (
         # British and Irish speech: "a week on Friday", "a fortnight tomorrow", "a week today"
         r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|on)\s+)?"
@@ -230,6 +239,8 @@ _MONTH_WORDS += (
 # them skips compiling and running those patterns. Handlers not listed always run.
 TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_iso: ("-",),
+    on_dotted: (".",),
+    on_weekday_after_next: ("next",),
     on_numeric: ("/",),
     on_month_day: _MONTH_WORDS,
     on_ordinal: _DIGITS,
@@ -247,7 +258,7 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_yesterday: ("yesterday",),
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
-    on_week_after_next: ("week after",),
+    on_week_after_next: ("week after", "next"),
     on_week_from: ("from", "week on", "fortnight", "week today", "week tomorrow", "week tmrw"),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),

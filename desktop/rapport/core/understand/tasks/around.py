@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.tasks.model import TaskFound
+from rapport.core.understand.tasks.words import VERB_ALT
 from rapport.core.understand.text import LazyRegex, Span
 
 if TYPE_CHECKING:
@@ -75,7 +76,13 @@ def dues_from_around(
             continue
         # from the task's start to its sentence's end: the event is said after the task's verb
         rest = body[task.start : max(task.end, sentence.end)]
-        if not [d for d in dated if task.start <= d.start < task.start + len(rest)]:
+        then = _BEFORE_THEN.search(rest)
+        if then is not None:
+            task.due = _then_due(then, task, dated, body)
+            task.title = _BEFORE_THEN.sub("", task.title).strip(" ,")
+        if task.due is None and not [
+            d for d in dated if task.start <= d.start < task.start + len(rest)
+        ]:
             task.due = _event_due(rest, task.start, sentence, sentences, dated, body)
         if task.due is None:
             follow = _follow_up(tasks, i, sentences, sentence, dated, body)
@@ -83,7 +90,43 @@ def dues_from_around(
                 task.due, index = follow
                 if index is not None:
                     drop.add(index)
+        if task.due is None and _BRING.match(task.title):
+            task.due = _meeting_before(task, dated)
     return [t for i, t in enumerate(tasks) if i not in drop]
+
+
+# Family (brief i16tr2): what the user is to bring is for the meeting the note dated before it
+# ("Site visit @ Thu Apr 9 ... please bring the Velux samples", "Lunch, Tue 17 Feb ... Bring the
+# risk survey report", "walk-through Thursday? ... can you also bring the route maps", a
+# calendar invitation, a text thread): the last day said before the task, today or later
+_BRING = LazyRegex(r"bring\b", re.IGNORECASE)
+
+
+def _meeting_before(task: TaskFound, dated: list[DateMention]) -> date | None:
+    today_on = [d for d in dated if d.start < task.start and d.kind == "day" and d.value]
+    return today_on[-1].value if today_on else None
+
+
+# Family (brief i16tr2): "before then", "b4 then", "by then" point back at the last day the note
+# said ("tour Thu 10am. send app pkt b4 then", "health inspector coming 5/19. needs the logs
+# printed b4 then", "by next friday and i have to call arthur before then"): that day, or the one
+# before it for "before"
+_BEFORE_THEN = LazyRegex(r"\s*,?\s*\b(?P<how>before|b4|by|until|till)\s+then\b", re.IGNORECASE)
+_THEN_REACH = 400
+
+
+def _then_due(
+    then: re.Match[str], task: TaskFound, dated: list[DateMention], body: str
+) -> date | None:
+    said = [
+        d
+        for d in dated
+        if task.start - _THEN_REACH <= d.start and d.end <= task.start + then.start()
+    ]
+    if not said or said[-1].value is None:
+        return None
+    day = said[-1].value
+    return day - timedelta(days=1) if then.group("how").lower() in ("before", "b4") else day
 
 
 def _sentence_of(sentences: list[Span], pos: int) -> Span | None:
@@ -270,7 +313,38 @@ _A_WISH = LazyRegex(
     r"\b(?:wants?|needs?|asked|asking|requested|would\s+like|hoping|hopes)\b|'d\s+(?:like|love)\b",
     re.IGNORECASE,
 )
-_ANSWER_AFTER_COMMA = LazyRegex(r",\s*(?=(?:and\s+|so\s+|but\s+)?(?:i|we)\b)", re.IGNORECASE)
+
+
+# Family (brief i16tr2): the answer said without its subject, as second-language and phone
+# writers do ("she wants a flat, will call her tomorrow", "asking rate list, have to mail her
+# by tmrw", "Anand is looking for a 2BHK, will call him tomorrow"): a modal and a task verb
+# right after the comma. It is the user's after a wish, or when its object is the third person
+# the clause before spoke of; "he checks with his wife, will confirm Fri" stays his.
+_NO_SUBJECT = LazyRegex(
+    lambda: (
+        r"(?:and\s+|so\s+)?(?:will|shall|'ll|must|have\s+to|has\s+to|need\s+to|gonna"
+        rf"|going\s+to)\s+(?:also\s+)?(?P<verb>{VERB_ALT})\b(?P<them>\s+(?:him|her|them)\b)?"
+    ),
+    re.IGNORECASE,
+)
+_ANSWER_COMMA = LazyRegex(r",\s*", re.IGNORECASE)
+
+
+def _answer_cut(text: str) -> re.Match[str] | None:
+    for c in _ANSWER_COMMA.finditer(text):
+        after = text[c.end() :]
+        wish = _A_WISH.search(text, 0, c.start()) is not None
+        if in_the_users_voice(after) and wish:
+            return c
+        bare = _NO_SUBJECT.match(after)
+        if bare is not None and (wish or bare.group("them")):
+            return c
+    return None
+
+
+def an_answer_without_subject(text: str) -> bool:
+    """ "will call her tomorrow" after "she wants a flat": the user's answer, not her wish."""
+    return _NO_SUBJECT.match(text) is not None
 
 
 def users_answer_apart(parts: list[Span]) -> list[Span]:
@@ -278,15 +352,7 @@ def users_answer_apart(parts: list[Span]) -> list[Span]:
     wants the data, I said I'd drop it off Thu": the wish, then the promise)."""
     out: list[Span] = []
     for part in parts:
-        cut = next(
-            (
-                c
-                for c in _ANSWER_AFTER_COMMA.finditer(part.text)
-                if in_the_users_voice(part.text[c.end() :])
-                and _A_WISH.search(part.text, 0, c.start())
-            ),
-            None,
-        )
+        cut = _answer_cut(part.text) if "," in part.text else None
         if cut is None:
             out.append(part)
             continue

@@ -18,7 +18,11 @@ from typing import TYPE_CHECKING
 from rapport.core.understand.author import strip_author
 from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
-from rapport.core.understand.tasks.around import for_the_boss, users_answer_apart
+from rapport.core.understand.tasks.around import (
+    an_answer_without_subject,
+    for_the_boss,
+    users_answer_apart,
+)
 from rapport.core.understand.tasks.deadlines import (
     appointment_due,
     dates_in,
@@ -38,8 +42,10 @@ from rapport.core.understand.tasks.requests import (
     terse_items,
     written_for,
 )
+from rapport.core.understand.tasks.rows import owned_rows
 from rapport.core.understand.tasks.spoken import SPOKEN_NEED_CUE, SPOKEN_WILL_CUE
 from rapport.core.understand.tasks.titles import named_object, task_kind, task_title
+from rapport.core.understand.tasks.wants import wanted_by_a_day
 from rapport.core.understand.tasks.words import (
     ACK,
     ADVICE,
@@ -108,6 +114,8 @@ def find_tasks(sentences: list[Span], ctx: TaskContext) -> list[TaskFound]:
     tasks += requested_tasks(sentences, ctx.dates, tasks, TaskFound)
     tasks += asked_of_you(sentences, ctx.dates, tasks, TaskFound, ctx.mine)
     tasks += terse_items(sentences, ctx.dates, tasks, TaskFound)
+    tasks += owned_rows(ctx.body, ctx.dates, tasks, TaskFound)
+    tasks += wanted_by_a_day(ctx.body, ctx.dates, tasks, TaskFound)
     users = written_for(sentences)
     asked = asked_me_to(sentences, ctx.dates, tasks, TaskFound, users)
     for task in asked:
@@ -593,7 +601,11 @@ _MY_STEPS = LazyRegex(
 # a tracker ("Next step due: 06/19/2026", "Due date: Fri", "Deadline: 3/4", "Task due: EOW")
 _DUE_FIELD = LazyRegex(
     r"[ \t]*(?:(?:next\s+steps?|tasks?|actions?|follow[\s-]?up|items?|to-?do)\s+)?"
-    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when)\s*:",
+    r"(?:due(?:\s+(?:date|by|on))?|deadline|target\s+date|by\s+when"
+    # (brief i16tr2) a CRM's or a form's date field of the step: "Follow-up date: 14/01",
+    # "Next step date:", "Action date:", "Reminder date:"
+    r"|(?<=steps\s)date|(?<=step\s)date|(?<=action\s)date|(?<=task\s)date|(?<=up\s)date"
+    r"|(?<=-up\s)date|(?<=item\s)date|reminder\s+date|callback\s+date)\s*:",
     re.IGNORECASE,
 )
 
@@ -781,6 +793,8 @@ def _tasks_in_piece(piece: Span, ctx: TaskContext, carried: str = "") -> list[Ta
             theirs = False  # "wants 500 bait stations, ship by the 15th": the user's answer
         if theirs and _SO_BEFORE.search(ctx.body, max(0, part.start - 6), part.start):
             theirs = False  # "wants a quote for the keypad, so get him that by Monday"
+        if theirs and an_answer_without_subject(part.text):
+            theirs = False  # "wants a flat, will call her tomorrow" (tasks/around.py)
         if THEIRS.match(part.text) or theirs:
             theirs = True  # "want to downsize, look at condos": the client's plan
             continue

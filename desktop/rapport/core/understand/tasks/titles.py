@@ -15,6 +15,7 @@ from rapport.core.understand.tasks.deadlines import (
     dates_in,
     thing_dates,
 )
+from rapport.core.understand.tasks.things import thing_said_before
 from rapport.core.understand.tasks.words import (
     ALIASES,
     GERUNDS,
@@ -37,6 +38,10 @@ _AFTER_THING = frozenset(
 # A title runs to its thing, not into what is said of it: ", which I committed to ...", ", who
 # signs", ", which is due ..."
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
+_TASK_SIGNS = re.compile(
+    "[\U0001f4c5\u23f3\U0001f6eb\u2795\u2705\U0001f53c\u23eb\U0001f53d\u23ec\U0001f501\U0001f4c6]"
+    r"\ufe0f?|\[\[\s*\]\]|(?<![\w#])#[A-Za-z][\w/-]*(?=\s*$)"
+)
 _URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
 
 
@@ -55,6 +60,10 @@ def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
     out = PAREN.sub("", prefix + out)
     out = _RELATIVE_CLAUSE.sub("", out)  # "the lease draft, which we agreed to finalize"
     out = rx(r"~~[^~\n]*~~").sub(" ", out)  # struck-out words are no longer said
+    # (brief i16tr2) a Markdown task's signs are no words of it: the Obsidian Tasks and Todoist
+    # marks (📅 due, ⏳ scheduled, 🔼 priority, 🔁 repeat), an emptied [[date link]], a closing
+    # #tag ("send deck #todo"); not a number ("PO #4471")
+    out = _TASK_SIGNS.sub(" ", out)
     out = rx(r"\bw/\s*").sub("with ", out)
     out = rx(r"\s+\+\s+").sub(" and ", out)
     for _ in range(3):
@@ -96,7 +105,9 @@ def resolve_things(title: str, ctx: TaskContext, pos: int) -> str:
     m = THING_PRONOUN.match(title)
     if m is None:
         return title
-    thing = ctx.request_before(pos)
+    thing = ctx.request_before(pos) or (
+        thing_said_before(ctx, pos) if m.group(3).lower() == "it" else None
+    )
     if not thing:
         return title
     after = title[m.end() :].split(None, 1)

@@ -72,7 +72,8 @@ MEETING_KINDS = word_list("tasks.words.MEETING_KINDS")
 # Verbs that take what was asked for when said alone: "resend + confirm" after "resend the
 # invoice?", "sending tmrw" after "asking for the deck".
 TAKES_THING = word_list("tasks.words.TAKES_THING")
-VERBS = word_list("tasks.words.VERBS")
+# (with the verbs of other Englishes, brief i16tr2: "will revert by Monday" is a reply)
+VERBS = word_list("tasks.words.VERBS") | word_list("tasks.words.I16TR2_VERBS")
 # Verbs that are nouns too, a verb only before what they act on: "quote both ways", "price it
 # out", "comp the oil change" (not "Quote by 4/30", "price increase pushback")
 NEEDS_OBJECT = word_list("tasks.words.NEEDS_OBJECT")
@@ -216,15 +217,20 @@ PROMISE_CUE = LazyRegex(
     r"(?:told|promised)\s+(?!me\b|us\b)\w+\s+you(?:'d|\s+would|'ll|\s+will)|"
     r"(?:told|promised)\s+\w+\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)|"
     r"(?:just\s+|also\s+)?promised(?:\s+to)?|owe|committed\s+to|agreed\s+to|offered\s+to|"
+    # "I have arranged to re-measure the fitting" (brief i16tr2: a formal note's promise)
+    r"arranged\s+to|"
     r"said\s+(?:i|we)(?:'d|\s+would|'ll|\s+will))\s+",
     re.IGNORECASE,
 )
 WILL_CUE = LazyRegex(
     r"^(?:i'll|i\s+will|we'll|we\s+will|i'd|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna|"
-    r"gonna|will|going\s+to|i\s+can|i\s+shall"
+    r"gonna|will|shall|going\s+to|i\s+can|i\s+shall"
     # "I send her our LE on Monday", "I call him back tmrw": written without "will"
     r"|i(?=\s+(?:send|call|email|mail|text|prepare|draft|book|schedule|follow|check|get|ship|"
-    r"deliver|bring|visit|meet|confirm|reply|review|update)\b)"
+    r"deliver|bring|visit|meet|confirm|reply|review|update"
+    # (brief i16tr2) the present for the future in other Englishes: "I quote her tomorrow",
+    # "I revert by Monday", "I share the deck Friday"
+    r"|quote|share|revert|fax|forward|reserve|arrange)\b)"
     # phone typing without the apostrophe: "ill ship the stand monday", "Ill call him"
     + r"|ill(?=\s+(?:"
     + VERB_ALT
