@@ -170,7 +170,12 @@ def _person_over_place(
     """ "Stopped by Black Lotus Tattoo, saw Vinnie Caruso", "Tour @ Willow Creek Barn - Kayla
     Brooks", "Walkthru @ Jefferson Elem w/ Ron Baptiste": a capitalised name no first name
     starts is a company or a place when a person's full name follows; the person is the client."""
-    if chosen is None or not chosen.full or chosen.first.lower() in first_names():
+    if chosen is None or not chosen.full:
+        return chosen
+    person = _talked_about(body, chosen, pool)
+    if person is not None:
+        return person
+    if chosen.first.lower() in first_names():
         return chosen
     attendees = _ATTENDEES.search(body, chosen.end)
     if attendees is not None and "\n" not in body[: chosen.start]:
@@ -207,6 +212,31 @@ def _person_over_place(
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
     return person or chosen
+
+
+def _talked_about(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention | None:
+    """i16cl4. Family: a heading's company or project, an event's or a vessel's capitalised
+    words, a title-cased sentence's words: no word of them is said again, while a person named
+    in full after them (a known first name) is talked about again by that first name."""
+    if _times_said(body, chosen) or _surname_said(body, chosen):
+        return None
+    later = [n for n in pool if n.full and n.start > chosen.start]
+    again = 2 if chosen.first.lower() in first_names() else 1
+    person = next(
+        (n for n in later if n.first.lower() in first_names() and _times_said(body, n) >= again),
+        None,
+    )
+    if person is not None or again == 2:
+        return person  # "Hollis Precision": a word the first-name list has; said twice more
+    # a person the first-name list lacks ("Rajan Subramaniam", "Dr. Adaeze Okonkwo"), said
+    # again by the first name or the surname
+    return next((n for n in later if _times_said(body, n) or _surname_said(body, n)), None)
+
+
+def _surname_said(body: str, mention: NameMention) -> bool:
+    last = mention.name.split()[-1]
+    rest = body[mention.end :]
+    return last in rest and re.search(rf"\b{re.escape(last)}\b", rest) is not None
 
 
 _MET_WITH = LazyRegex(

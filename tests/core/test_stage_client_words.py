@@ -1,0 +1,66 @@
+"""Stage 3, the client, against words that only look like a name (brief i16cl4).
+
+A heading's company, a vessel, an event or a title-cased sentence gives capitalised words no
+one is called by; the person named in full after them is the one the note talks about again.
+Each row made up, in the styles other writers use (work tools, second-language, Markdown,
+speech, memos).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.capture_probe import client as _client
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a work tool's heading: the account, then who attended
+        (
+            "Call report - Ferris Dynamics (press line)\nMet: Nadia Kovac (plant mgr), Tom "
+            "Ash (buyer)\n- Nadia wants the retrofit quote\n- Nadia's son starts college",
+            "Nadia Kovac",
+        ),
+        # Markdown: the project heading, then the person in a list
+        (
+            "## Harbor Renovation\n- contact: Luis Ortega\n- Luis wants tile samples by Fri",
+            "Luis Ortega",
+        ),
+        # second-language writer: the ship's name, then the captain
+        (
+            "Ok today the MV Silver Lotus, Captain Arjun Pillai, he want provisions for crew. "
+            "Arjun ask the quotation by tomorrow",
+            "Arjun Pillai",
+        ),
+        # a memo: the property, then the titled client said again by surname
+        (
+            "Memorandum regarding 12 Kestrel Heights. Met with Dr. Ifeoma Eze about the "
+            "garden plan. Dr. Eze prefers native plants.",
+            "Ifeoma Eze",
+        ),
+        # an event's name, then the person talked about
+        (
+            "Spring Gala planning. Spoke with Maria Lopez, Maria wants 200 seats and a vegan menu",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_capitalised_words_never_said_again_give_way_to_the_person(text: str, want: str) -> None:
+    assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the client is said once in full, a colleague after: the client stays
+        ("Met Jonah Price today. Rita Vance from his office will send the forms", "Jonah Price"),
+        # the company said again: it is what the note is about, not a word to skip
+        (
+            "Lunch with Dana Holt. Dana's brother Sam Holt runs the shop, Sam is a golfer",
+            "Dana Holt",
+        ),
+    ],
+)
+def test_a_person_said_once_keeps_the_note(text: str, want: str) -> None:
+    assert _client(text) == want
