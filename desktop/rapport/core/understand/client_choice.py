@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.clients import same_first_name  # as known-client matching does
-from rapport.core.understand.mentions import NameMention, first_names
+from rapport.core.understand.mentions import HELPERS, NameMention, first_names
 from rapport.core.understand.people import FamilyMember
 from rapport.core.understand.programs import compile_regex, rx
 from rapport.core.understand.text import LazyRegex
@@ -287,7 +287,24 @@ def _candidates(
         and (_hiring(body, n.start) or not _colleague(body, n.start))
         and not _quoted(body, n)
         and not _TAKEN_BACK.match(body, n.end)
+        and not _helper(body, n)
     ]  # fmt: skip
+
+
+_HELPER_WORDS = "|".join(sorted(HELPERS))
+# i16cl4. Family: who helps at the meeting ("Interpreter Rosa Diaz joined", "with the
+# translator Ana Melo", "Rosa Diaz (interpreter)"): never whom the note is about
+_HELPER_BEFORE = LazyRegex(rf"\b(?:{_HELPER_WORDS})[ \t]*[:(-]?[ \t]*$", re.IGNORECASE)
+_HELPER_AFTER = LazyRegex(
+    rf"(?:'s)?[ \t]*[(,-][ \t]*(?:the|our|my|an?)?[ \t]*(?:{_HELPER_WORDS})\b", re.IGNORECASE
+)
+
+
+def _helper(body: str, mention: NameMention) -> bool:
+    return bool(
+        _HELPER_BEFORE.search(body, max(0, mention.start - 16), mention.start)
+        or _HELPER_AFTER.match(body, mention.end)
+    )
 
 
 # A name taken back as soon as it is said: "Ida Rowe? no - Ida Lund", "no wait it was",
