@@ -64,3 +64,24 @@ def test_capitalised_words_never_said_again_give_way_to_the_person(text: str, wa
 )
 def test_a_person_said_once_keeps_the_note(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a title of a trade or of honour before the whole name (Nigerian, Indian English)
+        ("Barrister Chidi Eze came again with his wife, they want the SUV", "Chidi Eze"),
+        ("Alhaji Musa Bello is still owing us for the rods, call him Monday", "Musa Bello"),
+        ("Engineer Tunde Bakare need 600 bags by Thursday", "Tunde Bakare"),
+        # an ordinal opening a spoken list of people
+        (
+            "Two clubs today. First Rory Dunn, he wants the pitch reseeded. Second, Isla Kerr",
+            "Rory Dunn",
+        ),
+        # a family name said first with a title, then the whole name right after it
+        ("Ok note for Mr Goh, Goh Chee Keong, he want the Submariner", "Goh Chee Keong"),
+        ("Madam Ong - Ong Bee Lian - ask for the invoice again lah", "Ong Bee Lian"),
+    ],
+)
+def test_a_title_or_an_ordinal_before_the_name_is_no_part_of_it(text: str, want: str) -> None:
+    assert _client(text) == want

@@ -120,6 +120,19 @@ def choose_client(
         # "Dr. Patel's clinic (Anjali Patel, cardiology)": the full name, once it is said
         surname = chosen.name.lower()
         better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
+        # i16cl4. Family: a family name said first, then the whole name right after it ("Mr
+        # Lim, Lim Wei Jie, ...", "Madam Tan - Tan Ah Kow"): the whole name
+        better = better or next(
+            (
+                n
+                for n in pool
+                if n.full
+                and n.first.lower() == surname
+                and 0 < n.start - chosen.end <= 24
+                and not rx(r"[.;!?\n]").search(body[chosen.end : n.start])
+            ),
+            None,
+        )
         chosen = better or chosen
     return chosen
 

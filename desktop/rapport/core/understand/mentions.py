@@ -75,7 +75,7 @@ NOT_NAMES |= word_list("mentions.I16HH_NEVER_FIRST")  # offices, family words, "
 # meeting's helpers ("Interpreter Rosa Diaz"): never a first name
 _HONORIFICS_MORE = word_list("mentions.I16CL4_HONORIFICS")
 HELPERS = word_list("mentions.I16CL4_HELPERS")
-NOT_NAMES |= _HONORIFICS_MORE | HELPERS
+NOT_NAMES |= _HONORIFICS_MORE | HELPERS | word_list("mentions.I16CL4_NEVER_FIRST")
 # Titles that are first names too: a title only before a first name and a surname.
 _TITLE_IF_FULL = word_list("mentions.ADDRESS_TITLES_IF_FULL")
 # Words after which a capitalised word names a place or an organisation, not a person.
