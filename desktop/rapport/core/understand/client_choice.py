@@ -78,12 +78,12 @@ def choose_client(
         kin = _candidates(body, names, (excluded - family_full) | deceased, family_names)
         pool = kin if any(n.full for n in kin) else pool
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
-    chosen: NameMention | None = None
+    chosen: NameMention | None = _field_client(body, pool)
     # i16cl3. Family: an introduction that is about its lead ("Priya, meet Colm Dwyer. Colm -
     # Priya Raman is ...", "Hey Odette - Bram Visser, Bram - Odette Lam"): the lead named in
     # full is the client, though another full name is said first
     subjects = [i.name.lower() for i in intros if i.lead_is_subject and " " in i.name]
-    if subjects:
+    if subjects and chosen is None:
         chosen = next((n for n in pool if n.full and n.name.lower() == subjects[0]), None)
     if chosen is None and referrers:
         chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
@@ -135,6 +135,25 @@ def choose_client(
         )
         chosen = better or chosen
     return chosen
+
+
+# i16cl4. Family: a work tool's or a Markdown note's field that says who the client is
+# ("Client: Cascade Bank / Lisa Amundsen", "**Customer:** Ana Ruiz", "| Client | Ana Ruiz |"),
+# though attendees or a colleague are named before it
+_CLIENT_FIELD = LazyRegex(
+    r"^[ \t>*|-]*\**(?:client|customer)s?\**[ \t]*(?::|\|)\**[ \t]*", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _field_client(body: str, pool: list[NameMention]) -> NameMention | None:
+    field = _CLIENT_FIELD.search(body)
+    if field is None:
+        return None
+    line_end = body.find("\n", field.end())
+    line_end = len(body) if line_end == -1 else line_end
+    on_line = [n for n in pool if field.end() <= n.start < line_end and (n.full or n.titled)]
+    person = next((n for n in on_line if n.first.lower() in first_names()), None)
+    return person or next(iter(on_line), None)
 
 
 _HEADING_WORD = LazyRegex(r"[^\W\d_]+")
@@ -309,7 +328,10 @@ _HELPER_WORDS = "|".join(sorted(HELPERS))
 # translator Ana Melo", "Rosa Diaz (interpreter)"): never whom the note is about
 _HELPER_BEFORE = LazyRegex(rf"\b(?:{_HELPER_WORDS})[ \t]*[:(-]?[ \t]*$", re.IGNORECASE)
 _HELPER_AFTER = LazyRegex(
-    rf"(?:'s)?[ \t]*[(,-][ \t]*(?:the|our|my|an?)?[ \t]*(?:{_HELPER_WORDS})\b", re.IGNORECASE
+    rf"(?:'s)?[ \t]*[(,-][ \t]*(?:the|our|my|an?)?[ \t]*(?:{_HELPER_WORDS})\b"
+    # a colleague of the user's own team, said in brackets ("Priya Nair (our PM)")
+    r"|[ \t]*\([ \t]*(?:our|my)[ \t]+(?!client|customer|contact)",
+    re.IGNORECASE,
 )
 
 

@@ -558,11 +558,22 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
 
+_FIELD_SURNAME_FIRST = LazyRegex(
+    r"^[ \t>*-]*\**(?:contact|client|customer|primary(?:[ \t]+contact)?|patient|guest|caller)"
+    r"\**[ \t]*:\**[ \t]*(?=[A-Z][\w'-]+,[ \t]+[A-Z][\w'-]+[ \t]*(?:[(\n]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention | None:
     """'Novak, Irena - called in re: ...', 'Call log 10/5 - Ortiz, Daniel.': a CRM-style name
     opening the note or its first line after a dash or colon."""
     k = 0
     head = rx(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)").match(text)
+    if head is None:
+        # i16cl4. Family: a work tool's field further down ("Contact: Oyelaran, Kemi
+        # (Practice Administrator)", "Customer: Ruiz, Ana"): the person, surname first
+        head = _FIELD_SURNAME_FIRST.search(text, 0, min(len(text), 600))
     if head is not None:
         k = next((i for i, t in enumerate(tokens) if t[0] >= head.end()), len(tokens))
     if len(tokens) < k + 3 or text[tokens[k][1] : tokens[k + 1][0]] != ", ":
