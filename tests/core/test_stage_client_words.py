@@ -85,3 +85,15 @@ def test_a_person_said_once_keeps_the_note(text: str, want: str) -> None:
 )
 def test_a_title_or_an_ordinal_before_the_name_is_no_part_of_it(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sri Mulyani called about the invoice, send it today", "Sri Mulyani"),
+        ("Arch Whitman wants the deck plans by Friday", "Arch Whitman"),
+        ("Don Walsh wants the quote by Friday", "Don Walsh"),
+    ],
+)
+def test_a_given_name_that_is_a_title_elsewhere_stays_a_name(text: str, want: str) -> None:
+    assert _client(text) == want
