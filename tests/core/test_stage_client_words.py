@@ -97,3 +97,17 @@ def test_a_title_or_an_ordinal_before_the_name_is_no_part_of_it(text: str, want:
 )
 def test_a_given_name_that_is_a_title_elsewhere_stays_a_name(text: str, want: str) -> None:
     assert _client(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mama Bisi called, I mean Mrs Adebisi Lawal, she want twenty yards", "Adebisi Lawal"),
+        ("Tom Reyes called, sorry, Tomas Reyes, wants the quote", "Tomas Reyes"),
+        ("Kofi Mensah rang - no wait, it was Kwame Mensah - wants a callback", "Kwame Mensah"),
+        # "no" that takes nothing back
+        ("Ana Ruiz called - no rush on the quote, she is away", "Ana Ruiz"),
+    ],
+)
+def test_a_name_taken_back_after_its_verb_gives_way(text: str, want: str) -> None:
+    assert _client(text) == want

@@ -345,6 +345,8 @@ def _helper(body: str, mention: NameMention) -> bool:
 # A name taken back as soon as it is said: "Ida Rowe? no - Ida Lund", "no wait it was",
 # "I mean", "sorry", "scratch that"
 _TAKEN_BACK = LazyRegex(
+    # i16cl4: the verb said before the correction ("Mama Bisi called, I mean Mrs Adebisi Lawal")
+    r"(?:[ \t]+(?:called|rang|phoned|texted|came|said|says|wants|came\s+in))?"
     r"[ \t]*[?,]?[ \t]*(?:-[ \t]*)?(?:no+\b[ \t,.-]*(?:wait\b|sorry\b|it'?s\b|it\s+was\b|-)|"
     r"i\s+mean\b|sorry\b|correction\b|scratch\s+that\b)",
     re.IGNORECASE,
