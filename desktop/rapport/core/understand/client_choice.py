@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rapport.core.understand.clients import same_first_name  # as known-client matching does
-from rapport.core.understand.mentions import NameMention, first_names
+from rapport.core.understand.mentions import HELPERS, NameMention, first_names
 from rapport.core.understand.people import FamilyMember
 from rapport.core.understand.programs import compile_regex, rx
 from rapport.core.understand.text import LazyRegex
@@ -78,12 +78,12 @@ def choose_client(
         kin = _candidates(body, names, (excluded - family_full) | deceased, family_names)
         pool = kin if any(n.full for n in kin) else pool
     referrers = [i for i in intros if not i.lead_is_subject and i.referrer and " " in i.referrer]
-    chosen: NameMention | None = None
+    chosen: NameMention | None = _field_client(body, pool)
     # i16cl3. Family: an introduction that is about its lead ("Priya, meet Colm Dwyer. Colm -
     # Priya Raman is ...", "Hey Odette - Bram Visser, Bram - Odette Lam"): the lead named in
     # full is the client, though another full name is said first
     subjects = [i.name.lower() for i in intros if i.lead_is_subject and " " in i.name]
-    if subjects:
+    if subjects and chosen is None:
         chosen = next((n for n in pool if n.full and n.name.lower() == subjects[0]), None)
     if chosen is None and referrers:
         chosen = next((n for n in pool if n.name == referrers[0].referrer), None)
@@ -120,8 +120,40 @@ def choose_client(
         # "Dr. Patel's clinic (Anjali Patel, cardiology)": the full name, once it is said
         surname = chosen.name.lower()
         better = next((n for n in pool if n.full and n.name.split()[-1].lower() == surname), None)
+        # i16cl4. Family: a family name said first, then the whole name right after it ("Mr
+        # Lim, Lim Wei Jie, ...", "Madam Tan - Tan Ah Kow"): the whole name
+        better = better or next(
+            (
+                n
+                for n in pool
+                if n.full
+                and n.first.lower() == surname
+                and 0 < n.start - chosen.end <= 24
+                and not rx(r"[.;!?\n]").search(body[chosen.end : n.start])
+            ),
+            None,
+        )
         chosen = better or chosen
     return chosen
+
+
+# i16cl4. Family: a work tool's or a Markdown note's field that says who the client is
+# ("Client: Cascade Bank / Lisa Amundsen", "**Customer:** Ana Ruiz", "| Client | Ana Ruiz |"),
+# though attendees or a colleague are named before it
+_CLIENT_FIELD = LazyRegex(
+    r"^[ \t>*|-]*\**(?:client|customer)s?\**[ \t]*(?::|\|)\**[ \t]*", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _field_client(body: str, pool: list[NameMention]) -> NameMention | None:
+    field = _CLIENT_FIELD.search(body)
+    if field is None:
+        return None
+    line_end = body.find("\n", field.end())
+    line_end = len(body) if line_end == -1 else line_end
+    on_line = [n for n in pool if field.end() <= n.start < line_end and (n.full or n.titled)]
+    person = next((n for n in on_line if n.first.lower() in first_names()), None)
+    return person or next(iter(on_line), None)
 
 
 _HEADING_WORD = LazyRegex(r"[^\W\d_]+")
@@ -170,7 +202,12 @@ def _person_over_place(
     """ "Stopped by Black Lotus Tattoo, saw Vinnie Caruso", "Tour @ Willow Creek Barn - Kayla
     Brooks", "Walkthru @ Jefferson Elem w/ Ron Baptiste": a capitalised name no first name
     starts is a company or a place when a person's full name follows; the person is the client."""
-    if chosen is None or not chosen.full or chosen.first.lower() in first_names():
+    if chosen is None or not chosen.full:
+        return chosen
+    person = _talked_about(body, chosen, pool)
+    if person is not None:
+        return person
+    if chosen.first.lower() in first_names():
         return chosen
     attendees = _ATTENDEES.search(body, chosen.end)
     if attendees is not None and "\n" not in body[: chosen.start]:
@@ -207,6 +244,31 @@ def _person_over_place(
         return chosen  # "Best leads were Earl Whitcomb": a person the first-name list lacks
     person = next((n for n in pool if n.full and n.start > chosen.start), None)
     return person or chosen
+
+
+def _talked_about(body: str, chosen: NameMention, pool: list[NameMention]) -> NameMention | None:
+    """i16cl4. Family: a heading's company or project, an event's or a vessel's capitalised
+    words, a title-cased sentence's words: no word of them is said again, while a person named
+    in full after them (a known first name) is talked about again by that first name."""
+    if _times_said(body, chosen) or _surname_said(body, chosen):
+        return None
+    later = [n for n in pool if n.full and n.start > chosen.start]
+    again = 2 if chosen.first.lower() in first_names() else 1
+    person = next(
+        (n for n in later if n.first.lower() in first_names() and _times_said(body, n) >= again),
+        None,
+    )
+    if person is not None or again == 2:
+        return person  # "Hollis Precision": a word the first-name list has; said twice more
+    # a person the first-name list lacks ("Rajan Subramaniam", "Dr. Adaeze Okonkwo"), said
+    # again by the first name or the surname
+    return next((n for n in later if _times_said(body, n) or _surname_said(body, n)), None)
+
+
+def _surname_said(body: str, mention: NameMention) -> bool:
+    last = mention.name.split()[-1]
+    rest = body[mention.end :]
+    return last in rest and re.search(rf"\b{re.escape(last)}\b", rest) is not None
 
 
 _MET_WITH = LazyRegex(
@@ -257,12 +319,34 @@ def _candidates(
         and (_hiring(body, n.start) or not _colleague(body, n.start))
         and not _quoted(body, n)
         and not _TAKEN_BACK.match(body, n.end)
+        and not _helper(body, n)
     ]  # fmt: skip
+
+
+_HELPER_WORDS = "|".join(sorted(HELPERS))
+# i16cl4. Family: who helps at the meeting ("Interpreter Rosa Diaz joined", "with the
+# translator Ana Melo", "Rosa Diaz (interpreter)"): never whom the note is about
+_HELPER_BEFORE = LazyRegex(rf"\b(?:{_HELPER_WORDS})[ \t]*[:(-]?[ \t]*$", re.IGNORECASE)
+_HELPER_AFTER = LazyRegex(
+    rf"(?:'s)?[ \t]*[(,-][ \t]*(?:the|our|my|an?)?[ \t]*(?:{_HELPER_WORDS})\b"
+    # a colleague of the user's own team, said in brackets ("Priya Nair (our PM)")
+    r"|[ \t]*\([ \t]*(?:our|my)[ \t]+(?!client|customer|contact)",
+    re.IGNORECASE,
+)
+
+
+def _helper(body: str, mention: NameMention) -> bool:
+    return bool(
+        _HELPER_BEFORE.search(body, max(0, mention.start - 16), mention.start)
+        or _HELPER_AFTER.match(body, mention.end)
+    )
 
 
 # A name taken back as soon as it is said: "Ida Rowe? no - Ida Lund", "no wait it was",
 # "I mean", "sorry", "scratch that"
 _TAKEN_BACK = LazyRegex(
+    # i16cl4: the verb said before the correction ("Mama Bisi called, I mean Mrs Adebisi Lawal")
+    r"(?:[ \t]+(?:called|rang|phoned|texted|came|said|says|wants|came\s+in))?"
     r"[ \t]*[?,]?[ \t]*(?:-[ \t]*)?(?:no+\b[ \t,.-]*(?:wait\b|sorry\b|it'?s\b|it\s+was\b|-)|"
     r"i\s+mean\b|sorry\b|correction\b|scratch\s+that\b)",
     re.IGNORECASE,

@@ -356,6 +356,33 @@ class ClientIndex(Sequence[KnownClient]):
                 found.append(self._client(i))
         return found
 
+    def by_name_run(self, words: Sequence[str]) -> tuple[list[KnownClient], list[KnownClient]]:
+        """i16cl4. Clients whose name holds the folded ``words`` (two or more) as its last
+        words ("garcia lopez" for María García López: two surnames said without the given
+        name) and those holding them as its first words ("jose luis" for José Luis Fernández
+        Ruiz: a compound given name without the surnames); the name has more words."""
+        said = " ".join(words)
+        tails, heads = [], []
+        for i in self._lines_containing(said):
+            name = self._folded[i]
+            if len(name.split()) <= len(words):
+                continue
+            if name.endswith(f" {said}"):
+                tails.append(self._client(i))
+            elif name.startswith(f"{said} "):
+                heads.append(self._client(i))
+        return tails, heads
+
+    def by_first_surname(self, surname: str) -> list[KnownClient]:
+        """i16cl4. Clients of three names or more whose next to last name is ``surname``: the
+        first of two surnames, said alone ("Sra. García" for María García López)."""
+        found = []
+        for i in self._lines_containing(f" {surname} "):
+            words = self._folded[i].split()
+            if len(words) > 2 and words[-2] == surname:
+                found.append(self._client(i))
+        return found
+
     def company_starts(self, word: str) -> bool:
         """Whether a client's company starts with the folded ``word``."""
         return bool(self._lines(f"{word} ", self._framed_company_names()))
@@ -537,11 +564,17 @@ def one_client(index: ClientIndex, words: Sequence[str]) -> ClientMatch | None:
         part = index.part_of_first(words[0], last.rstrip(".") if last else None)
         if len(part) == 1:
             return ClientMatch(part[0], "first_name", ((part[0], 0.7),))
+    if len(words) >= 2 and all(len(w) > 1 for w in words):
+        tails, heads = index.by_name_run(words)
+        if len(tails) == 1 and not heads:
+            return ClientMatch(tails[0], "surname", ((tails[0], 0.6),))
+        if len(heads) == 1 and not tails:
+            return ClientMatch(heads[0], "first_name", ((heads[0], 0.7),))
     company = index.by_company_words(" ".join(words))
     if len(company) == 1:
         return ClientMatch(company[0], "company", ((company[0], 0.6),))
     if len(words) == 1:
-        surname = index.by_surname(words[0])
+        surname = index.by_surname(words[0]) or index.by_first_surname(words[0])
         if len(surname) == 1:
             return ClientMatch(surname[0], "surname", ((surname[0], 0.6),))
     return None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapport.core.names import fold
 from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, is_name_token, words
 from rapport.core.understand.wordlists import word_list
@@ -70,6 +71,11 @@ NOT_NAMES |= word_list("mentions.ADDRESS_TITLES")
 # ("With Dana Whitt", "Phoned Dana Whitt"): no person's name starts with one
 NOT_NAMES |= word_list("mentions.NEVER_NAME_WORDS")
 NOT_NAMES |= word_list("mentions.I16HH_NEVER_FIRST")  # offices, family words, "Unknown"
+# i16cl4: other languages' titles before a surname ("Herr Becker", "Sra. García"), and the
+# meeting's helpers ("Interpreter Rosa Diaz"): never a first name
+_HONORIFICS_MORE = word_list("mentions.I16CL4_HONORIFICS")
+HELPERS = word_list("mentions.I16CL4_HELPERS")
+NOT_NAMES |= _HONORIFICS_MORE | HELPERS | word_list("mentions.I16CL4_NEVER_FIRST")
 # Titles that are first names too: a title only before a first name and a surname.
 _TITLE_IF_FULL = word_list("mentions.ADDRESS_TITLES_IF_FULL")
 # Words after which a capitalised word names a place or an organisation, not a person.
@@ -242,6 +248,15 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             # "Don Aurelio Benítez", "Lady Geneva Whitmore": the title, then the full name
             run = run[1:]
             start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
+        elif (
+            len(run) == 2
+            and low in _TITLE_IF_FULL
+            and fold(_strip_possessive(tokens[run[1]][2])) in first_names()
+        ):
+            # i16cl4. Family: the title before a first name alone ("Dona Ana", "Doña Rosa",
+            # "Don Aurelio"): the person is the first name; "Don Walsh" stays a name
+            run = run[1:]
+            start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
         prev = tokens[run[0] - 1][2].lower() if run[0] else ""
         named = [k for k in run if tokens[k][2].lower() not in _PARTICLES or k == run[0]]
         full = len(named) > 1
@@ -271,8 +286,21 @@ def find_names(text: str, limit: int) -> list[NameMention]:
         end = tokens[run[-1]][1]
         if tokens[run[-1]][2].lower().endswith("'s"):
             end -= 2
+        suffix = _HONORIFIC_SUFFIX.search(raw)
+        if suffix is not None:
+            # i16cl4. Family: an honorific joined after the name ("Priya-ji", "Watanabe-san",
+            # "Kim-ssi"): no part of it; a surname said so is titled as after "Mr."
+            raw, end = raw[: suffix.start()], end - len(suffix.group())
         name = title_name(raw)
-        titled = capital and not full and _HONORIFIC.search(text, max(0, start - 6), start)
+        titled = (
+            capital
+            and not full
+            and (
+                _HONORIFIC.search(text, max(0, start - 6), start)
+                or _title_before(text, start)
+                or (suffix is not None and raw.lower() not in first_names())
+            )
+        )
         if titled:
             given = _GIVEN_AFTER.match(text, end)
             if given is not None:  # "Dr. Ramirez (Tomas)", "Mrs. Abernathy-Cole (Denise)"
@@ -329,6 +357,18 @@ def _org_after(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool
 
 
 _HONORIFIC = LazyRegex(r"\b(?:mr|mrs|ms|mx|dr|prof)\.?\s+$", re.IGNORECASE)
+_HONORIFIC_SUFFIX = LazyRegex(
+    r"-(?:ji|jee|san|sama|kun|chan|sensei|ssi|nim|saab|sahib|bhai|ben)$", re.IGNORECASE
+)
+_WORD_BEFORE = LazyRegex(r"([^\W\d_]+)\.?\s+$")
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether another language's title of address comes right before ``start``."""
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in _HONORIFICS_MORE
+
+
 _GIVEN_AFTER = LazyRegex(r"(?:'s)?\s*\(([A-Z][a-z]+)\)")
 
 
@@ -518,11 +558,22 @@ def _cued_lower_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     return _CONTACT_AFTER.match(text, tokens[i + 1][1]) is not None
 
 
+_FIELD_SURNAME_FIRST = LazyRegex(
+    r"^[ \t>*-]*\**(?:contact|client|customer|primary(?:[ \t]+contact)?|patient|guest|caller)"
+    r"\**[ \t]*:\**[ \t]*(?=[A-Z][\w'-]+,[ \t]+[A-Z][\w'-]+[ \t]*(?:[(\n]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _surname_first(text: str, tokens: list[tuple[int, int, str]]) -> NameMention | None:
     """'Novak, Irena - called in re: ...', 'Call log 10/5 - Ortiz, Daniel.': a CRM-style name
     opening the note or its first line after a dash or colon."""
     k = 0
     head = rx(r"[^\n]{0,40}?(?:\s[-:]|:)\s+(?=[A-Z][\w'-]+,\s)").match(text)
+    if head is None:
+        # i16cl4. Family: a work tool's field further down ("Contact: Oyelaran, Kemi
+        # (Practice Administrator)", "Customer: Ruiz, Ana"): the person, surname first
+        head = _FIELD_SURNAME_FIRST.search(text, 0, min(len(text), 600))
     if head is not None:
         k = next((i for i, t in enumerate(tokens) if t[0] >= head.end()), len(tokens))
     if len(tokens) < k + 3 or text[tokens[k][1] : tokens[k + 1][0]] != ", ":

@@ -77,7 +77,11 @@ _BUSINESS = LazyRegex(
     re.IGNORECASE,
 )
 _NAME_AT = LazyRegex(
-    r"(?:'s\s+name\s+is\s+|(?:\s+of\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+y(?:ea)?rs?(?=\s*,))?"
+    r"(?:'s\s+name\s+is\s+"
+    # i16cl4: a second-language writer's "his wife name is Lan", "the wife of him is Lan", and
+    # a Markdown field's "husband:: Marco"
+    r"|\s+name\s+is\s+|\s+of\s+(?:him|her|them)(?:\s+(?:is|are)\s+|\s*[,:(]\s*)|::[ \t]*"
+    r"|(?:\s+of\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+y(?:ea)?rs?(?=\s*,))?"
     r"\s*(?:[,:(]\s*|\s+[-\u2013\u2014]\s+|\s+)(?:(?:(?:is\s+)?named|called|is|are|=)\s+)?)"
 )  # "wife Ruth", "son, Jake", "daughter named Ava", "his wife's name is Ruth", "son - Jake -",
 # "her husband of 30 years, Tom"
@@ -595,7 +599,7 @@ def _members_at(
     ):
         return []  # "her friend's dog", "his cofounder's kids": another household's
     if rx(r"\s*-?\s*(?:in|and)[\s-]law").match(after) or rx(
-        r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)"
+        r"\s*of\s(?!\s*[\w-]+\s+(?:years?|yrs?|decades?)\b)(?!\s*(?:him|her|them)(?:\s+(?:is|are)\b|\s*[,:(.;]))"
     ).match(text[m.end() : m.end() + 30].lower()):
         return []  # "wife of CEO", "son of a client" (not "his wife of 30 years"): not his
     nxt = after.split()[0].strip(",.;:!?()") if after.split() else ""

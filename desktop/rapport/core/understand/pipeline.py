@@ -1091,8 +1091,12 @@ _A_NAME_WORD = LazyRegex(r"[^\W\d_][\w-]*?(?='s\b|\b)")
 # A client of the book named by first name or nickname, then maybe the surname or its
 # initial: "Ted B -", "Roz P. +", "Dr. Cat Moore", "Sunil + Meera".
 # i16hh: a first name may be hyphenated ("Mei-Ling", "Jean-Luc", "Anne-Marie")
+# i16cl4: with the letters of other languages' names ("María", "Lê", "Şükrü", "Nguyễn")
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
+_LOW = "a-zß-öø-ÿĀ-ſḀ-ỿ"
 _BOOK_MENTION = LazyRegex(
-    r"\b([A-Z][a-z]{1,14}(?:-[A-Z]?[a-z]{2,14})?)\b(?:\s+([A-Z])\.?(?![\w'])|\s+([A-Z][a-z]+))?"
+    rf"\b([{_UP}][{_LOW}]{{1,14}}(?:-[{_UP}]?[{_LOW}]{{2,14}})?)\b"
+    rf"(?:\s+([{_UP}])\.?(?![\w'])|\s+([{_UP}][{_LOW}]+))?"
 )
 BOOK_REACH = 200  # when the note names no client, how far a book's first name may be
 # The words after a capitalised word that may go on a company's name: "Pruitt lanes", "Okafor
@@ -1116,7 +1120,7 @@ def _book_mention(
     for m in _BOOK_MENTION.finditer(body, 0, min(until + 40, len(body))):
         if m.start() >= until:
             break
-        first = m.group(1).lower()
+        first = fold(m.group(1))
         initial, surname = m.group(2), m.group(3)
         if first in NOT_NAMES and not surname:
             continue  # "Will", "May", "Cat" alone are words; "Dr. Cat Moore" is a name
@@ -1125,7 +1129,7 @@ def _book_mention(
         before = _NAME_BEFORE.search(body, max(0, m.start() - 16), m.start())
         if before is not None and before.group(1).lower() not in NOT_NAMES:
             continue  # "Met Tasha Bell": a surname after a name, not "Bell" for William
-        same = index.same_first(first, (initial or surname or "").lower() or None)
+        same = index.same_first(first, fold(initial or surname or "") or None)
         if not same and surname and surname.lower() in NOT_NAMES and first not in NOT_NAMES:
             same = index.same_first(first, None)  # "Sunil + Meera", "Kenji called"
         if not same:
