@@ -140,3 +140,70 @@ def test_a_statement_or_a_question_in_the_users_line_is_nothing_to_send(
 def test_a_thing_to_send_said_without_a_verb_stays_a_task() -> None:
     out = understand("Call w/ Liv Haas\nMe: revised floor plan by Fri (the lift is extra)", WED)
     assert [t for t, _ in _titles(out)] == ["Send revised floor plan"]
+
+
+# Family (brief i16tp2): a record copied out of a work tool (CRM, ticketing, a project board,
+# a job log, Logseq/Notion properties) has fields; a field's label, its type or its status is
+# no task. Rows in the styles those tools export.
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a CRM activity log: the type and the status are cells of a table row
+        (
+            "ACCOUNT: Fairview Dental\n"
+            "--- 03/02/2026 | Call | Owner: Tamsin R. | Status: Completed\n"
+            "Talked to Dr. Iqbal about the chair lease.\n",
+            ("call", "completed", "tamsin"),
+        ),
+        (
+            "2026-11-10 | email | 4 min | Greta Lund (Lund Bakery) | asked about oven parts\n",
+            ("email",),
+        ),
+        # a Salesforce-style activity card: "Label: value" lines
+        (
+            "Activity: Call - Outbound\nContact: Ruiz, Pilar\nStatus: Not started\n"
+            "Notes: Pilar is moving the depot in March.\n",
+            ("call", "not started", "start"),
+        ),
+        (
+            "Type: Email\nSubject: renewal\nPriority: High\nOwner: me\n"
+            "Body: Hannes asked what the renewal costs.\n",
+            ("email", "high"),
+        ),
+        # Logseq / Notion properties
+        (
+            "status:: in progress\nclient:: Oona Weiss\n- talked about the fence line\n",
+            ("progress",),
+        ),
+        # a job log's headings: the time of the entry, then what happened
+        (
+            "Tue 9am boiler service for Edda Holm.\n"
+            "UPDATE 2pm: Edda called, moved it to Thurs.\nUPDATE 5pm: parts in.\n",
+            ("update",),
+        ),
+        ("upd 3:15 - Kwame rang, all fine now. edit Fri: invoice paid.\n", ("upd", "edit")),
+        ("Order #5512 — pick-up Sat for Lotte Brandt\n- 12 white tulips\n", ("order #",)),
+    ],
+)
+def test_a_field_of_a_record_copied_from_a_work_tool_is_no_task(
+    text: str, wrong: tuple[str, ...]
+) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert not any(w in t for t in titles for w in wrong), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the record's next step, said as a value in its own words, stays the user's task
+        ("Activity: Meeting\nStatus: Done\nNext step: send the lease draft to Pilar by Fri\n",
+         "lease draft"),
+        ("| Task | Owner: me | Due: Fri | call Ines back about the quote |\n", "ines"),
+        # a plain call to make, at the start of a line, is a task
+        ("Visit w/ Edda Holm\n- call the supplier tomorrow about the boiler part\n", "supplier"),
+        ("Mtg w/ Ravi Shah.\nupdate the price list before Fri\n", "price list"),
+    ],
+)  # fmt: skip
+def test_a_task_said_in_a_record_stays_a_task(text: str, kept: str) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert any(kept in t for t in titles), titles

@@ -13,7 +13,10 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
   clause hanging on the one before ("and he needs it back by Friday");
 - a list row given to someone else by name ("- [ ] Ana: send the in-service schedule",
   "☐ Marcus Teo: confirm ...", "GIDEON - confirm acreage", "• Jen Walsh — pull the shortlist"):
-  that person's step, and the owner's name alone is no task either.
+  that person's step, and the owner's name alone is no task either;
+- a record copied out of a work tool (a CRM activity, a ticket, a table row, a log entry): its
+  fields are no task ("| Call | Owner: Bree L. | Status: Done", "Activity: Call - Outbound",
+  "Status: Not started", "UPDATE 4pm: ...", "ORDER #2291 — P/U Fri") (brief i16tp2).
 """
 
 from __future__ import annotations
@@ -26,11 +29,18 @@ from rapport.core.understand.tasks.model import TaskFound
 from rapport.core.understand.tasks.words import base_verb
 from rapport.core.understand.text import LazyRegex
 
-__all__ = ["chained_steps_merged", "others_promises_dropped", "others_rows_dropped", "precise"]
+__all__ = [
+    "chained_steps_merged",
+    "others_promises_dropped",
+    "others_rows_dropped",
+    "precise",
+    "record_fields_dropped",
+]
 
 
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
+    tasks = record_fields_dropped(tasks, body)
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return chained_steps_merged(tasks, body)
@@ -252,3 +262,59 @@ def _said_not_sent(task: TaskFound, body: str) -> bool:
         or _HOUSEHOLD.match(said) is not None
         or _OWN_VERB.search(head) is not None
     )
+
+
+# The closed vocabulary of a work tool's record: an activity's type, a status, a priority, a
+# direction. Said as a field's whole value it names the record, it asks nothing.
+_RECORD_VALUES = frozenset(
+    {"call", "phone call", "email", "e-mail", "mail", "meeting", "task", "note", "visit", "text",
+     "sms", "chat", "letter", "callback", "call back", "follow up", "follow-up", "to do", "todo",
+     "open", "closed", "done", "complete", "completed", "not started", "in progress", "pending",
+     "waiting", "on hold", "deferred", "cancelled", "canceled", "scheduled", "new", "resolved",
+     "high", "medium", "normal", "low", "urgent", "inbound", "outbound", "incoming", "outgoing"}
+)  # fmt: skip
+# what stands before a field's value: a table cell's bar, or a record's label ("Status:",
+# "Activity type -", "Priority =")
+_FIELD_BEFORE = LazyRegex(
+    r"(?:\||\b(?:activity(?:\s+type)?|type|status|stage|state|priority|outcome|result|direction|"
+    r"channel|category|kind|owner|assigned(?:\s+to)?|assignee)\s*[:=\-–—]{1,2})\s*$",
+    re.IGNORECASE,
+)
+_FIELD_AFTER = LazyRegex(r"[ \t]*(?:\n|$|\||[-–—]\s|[,;(])")
+# a log entry's heading (its time or day after it) or a record's (its number): "UPDATE 4pm:",
+# "EDIT Mon 9:30 -", "ORDER #2291 —", "Ticket #4471:" (capitals are lowered before the stage)
+_WHEN = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\.?|"
+    r"noon|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+)
+_LOG_HEADING = LazyRegex(
+    rf"(?:update|upd|edit|edited|addendum|correction|later)(?:[ \t]+{_WHEN}){{1,3}}"
+    r"|(?:order|ticket|case|job|po|wo|ref|invoice|quote|request|req)[ \t]*#[ \t]*\w+",
+    re.IGNORECASE,
+)
+_LABEL_AFTER = LazyRegex(r"[ \t]*(?::|[-–—]\s)")
+
+
+def record_fields_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a field of a record copied out of a work tool is no task: a title that runs
+    across a table's cells, a field whose value is the record's type or status, a log entry's
+    or a record's heading."""
+    return [t for t in tasks if not _record_field(t, body)]
+
+
+def _record_field(task: TaskFound, body: str) -> bool:
+    said = body[task.start : task.end]
+    if " | " in said or "\t" in said.strip():
+        return True  # "Bree L. | Status": two cells of a table row
+    line = body.rfind("\n", 0, task.start) + 1
+    before = body[line : task.start]
+    value = " ".join(said.lower().strip(" .,;:!").split())
+    if value in _RECORD_VALUES:
+        after = _FIELD_AFTER.compiled.match(body, task.end) is not None
+        if after and _FIELD_BEFORE.search(before) is not None:
+            return True
+    if before.strip(" \t-*•") == "":
+        heading = _LOG_HEADING.compiled.fullmatch(said.rstrip(" .,"))
+        if heading is not None and _LABEL_AFTER.compiled.match(body, task.end) is not None:
+            return True
+    return False
