@@ -207,3 +207,52 @@ def test_a_field_of_a_record_copied_from_a_work_tool_is_no_task(
 def test_a_task_said_in_a_record_stays_a_task(text: str, kept: str) -> None:
     titles = [t.lower() for t, _ in _titles(understand(text, WED))]
     assert any(kept in t for t in titles), titles
+
+
+# Family (brief i16tp2): a request in a pasted message and the user's own reply promising the
+# same thing are one piece of work, filed once (as the promise). Threads as tools paste them.
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        # a LinkedIn / Teams thread: the name and the time on a line of their own
+        (
+            "Noor Haddad 9:02 AM\nCould you send your day rates and a sample report?\n\n"
+            "Me 9:40 AM\nHi Noor, I'll send the day rates this afternoon.\n",
+            "rates",
+        ),
+        # WhatsApp export
+        (
+            "[11/16/26, 08:10] Tomas Reyes: any chance u could quote the walnut desk by fri?\n"
+            "[11/16/26, 08:31] Me: sure, I'll have the desk quote to you Thursday\n",
+            "quote",
+        ),
+        # a reply on top of the mail it answers
+        (
+            "Hi Greta, yes - I will email the revised floor plan tomorrow.\n\n"
+            "-----\nFrom: Greta Lund\nCan you pls send me the revised floor plan? The board "
+            "meets Monday.\n",
+            "floor plan",
+        ),
+        # a second-language writer's message, the user's short answer
+        (
+            "Mr Chen: please you can send me the price list for the IELTS course\n"
+            "Me: ok I will send the price list tonight\n",
+            "price list",
+        ),
+    ],
+)
+def test_a_request_and_the_users_promise_of_the_same_thing_are_one_task(
+    text: str, thing: str
+) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert sum(thing in t for t in titles) == 1, titles
+
+
+def test_a_request_the_user_answers_with_another_thing_stays_a_task() -> None:
+    text = (
+        "Ada Pruitt: could you send the tile samples by Friday?\n"
+        "Me: I'll call the supplier about the grout today\n"
+    )
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert any("tile samples" in t for t in titles), titles
+    assert any("supplier" in t for t in titles), titles

@@ -16,7 +16,10 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
   that person's step, and the owner's name alone is no task either;
 - a record copied out of a work tool (a CRM activity, a ticket, a table row, a log entry): its
   fields are no task ("| Call | Owner: Bree L. | Status: Done", "Activity: Call - Outbound",
-  "Status: Not started", "UPDATE 4pm: ...", "ORDER #2291 — P/U Fri") (brief i16tp2).
+  "Status: Not started", "UPDATE 4pm: ...", "ORDER #2291 — P/U Fri") (brief i16tp2);
+- a request made in a pasted message ("Could you send your rates?", "any chance you could get
+  me the final by Wed?") that the user's own reply answers with a promise of the same thing
+  ("I'll send rates today"): one piece of work, filed once, as the promise (brief i16tp2).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from rapport.core.understand.tasks.words import base_verb
 from rapport.core.understand.text import LazyRegex
 
 __all__ = [
+    "answered_requests_merged",
     "chained_steps_merged",
     "others_promises_dropped",
     "others_rows_dropped",
@@ -43,7 +47,7 @@ def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[T
     tasks = record_fields_dropped(tasks, body)
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
-    return chained_steps_merged(tasks, body)
+    return answered_requests_merged(chained_steps_merged(tasks, body), body)
 
 
 # What joins two steps of one sentence: "and", "&", "+", "then", a comma, a dash
@@ -318,3 +322,60 @@ def _record_field(task: TaskFound, body: str) -> bool:
         if heading is not None and _LABEL_AFTER.compiled.match(body, task.end) is not None:
             return True
     return False
+
+
+# words that say nothing of what the work is: handing over, asking, time, the people
+_PLAIN = frozenset(
+    {"send", "sending", "sent", "have", "give", "get", "take", "bring", "make", "email", "mail",
+     "call", "text", "ring", "phone", "let", "know", "need", "needs", "like", "want", "wants",
+     "would", "could", "should", "shall", "will", "also", "just", "some", "chance", "mind",
+     "then", "them", "they", "their", "there", "this", "that", "these", "those", "with", "from",
+     "into", "about", "before", "after", "your", "yours", "ours", "what", "when", "which",
+     "able", "today", "tonight", "tomorrow", "week", "next", "first", "last", "again", "please",
+     "thanks", "thank", "over", "back", "soon", "asap", "love", "happy", "sure", "okay", "great",
+     "here", "more", "does", "both", "each", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "morning", "afternoon", "evening"}
+)  # fmt: skip
+# a lower-case word (a name, a month, a contraction says nothing of the work)
+_WORDS = LazyRegex(r"(?<![\w'’])[a-z][a-z-]{3,}(?![\w'’])")
+
+
+def _content(text: str) -> set[str]:
+    words = (w.rstrip("s") for w in _WORDS.findall(text))
+    return {w for w in words if len(w) >= 4 and w not in _PLAIN and w + "s" not in _PLAIN}
+
+
+# a request of the user in someone's message: "could you", "pls", "any chance you could"
+_ASKED_OF_USER = LazyRegex(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|kindly|any\s+chance)\b",
+    re.IGNORECASE,
+)
+
+
+def answered_requests_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a request made of the user in a pasted message, answered in another line by the
+    user's promise of the same thing (a word of what the work is said in both), is that
+    promise: the request is dropped, its day kept when the promise has none."""
+    promises = [t for t in tasks if t.promised]
+    if not promises:
+        return tasks
+    keep: list[TaskFound] = []
+    for task in tasks:
+        if not task.promised and task.kind == "todo":
+            line = body.rfind("\n", 0, task.start) + 1
+            asked = body[line : task.end]
+            if _ASKED_OF_USER.search(asked) is not None:
+                what = _content(asked)
+                answer = next(
+                    (
+                        p for p in promises
+                        if body.rfind("\n", 0, p.start) + 1 != line
+                        and what & _content(body[p.start : p.end])
+                    ),
+                    None,
+                )  # fmt: skip
+                if answer is not None:
+                    answer.due = answer.due or task.due
+                    continue
+        keep.append(task)
+    return keep
