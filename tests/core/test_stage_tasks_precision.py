@@ -256,3 +256,40 @@ def test_a_request_the_user_answers_with_another_thing_stays_a_task() -> None:
     titles = [t.lower() for t, _ in _titles(understand(text, WED))]
     assert any("tile samples" in t for t in titles), titles
     assert any("supplier" in t for t in titles), titles
+
+
+# Family (brief i16tp2): a row the writer marked done or cancelled, in the signs of plain
+# text, Markdown, Obsidian, Todoist and bullet journals, is nothing left to do.
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("Notes for Lena Vogel\n- DONE: send the contract\n- TODO: order linens by Fri\n",
+         "contract"),
+        ("Lena Vogel wedding\n- call the florist (done)\n- order linens by Fri\n", "florist"),
+        ("Call w/ Ada Pruitt\nemail the floor plan - sent\nbook the van by Fri\n", "floor plan"),
+        ("Call w/ Ada Pruitt\nresend invoice ✓\nbook the van by Fri\n", "invoice"),
+        ("Ruth Okafor\n- [-] cancelled: the demo\n- [ ] share the SOW w/ Ruth by Mon\n", "demo"),
+        ("Ruth Okafor\n- [ ] share the SOW by Mon\n- [x] email the NDA [done]\n", "nda"),
+        # an Obsidian callout's type is not a verb
+        ("Ruth Okafor\n- [ ] share the SOW by Mon\n> [!note] Ruth prefers calls after 3pm\n",
+         "prefers"),
+    ],
+)  # fmt: skip
+def test_a_row_marked_done_or_cancelled_is_no_task(text: str, done: str) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert titles, titles  # the row still to do is kept
+    assert not any(done in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Call w/ Ada Pruitt\nbook the van (pending)\n", "van"),
+        ("Mtg w/ Ravi Shah\n- get the roof done by Fri\n", "roof"),
+        ("Mtg w/ Ravi Shah\n- [ ] send the quote - Thu\n", "quote"),
+        ("Mtg w/ Ravi Shah. Done with the walkthrough: send the punch list by Fri.", "punch"),
+    ],
+)
+def test_a_row_still_to_do_is_kept_beside_the_signs_of_done(text: str, kept: str) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert any(kept in t for t in titles), titles

@@ -19,7 +19,11 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
   "Status: Not started", "UPDATE 4pm: ...", "ORDER #2291 — P/U Fri") (brief i16tp2);
 - a request made in a pasted message ("Could you send your rates?", "any chance you could get
   me the final by Wed?") that the user's own reply answers with a promise of the same thing
-  ("I'll send rates today"): one piece of work, filed once, as the promise (brief i16tp2).
+  ("I'll send rates today"): one piece of work, filed once, as the promise (brief i16tp2);
+- a row marked done or cancelled in the writer's own sign ("DONE: send the contract", "call the
+  florist (done)", "email the deck ✔", "[-] cancelled: the demo", "☑ ..."), and an Obsidian
+  callout's type read as a verb ("> [!note] Ruth prefers calls"): nothing left to do (brief
+  i16tp2).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from rapport.core.understand.text import LazyRegex
 __all__ = [
     "answered_requests_merged",
     "chained_steps_merged",
+    "done_rows_dropped",
     "others_promises_dropped",
     "others_rows_dropped",
     "precise",
@@ -44,7 +49,7 @@ __all__ = [
 
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
-    tasks = record_fields_dropped(tasks, body)
+    tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return answered_requests_merged(chained_steps_merged(tasks, body), body)
@@ -377,5 +382,51 @@ def answered_requests_merged(tasks: list[TaskFound], body: str) -> list[TaskFoun
                 if answer is not None:
                     answer.due = answer.due or task.due
                     continue
+        keep.append(task)
+    return keep
+
+
+_DONE_WORDS = (
+    r"(?:done|completed?|finished|cancel+ed|dropped|closed|resolved|sent|paid|booked|sorted|"
+    r"handled)"
+)
+# a row's mark of done or cancelled before it: "DONE: ...", "- [-] cancelled - ...", "✔ ...";
+# a mark after it: "... (done)", "... - sent", "... ✓"
+_DONE_BEFORE = LazyRegex(
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\[[ xX]?\][ \t]*)?"
+    r"(?:(?:(?:done|completed?|finished|cancel+ed|dropped|closed|resolved)[ \t]*[:\-–—!)\]]|"
+    r"\[-\]|\[(?:done|x)\]|[✔✓☑✅✗✘❌])[ \t:\-–—]*)+",
+    re.IGNORECASE,
+)
+_DONE_AFTER = LazyRegex(
+    rf"[^\S\n]*(?:(?:[-–—:,;|][^\S\n]*|[(\[][^\S\n]*|#){_DONE_WORDS}\b[)\]]?|[✔✓☑✅✗✘]+)"
+    r"[^\S\n.!]*[.!]*[^\S\n]*(?:\n|$)",
+    re.IGNORECASE,
+)
+# an Obsidian callout's type ("> [!note] ...", "> [!info]- ...") taken for the verb of a title
+_CALLOUT = LazyRegex(
+    r"(?:note|info|tip|hint|abstract|summary|tldr|quote|example|warning|caution|important|"
+    r"question|success|failure|danger|bug)\]",
+    re.IGNORECASE,
+)
+
+
+def done_rows_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a row the writer marked done or cancelled (a word or a sign before it or after
+    it), and a callout's type read as a title, are nothing left to do."""
+    keep: list[TaskFound] = []
+    for task in tasks:
+        line = body.rfind("\n", 0, task.start) + 1
+        said = body[task.start : task.end]
+        if _CALLOUT.compiled.match(said) is not None:
+            continue
+        mark = _DONE_BEFORE.compiled.match(body, line)
+        if mark is not None and mark.end() >= task.start:
+            continue
+        if (
+            _DONE_AFTER.compiled.match(body, task.end) is not None
+            or _DONE_AFTER.compiled.search(said.rstrip()) is not None
+        ):
+            continue
         keep.append(task)
     return keep
