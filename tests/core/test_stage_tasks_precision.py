@@ -293,3 +293,76 @@ def test_a_row_marked_done_or_cancelled_is_no_task(text: str, done: str) -> None
 def test_a_row_still_to_do_is_kept_beside_the_signs_of_done(text: str, kept: str) -> None:
     titles = [t.lower() for t, _ in _titles(understand(text, WED))]
     assert any(kept in t for t in titles), titles
+
+
+# Family (brief i16tp2): words in text copied from a work tool that are no work of the user's:
+# a meeting's agenda topics, a signature's link, a colleague's comment on a ticket.
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Calendar invite: Quarterly review with Omar Diaz\nWhen: Thu Nov 19, 2:00 PM\n"
+            "Agenda: review Q3 numbers, discuss renewal\n",
+            ("q3", "renewal"),
+        ),
+        (
+            "Teams meeting - Lakeshore Surgical, Gretchen Vogel\n## Agenda\n"
+            "- go over the service contract\n- discuss trade-in value\n\n"
+            "Notes: send Gretchen the tower quote by Fri\n",
+            ("service contract", "trade-in"),
+        ),
+        (
+            "From: Priya Shah\nTo: me\nSubject: proposal\n\nPlease send the revised proposal "
+            "by Friday.\n\nPriya Shah | CFO\nBook a meeting: calendly.com/pshah\n",
+            ("book",),
+        ),
+        (
+            "Thanks Ines! Schedule a call with me: https://meet.example.com/ines\n"
+            "I'll send the lease comps tomorrow.\n",
+            ("schedule",),
+        ),
+        (
+            "JIRA SUP-4412: printer jams at Lund Bakery\nAssignee: Kai Berg\n"
+            "Comment (Kai Berg): will order the roller tomorrow.\n"
+            "Comment (me): call Greta Lund Friday to confirm it works.\n",
+            ("roller",),
+        ),
+        (
+            "Ticket 8812 - Hollis Freight portal\nJonas Weber commented: will reset the SSO "
+            "keys tonight\nMe: email Petra Hollis the new login steps by Thu\n",
+            ("sso",),
+        ),
+    ],
+)
+def test_an_agenda_a_signature_link_or_a_colleagues_comment_is_no_task_of_the_users(
+    text: str, wrong: tuple[str, ...]
+) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert not any(w in t for t in titles for w in wrong), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an agenda row that asks the user, a comment of the user's own
+        (
+            "Teams meeting - Lakeshore Surgical\nAgenda (from Gretchen):\n"
+            "- please send your updated quote on the towers before the meeting\n"
+            "- service contract options\n",
+            "quote",
+        ),
+        (
+            "QBR w/ Omar Diaz\nAgenda:\n1. renewal - I'll send the draft by Fri\n2. adoption\n",
+            "draft",
+        ),
+        (
+            "JIRA SUP-4412: printer jams at Lund Bakery\n"
+            "Comment (me): call Greta Lund Friday to confirm it works.\n",
+            "greta",
+        ),
+        ("Call w/ Ada Pruitt. email her the floor plan: she's at ada@pruitt.com\n", "floor plan"),
+    ],
+)
+def test_a_task_of_the_users_in_a_work_tools_text_stays(text: str, kept: str) -> None:
+    titles = [t.lower() for t, _ in _titles(understand(text, WED))]
+    assert any(kept in t for t in titles), titles

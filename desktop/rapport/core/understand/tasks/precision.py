@@ -23,6 +23,10 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
 - a row marked done or cancelled in the writer's own sign ("DONE: send the contract", "call the
   florist (done)", "email the deck ✔", "[-] cancelled: the demo", "☑ ..."), and an Obsidian
   callout's type read as a verb ("> [!note] Ruth prefers calls"): nothing left to do (brief
+  i16tp2);
+- words in a work tool that are no work of the user's: a meeting's agenda topics ("Agenda:
+  review Q3 numbers, discuss renewal"), a signature's link ("Book a meeting: calendly.com/..."),
+  a colleague's comment on a ticket ("Comment (Kai Berg): will order the roller") (brief
   i16tp2).
 """
 
@@ -40,6 +44,7 @@ __all__ = [
     "answered_requests_merged",
     "chained_steps_merged",
     "done_rows_dropped",
+    "not_the_users_work_dropped",
     "others_promises_dropped",
     "others_rows_dropped",
     "precise",
@@ -50,6 +55,7 @@ __all__ = [
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
     tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
+    tasks = not_the_users_work_dropped(tasks, body, users)
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return answered_requests_merged(chained_steps_merged(tasks, body), body)
@@ -430,3 +436,71 @@ def done_rows_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
             continue
         keep.append(task)
     return keep
+
+
+# a heading that lists a meeting's topics: "Agenda:", "## Agenda", "**Agenda (from Gretchen):**"
+_AGENDA = LazyRegex(r"[ \t]*(?:#+[ \t]*)?(?:\*\*)?[ \t]*(?:meeting[ \t]+)?agenda\b", re.IGNORECASE)
+_LIST_ROW = LazyRegex(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,2}[.)]|\[[ xX]?\]|☐)")
+# a request or a promise said in the row: an agenda row can hold the user's task
+_CUE = LazyRegex(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|kindly|asked\s+(?:me|us)|"
+    r"i'?ll|i\s+will|we'?ll|me\s+to|todo|to\s+do|action)\b|\bme\s*:|→|->",
+    re.IGNORECASE,
+)
+_LINK_AFTER = LazyRegex(
+    r"[ \t]*[:\-–—|]?[ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|me|co|net|org|app|ly)/)",
+    re.IGNORECASE,
+)
+# a ticket's or a board's comment by someone named: "Comment (Kai Berg):", "Reply from Ana:",
+# "Kai Berg commented:"
+_COMMENT = LazyRegex(
+    r"[ \t]*(?:(?:comment|reply|response|update|note)s?[ \t]*(?:\((?P<a>[^)\n]{2,40})\)|"
+    r"(?:from|by)[ \t]+(?P<b>[\w.'’-]+(?:[ \t]+[\w.'’-]+)?))|"
+    r"(?P<c>(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)[ \t]+(?:commented|replied))"
+    r"[ \t]*(?:\d{1,2}:\d\d[ \t]*(?:am|pm)?)?[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def not_the_users_work_dropped(
+    tasks: list[TaskFound], body: str, users: Collection[str]
+) -> list[TaskFound]:
+    """Family: in text copied from a work tool, an agenda's topic, a signature's link and a
+    colleague's comment on a ticket are no task of the user's (a row that asks the user or
+    that the user promises in stays one)."""
+    users = {u.lower() for u in users if u}
+    keep: list[TaskFound] = []
+    for task in tasks:
+        start = body.rfind("\n", 0, task.start) + 1
+        end = body.find("\n", task.end)
+        line = body[start : end if end >= 0 else len(body)]
+        if _LINK_AFTER.compiled.match(body, task.end) is not None:
+            continue
+        if _CUE.search(line) is None:
+            if _under_agenda(body, start, line):
+                continue
+            said = _COMMENT.compiled.match(line)
+            if said is not None and said.end() <= task.start - start:
+                who = (said.group("a") or said.group("b") or said.group("c") or "").lower()
+                if who and who not in _SELF and who.split()[0] not in users:
+                    continue
+        keep.append(task)
+    return keep
+
+
+def _under_agenda(body: str, start: int, line: str) -> bool:
+    """The line is an agenda's ("Agenda: a, b") or a row of the list under one."""
+    if _AGENDA.compiled.match(line) is not None:
+        return True
+    if _LIST_ROW.compiled.match(line) is None:
+        return False
+    pos = start
+    while pos > 0:
+        above = body.rfind("\n", 0, pos - 1) + 1
+        text = body[above : pos - 1]
+        if _AGENDA.compiled.match(text) is not None:
+            return True
+        if not text.strip() or _LIST_ROW.compiled.match(text) is None:
+            return False  # a blank line or a line of prose ends the list
+        pos = above
+    return False
