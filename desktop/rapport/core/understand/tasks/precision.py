@@ -27,7 +27,11 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
 - words in a work tool that are no work of the user's: a meeting's agenda topics ("Agenda:
   review Q3 numbers, discuss renewal"), a signature's link ("Book a meeting: calendly.com/..."),
   a colleague's comment on a ticket ("Comment (Kai Berg): will order the roller") (brief
-  i16tp2).
+  i16tp2);
+- the meeting the note reports, said in the present as second-language writers and dictation
+  say it ("Today I visit the site of Sr. Fuentes", "this morning we meet Mr. Wong"), and the
+  purpose of a meeting that took place ("Met with Dr. Okonkwo to review the planting plan"):
+  done when the note is written (brief i16tp2).
 """
 
 from __future__ import annotations
@@ -49,13 +53,14 @@ __all__ = [
     "others_rows_dropped",
     "precise",
     "record_fields_dropped",
+    "reported_meetings_dropped",
 ]
 
 
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
     tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
-    tasks = not_the_users_work_dropped(tasks, body, users)
+    tasks = reported_meetings_dropped(not_the_users_work_dropped(tasks, body, users), body)
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return answered_requests_merged(chained_steps_merged(tasks, body), body)
@@ -504,3 +509,65 @@ def _under_agenda(body: str, start: int, line: str) -> bool:
             return False  # a blank line or a line of prose ends the list
         pos = above
     return False
+
+
+_STOPS = LazyRegex(r"[.!?\n]")
+# a full stop that ends no sentence: a title's ("Dr.", "Sra."), an initial's ("D.")
+_ABBREVIATED = LazyRegex(
+    r"(?:\b(?:mr|mrs|ms|dr|sr|sra|srta|st|jr|prof|capt|mt|no|vs|etc)|\b[A-Z])$", re.IGNORECASE
+)
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    stops = [m.start() for m in _STOPS.compiled.finditer(body, max(0, pos - 400), pos)]
+    for at in reversed(stops):
+        if body[at] != "." or _ABBREVIATED.compiled.search(body, max(0, at - 6), at) is None:
+            return at + 1
+    return 0 if pos <= 400 or not stops else stops[0] + 1
+
+
+# "Today I visit", "this morning we meet", "I see ... today": the present of the report
+_NOW_SUBJECT = LazyRegex(
+    r"\W*(?:(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)[\s,]*)?"
+    r"(?:i|we)[ \t]+(?:also[ \t]+|just[ \t]+|first[ \t]+)?",
+    re.IGNORECASE,
+)
+_NOW_ONLY = LazyRegex(
+    r"\W*(?:today|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)[\s,]*", re.IGNORECASE
+)
+_NOW = LazyRegex(
+    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)\b",
+    re.IGNORECASE,
+)
+_MEETING_VERB = LazyRegex(r"(?:meet|visit|see|attend)\b", re.IGNORECASE)
+# a meeting that took place, then what it was for: "Met with Dr. X and her husband to ..."
+_MET_TO = LazyRegex(
+    r"\W*(?:(?:today|this\s+(?:morning|afternoon)|yesterday)[\s,]*)?(?:i\s+|we\s+)?"
+    r"(?:met|visited|saw|sat\s+down|spoke|talked)\b(?P<between>[^!?\n]*)\bto\s*$",
+    re.IGNORECASE,
+)
+_NOT_ONLY_MET = LazyRegex(
+    r"\b(?:ask|asked|asks|wants?|need|needs|will|'ll|told|me\s+to|us\s+to|plan|going)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: the meeting the note reports (said in the present, with the day of the note) and
+    what a meeting that took place was for are done, not to do."""
+    keep: list[TaskFound] = []
+    for task in tasks:
+        start = _sentence_start(body, task.start)
+        before = body[start : task.start]
+        if _MEETING_VERB.compiled.match(body, task.start) is not None:
+            end = _SENTENCE_END.search(body, task.end)
+            sentence = body[start : end.start() if end is not None else len(body)]
+            subject = _NOW_SUBJECT.compiled.fullmatch(before) is not None
+            first = start == 0 and _NOW_ONLY.compiled.fullmatch(before) is not None
+            if (subject or first) and _NOW.search(sentence) is not None:
+                continue
+        met = _MET_TO.compiled.fullmatch(before)
+        if met is not None and _NOT_ONLY_MET.search(met.group("between")) is None:
+            continue
+        keep.append(task)
+    return keep
