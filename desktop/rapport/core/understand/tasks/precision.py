@@ -30,8 +30,11 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
   i16tp2);
 - the meeting the note reports, said in the present as second-language writers and dictation
   say it ("Today I visit the site of Sr. Fuentes", "this morning we meet Mr. Wong"), and the
-  purpose of a meeting that took place ("Met with Dr. Okonkwo to review the planting plan"):
-  done when the note is written (brief i16tp2).
+  purpose of a meeting that took place ("Met with Dr. Okonkwo to review the planting plan"),
+  and the note's opening naming the call it reports ("call with derek and alyssa ...", "Call
+  report regarding ..."): done when the note is written (brief i16tp2);
+- a task the writer takes back on the same line ("ring her godfather? no - leave it", "send the
+  flyer, scratch that", "call Tom... nvm") (brief i16tp2).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[T
     """The tasks without the families above (the note's order kept)."""
     tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
     tasks = reported_meetings_dropped(not_the_users_work_dropped(tasks, body, users), body)
+    tasks = [t for t in tasks if not _taken_back(t, body)]
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return answered_requests_merged(chained_steps_merged(tasks, body), body)
@@ -511,6 +515,27 @@ def _under_agenda(body: str, start: int, line: str) -> bool:
     return False
 
 
+# a task taken back right after it, on its line: "? no - leave it", ", scratch that", "... nvm"
+_TAKEN_BACK = LazyRegex(
+    r"[^\S\n]*[?.!,;:)]*[^\S\n]*(?:[-–—.…]+[^\S\n]*)?(?:(?:no|nah|nope)\b[^\S\n]*[-–—,.:;!]+"
+    r"[^\S\n]*(?:leave\s+it|skip\s+it|not\s+needed|don'?t|no\s+need|forget\s+it)|"
+    r"scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that)|not\s+needed\s+after\s+all|"
+    r"no\s+need\b)",
+    re.IGNORECASE,
+)
+_RETRACTED = LazyRegex(
+    r"[,;.]?\s*(?:[-–—.…]+\s*)?(?:scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that))\b",
+    re.IGNORECASE,
+)
+
+
+def _taken_back(task: TaskFound, body: str) -> bool:
+    if _TAKEN_BACK.compiled.match(body, task.end) is not None:
+        return True
+    end = body.find("\n", task.start)
+    return _RETRACTED.compiled.search(body, task.start, end if end >= 0 else len(body)) is not None
+
+
 _STOPS = LazyRegex(r"[.!?\n]")
 # a full stop that ends no sentence: a title's ("Dr.", "Sra."), an initial's ("D.")
 _ABBREVIATED = LazyRegex(
@@ -552,6 +577,15 @@ _NOT_ONLY_MET = LazyRegex(
 )
 
 
+# the note's opening names the call it reports: "call with the Hendricks brothers about ...",
+# "Call report regarding ...", "Phone call w/ Dr. Lee -"
+_CALL_HEADING = LazyRegex(
+    r"(?:(?:phone|zoom|teams|video|intro|discovery|sales|review)\s+)?(?:call|meeting|mtg|visit)"
+    r"\s+(?:with\b|w/|report\b|notes?\b|summary\b|recap\b|log\b)",
+    re.IGNORECASE,
+)
+
+
 def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
     """Family: the meeting the note reports (said in the present, with the day of the note) and
     what a meeting that took place was for are done, not to do."""
@@ -566,6 +600,8 @@ def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFou
             first = start == 0 and _NOW_ONLY.compiled.fullmatch(before) is not None
             if (subject or first) and _NOW.search(sentence) is not None:
                 continue
+        if start == 0 and not before.strip() and _CALL_HEADING.compiled.match(body, task.start):
+            continue
         met = _MET_TO.compiled.fullmatch(before)
         if met is not None and _NOT_ONLY_MET.search(met.group("between")) is None:
             continue
