@@ -60,11 +60,19 @@ __all__ = [
 ]
 
 
+def _holds(low: str, pattern: LazyRegex) -> bool:
+    """The lower-cased note holds one of the words every match of ``pattern`` needs."""
+    return any(word in low for word in pattern.needs)
+
+
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
     tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
     tasks = reported_meetings_dropped(not_the_users_work_dropped(tasks, body, users), body)
-    tasks = [t for t in tasks if not _taken_back(t, body)]
+    low = body.lower()
+    if _holds(low, _TAKEN_BACK):
+        retracted = _holds(low, _RETRACTED)
+        tasks = [t for t in tasks if not _taken_back(t, body, retracted)]
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
     return answered_requests_merged(chained_steps_merged(tasks, body), body)
@@ -448,7 +456,9 @@ def done_rows_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
 
 
 # a heading that lists a meeting's topics: "Agenda:", "## Agenda", "**Agenda (from Gretchen):**"
-_AGENDA = LazyRegex(r"[ \t]*(?:#+[ \t]*)?(?:\*\*)?[ \t]*(?:meeting[ \t]+)?agenda\b", re.IGNORECASE)
+_AGENDA = LazyRegex(
+    r"[ \t]*(?:#+[ \t]*)?(?:\*\*)?[ \t]*(?:meeting[ \t]+)?agenda\b", re.IGNORECASE, needs="agenda"
+)
 _LIST_ROW = LazyRegex(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,2}[.)]|\[[ xX]?\]|☐)")
 # a request or a promise said in the row: an agenda row can hold the user's task
 _CUE = LazyRegex(
@@ -459,6 +469,7 @@ _CUE = LazyRegex(
 _LINK_AFTER = LazyRegex(
     r"[ \t]*[:\-–—|]?[ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|me|co|net|org|app|ly)/)",
     re.IGNORECASE,
+    needs="http www .com/ .io/ .me/ .co/ .net/ .org/ .app/ .ly/",
 )
 # a ticket's or a board's comment by someone named: "Comment (Kai Berg):", "Reply from Ana:",
 # "Kai Berg commented:"
@@ -468,6 +479,7 @@ _COMMENT = LazyRegex(
     r"(?P<c>(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)[ \t]+(?:commented|replied))"
     r"[ \t]*(?:\d{1,2}:\d\d[ \t]*(?:am|pm)?)?[ \t]*:",
     re.IGNORECASE,
+    needs="comment reply replied response update note",
 )
 
 
@@ -477,18 +489,24 @@ def not_the_users_work_dropped(
     """Family: in text copied from a work tool, an agenda's topic, a signature's link and a
     colleague's comment on a ticket are no task of the user's (a row that asks the user or
     that the user promises in stays one)."""
+    low = body.lower()
+    links = _holds(low, _LINK_AFTER)
+    agenda = _holds(low, _AGENDA)
+    comments = _holds(low, _COMMENT)
+    if not (links or agenda or comments):
+        return tasks
     users = {u.lower() for u in users if u}
     keep: list[TaskFound] = []
     for task in tasks:
         start = body.rfind("\n", 0, task.start) + 1
         end = body.find("\n", task.end)
         line = body[start : end if end >= 0 else len(body)]
-        if _LINK_AFTER.compiled.match(body, task.end) is not None:
+        if links and _LINK_AFTER.compiled.match(body, task.end) is not None:
             continue
-        if _CUE.search(line) is None:
-            if _under_agenda(body, start, line):
+        if (agenda or comments) and _CUE.search(line) is None:
+            if agenda and _under_agenda(body, start, line):
                 continue
-            said = _COMMENT.compiled.match(line)
+            said = _COMMENT.compiled.match(line) if comments else None
             if said is not None and said.end() <= task.start - start:
                 who = (said.group("a") or said.group("b") or said.group("c") or "").lower()
                 if who and who not in _SELF and who.split()[0] not in users:
@@ -522,16 +540,20 @@ _TAKEN_BACK = LazyRegex(
     r"scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that)|not\s+needed\s+after\s+all|"
     r"no\s+need\b)",
     re.IGNORECASE,
+    needs="leave skip needed don no scratch never nvm forget",
 )
 _RETRACTED = LazyRegex(
     r"[,;.]?\s*(?:[-–—.…]+\s*)?(?:scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that))\b",
     re.IGNORECASE,
+    needs="scratch never nvm forget",
 )
 
 
-def _taken_back(task: TaskFound, body: str) -> bool:
+def _taken_back(task: TaskFound, body: str, retracted: bool) -> bool:
     if _TAKEN_BACK.compiled.match(body, task.end) is not None:
         return True
+    if not retracted:
+        return False
     end = body.find("\n", task.start)
     return _RETRACTED.compiled.search(body, task.start, end if end >= 0 else len(body)) is not None
 
@@ -570,6 +592,7 @@ _MET_TO = LazyRegex(
     r"\W*(?:(?:today|this\s+(?:morning|afternoon)|yesterday)[\s,]*)?(?:i\s+|we\s+)?"
     r"(?:met|visited|saw|sat\s+down|spoke|talked)\b(?P<between>[^!?\n]*)\bto\s*$",
     re.IGNORECASE,
+    needs="met visited saw sat spoke talked",
 )
 _NOT_ONLY_MET = LazyRegex(
     r"\b(?:ask|asked|asks|wants?|need|needs|will|'ll|told|me\s+to|us\s+to|plan|going)\b",
@@ -589,20 +612,26 @@ _CALL_HEADING = LazyRegex(
 def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
     """Family: the meeting the note reports (said in the present, with the day of the note) and
     what a meeting that took place was for are done, not to do."""
+    met_to = _holds(body.lower(), _MET_TO)
     keep: list[TaskFound] = []
     for task in tasks:
+        meeting = _MEETING_VERB.compiled.match(body, task.start) is not None
+        opening = not body[: task.start].strip()
+        if not (meeting or opening or met_to):
+            keep.append(task)
+            continue
         start = _sentence_start(body, task.start)
         before = body[start : task.start]
-        if _MEETING_VERB.compiled.match(body, task.start) is not None:
+        if meeting:
             end = _SENTENCE_END.search(body, task.end)
             sentence = body[start : end.start() if end is not None else len(body)]
             subject = _NOW_SUBJECT.compiled.fullmatch(before) is not None
             first = start == 0 and _NOW_ONLY.compiled.fullmatch(before) is not None
             if (subject or first) and _NOW.search(sentence) is not None:
                 continue
-        if start == 0 and not before.strip() and _CALL_HEADING.compiled.match(body, task.start):
+        if opening and _CALL_HEADING.compiled.match(body, task.start):
             continue
-        met = _MET_TO.compiled.fullmatch(before)
+        met = _MET_TO.compiled.fullmatch(before) if met_to else None
         if met is not None and _NOT_ONLY_MET.search(met.group("between")) is None:
             continue
         keep.append(task)
