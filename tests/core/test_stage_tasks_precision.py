@@ -447,3 +447,16 @@ def test_a_task_put_off_is_not_taken_back() -> None:
     assert any("text" in t for t in titles), titles
     # a call to make, at the start of a note, stays a task
     assert _titles(understand("Call Tom Reyes tomorrow about the lease.", WED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dictation: the "to" after a meeting belongs to the promise said in the same breath
+        "saw rita grant i have to mail her the signed lease by thursday",
+        "met with the okafors we need to send them the comps by friday",
+        "Visited Ines Moreau, she wants me to price the new racks by Fri.",
+    ],
+)
+def test_a_promise_said_after_a_meeting_in_the_same_breath_stays(text: str) -> None:
+    assert _titles(understand(text, WED))

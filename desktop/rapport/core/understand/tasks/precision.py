@@ -594,8 +594,11 @@ _MET_TO = LazyRegex(
     re.IGNORECASE,
     needs="met visited saw sat spoke talked",
 )
+# what makes the "to" another clause's: a subject or a modal of its own between ("saw rita
+# grant i have to mail her ..." in dictation), a request ("asked me to")
 _NOT_ONLY_MET = LazyRegex(
-    r"\b(?:ask|asked|asks|wants?|need|needs|will|'ll|told|me\s+to|us\s+to|plan|going)\b",
+    r"\b(?:ask|asked|asks|wants?|need|needs|will|'ll|told|me\s+to|us\s+to|plan|going|i|we|he|"
+    r"she|they|have|has|got|gotta|must|should|ought|used)\b",
     re.IGNORECASE,
 )
 
