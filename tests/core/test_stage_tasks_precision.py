@@ -409,8 +409,8 @@ def test_a_meeting_still_to_go_to_stays_a_task(text: str, kept: str) -> None:
     ("text", "wrong"),
     [
         # dictation and formal memos open with the call the note reports
-        ("call with derek and alyssa fontaine their pre approval expires on the thirtieth so we "
-         "need to lock the rate tomorrow", "fontaine"),
+        ("call with derek and alyssa fontaine they found a house in maple heights so we need to "
+         "lock the rate tomorrow", "fontaine"),
         ("Call report regarding Ashgrove Farm, proprietor Mr. Hamish Lockhart. I will send the "
          "invoice by Friday.", "report"),
         ("Phone call w/ Dr. Lena Ito re: the autoclave. send her the service quote Fri", "ito re"),

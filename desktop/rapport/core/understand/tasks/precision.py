@@ -604,10 +604,10 @@ _NOT_ONLY_MET = LazyRegex(
 
 
 # the note's opening names the call it reports: "call with the Hendricks brothers about ...",
-# "Call report regarding ...", "Phone call w/ Dr. Lee -"
+# "Call report regarding ...", "Phone call w/ Dr. Lee -" (a "call with" given a day is to make)
 _CALL_HEADING = LazyRegex(
     r"(?:(?:phone|zoom|teams|video|intro|discovery|sales|review)\s+)?(?:call|meeting|mtg|visit)"
-    r"\s+(?:with\b|w/|report\b|notes?\b|summary\b|recap\b|log\b)",
+    r"\s+(?:(?P<with>with\b|w/)|report\b|notes?\b|summary\b|recap\b|log\b)",
     re.IGNORECASE,
 )
 
@@ -632,8 +632,9 @@ def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFou
             first = start == 0 and _NOW_ONLY.compiled.fullmatch(before) is not None
             if (subject or first) and _NOW.search(sentence) is not None:
                 continue
-        if opening and _CALL_HEADING.compiled.match(body, task.start):
-            continue
+        heading = _CALL_HEADING.compiled.match(body, task.start) if opening else None
+        if heading is not None and (heading.group("with") is None or task.due is None):
+            continue  # "Call with Dana Friday to review the plan": a call still to make
         met = _MET_TO.compiled.fullmatch(before) if met_to else None
         if met is not None and _NOT_ONLY_MET.search(met.group("between")) is None:
             continue
