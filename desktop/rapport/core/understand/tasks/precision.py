@@ -474,12 +474,12 @@ _LINK_AFTER = LazyRegex(
 # a ticket's or a board's comment by someone named: "Comment (Kai Berg):", "Reply from Ana:",
 # "Kai Berg commented:"
 _COMMENT = LazyRegex(
-    r"[ \t]*(?:(?:comment|reply|response|update|note)s?[ \t]*(?:\((?P<a>[^)\n]{2,40})\)|"
+    r"[ \t]*(?:(?:comment|reply|response)s?[ \t]*(?:\((?P<a>[^)\n]{2,40})\)|"
     r"(?:from|by)[ \t]+(?P<b>[\w.'’-]+(?:[ \t]+[\w.'’-]+)?))|"
     r"(?P<c>(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)[ \t]+(?:commented|replied))"
     r"[ \t]*(?:\d{1,2}:\d\d[ \t]*(?:am|pm)?)?[ \t]*:",
     re.IGNORECASE,
-    needs="comment reply replied response update note",
+    needs="comment reply replied response",
 )
 
 
