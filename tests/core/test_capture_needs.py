@@ -15,7 +15,7 @@ from rapport.core.understand import (  # noqa: F401  (the modules whose patterns
     mentions,
     people,
 )
-from rapport.core.understand.tasks import requests, words  # noqa: F401
+from rapport.core.understand.tasks import precision, requests, words  # noqa: F401
 from rapport.core.understand.text import LazyRegex
 
 NOTES = sorted(Path(__file__).parent.glob("capture_notes*.jsonl"))
@@ -42,6 +42,14 @@ EXAMPLES = [
     "be gentle, he is GRIEVING",
     "ſick",  # re's IGNORECASE takes ſ for s
     "Iİness",
+    # tasks/precision.py (brief i16tp2)
+    "Book a meeting: calendly.com/pshah",
+    "ring her godfather? no - leave it",
+    "send the flyer, scratch that",
+    "Comment (Kai Berg): will order the roller",
+    "Jonas Weber commented: will reset the keys",
+    "Met with Dr. Ana Ruiz and her husband to ",
+    "## Agenda",
 ]
 
 

@@ -13,7 +13,28 @@ Two families, each measured on the labelled sets' extra tasks (docs/CAPTURE.md, 
   clause hanging on the one before ("and he needs it back by Friday");
 - a list row given to someone else by name ("- [ ] Ana: send the in-service schedule",
   "☐ Marcus Teo: confirm ...", "GIDEON - confirm acreage", "• Jen Walsh — pull the shortlist"):
-  that person's step, and the owner's name alone is no task either.
+  that person's step, and the owner's name alone is no task either;
+- a record copied out of a work tool (a CRM activity, a ticket, a table row, a log entry): its
+  fields are no task ("| Call | Owner: Bree L. | Status: Done", "Activity: Call - Outbound",
+  "Status: Not started", "UPDATE 4pm: ...", "ORDER #2291 — P/U Fri") (brief i16tp2);
+- a request made in a pasted message ("Could you send your rates?", "any chance you could get
+  me the final by Wed?") that the user's own reply answers with a promise of the same thing
+  ("I'll send rates today"): one piece of work, filed once, as the promise (brief i16tp2);
+- a row marked done or cancelled in the writer's own sign ("DONE: send the contract", "call the
+  florist (done)", "email the deck ✔", "[-] cancelled: the demo", "☑ ..."), and an Obsidian
+  callout's type read as a verb ("> [!note] Ruth prefers calls"): nothing left to do (brief
+  i16tp2);
+- words in a work tool that are no work of the user's: a meeting's agenda topics ("Agenda:
+  review Q3 numbers, discuss renewal"), a signature's link ("Book a meeting: calendly.com/..."),
+  a colleague's comment on a ticket ("Comment (Kai Berg): will order the roller") (brief
+  i16tp2);
+- the meeting the note reports, said in the present as second-language writers and dictation
+  say it ("Today I visit the site of Sr. Fuentes", "this morning we meet Mr. Wong"), and the
+  purpose of a meeting that took place ("Met with Dr. Okonkwo to review the planting plan"),
+  and the note's opening naming the call it reports ("call with derek and alyssa ...", "Call
+  report regarding ..."): done when the note is written (brief i16tp2);
+- a task the writer takes back on the same line ("ring her godfather? no - leave it", "send the
+  flyer, scratch that", "call Tom... nvm") (brief i16tp2).
 """
 
 from __future__ import annotations
@@ -26,14 +47,35 @@ from rapport.core.understand.tasks.model import TaskFound
 from rapport.core.understand.tasks.words import base_verb
 from rapport.core.understand.text import LazyRegex
 
-__all__ = ["chained_steps_merged", "others_promises_dropped", "others_rows_dropped", "precise"]
+__all__ = [
+    "answered_requests_merged",
+    "chained_steps_merged",
+    "done_rows_dropped",
+    "not_the_users_work_dropped",
+    "others_promises_dropped",
+    "others_rows_dropped",
+    "precise",
+    "record_fields_dropped",
+    "reported_meetings_dropped",
+]
+
+
+def _holds(low: str, pattern: LazyRegex) -> bool:
+    """The lower-cased note holds one of the words every match of ``pattern`` needs."""
+    return any(word in low for word in pattern.needs)
 
 
 def precise(tasks: list[TaskFound], body: str, users: Collection[str]) -> list[TaskFound]:
     """The tasks without the families above (the note's order kept)."""
+    tasks = done_rows_dropped(record_fields_dropped(tasks, body), body)
+    tasks = reported_meetings_dropped(not_the_users_work_dropped(tasks, body, users), body)
+    low = body.lower()
+    if _holds(low, _TAKEN_BACK):
+        retracted = _holds(low, _RETRACTED)
+        tasks = [t for t in tasks if not _taken_back(t, body, retracted)]
     tasks = others_promises_dropped(others_rows_dropped(tasks, body, users), body, users)
     tasks = [t for t in tasks if not _said_not_sent(t, body)]
-    return chained_steps_merged(tasks, body)
+    return answered_requests_merged(chained_steps_merged(tasks, body), body)
 
 
 # What joins two steps of one sentence: "and", "&", "+", "then", a comma, a dash
@@ -252,3 +294,349 @@ def _said_not_sent(task: TaskFound, body: str) -> bool:
         or _HOUSEHOLD.match(said) is not None
         or _OWN_VERB.search(head) is not None
     )
+
+
+# The closed vocabulary of a work tool's record: an activity's type, a status, a priority, a
+# direction. Said as a field's whole value it names the record, it asks nothing.
+_RECORD_VALUES = frozenset(
+    {"call", "phone call", "email", "e-mail", "mail", "meeting", "task", "note", "visit", "text",
+     "sms", "chat", "letter", "callback", "call back", "follow up", "follow-up", "to do", "todo",
+     "open", "closed", "done", "complete", "completed", "not started", "in progress", "pending",
+     "waiting", "on hold", "deferred", "cancelled", "canceled", "scheduled", "new", "resolved",
+     "high", "medium", "normal", "low", "urgent", "inbound", "outbound", "incoming", "outgoing"}
+)  # fmt: skip
+# what stands before a field's value: a table cell's bar, or a record's label ("Status:",
+# "Activity type -", "Priority =")
+_FIELD_BEFORE = LazyRegex(
+    r"(?:\||\b(?:activity(?:\s+type)?|type|status|stage|state|priority|outcome|result|direction|"
+    r"channel|category|kind|owner|assigned(?:\s+to)?|assignee)\s*[:=\-–—]{1,2})\s*$",
+    re.IGNORECASE,
+)
+_FIELD_AFTER = LazyRegex(r"[ \t]*(?:\n|$|\||[-–—]\s|[,;(])")
+# a log entry's heading (its time or day after it) or a record's (its number): "UPDATE 4pm:",
+# "EDIT Mon 9:30 -", "ORDER #2291 —", "Ticket #4471:" (capitals are lowered before the stage)
+_WHEN = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\.?|"
+    r"noon|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+)
+_LOG_HEADING = LazyRegex(
+    rf"(?:update|upd|edit|edited|addendum|correction|later)(?:[ \t]+{_WHEN}){{1,3}}"
+    r"|(?:order|ticket|case|job|po|wo|ref|invoice|quote|request|req)[ \t]*#[ \t]*\w+",
+    re.IGNORECASE,
+)
+_LABEL_AFTER = LazyRegex(r"[ \t]*(?::|[-–—]\s)")
+
+
+def record_fields_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a field of a record copied out of a work tool is no task: a title that runs
+    across a table's cells, a field whose value is the record's type or status, a log entry's
+    or a record's heading."""
+    return [t for t in tasks if not _record_field(t, body)]
+
+
+def _record_field(task: TaskFound, body: str) -> bool:
+    said = body[task.start : task.end]
+    if " | " in said or "\t" in said.strip():
+        return True  # "Bree L. | Status": two cells of a table row
+    line = body.rfind("\n", 0, task.start) + 1
+    before = body[line : task.start]
+    value = " ".join(said.lower().strip(" .,;:!").split())
+    if value in _RECORD_VALUES:
+        after = _FIELD_AFTER.compiled.match(body, task.end) is not None
+        if after and _FIELD_BEFORE.search(before) is not None:
+            return True
+    if before.strip(" \t-*•") == "":
+        heading = _LOG_HEADING.compiled.fullmatch(said.rstrip(" .,"))
+        if heading is not None and _LABEL_AFTER.compiled.match(body, task.end) is not None:
+            return True
+    return False
+
+
+# words that say nothing of what the work is: handing over, asking, time, the people
+_PLAIN = frozenset(
+    {"send", "sending", "sent", "have", "give", "get", "take", "bring", "make", "email", "mail",
+     "call", "text", "ring", "phone", "let", "know", "need", "needs", "like", "want", "wants",
+     "would", "could", "should", "shall", "will", "also", "just", "some", "chance", "mind",
+     "then", "them", "they", "their", "there", "this", "that", "these", "those", "with", "from",
+     "into", "about", "before", "after", "your", "yours", "ours", "what", "when", "which",
+     "able", "today", "tonight", "tomorrow", "week", "next", "first", "last", "again", "please",
+     "thanks", "thank", "over", "back", "soon", "asap", "love", "happy", "sure", "okay", "great",
+     "here", "more", "does", "both", "each", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "morning", "afternoon", "evening"}
+)  # fmt: skip
+# a lower-case word (a name, a month, a contraction says nothing of the work)
+_WORDS = LazyRegex(r"(?<![\w'’])[a-z][a-z-]{3,}(?![\w'’])")
+
+
+def _content(text: str) -> set[str]:
+    words = (w.rstrip("s") for w in _WORDS.findall(text))
+    return {w for w in words if len(w) >= 4 and w not in _PLAIN and w + "s" not in _PLAIN}
+
+
+# a request of the user in someone's message: "could you", "pls", "any chance you could"
+_ASKED_OF_USER = LazyRegex(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|kindly|any\s+chance)\b",
+    re.IGNORECASE,
+)
+
+
+def answered_requests_merged(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a request made of the user in a pasted message, answered in another line by the
+    user's promise of the same thing (a word of what the work is said in both), is that
+    promise: the request is dropped, its day kept when the promise has none."""
+    promises = [t for t in tasks if t.promised]
+    if not promises:
+        return tasks
+    keep: list[TaskFound] = []
+    for task in tasks:
+        if not task.promised and task.kind == "todo":
+            line = body.rfind("\n", 0, task.start) + 1
+            asked = body[line : task.end]
+            if _ASKED_OF_USER.search(asked) is not None:
+                what = _content(asked)
+                answer = next(
+                    (
+                        p for p in promises
+                        if body.rfind("\n", 0, p.start) + 1 != line
+                        and what & _content(body[p.start : p.end])
+                    ),
+                    None,
+                )  # fmt: skip
+                if answer is not None:
+                    answer.due = answer.due or task.due
+                    continue
+        keep.append(task)
+    return keep
+
+
+_DONE_WORDS = (
+    r"(?:done|completed?|finished|cancel+ed|dropped|closed|resolved|sent|paid|booked|sorted|"
+    r"handled)"
+)
+# a row's mark of done or cancelled before it: "DONE: ...", "- [-] cancelled - ...", "✔ ...";
+# a mark after it: "... (done)", "... - sent", "... ✓"
+_DONE_BEFORE = LazyRegex(
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\[[ xX]?\][ \t]*)?"
+    r"(?:(?:(?:done|completed?|finished|cancel+ed|dropped|closed|resolved)[ \t]*[:\-–—!)\]]|"
+    r"\[-\]|\[(?:done|x)\]|[✔✓☑✅✗✘❌])[ \t:\-–—]*)+",
+    re.IGNORECASE,
+)
+_DONE_AFTER = LazyRegex(
+    rf"[^\S\n]*(?:(?:[-–—:,;|][^\S\n]*|[(\[][^\S\n]*|#){_DONE_WORDS}\b[)\]]?|[✔✓☑✅✗✘]+)"
+    r"[^\S\n.!]*[.!]*[^\S\n]*(?:\n|$)",
+    re.IGNORECASE,
+)
+# an Obsidian callout's type ("> [!note] ...", "> [!info]- ...") taken for the verb of a title
+_CALLOUT = LazyRegex(
+    r"(?:note|info|tip|hint|abstract|summary|tldr|quote|example|warning|caution|important|"
+    r"question|success|failure|danger|bug)\]",
+    re.IGNORECASE,
+)
+
+
+def done_rows_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: a row the writer marked done or cancelled (a word or a sign before it or after
+    it), and a callout's type read as a title, are nothing left to do."""
+    keep: list[TaskFound] = []
+    for task in tasks:
+        line = body.rfind("\n", 0, task.start) + 1
+        said = body[task.start : task.end]
+        if _CALLOUT.compiled.match(said) is not None:
+            continue
+        mark = _DONE_BEFORE.compiled.match(body, line)
+        if mark is not None and mark.end() >= task.start:
+            continue
+        if (
+            _DONE_AFTER.compiled.match(body, task.end) is not None
+            or _DONE_AFTER.compiled.search(said.rstrip()) is not None
+        ):
+            continue
+        keep.append(task)
+    return keep
+
+
+# a heading that lists a meeting's topics: "Agenda:", "## Agenda", "**Agenda (from Gretchen):**"
+_AGENDA = LazyRegex(
+    r"[ \t]*(?:#+[ \t]*)?(?:\*\*)?[ \t]*(?:meeting[ \t]+)?agenda\b", re.IGNORECASE, needs="agenda"
+)
+_LIST_ROW = LazyRegex(r"[ \t]*(?:[-*•·▪‣◦]|\d{1,2}[.)]|\[[ xX]?\]|☐)")
+# a request or a promise said in the row: an agenda row can hold the user's task
+_CUE = LazyRegex(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|kindly|asked\s+(?:me|us)|"
+    r"i'?ll|i\s+will|we'?ll|me\s+to|todo|to\s+do|action)\b|\bme\s*:|→|->",
+    re.IGNORECASE,
+)
+_LINK_AFTER = LazyRegex(
+    r"[ \t]*[:\-–—|]?[ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|me|co|net|org|app|ly)/)",
+    re.IGNORECASE,
+    needs="http www .com/ .io/ .me/ .co/ .net/ .org/ .app/ .ly/",
+)
+# a ticket's or a board's comment by someone named: "Comment (Kai Berg):", "Reply from Ana:",
+# "Kai Berg commented:"
+_COMMENT = LazyRegex(
+    r"[ \t]*(?:(?:comment|reply|response)s?[ \t]*(?:\((?P<a>[^)\n]{2,40})\)|"
+    r"(?:from|by)[ \t]+(?P<b>[\w.'’-]+(?:[ \t]+[\w.'’-]+)?))|"
+    r"(?P<c>(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*)?)[ \t]+(?:commented|replied))"
+    r"[ \t]*(?:\d{1,2}:\d\d[ \t]*(?:am|pm)?)?[ \t]*:",
+    re.IGNORECASE,
+    needs="comment reply replied response",
+)
+
+
+def not_the_users_work_dropped(
+    tasks: list[TaskFound], body: str, users: Collection[str]
+) -> list[TaskFound]:
+    """Family: in text copied from a work tool, an agenda's topic, a signature's link and a
+    colleague's comment on a ticket are no task of the user's (a row that asks the user or
+    that the user promises in stays one)."""
+    low = body.lower()
+    links = _holds(low, _LINK_AFTER)
+    agenda = _holds(low, _AGENDA)
+    comments = _holds(low, _COMMENT)
+    if not (links or agenda or comments):
+        return tasks
+    users = {u.lower() for u in users if u}
+    keep: list[TaskFound] = []
+    for task in tasks:
+        start = body.rfind("\n", 0, task.start) + 1
+        end = body.find("\n", task.end)
+        line = body[start : end if end >= 0 else len(body)]
+        if links and _LINK_AFTER.compiled.match(body, task.end) is not None:
+            continue
+        if (agenda or comments) and _CUE.search(line) is None:
+            if agenda and _under_agenda(body, start, line):
+                continue
+            said = _COMMENT.compiled.match(line) if comments else None
+            if said is not None and said.end() <= task.start - start:
+                who = (said.group("a") or said.group("b") or said.group("c") or "").lower()
+                if who and who not in _SELF and who.split()[0] not in users:
+                    continue
+        keep.append(task)
+    return keep
+
+
+def _under_agenda(body: str, start: int, line: str) -> bool:
+    """The line is an agenda's ("Agenda: a, b") or a row of the list under one."""
+    if _AGENDA.compiled.match(line) is not None:
+        return True
+    if _LIST_ROW.compiled.match(line) is None:
+        return False
+    pos = start
+    while pos > 0:
+        above = body.rfind("\n", 0, pos - 1) + 1
+        text = body[above : pos - 1]
+        if _AGENDA.compiled.match(text) is not None:
+            return True
+        if not text.strip() or _LIST_ROW.compiled.match(text) is None:
+            return False  # a blank line or a line of prose ends the list
+        pos = above
+    return False
+
+
+# a task taken back right after it, on its line: "? no - leave it", ", scratch that", "... nvm"
+_TAKEN_BACK = LazyRegex(
+    r"[^\S\n]*[?.!,;:)]*[^\S\n]*(?:[-–—.…]+[^\S\n]*)?(?:(?:no|nah|nope)\b[^\S\n]*[-–—,.:;!]+"
+    r"[^\S\n]*(?:leave\s+it|skip\s+it|not\s+needed|don'?t|no\s+need|forget\s+it)|"
+    r"scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that)|not\s+needed\s+after\s+all|"
+    r"no\s+need\b)",
+    re.IGNORECASE,
+    needs="leave skip needed don no scratch never nvm forget",
+)
+_RETRACTED = LazyRegex(
+    r"[,;.]?\s*(?:[-–—.…]+\s*)?(?:scratch\s+that|never\s*mind|nvm|forget\s+(?:it|that))\b",
+    re.IGNORECASE,
+    needs="scratch never nvm forget",
+)
+
+
+def _taken_back(task: TaskFound, body: str, retracted: bool) -> bool:
+    if _TAKEN_BACK.compiled.match(body, task.end) is not None:
+        return True
+    if not retracted:
+        return False
+    end = body.find("\n", task.start)
+    return _RETRACTED.compiled.search(body, task.start, end if end >= 0 else len(body)) is not None
+
+
+_STOPS = LazyRegex(r"[.!?\n]")
+# a full stop that ends no sentence: a title's ("Dr.", "Sra."), an initial's ("D.")
+_ABBREVIATED = LazyRegex(
+    r"(?:\b(?:mr|mrs|ms|dr|sr|sra|srta|st|jr|prof|capt|mt|no|vs|etc)|\b[A-Z])$", re.IGNORECASE
+)
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    stops = [m.start() for m in _STOPS.compiled.finditer(body, max(0, pos - 400), pos)]
+    for at in reversed(stops):
+        if body[at] != "." or _ABBREVIATED.compiled.search(body, max(0, at - 6), at) is None:
+            return at + 1
+    return 0 if pos <= 400 or not stops else stops[0] + 1
+
+
+# "Today I visit", "this morning we meet", "I see ... today": the present of the report
+_NOW_SUBJECT = LazyRegex(
+    r"\W*(?:(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)[\s,]*)?"
+    r"(?:i|we)[ \t]+(?:also[ \t]+|just[ \t]+|first[ \t]+)?",
+    re.IGNORECASE,
+)
+_NOW_ONLY = LazyRegex(
+    r"\W*(?:today|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)[\s,]*", re.IGNORECASE
+)
+_NOW = LazyRegex(
+    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|just\s+now)\b",
+    re.IGNORECASE,
+)
+_MEETING_VERB = LazyRegex(r"(?:meet|visit|see|attend)\b", re.IGNORECASE)
+# a meeting that took place, then what it was for: "Met with Dr. X and her husband to ..."
+_MET_TO = LazyRegex(
+    r"\W*(?:(?:today|this\s+(?:morning|afternoon)|yesterday)[\s,]*)?(?:i\s+|we\s+)?"
+    r"(?:met|visited|saw|sat\s+down|spoke|talked)\b(?P<between>[^!?\n]*)\bto\s*$",
+    re.IGNORECASE,
+    needs="met visited saw sat spoke talked",
+)
+# what makes the "to" another clause's: a subject or a modal of its own between ("saw rita
+# grant i have to mail her ..." in dictation), a request ("asked me to")
+_NOT_ONLY_MET = LazyRegex(
+    r"\b(?:ask|asked|asks|wants?|need|needs|will|'ll|told|me\s+to|us\s+to|plan|going|i|we|he|"
+    r"she|they|have|has|got|gotta|must|should|ought|used)\b",
+    re.IGNORECASE,
+)
+
+
+# the note's opening names the call it reports: "call with the Hendricks brothers about ...",
+# "Call report regarding ...", "Phone call w/ Dr. Lee -" (a "call with" given a day is to make)
+_CALL_HEADING = LazyRegex(
+    r"(?:(?:phone|zoom|teams|video|intro|discovery|sales|review)\s+)?(?:call|meeting|mtg|visit)"
+    r"\s+(?:(?P<with>with\b|w/)|report\b|notes?\b|summary\b|recap\b|log\b)",
+    re.IGNORECASE,
+)
+
+
+def reported_meetings_dropped(tasks: list[TaskFound], body: str) -> list[TaskFound]:
+    """Family: the meeting the note reports (said in the present, with the day of the note) and
+    what a meeting that took place was for are done, not to do."""
+    met_to = _holds(body.lower(), _MET_TO)
+    keep: list[TaskFound] = []
+    for task in tasks:
+        meeting = _MEETING_VERB.compiled.match(body, task.start) is not None
+        opening = not body[: task.start].strip()
+        if not (meeting or opening or met_to):
+            keep.append(task)
+            continue
+        start = _sentence_start(body, task.start)
+        before = body[start : task.start]
+        if meeting:
+            end = _SENTENCE_END.search(body, task.end)
+            sentence = body[start : end.start() if end is not None else len(body)]
+            subject = _NOW_SUBJECT.compiled.fullmatch(before) is not None
+            first = start == 0 and _NOW_ONLY.compiled.fullmatch(before) is not None
+            if (subject or first) and _NOW.search(sentence) is not None:
+                continue
+        heading = _CALL_HEADING.compiled.match(body, task.start) if opening else None
+        if heading is not None and (heading.group("with") is None or task.due is None):
+            continue  # "Call with Dana Friday to review the plan": a call still to make
+        met = _MET_TO.compiled.fullmatch(before) if met_to else None
+        if met is not None and _NOT_ONLY_MET.search(met.group("between")) is None:
+            continue
+        keep.append(task)
+    return keep
