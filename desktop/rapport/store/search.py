@@ -163,6 +163,13 @@ def optimize() -> None:
         found.optimize()
 
 
+def warm() -> None:
+    """Make this thread's connection ready to search (``engine.SearchIndex.warm``)."""
+    found = _index()
+    if found is not None:
+        found.warm()
+
+
 class Fts5Index:
     """``engine.SearchIndex`` on SQLite: one FTS5 table (``SearchDoc``)."""
 
@@ -210,6 +217,10 @@ class Fts5Index:
     def optimize(self) -> None:
         """Merge the index's segments: fewer b-trees to read on every query afterwards."""
         sql.fts_optimize()
+
+    def warm(self) -> None:
+        """Nothing to make ready: SQLite's statements are compiled where they run, in this
+        process, in microseconds (a plain book's search must not pay for a server's)."""
 
 
 FTS5 = Fts5Index()
