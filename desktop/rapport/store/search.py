@@ -163,6 +163,12 @@ def optimize() -> None:
         found.optimize()
 
 
+def words_differing() -> int:
+    """Counts of the book's words that differ from the documents (``rapport check``)."""
+    found = _index()
+    return 0 if found is None else found.words_differing()
+
+
 def warm() -> None:
     """Make this thread's connection ready to search (``engine.SearchIndex.warm``)."""
     found = _index()
@@ -217,6 +223,10 @@ class Fts5Index:
     def optimize(self) -> None:
         """Merge the index's segments: fewer b-trees to read on every query afterwards."""
         sql.fts_optimize()
+
+    def words_differing(self) -> int:
+        """FTS5 keeps its own counts inside its structure (``integrity``)."""
+        return 0
 
     def warm(self) -> None:
         """Nothing to make ready: SQLite's statements are compiled where they run, in this

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
+from rapport.store import postgres
 from rapport.store.engine import SearchRow
 from rapport.store.models import db
 from rapport.store.search_text import ID_BITS, Hit, doc_of, doc_rowid, fold, mark, snippet, words_of
@@ -304,7 +305,7 @@ _WARM_WORDS = (
     "  = quote_literal(w.word) LIMIT 1)"  # its stem itself: no more documents than counted
 )
 # Past the cap, and a word of a few documents: few rows read to warm the passes.
-_WARM_COMMON = 1500
+_WARM_COMMON = postgres.RANK_CAP
 _WARM_FEW = (2, 40)
 
 
@@ -409,6 +410,9 @@ class PgIndex:
 
     def optimize(self) -> None:
         """The server keeps its GIN indexes tidy itself (autovacuum)."""
+
+    def words_differing(self) -> int:
+        return postgres.words_differing()
 
     def warm(self) -> None:
         warm()
