@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         user reads Today (``SearchRunner.warm``); a book in a file has nothing to ready."""
         from rapport.services.book import is_team_book
 
-        if is_team_book() and not self._deferred_cancelled:
+        if self.isVisible() and not self._deferred_cancelled and is_team_book():
             self.search_controller.runner.warm()
 
     def _install_today(self) -> None:

@@ -61,9 +61,11 @@ class SearchRunner(QObject):
         team book's server plans its search functions at a connection's first calls, tens
         of milliseconds the first searches typed would otherwise wait for). The window
         calls it after its first paint, on a team book only."""
-        if self._thread is None:
+        with self._lock:
+            if self._thread is not None or self._stopping:  # searched already, or closing
+                return
             self._warm = True
-            self._start()
+        self._start()
 
     def _start(self) -> None:
         if self._thread is None:
