@@ -146,3 +146,58 @@ def test_the_server_passes_follow_sqlites_numbers() -> None:
     from rapport.store import postgres, search
 
     assert (postgres.ENOUGH, postgres.SPREAD_CLIENTS) == (search.ENOUGH, search.SPREAD_CLIENTS)
+
+
+_COUNTS = "SELECT word, owner, docs FROM search_word ORDER BY 1, 2"
+
+
+def test_warming_a_connection_reaches_the_common_words_listing_and_never_a_private_word(
+    team_book: TeamBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``search.warm`` makes a new connection's first call of every search pass, the
+    listing of a word too common to rank included (1,600 notes say "golf"), on words the
+    team sees: bob's private "zanzibar", in 1,700 of his notes, is never the word sent
+    (nor are its counts read: the words are chosen on the server, among the shared ones).
+    It reads and writes nothing the book keeps: the counts are what they were."""
+    from rapport.services import clients, search
+    from rapport.store.models import db
+
+    golfer = clients.create_client("Gus Golfer")
+    with team_book.server.connect("alice", team_book.database) as conn:  # shared notes
+        for word, many in (("golf", 1600), ("chess", 10)):
+            conn.execute(
+                "WITH made AS (INSERT INTO interaction (client_id, kind, happened_at, title, "
+                "raw_text, key_points, created_at) SELECT %(client)s, 'meeting', now(), 'Note', "
+                "%(word)s || ' day ' || n, '[]', now() FROM generate_series(1, %(many)s) n "
+                "RETURNING id, raw_text) "
+                "INSERT INTO search_doc (rowid, client_id, title, body, title_key, body_key) "
+                "SELECT %(kind)s | id, %(client)s, 'Note', raw_text, 'note', raw_text FROM made",
+                {"client": golfer.id, "word": word, "many": many, "kind": INTERACTION},
+            )
+    with team_book.server.connect("bob", team_book.database) as conn:  # his own: private
+        conn.execute(
+            "INSERT INTO search_doc (rowid, client_id, title, body, title_key, body_key) "
+            "SELECT %s + n, NULL, 'Note', 'zanzibar', 'note', 'zanzibar' "
+            "FROM generate_series(1, 1700) n",
+            (INTERACTION | 900_000,),
+        )
+    with team_book.server.connect("owner", team_book.database) as conn:
+        counts = conn.execute(_COUNTS).fetchall()
+    db.close()  # a new connection, as the window's search thread has
+    sent: list[tuple[str, Any]] = []
+    execute = psycopg.Cursor.execute
+
+    def recording(self: Any, query: Any, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        sent.append((str(query), params))
+        return execute(self, query, params, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", recording)
+    search.warm()
+    monkeypatch.undo()
+    texts = " ".join(text for text, _ in sent)
+    assert all(name in texts for name in ("rapport_find(", "rapport_enough(", "rapport_spread("))
+    too_common = [p for text, p in sent if "rapport_find(" in text and "rapport_enough" not in text]
+    assert any("golf" in (p or ()) for p in too_common)  # the listing of a common word
+    assert not any("zanzibar" in str(p) for _, p in sent)
+    with team_book.server.connect("owner", team_book.database) as conn:
+        assert conn.execute(_COUNTS).fetchall() == counts

@@ -253,3 +253,37 @@ def test_a_book_set_up_before_the_words_table_is_counted_by_its_owners_window(
         assert conn.execute("SELECT to_regclass('search_doc_trigrams')").fetchone() == (None,)
     hits = search.search("basebll")  # a typo, corrected from the book's words
     assert hits and "baseball" in (hits[0].title + hits[0].snippet).lower()
+
+
+def test_rapport_check_names_counts_that_differ_and_team_setup_counts_them_again(
+    team_book: TeamBook,
+) -> None:
+    """Counts gone wrong (one too high, one missing) are named by `rapport check` as a
+    member sees them, a colleague's private word's count out of it (that it is wrong would
+    tell her the word); `rapport team setup`, as the owner, counts every word again."""
+    from rapport.services import capture, dbcheck
+
+    text = "Lunch with Bob Smith, loves baseball and jazz."
+    capture.save_capture(text, capture.understand_note(text))
+    with team_book.server.connect("bob", team_book.database) as conn:
+        _insert_docs(conn, [(900_000, "zanzibar trip planning")])  # bob's own: private
+    assert dbcheck.check_database().ok
+    with team_book.server.connect("owner", team_book.database) as conn:
+        conn.execute("UPDATE search_word SET docs = docs + 3 WHERE word = 'baseball'")
+        conn.execute("DELETE FROM search_word WHERE word = 'jazz'")
+        conn.execute("UPDATE search_word SET docs = 7 WHERE word = 'zanzibar'")
+    report = dbcheck.check_database()
+    assert report.index.words_off == 2 and not report.ok
+    assert report.lines()[-1] == (
+        "search index: 2 of the book's word counts differ from its documents (the book's "
+        "owner counts them again with rapport team setup)"
+    )
+    owner = team_book.url("owner")
+    setup = subprocess.run(
+        [sys.executable, "-m", "rapport", "--database-url", owner, "team", "setup"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    kept, counted = _counts(team_book)
+    assert kept == counted and kept[("zanzibar", "bob")] == 1
+    assert dbcheck.check_database().ok

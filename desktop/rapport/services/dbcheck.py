@@ -39,6 +39,7 @@ class IndexReport:
     outdated: int = 0  # documents whose title no longer matches the row
     errors: list[str] = field(default_factory=list)
     read_only: bool = False  # the book cannot be written (its structure checked on a copy)
+    words_off: int = 0  # a team book's counts of its words that differ from the documents
 
     @property
     def missing(self) -> int:
@@ -50,7 +51,7 @@ class IndexReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.stale or self.errors)
+        return not (self.missing or self.stale or self.errors or self.words_off)
 
     def problems(self) -> list[str]:
         """The problems in words (empty when the index is right)."""
@@ -65,6 +66,11 @@ class IndexReport:
             )
         if self.outdated:
             out.append(f"{self.outdated} search index entries are out of date")
+        if self.words_off:
+            out.append(
+                f"{self.words_off} of the book's word counts differ from its documents "
+                "(the book's owner counts them again with rapport team setup)"
+            )
         return out
 
 
@@ -108,7 +114,10 @@ class CheckReport:
             out.append("search index: ok")
         else:
             problems = "; ".join(self.index.problems())
-            out.append(f"search index: {problems} (rapport check --repair fixes it)")
+            index = self.index
+            repairs = index.missing or index.stale or index.errors  # not the words' counts
+            repair = " (rapport check --repair fixes it)" if repairs else ""
+            out.append(f"search index: {problems}{repair}")
         return out
 
 
@@ -137,6 +146,9 @@ def index_problems() -> IndexReport:
             elif column and actual[rowid] != row[1]:
                 report.outdated += 1
     report.orphans = len(set(actual) - expected)
+    # A team book's counts of its words, which decide what is too common to rank and what
+    # a typo is corrected to (the documents' own index is the server's to keep sound).
+    report.words_off = search.words_differing()
     return report
 
 

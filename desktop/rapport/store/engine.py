@@ -81,6 +81,16 @@ class SearchIndex(Protocol):
         """Tidy the index after a rebuild (where the engine has something to tidy)."""
         ...
 
+    def words_differing(self) -> int:
+        """How many of the counts of the book's words the user sees differ from the
+        documents (``rapport check``), where the engine keeps such counts; else 0."""
+        ...
+
+    def warm(self) -> None:
+        """Make this thread's connection ready to search, where the engine has something to
+        make ready (a server's plans and caches, made at a connection's first searches)."""
+        ...
+
 
 class Engine(Protocol):
     """What a database must do for Rapport beyond what peewee's models do everywhere."""

@@ -163,6 +163,19 @@ def optimize() -> None:
         found.optimize()
 
 
+def words_differing() -> int:
+    """Counts of the book's words that differ from the documents (``rapport check``)."""
+    found = _index()
+    return 0 if found is None else found.words_differing()
+
+
+def warm() -> None:
+    """Make this thread's connection ready to search (``engine.SearchIndex.warm``)."""
+    found = _index()
+    if found is not None:
+        found.warm()
+
+
 class Fts5Index:
     """``engine.SearchIndex`` on SQLite: one FTS5 table (``SearchDoc``)."""
 
@@ -210,6 +223,14 @@ class Fts5Index:
     def optimize(self) -> None:
         """Merge the index's segments: fewer b-trees to read on every query afterwards."""
         sql.fts_optimize()
+
+    def words_differing(self) -> int:
+        """FTS5 keeps its own counts inside its structure (``integrity``)."""
+        return 0
+
+    def warm(self) -> None:
+        """Nothing to make ready: SQLite's statements are compiled where they run, in this
+        process, in microseconds (a plain book's search must not pay for a server's)."""
 
 
 FTS5 = Fts5Index()

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 # After the first paint, how long the window waits before building the Clients page.
 CLIENTS_PAGE_IDLE_MS = 250
 PHONE_START_MS = 1500
+SEARCH_WARM_MS = 500  # after the first paint: a team book's search connection made ready
 # The menu entries the first frame does not show (none is on the toolbar), built in the
 # turn of the event loop right after the first paint (``build_menus``), or at once when
 # something reaches for one before: a menu opened, a shortcut pressed, one of these read.
@@ -346,6 +347,15 @@ class MainWindow(QMainWindow):
 
         self.search_controller = install_search(self)
         self.search_action = self.search_controller.action
+        self.painted.connect(lambda: QTimer.singleShot(SEARCH_WARM_MS, self, self._warm_search))
+
+    def _warm_search(self) -> None:
+        """A team book's search thread started, its connection ready to search, while the
+        user reads Today (``SearchRunner.warm``); a book in a file has nothing to ready."""
+        from rapport.services.book import is_team_book
+
+        if self.isVisible() and not self._deferred_cancelled and is_team_book():
+            self.search_controller.runner.warm()
 
     def _install_today(self) -> None:
         """The Today page (ui/today_view.py): the home page, its menu, counts in the title."""

@@ -12,6 +12,7 @@ conversation in History, a task on Tasks), Esc clears the box and goes back. The
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -45,22 +46,40 @@ class SearchRunner(QObject):
         self._interrupt: Any = None
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._warm = False
 
     def request(self, generation: int, query: str) -> None:
         with self._lock:
             self._pending = (generation, query)
             if self._running is not None and self._running < generation and self._interrupt:
                 self._interrupt()  # the query running now is stale: stop it
+        self._start()
+        self._wake.set()
+
+    def warm(self) -> None:
+        """Start the thread now, its connection made ready to search (``search.warm``: a
+        team book's server plans its search functions at a connection's first calls, tens
+        of milliseconds the first searches typed would otherwise wait for). The window
+        calls it after its first paint, on a team book only."""
+        with self._lock:
+            if self._thread is not None or self._stopping:  # searched already, or closing
+                return
+            self._warm = True
+        self._start()
+
+    def _start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._loop, name="search", daemon=True)
             self._thread.start()
-        self._wake.set()
 
     def _loop(self) -> None:
         from rapport.services import search
         from rapport.services.book import release_thread
 
         try:
+            if self._warm:  # a nicety: the first search says what went wrong, if anything
+                with contextlib.suppress(Exception):
+                    search.warm()
             while True:
                 self._wake.wait()
                 with self._lock:
