@@ -57,8 +57,42 @@ class TodayHeader(QWidget):
         self.banner.setContentsMargins(8, 6, 8, 6)
         self.banner.hide()
 
-        self.welcome = QWidget()
-        welcome = QVBoxLayout(self.welcome)
+        # What an empty book or an away team server shows (both hidden in the first
+        # frame): made when first shown (``welcome``, ``server_away``), not before the
+        # window's first paint.
+        self._welcome: QWidget | None = None
+        self._server_away: QWidget | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        self._layout = layout
+
+    @property
+    def welcome(self) -> QWidget:
+        """The empty book's welcome with its ways to start (made when first needed)."""
+        if self._welcome is None:
+            self._welcome = self._make_welcome()
+            self._layout.addWidget(self._welcome)  # last, under the banner
+            # Tab goes from the away button to these, as when they were made with it.
+            QWidget.setTabOrder(self.away_button, self.new_client_button)
+            QWidget.setTabOrder(self.new_client_button, self.import_button)
+            QWidget.setTabOrder(self.import_button, self.sample_button)
+        return self._welcome
+
+    @property
+    def server_away(self) -> QWidget:
+        """The team server away, until the first read (made when first needed)."""
+        if self._server_away is None:
+            self._server_away = self._make_server_away()
+            self._layout.insertWidget(1, self._server_away)  # above the banner
+            QWidget.setTabOrder(self.away_button, self.retry_button)
+        return self._server_away
+
+    def _make_welcome(self) -> QWidget:
+        welcome_box = QWidget()
+        welcome = QVBoxLayout(welcome_box)
         welcome.setContentsMargins(0, 8, 0, 0)
         text = QLabel(
             "<h3>Your book is empty</h3><p>Add your first client, import your contacts "
@@ -80,12 +114,14 @@ class TodayHeader(QWidget):
         buttons.addStretch(1)
         welcome.addWidget(text)
         welcome.addLayout(buttons)
-        self.welcome.hide()
+        welcome_box.hide()
+        return welcome_box
 
-        # A team book whose server is away (ui/server_wait.py): said until the first read.
-        self.server_away = QWidget()
-        self.server_away.setObjectName("todayServerAway")
-        away = QVBoxLayout(self.server_away)
+    def _make_server_away(self) -> QWidget:
+        """A team book whose server is away (ui/server_wait.py): said until the first read."""
+        server_away = QWidget()
+        server_away.setObjectName("todayServerAway")
+        away = QVBoxLayout(server_away)
         away.setContentsMargins(0, 8, 0, 0)
         self.server_away_text = QLabel()
         self.server_away_text.setWordWrap(True)
@@ -98,14 +134,8 @@ class TodayHeader(QWidget):
         retry.addStretch(1)
         away.addWidget(self.server_away_text)
         away.addLayout(retry)
-        self.server_away.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.server_away)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.welcome)
+        server_away.hide()
+        return server_away
 
     def _set_title(self, day: date) -> None:
         self.title.setText(
@@ -123,13 +153,14 @@ class TodayHeader(QWidget):
         it is tried again (by itself) and what still works (a capture is kept)."""
         self._set_title(day)
         self.score.setText(f"Team server away ({server})")
+        away = self.server_away  # made now, the first time
         self.server_away_text.setText(
             f"<h3>{escape(messages.server_away(server), quote=False)}</h3>"
             "<p>Rapport tries again by itself and fills this page in as soon as the server "
             "is back. Meanwhile a note you capture is kept on this computer and saved to "
             "the team book then.</p>"
         )
-        self.server_away.show()
+        away.show()
 
     def show_data(self, data: Today, empty: bool) -> None:
         self._set_title(data.date)
@@ -139,8 +170,10 @@ class TodayHeader(QWidget):
             if score.ratio is not None
             else "Follow-through: no promise came due in the last 90 days"
         )
-        self.welcome.setVisible(empty)
-        self.server_away.hide()
+        if empty or self._welcome is not None:
+            self.welcome.setVisible(empty)
+        if self._server_away is not None:
+            self._server_away.hide()
         self._show_banner(data)
 
     def _show_banner(self, data: Today) -> None:
