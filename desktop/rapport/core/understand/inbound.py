@@ -231,6 +231,17 @@ _RETURNED = LazyRegex(
     r"countersigned|filed)|back\s+(?:the\s+)?signed\b|signed\b[^.;!?\n]{0,25}\bback\b)",
     re.IGNORECASE,
 )
+# i16ip. Family: "called" for a visit in formal and British English ("Dr. X called at the
+# workshop", "called at the shop in person", "called on his way back from the fair", "called
+# round", "called in person"): someone came by, nothing waits for an answer. Not "called at
+# 9:40" or "called on Monday" (the telephone, when).
+_VISITED = LazyRegex(
+    r"\s+(?:in\s+person\b|at\s+(?:the|our|my|his|her|their|this)\s+(?!\d|weekend\b|"
+    r"end\b|start\b|beginning\b|last\b|moment\b|time\b|same\b)|on\s+(?:his|her|"
+    r"their)\s+way\b|on\s+(?:me|us)\b|round\b|in\s+(?:at|on)\b|by\s+(?:the|our|my)\s+"
+    r"(?:shop|office|house|store|studio|workshop|gallery|showroom|yard|clinic)\b)",
+    re.IGNORECASE,
+)
 _LOW_NOT_SENDERS = word_list("inbound._LOW_NOT_SENDERS")
 _USER_SENT = LazyRegex(
     r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:sent|emailed|texted|left|wrote)\b[^.;!\n]*$", re.IGNORECASE
@@ -281,6 +292,8 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 text, m.end()
             ):
                 continue
+            if kind == "called" and _VISITED.match(text, m.end()):
+                continue  # "called at the shop", "called on his way back": came in person
             if _RETURNED.match(text, m.end()):
                 continue  # "emailed the signed lease back, all done": nothing awaits
             if pattern is _ASKED_TO_CALL and _TALKED.search(text, 0, m.start()):
