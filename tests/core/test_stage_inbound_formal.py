@@ -3,7 +3,8 @@ a pasted thread the user has already answered (i16ip).
 
 Made-up notes in no labelled set, a table per family:
 - the telephone's verbs of formal and British English ("X phoned about", "X telephoned to ask");
-- a message taken for the boss ("Voicemail for A. from X"), received in the passive ("An email
+- a message taken for the boss ("Voicemail for A. from X"; not a "Msg for Cody from the
+  front counter", a note passed on by hand), received in the passive ("An email
   was received this morning from X"), its sender with an aside ("Dr. X (Y Vets) left a
   voicemail");
 - a thread pasted from Outlook or a CRM whose newest message, on top, is the user's answer to
@@ -67,6 +68,14 @@ def test_a_message_said_formally_or_taken_for_the_boss_awaits_an_answer(
     ],
 )
 def test_a_thread_the_user_answered_on_top_awaits_nothing(text: str) -> None:
+    assert _inbound(text) is None
+
+
+def test_a_note_passed_on_by_hand_for_the_boss_is_no_message_awaiting_an_answer() -> None:
+    text = (
+        "Msg for Cody from the front counter (Amber): Mr. Abe Lind dropped off a buck for a "
+        "shoulder mount. Please call Abe about the pose this week."
+    )
     assert _inbound(text) is None
 
 

@@ -4,7 +4,8 @@ Markdown, Obsidian, Notion and Todoist notes, CRM records and pasted mails label
 hashtag ("#golf-day"), YAML front matter, a property naming the subject, project or event
 ("Topics: golf sponsorship", "Project:: Golf Day 2026", "Subject: Sailing regatta
 sponsorship"), a heading ("# Wine dinner planning"). A pastime word there is the event the firm
-runs or the note's topic, unless the line says someone likes it. Made-up notes in no labelled
+runs or the note's topic, unless the line says someone likes it; a hashtag that is the pastime
+alone ("#golf") may be the client's and stays. Made-up notes in no labelled
 set.
 """
 
@@ -39,6 +40,7 @@ def test_a_label_of_a_structured_note_is_no_interest(text: str) -> None:
         ("## Ben Ortiz - loves golf\n- renewal due in May", "golf"),
         ("Interests: sailing, jazz\nClient: Ben Ortiz\n- [ ] send the renewal", "sailing"),
         ("# Call with Ben Ortiz\n- he's a big sailing guy, races every weekend", "sailing"),
+        ("2026-03-02 lunch w/ Ben Ortiz #prospect #golf - renewal in May", "golf"),
     ],
 )
 def test_a_liking_said_in_a_structured_note_stays(text: str, tag: str) -> None:

@@ -247,6 +247,7 @@ _VISITED = LazyRegex(
     re.IGNORECASE,
 )
 _LOW_NOT_SENDERS = word_list("inbound._LOW_NOT_SENDERS")
+_TAKEN_FOR = LazyRegex(r"\sfor\s", re.IGNORECASE)
 # i16ip: the telephone's verbs in formal and British English ("phoned", "telephoned")
 _CALLED = frozenset(("called", "phoned", "telephoned"))
 _SPOKEN = frozenset(("call", "phone call", "rang", "missed call")) | _CALLED
@@ -297,6 +298,12 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 continue  # "sent her an email Monday, haven't heard": the user's own message
             if kind in _SPOKEN and _talked_after(text, m.end()):
                 continue
+            if (
+                pattern is _PATTERNS[0]
+                and kind in ("message", "msg")
+                and _TAKEN_FOR.search(m.group())
+            ):
+                continue  # i16ip: "Msg for Cody from the front counter": a note passed on by hand
             if kind in _CALLED and _VISITED.match(text, m.end()):
                 continue  # "called at the shop", "called on his way back": came in person
             if _RETURNED.match(text, m.end()):

@@ -901,11 +901,12 @@ def _same_sentence(text: str, a: InterestMatch, b: InterestMatch) -> bool:
     return end - start < 60 and not re.search(_BOUNDARY, text[start:end])
 
 
-# i16ip. Family: a word of a structured note's labels, not anyone's pastime: a hashtag
-# ("#golf-day", "#wine-tasting"), its front matter ("tags: [golf-day]"), a property naming the
-# note's subject, project or event ("Topics: golf sponsorship", "Project:: Golf Day 2026",
-# "Subject: Sailing regatta sponsorship"), a Markdown heading ("# Wine dinner planning"), unless
-# the line says someone likes it ("## Ben - loves golf").
+# i16ip. Family: a word of a structured note's labels, not anyone's pastime: an event's hashtag
+# ("#golf-day", "#wine-tasting"; "#golf" alone may tag the client's pastime), its front matter
+# ("tags: [golf-day]"), a property naming the subject, project or event ("Topics: golf
+# sponsorship", "Project:: Golf Day 2026", "Subject: Sailing regatta sponsorship"), a Markdown
+# heading ("# Wine dinner planning"), unless the line says someone likes it ("## Ben - loves
+# golf").
 _LABEL_KEY = (
     r"(?im)^[ \t>*+-]*(?:\*\*)?(?:tags?|topics?|project|subject|re|fw|fwd|agenda|category|"
     r"categories|type|event|campaign|title|status|location|venue|account|deal|opportunity|"
@@ -914,6 +915,7 @@ _LABEL_KEY = (
 )
 _HEADING = r"(?m)^[ \t]*#{1,6}[ \t]"
 _HASHTAG = r"#[\w-]*$"
+_TAG_END = r"[\w-]*"
 _FRONT_MATTER = r"\A---[ \t]*\n(?:.*\n){0,40}?---[ \t]*(?:\n|\Z)"
 _LIKED = (
     r"(?i)\b(?:loves?|likes?|enjoys?|into|fan|fans|avid|hobby|hobbies|interests?|passion|"
@@ -924,8 +926,12 @@ _LIKED = (
 def _labels_the_note(text: str, m: InterestMatch) -> bool:
     """The mention is a label of a structured note (a tag, its front matter, a property, a
     heading), said of no one."""
-    if _rx(_HASHTAG).search(text, max(0, m.start - 40), m.start):
-        return True
+    tag = _rx(_HASHTAG).search(text, max(0, m.start - 40), m.start)
+    if tag is not None:
+        # "#golf-day", "#wine-tasting": an event's tag; "#golf" alone may be the client's
+        whole = _rx(_TAG_END).match(text, m.end)
+        if tag.end() - tag.start() > 1 or (whole is not None and whole.group()):
+            return True
     if text.startswith("---"):
         front = _rx(_FRONT_MATTER).match(text)
         if front is not None and m.start < front.end():
