@@ -71,7 +71,9 @@ _TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
 _BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
-    "hated isnt doesnt dont cant quit stopped used"
+    "hated isnt doesnt dont cant quit stopped used "
+    # i16ip: a pastime being given up in any tense ("quitting trumpet", "quits golf")
+    "quitting quits stopping"
 )
 _LIKING = _words("loves love loved likes like enjoys enjoy adores prefers")
 _AFFINITY_BEFORE = _words(
