@@ -649,11 +649,11 @@ def _handed_any_way(
         seen.add(lead.name.lower())
         found.append(Introduction(lead.name, ref, start, end, False))
 
-    said = [(m, False) for m in _LEAD_AFTER.finditer(text, 0, limit)]
+    handed = [(m, False) for m in _LEAD_AFTER.finditer(text, 0, limit)]
     low = text[:limit].lower()
     if "intro" in low or "number" in low or "contact" in low or "details" in low:
-        said += [(m, True) for m in _INTRODUCED_TO.finditer(text, 0, limit)]
-    for m, any_tense in said:
+        handed += [(m, True) for m in _INTRODUCED_TO.finditer(text, 0, limit)]
+    for m, any_tense in handed:
         if any_tense and not m.group().lower().startswith(("got", "get", "have", "had", "rec")):
             if _BY_THE_USER.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "I introduced her to Dr. Lee": the user hands the client over
