@@ -9,7 +9,8 @@ for the boss by initial, formal memos, texting and dictation:
 - "I got the number of X from Y", "I have the contact of X";
 - the client sent "to us by" someone: that someone referred the client.
 Not an introduction: the user introducing the client ("I introduced her to Dr. Lee", "we'll
-introduce him to"), or asking for one ("can you pls introduce me to").
+introduce him to", "Graham to intro her to" in an assistant's note), or asking for one ("can you
+pls introduce me to", "asked D. to introduce him to").
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def test_the_client_sent_to_us_by_someone_was_referred_by_them(
         "Met Ida Moss. I've also introduced her to Paul Reyes, the builder we use.",
         "Ida Moss wants the number of Paul Reyes, the builder. Send it to her.",
         "Ana Ruiz - can you pls introduce me to your brother Sam Ruiz? she'll think about it",
+        "Note for D.: Bill Moss asked D. to introduce him to Rick Alves re: importing wine.",
+        "Call notes for G.H.\n- Graham to intro her to Leo Pratt (M&A attorney). I'll draft it",
     ],
 )
 def test_the_user_introducing_the_client_hands_no_one_over(text: str) -> None:

@@ -615,6 +615,9 @@ _INTRODUCED_TO = LazyRegex(
     r"(?:number|contact|details|e-?mail)s?\s+(?:of|for))\s",
     re.IGNORECASE,
 )
+# the client ("him", "her") introduced to someone, said as a plan or a request, not done: the
+# user's side is to introduce the client
+_THE_CLIENT_TO_BE = LazyRegex(r"(?:introduce|introduces|introducing|intro)\s+(?:him|her)\b", re.I)
 _ASKED_YOU = LazyRegex(
     r"\b(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\s+(?:please\s+|pls\s+)?$",
     re.IGNORECASE,
@@ -657,6 +660,8 @@ def _handed_any_way(
         if any_tense and not m.group().lower().startswith(("got", "get", "have", "had", "rec")):
             if _BY_THE_USER.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "I introduced her to Dr. Lee": the user hands the client over
+            if _THE_CLIENT_TO_BE.match(m.group()):
+                continue  # "Bill asked D. to introduce him to", "Graham to intro her to": a plan
             if _ASKED_TO.search(text, max(0, m.start() - 40), max(0, m.start() - 1)) or (
                 _ASKED_YOU.search(text, max(0, m.start() - 25), m.start())
             ):
