@@ -20,6 +20,7 @@ from rapport.core.understand.mentions import first_names
 from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex, Span, clean_fragment, split_spans
 from rapport.core.understand.wordlists import word_list
+from rapport.core.understand.yearly_days import european_day
 
 if TYPE_CHECKING:
     from rapport.core.understand.people import FamilyMember
@@ -384,6 +385,9 @@ def find_yearly_dates(
                     continue
             day = min(near, key=lambda d: abs(d.start - pos), default=None)
             month_day = _month_then_ordinal(unit, pos, dates)
+            if month_day is None and day is None:  # i16ip: "birthday is 12.01.", "born 3.11.1961"
+                eu = european_day(unit.text, m.start(), m.end())
+                month_day = None if eu is None else (eu[0], eu[1], unit.start + eu[2])
             if month_day is not None:
                 month, day_of_month, end = month_day
             elif day is not None and day.value is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
-__all__ = ["InboundFound", "find_inbound"]
+__all__ = ["InboundFound", "answered_on_top", "find_inbound"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ _CHANNELS = {
     "sms": "text", "texted": "text", "whatsapp": "text", "imessage": "text",
     "messaged": "text", "dm": "text", "dm'd": "text", "call": "call", "missed call": "call",
     "phone call": "call", "called": "call", "rang": "call", "pinged": "text",
-    "lm": "voicemail", "ring": "call", "wrote": "email",
+    "lm": "voicemail", "ring": "call", "wrote": "email", "phoned": "call", "telephoned": "call",
 }  # fmt: skip
 # Case-sensitive even inside IGNORECASE patterns: "from Bob about pricing" is from Bob.
 # "Dr. Brian Castellano": the title is not the sender's name
@@ -62,18 +62,22 @@ _PATTERNS: tuple[LazyRegex, ...] = (
         rf"\b{_NOT_A_MESSAGE}(?P<ch>missed\s+call|phone\s+call|voice\s*mail|voicemail|vm|lvm|lm|e-?mail|"
         r"text|txt|sms|message|msg|whatsapp|imessage|dm|call)s?(?:\s+back)?"
         r"(?:\s+(?:in|came\s+in|come\s+in|coming\s+in))?"
+        # i16ip: taken for the boss or said in the passive of a formal memo ("Voicemail for A.
+        # from X", "An email was received this morning from X")
+        r"(?:\s+for\s+(?-i:[A-Z]\.|[A-Z][a-z]+)|\s+(?:was|were|has\s+been)\s+received)?"
         # "sent the email from my phone": the user's own message
         rf"{_SAID_AT}\s+{_FROM}\s+(?!(?:my|our)\b)(?:(?:the|his|her)\s+)?(?P<who>{_NAME})?",
         re.IGNORECASE,
     ),
     LazyRegex(
-        rf"(?P<who>{_NAME}){_OFFICE}(?:\s+\w+)?\s+left\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
+        rf"(?P<who>{_NAME}){_ASIDE}{_OFFICE}(?:\s+\w+)?\s+left\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
         r"(?P<ch>(?i:voice\s*mail|voicemail|vm|message|msg))\b"
     ),
     LazyRegex(
         rf"(?:(?P<who>{_NAME}){_ASIDE}|\((?P<who2>{_NAME})\)|(?P<who3>{_NAME}),[^,.;\n]{{3,60}},)"
         rf"{_OFFICE}\s+(?:just\s+|finally\s+)?(?P<ch>(?i:e-?mailed|texted|"
-        r"called|messaged|rang|pinged|dm'?d|wrote(?=\s+(?:in|me|us|to\s+(?:me|us))\b)))\b"
+        r"called|phoned|telephoned|messaged|rang|pinged|dm'?d|"
+        r"wrote(?=\s+(?:in|me|us|to\s+(?:me|us))\b)))\b"
         r"(?!\s+(?:him|her|them|out|in\s+sick|off)\b)"
         # "texted back: can we push ...?": a reply that asks waits; "texted back, all good" not
         r"(?!\s+back\b(?![^\n?]{0,100}\?))"
@@ -181,7 +185,7 @@ _PATTERNS += (
 _TRIGGERS = (
     ("from", "frm", "fr "),
     ("left",),
-    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm", "wrote"),
+    ("mailed", "texted", "called", "messaged", "rang", "pinged", "dm", "wrote", "phoned"),
     ("sent",),
     ("texted", "mailed", "called", "messaged"),
     ("vm", "voice"),
@@ -231,7 +235,22 @@ _RETURNED = LazyRegex(
     r"countersigned|filed)|back\s+(?:the\s+)?signed\b|signed\b[^.;!?\n]{0,25}\bback\b)",
     re.IGNORECASE,
 )
+# i16ip. Family: "called" for a visit in formal and British English ("Dr. X called at the
+# workshop", "called at the shop in person", "called on his way back from the fair", "called
+# round", "called in person"): someone came by, nothing waits for an answer. Not "called at
+# 9:40" or "called on Monday" (the telephone, when).
+_VISITED = LazyRegex(
+    r"\s+(?:in\s+person\b|at\s+(?:the|our|my|his|her|their|this)\s+(?!\d|weekend\b|"
+    r"end\b|start\b|beginning\b|last\b|moment\b|time\b|same\b)|on\s+(?:his|her|"
+    r"their)\s+way\b|on\s+(?:me|us)\b|round\b|in\s+(?:at|on)\b|by\s+(?:the|our|my)\s+"
+    r"(?:shop|office|house|store|studio|workshop|gallery|showroom|yard|clinic)\b)",
+    re.IGNORECASE,
+)
 _LOW_NOT_SENDERS = word_list("inbound._LOW_NOT_SENDERS")
+_TAKEN_FOR = LazyRegex(r"\sfor\s", re.IGNORECASE)
+# i16ip: the telephone's verbs in formal and British English ("phoned", "telephoned")
+_CALLED = frozenset(("called", "phoned", "telephoned"))
+_SPOKEN = frozenset(("call", "phone call", "rang", "missed call")) | _CALLED
 _USER_SENT = LazyRegex(
     r"(?:^|[.;!\n]\s*)(?:i\s+)?(?:sent|emailed|texted|left|wrote)\b[^.;!\n]*$", re.IGNORECASE
 )
@@ -277,16 +296,22 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 continue  # "left him a vm - Dave Kim"
             if pattern is _UNANSWERED and _USER_SENT.search(text, 0, m.start()):
                 continue  # "sent her an email Monday, haven't heard": the user's own message
-            if kind in ("call", "called", "phone call", "rang", "missed call") and _talked_after(
-                text, m.end()
-            ):
+            if kind in _SPOKEN and _talked_after(text, m.end()):
                 continue
+            if (
+                pattern is _PATTERNS[0]
+                and kind in ("message", "msg")
+                and _TAKEN_FOR.search(m.group())
+            ):
+                continue  # i16ip: "Msg for Cody from the front counter": a note passed on by hand
+            if kind in _CALLED and _VISITED.match(text, m.end()):
+                continue  # "called at the shop", "called on his way back": came in person
             if _RETURNED.match(text, m.end()):
                 continue  # "emailed the signed lease back, all done": nothing awaits
             if pattern is _ASKED_TO_CALL and _TALKED.search(text, 0, m.start()):
                 continue  # "Spoke w/ Mr. Okafor on behalf of Dana ... asked that Dana call him"
             pronoun = (who or "").lower() in ("he", "she", "they")
-            called = pattern is _PATTERNS[2] and m.group("ch").lower() == "called"
+            called = pattern is _PATTERNS[2] and m.group("ch").lower() in _CALLED
             if called and pronoun and not _asks(text, m.end()):
                 continue  # "he called" alone: a conversation, not a message
             channel = _CHANNELS.get(kind, "voicemail")
@@ -423,3 +448,45 @@ def _asks(text: str, pos: int) -> bool:
     return bool(
         re.match(r"\s*(?:me\s+)?(?:about|re|asking|to\s+ask|wanting|because)\b", text[pos:], re.I)
     )
+
+
+# i16ip. Family: a pasted thread whose newest message, on top above the older one's header
+# ("-----Original Message-----", "From: ...", "On ... wrote:"), is the user's own answer ("I'll
+# email the sheet tomorrow", "confirmed", "as promised I've set up ..."), with no question in it:
+# the older message is answered, nothing waits (a reply pasted from Outlook or a CRM with the
+# client's mail quoted under it).
+_OLDER_HEADER = LazyRegex(
+    r"(?im)^[ \t>]*(?:-{3,}[ \t]*(?:original|forwarded)\s+message[ \t-]*$|"
+    r"on\b[^\n]{0,80}\bwrote:[ \t]*$|from:[ \t])"
+)
+_HEADER_LINE = LazyRegex(
+    r"(?i)^[ \t>]*(?:(?:from|to|cc|bcc|subject|sent|date|re|fw|fwd)\s*:|-{3,}[ \t]*"
+    r"(?:(?:original|forwarded)\s+message[ \t-]*)?$)"
+)
+_ANSWER = LazyRegex(
+    r"\b(?:I'll|I\s+will|I\s+shall|I've|I\s+have\s+(?:set|sent|attached|put|asked)|confirmed|"
+    r"as\s+promised|no\s+problem\s+at\s+all|done)\b",
+    re.IGNORECASE,
+)
+_ASKS = LazyRegex(
+    r"\b(?:can\s+you|could\s+you|would\s+you|let\s+me\s+know|pls|please\s+(?:send|confirm|"
+    r"advise|call|get|let))\b",
+    re.IGNORECASE,
+)
+
+
+def answered_on_top(text: str, limit: int) -> bool:
+    """The note is a pasted thread whose top message is the user's answer to the one below."""
+    if "wrote:" not in text and "rom:" not in text and "---" not in text:
+        return False
+    for m in _OLDER_HEADER.finditer(text, 0, limit):
+        body = [
+            line
+            for line in text[: m.start()].splitlines()
+            if line.strip() and not _HEADER_LINE.match(line) and not line.lstrip().startswith(">")
+        ]
+        if sum(len(line.split()) for line in body) < 6:
+            continue  # the top message's own header, not an older message under it
+        top = "\n".join(body)
+        return "?" not in top and bool(_ANSWER.search(top)) and not _ASKS.search(top)
+    return False

@@ -71,7 +71,9 @@ _TOKEN = r"[^\W_]+(?:[.'’][^\W_]+)*"
 _BOUNDARY = r"[.;!?\n]"
 _NEGATIONS = _words(
     "not no never hates hate dislikes dislike isn't doesn't don't can't won't nor "
-    "hated isnt doesnt dont cant quit stopped used"
+    "hated isnt doesnt dont cant quit stopped used "
+    # i16ip: a pastime being given up in any tense ("quitting trumpet", "quits golf")
+    "quitting quits stopping"
 )
 _LIKING = _words("loves love loved likes like enjoys enjoy adores prefers")
 _AFFINITY_BEFORE = _words(
@@ -879,6 +881,8 @@ def _from_state(state: dict[str, Any]) -> Catalogue:
 def find_interests(text: str) -> list[InterestMatch]:
     """Interests mentioned in ``text`` (see the module docstring for the rules)."""
     found = catalogue().find(text)
+    if found and ("#" in text or ":" in text or text.startswith("---")):
+        found = [m for m in found if not _labels_the_note(text, m)]
     soccer = [m for m in found if "soccer" in m.tags]
     if not soccer:
         return found
@@ -897,3 +901,46 @@ def find_interests(text: str) -> list[InterestMatch]:
 def _same_sentence(text: str, a: InterestMatch, b: InterestMatch) -> bool:
     start, end = min(a.start, b.start), max(a.end, b.end)
     return end - start < 60 and not re.search(_BOUNDARY, text[start:end])
+
+
+# i16ip. Family: a word of a structured note's labels, not anyone's pastime: an event's hashtag
+# ("#golf-day", "#wine-tasting"; "#golf" alone may tag the client's pastime), its front matter
+# ("tags: [golf-day]"), a property naming the subject, project or event ("Topics: golf
+# sponsorship", "Project:: Golf Day 2026", "Subject: Sailing regatta sponsorship"), a Markdown
+# heading ("# Wine dinner planning"), unless the line says someone likes it ("## Ben - loves
+# golf").
+_LABEL_KEY = (
+    r"(?im)^[ \t>*+-]*(?:\*\*)?(?:tags?|topics?|project|subject|re|fw|fwd|agenda|category|"
+    r"categories|type|event|campaign|title|status|location|venue|account|deal|opportunity|"
+    r"company|org|organi[sz]ation|meeting|aliases|source|channel|product|products|sku|item|"
+    r"order)(?:\*\*)?[ \t]*::?(?:\*\*)?[ \t]"
+)
+_HEADING = r"(?m)^[ \t]*#{1,6}[ \t]"
+_HASHTAG = r"#[\w-]*$"
+_TAG_END = r"[\w-]*"
+_FRONT_MATTER = r"\A---[ \t]*\n(?:.*\n){0,40}?---[ \t]*(?:\n|\Z)"
+_LIKED = (
+    r"(?i)\b(?:loves?|likes?|enjoys?|into|fan|fans|avid|hobby|hobbies|interests?|passion|"
+    r"plays?|keen)\b"
+)
+
+
+def _labels_the_note(text: str, m: InterestMatch) -> bool:
+    """The mention is a label of a structured note (a tag, its front matter, a property, a
+    heading), said of no one."""
+    tag = _rx(_HASHTAG).search(text, max(0, m.start - 40), m.start)
+    if tag is not None:
+        # "#golf-day", "#wine-tasting": an event's tag; "#golf" alone may be the client's
+        whole = _rx(_TAG_END).match(text, m.end)
+        if tag.end() - tag.start() > 1 or (whole is not None and whole.group()):
+            return True
+    if text.startswith("---"):
+        front = _rx(_FRONT_MATTER).match(text)
+        if front is not None and m.start < front.end():
+            return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not (_rx(_LABEL_KEY).match(line) or _rx(_HEADING).match(line)):
+        return False
+    return not _rx(_LIKED).search(line)

@@ -522,7 +522,7 @@ _HAND_OVER_WORDS = (
     "looped", "cc", "said", "says", "told", "tell", "let", "suggest", "recommend", "thinks",
     "thought", "should", "ought", "gave", "give", "passed", "pass", "mentioned", "reference",
     "referral", "expect", "came up", "comes up", "asked", "wants", "urged", "sent", "shared",
-    "forwarded", "handed", "put", "intro", "connect",
+    "forwarded", "handed", "put", "intro", "connect", "number", "contact", "details",
 )  # fmt: skip
 _LEAD_AFTER = LazyRegex(
     r"\b(?:(?:put|putting|puts)\s+(?:me|us)\s+(?:onto|on\s+to|in\s+contact\s+with)|"
@@ -600,6 +600,31 @@ _FAMILY = r"husband|wife|hubby|hubs|spouse|son|daughter|kid|mom|mum|mother|dad|f
 _FAMILY_BEFORE = LazyRegex(rf"\b(?:{_FAMILY})\s*,?\s*$", re.I)
 
 
+# i16ip. Family: an introduction said with "introduce" in any tense or as a noun given, its
+# object the user, the user's boss by initial or "him"/"her" ("she introduce me to her colleague
+# Mr X" in second-language English, "Eleanor introduced him to her neighbour X" in an
+# assistant's note, "would like to introduce A. to her bridge partner, X", "gave me an
+# introduction to his neighbour, Mrs. X"), or a contact got from someone ("I got the number of
+# X from Y"): the lead is the first person named after it in the clause. Not when the user is
+# the one introducing ("I introduced her to Dr. Lee").
+_INTRODUCED_TO = LazyRegex(
+    r"\b(?:(?:introduc(?:e|es|ed|ing)|intro'?d|intro)\s+(?:me|us|him|her|[A-Z]\.)\s+"
+    r"(?:in\s+touch\s+)?(?:to|with|w/)|(?:gave|give|gives|giving|made|make|makes|offered)\s+"
+    r"(?:me|us|him|her|[A-Z]\.)\s+(?:an?\s+)?(?:(?:kind|warm|personal)\s+)?"
+    r"intro(?:duction)?\s+to|(?:got|get|have|had|received|took)\s+(?:the\s+)?(?:phone\s+)?"
+    r"(?:number|contact|details|e-?mail)s?\s+(?:of|for))\s",
+    re.IGNORECASE,
+)
+# the client ("him", "her") introduced to someone, said as a plan or a request, not done: the
+# user's side is to introduce the client
+_THE_CLIENT_TO_BE = LazyRegex(r"(?:introduce|introduces|introducing|intro)\s+(?:him|her)\b", re.I)
+_ASKED_YOU = LazyRegex(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz)\s+(?:please\s+|pls\s+)?$",
+    re.IGNORECASE,
+)
+_BY_THE_USER = LazyRegex(r"\b(?:i|we)(?:'ll|'d|'ve)?\s+(?:[a-z']+\s+){0,3}$", re.IGNORECASE)
+
+
 def _people(names: list[NameMention]) -> list[NameMention]:
     """The mentions that are people: said in full or with a title, a known first name, or the
     first name of someone the note says in full."""
@@ -627,7 +652,20 @@ def _handed_any_way(
         seen.add(lead.name.lower())
         found.append(Introduction(lead.name, ref, start, end, False))
 
-    for m in _LEAD_AFTER.finditer(text, 0, limit):
+    handed = [(m, False) for m in _LEAD_AFTER.finditer(text, 0, limit)]
+    low = text[:limit].lower()
+    if "intro" in low or "number" in low or "contact" in low or "details" in low:
+        handed += [(m, True) for m in _INTRODUCED_TO.finditer(text, 0, limit)]
+    for m, any_tense in handed:
+        if any_tense and not m.group().lower().startswith(("got", "get", "have", "had", "rec")):
+            if _BY_THE_USER.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "I introduced her to Dr. Lee": the user hands the client over
+            if _THE_CLIENT_TO_BE.match(m.group()):
+                continue  # "Bill asked D. to introduce him to", "Graham to intro her to": a plan
+            if _ASKED_TO.search(text, max(0, m.start() - 40), max(0, m.start() - 1)) or (
+                _ASKED_YOU.search(text, max(0, m.start() - 25), m.start())
+            ):
+                continue  # "asked Lou to introduce me to", "can you introduce me to": a request
         lead = next((n for n in people if m.end() <= n.start <= m.end() + 50), None)
         if lead is None or _STOP.search(text, m.end(), lead.start):
             continue
@@ -691,6 +729,9 @@ _REF_AFTER = LazyRegex(
     r"(?:my|our|your)\s+(?:name|number|card))\s+(?:from|through|thru|via|by)\s|"
     r"\bon\s+the\s+(?:recommendation|advice|referral|suggestion)\s+of\s|"
     r"\b(?:i|we)\s+(?:was|were|got)\s+referred\s+to\s+you\s+by\s|"
+    # i16ip: sent rather than referred ("She was sent to us by Mrs. Thorne")
+    r"\b(?:was|were|been|is|are)\s+sent\s+(?:(?:over\s+)?to\s+(?:us|me)\s+|(?:our|my)\s+way\s+|"
+    r"over\s+)?by\s|"
     # "came in on his brother-in-law's recommendation, Tim Ross": the referrer said after
     r"\bon\s+(?:his|her|their|a|the)\s+(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w-]*(?:'s|s'|’s)\s+"
     r"(?:recommendation|referral|advice|suggestion|say-so)\b(?:\s*,\s*)?",
@@ -1168,6 +1209,8 @@ def _referred_someone(
         lead = next((n for n in names if m.end() <= n.start <= m.end() + 4), None)
         if lead is None or lead.name.lower() in seen:
             continue
+        if _BY_THE_USER.search(text, max(0, m.start() - 30), m.start()):
+            continue  # i16ip: "I introduced her to Dr. Lee": the user hands the client over
         if _RELATIVE_BEFORE.search(text, max(0, lead.start - 14), lead.start):
             continue
         if any(i.referrer == lead.name for i in found):

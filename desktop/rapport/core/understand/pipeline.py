@@ -37,7 +37,7 @@ from rapport.core.understand.facts import (
     find_key_points,
     find_yearly_dates,
 )
-from rapport.core.understand.inbound import InboundFound, find_inbound
+from rapport.core.understand.inbound import InboundFound, answered_on_top, find_inbound
 from rapport.core.understand.interests import InterestMatch, find_interests
 from rapport.core.understand.mentions import (
     NOT_NAMES,
@@ -430,6 +430,8 @@ def _inbound(note: _Note) -> InboundFound | None:
     if inbound is None and email is not None and not email.by_user and email.signer:
         # a pasted e-mail the client wrote waits for the user's answer
         inbound = InboundFound("email", body[slice(*email.signer)], *email.signer)
+    if inbound is not None and answered_on_top(body, note.limit):
+        return None  # i16ip: the user's reply sits on top of the mail it answers
     return inbound
 
 
