@@ -36,8 +36,8 @@ _AFTER_THING = frozenset(
 )
 # A title runs to its thing, not into what is said of it: ", which I committed to ...", ", who
 # signs", ", which is due ..."
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
-_URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
+_RELATIVE_CLAUSE = rx(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
+_URGENT_WORD = rx(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
 
 
 def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
