@@ -10,12 +10,14 @@ the real ``rapport`` process, with the bytes in its real argv and stdin.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from rapport.cli.common import _not_utf8_at
 from tests.cli.conftest import rows
 
 
@@ -119,3 +121,24 @@ def test_such_bytes_met_deeper_down_are_one_line_too(capsys: pytest.CaptureFixtu
     assert err == 'rapport: "Bob \\xff" is not valid UTF-8 text; give it as UTF-8\n'
     # A plain bug keeps its traceback.
     assert report_error(UnicodeEncodeError("ascii", "é", 0, 1, "ordinal not in range")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii",
+        "café, naïve, 東京, emoji 🙂",
+        "bad \udcff byte",
+        "\udc80 first",
+        "last \udcc3",
+        "é then \udce9 then \udcff",
+        "a lone \ud800 surrogate is not a byte",
+        "\ud800 then \udc90",
+    ],
+)
+def test_the_first_byte_that_is_not_utf8_is_found_where_the_pattern_found_it(text: str) -> None:
+    """Told without a regex (compiled at every start for the rare error): the same place
+    as ``[\\udc80-\\udcff]`` finds, or None."""
+    found = re.search("[\udc80-\udcff]", text)
+    assert _not_utf8_at(text) == (found.start() if found else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gc
 import importlib
 import json
@@ -145,3 +146,77 @@ def test_past_the_limit_only_the_programs_used_are_kept(
         r"\bnew2\b",
         r"\bold0\b",
     ]
+
+
+_RE_CALLS = {
+    "compile",
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+}
+
+
+def _patterns_given_to_re(path: str) -> list[str]:
+    """``re.search(r"...", ...)``, ``re.compile(_WORDS)``...: the calls in a module that
+    hand ``re`` a pattern written in the code (a literal, or a module's string constant),
+    which ``re`` compiles again in every process instead of taking the kept program."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    constants = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.func.attr in _RE_CALLS
+            and node.args
+        ):
+            continue
+        first = node.args[0]
+        written = isinstance(first, ast.Constant) and isinstance(first.value, str)
+        if written or (isinstance(first, ast.Name) and first.id in constants):
+            found.append(f"{Path(path).name}:{node.lineno} re.{node.func.attr}")
+    return found
+
+
+def test_a_dry_runs_grammar_compiles_through_the_kept_programs() -> None:
+    """Every grammar pattern a dry run's modules write goes through ``rx``/``LazyRegex``
+    (``programs.compile_regex``), so the next run takes its program from the file instead
+    of compiling it in Python (a few tenths of a millisecond each, at every start); only a
+    pattern built from the note (a name in it) goes to ``re``. The modules are those a dry
+    run of the labelled notes loads, in a process of its own."""
+    code = (
+        "import json, sys\n"
+        "from datetime import date\n"
+        "from rapport.core.understand.pipeline import understand\n"
+        "for line in open(sys.argv[1], encoding='utf-8'):\n"
+        "    note = json.loads(line)\n"
+        "    understand(note['text'], date.fromisoformat(note['today']))\n"
+        "print(json.dumps(sorted(\n"
+        "    m.__file__ for n, m in sys.modules.items() if n.startswith('rapport.core')\n"
+        ")))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code, str(NOTES[0])],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    files = json.loads(ran.stdout)
+    assert len(files) > 30
+    assert [call for path in files for call in _patterns_given_to_re(path)] == []

@@ -102,6 +102,43 @@ def test_the_hotkey_dry_run_never_loads_the_database_layer(sample: Path) -> None
     assert result["client"]["name"] == "Bob Smith" and result["client"]["id"] is not None
 
 
+def test_a_dry_run_compiles_no_pattern_of_rapports_code_through_re(sample: Path) -> None:
+    """Once the programs are kept, a dry run hands ``re`` no pattern written in Rapport's
+    code, in any layer: ``re`` compiles in Python at every start (a few tenths of a
+    millisecond each), so a pattern is taken from the kept programs (the grammar) or
+    compiled when first needed (what the dry run never needs). Only a pattern built from
+    the note may go to ``re``: this note names no one."""
+    note = "Coffee at the club, loves fly fishing. Send the deck this week."
+    code = (
+        "import os, re, sys\n"
+        "import rapport\n"
+        "home = os.path.dirname(rapport.__file__)\n"
+        "seen = []\n"
+        "compile_ = re._compile\n"
+        "def watched(pattern, flags):\n"
+        "    caller = sys._getframe(2).f_code.co_filename\n"
+        "    known = (type(pattern), pattern, flags) in re._cache\n"
+        "    made = compile_(pattern, flags)\n"
+        "    if not known and caller.startswith(home):\n"
+        "        seen.append((os.path.relpath(caller, home), str(pattern)))\n"
+        "    return made\n"
+        "re._compile = watched\n"
+        "from rapport.launch import main\n"
+        f"code = main(['--data-dir', {str(sample)!r}, 'capture', '--dry-run', '--json', "
+        f"{note!r}])\n"
+        "sys.stderr.write(repr(seen))\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "RAPPORT_DATABASE_URL"}
+    for _ in range(2):  # the first keeps the programs
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["facts"][0]["tags"] == ["fly fishing", "fishing"]
+    assert out.stderr == "[]"
+
+
 def _dry_run_process(data_dir: Path, check: str) -> dict:  # type: ignore[type-arg]
     code = (
         "import sys\n"

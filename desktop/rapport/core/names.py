@@ -53,6 +53,8 @@ def first_name(full_name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameMatch:
+    """A candidate's name matched by a query: its id, how it matched and how closely (0..1)."""
+
     id: int
     name: str
     how: str  # exact, prefix, words, close

@@ -52,6 +52,9 @@ class KnownClient:
 
 @dataclass(frozen=True, slots=True)
 class ClientMatch:
+    """The book's client a note's name stands for (None: new), how it was found, and the
+    other candidates with their scores."""
+
     client: KnownClient | None
     how: str  # exact, close, first_name, company, surname, new
     candidates: tuple[tuple[KnownClient, float], ...]

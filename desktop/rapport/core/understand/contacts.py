@@ -31,6 +31,8 @@ __all__ = ["WorkContact", "find_contacts"]
 
 @dataclass(frozen=True, slots=True)
 class WorkContact:
+    """Someone at the client's office the note names by role (an assistant, the CFO...)."""
+
     name: str
     role: str  # a key of resources/work_roles.json: assistant, cfo, office manager...
     start: int

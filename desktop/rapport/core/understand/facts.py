@@ -30,6 +30,9 @@ __all__ = ["FactFound", "YearlyDate", "find_facts", "find_key_points", "find_yea
 
 @dataclass(slots=True)
 class FactFound:
+    """A fact about the client read in the note, with its category, whom it is about and
+    its place."""
+
     text: str
     category: str
     about: str | None
@@ -40,6 +43,8 @@ class FactFound:
 
 @dataclass(slots=True)
 class YearlyDate:
+    """A day that comes back every year (a birthday, an anniversary) and whose it is."""
+
     label: str
     about: str | None
     month: int
@@ -50,6 +55,8 @@ class YearlyDate:
 
 @dataclass(slots=True)
 class _Unit:
+    """A stretch of the note the facts are read in, with the family and interests said in it."""
+
     span: Span
     family: list[FamilyMember] = field(default_factory=list)
     interests: list[InterestMatch] = field(default_factory=list)

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from rapport.core.understand.mentions import NOT_NAMES
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
@@ -263,5 +264,5 @@ def baby_by_age(text: str, m: re.Match[str]) -> tuple[str | None, int | None, in
 
 
 def _leading_number(text: str, pos: int) -> int | None:
-    found = re.search(r"(\d{1,2})[\s-]*$", text[max(0, pos - 6) : pos])
+    found = rx(r"(\d{1,2})[\s-]*$").search(text[max(0, pos - 6) : pos])
     return int(found.group(1)) if found else None

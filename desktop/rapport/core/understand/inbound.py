@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex
 from rapport.core.understand.wordlists import word_list
 
@@ -20,6 +21,8 @@ __all__ = ["InboundFound", "answered_on_top", "find_inbound"]
 
 @dataclass(frozen=True, slots=True)
 class InboundFound:
+    """A message the client left (a voicemail, a mail, a text, a call) and who sent it."""
+
     channel: str  # voicemail, email, text, call
     sender: str | None  # as written; None when the note does not say (the client)
     start: int
@@ -321,7 +324,7 @@ def find_inbound(text: str, limit: int) -> InboundFound | None:
                 and _TYPED.search(text, max(0, m.start() - 16), m.start())
             ):
                 channel = "text"  # "a LinkedIn msg from Raj": typed, not spoken
-            title = re.match(r"(?i:dr|mr|mrs|ms|prof)(\.?)\s+", who or "")
+            title = rx(r"(?i:dr|mr|mrs|ms|prof)(\.?)\s+").match(who or "")
             if title and who and (title.group(1) or " " in who[title.end() :]):
                 who = who[title.end() :]  # "Dr. Brian Castellano", "Dr. Lim"; "Mrs Hale" stays
             sender = None if not who or who.lower() in ("he", "she", "they") else who
@@ -446,7 +449,7 @@ def _title(raw: str) -> str:
 
 def _asks(text: str, pos: int) -> bool:
     return bool(
-        re.match(r"\s*(?:me\s+)?(?:about|re|asking|to\s+ask|wanting|because)\b", text[pos:], re.I)
+        rx(r"\s*(?:me\s+)?(?:about|re|asking|to\s+ask|wanting|because)\b", re.I).match(text[pos:])
     )
 
 

@@ -39,6 +39,8 @@ __all__ = ["Catalogue", "Interest", "InterestMatch", "catalogue", "find_interest
 
 @dataclass(frozen=True, slots=True)
 class Interest:
+    """A catalogue interest: its tag, category and broader tag."""
+
     tag: str
     category: str
     parent: str | None = None
@@ -370,8 +372,8 @@ class Catalogue:
         """'hates golf, loves tennis': a new clause that likes something ends the negation
         ('doesn't like golf' does not)."""
         for k in range(neg + 1, i):
-            if keys[k] in _LIKING and re.search(
-                r",|;|\bbut\b", text[tokens[neg][1] : tokens[k][0]]
+            if keys[k] in _LIKING and _rx(r",|;|\bbut\b").search(
+                text[tokens[neg][1] : tokens[k][0]]
             ):
                 return True
         return False
@@ -900,7 +902,7 @@ def find_interests(text: str) -> list[InterestMatch]:
 
 def _same_sentence(text: str, a: InterestMatch, b: InterestMatch) -> bool:
     start, end = min(a.start, b.start), max(a.end, b.end)
-    return end - start < 60 and not re.search(_BOUNDARY, text[start:end])
+    return end - start < 60 and not _rx(_BOUNDARY).search(text[start:end])
 
 
 # i16ip. Family: a word of a structured note's labels, not anyone's pastime: an event's hashtag

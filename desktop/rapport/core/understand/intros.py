@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rapport.core.understand.mentions import NOT_NAMES, NameMention, first_names, is_word_surname
+from rapport.core.understand.programs import rx
 from rapport.core.understand.text import LazyRegex
 
 __all__ = ["Introduction", "find_introductions"]
@@ -17,6 +18,8 @@ __all__ = ["Introduction", "find_introductions"]
 
 @dataclass(frozen=True, slots=True)
 class Introduction:
+    """A lead the note says someone introduced or referred, and who did."""
+
     name: str  # the lead
     referrer: str | None  # a name, or None for "he"/"she" (the client)
     start: int
@@ -348,7 +351,7 @@ def _came_through(
     refs: list[tuple[str, int, int]] = []
     for m in _CAME_VIA.finditer(text, 0, limit):
         after = next((n for n in names if m.end() <= n.start <= m.end() + 40 and person(n)), None)
-        if after is not None and not re.search(r"[.;!?\n]", text[m.end() : after.start]):
+        if after is not None and not rx(r"[.;!?\n]").search(text[m.end() : after.start]):
             refs.append((written(after), m.start(), after.end))
     for m in _ON_RECOMMENDATION.finditer(text, 0, limit):
         inside = [n for n in names if m.start("who") <= n.start < m.end("who") and person(n)]
@@ -471,7 +474,7 @@ def _lower_case_leads(
             ),
             None,
         )
-        if lead is None or re.search(r"[.;!?\n]", text[m.end() : lead.start]):
+        if lead is None or rx(r"[.;!?\n]").search(text[m.end() : lead.start]):
             continue
         if lead.name.lower() in seen:
             continue  # "intro'd me to Helen Cho, facilities @ Westgate Mall": read already

@@ -48,6 +48,8 @@ __all__ = ["FamilyMember", "children_by_their_kin", "find_family", "household_li
 
 @dataclass(slots=True)
 class FamilyMember:
+    """One of a family the note names: the relation, the name and age when said, its place."""
+
     relation: str
     name: str | None
     age: int | None

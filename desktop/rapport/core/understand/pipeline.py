@@ -47,6 +47,7 @@ from rapport.core.understand.mentions import (
     title_name,
     women_and_men,
 )
+from rapport.core.understand.programs import rx
 from rapport.core.understand.result import (
     Candidate,
     ClientFound,
@@ -842,8 +843,8 @@ def _capitalised_pair(m: re.Match[str]) -> bool:
     if b.lower() in first_names():
         return True
     said = m.group(0).lower()
-    titled = re.search(
-        r"\b(?:mrs|missus|the)\.?\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+    titled = rx(r"\b(?:mrs|missus|the)\.?\s+$", re.I).search(
+        m.string[max(0, m.start() - 8) : m.start()]
     )
     household = (
         titled is not None

@@ -30,6 +30,9 @@ FIELD = "field"  # a record's field that is no free text: a value, not a sentenc
 
 @dataclass(frozen=True, slots=True)
 class Zone:
+    """A part of a pasted text of one kind (quoted history, footer, signature, a field) and
+    whose voice it is."""
+
     kind: str
     start: int
     end: int
@@ -38,6 +41,8 @@ class Zone:
 
 @dataclass(frozen=True, slots=True)
 class Zones:
+    """The note's zones in order, and the user's first names as its mail says them."""
+
     zones: tuple[Zone, ...] = ()
     # the user's first names as a pasted mail says them: whom the client's mail greets, or who
     # signs the user's own mail (lower case)

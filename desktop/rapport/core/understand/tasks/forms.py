@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rapport.core.understand.mentions import first_names
+from rapport.core.understand.programs import rx
 from rapport.core.understand.tasks.words import OWN_CUE, THEIR_CUE
 from rapport.core.understand.text import LazyRegex, Span
 from rapport.core.understand.wordlists import word_list
@@ -82,7 +83,7 @@ def _table_items(body: str) -> list[FormItem]:
         if _SEPARATOR_ROW.fullmatch(text):
             continue
         cells = _cells(body, line)
-        names = [re.sub(r"[\s_-]+", "", c.text.lower().strip(" *_:#()")) for c in cells]
+        names = [rx(r"[\s_-]+").sub("", c.text.lower().strip(" *_:#()")) for c in cells]
         owner = next((k for k, n in enumerate(names) if n in _OWNER_HEADERS), None)
         item = next((k for k, n in enumerate(names) if n in _ITEM_HEADERS), None)
         if owner is not None and item is not None:
@@ -154,7 +155,7 @@ def _owner_said(text: str) -> bool:
         return True
     if _OWNER_PART.fullmatch(said) is None or len(said.split()) > 4:
         return False
-    names = [w for w in re.split(r"\s*(?:/|\+|&|\band\b)\s*", said) if w]
+    names = [w for w in rx(r"\s*(?:/|\+|&|\band\b)\s*").split(said) if w]
     return all(_TITLED.match(n) or n.split()[0].lower() in first_names() for n in names)
 
 

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class TaskFound:
+    """A task read in the note: its title, kind, due day and place, and whether the user
+    promised it."""
+
     title: str
     kind: str
     due: date | None

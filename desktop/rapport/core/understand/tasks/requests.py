@@ -325,7 +325,7 @@ _WRITTEN_FOR = LazyRegex(
     re.MULTILINE,
 )
 _DANGLING = frozenset({"for", "on", "at", "to", "of", "with", "before", "by", "our", "the", "a"})
-_ASKED_IF = re.compile(r"\b(?:if|whether)\s")
+_ASKED_IF = rx(r"\b(?:if|whether)\s")
 _THEIR_CLAUSE = LazyRegex(
     r"\s+(?:and|but|so|then)\s+(?:said\s+|says\s+)?(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|"
     r"said|says|can|could))\b.*$",

@@ -37,12 +37,12 @@ _AFTER_THING = frozenset(
 )
 # A title runs to its thing, not into what is said of it: ", which I committed to ...", ", who
 # signs", ", which is due ..."
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
-_TASK_SIGNS = re.compile(
+_RELATIVE_CLAUSE = rx(r",\s*(?:which|who)\b.*$", re.IGNORECASE | re.DOTALL)
+_TASK_SIGNS = rx(
     "[\U0001f4c5\u23f3\U0001f6eb\u2795\u2705\U0001f53c\u23eb\U0001f53d\u23ec\U0001f501\U0001f4c6]"
     r"\ufe0f?|\[\[\s*\]\]|(?<![\w#])#[A-Za-z][\w/-]*(?=\s*$)"
 )
-_URGENT_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
+_URGENT_WORD = rx(r"(?:asap|a\.s\.a\.p\.?|right\s+away|immediately)\s*$", re.IGNORECASE)
 
 
 def task_title(prefix: str, body: Span, ctx: TaskContext) -> str:
