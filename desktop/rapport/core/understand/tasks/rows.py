@@ -108,8 +108,10 @@ def _owned_items(body: str, dates: list[DateMention]) -> list[tuple[int, int, st
         if body.find(";", label.end(), line_end) < 0:
             continue  # one item only: the main finder reads "Next: send the deck Fri"
         pos = label.end()
-        for part in re.finditer(r"[^;]+", body[pos:line_end]):
-            items.append((pos + part.start(), pos + part.end(), ""))
+        for part in body[pos:line_end].split(";"):
+            if part:
+                items.append((pos, pos + len(part), ""))
+            pos += len(part) + 1
     for arrow in _ARROW.finditer(body):
         if arrow.group("name").lower() not in first_names():
             continue
