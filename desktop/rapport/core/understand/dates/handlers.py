@@ -238,6 +238,11 @@ def on_weekday_after_next(m: re.Match[str], today: date) -> tuple[date | None, s
     return week_start(today) + timedelta(days=14 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
 
 
+def on_weekday_of_next_week(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'Friday of next week': that day of the week after this one."""
+    return week_start(today) + timedelta(days=7 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
+
+
 def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"

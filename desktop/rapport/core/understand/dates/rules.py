@@ -33,6 +33,7 @@ from rapport.core.understand.dates.handlers import (
     on_week_from,
     on_weekday,
     on_weekday_after_next,
+    on_weekday_of_next_week,
     on_weekday_date,
     on_year_end,
     on_yesterday,
@@ -149,9 +150,17 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     # other Englishes): the week after next, that week's day
     (rf"\b{_NEXT}\s+{_NEXT}\s+{_WEEK}\b", on_week_after_next),
     (rf"\b{_NEXT}\s+{_NEXT}\s+{_WD}\b", on_weekday_after_next),
+    # Family (brief i16due): a weekday placed in the next week by words after it ("Friday of next
+    # week", "the Tuesday of the following week", "wed of nxt wk"): that day of next week, never
+    # the coming one with "next week" a second date
+    (
+        rf"\b{_WD}\.?\s+of\s+(?:{_NEXT}|the\s+following|the\s+next)\s+{_WEEK}\b",
+        on_weekday_of_next_week,
+    ),
     (
         # British and Irish speech: "a week on Friday", "a fortnight tomorrow", "a week today"
-        r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|on)\s+)?"
+        # Scots "fae"/"frae" is "from" ("a week fae friday")
+        r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|fae|frae|on)\s+)?"
         rf"(?P<base>today|now|tomorrow|tmrw|{_WD})\b",
         on_week_from,
     ),
@@ -259,7 +268,8 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
     on_week_after_next: ("week after", "next"),
-    on_week_from: ("from", "week on", "fortnight", "week today", "week tomorrow", "week tmrw"),
+    on_weekday_of_next_week: ("of next", "of nxt", "of the following", "of the next"),
+    on_week_from: ("from", "fae", "frae", "week on", "fortnight", "week today", "week tomorrow", "week tmrw"),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),
     on_month_only: _MONTH_WORDS,
