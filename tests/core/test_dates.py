@@ -319,3 +319,24 @@ def test_a_weekday_or_week_counted_from_words_after_it(
 def test_a_counted_or_named_week_before_after_is_no_week_around_a_day(text: str) -> None:
     found = find_dates(text, WED)
     assert not any(d.text.lower().startswith(("week", "wk")) for d in found), found
+
+
+# Family (brief i16due): a fraction of a thing is no day ("1/16 share" read as 16 January)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 50-hour card vs 1/16 share comparison by month end",
+        "she owns a 1/4 interest in the LLC, send the K-1 by month end",
+        "they give 1/2 off for members, send the flyer by month end",
+        "pay 3/4 of the deposit by month end",
+        "trim 1/4 inch from the shelf by month end",
+    ],
+)
+def test_a_fraction_of_a_thing_is_no_day(text: str) -> None:
+    found = [(d.value.isoformat(), d.kind) for d in find_dates(text, WED) if d.value]
+    assert found == [("2026-11-30", "month")], found
+
+
+def test_a_day_written_with_a_slash_is_still_a_day_before_other_words() -> None:
+    found = find_dates("send the 1/16 invoice, ship 3/4 the order", WED)
+    assert [d.value.isoformat() for d in found if d.value] == ["2027-01-16", "2027-03-04"]

@@ -73,7 +73,14 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     # Family (brief i16tr2): a date written with dots ("12.01.2027", "3.2.27"), as German,
     # Dutch, Polish, Russian and Turkish writers do: day, month, year in every such country
     (r"(?<![\d.,$])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d]|\.\d)", on_dotted),
-    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
+    (
+        r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])"
+        # Family (brief i16due): a fraction of a thing, not a day ("a 1/16 share", "1/4 interest
+        # in the LLC", "1/2 off", "3/4 of the deposit", "1/4 inch", "1/2 cup")
+        r"(?!\s*(?:shares?|interest|stake|ownership|off\b|price|inch|in\.|cups?|tsp|tbsp|oz\b"
+        r"|lbs?\b|acres?|miles?|of\s+(?:the|a|an|it|his|her|their|our|my|your)\b))",
+        on_numeric,
+    ),
     (
         # "march the 3rd": speech puts "the" between the month and its day
         rf"\b{_MON}\.?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
