@@ -340,3 +340,17 @@ def test_a_fraction_of_a_thing_is_no_day(text: str) -> None:
 def test_a_day_written_with_a_slash_is_still_a_day_before_other_words() -> None:
     found = find_dates("send the 1/16 invoice, ship 3/4 the order", WED)
     assert [d.value.isoformat() for d in found if d.value] == ["2027-01-16", "2027-03-04"]
+
+
+# Family (brief i16due): a run of months after "for" is the period a thing covers, no due
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("sending over the reconciled bank statements for Jan and Feb by Thursday", ["2026-11-19"]),
+        ("pls send invoices for March-April by Friday", ["2026-11-20"]),
+        ("the payroll reports for Oct through Dec", []),
+        ("book the hall for January", ["2027-01-01"]),
+    ],
+)
+def test_a_run_of_months_after_for_is_a_period_not_a_due(text: str, want: list[str]) -> None:
+    assert [d.value.isoformat() for d in find_dates(text, WED) if d.value] == want
