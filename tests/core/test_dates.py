@@ -286,3 +286,71 @@ def test_dotted_numbers_and_a_weekday_before_an_event_are_no_counted_date(text: 
 
 def test_a_chat_exports_stamp_is_not_read_day_first_in_a_month_first_book() -> None:
     assert find_dates("[14/04/2026, 09:12] Marco: the invoice please", WED) == []
+
+
+# Family (brief i16due): a day counted to the wrong week. A weekday put in the next week by the
+# words after it; "week after/before" a day without its article, also round a holiday that falls
+# on a Friday; "a week from Friday" in Scots ("fae", "frae")
+@pytest.mark.parametrize(
+    ("text", "today", "want"),
+    [
+        ("costing for both options by Friday of next week", WED, ("2026-11-27", "day")),
+        ("Can you do the Tuesday of the following week?", WED, ("2026-11-24", "day")),
+        ("pls send wed of nxt wk", WED, ("2026-11-25", "day")),
+        ("Monday of next week works", SUN, ("2026-12-28", "day")),
+        ("hangar bay site check wk after Thanksgiving", WED, ("2026-11-30", "week")),
+        ("- visit week before the 14th", WED, ("2026-12-07", "week")),
+        ("Call Saul the week after New Year's about the sale", WED, ("2027-01-04", "week")),
+        ("call him week after new year", WED, ("2027-01-04", "week")),
+        ("i'll get that tae her a week fae friday", WED, ("2026-11-27", "day")),
+        ("we'll send it a fortnight frae Monday", WED, ("2026-12-07", "day")),
+    ],
+)
+def test_a_weekday_or_week_counted_from_words_after_it(
+    text: str, today: date, want: tuple[str, str]
+) -> None:
+    found = [(d.value.isoformat(), d.kind) for d in find_dates(text, today) if d.value]
+    assert found == [want], found
+
+
+@pytest.mark.parametrize(
+    "text", ["a week after Thanksgiving", "2 wk after the 4th", "next week after the 4th"]
+)
+def test_a_counted_or_named_week_before_after_is_no_week_around_a_day(text: str) -> None:
+    found = find_dates(text, WED)
+    assert not any(d.text.lower().startswith(("week", "wk")) for d in found), found
+
+
+# Family (brief i16due): a fraction of a thing is no day ("1/16 share" read as 16 January)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 50-hour card vs 1/16 share comparison by month end",
+        "she owns a 1/4 interest in the LLC, send the K-1 by month end",
+        "they give 1/2 off for members, send the flyer by month end",
+        "pay 3/4 of the deposit by month end",
+        "trim 1/4 inch from the shelf by month end",
+    ],
+)
+def test_a_fraction_of_a_thing_is_no_day(text: str) -> None:
+    found = [(d.value.isoformat(), d.kind) for d in find_dates(text, WED) if d.value]
+    assert found == [("2026-11-30", "month")], found
+
+
+def test_a_day_written_with_a_slash_is_still_a_day_before_other_words() -> None:
+    found = find_dates("send the 1/16 invoice, ship 3/4 the order", WED)
+    assert [d.value.isoformat() for d in found if d.value] == ["2027-01-16", "2027-03-04"]
+
+
+# Family (brief i16due): a run of months after "for" is the period a thing covers, no due
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("sending over the reconciled bank statements for Jan and Feb by Thursday", ["2026-11-19"]),
+        ("pls send invoices for March-April by Friday", ["2026-11-20"]),
+        ("the payroll reports for Oct through Dec", []),
+        ("book the hall for January", ["2027-01-01"]),
+    ],
+)
+def test_a_run_of_months_after_for_is_a_period_not_a_due(text: str, want: list[str]) -> None:
+    assert [d.value.isoformat() for d in find_dates(text, WED) if d.value] == want

@@ -435,3 +435,19 @@ def test_markdown_task_signs_leave_the_title() -> None:
 )  # fmt: skip
 def test_what_to_bring_is_due_at_the_meeting_said_before(text: str, want: tuple[str, str]) -> None:
     assert want in _titles(understand(text, WED))
+
+
+# Family (brief i16due): a courtesy word before the verb ("kindly", Indian, Nigerian and
+# Philippine English; "plz" texting) is no part of the task: its date is the due, not a title word
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("he loves carnatic music. kindly send the package brochure and the payment plan by this "
+         "friday.", ("Send the package brochure and the payment plan", "2026-11-20")),
+        ("Kindly send the brochure by Friday.", ("Send the brochure", "2026-11-20")),
+        ("Ana asked about the tiles. Kindly call her by Friday.", ("Call Ana", "2026-11-20")),
+        ("plz send the invoice by friday.", ("Send the invoice", "2026-11-20")),
+    ],
+)  # fmt: skip
+def test_a_courtesy_word_before_the_verb_leaves_the_due(text: str, want: tuple[str, str]) -> None:
+    assert want in _titles(understand(text, WED))

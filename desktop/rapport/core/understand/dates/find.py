@@ -102,7 +102,13 @@ _STRUCK = LazyRegex(r"~~[^~\n]{1,60}~~")
 # Family: a week named by a day in it ("re-inspect - week of Feb 9", "the week of the 14th"):
 # one date expression, so that "week of" is neither a title nor a task of its own
 _WEEK_OF = LazyRegex(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
-_WEEK_AROUND = LazyRegex(r"\bthe\s+(?:wk|week)\s+(?:(?P<dir>after|before)\s+)?$", re.IGNORECASE)
+# Family (brief i16due): notes drop the article ("site check wk after Thanksgiving", "week
+# before the 14th"); never "a week after" (seven days on) nor "next week after" (a week named)
+_WEEK_AROUND = LazyRegex(
+    r"(?:\bthe\s+|(?<!\ba\s)(?<!\bone\s)(?<!\d\s)(?<!next\s)(?<!nxt\s)(?<!this\s)(?<!last\s)\b)"
+    r"(?:wk|week)\s+(?:(?P<dir>after|before)\s+)?$",
+    re.IGNORECASE,
+)
 _SIDE = LazyRegex(r"after|before", re.IGNORECASE)  # a holiday's rule reads "after Xmas" itself
 
 
@@ -195,6 +201,10 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[DateMent
             # "the week after Thanksgiving": the Monday of the next week (before: of the last)
             way = side if isinstance(side, str) else side.group() if side else ""
             step = timedelta(days=7 if way.lower() == "after" else -7)
+            if not isinstance(side, str):
+                # the holiday's rule read "after New Year's" as the next working day after it
+                # (a Monday when it falls on a Friday): the week is the one after the holiday's
+                value += timedelta(days=-1 if way.lower() == "after" else 1)
             start, kind, value = around.start(), "week", week_start(value) + step
         # "no later than the " is 18 characters
         prep = _prep_before().search(text, max(0, start - 24), start)

@@ -238,6 +238,11 @@ def on_weekday_after_next(m: re.Match[str], today: date) -> tuple[date | None, s
     return week_start(today) + timedelta(days=14 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
 
 
+def on_weekday_of_next_week(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
+    """'Friday of next week': that day of the week after this one."""
+    return week_start(today) + timedelta(days=7 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
+
+
 def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
@@ -334,9 +339,19 @@ def on_next_month(m: re.Match[str], today: date) -> tuple[date | None, str]:
     return first, "month"
 
 
+# Family (brief i16due): a run of months after "for" is the period a thing covers ("the bank
+# statements for Jan and Feb", "invoices for March-April", "for Oct through Dec"), no due
+_MONTH_RUN_AFTER = compile_regex(
+    r"\s*(?:and|&|,|-|–|to|through|thru)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
 def on_month_only(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     raw = m.group("mon")
     mod = " ".join((m.group("mod") or "").lower().split())
+    if mod == "for" and _MONTH_RUN_AFTER.match(m.string, m.end()):
+        return None
     if raw.lower() == "may" and not raw[0].isupper() and mod in ("", "in", "by", "for"):
         return None  # "she may", "by may be": too risky in lower case
     month = _month_of(m)

@@ -34,6 +34,7 @@ from rapport.core.understand.dates.handlers import (
     on_weekday,
     on_weekday_after_next,
     on_weekday_date,
+    on_weekday_of_next_week,
     on_year_end,
     on_yesterday,
 )
@@ -72,7 +73,14 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     # Family (brief i16tr2): a date written with dots ("12.01.2027", "3.2.27"), as German,
     # Dutch, Polish, Russian and Turkish writers do: day, month, year in every such country
     (r"(?<![\d.,$])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d]|\.\d)", on_dotted),
-    (r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])", on_numeric),
+    (
+        r"(?<![\d/$.,])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/%])"
+        # Family (brief i16due): a fraction of a thing, not a day ("a 1/16 share", "1/4 interest
+        # in the LLC", "1/2 off", "3/4 of the deposit", "1/4 inch", "1/2 cup")
+        r"(?!\s*(?:shares?|interest|stake|ownership|off\b|price|inch|in\.|cups?|tsp|tbsp|oz\b"
+        r"|lbs?\b|acres?|miles?|of\s+(?:the|a|an|it|his|her|their|our|my|your)\b))",
+        on_numeric,
+    ),
     (
         # "march the 3rd": speech puts "the" between the month and its day
         rf"\b{_MON}\.?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -149,9 +157,17 @@ RULES_SRC: tuple[tuple[str, Handler], ...] = (
     # other Englishes): the week after next, that week's day
     (rf"\b{_NEXT}\s+{_NEXT}\s+{_WEEK}\b", on_week_after_next),
     (rf"\b{_NEXT}\s+{_NEXT}\s+{_WD}\b", on_weekday_after_next),
+    # Family (brief i16due): a weekday placed in the next week by words after it ("Friday of next
+    # week", "the Tuesday of the following week", "wed of nxt wk"): that day of next week, never
+    # the coming one with "next week" a second date
+    (
+        rf"\b{_WD}\.?\s+of\s+(?:{_NEXT}|the\s+following|the\s+next)\s+{_WEEK}\b",
+        on_weekday_of_next_week,
+    ),
     (
         # British and Irish speech: "a week on Friday", "a fortnight tomorrow", "a week today"
-        r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|on)\s+)?"
+        # Scots "fae"/"frae" is "from" ("a week fae friday")
+        r"\b(?P<k>a|one|1|two|2|three|3)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?:from|fae|frae|on)\s+)?"
         rf"(?P<base>today|now|tomorrow|tmrw|{_WD})\b",
         on_week_from,
     ),
@@ -259,7 +275,9 @@ TRIGGERS: dict[Handler, tuple[str, ...]] = {
     on_this_week: ("week", "wk", "eow", "e.o.w", "w/e"),
     on_next_week: ("week", "wk"),
     on_week_after_next: ("week after", "next"),
-    on_week_from: ("from", "week on", "fortnight", "week today", "week tomorrow", "week tmrw"),
+    on_weekday_of_next_week: ("of next", "of nxt", "of the following", "of the next"),
+    on_week_from: ("from", "fae", "frae", "week on", "fortnight", "week today", "week tomorrow",
+                   "week tmrw"),
     on_this_month: ("month", "eom", "e.o.m"),
     on_next_month: ("month", "mo"),
     on_month_only: _MONTH_WORDS,

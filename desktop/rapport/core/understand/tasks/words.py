@@ -163,7 +163,7 @@ INTRO_TITLE = LazyRegex(
 )
 LIST_PLUS = LazyRegex(r"\s+\+\s+(?=(?:a|an|the|my|our)\b)", re.IGNORECASE)
 LEAD_IN = LazyRegex(
-    r"^(?:(?:and|then|also|so|but|pls|please|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
+    r"^(?:(?:and|then|also|so|but|pls|please|plz|kindly|just|oh|ok|ps|p\.s\.|anyway|anyways|btw|"
     r"actually|maybe|after\s+that|afterwards"
     # recalling the talk before the user's promise: "As promised I'll send", "as discussed,"
     r"|as\s+(?:promised|discussed|agreed|mentioned|requested)|per\s+our\s+(?:call|chat|talk|"
