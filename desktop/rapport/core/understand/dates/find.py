@@ -27,7 +27,7 @@ from rapport.core.understand.dates.days import (
     quarter_end,
     week_start,
 )
-from rapport.core.understand.dates.words import ORDINALS
+from rapport.core.understand.dates.words import ORDINALS, WEEKDAY_NUMBERS
 from rapport.core.understand.text import LazyRegex
 
 if TYPE_CHECKING:
@@ -235,7 +235,6 @@ _BARE_WEEKDAY = LazyRegex(
 )
 _AROUND_GAP = LazyRegex(r"\s+(?P<dir>after|before)\s+$|\s+$", re.IGNORECASE)
 _DIR_LEAD = LazyRegex(r"(?P<dir>after|before)\s", re.IGNORECASE)
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def _weekday_around(mentions: list[DateMention], text: str, said: str) -> list[DateMention]:
@@ -255,7 +254,7 @@ def _weekday_around(mentions: list[DateMention], text: str, said: str) -> list[D
             out.append(day)
             k += 1
             continue
-        target = _WEEKDAY_INDEX[wd.group("wd").lower()]
+        target = WEEKDAY_NUMBERS[wd.group("wd").lower()]
         # "after Thanksgiving" alone is read as the day after (its own "after"): step from there
         value = anchor.value if lead else anchor.value + timedelta(days=1 if way == "after" else -1)
         step = 1 if way.lower() == "after" else -1

@@ -35,27 +35,11 @@ from rapport.core.understand.dates.days import (
     quarter_end,
     week_start,
 )
-from rapport.core.understand.dates.words import count_of
+from rapport.core.understand.dates.words import WEEKDAY_NUMBERS, count_of
 from rapport.core.understand.programs import compile_regex
 
 __all__ = ["PREP_BEFORE", "Handler"]  # and the on_* handlers
 
-_WEEKDAYS = {
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-    # common misspellings: "wendsday", "thrusday", "tusday", "firday", "munday"
-    "wen": 2,
-    "thr": 3,
-    "tus": 1,
-    "teu": 1,
-    "fir": 4,
-    "mun": 0,
-}
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -106,7 +90,7 @@ def on_weekday(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     clocked = m.group("clock") is not None  # "call Mon 2pm her time": surely a day
     if raw in _SHORT_NEEDS_PREP and not (mod or after_prep or clocked or _clause_final(m)):
         return None
-    target = _WEEKDAYS[raw[:3]]
+    target = WEEKDAY_NUMBERS[raw[:3]]
     if m.group("plus") and not mod:
         # "Thursday week" (British): a week after the coming Thursday
         ahead = (target - today.weekday()) % 7 or 7
@@ -138,7 +122,7 @@ def on_weekday_date(
     day = int(m.group("day") or m.group("day2"))
     if not 1 <= day <= 31:
         return None
-    target = _WEEKDAYS[m.group("wd").lower()[:3]]
+    target = WEEKDAY_NUMBERS[m.group("wd").lower()[:3]]
     first_fit = None
     month_start = today.replace(day=1)
     for offset in range(12):
@@ -160,7 +144,7 @@ def on_week_from(m: re.Match[str], today: date) -> tuple[date | None, str]:
     raw = (m.group("wd") or "").lower()
     base = m.group("base").lower()
     if raw:
-        ahead = (_WEEKDAYS[raw[:3]] - today.weekday()) % 7 or 7
+        ahead = (WEEKDAY_NUMBERS[raw[:3]] - today.weekday()) % 7 or 7
         start = today + timedelta(days=ahead)
     else:
         start = today + timedelta(days=0 if base in ("today", "now") else 1)
@@ -235,12 +219,19 @@ def on_dotted(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
 
 def on_weekday_after_next(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     """'next next Monday': that day of the week after next."""
-    return week_start(today) + timedelta(days=14 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
+    return _weekday_weeks_on(m, today, 2), "day"
 
 
 def on_weekday_of_next_week(m: re.Match[str], today: date) -> tuple[date | None, str] | None:
     """'Friday of next week': that day of the week after this one."""
-    return week_start(today) + timedelta(days=7 + _WEEKDAYS[m.group("wd").lower()[:3]]), "day"
+    return _weekday_weeks_on(m, today, 1), "day"
+
+
+def _weekday_weeks_on(m: re.Match[str], today: date, weeks: int) -> date:
+    """The day of the week ``m`` names ("wd"), ``weeks`` weeks after this one."""
+    return week_start(today) + timedelta(
+        days=7 * weeks + WEEKDAY_NUMBERS[m.group("wd").lower()[:3]]
+    )
 
 
 def on_iso(m: re.Match[str], today: date) -> tuple[date | None, str] | None:

@@ -1,11 +1,12 @@
 """The date grammar's words for numbers, in one table each: how many ("two weeks", "a couple
-of days", "in three months") and which day of the month ("june ninth", "the twenty seventh").
+of days", "in three months"), which day of the month ("june ninth", "the twenty seventh") and
+which day of the week (a weekday's first three letters).
 ``rules`` builds its patterns from them, ``handlers``, ``find`` and ``when`` read them.
 """
 
 from __future__ import annotations
 
-__all__ = ["AGE_WORDS", "COUNTS", "COUNT_WORDS", "ORDINALS", "count_of"]
+__all__ = ["AGE_WORDS", "COUNTS", "COUNT_WORDS", "ORDINALS", "WEEKDAY_NUMBERS", "count_of"]
 
 # How many: the words a count is said with. "a"/"an" are one; "couple", "few" and "several"
 # are the app's concrete reading of loose amounts (the user can move the day).
@@ -54,3 +55,22 @@ def count_of(raw: str) -> int:
         if word.isdigit() or (word in COUNTS and word not in ("a", "an")):
             return int(word) if word.isdigit() else COUNTS[word]
     return 1
+
+
+# Which day of the week (Monday 0) a weekday's first three letters name.
+WEEKDAY_NUMBERS = {
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+    # common misspellings: "wendsday", "thrusday", "tusday", "firday", "munday"
+    "wen": 2,
+    "thr": 3,
+    "tus": 1,
+    "teu": 1,
+    "fir": 4,
+    "mun": 0,
+}
