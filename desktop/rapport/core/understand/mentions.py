@@ -240,21 +240,13 @@ def find_names(text: str, limit: int) -> list[NameMention]:
             continue
         run, j = _run(text, tokens, i, capital)
         i = j
-        if (
-            len(run) >= 3
-            and low in _TITLE_IF_FULL
-            and _strip_possessive(tokens[run[1]][2]).lower() not in NOT_NAMES
-        ):
+        if low in _TITLE_IF_FULL and (
             # "Don Aurelio Benítez", "Lady Geneva Whitmore": the title, then the full name
-            run = run[1:]
-            start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
-        elif (
-            len(run) == 2
-            and low in _TITLE_IF_FULL
-            and fold(_strip_possessive(tokens[run[1]][2])) in first_names()
-        ):
+            (len(run) >= 3 and _strip_possessive(tokens[run[1]][2]).lower() not in NOT_NAMES)
             # i16cl4. Family: the title before a first name alone ("Dona Ana", "Doña Rosa",
             # "Don Aurelio"): the person is the first name; "Don Walsh" stays a name
+            or (len(run) == 2 and fold(_strip_possessive(tokens[run[1]][2])) in first_names())
+        ):
             run = run[1:]
             start, low = tokens[run[0]][0], _strip_possessive(tokens[run[0]][2]).lower()
         prev = tokens[run[0] - 1][2].lower() if run[0] else ""
